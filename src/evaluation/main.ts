@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SPLITS } from './corpora.js';
+import type { Split } from './corpora.js';
+import { printResult, writeResult } from './report.js';
+import { TASKS, findTask } from './tasks/index.js';
+
+const USAGE = `usage: npm run eval -- <task> [--split train|dev|test] [--data DIR] [--out DIR]
+tasks:
+${TASKS.map((t) => `  ${t.name.padEnd(11)} ${t.description}${t.pending ? ' (not built yet)' : ''}`).join('\n')}`;
+
+function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { split: { type: 'string', default: 'dev' }, data: { type: 'string' }, out: { type: 'string', default: 'results' }, help: { type: 'boolean' } },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const split = values.split as Split;
+  if (!SPLITS.includes(split)) {
+    console.error(`unknown split "${values.split}"; use ${SPLITS.join(', ')}`);
+    return 2;
+  }
+  for (const name of positionals) {
+    const task = findTask(name);
+    if (!task) {
+      console.error(`unknown task "${name}"\n${USAGE}`);
+      return 2;
+    }
+    const outcome = task.run({ split, dataDir: values.data ? path.resolve(values.data) : undefined, progress: (m) => console.error(`[${name}] ${m}`) });
+    if ('skipped' in outcome) {
+      console.log(`${name}: skipped — ${outcome.skipped}`);
+      continue;
+    }
+    printResult(outcome.result);
+    console.log(`\nwritten to ${writeResult(outcome.result, values.out!)}`);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  console.error(`eval failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}

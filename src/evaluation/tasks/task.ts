@@ -1,0 +1,21 @@
+import type { Split } from '../corpora.js';
+import type { TaskResult } from '../report.js';
+
+export interface TaskContext {
+  split: Split;
+  /** A folder laid out like ../shared/data (or like the corpus folder itself). */
+  dataDir: string | undefined;
+  /** Progress lines go to stderr so stdout stays the table. */
+  progress(message: string): void;
+}
+
+/** The outcome of a task: its scores, or a one-line reason it could not run. */
+export type TaskOutcome = { result: TaskResult } | { skipped: string };
+
+export interface EvalTask {
+  name: string;
+  description: string;
+  /** The issue that builds the component this task scores, when it is not built yet. */
+  pending?: string;
+  run(ctx: TaskContext): TaskOutcome;
+}

@@ -1,0 +1,123 @@
+/**
+ * The extraction document of ../shared/spec/EXTRACTION-FORMAT.md, as TypeScript types.
+ * Every `start`/`end` is an offset in UTF-16 code units into `text`, as JavaScript's
+ * String.prototype.slice indexes it: `text.slice(start, end) === span.text` always holds.
+ */
+
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const TIMEX_TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const;
+export type TimexType = (typeof TIMEX_TYPES)[number];
+
+export const QUOTE_KINDS = ['direct', 'indirect', 'mixed'] as const;
+export type QuoteKind = (typeof QUOTE_KINDS)[number];
+
+/** ../shared/spec/ONTOLOGY.md, in its order. */
+export const EVENT_TYPES = [
+  'ARREST',
+  'DEPORTATION',
+  'EXTRADITION_REQUEST',
+  'EXTRADITION',
+  'ACCUSATION',
+  'CHARGE',
+  'TRIAL',
+  'CONVICTION',
+  'RELEASE',
+  'DISAPPEARANCE',
+  'ABDUCTION',
+  'THREAT',
+  'ASSAULT',
+  'TORTURE',
+  'KILLING',
+  'ASYLUM_REQUEST',
+  'RESTRICTION',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const MODALITIES = ['asserted', 'negated', 'future', 'hypothetical', 'reported'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const ROLE_NAMES = ['target', 'agent', 'principal', 'place', 'origin', 'destination'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+export interface Offsets {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan extends Offsets {
+  text: string;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  mentions: TextSpan[];
+  titles?: string[];
+  country?: string;
+}
+
+export interface Timex extends TextSpan {
+  type: TimexType;
+  value: string;
+}
+
+export interface Quote extends TextSpan {
+  kind: QuoteKind;
+  speaker: string | null;
+  speakerText: string | null;
+  cue: TextSpan | null;
+}
+
+export interface Role {
+  entity: string | null;
+  text: string;
+}
+
+export interface EventDate {
+  value: string;
+  precision: DatePrecision;
+}
+
+export interface VigilEvent {
+  id: string;
+  type: EventType;
+  trigger: TextSpan;
+  target: Role | null;
+  agent: Role | null;
+  principal: Role | null;
+  place: Role | null;
+  origin: Role | null;
+  destination: Role | null;
+  date: EventDate | null;
+  modality: Modality;
+  sentence: number;
+  confidence: number;
+}
+
+/** A token as serialised: Vigil's addition to the format (the spec allows added fields). */
+export interface TokenJSON extends Offsets {
+  /** Set when this token and the previous one form one written word (a CoNLL-U multiword token: "do|n't"). */
+  fused?: true;
+}
+
+export interface ExtractionDocument {
+  id?: string;
+  published: string | null;
+  title?: string;
+  byline?: string;
+  url?: string;
+  text: string;
+  offsets: 'utf16';
+  sentences: Offsets[];
+  tokens: TokenJSON[];
+  entities: Entity[];
+  timexes: Timex[];
+  quotes: Quote[];
+  events: VigilEvent[];
+}
