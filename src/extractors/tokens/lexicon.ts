@@ -29,10 +29,5 @@ export const DATE_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept 
  */
 export const HYPHEN_PREFIXES = new Set('e non pre post co pro ex multi mid re anti semi over under inter intra counter self cross neo'.split(' '));
 
-/** Pronouns and the like whose `'s` is "is"/"has" (a fused multiword token), not a possessive. */
-export const S_CONTRACTION_HOSTS = new Set(
-  "it he she that what where who there here how let why when everyone everything nothing something somebody someone".split(' '),
-);
-
 /** Words written as one but split for syntax, UD style: "cannot" → can|not, "gonna" → gon|na. */
 export const SPLIT_WORDS: Record<string, number> = { cannot: 3, gonna: 3, wanna: 3, gotta: 3, dunno: 2, gimme: 3, lemme: 3 };

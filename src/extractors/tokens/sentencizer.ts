@@ -54,9 +54,15 @@ function breaksLine(text: string, prev: Token, next: Token): boolean {
   return !wrapped;
 }
 
-function canStartSentence(next: Token): boolean {
+/**
+ * Whether `next` can open a sentence after the terminal `mark`. A bare period was split off a word
+ * that is no abbreviation, so even a lower-case word after it starts a new sentence (web and chat
+ * text: "…small and cute. i knew someone…"); after an ellipsis, or a question closed by a quote
+ * ("“Really?” she asked"), lower case runs on.
+ */
+function canStartSentence(mark: Token, closed: boolean, next: Token): boolean {
   const c = next.text[0]!;
-  if (isLower(c)) return false;
+  if (isLower(c)) return !closed && (mark.text === '.' || mark.text === '?' || mark.text === '!');
   if (CLOSERS.has(c) && !OPENERS.has(c)) return false;
   if (c === ',' || c === ';' || c === ':' || c === '%') return false;
   return true;
@@ -97,7 +103,7 @@ export function splitSentences(doc: Doc): Sentence[] {
       i = j;
       continue;
     }
-    const starts = abbreviation ? startsAfterAbbreviation(abbreviation, after) : canStartSentence(after);
+    const starts = abbreviation ? startsAfterAbbreviation(abbreviation, after) : canStartSentence(t, j > i, after);
     if (starts && !DASHES.has(after.text[0]!)) {
       close(j);
       i = j;
