@@ -1,0 +1,46 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { VigilError } from '../core/errors.js';
+import { findPageMetadata } from './metadata.js';
+import type { Article } from './article.js';
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td, th';
+
+/** Collapses HTML whitespace the way a browser renders it, keeping the words intact. */
+const squash = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * The article body as plain text, one paragraph per block element, paragraphs apart by a blank
+ * line: the sentence splitter treats a blank line as a hard boundary, so headings and captions
+ * never run into the first sentence.
+ */
+function blocksToText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks = [...document.querySelectorAll(BLOCKS)] as Element[];
+  const outer = blocks.filter((el) => !blocks.some((other) => other !== el && other.contains(el)));
+  const paragraphs = outer.map((el) => squash(el.textContent ?? '')).filter((p) => p.length > 0);
+  return paragraphs.length > 0 ? paragraphs.join('\n\n') : squash(document.body?.textContent ?? '');
+}
+
+/**
+ * A saved or fetched page → its article: body via Mozilla Readability on linkedom (no browser),
+ * title, byline and publication date from the page's meta tags and JSON-LD, then Readability's.
+ */
+export function articleFromHtml(html: string, url?: string): Article {
+  const { document } = parseHTML(html);
+  const meta = findPageMetadata(document);
+  // Readability mutates the DOM it reads, so metadata is taken first.
+  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const text = parsed?.content ? blocksToText(parsed.content) : '';
+  if (!text) throw new VigilError('no_article', 'no article text found in the page (is it a front page, a login wall or an empty template?)');
+  const title = meta.title ?? (parsed?.title ? squash(parsed.title) : undefined);
+  const byline = meta.byline ?? (parsed?.byline ? squash(parsed.byline) : undefined);
+  return {
+    text,
+    format: 'html',
+    ...(title ? { title } : {}),
+    ...(byline ? { byline } : {}),
+    ...(meta.published ? { published: meta.published } : {}),
+    ...(url ?? meta.url ? { url: url ?? meta.url } : {}),
+  };
+}
