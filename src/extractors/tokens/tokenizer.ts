@@ -113,6 +113,7 @@ function prefixLength(text: string, s: number, e: number, word: string): number 
   const ch = text[s]!;
   if (ch === '.' && word.startsWith('...')) return runLength(text, s, e, TERMINALS);
   if (text[s + 1] === ch && !isAlnum(ch)) return runLength(text, s, e, new Set([ch])); // "---", "<<", "$$$"
+  if ((ch === '#' || ch === '@') && isLetter(text[s + 1])) return 0; // a hashtag or handle, once its suffixes are off
   if (PREFIX_CHARS.has(ch) || DASHES.has(ch) || ch === '…') return 1;
   if (ch === '-' && !isDigit(text[s + 1])) return 1;
   return 0;
@@ -154,7 +155,7 @@ function contraction(text: string, s: number, e: number, word: string): [number,
   const apo = lower.lastIndexOf("'") > lower.lastIndexOf('’') ? lower.lastIndexOf("'") : lower.lastIndexOf('’');
   if (apo <= 0 || !isLetter(lower[apo - 1])) return null;
   const tail = lower.slice(apo + 1);
-  if (tail === 's' || tail === 'd' || tail === 'll' || tail === 're' || tail === 've') return [s + apo, e, true];
+  if (tail === 's' || tail === 'm' || tail === 'd' || tail === 'll' || tail === 're' || tail === 've') return [s + apo, e, true];
   return null;
 }
 
