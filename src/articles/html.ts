@@ -4,6 +4,10 @@ import { VigilError } from '../core/errors.js';
 import { findPageMetadata } from './metadata.js';
 import type { Article } from './article.js';
 
+/** Fewer words than this is a menu or a teaser, not a report (the shortest wire brief has more). */
+const MIN_WORDS = 15;
+const countWords = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td, th';
 
 /** Collapses HTML whitespace the way a browser renders it, keeping the words intact. */
@@ -32,7 +36,7 @@ export function articleFromHtml(html: string, url?: string): Article {
   // Readability mutates the DOM it reads, so metadata is taken first.
   const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   const text = parsed?.content ? blocksToText(parsed.content) : '';
-  if (!text) throw new VigilError('no_article', 'no article text found in the page (is it a front page, a login wall or an empty template?)');
+  if (countWords(text) < MIN_WORDS) throw new VigilError('no_article', 'no article text found in the page (is it a front page, a login wall or an empty template?)');
   const title = meta.title ?? (parsed?.title ? squash(parsed.title) : undefined);
   const byline = meta.byline ?? (parsed?.byline ? squash(parsed.byline) : undefined);
   return {

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenize } from '../extractors/tokens/tokenizer.js';
 import { charSpanToTokens, tokenAt, tokensToCharSpan } from './align.js';
 import { Doc } from './doc.js';
 import { fromExtraction, toExtraction } from './serialize.js';
 
+/** Words and single marks: enough of a tokenizer for these tests, without importing a higher layer. */
 function docOf(text: string): Doc {
   const doc = new Doc(text, { published: '2026-12-04' });
-  doc.tokens = tokenize(text);
+  doc.tokens = [...text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]+/gu)].map((m, i) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    return { i, start, end, text: m[0], spaceAfter: /\s/.test(text[end] ?? ''), fused: false };
+  });
   doc.assigned.add('tokens');
   return doc;
 }

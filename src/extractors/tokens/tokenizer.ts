@@ -23,7 +23,7 @@ const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu|int
 const NUMBER = /^[+-]?\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|s)?$/i;
 const ACRONYM = /^(?:\p{L}{1,2}\.){2,}$/u; // U.N., U.S., Ph.D., a.m.
 const INITIAL = /^\p{Lu}\.$/u; // J. Smith
-const EMOTICON = /^(?:[:;=8][-o^']?[)(\]\[dDpP/\\|]+|<3|\^_\^|[)(][-o^']?[:;=])$/;
+const EMOTICON = /^(?:[:;=8][-o^']?[)(\][dDpP/\\|]+|<3|\^_\^|[)(][-o^']?[:;=])$/;
 const ELIDED = /^['’](?:\d0s|em|cause|til|tis|twas|n|s|m|d|ll|re|ve)$/i;
 const LONG_PIECES = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 

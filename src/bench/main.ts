@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Extractor } from '../articles/extract.js';
+import { filesUnder, sharedDataDir } from '../evaluation/corpora.js';
+import { formatTable } from '../evaluation/report.js';
+import type { Row } from '../evaluation/report.js';
+import { Doc } from '../text/doc.js';
+
+/**
+ * `npm run bench`: words per second for each pipeline stage and the whole pipeline on one core,
+ * model load time and peak memory, on raw text read from a folder (default: ../shared/corpus
+ * plus the raw text of the annotated corpora). Never part of the test run: timings flake.
+ */
+
+function corpusTexts(dirs: string[], limitBytes: number): { texts: string[]; sources: string[] } {
+  const texts: string[] = [];
+  const sources: string[] = [];
+  let bytes = 0;
+  for (const dir of dirs) {
+    const files = [...filesUnder(dir, '.txt')].filter((f) => !/SOURCE|README|LICENSE|tag\.txt|iob2|conll/i.test(path.basename(f)));
+    if (files.length > 0) sources.push(`${dir} (${files.length} files)`);
+    for (const f of files) {
+      if (bytes >= limitBytes) break;
+      const t = readFileSync(f, 'utf8');
+      texts.push(t);
+      bytes += t.length;
+    }
+  }
+  return { texts, sources };
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true }, mb: { type: 'string', default: '4' }, rounds: { type: 'string', default: '3' } } });
+  const shared = path.dirname(sharedDataDir());
+  const dirs = values.dir ?? [path.join(shared, 'corpus'), path.join(shared, 'data', 'polnear')];
+  const { texts, sources } = corpusTexts(dirs, Number(values.mb) * 1024 * 1024);
+  if (texts.length === 0) {
+    console.log(`bench: no text found under ${dirs.join(', ')}; pass --dir DIR with .txt files`);
+    return;
+  }
+  const t0 = performance.now();
+  const extractor = new Extractor();
+  const loadMs = performance.now() - t0;
+  const words = texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0);
+  const stageMs = new Map<string, number>();
+  let totalMs = Infinity;
+  for (let round = 0; round < Number(values.rounds); round++) {
+    const perStage = new Map<string, number>();
+    const start = performance.now();
+    for (const text of texts) {
+      let doc = new Doc(text);
+      for (const c of extractor.pipeline.components) {
+        const s = performance.now();
+        doc = c.process(doc);
+        perStage.set(c.name, (perStage.get(c.name) ?? 0) + performance.now() - s);
+      }
+    }
+    const ms = performance.now() - start;
+    process.stderr.write(`round ${round + 1}: ${(words / (ms / 1000)).toFixed(0)} words/s\n`);
+    if (ms < totalMs) {
+      totalMs = ms;
+      perStage.forEach((v, k) => stageMs.set(k, v));
+    }
+  }
+  const rows: Row[] = [...stageMs].map(([name, ms]) => ({ name, values: { 'words/s': Math.round(words / (ms / 1000)).toLocaleString('en'), ms: ms.toFixed(1) } }));
+  rows.push({ name: 'whole pipeline', values: { 'words/s': Math.round(words / (totalMs / 1000)).toLocaleString('en'), ms: totalMs.toFixed(1) } });
+  console.log(`\nbench: ${texts.length} documents, ${words.toLocaleString('en')} words from ${sources.join(', ')}; best of ${values.rounds} rounds, one core`);
+  console.log(`\n${formatTable('Speed per stage', ['words/s', 'ms'], rows)}`);
+  console.log(`\npipeline load: ${loadMs.toFixed(1)} ms   peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  scaling();
+}
+
+/** Time per character must stay flat as one article grows to 1 MB (no super-linear step). */
+function scaling(): void {
+  const extractor = new Extractor();
+  const unit = 'Police in Norvia arrested Ana K. Velsmoor on Dec. 3, her lawyer said. “We don’t know where she is,” he told reporters. ';
+  const rows: Row[] = [];
+  for (const kb of [10, 100, 1000]) {
+    const text = unit.repeat(Math.ceil((kb * 1024) / unit.length));
+    const s = performance.now();
+    extractor.doc({ text, format: 'text' });
+    const ms = performance.now() - s;
+    rows.push({ name: `${kb} KB article`, values: { ms: ms.toFixed(1), 'µs/KB': ((ms * 1000) / kb).toFixed(0) } });
+  }
+  console.log(`\n${formatTable('Scaling with article size (µs/KB should stay flat)', ['ms', 'µs/KB'], rows)}`);
+}
+
+main();

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const root = new URL('../../', import.meta.url).pathname;
+const fixture = (name: string): string => `${root}test/fixtures/articles/${name}`;
+
+function vigil(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [`${root}bin/vigil.js`, ...args], { cwd: root, encoding: 'utf8', input: input ?? '' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('vigil extract prints an extraction document whose offsets slice back to the text', () => {
+  const r = vigil(['extract', fixture('lorvan-arrest.txt'), '--published', '2026-12-04']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.text, readFileSync(fixture('lorvan-arrest.txt'), 'utf8'));
+  assert.equal(doc.offsets, 'utf16');
+  assert.equal(doc.published, '2026-12-04');
+  for (const key of ['entities', 'timexes', 'quotes', 'events']) assert.deepEqual(doc[key], []);
+  const sentences = doc.sentences.map((s: { start: number; end: number }) => doc.text.slice(s.start, s.end));
+  assert.deepEqual(sentences, [
+    'PORT SELIM — Police in Norvia on Tuesday arrested Ana K. Velsmoor, a labor organizer who led a strike at the Dorrel textile plant, her lawyer said.',
+    'Velsmoor, 41, was taken from her home in Port Selim at about 6 a.m. by officers of the U.N.-sanctioned Interior Guard, according to Dr. Ilyas Omerov, who represents her.',
+    '“They didn’t show a warrant.',
+    'They wouldn’t say where they were taking her,” Omerov told reporters on Wednesday.',
+    '“We don’t know where she is.”',
+    'The Interior Ministry said in a statement that Velsmoor “incited unrest” but added that no charges had been filed yet.',
+    'Her husband, Teodor Velsmoor, said the family hasn\'t heard from her since Dec. 3 — the day of the arrest.',
+    'Reporting by Mira Soltane; editing by J. P. Arkwright.',
+  ]);
+  const tokens = doc.tokens.map((t: { start: number; end: number }) => doc.text.slice(t.start, t.end));
+  assert.deepEqual(tokens.slice(0, 12), ['PORT', 'SELIM', '—', 'Police', 'in', 'Norvia', 'on', 'Tuesday', 'arrested', 'Ana', 'K.', 'Velsmoor']);
+  assert.ok(tokens.includes('a.m.') && tokens.includes('Dr.') && tokens.includes('Dec.'));
+});
+
+test('vigil extract reads HTML pages and takes the date from the page', () => {
+  const r = vigil(['extract', fixture('lorvan-arrest.html')]);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.published, '2026-12-04');
+  assert.equal(doc.title, 'Labor organizer detained in Port Selim');
+  assert.ok(doc.sentences.length >= 6);
+});
+
+test('a JSON Lines batch gives one line per record and reports the bad ones on stderr', () => {
+  const r = vigil(['extract', '--jsonl', fixture('batch.jsonl')]);
+  assert.equal(r.code, 1);
+  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(out.map((d) => d.id), ['a1', 'a2']);
+  const errors = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(errors.map((e) => e.error.code), ['invalid_date', 'invalid_json', 'empty_input']);
+});
+
+test('several files give JSON Lines with ids; errors are JSON with a stable code, never a stack trace', () => {
+  const r = vigil(['extract', fixture('lorvan-arrest.txt'), fixture('lorvan-arrest.html')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['lorvan-arrest.txt', 'lorvan-arrest.html']);
+  const cases: [string[], string | undefined, string, number][] = [
+    [['extract', fixture('nope.txt')], undefined, 'file_not_found', 1],
+    [['extract', '-'], '   \n', 'empty_input', 1],
+    [['extract', fixture('front-page.html')], undefined, 'no_article', 1],
+    [['extract', fixture('lorvan-arrest.txt'), '--published', '2026-02-30'], undefined, 'invalid_date', 1],
+    [['extract', '--format', 'yaml', '-'], 'x', 'usage', 2],
+    [['extract', '--nope'], undefined, 'usage', 2],
+    [['frobnicate'], undefined, 'usage', 2],
+  ];
+  for (const [args, input, errorCode, exit] of cases) {
+    const e = vigil(args, input);
+    assert.equal(e.code, exit, `${args.join(' ')}: ${e.stderr}`);
+    assert.equal(JSON.parse(e.stderr.trim()).error.code, errorCode);
+    assert.ok(!/\n\s+at /.test(e.stderr), 'no stack trace');
+  }
+});
+
+test('standard input works and --format pretty is for people', () => {
+  const r = vigil(['extract', '-', '--format', 'pretty', '--published', '2026-12-04'], 'Police detained Ana Velsmoor. She is held.');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /2 sentences, 9 tokens/);
+  assert.match(r.stdout, /\[1\] 30–42 {2}She is held\./);
+});
