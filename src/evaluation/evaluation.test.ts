@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { PRFCounter } from './scorers/prf.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const evalCmd = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `${root}src/evaluation/main.ts`, ...args], { cwd: root, encoding: 'utf8' });
+
+test('the PRF counter scores exact keys per label and micro-averaged', () => {
+  const c = new PRFCounter();
+  c.compare(
+    [{ key: '0:3', label: 'PER' }, { key: '5:9', label: 'LOC' }, { key: '10:12', label: 'PER' }],
+    [{ key: '0:3', label: 'PER' }, { key: '5:9', label: 'LOC' }, { key: '14:20', label: 'ORG' }],
+  );
+  assert.deepEqual([c.score('PER').tp, c.score('PER').fp, c.score('ORG').fn], [1, 1, 1]);
+  assert.equal(c.micro().precision, 2 / 3);
+  assert.equal(c.micro().recall, 2 / 3);
+});
+
+test('eval sentences scores a corpus kept elsewhere (--data) and writes its results', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-eval-'));
+  mkdirSync(path.join(dir, 'ud-ewt'));
+  const conllu = '# newdoc id = d1\n# newpar\n# text = Ana left. She stayed.\n1\tAna\t_\t_\t_\t_\t0\troot\t_\t_\n2\tleft\t_\t_\t_\t_\t1\tx\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t1\tx\t_\t_\n4\tShe\t_\t_\t_\t_\t1\tx\t_\t_\n5\tstayed\t_\t_\t_\t_\t1\tx\t_\tSpaceAfter=No\n6\t.\t_\t_\t_\t_\t1\tx\t_\t_\n\n';
+  writeFileSync(path.join(dir, 'ud-ewt', 'en_ewt-ud-test.conllu'), conllu);
+  const r = evalCmd(['sentences', '--split', 'test', '--data', dir, '--out', path.join(dir, 'results')]);
+  assert.equal(r.status, 0, r.stderr);
+  // gold has one sentence spanning both (as written above), we find two: P=0, R=0 on sentences
+  assert.match(r.stdout, /EWT tokens\s+100\.00\s+100\.00\s+100\.00\s+6/);
+  assert.match(r.stdout, /EWT sentences\s+0\.00\s+0\.00\s+0\.00\s+1/);
+  assert.match(r.stdout, /results\/sentences-test\.json/);
+});
+
+test('missing data and unbuilt tasks say so in one line and exit 0; unknown tasks exit 2', () => {
+  const empty = mkdtempSync(path.join(tmpdir(), 'vigil-empty-'));
+  const r = evalCmd(['sentences', '--data', empty]);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^sentences: skipped — no UD EWT or GUM data/);
+  const p = evalCmd(['ner']);
+  assert.equal(p.status, 0);
+  assert.match(p.stdout, /ner: skipped — ner: not built yet \(issue #3/);
+  assert.equal(evalCmd(['nonsense']).status, 2);
+});
