@@ -34,7 +34,8 @@ export interface HrdArticle {
   labels: HrdLabels;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** English month names from the runtime's own locale data, January first. */
+const MONTHS = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }).toLowerCase());
 
 const none = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && /^(none|nan|null|)$/i.test(v.trim()));
 
