@@ -21,7 +21,8 @@ const squash = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
 function blocksToText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCKS)] as Element[];
-  const outer = blocks.filter((el) => !blocks.some((other) => other !== el && other.contains(el)));
+  // Outermost blocks only (a <p> inside an <li> is part of it); closest() keeps this linear in the page.
+  const outer = blocks.filter((el) => !el.parentElement?.closest(BLOCKS));
   const paragraphs = outer.map((el) => squash(el.textContent ?? '')).filter((p) => p.length > 0);
   return paragraphs.length > 0 ? paragraphs.join('\n\n') : squash(document.body?.textContent ?? '');
 }

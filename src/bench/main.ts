@@ -69,12 +69,11 @@ function main(): void {
   console.log(`\nbench: ${texts.length} documents, ${words.toLocaleString('en')} words from ${sources.join(', ')}; best of ${values.rounds} rounds, one core`);
   console.log(`\n${formatTable('Speed per stage', ['words/s', 'ms'], rows)}`);
   console.log(`\npipeline load: ${loadMs.toFixed(1)} ms   peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  scaling();
+  scaling(extractor);
 }
 
 /** Time per character must stay flat as one article grows to 1 MB (no super-linear step). */
-function scaling(): void {
-  const extractor = new Extractor();
+function scaling(extractor: Extractor): void {
   const unit = 'Police in Norvia arrested Ana K. Velsmoor on Dec. 3, her lawyer said. “We don’t know where she is,” he told reporters. ';
   const rows: Row[] = [];
   for (const kb of [10, 100, 1000]) {

@@ -112,7 +112,7 @@ function isWhole(word: string): boolean {
 function prefixLength(text: string, s: number, e: number, word: string): number {
   const ch = text[s]!;
   if (ch === '.' && word.startsWith('...')) return runLength(text, s, e, TERMINALS);
-  if (text[s + 1] === ch && !isAlnum(ch)) return runLength(text, s, e, new Set([ch])); // "---", "<<", "$$$"
+  if (text[s + 1] === ch && !isAlnum(ch)) return repeatLength(text, s, e, ch); // "---", "<<", "$$$"
   if ((ch === '#' || ch === '@') && isLetter(text[s + 1])) return 0; // a hashtag or handle, once its suffixes are off
   if (PREFIX_CHARS.has(ch) || DASHES.has(ch) || ch === '…') return 1;
   if (ch === '-' && !isDigit(text[s + 1])) return 1;
@@ -134,6 +134,13 @@ function suffixLength(text: string, s: number, e: number): number {
   }
   if (SUFFIX_CHARS.has(ch) || DASHES.has(ch) || ch === '-') return 1;
   return 0;
+}
+
+/** Length of the run of `ch` starting at `s` (no Set allocated per call: this is the hot path). */
+function repeatLength(text: string, s: number, e: number, ch: string): number {
+  let k = s;
+  while (k < e && text[k] === ch) k++;
+  return k - s;
 }
 
 function runLength(text: string, s: number, e: number, chars: Set<string>): number {
@@ -168,7 +175,7 @@ function splitInfixes(text: string, s: number, e: number, split: boolean, emit: 
     let cut = 0;
     if (DASHES.has(ch) || ch === '…') cut = 1;
     else if (ch === '.' && text[k + 1] === '.' && k > from) cut = runLength(text, k, e, TERMINALS);
-    else if (ch === '-' && text[k + 1] === '-') cut = runLength(text, k, e, new Set(['-']));
+    else if (ch === '-' && text[k + 1] === '-') cut = repeatLength(text, k, e, '-');
     else if (ch === '-' && isLetter(text[k - 1]) && isAlnum(text[k + 1]) && !HYPHEN_PREFIXES.has(text.slice(from, k).toLowerCase())) cut = 1;
     else if (ch === '-' && isDigit(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
     else if ((ch === ',' || ch === '/') && isLetter(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
