@@ -7,6 +7,7 @@ export const LAYERS = [
   'text', // Doc, tokens, spans, layers, extraction JSON
   'pipeline', // components, registry, runner
   'extractors', // the components themselves
+  'corpora', // readers for the annotated corpora in ../shared, and where they are
   'models', // trained files and the code that trains them
   'articles', // reading input into articles, running extraction on them
   'cases', // case tracking

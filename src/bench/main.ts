@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Extractor } from '../articles/extract.js';
-import { filesUnder, sharedDataDir } from '../evaluation/corpora.js';
+import { filesUnder, sharedDataDir } from '../corpora/locate.js';
 import { formatTable } from '../evaluation/report.js';
 import type { Row } from '../evaluation/report.js';
 import { Doc } from '../text/doc.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SPLITS } from './corpora.js';
-import type { Split } from './corpora.js';
+import { SPLITS } from '../corpora/locate.js';
+import type { Split } from '../corpora/locate.js';
 import { printResult, writeResult } from './report.js';
 import { TASKS, findTask } from './tasks/index.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { splitSentences, tokenize } from '../../extractors/tokens/index.js';
 import { Doc } from '../../text/doc.js';
-import { filesUnder, gumDocsInSplit, locate } from '../corpora.js';
-import type { ConlluDocument, Span } from '../readers/conllu.js';
-import { conlluDocuments, readConllu } from '../readers/conllu.js';
+import { filesUnder, gumDocsInSplit, locate } from '../../corpora/locate.js';
+import type { ConlluDocument, Span } from '../../corpora/readers/conllu.js';
+import { conlluDocuments, readConllu } from '../../corpora/readers/conllu.js';
 import type { Row } from '../report.js';
 import { pct } from '../report.js';
 import { PRFCounter } from '../scorers/prf.js';

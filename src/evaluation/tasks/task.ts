@@ -1,4 +1,4 @@
-import type { Split } from '../corpora.js';
+import type { Split } from '../../corpora/locate.js';
 import type { TaskResult } from '../report.js';
 
 export interface TaskContext {
