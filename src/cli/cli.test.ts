@@ -18,7 +18,11 @@ test('vigil extract prints an extraction document whose offsets slice back to th
   assert.equal(doc.text, readFileSync(fixture('lorvan-arrest.txt'), 'utf8'));
   assert.equal(doc.offsets, 'utf16');
   assert.equal(doc.published, '2026-12-04');
-  for (const key of ['entities', 'timexes', 'quotes', 'events']) assert.deepEqual(doc[key], []);
+  for (const key of ['timexes', 'quotes', 'events']) assert.deepEqual(doc[key], []);
+  // Entities come from the shipped recogniser: each mention slices back to its text.
+  const people = doc.entities.filter((e: { type: string }) => e.type === 'PERSON').map((e: { name: string }) => e.name);
+  for (const name of ['Ilyas Omerov', 'Teodor Velsmoor', 'Mira Soltane']) assert.ok(people.includes(name), `${name} in ${people.join(', ')}`);
+  for (const e of doc.entities) for (const m of e.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
   const sentences = doc.sentences.map((s: { start: number; end: number }) => doc.text.slice(s.start, s.end));
   assert.deepEqual(sentences, [
     'PORT SELIM — Police in Norvia on Tuesday arrested Ana K. Velsmoor, a labor organizer who led a strike at the Dorrel textile plant, her lawyer said.',

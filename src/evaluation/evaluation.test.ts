@@ -38,8 +38,9 @@ test('missing data and unbuilt tasks say so in one line and exit 0; unknown task
   const r = evalCmd(['sentences', '--data', empty]);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /^sentences: skipped — no UD EWT or GUM data/);
-  const p = evalCmd(['ner']);
+  for (const task of ['pos', 'parser', 'ner']) assert.match(evalCmd([task, '--data', empty]).stdout, new RegExp(`^${task}: skipped — .* not found under`));
+  const p = evalCmd(['timex']);
   assert.equal(p.status, 0);
-  assert.match(p.stdout, /ner: skipped — ner: not built yet \(issue #3/);
+  assert.match(p.stdout, /timex: skipped — timex: not built yet \(issue #4/);
   assert.equal(evalCmd(['nonsense']).status, 2);
 });

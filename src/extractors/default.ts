@@ -1,11 +1,19 @@
 import { Pipeline } from '../pipeline/runner.js';
 import { registry } from '../pipeline/registry.js';
 import './tokens/index.js';
+import './syntax/index.js';
+import './entities/index.js';
 
 /**
  * The English news pipeline, in order. Components that are not built yet are simply absent:
  * their layers stay empty in the extraction document, as EXTRACTION-FORMAT.md allows.
  */
 export function createDefaultPipeline(): Pipeline {
-  return new Pipeline([registry.create('tokenizer', {}), registry.create('sentencizer', {})]);
+  return new Pipeline([
+    registry.create('tokenizer', {}),
+    registry.create('sentencizer', {}),
+    registry.create('tagger', {}),
+    registry.create('parser', {}),
+    registry.create('ner', {}),
+  ]);
 }

@@ -2,9 +2,9 @@ import type { Entity, Quote, TextSpan, Timex, VigilEvent } from './types.js';
 
 /**
  * The annotation layers a component can require or assign (spaCy's `Doc` attributes, by name).
- * `syntax` is POS tags, lemmas and dependency heads on the tokens.
+ * `tags` is POS tags and lemmas on the tokens; `deps` is their dependency heads and relations.
  */
-export const LAYER_NAMES = ['tokens', 'sentences', 'syntax', 'entities', 'timexes', 'quotes', 'events'] as const;
+export const LAYER_NAMES = ['tokens', 'sentences', 'tags', 'deps', 'entities', 'timexes', 'quotes', 'events'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
 /** One token. Offsets are UTF-16 code units into `Doc.text`, end exclusive. */

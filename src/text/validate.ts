@@ -53,10 +53,16 @@ const checks: Record<LayerName, Check> = {
     });
     if (doc.assigned.has('tokens') && nextToken !== doc.tokens.length) problems.push(`sentences cover ${nextToken} of ${doc.tokens.length} tokens`);
   },
-  syntax(doc, problems) {
+  tags(doc, problems) {
     doc.tokens.forEach((t, i) => {
-      if (t.upos === undefined) problems.push(`token ${i}: no POS tag`);
-      if (t.head !== undefined && (t.head < -1 || t.head >= doc.tokens.length || t.head === i)) problems.push(`token ${i}: bad head ${t.head}`);
+      if (t.upos === undefined || t.xpos === undefined) problems.push(`token ${i}: no POS tag`);
+    });
+  },
+  deps(doc, problems) {
+    doc.tokens.forEach((t, i) => {
+      if (t.head === undefined || t.deprel === undefined) problems.push(`token ${i}: no head`);
+      else if (t.head < -1 || t.head >= doc.tokens.length || t.head === i) problems.push(`token ${i}: bad head ${t.head}`);
+      else if (t.head >= 0 && doc.sentenceAt(doc.tokens[t.head]!.start) !== doc.sentenceAt(t.start)) problems.push(`token ${i}: head outside its sentence`);
     });
   },
   entities(doc, problems) {

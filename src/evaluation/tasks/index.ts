@@ -1,4 +1,6 @@
+import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
+import { parserTask, posTask } from './syntax.js';
 import type { EvalTask } from './task.js';
 
 const pending = (name: string, description: string, issue: string): EvalTask => ({
@@ -11,9 +13,9 @@ const pending = (name: string, description: string, issue: string): EvalTask => 
 /** Every evaluation task, by the name `npm run eval -- <task>` takes. */
 export const TASKS: EvalTask[] = [
   sentencesTask,
-  pending('pos', 'UPOS/XPOS accuracy on UD EWT', 'issue #3, statistical NLP core'),
-  pending('parser', 'UAS/LAS on UD EWT with gold tokens', 'issue #3, statistical NLP core'),
-  pending('ner', 'CoNLL-2003 NER F1 (conlleval)', 'issue #3, statistical NLP core'),
+  posTask,
+  parserTask,
+  nerTask,
   pending('timex', 'TempEval-3 TIMEX3 relaxed/strict/type/value F1 on TBAQ', 'issue #4, dates and times'),
   pending('quotes', 'PolNeAR speaker/cue/content exact-match F1', 'issue #5, quotes and coreference'),
   pending('coref', 'GUM news mention-linking accuracy', 'issue #5, quotes and coreference'),

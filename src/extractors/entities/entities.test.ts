@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import { Pipeline } from '../../pipeline/runner.js';
+import { registry } from '../../pipeline/registry.js';
+import '../tokens/index.js';
+import './index.js';
+import { allowed, labelsToSpans, NER_LABELS, spansToLabels } from './labels.js';
+
+test('BILOU labels round-trip through spans, and ill-formed sequences are not allowed', () => {
+  const spans = [
+    { start: 0, end: 2, type: 'PER' as const },
+    { start: 3, end: 4, type: 'LOC' as const },
+  ];
+  assert.deepEqual(labelsToSpans(spansToLabels(spans, 5)), spans);
+  const L = (s: string): number => NER_LABELS.indexOf(s);
+  assert.equal(allowed(L('B-PER'), L('L-PER'), false), true);
+  assert.equal(allowed(L('B-PER'), L('L-ORG'), false), false);
+  assert.equal(allowed(L('O'), L('I-PER'), false), false);
+  assert.equal(allowed(-1, L('B-LOC'), true), false, 'an entity cannot begin on the last token');
+});
+
+const pipeline = new Pipeline([registry.create('tokenizer', {}), registry.create('sentencizer', {}), registry.create('ner', {})]);
+
+test('the shipped recogniser finds people, organisations and places, with offsets into the text', () => {
+  const text = 'Maria Okonkwo, a spokeswoman for the United Nations in Geneva, said the union leader had been deported to Cambodia. Okonkwo did not say when.';
+  const doc = pipeline.run(new Doc(text));
+  const byName = new Map(doc.entities.map((e) => [e.name, e]));
+  assert.equal(byName.get('Maria Okonkwo')?.type, 'PERSON');
+  assert.equal(byName.get('United Nations')?.type, 'ORG');
+  assert.equal(byName.get('Geneva')?.type, 'LOC');
+  assert.equal(byName.get('Cambodia')?.type, 'LOC');
+  for (const e of doc.entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  assert.equal(byName.get('Okonkwo')?.type, 'PERSON', 'the surname alone, later in the document');
+});
+
+test('curly apostrophes read like straight ones', () => {
+  const doc = pipeline.run(new Doc('Cambodia’s Interior Ministry denied the report.'));
+  assert.ok(doc.entities.some((e) => e.name === 'Cambodia' && e.type === 'LOC'));
+  assert.ok(!doc.entities.some((e) => e.name.includes('’s')));
+});

@@ -1,0 +1,74 @@
+import type { Component } from '../../pipeline/component.js';
+import { registry } from '../../pipeline/registry.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity, EntityType } from '../../text/types.js';
+import { loadClusters } from '../learn/clusters.js';
+import { loadGazetteer } from '../learn/gazetteer.js';
+import type { ModelConfig } from '../syntax/index.js';
+import { labelsToSpans } from './labels.js';
+import type { NerType } from './labels.js';
+import { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
+import type { DocumentMemory, Recognizer } from './recognizer.js';
+
+export { NER_LABELS, labelsToSpans, spansToLabels } from './labels.js';
+export { Recognizer } from './recognizer.js';
+export type { DocumentMemory } from './recognizer.js';
+export { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
+
+const TYPE: Record<NerType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+
+const recognizers = new Map<string, Recognizer>();
+
+export function loadNerModel(file = NER_MODEL_FILE): Recognizer {
+  let r = recognizers.get(file);
+  if (!r) {
+    r = loadRecognizer(file, loadClusters(), loadGazetteer());
+    recognizers.set(file, r);
+  }
+  return r;
+}
+
+/**
+ * Named entities: mentions found sentence by sentence, then grouped into document entities by
+ * type and exact text (issue #5 merges "Rath Rott Mony" with "Mony"). Each mention keeps its
+ * offsets; the entity's name is its longest mention.
+ */
+export function createNer(config: ModelConfig = {}): Component {
+  const recognizer = loadNerModel(config.model);
+  return {
+    name: 'ner',
+    requires: ['tokens', 'sentences'],
+    assigns: ['entities'],
+    process(doc: Doc): Doc {
+      const memory: DocumentMemory = new Map();
+      const byKey = new Map<string, Entity>();
+      const entities: Entity[] = [];
+      for (let s = 0; s < doc.sentences.length; s++) {
+        const tokens = doc.sentenceTokens(s);
+        const labels = recognizer.labelSentence(tokens.map((t) => t.text), memory);
+        for (const span of labelsToSpans(labels)) {
+          const mention = doc.span(tokens[span.start]!.start, tokens[span.end - 1]!.end);
+          const type = TYPE[span.type];
+          const key = `${type}\t${mention.text}`;
+          let entity = byKey.get(key);
+          if (!entity) {
+            entity = { id: `e${entities.length + 1}`, type, name: mention.text, mentions: [] };
+            byKey.set(key, entity);
+            entities.push(entity);
+          }
+          entity.mentions.push(mention);
+        }
+      }
+      doc.entities = entities;
+      return doc;
+    },
+  };
+}
+
+declare module '../../pipeline/registry.js' {
+  interface ComponentConfigs {
+    ner: ModelConfig;
+  }
+}
+
+registry.register('ner', (config) => createNer(config));

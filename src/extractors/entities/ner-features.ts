@@ -1,0 +1,78 @@
+import { feat1, feat2, feat3 } from '../learn/hash.js';
+import type { Lexeme } from '../learn/lexical.js';
+import { PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
+
+export const MAX_NER_FEATURES = 72;
+
+/** What the recogniser knows about a sentence beyond its words. */
+export interface NerContext {
+  lex: readonly Lexeme[];
+  /** Per token: gazetteer kind (1-based) × 4 + position (0 B, 1 I, 2 L, 3 U), or 0. */
+  gaz: Uint8Array;
+  /** Per token: the label last given to the same word earlier in the document, +1, or 0. */
+  memory: Int32Array;
+  /** The sentence is written in capitals (a headline): case says nothing there. */
+  allCaps: boolean;
+}
+
+/**
+ * Features for labelling token `i` given the two labels before it. The design follows Ratinov &
+ * Roth (2009), "Design challenges and misconceptions in NER": greedy BILOU decoding, word
+ * clusters, gazetteers, and "extended prediction history" — how the same word was labelled
+ * earlier in the document — which carries "Mony" from "Rath Rott Mony" in paragraph one.
+ */
+export function nerFeatures(ctx: NerContext, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const { lex } = ctx;
+  const w = lex[i]!;
+  const l1 = i > 0 ? lex[i - 1]! : PAD_BEFORE;
+  const l2 = i > 1 ? lex[i - 2]! : PAD_BEFORE;
+  const r1 = i + 1 < lex.length ? lex[i + 1]! : PAD_AFTER;
+  const r2 = i + 2 < lex.length ? lex[i + 2]! : PAD_AFTER;
+  const t1 = p1 + 2;
+  const t2 = p2 + 2;
+  const caps = ctx.allCaps ? 1 : 0;
+  let n = 0;
+  out[n++] = feat1(0, 0);
+  out[n++] = feat2(1, w.form, caps);
+  out[n++] = feat1(2, w.lower);
+  for (let k = 0; k < 4; k++) out[n++] = feat1(3 + k, w.suffix[k]!);
+  for (let k = 0; k < 3; k++) out[n++] = feat1(7 + k, w.prefix[k]!);
+  out[n++] = feat2(10, w.shape, caps);
+  out[n++] = feat3(11, w.flags, i === 0 ? 1 : 0, caps);
+  out[n++] = feat1(12, l1.lower);
+  out[n++] = feat1(13, l2.lower);
+  out[n++] = feat1(14, r1.lower);
+  out[n++] = feat1(15, r2.lower);
+  out[n++] = feat2(16, l1.shape, caps);
+  out[n++] = feat2(17, r1.shape, caps);
+  out[n++] = feat1(18, l1.form);
+  out[n++] = feat1(19, r1.form);
+  out[n++] = feat1(20, t1);
+  out[n++] = feat2(21, t1, t2);
+  out[n++] = feat2(22, t1, w.shape);
+  out[n++] = feat2(23, t1, w.lower);
+  out[n++] = feat2(24, l1.lower, w.lower);
+  out[n++] = feat2(25, w.lower, r1.lower);
+  out[n++] = feat3(26, l1.shape, w.shape, r1.shape);
+  out[n++] = feat1(27, l1.suffix[2]);
+  out[n++] = feat1(28, r1.suffix[2]);
+  out[n++] = feat2(29, w.amb, caps);
+  for (let k = 0; k < 4; k++) out[n++] = feat2(30 + k, w.cluster[k]!, caps);
+  out[n++] = feat1(34, l1.cluster[3]);
+  out[n++] = feat1(35, r1.cluster[3]);
+  out[n++] = feat1(36, l1.cluster[1]);
+  out[n++] = feat1(37, r1.cluster[1]);
+  out[n++] = feat2(38, t1, w.cluster[1]);
+  const g = ctx.gaz[i]!;
+  out[n++] = feat1(40, g);
+  out[n++] = feat2(41, g, t1);
+  out[n++] = feat1(42, i > 0 ? ctx.gaz[i - 1]! : 255);
+  out[n++] = feat1(43, i + 1 < lex.length ? ctx.gaz[i + 1]! : 255);
+  const m = ctx.memory[i]!;
+  out[n++] = feat1(44, m);
+  out[n++] = feat2(45, m, w.shape);
+  out[n++] = feat2(46, t1, m);
+  out[n++] = feat2(47, l1.lower, r1.lower);
+  out[n++] = feat2(48, w.prefix[0], r1.prefix[0]);
+  return n;
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { VigilError } from '../../core/errors.js';
+import type { Clusters } from '../learn/lexical.js';
+import { LexemeCache } from '../learn/lexical.js';
+import type { Gazetteer } from '../learn/gazetteer.js';
+import { MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
+import { NER_LABELS } from './labels.js';
+import { Recognizer } from './recognizer.js';
+
+export const NER_MODEL_FILE = path.join(MODELS_DIR, 'ner.bin.gz');
+
+/** Loads the recogniser trained by `npm run train -- ner`. */
+export function loadRecognizer(file: string, clusters: Clusters | undefined, gazetteer: Gazetteer): Recognizer {
+  const model = readModelFile(file);
+  if (model.header.kind !== 'ner') throw new VigilError('model_missing', `${file} is not an NER model`);
+  const labels = model.header.labels as string[];
+  if (labels.join() !== NER_LABELS.join()) throw new VigilError('model_missing', `${file} has labels this version does not know`);
+  if (model.header.clusters && !clusters) throw new VigilError('model_missing', `${file} was trained with word clusters, which are missing`);
+  return new Recognizer(tableFrom(model, 'weights', labels.length), new LexemeCache(clusters), gazetteer);
+}

@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { VigilError } from '../../core/errors.js';
+import { WeightTable } from './weights.js';
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
+const TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array } as const;
+type TypeName = keyof typeof TYPES;
+
+const MAGIC = 'VIGILMDL';
+
+/** Where the trained files ship: `models/` at the root of the project. */
+export const MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models');
+
+export interface ModelFile {
+  /** Labels, features, scores and training details: JSON. */
+  header: Record<string, unknown>;
+  arrays: Record<string, Typed>;
+}
+
+/**
+ * A model file: gzip of MAGIC, a 4-byte header length, the JSON header, then each typed array
+ * 4-byte aligned. Typed arrays load without parsing, so the tagger, parser and recogniser
+ * together load in well under the 500 ms budget.
+ */
+export function writeModelFile(file: string, model: ModelFile): number {
+  const described: { name: string; type: TypeName; length: number; offset: number }[] = [];
+  let offset = 0;
+  for (const [name, arr] of Object.entries(model.arrays)) {
+    described.push({ name, type: arr.constructor.name as TypeName, length: arr.length, offset });
+    offset += Math.ceil(arr.byteLength / 4) * 4;
+  }
+  const header = Buffer.from(JSON.stringify({ ...model.header, arrays: described }), 'utf8');
+  const headerLen = Math.ceil((header.length + MAGIC.length + 4) / 4) * 4 - MAGIC.length - 4;
+  const out = Buffer.alloc(MAGIC.length + 4 + headerLen + offset, 0x20);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(headerLen, MAGIC.length);
+  header.copy(out, MAGIC.length + 4);
+  const base = MAGIC.length + 4 + headerLen;
+  for (const d of described) {
+    const arr = model.arrays[d.name]!;
+    Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(out, base + d.offset);
+  }
+  const zipped = gzipSync(out, { level: 9 });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, zipped);
+  return zipped.length;
+}
+
+export function readModelFile(file: string): ModelFile {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(readFileSync(file));
+  } catch (e) {
+    throw new VigilError('model_missing', `cannot read model ${file}: ${(e as Error).message}; run \`npm run train\` or restore models/ from git`);
+  }
+  if (raw.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new VigilError('model_missing', `${file} is not a Vigil model file`);
+  const headerLen = raw.readUInt32LE(MAGIC.length);
+  const header = JSON.parse(raw.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLen)) as Record<string, unknown>;
+  const base = MAGIC.length + 4 + headerLen;
+  // A fresh ArrayBuffer with the payload at offset 0, so every array is aligned for its type.
+  const payload = new Uint8Array(raw.length - base);
+  payload.set(raw.subarray(base));
+  const arrays: Record<string, Typed> = {};
+  for (const d of header.arrays as { name: string; type: TypeName; length: number; offset: number }[]) {
+    arrays[d.name] = new TYPES[d.type](payload.buffer, d.offset, d.length);
+  }
+  delete header.arrays;
+  return { header, arrays };
+}
+
+/** Stores a weight table under `prefix` in a model's arrays. */
+export function tableArrays(prefix: string, table: WeightTable): Record<string, Typed> {
+  const a = table.toArrays();
+  return { [`${prefix}.keys`]: a.keys, [`${prefix}.offsets`]: a.offsets, [`${prefix}.classes`]: a.classes, [`${prefix}.weights`]: a.weights };
+}
+
+export function tableFrom(model: ModelFile, prefix: string, nClasses: number): WeightTable {
+  const get = <T extends Typed>(name: string): T => {
+    const arr = model.arrays[`${prefix}.${name}`];
+    if (!arr) throw new VigilError('model_missing', `model has no ${prefix}.${name}`);
+    return arr as T;
+  };
+  return new WeightTable(nClasses, { keys: get('keys'), offsets: get('offsets'), classes: get('classes'), weights: get('weights') });
+}

@@ -1,0 +1,93 @@
+/**
+ * Lemmas from the word and its PTB tag: words seen in training with an irregular lemma are looked
+ * up ("was"/VBD → "be", "children"/NNS → "child"); the rest take the edit learnt for the longest
+ * matching suffix under their tag ("-ied"/VBD → strip 3, add "y": "denied" → "deny").
+ */
+export interface LemmaRules {
+  /** "lower\txpos" → lemma, where the suffix rules get it wrong. */
+  exceptions: Record<string, string>;
+  /** xpos → suffix → "strip:add". */
+  rules: Record<string, Record<string, string>>;
+}
+
+const MAX_SUFFIX = 4;
+
+function caseFor(word: string, xpos: string): string {
+  return xpos === 'NNP' || xpos === 'NNPS' ? word : word.toLowerCase();
+}
+
+function edit(from: string, to: string): string {
+  let k = 0;
+  while (k < from.length && k < to.length && from[k] === to[k]) k++;
+  return `${from.length - k}:${to.slice(k)}`;
+}
+
+function applyEdit(word: string, e: string): string {
+  const colon = e.indexOf(':');
+  const strip = Number(e.slice(0, colon));
+  return word.slice(0, word.length - strip) + e.slice(colon + 1);
+}
+
+function byRules(rules: LemmaRules['rules'], word: string, xpos: string): string | undefined {
+  const table = rules[xpos];
+  if (!table) return undefined;
+  for (let k = Math.min(MAX_SUFFIX, word.length - 1); k >= 0; k--) {
+    const e = table[word.slice(word.length - k)];
+    if (e !== undefined) return applyEdit(word, e);
+  }
+  return undefined;
+}
+
+export function lemmatize(rules: LemmaRules, word: string, xpos: string): string {
+  const w = caseFor(word, xpos);
+  return rules.exceptions[`${w.toLowerCase()}\t${xpos}`] ?? byRules(rules.rules, w, xpos) ?? w;
+}
+
+/** Learns the rules and exceptions from (word, xpos, lemma) triples. */
+export function learnLemmaRules(sentences: readonly { words: string[]; xpos: string[]; lemmas: string[] }[]): LemmaRules {
+  const counts = new Map<string, Map<string, Map<string, number>>>();
+  const seen = new Map<string, Map<string, number>>();
+  const samples = new Map<string, string>();
+  for (const s of sentences) {
+    s.words.forEach((word, i) => {
+      const xpos = s.xpos[i]!;
+      const lemma = s.lemmas[i]!;
+      if (lemma === '_') return;
+      const w = caseFor(word, xpos);
+      const key = `${w.toLowerCase()}\t${xpos}`;
+      const byLemma = seen.get(key) ?? new Map<string, number>();
+      byLemma.set(lemma, (byLemma.get(lemma) ?? 0) + 1);
+      seen.set(key, byLemma);
+      samples.set(key, w);
+      const e = edit(w, lemma);
+      const table = counts.get(xpos) ?? new Map<string, Map<string, number>>();
+      counts.set(xpos, table);
+      for (let k = 0; k <= Math.min(MAX_SUFFIX, w.length - 1); k++) {
+        const suffix = w.slice(w.length - k);
+        const edits = table.get(suffix) ?? new Map<string, number>();
+        edits.set(e, (edits.get(e) ?? 0) + 1);
+        table.set(suffix, edits);
+      }
+    });
+  }
+  const rules: LemmaRules['rules'] = {};
+  for (const [xpos, table] of counts) {
+    const out: Record<string, string> = {};
+    const suffixes = [...table.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    for (const suffix of suffixes) {
+      const [bestEdit] = [...table.get(suffix)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      // A longer suffix is kept only where it says something its fallback does not.
+      let fallback: string | undefined;
+      for (let j = 1; j <= suffix.length && fallback === undefined; j++) fallback = out[suffix.slice(j)];
+      if (suffix.length === 0 || fallback !== bestEdit) out[suffix] = bestEdit;
+    }
+    rules[xpos] = out;
+  }
+  const exceptions: Record<string, string> = {};
+  for (const [key, byLemma] of seen) {
+    const [lemma] = [...byLemma].sort((a, b) => b[1] - a[1])[0]!;
+    const xpos = key.slice(key.indexOf('\t') + 1);
+    if (byRules(rules, samples.get(key)!, xpos) !== lemma) exceptions[key] = lemma;
+  }
+  return { exceptions, rules };
+}

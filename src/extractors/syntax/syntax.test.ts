@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import { Pipeline } from '../../pipeline/runner.js';
+import { registry } from '../../pipeline/registry.js';
+import '../tokens/index.js';
+import './index.js';
+import { LEFT, MOVES, ParseState, RIGHT, SHIFT } from './arc-hybrid.js';
+import { learnLemmaRules, lemmatize } from './lemmatizer.js';
+
+// "Guards took the editor away": took is the root; Guards ← took; the ← editor ← took; away ← took.
+const WORDS = ['Guards', 'took', 'the', 'editor', 'away'];
+const HEADS = [1, -1, 3, 1, 1];
+
+test('following the dynamic oracle rebuilds a projective tree exactly', () => {
+  const n = WORDS.length;
+  const gold = Int32Array.from(HEADS, (h) => (h < 0 ? n : h));
+  const st = new ParseState(n);
+  while (!st.done) {
+    const free = [SHIFT, LEFT, RIGHT].filter((m) => st.legal(m) && st.cost(m, gold) === 0);
+    assert.ok(free.length > 0, 'a projective tree always has a zero-cost move');
+    st.apply(free[0]!);
+  }
+  assert.deepEqual([...st.heads], HEADS);
+});
+
+test('a wrong move costs the gold arcs it makes unreachable', () => {
+  const n = WORDS.length;
+  const gold = Int32Array.from(HEADS, (h) => (h < 0 ? n : h));
+  const st = new ParseState(n);
+  st.apply(SHIFT); // stack: ROOT Guards; buffer: took …
+  // RIGHT would attach Guards to ROOT, losing Guards ← took.
+  assert.equal(st.cost(RIGHT, gold), 1);
+  assert.equal(st.cost(LEFT, gold), 0);
+  // RIGHT onto ROOT is illegal while words remain: a sentence has one root.
+  assert.equal(st.legal(RIGHT), false);
+  assert.equal(MOVES, 3);
+});
+
+test('lemma rules learnt from examples apply to unseen words', () => {
+  const rules = learnLemmaRules([
+    { words: ['denied', 'carried', 'was', 'arrested', 'cities'], xpos: ['VBD', 'VBD', 'VBD', 'VBD', 'NNS'], lemmas: ['deny', 'carry', 'be', 'arrest', 'city'] },
+    { words: ['tried', 'detained', 'parties'], xpos: ['VBD', 'VBD', 'NNS'], lemmas: ['try', 'detain', 'party'] },
+    { words: ['walked', 'called', 'opened'], xpos: ['VBD', 'VBD', 'VBD'], lemmas: ['walk', 'call', 'open'] },
+  ]);
+  assert.equal(lemmatize(rules, 'was', 'VBD'), 'be');
+  assert.equal(lemmatize(rules, 'buried', 'VBD'), 'bury');
+  assert.equal(lemmatize(rules, 'jailed', 'VBD'), 'jail');
+  assert.equal(lemmatize(rules, 'Bangkok', 'NNP'), 'Bangkok');
+});
+
+const pipeline = new Pipeline(['tokenizer', 'sentencizer', 'tagger', 'parser'].map((n) => registry.create(n as 'tagger', {})));
+
+function analyse(text: string): Doc {
+  return pipeline.run(new Doc(text));
+}
+
+const find = (doc: Doc, text: string) => doc.tokens.find((t) => t.text === text)!;
+
+test('the shipped tagger and parser read who did what to whom in an active sentence', () => {
+  const doc = analyse('Soldiers arrested the journalist on Monday.');
+  assert.equal(find(doc, 'arrested').upos, 'VERB');
+  assert.equal(find(doc, 'arrested').lemma, 'arrest');
+  assert.equal(find(doc, 'arrested').deprel, 'root');
+  const verb = find(doc, 'arrested').i;
+  assert.equal(find(doc, 'Soldiers').head, verb);
+  assert.equal(find(doc, 'Soldiers').deprel, 'nsubj');
+  assert.equal(find(doc, 'journalist').head, verb);
+  assert.equal(find(doc, 'journalist').deprel, 'obj');
+});
+
+test('the passive agent is obl:agent of the verb', () => {
+  const doc = analyse('The organizer was detained by border police.');
+  const verb = find(doc, 'detained');
+  assert.equal(verb.xpos, 'VBN');
+  assert.equal(find(doc, 'organizer').deprel, 'nsubj:pass');
+  assert.equal(find(doc, 'police').head, verb.i);
+  assert.equal(find(doc, 'police').deprel, 'obl:agent');
+});
+
+test('heads stay inside their own sentence', () => {
+  const doc = analyse('He was released. His lawyer said so.');
+  for (const t of doc.tokens) {
+    if (t.head! < 0) continue;
+    assert.equal(doc.sentenceAt(doc.tokens[t.head!]!.start), doc.sentenceAt(t.start));
+  }
+  assert.equal(doc.tokens.filter((t) => t.head === -1).length, 2);
+});

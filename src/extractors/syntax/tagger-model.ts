@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { VigilError } from '../../core/errors.js';
+import { LexemeCache } from '../learn/lexical.js';
+import type { Clusters } from '../learn/lexical.js';
+import { MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
+import type { LemmaRules } from './lemmatizer.js';
+import { lemmatize } from './lemmatizer.js';
+import type { PosTag } from './tagger.js';
+import { Tagger } from './tagger.js';
+
+export interface TaggedWord extends PosTag {
+  lemma: string;
+}
+
+/** The trained POS tagger and lemmatizer, as loaded from `models/pos.bin.gz`. */
+export class PosModel {
+  readonly tagger: Tagger;
+  readonly lemmaRules: LemmaRules;
+  readonly header: Record<string, unknown>;
+
+  constructor(file: string, clusters: Clusters | undefined) {
+    const model = readModelFile(file);
+    if (model.header.kind !== 'tagger') throw new VigilError('model_missing', `${file} is not a tagger model`);
+    const tags = model.header.tags as string[];
+    const ambiguity = new Map(Object.entries(model.header.ambiguity as Record<string, string>));
+    if (model.header.clusters && !clusters) throw new VigilError('model_missing', `${file} was trained with word clusters, which are missing`);
+    this.tagger = new Tagger(tags, tableFrom(model, 'weights', tags.length), new LexemeCache(clusters, ambiguity));
+    this.lemmaRules = model.header.lemmas as LemmaRules;
+    this.header = model.header;
+  }
+
+  tag(words: readonly string[]): TaggedWord[] {
+    return this.tagger.tag(words).map((t, i) => ({ ...t, lemma: lemmatize(this.lemmaRules, words[i]!, t.xpos) }));
+  }
+}
+
+export const POS_MODEL_FILE = path.join(MODELS_DIR, 'pos.bin.gz');

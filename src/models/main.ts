@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { trainClusters } from './train-clusters.js';
+import { buildGazetteer } from './train-gazetteer.js';
+import { trainNer } from './train-ner.js';
+import { trainParser } from './train-parser.js';
+import { trainTagger } from './train-tagger.js';
+import type { TrainOptions } from './train-options.js';
+
+const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void }> = {
+  clusters: { epochs: 0, train: trainClusters },
+  gazetteer: { epochs: 0, train: buildGazetteer },
+  pos: { epochs: 8, train: trainTagger },
+  parser: { epochs: 10, train: trainParser },
+  ner: { epochs: 8, train: trainNer },
+};
+
+function main(): number {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+  });
+  const name = positionals[0];
+  const model = name ? MODELS[name] : undefined;
+  if (!model) {
+    process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE]\n`);
+    return 2;
+  }
+  model.train({
+    dataDir: values.data,
+    epochs: values.epochs ? Number(values.epochs) : model.epochs,
+    seed: values.seed ? Number(values.seed) : 1,
+    out: values.out,
+  });
+  return 0;
+}
+
+process.exitCode = main();
