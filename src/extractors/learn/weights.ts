@@ -1,5 +1,3 @@
-import { IntMap } from './int-map.js';
-
 /** The arrays a trained linear model is stored as (see model-file.ts). */
 export interface WeightArrays {
   /** Feature hashes, one per stored feature. */
@@ -11,20 +9,57 @@ export interface WeightArrays {
   weights: Float32Array;
 }
 
+/** Row tables with this many classes or fewer store their weights inside the hash slot. */
+const DENSE_MAX = 4;
+
 /**
  * Averaged-perceptron weights for inference, sparse by row: most features only ever touched a
  * few of the classes (a suffix "-ly" votes for RB and JJ, not for the other hundred tags).
+ * Lookup is memory-bound, so each slot of the open-addressing table holds the key and either
+ * the row's weights (few classes, as the parser's three moves) or where its entries start and
+ * end; entries interleave class and weight. That is one or two cache misses per feature.
  */
 export class WeightTable {
   readonly nClasses: number;
-  private readonly index: IntMap;
   private readonly arrays: WeightArrays;
+  private readonly stride: number;
+  private readonly mask: number;
+  private readonly slotsU: Uint32Array;
+  private readonly slotsF: Float32Array;
+  /** Sparse rows: class, weight, class, weight… (class stored as a float: exact below 2^24). */
+  private readonly entries: Float32Array;
+  private readonly dense: boolean;
 
   constructor(nClasses: number, arrays: WeightArrays) {
     this.nClasses = nClasses;
     this.arrays = arrays;
-    this.index = new IntMap(arrays.keys.length);
-    arrays.keys.forEach((k, i) => this.index.set(k, i));
+    this.dense = nClasses <= DENSE_MAX;
+    this.stride = this.dense ? 1 + nClasses : 3;
+    let cap = 16;
+    while (cap < arrays.keys.length * 2) cap *= 2;
+    this.mask = cap - 1;
+    const buffer = new ArrayBuffer(cap * this.stride * 4);
+    this.slotsU = new Uint32Array(buffer);
+    this.slotsF = new Float32Array(buffer);
+    const { keys, offsets, classes, weights } = arrays;
+    this.entries = new Float32Array(this.dense ? 0 : weights.length * 2);
+    for (let e = 0; e < weights.length && !this.dense; e++) {
+      this.entries[2 * e] = classes[e]!;
+      this.entries[2 * e + 1] = weights[e]!;
+    }
+    for (let row = 0; row < keys.length; row++) {
+      const key = keys[row]!;
+      let slot = (key ^ (key >>> 15)) & this.mask;
+      while (this.slotsU[slot * this.stride] !== 0) slot = (slot + 1) & this.mask;
+      const base = slot * this.stride;
+      this.slotsU[base] = key;
+      if (this.dense) {
+        for (let e = offsets[row]!; e < offsets[row + 1]!; e++) this.slotsF[base + 1 + classes[e]!] = weights[e]!;
+      } else {
+        this.slotsU[base + 1] = offsets[row]!;
+        this.slotsU[base + 2] = offsets[row + 1]!;
+      }
+    }
   }
 
   get size(): number {
@@ -37,11 +72,24 @@ export class WeightTable {
 
   /** Adds the weights of `feats[0..n)` to `out` (which the caller zeroes). */
   score(feats: Uint32Array, n: number, out: Float32Array): void {
-    const { offsets, classes, weights } = this.arrays;
+    const { slotsU, slotsF, entries, stride, mask } = this;
+    const k = this.nClasses;
     for (let f = 0; f < n; f++) {
-      const row = this.index.get(feats[f]!);
-      if (row < 0) continue;
-      for (let e = offsets[row]!, end = offsets[row + 1]!; e < end; e++) out[classes[e]!]! += weights[e]!;
+      const key = feats[f]!;
+      let slot = (key ^ (key >>> 15)) & mask;
+      let base = slot * stride;
+      let found = slotsU[base]!;
+      while (found !== key && found !== 0) {
+        slot = (slot + 1) & mask;
+        base = slot * stride;
+        found = slotsU[base]!;
+      }
+      if (found === 0) continue;
+      if (this.dense) {
+        for (let c = 0; c < k; c++) out[c]! += slotsF[base + 1 + c]!;
+      } else {
+        for (let e = 2 * slotsU[base + 1]!, end = 2 * slotsU[base + 2]!; e < end; e += 2) out[entries[e]!]! += entries[e + 1]!;
+      }
     }
   }
 }
