@@ -29,8 +29,22 @@ export class PosModel {
     this.header = model.header;
   }
 
+  private readonly lemmas = new Map<string, string>();
+
   tag(words: readonly string[]): TaggedWord[] {
-    return this.tagger.tag(words).map((t, i) => ({ ...t, lemma: lemmatize(this.lemmaRules, words[i]!, t.xpos) }));
+    return this.tagger.tag(words).map((t, i) => ({ ...t, lemma: this.lemma(words[i]!, t.xpos) }));
+  }
+
+  /** Lemmas are cached by word and tag (bounded, for long-running servers). */
+  private lemma(word: string, xpos: string): string {
+    const key = `${word}\t${xpos}`;
+    let lemma = this.lemmas.get(key);
+    if (lemma === undefined) {
+      lemma = lemmatize(this.lemmaRules, word, xpos);
+      if (this.lemmas.size > 100_000) this.lemmas.clear();
+      this.lemmas.set(key, lemma);
+    }
+    return lemma;
   }
 }
 

@@ -26,9 +26,11 @@ export class Tagger {
   readonly lexemes: LexemeCache;
   private readonly feats = new Uint32Array(MAX_TAGGER_FEATURES);
   private readonly scores: Float32Array;
+  private readonly split: readonly PosTag[];
 
   constructor(tags: readonly string[], scorer: Scorer, lexemes: LexemeCache) {
     this.tags = tags;
+    this.split = tags.map(splitTag);
     this.scorer = scorer;
     this.lexemes = lexemes;
     this.scores = new Float32Array(tags.length);
@@ -55,6 +57,6 @@ export class Tagger {
   }
 
   tag(words: readonly string[]): PosTag[] {
-    return this.tagIndices(words).map((t) => splitTag(this.tags[t]!));
+    return this.tagIndices(words).map((t) => this.split[t]!);
   }
 }
