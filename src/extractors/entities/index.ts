@@ -4,6 +4,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, EntityType } from '../../text/types.js';
 import { loadClusters } from '../learn/clusters.js';
 import { loadGazetteer } from '../learn/gazetteer.js';
+import { loadOnce } from '../learn/model-file.js';
 import type { ModelConfig } from '../syntax/index.js';
 import { labelsToSpans } from './labels.js';
 import type { NerType } from './labels.js';
@@ -17,16 +18,9 @@ export { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
 
 const TYPE: Record<NerType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
-const recognizers = new Map<string, Recognizer>();
+const recognizer = loadOnce((file) => loadRecognizer(file, loadClusters(), loadGazetteer()));
 
-export function loadNerModel(file = NER_MODEL_FILE): Recognizer {
-  let r = recognizers.get(file);
-  if (!r) {
-    r = loadRecognizer(file, loadClusters(), loadGazetteer());
-    recognizers.set(file, r);
-  }
-  return r;
-}
+export const loadNerModel = (file = NER_MODEL_FILE): Recognizer => recognizer(file);
 
 /**
  * Named entities: mentions found sentence by sentence, then grouped into document entities by

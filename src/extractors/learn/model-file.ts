@@ -85,3 +85,16 @@ export function tableFrom(model: ModelFile, prefix: string, nClasses: number): W
   };
   return new WeightTable(nClasses, { keys: get('keys'), offsets: get('offsets'), classes: get('classes'), weights: get('weights') });
 }
+
+/** One loaded copy per file per process: pipelines are cheap to build, models are not. */
+export function loadOnce<T>(load: (file: string) => T): (file: string) => T {
+  const loaded = new Map<string, T>();
+  return (file) => {
+    let m = loaded.get(file);
+    if (m === undefined) {
+      m = load(file);
+      loaded.set(file, m);
+    }
+    return m;
+  };
+}

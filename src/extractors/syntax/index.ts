@@ -2,6 +2,7 @@ import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
 import { loadClusters } from '../learn/clusters.js';
+import { loadOnce } from '../learn/model-file.js';
 import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
 import { POS_MODEL_FILE, PosModel } from './tagger-model.js';
 
@@ -13,17 +14,11 @@ export interface ModelConfig {
   model?: string;
 }
 
-const posModels = new Map<string, PosModel>();
+const posModel = loadOnce((file) => new PosModel(file, loadClusters()));
+const parserModel = loadOnce((file) => new ParserModel(file, loadClusters()));
 
-/** One loaded copy per file per process: pipelines are cheap to build, models are not. */
-export function loadPosModel(file = POS_MODEL_FILE): PosModel {
-  let m = posModels.get(file);
-  if (!m) {
-    m = new PosModel(file, loadClusters());
-    posModels.set(file, m);
-  }
-  return m;
-}
+export const loadPosModel = (file = POS_MODEL_FILE): PosModel => posModel(file);
+export const loadParserModel = (file = PARSER_MODEL_FILE): ParserModel => parserModel(file);
 
 /** Sentence by sentence, the tagger writes `upos`, `xpos` and `lemma` on every token. */
 export function createTagger(config: ModelConfig = {}): Component {
@@ -45,17 +40,6 @@ export function createTagger(config: ModelConfig = {}): Component {
       return doc;
     },
   };
-}
-
-const parserModels = new Map<string, ParserModel>();
-
-export function loadParserModel(file = PARSER_MODEL_FILE): ParserModel {
-  let m = parserModels.get(file);
-  if (!m) {
-    m = new ParserModel(file, loadClusters());
-    parserModels.set(file, m);
-  }
-  return m;
 }
 
 /** Sentence by sentence, the parser writes `head` (a doc-wide token index, -1 for the root) and `deprel`. */
