@@ -78,7 +78,7 @@ export function trainParser(options: TrainOptions): void {
       parser.parse(s.words, s.predicted, (st, feats, n, guess, scores) => {
         // The dynamic oracle: every legal move of least cost is correct; learn toward the best-scoring one.
         let minCost = Infinity;
-        const costs = [0, 1, 2].map((m) => (st.legal(m) ? st.cost(m, gold) : Infinity));
+        const costs = Array.from({ length: MOVES }, (_, m) => (st.legal(m) ? st.cost(m, gold) : Infinity));
         costs.forEach((c) => (minCost = Math.min(minCost, c)));
         let bestGold = -1;
         for (let m = 0; m < MOVES; m++) if (costs[m] === minCost && (bestGold < 0 || scores[m]! > scores[bestGold]!)) bestGold = m;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { MODELS_DIR } from './model-file.js';
+import { loadOnce, MODELS_DIR } from './model-file.js';
 
 export const GAZETTEER_FILE = path.join(MODELS_DIR, 'gazetteer.tsv.gz');
 
@@ -59,10 +59,7 @@ export class Gazetteer {
   }
 }
 
-let cached: Gazetteer | undefined;
-
-export function loadGazetteer(file = GAZETTEER_FILE): Gazetteer {
-  if (cached && file === GAZETTEER_FILE) return cached;
+const gazetteers = loadOnce((file) => {
   const entries: GazetteerEntry[] = [];
   if (existsSync(file)) {
     for (const line of gunzipSync(readFileSync(file)).toString('utf8').split('\n')) {
@@ -70,7 +67,8 @@ export function loadGazetteer(file = GAZETTEER_FILE): Gazetteer {
       if (kind && country && name) entries.push({ kind: kind as GazetteerKind, country, words: name.split(' ') });
     }
   }
-  const g = new Gazetteer(entries);
-  if (file === GAZETTEER_FILE) cached = g;
-  return g;
-}
+  return new Gazetteer(entries);
+});
+
+/** The gazetteer in `file` (empty when the file is absent), read once per process. */
+export const loadGazetteer = (file = GAZETTEER_FILE): Gazetteer => gazetteers(file);

@@ -9,6 +9,8 @@ import { WeightTable } from './weights.js';
 export class AveragedPerceptron {
   readonly nClasses: number;
   private readonly index = new IntMap(1 << 16);
+  /** Feature hash of each row, in row order (for finalize). */
+  private readonly keys: number[] = [];
   private w: Float32Array;
   private u: Float64Array;
   private rows = 0;
@@ -62,7 +64,7 @@ export class AveragedPerceptron {
     const classes: number[] = [];
     const weights: number[] = [];
     const entries: [number, number][] = [];
-    this.forEachKey((key, row) => entries.push([key, row]));
+    this.keys.forEach((key, row) => entries.push([key, row]));
     entries.sort((a, b) => a[0] - b[0]);
     for (const [key, row] of entries) {
       const before = classes.length;
@@ -86,18 +88,12 @@ export class AveragedPerceptron {
     });
   }
 
-  private readonly keyList: number[] = [];
-
-  private forEachKey(fn: (key: number, row: number) => void): void {
-    this.keyList.forEach((key, row) => fn(key, row));
-  }
-
   private row(key: number): number {
     let row = this.index.get(key);
     if (row >= 0) return row;
     row = this.rows++;
     this.index.set(key, row);
-    this.keyList.push(key);
+    this.keys.push(key);
     if (this.rows * this.nClasses > this.w.length) {
       const w = new Float32Array(this.w.length * 2);
       w.set(this.w);

@@ -24,27 +24,29 @@ const dist = (a: number, b: number): number => {
  * 2011, "Transition-based dependency parsing with rich non-local features", cut to what
  * arc-hybrid's configuration can see), plus word clusters for words seen rarely in training.
  */
+// Module-level accessors: closures made per parser state would be allocated on the hot path.
+const wordAt = (input: ParserInput, n: number, i: number): number => (i < 0 ? NONE : i === n ? ROOT : input.lex[i]!.lower);
+const tagAt = (input: ParserInput, n: number, i: number): number => (i < 0 ? NONE : i === n ? ROOT : input.tags[i]!);
+const classAt = (input: ParserInput, n: number, i: number): number =>
+  i < 0 ? NONE : i === n ? ROOT : input.lex[i]!.cluster[1] || input.lex[i]!.suffix[2];
+const kid = (arr: Int32Array, i: number): number => (i >= 0 ? arr[i]! : -1);
+const val = (arr: Int32Array, i: number): number => (i >= 0 ? Math.min(arr[i]!, 4) : 5);
+
 export function parserFeatures(input: ParserInput, st: ParseState, out: Uint32Array): number {
-  const { lex, tags } = input;
   const n = st.n;
-  const w = (i: number): number => (i < 0 ? NONE : i === n ? ROOT : lex[i]!.lower);
-  const t = (i: number): number => (i < 0 ? NONE : i === n ? ROOT : tags[i]!);
-  const c = (i: number): number => (i < 0 ? NONE : i === n ? ROOT : lex[i]!.cluster[1] || lex[i]!.suffix[2]);
   const s0 = st.s(0);
   const s1 = st.s(1);
   const s2 = st.s(2);
   const b0 = st.b < n ? st.b : -1;
   const b1 = st.b + 1 < n ? st.b + 1 : -1;
   const b2 = st.b + 2 < n ? st.b + 2 : -1;
-  const s0w = w(s0), s0t = t(s0), s1w = w(s1), s1t = t(s1), b0w = w(b0), b0t = t(b0), b1w = w(b1), b1t = t(b1);
-  const b2t = t(b2), s2t = t(s2);
-  const kid = (arr: Int32Array, i: number): number => (i >= 0 ? arr[i]! : -1);
+  const s0w = wordAt(input, n, s0), s0t = tagAt(input, n, s0), s1w = wordAt(input, n, s1), s1t = tagAt(input, n, s1), b0w = wordAt(input, n, b0), b0t = tagAt(input, n, b0), b1w = wordAt(input, n, b1), b1t = tagAt(input, n, b1);
+  const b2t = tagAt(input, n, b2), s2t = tagAt(input, n, s2);
   const s0l = kid(st.lc1, s0), s0l2 = kid(st.lc2, s0), s0r = kid(st.rc1, s0), s0r2 = kid(st.rc2, s0);
   const s1l = kid(st.lc1, s1), s1r = kid(st.rc1, s1);
   const b0l = kid(st.lc1, b0), b0l2 = kid(st.lc2, b0);
   const d = s0 >= 0 && b0 >= 0 && s0 !== n ? dist(s0, b0) : 7;
   const d1 = s1 >= 0 && s0 >= 0 && s1 !== n ? dist(s1, s0) : 7;
-  const val = (arr: Int32Array, i: number): number => (i >= 0 ? Math.min(arr[i]!, 4) : 5);
   let k = 0;
   out[k++] = feat1(0, 0);
   // single words
@@ -62,9 +64,9 @@ export function parserFeatures(input: ParserInput, st: ParseState, out: Uint32Ar
   out[k++] = feat2(12, b1w, b1t);
   out[k++] = feat1(13, b2t);
   out[k++] = feat1(14, s2t);
-  out[k++] = feat1(15, c(s0));
-  out[k++] = feat1(16, c(b0));
-  out[k++] = feat1(17, c(s1));
+  out[k++] = feat1(15, classAt(input, n, s0));
+  out[k++] = feat1(16, classAt(input, n, b0));
+  out[k++] = feat1(17, classAt(input, n, s1));
   // pairs
   out[k++] = feat3(20, s0w, s0t, feat2(0, b0w, b0t));
   out[k++] = feat3(21, s0w, s0t, b0w);
@@ -78,20 +80,20 @@ export function parserFeatures(input: ParserInput, st: ParseState, out: Uint32Ar
   out[k++] = feat2(29, s1w, s0w);
   out[k++] = feat3(30, s1w, s0t, s1t);
   out[k++] = feat3(31, s0w, s0t, s1t);
-  out[k++] = feat2(32, c(s0), c(b0));
-  out[k++] = feat2(33, c(s1), c(s0));
+  out[k++] = feat2(32, classAt(input, n, s0), classAt(input, n, b0));
+  out[k++] = feat2(33, classAt(input, n, s1), classAt(input, n, s0));
   // triples of tags
   out[k++] = feat3(40, b0t, b1t, b2t);
   out[k++] = feat3(41, s0t, b0t, b1t);
   out[k++] = feat3(42, s1t, s0t, b0t);
   out[k++] = feat3(43, s2t, s1t, s0t);
-  out[k++] = feat3(44, s0t, t(s0l), b0t);
-  out[k++] = feat3(45, s0t, t(s0r), b0t);
-  out[k++] = feat3(46, s0t, b0t, t(b0l));
-  out[k++] = feat3(47, s1t, s0t, t(s0l));
-  out[k++] = feat3(48, s1t, s0t, t(s0r));
-  out[k++] = feat3(49, s1t, t(s1r), s0t);
-  out[k++] = feat3(50, s1t, t(s1l), s0t);
+  out[k++] = feat3(44, s0t, tagAt(input, n, s0l), b0t);
+  out[k++] = feat3(45, s0t, tagAt(input, n, s0r), b0t);
+  out[k++] = feat3(46, s0t, b0t, tagAt(input, n, b0l));
+  out[k++] = feat3(47, s1t, s0t, tagAt(input, n, s0l));
+  out[k++] = feat3(48, s1t, s0t, tagAt(input, n, s0r));
+  out[k++] = feat3(49, s1t, tagAt(input, n, s1r), s0t);
+  out[k++] = feat3(50, s1t, tagAt(input, n, s1l), s0t);
   // distance
   out[k++] = feat2(60, s0w, d);
   out[k++] = feat2(61, s0t, d);
@@ -106,16 +108,16 @@ export function parserFeatures(input: ParserInput, st: ParseState, out: Uint32Ar
   out[k++] = feat3(72, b0w, b0t, val(st.nLeft, b0));
   out[k++] = feat2(73, s1t, val(st.nRight, s1));
   // dependents
-  out[k++] = feat1(80, w(s0l));
-  out[k++] = feat1(81, t(s0l));
-  out[k++] = feat1(82, w(s0r));
-  out[k++] = feat1(83, t(s0r));
-  out[k++] = feat1(84, w(b0l));
-  out[k++] = feat1(85, t(b0l));
-  out[k++] = feat3(86, s0t, t(s0l), t(s0l2));
-  out[k++] = feat3(87, s0t, t(s0r), t(s0r2));
-  out[k++] = feat3(88, b0t, t(b0l), t(b0l2));
-  out[k++] = feat2(89, w(s1r), s1t);
-  out[k++] = feat2(90, w(s1l), s1t);
+  out[k++] = feat1(80, wordAt(input, n, s0l));
+  out[k++] = feat1(81, tagAt(input, n, s0l));
+  out[k++] = feat1(82, wordAt(input, n, s0r));
+  out[k++] = feat1(83, tagAt(input, n, s0r));
+  out[k++] = feat1(84, wordAt(input, n, b0l));
+  out[k++] = feat1(85, tagAt(input, n, b0l));
+  out[k++] = feat3(86, s0t, tagAt(input, n, s0l), tagAt(input, n, s0l2));
+  out[k++] = feat3(87, s0t, tagAt(input, n, s0r), tagAt(input, n, s0r2));
+  out[k++] = feat3(88, b0t, tagAt(input, n, b0l), tagAt(input, n, b0l2));
+  out[k++] = feat2(89, wordAt(input, n, s1r), s1t);
+  out[k++] = feat2(90, wordAt(input, n, s1l), s1t);
   return k;
 }
