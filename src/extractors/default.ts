@@ -3,6 +3,7 @@ import { registry } from '../pipeline/registry.js';
 import './tokens/index.js';
 import './syntax/index.js';
 import './entities/index.js';
+import './dates/index.js';
 
 /**
  * The English news pipeline, in order. Components that are not built yet are simply absent:
@@ -15,5 +16,6 @@ export function createDefaultPipeline(): Pipeline {
     registry.create('tagger', {}),
     registry.create('parser', {}),
     registry.create('ner', {}),
+    registry.create('dates', {}),
   ]);
 }

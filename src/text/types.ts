@@ -65,6 +65,12 @@ export interface Entity {
 export interface Timex extends TextSpan {
   type: TimexType;
   value: string;
+  /** Where the parts the text does not state came from (chrono-node's known vs implied values). */
+  anchor?: 'stated' | 'publication' | 'previous' | 'none';
+  /** The calendar fields the text states: "Dec. 7" states month and day; the year is implied. */
+  stated?: string[];
+  /** The word of the clause the date belongs to (its verb, through the parse): what it dates. */
+  governor?: TextSpan;
 }
 
 export interface Quote extends TextSpan {

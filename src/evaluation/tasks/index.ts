@@ -2,6 +2,7 @@ import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
 import type { EvalTask } from './task.js';
+import { timexTask } from './timex.js';
 
 const pending = (name: string, description: string, issue: string): EvalTask => ({
   name,
@@ -16,7 +17,7 @@ export const TASKS: EvalTask[] = [
   posTask,
   parserTask,
   nerTask,
-  pending('timex', 'TempEval-3 TIMEX3 relaxed/strict/type/value F1 on TBAQ', 'issue #4, dates and times'),
+  timexTask,
   pending('quotes', 'PolNeAR speaker/cue/content exact-match F1', 'issue #5, quotes and coreference'),
   pending('coref', 'GUM news mention-linking accuracy', 'issue #5, quotes and coreference'),
   pending('hrdsattack', 'HRDsAttack document-level labels', 'issue #6, events'),

@@ -1,0 +1,88 @@
+import type { Doc } from '../../text/doc.js';
+import type { Timex } from '../../text/types.js';
+import type { Day } from './calendar.js';
+import { formatYear, parseDay } from './calendar.js';
+import type { DateFields, Parsed } from './parsed.js';
+import { PARSERS } from './parsers/index.js';
+import type { DateParser } from './parsers/index.js';
+import { mergeDayAndTime } from './refiners/merge.js';
+import { dropNames } from './refiners/names.js';
+import { removeOverlaps } from './refiners/overlaps.js';
+import type { Resolved } from './resolve.js';
+import { resolve } from './resolve.js';
+import { governorOf, tenseOf } from './tense.js';
+
+/** Runs every parser over the text: all candidate readings, overlapping ones included. */
+export function parseAll(text: string, parsers: readonly DateParser[] = PARSERS): Parsed[] {
+  const out: Parsed[] = [];
+  for (const parser of parsers) {
+    parser.pattern.lastIndex = 0;
+    for (let m = parser.pattern.exec(text); m; m = parser.pattern.exec(text)) {
+      const read = parser.extract(m);
+      if (read) out.push({ ...read, start: m.index, end: m.index + m[0].length, parser: parser.name });
+    }
+  }
+  return out;
+}
+
+const PRIORITY = new Map(PARSERS.map((p, i) => [p.name, i]));
+
+/** Candidates after the refiners: one reading per span, days joined to times, names dropped. */
+export function refine(candidates: Parsed[], doc: Doc): Parsed[] {
+  return dropNames(mergeDayAndTime(removeOverlaps(candidates, PRIORITY), doc.text), doc);
+}
+
+/** Without a publication date only what the text states fully can be written; the rest stays X. */
+function resolveUnanchored(p: Parsed): Resolved | null {
+  const s = p.stated;
+  if (p.fixed) return { value: p.fixed, anchor: 'none' };
+  if (p.shift || p.contextual || p.anchor === 'previous') return null;
+  const y = s.year !== undefined ? formatYear(s.year) : 'XXXX';
+  const two = (n: number): string => String(n).padStart(2, '0');
+  if (s.month !== undefined && s.day !== undefined) return { value: `${y}-${two(s.month)}-${two(s.day)}`, anchor: 'stated' };
+  if (s.month !== undefined) return { value: `${y}-${two(s.month)}`, anchor: 'stated' };
+  if (s.weekday !== undefined) return { value: `XXXX-WXX-${s.weekday}`, anchor: 'stated' };
+  if (s.quarter !== undefined) return { value: `${y}-Q${s.quarter}`, anchor: 'stated' };
+  if (s.decade !== undefined) return { value: String(s.decade), anchor: 'stated' };
+  if (s.century !== undefined) return { value: String(s.century), anchor: 'stated' };
+  if (s.year !== undefined) return { value: y, anchor: 'stated' };
+  return null;
+}
+
+const statedFields = (s: DateFields): string[] => Object.entries(s).filter(([, v]) => v !== undefined).map(([k]) => k);
+
+function tokenRange(doc: Doc, start: number, end: number): [number, number] {
+  let first = -1;
+  let last = -1;
+  for (const t of doc.tokens) {
+    if (t.end <= start) continue;
+    if (t.start >= end) break;
+    if (first < 0) first = t.i;
+    last = t.i;
+  }
+  return [first, last];
+}
+
+/**
+ * Every temporal expression in the doc with its TIMEX3 value, resolved in reading order so that
+ * "the next day" follows the date told just before it.
+ */
+export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS): Timex[] {
+  const publication: Day | null = doc.meta.published ? parseDay(doc.meta.published) : null;
+  const found = refine(parseAll(doc.text, parsers), doc);
+  const timexes: Timex[] = [];
+  let previous: Day | null = null;
+  let quarter: { y: number; q: number } | null = null;
+  for (const p of found) {
+    const [first, last] = tokenRange(doc, p.start, p.end);
+    const governor = first >= 0 ? governorOf(doc, first, last) : undefined;
+    const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense: tenseOf(doc, governor) }) : resolveUnanchored(p);
+    if (!resolved) continue;
+    if (resolved.day) previous = resolved.day;
+    if (resolved.quarter) quarter = resolved.quarter;
+    const timex: Timex = { ...doc.span(p.start, p.end), type: p.type, value: resolved.value, anchor: resolved.anchor, stated: statedFields(p.stated) };
+    if (governor) timex.governor = doc.span(governor.start, governor.end);
+    timexes.push(timex);
+  }
+  return timexes;
+}

@@ -1,0 +1,90 @@
+import { MONTHS, WEEKDAYS, alternation } from '../lexicon.js';
+import type { DateParser } from './parser.js';
+import { isCapitalised, lower, wordPattern, year } from './parser.js';
+
+/**
+ * Calendar dates as written: "Dec. 7", "Friday, Dec. 7, 2018", "7 December 2018", "December 2018",
+ * "2018-12-07", "12/7/2018", a bare year, "fiscal 1998". Month names must be capitalised, so the
+ * modal "may" and the verb "march" never become months here (the POS filter handles "May" too).
+ */
+
+/** Full month names, or abbreviations with an optional period ("Dec." and "Dec"): never "October." */
+const MONTH = `(?:(?<month>${alternation(Object.keys(MONTHS).filter((w) => w.length > 4 || w === 'june' || w === 'july' || w === 'may'))})|(?<mabbr>${alternation(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'])})\\.?)`;
+const WEEKDAY = `(?:(?<weekday>${alternation(Object.keys(WEEKDAYS).filter((w) => w.length > 3))}),?\\s+)`;
+const DAY = '(?<day>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?<year>1[6-9]\\d\\d|2[01]\\d\\d)';
+const EDGE = '(?:(?<edge>early|mid|late|the end of|the beginning of|the start of|the middle of)[\\s-]+)?';
+
+function monthNumber(word: string | undefined): number | undefined {
+  if (!word || !isCapitalised(word)) return undefined;
+  const w = lower(word);
+  // three-letter "Mar", "Jun" only with their period; "may"/"march" alone must be capitalised
+  return MONTHS[w];
+}
+
+const dayOf = (s: string | undefined): number | undefined => (s ? Number(s) : undefined);
+
+export const monthDayParser: DateParser = {
+  name: 'month-day',
+  pattern: wordPattern(`${WEEKDAY}?${EDGE}${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`),
+  extract(m) {
+    const g = m.groups!;
+    const month = monthNumber(g.month ?? g.mabbr);
+    if (month === undefined) return null;
+    const weekday = g.weekday ? WEEKDAYS[lower(g.weekday)] : undefined;
+    return { type: 'DATE', stated: { month, day: dayOf(g.day), year: year(g.year), weekday }, direction: 'tense' };
+  },
+};
+
+export const dayMonthParser: DateParser = {
+  name: 'day-month',
+  pattern: wordPattern(`${WEEKDAY}?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?`),
+  extract(m) {
+    const g = m.groups!;
+    const month = monthNumber(g.month ?? g.mabbr);
+    if (month === undefined) return null;
+    return { type: 'DATE', stated: { month, day: dayOf(g.day), year: year(g.year) }, direction: 'tense' };
+  },
+};
+
+export const monthYearParser: DateParser = {
+  name: 'month-year',
+  pattern: wordPattern(`${EDGE}${MONTH}(?:,?\\s+(?:of\\s+)?${YEAR}|\\s+(?<rel>this|last|next)\\s+year)?`),
+  extract(m) {
+    const g = m.groups!;
+    const month = monthNumber(g.month ?? g.mabbr);
+    if (month === undefined) return null;
+    // a bare three-letter abbreviation without its period is too often something else ("Mar", "Jun")
+    if (!g.year && !g.rel && g.mabbr && !m[0].includes('.')) return null;
+    if (g.rel) {
+      const n = g.rel.toLowerCase() === 'last' ? -1 : g.rel.toLowerCase() === 'next' ? 1 : 0;
+      return { type: 'DATE', stated: { month }, shift: { unit: 'year', n }, granularity: 'month' };
+    }
+    return { type: 'DATE', stated: { month, year: year(g.year) }, direction: 'tense' };
+  },
+};
+
+export const numericDateParser: DateParser = {
+  name: 'numeric-date',
+  pattern: wordPattern('(?<iy>1[6-9]\\d\\d|2[01]\\d\\d)-(?<im>0[1-9]|1[0-2])-(?<id>[0-2]\\d|3[01])|(?<um>1[0-2]|0?[1-9])/(?<ud>[12]\\d|3[01]|0?[1-9])/(?<uy>\\d{4}|\\d{2})'),
+  extract(m) {
+    const g = m.groups!;
+    if (g.iy) return { type: 'DATE', stated: { year: Number(g.iy), month: Number(g.im), day: Number(g.id) } };
+    const y = g.uy!.length === 2 ? (Number(g.uy) > 40 ? 1900 : 2000) + Number(g.uy) : Number(g.uy);
+    return { type: 'DATE', stated: { year: y, month: Number(g.um), day: Number(g.ud) } };
+  },
+};
+
+/**
+ * A bare year. Numbers that are amounts are not years: "$1998", "1998 people", "1,998", "in 2018-19"
+ * stays one year (the first); "the 1990s" belongs to the decade parser.
+ */
+export const yearParser: DateParser = {
+  name: 'year',
+  pattern: wordPattern(`(?<!\\$\\s?|[\\d,.]\\s?)${EDGE}(?:(?<fiscal>fiscal(?:\\s+year)?)\\s+)?(?:(?<mid>mid)-)?${YEAR}(?!\\s*(?:%|percent|people|persons|men|women|troops|units|shares|acres|miles|tons|feet|meters|years|-\\d)|[,.]\\d|'?s\\b)`),
+  extract(m) {
+    const y = year(m.groups!.year);
+    if (y === undefined) return null;
+    return { type: 'DATE', stated: { year: y } };
+  },
+};

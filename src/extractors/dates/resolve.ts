@@ -1,0 +1,168 @@
+import type { Day } from './calendar.js';
+import { addDays, addMonths, compareDays, daysInMonth, formatDay, formatMonth, formatTime, formatWeek, formatYear, quarterOf, weekday } from './calendar.js';
+import type { DateFields, Parsed, Season } from './parsed.js';
+import { HOLIDAYS } from './parsers/periods.js';
+
+/**
+ * Turns what a parser read into a TIMEX3 value, against the publication date or the date last
+ * mentioned. News conventions (the issue's examples, report of Wednesday 2018-12-12):
+ * "Wednesday" is the publication day itself; "Tuesday" in a past-tense clause is 2018-12-11 and
+ * "Monday" in "will appear in court on Monday" is 2018-12-17; "Dec. 7" is 2018-12-07.
+ */
+
+export type Tense = 'past' | 'present' | 'future' | null;
+
+export interface ResolveContext {
+  publication: Day;
+  /** The last day-precise date resolved in the text, for "the next day". */
+  previous: Day | null;
+  /** The last quarter named in the text, for "the quarter" in an earnings report. */
+  quarter: { y: number; q: number } | null;
+  tense: Tense;
+}
+
+export interface Resolved {
+  value: string;
+  /** Where the parts the text did not state came from. */
+  anchor: 'stated' | 'publication' | 'previous' | 'none';
+  /** The day it names, when it names one (becomes the next "previous"). */
+  day?: Day;
+  quarter?: { y: number; q: number };
+}
+
+const SEASON_MONTH: Record<Season, number> = { WI: 1, SP: 4, SU: 7, FA: 10 };
+
+/** Which way an open year or week goes: stated, else by tense; present tense looks ahead ("meets Friday"). */
+function look(p: Parsed, tense: Tense): 'past' | 'future' | 'nearest' {
+  if (p.direction === 'past' || p.direction === 'future') return p.direction;
+  if (tense === 'past') return 'past';
+  if (tense === 'future' || tense === 'present') return 'future';
+  return 'nearest';
+}
+
+/** Picks the year for a month (and day) that the text gave without one. */
+function yearFor(month: number, day: number, base: Day, way: 'past' | 'future' | 'nearest', strict: boolean): number {
+  const candidate: Day = { y: base.y, m: month, d: Math.min(day, daysInMonth(base.y, month)) };
+  const cmp = compareDays(candidate, base);
+  if (way === 'past') return cmp > 0 || (strict && cmp === 0) ? base.y - 1 : base.y;
+  if (way === 'future') return cmp < 0 || (strict && cmp === 0) ? base.y + 1 : base.y;
+  // nearest: within six months either way
+  const diff = (month - base.m) * 31 + (day - base.d);
+  if (diff > 183) return base.y - 1;
+  if (diff < -183) return base.y + 1;
+  return base.y;
+}
+
+function weekdayNear(target: number, base: Day, way: 'past' | 'future' | 'nearest', strict: boolean): Day {
+  const today = weekday(base);
+  if (today === target && !strict) return base;
+  if (way === 'future') return addDays(base, (target - today + 7) % 7 || 7);
+  return addDays(base, -((today - target + 7) % 7 || 7));
+}
+
+function holidayIn(name: string, y: number): Day {
+  const rule = HOLIDAYS[name]!;
+  if (rule.day !== undefined) return { y, m: rule.month, d: rule.day };
+  const { weekday: wd, n } = rule.nth!;
+  if (n > 0) {
+    const first = { y, m: rule.month, d: 1 };
+    return addDays(first, ((wd - weekday(first) + 7) % 7) + 7 * (n - 1));
+  }
+  const last = { y, m: rule.month, d: daysInMonth(y, rule.month) };
+  return addDays(last, -((weekday(last) - wd + 7) % 7));
+}
+
+function withTime(dayValue: string, s: DateFields): string {
+  if (s.hour !== undefined) return dayValue + formatTime(s.hour === 24 ? 24 : s.hour, s.minute ?? 0);
+  if (s.partOfDay) return `${dayValue}T${s.partOfDay}`;
+  return dayValue;
+}
+
+function shifted(p: Parsed, base: Day): Resolved {
+  const { unit, n } = p.shift!;
+  const s = p.stated;
+  switch (unit) {
+    case 'day': {
+      const day = addDays(base, n);
+      return { value: withTime(formatDay(day), s), anchor: 'publication', day };
+    }
+    case 'week':
+      return { value: formatWeek(addDays(base, 7 * n)), anchor: 'publication' };
+    case 'weekend':
+      return { value: `${formatWeek(addDays(base, 7 * n))}-WE`, anchor: 'publication' };
+    case 'month': {
+      const { y, m } = addMonths(base.y, base.m, n);
+      return { value: formatMonth(y, m), anchor: 'publication' };
+    }
+    case 'quarter': {
+      const { y, m } = addMonths(base.y, base.m, 3 * n);
+      return { value: `${formatYear(y)}-Q${quarterOf(m)}`, anchor: 'publication', quarter: { y, q: quarterOf(m) } };
+    }
+    case 'year': {
+      const y = base.y + n;
+      if (s.month !== undefined) return { value: formatMonth(y, s.month), anchor: 'publication' };
+      if (s.quarter !== undefined) return { value: `${formatYear(y)}-Q${s.quarter}`, anchor: 'publication', quarter: { y, q: s.quarter } };
+      return { value: formatYear(y), anchor: 'publication' };
+    }
+    case 'decade':
+      return { value: String(Math.floor(base.y / 10) + n), anchor: 'publication' };
+    case 'century':
+      return { value: String(Math.floor(base.y / 100) + n), anchor: 'publication' };
+    default:
+      return { value: formatDay(base), anchor: 'publication' };
+  }
+}
+
+export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
+  if (p.fixed) return { value: p.fixed, anchor: 'none' };
+  const s = p.stated;
+  const usePrevious = p.anchor === 'previous' && ctx.previous !== null;
+  const base = usePrevious ? ctx.previous! : ctx.publication;
+  const anchored = (r: Resolved): Resolved => ({ ...r, anchor: usePrevious ? 'previous' : r.anchor });
+  if (p.contextual) {
+    const q = ctx.quarter ?? (() => {
+      const { y, m } = addMonths(ctx.publication.y, ctx.publication.m, -3);
+      return { y, q: quarterOf(m) };
+    })();
+    const y = q.y + p.contextual.yearShift;
+    return { value: `${formatYear(y)}-Q${q.q}`, anchor: ctx.quarter ? 'previous' : 'publication', quarter: { y, q: q.q } };
+  }
+  if (p.shift && s.quarter === undefined) return anchored(shifted(p, base));
+  const way = look(p, ctx.tense);
+  const strict = p.strict === true;
+  if (s.decade !== undefined) return { value: String(s.decade), anchor: 'stated' };
+  if (s.century !== undefined) return { value: String(s.century), anchor: 'stated' };
+  if (s.holiday) {
+    let y = s.year ?? base.y;
+    if (s.year === undefined) {
+      const h = holidayIn(s.holiday, y);
+      if (way === 'past' && compareDays(h, base) > 0) y--;
+      if (way === 'future' && compareDays(h, base) < 0) y++;
+    }
+    const day = holidayIn(s.holiday, y);
+    return { value: formatDay(day), anchor: s.year !== undefined ? 'stated' : 'publication', day };
+  }
+  if (s.month !== undefined && s.day !== undefined) {
+    const y = s.year ?? yearFor(s.month, s.day, base, way, strict);
+    const day = { y, m: s.month, d: s.day };
+    return anchored({ value: withTime(formatDay(day), s), anchor: s.year !== undefined ? 'stated' : 'publication', day });
+  }
+  if (s.weekday !== undefined) {
+    const day = weekdayNear(s.weekday, base, way, strict);
+    return anchored({ value: withTime(formatDay(day), s), anchor: 'publication', day });
+  }
+  if (s.month !== undefined) {
+    const y = s.year ?? yearFor(s.month, 1, { ...base, d: 1 }, way, strict);
+    return { value: formatMonth(y, s.month), anchor: s.year !== undefined ? 'stated' : 'publication' };
+  }
+  if (s.quarter !== undefined || s.half !== undefined || s.season !== undefined) {
+    const [label, month] = s.quarter !== undefined ? [`Q${s.quarter}`, s.quarter * 3 - 2] : s.half !== undefined ? [`H${s.half}`, s.half * 6 - 5] : [s.season!, SEASON_MONTH[s.season!]];
+    let y = s.year ?? yearFor(month, 1, { ...base, d: 1 }, way, strict);
+    if (s.year === undefined && p.shift?.unit === 'year') y = ctx.publication.y + p.shift.n;
+    const quarter = s.quarter !== undefined ? { y, q: s.quarter } : undefined;
+    return { value: `${formatYear(y)}-${label}`, anchor: s.year !== undefined ? 'stated' : 'publication', quarter };
+  }
+  if (s.year !== undefined) return { value: formatYear(s.year), anchor: 'stated' };
+  if (s.hour !== undefined || s.partOfDay) return { value: withTime(formatDay(base), s), anchor: 'publication', day: base };
+  return { value: formatDay(base), anchor: 'publication', day: base };
+}

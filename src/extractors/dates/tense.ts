@@ -1,0 +1,78 @@
+import type { Doc, Token } from '../../text/doc.js';
+import type { Tense } from './resolve.js';
+
+/**
+ * The clause a date belongs to, and that clause's tense. With a parse, the date's governor is
+ * the nearest verb above it ("detained … on Dec. 7" → detained); without one, the nearest verb
+ * in the sentence. Tense comes from the verb and its auxiliaries: "will appear" and "is expected
+ * to appear" look ahead, "was detained" and "has been held" look back.
+ */
+
+const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
+const PROSPECTIVE = new Set(['expect', 'schedule', 'plan', 'due', 'set', 'intend', 'hope', 'aim', 'go', 'want', 'seek', 'prepare', 'propose']);
+
+const isVerb = (t: Token): boolean => t.upos === 'VERB' || (t.upos === 'AUX' && t.deprel !== 'aux' && t.deprel !== 'aux:pass');
+
+function children(doc: Doc, head: Token, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < to; i++) if (doc.tokens[i]!.head === head.i) out.push(doc.tokens[i]!);
+  return out;
+}
+
+function sentenceOf(doc: Doc, token: number): { from: number; to: number } {
+  for (const s of doc.sentences) if (token >= s.tokenStart && token < s.tokenEnd) return { from: s.tokenStart, to: s.tokenEnd };
+  return { from: 0, to: doc.tokens.length };
+}
+
+/** The verb that a date starting at token `i` attaches to, or undefined. */
+export function governorOf(doc: Doc, first: number, last: number): Token | undefined {
+  const { from, to } = sentenceOf(doc, first);
+  const hasDeps = doc.assigned.has('deps');
+  if (hasDeps) {
+    // the date's own head: the token in its span whose head lies outside it
+    let t: Token | undefined = doc.tokens[first];
+    for (let i = first; i <= last; i++) {
+      const h = doc.tokens[i]!.head ?? -1;
+      if (h < first || h > last) {
+        t = doc.tokens[i];
+        break;
+      }
+    }
+    for (let hops = 0; t && hops < 6; hops++) {
+      if (hops > 0 && isVerb(t)) return t;
+      const h = t.head ?? -1;
+      if (h < 0) return isVerb(t) ? t : undefined;
+      t = doc.tokens[h];
+    }
+  }
+  if (!doc.assigned.has('tags')) return undefined;
+  for (let d = 1; d < to - from; d++) {
+    const left = doc.tokens[first - d];
+    if (left && first - d >= from && isVerb(left)) return left;
+    const right = doc.tokens[last + d];
+    if (right && last + d < to && isVerb(right)) return right;
+  }
+  return undefined;
+}
+
+export function tenseOf(doc: Doc, verb: Token | undefined): Tense {
+  if (!verb) return null;
+  const { from, to } = sentenceOf(doc, verb.i);
+  const aux = doc.assigned.has('deps')
+    ? children(doc, verb, from, to).filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass' || c.deprel === 'mark')
+    : doc.tokens.slice(Math.max(from, verb.i - 3), verb.i).filter((t) => t.upos === 'AUX' || t.upos === 'PART');
+  const lemmas = aux.map((a) => (a.lemma ?? a.text).toLowerCase());
+  if (lemmas.some((l) => FUTURE_AUX.has(l))) return 'future';
+  if (lemmas.includes('would') || lemmas.includes('could')) return null;
+  if (verb.xpos === 'VB' && lemmas.includes('to')) {
+    const governor = verb.head !== undefined && verb.head >= 0 ? doc.tokens[verb.head] : undefined;
+    if (!governor || PROSPECTIVE.has((governor.lemma ?? '').toLowerCase())) return 'future';
+    return tenseOf(doc, governor);
+  }
+  const auxTags = aux.map((a) => a.xpos);
+  if (verb.xpos === 'VBD' || auxTags.includes('VBD')) return 'past';
+  if (verb.xpos === 'VBN' && (lemmas.includes('have') || auxTags.length === 0)) return 'past';
+  if (verb.xpos === 'VBG' && lemmas.includes('go') === false && auxTags.includes('VBZ')) return 'present';
+  if (verb.xpos === 'VBZ' || verb.xpos === 'VBP' || auxTags.includes('VBZ') || auxTags.includes('VBP')) return 'present';
+  return null;
+}
