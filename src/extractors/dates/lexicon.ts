@@ -68,6 +68,8 @@ export const alternation = (words: Iterable<string>): string =>
 export function readCount(text: string): number | null {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  const fraction = /^(\d+) 1\/2$/.exec(t);
+  if (fraction) return Number(fraction[1]) + 0.5;
   if (t in NUMBER_WORDS) return NUMBER_WORDS[t]!;
   const parts = t.split(/[- ]/);
   if (parts.length === 2 && parts[0]! in NUMBER_WORDS && parts[1]! in NUMBER_WORDS) return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
@@ -76,4 +78,4 @@ export function readCount(text: string): number | null {
 
 export const COUNT_WORDS = alternation([...Object.keys(NUMBER_WORDS), ...VAGUE_AMOUNTS]);
 /** A count as written: "3", "two", "twenty-five", "a few". */
-export const COUNT = `(?:\\d+(?:\\.\\d+)?|(?:${COUNT_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`;
+export const COUNT = `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:${COUNT_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)`;

@@ -56,6 +56,8 @@ export interface Parsed {
    * and "the year-ago quarter" are the quarter last named in the text (or the one before publication).
    */
   contextual?: { unit: 'quarter'; yearShift: number };
+  /** With `contextual`: use the quarter only when the text named one ("a year earlier"), else `shift`. */
+  contextualIfNamed?: boolean;
   /** Only meaningful next to a day ("Friday morning"); dropped when nothing joins it. */
   attachOnly?: boolean;
   /** The coarsest unit the value is written at, when the stated fields do not say. */

@@ -1,5 +1,5 @@
 import type { Day } from './calendar.js';
-import { addDays, addMonths, compareDays, daysInMonth, formatDay, formatMonth, formatTime, formatWeek, formatYear, quarterOf, weekday } from './calendar.js';
+import { addDays, addMonths, compareDays, daysBetween, daysInMonth, formatDay, formatMonth, formatTime, formatWeek, formatYear, quarterOf, weekday } from './calendar.js';
 import type { DateFields, Parsed, Season } from './parsed.js';
 import { HOLIDAYS } from './parsers/periods.js';
 
@@ -30,6 +30,10 @@ export interface Resolved {
   quarter?: { y: number; q: number };
 }
 
+/** How far on the wrong side of publication a date may be before tense wins (days). */
+const DAY_SLACK = 21;
+const MONTH_SLACK = 31;
+
 const SEASON_MONTH: Record<Season, number> = { WI: 1, SP: 4, SU: 7, FA: 10 };
 
 /** Which way an open year or week goes: stated, else by tense; present tense looks ahead ("meets Friday"). */
@@ -40,12 +44,17 @@ function look(p: Parsed, tense: Tense): 'past' | 'future' | 'nearest' {
   return 'nearest';
 }
 
-/** Picks the year for a month (and day) that the text gave without one. */
-function yearFor(month: number, day: number, base: Day, way: 'past' | 'future' | 'nearest', strict: boolean): number {
+/**
+ * Picks the year for a month (and day) that the text gave without one. Tense decides, except
+ * that a date a few weeks on the other side of publication beats one nearly a year away: a
+ * past-tense "was set for Jan. 14" in a report of Jan. 10 is four days ahead, not last January.
+ */
+function yearFor(month: number, day: number, base: Day, way: 'past' | 'future' | 'nearest', strict: boolean, slack: number): number {
   const candidate: Day = { y: base.y, m: month, d: Math.min(day, daysInMonth(base.y, month)) };
   const cmp = compareDays(candidate, base);
-  if (way === 'past') return cmp > 0 || (strict && cmp === 0) ? base.y - 1 : base.y;
-  if (way === 'future') return cmp < 0 || (strict && cmp === 0) ? base.y + 1 : base.y;
+  const days = Math.abs(daysBetween(base, candidate));
+  if (way === 'past') return cmp > 0 && (strict || days > slack) ? base.y - 1 : cmp === 0 && strict ? base.y - 1 : base.y;
+  if (way === 'future') return cmp < 0 && (strict || days > slack) ? base.y + 1 : cmp === 0 && strict ? base.y + 1 : base.y;
   // nearest: within six months either way
   const diff = (month - base.m) * 31 + (day - base.d);
   if (diff > 183) return base.y - 1;
@@ -78,7 +87,7 @@ function withTime(dayValue: string, s: DateFields): string {
   return dayValue;
 }
 
-function shifted(p: Parsed, base: Day): Resolved {
+function shifted(p: Parsed, base: Day, way: 'past' | 'future' | 'nearest'): Resolved {
   const { unit, n } = p.shift!;
   const s = p.stated;
   switch (unit) {
@@ -88,8 +97,11 @@ function shifted(p: Parsed, base: Day): Resolved {
     }
     case 'week':
       return { value: formatWeek(addDays(base, 7 * n)), anchor: 'publication' };
-    case 'weekend':
-      return { value: `${formatWeek(addDays(base, 7 * n))}-WE`, anchor: 'publication' };
+    case 'weekend': {
+      // a weekday report's "the weekend" is the one just past unless the clause looks ahead
+      const back = way !== 'future' && weekday(base) < 6 ? -1 : 0;
+      return { value: `${formatWeek(addDays(base, 7 * (n + back)))}-WE`, anchor: 'publication' };
+    }
     case 'month': {
       const { y, m } = addMonths(base.y, base.m, n);
       return { value: formatMonth(y, m), anchor: 'publication' };
@@ -119,16 +131,16 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
   const usePrevious = p.anchor === 'previous' && ctx.previous !== null;
   const base = usePrevious ? ctx.previous! : ctx.publication;
   const anchored = (r: Resolved): Resolved => ({ ...r, anchor: usePrevious ? 'previous' : r.anchor });
-  if (p.contextual) {
+  if (p.contextual && (ctx.quarter || !p.contextualIfNamed)) {
     const q = ctx.quarter ?? (() => {
       const { y, m } = addMonths(ctx.publication.y, ctx.publication.m, -3);
       return { y, q: quarterOf(m) };
     })();
-    const y = q.y + p.contextual.yearShift;
+    const y = s.year ?? q.y + p.contextual.yearShift;
     return { value: `${formatYear(y)}-Q${q.q}`, anchor: ctx.quarter ? 'previous' : 'publication', quarter: { y, q: q.q } };
   }
-  if (p.shift && s.quarter === undefined) return anchored(shifted(p, base));
   const way = look(p, ctx.tense);
+  if (p.shift && s.quarter === undefined) return anchored(shifted(p, base, way));
   const strict = p.strict === true;
   if (s.decade !== undefined) return { value: String(s.decade), anchor: 'stated' };
   if (s.century !== undefined) return { value: String(s.century), anchor: 'stated' };
@@ -143,7 +155,7 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
     return { value: formatDay(day), anchor: s.year !== undefined ? 'stated' : 'publication', day };
   }
   if (s.month !== undefined && s.day !== undefined) {
-    const y = s.year ?? yearFor(s.month, s.day, base, way, strict);
+    const y = s.year ?? yearFor(s.month, s.day, base, way, strict, DAY_SLACK);
     const day = { y, m: s.month, d: s.day };
     return anchored({ value: withTime(formatDay(day), s), anchor: s.year !== undefined ? 'stated' : 'publication', day });
   }
@@ -152,12 +164,12 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
     return anchored({ value: withTime(formatDay(day), s), anchor: 'publication', day });
   }
   if (s.month !== undefined) {
-    const y = s.year ?? yearFor(s.month, 1, { ...base, d: 1 }, way, strict);
+    const y = s.year ?? yearFor(s.month, 1, { ...base, d: 1 }, way, strict, MONTH_SLACK);
     return { value: formatMonth(y, s.month), anchor: s.year !== undefined ? 'stated' : 'publication' };
   }
   if (s.quarter !== undefined || s.half !== undefined || s.season !== undefined) {
     const [label, month] = s.quarter !== undefined ? [`Q${s.quarter}`, s.quarter * 3 - 2] : s.half !== undefined ? [`H${s.half}`, s.half * 6 - 5] : [s.season!, SEASON_MONTH[s.season!]];
-    let y = s.year ?? yearFor(month, 1, { ...base, d: 1 }, way, strict);
+    let y = s.year ?? yearFor(month, 1, { ...base, d: 1 }, way, strict, 0);
     if (s.year === undefined && p.shift?.unit === 'year') y = ctx.publication.y + p.shift.n;
     const quarter = s.quarter !== undefined ? { y, q: s.quarter } : undefined;
     return { value: `${formatYear(y)}-${label}`, anchor: s.year !== undefined ? 'stated' : 'publication', quarter };

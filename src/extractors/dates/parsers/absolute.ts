@@ -1,4 +1,4 @@
-import { MONTHS, WEEKDAYS, alternation } from '../lexicon.js';
+import { MONTHS, WEEKDAYS, alternation, readCount } from '../lexicon.js';
 import type { DateParser } from './parser.js';
 import { isCapitalised, lower, wordPattern, year } from './parser.js';
 
@@ -49,13 +49,16 @@ export const dayMonthParser: DateParser = {
 
 export const monthYearParser: DateParser = {
   name: 'month-year',
-  pattern: wordPattern(`${EDGE}${MONTH}(?:,?\\s+(?:of\\s+)?${YEAR}|\\s+(?<rel>this|last|next)\\s+year)?`),
+  pattern: wordPattern(`${EDGE}(?:(?<before>last|next|this|this past|this coming)\\s+)?${MONTH}(?:,?\\s+(?:of\\s+)?${YEAR}|\\s+(?<rel>this|last|next)\\s+year)?`),
   extract(m) {
     const g = m.groups!;
     const month = monthNumber(g.month ?? g.mabbr);
     if (month === undefined) return null;
     // a bare three-letter abbreviation without its period is too often something else ("Mar", "Jun")
     if (!g.year && !g.rel && g.mabbr && !m[0].includes('.')) return null;
+    const before = lower(g.before);
+    if (before === 'last' || before === 'this past') return { type: 'DATE', stated: { month }, direction: 'past', strict: true };
+    if (before === 'next' || before === 'this coming') return { type: 'DATE', stated: { month }, direction: 'future', strict: true };
     if (g.rel) {
       const n = g.rel.toLowerCase() === 'last' ? -1 : g.rel.toLowerCase() === 'next' ? 1 : 0;
       return { type: 'DATE', stated: { month }, shift: { unit: 'year', n }, granularity: 'month' };
@@ -86,5 +89,26 @@ export const yearParser: DateParser = {
     const y = year(m.groups!.year);
     if (y === undefined) return null;
     return { type: 'DATE', stated: { year: y } };
+  },
+};
+
+/** Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "the year two thousand". */
+export const spelledYearParser: DateParser = {
+  name: 'spelled-year',
+  pattern: wordPattern(
+    `(?:(?<month>${alternation(Object.keys(MONTHS).filter((w) => w.length > 4 || w === 'june' || w === 'july' || w === 'may'))})\\s+)?(?:the\\s+year\\s+)?(?:(?<hi>nineteen|eighteen|twenty)\\s+(?<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|oh[\\s-](?:one|two|three|four|five|six|seven|eight|nine))|(?<thousand>two\\s+thousand(?:\\s+and\\s+(?<small>one|two|three|four|five|six|seven|eight|nine|ten))?))`,
+  ),
+  extract(m) {
+    const g = m.groups!;
+    let y: number | null;
+    if (g.thousand) y = 2000 + (g.small ? (readCount(g.small) ?? 0) : 0);
+    else {
+      const lo = readCount(lower(g.lo).replace(/^oh[\s-]/, ''));
+      y = lo === null ? null : readCount(lower(g.hi))! * 100 + lo;
+    }
+    if (y === null || year(String(y)) === undefined) return null;
+    if (!g.thousand && !/^the\s/i.test(m[0]) && !g.month && !/^nineteen|eighteen/i.test(g.hi ?? '')) return null;
+    const month = g.month && isCapitalised(g.month) ? MONTHS[lower(g.month)] : undefined;
+    return { type: 'DATE', stated: { year: y, month } };
   },
 };

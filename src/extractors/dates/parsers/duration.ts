@@ -16,8 +16,9 @@ export function durationValue(count: number | null, unit: Unit): string {
   if (count === null) return `${prefix}X${code}`;
   if (!Number.isInteger(count * factor)) {
     // "a year and a half" is 18 months; "half an hour" 30 minutes
-    if (unit === 'year') return `P${Math.round(count * 12)}M`;
-    if (unit === 'hour') return `PT${Math.round(count * 60)}M`;
+    if (unit === 'year') return `P${Math.floor(count)}Y${Math.round((count % 1) * 12)}M`;
+    if (unit === 'hour') return `PT${Math.floor(count)}H${Math.round((count % 1) * 60)}M`;
+    if (unit === 'minute') return `PT${Math.floor(count)}M${Math.round((count % 1) * 60)}S`;
     if (unit === 'day') return `PT${Math.round(count * 24)}H`;
     return `${prefix}${count * factor}${code}`;
   }
@@ -31,7 +32,7 @@ const APPROX = '(?:(?<approx>about|around|nearly|almost|approximately|roughly|so
 export const durationParser: DateParser = {
   name: 'duration',
   pattern: wordPattern(
-    `${APPROX}${LEAD}(?<count>${COUNT})(?:\\s+(?:to|or)\\s+(?<count2>${COUNT}))?(?:\\s+(?<more>more|additional|straight|consecutive|long|full|trading|business|working))?[\\s-]+(?<unit>${UNIT_WORDS})(?:[\\s-]+(?<half>and a half))?(?:-(?:long|old))?`,
+    `${APPROX}${LEAD}(?<count>${COUNT})(?:\\s+(?:to|or)\\s+(?<count2>${COUNT}))?(?:\\s+(?<more>more|additional|straight|consecutive|long|full|trading|business|working))?[\\s-]+(?<unit>${UNIT_WORDS})(?:[\\s-]+(?<half>and a half))?(?:-long)?(?![\\s-]+olds?\\b)`,
   ),
   extract(m) {
     const g = m.groups!;
@@ -41,6 +42,8 @@ export const durationParser: DateParser = {
     if (count === null && !/^(several|a few|few|some|many|a number of|various|numerous)$/i.test(lower(g.count))) return null;
     if (g.count2) count = null;
     if (count !== null && g.half) count += 0.5;
+    // "three-quarters", "a quarter of its sales": fractions, not spans of time
+    if (unit === 'quarter' && (count === null || count < 2 || /-/.test(m[0]))) return null;
     return { type: 'DURATION', stated: {}, fixed: durationValue(count, unit) };
   },
 };

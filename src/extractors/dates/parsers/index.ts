@@ -1,9 +1,9 @@
-import { dayMonthParser, monthDayParser, monthYearParser, numericDateParser, yearParser } from './absolute.js';
+import { dayMonthParser, monthDayParser, monthYearParser, numericDateParser, spelledYearParser, yearParser } from './absolute.js';
 import { durationParser, vagueDurationParser } from './duration.js';
 import type { DateParser } from './parser.js';
-import { decadeParser, holidayParser, quarterParser, seasonParser } from './periods.js';
+import { decadeParser, holidayParser, quarterParser, seasonParser, yearAgoAdjectiveParser, yearEndParser } from './periods.js';
 import { referenceAdjectiveParser, referenceParser } from './reference.js';
-import { agoParser, anaphoricParser, dayWordParser, relativePeriodParser, weekdayParser } from './relative.js';
+import { agoParser, anaphoricParser, dayWordParser, relativePeriodParser, weekdayParser, weekendParser } from './relative.js';
 import { adverbSetParser, everyParser, pluralWeekdayParser } from './sets.js';
 import { clockParser, partOfDayParser } from './time.js';
 
@@ -15,13 +15,17 @@ export const PARSERS: readonly DateParser[] = [
   monthDayParser,
   dayMonthParser,
   monthYearParser,
+  spelledYearParser,
   holidayParser,
   quarterParser,
   seasonParser,
+  yearEndParser,
+  yearAgoAdjectiveParser,
   decadeParser,
   agoParser,
   anaphoricParser,
   relativePeriodParser,
+  weekendParser,
   dayWordParser,
   weekdayParser,
   clockParser,

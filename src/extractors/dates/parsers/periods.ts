@@ -13,13 +13,18 @@ const QUARTER_LEAD = `(?:(?<the>the|its|this|a|that)\\s+)?(?:(?<prev>this year's
 
 export const quarterParser: DateParser = {
   name: 'quarter',
-  pattern: wordPattern(`${QUARTER_LEAD}(?:${ORDINAL}[\\s-]+)?(?:fiscal[\\s-]+)?(?<unit>quarter|half)(?:\\s+(?:of\\s+(?:fiscal\\s+)?|,\\s*)(?<y2>1[6-9]\\d\\d|20\\d\\d))?`),
+  pattern: wordPattern(`${QUARTER_LEAD}(?:${ORDINAL}[\\s-]+)?(?:fiscal[\\s-]+)?(?<unit>quarter|half|period)(?:\\s+(?:of\\s+(?:fiscal\\s+)?|,\\s*)(?<y2>1[6-9]\\d\\d|20\\d\\d))?`),
   extract(m) {
     const g = m.groups!;
     const ordWord = lower(g.ord);
     const half = lower(g.unit) === 'half';
     const prev = lower(g.prev);
     const y = year(g.y1 ?? g.y2);
+    if (lower(g.unit) === 'period') {
+      // "the year-ago period", "the latest period", "the 1989 period": the quarter under report
+      if (ordWord || (!prev && y === undefined)) return null;
+      if (y !== undefined) return { type: 'DATE', stated: { year: y }, contextual: { unit: 'quarter', yearShift: 0 } };
+    }
     if (!ordWord) {
       // "the quarter", "the latest quarter", "the year-ago quarter": the quarter the report is about
       if (!g.the && !prev) return null;
@@ -38,15 +43,31 @@ export const quarterParser: DateParser = {
   },
 };
 
+/** "the summer of 2017", "summer 2017", "the summer" (by tense); "the fall of Saigon" is no season. */
 export const seasonParser: DateParser = {
   name: 'season',
   pattern: wordPattern(
-    `(?:(?<edge>early|late|mid)[\\s-]+)?(?:the\\s+)?(?<season>${alternation(Object.keys(SEASONS))})(?:\\s+(?:of\\s+)?(?<year>1[6-9]\\d\\d|20\\d\\d))`,
+    `(?:(?<the>the)\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?<season>${alternation(Object.keys(SEASONS))})(?:\\s+(?:of\\s+)?(?<year>1[6-9]\\d\\d|20\\d\\d))?(?!\\s+of\\b)`,
   ),
   extract(m) {
     const g = m.groups!;
-    return { type: 'DATE', stated: { season: SEASONS[lower(g.season)], year: year(g.year) } };
+    if (!g.year && !g.the) return null;
+    return { type: 'DATE', stated: { season: SEASONS[lower(g.season)], year: year(g.year) }, direction: 'tense' };
   },
+};
+
+/** "year-end", "the end of the year": the publication year. */
+export const yearEndParser: DateParser = {
+  name: 'year-end',
+  pattern: wordPattern(`year-end|year's\\s+end|year\\s+end|the\\s+end\\s+of\\s+the\\s+year`),
+  extract: () => ({ type: 'DATE', stated: {}, shift: { unit: 'year', n: 0 } }),
+};
+
+/** "year-earlier" and "year-ago" on their own ("year-earlier profit"): the quarter a year back, or the year. */
+export const yearAgoAdjectiveParser: DateParser = {
+  name: 'year-ago-adjective',
+  pattern: wordPattern(`(?:year-earlier|year-ago)(?!\\s+(?:quarter|period|half|first|second|third|fourth)\\b)`),
+  extract: () => ({ type: 'DATE', stated: {}, shift: { unit: 'year', n: -1 }, contextual: { unit: 'quarter', yearShift: -1 }, contextualIfNamed: true }),
 };
 
 const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };

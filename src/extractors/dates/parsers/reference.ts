@@ -1,3 +1,4 @@
+import { COUNT } from '../lexicon.js';
 import type { DateParser } from './parser.js';
 import { lower, wordPattern } from './parser.js';
 
@@ -8,7 +9,6 @@ import { lower, wordPattern } from './parser.js';
 const REFS: Record<string, string> = {
   now: 'PRESENT_REF',
   'right now': 'PRESENT_REF',
-  'just now': 'PAST_REF',
   currently: 'PRESENT_REF',
   'at present': 'PRESENT_REF',
   'at the moment': 'PRESENT_REF',
@@ -19,8 +19,6 @@ const REFS: Record<string, string> = {
   recently: 'PAST_REF',
   'more recently': 'PAST_REF',
   'until recently': 'PAST_REF',
-  previously: 'PAST_REF',
-  formerly: 'PAST_REF',
   'the past': 'PAST_REF',
   'recent years': 'PAST_REF',
   'the future': 'FUTURE_REF',
@@ -28,10 +26,6 @@ const REFS: Record<string, string> = {
   'the foreseeable future': 'FUTURE_REF',
   'the near term': 'FUTURE_REF',
   'the short term': 'FUTURE_REF',
-  'the long term': 'FUTURE_REF',
-  'the long run': 'FUTURE_REF',
-  'the short run': 'FUTURE_REF',
-  soon: 'FUTURE_REF',
   'a later date': 'FUTURE_REF',
   'as soon as possible': 'FUTURE_REF',
   future: 'FUTURE_REF',
@@ -40,10 +34,10 @@ const REFS: Record<string, string> = {
 export const referenceParser: DateParser = {
   name: 'reference',
   pattern: wordPattern(
-    Object.keys(REFS)
+    `(?:${Object.keys(REFS)
       .sort((a, b) => b.length - a.length)
       .map((w) => w.replace(/ /g, '\\s+'))
-      .join('|'),
+      .join('|')})(?!\\s+(?:${COUNT}|decades?|century|centuries|years?|months?|weeks?|days?|summers?|winters?|quarters?)\\b)`,
   ),
   extract(m) {
     const key = lower(m[0]);
@@ -55,14 +49,10 @@ export const referenceParser: DateParser = {
   },
 };
 
-/** "current" and "recent" used as time adjectives ("the current crisis") are PRESENT_REF/PAST_REF in TimeBank. */
+/** "current" used as a time adjective ("the current crisis") is PRESENT_REF in TimeBank. */
 export const referenceAdjectiveParser: DateParser = {
   name: 'reference-adjective',
-  pattern: wordPattern('(?<word>current|recent|former|then-current)'),
-  extract(m) {
-    const word = lower(m.groups!.word);
-    if (word === 'current') return { type: 'DATE', stated: {}, fixed: 'PRESENT_REF' };
-    if (word === 'recent') return { type: 'DATE', stated: {}, fixed: 'PAST_REF' };
-    return null;
-  },
+  pattern: wordPattern('(?<word>current)(?!\\s+(?:quarter|year|month|week|fiscal|period)\\b)'),
+  // "recent" is left alone: TimeBank marks it far less often than it occurs
+  extract: () => ({ type: 'DATE', stated: {}, fixed: 'PRESENT_REF' }),
 };

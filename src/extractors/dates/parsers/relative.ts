@@ -39,7 +39,7 @@ export const dayWordParser: DateParser = {
   },
 };
 
-const PERIOD_UNITS = 'week|weekend|month|year|quarter|decade|century';
+const PERIOD_UNITS = 'week|month|year|quarter|decade|century';
 const REL_SHIFT: Record<string, number> = {
   last: -1, past: -1, previous: -1, 'this past': -1, next: 1, coming: 1, 'this coming': 1, following: 1, this: 0, current: 0, present: 0, 'this current': 0, 'the current': 0,
 };
@@ -64,20 +64,34 @@ export const relativePeriodParser: DateParser = {
 };
 
 /** "two weeks ago", "a year earlier", "three days later", "about a decade ago". */
+/** "the weekend", "last weekend", "this weekend": the ISO week's weekend, past or coming by tense. */
+export const weekendParser: DateParser = {
+  name: 'weekend',
+  pattern: wordPattern(`(?:(?<rel>the|this|last|next|this past|this coming|over the)\\s+)weekend`),
+  extract(m) {
+    const rel = lower(m.groups!.rel).replace(/^over the$/, 'the');
+    const direction = rel === 'last' || rel === 'this past' ? 'past' : rel === 'next' || rel === 'this coming' ? 'future' : 'tense';
+    return { type: 'DATE', stated: {}, shift: { unit: 'weekend', n: 0 }, direction };
+  },
+};
+
 export const agoParser: DateParser = {
   name: 'ago',
   pattern: wordPattern(
-    `(?:(?<approx>about|around|nearly|almost|some|roughly|more than|less than|over|just over|just under|only)\\s+)?(?<count>${COUNT})[\\s-]+(?:or\\s+(?:so|two|more)\\s+)?(?<unit>${Object.keys(UNITS).join('|')})\\s+(?:or\\s+so\\s+)?(?<dir>ago|earlier|before|later|after|from now|hence|since)`,
+    `(?:(?<approx>about|around|nearly|almost|some|roughly|more than|less than|over|just over|just under|only)\\s+)?(?<count>${COUNT})[\\s-]+(?:or\\s+(?:so|two|more)\\s+)?(?<unit>${Object.keys(UNITS).join('|')})\\s+(?:or\\s+so\\s+)?(?<dir>ago|earlier|later|from now|hence)`,
   ),
   extract(m) {
     const g = m.groups!;
     const count = readCount(g.count!);
     const unit: Unit = UNITS[lower(g.unit)]!;
     const dir = lower(g.dir);
-    const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' ? -1 : 1;
+    const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
     if (count === null || !Number.isInteger(count)) return { type: 'DATE', fixed: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', stated: {} };
-    // "earlier"/"later" count from the publication date in news unless a date was just given
-    return { type: 'DATE', stated: {}, shift: { unit, n: sign * count }, granularity: unit };
+    // "a year earlier" in an earnings report counts back from publication; "three days later" from the date just told
+    const read = { type: 'DATE', stated: {}, shift: { unit, n: sign * count }, granularity: unit, anchor: dir === 'later' ? ('previous' as const) : undefined } as const;
+    // "profit rose from $3 million a year earlier": in an earnings report, the same quarter a year before
+    if (unit === 'year' && count === 1 && sign < 0) return { ...read, contextual: { unit: 'quarter', yearShift: -1 }, contextualIfNamed: true };
+    return read;
   },
 };
 

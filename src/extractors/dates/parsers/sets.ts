@@ -1,4 +1,4 @@
-import { PARTS_OF_DAY, WEEKDAYS, alternation } from '../lexicon.js';
+import { MONTHS, PARTS_OF_DAY, WEEKDAYS, alternation } from '../lexicon.js';
 import type { DateParser } from './parser.js';
 import { isCapitalised, lower, wordPattern } from './parser.js';
 
@@ -7,15 +7,17 @@ import { isCapitalised, lower, wordPattern } from './parser.js';
  * "twice a year" → P1Y, "Tuesday nights" → XXXX-WXX-2TNI.
  */
 
-const ADVERBS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
+const ADVERBS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D' };
 const UNIT_SETS: Record<string, string> = { day: 'P1D', night: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P1Q', hour: 'PT1H', decade: 'P10Y', morning: 'P1D', evening: 'P1D' };
 const WEEKDAY_WORDS = alternation(Object.keys(WEEKDAYS).filter((w) => w.length > 3));
+const MONTH_WORDS = alternation(Object.keys(MONTHS).filter((w) => w.length > 3 || w === 'may'));
 
 export const everyParser: DateParser = {
   name: 'every',
-  pattern: wordPattern(`(?<q>every|each|per)\\s+(?:(?<other>other|single)\\s+)?(?:(?<weekday>${WEEKDAY_WORDS})|(?<unit>day|night|week|month|year|quarter|hour|decade|morning|evening))`),
+  pattern: wordPattern(`(?<q>every|each|per)\\s+(?:(?<other>other|single)\\s+)?(?:(?<weekday>${WEEKDAY_WORDS})|(?<month>${MONTH_WORDS})|(?<unit>day|night|week|month|year|quarter|hour|decade|morning|evening))`),
   extract(m) {
     const g = m.groups!;
+    if (g.month) return isCapitalised(g.month) ? { type: 'SET', stated: {}, fixed: `XXXX-${String(MONTHS[lower(g.month)]).padStart(2, '0')}` } : null;
     if (g.weekday) return { type: 'SET', stated: {}, fixed: `XXXX-WXX-${WEEKDAYS[lower(g.weekday)]!}` };
     const value = UNIT_SETS[lower(g.unit)]!;
     return { type: 'SET', stated: {}, fixed: lower(g.other) === 'other' ? value.replace('1', '2') : value };
@@ -30,14 +32,17 @@ export const adverbSetParser: DateParser = {
   },
 };
 
+const PLURAL_PARTS = alternation(['mornings', 'afternoons', 'evenings', 'nights']);
+
 /** "on Mondays", "Tuesday nights": a plural weekday recurs. */
 export const pluralWeekdayParser: DateParser = {
   name: 'plural-weekday',
-  pattern: wordPattern(`(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s(?:\\s+(?<part>${alternation(Object.keys(PARTS_OF_DAY).map((p) => `${p}s`))}))?`),
+  pattern: wordPattern(`(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\\s+(?<part>${PLURAL_PARTS}))?|\\s+(?<part2>${PLURAL_PARTS}))`),
   extract(m) {
     const g = m.groups!;
     if (!isCapitalised(g.weekday)) return null;
-    const part = g.part ? PARTS_OF_DAY[lower(g.part).slice(0, -1)] : undefined;
+    const partWord = g.part ?? g.part2;
+    const part = partWord ? PARTS_OF_DAY[lower(partWord).slice(0, -1)] : undefined;
     return { type: 'SET', stated: {}, fixed: `XXXX-WXX-${WEEKDAYS[lower(g.weekday)]!}${part ? `T${part}` : ''}` };
   },
 };

@@ -22,6 +22,13 @@ function tokenAt(doc: Doc, offset: number): Token | undefined {
   return undefined;
 }
 
+const DEICTIC = /^(?:today|tonight|tomorrow|yesterday|this|now|last|next|current|recent|recently|currently|morning|evening|night|early|late)$/i;
+
+function afterOpener(doc: Doc, i: number): boolean {
+  const before = doc.tokens[i - 1];
+  return before !== undefined && /^[“‘"'`(\[:—–-]+$/.test(before.text);
+}
+
 const DATE_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today)/i;
 
 export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
@@ -30,11 +37,11 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
     const first = tokenAt(doc, c.start);
     if (first && DATE_WORD.test(first.text)) {
       if (first.xpos === 'MD' || (first.upos === 'VERB' && !/^(?:mar|may)\.?$/i.test(first.text) && first.xpos !== 'NNP')) return false;
-      if (/^today$/i.test(first.text) && first.text[0] === 'T' && first.i > 0) {
-        const before = doc.tokens[first.i - 1]!;
-        if (/^\p{Lu}/u.test(before.text) && !isSentenceStart(doc, first.i)) return false;
-      }
     }
+    // deictic words are lower case in running text: a capitalised "Today" or "This Week" mid-sentence is a title
+    if (first && DEICTIC.test(first.text) && /^\p{Lu}/u.test(first.text) && !isSentenceStart(doc, first.i) && !afterOpener(doc, first.i)) return false;
+    // a date with digits is a date even inside a name the NER over-extended ("the Aug. 7 terrorist blasts")
+    if (/\d/.test(doc.text.slice(c.start, c.end))) return true;
     return !names.some((n) => overlaps(n, c) && !(c.start <= n.start && c.end >= n.end));
   });
 }
