@@ -79,7 +79,8 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense: tenseOf(doc, governor) }) : resolveUnanchored(p);
     if (!resolved) continue;
     if (resolved.day) previous = resolved.day;
-    if (resolved.quarter) quarter = resolved.quarter;
+    // only a quarter the text names itself sets the context; "a year earlier" and "the quarter" read it
+    if (resolved.quarter && p.stated.quarter !== undefined && !p.shift) quarter = resolved.quarter;
     const timex: Timex = { ...doc.span(p.start, p.end), type: p.type, value: resolved.value, anchor: resolved.anchor, stated: statedFields(p.stated) };
     if (governor) timex.governor = doc.span(governor.start, governor.end);
     timexes.push(timex);

@@ -36,11 +36,11 @@ const MONTH_SLACK = 31;
 
 const SEASON_MONTH: Record<Season, number> = { WI: 1, SP: 4, SU: 7, FA: 10 };
 
-/** Which way an open year or week goes: stated, else by tense; present tense looks ahead ("meets Friday"). */
+/** Which way an open year or week goes: stated, else by tense. */
 function look(p: Parsed, tense: Tense): 'past' | 'future' | 'nearest' {
   if (p.direction === 'past' || p.direction === 'future') return p.direction;
   if (tense === 'past') return 'past';
-  if (tense === 'future' || tense === 'present') return 'future';
+  if (tense === 'future') return 'future';
   return 'nearest';
 }
 
@@ -169,7 +169,10 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
   }
   if (s.quarter !== undefined || s.half !== undefined || s.season !== undefined) {
     const [label, month] = s.quarter !== undefined ? [`Q${s.quarter}`, s.quarter * 3 - 2] : s.half !== undefined ? [`H${s.half}`, s.half * 6 - 5] : [s.season!, SEASON_MONTH[s.season!]];
-    let y = s.year ?? yearFor(month, 1, { ...base, d: 1 }, way, strict, 0);
+    // a quarter or half named alone is the nearest one: earnings reports look back at the quarter just ended
+    // even in "expects to report … for the third quarter"
+    const periodWay = s.season !== undefined ? way : p.direction === 'tense' ? 'nearest' : way;
+    let y = s.year ?? yearFor(month, 1, { ...base, d: 1 }, periodWay, strict, 0);
     if (s.year === undefined && p.shift?.unit === 'year') y = ctx.publication.y + p.shift.n;
     const quarter = s.quarter !== undefined ? { y, q: s.quarter } : undefined;
     return { value: `${formatYear(y)}-${label}`, anchor: s.year !== undefined ? 'stated' : 'publication', quarter };

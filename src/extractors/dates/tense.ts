@@ -58,13 +58,15 @@ export function governorOf(doc: Doc, first: number, last: number): Token | undef
 export function tenseOf(doc: Doc, verb: Token | undefined): Tense {
   if (!verb) return null;
   const { from, to } = sentenceOf(doc, verb.i);
-  const aux = doc.assigned.has('deps')
+  const near = doc.assigned.has('deps')
     ? children(doc, verb, from, to).filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass' || c.deprel === 'mark')
     : doc.tokens.slice(Math.max(from, verb.i - 3), verb.i).filter((t) => t.upos === 'AUX' || t.upos === 'PART');
-  const lemmas = aux.map((a) => (a.lemma ?? a.text).toLowerCase());
+  const aux = near.filter((a) => a.deprel !== 'mark');
+  const lemmas = near.map((a) => (a.lemma ?? a.text).toLowerCase());
   if (lemmas.some((l) => FUTURE_AUX.has(l))) return 'future';
-  if (lemmas.includes('would') || lemmas.includes('could')) return null;
-  if (verb.xpos === 'VB' && lemmas.includes('to')) {
+  // any modal with a bare verb looks ahead: "could come as early as Tuesday", "would leave on Monday"
+  if (aux.some((a) => a.xpos === 'MD') && (verb.xpos === 'VB' || aux.some((a) => (a.lemma ?? '') === 'be'))) return 'future';
+  if ((verb.xpos === 'VB' || verb.xpos === 'VBG') && lemmas.includes('to')) {
     const governor = verb.head !== undefined && verb.head >= 0 ? doc.tokens[verb.head] : undefined;
     if (!governor || PROSPECTIVE.has((governor.lemma ?? '').toLowerCase())) return 'future';
     return tenseOf(doc, governor);

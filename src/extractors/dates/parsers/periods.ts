@@ -30,7 +30,7 @@ export const quarterParser: DateParser = {
       if (!g.the && !prev) return null;
       if (half) return null;
       const yearShift = /year-earlier|year-ago|year earlier|last year's|prior-year/.test(prev) ? -1 : 0;
-      return { type: 'DATE', stated: {}, contextual: { unit: 'quarter', yearShift } };
+      return { type: 'DATE', stated: { year: y }, contextual: { unit: 'quarter', yearShift } };
     }
     const max = half ? 2 : 4;
     const n = ordWord === 'final' || ordWord === 'last' ? max : ORDINALS[ordWord]!;

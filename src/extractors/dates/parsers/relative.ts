@@ -23,6 +23,10 @@ export const weekdayParser: DateParser = {
     if (rel === 'the previous') return { type: 'DATE', stated: { weekday }, anchor: 'previous', direction: 'past', strict: true };
     if (rel === 'last' || rel === 'this past') return { type: 'DATE', stated: { weekday }, direction: 'past', strict: true };
     if (rel === 'next' || rel === 'this coming' || rel === 'coming') return { type: 'DATE', stated: { weekday }, direction: 'future', strict: true };
+    // "as early as Tuesday", "as soon as Tuesday", "by Friday" look ahead whatever the verb's tense
+    if (/\b(?:as\s+(?:early|soon)\s+as|by|until|till|before)\s+$/i.test(m.input.slice(Math.max(0, m.index - 20), m.index))) {
+      return { type: 'DATE', stated: { weekday }, direction: 'future' };
+    }
     return { type: 'DATE', stated: { weekday }, direction: 'tense' };
   },
 };
@@ -58,6 +62,8 @@ export const relativePeriodParser: DateParser = {
     const anchor = rel === 'previous' || rel === 'following' ? 'previous' : undefined;
     if (word in SEASONS) return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : n > 0 ? 'future' : 'tense', strict: n !== 0, granularity: 'season' };
     const unit = UNITS[word]!;
+    // "this quarter" in an earnings report is the quarter being reported, once the text has named it
+    if (unit === 'quarter' && n === 0) return { type: 'DATE', stated: {}, shift: { unit, n }, contextual: { unit: 'quarter', yearShift: 0 }, contextualIfNamed: true };
     // "the past year" reads as the last twelve months more often than as a calendar year; TimeBank marks it a date all the same
     return { type: 'DATE', stated: {}, shift: { unit, n }, anchor, granularity: unit };
   },
