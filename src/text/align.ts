@@ -62,3 +62,17 @@ export function tokenAt(doc: Doc, offset: number): number {
   const t = doc.tokens[i];
   return t && t.start <= offset ? i : -1;
 }
+
+/** The index of the sentence holding token `i` (binary search), or -1 when no sentence does. */
+export function sentenceOfToken(doc: Doc, i: number): number {
+  const sentences = doc.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.tokenEnd <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.tokenStart <= i ? lo : -1;
+}

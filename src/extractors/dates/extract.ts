@@ -1,3 +1,4 @@
+import { charSpanToTokens } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Timex } from '../../text/types.js';
 import type { Day } from './calendar.js';
@@ -52,15 +53,8 @@ function resolveUnanchored(p: Parsed): Resolved | null {
 const statedFields = (s: DateFields): string[] => Object.entries(s).filter(([, v]) => v !== undefined).map(([k]) => k);
 
 function tokenRange(doc: Doc, start: number, end: number): [number, number] {
-  let first = -1;
-  let last = -1;
-  for (const t of doc.tokens) {
-    if (t.end <= start) continue;
-    if (t.start >= end) break;
-    if (first < 0) first = t.i;
-    last = t.i;
-  }
-  return [first, last];
+  const range = charSpanToTokens(doc, start, end, 'expand');
+  return range ? [range.first, range.end - 1] : [-1, -1];
 }
 
 /**

@@ -41,6 +41,8 @@ function look(p: Parsed, tense: Tense): 'past' | 'future' | 'nearest' {
   if (p.direction === 'past' || p.direction === 'future') return p.direction;
   if (tense === 'past') return 'past';
   if (tense === 'future') return 'future';
+  // a present-tense clause with a bare weekday is a schedule: "Arafat meets Albright Monday"
+  if (tense === 'present' && p.stated.weekday !== undefined && p.stated.month === undefined) return 'future';
   return 'nearest';
 }
 

@@ -1,3 +1,4 @@
+import { sentenceOfToken } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Tense } from './resolve.js';
 
@@ -20,8 +21,8 @@ function children(doc: Doc, head: Token, from: number, to: number): Token[] {
 }
 
 function sentenceOf(doc: Doc, token: number): { from: number; to: number } {
-  for (const s of doc.sentences) if (token >= s.tokenStart && token < s.tokenEnd) return { from: s.tokenStart, to: s.tokenEnd };
-  return { from: 0, to: doc.tokens.length };
+  const s = doc.sentences[sentenceOfToken(doc, token)];
+  return s ? { from: s.tokenStart, to: s.tokenEnd } : { from: 0, to: doc.tokens.length };
 }
 
 /** The verb that a date starting at token `i` attaches to, or undefined. */
@@ -55,7 +56,7 @@ export function governorOf(doc: Doc, first: number, last: number): Token | undef
   return undefined;
 }
 
-export function tenseOf(doc: Doc, verb: Token | undefined): Tense {
+export function tenseOf(doc: Doc, verb: Token | undefined, depth = 0): Tense {
   if (!verb) return null;
   const { from, to } = sentenceOf(doc, verb.i);
   const near = doc.assigned.has('deps')
@@ -65,16 +66,18 @@ export function tenseOf(doc: Doc, verb: Token | undefined): Tense {
   const lemmas = near.map((a) => (a.lemma ?? a.text).toLowerCase());
   if (lemmas.some((l) => FUTURE_AUX.has(l))) return 'future';
   // any modal with a bare verb looks ahead: "could come as early as Tuesday", "would leave on Monday"
-  if (aux.some((a) => a.xpos === 'MD') && (verb.xpos === 'VB' || aux.some((a) => (a.lemma ?? '') === 'be'))) return 'future';
+  if (aux.some((a) => a.xpos === 'MD') && verb.xpos === 'VB') return 'future';
   if ((verb.xpos === 'VB' || verb.xpos === 'VBG') && lemmas.includes('to')) {
     const governor = verb.head !== undefined && verb.head >= 0 ? doc.tokens[verb.head] : undefined;
     if (!governor || PROSPECTIVE.has((governor.lemma ?? '').toLowerCase())) return 'future';
-    return tenseOf(doc, governor);
+    return tenseOf(doc, governor, depth + 1);
   }
   const auxTags = aux.map((a) => a.xpos);
   if (verb.xpos === 'VBD' || auxTags.includes('VBD')) return 'past';
   if (verb.xpos === 'VBN' && (lemmas.includes('have') || auxTags.length === 0)) return 'past';
   if (verb.xpos === 'VBG' && lemmas.includes('go') === false && auxTags.includes('VBZ')) return 'present';
   if (verb.xpos === 'VBZ' || verb.xpos === 'VBP' || auxTags.includes('VBZ') || auxTags.includes('VBP')) return 'present';
+  // an open complement takes its tense from the verb it completes: "is to resume trading Tuesday"
+  if (verb.deprel === 'xcomp' && verb.head !== undefined && verb.head >= 0 && depth < 3) return tenseOf(doc, doc.tokens[verb.head], depth + 1);
   return null;
 }

@@ -58,7 +58,8 @@ export const vagueDurationParser: DateParser = {
     const g = m.groups!;
     const unit = UNITS[lower(g.unit)]!;
     const which = lower(g.which);
-    if (which === 'recent' && !g.lead) return { type: 'DATE', stated: {}, fixed: 'PAST_REF' };
+    // TimeBank reads "recent years" as the past in general, "recent weeks" as a stretch of weeks
+    if (which === 'recent' && !g.lead && unit === 'year') return { type: 'DATE', stated: {}, fixed: 'PAST_REF' };
     if ((which === 'coming' || which === 'next') && !g.lead) return { type: 'DATE', stated: {}, fixed: 'FUTURE_REF' };
     return { type: 'DURATION', stated: {}, fixed: durationValue(null, unit) };
   },

@@ -3,7 +3,7 @@ import { durationParser, vagueDurationParser } from './duration.js';
 import type { DateParser } from './parser.js';
 import { decadeParser, holidayParser, quarterParser, seasonParser, yearAgoAdjectiveParser, yearEndParser } from './periods.js';
 import { referenceAdjectiveParser, referenceParser } from './reference.js';
-import { agoParser, anaphoricParser, dayWordParser, relativePeriodParser, weekdayParser, weekendParser } from './relative.js';
+import { agoParser, anaphoricParser, dayWordParser, relativePeriodParser, theYearParser, weekdayParser, weekendParser } from './relative.js';
 import { adverbSetParser, everyParser, pluralWeekdayParser } from './sets.js';
 import { clockParser, partOfDayParser } from './time.js';
 
@@ -26,6 +26,7 @@ export const PARSERS: readonly DateParser[] = [
   anaphoricParser,
   relativePeriodParser,
   weekendParser,
+  theYearParser,
   dayWordParser,
   weekdayParser,
   clockParser,

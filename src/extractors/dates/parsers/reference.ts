@@ -20,7 +20,6 @@ const REFS: Record<string, string> = {
   'more recently': 'PAST_REF',
   'until recently': 'PAST_REF',
   'the past': 'PAST_REF',
-  'recent years': 'PAST_REF',
   'the future': 'FUTURE_REF',
   'the near future': 'FUTURE_REF',
   'the foreseeable future': 'FUTURE_REF',

@@ -24,7 +24,7 @@ export const weekdayParser: DateParser = {
     if (rel === 'last' || rel === 'this past') return { type: 'DATE', stated: { weekday }, direction: 'past', strict: true };
     if (rel === 'next' || rel === 'this coming' || rel === 'coming') return { type: 'DATE', stated: { weekday }, direction: 'future', strict: true };
     // "as early as Tuesday", "as soon as Tuesday", "by Friday" look ahead whatever the verb's tense
-    if (/\b(?:as\s+(?:early|soon)\s+as|by|until|till|before)\s+$/i.test(m.input.slice(Math.max(0, m.index - 20), m.index))) {
+    if (/\b(?:as\s+(?:early|soon)\s+as|by|until|till)\s+$/i.test(m.input.slice(Math.max(0, m.index - 20), m.index))) {
       return { type: 'DATE', stated: { weekday }, direction: 'future' };
     }
     return { type: 'DATE', stated: { weekday }, direction: 'tense' };
@@ -35,7 +35,7 @@ const DAY_SHIFT: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1
 
 export const dayWordParser: DateParser = {
   name: 'day-word',
-  pattern: wordPattern(`${EDGE}(?<word>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:'s)?`),
+  pattern: wordPattern(`${EDGE}(?<word>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?!'s)`),
   extract(m) {
     const word = lower(m.groups!.word);
     if (word === 'tonight') return { type: 'TIME', stated: { partOfDay: 'NI' }, shift: { unit: 'day', n: 0 } };
@@ -45,14 +45,14 @@ export const dayWordParser: DateParser = {
 
 const PERIOD_UNITS = 'week|month|year|quarter|decade|century';
 const REL_SHIFT: Record<string, number> = {
-  last: -1, past: -1, previous: -1, 'this past': -1, next: 1, coming: 1, 'this coming': 1, following: 1, this: 0, current: 0, present: 0, 'this current': 0, 'the current': 0,
+  last: -1, past: -1, previous: -1, latest: 0, full: 0, fiscal: 0, 'this past': -1, next: 1, coming: 1, 'this coming': 1, following: 1, this: 0, current: 0, present: 0, 'this current': 0, 'the current': 0,
 };
 
 /** "last month", "this year", "earlier this week", "next quarter", "last summer", "late last year". */
 export const relativePeriodParser: DateParser = {
   name: 'relative-period',
   pattern: wordPattern(
-    `${EDGE}(?:the\\s+)?(?<rel>last|next|this past|this coming|this|coming|current|present|previous|following)\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>${PERIOD_UNITS}|${alternation(Object.keys(SEASONS))})(?:'s)?`,
+    `${EDGE}(?:the\\s+)?(?<rel>last|next|this past|this coming|this|coming|current|present|previous|following|past|latest|full|fiscal)\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>${PERIOD_UNITS}|${alternation(Object.keys(SEASONS))})(?:'s)?`,
   ),
   extract(m) {
     const g = m.groups!;
@@ -62,6 +62,8 @@ export const relativePeriodParser: DateParser = {
     const anchor = rel === 'previous' || rel === 'following' ? 'previous' : undefined;
     if (word in SEASONS) return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : n > 0 ? 'future' : 'tense', strict: n !== 0, granularity: 'season' };
     const unit = UNITS[word]!;
+    // "the past decade" is the ten years up to now, not the 1980s
+    if (rel === 'past' && (unit === 'decade' || unit === 'century')) return { type: 'DURATION', stated: {}, fixed: unit === 'decade' ? 'P10Y' : 'P100Y' };
     // "this quarter" in an earnings report is the quarter being reported, once the text has named it
     if (unit === 'quarter' && n === 0) return { type: 'DATE', stated: {}, shift: { unit, n }, contextual: { unit: 'quarter', yearShift: 0 }, contextualIfNamed: true };
     // "the past year" reads as the last twelve months more often than as a calendar year; TimeBank marks it a date all the same
@@ -71,6 +73,13 @@ export const relativePeriodParser: DateParser = {
 
 /** "two weeks ago", "a year earlier", "three days later", "about a decade ago". */
 /** "the weekend", "last weekend", "this weekend": the ISO week's weekend, past or coming by tense. */
+/** "the year", "the fiscal year": in news, the current year (TimeBank also reads some as P1Y). */
+export const theYearParser: DateParser = {
+  name: 'the-year',
+  pattern: wordPattern(`(?:earlier\\s+in\\s+|later\\s+in\\s+)?the\\s+year(?!-|\\s+(?:before|after|earlier|ago|\\d))`),
+  extract: () => ({ type: 'DATE', stated: {}, shift: { unit: 'year', n: 0 } }),
+};
+
 export const weekendParser: DateParser = {
   name: 'weekend',
   pattern: wordPattern(`(?:(?<rel>the|this|last|next|this past|this coming|over the)\\s+)weekend`),

@@ -1,3 +1,4 @@
+import { tokenAt } from '../../../text/align.js';
 import type { Doc, Token } from '../../../text/doc.js';
 import type { Parsed } from '../parsed.js';
 import { overlaps } from '../parsed.js';
@@ -9,20 +10,17 @@ import { overlaps } from '../parsed.js';
  * tagged a verb or modal, or when a capitalised "Today" follows another capitalised name.
  */
 
-function tokenAt(doc: Doc, offset: number): Token | undefined {
-  let lo = 0;
-  let hi = doc.tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = doc.tokens[mid]!;
-    if (t.end <= offset) lo = mid + 1;
-    else if (t.start > offset) hi = mid - 1;
-    else return t;
-  }
-  return undefined;
-}
 
-const DEICTIC = /^(?:today|tonight|tomorrow|yesterday|this|now|last|next|current|recent|recently|currently|morning|evening|night|early|late)$/i;
+/** Words of dates that English writes in lower case (months, weekdays and time zones are capitalised). */
+const COMMON = /^(?:today|tonight|tomorrow|yesterday|this|that|now|last|next|past|current|recent|recently|currently|morning|afternoon|evening|night|early|late|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|centuries|century|ago|earlier|later|every|each|daily|weekly|future)$/;
+
+function capitalisedCommonWord(doc: Doc, c: Parsed, first: Token, starts: Set<number>): boolean {
+  for (let i = first.i; i < doc.tokens.length && doc.tokens[i]!.start < c.end; i++) {
+    const t = doc.tokens[i]!;
+    if (/^\p{Lu}\p{Ll}+$/u.test(t.text) && COMMON.test(t.text.toLowerCase()) && !starts.has(i) && !afterOpener(doc, i)) return true;
+  }
+  return false;
+}
 
 function afterOpener(doc: Doc, i: number): boolean {
   const before = doc.tokens[i - 1];
@@ -31,21 +29,32 @@ function afterOpener(doc: Doc, i: number): boolean {
 
 const DATE_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today)/i;
 
+/** The name spans (sorted by start) that overlap `c`; names do not nest, so ends are sorted too. */
+function namesOverlapping(names: { start: number; end: number }[], c: { start: number; end: number }): { start: number; end: number }[] {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid]!.end <= c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = [];
+  for (let i = lo; i < names.length && names[i]!.start < c.end; i++) if (overlaps(names[i]!, c)) out.push(names[i]!);
+  return out;
+}
+
 export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
-  const names = doc.entities.flatMap((e) => (e.type === 'PERSON' || e.type === 'ORG' ? e.mentions : []));
+  const starts = new Set(doc.sentences.map((s) => s.tokenStart));
+  const names = doc.entities.flatMap((e) => (e.type === 'PERSON' || e.type === 'ORG' ? e.mentions : [])).sort((a, b) => a.start - b.start);
   return candidates.filter((c) => {
-    const first = tokenAt(doc, c.start);
+    const first = doc.tokens[tokenAt(doc, c.start)];
     if (first && DATE_WORD.test(first.text)) {
       if (first.xpos === 'MD' || (first.upos === 'VERB' && !/^(?:mar|may)\.?$/i.test(first.text) && first.xpos !== 'NNP')) return false;
     }
-    // deictic words are lower case in running text: a capitalised "Today" or "This Week" mid-sentence is a title
-    if (first && DEICTIC.test(first.text) && /^\p{Lu}/u.test(first.text) && !isSentenceStart(doc, first.i) && !afterOpener(doc, first.i)) return false;
+    // date words are lower case in running text: a capitalised "Today", "This Week" or "60 Minutes" mid-sentence is a title
+    if (first && !c.parser.startsWith('holiday') && capitalisedCommonWord(doc, c, first, starts)) return false;
     // a date with digits is a date even inside a name the NER over-extended ("the Aug. 7 terrorist blasts")
     if (/\d/.test(doc.text.slice(c.start, c.end))) return true;
-    return !names.some((n) => overlaps(n, c) && !(c.start <= n.start && c.end >= n.end));
+    return !namesOverlapping(names, c).some((n) => !(c.start <= n.start && c.end >= n.end));
   });
-}
-
-function isSentenceStart(doc: Doc, i: number): boolean {
-  return doc.sentences.some((s) => s.tokenStart === i);
 }
