@@ -73,6 +73,7 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense: tenseOf(doc, governor) }) : resolveUnanchored(p);
     if (!resolved) continue;
     if (resolved.day) previous = resolved.day;
+    else if (/^\d{4}-\d{2}$/.test(resolved.value)) previous = parseDay(`${resolved.value}-01`);
     // only a quarter the text names itself sets the context; "a year earlier" and "the quarter" read it
     if (resolved.quarter && p.stated.quarter !== undefined && !p.shift) quarter = resolved.quarter;
     const timex: Timex = { ...doc.span(p.start, p.end), type: p.type, value: resolved.value, anchor: resolved.anchor, stated: statedFields(p.stated) };

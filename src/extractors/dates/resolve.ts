@@ -31,8 +31,10 @@ export interface Resolved {
 }
 
 /** How far on the wrong side of publication a date may be before tense wins (days). */
-const DAY_SLACK = 21;
-const MONTH_SLACK = 31;
+const DAY_SLACK = 60;
+const MONTH_SLACK = 62;
+/** With no tense, how far ahead of publication an unyeared date may lie (days). */
+const NEAR_AHEAD = 92;
 
 const SEASON_MONTH: Record<Season, number> = { WI: 1, SP: 4, SU: 7, FA: 10 };
 
@@ -57,10 +59,10 @@ function yearFor(month: number, day: number, base: Day, way: 'past' | 'future' |
   const days = Math.abs(daysBetween(base, candidate));
   if (way === 'past') return cmp > 0 && (strict || days > slack) ? base.y - 1 : cmp === 0 && strict ? base.y - 1 : base.y;
   if (way === 'future') return cmp < 0 && (strict || days > slack) ? base.y + 1 : cmp === 0 && strict ? base.y + 1 : base.y;
-  // nearest: within six months either way
+  // no tense to go by: news mostly looks back, so a date ahead counts only when it is near
   const diff = (month - base.m) * 31 + (day - base.d);
-  if (diff > 183) return base.y - 1;
-  if (diff < -183) return base.y + 1;
+  if (diff > NEAR_AHEAD) return base.y - 1;
+  if (diff < -(365 - NEAR_AHEAD)) return base.y + 1;
   return base.y;
 }
 
@@ -173,8 +175,12 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
     const [label, month] = s.quarter !== undefined ? [`Q${s.quarter}`, s.quarter * 3 - 2] : s.half !== undefined ? [`H${s.half}`, s.half * 6 - 5] : [s.season!, SEASON_MONTH[s.season!]];
     // a quarter or half named alone is the nearest one: earnings reports look back at the quarter just ended
     // even in "expects to report … for the third quarter"
-    const periodWay = s.season !== undefined ? way : p.direction === 'tense' ? 'nearest' : way;
-    let y = s.year ?? yearFor(month, 1, { ...base, d: 1 }, periodWay, strict, 0);
+    let y = s.year ?? yearFor(month, 1, { ...base, d: 1 }, way, strict, 0);
+    if (s.year === undefined && s.season === undefined && p.direction === 'tense') {
+      const current = quarterOf(base.m);
+      const q = s.quarter ?? s.half! * 2;
+      y = q > current && way !== 'future' ? base.y - 1 : base.y;
+    }
     if (s.year === undefined && p.shift?.unit === 'year') y = ctx.publication.y + p.shift.n;
     const quarter = s.quarter !== undefined ? { y, q: s.quarter } : undefined;
     return { value: `${formatYear(y)}-${label}`, anchor: s.year !== undefined ? 'stated' : 'publication', quarter };

@@ -73,6 +73,8 @@ export function tenseOf(doc: Doc, verb: Token | undefined, depth = 0): Tense {
     return tenseOf(doc, governor, depth + 1);
   }
   const auxTags = aux.map((a) => a.xpos);
+  // the perfect looks back: "have been searching since the Oct. 23 slaying"
+  if (lemmas.includes('have') && !lemmas.some((l) => FUTURE_AUX.has(l))) return 'past';
   if (verb.xpos === 'VBD' || auxTags.includes('VBD')) return 'past';
   if (verb.xpos === 'VBN' && (lemmas.includes('have') || auxTags.length === 0)) return 'past';
   if (verb.xpos === 'VBG' && lemmas.includes('go') === false && auxTags.includes('VBZ')) return 'present';

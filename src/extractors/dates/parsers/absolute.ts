@@ -59,6 +59,7 @@ export const monthYearParser: DateParser = {
     const before = lower(g.before);
     if (before === 'last' || before === 'this past') return { type: 'DATE', stated: { month }, direction: 'past', strict: true };
     if (before === 'next' || before === 'this coming') return { type: 'DATE', stated: { month }, direction: 'future', strict: true };
+    if (before === 'this') return { type: 'DATE', stated: { month }, shift: { unit: 'year', n: 0 }, granularity: 'month' };
     if (g.rel) {
       const n = g.rel.toLowerCase() === 'last' ? -1 : g.rel.toLowerCase() === 'next' ? 1 : 0;
       return { type: 'DATE', stated: { month }, shift: { unit: 'year', n }, granularity: 'month' };

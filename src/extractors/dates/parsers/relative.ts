@@ -62,6 +62,7 @@ export const relativePeriodParser: DateParser = {
     const anchor = rel === 'previous' || rel === 'following' ? 'previous' : undefined;
     if (word in SEASONS) return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : n > 0 ? 'future' : 'tense', strict: n !== 0, granularity: 'season' };
     const unit = UNITS[word]!;
+    if (rel === 'fiscal' && unit === 'year') return { type: 'DURATION', stated: {}, fixed: 'P1Y' };
     // "the past decade" is the ten years up to now, not the 1980s
     if (rel === 'past' && (unit === 'decade' || unit === 'century')) return { type: 'DURATION', stated: {}, fixed: unit === 'decade' ? 'P10Y' : 'P100Y' };
     // "this quarter" in an earnings report is the quarter being reported, once the text has named it
@@ -77,7 +78,11 @@ export const relativePeriodParser: DateParser = {
 export const theYearParser: DateParser = {
   name: 'the-year',
   pattern: wordPattern(`(?:earlier\\s+in\\s+|later\\s+in\\s+)?the\\s+year(?!-|\\s+(?:before|after|earlier|ago|\\d))`),
-  extract: () => ({ type: 'DATE', stated: {}, shift: { unit: 'year', n: 0 } }),
+  extract(m) {
+    // "profit for the year" is a span of a year; "earlier in the year" a date
+    if (/^the\s+year$/i.test(m[0])) return { type: 'DURATION', stated: {}, fixed: 'P1Y' };
+    return { type: 'DATE', stated: {}, shift: { unit: 'year', n: 0 } };
+  },
 };
 
 export const weekendParser: DateParser = {
