@@ -53,8 +53,9 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
     }
     // date words are lower case in running text: a capitalised "Today", "This Week" or "60 Minutes" mid-sentence is a title
     if (first && !c.parser.startsWith('holiday') && capitalisedCommonWord(doc, c, first, starts)) return false;
-    // a date with digits is a date even inside a name the NER over-extended ("the Aug. 7 terrorist blasts")
-    if (/\d/.test(doc.text.slice(c.start, c.end))) return true;
+    // a date with digits or a weekday is a date even inside a name the NER over-extended
+    // ("the Aug. 7 terrorist blasts", "President Bush on Tuesday"): no one is called Tuesday
+    if (/\d/.test(doc.text.slice(c.start, c.end)) || c.stated.weekday !== undefined) return true;
     return !namesOverlapping(names, c).some((n) => !(c.start <= n.start && c.end >= n.end));
   });
 }
