@@ -24,7 +24,7 @@ function capitalisedCommonWord(doc: Doc, c: Parsed, first: Token, starts: Set<nu
 
 function afterOpener(doc: Doc, i: number): boolean {
   const before = doc.tokens[i - 1];
-  return before !== undefined && /^[“‘"'`(\[:—–-]+$/.test(before.text);
+  return before !== undefined && /^[“‘"'`([:—–-]+$/.test(before.text);
 }
 
 const DATE_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today)/i;
@@ -43,8 +43,15 @@ function namesOverlapping(names: { start: number; end: number }[], c: { start: n
   return out;
 }
 
+/** A candidate that states only this one field ("2018", "May"). */
+function isBare(c: Parsed, field: 'year' | 'month'): boolean {
+  const keys = Object.entries(c.stated).filter(([, v]) => v !== undefined).map(([k]) => k);
+  return keys.length === 1 && keys[0] === field && !c.shift && !c.fixed;
+}
+
 export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
   const starts = new Set(doc.sentences.map((s) => s.tokenStart));
+  const persons = doc.entities.flatMap((e) => (e.type === 'PERSON' ? e.mentions : [])).sort((a, b) => a.start - b.start);
   const names = doc.entities.flatMap((e) => (e.type === 'PERSON' || e.type === 'ORG' ? e.mentions : [])).sort((a, b) => a.start - b.start);
   return candidates.filter((c) => {
     const first = doc.tokens[tokenAt(doc, c.start)];
@@ -53,9 +60,15 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
     }
     // date words are lower case in running text: a capitalised "Today", "This Week" or "60 Minutes" mid-sentence is a title
     if (first && !c.parser.startsWith('holiday') && capitalisedCommonWord(doc, c, first, starts)) return false;
-    // a date with digits or a weekday is a date even inside a name the NER over-extended
-    // ("the Aug. 7 terrorist blasts", "President Bush on Tuesday"): no one is called Tuesday
-    if (/\d/.test(doc.text.slice(c.start, c.end)) || c.stated.weekday !== undefined) return true;
-    return !namesOverlapping(names, c).some((n) => !(c.start <= n.start && c.end >= n.end));
+    const next = first ? doc.tokens[tokenAt(doc, c.end - 1) + 1] : undefined;
+    // "2018 protesters" counts people; "May Chen" is a woman
+    if (isBare(c, 'year') && next && (next.xpos === 'NNS' || next.xpos === 'NNPS')) return false;
+    const inside = namesOverlapping(names, c);
+    if (isBare(c, 'month') && next && doc.text.slice(c.end, next.start) === ' ' && inside.length === 0 && namesOverlapping(persons, next).length > 0) return false;
+    // a date with digits is a date even inside a name the NER over-extended ("the Aug. 7 terrorist blasts"),
+    // and so is a weekday at a name's end ("President Bush on Tuesday"), but not "The Sunday Times"
+    if (/\d/.test(doc.text.slice(c.start, c.end))) return true;
+    if (c.stated.weekday !== undefined) return !inside.some((n) => n.end > c.end);
+    return !inside.some((n) => !(c.start <= n.start && c.end >= n.end));
   });
 }
