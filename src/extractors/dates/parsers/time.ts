@@ -13,18 +13,19 @@ const ZONE = '(?:\\s+(?<zone>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CES
 export const clockParser: DateParser = {
   name: 'clock',
   pattern: wordPattern(
-    `(?:(?<approx>about|around|at about|shortly after|shortly before|just after|just before)\\s+)?(?:(?<h>1[0-2]|0?[1-9])(?::(?<min>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<h24>[01]\\d|2[0-3]):(?<min24>[0-5]\\d)(?:\\s*(?:GMT|UTC|hrs|hours))?|(?<word>noon|midnight|midday))${ZONE}`,
+    `(?:(?<approx>about|around|shortly after|shortly before|just after|just before)\\s+)?(?:(?<h>1[0-2]|0?[1-9])(?::(?<min>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<h24>[01]\\d|2[0-3]):(?<min24>[0-5]\\d)(?:\\s*(?:GMT|UTC|hrs|hours))?|(?<word>noon|midnight|midday))${ZONE}`,
   ),
+  // a bare clock time belongs to the day last told ("on Friday … taken at about 4 p.m."), else to publication
   extract(m) {
     const g = m.groups!;
     if (g.word) {
       const w = lower(g.word);
-      return { type: 'TIME', stated: { hour: w === 'midnight' ? 24 : 12, minute: 0 }, shift: { unit: 'day', n: 0 } };
+      return { type: 'TIME', stated: { hour: w === 'midnight' ? 24 : 12, minute: 0 }, shift: { unit: 'day', n: 0 }, anchor: 'previous' };
     }
-    if (g.h24) return { type: 'TIME', stated: { hour: Number(g.h24), minute: Number(g.min24) }, shift: { unit: 'day', n: 0 } };
+    if (g.h24) return { type: 'TIME', stated: { hour: Number(g.h24), minute: Number(g.min24) }, shift: { unit: 'day', n: 0 }, anchor: 'previous' };
     let hour = Number(g.h) % 12;
     if (lower(g.ampm).startsWith('p')) hour += 12;
-    return { type: 'TIME', stated: { hour, minute: g.min ? Number(g.min) : 0 }, shift: { unit: 'day', n: 0 } };
+    return { type: 'TIME', stated: { hour, minute: g.min ? Number(g.min) : 0 }, shift: { unit: 'day', n: 0 }, anchor: 'previous' };
   },
 };
 

@@ -10,7 +10,7 @@ const GAP = /^(?:\s*,)?\s*(?:at|on|of|,)?\s*$/i;
 
 const isDay = (p: Parsed): boolean =>
   p.type === 'DATE' && !p.fixed && !p.contextual && (p.stated.day !== undefined || p.stated.weekday !== undefined || p.stated.holiday !== undefined || (p.shift?.unit === 'day' && p.stated.hour === undefined));
-const isTimeOfDay = (p: Parsed): boolean => p.type === 'TIME' && (p.stated.hour !== undefined || p.stated.partOfDay !== undefined) && (p.shift?.unit === 'day' && p.shift.n === 0 && !p.anchor);
+const isTimeOfDay = (p: Parsed): boolean => p.type === 'TIME' && (p.stated.hour !== undefined || p.stated.partOfDay !== undefined) && p.shift?.unit === 'day' && p.shift.n === 0 && p.parser !== 'anaphoric';
 
 function join(day: Parsed, time: Parsed, start: number, end: number): Parsed {
   return {
@@ -20,6 +20,7 @@ function join(day: Parsed, time: Parsed, start: number, end: number): Parsed {
     parser: `${day.parser}+${time.parser}`,
     type: 'TIME',
     stated: { ...day.stated, hour: time.stated.hour, minute: time.stated.minute, partOfDay: time.stated.partOfDay },
+    anchor: day.anchor,
     attachOnly: false,
   };
 }
