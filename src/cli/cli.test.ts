@@ -18,7 +18,18 @@ test('vigil extract prints an extraction document whose offsets slice back to th
   assert.equal(doc.text, readFileSync(fixture('lorvan-arrest.txt'), 'utf8'));
   assert.equal(doc.offsets, 'utf16');
   assert.equal(doc.published, '2026-12-04');
-  for (const key of ['timexes', 'quotes', 'events']) assert.deepEqual(doc[key], []);
+  for (const key of ['quotes', 'events']) assert.deepEqual(doc[key], []);
+  // Dates resolve against --published (Friday 2026-12-04); the clock time belongs to the day told before it.
+  assert.deepEqual(
+    doc.timexes.map((t: { text: string; type: string; value: string }) => [t.text, t.type, t.value]),
+    [
+      ['Tuesday', 'DATE', '2026-12-01'],
+      ['about 6 a.m.', 'TIME', '2026-12-01T06:00'],
+      ['Wednesday', 'DATE', '2026-12-02'],
+      ['Dec. 3', 'DATE', '2026-12-03'],
+    ],
+  );
+  for (const t of doc.timexes) assert.equal(doc.text.slice(t.start, t.end), t.text);
   // Entities come from the shipped recogniser: each mention slices back to its text.
   const people = doc.entities.filter((e: { type: string }) => e.type === 'PERSON').map((e: { name: string }) => e.name);
   for (const name of ['Ilyas Omerov', 'Teodor Velsmoor', 'Mira Soltane']) assert.ok(people.includes(name), `${name} in ${people.join(', ')}`);
