@@ -4,6 +4,7 @@ import './tokens/index.js';
 import './syntax/index.js';
 import './entities/index.js';
 import './dates/index.js';
+import './entities/date-trim.js';
 
 /**
  * The English news pipeline, in order. Components that are not built yet are simply absent:
@@ -17,5 +18,6 @@ export function createDefaultPipeline(): Pipeline {
     registry.create('parser', {}),
     registry.create('ner', {}),
     registry.create('dates', {}),
+    registry.create('entity-date-trim', {}),
   ]);
 }

@@ -1,0 +1,88 @@
+import type { Component } from '../../pipeline/component.js';
+import { registry } from '../../pipeline/registry.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity, TextSpan } from '../../text/types.js';
+
+/**
+ * Names that ran into a date are cut back to the name: the recogniser reads "President Bush on
+ * Tuesday said" as one PERSON and "Also Friday, the mayor said" as another (TBAQ has both). Once
+ * the dates component has found "Tuesday", the mention keeps only its longest stretch outside the
+ * date with a capitalised word in it, or goes if none is left. Entities are then regrouped.
+ */
+
+/** Words a name does not start or end with once a date is cut out of it. */
+const EDGE_WORDS = /^(?:on|in|at|of|by|since|until|from|to|the|also|and|late|early|last|next|this|'s|’s)$/i;
+
+function firstOverlapping(timexes: readonly TextSpan[], start: number): number {
+  let lo = 0;
+  let hi = timexes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (timexes[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mention with the dates cut out, or null when no name is left. */
+export function trimMention(doc: Doc, mention: TextSpan, timexes: readonly TextSpan[]): TextSpan | null {
+  let i = firstOverlapping(timexes, mention.start);
+  if (i >= timexes.length || timexes[i]!.start >= mention.end) return mention;
+  const pieces: [number, number][] = [];
+  let from = mention.start;
+  for (; i < timexes.length && timexes[i]!.start < mention.end; i++) {
+    pieces.push([from, Math.max(from, timexes[i]!.start)]);
+    from = Math.max(from, timexes[i]!.end);
+  }
+  pieces.push([from, mention.end]);
+  let best: TextSpan | null = null;
+  for (const [a, b] of pieces) {
+    const words = [...doc.text.slice(a, b).matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu)].map((m) => ({ start: a + m.index, end: a + m.index + m[0].length, text: m[0] }));
+    while (words.length && EDGE_WORDS.test(words[0]!.text)) words.shift();
+    while (words.length && EDGE_WORDS.test(words[words.length - 1]!.text)) words.pop();
+    if (!words.some((w) => /^\p{Lu}/u.test(w.text))) continue;
+    const span = doc.span(words[0]!.start, words[words.length - 1]!.end);
+    if (!best || span.text.length > best.text.length) best = span;
+  }
+  return best;
+}
+
+export function trimDatesFromEntities(doc: Doc): Entity[] {
+  const timexes = [...doc.timexes].sort((a, b) => a.start - b.start);
+  const byKey = new Map<string, Entity>();
+  const out: Entity[] = [];
+  const mentions = doc.entities.flatMap((e) => e.mentions.map((m) => ({ entity: e, mention: m }))).sort((a, b) => a.mention.start - b.mention.start);
+  for (const { entity, mention } of mentions) {
+    const kept = trimMention(doc, mention, timexes);
+    if (!kept) continue;
+    const key = `${entity.type}\t${kept.text}`;
+    let target = byKey.get(key);
+    if (!target) {
+      target = { ...entity, id: `e${out.length + 1}`, name: kept.text, mentions: [] };
+      byKey.set(key, target);
+      out.push(target);
+    }
+    target.mentions.push(kept);
+  }
+  return out;
+}
+
+export function createEntityDateTrim(): Component {
+  return {
+    name: 'entity-date-trim',
+    requires: ['entities', 'timexes'],
+    assigns: ['entities'],
+    process(doc: Doc): Doc {
+      doc.entities = trimDatesFromEntities(doc);
+      return doc;
+    },
+  };
+}
+
+declare module '../../pipeline/registry.js' {
+  interface ComponentConfigs {
+    'entity-date-trim': Record<string, never>;
+  }
+}
+
+registry.register('entity-date-trim', () => createEntityDateTrim());
