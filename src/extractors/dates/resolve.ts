@@ -118,6 +118,7 @@ function shifted(p: Parsed, base: Day, way: 'past' | 'future' | 'nearest'): Reso
       const y = base.y + n;
       if (s.month !== undefined) return { value: formatMonth(y, s.month), anchor: 'publication' };
       if (s.quarter !== undefined) return { value: `${formatYear(y)}-Q${s.quarter}`, anchor: 'publication', quarter: { y, q: s.quarter } };
+      if (s.season !== undefined) return { value: `${formatYear(y)}-${s.season}`, anchor: 'publication' };
       return { value: formatYear(y), anchor: 'publication' };
     }
     case 'decade':

@@ -60,7 +60,11 @@ export const relativePeriodParser: DateParser = {
     const word = lower(g.unit);
     const n = REL_SHIFT[rel]!;
     const anchor = rel === 'previous' || rel === 'following' ? 'previous' : undefined;
-    if (word in SEASONS) return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : n > 0 ? 'future' : 'tense', strict: n !== 0, granularity: 'season' };
+    if (word in SEASONS) {
+      // "this summer" is this year's, whichever way the clause looks
+      if (n === 0) return { type: 'DATE', stated: { season: SEASONS[word] }, shift: { unit: 'year', n: 0 }, granularity: 'season' };
+      return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : 'future', strict: true, granularity: 'season' };
+    }
     const unit = UNITS[word]!;
     if (rel === 'fiscal' && unit === 'year') return { type: 'DURATION', stated: {}, fixed: 'P1Y' };
     // "the past decade" is the ten years up to now, not the 1980s
