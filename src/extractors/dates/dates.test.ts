@@ -30,6 +30,7 @@ const CASES: [string, string, string, string][] = [
   ['He has been missing for several months.', 'several months', 'DURATION', 'PXM'],
   ['He is now in a military prison.', 'now', 'DATE', 'PRESENT_REF'],
   ['The decree took effect last spring.', 'last spring', 'DATE', '2018-SP'],
+  ['Protesters will block the roads this summer.', 'this summer', 'DATE', '2018-SU'],
   ['Elections are due next year.', 'next year', 'DATE', '2019'],
   ['He was seized on Christmas Day.', 'Christmas Day', 'DATE', '2017-12-25'],
   ['Nobody has seen him since the weekend.', 'the weekend', 'DATE', '2018-W49-WE'],
