@@ -17,6 +17,7 @@ const CASES: [string, string, string, string][] = [
   ['Protests began earlier this year.', 'earlier this year', 'DATE', '2018'],
   ['He has lived in exile since 2017.', '2017', 'DATE', '2017'],
   ['The party was founded in the 1990s.', 'the 1990s', 'DATE', '199'],
+  ['The law dates from the twenty-first century.', 'the twenty-first century', 'DATE', '20'],
   ['He faces three years in prison.', 'three years', 'DURATION', 'P3Y'],
   ['His family visits every Monday.', 'every Monday', 'SET', 'XXXX-WXX-1'],
   ['He was taken from his home Tuesday night.', 'Tuesday night', 'TIME', '2018-12-11TNI'],

@@ -60,8 +60,6 @@ export interface Parsed {
   contextualIfNamed?: boolean;
   /** Only meaningful next to a day ("Friday morning"); dropped when nothing joins it. */
   attachOnly?: boolean;
-  /** The coarsest unit the value is written at, when the stated fields do not say. */
-  granularity?: Unit;
 }
 
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;

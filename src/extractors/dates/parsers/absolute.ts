@@ -59,10 +59,10 @@ export const monthYearParser: DateParser = {
     const before = lower(g.before);
     if (before === 'last' || before === 'this past') return { type: 'DATE', stated: { month }, direction: 'past', strict: true };
     if (before === 'next' || before === 'this coming') return { type: 'DATE', stated: { month }, direction: 'future', strict: true };
-    if (before === 'this') return { type: 'DATE', stated: { month }, shift: { unit: 'year', n: 0 }, granularity: 'month' };
+    if (before === 'this') return { type: 'DATE', stated: { month }, shift: { unit: 'year', n: 0 } };
     if (g.rel) {
       const n = g.rel.toLowerCase() === 'last' ? -1 : g.rel.toLowerCase() === 'next' ? 1 : 0;
-      return { type: 'DATE', stated: { month }, shift: { unit: 'year', n }, granularity: 'month' };
+      return { type: 'DATE', stated: { month }, shift: { unit: 'year', n } };
     }
     return { type: 'DATE', stated: { month, year: year(g.year) }, direction: 'tense' };
   },

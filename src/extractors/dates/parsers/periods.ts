@@ -85,7 +85,7 @@ export const decadeParser: DateParser = {
       if (!/^the\s/i.test(m[0]) && !g.edge) return null; // "in her sixties" is an age
       return { type: 'DATE', stated: { decade: 190 + DECADE_WORDS[lower(g.word)]! } };
     }
-    const n = g.cent ? Number(g.cent) : ORDINALS[lower(g.centword).replace(/-/, '_')];
+    const n = g.cent ? Number(g.cent) : ORDINALS[lower(g.centword)];
     if (!n) return null;
     return { type: 'DATE', stated: { century: n - 1 } };
   },

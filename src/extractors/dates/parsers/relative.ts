@@ -62,8 +62,8 @@ export const relativePeriodParser: DateParser = {
     const anchor = rel === 'previous' || rel === 'following' ? 'previous' : undefined;
     if (word in SEASONS) {
       // "this summer" is this year's, whichever way the clause looks
-      if (n === 0) return { type: 'DATE', stated: { season: SEASONS[word] }, shift: { unit: 'year', n: 0 }, granularity: 'season' };
-      return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : 'future', strict: true, granularity: 'season' };
+      if (n === 0) return { type: 'DATE', stated: { season: SEASONS[word] }, shift: { unit: 'year', n: 0 } };
+      return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : 'future', strict: true };
     }
     const unit = UNITS[word]!;
     if (rel === 'fiscal' && unit === 'year') return { type: 'DURATION', stated: {}, fixed: 'P1Y' };
@@ -72,7 +72,7 @@ export const relativePeriodParser: DateParser = {
     // "this quarter" in an earnings report is the quarter being reported, once the text has named it
     if (unit === 'quarter' && n === 0) return { type: 'DATE', stated: {}, shift: { unit, n }, contextual: { unit: 'quarter', yearShift: 0 }, contextualIfNamed: true };
     // "the past year" reads as the last twelve months more often than as a calendar year; TimeBank marks it a date all the same
-    return { type: 'DATE', stated: {}, shift: { unit, n }, anchor, granularity: unit };
+    return { type: 'DATE', stated: {}, shift: { unit, n }, anchor };
   },
 };
 
@@ -112,7 +112,7 @@ export const agoParser: DateParser = {
     const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
     if (count === null || !Number.isInteger(count)) return { type: 'DATE', fixed: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', stated: {} };
     // "a year earlier" in an earnings report counts back from publication; "three days later" from the date just told
-    const read = { type: 'DATE', stated: {}, shift: { unit, n: sign * count }, granularity: unit, anchor: dir === 'later' ? ('previous' as const) : undefined } as const;
+    const read = { type: 'DATE', stated: {}, shift: { unit, n: sign * count }, anchor: dir === 'later' ? ('previous' as const) : undefined } as const;
     // "profit rose from $3 million a year earlier": in an earnings report, the same quarter a year before
     if (unit === 'year' && count === 1 && sign < 0) return { ...read, contextual: { unit: 'quarter', yearShift: -1 }, contextualIfNamed: true };
     return read;
@@ -139,6 +139,6 @@ export const anaphoricParser: DateParser = {
       return null;
     }
     const unit = UNITS[unitWord]!;
-    return { type: 'DATE', stated: {}, shift: { unit, n }, anchor: 'previous', granularity: unit };
+    return { type: 'DATE', stated: {}, shift: { unit, n }, anchor: 'previous' };
   },
 };
