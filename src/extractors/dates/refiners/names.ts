@@ -56,7 +56,7 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
   return candidates.filter((c) => {
     const first = doc.tokens[tokenAt(doc, c.start)];
     if (first && DATE_WORD.test(first.text)) {
-      if (first.xpos === 'MD' || (first.upos === 'VERB' && !/^(?:mar|may)\.?$/i.test(first.text) && first.xpos !== 'NNP')) return false;
+      if (first.xpos === 'MD' || first.upos === 'VERB') return false;
     }
     // date words are lower case in running text: a capitalised "Today", "This Week" or "60 Minutes" mid-sentence is a title
     if (first && !c.parser.startsWith('holiday') && capitalisedCommonWord(doc, c, first, starts)) return false;
