@@ -60,7 +60,8 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
     }
     // date words are lower case in running text: a capitalised "Today", "This Week" or "60 Minutes" mid-sentence is a title
     if (first && !c.parser.startsWith('holiday') && capitalisedCommonWord(doc, c, first, starts)) return false;
-    const next = first ? doc.tokens[tokenAt(doc, c.end - 1) + 1] : undefined;
+    const last = tokenAt(doc, c.end - 1);
+    const next = last >= 0 ? doc.tokens[last + 1] : undefined;
     // "2018 protesters" counts people; "May Chen" is a woman
     if (isBare(c, 'year') && next && (next.xpos === 'NNS' || next.xpos === 'NNPS')) return false;
     const inside = namesOverlapping(names, c);
