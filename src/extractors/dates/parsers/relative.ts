@@ -122,7 +122,7 @@ export const agoParser: DateParser = {
 /** "the next day", "the following week", "that day", "the same day", "a day later": anchored to the previous date. */
 export const anaphoricParser: DateParser = {
   name: 'anaphoric',
-  pattern: wordPattern(`(?<rel>the next|the following|the previous|the preceding|that same|the same|that|the day before|the day after)\\s*(?<unit>day|week|month|year|morning|night|evening|afternoon)?`),
+  pattern: wordPattern(`(?:(?:earlier|later)\\s+)?(?<rel>the next|the following|the previous|the preceding|that same|the same|that|the day before|the day after)\\s*(?<unit>day|week|month|year|morning|night|evening|afternoon)?`),
   extract(m) {
     const g = m.groups!;
     const rel = lower(g.rel);
