@@ -22,20 +22,18 @@ type Found = ScoredTimex & { text: string };
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 export function chronoTimexes(doc: TimemlDocument): Found[] {
-  const ref = new Date(`${doc.dct ?? '2000-01-01'}T12:00:00Z`);
+  const ref = new Date(`${doc.dct?.slice(0, 10) ?? '2000-01-01'}T12:00:00Z`);
   return chrono.parse(doc.text, { instant: ref, timezone: 0 }).map((r) => {
     const c = r.start;
     const date = `${c.get('year')}-${pad(c.get('month') ?? 1)}-${pad(c.get('day') ?? 1)}`;
-    let value: string;
-    let type = 'DATE';
-    if (c.isCertain('hour')) {
-      value = `${date}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
-      type = 'TIME';
-    } else if (c.isCertain('day') || c.isCertain('weekday') || !c.isCertain('month')) value = date;
-    else if (!c.isCertain('year') || c.isCertain('month')) value = date.slice(0, 7);
-    else value = date.slice(0, 4);
-    if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && c.isCertain('year')) value = date.slice(0, 4);
-    return { start: r.index, end: r.index + r.text.length, text: r.text, type, value };
+    // write the value at the precision chrono is certain of; relative words ("yesterday") are days
+    if (c.isCertain('hour')) return { start: r.index, end: r.index + r.text.length, text: r.text, type: 'TIME', value: `${date}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}` };
+    let value = date;
+    if (!c.isCertain('day') && !c.isCertain('weekday')) {
+      if (c.isCertain('month')) value = date.slice(0, 7);
+      else if (c.isCertain('year')) value = date.slice(0, 4);
+    }
+    return { start: r.index, end: r.index + r.text.length, text: r.text, type: 'DATE', value };
   });
 }
 
