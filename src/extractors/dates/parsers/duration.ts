@@ -1,4 +1,4 @@
-import { COUNT, DURATION_CODES, UNITS, readCount } from '../lexicon.js';
+import { COUNT, DURATION_CODES, UNITS, VAGUE_AMOUNTS, readCount } from '../lexicon.js';
 import type { Unit } from '../parsed.js';
 import type { DateParser } from './parser.js';
 import { lower, wordPattern } from './parser.js';
@@ -39,7 +39,7 @@ export const durationParser: DateParser = {
     let count = readCount(g.count!);
     const unit: Unit = UNITS[lower(g.unit)]!;
     // "a year" alone is a duration, but "the year" is the calendar year (handled elsewhere)
-    if (count === null && !/^(several|a few|few|some|many|a number of|various|numerous)$/i.test(lower(g.count))) return null;
+    if (count === null && !VAGUE_AMOUNTS.has(lower(g.count))) return null;
     if (g.count2) count = null;
     if (count !== null && g.half) count += 0.5;
     // "three-quarters", "a quarter of its sales": fractions, not spans of time
