@@ -15,17 +15,20 @@ export interface TokenRange {
   end: number;
 }
 
-/** First token whose end is after `offset` (binary search over sorted, non-overlapping tokens). */
-export function tokenIndexAfter(tokens: readonly Token[], offset: number): number {
+/** First span whose end is after `offset`, in spans sorted and non-overlapping (binary search). */
+export function firstEndingAfter(spans: readonly { end: number }[], offset: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** First token whose end is after `offset`. */
+export const tokenIndexAfter = (tokens: readonly Token[], offset: number): number => firstEndingAfter(tokens, offset);
 
 /** Maps the character span [start, end) to a token range, or null when the mode allows none. */
 export function charSpanToTokens(doc: Doc, start: number, end: number, mode: AlignMode = 'strict'): TokenRange | null {

@@ -1,5 +1,6 @@
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
+import { firstEndingAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 
@@ -13,20 +14,9 @@ import type { Entity, TextSpan } from '../../text/types.js';
 /** Words a name does not start or end with once a date is cut out of it. */
 const EDGE_WORDS = /^(?:on|in|at|of|by|since|until|from|to|the|also|and|late|early|last|next|this|'s|’s)$/i;
 
-function firstOverlapping(timexes: readonly TextSpan[], start: number): number {
-  let lo = 0;
-  let hi = timexes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (timexes[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The mention with the dates cut out, or null when no name is left. */
 export function trimMention(doc: Doc, mention: TextSpan, timexes: readonly TextSpan[]): TextSpan | null {
-  let i = firstOverlapping(timexes, mention.start);
+  let i = firstEndingAfter(timexes, mention.start);
   if (i >= timexes.length || timexes[i]!.start >= mention.end) return mention;
   const pieces: [number, number][] = [];
   let from = mention.start;

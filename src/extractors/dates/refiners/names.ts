@@ -1,5 +1,6 @@
-import { tokenAt } from '../../../text/align.js';
+import { firstEndingAfter, tokenAt } from '../../../text/align.js';
 import type { Doc, Token } from '../../../text/doc.js';
+import { MONTHS, WEEKDAYS } from '../lexicon.js';
 import type { Parsed } from '../parsed.js';
 import { overlaps } from '../parsed.js';
 
@@ -27,19 +28,13 @@ function afterOpener(doc: Doc, i: number): boolean {
   return before !== undefined && /^[“‘"'`([:—–-]+$/.test(before.text);
 }
 
-const DATE_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today)/i;
+/** A token that begins like a month or weekday name ("Dec.", "May", "Sat"), or "today". */
+const DATE_WORD = new RegExp(`^(?:${[...Object.keys(MONTHS), ...Object.keys(WEEKDAYS)].filter((w) => w.length === 3).join('|')}|today)`, 'i');
 
 /** The name spans (sorted by start) that overlap `c`; names do not nest, so ends are sorted too. */
 function namesOverlapping(names: { start: number; end: number }[], c: { start: number; end: number }): { start: number; end: number }[] {
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (names[mid]!.end <= c.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out = [];
-  for (let i = lo; i < names.length && names[i]!.start < c.end; i++) if (overlaps(names[i]!, c)) out.push(names[i]!);
+  for (let i = firstEndingAfter(names, c.start); i < names.length && names[i]!.start < c.end; i++) if (overlaps(names[i]!, c)) out.push(names[i]!);
   return out;
 }
 
