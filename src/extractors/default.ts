@@ -5,6 +5,8 @@ import './syntax/index.js';
 import './entities/index.js';
 import './dates/index.js';
 import './entities/date-trim.js';
+import './entities/aliases.js';
+import './places/index.js';
 
 /**
  * The English news pipeline, in order. Components that are not built yet are simply absent:
@@ -19,5 +21,7 @@ export function createDefaultPipeline(): Pipeline {
     registry.create('ner', {}),
     registry.create('dates', {}),
     registry.create('entity-date-trim', {}),
+    registry.create('entity-aliases', {}),
+    registry.create('places', {}),
   ]);
 }

@@ -1,0 +1,106 @@
+import type { Component } from '../../pipeline/component.js';
+import { registry } from '../../pipeline/registry.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity, TextSpan } from '../../text/types.js';
+import { cityByName } from '../places/cities.js';
+import { countryByName } from '../places/countries.js';
+
+/**
+ * One entity per person, not one per spelling: "Rath Rott Mony" and later "Mony" are the same
+ * man, so a name whose words are all words of exactly one longer PERSON name joins it (family
+ * name first or last alike: "Khieu Sopheak" → "Sopheak" and "Khieu" both join). A name the
+ * recogniser stopped short of its own head ("Rath Rott | Mony", parsed as compound → Mony)
+ * is first grown to that head. A one-word LOC/ORG/MISC that is a word of a PERSON name is the
+ * person mis-typed ("Cambodian authorities say Mony abetted…" once read Mony as a place).
+ */
+
+const words = (s: string): string[] => s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+
+/** The mention grown rightwards over the proper nouns it modifies. */
+function growToHead(doc: Doc, m: TextSpan, taken: Set<number>): TextSpan {
+  if (!doc.assigned.has('deps')) return m;
+  let end = m.end;
+  let i = doc.tokens.findIndex((t) => t.start >= m.end);
+  const inside = (t: number) => doc.tokens[t]!.start >= m.start && doc.tokens[t]!.end <= end;
+  while (i >= 0 && i < doc.tokens.length) {
+    const next = doc.tokens[i]!;
+    if (next.upos !== 'PROPN' || taken.has(i) || !/^\p{Lu}/u.test(next.text)) break;
+    // some token of the mention must hang on it (compound/flat): it is the name's head
+    const prev = doc.tokens[i - 1]!;
+    if (!inside(i - 1) || !(prev.head === i || next.head === i - 1 || doc.tokens.some((t, j) => inside(j) && t.head === i))) break;
+    end = next.end;
+    i++;
+  }
+  return end === m.end ? m : doc.span(m.start, end);
+}
+
+/** "Washington" stays a place even beside "George Washington". */
+const isWellKnownPlace = (name: string): boolean => countryByName(name) !== undefined || (cityByName(name)?.population ?? 0) > 50_000;
+
+export function mergeAliases(doc: Doc): Entity[] {
+  const taken = new Set<number>();
+  doc.tokens.forEach((t, i) => {
+    if (doc.entities.some((e) => e.mentions.some((m) => t.start >= m.start && t.end <= m.end))) taken.add(i);
+  });
+  // 1. grow person names to their heads, then regroup by text
+  const byKey = new Map<string, Entity>();
+  for (const e of doc.entities) {
+    for (const m0 of e.mentions) {
+      const m = e.type === 'PERSON' ? growToHead(doc, m0, taken) : m0;
+      const k = `${e.type}\t${m.text}`;
+      let g = byKey.get(k);
+      if (!g) {
+        g = { ...e, name: m.text, mentions: [] };
+        byKey.set(k, g);
+      }
+      g.mentions.push(m);
+    }
+  }
+  const groups = [...byKey.values()];
+  // 2. shorter names join the one longer PERSON name that contains all their words
+  const persons = groups.filter((g) => g.type === 'PERSON');
+  const into = new Map<Entity, Entity>();
+  for (const g of groups) {
+    const w = words(g.name);
+    if (w.length === 0) continue;
+    if (g.type !== 'PERSON' && (w.length > 1 || isWellKnownPlace(g.name))) continue;
+    const hosts = persons.filter((p) => p !== g && words(p.name).length > w.length && w.every((x) => words(p.name).includes(x)));
+    if (hosts.length === 1) into.set(g, hosts[0]!);
+  }
+  const out: Entity[] = [];
+  for (const g of groups) {
+    let host = into.get(g);
+    while (host && into.has(host)) host = into.get(host);
+    if (host) {
+      host.mentions.push(...g.mentions);
+      if (g.titles) host.titles = [...new Set([...(host.titles ?? []), ...g.titles])];
+    } else out.push(g);
+  }
+  for (const e of out) {
+    e.mentions.sort((a, b) => a.start - b.start);
+    e.name = e.mentions.reduce((best, m) => (words(m.text).length > words(best).length ? m.text : best), e.name);
+  }
+  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  out.forEach((e, i) => (e.id = `e${i + 1}`));
+  return out;
+}
+
+export function createEntityAliases(): Component {
+  return {
+    name: 'entity-aliases',
+    requires: ['tokens', 'entities'],
+    assigns: ['entities'],
+    process(doc: Doc): Doc {
+      doc.entities = mergeAliases(doc);
+      return doc;
+    },
+  };
+}
+
+declare module '../../pipeline/registry.js' {
+  interface ComponentConfigs {
+    'entity-aliases': Record<string, never>;
+  }
+}
+
+registry.register('entity-aliases', () => createEntityAliases());

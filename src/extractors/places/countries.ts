@@ -1,0 +1,82 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Countries by every English name, abbreviation and demonym that world-countries (mledoze/countries,
+ * kept up to date with ISO 3166) lists: "Thailand", "Kingdom of Thailand", "Thai" → THA. News
+ * writes "U.S." and "U.K." with dots; lookups ignore dots, case and a possessive.
+ */
+
+interface WorldCountry {
+  cca2: string;
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+export interface Country {
+  cca2: string;
+  cca3: string;
+  name: string;
+}
+
+const require = createRequire(import.meta.url);
+
+const key = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/['’]s$/u, '')
+    .replace(/\./g, '')
+    .replace(/^the\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+let byName: Map<string, Country> | undefined;
+let byDemonym: Map<string, Country> | undefined;
+let byCode: Map<string, Country> | undefined;
+
+function load(): void {
+  if (byName) return;
+  const list = require('world-countries') as WorldCountry[];
+  byName = new Map();
+  byDemonym = new Map();
+  byCode = new Map();
+  for (const c of list) {
+    const country: Country = { cca2: c.cca2, cca3: c.cca3, name: c.name.common };
+    byCode.set(c.cca2, country);
+    byCode.set(c.cca3, country);
+    // Two-letter spellings ("TH", "IN") are words too often ("in", "it"): only the common
+    // three-letter abbreviations like "USA" and "UAE" are kept.
+    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => /^[\p{Script=Latin}\s.'’-]+$/u.test(a) && (a.length > 2 || a === 'US' || a === 'UK'))];
+    for (const n of names) if (!byName.has(key(n))) byName.set(key(n), country);
+    const d = c.demonyms?.eng;
+    for (const dem of d ? [d.m, d.f] : []) {
+      if (!dem) continue;
+      if (!byDemonym.has(key(dem))) byDemonym.set(key(dem), country);
+      // plural group nouns: "Thais", "Cambodians"
+      if (!/s$/.test(dem) && !byDemonym.has(key(`${dem}s`))) byDemonym.set(key(`${dem}s`), country);
+    }
+  }
+  // "Britain" and "Great Britain" name the United Kingdom in most news.
+  const gb = byCode.get('GBR');
+  if (gb) for (const n of ['Britain', 'Great Britain', 'England', 'Scotland', 'Wales']) if (!byName.has(key(n))) byName.set(key(n), gb);
+}
+
+/** The country a name stands for ("Cambodia", "U.S.", "Kingdom of Thailand"), or undefined. */
+export function countryByName(name: string): Country | undefined {
+  load();
+  return byName!.get(key(name));
+}
+
+/** The country of a demonym ("Thai", "Cambodian", "Nigerians"), or undefined. */
+export function countryByDemonym(word: string): Country | undefined {
+  load();
+  return byDemonym!.get(key(word));
+}
+
+/** The country with ISO 3166-1 code `code` (alpha-2 or alpha-3). */
+export function countryByCode(code: string): Country | undefined {
+  load();
+  return byCode!.get(code.toUpperCase());
+}

@@ -1,0 +1,141 @@
+import type { Component } from '../../pipeline/component.js';
+import { registry } from '../../pipeline/registry.js';
+import type { Doc, Token } from '../../text/doc.js';
+import type { Entity, TextSpan } from '../../text/types.js';
+import { cityByName } from './cities.js';
+import { countryByDemonym, countryByName } from './countries.js';
+
+export { cityByName } from './cities.js';
+export type { City } from './cities.js';
+export { countryByCode, countryByDemonym, countryByName } from './countries.js';
+export type { Country } from './countries.js';
+
+/**
+ * Places normalised to ISO 3166-1 alpha-3 (`entity.country`): a country by any of its names, a
+ * city through GeoNames, a demonym ("Thai") by its country. Groups a demonym or a country leads —
+ * "Thai police", "Cambodian authorities", "Cambodia's government" — become ORG entities with that
+ * country, because a monitor asks "which state?" of every agent (issue #6: "Thai police" → THA).
+ */
+
+/** Head nouns that make a demonym-led phrase a state body. */
+const STATE_BODIES = new Set([
+  'police', 'authority', 'government', 'official', 'officer', 'army', 'military', 'troops', 'soldier', 'force', 'court',
+  'embassy', 'ministry', 'regime', 'junta', 'prosecutor', 'security', 'intelligence', 'navy', 'guard', 'immigration',
+]);
+
+export interface PlaceInfo {
+  country?: string;
+  city?: string;
+}
+
+/** What a place name stands for: a country, or a city in one. */
+export function resolvePlace(name: string): PlaceInfo {
+  const country = countryByName(name);
+  if (country) return { country: country.cca3 };
+  // GeoNames lists every hamlet over 1,000 people; a name it knows only as a hamlet ("Me", "Of")
+  // is more likely a misread than a place
+  const city = cityByName(name);
+  return city && (city.population >= 20_000 || name.length > 4) ? { country: city.country, city: city.name } : {};
+}
+
+function countryOf(entity: Entity): string | undefined {
+  if (entity.type === 'LOC') return resolvePlace(entity.name).country;
+  if (entity.type === 'MISC') return countryByDemonym(entity.name)?.cca3;
+  // a state ORG names its state: "Cambodia's Interior Ministry", "Thai police", "the Nigerian Army"
+  for (const m of entity.name.matchAll(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/gu)) {
+    const c = countryByName(m[0]) ?? countryByDemonym(m[0]);
+    if (c) return c.cca3;
+  }
+  return undefined;
+}
+
+/** "Thai police": the state body a demonym or country mention leads, as a span, or null. */
+function stateBody(doc: Doc, mention: TextSpan): { span: TextSpan; country: string } | null {
+  const country = countryByDemonym(mention.text) ?? countryByName(mention.text.replace(/['’]s$/u, ''));
+  if (!country) return null;
+  const first = doc.tokens.findIndex((t) => t.start === mention.start);
+  if (first < 0) return null;
+  let last = first;
+  while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= mention.end) last++;
+  // walk right over "'s" and modifiers to the head noun: "Cambodia 's Interior Ministry", "Thai riot police"
+  let head: Token | undefined;
+  for (let i = last + 1; i < Math.min(doc.tokens.length, last + 4); i++) {
+    const t = doc.tokens[i]!;
+    if (t.upos === 'PART' || t.upos === 'ADJ' || (t.upos === 'NOUN' && !STATE_BODIES.has(t.lemma ?? ''))) continue;
+    if ((t.upos === 'NOUN' || t.upos === 'PROPN') && STATE_BODIES.has((t.lemma ?? t.text).toLowerCase())) head = t;
+    break;
+  }
+  if (!head) return null;
+  return { span: doc.span(mention.start, head.end), country: country.cca3 };
+}
+
+/** "Cambodia's | Interior Ministry": a country and the ORG name right after it. */
+function orgLedBy(doc: Doc, m: TextSpan, entities: Entity[]): { span: TextSpan; country: string } | null {
+  const country = countryByDemonym(m.text) ?? countryByName(m.text);
+  if (!country) return null;
+  const gap = /^(?:['’]s)?\s*$/u;
+  for (const o of entities) {
+    if (o.type !== 'ORG') continue;
+    const om = o.mentions.find((x) => x.start > m.end && x.start - m.end <= 4 && gap.test(doc.text.slice(m.end, x.start)));
+    if (om) {
+      o.mentions = o.mentions.filter((x) => x !== om);
+      return { span: doc.span(m.start, om.end), country: country.cca3 };
+    }
+  }
+  return null;
+}
+
+export function normalisePlaces(doc: Doc): Entity[] {
+  const entities = doc.entities.map((e) => ({ ...e, mentions: [...e.mentions] }));
+  const bodies = new Map<string, Entity>();
+  for (const e of entities) {
+    if (e.type !== 'MISC' && e.type !== 'LOC') continue;
+    e.mentions = e.mentions.filter((m) => {
+      const body = (doc.assigned.has('tags') ? stateBody(doc, m) : null) ?? orgLedBy(doc, m, entities);
+      if (!body) return true;
+      // "Cambodia's | Ministry of Interior": the body takes in the ORG name its head starts
+      const named = entities.find((o) => o.type === 'ORG' && o.mentions.some((om) => om.start < body.span.end && om.start >= m.end && om.end >= body.span.end));
+      const orgMention = named?.mentions.find((om) => om.start < body.span.end && om.start >= m.end && om.end >= body.span.end);
+      if (named && orgMention) {
+        body.span = doc.span(body.span.start, orgMention.end);
+        named.mentions = named.mentions.filter((om) => om !== orgMention);
+      }
+      const name = body.span.text;
+      let org = bodies.get(name.toLowerCase());
+      if (!org) {
+        org = { id: '', type: 'ORG', name, mentions: [], country: body.country };
+        bodies.set(name.toLowerCase(), org);
+      }
+      org.mentions.push(body.span);
+      return e.type === 'LOC'; // "Cambodia" in "Cambodia's government" stays a place mention too
+    });
+  }
+  const kept = [...entities.filter((e) => e.mentions.length > 0), ...bodies.values()];
+  kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  kept.forEach((e, i) => {
+    e.id = `e${i + 1}`;
+    const c = e.country ?? countryOf(e);
+    if (c) e.country = c;
+  });
+  return kept;
+}
+
+export function createPlaces(): Component {
+  return {
+    name: 'places',
+    requires: ['tokens', 'entities'],
+    assigns: ['entities'],
+    process(doc: Doc): Doc {
+      doc.entities = normalisePlaces(doc);
+      return doc;
+    },
+  };
+}
+
+declare module '../../pipeline/registry.js' {
+  interface ComponentConfigs {
+    places: Record<string, never>;
+  }
+}
+
+registry.register('places', () => createPlaces());
