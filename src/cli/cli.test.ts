@@ -18,7 +18,13 @@ test('vigil extract prints an extraction document whose offsets slice back to th
   assert.equal(doc.text, readFileSync(fixture('lorvan-arrest.txt'), 'utf8'));
   assert.equal(doc.offsets, 'utf16');
   assert.equal(doc.published, '2026-12-04');
-  for (const key of ['quotes', 'events']) assert.deepEqual(doc[key], []);
+  assert.deepEqual(doc.quotes, []);
+  // The arrest comes out with its target, its place and Tuesday's date; every trigger slices back.
+  const arrest = doc.events.find((v: { type: string }) => v.type === 'ARREST');
+  assert.ok(arrest, JSON.stringify(doc.events));
+  assert.match(arrest.target.text, /Velsmoor/);
+  assert.equal(arrest.date.value, '2026-12-01');
+  for (const v of doc.events) assert.equal(doc.text.slice(v.trigger.start, v.trigger.end), v.trigger.text);
   // Dates resolve against --published (Friday 2026-12-04); the clock time belongs to the day told before it.
   assert.deepEqual(
     doc.timexes.map((t: { text: string; type: string; value: string }) => [t.text, t.type, t.value]),

@@ -7,6 +7,7 @@ import './dates/index.js';
 import './entities/date-trim.js';
 import './entities/aliases.js';
 import './places/index.js';
+import './events/index.js';
 
 /**
  * The English news pipeline, in order. Components that are not built yet are simply absent:
@@ -23,5 +24,6 @@ export function createDefaultPipeline(): Pipeline {
     registry.create('entity-date-trim', {}),
     registry.create('entity-aliases', {}),
     registry.create('places', {}),
+    registry.create('events', {}),
   ]);
 }

@@ -83,11 +83,17 @@ export interface Quote extends TextSpan {
 export interface Role {
   entity: string | null;
   text: string;
+  /** Where the role's words are (Vigil's addition): a pronoun's offsets even when `entity` names its antecedent. */
+  start?: number;
+  end?: number;
 }
 
 export interface EventDate {
   value: string;
   precision: DatePrecision;
+  /** Vigil's additions: the timex the date came from, and whether its day was stated or taken from the publication date. */
+  text?: string;
+  anchor?: 'stated' | 'publication' | 'previous' | 'none';
 }
 
 export interface VigilEvent {
@@ -104,6 +110,10 @@ export interface VigilEvent {
   modality: Modality;
   sentence: number;
   confidence: number;
+  /** Vigil's addition: whose claim a `reported` event is (also kept when the claim is negated or future). */
+  speaker?: Role | null;
+  /** Vigil's addition: other words in this report that tell the same event ("the deportation occurred"). */
+  mentions?: TextSpan[];
 }
 
 /** A token as serialised: Vigil's addition to the format (the spec allows added fields). */

@@ -1,0 +1,75 @@
+import { tokenAt } from '../../text/align.js';
+import type { DatePrecision, EventDate, Timex } from '../../text/types.js';
+import type { Lexicon } from './lexicon.js';
+import type { Tree } from './tree.js';
+import type { Trigger } from './triggers.js';
+
+/**
+ * An event's date: the timex whose governor (from the dates component, through the parse) is the
+ * trigger, the verb a nominal trigger depends on, or a clause the trigger completes ("detained
+ * on Dec. 7 while attempting to seek asylum": the asylum attempt is Dec. 7 too). A date never
+ * crosses a speech verb: in "his wife said Tuesday that he was deported", Tuesday dates the
+ * saying, not the deportation. Only calendar values make event dates; "now" and durations do not.
+ */
+
+const CALENDAR = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$/;
+
+export function eventDateOf(timex: Timex): EventDate | null {
+  if (timex.type !== 'DATE' && timex.type !== 'TIME') return null;
+  const m = CALENDAR.exec(timex.value);
+  if (!m) return null;
+  const precision: DatePrecision = m[3] ? 'day' : m[2] ? 'month' : 'year';
+  const value = m[3] ? `${m[1]}-${m[2]}-${m[3]}` : m[2] ? `${m[1]}-${m[2]}` : m[1]!;
+  const date: EventDate = { value, precision, text: timex.text };
+  // "Dec. 7" states its day: the event date is stated even though its year came from publication;
+  // "Wednesday" names a weekday, and which day that is comes from the publication date
+  const finest = precision === 'day' ? 'day' : precision === 'month' ? 'month' : 'year';
+  if (timex.stated?.includes(finest)) date.anchor = 'stated';
+  else if (timex.anchor) date.anchor = timex.anchor;
+  return date;
+}
+
+export class EventDater {
+  /** Timexes by the token index of their governor. */
+  private readonly byGovernor = new Map<number, Timex[]>();
+
+  constructor(
+    private readonly tree: Tree,
+    private readonly lexicon: Lexicon,
+  ) {
+    for (const t of tree.doc.timexes) {
+      if (!t.governor || !eventDateOf(t)) continue;
+      const g = tokenAt(tree.doc, t.governor.start);
+      if (g < 0) continue;
+      const list = this.byGovernor.get(g);
+      if (list) list.push(t);
+      else this.byGovernor.set(g, [t]);
+    }
+  }
+
+  at(i: number): EventDate | null {
+    const list = this.byGovernor.get(i);
+    if (!list) return null;
+    // the most precise date of the clause: "on Dec. 7, 2018" over "in 2018"
+    const dates = list.map(eventDateOf).filter((d): d is EventDate => d !== null);
+    const rank = { day: 3, month: 2, year: 1 };
+    return dates.sort((a, b) => rank[b.precision] - rank[a.precision])[0] ?? null;
+  }
+
+  dateOf(t: Trigger): EventDate | null {
+    const tree = this.tree;
+    const own = this.at(t.token) ?? (t.partner !== undefined ? this.at(t.partner) : null);
+    if (own) return own;
+    // a nominal trigger takes its verb's date: "the deportation occurred Wednesday"
+    let i = t.token;
+    for (const { token, via } of tree.ancestors(t.token, 4)) {
+      if (this.lexicon.speech.has(tree.lemma(token))) return null;
+      if (t.pos === 'verb' && i === t.token && !/^(xcomp|advcl|conj|acl)/.test(via)) return null;
+      if (via === 'ccomp' || via === 'parataxis') return null;
+      const d = this.at(token);
+      if (d) return d;
+      i = token;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import type { VigilEvent } from '../../text/types.js';
+import { createDefaultPipeline } from '../default.js';
+
+// Reports written for these tests; the people and places are invented. Reference date: a
+// Wednesday, 2018-12-12, as in the dates tests.
+const pipeline = createDefaultPipeline();
+
+function eventsOf(text: string, published = '2018-12-12'): { doc: Doc; events: VigilEvent[] } {
+  const doc = pipeline.run(new Doc(text, { published }));
+  return { doc, events: doc.events };
+}
+
+const one = (events: VigilEvent[], type: string): VigilEvent => {
+  const found = events.filter((v) => v.type === type);
+  assert.equal(found.length, 1, `expected one ${type}, got ${JSON.stringify(events.map((v) => [v.type, v.trigger.text]))}`);
+  return found[0]!;
+};
+
+test('a passive arrest: target, agent from the by-phrase, place, and a stated date', () => {
+  const { doc, events } = eventsOf('Joran Aldemir was arrested in Karsvik on Dec. 7 by Velmoran police, his lawyer said.');
+  const v = one(events, 'ARREST');
+  assert.equal(v.target?.text, 'Joran Aldemir');
+  assert.equal(doc.entities.find((e) => e.id === v.target?.entity)?.name, 'Joran Aldemir');
+  assert.equal(v.agent?.text, 'Velmoran police');
+  assert.equal(v.place?.text, 'Karsvik');
+  assert.deepEqual([v.date?.value, v.date?.precision, v.date?.anchor], ['2018-12-07', 'day', 'stated']);
+  assert.equal(v.modality, 'reported', 'told by his lawyer');
+  assert.equal(v.speaker?.text, 'his lawyer');
+  assert.equal(doc.text.slice(v.trigger.start, v.trigger.end), 'arrested');
+});
+
+test('an active deportation with a weekday date inferred from the publication date and a destination', () => {
+  const { events } = eventsOf('Norland on Monday deported the activist Mara Teller to Velmora.');
+  const v = one(events, 'DEPORTATION');
+  assert.equal(v.agent?.text, 'Norland');
+  assert.match(v.target?.text ?? '', /Mara Teller/);
+  assert.equal(v.destination?.text, 'Velmora');
+  assert.deepEqual([v.date?.value, v.date?.anchor], ['2018-12-10', 'publication']);
+  assert.equal(v.modality, 'asserted');
+});
+
+test('a state asking another to extradite someone is an extradition request, with who asked and who was asked', () => {
+  const { events } = eventsOf('Velmoran authorities asked Norland to extradite Mara Teller to Velmora.');
+  const v = one(events, 'EXTRADITION_REQUEST');
+  assert.equal(v.agent?.text, 'Velmoran authorities');
+  assert.equal(v.origin?.text, 'Norland');
+  assert.equal(v.destination?.text, 'Velmora');
+  assert.equal(v.target?.text, 'Mara Teller');
+  assert.ok(!events.some((e) => e.type === 'EXTRADITION'), 'the extradition itself has not happened');
+});
+
+test('modality: "no charges" is a negated charge; "will face trial" is future; "could be jailed" hypothetical', () => {
+  const negated = one(eventsOf('A police spokesman said there were no charges against Aldemir yet.').events, 'CHARGE');
+  assert.equal(negated.modality, 'negated');
+  assert.equal(negated.speaker?.text, 'A police spokesman');
+  assert.equal(one(eventsOf('Aldemir will face trial in Karsvik.').events, 'TRIAL').modality, 'future');
+  assert.equal(one(eventsOf('Aldemir could be jailed for ten years.').events, 'CONVICTION').modality, 'hypothetical');
+});
+
+test('a date never crosses a speech verb: "his wife said Tuesday" dates the saying, not the beating', () => {
+  const { events } = eventsOf('His wife said Tuesday that Aldemir had been beaten in custody.');
+  const v = one(events, 'ASSAULT');
+  assert.equal(v.date, null);
+  assert.equal(v.modality, 'reported');
+  assert.equal(v.speaker?.text, 'His wife');
+});
+
+test('an accusation is the accuser’s act: agent is who said it, dated when it was said', () => {
+  const { events } = eventsOf('On Monday, Pavel Drost, a spokesman for the Interior Ministry, said the journalist Joran Aldemir had committed a crime.');
+  const v = one(events, 'ACCUSATION');
+  assert.equal(v.agent?.text, 'Pavel Drost');
+  assert.match(v.target?.text ?? '', /Aldemir/);
+  assert.equal(v.modality, 'asserted');
+  assert.equal(v.date?.value, '2018-12-10');
+});
+
+test('disappearance from "whereabouts are not known", with the pronoun resolved to the person in view', () => {
+  const { doc, events } = eventsOf('Joran Aldemir was taken from his office on Friday. His whereabouts are not known.');
+  const v = one(events, 'DISAPPEARANCE');
+  assert.equal(v.target?.text, 'His');
+  assert.equal(doc.entities.find((e) => e.id === v.target?.entity)?.name, 'Joran Aldemir');
+  assert.equal(v.modality, 'asserted', 'the negation belongs to the phrase, not to the event');
+});
+
+test('things are not people: a released documentary is no RELEASE; a released journalist is', () => {
+  assert.deepEqual(eventsOf('The film was released in October and shown in Karsvik.').events.filter((v) => v.type === 'RELEASE'), []);
+  const v = one(eventsOf('Police released the journalist Joran Aldemir on Friday.').events, 'RELEASE');
+  assert.equal(v.date?.value, '2018-12-07');
+});
+
+test('one happening told three times is one event with its other mentions', () => {
+  const { events } = eventsOf(
+    'Norland on Wednesday deported Mara Teller to Velmora. Her husband said the deportation took place at dawn and she was handed over to Velmoran police.',
+  );
+  const v = one(events, 'DEPORTATION');
+  assert.deepEqual(v.mentions?.map((m) => m.text), ['deportation', 'handed over']);
+  assert.equal(v.date?.value, '2018-12-12');
+});
+
+test('with no parse there are no events, and every event validates against the format', () => {
+  const { doc } = eventsOf('Joran Aldemir was arrested in Karsvik on Friday and charged with sedition on Saturday.');
+  for (const v of doc.events) {
+    assert.equal(doc.text.slice(v.trigger.start, v.trigger.end), v.trigger.text);
+    assert.ok(v.confidence > 0 && v.confidence <= 1);
+    for (const r of [v.target, v.agent, v.place]) if (r?.start !== undefined) assert.equal(doc.text.slice(r.start, r.end), r.text);
+  }
+  assert.deepEqual(
+    doc.events.map((v) => [v.type, v.date?.value]),
+    [
+      ['ARREST', '2018-12-07'],
+      ['CHARGE', '2018-12-08'],
+    ],
+  );
+});

@@ -1,0 +1,115 @@
+import type { Doc } from '../../text/doc.js';
+import type { Role, RoleName, VigilEvent } from '../../text/types.js';
+import { EventDater } from './event-date.js';
+import type { Lexicon } from './lexicon.js';
+import { EntityLinker } from './link.js';
+import { mergeMentions } from './merge.js';
+import { modalityOf } from './modality.js';
+import { rolesOf } from './roles.js';
+import { Tree } from './tree.js';
+import { findTriggers } from './triggers.js';
+import type { Trigger } from './triggers.js';
+
+/**
+ * Triggers → roles → modality → date → one event per happening. An event whose agent is
+ * unnamed is kept ("was detained"); an event that needs a person and has none is dropped
+ * ("a documentary released in October" is not a RELEASE).
+ */
+
+const PERSONAL_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'i', 'me', 'my', 'we', 'us', 'our', 'you', 'who', 'whom']);
+
+function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined): boolean {
+  if (head === undefined) return false;
+  const doc = tree.doc;
+  const t = doc.tokens[head]!;
+  const entity = doc.entities.find((e) => e.mentions.some((m) => m.start <= t.start && t.end <= m.end));
+  if (entity) return entity.type === 'PERSON' || entity.type === 'ORG';
+  if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
+  if (t.upos === 'PROPN') return true;
+  if (t.upos === 'NUM') return true; // "three were arrested"
+  return lexicon.personNouns.has(tree.lemma(head));
+}
+
+function tokenOfStart(doc: Doc, start: number): number {
+  return Math.max(0, doc.tokens.findIndex((t) => t.start === start));
+}
+
+function confidenceOf(t: Trigger, linkedTarget: boolean, inferred: boolean, hasAgent: boolean, hasDate: boolean): number {
+  let c = t.pos === 'verb' ? 0.6 : t.pos === 'adj' ? 0.55 : 0.45;
+  if (t.partner !== undefined) c += 0.1;
+  if (linkedTarget) c += inferred ? 0.05 : 0.15;
+  if (hasAgent) c += 0.05;
+  if (hasDate) c += 0.05;
+  return Math.round(Math.min(0.95, c) * 100) / 100;
+}
+
+export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
+  if (!doc.assigned.has('deps')) return [];
+  const tree = new Tree(doc);
+  const linker = new EntityLinker(tree, lexicon);
+  const dater = new EventDater(tree, lexicon);
+  const isPlace = (i: number): boolean => {
+    const t = doc.tokens[i]!;
+    return doc.entities.some((e) => e.type === 'LOC' && e.mentions.some((m) => m.start <= t.start && t.end <= m.end));
+  };
+  const events: VigilEvent[] = [];
+  const clauses = new Map<number, VigilEvent>();
+  for (const trigger of findTriggers(tree, lexicon)) {
+    const heads = rolesOf(tree, lexicon, trigger, isPlace);
+    const mod = modalityOf(tree, lexicon, trigger);
+    if (trigger.entry.claim || trigger.entry.future) {
+      // the event is the speaker's act: "X said the union leader had committed a crime"
+      if (mod.speaker === undefined) continue;
+      heads.agent = mod.speaker;
+    }
+    if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;
+    const roles: Partial<Record<RoleName, Role>> = {};
+    let inferred = false;
+    for (const [name, head] of Object.entries(heads) as [RoleName, number][]) {
+      const linked = linker.link(head, name === 'target');
+      roles[name] = linked.role;
+      if (name === 'target') inferred = linked.inferred;
+    }
+    // a claim happened when it was made: "On Monday, X said he had committed a crime" is Monday's
+    const date = (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);
+    const first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
+    const last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
+    // a phrase trigger spans its words only when they are close: "handed over", not "whereabouts … known"
+    const span = last - first <= 3 ? doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end) : doc.span(doc.tokens[trigger.token]!.start, doc.tokens[trigger.token]!.end);
+    const event: VigilEvent = {
+      id: '',
+      type: trigger.type,
+      trigger: span,
+      target: roles.target ?? null,
+      agent: roles.agent ?? null,
+      principal: roles.principal ?? null,
+      place: roles.place ?? null,
+      origin: roles.origin ?? null,
+      destination: roles.destination ?? null,
+      date,
+      modality: mod.modality,
+      sentence: doc.sentenceAt(span.start),
+      confidence: confidenceOf(trigger, Boolean(roles.target?.entity), inferred, Boolean(roles.agent), Boolean(date)),
+    };
+    if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
+    events.push(event);
+    clauses.set(trigger.token, event);
+  }
+  // "detained in Bangkok while attempting to seek asylum": the attempt was in Bangkok too
+  for (const [token, event] of clauses) {
+    if (event.place) continue;
+    for (const { token: up, via } of tree.ancestors(token, 3)) {
+      if (!/^(xcomp|advcl|conj)/.test(via) && up !== tree.head(token)) break;
+      const host = clauses.get(up);
+      if (host?.place) {
+        event.place = host.place;
+        break;
+      }
+    }
+  }
+  // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
+  return mergeMentions(events).filter((v, i, all) => {
+    const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && v.trigger.text.split(/\s+/).length === 1;
+    return !(bare && tree.token(tokenOfStart(doc, v.trigger.start)).upos === 'NOUN') || all.length === 0;
+  }).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import type { EventType } from '../../text/types.js';
+import { EVENT_TYPES } from '../../text/types.js';
+
+/** One lexicon entry: what a lemma triggers and under which conditions (see lexicon.json's $comment). */
+export interface TriggerEntry {
+  type: EventType;
+  /** Words one of which must depend on the trigger or stand within three tokens of it. */
+  with?: string[];
+  /** Only when the event happens to a person or group of people. */
+  person?: boolean;
+  /** Only in the passive voice. */
+  passive?: boolean;
+  /** The negation is part of the phrase ("whereabouts are not known"), and required. */
+  negated?: boolean;
+  /** Only in a future clause ("will not be free"). */
+  future?: boolean;
+  /** Someone's claim that the target did wrong: the event is the accusation, its agent the claimant. */
+  claim?: boolean;
+}
+
+export interface Lexicon {
+  verbs: Map<string, TriggerEntry>;
+  adjectives: Map<string, TriggerEntry>;
+  nouns: Map<string, TriggerEntry>;
+  requestLemmas: Set<string>;
+  requestNouns: Set<string>;
+  requestBecomes: Map<EventType, EventType>;
+  speech: Set<string>;
+  personNouns: Set<string>;
+  agentNouns: Set<string>;
+  principalCues: Set<string>;
+  crimeNouns: Set<string>;
+}
+
+type RawEntries = Record<string, TriggerEntry | string>;
+
+function entries(raw: RawEntries, section: string): Map<string, TriggerEntry> {
+  const out = new Map<string, TriggerEntry>();
+  for (const [lemma, entry] of Object.entries(raw)) {
+    if (lemma.startsWith('$')) continue;
+    if (typeof entry === 'string' || !(EVENT_TYPES as readonly string[]).includes(entry.type)) {
+      throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
+    }
+    out.set(lemma, entry);
+  }
+  return out;
+}
+
+let cached: Lexicon | undefined;
+
+/** The trigger lexicon shipped beside this file, checked on load. */
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as {
+    verbs: RawEntries;
+    adjectives: RawEntries;
+    nouns: RawEntries;
+    requests: { lemmas: string[]; nouns: string[]; becomes: Record<string, EventType> };
+    speech: string[];
+    personNouns: string[];
+    agentNouns: string[];
+    principalCues: string[];
+    crimeNouns: string[];
+  };
+  cached = {
+    verbs: entries(raw.verbs, 'verbs'),
+    adjectives: entries(raw.adjectives, 'adjectives'),
+    nouns: entries(raw.nouns, 'nouns'),
+    requestLemmas: new Set(raw.requests.lemmas),
+    requestNouns: new Set(raw.requests.nouns),
+    requestBecomes: new Map(Object.entries(raw.requests.becomes) as [EventType, EventType][]),
+    speech: new Set(raw.speech),
+    personNouns: new Set(raw.personNouns),
+    agentNouns: new Set(raw.agentNouns),
+    principalCues: new Set(raw.principalCues),
+    crimeNouns: new Set(raw.crimeNouns),
+  };
+  return cached;
+}

@@ -1,0 +1,116 @@
+import type { Entity, Role } from '../../text/types.js';
+import type { Lexicon } from './lexicon.js';
+import type { Tree } from './tree.js';
+
+/**
+ * A role's head token → the role: the words of its phrase and the document entity they name.
+ * A name points to its entity directly. A pronoun ("he was handed over") points to the person
+ * most in view: mentioned in the last three sentences, as a subject or object, most often and
+ * most recently. A description of a person ("the union leader", "the president of a …
+ * union") points to the report's most-mentioned person — in a report about one detained
+ * activist, that is who "the activist" is. Both are guesses and say so by lowering confidence.
+ */
+
+const PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
+
+/** Nouns that name a person through another: never the person in view themselves. */
+const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson']);
+
+export interface Linked {
+  role: Role;
+  /** The entity was inferred (pronoun or description), not named. */
+  inferred: boolean;
+}
+
+interface MentionRef {
+  entity: Entity;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+export class EntityLinker {
+  private readonly mentions: MentionRef[];
+  private readonly salient: Entity | undefined;
+
+  constructor(
+    private readonly tree: Tree,
+    private readonly lexicon: Lexicon,
+  ) {
+    const doc = tree.doc;
+    this.mentions = doc.entities
+      .flatMap((e) => e.mentions.map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
+      .sort((a, b) => a.start - b.start);
+    const persons = doc.entities.filter((e) => e.type === 'PERSON');
+    this.salient = persons.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start)[0];
+  }
+
+  private entityAt(first: number, last: number, head: number): Entity | undefined {
+    const doc = this.tree.doc;
+    const h = doc.tokens[head]!;
+    const inHead = this.mentions.find((m) => m.start <= h.start && h.end <= m.end);
+    if (inHead) return inHead.entity;
+    // a name fused to the head ("union leader Rath Rott Mony" parsed with leader as head), not any
+    // name inside the phrase ("the activist to Cambodia" is not Cambodia)
+    for (const c of this.tree.kids(head, 'compound', 'flat', 'appos')) {
+      const t = doc.tokens[c]!;
+      const m = this.mentions.find((x) => x.start <= t.start && t.end <= x.end && x.entity.type !== 'LOC');
+      if (m && c >= first && c <= last) return m.entity;
+    }
+    return undefined;
+  }
+
+  private antecedent(pronoun: number): Entity | undefined {
+    const doc = this.tree.doc;
+    const at = doc.tokens[pronoun]!.start;
+    const sentence = doc.sentenceAt(at);
+    const scores = new Map<Entity, number>();
+    for (const m of this.mentions) {
+      if (m.start >= at) break;
+      if (m.entity.type !== 'PERSON' || sentence - m.sentence > 3) continue;
+      const distance = sentence - m.sentence;
+      scores.set(m.entity, (scores.get(m.entity) ?? 0) + 1 + 1 / (1 + distance) + (m.start > at - 400 ? 0.1 : 0));
+    }
+    let best: Entity | undefined;
+    let top = 0;
+    for (const [e, s] of scores) if (s > top) [best, top] = [e, s];
+    return best ?? this.salient;
+  }
+
+  link(head: number, asTarget = false): Linked {
+    const tree = this.tree;
+    const doc = tree.doc;
+    let { first, last } = tree.phrase(head);
+    // dates the parser folded into a name: "Thailand Wednesday deported" is Thailand
+    const inTimex = (i: number) => doc.timexes.some((x) => x.start <= doc.tokens[i]!.start && doc.tokens[i]!.end <= x.end);
+    while (first < last && inTimex(last)) last--;
+    while (first < last && inTimex(first)) first++;
+    while (first < last && ['ADP', 'DET', 'PUNCT', 'CCONJ'].includes(doc.tokens[last]!.upos ?? '')) last--;
+    // "the activist Mara Teller": the name in apposition belongs in the role's words
+    for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
+      if (c === last + 1 && tree.token(c).upos === 'PROPN') last = tree.phrase(c).last;
+    }
+    const start = doc.tokens[first]!.start;
+    const end = doc.tokens[last]!.end;
+    const text = doc.text.slice(start, end);
+    const named = this.entityAt(first, last, head) ?? (inTimex(head) ? this.entityAt(first, last, last) : undefined);
+    if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
+    const lemma = tree.lemma(head);
+    const word = doc.tokens[head]!.text.toLowerCase();
+    if (PRONOUNS.has(word) || PRONOUNS.has(lemma)) {
+      const e = this.antecedent(head);
+      return { role: { entity: e?.id ?? null, text, start, end }, inferred: true };
+    }
+    // "the activist" is someone in view; "his wife" is someone else, defined through him
+    const definite = doc.tokens.slice(first, head).some((d) => d.text.toLowerCase() === 'the');
+    if (asTarget && definite && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN' && this.salient) {
+      return { role: { entity: this.salient.id, text, start, end }, inferred: true };
+    }
+    // "authorities" after "Cambodian authorities": the body named before
+    if (this.lexicon.agentNouns.has(lemma)) {
+      const body = this.mentions.find((m) => m.entity.type === 'ORG' && m.start < start && m.entity.name.toLowerCase().endsWith(word));
+      if (body) return { role: { entity: body.entity.id, text, start, end }, inferred: true };
+    }
+    return { role: { entity: null, text, start, end }, inferred: false };
+  }
+}

@@ -1,0 +1,114 @@
+import type { Modality } from '../../text/types.js';
+import type { Lexicon } from './lexicon.js';
+import type { Tree } from './tree.js';
+import type { Trigger } from './triggers.js';
+
+/**
+ * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
+ * Future: "will", "is to", "faces" ("will likely face political persecution" — the trigger is the
+ * object of a future verb). Hypothetical: "if", "could", "might", "may", "risk". Reported: the
+ * event is told inside a quotation or in what someone said ("a U.N. official confirmed that the
+ * deportation occurred"); the speaker is kept. Negation wins over the others: "He said that
+ * there are no charges yet" is a negated CHARGE, said by him.
+ */
+
+export interface ModalityReading {
+  modality: Modality;
+  /** The subject of the speech verb a reported event is told under, as a head token. */
+  speaker?: number;
+  /** The speech verb, when there is one. */
+  cue?: number;
+}
+
+const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
+const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
+const HYPOTHETICAL_AUX = new Set(['could', 'might', 'may', 'would', 'can']);
+const HYPOTHETICAL_MARK = new Set(['if', 'unless', 'whether']);
+const FUTURE_HEADS = new Set(['face', 'risk', 'expect', 'fear', 'plan', 'intend']);
+// what is called for, feared or threatened has not happened: "called for his immediate release"
+const HYPOTHETICAL_HEADS = new Set(['threaten', 'risk', 'fear', 'avoid', 'prevent', 'escape', 'call', 'demand', 'urge', 'seek', 'want', 'push', 'press']);
+
+/** The trigger and the verb its noun or adjective depends on: "face (persecution)", "be (free)". */
+function clauseTokens(tree: Tree, t: Trigger): number[] {
+  const out = [t.token];
+  if (t.partner !== undefined) out.push(t.partner);
+  const h = tree.head(t.token);
+  const rel = tree.token(t.token).deprel ?? '';
+  if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel)) out.push(h);
+  return out;
+}
+
+function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
+  if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
+  return clause.some((c) => tree.children[c]!.some((k) => NEGATORS.has(tree.lemma(k)) && /^(advmod|det|neg|case|cc:preconj|mark)/.test(tree.token(k).deprel ?? '')));
+}
+
+/** The nearest speech verb above the trigger reached through a complement clause, if any. */
+function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
+  let via = tree.token(i).deprel ?? '';
+  for (const { token, via: rel } of tree.ancestors(i)) {
+    via = rel;
+    // any path up to a speech verb but its subject's ("The arrest, police said, …" is still told)
+    if (lexicon.speech.has(tree.lemma(token)) && !/^(nsubj|csubj)/.test(via)) return token;
+  }
+  return undefined;
+}
+
+/**
+ * The speaker when the parse gave the speech verb no subject ("On Monday, Khieu Sopheak, a
+ * spokesman for …, said": the name got attached to "Monday"): the nearest person or organisation
+ * named before the verb in its sentence, outside quotation marks.
+ */
+function nameNear(tree: Tree, verb: number): number | undefined {
+  const doc = tree.doc;
+  const { from } = tree.sentenceRange(verb);
+  // a person before an organisation: "Khieu Sopheak, a spokesman for Cambodia's Interior Ministry, said"
+  for (const type of ['PERSON', 'ORG']) {
+    for (let j = verb - 1; j >= from; j--) {
+      const t = doc.tokens[j]!;
+      if (insideQuote(tree, j)) continue;
+      const e = doc.entities.find((x) => x.type === type && x.mentions.some((m) => m.start <= t.start && m.end === t.end));
+      if (e) return j;
+    }
+  }
+  return undefined;
+}
+
+/** True when the trigger sits inside quotation marks in its sentence. */
+function insideQuote(tree: Tree, i: number): boolean {
+  const { from } = tree.sentenceRange(i);
+  let open = false;
+  for (let j = from; j < i; j++) {
+    const w = tree.token(j).text;
+    if (w === '“') open = true;
+    else if (w === '”') open = false;
+    else if (w === '"' || w === '``' || w === "''") open = !open;
+  }
+  return open;
+}
+
+export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {
+  const clause = clauseTokens(tree, t);
+  const speech = speechAbove(tree, lexicon, t.token);
+  const reading = (modality: Modality): ModalityReading => {
+    const r: ModalityReading = { modality };
+    if (speech !== undefined) {
+      r.cue = speech;
+      const s = tree.subjectOf(speech) ?? nameNear(tree, speech);
+      if (s !== undefined) r.speaker = s;
+    }
+    return r;
+  };
+  if (isNegated(tree, t, clause)) return reading('negated');
+  // a claim or a warning is the speaker's act, and it happened: asserted (the caller makes the
+  // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
+  if (t.entry.claim || t.entry.future) return reading('asserted');
+  const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
+  if (aux.some((a) => HYPOTHETICAL_MARK.has(a))) return reading('hypothetical');
+  const head = tree.head(t.token);
+  if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
+  if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)))) return reading('future');
+  if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
+  if (speech !== undefined || insideQuote(tree, t.token)) return reading('reported');
+  return reading('asserted');
+}

@@ -1,0 +1,162 @@
+import type { RoleName } from '../../text/types.js';
+import type { Lexicon } from './lexicon.js';
+import type { Tree } from './tree.js';
+import type { Trigger } from './triggers.js';
+
+/**
+ * Roles through syntax, as head tokens. Active voice: nsubj is the agent, obj the target.
+ * Passive: nsubj:pass is the target and "by …" the agent ("detained … by Thai police"), also when
+ * the parser hung the by-phrase on a nearby noun. Nouns: "his arrest", "the arrest of X", "charges
+ * against him". Places come from in/at phrases, destinations from "to", origins from "from",
+ * principals from "at the request of", "acting on a request by", "on behalf of".
+ */
+
+export type RoleHeads = Partial<Record<RoleName, number>>;
+
+/** Events that move a person between states: they have origin and destination. */
+const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', 'ABDUCTION', 'ASYLUM_REQUEST']);
+/** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
+const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
+
+/** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
+const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
+const NO_PLACE = new Set(['ACCUSATION']);
+/** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
+const EXPERIENCERS = new Set(['face', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
+
+const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
+
+function byPhrase(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
+  const direct = tree.kids(i, 'obl:agent')[0] ?? tree.kids(i, 'obl', 'nmod').find((c) => tree.caseOf(c) === 'by');
+  if (direct !== undefined) return direct;
+  // the parser often hangs "by Thai police" on the nearest noun: take the first by-phrase after
+  // the trigger in its sentence whose head is an agent-like noun or a name
+  const { to } = tree.sentenceRange(i);
+  for (let j = i + 1; j < to; j++) {
+    if (tree.lemma(j) !== 'by' || tree.token(j).deprel !== 'case') continue;
+    const h = tree.head(j);
+    if (h > j && isAgentLike(tree, lexicon, h)) return h;
+  }
+  return undefined;
+}
+
+/** "detained Joran Aldemir" when the parser lost the object: a proper noun right after the verb. */
+function nameRightAfter(tree: Tree, i: number): number | undefined {
+  const next = i + 1;
+  if (next >= tree.sentenceRange(i).to || tree.token(next).upos !== 'PROPN' || tree.inTimex(next)) return undefined;
+  let last = next;
+  while (tree.head(last + 1) === last && tree.token(last + 1).deprel === 'flat') last++;
+  return tree.token(next).head === last ? last : next;
+}
+
+function isAgentLike(tree: Tree, lexicon: Lexicon, i: number): boolean {
+  return tree.token(i).upos === 'PROPN' || lexicon.agentNouns.has(tree.lemma(i));
+}
+
+/** Within this many tokens after the trigger, a phrase the parser hung elsewhere still counts. */
+const REACH = 8;
+
+function scanAfter(tree: Tree, i: number, cases: Set<string>, accept: (h: number) => boolean, reach = REACH): number | undefined {
+  for (const c of tree.kids(i, 'obl', 'nmod', 'advmod')) {
+    const k = tree.caseOf(c);
+    if (k && cases.has(k) && accept(c)) return c;
+  }
+  const { to } = tree.sentenceRange(i);
+  for (let j = i + 1; j < Math.min(to, i + reach); j++) {
+    if (!cases.has(tree.lemma(j)) || tree.token(j).deprel !== 'case') continue;
+    const h = tree.head(j);
+    if (h > j && accept(h)) return h;
+  }
+  return undefined;
+}
+
+function under(tree: Tree, j: number, i: number): boolean {
+  for (const { token } of tree.ancestors(j, 10)) if (token === i) return true;
+  return false;
+}
+
+/** "acting on a formal request by X", "at the request of X", "on behalf of X": X. */
+function principalOf(tree: Tree, lexicon: Lexicon, i: number, agent: number | undefined): number | undefined {
+  const { from, to } = tree.sentenceRange(i);
+  for (let j = from; j < to; j++) {
+    if (!lexicon.principalCues.has(tree.lemma(j))) continue;
+    // the cue must belong to this event: right after its agent ("police acting on a request by …")
+    // or inside its own clause
+    const nearAgent = agent !== undefined && j > agent && j - agent <= 6;
+    if (!nearAgent && !under(tree, j, i)) continue;
+    for (let k = j + 1; k < Math.min(to, j + 3); k++) {
+      const w = tree.lemma(k);
+      if (w !== 'of' && w !== 'by' && w !== 'from') continue;
+      const h = tree.head(k);
+      if (h > k) return h;
+    }
+  }
+  return undefined;
+}
+
+export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
+  const i = t.token;
+  const roles: RoleHeads = {};
+  if (t.pos === 'verb') {
+    if (tree.isPassive(i)) {
+      const subj = tree.subjectOf(i);
+      if (subj !== undefined) roles.target = subj;
+      const by = byPhrase(tree, lexicon, i);
+      if (by !== undefined) roles.agent = by;
+    } else if (UNACCUSATIVE.has(t.type) || t.entry.claim) {
+      const subj = tree.subjectOf(i);
+      if (subj !== undefined) roles.target = subj;
+    } else {
+      const subj = tree.subjectOf(i);
+      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? nameRightAfter(tree, i);
+      if (t.type === 'ASYLUM_REQUEST') {
+        if (subj !== undefined) roles.target = subj;
+      } else {
+        if (subj !== undefined) roles.agent = subj;
+        if (obj !== undefined) roles.target = obj;
+      }
+    }
+    if (t.request !== undefined) {
+      // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin
+      const asker = tree.subjectOf(t.request);
+      if (asker !== undefined) roles.agent = asker;
+      const asked = tree.kids(t.request, 'iobj')[0] ?? tree.kids(t.request, 'obj')[0];
+      if (asked !== undefined && asked !== roles.target) roles.origin = asked;
+    }
+  } else if (t.pos === 'adj') {
+    // "his whereabouts are unknown", "the activist is missing", "a missing journalist", "will not be free"
+    const subj = tree.subjectOf(i) ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
+    const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
+    if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
+  } else {
+    const poss = tree.kids(i, 'nmod:poss')[0];
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? ''));
+    let target = poss ?? of;
+    const h = tree.head(i);
+    if (target === undefined && h >= 0 && tree.token(i).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(h))) target = tree.subjectOf(h);
+    if (target !== undefined) roles.target = target;
+    const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
+    if (by !== undefined) roles.agent = by;
+  }
+  if (t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
+    const owner = tree.kids(t.partner, 'nmod:poss')[0];
+    if (owner !== undefined) roles.target = owner;
+  }
+  if (!NO_PLACE.has(t.type)) {
+    const place = scanAfter(tree, i, PLACE_CASES, isPlace);
+    if (place !== undefined && place !== roles.target) roles.place = place;
+  }
+  if (MOVEMENT.has(t.type)) {
+    // a movement's "to <place>" is rarely anyone else's in its sentence: "deported the president of a
+    // union who helped produce a documentary … back to Cambodia"
+    const dest = scanAfter(tree, i, new Set(['to', 'into']), (h) => isPlace(h) || isAgentLike(tree, lexicon, h), Infinity);
+    if (dest !== undefined && dest !== roles.agent) roles.destination = dest;
+    const origin = scanAfter(tree, i, new Set(['from']), isPlace, Infinity);
+    if (origin !== undefined) roles.origin = origin;
+  }
+  if (!NO_PRINCIPAL.has(t.type)) {
+    const principal = principalOf(tree, lexicon, i, roles.agent);
+    if (principal !== undefined && principal !== roles.agent) roles.principal = principal;
+  }
+  return roles;
+}

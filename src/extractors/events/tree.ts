@@ -1,0 +1,126 @@
+import { sentenceOfToken } from '../../text/align.js';
+import type { Doc, Token } from '../../text/doc.js';
+
+/**
+ * The dependency tree as events read it: children lists, noun-phrase spans, case markers and
+ * subjects, including the subject a clause shares with the clause it hangs on ("Mony was detained
+ * while attempting to seek asylum": Mony seeks).
+ */
+const DIRECTIONS = new Set(['to', 'into', 'from']);
+
+export class Tree {
+  readonly children: number[][];
+
+  constructor(readonly doc: Doc) {
+    this.children = doc.tokens.map(() => []);
+    doc.tokens.forEach((t, i) => {
+      if (t.head !== undefined && t.head >= 0) this.children[t.head]!.push(i);
+    });
+  }
+
+  /** The token is part of a date ("Friday" misparsed as a subject is no participant). */
+  inTimex(i: number): boolean {
+    const t = this.doc.tokens[i]!;
+    return this.doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
+  }
+
+  token(i: number): Token {
+    return this.doc.tokens[i]!;
+  }
+
+  lemma(i: number): string {
+    const t = this.doc.tokens[i]!;
+    return (t.lemma ?? t.text).toLowerCase();
+  }
+
+  head(i: number): number {
+    return this.doc.tokens[i]?.head ?? -1;
+  }
+
+  /** Children of `i` whose relation starts with one of `rels` ("obl" matches "obl:agent"). */
+  kids(i: number, ...rels: string[]): number[] {
+    return this.children[i]!.filter((c) => {
+      const r = this.doc.tokens[c]!.deprel ?? '';
+      return rels.length === 0 || rels.some((x) => r === x || r.startsWith(`${x}:`));
+    });
+  }
+
+  /** The preposition or case marker of a nominal: "in" for "in Bangkok", "'s" for "Cambodia's". */
+  caseOf(i: number): string | undefined {
+    const c = this.kids(i, 'case')[0];
+    return c === undefined ? undefined : this.lemma(c);
+  }
+
+  sentenceRange(i: number): { from: number; to: number } {
+    const s = this.doc.sentences[sentenceOfToken(this.doc, i)];
+    return s ? { from: s.tokenStart, to: s.tokenEnd } : { from: 0, to: this.doc.tokens.length };
+  }
+
+  isPassive(i: number): boolean {
+    if (this.kids(i, 'aux:pass', 'nsubj:pass', 'obl:agent').length > 0) return true;
+    const t = this.token(i);
+    // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
+    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
+    // a reduced relative: "a journalist detained by police"
+    return t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux').length === 0;
+  }
+
+  /** The subject of `i`, its own or the one it shares with the clause it completes. */
+  subjectOf(i: number, depth = 0): number | undefined {
+    const t = this.token(i);
+    const h = this.head(i);
+    // a relative pronoun stands for the noun its clause modifies; "that" misparsed as a subject is none
+    // a date misparsed as the subject hides the name folded into it: "Thailand Wednesday deported"
+    const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
+    const own = subjects.find((c) => !['that', 'which'].includes(this.lemma(c)));
+    if (own !== undefined) return ['who', 'whom'].includes(this.lemma(own)) && t.deprel === 'acl:relcl' ? h : own;
+    if (h < 0 || depth > 3) return undefined;
+    if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {
+      // a verb conjoined to a misparsed head: share the subject of the nearest verb before it
+      for (let j = i - 1; j >= this.sentenceRange(i).from; j--) if (this.token(j).upos === 'VERB') return this.subjectOf(j, depth + 1);
+    }
+    if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
+    // an auxiliary the parser made the head ("the union leader had | committed") lends its subject
+    if (t.deprel === 'xcomp' || t.deprel === 'conj' || this.token(h).upos === 'AUX' || (t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN'))) {
+      return this.subjectOf(h, depth + 1);
+    }
+    return undefined;
+  }
+
+  /** The token range of the noun phrase headed by `i`, without its relative clauses or appositions. */
+  phrase(i: number): { first: number; last: number } {
+    // the role is the nominal itself: "Thai police", not "by Thai police"; "Cambodia", not "back to Cambodia"
+    const skip = new Set(['acl', 'acl:relcl', 'appos', 'conj', 'cc', 'advcl', 'parataxis', 'dep', 'punct', 'list', 'dislocated', 'case', 'mark', 'advmod']);
+    let first = i;
+    let last = i;
+    const stack = [i];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const c of this.children[n]!) {
+        if (skip.has(this.token(c).deprel ?? '')) continue;
+        // "the activist to Cambodia": where a person is sent is not part of who they are
+        if (n === i && this.token(c).deprel === 'nmod' && DIRECTIONS.has(this.caseOf(c) ?? '')) continue;
+        // a dash or a comma ends a noun phrase: "KARSVIK — Security officers" is a dateline and officers
+        if (c < n && this.doc.tokens.slice(c + 1, n).some((x) => x.upos === 'PUNCT' && /^[—–,;:(]$/.test(x.text))) continue;
+        first = Math.min(first, c);
+        last = Math.max(last, c);
+        stack.push(c);
+      }
+    }
+    // a phrase is contiguous: children kept on one side only reach as far as the nearest skipped one
+    while (first < i && this.token(first).upos === 'PUNCT') first++;
+    while (last > i && this.token(last).upos === 'PUNCT') last--;
+    return { first, last };
+  }
+
+  /** Ancestors of `i`, nearest first, with the relation by which each was reached. */
+  *ancestors(i: number, limit = 8): Generator<{ token: number; via: string }> {
+    let n = i;
+    for (let k = 0; k < limit; k++) {
+      const h = this.head(n);
+      if (h < 0) return;
+      yield { token: h, via: this.token(n).deprel ?? '' };
+      n = h;
+    }
+  }
+}

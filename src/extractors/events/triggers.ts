@@ -1,0 +1,125 @@
+import type { EventType } from '../../text/types.js';
+import type { Lexicon, TriggerEntry } from './lexicon.js';
+import type { Tree } from './tree.js';
+
+/**
+ * Trigger candidates: a lemma of the right part of speech in the lexicon, with its phrase partner
+ * when the entry has one ("handed over", "sought asylum", "taken into custody", "whereabouts are
+ * not known"). A partner word is consumed, so "custody" in "taken into custody" does not fire
+ * again as a noun. A movement event under a request becomes a request: "asked Thailand to
+ * extradite the activist" is an EXTRADITION_REQUEST, as is "an extradition request".
+ */
+
+export interface Trigger {
+  token: number;
+  /** The partner word of a phrase trigger, if any. */
+  partner?: number;
+  entry: TriggerEntry;
+  type: EventType;
+  pos: 'verb' | 'adj' | 'noun';
+  /** The request word that made this a request ("asked", "request"). */
+  request?: number;
+}
+
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
+const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without']);
+
+function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
+  const wanted = new Set(words);
+  const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
+  for (const c of tree.children[i]!) if (hit(c)) return c;
+  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g)) return g;
+  const h = tree.head(i);
+  if (h >= 0 && hit(h)) return h;
+  const { from, to } = tree.sentenceRange(i);
+  for (let d = 1; d <= 3; d++) {
+    if (i + d < to && hit(i + d)) return i + d;
+    if (i - d >= from && hit(i - d)) return i - d;
+  }
+  return undefined;
+}
+
+function negatedNear(tree: Tree, i: number): boolean {
+  if (tree.children[i]!.some((c) => NEGATORS.has(tree.lemma(c)))) return true;
+  const { from } = tree.sentenceRange(i);
+  for (let j = Math.max(from, i - 3); j < i; j++) if (NEGATORS.has(tree.lemma(j))) return true;
+  return false;
+}
+
+/**
+ * The entry for a word, by its lemma and, where the lemmatiser missed, by its form with the
+ * inflection taken off: "beaten" → beat, "defamed" → defame, "kidnapped" → kidnap.
+ */
+function lookup(table: Map<string, TriggerEntry>, lemma: string, form: string): TriggerEntry | undefined {
+  const direct = table.get(lemma) ?? table.get(form);
+  if (direct) return direct;
+  for (const [suffix, add] of [['en', ''], ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e'], ['s', '']] as const) {
+    if (!form.endsWith(suffix)) continue;
+    let stem = form.slice(0, -suffix.length);
+    const hit = table.get(stem + add);
+    if (hit) return hit;
+    if (/([bdgklmnprt])\1$/.test(stem)) stem = stem.slice(0, -1); // kidnapped → kidnap
+    const undoubled = table.get(stem);
+    if (undoubled) return undoubled;
+  }
+  return undefined;
+}
+
+function posOf(tree: Tree, i: number): 'verb' | 'adj' | 'noun' | undefined {
+  const t = tree.token(i);
+  if (t.upos === 'VERB') return 'verb';
+  if (t.upos === 'ADJ') return t.xpos === 'VBN' ? 'verb' : 'adj';
+  if (t.upos === 'NOUN') return 'noun';
+  return undefined;
+}
+
+/** The request that governs a movement trigger, if any. */
+function requestOver(tree: Tree, t: Trigger, lexicon: Lexicon): number | undefined {
+  if (t.pos === 'verb') {
+    const h = tree.head(t.token);
+    const rel = tree.token(t.token).deprel ?? '';
+    if (h >= 0 && (rel === 'xcomp' || rel === 'ccomp') && lexicon.requestLemmas.has(tree.lemma(h))) return h;
+    return undefined;
+  }
+  // "an extradition request", "a request for his extradition", "requested his extradition"
+  const h = tree.head(t.token);
+  if (h >= 0 && lexicon.requestNouns.has(tree.lemma(h))) return h;
+  if (h >= 0 && tree.token(h).upos === 'VERB' && lexicon.requestLemmas.has(tree.lemma(h))) return h;
+  for (const c of tree.children[t.token]!) if (lexicon.requestNouns.has(tree.lemma(c))) return c;
+  return undefined;
+}
+
+export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
+  const found: Trigger[] = [];
+  const consumed = new Set<number>();
+  const tokens = tree.doc.tokens;
+  // verbs and adjectives first: their phrase partners are consumed before nouns are read
+  for (const pass of ['verb', 'adj', 'noun'] as const) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (consumed.has(i) || posOf(tree, i) !== pass) continue;
+      const table = pass === 'verb' ? lexicon.verbs : pass === 'adj' ? lexicon.adjectives : lexicon.nouns;
+      const entry = lookup(table, tree.lemma(i), tokens[i]!.text.toLowerCase());
+      if (!entry) continue;
+      let partner: number | undefined;
+      if (entry.with) {
+        partner = partnerOf(tree, i, entry.with);
+        if (partner === undefined) continue;
+      }
+      if (entry.passive && !tree.isPassive(i)) continue;
+      if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE.has(tree.lemma(a)))) continue;
+      if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
+      const trigger: Trigger = { token: i, entry, type: entry.type, pos: pass };
+      if (partner !== undefined) trigger.partner = partner;
+      const request = requestOver(tree, trigger, lexicon);
+      const becomes = lexicon.requestBecomes.get(entry.type);
+      if (request !== undefined && becomes) {
+        trigger.type = becomes;
+        trigger.request = request;
+      }
+      found.push(trigger);
+      consumed.add(i);
+      if (partner !== undefined && tree.token(partner).upos !== 'VERB') consumed.add(partner);
+    }
+  }
+  return found.sort((a, b) => a.token - b.token);
+}
