@@ -1,3 +1,4 @@
+import { hrdsattackTask } from './hrdsattack.js';
 import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
@@ -20,7 +21,7 @@ export const TASKS: EvalTask[] = [
   timexTask,
   pending('quotes', 'PolNeAR speaker/cue/content exact-match F1', 'issue #5, quotes and coreference'),
   pending('coref', 'GUM news mention-linking accuracy', 'issue #5, quotes and coreference'),
-  pending('hrdsattack', 'HRDsAttack document-level labels', 'issue #6, events'),
+  hrdsattackTask,
   pending('wikievents', 'WikiEvents trigger and argument F1', 'issue #6, events'),
 ];
 

@@ -1,0 +1,140 @@
+import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
+import { countryByName, resolvePlace } from '../../extractors/places/index.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity, EventType, VigilEvent } from '../../text/types.js';
+import type { HrdPrediction, HrdVictimPrediction } from '../scorers/hrdsattack.js';
+
+/**
+ * Vigil's events for one article → HRDsAttack's document-level labels. Violation types follow
+ * ../shared/spec/ONTOLOGY.md's mapping; only events that happened count (not negated, future or
+ * hypothetical ones). The main event is the first violation the report tells; its place and date
+ * fill the location and date columns. Countries are written the way the dataset's annotators
+ * most often wrote each country in the training split (`countryNames`), since the metric is
+ * exact string match.
+ */
+
+const VIOLATION: Partial<Record<EventType, string>> = {
+  ARREST: 'arbitrary detention',
+  CONVICTION: 'arbitrary detention',
+  DISAPPEARANCE: 'enforced disappearance',
+  ABDUCTION: 'kidnapping',
+  TORTURE: 'torture',
+  KILLING: 'killing',
+  DEPORTATION: 'other',
+  EXTRADITION_REQUEST: 'other',
+  EXTRADITION: 'other',
+  ACCUSATION: 'other',
+  CHARGE: 'other',
+  TRIAL: 'other',
+  THREAT: 'other',
+  ASSAULT: 'other',
+  RESTRICTION: 'other',
+};
+
+const STATE = /\b(police|policem[ae]n|officers?|authorit|government|army|military|soldiers?|troops|forces|security|ministry|minister|court|judge|prosecutor|regime|junta|state|intelligence|guards?|president|governor|navy|gendarm)/i;
+const NON_STATE = /\b(gunm[ae]n|bandits?|militants?|insurgents?|rebels?|jihadis|terrorists?|gang|kidnappers?|assailants?|attackers?|unknown|unidentified|mob|group)\b/i;
+
+const happened = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';
+
+function perpetratorType(doc: Doc, v: VigilEvent | undefined): string | null {
+  const agent = v?.agent;
+  // no agent on the event: the kind of actor the report talks about at all
+  if (!agent) return STATE.test(doc.text) ? 'state actor' : NON_STATE.test(doc.text) ? 'other non-state actors' : null;
+  const entity = doc.entities.find((e) => e.id === agent.entity);
+  if (NON_STATE.test(agent.text)) return 'other non-state actors';
+  if (STATE.test(agent.text) || entity?.country || entity?.type === 'LOC') return 'state actor';
+  return entity?.type === 'PERSON' ? 'state actor' : 'other non-state actors';
+}
+
+const JOURNALIST = /\b(journalists?|reporters?|editors?|bloggers?|correspondents?|photographers?|cameram[ae]n|broadcasters?|columnists?|newspaper|media worker)\b/i;
+const DEFENDER = /\b(activists?|human rights|defenders?|lawyers?|campaigners?|advocates?|environmentalists?|dissidents?)\b/i;
+const UNIONIST = /\b(union|unionists?|labou?r leader)\b/i;
+
+function victimAttributes(doc: Doc, entity: Entity | undefined): HrdVictimPrediction {
+  const around = (entity?.mentions ?? []).map((m) => doc.text.slice(Math.max(0, m.start - 80), Math.min(doc.text.length, m.end + 80))).join(' ');
+  // the one description nearest the name: "journalist X", "X, a lawyer and activist"
+  const type: string[] = [];
+  const nearest = [
+    ['journalist', JOURNALIST],
+    ['human rights defender', DEFENDER],
+    ['trade unionist', UNIONIST],
+  ] as const;
+  let best = Infinity;
+  for (const [label, re] of nearest) {
+    const m = re.exec(around);
+    if (!m) continue;
+    const distance = Math.abs(m.index - around.length / 2);
+    if (distance < best) {
+      best = distance;
+      type.splice(0, type.length, label);
+    }
+  }
+  const sentences = new Set((entity?.mentions ?? []).flatMap((m) => [doc.sentenceAt(m.start), doc.sentenceAt(m.start) + 1]));
+  let he = 0;
+  let she = 0;
+  for (const s of sentences) {
+    const sent = doc.sentences[s];
+    if (!sent) continue;
+    const text = doc.text.slice(sent.start, sent.end);
+    he += (text.match(/\b(he|him|his|himself|Mr)\b/gi) ?? []).length;
+    she += (text.match(/\b(she|her|hers|herself|Mrs|Ms)\b/gi) ?? []).length;
+  }
+  const child = /\b(boy|girl|child|teenager|minor|schoolboy|schoolgirl)\b/i.test(around);
+  return { type, populationType: 'individual', sex: he > she ? 'man' : she > he ? 'woman' : 'unknown', ageGroup: child ? 'child' : 'adult' };
+}
+
+/** The country the report's places, demonyms and state bodies point to most often. */
+function mostNamedCountry(doc: Doc): string | undefined {
+  const counts = new Map<string, number>();
+  for (const e of doc.entities) if (e.country) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: string) => string | null): HrdPrediction {
+  const violations = doc.events.filter((v) => happened(v) && VIOLATION[v.type]);
+  // the main event: the first violation told with a date, else the first told
+  const main = violations.find((v) => v.date) ?? violations[0];
+  const entityOf = (id: string | null | undefined) => doc.entities.find((e) => e.id === id);
+  const victimNames = [...new Set(violations.map((v) => entityOf(v.target?.entity)).filter((e): e is Entity => e?.type === 'PERSON').map((e) => e.name))];
+  // where: the main event's place, else the first place the report names (often its dateline)
+  const placeEntity = entityOf(main?.place?.entity);
+  const place = placeEntity ? resolvePlace(placeEntity.name) : {};
+  const country = placeEntity?.country ?? place.country ?? mostNamedCountry(doc);
+  const date = main?.date;
+  const [y, m, d] = (date?.value ?? '').split('-').map(Number);
+  const victimAttrs = new Map<string, HrdVictimPrediction>();
+  for (const v of article.labels.victims) {
+    if (!v.name) continue;
+    const e = doc.entities.find((x) => x.type === 'PERSON' && (x.name === v.name || x.mentions.some((mm) => v.name!.includes(mm.text) || mm.text.includes(v.name!))));
+    victimAttrs.set(v.name, victimAttributes(doc, e));
+  }
+  return {
+    violationTypes: [...new Set(violations.map((v) => VIOLATION[v.type]!))],
+    perpetratorMention: violations.some((v) => v.agent !== null) || STATE.test(doc.text) || NON_STATE.test(doc.text),
+    perpetratorType: perpetratorType(doc, violations.find((v) => v.agent)),
+    victimNames,
+    victimAttributes: victimAttrs,
+    country: country ? countryName(country) : null,
+    region: null,
+    city: place.city && placeEntity ? placeEntity.name : null,
+    year: y || Number(article.published.slice(0, 4)) || null,
+    month: date && date.precision !== 'year' ? (m ?? null) : null,
+    day: date && date.precision === 'day' ? (d ?? null) : null,
+  };
+}
+
+/** ISO alpha-3 → the country name the training split's annotators wrote most often for it. */
+export function learnCountryNames(train: HrdArticle[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const a of train) {
+    const name = a.labels.country;
+    const code = name ? countryByName(name)?.cca3 : undefined;
+    if (!name || !code) continue;
+    const c = counts.get(code) ?? new Map<string, number>();
+    c.set(name, (c.get(name) ?? 0) + 1);
+    counts.set(code, c);
+  }
+  const out = new Map<string, string>();
+  for (const [code, c] of counts) out.set(code, [...c].sort((a, b) => b[1] - a[1])[0]![0]);
+  return out;
+}
