@@ -4,6 +4,7 @@ import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
 import type { EvalTask } from './task.js';
 import { timexTask } from './timex.js';
+import { wikieventsTask } from './wikievents.js';
 
 const pending = (name: string, description: string, issue: string): EvalTask => ({
   name,
@@ -22,7 +23,7 @@ export const TASKS: EvalTask[] = [
   pending('quotes', 'PolNeAR speaker/cue/content exact-match F1', 'issue #5, quotes and coreference'),
   pending('coref', 'GUM news mention-linking accuracy', 'issue #5, quotes and coreference'),
   hrdsattackTask,
-  pending('wikievents', 'WikiEvents trigger and argument F1', 'issue #6, events'),
+  wikieventsTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {
