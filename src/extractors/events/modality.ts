@@ -7,9 +7,9 @@ import type { Trigger } from './triggers.js';
  * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
  * Future: "will", "is to", "faces" ("will likely face political persecution" — the trigger is the
  * object of a future verb). Hypothetical: "if", "could", "might", "may", "risk". Reported: the
- * event is told inside a quotation or in what someone said ("a U.N. official confirmed that the
- * deportation occurred"); the speaker is kept. Negation wins over the others: "He said that
- * there are no charges yet" is a negated CHARGE, said by him.
+ * event is told inside a quotation or in what someone said ("his lawyer confirmed that she was
+ * beaten"); the speaker is kept. Negation wins over the others: a spokesman saying no charges
+ * have been filed gives a negated CHARGE, said by him.
  */
 
 export interface ModalityReading {
@@ -55,14 +55,14 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
 }
 
 /**
- * The speaker when the parse gave the speech verb no subject ("On Monday, Khieu Sopheak, a
+ * The speaker when the parse gave the speech verb no subject ("On Monday, Pavel Drost, a
  * spokesman for …, said": the name got attached to "Monday"): the nearest person or organisation
  * named before the verb in its sentence, outside quotation marks.
  */
 function nameNear(tree: Tree, verb: number): number | undefined {
   const doc = tree.doc;
   const { from } = tree.sentenceRange(verb);
-  // a person before an organisation: "Khieu Sopheak, a spokesman for Cambodia's Interior Ministry, said"
+  // a person before an organisation: "Pavel Drost, a spokesman for the Interior Ministry, said"
   for (const type of ['PERSON', 'ORG']) {
     for (let j = verb - 1; j >= from; j--) {
       const t = doc.tokens[j]!;
