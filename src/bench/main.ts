@@ -54,6 +54,8 @@ function main(): void {
       for (const c of extractor.pipeline.components) {
         const s = performance.now();
         doc = c.process(doc);
+        // what the runner records: later stages read it (events need the parse to be marked done)
+        for (const layer of c.assigns) doc.assigned.add(layer);
         perStage.set(c.name, (perStage.get(c.name) ?? 0) + performance.now() - s);
       }
     }

@@ -1,5 +1,6 @@
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
+import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
@@ -20,14 +21,15 @@ const words = (s: string): string[] => s.split(/\s+/).filter((w) => /\p{L}/u.tes
 function growToHead(doc: Doc, m: TextSpan, taken: Set<number>): TextSpan {
   if (!doc.assigned.has('deps')) return m;
   let end = m.end;
-  let i = doc.tokens.findIndex((t) => t.start >= m.end);
+  const first = tokenIndexAfter(doc.tokens, m.start);
+  let i = tokenIndexAfter(doc.tokens, m.end);
   const inside = (t: number) => doc.tokens[t]!.start >= m.start && doc.tokens[t]!.end <= end;
   while (i >= 0 && i < doc.tokens.length) {
     const next = doc.tokens[i]!;
     if (next.upos !== 'PROPN' || taken.has(i) || !/^\p{Lu}/u.test(next.text)) break;
     // some token of the mention must hang on it (compound/flat): it is the name's head
     const prev = doc.tokens[i - 1]!;
-    if (!inside(i - 1) || !(prev.head === i || next.head === i - 1 || doc.tokens.some((t, j) => inside(j) && t.head === i))) break;
+    if (!inside(i - 1) || !(prev.head === i || next.head === i - 1 || doc.tokens.slice(first, i).some((t) => t.head === i))) break;
     end = next.end;
     i++;
   }
@@ -39,9 +41,9 @@ const isWellKnownPlace = (name: string): boolean => countryByName(name) !== unde
 
 export function mergeAliases(doc: Doc): Entity[] {
   const taken = new Set<number>();
-  doc.tokens.forEach((t, i) => {
-    if (doc.entities.some((e) => e.mentions.some((m) => t.start >= m.start && t.end <= m.end))) taken.add(i);
-  });
+  for (const e of doc.entities) {
+    for (const m of e.mentions) for (let i = tokenIndexAfter(doc.tokens, m.start); i < doc.tokens.length && doc.tokens[i]!.end <= m.end; i++) taken.add(i);
+  }
   // 1. grow person names to their heads, then regroup by text
   const byKey = new Map<string, Entity>();
   for (const e of doc.entities) {

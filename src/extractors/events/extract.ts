@@ -1,3 +1,4 @@
+import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
 import { EventDater } from './event-date.js';
@@ -20,18 +21,13 @@ const PERSONAL_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'th
 
 function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined): boolean {
   if (head === undefined) return false;
-  const doc = tree.doc;
-  const t = doc.tokens[head]!;
-  const entity = doc.entities.find((e) => e.mentions.some((m) => m.start <= t.start && t.end <= m.end));
+  const t = tree.token(head);
+  const entity = tree.entityOf[head];
   if (entity) return entity.type === 'PERSON' || entity.type === 'ORG';
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"
   return lexicon.personNouns.has(tree.lemma(head));
-}
-
-function tokenOfStart(doc: Doc, start: number): number {
-  return Math.max(0, doc.tokens.findIndex((t) => t.start === start));
 }
 
 function confidenceOf(t: Trigger, linkedTarget: boolean, inferred: boolean, hasAgent: boolean, hasDate: boolean): number {
@@ -48,10 +44,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   const tree = new Tree(doc);
   const linker = new EntityLinker(tree, lexicon);
   const dater = new EventDater(tree, lexicon);
-  const isPlace = (i: number): boolean => {
-    const t = doc.tokens[i]!;
-    return doc.entities.some((e) => e.type === 'LOC' && e.mentions.some((m) => m.start <= t.start && t.end <= m.end));
-  };
+  const isPlace = (i: number): boolean => tree.entityOf[i]?.type === 'LOC';
   const events: VigilEvent[] = [];
   const clauses = new Map<number, VigilEvent>();
   for (const trigger of findTriggers(tree, lexicon)) {
@@ -108,8 +101,10 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     }
   }
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
-  return mergeMentions(events).filter((v, i, all) => {
-    const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && v.trigger.text.split(/\s+/).length === 1;
-    return !(bare && tree.token(tokenOfStart(doc, v.trigger.start)).upos === 'NOUN') || all.length === 0;
-  }).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  return mergeMentions(events)
+    .filter((v) => {
+      const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
+      return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
+    })
+    .map((v, i) => ({ ...v, id: `v${i + 1}` }));
 }

@@ -46,16 +46,13 @@ export class EntityLinker {
   }
 
   private entityAt(first: number, last: number, head: number): Entity | undefined {
-    const doc = this.tree.doc;
-    const h = doc.tokens[head]!;
-    const inHead = this.mentions.find((m) => m.start <= h.start && h.end <= m.end);
-    if (inHead) return inHead.entity;
+    const inHead = this.tree.entityOf[head];
+    if (inHead) return inHead;
     // a name fused to the head ("union leader Rath Rott Mony" parsed with leader as head), not any
     // name inside the phrase ("the activist to Cambodia" is not Cambodia)
     for (const c of this.tree.kids(head, 'compound', 'flat', 'appos')) {
-      const t = doc.tokens[c]!;
-      const m = this.mentions.find((x) => x.start <= t.start && t.end <= x.end && x.entity.type !== 'LOC');
-      if (m && c >= first && c <= last) return m.entity;
+      const e = this.tree.entityOf[c];
+      if (e && e.type !== 'LOC' && c >= first && c <= last) return e;
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
-import { sentenceOfToken } from '../../text/align.js';
+import { sentenceOfToken, tokenIndexAfter } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
+import type { Entity } from '../../text/types.js';
 
 /**
  * The dependency tree as events read it: children lists, noun-phrase spans, case markers and
@@ -10,18 +11,30 @@ const DIRECTIONS = new Set(['to', 'into', 'from']);
 
 export class Tree {
   readonly children: number[][];
+  /** Per token: inside a timex; the entity whose mention holds it (computed once, read often). */
+  private readonly timexToken: boolean[];
+  readonly entityOf: (Entity | undefined)[];
 
   constructor(readonly doc: Doc) {
     this.children = doc.tokens.map(() => []);
     doc.tokens.forEach((t, i) => {
       if (t.head !== undefined && t.head >= 0) this.children[t.head]!.push(i);
     });
+    this.timexToken = doc.tokens.map(() => false);
+    for (const x of doc.timexes) this.mark(x, (i) => (this.timexToken[i] = true));
+    this.entityOf = doc.tokens.map(() => undefined);
+    for (const e of doc.entities) for (const m of e.mentions) this.mark(m, (i) => (this.entityOf[i] ??= e));
+  }
+
+  private mark(span: { start: number; end: number }, set: (i: number) => void): void {
+    for (let i = tokenIndexAfter(this.doc.tokens, span.start); i < this.doc.tokens.length && this.doc.tokens[i]!.end <= span.end; i++) {
+      if (this.doc.tokens[i]!.start >= span.start) set(i);
+    }
   }
 
   /** The token is part of a date ("Friday" misparsed as a subject is no participant). */
   inTimex(i: number): boolean {
-    const t = this.doc.tokens[i]!;
-    return this.doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
+    return this.timexToken[i] ?? false;
   }
 
   token(i: number): Token {

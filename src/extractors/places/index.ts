@@ -1,5 +1,6 @@
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
+import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from './cities.js';
@@ -53,7 +54,7 @@ function countryOf(entity: Entity): string | undefined {
 function stateBody(doc: Doc, mention: TextSpan): { span: TextSpan; country: string } | null {
   const country = countryByDemonym(mention.text) ?? countryByName(mention.text.replace(/['’]s$/u, ''));
   if (!country) return null;
-  const first = doc.tokens.findIndex((t) => t.start === mention.start);
+  const first = tokenAt(doc, mention.start);
   if (first < 0) return null;
   let last = first;
   while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= mention.end) last++;
