@@ -4,6 +4,7 @@ import type { Doc } from '../../text/doc.js';
 import { findTimexes } from './extract.js';
 
 export { findTimexes, parseAll } from './extract.js';
+export { FUTURE_AUX } from './tense.js';
 
 declare module '../../pipeline/registry.js' {
   interface ComponentConfigs {

@@ -9,7 +9,8 @@ import type { Tense } from './resolve.js';
  * to appear" look ahead, "was detained" and "has been held" look back.
  */
 
-const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
+/** Auxiliaries that put a clause in the future ("wo" is the lemma of "won't"'s first half). */
+export const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const PROSPECTIVE = new Set(['expect', 'schedule', 'plan', 'due', 'set', 'intend', 'hope', 'aim', 'go', 'want', 'seek', 'prepare', 'propose']);
 
 const isVerb = (t: Token): boolean => t.upos === 'VERB' || (t.upos === 'AUX' && t.deprel !== 'aux' && t.deprel !== 'aux:pass');

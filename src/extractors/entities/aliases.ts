@@ -5,6 +5,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
+import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
  * One entity per person, not one per spelling: "Rath Rott Mony" and later "Mony" are the same
@@ -65,9 +66,10 @@ export function mergeAliases(doc: Doc): Entity[] {
   for (const g of groups) {
     const w = words(g.name);
     if (w.length === 0) continue;
-    if (g.type !== 'PERSON' && (w.length > 1 || isWellKnownPlace(g.name))) continue;
+    if (g.type !== 'PERSON' && w.length > 1) continue;
     const hosts = persons.filter((p) => p !== g && words(p.name).length > w.length && w.every((x) => words(p.name).includes(x)));
-    if (hosts.length === 1) into.set(g, hosts[0]!);
+    // the place check reads GeoNames: only for a name that would otherwise join a person
+    if (hosts.length === 1 && (g.type === 'PERSON' || !isWellKnownPlace(g.name))) into.set(g, hosts[0]!);
   }
   const out: Entity[] = [];
   for (const g of groups) {
@@ -82,22 +84,10 @@ export function mergeAliases(doc: Doc): Entity[] {
     e.mentions.sort((a, b) => a.start - b.start);
     e.name = e.mentions.reduce((best, m) => (words(m.text).length > words(best).length ? m.text : best), e.name);
   }
-  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  out.forEach((e, i) => (e.id = `e${i + 1}`));
-  return out;
+  return numberByFirstMention(out);
 }
 
-export function createEntityAliases(): Component {
-  return {
-    name: 'entity-aliases',
-    requires: ['tokens', 'entities'],
-    assigns: ['entities'],
-    process(doc: Doc): Doc {
-      doc.entities = mergeAliases(doc);
-      return doc;
-    },
-  };
-}
+export const createEntityAliases = (): Component => entityRewriter('entity-aliases', ['tokens', 'entities'], mergeAliases);
 
 declare module '../../pipeline/registry.js' {
   interface ComponentConfigs {

@@ -3,6 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import { firstEndingAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
+import { entityRewriter } from './rewrite.js';
 
 /**
  * Names that ran into a date are cut back to the name: the recogniser reads "President Bush on
@@ -57,17 +58,7 @@ export function trimDatesFromEntities(doc: Doc): Entity[] {
   return out;
 }
 
-export function createEntityDateTrim(): Component {
-  return {
-    name: 'entity-date-trim',
-    requires: ['entities', 'timexes'],
-    assigns: ['entities'],
-    process(doc: Doc): Doc {
-      doc.entities = trimDatesFromEntities(doc);
-      return doc;
-    },
-  };
-}
+export const createEntityDateTrim = (): Component => entityRewriter('entity-date-trim', ['entities', 'timexes'], trimDatesFromEntities);
 
 declare module '../../pipeline/registry.js' {
   interface ComponentConfigs {

@@ -30,30 +30,26 @@ export function eventDateOf(timex: Timex): EventDate | null {
 }
 
 export class EventDater {
-  /** Timexes by the token index of their governor. */
-  private readonly byGovernor = new Map<number, Timex[]>();
+  /** The most precise calendar date of each governor, by its token index. */
+  private readonly byGovernor = new Map<number, EventDate>();
 
   constructor(
     private readonly tree: Tree,
     private readonly lexicon: Lexicon,
   ) {
+    // the most precise date of the clause wins: "on Dec. 7, 2018" over "in 2018"
+    const rank = { day: 3, month: 2, year: 1 };
     for (const t of tree.doc.timexes) {
-      if (!t.governor || !eventDateOf(t)) continue;
-      const g = tokenAt(tree.doc, t.governor.start);
-      if (g < 0) continue;
-      const list = this.byGovernor.get(g);
-      if (list) list.push(t);
-      else this.byGovernor.set(g, [t]);
+      const date = t.governor ? eventDateOf(t) : null;
+      const g = date ? tokenAt(tree.doc, t.governor!.start) : -1;
+      if (!date || g < 0) continue;
+      const held = this.byGovernor.get(g);
+      if (!held || rank[date.precision] > rank[held.precision]) this.byGovernor.set(g, date);
     }
   }
 
   at(i: number): EventDate | null {
-    const list = this.byGovernor.get(i);
-    if (!list) return null;
-    // the most precise date of the clause: "on Dec. 7, 2018" over "in 2018"
-    const dates = list.map(eventDateOf).filter((d): d is EventDate => d !== null);
-    const rank = { day: 3, month: 2, year: 1 };
-    return dates.sort((a, b) => rank[b.precision] - rank[a.precision])[0] ?? null;
+    return this.byGovernor.get(i) ?? null;
   }
 
   dateOf(t: Trigger): EventDate | null {

@@ -52,6 +52,5 @@ export function mergeMentions(events: VigilEvent[]): VigilEvent[] {
     }
     host.confidence = Math.min(0.98, Math.max(host.confidence, v.confidence) + 0.05);
   }
-  out.forEach((v, i) => (v.id = `v${i + 1}`));
   return out;
 }

@@ -1,5 +1,7 @@
 import type { Modality } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
+import { FUTURE_AUX } from '../dates/index.js';
+import { NEGATORS } from './tree.js';
 import type { Tree } from './tree.js';
 import type { Trigger } from './triggers.js';
 
@@ -20,8 +22,6 @@ export interface ModalityReading {
   cue?: number;
 }
 
-const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
-const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const HYPOTHETICAL_AUX = new Set(['could', 'might', 'may', 'would', 'can']);
 const HYPOTHETICAL_MARK = new Set(['if', 'unless', 'whether']);
 const FUTURE_HEADS = new Set(['face', 'risk', 'expect', 'fear', 'plan', 'intend']);
@@ -45,9 +45,7 @@ function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
 
 /** The nearest speech verb above the trigger reached through a complement clause, if any. */
 function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
-  let via = tree.token(i).deprel ?? '';
-  for (const { token, via: rel } of tree.ancestors(i)) {
-    via = rel;
+  for (const { token, via } of tree.ancestors(i)) {
     // any path up to a speech verb but its subject's ("The arrest, police said, …" is still told)
     if (lexicon.speech.has(tree.lemma(token)) && !/^(nsubj|csubj)/.test(via)) return token;
   }
@@ -60,31 +58,45 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
  * named before the verb in its sentence, outside quotation marks.
  */
 function nameNear(tree: Tree, verb: number): number | undefined {
-  const doc = tree.doc;
   const { from } = tree.sentenceRange(verb);
+  const quoted = quotedTokens(tree, from, verb);
+  // a name's last token, outside quotation marks
+  const nameEnd = (j: number, type: string) => !quoted[j - from] && tree.entityOf[j]?.type === type && tree.doc.tokens[j]!.end === mentionEnd(tree, j);
   // a person before an organisation: "Pavel Drost, a spokesman for the Interior Ministry, said"
   for (const type of ['PERSON', 'ORG']) {
-    for (let j = verb - 1; j >= from; j--) {
-      const t = doc.tokens[j]!;
-      if (insideQuote(tree, j)) continue;
-      const e = doc.entities.find((x) => x.type === type && x.mentions.some((m) => m.start <= t.start && m.end === t.end));
-      if (e) return j;
-    }
+    for (let j = verb - 1; j >= from; j--) if (nameEnd(j, type)) return j;
   }
   return undefined;
+}
+
+/** The end of the entity mention holding token `j`. */
+function mentionEnd(tree: Tree, j: number): number | undefined {
+  const t = tree.doc.tokens[j]!;
+  return tree.entityOf[j]?.mentions.find((m) => m.start <= t.start && t.end <= m.end)?.end;
+}
+
+/** For each token from `from` to `to`, whether it sits inside quotation marks (one pass). */
+function quotedTokens(tree: Tree, from: number, to: number): boolean[] {
+  const out: boolean[] = [];
+  let open = false;
+  for (let j = from; j < to; j++) {
+    const w = tree.token(j).text;
+    if (w === '“') open = true;
+    else if (w === '”') open = false;
+    else if (w === '"' || w === '``' || w === "''") open = !open;
+    else {
+      out.push(open);
+      continue;
+    }
+    out.push(false); // the mark itself is not quoted text
+  }
+  return out;
 }
 
 /** True when the trigger sits inside quotation marks in its sentence. */
 function insideQuote(tree: Tree, i: number): boolean {
   const { from } = tree.sentenceRange(i);
-  let open = false;
-  for (let j = from; j < i; j++) {
-    const w = tree.token(j).text;
-    if (w === '“') open = true;
-    else if (w === '”') open = false;
-    else if (w === '"' || w === '``' || w === "''") open = !open;
-  }
-  return open;
+  return quotedTokens(tree, from, i + 1)[i - from] ?? false;
 }
 
 export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {

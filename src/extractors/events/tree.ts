@@ -9,6 +9,9 @@ import type { Entity } from '../../text/types.js';
  */
 const DIRECTIONS = new Set(['to', 'into', 'from']);
 
+/** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
+export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
+
 export class Tree {
   readonly children: number[][];
   /** Per token: inside a timex; the entity whose mention holds it (computed once, read often). */

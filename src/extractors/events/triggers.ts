@@ -1,5 +1,7 @@
 import type { EventType } from '../../text/types.js';
 import type { Lexicon, TriggerEntry } from './lexicon.js';
+import { FUTURE_AUX } from '../dates/index.js';
+import { NEGATORS } from './tree.js';
 import type { Tree } from './tree.js';
 
 /**
@@ -21,8 +23,6 @@ export interface Trigger {
   request?: number;
 }
 
-const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
-const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without']);
 
 function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
@@ -106,7 +106,7 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
         if (partner === undefined) continue;
       }
       if (entry.passive && !tree.isPassive(i)) continue;
-      if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE.has(tree.lemma(a)))) continue;
+      if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) continue;
       if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
       const trigger: Trigger = { token: i, entry, type: entry.type, pos: pass };
       if (partner !== undefined) trigger.partner = partner;

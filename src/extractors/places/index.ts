@@ -3,6 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
+import { entityRewriter, numberByFirstMention } from '../entities/rewrite.js';
 import { cityByName } from './cities.js';
 import { countryByDemonym, countryByName } from './countries.js';
 
@@ -112,26 +113,14 @@ export function normalisePlaces(doc: Doc): Entity[] {
     });
   }
   const kept = [...entities.filter((e) => e.mentions.length > 0), ...bodies.values()];
-  kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  kept.forEach((e, i) => {
-    e.id = `e${i + 1}`;
+  for (const e of kept) {
     const c = e.country ?? countryOf(e);
     if (c) e.country = c;
-  });
-  return kept;
+  }
+  return numberByFirstMention(kept);
 }
 
-export function createPlaces(): Component {
-  return {
-    name: 'places',
-    requires: ['tokens', 'entities'],
-    assigns: ['entities'],
-    process(doc: Doc): Doc {
-      doc.entities = normalisePlaces(doc);
-      return doc;
-    },
-  };
-}
+export const createPlaces = (): Component => entityRewriter('places', ['tokens', 'entities'], normalisePlaces);
 
 declare module '../../pipeline/registry.js' {
   interface ComponentConfigs {
