@@ -12,6 +12,7 @@ export const LAYERS = [
   'articles', // reading input into articles, running extraction on them
   'cases', // case tracking
   'storage', // databases
+  'ingest', // reports in, extraction jobs, case updates, feeds, alert delivery
   'server', // HTTP API
   'web', // browser app
   'evaluation', // scoring against annotated corpora

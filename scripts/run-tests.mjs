@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { findPostgres } from './postgres.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv.slice(2);
@@ -14,8 +15,15 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=60000', ...files], {
+// The storage tests run once per engine: SQLite always, PostgreSQL when one is found or started.
+const postgres = await findPostgres();
+if (postgres.url) console.error(`PostgreSQL for the storage tests: ${postgres.url}`);
+else console.error(`PostgreSQL tests will skip: ${postgres.why}`);
+const env = { ...process.env, ...(postgres.url ? { VIGIL_TEST_PG: postgres.url } : { VIGIL_TEST_PG_SKIP: postgres.why }) };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files], {
   cwd: root,
   stdio: 'inherit',
+  env,
 });
+postgres.stop?.();
 process.exit(result.status ?? 1);

@@ -17,6 +17,13 @@ export type ErrorCode =
   | 'component_output'
   | 'unknown_component'
   | 'model_missing'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'job_lost'
+  | 'unavailable'
   | 'internal';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -34,6 +41,13 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   component_output: 500,
   unknown_component: 500,
   model_missing: 500,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  job_lost: 409,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -57,6 +57,10 @@ export class EntityLinker {
     return undefined;
   }
 
+  private personWithin(start: number, end: number, atEnd = false): Entity | undefined {
+    return this.mentions.find((m) => m.entity.type === 'PERSON' && m.start >= start && m.end <= end && (!atEnd || m.end === end))?.entity;
+  }
+
   private antecedent(pronoun: number): Entity | undefined {
     const doc = this.tree.doc;
     const at = doc.tokens[pronoun]!.start;
@@ -83,14 +87,29 @@ export class EntityLinker {
     while (first < last && inTimex(last)) last--;
     while (first < last && inTimex(first)) first++;
     while (first < last && ['ADP', 'DET', 'PUNCT', 'CCONJ'].includes(doc.tokens[last]!.upos ?? '')) last--;
+    // a dateline the parser took into the subject: "KARSVIK — Police in Karsvik" is the police
+    for (let i = first + 1; i < Math.min(last, first + 6); i++) {
+      if (/^[—–-]+$/.test(doc.tokens[i]!.text) && doc.tokens.slice(first, i).every((t) => t.text === t.text.toUpperCase())) first = i + 1;
+    }
     // "the activist Mara Teller": the name in apposition belongs in the role's words
     for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
       if (c === last + 1 && tree.token(c).upos === 'PROPN') last = tree.phrase(c).last;
     }
+    // "lawyer Mira Castell" parsed as two subjects of one verb: the name next to the noun is its apposition
+    const next = doc.tokens[last + 1];
+    if (asTarget && next && !tree.entityOf[head] && tree.entityOf[last + 1]?.type === 'PERSON' && next.head === doc.tokens[head]!.head) {
+      last = tree.phrase(last + 1).last;
+    }
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
     const text = doc.text.slice(start, end);
-    const named = this.entityAt(first, last, head) ?? (inTimex(head) ? this.entityAt(first, last, last) : undefined);
+    let named = this.entityAt(first, last, head) ?? (inTimex(head) ? this.entityAt(first, last, last) : undefined);
+    // A target is a person when the phrase names one, whatever the parser made its head:
+    // "Velmoran activist Joran Aldemir" parsed with the demonym as head is still Aldemir.
+    // With no name at the head, a name that ends the phrase is its apposition ("lawyer Mira Castell");
+    // one inside it is not ("Castell's lawyer").
+    if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? named;
+    else if (asTarget && !named) named = this.personWithin(start, end, true);
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);
     const word = doc.tokens[head]!.text.toLowerCase();

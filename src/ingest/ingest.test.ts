@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { Extractor } from '../articles/extract.js';
+import { articleFromString } from '../articles/read.js';
+import { VigilError } from '../core/errors.js';
+import { auditFor } from '../storage/audit.js';
+import { claimJob, completeJob, getJob } from '../storage/jobs.js';
+import { listAlerts } from '../storage/alerts.js';
+import { loadTimeline } from '../storage/timeline.js';
+import type { Store } from '../storage/store.js';
+import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { ensureDefaultRules } from '../storage/alerts.js';
+import { extractHandler } from './process.js';
+import { submitArticle } from './submit.js';
+import { Worker } from './worker.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/cases/${name}`, import.meta.url), 'utf8');
+const extractor = new Extractor();
+
+async function seeded(store: Store): Promise<void> {
+  await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`ingestion and cases on ${engine.engine}`, { skip: engine.skip }, () => {
+    let store: Store;
+    const clock = manualClock('2026-11-19T12:00:00Z');
+    before(async () => {
+      store = await engine.open(clock.now);
+      await seeded(store);
+    });
+    after(async () => store?.close());
+
+    test('two reports about one person: one case, one arrest told twice, a status, alerts', async () => {
+      const worker = new Worker(store, { extract: extractHandler(extractor) });
+      const a = await submitArticle(store, articleFromString(fixture('aldemir-1.txt'), 'aldemir-1', { published: '2026-11-18', url: 'https://karsvik-herald.example/aldemir' }), { source: 'paste', actor: 'test' });
+      const b = await submitArticle(store, articleFromString(fixture('aldemir-2.txt'), 'aldemir-2', { published: '2026-11-19', url: 'https://velmora-wire.example/a/1' }), { source: 'paste', actor: 'test' });
+      assert.equal(a.duplicate, false);
+      assert.equal(await worker.drain(), 2);
+
+      const persons = await store.db.selectFrom('persons').selectAll().execute();
+      assert.deepEqual(persons.map((p) => p.name), ['Joran Aldemir']);
+      const person = persons[0]!;
+      const timeline = await loadTimeline(store.db, person.id);
+      const arrests = timeline.filter((e) => e.type === 'ARREST' && e.modality === 'asserted');
+      assert.equal(arrests.length, 1, 'the arrest told by both reports is one event');
+      assert.equal(arrests[0]!.sources.length, 2);
+      assert.equal(arrests[0]!.independentSources, 2);
+      assert.equal(arrests[0]!.date_value, '2026-11-16');
+      assert.deepEqual(new Set(arrests[0]!.sources.map((s) => s.report_id)), new Set([a.reportId, b.reportId]));
+      // provenance: each source's span is the trigger's text in its report
+      for (const s of arrests[0]!.sources) {
+        const report = await store.db.selectFrom('reports').select('text').where('id', '=', s.report_id).executeTakeFirstOrThrow();
+        assert.equal(report.text.slice(s.start, s.end), s.trigger);
+      }
+      assert.ok(timeline.some((e) => e.type === 'CHARGE' && e.modality === 'negated'), '"no charges yet" is on the timeline as a negated charge');
+      assert.equal(person.status, 'whereabouts_unknown');
+      assert.ok(timeline.find((e) => e.id === person.status_event_id)?.type === 'DISAPPEARANCE');
+
+      const alerts = await listAlerts(store.db, { personId: person.id, limit: 50, offset: 0 });
+      assert.ok(alerts.some((x) => x.kind === 'new_event' && x.message.includes('disappearance')), JSON.stringify(alerts));
+      assert.ok(alerts.every((x) => x.report_ids.length > 0), 'every alert links to its evidence');
+
+      const history = await auditFor(store.db, 'person', person.id);
+      assert.ok(history.some((h) => h.action === 'person.created' && h.report_id === a.reportId));
+      assert.ok(history.some((h) => h.action === 'person.status_derived' && h.detail.to === 'whereabouts_unknown'));
+    });
+
+    test('the same report submitted again is stored once and not queued again', async () => {
+      const text = fixture('aldemir-1.txt');
+      const again = await submitArticle(store, articleFromString(`${text}\n\n`, 'again', { published: '2026-11-18' }), { source: 'paste', actor: 'test' });
+      assert.equal(again.duplicate, true);
+      assert.equal(again.jobId, null);
+      const n = await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(n.n), 2);
+    });
+
+    test('a worker killed mid-job: the lease runs out, another worker redoes it, the first cannot commit', async () => {
+      const text = 'Rights lawyer Mira Castell was arrested in Karsvik on Friday by state security officers.';
+      const s = await submitArticle(store, articleFromString(text, 'castell', { published: '2026-11-20' }), { source: 'paste', actor: 'test' });
+      const dead = await claimJob(store.db, store.engine, 'worker:dead', store.now(), 60_000);
+      assert.equal(dead?.id, s.jobId);
+      clock.advance(61_000);
+      const survivor = new Worker(store, { extract: extractHandler(extractor) }, { id: 'worker:alive' });
+      assert.equal(await survivor.drain(), 1);
+      assert.equal((await getJob(store.db, s.jobId!))?.state, 'done');
+      assert.equal((await getJob(store.db, s.jobId!))?.attempts, 2);
+      await assert.rejects(
+        store.db.transaction().execute((tx) => completeJob(tx, s.jobId!, 'worker:dead', store.now().toISOString())),
+        (e: Error & { code?: string }) => e.code === 'job_lost',
+      );
+      const castell = await store.db.selectFrom('persons').selectAll().where('name', '=', 'Mira Castell').execute();
+      assert.equal(castell.length, 1, 'redone once, not written twice');
+    });
+
+    test('a report that cannot be extracted fails for good with its reason, and nothing half-written', async () => {
+      const s = await submitArticle(store, { text: 'A report the extractor refuses.', format: 'text' }, { source: 'paste', actor: 'test' });
+      const refusing = {
+        extract: () => {
+          throw new VigilError('empty_input', 'no words in the report');
+        },
+      } as unknown as Extractor;
+      const failing = new Worker(store, { extract: extractHandler(refusing) });
+      await failing.drain();
+      const job = await getJob(store.db, s.jobId!);
+      assert.equal(job?.state, 'failed');
+      assert.match(job?.last_error ?? '', /empty_input/);
+      const report = await store.db.selectFrom('reports').selectAll().where('id', '=', s.reportId).executeTakeFirstOrThrow();
+      assert.equal(report.state, 'failed');
+      assert.equal(report.extraction, null);
+    });
+
+    test('binary text is refused before anything is stored', async () => {
+      await assert.rejects(submitArticle(store, { text: 'abc\u0000def', format: 'text' }, { source: 'paste', actor: 'test' }), (e: VigilError) => e.code === 'invalid_input');
+    });
+
+    test('a transient failure is retried after a backoff', async () => {
+      const s = await submitArticle(store, articleFromString('Journalist Edda Rusk was detained in Karsvik on Thursday.', 'rusk', { published: '2026-11-20' }), { source: 'paste', actor: 'test' });
+      let calls = 0;
+      const real = extractHandler(extractor);
+      const flaky = new Worker(store, {
+        extract: async (job, ctx) => {
+          if (++calls === 1) throw new Error('disk hiccup');
+          await real(job, ctx);
+        },
+      });
+      await flaky.drain();
+      assert.equal((await getJob(store.db, s.jobId!))?.state, 'queued', 'waits for its backoff');
+      clock.advance(11_000);
+      await flaky.drain();
+      assert.equal((await getJob(store.db, s.jobId!))?.state, 'done');
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import { normalizeName } from '../cases/names.js';
+import type { PersonProfile } from '../cases/match.js';
+import type { Entity, ExtractionDocument, Role } from '../text/types.js';
+
+/**
+ * The people a report is about: person entities that are the target of at least one event.
+ * Spokesmen, ministers and reporters are named in most reports; a case is opened only for
+ * whom something happened to.
+ */
+export function targetedPeople(doc: ExtractionDocument): Entity[] {
+  const ids = new Set(doc.events.map((e) => e.target?.entity).filter((id): id is string => !!id));
+  return doc.entities.filter((e) => e.type === 'PERSON' && ids.has(e.id));
+}
+
+/** A person entity as a matching profile: every form of the name written, country, titles, company. */
+export function profileOf(doc: ExtractionDocument, person: Entity): PersonProfile & { name: string } {
+  const names = [person.name];
+  for (const m of person.mentions) {
+    // Multi-word forms only: "Mony" alone would match every Mony on file.
+    if (m.text.includes(' ') && !names.some((n) => normalizeName(n) === normalizeName(m.text))) names.push(m.text);
+  }
+  const context = doc.entities.filter((e) => e.id !== person.id && e.type !== 'MISC').map((e) => normalizeName(e.name)).filter((n) => n.length > 2);
+  return { name: person.name, names, country: person.country ?? null, titles: person.titles ?? [], context: [...new Set(context)] };
+}
+
+/** A role as stored on the timeline: the entity's canonical name when linked, else the words. */
+export function roleText(doc: ExtractionDocument, role: Role | null | undefined): string | null {
+  if (!role) return null;
+  const e = role.entity ? doc.entities.find((x) => x.id === role.entity) : undefined;
+  return e?.name ?? role.text;
+}
+
+export function roleCountry(doc: ExtractionDocument, role: Role | null | undefined): string | null {
+  if (!role?.entity) return null;
+  return doc.entities.find((x) => x.id === role.entity)?.country ?? null;
+}

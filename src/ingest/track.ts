@@ -1,0 +1,158 @@
+import { evaluateRules } from '../cases/alerts.js';
+import { decide, scoreMatch } from '../cases/match.js';
+import { deriveStatus } from '../cases/status.js';
+import { fit } from '../cases/timeline.js';
+import type { ExtractionDocument } from '../text/types.js';
+import type { Channels } from '../storage/alerts.js';
+import { listRules, raiseAlert } from '../storage/alerts.js';
+import { writeAudit } from '../storage/audit.js';
+import { enqueue } from '../storage/jobs.js';
+import { addAliases, candidatePersons, createPerson, enrichPerson, linkMention } from '../storage/persons.js';
+import type { ReportsTable } from '../storage/schema.js';
+import type { Db } from '../storage/store.js';
+import type { SourceInput } from '../storage/timeline.js';
+import { addSource, caseEntries, createCaseEvent, loadTimeline, tellingOf } from '../storage/timeline.js';
+import { profileOf, roleCountry, roleText, targetedPeople } from './profiles.js';
+
+export interface TrackResult {
+  persons: { id: string; name: string; decision: 'same' | 'review' | 'new'; score: number }[];
+  newEvents: string[];
+  updatedEvents: string[];
+  alerts: { id: string; kind: string; message: string }[];
+}
+
+/**
+ * Folds one report's extraction into the cases, inside the caller's transaction: each targeted
+ * person is matched to a person on file (or opened as a new case, or proposed for review), each
+ * of their events joins the timeline event it retells or starts a new one, the status is derived
+ * again, and the alert rules run. Every change is audited with the report it came from.
+ */
+export async function trackReport(tx: Db, at: string, actor: string, report: ReportsTable, doc: ExtractionDocument): Promise<TrackResult> {
+  const result: TrackResult = { persons: [], newEvents: [], updatedEvents: [], alerts: [] };
+  const audit = (action: string, entityType: string, entityId: string, detail: Record<string, unknown>) =>
+    writeAudit(tx, at, { actor, action, entityType, entityId, reportId: report.id, detail });
+  const personOf = new Map<string, string>();
+
+  for (const entity of targetedPeople(doc)) {
+    const seen = profileOf(doc, entity);
+    const scored = (await candidatePersons(tx, seen.names)).map((p) => ({ p, m: scoreMatch(seen, p) })).sort((a, b) => b.m.score - a.m.score);
+    const best = scored[0];
+    const decision = best ? decide(best.m.score) : 'new';
+    let personId: string;
+    if (decision === 'same') {
+      personId = best!.p.id;
+      const added = await addAliases(tx, at, personId, seen.names, report.id);
+      await enrichPerson(tx, at, personId, seen);
+      if (added.length) await audit('person.aliases_added', 'person', personId, { aliases: added });
+    } else {
+      personId = await createPerson(tx, at, seen, report.id);
+      await audit('person.created', 'person', personId, { name: seen.name, ...(decision === 'review' ? { possibleMatch: best!.p.id, score: best!.m.score } : {}) });
+    }
+    await linkMention(tx, at, {
+      reportId: report.id,
+      entityId: entity.id,
+      name: entity.name,
+      personId,
+      state: decision === 'review' ? 'review' : 'linked',
+      candidateId: decision === 'review' ? best!.p.id : null,
+      score: best?.m.score ?? 0,
+      reasons: best?.m.reasons ?? [],
+    });
+    personOf.set(entity.id, personId);
+    result.persons.push({ id: personId, name: entity.name, decision, score: best?.m.score ?? 0 });
+  }
+
+  const touched = new Set<string>();
+  const toldAt = report.published ?? at;
+  for (const ev of doc.events) {
+    const personId = ev.target?.entity ? personOf.get(ev.target.entity) : undefined;
+    if (!personId) continue;
+    touched.add(personId);
+    const source: SourceInput = {
+      reportId: report.id,
+      eventId: ev.id,
+      sentence: ev.sentence,
+      start: ev.trigger.start,
+      end: ev.trigger.end,
+      trigger: ev.trigger.text,
+      type: ev.type,
+      modality: ev.modality,
+      date: ev.date ? { value: ev.date.value, precision: ev.date.precision } : null,
+      agent: roleText(doc, ev.agent),
+      place: roleText(doc, ev.place),
+      country: roleCountry(doc, ev.place),
+      destinationCountry: roleCountry(doc, ev.destination),
+      speaker: roleText(doc, ev.speaker),
+      confidence: ev.confidence,
+    };
+    const timeline = await loadTimeline(tx, personId);
+    const telling = { type: source.type, modality: source.modality, date: source.date, country: source.country };
+    const best = timeline
+      .map((t) => ({ t, f: fit(telling, t.sources.map(tellingOf)) }))
+      .filter((x) => x.f.score > 0)
+      .sort((a, b) => b.f.score - a.f.score)[0];
+    if (best) {
+      await addSource(tx, at, best.t.id, source);
+      result.updatedEvents.push(best.t.id);
+      await audit('event.source_added', 'case_event', best.t.id, { personId, eventId: ev.id, trigger: ev.trigger.text, conflict: best.f.conflict });
+    } else {
+      const id = await createCaseEvent(tx, at, personId, source, toldAt);
+      result.newEvents.push(id);
+      await audit('event.created', 'case_event', id, { personId, type: ev.type, modality: ev.modality, eventId: ev.id, trigger: ev.trigger.text });
+    }
+  }
+
+  for (const personId of new Set([...personOf.values()])) {
+    await tx.updateTable('persons').set({ last_news_at: toldAt }).where('id', '=', personId).where((eb) => eb.or([eb('last_news_at', 'is', null), eb('last_news_at', '<', toldAt)])).execute();
+  }
+  for (const personId of touched) {
+    const raised = await refreshCase(tx, at, actor, personId, new Set(result.newEvents), report.id);
+    result.alerts.push(...raised);
+  }
+  return result;
+}
+
+/**
+ * Derives the person's status again (an analyst's override stays in force), records a change
+ * in the audit, and runs the alert rules. Also called by the scheduler, with no report, so that
+ * time-based rules ("unknown for more than 24 hours") fire without new news.
+ */
+export async function refreshCase(tx: Db, at: string, actor: string, personId: string, fresh: Set<string>, reportId: string | null): Promise<TrackResult['alerts']> {
+  const person = await tx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const timeline = await loadTimeline(tx, personId);
+  const reportIds = [...new Set(timeline.flatMap((e) => e.sources.map((s) => s.report_id)))];
+  const published = new Map<string, string>();
+  if (reportIds.length) {
+    for (const r of await tx.selectFrom('reports').select(['id', 'published', 'created_at']).where('id', 'in', reportIds).execute()) published.set(r.id, r.published ?? r.created_at);
+  }
+  const entries = caseEntries(timeline, published);
+  const derived = deriveStatus(entries);
+  if (derived.status !== person.status || derived.eventId !== person.status_event_id) {
+    await tx
+      .updateTable('persons')
+      .set({ status: derived.status, status_event_id: derived.eventId, status_since: derived.since, status_reason: derived.reason, updated_at: at })
+      .where('id', '=', personId)
+      .execute();
+    await writeAudit(tx, at, { actor, action: 'person.status_derived', entityType: 'person', entityId: personId, reportId, detail: { from: person.status, to: derived.status, eventId: derived.eventId, reason: derived.reason } });
+  }
+  const override = person.status_override ? (JSON.parse(person.status_override) as { status: string }) : null;
+  const status = override ? { ...derived, status: override.status as typeof derived.status } : derived;
+  const view = { personId, name: person.name, country: person.country, status, entries, lastNewsAt: person.last_news_at };
+  const raised: TrackResult['alerts'] = [];
+  for (const rule of (await listRules(tx)).filter((r) => r.enabled)) {
+    for (const candidate of evaluateRules(view, [rule.rule], new Date(at), fresh)) {
+      const row = await raiseAlert(tx, at, personId, rule.id, candidate);
+      if (!row) continue;
+      raised.push({ id: row.id, kind: row.kind, message: row.message });
+      await writeAudit(tx, at, { actor, action: 'alert.raised', entityType: 'alert', entityId: row.id, reportId, detail: { personId, kind: row.kind } });
+      await deliver(tx, at, row.id, rule.channels);
+    }
+  }
+  return raised;
+}
+
+/** Webhook and e-mail deliveries are jobs: retried with backoff, and never block the report's transaction on the network. */
+async function deliver(tx: Db, at: string, alertId: string, channels: Channels): Promise<void> {
+  if (channels.webhook) await enqueue(tx, at, { kind: 'deliver.webhook', payload: { alertId }, key: `webhook:${alertId}`, maxAttempts: 8 });
+  if (channels.email?.length) await enqueue(tx, at, { kind: 'deliver.email', payload: { alertId }, key: `email:${alertId}`, maxAttempts: 8 });
+}

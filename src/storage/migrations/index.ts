@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+import type { Engine } from '../engine.js';
+import { initial } from './001-initial.js';
+
+/** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
+export function MIGRATIONS(engine: Engine): Record<string, Migration> {
+  return { '001-initial': initial(engine) };
+}

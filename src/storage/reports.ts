@@ -1,0 +1,110 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { VigilError } from '../core/errors.js';
+import type { ExtractionDocument } from '../text/types.js';
+import type { Engine } from './engine.js';
+import type { ReportsTable } from './schema.js';
+import type { Db } from './store.js';
+
+export interface NewReport {
+  text: string;
+  format: 'text' | 'html';
+  source: string;
+  url?: string | null;
+  guid?: string | null;
+  feedId?: string | null;
+  title?: string | null;
+  byline?: string | null;
+  published?: string | null;
+  createdBy?: string | null;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/**
+ * Stores a report once: the same text (whitespace aside) submitted again returns the stored
+ * row with `duplicate: true`. Must run inside the caller's transaction.
+ */
+export async function insertReport(tx: Db, at: string, r: NewReport): Promise<{ report: ReportsTable; duplicate: boolean }> {
+  // PostgreSQL text cannot hold NUL; refuse it on both engines alike rather than fail on one.
+  if (r.text.includes('\u0000')) throw new VigilError('invalid_input', 'the report contains NUL characters (binary data?)');
+  const hash = contentHash(r.text);
+  const existing = await tx.selectFrom('reports').selectAll().where('content_hash', '=', hash).executeTakeFirst();
+  if (existing) return { report: existing, duplicate: true };
+  const row: ReportsTable = {
+    id: randomUUID(),
+    content_hash: hash,
+    url: r.url ?? null,
+    guid: r.guid ?? null,
+    feed_id: r.feedId ?? null,
+    title: r.title ?? null,
+    byline: r.byline ?? null,
+    published: r.published ?? null,
+    text: r.text,
+    format: r.format,
+    source: r.source,
+    state: 'queued',
+    error: null,
+    extraction: null,
+    created_at: at,
+    created_by: r.createdBy ?? null,
+  };
+  // Two submissions racing: the loser's insert hits the unique hash and it reads the winner's row.
+  const inserted = await tx.insertInto('reports').values(row).onConflict((oc) => oc.column('content_hash').doNothing()).executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    return { report: await tx.selectFrom('reports').selectAll().where('content_hash', '=', hash).executeTakeFirstOrThrow(), duplicate: true };
+  }
+  return { report: row, duplicate: false };
+}
+
+export async function getReport(db: Db, id: string): Promise<ReportsTable | undefined> {
+  return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function parseExtraction(row: Pick<ReportsTable, 'extraction'>): ExtractionDocument | null {
+  return row.extraction ? (JSON.parse(row.extraction) as ExtractionDocument) : null;
+}
+
+/** Records the extraction and indexes the report for search, in the caller's transaction. */
+export async function saveExtraction(tx: Db, engine: Engine, id: string, doc: ExtractionDocument): Promise<void> {
+  await tx.updateTable('reports').set({ extraction: JSON.stringify(doc), state: 'extracted', error: null }).where('id', '=', id).execute();
+  if (engine === 'sqlite') {
+    const row = await tx.selectFrom('reports').select(['title', 'text']).where('id', '=', id).executeTakeFirstOrThrow();
+    await sql`DELETE FROM reports_fts WHERE report_id = ${id}`.execute(tx);
+    await sql`INSERT INTO reports_fts (report_id, title, text) VALUES (${id}, ${row.title ?? ''}, ${row.text})`.execute(tx);
+  }
+}
+
+export async function markReportFailed(db: Db, id: string, error: string): Promise<void> {
+  await db.updateTable('reports').set({ state: 'failed', error }).where('id', '=', id).execute();
+}
+
+export interface ReportListItem {
+  id: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  state: string;
+  source: string;
+  created_at: string;
+}
+
+const LIST_COLUMNS = ['reports.id', 'reports.title', 'reports.url', 'reports.published', 'reports.state', 'reports.source', 'reports.created_at'] as const;
+
+/** Newest first, a page at a time; `query` searches titles and text (FTS5 on SQLite, tsvector on PostgreSQL). */
+export async function listReports(db: Db, engine: Engine, opts: { query?: string; limit: number; offset: number }): Promise<ReportListItem[]> {
+  let q = db.selectFrom('reports').select(LIST_COLUMNS).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(opts.limit).offset(opts.offset);
+  const terms = opts.query?.trim();
+  if (terms) {
+    if (engine === 'sqlite') {
+      // Each word a quoted FTS5 string: user input never reaches FTS5's query syntax.
+      const match = terms.split(/\s+/).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+      q = q.where('reports.id', 'in', sql<string>`(SELECT report_id FROM reports_fts WHERE reports_fts MATCH ${match})`);
+    } else {
+      q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', ${terms})`);
+    }
+  }
+  return q.execute();
+}

@@ -1,0 +1,218 @@
+/**
+ * The tables, as Kysely sees them. Both engines store the same shapes: ids are text (UUIDs),
+ * instants are ISO-8601 text in UTC (they sort as text on both), JSON is text, booleans 0/1.
+ */
+import type { Generated } from 'kysely';
+
+export type Role = 'admin' | 'analyst' | 'viewer';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface ReportsTable {
+  id: string;
+  /** SHA-256 of the text: the same report submitted twice is stored once. */
+  content_hash: string;
+  url: string | null;
+  guid: string | null;
+  feed_id: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  /** The text every offset in `extraction` indexes. */
+  text: string;
+  format: 'text' | 'html';
+  source: string;
+  state: 'queued' | 'extracted' | 'failed';
+  error: string | null;
+  extraction: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface PersonsTable {
+  id: string;
+  name: string;
+  country: string | null;
+  titles: string;
+  /** JSON array of the normalised names of entities seen with the person (for matching). */
+  context: string;
+  status: string;
+  status_event_id: string | null;
+  status_since: string | null;
+  status_reason: string;
+  /** An analyst's status, which wins over the derived one until cleared: JSON {status, reason, by, at}. */
+  status_override: string | null;
+  merged_into: string | null;
+  last_news_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonAliasesTable {
+  person_id: string;
+  normalized: string;
+  alias: string;
+  report_id: string | null;
+  created_at: string;
+}
+
+/** A person entity of one report, and the person on file it was linked to (or proposed for). */
+export interface PersonMentionsTable {
+  id: string;
+  report_id: string;
+  entity_id: string;
+  name: string;
+  person_id: string;
+  /** 'linked' (auto or by an analyst), or 'review' when `candidate_id` might be the same person. */
+  state: 'linked' | 'review' | 'rejected';
+  candidate_id: string | null;
+  score: number;
+  reasons: string;
+  created_at: string;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  person_id: string;
+  type: string;
+  modality: string;
+  date_value: string | null;
+  date_precision: string | null;
+  place: string | null;
+  country: string | null;
+  destination_country: string | null;
+  agent: string | null;
+  told_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One report's telling of a timeline event, with its character span: the provenance. */
+export interface EventSourcesTable {
+  id: string;
+  case_event_id: string;
+  report_id: string;
+  event_id: string;
+  sentence: number;
+  start: number;
+  end: number;
+  trigger: string;
+  type: string;
+  modality: string;
+  date_value: string | null;
+  date_precision: string | null;
+  agent: string | null;
+  place: string | null;
+  country: string | null;
+  speaker: string | null;
+  confidence: number;
+  created_at: string;
+}
+
+export interface AlertRulesTable {
+  id: string;
+  kind: string;
+  params: string;
+  enabled: number;
+  /** JSON: { webhook?: {url, secret}, email?: string[] } */
+  channels: string;
+  created_at: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  key: string;
+  rule_id: string | null;
+  kind: string;
+  person_id: string;
+  message: string;
+  event_ids: string;
+  report_ids: string;
+  created_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  report_id: string | null;
+  detail: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  /** One job per key while queued or running: submitting the same work twice queues it once. */
+  key: string | null;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedsTable {
+  id: string;
+  url: string;
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  interval_minutes: number;
+  next_poll_at: string;
+  failures: number;
+  last_error: string | null;
+  last_polled_at: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  reports: ReportsTable;
+  persons: PersonsTable;
+  person_aliases: PersonAliasesTable;
+  person_mentions: PersonMentionsTable;
+  case_events: CaseEventsTable;
+  event_sources: EventSourcesTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
+  audit: AuditTable;
+  jobs: JobsTable;
+  feeds: FeedsTable;
+}

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import type { Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { VigilError } from '../core/errors.js';
+import type { Engine } from './engine.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+/** A database handle: the query layer, which engine it is, and the clock its rows are stamped with. */
+export interface Store {
+  db: Db;
+  engine: Engine;
+  /** Where the data is, for messages: a file path or a PostgreSQL URL without its password. */
+  location: string;
+  now(): Date;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `postgres://…`, or a SQLite file path (`sqlite:` prefix optional). */
+  url: string;
+  /** For tests: a fixed or stepped clock. */
+  now?: () => Date;
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+export async function openStore(options: OpenOptions): Promise<Store> {
+  const now = options.now ?? (() => new Date());
+  let store: Store;
+  if (/^postgres(ql)?:\/\//.test(options.url)) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle client's error (the server restarting) must not crash the process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, engine: 'postgres', location: redact(options.url), now, close: () => db.destroy() };
+  } else {
+    const file = options.url.replace(/^sqlite:/, '');
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    // Another process (a second worker) holding the write lock is waited for, not failed on.
+    sqlite.pragma('busy_timeout = 10000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    store = { db, engine: 'sqlite', location: file, now, close: () => db.destroy() };
+  }
+  if (options.migrate !== false) await migrate(store);
+  return store;
+}
+
+/** Applies every migration not yet applied; Kysely records them in its own table and locks while it runs. */
+export async function migrate(store: Store): Promise<string[]> {
+  const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => MIGRATIONS(store.engine) } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new VigilError('internal', `migrating ${store.location} failed: ${(error as Error).message}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export function isoNow(store: Store): string {
+  return store.now().toISOString();
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseEntry } from '../cases/alerts.js';
+import type { CaseDate } from '../cases/timeline.js';
+import { bestDate, conflictingDates } from '../cases/timeline.js';
+import type { DatePrecision, EventType, Modality } from '../text/types.js';
+import type { CaseEventsTable, EventSourcesTable } from './schema.js';
+import type { Db } from './store.js';
+
+/** One report's event, as a source of a timeline event. */
+export interface SourceInput {
+  reportId: string;
+  eventId: string;
+  sentence: number;
+  start: number;
+  end: number;
+  trigger: string;
+  type: EventType;
+  modality: Modality;
+  date: CaseDate | null;
+  agent: string | null;
+  place: string | null;
+  country: string | null;
+  destinationCountry: string | null;
+  speaker: string | null;
+  confidence: number;
+}
+
+export interface TimelineEvent extends CaseEventsTable {
+  sources: EventSourcesTable[];
+  /** Distinct day-precise dates told by the sources (more than one: a conflict to show). */
+  conflicts: string[];
+  /** Reports with distinct hosts (or distinct reports, without a URL): independent tellings. */
+  independentSources: number;
+}
+
+function dateOf(row: { date_value: string | null; date_precision: string | null }): CaseDate | null {
+  return row.date_value && row.date_precision ? { value: row.date_value, precision: row.date_precision as DatePrecision } : null;
+}
+
+export async function loadTimeline(db: Db, personId: string): Promise<TimelineEvent[]> {
+  const events = await db.selectFrom('case_events').selectAll().where('person_id', '=', personId).execute();
+  if (!events.length) return [];
+  const sources = await db
+    .selectFrom('event_sources')
+    .selectAll()
+    .where(
+      'case_event_id',
+      'in',
+      events.map((e) => e.id),
+    )
+    .orderBy('created_at')
+    .execute();
+  const reportIds = [...new Set(sources.map((s) => s.report_id))];
+  const urls = new Map(reportIds.length ? (await db.selectFrom('reports').select(['id', 'url']).where('id', 'in', reportIds).execute()).map((r) => [r.id, r.url]) : []);
+  return events.map((e) => {
+    const own = sources.filter((s) => s.case_event_id === e.id);
+    const origins = new Set(own.map((s) => hostOf(urls.get(s.report_id) ?? null) ?? s.report_id));
+    return { ...e, sources: own, conflicts: conflictingDates(own.map(dateOf)), independentSources: origins.size };
+  });
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+export function tellingOf(e: CaseEventsTable | EventSourcesTable) {
+  return { type: e.type as EventType, modality: e.modality as Modality, date: dateOf(e), country: e.country };
+}
+
+export async function createCaseEvent(tx: Db, at: string, personId: string, s: SourceInput, toldAt: string): Promise<string> {
+  const id = randomUUID();
+  await tx
+    .insertInto('case_events')
+    .values({
+      id,
+      person_id: personId,
+      type: s.type,
+      modality: s.modality,
+      date_value: s.date?.value ?? null,
+      date_precision: s.date?.precision ?? null,
+      place: s.place,
+      country: s.country,
+      destination_country: s.destinationCountry,
+      agent: s.agent,
+      told_at: toldAt,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await addSource(tx, at, id, s);
+  return id;
+}
+
+/** Adds a report's telling to a timeline event and refreshes the event's date, place and agent from all its sources. */
+export async function addSource(tx: Db, at: string, caseEventId: string, s: SourceInput): Promise<void> {
+  await tx
+    .insertInto('event_sources')
+    .values({
+      id: randomUUID(),
+      case_event_id: caseEventId,
+      report_id: s.reportId,
+      event_id: s.eventId,
+      sentence: s.sentence,
+      start: s.start,
+      end: s.end,
+      trigger: s.trigger,
+      type: s.type,
+      modality: s.modality,
+      date_value: s.date?.value ?? null,
+      date_precision: s.date?.precision ?? null,
+      agent: s.agent,
+      place: s.place,
+      country: s.country,
+      speaker: s.speaker,
+      confidence: s.confidence,
+      created_at: at,
+    })
+    .onConflict((oc) => oc.columns(['report_id', 'event_id', 'case_event_id']).doNothing())
+    .execute();
+  await refreshCaseEvent(tx, at, caseEventId);
+}
+
+export async function refreshCaseEvent(tx: Db, at: string, caseEventId: string): Promise<void> {
+  const sources = await tx.selectFrom('event_sources').selectAll().where('case_event_id', '=', caseEventId).orderBy('created_at').execute();
+  const date = bestDate(sources.map(dateOf));
+  const first = <K extends 'place' | 'country' | 'agent'>(k: K) => sources.find((x) => x[k])?.[k] ?? null;
+  // Asserted by any source beats reported by all: the fact then stands on its own.
+  const modality = sources.some((x) => x.modality === 'asserted') ? 'asserted' : (sources[0]?.modality ?? 'asserted');
+  await tx
+    .updateTable('case_events')
+    .set({ date_value: date?.value ?? null, date_precision: date?.precision ?? null, place: first('place'), country: first('country'), agent: first('agent'), modality, updated_at: at })
+    .where('id', '=', caseEventId)
+    .execute();
+}
+
+/** Timeline events as the status and alert rules read them. */
+export function caseEntries(timeline: TimelineEvent[], publishedOf: Map<string, string>): CaseEntry[] {
+  return timeline.map((e) => ({
+    id: e.id,
+    type: e.type as EventType,
+    modality: e.modality as Modality,
+    date: dateOf(e),
+    toldAt: e.sources.map((s) => publishedOf.get(s.report_id) ?? e.told_at).sort()[0] ?? e.told_at,
+    place: e.place,
+    destinationCountry: e.destination_country,
+    reportIds: [...new Set(e.sources.map((s) => s.report_id))],
+  }));
+}
