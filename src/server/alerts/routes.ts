@@ -1,0 +1,74 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { VigilError } from '../../core/errors.js';
+import { createRule, listAlerts, listRules } from '../../storage/alerts.js';
+import { writeAudit } from '../../storage/audit.js';
+import { requireRole } from '../auth/middleware.js';
+import type { AppEnv } from '../env.js';
+import { validationHook } from '../errors.js';
+import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
+import { EVENT_TYPES } from '../../text/types.js';
+
+const Alert = z
+  .object({ id: z.string(), key: z.string(), rule_id: z.string().nullable(), kind: z.string(), person_id: z.string(), message: z.string(), event_ids: z.array(z.string()), report_ids: z.array(z.string()), created_at: z.string(), acknowledged_by: z.string().nullable(), acknowledged_at: z.string().nullable() })
+  .openapi('Alert');
+const RuleBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('whereabouts_unknown'), hours: z.number().positive().max(24 * 365) }),
+  z.object({ kind: z.literal('returned_to_fled_country') }),
+  z.object({ kind: z.literal('new_event'), types: z.array(z.enum(EVENT_TYPES)).min(1) }),
+  z.object({ kind: z.literal('no_news'), days: z.number().positive().max(3650) }),
+]);
+const Channels = z.object({
+  webhook: z.object({ url: z.string().url(), secret: z.string().min(16).max(200) }).optional(),
+  email: z.array(z.string().email()).max(50).optional(),
+});
+const Rule = z.object({ id: z.string(), rule: RuleBody, enabled: z.boolean(), channels: z.object({ webhook: z.object({ url: z.string() }).optional(), email: z.array(z.string()).optional() }) }).openapi('AlertRule');
+
+export function alertRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/alerts', tags: ['alerts'], summary: 'Alerts, newest first', request: { query: Paging.extend({ open: z.enum(['true', 'false']).optional() }) }, responses: { 200: ok(z.object({ alerts: z.array(Alert) }), 'a page of alerts'), ...ERRORS } }),
+    async (c) => {
+      const { limit, offset, open } = c.req.valid('query');
+      return c.json({ alerts: await listAlerts(c.get('deps').store.db, { limit, offset, open: open === 'true' }) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/alerts/{id}/ack', tags: ['alerts'], summary: 'Acknowledge an alert', middleware: [requireRole('analyst')] as const, request: { params: IdParam }, responses: { 204: { description: 'acknowledged' }, 404: ok(z.any(), 'no such alert'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      await store.db.transaction().execute(async (tx) => {
+        const at = store.now().toISOString();
+        const r = await tx.updateTable('alerts').set({ acknowledged_by: user.id, acknowledged_at: at }).where('id', '=', id).where('acknowledged_at', 'is', null).executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw new VigilError('not_found', 'no such open alert');
+        await writeAudit(tx, at, { actor: user.id, action: 'alert.acknowledged', entityType: 'alert', entityId: id });
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(createRoute({ method: 'get', path: '/alert-rules', tags: ['alerts'], summary: 'Alert rules (webhook secrets are not shown)', responses: { 200: ok(z.object({ rules: z.array(Rule) }), 'rules'), ...ERRORS } }), async (c) => {
+    const rules = await listRules(c.get('deps').store.db);
+    return c.json({ rules: rules.map((r) => ({ ...r, channels: { ...(r.channels.webhook ? { webhook: { url: r.channels.webhook.url } } : {}), ...(r.channels.email ? { email: r.channels.email } : {}) } })) }, 200);
+  });
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/alert-rules', tags: ['alerts'], summary: 'Add an alert rule (admin)', middleware: [requireRole('admin')] as const, request: body(z.object({ rule: RuleBody, channels: Channels.default({}) })), responses: { 201: ok(z.object({ id: z.string() }), 'created'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const user = c.get('user');
+      const { rule, channels } = c.req.valid('json');
+      const created = await store.db.transaction().execute(async (tx) => {
+        const at = store.now().toISOString();
+        const r = await createRule(tx, at, rule, channels);
+        await writeAudit(tx, at, { actor: user.id, action: 'alert_rule.created', entityType: 'alert_rule', entityId: r.id, detail: { rule, webhook: channels.webhook?.url ?? null, email: channels.email ?? [] } });
+        return r;
+      });
+      return c.json({ id: created.id }, 201);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { Extractor } from '../articles/extract.js';
+import { extractHandler } from '../ingest/process.js';
+import { Worker } from '../ingest/worker.js';
+import { ensureDefaultRules } from '../storage/alerts.js';
+import { auditFor } from '../storage/audit.js';
+import type { Store } from '../storage/store.js';
+import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { createApp } from './app.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/cases/${name}`, import.meta.url), 'utf8');
+const extractor = new Extractor();
+const PASSWORD = 'correct horse battery staple';
+
+/** A signed-in client: keeps the session cookie like a browser would. */
+function client(app: ReturnType<typeof createApp>) {
+  let cookie = '';
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.request(path, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
+    const type = res.headers.get('content-type') ?? '';
+    const data = type.includes('json') ? await res.json() : await res.text();
+    return { status: res.status, data: data as Record<string, any>, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  return { call, login: (email: string, password = PASSWORD) => call('POST', '/api/auth/login', { email, password }) };
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`HTTP API on ${engine.engine}`, { skip: engine.skip }, () => {
+    let store: Store;
+    let app: ReturnType<typeof createApp>;
+    let worker: Worker;
+    const clock = manualClock('2026-11-19T12:00:00Z');
+    const admin = () => client(app);
+    let adminClient: ReturnType<typeof client>;
+    before(async () => {
+      store = await engine.open(clock.now);
+      await store.db.transaction().execute((tx) => ensureDefaultRules(tx, clock.now().toISOString()));
+      worker = new Worker(store, { extract: extractHandler(extractor) });
+      app = createApp({ store });
+      adminClient = admin();
+    });
+    after(async () => store?.close());
+
+    test('first run: setup creates the admin once; everything else needs a login', async () => {
+      assert.equal((await adminClient.call('GET', '/api/health')).data.setupNeeded, true);
+      assert.equal((await client(app).call('GET', '/api/cases')).status, 401);
+      const weak = await adminClient.call('POST', '/api/setup', { email: 'ada@example.org', name: 'Ada', password: 'short' });
+      assert.equal(weak.status, 422);
+      const setup = await adminClient.call('POST', '/api/setup', { email: 'ada@example.org', name: 'Ada', password: PASSWORD });
+      assert.equal(setup.status, 201);
+      assert.equal(setup.data.user.role, 'admin');
+      assert.equal((await client(app).call('POST', '/api/setup', { email: 'eve@example.org', name: 'Eve', password: PASSWORD })).status, 409);
+      assert.equal((await adminClient.call('GET', '/api/auth/me')).data.user.email, 'ada@example.org');
+    });
+
+    test('roles: admins manage accounts, viewers cannot write, analysts can', async () => {
+      for (const [email, role] of [['ana@example.org', 'analyst'], ['vic@example.org', 'viewer']]) {
+        assert.equal((await adminClient.call('POST', '/api/users', { email, name: role, role, password: PASSWORD })).status, 201);
+      }
+      const viewer = client(app);
+      assert.equal((await viewer.login('vic@example.org')).status, 200);
+      assert.equal((await viewer.call('POST', '/api/reports', { text: 'Something happened.' })).status, 403);
+      assert.equal((await viewer.call('GET', '/api/users')).status, 403);
+      assert.equal((await viewer.call('GET', '/api/cases')).status, 200);
+      const wrong = await client(app).login('vic@example.org', 'not the password at all');
+      assert.equal(wrong.status, 401);
+      assert.equal(wrong.data.error.code, 'unauthorized');
+    });
+
+    test('two reports in, one case out: merged arrest with two sources, status, alerts, exports', async () => {
+      const analyst = client(app);
+      await analyst.login('ana@example.org');
+      const a = await analyst.call('POST', '/api/reports', { text: fixture('aldemir-1.txt'), published: '2026-11-18', url: 'https://karsvik-herald.example/aldemir' });
+      const b = await analyst.call('POST', '/api/reports', { text: fixture('aldemir-2.txt'), published: '2026-11-19', url: 'https://velmora-wire.example/1' });
+      assert.equal(a.status, 202);
+      assert.equal(b.status, 202);
+      assert.equal((await analyst.call('POST', '/api/reports', { text: fixture('aldemir-2.txt'), published: '2026-11-19' })).data.duplicate, true);
+      assert.equal(await worker.drain(), 2);
+
+      const cases = await analyst.call('GET', '/api/cases');
+      assert.equal(cases.data.cases.length, 1);
+      const summary = cases.data.cases[0];
+      assert.equal(summary.name, 'Joran Aldemir');
+      assert.equal(summary.status, 'whereabouts_unknown');
+      assert.ok(summary.open_alerts >= 1);
+
+      const view = (await analyst.call('GET', `/api/cases/${summary.id}`)).data;
+      const arrest = view.timeline.find((e: { type: string; modality: string }) => e.type === 'ARREST' && e.modality === 'asserted');
+      assert.equal(arrest.sources.length, 2);
+      assert.equal(arrest.independentSources, 2);
+      assert.equal(view.status.eventId, view.timeline.find((e: { type: string }) => e.type === 'DISAPPEARANCE').id);
+      assert.ok(view.alerts.length >= 1);
+
+      const search = await analyst.call('GET', '/api/reports?q=dockworkers');
+      assert.equal(search.data.reports.length, 2);
+      assert.equal((await analyst.call('GET', '/api/reports?q=nonexistentword')).data.reports.length, 0);
+
+      const csv = await analyst.call('GET', '/api/export?format=csv');
+      assert.equal(csv.status, 200);
+      assert.match(String(csv.data).split('\r\n')[0]!, /^person_id,person,country,status,event_id,type/);
+      assert.ok(String(csv.data).includes('karsvik-herald.example'));
+      const plover = await analyst.call('GET', '/api/export?format=plover');
+      assert.ok(plover.data.events.some((e: { event: string; mode: string; recipient: string }) => e.event === 'COERCE' && e.mode === 'arrest' && e.recipient === 'Joran Aldemir'));
+      const dossier = await analyst.call('GET', `/api/cases/${summary.id}/dossier`);
+      assert.equal(dossier.status, 200);
+      assert.match(String(dossier.data), /Joran Aldemir/);
+      assert.match(String(dossier.data), /karsvik-herald\.example/);
+    });
+
+    test('a status override is kept apart from the derived status and audited', async () => {
+      const analyst = client(app);
+      await analyst.login('ana@example.org');
+      const id = (await analyst.call('GET', '/api/cases')).data.cases[0].id;
+      const r = await analyst.call('PUT', `/api/cases/${id}/status`, { status: 'detained', reason: 'his lawyer saw him at Karsvik central station' });
+      assert.equal(r.status, 200);
+      assert.equal(r.data.status.status, 'detained');
+      assert.equal(r.data.status.derived, 'whereabouts_unknown');
+      const history = await auditFor(store.db, 'person', id);
+      assert.ok(history.some((h) => h.action === 'person.status_overridden' && h.detail.reason === 'his lawyer saw him at Karsvik central station'));
+      const viewer = client(app);
+      await viewer.login('vic@example.org');
+      assert.equal((await viewer.call('PUT', `/api/cases/${id}/status`, { status: null, reason: 'x' })).status, 403);
+    });
+
+    test('API tokens for scripts; bad tokens, bad input and cross-site writes are refused', async () => {
+      const t = await adminClient.call('POST', '/api/tokens', { name: 'nightly export' });
+      assert.equal(t.status, 201);
+      const script = client(app);
+      assert.equal((await script.call('GET', '/api/cases', undefined, { authorization: `Bearer ${t.data.token}` })).status, 200);
+      assert.equal((await script.call('GET', '/api/cases', undefined, { authorization: 'Bearer vt_forged' })).status, 401);
+      const both = await adminClient.call('POST', '/api/reports', { text: 'a', html: '<p>a</p>' });
+      assert.equal(both.status, 422);
+      assert.equal(both.data.error.code, 'invalid_input');
+      const empty = await adminClient.call('POST', '/api/reports', { text: '   ' });
+      assert.equal(empty.status, 422);
+      const cross = await adminClient.call('POST', '/api/reports', { text: 'A report.' }, { origin: 'https://evil.example' });
+      assert.equal(cross.status, 403);
+      assert.equal((await adminClient.call('GET', '/api/cases/no-such-id')).status, 404);
+    });
+
+    test('the OpenAPI document is generated from the route schemas', async () => {
+      const doc = (await client(app).call('GET', '/api/openapi.json')).data;
+      assert.equal(doc.openapi, '3.1.0');
+      for (const p of ['/api/reports', '/api/cases/{id}', '/api/auth/login', '/api/export', '/api/alert-rules']) assert.ok(doc.paths[p], `${p} documented`);
+      assert.ok(doc.components.schemas.NewReport);
+    });
+
+    test('repeated failed logins are slowed to a stop', async () => {
+      const c = client(app);
+      for (let i = 0; i < 10; i++) assert.equal((await c.login('ada@example.org', `wrong password ${i}`)).status, 401);
+      assert.equal((await c.login('ada@example.org')).status, 429);
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { countUsers } from '../storage/users.js';
+import { jobCounts } from '../storage/jobs.js';
+import { alertRoutes } from './alerts/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { authenticate } from './auth/middleware.js';
+import { caseRoutes } from './cases/routes.js';
+import { reviewRoutes } from './cases/reviews.js';
+import type { AppDeps, AppEnv } from './env.js';
+import { onError, validationHook } from './errors.js';
+import { exportRoutes } from './exports/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/** Paths under /api that answer without a login. */
+const PUBLIC = new Set(['/api/health', '/api/setup', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/tokens', '/api/openapi.json']);
+
+/**
+ * The HTTP API: one folder per resource, each with its schemas (which validate requests and
+ * generate the OpenAPI document at /api/openapi.json); authentication in front of everything
+ * but the public paths; roles checked per route; errors as `{"error": {code, message}}`.
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.use('*', secureHeaders());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', async (c, next) => (PUBLIC.has(c.req.path) ? next() : authenticate(c, next)));
+
+  app.get('/api/health', async (c) => {
+    const { store } = deps;
+    return c.json({ ok: true, engine: store.engine, setupNeeded: (await countUsers(store.db)) === 0, jobs: await jobCounts(store.db) });
+  });
+  app.route('/api', authRoutes());
+  app.route('/api/users', userRoutes());
+  app.route('/api/reports', reportRoutes());
+  app.route('/api/cases', caseRoutes());
+  app.route('/api/reviews', reviewRoutes());
+  app.route('/api', alertRoutes());
+  app.route('/api', exportRoutes());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Vigil API', version: '0.1.0', description: 'Reports, cases, alerts and exports. Log in with POST /api/auth/login (session cookie) or send `Authorization: Bearer <API token>`.' },
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  return app;
+}

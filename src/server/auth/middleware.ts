@@ -1,0 +1,51 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { VigilError } from '../../core/errors.js';
+import type { Role, UsersTable } from '../../storage/schema.js';
+import { sessionUser, tokenUser } from '../../storage/users.js';
+import type { AppEnv, AuthUser } from '../env.js';
+import { ROLE_RANK } from '../env.js';
+
+export const SESSION_COOKIE = 'vigil_session';
+
+function asAuthUser(u: UsersTable, via: AuthUser['via']): AuthUser {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, via };
+}
+
+/**
+ * Who is asking: an API token (`Authorization: Bearer vt_…`) or a session cookie. Every route
+ * under /api is behind it except health, first-run setup, login and the OpenAPI document.
+ * A cookie-authenticated write from another origin is refused (CSRF): browsers send Origin on
+ * cross-site requests, and the session cookie is SameSite=Strict besides.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { store } = c.get('deps');
+  const header = c.req.header('authorization');
+  let user: AuthUser | undefined;
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const found = m ? await tokenUser(store.db, m[1]!, store.now().toISOString()) : undefined;
+    if (!found) throw new VigilError('unauthorized', 'invalid API token');
+    user = asAuthUser(found, 'token');
+  } else {
+    const secret = getCookie(c, SESSION_COOKIE);
+    const found = secret ? await sessionUser(store.db, secret, store.now()) : undefined;
+    if (!found) throw new VigilError('unauthorized', secret ? 'session expired; log in again' : 'log in first');
+    user = asAuthUser(found, 'session');
+    const origin = c.req.header('origin');
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && origin && new URL(origin).host !== new URL(c.req.url).host) {
+      throw new VigilError('forbidden', 'cross-site request refused');
+    }
+  }
+  c.set('user', user);
+  await next();
+};
+
+/** Admits users whose role is at least `role` (viewer < analyst < admin). */
+export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (ROLE_RANK[user.role] < ROLE_RANK[role]) throw new VigilError('forbidden', `this needs the ${role} role; you are ${user.role}`);
+    await next();
+  };
+}

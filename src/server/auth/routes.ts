@@ -1,0 +1,106 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { VigilError } from '../../core/errors.js';
+import { writeAudit } from '../../storage/audit.js';
+import { countUsers, createApiToken, createSession, deleteSession, insertUser, userByEmail } from '../../storage/users.js';
+import type { AppEnv } from '../env.js';
+import { validationHook } from '../errors.js';
+import { ERRORS, UserSchema, body, ok } from '../schemas.js';
+import { LoginLimiter } from './limiter.js';
+import { SESSION_COOKIE, authenticate } from './middleware.js';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+
+const Credentials = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1024) });
+const Setup = Credentials.extend({ name: z.string().min(1).max(200) });
+const Me = z.object({ user: UserSchema.pick({ id: true, email: true, name: true, role: true }) }).openapi('Me');
+// A dummy hash compared against when the e-mail is unknown, so both failures take the same time.
+const DUMMY = hashPassword('not a real password, only for timing');
+
+export function authRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const limiter = new LoginLimiter();
+
+  const startSession = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0], userId: string) => {
+    const { store, secureCookies, sessionHours } = c.get('deps');
+    const { secret, expiresAt } = await createSession(store.db, store.now(), userId, sessionHours ?? 12);
+    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', secure: !!secureCookies, path: '/', expires: new Date(expiresAt) });
+  };
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/setup', tags: ['auth'], summary: 'Create the first admin (only while there are no users)', request: body(Setup), responses: { 201: ok(Me, 'the admin, logged in'), 409: ok(z.any(), 'already set up'), 422: ERRORS[422] } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const input = c.req.valid('json');
+      const problem = passwordProblem(input.password);
+      if (problem) throw new VigilError('invalid_input', problem);
+      const passwordHash = await hashPassword(input.password);
+      const user = await store.db.transaction().execute(async (tx) => {
+        if ((await countUsers(tx)) > 0) throw new VigilError('conflict', 'Vigil is already set up; ask an admin for an account');
+        const at = store.now().toISOString();
+        const u = await insertUser(tx, at, { email: input.email, name: input.name, role: 'admin', passwordHash });
+        await writeAudit(tx, at, { actor: u.id, action: 'user.created', entityType: 'user', entityId: u.id, detail: { role: 'admin', setup: true } });
+        return u;
+      });
+      await startSession(c, user.id);
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Log in; sets the session cookie', request: body(Credentials), responses: { 200: ok(Me, 'logged in'), 401: ERRORS[401], 422: ERRORS[422], 429: ok(z.any(), 'too many failed attempts') } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const { email, password } = c.req.valid('json');
+      const key = `${email.toLowerCase()}|${c.req.header('x-forwarded-for') ?? 'local'}`;
+      const now = store.now().getTime();
+      if (limiter.blocked(key, now)) throw new VigilError('rate_limited', 'too many failed logins; wait 15 minutes');
+      const user = await userByEmail(store.db, email);
+      const good = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await DUMMY), false);
+      if (!user || !good || user.disabled) {
+        limiter.fail(key, now);
+        throw new VigilError('unauthorized', 'wrong e-mail or password');
+      }
+      limiter.clear(key);
+      await startSession(c, user.id);
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, 200);
+    },
+  );
+
+  app.post('/auth/logout', async (c) => {
+    const secret = getCookie(c, SESSION_COOKIE);
+    if (secret) await deleteSession(c.get('deps').store.db, secret);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.use('/auth/me', authenticate);
+  app.openapi(createRoute({ method: 'get', path: '/auth/me', tags: ['auth'], summary: 'Who is logged in', responses: { 200: ok(Me, 'the user'), 401: ERRORS[401] } }), (c) => {
+    const { id, email, name, role } = c.get('user');
+    return c.json({ user: { id, email, name, role } }, 200);
+  });
+
+  app.use('/tokens', authenticate);
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/tokens',
+      tags: ['auth'],
+      summary: 'Create an API token for scripts (shown once)',
+      request: body(z.object({ name: z.string().min(1).max(100) })),
+      responses: { 201: ok(z.object({ id: z.string(), token: z.string() }), 'the token; keep it, it is not shown again'), ...ERRORS },
+    }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const user = c.get('user');
+      const { name } = c.req.valid('json');
+      const created = await store.db.transaction().execute(async (tx) => {
+        const at = store.now().toISOString();
+        const t = await createApiToken(tx, at, user.id, name);
+        await writeAudit(tx, at, { actor: user.id, action: 'token.created', entityType: 'api_token', entityId: t.id, detail: { name } });
+        return t;
+      });
+      return c.json({ id: created.id, token: created.secret }, 201);
+    },
+  );
+  return app;
+}

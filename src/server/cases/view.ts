@@ -1,0 +1,60 @@
+import { VigilError } from '../../core/errors.js';
+import { listAlerts } from '../../storage/alerts.js';
+import { effectiveStatus } from '../../storage/cases.js';
+import { getPersonRow, livePersonId } from '../../storage/persons.js';
+import type { Db } from '../../storage/store.js';
+import { loadTimeline } from '../../storage/timeline.js';
+import { chronological } from '../../cases/status.js';
+import type { EventType, Modality } from '../../text/types.js';
+
+/** Everything a case page shows, in one object: person, names, status and what set it, timeline with sources, alerts, pending reviews. */
+export async function caseView(db: Db, requestedId: string) {
+  const id = await livePersonId(db, requestedId);
+  const person = await getPersonRow(db, id);
+  if (!person) throw new VigilError('not_found', 'no such case');
+  const aliases = await db.selectFrom('person_aliases').select(['alias', 'report_id', 'created_at']).where('person_id', '=', id).orderBy('created_at').execute();
+  const mentions = await db
+    .selectFrom('person_mentions')
+    .innerJoin('reports', 'reports.id', 'person_mentions.report_id')
+    .select(['person_mentions.id', 'person_mentions.report_id', 'person_mentions.entity_id', 'person_mentions.name', 'person_mentions.state', 'person_mentions.candidate_id', 'person_mentions.score', 'person_mentions.reasons', 'reports.title', 'reports.url', 'reports.published'])
+    .where('person_mentions.person_id', '=', id)
+    .orderBy('person_mentions.created_at')
+    .execute();
+  const timeline = await loadTimeline(db, id);
+  const reportIds = [...new Set(timeline.flatMap((e) => e.sources.map((s) => s.report_id)))];
+  const reports = reportIds.length ? await db.selectFrom('reports').select(['id', 'title', 'url', 'published', 'text']).where('id', 'in', reportIds).execute() : [];
+  const reportOf = new Map(reports.map((r) => [r.id, r]));
+  const entries = chronological(timeline.map((e) => ({ ...e, date: e.date_value ? { value: e.date_value, precision: e.date_precision as 'day' } : null, toldAt: e.told_at, type: e.type as EventType, modality: e.modality as Modality })));
+  const status = effectiveStatus(person);
+  return {
+    id,
+    name: person.name,
+    country: person.country,
+    titles: JSON.parse(person.titles) as string[],
+    aliases,
+    status: { ...status, since: person.status_since, eventId: person.status_event_id, derived: person.status, derivedReason: person.status_reason },
+    last_news_at: person.last_news_at,
+    timeline: entries.map((e) => ({
+      id: e.id,
+      type: e.type,
+      modality: e.modality,
+      date: e.date_value,
+      precision: e.date_precision,
+      place: e.place,
+      country: e.country,
+      agent: e.agent,
+      conflicts: e.conflicts,
+      independentSources: e.independentSources,
+      sources: e.sources.map((s) => {
+        const r = reportOf.get(s.report_id);
+        // The sentence around the trigger, so a reader sees the evidence without opening the report.
+        const excerpt = r ? r.text.slice(Math.max(0, s.start - 120), Math.min(r.text.length, s.end + 120)) : '';
+        return { reportId: s.report_id, title: r?.title ?? null, url: r?.url ?? null, published: r?.published ?? null, eventId: s.event_id, start: s.start, end: s.end, trigger: s.trigger, modality: s.modality, date: s.date_value, speaker: s.speaker, confidence: s.confidence, excerpt };
+      }),
+    })),
+    mentions: mentions.map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] })),
+    alerts: await listAlerts(db, { personId: id, limit: 200, offset: 0 }),
+  };
+}
+
+export type CaseView = Awaited<ReturnType<typeof caseView>>;

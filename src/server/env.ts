@@ -1,0 +1,30 @@
+import type { Extractor } from '../articles/extract.js';
+import type { Worker } from '../ingest/worker.js';
+import type { Role } from '../storage/schema.js';
+import type { Store } from '../storage/store.js';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** How this request proved who it is. */
+  via: 'session' | 'token';
+}
+
+/** What every route can reach: the store, the worker to wake after a submission, the signed-in user. */
+export interface AppDeps {
+  store: Store;
+  worker?: Worker;
+  extractor?: Extractor;
+  /** Set cookies with `Secure` (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Session lifetime; the session ends this long after login. */
+  sessionHours?: number;
+}
+
+export interface AppEnv {
+  Variables: { user: AuthUser; deps: AppDeps };
+}
+
+export const ROLE_RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };

@@ -1,0 +1,77 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../../articles/article.js';
+import { articleFromString } from '../../articles/read.js';
+import { VigilError } from '../../core/errors.js';
+import { fetchText } from '../../ingest/fetch.js';
+import { submitArticle } from '../../ingest/submit.js';
+import { getReport, listReports, parseExtraction } from '../../storage/reports.js';
+import { requireRole } from '../auth/middleware.js';
+import type { AppEnv } from '../env.js';
+import { validationHook } from '../errors.js';
+import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
+
+const Published = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const NewReport = z
+  .object({
+    text: z.string().min(1).optional(),
+    html: z.string().min(1).optional(),
+    url: z.string().url().max(2000).optional(),
+    published: Published.optional(),
+    title: z.string().max(1000).optional(),
+  })
+  .refine((r) => (r.text !== undefined ? 1 : 0) + (r.html !== undefined ? 1 : 0) === 1 || (r.text === undefined && r.html === undefined && r.url !== undefined), {
+    message: 'give the report as exactly one of text, html or url (url may accompany text or html as its source)',
+  })
+  .openapi('NewReport');
+const Submitted = z.object({ reportId: z.string(), duplicate: z.boolean(), jobId: z.string().nullable(), warnings: z.array(z.string()) }).openapi('Submitted');
+const ReportItem = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), published: z.string().nullable(), state: z.string(), source: z.string(), created_at: z.string() }).openapi('ReportItem');
+const ReportFull = ReportItem.extend({ text: z.string(), byline: z.string().nullable(), error: z.string().nullable(), extraction: z.unknown() }).openapi('Report');
+
+export function reportRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('/', async (c, next) => (c.req.method === 'POST' ? requireRole('analyst')(c, next) : next()));
+  app.post('/', bodyLimit({ maxSize: LIMITS.htmlBytes + 1024 * 1024, onError: () => { throw new VigilError('input_too_large', `a report may be at most ${LIMITS.htmlBytes / 1048576} MB`); } }));
+  app.openapi(
+    createRoute({ method: 'post', path: '/', tags: ['reports'], summary: 'Submit a report (text, HTML or a URL to fetch); extraction runs as a job', request: body(NewReport), responses: { 202: ok(Submitted, 'stored and queued (or recognised as a duplicate)'), 413: ok(z.any(), 'too large'), ...ERRORS } }),
+    async (c) => {
+      const { store, worker } = c.get('deps');
+      const user = c.get('user');
+      const input = c.req.valid('json');
+      const warnings: string[] = [];
+      const readOpts = { ...(input.published ? { published: input.published } : {}), ...(input.url ? { url: input.url } : {}) };
+      let article;
+      if (input.text !== undefined) article = articleFromString(input.text, 'the report', { ...readOpts, html: false }, warnings);
+      else if (input.html !== undefined) article = articleFromString(input.html, 'the page', { ...readOpts, html: true }, warnings);
+      else {
+        const page = await fetchText(input.url!, { maxBytes: LIMITS.htmlBytes });
+        article = articleFromString(page.body, input.url!, { ...readOpts, url: page.url, html: !/^text\/plain/.test(page.contentType) }, warnings);
+      }
+      if (input.title) article = { ...article, title: input.title };
+      const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id });
+      worker?.start();
+      return c.json({ ...submitted, warnings }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/', tags: ['reports'], summary: 'Reports, newest first; q searches title and text', request: { query: Paging.extend({ q: z.string().max(500).optional() }) }, responses: { 200: ok(z.object({ reports: z.array(ReportItem) }), 'a page of reports'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const { q, limit, offset } = c.req.valid('query');
+      return c.json({ reports: await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), limit, offset }) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/{id}', tags: ['reports'], summary: 'A report with its text and extraction', request: { params: IdParam }, responses: { 200: ok(ReportFull, 'the report'), 404: ok(z.any(), 'no such report'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const r = await getReport(store.db, c.req.valid('param').id);
+      if (!r) throw new VigilError('not_found', 'no such report');
+      return c.json({ id: r.id, title: r.title, url: r.url, published: r.published, state: r.state, source: r.source, created_at: r.created_at, text: r.text, byline: r.byline, error: r.error, extraction: parseExtraction(r) }, 200);
+    },
+  );
+  return app;
+}

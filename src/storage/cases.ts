@@ -1,0 +1,57 @@
+import { normalizeName } from '../cases/names.js';
+import type { CaseStatus } from '../cases/status.js';
+import type { PersonsTable } from './schema.js';
+import type { Db } from './store.js';
+
+export interface CaseSummary {
+  id: string;
+  name: string;
+  country: string | null;
+  status: string;
+  status_since: string | null;
+  status_reason: string;
+  overridden: boolean;
+  last_news_at: string | null;
+  events: number;
+  open_alerts: number;
+}
+
+/** The status shown: an analyst's override when set, else the derived one. */
+export function effectiveStatus(p: PersonsTable): { status: CaseStatus; overridden: boolean; reason: string } {
+  if (p.status_override) {
+    const o = JSON.parse(p.status_override) as { status: CaseStatus; reason: string };
+    return { status: o.status, overridden: true, reason: o.reason };
+  }
+  return { status: p.status as CaseStatus, overridden: false, reason: p.status_reason };
+}
+
+/** Open cases (merged records excluded), most recent news first. */
+export async function listCases(db: Db, opts: { status?: string; q?: string; limit: number; offset: number }): Promise<CaseSummary[]> {
+  let q = db
+    .selectFrom('persons')
+    .selectAll('persons')
+    .select((eb) => [
+      eb.selectFrom('case_events').select(eb.fn.countAll<number>().as('n')).whereRef('case_events.person_id', '=', 'persons.id').as('events'),
+      eb.selectFrom('alerts').select(eb.fn.countAll<number>().as('n')).whereRef('alerts.person_id', '=', 'persons.id').where('alerts.acknowledged_at', 'is', null).as('open_alerts'),
+    ])
+    .where('persons.merged_into', 'is', null)
+    .orderBy('persons.last_news_at', 'desc')
+    .orderBy('persons.id')
+    .limit(opts.limit)
+    .offset(opts.offset);
+  if (opts.status) {
+    const status = opts.status;
+    q = q.where((eb) => eb.or([eb.and([eb('persons.status_override', 'is', null), eb('persons.status', '=', status)]), eb('persons.status_override', 'like', `%"status":"${status}"%`)]));
+  }
+  if (opts.q) {
+    const like = `%${normalizeName(opts.q)}%`;
+    q = q.where((eb) => eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'persons.id').where('person_aliases.normalized', 'like', like)));
+  }
+  const rows = await q.execute();
+  return rows
+    .map((p) => {
+      const s = effectiveStatus(p);
+      return { id: p.id, name: p.name, country: p.country, status: s.status, status_since: p.status_since, status_reason: s.reason, overridden: s.overridden, last_news_at: p.last_news_at, events: Number(p.events ?? 0), open_alerts: Number(p.open_alerts ?? 0) };
+    })
+    ;
+}

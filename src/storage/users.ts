@@ -1,0 +1,87 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Role, UsersTable } from './schema.js';
+import type { Db } from './store.js';
+
+/** Secrets (session cookies, API tokens) are stored only as their SHA-256. */
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function newSecret(prefix: string): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+export type PublicUser = Omit<UsersTable, 'password_hash'>;
+
+export function publicUser(u: UsersTable): PublicUser {
+  const { password_hash: _hidden, ...rest } = u;
+  return rest;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertUser(tx: Db, at: string, u: { email: string; name: string; role: Role; passwordHash: string }): Promise<UsersTable> {
+  const row: UsersTable = { id: randomUUID(), email: u.email.trim().toLowerCase(), name: u.name, role: u.role, password_hash: u.passwordHash, disabled: 0, created_at: at };
+  await tx.insertInto('users').values(row).execute();
+  return row;
+}
+
+export async function userByEmail(db: Db, email: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export async function userById(db: Db, id: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listUsers(db: Db): Promise<PublicUser[]> {
+  return (await db.selectFrom('users').selectAll().orderBy('created_at').execute()).map(publicUser);
+}
+
+export async function createSession(tx: Db, at: Date, userId: string, hours: number): Promise<{ secret: string; expiresAt: string }> {
+  const secret = newSecret('vs');
+  const expiresAt = new Date(at.getTime() + hours * 3_600_000).toISOString();
+  await tx.insertInto('sessions').values({ id: secretHash(secret), user_id: userId, created_at: at.toISOString(), expires_at: expiresAt }).execute();
+  return { secret, expiresAt };
+}
+
+/** The live user a session cookie belongs to, or undefined (expired, unknown, or the user disabled). */
+export async function sessionUser(db: Db, secret: string, now: Date): Promise<UsersTable | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .where('sessions.id', '=', secretHash(secret))
+    .where('sessions.expires_at', '>', now.toISOString())
+    .where('users.disabled', '=', 0)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Db, secret: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', secretHash(secret)).execute();
+}
+
+export async function createApiToken(tx: Db, at: string, userId: string, name: string): Promise<{ id: string; secret: string }> {
+  const secret = newSecret('vt');
+  const id = randomUUID();
+  await tx.insertInto('api_tokens').values({ id, user_id: userId, name, token_hash: secretHash(secret), created_at: at, last_used_at: null }).execute();
+  return { id, secret };
+}
+
+export async function tokenUser(db: Db, secret: string, at: string): Promise<UsersTable | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select('api_tokens.id as token_id')
+    .where('api_tokens.token_hash', '=', secretHash(secret))
+    .where('users.disabled', '=', 0)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { token_id, ...user } = row;
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token_id).execute();
+  return user;
+}
