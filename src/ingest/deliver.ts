@@ -1,0 +1,65 @@
+import { createHmac } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { VigilError } from '../core/errors.js';
+import type { Channels } from '../storage/alerts.js';
+import { toAlertView } from '../storage/alerts.js';
+import type { Db } from '../storage/store.js';
+import type { JobHandler } from './worker.js';
+
+export interface DeliveryConfig {
+  /** Where the app is reached, for links in messages (`http://127.0.0.1:8080`). */
+  baseUrl: string;
+  /** `smtp://user:pass@host:587`; without it e-mail deliveries fail with a clear reason and are retried. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  fetchImpl?: typeof fetch;
+}
+
+async function alertWithRule(db: Db, alertId: string) {
+  const alert = await db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
+  if (!alert) throw new VigilError('not_found', `alert ${alertId} is gone`);
+  const rule = alert.rule_id ? await db.selectFrom('alert_rules').selectAll().where('id', '=', alert.rule_id).executeTakeFirst() : undefined;
+  const person = await db.selectFrom('persons').select(['name', 'status']).where('id', '=', alert.person_id).executeTakeFirst();
+  return { alert: toAlertView(alert), channels: (rule ? JSON.parse(rule.channels) : {}) as Channels, person };
+}
+
+/** `sha256=` HMAC of `timestamp.body` with the rule's secret: the receiver recomputes it and rejects replays by the timestamp. */
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export function webhookHandler(config: DeliveryConfig): JobHandler {
+  return async (job, ctx) => {
+    const { alert, channels, person } = await alertWithRule(ctx.store.db, String(job.payload.alertId));
+    if (!channels.webhook) return;
+    const body = JSON.stringify({ type: 'vigil.alert', alert, person: { id: alert.person_id, name: person?.name, status: person?.status }, link: `${config.baseUrl}/cases/${alert.person_id}` });
+    const timestamp = String(Math.floor(ctx.store.now().getTime() / 1000));
+    let res: Response;
+    try {
+      res = await (config.fetchImpl ?? fetch)(channels.webhook.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-vigil-timestamp': timestamp, 'x-vigil-signature': signWebhook(channels.webhook.secret, timestamp, body) },
+        body,
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch (err) {
+      throw new VigilError('unavailable', `webhook ${new URL(channels.webhook.url).host} unreachable: ${(err as Error).message}`);
+    }
+    if (!res.ok) throw new VigilError('unavailable', `webhook ${new URL(channels.webhook.url).host} answered ${res.status}`);
+  };
+}
+
+export function emailHandler(config: DeliveryConfig): JobHandler {
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  return async (job, ctx) => {
+    const { alert, channels } = await alertWithRule(ctx.store.db, String(job.payload.alertId));
+    if (!channels.email?.length) return;
+    if (!transport) throw new VigilError('unavailable', 'e-mail alerts are configured but no SMTP server is (set VIGIL_SMTP_URL)');
+    await transport.sendMail({
+      from: config.mailFrom ?? 'vigil@localhost',
+      to: channels.email,
+      subject: `[Vigil] ${alert.message.slice(0, 150)}`,
+      text: `${alert.message}\n\nEvidence: ${alert.report_ids.length} report(s).\nOpen the case: ${config.baseUrl}/cases/${alert.person_id}\n`,
+    });
+  };
+}
