@@ -1,17 +1,43 @@
 import { VigilError, asVigilError } from '../core/errors.js';
+import { CASES_USAGE, EXPORT_USAGE, runCases, runExport } from './cases.js';
 import { EXTRACT_USAGE, runExtract } from './extract.js';
+import { INGEST_USAGE, runIngest } from './ingest.js';
+import { SERVE_USAGE, runServe } from './serve.js';
+import { USERS_USAGE, runUsers } from './users.js';
 import { printError } from './output.js';
 
 const USAGE = `vigil — reads news reports about people at risk and keeps watch over their cases
 
 commands:
+  serve     run the API and the background worker (SQLite by default, nothing to set up)
+  users     create accounts (the first admin)
+  ingest    store reports (files, URLs, feeds, JSONL/CSV) and update the cases
+  cases     list cases, or show one with its timeline
+  export    every case as JSON, CSV or PLOVER-style JSON; a case's HTML dossier
   extract   read reports (text, HTML, JSON Lines) and print what was found in them
+
+${SERVE_USAGE}
+
+${USERS_USAGE}
+
+${INGEST_USAGE}
+
+${CASES_USAGE}
+
+${EXPORT_USAGE}
 
 ${EXTRACT_USAGE}`;
 
-const COMMANDS: Record<string, (argv: string[]) => number> = { extract: runExtract };
+const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
+  serve: runServe,
+  users: runUsers,
+  ingest: runIngest,
+  cases: runCases,
+  export: runExport,
+  extract: runExtract,
+};
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
@@ -23,7 +49,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   const e = asVigilError(err);
   // Option-parsing errors from node:util are usage errors, not crashes.

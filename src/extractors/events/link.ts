@@ -47,7 +47,8 @@ export class EntityLinker {
 
   private entityAt(first: number, last: number, head: number): Entity | undefined {
     const inHead = this.tree.entityOf[head];
-    if (inHead) return inHead;
+    // a head outside the phrase is a dateline cut off it ("KARSVIK — Police in Karsvik")
+    if (inHead) return head >= first && head <= last ? inHead : undefined;
     // a name fused to the head ("union leader Rath Rott Mony" parsed with leader as head), not any
     // name inside the phrase ("the activist to Cambodia" is not Cambodia)
     for (const c of this.tree.kids(head, 'compound', 'flat', 'appos')) {

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { VigilError } from '../core/errors.js';
+import { caseView } from '../server/cases/view.js';
+import { allCases, toCsv, toDossier, toPlover } from '../server/exports/build.js';
+import { listCases } from '../storage/cases.js';
+import { DB_USAGE, openCliStore } from './runtime.js';
+
+export const CASES_USAGE = `usage: vigil cases [--status STATUS] [--json] [--db PATH|URL]      one line per case
+       vigil cases ID [--json]                                    one case: status, timeline, sources
+${DB_USAGE}`;
+
+export const EXPORT_USAGE = `usage: vigil export [--format json|csv|plover] [--db PATH|URL]   every case, on stdout
+       vigil export --dossier CASE_ID                            one case's HTML dossier
+${DB_USAGE}`;
+
+export async function runCases(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { status: { type: 'string' }, json: { type: 'boolean', default: false }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(CASES_USAGE);
+    return 0;
+  }
+  const store = await openCliStore(values.db);
+  try {
+    if (positionals[0]) {
+      const c = await caseView(store.db, positionals[0]);
+      if (values.json) console.log(JSON.stringify(c, null, 2));
+      else {
+        console.log(`${c.name} — ${c.status.status}${c.status.overridden ? ' (override)' : ''}: ${c.status.reason}`);
+        for (const e of c.timeline) {
+          console.log(`  ${e.date ?? '????-??-??'}  ${e.type}${e.modality !== 'asserted' ? ` (${e.modality})` : ''}${e.place ? ` at ${e.place}` : ''}${e.agent ? ` by ${e.agent}` : ''} — ${e.sources.length} source(s)${e.conflicts.length ? `, dates disagree: ${e.conflicts.join(' / ')}` : ''}`);
+          for (const s of e.sources) console.log(`      "${s.trigger}" ${s.url ?? s.reportId} [${s.start}-${s.end}]`);
+        }
+        for (const a of c.alerts) console.log(`  alert: ${a.message}`);
+      }
+      return 0;
+    }
+    const cases = await listCases(store.db, { limit: 1000, offset: 0, ...(values.status ? { status: values.status } : {}) });
+    if (values.json) console.log(JSON.stringify(cases, null, 2));
+    else for (const c of cases) console.log(`${c.id}  ${c.status.padEnd(20)} ${c.name}${c.country ? ` (${c.country})` : ''}  ${c.events} events, ${c.open_alerts} open alerts`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function runExport(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'json' }, dossier: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(EXPORT_USAGE);
+    return 0;
+  }
+  if (!['json', 'csv', 'plover'].includes(values.format)) throw new VigilError('usage', `--format must be json, csv or plover`);
+  const store = await openCliStore(values.db);
+  try {
+    if (values.dossier) {
+      process.stdout.write(toDossier(await caseView(store.db, values.dossier), store.now().toISOString()));
+      return 0;
+    }
+    const cases = await allCases(store.db);
+    process.stdout.write(values.format === 'csv' ? toCsv(cases) : `${JSON.stringify(values.format === 'plover' ? { events: toPlover(cases) } : { cases }, null, 2)}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

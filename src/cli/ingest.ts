@@ -1,0 +1,91 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { LIMITS } from '../articles/article.js';
+import { articleFromString, readArticleFile } from '../articles/read.js';
+import { VigilError, asVigilError } from '../core/errors.js';
+import { importFile } from '../ingest/bulk.js';
+import { pollFeed } from '../ingest/feeds.js';
+import { fetchText } from '../ingest/fetch.js';
+import { submitArticle } from '../ingest/submit.js';
+import { addFeed } from '../storage/feeds.js';
+import { jobCounts } from '../storage/jobs.js';
+import { DB_USAGE, createWorker, openCliStore } from './runtime.js';
+
+export const INGEST_USAGE = `usage: vigil ingest FILE|DIR|URL… [--published YYYY-MM-DD] [--db PATH|URL] [--no-wait]
+       vigil ingest --jsonl FILE | --csv FILE        bulk import, with progress
+       vigil ingest --feed URL [--every MINUTES]     subscribe to an RSS/Atom feed and poll it now
+  stores each report once, extracts it and updates the cases (unless --no-wait: \`vigil serve\` will)
+${DB_USAGE}`;
+
+const ARTICLE_FILE = /\.(?:txt|text|md|html?|xhtml)$/i;
+
+function files(input: string): string[] {
+  if (!statSync(input, { throwIfNoEntry: false })?.isDirectory()) return [input];
+  return readdirSync(input, { recursive: true }).map((f) => path.join(input, String(f))).filter((f) => ARTICLE_FILE.test(f)).sort();
+}
+
+export async function runIngest(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { published: { type: 'string' }, jsonl: { type: 'string' }, csv: { type: 'string' }, feed: { type: 'string' }, every: { type: 'string', default: '30' }, db: { type: 'string' }, 'no-wait': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    console.log(INGEST_USAGE);
+    return 0;
+  }
+  if (!positionals.length && !values.jsonl && !values.csv && !values.feed) throw new VigilError('usage', `nothing to ingest\n${INGEST_USAGE}`);
+  const store = await openCliStore(values.db);
+  const log = (m: string) => console.error(m);
+  let failures = 0;
+  let added = 0;
+  try {
+    const opts = values.published ? { published: values.published } : {};
+    for (const input of positionals.flatMap(files)) {
+      try {
+        const article = /^https?:\/\//.test(input)
+          ? await fetchText(input, { maxBytes: LIMITS.htmlBytes }).then((p) => articleFromString(p.body, input, { ...opts, url: p.url, html: !/^text\/plain/.test(p.contentType) }))
+          : readArticleFile(input, opts);
+        const s = await submitArticle(store, article, { source: /^https?:/.test(input) ? 'url' : 'file', actor: 'cli' });
+        log(`${input}: ${s.duplicate ? 'already stored' : 'stored'} as report ${s.reportId}`);
+        if (!s.duplicate) added++;
+      } catch (err) {
+        failures++;
+        log(`${input}: ${asVigilError(err).code}: ${asVigilError(err).message}`);
+      }
+    }
+    for (const [file, format] of [[values.jsonl, 'jsonl'], [values.csv, 'csv']] as const) {
+      if (!file) continue;
+      const p = await importFile(store, file, format, 'cli', (q) => log(`${file}: ${q.read} read, ${q.added} new, ${q.duplicates} already stored, ${q.failed.length} refused`));
+      for (const f of p.failed) log(`  record ${f.record}: ${f.message}`);
+      failures += p.failed.length;
+      added += p.added;
+    }
+    if (values.feed) {
+      const minutes = Number(values.every);
+      if (!(minutes >= 1)) throw new VigilError('usage', '--every must be a number of minutes ≥ 1');
+      const { feed, duplicate } = await store.db.transaction().execute((tx) => addFeed(tx, store.now().toISOString(), values.feed!, minutes));
+      log(`${values.feed}: ${duplicate ? 'already subscribed' : `subscribed, polled every ${minutes} minutes by \`vigil serve\``}`);
+      const r = await pollFeed(store, feed.id);
+      log(`${values.feed}: ${r.status}, ${r.added.length} new, ${r.skipped} already stored${r.errors.length ? `, ${r.errors.length} problems:` : ''}`);
+      for (const e of r.errors) log(`  ${e}`);
+      failures += r.status === 'failed' ? 1 : 0;
+      added += r.added.length;
+    }
+    if (!values['no-wait'] && added > 0) {
+      const worker = createWorker(store, 'http://127.0.0.1:8080', log);
+      let done = 0;
+      const total = (await jobCounts(store.db)).queued ?? 0;
+      while (await worker.runOnce()) {
+        done++;
+        if (done % 10 === 0 || done === total) log(`extracted ${done}/${total}`);
+      }
+      const alerts = await store.db.selectFrom('alerts').select(['message']).where('acknowledged_at', 'is', null).orderBy('created_at', 'desc').limit(10).execute();
+      for (const a of alerts) console.log(`alert: ${a.message}`);
+    }
+    return failures ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}

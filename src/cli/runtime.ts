@@ -1,0 +1,36 @@
+import { Extractor } from '../articles/extract.js';
+import { emailHandler, webhookHandler } from '../ingest/deliver.js';
+import { feedPollHandler } from '../ingest/feeds.js';
+import { extractHandler } from '../ingest/process.js';
+import { Worker } from '../ingest/worker.js';
+import { ensureDefaultRules } from '../storage/alerts.js';
+import type { Store } from '../storage/store.js';
+import { openStore } from '../storage/store.js';
+
+/** Where the data lives unless told: one SQLite file under the working directory. */
+export const DEFAULT_DB = '.vigil-data/vigil.db';
+
+export const DB_USAGE = `  --db PATH|URL    a SQLite file (default $VIGIL_DB or ${DEFAULT_DB}) or postgres://user@host/db`;
+
+export function storeUrl(option: string | undefined): string {
+  return option ?? process.env.VIGIL_DB ?? DEFAULT_DB;
+}
+
+export async function openCliStore(option: string | undefined): Promise<Store> {
+  const store = await openStore({ url: storeUrl(option) });
+  await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
+  return store;
+}
+
+/** A worker with every job this process can run: extraction, feed polls, alert deliveries. */
+export function createWorker(store: Store, baseUrl: string, log: (m: string) => void): Worker {
+  const config = {
+    baseUrl,
+    ...(process.env.VIGIL_SMTP_URL ? { smtpUrl: process.env.VIGIL_SMTP_URL } : {}),
+    ...(process.env.VIGIL_MAIL_FROM ? { mailFrom: process.env.VIGIL_MAIL_FROM } : {}),
+  };
+  let extractor: Extractor | undefined;
+  // Models load on the first report, not at start: `vigil serve` answers at once.
+  const extract = (job: Parameters<ReturnType<typeof extractHandler>>[0], ctx: Parameters<ReturnType<typeof extractHandler>>[1]) => extractHandler((extractor ??= new Extractor()))(job, ctx);
+  return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config) }, { log });
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-'));
+const db = path.join(dir, 'vigil.db');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function vigil(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [`${root}bin/vigil.js`, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('vigil ingest, cases and export: two reports about one person make one case', () => {
+  for (const [file, day] of [['aldemir-1.txt', '2026-11-18'], ['aldemir-2.txt', '2026-11-19']]) {
+    const r = vigil(['ingest', `${root}test/fixtures/cases/${file}`, '--published', day!, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /stored as report/);
+  }
+  const again = vigil(['ingest', `${root}test/fixtures/cases/aldemir-1.txt`, '--published', '2026-11-18', '--db', db]);
+  assert.match(again.stderr, /already stored/);
+  const cases = JSON.parse(vigil(['cases', '--json', '--db', db]).stdout);
+  assert.equal(cases.length, 1);
+  assert.equal(cases[0].name, 'Joran Aldemir');
+  const one = vigil(['cases', cases[0].id, '--db', db]);
+  assert.match(one.stdout, /2026-11-16 {2}ARREST by Police in Karsvik — \d source\(s\)/);
+  const csv = vigil(['export', '--format', 'csv', '--db', db]);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.match(csv.stdout.split('\r\n')[1]!, /Joran Aldemir,,whereabouts_unknown/);
+  const missing = vigil(['ingest', `${dir}/no-such-file.txt`, '--db', db]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /file_not_found/);
+});
+
+test('vigil serve prints its URL and the first-admin command, answers, and stops cleanly on SIGTERM', async () => {
+  const child = spawn(process.execPath, [`${root}bin/vigil.js`, 'serve', '--port', '0', '--db', path.join(dir, 'served.db')], { cwd: dir });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+    child.stdout.on('data', () => {
+      const m = /running at (http:\/\/\S+?) /.exec(out);
+      if (m && out.includes('Create the first admin')) {
+        clearTimeout(t);
+        resolve(m[1]!);
+      }
+    });
+  });
+  assert.match(out, /npx vigil users add .* --role admin/);
+  const health = await (await fetch(`${url}/api/health`)).json();
+  assert.deepEqual([health.ok, health.engine, health.setupNeeded], [true, 'sqlite', true]);
+  assert.equal((await fetch(`${url}/api/cases`)).status, 401);
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('exit', (c) => resolve(c));
+    child.kill('SIGTERM');
+  });
+  assert.equal(code, 0, out);
+});

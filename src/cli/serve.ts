@@ -1,0 +1,51 @@
+import { serve } from '@hono/node-server';
+import { parseArgs } from 'node:util';
+import { Scheduler } from '../ingest/scheduler.js';
+import { createApp } from '../server/app.js';
+import { countUsers } from '../storage/users.js';
+import { VigilError } from '../core/errors.js';
+import { DB_USAGE, createWorker, openCliStore } from './runtime.js';
+
+export const SERVE_USAGE = `usage: vigil serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL]
+  starts the API and the background worker (extraction, feeds, alert delivery)
+${DB_USAGE}`;
+
+/** `vigil serve`: runs until interrupted; closes the server, the worker and the database in order. */
+export async function runServe(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, host: { type: 'string', default: '127.0.0.1' }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(SERVE_USAGE);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new VigilError('usage', `--port must be a port number, not "${values.port}"`);
+  const store = await openCliStore(values.db);
+  const log = (m: string) => console.error(`[vigil] ${m}`);
+  const url = `http://${values.host}:${port}`;
+  const worker = createWorker(store, url, log);
+  const app = createApp({ store, worker });
+  const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
+    const where = `http://${values.host}:${info.port}`;
+    console.log(`Vigil is running at ${where} (API: ${where}/api, OpenAPI: ${where}/api/openapi.json)`);
+    console.log(`Data: ${store.location} (${store.engine})`);
+  });
+  if ((await countUsers(store.db)) === 0) {
+    console.log('No accounts yet. Create the first admin:');
+    console.log(`  npx vigil users add you@example.org --name "Your Name" --role admin${values.db ? ` --db ${values.db}` : ''}`);
+    console.log(`  (or POST ${url}/api/setup with {"email", "name", "password"})`);
+  }
+  worker.start();
+  const scheduler = new Scheduler(store, 60_000, log);
+  scheduler.start();
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  log('shutting down');
+  scheduler.stop();
+  await new Promise<void>((r) => server.close(() => r()));
+  await worker.stop();
+  await store.close();
+  return 0;
+}

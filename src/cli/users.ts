@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { VigilError } from '../core/errors.js';
+import { hashPassword, passwordProblem } from '../server/auth/passwords.js';
+import { writeAudit } from '../storage/audit.js';
+import { insertUser, listUsers, userByEmail } from '../storage/users.js';
+import type { Role } from '../storage/schema.js';
+import { DB_USAGE, openCliStore } from './runtime.js';
+
+export const USERS_USAGE = `usage: vigil users add EMAIL [--name NAME] [--role admin|analyst|viewer] [--db PATH|URL]
+       vigil users list [--db PATH|URL]
+  the password is read from $VIGIL_PASSWORD, or generated and printed once
+${DB_USAGE}`;
+
+export async function runUsers(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string', default: 'analyst' }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  const [action, email] = positionals;
+  if (values.help || !action) {
+    console.log(USERS_USAGE);
+    return values.help ? 0 : 2;
+  }
+  const store = await openCliStore(values.db);
+  try {
+    if (action === 'list') {
+      for (const u of await listUsers(store.db)) console.log(`${u.email}\t${u.role}${u.disabled ? '\tdisabled' : ''}\t${u.name}`);
+      return 0;
+    }
+    if (action !== 'add') throw new VigilError('usage', `unknown users action "${action}"\n${USERS_USAGE}`);
+    if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new VigilError('usage', `give an e-mail address\n${USERS_USAGE}`);
+    const role = values.role as Role;
+    if (!['admin', 'analyst', 'viewer'].includes(role)) throw new VigilError('usage', `--role must be admin, analyst or viewer`);
+    const generated = !process.env.VIGIL_PASSWORD;
+    const password = process.env.VIGIL_PASSWORD ?? randomBytes(15).toString('base64url');
+    const problem = passwordProblem(password);
+    if (problem) throw new VigilError('invalid_input', problem);
+    const passwordHash = await hashPassword(password);
+    await store.db.transaction().execute(async (tx) => {
+      if (await userByEmail(tx, email)) throw new VigilError('conflict', `an account for ${email} exists`);
+      const at = store.now().toISOString();
+      const u = await insertUser(tx, at, { email, name: values.name ?? email.split('@')[0]!, role, passwordHash });
+      await writeAudit(tx, at, { actor: 'cli', action: 'user.created', entityType: 'user', entityId: u.id, detail: { role } });
+    });
+    console.log(`created ${role} ${email}`);
+    if (generated) console.log(`password (shown once): ${password}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
