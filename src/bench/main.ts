@@ -8,6 +8,7 @@ import { formatTable } from '../evaluation/report.js';
 import type { Row } from '../evaluation/report.js';
 import { Doc } from '../text/doc.js';
 import { Trace } from '../pipeline/trace.js';
+import { serviceBench } from './service.js';
 
 /**
  * `npm run bench`: words per second for each pipeline stage and the whole pipeline on one core,
@@ -32,8 +33,8 @@ function corpusTexts(dirs: string[], limitBytes: number): { texts: string[]; sou
   return { texts, sources };
 }
 
-function main(): void {
-  const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true }, mb: { type: 'string', default: '4' }, rounds: { type: 'string', default: '3' } } });
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true }, mb: { type: 'string', default: '4' }, rounds: { type: 'string', default: '3' }, reports: { type: 'string', default: '100' } } });
   const shared = path.dirname(sharedDataDir());
   const dirs = values.dir ?? [path.join(shared, 'corpus'), path.join(shared, 'data', 'polnear')];
   const { texts, sources } = corpusTexts(dirs, Number(values.mb) * 1024 * 1024);
@@ -70,6 +71,7 @@ function main(): void {
   console.log(`\n${formatTable('Speed per stage', ['words/s', 'ms'], rows)}`);
   console.log(`\npipeline load: ${loadMs.toFixed(1)} ms   peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   scaling(extractor);
+  await serviceBench(extractor, texts, Number(values.reports));
 }
 
 /** Time per character must stay flat as one article grows to 1 MB (no super-linear step). */
@@ -86,4 +88,4 @@ function scaling(extractor: Extractor): void {
   console.log(`\n${formatTable('Scaling with article size (µs/KB should stay flat)', ['ms', 'µs/KB'], rows)}`);
 }
 
-main();
+await main();

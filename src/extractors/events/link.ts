@@ -58,8 +58,33 @@ export class EntityLinker {
     return undefined;
   }
 
+  /** Index of the first mention for which `before` is false (mentions are in text order). */
+  private lowerBound(before: (m: MentionRef) => boolean): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(this.mentions[mid]!)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private personWithin(start: number, end: number, atEnd = false): Entity | undefined {
-    return this.mentions.find((m) => m.entity.type === 'PERSON' && m.start >= start && m.end <= end && (!atEnd || m.end === end))?.entity;
+    for (let i = this.lowerBound((m) => m.start < start); i < this.mentions.length && this.mentions[i]!.start < end; i++) {
+      const m = this.mentions[i]!;
+      if (m.entity.type === 'PERSON' && m.end <= end && (!atEnd || m.end === end)) return m.entity;
+    }
+    return undefined;
+  }
+
+  /** The nearest organisation named before `start` whose name ends in `word` ("Karsvik authorities" for "authorities"). */
+  private bodyBefore(start: number, word: string): MentionRef | undefined {
+    for (let i = this.lowerBound((m) => m.start < start) - 1, seen = 0; i >= 0 && seen < 500; i--, seen++) {
+      const m = this.mentions[i]!;
+      if (m.entity.type === 'ORG' && m.entity.name.toLowerCase().endsWith(word)) return m;
+    }
+    return undefined;
   }
 
   private antecedent(pronoun: number): Entity | undefined {
@@ -67,7 +92,9 @@ export class EntityLinker {
     const at = doc.tokens[pronoun]!.start;
     const sentence = doc.sentenceAt(at);
     const scores = new Map<Entity, number>();
-    for (const m of this.mentions) {
+    // only the last three sentences count: start there, not at the top of a long report
+    for (let i = this.lowerBound((m) => m.sentence < sentence - 3); i < this.mentions.length; i++) {
+      const m = this.mentions[i]!;
       if (m.start >= at) break;
       if (m.entity.type !== 'PERSON' || sentence - m.sentence > 3) continue;
       const distance = sentence - m.sentence;
@@ -84,7 +111,7 @@ export class EntityLinker {
     const doc = tree.doc;
     let { first, last } = tree.phrase(head);
     // dates the parser folded into a name: "Thailand Wednesday deported" is Thailand
-    const inTimex = (i: number) => doc.timexes.some((x) => x.start <= doc.tokens[i]!.start && doc.tokens[i]!.end <= x.end);
+    const inTimex = (i: number) => tree.inTimex(i);
     while (first < last && inTimex(last)) last--;
     while (first < last && inTimex(first)) first++;
     while (first < last && ['ADP', 'DET', 'PUNCT', 'CCONJ'].includes(doc.tokens[last]!.upos ?? '')) last--;
@@ -125,7 +152,7 @@ export class EntityLinker {
     }
     // "authorities" after "Cambodian authorities": the body named before
     if (this.lexicon.agentNouns.has(lemma)) {
-      const body = this.mentions.find((m) => m.entity.type === 'ORG' && m.start < start && m.entity.name.toLowerCase().endsWith(word));
+      const body = this.bodyBefore(start, word);
       if (body) return { role: { entity: body.entity.id, text, start, end }, inferred: true };
     }
     return { role: { entity: null, text, start, end }, inferred: false };
