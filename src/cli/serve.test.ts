@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -31,6 +31,10 @@ test('vigil ingest, cases and export: two reports about one person make one case
   const csv = vigil(['export', '--format', 'csv', '--db', db]);
   assert.equal(csv.code, 0, csv.stderr);
   assert.match(csv.stdout.split('\r\n')[1]!, /Joran Aldemir,,whereabouts_unknown/);
+  writeFileSync(`${dir}/latin1.txt`, Buffer.from([0x50, 0x6f, 0x6c, 0x69, 0x63, 0x65, 0x20, 0xe9, 0xe9, 0x20, 0x61, 0x72, 0x72, 0x65, 0x73, 0x74, 0x65, 0x64]));
+  const bad = vigil(['ingest', `${dir}/latin1.txt`, '--db', db]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /invalid_encoding/);
   const missing = vigil(['ingest', `${dir}/no-such-file.txt`, '--db', db]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /file_not_found/);

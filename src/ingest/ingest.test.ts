@@ -110,6 +110,22 @@ for (const engine of TEST_ENGINES) {
       assert.equal(report.extraction, null);
     });
 
+    test('two workers on one queue: every job runs exactly once', async () => {
+      const ids = [];
+      for (const name of ['Ona Brill', 'Tarik Veldt', 'Suli Marrow', 'Ivo Kastan']) {
+        const s = await submitArticle(store, articleFromString(`Activist ${name} was detained in Karsvik on Thursday by border guards.`, name, { published: '2026-11-20' }), { source: 'paste', actor: 'test' });
+        ids.push(s.jobId!);
+      }
+      const w1 = new Worker(store, { extract: extractHandler(extractor) }, { id: 'worker:one' });
+      const w2 = new Worker(store, { extract: extractHandler(extractor) }, { id: 'worker:two' });
+      const [n1, n2] = await Promise.all([w1.drain(), w2.drain()]);
+      assert.equal(n1 + n2, 4);
+      for (const id of ids) {
+        const job = await getJob(store.db, id);
+        assert.deepEqual([job?.state, job?.attempts], ['done', 1]);
+      }
+    });
+
     test('binary text is refused before anything is stored', async () => {
       await assert.rejects(submitArticle(store, { text: 'abc\u0000def', format: 'text' }, { source: 'paste', actor: 'test' }), (e: VigilError) => e.code === 'invalid_input');
     });

@@ -146,6 +146,16 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await adminClient.call('GET', '/api/cases/no-such-id')).status, 404);
     });
 
+    test('a 50 MB page is refused with 413 before it is read whole; nothing is stored', async () => {
+      const before = await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const huge = `<html><body><p>${'x'.repeat(50 * 1024 * 1024)}</p></body></html>`;
+      const r = await adminClient.call('POST', '/api/reports', { html: huge });
+      assert.equal(r.status, 413);
+      assert.equal(r.data.error.code, 'input_too_large');
+      const after = await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n));
+    });
+
     test('the OpenAPI document is generated from the route schemas', async () => {
       const doc = (await client(app).call('GET', '/api/openapi.json')).data;
       assert.equal(doc.openapi, '3.1.0');
