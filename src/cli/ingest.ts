@@ -38,6 +38,7 @@ export async function runIngest(argv: string[]): Promise<number> {
   if (!positionals.length && !values.jsonl && !values.csv && !values.feed) throw new VigilError('usage', `nothing to ingest\n${INGEST_USAGE}`);
   const store = await openCliStore(values.db);
   const log = (m: string) => console.error(m);
+  const started = store.now().toISOString();
   let failures = 0;
   let added = 0;
   try {
@@ -81,7 +82,7 @@ export async function runIngest(argv: string[]): Promise<number> {
         done++;
         if (done % 10 === 0 || done === total) log(`extracted ${done}/${total}`);
       }
-      const alerts = await store.db.selectFrom('alerts').select(['message']).where('acknowledged_at', 'is', null).orderBy('created_at', 'desc').limit(10).execute();
+      const alerts = await store.db.selectFrom('alerts').select(['message']).where('created_at', '>=', started).orderBy('created_at').execute();
       for (const a of alerts) console.log(`alert: ${a.message}`);
     }
     return failures ? 1 : 0;

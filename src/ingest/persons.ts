@@ -5,7 +5,7 @@ import { writeAudit } from '../storage/audit.js';
 import { addAliases, createPerson, enrichPerson, loadPerson } from '../storage/persons.js';
 import { parseExtraction } from '../storage/reports.js';
 import type { Db } from '../storage/store.js';
-import { addSource, loadTimeline, refreshCaseEvent, tellingOf } from '../storage/timeline.js';
+import { addSource, loadTimeline, refreshCaseEvent, sourceOf, tellingOf } from '../storage/timeline.js';
 import { refreshCase } from './track.js';
 
 /**
@@ -34,12 +34,7 @@ async function foldTimeline(tx: Db, at: string, fromId: string, intoId: string, 
     }
     for (const s of sources) {
       await tx.deleteFrom('event_sources').where('id', '=', s.id).execute();
-      await addSource(tx, at, destination, {
-        reportId: s.report_id, eventId: s.event_id, sentence: s.sentence, start: s.start, end: s.end, trigger: s.trigger,
-        type: s.type as never, modality: s.modality as never,
-        date: s.date_value && s.date_precision ? { value: s.date_value, precision: s.date_precision as never } : null,
-        agent: s.agent, place: s.place, country: s.country, destinationCountry: event.destination_country, speaker: s.speaker, confidence: s.confidence,
-      });
+      await addSource(tx, at, destination, sourceOf(s, event.destination_country));
     }
     const left = await tx.selectFrom('event_sources').select('id').where('case_event_id', '=', event.id).executeTakeFirst();
     if (left) await refreshCaseEvent(tx, at, event.id);

@@ -130,6 +130,32 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await viewer.call('PUT', `/api/cases/${id}/status`, { status: null, reason: 'x' })).status, 403);
     });
 
+    test('an analyst merges two records into one case and splits them apart again', async () => {
+      const analyst = client(app);
+      await analyst.login('ana@example.org');
+      await analyst.call('POST', '/api/reports', { text: 'Journalist Edda Rusk was detained in Karsvik on Thursday by border guards.', published: '2026-11-20' });
+      await worker.drain();
+      const cases = (await analyst.call('GET', '/api/cases')).data.cases as { id: string; name: string }[];
+      const aldemir = cases.find((c) => c.name === 'Joran Aldemir')!;
+      const rusk = cases.find((c) => c.name === 'Edda Rusk')!;
+      const merged = await analyst.call('POST', `/api/cases/${aldemir.id}/merge`, { from: rusk.id });
+      assert.equal(merged.status, 200);
+      assert.ok(merged.data.aliases.some((a: { alias: string }) => a.alias === 'Edda Rusk'));
+      assert.equal((await analyst.call('GET', '/api/cases')).data.cases.length, 1, 'the merged record is no longer a case of its own');
+      assert.equal((await analyst.call('GET', `/api/cases/${rusk.id}`)).data.id, aldemir.id, 'the old id leads to the merged case');
+      const ruskMention = merged.data.mentions.find((m: { name: string }) => m.name === 'Edda Rusk');
+      const split = await analyst.call('POST', `/api/cases/${aldemir.id}/split`, { mentions: [ruskMention.id] });
+      assert.equal(split.status, 201);
+      const apart = (await analyst.call('GET', `/api/cases/${split.data.id}`)).data;
+      assert.equal(apart.name, 'Edda Rusk');
+      assert.ok(apart.timeline.some((e: { type: string }) => e.type === 'ARREST'));
+      const back = (await analyst.call('GET', `/api/cases/${aldemir.id}`)).data;
+      const reportsLeft = new Set(back.timeline.flatMap((e: { sources: { reportId: string }[] }) => e.sources.map((x) => x.reportId)));
+      assert.ok(!reportsLeft.has(ruskMention.report_id), "Rusk's report no longer on Aldemir's timeline");
+      const history = await auditFor(store.db, 'person', aldemir.id);
+      assert.deepEqual(history.filter((h) => h.action === 'person.merged' || h.action === 'person.split').map((h) => h.action), ['person.merged', 'person.split']);
+    });
+
     test('API tokens for scripts; bad tokens, bad input and cross-site writes are refused', async () => {
       const t = await adminClient.call('POST', '/api/tokens', { name: 'nightly export' });
       assert.equal(t.status, 201);

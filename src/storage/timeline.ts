@@ -68,6 +68,27 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+/** A stored source as the input it was made from, to move it to another timeline event. */
+export function sourceOf(row: EventSourcesTable, destinationCountry: string | null): SourceInput {
+  return {
+    reportId: row.report_id,
+    eventId: row.event_id,
+    sentence: row.sentence,
+    start: row.start,
+    end: row.end,
+    trigger: row.trigger,
+    type: row.type as EventType,
+    modality: row.modality as Modality,
+    date: dateOf(row),
+    agent: row.agent,
+    place: row.place,
+    country: row.country,
+    destinationCountry,
+    speaker: row.speaker,
+    confidence: row.confidence,
+  };
+}
+
 export function tellingOf(e: CaseEventsTable | EventSourcesTable) {
   return { type: e.type as EventType, modality: e.modality as Modality, date: dateOf(e), country: e.country };
 }

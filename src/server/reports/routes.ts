@@ -31,10 +31,9 @@ const ReportFull = ReportItem.extend({ text: z.string(), byline: z.string().null
 export function reportRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use('/', async (c, next) => (c.req.method === 'POST' ? requireRole('analyst')(c, next) : next()));
   app.post('/', bodyLimit({ maxSize: LIMITS.htmlBytes + 1024 * 1024, onError: () => { throw new VigilError('input_too_large', `a report may be at most ${LIMITS.htmlBytes / 1048576} MB`); } }));
   app.openapi(
-    createRoute({ method: 'post', path: '/', tags: ['reports'], summary: 'Submit a report (text, HTML or a URL to fetch); extraction runs as a job', request: body(NewReport), responses: { 202: ok(Submitted, 'stored and queued (or recognised as a duplicate)'), 413: ok(z.any(), 'too large'), ...ERRORS } }),
+    createRoute({ method: 'post', path: '/', tags: ['reports'], summary: 'Submit a report (text, HTML or a URL to fetch); extraction runs as a job', middleware: [requireRole('analyst')] as const, request: body(NewReport), responses: { 202: ok(Submitted, 'stored and queued (or recognised as a duplicate)'), 413: ok(z.any(), 'too large'), ...ERRORS } }),
     async (c) => {
       const { store, worker } = c.get('deps');
       const user = c.get('user');
