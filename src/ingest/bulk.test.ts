@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Extractor } from '../articles/extract.js';
+import { ensureDefaultRules, listAlerts } from '../storage/alerts.js';
+import type { Store } from '../storage/store.js';
+import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { importFile } from './bulk.js';
+import { extractHandler } from './process.js';
+import { schedulerTick } from './scheduler.js';
+import { submitArticle } from './submit.js';
+import { Worker } from './worker.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-bulk-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+for (const engine of TEST_ENGINES) {
+  describe(`bulk import and the scheduler on ${engine.engine}`, { skip: engine.skip }, () => {
+    let store: Store;
+    const clock = manualClock('2026-11-20T12:00:00Z');
+    before(async () => {
+      store = await engine.open(clock.now);
+      await store.db.transaction().execute((tx) => ensureDefaultRules(tx, clock.now().toISOString()));
+    });
+    after(async () => store?.close());
+
+    test('JSONL and CSV: good records stored, bad ones reported by number, repeats recognised', async () => {
+      const jsonl = path.join(dir, `batch-${engine.engine}.jsonl`);
+      writeFileSync(jsonl, ['{"id":"a","text":"Activist Ona Brill disappeared in Karsvik on Monday, her family said.","published":"2026-11-18"}', 'not json', '{"id":"b"}', '{"id":"c","text":"Activist Ona Brill disappeared in Karsvik on Monday, her family said.","published":"2026-11-18"}', ''].join('\n'));
+      const seen: number[] = [];
+      const p = await importFile(store, jsonl, 'jsonl', 'test', (q) => seen.push(q.read));
+      assert.deepEqual([p.read, p.added, p.duplicates, p.failed.map((f) => f.record)], [4, 1, 1, [2, 3]]);
+      assert.ok(seen.length >= 1, 'progress reported');
+      const csv = path.join(dir, `batch-${engine.engine}.csv`);
+      writeFileSync(csv, 'id,published,title,text\nx,2026-11-19,"Lawyer held","Lawyer Tarik Veldt was arrested in Karsvik on Wednesday, colleagues said."\ny,2026-13-45,Bad date,"Some text about something."\n');
+      const q = await importFile(store, csv, 'csv', 'test');
+      assert.deepEqual([q.read, q.added, q.failed.length], [2, 1, 1]);
+      assert.match(q.failed[0]!.message, /date/);
+      const titled = await store.db.selectFrom('reports').select(['title', 'published']).where('title', '=', 'Lawyer held').executeTakeFirst();
+      assert.deepEqual(titled, { title: 'Lawyer held', published: '2026-11-19' });
+    });
+
+    test('the scheduler raises "whereabouts unknown for more than 24 hours" when the time is up, without new reports', async () => {
+      // Suli Marrow disappeared on Monday 2026-11-16; the report is read that evening.
+      clock.set('2026-11-16T20:00:00Z');
+      await submitArticle(store, { text: 'Activist Suli Marrow disappeared in Karsvik on Monday, her family said.', format: 'text', published: '2026-11-16' }, { source: 'paste', actor: 'test' });
+      await new Worker(store, { extract: extractHandler(new Extractor()) }).drain();
+      const unknown = await store.db.selectFrom('persons').select(['id', 'status']).where('name', '=', 'Suli Marrow').executeTakeFirstOrThrow();
+      assert.equal(unknown.status, 'whereabouts_unknown');
+      const kinds = async () => (await listAlerts(store.db, { personId: unknown.id, limit: 50, offset: 0 })).map((a) => a.kind);
+      clock.set('2026-11-16T23:00:00Z');
+      await schedulerTick(store);
+      assert.ok(!(await kinds()).includes('whereabouts_unknown'), 'not yet: 23 hours');
+      clock.set('2026-11-17T02:00:00Z');
+      await schedulerTick(store);
+      assert.ok((await kinds()).includes('whereabouts_unknown'), 'after 26 hours');
+      const n = (await kinds()).length;
+      await schedulerTick(store);
+      assert.equal((await kinds()).length, n, 'raised once, not on every tick');
+    });
+  });
+}
