@@ -2,6 +2,7 @@ import { Extractor } from '../articles/extract.js';
 import { emailHandler, webhookHandler } from '../ingest/deliver.js';
 import { feedPollHandler } from '../ingest/feeds.js';
 import { extractHandler } from '../ingest/process.js';
+import type { JobHandler } from '../ingest/worker.js';
 import { Worker } from '../ingest/worker.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
@@ -29,8 +30,8 @@ export function createWorker(store: Store, baseUrl: string, log: (m: string) => 
     ...(process.env.VIGIL_SMTP_URL ? { smtpUrl: process.env.VIGIL_SMTP_URL } : {}),
     ...(process.env.VIGIL_MAIL_FROM ? { mailFrom: process.env.VIGIL_MAIL_FROM } : {}),
   };
-  let extractor: Extractor | undefined;
+  let handler: JobHandler | undefined;
   // Models load on the first report, not at start: `vigil serve` answers at once.
-  const extract = (job: Parameters<ReturnType<typeof extractHandler>>[0], ctx: Parameters<ReturnType<typeof extractHandler>>[1]) => extractHandler((extractor ??= new Extractor()))(job, ctx);
+  const extract: JobHandler = (job, ctx) => (handler ??= extractHandler(new Extractor()))(job, ctx);
   return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config) }, { log });
 }

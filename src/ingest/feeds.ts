@@ -2,6 +2,7 @@ import { LIMITS } from '../articles/article.js';
 import type { Article } from '../articles/article.js';
 import { articleFromString } from '../articles/read.js';
 import { VigilError, asVigilError } from '../core/errors.js';
+import { escapeHtml } from '../core/html.js';
 import { feedFailed, feedPolled, getFeed, seenItem } from '../storage/feeds.js';
 import type { Store } from '../storage/store.js';
 import type { FeedItem } from './feed-parse.js';
@@ -16,8 +17,6 @@ export interface PollResult {
   skipped: number;
   errors: string[];
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The item's own content when the feed carries the article; otherwise the linked page, fetched. */
 async function itemArticle(item: FeedItem, fetchImpl?: typeof fetch): Promise<Article> {

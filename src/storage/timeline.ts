@@ -93,6 +93,7 @@ export function tellingOf(e: CaseEventsTable | EventSourcesTable) {
   return { type: e.type as EventType, modality: e.modality as Modality, date: dateOf(e), country: e.country };
 }
 
+/** Opens a timeline event from its first source; date, place, agent and modality are derived from the sources by `addSource`. */
 export async function createCaseEvent(tx: Db, at: string, personId: string, s: SourceInput, toldAt: string): Promise<string> {
   const id = randomUUID();
   await tx
@@ -102,12 +103,12 @@ export async function createCaseEvent(tx: Db, at: string, personId: string, s: S
       person_id: personId,
       type: s.type,
       modality: s.modality,
-      date_value: s.date?.value ?? null,
-      date_precision: s.date?.precision ?? null,
-      place: s.place,
-      country: s.country,
+      date_value: null,
+      date_precision: null,
+      place: null,
+      country: null,
       destination_country: s.destinationCountry,
-      agent: s.agent,
+      agent: null,
       told_at: toldAt,
       created_at: at,
       updated_at: at,

@@ -14,7 +14,8 @@ const Credentials = z.object({ email: z.string().email().max(320), password: z.s
 const Setup = Credentials.extend({ name: z.string().min(1).max(200) });
 const Me = z.object({ user: UserSchema.pick({ id: true, email: true, name: true, role: true }) }).openapi('Me');
 // A dummy hash compared against when the e-mail is unknown, so both failures take the same time.
-const DUMMY = hashPassword('not a real password, only for timing');
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword('not a real password, only for timing'));
 
 export function authRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -55,7 +56,7 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       const now = store.now().getTime();
       if (limiter.blocked(key, now)) throw new VigilError('rate_limited', 'too many failed logins; wait 15 minutes');
       const user = await userByEmail(store.db, email);
-      const good = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await DUMMY), false);
+      const good = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash()), false);
       if (!user || !good || user.disabled) {
         limiter.fail(key, now);
         throw new VigilError('unauthorized', 'wrong e-mail or password');

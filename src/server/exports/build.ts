@@ -1,4 +1,5 @@
 import { PLOVER } from '../../cases/plover.js';
+import { escapeHtml } from '../../core/html.js';
 import { listCases } from '../../storage/cases.js';
 import type { Db } from '../../storage/store.js';
 import type { EventType } from '../../text/types.js';
@@ -64,8 +65,6 @@ export function toPlover(cases: CaseView[]) {
   );
 }
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => ESC[ch]!);
 
 /** A case dossier as one self-contained HTML page: every fact followed by the reports it rests on. Report text is escaped, never trusted. */
 export function toDossier(c: CaseView, generatedAt: string): string {
