@@ -14,19 +14,21 @@ const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/case
 const extractor = new Extractor();
 const PASSWORD = 'correct horse battery staple';
 
-/** A signed-in client: keeps the session cookie like a browser would. */
+/** A signed-in client: keeps the session cookie and sends its CSRF token, like the web app does. */
 function client(app: ReturnType<typeof createApp>) {
   let cookie = '';
+  let csrf = '';
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await app.request(path, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...headers },
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
     const type = res.headers.get('content-type') ?? '';
     const data = type.includes('json') ? await res.json() : await res.text();
+    if (data && typeof data === 'object' && 'csrfToken' in data) csrf = String(data.csrfToken);
     return { status: res.status, data: data as Record<string, any>, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
   return { call, login: (email: string, password = PASSWORD) => call('POST', '/api/auth/login', { email, password }) };
@@ -187,6 +189,21 @@ for (const engine of TEST_ENGINES) {
       assert.equal(doc.openapi, '3.1.0');
       for (const p of ['/api/reports', '/api/cases/{id}', '/api/auth/login', '/api/export', '/api/alert-rules']) assert.ok(doc.paths[p], `${p} documented`);
       assert.ok(doc.components.schemas.NewReport);
+    });
+
+    test('a session write without its CSRF token is refused; a session left idle ends', async () => {
+      const c = client(app);
+      assert.equal((await c.login('ana@example.org')).status, 200);
+      const forged = await c.call('POST', '/api/reports', { text: 'A report of nothing in particular.' }, { 'x-csrf-token': 'forged' });
+      assert.equal(forged.status, 403);
+      assert.match(forged.data.error.message, /x-csrf-token/);
+      assert.equal((await c.call('GET', '/api/auth/me')).data.csrfToken.length > 20, true);
+      clock.advance(119 * 60_000);
+      assert.equal((await c.call('GET', '/api/cases')).status, 200, 'still live after 119 idle minutes');
+      clock.advance(121 * 60_000);
+      const idle = await c.call('GET', '/api/cases');
+      assert.equal(idle.status, 401);
+      assert.match(idle.data.error.message, /session expired/);
     });
 
     test('repeated failed logins are slowed to a stop', async () => {

@@ -21,6 +21,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Session lifetime; the session ends this long after login. */
   sessionHours?: number;
+  /** A session unused this long ends too (default 120 minutes). */
+  sessionIdleMinutes?: number;
 }
 
 export interface AppEnv {

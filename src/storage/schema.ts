@@ -22,6 +22,7 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  last_seen_at: string | null;
 }
 
 export interface ApiTokensTable {
@@ -134,6 +135,20 @@ export interface EventSourcesTable {
   created_at: string;
 }
 
+export type CorrectionAction = 'accepted' | 'rejected' | 'corrected' | 'added';
+
+/** An analyst's decision on one event of one report; the machine's extraction is left as it was. */
+export interface CorrectionsTable {
+  id: string;
+  report_id: string;
+  event_id: string;
+  action: CorrectionAction;
+  event: string | null;
+  note: string | null;
+  by: string;
+  at: string;
+}
+
 export interface AlertRulesTable {
   id: string;
   kind: string;
@@ -215,4 +230,5 @@ export interface Database {
   audit: AuditTable;
   jobs: JobsTable;
   feeds: FeedsTable;
+  corrections: CorrectionsTable;
 }

@@ -44,20 +44,31 @@ export async function listUsers(db: Db): Promise<PublicUser[]> {
 export async function createSession(tx: Db, at: Date, userId: string, hours: number): Promise<{ secret: string; expiresAt: string }> {
   const secret = newSecret('vs');
   const expiresAt = new Date(at.getTime() + hours * 3_600_000).toISOString();
-  await tx.insertInto('sessions').values({ id: secretHash(secret), user_id: userId, created_at: at.toISOString(), expires_at: expiresAt }).execute();
+  await tx.insertInto('sessions').values({ id: secretHash(secret), user_id: userId, created_at: at.toISOString(), expires_at: expiresAt, last_seen_at: null }).execute();
   return { secret, expiresAt };
 }
 
-/** The live user a session cookie belongs to, or undefined (expired, unknown, or the user disabled). */
-export async function sessionUser(db: Db, secret: string, now: Date): Promise<UsersTable | undefined> {
-  return db
+/**
+ * The live user a session cookie belongs to, or undefined (past its lifetime, idle for longer
+ * than `idleMinutes`, unknown, or the user disabled). A use is recorded at most once a minute.
+ */
+export async function sessionUser(db: Db, secret: string, now: Date, idleMinutes = 120): Promise<UsersTable | undefined> {
+  const id = secretHash(secret);
+  const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .where('sessions.id', '=', secretHash(secret))
+    .select(['sessions.last_seen_at', 'sessions.created_at as session_created_at'])
+    .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now.toISOString())
     .where('users.disabled', '=', 0)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { last_seen_at, session_created_at, ...user } = row;
+  const idleMs = now.getTime() - Date.parse(last_seen_at ?? session_created_at);
+  if (idleMs > idleMinutes * 60_000) return undefined;
+  if (idleMs > 60_000) await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  return user;
 }
 
 export async function deleteSession(db: Db, secret: string): Promise<void> {

@@ -5,6 +5,7 @@ import type { Role, UsersTable } from '../../storage/schema.js';
 import { sessionUser, tokenUser } from '../../storage/users.js';
 import type { AppEnv, AuthUser } from '../env.js';
 import { ROLE_RANK } from '../env.js';
+import { CSRF_HEADER, csrfMatches } from './csrf.js';
 
 export const SESSION_COOKIE = 'vigil_session';
 
@@ -15,8 +16,8 @@ function asAuthUser(u: UsersTable, via: AuthUser['via']): AuthUser {
 /**
  * Who is asking: an API token (`Authorization: Bearer vt_…`) or a session cookie. Every route
  * under /api is behind it except health, first-run setup, login and the OpenAPI document.
- * A cookie-authenticated write from another origin is refused (CSRF): browsers send Origin on
- * cross-site requests, and the session cookie is SameSite=Strict besides.
+ * A cookie-authenticated write must carry the session's CSRF token in a header, and one from
+ * another origin is refused outright; the session cookie is SameSite=Strict besides.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { store } = c.get('deps');
@@ -29,12 +30,14 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     user = asAuthUser(found, 'token');
   } else {
     const secret = getCookie(c, SESSION_COOKIE);
-    const found = secret ? await sessionUser(store.db, secret, store.now()) : undefined;
+    const { sessionIdleMinutes } = c.get('deps');
+    const found = secret ? await sessionUser(store.db, secret, store.now(), sessionIdleMinutes ?? 120) : undefined;
     if (!found) throw new VigilError('unauthorized', secret ? 'session expired; log in again' : 'log in first');
     user = asAuthUser(found, 'session');
-    const origin = c.req.header('origin');
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && origin && new URL(origin).host !== new URL(c.req.url).host) {
-      throw new VigilError('forbidden', 'cross-site request refused');
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (origin && new URL(origin).host !== new URL(c.req.url).host) throw new VigilError('forbidden', 'cross-site request refused');
+      if (!csrfMatches(secret!, c.req.header(CSRF_HEADER))) throw new VigilError('forbidden', `missing or wrong ${CSRF_HEADER} header; reload the page`);
     }
   }
   c.set('user', user);

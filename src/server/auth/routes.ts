@@ -7,12 +7,14 @@ import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, UserSchema, body, ok } from '../schemas.js';
 import { LoginLimiter } from './limiter.js';
+import { csrfToken } from './csrf.js';
 import { SESSION_COOKIE, authenticate } from './middleware.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
 const Credentials = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1024) });
 const Setup = Credentials.extend({ name: z.string().min(1).max(200) });
-const Me = z.object({ user: UserSchema.pick({ id: true, email: true, name: true, role: true }) }).openapi('Me');
+// csrfToken: what a browser session sends back as the x-csrf-token header on every write.
+const Me = z.object({ user: UserSchema.pick({ id: true, email: true, name: true, role: true }), csrfToken: z.string().optional(), expiresAt: z.string().optional() }).openapi('Me');
 // A dummy hash compared against when the e-mail is unknown, so both failures take the same time.
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword('not a real password, only for timing'));
@@ -25,6 +27,7 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
     const { store, secureCookies, sessionHours } = c.get('deps');
     const { secret, expiresAt } = await createSession(store.db, store.now(), userId, sessionHours ?? 12);
     setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', secure: !!secureCookies, path: '/', expires: new Date(expiresAt) });
+    return { csrfToken: csrfToken(secret), expiresAt };
   };
 
   app.openapi(
@@ -42,8 +45,8 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
         await writeAudit(tx, at, { actor: u.id, action: 'user.created', entityType: 'user', entityId: u.id, detail: { role: 'admin', setup: true } });
         return u;
       });
-      await startSession(c, user.id);
-      return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, 201);
+      const session = await startSession(c, user.id);
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role }, ...session }, 201);
     },
   );
 
@@ -62,8 +65,8 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
         throw new VigilError('unauthorized', 'wrong e-mail or password');
       }
       limiter.clear(key);
-      await startSession(c, user.id);
-      return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, 200);
+      const session = await startSession(c, user.id);
+      return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role }, ...session }, 200);
     },
   );
 
@@ -76,8 +79,9 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
 
   app.use('/auth/me', authenticate);
   app.openapi(createRoute({ method: 'get', path: '/auth/me', tags: ['auth'], summary: 'Who is logged in', responses: { 200: ok(Me, 'the user'), 401: ERRORS[401] } }), (c) => {
-    const { id, email, name, role } = c.get('user');
-    return c.json({ user: { id, email, name, role } }, 200);
+    const { id, email, name, role, via } = c.get('user');
+    const secret = getCookie(c, SESSION_COOKIE);
+    return c.json({ user: { id, email, name, role }, ...(via === 'session' && secret ? { csrfToken: csrfToken(secret) } : {}) }, 200);
   });
 
   app.use('/tokens', authenticate);
