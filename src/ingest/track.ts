@@ -7,7 +7,7 @@ import type { Channels } from '../storage/alerts.js';
 import { listRules, raiseAlert } from '../storage/alerts.js';
 import { writeAudit } from '../storage/audit.js';
 import { enqueue } from '../storage/jobs.js';
-import { addAliases, candidatePersons, createPerson, enrichPerson, linkMention } from '../storage/persons.js';
+import { addAliases, candidatePersons, createPerson, enrichPerson, linkMention, livePersonId } from '../storage/persons.js';
 import type { ReportsTable } from '../storage/schema.js';
 import type { Db } from '../storage/store.js';
 import type { SourceInput } from '../storage/timeline.js';
@@ -34,6 +34,14 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
   const personOf = new Map<string, string>();
 
   for (const entity of targetedPeople(doc)) {
+    // Read again after an analyst's correction: the person this mention was linked to stays (merges and splits included).
+    const linked = await tx.selectFrom('person_mentions').select('person_id').where('report_id', '=', report.id).where('entity_id', '=', entity.id).executeTakeFirst();
+    if (linked) {
+      const id = await livePersonId(tx, linked.person_id);
+      personOf.set(entity.id, id);
+      result.persons.push({ id, name: entity.name, decision: 'same', score: 1 });
+      continue;
+    }
     const seen = profileOf(doc, entity);
     const scored = (await candidatePersons(tx, seen.names)).map((p) => ({ p, m: scoreMatch(seen, p) })).sort((a, b) => b.m.score - a.m.score);
     const best = scored[0];

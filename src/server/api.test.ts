@@ -9,30 +9,10 @@ import { auditFor } from '../storage/audit.js';
 import type { Store } from '../storage/store.js';
 import { TEST_ENGINES, manualClock } from '../storage/testing.js';
 import { createApp } from './app.js';
+import { PASSWORD, client } from './testing.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/cases/${name}`, import.meta.url), 'utf8');
 const extractor = new Extractor();
-const PASSWORD = 'correct horse battery staple';
-
-/** A signed-in client: keeps the session cookie and sends its CSRF token, like the web app does. */
-function client(app: ReturnType<typeof createApp>) {
-  let cookie = '';
-  let csrf = '';
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await app.request(path, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!.endsWith('=') ? '' : set.split(';')[0]!;
-    const type = res.headers.get('content-type') ?? '';
-    const data = type.includes('json') ? await res.json() : await res.text();
-    if (data && typeof data === 'object' && 'csrfToken' in data) csrf = String(data.csrfToken);
-    return { status: res.status, data: data as Record<string, any>, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  return { call, login: (email: string, password = PASSWORD) => call('POST', '/api/auth/login', { email, password }) };
-}
 
 for (const engine of TEST_ENGINES) {
   describe(`HTTP API on ${engine.engine}`, { skip: engine.skip }, () => {

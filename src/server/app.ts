@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { exportRoutes } from './exports/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { eventReviewRoutes } from './reports/review.js';
 import { userRoutes } from './users/routes.js';
 
 /** Paths under /api that answer without a login. */
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', authRoutes());
   app.route('/api/users', userRoutes());
   app.route('/api/reports', reportRoutes());
+  app.route('/api/reports', eventReviewRoutes());
   app.route('/api/cases', caseRoutes());
   app.route('/api/reviews', reviewRoutes());
   app.route('/api', alertRoutes());

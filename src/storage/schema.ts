@@ -3,6 +3,7 @@
  * instants are ISO-8601 text in UTC (they sort as text on both), JSON is text, booleans 0/1.
  */
 import type { Generated } from 'kysely';
+import type { CorrectionAction } from '../cases/corrections.js';
 
 export type Role = 'admin' | 'analyst' | 'viewer';
 
@@ -134,8 +135,6 @@ export interface EventSourcesTable {
   confidence: number;
   created_at: string;
 }
-
-export type CorrectionAction = 'accepted' | 'rejected' | 'corrected' | 'added';
 
 /** An analyst's decision on one event of one report; the machine's extraction is left as it was. */
 export interface CorrectionsTable {

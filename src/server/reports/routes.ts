@@ -5,6 +5,7 @@ import { articleFromString } from '../../articles/read.js';
 import { VigilError } from '../../core/errors.js';
 import { fetchText } from '../../ingest/fetch.js';
 import { submitArticle } from '../../ingest/submit.js';
+import { listCorrections } from '../../storage/corrections.js';
 import { getReport, listReports, parseExtraction } from '../../storage/reports.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
@@ -26,7 +27,7 @@ const NewReport = z
   .openapi('NewReport');
 const Submitted = z.object({ reportId: z.string(), duplicate: z.boolean(), jobId: z.string().nullable(), warnings: z.array(z.string()) }).openapi('Submitted');
 const ReportItem = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), published: z.string().nullable(), state: z.string(), source: z.string(), created_at: z.string() }).openapi('ReportItem');
-const ReportFull = ReportItem.extend({ text: z.string(), byline: z.string().nullable(), error: z.string().nullable(), extraction: z.unknown() }).openapi('Report');
+const ReportFull = ReportItem.extend({ text: z.string(), byline: z.string().nullable(), error: z.string().nullable(), extraction: z.unknown(), corrections: z.array(z.unknown()) }).openapi('Report');
 
 export function reportRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -69,7 +70,7 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
       const { store } = c.get('deps');
       const r = await getReport(store.db, c.req.valid('param').id);
       if (!r) throw new VigilError('not_found', 'no such report');
-      return c.json({ id: r.id, title: r.title, url: r.url, published: r.published, state: r.state, source: r.source, created_at: r.created_at, text: r.text, byline: r.byline, error: r.error, extraction: parseExtraction(r) }, 200);
+      return c.json({ id: r.id, title: r.title, url: r.url, published: r.published, state: r.state, source: r.source, created_at: r.created_at, text: r.text, byline: r.byline, error: r.error, extraction: parseExtraction(r), corrections: await listCorrections(store.db, r.id) }, 200);
     },
   );
   return app;
