@@ -97,6 +97,35 @@ for (const engine of TEST_ENGINES) {
       assert.match(String(dossier.data), /karsvik-herald\.example/);
     });
 
+    test('the inbox shows what each report brought in; search narrows by facets', async () => {
+      const analyst = client(app);
+      await analyst.login('ana@example.org');
+      const inbox = (await analyst.call('GET', '/api/reports')).data.reports;
+      assert.equal(inbox.length, 2);
+      for (const r of inbox) {
+        assert.deepEqual(r.findings.persons.map((p: { name: string }) => p.name), ['Joran Aldemir']);
+        assert.ok(r.findings.eventTypes.includes('ARREST'));
+      }
+      assert.ok(inbox.some((r: { findings: { alerts: unknown[] } }) => r.findings.alerts.length > 0), 'the alert is traced to the report that raised it');
+      assert.equal((await analyst.call('GET', '/api/reports?source=feed')).data.reports.length, 0);
+      assert.equal((await analyst.call('GET', '/api/reports?source=paste')).data.reports.length, 2);
+
+      const all = (await analyst.call('GET', '/api/search?q=aldemir')).data;
+      assert.equal(all.people.length, 1);
+      assert.ok(all.facets.type.ARREST >= 1);
+      assert.ok(all.events.length >= all.facets.type.ARREST);
+      const arrests = (await analyst.call('GET', '/api/search?type=ARREST')).data;
+      assert.ok(arrests.events.every((e: { type: string }) => e.type === 'ARREST'));
+      assert.deepEqual(Object.keys(arrests.facets.type), ['ARREST']);
+      assert.equal(arrests.reports.length, 2, 'both reports told the arrest');
+      const outOfRange = (await analyst.call('GET', '/api/search?type=ARREST&from=2027-01-01&to=2027-12-31')).data;
+      assert.equal(outOfRange.events.length, 0);
+      assert.equal((await analyst.call('GET', '/api/search?status=released')).data.people.length, 0);
+      const nobody = (await analyst.call('GET', '/api/search?q=zzyzx')).data;
+      assert.equal(nobody.people.length + nobody.events.length + nobody.reports.length, 0);
+      assert.equal((await analyst.call('GET', '/api/search?from=2026-12-01&to=2026-11-01')).status, 422);
+    });
+
     test('a status override is kept apart from the derived status and audited', async () => {
       const analyst = client(app);
       await analyst.login('ana@example.org');
@@ -149,6 +178,18 @@ for (const engine of TEST_ENGINES) {
       assert.equal(both.data.error.code, 'invalid_input');
       const empty = await adminClient.call('POST', '/api/reports', { text: '   ' });
       assert.equal(empty.status, 422);
+      const listed = (await adminClient.call('GET', '/api/tokens')).data.tokens;
+      assert.equal(listed.length, 1);
+      assert.equal(listed[0].name, 'nightly export');
+      assert.ok(listed[0].last_used_at, 'use recorded');
+      assert.equal(JSON.stringify(listed).includes(t.data.token), false, 'the secret is never shown again');
+      assert.equal((await adminClient.call('DELETE', `/api/tokens/${t.data.id}`)).status, 204);
+      assert.equal((await script.call('GET', '/api/cases', undefined, { authorization: `Bearer ${t.data.token}` })).status, 401, 'revoked');
+      const feed = await adminClient.call('POST', '/api/feeds', { url: 'https://karsvik-herald.example/rss', everyMinutes: 15 });
+      assert.equal(feed.status, 201);
+      assert.equal((await adminClient.call('GET', '/api/feeds')).data.feeds[0].interval_minutes, 15);
+      assert.equal((await adminClient.call('POST', '/api/feeds', { url: 'file:///etc/passwd' })).status, 422);
+      assert.equal((await adminClient.call('DELETE', `/api/feeds/${feed.data.id}`)).status, 204);
       const cross = await adminClient.call('POST', '/api/reports', { text: 'A report.' }, { origin: 'https://evil.example' });
       assert.equal(cross.status, 403);
       assert.equal((await adminClient.call('GET', '/api/cases/no-such-id')).status, 404);

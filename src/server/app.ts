@@ -10,8 +10,10 @@ import { reviewRoutes } from './cases/reviews.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { exportRoutes } from './exports/routes.js';
+import { feedRoutes } from './feeds/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { eventReviewRoutes } from './reports/review.js';
+import { searchRoutes } from './search/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Paths under /api that answer without a login. */
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/reviews', reviewRoutes());
   app.route('/api', alertRoutes());
   app.route('/api', exportRoutes());
+  app.route('/api', searchRoutes());
+  app.route('/api/feeds', feedRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

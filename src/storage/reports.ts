@@ -93,18 +93,30 @@ export interface ReportListItem {
 
 const LIST_COLUMNS = ['reports.id', 'reports.title', 'reports.url', 'reports.published', 'reports.state', 'reports.source', 'reports.created_at'] as const;
 
-/** Newest first, a page at a time; `query` searches titles and text (FTS5 on SQLite, tsvector on PostgreSQL). */
-export async function listReports(db: Db, engine: Engine, opts: { query?: string; limit: number; offset: number }): Promise<ReportListItem[]> {
+/** A condition on `reports.id`: the reports whose title or text hold every word (FTS5 on SQLite, tsvector on PostgreSQL). */
+export function reportsMatching(engine: Engine, terms: string) {
+  if (engine === 'sqlite') {
+    // Each word a quoted FTS5 string: user input never reaches FTS5's query syntax.
+    const match = terms.split(/\s+/).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+    return sql<boolean>`reports.id IN (SELECT report_id FROM reports_fts WHERE reports_fts MATCH ${match})`;
+  }
+  return sql<boolean>`reports.search @@ plainto_tsquery('simple', ${terms})`;
+}
+
+export interface ReportFilter {
+  query?: string;
+  state?: string;
+  source?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Newest first, a page at a time; `query` searches titles and text. */
+export async function listReports(db: Db, engine: Engine, opts: ReportFilter): Promise<ReportListItem[]> {
   let q = db.selectFrom('reports').select(LIST_COLUMNS).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(opts.limit).offset(opts.offset);
   const terms = opts.query?.trim();
-  if (terms) {
-    if (engine === 'sqlite') {
-      // Each word a quoted FTS5 string: user input never reaches FTS5's query syntax.
-      const match = terms.split(/\s+/).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
-      q = q.where('reports.id', 'in', sql<string>`(SELECT report_id FROM reports_fts WHERE reports_fts MATCH ${match})`);
-    } else {
-      q = q.where(sql<boolean>`search @@ plainto_tsquery('simple', ${terms})`);
-    }
-  }
+  if (terms) q = q.where(reportsMatching(engine, terms));
+  if (opts.state) q = q.where('reports.state', '=', opts.state as ReportsTable['state']);
+  if (opts.source) q = q.where('reports.source', '=', opts.source);
   return q.execute();
 }

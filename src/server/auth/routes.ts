@@ -5,7 +5,7 @@ import { writeAudit } from '../../storage/audit.js';
 import { countUsers, createApiToken, createSession, deleteSession, insertUser, userByEmail } from '../../storage/users.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
-import { ERRORS, UserSchema, body, ok } from '../schemas.js';
+import { ERRORS, IdParam, UserSchema, body, ok } from '../schemas.js';
 import { LoginLimiter } from './limiter.js';
 import { csrfToken } from './csrf.js';
 import { SESSION_COOKIE, authenticate } from './middleware.js';
@@ -105,6 +105,29 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
         return t;
       });
       return c.json({ id: created.id, token: created.secret }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/tokens', tags: ['auth'], summary: 'Your API tokens (names and use, never the secrets)', responses: { 200: ok(z.object({ tokens: z.array(z.object({ id: z.string(), name: z.string(), created_at: z.string(), last_used_at: z.string().nullable() })) }), 'tokens'), ...ERRORS } }),
+    async (c) => {
+      const tokens = await c.get('deps').store.db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at']).where('user_id', '=', c.get('user').id).orderBy('created_at').execute();
+      return c.json({ tokens }, 200);
+    },
+  );
+
+  app.use('/tokens/*', authenticate);
+  app.openapi(
+    createRoute({ method: 'delete', path: '/tokens/{id}', tags: ['auth'], summary: 'Revoke one of your API tokens', request: { params: IdParam }, responses: { 204: { description: 'revoked' }, 404: ok(z.any(), 'no such token of yours'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      await store.db.transaction().execute(async (tx) => {
+        const r = await tx.deleteFrom('api_tokens').where('id', '=', id).where('user_id', '=', user.id).executeTakeFirst();
+        if (Number(r.numDeletedRows) === 0) throw new VigilError('not_found', 'no such token of yours');
+        await writeAudit(tx, store.now().toISOString(), { actor: user.id, action: 'token.revoked', entityType: 'api_token', entityId: id });
+      });
+      return c.body(null, 204);
     },
   );
   return app;

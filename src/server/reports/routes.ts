@@ -6,6 +6,7 @@ import { VigilError } from '../../core/errors.js';
 import { fetchText } from '../../ingest/fetch.js';
 import { submitArticle } from '../../ingest/submit.js';
 import { listCorrections } from '../../storage/corrections.js';
+import { findingsOf } from '../../storage/inbox.js';
 import { getReport, listReports, parseExtraction } from '../../storage/reports.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
@@ -27,6 +28,13 @@ const NewReport = z
   .openapi('NewReport');
 const Submitted = z.object({ reportId: z.string(), duplicate: z.boolean(), jobId: z.string().nullable(), warnings: z.array(z.string()) }).openapi('Submitted');
 const ReportItem = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), published: z.string().nullable(), state: z.string(), source: z.string(), created_at: z.string() }).openapi('ReportItem');
+const Findings = z.object({
+  persons: z.array(z.object({ id: z.string(), name: z.string(), state: z.string() })),
+  eventTypes: z.array(z.string()),
+  alerts: z.array(z.object({ id: z.string(), kind: z.string(), acknowledged: z.boolean() })),
+  decisions: z.number(),
+});
+const InboxItem = ReportItem.extend({ findings: Findings }).openapi('InboxItem');
 const ReportFull = ReportItem.extend({ text: z.string(), byline: z.string().nullable(), error: z.string().nullable(), extraction: z.unknown(), corrections: z.array(z.unknown()) }).openapi('Report');
 
 export function reportRoutes(): OpenAPIHono<AppEnv> {
@@ -56,11 +64,21 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['reports'], summary: 'Reports, newest first; q searches title and text', request: { query: Paging.extend({ q: z.string().max(500).optional() }) }, responses: { 200: ok(z.object({ reports: z.array(ReportItem) }), 'a page of reports'), ...ERRORS } }),
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['reports'],
+      summary: 'The inbox: reports, newest first, with what each brought in (people, event types, alerts); q searches title and text',
+      request: { query: Paging.extend({ q: z.string().max(500).optional(), state: z.enum(['queued', 'extracted', 'failed']).optional(), source: z.enum(['paste', 'url', 'feed', 'import']).optional(), alerts: z.enum(['true']).optional() }) },
+      responses: { 200: ok(z.object({ reports: z.array(InboxItem) }), 'a page of reports'), ...ERRORS },
+    }),
     async (c) => {
       const { store } = c.get('deps');
-      const { q, limit, offset } = c.req.valid('query');
-      return c.json({ reports: await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), limit, offset }) }, 200);
+      const { q, state, source, alerts, limit, offset } = c.req.valid('query');
+      const reports = await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), limit, offset });
+      const findings = await findingsOf(store.db, reports.map((r) => r.id));
+      const items = reports.map((r) => ({ ...r, findings: findings.get(r.id)! }));
+      return c.json({ reports: alerts ? items.filter((r) => r.findings.alerts.length > 0) : items }, 200);
     },
   );
 

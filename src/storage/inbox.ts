@@ -1,0 +1,43 @@
+import type { Db } from './store.js';
+
+export interface Findings {
+  persons: { id: string; name: string; state: string }[];
+  eventTypes: string[];
+  alerts: { id: string; kind: string; acknowledged: boolean }[];
+  /** Events an analyst has decided on (accepted, rejected, corrected, added). */
+  decisions: number;
+}
+
+/**
+ * What each report of an inbox page brought in: the people it was linked to, the event types it
+ * put on their timelines, the alerts it raised, and how far its review has got. Four queries per
+ * page, whatever its size.
+ */
+export async function findingsOf(db: Db, reportIds: string[]): Promise<Map<string, Findings>> {
+  const out = new Map(reportIds.map((id) => [id, { persons: [], eventTypes: [], alerts: [], decisions: 0 } as Findings]));
+  if (!reportIds.length) return out;
+  const mentions = await db
+    .selectFrom('person_mentions')
+    .innerJoin('persons', 'persons.id', 'person_mentions.person_id')
+    .select(['person_mentions.report_id', 'persons.id', 'persons.name', 'person_mentions.state'])
+    .where('person_mentions.report_id', 'in', reportIds)
+    .execute();
+  for (const m of mentions) {
+    const f = out.get(m.report_id)!;
+    if (!f.persons.some((p) => p.id === m.id)) f.persons.push({ id: m.id, name: m.name, state: m.state });
+  }
+  const types = await db.selectFrom('event_sources').select(['report_id', 'type']).distinct().where('report_id', 'in', reportIds).execute();
+  for (const t of types) out.get(t.report_id)!.eventTypes.push(t.type);
+  // report_ids is a JSON array of ids; a LIKE on the quoted id finds the alerts a report raised.
+  const alerts = await db
+    .selectFrom('alerts')
+    .select(['id', 'kind', 'report_ids', 'acknowledged_at'])
+    .where((eb) => eb.or(reportIds.map((id) => eb('report_ids', 'like', `%"${id}"%`))))
+    .execute();
+  for (const a of alerts) {
+    for (const id of JSON.parse(a.report_ids) as string[]) out.get(id)?.alerts.push({ id: a.id, kind: a.kind, acknowledged: !!a.acknowledged_at });
+  }
+  const decided = await db.selectFrom('corrections').select(['report_id', (eb) => eb.fn.countAll<number>().as('n')]).where('report_id', 'in', reportIds).groupBy('report_id').execute();
+  for (const d of decided) out.get(d.report_id)!.decisions = Number(d.n);
+  return out;
+}
