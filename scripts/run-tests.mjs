@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { findChromium } from './chromium.mjs';
 import { findPostgres } from './postgres.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -19,7 +20,15 @@ if (files.length === 0) {
 const postgres = await findPostgres();
 if (postgres.url) console.error(`PostgreSQL for the storage tests: ${postgres.url}`);
 else console.error(`PostgreSQL tests will skip: ${postgres.why}`);
-const env = { ...process.env, ...(postgres.url ? { VIGIL_TEST_PG: postgres.url } : { VIGIL_TEST_PG_SKIP: postgres.why }) };
+// The browser tests drive Debian's Chromium; it is installed here when missing (and we may).
+const chromium = files.some((f) => f.includes('browser')) ? findChromium() : { why: 'no browser tests selected' };
+if (chromium.path) console.error(`Chromium for the browser tests: ${chromium.path}`);
+else console.error(`Browser tests will skip: ${chromium.why}`);
+const env = {
+  ...process.env,
+  ...(postgres.url ? { VIGIL_TEST_PG: postgres.url } : { VIGIL_TEST_PG_SKIP: postgres.why }),
+  ...(chromium.path ? { VIGIL_CHROMIUM: chromium.path } : { VIGIL_CHROMIUM_SKIP: chromium.why }),
+};
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files], {
   cwd: root,
   stdio: 'inherit',

@@ -40,7 +40,7 @@ test('vigil ingest, cases and export: two reports about one person make one case
   assert.match(missing.stderr, /file_not_found/);
 });
 
-test('vigil serve prints its URL and the first-admin command, answers, and stops cleanly on SIGTERM', async () => {
+test('vigil serve prints its URL and how to create the first admin, serves the web app and the API, and stops cleanly on SIGTERM', async () => {
   const child = spawn(process.execPath, [`${root}bin/vigil.js`, 'serve', '--port', '0', '--db', path.join(dir, 'served.db')], { cwd: dir });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -48,8 +48,8 @@ test('vigil serve prints its URL and the first-admin command, answers, and stops
   const url = await new Promise<string>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
     child.stdout.on('data', () => {
-      const m = /running at (http:\/\/\S+?) /.exec(out);
-      if (m && out.includes('Create the first admin')) {
+      const m = /running: open (http:\/\/\S+?) /.exec(out);
+      if (m && out.includes('create the first admin')) {
         clearTimeout(t);
         resolve(m[1]!);
       }
@@ -59,6 +59,10 @@ test('vigil serve prints its URL and the first-admin command, answers, and stops
   const health = await (await fetch(`${url}/api/health`)).json();
   assert.deepEqual([health.ok, health.engine, health.setupNeeded], [true, 'sqlite', true]);
   assert.equal((await fetch(`${url}/api/cases`)).status, 401);
+  const page = await fetch(`${url}/cases/anything`);
+  assert.match(await page.text(), /<script type="module" src="\/assets\/app.js">/);
+  assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.equal((await fetch(`${url}/assets/app.js`)).status, 200);
   const code = await new Promise<number | null>((resolve) => {
     child.on('exit', (c) => resolve(c));
     child.kill('SIGTERM');

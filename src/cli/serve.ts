@@ -1,13 +1,13 @@
 import { serve } from '@hono/node-server';
 import { parseArgs } from 'node:util';
 import { Scheduler } from '../ingest/scheduler.js';
-import { createApp } from '../server/app.js';
 import { countUsers } from '../storage/users.js';
 import { VigilError } from '../core/errors.js';
+import { createWebApp } from '../web/server.js';
 import { DB_USAGE, createWorker, openCliStore } from './runtime.js';
 
 export const SERVE_USAGE = `usage: vigil serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL]
-  starts the API and the background worker (extraction, feeds, alert delivery)
+  starts the web app, the API and the background worker (extraction, feeds, alert delivery)
 ${DB_USAGE}`;
 
 /** `vigil serve`: runs until interrupted; closes the server, the worker and the database in order. */
@@ -23,16 +23,15 @@ export async function runServe(argv: string[]): Promise<number> {
   const log = (m: string) => console.error(`[vigil] ${m}`);
   const url = `http://${values.host}:${port}`;
   const worker = createWorker(store, url, log);
-  const app = createApp({ store, worker });
+  const app = createWebApp({ store, worker });
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     const where = `http://${values.host}:${info.port}`;
-    console.log(`Vigil is running at ${where} (API: ${where}/api, OpenAPI: ${where}/api/openapi.json)`);
+    console.log(`Vigil is running: open ${where} in your browser (API: ${where}/api, OpenAPI: ${where}/api/openapi.json)`);
     console.log(`Data: ${store.location} (${store.engine})`);
   });
   if ((await countUsers(store.db)) === 0) {
-    console.log('No accounts yet. Create the first admin:');
-    console.log(`  npx vigil users add you@example.org --name "Your Name" --role admin${values.db ? ` --db ${values.db}` : ''}`);
-    console.log(`  (or POST ${url}/api/setup with {"email", "name", "password"})`);
+    console.log(`No accounts yet: open ${url} and create the first admin there,`);
+    console.log(`  or run: npx vigil users add you@example.org --name "Your Name" --role admin${values.db ? ` --db ${values.db}` : ''}`);
   }
   worker.start();
   const scheduler = new Scheduler(store, 60_000, log);

@@ -57,6 +57,11 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
         article = articleFromString(page.body, input.url!, { ...readOpts, url: page.url, html: !/^text\/plain/.test(page.contentType) }, warnings);
       }
       if (input.title) article = { ...article, title: input.title };
+      else if (input.text !== undefined && !article.title) {
+        // Pasted text starts with its headline as a rule: a short first line followed by more text.
+        const first = /^\s*([^\n]{3,200})\n/.exec(article.text)?.[1]?.trim();
+        if (first && !/[.!?]["”’]?$/.test(first)) article = { ...article, title: first };
+      }
       const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id });
       worker?.start();
       return c.json({ ...submitted, warnings }, 202);

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { serve } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { Extractor } from '../articles/extract.js';
+import { extractHandler } from '../ingest/process.js';
+import { Worker } from '../ingest/worker.js';
+import { ensureDefaultRules } from '../storage/alerts.js';
+import type { Store } from '../storage/store.js';
+import { TEST_ENGINES } from '../storage/testing.js';
+import { createWebApp } from './server.js';
+
+const fixture = (p: string) => readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8');
+const SHOTS = new URL('../../results/screenshots/', import.meta.url).pathname;
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const skip = process.env.VIGIL_CHROMIUM ? false : `no Chromium: ${process.env.VIGIL_CHROMIUM_SKIP ?? 'run through npm test, which installs it'}`;
+
+/**
+ * The analyst's walk through the web app in Debian's Chromium, against a real server and a real
+ * SQLite database: first admin, paste a report, correct an event, see the case and its alert.
+ * Screenshots land in results/screenshots/ for a human to look at.
+ */
+describe('the web app in Chromium', { skip }, () => {
+  let store: Store;
+  let worker: Worker;
+  let server: ReturnType<typeof serve>;
+  let browser: Browser;
+  let page: Page;
+  let base = '';
+  let offsetMs = 0;
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    store = await TEST_ENGINES[0]!.open(() => new Date(Date.now() + offsetMs));
+    await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
+    worker = new Worker(store, { extract: extractHandler(new Extractor()) }, { pollMs: 200 });
+    const app = createWebApp({ store, worker });
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+        base = `http://127.0.0.1:${info.port}`;
+        resolve();
+      });
+    });
+    browser = await chromium.launch({ executablePath: process.env.VIGIL_CHROMIUM!, args: FLAGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('dialog', (d) => void d.dismiss());
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !/status of 40[13]/.test(m.text()) && errors.push(m.text()));
+  });
+  after(async () => {
+    await browser?.close();
+    await worker?.stop();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await store?.close();
+  });
+
+  test('first run: the printed address opens a form that creates the admin', async () => {
+    await page.goto(base);
+    await page.getByLabel('Your name').fill('Ada Monitor');
+    await page.getByLabel('E-mail').fill('ada@example.org');
+    await page.getByLabel(/^Password/).fill('correct horse battery staple');
+    await shot('01-setup');
+    await page.getByRole('button', { name: 'Create the admin account' }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  });
+
+  test('a pasted report is read and shows who it is about', async () => {
+    await page.getByLabel('Report', { exact: true }).fill(fixture('cases/aldemir-1.txt'));
+    await page.getByLabel('Published').fill('2026-11-18');
+    await page.getByRole('button', { name: 'Read this report' }).click();
+    await page.locator('.report .chip.person', { hasText: 'Joran Aldemir' }).waitFor({ timeout: 30_000 });
+    await shot('02-inbox');
+  });
+
+  test('review: the place of the arrest is picked in the text, and the case becomes detained', async () => {
+    await page.locator('.report .title').first().click();
+    await page.locator('.article .ent-PERSON', { hasText: 'Joran Aldemir' }).first().waitFor();
+    await page.locator('.event-card', { hasText: '“arrested”' }).locator('button.head').click();
+    await page.locator('.event-card.active .role-row', { hasText: 'place' }).getByRole('button', { name: 'pick' }).click();
+    await page.locator('.article.picking .ent-LOC', { hasText: /^Karsvik$/ }).first().click();
+    assert.equal(await page.locator('.event-card.active .role-row', { hasText: 'place' }).locator('.value').textContent(), 'Karsvik');
+    await page.keyboard.press('s');
+    await page.getByText('Correction saved').waitFor({ timeout: 5000 }).catch(async (e) => {
+      await shot('failed-save');
+      throw new Error(`${e.message}; page says: ${await page.locator('.error').allTextContents()}; errors: ${errors}`);
+    });
+    assert.equal(await page.locator('.event-card', { hasText: '“arrested”' }).locator('.badge').textContent(), 'corrected');
+    await shot('03-review');
+    await page.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByRole('link', { name: 'Joran Aldemir' }).click();
+    await page.getByTestId('case-status').getByText('Detained').waitFor();
+    assert.ok(await page.locator('svg.timeline-chart .tl-event').count() >= 2, 'a drawn timeline');
+  });
+
+  test('an event the machine missed is added from a selection, and its alert appears', async () => {
+    await page.goBack();
+    await page.goBack();
+    await page.locator('.article').waitFor();
+    await page.evaluate(() => {
+      const phrase = 'do not know where';
+      const span = [...document.querySelectorAll('.article [data-s]')].find((s) => s.textContent!.includes(phrase))!;
+      const node = span.firstChild!;
+      const at = node.textContent!.indexOf(phrase);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.keyboard.press('n');
+    const card = page.locator('.event-card.active');
+    await card.waitFor();
+    assert.match((await card.locator('.trigger').textContent())!, /do not know where/);
+    await card.getByLabel('Type').selectOption('DISAPPEARANCE');
+    await card.locator('.role-row', { hasText: 'target' }).getByRole('button', { name: 'pick' }).click();
+    await page.locator('.article.picking .ent-PERSON', { hasText: 'Joran Aldemir' }).first().click();
+    await card.getByRole('button', { name: /Save correction/ }).click();
+    await page.getByText('New alert').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Alerts', exact: true }).click();
+    await page.locator('.alert-item', { hasText: /disappearance/i }).first().waitFor();
+    await shot('04-alerts');
+    await page.locator('.alert-item', { hasText: /disappearance/i }).first().getByRole('link', { name: 'open the case' }).click();
+    await page.locator('.case-alerts').waitFor();
+    await shot('05-case');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('06-case-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling on a phone (${overflow}px too wide)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test('search narrows by event type with facets', async () => {
+    await page.goto(`${base}/search?q=aldemir`);
+    await page.locator('.facet-item', { hasText: 'Disappearance' }).click();
+    await page.waitForURL(/type=DISAPPEARANCE/);
+    await page.locator('.results', { hasText: 'Joran Aldemir' }).waitFor();
+    assert.equal(await page.locator('.results li strong', { hasText: 'Arrest' }).count(), 0);
+    await shot('07-search');
+  });
+
+  test('a hostile report is shown as text: no script or handler in it runs', async () => {
+    await page.goto(base);
+    await page.getByLabel('Report', { exact: true }).fill(fixture('web/hostile.txt'));
+    await page.getByRole('button', { name: 'Read this report' }).click();
+    await page.locator('.report .title', { hasText: 'Harbour clerk' }).click({ timeout: 30_000 });
+    await page.locator('.article', { hasText: 'onerror' }).waitFor({ timeout: 30_000 });
+    assert.ok((await page.locator('.article').textContent())!.includes('<script>window.__pwned'), 'markup shown literally');
+    await page.locator('.article').click();
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+    assert.equal(await page.locator('.article script, .article img, .article svg, .article a').count(), 0);
+    await shot('08-hostile');
+  });
+
+  test('a write without the CSRF token is refused; an idle session ends at the login page', async () => {
+    const status = await page.evaluate(async () => (await fetch('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'No token here.' }) })).status);
+    assert.equal(status, 403);
+    offsetMs = 3 * 3_600_000;
+    await page.reload();
+    await page.getByText('Your session expired').waitFor();
+    await shot('09-expired');
+  });
+});

@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { api, get } from '../api.js';
+import { useAction, useData } from '../components/hooks.js';
+import { STATUS_LABEL, statusLabel, typeLabel, when } from '../components/labels.js';
+import { TimelineChart } from '../components/timeline-chart.js';
+import { linkProps } from '../router.js';
+import type { CaseView, Me } from '../types.js';
+import { canWrite } from '../types.js';
+
+/** A case: who, where they are now and why we think so, the drawn timeline with every source, the alerts, the exports. */
+export function CasePage({ id, me }: { id: string; me: Me }) {
+  const view = useData(() => get<CaseView>(`/cases/${id}`), [id]);
+  const [focus, setFocus] = useState<string | null>(null);
+  const v = view.data;
+  if (view.error) return <p class="error" role="alert">{view.error}</p>;
+  if (!v) return <p class="boot">Loading the case…</p>;
+  const setter = v.timeline.find((e) => e.id === v.status.eventId);
+  const open = v.alerts.filter((a) => !a.acknowledged_at);
+  return (
+    <div class="page case">
+      <header class="page-head case-head">
+        <div>
+          <h1>{v.name}</h1>
+          <p class="meta">
+            {v.country ?? 'country unknown'}
+            {v.titles.length > 0 && <> · {v.titles.join(', ')}</>}
+            {' · '}last news {when(v.last_news_at)}
+          </p>
+          {v.aliases.length > 1 && <p class="aliases">Also written: {v.aliases.map((a) => a.alias).filter((a) => a !== v.name).join(' · ')}</p>}
+        </div>
+        <div class={`status-box st-${v.status.status}`} data-testid="case-status">
+          <span class="status-label">{statusLabel(v.status.status)}</span>
+          <small>
+            {v.status.overridden ? `set by an analyst: ${v.status.reason}` : v.status.reason}
+            {setter && !v.status.overridden && !v.status.reason.toLowerCase().includes(typeLabel(setter.type).toLowerCase()) && <> — from the {typeLabel(setter.type).toLowerCase()} {setter.date ? `of ${setter.date}` : ''}</>}
+          </small>
+        </div>
+      </header>
+      <div class="case-actions">
+        <a class="button" href={`/api/cases/${v.id}/dossier`} target="_blank" rel="noopener">Dossier (HTML)</a>
+        <a class="button" href={`/api/cases/${v.id}`} download={`case-${v.id}.json`}>Case as JSON</a>
+        {canWrite(me) && <StatusOverride v={v} onDone={() => void view.reload()} />}
+      </div>
+      {open.length > 0 && (
+        <section class="case-alerts" aria-label="Open alerts">
+          {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.message} <small>{when(a.created_at)}</small></p>)}
+        </section>
+      )}
+      <section aria-labelledby="tl-h">
+        <h2 id="tl-h">Timeline</h2>
+        <div class="chart-wrap">
+          <TimelineChart view={v} onSelect={(eid) => { setFocus(eid); document.getElementById(`ev-${eid}`)?.scrollIntoView({ block: 'nearest' }); }} />
+        </div>
+        <ol class="timeline">
+          {v.timeline.map((e) => (
+            <li key={e.id} id={`ev-${e.id}`} class={`tl-row mod-${e.modality} ${focus === e.id ? 'focus' : ''} ${e.id === v.status.eventId ? 'setter' : ''}`}>
+              <div class="tl-head">
+                <strong>{typeLabel(e.type)}</strong> <span class="when">{e.date ?? 'date unknown'}</span>
+                {e.modality !== 'asserted' && <span class="badge">{e.modality}</span>}
+                {e.place && <span> · in {e.place}</span>}
+                {e.agent && <span> · by {e.agent}</span>}
+                <span class="badge">{e.independentSources} independent source{e.independentSources === 1 ? '' : 's'}</span>
+                {e.conflicts.length > 1 && <span class="badge warn" title="the sources disagree on the date">dates differ: {e.conflicts.join(' / ')}</span>}
+              </div>
+              <ul class="sources">
+                {e.sources.map((s) => (
+                  <li key={`${s.reportId}-${s.eventId}`}>
+                    <a {...linkProps(`/reports/${s.reportId}`)}>{s.title ?? 'report'}</a> <small>{s.published ?? ''} · {Math.round(s.confidence * 100)}%{s.speaker ? ` · according to ${s.speaker}` : ''}</small>
+                    <blockquote>…{s.excerpt}…</blockquote>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function StatusOverride({ v, onDone }: { v: CaseView; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const action = useAction();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const d = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    const ok = await action.run(() => api('PUT', `/cases/${v.id}/status`, { status: d.status || null, reason: d.reason }));
+    if (ok) {
+      setOpen(false);
+      onDone();
+    }
+  };
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>Set status…</button>;
+  return (
+    <form class="override" onSubmit={submit}>
+      <select name="status" aria-label="Status">
+        <option value="">(clear: use the derived status)</option>
+        {Object.keys(STATUS_LABEL).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
+      </select>
+      <input name="reason" required placeholder="Why (e.g. his lawyer saw him today)" aria-label="Reason" />
+      <button disabled={action.busy}>Save</button>
+      <button type="button" class="link" onClick={() => setOpen(false)}>Cancel</button>
+      {action.error && <p class="error" role="alert">{action.error}</p>}
+    </form>
+  );
+}

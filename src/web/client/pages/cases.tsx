@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import { get, qs } from '../api.js';
+import { useData } from '../components/hooks.js';
+import { STATUS_LABEL, statusLabel, when } from '../components/labels.js';
+import { linkProps } from '../router.js';
+
+interface CaseSummary {
+  id: string;
+  name: string;
+  country: string | null;
+  status: string;
+  status_since: string | null;
+  status_reason: string;
+  overridden: boolean;
+  last_news_at: string | null;
+  events: number;
+  open_alerts: number;
+}
+
+export function CasesPage() {
+  const [status, setStatus] = useState('');
+  const [q, setQ] = useState('');
+  const list = useData(() => get<{ cases: CaseSummary[] }>(`/cases${qs({ status, q, limit: 200 })}`), [status, q]);
+  return (
+    <div class="page cases">
+      <h1>Cases</h1>
+      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <input type="search" placeholder="Name, in any spelling" aria-label="Search names" value={q} onChange={(e) => setQ((e.target as HTMLInputElement).value)} />
+        <select aria-label="Status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+          <option value="">Any status</option>
+          {Object.keys(STATUS_LABEL).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
+        </select>
+      </form>
+      {list.error && <p class="error" role="alert">{list.error}</p>}
+      {list.data && !list.data.cases.length && <p class="empty">No cases match.</p>}
+      <div class="table-wrap">
+        <table class="cases-table">
+          <thead><tr><th>Person</th><th>Status</th><th>Since</th><th>Events</th><th>Alerts</th><th>Last news</th></tr></thead>
+          <tbody>
+            {list.data?.cases.map((c) => (
+              <tr key={c.id}>
+                <td><a {...linkProps(`/cases/${c.id}`)}>{c.name}</a> <small>{c.country ?? ''}</small></td>
+                <td><span class={`status-pill st-${c.status}`}>{statusLabel(c.status)}</span>{c.overridden && <small title={c.status_reason}> (set by hand)</small>}</td>
+                <td>{c.status_since?.slice(0, 10) ?? '—'}</td>
+                <td>{c.events}</td>
+                <td>{c.open_alerts ? <span class="chip alert">{c.open_alerts}</span> : '—'}</td>
+                <td>{when(c.last_news_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

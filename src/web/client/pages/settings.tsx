@@ -1,0 +1,197 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { api, get, post } from '../api.js';
+import { useAction, useData } from '../components/hooks.js';
+import { typeLabel, when } from '../components/labels.js';
+import type { Me, Role } from '../types.js';
+
+const fields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+
+function Section({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="settings-section" aria-label={title}>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Alert rules, feeds, accounts (admins) and one's own API tokens. */
+export function SettingsPage({ me }: { me: Me }) {
+  const admin = me.user.role === 'admin';
+  return (
+    <div class="page settings">
+      <h1>Settings</h1>
+      <Rules admin={admin} />
+      <Feeds admin={admin} />
+      {admin && <Users me={me} />}
+      <Tokens />
+    </div>
+  );
+}
+
+interface Rule { id: string; enabled: boolean; rule: { kind: string; hours?: number; days?: number; types?: string[] }; channels: { webhook?: { url: string }; email?: string[] } }
+
+function describe(r: Rule['rule']) {
+  if (r.kind === 'whereabouts_unknown') return `Whereabouts unknown for more than ${r.hours} hours`;
+  if (r.kind === 'no_news') return `No news for ${r.days} days`;
+  if (r.kind === 'new_event') return `A new event: ${(r.types ?? []).map(typeLabel).join(', ')}`;
+  if (r.kind === 'returned_to_fled_country') return 'Sent back to the country they fled';
+  return r.kind;
+}
+
+function Rules({ admin }: { admin: boolean }) {
+  const list = useData(() => get<{ rules: Rule[] }>('/alert-rules'), []);
+  const action = useAction();
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const d = fields(e);
+    const rule = d.kind === 'whereabouts_unknown' ? { kind: d.kind, hours: Number(d.n) } : d.kind === 'no_news' ? { kind: d.kind, days: Number(d.n) } : { kind: d.kind };
+    const channels = { ...(d.email ? { email: d.email.split(/[,\s]+/).filter(Boolean) } : {}) };
+    if (await action.run(() => post('/alert-rules', { rule, channels }))) {
+      (e.target as HTMLFormElement).reset();
+      void list.reload();
+    }
+  };
+  return (
+    <Section title="Alert rules">
+      <ul class="plain">{list.data?.rules.map((r) => <li key={r.id}>{describe(r.rule)} {r.channels.email?.length ? <small>→ {r.channels.email.join(', ')}</small> : null} {r.channels.webhook ? <small>→ {r.channels.webhook.url}</small> : null}</li>)}</ul>
+      {admin && (
+        <form class="inline" onSubmit={add}>
+          <select name="kind" aria-label="Rule">
+            <option value="whereabouts_unknown">Whereabouts unknown for more than N hours</option>
+            <option value="no_news">No news for N days</option>
+            <option value="returned_to_fled_country">Sent back to the country they fled</option>
+          </select>
+          <input name="n" type="number" min="1" defaultValue="48" aria-label="N" />
+          <input name="email" placeholder="e-mail to notify (optional)" aria-label="E-mail" />
+          <button disabled={action.busy}>Add rule</button>
+        </form>
+      )}
+      {action.error && <p class="error" role="alert">{action.error}</p>}
+    </Section>
+  );
+}
+
+interface Feed { id: string; url: string; title: string | null; interval_minutes: number; last_polled_at: string | null; last_error: string | null; failures: number }
+
+function Feeds({ admin }: { admin: boolean }) {
+  const list = useData(() => get<{ feeds: Feed[] }>('/feeds'), []);
+  const action = useAction();
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const d = fields(e);
+    if (await action.run(() => post('/feeds', { url: d.url, everyMinutes: Number(d.every) }))) {
+      (e.target as HTMLFormElement).reset();
+      void list.reload();
+    }
+  };
+  const remove = async (id: string) => {
+    await action.run(() => api('DELETE', `/feeds/${id}`));
+    void list.reload();
+  };
+  return (
+    <Section title="Feeds">
+      {list.data && !list.data.feeds.length && <p class="empty">No feeds yet.</p>}
+      <ul class="plain">
+        {list.data?.feeds.map((f) => (
+          <li key={f.id}>
+            <strong>{f.title ?? f.url}</strong> <small>every {f.interval_minutes} min · last polled {when(f.last_polled_at)}</small>
+            {f.last_error && <small class="bad"> · failing ({f.failures}): {f.last_error}</small>}
+            {admin && <button type="button" class="small link" onClick={() => remove(f.id)}>remove</button>}
+          </li>
+        ))}
+      </ul>
+      {admin && (
+        <form class="inline" onSubmit={add}>
+          <input name="url" type="url" required placeholder="https://…/rss" aria-label="Feed address" />
+          <label>every <input name="every" type="number" min="5" max="1440" defaultValue="30" aria-label="Minutes" /> min</label>
+          <button disabled={action.busy}>Subscribe</button>
+        </form>
+      )}
+      {action.error && <p class="error" role="alert">{action.error}</p>}
+    </Section>
+  );
+}
+
+interface User { id: string; email: string; name: string; role: Role; disabled: number }
+
+function Users({ me }: { me: Me }) {
+  const list = useData(() => get<{ users: User[] }>('/users'), []);
+  const action = useAction();
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const d = fields(e);
+    if (await action.run(() => post('/users', { email: d.email, name: d.name, role: d.role, password: d.password }))) {
+      (e.target as HTMLFormElement).reset();
+      void list.reload();
+    }
+  };
+  const patch = async (id: string, body: Partial<{ role: Role; disabled: boolean }>) => {
+    await action.run(() => api('PATCH', `/users/${id}`, body));
+    void list.reload();
+  };
+  return (
+    <Section title="Users and roles">
+      <div class="table-wrap">
+        <table>
+          <thead><tr><th>Name</th><th>E-mail</th><th>Role</th><th /></tr></thead>
+          <tbody>
+            {list.data?.users.map((u) => (
+              <tr key={u.id} class={u.disabled ? 'disabled' : ''}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>
+                  <select aria-label={`Role of ${u.name}`} value={u.role} disabled={u.id === me.user.id} onChange={(e) => patch(u.id, { role: (e.target as HTMLSelectElement).value as Role })}>
+                    <option value="viewer">viewer</option>
+                    <option value="analyst">analyst</option>
+                    <option value="admin">admin</option>
+                  </select>
+                </td>
+                <td>{u.id !== me.user.id && <button type="button" class="small link" onClick={() => patch(u.id, { disabled: !u.disabled })}>{u.disabled ? 'enable' : 'disable'}</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form class="inline" onSubmit={add}>
+        <input name="name" required placeholder="Name" aria-label="Name" />
+        <input name="email" type="email" required placeholder="E-mail" aria-label="E-mail" />
+        <select name="role" aria-label="Role"><option value="analyst">analyst</option><option value="viewer">viewer</option><option value="admin">admin</option></select>
+        <input name="password" type="password" required minLength={12} placeholder="First password (12+)" aria-label="First password" autocomplete="new-password" />
+        <button disabled={action.busy}>Add account</button>
+      </form>
+      {action.error && <p class="error" role="alert">{action.error}</p>}
+    </Section>
+  );
+}
+
+function Tokens() {
+  const list = useData(() => get<{ tokens: { id: string; name: string; created_at: string; last_used_at: string | null }[] }>('/tokens'), []);
+  const action = useAction();
+  const [shown, setShown] = useState('');
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const r = await action.run(() => post<{ token: string }>('/tokens', { name: fields(e).name }));
+    if (r) {
+      setShown(r.token);
+      (e.target as HTMLFormElement).reset();
+      void list.reload();
+    }
+  };
+  const revoke = async (id: string) => {
+    await action.run(() => api('DELETE', `/tokens/${id}`));
+    void list.reload();
+  };
+  return (
+    <Section title="Your API tokens">
+      <ul class="plain">{list.data?.tokens.map((t) => <li key={t.id}>{t.name} <small>created {when(t.created_at)} · last used {when(t.last_used_at)}</small> <button type="button" class="small link" onClick={() => revoke(t.id)}>revoke</button></li>)}</ul>
+      {shown && <p class="notice" role="status">Copy this token now; it is not shown again: <code class="token">{shown}</code></p>}
+      <form class="inline" onSubmit={add}>
+        <input name="name" required placeholder="What it is for (e.g. nightly export)" aria-label="Token name" />
+        <button disabled={action.busy}>Create token</button>
+      </form>
+      {action.error && <p class="error" role="alert">{action.error}</p>}
+    </Section>
+  );
+}
