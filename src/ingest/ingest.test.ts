@@ -146,5 +146,24 @@ for (const engine of TEST_ENGINES) {
       await flaky.drain();
       assert.equal((await getJob(store.db, s.jobId!))?.state, 'done');
     });
+
+    test('one open whereabouts alert per person: a disappearance after an arrest does not raise a second', async () => {
+      const worker = new Worker(store, { extract: extractHandler(extractor) });
+      clock.set('2026-11-25T12:00:00Z');
+      const text = 'Velmoran activist held in Karsvik\n\nPolice in Karsvik arrested Oska Brandt, a Velmoran activist, on Monday, his sister said.';
+      await submitArticle(store, articleFromString(text, 'brandt-1', { published: '2026-11-18' }), { source: 'paste', actor: 'test' });
+      await worker.drain();
+      const person = await store.db.selectFrom('persons').selectAll().where('name', '=', 'Oska Brandt').executeTakeFirstOrThrow();
+      const unknown = async () => (await listAlerts(store.db, { personId: person.id, limit: 50, offset: 0 })).filter((a) => a.kind === 'whereabouts_unknown');
+      assert.equal((await unknown()).length, 1);
+      const later = 'Oska Brandt missing\n\nThe family of Oska Brandt said on November 20 that he had disappeared from police custody in Karsvik.';
+      await submitArticle(store, articleFromString(later, 'brandt-2', { published: '2026-11-20' }), { source: 'paste', actor: 'test' });
+      await worker.drain();
+      const status = await store.db.selectFrom('persons').select(['status', 'status_event_id']).where('id', '=', person.id).executeTakeFirstOrThrow();
+      assert.equal(status.status, 'whereabouts_unknown');
+      assert.notEqual(status.status_event_id, person.status_event_id, 'a new event sets the status');
+      assert.equal((await unknown()).length, 1);
+      clock.set('2026-11-19T12:00:00Z');
+    });
   });
 }

@@ -4,7 +4,7 @@ import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
 import type { ExtractionDocument } from '../text/types.js';
 import type { Channels } from '../storage/alerts.js';
-import { listRules, raiseAlert } from '../storage/alerts.js';
+import { listRules, openAlertOf, raiseAlert } from '../storage/alerts.js';
 import { writeAudit } from '../storage/audit.js';
 import { enqueue } from '../storage/jobs.js';
 import { addAliases, candidatePersons, createPerson, enrichPerson, linkMention, livePersonId } from '../storage/persons.js';
@@ -149,6 +149,9 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
   const raised: TrackResult['alerts'] = [];
   for (const rule of (await listRules(tx)).filter((r) => r.enabled)) {
     for (const candidate of evaluateRules(view, [rule.rule], new Date(at), fresh)) {
+      // A later event that keeps the whereabouts unknown (an arrest, then a disappearance) is the
+      // same worry: while one such alert is open, another would only be noise.
+      if (candidate.kind === 'whereabouts_unknown' && (await openAlertOf(tx, personId, candidate.kind))) continue;
       const row = await raiseAlert(tx, at, personId, rule.id, candidate);
       if (!row) continue;
       raised.push({ id: row.id, kind: row.kind, message: row.message });

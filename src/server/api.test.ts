@@ -80,6 +80,7 @@ for (const engine of TEST_ENGINES) {
       assert.equal(arrest.independentSources, 2);
       assert.equal(view.status.eventId, view.timeline.find((e: { type: string }) => e.type === 'DISAPPEARANCE').id);
       assert.ok(view.alerts.length >= 1);
+      assert.equal(view.alerts.filter((a: { kind: string }) => a.kind === 'whereabouts_unknown').length, 1, 'the disappearance after the arrest does not raise a second whereabouts alert while the first is open');
 
       const search = await analyst.call('GET', '/api/reports?q=dockworkers');
       assert.equal(search.data.reports.length, 2);

@@ -57,6 +57,11 @@ export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: s
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1 ? row : null;
 }
 
+/** Whether the person has an unacknowledged alert of this kind. */
+export async function openAlertOf(db: Db, personId: string, kind: string): Promise<boolean> {
+  return !!(await db.selectFrom('alerts').select('id').where('person_id', '=', personId).where('kind', '=', kind).where('acknowledged_at', 'is', null).limit(1).executeTakeFirst());
+}
+
 export interface AlertView extends Omit<AlertsTable, 'event_ids' | 'report_ids'> {
   event_ids: string[];
   report_ids: string[];

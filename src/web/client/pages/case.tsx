@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, get } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
 import { STATUS_LABEL, statusLabel, typeLabel, when } from '../components/labels.js';
+import { MatchReviews } from '../components/match-reviews.js';
 import { TimelineChart } from '../components/timeline-chart.js';
 import { linkProps } from '../router.js';
 import type { CaseView, Me } from '../types.js';
@@ -41,6 +42,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
         <a class="button" href={`/api/cases/${v.id}`} download={`case-${v.id}.json`}>Case as JSON</a>
         {canWrite(me) && <StatusOverride v={v} onDone={() => void view.reload()} />}
       </div>
+      <MatchReviews view={v} canWrite={canWrite(me)} onDone={() => void view.reload()} />
       {open.length > 0 && (
         <section class="case-alerts" aria-label="Open alerts">
           {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.message} <small>{when(a.created_at)}</small></p>)}

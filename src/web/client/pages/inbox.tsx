@@ -115,7 +115,7 @@ function PasteForm({ onAdded }: { onAdded: () => void }) {
         </div>
         {action.error && <p class="error" role="alert">{action.error}</p>}
         {note && <p class="notice" role="status">{note}</p>}
-        <button disabled={action.busy}>Read this report</button>
+        <button class="primary" disabled={action.busy}>Read this report</button>
       </form>
     </section>
   );
