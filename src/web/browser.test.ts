@@ -143,6 +143,27 @@ describe('the web app in Chromium', { skip }, () => {
     await shot('07-search');
   });
 
+  test('settings: an admin adds an analyst, a rule and a token', async () => {
+    await page.goto(`${base}/settings`);
+    const users = page.getByRole('region', { name: 'Users and roles' });
+    await users.getByLabel('Name').fill('Ana Lyst');
+    await users.getByLabel('E-mail').fill('ana@example.org');
+    await users.getByLabel('First password').fill('another long passphrase');
+    await users.getByRole('button', { name: 'Add account' }).click();
+    await users.getByRole('cell', { name: 'ana@example.org' }).waitFor();
+    const rules = page.getByRole('region', { name: 'Alert rules' });
+    await rules.getByLabel('N').fill('6');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await rules.getByText('Whereabouts unknown for more than 6 hours').waitFor();
+    const tokens = page.getByRole('region', { name: 'Your API tokens' });
+    await tokens.getByLabel('Token name').fill('nightly export');
+    await tokens.getByRole('button', { name: 'Create token' }).click();
+    const token = await tokens.locator('code.token').textContent();
+    assert.match(token!, /^vt_/);
+    assert.equal(await page.evaluate(async (t) => (await fetch('/api/cases', { headers: { authorization: `Bearer ${t}` } })).status, token), 200);
+    await shot('10-settings');
+  });
+
   test('a hostile report is shown as text: no script or handler in it runs', async () => {
     await page.goto(base);
     await page.getByLabel('Report', { exact: true }).fill(fixture('web/hostile.txt'));

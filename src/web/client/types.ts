@@ -1,10 +1,11 @@
 /** The shapes the client reads, taken from the server's own types where they exist (type-only imports: nothing of the server is bundled). */
 import type { Correction } from '../../cases/corrections.js';
 import type { CaseView } from '../../server/cases/view.js';
+import type { CaseSummary } from '../../storage/cases.js';
 import type { Findings } from '../../storage/inbox.js';
 import type { ExtractionDocument, VigilEvent } from '../../text/types.js';
 
-export type { CaseView, Correction, ExtractionDocument, Findings, VigilEvent };
+export type { CaseSummary, CaseView, Correction, ExtractionDocument, Findings, VigilEvent };
 
 export type Role = 'admin' | 'analyst' | 'viewer';
 

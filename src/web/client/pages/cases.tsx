@@ -3,19 +3,7 @@ import { get, qs } from '../api.js';
 import { useData } from '../components/hooks.js';
 import { STATUS_LABEL, statusLabel, when } from '../components/labels.js';
 import { linkProps } from '../router.js';
-
-interface CaseSummary {
-  id: string;
-  name: string;
-  country: string | null;
-  status: string;
-  status_since: string | null;
-  status_reason: string;
-  overridden: boolean;
-  last_news_at: string | null;
-  events: number;
-  open_alerts: number;
-}
+import type { CaseSummary } from '../types.js';
 
 export function CasesPage() {
   const [status, setStatus] = useState('');

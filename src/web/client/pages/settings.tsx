@@ -7,6 +7,18 @@ import type { Me, Role } from '../types.js';
 
 const fields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
 
+/** A settings form: send its fields, and when the server took them, clear the form and reload the list. */
+function submitter(action: ReturnType<typeof useAction>, send: (d: Record<string, string>) => Promise<unknown>, done: () => void) {
+  return async (e: Event) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    if (await action.run(() => send(fields(e)))) {
+      form.reset();
+      done();
+    }
+  };
+}
+
 function Section({ title, children }: { title: string; children: ComponentChildren }) {
   return (
     <section class="settings-section" aria-label={title}>
@@ -43,16 +55,14 @@ function describe(r: Rule['rule']) {
 function Rules({ admin }: { admin: boolean }) {
   const list = useData(() => get<{ rules: Rule[] }>('/alert-rules'), []);
   const action = useAction();
-  const add = async (e: Event) => {
-    e.preventDefault();
-    const d = fields(e);
-    const rule = d.kind === 'whereabouts_unknown' ? { kind: d.kind, hours: Number(d.n) } : d.kind === 'no_news' ? { kind: d.kind, days: Number(d.n) } : { kind: d.kind };
-    const channels = { ...(d.email ? { email: d.email.split(/[,\s]+/).filter(Boolean) } : {}) };
-    if (await action.run(() => post('/alert-rules', { rule, channels }))) {
-      (e.target as HTMLFormElement).reset();
-      void list.reload();
-    }
-  };
+  const add = submitter(
+    action,
+    (d) => {
+      const rule = d.kind === 'whereabouts_unknown' ? { kind: d.kind, hours: Number(d.n) } : d.kind === 'no_news' ? { kind: d.kind, days: Number(d.n) } : { kind: d.kind };
+      return post('/alert-rules', { rule, channels: d.email ? { email: d.email.split(/[,\s]+/).filter(Boolean) } : {} });
+    },
+    () => void list.reload(),
+  );
   return (
     <Section title="Alert rules">
       <ul class="plain">{list.data?.rules.map((r) => <li key={r.id}>{describe(r.rule)} {r.channels.email?.length ? <small>→ {r.channels.email.join(', ')}</small> : null} {r.channels.webhook ? <small>→ {r.channels.webhook.url}</small> : null}</li>)}</ul>
@@ -78,14 +88,7 @@ interface Feed { id: string; url: string; title: string | null; interval_minutes
 function Feeds({ admin }: { admin: boolean }) {
   const list = useData(() => get<{ feeds: Feed[] }>('/feeds'), []);
   const action = useAction();
-  const add = async (e: Event) => {
-    e.preventDefault();
-    const d = fields(e);
-    if (await action.run(() => post('/feeds', { url: d.url, everyMinutes: Number(d.every) }))) {
-      (e.target as HTMLFormElement).reset();
-      void list.reload();
-    }
-  };
+  const add = submitter(action, (d) => post('/feeds', { url: d.url, everyMinutes: Number(d.every) }), () => void list.reload());
   const remove = async (id: string) => {
     await action.run(() => api('DELETE', `/feeds/${id}`));
     void list.reload();
@@ -119,14 +122,7 @@ interface User { id: string; email: string; name: string; role: Role; disabled: 
 function Users({ me }: { me: Me }) {
   const list = useData(() => get<{ users: User[] }>('/users'), []);
   const action = useAction();
-  const add = async (e: Event) => {
-    e.preventDefault();
-    const d = fields(e);
-    if (await action.run(() => post('/users', { email: d.email, name: d.name, role: d.role, password: d.password }))) {
-      (e.target as HTMLFormElement).reset();
-      void list.reload();
-    }
-  };
+  const add = submitter(action, (d) => post('/users', { email: d.email, name: d.name, role: d.role, password: d.password }), () => void list.reload());
   const patch = async (id: string, body: Partial<{ role: Role; disabled: boolean }>) => {
     await action.run(() => api('PATCH', `/users/${id}`, body));
     void list.reload();
