@@ -108,6 +108,9 @@ for (const engine of TEST_ENGINES) {
         assert.ok(r.findings.eventTypes.includes('ARREST'));
       }
       assert.ok(inbox.some((r: { findings: { alerts: unknown[] } }) => r.findings.alerts.length > 0), 'the alert is traced to the report that raised it');
+      const raised = (await analyst.call('GET', '/api/reports?alerts=true&limit=1')).data.reports;
+      assert.equal(raised.length, 1, 'the filter is applied before paging');
+      assert.ok(raised[0].findings.alerts.length > 0);
       assert.equal((await analyst.call('GET', '/api/reports?source=feed')).data.reports.length, 0);
       assert.equal((await analyst.call('GET', '/api/reports?source=paste')).data.reports.length, 2);
 

@@ -107,6 +107,8 @@ export interface ReportFilter {
   query?: string;
   state?: string;
   source?: string;
+  /** Only reports that raised an alert. */
+  withAlerts?: boolean;
   limit: number;
   offset: number;
 }
@@ -118,5 +120,7 @@ export async function listReports(db: Db, engine: Engine, opts: ReportFilter): P
   if (terms) q = q.where(reportsMatching(engine, terms));
   if (opts.state) q = q.where('reports.state', '=', opts.state as ReportsTable['state']);
   if (opts.source) q = q.where('reports.source', '=', opts.source);
+  // alerts.report_ids is a JSON array of ids: the quoted id inside it names the report.
+  if (opts.withAlerts) q = q.where((eb) => eb.exists(eb.selectFrom('alerts').select('alerts.id').where('alerts.report_ids', 'like', sql<string>`'%"' || reports.id || '"%'`)));
   return q.execute();
 }

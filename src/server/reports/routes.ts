@@ -80,10 +80,9 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const { store } = c.get('deps');
       const { q, state, source, alerts, limit, offset } = c.req.valid('query');
-      const reports = await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), limit, offset });
+      const reports = await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), withAlerts: !!alerts, limit, offset });
       const findings = await findingsOf(store.db, reports.map((r) => r.id));
-      const items = reports.map((r) => ({ ...r, findings: findings.get(r.id)! }));
-      return c.json({ reports: alerts ? items.filter((r) => r.findings.alerts.length > 0) : items }, 200);
+      return c.json({ reports: reports.map((r) => ({ ...r, findings: findings.get(r.id)! })) }, 200);
     },
   );
 
