@@ -139,7 +139,9 @@ describe('the web app in Chromium', { skip }, () => {
     await page.locator('.facet-item', { hasText: 'Disappearance' }).click();
     await page.waitForURL(/type=DISAPPEARANCE/);
     await page.locator('.results', { hasText: 'Joran Aldemir' }).waitFor();
-    assert.equal(await page.locator('.results li strong', { hasText: 'Arrest' }).count(), 0);
+    // The earlier results stay on screen until the narrowed ones arrive: wait for the arrest to go.
+    await page.locator('.results li strong', { hasText: 'Arrest' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.results li strong', { hasText: 'Disappearance' }).first().waitFor();
     await shot('07-search');
   });
 

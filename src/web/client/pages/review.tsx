@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, get, post } from '../api.js';
 import { Article, Legend } from '../components/article.js';
 import type { Draft } from '../components/event-card.js';
@@ -69,28 +69,32 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
     if (res) setSelected(res.eventId);
   };
 
+  // The key handler is registered once and reads the latest state through a ref: a handler
+  // re-registered in an effect would miss a key pressed between a render and its effect
+  // (press "s" right after picking a role, and the save would see the draft before the pick).
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  keys.current = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
+    const i = rows.findIndex((x) => x.event.id === selected);
+    if (e.key === 'j' || e.key === 'ArrowDown') select(rows[Math.min(rows.length - 1, i + 1)]?.event.id ?? null);
+    else if (e.key === 'k' || e.key === 'ArrowUp') select(rows[Math.max(0, i - 1)]?.event.id ?? null);
+    else if (e.key === 'Escape') {
+      if (picking) setPicking(null);
+      else select(null);
+    } else if (!write) return;
+    else if (e.key === 'a') void accept();
+    else if (e.key === 'r') void reject();
+    else if (e.key === 's') void save();
+    else if (e.key === 'u') void undo();
+    else if (e.key === 'n') void addFromSelection();
+    else return;
+    e.preventDefault();
+  };
   useEffect(() => {
-    const key = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
-      const i = rows.findIndex((x) => x.event.id === selected);
-      if (e.key === 'j' || e.key === 'ArrowDown') select(rows[Math.min(rows.length - 1, i + 1)]?.event.id ?? null);
-      else if (e.key === 'k' || e.key === 'ArrowUp') select(rows[Math.max(0, i - 1)]?.event.id ?? null);
-      else if (e.key === 'Escape') {
-        if (picking) setPicking(null);
-        else select(null);
-      }
-      else if (!write) return;
-      else if (e.key === 'a') void accept();
-      else if (e.key === 'r') void reject();
-      else if (e.key === 's') void save();
-      else if (e.key === 'u') void undo();
-      else if (e.key === 'n') void addFromSelection();
-      else return;
-      e.preventDefault();
-    };
-    addEventListener('keydown', key);
-    return () => removeEventListener('keydown', key);
-  });
+    const listener = (e: KeyboardEvent) => keys.current(e);
+    addEventListener('keydown', listener);
+    return () => removeEventListener('keydown', listener);
+  }, []);
 
   if (report.error) return <p class="error" role="alert">{report.error}</p>;
   if (!r) return <p class="boot">Loading the report…</p>;
