@@ -91,7 +91,8 @@ export interface ReportListItem {
   created_at: string;
 }
 
-const LIST_COLUMNS = ['reports.id', 'reports.title', 'reports.url', 'reports.published', 'reports.state', 'reports.source', 'reports.created_at'] as const;
+/** The columns of a report in a list (no text, no extraction). */
+export const LIST_COLUMNS = ['reports.id', 'reports.title', 'reports.url', 'reports.published', 'reports.state', 'reports.source', 'reports.created_at'] as const;
 
 /** A condition on `reports.id`: the reports whose title or text hold every word (FTS5 on SQLite, tsvector on PostgreSQL). */
 export function reportsMatching(engine: Engine, terms: string) {

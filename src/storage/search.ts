@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { normalizeName } from '../cases/names.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
-import { listReports, reportsMatching } from './reports.js';
+import { LIST_COLUMNS, listReports, reportsMatching } from './reports.js';
 import type { Db } from './store.js';
 
 export interface SearchFilter {
@@ -46,10 +46,12 @@ export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<S
   // The status a person shows: an analyst's override when set, else the derived one.
   const overrideStatus = engine === 'sqlite' ? sql<string | null>`json_extract(persons.status_override, '$.status')` : sql<string | null>`(persons.status_override::json ->> 'status')`;
   const status = sql<string>`coalesce(${overrideStatus}, persons.status)`;
+  // Any spelling on file: the name search of the events and of the people alike.
+  const hasAlias = terms ? sql<boolean>`EXISTS (SELECT 1 FROM person_aliases WHERE person_aliases.person_id = persons.id AND person_aliases.normalized LIKE ${`%${normalizeName(terms)}%`})` : null;
   let events = db
     .selectFrom('case_events')
     .innerJoin('persons', 'persons.id', 'case_events.person_id')
-    .select(['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id', 'persons.name as person', status.as('status')])
+    .select(['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id', 'persons.name as person', 'persons.country as person_country', status.as('status')])
     .where('persons.merged_into', 'is', null);
   if (f.type) events = events.where('case_events.type', '=', f.type);
   if (f.country) events = events.where((eb) => eb.or([eb('case_events.country', '=', f.country!), eb('persons.country', '=', f.country!)]));
@@ -58,16 +60,15 @@ export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<S
   // it, a month or year sorts after every day it holds; with '~' after `to`, before the next day.
   if (f.from) events = events.where(sql<string>`case_events.date_value || '~'`, '>=', f.from);
   if (f.to) events = events.where('case_events.date_value', '<=', `${f.to}~`);
-  if (terms) {
-    const like = `%${normalizeName(terms)}%`;
+  if (terms && hasAlias) {
     events = events.where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'persons.id').where('person_aliases.normalized', 'like', like)),
+        hasAlias,
         eb.exists(eb.selectFrom('event_sources').innerJoin('reports', 'reports.id', 'event_sources.report_id').select('event_sources.id').whereRef('event_sources.case_event_id', '=', 'case_events.id').where(reportsMatching(engine, terms))),
       ]),
     );
   }
-  const matched = (await events.orderBy('case_events.date_value', 'desc').execute()) as EventHit[];
+  const matched = (await events.orderBy('case_events.date_value', 'desc').execute()) as (EventHit & { person_country: string | null })[];
 
   const facets: SearchResult['facets'] = { type: {}, country: {}, status: {} };
   const bump = (m: Record<string, number>, k: string | null) => k && (m[k] = (m[k] ?? 0) + 1);
@@ -79,7 +80,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<S
 
   const peopleById = new Map<string, SearchResult['people'][number]>();
   for (const e of matched) {
-    const p = peopleById.get(e.person_id) ?? { id: e.person_id, name: e.person, country: null, status: e.status, events: 0 };
+    const p = peopleById.get(e.person_id) ?? { id: e.person_id, name: e.person, country: e.person_country, status: e.status, events: 0 };
     p.events++;
     peopleById.set(e.person_id, p);
   }
@@ -87,15 +88,13 @@ export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<S
   if (!eventFilters) {
     // People with no event yet still answer a name or status search.
     let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.country', status.as('status')]).where('persons.merged_into', 'is', null).limit(f.limit);
-    if (terms) people = people.where((eb) => eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'persons.id').where('person_aliases.normalized', 'like', `%${normalizeName(terms)}%`)));
+    if (hasAlias) people = people.where(hasAlias);
     if (f.status) people = people.where(status, '=', f.status);
     if (f.country) people = people.where('persons.country', '=', f.country);
     for (const p of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, events: 0 });
   }
-  const ids = [...peopleById.keys()];
-  if (ids.length) for (const p of await db.selectFrom('persons').select(['id', 'country']).where('id', 'in', ids).execute()) peopleById.get(p.id)!.country = p.country;
   const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await listReports(db, engine, { query: terms, limit: f.limit, offset: 0 }) : await reportsOf(db, matched, f.limit);
-  return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit), facets };
+  return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets };
 }
 
 /** The reports that told the matching events, newest first. */
@@ -103,7 +102,7 @@ async function reportsOf(db: Db, events: EventHit[], limit: number): Promise<Rep
   if (!events.length) return [];
   return db
     .selectFrom('reports')
-    .select(['reports.id', 'reports.title', 'reports.url', 'reports.published', 'reports.state', 'reports.source', 'reports.created_at'])
+    .select(LIST_COLUMNS)
     .where('reports.id', 'in', (eb) => eb.selectFrom('event_sources').select('report_id').where('case_event_id', 'in', events.map((e) => e.id)))
     .orderBy('reports.created_at', 'desc')
     .limit(limit)

@@ -85,7 +85,7 @@ describe('the web app in Chromium', { skip }, () => {
     await page.locator('.article.picking .ent-LOC', { hasText: /^Karsvik$/ }).first().click();
     assert.equal(await page.locator('.event-card.active .role-row', { hasText: 'place' }).locator('.value').textContent(), 'Karsvik');
     await page.keyboard.press('s');
-    await page.getByText('Correction saved').waitFor({ timeout: 5000 }).catch(async (e) => {
+    await page.getByText('Correction saved').waitFor({ timeout: 30_000 }).catch(async (e) => {
       await shot('failed-save');
       throw new Error(`${e.message}; page says: ${await page.locator('.error').allTextContents()}; errors: ${errors}`);
     });

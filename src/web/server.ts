@@ -42,19 +42,12 @@ export function clientBundle(): Promise<string> {
 export function createWebApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createApp(deps);
   void clientBundle();
-  const page = (body: string, type: string) => ({ body, headers: { 'content-type': type, 'content-security-policy': CSP, 'cache-control': 'no-cache' } });
-  app.get('/assets/app.js', async (c) => {
-    const p = page(await clientBundle(), 'text/javascript; charset=utf-8');
-    return c.body(p.body, 200, p.headers);
-  });
-  app.get('/assets/app.css', async (c) => {
-    const p = page(await readFile(STYLES, 'utf8'), 'text/css; charset=utf-8');
-    return c.body(p.body, 200, p.headers);
-  });
+  const headers = (type: string) => ({ 'content-type': `${type}; charset=utf-8`, 'content-security-policy': CSP, 'cache-control': 'no-cache' });
+  app.get('/assets/app.js', async (c) => c.body(await clientBundle(), 200, headers('text/javascript')));
+  app.get('/assets/app.css', async (c) => c.body(await readFile(STYLES, 'utf8'), 200, headers('text/css')));
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return next();
-    const p = page(SHELL, 'text/html; charset=utf-8');
-    return c.body(p.body, 200, p.headers);
+    return c.body(SHELL, 200, headers('text/html'));
   });
   return app;
 }
