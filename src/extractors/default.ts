@@ -7,6 +7,8 @@ import './dates/index.js';
 import './entities/date-trim.js';
 import './entities/aliases.js';
 import './places/index.js';
+import './coref/index.js';
+import './quotes/index.js';
 import './events/index.js';
 
 /**
@@ -24,6 +26,8 @@ export function createDefaultPipeline(): Pipeline {
     registry.create('entity-date-trim', {}),
     registry.create('entity-aliases', {}),
     registry.create('places', {}),
+    registry.create('coref', {}),
+    registry.create('quotes', {}),
     registry.create('events', {}),
   ]);
 }

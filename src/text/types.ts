@@ -53,14 +53,44 @@ export interface TextSpan extends Offsets {
   text: string;
 }
 
+/** How a mention names its entity (Vigil's addition; absent means a name). */
+export const MENTION_KINDS = ['name', 'pronoun', 'description'] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+export interface Mention extends TextSpan {
+  /** "Reyvik" is a name, "he" a pronoun, "the union leader" or "his wife" a description. */
+  kind?: MentionKind;
+}
+
+/** A person known through another: "his wife" is the wife of the man "his" refers to. */
+export interface Relation {
+  type: string;
+  /** The entity the relation points to, when it is known. */
+  of: string | null;
+}
+
+export interface Affiliation {
+  /** The role: "spokesman". */
+  title: string;
+  /** The organisation the role is held in, when the text names it. */
+  org: string | null;
+}
+
 export interface Entity {
   id: string;
   type: EntityType;
+  /** The fullest name in the document; for a person never named, the first description ("his wife"). */
   name: string;
-  mentions: TextSpan[];
+  mentions: Mention[];
   titles?: string[];
   country?: string;
+  /** Vigil's additions: the organisation a title is held in; for an unnamed person, whom they are known through. */
+  affiliations?: Affiliation[];
+  relation?: Relation;
 }
+
+/** True when some mention of the entity is a name (unnamed people are kept as entities too). */
+export const isNamed = (e: Entity): boolean => e.mentions.some((m) => (m.kind ?? 'name') === 'name');
 
 export interface Timex extends TextSpan {
   type: TimexType;
@@ -75,9 +105,15 @@ export interface Timex extends TextSpan {
 
 export interface Quote extends TextSpan {
   kind: QuoteKind;
+  /** The named entity who speaks, or null. */
   speaker: string | null;
+  /** The words that name the speaker: the name, or the description a pronoun stands for ("his wife" for "she"). */
   speakerText: string | null;
   cue: TextSpan | null;
+  /** Vigil's additions: where the speaker's words are in this quote's sentence ("she"), and the entity they
+   *  refer to even when it has no name (an unnamed person: "his wife", with her relation). */
+  speakerSpan?: TextSpan | null;
+  speakerEntity?: string | null;
 }
 
 export interface Role {

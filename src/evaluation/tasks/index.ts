@@ -3,6 +3,7 @@ import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
 import type { EvalTask } from './task.js';
+import { quotesTask } from './quotes.js';
 import { timexTask } from './timex.js';
 import { wikieventsTask } from './wikievents.js';
 
@@ -20,7 +21,7 @@ export const TASKS: EvalTask[] = [
   parserTask,
   nerTask,
   timexTask,
-  pending('quotes', 'PolNeAR speaker/cue/content exact-match F1', 'issue #5, quotes and coreference'),
+  quotesTask,
   pending('coref', 'GUM news mention-linking accuracy', 'issue #5, quotes and coreference'),
   hrdsattackTask,
   wikieventsTask,

@@ -70,6 +70,12 @@ export function mergeAliases(doc: Doc): Entity[] {
     const hosts = persons.filter((p) => p !== g && words(p.name).length > w.length && w.every((x) => words(p.name).includes(x)));
     // the place check reads GeoNames: only for a name that would otherwise join a person
     if (hosts.length === 1 && (g.type === 'PERSON' || !isWellKnownPlace(g.name))) into.set(g, hosts[0]!);
+    // A surname shared by two people ("Tomas Reyvik", his wife "Elena Reyvik") is, alone, the one
+    // the report introduced first: news style names relatives in full to keep them apart.
+    else if (hosts.length > 1 && g.type === 'PERSON') {
+      const first = hosts.reduce((a, b) => (b.mentions[0]!.start < a.mentions[0]!.start ? b : a));
+      if (first.mentions[0]!.start < g.mentions[0]!.start) into.set(g, first);
+    }
   }
   const out: Entity[] = [];
   for (const g of groups) {

@@ -26,7 +26,8 @@ export class Tree {
     this.timexToken = doc.tokens.map(() => false);
     for (const x of doc.timexes) this.mark(x, (i) => (this.timexToken[i] = true));
     this.entityOf = doc.tokens.map(() => undefined);
-    for (const e of doc.entities) for (const m of e.mentions) this.mark(m, (i) => (this.entityOf[i] ??= e));
+    // names only: pronouns and descriptions (the coref layer) are read through the mentions themselves
+    for (const e of doc.entities) for (const m of e.mentions) if ((m.kind ?? 'name') === 'name') this.mark(m, (i) => (this.entityOf[i] ??= e));
   }
 
   private mark(span: { start: number; end: number }, set: (i: number) => void): void {

@@ -1,0 +1,92 @@
+import type { Component } from '../../pipeline/component.js';
+import { registry } from '../../pipeline/registry.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity } from '../../text/types.js';
+import { numberByFirstMention } from '../entities/rewrite.js';
+import { Tree } from '../events/tree.js';
+import { loadRoleNouns, PRONOUN_GENDER } from './lexicon.js';
+import { Resolver } from './resolve.js';
+import { attachTitles } from './titles.js';
+
+export { loadRoleNouns } from './lexicon.js';
+
+/**
+ * The `coref` component: titles and roles on people, then every pronoun and description tied to
+ * the person it means, as mentions of kind `pronoun` or `description`; people the report never
+ * names ("his wife", "a U.N. official based in Geneva") become entities of their own.
+ */
+export function resolveCoreference(doc: Doc): Entity[] {
+  const nouns = loadRoleNouns();
+  const tree = new Tree(doc);
+  const { gender } = attachTitles(tree, nouns);
+  const resolver = new Resolver(tree, nouns, gender);
+  const resolved = new Map<number, Entity>();
+  const candidate = (lemma: string) => nouns.titles.has(lemma) || nouns.relational.has(lemma) || nouns.protagonist.has(lemma);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!;
+    const named = tree.entityOf[i];
+    if (named) {
+      if (tree.entityOf[i + 1] !== named) resolver.name(named, i);
+      continue;
+    }
+    if (t.upos === 'PRON' && PRONOUN_GENDER[t.text.toLowerCase()]) {
+      const e = resolver.pronoun(i);
+      if (e) resolved.set(i, e);
+      continue;
+    }
+    if (t.upos !== "NOUN" || !candidate(tree.lemma(i)) || /^(compound|flat)/.test(t.deprel ?? '')) continue;
+    const poss = tree.kids(i, 'nmod:poss')[0];
+    const possessor = poss === undefined ? undefined : (tree.entityOf[poss] ?? resolved.get(poss));
+    const before = tree.kids(i, 'det', 'nmod:poss', 'compound', 'amod').filter((k) => k < i);
+    let first = Math.min(i, ...before);
+    // the article may hang on a compound: "the | union leader" parsed as det of "union"
+    while (first > 0 && ['DET', 'ADJ'].includes(doc.tokens[first - 1]!.upos ?? '') && tree.head(first - 1) >= first && tree.head(first - 1) <= i) first--;
+    const determiner = doc.tokens[first]!.upos === 'DET' ? tree.lemma(first) : undefined;
+    // "Reyvik's lawyer": the possessor's own words start the phrase
+    if (poss !== undefined) first = Math.min(first, tree.phrase(poss).first);
+    let last = i;
+    // an indefinite keeps what identifies it: "a U.N. official based in Geneva"
+    if (determiner === 'a' || determiner === 'an') {
+      for (const k of tree.kids(i, 'acl', 'nmod')) if (k > i) last = Math.max(last, tree.phrase(k).last);
+    }
+    resolver.description(i, first, last, possessor, determiner);
+  }
+  const temp = new Map<string, Entity>();
+  doc.entities.forEach((e) => temp.set(e.id, e));
+  resolver.unnamed.forEach((e, k) => {
+    e.id = `u${k + 1}`;
+    temp.set(e.id, e);
+  });
+  const entities = [...doc.entities, ...resolver.unnamed.filter((e) => e.mentions.length > 0)];
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  // relations and affiliations point to entities by id: carry them through the renumbering
+  const refOf = (id: string | null) => (id === null ? null : (temp.get(id) ?? null));
+  const links = entities.map((e) => ({ e, of: refOf(e.relation?.of ?? null), orgs: (e.affiliations ?? []).map((a) => refOf(a.org)) }));
+  numberByFirstMention(entities);
+  for (const { e, of, orgs } of links) {
+    if (e.relation) e.relation.of = of && entities.includes(of) ? of.id : null;
+    e.affiliations?.forEach((a, k) => (a.org = orgs[k] && entities.includes(orgs[k]!) ? orgs[k]!.id : null));
+    if (e.titles?.length === 0) delete e.titles;
+  }
+  return entities;
+}
+
+export function createCoref(): Component {
+  return {
+    name: 'coref',
+    requires: ['tokens', 'sentences', 'tags', 'deps', 'entities'],
+    assigns: ['entities'],
+    process(doc: Doc): Doc {
+      doc.entities = resolveCoreference(doc);
+      return doc;
+    },
+  };
+}
+
+declare module '../../pipeline/registry.js' {
+  interface ComponentConfigs {
+    coref: Record<string, never>;
+  }
+}
+
+registry.register('coref', () => createCoref());

@@ -1,0 +1,165 @@
+import type { Entity, Mention } from '../../text/types.js';
+import { isNamed } from '../../text/types.js';
+import type { Tree } from '../events/tree.js';
+import type { Gender, RoleNouns } from './lexicon.js';
+import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
+import { orgOfTitle, titleOfNoun } from './titles.js';
+
+/**
+ * Pronouns and descriptions → people, read once in text order with a small discourse model
+ * (who was mentioned when, as what, and their gender when the text shows it):
+ * - "he"/"she": the person in the last two sentences who agrees in gender, a subject preferred,
+ *   then the nearer; a person's gender is learnt from titles, honorifics and the pronouns already
+ *   resolved to them;
+ * - "his wife", "Reyvik's lawyer": a person defined by a relation — a new unnamed entity with
+ *   `relation` {wife, of: Reyvik}, unless a name stands in apposition ("Reyvik's lawyer, Mira Castell");
+ * - "a U.N. official based in Geneva" as a subject: a new unnamed person, so that "the official"
+ *   and "she" can point to them later;
+ * - "the spokesman": the person who holds that title; "the activist": the person the report is about.
+ */
+
+interface Known {
+  entity: Entity;
+  gender?: Gender;
+  /** Sentence of the latest mention, and whether that mention was a subject. */
+  sentence: number;
+  subject: boolean;
+  count: number;
+  /** Head nouns it was described by ("official"). */
+  nouns: Set<string>;
+}
+
+const WINDOW = 2;
+
+export class Resolver {
+  private readonly known = new Map<Entity, Known>();
+  private readonly created: Entity[] = [];
+
+  constructor(
+    private readonly tree: Tree,
+    private readonly nouns: RoleNouns,
+    genders: Map<Entity, Gender>,
+  ) {
+    for (const [e, g] of genders) this.note(e, -99, false, g);
+  }
+
+  /** Entities made for people the report never names. */
+  get unnamed(): Entity[] {
+    return this.created;
+  }
+
+  private note(entity: Entity, sentence: number, subject: boolean, gender?: Gender, noun?: string): Known {
+    let k = this.known.get(entity);
+    if (!k) {
+      k = { entity, sentence, subject, count: 0, nouns: new Set() };
+      this.known.set(entity, k);
+    }
+    if (sentence >= k.sentence) {
+      k.sentence = sentence;
+      k.subject = subject;
+    }
+    k.count++;
+    if (gender && !k.gender) k.gender = gender;
+    if (noun) k.nouns.add(noun);
+    return k;
+  }
+
+  private isSubject(i: number): boolean {
+    return /^nsubj/.test(this.tree.token(i).deprel ?? '');
+  }
+
+  /** A name mention, as read. */
+  name(entity: Entity, head: number): void {
+    if (entity.type === 'PERSON') this.note(entity, this.sentenceOf(head), this.isSubject(head));
+  }
+
+  private sentenceOf(i: number): number {
+    return this.tree.doc.sentenceAt(this.tree.token(i).start);
+  }
+
+  private mention(entity: Entity, first: number, last: number, kind: Mention['kind']): void {
+    const doc = this.tree.doc;
+    entity.mentions.push({ ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end), kind });
+  }
+
+  /** The person a pronoun at token `i` refers to, recorded as its mention. */
+  pronoun(i: number): Entity | undefined {
+    const gender = PRONOUN_GENDER[this.tree.token(i).text.toLowerCase()];
+    const sentence = this.sentenceOf(i);
+    let best: Known | undefined;
+    let top = -Infinity;
+    for (const k of this.known.values()) {
+      const distance = sentence - k.sentence;
+      if (distance < 0 || distance > WINDOW || (gender && k.gender && k.gender !== gender)) continue;
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + Math.min(k.count, 5) * 0.2;
+      if (score > top) [best, top] = [k, score];
+    }
+    // nobody in view: the report's main person, when the gender allows
+    best ??= [...this.known.values()].filter((k) => isNamed(k.entity) && !(gender && k.gender && k.gender !== gender)).sort((a, b) => b.count - a.count)[0];
+    if (!best) return undefined;
+    this.mention(best.entity, i, i, 'pronoun');
+    this.note(best.entity, sentence, this.isSubject(i), gender);
+    return best.entity;
+  }
+
+  /** A description headed by noun token `h` over tokens [first, last]. */
+  description(h: number, first: number, last: number, possessor: Entity | undefined, determiner: string | undefined): void {
+    const tree = this.tree;
+    const lemma = tree.lemma(h);
+    const sentence = this.sentenceOf(h);
+    const gender = genderOfWord(this.nouns, lemma);
+    // a name in apposition is who the description is: "Reyvik's lawyer, Mira Castell"
+    const appos = tree.kids(h, 'appos').find((a) => tree.entityOf[a]?.type === 'PERSON');
+    const named = appos !== undefined ? tree.entityOf[appos] : undefined;
+    if (this.nouns.relational.has(lemma) && (possessor || named)) {
+      let target = named ?? this.created.find((e) => e.relation?.type === lemma && e.relation.of === (possessor?.id ?? null));
+      if (!target) {
+        target = { id: '', type: 'PERSON', name: tree.doc.text.slice(tree.token(first).start, tree.token(last).end), mentions: [], titles: [] };
+        this.created.push(target);
+      }
+      if (possessor && !target.relation) target.relation = { type: lemma, of: possessor.id };
+      if (named) target.titles = [...new Set([...(target.titles ?? []), lemma])];
+      this.mention(target, first, last, 'description');
+      this.note(target, sentence, this.isSubject(h), gender, lemma);
+      return;
+    }
+    if (named) {
+      this.note(named, sentence, this.isSubject(h), gender, lemma);
+      return;
+    }
+    if (determiner === "the" || determiner === "this" || determiner === "that") {
+      const found = this.definite(lemma);
+      if (found) {
+        this.mention(found.entity, first, last, 'description');
+        this.note(found.entity, sentence, this.isSubject(h), gender, lemma);
+      }
+      return;
+    }
+    if ((determiner === 'a' || determiner === 'an') && this.speaks(h)) {
+      const doc = tree.doc;
+      const entity: Entity = { id: '', type: 'PERSON', name: doc.text.slice(doc.tokens[first]!.start, doc.tokens[last]!.end), mentions: [], titles: [titleOfNoun(tree, h)] };
+      const org = orgOfTitle(tree, h);
+      if (org) entity.affiliations = [{ title: entity.titles![0]!, org }];
+      this.created.push(entity);
+      this.mention(entity, first, last, 'description');
+      this.note(entity, sentence, this.isSubject(h), gender, lemma);
+    }
+  }
+
+  /** An indefinite person worth keeping: a subject, or the source of "according to". */
+  private speaks(h: number): boolean {
+    return this.isSubject(h) || this.tree.caseOf(h) === 'accord';
+  }
+
+  private definite(lemma: string): Known | undefined {
+    const all = [...this.known.values()];
+    const byRecency = (a: Known, b: Known) => b.sentence - a.sentence;
+    // who holds the title, or was described by the noun before ("a U.N. official" … "the official")
+    const holder = all
+      .filter((k) => k.nouns.has(lemma) || (k.entity.titles ?? []).some((t) => t.toLowerCase().split(/\s+/).pop() === lemma))
+      .sort(byRecency)[0];
+    if (holder) return holder;
+    if (!this.nouns.protagonist.has(lemma)) return undefined;
+    return all.filter((k) => isNamed(k.entity)).sort((a, b) => b.count - a.count)[0];
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { Tree } from '../events/tree.js';
+
+/**
+ * The attribution cues of `cues.json` and the span a cue covers. A cue is its verb with the
+ * auxiliaries, negation and adverbs written right before it and a phrasal particle after it —
+ * "has also said", "did not say", "pointed out" — as PolNeAR marks cues; the verb's object is
+ * not part of it ("told | reporters").
+ */
+
+export interface CueLexicon {
+  /** Verbs that take a quotation or a clause. */
+  verbs: Set<string>;
+  /** Verbs that take only a clause ("believe that …"). */
+  beliefs: Set<string>;
+  prepositions: string[][];
+  particles: Set<string>;
+}
+
+let cached: CueLexicon | undefined;
+
+export function loadCues(): CueLexicon {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(new URL('./cues.json', import.meta.url), 'utf8')) as {
+    verbs: string[];
+    beliefs: string[];
+    prepositions: string[][];
+    particles: string[];
+  };
+  cached = { verbs: new Set(raw.verbs), beliefs: new Set(raw.beliefs), prepositions: raw.prepositions, particles: new Set(raw.particles) };
+  return cached;
+}
+
+/** The token is a verb that can introduce a quotation (`clause`: or at least a that-clause). */
+export function isCueVerb(tree: Tree, cues: CueLexicon, i: number, clause = false): boolean {
+  const t = tree.token(i);
+  if (t.upos !== 'VERB' && !(t.upos === 'AUX' && tree.lemma(i) === 'say')) return false;
+  const lemma = tree.lemma(i);
+  if (lemma === 'point') return tree.kids(i, 'compound:prt').some((p) => tree.lemma(p) === 'out');
+  return cues.verbs.has(lemma) || (clause && cues.beliefs.has(lemma));
+}
+
+const LEFT = /^(aux|aux:pass|advmod|neg)$/;
+
+/** The cue's token range: the verb, the auxiliaries and adverbs right before it, a particle after. */
+export function cueRange(tree: Tree, cues: CueLexicon, verb: number): { first: number; last: number } {
+  let first = verb;
+  while (first - 1 >= 0 && tree.head(first - 1) === verb && LEFT.test(tree.token(first - 1).deprel ?? '')) first--;
+  let last = verb;
+  const next = verb + 1;
+  if (tree.head(next) === verb && tree.token(next).deprel === 'compound:prt' && cues.particles.has(tree.lemma(next))) last = next;
+  return { first, last };
+}
+
+/** "according to" starting at token `i`: the number of tokens it covers, or 0. */
+export function prepositionCueAt(tree: Tree, cues: CueLexicon, i: number): number {
+  for (const words of cues.prepositions) {
+    if (words.every((w, k) => tree.doc.tokens[i + k]?.text.toLowerCase() === w)) return words.length;
+  }
+  return 0;
+}

@@ -1,0 +1,119 @@
+import { tokenIndexAfter } from '../../text/align.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity, Mention, Quote, TextSpan } from '../../text/types.js';
+import { isNamed } from '../../text/types.js';
+import type { Tree } from '../events/tree.js';
+
+/**
+ * Who speaks: the cue verb's subject, the whole phrase as PolNeAR marks sources ("Sean Spicer,
+ * chief strategist for the Republican National Committee"), and the entity it names. When the
+ * parse gives the verb no subject — "…,” said Elena Reyvik." is often read with the name as the
+ * object — the nominal right after the verb, or right before it, is the speaker.
+ */
+
+const RELATIVE = new Set(['who', 'that', 'which']);
+const NOMINAL = new Set(['PROPN', 'PRON', 'NOUN', 'NUM']);
+
+/** Which entity mention covers each token (names first, then pronouns and descriptions). */
+export class MentionIndex {
+  private readonly at: ({ entity: Entity; mention: Mention } | undefined)[];
+
+  constructor(private readonly doc: Doc) {
+    this.at = doc.tokens.map(() => undefined);
+    const all = doc.entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })));
+    // a name wins over a description that contains it ("the activist Mara Teller")
+    all.sort((a, b) => rank(a.mention) - rank(b.mention));
+    for (const ref of all) {
+      for (let i = tokenIndexAfter(doc.tokens, ref.mention.start); i < doc.tokens.length && doc.tokens[i]!.start < ref.mention.end; i++) {
+        if (doc.tokens[i]!.start >= ref.mention.start && doc.tokens[i]!.end <= ref.mention.end) this.at[i] ??= ref;
+      }
+    }
+  }
+
+  get(i: number): { entity: Entity; mention: Mention } | undefined {
+    return this.at[i];
+  }
+}
+
+const rank = (m: Mention): number => ((m.kind ?? 'name') === 'name' ? 0 : 1);
+
+/** The head token of the speaker of cue verb `verb`, or undefined; `blocked` tokens are inside the quotation. */
+export function speakerHead(tree: Tree, verb: number, blocked: (i: number) => boolean): number | undefined {
+  const subject = tree.kids(verb, 'nsubj').find((c) => !blocked(c) && !tree.inTimex(c));
+  if (subject !== undefined) {
+    if (RELATIVE.has(tree.lemma(subject)) && tree.token(verb).deprel === 'acl:relcl') return tree.head(verb);
+    return subject;
+  }
+  const { from, to } = tree.sentenceRange(verb);
+  const nominal = (i: number) => i >= from && i < to && !blocked(i) && NOMINAL.has(tree.token(i).upos ?? '') && !tree.inTimex(i);
+  // "said Elena Reyvik": the phrase after the verb, up to its head
+  for (let i = verb + 1; i < Math.min(to, verb + 4); i++) {
+    if (tree.token(i).upos === 'PUNCT') break;
+    if (nominal(i)) return climb(tree, i, verb, nominal);
+  }
+  // "…,” the official said."
+  for (let i = verb - 1; i >= Math.max(from, verb - 3); i--) {
+    if (tree.token(i).upos === 'PUNCT' || blocked(i)) break;
+    if (nominal(i)) return climb(tree, i, verb, nominal);
+  }
+  return undefined;
+}
+
+/** From a word of a phrase up to the phrase's head, never past the cue. */
+function climb(tree: Tree, i: number, verb: number, nominal: (i: number) => boolean): number {
+  let n = i;
+  for (let k = 0; k < 4; k++) {
+    const h = tree.head(n);
+    if (h < 0 || h === verb || !nominal(h) || !/^(compound|flat|det|amod|nmod:poss)/.test(tree.token(n).deprel ?? '')) break;
+    n = h;
+  }
+  return n;
+}
+
+/** The speaker's phrase around `head`: its whole subtree, contiguous, never into the quotation or the cue. */
+export function speakerRange(tree: Tree, head: number, stop: (i: number) => boolean): { first: number; last: number } {
+  const inside = new Set<number>([head]);
+  const stack = [head];
+  while (stack.length) {
+    for (const c of tree.children[stack.pop()!]!) {
+      if (!inside.has(c) && !stop(c)) {
+        inside.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  let first = head;
+  let last = head;
+  while (inside.has(first - 1) && !stop(first - 1)) first--;
+  while (inside.has(last + 1) && !stop(last + 1)) last++;
+  while (first < head && tree.token(first).upos === 'PUNCT') first++;
+  while (last > head && tree.token(last).upos === 'PUNCT') last--;
+  return { first, last };
+}
+
+export type SpeakerFields = Pick<Quote, 'speaker' | 'speakerText' | 'speakerSpan' | 'speakerEntity'>;
+
+/**
+ * The quote's speaker fields for the phrase [first, last] headed by `head`. A name points to its
+ * entity; a pronoun or a description to the entity coreference gave it, and `speakerText` then
+ * says who that is in words: "his wife" for "she", or the person's name.
+ */
+export function speakerFields(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): SpeakerFields {
+  const doc = tree.doc;
+  const span: TextSpan = doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end);
+  const entity = entityOfPhrase(tree, mentions, head, first, last);
+  if (!entity) return { speaker: null, speakerText: span.text, speakerSpan: span, speakerEntity: null };
+  if (isNamed(entity)) return { speaker: entity.id, speakerText: entity.name, speakerSpan: span, speakerEntity: entity.id };
+  return { speaker: null, speakerText: entity.name, speakerSpan: span, speakerEntity: entity.id };
+}
+
+function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): Entity | undefined {
+  const own = mentions.get(head);
+  if (own && isNamed(own.entity) && (own.mention.kind ?? 'name') === 'name') return own.entity;
+  // a name in apposition or fused to the head: "Reyvik's lawyer, Mira Castell"; "Interior Minister Dario Fenn"
+  for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
+    const m = mentions.get(c);
+    if (m && c >= first && c <= last && m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name') return m.entity;
+  }
+  return own?.entity;
+}
