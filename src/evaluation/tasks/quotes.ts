@@ -47,23 +47,29 @@ export function alignTokens(text: string, tokens: readonly string[]): ([number, 
   });
 }
 
+/** Labels the tokens inside `span`, unless one of them is labelled already (one label a token). */
 function label(labels: string[], offsets: ([number, number] | undefined)[], span: TextSpan | null | undefined, part: string): void {
   if (!span) return;
-  let inside = false;
-  offsets.forEach((o, i) => {
-    if (o && o[0] >= span.start && o[1] <= span.end) {
-      labels[i] = `${inside ? 'I' : 'B'}-${part}`;
-      inside = true;
-    } else if (o && o[0] >= span.end) inside = false;
-  });
+  const inside = offsets.flatMap((o, i) => (o && o[0] >= span.start && o[1] <= span.end ? [i] : []));
+  if (inside.length === 0 || inside.some((i) => labels[i] !== 'O')) return;
+  inside.forEach((i, k) => (labels[i] = `${k === 0 ? 'B' : 'I'}-${part}`));
 }
 
-/** Our quotes as the line's BIO labels: content first, then source and cue over it. */
+/**
+ * Our quotes as the line's BIO labels. A line has one label per token, so nested attributions
+ * flatten as the dataset flattened them: the outer quote's content, source and cue win, and an
+ * attribution told inside another's content is not drawn.
+ */
 export function quotesToBio(quotes: readonly Quote[], offsets: ([number, number] | undefined)[]): string[] {
   const labels = offsets.map(() => 'O');
-  for (const q of quotes) label(labels, offsets, q, 'content');
-  for (const q of quotes) label(labels, offsets, q.speakerSpan, 'source');
-  for (const q of quotes) label(labels, offsets, q.cue, 'cue');
+  const outerFirst = [...quotes].sort((a, b) => b.end - b.start - (a.end - a.start));
+  for (const q of outerFirst) {
+    const nested = quotes.some((o) => o !== q && o.start <= q.start && q.end <= o.end && o.end - o.start > q.end - q.start);
+    if (nested) continue;
+    label(labels, offsets, q, 'content');
+    label(labels, offsets, q.speakerSpan, 'source');
+    label(labels, offsets, q.cue, 'cue');
+  }
   return labels;
 }
 

@@ -39,7 +39,9 @@ const rank = (m: Mention): number => ((m.kind ?? 'name') === 'name' ? 0 : 1);
 
 /** The head token of the speaker of cue verb `verb`, or undefined; `blocked` tokens are inside the quotation. */
 export function speakerHead(tree: Tree, verb: number, blocked: (i: number) => boolean): number | undefined {
-  const subject = tree.kids(verb, 'nsubj').find((c) => !blocked(c) && !tree.inTimex(c));
+  // of two subjects (a long name the parser split: "Committee Research Director | Raj Shah said"), the nearer
+  const subjects = tree.kids(verb, 'nsubj').filter((c) => !blocked(c) && !tree.inTimex(c));
+  const subject = subjects.filter((c) => c < verb).pop() ?? subjects[0];
   if (subject !== undefined) {
     if (RELATIVE.has(tree.lemma(subject)) && tree.token(verb).deprel === 'acl:relcl') return tree.head(verb);
     return subject;
@@ -70,6 +72,17 @@ function climb(tree: Tree, i: number, verb: number, nominal: (i: number) => bool
   return n;
 }
 
+/** The speaker's phrase, with another subject of the same verb written right before it (a split name). */
+export function speakerPhrase(tree: Tree, verb: number, head: number, stop: (i: number) => boolean): { first: number; last: number } {
+  const r = speakerRange(tree, head, stop);
+  for (const other of tree.kids(verb, 'nsubj').filter((c) => c < head).reverse()) {
+    const o = speakerRange(tree, other, stop);
+    if (o.last + 1 !== r.first) break;
+    r.first = o.first;
+  }
+  return r;
+}
+
 /** The speaker's phrase around `head`: its whole subtree, contiguous, never into the quotation or the cue. */
 export function speakerRange(tree: Tree, head: number, stop: (i: number) => boolean): { first: number; last: number } {
   const inside = new Set<number>([head]);
@@ -87,11 +100,31 @@ export function speakerRange(tree: Tree, head: number, stop: (i: number) => bool
   while (inside.has(first - 1) && !stop(first - 1)) first--;
   while (inside.has(last + 1) && !stop(last + 1)) last++;
   while (first < head && tree.token(first).upos === 'PUNCT') first++;
-  while (last > head && tree.token(last).upos === 'PUNCT') last--;
+  while (last > head && tree.token(last).upos === 'PUNCT' && !closesBracket(tree, first, last)) last--;
+  // an apposition is closed by its comma, and PolNeAR's sources keep it: "Revesz, director of …, said"
+  const next = tree.doc.tokens[last + 1];
+  if (next?.text === ',' && !stop(last + 1) && tree.doc.tokens.slice(first, last + 1).some((t) => t.text === ',')) last++;
   return { first, last };
 }
 
+/** The token at `last` closes a bracket opened inside [first, last]: "Paul D. Ryan (R-Wis.)". */
+function closesBracket(tree: Tree, first: number, last: number): boolean {
+  const close = tree.token(last).text;
+  const open = close === ')' ? '(' : close === ']' ? '[' : undefined;
+  if (!open) return false;
+  for (let i = first; i < last; i++) if (tree.token(i).text === open) return true;
+  return false;
+}
+
 export type SpeakerFields = Pick<Quote, 'speaker' | 'speakerText' | 'speakerSpan' | 'speakerEntity'>;
+
+export const NO_SPEAKER: SpeakerFields = { speaker: null, speakerText: null, speakerSpan: null, speakerEntity: null };
+
+/** A quote while it is being built: with the tokens it covers, for the passes after it. */
+export interface Built extends Quote {
+  first: number;
+  last: number;
+}
 
 /**
  * The quote's speaker fields for the phrase [first, last] headed by `head`. A name points to its
