@@ -18,7 +18,11 @@ test('vigil extract prints an extraction document whose offsets slice back to th
   assert.equal(doc.text, readFileSync(fixture('lorvan-arrest.txt'), 'utf8'));
   assert.equal(doc.offsets, 'utf16');
   assert.equal(doc.published, '2026-12-04');
-  assert.deepEqual(doc.quotes, []);
+  // "…, according to Dr. Ilyas Omerov": the clause is his, and the quote points to his entity
+  const quote = doc.quotes.find((q: { cue: { text: string } | null }) => q.cue?.text === 'according to');
+  assert.ok(quote, JSON.stringify(doc.quotes));
+  assert.equal(doc.entities.find((e: { id: string }) => e.id === quote.speaker)?.name, 'Ilyas Omerov');
+  for (const q of doc.quotes) assert.equal(doc.text.slice(q.start, q.end), q.text);
   // The arrest comes out with its target, its place and Tuesday's date; every trigger slices back.
   const arrest = doc.events.find((v: { type: string }) => v.type === 'ARREST');
   assert.ok(arrest, JSON.stringify(doc.events));

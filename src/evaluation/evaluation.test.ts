@@ -40,8 +40,7 @@ test('missing data and unbuilt tasks say so in one line and exit 0; unknown task
   assert.match(r.stdout, /^sentences: skipped — no UD EWT or GUM data/);
   for (const task of ['pos', 'parser', 'ner']) assert.match(evalCmd([task, '--data', empty]).stdout, new RegExp(`^${task}: skipped — .* not found under`));
   assert.match(evalCmd(['timex', '--data', empty]).stdout, /^timex: skipped — TempEval-3 dev not found under/);
-  const p = evalCmd(['quotes']);
-  assert.equal(p.status, 0);
-  assert.match(p.stdout, /quotes: skipped — quotes: not built yet \(issue #5/);
+  assert.match(evalCmd(['quotes', '--data', empty]).stdout, /^quotes: skipped — PolNeAR \(CofeNet BIO\) dev not found under/);
+  assert.match(evalCmd(['coref', '--data', empty]).stdout, /^coref: skipped — GUM news coreference/);
   assert.equal(evalCmd(['nonsense']).status, 2);
 });

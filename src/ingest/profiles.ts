@@ -1,6 +1,7 @@
 import { normalizeName } from '../cases/names.js';
 import type { PersonProfile } from '../cases/match.js';
 import type { Entity, ExtractionDocument, Role } from '../text/types.js';
+import { isNamed, nameMentions } from '../text/types.js';
 
 /**
  * The people a report is about: person entities that are the target of at least one event.
@@ -9,13 +10,14 @@ import type { Entity, ExtractionDocument, Role } from '../text/types.js';
  */
 export function targetedPeople(doc: ExtractionDocument): Entity[] {
   const ids = new Set(doc.events.map((e) => e.target?.entity).filter((id): id is string => !!id));
-  return doc.entities.filter((e) => e.type === 'PERSON' && ids.has(e.id));
+  // a person the report never names ("his wife") has no case of their own
+  return doc.entities.filter((e) => e.type === 'PERSON' && ids.has(e.id) && isNamed(e));
 }
 
 /** A person entity as a matching profile: every form of the name written, country, titles, company. */
 export function profileOf(doc: ExtractionDocument, person: Entity): PersonProfile & { name: string } {
   const names = [person.name];
-  for (const m of person.mentions) {
+  for (const m of nameMentions(person)) {
     // Multi-word forms only: "Mony" alone would match every Mony on file.
     if (m.text.includes(' ') && !names.some((n) => normalizeName(n) === normalizeName(m.text))) names.push(m.text);
   }

@@ -89,6 +89,9 @@ export interface Entity {
   relation?: Relation;
 }
 
+/** The mentions that name the entity (not its pronouns or descriptions). */
+export const nameMentions = (e: Entity): Mention[] => e.mentions.filter((m) => (m.kind ?? 'name') === 'name');
+
 /** True when some mention of the entity is a name (unnamed people are kept as entities too). */
 export const isNamed = (e: Entity): boolean => e.mentions.some((m) => (m.kind ?? 'name') === 'name');
 

@@ -2,6 +2,7 @@ import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
 import { countryByName, resolvePlace } from '../../extractors/places/index.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, EventType, VigilEvent } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
 import type { HrdPrediction, HrdVictimPrediction } from '../scorers/hrdsattack.js';
 
 /**
@@ -51,7 +52,7 @@ const DEFENDER = /\b(activists?|human rights|defenders?|lawyers?|campaigners?|ad
 const UNIONIST = /\b(union|unionists?|labou?r leader)\b/i;
 
 function victimAttributes(doc: Doc, entity: Entity | undefined): HrdVictimPrediction {
-  const around = (entity?.mentions ?? []).map((m) => doc.text.slice(Math.max(0, m.start - 80), Math.min(doc.text.length, m.end + 80))).join(' ');
+  const around = (entity ? nameMentions(entity) : []).map((m) => doc.text.slice(Math.max(0, m.start - 80), Math.min(doc.text.length, m.end + 80))).join(' ');
   // the one description nearest the name: "journalist X", "X, a lawyer and activist"
   const type: string[] = [];
   const nearest = [
@@ -69,7 +70,7 @@ function victimAttributes(doc: Doc, entity: Entity | undefined): HrdVictimPredic
       type.splice(0, type.length, label);
     }
   }
-  const sentences = new Set((entity?.mentions ?? []).flatMap((m) => [doc.sentenceAt(m.start), doc.sentenceAt(m.start) + 1]));
+  const sentences = new Set((entity ? nameMentions(entity) : []).flatMap((m) => [doc.sentenceAt(m.start), doc.sentenceAt(m.start) + 1]));
   let he = 0;
   let she = 0;
   for (const s of sentences) {
@@ -86,7 +87,7 @@ function victimAttributes(doc: Doc, entity: Entity | undefined): HrdVictimPredic
 /** The country the report's places, demonyms and state bodies point to most often. */
 function mostNamedCountry(doc: Doc): string | undefined {
   const counts = new Map<string, number>();
-  for (const e of doc.entities) if (e.country) counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
+  for (const e of doc.entities) if (e.country) counts.set(e.country, (counts.get(e.country) ?? 0) + nameMentions(e).length);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
@@ -105,7 +106,7 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
   const victimAttrs = new Map<string, HrdVictimPrediction>();
   for (const v of article.labels.victims) {
     if (!v.name) continue;
-    const e = doc.entities.find((x) => x.type === 'PERSON' && (x.name === v.name || x.mentions.some((mm) => v.name!.includes(mm.text) || mm.text.includes(v.name!))));
+    const e = doc.entities.find((x) => x.type === 'PERSON' && (x.name === v.name || nameMentions(x).some((mm) => v.name!.includes(mm.text) || mm.text.includes(v.name!))));
     victimAttrs.set(v.name, victimAttributes(doc, e));
   }
   return {

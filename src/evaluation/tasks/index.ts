@@ -1,3 +1,4 @@
+import { corefTask } from './coref.js';
 import { hrdsattackTask } from './hrdsattack.js';
 import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
@@ -7,13 +8,6 @@ import { quotesTask } from './quotes.js';
 import { timexTask } from './timex.js';
 import { wikieventsTask } from './wikievents.js';
 
-const pending = (name: string, description: string, issue: string): EvalTask => ({
-  name,
-  description,
-  pending: issue,
-  run: () => ({ skipped: `${name}: not built yet (${issue})` }),
-});
-
 /** Every evaluation task, by the name `npm run eval -- <task>` takes. */
 export const TASKS: EvalTask[] = [
   sentencesTask,
@@ -22,7 +16,7 @@ export const TASKS: EvalTask[] = [
   nerTask,
   timexTask,
   quotesTask,
-  pending('coref', 'GUM news mention-linking accuracy', 'issue #5, quotes and coreference'),
+  corefTask,
   hrdsattackTask,
   wikieventsTask,
 ];

@@ -4,6 +4,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 import { numberByFirstMention } from '../entities/rewrite.js';
 import { Tree } from '../events/tree.js';
+import { loadCues } from '../quotes/cues.js';
 import { loadRoleNouns, PRONOUN_GENDER } from './lexicon.js';
 import { Resolver } from './resolve.js';
 import { attachTitles } from './titles.js';
@@ -19,7 +20,7 @@ export function resolveCoreference(doc: Doc): Entity[] {
   const nouns = loadRoleNouns();
   const tree = new Tree(doc);
   const { gender } = attachTitles(tree, nouns);
-  const resolver = new Resolver(tree, nouns, gender);
+  const resolver = new Resolver(tree, nouns, gender, loadCues().verbs);
   const resolved = new Map<number, Entity>();
   const candidate = (lemma: string) => nouns.titles.has(lemma) || nouns.relational.has(lemma) || nouns.protagonist.has(lemma);
   for (let i = 0; i < doc.tokens.length; i++) {

@@ -1,5 +1,4 @@
 import type { Entity, Mention } from '../../text/types.js';
-import { isNamed } from '../../text/types.js';
 import type { Tree } from '../events/tree.js';
 import type { Gender, RoleNouns } from './lexicon.js';
 import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
@@ -8,9 +7,10 @@ import { orgOfTitle, titleOfNoun } from './titles.js';
 /**
  * Pronouns and descriptions → people, read once in text order with a small discourse model
  * (who was mentioned when, as what, and their gender when the text shows it):
- * - "he"/"she": the person in the last two sentences who agrees in gender, a subject preferred,
- *   then the nearer; a person's gender is learnt from titles, honorifics and the pronouns already
- *   resolved to them;
+ * - "he"/"she": the person in the last two sentences who agrees in gender (one known to agree
+ *   before one whose gender is unknown), a subject preferred, then the nearer, then the person
+ *   the report is about; gender is learnt from titles, honorifics and the pronouns already
+ *   resolved; the subject of "said" after a quotation is whoever spoke last;
  * - "his wife", "Reyvik's lawyer": a person defined by a relation — a new unnamed entity with
  *   `relation` {wife, of: Reyvik}, unless a name stands in apposition ("Reyvik's lawyer, Mira Castell");
  * - "a U.N. official based in Geneva" as a subject: a new unnamed person, so that "the official"
@@ -34,13 +34,21 @@ const WINDOW = 2;
 export class Resolver {
   private readonly known = new Map<Entity, Known>();
   private readonly created: Entity[] = [];
+  private readonly main: Entity | undefined;
+  /** The entity each resolved pronoun token refers to. */
+  private readonly at = new Map<number, Entity>();
+  /** Who last said something: "“…,” he said" after a spokesman's quote is the spokesman again. */
+  private lastSpeaker: Known | undefined;
 
   constructor(
     private readonly tree: Tree,
     private readonly nouns: RoleNouns,
     genders: Map<Entity, Gender>,
+    private readonly speech: Set<string>,
   ) {
     for (const [e, g] of genders) this.note(e, -99, false, g);
+    const persons = tree.doc.entities.filter((e) => e.type === 'PERSON');
+    this.main = persons.reduce<Entity | undefined>((best, e) => (!best || e.mentions.length > best.mentions.length ? e : best), undefined);
   }
 
   /** Entities made for people the report never names. */
@@ -68,9 +76,25 @@ export class Resolver {
     return /^nsubj/.test(this.tree.token(i).deprel ?? '');
   }
 
+  /** The token is the subject of a verb of saying ("he said"). */
+  private speaks(i: number): boolean {
+    const tree = this.tree;
+    const h = tree.head(i);
+    if (this.isSubject(i)) return h >= 0 && this.speech.has(tree.lemma(h));
+    // a name the parse hung elsewhere before a subjectless "said" ("On Monday, Khieu Sopheak, a spokesman …, said")
+    const { to } = tree.sentenceRange(i);
+    for (let v = i + 1; v < Math.min(to, i + 20); v++) {
+      if (tree.entityOf[v]?.type === 'PERSON' && tree.entityOf[v] !== tree.entityOf[i]) return false;
+      if (tree.token(v).upos === 'VERB') return this.speech.has(tree.lemma(v)) && tree.kids(v, 'nsubj').length === 0;
+    }
+    return false;
+  }
+
   /** A name mention, as read. */
   name(entity: Entity, head: number): void {
-    if (entity.type === 'PERSON') this.note(entity, this.sentenceOf(head), this.isSubject(head));
+    if (entity.type !== 'PERSON') return;
+    const k = this.note(entity, this.sentenceOf(head), this.isSubject(head));
+    if (this.speaks(head)) this.lastSpeaker = k;
   }
 
   private sentenceOf(i: number): number {
@@ -88,22 +112,54 @@ export class Resolver {
     const sentence = this.sentenceOf(i);
     let best: Known | undefined;
     let top = -Infinity;
+    const main = this.mainPerson();
+    const reporter = this.reporterOf(i);
     for (const k of this.known.values()) {
       const distance = sentence - k.sentence;
       if (distance < 0 || distance > WINDOW || (gender && k.gender && k.gender !== gender)) continue;
-      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + Math.min(k.count, 5) * 0.2;
+      // the person the report is about is "he" more often than whoever spoke last
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
     // nobody in view: the report's main person, when the gender allows
-    best ??= [...this.known.values()].filter((k) => isNamed(k.entity) && !(gender && k.gender && k.gender !== gender)).sort((a, b) => b.count - a.count)[0];
+    // the subject of "said" right after a quotation is the one who spoke before
+    const previous = this.lastSpeaker;
+    if (previous && this.speaks(i) && sentence - previous.sentence <= WINDOW && !(gender && previous.gender && previous.gender !== gender)) best = previous;
+    const fallback = this.mainPerson();
+    if (!best && fallback && !(gender && fallback.gender && fallback.gender !== gender)) best = fallback;
     if (!best) return undefined;
     this.mention(best.entity, i, i, 'pronoun');
-    this.note(best.entity, sentence, this.isSubject(i), gender);
+    this.at.set(i, best.entity);
+    const k = this.note(best.entity, sentence, this.isSubject(i), gender);
+    if (this.speaks(i)) this.lastSpeaker = k;
     return best.entity;
   }
 
-  /** A description headed by noun token `h` over tokens [first, last]. */
+  /** "Castell said she had not been allowed": the subject of the speech verb whose clause holds the pronoun. */
+  private reporterOf(i: number): Known | undefined {
+    const tree = this.tree;
+    const verb = tree.head(i);
+    const speech = verb >= 0 && tree.token(verb).deprel === 'ccomp' ? tree.head(verb) : -1;
+    if (speech < 0 || !this.speech.has(tree.lemma(speech))) return undefined;
+    const subject = tree.kids(speech, 'nsubj')[0];
+    const e = subject === undefined ? undefined : (tree.entityOf[subject] ?? this.at.get(subject));
+    return e ? this.known.get(e) : undefined;
+  }
+
+  /** The person the report is about: named most often in the whole report (the first named, on a tie). */
+  private mainPerson(): Known | undefined {
+    return this.main ? this.known.get(this.main) : undefined;
+  }
+
+  /** A description headed by noun token `h` over tokens [first, last]; what it refers to is remembered at `h`. */
   description(h: number, first: number, last: number, possessor: Entity | undefined, determiner: string | undefined): void {
+    const e = this.describe(h, first, last, possessor, determiner);
+    if (!e) return;
+    this.at.set(h, e);
+    if (this.speaks(h)) this.lastSpeaker = this.known.get(e);
+  }
+
+  private describe(h: number, first: number, last: number, possessor: Entity | undefined, determiner: string | undefined): Entity | undefined {
     const tree = this.tree;
     const lemma = tree.lemma(h);
     const sentence = this.sentenceOf(h);
@@ -121,11 +177,11 @@ export class Resolver {
       if (named) target.titles = [...new Set([...(target.titles ?? []), lemma])];
       this.mention(target, first, last, 'description');
       this.note(target, sentence, this.isSubject(h), gender, lemma);
-      return;
+      return target;
     }
     if (named) {
       this.note(named, sentence, this.isSubject(h), gender, lemma);
-      return;
+      return named;
     }
     if (determiner === "the" || determiner === "this" || determiner === "that") {
       const found = this.definite(lemma);
@@ -133,9 +189,9 @@ export class Resolver {
         this.mention(found.entity, first, last, 'description');
         this.note(found.entity, sentence, this.isSubject(h), gender, lemma);
       }
-      return;
+      return found?.entity;
     }
-    if ((determiner === 'a' || determiner === 'an') && this.speaks(h)) {
+    if ((determiner === 'a' || determiner === 'an') && this.worthKeeping(h)) {
       const doc = tree.doc;
       const entity: Entity = { id: '', type: 'PERSON', name: doc.text.slice(doc.tokens[first]!.start, doc.tokens[last]!.end), mentions: [], titles: [titleOfNoun(tree, h)] };
       const org = orgOfTitle(tree, h);
@@ -143,11 +199,13 @@ export class Resolver {
       this.created.push(entity);
       this.mention(entity, first, last, 'description');
       this.note(entity, sentence, this.isSubject(h), gender, lemma);
+      return entity;
     }
+    return undefined;
   }
 
   /** An indefinite person worth keeping: a subject, or the source of "according to". */
-  private speaks(h: number): boolean {
+  private worthKeeping(h: number): boolean {
     return this.isSubject(h) || this.tree.caseOf(h) === 'accord';
   }
 
@@ -160,6 +218,6 @@ export class Resolver {
       .sort(byRecency)[0];
     if (holder) return holder;
     if (!this.nouns.protagonist.has(lemma)) return undefined;
-    return all.filter((k) => isNamed(k.entity)).sort((a, b) => b.count - a.count)[0];
+    return this.mainPerson();
   }
 }

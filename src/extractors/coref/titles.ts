@@ -101,7 +101,15 @@ export function attachTitles(tree: Tree, nouns: RoleNouns): TitleFindings {
       // the name's head: the token of the mention whose head lies outside it
       let head = last;
       for (let i = first; i <= last; i++) if (tree.head(i) < first || tree.head(i) > last) head = i;
-      for (const a of tree.kids(head, 'appos')) {
+      // ", a spokesman for …" right after the name, wherever the parse hung it
+      const apposed = tree.kids(head, 'appos');
+      if (tree.token(last + 1)?.text === ',' && apposed.length === 0) {
+        for (let k = last + 2; k <= last + 4 && k < doc.tokens.length; k++) {
+          if (tree.token(k).upos === 'NOUN' && nouns.titles.has(tree.lemma(k))) apposed.push(k);
+          if (tree.token(k).upos !== 'DET' && tree.token(k).upos !== 'ADJ') break;
+        }
+      }
+      for (const a of apposed) {
         if (a <= last || !(nouns.titles.has(tree.lemma(a)) || nouns.relational.has(tree.lemma(a)))) continue;
         if (tree.entityOf[a]) continue;
         addTitle(e, titleOfNoun(tree, a), orgOfTitle(tree, a));

@@ -38,11 +38,13 @@ export class EntityLinker {
     private readonly lexicon: Lexicon,
   ) {
     const doc = tree.doc;
+    // names only: the coref layer's pronouns and descriptions are guesses this linker makes its own way
+    const names = (e: Entity) => e.mentions.filter((m) => (m.kind ?? 'name') === 'name');
     this.mentions = doc.entities
-      .flatMap((e) => e.mentions.map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
+      .flatMap((e) => names(e).map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
       .sort((a, b) => a.start - b.start);
-    const persons = doc.entities.filter((e) => e.type === 'PERSON');
-    this.salient = persons.sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0]!.start - b.mentions[0]!.start)[0];
+    const persons = doc.entities.filter((e) => e.type === 'PERSON' && names(e).length > 0);
+    this.salient = persons.sort((a, b) => names(b).length - names(a).length || names(a)[0]!.start - names(b)[0]!.start)[0];
   }
 
   private entityAt(first: number, last: number, head: number): Entity | undefined {

@@ -33,7 +33,9 @@ export function extractQuotes(doc: Doc, cues: CueLexicon): Quote[] {
   });
   const quoted = (i: number) => (stretchOf[i] ?? -1) >= 0;
   const direct = directQuotes(tree, cues, mentions, stretches, stretchOf);
-  const indirect = reportedQuotes(tree, cues, mentions, quoted);
+  // the offset where the quotation holding token i opens (-1 outside quotations)
+  const openedAt = (i: number) => stretches[stretchOf[i] ?? -1]?.start ?? -1;
+  const indirect = reportedQuotes(tree, cues, mentions, quoted, openedAt);
   const according = accordingQuotes(tree, cues, mentions, quoted);
   const clauses = [...indirect, ...according];
   // a quoted fragment inside a reported clause is part of that (mixed) quote, not a quote of its own

@@ -45,7 +45,7 @@ function clauseBefore(tree: Tree, cues: CueLexicon, verb: number, quoted: (i: nu
   return { first, last };
 }
 
-export function reportedQuotes(tree: Tree, cues: CueLexicon, mentions: MentionIndex, quoted: (i: number) => boolean): Built[] {
+export function reportedQuotes(tree: Tree, cues: CueLexicon, mentions: MentionIndex, quoted: (i: number) => boolean, openedAt: (i: number) => number): Built[] {
   const doc = tree.doc;
   const out: Built[] = [];
   for (let v = 0; v < doc.tokens.length; v++) {
@@ -53,7 +53,9 @@ export function reportedQuotes(tree: Tree, cues: CueLexicon, mentions: MentionIn
     const clause = clauseOf(tree, v) ?? clauseBefore(tree, cues, v, quoted);
     if (!clause) continue;
     // a quoted fragment that ends the clause ends with its closing mark: said Reyvik "committed a crime"
-    while (clause.last + 1 < doc.tokens.length && quoted(clause.last + 1) && /^["”'»]+$/.test(tree.token(clause.last + 1).text)) clause.last++;
+    // (its own closing mark: the quotation opened inside the clause, not a new one opening after it)
+    const closing = (i: number) => i < doc.tokens.length && openedAt(i) >= doc.tokens[clause.first]!.start && openedAt(i) < doc.tokens[i]!.start && /^["”'»]+$/.test(tree.token(i).text);
+    while (closing(clause.last + 1) || (/^[.!?]$/.test(doc.tokens[clause.last + 1]?.text ?? '') && closing(clause.last + 2))) clause.last++;
     const inQuote = (i: number) => quoted(i) && !/^["“”„«»`']+$/.test(tree.token(i).text);
     const tokens = Array.from({ length: clause.last - clause.first + 1 }, (_, k) => clause.first + k);
     const words = tokens.filter((i) => tree.token(i).upos !== 'PUNCT');

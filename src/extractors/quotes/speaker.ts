@@ -46,6 +46,9 @@ export function speakerHead(tree: Tree, verb: number, blocked: (i: number) => bo
     if (RELATIVE.has(tree.lemma(subject)) && tree.token(verb).deprel === 'acl:relcl') return tree.head(verb);
     return subject;
   }
+  // a verb that shares its subject: "he said, adding that …"
+  const shared = tree.subjectOf(verb);
+  if (shared !== undefined && !blocked(shared) && shared !== verb) return shared;
   const { from, to } = tree.sentenceRange(verb);
   const nominal = (i: number) => i >= from && i < to && !blocked(i) && NOMINAL.has(tree.token(i).upos ?? '') && !tree.inTimex(i);
   // "said Elena Reyvik": the phrase after the verb, up to its head
@@ -57,6 +60,12 @@ export function speakerHead(tree: Tree, verb: number, blocked: (i: number) => bo
   for (let i = verb - 1; i >= Math.max(from, verb - 3); i--) {
     if (tree.token(i).upos === 'PUNCT' || blocked(i)) break;
     if (nominal(i)) return climb(tree, i, verb, nominal);
+  }
+  // the parse hung the name elsewhere ("On Monday, Khieu Sopheak, a spokesman …, said"): the
+  // last person named before the verb in its sentence, outside the quotation
+  for (let i = verb - 1; i >= from; i--) {
+    const e = tree.entityOf[i];
+    if (!blocked(i) && e?.type === 'PERSON' && tree.entityOf[i + 1] !== e) return i;
   }
   return undefined;
 }

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import type { Entity } from '../../text/types.js';
+import { isNamed } from '../../text/types.js';
+import { createDefaultPipeline } from '../default.js';
+
+// Our own invented report (test/fixtures/articles/reyvik-quotes.txt) and sentences.
+const pipeline = createDefaultPipeline();
+const run = (text: string): Doc => pipeline.run(new Doc(text, { published: '2026-11-25' }));
+const fixture = readFileSync(new URL('../../../test/fixtures/articles/reyvik-quotes.txt', import.meta.url), 'utf8');
+
+function person(doc: Doc, name: string): Entity {
+  const e = doc.entities.find((x) => x.name === name);
+  assert.ok(e, `${name} not among ${doc.entities.map((x) => x.name).join(', ')}`);
+  return e;
+}
+const texts = (e: Entity, kind: string) => e.mentions.filter((m) => (m.kind ?? 'name') === kind).map((m) => m.text);
+
+test('a surname alone, pronouns and descriptions join the person they mean', () => {
+  const doc = run(fixture);
+  const reyvik = person(doc, 'Tomas Reyvik');
+  assert.ok(texts(reyvik, 'name').includes('Reyvik'), 'the bare surname is his, not his wife Elena’s');
+  assert.ok(texts(reyvik, 'description').includes('the union leader'));
+  assert.ok(texts(reyvik, 'pronoun').includes('him'));
+  for (const m of reyvik.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+});
+
+test('titles, affiliations and people known only by a relation', () => {
+  const doc = run(fixture);
+  const reyvik = person(doc, 'Tomas Reyvik');
+  assert.deepEqual(person(doc, 'Dario Fenn').titles, ['Interior Minister']);
+  const marek = person(doc, 'Ivo Marek');
+  assert.deepEqual(marek.titles, ['spokesman']);
+  assert.equal(doc.entities.find((e) => e.id === marek.affiliations?.[0]?.org)?.name, 'Interior Ministry');
+  // "his wife": no name, a relation to Reyvik, and not a case of her own
+  const wife = person(doc, 'his wife');
+  assert.equal(isNamed(wife), false);
+  assert.deepEqual(wife.relation, { type: 'wife', of: reyvik.id });
+  // "Reyvik's lawyer, Mira Castell": the named person gets the relation and the title
+  const castell = person(doc, 'Mira Castell');
+  assert.deepEqual([castell.relation, castell.titles], [{ type: 'lawyer', of: reyvik.id }, ['lawyer']]);
+  assert.ok(texts(castell, 'pronoun').length >= 2);
+});
+
+test('a pronoun agrees in gender with the person it joins', () => {
+  // Brask is the subject and nearer the front, but only Veller is known to be a woman
+  const doc = run('Daniel Brask met Mrs. Anouk Veller in Tarvona on Monday. She said the talks went well.');
+  const veller = person(doc, 'Anouk Veller');
+  assert.deepEqual(texts(veller, 'pronoun'), ['She']);
+  assert.deepEqual(texts(person(doc, 'Daniel Brask'), 'pronoun'), []);
+});

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import type { Quote } from '../../text/types.js';
+import { createDefaultPipeline } from '../default.js';
+import { quotedSpans } from './marks.js';
+
+// Articles here are our own inventions (test/fixtures/articles/reyvik-quotes.txt).
+const pipeline = createDefaultPipeline();
+const run = (text: string): Doc => pipeline.run(new Doc(text, { published: '2026-11-25' }));
+const fixture = readFileSync(new URL('../../../test/fixtures/articles/reyvik-quotes.txt', import.meta.url), 'utf8');
+
+test('quotation marks pair across paragraphs the way news writes long quotes', () => {
+  const text = '“We have heard nothing.\n\n“Nobody answers the phone.”\n\nHe left. "Straight marks," she said.';
+  const spans = quotedSpans(text).map((q) => text.slice(q.start, q.end));
+  assert.deepEqual(spans, ['“We have heard nothing.\n\n“Nobody answers the phone.”', '"Straight marks,"']);
+  // a mark never closed ends at its paragraph, not at the end of the article
+  const open = '“This never closes.\n\nThe next paragraph is the reporter’s.';
+  assert.deepEqual(quotedSpans(open).map((q) => [open.slice(q.start, q.end), q.closed]), [['“This never closes.', false]]);
+});
+
+test('direct, indirect, mixed and according-to quotes each get their cue and speaker', () => {
+  const doc = run(fixture);
+  const find = (pred: (q: Quote) => boolean): Quote => {
+    const q = doc.quotes.find(pred);
+    assert.ok(q, JSON.stringify(doc.quotes.map((x) => [x.kind, x.text, x.speakerText])));
+    return q;
+  };
+  const name = (id: string | null | undefined) => doc.entities.find((e) => e.id === id)?.name;
+  for (const q of doc.quotes) {
+    assert.equal(doc.text.slice(q.start, q.end), q.text);
+    if (q.cue) assert.equal(doc.text.slice(q.cue.start, q.cue.end), q.cue.text);
+    if (q.speakerSpan) assert.equal(doc.text.slice(q.speakerSpan.start, q.speakerSpan.end), q.speakerSpan.text);
+  }
+
+  const wife = find((q) => q.text.startsWith('“They took him'));
+  assert.deepEqual([wife.kind, wife.cue?.text, name(wife.speaker)], ['direct', 'said', 'Elena Reyvik']);
+  // the next paragraphs of her quotation, with no cue of their own, are still hers
+  const more = find((q) => q.text.startsWith('“We have heard nothing'));
+  assert.ok(more.text.endsWith('at the station.”'));
+  assert.equal(name(more.speaker), 'Elena Reyvik');
+
+  const minister = find((q) => q.text.startsWith('that there were no charges'));
+  assert.deepEqual([minister.kind, minister.cue?.text, name(minister.speaker)], ['indirect', 'told', 'Dario Fenn']);
+
+  const spokesman = find((q) => q.kind === 'mixed');
+  assert.equal(spokesman.text, 'Reyvik "committed a crime against the state"');
+  // the apposition's closing comma is part of the source, as PolNeAR marks sources
+  assert.equal(spokesman.speakerSpan?.text, 'Ivo Marek, a spokesman for the Interior Ministry,');
+  assert.equal(name(spokesman.speaker), 'Ivo Marek');
+  // the fragment in marks belongs to the mixed quote, not a quote of its own
+  assert.equal(doc.quotes.filter((q) => q.text.includes('committed a crime')).length, 1);
+
+  // an unnamed speaker: null entity, the words that name her, and her entity through coreference
+  const official = find((q) => q.cue?.text === 'According to');
+  assert.deepEqual([official.speaker, official.speakerText], [null, 'a U.N. official based in Geneva']);
+  const added = find((q) => q.cue?.text === 'added');
+  assert.deepEqual([added.speaker, added.speakerSpan?.text, added.speakerText, added.speakerEntity], [null, 'She', 'a U.N. official based in Geneva', official.speakerEntity]);
+
+  const lawyer = find((q) => q.text === '"This is a disappearance,"');
+  assert.deepEqual([lawyer.speakerSpan?.text, name(lawyer.speaker)], ['she', 'Mira Castell']);
+});
+
+test('titles and scare quotes in marks are not quotes', () => {
+  const doc = run('On “Evening Report,” the minister spoke about the “reforms” again. The film titled “Night Falls Over the Harbour Town” was banned.');
+  assert.deepEqual(doc.quotes, []);
+});
