@@ -90,6 +90,10 @@ describe('the web app in Chromium', { skip }, () => {
       throw new Error(`${e.message}; page says: ${await page.locator('.error').allTextContents()}; errors: ${errors}`);
     });
     assert.equal(await page.locator('.event-card', { hasText: '“arrested”' }).locator('.badge').textContent(), 'corrected');
+    // who said what: "she" in the quote is his wife, who is never named — and the panel says whose wife
+    const quote = page.locator('.quotes li', { hasText: 'We do not know where they have taken him' });
+    assert.equal(await quote.locator('.speaker').textContent(), 'his wife (wife of Joran Aldemir)');
+    assert.match((await page.locator('.people li', { hasText: 'Ilse Varga' }).textContent()) ?? '', /police spokesman/);
     await shot('03-review');
     await page.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('link', { name: 'Joran Aldemir' }).click();

@@ -180,6 +180,8 @@ export class Resolver {
       return target;
     }
     if (named) {
+      // "A police spokesman, Ilse Varga": the description is her title
+      if (this.nouns.titles.has(lemma)) named.titles = [...new Set([...(named.titles ?? []), titleOfNoun(tree, h)])];
       this.note(named, sentence, this.isSubject(h), gender, lemma);
       return named;
     }

@@ -35,7 +35,11 @@ function clauseBefore(tree: Tree, cues: CueLexicon, verb: number, quoted: (i: nu
   const comma = edge - 1;
   if (comma <= from || !/^[,—–-]+$/.test(tree.token(comma).text)) return undefined;
   let first = from;
-  // not the reporter's dateline or a conjunction opening the sentence
+  // not the reporter's dateline ("KARSVIK —") or a conjunction opening the sentence
+  for (let i = from + 1; i < Math.min(comma, from + 5); i++) {
+    const before = tree.doc.tokens.slice(from, i);
+    if (/^[—–-]+$/.test(tree.token(i).text) && before.every((t) => t.text === t.text.toUpperCase())) first = i + 1;
+  }
   while (first < comma && (tree.token(first).upos === 'CCONJ' || tree.token(first).upos === 'PUNCT')) first++;
   const last = comma - 1;
   const words = [];

@@ -4,7 +4,7 @@ import { Article, Legend } from '../components/article.js';
 import type { Draft } from '../components/event-card.js';
 import { EventCard, draftOf } from '../components/event-card.js';
 import { useAction, useData } from '../components/hooks.js';
-import { linkProps } from '../router.js';
+import { People, Quotes } from '../components/who-said.js';
 import { offsetOf } from '../segments.js';
 import type { RoleName } from '../../../text/types.js';
 import type { Correction, Me, Report, VigilEvent } from '../types.js';
@@ -136,29 +136,11 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
               ))}
             </ul>
             {write && <button type="button" onClick={addFromSelection}>Add event from selected text <kbd>n</kbd></button>}
-            <People r={r} />
+            <Quotes doc={doc} onShow={(offset) => document.querySelector(`[data-s="${offset}"]`)?.scrollIntoView({ block: 'center' })} />
+            <People doc={doc} />
           </aside>
         </div>
       )}
     </div>
-  );
-}
-
-function People({ r }: { r: Report }) {
-  const persons = r.extraction?.entities.filter((e) => e.type === 'PERSON') ?? [];
-  if (!persons.length) return null;
-  return (
-    <section class="people">
-      <h3>People named</h3>
-      <ul>
-        {persons.map((p) => (
-          <li key={p.id}>
-            {p.name}
-            {p.titles?.length ? <small> — {p.titles.join(', ')}</small> : null}
-          </li>
-        ))}
-      </ul>
-      <a {...linkProps(`/search?q=${encodeURIComponent(persons[0]!.name)}`)}>Find their cases</a>
-    </section>
   );
 }
