@@ -39,6 +39,13 @@ export function extractQuotes(doc: Doc, cues: CueLexicon): Quote[] {
   const according = accordingQuotes(tree, cues, mentions, quoted);
   const clauses = [...indirect, ...according];
   // a quoted fragment inside a reported clause is part of that (mixed) quote, not a quote of its own
-  const kept = direct.filter((d) => !clauses.some((c) => c.start <= d.start && d.end <= c.end && c.kind === 'mixed'));
+  // (one sweep in text order: a long report has thousands of each)
+  const mixed = clauses.filter((c) => c.kind === 'mixed').sort((a, b) => a.start - b.start);
+  let k = 0;
+  let reach = -1;
+  const kept = direct.filter((d) => {
+    while (k < mixed.length && mixed[k]!.start <= d.start) reach = Math.max(reach, mixed[k++]!.end);
+    return reach < d.end;
+  });
   return [...kept, ...clauses].sort((a, b) => a.start - b.start).map(({ first: _f, last: _l, ...q }) => q);
 }
