@@ -3,7 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 import { numberByFirstMention } from '../entities/rewrite.js';
-import { Tree } from '../events/tree.js';
+import { Tree } from '../syntax/tree.js';
 import { loadCues } from '../quotes/cues.js';
 import { loadRoleNouns, PRONOUN_GENDER } from './lexicon.js';
 import { Resolver } from './resolve.js';

@@ -1,5 +1,5 @@
 import type { Entity, Mention } from '../../text/types.js';
-import type { Tree } from '../events/tree.js';
+import type { Tree } from '../syntax/tree.js';
 import type { Gender, RoleNouns } from './lexicon.js';
 import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
 import { orgOfTitle, titleOfNoun } from './titles.js';
@@ -81,7 +81,7 @@ export class Resolver {
     const tree = this.tree;
     const h = tree.head(i);
     if (this.isSubject(i)) return h >= 0 && this.speech.has(tree.lemma(h));
-    // a name the parse hung elsewhere before a subjectless "said" ("On Monday, Khieu Sopheak, a spokesman …, said")
+    // a name the parse hung elsewhere before a subjectless "said" ("On Monday, Ivo Marek, a spokesman …, said")
     const { to } = tree.sentenceRange(i);
     for (let v = i + 1; v < Math.min(to, i + 20); v++) {
       if (tree.entityOf[v]?.type === 'PERSON' && tree.entityOf[v] !== tree.entityOf[i]) return false;

@@ -1,6 +1,6 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { Affiliation, Entity, Mention } from '../../text/types.js';
-import type { Tree } from '../events/tree.js';
+import type { Tree } from '../syntax/tree.js';
 import type { Gender, RoleNouns } from './lexicon.js';
 import { genderOfWord } from './lexicon.js';
 

@@ -1,7 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { DatePrecision, EventDate, Timex } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
-import type { Tree } from './tree.js';
+import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
 
 /**

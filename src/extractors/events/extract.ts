@@ -7,7 +7,7 @@ import { EntityLinker } from './link.js';
 import { mergeMentions } from './merge.js';
 import { modalityOf } from './modality.js';
 import { rolesOf } from './roles.js';
-import { Tree } from './tree.js';
+import { Tree } from '../syntax/tree.js';
 import { findTriggers } from './triggers.js';
 import type { Trigger } from './triggers.js';
 

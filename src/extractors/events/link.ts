@@ -1,6 +1,6 @@
 import type { Entity, Role } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
-import type { Tree } from './tree.js';
+import type { Tree } from '../syntax/tree.js';
 
 /**
  * A role's head token → the role: the words of its phrase and the document entity they name.
@@ -43,8 +43,8 @@ export class EntityLinker {
     this.mentions = doc.entities
       .flatMap((e) => names(e).map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
       .sort((a, b) => a.start - b.start);
-    const persons = doc.entities.filter((e) => e.type === 'PERSON' && names(e).length > 0);
-    this.salient = persons.sort((a, b) => names(b).length - names(a).length || names(a)[0]!.start - names(b)[0]!.start)[0];
+    const persons = doc.entities.filter((e) => e.type === 'PERSON').map((e) => ({ e, named: names(e) })).filter((p) => p.named.length > 0);
+    this.salient = persons.sort((a, b) => b.named.length - a.named.length || a.named[0]!.start - b.named[0]!.start)[0]?.e;
   }
 
   private entityAt(first: number, last: number, head: number): Entity | undefined {

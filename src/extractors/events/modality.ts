@@ -1,8 +1,8 @@
 import type { Modality } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import { FUTURE_AUX } from '../dates/index.js';
-import { NEGATORS } from './tree.js';
-import type { Tree } from './tree.js';
+import { NEGATORS } from '../syntax/tree.js';
+import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
-import type { Tree } from './tree.js';
+import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
 
 /**

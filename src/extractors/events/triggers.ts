@@ -1,8 +1,8 @@
 import type { EventType } from '../../text/types.js';
 import type { Lexicon, TriggerEntry } from './lexicon.js';
 import { FUTURE_AUX } from '../dates/index.js';
-import { NEGATORS } from './tree.js';
-import type { Tree } from './tree.js';
+import { NEGATORS } from '../syntax/tree.js';
+import type { Tree } from '../syntax/tree.js';
 
 /**
  * Trigger candidates: a lemma of the right part of speech in the lexicon, with its phrase partner

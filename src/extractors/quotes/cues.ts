@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Tree } from '../events/tree.js';
+import type { Tree } from '../syntax/tree.js';
 
 /**
  * The attribution cues of `cues.json` and the span a cue covers. A cue is its verb with the

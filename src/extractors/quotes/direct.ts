@@ -1,6 +1,6 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { TextSpan } from '../../text/types.js';
-import type { Tree } from '../events/tree.js';
+import type { Tree } from '../syntax/tree.js';
 import type { CueLexicon } from './cues.js';
 import { cueRange, isCueVerb } from './cues.js';
 import type { QuotedSpan } from './marks.js';

@@ -1,7 +1,7 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Quote } from '../../text/types.js';
-import { Tree } from '../events/tree.js';
+import { Tree } from '../syntax/tree.js';
 import type { CueLexicon } from './cues.js';
 import { directQuotes } from './direct.js';
 import { quotedSpans } from './marks.js';

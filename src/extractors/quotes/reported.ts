@@ -1,4 +1,4 @@
-import type { Tree } from '../events/tree.js';
+import type { Tree } from '../syntax/tree.js';
 import type { CueLexicon } from './cues.js';
 import { cueRange, isCueVerb, prepositionCueAt } from './cues.js';
 import type { Built, MentionIndex } from './speaker.js';

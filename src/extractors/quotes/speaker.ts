@@ -2,11 +2,11 @@ import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, Mention, Quote, TextSpan } from '../../text/types.js';
 import { isNamed } from '../../text/types.js';
-import type { Tree } from '../events/tree.js';
+import type { Tree } from '../syntax/tree.js';
 
 /**
- * Who speaks: the cue verb's subject, the whole phrase as PolNeAR marks sources ("Sean Spicer,
- * chief strategist for the Republican National Committee"), and the entity it names. When the
+ * Who speaks: the cue verb's subject, the whole phrase as PolNeAR marks sources ("Ivo Marek,
+ * a spokesman for the Interior Ministry,"), and the entity it names. When the
  * parse gives the verb no subject — "…,” said Elena Reyvik." is often read with the name as the
  * object — the nominal right after the verb, or right before it, is the speaker.
  */
@@ -39,7 +39,7 @@ const rank = (m: Mention): number => ((m.kind ?? 'name') === 'name' ? 0 : 1);
 
 /** The head token of the speaker of cue verb `verb`, or undefined; `blocked` tokens are inside the quotation. */
 export function speakerHead(tree: Tree, verb: number, blocked: (i: number) => boolean): number | undefined {
-  // of two subjects (a long name the parser split: "Committee Research Director | Raj Shah said"), the nearer
+  // of two subjects (a long name the parser split: "Dockworkers Union Treasurer | Lena Osk said"), the nearer
   const subjects = tree.kids(verb, 'nsubj').filter((c) => !blocked(c) && !tree.inTimex(c));
   const subject = subjects.filter((c) => c < verb).pop() ?? subjects[0];
   if (subject !== undefined) {
@@ -61,7 +61,7 @@ export function speakerHead(tree: Tree, verb: number, blocked: (i: number) => bo
     if (tree.token(i).upos === 'PUNCT' || blocked(i)) break;
     if (nominal(i)) return climb(tree, i, verb, nominal);
   }
-  // the parse hung the name elsewhere ("On Monday, Khieu Sopheak, a spokesman …, said"): the
+  // the parse hung the name elsewhere ("On Monday, Ivo Marek, a spokesman …, said"): the
   // last person named before the verb in its sentence, outside the quotation
   for (let i = verb - 1; i >= from; i--) {
     const e = tree.entityOf[i];
@@ -110,13 +110,13 @@ export function speakerRange(tree: Tree, head: number, stop: (i: number) => bool
   while (inside.has(last + 1) && !stop(last + 1)) last++;
   while (first < head && tree.token(first).upos === 'PUNCT') first++;
   while (last > head && tree.token(last).upos === 'PUNCT' && !closesBracket(tree, first, last)) last--;
-  // an apposition is closed by its comma, and PolNeAR's sources keep it: "Revesz, director of …, said"
+  // an apposition is closed by its comma, and PolNeAR's sources keep it: "Marek, a spokesman for …, said"
   const next = tree.doc.tokens[last + 1];
   if (next?.text === ',' && !stop(last + 1) && tree.doc.tokens.slice(first, last + 1).some((t) => t.text === ',')) last++;
   return { first, last };
 }
 
-/** The token at `last` closes a bracket opened inside [first, last]: "Paul D. Ryan (R-Wis.)". */
+/** The token at `last` closes a bracket opened inside [first, last]: "Dario Fenn (Interior)". */
 function closesBracket(tree: Tree, first: number, last: number): boolean {
   const close = tree.token(last).text;
   const open = close === ')' ? '(' : close === ']' ? '[' : undefined;

@@ -3,8 +3,8 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 
 /**
- * The dependency tree as events read it: children lists, noun-phrase spans, case markers and
- * subjects, including the subject a clause shares with the clause it hangs on ("Mony was detained
+ * The dependency tree as the components after the parser read it (events, coreference, quotes):
+ * children lists, noun-phrase spans, case markers and subjects, including the subject a clause shares with the clause it hangs on ("Mony was detained
  * while attempting to seek asylum": Mony seeks).
  */
 const DIRECTIONS = new Set(['to', 'into', 'from']);
