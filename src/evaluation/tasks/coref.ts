@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gumDocsInSplit, locate } from '../../corpora/locate.js';
 import { readConllCoref } from '../../corpora/readers/conll-coref.js';
 import type { CorefDoc, CorefMention } from '../../corpora/readers/conll-coref.js';
+import { PERSON_PRONOUNS } from '../../extractors/coref/index.js';
 import { createDefaultPipeline } from '../../extractors/default.js';
 import { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
@@ -19,12 +20,10 @@ import type { EvalTask } from './task.js';
  * tokens joined by spaces, so offsets map exactly.
  */
 
-const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
-
 type Kind = 'pronoun' | 'description' | 'name';
 
 function kindOf(words: string[]): Kind {
-  if (words.length === 1 && PRONOUNS.has(words[0]!.toLowerCase())) return 'pronoun';
+  if (words.length === 1 && PERSON_PRONOUNS.has(words[0]!.toLowerCase())) return 'pronoun';
   return /^\p{Lu}/u.test(words[words.length - 1]!) ? 'name' : 'description';
 }
 

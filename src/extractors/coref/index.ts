@@ -9,7 +9,7 @@ import { loadRoleNouns, PRONOUN_GENDER } from './lexicon.js';
 import { Resolver } from './resolve.js';
 import { attachTitles } from './titles.js';
 
-export { loadRoleNouns } from './lexicon.js';
+export { loadRoleNouns, PERSON_PRONOUNS } from './lexicon.js';
 
 /**
  * The `coref` component: titles and roles on people, then every pronoun and description tied to

@@ -35,3 +35,6 @@ export function genderOfWord(nouns: RoleNouns, word: string): Gender | undefined
 }
 
 export const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+
+/** The singular personal pronouns that stand for a person ("he", "her", "himself"). */
+export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(Object.keys(PRONOUN_GENDER));

@@ -2,7 +2,7 @@ import type { Entity, Mention } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Gender, RoleNouns } from './lexicon.js';
 import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
-import { orgOfTitle, titleOfNoun } from './titles.js';
+import { addTitle, orgOfTitle, titleOfNoun } from './titles.js';
 
 /**
  * Pronouns and descriptions → people, read once in text order with a small discourse model
@@ -174,14 +174,14 @@ export class Resolver {
         this.created.push(target);
       }
       if (possessor && !target.relation) target.relation = { type: lemma, of: possessor.id };
-      if (named) target.titles = [...new Set([...(target.titles ?? []), lemma])];
+      if (named) addTitle(target, lemma);
       this.mention(target, first, last, 'description');
       this.note(target, sentence, this.isSubject(h), gender, lemma);
       return target;
     }
     if (named) {
       // "A police spokesman, Ilse Varga": the description is her title
-      if (this.nouns.titles.has(lemma)) named.titles = [...new Set([...(named.titles ?? []), titleOfNoun(tree, h)])];
+      if (this.nouns.titles.has(lemma)) addTitle(named, titleOfNoun(tree, h));
       this.note(named, sentence, this.isSubject(h), gender, lemma);
       return named;
     }

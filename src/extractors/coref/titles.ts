@@ -70,7 +70,8 @@ export function orgOfTitle(tree: Tree, noun: number): Affiliation['org'] {
   return null;
 }
 
-function addTitle(e: Entity, title: string, org: string | null): void {
+/** Adds a title (and the organisation it is held in) to a person, once. */
+export function addTitle(e: Entity, title: string, org: string | null = null): void {
   const clean = title.replace(/\s+/g, ' ').trim();
   if (!clean) return;
   e.titles = [...new Set([...(e.titles ?? []), clean])];

@@ -1,4 +1,5 @@
 import type { Entity, Role } from '../../text/types.js';
+import { PERSON_PRONOUNS } from '../coref/lexicon.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 
@@ -11,7 +12,6 @@ import type { Tree } from '../syntax/tree.js';
  * activist, that is who "the activist" is. Both are guesses and say so by lowering confidence.
  */
 
-const PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
 
 /** Nouns that name a person through another: never the person in view themselves. */
 const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson']);
@@ -143,7 +143,7 @@ export class EntityLinker {
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);
     const word = doc.tokens[head]!.text.toLowerCase();
-    if (PRONOUNS.has(word) || PRONOUNS.has(lemma)) {
+    if (PERSON_PRONOUNS.has(word) || PERSON_PRONOUNS.has(lemma)) {
       const e = this.antecedent(head);
       return { role: { entity: e?.id ?? null, text, start, end }, inferred: true };
     }
