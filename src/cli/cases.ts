@@ -2,7 +2,12 @@ import { parseArgs } from 'node:util';
 import { VigilError } from '../core/errors.js';
 import { caseView } from '../server/cases/view.js';
 import { allCases, toCsv, toDossier, toPlover } from '../server/exports/build.js';
+import { deniedFor } from '../storage/access.js';
 import { listCases } from '../storage/cases.js';
+
+// The command line acts as no user: it is a member of no case, so restricted cases stay out of
+// its lists and exports as they stay out of a non-member's; members use the web app or the API.
+const NO_USER = '';
 import { DB_USAGE, openCliStore } from './runtime.js';
 
 export const CASES_USAGE = `usage: vigil cases [--status STATUS] [--json] [--db PATH|URL]      one line per case
@@ -22,7 +27,7 @@ export async function runCases(argv: string[]): Promise<number> {
   const store = await openCliStore(values.db);
   try {
     if (positionals[0]) {
-      const c = await caseView(store.db, positionals[0]);
+      const c = await caseView(store.db, positionals[0], await deniedFor(store.db, NO_USER));
       if (values.json) console.log(JSON.stringify(c, null, 2));
       else {
         console.log(`${c.name} — ${c.status.status}${c.status.overridden ? ' (override)' : ''}: ${c.status.reason}`);
@@ -34,7 +39,7 @@ export async function runCases(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    const cases = await listCases(store.db, { limit: 1000, offset: 0, ...(values.status ? { status: values.status } : {}) });
+    const cases = await listCases(store.db, { limit: 1000, offset: 0, denied: await deniedFor(store.db, NO_USER), ...(values.status ? { status: values.status } : {}) });
     if (values.json) console.log(JSON.stringify(cases, null, 2));
     else for (const c of cases) console.log(`${c.id}  ${c.status.padEnd(20)} ${c.name}${c.country ? ` (${c.country})` : ''}  ${c.events} events, ${c.open_alerts} open alerts`);
     return 0;
@@ -53,10 +58,10 @@ export async function runExport(argv: string[]): Promise<number> {
   const store = await openCliStore(values.db);
   try {
     if (values.dossier) {
-      process.stdout.write(toDossier(await caseView(store.db, values.dossier), store.now().toISOString()));
+      process.stdout.write(toDossier(await caseView(store.db, values.dossier, await deniedFor(store.db, NO_USER)), store.now().toISOString()));
       return 0;
     }
-    const cases = await allCases(store.db);
+    const cases = await allCases(store.db, await deniedFor(store.db, NO_USER));
     process.stdout.write(values.format === 'csv' ? toCsv(cases) : `${JSON.stringify(values.format === 'plover' ? { events: toPlover(cases) } : { cases }, null, 2)}\n`);
     return 0;
   } finally {

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'unknown_component'
   | 'model_missing'
   | 'unauthorized'
+  | 'totp_required'
+  | 'bad_signature'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -42,6 +44,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   unknown_component: 500,
   model_missing: 500,
   unauthorized: 401,
+  totp_required: 401,
+  bad_signature: 422,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

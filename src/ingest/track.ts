@@ -1,3 +1,4 @@
+import { displayName } from '../storage/cases.js';
 import { evaluateRules } from '../cases/alerts.js';
 import { decide, scoreMatch } from '../cases/match.js';
 import { deriveStatus } from '../cases/status.js';
@@ -145,7 +146,8 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
   }
   const override = person.status_override ? (JSON.parse(person.status_override) as { status: string }) : null;
   const status = override ? { ...derived, status: override.status as typeof derived.status } : derived;
-  const view = { personId, name: person.name, country: person.country, status, entries, lastNewsAt: person.last_news_at };
+  // Alerts leave the machine by e-mail and webhook: a code-named case goes out under its code name.
+  const view = { personId, name: displayName(person), country: person.country, status, entries, lastNewsAt: person.last_news_at };
   const raised: TrackResult['alerts'] = [];
   for (const rule of (await listRules(tx)).filter((r) => r.enabled)) {
     for (const candidate of evaluateRules(view, [rule.rule], new Date(at), fresh)) {

@@ -2,8 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { countUsers } from '../storage/users.js';
 import { jobCounts } from '../storage/jobs.js';
+import { guardCase, guardReport } from './access.js';
 import { alertRoutes } from './alerts/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { secondFactorRoutes } from './auth/second-factor.js';
 import { authenticate } from './auth/middleware.js';
 import { caseRoutes } from './cases/routes.js';
 import { reviewRoutes } from './cases/reviews.js';
@@ -11,6 +13,7 @@ import type { AppDeps, AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { exportRoutes } from './exports/routes.js';
 import { feedRoutes } from './feeds/routes.js';
+import { protectionRoutes } from './protection/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { eventReviewRoutes } from './reports/review.js';
 import { searchRoutes } from './search/routes.js';
@@ -33,12 +36,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('/api/*', async (c, next) => (PUBLIC.has(c.req.path) ? next() : authenticate(c, next)));
+  // Restricted cases: one guard per path shape, so a route added later cannot forget the check.
+  app.use('/api/cases/:id', guardCase);
+  app.use('/api/cases/:id/*', guardCase);
+  app.use('/api/reports/:id', guardReport);
+  app.use('/api/reports/:id/*', guardReport);
 
   app.get('/api/health', async (c) => {
     const { store } = deps;
     return c.json({ ok: true, engine: store.engine, setupNeeded: (await countUsers(store.db)) === 0, jobs: await jobCounts(store.db) });
   });
   app.route('/api', authRoutes());
+  app.route('/api/auth/totp', secondFactorRoutes());
   app.route('/api/users', userRoutes());
   app.route('/api/reports', reportRoutes());
   app.route('/api/reports', eventReviewRoutes());
@@ -48,6 +57,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', exportRoutes());
   app.route('/api', searchRoutes());
   app.route('/api/feeds', feedRoutes());
+  app.route('/api', protectionRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

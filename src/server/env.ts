@@ -1,5 +1,6 @@
 import type { Extractor } from '../articles/extract.js';
 import type { Worker } from '../ingest/worker.js';
+import type { Denied } from '../storage/access.js';
 import type { Role } from '../storage/schema.js';
 import type { Store } from '../storage/store.js';
 
@@ -26,7 +27,7 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { user: AuthUser; deps: AppDeps };
+  Variables: { user: AuthUser; deps: AppDeps; denied?: Denied };
 }
 
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };

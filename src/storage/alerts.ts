@@ -3,6 +3,8 @@ import type { AlertCandidate, AlertRule } from '../cases/alerts.js';
 import { DEFAULT_RULES } from '../cases/alerts.js';
 import type { AlertRulesTable, AlertsTable } from './schema.js';
 import type { Db } from './store.js';
+import type { Denied } from './access.js';
+import { NOTHING_DENIED, personVisible } from './access.js';
 
 /** Where a rule's alerts go besides the in-app list. */
 export interface Channels {
@@ -71,8 +73,8 @@ export function toAlertView(a: AlertsTable): AlertView {
   return { ...a, event_ids: JSON.parse(a.event_ids) as string[], report_ids: JSON.parse(a.report_ids) as string[] };
 }
 
-export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number }): Promise<AlertView[]> {
-  let q = db.selectFrom('alerts').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset);
+export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number; denied?: Denied }): Promise<AlertView[]> {
+  let q = db.selectFrom('alerts').selectAll().where(personVisible(opts.denied ?? NOTHING_DENIED, 'alerts.person_id')).orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset);
   if (opts.personId) q = q.where('person_id', '=', opts.personId);
   if (opts.open) q = q.where('acknowledged_at', 'is', null);
   return (await q.execute()).map(toAlertView);

@@ -1,11 +1,14 @@
 import { normalizeName } from '../cases/names.js';
 import type { CaseStatus } from '../cases/status.js';
-import type { PersonsTable } from './schema.js';
+import type { Denied } from './access.js';
+import { NOTHING_DENIED, personVisible } from './access.js';
+import type { PersonRow } from './schema.js';
 import type { Db } from './store.js';
 
 export interface CaseSummary {
   id: string;
   name: string;
+  restricted: boolean;
   country: string | null;
   status: string;
   status_since: string | null;
@@ -16,8 +19,13 @@ export interface CaseSummary {
   open_alerts: number;
 }
 
+/** The name lists, alerts and exports show: a restricted case's code name when it has one. */
+export function displayName(p: Pick<PersonRow, 'name' | 'restricted' | 'code_name'>): string {
+  return p.restricted && p.code_name ? p.code_name : p.name;
+}
+
 /** The status shown: an analyst's override when set, else the derived one. */
-export function effectiveStatus(p: PersonsTable): { status: CaseStatus; overridden: boolean; reason: string } {
+export function effectiveStatus(p: PersonRow): { status: CaseStatus; overridden: boolean; reason: string } {
   if (p.status_override) {
     const o = JSON.parse(p.status_override) as { status: CaseStatus; reason: string };
     return { status: o.status, overridden: true, reason: o.reason };
@@ -26,7 +34,7 @@ export function effectiveStatus(p: PersonsTable): { status: CaseStatus; overridd
 }
 
 /** Open cases (merged records excluded), most recent news first. */
-export async function listCases(db: Db, opts: { status?: string; q?: string; limit: number; offset: number }): Promise<CaseSummary[]> {
+export async function listCases(db: Db, opts: { status?: string; q?: string; limit: number; offset: number; denied?: Denied }): Promise<CaseSummary[]> {
   let q = db
     .selectFrom('persons')
     .selectAll('persons')
@@ -35,6 +43,7 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; lim
       eb.selectFrom('alerts').select(eb.fn.countAll<number>().as('n')).whereRef('alerts.person_id', '=', 'persons.id').where('alerts.acknowledged_at', 'is', null).as('open_alerts'),
     ])
     .where('persons.merged_into', 'is', null)
+    .where(personVisible(opts.denied ?? NOTHING_DENIED))
     .orderBy('persons.last_news_at', 'desc')
     .orderBy('persons.id')
     .limit(opts.limit)
@@ -51,7 +60,7 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; lim
   return rows
     .map((p) => {
       const s = effectiveStatus(p);
-      return { id: p.id, name: p.name, country: p.country, status: s.status, status_since: p.status_since, status_reason: s.reason, overridden: s.overridden, last_news_at: p.last_news_at, events: Number(p.events ?? 0), open_alerts: Number(p.open_alerts ?? 0) };
+      return { id: p.id, name: displayName(p), restricted: !!p.restricted, country: p.country, status: s.status, status_since: p.status_since, status_reason: s.reason, overridden: s.overridden, last_news_at: p.last_news_at, events: Number(p.events ?? 0), open_alerts: Number(p.open_alerts ?? 0) };
     })
     ;
 }

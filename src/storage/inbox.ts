@@ -1,3 +1,6 @@
+import type { Denied } from './access.js';
+import { NOTHING_DENIED, personVisible } from './access.js';
+import { displayName } from './cases.js';
 import type { Db } from './store.js';
 
 export interface Findings {
@@ -13,18 +16,19 @@ export interface Findings {
  * put on their timelines, the alerts it raised, and how far its review has got. Four queries per
  * page, whatever its size.
  */
-export async function findingsOf(db: Db, reportIds: string[]): Promise<Map<string, Findings>> {
+export async function findingsOf(db: Db, reportIds: string[], denied: Denied = NOTHING_DENIED): Promise<Map<string, Findings>> {
   const out = new Map(reportIds.map((id) => [id, { persons: [], eventTypes: [], alerts: [], decisions: 0 } as Findings]));
   if (!reportIds.length) return out;
   const mentions = await db
     .selectFrom('person_mentions')
     .innerJoin('persons', 'persons.id', 'person_mentions.person_id')
-    .select(['person_mentions.report_id', 'persons.id', 'persons.name', 'person_mentions.state'])
+    .select(['person_mentions.report_id', 'persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'person_mentions.state'])
     .where('person_mentions.report_id', 'in', reportIds)
+    .where(personVisible(denied))
     .execute();
   for (const m of mentions) {
     const f = out.get(m.report_id)!;
-    if (!f.persons.some((p) => p.id === m.id)) f.persons.push({ id: m.id, name: m.name, state: m.state });
+    if (!f.persons.some((p) => p.id === m.id)) f.persons.push({ id: m.id, name: displayName(m), state: m.state });
   }
   const types = await db.selectFrom('event_sources').select(['report_id', 'type']).distinct().where('report_id', 'in', reportIds).execute();
   for (const t of types) out.get(t.report_id)!.eventTypes.push(t.type);

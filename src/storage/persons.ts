@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nameTokens, normalizeName } from '../cases/names.js';
 import type { PersonProfile } from '../cases/match.js';
-import type { PersonsTable } from './schema.js';
+import type { PersonRow } from './schema.js';
 import type { Db } from './store.js';
 
 /** How many co-occurring entity names a person keeps for matching. */
@@ -40,7 +40,7 @@ export async function loadPerson(db: Db, id: string): Promise<StoredPerson | und
   return { id, name: p.name, names: aliases.map((a) => a.alias), country: p.country, titles: parseList(p.titles), context: parseList(p.context) };
 }
 
-export async function getPersonRow(db: Db, id: string): Promise<PersonsTable | undefined> {
+export async function getPersonRow(db: Db, id: string): Promise<PersonRow | undefined> {
   return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

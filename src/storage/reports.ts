@@ -5,6 +5,8 @@ import type { ExtractionDocument } from '../text/types.js';
 import type { Engine } from './engine.js';
 import type { ReportsTable } from './schema.js';
 import type { Db } from './store.js';
+import type { Denied } from './access.js';
+import { reportVisible } from './access.js';
 
 export interface NewReport {
   text: string;
@@ -110,6 +112,8 @@ export interface ReportFilter {
   source?: string;
   /** Only reports that raised an alert. */
   withAlerts?: boolean;
+  /** Reports naming these cases' people are left out. */
+  denied?: Denied;
   limit: number;
   offset: number;
 }
@@ -119,6 +123,7 @@ export async function listReports(db: Db, engine: Engine, opts: ReportFilter): P
   let q = db.selectFrom('reports').select(LIST_COLUMNS).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(opts.limit).offset(opts.offset);
   const terms = opts.query?.trim();
   if (terms) q = q.where(reportsMatching(engine, terms));
+  if (opts.denied) q = q.where(reportVisible(opts.denied));
   if (opts.state) q = q.where('reports.state', '=', opts.state as ReportsTable['state']);
   if (opts.source) q = q.where('reports.source', '=', opts.source);
   // alerts.report_ids is a JSON array of ids: the quoted id inside it names the report.

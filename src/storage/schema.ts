@@ -2,7 +2,7 @@
  * The tables, as Kysely sees them. Both engines store the same shapes: ids are text (UUIDs),
  * instants are ISO-8601 text in UTC (they sort as text on both), JSON is text, booleans 0/1.
  */
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { CorrectionAction } from '../cases/corrections.js';
 
 export type Role = 'admin' | 'analyst' | 'viewer';
@@ -15,6 +15,10 @@ export interface UsersTable {
   password_hash: string;
   disabled: number;
   created_at: string;
+  /** Base32 TOTP secret; set while enrolling, live once `totp_enabled` is 1. */
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {
@@ -71,6 +75,10 @@ export interface PersonsTable {
   status_override: string | null;
   merged_into: string | null;
   last_news_at: string | null;
+  /** 1: only the case's members see it, anywhere. */
+  restricted: Generated<number>;
+  /** Shown instead of the name in lists, alerts and exports when set on a restricted case. */
+  code_name: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -81,6 +89,10 @@ export interface PersonAliasesTable {
   alias: string;
   report_id: string | null;
   created_at: string;
+  /** ISO 15924 code of the name's script ("Khmr", "Latn"); null for names read before it was kept. */
+  script: string | null;
+  /** 'original' (the name in its own script, given by an analyst), 'transliteration', or null (read from a report). */
+  kind: string | null;
 }
 
 /** A person entity of one report, and the person on file it was linked to (or proposed for). */
@@ -134,6 +146,12 @@ export interface EventSourcesTable {
   speaker: string | null;
   confidence: number;
   created_at: string;
+  /** official, family, lawyer, un, ngo, media, anonymous (`cases/grading.ts`). */
+  source_kind: string | null;
+  /** 'first' (the speaker saw or did it) or 'second' (told by someone else). */
+  hand: string | null;
+  /** Who last graded it: null while the grade is the machine's. */
+  graded_by: string | null;
 }
 
 /** An analyst's decision on one event of one report; the machine's extraction is left as it was. */
@@ -181,6 +199,9 @@ export interface AuditTable {
   entity_id: string;
   report_id: string | null;
   detail: string;
+  /** SHA-256 of the previous row's hash and this row's fields: editing or deleting a row breaks the chain. */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface JobsTable {
@@ -214,6 +235,105 @@ export interface FeedsTable {
   created_at: string;
 }
 
+export interface CaseMembersTable {
+  person_id: string;
+  user_id: string;
+  added_by: string;
+  added_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface WhereaboutsTable {
+  id: string;
+  person_id: string;
+  state: 'known' | 'suspected' | 'unknown';
+  place: string | null;
+  /** When the person was last seen or heard from there (not when it was typed in). */
+  confirmed_at: string;
+  confirmed_by: string;
+  source_kind: string;
+  /** 1 when this was contact with the person themself (a visit, a call): proof of life. */
+  proof_of_life: number;
+  report_id: string | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface StatementsTable {
+  id: string;
+  person_id: string;
+  speaker: string;
+  source_kind: string;
+  said_on: string | null;
+  text: string;
+  /** What the statement claims, as an event type (CHARGE, DETENTION…), for lining up contradictions. */
+  claim: string | null;
+  polarity: 'asserted' | 'negated' | null;
+  report_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  person_id: string;
+  name: string;
+  kind: string;
+  details: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface OutreachTable {
+  id: string;
+  person_id: string;
+  contact_id: string;
+  at: string;
+  by: string;
+  channel: string;
+  summary: string;
+  answer: string | null;
+  follow_up_on: string | null;
+  follow_up_done_at: string | null;
+  created_at: string;
+}
+
+export interface NotesTable {
+  id: string;
+  person_id: string;
+  body: string;
+  by: string;
+  at: string;
+}
+
+export interface DraftsTable {
+  id: string;
+  person_id: string;
+  kind: 'appeal' | 'brief';
+  /** JSON: the draft's sections and the sources they cite (`cases/drafts.ts`). */
+  body: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface PartnersTable {
+  id: string;
+  name: string;
+  /** Ed25519 public key, SPKI PEM. */
+  public_key: string;
+  fingerprint: string;
+  added_by: string;
+  added_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -230,4 +350,16 @@ export interface Database {
   jobs: JobsTable;
   feeds: FeedsTable;
   corrections: CorrectionsTable;
+  case_members: CaseMembersTable;
+  settings: SettingsTable;
+  whereabouts: WhereaboutsTable;
+  statements: StatementsTable;
+  contacts: ContactsTable;
+  outreach: OutreachTable;
+  notes: NotesTable;
+  drafts: DraftsTable;
+  partners: PartnersTable;
 }
+
+/** Rows as they are read back (generated columns filled in). */
+export type PersonRow = Selectable<PersonsTable>;

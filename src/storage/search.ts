@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import { normalizeName } from '../cases/names.js';
+import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
 import { LIST_COLUMNS, listReports, reportsMatching } from './reports.js';
 import type { Db } from './store.js';
+import type { Denied } from './access.js';
+import { NOTHING_DENIED, personVisible, reportVisible } from './access.js';
 
 export interface SearchFilter {
   q?: string;
@@ -41,7 +44,7 @@ export interface SearchResult {
  * country, event type, case status and a date range. Facet counts are taken over the matching
  * events, so each shows how many a further click would leave.
  */
-export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<SearchResult> {
+export async function search(db: Db, engine: Engine, f: SearchFilter, denied: Denied = NOTHING_DENIED): Promise<SearchResult> {
   const terms = f.q?.trim();
   // The status a person shows: an analyst's override when set, else the derived one.
   const overrideStatus = engine === 'sqlite' ? sql<string | null>`json_extract(persons.status_override, '$.status')` : sql<string | null>`(persons.status_override::json ->> 'status')`;
@@ -51,8 +54,9 @@ export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<S
   let events = db
     .selectFrom('case_events')
     .innerJoin('persons', 'persons.id', 'case_events.person_id')
-    .select(['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id', 'persons.name as person', 'persons.country as person_country', status.as('status')])
-    .where('persons.merged_into', 'is', null);
+    .select(['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id', 'persons.name as person', 'persons.restricted', 'persons.code_name', 'persons.country as person_country', status.as('status')])
+    .where('persons.merged_into', 'is', null)
+    .where(personVisible(denied));
   if (f.type) events = events.where('case_events.type', '=', f.type);
   if (f.country) events = events.where((eb) => eb.or([eb('case_events.country', '=', f.country!), eb('persons.country', '=', f.country!)]));
   if (f.status) events = events.where(status, '=', f.status);
@@ -68,7 +72,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<S
       ]),
     );
   }
-  const matched = (await events.orderBy('case_events.date_value', 'desc').execute()) as (EventHit & { person_country: string | null })[];
+  const matched = (await events.orderBy('case_events.date_value', 'desc').execute()).map(({ restricted, code_name, ...e }) => ({ ...e, person: displayName({ name: e.person, restricted, code_name }) })) as (EventHit & { person_country: string | null })[];
 
   const facets: SearchResult['facets'] = { type: {}, country: {}, status: {} };
   const bump = (m: Record<string, number>, k: string | null) => k && (m[k] = (m[k] ?? 0) + 1);
@@ -87,22 +91,23 @@ export async function search(db: Db, engine: Engine, f: SearchFilter): Promise<S
   const eventFilters = f.type || f.from || f.to;
   if (!eventFilters) {
     // People with no event yet still answer a name or status search.
-    let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.country', status.as('status')]).where('persons.merged_into', 'is', null).limit(f.limit);
+    let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.country', status.as('status')]).where('persons.merged_into', 'is', null).where(personVisible(denied)).limit(f.limit);
     if (hasAlias) people = people.where(hasAlias);
     if (f.status) people = people.where(status, '=', f.status);
     if (f.country) people = people.where('persons.country', '=', f.country);
-    for (const p of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, events: 0 });
+    for (const { restricted: _r, code_name: _c, ...p } of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, name: displayName({ name: p.name, restricted: _r, code_name: _c }), events: 0 });
   }
-  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await listReports(db, engine, { query: terms, limit: f.limit, offset: 0 }) : await reportsOf(db, matched, f.limit);
+  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await listReports(db, engine, { query: terms, limit: f.limit, offset: 0, denied }) : await reportsOf(db, matched, f.limit, denied);
   return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets };
 }
 
 /** The reports that told the matching events, newest first. */
-async function reportsOf(db: Db, events: EventHit[], limit: number): Promise<ReportListItem[]> {
+async function reportsOf(db: Db, events: EventHit[], limit: number, denied: Denied): Promise<ReportListItem[]> {
   if (!events.length) return [];
   return db
     .selectFrom('reports')
     .select(LIST_COLUMNS)
+    .where(reportVisible(denied))
     .where('reports.id', 'in', (eb) => eb.selectFrom('event_sources').select('report_id').where('case_event_id', 'in', events.map((e) => e.id)))
     .orderBy('reports.created_at', 'desc')
     .limit(limit)

@@ -1,5 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Role, UsersTable } from './schema.js';
+
+/** A user row as read back. */
+export type User = Selectable<UsersTable>;
 import type { Db } from './store.js';
 
 /** Secrets (session cookies, API tokens) are stored only as their SHA-256. */
@@ -11,10 +15,10 @@ export function newSecret(prefix: string): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 
-export type PublicUser = Omit<UsersTable, 'password_hash'>;
+export type PublicUser = Omit<User, 'password_hash' | 'totp_secret' | 'totp_last_step'>;
 
-export function publicUser(u: UsersTable): PublicUser {
-  const { password_hash: _hidden, ...rest } = u;
+export function publicUser(u: User): PublicUser {
+  const { password_hash: _hidden, totp_secret: _secret, totp_last_step: _step, ...rest } = u;
   return rest;
 }
 
@@ -23,17 +27,17 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(r.n);
 }
 
-export async function insertUser(tx: Db, at: string, u: { email: string; name: string; role: Role; passwordHash: string }): Promise<UsersTable> {
-  const row: UsersTable = { id: randomUUID(), email: u.email.trim().toLowerCase(), name: u.name, role: u.role, password_hash: u.passwordHash, disabled: 0, created_at: at };
+export async function insertUser(tx: Db, at: string, u: { email: string; name: string; role: Role; passwordHash: string }): Promise<User> {
+  const row: User = { id: randomUUID(), email: u.email.trim().toLowerCase(), name: u.name, role: u.role, password_hash: u.passwordHash, disabled: 0, created_at: at, totp_secret: null, totp_enabled: 0, totp_last_step: null };
   await tx.insertInto('users').values(row).execute();
   return row;
 }
 
-export async function userByEmail(db: Db, email: string): Promise<UsersTable | undefined> {
+export async function userByEmail(db: Db, email: string): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 }
 
-export async function userById(db: Db, id: string): Promise<UsersTable | undefined> {
+export async function userById(db: Db, id: string): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -52,7 +56,7 @@ export async function createSession(tx: Db, at: Date, userId: string, hours: num
  * The live user a session cookie belongs to, or undefined (past its lifetime, idle for longer
  * than `idleMinutes`, unknown, or the user disabled). A use is recorded at most once a minute.
  */
-export async function sessionUser(db: Db, secret: string, now: Date, idleMinutes = 120): Promise<UsersTable | undefined> {
+export async function sessionUser(db: Db, secret: string, now: Date, idleMinutes = 120): Promise<User | undefined> {
   const id = secretHash(secret);
   const row = await db
     .selectFrom('sessions')
@@ -82,7 +86,7 @@ export async function createApiToken(tx: Db, at: string, userId: string, name: s
   return { id, secret };
 }
 
-export async function tokenUser(db: Db, secret: string, at: string): Promise<UsersTable | undefined> {
+export async function tokenUser(db: Db, secret: string, at: string): Promise<User | undefined> {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')

@@ -1,8 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
 import { createRule, listAlerts, listRules } from '../../storage/alerts.js';
+import { personVisible } from '../../storage/access.js';
 import { writeAudit } from '../../storage/audit.js';
 import { requireRole } from '../auth/middleware.js';
+import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
@@ -30,7 +32,7 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
     createRoute({ method: 'get', path: '/alerts', tags: ['alerts'], summary: 'Alerts, newest first', request: { query: Paging.extend({ open: z.enum(['true', 'false']).optional() }) }, responses: { 200: ok(z.object({ alerts: z.array(Alert) }), 'a page of alerts'), ...ERRORS } }),
     async (c) => {
       const { limit, offset, open } = c.req.valid('query');
-      return c.json({ alerts: await listAlerts(c.get('deps').store.db, { limit, offset, open: open === 'true' }) }, 200);
+      return c.json({ alerts: await listAlerts(c.get('deps').store.db, { limit, offset, open: open === 'true', denied: await deniedOf(c) }) }, 200);
     },
   );
 
@@ -40,9 +42,10 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
       const { store } = c.get('deps');
       const user = c.get('user');
       const { id } = c.req.valid('param');
+      const denied = await deniedOf(c);
       await store.db.transaction().execute(async (tx) => {
         const at = store.now().toISOString();
-        const r = await tx.updateTable('alerts').set({ acknowledged_by: user.id, acknowledged_at: at }).where('id', '=', id).where('acknowledged_at', 'is', null).executeTakeFirst();
+        const r = await tx.updateTable('alerts').set({ acknowledged_by: user.id, acknowledged_at: at }).where('id', '=', id).where('acknowledged_at', 'is', null).where(personVisible(denied, 'alerts.person_id')).executeTakeFirst();
         if (Number(r.numUpdatedRows) === 0) throw new VigilError('not_found', 'no such open alert');
         await writeAudit(tx, at, { actor: user.id, action: 'alert.acknowledged', entityType: 'alert', entityId: id });
       });

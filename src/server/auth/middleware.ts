@@ -1,7 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { VigilError } from '../../core/errors.js';
-import type { Role, UsersTable } from '../../storage/schema.js';
+import type { Role } from '../../storage/schema.js';
+import type { User } from '../../storage/users.js';
+import { lockdownState } from '../../storage/access.js';
 import { sessionUser, tokenUser } from '../../storage/users.js';
 import type { AppEnv, AuthUser } from '../env.js';
 import { ROLE_RANK } from '../env.js';
@@ -9,7 +11,7 @@ import { CSRF_HEADER, csrfMatches } from './csrf.js';
 
 export const SESSION_COOKIE = 'vigil_session';
 
-function asAuthUser(u: UsersTable, via: AuthUser['via']): AuthUser {
+function asAuthUser(u: User, via: AuthUser['via']): AuthUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role, via };
 }
 
@@ -27,6 +29,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const found = m ? await tokenUser(store.db, m[1]!, store.now().toISOString()) : undefined;
     if (!found) throw new VigilError('unauthorized', 'invalid API token');
+    if (await lockdownState(store.db)) throw new VigilError('unauthorized', 'Vigil is locked down: API tokens are suspended until an admin lifts it');
     user = asAuthUser(found, 'token');
   } else {
     const secret = getCookie(c, SESSION_COOKIE);

@@ -10,9 +10,12 @@ import { LoginLimiter } from './limiter.js';
 import { csrfToken } from './csrf.js';
 import { SESSION_COOKIE, authenticate } from './middleware.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { acceptTotp } from './totp.js';
 
 const Credentials = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1024) });
 const Setup = Credentials.extend({ name: z.string().min(1).max(200) });
+// The six-digit code from the user's authenticator, once they have turned two-factor login on.
+const Login = Credentials.extend({ code: z.string().max(12).optional() });
 // csrfToken: what a browser session sends back as the x-csrf-token header on every write.
 const Me = z.object({ user: UserSchema.pick({ id: true, email: true, name: true, role: true }), csrfToken: z.string().optional(), expiresAt: z.string().optional() }).openapi('Me');
 // A dummy hash compared against when the e-mail is unknown, so both failures take the same time.
@@ -51,10 +54,10 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Log in; sets the session cookie', request: body(Credentials), responses: { 200: ok(Me, 'logged in'), 401: ERRORS[401], 422: ERRORS[422], 429: ok(z.any(), 'too many failed attempts') } }),
+    createRoute({ method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Log in; sets the session cookie. With two-factor login on, send `code` too (401 `totp_required` until it is sent)', request: body(Login), responses: { 200: ok(Me, 'logged in'), 401: ERRORS[401], 422: ERRORS[422], 429: ok(z.any(), 'too many failed attempts') } }),
     async (c) => {
       const { store } = c.get('deps');
-      const { email, password } = c.req.valid('json');
+      const { email, password, code } = c.req.valid('json');
       const key = `${email.toLowerCase()}|${c.req.header('x-forwarded-for') ?? 'local'}`;
       const now = store.now().getTime();
       if (limiter.blocked(key, now)) throw new VigilError('rate_limited', 'too many failed logins; wait 15 minutes');
@@ -63,6 +66,16 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       if (!user || !good || user.disabled) {
         limiter.fail(key, now);
         throw new VigilError('unauthorized', 'wrong e-mail or password');
+      }
+      if (user.totp_enabled) {
+        // The password was right: say so only by asking for the second factor.
+        if (!code) throw new VigilError('totp_required', 'enter the six-digit code from your authenticator app');
+        const step = acceptTotp(user.totp_secret!, code.trim(), store.now(), user.totp_last_step);
+        if (step === null) {
+          limiter.fail(key, now);
+          throw new VigilError('unauthorized', 'wrong or already used authenticator code');
+        }
+        await store.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
       }
       limiter.clear(key);
       const session = await startSession(c, user.id);

@@ -7,13 +7,14 @@ import { writeAudit } from '../../storage/audit.js';
 import { listCases } from '../../storage/cases.js';
 import { getPersonRow, livePersonId } from '../../storage/persons.js';
 import { requireRole } from '../auth/middleware.js';
+import { assertCaseVisible, deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
 import { caseView } from './view.js';
 
 const CaseSummary = z
-  .object({ id: z.string(), name: z.string(), country: z.string().nullable(), status: z.string(), status_since: z.string().nullable(), status_reason: z.string(), overridden: z.boolean(), last_news_at: z.string().nullable(), events: z.number(), open_alerts: z.number() })
+  .object({ id: z.string(), name: z.string(), restricted: z.boolean(), country: z.string().nullable(), status: z.string(), status_since: z.string().nullable(), status_reason: z.string(), overridden: z.boolean(), last_news_at: z.string().nullable(), events: z.number(), open_alerts: z.number() })
   .openapi('CaseSummary');
 const Override = z.object({ status: z.enum(CASE_STATUSES).nullable(), reason: z.string().min(1).max(2000) }).openapi('StatusOverride');
 
@@ -25,13 +26,13 @@ export function caseRoutes(): OpenAPIHono<AppEnv> {
     createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Cases, most recent news first', request: { query: Paging.extend({ status: z.enum(CASE_STATUSES).optional(), q: z.string().max(200).optional() }) }, responses: { 200: ok(z.object({ cases: z.array(CaseSummary) }), 'a page of cases'), ...ERRORS } }),
     async (c) => {
       const { limit, offset, status, q } = c.req.valid('query');
-      return c.json({ cases: await listCases(c.get('deps').store.db, { limit, offset, ...(status ? { status } : {}), ...(q ? { q } : {}) }) }, 200);
+      return c.json({ cases: await listCases(c.get('deps').store.db, { limit, offset, denied: await deniedOf(c), ...(status ? { status } : {}), ...(q ? { q } : {}) }) }, 200);
     },
   );
 
   app.openapi(
     createRoute({ method: 'get', path: '/{id}', tags: ['cases'], summary: 'A case: person, status and the event that set it, timeline with sources, alerts', request: { params: IdParam }, responses: { 200: ok(z.record(z.string(), z.unknown()), 'the case'), 404: ok(z.any(), 'no such case'), ...ERRORS } }),
-    async (c) => c.json(await caseView(c.get('deps').store.db, c.req.valid('param').id), 200),
+    async (c) => c.json(await caseView(c.get('deps').store.db, c.req.valid('param').id, await deniedOf(c)), 200),
   );
 
   app.openapi(
@@ -50,7 +51,7 @@ export function caseRoutes(): OpenAPIHono<AppEnv> {
         await writeAudit(tx, at, { actor: user.id, action: status ? 'person.status_overridden' : 'person.status_override_cleared', entityType: 'person', entityId: id, detail: { from: before.status_override ? JSON.parse(before.status_override) : before.status, to: status, reason } });
         await refreshCase(tx, at, user.id, id, new Set(), null);
       });
-      return c.json(await caseView(store.db, id), 200);
+      return c.json(await caseView(store.db, id, await deniedOf(c)), 200);
     },
   );
 
@@ -61,8 +62,9 @@ export function caseRoutes(): OpenAPIHono<AppEnv> {
       const user = c.get('user');
       const id = await livePersonId(store.db, c.req.valid('param').id);
       const from = await livePersonId(store.db, c.req.valid('json').from);
+      await assertCaseVisible(c, from);
       await store.db.transaction().execute((tx) => mergePersons(tx, store.now().toISOString(), user.id, id, from));
-      return c.json(await caseView(store.db, id), 200);
+      return c.json(await caseView(store.db, id, await deniedOf(c)), 200);
     },
   );
 

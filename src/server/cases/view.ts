@@ -1,6 +1,8 @@
 import { VigilError } from '../../core/errors.js';
 import { listAlerts } from '../../storage/alerts.js';
-import { effectiveStatus } from '../../storage/cases.js';
+import type { Denied } from '../../storage/access.js';
+import { caseMembers } from '../../storage/access.js';
+import { displayName, effectiveStatus } from '../../storage/cases.js';
 import { getPersonRow, livePersonId } from '../../storage/persons.js';
 import type { Db } from '../../storage/store.js';
 import { loadTimeline } from '../../storage/timeline.js';
@@ -8,10 +10,10 @@ import { chronological } from '../../cases/status.js';
 import type { EventType, Modality } from '../../text/types.js';
 
 /** Everything a case page shows, in one object: person, names, status and what set it, timeline with sources, alerts, pending reviews. */
-export async function caseView(db: Db, requestedId: string) {
+export async function caseView(db: Db, requestedId: string, denied: Denied) {
   const id = await livePersonId(db, requestedId);
   const person = await getPersonRow(db, id);
-  if (!person) throw new VigilError('not_found', 'no such case');
+  if (!person || denied.persons.includes(id)) throw new VigilError('not_found', 'no such case');
   const aliases = await db.selectFrom('person_aliases').select(['alias', 'report_id', 'created_at']).where('person_id', '=', id).orderBy('created_at').execute();
   const mentions = await db
     .selectFrom('person_mentions')
@@ -28,7 +30,11 @@ export async function caseView(db: Db, requestedId: string) {
   const status = effectiveStatus(person);
   return {
     id,
-    name: person.name,
+    name: displayName(person),
+    realName: person.name,
+    restricted: !!person.restricted,
+    codeName: person.code_name,
+    members: person.restricted ? await caseMembers(db, id) : [],
     country: person.country,
     titles: JSON.parse(person.titles) as string[],
     aliases,

@@ -1,17 +1,18 @@
 import { PLOVER } from '../../cases/plover.js';
 import { escapeHtml } from '../../core/html.js';
 import { listCases } from '../../storage/cases.js';
+import type { Denied } from '../../storage/access.js';
 import type { Db } from '../../storage/store.js';
 import type { EventType } from '../../text/types.js';
 import type { CaseView } from '../cases/view.js';
 import { caseView } from '../cases/view.js';
 
 /** Every open case, in full (JSON export): read a page at a time so a large database is not one query. */
-export async function allCases(db: Db): Promise<CaseView[]> {
+export async function allCases(db: Db, denied: Denied): Promise<CaseView[]> {
   const out: CaseView[] = [];
   for (let offset = 0; ; offset += 200) {
-    const page = await listCases(db, { limit: 200, offset });
-    for (const c of page) out.push(await caseView(db, c.id));
+    const page = await listCases(db, { limit: 200, offset, denied });
+    for (const c of page) out.push(await caseView(db, c.id, denied));
     if (page.length < 200) return out;
   }
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, IdParam, ok } from '../schemas.js';
@@ -19,7 +20,7 @@ export function exportRoutes(): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const { format } = c.req.valid('query');
-      const cases = await allCases(c.get('deps').store.db);
+      const cases = await allCases(c.get('deps').store.db, await deniedOf(c));
       const stamp = c.get('deps').store.now().toISOString().slice(0, 10);
       if (format === 'csv') {
         c.header('content-disposition', `attachment; filename="vigil-cases-${stamp}.csv"`);
@@ -32,7 +33,7 @@ export function exportRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(
     createRoute({ method: 'get', path: '/cases/{id}/dossier', tags: ['exports'], summary: 'A case dossier (HTML) with every fact and its sources', request: { params: IdParam }, responses: { 200: { description: 'the dossier', content: { 'text/html': { schema: z.string() } } }, 404: ok(z.any(), 'no such case'), ...ERRORS } }),
     async (c) => {
-      const view = await caseView(c.get('deps').store.db, c.req.valid('param').id);
+      const view = await caseView(c.get('deps').store.db, c.req.valid('param').id, await deniedOf(c));
       c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
       return c.html(toDossier(view, c.get('deps').store.now().toISOString()), 200);
     },

@@ -9,6 +9,7 @@ import { listCorrections } from '../../storage/corrections.js';
 import { findingsOf } from '../../storage/inbox.js';
 import { getReport, listReports, parseExtraction } from '../../storage/reports.js';
 import { requireRole } from '../auth/middleware.js';
+import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
@@ -80,8 +81,9 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const { store } = c.get('deps');
       const { q, state, source, alerts, limit, offset } = c.req.valid('query');
-      const reports = await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), withAlerts: !!alerts, limit, offset });
-      const findings = await findingsOf(store.db, reports.map((r) => r.id));
+      const denied = await deniedOf(c);
+      const reports = await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), withAlerts: !!alerts, denied, limit, offset });
+      const findings = await findingsOf(store.db, reports.map((r) => r.id), denied);
       return c.json({ reports: reports.map((r) => ({ ...r, findings: findings.get(r.id)! })) }, 200);
     },
   );

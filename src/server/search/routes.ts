@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { CASE_STATUSES } from '../../cases/status.js';
 import { search } from '../../storage/search.js';
 import { EVENT_TYPES } from '../../text/types.js';
+import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, ok } from '../schemas.js';
@@ -30,7 +31,7 @@ export function searchRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const { store } = c.get('deps');
       const f = c.req.valid('query');
-      return c.json(await search(store.db, store.engine, f), 200);
+      return c.json(await search(store.db, store.engine, f, await deniedOf(c)), 200);
     },
   );
   return app;

@@ -2,8 +2,9 @@ import type { Migration } from 'kysely';
 import type { Engine } from '../engine.js';
 import { initial } from './001-initial.js';
 import { review } from './002-review.js';
+import { casework } from './003-casework.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export function MIGRATIONS(engine: Engine): Record<string, Migration> {
-  return { '001-initial': initial(engine), '002-review': review() };
+  return { '001-initial': initial(engine), '002-review': review(), '003-casework': casework() };
 }
