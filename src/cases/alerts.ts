@@ -7,7 +7,8 @@ export type AlertRule =
   | { kind: 'whereabouts_unknown'; hours: number }
   | { kind: 'returned_to_fled_country' }
   | { kind: 'new_event'; types: EventType[] }
-  | { kind: 'no_news'; days: number };
+  | { kind: 'no_news'; days: number }
+  | { kind: 'proof_of_life'; hours: number };
 
 export const DEFAULT_RULES: AlertRule[] = [
   { kind: 'whereabouts_unknown', hours: 24 },
@@ -30,6 +31,8 @@ export interface CaseView {
   entries: CaseEntry[];
   /** When the latest report about the person arrived (ISO instant). */
   lastNewsAt: string | null;
+  /** The last confirmed contact with the person themself (a visit, a call), if any. */
+  lastProofOfLife?: string | null;
 }
 
 export interface AlertCandidate {
@@ -90,6 +93,23 @@ export function evaluateRules(view: CaseView, rules: AlertRule[], now: Date, fre
           }
         }
         break;
+      case 'proof_of_life': {
+        // Only while someone holds the person (or nobody knows where): a free person needs no proof.
+        if (!['detained', 'whereabouts_unknown', 'charged', 'convicted'].includes(view.status.status)) break;
+        const since = view.lastProofOfLife ?? view.status.since;
+        if (!since) break;
+        const hours = (now.getTime() - instant(since)) / HOUR;
+        if (hours > rule.hours) {
+          out.push({
+            kind: rule.kind,
+            key: `proof_of_life:${view.personId}:${since}`,
+            message: `${view.name}: no proof of life for ${Math.floor(hours)} hours (${view.lastProofOfLife ? `last contact ${view.lastProofOfLife}` : `none since ${view.status.status.replace('_', ' ')} on ${since}`})`,
+            eventIds: [],
+            reportIds: [],
+          });
+        }
+        break;
+      }
       case 'no_news': {
         if ((view.status.status !== 'detained' && view.status.status !== 'whereabouts_unknown') || !view.lastNewsAt) break;
         const days = (now.getTime() - instant(view.lastNewsAt)) / (24 * HOUR);

@@ -1,3 +1,4 @@
+import { gradeClaim, gradeConfidence } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
 import { evaluateRules } from '../cases/alerts.js';
 import { decide, scoreMatch } from '../cases/match.js';
@@ -77,6 +78,8 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
     const personId = ev.target?.entity ? personOf.get(ev.target.entity) : undefined;
     if (!personId) continue;
     touched.add(personId);
+    const sentence = doc.sentences?.[ev.sentence];
+    const grade = gradeClaim(doc, ev.speaker, sentence ? doc.text.slice(sentence.start, sentence.end) : ev.trigger.text, ev.target?.entity ?? null);
     const source: SourceInput = {
       reportId: report.id,
       eventId: ev.id,
@@ -92,7 +95,10 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
       country: roleCountry(doc, ev.place),
       destinationCountry: roleCountry(doc, ev.destination),
       speaker: roleText(doc, ev.speaker),
-      confidence: ev.confidence,
+      // How sure the reading is, weighed by who says it (first-hand and on the record counts more).
+      confidence: Math.round(ev.confidence * gradeConfidence(grade) * 100) / 100,
+      sourceKind: grade.kind,
+      hand: grade.hand,
     };
     const timeline = await loadTimeline(tx, personId);
     const telling = { type: source.type, modality: source.modality, date: source.date, country: source.country };
@@ -147,7 +153,8 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
   const override = person.status_override ? (JSON.parse(person.status_override) as { status: string }) : null;
   const status = override ? { ...derived, status: override.status as typeof derived.status } : derived;
   // Alerts leave the machine by e-mail and webhook: a code-named case goes out under its code name.
-  const view = { personId, name: displayName(person), country: person.country, status, entries, lastNewsAt: person.last_news_at };
+  const proof = await tx.selectFrom('whereabouts').select('confirmed_at').where('person_id', '=', personId).where('proof_of_life', '=', 1).orderBy('confirmed_at', 'desc').limit(1).executeTakeFirst();
+  const view = { personId, name: displayName(person), country: person.country, status, entries, lastNewsAt: person.last_news_at, lastProofOfLife: proof?.confirmed_at ?? null };
   const raised: TrackResult['alerts'] = [];
   for (const rule of (await listRules(tx)).filter((r) => r.enabled)) {
     for (const candidate of evaluateRules(view, [rule.rule], new Date(at), fresh)) {

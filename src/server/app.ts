@@ -15,6 +15,9 @@ import { exportRoutes } from './exports/routes.js';
 import { feedRoutes } from './feeds/routes.js';
 import { protectionRoutes } from './protection/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { draftRoutes } from './casework/drafts.js';
+import { logRoutes } from './casework/log.js';
+import { statementRoutes } from './casework/statements.js';
 import { eventReviewRoutes } from './reports/review.js';
 import { searchRoutes } from './search/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -58,6 +61,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', searchRoutes());
   app.route('/api/feeds', feedRoutes());
   app.route('/api', protectionRoutes());
+  app.route('/api', statementRoutes());
+  app.route('/api', logRoutes());
+  app.route('/api', draftRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -68,7 +68,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
     events = events.where((eb) =>
       eb.or([
         hasAlias,
-        eb.exists(eb.selectFrom('event_sources').innerJoin('reports', 'reports.id', 'event_sources.report_id').select('event_sources.id').whereRef('event_sources.case_event_id', '=', 'case_events.id').where(reportsMatching(engine, terms))),
+        eb.exists(eb.selectFrom('event_sources').innerJoin('reports', 'reports.id', 'event_sources.report_id').select('event_sources.id').whereRef('event_sources.case_event_id', '=', 'case_events.id').where(reportsMatching(engine, terms)).where(reportVisible(denied))),
       ]),
     );
   }

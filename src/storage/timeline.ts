@@ -23,6 +23,9 @@ export interface SourceInput {
   destinationCountry: string | null;
   speaker: string | null;
   confidence: number;
+  /** The source's grade (`cases/grading.ts`), as the machine judged it. */
+  sourceKind?: string | null;
+  hand?: string | null;
 }
 
 export interface TimelineEvent extends CaseEventsTable {
@@ -140,6 +143,9 @@ export async function addSource(tx: Db, at: string, caseEventId: string, s: Sour
       country: s.country,
       speaker: s.speaker,
       confidence: s.confidence,
+      source_kind: s.sourceKind ?? null,
+      hand: s.hand ?? null,
+      graded_by: null,
       created_at: at,
     })
     .onConflict((oc) => oc.columns(['report_id', 'event_id', 'case_event_id']).doNothing())

@@ -18,6 +18,7 @@ const RuleBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('returned_to_fled_country') }),
   z.object({ kind: z.literal('new_event'), types: z.array(z.enum(EVENT_TYPES)).min(1) }),
   z.object({ kind: z.literal('no_news'), days: z.number().positive().max(3650) }),
+  z.object({ kind: z.literal('proof_of_life'), hours: z.number().positive().max(24 * 365) }),
 ]);
 const Channels = z.object({
   webhook: z.object({ url: z.string().url(), secret: z.string().min(16).max(200) }).optional(),

@@ -55,7 +55,7 @@ export async function caseView(db: Db, requestedId: string, denied: Denied) {
         const r = reportOf.get(s.report_id);
         // The sentence around the trigger, so a reader sees the evidence without opening the report.
         const excerpt = r ? r.text.slice(Math.max(0, s.start - 120), Math.min(r.text.length, s.end + 120)) : '';
-        return { reportId: s.report_id, title: r?.title ?? null, url: r?.url ?? null, published: r?.published ?? null, eventId: s.event_id, start: s.start, end: s.end, trigger: s.trigger, modality: s.modality, date: s.date_value, speaker: s.speaker, confidence: s.confidence, excerpt };
+        return { id: s.id, sourceKind: s.source_kind, hand: s.hand, gradedBy: s.graded_by, reportId: s.report_id, title: r?.title ?? null, url: r?.url ?? null, published: r?.published ?? null, eventId: s.event_id, start: s.start, end: s.end, trigger: s.trigger, modality: s.modality, date: s.date_value, speaker: s.speaker, confidence: s.confidence, excerpt };
       }),
     })),
     mentions: mentions.map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] })),
