@@ -53,9 +53,3 @@ export function gradeClaim(doc: ExtractionDocument, speaker: Role | null | undef
   const { kind } = kindOf(entity, targetEntity);
   return { kind, hand: hearsay ? 'second' : 'first', speaker: speaker.text || entity.name };
 }
-
-/** The default confidence for a grade: first-hand and on the record weighs more than hearsay. */
-export function gradeConfidence(g: Grade): number {
-  const base: Record<SourceKind, number> = { self: 0.9, lawyer: 0.85, un: 0.85, family: 0.8, official: 0.7, ngo: 0.75, media: 0.6, anonymous: 0.4 };
-  return Math.round(base[g.kind] * (g.hand === 'second' ? 0.75 : 1) * 100) / 100;
-}

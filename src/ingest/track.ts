@@ -1,4 +1,4 @@
-import { gradeClaim, gradeConfidence } from '../cases/grading.js';
+import { gradeClaim } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
 import { evaluateRules } from '../cases/alerts.js';
 import { decide, scoreMatch } from '../cases/match.js';
@@ -95,8 +95,8 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
       country: roleCountry(doc, ev.place),
       destinationCountry: roleCountry(doc, ev.destination),
       speaker: roleText(doc, ev.speaker),
-      // How sure the reading is, weighed by who says it (first-hand and on the record counts more).
-      confidence: Math.round(ev.confidence * gradeConfidence(grade) * 100) / 100,
+      // How sure the reading is; who says it is in the grade beside it, and an analyst may set both.
+      confidence: ev.confidence,
       sourceKind: grade.kind,
       hand: grade.hand,
     };

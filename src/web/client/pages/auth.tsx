@@ -39,7 +39,16 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
 }
 
 export function LoginPage({ notice, onDone }: { notice?: string | undefined; onDone: (me: Me) => void }) {
-  const form = useForm(async (d) => onDone(await post<Me>('/auth/login', { email: d.email, password: d.password })));
+  // With two-factor login on, the server answers `totp_required` to a right password: ask for the code.
+  const [needCode, setNeedCode] = useState(false);
+  const form = useForm(async (d) => {
+    try {
+      onDone(await post<Me>('/auth/login', { email: d.email, password: d.password, ...(d.code ? { code: d.code } : {}) }));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'totp_required') setNeedCode(true);
+      throw err;
+    }
+  });
   return (
     <div class="auth">
       <h1>Vigil</h1>
@@ -47,6 +56,7 @@ export function LoginPage({ notice, onDone }: { notice?: string | undefined; onD
       <form onSubmit={form.onSubmit}>
         <label>E-mail<input name="email" type="email" required autocomplete="username" /></label>
         <label>Password<input name="password" type="password" required autocomplete="current-password" /></label>
+        {needCode && <label>Authenticator code<input name="code" inputMode="numeric" pattern="[0-9]{6}" required autocomplete="one-time-code" autoFocus /></label>}
         {form.error && <p class="error" role="alert">{form.error}</p>}
         <button disabled={form.busy}>Log in</button>
       </form>

@@ -2,7 +2,11 @@ import { useState } from 'preact/hooks';
 import { api, get } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
 import { STATUS_LABEL, statusLabel, typeLabel, when } from '../components/labels.js';
+import { CaseAccess } from '../components/case-access.js';
+import { QuickNotes, SOURCE_KINDS, Statements, Whereabouts } from '../components/casework.js';
+import { Drafts } from '../components/drafts.js';
 import { MatchReviews } from '../components/match-reviews.js';
+import { Outreach } from '../components/outreach.js';
 import { TimelineChart } from '../components/timeline-chart.js';
 import { linkProps } from '../router.js';
 import type { CaseView, Me } from '../types.js';
@@ -12,6 +16,7 @@ import { canWrite } from '../types.js';
 export function CasePage({ id, me }: { id: string; me: Me }) {
   const view = useData(() => get<CaseView>(`/cases/${id}`), [id]);
   const [focus, setFocus] = useState<string | null>(null);
+  const [reveal, setReveal] = useState(false);
   const v = view.data;
   if (view.error) return <p class="error" role="alert">{view.error}</p>;
   if (!v) return <p class="boot">Loading the case…</p>;
@@ -21,13 +26,17 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
     <div class="page case">
       <header class="page-head case-head">
         <div>
-          <h1>{v.name}</h1>
+          <h1>
+            {reveal ? v.realName : v.name}
+            {v.restricted && <span class="badge lock" title="restricted to its members">🔒 restricted</span>}
+            {v.codeName && v.restricted && <button type="button" class="small link" onClick={() => setReveal(!reveal)}>{reveal ? 'show code name' : 'reveal name'}</button>}
+          </h1>
           <p class="meta">
             {v.country ?? 'country unknown'}
             {v.titles.length > 0 && <> · {v.titles.join(', ')}</>}
             {' · '}last news {when(v.last_news_at)}
           </p>
-          {v.aliases.length > 1 && <p class="aliases">Also written: {v.aliases.map((a) => a.alias).filter((a) => a !== v.name).join(' · ')}</p>}
+          {(reveal || !v.codeName) && v.aliases.length > 1 && <p class="aliases">Also written: {v.aliases.map((a) => a.alias).filter((a) => a !== v.name).join(' · ')}</p>}
         </div>
         <div class={`status-box st-${v.status.status}`} data-testid="case-status">
           <span class="status-label">{statusLabel(v.status.status)}</span>
@@ -48,6 +57,10 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
           {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.message} <small>{when(a.created_at)}</small></p>)}
         </section>
       )}
+      <div class="case-grid">
+        <Whereabouts caseId={v.id} canWrite={canWrite(me)} />
+        <QuickNotes caseId={v.id} canWrite={canWrite(me)} />
+      </div>
       <section aria-labelledby="tl-h">
         <h2 id="tl-h">Timeline</h2>
         <div class="chart-wrap">
@@ -67,7 +80,8 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
               <ul class="sources">
                 {e.sources.map((s) => (
                   <li key={`${s.reportId}-${s.eventId}`}>
-                    <a {...linkProps(`/reports/${s.reportId}`)}>{s.title ?? 'report'}</a> <small>{s.published ?? ''} · {Math.round(s.confidence * 100)}%{s.speaker ? ` · according to ${s.speaker}` : ''}</small>
+                    <a {...linkProps(`/reports/${s.reportId}`)}>{s.title ?? 'report'}</a> <small>{s.published ?? ''} · {Math.round(s.confidence * 100)}%{s.speaker ? ` · according to ${s.speaker}` : ''}</small>{' '}
+                    <SourceGrade caseId={v.id} s={s} canWrite={canWrite(me)} onDone={() => void view.reload()} />
                     <blockquote>…{s.excerpt}…</blockquote>
                   </li>
                 ))}
@@ -76,7 +90,44 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
           ))}
         </ol>
       </section>
+      <Statements caseId={v.id} canWrite={canWrite(me)} />
+      <Outreach caseId={v.id} canWrite={canWrite(me)} />
+      <Drafts caseId={v.id} canWrite={canWrite(me)} />
+      <CaseAccess v={v} canWrite={canWrite(me)} onDone={() => void view.reload()} />
     </div>
+  );
+}
+
+type Source = CaseView['timeline'][number]['sources'][number];
+
+/** The source's grade as badges; an analyst can change it (kind, first- or second-hand, confidence). */
+function SourceGrade({ caseId, s, canWrite: write, onDone }: { caseId: string; s: Source; canWrite: boolean; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const action = useAction();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const d = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    if (await action.run(() => api('PUT', `/cases/${caseId}/sources/${s.id}/grade`, { sourceKind: d.sourceKind, hand: d.hand, confidence: Number(d.confidence) / 100 }))) {
+      setOpen(false);
+      onDone();
+    }
+  };
+  return (
+    <span class="grade" data-testid="source-grade">
+      {s.sourceKind && <span class={`badge src-${s.sourceKind}`}>{s.sourceKind}</span>}
+      {s.hand && <span class="badge">{s.hand}-hand</span>}
+      {s.gradedBy && <span class="badge" title="graded by an analyst">✓ graded</span>}
+      {write && !open && <button type="button" class="small link" onClick={() => setOpen(true)}>grade</button>}
+      {open && (
+        <form class="inline" onSubmit={submit}>
+          <select name="sourceKind" defaultValue={s.sourceKind ?? 'media'} aria-label="Source kind">{SOURCE_KINDS.map((k) => <option key={k}>{k}</option>)}</select>
+          <select name="hand" defaultValue={s.hand ?? 'first'} aria-label="Hand"><option value="first">first-hand</option><option value="second">second-hand</option></select>
+          <input name="confidence" type="number" min={0} max={100} defaultValue={String(Math.round(s.confidence * 100))} aria-label="Confidence %" />
+          <button disabled={action.busy}>Save grade</button>
+          {action.error && <span class="error" role="alert">{action.error}</span>}
+        </form>
+      )}
+    </span>
   );
 }
 

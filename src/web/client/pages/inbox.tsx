@@ -14,6 +14,7 @@ export function InboxPage({ me }: { me: Me }) {
   return (
     <div class="page inbox">
       {canWrite(me) && <PasteForm onAdded={() => void list.reload()} />}
+      <FollowUps />
       <section aria-labelledby="inbox-h">
         <h2 id="inbox-h">Inbox</h2>
         <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -121,3 +122,21 @@ function PasteForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
+
+/** Follow-ups due today or overdue, on the cases this user may see. */
+function FollowUps() {
+  const due = useData(() => get<{ followUps: { id: string; person_id: string; person: string; contact: string; follow_up_on: string; summary: string }[] }>('/follow-ups'), []);
+  if (!due.data?.followUps.length) return null;
+  return (
+    <section class="follow-ups" aria-label="Follow-ups due">
+      <h2>Follow-ups due</h2>
+      <ul class="plain">
+        {due.data.followUps.map((f) => (
+          <li key={f.id}>
+            <span class="badge warn">{f.follow_up_on}</span> <a {...linkProps(`/cases/${f.person_id}`)}>{f.person}</a>: {f.contact} — {f.summary}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, get, post } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
 import { typeLabel, when } from '../components/labels.js';
+import { Lockdown, TwoFactor } from '../components/security-settings.js';
 import type { Me, Role } from '../types.js';
 
 const fields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
@@ -37,6 +38,8 @@ export function SettingsPage({ me }: { me: Me }) {
       <Rules admin={admin} />
       <Feeds admin={admin} />
       {admin && <Users me={me} />}
+      <TwoFactor />
+      {admin && <Lockdown />}
       <Tokens />
     </div>
   );
