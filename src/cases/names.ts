@@ -9,7 +9,9 @@
 export function normalizeName(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Only the diacritics of Latin, Greek and Cyrillic, and Arabic's optional vowel marks: the vowel
+    // signs of Khmer, Thai or Devanagari are letters of the name, not decoration.
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]+/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s-]+/gu, ' ')
     .replace(/[\s-]+/g, ' ')

@@ -18,7 +18,9 @@ export function storeUrl(option: string | undefined): string {
 }
 
 export async function openCliStore(option: string | undefined): Promise<Store> {
-  const store = await openStore({ url: storeUrl(option) });
+  // Encryption at rest: the key file lives elsewhere (another disk, a mounted token), named by $VIGIL_DB_KEY_FILE.
+  const keyFile = process.env.VIGIL_DB_KEY_FILE;
+  const store = await openStore({ url: storeUrl(option), ...(keyFile ? { keyFile } : {}) });
   await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
   return store;
 }

@@ -17,6 +17,7 @@ import { protectionRoutes } from './protection/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { draftRoutes } from './casework/drafts.js';
 import { logRoutes } from './casework/log.js';
+import { nameRoutes } from './casework/names.js';
 import { statementRoutes } from './casework/statements.js';
 import { eventReviewRoutes } from './reports/review.js';
 import { searchRoutes } from './search/routes.js';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', statementRoutes());
   app.route('/api', logRoutes());
   app.route('/api', draftRoutes());
+  app.route('/api', nameRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

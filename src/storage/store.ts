@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import type { Transaction } from 'kysely';
@@ -29,10 +29,37 @@ export interface OpenOptions {
   now?: () => Date;
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * SQLite only: a file holding the encryption key (SQLCipher format, through
+   * better-sqlite3-multiple-ciphers). It must live outside the data directory, so a copy of
+   * the data alone is unreadable.
+   */
+  keyFile?: string;
 }
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+function unlock(sqlite: SQLite.Database, file: string, keyFile: string): void {
+  const dataDir = path.dirname(path.resolve(file));
+  const keyPath = path.resolve(keyFile);
+  if (file === ':memory:' || keyPath.startsWith(`${dataDir}${path.sep}`)) throw new VigilError('invalid_input', `the key file must not be inside the data directory (${dataDir}): a copy of the data would carry its key`);
+  let key: string;
+  try {
+    key = readFileSync(keyPath, 'utf8').trim();
+  } catch {
+    throw new VigilError('file_not_found', `cannot read the database key file ${keyPath}`);
+  }
+  if (key.length < 16) throw new VigilError('invalid_input', `the key in ${keyPath} is too short (16 characters at least; e.g. \`openssl rand -base64 32\`)`);
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.key(Buffer.from(key));
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    sqlite.close();
+    throw new VigilError('unauthorized', `cannot open ${file}: wrong key, or the file is not an encrypted Vigil database`);
+  }
 }
 
 export async function openStore(options: OpenOptions): Promise<Store> {
@@ -48,6 +75,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     const file = options.url.replace(/^sqlite:/, '');
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const sqlite = new SQLite(file);
+    if (options.keyFile) unlock(sqlite, file, options.keyFile);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     // Another process (a second worker) holding the write lock is waited for, not failed on.

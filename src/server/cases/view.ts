@@ -14,7 +14,7 @@ export async function caseView(db: Db, requestedId: string, denied: Denied) {
   const id = await livePersonId(db, requestedId);
   const person = await getPersonRow(db, id);
   if (!person || denied.persons.includes(id)) throw new VigilError('not_found', 'no such case');
-  const aliases = await db.selectFrom('person_aliases').select(['alias', 'report_id', 'created_at']).where('person_id', '=', id).orderBy('created_at').execute();
+  const aliases = await db.selectFrom('person_aliases').select(['alias', 'report_id', 'created_at', 'script', 'kind']).where('person_id', '=', id).orderBy('created_at').execute();
   const mentions = await db
     .selectFrom('person_mentions')
     .innerJoin('reports', 'reports.id', 'person_mentions.report_id')

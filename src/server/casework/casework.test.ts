@@ -62,6 +62,20 @@ for (const engine of TEST_ENGINES) {
       assert.equal(official.sourceKind, 'official');
     });
 
+    test('names in any script: the original kept with its script and a transliteration; search finds every form', async () => {
+      const r = await ana.call('POST', `/api/cases/${caseId}/names`, { name: 'Одуйя Сана' });
+      assert.equal(r.status, 201);
+      assert.deepEqual(r.data.added.map((a: { script: string; kind: string }) => [a.script, a.kind]), [['Cyrl', 'original'], ['Latn', 'transliteration']]);
+      const khmer = await ana.call('POST', `/api/cases/${caseId}/names`, { name: 'សាណា អូឌូយ៉ា' });
+      assert.equal(khmer.data.added[0].script, 'Khmr');
+      for (const q of ['Одуйя', 'សាណា', 'Oduyya Sana', 'oduya']) {
+        const people = (await ana.call('GET', `/api/search?q=${encodeURIComponent(q)}`)).data.people;
+        assert.ok(people.some((p: { id: string }) => p.id === caseId), q);
+      }
+      const view = (await ana.call('GET', `/api/cases/${caseId}`)).data;
+      assert.ok(view.aliases.some((a: { alias: string; script: string }) => a.alias === 'សាណា អូឌូយ៉ា' && a.script === 'Khmr'));
+    });
+
     test('graded sources: the machine grades each telling, an analyst regrades it (audited)', async () => {
       const view = (await ana.call('GET', `/api/cases/${caseId}`)).data;
       const source = view.timeline.flatMap((e: { sources: unknown[] }) => e.sources)[0];

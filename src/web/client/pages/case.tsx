@@ -36,7 +36,15 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
             {v.titles.length > 0 && <> · {v.titles.join(', ')}</>}
             {' · '}last news {when(v.last_news_at)}
           </p>
-          {(reveal || !v.codeName) && v.aliases.length > 1 && <p class="aliases">Also written: {v.aliases.map((a) => a.alias).filter((a) => a !== v.name).join(' · ')}</p>}
+          {(reveal || !v.codeName) && v.aliases.length > 1 && (
+            <p class="aliases" data-testid="aliases">
+              Also written:{' '}
+              {v.aliases.filter((a) => a.alias !== v.realName).map((a, i) => (
+                <span key={a.alias}>{i > 0 && ' · '}<span lang={a.script === 'Latn' || !a.script ? undefined : 'und'}>{a.alias}</span>{a.script && a.script !== 'Latn' && <small class="badge">{a.script}{a.kind === 'original' ? ', original' : ''}</small>}</span>
+              ))}
+            </p>
+          )}
+          {canWrite(me) && <AddName caseId={v.id} onDone={() => void view.reload()} />}
         </div>
         <div class={`status-box st-${v.status.status}`} data-testid="case-status">
           <span class="status-label">{statusLabel(v.status.status)}</span>
@@ -155,5 +163,29 @@ function StatusOverride({ v, onDone }: { v: CaseView; onDone: () => void }) {
       <button type="button" class="link" onClick={() => setOpen(false)}>Cancel</button>
       {action.error && <p class="error" role="alert">{action.error}</p>}
     </form>
+  );
+}
+
+/** The name in its own script (Khmer, Thai, Arabic…); the server keeps its script and adds a transliteration. */
+function AddName({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const action = useAction();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const name = String(new FormData(form).get('name'));
+    if (await action.run(() => api('POST', `/cases/${caseId}/names`, { name, kind: 'original' }))) {
+      form.reset();
+      onDone();
+    }
+  };
+  return (
+    <details class="add-name">
+      <summary>Add a name in its own script</summary>
+      <form class="inline" onSubmit={submit}>
+        <input name="name" required aria-label="Name in its own script" placeholder="e.g. the name in Khmer or Arabic" />
+        <button disabled={action.busy}>Add name</button>
+      </form>
+      {action.error && <p class="error" role="alert">{action.error}</p>}
+    </details>
   );
 }
