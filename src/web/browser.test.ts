@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { Extractor } from '../articles/extract.js';
-import { extractHandler } from '../ingest/process.js';
-import { Worker } from '../ingest/worker.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
 import { TEST_ENGINES } from '../storage/testing.js';
-import { createWebApp } from './server.js';
+import type { Served } from './testing.js';
+import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
 
 const fixture = (p: string) => readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8');
-const SHOTS = new URL('../../results/screenshots/', import.meta.url).pathname;
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const skip = process.env.VIGIL_CHROMIUM ? false : `no Chromium: ${process.env.VIGIL_CHROMIUM_SKIP ?? 'run through npm test, which installs it'}`;
+const skip = SKIP_BROWSER;
 
 /**
  * The analyst's walk through the web app in Debian's Chromium, against a real server and a real
@@ -25,8 +18,7 @@ const skip = process.env.VIGIL_CHROMIUM ? false : `no Chromium: ${process.env.VI
  */
 describe('the web app in Chromium', { skip }, () => {
   let store: Store;
-  let worker: Worker;
-  let server: ReturnType<typeof serve>;
+  let served: Served | undefined;
   let browser: Browser;
   let page: Page;
   let base = '';
@@ -35,27 +27,17 @@ describe('the web app in Chromium', { skip }, () => {
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     store = await TEST_ENGINES[0]!.open(() => new Date(Date.now() + offsetMs));
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
-    worker = new Worker(store, { extract: extractHandler(new Extractor()) }, { pollMs: 200 });
-    const app = createWebApp({ store, worker });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
-    browser = await chromium.launch({ executablePath: process.env.VIGIL_CHROMIUM!, args: FLAGS });
+    served = await serveForBrowser(store);
+    ({ base, browser } = served);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (d) => void d.dismiss());
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && !/status of 40[13]/.test(m.text()) && errors.push(m.text()));
   });
   after(async () => {
-    await browser?.close();
-    await worker?.stop();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await served?.close();
     await store?.close();
   });
 

@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { Extractor } from '../articles/extract.js';
-import { extractHandler } from '../ingest/process.js';
-import { Worker } from '../ingest/worker.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { totpCode } from '../server/auth/totp.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
 import { TEST_ENGINES } from '../storage/testing.js';
+import type { Served } from './testing.js';
+import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
 import { insertUser } from '../storage/users.js';
-import { createWebApp } from './server.js';
 
 const fixture = (p: string) => readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8');
-const SHOTS = new URL('../../results/screenshots/', import.meta.url).pathname;
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const skip = process.env.VIGIL_CHROMIUM ? false : `no Chromium: ${process.env.VIGIL_CHROMIUM_SKIP ?? 'run through npm test, which installs it'}`;
+const skip = SKIP_BROWSER;
 const PASSWORD = 'correct horse battery staple';
 
 /**
@@ -30,8 +23,7 @@ const PASSWORD = 'correct horse battery staple';
  */
 describe('casework and protection in Chromium', { skip }, () => {
   let store: Store;
-  let worker: Worker;
-  let server: ReturnType<typeof serve>;
+  let served: Served | undefined;
   let browser: Browser;
   let base = '';
   let offsetMs = 0;
@@ -57,7 +49,6 @@ describe('casework and protection in Chromium', { skip }, () => {
   const apiGet = (page: Page, path: string) => page.evaluate(async (p) => { const r = await fetch(p); return { status: r.status, text: await r.text() }; }, path);
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     store = await TEST_ENGINES[0]!.open(() => new Date(Date.now() + offsetMs));
     const at = store.now().toISOString();
     await store.db.transaction().execute(async (tx) => {
@@ -65,20 +56,11 @@ describe('casework and protection in Chromium', { skip }, () => {
       const passwordHash = await hashPassword(PASSWORD);
       for (const [email, name, role] of [['ada@example.org', 'Ada', 'admin'], ['ana@example.org', 'Ana', 'analyst'], ['ben@example.org', 'Ben', 'analyst']] as const) await insertUser(tx, at, { email, name, role, passwordHash });
     });
-    worker = new Worker(store, { extract: extractHandler(new Extractor()) }, { pollMs: 200 });
-    const app = createWebApp({ store, worker });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
-    browser = await chromium.launch({ executablePath: process.env.VIGIL_CHROMIUM!, args: FLAGS });
+    served = await serveForBrowser(store);
+    ({ base, browser } = served);
   });
   after(async () => {
-    await browser?.close();
-    await worker?.stop();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await served?.close();
     await store?.close();
   });
 

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { Extractor } from '../articles/extract.js';
+import { extractHandler } from '../ingest/process.js';
+import { Worker } from '../ingest/worker.js';
+import type { Store } from '../storage/store.js';
+import { createWebApp } from './server.js';
+
+/** What the browser tests share: Chromium's flags, where screenshots go, and a real server on a free port. */
+export const SHOTS = new URL('../../results/screenshots/', import.meta.url).pathname;
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const SKIP_BROWSER = process.env.VIGIL_CHROMIUM ? false : `no Chromium: ${process.env.VIGIL_CHROMIUM_SKIP ?? 'run through npm test, which installs it'}`;
+
+export interface Served {
+  base: string;
+  worker: Worker;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The web app over `store` with a worker reading reports, on 127.0.0.1, and a headless Chromium. */
+export async function serveForBrowser(store: Store): Promise<Served> {
+  mkdirSync(SHOTS, { recursive: true });
+  const worker = new Worker(store, { extract: extractHandler(new Extractor()) }, { pollMs: 200 });
+  const app = createWebApp({ store, worker });
+  let server: ReturnType<typeof serve> | undefined;
+  const base = await new Promise<string>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
+  });
+  const browser = await chromium.launch({ executablePath: process.env.VIGIL_CHROMIUM!, args: FLAGS });
+  return {
+    base,
+    worker,
+    browser,
+    async close() {
+      await browser.close();
+      await worker.stop();
+      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    },
+  };
+}
