@@ -22,17 +22,24 @@ const NGO = /\b(rights|amnesty|watch|union|ngo|association|committee|federation|
 // Speech about speech: the speaker passes on what someone else saw or said.
 const HEARSAY = /\b(told (him|her|them|us|me)|was told|were told|had been told|according to|heard|reportedly|learned|informed)\b/i;
 
-function kindOf(e: Entity, target: string | null): { kind: SourceKind; named: boolean } {
-  const named = e.mentions.some((m) => (m.kind ?? 'name') === 'name');
-  if (target && e.id === target) return { kind: 'self', named };
+/** The kind the words name, in order of how specific they are; family only where a relation is known. */
+function kindOfWords(words: string, family: boolean): SourceKind | null {
+  if (LAWYER.test(words)) return 'lawyer';
+  if (UN.test(words)) return 'un';
+  if (family && FAMILY.test(words)) return 'family';
+  if (OFFICIAL.test(words)) return 'official';
+  if (NGO.test(words)) return 'ngo';
+  return null;
+}
+
+function kindOf(e: Entity, target: string | null): SourceKind {
+  if (target && e.id === target) return 'self';
+  if (e.relation && FAMILY.test(e.relation.type)) return 'family';
   const words = [e.name, ...(e.titles ?? []), ...(e.affiliations ?? []).flatMap((a) => [a.title, a.org]), e.relation?.type ?? ''].join(' ; ');
-  if (e.relation && FAMILY.test(e.relation.type)) return { kind: 'family', named };
-  if (LAWYER.test(words)) return { kind: 'lawyer', named };
-  if (UN.test(words)) return { kind: 'un', named };
-  if (FAMILY.test(words) && e.relation) return { kind: 'family', named };
-  if (OFFICIAL.test(words)) return { kind: 'official', named };
-  if (NGO.test(words) || e.type === 'ORG') return { kind: e.type === 'ORG' && OFFICIAL.test(e.name) ? 'official' : 'ngo', named };
-  return { kind: named ? 'media' : 'anonymous', named };
+  const kind = kindOfWords(words, !!e.relation);
+  if (kind) return kind;
+  if (e.type === 'ORG') return OFFICIAL.test(e.name) ? 'official' : 'ngo';
+  return e.mentions.some((m) => (m.kind ?? 'name') === 'name') ? 'media' : 'anonymous';
 }
 
 /**
@@ -45,11 +52,10 @@ export function gradeClaim(doc: ExtractionDocument, speaker: Role | null | undef
   const entity = speaker?.entity ? doc.entities.find((e) => e.id === speaker.entity) : undefined;
   if (!speaker) return { kind: 'media', hand: 'second', speaker: null };
   const hearsay = HEARSAY.test(claimText);
+  const hand: Hand = hearsay ? 'second' : 'first';
   if (!entity) {
     const text = speaker.text;
-    const kind: SourceKind = FAMILY.test(text) ? 'family' : LAWYER.test(text) ? 'lawyer' : UN.test(text) ? 'un' : OFFICIAL.test(text) ? 'official' : NGO.test(text) ? 'ngo' : 'anonymous';
-    return { kind, hand: hearsay ? 'second' : 'first', speaker: text };
+    return { kind: FAMILY.test(text) ? 'family' : (kindOfWords(text, false) ?? 'anonymous'), hand, speaker: text };
   }
-  const { kind } = kindOf(entity, targetEntity);
-  return { kind, hand: hearsay ? 'second' : 'first', speaker: speaker.text || entity.name };
+  return { kind: kindOf(entity, targetEntity), hand, speaker: speaker.text || entity.name };
 }

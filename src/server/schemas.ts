@@ -10,6 +10,10 @@ export const Paging = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ param: { in: 'query' } }),
 });
 
+/** A calendar day, and an instant given as an ISO date or date-time. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const Instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && s.length >= 10, 'an ISO date or date-time');
+
 export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { in: 'path', name: 'id' } }) });
 
 export const UserSchema = z

@@ -1,39 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactsTable, DraftsTable, NotesTable, OutreachTable, StatementsTable, WhereaboutsTable } from './schema.js';
+import type { Insertable } from 'kysely';
+import type { ContactsTable, Database, DraftsTable, NotesTable, OutreachTable, StatementsTable, WhereaboutsTable } from './schema.js';
 import type { Db } from './store.js';
 
 /** The casework tables: rows in, rows out. Routes write them inside a transaction with their audit row. */
 type New<T extends { id: string }> = Omit<T, 'id'>;
+type CaseworkTable = 'whereabouts' | 'statements' | 'contacts' | 'outreach' | 'notes' | 'drafts';
 
-export async function addWhereabouts(tx: Db, row: New<WhereaboutsTable>): Promise<string> {
+/** Inserts a row under a new UUID and returns it. */
+async function insertNew<T extends CaseworkTable>(tx: Db, table: T, row: Omit<Insertable<Database[T]>, 'id'>): Promise<string> {
   const id = randomUUID();
-  await tx.insertInto('whereabouts').values({ id, ...row }).execute();
+  // Kysely cannot follow a table name held in a type parameter; the row's type is checked above.
+  await tx.insertInto(table).values({ id, ...row } as never).execute();
   return id;
 }
+
+export const addWhereabouts = (tx: Db, row: New<WhereaboutsTable>) => insertNew(tx, 'whereabouts', row);
 
 export const whereaboutsOf = (db: Db, personId: string) => db.selectFrom('whereabouts').selectAll().where('person_id', '=', personId).orderBy('confirmed_at', 'desc').execute();
 
-export async function addStatement(tx: Db, row: New<StatementsTable>): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('statements').values({ id, ...row }).execute();
-  return id;
-}
+export const addStatement = (tx: Db, row: New<StatementsTable>) => insertNew(tx, 'statements', row);
 
 export const statementsOf = (db: Db, personId: string) => db.selectFrom('statements').selectAll().where('person_id', '=', personId).orderBy('said_on').execute();
 
-export async function addContact(tx: Db, row: New<ContactsTable>): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('contacts').values({ id, ...row }).execute();
-  return id;
-}
+export const addContact = (tx: Db, row: New<ContactsTable>) => insertNew(tx, 'contacts', row);
 
 export const contactsOf = (db: Db, personId: string) => db.selectFrom('contacts').selectAll().where('person_id', '=', personId).orderBy('created_at').execute();
 
-export async function addOutreach(tx: Db, row: New<OutreachTable>): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('outreach').values({ id, ...row }).execute();
-  return id;
-}
+export const addOutreach = (tx: Db, row: New<OutreachTable>) => insertNew(tx, 'outreach', row);
 
 export const outreachOf = (db: Db, personId: string) =>
   db.selectFrom('outreach').innerJoin('contacts', 'contacts.id', 'outreach.contact_id').selectAll('outreach').select(['contacts.name as contact', 'contacts.kind as contact_kind']).where('outreach.person_id', '=', personId).orderBy('outreach.at', 'desc').execute();
@@ -49,18 +43,10 @@ export const dueFollowUps = (db: Db, day: string) =>
     .where('outreach.follow_up_on', '<=', day)
     .orderBy('outreach.follow_up_on');
 
-export async function addNote(tx: Db, row: New<NotesTable>): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('notes').values({ id, ...row }).execute();
-  return id;
-}
+export const addNote = (tx: Db, row: New<NotesTable>) => insertNew(tx, 'notes', row);
 
 export const notesOf = (db: Db, personId: string) => db.selectFrom('notes').selectAll().where('person_id', '=', personId).orderBy('at', 'desc').execute();
 
-export async function saveDraft(tx: Db, row: New<DraftsTable>): Promise<string> {
-  const id = randomUUID();
-  await tx.insertInto('drafts').values({ id, ...row }).execute();
-  return id;
-}
+export const saveDraft = (tx: Db, row: New<DraftsTable>) => insertNew(tx, 'drafts', row);
 
 export const draftsOf = (db: Db, personId: string) => db.selectFrom('drafts').selectAll().where('person_id', '=', personId).orderBy('updated_at', 'desc').execute();

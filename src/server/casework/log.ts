@@ -12,10 +12,8 @@ import { deniedOf } from '../access.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
-import { ERRORS, IdParam, body, ok } from '../schemas.js';
+import { Day, ERRORS, IdParam, Instant, body, ok } from '../schemas.js';
 
-const Instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && s.length >= 10, 'an ISO date or date-time');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const CONTACT_KINDS = ['family', 'lawyer', 'embassy', 'un', 'press', 'official', 'ngo', 'other'] as const;
 const Row = z.record(z.string(), z.unknown());
 

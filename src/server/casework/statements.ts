@@ -12,9 +12,8 @@ import { EVENT_TYPES } from '../../text/types.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
-import { ERRORS, IdParam, body, ok } from '../schemas.js';
+import { Day, ERRORS, IdParam, body, ok } from '../schemas.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const NewStatement = z
   .object({ speaker: z.string().trim().min(1).max(200), sourceKind: z.enum(SOURCE_KINDS), saidOn: Day.nullable().default(null), text: z.string().trim().min(1).max(5000), claim: z.enum(EVENT_TYPES).nullable().default(null), polarity: z.enum(['asserted', 'negated']).nullable().default(null) })
   .openapi('NewStatement');

@@ -5,9 +5,8 @@ import { EVENT_TYPES } from '../../text/types.js';
 import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
-import { ERRORS, ok } from '../schemas.js';
+import { Day, ERRORS, ok } from '../schemas.js';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Query = z
   .object({
     q: z.string().max(200).optional(),

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, get } from '../api.js';
 import type { CaseView } from '../types.js';
-import { useAction, useData } from './hooks.js';
+import { formFields, useAction, useData } from './hooks.js';
 
 /** Who may see the case: open to all, or restricted to named members with an optional code name. */
 export function CaseAccess({ v, canWrite, onDone }: { v: CaseView; canWrite: boolean; onDone: () => void }) {
@@ -10,12 +10,12 @@ export function CaseAccess({ v, canWrite, onDone }: { v: CaseView; canWrite: boo
   const users = useData(() => (open ? get<{ users: { id: string; name: string; email: string }[] }>('/users').catch(() => ({ users: [] })) : Promise.resolve({ users: [] })), [open]);
   const submit = async (e: Event) => {
     e.preventDefault();
-    const d = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    const d = formFields(e);
     if ((await action.run(() => api('PUT', `/cases/${v.id}/access`, { restricted: d.restricted === 'on', codeName: d.codeName?.trim() ? d.codeName.trim() : null }))) !== undefined) onDone();
   };
   const addMember = async (e: Event) => {
     e.preventDefault();
-    const d = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    const d = formFields(e);
     if ((await action.run(() => api('POST', `/cases/${v.id}/members`, { userId: d.userId }))) !== undefined) onDone();
   };
   return (

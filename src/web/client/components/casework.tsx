@@ -1,8 +1,7 @@
 import { api, get, post } from '../api.js';
-import { useAction, useData } from './hooks.js';
+import { formFields, useAction, useData } from './hooks.js';
 import { typeLabel, when } from './labels.js';
 
-const fields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
 export const SOURCE_KINDS = ['official', 'family', 'lawyer', 'un', 'ngo', 'self', 'media', 'anonymous'];
 
 interface Summary { state: string; place: string | null; confirmedAt: string | null; confirmedBy: string | null; sourceKind: string | null; unconfirmedDays: number | null; lastProofOfLife: string | null; basis: string }
@@ -14,7 +13,7 @@ export function Whereabouts({ caseId, canWrite }: { caseId: string; canWrite: bo
   const s = data.data?.summary;
   const add = async (e: Event) => {
     e.preventDefault();
-    const d = fields(e);
+    const d = formFields(e);
     const form = e.target as HTMLFormElement;
     const ok = await action.run(() => post(`/cases/${caseId}/whereabouts`, { state: d.state, place: d.place || null, confirmedAt: new Date(d.confirmedAt!).toISOString(), confirmedBy: d.confirmedBy, sourceKind: d.sourceKind, proofOfLife: d.proofOfLife === 'on' }));
     if (ok !== undefined) {
@@ -74,7 +73,7 @@ export function Statements({ caseId, canWrite }: { caseId: string; canWrite: boo
     );
   const add = async (e: Event) => {
     e.preventDefault();
-    const f = fields(e);
+    const f = formFields(e);
     const form = e.target as HTMLFormElement;
     const ok = await action.run(() => post(`/cases/${caseId}/statements`, { speaker: f.speaker, sourceKind: f.sourceKind, saidOn: f.saidOn || null, text: f.text, claim: f.claim || null, polarity: f.claim ? f.polarity : null }));
     if (ok !== undefined) {
@@ -119,7 +118,7 @@ export function QuickNotes({ caseId, canWrite }: { caseId: string; canWrite: boo
   const add = async (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    if ((await action.run(() => api('POST', `/cases/${caseId}/notes`, { body: fields(e).body }))) !== undefined) {
+    if ((await action.run(() => api('POST', `/cases/${caseId}/notes`, { body: formFields(e).body }))) !== undefined) {
       form.reset();
       void notes.reload();
     }

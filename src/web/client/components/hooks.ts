@@ -24,6 +24,9 @@ export function useData<T>(load: () => Promise<T>, deps: unknown[], poll?: { ms:
   return { data, error, reload, setData };
 }
 
+/** A submitted form's fields by name. */
+export const formFields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+
 /** Runs an action, keeping its error message for display. */
 export function useAction() {
   const [error, setError] = useState('');

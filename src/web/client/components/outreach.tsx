@@ -1,8 +1,7 @@
 import { get, post } from '../api.js';
-import { useAction, useData } from './hooks.js';
+import { formFields, useAction, useData } from './hooks.js';
 import { when } from './labels.js';
 
-const fields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
 const KINDS = ['family', 'lawyer', 'embassy', 'un', 'press', 'official', 'ngo', 'other'];
 
 interface Attempt { id: string; at: string; contact: string; contact_kind: string; channel: string; summary: string; answer: string | null; follow_up_on: string | null; follow_up_done_at: string | null }
@@ -14,7 +13,7 @@ export function Outreach({ caseId, canWrite }: { caseId: string; canWrite: boole
   const send = (path: string, body: (d: Record<string, string>) => unknown) => async (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    if ((await action.run(() => post(path, body(fields(e))))) !== undefined) {
+    if ((await action.run(() => post(path, body(formFields(e))))) !== undefined) {
       form.reset();
       void data.reload();
     }

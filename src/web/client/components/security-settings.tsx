@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, get, post } from '../api.js';
-import { useAction, useData } from './hooks.js';
+import { formFields, useAction, useData } from './hooks.js';
 import { when } from './labels.js';
 
-const fields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
 
 /** Two-factor login: scan the QR code in an authenticator app, confirm with a first code. */
 export function TwoFactor() {
@@ -13,14 +12,14 @@ export function TwoFactor() {
   const start = async () => setSetup((await action.run(() => post<{ secret: string; qrSvg: string }>('/auth/totp/setup'))) ?? null);
   const enable = async (e: Event) => {
     e.preventDefault();
-    if (await action.run(() => post('/auth/totp/enable', { code: fields(e).code }))) {
+    if (await action.run(() => post('/auth/totp/enable', { code: formFields(e).code }))) {
       setSetup(null);
       void status.reload();
     }
   };
   const disable = async (e: Event) => {
     e.preventDefault();
-    const d = fields(e);
+    const d = formFields(e);
     if (await action.run(() => post('/auth/totp/disable', { code: d.code, password: d.password }))) void status.reload();
   };
   return (
@@ -60,7 +59,7 @@ export function Lockdown() {
   const lock = async (e: Event) => {
     e.preventDefault();
     if (!confirm('Lock down now? Every session ends, including yours, and API tokens stop working.')) return;
-    await action.run(() => post('/lockdown', { reason: fields(e).reason }));
+    await action.run(() => post('/lockdown', { reason: formFields(e).reason }));
     location.reload();
   };
   const lift = async () => {

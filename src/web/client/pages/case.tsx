@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, get } from '../api.js';
-import { useAction, useData } from '../components/hooks.js';
+import { formFields, useAction, useData } from '../components/hooks.js';
 import { STATUS_LABEL, statusLabel, typeLabel, when } from '../components/labels.js';
 import { CaseAccess } from '../components/case-access.js';
 import { QuickNotes, SOURCE_KINDS, Statements, Whereabouts } from '../components/casework.js';
@@ -114,7 +114,7 @@ function SourceGrade({ caseId, s, canWrite: write, onDone }: { caseId: string; s
   const action = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    const d = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    const d = formFields(e);
     if (await action.run(() => api('PUT', `/cases/${caseId}/sources/${s.id}/grade`, { sourceKind: d.sourceKind, hand: d.hand, confidence: Number(d.confidence) / 100 }))) {
       setOpen(false);
       onDone();
@@ -144,7 +144,7 @@ function StatusOverride({ v, onDone }: { v: CaseView; onDone: () => void }) {
   const action = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    const d = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    const d = formFields(e);
     const ok = await action.run(() => api('PUT', `/cases/${v.id}/status`, { status: d.status || null, reason: d.reason }));
     if (ok) {
       setOpen(false);

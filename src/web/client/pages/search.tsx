@@ -1,5 +1,5 @@
 import { get, qs } from '../api.js';
-import { useData } from '../components/hooks.js';
+import { formFields, useData } from '../components/hooks.js';
 import { statusLabel, typeLabel, when } from '../components/labels.js';
 import { linkProps, navigate, useLocation } from '../router.js';
 
@@ -21,7 +21,7 @@ export function SearchPage() {
   const go = (patch: Partial<typeof f>) => navigate(`/search${qs({ ...f, ...patch })}`);
   const submit = (e: Event) => {
     e.preventDefault();
-    const d = Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
+    const d = formFields(e);
     go({ q: d.q ?? '', from: d.from ?? '', to: d.to ?? '' });
   };
   const r = res.data;

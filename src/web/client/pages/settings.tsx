@@ -1,19 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, get, post } from '../api.js';
-import { useAction, useData } from '../components/hooks.js';
+import { formFields, useAction, useData } from '../components/hooks.js';
 import { typeLabel, when } from '../components/labels.js';
 import { Lockdown, TwoFactor } from '../components/security-settings.js';
 import type { Me, Role } from '../types.js';
 
-const fields = (e: Event) => Object.fromEntries(new FormData(e.target as HTMLFormElement)) as Record<string, string>;
 
 /** A settings form: send its fields, and when the server took them, clear the form and reload the list. */
 function submitter(action: ReturnType<typeof useAction>, send: (d: Record<string, string>) => Promise<unknown>, done: () => void) {
   return async (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    if (await action.run(() => send(fields(e)))) {
+    if (await action.run(() => send(formFields(e)))) {
       form.reset();
       done();
     }
@@ -171,7 +170,7 @@ function Tokens() {
   const [shown, setShown] = useState('');
   const add = async (e: Event) => {
     e.preventDefault();
-    const r = await action.run(() => post<{ token: string }>('/tokens', { name: fields(e).name }));
+    const r = await action.run(() => post<{ token: string }>('/tokens', { name: formFields(e).name }));
     if (r) {
       setShown(r.token);
       (e.target as HTMLFormElement).reset();
