@@ -16,6 +16,8 @@ import { refreshCase, trackReport } from './track.js';
 export async function retrackReport(tx: Db, at: string, actor: string, reportId: string): Promise<TrackResult> {
   const report = await tx.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
   if (!report) throw new VigilError('not_found', 'no such report');
+  // Its events are a partner's reading of passages we never saw whole: they are corrected on the case.
+  if (report.origin) throw new VigilError('conflict', "this report came in a partner's bundle; correct its facts on the case");
   const machine = parseExtraction(report);
   if (!machine) throw new VigilError('conflict', 'the report has not been read yet; wait for its extraction');
   const doc = applyCorrections(machine, await listCorrections(tx, reportId));

@@ -13,6 +13,7 @@ import type { AppDeps, AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { exportRoutes } from './exports/routes.js';
 import { feedRoutes } from './feeds/routes.js';
+import { partnerRoutes } from './partners/routes.js';
 import { protectionRoutes } from './protection/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { draftRoutes } from './casework/drafts.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', logRoutes());
   app.route('/api', draftRoutes());
   app.route('/api', nameRoutes());
+  app.route('/api', partnerRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

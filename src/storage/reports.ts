@@ -19,6 +19,8 @@ export interface NewReport {
   byline?: string | null;
   published?: string | null;
   createdBy?: string | null;
+  /** JSON provenance of a report imported from a partner's bundle. */
+  origin?: string | null;
 }
 
 export function contentHash(text: string): string {
@@ -52,6 +54,7 @@ export async function insertReport(tx: Db, at: string, r: NewReport): Promise<{ 
     extraction: null,
     created_at: at,
     created_by: r.createdBy ?? null,
+    origin: r.origin ?? null,
   };
   // Two submissions racing: the loser's insert hits the unique hash and it reads the winner's row.
   const inserted = await tx.insertInto('reports').values(row).onConflict((oc) => oc.column('content_hash').doNothing()).executeTakeFirst();

@@ -58,6 +58,8 @@ export interface ReportsTable {
   extraction: string | null;
   created_at: string;
   created_by: string | null;
+  /** JSON `ReportOrigin` (`cases/sharing/bundle.ts`) for a report imported from a partner's bundle; null for our own. */
+  origin: string | null;
 }
 
 export interface PersonsTable {
@@ -334,6 +336,22 @@ export interface PartnersTable {
   added_at: string;
 }
 
+/** A bundle signed here for a partner ('out') or imported here from one ('in'). */
+export interface BundlesTable {
+  id: string;
+  direction: 'out' | 'in';
+  /** The case it was made from, or the case it opened. */
+  person_id: string;
+  partner_fingerprint: string | null;
+  partner_name: string | null;
+  /** SHA-256 of the bundle's signed bytes. */
+  sha256: string;
+  /** JSON: what went in (counts, redactions). */
+  summary: string;
+  by: string;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -359,6 +377,7 @@ export interface Database {
   notes: NotesTable;
   drafts: DraftsTable;
   partners: PartnersTable;
+  bundles: BundlesTable;
 }
 
 /** Rows as they are read back (generated columns filled in). */

@@ -21,24 +21,35 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** The web app over `store` with a worker reading reports, on 127.0.0.1, and a headless Chromium. */
-export async function serveForBrowser(store: Store): Promise<Served> {
-  mkdirSync(SHOTS, { recursive: true });
+/** The web app over `store` with a worker reading reports, on 127.0.0.1. */
+export async function serveApp(store: Store): Promise<Omit<Served, 'browser'>> {
   const worker = new Worker(store, { extract: extractHandler(new Extractor()) }, { pollMs: 200 });
   const app = createWebApp({ store, worker });
   let server: ReturnType<typeof serve> | undefined;
   const base = await new Promise<string>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
   });
-  const browser = await chromium.launch({ executablePath: process.env.VIGIL_CHROMIUM!, args: FLAGS });
   return {
     base,
     worker,
+    async close() {
+      await worker.stop();
+      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    },
+  };
+}
+
+/** `serveApp` and a headless Chromium. */
+export async function serveForBrowser(store: Store): Promise<Served> {
+  mkdirSync(SHOTS, { recursive: true });
+  const app = await serveApp(store);
+  const browser = await chromium.launch({ executablePath: process.env.VIGIL_CHROMIUM!, args: FLAGS });
+  return {
+    ...app,
     browser,
     async close() {
       await browser.close();
-      await worker.stop();
-      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+      await app.close();
     },
   };
 }

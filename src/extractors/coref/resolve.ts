@@ -93,8 +93,12 @@ export class Resolver {
   /** A name mention, as read. */
   name(entity: Entity, head: number): void {
     if (entity.type !== 'PERSON') return;
+    // "Interior Minister Pell Dravik told reporters": the parse makes "Interior" the subject and
+    // hangs the name on it; the name speaks through the title it is flat with
+    let h = head;
+    for (let n = 0; n < 6 && /^(flat|compound)/.test(this.tree.token(h).deprel ?? '') && this.tree.head(h) >= 0 && this.sentenceOf(this.tree.head(h)) === this.sentenceOf(head); n++) h = this.tree.head(h);
     const k = this.note(entity, this.sentenceOf(head), this.isSubject(head));
-    if (this.speaks(head)) this.lastSpeaker = k;
+    if (this.speaks(h)) this.lastSpeaker = k;
   }
 
   private sentenceOf(i: number): number {

@@ -13,10 +13,24 @@ import { NO_SPEAKER, speakerFields, speakerHead, speakerPhrase, speakerRange } f
 
 /** The clause a cue verb reports: its complement clause, whole and contiguous, without the final stop. */
 function clauseOf(tree: Tree, verb: number): { first: number; last: number } | undefined {
-  const c = tree.kids(verb, 'ccomp').find((k) => k > verb);
+  const c = tree.kids(verb, 'ccomp').find((k) => k > verb) ?? thatClauseOnDate(tree, verb);
   if (c === undefined) return undefined;
   const r = speakerRange(tree, c, (i) => i === verb);
   return r.first > verb ? r : undefined;
+}
+
+/**
+ * "The Interior Ministry said on Thursday that Oduya had committed a crime": the parser takes the
+ * that-clause for a relative clause on the date. A clause opening with "that" on a date the cue
+ * verb governs is what the verb reports.
+ */
+function thatClauseOnDate(tree: Tree, verb: number): number | undefined {
+  for (const o of tree.kids(verb, 'obl', 'obl:tmod', 'obl:unmarked')) {
+    if (!tree.inTimex(o)) continue;
+    const rel = tree.kids(o, 'acl:relcl').find((k) => k > o);
+    if (rel !== undefined && tree.lemma(o + 1) === 'that' && speakerRange(tree, rel, (i) => i === verb).first === o + 1) return rel;
+  }
+  return undefined;
 }
 
 const MIN_CLAUSE_WORDS = 3;

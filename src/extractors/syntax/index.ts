@@ -3,6 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
 import { loadClusters } from '../learn/clusters.js';
 import { loadOnce } from '../learn/model-file.js';
+import { datelineDash } from './dateline.js';
 import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
 import { POS_MODEL_FILE, PosModel } from './tagger-model.js';
 
@@ -30,7 +31,10 @@ export function createTagger(config: ModelConfig = {}): Component {
     process(doc: Doc): Doc {
       for (let s = 0; s < doc.sentences.length; s++) {
         const tokens = doc.sentenceTokens(s);
-        const tagged = model.tag(tokens.map((t) => t.text));
+        const words = tokens.map((t) => t.text);
+        // a dateline tagged with its sentence skews the tags after it ("Police detained" as VBN)
+        const dash = datelineDash(words);
+        const tagged = dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))];
         tokens.forEach((t, i) => {
           t.upos = tagged[i]!.upos;
           t.xpos = tagged[i]!.xpos;
@@ -53,14 +57,27 @@ export function createParser(config: ModelConfig = {}): Component {
       for (let s = 0; s < doc.sentences.length; s++) {
         const tokens = doc.sentenceTokens(s);
         const base = doc.sentences[s]!.tokenStart;
-        const deps = model.parse(
-          tokens.map((t) => t.text),
-          tokens.map((t) => t.xpos ?? 'NN'),
-        );
+        const words = tokens.map((t) => t.text);
+        const tags = tokens.map((t) => t.xpos ?? 'NN');
+        const dash = datelineDash(words);
+        if (dash < 0) {
+          const deps = model.parse(words, tags);
+          tokens.forEach((t, i) => {
+            const h = deps.heads[i]!;
+            t.head = h < 0 ? -1 : base + h;
+            t.deprel = deps.deprels[i]!;
+          });
+          continue;
+        }
+        // The dateline and the sentence parsed apart; the dateline's head hangs on the sentence's root.
+        const line = model.parse(words.slice(0, dash + 1), tags.slice(0, dash + 1));
+        const rest = model.parse(words.slice(dash + 1), tags.slice(dash + 1));
+        const root = base + dash + 1 + Math.max(0, rest.heads.indexOf(-1));
         tokens.forEach((t, i) => {
-          const h = deps.heads[i]!;
-          t.head = h < 0 ? -1 : base + h;
-          t.deprel = deps.deprels[i]!;
+          const inLine = i <= dash;
+          const h = inLine ? line.heads[i]! : rest.heads[i - dash - 1]!;
+          t.head = h < 0 ? (inLine ? root : -1) : base + (inLine ? 0 : dash + 1) + h;
+          t.deprel = inLine ? (h < 0 ? 'dep' : line.deprels[i]!) : rest.deprels[i - dash - 1]!;
         });
       }
       return doc;

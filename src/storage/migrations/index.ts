@@ -3,8 +3,9 @@ import type { Engine } from '../engine.js';
 import { initial } from './001-initial.js';
 import { review } from './002-review.js';
 import { casework } from './003-casework.js';
+import { bundles } from './004-bundles.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export function MIGRATIONS(engine: Engine): Record<string, Migration> {
-  return { '001-initial': initial(engine), '002-review': review(), '003-casework': casework() };
+  return { '001-initial': initial(engine), '002-review': review(), '003-casework': casework(), '004-bundles': bundles() };
 }

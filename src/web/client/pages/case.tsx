@@ -5,6 +5,7 @@ import { STATUS_LABEL, statusLabel, typeLabel, when } from '../components/labels
 import { CaseAccess } from '../components/case-access.js';
 import { QuickNotes, SOURCE_KINDS, Statements, Whereabouts } from '../components/casework.js';
 import { Drafts } from '../components/drafts.js';
+import { ShareCase } from '../components/sharing.js';
 import { MatchReviews } from '../components/match-reviews.js';
 import { Outreach } from '../components/outreach.js';
 import { TimelineChart } from '../components/timeline-chart.js';
@@ -89,6 +90,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
                 {e.sources.map((s) => (
                   <li key={`${s.reportId}-${s.eventId}`}>
                     <a {...linkProps(`/reports/${s.reportId}`)}>{s.title ?? 'report'}</a> <small>{s.published ?? ''} · {Math.round(s.confidence * 100)}%{s.speaker ? ` · according to ${s.speaker}` : ''}</small>{' '}
+                    {s.via && <span class="badge via" title="this fact came in a partner's signed bundle">via {s.via}</span>}{' '}
                     <SourceGrade caseId={v.id} s={s} canWrite={canWrite(me)} onDone={() => void view.reload()} />
                     <blockquote>…{s.excerpt}…</blockquote>
                   </li>
@@ -102,6 +104,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
       <Outreach caseId={v.id} canWrite={canWrite(me)} />
       <Drafts caseId={v.id} canWrite={canWrite(me)} />
       <CaseAccess v={v} canWrite={canWrite(me)} onDone={() => void view.reload()} />
+      <ShareCase v={v} canWrite={canWrite(me)} />
     </div>
   );
 }

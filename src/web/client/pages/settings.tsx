@@ -4,6 +4,7 @@ import { api, get, post } from '../api.js';
 import { formFields, useAction, useData } from '../components/hooks.js';
 import { typeLabel, when } from '../components/labels.js';
 import { Lockdown, TwoFactor } from '../components/security-settings.js';
+import { Partners } from '../components/sharing.js';
 import type { Me, Role } from '../types.js';
 
 
@@ -39,6 +40,7 @@ export function SettingsPage({ me }: { me: Me }) {
       {admin && <Users me={me} />}
       <TwoFactor />
       {admin && <Lockdown />}
+      {me.user.role !== 'viewer' && <Partners admin={admin} />}
       <Tokens />
     </div>
   );
