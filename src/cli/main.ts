@@ -3,6 +3,7 @@ import { CASES_USAGE, EXPORT_USAGE, runCases, runExport } from './cases.js';
 import { EXTRACT_USAGE, runExtract } from './extract.js';
 import { INGEST_USAGE, runIngest } from './ingest.js';
 import { SERVE_USAGE, runServe } from './serve.js';
+import { SHARE_USAGE, runShare } from './share.js';
 import { USERS_USAGE, runUsers } from './users.js';
 import { printError } from './output.js';
 
@@ -15,6 +16,7 @@ commands:
   cases     list cases, or show one with its timeline
   export    every case as JSON, CSV or PLOVER-style JSON; a case's HTML dossier
   extract   read reports (text, HTML, JSON Lines) and print what was found in them
+  share     signed, redacted case bundles for partner organisations, and importing theirs
 
 ${SERVE_USAGE}
 
@@ -26,7 +28,9 @@ ${CASES_USAGE}
 
 ${EXPORT_USAGE}
 
-${EXTRACT_USAGE}`;
+${EXTRACT_USAGE}
+
+${SHARE_USAGE}`;
 
 const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   serve: runServe,
@@ -35,6 +39,7 @@ const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   cases: runCases,
   export: runExport,
   extract: runExtract,
+  share: runShare,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Bundle } from '../../cases/sharing/bundle.js';
-import { buildBundle } from '../../cases/sharing/bundle.js';
-import { fingerprintOf, sha256Of, signBundle, verifyBundle } from '../../cases/sharing/signing.js';
+import { fingerprintOf } from '../../cases/sharing/signing.js';
 import { VigilError } from '../../core/errors.js';
-import { importBundle } from '../../ingest/bundle-import.js';
-import { writeAudit } from '../../storage/audit.js';
-import { addPartner, bundlesOf, identity, listPartners, logBundle, partnerByFingerprint, removePartner, setOrganisationName, signingKey } from '../../storage/bundles.js';
+import { addPartner, bundlesOf, identity, listPartners, removePartner, setOrganisationName, signingKey } from '../../storage/bundles.js';
 import { livePersonId } from '../../storage/persons.js';
 import { deniedOf } from '../access.js';
 import { requireRole } from '../auth/middleware.js';
@@ -15,7 +11,7 @@ import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, IdParam, body, ok } from '../schemas.js';
 import { BundleRequest, BundleSchema, IdentitySchema, PartnerSchema } from './schema.js';
-import { caseSnapshot } from './snapshot.js';
+import { acceptBundle, makeBundle } from './make.js';
 
 const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
 
@@ -71,24 +67,9 @@ export function partnerRoutes(): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/cases/{id}/bundle', tags: ['sharing'], summary: 'The case, or chosen parts of it, as a signed and redacted bundle for a partner', middleware: [analyst] as const, request: { params: IdParam, ...body(BundleRequest) }, responses: { 200: ok(z.record(z.string(), z.unknown()).openapi({ description: 'a Bundle' }), 'the bundle (a download)'), ...ERRORS } }),
     async (c) => {
       const { store } = c.get('deps');
-      const user = c.get('user');
-      const at = now(c);
-      const choice = c.req.valid('json');
       const personId = await livePersonId(store.db, c.req.valid('param').id);
-      const snap = await caseSnapshot(store.db, personId, await deniedOf(c));
-      const recipient = choice.recipient ? (await listPartners(store.db)).find((p) => p.id === choice.recipient) : null;
-      if (choice.recipient && !recipient) throw new VigilError('invalid_input', 'no such partner');
-      if (choice.name === 'code' && !snap.person.codeName) throw new VigilError('invalid_input', 'the case has no code name; give it one, or send initials');
-      const name = choice.name ?? (snap.person.restricted ? (snap.person.codeName ? 'code' : 'initials') : 'real');
-      const me = await identity(store.db, at, user.id);
-      const unsigned = buildBundle(snap, { ...choice, name, withholdPlaces: choice.withholdPlaces, withholdSpeakers: choice.withholdSpeakers }, { id: randomUUID(), issuedAt: at, issuer: me, recipient: recipient ? { name: recipient.name, fingerprint: recipient.fingerprint } : null });
-      const bundle = signBundle(unsigned, (await signingKey(store.db, at, user.id)).privateKey);
-      const summary = { reports: bundle.reports.length, events: bundle.events.length, statements: bundle.statements.length, whereabouts: bundle.whereabouts.length, notes: bundle.notes.length, redaction: bundle.redaction };
-      await store.db.transaction().execute(async (tx) => {
-        await logBundle(tx, { id: bundle.id, direction: 'out', person_id: personId, partner_fingerprint: recipient?.fingerprint ?? null, partner_name: recipient?.name ?? null, sha256: sha256Of(bundle), summary: JSON.stringify(summary), by: user.id, at });
-        await writeAudit(tx, at, { actor: user.id, action: 'bundle.exported', entityType: 'person', entityId: personId, detail: { bundle: bundle.id, recipient: recipient?.name ?? null, ...summary } });
-      });
-      c.header('Content-Disposition', `attachment; filename="vigil-bundle-${at.slice(0, 10)}-${bundle.id.slice(0, 8)}.json"`);
+      const bundle = await makeBundle(store, c.get('user').id, personId, await deniedOf(c), c.req.valid('json'));
+      c.header('Content-Disposition', `attachment; filename="vigil-bundle-${bundle.issuedAt.slice(0, 10)}-${bundle.id.slice(0, 8)}.json"`);
       return c.json(bundle, 200);
     },
   );
@@ -106,18 +87,7 @@ export function partnerRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(
     createRoute({ method: 'post', path: '/bundles/import', tags: ['sharing'], summary: "Open a case from a partner's signed bundle", middleware: [analyst] as const, request: body(BundleSchema), responses: { 201: ok(z.object({ caseId: z.string(), partner: z.string(), reports: z.number(), events: z.number(), statements: z.number(), whereabouts: z.number(), notes: z.number(), dropped: z.number() }), 'imported'), 409: ok(z.any(), 'already imported'), ...ERRORS } }),
     async (c) => {
-      const { store } = c.get('deps');
-      const user = c.get('user');
-      const at = now(c);
-      const bundle = c.req.valid('json') as Bundle & { signature: string };
-      const fingerprint = fingerprintOf(bundle.issuer.publicKey);
-      const me = await identity(store.db, at, user.id);
-      if (fingerprint === me.fingerprint) throw new VigilError('conflict', 'this bundle was signed by this Vigil');
-      const partner = await partnerByFingerprint(store.db, fingerprint);
-      if (!partner) throw new VigilError('forbidden', `the bundle is signed with a key that is not a registered partner's (fingerprint ${fingerprint}); an admin registers the partner after checking the fingerprint with them`, { fingerprint });
-      if (!verifyBundle(bundle, partner.public_key)) throw new VigilError('bad_signature', `the signature does not match: the bundle was changed after ${partner.name} signed it`);
-      if (bundle.recipient && bundle.recipient.fingerprint !== me.fingerprint) throw new VigilError('forbidden', `the bundle was made for ${bundle.recipient.name}, not for this Vigil`);
-      const result = await store.db.transaction().execute((tx) => importBundle(tx, store.engine, at, user.id, bundle, partner));
+      const result = await acceptBundle(c.get('deps').store, c.get('user').id, c.req.valid('json') as Bundle & { signature: string });
       return c.json(result, 201);
     },
   );
