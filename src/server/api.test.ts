@@ -212,7 +212,7 @@ for (const engine of TEST_ENGINES) {
     test('the OpenAPI document is generated from the route schemas', async () => {
       const doc = (await client(app).call('GET', '/api/openapi.json')).data;
       assert.equal(doc.openapi, '3.1.0');
-      for (const p of ['/api/reports', '/api/cases/{id}', '/api/auth/login', '/api/export', '/api/alert-rules']) assert.ok(doc.paths[p], `${p} documented`);
+      for (const p of ['/api/reports', '/api/cases/{id}', '/api/auth/login', '/api/export', '/api/alert-rules', '/api/bundles/import', '/api/cases/{id}/bundle']) assert.ok(doc.paths[p], `${p} documented`);
       assert.ok(doc.components.schemas.NewReport);
     });
 

@@ -80,7 +80,13 @@ describe('casework and protection in Chromium', { skip }, () => {
     await pair.waitFor();
     assert.match(await pair.innerText(), /Pell Dravik[\s\S]*Aino Rask/);
     assert.match(await pair.innerText(), /denies charge/);
-    await page.getByTestId('source-grade').first().waitFor();
+    const grade = page.getByTestId('source-grade').filter({ hasText: 'second-hand' }).first();
+    await grade.waitFor();
+    // the grade form opens on the source's current grade, not on the first choice of each list
+    const kind = await grade.locator('.badge').first().innerText();
+    await grade.getByRole('button', { name: 'grade' }).click();
+    assert.equal(await grade.getByLabel('Source kind').inputValue(), kind);
+    assert.equal(await grade.getByLabel('Hand').inputValue(), 'second');
     await shot(page, '20-case-statements');
   });
 

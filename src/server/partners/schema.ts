@@ -13,9 +13,11 @@ const text = (max: number) => z.string().max(max);
 const maybe = (max: number) => text(max).nullable();
 const Offset = z.number().int().min(0).max(50_000_000);
 
-const Origin: z.ZodType<ReportOrigin> = z.lazy(() =>
-  z.strictObject({ partner: text(200), fingerprint: text(100), bundle: text(64), issuedAt: text(40), report: text(20), url: maybe(2000), published: maybe(40), via: Origin.nullable() }),
-);
+// Where a report came from, hop by hop; spelt out to a fixed depth rather than as a recursive
+// schema, which the OpenAPI generator cannot walk. Five hops is more than partners chain.
+const originAt = (depth: number): z.ZodType<ReportOrigin> =>
+  z.strictObject({ partner: text(200), fingerprint: text(100), bundle: text(64), issuedAt: text(40), report: text(20), url: maybe(2000), published: maybe(40), via: depth === 0 ? z.null() : originAt(depth - 1).nullable() }) as z.ZodType<ReportOrigin>;
+const Origin = originAt(5);
 
 const Source = z.strictObject({ report: text(20), start: Offset, end: Offset, trigger: text(500), modality: z.enum(MODALITIES), date: maybe(40), speaker: maybe(300), sourceKind: z.enum(SOURCE_KINDS).nullable(), hand: z.enum(['first', 'second']).nullable(), confidence: z.number().min(0).max(1) });
 

@@ -131,8 +131,8 @@ function SourceGrade({ caseId, s, canWrite: write, onDone }: { caseId: string; s
       {write && !open && <button type="button" class="small link" onClick={() => setOpen(true)}>grade</button>}
       {open && (
         <form class="inline" onSubmit={submit}>
-          <select name="sourceKind" defaultValue={s.sourceKind ?? 'media'} aria-label="Source kind">{SOURCE_KINDS.map((k) => <option key={k}>{k}</option>)}</select>
-          <select name="hand" defaultValue={s.hand ?? 'first'} aria-label="Hand"><option value="first">first-hand</option><option value="second">second-hand</option></select>
+          <select name="sourceKind" aria-label="Source kind">{SOURCE_KINDS.map((k) => <option key={k} selected={k === (s.sourceKind ?? 'media')}>{k}</option>)}</select>
+          <select name="hand" aria-label="Hand"><option value="first" selected={s.hand !== 'second'}>first-hand</option><option value="second" selected={s.hand === 'second'}>second-hand</option></select>
           <input name="confidence" type="number" min={0} max={100} defaultValue={String(Math.round(s.confidence * 100))} aria-label="Confidence %" />
           <button disabled={action.busy}>Save grade</button>
           {action.error && <span class="error" role="alert">{action.error}</span>}
