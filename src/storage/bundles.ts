@@ -33,8 +33,8 @@ export async function signingKey(db: Db, at: string, actor: string): Promise<Key
   return (await getSetting<KeyPair>(db, KEY))!;
 }
 
-export async function identity(db: Db, at: string, actor: string): Promise<Identity> {
-  const key = await signingKey(db, at, actor);
+export async function identity(db: Db, at: string, actor: string, known?: KeyPair): Promise<Identity> {
+  const key = known ?? (await signingKey(db, at, actor));
   return { name: (await getSetting<string>(db, NAME)) ?? 'Vigil', publicKey: key.publicKey, fingerprint: fingerprintOf(key.publicKey) };
 }
 

@@ -22,9 +22,10 @@ export async function makeBundle(store: Store, actor: string, personId: string, 
   if (choice.recipient && !recipient) throw new VigilError('invalid_input', 'no such partner');
   if (choice.name === 'code' && !snap.person.codeName) throw new VigilError('invalid_input', 'the case has no code name; give it one, or send initials');
   const name = choice.name ?? (snap.person.restricted ? (snap.person.codeName ? 'code' : 'initials') : 'real');
-  const me = await identity(store.db, at, actor);
+  const key = await signingKey(store.db, at, actor);
+  const me = await identity(store.db, at, actor, key);
   const unsigned = buildBundle(snap, { ...choice, name }, { id: randomUUID(), issuedAt: at, issuer: me, recipient: recipient ? { name: recipient.name, fingerprint: recipient.fingerprint } : null });
-  const bundle = signBundle(unsigned, (await signingKey(store.db, at, actor)).privateKey);
+  const bundle = signBundle(unsigned, key.privateKey);
   const summary = { reports: bundle.reports.length, events: bundle.events.length, statements: bundle.statements.length, whereabouts: bundle.whereabouts.length, notes: bundle.notes.length, redaction: bundle.redaction };
   await store.db.transaction().execute(async (tx) => {
     await logBundle(tx, { id: bundle.id, direction: 'out', person_id: personId, partner_fingerprint: recipient?.fingerprint ?? null, partner_name: recipient?.name ?? null, sha256: sha256Of(bundle), summary: JSON.stringify(summary), by: actor, at });
