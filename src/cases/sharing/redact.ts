@@ -55,17 +55,14 @@ export class Masker {
   /** True when the text names something withheld; a URL's path is compared as a slug ("rath-rott-mony"). */
   names(s: string): boolean {
     if (!this.pattern) return false;
-    this.pattern.lastIndex = 0;
     let decoded = s;
     try {
       decoded = decodeURIComponent(s);
     } catch {
       // a malformed escape: compare the raw text
     }
-    const words = decoded.replace(/[-_+/.]+/g, ' ');
-    const found = this.pattern.test(words);
-    this.pattern.lastIndex = 0;
-    return found;
+    // search() ignores the global pattern's lastIndex, which test() would carry between calls
+    return decoded.replace(/[-_+/.]+/g, ' ').search(this.pattern) >= 0;
   }
 
   /** A URL safe to pass on: the page's address unless its path or query names something withheld, then only its site. */

@@ -94,23 +94,11 @@ function principalOf(tree: Tree, lexicon: Lexicon, i: number, agent: number | un
   return undefined;
 }
 
-/**
- * Headlines drop the auxiliary: "Journalist detained in Orvane" is "a journalist was detained".
- * A participle with a subject, no auxiliary and no object, in a sentence with no final stop, reads
- * as passive (the example that motivated it had the journalist as the one who detained).
- */
-function headlinePassive(tree: Tree, i: number): boolean {
-  const t = tree.token(i);
-  if ((t.xpos !== 'VBN' && t.xpos !== 'VBD') || tree.kids(i, 'aux', 'obj', 'iobj', 'ccomp').length > 0 || nameRightAfter(tree, i) !== undefined) return false;
-  const { to } = tree.sentenceRange(i);
-  return !/^[.!?"”’']$/.test(tree.token(to - 1).text) && tree.kids(i, 'nsubj').length > 0;
-}
-
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
   if (t.pos === 'verb') {
-    if (tree.isPassive(i) || headlinePassive(tree, i)) {
+    if (tree.isPassive(i)) {
       const subj = tree.subjectOf(i);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);

@@ -79,7 +79,21 @@ export class Tree {
     // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
     if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
     // a reduced relative: "a journalist detained by police"
-    return t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux').length === 0;
+    if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux').length === 0) return true;
+    return this.headlinePassive(i);
+  }
+
+  /**
+   * Headlines drop the auxiliary: "Journalist detained in Orvane" is "a journalist was detained".
+   * A participle with a subject, no auxiliary and no object (nor a name right after it, an object
+   * the parse lost), in a sentence with no final stop, reads as passive.
+   */
+  private headlinePassive(i: number): boolean {
+    const t = this.token(i);
+    if ((t.xpos !== 'VBN' && t.xpos !== 'VBD') || this.kids(i, 'nsubj').length === 0 || this.kids(i, 'aux', 'obj', 'iobj', 'ccomp').length > 0) return false;
+    const { to } = this.sentenceRange(i);
+    if (i + 1 < to && this.token(i + 1).upos === 'PROPN' && !this.inTimex(i + 1)) return false;
+    return !/^[.!?"”’']$/.test(this.token(to - 1).text);
   }
 
   /** The subject of `i`, its own or the one it shares with the clause it completes. */

@@ -25,7 +25,8 @@ export async function caseView(db: Db, requestedId: string, denied: Denied) {
   const timeline = await loadTimeline(db, id);
   const reportIds = [...new Set(timeline.flatMap((e) => e.sources.map((s) => s.report_id)))];
   const reports = reportIds.length ? await db.selectFrom('reports').select(['id', 'title', 'url', 'published', 'text', 'origin']).where('id', 'in', reportIds).execute() : [];
-  const reportOf = new Map(reports.map((r) => [r.id, r]));
+  // A report from a partner's bundle names the partner: the facts it gives came to us through them.
+  const reportOf = new Map(reports.map((r) => [r.id, { ...r, via: r.origin ? (JSON.parse(r.origin) as { partner: string }).partner : null }]));
   const entries = chronological(timeline.map((e) => ({ ...e, date: e.date_value ? { value: e.date_value, precision: e.date_precision as 'day' } : null, toldAt: e.told_at, type: e.type as EventType, modality: e.modality as Modality })));
   const status = effectiveStatus(person);
   return {
@@ -56,9 +57,7 @@ export async function caseView(db: Db, requestedId: string, denied: Denied) {
         const r = reportOf.get(s.report_id);
         // The sentence around the trigger, so a reader sees the evidence without opening the report.
         const excerpt = r ? r.text.slice(Math.max(0, s.start - 120), Math.min(r.text.length, s.end + 120)) : '';
-        // A report from a partner's bundle names the partner: the fact came to us through them.
-        const via = r?.origin ? (JSON.parse(r.origin) as { partner: string }).partner : null;
-        return { id: s.id, via, sourceKind: s.source_kind, hand: s.hand, gradedBy: s.graded_by, reportId: s.report_id, title: r?.title ?? null, url: r?.url ?? null, published: r?.published ?? null, eventId: s.event_id, start: s.start, end: s.end, trigger: s.trigger, modality: s.modality, date: s.date_value, speaker: s.speaker, confidence: s.confidence, excerpt };
+        return { id: s.id, via: r?.via ?? null, sourceKind: s.source_kind, hand: s.hand, gradedBy: s.graded_by, reportId: s.report_id, title: r?.title ?? null, url: r?.url ?? null, published: r?.published ?? null, eventId: s.event_id, start: s.start, end: s.end, trigger: s.trigger, modality: s.modality, date: s.date_value, speaker: s.speaker, confidence: s.confidence, excerpt };
       }),
     })),
     mentions: mentions.map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] })),

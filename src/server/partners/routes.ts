@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Bundle } from '../../cases/sharing/bundle.js';
 import { fingerprintOf } from '../../cases/sharing/signing.js';
 import { VigilError } from '../../core/errors.js';
-import { addPartner, bundlesOf, identity, listPartners, removePartner, setOrganisationName, signingKey } from '../../storage/bundles.js';
+import { addPartner, bundlesOf, identity, listPartners, removePartner, setOrganisationName } from '../../storage/bundles.js';
 import { livePersonId } from '../../storage/persons.js';
 import { deniedOf } from '../access.js';
 import { requireRole } from '../auth/middleware.js';
@@ -48,8 +48,7 @@ export function partnerRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const { store } = c.get('deps');
       const { name, publicKey } = c.req.valid('json');
-      const own = await signingKey(store.db, now(c), c.get('user').id);
-      if (fingerprintOf(publicKey) === fingerprintOf(own.publicKey)) throw new VigilError('invalid_input', "that is this Vigil's own key");
+      if (fingerprintOf(publicKey) === (await identity(store.db, now(c), c.get('user').id)).fingerprint) throw new VigilError('invalid_input', "that is this Vigil's own key");
       return c.json(await store.db.transaction().execute((tx) => addPartner(tx, now(c), c.get('user').id, name, publicKey)), 201);
     },
   );
