@@ -38,6 +38,16 @@ const CASES: [string, string, string, string][] = [
   ['The rally is held annually in the first half of 2019.', 'the first half of 2019', 'DATE', '2019-H1'],
   ['The strike lasted a year and a half.', 'a year and a half', 'DURATION', 'P1Y6M'],
   ['Soldiers patrol the town daily.', 'daily', 'SET', 'P1D'],
+  // weekdays whose tense is not the verb's
+  ["The strike follows Monday's arrest of the union leader.", "Monday's", 'DATE', '2018-12-10'],
+  ['His lawyer has scheduled a news conference Friday.', 'Friday', 'DATE', '2018-12-14'],
+  ['The court postponed until Monday any ruling on his bail.', 'Monday', 'DATE', '2018-12-17'],
+  ['Until Monday, the police had not named him a suspect.', 'Monday', 'DATE', '2018-12-10'],
+  ['His wife would be travelling to the capital Friday.', 'Friday', 'DATE', '2018-12-14'],
+  ['The talks, set to resume Monday, were called off.', 'Monday', 'DATE', '2018-12-17'],
+  ['Lawyers for the two activists meet Friday with the prosecutor.', 'Friday', 'DATE', '2018-12-14'],
+  ["The ruling was published in today's edition of the gazette.", 'today', 'DATE', '2018-12-12'],
+  ['Analysts expect losses to widen in the current quarter.', 'the current quarter', 'DATE', '2018-Q4'],
 ];
 
 for (const [sentence, phrase, type, value] of CASES) {

@@ -11,7 +11,7 @@ import { dropNames } from './refiners/names.js';
 import { removeOverlaps } from './refiners/overlaps.js';
 import type { Resolved } from './resolve.js';
 import { resolve } from './resolve.js';
-import { governorOf, tenseOf } from './tense.js';
+import { governorOf, tenseOf, weekdayTense } from './tense.js';
 
 /** Runs every parser over the text: all candidate readings, overlapping ones included. */
 export function parseAll(text: string, parsers: readonly DateParser[] = PARSERS): Parsed[] {
@@ -70,7 +70,9 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
   for (const p of found) {
     const [first, last] = tokenRange(doc, p.start, p.end);
     const governor = first >= 0 ? governorOf(doc, first, last) : undefined;
-    const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense: tenseOf(doc, governor) }) : resolveUnanchored(p);
+    const bareWeekday = p.stated.weekday !== undefined && p.stated.month === undefined;
+    const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, p.direction === 'deadline') : tenseOf(doc, governor);
+    const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense }) : resolveUnanchored(p);
     if (!resolved) continue;
     if (resolved.day) previous = resolved.day;
     else if (/^\d{4}-\d{2}$/.test(resolved.value)) previous = parseDay(`${resolved.value}-01`);

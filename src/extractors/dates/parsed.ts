@@ -32,8 +32,12 @@ export interface DateFields {
 
 /** Where implied fields come from: the publication date, or the date last mentioned ("the next day"). */
 export type Anchor = 'publication' | 'previous';
-/** Which occurrence of an under-specified date ("Friday", "Dec. 7") is meant. */
-export type Direction = 'past' | 'future' | 'tense';
+/**
+ * Which occurrence of an under-specified date ("Friday", "Dec. 7") is meant. A deadline ("by
+ * Friday", "until Friday") lies ahead of its clause unless the clause is a pluperfect ("had
+ * filed reports by Wednesday", "Until Thursday, they had not called him a suspect").
+ */
+export type Direction = 'past' | 'future' | 'tense' | 'deadline';
 
 export interface Parsed {
   start: number;

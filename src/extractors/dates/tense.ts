@@ -67,8 +67,11 @@ export function tenseOf(doc: Doc, verb: Token | undefined, depth = 0): Tense {
   const lemmas = near.map((a) => (a.lemma ?? a.text).toLowerCase());
   if (lemmas.some((l) => FUTURE_AUX.has(l))) return 'future';
   // any modal with a bare verb looks ahead: "could come as early as Tuesday", "would leave on Monday"
-  if (aux.some((a) => a.xpos === 'MD') && verb.xpos === 'VB') return 'future';
-  if ((verb.xpos === 'VB' || verb.xpos === 'VBG') && lemmas.includes('to')) {
+  // and so does one with a progressive: "would be traveling to the United States Thursday"
+  if (aux.some((a) => a.xpos === 'MD') && (verb.xpos === 'VB' || (verb.xpos === 'VBG' && lemmas.includes('be')))) return 'future';
+  // "set to resume Monday" with its "to" mistagged as a preposition is still an infinitive
+  const infinitive = lemmas.includes('to') || (verb.xpos === 'VB' && doc.tokens[verb.i - 1]?.text.toLowerCase() === 'to');
+  if ((verb.xpos === 'VB' || verb.xpos === 'VBG') && infinitive) {
     const governor = verb.head !== undefined && verb.head >= 0 ? doc.tokens[verb.head] : undefined;
     if (!governor || PROSPECTIVE.has((governor.lemma ?? '').toLowerCase())) return 'future';
     return tenseOf(doc, governor, depth + 1);
@@ -80,7 +83,36 @@ export function tenseOf(doc: Doc, verb: Token | undefined, depth = 0): Tense {
   if (verb.xpos === 'VBN' && (lemmas.includes('have') || auxTags.length === 0)) return 'past';
   if (verb.xpos === 'VBG' && lemmas.includes('go') === false && auxTags.includes('VBZ')) return 'present';
   if (verb.xpos === 'VBZ' || verb.xpos === 'VBP' || auxTags.includes('VBZ') || auxTags.includes('VBP')) return 'present';
+  // a base form with its own subject and no auxiliary is a mistagged present: "Arafat meet separately Monday"
+  if (verb.xpos === 'VB' && aux.length === 0 && doc.assigned.has('deps') && children(doc, verb, from, to).some((c) => c.deprel === 'nsubj')) return 'present';
   // an open complement takes its tense from the verb it completes: "is to resume trading Tuesday"
   if (verb.deprel === 'xcomp' && verb.head !== undefined && verb.head >= 0 && depth < 3) return tenseOf(doc, doc.tokens[verb.head], depth + 1);
   return null;
+}
+
+/** Verbs whose object happens later than the verb: what is scheduled, postponed or given until a day. */
+const LOOK_AHEAD = new Set(['schedule', 'reschedule', 'plan', 'postpone', 'delay', 'adjourn', 'defer', 'extend']);
+
+/**
+ * The tense a bare weekday reads by: its governor's, with two exceptions news writing makes.
+ * "The GM move follows Tuesday's declaration": a weekday that dates a noun is past unless the
+ * clause looks ahead. "has scheduled a news conference Thursday", "planned a demonstration on
+ * Saturday": the day belongs to the planned thing, so it looks ahead. A deadline ("until
+ * Tuesday") looks ahead unless its clause is a pluperfect.
+ */
+export function weekdayTense(doc: Doc, first: number, last: number, governor: Token | undefined, deadline: boolean): Tense {
+  if (deadline) return governor && isPluperfect(doc, governor) ? 'past' : 'future';
+  const tense = tenseOf(doc, governor);
+  const span = doc.tokens.slice(first, last + 2);
+  if (span.some((t) => t.xpos === 'POS' || t.deprel === 'nmod:poss')) return tense === 'future' ? 'future' : 'past';
+  if (tense !== 'past' || !governor || !LOOK_AHEAD.has((governor.lemma ?? '').toLowerCase())) return tense;
+  const { from, to } = sentenceOf(doc, governor.i);
+  const hasObject = doc.assigned.has('deps') && children(doc, governor, from, to).some((c) => c.deprel === 'obj');
+  return hasObject ? 'future' : tense;
+}
+
+function isPluperfect(doc: Doc, verb: Token): boolean {
+  const { from, to } = sentenceOf(doc, verb.i);
+  const aux = doc.assigned.has('deps') ? children(doc, verb, from, to) : doc.tokens.slice(Math.max(from, verb.i - 3), verb.i);
+  return aux.some((a) => a.xpos === 'VBD' && (a.lemma ?? '').toLowerCase() === 'have');
 }

@@ -29,6 +29,8 @@ export const quarterParser: DateParser = {
       // "the quarter", "the latest quarter", "the year-ago quarter": the quarter the report is about
       if (!g.the && !prev) return null;
       if (half) return null;
+      // "the current quarter" is the one the report is written in, not the one it reports on
+      if (prev === 'current' && y === undefined && lower(g.unit) === 'quarter') return { type: 'DATE', stated: {}, shift: { unit: 'quarter', n: 0 } };
       const yearShift = /year-earlier|year-ago|year earlier|last year's|prior-year/.test(prev) ? -1 : 0;
       return { type: 'DATE', stated: { year: y }, contextual: { unit: 'quarter', yearShift } };
     }

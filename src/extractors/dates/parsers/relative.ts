@@ -23,9 +23,9 @@ export const weekdayParser: DateParser = {
     if (rel === 'the previous') return { type: 'DATE', stated: { weekday }, anchor: 'previous', direction: 'past', strict: true };
     if (rel === 'last' || rel === 'this past') return { type: 'DATE', stated: { weekday }, direction: 'past', strict: true };
     if (rel === 'next' || rel === 'this coming' || rel === 'coming') return { type: 'DATE', stated: { weekday }, direction: 'future', strict: true };
-    // "as early as Tuesday", "as soon as Tuesday", "by Friday" look ahead whatever the verb's tense
+    // "as early as Tuesday", "as soon as Tuesday", "by Friday" look ahead of the verb's time
     if (/\b(?:as\s+(?:early|soon)\s+as|by|until|till)\s+$/i.test(m.input.slice(Math.max(0, m.index - 20), m.index))) {
-      return { type: 'DATE', stated: { weekday }, direction: 'future' };
+      return { type: 'DATE', stated: { weekday }, direction: 'deadline' };
     }
     return { type: 'DATE', stated: { weekday }, direction: 'tense' };
   },
@@ -35,7 +35,7 @@ const DAY_SHIFT: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1
 
 export const dayWordParser: DateParser = {
   name: 'day-word',
-  pattern: wordPattern(`${EDGE}(?<word>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?!'s)`),
+  pattern: wordPattern(`${EDGE}(?<word>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)`),
   extract(m) {
     const word = lower(m.groups!.word);
     if (word === 'tonight') return { type: 'TIME', stated: { partOfDay: 'NI' }, shift: { unit: 'day', n: 0 } };
