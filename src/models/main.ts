@@ -3,12 +3,14 @@ import { trainClusters } from './train-clusters.js';
 import { buildGazetteer } from './train-gazetteer.js';
 import { trainNer } from './train-ner.js';
 import { trainParser } from './train-parser.js';
+import { trainSentences } from './train-sentences.js';
 import { trainTagger } from './train-tagger.js';
 import type { TrainOptions } from './train-options.js';
 
 const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void }> = {
   clusters: { epochs: 0, train: trainClusters },
   gazetteer: { epochs: 0, train: buildGazetteer },
+  sentences: { epochs: 6, train: trainSentences },
   pos: { epochs: 8, train: trainTagger },
   parser: { epochs: 10, train: trainParser },
   ner: { epochs: 8, train: trainNer },

@@ -58,6 +58,11 @@ export class LexemeCache {
     this.ambiguity = ambiguity;
   }
 
+  /** The tags a word took in training ("NOUN|VERB"), if it was seen often enough. */
+  tagsOf(word: string): string | undefined {
+    return this.ambiguity?.get(word.toLowerCase());
+  }
+
   get(word: string): Lexeme {
     let lex = this.cache.get(word);
     if (!lex) {

@@ -2,6 +2,8 @@ import type { Component } from '../../pipeline/component.js';
 import type { Doc, Sentence, Token } from '../../text/doc.js';
 import { DASHES, TERMINALS, isLetter, isLower, isUpper } from './chars.js';
 import { ABBREVIATIONS, DATE_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon.js';
+import type { BoundaryModel } from './boundary.js';
+import { boundaryModel } from './boundary.js';
 
 /**
  * Sentence boundaries for news, decided token by token in one pass:
@@ -11,6 +13,8 @@ import { ABBREVIATIONS, DATE_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, TITLE_
  *   stick to the sentence they close (“… him. People must …,” she said → two sentences, UD style);
  * - "Dec. 7", "Mr. Mony", "J. Smith" never end one; "in the U.S. The …" does.
  * A dateline ("BANGKOK —") stays at the head of the first sentence.
+ * These are the rules; `splitSentences` hands their verdicts to the trained boundary model
+ * (boundary.ts), which overrules them within a line where the corpora taught it better.
  */
 
 const CLOSERS = new Set([...'”’)]}»›"\'']);
@@ -76,7 +80,8 @@ function startsAfterAbbreviation(kind: NonNullable<ReturnType<typeof abbreviatio
   return STARTERS.has(next.text.toLowerCase());
 }
 
-export function splitSentences(doc: Doc): Sentence[] {
+/** Sentences by the rules alone. */
+export function ruleSentences(doc: Doc): Sentence[] {
   const { tokens, text } = doc;
   const sentences: Sentence[] = [];
   let first = 0;
@@ -111,6 +116,18 @@ export function splitSentences(doc: Doc): Sentence[] {
   }
   if (first < tokens.length) close(tokens.length - 1);
   return sentences;
+}
+
+/** The rules' verdict per token: 1 where a sentence ends after it. */
+export function ruleEnds(doc: Doc): Uint8Array {
+  const ends = new Uint8Array(doc.tokens.length);
+  for (const s of ruleSentences(doc)) ends[s.tokenEnd - 1] = 1;
+  return ends;
+}
+
+/** Sentences by the trained model over the rules' verdicts, or by the rules when no model ships. */
+export function splitSentences(doc: Doc, model: BoundaryModel | null = boundaryModel()): Sentence[] {
+  return model ? model.split(doc, ruleEnds(doc)) : ruleSentences(doc);
 }
 
 export function createSentencizer(): Component {
