@@ -3,6 +3,7 @@ import { trainClusters } from './train-clusters.js';
 import { buildGazetteer } from './train-gazetteer.js';
 import { trainNer } from './train-ner.js';
 import { trainParser } from './train-parser.js';
+import { trainQuotes } from './train-quotes.js';
 import { trainSentences } from './train-sentences.js';
 import { trainTagger } from './train-tagger.js';
 import type { TrainOptions } from './train-options.js';
@@ -14,6 +15,7 @@ const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void 
   pos: { epochs: 8, train: trainTagger },
   parser: { epochs: 10, train: trainParser },
   ner: { epochs: 8, train: trainNer },
+  quotes: { epochs: 10, train: trainQuotes },
 };
 
 function main(): number {

@@ -1,7 +1,11 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
-import type { Quote } from '../../text/types.js';
+import type { Quote, TextSpan } from '../../text/types.js';
 import { Tree } from '../syntax/tree.js';
+import type { TokenContext } from './attribution-features.js';
+import { ruleParts, tokenContext } from './attribution-features.js';
+import type { AttributionModel } from './attributions.js';
+import { attributionModel, quotesFromLabels, tagAttributions } from './attributions.js';
 import type { CueLexicon } from './cues.js';
 import { directQuotes } from './direct.js';
 import { quotedSpans } from './marks.js';
@@ -17,11 +21,18 @@ import { MentionIndex } from './speaker.js';
  *    when the clause holds a quoted fragment (said Reyvik "committed a crime");
  * 3. "according to X, …" — the rest of the sentence is X's.
  * Quoted stretches that nobody is said to say and that are short are titles or scare quotes, not quotes.
+ * Then the trained attribution tagger (attributions.ts) adds what the rules missed.
  */
 
 
-export function extractQuotes(doc: Doc, cues: CueLexicon): Quote[] {
-  if (doc.tokens.length === 0) return [];
+interface RuleResult {
+  quotes: Quote[];
+  tree: Tree;
+  mentions: MentionIndex;
+  quoted: (i: number) => boolean;
+}
+
+function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
   const tree = new Tree(doc);
   const mentions = new MentionIndex(doc);
   const stretches = quotedSpans(doc.text);
@@ -47,5 +58,23 @@ export function extractQuotes(doc: Doc, cues: CueLexicon): Quote[] {
     while (k < mixed.length && mixed[k]!.start <= d.start) reach = Math.max(reach, mixed[k++]!.end);
     return reach < d.end;
   });
-  return [...kept, ...clauses].sort((a, b) => a.start - b.start).map(({ first: _f, last: _l, ...q }) => q);
+  const quotes = [...kept, ...clauses].sort((a, b) => a.start - b.start).map(({ first: _f, last: _l, ...q }): Quote => q);
+  return { quotes, tree, mentions, quoted };
+}
+
+/** What the attribution tagger reads: the parse and each token's context, the rules' quotes included. */
+export function attributionInputs(doc: Doc, cues: CueLexicon): { tree: Tree; ctx: TokenContext; rules: RuleResult } {
+  const rules = ruleQuotes(doc, cues);
+  return { tree: rules.tree, ctx: tokenContext(rules.tree, cues, rules.quoted, ruleParts(doc, rules.quotes)), rules };
+}
+
+const overlaps = (a: TextSpan | null, b: TextSpan | null): boolean => a !== null && b !== null && a.start < b.end && b.start < a.end;
+
+export function extractQuotes(doc: Doc, cues: CueLexicon, model: AttributionModel | null = attributionModel()): Quote[] {
+  if (doc.tokens.length === 0) return [];
+  if (!model) return ruleQuotes(doc, cues).quotes;
+  const { tree, ctx, rules } = attributionInputs(doc, cues);
+  const learned = quotesFromLabels(tree, rules.mentions, tagAttributions(tree, ctx, model.scorer));
+  const added = learned.filter((l) => !rules.quotes.some((r) => overlaps(r, l) || overlaps(r.cue, l.cue)));
+  return [...rules.quotes, ...added].sort((a, b) => a.start - b.start);
 }

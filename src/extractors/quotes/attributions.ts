@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { VigilError } from '../../core/errors.js';
+import type { Quote } from '../../text/types.js';
+import { loadOnce, MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
+import { argmax } from '../learn/weights.js';
+import type { Tree } from '../syntax/tree.js';
+import type { TokenContext } from './attribution-features.js';
+import { ATTRIBUTION_LABELS, attributionFeatures, MAX_ATTRIBUTION_FEATURES } from './attribution-features.js';
+import type { MentionIndex } from './speaker.js';
+import { NO_SPEAKER, speakerFields, speakerRange } from './speaker.js';
+
+/**
+ * A learned attribution tagger: source, cue and content as BIO labels over each sentence,
+ * greedy left to right (an averaged perceptron trained on PolNeAR's training articles by
+ * `npm run train -- quotes`). It adds the attributions the rules do not find; where the rules
+ * found one, theirs stands, with its speaker resolved through coreference.
+ */
+
+export interface AttributionScorer {
+  score(feats: Uint32Array, n: number, out: Float32Array): void;
+}
+
+const N = ATTRIBUTION_LABELS.length;
+/** "I-x" may only follow "B-x" or "I-x". */
+const allowedAfter = (label: number, prev: number): boolean => label % 2 === 1 || label === 0 || prev === label - 1 || prev === label;
+
+/** Labels (indices into ATTRIBUTION_LABELS) for every token. `learn` is called per token in training. */
+export function tagAttributions(
+  tree: Tree,
+  ctx: TokenContext,
+  scorer: AttributionScorer,
+  learn?: (i: number, feats: Uint32Array, n: number, guess: number) => number,
+): Uint8Array {
+  const doc = tree.doc;
+  const labels = new Uint8Array(doc.tokens.length);
+  const feats = new Uint32Array(MAX_ATTRIBUTION_FEATURES);
+  const scores = new Float32Array(N);
+  for (const s of doc.sentences) {
+    let p1 = 0;
+    let p2 = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const n = attributionFeatures(ctx, i, s.tokenStart, s.tokenEnd, p1, p2, feats);
+      scores.fill(0);
+      scorer.score(feats, n, scores);
+      // BIO order is enforced when tagging, not in training: there, a forbidden gold "I-" after a
+      // missed "B-" would freeze the history and the weights would learn from nothing after it
+      let guess = learn ? argmax(scores, N) : argmax(scores, N, (c) => allowedAfter(c, p1));
+      if (learn) guess = learn(i, feats, n, guess);
+      labels[i] = guess;
+      p2 = p1;
+      p1 = guess;
+    }
+  }
+  return labels;
+}
+
+interface PartSpan {
+  part: 'source' | 'cue' | 'content';
+  first: number;
+  last: number;
+}
+
+function spansIn(labels: Uint8Array, from: number, to: number): PartSpan[] {
+  const out: PartSpan[] = [];
+  for (let i = from; i < to; i++) {
+    const l = labels[i]!;
+    if (l === 0) continue;
+    const part = ATTRIBUTION_LABELS[l]!.slice(2) as PartSpan['part'];
+    const last = out[out.length - 1];
+    if (l % 2 === 0 && last && last.part === part && last.last === i - 1) last.last = i;
+    else out.push({ part, first: i, last: i });
+  }
+  return out;
+}
+
+const distance = (a: PartSpan, b: PartSpan): number => (a.last < b.first ? b.first - a.last : a.first > b.last ? a.first - b.last : 0);
+
+function nearest(spans: PartSpan[], to: PartSpan): PartSpan | undefined {
+  let best: PartSpan | undefined;
+  for (const s of spans) if (!best || distance(s, to) < distance(best, to)) best = s;
+  return best;
+}
+
+/** The head of a token range: its token whose head lies outside it. */
+function headOf(tree: Tree, first: number, last: number): number {
+  for (let i = first; i <= last; i++) {
+    const h = tree.head(i);
+    if (h < first || h > last) return i;
+  }
+  return last;
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/** The nominal a source span is about: its head, or the noun a stray determiner belongs to ("the" of "the minister"). */
+function sourceHead(tree: Tree, source: PartSpan): number | undefined {
+  let h = headOf(tree, source.first, source.last);
+  if (!NOMINAL.has(tree.token(h).upos ?? '') && tree.head(h) >= 0 && NOMINAL.has(tree.token(tree.head(h)).upos ?? '')) h = tree.head(h);
+  return NOMINAL.has(tree.token(h).upos ?? '') ? h : undefined;
+}
+
+/** Content shorter than this with no verb is a topic, not a statement. */
+const MIN_VERBLESS_CONTENT = 5;
+
+/**
+ * Whether a content span says something: a clause (it has a verb) or at least a few words.
+ * PolNeAR also attributes short noun phrases ("spoke about the “reforms”"); a monitor reading
+ * statements has no use for those (this costs about 2 points of PolNeAR F1, all of it recall).
+ */
+function saysSomething(tree: Tree, content: PartSpan): boolean {
+  for (let i = content.first; i <= content.last; i++) if (/^(VERB|AUX)$/.test(tree.token(i).upos ?? '')) return true;
+  return content.last - content.first + 1 >= MIN_VERBLESS_CONTENT;
+}
+
+/** Whether token `t` hangs (within a few steps) from a token of [first, last], or heads one of them. */
+function belongsTo(tree: Tree, t: number, first: number, last: number): boolean {
+  let k = t;
+  for (let hops = 0; hops < 6; hops++) {
+    k = tree.head(k);
+    if (k < 0) break;
+    if (k >= first && k <= last) return true;
+  }
+  for (let i = first; i <= last; i++) if (tree.head(i) === t) return true;
+  return false;
+}
+
+/**
+ * Greedy labelling stops a long content short ("called the arrest a political | act meant to
+ * silence critics"): the content runs on while the next word belongs to its phrase, up to the
+ * source, the cue or the sentence's last punctuation.
+ */
+function completeContent(tree: Tree, content: PartSpan, end: number, taken: (i: number) => boolean): PartSpan {
+  let last = content.last;
+  while (last + 1 < end && !taken(last + 1) && belongsTo(tree, last + 1, content.first, last)) last++;
+  while (last > content.first && tree.token(last).upos === 'PUNCT' && !/^["”’)]$/.test(tree.token(last).text)) last--;
+  return { ...content, last };
+}
+
+/** Quotes from the labels: each content span with the nearest source (required) and cue in its sentence. */
+export function quotesFromLabels(tree: Tree, mentions: MentionIndex, labels: Uint8Array): Quote[] {
+  const doc = tree.doc;
+  const out: Quote[] = [];
+  for (const s of doc.sentences) {
+    const spans = spansIn(labels, s.tokenStart, s.tokenEnd);
+    const cues = spans.filter((p) => p.part === 'cue');
+    const sources = spans.filter((p) => p.part === 'source');
+    const taken = (i: number): boolean => spans.some((p) => p.part !== 'content' && i >= p.first && i <= p.last);
+    for (const tagged of spans.filter((p) => p.part === 'content')) {
+      const content = completeContent(tree, tagged, s.tokenEnd, taken);
+      const cue = nearest(cues, content);
+      const source = nearest(sources, content);
+      if (!source) continue;
+      const span = doc.span(doc.tokens[content.first]!.start, doc.tokens[content.last]!.end);
+      if (!saysSomething(tree, content)) continue;
+      const head = source ? sourceHead(tree, source) : undefined;
+      if (source && head === undefined) continue;
+      const marks = span.text.match(/["“”]/g)?.length ?? 0;
+      const kind = /^["“]/.test(span.text) && /["”][.,]?$/.test(span.text) ? 'direct' : marks > 0 ? 'mixed' : 'indirect';
+      // the speaker's whole phrase, as the rules take it, never into the content or the cue
+      const stop = (i: number): boolean => (i >= content.first && i <= content.last) || (cue !== undefined && i >= cue.first && i <= cue.last);
+      const range = head !== undefined ? speakerRange(tree, head, stop) : undefined;
+      const speaker = range ? speakerFields(tree, mentions, head!, range.first, range.last) : NO_SPEAKER;
+      out.push({ ...span, kind, cue: cue ? doc.span(doc.tokens[cue.first]!.start, doc.tokens[cue.last]!.end) : null, ...speaker });
+    }
+  }
+  return out;
+}
+
+/** The trained tagger as loaded from `models/quotes.bin.gz`. */
+export class AttributionModel {
+  readonly scorer: AttributionScorer;
+  readonly header: Record<string, unknown>;
+
+  constructor(file: string) {
+    const model = readModelFile(file);
+    if (model.header.kind !== 'attributions') throw new VigilError('model_missing', `${file} is not an attribution model`);
+    this.scorer = tableFrom(model, 'weights', N);
+    this.header = model.header;
+  }
+}
+
+export const ATTRIBUTIONS_MODEL_FILE = path.join(MODELS_DIR, 'quotes.bin.gz');
+
+const loaded = loadOnce((file): AttributionModel | null => (existsSync(file) ? new AttributionModel(file) : null));
+
+/** The shipped model, or null before `npm run train -- quotes` has written one (the rules then work alone). */
+export function attributionModel(file = ATTRIBUTIONS_MODEL_FILE): AttributionModel | null {
+  return loaded(file);
+}
