@@ -179,6 +179,8 @@ function splitInfixes(text: string, s: number, e: number, split: boolean, emit: 
     else if (ch === '-' && isLetter(text[k - 1]) && isAlnum(text[k + 1]) && !HYPHEN_PREFIXES.has(text.slice(from, k).toLowerCase())) cut = 1;
     else if (ch === '-' && isDigit(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
     else if ((ch === ',' || ch === '/') && isLetter(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
+    else if ((ch === '?' || ch === '!') && isLetter(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
+    else if (ch === '.' && runsOn(text, from, k)) cut = 1;
     if (cut > 0) {
       emitWord(text, from, k, split, emit);
       emit(k, k + cut, false);
@@ -189,6 +191,17 @@ function splitInfixes(text: string, s: number, e: number, split: boolean, emit: 
     }
   }
   emitWord(text, from, e, split, emit);
+}
+
+/**
+ * A sentence run on without its space: "added to the album.That way" (web text). Only a
+ * lower-case word of three letters or more before the period and a capitalised word after it,
+ * so "Node.js", "ASP.NET" and "e.g." stay whole.
+ */
+function runsOn(text: string, from: number, k: number): boolean {
+  if (k - from < 3 || !/^\p{Ll}\p{Ll}$/u.test(text.slice(k - 2, k)) || !/^\p{Lu}\p{Ll}$/u.test(text.slice(k + 1, k + 3))) return false;
+  for (let j = from; j < k; j++) if (!isLetter(text[j])) return false;
+  return true;
 }
 
 function emitWord(text: string, s: number, e: number, split: boolean, emit: Emit): void {
