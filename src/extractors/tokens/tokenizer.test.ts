@@ -66,3 +66,9 @@ test('pathological input is processed in linear time (a quadratic tokenizer woul
   const words = 'Ana said. '.repeat(big / 10);
   assert.equal(tokenize(words).length, (big / 10) * 3);
 });
+
+test('a sentence run on without its space is split, but dotted names stay whole', () => {
+  assert.deepEqual(words('The cell was cold.There was no bed.'), ['The', 'cell', 'was', 'cold', '.', 'There', 'was', 'no', 'bed', '.']);
+  assert.deepEqual(words('is he safe?nobody knows'), ['is', 'he', 'safe', '?', 'nobody', 'knows']);
+  assert.deepEqual(words('see Node.js, ASP.NET and vigil.org'), ['see', 'Node.js', ',', 'ASP.NET', 'and', 'vigil.org']);
+});
