@@ -3,7 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
 import { loadClusters } from '../learn/clusters.js';
 import { loadOnce } from '../learn/model-file.js';
-import { datelineDash } from './dateline.js';
+import { datelineDash } from '../tokens/dateline.js';
 import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
 import { POS_MODEL_FILE, PosModel } from './tagger-model.js';
 

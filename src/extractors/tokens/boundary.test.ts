@@ -34,3 +34,8 @@ test('news sentences come out as the rules cut them, offsets intact', () => {
   assert.deepEqual(model, split(text, 'rules'));
   assert.equal(model.length, 4);
 });
+
+test('a dateline stays with its sentence whatever the model thinks of the dash', () => {
+  const text = 'Ministry says detained reporter broke the law\n\nPORT SELIM — The Interior Ministry said on Thursday that she had committed a crime.';
+  assert.deepEqual(split(text, 'model'), ['Ministry says detained reporter broke the law', 'PORT SELIM — The Interior Ministry said on Thursday that she had committed a crime.']);
+});

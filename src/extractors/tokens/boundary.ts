@@ -7,6 +7,7 @@ import { LexemeCache, PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
 import { loadClusters } from '../learn/clusters.js';
 import { loadOnce, MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
 import { VigilError } from '../../core/errors.js';
+import { datelineDash } from './dateline.js';
 
 /**
  * A trained sentence-boundary classifier for the gaps the rules cannot settle. Web and e-mail
@@ -121,7 +122,13 @@ export function decideBoundaries(
   const feats = new Uint32Array(MAX_BOUNDARY_FEATURES);
   const scores = new Float32Array(BOUNDARY_CLASSES);
   const state: GapState = { length: 0, verb: false, depth: 0 };
+  // up to the dash of a dateline ("ORVANE —") the rules decide: the corpora have no datelines
+  let datelineEnd = -1;
   for (let i = 0; i < tokens.length - 1; i++) {
+    if (i === 0 || hasLineBreak(text, tokens[i - 1]!, tokens[i]!)) {
+      const dash = datelineDash(tokens.slice(i, i + 13).map((t) => t.text));
+      datelineEnd = dash >= 0 ? i + dash : -1;
+    }
     const a = tokens[i]!;
     state.length++;
     if (/VERB|AUX/.test(lexemes.tagsOf(a.text) ?? '')) state.verb = true;
@@ -129,7 +136,7 @@ export function decideBoundaries(
     else if ((a.text === ')' || a.text === ']') && state.depth > 0) state.depth--;
     const b = tokens[i + 1]!;
     let end: boolean;
-    if (hasLineBreak(text, a, b)) end = ruleEnds[i] === 1;
+    if (i <= datelineEnd || hasLineBreak(text, a, b)) end = ruleEnds[i] === 1;
     else {
       const n = boundaryFeatures(lex, i, ruleEnds[i] === 1, gapKind(text, a, b), state, feats);
       scores.fill(0);

@@ -2,7 +2,8 @@
  * A news dateline ("ORVANE —", "PHNOM PENH, Cambodia (Reuters) —") is not part of the sentence it
  * heads, but a parser trained on UD EWT has rarely seen one and lets it pull the sentence apart:
  * "ORVANE — Police detained Sana Oduya …, her colleagues said" came out with the police as the
- * one detained. The parser component parses the dateline and the sentence separately.
+ * one detained. The parser component parses the dateline and the sentence separately, and the
+ * sentence-boundary model never splits inside one (trained on web text, it once cut "ORVANE —" off).
  */
 const DASH = /^(—|–|--|-)$/;
 const CAPS = /^\p{Lu}[\p{Lu}\p{M}.'’-]*$/u;
