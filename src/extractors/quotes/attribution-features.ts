@@ -1,3 +1,4 @@
+import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Quote } from '../../text/types.js';
 import { feat1, feat2, feat3, hashString } from '../learn/hash.js';
@@ -13,17 +14,21 @@ import { isCueVerb } from './cues.js';
  * further (polls that "show", "called for", a colon before a statement).
  */
 
-export const ATTRIBUTION_LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
-export type AttributionPart = 'source' | 'cue' | 'content';
+export const ATTRIBUTION_PARTS = ['source', 'cue', 'content'] as const;
+export type AttributionPart = (typeof ATTRIBUTION_PARTS)[number];
+/** BIO labels: "O", then "B-" and "I-" of each part (B- at odd indices, I- right after). */
+export const ATTRIBUTION_LABELS: readonly string[] = ['O', ...ATTRIBUTION_PARTS.flatMap((p) => [`B-${p}`, `I-${p}`])];
 export const MAX_ATTRIBUTION_FEATURES = 48;
 
 /** The part of a rule quote each token is in: 0 none, 1 source, 2 cue, 3 content. */
 export function ruleParts(doc: Doc, quotes: readonly Quote[]): Uint8Array {
   const parts = new Uint8Array(doc.tokens.length);
+  // from the span's first token on (a binary search): a long report has thousands of quotes
   const mark = (start: number, end: number, part: number): void => {
-    doc.tokens.forEach((t, i) => {
+    for (let i = tokenIndexAfter(doc.tokens, start); i < doc.tokens.length && doc.tokens[i]!.start < end; i++) {
+      const t = doc.tokens[i]!;
       if (t.start >= start && t.end <= end && (parts[i] === 0 || part < parts[i]!)) parts[i] = part;
-    });
+    }
   };
   for (const q of quotes) {
     mark(q.start, q.end, 3);

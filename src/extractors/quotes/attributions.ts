@@ -5,7 +5,7 @@ import type { Quote } from '../../text/types.js';
 import { loadOnce, MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
 import { argmax } from '../learn/weights.js';
 import type { Tree } from '../syntax/tree.js';
-import type { TokenContext } from './attribution-features.js';
+import type { AttributionPart, TokenContext } from './attribution-features.js';
 import { ATTRIBUTION_LABELS, attributionFeatures, MAX_ATTRIBUTION_FEATURES } from './attribution-features.js';
 import type { MentionIndex } from './speaker.js';
 import { NO_SPEAKER, speakerFields, speakerRange } from './speaker.js';
@@ -56,7 +56,7 @@ export function tagAttributions(
 }
 
 interface PartSpan {
-  part: 'source' | 'cue' | 'content';
+  part: AttributionPart;
   first: number;
   last: number;
 }
