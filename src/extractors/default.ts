@@ -15,19 +15,10 @@ import './events/index.js';
  * The English news pipeline, in order. Components that are not built yet are simply absent:
  * their layers stay empty in the extraction document, as EXTRACTION-FORMAT.md allows.
  */
-export function createDefaultPipeline(): Pipeline {
-  return new Pipeline([
-    registry.create('tokenizer', {}),
-    registry.create('sentencizer', {}),
-    registry.create('tagger', {}),
-    registry.create('parser', {}),
-    registry.create('ner', {}),
-    registry.create('dates', {}),
-    registry.create('entity-date-trim', {}),
-    registry.create('entity-aliases', {}),
-    registry.create('places', {}),
-    registry.create('coref', {}),
-    registry.create('quotes', {}),
-    registry.create('events', {}),
-  ]);
+const ORDER = ['tokenizer', 'sentencizer', 'tagger', 'parser', 'ner', 'dates', 'entity-date-trim', 'entity-aliases', 'places', 'coref', 'quotes', 'events'] as const;
+
+/** `upTo`: stop after that component (training a later one reads what the earlier ones made). */
+export function createDefaultPipeline(upTo?: (typeof ORDER)[number]): Pipeline {
+  const names = upTo ? ORDER.slice(0, ORDER.indexOf(upTo) + 1) : ORDER;
+  return new Pipeline(names.map((name) => registry.create(name, {})));
 }

@@ -6,7 +6,7 @@ import type { Split } from '../corpora/locate.js';
 import { locate } from '../corpora/locate.js';
 import type { Attribution } from '../corpora/readers/polnear.js';
 import { readBrat } from '../corpora/readers/polnear.js';
-import '../extractors/default.js';
+import { createDefaultPipeline } from '../extractors/default.js';
 import { MODELS_DIR, tableArrays, writeModelFile } from '../extractors/learn/model-file.js';
 import { AveragedPerceptron } from '../extractors/learn/perceptron.js';
 import type { WeightTable } from '../extractors/learn/weights.js';
@@ -17,8 +17,6 @@ import { tagAttributions } from '../extractors/quotes/attributions.js';
 import { loadCues } from '../extractors/quotes/cues.js';
 import { attributionInputs } from '../extractors/quotes/extract.js';
 import type { Tree } from '../extractors/syntax/tree.js';
-import { Pipeline } from '../pipeline/runner.js';
-import { registry } from '../pipeline/registry.js';
 import { Doc } from '../text/doc.js';
 import { Progress } from './progress.js';
 import type { TrainOptions } from './train-options.js';
@@ -65,7 +63,7 @@ function readSplit(split: Split, dataDir: string | undefined, progress: Progress
   const loc = locate('polnear', split, dataDir);
   if (!loc.path) throw new VigilError('file_not_found', `PolNeAR ${split} not found under ${loc.dir}; pass --data DIR (a folder like ../shared/data)`);
   // everything the quotes read, and nothing after them
-  const pipeline = new Pipeline(['tokenizer', 'sentencizer', 'tagger', 'parser', 'ner', 'dates', 'entity-date-trim', 'entity-aliases', 'places', 'coref'].map((n) => registry.create(n as 'tokenizer', {})));
+  const pipeline = createDefaultPipeline('coref');
   const cues = loadCues();
   const seen = new Set<string>();
   const files = readdirSync(path.join(loc.path, 'attributions')).filter((f) => f.endsWith('.ann')).sort();

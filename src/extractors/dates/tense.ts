@@ -57,12 +57,18 @@ export function governorOf(doc: Doc, first: number, last: number): Token | undef
   return undefined;
 }
 
+/** A verb's auxiliaries and infinitive marker: its aux/mark children, or without a parse the AUX/PART words before it. */
+function auxiliaries(doc: Doc, verb: Token): Token[] {
+  const { from, to } = sentenceOf(doc, verb.i);
+  return doc.assigned.has('deps')
+    ? children(doc, verb, from, to).filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass' || c.deprel === 'mark')
+    : doc.tokens.slice(Math.max(from, verb.i - 3), verb.i).filter((t) => t.upos === 'AUX' || t.upos === 'PART');
+}
+
 export function tenseOf(doc: Doc, verb: Token | undefined, depth = 0): Tense {
   if (!verb) return null;
   const { from, to } = sentenceOf(doc, verb.i);
-  const near = doc.assigned.has('deps')
-    ? children(doc, verb, from, to).filter((c) => c.deprel === 'aux' || c.deprel === 'aux:pass' || c.deprel === 'mark')
-    : doc.tokens.slice(Math.max(from, verb.i - 3), verb.i).filter((t) => t.upos === 'AUX' || t.upos === 'PART');
+  const near = auxiliaries(doc, verb);
   const aux = near.filter((a) => a.deprel !== 'mark');
   const lemmas = near.map((a) => (a.lemma ?? a.text).toLowerCase());
   if (lemmas.some((l) => FUTURE_AUX.has(l))) return 'future';
@@ -111,8 +117,4 @@ export function weekdayTense(doc: Doc, first: number, last: number, governor: To
   return hasObject ? 'future' : tense;
 }
 
-function isPluperfect(doc: Doc, verb: Token): boolean {
-  const { from, to } = sentenceOf(doc, verb.i);
-  const aux = doc.assigned.has('deps') ? children(doc, verb, from, to) : doc.tokens.slice(Math.max(from, verb.i - 3), verb.i);
-  return aux.some((a) => a.xpos === 'VBD' && (a.lemma ?? '').toLowerCase() === 'have');
-}
+const isPluperfect = (doc: Doc, verb: Token): boolean => auxiliaries(doc, verb).some((a) => a.xpos === 'VBD' && (a.lemma ?? '').toLowerCase() === 'have');

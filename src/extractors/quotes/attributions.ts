@@ -8,7 +8,7 @@ import type { Tree } from '../syntax/tree.js';
 import type { AttributionPart, TokenContext } from './attribution-features.js';
 import { ATTRIBUTION_LABELS, attributionFeatures, MAX_ATTRIBUTION_FEATURES } from './attribution-features.js';
 import type { MentionIndex } from './speaker.js';
-import { NO_SPEAKER, speakerFields, speakerRange } from './speaker.js';
+import { speakerFields, speakerRange } from './speaker.js';
 
 /**
  * A learned attribution tagger: source, cue and content as BIO labels over each sentence,
@@ -150,17 +150,15 @@ export function quotesFromLabels(tree: Tree, mentions: MentionIndex, labels: Uin
       const content = completeContent(tree, tagged, s.tokenEnd, taken);
       const cue = nearest(cues, content);
       const source = nearest(sources, content);
-      if (!source) continue;
+      const head = source && sourceHead(tree, source);
+      if (head === undefined || !saysSomething(tree, content)) continue;
       const span = doc.span(doc.tokens[content.first]!.start, doc.tokens[content.last]!.end);
-      if (!saysSomething(tree, content)) continue;
-      const head = source ? sourceHead(tree, source) : undefined;
-      if (source && head === undefined) continue;
       const marks = span.text.match(/["“”]/g)?.length ?? 0;
       const kind = /^["“]/.test(span.text) && /["”][.,]?$/.test(span.text) ? 'direct' : marks > 0 ? 'mixed' : 'indirect';
       // the speaker's whole phrase, as the rules take it, never into the content or the cue
       const stop = (i: number): boolean => (i >= content.first && i <= content.last) || (cue !== undefined && i >= cue.first && i <= cue.last);
-      const range = head !== undefined ? speakerRange(tree, head, stop) : undefined;
-      const speaker = range ? speakerFields(tree, mentions, head!, range.first, range.last) : NO_SPEAKER;
+      const range = speakerRange(tree, head, stop);
+      const speaker = speakerFields(tree, mentions, head, range.first, range.last);
       out.push({ ...span, kind, cue: cue ? doc.span(doc.tokens[cue.first]!.start, doc.tokens[cue.last]!.end) : null, ...speaker });
     }
   }

@@ -28,15 +28,13 @@ export function gapKind(text: string, a: Token, b: Token): number {
   return n === 0 ? 0 : n === 1 && text[a.end] === ' ' ? 1 : 2;
 }
 
-export function hasLineBreak(text: string, a: Token, b: Token): boolean {
-  for (let k = a.end; k < b.start; k++) if (text.charCodeAt(k) === 10) return true;
-  return false;
+/** Line breaks between two tokens (the rules tell a wrapped line from a paragraph by their count). */
+export function newlinesBetween(text: string, a: Token, b: Token): number {
+  let n = 0;
+  for (let k = a.end; k < b.start; k++) if (text.charCodeAt(k) === 10) n++;
+  return n;
 }
 
-/**
- * Features of the gap after token `i`: the rules' verdict, the words on each side (form, shape,
- * cluster, the tags they can take), how they are spaced, and how long the sentence is so far.
- */
 export interface GapState {
   /** Tokens since the last boundary. */
   length: number;
@@ -46,6 +44,10 @@ export interface GapState {
   depth: number;
 }
 
+/**
+ * Features of the gap after token `i`: the rules' verdict, the words on each side (form, shape,
+ * cluster, the tags they can take), how they are spaced, and how long the sentence is so far.
+ */
 export function boundaryFeatures(lex: readonly Lexeme[], i: number, rule: boolean, gap: number, state: GapState, out: Uint32Array): number {
   const a = lex[i]!;
   const b = lex[i + 1] ?? PAD_AFTER;
@@ -125,7 +127,7 @@ export function decideBoundaries(
   // up to the dash of a dateline ("ORVANE —") the rules decide: the corpora have no datelines
   let datelineEnd = -1;
   for (let i = 0; i < tokens.length - 1; i++) {
-    if (i === 0 || hasLineBreak(text, tokens[i - 1]!, tokens[i]!)) {
+    if (i === 0 || newlinesBetween(text, tokens[i - 1]!, tokens[i]!) > 0) {
       const dash = datelineDash(tokens.slice(i, i + 13).map((t) => t.text));
       datelineEnd = dash >= 0 ? i + dash : -1;
     }
@@ -136,7 +138,7 @@ export function decideBoundaries(
     else if ((a.text === ')' || a.text === ']') && state.depth > 0) state.depth--;
     const b = tokens[i + 1]!;
     let end: boolean;
-    if (i <= datelineEnd || hasLineBreak(text, a, b)) end = ruleEnds[i] === 1;
+    if (i <= datelineEnd || newlinesBetween(text, a, b) > 0) end = ruleEnds[i] === 1;
     else {
       const n = boundaryFeatures(lex, i, ruleEnds[i] === 1, gapKind(text, a, b), state, feats);
       scores.fill(0);

@@ -3,7 +3,7 @@ import type { Doc, Sentence, Token } from '../../text/doc.js';
 import { DASHES, TERMINALS, isLetter, isLower, isUpper } from './chars.js';
 import { ABBREVIATIONS, DATE_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon.js';
 import type { BoundaryModel } from './boundary.js';
-import { boundaryModel } from './boundary.js';
+import { boundaryModel, newlinesBetween } from './boundary.js';
 
 /**
  * Sentence boundaries for news, decided token by token in one pass:
@@ -46,10 +46,7 @@ function abbreviationKind(t: Token): 'title' | 'date' | 'final' | 'initial' | 'o
 
 /** Whether the line break(s) between two tokens end a sentence. */
 function breaksLine(text: string, prev: Token, next: Token): boolean {
-  let newlines = 0;
-  for (let k = prev.end; k < next.start; k++) {
-    if (text.charCodeAt(k) === 10) newlines++;
-  }
+  const newlines = newlinesBetween(text, prev, next);
   if (newlines === 0) return false;
   if (newlines > 1) return true;
   // One line break: a hard-wrapped paragraph runs on into a lower-case word after a long line.
