@@ -14,7 +14,7 @@ import type { HrdPrediction, HrdVictimPrediction } from '../scorers/hrdsattack.j
  * exact string match.
  */
 
-const VIOLATION: Partial<Record<EventType, string>> = {
+export const VIOLATION: Partial<Record<EventType, string>> = {
   ARREST: 'arbitrary detention',
   CONVICTION: 'arbitrary detention',
   DISAPPEARANCE: 'enforced disappearance',
@@ -32,10 +32,10 @@ const VIOLATION: Partial<Record<EventType, string>> = {
   RESTRICTION: 'other',
 };
 
-const STATE = /\b(police|policem[ae]n|officers?|authorit|government|army|military|soldiers?|troops|forces|security|ministry|minister|court|judge|prosecutor|regime|junta|state|intelligence|guards?|president|governor|navy|gendarm)/i;
-const NON_STATE = /\b(gunm[ae]n|bandits?|militants?|insurgents?|rebels?|jihadis|terrorists?|gang|kidnappers?|assailants?|attackers?|unknown|unidentified|mob|group)\b/i;
+export const STATE = /\b(police|policem[ae]n|officers?|authorit|government|army|military|soldiers?|troops|forces|security|ministry|minister|court|judge|prosecutor|regime|junta|state|intelligence|guards?|president|governor|navy|gendarm)/i;
+export const NON_STATE = /\b(gunm[ae]n|bandits?|militants?|insurgents?|rebels?|jihadis|terrorists?|gang|kidnappers?|assailants?|attackers?|unknown|unidentified|mob|group)\b/i;
 
-const happened = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';
+export const happened = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';
 
 function perpetratorType(doc: Doc, v: VigilEvent | undefined): string | null {
   const agent = v?.agent;

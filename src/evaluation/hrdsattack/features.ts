@@ -1,0 +1,218 @@
+import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
+import { resolvePlace } from '../../extractors/places/index.js';
+import { tokenAt } from '../../text/align.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity, VigilEvent } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
+import type { Features } from './linear.js';
+import { NON_STATE, STATE, VIOLATION, happened, toHrdLabels } from './rules.js';
+
+/**
+ * What Vigil's extraction of one HRDsAttack article offers each of the dataset's questions, as
+ * named features for the learned adapter (`adapter.ts`): the events told (their types, modality,
+ * where in the report, whom they befell), the agents, the victims (which events they suffer or
+ * commit, how often and how early they are named, the words around them), the countries and the
+ * years the report points to.
+ * The report's title comes first in `doc.text`, so "in the title" is `start < titleEnd`.
+ */
+
+export interface Candidate<T> {
+  value: T;
+  feats: Features;
+}
+
+export interface ArticleFeatures {
+  /** For the perpetrator type. */
+  doc: Features;
+  /** ISO alpha-3 codes (null: the report names no country of the attack). */
+  countries: Candidate<string | null>[];
+  /** Years (null: the report dates nothing). */
+  years: Candidate<number | null>[];
+  /** For the victim types of one gold victim name. */
+  victim: (name: string) => Features;
+}
+
+const bin = (n: number, cuts: readonly number[]): string => {
+  const i = cuts.findIndex((c) => n <= c);
+  return i < 0 ? `>${cuts[cuts.length - 1]}` : `${cuts[i]}`;
+};
+
+/** Hong Kong and Macao are China's special administrative regions; the annotators file them under China. */
+const SOVEREIGN: Record<string, string> = { HKG: 'CHN', MAC: 'CHN' };
+
+function contentLemmas(doc: Doc, start: number, end: number): string[] {
+  const out: string[] = [];
+  for (let i = Math.max(0, tokenAt(doc, start)); i < doc.tokens.length && doc.tokens[i]!.start < end; i++) {
+    const t = doc.tokens[i]!;
+    if (t.upos === 'NOUN' || t.upos === 'VERB' || t.upos === 'ADJ') out.push((t.lemma ?? t.text).toLowerCase());
+  }
+  return out;
+}
+
+/** Who an event befell: someone the dataset protects, or someone the report accuses. */
+const PROTECTED = /\b(journalists?|reporters?|editors?|bloggers?|activists?|defenders?|lawyers?|unionists?|union|campaigners?|dissidents?|students?|protesters?|critics?|hostages?|workers?|leaders?)\b/i;
+const ACCUSED = /\b(suspects?|accused|killers?|murderers?|perpetrators?|gunm[ae]n|criminals?|kidnappers?|militants?|terrorists?|assailants?|attackers?|officers?|policem[ae]n)\b/i;
+
+function targetKind(doc: Doc, v: VigilEvent): string {
+  if (!v.target) return 'none';
+  const e = doc.entities.find((x) => x.id === v.target!.entity);
+  const words = [v.target.text, ...(e?.titles ?? [])].join(' ');
+  if (ACCUSED.test(words)) return 'accused';
+  // someone who commits another violation in this report is its perpetrator, not a victim
+  if (e && doc.events.some((u) => u.agent?.entity === e.id && VIOLATION[u.type] && u !== v)) return 'accused';
+  if (PROTECTED.test(words)) return 'protected';
+  return e ? e.type : 'other';
+}
+
+function eventFeatures(doc: Doc, titleEnd: number, violations: VigilEvent[]): string[] {
+  const f: string[] = [];
+  for (const v of violations) {
+    const kind = targetKind(doc, v);
+    f.push(`evkind=${v.type}:${kind}`);
+    if (v.trigger.start < titleEnd) f.push(`evtitlekind=${v.type}:${kind}`);
+  }
+  const counts = new Map<string, number>();
+  for (const v of doc.events) {
+    f.push(`ev=${v.type}:${v.modality}`);
+    if (!happened(v)) continue;
+    counts.set(v.type, (counts.get(v.type) ?? 0) + 1);
+    if (v.trigger.start < titleEnd) f.push(`evtitle=${v.type}`);
+    if (v.sentence < 6) f.push(`evlead=${v.type}`);
+    if (v.date) f.push(`evdated=${v.type}`);
+    if (v.target) f.push(`evtarget=${v.type}`);
+  }
+  for (const [type, n] of counts) f.push(`evn=${type}:${bin(n, [1, 2, 4])}`);
+  if (violations.length === 0) f.push('noviolation');
+  return f;
+}
+
+function perpetratorFeatures(doc: Doc, violations: VigilEvent[]): string[] {
+  const f: string[] = [];
+  for (const v of violations) {
+    if (!v.agent) continue;
+    f.push('agent');
+    const e = doc.entities.find((x) => x.id === v.agent!.entity);
+    if (e) f.push(`agtype=${e.type}`, ...(e.country ? ['agcountry'] : []));
+    for (const w of v.agent.text.toLowerCase().match(/\p{L}+/gu) ?? []) f.push(`ag=${w}`);
+  }
+  for (const m of doc.text.matchAll(new RegExp(STATE.source, 'gi'))) f.push(`state=${m[1]!.toLowerCase()}`);
+  for (const m of doc.text.matchAll(new RegExp(NON_STATE.source, 'gi'))) f.push(`nonstate=${m[1]!.toLowerCase()}`);
+  return [...new Set(f)];
+}
+
+function personFeatures(doc: Doc, e: Entity, titleEnd: number, speakers: Set<string>): string[] {
+  const f: string[] = [];
+  const names = nameMentions(e);
+  for (const v of doc.events) {
+    if (v.target?.entity === e.id) f.push('target', `target=${v.type}`, `target=${v.type}:${v.modality}`, ...(VIOLATION[v.type] ? [`victimof=${VIOLATION[v.type]}`] : []));
+    if (v.agent?.entity === e.id) f.push('agent', `agent=${v.type}`);
+    if (v.principal?.entity === e.id) f.push('principal');
+  }
+  if (speakers.has(e.id)) f.push('speaker');
+  f.push(`mentions=${bin(e.mentions.length, [1, 2, 4, 8])}`, `names=${bin(names.length, [1, 2, 4])}`);
+  const first = Math.min(...e.mentions.map((m) => m.start));
+  if (first < titleEnd) f.push('intitle');
+  f.push(`firstsent=${bin(doc.sentenceAt(first), [1, 3, 6, 12, 25])}`);
+  const words = e.name.split(/\s+/);
+  f.push(`ntok=${bin(words.length, [1, 2, 3])}`);
+  if (words.some((w) => !/^\p{Lu}/u.test(w))) f.push('lowerword');
+  for (const t of e.titles ?? []) for (const w of t.toLowerCase().match(/\p{L}+/gu) ?? []) f.push(`title=${w}`);
+  if (e.relation) f.push('relational');
+  for (const m of names) for (const l of contentLemmas(doc, Math.max(0, m.start - 40), Math.min(doc.text.length, m.end + 40))) f.push(`ctx=${l}`);
+  return [...new Set(f)];
+}
+
+function countryCandidates(doc: Doc, titleEnd: number, violations: VigilEvent[]): Candidate<string | null>[] {
+  const stats = new Map<string, { n: number; kinds: Set<string>; first: number; place: boolean; agent: boolean }>();
+  const note = (code: string, kind: string, at: number, count: number) => {
+    const c = SOVEREIGN[code] ?? code;
+    const s = stats.get(c) ?? { n: 0, kinds: new Set(), first: Infinity, place: false, agent: false };
+    s.n += count;
+    s.kinds.add(kind);
+    s.first = Math.min(s.first, at);
+    stats.set(c, s);
+  };
+  for (const e of doc.entities) {
+    const names = nameMentions(e);
+    if (!e.country || names.length === 0) continue;
+    const kind = e.type === 'LOC' ? (resolvePlace(e.name).city ? 'city' : 'country') : e.type;
+    note(e.country, kind, Math.min(...names.map((m) => m.start)), names.length);
+  }
+  for (const v of violations) {
+    const place = doc.entities.find((e) => e.id === v.place?.entity)?.country;
+    if (place) stats.get(SOVEREIGN[place] ?? place)!.place = true;
+    const agent = doc.entities.find((e) => e.id === v.agent?.entity)?.country;
+    if (agent) stats.get(SOVEREIGN[agent] ?? agent)!.agent = true;
+  }
+  const total = [...stats.values()].reduce((a, s) => a + s.n, 0);
+  const ranked = [...stats].sort((a, b) => b[1].n - a[1].n);
+  const out: Candidate<string | null>[] = ranked.map(([code, s], rank) => ({
+    value: code,
+    feats: [
+      `rank=${bin(rank, [0, 1, 2])}`,
+      `n=${bin(s.n, [1, 2, 4, 8])}`,
+      `share=${bin(Math.round((10 * s.n) / total), [2, 4, 6, 8])}`,
+      `firstsent=${bin(doc.sentenceAt(s.first), [0, 1, 3, 6, 12])}`,
+      ...(s.first < titleEnd ? ['intitle'] : []),
+      ...[...s.kinds].map((k) => `kind=${k}`),
+      ...(s.place ? ['evplace'] : []),
+      ...(s.agent ? ['evagent'] : []),
+    ],
+  }));
+  out.push({ value: null, feats: ['none', `ncand=${bin(out.length, [0, 1, 2])}`] });
+  return out;
+}
+
+function yearCandidates(doc: Doc, published: string, violations: VigilEvent[]): Candidate<number | null>[] {
+  const pub = Number(published.slice(0, 4)) || null;
+  const stats = new Map<number, string[]>();
+  const add = (y: number, f: string) => stats.set(y, [...(stats.get(y) ?? []), f]);
+  if (pub) add(pub, 'pub');
+  violations.forEach((v, i) => {
+    const y = Number(v.date?.value.slice(0, 4));
+    if (!y) return;
+    add(y, `ev=${VIOLATION[v.type]}`);
+    add(y, `evanchor=${v.date!.anchor ?? 'none'}`);
+    if (i === 0 || !violations.slice(0, i).some((u) => u.date)) add(y, 'evfirst');
+  });
+  for (const t of doc.timexes) {
+    const y = /^(\d{4})/.exec(t.value)?.[1];
+    if (t.type === 'DATE' && y && t.anchor !== 'publication') add(Number(y), 'timex');
+  }
+  const years = [...stats.keys()];
+  const earliest = Math.min(...years);
+  const out: Candidate<number | null>[] = years.map((y) => {
+    const f = stats.get(y)!;
+    const timexes = f.filter((x) => x === 'timex').length;
+    return {
+      value: y,
+      feats: [...new Set(f.filter((x) => x !== 'timex')), `timex=${bin(timexes, [0, 1, 2, 4])}`, ...(y === earliest ? ['earliest'] : []), ...(pub ? [`ago=${bin(pub - y, [-1, 0, 1, 2, 5, 10])}`] : [])],
+    };
+  });
+  out.push({ value: null, feats: ['none', `nyears=${bin(years.length, [0, 1, 2, 4])}`] });
+  return out;
+}
+
+export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures {
+  const titleEnd = article.title.length;
+  // the rules' own answers are features too: the learner starts from them and learns where they fail
+  const rules = toHrdLabels(doc, article, (code) => code);
+  const violations = doc.events.filter((v) => happened(v) && VIOLATION[v.type]);
+  const titleWords = contentLemmas(doc, 0, titleEnd).map((l) => `t=${l}`);
+  const leadWords = contentLemmas(doc, titleEnd, doc.sentences[8]?.end ?? doc.text.length).map((l) => `w=${l}`);
+  const docFeats = [...new Set([...eventFeatures(doc, titleEnd, violations), ...perpetratorFeatures(doc, violations), ...titleWords, ...leadWords, ...rules.violationTypes.map((t) => `rule=${t}`), `ruleperp=${rules.perpetratorType}`])];
+  const speakers = new Set(doc.quotes.map((q) => q.speaker ?? q.speakerEntity).filter((x): x is string => Boolean(x)));
+  const persons = doc.entities.filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0).map((e) => ({ value: e, feats: personFeatures(doc, e, titleEnd, speakers) }));
+  const years = yearCandidates(doc, article.published, violations).map((c) => (c.value === rules.year ? { ...c, feats: [...c.feats, 'rule'] } : c));
+  return {
+    doc: docFeats,
+    countries: countryCandidates(doc, titleEnd, violations),
+    years,
+    victim: (name) => {
+      const e = doc.entities.find((x) => x.type === 'PERSON' && (x.name === name || nameMentions(x).some((m) => name.includes(m.text) || m.text.includes(name))));
+      const own = e ? persons.find((p) => p.value === e)?.feats ?? [] : ['unmatched'];
+      // the report's lead words, useful for the violation, only add noise to who a victim is
+      return [...own, ...titleWords, ...(rules.victimAttributes.get(name)?.type ?? []).map((t) => `rule=${t}`)];
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { HrdArticle, HrdLabels } from '../../corpora/readers/hrdsattack.js';
+import { createDefaultPipeline } from '../../extractors/default.js';
+import { Doc } from '../../text/doc.js';
+import { HrdAdapter } from './adapter.js';
+import { articleFeatures } from './features.js';
+import { Classifier, Ranker } from './linear.js';
+
+test('the classifier learns which features point to which label, and falls back on the commoner label', () => {
+  const examples = [
+    ...Array.from({ length: 6 }, () => ({ feats: ['ag=police', 'state=police'], label: 'state actor' })),
+    ...Array.from({ length: 3 }, () => ({ feats: ['ag=gunmen', 'nonstate=gunmen'], label: 'other non-state actors' })),
+  ];
+  const clf = Classifier.train(examples, { iterations: 100, l2: 0.1 });
+  assert.equal(clf.predict(['ag=gunmen']), 'other non-state actors');
+  assert.equal(clf.predict(['ag=police']), 'state actor');
+  assert.equal(clf.predict([]), 'state actor');
+  const p = clf.probabilities(['ag=gunmen']);
+  assert.ok(Math.abs([...p.values()].reduce((a, b) => a + b, 0) - 1) < 1e-9);
+});
+
+test('the ranker learns that the place of the attack beats the most named country', () => {
+  const groups = Array.from({ length: 8 }, (_, i) => ({
+    candidates: [
+      { value: `A${i}`, feats: ['rank=0', 'n=4'] },
+      { value: `B${i}`, feats: ['rank=1', 'n=1', 'evplace'] },
+    ],
+    gold: (v: string) => v.startsWith('B'),
+  }));
+  const r = Ranker.train(groups, { iterations: 100, l2: 0.1 });
+  assert.equal(r.best([{ value: 'X', feats: ['rank=0', 'n=8'] }, { value: 'Y', feats: ['rank=2', 'evplace'] }])?.value, 'Y');
+  assert.equal(r.best([]), undefined);
+});
+
+const labels = (over: Partial<HrdLabels>): HrdLabels => ({
+  violationTypes: ['arbitrary detention'],
+  perpetratorMention: true,
+  perpetratorType: 'state actor',
+  victims: [{ name: 'Dara Venn', type: ['journalist'], populationType: 'individual', sex: 'woman', ageGroup: 'adult' }],
+  country: 'Kenya',
+  region: null,
+  city: null,
+  year: 2021,
+  month: 3,
+  day: 4,
+  ...over,
+});
+
+test('features of a written report: the country of the attack, its year, and the victim’s words', () => {
+  const article: HrdArticle = {
+    id: 't1',
+    title: 'Journalist detained in Nairobi',
+    published: '2021-03-05 10:00:00',
+    paragraphs: ['Police in Nairobi detained the journalist Dara Venn on Thursday, her editor said.', 'The French embassy in Paris said it was following the case.'],
+    labels: labels({}),
+  };
+  const doc = createDefaultPipeline().run(new Doc([article.title, ...article.paragraphs].join('\n\n'), { published: '2021-03-05' }));
+  const f = articleFeatures(doc, article);
+  const kenya = f.countries.find((c) => c.value === 'KEN');
+  assert.ok(kenya, 'Nairobi stands for Kenya');
+  assert.ok(kenya.feats.includes('intitle'));
+  assert.ok(f.countries.some((c) => c.value === null), 'there is always a "no country" candidate');
+  assert.ok(f.years.some((y) => y.value === 2021 && y.feats.includes('pub')));
+  assert.ok(f.victim('Dara Venn').some((x) => x === 'ctx=journalist' || x === 'title=journalist'));
+  assert.ok(f.doc.some((x) => x.startsWith('evkind=ARREST')));
+
+  // an adapter fit on reports like this one answers like them
+  const adapter = HrdAdapter.fit([{ labels: article.labels, features: f }, { labels: article.labels, features: f }], { iterations: 50, l2: 0.1 });
+  const p = adapter.predict(doc, article, f, (code) => (code === 'KEN' ? 'Kenya' : code));
+  assert.equal(p.country, 'Kenya');
+  assert.equal(p.year, 2021);
+  assert.equal(p.perpetratorType, 'state actor');
+  assert.deepEqual(p.victimAttributes.get('Dara Venn')?.type, ['journalist']);
+});
