@@ -26,3 +26,19 @@ test('a mention that is only a date and a function word goes; names without date
   const entities = trimDatesFromEntities(doc);
   assert.deepEqual(entities.map((e) => [e.type, e.name]), [['ORG', 'World Court'], ['PERSON', 'Maria Okonkwo']]);
 });
+
+test('a title the recogniser took into a person’s name is left out of it; an organisation’s name and a lone title are not touched', () => {
+  const doc = docWith('Mr Tarvel Osk was held. Sen. Ilse Varga said Osk must go free. Mr Smith Co. Ltd. sued. Dr', [
+    ['PERSON', 'Mr Tarvel Osk'],
+    ['PERSON', 'Sen. Ilse Varga'],
+    ['ORG', 'Mr Smith Co. Ltd.'],
+    ['PERSON', 'Dr'],
+  ], []);
+  const entities = trimDatesFromEntities(doc);
+  assert.deepEqual(entities.map((e) => [e.type, e.name, e.mentions.map((m) => m.text)]), [
+    ['PERSON', 'Tarvel Osk', ['Tarvel Osk']],
+    ['PERSON', 'Ilse Varga', ['Ilse Varga']],
+    ['ORG', 'Mr Smith Co. Ltd.', ['Mr Smith Co. Ltd.']],
+    ['PERSON', 'Dr', ['Dr']],
+  ]);
+});

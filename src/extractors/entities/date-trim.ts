@@ -9,11 +9,26 @@ import { entityRewriter } from './rewrite.js';
  * Names that ran into a date are cut back to the name: the recogniser reads "President Bush on
  * Tuesday said" as one PERSON and "Also Friday, the mayor said" as another (TBAQ has both). Once
  * the dates component has found "Tuesday", the mention keeps only its longest stretch outside the
- * date with a capitalised word in it, or goes if none is left. Entities are then regrouped.
+ * date with a capitalised word in it, or goes if none is left. A person's name also loses a title
+ * the recogniser took into it ("Mr Navalny"). Entities are then regrouped.
  */
 
 /** Words a name does not start or end with once a date is cut out of it. */
 const EDGE_WORDS = /^(?:on|in|at|of|by|since|until|from|to|the|also|and|late|early|last|next|this|'s|’s)$/i;
+
+/**
+ * Honorifics and capitalised roles the recogniser took into a person's name: "Mr Navalny",
+ * "Sen. Leila de Lima", "Journalist Omar Radi" (a photo caption). The name is the person's, the
+ * word before it a title, which the coref component attaches from there as it does "President".
+ */
+const LEADING_TITLE = /^(?:mr|mrs|ms|mx|dr|sen|gov|rep|gen|col|capt|cpt|prof|rev|sgt|lt|maj|sir|dame|president|journalist|activist|lawyer|judge|senator|governor|minister)\.?$/i;
+
+/** A person's mention without a leading title, when a name of its own is left. */
+export function trimTitle(doc: Doc, mention: TextSpan): TextSpan {
+  const m = /^(\S+)\s+(?=\p{Lu})/u.exec(mention.text);
+  if (!m || !LEADING_TITLE.test(m[1]!)) return mention;
+  return doc.span(mention.start + m[0].length, mention.end);
+}
 
 /** The mention with the dates cut out, or null when no name is left. */
 export function trimMention(doc: Doc, mention: TextSpan, timexes: readonly TextSpan[]): TextSpan | null {
@@ -44,8 +59,9 @@ export function trimDatesFromEntities(doc: Doc): Entity[] {
   const out: Entity[] = [];
   const mentions = doc.entities.flatMap((e) => e.mentions.map((m) => ({ entity: e, mention: m }))).sort((a, b) => a.mention.start - b.mention.start);
   for (const { entity, mention } of mentions) {
-    const kept = trimMention(doc, mention, timexes);
-    if (!kept) continue;
+    const trimmed = trimMention(doc, mention, timexes);
+    if (!trimmed) continue;
+    const kept = entity.type === 'PERSON' ? trimTitle(doc, trimmed) : trimmed;
     const key = `${entity.type}\t${kept.text}`;
     let target = byKey.get(key);
     if (!target) {
