@@ -5,7 +5,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { Features } from './linear.js';
-import { NON_STATE, STATE, VIOLATION, happened, toHrdLabels } from './rules.js';
+import { NON_STATE, STATE, VIOLATION, happened, personNamed, toHrdLabels } from './rules.js';
 
 /**
  * What Vigil's extraction of one HRDsAttack article offers each of the dataset's questions, as
@@ -209,7 +209,7 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
     countries: countryCandidates(doc, titleEnd, violations),
     years,
     victim: (name) => {
-      const e = doc.entities.find((x) => x.type === 'PERSON' && (x.name === name || nameMentions(x).some((m) => name.includes(m.text) || m.text.includes(name))));
+      const e = personNamed(doc, name);
       const own = e ? persons.find((p) => p.value === e)?.feats ?? [] : ['unmatched'];
       // the report's lead words, useful for the violation, only add noise to who a victim is
       return [...own, ...titleWords, ...(rules.victimAttributes.get(name)?.type ?? []).map((t) => `rule=${t}`)];

@@ -91,6 +91,11 @@ function mostNamedCountry(doc: Doc): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** The person a gold victim name stands for: by full name, or a mention inside it or around it. */
+export function personNamed(doc: Doc, name: string): Entity | undefined {
+  return doc.entities.find((x) => x.type === 'PERSON' && (x.name === name || nameMentions(x).some((m) => name.includes(m.text) || m.text.includes(name))));
+}
+
 export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: string) => string | null): HrdPrediction {
   const violations = doc.events.filter((v) => happened(v) && VIOLATION[v.type]);
   // the main event: the first violation told with a date, else the first told
@@ -106,8 +111,7 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
   const victimAttrs = new Map<string, HrdVictimPrediction>();
   for (const v of article.labels.victims) {
     if (!v.name) continue;
-    const e = doc.entities.find((x) => x.type === 'PERSON' && (x.name === v.name || nameMentions(x).some((mm) => v.name!.includes(mm.text) || mm.text.includes(v.name!))));
-    victimAttrs.set(v.name, victimAttributes(doc, e));
+    victimAttrs.set(v.name, victimAttributes(doc, personNamed(doc, v.name)));
   }
   return {
     violationTypes: [...new Set(violations.map((v) => VIOLATION[v.type]!))],
