@@ -1,11 +1,9 @@
-import type { HrdArticle, HrdLabels } from '../../corpora/readers/hrdsattack.js';
+import type { HrdLabels } from '../../corpora/readers/hrdsattack.js';
 import { countryByName } from '../../extractors/places/index.js';
-import type { Doc } from '../../text/doc.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import type { ArticleFeatures } from './features.js';
 import { Classifier, Ranker } from './linear.js';
 import type { TrainOptions } from './linear.js';
-import { toHrdLabels } from './rules.js';
 
 /**
  * HRDsAttack's document-level labels from Vigil's extraction, the way the paper's T5 got its own:
@@ -58,8 +56,8 @@ export class HrdAdapter {
     return new HrdAdapter(perpetrator, victimType, country, year);
   }
 
-  predict(doc: Doc, article: HrdArticle, features: ArticleFeatures, countryName: (code: string) => string | null): HrdPrediction {
-    const rules = toHrdLabels(doc, article, countryName);
+  predict(features: ArticleFeatures, countryName: (code: string) => string | null): HrdPrediction {
+    const { rules } = features;
     const perpetratorType = this.perpetrator.predict(features.doc);
     const victimAttributes = new Map(
       [...rules.victimAttributes].map(([name, attrs]) => {

@@ -4,6 +4,7 @@ import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
+import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import type { Features } from './linear.js';
 import { NON_STATE, STATE, VIOLATION, happened, personNamed, toHrdLabels } from './rules.js';
 
@@ -22,6 +23,8 @@ export interface Candidate<T> {
 }
 
 export interface ArticleFeatures {
+  /** The rules' answers (`rules.ts`), with the country as its ISO code: the columns the rules keep. */
+  rules: HrdPrediction;
   /** For the perpetrator type. */
   doc: Features;
   /** ISO alpha-3 codes (null: the report names no country of the attack). */
@@ -86,6 +89,10 @@ function eventFeatures(doc: Doc, titleEnd: number, violations: VigilEvent[]): st
   return f;
 }
 
+/** The rules' actor words, every occurrence. */
+const ALL_STATE = new RegExp(STATE.source, 'gi');
+const ALL_NON_STATE = new RegExp(NON_STATE.source, 'gi');
+
 function perpetratorFeatures(doc: Doc, violations: VigilEvent[]): string[] {
   const f: string[] = [];
   for (const v of violations) {
@@ -95,8 +102,8 @@ function perpetratorFeatures(doc: Doc, violations: VigilEvent[]): string[] {
     if (e) f.push(`agtype=${e.type}`, ...(e.country ? ['agcountry'] : []));
     for (const w of v.agent.text.toLowerCase().match(/\p{L}+/gu) ?? []) f.push(`ag=${w}`);
   }
-  for (const m of doc.text.matchAll(new RegExp(STATE.source, 'gi'))) f.push(`state=${m[1]!.toLowerCase()}`);
-  for (const m of doc.text.matchAll(new RegExp(NON_STATE.source, 'gi'))) f.push(`nonstate=${m[1]!.toLowerCase()}`);
+  for (const m of doc.text.matchAll(ALL_STATE)) f.push(`state=${m[1]!.toLowerCase()}`);
+  for (const m of doc.text.matchAll(ALL_NON_STATE)) f.push(`nonstate=${m[1]!.toLowerCase()}`);
   return [...new Set(f)];
 }
 
@@ -168,13 +175,14 @@ function yearCandidates(doc: Doc, published: string, violations: VigilEvent[]): 
   const stats = new Map<number, string[]>();
   const add = (y: number, f: string) => stats.set(y, [...(stats.get(y) ?? []), f]);
   if (pub) add(pub, 'pub');
-  violations.forEach((v, i) => {
+  const firstDated = violations.find((v) => v.date);
+  for (const v of violations) {
     const y = Number(v.date?.value.slice(0, 4));
-    if (!y) return;
+    if (!y) continue;
     add(y, `ev=${VIOLATION[v.type]}`);
     add(y, `evanchor=${v.date!.anchor ?? 'none'}`);
-    if (i === 0 || !violations.slice(0, i).some((u) => u.date)) add(y, 'evfirst');
-  });
+    if (v === firstDated) add(y, 'evfirst');
+  }
   for (const t of doc.timexes) {
     const y = /^(\d{4})/.exec(t.value)?.[1];
     if (t.type === 'DATE' && y && t.anchor !== 'publication') add(Number(y), 'timex');
@@ -205,6 +213,7 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
   const persons = doc.entities.filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0).map((e) => ({ value: e, feats: personFeatures(doc, e, titleEnd, speakers) }));
   const years = yearCandidates(doc, article.published, violations).map((c) => (c.value === rules.year ? { ...c, feats: [...c.feats, 'rule'] } : c));
   return {
+    rules,
     doc: docFeats,
     countries: countryCandidates(doc, titleEnd, violations),
     years,

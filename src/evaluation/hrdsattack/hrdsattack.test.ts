@@ -67,7 +67,7 @@ test('features of a written report: the country of the attack, its year, and the
 
   // an adapter fit on reports like this one answers like them
   const adapter = HrdAdapter.fit([{ labels: article.labels, features: f }, { labels: article.labels, features: f }], { iterations: 50, l2: 0.1 });
-  const p = adapter.predict(doc, article, f, (code) => (code === 'KEN' ? 'Kenya' : code));
+  const p = adapter.predict(f, (code) => (code === 'KEN' ? 'Kenya' : code));
   assert.equal(p.country, 'Kenya');
   assert.equal(p.year, 2021);
   assert.equal(p.perpetratorType, 'state actor');

@@ -55,21 +55,17 @@ export const hrdsattackTask: EvalTask = {
     };
     const base = { perpetratorType: majority((a) => a.labels.perpetratorType), country: majority((a) => a.labels.country), region: majority((a) => a.labels.region), city: majority((a) => a.labels.city) };
     const started = Date.now();
-    const read = (a: HrdArticle) => {
-      const doc = pipeline.run(new Doc([a.title, ...a.paragraphs].filter(Boolean).join('\n\n'), { published: a.published || undefined }));
-      return { doc, features: articleFeatures(doc, a) };
-    };
+    const read = (a: HrdArticle) => articleFeatures(pipeline.run(new Doc([a.title, ...a.paragraphs].filter(Boolean).join('\n\n'), { published: a.published || undefined })), a);
     // the adapter learns what the annotators counted from Vigil's reading of the training split
     const examples = train.map((a, i) => {
       if (i % 50 === 0) ctx.progress(`training article ${i + 1}/${train.length}`);
-      return { labels: a.labels, features: read(a).features };
+      return { labels: a.labels, features: read(a) };
     });
     const adapter = HrdAdapter.fit(examples);
     ctx.progress(`adapter fit on ${train.length} training articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     articles.forEach((a, i) => {
       if (i % 20 === 0) ctx.progress(`article ${i + 1}/${articles.length}`);
-      const { doc, features } = read(a);
-      ours.add(a.labels, adapter.predict(doc, a, features, countryName));
+      ours.add(a.labels, adapter.predict(read(a), countryName));
       baseline.add(a.labels, {
         violationTypes: ['arbitrary detention'],
         perpetratorMention: true,
