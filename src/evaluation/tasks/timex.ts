@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as chrono from 'chrono-node';
 import { filesUnder, locate } from '../../corpora/locate.js';
 import type { TimemlDocument } from '../../corpora/readers/timeml.js';
@@ -54,13 +55,23 @@ function rowOf(name: string, scorer: TimexScorer): Row {
   };
 }
 
+/**
+ * TBAQ is TimeBank (183 documents) plus AQUAINT (73). The distributed folder also holds
+ * `testpipeline/`, a copy of one TimeBank document used to test a pipeline; scoring it would
+ * count that document twice, so when the two corpus folders are there only they are read.
+ */
+function tbaqFiles(dir: string): string[] {
+  const parts = ['TimeBank', 'AQUAINT'].map((name) => path.join(dir, name)).filter((p) => existsSync(p));
+  return parts.length > 0 ? parts.flatMap((p) => filesUnder(p, '.tml')) : filesUnder(dir, '.tml');
+}
+
 export const timexTask: EvalTask = {
   name: 'timex',
   description: 'TIMEX3: TempEval-3 strict/relaxed F1, type and value F1 on TBAQ, with chrono-node beside us',
   run(ctx) {
     const loc = locate('tempeval3', ctx.split, ctx.dataDir);
     if (!loc.path) return { skipped: `TempEval-3 ${ctx.split} not found under ${loc.dir}` };
-    const files = filesUnder(loc.path, '.tml');
+    const files = tbaqFiles(loc.path);
     ctx.progress(`reading ${files.length} TimeML documents`);
     const docs = files.map((f) => readTimeml(readFileSync(f, 'utf8'), f));
     const pipeline = createDefaultPipeline();

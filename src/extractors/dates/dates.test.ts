@@ -48,6 +48,17 @@ const CASES: [string, string, string, string][] = [
   ['Lawyers for the two activists meet Friday with the prosecutor.', 'Friday', 'DATE', '2018-12-14'],
   ["The ruling was published in today's edition of the gazette.", 'today', 'DATE', '2018-12-12'],
   ['Analysts expect losses to widen in the current quarter.', 'the current quarter', 'DATE', '2018-Q4'],
+  // what the sentence says about when, beyond the verb's tense
+  ['The deadline had been due to expire Friday evening.', 'Friday evening', 'TIME', '2018-12-07TEV'],
+  ['The families were given until 9 a.m. Monday to leave the camp.', '9 a.m. Monday', 'TIME', '2018-12-17T09:00'],
+  ['The ministry created a detention review board, effective Feb. 1.', 'Feb. 1', 'DATE', '2019-02-01'],
+  ['The ban became effective Feb. 1.', 'Feb. 1', 'DATE', '2018-02-01'],
+  ['The lawyer was shot dead last Oct. 23 outside the court.', 'last Oct. 23', 'DATE', '2018-10-23'],
+  ['The group moved its office to the capital in April.', 'April', 'DATE', '2018-04'],
+  ['The group moved its office to the capital in January.', 'January', 'DATE', '2018-01'],
+  ['The commission said arrests rose sharply in the year.', 'the year', 'DATE', '2018'],
+  ['Arrests rose 20% in the year ended Sept. 30.', 'the year', 'DURATION', 'P1Y'],
+  ['A tribunal will hear the case the week of Jan. 14.', 'the week of Jan. 14', 'DATE', '2019-W03'],
 ];
 
 for (const [sentence, phrase, type, value] of CASES) {
@@ -82,6 +93,16 @@ test('a past-tense date a few weeks ahead stays in this year rather than jumping
   // a misread tense is likelier than a report about a date almost a year ago with no year given
   assert.equal(timexFor('The trial was set for Dec. 20.', 'Dec. 20').value, '2018-12-20');
   assert.equal(timexFor('He was arrested on Dec. 20.', 'Dec. 20', '2019-06-01').value, '2018-12-20');
+});
+
+test('"the latest quarter" is one that has ended, even after a coming quarter was named', () => {
+  const text = 'The group expects a fourth-quarter charge. Donations fell 5% in the latest quarter.';
+  assert.equal(timexFor(text, 'the latest quarter', '2018-11-02').value, '2018-Q3');
+});
+
+test('a month two or more months ahead is last year\'s in a past-tense clause, the next one this year\'s', () => {
+  assert.equal(timexFor('The group changed its statutes in December.', 'December', '2018-10-27').value, '2017-12');
+  assert.equal(timexFor('The group said it would publish the list in November.', 'November', '2018-10-27').value, '2018-11');
 });
 
 test('without a publication date only what the text states is written, the rest is X', () => {

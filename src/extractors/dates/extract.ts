@@ -57,6 +57,15 @@ function tokenRange(doc: Doc, start: number, end: number): [number, number] {
   return range ? [range.first, range.end - 1] : [-1, -1];
 }
 
+const DEADLINE_LEAD = /\b(?:as\s+(?:early|soon)\s+as|by|until|till)\s+$/i;
+
+/**
+ * "a new office of the chairman, effective Feb. 1": what takes effect on a date is still to come
+ * when the report tells it, whatever the tense of the verb that created it; "became effective
+ * Feb. 1" is told by its tense.
+ */
+const effectiveFrom = (lead: string): boolean => /\beffective\s+$/i.test(lead) && !/\b(?:became|become|becomes|was|were|been|is|took)\s+effective\s+$/i.test(lead);
+
 /**
  * Every temporal expression in the doc with its TIMEX3 value, resolved in reading order so that
  * "the next day" follows the date told just before it.
@@ -71,7 +80,10 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     const [first, last] = tokenRange(doc, p.start, p.end);
     const governor = first >= 0 ? governorOf(doc, first, last) : undefined;
     const bareWeekday = p.stated.weekday !== undefined && p.stated.month === undefined;
-    const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, p.direction === 'deadline') : tenseOf(doc, governor);
+    const lead = doc.text.slice(Math.max(0, p.start - 24), p.start);
+    // the weekday may sit behind a clock time: "given until 9 a.m. Tuesday to sign"
+    const deadline = p.direction === 'deadline' || DEADLINE_LEAD.test(lead);
+    const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : tenseOf(doc, governor);
     const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense }) : resolveUnanchored(p);
     if (!resolved) continue;
     if (resolved.day) previous = resolved.day;

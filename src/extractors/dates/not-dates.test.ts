@@ -24,6 +24,10 @@ const NOT_DATES = [
   'The report was previously unpublished.',
   'Sat in a cell, he waited.',
   'A future government may review the case.',
+  'Thousands joined the annual March for Justice in the capital.',
+  'The union says the fine costs its members $2 million a year.',
+  'The clinic handles about 700 cases a week.',
+  'The prison switched from a fiscal year to a calendar year.',
 ];
 
 for (const text of NOT_DATES) {

@@ -59,9 +59,11 @@ export interface Parsed {
    * The period the report is about, not the publication date: in an earnings report "the quarter"
    * and "the year-ago quarter" are the quarter last named in the text (or the one before publication).
    */
-  contextual?: { unit: 'quarter'; yearShift: number };
+  contextual?: { unit: 'quarter'; yearShift: number; ended?: boolean };
   /** With `contextual`: use the quarter only when the text named one ("a year earlier"), else `shift`. */
   contextualIfNamed?: boolean;
+  /** The week the stated day falls in ("the week of March 6" → 2000-W10). */
+  weekOf?: boolean;
   /** Only meaningful next to a day ("Friday morning"); dropped when nothing joins it. */
   attachOnly?: boolean;
 }

@@ -32,7 +32,12 @@ export interface Resolved {
 
 /** How far on the wrong side of publication a date may be before tense wins (days). */
 const DAY_SLACK = 60;
-const MONTH_SLACK = 62;
+/**
+ * Months are compared from their first day, so this lets a past-tense clause reach the next
+ * month only: "expects to release results in mid-November" in a report of Oct. 27 is this
+ * November, but "changed to a calendar year in December" is last December.
+ */
+const MONTH_SLACK = 31;
 /** With no tense, how far ahead of publication an unyeared date may lie (days). */
 const NEAR_AHEAD = 92;
 
@@ -137,12 +142,15 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
   const base = usePrevious ? ctx.previous! : ctx.publication;
   const anchored = (r: Resolved): Resolved => ({ ...r, anchor: usePrevious ? 'previous' : r.anchor });
   if (p.contextual && (ctx.quarter || !p.contextualIfNamed)) {
-    const q = ctx.quarter ?? (() => {
+    const lastEnded = (): { y: number; q: number } => {
       const { y, m } = addMonths(ctx.publication.y, ctx.publication.m, -3);
       return { y, q: quarterOf(m) };
-    })();
+    };
+    // "the latest quarter" has ended: a quarter named as still to come ("a fourth-quarter charge") is not it
+    const unfinished = ctx.quarter && p.contextual.ended && ctx.quarter.y * 4 + ctx.quarter.q >= ctx.publication.y * 4 + quarterOf(ctx.publication.m);
+    const q = ctx.quarter && !unfinished ? ctx.quarter : lastEnded();
     const y = s.year ?? q.y + p.contextual.yearShift;
-    return { value: `${formatYear(y)}-Q${q.q}`, anchor: ctx.quarter ? 'previous' : 'publication', quarter: { y, q: q.q } };
+    return { value: `${formatYear(y)}-Q${q.q}`, anchor: ctx.quarter && !unfinished ? 'previous' : 'publication', quarter: { y, q: q.q } };
   }
   const way = look(p, ctx.tense);
   if (p.shift && s.quarter === undefined) return anchored(shifted(p, base, way));
@@ -162,6 +170,7 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
   if (s.month !== undefined && s.day !== undefined) {
     const y = s.year ?? yearFor(s.month, s.day, base, way, strict, DAY_SLACK);
     const day = { y, m: s.month, d: s.day };
+    if (p.weekOf) return anchored({ value: formatWeek(day), anchor: s.year !== undefined ? 'stated' : 'publication', day });
     return anchored({ value: withTime(formatDay(day), s), anchor: s.year !== undefined ? 'stated' : 'publication', day });
   }
   if (s.weekday !== undefined) {

@@ -13,6 +13,8 @@ import type { Tense } from './resolve.js';
 export const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const PROSPECTIVE = new Set(['expect', 'schedule', 'plan', 'due', 'set', 'intend', 'hope', 'aim', 'go', 'want', 'seek', 'prepare', 'propose']);
 
+const PLAN_NOUNS = new Set(['plan', 'program', 'programme', 'proposal', 'bid', 'effort', 'attempt', 'agreement', 'deal', 'offer', 'decision', 'promise', 'pledge', 'order', 'deadline', 'intention', 'commitment']);
+
 const isVerb = (t: Token): boolean => t.upos === 'VERB' || (t.upos === 'AUX' && t.deprel !== 'aux' && t.deprel !== 'aux:pass');
 
 function children(doc: Doc, head: Token, from: number, to: number): Token[] {
@@ -79,7 +81,12 @@ export function tenseOf(doc: Doc, verb: Token | undefined, depth = 0): Tense {
   const infinitive = lemmas.includes('to') || (verb.xpos === 'VB' && doc.tokens[verb.i - 1]?.text.toLowerCase() === 'to');
   if ((verb.xpos === 'VB' || verb.xpos === 'VBG') && infinitive) {
     const governor = verb.head !== undefined && verb.head >= 0 ? doc.tokens[verb.head] : undefined;
-    if (!governor || PROSPECTIVE.has((governor.lemma ?? '').toLowerCase())) return 'future';
+    // "had been due to expire Friday evening": a plan told in the pluperfect was for a day now past
+    if (governor && PROSPECTIVE.has((governor.lemma ?? '').toLowerCase())) return isPluperfect(doc, governor) ? 'past' : 'future';
+    if (!governor) return isPluperfect(doc, verb) ? 'past' : 'future';
+    // an infinitive that completes a plan is what the plan is for: "KKR's program to pay down the loan by February"
+    // (but not "celebrations to mark its entry into NATO on Friday")
+    if (verb.deprel === 'acl' && PLAN_NOUNS.has((governor.lemma ?? '').toLowerCase())) return 'future';
     return tenseOf(doc, governor, depth + 1);
   }
   const auxTags = aux.map((a) => a.xpos);

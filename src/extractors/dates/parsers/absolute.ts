@@ -26,13 +26,17 @@ const dayOf = (s: string | undefined): number | undefined => (s ? Number(s) : un
 
 export const monthDayParser: DateParser = {
   name: 'month-day',
-  pattern: wordPattern(`${WEEKDAY}?${EDGE}${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`),
+  // "shot to death last Oct. 23": "last" says which year, and the day stays
+  // "a court hearing the week of March 6" names the week, not the day
+  pattern: wordPattern(`(?:(?<weekof>(?:the\\s+)?week\\s+of)\\s+)?${WEEKDAY}?(?:(?<before>last|next)\\s+)?${EDGE}${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`),
   extract(m) {
     const g = m.groups!;
     const month = monthNumber(g.month ?? g.mabbr);
     if (month === undefined) return null;
     const weekday = g.weekday ? WEEKDAYS[lower(g.weekday)] : undefined;
-    return { type: 'DATE', stated: { month, day: dayOf(g.day), year: year(g.year), weekday }, direction: 'tense' };
+    const before = lower(g.before);
+    const direction = before === 'last' ? 'past' : before === 'next' ? 'future' : 'tense';
+    return { type: 'DATE', stated: { month, day: dayOf(g.day), year: year(g.year), weekday }, direction, strict: before !== '' || undefined, weekOf: g.weekof ? true : undefined };
   },
 };
 

@@ -29,6 +29,9 @@ const UNIT_WORDS = Object.keys(UNITS).join('|');
 const LEAD = '(?:(?<lead>the|a|an|another|each of the)\\s+)?(?:(?<which>past|last|next|first|coming|previous|following|final|latest|recent|additional|further|initial|remaining|same|entire|whole|full)\\s+)?';
 const APPROX = '(?:(?<approx>about|around|nearly|almost|approximately|roughly|some|more than|less than|fewer than|over|under|at least|at most|up to|no more than|just over|just under|only|within)\\s+)?';
 
+/** What a rate's "a year" follows: an amount, or a count of things ("700 seats"). */
+const RATE_LEAD = /(?:\d|\b(?:million|billion|thousand|hundred|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twice|once|times))\s+(?:[a-z]+s\s+)?$/i;
+
 export const durationParser: DateParser = {
   name: 'duration',
   pattern: wordPattern(
@@ -42,6 +45,8 @@ export const durationParser: DateParser = {
     if (count === null && !VAGUE_AMOUNTS.has(lower(g.count))) return null;
     if (g.count2) count = null;
     if (count !== null && g.half) count += 0.5;
+    // "$2 million a year", "four flights a week", "24 hours a day": a rate, not a span of time
+    if (/^(?:a|an|per)$/i.test(g.count!) && !g.approx && !g.lead && RATE_LEAD.test(m.input.slice(Math.max(0, m.index - 40), m.index))) return null;
     // "three-quarters", "a quarter of its sales": fractions, not spans of time
     if (unit === 'quarter' && (count === null || count < 2 || /-/.test(m[0]))) return null;
     return { type: 'DURATION', stated: {}, fixed: durationValue(count, unit) };

@@ -32,7 +32,8 @@ export const quarterParser: DateParser = {
       // "the current quarter" is the one the report is written in, not the one it reports on
       if (prev === 'current' && y === undefined && lower(g.unit) === 'quarter') return { type: 'DATE', stated: {}, shift: { unit: 'quarter', n: 0 } };
       const yearShift = /year-earlier|year-ago|year earlier|last year's|prior-year/.test(prev) ? -1 : 0;
-      return { type: 'DATE', stated: { year: y }, contextual: { unit: 'quarter', yearShift } };
+      const ended = /latest|recent/.test(prev);
+      return { type: 'DATE', stated: { year: y }, contextual: { unit: 'quarter', yearShift, ended } };
     }
     const max = half ? 2 : 4;
     const n = ordWord === 'final' || ordWord === 'last' ? max : ORDINALS[ordWord]!;

@@ -66,6 +66,8 @@ export const relativePeriodParser: DateParser = {
       return { type: 'DATE', stated: { season: SEASONS[word] }, direction: n < 0 ? 'past' : 'future', strict: true };
     }
     const unit = UNITS[word]!;
+    // "changed from a fiscal year to a calendar year" speaks of a kind of year, not of one
+    if (rel === 'fiscal' && /\b(?:a|an)\s+$/i.test(m.input.slice(Math.max(0, m.index - 4), m.index))) return null;
     if (rel === 'fiscal' && unit === 'year') return { type: 'DURATION', stated: {}, fixed: 'P1Y' };
     // "the past decade" is the ten years up to now, not the 1980s
     if (rel === 'past' && (unit === 'decade' || unit === 'century')) return { type: 'DURATION', stated: {}, fixed: unit === 'decade' ? 'P10Y' : 'P100Y' };
@@ -76,15 +78,18 @@ export const relativePeriodParser: DateParser = {
   },
 };
 
-/** "two weeks ago", "a year earlier", "three days later", "about a decade ago". */
 /** "the weekend", "last weekend", "this weekend": the ISO week's weekend, past or coming by tense. */
-/** "the year", "the fiscal year": in news, the current year (TimeBank also reads some as P1Y). */
+/**
+ * "the year": in news, the current year ("a high for the year", "the first nine months of the
+ * year"), except where a report names the year's end: "for the year ended Sept. 30" is a span
+ * of twelve months, which TimeBank writes P1Y.
+ */
 export const theYearParser: DateParser = {
   name: 'the-year',
   pattern: wordPattern(`(?:earlier\\s+in\\s+|later\\s+in\\s+)?the\\s+year(?!-|\\s+(?:before|after|earlier|ago|\\d))`),
   extract(m) {
-    // "profit for the year" is a span of a year; "earlier in the year" a date
-    if (/^the\s+year$/i.test(m[0])) return { type: 'DURATION', stated: {}, fixed: 'P1Y' };
+    const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    if (/^the\s+year$/i.test(m[0]) && /^\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to\s+end)\b/i.test(after)) return { type: 'DURATION', stated: {}, fixed: 'P1Y' };
     return { type: 'DATE', stated: {}, shift: { unit: 'year', n: 0 } };
   },
 };

@@ -59,6 +59,8 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
     const next = last >= 0 ? doc.tokens[last + 1] : undefined;
     // "2018 protesters" counts people; "May Chen" is a woman
     if (isBare(c, 'year') && next && (next.xpos === 'NNS' || next.xpos === 'NNPS')) return false;
+    // "the annual March for Life", "the March of the Combatant Mothers": a month word that heads a titled name
+    if (isBare(c, 'month') && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(doc.text.slice(c.end, c.end + 24)) && /\b(?:the|an?|annual|this year's)\s+$/i.test(doc.text.slice(Math.max(0, c.start - 16), c.start))) return false;
     const inside = namesOverlapping(names, c);
     if (isBare(c, 'month') && next && doc.text.slice(c.end, next.start) === ' ' && inside.length === 0 && namesOverlapping(persons, next).length > 0) return false;
     // a date with digits is a date even inside a name the NER over-extended ("the Aug. 7 terrorist blasts"),
