@@ -5,6 +5,7 @@ import { createDefaultPipeline } from '../../extractors/default.js';
 import { Doc } from '../../text/doc.js';
 import { HrdAdapter } from './adapter.js';
 import { articleFeatures } from './features.js';
+import { toHrdLabels } from './rules.js';
 import { Classifier, Ranker } from './linear.js';
 
 test('the classifier learns which features point to which label, and falls back on the commoner label', () => {
@@ -72,4 +73,17 @@ test('features of a written report: the country of the attack, its year, and the
   assert.equal(p.year, 2021);
   assert.equal(p.perpetratorType, 'state actor');
   assert.deepEqual(p.victimAttributes.get('Dara Venn')?.type, ['journalist']);
+});
+
+test('in a report about a killing, the men charged with it are not its victims', () => {
+  const article: HrdArticle = {
+    id: 't2',
+    title: 'Two men charged over killing of reporter',
+    published: '2021-03-05 10:00:00',
+    paragraphs: ['Gunmen shot dead the reporter Dara Venn in Nairobi in January.', 'Police on Thursday charged Omari Kessler and Juma Tindo with the murder.'],
+    labels: labels({ violationTypes: ['killing'] }),
+  };
+  const doc = createDefaultPipeline().run(new Doc([article.title, ...article.paragraphs].join('\n\n'), { published: '2021-03-05' }));
+  const p = toHrdLabels(doc, article, (code) => code);
+  assert.deepEqual(p.victimNames, ['Dara Venn']);
 });

@@ -91,6 +91,22 @@ function mostNamedCountry(doc: Doc): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+const HARM = new Set<EventType>(['KILLING', 'ASSAULT', 'ABDUCTION', 'TORTURE', 'DISAPPEARANCE', 'THREAT']);
+const PROSECUTION = new Set<EventType>(['CHARGE', 'CONVICTION', 'TRIAL', 'ACCUSATION']);
+
+/**
+ * Who the violations befell. In a report about an attack, the people only arrested, charged or
+ * tried are its suspects, and whoever did the harm is not its victim: "two men were charged with
+ * the journalist's murder" names one victim, the journalist.
+ */
+function victimsOf(violations: VigilEvent[]): string[] {
+  const harmed = new Set(violations.filter((v) => HARM.has(v.type)).map((v) => v.target?.entity).filter((id): id is string => Boolean(id)));
+  const harmers = new Set(violations.filter((v) => HARM.has(v.type)).map((v) => v.agent?.entity).filter((id): id is string => Boolean(id)));
+  const ids = [...new Set(violations.map((v) => v.target?.entity).filter((id): id is string => Boolean(id)))];
+  const prosecutedOnly = (id: string) => violations.every((v) => v.target?.entity !== id || PROSECUTION.has(v.type));
+  return ids.filter((id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id)));
+}
+
 /** The person a gold victim name stands for: by full name, or a mention inside it or around it. */
 export function personNamed(doc: Doc, name: string): Entity | undefined {
   return doc.entities.find((x) => x.type === 'PERSON' && (x.name === name || nameMentions(x).some((m) => name.includes(m.text) || m.text.includes(name))));
@@ -101,7 +117,7 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
   // the main event: the first violation told with a date, else the first told
   const main = violations.find((v) => v.date) ?? violations[0];
   const entityOf = (id: string | null | undefined) => doc.entities.find((e) => e.id === id);
-  const victimNames = [...new Set(violations.map((v) => entityOf(v.target?.entity)).filter((e): e is Entity => e?.type === 'PERSON').map((e) => e.name))];
+  const victimNames = [...new Set(victimsOf(violations).map((id) => entityOf(id)).filter((e): e is Entity => e?.type === 'PERSON').map((e) => e.name))];
   // where: the main event's place, else the first place the report names (often its dateline)
   const placeEntity = entityOf(main?.place?.entity);
   const place = placeEntity ? resolvePlace(placeEntity.name) : {};

@@ -115,3 +115,22 @@ test('with no parse there are no events, and every event validates against the f
     ],
   );
 });
+
+test('a list of people arrested together gives each person an event of their own', () => {
+  const { doc, events } = eventsOf('Police arrested Tendai Moyo, Rufaro Chikowore and Nyasha Dube on Monday in Harare.');
+  const arrests = events.filter((v) => v.type === 'ARREST');
+  const names = arrests.map((v) => doc.entities.find((e) => e.id === v.target?.entity)?.name).sort();
+  assert.deepEqual(names, ['Nyasha Dube', 'Rufaro Chikowore', 'Tendai Moyo']);
+  for (const v of arrests) {
+    assert.equal(v.agent?.text, 'Police', 'a clause the parser hung under its subject is still active voice');
+    assert.equal(v.date?.value, '2018-12-10');
+  }
+  const dube = arrests.find((v) => v.target?.text === 'Nyasha Dube')!;
+  assert.equal(doc.text.slice(dube.target!.start, dube.target!.end), 'Nyasha Dube');
+});
+
+test('a person named beside the target but not in a list with it gets no event', () => {
+  const { doc, events } = eventsOf('Soldiers detained Tendai Moyo after Nyasha Dube, his editor, called the police.');
+  const targets = events.filter((v) => v.type === 'ARREST').map((v) => doc.entities.find((e) => e.id === v.target?.entity)?.name);
+  assert.deepEqual(targets, ['Tendai Moyo']);
+});

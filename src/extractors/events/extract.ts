@@ -1,6 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
+import { coordinatedPersons } from './coordination.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -86,6 +87,14 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     };
     if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
     events.push(event);
+    for (const other of coordinatedPersons(tree, heads.target)) {
+      // the role's words are the name itself: a list item's phrase runs into the next item
+      const at = doc.tokens[other]!.start;
+      const person = tree.entityOf[other]!;
+      const m = person.mentions.find((x) => x.start <= at && at < x.end);
+      if (!m || person.id === event.target?.entity) continue;
+      events.push({ ...event, target: { entity: person.id, text: m.text, start: m.start, end: m.end } });
+    }
     clauses.set(trigger.token, event);
   }
   // "detained in Bangkok while attempting to seek asylum": the attempt was in Bangkok too

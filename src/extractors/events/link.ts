@@ -32,17 +32,20 @@ interface MentionRef {
 export class EntityLinker {
   private readonly mentions: MentionRef[];
   private readonly salient: Entity | undefined;
+  /** Pronouns the coreference layer resolved, by their start offset. */
+  private readonly resolvedPronouns = new Map<number, Entity>();
 
   constructor(
     private readonly tree: Tree,
     private readonly lexicon: Lexicon,
   ) {
     const doc = tree.doc;
-    // names only: the coref layer's pronouns and descriptions are guesses this linker makes its own way
+    // names only: descriptions are guesses this linker makes its own way
     const names = (e: Entity) => e.mentions.filter((m) => (m.kind ?? 'name') === 'name');
     this.mentions = doc.entities
       .flatMap((e) => names(e).map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
       .sort((a, b) => a.start - b.start);
+    for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'pronoun') this.resolvedPronouns.set(m.start, e);
     const persons = doc.entities.filter((e) => e.type === 'PERSON').map((e) => ({ e, named: names(e) })).filter((p) => p.named.length > 0);
     this.salient = persons.sort((a, b) => b.named.length - a.named.length || a.named[0]!.start - b.named[0]!.start)[0]?.e;
   }
@@ -144,7 +147,8 @@ export class EntityLinker {
     const lemma = tree.lemma(head);
     const word = doc.tokens[head]!.text.toLowerCase();
     if (PERSON_PRONOUNS.has(word) || PERSON_PRONOUNS.has(lemma)) {
-      const e = this.antecedent(head);
+      // the coreference layer weighs gender and who can be whom; without its answer, the person in view
+      const e = this.resolvedPronouns.get(doc.tokens[head]!.start) ?? this.antecedent(head);
       return { role: { entity: e?.id ?? null, text, start, end }, inferred: true };
     }
     // "the activist" is someone in view; "his wife" is someone else, defined through him

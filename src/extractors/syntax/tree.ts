@@ -78,8 +78,9 @@ export class Tree {
     const t = this.token(i);
     // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
     if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
-    // a reduced relative: "a journalist detained by police"
-    if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux').length === 0) return true;
+    // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
+    // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
+    if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj').length === 0) return true;
     return this.headlinePassive(i);
   }
 

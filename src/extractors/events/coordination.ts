@@ -1,0 +1,48 @@
+import type { Tree } from '../syntax/tree.js';
+
+/**
+ * The other people an event befalls when its target is a list: "Police detained Tendai Moyo and
+ * Nyasha Dube", "abducted the activists Farai Ncube and Tatenda Sibanda", "arrested Peter
+ * Magombeyi, Obert Masaraure and Samantha Kureya". Each person becomes a case of their own, so
+ * the event is told once per person. Only named people count: "Moyo and his lawyer" stays one
+ * event about Moyo, with the lawyer in the role's text.
+ */
+export function coordinatedPersons(tree: Tree, head: number | undefined): number[] {
+  if (head === undefined) return [];
+  const entity = (i: number) => tree.entityOf[i];
+  const isPerson = (i: number): boolean => entity(i)?.type === 'PERSON';
+  const out: number[] = [];
+  const seen = new Set([entity(head)]);
+  /** The tokens of the name at `i`: a list item may hang on any of them ("Rufaro Chikowore and …" on "Chikowore"). */
+  const nameTokens = (i: number): number[] => {
+    const span = [i];
+    for (let j = i + 1; entity(j) !== undefined && entity(j) === entity(i); j++) span.push(j);
+    return span;
+  };
+  const visit = (i: number, depth: number): void => {
+    for (const t of nameTokens(i)) {
+      // a comma list the parser read as appositions of the first name, "Moyo, Rufaro Chikowore and …"
+      for (const c of tree.kids(t, 'conj', 'appos')) {
+        if (!isPerson(c) || seen.has(entity(c))) continue;
+        seen.add(entity(c));
+        out.push(c);
+        if (depth < 12) visit(c, depth + 1);
+      }
+    }
+  };
+  if (isPerson(head)) visit(head, 0);
+  else {
+    // "the activists Farai Ncube and Tatenda Sibanda": the names stand in apposition to the noun
+    for (const a of tree.kids(head, 'appos').filter(isPerson)) {
+      if (!seen.has(entity(a))) out.push(a);
+      seen.add(entity(a));
+      visit(a, 0);
+    }
+    for (const c of tree.kids(head, 'conj').filter(isPerson)) {
+      if (seen.has(entity(c))) continue;
+      seen.add(entity(c));
+      out.push(c);
+    }
+  }
+  return out;
+}
