@@ -48,15 +48,14 @@ const labels = (over: Partial<HrdLabels>): HrdLabels => ({
   ...over,
 });
 
+/** A report we wrote, published 2021-03-05, and Vigil's reading of it. */
+function report(id: string, title: string, paragraphs: string[], over: Partial<HrdLabels>): { article: HrdArticle; doc: Doc } {
+  const article: HrdArticle = { id, title, published: '2021-03-05 10:00:00', paragraphs, labels: labels(over) };
+  return { article, doc: createDefaultPipeline().run(new Doc([title, ...paragraphs].join('\n\n'), { published: '2021-03-05' })) };
+}
+
 test('features of a written report: the country of the attack, its year, and the victim’s words', () => {
-  const article: HrdArticle = {
-    id: 't1',
-    title: 'Journalist detained in Nairobi',
-    published: '2021-03-05 10:00:00',
-    paragraphs: ['Police in Nairobi detained the journalist Dara Venn on Thursday, her editor said.', 'The French embassy in Paris said it was following the case.'],
-    labels: labels({}),
-  };
-  const doc = createDefaultPipeline().run(new Doc([article.title, ...article.paragraphs].join('\n\n'), { published: '2021-03-05' }));
+  const { article, doc } = report('t1', 'Journalist detained in Nairobi', ['Police in Nairobi detained the journalist Dara Venn on Thursday, her editor said.', 'The French embassy in Paris said it was following the case.'], {});
   const f = articleFeatures(doc, article);
   const kenya = f.countries.find((c) => c.value === 'KEN');
   assert.ok(kenya, 'Nairobi stands for Kenya');
@@ -76,14 +75,7 @@ test('features of a written report: the country of the attack, its year, and the
 });
 
 test('in a report about a killing, the men charged with it are not its victims', () => {
-  const article: HrdArticle = {
-    id: 't2',
-    title: 'Two men charged over killing of reporter',
-    published: '2021-03-05 10:00:00',
-    paragraphs: ['Gunmen shot dead the reporter Dara Venn in Nairobi in January.', 'Police on Thursday charged Omari Kessler and Juma Tindo with the murder.'],
-    labels: labels({ violationTypes: ['killing'] }),
-  };
-  const doc = createDefaultPipeline().run(new Doc([article.title, ...article.paragraphs].join('\n\n'), { published: '2021-03-05' }));
+  const { article, doc } = report('t2', 'Two men charged over killing of reporter', ['Gunmen shot dead the reporter Dara Venn in Nairobi in January.', 'Police on Thursday charged Omari Kessler and Juma Tindo with the murder.'], { violationTypes: ['killing'] });
   const p = toHrdLabels(doc, article, (code) => code);
   assert.deepEqual(p.victimNames, ['Dara Venn']);
 });

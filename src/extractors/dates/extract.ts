@@ -57,6 +57,7 @@ function tokenRange(doc: Doc, start: number, end: number): [number, number] {
   return range ? [range.first, range.end - 1] : [-1, -1];
 }
 
+/** "as early as Tuesday", "as soon as Tuesday", "by Friday", "until 9 a.m. Tuesday" look ahead of the verb's time. */
 const DEADLINE_LEAD = /\b(?:as\s+(?:early|soon)\s+as|by|until|till)\s+$/i;
 
 /**
@@ -82,7 +83,7 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     const bareWeekday = p.stated.weekday !== undefined && p.stated.month === undefined;
     const lead = doc.text.slice(Math.max(0, p.start - 24), p.start);
     // the weekday may sit behind a clock time: "given until 9 a.m. Tuesday to sign"
-    const deadline = p.direction === 'deadline' || DEADLINE_LEAD.test(lead);
+    const deadline = DEADLINE_LEAD.test(lead);
     const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : tenseOf(doc, governor);
     const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense }) : resolveUnanchored(p);
     if (!resolved) continue;

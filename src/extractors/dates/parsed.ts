@@ -33,11 +33,11 @@ export interface DateFields {
 /** Where implied fields come from: the publication date, or the date last mentioned ("the next day"). */
 export type Anchor = 'publication' | 'previous';
 /**
- * Which occurrence of an under-specified date ("Friday", "Dec. 7") is meant. A deadline ("by
- * Friday", "until Friday") lies ahead of its clause unless the clause is a pluperfect ("had
- * filed reports by Wednesday", "Until Thursday, they had not called him a suspect").
+ * Which occurrence of an under-specified date ("Friday", "Dec. 7") is meant: stated, or by the
+ * tense of its clause. (A deadline, "by Friday", is read from the words before it when the
+ * clause's tense is worked out: it lies ahead unless the clause is a pluperfect.)
  */
-export type Direction = 'past' | 'future' | 'tense' | 'deadline';
+export type Direction = 'past' | 'future' | 'tense';
 
 export interface Parsed {
   start: number;

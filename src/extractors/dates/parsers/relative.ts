@@ -23,10 +23,7 @@ export const weekdayParser: DateParser = {
     if (rel === 'the previous') return { type: 'DATE', stated: { weekday }, anchor: 'previous', direction: 'past', strict: true };
     if (rel === 'last' || rel === 'this past') return { type: 'DATE', stated: { weekday }, direction: 'past', strict: true };
     if (rel === 'next' || rel === 'this coming' || rel === 'coming') return { type: 'DATE', stated: { weekday }, direction: 'future', strict: true };
-    // "as early as Tuesday", "as soon as Tuesday", "by Friday" look ahead of the verb's time
-    if (/\b(?:as\s+(?:early|soon)\s+as|by|until|till)\s+$/i.test(m.input.slice(Math.max(0, m.index - 20), m.index))) {
-      return { type: 'DATE', stated: { weekday }, direction: 'deadline' };
-    }
+    // "as early as Tuesday", "by Friday": a deadline, which findTimexes reads from the words before
     return { type: 'DATE', stated: { weekday }, direction: 'tense' };
   },
 };
