@@ -100,11 +100,12 @@ const PROSECUTION = new Set<EventType>(['CHARGE', 'CONVICTION', 'TRIAL', 'ACCUSA
  * the journalist's murder" names one victim, the journalist.
  */
 function victimsOf(violations: VigilEvent[]): string[] {
-  const harmed = new Set(violations.filter((v) => HARM.has(v.type)).map((v) => v.target?.entity).filter((id): id is string => Boolean(id)));
-  const harmers = new Set(violations.filter((v) => HARM.has(v.type)).map((v) => v.agent?.entity).filter((id): id is string => Boolean(id)));
-  const ids = [...new Set(violations.map((v) => v.target?.entity).filter((id): id is string => Boolean(id)))];
+  const ids = (events: VigilEvent[], role: 'target' | 'agent') => new Set(events.map((v) => v[role]?.entity).filter((id): id is string => Boolean(id)));
+  const harms = violations.filter((v) => HARM.has(v.type));
+  const harmed = ids(harms, 'target');
+  const harmers = ids(harms, 'agent');
   const prosecutedOnly = (id: string) => violations.every((v) => v.target?.entity !== id || PROSECUTION.has(v.type));
-  return ids.filter((id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id)));
+  return [...ids(violations, 'target')].filter((id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id)));
 }
 
 /** The person a gold victim name stands for: by full name, or a mention inside it or around it. */

@@ -148,9 +148,10 @@ export function resolve(p: Parsed, ctx: ResolveContext): Resolved {
     };
     // "the latest quarter" has ended: a quarter named as still to come ("a fourth-quarter charge") is not it
     const unfinished = ctx.quarter && p.contextual.ended && ctx.quarter.y * 4 + ctx.quarter.q >= ctx.publication.y * 4 + quarterOf(ctx.publication.m);
-    const q = ctx.quarter && !unfinished ? ctx.quarter : lastEnded();
+    const named = unfinished ? null : ctx.quarter;
+    const q = named ?? lastEnded();
     const y = s.year ?? q.y + p.contextual.yearShift;
-    return { value: `${formatYear(y)}-Q${q.q}`, anchor: ctx.quarter && !unfinished ? 'previous' : 'publication', quarter: { y, q: q.q } };
+    return { value: `${formatYear(y)}-Q${q.q}`, anchor: named ? 'previous' : 'publication', quarter: { y, q: q.q } };
   }
   const way = look(p, ctx.tense);
   if (p.shift && s.quarter === undefined) return anchored(shifted(p, base, way));

@@ -19,30 +19,21 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
     for (let j = i + 1; entity(j) !== undefined && entity(j) === entity(i); j++) span.push(j);
     return span;
   };
+  const take = (c: number): boolean => {
+    if (!isPerson(c) || seen.has(entity(c))) return false;
+    seen.add(entity(c));
+    out.push(c);
+    return true;
+  };
+  // a comma list the parser read as appositions of the first name, "Moyo, Rufaro Chikowore and …"
   const visit = (i: number, depth: number): void => {
-    for (const t of nameTokens(i)) {
-      // a comma list the parser read as appositions of the first name, "Moyo, Rufaro Chikowore and …"
-      for (const c of tree.kids(t, 'conj', 'appos')) {
-        if (!isPerson(c) || seen.has(entity(c))) continue;
-        seen.add(entity(c));
-        out.push(c);
-        if (depth < 12) visit(c, depth + 1);
-      }
-    }
+    for (const t of nameTokens(i)) for (const c of tree.kids(t, 'conj', 'appos')) if (take(c) && depth < 12) visit(c, depth + 1);
   };
   if (isPerson(head)) visit(head, 0);
   else {
     // "the activists Farai Ncube and Tatenda Sibanda": the names stand in apposition to the noun
-    for (const a of tree.kids(head, 'appos').filter(isPerson)) {
-      if (!seen.has(entity(a))) out.push(a);
-      seen.add(entity(a));
-      visit(a, 0);
-    }
-    for (const c of tree.kids(head, 'conj').filter(isPerson)) {
-      if (seen.has(entity(c))) continue;
-      seen.add(entity(c));
-      out.push(c);
-    }
+    for (const a of tree.kids(head, 'appos')) if (take(a)) visit(a, 0);
+    for (const c of tree.kids(head, 'conj')) take(c);
   }
   return out;
 }
