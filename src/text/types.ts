@@ -104,6 +104,12 @@ export interface Timex extends TextSpan {
   stated?: string[];
   /** The word of the clause the date belongs to (its verb, through the parse): what it dates. */
   governor?: TextSpan;
+  /**
+   * For a duration that a signal word places in time ("three days later"): the calendar value it
+   * reaches from the date told before. TimeML marks "three days" as the DURATION and "later" as a
+   * signal; the date it points to is what an event needs.
+   */
+  pointsTo?: string;
 }
 
 export interface Quote extends TextSpan {

@@ -121,3 +121,18 @@ test('the publication date is the reference: the same words resolve differently 
   assert.equal(timexesOf('Released yesterday.', '2016-03-01')[0]?.value, '2016-02-29');
   assert.equal(PUBLISHED, '2018-12-12');
 });
+
+test('"three days later" is a duration (TimeML: "later" is a signal) that points to a date after the one told before', () => {
+  const text = 'He was detained on Dec. 3. Three days later he was moved. A few days later he vanished.';
+  const three = timexFor(text, 'Three days');
+  assert.deepEqual([three.type, three.value, three.pointsTo], ['DURATION', 'P3D', '2018-12-06']);
+  const few = timexFor(text, 'A few days');
+  assert.deepEqual([few.type, few.value, few.pointsTo], ['DURATION', 'PXD', undefined]);
+  // a plain duration points nowhere
+  assert.equal(timexFor('He spent three days in a cell.', 'three days').pointsTo, undefined);
+});
+
+test('a deadline month in a clause not told in the past lies ahead', () => {
+  assert.equal(timexFor('The sale is part of a program to repay the loan by February.', 'February', '2018-10-30').value, '2019-02');
+  assert.equal(timexFor('The loan had been repaid by February.', 'February', '2018-10-30').value, '2018-02');
+});

@@ -9,8 +9,9 @@ import type { DateParser } from './parsers/index.js';
 import { mergeDayAndTime } from './refiners/merge.js';
 import { dropNames } from './refiners/names.js';
 import { removeOverlaps } from './refiners/overlaps.js';
-import type { Resolved } from './resolve.js';
+import type { Resolved, Tense } from './resolve.js';
 import { resolve } from './resolve.js';
+import { laterDate } from './signals.js';
 import { governorOf, tenseOf, weekdayTense } from './tense.js';
 
 /** Runs every parser over the text: all candidate readings, overlapping ones included. */
@@ -68,6 +69,13 @@ const DEADLINE_LEAD = /\b(?:as\s+(?:early|soon)\s+as|by|until|till)\s+$/i;
 const effectiveFrom = (lead: string): boolean => /\beffective\s+$/i.test(lead) && !/\b(?:became|become|becomes|was|were|been|is|took)\s+effective\s+$/i.test(lead);
 
 /**
+ * A deadline in a clause that is not told in the past lies ahead: "is part of KKR's program to
+ * pay down the loan by February" (whichever verb the parse hangs the date on); "had repaid it by
+ * February" keeps its past.
+ */
+const deadlineTense = (tense: Tense, deadline: boolean): Tense => (deadline && (tense === 'present' || tense === null) ? 'future' : tense);
+
+/**
  * Every temporal expression in the doc with its TIMEX3 value, resolved in reading order so that
  * "the next day" follows the date told just before it.
  */
@@ -84,15 +92,19 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     const lead = doc.text.slice(Math.max(0, p.start - 24), p.start);
     // the weekday may sit behind a clock time: "given until 9 a.m. Tuesday to sign"
     const deadline = DEADLINE_LEAD.test(lead);
-    const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : tenseOf(doc, governor);
-    const resolved: Resolved | null = publication ? resolve(p, { publication, previous, quarter, tense }) : resolveUnanchored(p);
+    const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : deadlineTense(tenseOf(doc, governor), deadline);
+    const ctx = publication ? { publication, previous, quarter, tense } : null;
+    const resolved: Resolved | null = ctx ? resolve(p, ctx) : resolveUnanchored(p);
     if (!resolved) continue;
+    const reached = ctx && p.type === 'DURATION' ? laterDate(p, resolved.value, doc.text, ctx) : null;
+    if (reached?.day) previous = reached.day;
     if (resolved.day) previous = resolved.day;
     else if (/^\d{4}-\d{2}$/.test(resolved.value)) previous = parseDay(`${resolved.value}-01`);
     // only a quarter the text names itself sets the context; "a year earlier" and "the quarter" read it
     if (resolved.quarter && p.stated.quarter !== undefined && !p.shift) quarter = resolved.quarter;
     const timex: Timex = { ...doc.span(p.start, p.end), type: p.type, value: resolved.value, anchor: resolved.anchor, stated: statedFields(p.stated) };
     if (governor) timex.governor = doc.span(governor.start, governor.end);
+    if (reached) timex.pointsTo = reached.value;
     timexes.push(timex);
   }
   return timexes;

@@ -15,6 +15,8 @@ import type { Trigger } from './triggers.js';
 const CALENDAR = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$/;
 
 export function eventDateOf(timex: Timex): EventDate | null {
+  // "released three days later": the duration reaches a date from the one told before
+  if (timex.type === 'DURATION' && timex.pointsTo) return eventDateOf({ ...timex, type: 'DATE', value: timex.pointsTo, stated: [], anchor: 'previous', pointsTo: undefined });
   if (timex.type !== 'DATE' && timex.type !== 'TIME') return null;
   const m = CALENDAR.exec(timex.value);
   if (!m) return null;

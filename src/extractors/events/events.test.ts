@@ -42,6 +42,12 @@ test('an active deportation with a weekday date inferred from the publication da
   assert.equal(v.modality, 'asserted');
 });
 
+test('"released three days later" is dated from the date told before, through the duration\'s signal', () => {
+  const { events } = eventsOf('Joran Aldemir was arrested in Karsvik on Dec. 3. Three days later he was released.');
+  const v = one(events, 'RELEASE');
+  assert.deepEqual([v.date?.value, v.date?.precision, v.date?.anchor], ['2018-12-06', 'day', 'previous']);
+});
+
 test('a state asking another to extradite someone is an extradition request, with who asked and who was asked', () => {
   const { events } = eventsOf('Velmoran authorities asked Norland to extradite Mara Teller to Velmora.');
   const v = one(events, 'EXTRADITION_REQUEST');

@@ -104,7 +104,7 @@ export const weekendParser: DateParser = {
 export const agoParser: DateParser = {
   name: 'ago',
   pattern: wordPattern(
-    `(?:(?<approx>about|around|nearly|almost|some|roughly|more than|less than|over|just over|just under|only)\\s+)?(?<count>${COUNT})[\\s-]+(?:or\\s+(?:so|two|more)\\s+)?(?<unit>${Object.keys(UNITS).join('|')})\\s+(?:or\\s+so\\s+)?(?<dir>ago|earlier|later|from now|hence)`,
+    `(?:(?<approx>about|around|nearly|almost|some|roughly|more than|less than|over|just over|just under|only)\\s+)?(?<count>${COUNT})[\\s-]+(?:or\\s+(?:so|two|more)\\s+)?(?<unit>${Object.keys(UNITS).join('|')})\\s+(?:or\\s+so\\s+)?(?<dir>ago|earlier|from now|hence)`,
   ),
   extract(m) {
     const g = m.groups!;
@@ -113,8 +113,9 @@ export const agoParser: DateParser = {
     const dir = lower(g.dir);
     const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
     if (count === null || !Number.isInteger(count)) return { type: 'DATE', fixed: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', stated: {} };
-    // "a year earlier" in an earnings report counts back from publication; "three days later" from the date just told
-    const read = { type: 'DATE', stated: {}, shift: { unit, n: sign * count }, anchor: dir === 'later' ? ('previous' as const) : undefined } as const;
+    // "a year earlier" in an earnings report counts back from publication. ("Three days later" is a
+    // duration and a signal in TimeML: the date it reaches is worked out in `laterDate`.)
+    const read = { type: 'DATE', stated: {}, shift: { unit, n: sign * count } } as const;
     // "profit rose from $3 million a year earlier": in an earnings report, the same quarter a year before
     if (unit === 'year' && count === 1 && sign < 0) return { ...read, contextual: { unit: 'quarter', yearShift: -1 }, contextualIfNamed: true };
     return read;

@@ -1,0 +1,23 @@
+import type { Parsed, Unit } from './parsed.js';
+import type { ResolveContext, Resolved } from './resolve.js';
+import { resolve } from './resolve.js';
+
+/**
+ * "Three days later": TimeML marks "three days" as a DURATION (P3D) and "later" as a signal that
+ * places it after the date told before (TimeBank: "Three days", "A few days", "over an hour", each
+ * without its "later"). The date the pair reaches is still what a reader, and an event, needs, so
+ * it is worked out here from the duration's value and kept beside it.
+ */
+
+const LATER = /^\s+later\b/i;
+
+const UNIT_OF: Record<string, Unit> = { Y: 'year', M: 'month', W: 'week', D: 'day', Q: 'quarter', TH: 'hour', TM: 'minute' };
+
+/** The date a duration followed by "later" reaches, or null when there is no "later" or no count. */
+export function laterDate(duration: Parsed, value: string, text: string, ctx: ResolveContext): Resolved | null {
+  if (!LATER.test(text.slice(duration.end, duration.end + 12))) return null;
+  const m = /^P(T?)(\d+)([A-Z])$/.exec(value);
+  const unit = m ? UNIT_OF[`${m[1]}${m[3]}`] : undefined;
+  if (!m || !unit) return null;
+  return resolve({ ...duration, type: 'DATE', fixed: undefined, stated: {}, shift: { unit, n: Number(m[2]) }, anchor: 'previous' }, ctx);
+}
