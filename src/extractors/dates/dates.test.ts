@@ -136,3 +136,16 @@ test('a deadline month in a clause not told in the past lies ahead', () => {
   assert.equal(timexFor('The sale is part of a program to repay the loan by February.', 'February', '2018-10-30').value, '2019-02');
   assert.equal(timexFor('The loan had been repaid by February.', 'February', '2018-10-30').value, '2018-02');
 });
+
+test('"overnight" is the night before the day in view; "the previous Friday" the Friday before that', () => {
+  const text = 'Shares closed lower Friday, hit by overnight losses abroad. The index was 4% below the previous Friday.';
+  assert.equal(timexFor(text, 'overnight', '2018-11-05').value, '2018-11-01TNI');
+  assert.equal(timexFor(text, 'the previous Friday', '2018-11-05').value, '2018-10-26');
+});
+
+test('a year said in words joins its season; a year before a plural noun is a date when something marks it as a modifier', () => {
+  assert.equal(timexFor('They met in the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four').value, '1994-WI');
+  assert.equal(timexFor('Leaders of the 2016 protests have fled.', '2016').value, '2016');
+  assert.equal(timexFor('Sales were above fiscal 2017 sales.', 'fiscal 2017').value, '2017');
+  assert.equal(timexFor('The post-2011 politics split families.', '2011').value, '2011');
+});

@@ -9,7 +9,7 @@ import type { DateParser } from './parsers/index.js';
 import { mergeDayAndTime } from './refiners/merge.js';
 import { dropNames } from './refiners/names.js';
 import { removeOverlaps } from './refiners/overlaps.js';
-import type { Resolved, Tense } from './resolve.js';
+import type { ResolveContext, Resolved, Tense } from './resolve.js';
 import { resolve } from './resolve.js';
 import { laterDate } from './signals.js';
 import { governorOf, tenseOf, weekdayTense } from './tense.js';
@@ -93,10 +93,10 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     // the weekday may sit behind a clock time: "given until 9 a.m. Tuesday to sign"
     const deadline = DEADLINE_LEAD.test(lead);
     const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : deadlineTense(tenseOf(doc, governor), deadline);
-    const ctx = publication ? { publication, previous, quarter, tense } : null;
+    const ctx: ResolveContext | null = publication ? { publication, previous, quarter, tense } : null;
     const resolved: Resolved | null = ctx ? resolve(p, ctx) : resolveUnanchored(p);
     if (!resolved) continue;
-    const reached = ctx && p.type === 'DURATION' ? laterDate(p, resolved.value, doc.text, ctx) : null;
+    const reached: Resolved | null = ctx && p.type === 'DURATION' ? laterDate(p, resolved.value, doc.text, ctx) : null;
     if (reached?.day) previous = reached.day;
     if (resolved.day) previous = resolved.day;
     else if (/^\d{4}-\d{2}$/.test(resolved.value)) previous = parseDay(`${resolved.value}-01`);

@@ -19,6 +19,7 @@ const NOT_DATES = [
   'The union has 1,998 members.',
   'The fine was $2018.',
   'Police said 2018 protesters were detained.',
+  'Some 2000 protesters marched to the court.',
   'She is in her sixties.',
   'The Sunday Times published the letter.',
   'The report was previously unpublished.',

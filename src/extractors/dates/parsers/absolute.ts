@@ -97,22 +97,33 @@ export const yearParser: DateParser = {
   },
 };
 
+const TEENS_AND_TENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const DIGIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
+/** A year said in words, without capture groups so that other parsers can embed it ("the winter of nineteen ninety-four"). */
+export const SPELLED_YEAR = `(?:(?:nineteen|eighteen|twenty)\\s+(?:(?:${TEENS_AND_TENS})(?:-(?:${DIGIT_WORDS}))?|oh[\\s-](?:${DIGIT_WORDS}))|two\\s+thousand(?:\\s+and\\s+(?:${DIGIT_WORDS}|ten))?)`;
+
+/** The year a SPELLED_YEAR match names, or null. */
+export function readSpelledYear(words: string): number | null {
+  const w = lower(words).replace(/\s+/g, ' ');
+  const thousand = /^two thousand(?: and (\w+))?$/.exec(w);
+  if (thousand) return 2000 + (thousand[1] ? (readCount(thousand[1]) ?? 0) : 0);
+  const parts = /^(nineteen|eighteen|twenty) (?:oh[\s-])?(.+)$/.exec(w);
+  const lo = parts ? readCount(parts[2]!) : null;
+  return parts && lo !== null ? readCount(parts[1]!)! * 100 + lo : null;
+}
+
 /** Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "the year two thousand". */
 export const spelledYearParser: DateParser = {
   name: 'spelled-year',
   pattern: wordPattern(
-    `(?:(?<month>${alternation(Object.keys(MONTHS).filter((w) => w.length > 4 || w === 'june' || w === 'july' || w === 'may'))})\\s+)?(?:the\\s+year\\s+)?(?:(?<hi>nineteen|eighteen|twenty)\\s+(?<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|oh[\\s-](?:one|two|three|four|five|six|seven|eight|nine))|(?<thousand>two\\s+thousand(?:\\s+and\\s+(?<small>one|two|three|four|five|six|seven|eight|nine|ten))?))`,
+    `(?:(?<month>${alternation(Object.keys(MONTHS).filter((w) => w.length > 4 || w === 'june' || w === 'july' || w === 'may'))})\\s+)?(?:the\\s+year\\s+)?(?<spoken>${SPELLED_YEAR})`,
   ),
   extract(m) {
     const g = m.groups!;
-    let y: number | null;
-    if (g.thousand) y = 2000 + (g.small ? (readCount(g.small) ?? 0) : 0);
-    else {
-      const lo = readCount(lower(g.lo).replace(/^oh[\s-]/, ''));
-      y = lo === null ? null : readCount(lower(g.hi))! * 100 + lo;
-    }
+    const y = readSpelledYear(g.spoken!);
     if (y === null || year(String(y)) === undefined) return null;
-    if (!g.thousand && !/^the\s/i.test(m[0]) && !g.month && !/^nineteen|eighteen/i.test(g.hi ?? '')) return null;
+    // "twenty ten" alone is more often a count than a year; "nineteen ninety-six" and "the year two thousand" are years
+    if (!/^two\s+thousand/i.test(g.spoken!) && !/^the\s/i.test(m[0]) && !g.month && !/^(?:nineteen|eighteen)/i.test(g.spoken!)) return null;
     const month = g.month && isCapitalised(g.month) ? MONTHS[lower(g.month)] : undefined;
     return { type: 'DATE', stated: { year: y, month } };
   },

@@ -1,4 +1,5 @@
 import { ORDINALS, SEASONS, WEEKDAYS, alternation } from '../lexicon.js';
+import { SPELLED_YEAR, readSpelledYear } from './absolute.js';
 import type { DateParser } from './parser.js';
 import { isCapitalised, lower, wordPattern, year } from './parser.js';
 
@@ -46,16 +47,17 @@ export const quarterParser: DateParser = {
   },
 };
 
-/** "the summer of 2017", "summer 2017", "the summer" (by tense); "the fall of Saigon" is no season. */
+/** "the summer of 2017", "the winter of nineteen ninety-four", "summer 2017", "the summer" (by tense); "the fall of Saigon" is no season. */
 export const seasonParser: DateParser = {
   name: 'season',
   pattern: wordPattern(
-    `(?:(?<the>the)\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?<season>${alternation(Object.keys(SEASONS))})(?:\\s+(?:of\\s+)?(?<year>1[6-9]\\d\\d|20\\d\\d))?(?!\\s+of\\b)`,
+    `(?:(?<the>the)\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?<season>${alternation(Object.keys(SEASONS))})(?:\\s+(?:of\\s+)?(?<year>1[6-9]\\d\\d|20\\d\\d|${SPELLED_YEAR}))?(?!\\s+of\\b)`,
   ),
   extract(m) {
     const g = m.groups!;
     if (!g.year && !g.the) return null;
-    return { type: 'DATE', stated: { season: SEASONS[lower(g.season)], year: year(g.year) }, direction: 'tense' };
+    const stated = year(g.year) ?? (g.year ? readSpelledYear(g.year) ?? undefined : undefined);
+    return { type: 'DATE', stated: { season: SEASONS[lower(g.season)], year: stated }, direction: 'tense' };
   },
 };
 

@@ -41,6 +41,8 @@ export const partOfDayParser: DateParser = {
     const rel = lower(g.rel);
     // "last night" is the night before; "last evening" too. A bare "morning" is only a time next to a day (merge refiner).
     if (!rel && lower(g.part) !== 'overnight') return { type: 'TIME', stated: { partOfDay: part }, shift: { unit: 'day', n: 0 }, attachOnly: true };
+    // "depressed by overnight losses in New York", in a story about Friday: the night before the day in view
+    if (!rel) return { type: 'TIME', stated: { partOfDay: part }, shift: { unit: 'day', n: -1 }, anchor: 'previous' };
     return { type: 'TIME', stated: { partOfDay: part }, shift: { unit: 'day', n: DAY_SHIFT[rel] ?? 0 } };
   },
 };

@@ -44,6 +44,10 @@ function isBare(c: Parsed, field: 'year' | 'month'): boolean {
   return keys.length === 1 && keys[0] === field && !c.shift && !c.fixed;
 }
 
+/** A year that modifies the noun after it: behind a determiner or "fiscal", or prefixed ("post-1959"). */
+const yearAsModifier = (text: string, c: Parsed): boolean =>
+  /^fiscal\b/i.test(text.slice(c.start, c.end)) || /(?:\b(?:the|its|their|his|her|our|this|that|fiscal)\s+|\b(?:post|pre|mid)-)$/i.test(text.slice(Math.max(0, c.start - 8), c.start));
+
 export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
   const starts = new Set(doc.sentences.map((s) => s.tokenStart));
   const persons = doc.entities.flatMap((e) => (e.type === 'PERSON' ? e.mentions : [])).sort((a, b) => a.start - b.start);
@@ -57,8 +61,9 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
     if (first && !c.parser.startsWith('holiday') && capitalisedCommonWord(doc, c, first, starts)) return false;
     const last = tokenAt(doc, c.end - 1);
     const next = last >= 0 ? doc.tokens[last + 1] : undefined;
-    // "2018 protesters" counts people; "May Chen" is a woman
-    if (isBare(c, 'year') && next && (next.xpos === 'NNS' || next.xpos === 'NNPS')) return false;
+    // "2018 protesters" counts people, but "the 1992 protests", "fiscal 1989 sales" and "the post-1959 politics" are dated
+    if (isBare(c, 'year') && next && (next.xpos === 'NNS' || next.xpos === 'NNPS') && !yearAsModifier(doc.text, c)) return false;
+    // "May Chen" is a woman
     // "the annual March for Life", "the March of the Combatant Mothers": a month word that heads a titled name
     if (isBare(c, 'month') && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(doc.text.slice(c.end, c.end + 24)) && /\b(?:the|an?|annual|this year's)\s+$/i.test(doc.text.slice(Math.max(0, c.start - 16), c.start))) return false;
     const inside = namesOverlapping(names, c);
