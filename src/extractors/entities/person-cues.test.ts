@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import { createDefaultPipeline } from '../default.js';
+
+// Sentences written for these tests; the people, places and organisations are invented.
+const pipeline = createDefaultPipeline('person-cues');
+
+const typeOf = (text: string, name: string): string | undefined => {
+  const doc = pipeline.run(new Doc(text));
+  return doc.entities.find((e) => e.mentions.some((m) => m.text === name))?.type;
+};
+
+test('a lower-case role noun before a name makes it a person, hyphenated parts and all', () => {
+  assert.equal(typeOf('Police detained the blogger Tawfiq al-Mansouri at dawn.', 'Tawfiq al-Mansouri'), 'PERSON');
+  assert.equal(typeOf('A court in Varnak sentenced activist Nguyen Thi Lanh to three years.', 'Nguyen Thi Lanh'), 'PERSON');
+  assert.equal(typeOf('The union said its organiser Ko Tet Naing was beaten.', 'Ko Tet Naing'), 'PERSON');
+});
+
+test('a plural role takes each name in its list', () => {
+  const doc = pipeline.run(new Doc('Soldiers seized the journalists Wa Tun Lin and Kyaw Min Oo near the border.'));
+  const people = doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+  assert.ok(people.includes('Wa Tun Lin') && people.includes('Kyaw Min Oo'), JSON.stringify(people));
+});
+
+test('an apposition with a role or an age makes a person; titles in front are not part of the name', () => {
+  assert.equal(typeOf('Farai Ncube, a teacher from Mberengwa, was abducted on Sunday.', 'Farai Ncube'), 'PERSON');
+  assert.equal(typeOf('Sit Man-kei, 33, was arrested at the airport.', 'Sit Man-kei'), 'PERSON');
+  assert.equal(typeOf('The spokesman Lieutenant-Colonel Aren Voss denied it.', 'Aren Voss'), 'PERSON');
+});
+
+test('the same name elsewhere in the report follows the cued one', () => {
+  const doc = pipeline.run(new Doc('Police arrested lawyer Dang Van Khoa on Monday. Dang Van Khoa had defended farmers.'));
+  const e = doc.entities.find((x) => x.name === 'Dang Van Khoa');
+  assert.equal(e?.type, 'PERSON');
+  assert.equal(e?.mentions.length, 2);
+});
+
+test('organisations, places, adjectives and sentence adverbs after a role word are left as the recogniser had them', () => {
+  const before = createDefaultPipeline('ner');
+  for (const text of [
+    'The bond was arranged by lead manager Harlow Brothers International.',
+    'Still, the governor said the road would open.',
+    'Investigators flew to Long Island, officials said.',
+    'It was reported by the official Velmoran News Agency on Friday.',
+  ]) {
+    const layer = (p: typeof pipeline) => p.run(new Doc(text)).entities.map((e) => [e.type, e.name]);
+    assert.deepEqual(layer(pipeline), layer(before), text);
+  }
+});
