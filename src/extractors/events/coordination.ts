@@ -33,7 +33,7 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
   else {
     // "the activists Farai Ncube and Tatenda Sibanda": the names stand in apposition to the noun
     for (const a of tree.kids(head, 'appos')) if (take(a)) visit(a, 0);
-    for (const c of tree.kids(head, 'conj')) take(c);
+    for (const c of tree.kids(head, 'conj')) if (take(c)) visit(c, 0);
   }
   return out;
 }

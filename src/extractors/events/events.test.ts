@@ -140,3 +140,17 @@ test('a person named beside the target but not in a list with it gets no event',
   const targets = events.filter((v) => v.type === 'ARREST').map((v) => doc.entities.find((e) => e.id === v.target?.entity)?.name);
   assert.deepEqual(targets, ['Tendai Moyo']);
 });
+
+test('a passive whose subject the parser lost still finds its person: before the auxiliaries, past an apposition, through a list', () => {
+  const targets = (text: string, type: string) => eventsOf(text).events.filter((v) => v.type === type).map((v) => v.target?.text);
+  assert.deepEqual(targets('The party said its chairman, Dumisani Khoza, had also been detained.', 'ARREST'), ['Dumisani Khoza']);
+  assert.deepEqual(targets('In March last year Tomas Reyk and Ilse Varga were executed despite the appeals.', 'KILLING').sort(), ['Ilse Varga', 'Tomas Reyk']);
+  assert.deepEqual(targets('On June 1st Saba Loren, a professor at the university, was shot by unidentified gunmen.', 'ASSAULT'), ['Saba Loren']);
+});
+
+test('"slain" names a killing, "shot dead" a killing and "shot" alone an assault, but only of people', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => [v.type, v.target?.text ?? null]);
+  assert.ok(types('Two aid workers, Dara Holm and Ivo Brenn, were slain.').some(([t, who]) => t === 'KILLING' && who === 'Ivo Brenn'));
+  assert.deepEqual(types('Soldiers shot dead the activist Mara Teller.').map(([t]) => t), ['KILLING']);
+  assert.deepEqual(types('He shot a documentary in the north.'), []);
+});

@@ -7,6 +7,8 @@ export interface TriggerEntry {
   type: EventType;
   /** Words one of which must depend on the trigger or stand within three tokens of it. */
   with?: string[];
+  /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */
+  otherwise?: EventType;
   /** Only when the event happens to a person or group of people. */
   person?: boolean;
   /** Only in the passive voice. */
@@ -39,7 +41,8 @@ function entries(raw: RawEntries, section: string): Map<string, TriggerEntry> {
   const out = new Map<string, TriggerEntry>();
   for (const [lemma, entry] of Object.entries(raw)) {
     if (lemma.startsWith('$')) continue;
-    if (typeof entry === 'string' || !(EVENT_TYPES as readonly string[]).includes(entry.type)) {
+    const known = (t: string | undefined): boolean => t === undefined || (EVENT_TYPES as readonly string[]).includes(t);
+    if (typeof entry === 'string' || !(EVENT_TYPES as readonly string[]).includes(entry.type) || !known(entry.otherwise)) {
       throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
     }
     out.set(lemma, entry);

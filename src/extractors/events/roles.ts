@@ -49,6 +49,49 @@ function nameRightAfter(tree: Tree, i: number): number | undefined {
   return tree.token(next).head === last ? last : next;
 }
 
+/**
+ * "its national chairperson, Dumisani Fakudze, had also been detained", "In March last year Andrei
+ * Zhuk and Vasily Yuzepchuk were executed", "Saba Dashtyari, a professor at the University, was
+ * shot": when the parser lost a passive verb's subject, the named person that ends right before
+ * its auxiliaries (or before an apposition between commas) is what it happened to. The first
+ * name of a list is returned, so that the list gives each person an event.
+ */
+function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
+  const { from } = tree.sentenceRange(i);
+  const person = (j: number): boolean => j >= from && tree.entityOf[j]?.type === 'PERSON';
+  let j = i - 1;
+  while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || tree.token(j).text === ',')) j--;
+  if (j < from || j === i - 1) return undefined;
+  if (!person(j) && tree.token(j + 1).text === ',') {
+    for (let k = j; k >= Math.max(from, j - 12); k--) {
+      if (tree.token(k).text !== ',') continue;
+      if (person(k - 1)) j = k - 1;
+      break;
+    }
+  }
+  if (!person(j)) return undefined;
+  const sameName = (a: number, b: number): boolean => tree.entityOf[a] !== undefined && tree.entityOf[a] === tree.entityOf[b];
+  const start = (n: number): number => {
+    while (n > from && sameName(n - 1, n)) n--;
+    return n;
+  };
+  /** The token of the name starting at `n` that hangs outside it. */
+  const nameHead = (n: number): number => {
+    let last = n;
+    while (sameName(last + 1, n)) last++;
+    for (let k = n; k <= last; k++) if (tree.head(k) < n || tree.head(k) > last) return k;
+    return n;
+  };
+  j = start(j);
+  // the name is a later item of a list: go to its first ("Andrei Zhuk and Vasily Yuzepchuk")
+  for (let hops = 0; hops < 12; hops++) {
+    const h = nameHead(j);
+    if (tree.token(h).deprel !== 'conj' || !person(tree.head(h))) break;
+    j = start(tree.head(h));
+  }
+  return nameHead(j);
+}
+
 function isAgentLike(tree: Tree, lexicon: Lexicon, i: number): boolean {
   return tree.token(i).upos === 'PROPN' || lexicon.agentNouns.has(tree.lemma(i));
 }
@@ -99,7 +142,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   const roles: RoleHeads = {};
   if (t.pos === 'verb') {
     if (tree.isPassive(i)) {
-      const subj = tree.subjectOf(i);
+      const subj = tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

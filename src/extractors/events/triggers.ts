@@ -101,17 +101,19 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       const entry = lookup(table, tree.lemma(i), tokens[i]!.text.toLowerCase());
       if (!entry) continue;
       let partner: number | undefined;
+      let type = entry.type;
       if (entry.with) {
         partner = partnerOf(tree, i, entry.with);
-        if (partner === undefined) continue;
+        if (partner === undefined && !entry.otherwise) continue;
+        if (partner === undefined) type = entry.otherwise!;
       }
       if (entry.passive && !tree.isPassive(i)) continue;
       if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) continue;
       if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
-      const trigger: Trigger = { token: i, entry, type: entry.type, pos: pass };
+      const trigger: Trigger = { token: i, entry, type, pos: pass };
       if (partner !== undefined) trigger.partner = partner;
       const request = requestOver(tree, trigger, lexicon);
-      const becomes = lexicon.requestBecomes.get(entry.type);
+      const becomes = lexicon.requestBecomes.get(type);
       if (request !== undefined && becomes) {
         trigger.type = becomes;
         trigger.request = request;
