@@ -3,6 +3,7 @@ import { registry } from '../pipeline/registry.js';
 import './tokens/index.js';
 import './syntax/index.js';
 import './entities/index.js';
+import './entities/headline-trim.js';
 import './entities/person-cues.js';
 import './dates/index.js';
 import './entities/date-trim.js';
@@ -16,7 +17,7 @@ import './events/index.js';
  * The English news pipeline, in order. Components that are not built yet are simply absent:
  * their layers stay empty in the extraction document, as EXTRACTION-FORMAT.md allows.
  */
-const ORDER = ['tokenizer', 'sentencizer', 'tagger', 'parser', 'ner', 'person-cues', 'dates', 'entity-date-trim', 'entity-aliases', 'places', 'coref', 'quotes', 'events'] as const;
+const ORDER = ['tokenizer', 'sentencizer', 'tagger', 'parser', 'ner', 'entity-headline-trim', 'person-cues', 'dates', 'entity-date-trim', 'entity-aliases', 'places', 'coref', 'quotes', 'events'] as const;
 
 /** `upTo`: stop after that component (training a later one reads what the earlier ones made). */
 export function createDefaultPipeline(upTo?: (typeof ORDER)[number]): Pipeline {

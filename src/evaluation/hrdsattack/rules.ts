@@ -118,7 +118,8 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
   // the main event: the first violation told with a date, else the first told
   const main = violations.find((v) => v.date) ?? violations[0];
   const entityOf = (id: string | null | undefined) => doc.entities.find((e) => e.id === id);
-  const victimNames = [...new Set(victimsOf(violations).map((id) => entityOf(id)).filter((e): e is Entity => e?.type === 'PERSON').map((e) => e.name))];
+  // named people only: "his brother" and "a judge" are no names to put on a list of victims
+  const victimNames = [...new Set(victimsOf(violations).map((id) => entityOf(id)).filter((e): e is Entity => e?.type === 'PERSON' && nameMentions(e).length > 0).map((e) => e.name))];
   // where: the main event's place, else the first place the report names (often its dateline)
   const placeEntity = entityOf(main?.place?.entity);
   const place = placeEntity ? resolvePlace(placeEntity.name) : {};

@@ -48,3 +48,9 @@ test('organisations, places, adjectives and sentence adverbs after a role word a
     assert.deepEqual(layer(pipeline), layer(before), text);
   }
 });
+
+test('a Title Case headline does not run names into the words beside them', () => {
+  const doc = pipeline.run(new Doc('Joran Aldemir Arrested for Inciting Public, Says Velmoran Army\n\nThe army has arrested the actor Joran Aldemir in Karsvik.'));
+  const people = doc.entities.filter((e) => e.type === 'PERSON');
+  assert.deepEqual(people.map((e) => [e.name, e.mentions.length]), [['Joran Aldemir', 2]]);
+});

@@ -1,0 +1,78 @@
+import type { Component } from '../../pipeline/component.js';
+import { registry } from '../../pipeline/registry.js';
+import type { Doc } from '../../text/doc.js';
+import type { Entity, Mention } from '../../text/types.js';
+import { loadPosModel } from '../syntax/index.js';
+import { entityRewriter, numberByFirstMention } from './rewrite.js';
+
+/**
+ * In a headline written in Title Case every word is capitalised, and the recogniser, which reads
+ * capitals as names, runs names into the words beside them: "Chiwetalu Agu Arrested for Inciting
+ * Public", "Blinken Dials Pak FM Over Accountability in Daniel Pearl Murder Case", "Now The Men
+ * Who Killed Ahmaud Arbery Face Hate Crime Charges". There, a word the tagger's training knows
+ * only as a common word ("arrested", "murder", "face") is cut from the end of a name, and one it
+ * knows only as a function word or a verb ("a", "this", "says") from its start. What is left
+ * stays a name only if the report's body names it too, with the same type ("Agu" in "Chiwetalu Agu
+ * was arrested"); "Inciting Public" and "Over Accountability" are named nowhere else.
+ */
+
+/** Tag classes of words that may still be part of a name at its start ("Will", "May", "Rose"). */
+const NAME_CAPABLE = /\b(?:PROPN|NOUN|ADJ|AUX|NUM|X)\b/;
+
+/**
+ * A line in Title Case: hardly a long word in lower case, and at least two capitalised words that
+ * are common words, not names ("Arrested", "Says", "Murder"). "Daniel Brask met Mrs. Anouk
+ * Veller in Tarvona on Monday." is all names, and no headline.
+ */
+function isTitleCase(words: readonly string[], tagsOf: (w: string) => string | undefined): boolean {
+  const long = words.filter((w) => /^\p{L}{4,}$/u.test(w));
+  const lower = long.filter((w) => /^\p{Ll}/u.test(w)).length;
+  const common = long.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w) && tagsOf(w) !== undefined && !tagsOf(w)!.includes('PROPN')).length;
+  return long.length >= 3 && lower <= 1 && common >= 2;
+}
+
+export function trimHeadlineEntities(doc: Doc): Entity[] {
+  const ambiguity = loadPosModel().header.ambiguity as Record<string, string | undefined>;
+  const tagsOf = (word: string): string | undefined => ambiguity[word.toLowerCase()];
+  const headline = doc.sentences.map((s) => isTitleCase(doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text), tagsOf));
+  // the words of the body's names, by type: what a headline name must be found among
+  const bodyWords = new Set<string>();
+  for (const e of doc.entities) for (const m of e.mentions) if (!headline[doc.sentenceAt(m.start)]) for (const w of m.text.split(/\s+/)) bodyWords.add(`${e.type}\t${w}`);
+  const hasBody = headline.some((h) => !h);
+  let changed = false;
+  const trim = (type: string, m: Mention): Mention | null => {
+    if (!headline[doc.sentenceAt(m.start)]) return m;
+    const tokens = doc.tokens.filter((t) => t.start >= m.start && t.end <= m.end);
+    let first = 0;
+    let last = tokens.length - 1;
+    while (first <= last && tokens[first]!.upos !== 'PROPN' && tagsOf(tokens[first]!.text) !== undefined && !NAME_CAPABLE.test(tagsOf(tokens[first]!.text)!)) first++;
+    while (last >= first && tagsOf(tokens[last]!.text) !== undefined && !tagsOf(tokens[last]!.text)!.includes('PROPN')) last--;
+    if (hasBody && (first > last || !bodyWords.has(`${type}\t${tokens[last]!.text}`))) first = last + 1;
+    if (first === 0 && last === tokens.length - 1) return m;
+    changed = true;
+    return first > last ? null : { ...doc.span(tokens[first]!.start, tokens[last]!.end), ...(m.kind ? { kind: m.kind } : {}) };
+  };
+  const byKey = new Map<string, Entity>();
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      const kept = trim(e.type, m);
+      if (!kept) continue;
+      const key = `${e.type}\t${kept.text}`;
+      const target = byKey.get(key) ?? { ...e, name: kept.text, mentions: [] };
+      byKey.set(key, target);
+      target.mentions.push(kept);
+      if (kept.text.length > target.name.length) target.name = kept.text;
+    }
+  }
+  return changed ? numberByFirstMention([...byKey.values()]) : doc.entities;
+}
+
+export const createHeadlineTrim = (): Component => entityRewriter('entity-headline-trim', ['tokens', 'sentences', 'tags', 'entities'], trimHeadlineEntities);
+
+declare module '../../pipeline/registry.js' {
+  interface ComponentConfigs {
+    'entity-headline-trim': Record<string, never>;
+  }
+}
+
+registry.register('entity-headline-trim', () => createHeadlineTrim());
