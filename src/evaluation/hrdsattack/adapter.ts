@@ -28,7 +28,8 @@ const INSUFFICIENT = 'insufficient information';
 
 /** A victim's types as one label: "human rights defender|journalist". */
 function victimTypeLabel(types: readonly string[]): string {
-  const t = types.filter((x) => x !== INSUFFICIENT).sort();
+  // the scorer compares sets: "journalist, journalist" is one type
+  const t = [...new Set(types.filter((x) => x !== INSUFFICIENT))].sort();
   return t.length ? t.join('|') : INSUFFICIENT;
 }
 

@@ -6,7 +6,7 @@ import type { Entity, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import type { Features } from './linear.js';
-import { NON_STATE, STATE, VIOLATION, happened, personNamed, toHrdLabels } from './rules.js';
+import { DEFENDER, JOURNALIST, NON_STATE, STATE, UNIONIST, VIOLATION, happened, personNamed, toHrdLabels, victimSpans } from './rules.js';
 
 /**
  * What Vigil's extraction of one HRDsAttack article offers each of the dataset's questions, as
@@ -201,6 +201,31 @@ function yearCandidates(doc: Doc, published: string, violations: VigilEvent[]): 
   return out;
 }
 
+const ROLE_CLASSES = [
+  ['journalist', JOURNALIST],
+  ['defender', DEFENDER],
+  ['unionist', UNIONIST],
+] as const;
+
+/**
+ * The kinds of role named right beside a victim's name ("senior journalist Win Kyaw", "Saba
+ * Kordafshari, a human rights defender") and further off in the same sentence: the words a
+ * reader goes by, apart from the many context words around them.
+ */
+function roleWordsNear(doc: Doc, spans: readonly { start: number; end: number }[]): string[] {
+  const f = new Set<string>();
+  for (const m of spans) {
+    const near = doc.text.slice(Math.max(0, m.start - 40), Math.min(doc.text.length, m.end + 40));
+    const s = doc.sentences[doc.sentenceAt(m.start)];
+    const sentence = s ? doc.text.slice(s.start, s.end) : near;
+    for (const [kind, re] of ROLE_CLASSES) {
+      if (re.test(near)) f.add(`near=${kind}`);
+      else if (re.test(sentence)) f.add(`sent=${kind}`);
+    }
+  }
+  return [...f];
+}
+
 export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures {
   const titleEnd = article.title.length;
   // the rules' own answers are features too: the learner starts from them and learns where they fail
@@ -219,9 +244,11 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
     years,
     victim: (name) => {
       const e = personNamed(doc, name);
-      const own = e ? persons.find((p) => p.value === e)?.feats ?? [] : ['unmatched'];
+      // a name no person entity carries is still described by the words around it ("journalists X and Y")
+      const around = (): string[] => victimSpans(doc, name, undefined).flatMap((m) => contentLemmas(doc, Math.max(0, m.start - 40), Math.min(doc.text.length, m.end + 40)).map((l) => `ctx=${l}`));
+      const own = e ? persons.find((p) => p.value === e)?.feats ?? [] : ['unmatched', ...new Set(around())];
       // the report's lead words, useful for the violation, only add noise to who a victim is
-      return [...own, ...titleWords, ...(rules.victimAttributes.get(name)?.type ?? []).map((t) => `rule=${t}`)];
+      return [...own, ...titleWords, ...roleWordsNear(doc, victimSpans(doc, name, e)), ...(rules.victimAttributes.get(name)?.type ?? []).map((t) => `rule=${t}`)];
     },
   };
 }

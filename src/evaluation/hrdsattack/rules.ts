@@ -1,7 +1,7 @@
 import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
 import { countryByName, resolvePlace } from '../../extractors/places/index.js';
 import type { Doc } from '../../text/doc.js';
-import type { Entity, EventType, VigilEvent } from '../../text/types.js';
+import type { Entity, EventType, TextSpan, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { HrdPrediction, HrdVictimPrediction } from '../scorers/hrdsattack.js';
 
@@ -47,12 +47,24 @@ function perpetratorType(doc: Doc, v: VigilEvent | undefined): string | null {
   return entity?.type === 'PERSON' ? 'state actor' : 'other non-state actors';
 }
 
-const JOURNALIST = /\b(journalists?|reporters?|editors?|bloggers?|correspondents?|photographers?|cameram[ae]n|broadcasters?|columnists?|newspaper|media worker)\b/i;
-const DEFENDER = /\b(activists?|human rights|defenders?|lawyers?|campaigners?|advocates?|environmentalists?|dissidents?)\b/i;
-const UNIONIST = /\b(union|unionists?|labou?r leader)\b/i;
+export const JOURNALIST = /\b(journalists?|reporters?|editors?|bloggers?|correspondents?|photographers?|cameram[ae]n|broadcasters?|columnists?|newspaper|media worker)\b/i;
+export const DEFENDER = /\b(activists?|human rights|defenders?|lawyers?|campaigners?|advocates?|environmentalists?|dissidents?)\b/i;
+export const UNIONIST = /\b(union|unionists?|labou?r leader)\b/i;
 
-function victimAttributes(doc: Doc, entity: Entity | undefined): HrdVictimPrediction {
-  const around = (entity ? nameMentions(entity) : []).map((m) => doc.text.slice(Math.max(0, m.start - 80), Math.min(doc.text.length, m.end + 80))).join(' ');
+/**
+ * Where a victim is named: the person's name mentions, or, when no person entity carries the name
+ * (the recogniser typed it otherwise or cut it), wherever the name's words stand in the text.
+ */
+export function victimSpans(doc: Doc, name: string, entity: Entity | undefined): TextSpan[] {
+  if (entity) return nameMentions(entity);
+  const find = (s: string): TextSpan[] => [...doc.text.matchAll(new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'))].map((m) => doc.span(m.index, m.index + s.length));
+  const full = find(name);
+  return full.length > 0 ? full : find(name.split(/\s+/).pop() ?? name).filter((m) => /^\p{Lu}/u.test(m.text));
+}
+
+function victimAttributes(doc: Doc, name: string, entity: Entity | undefined): HrdVictimPrediction {
+  const spans = victimSpans(doc, name, entity);
+  const around = spans.map((m) => doc.text.slice(Math.max(0, m.start - 80), Math.min(doc.text.length, m.end + 80))).join(' ');
   // the one description nearest the name: "journalist X", "X, a lawyer and activist"
   const type: string[] = [];
   const nearest = [
@@ -70,7 +82,7 @@ function victimAttributes(doc: Doc, entity: Entity | undefined): HrdVictimPredic
       type.splice(0, type.length, label);
     }
   }
-  const sentences = new Set((entity ? nameMentions(entity) : []).flatMap((m) => [doc.sentenceAt(m.start), doc.sentenceAt(m.start) + 1]));
+  const sentences = new Set(spans.flatMap((m) => [doc.sentenceAt(m.start), doc.sentenceAt(m.start) + 1]));
   let he = 0;
   let she = 0;
   for (const s of sentences) {
@@ -129,7 +141,7 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
   const victimAttrs = new Map<string, HrdVictimPrediction>();
   for (const v of article.labels.victims) {
     if (!v.name) continue;
-    victimAttrs.set(v.name, victimAttributes(doc, personNamed(doc, v.name)));
+    victimAttrs.set(v.name, victimAttributes(doc, v.name, personNamed(doc, v.name)));
   }
   return {
     violationTypes: [...new Set(violations.map((v) => VIOLATION[v.type]!))],
