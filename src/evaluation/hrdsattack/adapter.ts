@@ -1,5 +1,5 @@
 import type { HrdLabels } from '../../corpora/readers/hrdsattack.js';
-import { countryByName } from '../../extractors/places/index.js';
+import { countryByDemonym, countryByName } from '../../extractors/places/index.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import type { ArticleFeatures } from './features.js';
 import { Classifier, Ranker } from './linear.js';
@@ -33,7 +33,8 @@ function victimTypeLabel(types: readonly string[]): string {
   return t.length ? t.join('|') : INSUFFICIENT;
 }
 
-const countryCode = (name: string | null): string | null => (name ? (countryByName(name)?.cca3 ?? null) : null);
+/** The gold country as a code; annotators sometimes wrote the demonym ("Yemeni"). */
+const countryCode = (name: string | null): string | null => (name ? (countryByName(name)?.cca3 ?? countryByDemonym(name)?.cca3 ?? null) : null);
 
 export class HrdAdapter {
   private constructor(

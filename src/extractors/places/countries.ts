@@ -58,6 +58,14 @@ function load(): void {
       if (!/s$/.test(dem) && !byDemonym.has(key(`${dem}s`))) byDemonym.set(key(`${dem}s`), country);
     }
   }
+  // "Republic of Turkey" → "Turkey": the short name news uses, when world-countries lists only the
+  // long one (it names the country "Türkiye"); taken only when no country claims it already
+  for (const c of list) {
+    for (const n of [c.name.official, ...c.altSpellings]) {
+      const short = /^(?:Republic|Kingdom|State|Commonwealth|Federation|Sultanate|Principality) of (?:the )?(\p{Lu}[\p{L} '’-]+)$/u.exec(n)?.[1];
+      if (short && !byName.has(key(short))) byName.set(key(short), byCode.get(c.cca3)!);
+    }
+  }
   // "Britain" and "Great Britain" name the United Kingdom in most news.
   const gb = byCode.get('GBR');
   if (gb) for (const n of ['Britain', 'Great Britain', 'England', 'Scotland', 'Wales']) if (!byName.has(key(n))) byName.set(key(n), gb);
