@@ -170,7 +170,7 @@ function countryCandidates(doc: Doc, titleEnd: number, violations: VigilEvent[])
   return out;
 }
 
-function yearCandidates(doc: Doc, published: string, violations: VigilEvent[]): Candidate<number | null>[] {
+function yearCandidates(doc: Doc, published: string, violations: VigilEvent[], titleEnd: number): Candidate<number | null>[] {
   const pub = Number(published.slice(0, 4)) || null;
   const stats = new Map<number, string[]>();
   const add = (y: number, f: string) => stats.set(y, [...(stats.get(y) ?? []), f]);
@@ -185,7 +185,12 @@ function yearCandidates(doc: Doc, published: string, violations: VigilEvent[]): 
   }
   for (const t of doc.timexes) {
     const y = /^(\d{4})/.exec(t.value)?.[1];
-    if (t.type === 'DATE' && y && t.anchor !== 'publication') add(Number(y), 'timex');
+    if (t.type === 'DATE' && y && t.anchor !== 'publication') {
+      add(Number(y), 'timex');
+      // "Greek police arrest man suspected of 1985 TWA hijacking": a year the headline or lead names
+      if (t.start < titleEnd) add(Number(y), 'intitle');
+      else if (doc.sentenceAt(t.start) <= 3) add(Number(y), 'inlead');
+    }
   }
   const years = [...stats.keys()];
   const earliest = Math.min(...years);
@@ -236,7 +241,7 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
   const docFeats = [...new Set([...eventFeatures(doc, titleEnd, violations), ...perpetratorFeatures(doc, violations), ...titleWords, ...leadWords, ...rules.violationTypes.map((t) => `rule=${t}`), `ruleperp=${rules.perpetratorType}`])];
   const speakers = new Set(doc.quotes.map((q) => q.speaker ?? q.speakerEntity).filter((x): x is string => Boolean(x)));
   const persons = doc.entities.filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0).map((e) => ({ value: e, feats: personFeatures(doc, e, titleEnd, speakers) }));
-  const years = yearCandidates(doc, article.published, violations).map((c) => (c.value === rules.year ? { ...c, feats: [...c.feats, 'rule'] } : c));
+  const years = yearCandidates(doc, article.published, violations, titleEnd).map((c) => (c.value === rules.year ? { ...c, feats: [...c.feats, 'rule'] } : c));
   return {
     rules,
     doc: docFeats,
