@@ -154,3 +154,8 @@ test('"slain" names a killing, "shot dead" a killing and "shot" alone an assault
   assert.deepEqual(types('Soldiers shot dead the activist Mara Teller.').map(([t]) => t), ['KILLING']);
   assert.deepEqual(types('He shot a documentary in the north.'), []);
 });
+
+test('"who" stands for the name before it even when the parser did not hang its clause there', () => {
+  const { events } = eventsOf('Also this week in Karsvik, the trial began of another Velmoran journalist, Ilse Varga, who is facing charges alongside the doctor Tomas Reyk.');
+  assert.equal(one(events, 'CHARGE').target?.text, 'Ilse Varga');
+});

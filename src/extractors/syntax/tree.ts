@@ -97,6 +97,17 @@ export class Tree {
     return !/^[.!?"”’']$/.test(this.token(to - 1).text);
   }
 
+  /**
+   * What "who" stands for when the parser did not hang its clause on the noun: the name or noun
+   * right before it, past a comma ("journalist Kaciaryna Barysevich, who is facing charges").
+   */
+  antecedentOf(who: number): number | undefined {
+    const { from } = this.sentenceRange(who);
+    let j = who - 1;
+    if (j >= from && this.token(j).text === ',') j--;
+    return j >= from && ['PROPN', 'NOUN'].includes(this.token(j).upos ?? '') ? j : undefined;
+  }
+
   /** The subject of `i`, its own or the one it shares with the clause it completes. */
   subjectOf(i: number, depth = 0): number | undefined {
     const t = this.token(i);
@@ -105,7 +116,8 @@ export class Tree {
     // a date misparsed as the subject hides the name folded into it: "Thailand Wednesday deported"
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
     const own = subjects.find((c) => !['that', 'which'].includes(this.lemma(c)));
-    if (own !== undefined) return ['who', 'whom'].includes(this.lemma(own)) && t.deprel === 'acl:relcl' ? h : own;
+    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? h : (this.antecedentOf(own) ?? own);
+    if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
     if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {
       // a verb conjoined to a misparsed head: share the subject of the nearest verb before it
