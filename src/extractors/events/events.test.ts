@@ -159,3 +159,9 @@ test('"who" stands for the name before it even when the parser did not hang its 
   const { events } = eventsOf('Also this week in Karsvik, the trial began of another Velmoran journalist, Ilse Varga, who is facing charges alongside the doctor Tomas Reyk.');
   assert.equal(one(events, 'CHARGE').target?.text, 'Ilse Varga');
 });
+
+test('an event told "according to" someone, or under a speech verb the parser hung beneath it, is reported with its speaker', () => {
+  const v = one(eventsOf('Tomas Reyk was released on Monday, according to his lawyer.').events, 'RELEASE');
+  assert.deepEqual([v.modality, v.speaker?.text], ['reported', 'his lawyer']);
+  assert.equal(one(eventsOf('Tomas Reyk was released on Monday.').events, 'RELEASE').modality, 'asserted');
+});

@@ -53,6 +53,27 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
 }
 
 /**
+ * A source the event's own clause names: "was released on Monday, according to his lawyer" (the
+ * phrase hangs on the verb, whatever relation the parser gave it), or a speech verb the parser
+ * hung under the event instead of over it ("Police said the activist … had been released", read
+ * as "[police said], released"). Returns the speech verb or the source's noun.
+ */
+function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): { cue: number; speaker?: number } | undefined {
+  for (const c of clause) {
+    for (const k of tree.children[c]!) {
+      const according = tree.children[k]!.find((g) => tree.lemma(g) === 'accord' || tree.token(g).text.toLowerCase() === 'according');
+      if (according !== undefined && tree.lemma(according + 1) === 'to') return { cue: according, speaker: k };
+      const rel = tree.token(k).deprel ?? '';
+      if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k))) {
+        const speaker = tree.subjectOf(k);
+        if (speaker !== undefined) return { cue: k, speaker };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * The speaker when the parse gave the speech verb no subject ("On Monday, Pavel Drost, a
  * spokesman for …, said": the name got attached to "Monday"): the nearest person or organisation
  * named before the verb in its sentence, outside quotation marks.
@@ -101,12 +122,14 @@ function insideQuote(tree: Tree, i: number): boolean {
 
 export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {
   const clause = clauseTokens(tree, t);
-  const speech = speechAbove(tree, lexicon, t.token);
+  const above = speechAbove(tree, lexicon, t.token);
+  const below = above === undefined ? sourceBelow(tree, lexicon, clause) : undefined;
+  const speech = above ?? below?.cue;
   const reading = (modality: Modality): ModalityReading => {
     const r: ModalityReading = { modality };
     if (speech !== undefined) {
       r.cue = speech;
-      const s = tree.subjectOf(speech) ?? nameNear(tree, speech);
+      const s = below ? below.speaker : (tree.subjectOf(speech) ?? nameNear(tree, speech));
       if (s !== undefined) r.speaker = s;
     }
     return r;
