@@ -144,7 +144,7 @@ test('"overnight" is the night before the day in view; "the previous Friday" the
 });
 
 test('a year said in words joins its season; a year before a plural noun is a date when something marks it as a modifier', () => {
-  assert.equal(timexFor('They met in the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four').value, '1994-WI');
+  assert.equal(timexFor('They met in the winter of nineteen eighty-six.', 'the winter of nineteen eighty-six').value, '1986-WI');
   assert.equal(timexFor('Leaders of the 2016 protests have fled.', '2016').value, '2016');
   assert.equal(timexFor('Sales were above fiscal 2017 sales.', 'fiscal 2017').value, '2017');
   assert.equal(timexFor('The post-2011 politics split families.', '2011').value, '2011');

@@ -7,13 +7,13 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
  * In a headline written in Title Case every word is capitalised, and the recogniser, which reads
- * capitals as names, runs names into the words beside them: "Chiwetalu Agu Arrested for Inciting
- * Public", "Blinken Dials Pak FM Over Accountability in Daniel Pearl Murder Case", "Now The Men
- * Who Killed Ahmaud Arbery Face Hate Crime Charges". There, a word the tagger's training knows
+ * capitals as names, runs names into the words beside them: "Joran Aldemir Arrested for Inciting
+ * Public", "Minister Urges Action in Mara Teller Murder Case", "Men Who Killed Ivo Brenn Face Hate
+ * Crime Charges". There, a word the tagger's training knows
  * only as a common word ("arrested", "murder", "face") is cut from the end of a name, and one it
  * knows only as a function word or a verb ("a", "this", "says") from its start. What is left
- * stays a name only if the report's body names it too, with the same type ("Agu" in "Chiwetalu Agu
- * was arrested"); "Inciting Public" and "Over Accountability" are named nowhere else.
+ * stays a name only if the report's body names it too, with the same type ("Joran Aldemir" in "the
+ * army arrested the actor Joran Aldemir"); "Inciting Public" is named nowhere else.
  */
 
 /** Tag classes of words that may still be part of a name at its start ("Will", "May", "Rose"). */

@@ -41,7 +41,7 @@ test('organisations, places, adjectives and sentence adverbs after a role word a
   for (const text of [
     'The bond was arranged by lead manager Harlow Brothers International.',
     'Still, the governor said the road would open.',
-    'Investigators flew to Long Island, officials said.',
+    'Investigators flew to Port Selim, officials said.',
     'It was reported by the official Velmoran News Agency on Friday.',
   ]) {
     const layer = (p: typeof pipeline) => p.run(new Doc(text)).entities.map((e) => [e.type, e.name]);

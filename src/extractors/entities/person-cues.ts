@@ -10,22 +10,22 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
 /**
  * People the recogniser misses because their names look like nothing in its training news
  * (Reuters, 1996). Measured on HRDsAttack's training reports, 28 % of the victims' names were
- * typed as places or organisations or cut short: "journalists Katsiaryna Andreyeva and Darya
- * Chultsova", "activist Loujain al-Hathloul", "Reuters journalists Wa Lone and Kyaw Soe Oo". The
+ * typed as places or organisations or cut short. Names like these: "the journalists Wa Tun Lin and
+ * Kyaw Min Oo", "the blogger Tawfiq al-Mansouri", "activist Nguyen Thi Lanh". The
  * words around such a name say what it is, whatever its spelling:
  * - a role noun written in lower case just before it ("journalist", "lawyer", "activists");
  * - an honorific ("Mr", "Ms", "Dr");
- * - an apposition that gives a role or an age ("Manoj CT, an auto driver", "Sit Man-ying, 33,").
+ * - an apposition that gives a role or an age ("Farai Ncube, a teacher from Mberengwa", "Sit Man-kei, 33,").
  * Each name found so is a PERSON wherever the same words recur in the report.
  */
 
 const HONORIFIC = /^(?:mr|mrs|ms|dr|prof|hon)\.?$/i;
-/** Capitalised titles a name may carry at its front ("Sir Henry …", "Lieutenant-Colonel Max …"): not part of the name. */
+/** Capitalised titles a name may carry at its front ("Sir Aren …", "Lieutenant-Colonel Aren Voss"): not part of the name. */
 const FRONT_TITLES = new Set(['sister', 'sisters', 'brother', 'sir', 'dame', 'cardinal', 'bishop', 'archbishop', 'lord', 'rev', 'reverend', 'father', 'mr', 'mrs', 'ms', 'dr', 'prof', 'hon']);
-/** Parts of speech no name begins with: "But Weizman, a former …", "Australian Sister Maureen Carey". */
+/** Parts of speech no name begins with: "But Voss, a former …", "Velmoran Sister Ilse Varga". */
 const NOT_NAME_START = new Set(['CCONJ', 'SCONJ', 'DET', 'ADV', 'ADP', 'PRON', 'PART', 'ADJ']);
 /** What follows a hyphen in a compound modifier, not in a name: "Hong Kong-listed", "Paris-based". */
-/** Words that end or make up an organisation's name: "lead manager Lehman Brothers International" names a bank. */
+/** Words that end or make up an organisation's name: "lead manager Harlow Brothers International" names a bank. */
 const ORG_WORDS = /^(?:corp|corporation|inc|co|ltd|plc|llc|ag|sa|brothers|international|group|bank|association|union|party|institute|university|agency|council|committee|ministry|archives|fund|foundation|trust|company|press|news|times|post|holdings|partners|securities|capital|economics|airlines|industries|club|united|city|rovers|network|radio|tv|television|daily|review|journal|court|army|police|front|movement)\.?$/i;
 const MODIFIER_TAIL = /^(?:\p{Ll}+ed|born|run|made|style|wide|era|type|like|free|held|area|bound|wing|owned)$/u;
 /** Lower-case words inside Arabic, Dutch, Iberian… names ("Abd el Fattah", "van der Berg"). */
@@ -43,7 +43,7 @@ const glued = (a: Token, b: Token): boolean => a.end === b.start;
 
 /**
  * The name that starts at token `i`, as [first, end) tokens within the sentence, or null. The
- * tokenizer splits hyphens as UD does, so "al-Hathloul" and "Man-ying" are joined back here.
+ * tokenizer splits hyphens as UD does, so "al-Mansouri" and "Man-kei" are joined back here.
  */
 function nameAt(tokens: readonly Token[], i: number, to: number): [number, number] | null {
   let end = i;
@@ -69,7 +69,7 @@ function nameAt(tokens: readonly Token[], i: number, to: number): [number, numbe
 /** A lower-case role noun ("journalist", "activists", "writer-activist"), or an honorific. */
 function isCue(t: Token, titles: ReadonlySet<string>): boolean {
   if (HONORIFIC.test(t.text)) return true;
-  // "the official Iraqi News Agency": an adjective is no cue
+  // "the official Velmoran News Agency": an adjective is no cue
   if (t.text !== t.text.toLowerCase() || t.upos !== 'NOUN') return false;
   const last = t.text.split('-').pop()!;
   return titles.has(last) || (last.endsWith('s') && titles.has(last.slice(0, -1)));
@@ -78,7 +78,7 @@ function isCue(t: Token, titles: ReadonlySet<string>): boolean {
 /**
  * Whether the words after a name's comma (from token `k`) describe a person: an age ("33,") or
  * a noun phrase headed by a role noun ("an auto driver", "the union's president", "president of
- * the union"). Without an article the role must be singular: "Long Island, officials said".
+ * the union"). Without an article the role must be singular: "Port Selim, officials said".
  */
 function appositionNamesPerson(doc: Doc, k: number, to: number, titles: ReadonlySet<string>): boolean {
   const tokens = doc.tokens;
@@ -105,7 +105,7 @@ export function cuedNames(doc: Doc): [number, number][] {
       const t = tokens[i]!;
       if (i + 1 < s.tokenEnd && isCue(t, titles)) {
         let name = nameAt(tokens, i + 1, s.tokenEnd);
-        // a plural role takes its list: "journalists Wa Lone and Kyaw Soe Oo"
+        // a plural role takes its list: "the journalists Wa Tun Lin and Kyaw Min Oo"
         while (name) {
           found.push(name);
           const sep = tokens[name[1]];
@@ -115,7 +115,7 @@ export function cuedNames(doc: Doc): [number, number][] {
         }
         continue;
       }
-      // an apposition after a name that begins here: "Manoj CT, an auto driver", "Sit Man-ying, 33,"
+      // an apposition after a name that begins here: "Farai Ncube, a teacher", "Sit Man-kei, 33,"
       const prev = tokens[i - 1];
       if (prev && prev.i >= s.tokenStart && NAME_WORD.test(prev.text)) continue;
       const name = nameAt(tokens, i, s.tokenEnd);
@@ -147,7 +147,7 @@ function occurrences(doc: Doc, text: string): TextSpan[] {
     const first = tokenAt(doc, at);
     const last = tokenAt(doc, at + text.length - 1);
     if (first < 0 || last < 0 || doc.tokens[first]!.start !== at || doc.tokens[last]!.end !== at + text.length) continue;
-    // "Abdul Rahman" is not a part of "Abdul Rahman Haj Yihye"
+    // "Tawfiq Amran" is not a part of "Tawfiq Amran Hamid"
     const before = doc.tokens[first - 1];
     const after = doc.tokens[last + 1];
     if ((before && NAME_WORD.test(before.text)) || (after && NAME_WORD.test(after.text))) continue;
@@ -163,7 +163,7 @@ export function personCueEntities(doc: Doc): Entity[] {
   const people = new Set<string>();
   const makePerson = (span: TextSpan): void => {
     // a person the recogniser found already, as long or longer, keeps its bounds (the tagger may have
-    // misread "Bryan" in "manager Bryan Robson"; the recogniser did not)
+    // misread "Will" in "captain Will Tarran"; the recogniser did not)
     if (mentions.some((m) => m.type === 'PERSON' && m.start <= span.start && m.end >= span.end)) return;
     mentions = mentions.filter((m) => !overlaps(m, span));
     mentions.push({ ...span, type: 'PERSON' });

@@ -50,9 +50,8 @@ function nameRightAfter(tree: Tree, i: number): number | undefined {
 }
 
 /**
- * "its national chairperson, Dumisani Fakudze, had also been detained", "In March last year Andrei
- * Zhuk and Vasily Yuzepchuk were executed", "Saba Dashtyari, a professor at the University, was
- * shot": when the parser lost a passive verb's subject, the named person that ends right before
+ * "its chairman, Tendai Khoza, had also been detained", "In March Tomas Reyk and Ilse Varga were
+ * executed", "Saba Loren, a professor at the university, was shot": when the parser lost a passive verb's subject, the named person that ends right before
  * its auxiliaries (or before an apposition between commas) is what it happened to. The first
  * name of a list is returned, so that the list gives each person an event.
  */
@@ -83,7 +82,7 @@ function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
     return n;
   };
   j = start(j);
-  // the name is a later item of a list: go to its first ("Andrei Zhuk and Vasily Yuzepchuk")
+  // the name is a later item of a list: go to its first ("Tomas Reyk and Ilse Varga")
   for (let hops = 0; hops < 12; hops++) {
     const h = nameHead(j);
     if (tree.token(h).deprel !== 'conj' || !person(tree.head(h))) break;

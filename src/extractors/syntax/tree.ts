@@ -99,7 +99,7 @@ export class Tree {
 
   /**
    * What "who" stands for when the parser did not hang its clause on the noun: the name or noun
-   * right before it, past a comma ("journalist Kaciaryna Barysevich, who is facing charges").
+   * right before it, past a comma ("the journalist Ilse Varga, who is facing charges").
    */
   antecedentOf(who: number): number | undefined {
     const { from } = this.sentenceRange(who);

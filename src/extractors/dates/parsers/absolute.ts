@@ -99,7 +99,7 @@ export const yearParser: DateParser = {
 
 const TEENS_AND_TENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const DIGIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
-/** A year said in words, without capture groups so that other parsers can embed it ("the winter of nineteen ninety-four"). */
+/** A year said in words, without capture groups so that other parsers can embed it ("the winter of nineteen eighty-six"). */
 export const SPELLED_YEAR = `(?:(?:nineteen|eighteen|twenty)\\s+(?:(?:${TEENS_AND_TENS})(?:-(?:${DIGIT_WORDS}))?|oh[\\s-](?:${DIGIT_WORDS}))|two\\s+thousand(?:\\s+and\\s+(?:${DIGIT_WORDS}|ten))?)`;
 
 /** The year a SPELLED_YEAR match names, or null. */

@@ -47,7 +47,7 @@ export const quarterParser: DateParser = {
   },
 };
 
-/** "the summer of 2017", "the winter of nineteen ninety-four", "summer 2017", "the summer" (by tense); "the fall of Saigon" is no season. */
+/** "the summer of 2017", "the winter of nineteen eighty-six", "summer 2017", "the summer" (by tense); "the fall of Saigon" is no season. */
 export const seasonParser: DateParser = {
   name: 'season',
   pattern: wordPattern(

@@ -44,7 +44,7 @@ function isBare(c: Parsed, field: 'year' | 'month'): boolean {
   return keys.length === 1 && keys[0] === field && !c.shift && !c.fixed;
 }
 
-/** A year that modifies the noun after it: behind a determiner or "fiscal", or prefixed ("post-1959"). */
+/** A year that modifies the noun after it: behind a determiner or "fiscal", or prefixed ("post-2011"). */
 const yearAsModifier = (text: string, c: Parsed): boolean =>
   /^fiscal\b/i.test(text.slice(c.start, c.end)) || /(?:\b(?:the|its|their|his|her|our|this|that|fiscal)\s+|\b(?:post|pre|mid)-)$/i.test(text.slice(Math.max(0, c.start - 8), c.start));
 
@@ -61,7 +61,7 @@ export function dropNames(candidates: Parsed[], doc: Doc): Parsed[] {
     if (first && !c.parser.startsWith('holiday') && capitalisedCommonWord(doc, c, first, starts)) return false;
     const last = tokenAt(doc, c.end - 1);
     const next = last >= 0 ? doc.tokens[last + 1] : undefined;
-    // "2018 protesters" counts people, but "the 1992 protests", "fiscal 1989 sales" and "the post-1959 politics" are dated
+    // "2018 protesters" counts people, but "the 2016 protests", "fiscal 2017 sales" and "the post-2011 politics" are dated
     if (isBare(c, 'year') && next && (next.xpos === 'NNS' || next.xpos === 'NNPS') && !yearAsModifier(doc.text, c)) return false;
     // "May Chen" is a woman
     // "the annual March for Life", "the March of the Combatant Mothers": a month word that heads a titled name
