@@ -8,17 +8,17 @@ import { trainSentences } from './train-sentences.js';
 import { trainTagger } from './train-tagger.js';
 import type { TrainOptions } from './train-options.js';
 
-const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void }> = {
+const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void | Promise<void> }> = {
   clusters: { epochs: 0, train: trainClusters },
   gazetteer: { epochs: 0, train: buildGazetteer },
   sentences: { epochs: 6, train: trainSentences },
   pos: { epochs: 8, train: trainTagger },
   parser: { epochs: 10, train: trainParser },
-  ner: { epochs: 8, train: trainNer },
+  ner: { epochs: 24, train: trainNer },
   quotes: { epochs: 10, train: trainQuotes },
 };
 
-function main(): number {
+async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
@@ -29,7 +29,7 @@ function main(): number {
     process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE]\n`);
     return 2;
   }
-  model.train({
+  await model.train({
     dataDir: values.data,
     epochs: values.epochs ? Number(values.epochs) : model.epochs,
     seed: values.seed ? Number(values.seed) : 1,
@@ -38,4 +38,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

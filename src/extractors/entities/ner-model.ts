@@ -3,6 +3,7 @@ import { VigilError } from '../../core/errors.js';
 import type { Clusters } from '../learn/lexical.js';
 import { LexemeCache } from '../learn/lexical.js';
 import type { Gazetteer } from '../learn/gazetteer.js';
+import type { NameList } from '../learn/names.js';
 import { MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
 import { NER_LABELS } from './labels.js';
 import { Recognizer } from './recognizer.js';
@@ -10,11 +11,12 @@ import { Recognizer } from './recognizer.js';
 export const NER_MODEL_FILE = path.join(MODELS_DIR, 'ner.bin.gz');
 
 /** Loads the recogniser trained by `npm run train -- ner`. */
-export function loadRecognizer(file: string, clusters: Clusters | undefined, gazetteer: Gazetteer): Recognizer {
+export function loadRecognizer(file: string, clusters: Clusters | undefined, gazetteer: Gazetteer, names: NameList): Recognizer {
   const model = readModelFile(file);
   if (model.header.kind !== 'ner') throw new VigilError('model_missing', `${file} is not an NER model`);
   const labels = model.header.labels as string[];
   if (labels.join() !== NER_LABELS.join()) throw new VigilError('model_missing', `${file} has labels this version does not know`);
   if (model.header.clusters && !clusters) throw new VigilError('model_missing', `${file} was trained with word clusters, which are missing`);
-  return new Recognizer(tableFrom(model, 'weights', labels.length), new LexemeCache(clusters), gazetteer);
+  if (model.header.names && names.size === 0) throw new VigilError('model_missing', `${file} was trained with person-name lists, which are missing (models/names.tsv.gz)`);
+  return new Recognizer(tableFrom(model, 'weights', labels.length), new LexemeCache(clusters), gazetteer, names, typeof model.header.beam === 'number' ? model.header.beam : 1);
 }

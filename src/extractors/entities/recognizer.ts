@@ -1,29 +1,32 @@
 import type { Gazetteer } from '../learn/gazetteer.js';
 import { GAZETTEER_KINDS } from '../learn/gazetteer.js';
 import type { LexemeCache } from '../learn/lexical.js';
-import { argmax } from '../learn/weights.js';
+import type { NameList } from '../learn/names.js';
 import type { Scorer } from '../syntax/tagger.js';
-import { allowed, NER_LABELS } from './labels.js';
+import type { Decoded } from './beam.js';
+import { BeamDecoder } from './beam.js';
 import type { NerContext } from './ner-features.js';
-import { MAX_NER_FEATURES, nerFeatures } from './ner-features.js';
+
+const typeMemory = (label: number): number => (label === 0 ? 1 : 2 + Math.floor((label - 1) / 4));
 
 /** How labels given so far in a document are remembered: word form → 1 for O, 2+ for a type. */
 export type DocumentMemory = Map<string, number>;
 
-const typeMemory = (label: number): number => (label === 0 ? 1 : 2 + Math.floor((label - 1) / 4));
-
-/** Greedy BILOU named-entity recogniser over one document's sentences. */
+/** BILOU named-entity recogniser over one document's sentences, decoded by beam search. */
 export class Recognizer {
   readonly scorer: Scorer;
   readonly lexemes: LexemeCache;
   readonly gazetteer: Gazetteer;
-  private readonly feats = new Uint32Array(MAX_NER_FEATURES);
-  private readonly scores = new Float32Array(NER_LABELS.length);
+  readonly names: NameList;
+  private readonly decoder: BeamDecoder;
 
-  constructor(scorer: Scorer, lexemes: LexemeCache, gazetteer: Gazetteer) {
+  /** `beam` is the width the model was trained with (1 decodes greedily, as older models were trained). */
+  constructor(scorer: Scorer, lexemes: LexemeCache, gazetteer: Gazetteer, names: NameList, beam = 1) {
+    this.decoder = new BeamDecoder(scorer, beam);
     this.scorer = scorer;
     this.lexemes = lexemes;
     this.gazetteer = gazetteer;
+    this.names = names;
   }
 
   context(words: readonly string[], memory: DocumentMemory): NerContext {
@@ -38,41 +41,28 @@ export class Recognizer {
     return {
       lex: words.map((w) => this.lexemes.get(w)),
       gaz,
+      names: Uint8Array.from(words, (w) => this.names.flags(w)),
       memory: Int32Array.from(words, (w) => memory.get(w) ?? 0),
       allCaps,
     };
   }
 
-  /**
-   * Labels one sentence and updates the document memory. `learn`, in training, sees each
-   * decision and returns the label to carry on with.
-   */
-  labelSentence(
-    words: readonly string[],
-    memory: DocumentMemory,
-    learn?: (i: number, feats: Uint32Array, n: number, guess: number, allowedLabel: (l: number) => boolean) => number,
-  ): number[] {
-    const ctx = this.context(words, memory);
-    const out: number[] = [];
-    let p1 = -1;
-    let p2 = -1;
-    for (let i = 0; i < words.length; i++) {
-      const n = nerFeatures(ctx, i, p1, p2, this.feats);
-      this.scores.fill(0);
-      this.scorer.score(this.feats, n, this.scores);
-      const last = i === words.length - 1;
-      const prev = p1;
-      const ok = (l: number): boolean => allowed(prev, l, last);
-      let guess = argmax(this.scores, NER_LABELS.length, ok);
-      if (learn) guess = learn(i, this.feats, n, guess, ok);
-      out.push(guess);
-      p2 = p1;
-      p1 = guess;
-    }
-    // Remembered only for capitalised words: "said" being O says nothing about the next "said".
+  /** Labels one sentence and updates the document memory. */
+  labelSentence(words: readonly string[], memory: DocumentMemory): number[] {
+    const { labels } = this.decoder.decode(this.context(words, memory), words.length);
+    this.remember(words, labels, memory);
+    return labels;
+  }
+
+  /** Beam decoding of a sentence's context; with `gold`, where the gold sequence fell out (training). */
+  decode(ctx: NerContext, n: number, gold?: readonly number[]): Decoded {
+    return this.decoder.decode(ctx, n, gold);
+  }
+
+  /** Remembered only for capitalised words: "said" being O says nothing about the next "said". */
+  remember(words: readonly string[], labels: readonly number[], memory: DocumentMemory): void {
     words.forEach((w, i) => {
-      if (/^\p{Lu}/u.test(w)) memory.set(w, typeMemory(out[i]!));
+      if (/^\p{Lu}/u.test(w)) memory.set(w, typeMemory(labels[i]!));
     });
-    return out;
   }
 }
