@@ -1,7 +1,7 @@
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
-import type { Entity, Mention } from '../../text/types.js';
+import type { Entity, Mention, TextSpan } from '../../text/types.js';
 import { loadPosModel } from '../syntax/index.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
@@ -62,13 +62,20 @@ export function trimHeadlineEntities(doc: Doc): Entity[] {
   // a name the body gives is that name wherever its words recur in a headline, whatever the
   // recogniser made of them there: "Joran Aldemir Arrested …" read as MISC "Joran" and PER "Aldemir Arrested"
   const bodyNames = kept.filter((k) => !headline[doc.sentenceAt(k.m.start)] && k.m.text.includes(' ')).sort((a, b) => b.m.text.length - a.m.text.length);
+  const starts = new Set(doc.tokens.map((t) => t.start));
+  const ends = new Set(doc.tokens.map((t) => t.end));
   doc.sentences.forEach((sent, s) => {
-    if (!headline[s]) return;
+    if (!headline[s] || bodyNames.length === 0) return;
+    // searched within the headline's own text: a long report has many names and many headlines
+    const line = doc.text.slice(sent.start, sent.end);
+    // longest names first; a shorter one inside a longer one already placed is part of it
+    const placed: TextSpan[] = [];
     for (const { e, m } of bodyNames) {
-      for (let at = doc.text.indexOf(m.text, sent.start); at >= 0 && at + m.text.length <= sent.end; at = doc.text.indexOf(m.text, at + 1)) {
+      for (let found = line.indexOf(m.text); found >= 0; found = line.indexOf(m.text, found + 1)) {
+        const at = sent.start + found;
         const end = at + m.text.length;
-        const aligned = doc.tokens.some((t) => t.start === at) && doc.tokens.some((t) => t.end === end);
-        if (!aligned || kept.some((k) => k.e === e && k.m.start === at && k.m.end === end)) continue;
+        if (!starts.has(at) || !ends.has(end) || placed.some((p) => p.start < end && at < p.end)) continue;
+        placed.push({ start: at, end, text: m.text });
         for (let i = kept.length - 1; i >= 0; i--) if (kept[i]!.m.start < end && at < kept[i]!.m.end) kept.splice(i, 1);
         kept.push({ e, m: doc.span(at, end) });
         changed = true;

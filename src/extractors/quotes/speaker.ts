@@ -17,9 +17,12 @@ const NOMINAL = new Set(['PROPN', 'PRON', 'NOUN', 'NUM']);
 /** Which entity mention covers each token (names first, then pronouns and descriptions). */
 export class MentionIndex {
   private readonly at: ({ entity: Entity; mention: Mention } | undefined)[];
+  /** Entities with a name among their mentions, found once: a long report's "her lawyer" has thousands of mentions to scan per quote. */
+  private readonly named: ReadonlySet<Entity>;
 
   constructor(private readonly doc: Doc) {
     this.at = doc.tokens.map(() => undefined);
+    this.named = new Set(doc.entities.filter(isNamed));
     const all = doc.entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })));
     // a name wins over a description that contains it ("the activist Mara Teller")
     all.sort((a, b) => rank(a.mention) - rank(b.mention));
@@ -32,6 +35,10 @@ export class MentionIndex {
 
   get(i: number): { entity: Entity; mention: Mention } | undefined {
     return this.at[i];
+  }
+
+  isNamed(entity: Entity): boolean {
+    return this.named.has(entity);
   }
 }
 
@@ -145,13 +152,13 @@ export function speakerFields(tree: Tree, mentions: MentionIndex, head: number, 
   const span: TextSpan = doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end);
   const entity = entityOfPhrase(tree, mentions, head, first, last);
   if (!entity) return { speaker: null, speakerText: span.text, speakerSpan: span, speakerEntity: null };
-  if (isNamed(entity)) return { speaker: entity.id, speakerText: entity.name, speakerSpan: span, speakerEntity: entity.id };
+  if (mentions.isNamed(entity)) return { speaker: entity.id, speakerText: entity.name, speakerSpan: span, speakerEntity: entity.id };
   return { speaker: null, speakerText: entity.name, speakerSpan: span, speakerEntity: entity.id };
 }
 
 function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): Entity | undefined {
   const own = mentions.get(head);
-  if (own && isNamed(own.entity) && (own.mention.kind ?? 'name') === 'name') return own.entity;
+  if (own && mentions.isNamed(own.entity) && (own.mention.kind ?? 'name') === 'name') return own.entity;
   // a name in apposition or fused to the head: "Reyvik's lawyer, Mira Castell"; "Interior Minister Dario Fenn"
   for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
     const m = mentions.get(c);
