@@ -39,3 +39,17 @@ test('curly apostrophes read like straight ones', () => {
   assert.ok(doc.entities.some((e) => e.name === 'Cambodia' && e.type === 'LOC'));
   assert.ok(!doc.entities.some((e) => e.name.includes('’s')));
 });
+
+test('people with Vietnamese, Zimbabwean, Yoruba and Zulu names are people, not organisations', () => {
+  // sentences written for this test; the people are invented
+  const cases: [string, string[]][] = [
+    ['Security forces arrested Nguyen Van Thanh in Hanoi on Friday.', ['Nguyen Van Thanh']],
+    ['Police in Karsvik detained Tendai Moyo and Farai Ncube on Tuesday.', ['Tendai Moyo', 'Farai Ncube']],
+    ['Adebisi Okonjo was taken from her home in Ibadan, her sister said.', ['Adebisi Okonjo']],
+    ['Soldiers seized Mthunzi Bhembe outside the union office in Durban.', ['Mthunzi Bhembe']],
+  ];
+  for (const [text, people] of cases) {
+    const found = pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    assert.deepEqual(found, people, text);
+  }
+});

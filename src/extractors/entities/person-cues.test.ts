@@ -54,3 +54,11 @@ test('a Title Case headline does not run names into the words beside them', () =
   const people = doc.entities.filter((e) => e.type === 'PERSON');
   assert.deepEqual(people.map((e) => [e.name, e.mentions.length]), [['Joran Aldemir', 2]]);
 });
+
+test('a headline name joins the person the body names, and its last word is no organisation of its own', () => {
+  const doc = createDefaultPipeline().run(new Doc('Tomas Reyk Vell Freed After Two Years, Lawyer Says\n\nThe court freed the blogger Tomas Reyk Vell on Monday. His brother, Arvo Reyk Vell, thanked the judges.'));
+  const people = new Map(doc.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => m.start)]));
+  assert.deepEqual(people.get('Tomas Reyk Vell'), [0, doc.text.indexOf('Tomas Reyk Vell on')]);
+  assert.ok(![...people.keys()].some((n) => n === 'Reyk Vell' || n === 'Vell'), [...people.keys()].join(', '));
+  assert.ok(!doc.entities.some((e) => e.type === 'ORG'), doc.entities.map((e) => e.name).join(', '));
+});
