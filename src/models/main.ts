@@ -15,7 +15,7 @@ const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void 
   pos: { epochs: 8, train: trainTagger },
   parser: { epochs: 10, train: trainParser },
   ner: { epochs: 24, train: trainNer },
-  quotes: { epochs: 10, train: trainQuotes },
+  quotes: { epochs: 20, train: trainQuotes },
 };
 
 async function main(): Promise<number> {

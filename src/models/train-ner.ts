@@ -7,7 +7,8 @@ import { locate } from '../corpora/locate.js';
 import type { ConllSentence } from '../corpora/readers/conll.js';
 import { readConll, tagSpans } from '../corpora/readers/conll.js';
 import { labelsToSpans, NER_LABELS, spansToLabels } from '../extractors/entities/labels.js';
-import { MAX_NER_FEATURES, nerFeatures } from '../extractors/entities/ner-features.js';
+import { nerFeatures } from '../extractors/entities/ner-features.js';
+import { earlyUpdate } from '../extractors/learn/beam.js';
 import type { DocumentMemory } from '../extractors/entities/recognizer.js';
 import { Recognizer } from '../extractors/entities/recognizer.js';
 import { loadClusters } from '../extractors/learn/clusters.js';
@@ -86,7 +87,6 @@ export function trainNer(options: TrainOptions): void {
   const lexemes = new LexemeCache(clusters);
   const model = new AveragedPerceptron(NER_LABELS.length);
   const learner = new Recognizer(model, lexemes, gazetteer, names, BEAM);
-  const feats = new Uint32Array(MAX_NER_FEATURES);
   const random = seededRandom(options.seed);
   let best: { table: WeightTable; f1: number; epoch: number } | undefined;
   const order = train.slice();
@@ -98,13 +98,7 @@ export function trainNer(options: TrainOptions): void {
         const gold = spansToLabels(tagSpans(s.tags), s.tokens.length);
         const ctx = learner.context(s.tokens, memory);
         const { labels, diverged } = learner.decode(ctx, s.tokens.length, gold);
-        // early update: the gold prefix up, the beam's best prefix down, up to where they parted
-        for (let j = 0; j <= diverged; j++) {
-          const n1 = nerFeatures(ctx, j, j > 0 ? gold[j - 1]! : -1, j > 1 ? gold[j - 2]! : -1, feats);
-          model.update(gold[j]!, -1, feats, n1, 1);
-          const n2 = nerFeatures(ctx, j, j > 0 ? labels[j - 1]! : -1, j > 1 ? labels[j - 2]! : -1, feats);
-          model.update(labels[j]!, -1, feats, n2, -1);
-        }
+        earlyUpdate(model, (i, p1, p2, out) => nerFeatures(ctx, i, p1, p2, out), gold, labels, diverged);
         model.tick();
         // the memory of a training document is its gold labels: the model learns what a right memory says
         learner.remember(s.tokens, gold, memory);

@@ -3,9 +3,11 @@ import { GAZETTEER_KINDS } from '../learn/gazetteer.js';
 import type { LexemeCache } from '../learn/lexical.js';
 import type { NameList } from '../learn/names.js';
 import type { Scorer } from '../syntax/tagger.js';
-import type { Decoded } from './beam.js';
-import { BeamDecoder } from './beam.js';
+import type { Decoded } from '../learn/beam.js';
+import { beamDecode } from '../learn/beam.js';
+import { allowed, NER_LABELS } from './labels.js';
 import type { NerContext } from './ner-features.js';
+import { nerHistoryFeatures, nerObservationFeatures } from './ner-features.js';
 
 const typeMemory = (label: number): number => (label === 0 ? 1 : 2 + Math.floor((label - 1) / 4));
 
@@ -18,11 +20,11 @@ export class Recognizer {
   readonly lexemes: LexemeCache;
   readonly gazetteer: Gazetteer;
   readonly names: NameList;
-  private readonly decoder: BeamDecoder;
+  /** Beam width: the one the model was trained with (1 decodes greedily, as older models were trained). */
+  readonly beam: number;
 
-  /** `beam` is the width the model was trained with (1 decodes greedily, as older models were trained). */
   constructor(scorer: Scorer, lexemes: LexemeCache, gazetteer: Gazetteer, names: NameList, beam = 1) {
-    this.decoder = new BeamDecoder(scorer, beam);
+    this.beam = beam;
     this.scorer = scorer;
     this.lexemes = lexemes;
     this.gazetteer = gazetteer;
@@ -49,14 +51,21 @@ export class Recognizer {
 
   /** Labels one sentence and updates the document memory. */
   labelSentence(words: readonly string[], memory: DocumentMemory): number[] {
-    const { labels } = this.decoder.decode(this.context(words, memory), words.length);
+    const { labels } = this.decode(this.context(words, memory), words.length);
     this.remember(words, labels, memory);
     return labels;
   }
 
   /** Beam decoding of a sentence's context; with `gold`, where the gold sequence fell out (training). */
   decode(ctx: NerContext, n: number, gold?: readonly number[]): Decoded {
-    return this.decoder.decode(ctx, n, gold);
+    const sequence = {
+      length: n,
+      nLabels: NER_LABELS.length,
+      allowed: (prev: number, label: number, i: number) => allowed(prev, label, i === n - 1),
+      observation: (i: number, out: Uint32Array) => nerObservationFeatures(ctx, i, out),
+      history: (i: number, p1: number, p2: number, out: Uint32Array) => nerHistoryFeatures(ctx, i, p1, p2, out, 0),
+    };
+    return beamDecode(sequence, this.scorer, this.beam, gold);
   }
 
   /** Remembered only for capitalised words: "said" being O says nothing about the next "said". */

@@ -123,8 +123,18 @@ export function tokenContext(tree: Tree, cues: CueLexicon, quoted: (i: number) =
   return ctx;
 }
 
-/** Features of token `i` (sentence [from, to)) given the labels of the two tokens before it. */
+/**
+ * Features of token `i` (sentence [from, to)) given the labels of the two tokens before it (O
+ * before the sentence starts). They come in two parts, so that a beam scores the observation
+ * features once per token and only the label-history ones per hypothesis.
+ */
 export function attributionFeatures(c: TokenContext, i: number, from: number, to: number, p1: number, p2: number, out: Uint32Array): number {
+  const n = attributionObservation(c, i, from, to, out);
+  return n + attributionHistory(c, i, p1, p2, out, n);
+}
+
+/** The features of token `i` that do not read earlier labels; returns their count. */
+export function attributionObservation(c: TokenContext, i: number, from: number, to: number, out: Uint32Array): number {
   const at = (arr: number[], k: number): number => (k >= from && k < to ? arr[k]! : NONE);
   const rule = c.rule[i]!;
   const q = c.quoted[i]!;
@@ -142,33 +152,41 @@ export function attributionFeatures(c: TokenContext, i: number, from: number, to
   out[n++] = feat1(10, at(c.upos, i + 1));
   out[n++] = feat1(11, at(c.upos, i - 2));
   out[n++] = feat1(12, at(c.upos, i + 2));
-  out[n++] = feat1(13, p1);
-  out[n++] = feat2(14, p1, p2);
-  out[n++] = feat2(15, p1, c.upos[i]!);
-  out[n++] = feat2(16, p1, c.lower[i]!);
   out[n++] = feat1(17, rule);
-  out[n++] = feat2(18, rule, p1);
   out[n++] = feat1(19, c.cueRel[i]!);
   out[n++] = feat2(20, c.cueRel[i]!, c.cueLemma[i]!);
   out[n++] = feat2(21, c.cueRel[i]!, c.upos[i]!);
-  out[n++] = feat2(22, c.cueRel[i]!, p1);
   out[n++] = feat1(23, q);
-  out[n++] = feat2(24, q, p1);
   out[n++] = feat1(25, c.headLemma[i]!);
   out[n++] = feat2(26, c.deprel[i]!, c.headUpos[i]!);
   out[n++] = feat1(27, c.side[i]!);
-  out[n++] = feat2(28, c.side[i]!, p1);
   out[n++] = feat1(29, c.lemmaIfCue[i]!);
   out[n++] = feat2(30, rule, c.cueRel[i]!);
   out[n++] = feat1(31, i === from ? 1 : 0);
   out[n++] = feat2(32, q, c.cueRel[i]!);
-  out[n++] = feat3(33, c.side[i]!, c.upos[i]!, p1);
   out[n++] = feat2(34, c.deprel[i]!, c.cueRel[i]!);
   out[n++] = feat2(35, at(c.lower, i - 1), c.lower[i]!);
   out[n++] = feat2(36, c.lower[i]!, at(c.lower, i + 1));
+  out[n++] = feat2(39, c.outerRel[i]!, c.cueRel[i]!);
+  return n;
+}
+
+/** The features of token `i` that read the labels before it, written from `out[at]`; returns their count. */
+export function attributionHistory(c: TokenContext, i: number, p1: number, p2: number, out: Uint32Array, at: number): number {
+  const rule = c.rule[i]!;
+  const q = c.quoted[i]!;
+  let n = at;
+  out[n++] = feat1(13, p1);
+  out[n++] = feat2(14, p1, p2);
+  out[n++] = feat2(15, p1, c.upos[i]!);
+  out[n++] = feat2(16, p1, c.lower[i]!);
+  out[n++] = feat2(18, rule, p1);
+  out[n++] = feat2(22, c.cueRel[i]!, p1);
+  out[n++] = feat2(24, q, p1);
+  out[n++] = feat2(28, c.side[i]!, p1);
+  out[n++] = feat3(33, c.side[i]!, c.upos[i]!, p1);
   out[n++] = feat2(37, c.lemmaIfCue[i]!, p1);
   out[n++] = feat3(38, rule, q, p1);
-  out[n++] = feat2(39, c.outerRel[i]!, c.cueRel[i]!);
   out[n++] = feat2(40, c.outerRel[i]!, p1);
-  return n;
+  return n - at;
 }

@@ -20,9 +20,9 @@ test('the trained attribution tagger ships and loads', () => {
 });
 
 test('the tagger adds attributions the rules miss, with the speaker’s whole phrase', () => {
-  const text = 'Opposition leaders called the arrest of Mara Teller a political act meant to silence critics.';
+  const text = 'Rights groups described the charges against Mara Teller as an attempt to silence the press.';
   assert.deepEqual(quotes(text, false), []);
-  assert.deepEqual(quotes(text, true), [['the arrest of Mara Teller a political act meant to silence critics', 'called', 'Opposition leaders']]);
+  assert.deepEqual(quotes(text, true), [['the charges against Mara Teller as an attempt to silence the press', 'described', 'Rights groups']]);
 });
 
 test('where the rules found a quote, theirs stands', () => {

@@ -3,54 +3,48 @@ import path from 'node:path';
 import { VigilError } from '../../core/errors.js';
 import type { Quote } from '../../text/types.js';
 import { loadOnce, MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
-import { argmax } from '../learn/weights.js';
+import type { Scorer, Sequence } from '../learn/beam.js';
+import { beamDecode } from '../learn/beam.js';
 import type { Tree } from '../syntax/tree.js';
 import type { AttributionPart, TokenContext } from './attribution-features.js';
-import { ATTRIBUTION_LABELS, attributionFeatures, MAX_ATTRIBUTION_FEATURES } from './attribution-features.js';
+import { ATTRIBUTION_LABELS, attributionHistory, attributionObservation } from './attribution-features.js';
 import type { MentionIndex } from './speaker.js';
 import { speakerFields, speakerRange } from './speaker.js';
 
 /**
  * A learned attribution tagger: source, cue and content as BIO labels over each sentence,
- * greedy left to right (an averaged perceptron trained on PolNeAR's training articles by
- * `npm run train -- quotes`). It adds the attributions the rules do not find; where the rules
+ * decoded by beam search (a structured perceptron with early update, trained on PolNeAR's
+ * training articles by `npm run train -- quotes`). It adds the attributions the rules do not find; where the rules
  * found one, theirs stands, with its speaker resolved through coreference.
  */
 
-export interface AttributionScorer {
-  score(feats: Uint32Array, n: number, out: Float32Array): void;
-}
+export type AttributionScorer = Scorer;
 
 const N = ATTRIBUTION_LABELS.length;
 /** "I-x" may only follow "B-x" or "I-x". */
-const allowedAfter = (label: number, prev: number): boolean => label % 2 === 1 || label === 0 || prev === label - 1 || prev === label;
+export const allowedAfter = (label: number, prev: number): boolean => label % 2 === 1 || label === 0 || prev === label - 1 || prev === label;
 
-/** Labels (indices into ATTRIBUTION_LABELS) for every token. `learn` is called per token in training. */
-export function tagAttributions(
-  tree: Tree,
-  ctx: TokenContext,
-  scorer: AttributionScorer,
-  learn?: (i: number, feats: Uint32Array, n: number, guess: number) => number,
-): Uint8Array {
+/** One sentence, tokens [from, to), as a sequence for the beam; labels before it count as O. */
+export function attributionSequence(ctx: TokenContext, from: number, to: number): Sequence {
+  return {
+    length: to - from,
+    nLabels: N,
+    allowed: (prev, label) => allowedAfter(label, Math.max(prev, 0)),
+    observation: (k, out) => attributionObservation(ctx, from + k, from, to, out),
+    history: (k, p1, p2, out) => attributionHistory(ctx, from + k, Math.max(p1, 0), Math.max(p2, 0), out, 0),
+  };
+}
+
+/**
+ * Labels (indices into ATTRIBUTION_LABELS) for every token, sentence by sentence, by a beam of
+ * `width`: the width the model was trained with (1 decodes greedily, as older models were trained).
+ */
+export function tagAttributions(tree: Tree, ctx: TokenContext, scorer: AttributionScorer, width = 1): Uint8Array {
   const doc = tree.doc;
   const labels = new Uint8Array(doc.tokens.length);
-  const feats = new Uint32Array(MAX_ATTRIBUTION_FEATURES);
-  const scores = new Float32Array(N);
   for (const s of doc.sentences) {
-    let p1 = 0;
-    let p2 = 0;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      const n = attributionFeatures(ctx, i, s.tokenStart, s.tokenEnd, p1, p2, feats);
-      scores.fill(0);
-      scorer.score(feats, n, scores);
-      // BIO order is enforced when tagging, not in training: there, a forbidden gold "I-" after a
-      // missed "B-" would freeze the history and the weights would learn from nothing after it
-      let guess = learn ? argmax(scores, N) : argmax(scores, N, (c) => allowedAfter(c, p1));
-      if (learn) guess = learn(i, feats, n, guess);
-      labels[i] = guess;
-      p2 = p1;
-      p1 = guess;
-    }
+    const decoded = beamDecode(attributionSequence(ctx, s.tokenStart, s.tokenEnd), scorer, width).labels;
+    decoded.forEach((l, k) => (labels[s.tokenStart + k] = l));
   }
   return labels;
 }
@@ -169,12 +163,15 @@ export function quotesFromLabels(tree: Tree, mentions: MentionIndex, labels: Uin
 export class AttributionModel {
   readonly scorer: AttributionScorer;
   readonly header: Record<string, unknown>;
+  /** The beam width it was trained with. */
+  readonly beam: number;
 
   constructor(file: string) {
     const model = readModelFile(file);
     if (model.header.kind !== 'attributions') throw new VigilError('model_missing', `${file} is not an attribution model`);
     this.scorer = tableFrom(model, 'weights', N);
     this.header = model.header;
+    this.beam = typeof model.header.beam === 'number' ? model.header.beam : 1;
   }
 }
 

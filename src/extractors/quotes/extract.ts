@@ -74,7 +74,7 @@ export function extractQuotes(doc: Doc, cues: CueLexicon, model: AttributionMode
   if (doc.tokens.length === 0) return [];
   if (!model) return ruleQuotes(doc, cues).quotes;
   const { tree, ctx, rules } = attributionInputs(doc, cues);
-  const learned = quotesFromLabels(tree, rules.mentions, tagAttributions(tree, ctx, model.scorer));
+  const learned = quotesFromLabels(tree, rules.mentions, tagAttributions(tree, ctx, model.scorer, model.beam));
   const added = learned.filter((l) => !rules.quotes.some((r) => overlaps(r, l) || overlaps(r.cue, l.cue)));
   return [...rules.quotes, ...added].sort((a, b) => a.start - b.start);
 }
