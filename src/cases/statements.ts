@@ -27,7 +27,7 @@ export interface Statement {
 }
 
 /**
- * Claims that cannot both be true are compared within a family: "there are no charges yet"
+ * Claims that cannot both be true are compared within a family: "no charges have been filed"
  * (a denied CHARGE) against "he committed a crime" (an ACCUSATION) is the interior minister
  * against his own spokesman, the example that motivated this.
  */

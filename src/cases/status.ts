@@ -23,7 +23,7 @@ export interface TimelineEntry {
   date: CaseDate | null;
   /** When the earliest report telling it was published (or received): orders undated events. */
   toldAt: string;
-  /** Where it happened, when told ("held at Prey Sar prison", "arrested in Velmora"). */
+  /** Where it happened, when told ("held at Karsvik central prison", "arrested in Velmora"). */
   place: string | null;
 }
 
@@ -65,7 +65,7 @@ export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
 
 /**
  * The status the newest status-setting factual event gives. Negated, future and hypothetical
- * events ("there are no charges yet", "could be jailed") never set a status.
+ * events ("no charges have been filed", "could be jailed") never set a status.
  */
 export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
   const factual = chronological(entries).filter((e) => modalityClass(e.modality) === 'factual');

@@ -2,8 +2,6 @@ import { feat1, feat2, feat3 } from '../learn/hash.js';
 import type { Lexeme } from '../learn/lexical.js';
 import { PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
 
-export const MAX_NER_FEATURES = 80;
-
 /** What the recogniser knows about a sentence beyond its words. */
 export interface NerContext {
   lex: readonly Lexeme[];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { VigilError } from '../../core/errors.js';
 import type { Clusters } from '../learn/lexical.js';
 import { LexemeCache } from '../learn/lexical.js';
+import { beamWidth } from '../learn/beam.js';
 import type { Gazetteer } from '../learn/gazetteer.js';
 import type { NameList } from '../learn/names.js';
 import { MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
@@ -18,5 +19,5 @@ export function loadRecognizer(file: string, clusters: Clusters | undefined, gaz
   if (labels.join() !== NER_LABELS.join()) throw new VigilError('model_missing', `${file} has labels this version does not know`);
   if (model.header.clusters && !clusters) throw new VigilError('model_missing', `${file} was trained with word clusters, which are missing`);
   if (model.header.names && names.size === 0) throw new VigilError('model_missing', `${file} was trained with person-name lists, which are missing (models/names.tsv.gz)`);
-  return new Recognizer(tableFrom(model, 'weights', labels.length), new LexemeCache(clusters), gazetteer, names, typeof model.header.beam === 'number' ? model.header.beam : 1);
+  return new Recognizer(tableFrom(model, 'weights', labels.length), new LexemeCache(clusters), gazetteer, names, beamWidth(model.header));
 }

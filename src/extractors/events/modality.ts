@@ -7,7 +7,7 @@ import type { Trigger } from './triggers.js';
 
 /**
  * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
- * Future: "will", "is to", "faces" ("will likely face political persecution" — the trigger is the
+ * Future: "will", "is to", "faces" ("will probably face a military tribunal" — the trigger is the
  * object of a future verb). Hypothetical: "if", "could", "might", "may", "risk". Reported: the
  * event is told inside a quotation or in what someone said ("his lawyer confirmed that she was
  * beaten"); the speaker is kept. Negation wins over the others: a spokesman saying no charges

@@ -6,9 +6,7 @@
  * features are scored once and only the label-history features per hypothesis.
  */
 
-export interface Scorer {
-  score(feats: Uint32Array, n: number, out: Float32Array): void;
-}
+import type { FeatureScorer } from './weights.js';
 
 /** One sentence as a sequence model sees it. */
 export interface Sequence {
@@ -33,9 +31,13 @@ export interface Decoded {
   diverged: number;
 }
 
+/** Room for one position's features: observation or history (the recogniser writes under 60, the attribution tagger under 45). */
 const MAX_FEATURES = 128;
 
-export function beamDecode(seq: Sequence, scorer: Scorer, width: number, gold?: readonly number[]): Decoded {
+/** The beam width a model file was trained with; files from before the beam decode greedily. */
+export const beamWidth = (header: Record<string, unknown>): number => (typeof header.beam === 'number' ? header.beam : 1);
+
+export function beamDecode(seq: Sequence, scorer: FeatureScorer, width: number, gold?: readonly number[]): Decoded {
   const n = seq.length;
   if (n === 0) return { labels: [], diverged: -1 };
   const K = width;
@@ -45,8 +47,11 @@ export function beamDecode(seq: Sequence, scorer: Scorer, width: number, gold?: 
   const hist = new Float32Array(L);
   const labelAt = new Int16Array(n * K);
   const backAt = new Int32Array(n * K);
+  // two buffers each for the hypotheses' scores and gold flags, swapped at every position
   let scores = new Float64Array(K);
   let goldOk = new Uint8Array(K).fill(1);
+  let nextScores = new Float64Array(K);
+  let nextGold = new Uint8Array(K);
   let size = 1;
   const candScore = new Float64Array(K);
   const candHyp = new Int32Array(K);
@@ -77,8 +82,6 @@ export function beamDecode(seq: Sequence, scorer: Scorer, width: number, gold?: 
         candLabel[j] = l;
       }
     }
-    const nextScores = new Float64Array(K);
-    const nextGold = new Uint8Array(K);
     let anyGold = false;
     for (let c = 0; c < count; c++) {
       labelAt[i * K + c] = candLabel[c]!;
@@ -87,8 +90,8 @@ export function beamDecode(seq: Sequence, scorer: Scorer, width: number, gold?: 
       nextGold[c] = gold && goldOk[candHyp[c]!] && candLabel[c] === gold[i] ? 1 : 0;
       anyGold ||= nextGold[c] === 1;
     }
-    scores = nextScores;
-    goldOk = nextGold;
+    [scores, nextScores] = [nextScores, scores];
+    [goldOk, nextGold] = [nextGold, goldOk];
     size = count;
     if (gold && !anyGold) return { labels: backtrack(labelAt, backAt, K, i), diverged: i };
   }

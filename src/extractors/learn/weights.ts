@@ -1,3 +1,8 @@
+/** Anything that adds per-class scores for features: trained weights, or weights in training. */
+export interface FeatureScorer {
+  score(feats: Uint32Array, n: number, out: Float32Array): void;
+}
+
 /** The arrays a trained linear model is stored as (see model-file.ts). */
 export interface WeightArrays {
   /** Feature hashes, one per stored feature. */

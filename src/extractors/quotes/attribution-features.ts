@@ -18,8 +18,6 @@ export const ATTRIBUTION_PARTS = ['source', 'cue', 'content'] as const;
 export type AttributionPart = (typeof ATTRIBUTION_PARTS)[number];
 /** BIO labels: "O", then "B-" and "I-" of each part (B- at odd indices, I- right after). */
 export const ATTRIBUTION_LABELS: readonly string[] = ['O', ...ATTRIBUTION_PARTS.flatMap((p) => [`B-${p}`, `I-${p}`])];
-export const MAX_ATTRIBUTION_FEATURES = 48;
-
 /** The part of a rule quote each token is in: 0 none, 1 source, 2 cue, 3 content. */
 export function ruleParts(doc: Doc, quotes: readonly Quote[]): Uint8Array {
   const parts = new Uint8Array(doc.tokens.length);

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { VigilError } from '../../core/errors.js';
 import type { Quote } from '../../text/types.js';
 import { loadOnce, MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
-import type { Scorer, Sequence } from '../learn/beam.js';
-import { beamDecode } from '../learn/beam.js';
+import type { Sequence } from '../learn/beam.js';
+import { beamDecode, beamWidth } from '../learn/beam.js';
+import type { FeatureScorer } from '../learn/weights.js';
 import type { Tree } from '../syntax/tree.js';
 import type { AttributionPart, TokenContext } from './attribution-features.js';
 import { ATTRIBUTION_LABELS, attributionHistory, attributionObservation } from './attribution-features.js';
@@ -18,7 +19,7 @@ import { speakerFields, speakerRange } from './speaker.js';
  * found one, theirs stands, with its speaker resolved through coreference.
  */
 
-export type AttributionScorer = Scorer;
+export type AttributionScorer = FeatureScorer;
 
 const N = ATTRIBUTION_LABELS.length;
 /** "I-x" may only follow "B-x" or "I-x". */
@@ -171,7 +172,7 @@ export class AttributionModel {
     if (model.header.kind !== 'attributions') throw new VigilError('model_missing', `${file} is not an attribution model`);
     this.scorer = tableFrom(model, 'weights', N);
     this.header = model.header;
-    this.beam = typeof model.header.beam === 'number' ? model.header.beam : 1;
+    this.beam = beamWidth(model.header);
   }
 }
 

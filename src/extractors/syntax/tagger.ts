@@ -1,11 +1,11 @@
 import type { Lexeme, LexemeCache } from '../learn/lexical.js';
+import type { FeatureScorer } from '../learn/weights.js';
 import { argmax } from '../learn/weights.js';
 import { MAX_TAGGER_FEATURES, taggerFeatures } from './tagger-features.js';
 
 /** Anything that scores features into per-class sums: trained weights, or weights in training. */
-export interface Scorer {
+export interface Scorer extends FeatureScorer {
   readonly nClasses: number;
-  score(feats: Uint32Array, n: number, out: Float32Array): void;
 }
 
 /** A POS tag as the tagger predicts it: UPOS and PTB XPOS jointly, so they never disagree. */
