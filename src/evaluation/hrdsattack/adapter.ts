@@ -1,5 +1,5 @@
 import type { HrdLabels } from '../../corpora/readers/hrdsattack.js';
-import { countryByDemonym, countryByName } from '../../extractors/places/index.js';
+import { CountryNamer } from './country-names.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import type { ArticleFeatures } from './features.js';
 import { Classifier, Ranker } from './linear.js';
@@ -25,16 +25,18 @@ export interface Example {
 
 const NONE = 'none';
 const INSUFFICIENT = 'insufficient information';
+/** Annotated with no type at all: no answer can match it. */
+const NO_TYPE = 'no type';
 
-/** A victim's types as one label: "human rights defender|journalist". */
+/**
+ * A victim's types as one label: "human rights defender|journalist". The metric compares the
+ * annotated set, so "insufficient information" beside another type is part of the label.
+ */
 function victimTypeLabel(types: readonly string[]): string {
-  // the scorer compares sets: "journalist, journalist" is one type
-  const t = [...new Set(types.filter((x) => x !== INSUFFICIENT))].sort();
-  return t.length ? t.join('|') : INSUFFICIENT;
+  // "journalist, journalist" is one type
+  const t = [...new Set(types)].sort();
+  return t.length ? t.join('|') : NO_TYPE;
 }
-
-/** The gold country as a code; annotators sometimes wrote the demonym ("Yemeni"). */
-const countryCode = (name: string | null): string | null => (name ? (countryByName(name)?.cca3 ?? countryByDemonym(name)?.cca3 ?? null) : null);
 
 export class HrdAdapter {
   private constructor(
@@ -51,7 +53,7 @@ export class HrdAdapter {
       opts,
     );
     const country = Ranker.train(
-      examples.map((e) => ({ candidates: e.features.countries, gold: (code: string | null) => code === countryCode(e.labels.country) })),
+      examples.map((e) => ({ candidates: e.features.countries, gold: (code: string | null) => code === CountryNamer.code(e.labels.country) })),
       opts,
     );
     const year = Ranker.train(examples.map((e) => ({ candidates: e.features.years, gold: (y: number | null) => y === e.labels.year })), opts);
@@ -64,7 +66,7 @@ export class HrdAdapter {
     const victimAttributes = new Map(
       [...rules.victimAttributes].map(([name, attrs]) => {
         const label = this.victimType.predict(features.victim(name));
-        return [name, { ...attrs, type: label === INSUFFICIENT ? [] : label.split('|') }];
+        return [name, { ...attrs, type: label === INSUFFICIENT || label === NO_TYPE ? [] : label.split('|') }];
       }),
     );
     const code = this.country.best(features.countries)?.value ?? null;

@@ -7,6 +7,7 @@ import { HrdAdapter } from './adapter.js';
 import { articleFeatures } from './features.js';
 import { toHrdLabels } from './rules.js';
 import { Classifier, Ranker } from './linear.js';
+import { CountryNamer } from './country-names.js';
 
 test('the classifier learns which features point to which label, and falls back on the commoner label', () => {
   const examples = [
@@ -78,4 +79,16 @@ test('in a report about a killing, the men charged with it are not its victims',
   const { article, doc } = report('t2', 'Two men charged over killing of reporter', ['Gunmen shot dead the reporter Dara Venn in Nairobi in January.', 'Police on Thursday charged Omari Kessler and Juma Tindo with the murder.'], { violationTypes: ['killing'] });
   const p = toHrdLabels(doc, article, (code) => code);
   assert.deepEqual(p.victimNames, ['Dara Venn']);
+});
+
+test('a country is written as the annotators wrote it, preferring the report’s own word', () => {
+  const a = (country: string): HrdArticle => ({ id: country, title: '', published: '2021-03-05', paragraphs: [], labels: labels({ country }) });
+  const namer = CountryNamer.learn([a('USA'), a('USA'), a('United States'), a('Kenya')]);
+  assert.equal(namer.usual('USA'), 'USA');
+  assert.equal(namer.name('USA', 'Police in Ohio said the United States would appeal.'), 'United States');
+  assert.equal(namer.name('USA', 'Police in Ohio said the U.S. would appeal.'), 'USA');
+  // a spelling the annotators never used, when it is the report's only one
+  assert.equal(namer.name('MMR', 'The junta in Burma detained her.'), 'Burma');
+  assert.equal(namer.name('MMR', 'The junta detained her.'), 'Myanmar');
+  assert.equal(CountryNamer.code('Yemeni'), 'YEM');
 });

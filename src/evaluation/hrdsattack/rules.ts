@@ -1,5 +1,5 @@
 import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
-import { countryByName, resolvePlace } from '../../extractors/places/index.js';
+import { resolvePlace } from '../../extractors/places/index.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, EventType, TextSpan, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
@@ -9,9 +9,7 @@ import type { HrdPrediction, HrdVictimPrediction } from '../scorers/hrdsattack.j
  * Vigil's events for one article → HRDsAttack's document-level labels. Violation types follow
  * ../shared/spec/ONTOLOGY.md's mapping; only events that happened count (not negated, future or
  * hypothetical ones). The main event is the first violation the report tells; its place and date
- * fill the location and date columns. Countries are written the way the dataset's annotators
- * most often wrote each country in the training split (`countryNames`), since the metric is
- * exact string match.
+ * fill the location and date columns. How a country is written is `country-names.ts`'s business.
  */
 
 export const VIOLATION: Partial<Record<EventType, string>> = {
@@ -167,20 +165,4 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
     month: date && date.precision !== 'year' ? (m ?? null) : null,
     day: date && date.precision === 'day' ? (d ?? null) : null,
   };
-}
-
-/** ISO alpha-3 → the country name the training split's annotators wrote most often for it. */
-export function learnCountryNames(train: HrdArticle[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const a of train) {
-    const name = a.labels.country;
-    const code = name ? countryByName(name)?.cca3 : undefined;
-    if (!name || !code) continue;
-    const c = counts.get(code) ?? new Map<string, number>();
-    c.set(name, (c.get(name) ?? 0) + 1);
-    counts.set(code, c);
-  }
-  const out = new Map<string, string>();
-  for (const [code, c] of counts) out.set(code, [...c].sort((a, b) => b[1] - a[1])[0]![0]);
-  return out;
 }

@@ -1,13 +1,26 @@
 import type { HrdLabels } from '../../corpora/readers/hrdsattack.js';
 
 /**
- * The HRDsAttack metric (Ran et al. 2023, as their evaluation code computes it): violation types
- * as multi-label micro P/R/F1, with an empty prediction read as ["unknown"] and "unknown" dropped
- * from a gold list that has other types; perpetrator mention as F1 of the positive class; victim
- * names as exact and fuzzy (either name inside the other) P/R/F1 over the named gold victims; the
- * victim attributes as accuracy over the named gold victims; perpetrator type, country, region,
- * city, year, month and day as exact-match accuracy over articles, where "none" matches "none".
+ * The HRDsAttack metric (Ran et al. 2023, as their evaluation code `src/models/utils.py` computes
+ * it): violation types as multi-label micro P/R/F1, with an empty prediction read as ["unknown"]
+ * and "unknown" dropped from a gold list that has other types; perpetrator mention as F1 of the
+ * positive class; victim names as exact and fuzzy (either name inside the other) P/R/F1 over the
+ * named gold victims; the victim attributes as accuracy over the named gold victims, the gold
+ * types taken as the annotated set ("journalist" with "insufficient information" is both) and an
+ * empty predicted set read as "insufficient information"; perpetrator type, country, region,
+ * city, year, month and day as exact-match accuracy over articles.
+ *
+ * In that code a gold "none" (no region, no day…) is Python's None while the model's answer is
+ * always a string ("None"), so an article with no gold value counts against every system: the
+ * paper's region 3 % and day 14 % are over all articles, three quarters of which have no gold
+ * region. `noneMatches` scores a "none" answer to a "none" gold as right instead, which is the
+ * natural reading of "accuracy" but not the paper's; it is reported beside, never in its place.
  */
+
+export interface HrdScorerOptions {
+  /** A "none" answer to a "none" gold counts as right (not the paper's metric). */
+  noneMatches?: boolean;
+}
 
 export interface HrdVictimPrediction {
   type: string[];
@@ -23,8 +36,18 @@ export interface HrdPrediction extends Omit<HrdLabels, 'victims'> {
 }
 
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-const norm = (s: string | null): string | null => (s === null || /^(none|n\/a|unknown|)$/i.test(s.trim()) ? null : s.trim());
+/** The evaluation code's normalisation of a gold place: "N/A" and "None" are None; "unknown" is a value. */
+const norm = (s: string | null): string | null => (s === null || /^(none|n\/a|)$/i.test(s.trim()) ? null : s.trim());
 
+/**
+ * The evaluation code's de-duplication of predicted names: walking from the last name back, a name
+ * inside one already kept is dropped ("Venn" before "Dara Venn" counts once).
+ */
+function distinctNames(names: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const n of [...names].reverse()) if (!kept.some((k) => k.includes(n))) kept.push(n);
+  return kept.reverse();
+}
 export class HrdScorer {
   private n = 0;
   private vt = { sys: 0, gold: 0, hit: 0 };
@@ -32,6 +55,8 @@ export class HrdScorer {
   private names = { sys: 0, gold: 0, exact: 0, fuzzy: 0 };
   private victims = { n: 0, type: 0, population: 0, sex: 0, age: 0 };
   private exact: Record<string, number> = { perpetratorType: 0, country: 0, region: 0, city: 0, year: 0, month: 0, day: 0 };
+
+  constructor(private readonly options: HrdScorerOptions = {}) {}
 
   add(gold: HrdLabels, sys: HrdPrediction): void {
     this.n++;
@@ -45,8 +70,7 @@ export class HrdScorer {
     if (gold.perpetratorMention) this.perp.gold++;
     if (sys.perpetratorMention && gold.perpetratorMention) this.perp.hit++;
     const goldNames = gold.victims.map((v) => v.name).filter((x): x is string => Boolean(x));
-    // a predicted name inside a later predicted name counts once
-    const sysNames = sys.victimNames.filter((n, i, all) => !all.some((m, j) => j !== i && m !== n && m.includes(n)));
+    const sysNames = distinctNames(sys.victimNames);
     this.names.sys += sys.victimNames.length;
     this.names.gold += goldNames.length;
     for (const n of sysNames) {
@@ -59,21 +83,24 @@ export class HrdScorer {
       if (!p) continue;
       this.victims.n++;
       const gt = new Set(v.type);
-      if (gt.size > 1) gt.delete('insufficient information');
       const pt = new Set(p.type.length ? p.type : ['insufficient information']);
       if (gt.size === pt.size && [...gt].every((x) => pt.has(x))) this.victims.type++;
       if (v.populationType === p.populationType) this.victims.population++;
       if (v.sex === p.sex) this.victims.sex++;
       if (v.ageGroup === p.ageGroup) this.victims.age++;
     }
-    const same = (a: string | number | null, b: string | number | null) => (a === null || typeof a === 'number' ? a : norm(a)) === (b === null || typeof b === 'number' ? b : norm(b));
+    const value = (x: string | number | null) => (x === null || typeof x === 'number' ? x : norm(x));
+    const same = (gold: string | number | null, sys: string | number | null) => {
+      const g = value(gold);
+      return g === null ? Boolean(this.options.noneMatches) && value(sys) === null : g === value(sys);
+    };
     if (same(gold.perpetratorType, sys.perpetratorType)) this.exact.perpetratorType!++;
     if (same(gold.country, sys.country)) this.exact.country!++;
     if (same(gold.region, sys.region)) this.exact.region!++;
     if (same(gold.city, sys.city)) this.exact.city!++;
-    if (gold.year === sys.year) this.exact.year!++;
-    if (gold.month === sys.month) this.exact.month!++;
-    if (gold.day === sys.day) this.exact.day!++;
+    if (same(gold.year, sys.year)) this.exact.year!++;
+    if (same(gold.month, sys.month)) this.exact.month!++;
+    if (same(gold.day, sys.day)) this.exact.day!++;
   }
 
   score(): Record<string, number> {

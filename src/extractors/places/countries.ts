@@ -35,6 +35,7 @@ const key = (s: string): string =>
 let byName: Map<string, Country> | undefined;
 let byDemonym: Map<string, Country> | undefined;
 let byCode: Map<string, Country> | undefined;
+let namesOf: Map<string, string[]> | undefined;
 
 function load(): void {
   if (byName) return;
@@ -42,6 +43,7 @@ function load(): void {
   byName = new Map();
   byDemonym = new Map();
   byCode = new Map();
+  namesOf = new Map();
   for (const c of list) {
     const country: Country = { cca2: c.cca2, cca3: c.cca3, name: c.name.common };
     byCode.set(c.cca2, country);
@@ -50,6 +52,7 @@ function load(): void {
     // three-letter abbreviations like "USA" and "UAE" are kept.
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => /^[\p{Script=Latin}\s.'’-]+$/u.test(a) && (a.length > 2 || a === 'US' || a === 'UK'))];
     for (const n of names) if (!byName.has(key(n))) byName.set(key(n), country);
+    namesOf.set(c.cca3, names);
     const d = c.demonyms?.eng;
     for (const dem of d ? [d.m, d.f] : []) {
       if (!dem) continue;
@@ -81,6 +84,12 @@ export function countryByName(name: string): Country | undefined {
 export function countryByDemonym(word: string): Country | undefined {
   load();
   return byDemonym!.get(key(word));
+}
+
+/** Every English name and abbreviation world-countries gives the country with alpha-3 code `cca3`. */
+export function countryNames(cca3: string): readonly string[] {
+  load();
+  return namesOf!.get(cca3) ?? [];
 }
 
 /** The country with ISO 3166-1 code `code` (alpha-2 or alpha-3). */

@@ -9,7 +9,7 @@ import { countryByDemonym, countryByName } from './countries.js';
 
 export { cityByName } from './cities.js';
 export type { City } from './cities.js';
-export { countryByCode, countryByDemonym, countryByName } from './countries.js';
+export { countryByCode, countryByDemonym, countryByName, countryNames } from './countries.js';
 export type { Country } from './countries.js';
 
 /**
