@@ -1,11 +1,12 @@
 import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
-import { resolvePlace } from '../../extractors/places/index.js';
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
+import type { Candidate } from './places.js';
 import type { Features } from './linear.js';
+import { bin, cityCandidates, countryCandidates, regionCandidates } from './places.js';
 import { DEFENDER, JOURNALIST, NON_STATE, STATE, UNIONIST, VIOLATION, happened, personNamed, toHrdLabels, victimSpans } from './rules.js';
 
 /**
@@ -16,11 +17,6 @@ import { DEFENDER, JOURNALIST, NON_STATE, STATE, UNIONIST, VIOLATION, happened, 
  * years the report points to.
  * The report's title comes first in `doc.text`, so "in the title" is `start < titleEnd`.
  */
-
-export interface Candidate<T> {
-  value: T;
-  feats: Features;
-}
 
 export interface ArticleFeatures {
   /** The rules' answers (`rules.ts`), with the country as its ISO code: the columns the rules keep. */
@@ -33,15 +29,14 @@ export interface ArticleFeatures {
   years: Candidate<number | null>[];
   /** For the victim types of one gold victim name. */
   victim: (name: string) => Features;
+  /** The publication date, YYYY-MM-DD, when the dataset gives one. */
+  published: string | null;
+  /** First-level regions the report points to (null: none). */
+  regions: Candidate<string | null>[];
+  /** Cities the report names (null: none). */
+  cities: Candidate<string | null>[];
 }
 
-const bin = (n: number, cuts: readonly number[]): string => {
-  const i = cuts.findIndex((c) => n <= c);
-  return i < 0 ? `>${cuts[cuts.length - 1]}` : `${cuts[i]}`;
-};
-
-/** Hong Kong and Macao are China's special administrative regions; the annotators file them under China. */
-const SOVEREIGN: Record<string, string> = { HKG: 'CHN', MAC: 'CHN' };
 
 function contentLemmas(doc: Doc, start: number, end: number): string[] {
   const out: string[] = [];
@@ -129,47 +124,6 @@ function personFeatures(doc: Doc, e: Entity, titleEnd: number, speakers: Set<str
   return [...new Set(f)];
 }
 
-function countryCandidates(doc: Doc, titleEnd: number, violations: VigilEvent[]): Candidate<string | null>[] {
-  const stats = new Map<string, { n: number; kinds: Set<string>; first: number; place: boolean; agent: boolean }>();
-  const note = (code: string, kind: string, at: number, count: number) => {
-    const c = SOVEREIGN[code] ?? code;
-    const s = stats.get(c) ?? { n: 0, kinds: new Set(), first: Infinity, place: false, agent: false };
-    s.n += count;
-    s.kinds.add(kind);
-    s.first = Math.min(s.first, at);
-    stats.set(c, s);
-  };
-  for (const e of doc.entities) {
-    const names = nameMentions(e);
-    if (!e.country || names.length === 0) continue;
-    const kind = e.type === 'LOC' ? (resolvePlace(e.name).city ? 'city' : 'country') : e.type;
-    note(e.country, kind, Math.min(...names.map((m) => m.start)), names.length);
-  }
-  for (const v of violations) {
-    const place = doc.entities.find((e) => e.id === v.place?.entity)?.country;
-    if (place) stats.get(SOVEREIGN[place] ?? place)!.place = true;
-    const agent = doc.entities.find((e) => e.id === v.agent?.entity)?.country;
-    if (agent) stats.get(SOVEREIGN[agent] ?? agent)!.agent = true;
-  }
-  const total = [...stats.values()].reduce((a, s) => a + s.n, 0);
-  const ranked = [...stats].sort((a, b) => b[1].n - a[1].n);
-  const out: Candidate<string | null>[] = ranked.map(([code, s], rank) => ({
-    value: code,
-    feats: [
-      `rank=${bin(rank, [0, 1, 2])}`,
-      `n=${bin(s.n, [1, 2, 4, 8])}`,
-      `share=${bin(Math.round((10 * s.n) / total), [2, 4, 6, 8])}`,
-      `firstsent=${bin(doc.sentenceAt(s.first), [0, 1, 3, 6, 12])}`,
-      ...(s.first < titleEnd ? ['intitle'] : []),
-      ...[...s.kinds].map((k) => `kind=${k}`),
-      ...(s.place ? ['evplace'] : []),
-      ...(s.agent ? ['evagent'] : []),
-    ],
-  }));
-  out.push({ value: null, feats: ['none', `ncand=${bin(out.length, [0, 1, 2])}`] });
-  return out;
-}
-
 function yearCandidates(doc: Doc, published: string, violations: VigilEvent[], titleEnd: number): Candidate<number | null>[] {
   const pub = Number(published.slice(0, 4)) || null;
   const stats = new Map<number, string[]>();
@@ -242,10 +196,14 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
   const speakers = new Set(doc.quotes.map((q) => q.speaker ?? q.speakerEntity).filter((x): x is string => Boolean(x)));
   const persons = doc.entities.filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0).map((e) => ({ value: e, feats: personFeatures(doc, e, titleEnd, speakers) }));
   const years = yearCandidates(doc, article.published, violations, titleEnd).map((c) => (c.value === rules.year ? { ...c, feats: [...c.feats, 'rule'] } : c));
+  const countries = countryCandidates(doc, titleEnd, violations);
   return {
     rules,
+    published: /^\d{4}-\d{2}-\d{2}/.test(article.published) ? article.published.slice(0, 10) : null,
+    cities: cityCandidates(doc, titleEnd, violations, rules.city),
     doc: docFeats,
-    countries: countryCandidates(doc, titleEnd, violations),
+    countries,
+    regions: regionCandidates(doc, titleEnd, violations, countries),
     years,
     victim: (name) => {
       const e = personNamed(doc, name);

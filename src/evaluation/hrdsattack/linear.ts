@@ -100,6 +100,14 @@ export class Classifier {
     return new Map(this.labels.map((l, i) => [l, e[i]! / z]));
   }
 
+  /** The most probable label of those `allowed` admits, or undefined when it admits none. */
+  best(feats: Features, allowed: (label: string) => boolean): string | undefined {
+    let best: string | undefined;
+    let top = -Infinity;
+    for (const [l, p] of this.probabilities(feats)) if (allowed(l) && p > top) [best, top] = [l, p];
+    return best;
+  }
+
   predict(feats: Features): string {
     let best = this.labels[0]!;
     let top = -Infinity;

@@ -92,7 +92,7 @@ export const hrdsattackTask: EvalTask = {
         notes: [
           'target on dev: beat the paper’s T5-large row in every column',
           'the first three rows use the paper’s evaluation code’s rule that an article with no gold value (no region, no day…) is wrong for every answer; the last row scores a “none” answer to it as right, for reference only',
-          `perpetrator type, victim types, country and year are learned at each run from Vigil’s reading of the training split${ctx.split === 'train' ? ' — these are training-set figures' : ''}`, 'victim types are scored on the gold victim names, as in the paper', 'region: Vigil does not name first-level regions yet and answers none'],
+          `perpetrator type, victim types, country and year are learned at each run from Vigil’s reading of the training split${ctx.split === 'train' ? ' — these are training-set figures' : ''}`, 'victim types are scored on the gold victim names, as in the paper', 'region: first-level regions from ISO 3166-2 (iso-3166-2), named in the report or the state of a US city it names'],
       },
     };
   },

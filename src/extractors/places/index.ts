@@ -11,6 +11,8 @@ export { cityByName } from './cities.js';
 export type { City } from './cities.js';
 export { countryByCode, countryByDemonym, countryByName, countryNames } from './countries.js';
 export type { Country } from './countries.js';
+export { regionByCode, regionByName } from './regions.js';
+export type { Region } from './regions.js';
 
 /**
  * Places normalised to ISO 3166-1 alpha-3 (`entity.country`): a country by any of its names, a

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countryByCode, countryByDemonym, countryByName, resolvePlace } from './index.js';
+import { countryByCode, countryByDemonym, countryByName, countryNames, regionByCode, regionByName, resolvePlace } from './index.js';
 
 test('countries by the names news uses, also where the ISO list has moved on ("Turkey" for Türkiye)', () => {
   for (const [name, code] of [
@@ -25,4 +25,22 @@ test('demonyms and codes', () => {
   assert.equal(countryByDemonym('Cambodians')?.cca3, 'KHM');
   assert.equal(countryByCode('KH')?.cca3, 'KHM');
   assert.deepEqual(resolvePlace('Turkey'), { country: 'TUR' });
+});
+
+test('first-level regions by name, with or without their kind, and by ISO 3166-2 code', () => {
+  assert.equal(regionByName('Zamfara State')?.code, 'NG-ZA');
+  assert.equal(regionByName('the Cross River State')?.country, 'NGA');
+  assert.equal(regionByName('Karnataka')?.code, 'IN-KA');
+  // a name several countries give a region resolves in the country asked for, or not at all
+  assert.equal(regionByName('Plateau', 'NGA')?.code, 'NG-PL');
+  assert.equal(regionByName('Plateau', 'KEN'), undefined);
+  assert.equal(regionByName('Nowhere Province'), undefined);
+  assert.deepEqual(regionByCode('US-MN'), { code: 'US-MN', name: 'Minnesota', country: 'USA' });
+  assert.equal(regionByCode('US-ZZ'), undefined);
+});
+
+test('every name of a country, for writing it as a report does', () => {
+  assert.ok(countryNames('MMR').includes('Burma'));
+  assert.ok(countryNames('GBR').includes('United Kingdom'));
+  assert.deepEqual(countryNames('ZZZ'), []);
 });
