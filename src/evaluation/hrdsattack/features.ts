@@ -7,6 +7,8 @@ import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import type { Candidate } from './places.js';
 import type { Features } from './linear.js';
 import { bin, cityCandidates, countryCandidates, regionCandidates } from './places.js';
+import { dateCandidates } from './dates.js';
+import type { DateValue } from './dates.js';
 import { DEFENDER, JOURNALIST, NON_STATE, STATE, UNIONIST, VIOLATION, happened, personNamed, toHrdLabels, victimSpans } from './rules.js';
 
 /**
@@ -31,6 +33,8 @@ export interface ArticleFeatures {
   victim: (name: string) => Features;
   /** The publication date, YYYY-MM-DD, when the dataset gives one. */
   published: string | null;
+  /** The calendar months the report points to, each with its likeliest day. */
+  dates: Candidate<DateValue>[];
   /** First-level regions the report points to (null: none). */
   regions: Candidate<string | null>[];
   /** Cities the report names (null: none). */
@@ -204,6 +208,7 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
     doc: docFeats,
     countries,
     regions: regionCandidates(doc, titleEnd, violations, countries),
+    dates: dateCandidates(doc, article.published.slice(0, 10) || null, violations, titleEnd),
     years,
     victim: (name) => {
       const e = personNamed(doc, name);

@@ -63,6 +63,11 @@ test('features of a written report: the country of the attack, its year, and the
   assert.ok(kenya.feats.includes('intitle'));
   assert.ok(f.countries.some((c) => c.value === null), 'there is always a "no country" candidate');
   assert.ok(f.years.some((y) => y.value === 2021 && y.feats.includes('pub')));
+  // "on Thursday" in a report of Friday 2021-03-05 is March 4th, and the detention's date
+  const march = f.dates.find((d) => d.value.year === 2021 && d.value.month === 3);
+  assert.equal(march?.value.day, 4);
+  assert.ok(march?.feats.includes('ev=arbitrary detention'));
+  assert.ok(f.cities.some((c) => c.value === 'Nairobi' && c.feats.includes('intitle')));
   assert.ok(f.victim('Dara Venn').some((x) => x === 'ctx=journalist' || x === 'title=journalist'));
   assert.ok(f.doc.some((x) => x.startsWith('evkind=ARREST')));
 
@@ -71,6 +76,8 @@ test('features of a written report: the country of the attack, its year, and the
   const p = adapter.predict(f, (code) => (code === 'KEN' ? 'Kenya' : code));
   assert.equal(p.country, 'Kenya');
   assert.equal(p.year, 2021);
+  assert.equal(p.month, 3);
+  assert.equal(p.city, 'Nairobi');
   assert.equal(p.perpetratorType, 'state actor');
   assert.deepEqual(p.victimAttributes.get('Dara Venn')?.type, ['journalist']);
 });

@@ -48,7 +48,8 @@ export const hrdsattackTask: EvalTask = {
     const baseline = new HrdScorer();
     const majority = (pick: (a: (typeof train)[number]) => string | null) => {
       const c = new Map<string | null, number>();
-      for (const a of train) c.set(pick(a), (c.get(pick(a)) ?? 0) + 1);
+      // "none" is never right under the paper's metric: the commonest value
+      for (const a of train) if (pick(a) !== null) c.set(pick(a), (c.get(pick(a)) ?? 0) + 1);
       return [...c].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     };
     const base = { perpetratorType: majority((a) => a.labels.perpetratorType), country: majority((a) => a.labels.country), region: majority((a) => a.labels.region), city: majority((a) => a.labels.city) };

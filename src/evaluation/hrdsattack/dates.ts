@@ -1,0 +1,60 @@
+import type { Doc } from '../../text/doc.js';
+import type { VigilEvent } from '../../text/types.js';
+import { VIOLATION } from './rules.js';
+import { bin } from './places.js';
+import type { Candidate } from './places.js';
+
+/**
+ * The dates an HRDsAttack report points to, as candidates for the adapter's date ranker: the
+ * violations' dates, the month- or day-precise dates the text states, and the publication date.
+ * The annotators dated the attack the report is about, which is often not the first date told:
+ * "freed on Monday after three weeks in captivity" is dated by the abduction, three weeks back.
+ * One candidate per calendar month, carrying its day when some source gives one.
+ */
+
+export interface DateValue {
+  year: number;
+  month: number;
+  day: number | null;
+}
+
+const parse = (value: string): DateValue | null => {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: m[3] ? Number(m[3]) : null } : null;
+};
+
+const monthsBetween = (a: DateValue, b: DateValue) => (b.year - a.year) * 12 + (b.month - a.month);
+
+export function dateCandidates(doc: Doc, published: string | null, violations: VigilEvent[], titleEnd: number): Candidate<DateValue>[] {
+  const pub = published ? parse(published) : null;
+  const stats = new Map<string, { date: DateValue; days: Map<number, number>; feats: Set<string>; n: number }>();
+  const add = (d: DateValue, f: string[]) => {
+    const k = `${d.year}-${d.month}`;
+    const s = stats.get(k) ?? { date: { year: d.year, month: d.month, day: null }, days: new Map(), feats: new Set(), n: 0 };
+    if (d.day) s.days.set(d.day, (s.days.get(d.day) ?? 0) + 1);
+    for (const x of f) s.feats.add(x);
+    s.n++;
+    stats.set(k, s);
+  };
+  if (pub) add(pub, ['pub']);
+  const firstDated = violations.find((v) => v.date && v.date.precision !== 'year');
+  for (const v of violations) {
+    const d = v.date && v.date.precision !== 'year' ? parse(v.date.value) : null;
+    if (!d) continue;
+    add(d, [`ev=${VIOLATION[v.type]}`, `evanchor=${v.date!.anchor ?? 'none'}`, ...(v === firstDated ? ['evfirst'] : []), ...(v.trigger.start < titleEnd ? ['evtitle'] : [])]);
+  }
+  for (const t of doc.timexes) {
+    const d = t.type === 'DATE' ? parse(t.value) : null;
+    if (!d) continue;
+    add(d, ['timex', `timexanchor=${t.anchor ?? 'none'}`, ...(t.start < titleEnd ? ['intitle'] : doc.sentenceAt(t.start) <= 3 ? ['inlead'] : [])]);
+  }
+  const all = [...stats.values()];
+  return all.map((s) => {
+    const day = [...s.days].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const ago = pub ? monthsBetween(s.date, pub) : null;
+    return {
+      value: { ...s.date, day },
+      feats: [...s.feats, `n=${bin(s.n, [1, 2, 4, 8])}`, ...(day ? ['hasday'] : []), ...(ago === null ? [] : [`ago=${bin(ago, [-1, 0, 1, 2, 6, 12, 60])}`])],
+    };
+  });
+}
