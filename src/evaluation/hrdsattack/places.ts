@@ -43,6 +43,19 @@ export function countryCandidates(doc: Doc, titleEnd: number, violations: VigilE
     const kind = e.type === 'LOC' ? (resolvePlace(e.name).city ? 'city' : 'country') : e.type;
     note(e.country, kind, Math.min(...names.map((m) => m.start)), names.length);
   }
+  // "Delhi Police", "Lagos State Police Command": a body named for its city stands for the city's country
+  for (const e of doc.entities) {
+    const names = nameMentions(e);
+    if (e.type !== 'ORG' || e.country || names.length === 0) continue;
+    const lead = /^(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?) (?:State |City )?(?:Police|Command|Court|Prison|Government|Municipal)/u.exec(e.name)?.[1];
+    const city = lead ? cityByName(lead) : undefined;
+    if (city && city.population >= 100_000) note(city.country, 'orgcity', Math.min(...names.map((m) => m.start)), names.length);
+  }
+  // "Zamfara State", "Niger state police": a region stands for its country, which the report may never name
+  for (const m of doc.text.matchAll(REGION_WORD)) {
+    const region = regionByName(m[1]!);
+    if (region && !countryByName(m[1]!)) note(region.country, 'region', m.index, 1);
+  }
   for (const v of violations) {
     const place = doc.entities.find((e) => e.id === v.place?.entity)?.country;
     if (place) stats.get(SOVEREIGN[place] ?? place)!.place = true;
