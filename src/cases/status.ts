@@ -46,9 +46,9 @@ const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> 
   ASYLUM_REQUEST: () => 'in_exile',
   DISAPPEARANCE: () => 'whereabouts_unknown',
   ABDUCTION: () => 'whereabouts_unknown',
-  // An arrest that no report locates leaves nobody knowing where the person is held.
+  // Taken, but no report says to which station or prison: nobody outside knows where they are.
   ARREST: (e) => (e.place ? 'detained' : 'whereabouts_unknown'),
-  // Handed to another state's custody: unknown until a later report locates the person.
+  // Sent over a border into another state's hands: unknown until some report says where they are held.
   DEPORTATION: (e) => (e.place ? 'deported' : 'whereabouts_unknown'),
   EXTRADITION: (e) => (e.place ? 'deported' : 'whereabouts_unknown'),
 };

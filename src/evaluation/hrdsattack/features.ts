@@ -4,9 +4,9 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
-import type { Candidate } from './places.js';
-import type { Features } from './linear.js';
-import { bin, cityCandidates, countryCandidates, regionCandidates } from './places.js';
+import { bin } from './linear.js';
+import type { Candidate, Features } from './linear.js';
+import { cityCandidates, countryCandidates, regionCandidates } from './places.js';
 import { dateCandidates } from './dates.js';
 import type { DateValue } from './dates.js';
 import { DEFENDER, JOURNALIST, NON_STATE, STATE, UNIONIST, VIOLATION, happened, personNamed, toHrdLabels, victimSpans } from './rules.js';
@@ -31,8 +31,6 @@ export interface ArticleFeatures {
   years: Candidate<number | null>[];
   /** For the victim types of one gold victim name. */
   victim: (name: string) => Features;
-  /** The publication date, YYYY-MM-DD, when the dataset gives one. */
-  published: string | null;
   /** The calendar months the report points to, each with its likeliest day. */
   dates: Candidate<DateValue>[];
   /** First-level regions the report points to (null: none). */
@@ -40,7 +38,6 @@ export interface ArticleFeatures {
   /** Cities the report names (null: none). */
   cities: Candidate<string | null>[];
 }
-
 
 function contentLemmas(doc: Doc, start: number, end: number): string[] {
   const out: string[] = [];
@@ -201,14 +198,14 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
   const persons = doc.entities.filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0).map((e) => ({ value: e, feats: personFeatures(doc, e, titleEnd, speakers) }));
   const years = yearCandidates(doc, article.published, violations, titleEnd).map((c) => (c.value === rules.year ? { ...c, feats: [...c.feats, 'rule'] } : c));
   const countries = countryCandidates(doc, titleEnd, violations);
+  const published = /^\d{4}-\d{2}-\d{2}/.test(article.published) ? article.published.slice(0, 10) : null;
   return {
     rules,
-    published: /^\d{4}-\d{2}-\d{2}/.test(article.published) ? article.published.slice(0, 10) : null,
     cities: cityCandidates(doc, titleEnd, violations, rules.city),
     doc: docFeats,
     countries,
     regions: regionCandidates(doc, titleEnd, violations, countries),
-    dates: dateCandidates(doc, article.published.slice(0, 10) || null, violations, titleEnd),
+    dates: dateCandidates(doc, published, violations, titleEnd),
     years,
     victim: (name) => {
       const e = personNamed(doc, name);

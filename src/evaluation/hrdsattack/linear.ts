@@ -10,6 +10,18 @@
 
 export type Features = readonly string[];
 
+/** One option a ranker chooses among: a value and the features that describe it. */
+export interface Candidate<T> {
+  value: T;
+  feats: Features;
+}
+
+/** A count as a feature value: the first cut it does not exceed ("2"), or past the last (">8"). */
+export const bin = (n: number, cuts: readonly number[]): string => {
+  const i = cuts.findIndex((c) => n <= c);
+  return i < 0 ? `>${cuts[cuts.length - 1]}` : `${cuts[i]}`;
+};
+
 export interface TrainOptions {
   /** Full-batch gradient steps. */
   iterations?: number;
@@ -109,10 +121,7 @@ export class Classifier {
   }
 
   predict(feats: Features): string {
-    let best = this.labels[0]!;
-    let top = -Infinity;
-    for (const [l, p] of this.probabilities(feats)) if (p > top) [best, top] = [l, p];
-    return best;
+    return this.best(feats, () => true) ?? this.labels[0]!;
   }
 }
 

@@ -3,29 +3,21 @@ import type { Region } from '../../extractors/places/index.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
-import type { Features } from './linear.js';
+import { bin } from './linear.js';
+import type { Candidate } from './linear.js';
 
 /**
  * The places an HRDsAttack report names, as candidates for the adapter's rankers: which country
  * (`countryCandidates`), which region (`regionCandidates`) and which city (`cityCandidates`) the
- * attack happened in. The dataset's
- * annotators filed the dateline's city as often as the city of the event, and Hong Kong as a city;
+ * attack happened in. The dataset's annotators filed the dateline's city as often as the city of the event, and Hong Kong as a city;
  * a ranker learns from the training split which a report's features point to.
  */
 
-export interface Candidate<T> {
-  value: T;
-  feats: Features;
-}
-
-export const bin = (n: number, cuts: readonly number[]): string => {
-  const i = cuts.findIndex((c) => n <= c);
-  return i < 0 ? `>${cuts[cuts.length - 1]}` : `${cuts[i]}`;
-};
+/** Where the report first names `e`. */
+const firstNamed = (e: Entity): number => Math.min(...nameMentions(e).map((m) => m.start));
 
 /** Hong Kong and Macao are China's special administrative regions; the annotators file them under China. */
 const SOVEREIGN: Record<string, string> = { HKG: 'CHN', MAC: 'CHN' };
-
 
 export function countryCandidates(doc: Doc, titleEnd: number, violations: VigilEvent[]): Candidate<string | null>[] {
   const stats = new Map<string, { n: number; kinds: Set<string>; first: number; place: boolean; agent: boolean }>();
@@ -41,7 +33,7 @@ export function countryCandidates(doc: Doc, titleEnd: number, violations: VigilE
     const names = nameMentions(e);
     if (!e.country || names.length === 0) continue;
     const kind = e.type === 'LOC' ? (resolvePlace(e.name).city ? 'city' : 'country') : e.type;
-    note(e.country, kind, Math.min(...names.map((m) => m.start)), names.length);
+    note(e.country, kind, firstNamed(e), names.length);
   }
   // "Delhi Police", "Lagos State Police Command": a body named for its city stands for the city's country
   for (const e of doc.entities) {
@@ -49,7 +41,7 @@ export function countryCandidates(doc: Doc, titleEnd: number, violations: VigilE
     if (e.type !== 'ORG' || e.country || names.length === 0) continue;
     const lead = /^(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?) (?:State |City )?(?:Police|Command|Court|Prison|Government|Municipal)/u.exec(e.name)?.[1];
     const city = lead ? cityByName(lead) : undefined;
-    if (city && city.population >= 100_000) note(city.country, 'orgcity', Math.min(...names.map((m) => m.start)), names.length);
+    if (city && city.population >= 100_000) note(city.country, 'orgcity', firstNamed(e), names.length);
   }
   // "Zamfara State", "Niger state police": a region stands for its country, which the report may never name
   for (const m of doc.text.matchAll(REGION_WORD)) {
@@ -85,7 +77,7 @@ export function countryCandidates(doc: Doc, titleEnd: number, violations: VigilE
 const CITY_STATES = new Set(['HKG', 'MAC', 'SGP', 'MCO', 'VAT']);
 
 /** "MANILA" in a dateline is written "Manila" elsewhere in the report, or in title case. */
-function cityName(doc: Doc, e: Entity): string {
+function cityName(e: Entity): string {
   if (e.name !== e.name.toUpperCase()) return e.name;
   const mixed = nameMentions(e).find((m) => m.text !== m.text.toUpperCase());
   return mixed ? mixed.text : e.name.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
@@ -98,30 +90,31 @@ function inDateline(doc: Doc, m: TextSpan): boolean {
 }
 
 export function cityCandidates(doc: Doc, titleEnd: number, violations: VigilEvent[], ruled: string | null): Candidate<string | null>[] {
-  const places = doc.entities.filter((e) => {
-    if (e.type !== 'LOC' || nameMentions(e).length === 0) return false;
-    const p = resolvePlace(e.name);
-    return Boolean(p.city) || (p.country !== undefined && CITY_STATES.has(p.country) && !p.city);
-  });
-  const first = (e: Entity) => Math.min(...nameMentions(e).map((m) => m.start));
-  places.sort((a, b) => first(a) - first(b));
+  // each place with where it is first named and whether it is a city-state ("Hong Kong")
+  const places = doc.entities
+    .filter((e) => e.type === 'LOC' && nameMentions(e).length > 0)
+    .map((e) => {
+      const p = resolvePlace(e.name);
+      return { e, first: firstNamed(e), cityState: !p.city && p.country !== undefined && CITY_STATES.has(p.country), city: Boolean(p.city) };
+    })
+    .filter((p) => p.city || p.cityState)
+    .sort((a, b) => a.first - b.first);
   const eventPlaces = new Set(violations.map((v) => v.place?.entity).filter(Boolean));
   const mainPlace = (violations.find((v) => v.date) ?? violations[0])?.place?.entity;
-  const out: Candidate<string | null>[] = places.map((e, rank) => {
+  const out: Candidate<string | null>[] = places.map(({ e, first, cityState }, rank) => {
     const names = nameMentions(e);
-    const name = cityName(doc, e);
     return {
-      value: name,
+      value: cityName(e),
       feats: [
         `rank=${bin(rank, [0, 1, 2, 4])}`,
         `n=${bin(names.length, [1, 2, 4, 8])}`,
-        `firstsent=${bin(doc.sentenceAt(first(e)), [0, 1, 2, 4, 8])}`,
-        ...(first(e) < titleEnd ? ['intitle'] : []),
+        `firstsent=${bin(doc.sentenceAt(first), [0, 1, 2, 4, 8])}`,
+        ...(first < titleEnd ? ['intitle'] : []),
         ...(names.some((m) => inDateline(doc, m)) ? ['dateline'] : []),
         ...(eventPlaces.has(e.id) ? ['evplace'] : []),
         ...(e.id === mainPlace ? ['mainplace'] : []),
         ...(ruled && ruled === e.name ? ['rule'] : []),
-        ...(CITY_STATES.has(resolvePlace(e.name).country ?? '') && !resolvePlace(e.name).city ? ['citystate'] : []),
+        ...(cityState ? ['citystate'] : []),
       ],
     };
   });
@@ -153,10 +146,11 @@ export function regionCandidates(doc: Doc, titleEnd: number, violations: VigilEv
   for (const e of doc.entities) {
     const names = nameMentions(e);
     if (e.type !== 'LOC' || names.length === 0) continue;
-    const at = Math.min(...names.map((m) => m.start));
+    const at = firstNamed(e);
+    const isCity = Boolean(resolvePlace(e.name).city);
     const region = regionByName(e.name, top) ?? regionByName(e.name);
-    if (region) note(region, e.name.replace(/\s+(State|Province|Region)$/i, ''), countryByName(e.name) ? 'alsocountry' : resolvePlace(e.name).city ? 'alsocity' : 'named', at, names.length, eventPlaces.has(e.id));
-    const city = resolvePlace(e.name).city ? cityByName(e.name) : undefined;
+    if (region) note(region, e.name.replace(/\s+(State|Province|Region)$/i, ''), countryByName(e.name) ? 'alsocountry' : isCity ? 'alsocity' : 'named', at, names.length, eventPlaces.has(e.id));
+    const city = isCity ? cityByName(e.name) : undefined;
     const state = city?.country === 'USA' ? regionByCode(`US-${city.adminCode}`) : undefined;
     if (state) note(state, state.name, 'ofcity', at, names.length, eventPlaces.has(e.id));
   }

@@ -36,6 +36,9 @@ export interface HrdPrediction extends Omit<HrdLabels, 'victims'> {
 }
 
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+/** The columns scored as exact-match accuracy over articles. */
+const EXACT = ['perpetratorType', 'country', 'region', 'city', 'year', 'month', 'day'] as const;
+
 /** The evaluation code's normalisation of a gold place: "N/A" and "None" are None; "unknown" is a value. */
 const norm = (s: string | null): string | null => (s === null || /^(none|n\/a|)$/i.test(s.trim()) ? null : s.trim());
 
@@ -54,7 +57,7 @@ export class HrdScorer {
   private perp = { sys: 0, gold: 0, hit: 0 };
   private names = { sys: 0, gold: 0, exact: 0, fuzzy: 0 };
   private victims = { n: 0, type: 0, population: 0, sex: 0, age: 0 };
-  private exact: Record<string, number> = { perpetratorType: 0, country: 0, region: 0, city: 0, year: 0, month: 0, day: 0 };
+  private exact: Record<(typeof EXACT)[number], number> = { perpetratorType: 0, country: 0, region: 0, city: 0, year: 0, month: 0, day: 0 };
 
   constructor(private readonly options: HrdScorerOptions = {}) {}
 
@@ -94,13 +97,7 @@ export class HrdScorer {
       const g = value(gold);
       return g === null ? Boolean(this.options.noneMatches) && value(sys) === null : g === value(sys);
     };
-    if (same(gold.perpetratorType, sys.perpetratorType)) this.exact.perpetratorType!++;
-    if (same(gold.country, sys.country)) this.exact.country!++;
-    if (same(gold.region, sys.region)) this.exact.region!++;
-    if (same(gold.city, sys.city)) this.exact.city!++;
-    if (same(gold.year, sys.year)) this.exact.year!++;
-    if (same(gold.month, sys.month)) this.exact.month!++;
-    if (same(gold.day, sys.day)) this.exact.day!++;
+    for (const k of EXACT) if (same(gold[k], sys[k])) this.exact[k]++;
   }
 
   score(): Record<string, number> {
@@ -109,19 +106,19 @@ export class HrdScorer {
     return {
       violationF1: prf(this.vt),
       perpetratorF1: prf(this.perp),
-      perpetratorType: acc(this.exact.perpetratorType!, this.n),
+      perpetratorType: acc(this.exact.perpetratorType, this.n),
       victimExactF1: prf({ sys: this.names.sys, gold: this.names.gold, hit: this.names.exact }),
       victimFuzzyF1: prf({ sys: this.names.sys, gold: this.names.gold, hit: this.names.fuzzy }),
       victimType: acc(this.victims.type, this.victims.n),
       victimPopulation: acc(this.victims.population, this.victims.n),
       victimSex: acc(this.victims.sex, this.victims.n),
       victimAge: acc(this.victims.age, this.victims.n),
-      country: acc(this.exact.country!, this.n),
-      region: acc(this.exact.region!, this.n),
-      city: acc(this.exact.city!, this.n),
-      year: acc(this.exact.year!, this.n),
-      month: acc(this.exact.month!, this.n),
-      day: acc(this.exact.day!, this.n),
+      country: acc(this.exact.country, this.n),
+      region: acc(this.exact.region, this.n),
+      city: acc(this.exact.city, this.n),
+      year: acc(this.exact.year, this.n),
+      month: acc(this.exact.month, this.n),
+      day: acc(this.exact.day, this.n),
     };
   }
 }
