@@ -181,9 +181,48 @@ function roleWordsNear(doc: Doc, spans: readonly { start: number; end: number }[
     for (const [kind, re] of ROLE_CLASSES) {
       if (re.test(near)) f.add(`near=${kind}`);
       else if (re.test(sentence)) f.add(`sent=${kind}`);
+      // the word itself: "lawyer" beside a name is not "Human Rights Watch" beside it
+      for (const w of near.matchAll(new RegExp(re.source, 'gi'))) f.add(`nearw=${w[0].replace(/s$/, '')}`);
     }
   }
   return [...f];
+}
+
+/** A run of names as a list writes them: "Zhang Zhan, Chen Qishui, and Fang Bin", ages and dashes between. */
+const LIST_BEFORE = /(?:[\p{Lu}][\p{L}'’.-]*\s*|,\s*|\band\s+|\d{1,3}\s*|[—–:-]+\s*|\([^)]*\)\s*)*$/u;
+const LIST_AFTER = /^(?:\s*[\p{Lu}][\p{L}'’.-]*|\s*,|\s+and\b|\s*\d{1,3}\b|\s*[—–-]+|\s*\([^)]*\))*/u;
+
+/**
+ * The role a list of names is introduced or summed up by: "three missing citizen journalists —
+ * X, Y, and Z", "journalists X and Y", "X, 27, and Y, 23, two journalists for Belsat". The role
+ * word beside a name is the nearest; in a list it may stand three names off.
+ */
+function listRoles(doc: Doc, spans: readonly { start: number; end: number }[]): string[] {
+  const f = new Set<string>();
+  for (const m of spans) {
+    const s = doc.sentences[doc.sentenceAt(m.start)];
+    if (!s) continue;
+    const before = doc.text.slice(s.start, m.start);
+    const head = before.slice(0, before.length - (LIST_BEFORE.exec(before)?.[0].length ?? 0)).slice(-40);
+    const after = doc.text.slice(m.end, s.end);
+    const tail = after.slice(LIST_AFTER.exec(after)?.[0].length ?? 0).slice(0, 40);
+    for (const [kind, re] of ROLE_CLASSES) {
+      if (new RegExp(`(${re.source})\\W*$`, 'i').test(head)) f.add(`listbefore=${kind}`);
+      if (new RegExp(`^\\W*(?:(?:the|two|three|four|both|all|fellow|other|[a-z]+-based|independent|local|freelance)\\s+)*(${re.source})`, 'i').test(tail)) f.add(`listafter=${kind}`);
+    }
+  }
+  return [...f];
+}
+
+/** How much the whole report talks of each kind of defender: the article's own subject. */
+function docRoles(doc: Doc, titleEnd: number): string[] {
+  const f: string[] = [];
+  for (const [kind, re] of ROLE_CLASSES) {
+    const n = (doc.text.match(new RegExp(re.source, 'gi')) ?? []).length;
+    f.push(`doc=${kind}:${bin(n, [0, 1, 3, 6, 12])}`);
+    if (re.test(doc.text.slice(0, titleEnd))) f.push(`titlerole=${kind}`);
+  }
+  return f;
 }
 
 export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures {
@@ -198,6 +237,7 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
   const persons = doc.entities.filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0).map((e) => ({ value: e, feats: personFeatures(doc, e, titleEnd, speakers) }));
   const years = yearCandidates(doc, article.published, violations, titleEnd).map((c) => (c.value === rules.year ? { ...c, feats: [...c.feats, 'rule'] } : c));
   const countries = countryCandidates(doc, titleEnd, violations);
+  const roles = docRoles(doc, titleEnd);
   const published = /^\d{4}-\d{2}-\d{2}/.test(article.published) ? article.published.slice(0, 10) : null;
   return {
     rules,
@@ -213,7 +253,8 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
       const around = (): string[] => victimSpans(doc, name, undefined).flatMap((m) => contentLemmas(doc, Math.max(0, m.start - 40), Math.min(doc.text.length, m.end + 40)).map((l) => `ctx=${l}`));
       const own = e ? persons.find((p) => p.value === e)?.feats ?? [] : ['unmatched', ...new Set(around())];
       // the report's lead words, useful for the violation, only add noise to who a victim is
-      return [...own, ...titleWords, ...roleWordsNear(doc, victimSpans(doc, name, e)), ...(rules.victimAttributes.get(name)?.type ?? []).map((t) => `rule=${t}`)];
+      const spans = victimSpans(doc, name, e);
+      return [...own, ...titleWords, ...roleWordsNear(doc, spans), ...listRoles(doc, spans), ...roles, ...(rules.victimAttributes.get(name)?.type ?? []).map((t) => `rule=${t}`)];
     },
   };
 }

@@ -99,3 +99,18 @@ test('a country is written as the annotators wrote it, preferring the report’s
   assert.equal(namer.name('MMR', 'The junta detained her.'), 'Myanmar');
   assert.equal(CountryNamer.code('Yemeni'), 'YEM');
 });
+
+test('a role word that introduces or sums up a list of names reaches every name in it', () => {
+  const { article, doc } = report(
+    't3',
+    'Reporters held in Kisumu',
+    ['Police detained three journalists — Amani Oduya, Peter Langat, and Rose Wekesa — on Thursday.', 'Halima Bore, 27, and Noor Kibet, 31, two lawyers for the union, were also held.', 'The governor, Samuel Otieno, said the arrests were lawful.'],
+    {},
+  );
+  const f = articleFeatures(doc, article);
+  assert.ok(f.victim('Rose Wekesa').includes('listbefore=journalist'), 'three names after "journalists —"');
+  assert.ok(f.victim('Halima Bore').includes('listafter=defender'), 'two names before ", two lawyers"');
+  assert.ok(!f.victim('Samuel Otieno').some((x) => x.startsWith('list')), 'a governor heads no list of defenders');
+  assert.ok(f.victim('Rose Wekesa').includes('doc=journalist:3'), 'the report says reporters or journalists three times, headline included');
+  assert.ok(f.victim('Halima Bore').includes('nearw=lawyer'));
+});
