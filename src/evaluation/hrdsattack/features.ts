@@ -8,6 +8,7 @@ import { bin } from './linear.js';
 import type { Candidate, Features } from './linear.js';
 import { cityCandidates, countryCandidates, regionCandidates } from './places.js';
 import { dateCandidates } from './dates.js';
+import { violationFeatures } from './violations.js';
 import type { DateValue } from './dates.js';
 import { DEFENDER, JOURNALIST, NON_STATE, STATE, UNIONIST, VIOLATION, happened, personNamed, toHrdLabels, victimSpans } from './rules.js';
 
@@ -25,6 +26,8 @@ export interface ArticleFeatures {
   rules: HrdPrediction;
   /** For the perpetrator type. */
   doc: Features;
+  /** For whether the report tells a violation of this type (`violations.ts`). */
+  violation: (type: string) => Features;
   /** ISO alpha-3 codes (null: the report names no country of the attack). */
   countries: Candidate<string | null>[];
   /** Years (null: the report dates nothing). */
@@ -243,6 +246,7 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
     rules,
     cities: cityCandidates(doc, titleEnd, violations, rules.city),
     doc: docFeats,
+    violation: (type) => violationFeatures(doc, titleEnd, docFeats, rules.violationTypes, type),
     countries,
     regions: regionCandidates(doc, titleEnd, violations, countries),
     dates: dateCandidates(doc, published, violations, titleEnd),

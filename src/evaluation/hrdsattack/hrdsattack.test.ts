@@ -70,10 +70,14 @@ test('features of a written report: the country of the attack, its year, and the
   assert.ok(f.cities.some((c) => c.value === 'Nairobi' && c.feats.includes('intitle')));
   assert.ok(f.victim('Dara Venn').some((x) => x === 'ctx=journalist' || x === 'title=journalist'));
   assert.ok(f.doc.some((x) => x.startsWith('evkind=ARREST')));
+  const detention = f.violation('arbitrary detention');
+  assert.ok(detention.includes('intitle') && detention.includes('rule') && detention.includes('cuetitle'), 'the headline tells the detention');
+  assert.ok(f.violation('killing').includes('n=0') && !f.violation('killing').includes('rule'));
 
   // an adapter fit on reports like this one answers like them
   const adapter = HrdAdapter.fit([{ labels: article.labels, features: f }, { labels: article.labels, features: f }], { iterations: 50, l2: 0.1 });
   const p = adapter.predict(f, (code) => (code === 'KEN' ? 'Kenya' : code));
+  assert.deepEqual(p.violationTypes, ['arbitrary detention']);
   assert.equal(p.country, 'Kenya');
   assert.equal(p.year, 2021);
   assert.equal(p.month, 3);
