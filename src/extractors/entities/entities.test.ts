@@ -6,6 +6,8 @@ import { registry } from '../../pipeline/registry.js';
 import '../tokens/index.js';
 import './index.js';
 import { allowed, labelsToSpans, NER_LABELS, spansToLabels } from './labels.js';
+import { nerWords } from './ner-words.js';
+import { tokenize } from '../tokens/index.js';
 
 test('BILOU labels round-trip through spans, and ill-formed sequences are not allowed', () => {
   const spans = [
@@ -52,4 +54,35 @@ test('people with Vietnamese, Zimbabwean, Yoruba and Zulu names are people, not 
     const found = pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
     assert.deepEqual(found, people, text);
   }
+});
+
+test('a hyphenated name is one name: Arabic, Cantonese, Korean and double-barrelled names are not cut at the hyphen', () => {
+  // sentences written for this test; the people are invented
+  const cases: [string, string[]][] = [
+    ['Police detained the blogger Samira al-Haddadi in Karsvik on Friday.', ['Samira al-Haddadi']],
+    ['Officers arrested Chan Wing-kei outside the court on Monday.', ['Chan Wing-kei']],
+    ['Marie-Claude Ndayisenga-Moreau was released on bail.', ['Marie-Claude Ndayisenga-Moreau']],
+    ['Security agents took Park Jae-won from his office in Daegu.', ['Park Jae-won']],
+  ];
+  for (const [text, people] of cases) {
+    const found = pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    assert.deepEqual(found, people, text);
+  }
+});
+
+test('the recogniser reads hyphenated words whole, as CoNLL wrote them, but not "Karsvik-based"', () => {
+  const text = 'The Karsvik-based group said Lee Man-ho and Anna-Lena Berg-Olsen, a Velmora-trained lawyer, were freed.';
+  const tokens = tokenize(text);
+  const words = nerWords(tokens).map((w) => w.text);
+  assert.ok(words.includes('Man-ho') && words.includes('Anna-Lena') && words.includes('Berg-Olsen'), words.join(' '));
+  assert.ok(words.includes('Karsvik') && words.includes('based'), 'an adjective in -based keeps its place name apart');
+  assert.ok(words.includes('trained'), 'a participle after a hyphen is not part of a name');
+  // every word covers whole tokens, in order, and its text is the text they cover
+  let next = 0;
+  for (const w of nerWords(tokens)) {
+    assert.equal(w.first, next);
+    assert.equal(w.text, text.slice(tokens[w.first]!.start, tokens[w.last]!.end));
+    next = w.last + 1;
+  }
+  assert.equal(next, tokens.length);
 });

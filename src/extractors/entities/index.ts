@@ -10,6 +10,7 @@ import type { ModelConfig } from '../syntax/index.js';
 import { labelsToSpans } from './labels.js';
 import type { NerType } from './labels.js';
 import { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
+import { nerWords } from './ner-words.js';
 import type { DocumentMemory, Recognizer } from './recognizer.js';
 
 export { NER_LABELS, labelsToSpans, spansToLabels } from './labels.js';
@@ -40,9 +41,10 @@ export function createNer(config: ModelConfig = {}): Component {
       const entities: Entity[] = [];
       for (let s = 0; s < doc.sentences.length; s++) {
         const tokens = doc.sentenceTokens(s);
-        const labels = recognizer.labelSentence(tokens.map((t) => t.text), memory);
+        const words = nerWords(tokens);
+        const labels = recognizer.labelSentence(words.map((w) => w.text), memory);
         for (const span of labelsToSpans(labels)) {
-          const mention = doc.span(tokens[span.start]!.start, tokens[span.end - 1]!.end);
+          const mention = doc.span(tokens[words[span.start]!.first]!.start, tokens[words[span.end - 1]!.last]!.end);
           const type = TYPE[span.type];
           const key = `${type}\t${mention.text}`;
           let entity = byKey.get(key);

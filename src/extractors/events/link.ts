@@ -133,6 +133,10 @@ export class EntityLinker {
     if (asTarget && next && !tree.entityOf[head] && tree.entityOf[last + 1]?.type === 'PERSON' && next.head === doc.tokens[head]!.head) {
       last = tree.phrase(last + 1).last;
     }
+    // a name the parser cut ("Lam Cheuk | - ting"): the role takes the whole name
+    const of = tree.entityOf;
+    while (of[last] && of[last + 1] === of[last]) last++;
+    while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
     const text = doc.text.slice(start, end);
