@@ -107,15 +107,21 @@ const PROSECUTION = new Set<EventType>(['CHARGE', 'CONVICTION', 'TRIAL', 'ACCUSA
 /**
  * Who the violations befell. In a report about an attack, the people only arrested, charged or
  * tried are its suspects, and whoever did the harm is not its victim: "two men were charged with
- * the journalist's murder" names one victim, the journalist.
+ * the journalist's murder" names one victim, the journalist. A journalist or an activist who is
+ * tried stays a victim even then: "the reporter Ana Vell was sentenced to two years" in a report
+ * that also tells a killing.
  */
-function victimsOf(violations: VigilEvent[]): string[] {
+function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
   const ids = (events: VigilEvent[], role: 'target' | 'agent') => new Set(events.map((v) => v[role]?.entity).filter((id): id is string => Boolean(id)));
   const harms = violations.filter((v) => HARM.has(v.type));
   const harmed = ids(harms, 'target');
   const harmers = ids(harms, 'agent');
   const prosecutedOnly = (id: string) => violations.every((v) => v.target?.entity !== id || PROSECUTION.has(v.type));
-  return [...ids(violations, 'target')].filter((id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id)));
+  const protectedPerson = (id: string) => {
+    const words = [...violations.filter((v) => v.target?.entity === id).map((v) => v.target!.text), ...(doc.entities.find((e) => e.id === id)?.titles ?? [])].join(' ');
+    return [JOURNALIST, DEFENDER, UNIONIST].some((re) => re.test(words));
+  };
+  return [...ids(violations, 'target')].filter((id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id) && !protectedPerson(id)));
 }
 
 /** The person a gold victim name stands for: by full name, or a mention inside it or around it. */
@@ -140,7 +146,7 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
   const main = violations.find((v) => v.date) ?? violations[0];
   const entityOf = (id: string | null | undefined) => doc.entities.find((e) => e.id === id);
   // named people only: "his brother" and "a judge" are no names to put on a list of victims
-  const victimNames = [...new Set(victimsOf(violations).map((id) => entityOf(id)).filter((e): e is Entity => e?.type === 'PERSON' && nameMentions(e).length > 0).map((e) => e.name))];
+  const victimNames = [...new Set(victimsOf(doc, violations).map((id) => entityOf(id)).filter((e): e is Entity => e?.type === 'PERSON' && nameMentions(e).length > 0).map((e) => e.name))];
   // where: the main event's place, else the first place the report names (often its dateline)
   const placeEntity = entityOf(main?.place?.entity);
   const place = placeEntity ? resolvePlace(placeEntity.name) : {};

@@ -63,6 +63,10 @@ test('modality: "no charges" is a negated charge; "will face trial" is future; "
   assert.equal(negated.modality, 'negated');
   assert.equal(negated.speaker?.text, 'A police spokesman');
   assert.equal(one(eventsOf('Aldemir will face trial in Karsvik.').events, 'TRIAL').modality, 'future');
+  // charges one faces have been brought; charges one will face have not
+  assert.equal(one(eventsOf('Aldemir faces charges of sedition.').events, 'CHARGE').modality, 'asserted');
+  assert.equal(one(eventsOf('Aldemir is facing charges of incitement.').events, 'CHARGE').modality, 'asserted');
+  assert.equal(one(eventsOf('Aldemir will face charges of sedition.').events, 'CHARGE').modality, 'future');
   assert.equal(one(eventsOf('Aldemir could be jailed for ten years.').events, 'CONVICTION').modality, 'hypothetical');
 });
 
@@ -164,4 +168,15 @@ test('an event told "according to" someone, or under a speech verb the parser hu
   const v = one(eventsOf('Tomas Reyk was released on Monday, according to his lawyer.').events, 'RELEASE');
   assert.deepEqual([v.modality, v.speaker?.text], ['reported', 'his lawyer']);
   assert.equal(one(eventsOf('Tomas Reyk was released on Monday.').events, 'RELEASE').modality, 'asserted');
+});
+
+test('a description of several people is none of them: "the two journalists" is not the person in view', () => {
+  const text = 'Police in Karsvik arrested the editor Mara Teller on Monday. Teller was released on bail. The two journalists who worked with her were detained on Tuesday. The suspect was questioned.';
+  const { doc, events } = eventsOf(text);
+  const arrests = events.filter((v) => v.type === 'ARREST');
+  const plural = arrests.find((v) => v.target?.text.includes('journalists'));
+  assert.ok(plural, JSON.stringify(arrests.map((v) => v.target?.text)));
+  assert.equal(plural.target?.entity ?? null, null, 'several people: no one person');
+  const teller = doc.entities.find((e) => e.name === 'Mara Teller')!;
+  assert.ok(arrests.some((v) => v.target?.entity === teller.id), 'the named arrest still points to her');
 });

@@ -156,8 +156,10 @@ export class EntityLinker {
       return { role: { entity: e?.id ?? null, text, start, end }, inferred: true };
     }
     // "the activist" is someone in view; "his wife" is someone else, defined through him
+    // "the two journalists", "the suspects" are several people: none of them is the one in view
     const definite = doc.tokens.slice(first, head).some((d) => d.text.toLowerCase() === 'the');
-    if (asTarget && definite && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN' && this.salient) {
+    const plural = tree.token(head).xpos === 'NNS' || tree.kids(head, 'nummod').length > 0;
+    if (asTarget && definite && !plural && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN' && this.salient) {
       return { role: { entity: this.salient.id, text, start, end }, inferred: true };
     }
     // "authorities" after "Cambodian authorities": the body named before

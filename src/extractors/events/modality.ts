@@ -8,7 +8,7 @@ import type { Trigger } from './triggers.js';
 /**
  * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
  * Future: "will", "is to", "faces" ("will probably face a military tribunal" — the trigger is the
- * object of a future verb). Hypothetical: "if", "could", "might", "may", "risk". Reported: the
+ * object of a future verb), but charges one "faces" already stand. Hypothetical: "if", "could", "might", "may", "risk". Reported: the
  * event is told inside a quotation or in what someone said ("his lawyer confirmed that she was
  * beaten"); the speaker is kept. Negation wins over the others: a spokesman saying no charges
  * have been filed gives a negated CHARGE, said by him.
@@ -142,7 +142,9 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (aux.some((a) => HYPOTHETICAL_MARK.has(a))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
-  if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)))) return reading('future');
+  // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
+  const standing = t.type === 'CHARGE' && head >= 0 && tree.lemma(head) === 'face';
+  if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)) && !standing)) return reading('future');
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
   if (speech !== undefined || insideQuote(tree, t.token)) return reading('reported');
   return reading('asserted');
