@@ -62,3 +62,11 @@ test('a headline name joins the person the body names, and its last word is no o
   assert.ok(![...people.keys()].some((n) => n === 'Reyk Vell' || n === 'Vell'), [...people.keys()].join(', '));
   assert.ok(!doc.entities.some((e) => e.type === 'ORG'), doc.entities.map((e) => e.name).join(', '));
 });
+
+test('a harm only a person suffers, with "of", makes a person; an age written with hyphens reaches its role noun', () => {
+  assert.equal(typeOf('Protesters demanded justice for the murder of Raman Velko in Varnak.', 'Raman Velko'), 'PERSON');
+  assert.equal(typeOf('Crowds marched after the fatal shooting of Adaeze Obiora last spring.', 'Adaeze Obiora'), 'PERSON');
+  assert.equal(typeOf('One organiser was Tarek Almuradi, a 24-year-old activist from the camp.', 'Tarek Almuradi'), 'PERSON');
+  // a place after the harm stays a place, and a single word is too little to go on
+  assert.equal(typeOf('They condemned the killing of Port Selim residents.', 'Port Selim'), 'LOC');
+});

@@ -15,7 +15,10 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
  * words around such a name say what it is, whatever its spelling:
  * - a role noun written in lower case just before it ("journalist", "lawyer", "activists");
  * - an honorific ("Mr", "Ms", "Dr");
- * - an apposition that gives a role or an age ("Farai Ncube, a teacher from Mberengwa", "Sit Man-kei, 33,").
+ * - an apposition that gives a role or an age ("Farai Ncube, a teacher from Mberengwa", "Sit Man-kei, 33,",
+ *   "Tarek Amran, a 24-year-old activist");
+ * - a harm that only a person suffers, with "of" ("the murder of Raman Velko", "the fatal shooting
+ *   of Adaeze Obi"): such names came out as places in our training reports.
  * Each name found so is a PERSON wherever the same words recur in the report.
  */
 
@@ -85,7 +88,8 @@ function appositionNamesPerson(doc: Doc, k: number, to: number, titles: Readonly
   if (/^\d{1,2}$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.text === ',') return true;
   const article = /^(?:a|an|the)$/i.test(tokens[k]?.text ?? '');
   let j = article ? k + 1 : k;
-  const stop = Math.min(to, j + 4);
+  // "a 24-year-old activist" is five tokens to its noun
+  const stop = Math.min(to, j + 8);
   while (j < stop && tokens[j]!.upos !== 'NOUN') j++;
   while (j + 1 < to && tokens[j + 1]!.upos === 'NOUN') j++;
   const head = tokens[j];
@@ -94,6 +98,20 @@ function appositionNamesPerson(doc: Doc, k: number, to: number, titles: Readonly
 }
 
 const TITLE_WORDS = (): ReadonlySet<string> => loadRoleNouns().titles;
+
+/** Whether text is nothing but titles: "Lieutenant-Colonel ", "Sister ". */
+function onlyTitles(text: string): boolean {
+  const words = text.split(/[\s-]+/).filter(Boolean).map((w) => w.toLowerCase().replace(/\.$/, ''));
+  return words.length > 0 && words.every((w) => FRONT_TITLES.has(w) || TITLE_WORDS().has(w));
+}
+
+/** Harms that befall a person, before "of" and a name: "the murder of …", "the abduction of …". */
+const HARM_OF = new Set(['murder', 'killing', 'assassination', 'abduction', 'kidnapping', 'disappearance', 'shooting', 'torture', 'beating', 'execution', 'imprisonment', 'jailing', 'detention', 'arrest']);
+
+function isHarmOf(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return t.upos === 'NOUN' && t.text === t.text.toLowerCase() && HARM_OF.has(t.text) && tokens[i + 1]?.text === 'of';
+}
 
 /** Names the words around them mark as people, as token ranges. */
 export function cuedNames(doc: Doc): [number, number][] {
@@ -113,6 +131,15 @@ export function cuedNames(doc: Doc): [number, number][] {
           const skip = sep.text === ',' && tokens[name[1] + 1]?.text === 'and' ? 2 : 1;
           name = nameAt(tokens, name[1] + skip, s.tokenEnd);
         }
+        continue;
+      }
+      // "the murder of Raman Velko": a name of two words or more (one is as often a town)
+      if (i + 2 < s.tokenEnd && isHarmOf(tokens, i)) {
+        const name = nameAt(tokens, i + 2, s.tokenEnd);
+        // "the killing of Port Selim residents": a name that modifies a noun is not the one harmed
+        const after = tokens[name?.[1] ?? 0];
+        const modifies = after !== undefined && (/^['’]s$/.test(after.text) || (after.upos === 'NOUN' && after.text === after.text.toLowerCase()));
+        if (name && name[1] - name[0] > 1 && !modifies) found.push(name);
         continue;
       }
       // an apposition after a name that begins here: "Farai Ncube, a teacher", "Sit Man-kei, 33,"
@@ -164,6 +191,13 @@ export function personCueEntities(doc: Doc): Entity[] {
   const makePerson = (span: TextSpan): void => {
     // a person the recogniser found already, as long or longer, keeps its bounds (the tagger may have
     // misread "Will" in "captain Will Tarran"; the recogniser did not)
+    // …but not the titles it took in: "Lieutenant-Colonel Aren Voss", once read whole, is Aren Voss
+    const titled = mentions.find((m) => m.type === 'PERSON' && m.start < span.start && m.end === span.end && onlyTitles(doc.text.slice(m.start, span.start)));
+    if (titled) {
+      titled.start = span.start;
+      titled.text = span.text;
+      changed = true;
+    }
     if (mentions.some((m) => m.type === 'PERSON' && m.start <= span.start && m.end >= span.end)) return;
     mentions = mentions.filter((m) => !overlaps(m, span));
     mentions.push({ ...span, type: 'PERSON' });
