@@ -34,6 +34,13 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
     // "the activists Farai Ncube and Tatenda Sibanda": the names stand in apposition to the noun
     for (const a of tree.kids(head, 'appos')) if (take(a)) visit(a, 0);
     for (const c of tree.kids(head, 'conj')) if (take(c)) visit(c, 0);
+    // "seven defenders, namely: A, B and C", "journalists including A and B"
+    for (const k of tree.kids(head, 'advmod', 'nmod')) {
+      const marker = tree.lemma(k) === 'namely' ? k : ['including', 'like', 'as'].includes(tree.caseOf(k) ?? '') ? k : undefined;
+      if (marker === undefined) continue;
+      if (take(marker)) visit(marker, 0);
+      for (const a of tree.kids(marker, 'appos', 'conj')) if (take(a)) visit(a, 0);
+    }
   }
   return out;
 }

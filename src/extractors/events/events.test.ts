@@ -180,3 +180,20 @@ test('a description of several people is none of them: "the two journalists" is 
   const teller = doc.entities.find((e) => e.name === 'Mara Teller')!;
   assert.ok(arrests.some((v) => v.target?.entity === teller.id), 'the named arrest still points to her');
 });
+
+test('lists: "namely" and "including" give each named person the event; nouns in a list share their "of"', () => {
+  const targets = (text: string, type: string) =>
+    eventsOf(text)
+      .events.filter((v) => v.type === type)
+      .map((v) => v.target?.text);
+  const namely = targets('Police arrested seven human rights defenders namely: Dena Velo, Mark Ruiz, Rina Asto and Joel Dema.', 'ARREST');
+  for (const name of ['Dena Velo', 'Mark Ruiz', 'Rina Asto', 'Joel Dema']) assert.ok(namely.includes(name), JSON.stringify(namely));
+  const shared = targets('He admitted a role in the kidnappings and deaths of journalists Jon Ferro and Ana Vell.', 'ABDUCTION');
+  assert.ok(shared.some((t) => t?.includes('Jon Ferro')) && shared.includes('Ana Vell'), JSON.stringify(shared));
+});
+
+test('a participle the tagger read as an adjective still tells its event, and its noun is the target', () => {
+  const { events } = eventsOf('Masked gunmen abducted human rights defenders from their offices in Karsvik.');
+  const v = one(events, 'ABDUCTION');
+  assert.equal(v.target?.text, 'human rights defenders', 'the trigger is not part of the target');
+});

@@ -61,6 +61,13 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     let inferred = false;
     for (const [name, head] of Object.entries(heads) as [RoleName, number][]) {
       const linked = linker.link(head, name === 'target');
+      // "abducted human rights defenders": the participle is the event, not its target's words
+      const own = doc.tokens[trigger.token]!;
+      const end = linked.role.end ?? 0;
+      if (linked.role.start === own.start && end > own.end) {
+        const rest = doc.tokens[trigger.token + 1]!;
+        linked.role = { ...linked.role, start: rest.start, text: doc.text.slice(rest.start, end) };
+      }
       roles[name] = linked.role;
       if (name === 'target') inferred = linked.inferred;
     }

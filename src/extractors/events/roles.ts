@@ -158,6 +158,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
         if (obj !== undefined) roles.target = obj;
       }
     }
+    // "the detained journalist", "activists abducted last week": a participle befalls its noun
+    const rel = tree.token(i).deprel ?? '';
+    if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin
       const asker = tree.subjectOf(t.request);
@@ -173,7 +176,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   } else {
     const poss = tree.kids(i, 'nmod:poss')[0];
     const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? ''));
-    let target = poss ?? of;
+    // "the kidnappings and deaths of X": nouns in a list share the one "of"
+    const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
+    let target = poss ?? of ?? shared();
     const h = tree.head(i);
     if (target === undefined && h >= 0 && tree.token(i).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(h))) target = tree.subjectOf(h);
     if (target !== undefined) roles.target = target;

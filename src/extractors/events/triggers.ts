@@ -98,7 +98,15 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
     for (let i = 0; i < tokens.length; i++) {
       if (consumed.has(i) || posOf(tree, i) !== pass) continue;
       const table = pass === 'verb' ? lexicon.verbs : pass === 'adj' ? lexicon.adjectives : lexicon.nouns;
-      const entry = lookup(table, tree.lemma(i), tokens[i]!.text.toLowerCase());
+      const form = tokens[i]!.text.toLowerCase();
+      let entry = lookup(table, tree.lemma(i), form);
+      let pos: Trigger['pos'] = pass;
+      // a participle the tagger called an adjective ("gunmen abducted activists" read as "abducted
+      // activists") is still the verb's event
+      if (!entry && pass === 'adj' && /(?:ed|en)$/.test(form)) {
+        entry = lookup(lexicon.verbs, form, form);
+        pos = 'verb';
+      }
       if (!entry) continue;
       let partner: number | undefined;
       let type = entry.type;
@@ -110,7 +118,7 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       if (entry.passive && !tree.isPassive(i)) continue;
       if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) continue;
       if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
-      const trigger: Trigger = { token: i, entry, type, pos: pass };
+      const trigger: Trigger = { token: i, entry, type, pos };
       if (partner !== undefined) trigger.partner = partner;
       const request = requestOver(tree, trigger, lexicon);
       const becomes = lexicon.requestBecomes.get(type);
