@@ -121,8 +121,16 @@ function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
     const words = [...violations.filter((v) => v.target?.entity === id).map((v) => v.target!.text), ...(doc.entities.find((e) => e.id === id)?.titles ?? [])].join(' ');
     return [JOURNALIST, DEFENDER, UNIONIST].some((re) => re.test(words));
   };
-  return [...ids(violations, 'target')].filter((id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id) && !protectedPerson(id)));
+  // "arrested in connection with the murder of …": held for a harm done to someone else
+  const heldForHarm = (v: VigilEvent) => v.type === 'ARREST' && HELD_FOR_HARM.test(doc.text.slice(v.trigger.end, doc.sentences[v.sentence]?.end ?? v.trigger.end));
+  const suspect = (id: string) => violations.every((v) => v.target?.entity !== id || PROSECUTION.has(v.type) || heldForHarm(v));
+  return [...ids(violations, 'target')].filter(
+    (id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id) && !protectedPerson(id)) && !(suspect(id) && !protectedPerson(id) && violations.some((v) => v.target?.entity === id && heldForHarm(v))),
+  );
 }
+
+/** What an arrest is for when the one arrested is a suspect of a harm: "for the killing of", "over the attack on". */
+const HELD_FOR_HARM = /^[^.;]{0,60}?\b(?:for|over|in connection with|in the|suspected of|accused of|charged with|charges? of)\b[^.;]{0,30}?\b(?:murder|killing|death|attack|assault|beating|shooting|stabbing|rape|lynching|beheading|assassination)s?\b/i;
 
 /** The person a gold victim name stands for: by full name, or a mention inside it or around it. */
 export function personNamed(doc: Doc, name: string): Entity | undefined {
