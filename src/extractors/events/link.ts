@@ -126,12 +126,21 @@ export class EntityLinker {
     }
     // "the activist Mara Teller": the name in apposition belongs in the role's words
     for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
-      if (c === last + 1 && tree.token(c).upos === 'PROPN') last = tree.phrase(c).last;
+      if (c === last + 1 && tree.token(c).upos === 'PROPN' && !inTimex(c)) last = tree.phrase(c).last;
     }
     // "lawyer Mira Castell" parsed as two subjects of one verb: the name next to the noun is its apposition
     const next = doc.tokens[last + 1];
     if (asTarget && next && !tree.entityOf[head] && tree.entityOf[last + 1]?.type === 'PERSON' && next.head === doc.tokens[head]!.head) {
       last = tree.phrase(last + 1).last;
+    }
+    // titles joined by "and" before a name, split by the parser at the "and": "Deputy Prime Minister
+    // and Minister of Interior Sar Kheng told" is Sar Kheng, up to the verb the phrase depends on
+    const governor = tree.head(head);
+    const titleWord = (j: number) => ['PROPN', 'ADJ'].includes(doc.tokens[j]!.upos ?? '') || ['of', 'and'].includes(doc.tokens[j]!.text);
+    if (!tree.entityOf[head] && governor > last + 1 && doc.tokens[last + 1]!.text === 'and') {
+      let j = last + 1;
+      while (j < governor && titleWord(j)) j++;
+      if (j === governor && doc.tokens[governor - 1]!.upos === 'PROPN') last = governor - 1;
     }
     // a name the parser cut ("Lam Cheuk | - ting"): the role takes the whole name
     const of = tree.entityOf;

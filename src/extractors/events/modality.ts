@@ -59,6 +59,14 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
  * as "[police said], released"). Returns the speech verb or the source's noun.
  */
 function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): { cue: number; speaker?: number } | undefined {
+  // "released on Monday, according to his lawyer", wherever the parser hung the phrase in the clause's sentence
+  const { from, to } = tree.sentenceRange(clause[0]!);
+  for (let a = from; a + 2 < to; a++) {
+    if (tree.token(a).text.toLowerCase() !== 'according' || tree.token(a + 1).text.toLowerCase() !== 'to') continue;
+    const h = tree.head(a);
+    const speaker = h > a + 1 ? h : a + 2;
+    if (!clause.includes(speaker)) return { cue: a, speaker };
+  }
   for (const c of clause) {
     for (const k of tree.children[c]!) {
       const according = tree.children[k]!.find((g) => tree.lemma(g) === 'accord' || tree.token(g).text.toLowerCase() === 'according');

@@ -32,6 +32,27 @@ export class ParserModel {
   parse(words: readonly string[], xpos: readonly string[]): Dependencies {
     const heads = this.parser.parse(words, xpos);
     const labels = this.labeler.label(words, xpos, heads);
-    return { heads, deprels: labels.map((l) => this.labeler.labels[l]!) };
+    return { heads, deprels: repairLabels(heads, labels.map((l) => this.labeler.labels[l]!), xpos) };
   }
+}
+
+const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS']);
+const CORE = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj']);
+
+/**
+ * Relations the labeller gives one word at a time that no tree can hold. A noun right before a
+ * noun that heads it is its modifier, never its subject or object unless the head is a predicate
+ * with a copula: "the union leader was moved" labelled union → nsubj → leader lost "the union
+ * leader" as a description of the person.
+ */
+export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonly string[]): string[] {
+  const copular = new Set<number>();
+  deprels.forEach((r, i) => {
+    if (r === 'cop') copular.add(heads[i]!);
+  });
+  return deprels.map((r, i) => {
+    const h = heads[i]!;
+    if (!CORE.has(r) || h !== i + 1 || copular.has(h) || !NOUN_TAGS.has(xpos[h] ?? '')) return r;
+    return NOUN_TAGS.has(xpos[i] ?? '') ? 'compound' : r;
+  });
 }

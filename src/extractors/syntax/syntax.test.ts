@@ -7,6 +7,7 @@ import '../tokens/index.js';
 import './index.js';
 import { LEFT, MOVES, ParseState, RIGHT, SHIFT } from './arc-hybrid.js';
 import { learnLemmaRules, lemmatize } from './lemmatizer.js';
+import { repairLabels } from './parser-model.js';
 
 // "Guards took the editor away": took is the root; Guards ← took; the ← editor ← took; away ← took.
 const WORDS = ['Guards', 'took', 'the', 'editor', 'away'];
@@ -85,4 +86,11 @@ test('heads stay inside their own sentence', () => {
     assert.equal(doc.sentenceAt(doc.tokens[t.head!]!.start), doc.sentenceAt(t.start));
   }
   assert.equal(doc.tokens.filter((t) => t.head === -1).length, 2);
+});
+
+test('a noun right before the noun that heads it is its modifier, not its subject, unless the head has a copula', () => {
+  // union ← leader: the labeller's "nsubj" becomes "compound"; with a copula the subject stays
+  const heads = Int32Array.from([1, 3, 3, -1]);
+  assert.deepEqual(repairLabels(heads, ['nsubj', 'nsubj:pass', 'aux:pass', 'root'], ['NN', 'NN', 'VBD', 'VBN']), ['compound', 'nsubj:pass', 'aux:pass', 'root']);
+  assert.deepEqual(repairLabels(Int32Array.from([1, -1, 1]), ['nsubj', 'root', 'cop'], ['NNP', 'NN', 'VBZ']), ['nsubj', 'root', 'cop']);
 });

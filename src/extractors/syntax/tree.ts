@@ -74,7 +74,9 @@ export class Tree {
   }
 
   isPassive(i: number): boolean {
-    if (this.kids(i, 'aux:pass', 'nsubj:pass', 'obl:agent').length > 0) return true;
+    if (this.kids(i, 'aux:pass', 'obl:agent').length > 0) return true;
+    // a passive subject with no passive auxiliary and an object is the parser's slip: "Police arrested X"
+    if (this.kids(i, 'nsubj:pass').length > 0) return this.kids(i, 'obj').length === 0;
     const t = this.token(i);
     // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
     if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
@@ -125,7 +127,10 @@ export class Tree {
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // an auxiliary the parser made the head ("the union leader had | committed") lends its subject
-    if (t.deprel === 'xcomp' || t.deprel === 'conj' || this.token(h).upos === 'AUX' || (t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN'))) {
+    // a participle adjunct shares its subject ("…, saying he had fled"); a clause with auxiliaries of
+    // its own does not ("said its chairman, X, had also been detained" misparsed as an adjunct)
+    const participle = t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN') && this.kids(i, 'aux', 'aux:pass').length === 0;
+    if (t.deprel === 'xcomp' || t.deprel === 'conj' || this.token(h).upos === 'AUX' || participle) {
       return this.subjectOf(h, depth + 1);
     }
     return undefined;
