@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VigilError } from '../core/errors.js';
 import type { Split } from '../corpora/locate.js';
-import { filesUnder, gumDocsInSplit, locate } from '../corpora/locate.js';
+import { locate } from '../corpora/locate.js';
 import type { ConlluSentence } from '../corpora/readers/conllu.js';
 import { readConllu } from '../corpora/readers/conllu.js';
 
@@ -32,22 +32,4 @@ export function toTree(s: ConlluSentence): TreeSentence {
     heads: s.words.map((w) => w.head - 1),
     deprels: s.words.map((w) => w.deprel),
   };
-}
-
-/**
- * GUM's news documents of a split as trees, or none when the corpus is absent. GUM follows the
- * same UD English guidelines as EWT, and it is news, the genre Vigil reads: the EWT-only parser
- * scored UAS 83 on EWT dev but 77 on GUM's 20 news training documents, which it had never seen.
- */
-export function readGumNews(split: Split, dataDir?: string): TreeSentence[] {
-  const loc = locate('gum-news', split, dataDir);
-  if (!loc.path) return [];
-  const files = filesUnder(loc.path, '.conllu').filter((f) => gumDocsInSplit(f, split));
-  return files.flatMap((f) => readConllu(readFileSync(f, 'utf8'))).map(toTree);
-}
-
-/** What the tagger and parser learn from: EWT's training split and GUM's news training documents. */
-export function readSyntaxTraining(dataDir?: string): { trees: TreeSentence[]; news: number } {
-  const news = readGumNews('train', dataDir);
-  return { trees: [...readEwt('train', dataDir).map(toTree), ...news], news: news.length };
 }

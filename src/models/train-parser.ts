@@ -9,7 +9,7 @@ import { MOVES } from '../extractors/syntax/arc-hybrid.js';
 import { loadPosModel } from '../extractors/syntax/index.js';
 import { Labeler } from '../extractors/syntax/labeler.js';
 import { Parser } from '../extractors/syntax/parser.js';
-import { readEwt, readGumNews, readSyntaxTraining, toTree } from './ewt.js';
+import { readEwt, toTree } from './ewt.js';
 import type { TreeSentence } from './ewt.js';
 import { Progress } from './progress.js';
 import type { TrainOptions } from './train-options.js';
@@ -57,12 +57,10 @@ export function attachmentScore(parser: Parser, labeler: Labeler, sentences: rea
 export function trainParser(options: TrainOptions): void {
   const progress = new Progress('parser');
   progress.line('tagging the treebank with the trained POS model');
-  const { trees, news } = readSyntaxTraining(options.dataDir);
-  const train = withPredictedTags(trees);
+  const train = withPredictedTags(readEwt('train', options.dataDir).map(toTree));
   const dev = withPredictedTags(readEwt('dev', options.dataDir).map(toTree));
-  const newsDev = withPredictedTags(readGumNews('dev', options.dataDir));
   const clusters = loadClusters();
-  progress.line(`${train.length} training sentences (${news} of them GUM news), ${dev.length} dev`);
+  progress.line(`${train.length} training sentences, ${dev.length} dev`);
   const labels = [...new Set(train.flatMap((s) => s.deprels))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const lexemes = new LexemeCache(clusters);
@@ -99,14 +97,12 @@ export function trainParser(options: TrainOptions): void {
     const m = moves.finalize();
     const r = rels.finalize();
     const score = attachmentScore(new Parser(m, lexemes), new Labeler(labels, r, lexemes), dev);
-    const newsScore = newsDev.length ? attachmentScore(new Parser(m, lexemes), new Labeler(labels, r, lexemes), newsDev) : undefined;
-    const newsLine = newsScore ? `  GUM news dev UAS ${(100 * newsScore.uas).toFixed(2)} LAS ${(100 * newsScore.las).toFixed(2)}` : '';
-    progress.line(`epoch ${epoch}: dev UAS ${(100 * score.uas).toFixed(2)} LAS ${(100 * score.las).toFixed(2)} (full labels ${(100 * score.lasFull).toFixed(2)})${newsLine}  ${m.size}+${r.size} features`);
+    progress.line(`epoch ${epoch}: dev UAS ${(100 * score.uas).toFixed(2)} LAS ${(100 * score.las).toFixed(2)} (full labels ${(100 * score.lasFull).toFixed(2)})  ${m.size}+${r.size} features`);
     if (!best || score.las > best.score.las) best = { moves: m, rels: r, score, epoch };
   }
   const file = options.out ?? path.join(MODELS_DIR, 'parser.bin.gz');
   const bytes = writeModelFile(file, {
-    header: { kind: 'parser', version: 1, labels, clusters: clusters !== undefined, trainedOn: 'UD EWT train + GUM news train, tags predicted by models/pos.bin.gz', epochs: best!.epoch, seed: options.seed, dev: best!.score },
+    header: { kind: 'parser', version: 1, labels, clusters: clusters !== undefined, trainedOn: 'UD EWT train, tags predicted by models/pos.bin.gz', epochs: best!.epoch, seed: options.seed, dev: best!.score },
     arrays: { ...tableArrays('moves', best!.moves), ...tableArrays('labels', best!.rels) },
   });
   progress.line(`best epoch ${best!.epoch}: dev UAS ${(100 * best!.score.uas).toFixed(2)} LAS ${(100 * best!.score.las).toFixed(2)}; wrote ${file} (${(bytes / 1e6).toFixed(1)} MB)`);

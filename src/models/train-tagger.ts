@@ -7,7 +7,7 @@ import type { WeightTable } from '../extractors/learn/weights.js';
 import { Tagger } from '../extractors/syntax/tagger.js';
 import { learnLemmaRules } from '../extractors/syntax/lemmatizer.js';
 import { loadClusters } from '../extractors/learn/clusters.js';
-import { readEwt, readGumNews, readSyntaxTraining, toTree } from './ewt.js';
+import { readEwt, toTree } from './ewt.js';
 import type { TreeSentence } from './ewt.js';
 import { Progress } from './progress.js';
 import type { TrainOptions } from './train-options.js';
@@ -53,11 +53,10 @@ export function ambiguityClasses(sentences: readonly TreeSentence[], minCount = 
 
 export function trainTagger(options: TrainOptions): void {
   const progress = new Progress('pos');
-  const { trees: train, news } = readSyntaxTraining(options.dataDir);
+  const train = readEwt('train', options.dataDir).map(toTree);
   const dev = readEwt('dev', options.dataDir).map(toTree);
-  const newsDev = readGumNews('dev', options.dataDir);
   const clusters = loadClusters();
-  progress.line(`${train.length} training sentences (${news} of them GUM news), ${dev.length} dev; ${clusters ? clusters.size + ' word clusters' : 'no word clusters'}`);
+  progress.line(`${train.length} training sentences, ${dev.length} dev; ${clusters ? clusters.size + ' word clusters' : 'no word clusters'}`);
   const tagSet = new Set<string>();
   for (const s of train) s.upos.forEach((u, i) => tagSet.add(`${u} ${s.xpos[i]}`));
   const tags = [...tagSet].sort();
@@ -86,8 +85,7 @@ export function trainTagger(options: TrainOptions): void {
     });
     const table = model.finalize();
     const acc = tagAccuracy(new Tagger(tags, table, lexemes), dev);
-    const newsAcc = newsDev.length ? ` GUM news dev UPOS ${(100 * tagAccuracy(new Tagger(tags, table, lexemes), newsDev).upos).toFixed(2)}` : '';
-    progress.line(`epoch ${epoch}: train ${(100 * correct / total).toFixed(2)}  dev UPOS ${(100 * acc.upos).toFixed(2)} XPOS ${(100 * acc.xpos).toFixed(2)}${newsAcc}  (${table.size} features)`);
+    progress.line(`epoch ${epoch}: train ${(100 * correct / total).toFixed(2)}  dev UPOS ${(100 * acc.upos).toFixed(2)} XPOS ${(100 * acc.xpos).toFixed(2)}  (${table.size} features)`);
     if (!best || acc.upos > best.upos) best = { table, ...acc, epoch };
   }
   const lemmaRules = learnLemmaRules(train);
@@ -98,7 +96,7 @@ export function trainTagger(options: TrainOptions): void {
       version: 1,
       tags,
       clusters: clusters !== undefined,
-      trainedOn: 'UD EWT train + GUM news train',
+      trainedOn: 'UD EWT train',
       epochs: best!.epoch,
       seed: options.seed,
       dev: { upos: best!.upos, xpos: best!.xpos },
