@@ -92,6 +92,19 @@ test('in a report about a killing, the men charged with it are not its victims',
   assert.deepEqual(p.victimNames, ['Dara Venn']);
 });
 
+test('someone held for a killing is its suspect; a reporter tried in the same report stays a victim', () => {
+  const { article, doc } = report(
+    't3',
+    'Suspect held over killing of editor',
+    ['Gunmen shot dead the editor Dara Venn in Nairobi in January.', 'Police arrested Omari Kessler on Monday in connection with the murder.', 'In a separate case the reporter Lina Obote was sentenced to two years in prison.'],
+    { violationTypes: ['killing'] },
+  );
+  const p = toHrdLabels(doc, article, (code) => code);
+  assert.ok(p.victimNames.includes('Dara Venn'), JSON.stringify(p.victimNames));
+  assert.ok(!p.victimNames.includes('Omari Kessler'), 'held for the murder: a suspect');
+  assert.ok(p.victimNames.includes('Lina Obote'), 'a reporter sentenced is a victim, whatever else the report tells');
+});
+
 test('a country is written as the annotators wrote it, preferring the report’s own word', () => {
   const a = (country: string): HrdArticle => ({ id: country, title: '', published: '2021-03-05', paragraphs: [], labels: labels({ country }) });
   const namer = CountryNamer.learn([a('USA'), a('USA'), a('United States'), a('Kenya')]);

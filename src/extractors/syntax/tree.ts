@@ -82,7 +82,7 @@ export class Tree {
     if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
     // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
     // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
-    if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj').length === 0) return true;
+    if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj', 'iobj', 'xcomp').length === 0) return true;
     return this.headlinePassive(i);
   }
 
