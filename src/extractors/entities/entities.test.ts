@@ -42,6 +42,14 @@ test('curly apostrophes read like straight ones', () => {
   assert.ok(!doc.entities.some((e) => e.name.includes('’s')));
 });
 
+/** Each sentence's PERSON entities are exactly the names given, in order. */
+function assertPeople(cases: [string, string[]][]): void {
+  for (const [text, people] of cases) {
+    const found = pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    assert.deepEqual(found, people, text);
+  }
+}
+
 test('people with Vietnamese, Zimbabwean, Yoruba and Zulu names are people, not organisations', () => {
   // sentences written for this test; the people are invented
   const cases: [string, string[]][] = [
@@ -50,24 +58,16 @@ test('people with Vietnamese, Zimbabwean, Yoruba and Zulu names are people, not 
     ['Adebisi Okonjo was taken from her home in Ibadan, her sister said.', ['Adebisi Okonjo']],
     ['Soldiers seized Mthunzi Bhembe outside the union office in Durban.', ['Mthunzi Bhembe']],
   ];
-  for (const [text, people] of cases) {
-    const found = pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
-    assert.deepEqual(found, people, text);
-  }
+  assertPeople(cases);
 });
 
 test('a hyphenated name is one name: Arabic, Cantonese, Korean and double-barrelled names are not cut at the hyphen', () => {
-  // sentences written for this test; the people are invented
-  const cases: [string, string[]][] = [
+  assertPeople([
     ['Police detained the blogger Samira al-Haddadi in Karsvik on Friday.', ['Samira al-Haddadi']],
     ['Officers arrested Chan Wing-kei outside the court on Monday.', ['Chan Wing-kei']],
     ['Marie-Claude Ndayisenga-Moreau was released on bail.', ['Marie-Claude Ndayisenga-Moreau']],
     ['Security agents took Park Jae-won from his office in Daegu.', ['Park Jae-won']],
-  ];
-  for (const [text, people] of cases) {
-    const found = pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
-    assert.deepEqual(found, people, text);
-  }
+  ]);
 });
 
 test('the recogniser reads hyphenated words whole, as CoNLL wrote them, but not "Karsvik-based"', () => {
