@@ -49,3 +49,19 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
   }
   return out;
 }
+
+/**
+ * People who undergo the event alongside its target: "was arrested together with journalist A and
+ * trade unionist B", "detained X along with her colleague Y". Only named people, as above.
+ */
+export function companions(tree: Tree, trigger: number): number[] {
+  const out: number[] = [];
+  for (const c of tree.kids(trigger, 'obl', 'nmod')) {
+    const marked = tree.kids(c, 'case').map((k) => tree.token(k).text.toLowerCase());
+    const before = tree.token(Math.max(0, tree.kids(c, 'case')[0] ?? c) - 1)?.text.toLowerCase();
+    if (!marked.includes('with') || !(marked.includes('along') || before === 'together' || before === 'along')) continue;
+    if (tree.entityOf[c]?.type === 'PERSON') out.push(c);
+    out.push(...coordinatedPersons(tree, c));
+  }
+  return out;
+}

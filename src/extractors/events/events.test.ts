@@ -197,3 +197,9 @@ test('a participle the tagger read as an adjective still tells its event, and it
   const v = one(events, 'ABDUCTION');
   assert.equal(v.target?.text, 'human rights defenders', 'the trigger is not part of the target');
 });
+
+test('people arrested "together with" or "along with" the target share the event; meeting "with" someone does not', () => {
+  const targets = (text: string) => eventsOf(text).events.filter((v) => v.type === 'ARREST').map((v) => v.target?.text);
+  assert.deepEqual(targets('Police detained Mara Teller along with her colleague Ivo Brenn.'), ['Mara Teller', 'Ivo Brenn']);
+  assert.deepEqual(targets('The minister met with Ivo Brenn after the arrest of Mara Teller.'), ['Mara Teller']);
+});
