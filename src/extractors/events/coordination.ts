@@ -26,14 +26,19 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
     return true;
   };
   // a comma list the parser read as appositions of the first name, "Moyo, Rufaro Chikowore and …"
+  // and through a role between two names: "A, a paralegal, and B" hangs B on "paralegal"
   const visit = (i: number, depth: number): void => {
-    for (const t of nameTokens(i)) for (const c of tree.kids(t, 'conj', 'appos')) if (take(c) && depth < 12) visit(c, depth + 1);
+    for (const t of nameTokens(i)) {
+      for (const c of tree.kids(t, 'conj', 'appos')) if ((take(c) || !isPerson(c)) && depth < 12) visit(c, depth + 1);
+    }
   };
   // "Two aid workers, A and B, were slain" read with A as a second subject beside the noun: the
   // persons among the target's fellow subjects (or objects) are its list
   const rel = tree.token(head).deprel ?? '';
   const up = tree.head(head);
   if (up >= 0 && /^(nsubj|obj)/.test(rel)) for (const c of tree.kids(up, rel)) if (c !== head && take(c)) visit(c, 0);
+  // "Among those arrested were A, a paralegal, and B": the names are what "those" is
+  if (!isPerson(head) && rel === 'nsubj' && up >= 0 && tree.kids(up, 'cop').length > 0 && take(up)) visit(up, 0);
   if (isPerson(head)) visit(head, 0);
   else {
     // "the activists Farai Ncube and Tatenda Sibanda": the names stand in apposition to the noun

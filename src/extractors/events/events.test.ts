@@ -203,3 +203,10 @@ test('people arrested "together with" or "along with" the target share the event
   assert.deepEqual(targets('Police detained Mara Teller along with her colleague Ivo Brenn.'), ['Mara Teller', 'Ivo Brenn']);
   assert.deepEqual(targets('The minister met with Ivo Brenn after the arrest of Mara Teller.'), ['Mara Teller']);
 });
+
+test('"among those arrested were A, a paralegal, and B": each name is arrested', () => {
+  const targets = eventsOf('Among those arrested were Nimfa Lanza, a paralegal, and Esteban Mendo, a union organiser.')
+    .events.filter((v) => v.type === 'ARREST')
+    .map((v) => v.target?.text);
+  assert.ok(targets.includes('Nimfa Lanza') && targets.includes('Esteban Mendo'), JSON.stringify(targets));
+});
