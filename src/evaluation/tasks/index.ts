@@ -1,5 +1,6 @@
 import { corefTask } from './coref.js';
 import { hrdsattackTask } from './hrdsattack.js';
+import { hrdsattackCvTask } from './hrdsattack-cv.js';
 import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
@@ -18,6 +19,7 @@ export const TASKS: EvalTask[] = [
   quotesTask,
   corefTask,
   hrdsattackTask,
+  hrdsattackCvTask,
   wikieventsTask,
 ];
 
