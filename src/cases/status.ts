@@ -2,16 +2,19 @@ import type { EventType, Modality } from '../text/types.js';
 import type { CaseDate } from './timeline.js';
 import { modalityClass } from './timeline.js';
 
-/** ../shared/spec/ONTOLOGY.md, "Case status". */
+/** The status names the ontology's contract fixes (../shared/spec/ONTOLOGY.md), grouped by what they say. */
 export const CASE_STATUSES = [
+  // free, or never taken
   'at_large',
-  'detained',
-  'whereabouts_unknown',
-  'deported',
-  'charged',
-  'convicted',
   'released',
   'in_exile',
+  // held, and the law's steps against them
+  'detained',
+  'charged',
+  'convicted',
+  // nobody knows where, or another state has them
+  'whereabouts_unknown',
+  'deported',
   'killed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

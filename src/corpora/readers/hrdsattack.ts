@@ -61,6 +61,11 @@ function paragraphs(html: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** The report as Vigil reads it: the title, then each paragraph, apart by a blank line. */
+export function articleText(article: HrdArticle): string {
+  return [article.title, ...article.paragraphs].filter(Boolean).join('\n\n');
+}
+
 export function readHrdsAttack(json: string): HrdArticle[] {
   const items = JSON.parse(json) as Record<string, unknown>[];
   if (!Array.isArray(items)) throw new Error('HRDsAttack file is not a JSON list');

@@ -1,6 +1,8 @@
 import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
+import { articleText } from '../../corpora/readers/hrdsattack.js';
+import type { Pipeline } from '../../pipeline/runner.js';
+import { Doc } from '../../text/doc.js';
 import { tokenAt } from '../../text/align.js';
-import type { Doc } from '../../text/doc.js';
 import type { Entity, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
@@ -261,4 +263,9 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
       return [...own, ...titleWords, ...roleWordsNear(doc, spans), ...listRoles(doc, spans), ...roles, ...(rules.victimAttributes.get(name)?.type ?? []).map((t) => `rule=${t}`)];
     },
   };
+}
+
+/** A report read by the pipeline, dated by its publication, and its features. */
+export function readArticle(pipeline: Pipeline, article: HrdArticle, body = articleText(article)): ArticleFeatures {
+  return articleFeatures(pipeline.run(new Doc(body, { published: article.published || undefined })), article);
 }

@@ -112,21 +112,21 @@ const PROSECUTION = new Set<EventType>(['CHARGE', 'CONVICTION', 'TRIAL', 'ACCUSA
  * that also tells a killing.
  */
 function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
-  const ids = (events: VigilEvent[], role: 'target' | 'agent') => new Set(events.map((v) => v[role]?.entity).filter((id): id is string => Boolean(id)));
   const harms = violations.filter((v) => HARM.has(v.type));
-  const harmed = ids(harms, 'target');
-  const harmers = ids(harms, 'agent');
-  const prosecutedOnly = (id: string) => violations.every((v) => v.target?.entity !== id || PROSECUTION.has(v.type));
-  const protectedPerson = (id: string) => {
-    const words = [...violations.filter((v) => v.target?.entity === id).map((v) => v.target!.text), ...(doc.entities.find((e) => e.id === id)?.titles ?? [])].join(' ');
-    return [JOURNALIST, DEFENDER, UNIONIST].some((re) => re.test(words));
-  };
+  const harmers = new Set(harms.map((v) => v.agent?.entity));
+  const someoneHarmed = harms.some((v) => v.target?.entity);
   // "arrested in connection with the murder of …": held for a harm done to someone else
-  const heldForHarm = (v: VigilEvent) => v.type === 'ARREST' && HELD_FOR_HARM.test(doc.text.slice(v.trigger.end, doc.sentences[v.sentence]?.end ?? v.trigger.end));
-  const suspect = (id: string) => violations.every((v) => v.target?.entity !== id || PROSECUTION.has(v.type) || heldForHarm(v));
-  return [...ids(violations, 'target')].filter(
-    (id) => !harmers.has(id) && !(harmed.size > 0 && prosecutedOnly(id) && !protectedPerson(id)) && !(suspect(id) && !protectedPerson(id) && violations.some((v) => v.target?.entity === id && heldForHarm(v))),
-  );
+  const held = new Set(violations.filter((v) => v.type === 'ARREST' && HELD_FOR_HARM.test(doc.text.slice(v.trigger.end, doc.sentences[v.sentence]?.end ?? v.trigger.end))));
+  const befell = new Map<string, VigilEvent[]>();
+  for (const v of violations) if (v.target?.entity) befell.set(v.target.entity, [...(befell.get(v.target.entity) ?? []), v]);
+  const isSuspect = (id: string, events: VigilEvent[]): boolean => {
+    const words = [...events.map((v) => v.target!.text), ...(doc.entities.find((e) => e.id === id)?.titles ?? [])].join(' ');
+    if ([JOURNALIST, DEFENDER, UNIONIST].some((re) => re.test(words))) return false;
+    const prosecutedOnly = events.every((v) => PROSECUTION.has(v.type));
+    const heldForHarm = events.some((v) => held.has(v)) && events.every((v) => PROSECUTION.has(v.type) || held.has(v));
+    return (someoneHarmed && prosecutedOnly) || heldForHarm;
+  };
+  return [...befell].filter(([id, events]) => !harmers.has(id) && !isSuspect(id, events)).map(([id]) => id);
 }
 
 /** What an arrest is for when the one arrested is a suspect of a harm: "for the killing of", "over the attack on". */

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { seededRandom, shuffle } from '../../core/random.js';
 import { locate } from '../../corpora/locate.js';
-import { readHrdsAttack } from '../../corpora/readers/hrdsattack.js';
+import { articleText, readHrdsAttack } from '../../corpora/readers/hrdsattack.js';
 import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
 import { createDefaultPipeline } from '../../extractors/default.js';
-import { Doc } from '../../text/doc.js';
 import { HrdAdapter } from '../hrdsattack/adapter.js';
 import type { Example } from '../hrdsattack/adapter.js';
 import { CountryNamer } from '../hrdsattack/country-names.js';
-import { articleFeatures } from '../hrdsattack/features.js';
-import { pct } from '../report.js';
+import { readArticle } from '../hrdsattack/features.js';
 import { HrdScorer } from '../scorers/hrdsattack.js';
+import { COLUMNS, row } from './hrdsattack.js';
 import type { EvalTask } from './task.js';
 
 /**
@@ -23,18 +22,6 @@ import type { EvalTask } from './task.js';
 
 const FOLDS = 5;
 const DEALS = [7, 11, 13];
-const COLUMNS: [string, string][] = [
-  ['violation F1', 'violationF1'],
-  ['perp. type', 'perpetratorType'],
-  ['victim exact F1', 'victimExactF1'],
-  ['victim type', 'victimType'],
-  ['country', 'country'],
-  ['region', 'region'],
-  ['city', 'city'],
-  ['year', 'year'],
-  ['month', 'month'],
-  ['day', 'day'],
-];
 
 interface Read extends Example {
   article: HrdArticle;
@@ -51,9 +38,8 @@ export const hrdsattackCvTask: EvalTask = {
     const pipeline = createDefaultPipeline();
     const read: Read[] = articles.map((article, i) => {
       if (i % 50 === 0) ctx.progress(`reading article ${i + 1}/${articles.length}`);
-      const body = [article.title, ...article.paragraphs].filter(Boolean).join('\n\n');
-      const features = articleFeatures(pipeline.run(new Doc(body, { published: article.published || undefined })), article);
-      return { article, body, labels: article.labels, features };
+      const body = articleText(article);
+      return { article, body, labels: article.labels, features: readArticle(pipeline, article, body) };
     });
     const learned = new HrdScorer();
     const rules = new HrdScorer();
@@ -73,7 +59,6 @@ export const hrdsattackCvTask: EvalTask = {
       }
       ctx.progress(`deal ${seed} done`);
     }
-    const row = (name: string, s: Record<string, number>) => ({ name, values: Object.fromEntries(COLUMNS.map(([c, k]) => [c, pct(s[k]!)])) });
     return {
       result: {
         task: 'hrdsattack-cv',
@@ -83,7 +68,7 @@ export const hrdsattackCvTask: EvalTask = {
         tables: [
           {
             title: 'HRDsAttack, held-out folds of the training split (paper metric)',
-            columns: COLUMNS.map(([c]) => c),
+            columns: COLUMNS,
             rows: [row('Vigil adapter (learned where it helps)', learned.score()), row('rules alone', rules.score())],
           },
         ],

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { locate } from '../../corpora/locate.js';
-import { readHrdsAttack } from '../../corpora/readers/hrdsattack.js';
+import { articleText, readHrdsAttack } from '../../corpora/readers/hrdsattack.js';
 import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
 import { createDefaultPipeline } from '../../extractors/default.js';
-import { Doc } from '../../text/doc.js';
 import { pct } from '../report.js';
 import type { Row } from '../report.js';
 import { HrdScorer } from '../scorers/hrdsattack.js';
 import { HrdAdapter } from '../hrdsattack/adapter.js';
-import { articleFeatures } from '../hrdsattack/features.js';
+import { readArticle } from '../hrdsattack/features.js';
 import { CountryNamer } from '../hrdsattack/country-names.js';
 import type { EvalTask } from './task.js';
 
@@ -19,7 +18,7 @@ import type { EvalTask } from './task.js';
  * because "none" is common says so.
  */
 
-const COLUMNS = ['violation F1', 'perp. mention F1', 'perp. type', 'victim exact F1', 'victim fuzzy F1', 'victim type', 'country', 'region', 'city', 'year', 'month', 'day'];
+export const COLUMNS = ['violation F1', 'perp. mention F1', 'perp. type', 'victim exact F1', 'victim fuzzy F1', 'victim type', 'country', 'region', 'city', 'year', 'month', 'day'];
 
 const PAPER: Row = {
   name: 'T5-large (paper, test)',
@@ -27,7 +26,8 @@ const PAPER: Row = {
   values: { 'violation F1': 71.4, 'perp. mention F1': 96.8, 'perp. type': 62, 'victim exact F1': 47.4, 'victim type': 72.4, country: 66, region: 3, city: 23, year: 50, month: 33, day: 14 },
 };
 
-function row(name: string, s: Record<string, number>): Row {
+/** A table row of the scorer's figures under the task's column names. */
+export function row(name: string, s: Record<string, number>): Row {
   const keys = ['violationF1', 'perpetratorF1', 'perpetratorType', 'victimExactF1', 'victimFuzzyF1', 'victimType', 'country', 'region', 'city', 'year', 'month', 'day'];
   return { name, values: Object.fromEntries(COLUMNS.map((c, i) => [c, pct(s[keys[i]!]!)])) };
 }
@@ -54,8 +54,7 @@ export const hrdsattackTask: EvalTask = {
     };
     const base = { perpetratorType: majority((a) => a.labels.perpetratorType), country: majority((a) => a.labels.country), region: majority((a) => a.labels.region), city: majority((a) => a.labels.city) };
     const started = Date.now();
-    const text = (a: HrdArticle) => [a.title, ...a.paragraphs].filter(Boolean).join('\n\n');
-    const read = (a: HrdArticle, body = text(a)) => articleFeatures(pipeline.run(new Doc(body, { published: a.published || undefined })), a);
+    const read = (a: HrdArticle, body = articleText(a)) => readArticle(pipeline, a, body);
     // the adapter learns what the annotators counted from Vigil's reading of the training split
     const examples = train.map((a, i) => {
       if (i % 50 === 0) ctx.progress(`training article ${i + 1}/${train.length}`);
@@ -65,7 +64,7 @@ export const hrdsattackTask: EvalTask = {
     ctx.progress(`adapter fit on ${train.length} training articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     articles.forEach((a, i) => {
       if (i % 20 === 0) ctx.progress(`article ${i + 1}/${articles.length}`);
-      const body = text(a);
+      const body = articleText(a);
       const prediction = adapter.predict(read(a, body), (code) => namer.name(code, body));
       ours.add(a.labels, prediction);
       oursNoneMatches.add(a.labels, prediction);

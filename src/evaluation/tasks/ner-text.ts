@@ -1,6 +1,7 @@
 import type { ConllSentence } from '../../corpora/readers/conll.js';
 import { tagSpans } from '../../corpora/readers/conll.js';
 import { createDefaultPipeline } from '../../extractors/default.js';
+import { ENTITY_TYPE } from '../../extractors/entities/index.js';
 import { Doc } from '../../text/doc.js';
 import { PRFCounter } from '../scorers/prf.js';
 
@@ -8,12 +9,13 @@ import { PRFCounter } from '../scorers/prf.js';
  * CoNLL-2003 read the way Vigil reads a report: each document's text rebuilt (a sentence a line,
  * tokens apart by a space), then our own tokenizer, splitter, tagger, parser, recogniser and the
  * entity components after it. The table beside it gives the recogniser CoNLL's own tokens; this
- * one also pays for every place where our tokens are not CoNLL's (we split "Zaghari-Ratcliffe"
+ * one also pays for every place where our tokens are not CoNLL's (we split "Haddad-Lenz"
  * as UD does, CoNLL keeps it whole) and for what the later components change. Scored as
  * conlleval does: a mention counts when its character span and its type are exactly the gold ones.
  */
 
-const TYPE: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+/** Back from the document's types to CoNLL's. */
+const TYPE: Record<string, string> = Object.fromEntries(Object.entries(ENTITY_TYPE).map(([conll, ours]) => [ours, conll]));
 
 /** One document's text and its gold mentions as character spans. */
 export function conllText(sentences: readonly ConllSentence[]): { text: string; gold: { start: number; end: number; type: string }[] } {

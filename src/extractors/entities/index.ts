@@ -18,7 +18,8 @@ export { Recognizer } from './recognizer.js';
 export type { DocumentMemory } from './recognizer.js';
 export { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
 
-const TYPE: Record<NerType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+/** The recogniser's CoNLL types as the extraction document writes them. */
+export const ENTITY_TYPE: Record<NerType, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
 const recognizer = loadOnce((file) => loadRecognizer(file, loadClusters(), loadGazetteer(), loadNames()));
 
@@ -45,7 +46,7 @@ export function createNer(config: ModelConfig = {}): Component {
         const labels = recognizer.labelSentence(words.map((w) => w.text), memory);
         for (const span of labelsToSpans(labels)) {
           const mention = doc.span(tokens[words[span.start]!.first]!.start, tokens[words[span.end - 1]!.last]!.end);
-          const type = TYPE[span.type];
+          const type = ENTITY_TYPE[span.type];
           const key = `${type}\t${mention.text}`;
           let entity = byKey.get(key);
           if (!entity) {

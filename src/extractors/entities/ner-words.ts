@@ -2,11 +2,11 @@ import type { Token } from '../../text/doc.js';
 
 /**
  * The words the recogniser reads, which are not always our tokens. The tokenizer follows UD EWT
- * and splits a hyphenated word ("Zaghari - Ratcliffe") so that the tagger and parser see what
- * they were trained on; the recogniser was trained on CoNLL-2003, which keeps it whole. Fed the
- * pieces, it found "Nazanin Zaghari" and a place "Ratcliffe", "Samira" and an organisation
- * "Khalil" for "Samira al-Khalil", and "Lam Cheuk" for "Lam Cheuk-ting". So the pieces of a
- * hyphenated word are joined again here, and each label is spread back over its tokens.
+ * and splits a hyphenated word ("Haddad - Lenz") so that the tagger and parser see what they
+ * were trained on; the recogniser was trained on CoNLL-2003, which keeps it whole. Fed the
+ * pieces, it found "Amira Haddad" and a place "Lenz", "Samira" and an organisation "Haddadi"
+ * for "Samira al-Haddadi", and "Chan Wing" for "Chan Wing-kei". So the pieces of a hyphenated
+ * word are joined again here, and each label is spread back over its tokens.
  *
  * Not joined: a name with a lower-case word that makes it an adjective ("Bangkok-based",
  * "Kremlin-backed", "French-speaking"). CoNLL calls those MISC, and Vigil would lose the place
@@ -24,18 +24,25 @@ const HYPHEN = /^[-\u2010\u2011]$/;
 const WORDLIKE = /^[\p{L}\p{N}][\p{L}\p{N}.']*$/u;
 /** Lower-case words after a hyphen that make the whole an adjective or a kind: not part of a name. */
 const COMBINING = new Set([
-  'based', 'born', 'bred', 'run', 'led', 'held', 'made', 'style', 'era', 'wide', 'like', 'friendly', 'free',
-  'speaking', 'language', 'owned', 'backed', 'controlled', 'funded', 'linked', 'affiliated', 'allied',
-  'occupied', 'dominated', 'bound', 'related', 'registered', 'listed', 'aligned', 'leaning', 'oriented',
-  'centric', 'area', 'region', 'border', 'level', 'wing',
+  'born', 'bred', 'run', 'led', 'held', 'made', 'style', 'type', 'era', 'wide', 'like', 'friendly', 'free',
+  'speaking', 'language', 'owned', 'bound', 'leaning', 'centric', 'area', 'region', 'border', 'level', 'wing',
 ]);
+
+/**
+ * Whether a word after a hyphen makes the compound a modifier, not a name: a participle in -ed
+ * ("Bangkok-based", "Kremlin-backed") or a combining word ("Tamil-speaking", "US-led"). The
+ * person cues read names by the same test.
+ */
+export function isModifierTail(word: string): boolean {
+  return /^\p{Ll}+ed$/u.test(word) || COMBINING.has(word);
+}
 
 /** Whether `left - right` written without spaces is one word of a name. */
 function joins(left: string, right: string): boolean {
   if (!WORDLIKE.test(left) || !WORDLIKE.test(right)) return false;
-  if (/^\p{Lu}/u.test(right)) return true; // "Zaghari-Ratcliffe", "Jean-Claude", "al-Khalil"
-  // "Cheuk-ting", "Man-kei": a capitalised name with a lower-case second syllable
-  return /^\p{Lu}/u.test(left) && /^\p{Ll}+$/u.test(right) && !COMBINING.has(right) && !/ed$/.test(right);
+  if (/^\p{Lu}/u.test(right)) return true; // "Haddad-Lenz", "Marie-Claude", "al-Haddadi"
+  // "Wing-kei", "Jae-won": a capitalised name with a lower-case second syllable
+  return /^\p{Lu}/u.test(left) && /^\p{Ll}+$/u.test(right) && !isModifierTail(right);
 }
 
 /** The recogniser's words over a sentence's tokens. */

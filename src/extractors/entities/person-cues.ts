@@ -5,6 +5,7 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, EntityType, TextSpan } from '../../text/types.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
 import { loadGazetteer } from '../learn/gazetteer.js';
+import { isModifierTail } from './ner-words.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -27,10 +28,8 @@ const HONORIFIC = /^(?:mr|mrs|ms|dr|prof|hon)\.?$/i;
 const FRONT_TITLES = new Set(['sister', 'sisters', 'brother', 'sir', 'dame', 'cardinal', 'bishop', 'archbishop', 'lord', 'rev', 'reverend', 'father', 'mr', 'mrs', 'ms', 'dr', 'prof', 'hon']);
 /** Parts of speech no name begins with: "But Voss, a former …", "Velmoran Sister Ilse Varga". */
 const NOT_NAME_START = new Set(['CCONJ', 'SCONJ', 'DET', 'ADV', 'ADP', 'PRON', 'PART', 'ADJ']);
-/** What follows a hyphen in a compound modifier, not in a name: "Hong Kong-listed", "Paris-based". */
 /** Words that end or make up an organisation's name: "lead manager Harlow Brothers International" names a bank. */
 const ORG_WORDS = /^(?:corp|corporation|inc|co|ltd|plc|llc|ag|sa|brothers|international|group|bank|association|union|party|institute|university|agency|council|committee|ministry|archives|fund|foundation|trust|company|press|news|times|post|holdings|partners|securities|capital|economics|airlines|industries|club|united|city|rovers|network|radio|tv|television|daily|review|journal|court|army|police|front|movement)\.?$/i;
-const MODIFIER_TAIL = /^(?:\p{Ll}+ed|born|run|made|style|wide|era|type|like|free|held|area|bound|wing|owned)$/u;
 /** Lower-case words inside Arabic, Dutch, Iberian… names ("Abd el Fattah", "van der Berg"). */
 const PARTICLE = /^(?:al|el|bin|bint|ibn|abu|van|von|der|den|de|da|dos|du|del|la|le)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd)-\p{Lu}[\p{L}\p{M}'’-]*)$/u;
@@ -54,7 +53,7 @@ function nameAt(tokens: readonly Token[], i: number, to: number): [number, numbe
     const t = tokens[end]!;
     const next = end + 1 < to ? tokens[end + 1]! : undefined;
     if (NAME_WORD.test(t.text) && !CALENDAR.test(t.text)) end++;
-    else if (end > i && t.text === '-' && next && glued(tokens[end - 1]!, t) && glued(t, next) && /^\p{L}/u.test(next.text) && !MODIFIER_TAIL.test(next.text)) end += 2;
+    else if (end > i && t.text === '-' && next && glued(tokens[end - 1]!, t) && glued(t, next) && /^\p{L}/u.test(next.text) && !isModifierTail(next.text)) end += 2;
     else if (end > i && PARTICLE.test(t.text) && next && (NAME_WORD.test(next.text) || PARTICLE.test(next.text) || (next.text === '-' && glued(t, next)))) end++;
     else break;
   }
@@ -62,7 +61,7 @@ function nameAt(tokens: readonly Token[], i: number, to: number): [number, numbe
   let first = i;
   for (let k = i; k < end; k++) {
     const w = tokens[k]!.text.toLowerCase().replace(/\.$/, '');
-    if (FRONT_TITLES.has(w) || TITLE_WORDS().has(w)) first = k + 1;
+    if (isTitle(w)) first = k + 1;
   }
   while (first < end && (tokens[first]!.text === '-' || NOT_NAME_START.has(tokens[first]!.upos ?? ''))) first++;
   for (let k = first; k < end; k++) if (FRONT_TITLES.has(tokens[k]!.text.toLowerCase())) first = k + 1;
@@ -99,10 +98,13 @@ function appositionNamesPerson(doc: Doc, k: number, to: number, titles: Readonly
 
 const TITLE_WORDS = (): ReadonlySet<string> => loadRoleNouns().titles;
 
+/** A title a name may carry in front (lower-cased, without its full stop): "sister", "colonel". */
+const isTitle = (w: string): boolean => FRONT_TITLES.has(w) || TITLE_WORDS().has(w);
+
 /** Whether text is nothing but titles: "Lieutenant-Colonel ", "Sister ". */
 function onlyTitles(text: string): boolean {
   const words = text.split(/[\s-]+/).filter(Boolean).map((w) => w.toLowerCase().replace(/\.$/, ''));
-  return words.length > 0 && words.every((w) => FRONT_TITLES.has(w) || TITLE_WORDS().has(w));
+  return words.length > 0 && words.every(isTitle);
 }
 
 /** Harms that befall a person, before "of" and a name: "the murder of …", "the abduction of …". */

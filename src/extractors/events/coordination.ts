@@ -62,8 +62,10 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
 export function companions(tree: Tree, trigger: number): number[] {
   const out: number[] = [];
   for (const c of tree.kids(trigger, 'obl', 'nmod')) {
-    const marked = tree.kids(c, 'case').map((k) => tree.token(k).text.toLowerCase());
-    const before = tree.token(Math.max(0, tree.kids(c, 'case')[0] ?? c) - 1)?.text.toLowerCase();
+    const cases = tree.kids(c, 'case');
+    const marked = cases.map((k) => tree.token(k).text.toLowerCase());
+    const first = cases[0] ?? c;
+    const before = first > 0 ? tree.token(first - 1).text.toLowerCase() : '';
     if (!marked.includes('with') || !(marked.includes('along') || before === 'together' || before === 'along')) continue;
     if (tree.entityOf[c]?.type === 'PERSON') out.push(c);
     out.push(...coordinatedPersons(tree, c));

@@ -59,10 +59,10 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;
+    // "abducted human rights defenders": the participle is the event, not its target's words
+    const own = doc.tokens[trigger.token]!;
     for (const [name, head] of Object.entries(heads) as [RoleName, number][]) {
       const linked = linker.link(head, name === 'target');
-      // "abducted human rights defenders": the participle is the event, not its target's words
-      const own = doc.tokens[trigger.token]!;
       const end = linked.role.end ?? 0;
       if (linked.role.start === own.start && end > own.end) {
         const rest = doc.tokens[trigger.token + 1]!;
@@ -94,7 +94,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     };
     if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
     events.push(event);
-    for (const other of [...coordinatedPersons(tree, heads.target), ...(trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [])]) {
+    const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
+    for (const other of [...coordinatedPersons(tree, heads.target), ...alongside]) {
       // the role's words are the name itself: a list item's phrase runs into the next item
       const at = doc.tokens[other]!.start;
       const person = tree.entityOf[other]!;

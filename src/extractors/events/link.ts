@@ -7,8 +7,8 @@ import type { Tree } from '../syntax/tree.js';
  * A role's head token → the role: the words of its phrase and the document entity they name.
  * A name points to its entity directly. A pronoun ("he was handed over") points to the person
  * most in view: mentioned in the last three sentences, as a subject or object, most often and
- * most recently. A description of a person ("the union leader", "the president of a …
- * union") points to the report's most-mentioned person — in a report about one detained
+ * most recently. A description of a person ("the union leader", "the head of a …
+ * dockworkers' union") points to the report's most-mentioned person — in a report about one detained
  * activist, that is who "the activist" is. Both are guesses and say so by lowering confidence.
  */
 
@@ -54,8 +54,8 @@ export class EntityLinker {
     const inHead = this.tree.entityOf[head];
     // a head outside the phrase is a dateline cut off it ("KARSVIK — Police in Karsvik")
     if (inHead) return head >= first && head <= last ? inHead : undefined;
-    // a name fused to the head ("union leader Rath Rott Mony" parsed with leader as head), not any
-    // name inside the phrase ("the activist to Cambodia" is not Cambodia)
+    // a name fused to the head ("union leader Tomas Reyvik" parsed with leader as head), not any
+    // name inside the phrase ("the activist to Velmora" is not Velmora)
     for (const c of this.tree.kids(head, 'compound', 'flat', 'appos')) {
       const e = this.tree.entityOf[c];
       if (e && e.type !== 'LOC' && c >= first && c <= last) return e;
@@ -115,7 +115,7 @@ export class EntityLinker {
     const tree = this.tree;
     const doc = tree.doc;
     let { first, last } = tree.phrase(head);
-    // dates the parser folded into a name: "Thailand Wednesday deported" is Thailand
+    // dates the parser folded into a name: "Norland Wednesday deported" is Norland
     const inTimex = (i: number) => tree.inTimex(i);
     while (first < last && inTimex(last)) last--;
     while (first < last && inTimex(first)) first++;
@@ -134,7 +134,7 @@ export class EntityLinker {
       last = tree.phrase(last + 1).last;
     }
     // titles joined by "and" before a name, split by the parser at the "and": "Deputy Prime Minister
-    // and Minister of Interior Sar Kheng told" is Sar Kheng, up to the verb the phrase depends on
+    // and Minister of Justice Ilse Varga told" is Ilse Varga, up to the verb the phrase depends on
     const governor = tree.head(head);
     const titleWord = (j: number) => ['PROPN', 'ADJ'].includes(doc.tokens[j]!.upos ?? '') || ['of', 'and'].includes(doc.tokens[j]!.text);
     if (!tree.entityOf[head] && governor > last + 1 && doc.tokens[last + 1]!.text === 'and') {
@@ -142,7 +142,7 @@ export class EntityLinker {
       while (j < governor && titleWord(j)) j++;
       if (j === governor && doc.tokens[governor - 1]!.upos === 'PROPN') last = governor - 1;
     }
-    // a name the parser cut ("Lam Cheuk | - ting"): the role takes the whole name
+    // a name the parser cut ("Chan Wing | - kei"): the role takes the whole name
     const of = tree.entityOf;
     while (of[last] && of[last + 1] === of[last]) last++;
     while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
@@ -171,7 +171,7 @@ export class EntityLinker {
     if (asTarget && definite && !plural && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN' && this.salient) {
       return { role: { entity: this.salient.id, text, start, end }, inferred: true };
     }
-    // "authorities" after "Cambodian authorities": the body named before
+    // "authorities" after "Velmoran authorities": the body named before
     if (this.lexicon.agentNouns.has(lemma)) {
       const body = this.bodyBefore(start, word);
       if (body) return { role: { entity: body.entity.id, text, start, end }, inferred: true };

@@ -8,7 +8,8 @@ import type { Trigger } from './triggers.js';
 /**
  * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
  * Future: "will", "is to", "faces" ("will probably face a military tribunal" — the trigger is the
- * object of a future verb), but charges one "faces" already stand. Hypothetical: "if", "could", "might", "may", "risk". Reported: the
+ * object of a future verb), but charges one "faces" already stand. Hypothetical: "if", "could",
+ * "might", "may", "risk". Reported: the
  * event is told inside a quotation or in what someone said ("his lawyer confirmed that she was
  * beaten"); the speaker is kept. Negation wins over the others: a spokesman saying no charges
  * have been filed gives a negated CHARGE, said by him.
@@ -53,13 +54,12 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
 }
 
 /**
- * A source the event's own clause names: "was released on Monday, according to his lawyer" (the
- * phrase hangs on the verb, whatever relation the parser gave it), or a speech verb the parser
+ * A source the event's sentence names: "was released on Monday, according to his lawyer" (read
+ * from the words, wherever the parser hung the phrase), or a speech verb the parser
  * hung under the event instead of over it ("Police said the activist … had been released", read
  * as "[police said], released"). Returns the speech verb or the source's noun.
  */
 function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): { cue: number; speaker?: number } | undefined {
-  // "released on Monday, according to his lawyer", wherever the parser hung the phrase in the clause's sentence
   const { from, to } = tree.sentenceRange(clause[0]!);
   for (let a = from; a + 2 < to; a++) {
     if (tree.token(a).text.toLowerCase() !== 'according' || tree.token(a + 1).text.toLowerCase() !== 'to') continue;
@@ -69,8 +69,6 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
   }
   for (const c of clause) {
     for (const k of tree.children[c]!) {
-      const according = tree.children[k]!.find((g) => tree.lemma(g) === 'accord' || tree.token(g).text.toLowerCase() === 'according');
-      if (according !== undefined && tree.lemma(according + 1) === 'to') return { cue: according, speaker: k };
       const rel = tree.token(k).deprel ?? '';
       if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k))) {
         const speaker = tree.subjectOf(k);
