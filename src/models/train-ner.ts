@@ -10,6 +10,10 @@ import { labelsToSpans, NER_LABELS, spansToLabels } from '../extractors/entities
 import { nerFeatures } from '../extractors/entities/ner-features.js';
 import { earlyUpdate } from '../extractors/learn/beam.js';
 import type { DocumentMemory } from '../extractors/entities/recognizer.js';
+import type { Aggregate } from '../extractors/entities/aggregate.js';
+import { documentAggregates } from '../extractors/entities/aggregate.js';
+import type { Gazetteer } from '../extractors/learn/gazetteer.js';
+import type { NameList } from '../extractors/learn/names.js';
 import { Recognizer } from '../extractors/entities/recognizer.js';
 import { loadClusters } from '../extractors/learn/clusters.js';
 import { loadGazetteer } from '../extractors/learn/gazetteer.js';
@@ -47,9 +51,9 @@ export function scoreNer(recognizer: Recognizer, docs: readonly ConllSentence[][
   const gold = new Map<string, number>();
   const inc = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
   for (const doc of docs) {
-    const memory: DocumentMemory = new Map();
-    for (const s of doc) {
-      const p = labelsToSpans(recognizer.labelSentence(s.tokens, memory));
+    const labels = recognizer.labelDocument(doc.map((s) => s.tokens));
+    doc.forEach((s, k) => {
+      const p = labelsToSpans(labels[k]!);
       const g = tagSpans(s.tags);
       const goldKeys = new Set(g.map((x) => `${x.start}:${x.end}:${x.type}`));
       for (const x of g) inc(gold, x.type);
@@ -57,7 +61,7 @@ export function scoreNer(recognizer: Recognizer, docs: readonly ConllSentence[][
         inc(pred, x.type);
         if (goldKeys.has(`${x.start}:${x.end}:${x.type}`)) inc(tp, x.type);
       }
-    }
+    });
   }
   const prf = (t: number, p: number, g: number) => {
     const precision = p ? t / p : 0;
@@ -76,6 +80,83 @@ export function scoreNer(recognizer: Recognizer, docs: readonly ConllSentence[][
  */
 const BEAM = 4;
 
+/**
+ * The second reading learns from what a first reading says about the training documents. Read
+ * by a model trained on those very documents, that would be near-perfect and the second model
+ * would learn to trust it blindly; so each document is read by a first-pass model trained
+ * without it (five folds), as a new report is.
+ */
+const FOLDS = 5;
+const FOLD_EPOCHS = 12;
+
+interface Resources {
+  lexemes: LexemeCache;
+  gazetteer: Gazetteer;
+  names: NameList;
+}
+
+type Aggregates = Map<ConllSentence[], Aggregate[]>;
+
+/** One epoch of structured-perceptron training over `docs`, with the aggregates of a second reading when given. */
+function trainEpoch(model: AveragedPerceptron, learner: Recognizer, docs: readonly ConllSentence[][], aggregates: Aggregates | undefined, tick: (k: number) => void): void {
+  docs.forEach((doc, k) => {
+    const memory: DocumentMemory = new Map();
+    doc.forEach((s, j) => {
+      const gold = spansToLabels(tagSpans(s.tags), s.tokens.length);
+      const ctx = learner.context(s.tokens, memory, aggregates?.get(doc)?.[j]);
+      const { labels, diverged } = learner.decode(ctx, s.tokens.length, gold);
+      earlyUpdate(model, (i, p1, p2, out) => nerFeatures(ctx, i, p1, p2, out), gold, labels, diverged);
+      model.tick();
+      // the memory of a training document is its gold labels: the model learns what a right memory says
+      learner.remember(s.tokens, gold, memory);
+    });
+    tick(k);
+  });
+}
+
+/** Each training document's aggregates from a first-pass model that never saw it. */
+function heldOutAggregates(train: ConllSentence[][], res: Resources, seed: number, progress: Progress): Aggregates {
+  const out: Aggregates = new Map();
+  for (let f = 0; f < FOLDS; f++) {
+    const rest = train.filter((_, k) => k % FOLDS !== f);
+    const held = train.filter((_, k) => k % FOLDS === f);
+    const model = new AveragedPerceptron(NER_LABELS.length);
+    const learner = new Recognizer(model, res.lexemes, res.gazetteer, res.names, BEAM);
+    const random = seededRandom(seed + f + 1);
+    const order = rest.slice();
+    for (let epoch = 1; epoch <= FOLD_EPOCHS; epoch++) {
+      shuffle(order, random);
+      trainEpoch(model, learner, order, undefined, (k) => progress.tick(k, order.length));
+    }
+    const reader = new Recognizer(model.finalize(), res.lexemes, res.gazetteer, res.names, BEAM);
+    for (const doc of held) {
+      const sentences = doc.map((s) => s.tokens);
+      out.set(doc, documentAggregates(sentences, reader.readDocument(sentences, reader.scorer)));
+    }
+    progress.line(`fold ${f + 1}/${FOLDS}: first reading of ${held.length} held-out documents`);
+  }
+  return out;
+}
+
+/** Trains one reading's weights, keeping the epoch with the best dev F1 as `score` measures it. */
+function trainReading(name: string, train: ConllSentence[][], res: Resources, options: TrainOptions, aggregates: Aggregates | undefined, score: (table: WeightTable) => NerScore, progress: Progress): { table: WeightTable; f1: number; epoch: number } {
+  const model = new AveragedPerceptron(NER_LABELS.length);
+  const learner = new Recognizer(model, res.lexemes, res.gazetteer, res.names, BEAM);
+  const random = seededRandom(options.seed);
+  let best: { table: WeightTable; f1: number; epoch: number } | undefined;
+  const order = train.slice();
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    shuffle(order, random);
+    trainEpoch(model, learner, order, aggregates, (k) => progress.tick(k, order.length));
+    const table = model.finalize();
+    const s = score(table);
+    const per = Object.entries(s.perType).map(([t, x]) => `${t} ${(100 * x.f1).toFixed(1)}`).join(' ');
+    progress.line(`${name} epoch ${epoch}: dev F1 ${(100 * s.f1).toFixed(2)} (P ${(100 * s.precision).toFixed(1)} R ${(100 * s.recall).toFixed(1)}; ${per})  ${table.size} features`);
+    if (!best || s.f1 > best.f1) best = { table, f1: s.f1, epoch };
+  }
+  return best!;
+}
+
 export function trainNer(options: TrainOptions): void {
   const progress = new Progress('ner');
   const train = readConllDocs('train', options.dataDir);
@@ -84,37 +165,19 @@ export function trainNer(options: TrainOptions): void {
   const gazetteer = loadGazetteer();
   const names = loadNames();
   progress.line(`${train.length} training documents, ${dev.length} dev; ${clusters?.size ?? 0} clustered words; ${gazetteer.size} gazetteer names; ${names.size} person-name words`);
-  const lexemes = new LexemeCache(clusters);
-  const model = new AveragedPerceptron(NER_LABELS.length);
-  const learner = new Recognizer(model, lexemes, gazetteer, names, BEAM);
-  const random = seededRandom(options.seed);
-  let best: { table: WeightTable; f1: number; epoch: number } | undefined;
-  const order = train.slice();
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    shuffle(order, random);
-    order.forEach((doc, k) => {
-      const memory: DocumentMemory = new Map();
-      for (const s of doc) {
-        const gold = spansToLabels(tagSpans(s.tags), s.tokens.length);
-        const ctx = learner.context(s.tokens, memory);
-        const { labels, diverged } = learner.decode(ctx, s.tokens.length, gold);
-        earlyUpdate(model, (i, p1, p2, out) => nerFeatures(ctx, i, p1, p2, out), gold, labels, diverged);
-        model.tick();
-        // the memory of a training document is its gold labels: the model learns what a right memory says
-        learner.remember(s.tokens, gold, memory);
-      }
-      progress.tick(k, order.length);
-    });
-    const table = model.finalize();
-    const score = scoreNer(new Recognizer(table, lexemes, gazetteer, names, BEAM), dev);
-    const per = Object.entries(score.perType).map(([t, s]) => `${t} ${(100 * s.f1).toFixed(1)}`).join(' ');
-    progress.line(`epoch ${epoch}: dev F1 ${(100 * score.f1).toFixed(2)} (P ${(100 * score.precision).toFixed(1)} R ${(100 * score.recall).toFixed(1)}; ${per})  ${table.size} features`);
-    if (!best || score.f1 > best.f1) best = { table, f1: score.f1, epoch };
-  }
+  const res: Resources = { lexemes: new LexemeCache(clusters), gazetteer, names };
+  const recognizer = (first: WeightTable, second?: WeightTable) => new Recognizer(first, res.lexemes, gazetteer, names, BEAM, second);
+  const first = trainReading('first reading', train, res, options, undefined, (t) => scoreNer(recognizer(t), dev), progress);
+  progress.line(`first reading: best epoch ${first.epoch}, dev F1 ${(100 * first.f1).toFixed(2)}`);
+  const aggregates = heldOutAggregates(train, res, options.seed, progress);
+  const second = trainReading('second reading', train, res, options, aggregates, (t) => scoreNer(recognizer(first.table, t), dev), progress);
   const file = options.out ?? path.join(MODELS_DIR, 'ner.bin.gz');
   const bytes = writeModelFile(file, {
-    header: { kind: 'ner', version: 1, labels: NER_LABELS, clusters: clusters !== undefined, names: names.size > 0, beam: BEAM, trainedOn: 'CoNLL-2003 train', epochs: best!.epoch, seed: options.seed, dev: { f1: best!.f1 } },
-    arrays: tableArrays('weights', best!.table),
+    header: {
+      kind: 'ner', version: 2, labels: NER_LABELS, clusters: clusters !== undefined, names: names.size > 0, beam: BEAM, readings: 2, trainedOn: 'CoNLL-2003 train',
+      epochs: [first.epoch, second.epoch], seed: options.seed, dev: { firstReadingF1: first.f1, f1: second.f1 },
+    },
+    arrays: { ...tableArrays('weights', first.table), ...tableArrays('second', second.table) },
   });
-  progress.line(`best epoch ${best!.epoch}: dev F1 ${(100 * best!.f1).toFixed(2)}; wrote ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
+  progress.line(`second reading: best epoch ${second.epoch}, dev F1 ${(100 * second.f1).toFixed(2)}; wrote ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
 }

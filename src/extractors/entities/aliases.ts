@@ -5,6 +5,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
+import { titleCaseSentences } from './headline-trim.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -19,8 +20,9 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
 const words = (s: string): string[] => s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
 
 /** The mention grown rightwards over the proper nouns it modifies. */
-function growToHead(doc: Doc, m: TextSpan, taken: Set<number>): TextSpan {
-  if (!doc.assigned.has('deps')) return m;
+function growToHead(doc: Doc, m: TextSpan, taken: Set<number>, headline: readonly boolean[]): TextSpan {
+  // a Title Case headline tags every word PROPN: "Tomas Reyk Vell Freed After Two Years"
+  if (!doc.assigned.has('deps') || headline[doc.sentenceAt(m.start)]) return m;
   let end = m.end;
   const first = tokenIndexAfter(doc.tokens, m.start);
   let i = tokenIndexAfter(doc.tokens, m.end);
@@ -46,10 +48,11 @@ export function mergeAliases(doc: Doc): Entity[] {
     for (const m of e.mentions) for (let i = tokenIndexAfter(doc.tokens, m.start); i < doc.tokens.length && doc.tokens[i]!.end <= m.end; i++) taken.add(i);
   }
   // 1. grow person names to their heads, then regroup by text
+  const headline = titleCaseSentences(doc);
   const byKey = new Map<string, Entity>();
   for (const e of doc.entities) {
     for (const m0 of e.mentions) {
-      const m = e.type === 'PERSON' ? growToHead(doc, m0, taken) : m0;
+      const m = e.type === 'PERSON' ? growToHead(doc, m0, taken, headline) : m0;
       const k = `${e.type}\t${m.text}`;
       let g = byKey.get(k);
       if (!g) {

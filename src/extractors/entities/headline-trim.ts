@@ -31,10 +31,23 @@ function isTitleCase(words: readonly string[], tagsOf: (w: string) => string | u
   return long.length >= 3 && lower <= 1 && common >= 2;
 }
 
-export function trimHeadlineEntities(doc: Doc): Entity[] {
+/** The tags a word took in the tagger's training ("VERB", "NOUN|PROPN"), if it was seen often enough. */
+export function trainingTags(): (word: string) => string | undefined {
   const ambiguity = loadPosModel().header.ambiguity as Record<string, string | undefined>;
-  const tagsOf = (word: string): string | undefined => ambiguity[word.toLowerCase()];
-  const headline = doc.sentences.map((s) => isTitleCase(doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text), tagsOf));
+  return (word) => ambiguity[word.toLowerCase()];
+}
+
+/** A word the tagger's training knows only as a common word ("Freed", "Says"): no part of a name, capitals or not. */
+export const onlyCommon = (tagsOf: (word: string) => string | undefined, word: string): boolean => tagsOf(word) !== undefined && !tagsOf(word)!.includes('PROPN');
+
+/** Per sentence: is it a line in Title Case (a headline)? */
+export function titleCaseSentences(doc: Doc, tagsOf = trainingTags()): boolean[] {
+  return doc.sentences.map((s) => isTitleCase(doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text), tagsOf));
+}
+
+export function trimHeadlineEntities(doc: Doc): Entity[] {
+  const tagsOf = trainingTags();
+  const headline = titleCaseSentences(doc, tagsOf);
   // the words of the body's names, by type: what a headline name must be found among
   const bodyWords = new Set<string>();
   for (const e of doc.entities) for (const m of e.mentions) if (!headline[doc.sentenceAt(m.start)]) for (const w of m.text.split(/\s+/)) bodyWords.add(`${e.type}\t${w}`);
@@ -46,7 +59,7 @@ export function trimHeadlineEntities(doc: Doc): Entity[] {
     let first = 0;
     let last = tokens.length - 1;
     while (first <= last && tokens[first]!.upos !== 'PROPN' && tagsOf(tokens[first]!.text) !== undefined && !NAME_CAPABLE.test(tagsOf(tokens[first]!.text)!)) first++;
-    while (last >= first && tagsOf(tokens[last]!.text) !== undefined && !tagsOf(tokens[last]!.text)!.includes('PROPN')) last--;
+    while (last >= first && onlyCommon(tagsOf, tokens[last]!.text)) last--;
     if (hasBody && (first > last || !bodyWords.has(`${type}\t${tokens[last]!.text}`))) first = last + 1;
     if (first === 0 && last === tokens.length - 1) return m;
     changed = true;

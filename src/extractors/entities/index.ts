@@ -11,7 +11,7 @@ import { labelsToSpans } from './labels.js';
 import type { NerType } from './labels.js';
 import { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
 import { nerWords } from './ner-words.js';
-import type { DocumentMemory, Recognizer } from './recognizer.js';
+import type { Recognizer } from './recognizer.js';
 
 export { NER_LABELS, labelsToSpans, spansToLabels } from './labels.js';
 export { Recognizer } from './recognizer.js';
@@ -37,14 +37,16 @@ export function createNer(config: ModelConfig = {}): Component {
     requires: ['tokens', 'sentences'],
     assigns: ['entities'],
     process(doc: Doc): Doc {
-      const memory: DocumentMemory = new Map();
       const byKey = new Map<string, Entity>();
       const entities: Entity[] = [];
-      for (let s = 0; s < doc.sentences.length; s++) {
+      const sentences = doc.sentences.map((_, s) => {
         const tokens = doc.sentenceTokens(s);
-        const words = nerWords(tokens);
-        const labels = recognizer.labelSentence(words.map((w) => w.text), memory);
-        for (const span of labelsToSpans(labels)) {
+        return { tokens, words: nerWords(tokens) };
+      });
+      // the whole document is read before any mention is made: a later mention can settle an earlier one
+      const labels = recognizer.labelDocument(sentences.map((s) => s.words.map((w) => w.text)));
+      sentences.forEach(({ tokens, words }, s) => {
+        for (const span of labelsToSpans(labels[s]!)) {
           const mention = doc.span(tokens[words[span.start]!.first]!.start, tokens[words[span.end - 1]!.last]!.end);
           const type = ENTITY_TYPE[span.type];
           const key = `${type}\t${mention.text}`;
@@ -56,7 +58,7 @@ export function createNer(config: ModelConfig = {}): Component {
           }
           entity.mentions.push(mention);
         }
-      }
+      });
       doc.entities = entities;
       return doc;
     },

@@ -1,6 +1,7 @@
 import { feat1, feat2, feat3 } from '../learn/hash.js';
 import type { Lexeme } from '../learn/lexical.js';
 import { PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
+import type { Aggregate } from './aggregate.js';
 
 /** What the recogniser knows about a sentence beyond its words. */
 export interface NerContext {
@@ -13,6 +14,8 @@ export interface NerContext {
   names: Uint8Array;
   /** The sentence is written in capitals (a headline): case says nothing there. */
   allCaps: boolean;
+  /** Second pass only: what the first pass said about each word elsewhere in the document (aggregate.ts). */
+  aggregate?: Aggregate;
 }
 
 /**
@@ -82,6 +85,12 @@ export function nerObservationFeatures(ctx: NerContext, i: number, out: Uint32Ar
   out[n++] = feat2(51, nm[i]!, nNext);
   out[n++] = feat2(52, nPrev, nm[i]!);
   out[n++] = feat3(54, nm[i]!, w.flags & 3, i === 0 ? 1 : 0);
+  const a = ctx.aggregate;
+  if (a) {
+    out[n++] = feat1(55, a[i]!);
+    out[n++] = feat2(56, a[i]!, w.flags & 3);
+    out[n++] = feat2(58, a[i]!, ctx.memory[i]!);
+  }
   return n;
 }
 
@@ -99,5 +108,6 @@ export function nerHistoryFeatures(ctx: NerContext, i: number, p1: number, p2: n
   out[n++] = feat2(41, ctx.gaz[i]!, t1);
   out[n++] = feat2(46, t1, ctx.memory[i]!);
   out[n++] = feat2(53, ctx.names[i]!, t1);
+  if (ctx.aggregate) out[n++] = feat2(57, t1, ctx.aggregate[i]!);
   return n - at;
 }

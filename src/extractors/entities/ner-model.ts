@@ -19,5 +19,6 @@ export function loadRecognizer(file: string, clusters: Clusters | undefined, gaz
   if (labels.join() !== NER_LABELS.join()) throw new VigilError('model_missing', `${file} has labels this version does not know`);
   if (model.header.clusters && !clusters) throw new VigilError('model_missing', `${file} was trained with word clusters, which are missing`);
   if (model.header.names && names.size === 0) throw new VigilError('model_missing', `${file} was trained with person-name lists, which are missing (models/names.tsv.gz)`);
-  return new Recognizer(tableFrom(model, 'weights', labels.length), new LexemeCache(clusters), gazetteer, names, beamWidth(model.header));
+  const second = model.header.readings === 2 ? tableFrom(model, 'second', labels.length) : undefined;
+  return new Recognizer(tableFrom(model, 'weights', labels.length), new LexemeCache(clusters), gazetteer, names, beamWidth(model.header), second);
 }

@@ -5,6 +5,8 @@ import type { NameList } from '../learn/names.js';
 import type { Scorer } from '../syntax/tagger.js';
 import type { Decoded } from '../learn/beam.js';
 import { beamDecode } from '../learn/beam.js';
+import type { Aggregate } from './aggregate.js';
+import { documentAggregates } from './aggregate.js';
 import { allowed, NER_LABELS } from './labels.js';
 import type { NerContext } from './ner-features.js';
 import { nerHistoryFeatures, nerObservationFeatures } from './ner-features.js';
@@ -22,16 +24,19 @@ export class Recognizer {
   readonly names: NameList;
   /** Beam width: the one the model was trained with (1 decodes greedily, as older models were trained). */
   readonly beam: number;
+  /** The second reading's weights, when the model reads a document twice. */
+  readonly second: Scorer | undefined;
 
-  constructor(scorer: Scorer, lexemes: LexemeCache, gazetteer: Gazetteer, names: NameList, beam = 1) {
+  constructor(scorer: Scorer, lexemes: LexemeCache, gazetteer: Gazetteer, names: NameList, beam = 1, second?: Scorer) {
     this.beam = beam;
+    this.second = second;
     this.scorer = scorer;
     this.lexemes = lexemes;
     this.gazetteer = gazetteer;
     this.names = names;
   }
 
-  context(words: readonly string[], memory: DocumentMemory): NerContext {
+  context(words: readonly string[], memory: DocumentMemory, aggregate?: Aggregate): NerContext {
     const gaz = new Uint8Array(words.length);
     for (const m of this.gazetteer.match(words)) {
       const kind = (GAZETTEER_KINDS.indexOf(m.entry.kind) + 1) * 4;
@@ -46,18 +51,32 @@ export class Recognizer {
       names: Uint8Array.from(words, (w) => this.names.flags(w)),
       memory: Int32Array.from(words, (w) => memory.get(w) ?? 0),
       allCaps,
+      ...(aggregate ? { aggregate } : {}),
     };
   }
 
-  /** Labels one sentence and updates the document memory. */
-  labelSentence(words: readonly string[], memory: DocumentMemory): number[] {
-    const { labels } = this.decode(this.context(words, memory), words.length);
-    this.remember(words, labels, memory);
-    return labels;
+  /**
+   * Labels a document's sentences. With a second-pass scorer the document is read twice: the
+   * second reading also sees what the first said about each word elsewhere (aggregate.ts).
+   */
+  labelDocument(sentences: readonly (readonly string[])[]): number[][] {
+    const first = this.readDocument(sentences, this.scorer);
+    if (!this.second) return first;
+    return this.readDocument(sentences, this.second, documentAggregates(sentences, first));
+  }
+
+  /** One reading of a document, sentence by sentence, with its own memory. */
+  readDocument(sentences: readonly (readonly string[])[], scorer: Scorer, aggregates?: readonly Aggregate[]): number[][] {
+    const memory: DocumentMemory = new Map();
+    return sentences.map((words, s) => {
+      const { labels } = this.decode(this.context(words, memory, aggregates?.[s]), words.length, undefined, scorer);
+      this.remember(words, labels, memory);
+      return labels;
+    });
   }
 
   /** Beam decoding of a sentence's context; with `gold`, where the gold sequence fell out (training). */
-  decode(ctx: NerContext, n: number, gold?: readonly number[]): Decoded {
+  decode(ctx: NerContext, n: number, gold?: readonly number[], scorer: Scorer = this.scorer): Decoded {
     const sequence = {
       length: n,
       nLabels: NER_LABELS.length,
@@ -65,7 +84,7 @@ export class Recognizer {
       observation: (i: number, out: Uint32Array) => nerObservationFeatures(ctx, i, out),
       history: (i: number, p1: number, p2: number, out: Uint32Array) => nerHistoryFeatures(ctx, i, p1, p2, out, 0),
     };
-    return beamDecode(sequence, this.scorer, this.beam, gold);
+    return beamDecode(sequence, scorer, this.beam, gold);
   }
 
   /** Remembered only for capitalised words: "said" being O says nothing about the next "said". */
