@@ -114,16 +114,22 @@ const PROSECUTION = new Set<EventType>(['CHARGE', 'CONVICTION', 'TRIAL', 'ACCUSA
 function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
   const harms = violations.filter((v) => HARM.has(v.type));
   const harmers = new Set(harms.map((v) => v.agent?.entity));
-  const someoneHarmed = harms.some((v) => v.target?.entity);
+  // a person harmed: "threatened the guards", a body of people, makes no one else a suspect
+  const someoneHarmed = harms.some((v) => doc.entities.find((e) => e.id === v.target?.entity)?.type === 'PERSON');
   // "arrested in connection with the murder of …": held for a harm done to someone else
   const held = new Set(violations.filter((v) => v.type === 'ARREST' && HELD_FOR_HARM.test(doc.text.slice(v.trigger.end, doc.sentences[v.sentence]?.end ?? v.trigger.end))));
   const befell = new Map<string, VigilEvent[]>();
-  for (const v of violations) if (v.target?.entity) befell.set(v.target.entity, [...(befell.get(v.target.entity) ?? []), v]);
+  // someone released had been held: "Ko Lin was freed on Friday" names a detention's victim
+  const releases = doc.events.filter((v) => v.type === 'RELEASE' && happened(v));
+  for (const v of [...violations, ...releases]) if (v.target?.entity) befell.set(v.target.entity, [...(befell.get(v.target.entity) ?? []), v]);
   const isSuspect = (id: string, events: VigilEvent[]): boolean => {
-    const words = [...events.map((v) => v.target!.text), ...(doc.entities.find((e) => e.id === id)?.titles ?? [])].join(' ');
+    // a list shares its role: "sentenced journalists A and B" makes B a journalist too
+    const listed = violations.filter((v) => events.some((e) => e.trigger.start === v.trigger.start && e.type === v.type));
+    const words = [...listed.map((v) => v.target?.text ?? ''), ...(doc.entities.find((e) => e.id === id)?.titles ?? [])].join(' ');
     if ([JOURNALIST, DEFENDER, UNIONIST].some((re) => re.test(words))) return false;
-    const prosecutedOnly = events.every((v) => PROSECUTION.has(v.type));
-    const heldForHarm = events.some((v) => held.has(v)) && events.every((v) => PROSECUTION.has(v.type) || held.has(v));
+    // a release says nothing of why one was held: in a report of a killing, it may be a suspect's
+    const prosecutedOnly = events.every((v) => PROSECUTION.has(v.type) || v.type === 'RELEASE');
+    const heldForHarm = events.some((v) => held.has(v)) && events.every((v) => PROSECUTION.has(v.type) || v.type === 'RELEASE' || held.has(v));
     return (someoneHarmed && prosecutedOnly) || heldForHarm;
   };
   return [...befell].filter(([id, events]) => !harmers.has(id) && !isSuspect(id, events)).map(([id]) => id);
@@ -154,7 +160,8 @@ export function toHrdLabels(doc: Doc, article: HrdArticle, countryName: (code: s
   const main = violations.find((v) => v.date) ?? violations[0];
   const entityOf = (id: string | null | undefined) => doc.entities.find((e) => e.id === id);
   // named people only: "his brother" and "a judge" are no names to put on a list of victims
-  const victimNames = [...new Set(victimsOf(doc, violations).map((id) => entityOf(id)).filter((e): e is Entity => e?.type === 'PERSON' && nameMentions(e).length > 0).map((e) => e.name))];
+  // written as the annotators wrote names: "Gregorio Jr", without the abbreviation's full stop
+  const victimNames = [...new Set(victimsOf(doc, violations).map((id) => entityOf(id)).filter((e): e is Entity => e?.type === 'PERSON' && nameMentions(e).length > 0).map((e) => e.name.replace(/\.$/, '')))];
   // where: the main event's place, else the first place the report names (often its dateline)
   const placeEntity = entityOf(main?.place?.entity);
   const place = placeEntity ? resolvePlace(placeEntity.name) : {};

@@ -19,8 +19,14 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
     for (let j = i + 1; entity(j) !== undefined && entity(j) === entity(i); j++) span.push(j);
     return span;
   };
+  // "A and B's lawyer", "A, President B's critic": B is whose, not who
+  const possessor = (i: number): boolean => {
+    const span = nameTokens(i);
+    const next = span[span.length - 1]! + 1;
+    return next < tree.doc.tokens.length && tree.token(next).upos === 'PART' && /^['’]s?$/.test(tree.token(next).text);
+  };
   const take = (c: number): boolean => {
-    if (!isPerson(c) || seen.has(entity(c))) return false;
+    if (!isPerson(c) || seen.has(entity(c)) || possessor(c)) return false;
     seen.add(entity(c));
     out.push(c);
     return true;
@@ -71,4 +77,50 @@ export function companions(tree: Tree, trigger: number): number[] {
     out.push(...coordinatedPersons(tree, c));
   }
   return out;
+}
+
+/** Words that may stand between the names of a list: commas, "and", and the roles before names. */
+const LIST_GLUE = new Set(['PUNCT', 'CCONJ', 'DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+
+/**
+ * The named people of a target phrase that is only a list of them, read from its words where the
+ * parse went wrong: "sentenced journalists A and B" parsed with B hung on A as a modifier, "the
+ * kidnappings of journalists A and B and aid workers C and D" with "aid" read as a verb. Between
+ * the names and before the first may stand only list words and roles ("journalists", "a
+ * paralegal", commas, "and"); "the lawyer of A", "A's brother B" and "A, who was freed, and B" are
+ * not lists. Returns one token of each name other than the phrase's own entity.
+ */
+export function listedPersons(tree: Tree, phrase: { start?: number; end?: number } | undefined): number[] {
+  if (phrase?.start === undefined || phrase.end === undefined) return [];
+  const { doc } = tree;
+  const tokens: number[] = [];
+  for (let i = 0; i < doc.tokens.length && doc.tokens[i]!.start < phrase.end; i++) if (doc.tokens[i]!.start >= phrase.start) tokens.push(i);
+  if (tokens.length === 0) return [];
+  const isPerson = (i: number) => tree.entityOf[i]?.type === 'PERSON';
+  const isGlue = (i: number): boolean => {
+    const t = tree.token(i);
+    if (t.upos === 'PUNCT') return /^[,;:]$/.test(t.text);
+    // "aid workers" with "aid" read as a verb
+    return LIST_GLUE.has(t.upos ?? '') || (t.upos === 'VERB' && /^\p{Ll}/u.test(t.text) && tree.token(i + 1)?.upos === 'NOUN');
+  };
+  // the phrase the parse gave may stop at the first name: the list runs on while names and list words do
+  const { to } = tree.sentenceRange(tokens[0]!);
+  let last = tokens[tokens.length - 1]!;
+  let j = last + 1;
+  while (j < to && (isPerson(j) || isGlue(j))) {
+    if (isPerson(j)) last = j;
+    j++;
+  }
+  // "arrested A and B fled": B begins the next clause
+  if (last + 1 < to && ['VERB', 'AUX'].includes(tree.token(last + 1).upos ?? '')) last = tokens[tokens.length - 1]!;
+  // "A, B's most prominent opponent": the last name belongs to what follows
+  if (last + 1 < to && tree.token(last + 1).upos === 'PART') return [];
+  const names: number[] = [];
+  for (let i = tokens[0]!; i <= last; i++) {
+    if (isPerson(i)) {
+      if (tree.entityOf[i - 1] !== tree.entityOf[i]) names.push(i);
+    } else if (!isGlue(i)) return []; // a possessive, a preposition, a pronoun or a clause
+  }
+  const people = new Set(names.map((i) => tree.entityOf[i]));
+  return people.size > 1 ? names : [];
 }

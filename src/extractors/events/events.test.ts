@@ -210,3 +210,14 @@ test('"among those arrested were A, a paralegal, and B": each name is arrested',
     .map((v) => v.target?.text);
   assert.ok(targets.includes('Nimfa Lanza') && targets.includes('Esteban Mendo'), JSON.stringify(targets));
 });
+
+test('a list the parser broke is read from its words: each name gets the event, but not a name that belongs to a possessive or a later clause', () => {
+  const targets = (text: string, type: string) =>
+    eventsOf(text)
+      .events.filter((v) => v.type === type)
+      .map((v) => v.target?.text ?? '');
+  const listed = targets('The group was behind the kidnappings of journalists Ana Ruiz and Tom Berg and aid workers Lea Kim and Sam Ode in 2014.', 'ABDUCTION');
+  for (const name of ['Ana Ruiz', 'Tom Berg', 'Lea Kim', 'Sam Ode']) assert.ok(listed.some((t) => t.endsWith(name)), JSON.stringify(listed));
+  const possessive = targets('Protests followed after Lev Arno, President Ivo Brenn’s best-known critic, was arrested.', 'ARREST');
+  assert.ok(!possessive.some((t) => t === 'Ivo Brenn'), JSON.stringify(possessive));
+});

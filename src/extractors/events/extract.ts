@@ -1,7 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
-import { companions, coordinatedPersons } from './coordination.js';
+import { companions, coordinatedPersons, listedPersons } from './coordination.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -95,12 +95,12 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
-    for (const other of [...coordinatedPersons(tree, heads.target), ...alongside]) {
+    for (const other of [...coordinatedPersons(tree, heads.target), ...listedPersons(tree, roles.target), ...alongside]) {
       // the role's words are the name itself: a list item's phrase runs into the next item
       const at = doc.tokens[other]!.start;
       const person = tree.entityOf[other]!;
       const m = person.mentions.find((x) => x.start <= at && at < x.end);
-      if (!m || person.id === event.target?.entity) continue;
+      if (!m || person.id === event.target?.entity || events.some((v) => v.trigger === event.trigger && v.target?.entity === person.id)) continue;
       events.push({ ...event, target: { entity: person.id, text: m.text, start: m.start, end: m.end } });
     }
     clauses.set(trigger.token, event);

@@ -150,7 +150,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       if (subj !== undefined) roles.target = subj;
     } else {
       const subj = tree.subjectOf(i);
-      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? nameRightAfter(tree, i);
+      // "shot dead the activist": the parser may hang the object on the phrase's other word
+      const partnerObj = t.partner !== undefined ? tree.kids(t.partner, 'obj')[0] : undefined;
+      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? nameRightAfter(tree, i);
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /**
  * Lemmas from the word and its PTB tag: words seen in training with an irregular lemma are looked
  * up ("was"/VBD → "be", "children"/NNS → "child"); the rest take the edit learnt for the longest
@@ -11,6 +13,24 @@ export interface LemmaRules {
 }
 
 const MAX_SUFFIX = 4;
+
+/**
+ * WordNet's irregular verb forms ("shot" → "shoot", "fled" → "flee", "slain" → "slay"), as
+ * wink-lexicon ships them. EWT's training split never shows many past forms that reports of
+ * attacks are made of; the suffix rules then guess ("shot" → "shet") and the trigger is lost.
+ */
+const IRREGULAR_VERBS = createRequire(import.meta.url)('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, string | undefined>;
+const INFLECTED_VERB = new Set(['VBD', 'VBN', 'VBG']);
+/**
+ * Forms that are also a verb's base ("lay" ← "laid", "saw" ← "sawn"): only a past tag makes them
+ * past. WordNet's doubled-consonant entries ("shotted", "bitting") make no base of "shot" or "bit".
+ */
+const BASES = new Set(
+  Object.entries(IRREGULAR_VERBS)
+    .filter(([form, lemma]) => lemma && form !== `${lemma}${lemma.slice(-1)}ed` && form !== `${lemma}${lemma.slice(-1)}ing`)
+    .map(([, lemma]) => lemma!),
+);
+const PRESENT_VERB = new Set(['VB', 'VBP']);
 
 function caseFor(word: string, xpos: string): string {
   return xpos === 'NNP' || xpos === 'NNPS' ? word : word.toLowerCase();
@@ -40,7 +60,10 @@ function byRules(rules: LemmaRules['rules'], word: string, xpos: string): string
 
 export function lemmatize(rules: LemmaRules, word: string, xpos: string): string {
   const w = caseFor(word, xpos);
-  return rules.exceptions[`${w.toLowerCase()}\t${xpos}`] ?? byRules(rules.rules, w, xpos) ?? w;
+  // "Police shot the activist" tagged present: "shot" is no verb's base, so it is still "shoot"
+  const lower = w.toLowerCase();
+  const irregular = INFLECTED_VERB.has(xpos) || (PRESENT_VERB.has(xpos) && !BASES.has(lower)) ? IRREGULAR_VERBS[lower] : undefined;
+  return rules.exceptions[`${lower}\t${xpos}`] ?? irregular ?? byRules(rules.rules, w, xpos) ?? w;
 }
 
 /** Learns the rules and exceptions from (word, xpos, lemma) triples. */

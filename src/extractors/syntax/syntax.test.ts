@@ -50,6 +50,18 @@ test('lemma rules learnt from examples apply to unseen words', () => {
   assert.equal(lemmatize(rules, 'Bangkok', 'NNP'), 'Bangkok');
 });
 
+test('irregular past forms the training never showed take their base from WordNet, whatever past or present tag they get', () => {
+  const rules = learnLemmaRules([{ words: ['got', 'walked'], xpos: ['VBD', 'VBD'], lemmas: ['get', 'walk'] }]);
+  // the suffix rule learnt from "got" would make "shet" of "shot"
+  assert.equal(lemmatize(rules, 'shot', 'VBD'), 'shoot');
+  assert.equal(lemmatize(rules, 'fled', 'VBN'), 'flee');
+  assert.equal(lemmatize(rules, 'slain', 'VBN'), 'slay');
+  assert.equal(lemmatize(rules, 'shot', 'VBP'), 'shoot', '"police shot X" read as present');
+  assert.equal(lemmatize(rules, 'lay', 'VBP'), 'lay', 'a base form stays itself under a present tag');
+  assert.equal(lemmatize(rules, 'lay', 'VBD'), 'lie');
+  assert.equal(lemmatize(rules, 'got', 'VBD'), 'get', 'what training saw comes first');
+});
+
 const pipeline = new Pipeline(['tokenizer', 'sentencizer', 'tagger', 'parser'].map((n) => registry.create(n as 'tagger', {})));
 
 function analyse(text: string): Doc {
