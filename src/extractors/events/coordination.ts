@@ -124,3 +124,30 @@ export function listedPersons(tree: Tree, phrase: { start?: number; end?: number
   const people = new Set(names.map((i) => tree.entityOf[i]));
   return people.size > 1 ? names : [];
 }
+
+/**
+ * "Among those who were arrested and killed are the organiser A and the paralegal B": when the
+ * target is "those" after "among", the people are the names after the sentence's "are"/"were",
+ * however the parser hung the clause. Returns one token of each name.
+ */
+export function amongThose(tree: Tree, target: number | undefined, trigger: number): number[] {
+  // "those who were arrested": the relative pronoun stands for "those"
+  const word = (i: number) => tree.token(i).text.toLowerCase();
+  const head = target !== undefined && ['who', 'that'].includes(word(target)) ? target - 1 : target;
+  if (head === undefined || head < 1 || word(head) !== 'those' || tree.token(head - 1).text.toLowerCase() !== 'among') return [];
+  const { to } = tree.sentenceRange(head);
+  let j = trigger + 1;
+  while (j < to && !(['are', 'were', 'was', 'is', 'include', 'included'].includes(tree.token(j).text.toLowerCase()) && tree.token(j).upos !== 'VERB')) j++;
+  const out: number[] = [];
+  for (j++; j < to; j++) {
+    const e = tree.entityOf[j];
+    if (e?.type === 'PERSON') {
+      if (tree.entityOf[j - 1] !== e) out.push(j);
+      continue;
+    }
+    const t = tree.token(j);
+    const glue = t.upos === 'PUNCT' ? /^[,;:]$/.test(t.text) : LIST_GLUE.has(t.upos ?? '');
+    if (!glue) break;
+  }
+  return out;
+}

@@ -204,11 +204,17 @@ test('people arrested "together with" or "along with" the target share the event
   assert.deepEqual(targets('The minister met with Ivo Brenn after the arrest of Mara Teller.'), ['Mara Teller']);
 });
 
-test('"among those arrested were A, a paralegal, and B": each name is arrested', () => {
+test('"among those arrested were A, a paralegal, and B": each name is arrested, also after "those who were"; "serving a sentence"', () => {
   const targets = eventsOf('Among those arrested were Nimfa Lanza, a paralegal, and Esteban Mendo, a union organiser.')
     .events.filter((v) => v.type === 'ARREST')
     .map((v) => v.target?.text);
   assert.ok(targets.includes('Nimfa Lanza') && targets.includes('Esteban Mendo'), JSON.stringify(targets));
+  const relative = eventsOf('Among those who were arrested are the organiser Randa Velo and the paralegal Zara Arno.')
+    .events.filter((v) => v.type === 'ARREST')
+    .map((v) => v.target?.text);
+  assert.ok(relative.includes('Randa Velo') && relative.includes('Zara Arno'), JSON.stringify(relative));
+  const serving = eventsOf('Ilham Varo is serving a life sentence.').events.find((v) => v.type === 'CONVICTION');
+  assert.equal(serving?.target?.text, 'Ilham Varo', 'one serves the sentence one was given');
 });
 
 test('a list the parser broke is read from its words: each name gets the event, but not a name that belongs to a possessive or a later clause', () => {
@@ -220,4 +226,19 @@ test('a list the parser broke is read from its words: each name gets the event, 
   for (const name of ['Ana Ruiz', 'Tom Berg', 'Lea Kim', 'Sam Ode']) assert.ok(listed.some((t) => t.endsWith(name)), JSON.stringify(listed));
   const possessive = targets('Protests followed after Lev Arno, President Ivo Brenn’s best-known critic, was arrested.', 'ARREST');
   assert.ok(!possessive.some((t) => t === 'Ivo Brenn'), JSON.stringify(possessive));
+});
+
+test('states and undergoings: "remains in custody", "has been in detention", "died in custody", "the fatal shooting of"; a description beside a name is that person', () => {
+  const first = (text: string, type: string) => {
+    const { doc, events } = eventsOf(text);
+    const v = events.find((e) => e.type === type);
+    return v ? doc.entities.find((e) => e.id === v.target?.entity)?.name ?? v.target?.text ?? null : undefined;
+  };
+  assert.equal(first('The blogger Lio Varga remains in custody.', 'ARREST'), 'Lio Varga');
+  assert.equal(first('Lio Varga has been in police detention since February 16.', 'ARREST'), 'Lio Varga');
+  assert.equal(first('The activist Lio Varga died in custody on Monday.', 'KILLING'), 'Lio Varga');
+  assert.equal(first('Crowds gathered after the fatal police shooting of Dana Velo.', 'KILLING'), 'Dana Velo');
+  assert.equal(first('One case is that of Amal Radi, a young journalist who was abducted from Karsvik in 2010.', 'ABDUCTION'), 'Amal Radi');
+  assert.equal(first('The shooting of the film took a year.', 'ASSAULT'), undefined, 'a film is shot, not assaulted');
+  assert.equal(first('The minister was in Karsvik on Monday.', 'ARREST'), undefined);
 });

@@ -1,7 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
-import { companions, coordinatedPersons, listedPersons } from './coordination.js';
+import { amongThose, companions, coordinatedPersons, listedPersons } from './coordination.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -95,7 +95,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
-    for (const other of [...coordinatedPersons(tree, heads.target), ...listedPersons(tree, roles.target), ...alongside]) {
+    const listed = [...coordinatedPersons(tree, heads.target), ...listedPersons(tree, roles.target), ...amongThose(tree, heads.target, trigger.token)];
+    for (const other of [...listed, ...alongside]) {
       // the role's words are the name itself: a list item's phrase runs into the next item
       const at = doc.tokens[other]!.start;
       const person = tree.entityOf[other]!;

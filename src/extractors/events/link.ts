@@ -156,6 +156,9 @@ export class EntityLinker {
     // one inside it is not ("Castell's lawyer").
     if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? named;
     else if (asTarget && !named) named = this.personWithin(start, end, true);
+    // "Amal Radi, a young journalist who was abducted": the description stands beside its name
+    const beside = tree.token(head).deprel === 'appos' ? tree.entityOf[tree.head(head)] : undefined;
+    if (asTarget && !named && beside?.type === 'PERSON' && tree.token(head).xpos !== 'NNS') named = beside;
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);
     const word = doc.tokens[head]!.text.toLowerCase();

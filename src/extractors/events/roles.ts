@@ -17,12 +17,14 @@ export type RoleHeads = Partial<Record<RoleName, number>>;
 const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', 'ABDUCTION', 'ASYLUM_REQUEST']);
 /** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
 const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
+/** Verbs whose subject undergoes the event whatever its type: "he died in custody" is his killing, not his act. */
+const UNDERGOING_VERBS = new Set(['die', 'disappear', 'vanish', 'perish']);
 
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
 const NO_PLACE = new Set(['ACCUSATION']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
-const EXPERIENCERS = new Set(['face', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
+const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
 
@@ -136,6 +138,9 @@ function principalOf(tree: Tree, lexicon: Lexicon, i: number, agent: number | un
   return undefined;
 }
 
+/** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
+const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue']);
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -145,7 +150,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
-    } else if (UNACCUSATIVE.has(t.type) || t.entry.claim) {
+    } else if (UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) {
       const subj = tree.subjectOf(i);
       if (subj !== undefined) roles.target = subj;
     } else {
@@ -183,6 +188,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     let target = poss ?? of ?? shared();
     const h = tree.head(i);
     if (target === undefined && h >= 0 && tree.token(i).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(h))) target = tree.subjectOf(h);
+    // a state: "X has been in police detention since May", "X remains in custody"
+    if (target === undefined && tree.caseOf(i) === 'in') target = tree.kids(i, 'nsubj')[0] ?? (h >= 0 && STATE_VERBS.has(tree.lemma(h)) ? tree.subjectOf(h) : undefined);
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
     if (by !== undefined) roles.agent = by;
