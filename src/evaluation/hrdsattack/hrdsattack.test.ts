@@ -105,6 +105,19 @@ test('someone held for a killing is its suspect; a reporter tried in the same re
   assert.ok(p.victimNames.includes('Lina Obote'), 'a reporter sentenced is a victim, whatever else the report tells');
 });
 
+test('men sentenced together, one of whom the report says was tortured, are co-defendants and victims, not suspects; someone released had been held', () => {
+  const { article, doc } = report(
+    't4',
+    'Court sentences four men to death',
+    ['A court in Karsvik sentenced four men, Akram Velo, Hadi Arno, Samir Tolo and Rami Desh, to death on Monday.', 'Akram Velo was tortured in prison, his brother said.', 'Separately, the blogger Nuri Kalt was freed on Friday.'],
+    { violationTypes: ['arbitrary detention', 'torture'] },
+  );
+  const p = toHrdLabels(doc, article, (code) => code);
+  for (const name of ['Akram Velo', 'Hadi Arno', 'Samir Tolo', 'Rami Desh', 'Nuri Kalt']) assert.ok(p.victimNames.includes(name), `${name}: ${JSON.stringify(p.victimNames)}`);
+  const sentence = doc.events.find((v) => v.type === 'CONVICTION');
+  assert.equal(sentence?.agent?.text, 'A court in Karsvik', 'the agent stops where its event begins');
+});
+
 test('a country is written as the annotators wrote it, preferring the report’s own word', () => {
   const a = (country: string): HrdArticle => ({ id: country, title: '', published: '2021-03-05', paragraphs: [], labels: labels({ country }) });
   const namer = CountryNamer.learn([a('USA'), a('USA'), a('United States'), a('Kenya')]);

@@ -115,7 +115,8 @@ function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
   const harms = violations.filter((v) => HARM.has(v.type));
   const harmers = new Set(harms.map((v) => v.agent?.entity));
   // a person harmed: "threatened the guards", a body of people, makes no one else a suspect
-  const someoneHarmed = harms.some((v) => doc.entities.find((e) => e.id === v.target?.entity)?.type === 'PERSON');
+  const harmed = new Set(harms.filter((v) => doc.entities.find((e) => e.id === v.target?.entity)?.type === 'PERSON').map((v) => v.target!.entity));
+  const someoneHarmed = harmed.size > 0;
   // "arrested in connection with the murder of …": held for a harm done to someone else
   const held = new Set(violations.filter((v) => v.type === 'ARREST' && HELD_FOR_HARM.test(doc.text.slice(v.trigger.end, doc.sentences[v.sentence]?.end ?? v.trigger.end))));
   const befell = new Map<string, VigilEvent[]>();
@@ -127,6 +128,8 @@ function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
     const listed = violations.filter((v) => events.some((e) => e.trigger.start === v.trigger.start && e.type === v.type));
     const words = [...listed.map((v) => v.target?.text ?? ''), ...(doc.entities.find((e) => e.id === id)?.titles ?? [])].join(' ');
     if ([JOURNALIST, DEFENDER, UNIONIST].some((re) => re.test(words))) return false;
+    // tried alongside someone the report says was harmed ("four men sentenced", one of them tortured): co-defendants, not suspects
+    if (listed.some((v) => harmed.has(v.target?.entity ?? null))) return false;
     // a release says nothing of why one was held: in a report of a killing, it may be a suspect's
     const prosecutedOnly = events.every((v) => PROSECUTION.has(v.type) || v.type === 'RELEASE');
     const heldForHarm = events.some((v) => held.has(v)) && events.every((v) => PROSECUTION.has(v.type) || v.type === 'RELEASE' || held.has(v));

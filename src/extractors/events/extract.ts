@@ -62,7 +62,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // "abducted human rights defenders": the participle is the event, not its target's words
     const own = doc.tokens[trigger.token]!;
     for (const [name, head] of Object.entries(heads) as [RoleName, number][]) {
-      const linked = linker.link(head, name === 'target');
+      const linked = linker.link(head, name === 'target', trigger.token);
       const end = linked.role.end ?? 0;
       if (linked.role.start === own.start && end > own.end) {
         const rest = doc.tokens[trigger.token + 1]!;

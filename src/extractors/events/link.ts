@@ -111,10 +111,16 @@ export class EntityLinker {
     return best ?? this.salient;
   }
 
-  link(head: number, asTarget = false): Linked {
+  link(head: number, asTarget = false, trigger?: number): Linked {
     const tree = this.tree;
     const doc = tree.doc;
     let { first, last } = tree.phrase(head);
+    // "A court sentenced four men …" parsed as a court [that] sentenced: the court's phrase holds the
+    // whole clause; the role stops at its own event's trigger
+    if (trigger !== undefined && trigger !== head && first <= trigger && trigger <= last) {
+      if (head < trigger) last = trigger - 1;
+      else first = trigger + 1;
+    }
     // dates the parser folded into a name: "Norland Wednesday deported" is Norland
     const inTimex = (i: number) => tree.inTimex(i);
     while (first < last && inTimex(last)) last--;
