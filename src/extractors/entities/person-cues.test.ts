@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
 import { createDefaultPipeline } from '../default.js';
+import { cuedNames } from './person-cues.js';
 
 // Sentences written for these tests; the people, places and organisations are invented.
 const pipeline = createDefaultPipeline('person-cues');
@@ -69,4 +70,13 @@ test('a harm only a person suffers, with "of", makes a person; an age written wi
   assert.equal(typeOf('One organiser was Tarek Almuradi, a 24-year-old activist from the camp.', 'Tarek Almuradi'), 'PERSON');
   // a place after the harm stays a place, and a single word is too little to go on
   assert.equal(typeOf('They condemned the killing of Port Selim residents.', 'Port Selim'), 'LOC');
+});
+
+test('an apposition with a hyphenated age is read past the age to its role noun, whatever the recogniser said', () => {
+  const cued = (text: string) => {
+    const doc = pipeline.run(new Doc(text));
+    return cuedNames(doc).map(([a, b]) => doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end));
+  };
+  assert.deepEqual(cued('The organiser was Tarek Almuradi, a 24-year-old activist and graduate from the camp.'), ['Tarek Almuradi']);
+  assert.deepEqual(cued('Fans of Karsvik Rovers, a 40-year-old club, marched.'), [], 'a club is no role of a person');
 });

@@ -87,7 +87,9 @@ function appositionNamesPerson(doc: Doc, k: number, to: number, titles: Readonly
   if (/^\d{1,2}$/.test(tokens[k]?.text ?? '') && tokens[k + 1]?.text === ',') return true;
   const article = /^(?:a|an|the)$/i.test(tokens[k]?.text ?? '');
   let j = article ? k + 1 : k;
-  // "a 24-year-old activist" is five tokens to its noun
+  // "a 24-year-old activist": the age's "year" is no role, the noun after it is
+  const age = tokens.slice(j, j + 5).map((t) => t.text.toLowerCase());
+  if (/^\d{1,3}$/.test(age[0] ?? '') && age[1] === '-' && /^years?$/.test(age[2] ?? '') && age[3] === '-' && age[4] === 'old') j += 5;
   const stop = Math.min(to, j + 8);
   while (j < stop && tokens[j]!.upos !== 'NOUN') j++;
   while (j + 1 < to && tokens[j + 1]!.upos === 'NOUN') j++;
