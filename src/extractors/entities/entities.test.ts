@@ -4,7 +4,7 @@ import { Doc } from '../../text/doc.js';
 import { Pipeline } from '../../pipeline/runner.js';
 import { registry } from '../../pipeline/registry.js';
 import '../tokens/index.js';
-import './index.js';
+import { loadNerModel } from './index.js';
 import { allowed, labelsToSpans, NER_LABELS, spansToLabels } from './labels.js';
 import { nerWords } from './ner-words.js';
 import { documentAggregates, UNANIMOUS } from './aggregate.js';
@@ -136,4 +136,15 @@ test('a recogniser with a second reading labels the whole document, each sentenc
   const person = doc.entities.find((e) => e.type === 'PERSON' && e.name === 'Chidi Nkemelu');
   assert.ok(person, 'the full name is a person');
   for (const e of doc.entities) for (const m of e.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+});
+
+test('a sentence none of whose words recurs in the report keeps the first reading; one that shares a name is read again', () => {
+  const recognizer = loadNerModel();
+  assert.ok(recognizer.second, 'the shipped model reads twice');
+  const lone = [['Police', 'in', 'Karsvik', 'detained', 'Tendai', 'Moyo', 'on', 'Tuesday', '.']];
+  assert.deepEqual(recognizer.labelDocument(lone), recognizer.readDocument(lone, recognizer.scorer));
+  const shared = [['Moyo', 'was', 'freed', '.'], ['Police', 'had', 'detained', 'Tendai', 'Moyo', 'in', 'May', '.']];
+  const first = recognizer.readDocument(shared, recognizer.scorer);
+  const second = recognizer.readDocument(shared, recognizer.second!, documentAggregates(shared, first));
+  assert.deepEqual(recognizer.labelDocument(shared), second);
 });

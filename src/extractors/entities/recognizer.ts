@@ -62,7 +62,12 @@ export class Recognizer {
   labelDocument(sentences: readonly (readonly string[])[]): number[][] {
     const first = this.readDocument(sentences, this.scorer);
     if (!this.second) return first;
-    return this.readDocument(sentences, this.second, documentAggregates(sentences, first));
+    const aggregates = documentAggregates(sentences, first);
+    const second = this.readDocument(sentences, this.second, aggregates);
+    // A sentence none of whose words recurs gains nothing from a second reading, and the second
+    // model, trained on whole Reuters stories where names recur, reads a lone name as less of one:
+    // on CoNLL dev sentences read one at a time, PERSON recall fell 85.8 → 80.7 without this.
+    return second.map((labels, s) => (aggregates[s]!.some((a) => a !== 0) ? labels : first[s]!));
   }
 
   /** One reading of a document, sentence by sentence, with its own memory. */
