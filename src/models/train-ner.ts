@@ -22,6 +22,7 @@ import { LexemeCache } from '../extractors/learn/lexical.js';
 import { MODELS_DIR, tableArrays, writeModelFile } from '../extractors/learn/model-file.js';
 import { AveragedPerceptron } from '../extractors/learn/perceptron.js';
 import type { WeightTable } from '../extractors/learn/weights.js';
+import type { Scorer } from '../extractors/syntax/tagger.js';
 import { Progress } from './progress.js';
 import type { TrainOptions } from './train-options.js';
 
@@ -97,6 +98,9 @@ interface Resources {
 
 type Aggregates = Map<ConllSentence[], Aggregate[]>;
 
+/** A recogniser over the shared resources: a first reading's weights, and a second's when given. */
+const recognizerOf = (res: Resources, first: Scorer, second?: Scorer): Recognizer => new Recognizer(first, res.lexemes, res.gazetteer, res.names, BEAM, second);
+
 /** One epoch of structured-perceptron training over `docs`, with the aggregates of a second reading when given. */
 function trainEpoch(model: AveragedPerceptron, learner: Recognizer, docs: readonly ConllSentence[][], aggregates: Aggregates | undefined, tick: (k: number) => void): void {
   docs.forEach((doc, k) => {
@@ -121,14 +125,14 @@ function heldOutAggregates(train: ConllSentence[][], res: Resources, seed: numbe
     const rest = train.filter((_, k) => k % FOLDS !== f);
     const held = train.filter((_, k) => k % FOLDS === f);
     const model = new AveragedPerceptron(NER_LABELS.length);
-    const learner = new Recognizer(model, res.lexemes, res.gazetteer, res.names, BEAM);
+    const learner = recognizerOf(res, model);
     const random = seededRandom(seed + f + 1);
     const order = rest.slice();
     for (let epoch = 1; epoch <= FOLD_EPOCHS; epoch++) {
       shuffle(order, random);
       trainEpoch(model, learner, order, undefined, (k) => progress.tick(k, order.length));
     }
-    const reader = new Recognizer(model.finalize(), res.lexemes, res.gazetteer, res.names, BEAM);
+    const reader = recognizerOf(res, model.finalize());
     for (const doc of held) {
       const sentences = doc.map((s) => s.tokens);
       out.set(doc, documentAggregates(sentences, reader.readDocument(sentences, reader.scorer)));
@@ -141,7 +145,7 @@ function heldOutAggregates(train: ConllSentence[][], res: Resources, seed: numbe
 /** Trains one reading's weights, keeping the epoch with the best dev F1 as `score` measures it. */
 function trainReading(name: string, train: ConllSentence[][], res: Resources, options: TrainOptions, aggregates: Aggregates | undefined, score: (table: WeightTable) => NerScore, progress: Progress): { table: WeightTable; f1: number; epoch: number } {
   const model = new AveragedPerceptron(NER_LABELS.length);
-  const learner = new Recognizer(model, res.lexemes, res.gazetteer, res.names, BEAM);
+  const learner = recognizerOf(res, model);
   const random = seededRandom(options.seed);
   let best: { table: WeightTable; f1: number; epoch: number } | undefined;
   const order = train.slice();
@@ -166,11 +170,10 @@ export function trainNer(options: TrainOptions): void {
   const names = loadNames();
   progress.line(`${train.length} training documents, ${dev.length} dev; ${clusters?.size ?? 0} clustered words; ${gazetteer.size} gazetteer names; ${names.size} person-name words`);
   const res: Resources = { lexemes: new LexemeCache(clusters), gazetteer, names };
-  const recognizer = (first: WeightTable, second?: WeightTable) => new Recognizer(first, res.lexemes, gazetteer, names, BEAM, second);
-  const first = trainReading('first reading', train, res, options, undefined, (t) => scoreNer(recognizer(t), dev), progress);
+  const first = trainReading('first reading', train, res, options, undefined, (t) => scoreNer(recognizerOf(res, t), dev), progress);
   progress.line(`first reading: best epoch ${first.epoch}, dev F1 ${(100 * first.f1).toFixed(2)}`);
   const aggregates = heldOutAggregates(train, res, options.seed, progress);
-  const second = trainReading('second reading', train, res, options, aggregates, (t) => scoreNer(recognizer(first.table, t), dev), progress);
+  const second = trainReading('second reading', train, res, options, aggregates, (t) => scoreNer(recognizerOf(res, first.table, t), dev), progress);
   const file = options.out ?? path.join(MODELS_DIR, 'ner.bin.gz');
   const bytes = writeModelFile(file, {
     header: {

@@ -103,6 +103,8 @@ function mostNamedCountry(doc: Doc): string | undefined {
 
 const HARM = new Set<EventType>(['KILLING', 'ASSAULT', 'ABDUCTION', 'TORTURE', 'DISAPPEARANCE', 'THREAT']);
 const PROSECUTION = new Set<EventType>(['CHARGE', 'CONVICTION', 'TRIAL', 'ACCUSATION']);
+/** A release says nothing of why one was held: in a report of a killing, it may be a suspect's. */
+const PROSECUTED_OR_FREED = new Set<EventType>([...PROSECUTION, 'RELEASE']);
 
 /**
  * Who the violations befell. In a report about an attack, the people only arrested, charged or
@@ -130,9 +132,8 @@ function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
     if ([JOURNALIST, DEFENDER, UNIONIST].some((re) => re.test(words))) return false;
     // tried alongside someone the report says was harmed ("four men sentenced", one of them tortured): co-defendants, not suspects
     if (listed.some((v) => harmed.has(v.target?.entity ?? null))) return false;
-    // a release says nothing of why one was held: in a report of a killing, it may be a suspect's
-    const prosecutedOnly = events.every((v) => PROSECUTION.has(v.type) || v.type === 'RELEASE');
-    const heldForHarm = events.some((v) => held.has(v)) && events.every((v) => PROSECUTION.has(v.type) || v.type === 'RELEASE' || held.has(v));
+    const prosecutedOnly = events.every((v) => PROSECUTED_OR_FREED.has(v.type));
+    const heldForHarm = events.some((v) => held.has(v)) && events.every((v) => PROSECUTED_OR_FREED.has(v.type) || held.has(v));
     return (someoneHarmed && prosecutedOnly) || heldForHarm;
   };
   return [...befell].filter(([id, events]) => !harmers.has(id) && !isSuspect(id, events)).map(([id]) => id);

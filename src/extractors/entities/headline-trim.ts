@@ -32,13 +32,13 @@ function isTitleCase(words: readonly string[], tagsOf: (w: string) => string | u
 }
 
 /** The tags a word took in the tagger's training ("VERB", "NOUN|PROPN"), if it was seen often enough. */
-export function trainingTags(): (word: string) => string | undefined {
+function trainingTags(): (word: string) => string | undefined {
   const ambiguity = loadPosModel().header.ambiguity as Record<string, string | undefined>;
   return (word) => ambiguity[word.toLowerCase()];
 }
 
 /** A word the tagger's training knows only as a common word ("Freed", "Says"): no part of a name, capitals or not. */
-export const onlyCommon = (tagsOf: (word: string) => string | undefined, word: string): boolean => tagsOf(word) !== undefined && !tagsOf(word)!.includes('PROPN');
+const onlyCommon = (tagsOf: (word: string) => string | undefined, word: string): boolean => tagsOf(word) !== undefined && !tagsOf(word)!.includes('PROPN');
 
 /** Per sentence: is it a line in Title Case (a headline)? */
 export function titleCaseSentences(doc: Doc, tagsOf = trainingTags()): boolean[] {

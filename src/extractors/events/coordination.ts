@@ -1,3 +1,4 @@
+import { tokenIndexAfter } from '../../text/align.js';
 import type { Tree } from '../syntax/tree.js';
 
 /**
@@ -82,6 +83,15 @@ export function companions(tree: Tree, trigger: number): number[] {
 /** Words that may stand between the names of a list: commas, "and", and the roles before names. */
 const LIST_GLUE = new Set(['PUNCT', 'CCONJ', 'DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 
+/** A comma, semicolon or colon, "and", or a word of a role ("journalists", "a paralegal"). */
+function isListWord(tree: Tree, i: number): boolean {
+  const t = tree.token(i);
+  return t.upos === 'PUNCT' ? /^[,;:]$/.test(t.text) : LIST_GLUE.has(t.upos ?? '');
+}
+
+/** Whether token `i` is the first of a person's name. */
+const beginsPerson = (tree: Tree, i: number): boolean => tree.entityOf[i]?.type === 'PERSON' && tree.entityOf[i - 1] !== tree.entityOf[i];
+
 /**
  * The named people of a target phrase that is only a list of them, read from its words where the
  * parse went wrong: "sentenced journalists A and B" parsed with B hung on A as a modifier, "the
@@ -92,17 +102,15 @@ const LIST_GLUE = new Set(['PUNCT', 'CCONJ', 'DET', 'ADJ', 'NUM', 'NOUN', 'PROPN
  */
 export function listedPersons(tree: Tree, phrase: { start?: number; end?: number } | undefined): number[] {
   if (phrase?.start === undefined || phrase.end === undefined) return [];
-  const { doc } = tree;
+  const all = tree.doc.tokens;
   const tokens: number[] = [];
-  for (let i = 0; i < doc.tokens.length && doc.tokens[i]!.start < phrase.end; i++) if (doc.tokens[i]!.start >= phrase.start) tokens.push(i);
+  let i0 = tokenIndexAfter(all, phrase.start);
+  if (i0 < all.length && all[i0]!.start < phrase.start) i0++;
+  for (let i = i0; i < all.length && all[i]!.start < phrase.end; i++) tokens.push(i);
   if (tokens.length === 0) return [];
   const isPerson = (i: number) => tree.entityOf[i]?.type === 'PERSON';
-  const isGlue = (i: number): boolean => {
-    const t = tree.token(i);
-    if (t.upos === 'PUNCT') return /^[,;:]$/.test(t.text);
-    // "aid workers" with "aid" read as a verb
-    return LIST_GLUE.has(t.upos ?? '') || (t.upos === 'VERB' && /^\p{Ll}/u.test(t.text) && tree.token(i + 1)?.upos === 'NOUN');
-  };
+  // "aid workers" with "aid" read as a verb
+  const isGlue = (i: number): boolean => isListWord(tree, i) || (tree.token(i).upos === 'VERB' && /^\p{Ll}/u.test(tree.token(i).text) && tree.token(i + 1)?.upos === 'NOUN');
   // the phrase the parse gave may stop at the first name: the list runs on while names and list words do
   const { to } = tree.sentenceRange(tokens[0]!);
   let last = tokens[tokens.length - 1]!;
@@ -117,9 +125,8 @@ export function listedPersons(tree: Tree, phrase: { start?: number; end?: number
   if (last + 1 < to && tree.token(last + 1).upos === 'PART') return [];
   const names: number[] = [];
   for (let i = tokens[0]!; i <= last; i++) {
-    if (isPerson(i)) {
-      if (tree.entityOf[i - 1] !== tree.entityOf[i]) names.push(i);
-    } else if (!isGlue(i)) return []; // a possessive, a preposition, a pronoun or a clause
+    if (beginsPerson(tree, i)) names.push(i);
+    else if (!isPerson(i) && !isGlue(i)) return []; // a possessive, a preposition, a pronoun or a clause
   }
   const people = new Set(names.map((i) => tree.entityOf[i]));
   return people.size > 1 ? names : [];
@@ -134,20 +141,11 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   // "those who were arrested": the relative pronoun stands for "those"
   const word = (i: number) => tree.token(i).text.toLowerCase();
   const head = target !== undefined && ['who', 'that'].includes(word(target)) ? target - 1 : target;
-  if (head === undefined || head < 1 || word(head) !== 'those' || tree.token(head - 1).text.toLowerCase() !== 'among') return [];
+  if (head === undefined || head < 1 || word(head) !== 'those' || word(head - 1) !== 'among') return [];
   const { to } = tree.sentenceRange(head);
   let j = trigger + 1;
-  while (j < to && !(['are', 'were', 'was', 'is', 'include', 'included'].includes(tree.token(j).text.toLowerCase()) && tree.token(j).upos !== 'VERB')) j++;
+  while (j < to && !(['are', 'were', 'was', 'is', 'include', 'included'].includes(word(j)) && tree.token(j).upos !== 'VERB')) j++;
   const out: number[] = [];
-  for (j++; j < to; j++) {
-    const e = tree.entityOf[j];
-    if (e?.type === 'PERSON') {
-      if (tree.entityOf[j - 1] !== e) out.push(j);
-      continue;
-    }
-    const t = tree.token(j);
-    const glue = t.upos === 'PUNCT' ? /^[,;:]$/.test(t.text) : LIST_GLUE.has(t.upos ?? '');
-    if (!glue) break;
-  }
+  for (j++; j < to && (tree.entityOf[j]?.type === 'PERSON' || isListWord(tree, j)); j++) if (beginsPerson(tree, j)) out.push(j);
   return out;
 }

@@ -96,12 +96,14 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
     const listed = [...coordinatedPersons(tree, heads.target), ...listedPersons(tree, roles.target), ...amongThose(tree, heads.target, trigger.token)];
+    const told = new Set([event.target?.entity]);
     for (const other of [...listed, ...alongside]) {
       // the role's words are the name itself: a list item's phrase runs into the next item
       const at = doc.tokens[other]!.start;
       const person = tree.entityOf[other]!;
       const m = person.mentions.find((x) => x.start <= at && at < x.end);
-      if (!m || person.id === event.target?.entity || events.some((v) => v.trigger === event.trigger && v.target?.entity === person.id)) continue;
+      if (!m || told.has(person.id)) continue;
+      told.add(person.id);
       events.push({ ...event, target: { entity: person.id, text: m.text, start: m.start, end: m.end } });
     }
     clauses.set(trigger.token, event);
