@@ -52,7 +52,11 @@ export function writeModelFile(file: string, model: ModelFile): number {
 export function readModelFile(file: string): ModelFile {
   let raw: Buffer;
   try {
-    raw = gunzipSync(readFileSync(file));
+    const zipped = readFileSync(file);
+    // gzip's trailer holds the unpacked size: one output chunk of that size spares zlib a
+    // concatenation of 16 KB pieces (a fifth of the parser's unpacking time)
+    const size = zipped.length >= 18 ? zipped.readUInt32LE(zipped.length - 4) : 0;
+    raw = gunzipSync(zipped, size > 0 && size < 2 ** 30 ? { chunkSize: size + 1024 } : {});
   } catch (e) {
     throw new VigilError('model_missing', `cannot read model ${file}: ${(e as Error).message}; run \`npm run train\` or restore models/ from git`);
   }
@@ -60,12 +64,17 @@ export function readModelFile(file: string): ModelFile {
   const headerLen = raw.readUInt32LE(MAGIC.length);
   const header = JSON.parse(raw.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLen)) as Record<string, unknown>;
   const base = MAGIC.length + 4 + headerLen;
-  // A fresh ArrayBuffer with the payload at offset 0, so every array is aligned for its type.
-  const payload = new Uint8Array(raw.length - base);
-  payload.set(raw.subarray(base));
+  // The payload starts 4-byte aligned in the file; a gunzipped buffer of this size owns its
+  // memory from offset 0, so the arrays are views on it. A misaligned one is copied.
+  let buffer = raw.buffer as ArrayBuffer;
+  let start = raw.byteOffset + base;
+  if (start % 4 !== 0) {
+    buffer = (raw.buffer as ArrayBuffer).slice(start, raw.byteOffset + raw.length);
+    start = 0;
+  }
   const arrays: Record<string, Typed> = {};
   for (const d of header.arrays as { name: string; type: TypeName; length: number; offset: number }[]) {
-    arrays[d.name] = new TYPES[d.type](payload.buffer, d.offset, d.length);
+    arrays[d.name] = new TYPES[d.type](buffer, start + d.offset, d.length);
   }
   delete header.arrays;
   return { header, arrays };
