@@ -8,6 +8,8 @@ import './index.js';
 import { LEFT, MOVES, ParseState, RIGHT, SHIFT } from './arc-hybrid.js';
 import { learnLemmaRules, lemmatize } from './lemmatizer.js';
 import { repairLabels } from './parser-model.js';
+import { loadPosModel } from './index.js';
+import { Tagger } from './tagger.js';
 
 // "Guards took the editor away": took is the root; Guards ← took; the ← editor ← took; away ← took.
 const WORDS = ['Guards', 'took', 'the', 'editor', 'away'];
@@ -105,4 +107,20 @@ test('a noun right before the noun that heads it is its modifier, not its subjec
   const heads = Int32Array.from([1, 3, 3, -1]);
   assert.deepEqual(repairLabels(heads, ['nsubj', 'nsubj:pass', 'aux:pass', 'root'], ['NN', 'NN', 'VBD', 'VBN']), ['compound', 'nsubj:pass', 'aux:pass', 'root']);
   assert.deepEqual(repairLabels(Int32Array.from([1, -1, 1]), ['nsubj', 'root', 'cop'], ['NNP', 'NN', 'VBZ']), ['nsubj', 'root', 'cop']);
+});
+
+test('the tagger tags the same with its per-word weight sums as feature by feature', () => {
+  const { tagger } = loadPosModel();
+  // the same weights behind a scorer that is no WeightTable: nothing is summed ahead
+  const plain = new Tagger(tagger.tags, { nClasses: tagger.scorer.nClasses, score: (f, n, out) => tagger.scorer.score(f, n, out) }, tagger.lexemes);
+  const sentences = [
+    ['Police', 'in', 'Norvia', 'arrested', 'the', 'union', 'leader', 'Ana', 'K.', 'Velsmoor', 'on', 'Dec.', '3', '.'],
+    ['“', 'We', 'don’t', 'know', 'where', 'she', 'is', ',', '”', 'her', 'lawyer', 'told', 'reporters', '.'],
+    ['She', 'was', 'beaten', ',', 'then', 'released', 'on', 'bail', 'and', 'will', 'appeal', '.'],
+    ['Arrest', 'spread', 'fear'],
+    ['Thx'],
+  ];
+  for (const words of sentences) assert.deepEqual(tagger.tagIndices(words), plain.tagIndices(words), words.join(' '));
+  // a sentence tagged later reads the words met before ("Police") from their sums
+  assert.deepEqual(tagger.tag(['Police', 'left', '.']).map((t) => t.upos), ['NOUN', 'VERB', 'PUNCT']);
 });
