@@ -4,7 +4,7 @@ import { Doc } from '../../text/doc.js';
 import { Pipeline } from '../../pipeline/runner.js';
 import { registry } from '../../pipeline/registry.js';
 import '../tokens/index.js';
-import { loadNerModel } from './index.js';
+import { loadNerModel, Recognizer } from './index.js';
 import { allowed, labelsToSpans, NER_LABELS, spansToLabels } from './labels.js';
 import { nerWords } from './ner-words.js';
 import { documentAggregates, UNANIMOUS } from './aggregate.js';
@@ -147,4 +147,19 @@ test('a sentence none of whose words recurs in the report keeps the first readin
   const first = recognizer.readDocument(shared, recognizer.scorer);
   const second = recognizer.readDocument(shared, recognizer.second!, documentAggregates(shared, first));
   assert.deepEqual(recognizer.labelDocument(shared), second);
+});
+
+test('the recogniser reads the same with its per-word weight sums as feature by feature, in both readings', () => {
+  const r = loadNerModel();
+  const plain = (s: typeof r.scorer) => ({ nClasses: s.nClasses, score: (f: Uint32Array, n: number, out: Float32Array) => s.score(f, n, out) });
+  // the same weights behind scorers that are no WeightTable: nothing is summed ahead
+  const unsummed = new Recognizer(plain(r.scorer), r.lexemes, r.gazetteer, r.names, r.beam, r.second && plain(r.second));
+  const story = [
+    ['POLICE', 'DETAIN', 'UNION', 'LEADER', 'IN', 'NORVIA'],
+    ['Police', 'in', 'Norvia', 'detained', 'union', 'leader', 'Ana', 'Velsmoor', 'on', 'Tuesday', ',', 'the', 'Norvian', 'Workers', 'Federation', 'said', '.'],
+    ['Velsmoor', "'s", 'lawyer', ',', 'Ivo', 'Marek', ',', 'told', 'Reuters', 'she', 'was', 'taken', 'to', 'Port', 'Aldane', '.'],
+  ];
+  const labels = r.labelDocument(story);
+  assert.deepEqual(labels, unsummed.labelDocument(story));
+  assert.ok(labels.flat().some((l) => l !== 0));
 });

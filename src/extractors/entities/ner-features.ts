@@ -35,39 +35,71 @@ export function nerFeatures(ctx: NerContext, i: number, p1: number, p2: number, 
 /** The features of token `i` that do not depend on earlier labels; returns their count. */
 export function nerObservationFeatures(ctx: NerContext, i: number, out: Uint32Array): number {
   const { lex } = ctx;
-  const w = lex[i]!;
-  const l1 = i > 0 ? lex[i - 1]! : PAD_BEFORE;
-  const l2 = i > 1 ? lex[i - 2]! : PAD_BEFORE;
-  const r1 = i + 1 < lex.length ? lex[i + 1]! : PAD_AFTER;
-  const r2 = i + 2 < lex.length ? lex[i + 2]! : PAD_AFTER;
   const caps = ctx.allCaps ? 1 : 0;
-  let n = 0;
+  let n = nerWordFeatures(lex[i]!, caps, out, 0);
+  n = nerLeftFeatures(i > 0 ? lex[i - 1]! : PAD_BEFORE, caps, out, n);
+  n = nerRightFeatures(i + 1 < lex.length ? lex[i + 1]! : PAD_AFTER, caps, out, n);
+  return nerContextFeatures(ctx, i, out, n);
+}
+
+/**
+ * What the word itself says, in a sentence in capitals or not (`caps`); written from `at`,
+ * returns the new end. This and the next two depend on one word only, so the recogniser can
+ * add their weights up once per word type.
+ */
+export function nerWordFeatures(w: Lexeme, caps: number, out: Uint32Array, at: number): number {
+  let n = at;
   out[n++] = feat1(0, 0);
   out[n++] = feat2(1, w.form, caps);
   out[n++] = feat1(2, w.lower);
   for (let k = 0; k < 4; k++) out[n++] = feat1(3 + k, w.suffix[k]!);
   for (let k = 0; k < 3; k++) out[n++] = feat1(7 + k, w.prefix[k]!);
   out[n++] = feat2(10, w.shape, caps);
-  out[n++] = feat3(11, w.flags, i === 0 ? 1 : 0, caps);
+  out[n++] = feat2(29, w.amb, caps);
+  for (let k = 0; k < 4; k++) out[n++] = feat2(30 + k, w.cluster[k]!, caps);
+  return n;
+}
+
+/** What the word before says, alone. */
+export function nerLeftFeatures(l1: Lexeme, caps: number, out: Uint32Array, at: number): number {
+  let n = at;
   out[n++] = feat1(12, l1.lower);
-  out[n++] = feat1(13, l2.lower);
-  out[n++] = feat1(14, r1.lower);
-  out[n++] = feat1(15, r2.lower);
   out[n++] = feat2(16, l1.shape, caps);
-  out[n++] = feat2(17, r1.shape, caps);
   out[n++] = feat1(18, l1.form);
+  out[n++] = feat1(27, l1.suffix[2]);
+  out[n++] = feat1(34, l1.cluster[3]);
+  out[n++] = feat1(36, l1.cluster[1]);
+  return n;
+}
+
+/** What the word after says, alone. */
+export function nerRightFeatures(r1: Lexeme, caps: number, out: Uint32Array, at: number): number {
+  let n = at;
+  out[n++] = feat1(14, r1.lower);
+  out[n++] = feat2(17, r1.shape, caps);
   out[n++] = feat1(19, r1.form);
+  out[n++] = feat1(28, r1.suffix[2]);
+  out[n++] = feat1(35, r1.cluster[3]);
+  out[n++] = feat1(37, r1.cluster[1]);
+  return n;
+}
+
+/** The rest: two or more words, the gazetteer, the document memory, the name lists, the first reading; written from `at`. */
+export function nerContextFeatures(ctx: NerContext, i: number, out: Uint32Array, at: number): number {
+  const { lex } = ctx;
+  const w = lex[i]!;
+  const l1 = i > 0 ? lex[i - 1]! : PAD_BEFORE;
+  const l2 = i > 1 ? lex[i - 2]! : PAD_BEFORE;
+  const r1 = i + 1 < lex.length ? lex[i + 1]! : PAD_AFTER;
+  const r2 = i + 2 < lex.length ? lex[i + 2]! : PAD_AFTER;
+  const caps = ctx.allCaps ? 1 : 0;
+  let n = at;
+  out[n++] = feat3(11, w.flags, i === 0 ? 1 : 0, caps);
+  out[n++] = feat1(13, l2.lower);
+  out[n++] = feat1(15, r2.lower);
   out[n++] = feat2(24, l1.lower, w.lower);
   out[n++] = feat2(25, w.lower, r1.lower);
   out[n++] = feat3(26, l1.shape, w.shape, r1.shape);
-  out[n++] = feat1(27, l1.suffix[2]);
-  out[n++] = feat1(28, r1.suffix[2]);
-  out[n++] = feat2(29, w.amb, caps);
-  for (let k = 0; k < 4; k++) out[n++] = feat2(30 + k, w.cluster[k]!, caps);
-  out[n++] = feat1(34, l1.cluster[3]);
-  out[n++] = feat1(35, r1.cluster[3]);
-  out[n++] = feat1(36, l1.cluster[1]);
-  out[n++] = feat1(37, r1.cluster[1]);
   const g = ctx.gaz[i]!;
   out[n++] = feat1(40, g);
   out[n++] = feat1(42, i > 0 ? ctx.gaz[i - 1]! : 255);

@@ -16,6 +16,8 @@ export interface Sequence {
   allowed(prev: number, label: number, i: number): boolean;
   /** Features of position `i` that do not depend on earlier labels; returns their count. */
   observation(i: number, out: Uint32Array): number;
+  /** Adds to `out` the scores of position `i`'s label-free features that `observation` leaves out (summed ahead, per word). */
+  observationSums?(i: number, out: Float32Array): void;
   /** Features of position `i` that read the labels before it (-1 before the start); returns their count. */
   history(i: number, p1: number, p2: number, out: Uint32Array): number;
 }
@@ -58,6 +60,7 @@ export function beamDecode(seq: Sequence, scorer: FeatureScorer, width: number, 
   const candLabel = new Int32Array(K);
   for (let i = 0; i < n; i++) {
     obs.fill(0);
+    seq.observationSums?.(i, obs);
     scorer.score(feats, seq.observation(i, feats), obs);
     let count = 0;
     for (let k = 0; k < size; k++) {
