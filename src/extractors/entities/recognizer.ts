@@ -3,6 +3,7 @@ import { GAZETTEER_KINDS } from '../learn/gazetteer.js';
 import type { Lexeme, LexemeCache } from '../learn/lexical.js';
 import { PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
 import { WeightTable } from '../learn/weights.js';
+import { WordSums } from '../learn/word-sums.js';
 import type { NameList } from '../learn/names.js';
 import type { Scorer } from '../syntax/tagger.js';
 import type { Decoded } from '../learn/beam.js';
@@ -18,8 +19,8 @@ const typeMemory = (label: number): number => (label === 0 ? 1 : 2 + Math.floor(
 /** How labels given so far in a document are remembered: word form → 1 for O, 2+ for a type. */
 export type DocumentMemory = Map<string, number>;
 
-/** Word types whose weight sums are kept, per reading and per case of sentence (about 0.2 KB each). */
-const MAX_SUMS = 30_000;
+/** Word types whose weight sums are kept, per reading and per case of sentence (about 0.2 KB each; see the tagger). */
+const MAX_SUMS = 5_000;
 
 /**
  * BILOU named-entity recogniser over one document's sentences, decoded by beam search. With
@@ -36,7 +37,7 @@ export class Recognizer {
   /** The second reading's weights, when the model reads a document twice. */
   readonly second: Scorer | undefined;
   /** Per scorer, per case of sentence (0 mixed, 1 all capitals): word type → its own, left and right weight sums. */
-  private readonly sums = new Map<Scorer, Map<Lexeme, Float32Array>[]>();
+  private readonly sums = new Map<Scorer, WordSums[]>();
   private readonly feats = new Uint32Array(64);
 
   constructor(scorer: Scorer, lexemes: LexemeCache, gazetteer: Gazetteer, names: NameList, beam = 1, second?: Scorer) {
@@ -109,38 +110,31 @@ export class Recognizer {
     if (gold || !(scorer instanceof WeightTable)) return beamDecode(sequence, scorer, this.beam, gold);
     const L = NER_LABELS.length;
     const caps = ctx.allCaps ? 1 : 0;
-    const sumsOf = (w: Lexeme) => this.sumsOf(scorer, caps, w);
+    let byCase = this.sums.get(scorer);
+    if (!byCase) this.sums.set(scorer, (byCase = [new WordSums(3 * L, MAX_SUMS), new WordSums(3 * L, MAX_SUMS)]));
+    const cache = byCase[caps]!;
+    cache.bound();
+    const sumsOf = (w: Lexeme) =>
+      cache.offsetOf(w, (out) => {
+        scorer.score(this.feats, nerWordFeatures(w, caps, this.feats, 0), out.subarray(0, L));
+        scorer.score(this.feats, nerLeftFeatures(w, caps, this.feats, 0), out.subarray(L, 2 * L));
+        scorer.score(this.feats, nerRightFeatures(w, caps, this.feats, 0), out.subarray(2 * L));
+      });
     return beamDecode(
       {
         ...sequence,
         observation: (i: number, out: Uint32Array) => nerContextFeatures(ctx, i, out, 0),
         observationSums: (i: number, out: Float32Array) => {
           const own = sumsOf(ctx.lex[i]!);
-          const left = sumsOf(i > 0 ? ctx.lex[i - 1]! : PAD_BEFORE);
-          const right = sumsOf(i + 1 < n ? ctx.lex[i + 1]! : PAD_AFTER);
-          for (let l = 0; l < L; l++) out[l]! += own[l]! + left[L + l]! + right[2 * L + l]!;
+          const left = sumsOf(i > 0 ? ctx.lex[i - 1]! : PAD_BEFORE) + L;
+          const right = sumsOf(i + 1 < n ? ctx.lex[i + 1]! : PAD_AFTER) + 2 * L;
+          const sums = cache.data;
+          for (let l = 0; l < L; l++) out[l]! += sums[own + l]! + sums[left + l]! + sums[right + l]!;
         },
       },
       scorer,
       this.beam,
     );
-  }
-
-  private sumsOf(scorer: Scorer, caps: number, w: Lexeme): Float32Array {
-    let byCase = this.sums.get(scorer);
-    if (!byCase) this.sums.set(scorer, (byCase = [new Map(), new Map()]));
-    const cache = byCase[caps]!;
-    let sums = cache.get(w);
-    if (!sums) {
-      const L = NER_LABELS.length;
-      sums = new Float32Array(3 * L);
-      scorer.score(this.feats, nerWordFeatures(w, caps, this.feats, 0), sums.subarray(0, L));
-      scorer.score(this.feats, nerLeftFeatures(w, caps, this.feats, 0), sums.subarray(L, 2 * L));
-      scorer.score(this.feats, nerRightFeatures(w, caps, this.feats, 0), sums.subarray(2 * L));
-      if (cache.size >= MAX_SUMS) cache.clear();
-      cache.set(w, sums);
-    }
-    return sums;
   }
 
   /** Remembered only for capitalised words: "said" being O says nothing about the next "said". */

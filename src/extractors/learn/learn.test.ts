@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { feat1, feat2, hashString } from './hash.js';
 import { IntMap } from './int-map.js';
 import { Gazetteer } from './gazetteer.js';
-import { wordShape } from './lexical.js';
+import { LexemeCache, wordShape } from './lexical.js';
+import { WordSums } from './word-sums.js';
 import { readModelFile, tableArrays, tableFrom, writeModelFile } from './model-file.js';
 import { AveragedPerceptron } from './perceptron.js';
 import { argmax, WeightTable } from './weights.js';
@@ -107,4 +108,25 @@ test('the gazetteer takes the longest match and respects case', () => {
       [4, 5, 'KHM'],
     ],
   );
+});
+
+test('word sums are computed once per type, stay put within a sentence, and start again past capacity', () => {
+  const sums = new WordSums(2, 3);
+  const lexemes = new LexemeCache();
+  let computed = 0;
+  const fill = (v: number) => (out: Float32Array) => {
+    computed++;
+    out[0] = v;
+    out[1] = -v;
+  };
+  const words = ['a', 'b', 'c', 'd', 'e'].map((w) => lexemes.get(w));
+  const at = words.map((w, k) => sums.offsetOf(w, fill(k + 1)));
+  assert.equal(computed, 5); // past capacity within one sentence: every offset still good
+  words.forEach((_, k) => assert.deepEqual([...sums.data.subarray(at[k]!, at[k]! + 2)], [k + 1, -(k + 1)]));
+  assert.equal(sums.offsetOf(words[0]!, fill(99)), at[0]);
+  assert.equal(computed, 5);
+  sums.bound(); // a new sentence: past capacity, so everything is forgotten
+  const again = sums.offsetOf(words[0]!, fill(7));
+  assert.equal(computed, 6);
+  assert.deepEqual([...sums.data.subarray(again, again + 2)], [7, -7]);
 });
