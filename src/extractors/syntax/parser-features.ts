@@ -32,7 +32,45 @@ const classAt = (input: ParserInput, n: number, i: number): number =>
 const kid = (arr: Int32Array, i: number): number => (i >= 0 ? arr[i]! : -1);
 const val = (arr: Int32Array, i: number): number => (i >= 0 ? Math.min(arr[i]!, 4) : 5);
 
+/** Every feature of a parser state; returns the count. */
 export function parserFeatures(input: ParserInput, st: ParseState, out: Uint32Array): number {
+  const n = st.n;
+  const b0 = st.b < n ? st.b : -1;
+  const b1 = st.b + 1 < n ? st.b + 1 : -1;
+  let k = roleFeatures(input, n, st.s(0), S0, out, 0);
+  k = roleFeatures(input, n, st.s(1), S1, out, k);
+  k = roleFeatures(input, n, b0, B0, out, k);
+  k = roleFeatures(input, n, b1, B1, out, k);
+  return configFeatures(input, st, out, k);
+}
+
+/** The places a word's own features are read from: top and second of the stack, front and second of the buffer. */
+export const S0 = 0;
+export const S1 = 1;
+export const B0 = 2;
+export const B1 = 3;
+export const ROLES = 4;
+
+/**
+ * The features of token `i` (-1 none, `n` the root) in one role that read that token alone:
+ * its word, its tag, both, and its cluster. They depend on the token, not on the rest of the
+ * state, so the parser can add them up once per token and role.
+ */
+export function roleFeatures(input: ParserInput, n: number, i: number, role: number, out: Uint32Array, at: number): number {
+  const w = wordAt(input, n, i);
+  const t = tagAt(input, n, i);
+  let k = at;
+  const base = 1 + 3 * role; // s0: 1-3, s1: 4-6, b0: 7-9, b1: 10-12, as the templates were first numbered
+  out[k++] = feat1(base, w);
+  out[k++] = feat1(base + 1, t);
+  out[k++] = feat2(base + 2, w, t);
+  // cluster templates exist for s0, b0 and s1 only (15, 16, 17)
+  if (role !== B1) out[k++] = feat1(role === S0 ? 15 : role === B0 ? 16 : 17, classAt(input, n, i));
+  return k;
+}
+
+/** The rest: pairs and triples, distance, valency, dependents; written from `at`. */
+export function configFeatures(input: ParserInput, st: ParseState, out: Uint32Array, at: number): number {
   const n = st.n;
   const s0 = st.s(0);
   const s1 = st.s(1);
@@ -40,33 +78,17 @@ export function parserFeatures(input: ParserInput, st: ParseState, out: Uint32Ar
   const b0 = st.b < n ? st.b : -1;
   const b1 = st.b + 1 < n ? st.b + 1 : -1;
   const b2 = st.b + 2 < n ? st.b + 2 : -1;
-  const s0w = wordAt(input, n, s0), s0t = tagAt(input, n, s0), s1w = wordAt(input, n, s1), s1t = tagAt(input, n, s1), b0w = wordAt(input, n, b0), b0t = tagAt(input, n, b0), b1w = wordAt(input, n, b1), b1t = tagAt(input, n, b1);
+  const s0w = wordAt(input, n, s0), s0t = tagAt(input, n, s0), s1w = wordAt(input, n, s1), s1t = tagAt(input, n, s1), b0w = wordAt(input, n, b0), b0t = tagAt(input, n, b0), b1t = tagAt(input, n, b1);
   const b2t = tagAt(input, n, b2), s2t = tagAt(input, n, s2);
   const s0l = kid(st.lc1, s0), s0l2 = kid(st.lc2, s0), s0r = kid(st.rc1, s0), s0r2 = kid(st.rc2, s0);
   const s1l = kid(st.lc1, s1), s1r = kid(st.rc1, s1);
   const b0l = kid(st.lc1, b0), b0l2 = kid(st.lc2, b0);
   const d = s0 >= 0 && b0 >= 0 && s0 !== n ? dist(s0, b0) : 7;
   const d1 = s1 >= 0 && s0 >= 0 && s1 !== n ? dist(s1, s0) : 7;
-  let k = 0;
+  let k = at;
   out[k++] = feat1(0, 0);
-  // single words
-  out[k++] = feat1(1, s0w);
-  out[k++] = feat1(2, s0t);
-  out[k++] = feat2(3, s0w, s0t);
-  out[k++] = feat1(4, s1w);
-  out[k++] = feat1(5, s1t);
-  out[k++] = feat2(6, s1w, s1t);
-  out[k++] = feat1(7, b0w);
-  out[k++] = feat1(8, b0t);
-  out[k++] = feat2(9, b0w, b0t);
-  out[k++] = feat1(10, b1w);
-  out[k++] = feat1(11, b1t);
-  out[k++] = feat2(12, b1w, b1t);
   out[k++] = feat1(13, b2t);
   out[k++] = feat1(14, s2t);
-  out[k++] = feat1(15, classAt(input, n, s0));
-  out[k++] = feat1(16, classAt(input, n, b0));
-  out[k++] = feat1(17, classAt(input, n, s1));
   // pairs
   out[k++] = feat3(20, s0w, s0t, feat2(0, b0w, b0t));
   out[k++] = feat3(21, s0w, s0t, b0w);

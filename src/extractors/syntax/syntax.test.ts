@@ -8,7 +8,8 @@ import './index.js';
 import { LEFT, MOVES, ParseState, RIGHT, SHIFT } from './arc-hybrid.js';
 import { learnLemmaRules, lemmatize } from './lemmatizer.js';
 import { repairLabels } from './parser-model.js';
-import { loadPosModel } from './index.js';
+import { loadParserModel, loadPosModel } from './index.js';
+import { Parser } from './parser.js';
 import { Tagger } from './tagger.js';
 
 // "Guards took the editor away": took is the root; Guards ← took; the ← editor ← took; away ← took.
@@ -123,4 +124,19 @@ test('the tagger tags the same with its per-word weight sums as feature by featu
   for (const words of sentences) assert.deepEqual(tagger.tagIndices(words), plain.tagIndices(words), words.join(' '));
   // a sentence tagged later reads the words met before ("Police") from their sums
   assert.deepEqual(tagger.tag(['Police', 'left', '.']).map((t) => t.upos), ['NOUN', 'VERB', 'PUNCT']);
+});
+
+test('the parser parses the same with its per-token role sums as feature by feature', () => {
+  const { parser } = loadParserModel();
+  // the same weights behind a scorer that is no WeightTable: nothing is summed ahead
+  const plain = new Parser({ nClasses: parser.scorer.nClasses, score: (f, n, out) => parser.scorer.score(f, n, out) }, parser.lexemes);
+  const { tagger } = loadPosModel();
+  for (const words of [
+    ['Police', 'in', 'Norvia', 'arrested', 'the', 'union', 'leader', 'Ana', 'K.', 'Velsmoor', 'on', 'Dec.', '3', ',', 'her', 'lawyer', 'said', '.'],
+    ['She', 'was', 'beaten', ',', 'then', 'released', 'on', 'bail', '.'],
+    ['Help'],
+  ]) {
+    const tags = tagger.tag(words).map((t) => t.xpos);
+    assert.deepEqual([...parser.parse(words, tags)], [...plain.parse(words, tags)], words.join(' '));
+  }
 });
