@@ -1,9 +1,8 @@
 import type { Gazetteer } from '../learn/gazetteer.js';
 import { GAZETTEER_KINDS } from '../learn/gazetteer.js';
-import type { Lexeme, LexemeCache } from '../learn/lexical.js';
-import { PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
+import type { LexemeCache } from '../learn/lexical.js';
 import { WeightTable } from '../learn/weights.js';
-import { WordSums } from '../learn/word-sums.js';
+import { NeighbourSums } from '../learn/word-sums.js';
 import type { NameList } from '../learn/names.js';
 import type { Scorer } from '../syntax/tagger.js';
 import type { Decoded } from '../learn/beam.js';
@@ -37,8 +36,7 @@ export class Recognizer {
   /** The second reading's weights, when the model reads a document twice. */
   readonly second: Scorer | undefined;
   /** Per scorer, per case of sentence (0 mixed, 1 all capitals): word type → its own, left and right weight sums. */
-  private readonly sums = new Map<Scorer, WordSums[]>();
-  private readonly feats = new Uint32Array(64);
+  private readonly sums = new Map<Scorer, NeighbourSums[]>();
 
   constructor(scorer: Scorer, lexemes: LexemeCache, gazetteer: Gazetteer, names: NameList, beam = 1, second?: Scorer) {
     this.beam = beam;
@@ -99,42 +97,35 @@ export class Recognizer {
 
   /** Beam decoding of a sentence's context; with `gold`, where the gold sequence fell out (training). */
   decode(ctx: NerContext, n: number, gold?: readonly number[], scorer: Scorer = this.scorer): Decoded {
+    // weights in training change with every update: nothing can be summed ahead
+    const sums = gold || !(scorer instanceof WeightTable) ? undefined : this.sumsFor(scorer, ctx.allCaps ? 1 : 0);
+    sums?.bound();
     const sequence = {
       length: n,
       nLabels: NER_LABELS.length,
       allowed: (prev: number, label: number, i: number) => allowed(prev, label, i === n - 1),
-      observation: (i: number, out: Uint32Array) => nerObservationFeatures(ctx, i, out),
+      observation: sums ? (i: number, out: Uint32Array) => nerContextFeatures(ctx, i, out, 0) : (i: number, out: Uint32Array) => nerObservationFeatures(ctx, i, out),
       history: (i: number, p1: number, p2: number, out: Uint32Array) => nerHistoryFeatures(ctx, i, p1, p2, out, 0),
+      ...(sums ? { observationSums: (i: number, out: Float32Array) => sums.addAt(ctx.lex, i, out) } : {}),
     };
-    // weights in training change with every update: nothing can be summed ahead
-    if (gold || !(scorer instanceof WeightTable)) return beamDecode(sequence, scorer, this.beam, gold);
-    const L = NER_LABELS.length;
-    const caps = ctx.allCaps ? 1 : 0;
+    return beamDecode(sequence, scorer, this.beam, gold);
+  }
+
+  /** The one-word sums of a reading's weights, for sentences in mixed case (0) or in capitals (1). */
+  private sumsFor(scorer: WeightTable, caps: number): NeighbourSums {
     let byCase = this.sums.get(scorer);
-    if (!byCase) this.sums.set(scorer, (byCase = [new WordSums(3 * L, MAX_SUMS), new WordSums(3 * L, MAX_SUMS)]));
-    const cache = byCase[caps]!;
-    cache.bound();
-    const sumsOf = (w: Lexeme) =>
-      cache.offsetOf(w, (out) => {
-        scorer.score(this.feats, nerWordFeatures(w, caps, this.feats, 0), out.subarray(0, L));
-        scorer.score(this.feats, nerLeftFeatures(w, caps, this.feats, 0), out.subarray(L, 2 * L));
-        scorer.score(this.feats, nerRightFeatures(w, caps, this.feats, 0), out.subarray(2 * L));
-      });
-    return beamDecode(
-      {
-        ...sequence,
-        observation: (i: number, out: Uint32Array) => nerContextFeatures(ctx, i, out, 0),
-        observationSums: (i: number, out: Float32Array) => {
-          const own = sumsOf(ctx.lex[i]!);
-          const left = sumsOf(i > 0 ? ctx.lex[i - 1]! : PAD_BEFORE) + L;
-          const right = sumsOf(i + 1 < n ? ctx.lex[i + 1]! : PAD_AFTER) + 2 * L;
-          const sums = cache.data;
-          for (let l = 0; l < L; l++) out[l]! += sums[own + l]! + sums[left + l]! + sums[right + l]!;
-        },
-      },
-      scorer,
-      this.beam,
-    );
+    if (!byCase) {
+      const sums = (c: number) =>
+        new NeighbourSums(
+          scorer,
+          NER_LABELS.length,
+          [(w, out, at) => nerWordFeatures(w, c, out, at), (w, out, at) => nerLeftFeatures(w, c, out, at), (w, out, at) => nerRightFeatures(w, c, out, at)],
+          MAX_SUMS,
+        );
+      byCase = [sums(0), sums(1)];
+      this.sums.set(scorer, byCase);
+    }
+    return byCase[caps]!;
   }
 
   /** Remembered only for capitalised words: "said" being O says nothing about the next "said". */

@@ -1,8 +1,7 @@
 import type { Lexeme, LexemeCache } from '../learn/lexical.js';
-import { PAD_AFTER, PAD_BEFORE } from '../learn/lexical.js';
 import type { FeatureScorer } from '../learn/weights.js';
 import { argmax, WeightTable } from '../learn/weights.js';
-import { WordSums } from '../learn/word-sums.js';
+import { NeighbourSums } from '../learn/word-sums.js';
 import { contextFeatures, leftNeighbourFeatures, MAX_TAGGER_FEATURES, rightNeighbourFeatures, taggerFeatures, wordFeatures } from './tagger-features.js';
 
 /** Anything that scores features into per-class sums: trained weights, or weights in training. */
@@ -33,8 +32,8 @@ export class Tagger {
   private readonly feats = new Uint32Array(MAX_TAGGER_FEATURES);
   private readonly scores: Float32Array;
   private readonly split: readonly PosTag[];
-  /** Per word type: its own, left-neighbour and right-neighbour weight sums (weights that never change only). */
-  private readonly sums: WordSums;
+  /** Per word type: its own, left-neighbour and right-neighbour weight sums; trained weights only (weights in training change with every update). */
+  private readonly sums: NeighbourSums | undefined;
 
   constructor(tags: readonly string[], scorer: Scorer, lexemes: LexemeCache) {
     this.tags = tags;
@@ -43,15 +42,14 @@ export class Tagger {
     this.lexemes = lexemes;
     this.scores = new Float32Array(tags.length);
     // about 0.6 KB a word type; the 5k most recent hold most tokens (20k was no faster on 685k words of news and used more memory)
-    this.sums = new WordSums(3 * tags.length, 5_000);
+    this.sums = scorer instanceof WeightTable ? new NeighbourSums(scorer, tags.length, [wordFeatures, leftNeighbourFeatures, rightNeighbourFeatures], 5_000) : undefined;
   }
 
   /** Tag indices for one sentence's words. `learn` is called per token in training. */
   tagIndices(words: readonly string[], learn?: (i: number, feats: Uint32Array, n: number, guess: number) => number): number[] {
     const lex: Lexeme[] = words.map((w) => this.lexemes.get(w));
-    // weights in training change with every update: nothing can be summed ahead
-    const summed = !learn && this.scorer instanceof WeightTable;
-    if (summed) this.sums.bound();
+    const summed = learn ? undefined : this.sums;
+    summed?.bound();
     const k = this.tags.length;
     const out: number[] = [];
     let p1 = -1;
@@ -60,11 +58,7 @@ export class Tagger {
       this.scores.fill(0);
       let n = 0;
       if (summed) {
-        const own = this.sumsOf(lex[i]!);
-        const left = this.sumsOf(i > 0 ? lex[i - 1]! : PAD_BEFORE) + k;
-        const right = this.sumsOf(i + 1 < lex.length ? lex[i + 1]! : PAD_AFTER) + 2 * k;
-        const sums = this.sums.data;
-        for (let c = 0; c < k; c++) this.scores[c] = sums[own + c]! + sums[left + c]! + sums[right + c]!;
+        summed.addAt(lex, i, this.scores);
         this.scorer.score(this.feats, contextFeatures(lex, i, p1, p2, this.feats, 0), this.scores);
       } else {
         n = taggerFeatures(lex, i, p1, p2, this.feats);
@@ -78,16 +72,6 @@ export class Tagger {
       p1 = guess;
     }
     return out;
-  }
-
-  /** Where `w`'s sums start in `this.sums.data`. */
-  private sumsOf(w: Lexeme): number {
-    const k = this.tags.length;
-    return this.sums.offsetOf(w, (out) => {
-      this.scorer.score(this.feats, wordFeatures(w, this.feats, 0), out.subarray(0, k));
-      this.scorer.score(this.feats, leftNeighbourFeatures(w, this.feats, 0), out.subarray(k, 2 * k));
-      this.scorer.score(this.feats, rightNeighbourFeatures(w, this.feats, 0), out.subarray(2 * k));
-    });
   }
 
   tag(words: readonly string[]): PosTag[] {
