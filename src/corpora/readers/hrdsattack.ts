@@ -31,6 +31,8 @@ export interface HrdArticle {
   published: string;
   /** Paragraph texts, tags removed. */
   paragraphs: string[];
+  /** The article as the dataset gives it, HTML paragraphs: what the paper's T5 read. */
+  html: string;
   labels: HrdLabels;
 }
 
@@ -85,6 +87,7 @@ export function readHrdsAttack(json: string): HrdArticle[] {
       title: String(sample['Input.title'] ?? ''),
       published: String(sample['Input.publish_date'] ?? '').slice(0, 10),
       paragraphs: paragraphs(String(sample['Input.article_interface'] ?? '')),
+      html: String(sample['Input.article_interface'] ?? ''),
       labels: {
         violationTypes: Array.isArray(a.violation_types) ? (a.violation_types as string[]) : [],
         perpetratorMention: a.perpetrator_mention === true || a.perpetrator_mention === 'true',

@@ -51,7 +51,7 @@ const labels = (over: Partial<HrdLabels>): HrdLabels => ({
 
 /** A report we wrote, published 2021-03-05, and Vigil's reading of it. */
 function report(id: string, title: string, paragraphs: string[], over: Partial<HrdLabels>): { article: HrdArticle; doc: Doc } {
-  const article: HrdArticle = { id, title, published: '2021-03-05 10:00:00', paragraphs, labels: labels(over) };
+  const article: HrdArticle = { id, title, published: '2021-03-05 10:00:00', paragraphs, html: paragraphs.map((x) => `<p>${x}</p>`).join(' '), labels: labels(over) };
   return { article, doc: createDefaultPipeline().run(new Doc([title, ...paragraphs].join('\n\n'), { published: '2021-03-05' })) };
 }
 
@@ -119,7 +119,7 @@ test('men sentenced together, one of whom the report says was tortured, are co-d
 });
 
 test('a country is written as the annotators wrote it, preferring the report’s own word', () => {
-  const a = (country: string): HrdArticle => ({ id: country, title: '', published: '2021-03-05', paragraphs: [], labels: labels({ country }) });
+  const a = (country: string): HrdArticle => ({ id: country, title: '', published: '2021-03-05', paragraphs: [], html: '', labels: labels({ country }) });
   const namer = CountryNamer.learn([a('USA'), a('USA'), a('United States'), a('Kenya')]);
   assert.equal(namer.usual('USA'), 'USA');
   assert.equal(namer.name('USA', 'Police in Ohio said the United States would appeal.'), 'United States');

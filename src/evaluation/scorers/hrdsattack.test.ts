@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HrdLabels } from '../../corpora/readers/hrdsattack.js';
-import { HrdScorer } from './hrdsattack.js';
+import { HrdScorer, askedAbout } from './hrdsattack.js';
 import type { HrdPrediction } from './hrdsattack.js';
 
 const gold = (over: Partial<HrdLabels> = {}): HrdLabels => ({
@@ -73,4 +73,25 @@ test('an empty violation prediction is read as "unknown"; "unknown" beside other
   s.add(gold({ violationTypes: ['unknown'] }), answer({ violationTypes: [] }));
   s.add(gold({ violationTypes: ['killing', 'unknown'] }), answer({ violationTypes: ['killing'] }));
   assert.equal(s.score().violationF1, 1);
+});
+
+test('victim attributes count only for the gold victims the system read, as the paper asks T5 only about names in its input', () => {
+  const venn = { type: ['journalist'], populationType: 'individual', sex: 'woman', ageGroup: 'adult' };
+  const two = gold({
+    victims: [
+      { name: 'Dara Venn', type: ['journalist'], populationType: 'individual', sex: 'woman', ageGroup: 'adult' },
+      { name: 'Ode Marsh', type: ['trade unionist'], populationType: 'individual', sex: 'man', ageGroup: 'adult' },
+    ],
+  });
+  const predicted = answer({ victimAttributes: new Map([['Dara Venn', venn], ['Ode Marsh', venn]]) });
+  const all = new HrdScorer();
+  all.add(two, predicted);
+  assert.equal(all.score().victimType, 0.5);
+  // Ode Marsh is named only after the part read: not asked about, not counted
+  const read = new HrdScorer();
+  read.add(two, askedAbout(predicted, 'Police detained the journalist Dara Venn on Thursday.'));
+  assert.equal(read.score().victimType, 1);
+  // verbatim, as Python's `in`: "Ode Marsh’s" holds the name, "Ode  Marsh" does not
+  assert.deepEqual([...askedAbout(predicted, 'Dara Venn and Ode Marsh’s union').victimAttributes.keys()], ['Dara Venn', 'Ode Marsh']);
+  assert.deepEqual([...askedAbout(predicted, 'Dara Venn and Ode  Marsh').victimAttributes.keys()], ['Dara Venn']);
 });

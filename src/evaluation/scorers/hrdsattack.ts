@@ -5,7 +5,8 @@ import type { HrdLabels } from '../../corpora/readers/hrdsattack.js';
  * it): violation types as multi-label micro P/R/F1, with an empty prediction read as ["unknown"]
  * and "unknown" dropped from a gold list that has other types; perpetrator mention as F1 of the
  * positive class; victim names as exact and fuzzy (either name inside the other) P/R/F1 over the
- * named gold victims; the victim attributes as accuracy over the named gold victims, the gold
+ * named gold victims; the victim attributes as accuracy over the named gold victims the system
+ * was asked about (`askedAbout`), the gold
  * types taken as the annotated set ("journalist" with "insufficient information" is both) and an
  * empty predicted set read as "insufficient information"; perpetrator type, country, region,
  * city, year, month and day as exact-match accuracy over articles.
@@ -51,6 +52,17 @@ function distinctNames(names: readonly string[]): string[] {
   for (const n of [...names].reverse()) if (!kept.some((k) => k.includes(n))) kept.push(n);
   return kept.reverse();
 }
+/**
+ * The paper's code scores a victim's attributes only for the gold victims its model was asked
+ * about, and asks only about those whose name stands verbatim in the text the model reads
+ * (`victim[0] in truncated_text`: for T5, the article's first 512 tokens). This keeps a
+ * prediction's attributes for the gold names `read` holds, so a system is scored on the
+ * victims it read, as T5 was.
+ */
+export function askedAbout(prediction: HrdPrediction, read: string): HrdPrediction {
+  return { ...prediction, victimAttributes: new Map([...prediction.victimAttributes].filter(([name]) => read.includes(name))) };
+}
+
 export class HrdScorer {
   private n = 0;
   private vt = { sys: 0, gold: 0, hit: 0 };
@@ -98,6 +110,11 @@ export class HrdScorer {
       return g === null ? Boolean(this.options.noneMatches) && value(sys) === null : g === value(sys);
     };
     for (const k of EXACT) if (same(gold[k], sys[k])) this.exact[k]++;
+  }
+
+  /** How many gold victims the attributes were scored on. */
+  get victimsScored(): number {
+    return this.victims.n;
   }
 
   score(): Record<string, number> {

@@ -8,7 +8,7 @@ import { HrdAdapter } from '../hrdsattack/adapter.js';
 import type { Example } from '../hrdsattack/adapter.js';
 import { CountryNamer } from '../hrdsattack/country-names.js';
 import { readArticle } from '../hrdsattack/features.js';
-import { HrdScorer } from '../scorers/hrdsattack.js';
+import { HrdScorer, askedAbout } from '../scorers/hrdsattack.js';
 import { COLUMNS, row } from './hrdsattack.js';
 import type { EvalTask } from './task.js';
 
@@ -53,8 +53,8 @@ export const hrdsattackCvTask: EvalTask = {
         for (const i of held) {
           const e = read[i]!;
           const name = (code: string) => namer.name(code, e.body);
-          learned.add(e.labels, adapter.predict(e.features, name));
-          rules.add(e.labels, { ...e.features.rules, country: e.features.rules.country ? name(e.features.rules.country) : null });
+          learned.add(e.labels, askedAbout(adapter.predict(e.features, name), e.body));
+          rules.add(e.labels, askedAbout({ ...e.features.rules, country: e.features.rules.country ? name(e.features.rules.country) : null }, e.body));
         }
       }
       ctx.progress(`deal ${seed} done`);
