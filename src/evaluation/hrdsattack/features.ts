@@ -9,7 +9,7 @@ import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import { bin } from './linear.js';
 import type { Candidate, Features } from './linear.js';
 import { cityCandidates, countryCandidates, regionCandidates } from './places.js';
-import { dateCandidates } from './dates.js';
+import { dateCandidates, dayCandidates } from './dates.js';
 import { violationFeatures } from './violations.js';
 import type { DateValue } from './dates.js';
 import { DEFENDER, JOURNALIST, NON_STATE, STATE, UNIONIST, VIOLATION, happened, personNamed, toHrdLabels, victimSpans } from './rules.js';
@@ -38,6 +38,8 @@ export interface ArticleFeatures {
   victim: (name: string) => Features;
   /** The calendar months the report points to, each with its likeliest day. */
   dates: Candidate<DateValue>[];
+  /** The calendar days the report points to. */
+  days: Candidate<DateValue>[];
   /** First-level regions the report points to (null: none). */
   regions: Candidate<string | null>[];
   /** Cities the report names (null: none). */
@@ -252,6 +254,7 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
     countries,
     regions: regionCandidates(doc, titleEnd, violations, countries),
     dates: dateCandidates(doc, published, violations, titleEnd),
+    days: dayCandidates(doc, published, violations, titleEnd),
     years,
     victim: (name) => {
       const e = personNamed(doc, name);
