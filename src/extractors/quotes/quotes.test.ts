@@ -66,3 +66,11 @@ test('titles and scare quotes in marks are not quotes', () => {
   const doc = run('On “Evening Report,” the minister spoke about the “reforms” again. The film titled “Night Falls Over the Harbour Town” was banned.');
   assert.deepEqual(doc.quotes, []);
 });
+
+test('the colon after a cue verb is part of the cue, as PolNeAR marks cues', () => {
+  const added = run('The lawyer Mira Castell added: “We will appeal the ruling.”').quotes.find((x) => x.text.includes('appeal'));
+  assert.equal(added?.cue?.text, 'added:');
+  // a colon that does not open the quote stays out: the quote came first
+  const after = run('“We will appeal,” Mira Castell said: the court had not heard her client.').quotes.find((x) => x.text.includes('appeal'));
+  assert.equal(after?.cue?.text, 'said');
+});
