@@ -45,3 +45,11 @@ test('missing data and unbuilt tasks say so in one line and exit 0; unknown task
   assert.match(evalCmd(['hrdsattack-cv', '--data', empty]).stdout, /^hrdsattack-cv: skipped — HRDsAttack train not found under/);
   assert.equal(evalCmd(['nonsense']).status, 2);
 });
+
+test('PolNeAR tokens find their place in the original text, a double mark written as two apostrophes too', async () => {
+  const { alignTokens } = await import('./tasks/quotes.js');
+  const text = "''We will appeal,'' said Mira Castell. “Soon.”";
+  const tokens = ["''", 'We', 'will', 'appeal', ',', "''", 'said', 'Mira', 'Castell', '.', '``', 'Soon', '.', "''"];
+  const at = alignTokens(text, tokens);
+  assert.deepEqual(at.map((o) => (o ? text.slice(o[0], o[1]) : null)), ["''", 'We', 'will', 'appeal', ',', "''", 'said', 'Mira', 'Castell', '.', '“', 'Soon', '.', '”']);
+});

@@ -39,7 +39,9 @@ export function alignTokens(text: string, tokens: readonly string[]): ([number, 
   }
   let pos = 0;
   return tokens.map((tok) => {
-    const form = [...(TOKEN_FORMS[tok] ?? tok)].map(norm).join('');
+    // the treebank's '' stands for a double mark, which some texts write as two apostrophes
+    const forms = [...new Set([TOKEN_FORMS[tok] ?? tok, tok])].map((f) => [...f].map(norm).join(''));
+    const form = forms.find((f) => stream.startsWith(f, pos)) ?? forms[0]!;
     const i = stream.startsWith(form, pos) ? pos : stream.indexOf(form, pos);
     if (i < 0 || i - pos > 60) return undefined;
     pos = i + form.length;

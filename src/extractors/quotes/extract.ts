@@ -9,6 +9,7 @@ import { attributionModel, quotesFromLabels, tagAttributions } from './attributi
 import type { CueLexicon } from './cues.js';
 import { directQuotes } from './direct.js';
 import { quotedSpans } from './marks.js';
+import { colonInCue, marksInContent } from './refine.js';
 import { accordingQuotes, reportedQuotes } from './reported.js';
 import { MentionIndex } from './speaker.js';
 
@@ -70,23 +71,13 @@ export function attributionInputs(doc: Doc, cues: CueLexicon): { tree: Tree; ctx
 
 const overlaps = (a: TextSpan | null, b: TextSpan | null): boolean => a !== null && b !== null && a.start < b.end && b.start < a.end;
 
-/**
- * The colon that introduces a quote belongs to its cue: "He added: the talks had failed" has the
- * cue "added:". PolNeAR's annotators wrote it so 443 times in the training split and left the
- * colon out 24 times.
- */
-function colonInCue(doc: Doc, q: Quote): Quote {
-  if (!q.cue) return q;
-  const colon = /^\s*:/.exec(doc.text.slice(q.cue.end, q.cue.end + 4));
-  if (!colon || q.start < q.cue.end + colon[0].length) return q;
-  return { ...q, cue: doc.span(q.cue.start, q.cue.end + colon[0].length) };
-}
-
 export function extractQuotes(doc: Doc, cues: CueLexicon, model: AttributionModel | null = attributionModel()): Quote[] {
   if (doc.tokens.length === 0) return [];
-  if (!model) return ruleQuotes(doc, cues).quotes.map((q) => colonInCue(doc, q));
+  const stretches = quotedSpans(doc.text);
+  const refined = (quotes: Quote[]) => quotes.map((q) => marksInContent(doc, colonInCue(doc, q), stretches));
+  if (!model) return refined(ruleQuotes(doc, cues).quotes);
   const { tree, ctx, rules } = attributionInputs(doc, cues);
   const learned = quotesFromLabels(tree, rules.mentions, tagAttributions(tree, ctx, model.scorer, model.beam));
   const added = learned.filter((l) => !rules.quotes.some((r) => overlaps(r, l) || overlaps(r.cue, l.cue)));
-  return [...rules.quotes, ...added].sort((a, b) => a.start - b.start).map((q) => colonInCue(doc, q));
+  return refined([...rules.quotes, ...added].sort((a, b) => a.start - b.start));
 }

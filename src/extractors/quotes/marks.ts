@@ -1,6 +1,7 @@
 /**
  * Quotation marks → quoted stretches of text. Curly marks pair by direction (“ … ”, ‘ … ’ is
- * left alone: it is mostly apostrophes); straight marks and the treebank's `` '' pair in order.
+ * left alone: it is mostly apostrophes); straight marks, the treebank's `` '' and an archive's
+ * '' '' pair in order.
  * News convention for a quote that runs over paragraphs: each paragraph opens with a mark but
  * only the last one closes —
  *
@@ -38,10 +39,19 @@ function paragraphBreak(text: string, i: number): number {
   return -1;
 }
 
+/**
+ * Two apostrophes open a quote where a word follows them and none precedes: some archives write
+ * every double mark so (''We will appeal,'' she said).
+ */
+const twoApostrophesOpen = (text: string, i: number): boolean => text.startsWith("''", i) && (i === 0 || /[\s([—]/.test(text[i - 1]!)) && /[^\s']/.test(text[i + 2] ?? ' ');
+
 function opensAt(text: string, i: number): boolean {
   const c = text[i];
-  return c !== undefined && (OPEN.has(c) || c === STRAIGHT || text.startsWith('``', i));
+  return c !== undefined && (OPEN.has(c) || c === STRAIGHT || text.startsWith('``', i) || twoApostrophesOpen(text, i));
 }
+
+/** How many characters the opening mark at `i` takes. */
+const openingLength = (text: string, i: number): number => (text.startsWith('``', i) || text.startsWith("''", i) ? 2 : 1);
 
 /** The quoted stretches of `text`, in order, never nested (one pass: linear in the text). */
 export function quotedSpans(text: string): QuotedSpan[] {
@@ -53,7 +63,7 @@ export function quotedSpans(text: string): QuotedSpan[] {
     if (open < 0) {
       if (opensAt(text, i)) {
         open = i;
-        i += text.startsWith('``', i) ? 2 : 1;
+        i += openingLength(text, i);
         continue;
       }
       i++;
@@ -81,7 +91,7 @@ export function quotedSpans(text: string): QuotedSpan[] {
         out.push({ start: open, end: trimEnd(text, open, i), closed: false });
         open = -1;
       }
-      i = next + (opensAt(text, next) ? (text.startsWith('``', next) ? 2 : 1) : 0);
+      i = next + (opensAt(text, next) ? openingLength(text, next) : 0);
       continue;
     }
     i++;

@@ -5,6 +5,7 @@ import { Doc } from '../../text/doc.js';
 import type { Quote } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
 import { quotedSpans } from './marks.js';
+import { marksInContent } from './refine.js';
 
 // Articles here are our own inventions (test/fixtures/articles/reyvik-quotes.txt).
 const pipeline = createDefaultPipeline();
@@ -73,4 +74,22 @@ test('the colon after a cue verb is part of the cue, as PolNeAR marks cues', () 
   // a colon that does not open the quote stays out: the quote came first
   const after = run('“We will appeal,” Mira Castell said: the court had not heard her client.').quotes.find((x) => x.text.includes('appeal'));
   assert.equal(after?.cue?.text, 'said');
+});
+
+test('two apostrophes open and close a quote where an archive writes double marks so; an apostrophe inside a word does not', () => {
+  const text = "''We will appeal,'' said Mira Castell. The union's leaders' lawyers agreed.";
+  assert.deepEqual(quotedSpans(text).map((q) => text.slice(q.start, q.end)), ["''We will appeal,''"]);
+  const q = run(text).quotes.find((x) => x.text.includes('appeal'));
+  assert.deepEqual([q?.kind, q?.text, q?.cue?.text], ['direct', "''We will appeal,''", 'said']);
+});
+
+test('quotation marks at a reported clause’s edges join its content, with the comma inside them', () => {
+  const doc = new Doc('“The court has no case,” the lawyer said, and left.');
+  const inner = doc.span(1, 22);
+  const quote: Quote = { ...inner, kind: 'indirect', cue: doc.span(37, 41), speaker: null, speakerText: 'the lawyer', speakerSpan: doc.span(25, 35), speakerEntity: null };
+  const stretches = quotedSpans(doc.text);
+  assert.equal(marksInContent(doc, quote, stretches).text, '“The court has no case,”');
+  // a quotation that reaches past the content stays out of it
+  const part = { ...quote, ...doc.span(1, 10) };
+  assert.equal(marksInContent(doc, part, stretches).text, 'The court');
 });
