@@ -93,3 +93,8 @@ test('quotation marks at a reported clause’s edges join its content, with the 
   const part = { ...quote, ...doc.span(1, 10) };
   assert.equal(marksInContent(doc, part, stretches).text, 'The court');
 });
+
+test('a source that ends its sentence leaves the sentence’s stop out: “…, according to the union.”', () => {
+  const q = run('The detention of Ode Marsh was unlawful, according to the union.').quotes.find((x) => x.cue?.text === 'according to');
+  assert.deepEqual([q?.text, q?.speakerSpan?.text], ['The detention of Ode Marsh was unlawful', 'the union']);
+});

@@ -113,6 +113,8 @@ export function accordingQuotes(tree: Tree, cues: CueLexicon, mentions: MentionI
     // the source runs to the next comma (or the sentence end)
     let sourceLast = i + n;
     while (sourceLast + 1 < to && !/^[,;:—–]$/.test(tree.token(sourceLast + 1).text)) sourceLast++;
+    // "…, according to the poll." — the sentence's stop is not the source's
+    while (sourceLast > i + n && /^[.!?]+$/.test(tree.token(sourceLast).text)) sourceLast--;
     let first: number;
     let last: number;
     if (i === from || tree.token(i - 1).upos === 'CCONJ') {
