@@ -98,3 +98,10 @@ test('a source that ends its sentence leaves the sentence’s stop out: “…, 
   const q = run('The detention of Ode Marsh was unlawful, according to the union.').quotes.find((x) => x.cue?.text === 'according to');
   assert.deepEqual([q?.text, q?.speakerSpan?.text], ['The detention of Ode Marsh was unlawful', 'the union']);
 });
+
+test('a speaker’s title and the name after it are one speaker: “…,” said Rep. Gale Butterfield', () => {
+  const doc = run('“We will fight the ruling,” said Rep. Gale Butterfield, a Democrat.');
+  const q = doc.quotes.find((x) => x.text.includes('fight'));
+  assert.ok(q?.speakerSpan?.text.startsWith('Rep. Gale Butterfield'), JSON.stringify(q));
+  assert.equal(doc.entities.find((e) => e.id === q.speaker)?.name, 'Gale Butterfield');
+});

@@ -149,11 +149,26 @@ export interface Built extends Quote {
  */
 export function speakerFields(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): SpeakerFields {
   const doc = tree.doc;
+  [head, last] = titledName(tree, mentions, head, last);
   const span: TextSpan = doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end);
   const entity = entityOfPhrase(tree, mentions, head, first, last);
   if (!entity) return { speaker: null, speakerText: span.text, speakerSpan: span, speakerEntity: null };
   if (mentions.isNamed(entity)) return { speaker: entity.id, speakerText: entity.name, speakerSpan: span, speakerEntity: entity.id };
   return { speaker: null, speakerText: entity.name, speakerSpan: span, speakerEntity: entity.id };
+}
+
+/**
+ * "said Rep. Gale Butterfield", "said Mr. Holtz-Eakin": the parse may end the speaker at the
+ * title and leave the name beside it; a person's name that follows a title's abbreviation
+ * directly is the speaker's, so the phrase runs to the name's end and the name heads it.
+ */
+function titledName(tree: Tree, mentions: MentionIndex, head: number, last: number): [number, number] {
+  const t = tree.doc.tokens[last];
+  const next = mentions.get(last + 1);
+  if (!t || !next || next.entity.type !== 'PERSON' || (next.mention.kind ?? 'name') !== 'name' || t.upos !== 'PROPN' || !/^\p{Lu}\p{L}{0,4}\.$/u.test(t.text)) return [head, last];
+  let end = last + 1;
+  while (end + 1 < tree.doc.tokens.length && tree.doc.tokens[end + 1]!.end <= next.mention.end) end++;
+  return [end, end];
 }
 
 function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): Entity | undefined {
