@@ -102,6 +102,7 @@ test('a source that ends its sentence leaves the sentence’s stop out: “…, 
 test('a speaker’s title and the name after it are one speaker: “…,” said Rep. Gale Butterfield', () => {
   const doc = run('“We will fight the ruling,” said Rep. Gale Butterfield, a Democrat.');
   const q = doc.quotes.find((x) => x.text.includes('fight'));
-  assert.ok(q?.speakerSpan?.text.startsWith('Rep. Gale Butterfield'), JSON.stringify(q));
+  assert.ok(q, JSON.stringify(doc.quotes));
+  assert.ok(q.speakerSpan?.text.startsWith('Rep. Gale Butterfield'), JSON.stringify(q));
   assert.equal(doc.entities.find((e) => e.id === q.speaker)?.name, 'Gale Butterfield');
 });
