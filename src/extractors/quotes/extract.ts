@@ -7,6 +7,7 @@ import { ruleParts, tokenContext } from './attribution-features.js';
 import type { AttributionModel } from './attributions.js';
 import { attributionModel, quotesFromLabels, tagAttributions } from './attributions.js';
 import type { CueLexicon } from './cues.js';
+import { callQuotes } from './calls.js';
 import { directQuotes } from './direct.js';
 import { quotedSpans } from './marks.js';
 import { colonInCue, marksInContent } from './refine.js';
@@ -20,7 +21,8 @@ import { MentionIndex } from './speaker.js';
  *    follows in the same or the next paragraph (the second paragraph of a long quotation);
  * 2. indirect — a cue verb and its clause ("told reporters that there were no charges"), mixed
  *    when the clause holds a quoted fragment (said Reyvik "committed a crime");
- * 3. "according to X, …" — the rest of the sentence is X's.
+ * 3. "according to X, …" — the rest of the sentence is X's;
+ * 4. calls: "called for the release of X", "called on Y to free him".
  * Quoted stretches that nobody is said to say and that are short are titles or scare quotes, not quotes.
  * Then the trained attribution tagger (attributions.ts) adds what the rules missed.
  */
@@ -49,7 +51,7 @@ function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
   const openedAt = (i: number) => stretches[stretchOf[i] ?? -1]?.start ?? -1;
   const indirect = reportedQuotes(tree, cues, mentions, quoted, openedAt);
   const according = accordingQuotes(tree, cues, mentions, quoted);
-  const clauses = [...indirect, ...according];
+  const clauses = [...indirect, ...according, ...callQuotes(tree, mentions, quoted)];
   // a quoted fragment inside a reported clause is part of that (mixed) quote, not a quote of its own
   // (one sweep in text order: a long report has thousands of each)
   const mixed = clauses.filter((c) => c.kind === 'mixed').sort((a, b) => a.start - b.start);

@@ -106,3 +106,11 @@ test('a speaker’s title and the name after it are one speaker: “…,” said
   assert.ok(q.speakerSpan?.text.startsWith('Rep. Gale Butterfield'), JSON.stringify(q));
   assert.equal(doc.entities.find((e) => e.id === q.speaker)?.name, 'Gale Butterfield');
 });
+
+test('a call is a statement: what is called for, by whom — “called for”, “called on X to …”; a phone call is not', () => {
+  const release = run('Amnesty International called for the immediate release of Ode Marsh, saying he was a prisoner of conscience.').quotes.find((x) => x.cue?.text === 'called for');
+  assert.deepEqual([release?.text, release?.speakerSpan?.text, release?.kind], ['the immediate release of Ode Marsh', 'Amnesty International', 'indirect']);
+  const on = run('Trump called again for President Obama to resign.').quotes.find((x) => x.cue?.text === 'called again for');
+  assert.equal(on?.text, 'President Obama to resign');
+  assert.deepEqual(run('She called the police at once.').quotes, []);
+});
