@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { PRFCounter } from './scorers/prf.js';
+import { alignTokens } from './tasks/quotes.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const evalCmd = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `${root}src/evaluation/main.ts`, ...args], { cwd: root, encoding: 'utf8' });
@@ -46,8 +47,7 @@ test('missing data and unbuilt tasks say so in one line and exit 0; unknown task
   assert.equal(evalCmd(['nonsense']).status, 2);
 });
 
-test('PolNeAR tokens find their place in the original text, a double mark written as two apostrophes too', async () => {
-  const { alignTokens } = await import('./tasks/quotes.js');
+test('PolNeAR tokens find their place in the original text, a double mark written as two apostrophes too', () => {
   const text = "''We will appeal,'' said Mira Castell. “Soon.”";
   const tokens = ["''", 'We', 'will', 'appeal', ',', "''", 'said', 'Mira', 'Castell', '.', '``', 'Soon', '.', "''"];
   const at = alignTokens(text, tokens);

@@ -25,6 +25,29 @@ const parse = (value: string): DateValue | null => {
 
 const monthsBetween = (a: DateValue, b: DateValue) => (b.year - a.year) * 12 + (b.month - a.month);
 
+/**
+ * Every date the report tells, in order, with what tells it: the publication date, the
+ * violations' dates (month-precise or better; with `days`, day-precise only) and the dates the
+ * text states. Whether a violation is told in the lead is a feature of days only, where it was
+ * measured.
+ */
+function datesTold(doc: Doc, pub: DateValue | null, violations: VigilEvent[], titleEnd: number, days: boolean): { date: DateValue; feats: string[] }[] {
+  const out: { date: DateValue; feats: string[] }[] = [];
+  if (pub) out.push({ date: pub, feats: ['pub'] });
+  const precise = (v: VigilEvent) => (days ? v.date?.precision === 'day' : Boolean(v.date) && v.date!.precision !== 'year');
+  const firstDated = violations.find(precise);
+  for (const v of violations) {
+    const d = precise(v) ? parse(v.date!.value) : null;
+    if (!d) continue;
+    out.push({ date: d, feats: [`ev=${VIOLATION[v.type]}`, `evanchor=${v.date!.anchor ?? 'none'}`, ...(v === firstDated ? ['evfirst'] : []), ...(v.trigger.start < titleEnd ? ['evtitle'] : []), ...(days && v.sentence < 4 ? ['evlead'] : [])] });
+  }
+  for (const t of doc.timexes) {
+    const d = t.type === 'DATE' ? parse(t.value) : null;
+    if (d) out.push({ date: d, feats: ['timex', `timexanchor=${t.anchor ?? 'none'}`, ...(t.start < titleEnd ? ['intitle'] : doc.sentenceAt(t.start) <= 3 ? ['inlead'] : [])] });
+  }
+  return out;
+}
+
 export function dateCandidates(doc: Doc, published: string | null, violations: VigilEvent[], titleEnd: number): Candidate<DateValue>[] {
   const pub = published ? parse(published) : null;
   const stats = new Map<string, { date: DateValue; days: Map<number, number>; feats: Set<string>; n: number }>();
@@ -36,18 +59,7 @@ export function dateCandidates(doc: Doc, published: string | null, violations: V
     s.n++;
     stats.set(k, s);
   };
-  if (pub) add(pub, ['pub']);
-  const firstDated = violations.find((v) => v.date && v.date.precision !== 'year');
-  for (const v of violations) {
-    const d = v.date && v.date.precision !== 'year' ? parse(v.date.value) : null;
-    if (!d) continue;
-    add(d, [`ev=${VIOLATION[v.type]}`, `evanchor=${v.date!.anchor ?? 'none'}`, ...(v === firstDated ? ['evfirst'] : []), ...(v.trigger.start < titleEnd ? ['evtitle'] : [])]);
-  }
-  for (const t of doc.timexes) {
-    const d = t.type === 'DATE' ? parse(t.value) : null;
-    if (!d) continue;
-    add(d, ['timex', `timexanchor=${t.anchor ?? 'none'}`, ...(t.start < titleEnd ? ['intitle'] : doc.sentenceAt(t.start) <= 3 ? ['inlead'] : [])]);
-  }
+  for (const { date, feats } of datesTold(doc, pub, violations, titleEnd, false)) add(date, feats);
   const all = [...stats.values()];
   return all.map((s) => {
     const day = [...s.days].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
@@ -71,24 +83,15 @@ export function dayCandidates(doc: Doc, published: string | null, violations: Vi
   const pub = published ? parse(published) : null;
   const stats = new Map<string, { date: DateValue; feats: Set<string>; n: number; first: number }>();
   let order = 0;
-  const add = (d: DateValue | null, f: string[]) => {
-    if (!d?.day) return;
+  const add = (d: DateValue, f: string[]) => {
+    if (!d.day) return;
     const k = `${d.year}-${d.month}-${d.day}`;
     const s = stats.get(k) ?? { date: d, feats: new Set<string>(), n: 0, first: order++ };
     for (const x of f) s.feats.add(x);
     s.n++;
     stats.set(k, s);
   };
-  add(pub, ['pub']);
-  const firstDated = violations.find((v) => v.date?.precision === 'day');
-  for (const v of violations) {
-    if (v.date?.precision !== 'day') continue;
-    add(parse(v.date.value), [`ev=${VIOLATION[v.type]}`, `evanchor=${v.date.anchor ?? 'none'}`, ...(v === firstDated ? ['evfirst'] : []), ...(v.trigger.start < titleEnd ? ['evtitle'] : []), ...(v.sentence < 4 ? ['evlead'] : [])]);
-  }
-  for (const t of doc.timexes) {
-    if (t.type !== 'DATE') continue;
-    add(parse(t.value), ['timex', `timexanchor=${t.anchor ?? 'none'}`, ...(t.start < titleEnd ? ['intitle'] : doc.sentenceAt(t.start) <= 3 ? ['inlead'] : [])]);
-  }
+  for (const { date, feats } of datesTold(doc, pub, violations, titleEnd, true)) add(date, feats);
   return [...stats.values()].map((s) => {
     const ago = pub ? dayNumber(pub) - dayNumber(s.date) : null;
     return {

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { locate } from '../../corpora/locate.js';
 import { articleText, readHrdsAttack } from '../../corpora/readers/hrdsattack.js';
-import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
+import type { HrdArticle, HrdLabels } from '../../corpora/readers/hrdsattack.js';
 import { createDefaultPipeline } from '../../extractors/default.js';
 import { pct } from '../report.js';
 import type { Row } from '../report.js';
 import { HrdScorer, askedAbout } from '../scorers/hrdsattack.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
-import type { HrdLabels } from '../../corpora/readers/hrdsattack.js';
 import { bootstrap } from '../scorers/bootstrap.js';
 import { HrdAdapter } from '../hrdsattack/adapter.js';
 import { readArticle } from '../hrdsattack/features.js';

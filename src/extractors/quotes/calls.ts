@@ -1,6 +1,6 @@
 import type { Tree } from '../syntax/tree.js';
 import type { Built, MentionIndex } from './speaker.js';
-import { NO_SPEAKER, speakerFields, speakerHead, speakerPhrase, speakerRange } from './speaker.js';
+import { speakerRange, verbSpeaker } from './speaker.js';
 
 /**
  * Calls: "Amnesty called for the immediate release of Ode Marsh", "the UN called on Karsland to
@@ -33,15 +33,11 @@ export function callQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: numbe
     const words = [];
     for (let i = first; i <= last; i++) if (tree.token(i).upos !== 'PUNCT') words.push(i);
     if (words.length < MIN_WORDS) continue;
-    const cue = { first: v, last: p };
-    const head = speakerHead(tree, v, (i) => i >= first && i <= last);
-    const phrase = head === undefined ? undefined : speakerPhrase(tree, v, head, (i) => (i >= cue.first && i <= cue.last) || (i >= first && i <= last));
-    const inQuote = words.filter(quoted).length;
     out.push({
       ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end),
-      kind: inQuote === 0 ? 'indirect' : 'mixed',
-      ...(head === undefined || !phrase ? NO_SPEAKER : speakerFields(tree, mentions, head, phrase.first, phrase.last)),
-      cue: doc.span(doc.tokens[cue.first]!.start, doc.tokens[cue.last]!.end),
+      kind: words.some(quoted) ? 'mixed' : 'indirect',
+      ...verbSpeaker(tree, mentions, v, { first: v, last: p }, { first, last }),
+      cue: doc.span(doc.tokens[v]!.start, doc.tokens[p]!.end),
       first,
       last,
     });

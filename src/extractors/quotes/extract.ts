@@ -10,6 +10,7 @@ import type { CueLexicon } from './cues.js';
 import { callQuotes } from './calls.js';
 import { directQuotes } from './direct.js';
 import { quotedSpans } from './marks.js';
+import type { QuotedSpan } from './marks.js';
 import { colonInCue, marksInContent } from './refine.js';
 import { accordingQuotes, reportedQuotes } from './reported.js';
 import { MentionIndex } from './speaker.js';
@@ -33,6 +34,8 @@ interface RuleResult {
   tree: Tree;
   mentions: MentionIndex;
   quoted: (i: number) => boolean;
+  /** The text's quoted stretches, for the refiners. */
+  stretches: QuotedSpan[];
 }
 
 function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
@@ -62,7 +65,7 @@ function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
     return reach < d.end;
   });
   const quotes = [...kept, ...clauses].sort((a, b) => a.start - b.start).map(({ first: _f, last: _l, ...q }): Quote => q);
-  return { quotes, tree, mentions, quoted };
+  return { quotes, tree, mentions, quoted, stretches };
 }
 
 /** What the attribution tagger reads: the parse and each token's context, the rules' quotes included. */
@@ -75,11 +78,13 @@ const overlaps = (a: TextSpan | null, b: TextSpan | null): boolean => a !== null
 
 export function extractQuotes(doc: Doc, cues: CueLexicon, model: AttributionModel | null = attributionModel()): Quote[] {
   if (doc.tokens.length === 0) return [];
-  const stretches = quotedSpans(doc.text);
-  const refined = (quotes: Quote[]) => quotes.map((q) => marksInContent(doc, colonInCue(doc, q), stretches));
-  if (!model) return refined(ruleQuotes(doc, cues).quotes);
+  const refined = (quotes: Quote[], stretches: readonly QuotedSpan[]) => quotes.map((q) => marksInContent(doc, colonInCue(doc, q), stretches));
+  if (!model) {
+    const rules = ruleQuotes(doc, cues);
+    return refined(rules.quotes, rules.stretches);
+  }
   const { tree, ctx, rules } = attributionInputs(doc, cues);
   const learned = quotesFromLabels(tree, rules.mentions, tagAttributions(tree, ctx, model.scorer, model.beam));
   const added = learned.filter((l) => !rules.quotes.some((r) => overlaps(r, l) || overlaps(r.cue, l.cue)));
-  return refined([...rules.quotes, ...added].sort((a, b) => a.start - b.start));
+  return refined([...rules.quotes, ...added].sort((a, b) => a.start - b.start), rules.stretches);
 }

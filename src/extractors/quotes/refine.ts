@@ -28,11 +28,27 @@ export function colonInCue(doc: Doc, q: Quote): Quote {
  * quotation then lies inside the content.
  */
 export function marksInContent(doc: Doc, q: Quote, stretches: readonly QuotedSpan[]): Quote {
-  const opening = stretches.find((s) => s.start < q.start && /^\s*$/.test(doc.text.slice(s.start + 1, q.start)));
+  // stretches are in order and never overlap, so the one mark that could open the content is the
+  // last stretch's to start before it, and the one that could close it the stretch holding its end
+  const before = lastStartingBefore(stretches, q.start);
+  const opening = before && /^\s*$/.test(doc.text.slice(before.start + 1, q.start)) ? before : undefined;
   const start = opening ? opening.start : q.start;
-  const closing = stretches.find((s) => s.closed && s.end > q.end && /^[,.!?]?\s*$/.test(doc.text.slice(q.end, s.end - 1)));
+  const around = lastStartingBefore(stretches, q.end);
+  const closing = around?.closed && around.end > q.end && /^[,.!?]?\s*$/.test(doc.text.slice(q.end, around.end - 1)) ? around : undefined;
   const end = closing ? closing.end : q.end;
   const inside = (s: QuotedSpan | undefined) => !s || (s.start >= start && s.end <= end);
   if ((start === q.start && end === q.end) || !inside(opening) || !inside(closing)) return q;
   return { ...q, ...doc.span(start, end) };
+}
+
+/** The last stretch that starts before `offset` (binary search: a long report has thousands). */
+function lastStartingBefore(stretches: readonly QuotedSpan[], offset: number): QuotedSpan | undefined {
+  let lo = 0;
+  let hi = stretches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stretches[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return stretches[lo - 1];
 }

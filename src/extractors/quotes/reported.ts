@@ -2,7 +2,7 @@ import type { Tree } from '../syntax/tree.js';
 import type { CueLexicon } from './cues.js';
 import { cueRange, isCueVerb, prepositionCueAt } from './cues.js';
 import type { Built, MentionIndex } from './speaker.js';
-import { NO_SPEAKER, speakerFields, speakerHead, speakerPhrase, speakerRange } from './speaker.js';
+import { speakerFields, speakerRange, verbSpeaker } from './speaker.js';
 
 /**
  * Reported speech without quotation marks (or with some: mixed):
@@ -81,25 +81,18 @@ export function reportedQuotes(tree: Tree, cues: CueLexicon, mentions: MentionIn
     if (words.every(inQuote)) continue;
     const kind = words.some(inQuote) ? 'mixed' : 'indirect';
     const c = cueRange(tree, cues, v);
-    const head = speakerHead(tree, v, (i) => i >= clause.first && i <= clause.last);
-    const speaker = head === undefined ? undefined : speakerFields(tree, mentions, head, ...rangeOf(tree, v, head, c, clause));
     const start = doc.tokens[clause.first]!.start;
     const end = doc.tokens[clause.last]!.end;
     out.push({
       ...doc.span(start, end),
       kind,
-      ...(speaker ?? NO_SPEAKER),
+      ...verbSpeaker(tree, mentions, v, c, clause),
       cue: doc.span(doc.tokens[c.first]!.start, doc.tokens[c.last]!.end),
       first: clause.first,
       last: clause.last,
     });
   }
   return out;
-}
-
-function rangeOf(tree: Tree, verb: number, head: number, cue: { first: number; last: number }, clause: { first: number; last: number }): [number, number] {
-  const r = speakerPhrase(tree, verb, head, (i) => (i >= cue.first && i <= cue.last) || (i >= clause.first && i <= clause.last));
-  return [r.first, r.last];
 }
 
 /** "According to a U.N. official based in Geneva, the union leader was moved": the rest of the sentence is the official's. */

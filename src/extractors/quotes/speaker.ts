@@ -136,6 +136,24 @@ export type SpeakerFields = Pick<Quote, 'speaker' | 'speakerText' | 'speakerSpan
 
 export const NO_SPEAKER: SpeakerFields = { speaker: null, speakerText: null, speakerSpan: null, speakerEntity: null };
 
+/**
+ * The speaker of a cue verb whose cue covers tokens `cue` and whose words are `content`: the
+ * verb's subject and the phrase around it (kept out of the cue and the content), or no one.
+ */
+export function verbSpeaker(tree: Tree, mentions: MentionIndex, verb: number, cue: TokenRange, content: TokenRange): SpeakerFields {
+  const inContent = (i: number) => i >= content.first && i <= content.last;
+  const head = speakerHead(tree, verb, inContent);
+  if (head === undefined) return NO_SPEAKER;
+  const r = speakerPhrase(tree, verb, head, (i) => (i >= cue.first && i <= cue.last) || inContent(i));
+  return speakerFields(tree, mentions, head, r.first, r.last);
+}
+
+/** Tokens first to last, both included. */
+export interface TokenRange {
+  first: number;
+  last: number;
+}
+
 /** A quote while it is being built: with the tokens it covers, for the passes after it. */
 export interface Built extends Quote {
   first: number;
