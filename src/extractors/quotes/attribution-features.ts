@@ -1,6 +1,7 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Quote } from '../../text/types.js';
+import { loadClusters } from '../learn/clusters.js';
 import { feat1, feat2, feat3, hashString } from '../learn/hash.js';
 import type { Tree } from '../syntax/tree.js';
 import type { CueLexicon } from './cues.js';
@@ -53,6 +54,16 @@ export interface TokenContext {
   outerRel: number[];
   /** Before, at or after the sentence's first cue verb (0 none, 1 before, 2 at, 3 after). */
   side: number[];
+  /**
+   * The same climb to the nearest verb of any kind, its lemma and its word cluster: PolNeAR
+   * attributes far more than the cue lexicon lists ("opponents try to convince", "nations that
+   * oppose"), and what a verb's subject and complement are, it learns verb by verb.
+   */
+  verbRel: number[];
+  verbLemma: number[];
+  verbCluster: number[];
+  /** For a verb, which clause and object relations hang from it ("ccomp+nsubj"); NONE otherwise. */
+  frame: number[];
   quoted: Uint8Array;
   rule: Uint8Array;
 }
@@ -83,6 +94,30 @@ function cueSteps(tree: Tree, cueVerb: boolean[], i: number): CueStep[] {
   return out;
 }
 
+/** Relations that tell a verb's frame: who does it, and to what clause or thing. */
+const FRAME_RELS = new Set(['nsubj', 'nsubj:pass', 'csubj', 'ccomp', 'xcomp', 'obj', 'iobj', 'obl', 'mark']);
+/** A word cluster's top bits: fine enough to group "oppose" with "reject", coarse enough to generalise. */
+const CLUSTER_BITS = 8;
+
+/** The nearest verb above token `i` (itself when a verb) and the relation of the step under it. */
+function verbStep(tree: Tree, i: number): { rel: number; verb: number } | undefined {
+  if (tree.token(i).upos === 'VERB') return { rel: SELF, verb: i };
+  let k = i;
+  for (let hops = 0; hops < 10; hops++) {
+    const up = tree.head(k);
+    if (up < 0) return undefined;
+    if (tree.token(up).upos === 'VERB') return { rel: hashString(tree.doc.tokens[k]!.deprel ?? ''), verb: up };
+    k = up;
+  }
+  return undefined;
+}
+
+function frameOf(tree: Tree, i: number, children: number[][]): number {
+  if (tree.token(i).upos !== 'VERB') return NONE;
+  const rels = [...new Set(children[i]!.map((c) => tree.doc.tokens[c]!.deprel ?? '').filter((r) => FRAME_RELS.has(r)))].sort();
+  return hashString(rels.join('+'));
+}
+
 /** Per-token facts for the tagger, computed once per document. */
 export function tokenContext(tree: Tree, cues: CueLexicon, quoted: (i: number) => boolean, rule: Uint8Array): TokenContext {
   const doc = tree.doc;
@@ -90,12 +125,22 @@ export function tokenContext(tree: Tree, cues: CueLexicon, quoted: (i: number) =
   const cueVerb = Array.from({ length: n }, (_, i) => isCueVerb(tree, cues, i, true));
   const ctx: TokenContext = {
     lower: [], shape: [], suffix: [], upos: [], xpos: [], deprel: [], headLemma: [], headUpos: [], lemmaIfCue: [], cueRel: [], cueLemma: [], outerRel: [], side: [],
+    verbRel: [], verbLemma: [], verbCluster: [], frame: [],
     quoted: new Uint8Array(n),
     rule,
   };
+  const clusters = loadClusters();
+  const children: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) if (tree.head(i) >= 0) children[tree.head(i)]!.push(i);
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i]!;
     const lower = t.text.toLowerCase();
+    const step = verbStep(tree, i);
+    ctx.verbRel.push(step?.rel ?? NONE);
+    ctx.verbLemma.push(step ? hashString(tree.lemma(step.verb)) : NONE);
+    const path = step && clusters?.get(doc.tokens[step.verb]!.text.toLowerCase());
+    ctx.verbCluster.push(path ? hashString(path.slice(0, CLUSTER_BITS)) : NONE);
+    ctx.frame.push(frameOf(tree, i, children));
     ctx.lower.push(hashString(lower));
     ctx.shape.push(hashString(shapeOf(t.text)));
     ctx.suffix.push(hashString(lower.slice(-3)));
@@ -166,6 +211,10 @@ export function attributionObservation(c: TokenContext, i: number, from: number,
   out[n++] = feat2(35, at(c.lower, i - 1), c.lower[i]!);
   out[n++] = feat2(36, c.lower[i]!, at(c.lower, i + 1));
   out[n++] = feat2(39, c.outerRel[i]!, c.cueRel[i]!);
+  out[n++] = feat2(41, c.verbRel[i]!, c.verbLemma[i]!);
+  out[n++] = feat2(42, c.verbRel[i]!, c.verbCluster[i]!);
+  out[n++] = feat2(43, c.verbLemma[i]!, c.frame[i]!);
+  out[n++] = feat3(44, c.verbRel[i]!, c.verbCluster[i]!, c.upos[i]!);
   return n;
 }
 
@@ -186,5 +235,6 @@ export function attributionHistory(c: TokenContext, i: number, p1: number, p2: n
   out[n++] = feat2(37, c.lemmaIfCue[i]!, p1);
   out[n++] = feat3(38, rule, q, p1);
   out[n++] = feat2(40, c.outerRel[i]!, p1);
+  out[n++] = feat3(45, c.verbRel[i]!, c.verbLemma[i]!, p1);
   return n - at;
 }
