@@ -64,6 +64,21 @@ function windowRow(scorer: HrdScorer): Row {
   return { name: `Vigil events, victims in T5’s window`, values: { 'victim type': pct(s.victimType!) } };
 }
 
+/**
+ * Country accuracy with the country compared, not its spelling: the metric compares strings,
+ * and the annotators wrote one country several ways (China as "China" or "People's Republic of
+ * China", the US four ways), one way per annotator, which nothing in a report can tell.
+ */
+function countryAsCode(scored: readonly { gold: HrdLabels; sys: HrdPrediction }[]): string {
+  const right = scored.filter(({ gold, sys }) => {
+    const code = CountryNamer.code(gold.country);
+    return code !== null && code === CountryNamer.code(sys.country);
+  }).length;
+  const spelled = scored.filter(({ gold, sys }) => gold.country !== null && gold.country === sys.country).length;
+  const n = Math.max(1, scored.length);
+  return `country compared as a country (ISO code), whatever its spelling: ${pct(right / n).toFixed(2)}, against ${pct(spelled / n).toFixed(2)} as the metric compares it, by string (each annotator wrote China, the US or the UK their own way)`;
+}
+
 /** The figure for each estimate of T5's window, and how many victims each holds. */
 function victimTypes(scorers: ReadonlyMap<number, HrdScorer>): string {
   return [...scorers].map(([w, s]) => `${w} characters ${pct(s.score().victimType!).toFixed(2)} (${s.victimsScored} victims)`).join(', ');
@@ -137,6 +152,7 @@ export const hrdsattackTask: EvalTask = {
         notes: [
           'target on dev: beat the paper’s T5-large row in every column',
           `95 % intervals of the Vigil events row over 1,000 resamples of the ${articles.length} articles: ${intervals(scored)}`,
+          countryAsCode(scored),
           'every row but “none” = “none” uses the paper’s evaluation code’s rule that an article with no gold value (no region, no day…) is wrong for every answer; that row scores a “none” answer to it as right, for reference only',
           `perpetrator type, victim types, country, region, city, year, month and day are learned at each run from Vigil’s reading of the training split${ctx.split === 'train' ? ' — these are training-set figures' : ''}`, 'victim types are scored on the gold victim names, as in the paper, and, as its code does, only for those the system was asked about: named verbatim in what it read (Vigil: the whole report)',
           `victim types for the victims T5-large was asked about, named in its first 512 tokens (estimated as the first ${T5_WINDOW} characters of the article’s HTML): ${victimTypes(inWindow)}`, 'region: first-level regions from ISO 3166-2 (iso-3166-2), named in the report or the state of a US city it names'],

@@ -64,6 +64,13 @@ export interface TokenContext {
   verbCluster: number[];
   /** For a verb, which clause and object relations hang from it ("ccomp+nsubj"); NONE otherwise. */
   frame: number[];
+  /**
+   * Where the word stands in the phrase it belongs to under that verb (the verb's child above
+   * it): 1 its first word, 2 its last, 3 both, 0 inside; and 4 more when it stands after the verb.
+   * PolNeAR's spans are mostly such phrases, and a third of our content misses are a few words
+   * off at one end.
+   */
+  edge: number[];
   quoted: Uint8Array;
   rule: Uint8Array;
 }
@@ -100,16 +107,30 @@ const FRAME_RELS = new Set(['nsubj', 'nsubj:pass', 'csubj', 'ccomp', 'xcomp', 'o
 const CLUSTER_BITS = 8;
 
 /** The nearest verb above token `i` (itself when a verb) and the relation of the step under it. */
-function verbStep(tree: Tree, i: number): { rel: number; verb: number } | undefined {
-  if (tree.token(i).upos === 'VERB') return { rel: SELF, verb: i };
+function verbStep(tree: Tree, i: number): { rel: number; verb: number; child: number } | undefined {
+  if (tree.token(i).upos === 'VERB') return { rel: SELF, verb: i, child: i };
   let k = i;
   for (let hops = 0; hops < 10; hops++) {
     const up = tree.head(k);
     if (up < 0) return undefined;
-    if (tree.token(up).upos === 'VERB') return { rel: hashString(tree.doc.tokens[k]!.deprel ?? ''), verb: up };
+    if (tree.token(up).upos === 'VERB') return { rel: hashString(tree.doc.tokens[k]!.deprel ?? ''), verb: up, child: k };
     k = up;
   }
   return undefined;
+}
+
+/** The first and last token each token's subtree reaches. */
+function subtreeExtents(tree: Tree, n: number): { left: Int32Array; right: Int32Array } {
+  const left = Int32Array.from({ length: n }, (_, i) => i);
+  const right = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < n; i++) {
+    // every ancestor's reach covers i (a few hops: parses are shallow)
+    for (let k = tree.head(i), hops = 0; k >= 0 && hops < 40; k = tree.head(k), hops++) {
+      if (left[k]! > i) left[k] = i;
+      if (right[k]! < i) right[k] = i;
+    }
+  }
+  return { left, right };
 }
 
 function frameOf(tree: Tree, i: number, children: number[][]): number {
@@ -125,13 +146,14 @@ export function tokenContext(tree: Tree, cues: CueLexicon, quoted: (i: number) =
   const cueVerb = Array.from({ length: n }, (_, i) => isCueVerb(tree, cues, i, true));
   const ctx: TokenContext = {
     lower: [], shape: [], suffix: [], upos: [], xpos: [], deprel: [], headLemma: [], headUpos: [], lemmaIfCue: [], cueRel: [], cueLemma: [], outerRel: [], side: [],
-    verbRel: [], verbLemma: [], verbCluster: [], frame: [],
+    verbRel: [], verbLemma: [], verbCluster: [], frame: [], edge: [],
     quoted: new Uint8Array(n),
     rule,
   };
   const clusters = loadClusters();
   const children: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) if (tree.head(i) >= 0) children[tree.head(i)]!.push(i);
+  const { left, right } = subtreeExtents(tree, n);
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i]!;
     const lower = t.text.toLowerCase();
@@ -141,6 +163,8 @@ export function tokenContext(tree: Tree, cues: CueLexicon, quoted: (i: number) =
     const path = step && clusters?.get(doc.tokens[step.verb]!.text.toLowerCase());
     ctx.verbCluster.push(path ? hashString(path.slice(0, CLUSTER_BITS)) : NONE);
     ctx.frame.push(frameOf(tree, i, children));
+    const phrase = step?.child ?? i;
+    ctx.edge.push((i === left[phrase] ? 1 : 0) | (i === right[phrase] ? 2 : 0) | (step && i > step.verb ? 4 : 0));
     ctx.lower.push(hashString(lower));
     ctx.shape.push(hashString(shapeOf(t.text)));
     ctx.suffix.push(hashString(lower.slice(-3)));
@@ -215,6 +239,8 @@ export function attributionObservation(c: TokenContext, i: number, from: number,
   out[n++] = feat2(42, c.verbRel[i]!, c.verbCluster[i]!);
   out[n++] = feat2(43, c.verbLemma[i]!, c.frame[i]!);
   out[n++] = feat3(44, c.verbRel[i]!, c.verbCluster[i]!, c.upos[i]!);
+  out[n++] = feat2(46, c.verbRel[i]!, c.edge[i]!);
+  out[n++] = feat3(47, c.edge[i]!, c.verbRel[i]!, c.verbCluster[i]!);
   return n;
 }
 
@@ -236,5 +262,6 @@ export function attributionHistory(c: TokenContext, i: number, p1: number, p2: n
   out[n++] = feat3(38, rule, q, p1);
   out[n++] = feat2(40, c.outerRel[i]!, p1);
   out[n++] = feat3(45, c.verbRel[i]!, c.verbLemma[i]!, p1);
+  out[n++] = feat3(48, c.edge[i]!, c.verbRel[i]!, p1);
   return n - at;
 }

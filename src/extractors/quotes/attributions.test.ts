@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
 import { createDefaultPipeline } from '../default.js';
-import { attributionModel } from './attributions.js';
+import { attributionModel, isQuotedTitle } from './attributions.js';
 import { loadCues } from './cues.js';
 import { extractQuotes } from './extract.js';
 
@@ -35,4 +35,11 @@ test('where the rules found a quote, theirs stands', () => {
 test('topics and titles with nobody to say them are not statements', () => {
   assert.deepEqual(quotes('On “Evening Report,” the minister spoke about the “reforms” again.', true), []);
   assert.deepEqual(quotes('The film titled “Night Falls Over the Harbour Town” was banned.', true), []);
+});
+
+test('a quoted name in title case is a title, a quoted sentence is not', () => {
+  assert.equal(isQuotedTitle('“Night Falls Over the Harbour Town”'), true);
+  assert.equal(isQuotedTitle('"Evening Report,"'), true);
+  assert.equal(isQuotedTitle('“We will appeal the ruling,”'), false);
+  assert.equal(isQuotedTitle('the charges against Mara Teller'), false);
 });

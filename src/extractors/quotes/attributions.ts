@@ -108,6 +108,17 @@ function saysSomething(tree: Tree, content: PartSpan): boolean {
   return content.last - content.first + 1 >= MIN_VERBLESS_CONTENT;
 }
 
+/**
+ * A quoted name in title case ("titled “Night Falls Over the Harbour Town”"): a film, a book, a
+ * programme, not words anybody said. Every word of four letters or more is capitalised.
+ */
+export function isQuotedTitle(text: string): boolean {
+  const inner = /^["“](.*)["”]$/su.exec(text.trim().replace(/[.,]$/, ''))?.[1];
+  if (!inner) return false;
+  const long = inner.match(/\p{L}{4,}/gu) ?? [];
+  return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** Whether token `t` hangs (within a few steps) from a token of [first, last], or heads one of them. */
 function belongsTo(tree: Tree, t: number, first: number, last: number): boolean {
   let k = t;
@@ -148,6 +159,7 @@ export function quotesFromLabels(tree: Tree, mentions: MentionIndex, labels: Uin
       const head = source && sourceHead(tree, source);
       if (head === undefined || !saysSomething(tree, content)) continue;
       const span = doc.span(doc.tokens[content.first]!.start, doc.tokens[content.last]!.end);
+      if (isQuotedTitle(span.text)) continue;
       const marks = span.text.match(/["“”]/g)?.length ?? 0;
       const kind = /^["“]/.test(span.text) && /["”][.,]?$/.test(span.text) ? 'direct' : marks > 0 ? 'mixed' : 'indirect';
       // the speaker's whole phrase, as the rules take it, never into the content or the cue
