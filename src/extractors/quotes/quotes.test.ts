@@ -5,7 +5,7 @@ import { Doc } from '../../text/doc.js';
 import type { Quote } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
 import { quotedSpans } from './marks.js';
-import { marksInContent } from './refine.js';
+import { colonInCue, marksInContent } from './refine.js';
 
 // Articles here are our own inventions (test/fixtures/articles/reyvik-quotes.txt).
 const pipeline = createDefaultPipeline();
@@ -113,4 +113,14 @@ test('a call is a statement: what is called for, by whom — “called for”, �
   const on = run('Trump called again for President Obama to resign.').quotes.find((x) => x.cue?.text === 'called again for');
   assert.equal(on?.text, 'President Obama to resign');
   assert.deepEqual(run('She called the police at once.').quotes, []);
+});
+
+test('a cue keeps its colon only when the quote opens after it', () => {
+  const doc = new Doc('“We will appeal,” Mira Castell said: the court had not heard her client.');
+  const said = doc.text.indexOf('said');
+  const quote: Quote = { ...doc.span(0, 17), kind: 'direct', cue: doc.span(said, said + 5), speaker: null, speakerText: 'Mira Castell' };
+  assert.equal(colonInCue(doc, quote).cue?.text, 'said');
+  const opens = new Doc('Mira Castell said: “We will appeal.”');
+  const after: Quote = { ...opens.span(19, opens.text.length), kind: 'direct', cue: opens.span(13, 17), speaker: null, speakerText: 'Mira Castell' };
+  assert.equal(colonInCue(opens, after).cue?.text, 'said:');
 });

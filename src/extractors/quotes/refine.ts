@@ -15,6 +15,11 @@ import type { QuotedSpan } from './marks.js';
  */
 export function colonInCue(doc: Doc, q: Quote): Quote {
   if (!q.cue) return q;
+  // and only that colon: in "“…,” Mira Castell said: the court…" the quote came first
+  if (q.cue.text.endsWith(':') && q.start < q.cue.end) {
+    const end = q.cue.start + q.cue.text.slice(0, -1).trimEnd().length;
+    return end > q.cue.start ? { ...q, cue: doc.span(q.cue.start, end) } : q;
+  }
   const colon = /^\s*:/.exec(doc.text.slice(q.cue.end, q.cue.end + 4));
   if (!colon || q.start < q.cue.end + colon[0].length) return q;
   return { ...q, cue: doc.span(q.cue.start, q.cue.end + colon[0].length) };
