@@ -76,16 +76,33 @@ export class Resolver {
     return /^nsubj/.test(this.tree.token(i).deprel ?? '');
   }
 
-  /** The token is the subject of a verb of saying ("he said"). */
+  /**
+   * The token is the subject of a verb of saying ("he said") that nobody else's words hold: in
+   * "She told RFA that a U.N. official confirmed to her that…", she speaks and the official is
+   * only quoted, so the next "she said" is still hers.
+   */
   private speaks(i: number): boolean {
     const tree = this.tree;
     const h = tree.head(i);
-    if (this.isSubject(i)) return h >= 0 && this.speech.has(tree.lemma(h));
+    if (this.isSubject(i)) return h >= 0 && this.speech.has(tree.lemma(h)) && !this.reported(h);
     // a name the parse hung elsewhere before a subjectless "said" ("On Monday, Ivo Marek, a spokesman …, said")
     const { to } = tree.sentenceRange(i);
     for (let v = i + 1; v < Math.min(to, i + 20); v++) {
       if (tree.entityOf[v]?.type === 'PERSON' && tree.entityOf[v] !== tree.entityOf[i]) return false;
-      if (tree.token(v).upos === 'VERB') return this.speech.has(tree.lemma(v)) && tree.kids(v, 'nsubj').length === 0;
+      if (tree.token(v).upos === 'VERB') return this.speech.has(tree.lemma(v)) && tree.kids(v, 'nsubj').length === 0 && !this.reported(v);
+    }
+    return false;
+  }
+
+  /** Verb `v` stands in what another verb of saying reports (its clause hangs below one). */
+  private reported(v: number): boolean {
+    const tree = this.tree;
+    let k = v;
+    for (let hops = 0; hops < 8; hops++) {
+      const up = tree.head(k);
+      if (up < 0) return false;
+      if (/^(ccomp|xcomp|advcl|acl)/.test(tree.token(k).deprel ?? '') && this.speech.has(tree.lemma(up))) return true;
+      k = up;
     }
     return false;
   }
@@ -97,6 +114,14 @@ export class Resolver {
     // hangs the name on it; the name speaks through the title it is flat with
     let h = head;
     for (let n = 0; n < 6 && /^(flat|compound)/.test(this.tree.token(h).deprel ?? '') && this.tree.head(h) >= 0 && this.sentenceOf(this.tree.head(h)) === this.sentenceOf(head); n++) h = this.tree.head(h);
+    // "Minister of Interior Sar Kheng told": the parse hangs the name on the title as its nmod
+    const up = this.tree.head(h);
+    const isTitle = (t: number) => t >= 0 && t < h && this.nouns.titles.has(this.tree.lemma(t).toLowerCase());
+    if (/^(nmod|appos)/.test(this.tree.token(h).deprel ?? '') && isTitle(up)) {
+      h = up;
+      // "Deputy Prime Minister and Minister of …": the first title of the pair is the subject
+      while (this.tree.token(h).deprel === 'conj' && isTitle(this.tree.head(h))) h = this.tree.head(h);
+    }
     const k = this.note(entity, this.sentenceOf(head), this.isSubject(head));
     if (this.speaks(h)) this.lastSpeaker = k;
   }

@@ -45,6 +45,9 @@ function titleBefore(tree: Tree, nouns: RoleNouns, first: number, personAt: (i: 
   // the run must end in a title noun; trim it back to the last title word
   let to = first - 1;
   while (to >= from && !nouns.titles.has(tree.lemma(to))) to--;
+  // …or in what the office is of: "Minister of Interior Sar Kheng"
+  const ofDomain = to >= from && to + 2 < first && tree.token(to + 1).text === 'of' && tree.doc.tokens.slice(to + 2, first).every((t) => /^\p{Lu}/u.test(t.text) || JOINERS.has(t.text));
+  if (ofDomain) to = first - 1;
   if (to < from || to !== first - 1) return undefined;
   while (from < to && JOINERS.has(tree.token(from).text.toLowerCase())) from++;
   return { from, to };

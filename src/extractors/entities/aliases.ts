@@ -6,6 +6,7 @@ import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
 import { titleCaseSentences } from './headline-trim.js';
+import { mergeOrganisations } from './org-aliases.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -89,11 +90,12 @@ export function mergeAliases(doc: Doc): Entity[] {
       if (g.titles) host.titles = [...new Set([...(host.titles ?? []), ...g.titles])];
     } else out.push(g);
   }
-  for (const e of out) {
+  const merged = mergeOrganisations(doc, out);
+  for (const e of merged) {
     e.mentions.sort((a, b) => a.start - b.start);
     e.name = e.mentions.reduce((best, m) => (words(m.text).length > words(best).length ? m.text : best), e.name);
   }
-  return numberByFirstMention(out);
+  return numberByFirstMention(merged);
 }
 
 export const createEntityAliases = (): Component => entityRewriter('entity-aliases', ['tokens', 'entities'], mergeAliases);

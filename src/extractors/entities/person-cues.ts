@@ -117,6 +117,31 @@ function isHarmOf(tokens: readonly Token[], i: number): boolean {
   return t.upos === 'NOUN' && t.text === t.text.toLowerCase() && HARM_OF.has(t.text) && tokens[i + 1]?.text === 'of';
 }
 
+/**
+ * What a ministry or department is of, after a title and "of": "Minister of Interior Sar Kheng",
+ * "Secretary of State Ana Ruiz". The recogniser reads such a domain and the name after it as one
+ * organisation ("Interior Sar Kheng").
+ */
+export const OFFICE_DOMAINS = new Set(['interior', 'justice', 'defence', 'defense', 'foreign', 'affairs', 'finance', 'health', 'education', 'information', 'labour', 'labor', 'state', 'home', 'economy', 'commerce', 'trade', 'agriculture', 'environment', 'culture', 'transport', 'energy', 'security', 'planning', 'youth', 'religious', 'public', 'works', 'communications', 'internal']);
+
+/** The token after "<title> of <domain words>" that begins at token `i`, or -1. */
+function afterOffice(tokens: readonly Token[], i: number, to: number): number {
+  const t = tokens[i]!;
+  if (!TITLE_WORDS().has(t.text.toLowerCase()) || tokens[i + 1]?.text !== 'of') return -1;
+  let k = i + 2;
+  while (k < to && k - i < 7 && (OFFICE_DOMAINS.has(tokens[k]!.text.toLowerCase()) || (k > i + 2 && /^(?:and|&)$/.test(tokens[k]!.text)))) k++;
+  return k > i + 2 && /^\p{Lu}/u.test(tokens[i + 2]!.text) ? k : -1;
+}
+
+/** A mention that is only the domain words after "<title> of". */
+function officeDomainOnly(doc: Doc, m: TextSpan): boolean {
+  const first = tokenAt(doc, m.start);
+  const last = tokenAt(doc, m.end - 1);
+  if (first < 2 || last < first) return false;
+  const words = doc.tokens.slice(first, last + 1);
+  return words.every((t) => OFFICE_DOMAINS.has(t.text.toLowerCase())) && afterOffice(doc.tokens, first - 2, doc.tokens.length) === last + 1;
+}
+
 /** Names the words around them mark as people, as token ranges. */
 export function cuedNames(doc: Doc): [number, number][] {
   const titles = loadRoleNouns().titles;
@@ -136,6 +161,13 @@ export function cuedNames(doc: Doc): [number, number][] {
           name = nameAt(tokens, name[1] + skip, s.tokenEnd);
         }
         continue;
+      }
+      // "Minister of Interior Sar Kheng": a name of two words or more after the office
+      const office = afterOffice(tokens, i, s.tokenEnd);
+      if (office > 0) {
+        const name = nameAt(tokens, office, s.tokenEnd);
+        if (name && name[0] === office && name[1] - name[0] > 1) found.push(name);
+        if (name) continue;
       }
       // "the murder of Raman Velko": a name of two words or more (one is as often a town)
       if (i + 2 < s.tokenEnd && isHarmOf(tokens, i)) {
@@ -221,6 +253,9 @@ export function personCueEntities(doc: Doc): Entity[] {
   }
   // the same words elsewhere in the report are the same person, however the recogniser cut them there
   for (const name of people) for (const span of occurrences(doc, name)) makePerson(span);
+  // "Minister of | Interior | Pol Varan": the office's domain alone is no organisation
+  const kept = mentions.filter((m) => !officeDomainOnly(doc, m));
+  if (kept.length < mentions.length) [mentions, changed] = [kept, true];
   return changed ? group(mentions) : doc.entities;
 }
 

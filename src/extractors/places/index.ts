@@ -3,6 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
+import { mergeWordings } from '../entities/org-aliases.js';
 import { entityRewriter, numberByFirstMention } from '../entities/rewrite.js';
 import { cityByName } from './cities.js';
 import { countryByDemonym, countryByName } from './countries.js';
@@ -114,8 +115,10 @@ export function normalisePlaces(doc: Doc): Entity[] {
       return e.type === 'LOC'; // "Cambodia" in "Cambodia's government" stays a place mention too
     });
   }
-  const kept = [...entities.filter((e) => e.mentions.length > 0), ...bodies.values()];
+  // "Cambodia's Ministry of Interior" and, grown just now, "Cambodia's Interior Ministry": one ministry
+  const kept = mergeWordings([...entities.filter((e) => e.mentions.length > 0), ...bodies.values()]);
   for (const e of kept) {
+    e.mentions.sort((a, b) => a.start - b.start);
     const c = e.country ?? countryOf(e);
     if (c) e.country = c;
   }

@@ -124,3 +124,18 @@ test('a cue keeps its colon only when the quote opens after it', () => {
   const after: Quote = { ...opens.span(19, opens.text.length), kind: 'direct', cue: opens.span(13, 17), speaker: null, speakerText: 'Mira Castell' };
   assert.equal(colonInCue(opens, after).cue?.text, 'said:');
 });
+
+test('a speaker quoted inside someone’s statement does not take over the next “she said”', () => {
+  const doc = run(
+    'Tomas Reyvik will likely face persecution, his wife said Tuesday. She told Radio Karsland on Wednesday that a U.N. official based in Geneva confirmed to her ' +
+      'that the deportation occurred and he was handed over to the authorities, but his whereabouts are not known. ' +
+      'She said there has been no word from officials on the matter. “Nobody knows where he is,” she added.',
+  );
+  const wife = doc.entities.find((e) => e.name === 'his wife');
+  const official = doc.quotes.find((q) => q.cue?.text === 'confirmed');
+  assert.equal(official?.speakerText, 'a U.N. official based in Geneva');
+  for (const cue of ['said', 'added']) {
+    const q = doc.quotes.filter((x) => x.cue?.text === cue).pop();
+    assert.equal(q?.speakerEntity, wife?.id, `${cue}: ${q?.speakerText}`);
+  }
+});
