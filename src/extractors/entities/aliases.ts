@@ -43,7 +43,22 @@ function growToHead(doc: Doc, m: TextSpan, taken: Set<number>, headline: readonl
 /** "Washington" stays a place even beside "George Washington". */
 const isWellKnownPlace = (name: string): boolean => countryByName(name) !== undefined || (cityByName(name)?.population ?? 0) > 50_000;
 
+/**
+ * Stretches in quotation marks that are titles: every word of four letters or more capitalised
+ * (“My Mother Sold Me”, a documentary). A person found inside one is a piece of the title.
+ */
+function quotedTitles(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(/[“"]([^”"\n]{3,100})[”"]/gu)) {
+    const long = m[1]!.match(/\p{L}{4,}/gu) ?? [];
+    if (long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w))) out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, text: m[1]! });
+  }
+  return out;
+}
+
 export function mergeAliases(doc: Doc): Entity[] {
+  const titles = quotedTitles(doc.text);
+  const inTitle = (m: TextSpan) => titles.some((t) => m.start >= t.start && m.end <= t.end && m.end - m.start < t.end - t.start);
   const taken = new Set<number>();
   for (const e of doc.entities) {
     for (const m of e.mentions) for (let i = tokenIndexAfter(doc.tokens, m.start); i < doc.tokens.length && doc.tokens[i]!.end <= m.end; i++) taken.add(i);
@@ -53,6 +68,7 @@ export function mergeAliases(doc: Doc): Entity[] {
   const byKey = new Map<string, Entity>();
   for (const e of doc.entities) {
     for (const m0 of e.mentions) {
+      if (e.type === 'PERSON' && inTitle(m0)) continue;
       const m = e.type === 'PERSON' ? growToHead(doc, m0, taken, headline) : m0;
       const k = `${e.type}\t${m.text}`;
       let g = byKey.get(k);

@@ -64,3 +64,10 @@ test('"Minister of Interior" and the name after it: a person with the whole offi
   const next = doc.quotes.find((q) => q.cue?.text === 'said');
   assert.equal(next?.speakerEntity, varan?.id, next?.speakerText ?? undefined);
 });
+
+test('a person inside a quoted title is a piece of the title', () => {
+  const doc = run('Ilse Varga helped Velmora Today film a documentary released in October called “My Mother Sold Me,” which tells of families in Karsland.');
+  const people = doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+  assert.ok(people.includes('Ilse Varga'));
+  assert.equal(people.filter((n) => /Mother|Sold/.test(n)).length, 0, people.join(', '));
+});
