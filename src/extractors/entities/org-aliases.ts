@@ -15,9 +15,7 @@ const STOP = new Set(['of', 'the', 'for', 'and', '&']);
 const POSSESSIVE = /^(.+?)['’]s$/u;
 
 interface OrgWords {
-  /** Every word but the stop words, lower case, sorted. */
-  key: string;
-  /** The same without the possessor ("cambodia" of "Cambodia's"). */
+  /** Every word but the stop words and the possessor ("cambodia" of "Cambodia's"), lower case, sorted. */
   bare: string;
   possessor: string | null;
 }
@@ -33,7 +31,7 @@ function orgWords(name: string): OrgWords {
     if (!STOP.has(word)) words.push(word);
   }
   const bare = words.filter((w) => w !== possessor);
-  return { key: [...words].sort().join(' '), bare: [...bare].sort().join(' '), possessor };
+  return { bare: [...bare].sort().join(' '), possessor };
 }
 
 /** Moves every mention of `from` into `into`. */
@@ -42,7 +40,7 @@ function absorb(into: Entity, from: Entity): void {
   if (from.titles?.length) into.titles = [...new Set([...(into.titles ?? []), ...from.titles])];
 }
 
-/** ORG entities with the same words, or the same words but a country only one of them names, as one. */
+/** ORG entities with the same words, or the same words but an owner only one of them names, as one. */
 export function mergeWordings(entities: Entity[]): Entity[] {
   const orgs = entities.filter((e) => e.type === 'ORG');
   const words = new Map(orgs.map((e) => [e, orgWords(e.name)]));

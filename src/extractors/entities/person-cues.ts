@@ -122,7 +122,7 @@ function isHarmOf(tokens: readonly Token[], i: number): boolean {
  * "Secretary of State Ana Ruiz". The recogniser reads such a domain and the name after it as one
  * organisation ("Interior Sar Kheng").
  */
-export const OFFICE_DOMAINS = new Set(['interior', 'justice', 'defence', 'defense', 'foreign', 'affairs', 'finance', 'health', 'education', 'information', 'labour', 'labor', 'state', 'home', 'economy', 'commerce', 'trade', 'agriculture', 'environment', 'culture', 'transport', 'energy', 'security', 'planning', 'youth', 'religious', 'public', 'works', 'communications', 'internal']);
+const OFFICE_DOMAINS = new Set(['interior', 'justice', 'defence', 'defense', 'foreign', 'affairs', 'finance', 'health', 'education', 'information', 'labour', 'labor', 'state', 'home', 'economy', 'commerce', 'trade', 'agriculture', 'environment', 'culture', 'transport', 'energy', 'security', 'planning', 'youth', 'religious', 'public', 'works', 'communications', 'internal']);
 
 /** The token after "<title> of <domain words>" that begins at token `i`, or -1. */
 function afterOffice(tokens: readonly Token[], i: number, to: number): number {
