@@ -13,7 +13,7 @@ export interface Grade {
 }
 
 // Kept as patterns over titles, affiliations and descriptions: "a spokesman for the Interior
-// Ministry" is official, "a U.N. official based in Bangkok" is the UN, "his wife" is family.
+// Ministry" is official, "a U.N. official stationed in Geneva" is the UN, "his wife" is family.
 const UN = /\b(u\.?n\.?|united nations|unhcr|ohchr|special rapporteur|un human rights)\b/i;
 const LAWYER = /\b(lawyer|attorney|counsel|advocate|legal representative|barrister|solicitor)\b/i;
 const FAMILY = /\b(wife|husband|son|daughter|mother|father|brother|sister|family|relative|relatives|parent|parents|cousin|uncle|aunt|niece|nephew|fianc[ée]e?|partner)\b/i;

@@ -14,7 +14,7 @@ export { loadRoleNouns, PERSON_PRONOUNS } from './lexicon.js';
 /**
  * The `coref` component: titles and roles on people, then every pronoun and description tied to
  * the person it means, as mentions of kind `pronoun` or `description`; people the report never
- * names ("his wife", "a U.N. official based in Geneva") become entities of their own.
+ * names ("his wife", "a U.N. official stationed in Geneva") become entities of their own.
  */
 export function resolveCoreference(doc: Doc): Entity[] {
   const nouns = loadRoleNouns();
@@ -46,7 +46,7 @@ export function resolveCoreference(doc: Doc): Entity[] {
     // "Reyvik's lawyer": the possessor's own words start the phrase
     if (poss !== undefined) first = Math.min(first, tree.phrase(poss).first);
     let last = i;
-    // an indefinite keeps what identifies it: "a U.N. official based in Geneva"
+    // an indefinite keeps what identifies it: "a U.N. official stationed in Geneva"
     if (determiner === 'a' || determiner === 'an') {
       for (const k of tree.kids(i, 'acl', 'nmod')) if (k > i) last = Math.max(last, tree.phrase(k).last);
     }

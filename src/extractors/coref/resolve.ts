@@ -13,7 +13,7 @@ import { addTitle, orgOfTitle, titleOfNoun } from './titles.js';
  *   resolved; the subject of "said" after a quotation is whoever spoke last;
  * - "his wife", "Reyvik's lawyer": a person defined by a relation — a new unnamed entity with
  *   `relation` {wife, of: Reyvik}, unless a name stands in apposition ("Reyvik's lawyer, Mira Castell");
- * - "a U.N. official based in Geneva" as a subject: a new unnamed person, so that "the official"
+ * - "a U.N. official stationed in Geneva" as a subject: a new unnamed person, so that "the official"
  *   and "she" can point to them later;
  * - "the spokesman": the person who holds that title; "the activist": the person the report is about.
  */
@@ -78,7 +78,7 @@ export class Resolver {
 
   /**
    * The token is the subject of a verb of saying ("he said") that nobody else's words hold: in
-   * "She told RFA that a U.N. official confirmed to her that…", she speaks and the official is
+   * "She told the radio that an aid worker assured her that…", she speaks and the aid worker is
    * only quoted, so the next "she said" is still hers.
    */
   private speaks(i: number): boolean {
@@ -114,12 +114,12 @@ export class Resolver {
     // hangs the name on it; the name speaks through the title it is flat with
     let h = head;
     for (let n = 0; n < 6 && /^(flat|compound)/.test(this.tree.token(h).deprel ?? '') && this.tree.head(h) >= 0 && this.sentenceOf(this.tree.head(h)) === this.sentenceOf(head); n++) h = this.tree.head(h);
-    // "Minister of Interior Sar Kheng told": the parse hangs the name on the title as its nmod
+    // "Minister of Justice Pol Varan told": the parse hangs the name on the title as its nmod
     const up = this.tree.head(h);
     const isTitle = (t: number) => t >= 0 && t < h && this.nouns.titles.has(this.tree.lemma(t).toLowerCase());
     if (/^(nmod|appos)/.test(this.tree.token(h).deprel ?? '') && isTitle(up)) {
       h = up;
-      // "Deputy Prime Minister and Minister of …": the first title of the pair is the subject
+      // "Deputy Premier and Minister of …": the first title of the pair is the subject
       while (this.tree.token(h).deprel === 'conj' && isTitle(this.tree.head(h))) h = this.tree.head(h);
     }
     const k = this.note(entity, this.sentenceOf(head), this.isSubject(head));

@@ -8,7 +8,7 @@ import { genderOfWord } from './lexicon.js';
  * Titles and roles written beside a person's name:
  * - before it: "Interior Minister Dario Fenn", "union leader Tomas Reyvik", "U.N. official Ana Ruiz"
  *   (a run of nouns, adjectives and names ending in a title noun; "of" and "and" may join them:
- *   "Deputy Prime Minister and Minister of Interior Sar Kheng");
+ *   "Deputy Premier and Minister of Justice Pol Varan");
  * - in apposition after it: "Ivo Marek, a spokesman for the Interior Ministry" — the title is the
  *   noun with its modifiers, the organisation the entity its "for/of/at" phrase names.
  * Honorifics and gendered titles ("Mrs.", "spokeswoman") are kept as gender evidence for pronouns.
@@ -45,7 +45,7 @@ function titleBefore(tree: Tree, nouns: RoleNouns, first: number, personAt: (i: 
   // the run must end in a title noun; trim it back to the last title word
   let to = first - 1;
   while (to >= from && !nouns.titles.has(tree.lemma(to))) to--;
-  // …or in what the office is of: "Minister of Interior Sar Kheng"
+  // …or in what the office is of: "Minister of Justice Pol Varan"
   const ofDomain = to >= from && to + 2 < first && tree.token(to + 1).text === 'of' && tree.doc.tokens.slice(to + 2, first).every((t) => /^\p{Lu}/u.test(t.text) || JOINERS.has(t.text));
   if (ofDomain) to = first - 1;
   if (to < from || to !== first - 1) return undefined;

@@ -15,7 +15,7 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
  * name first or last alike: "Khieu Sopheak" → "Sopheak" and "Khieu" both join). A name the
  * recogniser stopped short of its own head ("Rath Rott | Mony", parsed as compound → Mony)
  * is first grown to that head. A one-word LOC/ORG/MISC that is a word of a PERSON name is the
- * person mis-typed ("Cambodian authorities say Mony abetted…" once read Mony as a place).
+ * person mis-typed ("Karsland officials say Reyvik abetted…" once read Reyvik as a place).
  */
 
 const words = (s: string): string[] => s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -45,7 +45,7 @@ const isWellKnownPlace = (name: string): boolean => countryByName(name) !== unde
 
 /**
  * Stretches in quotation marks that are titles: every word of four letters or more capitalised
- * (“My Mother Sold Me”, a documentary). A person found inside one is a piece of the title.
+ * (“Father Sold The House”, a documentary). A person found inside one is a piece of the title.
  */
 function quotedTitles(text: string): TextSpan[] {
   const out: TextSpan[] = [];

@@ -48,16 +48,16 @@ test('a name the recogniser cut short becomes the organisation its acronym abbre
   assert.equal(vt[0]!.type, 'ORG');
 });
 
-test('"Minister of Interior" and the name after it: a person with the whole office as title', () => {
+test('"Minister of Justice" and the name after it: a person with the whole office as title', () => {
   const doc = run(
-    'Police deported the union leader Tomas Reyvik on Monday. Deputy Prime Minister and Minister of Interior Pol Varan told local reporters that authorities asked ' +
-      'Velmora to extradite the activist. He said that there are no charges yet.',
+    'Police detained the union leader Tomas Reyvik on Monday. Deputy Premier and Minister of Justice Pol Varan told journalists on Tuesday ' +
+      'that prosecutors wanted the editor sent back to Velmora. He said the editor had not been indicted.',
   );
   const varan = doc.entities.find((e) => e.name === 'Pol Varan');
   assert.equal(varan?.type, 'PERSON');
-  assert.deepEqual(varan?.titles, ['Deputy Prime Minister and Minister of Interior']);
-  // the office's domain is no organisation of its own
-  assert.equal(doc.entities.some((e) => e.name === 'Interior' || e.name.startsWith('Interior ')), false);
+  assert.deepEqual(varan?.titles, ['Deputy Premier and Minister of Justice']);
+  // the office's domain is no organisation of its own, nor a part of his name
+  assert.equal(doc.entities.some((e) => e.name === 'Justice' || e.name.startsWith('Justice ')), false);
   const quote = doc.quotes.find((q) => q.cue?.text === 'told');
   assert.equal(quote?.speaker, varan?.id);
   // and "He said" next is still the minister, not the man the report is about
@@ -66,8 +66,8 @@ test('"Minister of Interior" and the name after it: a person with the whole offi
 });
 
 test('a person inside a quoted title is a piece of the title', () => {
-  const doc = run('Ilse Varga helped Velmora Today film a documentary released in October called “My Mother Sold Me,” which tells of families in Karsland.');
+  const doc = run('Ilse Varga helped shoot a documentary shown in June called “Father Sold The House,” which follows families in Karsland.');
   const people = doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
   assert.ok(people.includes('Ilse Varga'));
-  assert.equal(people.filter((n) => /Mother|Sold/.test(n)).length, 0, people.join(', '));
+  assert.equal(people.filter((n) => /Father|Sold|House/.test(n)).length, 0, people.join(', '));
 });

@@ -3,11 +3,11 @@ import type { Entity, TextSpan } from '../../text/types.js';
 
 /**
  * One entity per organisation, not one per wording, as issue #5 asks:
- * - the same words in another order: "Cambodia's Interior Ministry" and "Cambodia's Ministry of
+ * - the same words in another order: "Karsland's Interior Ministry" and "Karsland's Ministry of
  *   Interior" (compared as the set of their words, "of", "the" and "'s" aside);
- * - with and without the country that owns it: "the Interior Ministry" is Cambodia's when the
+ * - with and without the country that owns it: "the Interior Ministry" is Karsland's when the
  *   report names no other country's;
- * - an acronym the report defines: "Russia Today (RT)", and every later "RT" (the letters must be
+ * - an acronym the report defines: "Velmora Today (VT)", and every later "VT" (the letters must be
  *   the name's initials, in order: "Radio Free Karsland (RFK)").
  */
 
@@ -15,7 +15,7 @@ const STOP = new Set(['of', 'the', 'for', 'and', '&']);
 const POSSESSIVE = /^(.+?)['’]s$/u;
 
 interface OrgWords {
-  /** Every word but the stop words and the possessor ("cambodia" of "Cambodia's"), lower case, sorted. */
+  /** Every word but the stop words and the possessor ("karsland" of "Karsland's"), lower case, sorted. */
   bare: string;
   possessor: string | null;
 }
@@ -114,7 +114,7 @@ function expansionBefore(doc: Doc, at: number, acronym: string): TextSpan | null
 
 /**
  * "Name (ACR)": the acronym joins the named entity, and so does every later "ACR". A name the
- * recogniser cut short or missed ("Russia | Today (RT)" read as the place Russia) becomes the
+ * recogniser cut short or missed ("Velmora | Today (VT)" read as the place Velmora) becomes the
  * organisation it abbreviates.
  */
 function mergeAcronyms(doc: Doc, entities: Entity[]): Entity[] {

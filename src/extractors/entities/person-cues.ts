@@ -118,9 +118,9 @@ function isHarmOf(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * What a ministry or department is of, after a title and "of": "Minister of Interior Sar Kheng",
+ * What a ministry or department is of, after a title and "of": "Minister of Justice Pol Varan",
  * "Secretary of State Ana Ruiz". The recogniser reads such a domain and the name after it as one
- * organisation ("Interior Sar Kheng").
+ * organisation or person ("Justice Pol Varan").
  */
 const OFFICE_DOMAINS = new Set(['interior', 'justice', 'defence', 'defense', 'foreign', 'affairs', 'finance', 'health', 'education', 'information', 'labour', 'labor', 'state', 'home', 'economy', 'commerce', 'trade', 'agriculture', 'environment', 'culture', 'transport', 'energy', 'security', 'planning', 'youth', 'religious', 'public', 'works', 'communications', 'internal']);
 
@@ -162,7 +162,7 @@ export function cuedNames(doc: Doc): [number, number][] {
         }
         continue;
       }
-      // "Minister of Interior Sar Kheng": a name of two words or more after the office
+      // "Minister of Justice Pol Varan": a name of two words or more after the office
       const office = afterOffice(tokens, i, s.tokenEnd);
       if (office > 0) {
         const name = nameAt(tokens, office, s.tokenEnd);
@@ -227,8 +227,10 @@ export function personCueEntities(doc: Doc): Entity[] {
   const makePerson = (span: TextSpan): void => {
     // a person the recogniser found already, as long or longer, keeps its bounds (the tagger may have
     // misread "Will" in "captain Will Tarran"; the recogniser did not)
-    // …but not the titles it took in: "Lieutenant-Colonel Aren Voss", once read whole, is Aren Voss
-    const titled = mentions.find((m) => m.type === 'PERSON' && m.start < span.start && m.end === span.end && onlyTitles(doc.text.slice(m.start, span.start)));
+    // …but not the titles it took in: "Lieutenant-Colonel Aren Voss", once read whole, is Aren Voss,
+    // and "Minister of | Justice Pol Varan" is Pol Varan
+    const front = (m: TextSpan) => onlyTitles(doc.text.slice(m.start, span.start)) || officeDomainOnly(doc, doc.span(m.start, doc.text.slice(0, span.start).trimEnd().length));
+    const titled = mentions.find((m) => m.type === 'PERSON' && m.start < span.start && m.end === span.end && front(m));
     if (titled) {
       titled.start = span.start;
       titled.text = span.text;
@@ -253,7 +255,7 @@ export function personCueEntities(doc: Doc): Entity[] {
   }
   // the same words elsewhere in the report are the same person, however the recogniser cut them there
   for (const name of people) for (const span of occurrences(doc, name)) makePerson(span);
-  // "Minister of | Interior | Pol Varan": the office's domain alone is no organisation
+  // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
   const kept = mentions.filter((m) => !officeDomainOnly(doc, m));
   if (kept.length < mentions.length) [mentions, changed] = [kept, true];
   return changed ? group(mentions) : doc.entities;

@@ -115,7 +115,7 @@ export function normalisePlaces(doc: Doc): Entity[] {
       return e.type === 'LOC'; // "Cambodia" in "Cambodia's government" stays a place mention too
     });
   }
-  // "Cambodia's Ministry of Interior" and, grown just now, "Cambodia's Interior Ministry": one ministry
+  // "Karsland's Ministry of Interior" and, grown just now, "Karsland's Interior Ministry": one ministry
   const kept = mergeWordings([...entities.filter((e) => e.mentions.length > 0), ...bodies.values()]);
   for (const e of kept) {
     e.mentions.sort((a, b) => a.start - b.start);

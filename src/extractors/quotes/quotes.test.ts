@@ -55,9 +55,9 @@ test('direct, indirect, mixed and according-to quotes each get their cue and spe
 
   // an unnamed speaker: null entity, the words that name her, and her entity through coreference
   const official = find((q) => q.cue?.text === 'According to');
-  assert.deepEqual([official.speaker, official.speakerText], [null, 'a U.N. official based in Geneva']);
+  assert.deepEqual([official.speaker, official.speakerText], [null, 'a U.N. official stationed in Geneva']);
   const added = find((q) => q.cue?.text === 'added');
-  assert.deepEqual([added.speaker, added.speakerSpan?.text, added.speakerText, added.speakerEntity], [null, 'She', 'a U.N. official based in Geneva', official.speakerEntity]);
+  assert.deepEqual([added.speaker, added.speakerSpan?.text, added.speakerText, added.speakerEntity], [null, 'She', 'a U.N. official stationed in Geneva', official.speakerEntity]);
 
   const lawyer = find((q) => q.text === '"This is a disappearance,"');
   assert.deepEqual([lawyer.speakerSpan?.text, name(lawyer.speaker)], ['she', 'Mira Castell']);
@@ -127,15 +127,15 @@ test('a cue keeps its colon only when the quote opens after it', () => {
 
 test('a speaker quoted inside someone’s statement does not take over the next “she said”', () => {
   const doc = run(
-    'Tomas Reyvik will likely face persecution, his wife said Tuesday. She told Radio Karsland on Wednesday that a U.N. official based in Geneva confirmed to her ' +
-      'that the deportation occurred and he was handed over to the authorities, but his whereabouts are not known. ' +
-      'She said there has been no word from officials on the matter. “Nobody knows where he is,” she added.',
+    'Tomas Reyvik may be tortured in custody, his sister said on Friday. She told Radio Karsland on Saturday that an aid worker stationed in Geneva assured her ' +
+      'that the transfer had taken place and he was now held by the army, but nobody knows where. ' +
+      'She said officials have given the family no answer. “Nobody tells us where he is,” she added.',
   );
-  const wife = doc.entities.find((e) => e.name === 'his wife');
-  const official = doc.quotes.find((q) => q.cue?.text === 'confirmed');
-  assert.equal(official?.speakerText, 'a U.N. official based in Geneva');
+  const sister = doc.entities.find((e) => e.name === 'his sister');
+  const worker = doc.quotes.find((q) => q.cue?.text === 'assured');
+  assert.equal(worker?.speakerText, 'an aid worker stationed in Geneva');
   for (const cue of ['said', 'added']) {
     const q = doc.quotes.filter((x) => x.cue?.text === cue).pop();
-    assert.equal(q?.speakerEntity, wife?.id, `${cue}: ${q?.speakerText}`);
+    assert.equal(q?.speakerEntity, sister?.id, `${cue}: ${q?.speakerText}`);
   }
 });

@@ -95,7 +95,7 @@ export function reportedQuotes(tree: Tree, cues: CueLexicon, mentions: MentionIn
   return out;
 }
 
-/** "According to a U.N. official based in Geneva, the union leader was moved": the rest of the sentence is the official's. */
+/** "According to a U.N. official stationed in Geneva, the union leader was moved": the rest of the sentence is the official's. */
 export function accordingQuotes(tree: Tree, cues: CueLexicon, mentions: MentionIndex, quoted: (i: number) => boolean): Built[] {
   const doc = tree.doc;
   const out: Built[] = [];

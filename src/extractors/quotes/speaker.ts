@@ -197,8 +197,8 @@ function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first:
     const m = mentions.get(c);
     if (m && c >= first && c <= last && m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name') return m.entity;
   }
-  // a long title the parse headed on one of its own nouns: "Deputy Prime Minister and Minister of
-  // Interior Sar Kheng told": the phrase ends in the one person's name it holds
+  // a long title the parse headed on one of its own nouns: "Deputy Premier and Minister of Justice
+  // Pol Varan told": the phrase ends in the one person's name it holds
   const end = mentions.get(last);
   if (!own && end && end.entity.type === 'PERSON' && (end.mention.kind ?? 'name') === 'name' && tree.doc.tokens[last]!.end === end.mention.end) {
     const people = new Set<Entity>();
