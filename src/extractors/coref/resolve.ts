@@ -115,12 +115,11 @@ export class Resolver {
     let h = head;
     for (let n = 0; n < 6 && /^(flat|compound)/.test(this.tree.token(h).deprel ?? '') && this.tree.head(h) >= 0 && this.sentenceOf(this.tree.head(h)) === this.sentenceOf(head); n++) h = this.tree.head(h);
     // "Minister of Justice Pol Varan told": the parse hangs the name on the title as its nmod
-    const up = this.tree.head(h);
-    const isTitle = (t: number) => t >= 0 && t < h && this.nouns.titles.has(this.tree.lemma(t).toLowerCase());
-    if (/^(nmod|appos)/.test(this.tree.token(h).deprel ?? '') && isTitle(up)) {
-      h = up;
+    const titleBefore = (t: number, of: number) => t >= 0 && t < of && this.nouns.titles.has(this.tree.lemma(t).toLowerCase());
+    if (/^(nmod|appos)/.test(this.tree.token(h).deprel ?? '') && titleBefore(this.tree.head(h), h)) {
+      h = this.tree.head(h);
       // "Deputy Premier and Minister of …": the first title of the pair is the subject
-      while (this.tree.token(h).deprel === 'conj' && isTitle(this.tree.head(h))) h = this.tree.head(h);
+      while (this.tree.token(h).deprel === 'conj' && titleBefore(this.tree.head(h), h)) h = this.tree.head(h);
     }
     const k = this.note(entity, this.sentenceOf(head), this.isSubject(head));
     if (this.speaks(h)) this.lastSpeaker = k;

@@ -5,8 +5,8 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
-import { titleCaseSentences } from './headline-trim.js';
-import { mergeOrganisations } from './org-aliases.js';
+import { capitalisedThroughout, titleCaseSentences } from './headline-trim.js';
+import { mergeAcronyms } from './org-aliases.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -50,8 +50,7 @@ const isWellKnownPlace = (name: string): boolean => countryByName(name) !== unde
 function quotedTitles(text: string): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of text.matchAll(/[“"]([^”"\n]{3,100})[”"]/gu)) {
-    const long = m[1]!.match(/\p{L}{4,}/gu) ?? [];
-    if (long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w))) out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, text: m[1]! });
+    if (capitalisedThroughout(m[1]!)) out.push({ start: m.index + 1, end: m.index + 1 + m[1]!.length, text: m[1]! });
   }
   return out;
 }
@@ -106,7 +105,7 @@ export function mergeAliases(doc: Doc): Entity[] {
       if (g.titles) host.titles = [...new Set([...(host.titles ?? []), ...g.titles])];
     } else out.push(g);
   }
-  const merged = mergeOrganisations(doc, out);
+  const merged = mergeAcronyms(doc, out);
   for (const e of merged) {
     e.mentions.sort((a, b) => a.start - b.start);
     e.name = e.mentions.reduce((best, m) => (words(m.text).length > words(best).length ? m.text : best), e.name);

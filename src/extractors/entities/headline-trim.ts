@@ -31,6 +31,15 @@ function isTitleCase(words: readonly string[], tagsOf: (w: string) => string | u
   return long.length >= 3 && lower <= 1 && common >= 2;
 }
 
+/**
+ * Words in title case, as a film's or a book's title in quotation marks is written ("Father Sold
+ * The House"): every word of four letters or more capitalised, and at least two of them.
+ */
+export function capitalisedThroughout(text: string): boolean {
+  const long = text.match(/\p{L}{4,}/gu) ?? [];
+  return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** The tags a word took in the tagger's training ("VERB", "NOUN|PROPN"), if it was seen often enough. */
 function trainingTags(): (word: string) => string | undefined {
   const ambiguity = loadPosModel().header.ambiguity as Record<string, string | undefined>;

@@ -2,7 +2,9 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 
 /**
- * One entity per organisation, not one per wording, as issue #5 asks:
+ * One entity per organisation, not one per wording, as issue #5 asks (acronyms are merged with
+ * the names, by `entity-aliases`; wordings once the places component has grown each name to the
+ * country that owns it, by `places`):
  * - the same words in another order: "Karsland's Interior Ministry" and "Karsland's Ministry of
  *   Interior" (compared as the set of their words, "of", "the" and "'s" aside);
  * - with and without the country that owns it: "the Interior Ministry" is Karsland's when the
@@ -117,7 +119,7 @@ function expansionBefore(doc: Doc, at: number, acronym: string): TextSpan | null
  * recogniser cut short or missed ("Velmora | Today (VT)" read as the place Velmora) becomes the
  * organisation it abbreviates.
  */
-function mergeAcronyms(doc: Doc, entities: Entity[]): Entity[] {
+export function mergeAcronyms(doc: Doc, entities: Entity[]): Entity[] {
   let out = entities;
   for (const hit of doc.text.matchAll(/\((\p{Lu}[\p{L}&.]{1,9})\)/gu)) {
     const acronym = hit[1]!;
@@ -144,12 +146,5 @@ function mergeAcronyms(doc: Doc, entities: Entity[]): Entity[] {
       if (!known.has(at.start) && !taken) host.mentions.push(at);
     }
   }
-  return out;
-}
-
-/** The entity layer with an organisation's wordings and acronyms as one entity each. */
-export function mergeOrganisations(doc: Doc, entities: Entity[]): Entity[] {
-  const out = mergeAcronyms(doc, mergeWordings(entities));
-  for (const e of out) e.mentions.sort((a, b) => a.start - b.start);
   return out;
 }

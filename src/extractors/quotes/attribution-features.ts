@@ -133,9 +133,9 @@ function subtreeExtents(tree: Tree, n: number): { left: Int32Array; right: Int32
   return { left, right };
 }
 
-function frameOf(tree: Tree, i: number, children: number[][]): number {
+function frameOf(tree: Tree, i: number): number {
   if (tree.token(i).upos !== 'VERB') return NONE;
-  const rels = [...new Set(children[i]!.map((c) => tree.doc.tokens[c]!.deprel ?? '').filter((r) => FRAME_RELS.has(r)))].sort();
+  const rels = [...new Set(tree.children[i]!.map((c) => tree.doc.tokens[c]!.deprel ?? '').filter((r) => FRAME_RELS.has(r)))].sort();
   return hashString(rels.join('+'));
 }
 
@@ -151,8 +151,6 @@ export function tokenContext(tree: Tree, cues: CueLexicon, quoted: (i: number) =
     rule,
   };
   const clusters = loadClusters();
-  const children: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) if (tree.head(i) >= 0) children[tree.head(i)]!.push(i);
   const { left, right } = subtreeExtents(tree, n);
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i]!;
@@ -162,7 +160,7 @@ export function tokenContext(tree: Tree, cues: CueLexicon, quoted: (i: number) =
     ctx.verbLemma.push(step ? hashString(tree.lemma(step.verb)) : NONE);
     const path = step && clusters?.get(doc.tokens[step.verb]!.text.toLowerCase());
     ctx.verbCluster.push(path ? hashString(path.slice(0, CLUSTER_BITS)) : NONE);
-    ctx.frame.push(frameOf(tree, i, children));
+    ctx.frame.push(frameOf(tree, i));
     const phrase = step?.child ?? i;
     ctx.edge.push((i === left[phrase] ? 1 : 0) | (i === right[phrase] ? 2 : 0) | (step && i > step.verb ? 4 : 0));
     ctx.lower.push(hashString(lower));

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { VigilError } from '../../core/errors.js';
+import { capitalisedThroughout } from '../entities/headline-trim.js';
 import type { Quote } from '../../text/types.js';
 import { loadOnce, MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
 import type { Sequence } from '../learn/beam.js';
@@ -114,9 +115,7 @@ function saysSomething(tree: Tree, content: PartSpan): boolean {
  */
 export function isQuotedTitle(text: string): boolean {
   const inner = /^["“](.*)["”]$/su.exec(text.trim().replace(/[.,]$/, ''))?.[1];
-  if (!inner) return false;
-  const long = inner.match(/\p{L}{4,}/gu) ?? [];
-  return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+  return inner !== undefined && capitalisedThroughout(inner);
 }
 
 /** Whether token `t` hangs (within a few steps) from a token of [first, last], or heads one of them. */

@@ -183,11 +183,14 @@ export function speakerFields(tree: Tree, mentions: MentionIndex, head: number, 
 function titledName(tree: Tree, mentions: MentionIndex, head: number, last: number): [number, number] {
   const t = tree.doc.tokens[last];
   const next = mentions.get(last + 1);
-  if (!t || !next || next.entity.type !== 'PERSON' || (next.mention.kind ?? 'name') !== 'name' || t.upos !== 'PROPN' || !/^\p{Lu}\p{L}{0,4}\.$/u.test(t.text)) return [head, last];
+  if (!t || !next || !namesPerson(next) || t.upos !== 'PROPN' || !/^\p{Lu}\p{L}{0,4}\.$/u.test(t.text)) return [head, last];
   let end = last + 1;
   while (end + 1 < tree.doc.tokens.length && tree.doc.tokens[end + 1]!.end <= next.mention.end) end++;
   return [end, end];
 }
+
+/** A person's name, not a pronoun or a description of them. */
+const namesPerson = (m: { entity: Entity; mention: Mention }): boolean => m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name';
 
 function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): Entity | undefined {
   const own = mentions.get(head);
@@ -195,12 +198,12 @@ function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first:
   // a name in apposition or fused to the head: "Reyvik's lawyer, Mira Castell"; "Interior Minister Dario Fenn"
   for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
     const m = mentions.get(c);
-    if (m && c >= first && c <= last && m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name') return m.entity;
+    if (m && c >= first && c <= last && namesPerson(m)) return m.entity;
   }
   // a long title the parse headed on one of its own nouns: "Deputy Premier and Minister of Justice
   // Pol Varan told": the phrase ends in the one person's name it holds
   const end = mentions.get(last);
-  if (!own && end && end.entity.type === 'PERSON' && (end.mention.kind ?? 'name') === 'name' && tree.doc.tokens[last]!.end === end.mention.end) {
+  if (!own && end && namesPerson(end) && tree.doc.tokens[last]!.end === end.mention.end) {
     const people = new Set<Entity>();
     for (let i = first; i <= last; i++) {
       const m = mentions.get(i);
