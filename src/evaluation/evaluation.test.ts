@@ -53,3 +53,14 @@ test('PolNeAR tokens find their place in the original text, a double mark writte
   const at = alignTokens(text, tokens);
   assert.deepEqual(at.map((o) => (o ? text.slice(o[0], o[1]) : null)), ["''", 'We', 'will', 'appeal', ',', "''", 'said', 'Mira', 'Castell', '.', '“', 'Soon', '.', '”']);
 });
+
+test('PolNeAR tokens find their place again after a passage their file leaves out, or gives in another order', () => {
+  const skipped = 'Aldo Renn was arrested in Velmora on Monday. '.repeat(3);
+  const text = `The union called a strike. ${skipped}Police said the march was banned. “We will march,” said Ina Holt.`;
+  const tokens = ['The', 'union', 'called', 'a', 'strike', '.', '``', 'We', 'will', 'march', ',', "''", 'said', 'Ina', 'Holt', '.', 'Police', 'said', 'the', 'march', 'was', 'banned', '.'];
+  const at = alignTokens(text, tokens);
+  assert.deepEqual(
+    at.map((o) => (o ? text.slice(o[0], o[1]) : null)),
+    ['The', 'union', 'called', 'a', 'strike', '.', '“', 'We', 'will', 'march', ',', '”', 'said', 'Ina', 'Holt', '.', 'Police', 'said', 'the', 'march', 'was', 'banned', '.'],
+  );
+});

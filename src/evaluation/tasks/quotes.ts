@@ -24,10 +24,21 @@ const norm = (c: string): string => (/[“”„"]/.test(c) ? '"' : /[‘’`]/.
 
 const TOKEN_FORMS: Record<string, string> = { '``': '"', "''": '"', '--': '-', '-LRB-': '(', '-RRB-': ')', '-LSB-': '[', '-RSB-': ']', '`': "'" };
 
+/** A dataset token's possible spellings in the text, each as the normalised stream writes it. */
+const formsOf = (tok: string): string[] => [...new Set([TOKEN_FORMS[tok] ?? tok, tok])].map((f) => [...f].map(norm).join(''));
+
+/** How many tokens, written together, pin a place in the text down when a token is lost. */
+const ANCHOR = 6;
+
 /**
  * Where each dataset token is in the original text: [start, end), or undefined when not found.
  * Both sides are compared without whitespace and with quotes and dashes normalised; a token not
  * at the current position is looked for a little further on, so one odd token loses only itself.
+ * Some of the BIO files leave out passages the text keeps (a paragraph of one Breitbart report is
+ * not in its tokens, and another gives a passage's lines in another order than its text): when a
+ * token is not near, the next few tokens written together are looked for further on, then
+ * anywhere, and the alignment goes on from there. Without that every later token was
+ * lost, and the few short words ("the", "a") found by chance nearby carried stray labels.
  */
 export function alignTokens(text: string, tokens: readonly string[]): ([number, number] | undefined)[] {
   let stream = '';
@@ -38,12 +49,17 @@ export function alignTokens(text: string, tokens: readonly string[]): ([number, 
     at.push(i);
   }
   let pos = 0;
-  return tokens.map((tok) => {
+  return tokens.map((tok, k) => {
     // the treebank's '' stands for a double mark, which some texts write as two apostrophes
-    const forms = [...new Set([TOKEN_FORMS[tok] ?? tok, tok])].map((f) => [...f].map(norm).join(''));
+    const forms = formsOf(tok);
     const form = forms.find((f) => stream.startsWith(f, pos)) ?? forms[0]!;
-    const i = stream.startsWith(form, pos) ? pos : stream.indexOf(form, pos);
-    if (i < 0 || i - pos > 60) return undefined;
+    let i = stream.startsWith(form, pos) ? pos : stream.indexOf(form, pos);
+    if (i < 0 || i - pos > 60) {
+      const anchor = tokens.slice(k, k + ANCHOR).map((t) => formsOf(t)[0]!).join('');
+      // ahead first; then anywhere, for the files whose lines come in another order than the text's
+      i = tokens.length - k < ANCHOR ? -1 : stream.indexOf(anchor, pos) >= 0 ? stream.indexOf(anchor, pos) : stream.indexOf(anchor);
+      if (i < 0) return undefined;
+    }
     pos = i + form.length;
     return [at[i]!, at[pos - 1]! + 1];
   });
