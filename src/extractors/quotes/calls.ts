@@ -11,6 +11,8 @@ import { speakerRange, verbSpeaker } from './speaker.js';
  */
 
 const CALL_PREPOSITIONS = new Set(['for', 'on']);
+/** What a naming call may say someone or something is: "called him a liar", "called it unacceptable". */
+const PREDICATIVE = new Set(['NOUN', 'ADJ', 'PROPN']);
 const MIN_WORDS = 2;
 
 export function callQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: number) => boolean): Built[] {
@@ -38,6 +40,38 @@ export function callQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: numbe
       kind: words.some(quoted) ? 'mixed' : 'indirect',
       ...verbSpeaker(tree, mentions, v, { first: v, last: p }, { first, last }),
       cue: doc.span(doc.tokens[v]!.start, doc.tokens[p]!.end),
+      first,
+      last,
+    });
+  }
+  return out;
+}
+
+/**
+ * Naming: "Ode Marsh called the verdict a travesty", "the minister called him “a foreign agent”".
+ * What someone is called is the speaker's statement about them; PolNeAR's annotators take the
+ * object and what it is called together as the content, "called" as the cue. The object must be
+ * followed by what it is called (xcomp): "called the police" and "a group called Velmora Watch"
+ * name nobody's statement.
+ */
+export function namingQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: number) => boolean): Built[] {
+  const doc = tree.doc;
+  const out: Built[] = [];
+  for (let v = 0; v < doc.tokens.length; v++) {
+    if (tree.token(v).upos !== 'VERB' || tree.lemma(v) !== 'call' || quoted(v) || tree.isPassive(v)) continue;
+    const object = tree.kids(v, 'obj', 'iobj', 'obl:unmarked').find((k) => k > v);
+    // a quoted name may parse as a clause of its own: called the holiday “a feast that unites us”
+    const what = tree.kids(v, 'xcomp', 'ccomp').find((k) => object !== undefined && k > object && (PREDICATIVE.has(tree.token(k).upos ?? '') || quoted(k)));
+    if (object === undefined || what === undefined) continue;
+    const first = speakerRange(tree, object, (i) => i <= v).first;
+    // "called him a master at hiding money": what follows the name on the verb belongs to it
+    const after = tree.kids(v, 'advcl', 'obl', 'nmod').filter((k) => k > what);
+    const last = Math.max(...[what, ...after].map((k) => speakerRange(tree, k, (i) => i <= v).last));
+    out.push({
+      ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end),
+      kind: tree.doc.tokens.slice(first, last + 1).some((_, k) => quoted(first + k)) ? 'mixed' : 'indirect',
+      ...verbSpeaker(tree, mentions, v, { first: v, last: v }, { first, last }),
+      cue: doc.span(doc.tokens[v]!.start, doc.tokens[v]!.end),
       first,
       last,
     });

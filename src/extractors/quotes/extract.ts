@@ -7,23 +7,25 @@ import { ruleParts, tokenContext } from './attribution-features.js';
 import type { AttributionModel } from './attributions.js';
 import { attributionModel, quotesFromLabels, tagAttributions } from './attributions.js';
 import type { CueLexicon } from './cues.js';
-import { callQuotes } from './calls.js';
+import { callQuotes, namingQuotes } from './calls.js';
 import { directQuotes } from './direct.js';
 import { quotedSpans } from './marks.js';
 import type { QuotedSpan } from './marks.js';
 import { colonInCue, marksInContent } from './refine.js';
 import { accordingQuotes, reportedQuotes } from './reported.js';
+import { labelledQuotes, signQuotes } from './signed.js';
 import { MentionIndex } from './speaker.js';
 
 /**
- * Quotes in three passes, each for one shape of attribution:
+ * Quotes in five passes, each for one shape of attribution:
  * 1. direct — a quoted stretch and the cue beside it, after (“…,” said Elena Reyvik) or before
  *    (He added: “…”); a stretch with no cue of its own continues the quote before it when it
  *    follows in the same or the next paragraph (the second paragraph of a long quotation);
  * 2. indirect — a cue verb and its clause ("told reporters that there were no charges"), mixed
  *    when the clause holds a quoted fragment (said Reyvik "committed a crime");
  * 3. "according to X, …" — the rest of the sentence is X's;
- * 4. calls: "called for the release of X", "called on Y to free him".
+ * 4. calls: "called for the release of X", "called on Y to free him";
+ * 5. by layout: a quotation signed with a dash and a name, a transcript's "NAME: words" (signed.ts).
  * Quoted stretches that nobody is said to say and that are short are titles or scare quotes, not quotes.
  * Then the trained attribution tagger (attributions.ts) adds what the rules missed.
  */
@@ -49,12 +51,16 @@ function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
     }
   });
   const quoted = (i: number) => (stretchOf[i] ?? -1) >= 0;
-  const direct = directQuotes(tree, cues, mentions, stretches, stretchOf);
+  const labelled = labelledQuotes(tree, mentions);
+  // a quotation that opens with a turn's label is that turn: “LINDQVIST: We were never asked.”
+  const direct = signQuotes(tree, mentions, directQuotes(tree, cues, mentions, stretches, stretchOf)).filter((d) => d.cue || !labelled.some((l) => l.cue!.start >= d.start && l.cue!.end <= d.end));
   // the offset where the quotation holding token i opens (-1 outside quotations)
   const openedAt = (i: number) => stretches[stretchOf[i] ?? -1]?.start ?? -1;
   const indirect = reportedQuotes(tree, cues, mentions, quoted, openedAt);
   const according = accordingQuotes(tree, cues, mentions, quoted);
-  const clauses = [...indirect, ...according, ...callQuotes(tree, mentions, quoted)];
+  const clauses = [...indirect, ...according, ...callQuotes(tree, mentions, quoted), ...namingQuotes(tree, mentions, quoted)];
+  // a statement reported inside a turn stays, nested in it, as in a quotation
+  const turns = labelled.filter((l) => ![...direct, ...clauses].some((o) => o.start < l.end && l.start < o.end && !(o.start >= l.start && o.end <= l.end)));
   // a quoted fragment inside a reported clause is part of that (mixed) quote, not a quote of its own
   // (one sweep in text order: a long report has thousands of each)
   const mixed = clauses.filter((c) => c.kind === 'mixed').sort((a, b) => a.start - b.start);
@@ -64,7 +70,7 @@ function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
     while (k < mixed.length && mixed[k]!.start <= d.start) reach = Math.max(reach, mixed[k++]!.end);
     return reach < d.end;
   });
-  const quotes = [...kept, ...clauses].sort((a, b) => a.start - b.start).map(({ first: _f, last: _l, ...q }): Quote => q);
+  const quotes = [...kept, ...clauses, ...turns].sort((a, b) => a.start - b.start).map(({ first: _f, last: _l, ...q }): Quote => q);
   return { quotes, tree, mentions, quoted, stretches };
 }
 

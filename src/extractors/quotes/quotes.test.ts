@@ -139,3 +139,36 @@ test('a speaker quoted inside someone’s statement does not take over the next 
     assert.equal(q?.speakerEntity, sister?.id, `${cue}: ${q?.speakerText}`);
   }
 });
+
+test('quotations attributed by layout: a signature after a dash, a transcript’s turns, a headline’s label', () => {
+  const letters = run('Readers wrote to us about the dam at Velmora.\n\n“We were never asked where our village should go.” ― Tove Lindqvist\n\n“The water took the school and the clinic.” — Aldo Renn, Velmora');
+  const said = (d: Doc) => d.quotes.map((q) => [q.text.replace(/^[“"]|[”"]$/g, '').slice(0, 20), q.cue?.text ?? null, q.speakerText]);
+  assert.deepEqual(said(letters), [
+    ['We were never asked ', '―', 'Tove Lindqvist'],
+    ['The water took the s', '—', 'Aldo Renn'],
+  ]);
+
+  const transcript = run(
+    'Pol Varan spoke to the radio host Ina Holt on Sunday.\n\nHOLT: Where is your brother held tonight?\n\nVARAN: We do not know where he is held, and nobody will tell us.\n\n“HOLT: Have the police charged him with anything?',
+  );
+  assert.deepEqual(
+    transcript.quotes.filter((q) => q.kind === 'direct').map((q) => [q.text.slice(0, 16), q.cue?.text, q.speakerText]),
+    [
+      ['Where is your br', ':', 'Ina Holt'],
+      ['We do not know w', ':', 'Pol Varan'],
+      ['Have the police ', ':', 'Ina Holt'],
+    ],
+  );
+
+  // a country, a newsroom's label and a single unknown label are not speakers
+  const labels = run('Karsland: Free the Students Held in Velmora Prison\n\nUPDATE: The students were moved on Monday night.\n\nUPDATE: Their lawyers have not seen them.\n\nMORNING: Crowds gathered outside the prison gates.');
+  assert.deepEqual(labels.quotes.map((q) => q.text), []);
+});
+
+test('what someone calls a thing is their statement: “called the verdict a travesty”; a name or a phone call is not', () => {
+  const doc = run('Ode Marsh called the verdict a travesty of justice. A group called Velmora Watch met on Monday. Later she called the police.');
+  assert.deepEqual(
+    doc.quotes.filter((q) => q.cue?.text === 'called').map((q) => [q.text, q.speakerText]),
+    [['the verdict a travesty of justice', 'Ode Marsh']],
+  );
+});

@@ -1,0 +1,120 @@
+import type { Tree } from '../syntax/tree.js';
+import type { Built, MentionIndex, SpeakerFields } from './speaker.js';
+import { speakerFields } from './speaker.js';
+
+/**
+ * Quotations attributed by layout, not by a verb:
+ * - signed: “We were never asked.” ― Tove Lindqvist — readers' letters and collected reactions
+ *   put the name after a dash;
+ * - labelled: LINDQVIST: We were never asked. — a transcript gives each turn its speaker's name
+ *   and a colon, as do some headlines ("Tove Lindqvist: Nobody Asked Us").
+ * The dash or the colon is the cue, as PolNeAR's annotators mark it. A label must be a person's
+ * name: "Karsland: Free the Students" is a headline about a country, "UPDATE:" is no speaker.
+ * A transcript's capitals ("LINDQVIST") count when the report names that person elsewhere or
+ * gives that label two turns or more.
+ */
+
+const DASH = /^(?:―|—|–|--?)$/;
+/** At most this many words in a signature or a label: a name, perhaps with a title. */
+const MAX_NAME = 6;
+const MIN_WORDS = 3;
+/** Capitals that head a paragraph but name nobody: "UPDATE: …", "EDITOR'S NOTE: …". */
+const NOT_SPEAKERS = new Set(['update', 'updated', 'note', 'correction', 'clarification', 'breaking', 'watch', 'video', 'photo', 'photos', 'related', 'read', 'more', 'source', 'sources', 'warning', 'exclusive', 'analysis', 'opinion', 'editor', 'background', 'context', 'q', 'a']);
+
+/** The tokens of the paragraph that holds token i: [first, last]. */
+function paragraphOf(tree: Tree, i: number): { first: number; last: number } {
+  const { text, tokens } = tree.doc;
+  let first = i;
+  while (first > 0 && !/\n/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+  let last = i;
+  while (last + 1 < tokens.length && !/\n/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))) last++;
+  return { first, last };
+}
+
+/** Whether tokens [first, last] are one person's name, or a label for a person the report names elsewhere or gives turns to. */
+function isPersonName(tree: Tree, mentions: MentionIndex, first: number, last: number, known: ReadonlySet<string>): boolean {
+  if (last - first + 1 > MAX_NAME) return false;
+  const words = tree.doc.tokens.slice(first, last + 1).map((t) => t.text);
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || w === '.')) return false;
+  const m = mentions.get(last);
+  if (m && m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name') return true;
+  // a headline's "Pence:" that the recogniser, reading title case, did not take for a name
+  return words.length <= 3 && known.has(words[words.length - 1]!.toLowerCase());
+}
+
+/** A transcript's turn label at a paragraph's start: "WALLACE:", “PENCE: … */
+const TURN = /^["“]?(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/gmu;
+
+/**
+ * The words a label may end with, lower-cased: the last word of every person's name in the report
+ * ("Pence" for Mike Pence), and the capitals that label two or more of a transcript's turns
+ * ("WALLACE", though the report never names Chris Wallace).
+ */
+function knownSpeakers(tree: Tree): Set<string> {
+  const out = new Set<string>();
+  for (const e of tree.doc.entities) if (e.type === 'PERSON') out.add(e.name.split(/\s+/).pop()!.toLowerCase());
+  const turns = new Map<string, number>();
+  for (const m of tree.doc.text.matchAll(TURN)) turns.set(m[1]!, (turns.get(m[1]!) ?? 0) + 1);
+  for (const [label, n] of turns) if (n >= 2) out.add(label.split(' ').pop()!.toLowerCase());
+  for (const w of NOT_SPEAKERS) out.delete(w);
+  return out;
+}
+
+/**
+ * The speaker of a label: a transcript's "HOLT" is the one person named Holt in the report; the
+ * recogniser reads capitals as a place, or as a person of their own.
+ */
+function labelSpeaker(tree: Tree, mentions: MentionIndex, first: number, last: number): SpeakerFields {
+  const fields = speakerFields(tree, mentions, last, first, last);
+  const label = tree.doc.tokens[last]!.text;
+  const capitals = label === label.toUpperCase();
+  if (fields.speaker && !capitals) return fields;
+  const people = tree.doc.entities.filter((e) => e.type === 'PERSON' && mentions.isNamed(e) && e.name !== label && e.name.split(/\s+/).pop()!.toLowerCase() === label.toLowerCase());
+  return people.length === 1 ? { ...fields, speaker: people[0]!.id, speakerText: people[0]!.name, speakerEntity: people[0]!.id } : fields;
+}
+
+/**
+ * Each direct quotation with no cue of its own that a dash and a name follow gets the dash as its
+ * cue and the name as its speaker.
+ */
+export function signQuotes(tree: Tree, mentions: MentionIndex, direct: readonly Built[]): Built[] {
+  const { doc } = tree;
+  const known = knownSpeakers(tree);
+  return direct.map((q) => {
+    const dash = q.last + 1;
+    if (q.cue) return q;
+    if (!DASH.test(doc.tokens[dash]?.text ?? '')) return q;
+    const para = paragraphOf(tree, dash);
+    let last = dash;
+    while (last + 1 <= para.last && /^\p{Lu}/u.test(doc.tokens[last + 1]!.text)) last++;
+    if (last === dash || !isPersonName(tree, mentions, dash + 1, last, known)) return q;
+    return { ...q, ...labelSpeaker(tree, mentions, dash + 1, last), cue: doc.span(doc.tokens[dash]!.start, doc.tokens[dash]!.end) };
+  });
+}
+
+/** Labelled turns: a paragraph (or a quotation opening one) that starts with a person's name and a colon. */
+export function labelledQuotes(tree: Tree, mentions: MentionIndex): Built[] {
+  const { doc } = tree;
+  const known = knownSpeakers(tree);
+  const out: Built[] = [];
+  for (const [k, t] of doc.tokens.entries()) {
+    if (t.text !== ':') continue;
+    const para = paragraphOf(tree, k);
+    let first = para.first;
+    while (first < k && /^["“'‘`]+$/.test(doc.tokens[first]!.text)) first++;
+    if (first >= k || !isPersonName(tree, mentions, first, k - 1, known)) continue;
+    let last = para.last;
+    while (last > k && /^["”'’]+$/.test(doc.tokens[last]!.text) && first === para.first) last--;
+    const words = doc.tokens.slice(k + 1, last + 1).filter((w) => /\p{L}/u.test(w.text)).length;
+    if (words < MIN_WORDS) continue;
+    out.push({
+      ...doc.span(doc.tokens[k + 1]!.start, doc.tokens[last]!.end),
+      kind: 'direct',
+      ...labelSpeaker(tree, mentions, first, k - 1),
+      cue: doc.span(t.start, t.end),
+      first: k + 1,
+      last,
+    });
+  }
+  return out;
+}
