@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { VigilError } from '../core/errors.js';
 import { articleFromJsonLine } from './jsonl.js';
@@ -55,4 +57,22 @@ test('JSON Lines records name their line when they are wrong', () => {
   assert.throws(() => articleFromJsonLine('not json', 4), (e: unknown) => e instanceof VigilError && e.code === 'invalid_json' && /line 4/.test(e.message));
   assert.throws(() => articleFromJsonLine('{"id":"x"}', 2), code('invalid_input'));
   assert.throws(() => articleFromJsonLine('{"id":"x","text":"a","published":5}', 3), code('invalid_date'));
+});
+
+test('a saved report with no date of its own takes the date in its file name, and says so', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vigil-names-'));
+  const named = path.join(dir, 'karsland-post-2026-11-20-union-leader-held.txt');
+  copyFileSync(fixture('lorvan-arrest.txt'), named);
+  const warnings: string[] = [];
+  assert.equal(readArticleFile(named, {}, warnings).published, '2026-11-20');
+  assert.match(warnings[0]!, /2026-11-20 taken from the file name/);
+  // the caller's date wins, and a name with no date leaves the report undated, with a warning
+  assert.equal(readArticleFile(named, { published: '2026-11-21' }).published, '2026-11-21');
+  const undated: string[] = [];
+  assert.equal(readArticleFile(fixture('lorvan-arrest.txt'), {}, undated).published, undefined);
+  assert.match(undated[0]!, /no publication date/);
+  // a page's own date wins over its name
+  const page = path.join(dir, 'saved-2020-01-01.html');
+  copyFileSync(fixture('lorvan-arrest.html'), page);
+  assert.equal(readArticleFile(page).published, '2026-12-04');
 });

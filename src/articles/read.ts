@@ -52,6 +52,30 @@ export function articleFromBytes(bytes: Uint8Array, what: string, options: ReadO
   return articleFromString(text, what, { ...options, ...(isHtml !== undefined ? { html: isHtml } : {}) }, warnings);
 }
 
+/** A calendar date in a file's name: "rfa-2018-12-12-deportation.txt", "20181212_report.html". */
+const DATE_IN_NAME = /(?:^|\D)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:\D|$)/;
+
+/**
+ * The publication date a saved report's file name gives, when the report itself gives none:
+ * monitors save reports as "outlet-2018-12-12-slug.txt", and without a date "Wednesday" and
+ * "Dec. 7" stay unresolved. The caller's --published and the page's own date come first.
+ */
+function dateFromName(article: Article, file: string, options: ReadOptions, warnings: string[]): Article {
+  if (options.published !== undefined || article.published !== undefined) return article;
+  const m = DATE_IN_NAME.exec(path.basename(file));
+  if (m) {
+    try {
+      const published = parsePublishedDate(`${m[1]}-${m[2]}-${m[3]}`);
+      warnings.push(`publication date ${published} taken from the file name; --published sets another`);
+      return { ...article, published };
+    } catch {
+      // a number that only looks like a date ("2099-01-01" is refused): no date, as below
+    }
+  }
+  warnings.push('no publication date: relative dates ("Wednesday", "last week") stay unresolved; --published sets one');
+  return article;
+}
+
 export function readArticleFile(file: string, options: ReadOptions = {}, warnings: string[] = []): Article {
   let bytes: Buffer;
   try {
@@ -61,5 +85,5 @@ export function readArticleFile(file: string, options: ReadOptions = {}, warning
     if (err instanceof VigilError) throw err;
     throw new VigilError('file_not_found', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return articleFromBytes(bytes, file, { id: path.basename(file), ...options }, warnings);
+  return dateFromName(articleFromBytes(bytes, file, { id: path.basename(file), ...options }, warnings), file, options, warnings);
 }
