@@ -131,6 +131,9 @@ export interface Role {
   /** Where the role's words are (Vigil's addition): a pronoun's offsets even when `entity` names its antecedent. */
   start?: number;
   end?: number;
+  /** Not stated in the event's sentence but taken from the sentences before it (Vigil's addition):
+   *  "there are no charges yet" against the activist named just before. The offsets are those words'. */
+  implied?: boolean;
 }
 
 export interface EventDate {

@@ -270,7 +270,14 @@ export function articleFeatures(doc: Doc, article: HrdArticle): ArticleFeatures 
   };
 }
 
-/** A report read by the pipeline, dated by its publication, and its features. */
+/**
+ * A report read by the pipeline, dated by its publication, and its features. The adapter reads
+ * the targets a report states, not those implied from the sentences before (events/implied.ts):
+ * with them, cross-validation on the training split moved victim type −0.4 and violation F1
+ * −0.35 (perpetrator type +0.9), and dev victim type in T5's window fell from 73.7 to 69.7.
+ */
 export function readArticle(pipeline: Pipeline, article: HrdArticle, body = articleText(article)): ArticleFeatures {
-  return articleFeatures(pipeline.run(new Doc(body, { published: article.published || undefined })), article);
+  const doc = pipeline.run(new Doc(body, { published: article.published || undefined }));
+  doc.events = doc.events.map((v) => (v.target?.implied ? { ...v, target: null } : v));
+  return articleFeatures(doc, article);
 }

@@ -242,3 +242,15 @@ test('states and undergoings: "remains in custody", "has been in detention", "di
   assert.equal(first('The shooting of the film took a year.', 'ASSAULT'), undefined, 'a film is shot, not assaulted');
   assert.equal(first('The minister was in Karsvik on Monday.', 'ARREST'), undefined);
 });
+
+test('a target the sentence leaves unsaid is the person named just before, marked implied', () => {
+  const { doc, events } = eventsOf('Interior Minister Dario Fenn told reporters that Karsland had asked Thailand to extradite Ilse Navarro, a union activist. He said that there are no charges yet.');
+  const charge = one(events, 'CHARGE');
+  assert.equal(charge.modality, 'negated');
+  assert.equal(doc.entities.find((e) => e.id === charge.target?.entity)?.name, 'Ilse Navarro');
+  assert.equal(charge.target?.implied, true);
+  // a stated target is never marked implied, and a sentence that names someone else keeps its own reading
+  assert.ok(events.filter((v) => v.type === 'EXTRADITION_REQUEST').every((v) => v.target && !v.target.implied));
+  const other = eventsOf('Police detained Ilse Navarro on Monday. Her lawyer Tomas Brandt said no charges have been filed.').events;
+  assert.equal(one(other, 'CHARGE').target, null);
+});

@@ -6,6 +6,7 @@ import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
 import { mergeMentions } from './merge.js';
+import { impliedTargets } from './implied.js';
 import { modalityOf } from './modality.js';
 import { rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -121,10 +122,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     }
   }
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
-  return mergeMentions(events)
-    .filter((v) => {
-      const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
-      return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
-    })
-    .map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  const kept = mergeMentions(events).filter((v) => {
+    const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
+    return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
+  });
+  return impliedTargets(doc, kept).map((v, i) => ({ ...v, id: `v${i + 1}` }));
 }

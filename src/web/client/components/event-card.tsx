@@ -55,7 +55,8 @@ export function EventCard(p: CardProps) {
       </button>
       {!active && (
         <p class="summary">
-          {event.target ? roleText(doc, draftOf(event).roles.target) : 'no target'} · {event.modality}
+          {event.target ? roleText(doc, draftOf(event).roles.target) : 'no target'}
+          {event.target?.implied ? ' (implied)' : ''} · {event.modality}
           {event.date ? ` · ${event.date.value}` : ''}
         </p>
       )}
@@ -81,6 +82,9 @@ export function EventCard(p: CardProps) {
                   <dt class={`role-${name}`}>{name}</dt>
                   <dd>
                     <span class="value">{roleText(doc, r) || '—'}</span>
+                    {r && event[name]?.implied && r.start === event[name]?.start && (
+                      <span class="implied" title="not said in the event's sentence: taken from the sentences before">implied</span>
+                    )}
                     {p.canWrite && (
                       <>
                         <button type="button" class="small" aria-pressed={p.picking === name} onClick={() => p.onPick(p.picking === name ? null : name)} title="then click a highlighted name in the text">
