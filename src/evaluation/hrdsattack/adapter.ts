@@ -5,7 +5,7 @@ import type { ArticleFeatures } from './features.js';
 import type { DateValue } from './dates.js';
 import { Classifier, Ranker } from './linear.js';
 import type { TrainOptions } from './linear.js';
-import { VIOLATION_TYPES } from './violations.js';
+import { ViolationModel } from './violations.js';
 
 /**
  * HRDsAttack's document-level labels from Vigil's extraction, the way the paper's T5 got its own:
@@ -33,12 +33,6 @@ const NONE = 'none';
 const INSUFFICIENT = 'insufficient information';
 /** Annotated with no type at all: no answer can match it. */
 const NO_TYPE = 'no type';
-/**
- * A violation type is named when its probability passes this. Micro F1 rewards naming a likely
- * type more than leaving it out: five-fold cross-validation on the training split gave 69.4 at
- * 0.3, 70.6 at 0.15 and 69.6 at 0.1.
- */
-const VIOLATION_THRESHOLD = 0.15;
 
 /**
  * A victim's types as one label: "human rights defender|journalist". The metric compares the
@@ -52,7 +46,7 @@ function victimTypeLabel(types: readonly string[]): string {
 
 export class HrdAdapter {
   private constructor(
-    private readonly violations: ReadonlyMap<string, Classifier>,
+    private readonly violations: ViolationModel,
     private readonly perpetrator: Classifier,
     private readonly victimType: Classifier,
     private readonly country: Ranker,
@@ -65,9 +59,7 @@ export class HrdAdapter {
 
   static fit(examples: readonly Example[], opts: TrainOptions = { iterations: 150, l2: 1 }): HrdAdapter {
     const goldTypes = (l: HrdLabels) => new Set(l.violationTypes.length > 1 ? l.violationTypes.filter((t) => t !== 'unknown') : l.violationTypes);
-    const violations = new Map(
-      VIOLATION_TYPES.map((t) => [t, Classifier.train(examples.map((e) => ({ feats: e.features.violation(t), label: goldTypes(e.labels).has(t) ? 'yes' : 'no' })), opts)]),
-    );
+    const violations = ViolationModel.fit(examples.map((e) => ({ input: e.features, gold: goldTypes(e.labels) })), opts);
     const perpetrator = Classifier.train(examples.map((e) => ({ feats: e.features.doc, label: e.labels.perpetratorType ?? NONE })), opts);
     const victimType = Classifier.train(
       examples.flatMap((e) => e.labels.victims.filter((v) => v.name).map((v) => ({ feats: e.features.victim(v.name!), label: victimTypeLabel(v.type) }))),
@@ -99,7 +91,7 @@ export class HrdAdapter {
     const year = this.year.best(named(features.years))?.value ?? null;
     return {
       ...rules,
-      violationTypes: this.violationTypes(features),
+      violationTypes: this.violations.types(features),
       perpetratorType: this.perpetrator.best(features.doc, (l) => l !== NONE) ?? null,
       victimAttributes,
       country: code ? countryName(code) : null,
@@ -108,13 +100,6 @@ export class HrdAdapter {
       region: this.region.best(named(features.regions))?.value ?? null,
       city: this.city.best(named(features.cities))?.value ?? null,
     };
-  }
-
-  /** Every type likely enough, else the likeliest one. */
-  private violationTypes(features: ArticleFeatures): string[] {
-    const p = [...this.violations].map(([t, clf]) => ({ t, p: clf.probabilities(features.violation(t)).get('yes') ?? 0 }));
-    const named = p.filter((x) => x.p > VIOLATION_THRESHOLD).map((x) => x.t);
-    return named.length ? named : [p.sort((a, b) => b.p - a.p)[0]!.t];
   }
 
   /**

@@ -8,6 +8,22 @@ import { articleFeatures } from './features.js';
 import { toHrdLabels } from './rules.js';
 import { Classifier, Ranker } from './linear.js';
 import { CountryNamer } from './country-names.js';
+import { ViolationModel } from './violations.js';
+
+test('violation types come from yes/no classifiers and the label sets together: types annotated together are named together', () => {
+  // the report's own words only: each type's features are the report's, as for a report Vigil read no events in
+  const input = (words: string[]) => ({ doc: words, violation: () => words });
+  const examples = [
+    ...Array.from({ length: 8 }, () => ({ input: input(['w=charge', 'w=detain']), gold: new Set(['arbitrary detention', 'other']) })),
+    ...Array.from({ length: 8 }, () => ({ input: input(['w=shoot']), gold: new Set(['killing']) })),
+    ...Array.from({ length: 4 }, () => ({ input: input(['w=detain']), gold: new Set(['arbitrary detention']) })),
+  ];
+  const model = ViolationModel.fit(examples, { iterations: 100, l2: 0.1 });
+  assert.deepEqual(model.types(input(['w=charge', 'w=detain'])).sort(), ['arbitrary detention', 'other']);
+  assert.deepEqual(model.types(input(['w=shoot'])), ['killing']);
+  const p = model.probabilities(input(['w=shoot']));
+  assert.ok(p.get('killing')! > 0.8 && p.get('other')! < 0.2, JSON.stringify([...p]));
+});
 
 test('the classifier learns which features point to which label, and falls back on the commoner label', () => {
   const examples = [
