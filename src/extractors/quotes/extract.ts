@@ -13,7 +13,7 @@ import { quotedSpans } from './marks.js';
 import type { QuotedSpan } from './marks.js';
 import { colonInCue, marksInContent } from './refine.js';
 import { accordingQuotes, reportedQuotes } from './reported.js';
-import { labelledQuotes, signQuotes } from './signed.js';
+import { layoutQuotes } from './signed.js';
 import { MentionIndex } from './speaker.js';
 
 /**
@@ -51,9 +51,10 @@ function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
     }
   });
   const quoted = (i: number) => (stretchOf[i] ?? -1) >= 0;
-  const labelled = labelledQuotes(tree, mentions);
+  const layout = layoutQuotes(tree, mentions, directQuotes(tree, cues, mentions, stretches, stretchOf));
+  const labelled = layout.labelled;
   // a quotation that opens with a turn's label is that turn: “LINDQVIST: We were never asked.”
-  const direct = signQuotes(tree, mentions, directQuotes(tree, cues, mentions, stretches, stretchOf)).filter((d) => d.cue || !labelled.some((l) => l.cue!.start >= d.start && l.cue!.end <= d.end));
+  const direct = layout.direct.filter((d) => d.cue || !labelled.some((l) => l.cue!.start >= d.start && l.cue!.end <= d.end));
   // the offset where the quotation holding token i opens (-1 outside quotations)
   const openedAt = (i: number) => stretches[stretchOf[i] ?? -1]?.start ?? -1;
   const indirect = reportedQuotes(tree, cues, mentions, quoted, openedAt);

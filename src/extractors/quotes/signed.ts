@@ -21,13 +21,14 @@ const MIN_WORDS = 3;
 /** Capitals that head a paragraph but name nobody: "UPDATE: …", "EDITOR'S NOTE: …". */
 const NOT_SPEAKERS = new Set(['update', 'updated', 'note', 'correction', 'clarification', 'breaking', 'watch', 'video', 'photo', 'photos', 'related', 'read', 'more', 'source', 'sources', 'warning', 'exclusive', 'analysis', 'opinion', 'editor', 'background', 'context', 'q', 'a']);
 
-/** The tokens of the paragraph that holds token i: [first, last]. */
-function paragraphOf(tree: Tree, i: number): { first: number; last: number } {
+/** For every token, the first and last token of its paragraph: found once, in one sweep. */
+function paragraphs(tree: Tree): { first: Int32Array; last: Int32Array } {
   const { text, tokens } = tree.doc;
-  let first = i;
-  while (first > 0 && !/\n/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
-  let last = i;
-  while (last + 1 < tokens.length && !/\n/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))) last++;
+  const first = new Int32Array(tokens.length);
+  const last = new Int32Array(tokens.length);
+  const breakBefore = (i: number) => i > 0 && /\n/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  for (let i = 0; i < tokens.length; i++) first[i] = i > 0 && !breakBefore(i) ? first[i - 1]! : i;
+  for (let i = tokens.length - 1; i >= 0; i--) last[i] = i + 1 < tokens.length && !breakBefore(i + 1) ? last[i + 1]! : i;
   return { first, last };
 }
 
@@ -74,40 +75,33 @@ function labelSpeaker(tree: Tree, mentions: MentionIndex, first: number, last: n
 }
 
 /**
- * Each direct quotation with no cue of its own that a dash and a name follow gets the dash as its
- * cue and the name as its speaker.
+ * The quotations layout attributes: each direct quotation with no cue of its own that a dash and
+ * a name follow gets the dash as its cue and the name as its speaker (`direct`, returned in
+ * order); and the labelled turns, each a paragraph (or a quotation opening one) that starts with
+ * a person's name and a colon, running to the paragraph's end.
  */
-export function signQuotes(tree: Tree, mentions: MentionIndex, direct: readonly Built[]): Built[] {
+export function layoutQuotes(tree: Tree, mentions: MentionIndex, direct: readonly Built[]): { direct: Built[]; labelled: Built[] } {
   const { doc } = tree;
   const known = knownSpeakers(tree);
-  return direct.map((q) => {
+  const para = paragraphs(tree);
+  const signed = direct.map((q) => {
     const dash = q.last + 1;
-    if (q.cue) return q;
-    if (!DASH.test(doc.tokens[dash]?.text ?? '')) return q;
-    const para = paragraphOf(tree, dash);
+    if (q.cue || !DASH.test(doc.tokens[dash]?.text ?? '')) return q;
     let last = dash;
-    while (last + 1 <= para.last && /^\p{Lu}/u.test(doc.tokens[last + 1]!.text)) last++;
+    while (last + 1 <= para.last[dash]! && /^\p{Lu}/u.test(doc.tokens[last + 1]!.text)) last++;
     if (last === dash || !isPersonName(tree, mentions, dash + 1, last, known)) return q;
     return { ...q, ...labelSpeaker(tree, mentions, dash + 1, last), cue: doc.span(doc.tokens[dash]!.start, doc.tokens[dash]!.end) };
   });
-}
-
-/** Labelled turns: a paragraph (or a quotation opening one) that starts with a person's name and a colon. */
-export function labelledQuotes(tree: Tree, mentions: MentionIndex): Built[] {
-  const { doc } = tree;
-  const known = knownSpeakers(tree);
-  const out: Built[] = [];
+  const labelled: Built[] = [];
   for (const [k, t] of doc.tokens.entries()) {
     if (t.text !== ':') continue;
-    const para = paragraphOf(tree, k);
-    let first = para.first;
+    let first = para.first[k]!;
     while (first < k && /^["“'‘`]+$/.test(doc.tokens[first]!.text)) first++;
     if (first >= k || !isPersonName(tree, mentions, first, k - 1, known)) continue;
-    let last = para.last;
-    while (last > k && /^["”'’]+$/.test(doc.tokens[last]!.text) && first === para.first) last--;
+    const last = para.last[k]!;
     const words = doc.tokens.slice(k + 1, last + 1).filter((w) => /\p{L}/u.test(w.text)).length;
     if (words < MIN_WORDS) continue;
-    out.push({
+    labelled.push({
       ...doc.span(doc.tokens[k + 1]!.start, doc.tokens[last]!.end),
       kind: 'direct',
       ...labelSpeaker(tree, mentions, first, k - 1),
@@ -116,5 +110,5 @@ export function labelledQuotes(tree: Tree, mentions: MentionIndex): Built[] {
       last,
     });
   }
-  return out;
+  return { direct: signed, labelled };
 }
