@@ -39,17 +39,17 @@ function isPersonName(tree: Tree, mentions: MentionIndex, first: number, last: n
   if (!words.every((w) => /^\p{Lu}/u.test(w) || w === '.')) return false;
   const m = mentions.get(last);
   if (m && m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name') return true;
-  // a headline's "Pence:" that the recogniser, reading title case, did not take for a name
+  // a headline's "Varan:" that the recogniser, reading title case, did not take for a name
   return words.length <= 3 && known.has(words[words.length - 1]!.toLowerCase());
 }
 
-/** A transcript's turn label at a paragraph's start: "WALLACE:", “PENCE: … */
+/** A transcript's turn label at a paragraph's start: "HOLT:", “VARAN: … */
 const TURN = /^["“]?(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/gmu;
 
 /**
  * The words a label may end with, lower-cased: the last word of every person's name in the report
- * ("Pence" for Mike Pence), and the capitals that label two or more of a transcript's turns
- * ("WALLACE", though the report never names Chris Wallace).
+ * ("Varan" for Pol Varan), and the capitals that label two or more of a transcript's turns
+ * ("HOLT", though the report may never give the host's full name).
  */
 function knownSpeakers(tree: Tree): Set<string> {
   const out = new Set<string>();
