@@ -244,7 +244,7 @@ test('states and undergoings: "remains in custody", "has been in detention", "di
 });
 
 test('a target the sentence leaves unsaid is the person named just before, marked implied', () => {
-  const { doc, events } = eventsOf('Interior Minister Dario Fenn told reporters that Karsland had asked Thailand to extradite Ilse Navarro, a union activist. He said that there are no charges yet.');
+  const { doc, events } = eventsOf('Interior Minister Dario Fenn told reporters that Karsland had asked Thailand to extradite Ilse Navarro, a union activist. He said that no charges had been filed yet.');
   const charge = one(events, 'CHARGE');
   assert.equal(charge.modality, 'negated');
   assert.equal(doc.entities.find((e) => e.id === charge.target?.entity)?.name, 'Ilse Navarro');

@@ -2,9 +2,9 @@ import type { Doc } from '../../text/doc.js';
 import type { EventType, VigilEvent } from '../../text/types.js';
 
 /**
- * Targets a sentence leaves unsaid: "Sar Kheng said authorities asked Thailand to extradite the
- * activist. He said that there are no charges yet." The charges that are not there are against
- * the activist, though the second sentence names nobody but the speaker. An event that befalls
+ * Targets a sentence leaves unsaid: "Dario Fenn said Karsland had asked Thailand to extradite Ilse
+ * Navarro. He said that no charges had been filed yet." The charges not filed are against Navarro,
+ * though the second sentence names nobody but the speaker. An event that befalls
  * a person, has no target, and stands in a sentence that names no other person takes the person
  * the report's last event befell, one or two sentences before; the role says it is implied and
  * keeps the words it was read from, as chrono keeps what was stated apart from what was implied.
