@@ -172,3 +172,11 @@ test('what someone calls a thing is their statement: “called the verdict a tra
     [['the verdict a travesty of justice', 'Ode Marsh']],
   );
 });
+
+test('the medium right after a cue verb is part of the cue: “said in a statement”', () => {
+  const doc = run('The Velmora Bar Association said in a statement that Aldo Renn had been moved to a prison in the north. Renn said in the courtroom that he was innocent.');
+  assert.deepEqual(
+    doc.quotes.map((q) => q.cue?.text),
+    ['said in a statement', 'said'],
+  );
+});
