@@ -1,4 +1,5 @@
 import type { Tree } from '../syntax/tree.js';
+import { cueStart } from './cues.js';
 import type { Built, MentionIndex } from './speaker.js';
 import { speakerRange, verbSpeaker } from './speaker.js';
 
@@ -38,8 +39,9 @@ export function callQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: numbe
     out.push({
       ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end),
       kind: words.some(quoted) ? 'mixed' : 'indirect',
-      ...verbSpeaker(tree, mentions, v, { first: v, last: p }, { first, last }),
-      cue: doc.span(doc.tokens[v]!.start, doc.tokens[p]!.end),
+      ...verbSpeaker(tree, mentions, v, { first: cueStart(tree, v), last: p }, { first, last }),
+      // "has called for": the auxiliaries are the cue's, as for any cue verb
+      cue: doc.span(doc.tokens[cueStart(tree, v)]!.start, doc.tokens[p]!.end),
       first,
       last,
     });
@@ -70,8 +72,8 @@ export function namingQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: num
     out.push({
       ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end),
       kind: tree.doc.tokens.slice(first, last + 1).some((_, k) => quoted(first + k)) ? 'mixed' : 'indirect',
-      ...verbSpeaker(tree, mentions, v, { first: v, last: v }, { first, last }),
-      cue: doc.span(doc.tokens[v]!.start, doc.tokens[v]!.end),
+      ...verbSpeaker(tree, mentions, v, { first: cueStart(tree, v), last: v }, { first, last }),
+      cue: doc.span(doc.tokens[cueStart(tree, v)]!.start, doc.tokens[v]!.end),
       first,
       last,
     });

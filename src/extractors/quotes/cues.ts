@@ -62,10 +62,16 @@ function mediumAfter(tree: Tree, verb: number, from: number): number | undefined
   return undefined;
 }
 
-/** The cue's token range: the verb, the auxiliaries and adverbs right before it, a particle after. */
-export function cueRange(tree: Tree, cues: CueLexicon, verb: number): { first: number; last: number } {
+/** Where a cue verb's cue starts: at the auxiliaries, negation and adverbs written right before it ("has also said"). */
+export function cueStart(tree: Tree, verb: number): number {
   let first = verb;
   while (first - 1 >= 0 && tree.head(first - 1) === verb && LEFT.test(tree.token(first - 1).deprel ?? '')) first--;
+  return first;
+}
+
+/** The cue's token range: the verb, the auxiliaries and adverbs right before it, a particle after. */
+export function cueRange(tree: Tree, cues: CueLexicon, verb: number): { first: number; last: number } {
+  const first = cueStart(tree, verb);
   let last = verb;
   const next = verb + 1;
   if (tree.head(next) === verb && tree.token(next).deprel === 'compound:prt' && cues.particles.has(tree.lemma(next))) last = next;

@@ -112,6 +112,9 @@ test('a call is a statement: what is called for, by whom — “called for”, �
   assert.deepEqual([release?.text, release?.speakerSpan?.text, release?.kind], ['the immediate release of Ode Marsh', 'Amnesty International', 'indirect']);
   const on = run('Trump called again for President Obama to resign.').quotes.find((x) => x.cue?.text === 'called again for');
   assert.equal(on?.text, 'President Obama to resign');
+  // the auxiliaries are the cue's, as for any cue verb
+  const has = run('The union has called for a strike on Monday to protest the arrests.').quotes.map((x) => x.cue?.text);
+  assert.deepEqual(has, ['has called for']);
   assert.deepEqual(run('She called the police at once.').quotes, []);
 });
 
