@@ -45,9 +45,11 @@ export async function runIngest(argv: string[]): Promise<number> {
     const opts = values.published ? { published: values.published } : {};
     for (const input of positionals.flatMap(files)) {
       try {
+        const warnings: string[] = [];
         const article = /^https?:\/\//.test(input)
-          ? await fetchText(input, { maxBytes: LIMITS.htmlBytes }).then((p) => articleFromString(p.body, input, { ...opts, url: p.url, html: !/^text\/plain/.test(p.contentType) }))
-          : readArticleFile(input, opts);
+          ? await fetchText(input, { maxBytes: LIMITS.htmlBytes }).then((p) => articleFromString(p.body, input, { ...opts, url: p.url, html: !/^text\/plain/.test(p.contentType) }, warnings))
+          : readArticleFile(input, opts, warnings);
+        for (const w of warnings) log(`${input}: ${w}`);
         const s = await submitArticle(store, article, { source: /^https?:/.test(input) ? 'url' : 'file', actor: 'cli' });
         log(`${input}: ${s.duplicate ? 'already stored' : 'stored'} as report ${s.reportId}`);
         if (!s.duplicate) added++;

@@ -38,6 +38,11 @@ test('vigil ingest, cases and export: two reports about one person make one case
   const missing = vigil(['ingest', `${dir}/no-such-file.txt`, '--db', db]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /file_not_found/);
+  // a saved report with no date of its own: the one in its name, and the command says so
+  writeFileSync(`${dir}/karsvik-post-2026-11-20.txt`, 'Police in Karsvik detained the union leader Mira Castell on Wednesday.');
+  const named = vigil(['ingest', `${dir}/karsvik-post-2026-11-20.txt`, '--db', db]);
+  assert.equal(named.code, 0, named.stderr);
+  assert.match(named.stderr, /publication date 2026-11-20 taken from the file name/);
 });
 
 test('vigil serve prints its URL and how to create the first admin, serves the web app and the API, and stops cleanly on SIGTERM', async () => {
