@@ -24,7 +24,8 @@ import { MentionIndex } from './speaker.js';
  * 2. indirect — a cue verb and its clause ("told reporters that there were no charges"), mixed
  *    when the clause holds a quoted fragment (said Reyvik "committed a crime");
  * 3. "according to X, …" — the rest of the sentence is X's;
- * 4. calls: "called for the release of X", "called on Y to free him";
+ * 4. calls and namings: "called for the release of X", "called on Y to free him", "called the
+ *    verdict a travesty" (calls.ts);
  * 5. by layout: a quotation signed with a dash and a name, a transcript's "NAME: words" (signed.ts).
  * Quoted stretches that nobody is said to say and that are short are titles or scare quotes, not quotes.
  * Then the trained attribution tagger (attributions.ts) adds what the rules missed.
