@@ -74,16 +74,18 @@ export class ViolationModel {
   ) {}
 
   static fit(examples: readonly { input: ViolationInput; gold: ReadonlySet<string> }[], opts: TrainOptions): ViolationModel {
-    const perType = new Map(VIOLATION_TYPES.map((t) => [t, Classifier.train(examples.map((e) => ({ feats: e.input.violation(t), label: e.gold.has(t) ? 'yes' : 'no' })), opts)]));
-    const sets = Classifier.train(examples.map((e) => ({ feats: setFeatures(e.input), label: [...e.gold].sort().join('|') })), opts);
+    const views = examples.map((e) => viewsOf(e.input));
+    const perType = new Map(VIOLATION_TYPES.map((t) => [t, Classifier.train(examples.map((e, i) => ({ feats: views[i]!.perType.get(t)!, label: e.gold.has(t) ? 'yes' : 'no' })), opts)]));
+    const sets = Classifier.train(examples.map((e, i) => ({ feats: views[i]!.sets, label: [...e.gold].sort().join('|') })), opts);
     return new ViolationModel(perType, sets);
   }
 
   /** Each type's probability: the mean of its yes/no classifier's and its share of the label sets'. */
   probabilities(input: ViolationInput): Map<string, number> {
+    const views = viewsOf(input);
     const shares = new Map<string, number>(VIOLATION_TYPES.map((t) => [t, 0]));
-    for (const [set, p] of this.sets.probabilities(setFeatures(input))) for (const t of set.split('|')) if (t) shares.set(t, (shares.get(t) ?? 0) + p);
-    return new Map(VIOLATION_TYPES.map((t) => [t, ((this.perType.get(t)!.probabilities(input.violation(t)).get('yes') ?? 0) + shares.get(t)!) / 2]));
+    for (const [set, p] of this.sets.probabilities(views.sets)) for (const t of set.split('|')) if (t) shares.set(t, (shares.get(t) ?? 0) + p);
+    return new Map(VIOLATION_TYPES.map((t) => [t, ((this.perType.get(t)!.probabilities(views.perType.get(t)!).get('yes') ?? 0) + shares.get(t)!) / 2]));
   }
 
   /** Every type likely enough, else the likeliest one. */
@@ -94,8 +96,14 @@ export class ViolationModel {
   }
 }
 
-/** The label-set classifier's features: the report's own, and each type's own features under its name. */
-function setFeatures(input: ViolationInput): string[] {
+/**
+ * What each classifier reads of one report, each type's features built once (they scan the
+ * whole text): the yes/no classifiers each type's own; the label-set classifier the report's own
+ * features and every type's others under the type's name.
+ */
+function viewsOf(input: ViolationInput): { perType: Map<string, Features>; sets: string[] } {
+  const perType = new Map(VIOLATION_TYPES.map((t) => [t, input.violation(t)]));
   const own = new Set(input.doc);
-  return [...input.doc, ...VIOLATION_TYPES.flatMap((t) => input.violation(t).filter((f) => !own.has(f)).map((f) => `${t}:${f}`))];
+  const sets = [...input.doc, ...VIOLATION_TYPES.flatMap((t) => perType.get(t)!.filter((f) => !own.has(f)).map((f) => `${t}:${f}`))];
+  return { perType, sets };
 }

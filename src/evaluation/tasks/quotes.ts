@@ -55,9 +55,11 @@ export function alignTokens(text: string, tokens: readonly string[]): ([number, 
     const form = forms.find((f) => stream.startsWith(f, pos)) ?? forms[0]!;
     let i = stream.startsWith(form, pos) ? pos : stream.indexOf(form, pos);
     if (i < 0 || i - pos > 60) {
+      if (tokens.length - k < ANCHOR) return undefined;
       const anchor = tokens.slice(k, k + ANCHOR).map((t) => formsOf(t)[0]!).join('');
       // ahead first; then anywhere, for the files whose lines come in another order than the text's
-      i = tokens.length - k < ANCHOR ? -1 : stream.indexOf(anchor, pos) >= 0 ? stream.indexOf(anchor, pos) : stream.indexOf(anchor);
+      const ahead = stream.indexOf(anchor, pos);
+      i = ahead >= 0 ? ahead : stream.indexOf(anchor);
       if (i < 0) return undefined;
     }
     pos = i + form.length;

@@ -36,12 +36,13 @@ export function callQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: numbe
     const words = [];
     for (let i = first; i <= last; i++) if (tree.token(i).upos !== 'PUNCT') words.push(i);
     if (words.length < MIN_WORDS) continue;
+    // "has called for": the auxiliaries are the cue's, as for any cue verb
+    const cue = { first: cueStart(tree, v), last: p };
     out.push({
       ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end),
       kind: words.some(quoted) ? 'mixed' : 'indirect',
-      ...verbSpeaker(tree, mentions, v, { first: cueStart(tree, v), last: p }, { first, last }),
-      // "has called for": the auxiliaries are the cue's, as for any cue verb
-      cue: doc.span(doc.tokens[cueStart(tree, v)]!.start, doc.tokens[p]!.end),
+      ...verbSpeaker(tree, mentions, v, cue, { first, last }),
+      cue: doc.span(doc.tokens[cue.first]!.start, doc.tokens[cue.last]!.end),
       first,
       last,
     });
@@ -69,11 +70,14 @@ export function namingQuotes(tree: Tree, mentions: MentionIndex, quoted: (i: num
     // "called him a master at hiding money": what follows the name on the verb belongs to it
     const after = tree.kids(v, 'advcl', 'obl', 'nmod').filter((k) => k > what);
     const last = Math.max(...[what, ...after].map((k) => speakerRange(tree, k, (i) => i <= v).last));
+    const cue = { first: cueStart(tree, v), last: v };
+    let mixed = false;
+    for (let i = first; i <= last && !mixed; i++) mixed = quoted(i);
     out.push({
       ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end),
-      kind: tree.doc.tokens.slice(first, last + 1).some((_, k) => quoted(first + k)) ? 'mixed' : 'indirect',
-      ...verbSpeaker(tree, mentions, v, { first: cueStart(tree, v), last: v }, { first, last }),
-      cue: doc.span(doc.tokens[cueStart(tree, v)]!.start, doc.tokens[v]!.end),
+      kind: mixed ? 'mixed' : 'indirect',
+      ...verbSpeaker(tree, mentions, v, cue, { first, last }),
+      cue: doc.span(doc.tokens[cue.first]!.start, doc.tokens[cue.last]!.end),
       first,
       last,
     });

@@ -1,6 +1,7 @@
+import type { Entity } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Built, MentionIndex, SpeakerFields } from './speaker.js';
-import { speakerFields } from './speaker.js';
+import { namesPerson, speakerFields } from './speaker.js';
 
 /**
  * Quotations attributed by layout, not by a verb:
@@ -38,10 +39,13 @@ function isPersonName(tree: Tree, mentions: MentionIndex, first: number, last: n
   const words = tree.doc.tokens.slice(first, last + 1).map((t) => t.text);
   if (!words.every((w) => /^\p{Lu}/u.test(w) || w === '.')) return false;
   const m = mentions.get(last);
-  if (m && m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name') return true;
+  if (m && namesPerson(m)) return true;
   // a headline's "Varan:" that the recogniser, reading title case, did not take for a name
   return words.length <= 3 && known.has(words[words.length - 1]!.toLowerCase());
 }
+
+/** A person's last name, lower-cased: what a transcript's label or a headline's calls them. */
+const surname = (e: Entity): string => e.name.split(/\s+/).pop()!.toLowerCase();
 
 /** A transcript's turn label at a paragraph's start: "HOLT:", “VARAN: … */
 const TURN = /^["“]?(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/gmu;
@@ -53,7 +57,7 @@ const TURN = /^["“]?(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/
  */
 function knownSpeakers(tree: Tree): Set<string> {
   const out = new Set<string>();
-  for (const e of tree.doc.entities) if (e.type === 'PERSON') out.add(e.name.split(/\s+/).pop()!.toLowerCase());
+  for (const e of tree.doc.entities) if (e.type === 'PERSON') out.add(surname(e));
   const turns = new Map<string, number>();
   for (const m of tree.doc.text.matchAll(TURN)) turns.set(m[1]!, (turns.get(m[1]!) ?? 0) + 1);
   for (const [label, n] of turns) if (n >= 2) out.add(label.split(' ').pop()!.toLowerCase());
@@ -70,7 +74,7 @@ function labelSpeaker(tree: Tree, mentions: MentionIndex, first: number, last: n
   const label = tree.doc.tokens[last]!.text;
   const capitals = label === label.toUpperCase();
   if (fields.speaker && !capitals) return fields;
-  const people = tree.doc.entities.filter((e) => e.type === 'PERSON' && mentions.isNamed(e) && e.name !== label && e.name.split(/\s+/).pop()!.toLowerCase() === label.toLowerCase());
+  const people = tree.doc.entities.filter((e) => e.type === 'PERSON' && mentions.isNamed(e) && e.name !== label && surname(e) === label.toLowerCase());
   return people.length === 1 ? { ...fields, speaker: people[0]!.id, speakerText: people[0]!.name, speakerEntity: people[0]!.id } : fields;
 }
 

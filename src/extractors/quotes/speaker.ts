@@ -190,7 +190,7 @@ function titledName(tree: Tree, mentions: MentionIndex, head: number, last: numb
 }
 
 /** A person's name, not a pronoun or a description of them. */
-const namesPerson = (m: { entity: Entity; mention: Mention }): boolean => m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name';
+export const namesPerson = (m: { entity: Entity; mention: Mention }): boolean => m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name';
 
 function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): Entity | undefined {
   const own = mentions.get(head);
