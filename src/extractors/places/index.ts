@@ -7,6 +7,7 @@ import { mergeWordings } from '../entities/org-aliases.js';
 import { entityRewriter, numberByFirstMention } from '../entities/rewrite.js';
 import { cityByName } from './cities.js';
 import { countryByDemonym, countryByName } from './countries.js';
+import { regionByName } from './regions.js';
 
 export { cityByName } from './cities.js';
 export type { City } from './cities.js';
@@ -52,6 +53,20 @@ function countryOf(entity: Entity): string | undefined {
     if (c) return c.cca3;
   }
   return undefined;
+}
+
+/** The word after a name that makes it a region: "Niger State", "Sindh province". */
+const REGION_AFTER = /^\s+(?:State|state|Province|province|Region|region)\b/u;
+
+/**
+ * A place the report always names as a region of another country: "Mariga, Niger State" is in
+ * Nigeria, not in Niger. Only when every mention says so: "Niger" alone is still the country.
+ */
+function regionCountry(doc: Doc, e: Entity): string | undefined {
+  if (e.type !== 'LOC' || e.mentions.length === 0) return undefined;
+  if (!e.mentions.every((m) => REGION_AFTER.test(doc.text.slice(m.end, m.end + 12)))) return undefined;
+  const region = regionByName(e.name);
+  return region && region.country !== countryByName(e.name)?.cca3 ? region.country : undefined;
 }
 
 /** "Thai police": the state body a demonym or country mention leads, as a span, or null. */
@@ -119,7 +134,7 @@ export function normalisePlaces(doc: Doc): Entity[] {
   const kept = mergeWordings([...entities.filter((e) => e.mentions.length > 0), ...bodies.values()]);
   for (const e of kept) {
     e.mentions.sort((a, b) => a.start - b.start);
-    const c = e.country ?? countryOf(e);
+    const c = e.country ?? regionCountry(doc, e) ?? countryOf(e);
     if (c) e.country = c;
   }
   return numberByFirstMention(kept);

@@ -44,3 +44,15 @@ test('every name of a country, for writing it as a report does', () => {
   assert.ok(countryNames('GBR').includes('United Kingdom'));
   assert.deepEqual(countryNames('ZZZ'), []);
 });
+
+test('a place always named as a state is that state, not the country of its name', async () => {
+  const { createDefaultPipeline } = await import('../default.js');
+  const { Doc } = await import('../../text/doc.js');
+  const pipeline = createDefaultPipeline();
+  const countryOf = (text: string, name: string) => pipeline.run(new Doc(text)).entities.find((e) => e.name === name)?.country;
+  const inState = 'Gunmen abducted two teachers in Velmora, Niger State, on Monday. The Niger State police said a search had begun.';
+  assert.equal(countryOf(inState, 'Niger'), 'NGA');
+  // named once as the country, the name is the country's throughout
+  assert.equal(countryOf(`${inState} Some of the gunmen fled across the border into Niger.`, 'Niger'), 'NER');
+  assert.equal(countryOf('Soldiers detained Ode Marsh in Niger on Monday.', 'Niger'), 'NER');
+});
