@@ -72,6 +72,12 @@ function load(): void {
   // "Britain" and "Great Britain" name the United Kingdom in most news.
   const gb = byCode.get('GBR');
   if (gb) for (const n of ['Britain', 'Great Britain', 'England', 'Scotland', 'Wales']) if (!byName.has(key(n))) byName.set(key(n), gb);
+  // short names news uses that world-countries does not list
+  for (const [n, code] of [['Bosnia', 'BIH']] as const) {
+    if (byName.has(key(n))) continue;
+    byName.set(key(n), byCode.get(code)!);
+    namesOf.get(code)?.push(n);
+  }
 }
 
 /** The country a name stands for ("Cambodia", "U.S.", "Kingdom of Thailand"), or undefined. */

@@ -12,6 +12,7 @@ test('countries by the names news uses, also where the ISO list has moved on ("T
     ["Cambodia's", 'KHM'],
     ['Eswatini', 'SWZ'],
     ['Swaziland', 'SWZ'],
+    ['Bosnia', 'BIH'],
   ]) {
     assert.equal(countryByName(name!)?.cca3, code, name);
   }
