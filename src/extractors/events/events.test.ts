@@ -32,6 +32,16 @@ test('a passive arrest: target, agent from the by-phrase, place, and a stated da
   assert.equal(doc.text.slice(v.trigger.start, v.trigger.end), 'arrested');
 });
 
+test('an event that names no place of its own happened where its agent or target is', () => {
+  const arrest = one(eventsOf('Police in Velmora arrested the activist Ilse Navarro on Tuesday, her lawyer said.').events, 'ARREST');
+  assert.deepEqual([arrest.place?.text, arrest.target?.text], ['Velmora', 'the activist Ilse Navarro']);
+  const detention = one(eventsOf('A reporter in Reyvik was detained by soldiers on Monday.').events, 'ARREST');
+  assert.equal(detention.place?.text, 'Reyvik');
+  // a place of the event's own comes first
+  const moved = one(eventsOf('Police in Velmora arrested Ilse Navarro in Karsvik on Tuesday.').events, 'ARREST');
+  assert.equal(moved.place?.text, 'Karsvik');
+});
+
 test('an active deportation with a weekday date inferred from the publication date and a destination', () => {
   const { events } = eventsOf('Norland on Monday deported the activist Mara Teller to Velmora.');
   const v = one(events, 'DEPORTATION');

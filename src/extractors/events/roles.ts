@@ -199,7 +199,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (owner !== undefined) roles.target = owner;
   }
   if (!NO_PLACE.has(t.type)) {
-    const place = scanAfter(tree, i, PLACE_CASES, isPlace);
+    // "Police in Velmora arrested …", "a reporter in Reyvik was detained": an event that names no
+    // place of its own happened where its agent or target is said to be
+    const where = (n: number | undefined) => (n === undefined ? undefined : tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'in' && isPlace(c)));
+    const place = scanAfter(tree, i, PLACE_CASES, isPlace) ?? where(roles.agent) ?? where(roles.target);
     if (place !== undefined && place !== roles.target) roles.place = place;
   }
   if (MOVEMENT.has(t.type)) {
