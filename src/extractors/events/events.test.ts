@@ -42,6 +42,15 @@ test('an event that names no place of its own happened where its agent or target
   assert.equal(moved.place?.text, 'Karsvik');
 });
 
+test('"released on bail on Monday" is one release, of the person, on Monday', () => {
+  const { events } = eventsOf('Tove Lindqvist was released on bail on Monday.');
+  const v = one(events, 'RELEASE');
+  assert.deepEqual([v.trigger.text, v.target?.text, v.date?.value], ['released', 'Tove Lindqvist', '2018-12-10']);
+  // the noun alone still tells the event, and a date beside it is never its target
+  const granted = one(eventsOf('Her bail on Monday surprised the court.').events, 'RELEASE');
+  assert.notEqual(granted.target?.text, 'Monday');
+});
+
 test('an active deportation with a weekday date inferred from the publication date and a destination', () => {
   const { events } = eventsOf('Norland on Monday deported the activist Mara Teller to Velmora.');
   const v = one(events, 'DEPORTATION');

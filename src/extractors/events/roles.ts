@@ -114,6 +114,12 @@ function scanAfter(tree: Tree, i: number, cases: Set<string>, accept: (h: number
   return undefined;
 }
 
+/** Whether token `i` is part of a temporal expression. */
+function isDate(tree: Tree, i: number): boolean {
+  const t = tree.token(i);
+  return tree.doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
+}
+
 function under(tree: Tree, j: number, i: number): boolean {
   for (const { token } of tree.ancestors(j, 10)) if (token === i) return true;
   return false;
@@ -182,7 +188,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {
     const poss = tree.kids(i, 'nmod:poss')[0];
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? ''));
+    // "on bail on Monday": a date is when, never whom
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !isDate(tree, c));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     let target = poss ?? of ?? shared();

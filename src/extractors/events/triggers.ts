@@ -118,6 +118,8 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       if (entry.passive && !tree.isPassive(i)) continue;
       if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) continue;
       if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
+      // "released on bail": a noun under a verb that already tells its event adds none of its own
+      if (pass === 'noun' && found.some((f) => f.type === type && f.token === tree.head(i))) continue;
       const trigger: Trigger = { token: i, entry, type, pos };
       if (partner !== undefined) trigger.partner = partner;
       const request = requestOver(tree, trigger, lexicon);
