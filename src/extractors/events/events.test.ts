@@ -37,6 +37,8 @@ test('an event that names no place of its own happened where its agent or target
   assert.deepEqual([arrest.place?.text, arrest.target?.text], ['Velmora', 'the activist Ilse Navarro']);
   const detention = one(eventsOf('A reporter in Reyvik was detained by soldiers on Monday.').events, 'ARREST');
   assert.equal(detention.place?.text, 'Reyvik');
+  const pickedUp = one(eventsOf('Tove Lindqvist was picked up by plainclothes officers outside her home in Reyvik on Saturday.').events, 'ARREST');
+  assert.equal(pickedUp.place?.text, 'Reyvik');
   // a place of the event's own comes first
   const moved = one(eventsOf('Police in Velmora arrested Ilse Navarro in Karsvik on Tuesday.').events, 'ARREST');
   assert.equal(moved.place?.text, 'Karsvik');

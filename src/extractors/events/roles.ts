@@ -208,7 +208,13 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   if (!NO_PLACE.has(t.type)) {
     // "Police in Velmora arrested …", "a reporter in Reyvik was detained": an event that names no
     // place of its own happened where its agent or target is said to be
-    const where = (n: number | undefined) => (n === undefined ? undefined : tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'in' && isPlace(c)));
+    // ("plainclothes officers outside her home in Reyvik": anywhere in the phrase)
+    const where = (n: number | undefined): number | undefined => {
+      if (n === undefined) return undefined;
+      const { from, to } = tree.sentenceRange(n);
+      for (let j = from; j < to; j++) if (j !== n && PLACE_CASES.has(tree.caseOf(j) ?? '') && isPlace(j) && under(tree, j, n)) return j;
+      return undefined;
+    };
     const place = scanAfter(tree, i, PLACE_CASES, isPlace) ?? where(roles.agent) ?? where(roles.target);
     if (place !== undefined && place !== roles.target) roles.place = place;
   }
