@@ -53,6 +53,17 @@ test('"released on bail on Monday" is one release, of the person, on Monday', ()
   assert.notEqual(granted.target?.text, 'Monday');
 });
 
+test('what befalls a thing befalls its owner: a confiscated passport, a body found', () => {
+  const { doc, events } = eventsOf('Tove Lindqvist, a union leader, was detained in Reyvik on Saturday. Her passport was confiscated in March. Aldo Renn’s body was found near Velmora on Sunday.');
+  const name = (v: VigilEvent) => doc.entities.find((e) => e.id === v.target?.entity)?.name;
+  assert.equal(name(one(events, 'RESTRICTION')), 'Tove Lindqvist');
+  const killing = one(events, 'KILLING');
+  assert.deepEqual([name(killing), killing.place?.text, killing.date?.value], ['Aldo Renn', 'Velmora', '2018-12-09']);
+  assert.equal(one(eventsOf('The body of Pol Varan was recovered from a river on Monday.').events, 'KILLING').target?.text, 'Pol Varan');
+  // a body that is no one's is no killing
+  assert.deepEqual(eventsOf('Investigators found a body of evidence against the firm.').events.filter((v) => v.type === 'KILLING'), []);
+});
+
 test('an active deportation with a weekday date inferred from the publication date and a destination', () => {
   const { events } = eventsOf('Norland on Monday deported the activist Mara Teller to Velmora.');
   const v = one(events, 'DEPORTATION');

@@ -33,6 +33,8 @@ export interface Lexicon {
   agentNouns: Set<string>;
   principalCues: Set<string>;
   crimeNouns: Set<string>;
+  /** Things whose harm befalls their owner: "her passport was confiscated". */
+  ownedNouns: Set<string>;
 }
 
 type RawEntries = Record<string, TriggerEntry | string>;
@@ -65,6 +67,7 @@ export function loadLexicon(): Lexicon {
     agentNouns: string[];
     principalCues: string[];
     crimeNouns: string[];
+    ownedNouns: string[];
   };
   cached = {
     verbs: entries(raw.verbs, 'verbs'),
@@ -78,6 +81,7 @@ export function loadLexicon(): Lexicon {
     agentNouns: new Set(raw.agentNouns),
     principalCues: new Set(raw.principalCues),
     crimeNouns: new Set(raw.crimeNouns),
+    ownedNouns: new Set(raw.ownedNouns),
   };
   return cached;
 }

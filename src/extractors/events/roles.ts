@@ -205,6 +205,11 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const owner = tree.kids(t.partner, 'nmod:poss')[0];
     if (owner !== undefined) roles.target = owner;
   }
+  // "her passport was confiscated", "the body of X was found": the event befalls the owner
+  if (roles.target !== undefined && lexicon.ownedNouns.has(tree.lemma(roles.target))) {
+    const owner = tree.kids(roles.target, 'nmod:poss')[0] ?? tree.kids(roles.target, 'nmod').find((c) => tree.caseOf(c) === 'of');
+    if (owner !== undefined) roles.target = owner;
+  }
   if (!NO_PLACE.has(t.type)) {
     // "Police in Velmora arrested …", "a reporter in Reyvik was detained": an event that names no
     // place of its own happened where its agent or target is said to be
