@@ -211,16 +211,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (owner !== undefined) roles.target = owner;
   }
   if (!NO_PLACE.has(t.type)) {
-    // "Police in Velmora arrested …", "a reporter in Reyvik was detained": an event that names no
-    // place of its own happened where its agent or target is said to be
-    // ("plainclothes officers outside her home in Reyvik": anywhere in the phrase)
-    const where = (n: number | undefined): number | undefined => {
-      if (n === undefined) return undefined;
-      const { from, to } = tree.sentenceRange(n);
-      for (let j = from; j < to; j++) if (j !== n && PLACE_CASES.has(tree.caseOf(j) ?? '') && isPlace(j) && under(tree, j, n)) return j;
-      return undefined;
-    };
-    const place = scanAfter(tree, i, PLACE_CASES, isPlace) ?? where(roles.agent) ?? where(roles.target);
+    // Not where its agent or target is said to be ("Police in Velmora arrested …"): a case's status
+    // reads an arrest's place as where the person is held, and the police's town says less
+    const place = scanAfter(tree, i, PLACE_CASES, isPlace);
     if (place !== undefined && place !== roles.target) roles.place = place;
   }
   if (MOVEMENT.has(t.type)) {

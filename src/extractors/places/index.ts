@@ -59,7 +59,7 @@ function countryOf(entity: Entity): string | undefined {
 const REGION_AFTER = /^\s+(?:State|state|Province|province|Region|region)\b/u;
 
 /**
- * A place the report always names as a region of another country: "Mariga, Niger State" is in
+ * A place the report always names as a region of another country: "Velmora, Niger State" is in
  * Nigeria, not in Niger. Only when every mention says so: "Niger" alone is still the country.
  */
 function regionCountry(doc: Doc, e: Entity): string | undefined {

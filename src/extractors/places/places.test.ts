@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import { createDefaultPipeline } from '../default.js';
 import { countryByCode, countryByDemonym, countryByName, countryNames, regionByCode, regionByName, resolvePlace } from './index.js';
 
 test('countries by the names news uses, also where the ISO list has moved on ("Turkey" for Türkiye)', () => {
@@ -46,9 +48,7 @@ test('every name of a country, for writing it as a report does', () => {
   assert.deepEqual(countryNames('ZZZ'), []);
 });
 
-test('a place always named as a state is that state, not the country of its name', async () => {
-  const { createDefaultPipeline } = await import('../default.js');
-  const { Doc } = await import('../../text/doc.js');
+test('a place always named as a state is that state, not the country of its name', () => {
   const pipeline = createDefaultPipeline();
   const countryOf = (text: string, name: string) => pipeline.run(new Doc(text)).entities.find((e) => e.name === name)?.country;
   const inState = 'Gunmen abducted two teachers in Velmora, Niger State, on Monday. The Niger State police said a search had begun.';
