@@ -114,12 +114,6 @@ function scanAfter(tree: Tree, i: number, cases: Set<string>, accept: (h: number
   return undefined;
 }
 
-/** Whether token `i` is part of a temporal expression. */
-function isDate(tree: Tree, i: number): boolean {
-  const t = tree.token(i);
-  return tree.doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
-}
-
 function under(tree: Tree, j: number, i: number): boolean {
   for (const { token } of tree.ancestors(j, 10)) if (token === i) return true;
   return false;
@@ -189,7 +183,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   } else {
     const poss = tree.kids(i, 'nmod:poss')[0];
     // "on bail on Monday": a date is when, never whom
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !isDate(tree, c));
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     let target = poss ?? of ?? shared();
