@@ -1,0 +1,90 @@
+/**
+ * Case-level gold (../shared/spec/CASE-GOLD.md): what the case list should hold after one report
+ * is read. One JSON file per report; names and offsets only, never the report's sentences.
+ */
+
+export const AT_RISK_KINDS = [
+  'human_rights_defender',
+  'journalist',
+  'trade_unionist',
+  'lawyer',
+  'activist',
+  'protester',
+  'opposition',
+  'academic',
+  'student',
+  'religious_or_minority_leader',
+  'other',
+] as const;
+export type AtRiskKind = (typeof AT_RISK_KINDS)[number];
+
+export const GOLD_STATUSES = ['detained', 'whereabouts_unknown', 'released', 'charged', 'convicted', 'deported', 'in_exile', 'killed', 'at_large', 'unknown'] as const;
+export type GoldStatus = (typeof GOLD_STATUSES)[number];
+
+export const GOLD_MODALITIES = ['asserted', 'reported', 'hypothetical', 'future', 'negated'] as const;
+
+export interface CaseGoldEvent {
+  type: string;
+  modality: string;
+  date: string | null;
+  agent: string | null;
+  place: string | null;
+  start: number;
+  end: number;
+}
+
+export interface CaseGoldCase {
+  /** Every form the report uses, `|`-separated, the fullest first. */
+  name: string;
+  at_risk: AtRiskKind[];
+  country: string | null;
+  events: CaseGoldEvent[];
+  status: GoldStatus;
+  held_at: string | null;
+}
+
+export interface CaseGold {
+  corpus: string;
+  split: string;
+  index: number;
+  published: string | null;
+  cases: CaseGoldCase[];
+  not_cases: string[];
+  notes?: string;
+}
+
+/** The name forms of a case or a not-case entry. */
+export function nameForms(name: string): string[] {
+  return name
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * What is wrong with one gold file, checked against the report's text: every problem as one
+ * line, empty when the file is sound.
+ */
+export function checkCaseGold(gold: CaseGold, text: string, eventTypes: readonly string[]): string[] {
+  const problems: string[] = [];
+  const where = `${gold.corpus}/${gold.split}/${gold.index}`;
+  if (!Array.isArray(gold.cases)) return [`${where}: cases is not a list`];
+  if (!Array.isArray(gold.not_cases)) problems.push(`${where}: not_cases is not a list`);
+  for (const c of gold.cases) {
+    const who = `${where} ${c.name}`;
+    for (const form of nameForms(c.name)) if (!text.includes(form)) problems.push(`${who}: the name form "${form}" is not in the text`);
+    if (!Array.isArray(c.at_risk) || c.at_risk.length === 0) problems.push(`${who}: at_risk is empty`);
+    for (const k of c.at_risk ?? []) if (!(AT_RISK_KINDS as readonly string[]).includes(k)) problems.push(`${who}: unknown at_risk kind ${k}`);
+    if (c.country !== null && !/^[A-Z]{3}$/.test(c.country)) problems.push(`${who}: country must be ISO alpha-3 or null`);
+    if (!(GOLD_STATUSES as readonly string[]).includes(c.status)) problems.push(`${who}: unknown status ${c.status}`);
+    for (const e of c.events ?? []) {
+      if (!eventTypes.includes(e.type)) problems.push(`${who}: unknown event type ${e.type}`);
+      if (!(GOLD_MODALITIES as readonly string[]).includes(e.modality)) problems.push(`${who}: unknown modality ${e.modality}`);
+      if (!(Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start < e.end && e.end <= text.length)) problems.push(`${who}: bad offsets ${e.start}-${e.end}`);
+      else if (/^\s|\s$/.test(text.slice(e.start, e.end))) problems.push(`${who}: offsets ${e.start}-${e.end} begin or end on a space`);
+      if (e.date !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.date)) problems.push(`${who}: date ${e.date} is not YYYY[-MM[-DD]]`);
+    }
+  }
+  for (const n of gold.not_cases ?? []) for (const form of nameForms(n)) if (!text.includes(form)) problems.push(`${where} not_case "${form}" is not in the text`);
+  return problems;
+}
