@@ -184,4 +184,36 @@ export interface ExtractionDocument {
   timexes: Timex[];
   quotes: Quote[];
   events: VigilEvent[];
+  /** Who is at risk and whether the report is about an attack on someone at risk (the `risk` component; absent in older extractions). */
+  risk?: RiskReading;
+}
+
+/** Words in the report that support a decision, with why they count. */
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+  why: string;
+}
+
+/** The kinds of person at risk (CASE-GOLD.md), and the kinds of person who are not. */
+export const AT_RISK_KINDS = ['human_rights_defender', 'journalist', 'trade_unionist', 'lawyer', 'activist', 'protester', 'opposition', 'academic', 'student', 'religious_or_minority_leader', 'other'] as const;
+export type AtRiskKind = (typeof AT_RISK_KINDS)[number];
+export const NOT_AT_RISK_KINDS = ['official', 'security_force', 'perpetrator', 'public_figure', 'ordinary_suspect', 'athlete', 'other'] as const;
+export type NotAtRiskKind = (typeof NOT_AT_RISK_KINDS)[number];
+
+/** One person entity's assessment: `score` is the probability that they are a person at risk. */
+export interface PersonRisk {
+  entity: string;
+  score: number;
+  kinds: AtRiskKind[];
+  /** What they are instead, when the reading says they are not at risk. */
+  none: NotAtRiskKind | null;
+  evidence: Evidence[];
+}
+
+export interface RiskReading {
+  /** The probability that the report tells an attack on (or a threat to) someone at risk, with the words that say so. */
+  relevance: { score: number; reasons: Evidence[] };
+  persons: PersonRisk[];
 }
