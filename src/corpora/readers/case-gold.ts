@@ -2,21 +2,9 @@
  * Case-level gold (../shared/spec/CASE-GOLD.md): what the case list should hold after one report
  * is read. One JSON file per report; names and offsets only, never the report's sentences.
  */
+import { AT_RISK_KINDS, type AtRiskKind } from '../../text/types.js';
 
-export const AT_RISK_KINDS = [
-  'human_rights_defender',
-  'journalist',
-  'trade_unionist',
-  'lawyer',
-  'activist',
-  'protester',
-  'opposition',
-  'academic',
-  'student',
-  'religious_or_minority_leader',
-  'other',
-] as const;
-export type AtRiskKind = (typeof AT_RISK_KINDS)[number];
+export { AT_RISK_KINDS, type AtRiskKind };
 
 export const GOLD_STATUSES = ['detained', 'whereabouts_unknown', 'released', 'charged', 'convicted', 'deported', 'in_exile', 'killed', 'at_large', 'unknown'] as const;
 export type GoldStatus = (typeof GOLD_STATUSES)[number];
