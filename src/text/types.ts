@@ -162,6 +162,11 @@ export interface VigilEvent {
   speaker?: Role | null;
   /** Vigil's addition: other words in this report that tell the same event ("the deportation occurred"). */
   mentions?: TextSpan[];
+  /** Vigil's addition, on ARREST, CONVICTION and DEPORTATION: where the target is held when the report says it
+   *  ("held at the central police station", "taken to Evin prison"); absent when it does not. */
+  heldAt?: Role | null;
+  /** Vigil's addition: the report says the target's whereabouts are not known (incommunicado, taken to an unknown place). */
+  whereaboutsUnknown?: TextSpan | null;
 }
 
 /** A token as serialised: Vigil's addition to the format (the spec allows added fields). */
