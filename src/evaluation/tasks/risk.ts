@@ -17,6 +17,14 @@ import type { EvalTask } from './task.js';
  * unrelated report with an event target scored at or above the case threshold).
  */
 
+/**
+ * The kinds that tell each HRDsAttack type: its "human rights defender" covers the activists,
+ * lawyers, protesters, dissidents, academics, students and faith leaders who defend rights.
+ */
+const AS_HRD_TYPE: Record<string, string[]> = {
+  'human rights defender': ['human_rights_defender', 'activist', 'lawyer', 'protester', 'opposition', 'academic', 'student', 'religious_or_minority_leader', 'other'],
+};
+
 const COLUMNS = ['threshold', 'precision', 'recall', 'TP', 'FP', 'FN'];
 const row = (name: string, r: AtThreshold): Row => ({ name, values: { threshold: r.threshold, precision: pct(r.precision), recall: pct(r.recall), TP: String(r.tp), FP: String(r.fp), FN: String(r.fn) } });
 
@@ -44,7 +52,7 @@ export const riskTask: EvalTask = {
     const victimRecall = (cut: number) => victims.filter((v) => v.e && scoreOf(v.i, v.e.id) >= cut).length / Math.max(1, victims.length);
     const kindsRight = victims.filter((v) => {
       const kinds = readings[v.i]!.persons.find((x) => x.entity === v.e?.id)?.kinds ?? [];
-      return v.types.some((ty) => (kinds as string[]).includes(ty.replace(/ /g, '_')));
+      return v.types.some((ty) => (AS_HRD_TYPE[ty] ?? [ty.replace(/ /g, '_')]).some((k) => (kinds as string[]).includes(k)));
     }).length;
 
     const g = (xs: typeof persons) => xs.map((p) => p.atRisk);
