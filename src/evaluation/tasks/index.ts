@@ -6,6 +6,7 @@ import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
 import type { EvalTask } from './task.js';
 import { quotesTask } from './quotes.js';
+import { targetsTask } from './targets.js';
 import { timexTask } from './timex.js';
 import { wikieventsTask } from './wikievents.js';
 
@@ -21,6 +22,7 @@ export const TASKS: EvalTask[] = [
   hrdsattackTask,
   hrdsattackCvTask,
   wikieventsTask,
+  targetsTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {

@@ -145,7 +145,137 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   const { to } = tree.sentenceRange(head);
   let j = trigger + 1;
   while (j < to && !(['are', 'were', 'was', 'is', 'include', 'included'].includes(word(j)) && tree.token(j).upos !== 'VERB')) j++;
-  const out: number[] = [];
-  for (j++; j < to && (tree.entityOf[j]?.type === 'PERSON' || isListWord(tree, j)); j++) if (beginsPerson(tree, j)) out.push(j);
-  return out;
+  if (j >= to) {
+    // "Mira Castell and two other activists were among those arrested": the names before "among"
+    let k = head - 2;
+    while (k >= 0 && ['AUX', 'ADV'].includes(tree.token(k).upos ?? '')) k--;
+    while (k >= 0 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k--;
+    if (k < 0 || tree.entityOf[k]?.type !== 'PERSON' || k < tree.sentenceRange(head).from) return [];
+    return [k, ...listAround(tree, k, head)];
+  }
+  // the names after the verb, with their roles and descriptions between them
+  let k = j + 1;
+  while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k, to)) k++;
+  if (tree.entityOf[k]?.type !== 'PERSON') return [];
+  return [k, ...listAround(tree, k, j)];
+}
+
+/** Words that end a list of people: a clause begins, or the list's words become someone's. */
+const CLAUSE_START = new Set(['VERB', 'AUX', 'SCONJ']);
+/** Prepositions that may stand in a list item's description: "Ilse Varga of Karsland", "paralegal for Karapatan". */
+const ITEM_PREPOSITIONS = new Set(['of', 'for', 'from', 'with', 'at']);
+/** Conjunctions and list marks. */
+const SEPARATORS = new Set([',', ';', 'and', '&']);
+/** Pronouns that introduce a list item's relation: "A and her husband B". */
+const POSSESSIVES = new Set(['her', 'his', 'their', 'its']);
+
+/** The first and last token of the name that holds token `i`. */
+function nameSpan(tree: Tree, i: number): [number, number] {
+  const e = tree.entityOf[i];
+  let first = i;
+  let last = i;
+  while (e && tree.entityOf[first - 1] === e) first--;
+  while (e && tree.entityOf[last + 1] === e) last++;
+  return [first, last];
+}
+
+/**
+ * Whether token `j` may stand between the names of a list: a list mark, an age ("A, 27, and B"),
+ * a word of a role or its description ("rights lawyer", "vice president of the union", "Dr."),
+ * an organisation's or place's name, a possessive ("her husband"), brackets and quotes.
+ * A preposition counts only when no person follows it before the next list mark: "the lawyer of
+ * A" makes A whose lawyer, not a list item.
+ */
+function isItemWord(tree: Tree, j: number, to: number): boolean {
+  const t = tree.token(j);
+  const w = t.text.toLowerCase();
+  if (SEPARATORS.has(w) || /^[()"“”'‘’]$/.test(t.text)) return true;
+  if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
+  if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
+  if (t.upos === 'ADP') {
+    if (!ITEM_PREPOSITIONS.has(w)) return false;
+    for (let k = j + 1; k < to && !SEPARATORS.has(tree.token(k).text.toLowerCase()); k++) if (tree.entityOf[k]?.type === 'PERSON') return false;
+    return true;
+  }
+  if (t.upos === 'PART' || t.upos === 'PUNCT') return false;
+  // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
+  if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && tree.token(j + 1)?.upos === 'NOUN') || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
+  if (CLAUSE_START.has(t.upos ?? '')) return false;
+  return ['NOUN', 'ADJ', 'DET', 'NUM', 'PROPN', 'CCONJ', 'X', 'SYM'].includes(t.upos ?? '');
+}
+
+/**
+ * The named people listed with the person at token `head`, read from the words rather than the
+ * parse, which often hangs a long list wrongly: "A, B, C, and D – were also arrested", "arrested
+ * reporter A, 27, and photographer B, 23", "A, rights lawyer B, and blogger C were convicted",
+ * "abducted A and her husband B, and their colleagues C and D". The list runs from the name both
+ * ways while only list words stand between names, never across the trigger; it needs a
+ * conjunction or a semicolon between its first and last names (commas alone are as often
+ * appositions), and a name followed by "'s" or by a verb is no item ("A, B's lawyer", "arrested A
+ * and B fled"). Returns one token of each other person.
+ */
+export function listAround(tree: Tree, head: number | undefined, trigger: number): number[] {
+  if (head === undefined || tree.entityOf[head]?.type !== 'PERSON') return [];
+  const { from, to } = tree.sentenceRange(head);
+  const [first, last] = nameSpan(tree, head);
+  const lo = trigger < first ? trigger + 1 : from;
+  const hi = trigger > last ? trigger : to;
+  const found: [number, number][] = [[first, last]];
+  const followedBadly = (end: number): boolean => {
+    const next = end + 1 < to ? tree.token(end + 1) : undefined;
+    return next !== undefined && (next.upos === 'PART' || (['VERB', 'AUX'].includes(next.upos ?? '') && end + 1 !== trigger && end + 1 < hi));
+  };
+  // rightwards
+  for (let j = last + 1, steps = 0; j < hi && steps < 80; j++, steps++) {
+    if (tree.entityOf[j]?.type === 'PERSON') {
+      const span = nameSpan(tree, j);
+      if (followedBadly(span[1])) break;
+      found.push(span);
+      j = span[1];
+    } else if (!isItemWord(tree, j, hi)) break;
+  }
+  // leftwards
+  for (let j = first - 1, steps = 0; j >= lo && steps < 80; j--, steps++) {
+    if (tree.entityOf[j]?.type === 'PERSON') {
+      const span = nameSpan(tree, j);
+      if (tree.token(span[1] + 1)?.upos === 'PART') break;
+      found.unshift(span);
+      j = span[0];
+    } else if (!isItemWord(tree, j, first)) break;
+  }
+  if (found.length < 2) return [];
+  const a = found[0]![1];
+  const b = found[found.length - 1]![0];
+  let joined = false;
+  for (let j = a + 1; j < b; j++) if (['and', '&', ';'].includes(tree.token(j).text.toLowerCase())) joined = true;
+  if (!joined) return [];
+  const own = tree.entityOf[head];
+  return found.map(([s]) => s).filter((s) => tree.entityOf[s] !== own);
+}
+
+/** Words after which a list names the members of a group: "writers, including A and B". */
+const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['identified', 'as'], ['named', 'as'], ['notably']];
+
+/**
+ * The named members of a group the event befalls: "at least 11 writers are serving life sentences,
+ * including blogger A and economist B", "nine workers who were identified as A, B and C",
+ * "dozens of activists, such as publisher A, have been arrested". The group is a plural noun, a
+ * number or "those"; the members follow a marker after it in the same sentence.
+ */
+export function groupMembers(tree: Tree, head: number | undefined): number[] {
+  if (head === undefined || tree.entityOf[head]) return [];
+  const t = tree.token(head);
+  const group = t.xpos === 'NNS' || t.xpos === 'NNPS' || t.upos === 'NUM' || ['those', 'they', 'them'].includes(t.text.toLowerCase()) || tree.kids(head, 'nummod').length > 0;
+  if (!group) return [];
+  const { to } = tree.sentenceRange(head);
+  const words = (j: number) => tree.token(j).text.toLowerCase();
+  for (let j = head + 1; j < to; j++) {
+    const marker = MEMBER_MARKERS.find((m) => m.every((w, k) => words(j + k) === w));
+    if (!marker) continue;
+    let k = j + marker.length;
+    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k, to) && !SEPARATORS.has(words(k))) k++;
+    if (tree.entityOf[k]?.type !== 'PERSON') return [];
+    return [k, ...listAround(tree, k, j)];
+  }
+  return [];
 }
