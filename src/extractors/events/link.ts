@@ -1,5 +1,5 @@
 import type { Entity, Role } from '../../text/types.js';
-import { PERSON_PRONOUNS } from '../coref/lexicon.js';
+import { PERSON_PRONOUNS, loadRoleNouns } from '../coref/lexicon.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 
@@ -111,6 +111,36 @@ export class EntityLinker {
     return best ?? this.salient;
   }
 
+  /**
+   * The last token of a name that stands for the role noun at `head` (its phrase ending at
+   * `last`): after it come only more role words ("and activist"), at most one comma, then the
+   * name, which no verb follows ("the journalist, Ilse Varga said" is Varga speaking).
+   */
+  private nameAfterRole(head: number, last: number): number | undefined {
+    const tree = this.tree;
+    const t = tree.token(head);
+    const roles = loadRoleNouns().titles;
+    const isRole = (j: number) => roles.has(tree.lemma(j)) || this.lexicon.personNouns.has(tree.lemma(j));
+    if (t.upos !== 'NOUN' || t.xpos === 'NNS' || !isRole(head) || RELATIONAL.has(tree.lemma(head))) return undefined;
+    const { to } = tree.sentenceRange(head);
+    let j = last + 1;
+    let commas = 0;
+    while (j < to && j - last <= 6 && tree.entityOf[j]?.type !== 'PERSON') {
+      const w = tree.token(j);
+      if (w.text === ',') commas++;
+      else if (!(w.upos === 'CCONJ' || ((w.upos === 'NOUN' || w.upos === 'ADJ') && /^\p{Ll}/u.test(w.text)))) return undefined;
+      if (commas > 1) return undefined;
+      j++;
+    }
+    const e = tree.entityOf[j];
+    if (e?.type !== 'PERSON' || tree.entityOf[j - 1] === e) return undefined;
+    let end = j;
+    while (tree.entityOf[end + 1] === e) end++;
+    const next = end + 1 < to ? tree.token(end + 1) : undefined;
+    if (next && (next.upos === 'VERB' || next.upos === 'PART')) return undefined;
+    return end;
+  }
+
   link(head: number, asTarget = false, trigger?: number): Linked {
     const tree = this.tree;
     const doc = tree.doc;
@@ -152,6 +182,10 @@ export class EntityLinker {
     const of = tree.entityOf;
     while (of[last] && of[last + 1] === of[last]) last++;
     while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
+    // "prominent blogger and activist Alaa Kamel, was arrested", "a journalist and activist, Ilse
+    // Varga": a role whose name follows it after more role words or a comma is that person
+    const after = asTarget && !of[head] && of[last + 1]?.type !== 'PERSON' ? this.nameAfterRole(head, last) : undefined;
+    if (after !== undefined) last = after;
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
     const text = doc.text.slice(start, end);
