@@ -73,8 +73,10 @@ function harmed(doc: Doc, m: TextSpan): boolean {
   const [first, last] = tokensOf(doc, m);
   if (harmedAfter(doc, last)) return true;
   for (let i = first; i <= last; i++) {
-    const t = doc.tokens[i]!;
+    let t = doc.tokens[i]!;
     if (t.head !== undefined && t.head >= first && t.head <= last) continue; // inside the name
+    // "Krishnan and Jeevanandam were arrested": a later item of a list stands where its first does
+    for (let hops = 0; t.deprel === 'conj' && t.head !== undefined && t.head >= 0 && hops < 12; hops++) t = doc.tokens[t.head]!;
     const h = t.head === undefined || t.head < 0 ? undefined : doc.tokens[t.head];
     if (!h || !isHarm(doc, t.head!)) return false;
     return t.deprel === 'obj' || t.deprel === 'nsubj:pass';
@@ -99,7 +101,8 @@ export function evidencedPersons(doc: Doc, mentions: readonly TypedMention[], ga
     const [first, last] = tokensOf(doc, m);
     const multi = last > first;
     const given = (names.flags(doc.tokens[first]!.text) & GIVEN_NAME) !== 0;
-    if ((multi || given) && harmed(doc, m)) {
+    // one word the recogniser made a place (not a company: "Reuters was …") is a person when harmed
+    if ((multi || given || m.type !== 'ORG') && harmed(doc, m)) {
       m.type = 'PERSON';
       return void out.push(m);
     }

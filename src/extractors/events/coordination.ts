@@ -189,7 +189,11 @@ function nameSpan(tree: Tree, i: number): [number, number] {
 function isItemWord(tree: Tree, j: number, to: number): boolean {
   const t = tree.token(j);
   const w = t.text.toLowerCase();
-  if (SEPARATORS.has(w) || /^[()"“”'‘’]$/.test(t.text)) return true;
+  if (SEPARATORS.has(w) || /^[():"“”'‘’]$/.test(t.text)) return true;
+  // a hyphen inside a word: "vice-chair", "writer-translator"
+  const prev = tree.doc.tokens[j - 1];
+  const next = tree.doc.tokens[j + 1];
+  if (t.text === '-' && prev?.end === t.start && next?.start === t.end) return true;
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
   if (t.upos === 'ADP') {

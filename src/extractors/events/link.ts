@@ -141,6 +141,27 @@ export class EntityLinker {
     return end;
   }
 
+  /**
+   * "Xu's girlfriend, the feminist and labour rights activist Li Qiao, has been detained": a
+   * singular noun followed by a description that ends in a person's name, between commas, is that
+   * person. Returns the last token of the name.
+   */
+  private namedApposition(head: number, last: number): number | undefined {
+    const tree = this.tree;
+    const t = tree.token(head);
+    if (t.upos !== 'NOUN' || t.xpos === 'NNS' || tree.token(last + 1)?.text !== ',') return undefined;
+    // read from the words, the parse of such a stretch is often wrong: ", the … activist Li Qiao,"
+    const { to } = tree.sentenceRange(head);
+    let j = last + 2;
+    const describing = (n: number) => ['DET', 'NOUN', 'ADJ', 'CCONJ'].includes(tree.token(n).upos ?? '') && /^\p{Ll}/u.test(tree.token(n).text);
+    while (j < to && j - last < 12 && !tree.entityOf[j] && describing(j)) j++;
+    const e = tree.entityOf[j];
+    if (e?.type !== 'PERSON' || j === last + 2) return undefined;
+    let end = j;
+    while (tree.entityOf[end + 1] === e) end++;
+    return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
+  }
+
   link(head: number, asTarget = false, trigger?: number): Linked {
     const tree = this.tree;
     const doc = tree.doc;
@@ -184,7 +205,7 @@ export class EntityLinker {
     while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
     // "prominent blogger and activist Alaa Kamel, was arrested", "a journalist and activist, Ilse
     // Varga": a role whose name follows it after more role words or a comma is that person
-    const after = asTarget && !of[head] && of[last + 1]?.type !== 'PERSON' ? this.nameAfterRole(head, last) : undefined;
+    const after = asTarget && !of[head] && of[last + 1]?.type !== 'PERSON' ? (this.nameAfterRole(head, last) ?? this.namedApposition(head, last)) : undefined;
     if (after !== undefined) last = after;
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
