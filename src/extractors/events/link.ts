@@ -1,5 +1,6 @@
 import type { Entity, Role } from '../../text/types.js';
-import { PERSON_PRONOUNS, loadRoleNouns } from '../coref/lexicon.js';
+import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
+import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 
@@ -97,18 +98,22 @@ export class EntityLinker {
     const at = doc.tokens[pronoun]!.start;
     const sentence = doc.sentenceAt(at);
     const scores = new Map<Entity, number>();
+    // "she" is not the man named beside her, when his given name says he is one
+    const gender = PRONOUN_GENDER[doc.tokens[pronoun]!.text.toLowerCase()];
+    const names = loadNames();
+    const agrees = (e: Entity) => !gender || (names.gender(e.name.split(/\s+/)[0] ?? '') ?? gender) === gender;
     // only the last three sentences count: start there, not at the top of a long report
     for (let i = this.lowerBound((m) => m.sentence < sentence - 3); i < this.mentions.length; i++) {
       const m = this.mentions[i]!;
       if (m.start >= at) break;
-      if (m.entity.type !== 'PERSON' || sentence - m.sentence > 3) continue;
+      if (m.entity.type !== 'PERSON' || sentence - m.sentence > 3 || !agrees(m.entity)) continue;
       const distance = sentence - m.sentence;
       scores.set(m.entity, (scores.get(m.entity) ?? 0) + 1 + 1 / (1 + distance) + (m.start > at - 400 ? 0.1 : 0));
     }
     let best: Entity | undefined;
     let top = 0;
     for (const [e, s] of scores) if (s > top) [best, top] = [e, s];
-    return best ?? this.salient;
+    return best ?? (this.salient && agrees(this.salient) ? this.salient : undefined);
   }
 
   /**
