@@ -1,4 +1,5 @@
 import { tokenIndexAfter } from '../../text/align.js';
+import type { Token } from '../../text/doc.js';
 import type { Tree } from '../syntax/tree.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Tree } from '../syntax/tree.js';
  * the event is told once per person. Only named people count: "Moyo and his lawyer" stays one
  * event about Moyo, with the lawyer in the role's text.
  */
-export function coordinatedPersons(tree: Tree, head: number | undefined): number[] {
+export function coordinatedPersons(tree: Tree, head: number | undefined, trigger = -1): number[] {
   if (head === undefined) return [];
   const entity = (i: number) => tree.entityOf[i];
   const isPerson = (i: number): boolean => entity(i)?.type === 'PERSON';
@@ -26,8 +27,17 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
     const next = span[span.length - 1]! + 1;
     return next < tree.doc.tokens.length && tree.token(next).upos === 'PART' && /^['’]s?$/.test(tree.token(next).text);
   };
+  // "detained A and B fled": after the trigger, a name a finite verb follows begins a clause
+  const beginsClause = (i: number): boolean => {
+    if (trigger < 0 || i < trigger) return false;
+    const span = nameTokens(i);
+    const finite = (t: Token | undefined) => t !== undefined && (t.upos === 'AUX' || (t.upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')));
+    // "…, a spokesman, B, said": the speaker's apposition is no list item either
+    const after = span[span.length - 1]! + 1;
+    return finite(tree.doc.tokens[after]) || (tree.doc.tokens[after]?.text === ',' && finite(tree.doc.tokens[after + 1]));
+  };
   const take = (c: number): boolean => {
-    if (!isPerson(c) || seen.has(entity(c)) || possessor(c)) return false;
+    if (!isPerson(c) || seen.has(entity(c)) || possessor(c) || beginsClause(c)) return false;
     seen.add(entity(c));
     out.push(c);
     return true;
@@ -155,7 +165,7 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   }
   // the names after the verb, with their roles and descriptions between them
   let k = j + 1;
-  while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k, to)) k++;
+  while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k)) k++;
   if (tree.entityOf[k]?.type !== 'PERSON') return [];
   return [k, ...listAround(tree, k, j)];
 }
@@ -182,11 +192,10 @@ function nameSpan(tree: Tree, i: number): [number, number] {
 /**
  * Whether token `j` may stand between the names of a list: a list mark, an age ("A, 27, and B"),
  * a word of a role or its description ("rights lawyer", "vice president of the union", "Dr."),
- * an organisation's or place's name, a possessive ("her husband"), brackets and quotes.
- * A preposition counts only when no person follows it before the next list mark: "the lawyer of
- * A" makes A whose lawyer, not a list item.
+ * an organisation's or place's name, a possessive ("her husband"), brackets and quotes, a
+ * preposition of a description ("of", "for", "from": a name right after one is whose, not an item).
  */
-function isItemWord(tree: Tree, j: number, to: number): boolean {
+function isItemWord(tree: Tree, j: number): boolean {
   const t = tree.token(j);
   const w = t.text.toLowerCase();
   if (SEPARATORS.has(w) || /^[():"“”'‘’]$/.test(t.text)) return true;
@@ -196,11 +205,7 @@ function isItemWord(tree: Tree, j: number, to: number): boolean {
   if (t.text === '-' && prev?.end === t.start && next?.start === t.end) return true;
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
-  if (t.upos === 'ADP') {
-    if (!ITEM_PREPOSITIONS.has(w)) return false;
-    for (let k = j + 1; k < to && !SEPARATORS.has(tree.token(k).text.toLowerCase()); k++) if (tree.entityOf[k]?.type === 'PERSON') return false;
-    return true;
-  }
+  if (t.upos === 'ADP') return ITEM_PREPOSITIONS.has(w);
   if (t.upos === 'PART' || t.upos === 'PUNCT') return false;
   // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
   if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && tree.token(j + 1)?.upos === 'NOUN') || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
@@ -225,27 +230,32 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
   const lo = trigger < first ? trigger + 1 : from;
   const hi = trigger > last ? trigger : to;
   const found: [number, number][] = [[first, last]];
+  // "and B fled", "B's lawyer", "a spokesman, B, said": the name begins or speaks a clause of its own
   const followedBadly = (end: number): boolean => {
+    const verb = (k: number) => k < to && k !== trigger && k < hi && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '') && tree.token(k).xpos !== 'VBN' && tree.token(k).xpos !== 'VBG';
     const next = end + 1 < to ? tree.token(end + 1) : undefined;
-    return next !== undefined && (next.upos === 'PART' || (['VERB', 'AUX'].includes(next.upos ?? '') && end + 1 !== trigger && end + 1 < hi));
+    return next !== undefined && (next.upos === 'PART' || verb(end + 1) || (next.text === ',' && verb(end + 2)));
   };
+  /** "the lawyer of B": a name after an item's preposition is whose, and no item. */
+  const owned = (start: number): boolean => ITEM_PREPOSITIONS.has(tree.token(start - 1)?.text.toLowerCase() ?? '');
   // rightwards
   for (let j = last + 1, steps = 0; j < hi && steps < 80; j++, steps++) {
     if (tree.entityOf[j]?.type === 'PERSON') {
       const span = nameSpan(tree, j);
       if (followedBadly(span[1])) break;
-      found.push(span);
+      if (!owned(span[0])) found.push(span);
       j = span[1];
-    } else if (!isItemWord(tree, j, hi)) break;
+    } else if (tree.token(j).upos === 'ADP' && ITEM_PREPOSITIONS.has(tree.token(j).text.toLowerCase())) continue;
+    else if (!isItemWord(tree, j)) break;
   }
   // leftwards
   for (let j = first - 1, steps = 0; j >= lo && steps < 80; j--, steps++) {
     if (tree.entityOf[j]?.type === 'PERSON') {
       const span = nameSpan(tree, j);
       if (tree.token(span[1] + 1)?.upos === 'PART') break;
-      found.unshift(span);
+      if (!owned(span[0])) found.unshift(span);
       j = span[0];
-    } else if (!isItemWord(tree, j, first)) break;
+    } else if (!isItemWord(tree, j)) break;
   }
   if (found.length < 2) return [];
   const a = found[0]![1];
@@ -277,7 +287,7 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     const marker = MEMBER_MARKERS.find((m) => m.every((w, k) => words(j + k) === w));
     if (!marker) continue;
     let k = j + marker.length;
-    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k, to) && !SEPARATORS.has(words(k))) k++;
+    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
     return [k, ...listAround(tree, k, j)];
   }

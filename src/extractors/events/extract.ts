@@ -110,7 +110,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
     const named = namedToken(tree, heads.target, roles.target);
     const listed = [
-      ...coordinatedPersons(tree, heads.target),
+      ...coordinatedPersons(tree, heads.target, trigger.token),
       ...listedPersons(tree, roles.target),
       ...amongThose(tree, heads.target, trigger.token),
       ...listAround(tree, named, trigger.token),
