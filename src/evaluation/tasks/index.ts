@@ -7,6 +7,7 @@ import { parserTask, posTask } from './syntax.js';
 import type { EvalTask } from './task.js';
 import { quotesTask } from './quotes.js';
 import { riskTask } from './risk.js';
+import { targetsTask } from './targets.js';
 import { timexTask } from './timex.js';
 import { wikieventsTask } from './wikievents.js';
 
@@ -23,6 +24,7 @@ export const TASKS: EvalTask[] = [
   hrdsattackCvTask,
   wikieventsTask,
   riskTask,
+  targetsTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {
