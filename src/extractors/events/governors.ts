@@ -11,7 +11,7 @@ import type { Trigger } from './triggers.js';
  */
 
 /** Verbs whose complement is wanted, not done: "urged X to release", "asked for a sentence". */
-const WANTING_VERBS = new Set(['call', 'demand', 'urge', 'ask', 'request', 'petition', 'appeal', 'press', 'push', 'seek', 'want', 'plead', 'lobby', 'campaign', 'apply', 'beg', 'implore', 'recommend', 'propose', 'need', 'oppose', 'threaten', 'try', 'attempt', 'move', 'file', 'pray']);
+const WANTING_VERBS = new Set(['call', 'demand', 'urge', 'ask', 'request', 'petition', 'appeal', 'press', 'push', 'seek', 'want', 'plead', 'lobby', 'campaign', 'apply', 'beg', 'implore', 'recommend', 'propose', 'need', 'oppose', 'threaten', 'try', 'attempt', 'pray']);
 /** Nouns that ask for what they govern: "calls for his release", "a bail request", "his plea for bail". */
 const WANTING_NOUNS = new Set(['call', 'demand', 'request', 'appeal', 'petition', 'plea', 'application', 'bid', 'motion', 'campaign', 'push', 'attempt', 'effort', 'warrant', 'threat']);
 /** Nouns a request passes through: "requested an order for his release". */
@@ -35,6 +35,17 @@ function settled(tree: Tree, request: number): 'refused' | 'granted' | undefined
     if (GRANTING_VERBS.has(lemma) && n === h) return 'granted';
   }
   return undefined;
+}
+
+/**
+ * A complement that is wanted or refused is an infinitive, a gerund or a "that" clause ("refused
+ * to release", "denied detaining him", "asked that he be freed"); a bare past participle under a
+ * refusal is the parser joining two clauses ("a pastor who refused to join … arrested").
+ */
+function nonFinite(tree: Tree, i: number): boolean {
+  const xpos = tree.token(i).xpos ?? '';
+  if (xpos === 'VB' || xpos === 'VBG') return true;
+  return tree.kids(i, 'mark', 'aux', 'aux:pass').some((k) => ['to', 'that', 'be', 'being'].includes(tree.token(k).text.toLowerCase()));
 }
 
 /** A modal auxiliary of obligation on the verb: "should release", "must be freed". */
@@ -74,7 +85,9 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
     if (upos !== 'VERB') return undefined;
     // "denied bail", "bail was refused", "refused his release"; "denied the charges" is the accused's denial
     if (REFUSING_VERBS.has(lemma) && release) return 'negated';
-    if (wanting(lemma) && via !== 'nsubj') return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';
+    // what is asked for: "demanded his release", "asked for a sentence", "his release was sought"; not "asked about his detention"
+    const askedFor = /^(obj|iobj|nsubj:pass)/.test(via) || tree.caseOf(n) === 'for';
+    if (wanting(lemma) && askedFor) return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';
     n = h;
   }
   // "Velmora should drop the charges and release her": the obligation spans the conjoined verbs
@@ -87,7 +100,7 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
       n = h;
       continue;
     }
-    if (!COMPLEMENT.test(via)) return undefined;
+    if (!COMPLEMENT.test(via) || !nonFinite(tree, n)) return undefined;
     const lemma = tree.lemma(h);
     if (REFUSING_VERBS.has(lemma)) return 'negated';
     if (wanting(lemma)) return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';
