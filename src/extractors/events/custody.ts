@@ -20,7 +20,7 @@ const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION',
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade']);
 /** Verbs that hold a person somewhere (at, in) or move them there (to, into). */
 const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcerate', 'lock', 'remand', 'confine', 'lodge', 'arrest']);
-const MOVING = new Set(['take', 'transfer', 'move', 'bring', 'send', 'transport', 'drive', 'escort', 'place', 'put', 'throw']);
+const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 'transport', 'drive', 'escort', 'place', 'put', 'throw']);
 /** Verbs that leave a person where a copula would: "remains in Evin prison". */
 const STAYING = new Set(['be', 'remain', 'stay', 'languish', 'sit', 'spend', 'serve']);
 /** Triggers that say where a person is held, not where they were taken: their place is the holding place. */
@@ -98,13 +98,15 @@ export class CustodyReader {
     const out = [...own, ...sameSentence];
     const earlier = events.filter((v) => factual(v) && v.trigger.start < s.start && !out.includes(v) && v.type !== 'DISAPPEARANCE');
     if (s.who?.entity && !s.group) {
-      const nearest = earlier.filter((v) => v.target?.entity === s.who!.entity).pop();
+      // their own arrest; else one told just before whose target is a description nobody was linked to
+      const nearest = earlier.filter((v) => v.target?.entity === s.who!.entity).pop() ?? earlier.filter((v) => v.target && !v.target.entity && s.sentence - v.sentence <= 2).pop();
       if (nearest) out.push(nearest);
       return out;
     }
     if (out.length > 0 && !s.group) return out;
-    // a group, or nobody named: every person of the nearest earlier arrest told within a few sentences
-    const nearest = earlier.filter((v) => v.target && s.sentence - v.sentence <= 4).pop();
+    // a group: every person of the nearest earlier arrest told within a few sentences; nobody named: the sentence before at most
+    const reach = s.group ? 4 : 1;
+    const nearest = earlier.filter((v) => v.target && s.sentence - v.sentence <= reach).pop();
     if (!nearest) return out;
     return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start)];
   }
@@ -154,8 +156,9 @@ export class CustodyReader {
     const tree = this.tree;
     for (const c of tree.kids(i, 'obl')) {
       if (cases.includes(tree.caseOf(c) ?? '') && this.isFacility(c)) return c;
+      // "remanded in custody at …", "held in pre-trial detention in Zhodzina": the facility, or the town
       if (['custody', 'detention'].includes(tree.lemma(c))) {
-        for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
+        for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && (this.isFacility(n) || tree.entityOf[n]?.type === 'LOC')) return n;
       }
     }
     return undefined;
@@ -266,8 +269,9 @@ export class CustodyReader {
     for (const v of events) {
       if (v.type !== 'DISAPPEARANCE' || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
       const token = tokenAt(doc, v.trigger.start);
-      if (token < 0) continue;
-      const group = !v.target || PLURAL_PRONOUNS.has(v.target.text.toLowerCase());
+      // a disappearance of nobody in particular ("enforced disappearances") is no one's whereabouts
+      if (token < 0 || !v.target) continue;
+      const group = PLURAL_PRONOUNS.has(v.target.text.toLowerCase());
       const unknown = { start: v.trigger.start, end: v.trigger.end, text: v.trigger.text };
       yield { token, sentence: v.sentence, start: v.trigger.start, ...(v.target ? { who: v.target } : {}), group, unknown };
     }

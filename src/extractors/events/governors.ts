@@ -20,6 +20,12 @@ const ORDER_NOUNS = new Set(['order', 'writ', 'ruling', 'decision']);
 const REFUSING_VERBS = new Set(['refuse', 'reject', 'deny', 'dismiss', 'decline', 'fail', 'overrule', 'overturn', 'quash']);
 /** A request granted is done: "the court granted his request for release". */
 const GRANTING_VERBS = new Set(['grant', 'approve', 'accept', 'allow', 'order']);
+/**
+ * Verbs an event passes through to what governs them: "urged Velmora to order his release",
+ * "failed to secure her release". Others stop it: "urged police to investigate the killing" does
+ * not make the killing wanted, nor "failed to prevent the kidnappings" undo them.
+ */
+const PASSING = new Set(['order', 'secure', 'ensure', 'grant', 'allow', 'effect', 'facilitate', 'obtain', 'win', 'arrange', 'approve', 'make', 'carry', 'get', 'be', 'have']);
 const FUTURE_VERBS = new Set(['plan', 'intend', 'expect', 'prepare', 'schedule', 'vow', 'promise', 'set', 'due', 'pledge', 'decide', 'agree']);
 
 const COMPLEMENT = /^(xcomp|ccomp)/;
@@ -88,6 +94,7 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
     // what is asked for: "demanded his release", "asked for a sentence", "his release was sought"; not "asked about his detention"
     const askedFor = /^(obj|iobj|nsubj:pass)/.test(via) || tree.caseOf(n) === 'for';
     if (wanting(lemma) && askedFor) return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';
+    if (!PASSING.has(lemma)) return undefined;
     n = h;
   }
   // "Velmora should drop the charges and release her": the obligation spans the conjoined verbs
@@ -105,6 +112,7 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
     if (REFUSING_VERBS.has(lemma)) return 'negated';
     if (wanting(lemma)) return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';
     if (FUTURE_VERBS.has(lemma)) return 'future';
+    if (!PASSING.has(lemma)) return undefined;
     n = h;
   }
   return undefined;

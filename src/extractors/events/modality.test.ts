@@ -56,6 +56,8 @@ test('what happened stays asserted or reported, and things released are no relea
   assert.deepEqual(modalities('A judge granted bail to Tove Lindqvist on Friday.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('His lawyer said Joran Aldemir had been released.', 'RELEASE'), ['reported']);
   assert.deepEqual(modalities('Police arrested Aldemir after he called for the release of Mara Teller.', 'ARREST'), ['asserted']);
+  // what is urged is the investigation, not the killing
+  assert.deepEqual(modalities('Rights groups urged police to investigate the killing of Pol Varan.', 'KILLING'), ['asserted']);
   // a request is itself the act: an attempt to seek asylum is an asylum request made
   assert.deepEqual(modalities('Aldemir was detained while attempting to seek asylum in Karsvik.', 'ASYLUM_REQUEST'), ['asserted']);
   for (const text of ['Police released a statement on Monday about the protest.', 'The ministry released a report on prison conditions.']) {
