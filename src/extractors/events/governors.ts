@@ -12,6 +12,10 @@ import type { Trigger } from './triggers.js';
 
 /** Verbs whose complement is wanted, not done: "urged X to release", "asked for a sentence". */
 const WANTING_VERBS = new Set(['call', 'demand', 'urge', 'ask', 'request', 'petition', 'appeal', 'press', 'push', 'seek', 'want', 'plead', 'lobby', 'campaign', 'apply', 'beg', 'implore', 'recommend', 'propose', 'need', 'oppose', 'threaten', 'try', 'attempt', 'pray']);
+/** Verbs whose object itself is wanted: "demanded his release", "sought his arrest"; "appealed his conviction" and "pressed charges" are not. */
+const WANTING_OBJECT = new Set(['demand', 'request', 'seek', 'want', 'threaten', 'propose', 'recommend', 'oppose', 'need', 'ask', 'urge']);
+/** Request nouns that govern through "of": "the threat of arrest", "a warrant of arrest"; others through "for" or as a compound. */
+const WANTING_OF = new Set(['threat', 'warrant', 'attempt']);
 /** Nouns that ask for what they govern: "calls for his release", "a bail request", "his plea for bail". */
 const WANTING_NOUNS = new Set(['call', 'demand', 'request', 'appeal', 'petition', 'plea', 'application', 'bid', 'motion', 'campaign', 'push', 'attempt', 'effort', 'warrant', 'threat']);
 /** Nouns a request passes through: "requested an order for his release". */
@@ -75,7 +79,10 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
     const lemma = tree.lemma(h);
     const upos = tree.token(h).upos;
     // "an arrest warrant", "a bail request", "his request for bail"; a compound child counts too
-    const request = [h, ...tree.kids(n, 'compound')].find((x) => tree.token(x).upos === 'NOUN' && WANTING_NOUNS.has(tree.lemma(x)));
+    // "a bail request", "an arrest warrant" (either word the head); "calls for his release", "the threat of arrest";
+    // not "an appeal against his conviction" or "a campaign of arrests"
+    const governs = (x: number) => x !== h || via === 'compound' || tree.caseOf(n) === 'for' || (tree.caseOf(n) === 'of' && WANTING_OF.has(tree.lemma(h)));
+    const request = [h, ...tree.kids(n, 'compound')].find((x) => tree.token(x).upos === 'NOUN' && WANTING_NOUNS.has(tree.lemma(x)) && governs(x));
     if (request !== undefined) {
       const s = settled(tree, request);
       if (s === 'refused') return 'negated';
@@ -92,7 +99,7 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
     // "denied bail", "bail was refused", "refused his release"; "denied the charges" is the accused's denial
     if (REFUSING_VERBS.has(lemma) && release) return 'negated';
     // what is asked for: "demanded his release", "asked for a sentence", "his release was sought"; not "asked about his detention"
-    const askedFor = /^(obj|iobj|nsubj:pass)/.test(via) || tree.caseOf(n) === 'for';
+    const askedFor = (/^(obj|iobj|nsubj:pass)/.test(via) && WANTING_OBJECT.has(lemma)) || tree.caseOf(n) === 'for';
     if (wanting(lemma) && askedFor) return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';
     if (!PASSING.has(lemma)) return undefined;
     n = h;
