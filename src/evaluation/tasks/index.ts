@@ -1,6 +1,7 @@
 import { corefTask } from './coref.js';
 import { hrdsattackTask } from './hrdsattack.js';
 import { hrdsattackCvTask } from './hrdsattack-cv.js';
+import { modalityTask } from './modality.js';
 import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
@@ -25,6 +26,7 @@ export const TASKS: EvalTask[] = [
   wikieventsTask,
   riskTask,
   targetsTask,
+  modalityTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {

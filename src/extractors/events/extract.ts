@@ -2,6 +2,7 @@ import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
 import { amongThose, companions, coordinatedPersons, groupMembers, listAround, listedPersons } from './coordination.js';
+import { CustodyReader } from './custody.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -140,6 +141,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       }
     }
   }
+  new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
   const kept = mergeMentions(events).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
