@@ -26,6 +26,28 @@ describe('names', () => {
   });
 });
 
+describe('person matching does not merge strangers', () => {
+  const decision = (a: string, b: string, context: string[] = []) => decide(scoreMatch({ names: [a], country: 'VLM', context }, { names: [b], country: 'VLM', context }).score);
+  const company = ['karsvik herald', 'velmora dockworkers union', 'karsvik'];
+  test('one shared family or given name is never enough, whatever company they keep', () => {
+    assert.equal(decision('Zhang Zhan', 'Zhang Jialong', company), 'new');
+    assert.equal(decision('Hamse Abdi Ahmed', 'Abdifatah Mohamed Abdi', company), 'new');
+    assert.equal(decision('bin Salman', 'Abdifatah', company), 'new');
+    assert.equal(decision('Jialong', 'Zhang Jialong', company), 'new', 'a Chinese name alone is its family name, written first');
+    assert.equal(decision('Oska Brandt', 'Oska Velde', company), 'new');
+  });
+  test('honorifics, particles, diacritics and name order', () => {
+    assert.equal(decision('Mr Jalingo', 'Agba Jalingo'), 'review', 'the family name alone: an analyst decides');
+    assert.equal(decision('Mr Jalingo', 'Agba Jalingo', company), 'same', 'and company kept decides it');
+    assert.equal(decision('Zhang', 'Zhang Jialong'), 'review');
+    assert.equal(decision('Loujain al-Hathloul', 'Loujain Alhathloul'), 'same');
+    assert.equal(decision('Loujain el-Hathloul', 'Loujain al Hathloul'), 'same');
+    assert.equal(decision('Jørán Łukasz', 'Joran Lukasz'), 'same');
+    assert.equal(decision('Jialong Zhang', 'Zhang Jialong'), 'same');
+    assert.equal(normalizeName('Łukasz Øster Straße'), 'lukasz oster strasse');
+  });
+});
+
 describe('person matching', () => {
   test('same name and country: linked without asking', () => {
     const m = scoreMatch({ names: ['Joran Aldemir'], country: 'VLM' }, { names: ['Joran Aldemir'], country: 'VLM' });
