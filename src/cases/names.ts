@@ -100,6 +100,8 @@ function tokenSimilarity(a: string, b: string): number {
 
 /** A token counts as found in the other name at this similarity or above. */
 const SAME_TOKEN = 0.9;
+/** Below this a token has no counterpart in the other name: another person's name, not a respelling. */
+const UNLIKE_TOKEN = 0.75;
 
 export interface NameMatch {
   score: number;
@@ -133,6 +135,7 @@ export function compareNames(a: string, b: string): NameMatch {
   const used = new Set<number>();
   let sum = 0;
   let found = 0;
+  let alien = false;
   for (const token of short) {
     let best = 0;
     let bestAt = -1;
@@ -143,8 +146,10 @@ export function compareNames(a: string, b: string): NameMatch {
     });
     if (bestAt >= 0) used.add(bestAt);
     if (best >= SAME_TOKEN) found++;
+    // A name the other has nothing like: "Alaa" against "Esraa" beside a shared "Abdel Fattah".
+    if (best < UNLIKE_TOKEN) alien = true;
     sum += best;
   }
-  if (found < 2) return { score: Math.min(0.45, sum / long.length), subset: false, distinct: true };
+  if (found < 2 || alien) return { score: Math.min(0.45, sum / long.length), subset: false, distinct: true };
   return { score: sum / long.length, subset: found === short.length && short.length < long.length };
 }

@@ -1,6 +1,7 @@
 import { corefTask } from './coref.js';
 import { hrdsattackTask } from './hrdsattack.js';
 import { hrdsattackCvTask } from './hrdsattack-cv.js';
+import { mergesTask } from './merges.js';
 import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
@@ -21,6 +22,7 @@ export const TASKS: EvalTask[] = [
   hrdsattackTask,
   hrdsattackCvTask,
   wikieventsTask,
+  mergesTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {
