@@ -88,7 +88,7 @@ for (const engine of TEST_ENGINES) {
 
       const csv = await analyst.call('GET', '/api/export?format=csv');
       assert.equal(csv.status, 200);
-      assert.match(String(csv.data).split('\r\n')[0]!, /^person_id,person,country,status,event_id,type/);
+      assert.match(String(csv.data).split('\r\n')[0]!, /^person_id,person,country,status,held_at,event_id,type/);
       assert.ok(String(csv.data).includes('karsvik-herald.example'));
       const plover = await analyst.call('GET', '/api/export?format=plover');
       assert.ok(plover.data.events.some((e: { event: string; mode: string; recipient: string }) => e.event === 'COERCE' && e.mode === 'arrest' && e.recipient === 'Joran Aldemir'));
