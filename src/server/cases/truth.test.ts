@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { HeldAt } from '../cases/status.js';
-import { caseView } from '../server/cases/view.js';
-import { acknowledgeAlerts, alertsOfRule, createRule, ensureDefaultRules, listAlerts } from '../storage/alerts.js';
-import { auditFor } from '../storage/audit.js';
-import { listCases } from '../storage/cases.js';
-import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
-import { NOTHING_DENIED } from '../storage/access.js';
-import { queueDigests, schedulerTick } from './scheduler.js';
-import { trackInvented } from './testing.js';
+import type { HeldAt } from '../../cases/status.js';
+import { caseView } from './view.js';
+import { acknowledgeAlerts, alertsOfRule, createRule, ensureDefaultRules, listAlerts } from '../../storage/alerts.js';
+import { auditFor } from '../../storage/audit.js';
+import { listCases } from '../../storage/cases.js';
+import type { Store } from '../../storage/store.js';
+import { TEST_ENGINES, manualClock } from '../../storage/testing.js';
+import { NOTHING_DENIED } from '../../storage/access.js';
+import { queueDigests, schedulerTick } from '../../ingest/scheduler.js';
+import { trackInvented } from '../../ingest/testing.js';
 
 // Invented reports of the shapes issue #34 names: an arrest with where the person is held, a
 // call for release, an arrest no report places, a disappearance, a report read years late.
