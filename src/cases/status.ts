@@ -136,7 +136,7 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
     if (!rule) continue;
     const status = rule(e);
     const held = HELD_STATUSES.includes(status) && status !== 'whereabouts_unknown';
-    const where = held ? `; held at ${heldAt?.place ?? `— ${PLACE_NOT_STATED}`}` : e.place ? ` in ${e.place}` : '';
+    const where = held ? (heldAt ? `; held at ${heldAt.place}` : `; ${PLACE_NOT_STATED}`) : e.place ? ` in ${e.place}` : '';
     const unknown = status === 'whereabouts_unknown' && e.whereaboutsUnknown ? '; the report says the whereabouts are not known' : '';
     return {
       status,
