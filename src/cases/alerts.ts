@@ -156,15 +156,16 @@ export function evaluateRules(view: CaseView, rules: AlertRule[], now: Date, fre
         break;
       case 'proof_of_life': {
         // Only while someone holds the person (or nobody knows where): a free person needs no proof.
-        if (!held || !setBy || setBy.backfill) break;
-        const since = later(view.lastProofOfLife, setBy.readAt ?? setBy.toldAt);
+        // An analyst's status (no event behind it) still counts from the last contact on file.
+        if (!held || setBy?.backfill) break;
+        const since = later(view.lastProofOfLife, setBy ? (setBy.readAt ?? setBy.toldAt) : null);
         if (!since) break;
         const hours = hoursSince(since);
         if (hours > rule.hours) {
           out.push({
             kind: rule.kind,
             key: `proof_of_life:${view.personId}:${since}`,
-            message: `Rule "${label}": ${view.name}, no proof of life for ${Math.floor(hours)} hours (${view.lastProofOfLife ? `last contact ${view.lastProofOfLife}` : `none since the report of the ${setBy.type.toLowerCase()} was read`})`,
+            message: `Rule "${label}": ${view.name}, no proof of life for ${Math.floor(hours)} hours (${view.lastProofOfLife ? `last contact ${view.lastProofOfLife}` : `none since the report of the ${setBy?.type.toLowerCase() ?? 'status'} was read`})`,
             eventIds: [],
             reportIds: [],
             episode,
