@@ -6,13 +6,12 @@ import { trackInvented } from '../ingest/testing.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock } from '../storage/testing.js';
 import { insertUser } from '../storage/users.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
 
 const PASSWORD = 'correct horse battery staple';
-const HOUR = 3_600_000;
 
 /**
  * What a case says must be true (issue #34), seen in Chromium: invented reports of the issue's
@@ -27,7 +26,8 @@ describe('true statuses in Chromium', { skip: SKIP_BROWSER }, () => {
   let browser: Browser;
   let page: Page;
   let base = '';
-  let offsetMs = 0;
+  // The server's clock is the test's: the 24 hours of the rule pass by moving it.
+  const clock = manualClock('2026-11-20T09:00:00Z');
   const errors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
   const openCase = async (name: string) => {
@@ -37,15 +37,15 @@ describe('true statuses in Chromium', { skip: SKIP_BROWSER }, () => {
   };
 
   before(async () => {
-    store = await TEST_ENGINES[0]!.open(() => new Date(Date.now() + offsetMs));
+    store = await TEST_ENGINES[0]!.open(clock.now);
+    // read 30 hours before the rest: the no-confirmation rule (24 h) is due when the test looks
+    clock.set('2026-11-19T03:00:00Z');
     const at = store.now().toISOString();
     await store.db.transaction().execute(async (tx) => {
       await ensureDefaultRules(tx, at);
       await insertUser(tx, at, { email: 'ada@example.org', name: 'Ada', role: 'admin', passwordHash: await hashPassword(PASSWORD) });
     });
-    const today = at.slice(0, 10);
-    // read 30 hours ago: the no-confirmation rule (24 h) is due now
-    offsetMs = -30 * HOUR;
+    const today = '2026-11-20';
     await trackInvented(store, {
       text: 'Police detained the unionist Mira Tolvane in Karsvik on Tuesday.',
       published: store.now().toISOString().slice(0, 10),
@@ -53,7 +53,7 @@ describe('true statuses in Chromium', { skip: SKIP_BROWSER }, () => {
       places: [{ name: 'Karsvik', country: 'KRS' }],
       events: [{ type: 'ARREST', trigger: 'detained', target: 'Mira Tolvane', place: 'Karsvik' }],
     });
-    offsetMs = 0;
+    clock.set('2026-11-20T09:00:00Z');
     await trackInvented(store, {
       text: 'Karsvik police arrested the journalist Idris Malvane on Monday. He is being held at the Central Police Station in Orvane, his lawyer said.',
       published: today,
