@@ -1,5 +1,5 @@
 import { Extractor } from '../articles/extract.js';
-import { emailHandler, webhookHandler } from '../ingest/deliver.js';
+import { digestHandler, emailHandler, webhookHandler } from '../ingest/deliver.js';
 import { feedPollHandler } from '../ingest/feeds.js';
 import { extractHandler } from '../ingest/process.js';
 import type { JobHandler } from '../ingest/worker.js';
@@ -34,5 +34,5 @@ export function createWorker(store: Store, baseUrl: string, log: (m: string) => 
   let handler: JobHandler | undefined;
   // Models load on the first report, not at start: `vigil serve` answers at once.
   const extract: JobHandler = (job, ctx) => (handler ??= extractHandler(new Extractor()))(job, ctx);
-  return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config) }, { log });
+  return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config), 'deliver.digest': digestHandler(config) }, { log });
 }

@@ -65,3 +65,13 @@ test('PolNeAR tokens find their place again after a passage their file leaves ou
     ['The', 'union', 'called', 'a', 'strike', '.', '“', 'We', 'will', 'march', ',', '”', 'said', 'Ina', 'Holt', '.', 'Police', 'said', 'the', 'march', 'was', 'banned', '.'],
   );
 });
+
+test('merge pairs: one person in two reports, respelled; strangers who share a name', async () => {
+  const { buildPairs } = await import('./tasks/merges.js');
+  const n = (name: string, article: string) => ({ name, article, country: 'VLM' });
+  const pairs = buildPairs([n('Joran Aldemir', 'a1'), n('Jorán ALDEMIR', 'a2'), n('Joran Aldemir', 'a1'), n('Oska Aldemir', 'a3'), n('Aldemir Joran', 'a4'), n('Edda Rusk', 'a5')]);
+  // a1–a2, a1–a4, a2–a4 (twice over for a1's two mentions); never two mentions of one report
+  assert.equal(pairs.positives.length, 5);
+  assert.ok(pairs.positives.every(([a, b]) => a.article !== b.article));
+  assert.deepEqual(pairs.negatives.map(([a, b]) => [a.name, b.name].sort()), [['Joran Aldemir', 'Oska Aldemir']]);
+});

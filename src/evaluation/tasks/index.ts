@@ -2,6 +2,7 @@ import { corefTask } from './coref.js';
 import { hrdsattackTask } from './hrdsattack.js';
 import { hrdsattackCvTask } from './hrdsattack-cv.js';
 import { modalityTask } from './modality.js';
+import { mergesTask } from './merges.js';
 import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
@@ -27,6 +28,7 @@ export const TASKS: EvalTask[] = [
   riskTask,
   targetsTask,
   modalityTask,
+  mergesTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {
