@@ -1,10 +1,11 @@
 import { VigilError, asVigilError } from '../core/errors.js';
-import { CASES_USAGE, EXPORT_USAGE, runCases, runExport } from './cases.js';
-import { EXTRACT_USAGE, runExtract } from './extract.js';
-import { INGEST_USAGE, runIngest } from './ingest.js';
-import { SERVE_USAGE, runServe } from './serve.js';
-import { SHARE_USAGE, runShare } from './share.js';
-import { USERS_USAGE, runUsers } from './users.js';
+import { CASES_USAGE, EXPORT_USAGE } from './cases.js';
+import { COMMANDS } from './commands.js';
+import { EXTRACT_USAGE } from './extract.js';
+import { INGEST_USAGE } from './ingest.js';
+import { SERVE_USAGE } from './serve.js';
+import { SHARE_USAGE } from './share.js';
+import { USERS_USAGE } from './users.js';
 import { printError } from './output.js';
 
 const USAGE = `vigil — reads news reports about people at risk and keeps watch over their cases
@@ -32,15 +33,6 @@ ${EXTRACT_USAGE}
 
 ${SHARE_USAGE}`;
 
-const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
-  serve: runServe,
-  users: runUsers,
-  ingest: runIngest,
-  cases: runCases,
-  export: runExport,
-  extract: runExtract,
-  share: runShare,
-};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

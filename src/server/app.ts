@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { countUsers } from '../storage/users.js';
 import { jobCounts } from '../storage/jobs.js';
-import { guardCase, guardReport } from './access.js';
+import { guardCase, guardReport, redactAnswer } from './access.js';
 import { alertRoutes } from './alerts/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { secondFactorRoutes } from './auth/second-factor.js';
@@ -42,6 +42,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.use('/api/*', async (c, next) => (PUBLIC.has(c.req.path) ? next() : authenticate(c, next)));
   // Restricted cases: one guard per path shape, so a route added later cannot forget the check.
+  app.use('/api/*', redactAnswer);
   app.use('/api/cases/:id', guardCase);
   app.use('/api/cases/:id/*', guardCase);
   app.use('/api/reports/:id', guardReport);

@@ -63,7 +63,7 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
         const first = /^\s*([^\n]{3,200})\n/.exec(article.text)?.[1]?.trim();
         if (first && !/[.!?]["”’]?$/.test(first)) article = { ...article, title: first };
       }
-      const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id });
+      const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id, userId: user.id });
       worker?.start();
       return c.json({ ...submitted, warnings }, 202);
     },
