@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { VigilError } from '../core/errors.js';
 import { WITHHELD, deniedFor, scrubNames } from '../storage/access.js';
 import type { Channels } from '../storage/alerts.js';
+import { safeAddress } from './address.js';
 import { toAlertView } from '../storage/alerts.js';
 import type { Db } from '../storage/store.js';
 import type { JobHandler } from './worker.js';
@@ -42,9 +43,12 @@ export function webhookHandler(config: DeliveryConfig): JobHandler {
     if (!channels.webhook) return;
     const body = JSON.stringify({ type: 'vigil.alert', alert, person: { id: alert.person_id, name: person ? deliveredName(person) : null, status: person?.status }, link: `${config.baseUrl}/cases/${alert.person_id}` });
     const timestamp = String(Math.floor(ctx.store.now().getTime() / 1000));
+    // A webhook is fetched like a page: public addresses only, unless allowed (VIGIL_FETCH_ALLOW); no redirects.
+    if (!config.fetchImpl) await safeAddress(new URL(channels.webhook.url));
     let res: Response;
     try {
       res = await (config.fetchImpl ?? fetch)(channels.webhook.url, {
+        redirect: 'manual',
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-vigil-timestamp': timestamp, 'x-vigil-signature': signWebhook(channels.webhook.secret, timestamp, body) },
         body,
