@@ -76,7 +76,8 @@ export function personVisible(denied: Denied, column: 'persons.id' | 'case_event
   return denied.persons.length ? sql<boolean>`${sql.ref(column)} NOT IN (${sql.join(denied.persons)})` : sql<boolean>`1 = 1`;
 }
 
-const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** `%`, `_` and `\\` taken literally in a LIKE pattern (with `ESCAPE '\\'`). */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * `reports.id` is a report this user may read. A report is hidden when it names a denied
@@ -88,7 +89,7 @@ const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function reportVisible(denied: Denied) {
   if (!denied.persons.length) return sql<boolean>`1 = 1`;
   const ids = sql.join(denied.persons);
-  const named = denied.names.length ? sql.join(denied.names.map((n) => sql`lower(reports.text) LIKE ${`%${likeEscaped(n.text)}%`} ESCAPE '\\'`), sql` OR `) : sql`1 = 0`;
+  const named = denied.names.length ? sql.join(denied.names.map((n) => sql`lower(reports.text) LIKE ${`%${likeEscape(n.text)}%`} ESCAPE '\\'`), sql` OR `) : sql`1 = 0`;
   return sql<boolean>`(EXISTS (SELECT 1 FROM report_readers WHERE report_readers.report_id = reports.id AND report_readers.user_id = ${denied.userId})
     OR (NOT EXISTS (SELECT 1 FROM person_mentions WHERE person_mentions.report_id = reports.id AND person_mentions.person_id IN (${ids}))
       AND NOT EXISTS (SELECT 1 FROM person_mentions WHERE person_mentions.report_id = reports.id AND person_mentions.candidate_id IN (${ids}))

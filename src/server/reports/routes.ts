@@ -19,7 +19,7 @@ const NewReport = z
   .object({
     text: z.string().min(1).optional(),
     html: z.string().min(1).optional(),
-    url: z.string().url().max(2000).optional(),
+    url: z.string().url().max(2000).regex(/^https?:\/\//i, 'http or https only').optional(),
     published: Published.optional(),
     title: z.string().max(1000).optional(),
   })

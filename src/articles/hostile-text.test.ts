@@ -18,3 +18,8 @@ test('words that name JavaScript built-ins are words: every component reads them
     }
   }
 });
+
+test('found by the fuzzer: a report that ends in "according to" reads without a crash', () => {
+  const doc = new Extractor().extract({ text: 'Joran Aldemir was arrested on Monday by Karsvik police, according to', format: 'text', published: '2026-11-18' });
+  assert.ok(doc.entities.some((e) => e.name === 'Joran Aldemir'));
+});
