@@ -121,7 +121,7 @@ export function main(argv: string[]): void {
     const kb = text.length / 1024;
     if (ms > timeoutMs) timeouts.push({ input: n, kb: Math.round(kb), ms: Math.round(ms) });
     if (kb >= 1 && ms / kb > worst.msPerKb) worst = { msPerKb: ms / kb, kb: Math.round(kb), ms: Math.round(ms), input: n, shape };
-    if (ran % 1000 === 0) console.error(`${ran} inputs, ${crashes.length} crashes, ${timeouts.length} timeouts, worst ${worst.msPerKb.toFixed(1)} ms/KB`);
+    if (ran % 250 === 0) console.error(`${ran} inputs, ${crashes.length} crashes, ${timeouts.length} timeouts, worst ${worst.msPerKb.toFixed(1)} ms/KB (${worst.shape}, ${worst.kb} KB)`);
   }
   const secs = (performance.now() - started) / 1000;
   console.log(`fuzz: ${ran} inputs (${(bytes / 1048576).toFixed(1)} MB) in ${secs.toFixed(0)} s, seed ${values.seed}`);

@@ -1,12 +1,7 @@
 import { VigilError, asVigilError } from '../core/errors.js';
-import { CASES_USAGE, EXPORT_USAGE } from './cases.js';
 import { COMMANDS } from './commands.js';
-import { EXTRACT_USAGE } from './extract.js';
-import { INGEST_USAGE } from './ingest.js';
-import { SERVE_USAGE } from './serve.js';
-import { SHARE_USAGE } from './share.js';
-import { USERS_USAGE } from './users.js';
 import { printError } from './output.js';
+import { CASES_USAGE, EXPORT_USAGE, EXTRACT_USAGE, INGEST_USAGE, SERVE_USAGE, SHARE_USAGE, USERS_USAGE } from './usage.js';
 
 const USAGE = `vigil — reads news reports about people at risk and keeps watch over their cases
 
