@@ -41,7 +41,9 @@ export class IsolatedExtractor {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const thread = new Thread(new URL('./extract-thread.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb } });
+    // Built (dist/, JavaScript): the thread's module itself; from the sources: an entry that registers tsx first.
+    const entry = import.meta.url.endsWith('.js') ? './extract-thread.js' : './extract-thread.mjs';
+    const thread = new Thread(new URL(entry, import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb } });
     this.thread = thread;
     this.ready = new Promise((resolve, reject) => {
       const onReady = (m: Reply) => m.ready && (thread.off('message', onReady), thread.off('error', reject), thread.unref(), resolve());
