@@ -1,4 +1,5 @@
 import { corefTask } from './coref.js';
+import { feedTask } from './feed.js';
 import { hrdsattackTask } from './hrdsattack.js';
 import { hrdsattackCvTask } from './hrdsattack-cv.js';
 import { nerTask } from './ner.js';
@@ -21,6 +22,7 @@ export const TASKS: EvalTask[] = [
   hrdsattackTask,
   hrdsattackCvTask,
   wikieventsTask,
+  feedTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {
