@@ -8,15 +8,10 @@ import { listCases } from '../storage/cases.js';
 // The command line acts as no user: it is a member of no case, so restricted cases stay out of
 // its lists and exports as they stay out of a non-member's; members use the web app or the API.
 const NO_USER = '';
-import { DB_USAGE, openCliStore } from './runtime.js';
+import { openCliStore } from './runtime.js';
+import { CASES_USAGE, EXPORT_USAGE } from './usage.js';
 
-export const CASES_USAGE = `usage: vigil cases [--status STATUS] [--json] [--db PATH|URL]      one line per case
-       vigil cases ID [--json]                                    one case: status, timeline, sources
-${DB_USAGE}`;
-
-export const EXPORT_USAGE = `usage: vigil export [--format json|csv|plover] [--db PATH|URL]   every case, on stdout
-       vigil export --dossier CASE_ID                            one case's HTML dossier
-${DB_USAGE}`;
+export { CASES_USAGE, EXPORT_USAGE };
 
 export async function runCases(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { status: { type: 'string' }, json: { type: 'boolean', default: false }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });

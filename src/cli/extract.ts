@@ -10,13 +10,9 @@ import { Extractor } from '../articles/extract.js';
 import { VigilError, asVigilError } from '../core/errors.js';
 import { Trace } from '../pipeline/trace.js';
 import { formatPretty, printError } from './output.js';
+import { EXTRACT_USAGE } from './usage.js';
 
-export const EXTRACT_USAGE = `usage: vigil extract FILE|DIR|- [FILE…] [--published YYYY-MM-DD] [--format json|pretty] [--jsonl] [--html] [--trace]
-  one input        prints its extraction document
-  several, a DIR   prints JSON Lines, one document a line with its "id"
-  --jsonl          reads JSON Lines input: {"id", "text" or "html", "published"} a line
-  --html           treat input as HTML even without an .html name
-  --trace          print what each pipeline component did, on stderr`;
+export { EXTRACT_USAGE };
 
 const ARTICLE_FILE = /\.(?:txt|text|md|html?|xhtml)$/i;
 

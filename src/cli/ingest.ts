@@ -10,13 +10,10 @@ import { fetchText } from '../ingest/fetch.js';
 import { submitArticle } from '../ingest/submit.js';
 import { addFeed } from '../storage/feeds.js';
 import { jobCounts } from '../storage/jobs.js';
-import { DB_USAGE, createWorker, openCliStore } from './runtime.js';
+import { createWorker, openCliStore } from './runtime.js';
+import { INGEST_USAGE } from './usage.js';
 
-export const INGEST_USAGE = `usage: vigil ingest FILE|DIR|URL… [--published YYYY-MM-DD] [--db PATH|URL] [--no-wait]
-       vigil ingest --jsonl FILE | --csv FILE        bulk import, with progress
-       vigil ingest --feed URL [--every MINUTES]     subscribe to an RSS/Atom feed and poll it now
-  stores each report once, extracts it and updates the cases (unless --no-wait: \`vigil serve\` will)
-${DB_USAGE}`;
+export { INGEST_USAGE };
 
 const ARTICLE_FILE = /\.(?:txt|text|md|html?|xhtml)$/i;
 

@@ -1,11 +1,6 @@
 import { VigilError, asVigilError } from '../core/errors.js';
-import { CASES_USAGE, EXPORT_USAGE, runCases, runExport } from './cases.js';
-import { EXTRACT_USAGE, runExtract } from './extract.js';
-import { INGEST_USAGE, runIngest } from './ingest.js';
-import { SERVE_USAGE, runServe } from './serve.js';
-import { SHARE_USAGE, runShare } from './share.js';
-import { USERS_USAGE, runUsers } from './users.js';
 import { printError } from './output.js';
+import { CASES_USAGE, EXPORT_USAGE, EXTRACT_USAGE, INGEST_USAGE, SERVE_USAGE, SHARE_USAGE, USERS_USAGE } from './usage.js';
 
 const USAGE = `vigil — reads news reports about people at risk and keeps watch over their cases
 
@@ -32,14 +27,16 @@ ${EXTRACT_USAGE}
 
 ${SHARE_USAGE}`;
 
-const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
-  serve: runServe,
-  users: runUsers,
-  ingest: runIngest,
-  cases: runCases,
-  export: runExport,
-  extract: runExtract,
-  share: runShare,
+// Each command is loaded when it runs, so that help and a quick command do not load the
+// pipeline's models, the storage and the server they do not need.
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  serve: async (argv) => (await import('./serve.js')).runServe(argv),
+  users: async (argv) => (await import('./users.js')).runUsers(argv),
+  ingest: async (argv) => (await import('./ingest.js')).runIngest(argv),
+  cases: async (argv) => (await import('./cases.js')).runCases(argv),
+  export: async (argv) => (await import('./cases.js')).runExport(argv),
+  extract: async (argv) => (await import('./extract.js')).runExtract(argv),
+  share: async (argv) => (await import('./share.js')).runShare(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

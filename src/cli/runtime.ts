@@ -8,10 +8,9 @@ import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
 import { openStore } from '../storage/store.js';
 
-/** Where the data lives unless told: one SQLite file under the working directory. */
-export const DEFAULT_DB = '.vigil-data/vigil.db';
+import { DEFAULT_DB } from './usage.js';
 
-export const DB_USAGE = `  --db PATH|URL    a SQLite file (default $VIGIL_DB or ${DEFAULT_DB}) or postgres://user@host/db`;
+export { DB_USAGE, DEFAULT_DB } from './usage.js';
 
 export function storeUrl(option: string | undefined): string {
   return option ?? process.env.VIGIL_DB ?? DEFAULT_DB;

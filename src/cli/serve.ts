@@ -4,11 +4,10 @@ import { Scheduler } from '../ingest/scheduler.js';
 import { countUsers } from '../storage/users.js';
 import { VigilError } from '../core/errors.js';
 import { createWebApp } from '../web/server.js';
-import { DB_USAGE, createWorker, openCliStore } from './runtime.js';
+import { createWorker, openCliStore } from './runtime.js';
+import { SERVE_USAGE } from './usage.js';
 
-export const SERVE_USAGE = `usage: vigil serve [--port 8080] [--host 127.0.0.1] [--db PATH|URL]
-  starts the web app, the API and the background worker (extraction, feeds, alert delivery)
-${DB_USAGE}`;
+export { SERVE_USAGE };
 
 /** `vigil serve`: runs until interrupted; closes the server, the worker and the database in order. */
 export async function runServe(argv: string[]): Promise<number> {

@@ -8,16 +8,10 @@ import { addPartner, identity, listPartners } from '../storage/bundles.js';
 import { livePersonId } from '../storage/persons.js';
 import { userByEmail } from '../storage/users.js';
 import type { Bundle } from '../cases/sharing/bundle.js';
-import { DB_USAGE, openCliStore } from './runtime.js';
+import { openCliStore } from './runtime.js';
+import { SHARE_USAGE } from './usage.js';
 
-export const SHARE_USAGE = `usage: vigil share identity                          this Vigil's name, key fingerprint and public key
-       vigil share partners                          the partners whose bundles are accepted
-       vigil share add-partner NAME KEY.pem          accept bundles signed with this key (check its fingerprint first)
-       vigil share export CASE_ID [--out FILE] [--name real|code|initials] [--withhold WORD]...
-                          [--withhold-places] [--name-speakers] [--notes] [--recipient PARTNER_ID]
-                                                     a signed, redacted bundle of an open case
-       vigil share import FILE --as EMAIL            open a case from a partner's bundle; EMAIL's account becomes its member
-${DB_USAGE}`;
+export { SHARE_USAGE };
 
 // Like the other commands, export acts as no user: restricted cases are members' business, in the app.
 const CLI = 'cli';

@@ -5,12 +5,10 @@ import { hashPassword, passwordProblem } from '../server/auth/passwords.js';
 import { writeAudit } from '../storage/audit.js';
 import { insertUser, listUsers, userByEmail } from '../storage/users.js';
 import type { Role } from '../storage/schema.js';
-import { DB_USAGE, openCliStore } from './runtime.js';
+import { openCliStore } from './runtime.js';
+import { USERS_USAGE } from './usage.js';
 
-export const USERS_USAGE = `usage: vigil users add EMAIL [--name NAME] [--role admin|analyst|viewer] [--db PATH|URL]
-       vigil users list [--db PATH|URL]
-  the password is read from $VIGIL_PASSWORD, or generated and printed once
-${DB_USAGE}`;
+export { USERS_USAGE };
 
 export async function runUsers(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string', default: 'analyst' }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });

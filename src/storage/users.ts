@@ -86,17 +86,24 @@ export async function createApiToken(tx: Db, at: string, userId: string, name: s
   return { id, secret };
 }
 
+/** How finely an API token's last use is kept. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
+
 export async function tokenUser(db: Db, secret: string, at: string): Promise<User | undefined> {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select('api_tokens.id as token_id')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at'])
     .where('api_tokens.token_hash', '=', secretHash(secret))
     .where('users.disabled', '=', 0)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { token_id, ...user } = row;
-  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token_id).execute();
+  const { token_id, last_used_at, ...user } = row;
+  // A token's use is recorded to the minute, not at every request: a busy integration would
+  // otherwise turn every read into a write that waits for the database's one writer.
+  if (!last_used_at || Date.parse(at) - Date.parse(last_used_at) >= TOKEN_USE_RESOLUTION_MS) {
+    await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token_id).execute();
+  }
   return user;
 }
