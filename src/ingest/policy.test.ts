@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Extractor } from '../articles/extract.js';
 import type { Article } from '../articles/article.js';
 import { articleFromString } from '../articles/read.js';
-import { VigilError } from '../core/errors.js';
+import type { VigilError } from '../core/errors.js';
 import { sharedDataDir } from '../corpora/locate.js';
 import { auditFor } from '../storage/audit.js';
 import { addWatch, countTriage, listTriage, listWatch, setPolicySettings } from '../storage/policy.js';

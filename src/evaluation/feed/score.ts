@@ -104,8 +104,12 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
     const item = itemOf.get(r.id);
     if (!item?.hrd) continue;
     const linked = linkedIn.get(r.id) ?? [];
+    const counted: string[] = [];
     for (const v of item.hrd.article.labels.victims) {
       if (!v.name || !v.type.some((t) => AT_RISK_TYPES.has(t))) continue;
+      // The annotators sometimes list one victim twice.
+      if (counted.some((n) => sameName(n, v.name!))) continue;
+      counted.push(v.name);
       of++;
       if (linked.some((l) => l.names.some((n) => sameName(n, v.name!)))) found++;
     }
@@ -171,7 +175,9 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       const pool = [...sys];
       for (const e of c.events) {
         const k = pool.indexOf(`${e.type}/${e.modality}`);
-        if (k >= 0) (t.eventsRight++, pool.splice(k, 1));
+        if (k < 0) continue;
+        t.eventsRight++;
+        pool.splice(k, 1);
       }
       if (c.held_at) {
         t.heldOf++;
