@@ -122,6 +122,13 @@ describe('the case policy', () => {
     assert.equal(d.watched, 'Dray Kell');
   });
 
+  test('a watched person read as a place or an organisation still attaches; an unwatched organisation never does', () => {
+    const misread = doc({ risk: READING, entities: [...ENTITIES.slice(0, 3), entity('T4', 'ORG', 'Ostrel Harriers')] });
+    assert.equal(by(decideCases({ doc: misread, watch: [{ kind: 'person', name: 'Ostrel Harriers' }] }), 'Ostrel Harriers').outcome, 'attach');
+    assert.equal(by(decideCases({ doc: misread, onFile: new Map([['T4', 'p-9']]) }), 'Ostrel Harriers').outcome, 'attach');
+    assert.equal(by(decideCases({ doc: misread, watch: [{ kind: 'person', name: 'Ostrel' }] }), 'Ostrel Harriers').outcome, 'none');
+  });
+
   test('a watched organisation attaches the people the report says work for it', () => {
     const lowRisk = doc({ risk: { ...READING, persons: [risk('T1', 0.1)] } });
     const d = by(decideCases({ doc: lowRisk, watch: [{ kind: 'organisation', name: 'Keshet Free Press Union' }] }), 'Talia Vorn');

@@ -151,7 +151,14 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
       d.reasons.push(why);
     };
     if (entity.type !== 'PERSON') {
-      decide('none', NOT_A_PERSON[entity.type] ?? 'not a person');
+      // The recogniser reads some names as places or organisations ("Agba Jalingo"): a name that has a
+      // case, or that an analyst watches as a person, written exactly so, is that person still.
+      const exact = watch.find((w) => w.kind === 'person' && normalizeName(w.name) === normalizeName(entity.name));
+      if (d.personId) decide('attach', `has a case under this name (read as ${entity.type} here)`);
+      else if (exact) {
+        d.watched = exact.name;
+        decide('attach', `on the watch list as a person (read as ${entity.type} here)`);
+      } else decide('none', NOT_A_PERSON[entity.type] ?? 'not a person');
       continue;
     }
     if (!isNamed(entity)) {

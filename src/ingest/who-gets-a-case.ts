@@ -12,6 +12,9 @@ import type { Db } from '../storage/store.js';
 import { profileOf } from './profiles.js';
 import type { TrackResult } from './track.js';
 
+/** A name not read as a person attaches to a case only when it is that case's name, exactly. */
+const EXACT = 0.99;
+
 type Audit = (action: string, entityType: string, entityId: string, detail: Record<string, unknown>) => Promise<void>;
 
 /** How a targeted person stands against the people on file, before anything is written. */
@@ -35,20 +38,21 @@ async function matchOnFile(tx: Db, reportId: string, doc: ExtractionDocument, en
  */
 export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, doc: ExtractionDocument, audit: Audit, personOf: Map<string, string>, result: TrackResult): Promise<string[]> {
   const targeted = new Set(doc.events.map((e) => e.target?.entity).filter((id): id is string => !!id));
-  const people = doc.entities.filter((e) => e.type === 'PERSON' && targeted.has(e.id) && isNamed(e));
+  // Places and organisations too: a name the recogniser misreads may be a person on file, matched exactly.
+  const people = doc.entities.filter((e) => e.type !== 'MISC' && targeted.has(e.id) && isNamed(e));
   const found = new Map<string, OnFile>();
   const onFile = new Map<string, string>();
   for (const entity of people) {
     const m = await matchOnFile(tx, report.id, doc, entity);
     found.set(entity.id, m);
     if ('linked' in m) onFile.set(entity.id, m.linked);
-    else if (m.best && decide(m.best.m.score) === 'same') onFile.set(entity.id, m.best.p.id);
+    else if (m.best && decide(m.best.m.score) === 'same' && (entity.type === 'PERSON' || m.best.m.score >= EXACT)) onFile.set(entity.id, m.best.p.id);
   }
   const decisions = decideCases({
     doc,
     settings: await policySettings(tx),
     watch: await watchEntries(tx),
-    decisions: await rememberedDecisions(tx, people.map((p) => p.name)),
+    decisions: await rememberedDecisions(tx, people.filter((p) => p.type === 'PERSON').map((p) => p.name)),
     onFile,
   });
   result.decisions = decisions;
