@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { get, post, qs } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
 import { typeLabel, when } from '../components/labels.js';
+import { TriageQueue } from '../components/triage.js';
 import { linkProps, navigate } from '../router.js';
 import type { Me, ReportItem } from '../types.js';
 import { canWrite } from '../types.js';
@@ -14,6 +15,7 @@ export function InboxPage({ me }: { me: Me }) {
   return (
     <div class="page inbox">
       {canWrite(me) && <PasteForm onAdded={() => void list.reload()} />}
+      <TriageQueue me={me} />
       <FollowUps />
       <section aria-labelledby="inbox-h">
         <h2 id="inbox-h">Inbox</h2>
