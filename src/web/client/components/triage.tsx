@@ -105,8 +105,9 @@ function TriageRow({ item, me, onDecided }: { item: TriageItem; me: Me; onDecide
 }
 
 /** The triage queue in the inbox: possible cases the policy held for an analyst, each with its evidence and two buttons. */
-export function TriageQueue({ me }: { me: Me }) {
-  const list = useData(() => get<{ items: TriageItem[]; pending: number }>('/triage?limit=20'), []);
+export function TriageQueue({ me, version }: { me: Me; version: number }) {
+  // Read again whenever another report has been read (`version`): it may have held someone.
+  const list = useData(() => get<{ items: TriageItem[]; pending: number }>('/triage?limit=20'), [version]);
   const [note, setNote] = useState('');
   if (!list.data?.items.length) return note ? <p class="notice" role="status">{note}</p> : null;
   return (
