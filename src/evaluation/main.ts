@@ -5,7 +5,7 @@ import type { Split } from '../corpora/locate.js';
 import { printResult, writeResult } from './report.js';
 import { TASKS, findTask } from './tasks/index.js';
 
-const USAGE = `usage: npm run eval -- <task> [--split train|dev|test] [--data DIR] [--out DIR] [--limit N] [--gold DIR]
+const USAGE = `usage: npm run eval -- <task> [--split train|dev|test] [--data DIR] [--out DIR] [--limit N] [--gold DIR] [--policy JSON]
 tasks:
 ${TASKS.map((t) => `  ${t.name.padEnd(11)} ${t.description}${t.pending ? ' (not built yet)' : ''}`).join('\n')}`;
 
@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { split: { type: 'string', default: 'dev' }, data: { type: 'string' }, out: { type: 'string', default: 'results' }, limit: { type: 'string' }, gold: { type: 'string' }, help: { type: 'boolean' } },
+    options: { split: { type: 'string', default: 'dev' }, data: { type: 'string' }, out: { type: 'string', default: 'results' }, limit: { type: 'string' }, gold: { type: 'string' }, policy: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help || positionals.length === 0) {
     console.log(USAGE);
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       progress: (m) => console.error(`[${name}] ${m}`),
       ...(limit ? { limit } : {}),
       ...(values.gold ? { gold: path.resolve(values.gold) } : {}),
+      ...(values.policy ? { policy: values.policy } : {}),
     });
     if ('skipped' in outcome) {
       console.log(`${name}: skipped — ${outcome.skipped}`);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Extractor } from '../../articles/extract.js';
+import type { PolicySettings } from '../../cases/policy.js';
+import { resolveSettings } from '../../cases/policy.js';
 import { buildFeed, limitFeed } from '../feed/build.js';
 import { ingestFeed, replayExtractor } from '../feed/ingest.js';
 import type { PolicyFigures } from '../feed/score.js';
@@ -58,7 +60,10 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
   for (const s of feed.sources) ctx.progress(s);
   ctx.progress(`${items.length} reports in the feed (${items.filter((i) => i.hrd).length} HRDsAttack); ${gold.size} case-gold files in ${goldDir}`);
 
-  const fresh = await ingestFeed(items, new Extractor(), { mode: 'risk' }, ctx.progress, 'new policy');
+  const settings: Partial<PolicySettings> = { ...(ctx.policy ? (JSON.parse(ctx.policy) as Partial<PolicySettings>) : {}), mode: 'risk' };
+  const policy = resolveSettings(settings);
+  ctx.progress(`new policy: case threshold ${policy.caseThreshold}, triage floor ${policy.triageFloor}, relevance weight ${policy.relevanceWeight}`);
+  const fresh = await ingestFeed(items, new Extractor(), settings, ctx.progress, 'new policy');
   let now: PolicyFigures;
   let old: PolicyFigures;
   let risky = 0;
@@ -86,6 +91,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
         { title: `Case gold (CASE-GOLD.md) on the annotated reports in the feed`, columns: Object.keys(goldRow('', now).values), rows: [goldRow('new policy', now), goldRow('old policy: everyone a case', old)] },
       ],
       notes: [
+        `new policy: case threshold ${policy.caseThreshold}, triage floor ${policy.triageFloor}, relevance weight ${policy.relevanceWeight} (decision = at-risk × (1 − w + w × relevance))`,
         `${risky} of ${now.reports} extractions carry a risk reading; without one the policy sends targeted people to triage and opens nothing by itself`,
         'case P: cases whose opening report is an HRDsAttack report naming them as a victim; victim R: named journalists, defenders and unionists with a case linked from their report',
         'events P/R by type and modality on the cases matched to gold (R counts every gold event, found case or not)',

@@ -11,6 +11,8 @@ export interface TaskContext {
   limit?: number;
   /** Where the case-gold files are (`--gold`), when not in data/case-gold/. */
   gold?: string;
+  /** Settings for the component under test, as JSON (`--policy`: the case policy's thresholds). */
+  policy?: string;
 }
 
 /** The outcome of a task: its scores, or a one-line reason it could not run. */
