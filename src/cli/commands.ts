@@ -6,6 +6,7 @@ export const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   users: async (argv) => (await import('./users.js')).runUsers(argv),
   ingest: async (argv) => (await import('./ingest.js')).runIngest(argv),
   cases: async (argv) => (await import('./cases.js')).runCases(argv),
+  watch: async (argv) => (await import('./watch.js')).runWatch(argv),
   export: async (argv) => (await import('./cases.js')).runExport(argv),
   extract: async (argv) => (await import('./extract.js')).runExtract(argv),
   share: async (argv) => (await import('./share.js')).runShare(argv),

@@ -1,7 +1,7 @@
 import { VigilError, asVigilError } from '../core/errors.js';
 import { COMMANDS } from './commands.js';
 import { printError } from './output.js';
-import { CASES_USAGE, EXPORT_USAGE, EXTRACT_USAGE, INGEST_USAGE, SERVE_USAGE, SHARE_USAGE, USERS_USAGE } from './usage.js';
+import { CASES_USAGE, EXPORT_USAGE, EXTRACT_USAGE, INGEST_USAGE, SERVE_USAGE, SHARE_USAGE, USERS_USAGE, WATCH_USAGE } from './usage.js';
 
 const USAGE = `vigil — reads news reports about people at risk and keeps watch over their cases
 
@@ -10,6 +10,7 @@ commands:
   users     create accounts (the first admin)
   ingest    store reports (files, URLs, feeds, JSONL/CSV) and update the cases
   cases     list cases, or show one with its timeline
+  watch     names and organisations whose every event makes a case; the triage queue
   export    every case as JSON, CSV or PLOVER-style JSON; a case's HTML dossier
   extract   read reports (text, HTML, JSON Lines) and print what was found in them
   share     signed, redacted case bundles for partner organisations, and importing theirs
@@ -21,6 +22,8 @@ ${USERS_USAGE}
 ${INGEST_USAGE}
 
 ${CASES_USAGE}
+
+${WATCH_USAGE}
 
 ${EXPORT_USAGE}
 

@@ -16,6 +16,10 @@ function vigil(args: string[], env: Record<string, string> = {}) {
 }
 
 test('vigil ingest, cases and export: two reports about one person make one case', () => {
+  // What a case holds is tested here, not who gets one: the invented person is watched, so the case policy gives him a case.
+  const watched = vigil(['watch', 'Joran Aldemir', '--db', db]);
+  assert.equal(watched.code, 0, watched.stderr);
+  assert.match(watched.stdout, /watching person Joran Aldemir/);
   for (const [file, day] of [['aldemir-1.txt', '2026-11-18'], ['aldemir-2.txt', '2026-11-19']]) {
     const r = vigil(['ingest', `${root}test/fixtures/cases/${file}`, '--published', day!, '--db', db]);
     assert.equal(r.code, 0, r.stderr);

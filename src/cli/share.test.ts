@@ -17,6 +17,7 @@ function vigil(args: string[]): { code: number; stdout: string; stderr: string }
 test('vigil share: a bundle from one database, the partner registered and the bundle imported in another; a changed bundle refused', () => {
   const a = path.join(dir, 'a.db');
   const b = path.join(dir, 'b.db');
+  assert.equal(vigil(['watch', 'Sana Oduya', '--db', a]).code, 0);
   assert.equal(vigil(['ingest', `${root}test/fixtures/cases/oduya-1.txt`, '--published', '2026-11-18', '--db', a]).code, 0);
   const id = vigil(['cases', '--json', '--db', a]);
   const caseId = JSON.parse(id.stdout).find((c: { name: string }) => c.name === 'Sana Oduya').id;

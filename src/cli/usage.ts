@@ -6,6 +6,10 @@ export const DEFAULT_DB = '.vigil-data/vigil.db';
 
 export const DB_USAGE = `  --db PATH|URL    a SQLite file (default $VIGIL_DB or ${DEFAULT_DB}) or postgres://user@host/db`;
 
+export const WATCH_USAGE = `usage: vigil watch NAME... [--org] [--db PATH|URL]   watch people (or organisations): every event makes a case
+       vigil watch [--db PATH|URL]                      the watch list
+       vigil watch --triage [--db PATH|URL]             possible cases waiting for an analyst (decide them in the web app)`;
+
 export const CASES_USAGE = `usage: vigil cases [--status STATUS] [--json] [--db PATH|URL]      one line per case
        vigil cases ID [--json]                                    one case: status, timeline, sources
 ${DB_USAGE}`;

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { Extractor } from '../articles/extract.js';
 import { ensureDefaultRules, listAlerts } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { importFile } from './bulk.js';
 import { extractHandler } from './process.js';
 import { schedulerTick } from './scheduler.js';
@@ -23,6 +23,8 @@ for (const engine of TEST_ENGINES) {
     before(async () => {
       store = await engine.open(clock.now);
       await store.db.transaction().execute((tx) => ensureDefaultRules(tx, clock.now().toISOString()));
+      // The scheduler test is about a case's alerts: the person is watched, so the case policy gives her one.
+      await watchNames(store, ['Suli Marrow']);
     });
     after(async () => store?.close());
 

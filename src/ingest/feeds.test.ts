@@ -7,7 +7,7 @@ import { Extractor } from '../articles/extract.js';
 import { createRule } from '../storage/alerts.js';
 import { addFeed, getFeed } from '../storage/feeds.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { emailHandler, signWebhook, webhookHandler } from './deliver.js';
 import { parseFeed } from './feed-parse.js';
 import { pollFeed } from './feeds.js';
@@ -61,6 +61,8 @@ for (const engine of TEST_ENGINES) {
     });
     before(async () => {
       store = await engine.open(clock.now);
+      // Alert delivery needs a case: the journalists are watched, so the case policy gives them one.
+      await watchNames(store, ['Edda Rusk', 'Mara Teller']);
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });

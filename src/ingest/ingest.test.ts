@@ -9,7 +9,7 @@ import { claimJob, completeJob, getJob } from '../storage/jobs.js';
 import { listAlerts } from '../storage/alerts.js';
 import { loadTimeline } from '../storage/timeline.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import { extractHandler } from './process.js';
 import { submitArticle } from './submit.js';
@@ -30,6 +30,9 @@ for (const engine of TEST_ENGINES) {
     before(async () => {
       store = await engine.open(clock.now);
       await seeded(store);
+      // These tests are about what a case holds: the people are watched, so the case policy gives them one
+      // whatever the risk reading says (who gets a case is tested in policy.test.ts).
+      await watchNames(store, ['Joran Aldemir', 'Mira Castell', 'Oska Brandt']);
     });
     after(async () => store?.close());
 

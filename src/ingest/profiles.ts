@@ -1,3 +1,4 @@
+import { cleanPersonName } from '../cases/clean-name.js';
 import { normalizeName } from '../cases/names.js';
 import type { PersonProfile } from '../cases/match.js';
 import type { Entity, ExtractionDocument, Role } from '../text/types.js';
@@ -15,14 +16,16 @@ export function targetedPeople(doc: ExtractionDocument): Entity[] {
 }
 
 /** A person entity as a matching profile: every form of the name written, country, titles, company. */
-export function profileOf(doc: ExtractionDocument, person: Entity): PersonProfile & { name: string } {
-  const names = [person.name];
+export function profileOf(doc: ExtractionDocument, person: Entity, name = person.name): PersonProfile & { name: string } {
+  const names = [name];
   for (const m of nameMentions(person)) {
-    // Multi-word forms only: "Mony" alone would match every Mony on file.
-    if (m.text.includes(' ') && !names.some((n) => normalizeName(n) === normalizeName(m.text))) names.push(m.text);
+    // Multi-word forms only: "Mony" alone would match every Mony on file; a form glued by page markup is cleaned first.
+    const clean = cleanPersonName(m.text);
+    const form = clean.ok ? clean.name : null;
+    if (form?.includes(' ') && !names.some((n) => normalizeName(n) === normalizeName(form))) names.push(form);
   }
   const context = doc.entities.filter((e) => e.id !== person.id && e.type !== 'MISC').map((e) => normalizeName(e.name)).filter((n) => n.length > 2);
-  return { name: person.name, names, country: person.country ?? null, titles: person.titles ?? [], context: [...new Set(context)] };
+  return { name, names, country: person.country ?? null, titles: person.titles ?? [], context: [...new Set(context)] };
 }
 
 /** A role as stored on the timeline: the entity's canonical name when linked, else the words. */

@@ -2,7 +2,6 @@ import { gradeClaim } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
 import { evaluateRules, readTime } from '../cases/alerts.js';
 import { caseCountry, dominantCountry } from '../cases/country.js';
-import { decide, scoreMatch } from '../cases/match.js';
 import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -10,69 +9,43 @@ import type { Channels } from '../storage/alerts.js';
 import { listRules, raiseAlert } from '../storage/alerts.js';
 import { writeAudit } from '../storage/audit.js';
 import { enqueue } from '../storage/jobs.js';
-import { addAliases, candidatePersons, createPerson, enrichPerson, linkMention, livePersonId } from '../storage/persons.js';
 import type { ReportsTable } from '../storage/schema.js';
 import type { Db } from '../storage/store.js';
 import type { SourceInput } from '../storage/timeline.js';
 import type { ReportTimes } from '../storage/timeline.js';
 import { addSource, caseEntries, createCaseEvent, loadTimeline, tellingOf } from '../storage/timeline.js';
-import { profileOf, roleCountry, roleText, targetedPeople } from './profiles.js';
+import { roleCountry, roleText } from './profiles.js';
+import { applyCasePolicy } from './who-gets-a-case.js';
+import type { PersonDecision } from '../cases/policy.js';
+import { dropPendingTriage } from '../storage/policy.js';
 
 export interface TrackResult {
   persons: { id: string; name: string; decision: 'same' | 'review' | 'new'; score: number }[];
   newEvents: string[];
   updatedEvents: string[];
   alerts: { id: string; kind: string; message: string }[];
+  /** Possible cases held for an analyst (the policy's `triage`). */
+  triage: { id: string; name: string; entity: string }[];
+  /** The case policy's decision for every entity an event befalls. */
+  decisions: PersonDecision[];
 }
 
 /**
- * Folds one report's extraction into the cases, inside the caller's transaction: each targeted
- * person is matched to a person on file (or opened as a new case, or proposed for review), each
- * of their events joins the timeline event it retells or starts a new one, the status is derived
- * again, and the alert rules run. Every change is audited with the report it came from.
+ * Folds one report's extraction into the cases, inside the caller's transaction: the case policy
+ * decides who gets a case (`cases/policy.ts`), each person it opens or attaches is matched to a
+ * person on file (or opened as a new case, or proposed for review), a borderline one is held in
+ * the triage queue; each of their events joins the timeline event it retells or starts a new one,
+ * the status is derived again, and the alert rules run. Every change is audited with the report
+ * it came from.
  */
 export async function trackReport(tx: Db, at: string, actor: string, report: ReportsTable, doc: ExtractionDocument): Promise<TrackResult> {
-  const result: TrackResult = { persons: [], newEvents: [], updatedEvents: [], alerts: [] };
+  const result: TrackResult = { persons: [], newEvents: [], updatedEvents: [], alerts: [], triage: [], decisions: [] };
   const audit = (action: string, entityType: string, entityId: string, detail: Record<string, unknown>) =>
     writeAudit(tx, at, { actor, action, entityType, entityId, reportId: report.id, detail });
   const personOf = new Map<string, string>();
 
-  for (const entity of targetedPeople(doc)) {
-    // Read again after an analyst's correction: the person this mention was linked to stays (merges and splits included).
-    const linked = await tx.selectFrom('person_mentions').select('person_id').where('report_id', '=', report.id).where('entity_id', '=', entity.id).executeTakeFirst();
-    if (linked) {
-      const id = await livePersonId(tx, linked.person_id);
-      personOf.set(entity.id, id);
-      result.persons.push({ id, name: entity.name, decision: 'same', score: 1 });
-      continue;
-    }
-    const seen = profileOf(doc, entity);
-    const scored = (await candidatePersons(tx, seen.names)).map((p) => ({ p, m: scoreMatch(seen, p) })).sort((a, b) => b.m.score - a.m.score);
-    const best = scored[0];
-    const decision = best ? decide(best.m.score) : 'new';
-    let personId: string;
-    if (decision === 'same') {
-      personId = best!.p.id;
-      const added = await addAliases(tx, at, personId, seen.names, report.id);
-      await enrichPerson(tx, at, personId, seen);
-      if (added.length) await audit('person.aliases_added', 'person', personId, { aliases: added });
-    } else {
-      personId = await createPerson(tx, at, seen, report.id);
-      await audit('person.created', 'person', personId, { name: seen.name, ...(decision === 'review' ? { possibleMatch: best!.p.id, score: best!.m.score } : {}) });
-    }
-    await linkMention(tx, at, {
-      reportId: report.id,
-      entityId: entity.id,
-      name: entity.name,
-      personId,
-      state: decision === 'review' ? 'review' : 'linked',
-      candidateId: decision === 'review' ? best!.p.id : null,
-      score: best?.m.score ?? 0,
-      reasons: best?.m.reasons ?? [],
-    });
-    personOf.set(entity.id, personId);
-    result.persons.push({ id: personId, name: entity.name, decision, score: best?.m.score ?? 0 });
-  }
+  const triaged = await applyCasePolicy(tx, at, report, doc, audit, personOf, result);
+  await dropPendingTriage(tx, report.id, triaged);
 
   const touched = new Set<string>();
   const toldAt = report.published ?? at;

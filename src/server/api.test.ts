@@ -7,7 +7,7 @@ import { Worker } from '../ingest/worker.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import { auditFor } from '../storage/audit.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { createApp } from './app.js';
 import { PASSWORD, client } from './testing.js';
 
@@ -24,6 +24,8 @@ for (const engine of TEST_ENGINES) {
     let adminClient: ReturnType<typeof client>;
     before(async () => {
       store = await engine.open(clock.now);
+      // What a case holds is tested here, not who gets one: the invented people are watched, so the case policy gives them a case.
+      await watchNames(store, ['Joran Aldemir', 'Edda Rusk']);
       await store.db.transaction().execute((tx) => ensureDefaultRules(tx, clock.now().toISOString()));
       worker = new Worker(store, { extract: extractHandler(extractor) });
       app = createApp({ store });

@@ -11,6 +11,7 @@ import { secondFactorRoutes } from './auth/second-factor.js';
 import { authenticate } from './auth/middleware.js';
 import { caseRoutes } from './cases/routes.js';
 import { reviewRoutes } from './cases/reviews.js';
+import { triageRoutes } from './cases/triage.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { exportRoutes } from './exports/routes.js';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/reports', eventReviewRoutes());
   app.route('/api/cases', caseRoutes());
   app.route('/api/reviews', reviewRoutes());
+  app.route('/api', triageRoutes());
   app.route('/api', alertRoutes());
   app.route('/api', exportRoutes());
   app.route('/api', searchRoutes());

@@ -9,6 +9,8 @@ export interface Findings {
   alerts: { id: string; kind: string; acknowledged: boolean }[];
   /** Events an analyst has decided on (accepted, rejected, corrected, added). */
   decisions: number;
+  /** Possible cases the report holds in the triage queue, undecided. */
+  possible: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface Findings {
  * page, whatever its size.
  */
 export async function findingsOf(db: Db, reportIds: string[], denied: Denied = NOTHING_DENIED): Promise<Map<string, Findings>> {
-  const out = new Map(reportIds.map((id) => [id, { persons: [], eventTypes: [], alerts: [], decisions: 0 } as Findings]));
+  const out = new Map(reportIds.map((id) => [id, { persons: [], eventTypes: [], alerts: [], decisions: 0, possible: 0 } as Findings]));
   if (!reportIds.length) return out;
   const mentions = await db
     .selectFrom('person_mentions')
@@ -43,5 +45,7 @@ export async function findingsOf(db: Db, reportIds: string[], denied: Denied = N
   }
   const decided = await db.selectFrom('corrections').select(['report_id', (eb) => eb.fn.countAll<number>().as('n')]).where('report_id', 'in', reportIds).groupBy('report_id').execute();
   for (const d of decided) out.get(d.report_id)!.decisions = Number(d.n);
+  const held = await db.selectFrom('triage_items').select(['report_id', (eb) => eb.fn.countAll<number>().as('n')]).where('report_id', 'in', reportIds).where('state', '=', 'pending').groupBy('report_id').execute();
+  for (const h of held) out.get(h.report_id)!.possible = Number(h.n);
   return out;
 }

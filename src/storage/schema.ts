@@ -380,6 +380,50 @@ export interface BundlesTable {
   at: string;
 }
 
+/** A possible case held for an analyst (the case policy's `triage`), with the words that support it. */
+export interface TriageItemsTable {
+  id: string;
+  report_id: string;
+  entity_id: string;
+  name: string;
+  normalized: string;
+  /** JSON AtRiskKind[]. */
+  kinds: string;
+  /** JSON [{id, type, modality, trigger, start, end}]. */
+  events: string;
+  /** JSON Evidence[] (offsets into the report's text). */
+  evidence: string;
+  /** JSON string[]: why the policy held it. */
+  reasons: string;
+  score: number | null;
+  relevance: number | null;
+  state: 'pending' | 'opened' | 'dismissed';
+  person_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+/** An analyst's decision remembered for a name: it wins over the scores in every later report. */
+export interface CaseDecisionsTable {
+  normalized: string;
+  name: string;
+  decision: 'open' | 'not_a_case';
+  by: string;
+  at: string;
+}
+
+/** A name or an organisation watched: every event that befalls them (or their people) makes a case. */
+export interface WatchListTable {
+  id: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  normalized: string;
+  note: string | null;
+  added_by: string;
+  added_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -407,6 +451,9 @@ export interface Database {
   partners: PartnersTable;
   bundles: BundlesTable;
   report_readers: ReportReadersTable;
+  triage_items: TriageItemsTable;
+  case_decisions: CaseDecisionsTable;
+  watch_list: WatchListTable;
 }
 
 /** Rows as they are read back (generated columns filled in). */

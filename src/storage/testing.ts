@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Engine } from './engine.js';
 import type { Store } from './store.js';
 import { openStore } from './store.js';
+import { addWatch } from './policy.js';
 
 /**
  * The engines a storage test runs on: SQLite always; PostgreSQL when scripts/run-tests.mjs
@@ -63,4 +64,15 @@ export const TEST_ENGINES: TestEngine[] = [sqlite, postgres];
 export function manualClock(start = '2026-11-20T09:00:00Z'): { now: () => Date; set(iso: string): void; advance(ms: number): void } {
   let t = Date.parse(start);
   return { now: () => new Date(t), set: (iso) => (t = Date.parse(iso)), advance: (ms) => (t += ms) };
+}
+
+/**
+ * Puts invented people on the watch list, so the tests about what a case holds get their case
+ * whatever the risk reading says (the case policy opens nothing by itself without one).
+ */
+export async function watchNames(store: Store, names: string[]): Promise<void> {
+  const at = store.now().toISOString();
+  await store.db.transaction().execute(async (tx) => {
+    for (const name of names) await addWatch(tx, at, 'test', { kind: 'person', name });
+  });
 }

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
 
@@ -29,6 +29,8 @@ describe('the web app in Chromium', { skip }, () => {
 
   before(async () => {
     store = await TEST_ENGINES[0]!.open(clock.now);
+    // What a case holds is tested here, not who gets one: the invented people are watched, so the case policy gives them a case.
+    await watchNames(store, ['Joran Aldemir']);
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
     served = await serveForBrowser(store);
     ({ base, browser } = served);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../server/auth/passwords.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { insertUser } from '../storage/users.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
@@ -68,6 +68,8 @@ describe('the web app as a monitor meets it', { skip: SKIP_BROWSER }, () => {
 
   before(async () => {
     store = await TEST_ENGINES[0]!.open(clock.now);
+    // What a case holds is tested here, not who gets one: the invented people are watched, so the case policy gives them a case.
+    await watchNames(store, ['Joran Aldemir']);
     await store.db.transaction().execute(async (tx) => {
       const at = clock.now().toISOString();
       await ensureDefaultRules(tx, at);

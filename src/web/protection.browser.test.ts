@@ -6,7 +6,7 @@ import { hashPassword } from '../server/auth/passwords.js';
 import { totpCode } from '../server/auth/totp.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
 import { insertUser } from '../storage/users.js';
@@ -51,6 +51,8 @@ describe('casework and protection in Chromium', { skip }, () => {
 
   before(async () => {
     store = await TEST_ENGINES[0]!.open(clock.now);
+    // What a case holds is tested here, not who gets one: the invented people are watched, so the case policy gives them a case.
+    await watchNames(store, ['Sana Oduya']);
     const at = store.now().toISOString();
     await store.db.transaction().execute(async (tx) => {
       await ensureDefaultRules(tx, at);

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { hashPassword } from '../server/auth/passwords.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES } from '../storage/testing.js';
+import { TEST_ENGINES, watchNames } from '../storage/testing.js';
 import { insertUser } from '../storage/users.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveApp, serveForBrowser } from './testing.js';
@@ -46,6 +46,8 @@ describe('sharing a case with a partner in Chromium', { skip: SKIP_BROWSER }, ()
   before(async () => {
     for (const _ of [0, 1]) {
       const store = await TEST_ENGINES[0]!.open();
+      // What a case holds is tested here, not who gets one: the invented people are watched, so the case policy gives them a case.
+      await watchNames(store, ['Sana Oduya']);
       const at = store.now().toISOString();
       await store.db.transaction().execute(async (tx) => {
         const passwordHash = await hashPassword(PASSWORD);

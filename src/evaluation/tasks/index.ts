@@ -1,4 +1,5 @@
 import { corefTask } from './coref.js';
+import { feedTask } from './feed.js';
 import { hrdsattackTask } from './hrdsattack.js';
 import { hrdsattackCvTask } from './hrdsattack-cv.js';
 import { modalityTask } from './modality.js';
@@ -29,6 +30,7 @@ export const TASKS: EvalTask[] = [
   targetsTask,
   modalityTask,
   mergesTask,
+  feedTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {

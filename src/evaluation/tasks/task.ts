@@ -7,6 +7,12 @@ export interface TaskContext {
   dataDir: string | undefined;
   /** Progress lines go to stderr so stdout stays the table. */
   progress(message: string): void;
+  /** The first N items only (`--limit`), for tasks that read a long feed. */
+  limit?: number;
+  /** Where the case-gold files are (`--gold`), when not in data/case-gold/. */
+  gold?: string;
+  /** Settings for the component under test, as JSON (`--policy`: the case policy's thresholds). */
+  policy?: string;
 }
 
 /** The outcome of a task: its scores, or a one-line reason it could not run. */
@@ -17,5 +23,5 @@ export interface EvalTask {
   description: string;
   /** The issue that builds the component this task scores, when it is not built yet. */
   pending?: string;
-  run(ctx: TaskContext): TaskOutcome;
+  run(ctx: TaskContext): TaskOutcome | Promise<TaskOutcome>;
 }

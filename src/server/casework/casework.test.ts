@@ -6,7 +6,7 @@ import { extractHandler } from '../../ingest/process.js';
 import { Worker } from '../../ingest/worker.js';
 import { ensureDefaultRules } from '../../storage/alerts.js';
 import type { Store } from '../../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../../storage/testing.js';
 import { createApp } from '../app.js';
 import { totpCode } from '../auth/totp.js';
 import type { Client } from '../testing.js';
@@ -29,6 +29,8 @@ for (const engine of TEST_ENGINES) {
     let anaId = '';
     before(async () => {
       store = await engine.open(clock.now);
+      // What a case holds is tested here, not who gets one: the invented people are watched, so the case policy gives them a case.
+      await watchNames(store, ['Sana Oduya']);
       await store.db.transaction().execute((tx) => ensureDefaultRules(tx, clock.now().toISOString()));
       worker = new Worker(store, { extract: extractHandler(extractor) });
       app = createApp({ store });

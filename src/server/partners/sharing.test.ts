@@ -7,7 +7,7 @@ import { extractHandler } from '../../ingest/process.js';
 import { Worker } from '../../ingest/worker.js';
 import { ensureDefaultRules } from '../../storage/alerts.js';
 import type { Store } from '../../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../../storage/testing.js';
 import { createApp } from '../app.js';
 import type { Client } from '../testing.js';
 import { PASSWORD, client } from '../testing.js';
@@ -18,6 +18,8 @@ const extractor = new Extractor();
 /** One Vigil: a database, an admin and an analyst. */
 async function vigil(open: () => Promise<Store>, org: string) {
   const store = await open();
+  // What a case holds is tested here, not who gets one: the invented people are watched, so the case policy gives them a case.
+  await watchNames(store, ['Sana Oduya']);
   await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
   const app = createApp({ store });
   const admin = client(app);

@@ -34,6 +34,7 @@ const Findings = z.object({
   eventTypes: z.array(z.string()),
   alerts: z.array(z.object({ id: z.string(), kind: z.string(), acknowledged: z.boolean() })),
   decisions: z.number(),
+  possible: z.number(),
 });
 const InboxItem = ReportItem.extend({ findings: Findings }).openapi('InboxItem');
 const ReportFull = ReportItem.extend({ text: z.string(), byline: z.string().nullable(), error: z.string().nullable(), extraction: z.unknown(), corrections: z.array(z.unknown()) }).openapi('Report');

@@ -7,7 +7,7 @@
 export interface Mark {
   start: number;
   end: number;
-  kind: 'entity' | 'timex' | 'quote' | 'trigger' | 'role';
+  kind: 'entity' | 'timex' | 'quote' | 'trigger' | 'role' | 'evidence';
   /** What the mark points at: an entity id, an event id, a role name… */
   ref: string;
   label?: string;

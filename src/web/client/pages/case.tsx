@@ -10,6 +10,7 @@ import { MatchReviews } from '../components/match-reviews.js';
 import { Outreach } from '../components/outreach.js';
 import { TimelineChart } from '../components/timeline-chart.js';
 import { linkProps, navigate } from '../router.js';
+import { AtRiskAssessment } from '../components/triage.js';
 import type { CaseView, Me } from '../types.js';
 import { canWrite } from '../types.js';
 
@@ -68,6 +69,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
           {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.rule && <span class="badge rule" data-testid="alert-rule">rule: {a.rule}</span>} {a.message} <small>{when(a.created_at)}</small></p>)}
         </section>
       )}
+      <AtRiskAssessment mentions={v.mentions} />
       <div class="case-grid">
         <Whereabouts caseId={v.id} canWrite={canWrite(me)} />
         <QuickNotes caseId={v.id} canWrite={canWrite(me)} />

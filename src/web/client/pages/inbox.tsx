@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, post, qs } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
 import { typeLabel, when } from '../components/labels.js';
+import { TriageQueue } from '../components/triage.js';
 import { linkProps, navigate } from '../router.js';
 import type { Me, ReportItem } from '../types.js';
 import { canWrite } from '../types.js';
@@ -15,6 +16,7 @@ export function InboxPage({ me }: { me: Me }) {
   return (
     <div class="page inbox">
       {canWrite(me) && <PasteForm onAdded={() => void list.reload()} />}
+      <TriageQueue me={me} version={list.data?.reports.filter((r) => r.state !== 'queued').length ?? 0} />
       <FollowUps />
       <section aria-labelledby="inbox-h">
         <h2 id="inbox-h">Inbox</h2>
@@ -73,7 +75,8 @@ function ReportRow({ r }: { r: ReportItem }) {
           ))}
           {f.eventTypes.map((t) => <span key={t} class={`chip event ev-${t}`}>{typeLabel(t)}</span>)}
           {open > 0 && <span class="chip alert">{open} alert{open > 1 ? 's' : ''}</span>}
-          {!f.persons.length && !f.eventTypes.length && <span class="chip muted">no one targeted found</span>}
+          {f.possible > 0 && <span class="chip review">{f.possible} possible case{f.possible > 1 ? 's' : ''}</span>}
+          {!f.persons.length && !f.eventTypes.length && !f.possible && <span class="chip muted">no one targeted found</span>}
         </div>
       )}
     </li>

@@ -5,6 +5,7 @@ import { formFields, useAction, useData } from '../components/hooks.js';
 import { typeLabel, when } from '../components/labels.js';
 import { Lockdown, TwoFactor } from '../components/security-settings.js';
 import { Partners } from '../components/sharing.js';
+import { WatchList } from '../components/triage.js';
 import type { Me, Role } from '../types.js';
 
 
@@ -29,12 +30,15 @@ function Section({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
-/** Alert rules, feeds, accounts (admins) and one's own API tokens. */
+/** The watch list, alert rules, feeds, accounts (admins) and one's own API tokens. */
 export function SettingsPage({ me }: { me: Me }) {
   const admin = me.user.role === 'admin';
   return (
     <div class="page settings">
       <h1>Settings</h1>
+      <Section title="Watch list">
+        <WatchList me={me} />
+      </Section>
       <Rules admin={admin} />
       <Feeds admin={admin} />
       {admin && <Users me={me} />}

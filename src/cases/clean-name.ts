@@ -1,0 +1,49 @@
+/**
+ * A person's name as a case may carry it. Pages scraped with their markup glue a name to itself
+ * ("Ilhan OmarIlhan" from a caption beside a byline) or repeat it; a case opened under such a
+ * name never matches the next report. Cleaning only undoes what is plainly repetition: a glued
+ * word is split only where one of its pieces is another word of the name, so "DeSantis" and
+ * "McDonald" stay whole.
+ */
+
+export type CleanName = { ok: true; name: string; changed: boolean } | { ok: false; why: string };
+
+const MAX_TOKENS = 6;
+
+/** Splits "OmarIlhan" into "Omar Ilhan" when "Ilhan" (or "Omar") is another word of the name. */
+function unglue(tokens: string[]): string[] {
+  const lower = tokens.map((t) => t.toLowerCase());
+  const out: string[] = [];
+  tokens.forEach((token, i) => {
+    const pieces = token.split(/(?<=\p{Ll})(?=\p{Lu})/u);
+    const others = new Set(lower.filter((_, k) => k !== i));
+    if (pieces.length > 1 && pieces.some((p) => others.has(p.toLowerCase()) || pieces.filter((q) => q.toLowerCase() === p.toLowerCase()).length > 1)) out.push(...pieces);
+    else out.push(token);
+  });
+  return out;
+}
+
+/** Cuts a name where it starts over: "Ilhan Omar Ilhan" → "Ilhan Omar". */
+function dropRepeat(tokens: string[]): string[] {
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.toLowerCase();
+    if (seen.has(t)) return tokens.slice(0, i);
+    seen.add(t);
+  }
+  return tokens;
+}
+
+export function cleanPersonName(raw: string): CleanName {
+  const trimmed = raw.replace(/\s+/g, ' ').trim();
+  if (!/\p{L}/u.test(trimmed)) return { ok: false, why: 'the name has no letters' };
+  if (/\d|@|https?:|www\.|[/\\|<>{}[\]=_]/u.test(trimmed)) return { ok: false, why: 'the name holds digits, links or markup' };
+  const tokens = trimmed.split(' ');
+  if (tokens.length > MAX_TOKENS) return { ok: false, why: `the name runs to ${tokens.length} words` };
+  if (!tokens.some((t) => /^\p{Lu}/u.test(t) || !/\p{Ll}|\p{Lu}/u.test(t[0]!))) return { ok: false, why: 'no word of the name is capitalised' };
+  const unglued = unglue(tokens);
+  // Two-word names of one repeated word exist ("Li Li"); a repeat is glue only in a longer name or after splitting.
+  const cleaned = unglued.length > 2 || unglued.length !== tokens.length ? dropRepeat(unglued) : unglued;
+  const name = cleaned.join(' ');
+  return { ok: true, name, changed: name !== trimmed };
+}

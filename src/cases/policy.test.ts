@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Entity, EventType, ExtractionDocument, PersonRisk, VigilEvent } from '../text/types.js';
+import { cleanPersonName } from './clean-name.js';
+import type { PersonDecision, PolicyInput } from './policy.js';
+import { decideCases, decisionScore, DEFAULT_POLICY } from './policy.js';
+
+/** A report written for these tests (invented people and places), with its entities, events and risk reading built by hand. */
+const TEXT =
+  'Journalist Talia Vorn was arrested in Keshet on Monday. Governor Brannic Osk ordered the arrest. ' +
+  'Police also detained Dray Kell, a robbery suspect. The Ostrel Harriers were charged by the league. ' +
+  'Vorn works for the Keshet Free Press Union.';
+
+function span(text: string, from = 0): { start: number; end: number; text: string } {
+  const start = TEXT.indexOf(text, from);
+  assert.ok(start >= 0, `"${text}" is in the test report`);
+  return { start, end: start + text.length, text };
+}
+
+function entity(id: string, type: Entity['type'], name: string, extra: Partial<Entity> = {}): Entity {
+  const at = TEXT.indexOf(name);
+  return { id, type, name, mentions: at >= 0 ? [{ ...span(name), kind: 'name' }] : [{ start: 0, end: 1, text: 'J', kind: 'name' }], ...extra };
+}
+
+function event(id: string, type: EventType, trigger: string, target: string | null, modality: VigilEvent['modality'] = 'asserted'): VigilEvent {
+  return { id, type, trigger: span(trigger), target: target ? { entity: target, text: target } : null, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality, sentence: 0, confidence: 0.9 };
+}
+
+const ENTITIES: Entity[] = [
+  entity('T1', 'PERSON', 'Talia Vorn', { affiliations: [{ title: 'reporter', org: 'Keshet Free Press Union' }] }),
+  entity('T2', 'PERSON', 'Brannic Osk', { titles: ['Governor'] }),
+  entity('T3', 'PERSON', 'Dray Kell'),
+  entity('T4', 'ORG', 'Ostrel Harriers'),
+];
+const EVENTS: VigilEvent[] = [event('E1', 'ARREST', 'arrested', 'T1'), event('E2', 'ARREST', 'detained', 'T3'), event('E3', 'CHARGE', 'charged', 'T4'), event('E4', 'ACCUSATION', 'ordered', 'T2')];
+
+function risk(entity: string, score: number, extra: Partial<PersonRisk> = {}): PersonRisk {
+  return { entity, score, kinds: score >= 0.5 ? ['journalist'] : [], none: score < 0.5 ? 'other' : null, evidence: [], ...extra };
+}
+
+function doc(over: Partial<ExtractionDocument> = {}): ExtractionDocument {
+  return { published: '2026-11-20', text: TEXT, offsets: 'utf16', sentences: [], tokens: [], entities: ENTITIES, timexes: [], quotes: [], events: EVENTS, ...over };
+}
+
+const READING = {
+  relevance: { score: 0.9, reasons: [{ ...span('arrested'), why: 'an arrest of a journalist' }] },
+  persons: [
+    risk('T1', 0.93, { evidence: [{ ...span('Journalist'), why: 'title' }] }),
+    risk('T2', 0.04, { none: 'official', evidence: [{ ...span('Governor'), why: 'official title' }] }),
+    risk('T3', 0.08, { none: 'ordinary_suspect', evidence: [{ ...span('robbery suspect'), why: 'suspect' }] }),
+  ],
+};
+
+const by = (ds: PersonDecision[], name: string): PersonDecision => {
+  const d = ds.find((x) => x.written === name);
+  assert.ok(d, `a decision for ${name}`);
+  return d;
+};
+const decide = (input: Partial<PolicyInput> = {}) => decideCases({ doc: doc({ risk: READING }), ...input });
+
+describe('the case policy', () => {
+  test('a journalist at risk who is the target of an arrest: a case opens by itself, with the evidence', () => {
+    const d = by(decide(), 'Talia Vorn');
+    assert.equal(d.outcome, 'open');
+    assert.deepEqual(d.kinds, ['journalist']);
+    assert.deepEqual(d.events, ['E1']);
+    assert.ok(d.evidence.some((e) => TEXT.slice(e.start, e.end) === 'arrested'), 'the trigger is evidence');
+    assert.ok(d.evidence.some((e) => TEXT.slice(e.start, e.end) === 'Journalist'), "the risk reading's words are evidence");
+    assert.match(d.reasons.join(' '), /journalist and the target of arrest/);
+  });
+
+  test('an official, an ordinary suspect and an organisation get no case', () => {
+    const ds = decide();
+    assert.equal(by(ds, 'Brannic Osk').outcome, 'none');
+    assert.match(by(ds, 'Brannic Osk').reasons[0]!, /official/);
+    assert.equal(by(ds, 'Dray Kell').outcome, 'none');
+    assert.equal(by(ds, 'Ostrel Harriers').outcome, 'none');
+    assert.match(by(ds, 'Ostrel Harriers').reasons[0]!, /organisation, a team/);
+  });
+
+  test('a perpetrator named only as the agent of an event is not even considered', () => {
+    const agentOnly = doc({ risk: READING, events: [{ ...EVENTS[0]!, agent: { entity: 'T2', text: 'Brannic Osk' } }] });
+    const ds = decideCases({ doc: agentOnly });
+    assert.deepEqual(ds.map((d) => d.written), ['Talia Vorn']);
+  });
+
+  test('an organisation is never a case, whatever its reading and even in the old policy', () => {
+    const d = decideCases({ doc: doc({ risk: { ...READING, persons: [...READING.persons, risk('T4', 0.99)] } }), settings: { mode: 'everyone' } });
+    assert.equal(by(d, 'Ostrel Harriers').outcome, 'none');
+    assert.equal(by(d, 'Brannic Osk').outcome, 'open', 'the old policy opens a case for everyone else an event befalls');
+  });
+
+  test('borderline: between the triage floor and the case threshold goes to triage', () => {
+    const ds = decide({ doc: doc({ risk: { ...READING, persons: [risk('T1', 0.4, { kinds: ['journalist'] })] } }) });
+    const d = by(ds, 'Talia Vorn');
+    assert.equal(d.outcome, 'triage');
+    assert.match(d.reasons[0]!, /borderline/);
+  });
+
+  test('a report that is not about an attack lowers the score: a person at risk there is triaged, not opened', () => {
+    const low = doc({ risk: { ...READING, relevance: { score: 0.05, reasons: [] } } });
+    const d = by(decideCases({ doc: low }), 'Talia Vorn');
+    assert.equal(d.decisionScore, decisionScore(0.93, 0.05, DEFAULT_POLICY));
+    assert.equal(d.outcome, 'triage');
+  });
+
+  test('at risk but every event negated: triage, not a case', () => {
+    const negated = doc({ risk: READING, events: [event('E1', 'ARREST', 'arrested', 'T1', 'negated')] });
+    assert.equal(by(decideCases({ doc: negated }), 'Talia Vorn').outcome, 'triage');
+  });
+
+  test('no risk reading (an extraction read before the risk model): targeted people go to triage, never a silent case', () => {
+    const ds = decideCases({ doc: doc() });
+    for (const name of ['Talia Vorn', 'Brannic Osk', 'Dray Kell']) assert.equal(by(ds, name).outcome, 'triage', name);
+    assert.equal(by(ds, 'Ostrel Harriers').outcome, 'none');
+  });
+
+  test('a watched name attaches whatever the scores', () => {
+    const ds = decide({ watch: [{ kind: 'person', name: 'Dray Kell' }] });
+    const d = by(ds, 'Dray Kell');
+    assert.equal(d.outcome, 'attach');
+    assert.equal(d.watched, 'Dray Kell');
+  });
+
+  test('a watched person read as a place or an organisation still attaches; an unwatched organisation never does', () => {
+    const misread = doc({ risk: READING, entities: [...ENTITIES.slice(0, 3), entity('T4', 'ORG', 'Ostrel Harriers')] });
+    assert.equal(by(decideCases({ doc: misread, watch: [{ kind: 'person', name: 'Ostrel Harriers' }] }), 'Ostrel Harriers').outcome, 'attach');
+    assert.equal(by(decideCases({ doc: misread, onFile: new Map([['T4', 'p-9']]) }), 'Ostrel Harriers').outcome, 'attach');
+    assert.equal(by(decideCases({ doc: misread, watch: [{ kind: 'person', name: 'Ostrel' }] }), 'Ostrel Harriers').outcome, 'none');
+  });
+
+  test('a watched organisation attaches the people the report says work for it', () => {
+    const lowRisk = doc({ risk: { ...READING, persons: [risk('T1', 0.1)] } });
+    const d = by(decideCases({ doc: lowRisk, watch: [{ kind: 'organisation', name: 'Keshet Free Press Union' }] }), 'Talia Vorn');
+    assert.equal(d.outcome, 'attach');
+    assert.match(d.reasons[0]!, /works for/);
+  });
+
+  test('someone who already has a case gets every new event', () => {
+    const d = by(decide({ onFile: new Map([['T3', 'person-1']]) }), 'Dray Kell');
+    assert.equal(d.outcome, 'attach');
+    assert.equal(d.personId, 'person-1');
+  });
+
+  test("an analyst's remembered decision wins: not a case beats a high score, open beats a low one", () => {
+    const ds = decide({ decisions: [{ normalized: 'talia vorn', decision: 'not_a_case' }, { normalized: 'dray kell', decision: 'open' }] });
+    assert.equal(by(ds, 'Talia Vorn').outcome, 'none');
+    assert.equal(by(ds, 'Dray Kell').outcome, 'open');
+  });
+
+  test('thresholds come from the settings', () => {
+    assert.equal(by(decide({ settings: { caseThreshold: 0.95 } }), 'Talia Vorn').outcome, 'triage');
+    assert.equal(by(decide({ settings: { triageFloor: 0.01, caseThreshold: 0.02 } }), 'Dray Kell').outcome, 'open');
+  });
+
+  test('a name glued by page markup is cleaned; a name of markup is refused', () => {
+    const glued = entity('T1', 'PERSON', 'Talia VornTalia');
+    const d = by(decideCases({ doc: doc({ risk: READING, entities: [glued] }) }), 'Talia VornTalia');
+    assert.equal(d.name, 'Talia Vorn');
+    assert.equal(d.outcome, 'open');
+    const junk = entity('T1', 'PERSON', 'Share on Twitter | Talia Vorn');
+    assert.equal(by(decideCases({ doc: doc({ risk: READING, entities: [junk] }) }), junk.name).outcome, 'none');
+  });
+});
+
+describe('clean person names', () => {
+  test('glue and repetition are undone; real names with inner capitals are kept', () => {
+    assert.deepEqual(cleanPersonName('Ilsa MarrowIlsa'), { ok: true, name: 'Ilsa Marrow', changed: true });
+    assert.deepEqual(cleanPersonName('Ilsa Marrow Ilsa Marrow'), { ok: true, name: 'Ilsa Marrow', changed: true });
+    assert.deepEqual(cleanPersonName('Corin DeVasto'), { ok: true, name: 'Corin DeVasto', changed: false });
+    assert.deepEqual(cleanPersonName('Abdel Al-Varin'), { ok: true, name: 'Abdel Al-Varin', changed: false });
+    assert.deepEqual(cleanPersonName('Li Li'), { ok: true, name: 'Li Li', changed: false });
+    assert.equal(cleanPersonName('the suspect').ok, false);
+    assert.equal(cleanPersonName('Talia Vorn 2026').ok, false);
+  });
+});

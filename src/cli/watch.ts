@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { VigilError } from '../core/errors.js';
+import { writeAudit } from '../storage/audit.js';
+import { addWatch, listWatch, listTriage } from '../storage/policy.js';
+import { openCliStore } from './runtime.js';
+import { WATCH_USAGE } from './usage.js';
+
+/**
+ * `vigil watch`: names (or, with --org, organisations) whose every event makes a case, and the
+ * triage queue of possible cases. The command line acts as no user; its changes are audited as `cli`.
+ */
+export async function runWatch(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { org: { type: 'boolean', default: false }, triage: { type: 'boolean', default: false }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    console.log(WATCH_USAGE);
+    return 0;
+  }
+  const store = await openCliStore(values.db);
+  try {
+    if (values.triage) {
+      for (const i of await listTriage(store.db, { state: 'pending', limit: 200 })) {
+        console.log(`${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${i.events.map((e) => e.trigger).join(', ')} — ${i.reasons.join('; ')}`);
+      }
+      return 0;
+    }
+    if (!positionals.length) {
+      for (const w of await listWatch(store.db)) console.log(`${w.id}  ${w.kind.padEnd(12)} ${w.name}`);
+      return 0;
+    }
+    const kind = values.org ? 'organisation' : 'person';
+    for (const name of positionals) {
+      if (!name.trim()) throw new VigilError('usage', 'an empty name');
+      const row = await store.db.transaction().execute(async (tx) => {
+        const at = store.now().toISOString();
+        const r = await addWatch(tx, at, 'cli', { kind, name });
+        await writeAudit(tx, at, { actor: 'cli', action: 'watch.added', entityType: 'watch', entityId: r.id, detail: { kind, name: r.name } });
+        return r;
+      });
+      console.log(`watching ${row.kind} ${row.name}`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,213 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { compareNames, nameTokens } from '../../cases/names.js';
+import type { CaseGold } from '../../corpora/readers/case-gold.js';
+import { nameForms } from '../../corpora/readers/case-gold.js';
+import { parseExtraction } from '../../storage/reports.js';
+import type { Store } from '../../storage/store.js';
+import type { FeedItem } from './build.js';
+import { keyOfUrl } from './ingest.js';
+
+/** HRDsAttack's victim types that make a victim a person at risk for the recall figure. */
+const AT_RISK_TYPES = new Set(['journalist', 'human rights defender', 'trade unionist']);
+
+/** Two names of one person: close throughout ("Muny"/"Mony"), or one the other's part ("Assange" in "Julian Assange"). */
+export function sameName(a: string, b: string): boolean {
+  const m = compareNames(a, b);
+  if (m.score >= 0.85) return true;
+  return m.subset && Math.min(nameTokens(a).length, nameTokens(b).length) >= 1 && [...nameTokens(a), ...nameTokens(b)].some((t) => t.length >= 4);
+}
+
+export interface PolicyFigures {
+  reports: number;
+  hrdReports: number;
+  unrelatedReports: number;
+  cases: number;
+  /** Cases opened by an HRDsAttack report for one of that report's named victims. */
+  casePrecision: number | null;
+  victimRecall: number | null;
+  victims: { found: number; of: number };
+  casesPer100Unrelated: number;
+  triagePer100: number;
+  alertsPer100: number;
+  openAlertsPerCase: number | null;
+  gold: GoldFigures | null;
+  /** Cases that are not a victim of the report that opened them, for reading. */
+  wrongCases: string[];
+}
+
+export interface GoldFigures {
+  reports: number;
+  atRiskRecall: number | null;
+  atRiskPrecision: number | null;
+  statusAccuracy: number | null;
+  eventPrecision: number | null;
+  eventRecall: number | null;
+  notAtRiskWithCase: number;
+  falseReleases: number;
+  countryAccuracy: number | null;
+  heldAtFound: { found: number; of: number };
+}
+
+const ratio = (a: number, b: number): number | null => (b ? a / b : null);
+
+/** The case-gold files of a folder, by report index. */
+export function readGoldDir(dir: string): Map<number, CaseGold> {
+  const out = new Map<number, CaseGold>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const g = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as CaseGold;
+    out.set(g.index, g);
+  }
+  return out;
+}
+
+interface Linked {
+  personId: string;
+  names: string[];
+  entity: string;
+}
+
+export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number, CaseGold>): Promise<PolicyFigures> {
+  const db = store.db;
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  const reports = await db.selectFrom('reports').select(['id', 'url', 'extraction']).execute();
+  const itemOf = new Map(reports.map((r) => [r.id, byKey.get(keyOfUrl(r.url) ?? '')]));
+  const persons = await db.selectFrom('persons').select(['id', 'name', 'status', 'country']).where('merged_into', 'is', null).execute();
+  const personById = new Map(persons.map((p) => [p.id, p]));
+  const created = await db.selectFrom('audit').select(['entity_id', 'report_id']).where('action', '=', 'person.created').execute();
+  const mentions = await db.selectFrom('person_mentions').select(['report_id', 'entity_id', 'person_id', 'name']).execute();
+  const linkedIn = new Map<string, Linked[]>();
+  for (const m of mentions) {
+    const list = linkedIn.get(m.report_id) ?? [];
+    const p = personById.get(m.person_id);
+    list.push({ personId: m.person_id, names: [m.name, ...(p ? [p.name] : [])], entity: m.entity_id });
+    linkedIn.set(m.report_id, list);
+  }
+
+  // Case precision: each case against the named victims of the report that opened it.
+  let right = 0;
+  const wrongCases: string[] = [];
+  for (const c of created) {
+    const p = personById.get(c.entity_id);
+    if (!p) continue;
+    const item = c.report_id ? itemOf.get(c.report_id) : undefined;
+    const victims = item?.hrd?.article.labels.victims.map((v) => v.name).filter((n): n is string => !!n) ?? [];
+    if (victims.some((v) => sameName(v, p.name))) right++;
+    else wrongCases.push(`${p.name} (${item?.key ?? 'unknown report'})`);
+  }
+
+  // Victim recall: HRDsAttack's named journalists, defenders and unionists, each with a case linked from their report.
+  let found = 0;
+  let of = 0;
+  for (const r of reports) {
+    const item = itemOf.get(r.id);
+    if (!item?.hrd) continue;
+    const linked = linkedIn.get(r.id) ?? [];
+    const counted: string[] = [];
+    for (const v of item.hrd.article.labels.victims) {
+      if (!v.name || !v.type.some((t) => AT_RISK_TYPES.has(t))) continue;
+      // The annotators sometimes list one victim twice.
+      if (counted.some((n) => sameName(n, v.name!))) continue;
+      counted.push(v.name);
+      of++;
+      if (linked.some((l) => l.names.some((n) => sameName(n, v.name!)))) found++;
+    }
+  }
+
+  const unrelatedIds = new Set(reports.filter((r) => itemOf.get(r.id) && !itemOf.get(r.id)!.hrd).map((r) => r.id));
+  const openedByUnrelated = created.filter((c) => c.report_id && unrelatedIds.has(c.report_id) && personById.has(c.entity_id)).length;
+  const triage = Number((await db.selectFrom('triage_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const alerts = await db.selectFrom('alerts').select(['acknowledged_at']).execute();
+  const hrdReports = reports.length - unrelatedIds.size;
+  return {
+    reports: reports.length,
+    hrdReports,
+    unrelatedReports: unrelatedIds.size,
+    cases: persons.length,
+    casePrecision: ratio(right, right + wrongCases.length),
+    victimRecall: ratio(found, of),
+    victims: { found, of },
+    casesPer100Unrelated: unrelatedIds.size ? (100 * openedByUnrelated) / unrelatedIds.size : 0,
+    triagePer100: reports.length ? (100 * triage) / reports.length : 0,
+    alertsPer100: reports.length ? (100 * alerts.length) / reports.length : 0,
+    openAlertsPerCase: ratio(alerts.filter((a) => !a.acknowledged_at).length, persons.length),
+    gold: await scoreGold(store, reports, itemOf, linkedIn, personById, gold),
+    wrongCases,
+  };
+}
+
+type Person = { id: string; name: string; status: string; country: string | null };
+
+async function scoreGold(store: Store, reports: { id: string; extraction: string | null }[], itemOf: Map<string, FeedItem | undefined>, linkedIn: Map<string, Linked[]>, personById: Map<string, Person>, gold: Map<number, CaseGold>): Promise<GoldFigures | null> {
+  const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
+  for (const r of reports) {
+    const g = itemOf.get(r.id)?.hrd ? gold.get(itemOf.get(r.id)!.hrd!.index) : undefined;
+    if (!g) continue;
+    t.reports++;
+    const doc = parseExtraction(r);
+    const linked = linkedIn.get(r.id) ?? [];
+    const sysPersons = [...new Set(linked.map((l) => l.personId))].filter((id) => personById.has(id));
+    const namesOf = (id: string) => linked.filter((l) => l.personId === id).flatMap((l) => l.names);
+    const sources = await store.db
+      .selectFrom('event_sources')
+      .innerJoin('case_events', 'case_events.id', 'event_sources.case_event_id')
+      .select(['case_events.person_id', 'event_sources.type', 'event_sources.modality'])
+      .where('event_sources.report_id', '=', r.id)
+      .execute();
+    const matched = new Set<string>();
+    for (const c of g.cases) {
+      t.goldCases++;
+      t.goldEvents += c.events.length;
+      const forms = nameForms(c.name);
+      const pid = sysPersons.find((id) => !matched.has(id) && namesOf(id).some((n) => forms.some((f) => sameName(n, f))));
+      if (!pid) continue;
+      matched.add(pid);
+      t.found++;
+      const p = personById.get(pid)!;
+      if (p.status === c.status) t.statusRight++;
+      if (c.country) {
+        t.countryOf++;
+        if (p.country === c.country) t.countryRight++;
+      }
+      const sys = sources.filter((s) => s.person_id === pid).map((s) => `${s.type}/${s.modality}`);
+      t.sysEvents += sys.length;
+      const pool = [...sys];
+      for (const e of c.events) {
+        const k = pool.indexOf(`${e.type}/${e.modality}`);
+        if (k < 0) continue;
+        t.eventsRight++;
+        pool.splice(k, 1);
+      }
+      if (c.held_at) {
+        t.heldOf++;
+        const entities = new Set(linked.filter((l) => l.personId === pid).map((l) => l.entity));
+        const want = new Set(nameTokens(c.held_at).filter((w) => w.length > 3));
+        const told = doc?.events.filter((e) => e.target?.entity && entities.has(e.target.entity) && e.heldAt).map((e) => e.heldAt!.text) ?? [];
+        if (told.some((h) => nameTokens(h).some((w) => want.has(w)))) t.heldFound++;
+      }
+    }
+    for (const id of sysPersons) {
+      t.sysCases++;
+      if (matched.has(id)) t.sysRight++;
+      if (g.not_cases.some((n) => nameForms(n).some((f) => namesOf(id).some((x) => sameName(x, f))))) t.notAtRisk++;
+      const goldCase = g.cases.find((c) => nameForms(c.name).some((f) => namesOf(id).some((x) => sameName(x, f))));
+      const goldReleased = goldCase && (goldCase.status === 'released' || goldCase.events.some((e) => e.type === 'RELEASE' && e.modality === 'asserted'));
+      const sysReleased = personById.get(id)!.status === 'released' || sources.some((s) => s.person_id === id && s.type === 'RELEASE' && s.modality === 'asserted');
+      if (sysReleased && !goldReleased) t.falseReleases++;
+    }
+  }
+  if (!t.reports) return null;
+  return {
+    reports: t.reports,
+    atRiskRecall: ratio(t.found, t.goldCases),
+    atRiskPrecision: ratio(t.sysRight, t.sysCases),
+    statusAccuracy: ratio(t.statusRight, t.found),
+    eventPrecision: ratio(t.eventsRight, t.sysEvents),
+    eventRecall: ratio(t.eventsRight, t.goldEvents),
+    notAtRiskWithCase: t.notAtRisk,
+    falseReleases: t.falseReleases,
+    countryAccuracy: ratio(t.countryRight, t.countryOf),
+    heldAtFound: { found: t.heldFound, of: t.heldOf },
+  };
+}
