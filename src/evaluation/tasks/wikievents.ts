@@ -64,16 +64,28 @@ export const wikieventsTask: EvalTask = {
       });
       const ours = doc.events.filter((v) => Object.values(TYPES).includes(v.type));
       c.gold += gold.length;
-      c.sys += ours.length;
+      // an event told once per person of a list is one trigger: count each trigger, each role
+      // filler and each gold event and argument once, so a list cannot score a gold event twice
+      const triggers = new Set<string>();
+      const fillers = new Set<string>();
+      const matched = new Set<object>();
+      const hit = new Set<object>();
       for (const g of gold) c.argGold += g.arguments.filter((a) => ROLES[a.role]).length;
       for (const v of ours) {
         const a = tokenOf(v.trigger.start);
         const b = tokenOf(v.trigger.end - 1) + 1;
+        const key = `${v.type}:${a}:${b}`;
+        const first = !triggers.has(key);
+        triggers.add(key);
+        if (first) c.sys++;
+        for (const r of ['target', 'agent', 'place'] as RoleName[]) if (v[r]) fillers.add(`${key}:${r}:${v[r]!.start}:${v[r]!.end}`);
         const g = gold.find((x) => x.mapped === v.type && x.trigger.start < b && a < x.trigger.end);
-        c.argSys += (['target', 'agent', 'place'] as RoleName[]).filter((r) => v[r]).length;
         if (!g) continue;
-        c.overlap++;
-        if (g.trigger.start === a && g.trigger.end === b) c.exact++;
+        if (first && !matched.has(g)) {
+          matched.add(g);
+          c.overlap++;
+          if (g.trigger.start === a && g.trigger.end === b) c.exact++;
+        }
         for (const arg of g.arguments) {
           const role = ROLES[arg.role];
           const mention = d.entities.find((m) => m.id === arg.entityId);
@@ -81,9 +93,13 @@ export const wikieventsTask: EvalTask = {
           if (!role || !mention || !ours || ours.start === undefined || ours.end === undefined) continue;
           const oa = tokenOf(ours.start);
           const ob = tokenOf(ours.end - 1) + 1;
-          if (oa < mention.end && mention.start < ob) c.argHit++;
+          if (oa < mention.end && mention.start < ob && !hit.has(arg)) {
+            hit.add(arg);
+            c.argHit++;
+          }
         }
       }
+      c.argSys += fillers.size;
     });
     const exact = f1(c.exact, c.sys, c.gold);
     const overlap = f1(c.overlap, c.sys, c.gold);

@@ -84,7 +84,7 @@ export function companions(tree: Tree, trigger: number): number[] {
     const first = cases[0] ?? c;
     const before = first > 0 ? tree.token(first - 1).text.toLowerCase() : '';
     if (!marked.includes('with') || !(marked.includes('along') || before === 'together' || before === 'along')) continue;
-    if (tree.entityOf[c]?.type === 'PERSON') out.push(c, ...listAround(tree, c, trigger));
+    if (tree.entityOf[c]?.type === 'PERSON') out.push(c);
     out.push(...coordinatedPersons(tree, c));
   }
   return out;
@@ -206,9 +206,7 @@ function isItemWord(tree: Tree, j: number): boolean {
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
   if (t.upos === 'ADP') return ITEM_PREPOSITIONS.has(w);
-  // "the party's secretary-general": a possessive inside a description, not after a person's name
-  if (t.upos === 'PART') return /^['’]s?$/.test(t.text) && tree.entityOf[j - 1]?.type !== 'PERSON' && tree.token(j - 1).upos === 'NOUN';
-  if (t.upos === 'PUNCT') return false;
+  if (t.upos === 'PART' || t.upos === 'PUNCT') return false;
   // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
   if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && tree.token(j + 1)?.upos === 'NOUN') || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
   if (CLAUSE_START.has(t.upos ?? '')) return false;
@@ -234,9 +232,7 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
   const found: [number, number][] = [[first, last]];
   // "and B fled", "B's lawyer", "a spokesman, B, said": the name begins or speaks a clause of its own
   const followedBadly = (end: number): boolean => {
-    // the verb the trigger hangs on is the list's own: "A and B remain in detention"
-    const governs = (k: number) => tree.head(k) === trigger || (tree.token(trigger).upos !== 'VERB' && [...tree.ancestors(trigger, 4)].some((a) => a.token === k));
-    const verb = (k: number) => k < to && k !== trigger && k < hi && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '') && tree.token(k).xpos !== 'VBN' && tree.token(k).xpos !== 'VBG' && !governs(k);
+    const verb = (k: number) => k < to && k !== trigger && k < hi && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '') && tree.token(k).xpos !== 'VBN' && tree.token(k).xpos !== 'VBG';
     const next = end + 1 < to ? tree.token(end + 1) : undefined;
     return next !== undefined && (next.upos === 'PART' || verb(end + 1) || (next.text === ',' && verb(end + 2)));
   };
@@ -291,9 +287,7 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     const marker = MEMBER_MARKERS.find((m) => m.every((w, k) => words(j + k) === w));
     if (!marker) continue;
     let k = j + marker.length;
-    // the member's role before the name, whatever the tagger made of it ("famed publisher" as a verb)
-    const describes = (n: number) => isItemWord(tree, n) || (tree.token(n).upos === 'VERB' && ['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
-    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && describes(k) && !SEPARATORS.has(words(k))) k++;
+    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
     return [k, ...listAround(tree, k, j)];
   }

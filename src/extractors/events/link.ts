@@ -210,7 +210,7 @@ export class EntityLinker {
     while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
     // "prominent blogger and activist Alaa Kamel, was arrested", "a journalist and activist, Ilse
     // Varga": a role whose name follows it after more role words or a comma is that person
-    const after = asTarget && !of[head] ? (this.nameAfterRole(head, last) ?? this.namedApposition(head, last)) : undefined;
+    const after = asTarget && !of[head] && of[last + 1]?.type !== 'PERSON' ? (this.nameAfterRole(head, last) ?? this.namedApposition(head, last)) : undefined;
     if (after !== undefined) last = after;
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
