@@ -51,7 +51,11 @@ const VERB: Record<string, string> = {
   DISAPPEARANCE: 'disappeared', ABDUCTION: 'was abducted', THREAT: 'was threatened', ASSAULT: 'was assaulted', TORTURE: 'was tortured',
   KILLING: 'was killed', ASYLUM_REQUEST: 'requested asylum', RESTRICTION: 'was placed under restrictions',
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(VERB, null);
 const NEGATED: Record<string, string> = { CHARGE: 'had not been charged', ARREST: 'was said not to have been arrested', RELEASE: 'had not been released' };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(NEGATED, null);
 
 function sentenceFor(name: string, e: DraftInput['timeline'][number]): string {
   const when = e.date ? `On ${e.date}, ` : 'On a date the sources do not give, ';

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { normalizeName } from '../cases/names.js';
 import type { CaseStatus } from '../cases/status.js';
 import type { Denied } from './access.js';
-import { NOTHING_DENIED, personVisible } from './access.js';
+import { NOTHING_DENIED, likeEscape, personVisible } from './access.js';
 import type { PersonRow } from './schema.js';
 import type { Db } from './store.js';
 
@@ -60,8 +61,11 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; cou
     q = q.where((eb) => eb.or([eb('persons.case_country', '=', country), eb.and([eb('persons.case_country', 'is', null), eb('persons.country', '=', country)])]));
   }
   if (opts.q) {
-    const like = `%${normalizeName(opts.q)}%`;
-    q = q.where((eb) => eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'persons.id').where('person_aliases.normalized', 'like', like)));
+    // A query of nothing but punctuation ("%", "_") names nobody: it must not match everyone.
+    const name = normalizeName(opts.q);
+    const like = `%${likeEscape(name)}%`;
+    if (!name) q = q.where(sql<boolean>`1 = 0`);
+    else q = q.where((eb) => eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'persons.id').where(sql<boolean>`person_aliases.normalized LIKE ${like} ESCAPE '\\'`)));
   }
   const rows = await q.execute();
   return rows

@@ -359,6 +359,12 @@ export interface PartnersTable {
 }
 
 /** A bundle signed here for a partner ('out') or imported here from one ('in'). */
+/** Who submitted a text: they may always read it back. */
+export interface ReportReadersTable {
+  report_id: string;
+  user_id: string;
+}
+
 export interface BundlesTable {
   id: string;
   direction: 'out' | 'in';
@@ -400,6 +406,7 @@ export interface Database {
   drafts: DraftsTable;
   partners: PartnersTable;
   bundles: BundlesTable;
+  report_readers: ReportReadersTable;
 }
 
 /** Rows as they are read back (generated columns filled in). */

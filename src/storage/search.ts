@@ -6,7 +6,7 @@ import type { ReportListItem } from './reports.js';
 import { LIST_COLUMNS, listReports, reportsMatching } from './reports.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
-import { NOTHING_DENIED, personVisible, reportVisible } from './access.js';
+import { NOTHING_DENIED, likeEscape, personVisible, reportVisible } from './access.js';
 
 export interface SearchFilter {
   q?: string;
@@ -50,7 +50,8 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   const overrideStatus = engine === 'sqlite' ? sql<string | null>`json_extract(persons.status_override, '$.status')` : sql<string | null>`(persons.status_override::json ->> 'status')`;
   const status = sql<string>`coalesce(${overrideStatus}, persons.status)`;
   // Any spelling on file: the name search of the events and of the people alike.
-  const hasAlias = terms ? sql<boolean>`EXISTS (SELECT 1 FROM person_aliases WHERE person_aliases.person_id = persons.id AND person_aliases.normalized LIKE ${`%${normalizeName(terms)}%`})` : null;
+  // A query of nothing but punctuation ("%", "_") names nobody: it must not match everyone.
+  const hasAlias = terms && !normalizeName(terms) ? sql<boolean>`1 = 0` : terms ? sql<boolean>`EXISTS (SELECT 1 FROM person_aliases WHERE person_aliases.person_id = persons.id AND person_aliases.normalized LIKE ${`%${likeEscape(normalizeName(terms))}%`} ESCAPE '\\')` : null;
   let events = db
     .selectFrom('case_events')
     .innerJoin('persons', 'persons.id', 'case_events.person_id')

@@ -75,7 +75,13 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(createRoute({ method: 'get', path: '/alert-rules', tags: ['alerts'], summary: 'Alert rules (webhook secrets are not shown)', responses: { 200: ok(z.object({ rules: z.array(Rule) }), 'rules'), ...ERRORS } }), async (c) => {
     const rules = await listRules(c.get('deps').store.db);
-    return c.json({ rules: rules.map((r) => ({ ...r, channels: { ...(r.channels.webhook ? { webhook: { url: r.channels.webhook.url } } : {}), ...(r.channels.email ? { email: r.channels.email } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) } })) }, 200);
+    // Where alerts go (a webhook's URL, the recipients' addresses) is for analysts and admins; a viewer sees that they go.
+    const full = c.get('user').role !== 'viewer';
+    const shown = (r: (typeof rules)[number]) =>
+      full
+        ? { ...(r.channels.webhook ? { webhook: { url: r.channels.webhook.url } } : {}), ...(r.channels.email ? { email: r.channels.email } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) }
+        : { ...(r.channels.webhook ? { webhook: { url: '(hidden)' } } : {}), ...(r.channels.email ? { email: r.channels.email.map(() => '(hidden)') } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) };
+    return c.json({ rules: rules.map((r) => ({ ...r, channels: shown(r) })) }, 200);
   });
 
   app.openapi(

@@ -2,7 +2,7 @@ import { isBackfill } from '../../cases/alerts.js';
 import { VigilError } from '../../core/errors.js';
 import { listAlerts } from '../../storage/alerts.js';
 import type { Denied } from '../../storage/access.js';
-import { caseMembers } from '../../storage/access.js';
+import { caseMembers, redactFor } from '../../storage/access.js';
 import { displayName, effectiveStatus } from '../../storage/cases.js';
 import { getPersonRow, livePersonId } from '../../storage/persons.js';
 import type { Db } from '../../storage/store.js';
@@ -31,7 +31,7 @@ export async function caseView(db: Db, requestedId: string, denied: Denied) {
   const reportOf = new Map(reports.map((r) => [r.id, { ...r, via: r.origin ? (JSON.parse(r.origin) as { partner: string }).partner : null }]));
   const entries = chronological(timeline.map((e) => ({ ...e, date: e.date_value ? { value: e.date_value, precision: e.date_precision as 'day' } : null, toldAt: e.told_at, type: e.type as EventType, modality: e.modality as Modality })));
   const status = effectiveStatus(person);
-  return {
+  const view = {
     id,
     name: displayName(person),
     realName: person.name,
@@ -70,6 +70,12 @@ export async function caseView(db: Db, requestedId: string, denied: Denied) {
     mentions: mentions.map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] })),
     alerts: await listAlerts(db, { personId: id, limit: 200, offset: 0 }),
   };
+  if (!denied.persons.length) return view;
+  // What this case carries about a case the user may not see (a report naming both people, a
+  // match candidate) goes; an event only a hidden report told goes with its sources.
+  const told = new Set(view.timeline.filter((e) => e.sources.length).map((e) => e.id));
+  const redacted = await redactFor(db, denied, view);
+  return { ...redacted, timeline: redacted.timeline.filter((e) => e.sources.length || !told.has(e.id)) };
 }
 
 function heldAtView(json: string | null, reports: Map<string, { title: string | null; url: string | null; text: string }>) {

@@ -197,7 +197,7 @@ for (const engine of TEST_ENGINES) {
       assert.deepEqual([wrongPassword.status, wrongPassword.data.error.code], [401, 'unauthorized']);
       const sameStepCode = totpCode(setup.secret, clock.now());
       const replay = await client(app).call('POST', '/api/auth/login', { email: 'ben@example.org', password: PASSWORD, code: sameStepCode });
-      assert.deepEqual([replay.status, replay.data.error.message], [401, 'wrong or already used authenticator code'], 'the code used to enable is spent');
+      assert.deepEqual([replay.status, replay.data.error.message], [401, 'wrong e-mail, password or code'], 'the code used to enable is spent (and the answer does not say the password was right)');
       clock.advance(30_000);
       const good = await client(app).call('POST', '/api/auth/login', { email: 'ben@example.org', password: PASSWORD, code: totpCode(setup.secret, clock.now()) });
       assert.equal(good.status, 200);
