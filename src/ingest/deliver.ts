@@ -70,7 +70,8 @@ export function emailHandler(config: DeliveryConfig): JobHandler {
     await transport.sendMail({
       from: config.mailFrom ?? 'vigil@localhost',
       to: channels.email,
-      subject: `[Vigil] ${alert.message.slice(0, 150)}`,
+      // The rule first, without the quotes a message sets it in: a plain subject line.
+      subject: `[Vigil] ${alert.message.replace(/^Rule "([^"]+)": /, '$1: ').slice(0, 150)}`,
       text: `${alert.message}\n\nEvidence: ${alert.report_ids.length} report(s).\nOpen the case: ${config.baseUrl}/cases/${alert.person_id}\n`,
     });
   };

@@ -8,7 +8,7 @@ import { createRule } from '../storage/alerts.js';
 import { addFeed, getFeed } from '../storage/feeds.js';
 import type { Store } from '../storage/store.js';
 import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
-import { emailHandler, signWebhook, webhookHandler } from './deliver.js';
+import { digestHandler, emailHandler, signWebhook, webhookHandler } from './deliver.js';
 import { parseFeed } from './feed-parse.js';
 import { pollFeed } from './feeds.js';
 import { extractHandler } from './process.js';
@@ -131,6 +131,13 @@ for (const engine of TEST_ENGINES) {
         assert.equal(mails.length, alerts.length);
         assert.match(mails[0]!, /Subject: \[Vigil\]/);
         assert.match(mails[0]!, /desk@ngo\.example/);
+        // The daily digest of the rule's day: one message listing every alert of that day.
+        const before = mails.length;
+        const day = alerts[0]!.created_at.slice(0, 10);
+        await digestHandler(config)({ id: 'digest', kind: 'deliver.digest', payload: { ruleId: alerts[0]!.rule_id, day }, attempts: 1, maxAttempts: 1 }, { store, workerId: 'test', complete: async () => undefined });
+        assert.equal(mails.length, before + 1);
+        assert.match(mails.at(-1)!, new RegExp(`Subject: \\[Vigil\\] ${alerts.length} alerts? on ${day}`));
+        for (const a of alerts) assert.ok(mails.at(-1)!.replace(/=\r\n/g, '').includes(a.person_id));
       } finally {
         await new Promise<void>((r) => smtp.close(() => r()));
       }

@@ -84,7 +84,7 @@ function Rules({ admin }: { admin: boolean }) {
           </select>
           <input name="n" type="number" min="1" defaultValue="48" aria-label="N" />
           <input name="email" placeholder="e-mail to notify (optional)" aria-label="E-mail" />
-          <label class="check"><input type="checkbox" name="digest" /> one e-mail a day (digest)</label>
+          <label class="check" title="one e-mail a day listing the rule's alerts"><input type="checkbox" name="digest" /> daily digest</label>
           <button disabled={action.busy}>Add rule</button>
         </form>
       )}
