@@ -44,6 +44,7 @@ test('missing data and unbuilt tasks say so in one line and exit 0; unknown task
   assert.match(evalCmd(['quotes', '--data', empty]).stdout, /^quotes: skipped — PolNeAR \(CofeNet BIO\) dev not found under/);
   assert.match(evalCmd(['coref', '--data', empty]).stdout, /^coref: skipped — GUM news coreference/);
   assert.match(evalCmd(['hrdsattack-cv', '--data', empty]).stdout, /^hrdsattack-cv: skipped — HRDsAttack train not found under/);
+  assert.match(evalCmd(['modality', '--data', empty]).stdout, /^modality: skipped — (no case gold|HRDsAttack dev not found) under/);
   assert.equal(evalCmd(['nonsense']).status, 2);
 });
 

@@ -105,6 +105,12 @@ const checks: Record<LayerName, Check> = {
         const role: Role | null = v[name];
         if (role && role.entity !== null && !entityIds.has(role.entity)) problems.push(`event ${v.id} ${name}: entity ${role.entity} does not exist`);
       }
+      // where the target is held and the words that say nobody knows: offsets that hold their words
+      if (v.heldAt) {
+        if (v.heldAt.start !== undefined && v.heldAt.end !== undefined) checkSpan(doc, { start: v.heldAt.start, end: v.heldAt.end, text: v.heldAt.text }, `event ${v.id} heldAt`, problems);
+        if (v.heldAt.entity !== null && !entityIds.has(v.heldAt.entity)) problems.push(`event ${v.id} heldAt: entity ${v.heldAt.entity} does not exist`);
+      }
+      if (v.whereaboutsUnknown) checkSpan(doc, v.whereaboutsUnknown, `event ${v.id} whereaboutsUnknown`, problems);
       if (v.date) checkEnum(v.date.precision, DATE_PRECISIONS, `event ${v.id} date precision`, problems);
       if (!(v.confidence >= 0 && v.confidence <= 1)) problems.push(`event ${v.id}: confidence ${v.confidence} outside [0, 1]`);
       if (doc.assigned.has('sentences') && (v.sentence < 0 || v.sentence >= doc.sentences.length)) problems.push(`event ${v.id}: no sentence ${v.sentence}`);
