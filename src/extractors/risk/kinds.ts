@@ -82,3 +82,13 @@ export function kindOfFeature(f: Feat): { kind: string; where: string } | undefi
   const kind = words.atRisk.get(w) ?? words.notAtRisk.get(w);
   return kind ? { kind, where: WHERE[prefix]! } : undefined;
 }
+
+/** Whether the describing word nearest the name names a kind at risk or a kind not at risk ("Prime Minister" before "labor activists"). */
+export function describedFirstAs(feats: readonly Feat[]): 'atRisk' | 'notAtRisk' | undefined {
+  const words = kindWords();
+  for (const f of describingFeats(feats)) {
+    if (words.atRisk.has(wordOf(f))) return 'atRisk';
+    if (words.notAtRisk.has(wordOf(f))) return 'notAtRisk';
+  }
+  return undefined;
+}

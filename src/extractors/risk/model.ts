@@ -6,7 +6,7 @@ import { Classifier } from '../learn/linear.js';
 import { readModelFile, writeModelFile } from '../learn/model-file.js';
 import type { Feat } from './features.js';
 import { personFeatures, reportFeatures } from './features.js';
-import { atRiskKinds, notAtRiskKind } from './kinds.js';
+import { atRiskKinds, describedFirstAs, notAtRiskKind } from './kinds.js';
 
 /**
  * The thresholds chosen by cross-validation on the training split (`npm run train -- risk`):
@@ -29,6 +29,8 @@ const HRD_KINDS: Record<string, AtRiskKind> = { journalist: 'journalist', 'human
 
 /** How many pieces of evidence a reading gives: enough to see why, few enough to read. */
 const EVIDENCE = 5;
+/** A pull too small to be a reason (a word the model barely weighs). */
+const MIN_PULL = 0.01;
 
 /** What a feature's prefix says to a reader. */
 const WHY: Record<string, string> = {
@@ -43,6 +45,10 @@ const WHY: Record<string, string> = {
   org: 'the organisation beside the name',
   target: 'an event befalls them',
   victim: 'an attack befalls them',
+  'victim-in-lead': 'the lead tells an attack on them',
+  attacks: 'how many attacks befall them',
+  'most-named': 'the person the report names most',
+  'first-named': 'the first person the report names',
   'target-in-title': 'the headline tells what befell them',
   agent: 'they do the event',
   perpetrator: 'they commit an attack',
@@ -61,6 +67,13 @@ const WHY: Record<string, string> = {
 
 const prefixOf = (name: string): string => /^[^=:]+/.exec(name)?.[0] ?? name;
 
+/** Why a feature counts, in words: "kind-title=journalist" is "the title names a journalist". */
+const whyOf = (name: string): string => {
+  const prefix = prefixOf(name);
+  if (prefix.startsWith('kind-')) return `a word ${prefix === 'kind-title' ? 'in their title' : prefix === 'kind-desc' ? 'describing them' : prefix === 'kind-clause' ? 'in the same clause' : prefix === 'kind-org' ? 'in their organisation' : 'beside the name'} names the kind: ${name.slice(name.indexOf('=') + 1).replace(/_/g, ' ')}`;
+  return WHY[prefix] ?? prefix;
+};
+
 export type Binary = Classifier;
 
 /** P(yes) of a binary classifier, and each feature's pull towards yes (its log-odds contribution). */
@@ -74,11 +87,11 @@ export function binary(clf: Binary, feats: readonly Feat[]): { score: number; pu
 function evidenceOf(doc: Doc, pulls: readonly { feat: Feat; pull: number }[], sign: 1 | -1, n = EVIDENCE): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
-  for (const { feat, pull } of [...pulls].filter((x) => x.feat.at && x.pull * sign > 0).sort((a, b) => (b.pull - a.pull) * sign)) {
+  for (const { feat, pull } of [...pulls].filter((x) => x.feat.at && x.pull * sign >= MIN_PULL).sort((a, b) => (b.pull - a.pull) * sign)) {
     const key = `${feat.at!.start}:${feat.at!.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...doc.span(feat.at!.start, feat.at!.end), why: `${WHY[prefixOf(feat.name)] ?? prefixOf(feat.name)} (${pull > 0 ? '+' : ''}${pull.toFixed(2)})` });
+    out.push({ ...doc.span(feat.at!.start, feat.at!.end), why: `${whyOf(feat.name)} (${pull > 0 ? '+' : ''}${pull.toFixed(2)})` });
     if (out.length >= n) break;
   }
   return out.sort((a, b) => a.start - b.start);
@@ -135,7 +148,8 @@ export class RiskModel {
     // the kinds for anyone worth a look (the triage band and up): the words that name them, else,
     // for someone the model is sure of, the HRDsAttack type it learned
     let kinds: AtRiskKind[] = [];
-    if (score >= Math.min(0.5, this.thresholds.triage)) {
+    // below 0.5, someone whose nearest describing word is "minister" is not made an activist by a word further off
+    if (score >= Math.min(0.5, this.thresholds.triage) && (score >= 0.5 || describedFirstAs(feats) !== 'notAtRisk')) {
       const named = atRiskKinds(feats);
       for (const k of named) cite(k.feat, `names the kind: ${k.kind.replace(/_/g, ' ')}`);
       kinds = named.map((k) => k.kind);
