@@ -1,4 +1,4 @@
-import { emailHandler, webhookHandler } from '../ingest/deliver.js';
+import { digestHandler, emailHandler, webhookHandler } from '../ingest/deliver.js';
 import { feedPollHandler } from '../ingest/feeds.js';
 import { IsolatedExtractor } from '../ingest/isolated.js';
 import { extractHandler } from '../ingest/process.js';
@@ -34,5 +34,5 @@ export function createWorker(store: Store, baseUrl: string, log: (m: string) => 
   // Reports are read in a worker thread with a time and memory budget each (VIGIL_EXTRACT_SECONDS,
   // VIGIL_EXTRACT_MB); its models load on the first report, not at start: `vigil serve` answers at once.
   const extract: JobHandler = extractHandler(new IsolatedExtractor());
-  return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config) }, { log });
+  return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config), 'deliver.digest': digestHandler(config) }, { log });
 }

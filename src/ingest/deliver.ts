@@ -4,7 +4,7 @@ import { VigilError } from '../core/errors.js';
 import { WITHHELD, deniedFor, scrubNames } from '../storage/access.js';
 import type { Channels } from '../storage/alerts.js';
 import { safeAddress } from './address.js';
-import { toAlertView } from '../storage/alerts.js';
+import { alertsOfRule, toAlertView } from '../storage/alerts.js';
 import type { Db } from '../storage/store.js';
 import type { JobHandler } from './worker.js';
 
@@ -72,6 +72,30 @@ export function emailHandler(config: DeliveryConfig): JobHandler {
       to: channels.email,
       subject: `[Vigil] ${alert.message.slice(0, 150)}`,
       text: `${alert.message}\n\nEvidence: ${alert.report_ids.length} report(s).\nOpen the case: ${config.baseUrl}/cases/${alert.person_id}\n`,
+    });
+  };
+}
+
+/** The daily digest of one rule: one message listing the day's alerts (none sent for a quiet day). */
+export function digestHandler(config: DeliveryConfig): JobHandler {
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  return async (job, ctx) => {
+    const db = ctx.store.db;
+    const rule = await db.selectFrom('alert_rules').selectAll().where('id', '=', String(job.payload.ruleId)).executeTakeFirst();
+    if (!rule) return;
+    const channels = JSON.parse(rule.channels) as Channels;
+    if (!channels.email?.length) return;
+    const day = String(job.payload.day);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
+    const alerts = await alertsOfRule(db, rule.id, `${day}T00:00:00.000Z`, next);
+    if (!alerts.length) return;
+    if (!transport) throw new VigilError('unavailable', 'e-mail alerts are configured but no SMTP server is (set VIGIL_SMTP_URL)');
+    const lines = alerts.map((a) => `- ${a.message}${a.urgent ? '' : ' (backfill)'}\n  ${config.baseUrl}/cases/${a.person_id}`);
+    await transport.sendMail({
+      from: config.mailFrom ?? 'vigil@localhost',
+      to: channels.email,
+      subject: `[Vigil] ${alerts.length} alert${alerts.length === 1 ? '' : 's'} on ${day}`,
+      text: `Alerts raised on ${day}:\n\n${lines.join('\n')}\n\nAcknowledge them at ${config.baseUrl}/alerts\n`,
     });
   };
 }

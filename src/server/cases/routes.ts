@@ -23,10 +23,10 @@ export function caseRoutes(): OpenAPIHono<AppEnv> {
   const analyst = requireRole('analyst');
 
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Cases, most recent news first', request: { query: Paging.extend({ status: z.enum(CASE_STATUSES).optional(), q: z.string().max(200).optional() }) }, responses: { 200: ok(z.object({ cases: z.array(CaseSummary) }), 'a page of cases'), ...ERRORS } }),
+    createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Cases, most recent news first', request: { query: Paging.extend({ status: z.enum(CASE_STATUSES).optional(), q: z.string().max(200).optional(), country: z.string().regex(/^[A-Z]{3}$/).optional() }) }, responses: { 200: ok(z.object({ cases: z.array(CaseSummary) }), 'a page of cases'), ...ERRORS } }),
     async (c) => {
-      const { limit, offset, status, q } = c.req.valid('query');
-      return c.json({ cases: await listCases(c.get('deps').store.db, { limit, offset, denied: await deniedOf(c), ...(status ? { status } : {}), ...(q ? { q } : {}) }) }, 200);
+      const { limit, offset, status, q, country } = c.req.valid('query');
+      return c.json({ cases: await listCases(c.get('deps').store.db, { limit, offset, denied: await deniedOf(c), ...(status ? { status } : {}), ...(q ? { q } : {}), ...(country ? { country } : {}) }) }, 200);
     },
   );
 
