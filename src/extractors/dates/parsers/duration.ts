@@ -56,8 +56,9 @@ export const durationParser: DateParser = {
 /** Plural units with no count: "for years", "in recent weeks", "the coming months", "decades-long". */
 export const vagueDurationParser: DateParser = {
   name: 'vague-duration',
+  // The lookbehind's whitespace is bounded: `\s+` there rescanned a whole run of blank lines at every position (quadratic).
   pattern: wordPattern(
-    `(?<!\\d\\s|\\d-)(?:(?<lead>the\\s+)?(?<which>past|last|next|coming|recent|first|early|final)\\s+|(?<=\\b(?:for|over|in|within|after|took|take|takes|lasted|last)\\s+))(?<unit>minutes|hours|days|weeks|months|years|decades|centuries)(?:-long)?`,
+    `(?<!\\d\\s|\\d-)(?:(?<lead>the\\s+)?(?<which>past|last|next|coming|recent|first|early|final)\\s+|(?<=\\b(?:for|over|in|within|after|took|take|takes|lasted|last)\\s{1,20}))(?<unit>minutes|hours|days|weeks|months|years|decades|centuries)(?:-long)?`,
   ),
   extract(m) {
     const g = m.groups!;
