@@ -5,6 +5,8 @@ import type { AlertRulesTable, AlertsTable } from './schema.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, personVisible } from './access.js';
+import type { Cursor } from './paging.js';
+import { after } from './paging.js';
 
 /** Where a rule's alerts go besides the in-app list. */
 export interface Channels {
@@ -56,7 +58,10 @@ export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: s
     acknowledged_at: null,
   };
   const r = await tx.insertInto('alerts').values(row).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1 ? row : null;
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
+  const reports = [...new Set(c.reportIds)];
+  if (reports.length) await tx.insertInto('alert_reports').values(reports.map((report_id) => ({ alert_id: row.id, report_id }))).execute();
+  return row;
 }
 
 /** Whether the person has an unacknowledged alert of this kind. */
@@ -73,8 +78,9 @@ export function toAlertView(a: AlertsTable): AlertView {
   return { ...a, event_ids: JSON.parse(a.event_ids) as string[], report_ids: JSON.parse(a.report_ids) as string[] };
 }
 
-export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number; denied?: Denied }): Promise<AlertView[]> {
-  let q = db.selectFrom('alerts').selectAll().where(personVisible(opts.denied ?? NOTHING_DENIED, 'alerts.person_id')).orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset);
+export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number; cursor?: Cursor; denied?: Denied }): Promise<AlertView[]> {
+  let q = db.selectFrom('alerts').selectAll().where(personVisible(opts.denied ?? NOTHING_DENIED, 'alerts.person_id')).orderBy('created_at', 'desc').orderBy('id').limit(opts.limit);
+  q = opts.cursor ? q.where(after(opts.cursor, 'alerts.created_at', 'alerts.id')) : q.offset(opts.offset);
   if (opts.personId) q = q.where('person_id', '=', opts.personId);
   if (opts.open) q = q.where('acknowledged_at', 'is', null);
   return (await q.execute()).map(toAlertView);

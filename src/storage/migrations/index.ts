@@ -4,8 +4,9 @@ import { initial } from './001-initial.js';
 import { review } from './002-review.js';
 import { casework } from './003-casework.js';
 import { bundles } from './004-bundles.js';
+import { scaleIndexes } from './005-scale-indexes.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export function MIGRATIONS(engine: Engine): Record<string, Migration> {
-  return { '001-initial': initial(engine), '002-review': review(), '003-casework': casework(), '004-bundles': bundles() };
+  return { '001-initial': initial(engine), '002-review': review(), '003-casework': casework(), '004-bundles': bundles(), '005-scale-indexes': scaleIndexes(engine) };
 }
