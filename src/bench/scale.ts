@@ -151,9 +151,14 @@ async function measure(store: Store, recording: { on: boolean }, seconds: number
     }
     await quiet();
     const s = performance.now();
-    const res = await fetch(`${base}/api/export?format=json`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(exportSeconds * 1000) }).catch((e: Error) => e);
-    const bytes = res instanceof Error ? 0 : (await res.arrayBuffer()).byteLength;
-    rows.push({ name: `${store.engine} full export (JSON, every case) ×1`, values: { 'p50 ms': (performance.now() - s).toFixed(0), 'p95 ms': '', 'p99 ms': '', rps: '', errors: res instanceof Error ? `gave up after ${exportSeconds} s` : `${(bytes / 1e6).toFixed(1)} MB` } });
+    let outcome: string;
+    try {
+      const res = await fetch(`${base}/api/export?format=json`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(exportSeconds * 1000) });
+      outcome = `${((await res.arrayBuffer()).byteLength / 1e6).toFixed(1)} MB`;
+    } catch {
+      outcome = `gave up after ${exportSeconds} s`;
+    }
+    rows.push({ name: `${store.engine} full export (JSON, every case) ×1`, values: { 'p50 ms': (performance.now() - s).toFixed(0), 'p95 ms': '', 'p99 ms': '', rps: '', errors: outcome } });
   } finally {
     recording.on = false;
     server.close();
