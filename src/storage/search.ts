@@ -44,7 +44,7 @@ export interface SearchResult {
 /** At most this many matching events are read for the facet counts and the people (the newest first); `capped` says when there were more. */
 export const SEARCH_EVENT_CAP = 1000;
 /** A word query reads at most this many matching reports (the latest indexed) for events: bounded work for a word in every report. */
-export const SEARCH_REPORT_CAP = 5000;
+export const SEARCH_REPORT_CAP = 1000;
 
 /**
  * One search across reports (full text), people (any alias, through the full-text index of the
