@@ -29,7 +29,7 @@ const env = {
   ...(postgres.url ? { VIGIL_TEST_PG: postgres.url } : { VIGIL_TEST_PG_SKIP: postgres.why }),
   ...(chromium.path ? { VIGIL_CHROMIUM: chromium.path } : { VIGIL_CHROMIUM_SKIP: chromium.why }),
 };
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {
   cwd: root,
   stdio: 'inherit',
   env,

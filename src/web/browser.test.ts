@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock } from '../storage/testing.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
 
@@ -22,12 +22,13 @@ describe('the web app in Chromium', { skip }, () => {
   let browser: Browser;
   let page: Page;
   let base = '';
-  let offsetMs = 0;
+  // The server's clock is the test's: an idle session and a spent TOTP code come from moving it, not from waiting.
+  const clock = manualClock('2026-11-20T09:00:00Z');
   const errors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 
   before(async () => {
-    store = await TEST_ENGINES[0]!.open(() => new Date(Date.now() + offsetMs));
+    store = await TEST_ENGINES[0]!.open(clock.now);
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
     served = await serveForBrowser(store);
     ({ base, browser } = served);
@@ -168,7 +169,7 @@ describe('the web app in Chromium', { skip }, () => {
   test('a write without the CSRF token is refused; an idle session ends at the login page', async () => {
     const status = await page.evaluate(async () => (await fetch('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'No token here.' }) })).status);
     assert.equal(status, 403);
-    offsetMs = 3 * 3_600_000;
+    clock.advance(3 * 3_600_000);
     await page.reload();
     await page.getByText('Your session expired').waitFor();
     await shot('09-expired');

@@ -6,7 +6,7 @@ import { hashPassword } from '../server/auth/passwords.js';
 import { totpCode } from '../server/auth/totp.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock } from '../storage/testing.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
 import { insertUser } from '../storage/users.js';
@@ -26,7 +26,8 @@ describe('casework and protection in Chromium', { skip }, () => {
   let served: Served | undefined;
   let browser: Browser;
   let base = '';
-  let offsetMs = 0;
+  // The server's clock is the test's: an idle session and a spent TOTP code come from moving it, not from waiting.
+  const clock = manualClock('2026-11-20T09:00:00Z');
   let caseId = '';
   const contexts: Record<string, { ctx: BrowserContext; page: Page }> = {};
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
@@ -49,7 +50,7 @@ describe('casework and protection in Chromium', { skip }, () => {
   const apiGet = (page: Page, path: string) => page.evaluate(async (p) => { const r = await fetch(p); return { status: r.status, text: await r.text() }; }, path);
 
   before(async () => {
-    store = await TEST_ENGINES[0]!.open(() => new Date(Date.now() + offsetMs));
+    store = await TEST_ENGINES[0]!.open(clock.now);
     const at = store.now().toISOString();
     await store.db.transaction().execute(async (tx) => {
       await ensureDefaultRules(tx, at);
@@ -158,7 +159,7 @@ describe('casework and protection in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await login(page, 'ben@example.org');
     await page.getByLabel('Authenticator code').waitFor();
-    offsetMs += 30_000; // the code that turned it on is spent: the next one
+    clock.advance(30_000); // the code that turned it on is spent: the next one
     await page.getByLabel('Authenticator code').fill(totpCode(secret, store.now()));
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();

@@ -29,7 +29,10 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
   const startSession = async (c: Parameters<Parameters<typeof app.openapi>[1]>[0], userId: string) => {
     const { store, secureCookies, sessionHours } = c.get('deps');
     const { secret, expiresAt } = await createSession(store.db, store.now(), userId, sessionHours ?? 12);
-    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', secure: !!secureCookies, path: '/', expires: new Date(expiresAt) });
+    // Max-Age, not Expires: the browser counts the session's life from now by its own clock, so a
+    // server whose clock differs (or a test's injected one) does not make the cookie stillborn.
+    const maxAge = Math.max(0, Math.floor((Date.parse(expiresAt) - store.now().getTime()) / 1000));
+    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', secure: !!secureCookies, path: '/', maxAge });
     return { csrfToken: csrfToken(secret), expiresAt };
   };
 

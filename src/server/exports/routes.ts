@@ -22,10 +22,9 @@ export function exportRoutes(): OpenAPIHono<AppEnv> {
       const { format } = c.req.valid('query');
       const cases = await allCases(c.get('deps').store.db, await deniedOf(c));
       const stamp = c.get('deps').store.now().toISOString().slice(0, 10);
-      if (format === 'csv') {
-        c.header('content-disposition', `attachment; filename="vigil-cases-${stamp}.csv"`);
-        return c.body(toCsv(cases), 200, { 'content-type': 'text/csv; charset=utf-8' });
-      }
+      // A download in the web app, a body to an API client: the file name is for the former.
+      c.header('content-disposition', `attachment; filename="vigil-${format === 'plover' ? 'plover' : 'cases'}-${stamp}.${format === 'csv' ? 'csv' : 'json'}"`);
+      if (format === 'csv') return c.body(toCsv(cases), 200, { 'content-type': 'text/csv; charset=utf-8' });
       return c.json(format === 'plover' ? { events: toPlover(cases) } : { cases }, 200);
     },
   );

@@ -64,6 +64,9 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
         const first = /^\s*([^\n]{3,200})\n/.exec(article.text)?.[1]?.trim();
         if (first && !/[.!?]["”’]?$/.test(first)) article = { ...article, title: first };
       }
+      // Say which date the report's relative dates ("Tuesday", "last week") will be read against, or that none will.
+      if (!article.published) warnings.push('no publication date: relative dates ("Tuesday", "last week") stay unresolved; give the date it was published');
+      else if (!input.published) warnings.push(`publication date ${article.published} taken from the page`);
       const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id });
       worker?.start();
       return c.json({ ...submitted, warnings }, 202);

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { Mark } from '../segments.js';
-import { segment } from '../segments.js';
+import { offsetOf, segment } from '../segments.js';
 import type { ExtractionDocument, VigilEvent } from '../types.js';
 
 export interface ArticleProps {
@@ -10,7 +10,8 @@ export interface ArticleProps {
   /** Set while the analyst is choosing a mention for a role: entity mentions become the click targets. */
   picking: string | null;
   onEvent: (eventId: string) => void;
-  onEntity: (entityId: string, start: number, end: number) => void;
+  /** A role picked in the text: an entity's mention, or any selected words (entity null). */
+  onEntity: (entityId: string | null, start: number, end: number) => void;
 }
 
 /**
@@ -38,7 +39,22 @@ export function Article({ doc, events, selected, picking, onEvent, onEntity }: A
   }, [doc, events, selected]);
 
   const click = (e: MouseEvent) => {
-    if (getSelection()?.toString()) return;
+    const sel = getSelection();
+    if (sel?.toString()) {
+      // While picking a role, any selected words will do ("police in Las Anod"), not only a recognised name.
+      if (!picking || !sel.rangeCount) return;
+      const range = sel.getRangeAt(0);
+      let start = offsetOf(range.startContainer, range.startOffset);
+      let end = offsetOf(range.endContainer, range.endOffset);
+      if (start === null || end === null || end <= start) return;
+      while (start < end && /\s/.test(doc.text[start]!)) start++;
+      while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+      // Words that are exactly one mention of an entity are that entity; other words stand alone.
+      const ent = doc.entities.find((x) => x.mentions.some((m) => m.start === start && m.end === end));
+      sel.removeAllRanges();
+      onEntity(ent?.id ?? null, start, end);
+      return;
+    }
     const el = (e.target as Element).closest('[data-s]');
     if (!el) return;
     const s = segs[Number(el.getAttribute('data-i'))];

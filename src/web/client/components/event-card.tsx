@@ -34,10 +34,13 @@ export interface CardProps {
   onUndo: () => void;
 }
 
-const roleText = (doc: ExtractionDocument, r: RoleInput | null | undefined) => {
+/** A role as the analyst reads it: the person or place it means ("his" and "the activist" name who they are), else its words. */
+export const roleText = (doc: ExtractionDocument, r: RoleInput | null | undefined) => {
   if (!r) return '';
-  if (r.start !== undefined && r.end !== undefined) return doc.text.slice(r.start, r.end);
-  return doc.entities.find((e) => e.id === r.entity)?.name ?? '';
+  const entity = r.entity ? doc.entities.find((e) => e.id === r.entity) : undefined;
+  const words = r.start !== undefined && r.end !== undefined ? doc.text.slice(r.start, r.end) : '';
+  if (entity && words && words !== entity.name && !entity.name.includes(words)) return `${entity.name} (“${words}”)`;
+  return entity?.name ?? words;
 };
 
 /** One event of the report: its type, modality, roles and date, the decision on it, and the buttons to decide. */

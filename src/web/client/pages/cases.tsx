@@ -11,7 +11,12 @@ export function CasesPage() {
   const list = useData(() => get<{ cases: CaseSummary[] }>(`/cases${qs({ status, q, limit: 200 })}`), [status, q]);
   return (
     <div class="page cases">
-      <h1>Cases</h1>
+      <div class="page-head">
+        <h1>Cases</h1>
+        <nav class="exports" aria-label="Export every case you may see">
+          Export: <a href="/api/export?format=csv" download>CSV</a> · <a href="/api/export?format=json" download>JSON</a> · <a href="/api/export?format=plover" download>PLOVER</a>
+        </nav>
+      </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <input type="search" placeholder="Name, in any spelling" aria-label="Search names" value={q} onChange={(e) => setQ((e.target as HTMLInputElement).value)} />
         <select aria-label="Status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
@@ -22,17 +27,17 @@ export function CasesPage() {
       {list.error && <p class="error" role="alert">{list.error}</p>}
       {list.data && !list.data.cases.length && <p class="empty">No cases match.</p>}
       <div class="table-wrap">
-        <table class="cases-table">
+        <table class="cases-table stacks">
           <thead><tr><th>Person</th><th>Status</th><th>Since</th><th>Events</th><th>Alerts</th><th>Last news</th></tr></thead>
           <tbody>
             {list.data?.cases.map((c) => (
               <tr key={c.id}>
-                <td><a {...linkProps(`/cases/${c.id}`)}>{c.name}</a> <small>{c.country ?? ''}</small></td>
-                <td><span class={`status-pill st-${c.status}`}>{statusLabel(c.status)}</span>{c.overridden && <small title={c.status_reason}> (set by hand)</small>}</td>
-                <td>{c.status_since?.slice(0, 10) ?? '—'}</td>
-                <td>{c.events}</td>
-                <td>{c.open_alerts ? <span class="chip alert">{c.open_alerts}</span> : '—'}</td>
-                <td>{when(c.last_news_at)}</td>
+                <td data-label="Person"><a {...linkProps(`/cases/${c.id}`)}>{c.name}</a> <small>{c.country ?? ''}</small></td>
+                <td data-label="Status"><span class={`status-pill st-${c.status}`}>{statusLabel(c.status)}</span>{c.overridden && <small title={c.status_reason}> (set by hand)</small>}</td>
+                <td data-label="Since">{c.status_since?.slice(0, 10) ?? '—'}</td>
+                <td data-label="Events">{c.events}</td>
+                <td data-label="Alerts">{c.open_alerts ? <span class="chip alert">{c.open_alerts}</span> : '—'}</td>
+                <td data-label="Last news">{when(c.last_news_at)}</td>
               </tr>
             ))}
           </tbody>

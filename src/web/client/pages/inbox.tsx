@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { get, post, qs } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
 import { typeLabel, when } from '../components/labels.js';
@@ -35,6 +35,11 @@ export function InboxPage({ me }: { me: Me }) {
           <label class="check"><input type="checkbox" checked={filter.alerts === 'true'} onChange={set('alerts')} /> raised alerts</label>
         </form>
         {list.error && <p class="error" role="alert">{list.error}</p>}
+        {list.data?.reports.some((r) => r.findings.persons.some((p) => p.state === 'review')) && (
+          <p class="legend">
+            <span class="chip person review">Name</span> a dashed name may be someone already on file: open the case to confirm or reject the match.
+          </p>
+        )}
         {list.data && !list.data.reports.length && <p class="empty">No reports yet. Paste one above, or subscribe to a feed in Settings.</p>}
         <ul class="reports">
           {list.data?.reports.map((r) => <ReportRow key={r.id} r={r} />)}
@@ -85,6 +90,8 @@ function PasteForm({ onAdded }: { onAdded: () => void }) {
   const [kind, setKind] = useState<'text' | 'html' | 'url'>('text');
   const action = useAction();
   const [note, setNote] = useState('');
+  const [pending, setPending] = useState<string | null>(null);
+  const [dated, setDated] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
@@ -93,7 +100,9 @@ function PasteForm({ onAdded }: { onAdded: () => void }) {
     const r = await action.run(() => post<{ reportId: string; duplicate: boolean; warnings: string[] }>('/reports', body));
     if (!r) return;
     form.reset();
-    setNote(r.duplicate ? 'This report is already stored.' : `Stored; it is being read.${r.warnings.length ? ` Note: ${r.warnings.join('; ')}` : ''}`);
+    setDated(false);
+    setNote(r.duplicate ? 'This report is already stored.' : r.warnings.length ? `Note: ${r.warnings.join('; ')}.` : `Published ${d.published}.`);
+    setPending(r.duplicate ? null : r.reportId);
     onAdded();
     if (r.duplicate) navigate(`/reports/${r.reportId}`);
   };
@@ -110,18 +119,41 @@ function PasteForm({ onAdded }: { onAdded: () => void }) {
         </div>
         {kind === 'url' ? <input name="content" type="url" required placeholder="https://…" aria-label="Address of the report" /> : <textarea name="content" required rows={7} placeholder={kind === 'text' ? 'Paste the article: headline, then the text' : 'Paste the page source'} aria-label="Report" />}
         <div class="row">
-          <label>Published<input name="published" type="date" /></label>
+          <label>Published<input name="published" type="date" onInput={(e) => setDated(!!(e.target as HTMLInputElement).value)} /></label>
           <label>Title <small>(optional)</small><input name="title" /></label>
           {kind !== 'url' && <label>Source address <small>(optional)</small><input name="source" type="url" placeholder="https://…" /></label>}
         </div>
+        {kind !== 'url' && !dated && <p class="hint" id="date-hint">No publication date given: Vigil uses the page's own date if it has one; otherwise “Tuesday” or “last week” stay unresolved.</p>}
         {action.error && <p class="error" role="alert">{action.error}</p>}
-        {note && <p class="notice" role="status">{note}</p>}
+        {(note || pending) && (
+          <div class="notice" role="status">
+            {pending && <ReadingState id={pending} onRead={onAdded} />} {note}
+          </div>
+        )}
         <button class="primary" disabled={action.busy}>Read this report</button>
       </form>
     </section>
   );
 }
 
+
+/** What became of a report just pasted: being read, then what was found in it, with a link to review it. */
+function ReadingState({ id, onRead }: { id: string; onRead: () => void }) {
+  const r = useData(() => get<{ state: string; error: string | null; extraction: { entities: { type: string }[]; events: unknown[] } | null }>(`/reports/${id}`), [id], { ms: 1000, while: (d) => d.state === 'queued' });
+  const state = r.data?.state;
+  useEffect(() => {
+    if (state && state !== 'queued') onRead();
+  }, [state]);
+  if (!r.data || state === 'queued') return <span>Stored; it is being read…</span>;
+  if (state === 'failed') return <span class="bad">Stored, but it could not be read{r.data.error ? `: ${r.data.error}` : ''}.</span>;
+  const people = r.data.extraction?.entities.filter((e) => e.type === 'PERSON').length ?? 0;
+  const events = r.data.extraction?.events.length ?? 0;
+  return (
+    <span>
+      Read: {people} {people === 1 ? 'person' : 'people'} and {events} {events === 1 ? 'event' : 'events'} found. <a {...linkProps(`/reports/${id}`)}>Review it</a>.
+    </span>
+  );
+}
 
 /** Follow-ups due today or overdue, on the cases this user may see. */
 function FollowUps() {

@@ -115,7 +115,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         <div class="review-grid">
           <section class="text-pane" aria-label="Report text">
             <Legend doc={doc} />
-            {picking && <p class="notice picking-hint" role="status">Click a highlighted name for the <strong>{picking}</strong>; Esc to stop.</p>}
+            {picking && <p class="notice picking-hint" role="status">Click a highlighted name, or select any words, for the <strong>{picking}</strong>; Esc to stop.</p>}
             <Article doc={doc} events={rows.filter((x) => x.decision?.action !== 'rejected').map((x) => x.event)} selected={selected} picking={picking} onEvent={select} onEntity={(entity, start, end) => {
               if (!picking || !current) return;
               const d = draft ?? draftOf(current.event);

@@ -134,21 +134,21 @@ function Users({ me }: { me: Me }) {
   return (
     <Section title="Users and roles">
       <div class="table-wrap">
-        <table>
-          <thead><tr><th>Name</th><th>E-mail</th><th>Role</th><th /></tr></thead>
+        <table class="stacks">
+          <thead><tr><th>Name</th><th>E-mail</th><th>Role</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {list.data?.users.map((u) => (
               <tr key={u.id} class={u.disabled ? 'disabled' : ''}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>
+                <td data-label="Name">{u.name}</td>
+                <td data-label="E-mail">{u.email}</td>
+                <td data-label="Role">
                   <select aria-label={`Role of ${u.name}`} value={u.role} disabled={u.id === me.user.id} onChange={(e) => patch(u.id, { role: (e.target as HTMLSelectElement).value as Role })}>
                     <option value="viewer">viewer</option>
                     <option value="analyst">analyst</option>
                     <option value="admin">admin</option>
                   </select>
                 </td>
-                <td>{u.id !== me.user.id && <button type="button" class="small link" onClick={() => patch(u.id, { disabled: !u.disabled })}>{u.disabled ? 'enable' : 'disable'}</button>}</td>
+                <td data-label="">{u.id !== me.user.id && <button type="button" class="small link" onClick={() => patch(u.id, { disabled: !u.disabled })}>{u.disabled ? 'enable' : 'disable'}</button>}</td>
               </tr>
             ))}
           </tbody>
