@@ -113,8 +113,10 @@ export class Multiplier {
     const eventIds = new Map(s.events.map((e) => [e.id, randomUUID()]));
     for (const p of newPersons) b.persons.push({ ...p, status_event_id: p.status_event_id ? (eventIds.get(p.status_event_id) ?? null) : null });
     const text = replaceAll(s.report.text, swaps);
+    // PostgreSQL's generated tsvector column is computed, never written.
+    const { search: _generated, ...report } = s.report as typeof s.report & { search?: unknown };
     b.reports.push({
-      ...s.report,
+      ...report,
       id: reportId,
       content_hash: createHash('sha256').update(`${n}\n${text}`).digest('hex'),
       title: s.report.title ? replaceAll(s.report.title, swaps) : null,
