@@ -32,10 +32,21 @@ function blocksToText(html: string): string {
  * title, byline and publication date from the page's meta tags and JSON-LD, then Readability's.
  */
 export function articleFromHtml(html: string, url?: string): Article {
-  const { document } = parseHTML(html);
+  let document: ReturnType<typeof parseHTML>['document'];
+  try {
+    ({ document } = parseHTML(html));
+  } catch (err) {
+    throw new VigilError('no_article', `the page could not be read as HTML: ${(err as Error).message}`);
+  }
   const meta = findPageMetadata(document);
   // Readability mutates the DOM it reads, so metadata is taken first.
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  } catch (err) {
+    // Malformed markup can trip Readability itself (a TypeError deep inside): the page is refused, not a 500.
+    throw new VigilError('no_article', `no article text could be read from the page (${(err as Error).message})`);
+  }
   const text = parsed?.content ? blocksToText(parsed.content) : '';
   if (countWords(text) < MIN_WORDS) throw new VigilError('no_article', 'no article text found in the page (is it a front page, a login wall or an empty template?)');
   const title = meta.title ?? (parsed?.title ? squash(parsed.title) : undefined);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CaseView } from './alerts.js';
-import { evaluateRules } from './alerts.js';
+import { evaluateRules, isBackfill, readTime } from './alerts.js';
 import { decide, scoreMatch } from './match.js';
 import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
@@ -23,6 +23,28 @@ describe('names', () => {
     assert.ok(compareNames('Rath Rott Mony', 'Rath Sokha').score < 0.6);
     assert.deepEqual(compareNames('Drost', 'Pavel Drost'), { score: 0.5, subset: true });
     assert.ok(compareNames('Aldemir Joran', 'Joran Aldemir').score === 1, 'token order does not matter');
+  });
+});
+
+describe('person matching does not merge strangers', () => {
+  const decision = (a: string, b: string, context: string[] = []) => decide(scoreMatch({ names: [a], country: 'VLM', context }, { names: [b], country: 'VLM', context }).score);
+  const company = ['karsvik herald', 'velmora dockworkers union', 'karsvik'];
+  test('one shared family or given name is never enough, whatever company they keep', () => {
+    assert.equal(decision('Zhang Zhan', 'Zhang Jialong', company), 'new');
+    assert.equal(decision('Hamse Abdi Ahmed', 'Abdifatah Mohamed Abdi', company), 'new');
+    assert.equal(decision('bin Salman', 'Abdifatah', company), 'new');
+    assert.equal(decision('Jialong', 'Zhang Jialong', company), 'new', 'a Chinese name alone is its family name, written first');
+    assert.equal(decision('Oska Brandt', 'Oska Velde', company), 'new');
+  });
+  test('honorifics, particles, diacritics and name order', () => {
+    assert.equal(decision('Mr Jalingo', 'Agba Jalingo'), 'review', 'the family name alone: an analyst decides');
+    assert.equal(decision('Mr Jalingo', 'Agba Jalingo', company), 'same', 'and company kept decides it');
+    assert.equal(decision('Zhang', 'Zhang Jialong'), 'review');
+    assert.equal(decision('Loujain al-Hathloul', 'Loujain Alhathloul'), 'same');
+    assert.equal(decision('Loujain el-Hathloul', 'Loujain al Hathloul'), 'same');
+    assert.equal(decision('Jørán Łukasz', 'Joran Lukasz'), 'same');
+    assert.equal(decision('Jialong Zhang', 'Zhang Jialong'), 'same');
+    assert.equal(normalizeName('Łukasz Øster Straße'), 'lukasz oster strasse');
   });
 });
 
@@ -74,25 +96,52 @@ const entry = (id: string, type: TimelineEntry['type'], date: string | null, ext
   ...extra,
 });
 
+const held = (place: string): NonNullable<TimelineEntry['heldAt']> => ({ place, reportId: 'r1', eventId: 'e1', start: 10, end: 10 + place.length });
+
+// ONTOLOGY "Case status" as revised by issue #34: an arrest with no place is `detained` (place not
+// stated), not `whereabouts_unknown`; a deportation nobody has located is `deported`.
 describe('status', () => {
   test('no events: at large', () => assert.equal(deriveStatus([]).status, 'at_large'));
-  test('an arrest with a place: detained; without: whereabouts unknown', () => {
-    assert.equal(deriveStatus([entry('a', 'ARREST', '2026-11-16', { place: 'Karsvik' })]).status, 'detained');
-    assert.equal(deriveStatus([entry('a', 'ARREST', '2026-11-16')]).status, 'whereabouts_unknown');
+  test('an arrest is detention, with where the report says the person is held, else "place not stated"', () => {
+    const placed = deriveStatus([entry('a', 'ARREST', '2026-11-16', { place: 'Velmora', heldAt: held('the central police station of Karsvik') })]);
+    assert.deepEqual([placed.status, placed.heldAt?.place, placed.heldAt?.reportId], ['detained', 'the central police station of Karsvik', 'r1']);
+    const bare = deriveStatus([entry('a', 'ARREST', '2026-11-16')]);
+    assert.equal(bare.status, 'detained');
+    assert.match(bare.reason, /place not stated/);
+    assert.equal(bare.heldAt, null);
   });
-  test('the newest status-setting event wins; threats and denied charges do not move it', () => {
+  test('whereabouts unknown only from a disappearance, an abduction or a report that says so', () => {
+    assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-11-16')]).status, 'whereabouts_unknown');
+    const incommunicado = deriveStatus([entry('a', 'ARREST', '2026-11-16', { whereaboutsUnknown: true })]);
+    assert.equal(incommunicado.status, 'whereabouts_unknown');
+    assert.match(incommunicado.reason, /whereabouts are not known/);
+  });
+  test('the newest status-setting fact wins; threats and denied charges do not move it', () => {
     const s = deriveStatus([
       entry('a', 'ARREST', '2026-11-16', { place: 'Karsvik' }),
       entry('r', 'RELEASE', '2026-11-18'),
       entry('t', 'THREAT', '2026-11-19'),
       entry('c', 'CHARGE', '2026-11-19', { modality: 'negated' }),
     ]);
-    assert.deepEqual([s.status, s.eventId, s.since], ['released', 'r', '2026-11-18']);
+    assert.deepEqual([s.status, s.eventId, s.since, s.heldAt], ['released', 'r', '2026-11-18', null]);
   });
-  test('a deportation nobody has located since keeps the case at whereabouts unknown', () => {
+  test('a call for release releases nobody; a reported release only once an analyst accepts it', () => {
+    const arrest = entry('a', 'ARREST', '2026-11-16', { heldAt: held('Karsvik prison') });
+    assert.equal(deriveStatus([arrest, entry('r', 'RELEASE', null, { modality: 'hypothetical' })]).status, 'detained');
+    assert.equal(deriveStatus([arrest, entry('r', 'RELEASE', null, { modality: 'future' })]).status, 'detained');
+    assert.equal(deriveStatus([arrest, entry('r', 'RELEASE', '2026-11-18', { modality: 'reported' })]).status, 'detained');
+    assert.equal(deriveStatus([arrest, entry('r', 'RELEASE', '2026-11-18', { modality: 'reported', accepted: true })]).status, 'released');
+  });
+  test('held-at holds through the episode (a charge after the arrest) and ends with a release', () => {
+    const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { heldAt: held('Orvane remand centre') }), entry('c', 'CHARGE', '2026-11-12')]);
+    assert.deepEqual([s.status, s.heldAt?.place, s.episode], ['charged', 'Orvane remand centre', 'a']);
+    const again = deriveStatus([entry('a', 'ARREST', '2026-11-10', { heldAt: held('Orvane remand centre') }), entry('r', 'RELEASE', '2026-11-12'), entry('b', 'ARREST', '2026-11-20')]);
+    assert.deepEqual([again.status, again.heldAt, again.episode], ['detained', null, 'b'], 'a new arrest is a new episode');
+  });
+  test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
-    assert.equal(s.status, 'whereabouts_unknown');
-    assert.match(s.reason, /no report since/);
+    assert.equal(s.status, 'deported');
   });
 });
 
@@ -101,27 +150,59 @@ describe('alert rules', () => {
     personId: 'p1',
     name: 'Joran Aldemir',
     country: 'VLM',
-    status: { status: 'whereabouts_unknown', eventId: 'd', since: '2026-11-16', reason: 'disappearance' },
-    entries: [{ ...entry('d', 'DISAPPEARANCE', '2026-11-16'), destinationCountry: null, reportIds: ['r1'] }],
-    lastNewsAt: '2026-11-16',
+    status: { status: 'whereabouts_unknown', eventId: 'd', since: '2026-11-16', reason: 'disappearance', episode: 'd' },
+    entries: [{ ...entry('d', 'DISAPPEARANCE', '2026-11-16'), destinationCountry: null, reportIds: ['r1'], readAt: '2026-11-16T08:00:00Z' }],
+    lastNewsAt: '2026-11-16T08:00:00Z',
     ...over,
   });
-  test('whereabouts unknown longer than N hours, not before', () => {
+  test('no confirmation for N hours, counted from when the report was read; the alert names its rule', () => {
     const rule = { kind: 'whereabouts_unknown' as const, hours: 48 };
-    assert.equal(evaluateRules(view(), [rule], new Date('2026-11-17T12:00:00Z')).length, 0);
+    assert.equal(evaluateRules(view(), [rule], new Date('2026-11-18T07:00:00Z')).length, 0);
     const [a] = evaluateRules(view(), [rule], new Date('2026-11-18T12:00:00Z'));
-    assert.deepEqual([a?.kind, a?.eventIds, a?.reportIds], ['whereabouts_unknown', ['d'], ['r1']]);
+    assert.deepEqual([a?.kind, a?.eventIds, a?.reportIds, a?.episode, a?.urgent], ['whereabouts_unknown', ['d'], ['r1'], 'd', true]);
+    assert.match(a!.message, /^Rule "no confirmation of whereabouts for 48 h": Joran Aldemir/);
+    assert.match(a!.message, /52 hours without confirmation since the report was read/);
+  });
+  test('an old event read today counts from today; a backfill raises nothing urgent', () => {
+    const rule = { kind: 'whereabouts_unknown' as const, hours: 24 };
+    const old = view({ status: { status: 'detained', eventId: 'a', since: '2013-05-02', reason: 'arrest', episode: 'a' }, entries: [{ ...entry('a', 'ARREST', '2013-05-02'), destinationCountry: null, reportIds: ['r9'], readAt: '2026-11-20T09:00:00Z' }] });
+    assert.equal(evaluateRules(old, [rule], new Date('2026-11-20T12:00:00Z')).length, 0, 'three hours since it was read');
+    const backfill = view({ ...old, entries: [{ ...old.entries[0]!, backfill: true }] });
+    assert.equal(evaluateRules(backfill, [rule, { kind: 'no_news', days: 1 }], new Date('2026-12-20T12:00:00Z')).length, 0);
+    const [news] = evaluateRules(backfill, [{ kind: 'new_event', types: ['ARREST'] }], new Date('2026-11-20T12:00:00Z'), new Set(['a']));
+    assert.equal(news?.urgent, false);
+  });
+  test('a person placed by a report, or confirmed by an analyst, raises no whereabouts alert', () => {
+    const rule = { kind: 'whereabouts_unknown' as const, hours: 24 };
+    const placed = view({ status: { status: 'detained', eventId: 'a', since: '2026-11-16', reason: 'arrest', episode: 'a', heldAt: held('Karsvik prison') }, entries: [{ ...entry('a', 'ARREST', '2026-11-16'), destinationCountry: null, reportIds: ['r1'], readAt: '2026-11-16T08:00:00Z' }] });
+    assert.equal(evaluateRules(placed, [rule], new Date('2026-11-20T12:00:00Z')).length, 0);
+    const confirmed = view({ lastConfirmedAt: '2026-11-20T10:00:00Z' });
+    assert.equal(evaluateRules(confirmed, [rule], new Date('2026-11-20T12:00:00Z')).length, 0);
+  });
+  test('released: no time alert at all', () => {
+    const free = view({ status: { status: 'released', eventId: 'r', since: '2026-11-18', reason: 'release', episode: null }, entries: [{ ...entry('r', 'RELEASE', '2026-11-18'), destinationCountry: null, reportIds: ['r1'], readAt: '2026-11-18T08:00:00Z' }] });
+    assert.equal(evaluateRules(free, [{ kind: 'whereabouts_unknown', hours: 1 }, { kind: 'no_news', days: 1 }, { kind: 'proof_of_life', hours: 1 }], new Date('2026-12-30T00:00:00Z')).length, 0);
   });
   test('deported to the country the person fled', () => {
     const v = view({ entries: [{ ...entry('x', 'DEPORTATION', '2026-11-12'), destinationCountry: 'VLM', reportIds: ['r2'] }] });
-    assert.equal(evaluateRules(v, [{ kind: 'returned_to_fled_country' }], new Date()).length, 1);
-    assert.equal(evaluateRules({ ...v, country: 'KRS' }, [{ kind: 'returned_to_fled_country' }], new Date()).length, 0);
+    assert.equal(evaluateRules(v, [{ kind: 'returned_to_fled_country' }], new Date('2026-11-20T00:00:00Z')).length, 1);
+    assert.equal(evaluateRules({ ...v, country: 'KRS' }, [{ kind: 'returned_to_fled_country' }], new Date('2026-11-20T00:00:00Z')).length, 0);
   });
-  test('a new charge only when it is new; no news for N days while detained', () => {
+  test('a new charge only when it is new; no news for N days while held, counted from when the news was read', () => {
     const v = view({ entries: [{ ...entry('c', 'CHARGE', '2026-11-12'), destinationCountry: null, reportIds: ['r3'] }] });
-    assert.equal(evaluateRules(v, [{ kind: 'new_event', types: ['CHARGE'] }], new Date(), new Set()).length, 0);
-    assert.equal(evaluateRules(v, [{ kind: 'new_event', types: ['CHARGE'] }], new Date(), new Set(['c'])).length, 1);
+    assert.equal(evaluateRules(v, [{ kind: 'new_event', types: ['CHARGE'] }], new Date('2026-11-20T00:00:00Z'), new Set()).length, 0);
+    assert.equal(evaluateRules(v, [{ kind: 'new_event', types: ['CHARGE'] }], new Date('2026-11-20T00:00:00Z'), new Set(['c'])).length, 1);
     assert.equal(evaluateRules(view(), [{ kind: 'no_news', days: 7 }], new Date('2026-11-30T00:00:00Z')).length, 1);
     assert.equal(evaluateRules(view(), [{ kind: 'no_news', days: 7 }], new Date('2026-11-20T00:00:00Z')).length, 0);
+  });
+});
+
+describe('backfill and read time', () => {
+  test('a report is news from the later of publication and reading; a month old on arrival is a backfill', () => {
+    assert.equal(readTime('2013-05-02', '2026-11-20T09:00:00Z'), '2026-11-20T09:00:00Z');
+    assert.equal(readTime('2026-11-20T10:00:00Z', '2026-11-20T09:00:00Z'), '2026-11-20T10:00:00Z');
+    assert.equal(isBackfill('2013-05-02', '2026-11-20T09:00:00Z'), true);
+    assert.equal(isBackfill('2026-11-01', '2026-11-20T09:00:00Z'), false);
+    assert.equal(isBackfill(null, '2026-11-20T09:00:00Z'), false);
   });
 });

@@ -1,3 +1,4 @@
+import { countryByCode } from '../extractors/places/index.js';
 import type { Statement } from './statements.js';
 import type { WhereaboutsSummary } from './whereabouts.js';
 
@@ -33,6 +34,7 @@ export interface Draft {
 /** What a draft is built from (the case page's data, structurally). */
 export interface DraftInput {
   name: string;
+  /** ISO alpha-3 of the country the case is about (`cases/country.ts`). */
   country: string | null;
   titles: string[];
   aliases: string[];
@@ -49,7 +51,11 @@ const VERB: Record<string, string> = {
   DISAPPEARANCE: 'disappeared', ABDUCTION: 'was abducted', THREAT: 'was threatened', ASSAULT: 'was assaulted', TORTURE: 'was tortured',
   KILLING: 'was killed', ASYLUM_REQUEST: 'requested asylum', RESTRICTION: 'was placed under restrictions',
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(VERB, null);
 const NEGATED: Record<string, string> = { CHARGE: 'had not been charged', ARREST: 'was said not to have been arrested', RELEASE: 'had not been released' };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(NEGATED, null);
 
 function sentenceFor(name: string, e: DraftInput['timeline'][number]): string {
   const when = e.date ? `On ${e.date}, ` : 'On a date the sources do not give, ';
@@ -86,7 +92,10 @@ export function buildDraft(kind: Draft['kind'], c: DraftInput, today: string): D
     cites: [cite({ reportId: s.reportId, title: s.origin === 'manual' ? 'Statement logged by the caseworker' : null, url: null, published: s.saidOn, start: s.start, end: s.end, excerpt: s.text, speaker: s.speaker, sourceKind: String(s.sourceKind) })],
     fact: true,
   }));
-  const who = `${c.name}${c.titles.length ? `, ${c.titles.join(', ')}` : ''}${c.country ? `, of ${c.country}` : ''}${c.aliases.length > 1 ? ` (also written ${c.aliases.filter((a) => a !== c.name).slice(0, 4).join(', ')})` : ''}.`;
+  const countryName = c.country ? (countryByCode(c.country)?.name ?? c.country) : null;
+  // The appeal goes to the government of the country where the events happen; without one, say so rather than "the Government".
+  const government = countryName ? `the Government of ${countryName}` : 'the Government concerned (the country is not on file: set it before sending)';
+  const who = `${c.name}${c.titles.length ? `, ${c.titles.join(', ')}` : ''}${countryName ? `; the events took place in ${countryName}` : ''}${c.aliases.length > 1 ? ` (also written ${c.aliases.filter((a) => a !== c.name).slice(0, 4).join(', ')})` : ''}.`;
   const p = (text: string): Paragraph => ({ text, cites: [], fact: false });
   if (kind === 'brief') {
     return {
@@ -111,7 +120,7 @@ export function buildDraft(kind: Draft['kind'], c: DraftInput, today: string): D
       { heading: '4. Statements by officials, family and others', paragraphs: said.length ? said : [p('No statements are on file.')] },
       { heading: '5. Steps taken', paragraphs: c.outreach.length ? c.outreach.map((o) => p(`${o.at.slice(0, 10)}: contacted ${o.contact} (${o.contact_kind}) — ${o.summary}${o.answer ? `; answer: ${o.answer}` : ''}.`)) : [p('No outreach is logged yet.')] },
       { heading: '6. Concerns', paragraphs: [p(`We are concerned that ${c.name} is held without charge or judicial oversight, at risk of ill-treatment and of enforced disappearance while the whereabouts are not officially confirmed, and that the detention may be a reprisal for peaceful activity.`)] },
-      { heading: '7. Action requested', paragraphs: [p(`We respectfully ask the Special Procedures to seek urgent clarification from the Government of the legal basis for the detention, of ${c.name}'s whereabouts and well-being; to request immediate access to a lawyer of choice and to family; and to call for release unless ${c.name} is promptly charged with a recognisable offence and tried fairly.`)] },
+      { heading: '7. Action requested', paragraphs: [p(`We respectfully ask the Special Procedures to seek urgent clarification from ${government} of the legal basis for the detention, of ${c.name}'s whereabouts and well-being; to request immediate access to a lawyer of choice and to family; and to call for release unless ${c.name} is promptly charged with a recognisable offence and tried fairly.`)] },
     ],
     citations,
   };

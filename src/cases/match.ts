@@ -18,6 +18,8 @@ export interface MatchScore {
 export const AUTO_MATCH = 0.88;
 /** At or above (and below AUTO_MATCH): perhaps the same person; an analyst decides. */
 export const REVIEW_MATCH = 0.65;
+/** The most two names that share only one name can score: below review, so no analyst is asked either. */
+const DISTINCT_CEILING = 0.45;
 
 /**
  * How likely a person seen in a report is someone already on file. The name decides most of
@@ -25,13 +27,18 @@ export const REVIEW_MATCH = 0.65;
  * it (two "Ahmed Hassan"s in Egypt and Sudan are two people until someone says otherwise).
  */
 export function scoreMatch(seen: PersonProfile, known: PersonProfile): MatchScore {
-  let best = { score: 0, subset: false, pair: ['', ''] };
+  let best: { score: number; subset: boolean; distinct?: boolean; pair: string[] } = { score: 0, subset: false, pair: ['', ''] };
   for (const a of seen.names) {
     for (const b of known.names) {
       const m = compareNames(a, b);
-      if (m.score > best.score || (m.score === best.score && m.subset && !best.subset)) best = { ...m, pair: [a, b] };
+      // A pair of forms that may name one person beats any pair that names two; then the higher score, then a subset.
+      const rank = (x: typeof best) => [x.distinct || x.score === 0 ? 0 : 1, x.score, x.subset ? 1 : 0];
+      const [r, q] = [rank({ ...m, pair: [a, b] }), rank(best)];
+      if (r[0]! > q[0]! || (r[0] === q[0] && (r[1]! > q[1]! || (r[1] === q[1] && r[2]! > q[2]!)))) best = { ...m, pair: [a, b] };
     }
   }
+  // One name in common ("Zhang Zhan" / "Zhang Jialong"): two people, whatever else they share.
+  if (best.distinct) return { score: Math.min(best.score, DISTINCT_CEILING), reasons: [`only one name in common: "${best.pair[0]}" / "${best.pair[1]}"`] };
   const reasons: string[] = [];
   let score = best.score;
   if (score === 1) reasons.push(`same name "${best.pair[0]}"`);

@@ -37,6 +37,8 @@ const FAMILIES: Record<string, EventType[]> = {
   removal: ['DEPORTATION', 'EXTRADITION'],
   harm: ['ASSAULT', 'TORTURE', 'KILLING'],
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(FAMILIES, null);
 
 export function familyOf(type: string): string {
   return Object.entries(FAMILIES).find(([, types]) => types.includes(type as EventType))?.[0] ?? type.toLowerCase();

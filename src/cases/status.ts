@@ -1,6 +1,5 @@
 import type { EventType, Modality } from '../text/types.js';
 import type { CaseDate } from './timeline.js';
-import { modalityClass } from './timeline.js';
 
 /** The status names the ontology's contract fixes (../shared/spec/ONTOLOGY.md), grouped by what they say. */
 export const CASE_STATUSES = [
@@ -19,6 +18,21 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Statuses in which someone holds the person (or nobody knows where): their whereabouts matter. */
+export const HELD_STATUSES: readonly CaseStatus[] = ['detained', 'charged', 'convicted', 'deported', 'whereabouts_unknown'];
+
+/** Where a report says the person is held, and the words of which report say it. */
+export interface HeldAt {
+  place: string;
+  reportId: string;
+  eventId: string;
+  start: number | null;
+  end: number | null;
+}
+
+/** The words shown when no report names where a detained person is: not knowing is not "unknown". */
+export const PLACE_NOT_STATED = 'place not stated';
+
 export interface TimelineEntry {
   id: string;
   type: EventType;
@@ -26,8 +40,14 @@ export interface TimelineEntry {
   date: CaseDate | null;
   /** When the earliest report telling it was published (or received): orders undated events. */
   toldAt: string;
-  /** Where it happened, when told ("held at Karsvik central prison", "arrested in Velmora"). */
+  /** Where it happened, when told ("arrested in Velmora"). */
   place: string | null;
+  /** Where a report says the target is held ("held at Karsvik central prison"). */
+  heldAt?: HeldAt | null;
+  /** A report says the target's whereabouts are not known (incommunicado, taken to an unknown place). */
+  whereaboutsUnknown?: boolean;
+  /** An analyst accepted the event: a reported one then counts as a fact. */
+  accepted?: boolean;
 }
 
 export interface DerivedStatus {
@@ -37,6 +57,19 @@ export interface DerivedStatus {
   /** The date the status holds from: the event's date, else when it was first told. */
   since: string | null;
   reason: string;
+  /** Where the person is held, from the reports of this episode; null when none says. */
+  heldAt?: HeldAt | null;
+  /** The event that opened the episode the status belongs to (an arrest, a disappearance); null outside one. */
+  episode?: string | null;
+}
+
+/**
+ * Whether an event moves a status: told as a fact by the report itself, or told through someone
+ * ("police said he was arrested") and accepted by an analyst. Calls for release, requests
+ * refused, sentences sought, threats and denials never do.
+ */
+export function movesStatus(e: Pick<TimelineEntry, 'modality' | 'accepted'>): boolean {
+  return e.modality === 'asserted' || (e.modality === 'reported' && !!e.accepted);
 }
 
 /** Events that say where the person is or whether they are free; the rest (threats, accusations) do not move the status. */
@@ -49,12 +82,14 @@ const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> 
   ASYLUM_REQUEST: () => 'in_exile',
   DISAPPEARANCE: () => 'whereabouts_unknown',
   ABDUCTION: () => 'whereabouts_unknown',
-  // Taken, but no report says to which station or prison: nobody outside knows where they are.
-  ARREST: (e) => (e.place ? 'detained' : 'whereabouts_unknown'),
-  // Sent over a border into another state's hands: unknown until some report says where they are held.
-  DEPORTATION: (e) => (e.place ? 'deported' : 'whereabouts_unknown'),
-  EXTRADITION: (e) => (e.place ? 'deported' : 'whereabouts_unknown'),
+  // Taken: detained, whether or not a report says where; "unknown" only when a report says so.
+  ARREST: (e) => (e.whereaboutsUnknown ? 'whereabouts_unknown' : 'detained'),
+  DEPORTATION: (e) => (e.whereaboutsUnknown ? 'whereabouts_unknown' : 'deported'),
+  EXTRADITION: (e) => (e.whereaboutsUnknown ? 'whereabouts_unknown' : 'deported'),
 };
+
+/** Events that open an episode of being held or missing; a release (or a new one) ends it. */
+const OPENS_EPISODE: ReadonlySet<EventType> = new Set(['ARREST', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION']);
 
 /** The instant an entry sorts by: its own date (start of its period), else when it was told. */
 function sortKey(e: TimelineEntry): string {
@@ -67,22 +102,50 @@ export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
 }
 
 /**
- * The status the newest status-setting factual event gives. Negated, future and hypothetical
- * events ("no charges have been filed", "could be jailed") never set a status.
+ * The current episode: from the event that opened it (an arrest, a disappearance, while the
+ * person was free) to now, unless a release came after it. A disappearance from custody is the
+ * same episode as the arrest before it; an arrest after a release opens a new one.
+ */
+function currentEpisode<T extends TimelineEntry>(facts: T[]): T[] {
+  let start = -1;
+  for (let i = 0; i < facts.length; i++) {
+    const e = facts[i]!;
+    if (OPENS_EPISODE.has(e.type) && start < 0) start = i;
+    else if (e.type === 'RELEASE' || e.type === 'KILLING') start = -1;
+  }
+  return start < 0 ? [] : facts.slice(start);
+}
+
+/** Where the person is held: the newest "held at" of the episode since nobody last knew where they were. */
+function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
+  const lost = episode.findLastIndex((e) => e.type === 'DISAPPEARANCE' || e.type === 'ABDUCTION' || e.whereaboutsUnknown);
+  return [...episode.slice(lost + 1)].reverse().find((e) => e.heldAt)?.heldAt ?? null;
+}
+
+/**
+ * The status the newest status-setting fact gives, with where the person is held (the newest
+ * "held at" of the current episode) and the episode it belongs to.
  */
 export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
-  const factual = chronological(entries).filter((e) => modalityClass(e.modality) === 'factual');
-  for (let i = factual.length - 1; i >= 0; i--) {
-    const e = factual[i]!;
+  const facts = chronological(entries).filter(movesStatus);
+  const episode = currentEpisode(facts);
+  const heldAt = heldAtOf(episode);
+  for (let i = facts.length - 1; i >= 0; i--) {
+    const e = facts[i]!;
     const rule = SETS_STATUS[e.type];
     if (!rule) continue;
     const status = rule(e);
-    const where = e.place ? ` at ${e.place}` : '';
-    const reason =
-      status === 'whereabouts_unknown' && e.type !== 'DISAPPEARANCE' && e.type !== 'ABDUCTION'
-        ? `${e.type.toLowerCase()} on ${sortKey(e)}; no report since says where the person is`
-        : `${e.type.toLowerCase()}${where} on ${sortKey(e)}`;
-    return { status, eventId: e.id, since: sortKey(e), reason };
+    const held = HELD_STATUSES.includes(status) && status !== 'whereabouts_unknown';
+    const where = held ? (heldAt ? `; held at ${heldAt.place}` : `; ${PLACE_NOT_STATED}`) : e.place ? ` in ${e.place}` : '';
+    const unknown = status === 'whereabouts_unknown' && e.whereaboutsUnknown ? '; the report says the whereabouts are not known' : '';
+    return {
+      status,
+      eventId: e.id,
+      since: sortKey(e),
+      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${where}${unknown}`,
+      heldAt: held ? heldAt : null,
+      episode: episode[0]?.id ?? null,
+    };
   }
-  return { status: 'at_large', eventId: null, since: null, reason: 'no report of detention, disappearance or release' };
+  return { status: 'at_large', eventId: null, since: null, reason: 'no report of detention, disappearance or release', heldAt: null, episode: null };
 }

@@ -1,4 +1,5 @@
 import { VigilError, asVigilError } from '../core/errors.js';
+import { COMMANDS } from './commands.js';
 import { printError } from './output.js';
 import { CASES_USAGE, EXPORT_USAGE, EXTRACT_USAGE, INGEST_USAGE, SERVE_USAGE, SHARE_USAGE, USERS_USAGE } from './usage.js';
 
@@ -27,17 +28,6 @@ ${EXTRACT_USAGE}
 
 ${SHARE_USAGE}`;
 
-// Each command is loaded when it runs, so that help and a quick command do not load the
-// pipeline's models, the storage and the server they do not need.
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  serve: async (argv) => (await import('./serve.js')).runServe(argv),
-  users: async (argv) => (await import('./users.js')).runUsers(argv),
-  ingest: async (argv) => (await import('./ingest.js')).runIngest(argv),
-  cases: async (argv) => (await import('./cases.js')).runCases(argv),
-  export: async (argv) => (await import('./cases.js')).runExport(argv),
-  extract: async (argv) => (await import('./extract.js')).runExtract(argv),
-  share: async (argv) => (await import('./share.js')).runShare(argv),
-};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,6 +1,6 @@
-import { Extractor } from '../articles/extract.js';
-import { emailHandler, webhookHandler } from '../ingest/deliver.js';
+import { digestHandler, emailHandler, webhookHandler } from '../ingest/deliver.js';
 import { feedPollHandler } from '../ingest/feeds.js';
+import { IsolatedExtractor } from '../ingest/isolated.js';
 import { extractHandler } from '../ingest/process.js';
 import type { JobHandler } from '../ingest/worker.js';
 import { Worker } from '../ingest/worker.js';
@@ -31,8 +31,8 @@ export function createWorker(store: Store, baseUrl: string, log: (m: string) => 
     ...(process.env.VIGIL_SMTP_URL ? { smtpUrl: process.env.VIGIL_SMTP_URL } : {}),
     ...(process.env.VIGIL_MAIL_FROM ? { mailFrom: process.env.VIGIL_MAIL_FROM } : {}),
   };
-  let handler: JobHandler | undefined;
-  // Models load on the first report, not at start: `vigil serve` answers at once.
-  const extract: JobHandler = (job, ctx) => (handler ??= extractHandler(new Extractor()))(job, ctx);
-  return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config) }, { log });
+  // Reports are read in a worker thread with a time and memory budget each (VIGIL_EXTRACT_SECONDS,
+  // VIGIL_EXTRACT_MB); its models load on the first report, not at start: `vigil serve` answers at once.
+  const extract: JobHandler = extractHandler(new IsolatedExtractor());
+  return new Worker(store, { extract, 'feed.poll': feedPollHandler(), 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config), 'deliver.digest': digestHandler(config) }, { log });
 }

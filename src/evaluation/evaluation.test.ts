@@ -44,6 +44,7 @@ test('missing data and unbuilt tasks say so in one line and exit 0; unknown task
   assert.match(evalCmd(['quotes', '--data', empty]).stdout, /^quotes: skipped — PolNeAR \(CofeNet BIO\) dev not found under/);
   assert.match(evalCmd(['coref', '--data', empty]).stdout, /^coref: skipped — GUM news coreference/);
   assert.match(evalCmd(['hrdsattack-cv', '--data', empty]).stdout, /^hrdsattack-cv: skipped — HRDsAttack train not found under/);
+  assert.match(evalCmd(['modality', '--data', empty]).stdout, /^modality: skipped — (no case gold|HRDsAttack dev not found) under/);
   assert.equal(evalCmd(['nonsense']).status, 2);
 });
 
@@ -63,4 +64,14 @@ test('PolNeAR tokens find their place again after a passage their file leaves ou
     at.map((o) => (o ? text.slice(o[0], o[1]) : null)),
     ['The', 'union', 'called', 'a', 'strike', '.', '“', 'We', 'will', 'march', ',', '”', 'said', 'Ina', 'Holt', '.', 'Police', 'said', 'the', 'march', 'was', 'banned', '.'],
   );
+});
+
+test('merge pairs: one person in two reports, respelled; strangers who share a name', async () => {
+  const { buildPairs } = await import('./tasks/merges.js');
+  const n = (name: string, article: string) => ({ name, article, country: 'VLM' });
+  const pairs = buildPairs([n('Joran Aldemir', 'a1'), n('Jorán ALDEMIR', 'a2'), n('Joran Aldemir', 'a1'), n('Oska Aldemir', 'a3'), n('Aldemir Joran', 'a4'), n('Edda Rusk', 'a5')]);
+  // a1–a2, a1–a4, a2–a4 (twice over for a1's two mentions); never two mentions of one report
+  assert.equal(pairs.positives.length, 5);
+  assert.ok(pairs.positives.every(([a, b]) => a.article !== b.article));
+  assert.deepEqual(pairs.negatives.map(([a, b]) => [a.name, b.name].sort()), [['Joran Aldemir', 'Oska Aldemir']]);
 });

@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { VigilError } from '../core/errors.js';
+import { WITHHELD, deniedFor, scrubNames } from '../storage/access.js';
 import type { Channels } from '../storage/alerts.js';
-import { toAlertView } from '../storage/alerts.js';
+import { safeAddress } from './address.js';
+import { alertsOfRule, toAlertView } from '../storage/alerts.js';
 import type { Db } from '../storage/store.js';
 import type { JobHandler } from './worker.js';
 
@@ -19,8 +21,15 @@ async function alertWithRule(db: Db, alertId: string) {
   const alert = await db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
   if (!alert) throw new VigilError('not_found', `alert ${alertId} is gone`);
   const rule = alert.rule_id ? await db.selectFrom('alert_rules').selectAll().where('id', '=', alert.rule_id).executeTakeFirst() : undefined;
-  const person = await db.selectFrom('persons').select(['name', 'status']).where('id', '=', alert.person_id).executeTakeFirst();
-  return { alert: toAlertView(alert), channels: (rule ? JSON.parse(rule.channels) : {}) as Channels, person };
+  const person = await db.selectFrom('persons').select(['name', 'status', 'restricted', 'code_name']).where('id', '=', alert.person_id).executeTakeFirst();
+  // Deliveries go outside Vigil, to no member of any case: restricted names as a non-member sees them.
+  const outside = await deniedFor(db, '');
+  return { alert: { ...toAlertView(alert), message: scrubNames(outside, alert.message) }, channels: (rule ? JSON.parse(rule.channels) : {}) as Channels, person };
+}
+
+/** A restricted case leaves Vigil under its code name only (or withheld): a webhook's receiver is no member. */
+function deliveredName(p: { name: string; restricted: number; code_name: string | null }): string {
+  return p.restricted ? (p.code_name ?? WITHHELD) : p.name;
 }
 
 /** `sha256=` HMAC of `timestamp.body` with the rule's secret: the receiver recomputes it and rejects replays by the timestamp. */
@@ -32,11 +41,14 @@ export function webhookHandler(config: DeliveryConfig): JobHandler {
   return async (job, ctx) => {
     const { alert, channels, person } = await alertWithRule(ctx.store.db, String(job.payload.alertId));
     if (!channels.webhook) return;
-    const body = JSON.stringify({ type: 'vigil.alert', alert, person: { id: alert.person_id, name: person?.name, status: person?.status }, link: `${config.baseUrl}/cases/${alert.person_id}` });
+    const body = JSON.stringify({ type: 'vigil.alert', alert, person: { id: alert.person_id, name: person ? deliveredName(person) : null, status: person?.status }, link: `${config.baseUrl}/cases/${alert.person_id}` });
     const timestamp = String(Math.floor(ctx.store.now().getTime() / 1000));
+    // A webhook is fetched like a page: public addresses only, unless allowed (VIGIL_FETCH_ALLOW); no redirects.
+    if (!config.fetchImpl) await safeAddress(new URL(channels.webhook.url));
     let res: Response;
     try {
       res = await (config.fetchImpl ?? fetch)(channels.webhook.url, {
+        redirect: 'manual',
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-vigil-timestamp': timestamp, 'x-vigil-signature': signWebhook(channels.webhook.secret, timestamp, body) },
         body,
@@ -60,6 +72,30 @@ export function emailHandler(config: DeliveryConfig): JobHandler {
       to: channels.email,
       subject: `[Vigil] ${alert.message.slice(0, 150)}`,
       text: `${alert.message}\n\nEvidence: ${alert.report_ids.length} report(s).\nOpen the case: ${config.baseUrl}/cases/${alert.person_id}\n`,
+    });
+  };
+}
+
+/** The daily digest of one rule: one message listing the day's alerts (none sent for a quiet day). */
+export function digestHandler(config: DeliveryConfig): JobHandler {
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  return async (job, ctx) => {
+    const db = ctx.store.db;
+    const rule = await db.selectFrom('alert_rules').selectAll().where('id', '=', String(job.payload.ruleId)).executeTakeFirst();
+    if (!rule) return;
+    const channels = JSON.parse(rule.channels) as Channels;
+    if (!channels.email?.length) return;
+    const day = String(job.payload.day);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
+    const alerts = await alertsOfRule(db, rule.id, `${day}T00:00:00.000Z`, next);
+    if (!alerts.length) return;
+    if (!transport) throw new VigilError('unavailable', 'e-mail alerts are configured but no SMTP server is (set VIGIL_SMTP_URL)');
+    const lines = alerts.map((a) => `- ${a.message}${a.urgent ? '' : ' (backfill)'}\n  ${config.baseUrl}/cases/${a.person_id}`);
+    await transport.sendMail({
+      from: config.mailFrom ?? 'vigil@localhost',
+      to: channels.email,
+      subject: `[Vigil] ${alerts.length} alert${alerts.length === 1 ? '' : 's'} on ${day}`,
+      text: `Alerts raised on ${day}:\n\n${lines.join('\n')}\n\nAcknowledge them at ${config.baseUrl}/alerts\n`,
     });
   };
 }

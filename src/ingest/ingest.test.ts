@@ -13,6 +13,7 @@ import { TEST_ENGINES, manualClock } from '../storage/testing.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import { extractHandler } from './process.js';
 import { submitArticle } from './submit.js';
+import { schedulerTick } from './scheduler.js';
 import { Worker } from './worker.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/cases/${name}`, import.meta.url), 'utf8');
@@ -54,8 +55,12 @@ for (const engine of TEST_ENGINES) {
         assert.equal(report.text.slice(s.start, s.end), s.trigger);
       }
       assert.ok(timeline.some((e) => e.type === 'CHARGE' && e.modality === 'negated'), '"no charges yet" is on the timeline as a negated charge');
-      assert.equal(person.status, 'whereabouts_unknown');
-      assert.ok(timeline.find((e) => e.id === person.status_event_id)?.type === 'DISAPPEARANCE');
+      // ONTOLOGY "Case status" (issue #34): the union's and the wife's words are reported, so the
+      // disappearance they tell does not move the status until an analyst accepts it; the arrest
+      // told as a fact does: detained, or unknown where the report itself says so.
+      const setter = timeline.find((e) => e.id === person.status_event_id);
+      assert.equal(setter?.type, 'ARREST');
+      assert.equal(person.status, setter!.sources.some((s) => s.whereabouts_unknown === 1) ? 'whereabouts_unknown' : 'detained');
 
       const alerts = await listAlerts(store.db, { personId: person.id, limit: 50, offset: 0 });
       assert.ok(alerts.some((x) => x.kind === 'new_event' && x.message.includes('disappearance')), JSON.stringify(alerts));
@@ -63,7 +68,7 @@ for (const engine of TEST_ENGINES) {
 
       const history = await auditFor(store.db, 'person', person.id);
       assert.ok(history.some((h) => h.action === 'person.created' && h.report_id === a.reportId));
-      assert.ok(history.some((h) => h.action === 'person.status_derived' && h.detail.to === 'whereabouts_unknown'));
+      assert.ok(history.some((h) => h.action === 'person.status_derived' && h.detail.to === person.status));
     });
 
     test('the same report submitted again is stored once and not queued again', async () => {
@@ -147,22 +152,31 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await getJob(store.db, s.jobId!))?.state, 'done');
     });
 
-    test('one open whereabouts alert per person: a disappearance after an arrest does not raise a second', async () => {
+    test('one open alert per person and episode: no confirmation for 24 h counted from reading, then a disappearance folds in', async () => {
       const worker = new Worker(store, { extract: extractHandler(extractor) });
       clock.set('2026-11-25T12:00:00Z');
-      const text = 'Velmoran activist held in Karsvik\n\nPolice in Karsvik arrested Oska Brandt, a Velmoran activist, on Monday, his sister said.';
-      await submitArticle(store, articleFromString(text, 'brandt-1', { published: '2026-11-18' }), { source: 'paste', actor: 'test' });
+      const text = 'Velmoran activist held\n\nPolice in Karsvik arrested Oska Brandt, a Velmoran activist, on Monday.';
+      await submitArticle(store, articleFromString(text, 'brandt-1', { published: '2026-11-23' }), { source: 'paste', actor: 'test' });
       await worker.drain();
       const person = await store.db.selectFrom('persons').selectAll().where('name', '=', 'Oska Brandt').executeTakeFirstOrThrow();
-      const unknown = async () => (await listAlerts(store.db, { personId: person.id, limit: 50, offset: 0 })).filter((a) => a.kind === 'whereabouts_unknown');
-      assert.equal((await unknown()).length, 1);
-      const later = 'Oska Brandt missing\n\nThe family of Oska Brandt said on November 20 that he had disappeared from police custody in Karsvik.';
-      await submitArticle(store, articleFromString(later, 'brandt-2', { published: '2026-11-20' }), { source: 'paste', actor: 'test' });
+      assert.equal(person.status, 'detained');
+      assert.match(person.status_reason, /place not stated/);
+      const open = async () => listAlerts(store.db, { personId: person.id, open: true, limit: 50, offset: 0 });
+      assert.equal((await open()).filter((a) => a.kind === 'whereabouts_unknown').length, 0, 'the hours count from when the report was read, not from Monday');
+      clock.set('2026-11-26T13:00:00Z');
+      await schedulerTick(store);
+      const [rule] = (await open()).filter((a) => a.kind === 'whereabouts_unknown');
+      assert.match(rule?.message ?? '', /^Rule "no confirmation of whereabouts for 24 h": Oska Brandt, detained, place not stated/);
+      assert.equal(rule?.rule, 'no confirmation of whereabouts for 24 h');
+      const later = 'Oska Brandt missing\n\nOska Brandt disappeared from police custody in Karsvik on November 25.';
+      await submitArticle(store, articleFromString(later, 'brandt-2', { published: '2026-11-26' }), { source: 'paste', actor: 'test' });
       await worker.drain();
       const status = await store.db.selectFrom('persons').select(['status', 'status_event_id']).where('id', '=', person.id).executeTakeFirstOrThrow();
       assert.equal(status.status, 'whereabouts_unknown');
       assert.notEqual(status.status_event_id, person.status_event_id, 'a new event sets the status');
-      assert.equal((await unknown()).length, 1);
+      const still = await open();
+      assert.equal(still.length, 1, JSON.stringify(still.map((a) => a.message)));
+      assert.match(still[0]!.message, /also: Rule "new .*disappearance/);
       clock.set('2026-11-19T12:00:00Z');
     });
   });

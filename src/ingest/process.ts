@@ -1,4 +1,6 @@
-import type { Extractor } from '../articles/extract.js';
+import type { Article } from '../articles/article.js';
+import type { ExtractionDocument } from '../text/types.js';
+import { isOverBudget } from './isolated.js';
 import { VigilError, asVigilError } from '../core/errors.js';
 import { writeAudit } from '../storage/audit.js';
 import { getReport, markReportFailed, saveExtraction } from '../storage/reports.js';
@@ -13,7 +15,12 @@ import { isPermanent } from './worker.js';
  * work), then saves the extraction, updates the cases and marks the job done in one
  * transaction. A crash before the commit leaves nothing behind; the job runs again.
  */
-export function extractHandler(extractor: Extractor, onTracked?: (reportId: string, r: TrackResult) => void): JobHandler {
+/** The in-process `Extractor` or the thread-isolated one (`IsolatedExtractor`, what `vigil serve` runs). */
+export interface ReportReader {
+  extract(article: Article): ExtractionDocument | Promise<ExtractionDocument>;
+}
+
+export function extractHandler(extractor: ReportReader, onTracked?: (reportId: string, r: TrackResult) => void): JobHandler {
   return async (job, ctx) => {
     const reportId = String(job.payload.reportId);
     const report = await getReport(ctx.store.db, reportId);
@@ -21,7 +28,7 @@ export function extractHandler(extractor: Extractor, onTracked?: (reportId: stri
     if (report.state === 'extracted') return;
     let doc;
     try {
-      doc = extractor.extract({
+      doc = await extractor.extract({
         id: report.id,
         text: report.text,
         format: report.format,
@@ -31,6 +38,12 @@ export function extractHandler(extractor: Extractor, onTracked?: (reportId: stri
         ...(report.url ? { url: report.url } : {}),
       });
     } catch (err) {
+      // Over budget: tried once more (a busy machine), then the report fails for good.
+      if (isOverBudget(err) && job.attempts >= 2) {
+        const e = new VigilError('input_too_large', `${(err as Error).message}; tried twice, the report is marked failed`);
+        await markReportFailed(ctx.store.db, reportId, e.message);
+        throw e;
+      }
       if (isPermanent(err) || job.attempts >= job.maxAttempts) await markReportFailed(ctx.store.db, reportId, asVigilError(err).message);
       throw err;
     }

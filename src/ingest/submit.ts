@@ -1,4 +1,5 @@
 import type { Article } from '../articles/article.js';
+import { addReader } from '../storage/access.js';
 import { writeAudit } from '../storage/audit.js';
 import { enqueue } from '../storage/jobs.js';
 import { insertReport } from '../storage/reports.js';
@@ -9,6 +10,8 @@ export interface SubmitOptions {
   /** How it arrived: `paste`, `file`, `url`, `feed`, `import`. */
   source: string;
   actor: string;
+  /** The account submitting (API): it may read the report back whatever it names. */
+  userId?: string;
   feedId?: string;
   guid?: string;
 }
@@ -37,8 +40,10 @@ export async function submitArticle(store: Store, article: Article, opts: Submit
       title: article.title ?? null,
       byline: article.byline ?? null,
       published: article.published ?? null,
-      createdBy: opts.actor.startsWith('user:') ? opts.actor.slice(5) : null,
+      createdBy: opts.userId ?? (opts.actor.startsWith('user:') ? opts.actor.slice(5) : null),
     });
+    // The one who submitted a text may read it back, a second submitter too (see reportVisible).
+    if (opts.userId) await addReader(tx, report.id, opts.userId);
     if (duplicate) return { reportId: report.id, duplicate, jobId: null };
     const job = await enqueue(tx, at, { kind: 'extract', payload: { reportId: report.id }, key: `extract:${report.id}` });
     await writeAudit(tx, at, { actor: opts.actor, action: 'report.submitted', entityType: 'report', entityId: report.id, reportId: report.id, detail: { source: opts.source, url: article.url ?? null } });

@@ -1,18 +1,20 @@
 import { gradeClaim } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
-import { evaluateRules } from '../cases/alerts.js';
+import { evaluateRules, readTime } from '../cases/alerts.js';
+import { caseCountry, dominantCountry } from '../cases/country.js';
 import { decide, scoreMatch } from '../cases/match.js';
 import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
 import type { ExtractionDocument } from '../text/types.js';
 import type { Channels } from '../storage/alerts.js';
-import { listRules, openAlertOf, raiseAlert } from '../storage/alerts.js';
+import { listRules, raiseAlert } from '../storage/alerts.js';
 import { writeAudit } from '../storage/audit.js';
 import { enqueue } from '../storage/jobs.js';
 import { addAliases, candidatePersons, createPerson, enrichPerson, linkMention, livePersonId } from '../storage/persons.js';
 import type { ReportsTable } from '../storage/schema.js';
 import type { Db } from '../storage/store.js';
 import type { SourceInput } from '../storage/timeline.js';
+import type { ReportTimes } from '../storage/timeline.js';
 import { addSource, caseEntries, createCaseEvent, loadTimeline, tellingOf } from '../storage/timeline.js';
 import { profileOf, roleCountry, roleText, targetedPeople } from './profiles.js';
 
@@ -74,6 +76,8 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
 
   const touched = new Set<string>();
   const toldAt = report.published ?? at;
+  // Events an analyst accepted, corrected or added: a reported one then moves the status.
+  const reviewed = new Set((await tx.selectFrom('corrections').select(['event_id', 'action']).where('report_id', '=', report.id).execute()).filter((c) => c.action !== 'rejected').map((c) => c.event_id));
   for (const ev of doc.events) {
     const personId = ev.target?.entity ? personOf.get(ev.target.entity) : undefined;
     if (!personId) continue;
@@ -99,6 +103,9 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
       confidence: ev.confidence,
       sourceKind: grade.kind,
       hand: grade.hand,
+      heldAt: ev.heldAt ? { text: roleText(doc, ev.heldAt) ?? ev.heldAt.text, start: ev.heldAt.start ?? null, end: ev.heldAt.end ?? null } : null,
+      whereaboutsUnknown: !!ev.whereaboutsUnknown,
+      accepted: reviewed.has(ev.id),
     };
     const timeline = await loadTimeline(tx, personId);
     const telling = { type: source.type, modality: source.modality, date: source.date, country: source.country };
@@ -117,9 +124,15 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
     }
   }
 
+  // News counts from when the report was read (published and received here), never from an old publication date.
+  const newsAt = readTime(report.published, report.created_at);
+  const reportCountry = dominantCountry(doc);
   for (const personId of new Set([...personOf.values()])) {
-    await tx.updateTable('persons').set({ last_news_at: toldAt }).where('id', '=', personId).where((eb) => eb.or([eb('last_news_at', 'is', null), eb('last_news_at', '<', toldAt)])).execute();
+    await tx.updateTable('persons').set({ last_news_at: newsAt }).where('id', '=', personId).where((eb) => eb.or([eb('last_news_at', 'is', null), eb('last_news_at', '<', newsAt)])).execute();
+    if (reportCountry) await tx.updateTable('persons').set({ report_country: reportCountry }).where('id', '=', personId).where('report_country', 'is', null).execute();
   }
+  // A person whose report adds no event of theirs still gets a country and a status read again.
+  for (const personId of personOf.values()) touched.add(personId);
   for (const personId of touched) {
     const raised = await refreshCase(tx, at, actor, personId, new Set(result.newEvents), report.id);
     result.alerts.push(...raised);
@@ -128,44 +141,62 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
 }
 
 /**
- * Derives the person's status again (an analyst's override stays in force), records a change
- * in the audit, and runs the alert rules. Also called by the scheduler, with no report, so that
- * time-based rules ("unknown for more than 24 hours") fire without new news.
+ * Derives the person's status again (an analyst's override stays in force), where they are held
+ * and the country of the case, records a change in the audit, and runs the alert rules. Also
+ * called by the scheduler, with no report, so that time-based rules ("no confirmation for more
+ * than 24 hours") fire without new news.
  */
 export async function refreshCase(tx: Db, at: string, actor: string, personId: string, fresh: Set<string>, reportId: string | null): Promise<TrackResult['alerts']> {
   const person = await tx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
   const timeline = await loadTimeline(tx, personId);
   const reportIds = [...new Set(timeline.flatMap((e) => e.sources.map((s) => s.report_id)))];
-  const published = new Map<string, string>();
+  const times = new Map<string, ReportTimes>();
   if (reportIds.length) {
-    for (const r of await tx.selectFrom('reports').select(['id', 'published', 'created_at']).where('id', 'in', reportIds).execute()) published.set(r.id, r.published ?? r.created_at);
+    for (const r of await tx.selectFrom('reports').select(['id', 'published', 'created_at']).where('id', 'in', reportIds).execute()) times.set(r.id, r);
   }
-  const entries = caseEntries(timeline, published);
+  const entries = caseEntries(timeline, times);
   const derived = deriveStatus(entries);
-  if (derived.status !== person.status || derived.eventId !== person.status_event_id) {
+  const heldAt = derived.heldAt ? JSON.stringify(derived.heldAt) : null;
+  const country = caseCountry(timeline, { nationality: person.country, reports: person.report_country });
+  const changed = derived.status !== person.status || derived.eventId !== person.status_event_id || derived.reason !== person.status_reason;
+  if (changed || heldAt !== person.held_at || country.code !== person.case_country || country.basis !== person.case_country_basis) {
     await tx
       .updateTable('persons')
-      .set({ status: derived.status, status_event_id: derived.eventId, status_since: derived.since, status_reason: derived.reason, updated_at: at })
+      .set({ status: derived.status, status_event_id: derived.eventId, status_since: derived.since, status_reason: derived.reason, held_at: heldAt, case_country: country.code, case_country_basis: country.basis, updated_at: at })
       .where('id', '=', personId)
       .execute();
-    await writeAudit(tx, at, { actor, action: 'person.status_derived', entityType: 'person', entityId: personId, reportId, detail: { from: person.status, to: derived.status, eventId: derived.eventId, reason: derived.reason } });
+  }
+  if (changed) {
+    await writeAudit(tx, at, { actor, action: 'person.status_derived', entityType: 'person', entityId: personId, reportId, detail: { from: person.status, to: derived.status, eventId: derived.eventId, reason: derived.reason, heldAt: derived.heldAt ?? null } });
+  }
+  if (country.code !== person.case_country) {
+    await writeAudit(tx, at, { actor, action: 'person.country_derived', entityType: 'person', entityId: personId, reportId, detail: { from: person.case_country, to: country.code, basis: country.basis } });
   }
   const override = person.status_override ? (JSON.parse(person.status_override) as { status: string }) : null;
   const status = override ? { ...derived, status: override.status as typeof derived.status } : derived;
   // Alerts leave the machine by e-mail and webhook: a code-named case goes out under its code name.
-  const proof = await tx.selectFrom('whereabouts').select('confirmed_at').where('person_id', '=', personId).where('proof_of_life', '=', 1).orderBy('confirmed_at', 'desc').limit(1).executeTakeFirst();
-  const view = { personId, name: displayName(person), country: person.country, status, entries, lastNewsAt: person.last_news_at, lastProofOfLife: proof?.confirmed_at ?? null };
+  const confirmed = await tx.selectFrom('whereabouts').select(['confirmed_at', 'proof_of_life', 'state']).where('person_id', '=', personId).orderBy('confirmed_at', 'desc').execute();
+  const view = {
+    personId,
+    name: displayName(person),
+    country: person.country,
+    status,
+    entries,
+    lastNewsAt: person.last_news_at,
+    lastProofOfLife: confirmed.find((w) => w.proof_of_life === 1)?.confirmed_at ?? null,
+    lastConfirmedAt: confirmed.find((w) => w.state === 'known')?.confirmed_at ?? null,
+  };
   const raised: TrackResult['alerts'] = [];
   for (const rule of (await listRules(tx)).filter((r) => r.enabled)) {
     for (const candidate of evaluateRules(view, [rule.rule], new Date(at), fresh)) {
-      // A later event that keeps the whereabouts unknown (an arrest, then a disappearance) is the
-      // same worry: while one such alert is open, another would only be noise.
-      if (candidate.kind === 'whereabouts_unknown' && (await openAlertOf(tx, personId, candidate.kind))) continue;
-      const row = await raiseAlert(tx, at, personId, rule.id, candidate);
-      if (!row) continue;
+      const got = await raiseAlert(tx, at, personId, rule.id, candidate);
+      if (!got) continue;
+      const { row, folded } = got;
+      await writeAudit(tx, at, { actor, action: folded ? 'alert.folded' : 'alert.raised', entityType: 'alert', entityId: row.id, reportId, detail: { personId, kind: candidate.kind, key: candidate.key, episode: candidate.episode, urgent: candidate.urgent } });
+      // A folded alert was already sent; one from a backfill waits in the list (and the digest).
+      if (folded) continue;
       raised.push({ id: row.id, kind: row.kind, message: row.message });
-      await writeAudit(tx, at, { actor, action: 'alert.raised', entityType: 'alert', entityId: row.id, reportId, detail: { personId, kind: row.kind } });
-      await deliver(tx, at, row.id, rule.channels);
+      if (candidate.urgent) await deliver(tx, at, row.id, rule.channels);
     }
   }
   return raised;
@@ -174,5 +205,5 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
 /** Webhook and e-mail deliveries are jobs: retried with backoff, and never block the report's transaction on the network. */
 async function deliver(tx: Db, at: string, alertId: string, channels: Channels): Promise<void> {
   if (channels.webhook) await enqueue(tx, at, { kind: 'deliver.webhook', payload: { alertId }, key: `webhook:${alertId}`, maxAttempts: 8 });
-  if (channels.email?.length) await enqueue(tx, at, { kind: 'deliver.email', payload: { alertId }, key: `email:${alertId}`, maxAttempts: 8 });
+  if (channels.email?.length && channels.digest !== 'daily') await enqueue(tx, at, { kind: 'deliver.email', payload: { alertId }, key: `email:${alertId}`, maxAttempts: 8 });
 }

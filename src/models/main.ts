@@ -4,6 +4,7 @@ import { buildGazetteer } from './train-gazetteer.js';
 import { trainNer } from './train-ner.js';
 import { trainParser } from './train-parser.js';
 import { trainQuotes } from './train-quotes.js';
+import { trainRisk } from './train-risk.js';
 import { trainSentences } from './train-sentences.js';
 import { trainTagger } from './train-tagger.js';
 import type { TrainOptions } from './train-options.js';
@@ -16,6 +17,7 @@ const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void 
   parser: { epochs: 10, train: trainParser },
   ner: { epochs: 24, train: trainNer },
   quotes: { epochs: 20, train: trainQuotes },
+  risk: { epochs: 0, train: trainRisk },
 };
 
 async function main(): Promise<number> {

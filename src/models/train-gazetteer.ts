@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import anyAscii from 'any-ascii';
 import { GAZETTEER_FILE } from '../extractors/learn/gazetteer.js';
-import { GIVEN_NAME, NAMES_FILE, SURNAME } from '../extractors/learn/names.js';
+import { FEMALE_NAME, GIVEN_NAME, MALE_NAME, NAMES_FILE, SURNAME } from '../extractors/learn/names.js';
 import { tokenize } from '../extractors/tokens/index.js';
 import { Progress } from './progress.js';
 import type { TrainOptions } from './train-options.js';
@@ -66,7 +66,8 @@ const NAME_WORD = /^\p{Lu}[\p{Script=Latin}'’]+$/u;
 
 /**
  * models/names.tsv.gz: every word of the given and family names in @faker-js/faker's locales
- * that are written in Latin script, with GIVEN_NAME/SURNAME flags (see learn/names.ts).
+ * that are written in Latin script, with GIVEN_NAME/SURNAME flags and, for given names a locale
+ * lists by gender, FEMALE_NAME/MALE_NAME (see learn/names.ts).
  */
 async function buildNameLists(file: string, progress: Progress): Promise<void> {
   const faker = (await import('@faker-js/faker')) as unknown as Record<string, { person?: FakerPerson } | undefined>;
@@ -86,7 +87,12 @@ async function buildNameLists(file: string, progress: Progress): Promise<void> {
     // locale definitions are exported by their code ("vi", "yo_NG", "sr_RS_latin")
     if (!/^[a-z]{2}(?:_[A-Z]{2})?(?:_[a-z]+)?$/.test(key) || !locale?.person) continue;
     locales++;
-    add(flat(locale.person.first_name), GIVEN_NAME);
+    const first = locale.person.first_name;
+    add(flat(first), GIVEN_NAME);
+    if (first && !Array.isArray(first)) {
+      add(first.female ?? [], FEMALE_NAME);
+      add(first.male ?? [], MALE_NAME);
+    }
     add(flat(locale.person.last_name), SURNAME);
   }
   const lines = [...flags].map(([w, f]) => `${w}\t${f}`).sort();

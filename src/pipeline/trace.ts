@@ -17,7 +17,7 @@ export class Trace {
 
   record(component: string, ms: number, assigned: readonly LayerName[], doc: Doc): void {
     const counts: Partial<Record<LayerName, number>> = {};
-    for (const layer of assigned) counts[layer] = layer === 'tags' || layer === 'deps' ? doc.tokens.length : doc[layer].length;
+    for (const layer of assigned) counts[layer] = layer === 'tags' || layer === 'deps' ? doc.tokens.length : layer === 'risk' ? (doc.risk?.persons.length ?? 0) : doc[layer].length;
     this.entries.push({ component, ms, assigned: [...assigned], counts });
   }
 

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { VigilError } from '../core/errors.js';
 import type { Denied } from '../storage/access.js';
-import { deniedFor, reportDenied } from '../storage/access.js';
+import { deniedFor, redactFor, reportDenied, scrubNames } from '../storage/access.js';
 import type { AppEnv } from './env.js';
 
 /** The restricted cases the user asking may not see, worked out once per request. */
@@ -35,3 +35,26 @@ export const guardReport: MiddlewareHandler<AppEnv> = async (c, next) => {
 export async function assertCaseVisible(c: Context<AppEnv>, id: string): Promise<void> {
   if ((await deniedOf(c)).persons.includes(id)) throw new VigilError('not_found', 'no such case');
 }
+
+/**
+ * Behind every authenticated `/api` route: the answer passes through `redactFor`, the one place
+ * that decides what this user may see of a case, whatever the route (JSON walked field by field;
+ * HTML and CSV with the names replaced, their data having been redacted before rendering).
+ */
+export const redactAnswer: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.get('user')) return;
+  const denied = await deniedOf(c);
+  if (!denied.persons.length) return;
+  const type = c.res.headers.get('content-type') ?? '';
+  const headers = new Headers(c.res.headers);
+  headers.delete('content-length');
+  if (type.includes('application/json')) {
+    const data = await c.res.clone().json();
+    c.res = new Response(JSON.stringify(await redactFor(c.get('deps').store.db, denied, data)), { status: c.res.status, headers });
+    c.res.headers.delete('content-length');
+  } else if (type.startsWith('text/')) {
+    c.res = new Response(scrubNames(denied, await c.res.clone().text()), { status: c.res.status, headers });
+    c.res.headers.delete('content-length');
+  }
+};

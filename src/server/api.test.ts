@@ -71,16 +71,18 @@ for (const engine of TEST_ENGINES) {
       assert.equal(cases.data.cases.length, 1);
       const summary = cases.data.cases[0];
       assert.equal(summary.name, 'Joran Aldemir');
-      assert.equal(summary.status, 'whereabouts_unknown');
+      // ONTOLOGY "Case status" (issue #34): the disappearance is the union's word (reported), so the
+      // arrest the reports tell as a fact sets the status: detained, place not stated.
+      assert.equal(summary.status, 'detained');
       assert.ok(summary.open_alerts >= 1);
 
       const view = (await analyst.call('GET', `/api/cases/${summary.id}`)).data;
       const arrest = view.timeline.find((e: { type: string; modality: string }) => e.type === 'ARREST' && e.modality === 'asserted');
       assert.equal(new Set(arrest.sources.map((x: { reportId: string }) => x.reportId)).size, 2, 'told by both reports');
       assert.equal(arrest.independentSources, 2);
-      assert.equal(view.status.eventId, view.timeline.find((e: { type: string }) => e.type === 'DISAPPEARANCE').id);
+      assert.equal(view.status.eventId, view.timeline.find((e: { type: string; modality: string }) => e.type === 'ARREST' && e.modality === 'asserted').id);
       assert.ok(view.alerts.length >= 1);
-      assert.equal(view.alerts.filter((a: { kind: string }) => a.kind === 'whereabouts_unknown').length, 1, 'the disappearance after the arrest does not raise a second whereabouts alert while the first is open');
+      assert.equal(view.alerts.filter((a: { acknowledged_at: string | null }) => !a.acknowledged_at).length, 1, 'one open alert per person and episode: the later ones fold into it');
 
       const search = await analyst.call('GET', '/api/reports?q=dockworkers');
       assert.equal(search.data.reports.length, 2);
@@ -88,7 +90,7 @@ for (const engine of TEST_ENGINES) {
 
       const csv = await analyst.call('GET', '/api/export?format=csv');
       assert.equal(csv.status, 200);
-      assert.match(String(csv.data).split('\r\n')[0]!, /^person_id,person,country,status,event_id,type/);
+      assert.match(String(csv.data).split('\r\n')[0]!, /^person_id,person,country,status,held_at,event_id,type/);
       assert.ok(String(csv.data).includes('karsvik-herald.example'));
       const plover = await analyst.call('GET', '/api/export?format=plover');
       assert.ok(plover.data.events.some((e: { event: string; mode: string; recipient: string }) => e.event === 'COERCE' && e.mode === 'arrest' && e.recipient === 'Joran Aldemir'));
@@ -134,10 +136,10 @@ for (const engine of TEST_ENGINES) {
       const analyst = client(app);
       await analyst.login('ana@example.org');
       const id = (await analyst.call('GET', '/api/cases')).data.cases[0].id;
-      const r = await analyst.call('PUT', `/api/cases/${id}/status`, { status: 'detained', reason: 'his lawyer saw him at Karsvik central station' });
+      const r = await analyst.call('PUT', `/api/cases/${id}/status`, { status: 'charged', reason: 'his lawyer saw him at Karsvik central station' });
       assert.equal(r.status, 200);
-      assert.equal(r.data.status.status, 'detained');
-      assert.equal(r.data.status.derived, 'whereabouts_unknown');
+      assert.equal(r.data.status.status, 'charged');
+      assert.equal(r.data.status.derived, 'detained');
       const history = await auditFor(store.db, 'person', id);
       assert.ok(history.some((h) => h.action === 'person.status_overridden' && h.detail.reason === 'his lawyer saw him at Karsvik central station'));
       const viewer = client(app);

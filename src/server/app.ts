@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { LIMITS } from '../articles/article.js';
+import { VigilError } from '../core/errors.js';
 import { countUsers } from '../storage/users.js';
-import { jobCounts } from '../storage/jobs.js';
-import { guardCase, guardReport } from './access.js';
+import { guardCase, guardReport, redactAnswer } from './access.js';
 import { alertRoutes } from './alerts/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { secondFactorRoutes } from './auth/second-factor.js';
@@ -27,6 +29,14 @@ import { userRoutes } from './users/routes.js';
 /** Paths under /api that answer without a login. */
 const PUBLIC = new Set(['/api/health', '/api/setup', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/tokens', '/api/openapi.json']);
 
+/** The largest request body a route takes (bytes). */
+export function bodyLimitFor(method: string, path: string): number {
+  if (method === 'POST' && /^\/api\/reports\/?$/.test(path)) return LIMITS.htmlBytes + 1024 * 1024;
+  if (method === 'POST' && path === '/api/bundles/import') return LIMITS.htmlBytes + 1024 * 1024;
+  if (PUBLIC.has(path)) return 16 * 1024;
+  return 1024 * 1024;
+}
+
 /**
  * The HTTP API: one folder per resource, each with its schemas (which validate requests and
  * generate the OpenAPI document at /api/openapi.json); authentication in front of everything
@@ -40,8 +50,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+  // Every API answer is about cases or accounts: never kept by a browser or a proxy.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+  // A NUL cannot be stored or searched (PostgreSQL text refuses it): a clear 422, not a 500.
+  app.use('/api/*', async (c, next) => {
+    if (/%00/.test(c.req.url) || c.req.url.includes('\u0000')) throw new VigilError('invalid_input', 'the request holds a NUL character');
+    await next();
+  });
+  // Bodies are bounded on every route: small where no login is needed, a report's size where reports come in.
+  app.use('/api/*', (c, next) => bodyLimit({ maxSize: bodyLimitFor(c.req.method, c.req.path), onError: () => { throw new VigilError('input_too_large', `the request body is over the ${bodyLimitFor(c.req.method, c.req.path) / 1024} KB this route takes`); } })(c, next));
   app.use('/api/*', async (c, next) => (PUBLIC.has(c.req.path) ? next() : authenticate(c, next)));
   // Restricted cases: one guard per path shape, so a route added later cannot forget the check.
+  app.use('/api/*', redactAnswer);
   app.use('/api/cases/:id', guardCase);
   app.use('/api/cases/:id/*', guardCase);
   app.use('/api/reports/:id', guardReport);
@@ -49,7 +72,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.get('/api/health', async (c) => {
     const { store } = deps;
-    return c.json({ ok: true, engine: store.engine, setupNeeded: (await countUsers(store.db)) === 0, jobs: await jobCounts(store.db) });
+    // Anonymous: whether it runs and needs setting up, nothing about the work it holds.
+    return c.json({ ok: true, engine: store.engine, setupNeeded: (await countUsers(store.db)) === 0 });
   });
   app.route('/api', authRoutes());
   app.route('/api/auth/totp', secondFactorRoutes());

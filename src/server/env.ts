@@ -18,8 +18,10 @@ export interface AppDeps {
   store: Store;
   worker?: Worker;
   extractor?: Extractor;
-  /** Set cookies with `Secure` (behind HTTPS). */
+  /** Set cookies with `Secure` always (they are anyway when a request came over TLS). */
   secureCookies?: boolean;
+  /** Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (default $VIGIL_TRUSTED_PROXIES). */
+  trustedProxies?: string[];
   /** Session lifetime; the session ends this long after login. */
   sessionHours?: number;
   /** A session unused this long ends too (default 120 minutes). */

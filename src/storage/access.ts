@@ -11,9 +11,13 @@ import type { Db } from './store.js';
 export interface Denied {
   /** Restricted cases this user may not see (merged records included through their live record). */
   persons: string[];
+  /** The user asking ('' for the command line): the texts they submitted stay readable to them. */
+  userId: string;
+  /** The real names and aliases of the denied people, longest first, with what a non-member sees instead. */
+  names: { text: string; shown: string }[];
 }
 
-export const NOTHING_DENIED: Denied = { persons: [] };
+export const NOTHING_DENIED: Denied = { persons: [], userId: '', names: [] };
 
 export interface Lockdown {
   since: string;
@@ -37,16 +41,34 @@ export async function setSetting(tx: Db, at: string, key: string, value: unknown
 
 export const lockdownState = (db: Db) => getSetting<Lockdown>(db, 'lockdown');
 
-/** The restricted cases `userId` may not see now: all of them in a lockdown, else those without them as a member. */
+/** What a non-member sees in place of a restricted person's name: the code name, or nothing that names them. */
+export const WITHHELD = '[restricted]';
+
+/**
+ * The restricted cases `userId` may not see now: all of them in a lockdown, else those without
+ * them as a member. Indexed lookups only: restricted persons (`persons_restricted`), records
+ * merged into them (`persons_merged_into`) and their aliases (`person_aliases_person`).
+ */
 export async function deniedFor(db: Db, userId: string): Promise<Denied> {
   const locked = !!(await lockdownState(db));
-  let q = db.selectFrom('persons').select('persons.id').where('persons.restricted', '=', 1);
+  let q = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.code_name']).where('persons.restricted', '=', 1);
   if (!locked) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('case_members').select('case_members.user_id').whereRef('case_members.person_id', '=', 'persons.id').where('case_members.user_id', '=', userId))));
-  const live = (await q.execute()).map((r) => r.id);
-  if (!live.length) return NOTHING_DENIED;
+  const live = await q.execute();
+  if (!live.length) return { ...NOTHING_DENIED, userId };
+  // In a lockdown nobody reads a restricted person's reports back, not even who submitted them.
+  if (locked) userId = '';
   // Records merged into a denied case are denied with it.
-  const merged = await db.selectFrom('persons').select('id').where('merged_into', 'in', live).execute();
-  return { persons: [...live, ...merged.map((r) => r.id)] };
+  const merged = await db.selectFrom('persons').select(['id', 'name', 'merged_into']).where('merged_into', 'in', live.map((p) => p.id)).execute();
+  const shownOf = new Map(live.map((p) => [p.id, p.code_name ?? WITHHELD]));
+  const persons = [...live.map((p) => p.id), ...merged.map((r) => r.id)];
+  const aliases = await db.selectFrom('person_aliases').select(['person_id', 'alias']).where('person_id', 'in', persons).execute();
+  const shown = (id: string) => shownOf.get(id) ?? shownOf.get(merged.find((m) => m.id === id)?.merged_into ?? '') ?? WITHHELD;
+  const names = new Map<string, string>();
+  for (const [text, id] of [...live.map((p) => [p.name, p.id]), ...merged.map((p) => [p.name, p.id]), ...aliases.map((a) => [a.alias, a.person_id])] as [string, string][]) {
+    // Names of three letters or fewer are initials or fragments: replacing them would mangle text, not protect anyone.
+    if (text.trim().length > 3 && !names.has(text.trim().toLowerCase())) names.set(text.trim().toLowerCase(), shown(id));
+  }
+  return { persons, userId, names: [...names].map(([text, s]) => ({ text, shown: s })).sort((a, b) => b.text.length - a.text.length) };
 }
 
 /** `persons.id` (or the column given) is not a denied case. */
@@ -54,16 +76,53 @@ export function personVisible(denied: Denied, column: 'persons.id' | 'case_event
   return denied.persons.length ? sql<boolean>`${sql.ref(column)} NOT IN (${sql.join(denied.persons)})` : sql<boolean>`1 = 1`;
 }
 
-/** `reports.id` is not a report that names a denied case's person. */
+/** `%`, `_` and `\\` taken literally in a LIKE pattern (with `ESCAPE '\\'`). */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * `reports.id` is a report this user may read. A report is hidden when it names a denied
+ * person: extraction linked one of its people to the case or proposed the case as a match, or
+ * its text holds one of their names (also while it is queued, or when its extraction failed).
+ * Whoever submitted a text may always read it back: they hold the text already, and a report
+ * that turned 404 once extracted would tell them the name is a restricted case's.
+ */
 export function reportVisible(denied: Denied) {
-  return denied.persons.length
-    ? sql<boolean>`NOT EXISTS (SELECT 1 FROM person_mentions WHERE person_mentions.report_id = reports.id AND person_mentions.person_id IN (${sql.join(denied.persons)}))`
-    : sql<boolean>`1 = 1`;
+  if (!denied.persons.length) return sql<boolean>`1 = 1`;
+  const ids = sql.join(denied.persons);
+  const named = denied.names.length ? sql.join(denied.names.map((n) => sql`lower(reports.text) LIKE ${`%${likeEscape(n.text)}%`} ESCAPE '\\'`), sql` OR `) : sql`1 = 0`;
+  return sql<boolean>`(EXISTS (SELECT 1 FROM report_readers WHERE report_readers.report_id = reports.id AND report_readers.user_id = ${denied.userId})
+    OR (NOT EXISTS (SELECT 1 FROM person_mentions WHERE person_mentions.report_id = reports.id AND person_mentions.person_id IN (${ids}))
+      AND NOT EXISTS (SELECT 1 FROM person_mentions WHERE person_mentions.report_id = reports.id AND person_mentions.candidate_id IN (${ids}))
+      AND NOT (${named})))`;
+}
+
+/** Of these ids, the reports this user may not read (ids of other things, or of nothing, are not reports: left out). */
+export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string>): Promise<Set<string>> {
+  const all = [...new Set(ids)];
+  const hidden = new Set<string>();
+  if (!denied.persons.length || !all.length) return hidden;
+  for (let i = 0; i < all.length; i += 500) {
+    const rows = await db.selectFrom('reports').select(['reports.id', sql<number>`CASE WHEN ${reportVisible(denied)} THEN 1 ELSE 0 END`.as('visible')]).where('reports.id', 'in', all.slice(i, i + 500)).execute();
+    for (const r of rows) if (!Number(r.visible)) hidden.add(r.id);
+  }
+  return hidden;
 }
 
 export async function reportDenied(db: Db, denied: Denied, reportId: string): Promise<boolean> {
-  if (!denied.persons.length) return false;
-  return !!(await db.selectFrom('person_mentions').select('id').where('report_id', '=', reportId).where('person_id', 'in', denied.persons).limit(1).executeTakeFirst());
+  // An unknown id is left to the route (404 either way).
+  return (await hiddenReports(db, denied, [reportId])).has(reportId);
+}
+
+/** A timeline event is shown when no report told it or one the user may read did. */
+export function eventVisible(denied: Denied) {
+  if (!denied.persons.length) return sql<boolean>`1 = 1`;
+  return sql<boolean>`(NOT EXISTS (SELECT 1 FROM event_sources WHERE event_sources.case_event_id = case_events.id)
+    OR EXISTS (SELECT 1 FROM event_sources INNER JOIN reports ON reports.id = event_sources.report_id WHERE event_sources.case_event_id = case_events.id AND ${reportVisible(denied)}))`;
+}
+
+/** Records that `userId` submitted this text, so they may read it back (also when it was already on file). */
+export async function addReader(tx: Db, reportId: string, userId: string): Promise<void> {
+  await tx.insertInto('report_readers').values({ report_id: reportId, user_id: userId }).onConflict((oc) => oc.columns(['report_id', 'user_id']).doNothing()).execute();
 }
 
 export async function caseMembers(db: Db, personId: string) {
@@ -73,4 +132,57 @@ export async function caseMembers(db: Db, personId: string) {
 export async function addMember(tx: Db, at: string, personId: string, userId: string, by: string): Promise<boolean> {
   const r = await tx.insertInto('case_members').values({ person_id: personId, user_id: userId, added_by: by, added_at: at }).onConflict((oc) => oc.columns(['person_id', 'user_id']).doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every id-shaped string in a value: the candidates for "a report this user may not read". */
+function idsIn(value: unknown, out: Set<string>): Set<string> {
+  if (typeof value === 'string') {
+    if (UUID.test(value)) out.add(value);
+  } else if (Array.isArray(value)) for (const v of value) idsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) idsIn(v, out);
+  return out;
+}
+
+/** A denied person's names in a string, replaced by what a non-member sees (case-insensitive). */
+export function scrubNames(denied: Denied, text: string): string {
+  if (!denied.names.length) return text;
+  let out = text;
+  const lower = () => out.toLowerCase();
+  for (const n of denied.names) {
+    let at = lower().indexOf(n.text);
+    while (at >= 0) {
+      out = out.slice(0, at) + n.shown + out.slice(at + n.text.length);
+      at = lower().indexOf(n.text, at + n.shown.length);
+    }
+  }
+  return out;
+}
+
+/**
+ * The one pass every answer goes through before a user sees it (API responses, exports,
+ * dossiers, drafts, bundles, the command line): an object that carries a hidden report's id or
+ * a denied person's id is dropped from its list (a source, a mention, a statement, an alias);
+ * such an id anywhere else becomes null; a denied person's names become their code name. The
+ * queries already leave hidden rows out; this catches what a row of a visible case carries
+ * about a hidden one (a match candidate, a co-mentioned name, an excerpt).
+ */
+export async function redactFor<T>(db: Db, denied: Denied, value: T): Promise<T> {
+  if (!denied.persons.length) return value;
+  const hidden = await hiddenReports(db, denied, idsIn(value, new Set()));
+  for (const p of denied.persons) hidden.add(p);
+  return redactWith(denied, hidden, value);
+}
+
+export function redactWith<T>(denied: Denied, hidden: Set<string>, value: T): T {
+  const carriesHidden = (v: unknown): boolean => !!v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).some(([k, x]) => typeof x === 'string' && hidden.has(x) && k !== 'candidate_id' && k !== 'candidateId');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return hidden.has(v) ? null : scrubNames(denied, v);
+    if (Array.isArray(v)) return v.filter((x) => !(typeof x === 'string' && hidden.has(x)) && !carriesHidden(x)).map(walk);
+    if (v instanceof Map) return new Map([...v].filter(([k]) => !hidden.has(k)).map(([k, x]) => [k, walk(x)]));
+    if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AlertCandidate, AlertRule } from '../cases/alerts.js';
-import { DEFAULT_RULES } from '../cases/alerts.js';
+import { DEFAULT_RULES, ruleLabel } from '../cases/alerts.js';
 import type { AlertRulesTable, AlertsTable } from './schema.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
@@ -12,6 +12,8 @@ import { after } from './paging.js';
 export interface Channels {
   webhook?: { url: string; secret: string };
   email?: string[];
+  /** 'daily': the e-mail channel gets one message a day listing the rule's alerts, not one per alert. */
+  digest?: 'daily';
 }
 
 export interface StoredRule {
@@ -42,8 +44,29 @@ export async function ensureDefaultRules(tx: Db, at: string): Promise<void> {
   if (!any) for (const r of DEFAULT_RULES) await createRule(tx, at, r);
 }
 
-/** Stores the alert unless one with its key exists; returns the new row, or null for a repeat. */
-export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: string, c: AlertCandidate): Promise<AlertsTable | null> {
+export type Raised = { row: AlertsTable; folded: false } | { row: AlertsTable; folded: true };
+
+/**
+ * Stores the alert unless one with its key was raised (or folded) before. While the person has
+ * an open alert of the same episode, the new one is folded into it (its message, evidence and
+ * key added) rather than raised: one open alert per person per episode. Returns null for a repeat.
+ */
+export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: string, c: AlertCandidate): Promise<Raised | null> {
+  const seen = await tx
+    .selectFrom('alerts')
+    .select('id')
+    .where((eb) => eb.or([eb('key', '=', c.key), eb('folded_keys', 'like', `%${JSON.stringify(c.key)}%`)]))
+    .limit(1)
+    .executeTakeFirst();
+  if (seen) return null;
+  let open = tx.selectFrom('alerts').selectAll().where('person_id', '=', personId).where('acknowledged_at', 'is', null);
+  open = c.episode ? open.where('episode', '=', c.episode) : open.where('episode', 'is', null);
+  const into = await open.orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  if (into) {
+    const folded = { ...into, message: `${into.message} · also: ${c.message}`.slice(0, 4000), event_ids: JSON.stringify([...new Set([...(JSON.parse(into.event_ids) as string[]), ...c.eventIds])]), report_ids: JSON.stringify([...new Set([...(JSON.parse(into.report_ids) as string[]), ...c.reportIds])]), folded_keys: JSON.stringify([...(JSON.parse(into.folded_keys) as string[]), c.key]) };
+    await tx.updateTable('alerts').set({ message: folded.message, event_ids: folded.event_ids, report_ids: folded.report_ids, folded_keys: folded.folded_keys }).where('id', '=', into.id).execute();
+    return { row: folded, folded: true };
+  }
   const row: AlertsTable = {
     id: randomUUID(),
     key: c.key,
@@ -56,26 +79,42 @@ export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: s
     created_at: at,
     acknowledged_by: null,
     acknowledged_at: null,
+    episode: c.episode,
+    urgent: c.urgent ? 1 : 0,
+    folded_keys: '[]',
   };
   const r = await tx.insertInto('alerts').values(row).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
   const reports = [...new Set(c.reportIds)];
   if (reports.length) await tx.insertInto('alert_reports').values(reports.map((report_id) => ({ alert_id: row.id, report_id }))).execute();
-  return row;
+  return { row, folded: false };
 }
 
-/** Whether the person has an unacknowledged alert of this kind. */
-export async function openAlertOf(db: Db, personId: string, kind: string): Promise<boolean> {
-  return !!(await db.selectFrom('alerts').select('id').where('person_id', '=', personId).where('kind', '=', kind).where('acknowledged_at', 'is', null).limit(1).executeTakeFirst());
+/** Acknowledges the open alerts among `ids` the caller may see; returns the ids acknowledged. */
+export async function acknowledgeAlerts(tx: Db, at: string, by: string, ids: string[], denied: Denied = NOTHING_DENIED): Promise<string[]> {
+  if (!ids.length) return [];
+  const open = await tx.selectFrom('alerts').select('id').where('id', 'in', ids).where('acknowledged_at', 'is', null).where(personVisible(denied, 'alerts.person_id')).execute();
+  const found = open.map((a) => a.id);
+  if (found.length) await tx.updateTable('alerts').set({ acknowledged_by: by, acknowledged_at: at }).where('id', 'in', found).execute();
+  return found;
 }
 
-export interface AlertView extends Omit<AlertsTable, 'event_ids' | 'report_ids'> {
+/** A rule's alerts raised in [from, to): what a daily digest lists. */
+export async function alertsOfRule(db: Db, ruleId: string, from: string, to: string): Promise<AlertView[]> {
+  return (await db.selectFrom('alerts').selectAll().where('rule_id', '=', ruleId).where('created_at', '>=', from).where('created_at', '<', to).orderBy('created_at').orderBy('id').execute()).map((a) => toAlertView(a));
+}
+
+export interface AlertView extends Omit<AlertsTable, 'event_ids' | 'report_ids' | 'folded_keys' | 'urgent'> {
   event_ids: string[];
   report_ids: string[];
+  urgent: boolean;
+  /** The rule that raised it, in words ("no confirmation of whereabouts for 24 h"); null when the rule is gone. */
+  rule: string | null;
 }
 
-export function toAlertView(a: AlertsTable): AlertView {
-  return { ...a, event_ids: JSON.parse(a.event_ids) as string[], report_ids: JSON.parse(a.report_ids) as string[] };
+export function toAlertView(a: AlertsTable, rule: AlertRule | null = null): AlertView {
+  const { folded_keys: _f, ...rest } = a;
+  return { ...rest, urgent: a.urgent === 1, event_ids: JSON.parse(a.event_ids) as string[], report_ids: JSON.parse(a.report_ids) as string[], rule: rule ? ruleLabel(rule) : null };
 }
 
 export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number; cursor?: Cursor; denied?: Denied }): Promise<AlertView[]> {
@@ -83,5 +122,6 @@ export async function listAlerts(db: Db, opts: { personId?: string; open?: boole
   q = opts.cursor ? q.where(after(opts.cursor, 'alerts.created_at', 'alerts.id')) : q.offset(opts.offset);
   if (opts.personId) q = q.where('person_id', '=', opts.personId);
   if (opts.open) q = q.where('acknowledged_at', 'is', null);
-  return (await q.execute()).map(toAlertView);
+  const rules = new Map((await listRules(db)).map((r) => [r.id, r.rule]));
+  return (await q.execute()).map((a) => toAlertView(a, a.rule_id ? (rules.get(a.rule_id) ?? null) : null));
 }

@@ -14,7 +14,10 @@ export interface CaseSummary {
   id: string;
   name: string;
   restricted: boolean;
+  /** The country the case is about (where its events happen, else nationality, else the reports'). */
   country: string | null;
+  /** Where a report says the person is held; null when none says. */
+  held_at: string | null;
   status: string;
   status_since: string | null;
   status_reason: string;
@@ -39,7 +42,7 @@ export function effectiveStatus(p: PersonRow): { status: CaseStatus; overridden:
 }
 
 /** Open cases (merged records excluded), most recent news first. */
-export async function listCases(db: Db, opts: { status?: string; q?: string; limit: number; offset: number; cursor?: Cursor; denied?: Denied; engine?: Engine }): Promise<CaseSummary[]> {
+export async function listCases(db: Db, opts: { status?: string; q?: string; country?: string; limit: number; offset: number; cursor?: Cursor; denied?: Denied; engine?: Engine }): Promise<CaseSummary[]> {
   let q = db
     .selectFrom('persons')
     .selectAll('persons')
@@ -58,6 +61,10 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; lim
     const status = opts.status;
     q = q.where((eb) => eb.or([eb.and([eb('persons.status_override', 'is', null), eb('persons.status', '=', status)]), eb('persons.status_override', 'like', `%"status":"${status}"%`)]));
   }
+  if (opts.country) {
+    const country = opts.country;
+    q = q.where((eb) => eb.or([eb('persons.case_country', '=', country), eb.and([eb('persons.case_country', 'is', null), eb('persons.country', '=', country)])]));
+  }
   if (opts.q) {
     if (!opts.engine) throw new VigilError('internal', 'a name search needs the engine (its full-text index differs)');
     q = q.where(personNamed(opts.engine, opts.q, 'persons.id'));
@@ -66,7 +73,7 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; lim
   return rows
     .map((p) => {
       const s = effectiveStatus(p);
-      return { id: p.id, name: displayName(p), restricted: !!p.restricted, country: p.country, status: s.status, status_since: p.status_since, status_reason: s.reason, overridden: s.overridden, last_news_at: p.last_news_at, events: Number(p.events ?? 0), open_alerts: Number(p.open_alerts ?? 0) };
+      return { id: p.id, name: displayName(p), restricted: !!p.restricted, country: p.case_country ?? p.country, held_at: p.held_at ? (JSON.parse(p.held_at) as { place: string }).place : null, status: s.status, status_since: p.status_since, status_reason: s.reason, overridden: s.overridden, last_news_at: p.last_news_at, events: Number(p.events ?? 0), open_alerts: Number(p.open_alerts ?? 0) };
     })
     ;
 }

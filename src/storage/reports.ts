@@ -36,6 +36,8 @@ export function contentHash(text: string): string {
 export async function insertReport(tx: Db, at: string, r: NewReport): Promise<{ report: ReportsTable; duplicate: boolean }> {
   // PostgreSQL text cannot hold NUL; refuse it on both engines alike rather than fail on one.
   if (r.text.includes('\u0000')) throw new VigilError('invalid_input', 'the report contains NUL characters (binary data?)');
+  // A report's URL is shown as a link: http(s) only (javascript:, data: and the rest are refused).
+  if (r.url && !/^https?:\/\//i.test(r.url)) throw new VigilError('invalid_input', `a report's URL must be http or https, not ${r.url.slice(0, 40)}`);
   const hash = contentHash(r.text);
   const existing = await tx.selectFrom('reports').selectAll().where('content_hash', '=', hash).executeTakeFirst();
   if (existing) return { report: existing, duplicate: true };

@@ -42,7 +42,7 @@ for (const engine of TEST_ENGINES) {
           const { report } = await insertReport(tx, `2026-11-${String(10 + (i % 2)).padStart(2, '0')}T00:00:00.000Z`, { text: `Report ${i} about ${name}.`, format: 'text', source: 'paste' });
           reports.push(report.id);
           const rule = `rule-${i % 2}`;
-          await raiseAlert(tx, `2026-11-${String(10 + (i % 3)).padStart(2, '0')}T00:00:00.000Z`, id, rule, { key: `k${i}`, kind: 'new_event', message: `alert ${i}`, eventIds: [], reportIds: [report.id] });
+          await raiseAlert(tx, `2026-11-${String(10 + (i % 3)).padStart(2, '0')}T00:00:00.000Z`, id, rule, { key: `k${i}`, kind: 'new_event', message: `alert ${i}`, eventIds: [], reportIds: [report.id], episode: null, urgent: false });
         }
       });
     });

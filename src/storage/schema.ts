@@ -83,6 +83,14 @@ export interface PersonsTable {
   code_name: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON `HeldAt` (`cases/status.ts`): where a report says the person is held, with its report and offsets; null when none says. */
+  held_at: string | null;
+  /** ISO alpha-3 of the country the case is about: where its events happen, else the person's nationality, else the reports' country. */
+  case_country: string | null;
+  /** What `case_country` rests on: 'events', 'nationality' or 'reports'. */
+  case_country_basis: string | null;
+  /** The country the reports about the person name most. */
+  report_country: string | null;
 }
 
 export interface PersonAliasesTable {
@@ -154,6 +162,14 @@ export interface EventSourcesTable {
   hand: string | null;
   /** Who last graded it: null while the grade is the machine's. */
   graded_by: string | null;
+  /** Where the report says the target is held, with the words' offsets in the report. */
+  held_at: string | null;
+  held_at_start: number | null;
+  held_at_end: number | null;
+  /** 1: the report says the target's whereabouts are unknown. */
+  whereabouts_unknown: number;
+  /** 1: an analyst accepted (or corrected, or added) this event: a reported one then moves the status. */
+  accepted: number;
 }
 
 /** An analyst's decision on one event of one report; the machine's extraction is left as it was. */
@@ -196,6 +212,12 @@ export interface AlertsTable {
   created_at: string;
   acknowledged_by: string | null;
   acknowledged_at: string | null;
+  /** The event that opened the person's episode (arrest, disappearance…): one open alert per person per episode. */
+  episode: string | null;
+  /** 0 for an alert from a backfill (a report published long before it was read): listed, not pushed. */
+  urgent: number;
+  /** JSON array of the keys of later alerts of the same episode, folded into this one while it was open. */
+  folded_keys: string;
 }
 
 export interface AuditTable {
@@ -343,6 +365,12 @@ export interface PartnersTable {
 }
 
 /** A bundle signed here for a partner ('out') or imported here from one ('in'). */
+/** Who submitted a text: they may always read it back. */
+export interface ReportReadersTable {
+  report_id: string;
+  user_id: string;
+}
+
 export interface BundlesTable {
   id: string;
   direction: 'out' | 'in';
@@ -385,6 +413,7 @@ export interface Database {
   drafts: DraftsTable;
   partners: PartnersTable;
   bundles: BundlesTable;
+  report_readers: ReportReadersTable;
 }
 
 /** Rows as they are read back (generated columns filled in). */

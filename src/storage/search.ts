@@ -60,11 +60,11 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   let events = db
     .selectFrom('case_events')
     .innerJoin('persons', 'persons.id', 'case_events.person_id')
-    .select(['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id', 'persons.name as person', 'persons.restricted', 'persons.code_name', 'persons.country as person_country', status.as('status')])
+    .select(['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id', 'persons.name as person', 'persons.restricted', 'persons.code_name', 'persons.case_country as person_country', status.as('status')])
     .where('persons.merged_into', 'is', null)
     .where(personVisible(denied));
   if (f.type) events = events.where('case_events.type', '=', f.type);
-  if (f.country) events = events.where((eb) => eb.or([eb('case_events.country', '=', f.country!), eb('persons.country', '=', f.country!)]));
+  if (f.country) events = events.where((eb) => eb.or([eb('case_events.country', '=', f.country!), eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
   if (f.status) events = events.where(status, '=', f.status);
   // Overlap, not containment: "2026-11" (a month) is in a range from 2026-11-20. With '~' after
   // it, a month or year sorts after every day it holds; with '~' after `to`, before the next day.
@@ -82,7 +82,8 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   const bump = (m: Record<string, number>, k: string | null) => k && (m[k] = (m[k] ?? 0) + 1);
   for (const e of matched) {
     bump(facets.type, e.type);
-    bump(facets.country, e.country);
+    // An event with no place counts under its case's country: the facet finds every case that has one.
+    bump(facets.country, e.country ?? e.person_country);
     bump(facets.status, e.status);
   }
 
@@ -95,10 +96,10 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   const eventFilters = f.type || f.from || f.to;
   if (!eventFilters) {
     // People with no event yet still answer a name or status search.
-    let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.country', status.as('status')]).where('persons.merged_into', 'is', null).where(personVisible(denied)).limit(f.limit);
+    let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.case_country as country', status.as('status')]).where('persons.merged_into', 'is', null).where(personVisible(denied)).limit(f.limit);
     if (terms) people = people.where(personNamed(engine, terms, 'persons.id'));
     if (f.status) people = people.where(status, '=', f.status);
-    if (f.country) people = people.where('persons.country', '=', f.country);
+    if (f.country) people = people.where((eb) => eb.or([eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
     for (const { restricted: _r, code_name: _c, ...p } of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, name: displayName({ name: p.name, restricted: _r, code_name: _c }), events: 0 });
   }
   const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await rankedReports(db, engine, terms, f.limit, denied) : await reportsOf(db, matched, f.limit, denied);

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import type { LogEvent, Transaction } from 'kysely';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DatabaseConnection, Driver, LogEvent, SqliteDialectConfig, Transaction } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import pg from 'pg';
 import { VigilError } from '../core/errors.js';
 import type { Engine } from './engine.js';
@@ -39,6 +39,33 @@ export interface OpenOptions {
   onQuery?: (sql: string, parameters: readonly unknown[], ms: number) => void;
 }
 
+/** Creates the file 0600, or narrows an existing one to it. */
+function ownerOnly(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+}
+
+/**
+ * Write transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), waiting up to
+ * the busy timeout: a transaction that read first and tried to write later would fail at once
+ * with "database is locked" when another process (a second server, `vigil ingest`) was writing.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
@@ -50,6 +77,8 @@ function unlock(sqlite: SQLite.Database, file: string, keyFile: string): void {
   let key: string;
   try {
     key = readFileSync(keyPath, 'utf8').trim();
+    // The key is as secret as the data: owner-only, like the database file.
+    if ((statSync(keyPath).mode & 0o077) !== 0) chmodSync(keyPath, 0o600);
   } catch {
     throw new VigilError('file_not_found', `cannot read the database key file ${keyPath}`);
   }
@@ -78,13 +107,16 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   } else {
     const file = options.url.replace(/^sqlite:/, '');
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // The data holds password hashes, second-factor secrets and the signing key: owner-only (0600).
+    // SQLite gives its -wal and -shm files the database file's permissions.
+    if (file !== ':memory:') ownerOnly(file);
     const sqlite = new SQLite(file);
     if (options.keyFile) unlock(sqlite, file, options.keyFile);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     // Another process (a second worker) holding the write lock is waited for, not failed on.
     sqlite.pragma('busy_timeout = 10000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...log });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), ...log });
     store = { db, engine: 'sqlite', location: file, now, close: () => db.destroy() };
   }
   if (options.migrate !== false) await migrate(store);

@@ -16,7 +16,8 @@ export interface TestEngine {
   engine: Engine;
   /** Set when this engine cannot run here: the test skips with this message. */
   skip: string | false;
-  open(now?: () => Date): Promise<Store>;
+  /** A fresh database; `url` opens it again (from the command line's code, say). */
+  open(now?: () => Date): Promise<Store & { url: string }>;
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {
@@ -34,9 +35,10 @@ const sqlite: TestEngine = {
   skip: false,
   async open(now) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-test-'));
-    const store = await openStore({ url: path.join(dir, 'vigil.db'), ...(now ? { now } : {}) });
+    const file = path.join(dir, 'vigil.db');
+    const store = await openStore({ url: file, ...(now ? { now } : {}) });
     const close = store.close;
-    return { ...store, close: async () => (await close(), rmSync(dir, { recursive: true, force: true })) };
+    return { ...store, url: file, close: async () => (await close(), rmSync(dir, { recursive: true, force: true })) };
   },
 };
 
@@ -51,7 +53,7 @@ const postgres: TestEngine = {
     url.pathname = `/${name}`;
     const store = await openStore({ url: url.toString(), ...(now ? { now } : {}) });
     const close = store.close;
-    return { ...store, close: async () => (await close(), await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+    return { ...store, url: url.toString(), close: async () => (await close(), await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
   },
 };
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseEntry } from '../cases/alerts.js';
+import { isBackfill, readTime } from '../cases/alerts.js';
+import type { HeldAt } from '../cases/status.js';
 import type { CaseDate } from '../cases/timeline.js';
 import { bestDate, conflictingDates } from '../cases/timeline.js';
 import type { DatePrecision, EventType, Modality } from '../text/types.js';
@@ -26,6 +28,12 @@ export interface SourceInput {
   /** The source's grade (`cases/grading.ts`), as the machine judged it. */
   sourceKind?: string | null;
   hand?: string | null;
+  /** Where the report says the target is held, with the words' offsets in the report. */
+  heldAt?: { text: string; start: number | null; end: number | null } | null;
+  /** The report says the target's whereabouts are not known. */
+  whereaboutsUnknown?: boolean;
+  /** An analyst accepted, corrected or added the event. */
+  accepted?: boolean;
 }
 
 export interface TimelineEvent extends CaseEventsTable {
@@ -89,6 +97,11 @@ export function sourceOf(row: EventSourcesTable, destinationCountry: string | nu
     destinationCountry,
     speaker: row.speaker,
     confidence: row.confidence,
+    sourceKind: row.source_kind,
+    hand: row.hand,
+    heldAt: row.held_at ? { text: row.held_at, start: row.held_at_start, end: row.held_at_end } : null,
+    whereaboutsUnknown: row.whereabouts_unknown === 1,
+    accepted: row.accepted === 1,
   };
 }
 
@@ -147,6 +160,11 @@ export async function addSource(tx: Db, at: string, caseEventId: string, s: Sour
       hand: s.hand ?? null,
       graded_by: null,
       created_at: at,
+      held_at: s.heldAt?.text ?? null,
+      held_at_start: s.heldAt?.start ?? null,
+      held_at_end: s.heldAt?.end ?? null,
+      whereabouts_unknown: s.whereaboutsUnknown ? 1 : 0,
+      accepted: s.accepted ? 1 : 0,
     })
     .onConflict((oc) => oc.columns(['report_id', 'event_id', 'case_event_id']).doNothing())
     .execute();
@@ -166,16 +184,36 @@ export async function refreshCaseEvent(tx: Db, at: string, caseEventId: string):
     .execute();
 }
 
+/** When a report was published and when it was read here. */
+export interface ReportTimes {
+  published: string | null;
+  created_at: string;
+}
+
+/** Where the newest source that says it places the person: the place, and which words of which report. */
+function heldAtOf(sources: EventSourcesTable[]): HeldAt | null {
+  const s = [...sources].reverse().find((x) => x.held_at);
+  return s?.held_at ? { place: s.held_at, reportId: s.report_id, eventId: s.event_id, start: s.held_at_start, end: s.held_at_end } : null;
+}
+
 /** Timeline events as the status and alert rules read them. */
-export function caseEntries(timeline: TimelineEvent[], publishedOf: Map<string, string>): CaseEntry[] {
-  return timeline.map((e) => ({
-    id: e.id,
-    type: e.type as EventType,
-    modality: e.modality as Modality,
-    date: dateOf(e),
-    toldAt: e.sources.map((s) => publishedOf.get(s.report_id) ?? e.told_at).sort()[0] ?? e.told_at,
-    place: e.place,
-    destinationCountry: e.destination_country,
-    reportIds: [...new Set(e.sources.map((s) => s.report_id))],
-  }));
+export function caseEntries(timeline: TimelineEvent[], reports: Map<string, ReportTimes>): CaseEntry[] {
+  return timeline.map((e) => {
+    const times = e.sources.map((s) => reports.get(s.report_id)).filter((r): r is ReportTimes => !!r);
+    return {
+      id: e.id,
+      type: e.type as EventType,
+      modality: e.modality as Modality,
+      date: dateOf(e),
+      toldAt: times.map((r) => r.published ?? r.created_at).sort()[0] ?? e.told_at,
+      readAt: times.map((r) => readTime(r.published, r.created_at)).sort()[0] ?? e.told_at,
+      backfill: times.length > 0 && times.every((r) => isBackfill(r.published, r.created_at)),
+      place: e.place,
+      heldAt: heldAtOf(e.sources),
+      whereaboutsUnknown: e.sources.some((s) => s.whereabouts_unknown === 1),
+      accepted: e.sources.some((s) => s.accepted === 1),
+      destinationCountry: e.destination_country,
+      reportIds: [...new Set(e.sources.map((s) => s.report_id))],
+    };
+  });
 }

@@ -107,3 +107,11 @@ export async function tokenUser(db: Db, secret: string, at: string): Promise<Use
   }
   return user;
 }
+
+/** A new password: the hash replaced and every session of the account ended but `keepSession` (the one changing it). */
+export async function setPassword(tx: Db, userId: string, passwordHash: string, keepSession?: string): Promise<void> {
+  await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  let q = tx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSession) q = q.where('id', '!=', secretHash(keepSession));
+  await q.execute();
+}

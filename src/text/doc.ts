@@ -1,10 +1,11 @@
-import type { Entity, Quote, TextSpan, Timex, VigilEvent } from './types.js';
+import type { Entity, Quote, RiskReading, TextSpan, Timex, VigilEvent } from './types.js';
 
 /**
  * The annotation layers a component can require or assign (spaCy's `Doc` attributes, by name).
- * `tags` is POS tags and lemmas on the tokens; `deps` is their dependency heads and relations.
+ * `tags` is POS tags and lemmas on the tokens; `deps` is their dependency heads and relations;
+ * `risk` is who is at risk and whether the report is about an attack on someone at risk.
  */
-export const LAYER_NAMES = ['tokens', 'sentences', 'tags', 'deps', 'entities', 'timexes', 'quotes', 'events'] as const;
+export const LAYER_NAMES = ['tokens', 'sentences', 'tags', 'deps', 'entities', 'timexes', 'quotes', 'events', 'risk'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
 /** One token. Offsets are UTF-16 code units into `Doc.text`, end exclusive. */
@@ -55,6 +56,7 @@ export class Doc {
   timexes: Timex[] = [];
   quotes: Quote[] = [];
   events: VigilEvent[] = [];
+  risk: RiskReading | null = null;
   /** Layers some component has assigned (an assigned layer may legitimately be empty). */
   readonly assigned = new Set<LayerName>();
 

@@ -21,6 +21,7 @@ export function toExtraction(doc: Doc): ExtractionDocument {
     timexes: doc.timexes,
     quotes: doc.quotes,
     events: doc.events,
+    ...(doc.risk ? { risk: doc.risk } : {}),
   };
 }
 
@@ -81,10 +82,18 @@ export function fromExtraction(input: unknown): Doc {
   for (const layer of ['entities', 'timexes', 'quotes', 'events'] as const) {
     if (input[layer] !== undefined) doc.assigned.add(layer);
   }
+  if (input.risk !== undefined) {
+    const r = input.risk;
+    if (!isObject(r) || !isObject(r.relevance) || !Array.isArray(r.relevance.reasons) || !Array.isArray(r.persons)) {
+      throw new VigilError('invalid_input', '"risk" needs "relevance" {score, reasons} and "persons"');
+    }
+    doc.risk = r as unknown as NonNullable<Doc['risk']>;
+    doc.assigned.add('risk');
+  }
   const problems: string[] = [];
   for (const layer of LAYER_NAMES) {
     if (!doc.assigned.has(layer)) continue;
-    if (layer !== 'tokens' && layer !== 'sentences' && !arrayField(input, layer).every(isObject)) {
+    if (layer !== 'tokens' && layer !== 'sentences' && layer !== 'risk' && !arrayField(input, layer).every(isObject)) {
       problems.push(`${layer}: every item must be an object`);
       continue;
     }

@@ -1,6 +1,6 @@
 import type { Doc, LayerName } from './doc.js';
 import type { Offsets, Role, TextSpan } from './types.js';
-import { DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, MODALITIES, QUOTE_KINDS, ROLE_NAMES, TIMEX_TYPES } from './types.js';
+import { AT_RISK_KINDS, DATE_PRECISIONS, ENTITY_TYPES, EVENT_TYPES, MODALITIES, NOT_AT_RISK_KINDS, QUOTE_KINDS, ROLE_NAMES, TIMEX_TYPES } from './types.js';
 
 /**
  * Invariants of each layer. The pipeline runner checks a component's output with these, so a
@@ -105,9 +105,32 @@ const checks: Record<LayerName, Check> = {
         const role: Role | null = v[name];
         if (role && role.entity !== null && !entityIds.has(role.entity)) problems.push(`event ${v.id} ${name}: entity ${role.entity} does not exist`);
       }
+      // where the target is held and the words that say nobody knows: offsets that hold their words
+      if (v.heldAt) {
+        if (v.heldAt.start !== undefined && v.heldAt.end !== undefined) checkSpan(doc, { start: v.heldAt.start, end: v.heldAt.end, text: v.heldAt.text }, `event ${v.id} heldAt`, problems);
+        if (v.heldAt.entity !== null && !entityIds.has(v.heldAt.entity)) problems.push(`event ${v.id} heldAt: entity ${v.heldAt.entity} does not exist`);
+      }
+      if (v.whereaboutsUnknown) checkSpan(doc, v.whereaboutsUnknown, `event ${v.id} whereaboutsUnknown`, problems);
       if (v.date) checkEnum(v.date.precision, DATE_PRECISIONS, `event ${v.id} date precision`, problems);
       if (!(v.confidence >= 0 && v.confidence <= 1)) problems.push(`event ${v.id}: confidence ${v.confidence} outside [0, 1]`);
       if (doc.assigned.has('sentences') && (v.sentence < 0 || v.sentence >= doc.sentences.length)) problems.push(`event ${v.id}: no sentence ${v.sentence}`);
+    });
+  },
+  risk(doc, problems) {
+    const r = doc.risk;
+    if (!r) return;
+    const probability = (x: unknown, what: string) => {
+      if (!(typeof x === 'number' && x >= 0 && x <= 1)) problems.push(`${what}: score ${String(x)} outside [0, 1]`);
+    };
+    probability(r.relevance.score, 'risk relevance');
+    r.relevance.reasons.forEach((e, i) => checkSpan(doc, e, `risk relevance reason ${i}`, problems));
+    const entityIds = new Set(doc.entities.map((e) => e.id));
+    r.persons.forEach((p, i) => {
+      if (!entityIds.has(p.entity)) problems.push(`risk person ${i}: entity ${p.entity} does not exist`);
+      probability(p.score, `risk person ${p.entity}`);
+      p.kinds.forEach((k) => checkEnum(k, AT_RISK_KINDS, `risk person ${p.entity} kind`, problems));
+      if (p.none !== null) checkEnum(p.none, NOT_AT_RISK_KINDS, `risk person ${p.entity} none`, problems);
+      p.evidence.forEach((e, j) => checkSpan(doc, e, `risk person ${p.entity} evidence ${j}`, problems));
     });
   },
 };

@@ -143,7 +143,7 @@ describe('the web app in Chromium', { skip }, () => {
     const rules = page.getByRole('region', { name: 'Alert rules' });
     await rules.getByLabel('N').fill('6');
     await rules.getByRole('button', { name: 'Add rule' }).click();
-    await rules.getByText('Whereabouts unknown for more than 6 hours').waitFor();
+    await rules.getByText('No confirmation of whereabouts for more than 6 hours').waitFor();
     const tokens = page.getByRole('region', { name: 'Your API tokens' });
     await tokens.getByLabel('Token name').fill('nightly export');
     await tokens.getByRole('button', { name: 'Create token' }).click();

@@ -86,6 +86,8 @@ export const SPEAKER_LABELS: Record<string, string> = {
   ngo: 'a rights group',
   anonymous: 'an anonymous source',
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(SPEAKER_LABELS, null);
 
 /** Officials, the UN and the press speak in public; the others may be at risk for having spoken. */
 export function speakerAtRisk(kind: string | null): boolean {

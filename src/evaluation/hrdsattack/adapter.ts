@@ -3,8 +3,8 @@ import { CountryNamer } from './country-names.js';
 import type { HrdPrediction } from '../scorers/hrdsattack.js';
 import type { ArticleFeatures } from './features.js';
 import type { DateValue } from './dates.js';
-import { Classifier, Ranker } from './linear.js';
-import type { TrainOptions } from './linear.js';
+import { Classifier, Ranker } from '../../extractors/learn/linear.js';
+import type { TrainOptions } from '../../extractors/learn/linear.js';
 import { ViolationModel } from './violations.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { Doc } from '../../text/doc.js';
 import type { VigilEvent } from '../../text/types.js';
 import { VIOLATION } from './rules.js';
-import { bin } from './linear.js';
-import type { Candidate } from './linear.js';
+import { bin } from '../../extractors/learn/linear.js';
+import type { Candidate } from '../../extractors/learn/linear.js';
 
 /**
  * The dates an HRDsAttack report points to, as candidates for the adapter's date ranker: the

@@ -6,7 +6,7 @@ import { Doc } from '../../text/doc.js';
 import { HrdAdapter } from './adapter.js';
 import { articleFeatures } from './features.js';
 import { toHrdLabels } from './rules.js';
-import { Classifier, Ranker } from './linear.js';
+import { Classifier, Ranker } from '../../extractors/learn/linear.js';
 import { CountryNamer } from './country-names.js';
 import { ViolationModel } from './violations.js';
 

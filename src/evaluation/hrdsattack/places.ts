@@ -3,8 +3,8 @@ import type { Region } from '../../extractors/places/index.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
-import { bin } from './linear.js';
-import type { Candidate } from './linear.js';
+import { bin } from '../../extractors/learn/linear.js';
+import type { Candidate } from '../../extractors/learn/linear.js';
 
 /**
  * The places an HRDsAttack report names, as candidates for the adapter's rankers: which country

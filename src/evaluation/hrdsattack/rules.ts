@@ -122,8 +122,9 @@ function victimsOf(doc: Doc, violations: VigilEvent[]): string[] {
   // "arrested in connection with the murder of …": held for a harm done to someone else
   const held = new Set(violations.filter((v) => v.type === 'ARREST' && HELD_FOR_HARM.test(doc.text.slice(v.trigger.end, doc.sentences[v.sentence]?.end ?? v.trigger.end))));
   const befell = new Map<string, VigilEvent[]>();
-  // someone released had been held: "Ko Lin was freed on Friday" names a detention's victim
-  const releases = doc.events.filter((v) => v.type === 'RELEASE' && happened(v));
+  // someone released had been held: "Ko Lin was freed on Friday" names a detention's victim, and
+  // so does a call for a release ("should release Ko Lin"): only someone held is to be freed
+  const releases = doc.events.filter((v) => v.type === 'RELEASE' && (happened(v) || v.modality === 'hypothetical'));
   for (const v of [...violations, ...releases]) if (v.target?.entity) befell.set(v.target.entity, [...(befell.get(v.target.entity) ?? []), v]);
   const isSuspect = (id: string, events: VigilEvent[]): boolean => {
     // a list shares its role: "sentenced journalists A and B" makes B a journalist too

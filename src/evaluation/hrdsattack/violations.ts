@@ -1,6 +1,6 @@
 import type { Doc } from '../../text/doc.js';
-import { Classifier, bin } from './linear.js';
-import type { Features, TrainOptions } from './linear.js';
+import { Classifier, bin } from '../../extractors/learn/linear.js';
+import type { Features, TrainOptions } from '../../extractors/learn/linear.js';
 import { VIOLATION, happened } from './rules.js';
 
 /**

@@ -1,11 +1,15 @@
 import { corefTask } from './coref.js';
 import { hrdsattackTask } from './hrdsattack.js';
 import { hrdsattackCvTask } from './hrdsattack-cv.js';
+import { modalityTask } from './modality.js';
+import { mergesTask } from './merges.js';
 import { nerTask } from './ner.js';
 import { sentencesTask } from './sentences.js';
 import { parserTask, posTask } from './syntax.js';
 import type { EvalTask } from './task.js';
 import { quotesTask } from './quotes.js';
+import { riskTask } from './risk.js';
+import { targetsTask } from './targets.js';
 import { timexTask } from './timex.js';
 import { wikieventsTask } from './wikievents.js';
 
@@ -21,6 +25,10 @@ export const TASKS: EvalTask[] = [
   hrdsattackTask,
   hrdsattackCvTask,
   wikieventsTask,
+  riskTask,
+  targetsTask,
+  modalityTask,
+  mergesTask,
 ];
 
 export function findTask(name: string): EvalTask | undefined {

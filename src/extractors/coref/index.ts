@@ -3,6 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 import { numberByFirstMention } from '../entities/rewrite.js';
+import { loadNames } from '../learn/names.js';
 import { Tree } from '../syntax/tree.js';
 import { loadCues } from '../quotes/cues.js';
 import { loadRoleNouns, PRONOUN_GENDER } from './lexicon.js';
@@ -20,6 +21,13 @@ export function resolveCoreference(doc: Doc): Entity[] {
   const nouns = loadRoleNouns();
   const tree = new Tree(doc);
   const { gender } = attachTitles(tree, nouns);
+  // a given name listed as a woman's or a man's says what titles did not: "Loujain" is not "he"
+  const names = loadNames();
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || gender.has(e)) continue;
+    const g = names.gender(e.name.split(/\s+/)[0] ?? '');
+    if (g) gender.set(e, g);
+  }
   const resolver = new Resolver(tree, nouns, gender, loadCues().verbs);
   const resolved = new Map<number, Entity>();
   const candidate = (lemma: string) => nouns.titles.has(lemma) || nouns.relational.has(lemma) || nouns.protagonist.has(lemma);
@@ -36,6 +44,8 @@ export function resolveCoreference(doc: Doc): Entity[] {
       continue;
     }
     if (t.upos !== "NOUN" || !candidate(tree.lemma(i)) || /^(compound|flat)/.test(t.deprel ?? '')) continue;
+    // "the activist Loujain Hadrel": the role is the name's own, not a description of someone in view
+    if (tree.entityOf[i + 1]?.type === 'PERSON') continue;
     const poss = tree.kids(i, 'nmod:poss')[0];
     const possessor = poss === undefined ? undefined : (tree.entityOf[poss] ?? resolved.get(poss));
     const before = tree.kids(i, 'det', 'nmod:poss', 'compound', 'amod').filter((k) => k < i);

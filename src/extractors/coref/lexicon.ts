@@ -35,6 +35,8 @@ export function genderOfWord(nouns: RoleNouns, word: string): Gender | undefined
 }
 
 export const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(PRONOUN_GENDER, null);
 
 /** The singular personal pronouns that stand for a person ("he", "her", "himself"). */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(Object.keys(PRONOUN_GENDER));

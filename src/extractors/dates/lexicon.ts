@@ -7,17 +7,25 @@ export const MONTHS: Record<string, number> = {
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
   november: 11, nov: 11, december: 12, dec: 12,
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(MONTHS, null);
 
 export const WEEKDAYS: Record<string, number> = {
   monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4,
   friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(WEEKDAYS, null);
 
 export const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(SEASONS, null);
 
 export const PARTS_OF_DAY: Record<string, PartOfDay> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI', noon: 'MI', midday: 'MI', daytime: 'DT',
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(PARTS_OF_DAY, null);
 
 export const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -25,6 +33,8 @@ export const NUMBER_WORDS: Record<string, number> = {
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   hundred: 100, 'a hundred': 100, 'a couple of': 2, 'a couple': 2, couple: 2, 'a half': 0.5, half: 0.5, dozen: 12, 'a dozen': 12,
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(NUMBER_WORDS, null);
 
 /** Vague amounts: "several years" is PXY in TimeML, an unknown count. */
 export const VAGUE_AMOUNTS = new Set(['several', 'a few', 'few', 'some', 'many', 'a number of', 'various', 'numerous']);
@@ -34,6 +44,8 @@ export const ORDINALS: Record<string, number> = {
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(ORDINALS, null);
 
 /** Unit words (singular and plural) → unit. */
 export const UNITS: Record<string, Unit> = {
@@ -43,6 +55,8 @@ export const UNITS: Record<string, Unit> = {
   month: 'month', months: 'month', quarter: 'quarter', quarters: 'quarter',
   year: 'year', years: 'year', decade: 'decade', decades: 'decade', century: 'century', centuries: 'century',
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(UNITS, null);
 
 /** TIMEX3 duration letters per unit; time units go after the T. */
 export const DURATION_CODES: Record<Unit, { code: string; time: boolean; factor: number }> = {

@@ -12,6 +12,8 @@ import { resolve } from './resolve.js';
 const LATER = /^\s+later\b/i;
 
 const UNIT_OF: Record<string, Unit> = { Y: 'year', M: 'month', W: 'week', D: 'day', Q: 'quarter', TH: 'hour', TM: 'minute' };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(UNIT_OF, null);
 
 /** The date a duration followed by "later" reaches, or null when there is no "later" or no count. */
 export function laterDate(duration: Parsed, value: string, text: string, ctx: ResolveContext): Resolved | null {

@@ -5,7 +5,9 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, EntityType, TextSpan } from '../../text/types.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
 import { loadGazetteer } from '../learn/gazetteer.js';
+import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
+import { evidencedPersons, familyNameMentions } from './person-evidence.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -246,15 +248,20 @@ export function personCueEntities(doc: Doc): Entity[] {
     const words = doc.tokens.slice(first, end).map((t) => t.text);
     if (words.some((w) => ORG_WORDS.test(w)) || doc.tokens[end]?.text === '&') continue;
     // a place the gazetteer knows stays a place ("reporters Nairobi" is a list gone wrong, not a name)
-    if (gazetteer.match(words).some((m) => m.start === 0 && m.end === words.length)) continue;
+    // …but not after an honorific: "Mr Jalingo" is a man, whatever town bears his name
+    const honorific = HONORIFIC.test(doc.tokens[first - 1]?.text ?? '');
+    if (!honorific && gazetteer.match(words).some((m) => m.start === 0 && m.end === words.length)) continue;
     const span = doc.span(doc.tokens[first]!.start, doc.tokens[end - 1]!.end);
     // one word the recogniser typed otherwise is too little to go on ("the new England captain")
-    if (end - first === 1 && mentions.some((m) => overlaps(m, span) && m.type !== 'PERSON')) continue;
+    if (end - first === 1 && !honorific && mentions.some((m) => overlaps(m, span) && m.type !== 'PERSON')) continue;
     makePerson(span);
     if (end - first > 1) people.add(span.text);
   }
   // the same words elsewhere in the report are the same person, however the recogniser cut them there
   for (const name of people) for (const span of occurrences(doc, name)) makePerson(span);
+  // what befalls a name and the list it stands in; then the family names of the people found
+  for (const span of evidencedPersons(doc, mentions, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
+  for (const span of familyNameMentions(doc, mentions)) makePerson(doc.span(span.start, span.end));
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
   const kept = mentions.filter((m) => !officeDomainOnly(doc, m));
   if (kept.length < mentions.length) [mentions, changed] = [kept, true];

@@ -1,4 +1,5 @@
 import { tokenIndexAfter } from '../../text/align.js';
+import type { Token } from '../../text/doc.js';
 import type { Tree } from '../syntax/tree.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Tree } from '../syntax/tree.js';
  * the event is told once per person. Only named people count: "Moyo and his lawyer" stays one
  * event about Moyo, with the lawyer in the role's text.
  */
-export function coordinatedPersons(tree: Tree, head: number | undefined): number[] {
+export function coordinatedPersons(tree: Tree, head: number | undefined, trigger = -1): number[] {
   if (head === undefined) return [];
   const entity = (i: number) => tree.entityOf[i];
   const isPerson = (i: number): boolean => entity(i)?.type === 'PERSON';
@@ -26,8 +27,17 @@ export function coordinatedPersons(tree: Tree, head: number | undefined): number
     const next = span[span.length - 1]! + 1;
     return next < tree.doc.tokens.length && tree.token(next).upos === 'PART' && /^['’]s?$/.test(tree.token(next).text);
   };
+  // "detained A and B fled": after the trigger, a name a finite verb follows begins a clause
+  const beginsClause = (i: number): boolean => {
+    if (trigger < 0 || i < trigger) return false;
+    const span = nameTokens(i);
+    const finite = (t: Token | undefined) => t !== undefined && (t.upos === 'AUX' || (t.upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')));
+    // "…, a spokesman, B, said": the speaker's apposition is no list item either
+    const after = span[span.length - 1]! + 1;
+    return finite(tree.doc.tokens[after]) || (tree.doc.tokens[after]?.text === ',' && finite(tree.doc.tokens[after + 1]));
+  };
   const take = (c: number): boolean => {
-    if (!isPerson(c) || seen.has(entity(c)) || possessor(c)) return false;
+    if (!isPerson(c) || seen.has(entity(c)) || possessor(c) || beginsClause(c)) return false;
     seen.add(entity(c));
     out.push(c);
     return true;
@@ -74,7 +84,7 @@ export function companions(tree: Tree, trigger: number): number[] {
     const first = cases[0] ?? c;
     const before = first > 0 ? tree.token(first - 1).text.toLowerCase() : '';
     if (!marked.includes('with') || !(marked.includes('along') || before === 'together' || before === 'along')) continue;
-    if (tree.entityOf[c]?.type === 'PERSON') out.push(c);
+    if (tree.entityOf[c]?.type === 'PERSON') out.push(c, ...listAround(tree, c, trigger));
     out.push(...coordinatedPersons(tree, c));
   }
   return out;
@@ -145,7 +155,147 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   const { to } = tree.sentenceRange(head);
   let j = trigger + 1;
   while (j < to && !(['are', 'were', 'was', 'is', 'include', 'included'].includes(word(j)) && tree.token(j).upos !== 'VERB')) j++;
-  const out: number[] = [];
-  for (j++; j < to && (tree.entityOf[j]?.type === 'PERSON' || isListWord(tree, j)); j++) if (beginsPerson(tree, j)) out.push(j);
-  return out;
+  if (j >= to) {
+    // "Mira Castell and two other activists were among those arrested": the names before "among"
+    let k = head - 2;
+    while (k >= 0 && ['AUX', 'ADV'].includes(tree.token(k).upos ?? '')) k--;
+    while (k >= 0 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k--;
+    if (k < 0 || tree.entityOf[k]?.type !== 'PERSON' || k < tree.sentenceRange(head).from) return [];
+    return [k, ...listAround(tree, k, head)];
+  }
+  // the names after the verb, with their roles and descriptions between them
+  let k = j + 1;
+  while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k)) k++;
+  if (tree.entityOf[k]?.type !== 'PERSON') return [];
+  return [k, ...listAround(tree, k, j)];
+}
+
+/** Words that end a list of people: a clause begins, or the list's words become someone's. */
+const CLAUSE_START = new Set(['VERB', 'AUX', 'SCONJ']);
+/** Prepositions that may stand in a list item's description: "Ilse Varga of Karsland", "paralegal for Karapatan". */
+const ITEM_PREPOSITIONS = new Set(['of', 'for', 'from', 'with', 'at']);
+/** Conjunctions and list marks. */
+const SEPARATORS = new Set([',', ';', 'and', '&']);
+/** Pronouns that introduce a list item's relation: "A and her husband B". */
+const POSSESSIVES = new Set(['her', 'his', 'their', 'its']);
+
+/** The first and last token of the name that holds token `i`. */
+function nameSpan(tree: Tree, i: number): [number, number] {
+  const e = tree.entityOf[i];
+  let first = i;
+  let last = i;
+  while (e && tree.entityOf[first - 1] === e) first--;
+  while (e && tree.entityOf[last + 1] === e) last++;
+  return [first, last];
+}
+
+/**
+ * Whether token `j` may stand between the names of a list: a list mark, an age ("A, 27, and B"),
+ * a word of a role or its description ("rights lawyer", "vice president of the union", "Dr."),
+ * an organisation's or place's name, a possessive ("her husband"), brackets and quotes, a
+ * preposition of a description ("of", "for", "from": a name right after one is whose, not an item).
+ */
+function isItemWord(tree: Tree, j: number): boolean {
+  const t = tree.token(j);
+  const w = t.text.toLowerCase();
+  if (SEPARATORS.has(w) || /^[():"“”'‘’]$/.test(t.text)) return true;
+  // a hyphen inside a word: "vice-chair", "writer-translator"
+  const prev = tree.doc.tokens[j - 1];
+  const next = tree.doc.tokens[j + 1];
+  if (t.text === '-' && prev?.end === t.start && next?.start === t.end) return true;
+  if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
+  if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
+  if (t.upos === 'ADP') return ITEM_PREPOSITIONS.has(w);
+  // "the party's secretary-general": a possessive inside a description, not after a person's name
+  if (t.upos === 'PART') return /^['’]s?$/.test(t.text) && tree.entityOf[j - 1]?.type !== 'PERSON' && tree.token(j - 1).upos === 'NOUN';
+  if (t.upos === 'PUNCT') return false;
+  // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
+  if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && tree.token(j + 1)?.upos === 'NOUN') || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
+  if (CLAUSE_START.has(t.upos ?? '')) return false;
+  return ['NOUN', 'ADJ', 'DET', 'NUM', 'PROPN', 'CCONJ', 'X', 'SYM'].includes(t.upos ?? '');
+}
+
+/**
+ * The named people listed with the person at token `head`, read from the words rather than the
+ * parse, which often hangs a long list wrongly: "A, B, C, and D – were also arrested", "arrested
+ * reporter A, 27, and photographer B, 23", "A, rights lawyer B, and blogger C were convicted",
+ * "abducted A and her husband B, and their colleagues C and D". The list runs from the name both
+ * ways while only list words stand between names, never across the trigger; it needs a
+ * conjunction or a semicolon between its first and last names (commas alone are as often
+ * appositions), and a name followed by "'s" or by a verb is no item ("A, B's lawyer", "arrested A
+ * and B fled"). Returns one token of each other person.
+ */
+export function listAround(tree: Tree, head: number | undefined, trigger: number): number[] {
+  if (head === undefined || tree.entityOf[head]?.type !== 'PERSON') return [];
+  const { from, to } = tree.sentenceRange(head);
+  const [first, last] = nameSpan(tree, head);
+  const lo = trigger < first ? trigger + 1 : from;
+  const hi = trigger > last ? trigger : to;
+  const found: [number, number][] = [[first, last]];
+  // "and B fled", "B's lawyer", "a spokesman, B, said": the name begins or speaks a clause of its own
+  const followedBadly = (end: number): boolean => {
+    // the verb the trigger hangs on is the list's own: "A and B remain in detention"
+    const governs = (k: number) => tree.head(k) === trigger || (tree.token(trigger).upos !== 'VERB' && [...tree.ancestors(trigger, 4)].some((a) => a.token === k));
+    const verb = (k: number) => k < to && k !== trigger && k < hi && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '') && tree.token(k).xpos !== 'VBN' && tree.token(k).xpos !== 'VBG' && !governs(k);
+    const next = end + 1 < to ? tree.token(end + 1) : undefined;
+    return next !== undefined && (next.upos === 'PART' || verb(end + 1) || (next.text === ',' && verb(end + 2)));
+  };
+  /** "the lawyer of B": a name after an item's preposition is whose, and no item. */
+  const owned = (start: number): boolean => ITEM_PREPOSITIONS.has(tree.token(start - 1)?.text.toLowerCase() ?? '');
+  // rightwards
+  for (let j = last + 1, steps = 0; j < hi && steps < 80; j++, steps++) {
+    if (tree.entityOf[j]?.type === 'PERSON') {
+      const span = nameSpan(tree, j);
+      if (followedBadly(span[1])) break;
+      if (!owned(span[0])) found.push(span);
+      j = span[1];
+    } else if (tree.token(j).upos === 'ADP' && ITEM_PREPOSITIONS.has(tree.token(j).text.toLowerCase())) continue;
+    else if (!isItemWord(tree, j)) break;
+  }
+  // leftwards
+  for (let j = first - 1, steps = 0; j >= lo && steps < 80; j--, steps++) {
+    if (tree.entityOf[j]?.type === 'PERSON') {
+      const span = nameSpan(tree, j);
+      if (tree.token(span[1] + 1)?.upos === 'PART') break;
+      if (!owned(span[0])) found.unshift(span);
+      j = span[0];
+    } else if (!isItemWord(tree, j)) break;
+  }
+  if (found.length < 2) return [];
+  const a = found[0]![1];
+  const b = found[found.length - 1]![0];
+  let joined = false;
+  for (let j = a + 1; j < b; j++) if (['and', '&', ';'].includes(tree.token(j).text.toLowerCase())) joined = true;
+  if (!joined) return [];
+  const own = tree.entityOf[head];
+  return found.map(([s]) => s).filter((s) => tree.entityOf[s] !== own);
+}
+
+/** Words after which a list names the members of a group: "writers, including A and B". */
+const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['identified', 'as'], ['named', 'as'], ['notably']];
+
+/**
+ * The named members of a group the event befalls: "at least 11 writers are serving life sentences,
+ * including blogger A and economist B", "nine workers who were identified as A, B and C",
+ * "dozens of activists, such as publisher A, have been arrested". The group is a plural noun, a
+ * number or "those"; the members follow a marker after it in the same sentence.
+ */
+export function groupMembers(tree: Tree, head: number | undefined): number[] {
+  if (head === undefined || tree.entityOf[head]) return [];
+  const t = tree.token(head);
+  const group = t.xpos === 'NNS' || t.xpos === 'NNPS' || t.upos === 'NUM' || ['those', 'they', 'them'].includes(t.text.toLowerCase()) || tree.kids(head, 'nummod').length > 0;
+  if (!group) return [];
+  const { to } = tree.sentenceRange(head);
+  const words = (j: number) => tree.token(j).text.toLowerCase();
+  for (let j = head + 1; j < to; j++) {
+    const marker = MEMBER_MARKERS.find((m) => m.every((w, k) => words(j + k) === w));
+    if (!marker) continue;
+    let k = j + marker.length;
+    // the member's role before the name, whatever the tagger made of it ("famed publisher" as a verb)
+    const describes = (n: number) => isItemWord(tree, n) || (tree.token(n).upos === 'VERB' && ['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
+    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && describes(k) && !SEPARATORS.has(words(k))) k++;
+    if (tree.entityOf[k]?.type !== 'PERSON') return [];
+    return [k, ...listAround(tree, k, j)];
+  }
+  return [];
 }

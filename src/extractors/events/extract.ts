@@ -1,7 +1,8 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
-import { amongThose, companions, coordinatedPersons, listedPersons } from './coordination.js';
+import { amongThose, companions, coordinatedPersons, groupMembers, listAround, listedPersons } from './coordination.js';
+import { CustodyReader } from './custody.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -39,6 +40,18 @@ function confidenceOf(t: Trigger, linkedTarget: boolean, inferred: boolean, hasA
   if (hasAgent) c += 0.05;
   if (hasDate) c += 0.05;
   return Math.round(Math.min(0.95, c) * 100) / 100;
+}
+
+/** A token of the person a target role names: its head, or the name inside its words ("reporter Lina Orsk"). */
+function namedToken(tree: Tree, head: number | undefined, role: Role | undefined): number | undefined {
+  if (head === undefined || !role?.entity) return undefined;
+  if (tree.entityOf[head]?.id === role.entity) return head;
+  const { from, to } = tree.sentenceRange(head);
+  for (let i = from; i < to; i++) {
+    const t = tree.token(i);
+    if (tree.entityOf[i]?.id === role.entity && t.start >= (role.start ?? 0) && t.end <= (role.end ?? 0)) return i;
+  }
+  return undefined;
 }
 
 export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
@@ -96,7 +109,14 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
-    const listed = [...coordinatedPersons(tree, heads.target), ...listedPersons(tree, roles.target), ...amongThose(tree, heads.target, trigger.token)];
+    const named = namedToken(tree, heads.target, roles.target);
+    const listed = [
+      ...coordinatedPersons(tree, heads.target, trigger.token),
+      ...listedPersons(tree, roles.target),
+      ...amongThose(tree, heads.target, trigger.token),
+      ...listAround(tree, named, trigger.token),
+      ...groupMembers(tree, heads.target),
+    ];
     const told = new Set([event.target?.entity]);
     for (const other of [...listed, ...alongside]) {
       // the role's words are the name itself: a list item's phrase runs into the next item
@@ -121,6 +141,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       }
     }
   }
+  new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
   const kept = mergeMentions(events).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);

@@ -1,5 +1,6 @@
 import type { Entity, Role } from '../../text/types.js';
-import { PERSON_PRONOUNS } from '../coref/lexicon.js';
+import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
+import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 
@@ -97,18 +98,73 @@ export class EntityLinker {
     const at = doc.tokens[pronoun]!.start;
     const sentence = doc.sentenceAt(at);
     const scores = new Map<Entity, number>();
+    // "she" is not the man named beside her, when his given name says he is one
+    const gender = PRONOUN_GENDER[doc.tokens[pronoun]!.text.toLowerCase()];
+    const names = loadNames();
+    const agrees = (e: Entity) => !gender || (names.gender(e.name.split(/\s+/)[0] ?? '') ?? gender) === gender;
     // only the last three sentences count: start there, not at the top of a long report
     for (let i = this.lowerBound((m) => m.sentence < sentence - 3); i < this.mentions.length; i++) {
       const m = this.mentions[i]!;
       if (m.start >= at) break;
-      if (m.entity.type !== 'PERSON' || sentence - m.sentence > 3) continue;
+      if (m.entity.type !== 'PERSON' || sentence - m.sentence > 3 || !agrees(m.entity)) continue;
       const distance = sentence - m.sentence;
       scores.set(m.entity, (scores.get(m.entity) ?? 0) + 1 + 1 / (1 + distance) + (m.start > at - 400 ? 0.1 : 0));
     }
     let best: Entity | undefined;
     let top = 0;
     for (const [e, s] of scores) if (s > top) [best, top] = [e, s];
-    return best ?? this.salient;
+    return best ?? (this.salient && agrees(this.salient) ? this.salient : undefined);
+  }
+
+  /**
+   * The last token of a name that stands for the role noun at `head` (its phrase ending at
+   * `last`): after it come only more role words ("and activist"), at most one comma, then the
+   * name, which no verb follows ("the journalist, Ilse Varga said" is Varga speaking).
+   */
+  private nameAfterRole(head: number, last: number): number | undefined {
+    const tree = this.tree;
+    const t = tree.token(head);
+    const roles = loadRoleNouns().titles;
+    const isRole = (j: number) => roles.has(tree.lemma(j)) || this.lexicon.personNouns.has(tree.lemma(j));
+    if (t.upos !== 'NOUN' || t.xpos === 'NNS' || !isRole(head) || RELATIONAL.has(tree.lemma(head))) return undefined;
+    const { to } = tree.sentenceRange(head);
+    let j = last + 1;
+    let commas = 0;
+    while (j < to && j - last <= 6 && tree.entityOf[j]?.type !== 'PERSON') {
+      const w = tree.token(j);
+      if (w.text === ',') commas++;
+      else if (!(w.upos === 'CCONJ' || ((w.upos === 'NOUN' || w.upos === 'ADJ') && /^\p{Ll}/u.test(w.text)))) return undefined;
+      if (commas > 1) return undefined;
+      j++;
+    }
+    const e = tree.entityOf[j];
+    if (e?.type !== 'PERSON' || tree.entityOf[j - 1] === e) return undefined;
+    let end = j;
+    while (tree.entityOf[end + 1] === e) end++;
+    const next = end + 1 < to ? tree.token(end + 1) : undefined;
+    if (next && (next.upos === 'VERB' || next.upos === 'PART')) return undefined;
+    return end;
+  }
+
+  /**
+   * "Xu's girlfriend, the feminist and labour rights activist Li Qiao, has been detained": a
+   * singular noun followed by a description that ends in a person's name, between commas, is that
+   * person. Returns the last token of the name.
+   */
+  private namedApposition(head: number, last: number): number | undefined {
+    const tree = this.tree;
+    const t = tree.token(head);
+    if (t.upos !== 'NOUN' || t.xpos === 'NNS' || tree.token(last + 1)?.text !== ',') return undefined;
+    // read from the words, the parse of such a stretch is often wrong: ", the … activist Li Qiao,"
+    const { to } = tree.sentenceRange(head);
+    let j = last + 2;
+    const describing = (n: number) => ['DET', 'NOUN', 'ADJ', 'CCONJ'].includes(tree.token(n).upos ?? '') && /^\p{Ll}/u.test(tree.token(n).text);
+    while (j < to && j - last < 12 && !tree.entityOf[j] && describing(j)) j++;
+    const e = tree.entityOf[j];
+    if (e?.type !== 'PERSON' || j === last + 2) return undefined;
+    let end = j;
+    while (tree.entityOf[end + 1] === e) end++;
+    return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
   }
 
   link(head: number, asTarget = false, trigger?: number): Linked {
@@ -152,6 +208,10 @@ export class EntityLinker {
     const of = tree.entityOf;
     while (of[last] && of[last + 1] === of[last]) last++;
     while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
+    // "prominent blogger and activist Alaa Kamel, was arrested", "a journalist and activist, Ilse
+    // Varga": a role whose name follows it after more role words or a comma is that person
+    const after = asTarget && !of[head] ? (this.nameAfterRole(head, last) ?? this.namedApposition(head, last)) : undefined;
+    if (after !== undefined) last = after;
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
     const text = doc.text.slice(start, end);

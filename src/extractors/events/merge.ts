@@ -45,6 +45,9 @@ export function mergeMentions(events: VigilEvent[]): VigilEvent[] {
       const theirs = v[r];
       if (theirs && (!mine || (mine.entity === null && theirs.entity !== null))) host[r] = theirs;
     }
+    // the later telling says where the person is now
+    if (v.heldAt) host.heldAt = v.heldAt;
+    if (v.whereaboutsUnknown) host.whereaboutsUnknown ??= v.whereaboutsUnknown;
     if (v.date && (!host.date || v.date.value.length > host.date.value.length)) host.date = v.date;
     if (MODAL_RANK[v.modality] < MODAL_RANK[host.modality]) {
       host.modality = v.modality;

@@ -4,6 +4,7 @@ import { FUTURE_AUX } from '../dates/index.js';
 import { NEGATORS } from '../syntax/tree.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
+import { OBLIGATION_AUX, governedModality } from './governors.js';
 
 /**
  * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
@@ -126,6 +127,11 @@ function insideQuote(tree: Tree, i: number): boolean {
   return quotedTokens(tree, from, i + 1)[i - from] ?? false;
 }
 
+/** A condition hung on the clause: "if he returns, he will be arrested". */
+function conditional(tree: Tree, clause: readonly number[]): boolean {
+  return clause.some((c) => tree.kids(c, 'advcl').some((a) => tree.kids(a, 'mark').some((m) => HYPOTHETICAL_MARK.has(tree.lemma(m)) && tree.lemma(m) !== 'whether')));
+}
+
 export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {
   const clause = clauseTokens(tree, t);
   const above = speechAbove(tree, lexicon, t.token);
@@ -144,8 +150,11 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a claim or a warning is the speaker's act, and it happened: asserted (the caller makes the
   // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
   if (t.entry.claim || t.entry.future) return reading('asserted');
+  const governed = governedModality(tree, t);
+  if (governed) return reading(governed);
   const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
-  if (aux.some((a) => HYPOTHETICAL_MARK.has(a))) return reading('hypothetical');
+  if (aux.some((a) => HYPOTHETICAL_MARK.has(a) || OBLIGATION_AUX.has(a))) return reading('hypothetical');
+  if (conditional(tree, clause)) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come

@@ -63,12 +63,13 @@ function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
   let j = i - 1;
   while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || tree.token(j).text === ',')) j--;
   if (j < from || j === i - 1) return undefined;
-  if (!person(j) && tree.token(j + 1).text === ',') {
-    for (let k = j; k >= Math.max(from, j - 12); k--) {
-      if (tree.token(k).text !== ',') continue;
-      if (person(k - 1)) j = k - 1;
-      break;
-    }
+  // past up to three descriptions between commas: "Sit Man-ling, 33, a clerk of X, a subsidiary of Y, was jailed"
+  for (let stretch = 0; stretch < 3 && !person(j) && tree.token(j + 1).text === ','; stretch++) {
+    let k = j;
+    const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
+    while (k >= Math.max(from, j - 12) && tree.token(k).text !== ',' && !finite(k)) k--;
+    if (k < from || tree.token(k).text !== ',') break;
+    j = k - 1;
   }
   if (!person(j)) return undefined;
   const sameName = (a: number, b: number): boolean => tree.entityOf[a] !== undefined && tree.entityOf[a] === tree.entityOf[b];
@@ -183,12 +184,15 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   } else {
     const poss = tree.kids(i, 'nmod:poss')[0];
     // "on bail on Monday": a date is when, never whom
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c));
+    // "sentences of 10 and 15 years": a length is not whom
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && tree.token(c).upos !== 'NUM');
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     let target = poss ?? of ?? shared();
     const h = tree.head(i);
     if (target === undefined && h >= 0 && tree.token(i).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(h))) target = tree.subjectOf(h);
+    // "they were subjected to torture": the passive subject of "subjected"
+    if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
     // a state: "X has been in police detention since May", "X remains in custody"
     if (target === undefined && tree.caseOf(i) === 'in') target = tree.kids(i, 'nsubj')[0] ?? (h >= 0 && STATE_VERBS.has(tree.lemma(h)) ? tree.subjectOf(h) : undefined);
     if (target !== undefined) roles.target = target;

@@ -62,7 +62,8 @@ export function readModelFile(file: string): ModelFile {
   }
   if (raw.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new VigilError('model_missing', `${file} is not a Vigil model file`);
   const headerLen = raw.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(raw.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLen)) as Record<string, unknown>;
+  // Header tables are looked up with words from reports: objects without a prototype, so "constructor" is just a word.
+  const header = JSON.parse(raw.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLen), (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.assign(Object.create(null) as object, v) : v)) as Record<string, unknown>;
   const base = MAGIC.length + 4 + headerLen;
   // The payload starts 4-byte aligned in the file; a gunzipped buffer of this size owns its
   // memory from offset 0, so the arrays are views on it. A misaligned one is copied.

@@ -53,3 +53,8 @@ export function cityByName(name: string, country?: string): City | undefined {
   if (!list) return undefined;
   return (country && list.find((c) => c.country === country)) || list[0];
 }
+
+/** Every city called `name`, most populous first. */
+export function citiesNamed(name: string): readonly City[] {
+  return load().get(key(name)) ?? [];
+}

@@ -5,7 +5,7 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 import { mergeWordings } from '../entities/org-aliases.js';
 import { entityRewriter, numberByFirstMention } from '../entities/rewrite.js';
-import { cityByName } from './cities.js';
+import { citiesNamed } from './cities.js';
 import { countryByDemonym, countryByName } from './countries.js';
 import { regionByName } from './regions.js';
 
@@ -34,18 +34,59 @@ export interface PlaceInfo {
   city?: string;
 }
 
-/** What a place name stands for: a country, or a city in one. */
-export function resolvePlace(name: string): PlaceInfo {
+/**
+ * Names of more than one country's land: a continent or a region of the world. GeoNames knows a
+ * village or town by most of them ("America" in the Netherlands, "Asia" in the Philippines), which
+ * is never what a report means. "America" is the United States only when the report says so elsewhere.
+ */
+const NOT_ONE_COUNTRY = new Set([
+  'asia', 'africa', 'europe', 'america', 'americas', 'the americas', 'north america', 'south america', 'central america', 'latin america', 'oceania', 'antarctica',
+  'middle east', 'the middle east', 'near east', 'far east', 'caribbean', 'the caribbean', 'balkans', 'the balkans', 'gulf', 'the gulf', 'sahel', 'the sahel', 'arctic',
+  'east africa', 'west africa', 'north africa', 'southern africa', 'horn of africa', 'southeast asia', 'south asia', 'central asia', 'east asia', 'eastern europe', 'western europe', 'scandinavia',
+]);
+const AMERICA = new Set(['america', 'americas', 'the americas']);
+
+/** A city's name shared by places of several countries names the most populous only when it dwarfs the rest (Tripoli, Alexandria; not Valencia, Cambridge). */
+const DWARFS = 2;
+const DWARFING_POPULATION = 100_000;
+
+/**
+ * What a place name stands for: a country, or a city in one. `context` holds the countries the
+ * report names outright: a city name shared across countries ("Washington", "Valencia") is the one
+ * in a country the report names; without that, the most populous only when it dwarfs the others,
+ * else the name is a city with no code rather than a guess.
+ */
+export function resolvePlace(name: string, context: ReadonlySet<string> = new Set()): PlaceInfo {
   const country = countryByName(name);
   if (country) return { country: country.cca3 };
+  const lower = name.toLowerCase();
+  if (NOT_ONE_COUNTRY.has(lower)) return AMERICA.has(lower) && context.has('USA') ? { country: 'USA' } : {};
   // GeoNames lists every hamlet over 1,000 people; a name it knows only as a hamlet ("Me", "Of")
   // is more likely a misread than a place
-  const city = cityByName(name);
-  return city && (city.population >= 20_000 || name.length > 4) ? { country: city.country, city: city.name } : {};
+  const usable = (c: { population: number }) => c.population >= 20_000 || name.length > 4;
+  const cities = citiesNamed(name).filter(usable);
+  const top = cities[0];
+  if (!top) return {};
+  const inContext = cities.find((c) => context.has(c.country));
+  if (inContext) return { country: inContext.country, city: inContext.name };
+  const rival = cities.find((c) => c.country !== top.country);
+  if (rival && !(top.population >= DWARFING_POPULATION && top.population >= DWARFS * rival.population)) return { city: top.name };
+  return { country: top.country, city: top.name };
 }
 
-function countryOf(entity: Entity): string | undefined {
-  if (entity.type === 'LOC') return resolvePlace(entity.name).country;
+/** The countries a report names outright (by name or demonym), the context a shared city name is read in. */
+function namedCountries(entities: Entity[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entities) {
+    const c = e.type === 'LOC' ? countryByName(e.name) : e.type === 'MISC' ? countryByDemonym(e.name) : undefined;
+    if (c) out.add(c.cca3);
+    else if (e.type === 'ORG' && e.country) out.add(e.country);
+  }
+  return out;
+}
+
+function countryOf(entity: Entity, context: ReadonlySet<string>): string | undefined {
+  if (entity.type === 'LOC') return resolvePlace(entity.name, context).country;
   if (entity.type === 'MISC') return countryByDemonym(entity.name)?.cca3;
   // a state ORG names its state: "Cambodia's Interior Ministry", "Thai police", "the Nigerian Army"
   for (const m of entity.name.matchAll(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/gu)) {
@@ -132,9 +173,10 @@ export function normalisePlaces(doc: Doc): Entity[] {
   }
   // "Karsland's Ministry of Interior" and, grown just now, "Karsland's Interior Ministry": one ministry
   const kept = mergeWordings([...entities.filter((e) => e.mentions.length > 0), ...bodies.values()]);
+  const context = namedCountries(kept);
   for (const e of kept) {
     e.mentions.sort((a, b) => a.start - b.start);
-    const c = e.country ?? regionCountry(doc, e) ?? countryOf(e);
+    const c = e.country ?? regionCountry(doc, e) ?? countryOf(e, context);
     if (c) e.country = c;
   }
   return numberByFirstMention(kept);

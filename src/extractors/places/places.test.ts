@@ -57,3 +57,15 @@ test('a place always named as a state is that state, not the country of its name
   assert.equal(countryOf(`${inState} Some of the gunmen fled across the border into Niger.`, 'Niger'), 'NER');
   assert.equal(countryOf('Soldiers detained Ode Marsh in Niger on Monday.', 'Niger'), 'NER');
 });
+
+test('a continent is no country; a city name several countries share is read in the report\'s context or left without a code', () => {
+  assert.deepEqual(resolvePlace('Asia'), {});
+  assert.deepEqual(resolvePlace('America'), {});
+  assert.deepEqual(resolvePlace('America', new Set(['USA'])), { country: 'USA' });
+  assert.equal(resolvePlace('Washington').country, undefined, 'not the English town');
+  assert.equal(resolvePlace('Washington', new Set(['USA'])).country, 'USA');
+  assert.equal(resolvePlace('Valencia').country, undefined);
+  assert.equal(resolvePlace('Valencia', new Set(['ESP'])).country, 'ESP');
+  assert.equal(resolvePlace('Tripoli').country, 'LBY', 'the most populous, when it dwarfs the others');
+  assert.equal(resolvePlace('Minsk').country, 'BLR');
+});

@@ -119,7 +119,8 @@ export function accordingQuotes(tree: Tree, cues: CueLexicon, mentions: MentionI
     }
     while (last > first && tree.token(last).upos === 'PUNCT') last--;
     while (first < last && tree.token(first).upos === 'PUNCT') first++;
-    if (first >= to || last < first || sourceLast < i + n) {
+    // ("according to" as the sentence's last words has no source to point to)
+    if (first >= to || last < first || sourceLast < i + n || i + n >= to) {
       i += n - 1;
       continue;
     }

@@ -32,10 +32,13 @@ export class Labeler {
     const lex = words.map((w) => this.lexemes.get(w));
     const tags = xpos.map((t) => hashString(t));
     const kids: number[][] = words.map(() => []);
-    for (let i = 0; i < words.length; i++) if (heads[i]! >= 0) kids[heads[i]!]!.push(i);
+    // Each word's place among its head's children (children are pushed left to right): the
+    // count of siblings before it, in constant time (a filter per word was quadratic in a run of 100 KB of quote marks).
+    const rank = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) if (heads[i]! >= 0) rank[i] = kids[heads[i]!]!.push(i) - 1;
     const out: number[] = [];
     for (let i = 0; i < words.length; i++) {
-      const n = this.features(lex, tags, heads, kids, i);
+      const n = this.features(lex, tags, heads, kids, rank, i);
       this.scores.fill(0);
       this.scorer.score(this.feats, n, this.scores);
       const guess = argmax(this.scores, this.labels.length);
@@ -45,7 +48,7 @@ export class Labeler {
     return out;
   }
 
-  private features(lex: Lexeme[], tags: number[], heads: ArrayLike<number>, kids: number[][], i: number): number {
+  private features(lex: Lexeme[], tags: number[], heads: ArrayLike<number>, kids: number[][], rank: Int32Array, i: number): number {
     const h = heads[i]!;
     const out = this.feats;
     const hw = h < 0 ? ROOT : lex[h]!.lower;
@@ -84,8 +87,7 @@ export class Labeler {
     }
     // Siblings to the head's left: a second nominal before a verb is rarely a second subject.
     if (h >= 0) {
-      const before = kids[h]!.filter((s) => s < i).length;
-      out[k++] = feat3(30, Math.min(before, 3), dt, ht);
+      out[k++] = feat3(30, Math.min(rank[i]!, 3), dt, ht);
     }
     return k;
   }

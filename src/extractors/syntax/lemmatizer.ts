@@ -49,10 +49,11 @@ function applyEdit(word: string, e: string): string {
 }
 
 function byRules(rules: LemmaRules['rules'], word: string, xpos: string): string | undefined {
-  const table = rules[xpos];
+  const table = Object.hasOwn(rules, xpos) ? rules[xpos] : undefined;
   if (!table) return undefined;
   for (let k = Math.min(MAX_SUFFIX, word.length - 1); k >= 0; k--) {
-    const e = table[word.slice(word.length - k)];
+    const suffix = word.slice(word.length - k);
+    const e = Object.hasOwn(table, suffix) ? table[suffix] : undefined;
     if (e !== undefined) return applyEdit(word, e);
   }
   return undefined;
@@ -62,8 +63,9 @@ export function lemmatize(rules: LemmaRules, word: string, xpos: string): string
   const w = caseFor(word, xpos);
   // "Police shot the activist" tagged present: "shot" is no verb's base, so it is still "shoot"
   const lower = w.toLowerCase();
-  const irregular = INFLECTED_VERB.has(xpos) || (PRESENT_VERB.has(xpos) && !BASES.has(lower)) ? IRREGULAR_VERBS[lower] : undefined;
-  return rules.exceptions[`${lower}\t${xpos}`] ?? irregular ?? byRules(rules.rules, w, xpos) ?? w;
+  const irregular = (INFLECTED_VERB.has(xpos) || (PRESENT_VERB.has(xpos) && !BASES.has(lower))) && Object.hasOwn(IRREGULAR_VERBS, lower) ? IRREGULAR_VERBS[lower] : undefined;
+  const key = `${lower}\t${xpos}`;
+  return (Object.hasOwn(rules.exceptions, key) ? rules.exceptions[key] : undefined) ?? irregular ?? byRules(rules.rules, w, xpos) ?? w;
 }
 
 /** Learns the rules and exceptions from (word, xpos, lemma) triples. */

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
-import { createRule, listAlerts, listRules } from '../../storage/alerts.js';
+import { acknowledgeAlerts, createRule, listAlerts, listRules } from '../../storage/alerts.js';
 import { decodeCursor, nextCursor } from '../../storage/paging.js';
 import { personVisible } from '../../storage/access.js';
 import { writeAudit } from '../../storage/audit.js';
@@ -12,7 +12,7 @@ import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
 import { EVENT_TYPES } from '../../text/types.js';
 
 const Alert = z
-  .object({ id: z.string(), key: z.string(), rule_id: z.string().nullable(), kind: z.string(), person_id: z.string(), message: z.string(), event_ids: z.array(z.string()), report_ids: z.array(z.string()), created_at: z.string(), acknowledged_by: z.string().nullable(), acknowledged_at: z.string().nullable() })
+  .object({ id: z.string(), key: z.string(), rule_id: z.string().nullable(), kind: z.string(), person_id: z.string(), message: z.string(), event_ids: z.array(z.string()), report_ids: z.array(z.string()), created_at: z.string(), acknowledged_by: z.string().nullable(), acknowledged_at: z.string().nullable(), episode: z.string().nullable(), urgent: z.boolean(), rule: z.string().nullable() })
   .openapi('Alert');
 const RuleBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('whereabouts_unknown'), hours: z.number().positive().max(24 * 365) }),
@@ -24,8 +24,10 @@ const RuleBody = z.discriminatedUnion('kind', [
 const Channels = z.object({
   webhook: z.object({ url: z.string().url(), secret: z.string().min(16).max(200) }).optional(),
   email: z.array(z.string().email()).max(50).optional(),
+  // One e-mail a day listing the rule's alerts, instead of one per alert.
+  digest: z.literal('daily').optional(),
 });
-const Rule = z.object({ id: z.string(), rule: RuleBody, enabled: z.boolean(), channels: z.object({ webhook: z.object({ url: z.string() }).optional(), email: z.array(z.string()).optional() }) }).openapi('AlertRule');
+const Rule = z.object({ id: z.string(), rule: RuleBody, enabled: z.boolean(), channels: z.object({ webhook: z.object({ url: z.string() }).optional(), email: z.array(z.string()).optional(), digest: z.literal('daily').optional() }) }).openapi('AlertRule');
 
 export function alertRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -56,9 +58,32 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
     },
   );
 
+  app.openapi(
+    createRoute({ method: 'post', path: '/alerts/ack', tags: ['alerts'], summary: 'Acknowledge several alerts at once (the open ones among them the caller may see)', middleware: [requireRole('analyst')] as const, request: body(z.object({ ids: z.array(z.string().min(1)).min(1).max(1000) })), responses: { 200: ok(z.object({ acknowledged: z.array(z.string()) }), 'the alerts acknowledged'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const user = c.get('user');
+      const { ids } = c.req.valid('json');
+      const denied = await deniedOf(c);
+      const acknowledged = await store.db.transaction().execute(async (tx) => {
+        const at = store.now().toISOString();
+        const done = await acknowledgeAlerts(tx, at, user.id, [...new Set(ids)], denied);
+        for (const id of done) await writeAudit(tx, at, { actor: user.id, action: 'alert.acknowledged', entityType: 'alert', entityId: id, detail: { bulk: true } });
+        return done;
+      });
+      return c.json({ acknowledged }, 200);
+    },
+  );
+
   app.openapi(createRoute({ method: 'get', path: '/alert-rules', tags: ['alerts'], summary: 'Alert rules (webhook secrets are not shown)', responses: { 200: ok(z.object({ rules: z.array(Rule) }), 'rules'), ...ERRORS } }), async (c) => {
     const rules = await listRules(c.get('deps').store.db);
-    return c.json({ rules: rules.map((r) => ({ ...r, channels: { ...(r.channels.webhook ? { webhook: { url: r.channels.webhook.url } } : {}), ...(r.channels.email ? { email: r.channels.email } : {}) } })) }, 200);
+    // Where alerts go (a webhook's URL, the recipients' addresses) is for analysts and admins; a viewer sees that they go.
+    const full = c.get('user').role !== 'viewer';
+    const shown = (r: (typeof rules)[number]) =>
+      full
+        ? { ...(r.channels.webhook ? { webhook: { url: r.channels.webhook.url } } : {}), ...(r.channels.email ? { email: r.channels.email } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) }
+        : { ...(r.channels.webhook ? { webhook: { url: '(hidden)' } } : {}), ...(r.channels.email ? { email: r.channels.email.map(() => '(hidden)') } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) };
+    return c.json({ rules: rules.map((r) => ({ ...r, channels: shown(r) })) }, 200);
   });
 
   app.openapi(

@@ -15,6 +15,14 @@ function asAuthUser(u: User, via: AuthUser['via']): AuthUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role, via };
 }
 
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Who is asking: an API token (`Authorization: Bearer vt_…`) or a session cookie. Every route
  * under /api is behind it except health, first-run setup, login and the OpenAPI document.
@@ -39,7 +47,8 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     user = asAuthUser(found, 'session');
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
       const origin = c.req.header('origin');
-      if (origin && new URL(origin).host !== new URL(c.req.url).host) throw new VigilError('forbidden', 'cross-site request refused');
+      // `Origin: null` (a sandboxed frame, a file) or anything unparsable is another origin too.
+      if (origin && originHost(origin) !== new URL(c.req.url).host) throw new VigilError('forbidden', 'cross-site request refused');
       if (!csrfMatches(secret!, c.req.header(CSRF_HEADER))) throw new VigilError('forbidden', `missing or wrong ${CSRF_HEADER} header; reload the page`);
     }
   }

@@ -32,6 +32,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A password policy a monitor's account deserves: long enough to resist guessing offline. */
 export function passwordProblem(password: string): string | null {
   if (password.length < 12) return 'a password needs at least 12 characters';
+  if (password.trim().length < 12) return 'a password needs at least 12 characters besides spaces at its ends';
+  // Twelve spaces or "aaaaaaaaaaaa" are long and guessed first.
+  if (new Set(password.replace(/\s/g, '')).size < 5) return 'a password needs at least 5 different characters';
   if (password.length > 1024) return 'a password may have at most 1024 characters';
   return null;
 }

@@ -2,12 +2,15 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { VigilError } from '../../core/errors.js';
 import { writeAudit } from '../../storage/audit.js';
-import { countUsers, createApiToken, createSession, deleteSession, insertUser, userByEmail } from '../../storage/users.js';
+import { countUsers, createApiToken, createSession, deleteSession, insertUser, setPassword, userByEmail, userById } from '../../storage/users.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, IdParam, UserSchema, body, ok } from '../schemas.js';
 import { LoginLimiter } from './limiter.js';
+import { clientAddress, overTls } from './client.js';
+import { CSRF_HEADER, csrfMatches } from './csrf.js';
 import { csrfToken } from './csrf.js';
+import { sessionUser } from '../../storage/users.js';
 import { SESSION_COOKIE, authenticate } from './middleware.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { acceptTotp } from './totp.js';
@@ -32,7 +35,7 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
     // Max-Age, not Expires: the browser counts the session's life from now by its own clock, so a
     // server whose clock differs (or a test's injected one) does not make the cookie stillborn.
     const maxAge = Math.max(0, Math.floor((Date.parse(expiresAt) - store.now().getTime()) / 1000));
-    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', secure: !!secureCookies, path: '/', maxAge });
+    setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', secure: !!secureCookies || overTls(c), path: '/', maxAge });
     return { csrfToken: csrfToken(secret), expiresAt };
   };
 
@@ -61,26 +64,35 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const { store } = c.get('deps');
       const { email, password, code } = c.req.valid('json');
-      const key = `${email.toLowerCase()}|${c.req.header('x-forwarded-for') ?? 'local'}`;
+      const account = email.toLowerCase();
+      const address = clientAddress(c);
       const now = store.now().getTime();
-      if (limiter.blocked(key, now)) throw new VigilError('rate_limited', 'too many failed logins; wait 15 minutes');
+      const wait = limiter.waitMs(account, address, now);
+      if (wait > 0) {
+        c.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new VigilError('rate_limited', `too many failed logins from here; try again in ${Math.ceil(wait / 1000)} s`);
+      }
       const user = await userByEmail(store.db, email);
       const good = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash()), false);
+      // With a second factor on, the code is asked for whether or not the password was right:
+      // "totp_required" must not tell a guesser that the password was.
+      if (user?.totp_enabled && !user.disabled && !code) {
+        if (!good) limiter.fail(account, address, now);
+        throw new VigilError('totp_required', 'enter the six-digit code from your authenticator app');
+      }
       if (!user || !good || user.disabled) {
-        limiter.fail(key, now);
-        throw new VigilError('unauthorized', 'wrong e-mail or password');
+        limiter.fail(account, address, now);
+        throw new VigilError('unauthorized', user?.totp_enabled ? 'wrong e-mail, password or code' : 'wrong e-mail or password');
       }
       if (user.totp_enabled) {
-        // The password was right: say so only by asking for the second factor.
-        if (!code) throw new VigilError('totp_required', 'enter the six-digit code from your authenticator app');
-        const step = acceptTotp(user.totp_secret!, code.trim(), store.now(), user.totp_last_step);
+        const step = acceptTotp(user.totp_secret!, code!.trim(), store.now(), user.totp_last_step);
         if (step === null) {
-          limiter.fail(key, now);
-          throw new VigilError('unauthorized', 'wrong or already used authenticator code');
+          limiter.fail(account, address, now);
+          throw new VigilError('unauthorized', 'wrong e-mail, password or code');
         }
         await store.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
       }
-      limiter.clear(key);
+      limiter.succeed(account, address);
       const session = await startSession(c, user.id);
       return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role }, ...session }, 200);
     },
@@ -88,7 +100,14 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
 
   app.post('/auth/logout', async (c) => {
     const secret = getCookie(c, SESSION_COOKIE);
-    if (secret) await deleteSession(c.get('deps').store.db, secret);
+    // Ending a live session is a write like any other: it needs the session's CSRF token (a
+    // cross-site form could otherwise log the user out). A dead cookie is simply cleared.
+    if (secret) {
+      const { store, sessionIdleMinutes } = c.get('deps');
+      const live = await sessionUser(store.db, secret, store.now(), sessionIdleMinutes ?? 120);
+      if (live && !csrfMatches(secret, c.req.header(CSRF_HEADER))) throw new VigilError('forbidden', `missing or wrong ${CSRF_HEADER} header; reload the page`);
+      await deleteSession(store.db, secret);
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
@@ -99,6 +118,25 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
     const secret = getCookie(c, SESSION_COOKIE);
     return c.json({ user: { id, email, name, role }, ...(via === 'session' && secret ? { csrfToken: csrfToken(secret) } : {}) }, 200);
   });
+
+  app.openapi(
+    createRoute({ method: 'put', path: '/auth/password', tags: ['auth'], summary: 'Change your password (your other sessions end)', request: body(z.object({ current: z.string().min(1).max(1024), password: z.string().min(1).max(1024) })), responses: { 204: { description: 'changed' }, ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const me = c.get('user');
+      const { current, password } = c.req.valid('json');
+      const user = await userById(store.db, me.id);
+      if (!user || !(await verifyPassword(current, user.password_hash))) throw new VigilError('forbidden', 'the current password is wrong');
+      const problem = passwordProblem(password);
+      if (problem) throw new VigilError('invalid_input', problem);
+      const hash = await hashPassword(password);
+      await store.db.transaction().execute(async (tx) => {
+        await setPassword(tx, me.id, hash, getCookie(c, SESSION_COOKIE));
+        await writeAudit(tx, store.now().toISOString(), { actor: me.id, action: 'user.password_changed', entityType: 'user', entityId: me.id });
+      });
+      return c.body(null, 204);
+    },
+  );
 
   app.use('/tokens', authenticate);
   app.openapi(

@@ -4,7 +4,10 @@ import { buildDraft } from '../../cases/drafts.js';
 import { VigilError } from '../../core/errors.js';
 import { writeAudit } from '../../storage/audit.js';
 import { draftsOf, outreachOf, saveDraft } from '../../storage/casework.js';
+import type { Denied } from '../../storage/access.js';
+import { redactFor } from '../../storage/access.js';
 import { livePersonId } from '../../storage/persons.js';
+import type { Db } from '../../storage/store.js';
 import { deniedOf } from '../access.js';
 import { requireRole } from '../auth/middleware.js';
 import { caseView } from '../cases/view.js';
@@ -18,6 +21,21 @@ import { caseStatements } from './statements.js';
 const DraftParams = IdParam.extend({ draftId: z.string().min(1).max(64).openapi({ param: { in: 'path', name: 'draftId' } }) });
 const Paragraph = z.object({ text: z.string().max(20_000), cites: z.array(z.number().int().positive()).max(200), fact: z.boolean() });
 const DraftBody = z.object({ kind: z.enum(['appeal', 'brief']), title: z.string().min(1).max(500), sections: z.array(z.object({ heading: z.string().max(500), paragraphs: z.array(Paragraph).max(500) })).max(50), citations: z.array(z.record(z.string(), z.unknown())).max(1000) });
+
+/**
+ * A stored draft as this user may see it: a member may have written it from reports others may
+ * not read. Citations of hidden reports go, and the paragraphs that rested on them alone.
+ */
+async function visibleDraft(db: Db, denied: Denied, draft: Draft): Promise<Draft> {
+  if (!denied.persons.length) return draft;
+  const citations = await redactFor(db, denied, draft.citations);
+  const kept = new Set(citations.map((k) => k.n));
+  const sections = draft.sections.map((s) => ({
+    heading: s.heading,
+    paragraphs: s.paragraphs.filter((p) => !p.cites.length || p.cites.some((n) => kept.has(n))).map((p) => ({ ...p, cites: p.cites.filter((n) => kept.has(n)) })),
+  }));
+  return redactFor(db, denied, { ...draft, sections, citations });
+}
 
 /**
  * Urgent-appeal and press-brief drafts built from the case, edited by the caseworker and
@@ -40,14 +58,14 @@ export function draftRoutes(): OpenAPIHono<AppEnv> {
       const user = c.get('user');
       const personId = await livePersonId(store.db, c.req.valid('param').id);
       const view = await caseView(store.db, personId, await deniedOf(c));
-      const input = {
+      const input = await redactFor(store.db, await deniedOf(c), {
         ...view,
         aliases: view.aliases.map((a) => a.alias),
         status: { status: view.status.status, reason: view.status.reason, since: view.status.since },
         whereabouts: (await whereaboutsSummary(store.db, personId, store.now())).summary,
         statements: await caseStatements(store.db, personId),
         outreach: (await outreachOf(store.db, personId)).reverse(),
-      };
+      });
       const draft = buildDraft(c.req.valid('json').kind, input, store.now().toISOString().slice(0, 10));
       const id = await store.db.transaction().execute(async (tx) => {
         const at = store.now().toISOString();
@@ -62,7 +80,10 @@ export function draftRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(createRoute({ method: 'get', path: '/cases/{id}/drafts', tags: ['casework'], summary: "The case's drafts, newest first", request: { params: IdParam }, responses: { 200: ok(z.object({ drafts: z.array(z.record(z.string(), z.unknown())) }), 'drafts'), ...ERRORS } }), async (c) => {
     const db = c.get('deps').store.db;
     const rows = await draftsOf(db, await livePersonId(db, c.req.valid('param').id));
-    return c.json({ drafts: rows.map(({ body: b, ...r }) => ({ ...r, draft: JSON.parse(b) as Draft })) }, 200);
+    const denied = await deniedOf(c);
+    const drafts = [];
+    for (const { body: b, ...r } of rows) drafts.push({ ...r, draft: await visibleDraft(db, denied, JSON.parse(b) as Draft) });
+    return c.json({ drafts }, 200);
   });
 
   app.openapi(
@@ -97,7 +118,7 @@ export function draftRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const db = c.get('deps').store.db;
       const personId = await livePersonId(db, c.req.valid('param').id);
-      const { draft } = await load(c, personId, c.req.valid('param').draftId);
+      const draft = await visibleDraft(db, await deniedOf(c), (await load(c, personId, c.req.valid('param').draftId)).draft);
       const name = `vigil-${draft.kind}-${c.get('deps').store.now().toISOString().slice(0, 10)}`;
       if (c.req.valid('query').format === 'pdf') {
         const pdf = await draftPdf(draft);

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { SOURCE_KINDS } from '../../cases/grading.js';
+import type { HeldAt } from '../../cases/status.js';
 import { summarizeWhereabouts } from '../../cases/whereabouts.js';
 import { VigilError } from '../../core/errors.js';
 import { personVisible } from '../../storage/access.js';
@@ -21,8 +22,9 @@ const Row = z.record(z.string(), z.unknown());
 export async function whereaboutsSummary(db: Db, personId: string, now: Date) {
   const person = (await getPersonRow(db, personId))!;
   const entries = await whereaboutsOf(db, personId);
-  const statusEvent = person.status_event_id ? await db.selectFrom('case_events').select('place').where('id', '=', person.status_event_id).executeTakeFirst() : undefined;
-  const summary = summarizeWhereabouts(entries, { status: effectiveStatus(person).status, since: person.status_since, place: statusEvent?.place ?? null }, now);
+  // Where a report says the person is held: the place of arrest is not where they are kept.
+  const heldAt = person.held_at ? (JSON.parse(person.held_at) as HeldAt) : null;
+  const summary = summarizeWhereabouts(entries, { status: effectiveStatus(person).status, since: person.status_since, place: heldAt?.place ?? null }, now);
   return { summary, entries };
 }
 

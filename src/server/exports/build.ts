@@ -28,7 +28,7 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const CSV_COLUMNS = ['person_id', 'person', 'country', 'status', 'event_id', 'type', 'modality', 'date', 'precision', 'place', 'agent', 'sources', 'independent_sources', 'conflicting_dates', 'report_urls'] as const;
+export const CSV_COLUMNS = ['person_id', 'person', 'country', 'status', 'held_at', 'event_id', 'type', 'modality', 'date', 'precision', 'place', 'agent', 'sources', 'independent_sources', 'conflicting_dates', 'report_urls'] as const;
 
 /** One row per timeline event, with its person and status: what a monitor's spreadsheet holds today. */
 export function toCsv(cases: CaseView[]): string {
@@ -36,7 +36,7 @@ export function toCsv(cases: CaseView[]): string {
   for (const c of cases) {
     for (const e of c.timeline) {
       const urls = [...new Set(e.sources.map((s) => s.url ?? `report:${s.reportId}`))];
-      rows.push([c.id, c.name, c.country, c.status.status, e.id, e.type, e.modality, e.date, e.precision, e.place, e.agent, e.sources.length, e.independentSources, e.conflicts, urls].map(csvCell).join(','));
+      rows.push([c.id, c.name, c.country, c.status.status, c.heldAt?.place ?? null, e.id, e.type, e.modality, e.date, e.precision, e.place, e.agent, e.sources.length, e.independentSources, e.conflicts, urls].map(csvCell).join(','));
     }
   }
   return `${rows.join('\r\n')}\r\n`;

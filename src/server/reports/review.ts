@@ -87,8 +87,8 @@ export function eventReviewRoutes(): OpenAPIHono<AppEnv> {
         // An analyst's own event stays 'added' when corrected; rejecting it takes it off.
         const action = own ? (input.action === 'reject' ? 'rejected' : 'added') : VERB[input.action];
         await saveCorrection(tx, id, { eventId, action, event, note: input.note ?? null, by: user.id, at });
-        // Accepting what the machine read changes nothing in the cases; everything else does.
-        const retrack = action !== 'accepted' || (prior !== undefined && prior.action !== 'accepted');
+        // Accepting a reported event lets it move the status (ONTOLOGY "Case status"): every decision but a repeated acceptance retracks.
+        const retrack = action !== 'accepted' || prior?.action !== 'accepted';
         return { eventId, retrack, detail: { action, from: prior?.event ?? machine ?? null, to: event } };
       });
       return c.json(out, 200);

@@ -20,7 +20,7 @@ const NewReport = z
   .object({
     text: z.string().min(1).optional(),
     html: z.string().min(1).optional(),
-    url: z.string().url().max(2000).optional(),
+    url: z.string().url().max(2000).regex(/^https?:\/\//i, 'http or https only').optional(),
     published: Published.optional(),
     title: z.string().max(1000).optional(),
   })
@@ -67,7 +67,7 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
       // Say which date the report's relative dates ("Tuesday", "last week") will be read against, or that none will.
       if (!article.published) warnings.push('no publication date: relative dates ("Tuesday", "last week") stay unresolved; give the date it was published');
       else if (!input.published) warnings.push(`publication date ${article.published} taken from the page`);
-      const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id });
+      const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id, userId: user.id });
       worker?.start();
       return c.json({ ...submitted, warnings }, 202);
     },

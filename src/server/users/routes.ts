@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
 import { writeAudit } from '../../storage/audit.js';
-import { insertUser, listUsers, publicUser, userByEmail, userById } from '../../storage/users.js';
+import { insertUser, listUsers, publicUser, setPassword, userByEmail, userById } from '../../storage/users.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
@@ -68,6 +68,24 @@ export function userRoutes(): OpenAPIHono<AppEnv> {
         return (await userById(tx, id))!;
       });
       return c.json({ user: publicUser(user) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/{id}/password', tags: ['users'], summary: "Reset an account's password (admin): its sessions end, it logs in with the new one", request: { params: IdParam, ...body(z.object({ password: z.string().min(1).max(1024) })) }, responses: { 204: { description: 'reset' }, 404: ok(z.any(), 'no such user'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const actor = c.get('user');
+      const { id } = c.req.valid('param');
+      const { password } = c.req.valid('json');
+      const problem = passwordProblem(password);
+      if (problem) throw new VigilError('invalid_input', problem);
+      const hash = await hashPassword(password);
+      await store.db.transaction().execute(async (tx) => {
+        if (!(await userById(tx, id))) throw new VigilError('not_found', 'no such user');
+        await setPassword(tx, id, hash);
+        await writeAudit(tx, store.now().toISOString(), { actor: actor.id, action: 'user.password_reset', entityType: 'user', entityId: id });
+      });
+      return c.body(null, 204);
     },
   );
   return app;

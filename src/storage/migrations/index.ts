@@ -4,9 +4,11 @@ import { initial } from './001-initial.js';
 import { review } from './002-review.js';
 import { casework } from './003-casework.js';
 import { bundles } from './004-bundles.js';
-import { scaleIndexes } from './005-scale-indexes.js';
+import { caseTruth } from './005-case-truth.js';
+import { access } from './006-access.js';
+import { scaleIndexes } from './007-scale-indexes.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export function MIGRATIONS(engine: Engine): Record<string, Migration> {
-  return { '001-initial': initial(engine), '002-review': review(), '003-casework': casework(), '004-bundles': bundles(), '005-scale-indexes': scaleIndexes(engine) };
+  return { '001-initial': initial(engine), '002-review': review(), '003-casework': casework(), '004-bundles': bundles(), '005-case-truth': caseTruth(), '006-access': access(), '007-scale-indexes': scaleIndexes(engine) };
 }

@@ -42,6 +42,10 @@ export interface AlertItem {
   report_ids: string[];
   created_at: string;
   acknowledged_at: string | null;
+  /** The rule that raised it, in words. */
+  rule: string | null;
+  /** False for an alert from a backfilled report: listed, not pushed. */
+  urgent: boolean;
 }
 
 export const canWrite = (me: Me) => me.user.role !== 'viewer';

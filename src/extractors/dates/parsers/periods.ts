@@ -76,6 +76,8 @@ export const yearAgoAdjectiveParser: DateParser = {
 };
 
 const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(DECADE_WORDS, null);
 
 export const decadeParser: DateParser = {
   name: 'decade',
@@ -111,6 +113,8 @@ export const HOLIDAYS: Record<string, { month: number; day?: number; nth?: { wee
   'valentine\'s day': { month: 2, day: 14 },
   halloween: { month: 10, day: 31 },
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(HOLIDAYS, null);
 
 export const holidayParser: DateParser = {
   name: 'holiday',

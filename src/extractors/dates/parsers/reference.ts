@@ -29,6 +29,8 @@ const REFS: Record<string, string> = {
   'as soon as possible': 'FUTURE_REF',
   future: 'FUTURE_REF',
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(REFS, null);
 
 export const referenceParser: DateParser = {
   name: 'reference',

@@ -29,6 +29,8 @@ export const weekdayParser: DateParser = {
 };
 
 const DAY_SHIFT: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, tonight: 0, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(DAY_SHIFT, null);
 
 export const dayWordParser: DateParser = {
   name: 'day-word',
@@ -44,6 +46,8 @@ const PERIOD_UNITS = 'week|month|year|quarter|decade|century';
 const REL_SHIFT: Record<string, number> = {
   last: -1, past: -1, previous: -1, latest: 0, full: 0, fiscal: 0, 'this past': -1, next: 1, coming: 1, 'this coming': 1, following: 1, this: 0, current: 0, present: 0, 'this current': 0, 'the current': 0,
 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(REL_SHIFT, null);
 
 /** "last month", "this year", "earlier this week", "next quarter", "last summer", "late last year". */
 export const relativePeriodParser: DateParser = {

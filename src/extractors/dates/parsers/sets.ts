@@ -8,7 +8,11 @@ import { isCapitalised, lower, wordPattern } from './parser.js';
  */
 
 const ADVERBS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D' };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(ADVERBS, null);
 const UNIT_SETS: Record<string, string> = { day: 'P1D', night: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y', quarter: 'P1Q', hour: 'PT1H', decade: 'P10Y', morning: 'P1D', evening: 'P1D' };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(UNIT_SETS, null);
 const WEEKDAY_WORDS = alternation(Object.keys(WEEKDAYS).filter((w) => w.length > 3));
 const MONTH_WORDS = alternation(Object.keys(MONTHS).filter((w) => w.length > 3 || w === 'may'));
 

@@ -31,6 +31,8 @@ export const clockParser: DateParser = {
 
 const PART_WORDS = alternation(Object.keys(PARTS_OF_DAY).filter((w) => w !== 'noon' && w !== 'midday'));
 const DAY_SHIFT: Record<string, number> = { this: 0, yesterday: -1, tomorrow: 1, last: -1, tonight: 0 };
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(DAY_SHIFT, null);
 
 export const partOfDayParser: DateParser = {
   name: 'part-of-day',

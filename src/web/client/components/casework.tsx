@@ -4,7 +4,7 @@ import { typeLabel, when } from './labels.js';
 
 export const SOURCE_KINDS = ['official', 'family', 'lawyer', 'un', 'ngo', 'self', 'media', 'anonymous'];
 
-interface Summary { state: string; place: string | null; confirmedAt: string | null; confirmedBy: string | null; sourceKind: string | null; unconfirmedDays: number | null; lastProofOfLife: string | null; basis: string }
+interface Summary { state: string; place: string | null; confirmedAt: string | null; confirmedBy: string | null; sourceKind: string | null; unconfirmedDays: number | null; lastProofOfLife: string | null; basis: string; held: boolean }
 
 /** Where the person is: known / suspected / unknown, when last confirmed and by whom; "unconfirmed for N days" in large type. */
 export function Whereabouts({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
@@ -27,7 +27,7 @@ export function Whereabouts({ caseId, canWrite }: { caseId: string; canWrite: bo
     <section class="panel whereabouts" aria-label="Whereabouts">
       <h2>Whereabouts</h2>
       <p class={`where where-${s.state}`} data-testid="whereabouts">
-        <strong>{s.state}</strong>{s.place ? ` — ${s.place}` : ''}
+        {!s.held && s.basis === 'timeline' ? <strong>not held</strong> : <><strong>{s.state}</strong>{s.place ? ` — ${s.place}` : ''}</>}
         {s.confirmedAt ? <small> · confirmed {when(s.confirmedAt)} by {s.confirmedBy} ({s.sourceKind})</small> : <small> · never confirmed (from the timeline)</small>}
       </p>
       {s.unconfirmedDays !== null && <p class={`unconfirmed ${stale ? 'stale' : ''}`} role={stale ? 'alert' : undefined}>Unconfirmed for {s.unconfirmedDays} day{s.unconfirmedDays === 1 ? '' : 's'}</p>}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, get } from '../api.js';
+import { api, get, post } from '../api.js';
 import { formFields, useAction, useData } from '../components/hooks.js';
 import { STATUS_LABEL, statusLabel, typeLabel, when } from '../components/labels.js';
 import { CaseAccess } from '../components/case-access.js';
@@ -9,7 +9,7 @@ import { ShareCase } from '../components/sharing.js';
 import { MatchReviews } from '../components/match-reviews.js';
 import { Outreach } from '../components/outreach.js';
 import { TimelineChart } from '../components/timeline-chart.js';
-import { linkProps } from '../router.js';
+import { linkProps, navigate } from '../router.js';
 import type { CaseView, Me } from '../types.js';
 import { canWrite } from '../types.js';
 
@@ -33,7 +33,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
             {v.codeName && v.restricted && <button type="button" class="small link" onClick={() => setReveal(!reveal)}>{reveal ? 'show code name' : 'reveal name'}</button>}
           </h1>
           <p class="meta">
-            {v.country ?? 'country unknown'}
+            <span data-testid="case-country" title={v.countryBasis === 'events' ? 'where the events happen' : v.countryBasis === 'nationality' ? "the person's nationality" : v.countryBasis === 'reports' ? 'the country the reports name most' : ''}>{v.country ?? 'no report says which country'}</span>
             {v.titles.length > 0 && <> · {v.titles.join(', ')}</>}
             {' · '}last news {when(v.last_news_at)}
           </p>
@@ -53,6 +53,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
             {v.status.overridden ? `set by an analyst: ${v.status.reason}` : v.status.reason}
             {setter && !v.status.overridden && !v.status.reason.toLowerCase().includes(typeLabel(setter.type).toLowerCase()) && <> — from the {typeLabel(setter.type).toLowerCase()} {setter.date ? `of ${setter.date}` : ''}</>}
           </small>
+          <HeldAt v={v} />
         </div>
       </header>
       <div class="case-actions">
@@ -61,9 +62,10 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
         {canWrite(me) && <StatusOverride v={v} onDone={() => void view.reload()} />}
       </div>
       <MatchReviews view={v} canWrite={canWrite(me)} onDone={() => void view.reload()} />
+      {canWrite(me) && <SplitMerge v={v} />}
       {open.length > 0 && (
         <section class="case-alerts" aria-label="Open alerts">
-          {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.message} <small>{when(a.created_at)}</small></p>)}
+          {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.rule && <span class="badge rule" data-testid="alert-rule">rule: {a.rule}</span>} {a.message} <small>{when(a.created_at)}</small></p>)}
         </section>
       )}
       <div class="case-grid">
@@ -188,6 +190,50 @@ function AddName({ caseId, onDone }: { caseId: string; onDone: () => void }) {
         <input name="name" required aria-label="Name in its own script" placeholder="e.g. the name in Khmer or Arabic" />
         <button disabled={action.busy}>Add name</button>
       </form>
+      {action.error && <p class="error" role="alert">{action.error}</p>}
+    </details>
+  );
+}
+
+/** Where the person is held, as a report says it (with its words), or that no report says. */
+function HeldAt({ v }: { v: CaseView }) {
+  if (!['detained', 'charged', 'convicted', 'deported'].includes(v.status.status)) return null;
+  if (!v.heldAt) return <p class="held-at" data-testid="held-at">Held at: <em>place not stated</em> in any report</p>;
+  return (
+    <p class="held-at" data-testid="held-at">
+      Held at: <strong>{v.heldAt.place}</strong>{' '}
+      <small>— <a {...linkProps(`/reports/${v.heldAt.reportId}`)}>{v.heldAt.title ?? 'the report'}</a>{v.heldAt.excerpt && <>: “…{v.heldAt.excerpt}…”</>}</small>
+    </p>
+  );
+}
+
+/**
+ * Undo a wrong merge from the case page: the names this case was told by, report by report;
+ * the ones ticked become a case of their own, with the events they are the target of.
+ */
+function SplitMerge({ v }: { v: CaseView }) {
+  const action = useAction();
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const linked = v.mentions.filter((m) => m.state !== 'review');
+  if (linked.length < 2) return null;
+  const split = async () => {
+    const made = await action.run(() => post<{ id: string }>(`/cases/${v.id}/split`, { mentions: [...picked] }));
+    if (made) navigate(`/cases/${made.id}`);
+  };
+  return (
+    <details class="split-merge">
+      <summary>Not one person? Split names off into a case of their own</summary>
+      <ul>
+        {linked.map((m) => (
+          <li key={m.id}>
+            <label class="check">
+              <input type="checkbox" checked={picked.has(m.id)} onChange={(e) => setPicked((p) => { const n = new Set(p); if ((e.target as HTMLInputElement).checked) n.add(m.id); else n.delete(m.id); return n; })} />
+              “{m.name}” in <em>{m.title ?? 'a report'}</em>{m.published ? ` (${m.published.slice(0, 10)})` : ''}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={split} disabled={action.busy || picked.size === 0 || picked.size === linked.length}>Split off as another person</button>
       {action.error && <p class="error" role="alert">{action.error}</p>}
     </details>
   );

@@ -8,7 +8,11 @@ import type { CaseSummary } from '../types.js';
 export function CasesPage() {
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
-  const list = useData(() => get<{ cases: CaseSummary[] }>(`/cases${qs({ status, q, limit: 200 })}`), [status, q]);
+  const [country, setCountry] = useState('');
+  const list = useData(() => get<{ cases: CaseSummary[] }>(`/cases${qs({ status, q, country, limit: 200 })}`), [status, q, country]);
+  // The country facet offers the countries the cases on file have (read once, unfiltered).
+  const all = useData(() => get<{ cases: CaseSummary[] }>(`/cases${qs({ limit: 200 })}`), []);
+  const countries = [...new Set((all.data?.cases ?? []).map((c) => c.country).filter((c): c is string => !!c))].sort();
   return (
     <div class="page cases">
       <div class="page-head">
@@ -23,17 +27,22 @@ export function CasesPage() {
           <option value="">Any status</option>
           {Object.keys(STATUS_LABEL).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
         </select>
+        <select aria-label="Country" value={country} onChange={(e) => setCountry((e.target as HTMLSelectElement).value)}>
+          <option value="">Any country</option>
+          {countries.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
       </form>
       {list.error && <p class="error" role="alert">{list.error}</p>}
       {list.data && !list.data.cases.length && <p class="empty">No cases match.</p>}
       <div class="table-wrap">
         <table class="cases-table stacks">
-          <thead><tr><th>Person</th><th>Status</th><th>Since</th><th>Events</th><th>Alerts</th><th>Last news</th></tr></thead>
+          <thead><tr><th>Person</th><th>Country</th><th>Status</th><th>Since</th><th>Events</th><th>Alerts</th><th>Last news</th></tr></thead>
           <tbody>
             {list.data?.cases.map((c) => (
               <tr key={c.id}>
-                <td data-label="Person"><a {...linkProps(`/cases/${c.id}`)}>{c.name}</a> <small>{c.country ?? ''}</small></td>
-                <td data-label="Status"><span class={`status-pill st-${c.status}`}>{statusLabel(c.status)}</span>{c.overridden && <small title={c.status_reason}> (set by hand)</small>}</td>
+                <td data-label="Person"><a {...linkProps(`/cases/${c.id}`)}>{c.name}</a></td>
+                <td data-label="Country" data-testid="case-country">{c.country ?? '—'}</td>
+                <td data-label="Status"><span class={`status-pill st-${c.status}`}>{statusLabel(c.status)}</span>{c.overridden && <small title={c.status_reason}> (set by hand)</small>}{c.held_at && <small class="held"> · held at {c.held_at}</small>}</td>
                 <td data-label="Since">{c.status_since?.slice(0, 10) ?? '—'}</td>
                 <td data-label="Events">{c.events}</td>
                 <td data-label="Alerts">{c.open_alerts ? <span class="chip alert">{c.open_alerts}</span> : '—'}</td>

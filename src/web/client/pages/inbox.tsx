@@ -1,3 +1,4 @@
+import { BACKFILL_DAYS, isBackfill } from '../../../cases/alerts.js';
 import { useEffect, useState } from 'preact/hooks';
 import { get, post, qs } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
@@ -57,6 +58,7 @@ function ReportRow({ r }: { r: ReportItem }) {
       <a class="title" {...linkProps(`/reports/${r.id}`)}>{r.title || '(untitled report)'}</a>
       <div class="meta">
         <span>{r.published ?? 'no date'}</span> · <span>{r.source}</span> · <span>added {when(r.created_at)}</span>
+        {isBackfill(r.published, r.created_at) && <> · <span class="badge" title={`published more than ${BACKFILL_DAYS} days before it was read: its alerts are listed, not pushed`}>backfill</span></>}
         {r.url && <> · <span class="url">{hostOf(r.url)}</span></>}
         {f.decisions > 0 && <> · <span class="reviewed">{f.decisions} reviewed</span></>}
       </div>

@@ -46,10 +46,11 @@ export function SettingsPage({ me }: { me: Me }) {
   );
 }
 
-interface Rule { id: string; enabled: boolean; rule: { kind: string; hours?: number; days?: number; types?: string[] }; channels: { webhook?: { url: string }; email?: string[] } }
+interface Rule { id: string; enabled: boolean; rule: { kind: string; hours?: number; days?: number; types?: string[] }; channels: { webhook?: { url: string }; email?: string[]; digest?: 'daily' } }
 
 function describe(r: Rule['rule']) {
-  if (r.kind === 'whereabouts_unknown') return `Whereabouts unknown for more than ${r.hours} hours`;
+  // An analyst's rule, not a fact from the reports: the status stays what the reports say.
+  if (r.kind === 'whereabouts_unknown') return `No confirmation of whereabouts for more than ${r.hours} hours`;
   if (r.kind === 'no_news') return `No news for ${r.days} days`;
   if (r.kind === 'new_event') return `A new event: ${(r.types ?? []).map(typeLabel).join(', ')}`;
   if (r.kind === 'returned_to_fled_country') return 'Sent back to the country they fled';
@@ -63,22 +64,23 @@ function Rules({ admin }: { admin: boolean }) {
     action,
     (d) => {
       const rule = d.kind === 'whereabouts_unknown' ? { kind: d.kind, hours: Number(d.n) } : d.kind === 'no_news' ? { kind: d.kind, days: Number(d.n) } : { kind: d.kind };
-      return post('/alert-rules', { rule, channels: d.email ? { email: d.email.split(/[,\s]+/).filter(Boolean) } : {} });
+      return post('/alert-rules', { rule, channels: d.email ? { email: d.email.split(/[,\s]+/).filter(Boolean), ...(d.digest === 'on' ? { digest: 'daily' } : {}) } : {} });
     },
     () => void list.reload(),
   );
   return (
     <Section title="Alert rules">
-      <ul class="plain">{list.data?.rules.map((r) => <li key={r.id}>{describe(r.rule)} {r.channels.email?.length ? <small>→ {r.channels.email.join(', ')}</small> : null} {r.channels.webhook ? <small>→ {r.channels.webhook.url}</small> : null}</li>)}</ul>
+      <ul class="plain">{list.data?.rules.map((r) => <li key={r.id}>{describe(r.rule)} {r.channels.email?.length ? <small>→ {r.channels.email.join(', ')}{r.channels.digest ? ' (daily digest)' : ''}</small> : null} {r.channels.webhook ? <small>→ {r.channels.webhook.url}</small> : null}</li>)}</ul>
       {admin && (
         <form class="inline" onSubmit={add}>
           <select name="kind" aria-label="Rule">
-            <option value="whereabouts_unknown">Whereabouts unknown for more than N hours</option>
+            <option value="whereabouts_unknown">No confirmation of whereabouts for more than N hours</option>
             <option value="no_news">No news for N days</option>
             <option value="returned_to_fled_country">Sent back to the country they fled</option>
           </select>
           <input name="n" type="number" min="1" defaultValue="48" aria-label="N" />
           <input name="email" placeholder="e-mail to notify (optional)" aria-label="E-mail" />
+          <label class="check"><input type="checkbox" name="digest" /> one e-mail a day (digest)</label>
           <button disabled={action.busy}>Add rule</button>
         </form>
       )}

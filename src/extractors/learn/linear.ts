@@ -1,6 +1,7 @@
 /**
  * A log-linear (maximum entropy) model over named features, for the few hundred documents of
- * HRDsAttack's training split: each decision is a choice among options — the labels of a
+ * HRDsAttack's training split (the evaluation adapter) and the risk component's person and
+ * report models (`extractors/risk/`): each decision is a choice among options — the labels of a
  * classifier ("which perpetrator type?") or the candidates of a ranker ("which of the countries
  * the report names is the attack's?") — with probability ∝ exp(w·f(option)). Trained by full-batch
  * gradient ascent on the L2-penalised log-likelihood with AdaGrad steps: on 300 documents a
@@ -37,7 +38,7 @@ interface Decision {
 }
 
 class LogLinear {
-  private readonly w = new Map<string, number>();
+  readonly w = new Map<string, number>();
 
   score(feats: Features): number {
     let s = 0;
@@ -93,6 +94,27 @@ export class Classifier {
   private readonly model = new LogLinear();
 
   private constructor(readonly labels: readonly string[]) {}
+
+  /** The weights as plain data, for a model file: labels and [feature, label index, weight] rows. */
+  toJSON(): { labels: string[]; weights: [string, number, number][] } {
+    const weights: [string, number, number][] = [];
+    for (const [key, w] of this.model.w) {
+      const cut = key.indexOf('\u0000');
+      weights.push([key.slice(cut + 1), this.labels.indexOf(key.slice(0, cut)), Math.round(w * 1e5) / 1e5]);
+    }
+    return { labels: [...this.labels], weights };
+  }
+
+  static fromJSON(json: { labels: string[]; weights: [string, number, number][] }): Classifier {
+    const clf = new Classifier(json.labels);
+    for (const [feat, label, w] of json.weights) clf.model.w.set(`${json.labels[label]}\u0000${feat}`, w);
+    return clf;
+  }
+
+  /** A feature's weight for a label (0 when unseen): what it adds to that label's score. */
+  weight(label: string, feat: string): number {
+    return this.model.w.get(`${label}\u0000${feat}`) ?? 0;
+  }
 
   static train(examples: readonly { feats: Features; label: string }[], opts: TrainOptions = {}): Classifier {
     const clf = new Classifier([...new Set(examples.map((e) => e.label))].sort());

@@ -1,0 +1,49 @@
+import type { ExtractionDocument } from '../text/types.js';
+
+/** What a case's country rests on, strongest first. */
+export type CountryBasis = 'events' | 'nationality' | 'reports';
+
+export interface CaseCountry {
+  code: string | null;
+  basis: CountryBasis | null;
+}
+
+/** The most frequent code; ties go to the one seen last (the newest telling). */
+function mostFrequent(codes: string[]): string | null {
+  const counts = new Map<string, { n: number; last: number }>();
+  codes.forEach((c, i) => counts.set(c, { n: (counts.get(c)?.n ?? 0) + 1, last: i }));
+  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0]?.[0] ?? null;
+}
+
+/**
+ * The country a case is about: where its events happen (the places' countries of the events
+ * told as facts or through someone), else the person's nationality, else the country the
+ * reports about them name most. Null when nothing says: no guess.
+ */
+export function caseCountry(events: { country: string | null; modality: string }[], person: { nationality: string | null; reports: string | null }): CaseCountry {
+  const placed = events.filter((e) => e.country && (e.modality === 'asserted' || e.modality === 'reported')).map((e) => e.country!);
+  const fromEvents = mostFrequent(placed);
+  if (fromEvents) return { code: fromEvents, basis: 'events' };
+  if (person.nationality) return { code: person.nationality, basis: 'nationality' };
+  if (person.reports) return { code: person.reports, basis: 'reports' };
+  return { code: null, basis: null };
+}
+
+/**
+ * The country a report is about: the one its places name most often (each name of a place
+ * counted), when it is named at least twice or is the only one. People's nationalities do not
+ * count: a report on a Somali journalist in Kenya is about Kenya.
+ */
+export function dominantCountry(doc: ExtractionDocument): string | null {
+  const counts = new Map<string, number>();
+  for (const e of doc.entities) {
+    if (!e.country || e.type === 'PERSON') continue;
+    const names = e.mentions.filter((m) => (m.kind ?? 'name') === 'name').length || 1;
+    counts.set(e.country, (counts.get(e.country) ?? 0) + names);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const [top, second] = ranked;
+  if (!top) return null;
+  if (second && second[1] === top[1]) return null;
+  return top[1] >= 2 || ranked.length === 1 ? top[0] : null;
+}

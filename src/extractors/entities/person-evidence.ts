@@ -1,0 +1,138 @@
+import { tokenAt } from '../../text/align.js';
+import type { Doc } from '../../text/doc.js';
+import type { EntityType, TextSpan } from '../../text/types.js';
+import type { Gazetteer } from '../learn/gazetteer.js';
+import { GIVEN_NAME } from '../learn/names.js';
+import type { NameList } from '../learn/names.js';
+
+/**
+ * More of what makes a name a person when the recogniser typed it a place or an organisation
+ * (HRDsAttack's training reports: "Agba Jalingo", a journalist, read as a place because Jalingo
+ * is a Nigerian city; "Chiwetalu Agu" as an organisation; "Idrees, Bilal, Aimal" in a list of
+ * arrested workers as places):
+ * - what befalls it: the passive subject or the object of an arrest, an abduction, a sentence…
+ *   ("Agba Jalingo was arrested"). A place is not arrested and an organisation not abducted;
+ *   companies are charged and convicted, so those verbs do not count;
+ * - its list: a name between two people in a list of names is a person;
+ * - a person's own family name: "Jalingo" once "Agba Jalingo" is a person, unless the words before
+ *   it make it a place ("in Jalingo").
+ */
+
+export interface TypedMention extends TextSpan {
+  type: EntityType;
+}
+
+/** Verbs whose object (or passive subject) is a person, never a place or a company. */
+const HARM_VERBS = new Set(['arrest', 'detain', 'abduct', 'kidnap', 'jail', 'imprison', 'sentence', 'torture', 'assassinate', 'behead', 'murder', 'lynch', 'interrogate', 'handcuff', 'deport', 'extradite', 'strangle', 'rape', 'slay']);
+/** Words before a place: "in Jalingo", "to Jalingo". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'via']);
+/** Words that make up an organisation's name, never a person's. */
+const ORG_WORD = /^(?:corp|corporation|inc|ltd|plc|llc|group|bank|association|union|party|institute|university|agency|council|committee|ministry|fund|foundation|trust|company|press|news|times|post|club|united|city|network|radio|tv|television|daily|review|journal|court|army|police|front|movement|state|county|province|district|region|republic|kingdom|government|department|office|centre|center|school|college|church|hospital|case|cases|commission|authority|service|services|forces|force)$/i;
+
+const tokensOf = (doc: Doc, m: TextSpan): [number, number] => [tokenAt(doc, m.start), tokenAt(doc, m.end - 1)];
+
+/** Whether a mention's words could be a person's name at all: capitalised words, no organisation word, not a known place. */
+function couldBePerson(doc: Doc, m: TextSpan, gazetteer: Gazetteer): boolean {
+  const [first, last] = tokensOf(doc, m);
+  if (first < 0 || last < first || last - first > 5) return false;
+  const words = doc.tokens.slice(first, last + 1).map((t) => t.text);
+  if (words.some((w) => ORG_WORD.test(w) || /^\d/.test(w))) return false;
+  if (!/^\p{Lu}/u.test(words[0]!)) return false;
+  return !gazetteer.match(words).some((g) => g.start === 0 && g.end === words.length);
+}
+
+const isHarm = (doc: Doc, i: number): boolean => {
+  const t = doc.tokens[i];
+  return t !== undefined && HARM_VERBS.has((t.lemma ?? t.text).toLowerCase());
+};
+
+/**
+ * A name the passive harm verb after it befalls, read from the words where the parse lost it:
+ * "Agba Jalingo, who publishes a paper, was arrested" — the name, at most one stretch between
+ * commas, then "was"/"were"/"has been"…, then the verb.
+ */
+function harmedAfter(doc: Doc, last: number): boolean {
+  const { tokenEnd } = doc.sentences.find((s) => s.tokenStart <= last && last < s.tokenEnd) ?? { tokenEnd: doc.tokens.length };
+  let j = last + 1;
+  if (doc.tokens[j]?.text === ',') {
+    const close = doc.tokens.slice(j + 1, Math.min(tokenEnd, j + 20)).findIndex((t) => t.text === ',');
+    if (close < 0) return false;
+    j += close + 2;
+  }
+  let aux = 0;
+  while (j < tokenEnd && (doc.tokens[j]!.upos === 'AUX' || (aux > 0 && doc.tokens[j]!.upos === 'ADV'))) {
+    if (doc.tokens[j]!.upos === 'AUX') aux++;
+    j++;
+  }
+  return aux > 0 && doc.tokens[j]?.xpos === 'VBN' && isHarm(doc, j);
+}
+
+/** A mention whose head is the object or passive subject of a harm verb. */
+function harmed(doc: Doc, m: TextSpan): boolean {
+  if (!doc.assigned.has('deps')) return false;
+  const [first, last] = tokensOf(doc, m);
+  if (harmedAfter(doc, last)) return true;
+  for (let i = first; i <= last; i++) {
+    let t = doc.tokens[i]!;
+    if (t.head !== undefined && t.head >= first && t.head <= last) continue; // inside the name
+    // "Krishnan and Jeevanandam were arrested": a later item of a list stands where its first does
+    for (let hops = 0; t.deprel === 'conj' && t.head !== undefined && t.head >= 0 && hops < 12; hops++) t = doc.tokens[t.head]!;
+    const h = t.head === undefined || t.head < 0 ? undefined : doc.tokens[t.head];
+    if (!h || !isHarm(doc, t.head!)) return false;
+    return t.deprel === 'obj' || t.deprel === 'nsubj:pass';
+  }
+  return false;
+}
+
+/**
+ * Non-person mentions that are people by what befalls them or by their list. Multi-word names
+ * only for what befalls them (one word is as often a place the parser misplaced); a list's
+ * neighbours vouch for one word ("Abdul Hameed, Idrees, Bilal and Farooq Khan").
+ */
+export function evidencedPersons(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer, names: NameList): TextSpan[] {
+  // a copy whose types change as people are found, so that a list's people vouch for the next
+  const sorted = mentions.map((m) => ({ ...m })).sort((a, b) => a.start - b.start);
+  const out: TextSpan[] = [];
+  const isPerson = (m: TypedMention | undefined) => m?.type === 'PERSON';
+  /** Only list marks between two mentions: ", ", " and ", ", and ". */
+  const listGap = (a: TextSpan, b: TextSpan) => /^\s*(?:,|;|,?\s*and|&)\s*$/.test(doc.text.slice(a.end, b.start));
+  sorted.forEach((m, k) => {
+    if (m.type === 'PERSON' || !couldBePerson(doc, m, gazetteer)) return;
+    const [first, last] = tokensOf(doc, m);
+    const multi = last > first;
+    const given = (names.flags(doc.tokens[first]!.text) & GIVEN_NAME) !== 0;
+    // one word the recogniser made a place (not a company: "Reuters was …") is a person when harmed
+    if ((multi || given || m.type !== 'ORG') && harmed(doc, m)) {
+      m.type = 'PERSON';
+      return void out.push(m);
+    }
+    const prev = sorted[k - 1];
+    const next = sorted[k + 1];
+    const prev2 = sorted[k - 2];
+    const between = isPerson(prev) && listGap(prev!, m) && ((isPerson(next) && listGap(m, next!)) || (isPerson(prev2) && listGap(prev2!, prev!)));
+    if (!between) return;
+    m.type = 'PERSON';
+    out.push(m);
+  });
+  return out;
+}
+
+/**
+ * The single-word mentions typed otherwise that are the family name of a person named in full in
+ * the report ("Jalingo" after "Agba Jalingo"), unless a place preposition comes before them.
+ */
+export function familyNameMentions(doc: Doc, mentions: readonly TypedMention[]): TextSpan[] {
+  const families = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const [first, last] = tokensOf(doc, m);
+    if (last <= first) continue;
+    families.add(doc.tokens[last]!.text.toLowerCase());
+    families.add(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()); // "al-Hathloul"
+  }
+  return mentions.filter((m) => {
+    if (m.type === 'PERSON' || !families.has(m.text.toLowerCase()) || /\s/.test(m.text)) return false;
+    const before = doc.tokens[tokenAt(doc, m.start) - 1];
+    return !before || !PLACE_PREPOSITIONS.has(before.text.toLowerCase());
+  });
+}

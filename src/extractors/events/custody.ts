@@ -1,0 +1,322 @@
+import { tokenAt } from '../../text/align.js';
+import type { EventType, Role, TextSpan, VigilEvent } from '../../text/types.js';
+import type { Tree } from '../syntax/tree.js';
+import type { EntityLinker } from './link.js';
+
+/**
+ * Where a person is held and whether anyone knows: "held at the Central Police Station in
+ * Reyvik", "taken to Karsvik prison", "who is in Evin prison", "remanded in custody at …" give
+ * `heldAt`; "his whereabouts remain unknown", "held incommunicado", "taken to an unknown place",
+ * "we do not know where they have taken him" give `whereaboutsUnknown`. A statement applies to
+ * the events of its own clause and to the nearest earlier arrest (conviction, deportation,
+ * abduction…) of the same person; a group ("the three journalists were held at …", "they") to
+ * every person of the nearest earlier arrest. Where someone is held is not where they were
+ * arrested: a "held at" place leaves the event's `place` to the arrest.
+ */
+
+/** Events after which a person may be held somewhere. */
+const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
+/** Nouns that make a place somewhere people are held. */
+const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade']);
+/** Verbs that hold a person somewhere (at, in) or move them there (to, into). */
+const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcerate', 'lock', 'remand', 'confine', 'lodge', 'arrest']);
+const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 'transport', 'drive', 'escort', 'place', 'put', 'throw']);
+/** Verbs that leave a person where a copula would: "remains in Evin prison". */
+const STAYING = new Set(['be', 'remain', 'stay', 'languish', 'sit', 'spend', 'serve']);
+/** Triggers that say where a person is held, not where they were taken: their place is the holding place. */
+const HOLD_TRIGGERS = new Set(['hold', 'keep', 'remand', 'custody', 'detention', 'jail', 'imprison', 'incarcerate', 'lock', 'confine']);
+const NOT_FACTUAL = new Set(['could', 'might', 'may', 'would', 'should', 'must', 'will', 'shall', 'can']);
+const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'we', 'us', 'our']);
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'we', 'us', 'our']);
+
+const WHEREABOUTS = /\bwhereabouts\b/i;
+const NOT_KNOWN = /\b(?:unknown|not (?:been )?(?:known|disclosed|revealed|confirmed|clear|told|informed)|unclear|undisclosed|no (?:information|word|news)|information (?:on|about)|to know|(?:do|does|did|could)(?:n['’]t| not) know|not knowing|a mystery|unaccounted)/i;
+const KNOWN_AGAIN = /\b(?:now known|revealed|disclosed to|located|traced|confirmed (?:his|her|their) whereabouts)\b/i;
+const UNKNOWN_PLACE = /\b(?:held |kept )?incommunicado\b|\b(?:an? |the )?(?:unknown|undisclosed|secret|unidentified) (?:location|place|destination|site|facility|detention)s?\b|\b(?:no one|nobody|(?:do|does|did)(?:n['’]t| not)|not) know(?:s|ing)? where\b/i;
+
+interface Statement {
+  /** The verb or noun whose clause says it; its sentence. */
+  token: number;
+  sentence: number;
+  start: number;
+  /** Who is held, when the clause names them, and whether they are several people. */
+  who?: Role;
+  group: boolean;
+  heldAt?: Role;
+  unknown?: TextSpan;
+}
+
+export class CustodyReader {
+  constructor(
+    private readonly tree: Tree,
+    private readonly linker: EntityLinker,
+    private readonly personNouns: ReadonlySet<string>,
+  ) {}
+
+  /** Fills `heldAt` and `whereaboutsUnknown` on `events` from the report, and takes a holding place out of `place`. */
+  apply(events: VigilEvent[]): void {
+    const statements = [...this.heldStatements(), ...this.unknownStatements(events)].sort((a, b) => a.start - b.start);
+    for (const s of statements) {
+      for (const v of this.eventsFor(s, events)) {
+        if (s.heldAt) {
+          v.heldAt = s.heldAt;
+          if (v.place && this.ownTrigger(v, s) && this.overlaps(v.place, s.heldAt) && this.holds(v)) v.place = null;
+        }
+        if (s.unknown) v.whereaboutsUnknown = s.unknown;
+      }
+    }
+  }
+
+  private holds(v: VigilEvent): boolean {
+    return [...this.triggerTokens(v)].some((k) => HOLD_TRIGGERS.has(this.tree.lemma(k)));
+  }
+
+  private overlaps(a: Role, b: Role): boolean {
+    return a.start !== undefined && b.start !== undefined && a.end !== undefined && b.end !== undefined && a.start < b.end && b.start < a.end;
+  }
+
+  private triggerTokens(v: VigilEvent): Set<number> {
+    const doc = this.tree.doc;
+    const out = new Set<number>();
+    for (let i = tokenAt(doc, v.trigger.start); i >= 0 && i < doc.tokens.length && doc.tokens[i]!.start < v.trigger.end; i++) out.add(i);
+    return out;
+  }
+
+  private ownTrigger(v: VigilEvent, s: Statement): boolean {
+    const own = this.triggerTokens(v);
+    if (own.has(s.token)) return true;
+    // "remanded in custody at …": the trigger is the noun, the statement its verb
+    return [...own].some((k) => this.tree.head(k) === s.token || this.tree.head(s.token) === k);
+  }
+
+  /** The events a statement is about: those of its own clause, else the nearest earlier custody of the person (or group). */
+  private eventsFor(s: Statement, events: VigilEvent[]): VigilEvent[] {
+    const factual = (v: VigilEvent) => (v.modality === 'asserted' || v.modality === 'reported') && CUSTODY_TYPES.has(v.type);
+    const samePerson = (v: VigilEvent) => !s.who?.entity || s.group || !v.target?.entity || v.target.entity === s.who.entity;
+    const own = events.filter((v) => factual(v) && this.ownTrigger(v, s));
+    const sameSentence = events.filter((v) => factual(v) && v.sentence === s.sentence && !own.includes(v) && v.target && samePerson(v) && v.trigger.start < s.start + 200);
+    const out = [...own, ...sameSentence];
+    const earlier = events.filter((v) => factual(v) && v.trigger.start < s.start && !out.includes(v) && v.type !== 'DISAPPEARANCE');
+    if (s.who?.entity && !s.group) {
+      // their own arrest; else one told just before whose target is a description nobody was linked to
+      const nearest = earlier.filter((v) => v.target?.entity === s.who!.entity).pop() ?? earlier.filter((v) => v.target && !v.target.entity && s.sentence - v.sentence <= 2).pop();
+      if (nearest) out.push(nearest);
+      return out;
+    }
+    if (out.length > 0 && !s.group) return out;
+    // a group: every person of the nearest earlier arrest told within a few sentences; nobody named: the sentence before at most
+    const reach = s.group ? 4 : 1;
+    const nearest = earlier.filter((v) => v.target && s.sentence - v.sentence <= reach).pop();
+    if (!nearest) return out;
+    return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start)];
+  }
+
+  // ---- where a person is held ----
+
+  private *heldStatements(): Generator<Statement> {
+    const tree = this.tree;
+    const doc = tree.doc;
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const lemma = tree.lemma(i);
+      const upos = tree.token(i).upos;
+      let place: number | undefined;
+      let who: number | undefined;
+      if (upos === 'VERB' && (HOLDING.has(lemma) || MOVING.has(lemma))) {
+        if (!this.factual(i)) continue;
+        const cases = MOVING.has(lemma) ? ['to', 'into'] : ['at', 'in', 'inside'];
+        place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? this.facilityBefore(i) : undefined);
+        who = this.holdee(i);
+      } else if ((upos === 'NOUN' || upos === 'PROPN') && this.isFacility(i) && ['in', 'at', 'inside'].includes(tree.caseOf(i) ?? '')) {
+        // "who is in Evin prison", "remains in Karsvik Central Prison"
+        const h = tree.head(i);
+        const copula = tree.kids(i, 'cop').length > 0;
+        if (copula && this.factual(i)) {
+          place = i;
+          who = tree.subjectOf(i);
+        } else if (h >= 0 && STAYING.has(tree.lemma(h)) && tree.token(h).upos !== 'AUX' && this.factual(h)) {
+          place = i;
+          who = tree.subjectOf(h);
+        }
+      }
+      if (place === undefined) continue;
+      const s = this.statement(i, who);
+      if (!s) continue;
+      s.heldAt = this.placeRole(place);
+      yield s;
+    }
+  }
+
+  private factual(i: number): boolean {
+    const tree = this.tree;
+    return !tree.kids(i, 'aux', 'advmod', 'mark').some((a) => NOT_FACTUAL.has(tree.lemma(a)) || ['not', "n't", 'never', 'if'].includes(tree.lemma(a)));
+  }
+
+  /** A facility the verb's obl (or its custody noun's nmod) names with one of `cases`: "held at …", "remanded in custody at …". */
+  private facilityUnder(i: number, cases: string[]): number | undefined {
+    const tree = this.tree;
+    for (const c of tree.kids(i, 'obl')) {
+      if (cases.includes(tree.caseOf(c) ?? '') && this.isFacility(c)) return c;
+      // "remanded in custody at …", "held in pre-trial detention in Zhodzina": the facility, or the town
+      if (['custody', 'detention'].includes(tree.lemma(c))) {
+        for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && (this.isFacility(n) || tree.entityOf[n]?.type === 'LOC')) return n;
+      }
+    }
+    return undefined;
+  }
+
+  /** "Ostrava prison, where he is held": the facility the relative "where" stands for. */
+  private facilityBefore(i: number): number | undefined {
+    const tree = this.tree;
+    const where = tree.children[i]!.find((c) => tree.lemma(c) === 'where');
+    if (where === undefined) return undefined;
+    const { from } = tree.sentenceRange(i);
+    for (let j = where - 1; j >= Math.max(from, where - 3); j--) if (this.isFacility(j)) return j;
+    return undefined;
+  }
+
+  /** Who is held: the object of an active verb ("police took him to …"), else the subject. */
+  private holdee(i: number): number | undefined {
+    const tree = this.tree;
+    const obj = tree.kids(i, 'obj')[0];
+    if (obj !== undefined && !tree.isPassive(i)) return obj;
+    return tree.subjectOf(i);
+  }
+
+  /** A named or described place of detention: "Karsvik prison", "the central police station", not a bare "prison". */
+  private isFacility(i: number): boolean {
+    const tree = this.tree;
+    const words = [i, ...tree.kids(i, 'compound', 'flat')];
+    if (!words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return false;
+    const { first, last } = this.facilityWords(i);
+    return last > first;
+  }
+
+  /** The facility's own words: its name, modifiers and the town after it ("in Reyvik"), not the clause around it. */
+  private facilityWords(i: number): { first: number; last: number } {
+    const tree = this.tree;
+    const words = new Set([i]);
+    const stack = [i];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const c of tree.children[n]!) {
+        const rel = tree.token(c).deprel ?? '';
+        if (tree.inTimex(c) || !/^(compound|flat|amod|nmod|nummod|det|case)/.test(rel) || (n === i && rel === 'case')) continue;
+        words.add(c);
+        stack.push(c);
+      }
+    }
+    let first = i;
+    let last = i;
+    while (words.has(first - 1)) first--;
+    while (words.has(last + 1)) last++;
+    while (first < i && ['DET', 'ADP', 'PUNCT'].includes(tree.token(first).upos ?? '')) first++;
+    while (last > i && ['ADP', 'PUNCT', 'CCONJ', 'DET'].includes(tree.token(last).upos ?? '')) last--;
+    return { first, last };
+  }
+
+  private placeRole(i: number): Role {
+    const doc = this.tree.doc;
+    const { first, last } = this.facilityWords(i);
+    const start = doc.tokens[first]!.start;
+    const end = doc.tokens[last]!.end;
+    const e = this.tree.entityOf[i];
+    return { entity: e && e.type !== 'PERSON' ? e.id : null, text: doc.text.slice(start, end), start, end };
+  }
+
+  private statement(token: number, who: number | undefined): Statement | undefined {
+    const tree = this.tree;
+    const doc = tree.doc;
+    const start = doc.tokens[token]!.start;
+    const s: Statement = { token, sentence: doc.sentenceAt(start), start, group: false };
+    if (who === undefined) return s;
+    if (!this.isPerson(who)) return undefined;
+    s.who = this.linker.link(who, true, token).role;
+    const word = tree.token(who);
+    s.group = PLURAL_PRONOUNS.has(word.text.toLowerCase()) || (word.xpos === 'NNS' && !tree.entityOf[who]) || tree.kids(who, 'nummod', 'conj').length > 0;
+    return s;
+  }
+
+  private isPerson(i: number): boolean {
+    const tree = this.tree;
+    const e = tree.entityOf[i];
+    if (e) return e.type === 'PERSON';
+    const t = tree.token(i);
+    if (t.upos === 'PRON') return PERSON_PRONOUNS.has(t.text.toLowerCase());
+    return t.upos === 'PROPN' || t.upos === 'NUM' || this.personNouns.has(tree.lemma(i));
+  }
+
+  // ---- whereabouts not known ----
+
+  private *unknownStatements(events: VigilEvent[]): Generator<Statement> {
+    const tree = this.tree;
+    const doc = tree.doc;
+    for (let n = 0; n < doc.sentences.length; n++) {
+      const { start: from, end: to } = doc.sentences[n]!;
+      const text = doc.text.slice(from, to);
+      const span = this.unknownWords(text);
+      if (!span) continue;
+      const start = from + span.start;
+      const end = from + span.end;
+      const anchor = tokenAt(doc, start);
+      if (anchor < 0) continue;
+      const who = this.unknownWho(anchor, end);
+      const s = this.statement(this.clauseOf(anchor), who) ?? this.statement(this.clauseOf(anchor), undefined)!;
+      s.start = start;
+      s.unknown = { start, end, text: doc.text.slice(start, end) };
+      yield s;
+    }
+    // a disappearance told as an event is itself the report's word that nobody knows where they are
+    for (const v of events) {
+      if (v.type !== 'DISAPPEARANCE' || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
+      const token = tokenAt(doc, v.trigger.start);
+      // a disappearance of nobody in particular ("enforced disappearances") is no one's whereabouts
+      if (token < 0 || !v.target) continue;
+      const group = PLURAL_PRONOUNS.has(v.target.text.toLowerCase());
+      const unknown = { start: v.trigger.start, end: v.trigger.end, text: v.trigger.text };
+      yield { token, sentence: v.sentence, start: v.trigger.start, ...(v.target ? { who: v.target } : {}), group, unknown };
+    }
+  }
+
+  /** The words of a sentence that say nobody knows where someone is, as offsets in it. */
+  private unknownWords(text: string): { start: number; end: number } | undefined {
+    const place = UNKNOWN_PLACE.exec(text);
+    if (place) return { start: place.index, end: place.index + place[0].length };
+    const w = WHEREABOUTS.exec(text);
+    if (!w || KNOWN_AGAIN.test(text)) return undefined;
+    const cue = NOT_KNOWN.exec(text);
+    if (!cue || Math.abs(cue.index - w.index) > 80) return undefined;
+    const start = Math.min(w.index, cue.index);
+    const end = Math.max(w.index + w[0].length, cue.index + cue[0].length);
+    return { start, end };
+  }
+
+  /** The verb or noun the words hang on: "held incommunicado" → held. */
+  private clauseOf(i: number): number {
+    const tree = this.tree;
+    let n = i;
+    for (let k = 0; k < 3 && tree.token(n).upos !== 'VERB'; k++) {
+      const h = tree.head(n);
+      if (h < 0) break;
+      n = h;
+    }
+    return tree.token(n).upos === 'VERB' ? n : i;
+  }
+
+  /** Whose whereabouts: "his whereabouts", "the whereabouts of X", "where they have taken him", "held incommunicado" → the held. */
+  private unknownWho(first: number, end: number): number | undefined {
+    const tree = this.tree;
+    const doc = tree.doc;
+    for (let j = first; j < doc.tokens.length && doc.tokens[j]!.start < end; j++) {
+      if (tree.lemma(j) === 'whereabouts') {
+        const owner = tree.kids(j, 'nmod:poss', 'nmod')[0];
+        if (owner !== undefined) return owner;
+      }
+      if (tree.lemma(j) === 'where' && tree.head(j) >= 0) {
+        const v = tree.head(j);
+        return tree.kids(v, 'obj')[0] ?? tree.subjectOf(v);
+      }
+    }
+    const v = this.clauseOf(first);
+    return v !== first || tree.token(v).upos === 'VERB' ? this.holdee(v) : undefined;
+  }
+}

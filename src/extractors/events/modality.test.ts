@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import { fromExtraction, toExtraction } from '../../text/serialize.js';
+import type { EventType, Modality, VigilEvent } from '../../text/types.js';
+import { createDefaultPipeline } from '../default.js';
+
+// Sentences written for these tests, with invented people and places, in the shapes real reports
+// use: calls and demands, requests refused, sentences sought, threats, conditionals, denials,
+// where a person is held and whether anyone knows.
+const pipeline = createDefaultPipeline();
+const eventsOf = (text: string): VigilEvent[] => pipeline.run(new Doc(text, { published: '2018-12-12' })).events;
+const show = (events: VigilEvent[]) => JSON.stringify(events.map((v) => [v.type, v.modality, v.trigger.text]));
+
+/** The modality of every event of `type` in the text (at least one must be there). */
+function modalities(text: string, type: EventType): Modality[] {
+  const events = eventsOf(text);
+  const found = events.filter((v) => v.type === type);
+  assert.ok(found.length > 0, `no ${type} in "${text}": ${show(events)}`);
+  return [...new Set(found.map((v) => v.modality))];
+}
+
+test('what is called for, urged, requested or threatened is no release: hypothetical, never asserted', () => {
+  const hypothetical: [string, EventType][] = [
+    ['Authorities in Velmora should unconditionally release Joran Aldemir, Tove Lindqvist and Aldo Renn.', 'RELEASE'],
+    ['Joran Aldemir should be released.', 'RELEASE'],
+    ['The union calls for his release.', 'RELEASE'],
+    ['The activists demanded the release of Tove Lindqvist.', 'RELEASE'],
+    ['Amnesty urged Velmora to release the activist Mara Teller.', 'RELEASE'],
+    ['The Karsvik Rights Centre requested an order for his release.', 'RELEASE'],
+    ['Velmora should drop all charges and immediately release Pol Varan.', 'RELEASE'],
+    ['Velmora must drop the charges against Pol Varan and release him at once.', 'RELEASE'],
+    ['Prosecutors asked for a ten-year sentence for Aldemir.', 'CONVICTION'],
+    ['Police threatened to arrest the journalist Aldo Renn.', 'ARREST'],
+    ['If he returns, Aldemir will be arrested.', 'ARREST'],
+  ];
+  for (const [text, type] of hypothetical) assert.deepEqual(modalities(text, type), ['hypothetical'], text);
+  // the three named in the call each get a hypothetical release
+  assert.equal(eventsOf(hypothetical[0]![0]).filter((v) => v.type === 'RELEASE' && v.modality === 'hypothetical').length, 3);
+});
+
+test('a request refused, bail denied and a denial of the act are negated', () => {
+  const negated: [string, EventType][] = [
+    ['The court rejected his bail request.', 'RELEASE'],
+    ['His lawyer applied for bail, a request the judge refused.', 'RELEASE'],
+    ['The judge denied bail to Joran Aldemir.', 'RELEASE'],
+    ['The authorities refused to release Tove Lindqvist.', 'RELEASE'],
+    ['The government denied detaining him.', 'ARREST'],
+    ['Police said no charges had been filed against Aldemir.', 'CHARGE'],
+  ];
+  for (const [text, type] of negated) assert.deepEqual(modalities(text, type), ['negated'], text);
+});
+
+test('what happened stays asserted or reported, and things released are no release', () => {
+  assert.deepEqual(modalities('Joran Aldemir was released on Monday.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('A judge granted bail to Tove Lindqvist on Friday.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('His lawyer said Joran Aldemir had been released.', 'RELEASE'), ['reported']);
+  assert.deepEqual(modalities('Police arrested Aldemir after he called for the release of Mara Teller.', 'ARREST'), ['asserted']);
+  // what is urged is the investigation, not the killing
+  assert.deepEqual(modalities('Rights groups urged police to investigate the killing of Pol Varan.', 'KILLING'), ['asserted']);
+  // a request is itself the act: an attempt to seek asylum is an asylum request made
+  assert.deepEqual(modalities('Aldemir was detained while attempting to seek asylum in Karsvik.', 'ASYLUM_REQUEST'), ['asserted']);
+  for (const text of ['Police released a statement on Monday about the protest.', 'The ministry released a report on prison conditions.']) {
+    assert.deepEqual(eventsOf(text).filter((v) => v.type === 'RELEASE'), [], text);
+  }
+});
+
+test('where a person is held: "held at", "taken to", "in … prison", "remanded in custody at", distributed to a group', () => {
+  const held = (text: string) => eventsOf(text).filter((v) => v.type === 'ARREST' && v.modality === 'asserted').map((v) => [v.target?.text, v.heldAt?.text ?? null, v.place?.text ?? null]);
+  assert.deepEqual(held('Joran Aldemir was held at Karsvik Central Prison.'), [['Joran Aldemir', 'Karsvik Central Prison', null]], 'where he is held is not where he was arrested');
+  assert.deepEqual(held('Police arrested the journalist Joran Aldemir in Karsvik on Monday. He was taken to Ostrava prison on Friday.'), [['the journalist Joran Aldemir in Karsvik', 'Ostrava prison', 'Karsvik']]);
+  assert.deepEqual(held('Velmoran police detained the activist Ilse Varga on Sunday. Varga, who is in Brenn prison, began a hunger strike on Tuesday.'), [['the activist Ilse Varga', 'Brenn prison', null]]);
+  assert.deepEqual(held('Mara Teller was remanded in custody at Velmora Central Prison.').map((r) => r[1]), ['Velmora Central Prison']);
+  const group = held('Police arrested Mara Teller, Tove Lindqvist and Pol Varan in Reyvik on Monday. The three journalists are being held at the Central Police Station in Reyvik.');
+  for (const name of ['Mara Teller', 'Tove Lindqvist', 'Pol Varan']) {
+    assert.deepEqual(group.find((r) => r[0] === name), [name, 'Central Police Station in Reyvik', 'Reyvik'], name);
+  }
+  // not a place of detention: a bare "prison", a hospital, a release from prison, a place someone could be held
+  assert.deepEqual(held('Joran Aldemir was arrested on Monday. He was taken to hospital on Tuesday.').map((r) => r[1]), [null]);
+  assert.deepEqual(held('Joran Aldemir was arrested on Monday. He could be held at Ostrava prison.').map((r) => r[1]), [null]);
+  assert.deepEqual(held('Joran Aldemir was arrested in March and spent a year in prison.').map((r) => r[1]), [null]);
+});
+
+test('whereabouts unknown, incommunicado, an unknown place: said on the arrest, with the words', () => {
+  const unknown = (text: string) => eventsOf(text).filter((v) => v.type === 'ARREST').map((v) => v.whereaboutsUnknown?.text ?? null);
+  assert.deepEqual(unknown('Police arrested Joran Aldemir on March 3. His whereabouts remain unknown.'), ['whereabouts remain unknown']);
+  assert.deepEqual(unknown('Tove Lindqvist is being held incommunicado.'), ['held incommunicado']);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. He was taken to an unknown location.'), ['an unknown location']);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. "We do not know where they have taken him," his wife said.'), ['do not know where']);
+  // saying where someone is, or nothing at all, is not saying nobody knows
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. He was taken to Ostrava prison.'), [null]);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday.'), [null]);
+  const gone = eventsOf('His whereabouts remain unknown.').find((v) => v.type === 'DISAPPEARANCE');
+  assert.equal(gone?.whereaboutsUnknown?.text, 'whereabouts remain unknown');
+});
+
+test('heldAt and whereaboutsUnknown reach the extraction document and come back', () => {
+  const doc = pipeline.run(new Doc('Police arrested Joran Aldemir on Monday. He was taken to Ostrava prison. Tove Lindqvist is being held incommunicado.', { published: '2018-12-12' }));
+  const json = JSON.parse(JSON.stringify(toExtraction(doc))) as ReturnType<typeof toExtraction>;
+  const arrests = json.events.filter((v) => v.type === 'ARREST');
+  assert.ok(arrests.some((v) => v.heldAt?.text === 'Ostrava prison' && json.text.slice(v.heldAt.start ?? 0, v.heldAt.end) === 'Ostrava prison'), show(arrests));
+  assert.ok(arrests.some((v) => v.whereaboutsUnknown?.text === 'held incommunicado'));
+  assert.deepEqual(fromExtraction(json).events, json.events);
+  // offsets that do not hold their words are refused
+  const broken = { ...json, events: json.events.map((v) => (v.heldAt ? { ...v, heldAt: { ...v.heldAt, start: (v.heldAt.start ?? 0) + 1 } } : v)) };
+  assert.throws(() => fromExtraction(broken), /heldAt/);
+});

@@ -1,0 +1,234 @@
+import { tokenAt } from '../../text/align.js';
+import type { Doc, Token } from '../../text/doc.js';
+import type { Entity, Offsets } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
+import { bin } from '../learn/linear.js';
+import { kindOfFeature } from './kinds.js';
+
+/**
+ * The features the risk models read, each with the words it came from: a feature's weight says
+ * how much it moved the score, its offsets say where a reader sees why (the evidence). Features
+ * are named words and roles, not hashes, so a wrong score can be read off the weights.
+ */
+export interface Feat {
+  name: string;
+  /** The words in the report the feature stands for; absent for counts and shapes. */
+  at?: Offsets;
+}
+
+/** The kinds of word a report's topic and a person's description are read from. */
+const CONTENT = new Set(['NOUN', 'VERB', 'ADJ']);
+const lemmaOf = (t: Token): string => (t.lemma ?? t.text).toLowerCase();
+
+/** Violations of a person's liberty or safety: what an attack on someone at risk is made of. */
+const VIOLATIONS = new Set(['ARREST', 'DEPORTATION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'ABDUCTION', 'THREAT', 'ASSAULT', 'TORTURE', 'KILLING', 'RESTRICTION', 'ACCUSATION', 'EXTRADITION', 'EXTRADITION_REQUEST']);
+
+/** The lead: where a report says what it is about. */
+const LEAD_SENTENCES = 8;
+
+/**
+ * The report's words and events, for "is this report about an attack on someone at risk?": the
+ * headline's words apart (a report says its subject there), the lead's, the whole report's, and
+ * the events told with whom they befell. Each word once, at its first occurrence.
+ */
+export function reportFeatures(doc: Doc): Feat[] {
+  const out = new Map<string, Feat>();
+  const add = (name: string, at?: Offsets) => {
+    if (!out.has(name)) out.set(name, at ? { name, at: { start: at.start, end: at.end } } : { name });
+  };
+  doc.sentences.forEach((s, i) => {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = doc.tokens[k]!;
+      if (!CONTENT.has(t.upos ?? '') || !/\p{L}/u.test(t.text)) continue;
+      const l = lemmaOf(t);
+      if (i === 0) add(`t=${l}`, t);
+      if (i < LEAD_SENTENCES) add(`w=${l}`, t);
+      add(`d=${l}`, t);
+    }
+  });
+  const persons = new Set(doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.id));
+  let violated = 0;
+  for (const v of doc.events) {
+    add(`ev=${v.type}:${v.modality}`, v.trigger);
+    const person = v.target?.entity ? persons.has(v.target.entity) : false;
+    if (v.modality === 'asserted' || v.modality === 'reported') {
+      if (person) add(`evperson=${v.type}`, v.trigger);
+      if (v.sentence === 0) add(`evtitle=${v.type}`, v.trigger);
+      if (person && VIOLATIONS.has(v.type)) violated++;
+    }
+  }
+  add(`violated=${bin(violated, [0, 1, 2, 4, 8])}`);
+  add(`length=${bin(doc.sentences.length, [5, 10, 20, 40, 80])}`);
+  return [...out.values()];
+}
+
+/** Where a phrase the coreference read beside a name ("investigative journalist") stands in the text: its occurrence nearest a naming. */
+function locate(doc: Doc, phrase: string, near: readonly Offsets[]): Offsets | undefined {
+  let best: Offsets | undefined;
+  let gap = Infinity;
+  if (!phrase) return undefined;
+  for (let i = doc.text.indexOf(phrase); i >= 0; i = doc.text.indexOf(phrase, i + 1)) {
+    for (const m of near) {
+      const d = Math.min(Math.abs(i - m.end), Math.abs(m.start - (i + phrase.length)));
+      if (d < gap) [best, gap] = [{ start: i, end: i + phrase.length }, d];
+    }
+  }
+  return gap < 200 ? best : undefined;
+}
+
+/** Each word of a located phrase as a feature at its own offsets. */
+function phraseWords(prefix: string, phrase: string, at: Offsets | undefined, add: (name: string, at?: Offsets) => void): void {
+  for (const m of phrase.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const w = m[0].toLowerCase();
+    add(`${prefix}=${w}`, at ? { start: at.start + m.index, end: at.start + m.index + m[0].length } : undefined);
+  }
+}
+
+/** Tokens of a mention: from the token at its start to the last one starting before its end. */
+function mentionTokens(doc: Doc, m: Offsets): [number, number] {
+  const a = tokenAt(doc, m.start);
+  if (a < 0) return [-1, -2];
+  let b = a;
+  while (b + 1 < doc.tokens.length && doc.tokens[b + 1]!.start < m.end) b++;
+  return [a, b];
+}
+
+const protagonistCache = new WeakMap<Doc, { most?: string; firstNamed?: string }>();
+
+/** The person the report names most often, and the one it names first. */
+function protagonists(doc: Doc): { most?: string; firstNamed?: string } {
+  let p = protagonistCache.get(doc);
+  if (!p) {
+    const persons = doc.entities.filter((x) => x.type === 'PERSON' && nameMentions(x).length > 0);
+    const count = (x: Entity) => x.mentions.length;
+    const start = (x: Entity) => Math.min(...nameMentions(x).map((m) => m.start));
+    p = {
+      most: persons.reduce<Entity | undefined>((a, b) => (!a || count(b) > count(a) ? b : a), undefined)?.id,
+      firstNamed: persons.reduce<Entity | undefined>((a, b) => (!a || start(b) < start(a) ? b : a), undefined)?.id,
+    };
+    protagonistCache.set(doc, p);
+  }
+  return p;
+}
+
+const orgCache = new WeakMap<Doc, Set<number>>();
+
+/** The tokens inside an organisation's name, once per report. */
+function orgTokens(doc: Doc): Set<number> {
+  let set = orgCache.get(doc);
+  if (!set) {
+    set = new Set();
+    for (const e of doc.entities) {
+      if (e.type !== 'ORG') continue;
+      for (const m of e.mentions) {
+        const [a, b] = mentionTokens(doc, m);
+        for (let k = Math.max(0, a); k <= b; k++) set.add(k);
+      }
+    }
+    orgCache.set(doc, set);
+  }
+  return set;
+}
+
+/** Near: the words a description sits in beside a name ("union leader X", "X, a lawyer"); further: the rest of its clause. */
+const NEAR = 3;
+const FURTHER = 10;
+/** The namings read for context: the first few say who a person is. */
+const NAMINGS = 3;
+
+/**
+ * One person's features: the events that befall them or that they commit, the titles and
+ * affiliations coreference found beside their name, their descriptions ("the union leader"), the
+ * words around their first namings and the syntax that joins those words to the name, how and
+ * where they are named, and how much the report is about an attack on someone at risk
+ * (`relevance`, the report model's score).
+ */
+export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; at?: Offsets }): Feat[] {
+  const out = new Map<string, Feat>();
+  const add = (name: string, at?: Offsets) => {
+    if (!out.has(name)) out.set(name, at ? { name, at: { start: at.start, end: at.end } } : { name });
+  };
+  const names = nameMentions(e);
+  let attacks = 0;
+  for (const v of doc.events) {
+    const happened = v.modality === 'asserted' || v.modality === 'reported';
+    if (v.target?.entity === e.id) {
+      if (happened && VIOLATIONS.has(v.type)) {
+        attacks++;
+        if (v.sentence < 3) add('victim-in-lead', v.trigger);
+      }
+      add('target', v.trigger);
+      add(`target=${v.type}`, v.trigger);
+      add(`target=${v.type}:${v.modality}`, v.trigger);
+      if (happened && VIOLATIONS.has(v.type)) add('victim', v.trigger);
+      if (v.sentence === 0) add('target-in-title', v.trigger);
+      const agent = v.agent;
+      if (agent && agent.entity !== e.id) {
+        const at = agent.start !== undefined && agent.end !== undefined ? { start: agent.start, end: agent.end } : undefined;
+        const type = doc.entities.find((x) => x.id === agent.entity)?.type;
+        add(`by-type=${type ?? 'none'}`, at);
+        phraseWords('by', agent.text, at, add);
+      }
+    }
+    if (v.agent?.entity === e.id) {
+      add(`agent=${v.type}`, v.trigger);
+      if (happened && VIOLATIONS.has(v.type)) add('perpetrator', v.trigger);
+    }
+    if (v.principal?.entity === e.id) add(`principal=${v.type}`, v.trigger);
+  }
+  for (const q of doc.quotes) if (q.speaker === e.id || q.speakerEntity === e.id) add('speaker', q.cue ?? undefined);
+  for (const t of e.titles ?? []) phraseWords('title', t, locate(doc, t, names), add);
+  for (const a of e.affiliations ?? []) {
+    phraseWords('afftitle', a.title, locate(doc, a.title, names), add);
+    if (a.org) phraseWords('afforg', a.org, locate(doc, a.org, names), add);
+  }
+  for (const m of e.mentions) if (m.kind === 'description') phraseWords('desc', m.text, m, add);
+  if (e.relation) add(`relation=${e.relation.type}`);
+  for (const m of names.slice(0, NAMINGS)) {
+    const [a, b] = mentionTokens(doc, m);
+    if (a < 0) continue;
+    const s = doc.sentences[doc.sentenceAt(m.start)];
+    if (!s) continue;
+    for (let k = Math.max(s.tokenStart, a - FURTHER); k < Math.min(s.tokenEnd, b + 1 + FURTHER); k++) {
+      if (k >= a && k <= b) continue;
+      const t = doc.tokens[k]!;
+      const near = k >= a - NEAR && k <= b + NEAR;
+      if (CONTENT.has(t.upos ?? '')) add(`${near ? 'near' : 'ctx'}=${lemmaOf(t)}`, t);
+      // the organisation they work for, by its telling words ("Radio", "Union", "Watch")
+      else if (near && t.upos === 'PROPN' && orgTokens(doc).has(k)) add(`org=${t.text.toLowerCase()}`, t);
+    }
+    // the syntax joining the name to its words: "journalist" as the name's compound or apposition,
+    // "arrested" as the verb the name is the object of
+    for (let k = a; k <= b; k++) {
+      const t = doc.tokens[k]!;
+      const h = t.head ?? -1;
+      if (h >= a && h <= b) continue;
+      add(`dep=${t.deprel ?? 'none'}`);
+      const head = doc.tokens[h];
+      if (head && CONTENT.has(head.upos ?? '')) add(`head=${t.deprel}:${lemmaOf(head)}`, head);
+    }
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = doc.tokens[k]!;
+      const h = t.head ?? -1;
+      if ((k < a || k > b) && h >= a && h <= b && CONTENT.has(t.upos ?? '')) add(`kid=${t.deprel}:${lemmaOf(t)}`, t);
+    }
+  }
+  // the kind each describing word names (`kinds.json`), by where it stands: "journalist" and
+  // "reporter" beside a name are one feature, learned from both
+  for (const f of [...out.values()]) {
+    const k = kindOfFeature(f);
+    if (k) add(`kind-${k.where}=${k.kind}`, f.at);
+  }
+  add(`attacks=${bin(attacks, [0, 1, 2, 4])}`);
+  // the report's protagonist: the person it names most, or first
+  const { most, firstNamed } = protagonists(doc);
+  if (most === e.id) add('most-named', names[0]);
+  if (firstNamed === e.id) add('first-named', names[0]);
+  const first = Math.min(...e.mentions.map((m) => m.start));
+  if (doc.sentenceAt(first) === 0) add('in-title');
+  add(`first=${bin(doc.sentenceAt(first), [0, 2, 5, 10, 20])}`);
+  add(`namings=${bin(names.length, [1, 2, 4, 8])}`);
+  add(`words=${bin((names[0]?.text ?? e.name).split(/\s+/).length, [1, 2, 3])}`);
+  add(`relevance=${bin(Math.round(relevance.score * 10) / 10, [0.1, 0.3, 0.5, 0.7, 0.9])}`, relevance.at);
+  return [...out.values()];
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import type { AtRiskKind, NotAtRiskKind } from '../../text/types.js';
+/** A feature as the risk features write it: its name and the words it stands for. */
+interface Feat {
+  name: string;
+  at?: { start: number; end: number };
+}
+
+/**
+ * The kind of person the words describing someone name (`kinds.json`): the models decide whether
+ * a person is at risk, these words only say which kind, or which kind of person not at risk.
+ */
+interface KindWords {
+  atRisk: Map<string, AtRiskKind>;
+  notAtRisk: Map<string, NotAtRiskKind>;
+}
+
+let cached: KindWords | undefined;
+
+function kindWords(): KindWords {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(new URL('./kinds.json', import.meta.url), 'utf8')) as { atRisk: Record<string, string[]>; notAtRisk: Record<string, string[]> };
+  const invert = <K extends string>(groups: Record<string, string[]>) => new Map(Object.entries(groups).flatMap(([kind, words]) => words.map((w) => [w, kind as K] as const)));
+  cached = { atRisk: invert<AtRiskKind>(raw.atRisk), notAtRisk: invert<NotAtRiskKind>(raw.notAtRisk) };
+  return cached;
+}
+
+/** The features that describe a person, nearest to their name first: their titles, descriptions, appositions, then the words beside them. */
+const DESCRIBING = ['title', 'desc', 'afftitle', 'kid', 'head=appos', 'near', 'afforg', 'org', 'ctx'];
+
+const describingRank = (f: Feat): number => DESCRIBING.findIndex((p) => f.name.startsWith(`${p}=`) || f.name.startsWith(`${p}:`));
+
+/** The word a describing feature stands for: "journalist" of "title=journalist", "kid=compound:journalist", "head=appos:journalist". */
+const wordOf = (f: Feat): string => {
+  const w = f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1);
+  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+};
+
+export interface KindReading<K> {
+  kind: K;
+  feat: Feat;
+}
+
+/** The kinds at risk a person's describing words name, each once, nearest first. */
+export function atRiskKinds(feats: readonly Feat[]): KindReading<AtRiskKind>[] {
+  const words = kindWords();
+  const out = new Map<AtRiskKind, KindReading<AtRiskKind>>();
+  for (const f of describingFeats(feats)) {
+    const kind = words.atRisk.get(wordOf(f)) ?? words.atRisk.get(f.name.slice(f.name.indexOf('=') + 1));
+    if (kind && !out.has(kind)) out.set(kind, { kind, feat: f });
+  }
+  return [...out.values()];
+}
+
+/** The first kind not at risk a person's describing words name. */
+export function notAtRiskKind(feats: readonly Feat[]): KindReading<NotAtRiskKind> | undefined {
+  const words = kindWords();
+  for (const f of describingFeats(feats)) {
+    const kind = words.notAtRisk.get(wordOf(f)) ?? words.notAtRisk.get(f.name.slice(f.name.indexOf('=') + 1));
+    if (kind) return { kind, feat: f };
+  }
+  return undefined;
+}
+
+function describingFeats(feats: readonly Feat[]): Feat[] {
+  return feats
+    .map((f) => ({ f, rank: describingRank(f) }))
+    .filter((x) => x.rank >= 0)
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => x.f);
+}
+
+/** Where a describing word stands relative to the name, coarsely: the kind features' own names. */
+const WHERE: Record<string, string> = { title: 'title', desc: 'desc', afftitle: 'title', kid: 'beside', 'head=appos': 'beside', near: 'near', ctx: 'clause', afforg: 'org', org: 'org' };
+
+/** The kind a describing feature's word names (at risk or not), and where the word stands. */
+export function kindOfFeature(f: Feat): { kind: string; where: string } | undefined {
+  const prefix = Object.keys(WHERE).find((p) => f.name.startsWith(`${p}=`) || f.name.startsWith(`${p}:`));
+  if (!prefix) return undefined;
+  const words = kindWords();
+  const w = wordOf(f);
+  const kind = words.atRisk.get(w) ?? words.notAtRisk.get(w);
+  return kind ? { kind, where: WHERE[prefix]! } : undefined;
+}

@@ -1,0 +1,139 @@
+import type { Doc } from '../text/doc.js';
+import type { Entity } from '../text/types.js';
+import { nameMentions } from '../text/types.js';
+import { Classifier } from '../extractors/learn/linear.js';
+import type { TrainOptions } from '../extractors/learn/linear.js';
+import { NO, YES, binary } from '../extractors/risk/model.js';
+import type { Feat } from '../extractors/risk/features.js';
+import { personFeatures, reportFeatures } from '../extractors/risk/features.js';
+import type { RiskReport } from './risk-corpus.js';
+
+/**
+ * What the risk models learn from, and the measures that choose their settings: the examples
+ * from a report's reading and its labels, k-fold cross-validation grouped by report (a report's
+ * people never sit on both sides of a fold), AUC and precision/recall at a threshold.
+ */
+
+export interface PersonExample {
+  report: number;
+  entity: Entity;
+  /** True: a victim the annotators typed (at risk); false: anyone else the report names. */
+  atRisk: boolean;
+  /** The victim's HRDsAttack types, when at risk. */
+  types: string[];
+  feats: Feat[];
+  /** An event befalls them: the people a case could be opened for. */
+  target: boolean;
+}
+
+/** The person entity a victim's name names: the same name, or a naming inside it ("Velk" of "Mara Velk"). */
+export function entityNamed(doc: Doc, name: string): Entity | undefined {
+  const persons = doc.entities.filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0);
+  return (
+    persons.find((e) => e.name === name) ??
+    persons.find((e) => nameMentions(e).some((m) => m.text === name)) ??
+    persons.find((e) => nameMentions(e).some((m) => m.text.length >= 4 && (name.includes(m.text) || m.text.includes(name))))
+  );
+}
+
+/**
+ * The people of one report as examples. HRDsAttack victims of no known type ("insufficient
+ * information") are left out: the annotators could not tell, and neither label would be true.
+ */
+export function personExamples(doc: Doc, report: RiskReport, index: number, relevance: number): PersonExample[] {
+  const known = new Map<string, string[]>();
+  const unknown = new Set<string>();
+  for (const v of report.victims) {
+    const e = entityNamed(doc, v.name);
+    if (!e) continue;
+    if (v.types.length > 0) known.set(e.id, [...(known.get(e.id) ?? []), ...v.types]);
+    else unknown.add(e.id);
+  }
+  return doc.entities
+    .filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0 && (known.has(e.id) || !unknown.has(e.id)))
+    .map((e) => {
+      const feats = personFeatures(doc, e, { score: relevance });
+      return { report: index, entity: e, atRisk: known.has(e.id), types: [...new Set(known.get(e.id) ?? [])].filter((t) => t !== 'invented'), feats, target: feats.some((f) => f.name === 'target') };
+    });
+}
+
+export const fitBinary = (examples: readonly { feats: readonly Feat[]; yes: boolean }[], opts: TrainOptions): Classifier =>
+  Classifier.train(
+    examples.map((e) => ({ feats: e.feats.map((f) => f.name), label: e.yes ? YES : NO })),
+    opts,
+  );
+
+/** Out-of-fold P(yes) for every example: `k` folds over reports (report index mod k). */
+export function outOfFold<T extends { feats: readonly Feat[]; yes: boolean; report: number }>(examples: readonly T[], opts: TrainOptions, k = 5): number[] {
+  const scores = new Array<number>(examples.length).fill(0);
+  for (let fold = 0; fold < k; fold++) {
+    const clf = fitBinary(
+      examples.filter((e) => e.report % k !== fold),
+      opts,
+    );
+    examples.forEach((e, i) => {
+      if (e.report % k === fold) scores[i] = binary(clf, e.feats).score;
+    });
+  }
+  return scores;
+}
+
+/** The area under the ROC curve: the chance a positive outranks a negative (ties count half). */
+export function auc(scores: readonly number[], gold: readonly boolean[]): number {
+  const order = scores.map((s, i) => ({ s, y: gold[i]! })).sort((a, b) => a.s - b.s);
+  let rankSum = 0;
+  let pos = 0;
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j < order.length && order[j]!.s === order[i]!.s) j++;
+    const rank = (i + j + 1) / 2;
+    for (let k = i; k < j; k++) if (order[k]!.y) [rankSum, pos] = [rankSum + rank, pos + 1];
+    i = j;
+  }
+  const neg = order.length - pos;
+  return pos === 0 || neg === 0 ? NaN : (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+export interface AtThreshold {
+  threshold: number;
+  precision: number;
+  recall: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function atThreshold(scores: readonly number[], gold: readonly boolean[], threshold: number): AtThreshold {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  scores.forEach((s, i) => {
+    if (s >= threshold && gold[i]) tp++;
+    else if (s >= threshold) fp++;
+    else if (gold[i]) fn++;
+  });
+  return { threshold, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, tp, fp, fn };
+}
+
+const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+
+/** The lowest threshold whose precision reaches `precision` (the most recall at that precision), else the best-precision one. */
+export function thresholdForPrecision(scores: readonly number[], gold: readonly boolean[], precision: number): AtThreshold {
+  const all = GRID.map((t) => atThreshold(scores, gold, t));
+  return all.find((r) => r.precision >= precision && r.tp > 0) ?? all.reduce((a, b) => (b.precision > a.precision ? b : a));
+}
+
+/** The highest threshold whose recall still reaches `recall`. */
+export function thresholdForRecall(scores: readonly number[], gold: readonly boolean[], recall: number): AtThreshold {
+  const all = GRID.map((t) => atThreshold(scores, gold, t));
+  return [...all].reverse().find((r) => r.recall >= recall) ?? all[0]!;
+}
+
+/** The threshold with the best F-beta (beta 1: F1; 0.5: precision weighs twice recall). */
+export function bestF(scores: readonly number[], gold: readonly boolean[], beta: number): AtThreshold {
+  const b2 = beta * beta;
+  const f = (r: AtThreshold) => (r.precision + r.recall ? ((1 + b2) * r.precision * r.recall) / (b2 * r.precision + r.recall) : 0);
+  return GRID.map((t) => atThreshold(scores, gold, t)).reduce((a, b) => (f(b) > f(a) ? b : a));
+}
+
+export const reportExample = (doc: Doc, report: RiskReport, index: number) => ({ feats: reportFeatures(doc), yes: report.relevant, report: index });
