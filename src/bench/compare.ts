@@ -36,7 +36,7 @@ function systems(): System[] {
   };
   const wink = winkNLP(require('wink-eng-lite-web-model'));
   return [
-    { name: 'Vigil (tokens → POS → parse → NER)', people: vigilPeople, run: (t) => void vigilPeople(t) },
+    { name: 'Vigil (whole pipeline: tokens, POS, parse, NER, places, dates, coref, quotes, events)', people: vigilPeople, run: (t) => void vigilPeople(t) },
     { name: 'compromise', people: (t) => nlp(t).people().out('array').map((p) => p.replace(/[.,;:]+$/, '')), run: (t) => void nlp(t).people().out('array') },
     { name: 'wink-nlp (lite web model)', people: () => [], run: (t) => void wink.readDoc(t).entities().out() },
   ];

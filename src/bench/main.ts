@@ -102,4 +102,5 @@ function scaling(extractor: Extractor): void {
   console.log(`\n${formatTable('Scaling with article size (µs/KB should stay flat)', ['ms', 'µs/KB'], rows)}`);
 }
 
-await main();
+if (process.argv[2] === 'scale') await (await import('./scale.js')).scaleBench(process.argv.slice(3));
+else await main();

@@ -8,6 +8,8 @@ export const ErrorSchema = z
 export const Paging = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { in: 'query' } }),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ param: { in: 'query' } }),
+  /** Keyset paging: the `next` of the previous page; faster than `offset` deep into a list. */
+  cursor: z.string().max(500).optional().openapi({ param: { in: 'query' } }),
 });
 
 /** A calendar day, and an instant given as an ISO date or date-time. */

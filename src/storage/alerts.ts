@@ -5,6 +5,8 @@ import type { AlertRulesTable, AlertsTable } from './schema.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, personVisible } from './access.js';
+import type { Cursor } from './paging.js';
+import { after } from './paging.js';
 
 /** Where a rule's alerts go besides the in-app list. */
 export interface Channels {
@@ -82,7 +84,10 @@ export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: s
     folded_keys: '[]',
   };
   const r = await tx.insertInto('alerts').values(row).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1 ? { row, folded: false } : null;
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
+  const reports = [...new Set(c.reportIds)];
+  if (reports.length) await tx.insertInto('alert_reports').values(reports.map((report_id) => ({ alert_id: row.id, report_id }))).execute();
+  return { row, folded: false };
 }
 
 /** Acknowledges the open alerts among `ids` the caller may see; returns the ids acknowledged. */
@@ -112,8 +117,9 @@ export function toAlertView(a: AlertsTable, rule: AlertRule | null = null): Aler
   return { ...rest, urgent: a.urgent === 1, event_ids: JSON.parse(a.event_ids) as string[], report_ids: JSON.parse(a.report_ids) as string[], rule: rule ? ruleLabel(rule) : null };
 }
 
-export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number; denied?: Denied }): Promise<AlertView[]> {
-  let q = db.selectFrom('alerts').selectAll().where(personVisible(opts.denied ?? NOTHING_DENIED, 'alerts.person_id')).orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset);
+export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number; cursor?: Cursor; denied?: Denied }): Promise<AlertView[]> {
+  let q = db.selectFrom('alerts').selectAll().where(personVisible(opts.denied ?? NOTHING_DENIED, 'alerts.person_id')).orderBy('created_at', 'desc').orderBy('id').limit(opts.limit);
+  q = opts.cursor ? q.where(after(opts.cursor, 'alerts.created_at', 'alerts.id')) : q.offset(opts.offset);
   if (opts.personId) q = q.where('person_id', '=', opts.personId);
   if (opts.open) q = q.where('acknowledged_at', 'is', null);
   const rules = new Map((await listRules(db)).map((r) => [r.id, r.rule]));

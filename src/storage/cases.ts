@@ -1,8 +1,12 @@
 import { sql } from 'kysely';
-import { normalizeName } from '../cases/names.js';
+import { VigilError } from '../core/errors.js';
 import type { CaseStatus } from '../cases/status.js';
 import type { Denied } from './access.js';
-import { NOTHING_DENIED, likeEscape, personVisible } from './access.js';
+import { NOTHING_DENIED, personVisible } from './access.js';
+import type { Engine } from './engine.js';
+import { personNamed } from './names-search.js';
+import type { Cursor } from './paging.js';
+import { after } from './paging.js';
 import type { PersonRow } from './schema.js';
 import type { Db } from './store.js';
 
@@ -38,7 +42,7 @@ export function effectiveStatus(p: PersonRow): { status: CaseStatus; overridden:
 }
 
 /** Open cases (merged records excluded), most recent news first. */
-export async function listCases(db: Db, opts: { status?: string; q?: string; country?: string; limit: number; offset: number; denied?: Denied }): Promise<CaseSummary[]> {
+export async function listCases(db: Db, opts: { status?: string; q?: string; country?: string; limit: number; offset: number; cursor?: Cursor; denied?: Denied; engine?: Engine }): Promise<CaseSummary[]> {
   let q = db
     .selectFrom('persons')
     .selectAll('persons')
@@ -48,10 +52,11 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; cou
     ])
     .where('persons.merged_into', 'is', null)
     .where(personVisible(opts.denied ?? NOTHING_DENIED))
-    .orderBy('persons.last_news_at', 'desc')
+    // NULLS LAST spelled out: PostgreSQL puts nulls first in a descending order, SQLite last.
+    .orderBy(sql`persons.last_news_at desc nulls last`)
     .orderBy('persons.id')
-    .limit(opts.limit)
-    .offset(opts.offset);
+    .limit(opts.limit);
+  q = opts.cursor ? q.where(after(opts.cursor, 'persons.last_news_at', 'persons.id', true)) : q.offset(opts.offset);
   if (opts.status) {
     const status = opts.status;
     q = q.where((eb) => eb.or([eb.and([eb('persons.status_override', 'is', null), eb('persons.status', '=', status)]), eb('persons.status_override', 'like', `%"status":"${status}"%`)]));
@@ -61,11 +66,8 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; cou
     q = q.where((eb) => eb.or([eb('persons.case_country', '=', country), eb.and([eb('persons.case_country', 'is', null), eb('persons.country', '=', country)])]));
   }
   if (opts.q) {
-    // A query of nothing but punctuation ("%", "_") names nobody: it must not match everyone.
-    const name = normalizeName(opts.q);
-    const like = `%${likeEscape(name)}%`;
-    if (!name) q = q.where(sql<boolean>`1 = 0`);
-    else q = q.where((eb) => eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'persons.id').where(sql<boolean>`person_aliases.normalized LIKE ${like} ESCAPE '\\'`)));
+    if (!opts.engine) throw new VigilError('internal', 'a name search needs the engine (its full-text index differs)');
+    q = q.where(personNamed(opts.engine, opts.q, 'persons.id'));
   }
   const rows = await q.execute();
   return rows

@@ -34,15 +34,16 @@ export async function findingsOf(db: Db, reportIds: string[], denied: Denied = N
   }
   const types = await db.selectFrom('event_sources').select(['report_id', 'type']).distinct().where('report_id', 'in', reportIds).execute();
   for (const t of types) out.get(t.report_id)!.eventTypes.push(t.type);
-  // report_ids is a JSON array of ids; a LIKE on the quoted id finds the alerts a report raised.
+  // alert_reports holds each alert's report_ids as rows, indexed by report.
   const alerts = await db
-    .selectFrom('alerts')
-    .select(['id', 'kind', 'report_ids', 'acknowledged_at'])
-    .where((eb) => eb.or(reportIds.map((id) => eb('report_ids', 'like', `%"${id}"%`))))
+    .selectFrom('alert_reports')
+    .innerJoin('alerts', 'alerts.id', 'alert_reports.alert_id')
+    .select(['alert_reports.report_id', 'alerts.id', 'alerts.kind', 'alerts.acknowledged_at'])
+    .where('alert_reports.report_id', 'in', reportIds)
+    .orderBy('alerts.created_at')
+    .orderBy('alerts.id')
     .execute();
-  for (const a of alerts) {
-    for (const id of JSON.parse(a.report_ids) as string[]) out.get(id)?.alerts.push({ id: a.id, kind: a.kind, acknowledged: !!a.acknowledged_at });
-  }
+  for (const a of alerts) out.get(a.report_id)?.alerts.push({ id: a.id, kind: a.kind, acknowledged: !!a.acknowledged_at });
   const decided = await db.selectFrom('corrections').select(['report_id', (eb) => eb.fn.countAll<number>().as('n')]).where('report_id', 'in', reportIds).groupBy('report_id').execute();
   for (const d of decided) out.get(d.report_id)!.decisions = Number(d.n);
   const held = await db.selectFrom('triage_items').select(['report_id', (eb) => eb.fn.countAll<number>().as('n')]).where('report_id', 'in', reportIds).where('state', '=', 'pending').groupBy('report_id').execute();

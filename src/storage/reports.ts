@@ -7,6 +7,8 @@ import type { ReportsTable } from './schema.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { reportVisible } from './access.js';
+import type { Cursor } from './paging.js';
+import { after } from './paging.js';
 
 export interface NewReport {
   text: string;
@@ -101,11 +103,19 @@ export interface ReportListItem {
 /** The columns of a report in a list (no text, no extraction). */
 export const LIST_COLUMNS = ['reports.id', 'reports.title', 'reports.url', 'reports.published', 'reports.state', 'reports.source', 'reports.created_at'] as const;
 
-/** A condition on `reports.id`: the reports whose title or text hold every word (FTS5 on SQLite, tsvector on PostgreSQL). */
-export function reportsMatching(engine: Engine, terms: string) {
+/** Each word a quoted FTS5 string: user input never reaches FTS5's query syntax. */
+export function ftsMatch(terms: string): string {
+  return terms.split(/\s+/).filter(Boolean).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
+
+/**
+ * A condition on `reports.id`: the reports whose title or text hold every word (FTS5 on SQLite,
+ * tsvector on PostgreSQL). With `cap` on SQLite, only the latest `cap` reports indexed that match.
+ */
+export function reportsMatching(engine: Engine, terms: string, cap?: number) {
   if (engine === 'sqlite') {
-    // Each word a quoted FTS5 string: user input never reaches FTS5's query syntax.
-    const match = terms.split(/\s+/).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+    const match = ftsMatch(terms);
+    if (cap) return sql<boolean>`reports.id IN (SELECT report_id FROM reports_fts WHERE reports_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${cap})`;
     return sql<boolean>`reports.id IN (SELECT report_id FROM reports_fts WHERE reports_fts MATCH ${match})`;
   }
   return sql<boolean>`reports.search @@ plainto_tsquery('simple', ${terms})`;
@@ -121,17 +131,19 @@ export interface ReportFilter {
   denied?: Denied;
   limit: number;
   offset: number;
+  /** Keyset paging: the `next` of the previous page (`offset` is then ignored). */
+  cursor?: Cursor;
 }
 
 /** Newest first, a page at a time; `query` searches titles and text. */
 export async function listReports(db: Db, engine: Engine, opts: ReportFilter): Promise<ReportListItem[]> {
-  let q = db.selectFrom('reports').select(LIST_COLUMNS).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(opts.limit).offset(opts.offset);
+  let q = db.selectFrom('reports').select(LIST_COLUMNS).orderBy('reports.created_at', 'desc').orderBy('reports.id').limit(opts.limit);
+  q = opts.cursor ? q.where(after(opts.cursor, 'reports.created_at', 'reports.id')) : q.offset(opts.offset);
   const terms = opts.query?.trim();
   if (terms) q = q.where(reportsMatching(engine, terms));
   if (opts.denied) q = q.where(reportVisible(opts.denied));
   if (opts.state) q = q.where('reports.state', '=', opts.state as ReportsTable['state']);
   if (opts.source) q = q.where('reports.source', '=', opts.source);
-  // alerts.report_ids is a JSON array of ids: the quoted id inside it names the report.
-  if (opts.withAlerts) q = q.where((eb) => eb.exists(eb.selectFrom('alerts').select('alerts.id').where('alerts.report_ids', 'like', sql<string>`'%"' || reports.id || '"%'`)));
+  if (opts.withAlerts) q = q.where((eb) => eb.exists(eb.selectFrom('alert_reports').select('alert_reports.alert_id').whereRef('alert_reports.report_id', '=', 'reports.id')));
   return q.execute();
 }

@@ -184,6 +184,12 @@ export interface CorrectionsTable {
   at: string;
 }
 
+/** The reports an alert cites, one row each (alerts.report_ids as rows, for the inbox). */
+export interface AlertReportsTable {
+  alert_id: string;
+  report_id: string;
+}
+
 export interface AlertRulesTable {
   id: string;
   kind: string;
@@ -436,6 +442,7 @@ export interface Database {
   event_sources: EventSourcesTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;
+  alert_reports: AlertReportsTable;
   audit: AuditTable;
   jobs: JobsTable;
   feeds: FeedsTable;

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import { normalizeName } from '../cases/names.js';
 import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
-import { LIST_COLUMNS, listReports, reportsMatching } from './reports.js';
+import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
+import { personNamed } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
-import { NOTHING_DENIED, likeEscape, personVisible, reportVisible } from './access.js';
+import { NOTHING_DENIED, personVisible, reportVisible } from './access.js';
 
 export interface SearchFilter {
   q?: string;
@@ -37,21 +37,26 @@ export interface SearchResult {
   events: EventHit[];
   /** Counts over the matching events, for narrowing further. */
   facets: { type: Record<string, number>; country: Record<string, number>; status: Record<string, number> };
+  /** More events matched than were read (SEARCH_EVENT_CAP): the facets and people count the newest of them. */
+  capped: boolean;
 }
 
+/** At most this many matching events are read for the facet counts and the people (the newest first); `capped` says when there were more. */
+export const SEARCH_EVENT_CAP = 1000;
+/** A word query reads at most this many matching reports (the latest indexed) for events: bounded work for a word in every report. */
+export const SEARCH_REPORT_CAP = 1000;
+
 /**
- * One search across reports (full text), people (any alias) and timeline events, narrowed by
- * country, event type, case status and a date range. Facet counts are taken over the matching
- * events, so each shows how many a further click would leave.
+ * One search across reports (full text), people (any alias, through the full-text index of the
+ * names) and timeline events, narrowed by country, event type, case status and a date range.
+ * Facet counts are taken over the matching events (the newest SEARCH_EVENT_CAP when more
+ * match: `capped`), so each shows how many a further click would leave. Every query is bounded.
  */
 export async function search(db: Db, engine: Engine, f: SearchFilter, denied: Denied = NOTHING_DENIED): Promise<SearchResult> {
   const terms = f.q?.trim();
   // The status a person shows: an analyst's override when set, else the derived one.
   const overrideStatus = engine === 'sqlite' ? sql<string | null>`json_extract(persons.status_override, '$.status')` : sql<string | null>`(persons.status_override::json ->> 'status')`;
   const status = sql<string>`coalesce(${overrideStatus}, persons.status)`;
-  // Any spelling on file: the name search of the events and of the people alike.
-  // A query of nothing but punctuation ("%", "_") names nobody: it must not match everyone.
-  const hasAlias = terms && !normalizeName(terms) ? sql<boolean>`1 = 0` : terms ? sql<boolean>`EXISTS (SELECT 1 FROM person_aliases WHERE person_aliases.person_id = persons.id AND person_aliases.normalized LIKE ${`%${likeEscape(normalizeName(terms))}%`} ESCAPE '\\')` : null;
   let events = db
     .selectFrom('case_events')
     .innerJoin('persons', 'persons.id', 'case_events.person_id')
@@ -65,15 +70,13 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // it, a month or year sorts after every day it holds; with '~' after `to`, before the next day.
   if (f.from) events = events.where(sql<string>`case_events.date_value || '~'`, '>=', f.from);
   if (f.to) events = events.where('case_events.date_value', '<=', `${f.to}~`);
-  if (terms && hasAlias) {
-    events = events.where((eb) =>
-      eb.or([
-        hasAlias,
-        eb.exists(eb.selectFrom('event_sources').innerJoin('reports', 'reports.id', 'event_sources.report_id').select('event_sources.id').whereRef('event_sources.case_event_id', '=', 'case_events.id').where(reportsMatching(engine, terms)).where(reportVisible(denied))),
-      ]),
-    );
+  if (terms) {
+    const told = db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', reportsWithWords(db, engine, terms, denied));
+    events = events.where((eb) => eb.or([personNamed(engine, terms, 'case_events.person_id'), eb('case_events.id', 'in', told)]));
   }
-  const matched = (await events.orderBy('case_events.date_value', 'desc').execute()).map(({ restricted, code_name, ...e }) => ({ ...e, person: displayName({ name: e.person, restricted, code_name }) })) as (EventHit & { person_country: string | null })[];
+  const rows = await events.orderBy('case_events.date_value', 'desc').orderBy('case_events.id').limit(SEARCH_EVENT_CAP + 1).execute();
+  const capped = rows.length > SEARCH_EVENT_CAP;
+  const matched = rows.slice(0, SEARCH_EVENT_CAP).map(({ restricted, code_name, ...e }) => ({ ...e, person: displayName({ name: e.person, restricted, code_name }) })) as (EventHit & { person_country: string | null })[];
 
   const facets: SearchResult['facets'] = { type: {}, country: {}, status: {} };
   const bump = (m: Record<string, number>, k: string | null) => k && (m[k] = (m[k] ?? 0) + 1);
@@ -94,13 +97,31 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   if (!eventFilters) {
     // People with no event yet still answer a name or status search.
     let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.case_country as country', status.as('status')]).where('persons.merged_into', 'is', null).where(personVisible(denied)).limit(f.limit);
-    if (hasAlias) people = people.where(hasAlias);
+    if (terms) people = people.where(personNamed(engine, terms, 'persons.id'));
     if (f.status) people = people.where(status, '=', f.status);
     if (f.country) people = people.where((eb) => eb.or([eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
     for (const { restricted: _r, code_name: _c, ...p } of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, name: displayName({ name: p.name, restricted: _r, code_name: _c }), events: 0 });
   }
-  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await listReports(db, engine, { query: terms, limit: f.limit, offset: 0, denied }) : await reportsOf(db, matched, f.limit, denied);
-  return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets };
+  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await rankedReports(db, engine, terms, f.limit, denied) : await reportsOf(db, matched, f.limit, denied);
+  return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets, capped };
+}
+
+/** The ids of visible reports holding every word, the latest indexed first, at most SEARCH_REPORT_CAP. */
+function reportsWithWords(db: Db, engine: Engine, terms: string, denied: Denied) {
+  let q = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms, SEARCH_REPORT_CAP)).where(reportVisible(denied));
+  if (engine === 'postgres') q = q.orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
+  return q;
+}
+
+/** Reports holding every word, best first (BM25 on SQLite, ts_rank on PostgreSQL) among the latest SEARCH_REPORT_CAP that match. */
+async function rankedReports(db: Db, engine: Engine, terms: string, limit: number, denied: Denied): Promise<ReportListItem[]> {
+  if (engine === 'sqlite') {
+    const match = ftsMatch(terms);
+    const ranked = sql<{ report_id: string; rank: number }>`(SELECT report_id, rank FROM (SELECT report_id, rank FROM reports_fts WHERE reports_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}))`;
+    return db.selectFrom('reports').innerJoin(ranked.as('hit'), 'hit.report_id', 'reports.id').select(LIST_COLUMNS).where(reportVisible(denied)).orderBy(sql`hit.rank`).orderBy('reports.created_at', 'desc').limit(limit).execute();
+  }
+  const recent = db.selectFrom('reports').select(['reports.id', sql<number>`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`.as('rank')]).where(reportsMatching(engine, terms)).where(reportVisible(denied)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
+  return db.selectFrom('reports').innerJoin(recent.as('hit'), 'hit.id', 'reports.id').select(LIST_COLUMNS).orderBy('hit.rank', 'desc').orderBy('reports.created_at', 'desc').limit(limit).execute();
 }
 
 /** The reports that told the matching events, newest first. */

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
-import type { DatabaseConnection, Driver, SqliteDialectConfig, Transaction } from 'kysely';
+import type { DatabaseConnection, Driver, LogEvent, SqliteDialectConfig, Transaction } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import pg from 'pg';
 import { VigilError } from '../core/errors.js';
@@ -35,6 +35,8 @@ export interface OpenOptions {
    * the data alone is unreadable.
    */
   keyFile?: string;
+  /** For the scale bench: each query's SQL, parameters and duration. */
+  onQuery?: (sql: string, parameters: readonly unknown[], ms: number) => void;
 }
 
 /** Creates the file 0600, or narrows an existing one to it. */
@@ -94,11 +96,13 @@ function unlock(sqlite: SQLite.Database, file: string, keyFile: string): void {
 export async function openStore(options: OpenOptions): Promise<Store> {
   const now = options.now ?? (() => new Date());
   let store: Store;
+  const onQuery = options.onQuery;
+  const log = onQuery ? { log: (e: LogEvent): void => void (e.level === 'query' && onQuery(e.query.sql, e.query.parameters, e.queryDurationMillis)) } : {};
   if (/^postgres(ql)?:\/\//.test(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     // An idle client's error (the server restarting) must not crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...log });
     store = { db, engine: 'postgres', location: redact(options.url), now, close: () => db.destroy() };
   } else {
     const file = options.url.replace(/^sqlite:/, '');
@@ -112,7 +116,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     // Another process (a second worker) holding the write lock is waited for, not failed on.
     sqlite.pragma('busy_timeout = 10000');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), ...log });
     store = { db, engine: 'sqlite', location: file, now, close: () => db.destroy() };
   }
   if (options.migrate !== false) await migrate(store);

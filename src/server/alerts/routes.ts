@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
 import { acknowledgeAlerts, createRule, listAlerts, listRules } from '../../storage/alerts.js';
+import { decodeCursor, nextCursor } from '../../storage/paging.js';
 import { personVisible } from '../../storage/access.js';
 import { writeAudit } from '../../storage/audit.js';
 import { requireRole } from '../auth/middleware.js';
@@ -32,10 +33,11 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/alerts', tags: ['alerts'], summary: 'Alerts, newest first', request: { query: Paging.extend({ open: z.enum(['true', 'false']).optional() }) }, responses: { 200: ok(z.object({ alerts: z.array(Alert) }), 'a page of alerts'), ...ERRORS } }),
+    createRoute({ method: 'get', path: '/alerts', tags: ['alerts'], summary: 'Alerts, newest first', request: { query: Paging.extend({ open: z.enum(['true', 'false']).optional() }) }, responses: { 200: ok(z.object({ alerts: z.array(Alert), next: z.string().nullable() }), 'a page of alerts; `next` is the cursor of the page after it'), ...ERRORS } }),
     async (c) => {
-      const { limit, offset, open } = c.req.valid('query');
-      return c.json({ alerts: await listAlerts(c.get('deps').store.db, { limit, offset, open: open === 'true', denied: await deniedOf(c) }) }, 200);
+      const { limit, offset, cursor, open } = c.req.valid('query');
+      const alerts = await listAlerts(c.get('deps').store.db, { limit, offset, open: open === 'true', denied: await deniedOf(c), ...(cursor ? { cursor: decodeCursor(cursor) } : {}) });
+      return c.json({ alerts, next: nextCursor(alerts, limit, (r) => ({ at: r.created_at, id: r.id })) }, 200);
     },
   );
 

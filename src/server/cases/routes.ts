@@ -5,6 +5,7 @@ import { mergePersons, splitPerson } from '../../ingest/persons.js';
 import { refreshCase } from '../../ingest/track.js';
 import { writeAudit } from '../../storage/audit.js';
 import { listCases } from '../../storage/cases.js';
+import { decodeCursor, nextCursor } from '../../storage/paging.js';
 import { getPersonRow, livePersonId } from '../../storage/persons.js';
 import { requireRole } from '../auth/middleware.js';
 import { assertCaseVisible, deniedOf } from '../access.js';
@@ -23,10 +24,12 @@ export function caseRoutes(): OpenAPIHono<AppEnv> {
   const analyst = requireRole('analyst');
 
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Cases, most recent news first', request: { query: Paging.extend({ status: z.enum(CASE_STATUSES).optional(), q: z.string().max(200).optional(), country: z.string().regex(/^[A-Z]{3}$/).optional() }) }, responses: { 200: ok(z.object({ cases: z.array(CaseSummary) }), 'a page of cases'), ...ERRORS } }),
+    createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Cases, most recent news first', request: { query: Paging.extend({ status: z.enum(CASE_STATUSES).optional(), q: z.string().max(200).optional(), country: z.string().regex(/^[A-Z]{3}$/).optional() }) }, responses: { 200: ok(z.object({ cases: z.array(CaseSummary), next: z.string().nullable() }), 'a page of cases; `next` is the cursor of the page after it'), ...ERRORS } }),
     async (c) => {
-      const { limit, offset, status, q, country } = c.req.valid('query');
-      return c.json({ cases: await listCases(c.get('deps').store.db, { limit, offset, denied: await deniedOf(c), ...(status ? { status } : {}), ...(q ? { q } : {}), ...(country ? { country } : {}) }) }, 200);
+      const { limit, offset, cursor, status, q, country } = c.req.valid('query');
+      const { store } = c.get('deps');
+      const cases = await listCases(store.db, { limit, offset, engine: store.engine, denied: await deniedOf(c), ...(cursor ? { cursor: decodeCursor(cursor) } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), ...(country ? { country } : {}) });
+      return c.json({ cases, next: nextCursor(cases, limit, (r) => ({ at: r.last_news_at, id: r.id })) }, 200);
     },
   );
 

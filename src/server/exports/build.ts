@@ -2,18 +2,22 @@ import { PLOVER } from '../../cases/plover.js';
 import { escapeHtml } from '../../core/html.js';
 import { listCases } from '../../storage/cases.js';
 import type { Denied } from '../../storage/access.js';
+import type { Cursor } from '../../storage/paging.js';
 import type { Db } from '../../storage/store.js';
 import type { EventType } from '../../text/types.js';
 import type { CaseView } from '../cases/view.js';
 import { caseView } from '../cases/view.js';
 
-/** Every open case, in full (JSON export): read a page at a time so a large database is not one query. */
+/** Every open case, in full (JSON export): read a page at a time (keyset, so page k costs what page 1 does). */
 export async function allCases(db: Db, denied: Denied): Promise<CaseView[]> {
   const out: CaseView[] = [];
-  for (let offset = 0; ; offset += 200) {
-    const page = await listCases(db, { limit: 200, offset, denied });
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const page = await listCases(db, { limit: 200, offset: 0, denied, ...(cursor ? { cursor } : {}) });
     for (const c of page) out.push(await caseView(db, c.id, denied));
     if (page.length < 200) return out;
+    const last = page[page.length - 1]!;
+    cursor = { at: last.last_news_at, id: last.id };
   }
 }
 

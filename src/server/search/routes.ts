@@ -20,7 +20,7 @@ const Query = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from must not be after to' });
 const Counts = z.record(z.string(), z.number());
 const Result = z
-  .object({ reports: z.array(z.unknown()), people: z.array(z.unknown()), events: z.array(z.unknown()), facets: z.object({ type: Counts, country: Counts, status: Counts }) })
+  .object({ reports: z.array(z.unknown()), people: z.array(z.unknown()), events: z.array(z.unknown()), facets: z.object({ type: Counts, country: Counts, status: Counts }), capped: z.boolean() })
   .openapi('SearchResult');
 
 export function searchRoutes(): OpenAPIHono<AppEnv> {

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { CompiledQuery, sql } from 'kysely';
+import pg from 'pg';
+import { formatTable } from '../evaluation/report.js';
+import type { Row } from '../evaluation/report.js';
+import { createApp } from '../server/app.js';
+import { ensureDefaultRules } from '../storage/alerts.js';
+import type { Store } from '../storage/store.js';
+import { openStore } from '../storage/store.js';
+import { createApiToken, insertUser } from '../storage/users.js';
+import { Multiplier } from './scale-multiply.js';
+import { extractPool, loadStories, poolTexts } from './scale-pool.js';
+
+/**
+ * `npm run bench -- scale [--reports N] [--db URL] [--quick]`: a database of N reports (a pool
+ * through the real pipeline and tracker, the rest varied copies written by batched inserts),
+ * then the HTTP API under 1, 10 and 50 concurrent connections, authenticated with an API token:
+ * latency percentiles and requests per second per endpoint, bytes per report, and the query
+ * plans of the slowest queries. SQLite by default; `--db postgres://…` names a server where a
+ * database of its own is created for the run and dropped after.
+ */
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
+
+interface Target {
+  url: string;
+  size(store: Store): Promise<number>;
+  cleanup(): Promise<void>;
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function target(db: string | undefined): Promise<Target> {
+  if (db && /^postgres(ql)?:\/\//.test(db)) {
+    const name = `vigil_scale_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    await adminQuery(db, `CREATE DATABASE ${name}`);
+    const url = new URL(db);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      size: async (store) => Number((await sql<{ n: string }>`SELECT pg_database_size(current_database()) AS n`.execute(store.db)).rows[0]!.n),
+      cleanup: () => adminQuery(db, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const dir = db ? path.dirname(path.resolve(db)) : mkdtempSync(path.join(os.tmpdir(), 'vigil-scale-'));
+  const file = db ?? path.join(dir, 'scale.db');
+  return {
+    url: file,
+    size: async (store) => {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
+      return statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+    },
+    cleanup: async () => (db ? undefined : rmSync(dir, { recursive: true, force: true })),
+  };
+}
+
+interface QueryStat {
+  n: number;
+  totalMs: number;
+  maxMs: number;
+  parameters: readonly unknown[];
+}
+
+/** Runs `conns` clients in a loop for `seconds` (or `max` requests): each request's latency, and the errors. */
+async function load(base: string, token: string, next: () => string, conns: number, seconds: number, max: number) {
+  const ms: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline && sent < max) {
+      sent++;
+      const s = performance.now();
+      try {
+        const res = await fetch(base + next(), { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      ms.push(performance.now() - s);
+    }
+  };
+  await Promise.all(Array.from({ length: conns }, client));
+  return { ms, errors, seconds: (performance.now() - start) / 1000 };
+}
+
+async function measure(store: Store, recording: { on: boolean }, seconds: number, exportSeconds: number): Promise<Row[]> {
+  const at = store.now().toISOString();
+  const token = await store.db.transaction().execute(async (tx) => {
+    const user = await insertUser(tx, at, { email: `bench-${randomUUID()}@example.org`, name: 'bench', role: 'analyst', passwordHash: 'x' });
+    return (await createApiToken(tx, at, user.id, 'scale bench')).secret;
+  });
+  const people = (await store.db.selectFrom('persons').select(['id', 'name']).where('merged_into', 'is', null).where('restricted', '=', 0).orderBy(sql`random()`).limit(500).execute());
+  const countries = (await store.db.selectFrom('case_events').select('country').distinct().where('country', 'is not', null).limit(20).execute()).map((r) => r.country!);
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+  const words = ['police', 'arrested', 'journalist', 'court', 'prison', 'lawyer', 'protest'];
+  const types = ['ARREST', 'CHARGE', 'RELEASE', 'THREAT', 'DETENTION'].filter((t) => t !== 'DETENTION');
+  const search = () => {
+    const r = Math.random();
+    if (r < 0.4) return `/api/search?q=${encodeURIComponent(pick(people).name.split(' ').at(-1)!)}&limit=20`;
+    if (r < 0.7) return `/api/search?q=${pick(words)}&limit=20`;
+    return `/api/search?country=${pick(countries)}&type=${pick(types)}&limit=20`;
+  };
+  const endpoints: [string, () => string][] = [
+    ['search (name / word / facets)', search],
+    ['case page', () => `/api/cases/${pick(people).id}`],
+    ['cases list', () => '/api/cases?limit=50'],
+    ['inbox', () => '/api/reports?limit=50'],
+    ['alerts', () => '/api/alerts?limit=50'],
+    ['case dossier export', () => `/api/cases/${pick(people).id}/dossier`],
+  ];
+  const app = createApp({ store });
+  // Requests still running after a row's clients gave up (timeouts) must not slow the next row.
+  let inflight = 0;
+  const server = serve({ fetch: (req: Request) => (inflight++, Promise.resolve(app.fetch(req)).finally(() => inflight--)), port: 0, hostname: '127.0.0.1' });
+  const quiet = async () => {
+    while (inflight > 0) await new Promise((r) => setTimeout(r, 50));
+  };
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const rows: Row[] = [];
+  try {
+    await load(base, token, search, 2, 1, 20);
+    recording.on = true;
+    for (const [name, next] of endpoints) {
+      for (const conns of [1, 10, 50]) {
+        await quiet();
+        const r = await load(base, token, next, conns, seconds, 5000);
+        const row = { 'p50 ms': pct(r.ms, 50).toFixed(1), 'p95 ms': pct(r.ms, 95).toFixed(1), 'p99 ms': pct(r.ms, 99).toFixed(1), rps: (r.ms.length / r.seconds).toFixed(1), errors: String(r.errors) };
+        rows.push({ name: `${store.engine} ${name} ×${conns}`, values: row });
+        log(`  ${name} ×${conns}: p50 ${row['p50 ms']} ms, p95 ${row['p95 ms']} ms, p99 ${row['p99 ms']} ms, ${row.rps} rps, ${r.errors} errors`);
+      }
+    }
+    await quiet();
+    const s = performance.now();
+    let outcome: string;
+    try {
+      const res = await fetch(`${base}/api/export?format=json`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(exportSeconds * 1000) });
+      outcome = `${((await res.arrayBuffer()).byteLength / 1e6).toFixed(1)} MB`;
+    } catch {
+      outcome = `gave up after ${exportSeconds} s`;
+    }
+    rows.push({ name: `${store.engine} full export (JSON, every case) ×1`, values: { 'p50 ms': (performance.now() - s).toFixed(0), 'p95 ms': '', 'p99 ms': '', rps: '', errors: outcome } });
+  } finally {
+    recording.on = false;
+    server.close();
+  }
+  return rows;
+}
+
+async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: number): Promise<string[]> {
+  const slowest = [...stats].sort((a, b) => b[1].maxMs - a[1].maxMs).slice(0, top);
+  const out: string[] = [];
+  for (const [text, s] of slowest) {
+    const prefix = store.engine === 'sqlite' ? 'EXPLAIN QUERY PLAN ' : 'EXPLAIN ';
+    const plan = await store.db.executeQuery(CompiledQuery.raw(prefix + text, [...s.parameters])).catch((e: Error) => ({ rows: [{ error: e.message }] }));
+    const lines = (plan.rows as Record<string, unknown>[]).map((r) => String(r.detail ?? r['QUERY PLAN'] ?? JSON.stringify(r)));
+    out.push(`max ${s.maxMs.toFixed(1)} ms, mean ${(s.totalMs / s.n).toFixed(1)} ms, ${s.n}×: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}\n    ${lines.join('\n    ')}`);
+  }
+  return out;
+}
+
+export async function scaleBench(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '500' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' } } });
+  const n = Number(values.reports ?? (values.quick ? 100_000 : 1_000_000));
+  const poolSize = Math.min(n, Number(values.pool ?? (values.quick ? 200 : 400)));
+  const seconds = Number(values.seconds ?? (values.quick ? 3 : 8));
+  const seed = Number(values.seed);
+  const t = await target(values.db);
+  const stats = new Map<string, QueryStat>();
+  const recording = { on: false };
+  const onQuery = (text: string, parameters: readonly unknown[], ms: number) => {
+    if (!recording.on) return;
+    const s = stats.get(text) ?? { n: 0, totalMs: 0, maxMs: 0, parameters };
+    s.n++;
+    s.totalMs += ms;
+    if (ms > s.maxMs) Object.assign(s, { maxMs: ms, parameters });
+    stats.set(text, s);
+  };
+  const store = await openStore({ url: t.url, onQuery });
+  try {
+    await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
+    const t0 = performance.now();
+    log(`scale bench on ${store.engine} (${store.location}): ${n.toLocaleString('en')} reports, pool of ${poolSize}`);
+    await extractPool(store, poolTexts(poolSize, seed), log);
+    const poolS = (performance.now() - t0) / 1000;
+    const stories = (await loadStories(store)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
+    log(`  pool done in ${poolS.toFixed(0)} s: ${stories.length} stories with people or events`);
+    const t1 = performance.now();
+    const bulk = Math.max(0, n - poolSize);
+    let lastLog = 0;
+    await new Multiplier(store, stories, seed).write(bulk, Number(values.batch), (w) => {
+      if (performance.now() - lastLog > 5000 || w === bulk) {
+        lastLog = performance.now();
+        const s = (performance.now() - t1) / 1000;
+        log(`  bulk: ${w.toLocaleString('en')}/${bulk.toLocaleString('en')} reports (${(w / s).toFixed(0)} reports/s)`);
+      }
+    });
+    const bulkS = (performance.now() - t1) / 1000;
+    if (store.engine === 'postgres') await sql`ANALYZE`.execute(store.db);
+    else await sql`PRAGMA optimize`.execute(store.db);
+    const count = async (table: 'reports' | 'persons' | 'case_events' | 'alerts' | 'person_mentions') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const counts = { reports: await count('reports'), persons: await count('persons'), events: await count('case_events'), mentions: await count('person_mentions'), alerts: await count('alerts') };
+    const bytes = await t.size(store);
+    log('measuring the HTTP API…');
+    const rows = await measure(store, recording, seconds, Number(values['export-seconds']));
+    const plans = await explainSlowest(store, stats, 5);
+    console.log(`\nscale bench, ${store.engine}: ${counts.reports.toLocaleString('en')} reports, ${counts.persons.toLocaleString('en')} people, ${counts.events.toLocaleString('en')} timeline events, ${counts.mentions.toLocaleString('en')} mentions, ${counts.alerts.toLocaleString('en')} alerts`);
+    console.log(`built: ${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${bulkS.toFixed(0)} s (${(bulk / Math.max(bulkS, 0.001)).toFixed(0)} reports/s; no audit rows)`);
+    console.log(`database: ${(bytes / 1e6).toFixed(0)} MB, ${(bytes / counts.reports / 1024).toFixed(1)} KB per report`);
+    console.log(`\n${formatTable(`HTTP API on 127.0.0.1 (in-process server, API token), ${seconds} s per row`, ['p50 ms', 'p95 ms', 'p99 ms', 'rps', 'errors'], rows)}`);
+    console.log(`\nslowest queries while measuring, with their plans:\n${plans.map((p) => `  ${p}`).join('\n')}`);
+  } finally {
+    await store.close();
+    await t.cleanup();
+  }
+}

@@ -1,0 +1,29 @@
+import type { RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import { normalizeName } from '../cases/names.js';
+import type { Engine } from './engine.js';
+
+/**
+ * A name search through the full-text index of the aliases (FTS5 on SQLite, a tsvector GIN index
+ * on PostgreSQL) instead of `LIKE '%…%'` over every alias: each word of the query, lower-cased and
+ * accent-folded as the aliases are (`normalizeName`), must begin a word of one alias of the
+ * person ("drost" and "pav dro" find "Pavel Drošt"). A piece from the middle of a word no longer
+ * matches: that is what an index cannot find without reading every name.
+ */
+export function nameWords(terms: string): string[] {
+  return normalizeName(terms).split(' ').filter(Boolean);
+}
+
+/** `column` (a person id) names someone with an alias matching every word of `terms`. */
+export function personNamed(engine: Engine, terms: string, column: string): RawBuilder<boolean> {
+  const words = nameWords(terms);
+  if (!words.length) return sql<boolean>`1 = 0`;
+  const col = sql.ref(column);
+  if (engine === 'sqlite') {
+    // Each word a quoted FTS5 string with a prefix star: user input never reaches FTS5's syntax.
+    const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+    return sql<boolean>`${col} IN (SELECT person_id FROM person_aliases_fts WHERE person_aliases_fts MATCH ${match})`;
+  }
+  const query = words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`).join(' & ');
+  return sql<boolean>`${col} IN (SELECT person_id FROM person_aliases WHERE to_tsvector('simple', normalized) @@ to_tsquery('simple', ${query}))`;
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { listAlerts, raiseAlert } from './alerts.js';
+import { listCases } from './cases.js';
+import { findingsOf } from './inbox.js';
+import type { Cursor } from './paging.js';
+import { decodeCursor, encodeCursor } from './paging.js';
+import { createPerson } from './persons.js';
+import { insertReport, listReports } from './reports.js';
+import { SEARCH_EVENT_CAP, search } from './search.js';
+import type { Store } from './store.js';
+import { TEST_ENGINES } from './testing.js';
+
+const AT = '2026-11-20T09:00:00.000Z';
+// Invented people; some share a news time (ties) and some have none (nulls), which a keyset must page through too.
+const NAMES = ['Pavel Drošt', 'Ana Velsmoor', 'Tomasz Ķirsons', 'Lena Okafor', 'Ivo Marek', 'Rath Rott Mony', 'Sanna Lindqvist', 'Omar Haddad', 'Yara Ćosić', 'Mira Tallow', 'Kofi Mensah', 'Jon Arnesen'];
+
+async function pages<T>(read: (cursor?: Cursor) => Promise<T[]>, key: (row: T) => Cursor, limit: number): Promise<T[][]> {
+  const out: T[][] = [];
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const page = await read(cursor);
+    out.push(page);
+    if (page.length < limit) return out;
+    cursor = decodeCursor(encodeCursor(key(page[page.length - 1]!)));
+  }
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`bounded queries on ${engine.engine}`, { skip: engine.skip }, () => {
+    let store: Store;
+    const persons: string[] = [];
+    const reports: string[] = [];
+    before(async () => {
+      store = await engine.open();
+      await store.db.transaction().execute(async (tx) => {
+        for (const [i, name] of NAMES.entries()) {
+          const id = await createPerson(tx, AT, { name, names: [name] }, null);
+          const news = i % 4 === 3 ? null : `2026-11-${String(10 + (i % 3)).padStart(2, '0')}T00:00:00.000Z`;
+          await tx.updateTable('persons').set({ last_news_at: news }).where('id', '=', id).execute();
+          persons.push(id);
+          const { report } = await insertReport(tx, `2026-11-${String(10 + (i % 2)).padStart(2, '0')}T00:00:00.000Z`, { text: `Report ${i} about ${name}.`, format: 'text', source: 'paste' });
+          reports.push(report.id);
+          const rule = `rule-${i % 2}`;
+          await raiseAlert(tx, `2026-11-${String(10 + (i % 3)).padStart(2, '0')}T00:00:00.000Z`, id, rule, { key: `k${i}`, kind: 'new_event', message: `alert ${i}`, eventIds: [], reportIds: [report.id], episode: null, urgent: false });
+        }
+      });
+    });
+    after(async () => store?.close());
+
+    test('cases page by cursor without gaps or repeats, in the offset order', async () => {
+      const all = await listCases(store.db, { limit: 100, offset: 0 });
+      assert.equal(all.length, NAMES.length);
+      const got = await pages((cursor) => listCases(store.db, { limit: 5, offset: 0, ...(cursor ? { cursor } : {}) }), (r) => ({ at: r.last_news_at, id: r.id }), 5);
+      assert.ok(got.every((p) => p.length <= 5), 'a page holds at most its limit');
+      assert.deepEqual(got.flat().map((c) => c.id), all.map((c) => c.id));
+      assert.equal(all.at(-1)!.last_news_at, null, 'cases with no news come last on both engines');
+    });
+
+    test('the inbox and alerts page by cursor without gaps or repeats', async () => {
+      const inbox = await pages((cursor) => listReports(store.db, store.engine, { limit: 5, offset: 0, ...(cursor ? { cursor } : {}) }), (r) => ({ at: r.created_at, id: r.id }), 5);
+      const ids = inbox.flat().map((r) => r.id);
+      assert.equal(new Set(ids).size, ids.length);
+      assert.deepEqual([...ids].sort(), [...reports].sort());
+      assert.deepEqual(ids, (await listReports(store.db, store.engine, { limit: 100, offset: 0 })).map((r) => r.id));
+      const alerts = await pages((cursor) => listAlerts(store.db, { limit: 4, offset: 0, ...(cursor ? { cursor } : {}) }), (a) => ({ at: a.created_at, id: a.id }), 4);
+      assert.deepEqual(alerts.flat().map((a) => a.id), (await listAlerts(store.db, { limit: 100, offset: 0 })).map((a) => a.id));
+      assert.equal(alerts.flat().length, NAMES.length);
+    });
+
+    test('a report lists the alerts it raised, through alert_reports', async () => {
+      const found = await findingsOf(store.db, [reports[2]!, reports[5]!]);
+      assert.deepEqual(found.get(reports[2]!)!.alerts.map((a) => a.kind), ['new_event']);
+      assert.equal(found.get(reports[5]!)!.alerts.length, 1);
+      const withAlerts = await listReports(store.db, store.engine, { limit: 100, offset: 0, withAlerts: true });
+      assert.equal(withAlerts.length, NAMES.length);
+    });
+
+    test('names are found through the index, accents folded, by word prefix', async () => {
+      const named = async (q: string) => (await listCases(store.db, { limit: 50, offset: 0, q, engine: store.engine })).map((c) => c.name);
+      assert.deepEqual(await named('drost'), ['Pavel Drošt']);
+      assert.deepEqual(await named('Drošt'), ['Pavel Drošt']);
+      assert.deepEqual(await named('pav dro'), ['Pavel Drošt']);
+      assert.deepEqual(await named('cosic'), ['Yara Ćosić']);
+      assert.deepEqual(await named('kirs'), ['Tomasz Ķirsons']);
+      assert.deepEqual(await named('100%'), [], 'punctuation is not a wildcard');
+      assert.deepEqual(await named('rost'), [], 'the middle of a word is not a prefix');
+      const people = (await search(store.db, store.engine, { q: 'velsmoor', limit: 10 })).people.map((p) => p.name);
+      assert.deepEqual(people, ['Ana Velsmoor']);
+    });
+
+    test('search respects its limit and says when it read only the newest matches', async () => {
+      const r = await search(store.db, store.engine, { limit: 3 });
+      assert.ok(r.people.length <= 3 && r.reports.length <= 3 && r.events.length <= 3);
+      assert.equal(r.capped, false);
+      assert.ok(SEARCH_EVENT_CAP >= 100);
+      assert.throws(() => decodeCursor('not a cursor'), /cursor/);
+      
+    });
+  });
+}
