@@ -65,6 +65,7 @@ export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: s
   if (into) {
     const folded = { ...into, message: `${into.message} · also: ${c.message}`.slice(0, 4000), event_ids: JSON.stringify([...new Set([...(JSON.parse(into.event_ids) as string[]), ...c.eventIds])]), report_ids: JSON.stringify([...new Set([...(JSON.parse(into.report_ids) as string[]), ...c.reportIds])]), folded_keys: JSON.stringify([...(JSON.parse(into.folded_keys) as string[]), c.key]) };
     await tx.updateTable('alerts').set({ message: folded.message, event_ids: folded.event_ids, report_ids: folded.report_ids, folded_keys: folded.folded_keys }).where('id', '=', into.id).execute();
+    if (c.reportIds.length) await tx.insertInto('alert_reports').values([...new Set(c.reportIds)].map((report_id) => ({ alert_id: into.id, report_id }))).onConflict((oc) => oc.columns(['report_id', 'alert_id']).doNothing()).execute();
     return { row: folded, folded: true };
   }
   const row: AlertsTable = {

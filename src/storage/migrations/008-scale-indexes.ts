@@ -13,11 +13,10 @@ export function scaleIndexes(engine: Engine): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       const s = db.schema;
-      await sql`CREATE INDEX persons_restricted ON persons (id) WHERE restricted = 1`.execute(db);
-      await s.createIndex('persons_merged_into').on('persons').column('merged_into').execute();
       // The lists' keyset order: time descending with nulls last (SQLite's default for DESC), then id.
       await sql.raw(`CREATE INDEX persons_live_news ON persons (last_news_at DESC${engine === 'postgres' ? ' NULLS LAST' : ''}, id) WHERE merged_into IS NULL`).execute(db);
-      await s.createIndex('person_mentions_person').on('person_mentions').columns(['person_id', 'created_at']).execute();
+      // persons_restricted, persons_merged_into and the mention indexes come with 006-access.
+      await s.createIndex('person_mentions_person_created').on('person_mentions').columns(['person_id', 'created_at']).execute();
       await s.createIndex('alerts_person').on('alerts').columns(['person_id', 'kind']).execute();
       await sql`CREATE INDEX alerts_created ON alerts (created_at DESC, id)`.execute(db);
       await sql`CREATE INDEX alerts_open_created ON alerts (created_at DESC, id) WHERE acknowledged_at IS NULL`.execute(db);
