@@ -20,7 +20,15 @@ import { Worker } from './worker.js';
 
 // The real report in ../shared/corpus/news, read and never copied.
 const RFA = path.join(path.dirname(sharedDataDir()), 'corpus', 'news', 'rfa-2018-12-12-deportation.txt');
-const real = new Extractor();
+// These tests lay the risk reading on by hand (or leave it out): the shipped risk model's own
+// scores are the risk component's tests' business, not the policy's.
+const full = new Extractor();
+const real = {
+  extract(a: Article): ExtractionDocument {
+    const { risk: _model, ...doc } = full.extract(a);
+    return doc;
+  },
+} as unknown as Extractor;
 
 /**
  * The real pipeline with a risk reading laid on by hand (the risk model is another component):

@@ -73,9 +73,9 @@ for (const engine of TEST_ENGINES) {
       assert.equal(cases.data.cases.length, 1);
       const summary = cases.data.cases[0];
       assert.equal(summary.name, 'Joran Aldemir');
-      // ONTOLOGY "Case status" (issue #34): the disappearance is the union's word (reported), so the
-      // arrest the reports tell as a fact sets the status: detained, place not stated.
-      assert.equal(summary.status, 'detained');
+      // ONTOLOGY "Case status" (issue #34): whereabouts unknown only where a report says so, and
+      // these do: his wife does not know where he was taken, the union that his whereabouts are not known.
+      assert.equal(summary.status, 'whereabouts_unknown');
       assert.ok(summary.open_alerts >= 1);
 
       const view = (await analyst.call('GET', `/api/cases/${summary.id}`)).data;
@@ -141,7 +141,7 @@ for (const engine of TEST_ENGINES) {
       const r = await analyst.call('PUT', `/api/cases/${id}/status`, { status: 'charged', reason: 'his lawyer saw him at Karsvik central station' });
       assert.equal(r.status, 200);
       assert.equal(r.data.status.status, 'charged');
-      assert.equal(r.data.status.derived, 'detained');
+      assert.equal(r.data.status.derived, 'whereabouts_unknown');
       const history = await auditFor(store.db, 'person', id);
       assert.ok(history.some((h) => h.action === 'person.status_overridden' && h.detail.reason === 'his lawyer saw him at Karsvik central station'));
       const viewer = client(app);

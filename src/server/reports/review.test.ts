@@ -47,7 +47,8 @@ for (const engine of TEST_ENGINES) {
     // the correction that re-derives the status here is the police's denial (negated).
     test('correcting an event re-derives the status; the machine output is kept as it was', async () => {
       const before = await status();
-      assert.ok(before === 'detained' || before === 'at_large', before);
+      // his wife's "we do not know where they have taken him" is the report saying so
+      assert.ok(before === 'detained' || before === 'whereabouts_unknown', before);
       const arrest = await machineEvent('v2');
       assert.equal(arrest.type, 'ARREST');
       assert.equal(arrest.place, null);
@@ -57,7 +58,9 @@ for (const engine of TEST_ENGINES) {
         event: { type: 'ARREST', modality: 'asserted', trigger: at('arrested'), roles: { target: { entity: arrest.target.entity }, place: { entity: karsvik.id, ...at('Karsvik', 20) } }, date: { value: '2026-11-16', precision: 'day' } },
       });
       assert.equal(r.status, 200, JSON.stringify(r.data));
-      assert.equal(await status(), 'detained', 'an arrest the analyst tells as a fact');
+      // the arrest's place the analyst picked is where it happened, not where he is held: the report's
+      // word that nobody knows where he was taken still stands
+      assert.equal(await status(), 'whereabouts_unknown', 'the corrected arrest keeps the report\'s unknown whereabouts');
       assert.equal((await machineEvent('v2')).place, null, 'machine output untouched');
       const report = (await analyst.call('GET', `/api/reports/${reportId}`)).data;
       assert.deepEqual(report.corrections.map((c: { eventId: string; action: string }) => [c.eventId, c.action]), [['v2', 'corrected']]);
