@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { VigilError } from '../core/errors.js';
+import { deniedFor, redactFor } from '../storage/access.js';
 import { writeAudit } from '../storage/audit.js';
 import { addWatch, listWatch, listTriage } from '../storage/policy.js';
 import { openCliStore } from './runtime.js';
@@ -17,14 +18,16 @@ export async function runWatch(argv: string[]): Promise<number> {
   }
   const store = await openCliStore(values.db);
   try {
+    // Like every command, it acts as no user: restricted cases are their members' business, in the app.
+    const denied = await deniedFor(store.db, '');
     if (values.triage) {
-      for (const i of await listTriage(store.db, { state: 'pending', limit: 200 })) {
+      for (const i of await redactFor(store.db, denied, await listTriage(store.db, { state: 'pending', limit: 200, denied }))) {
         console.log(`${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${i.events.map((e) => e.trigger).join(', ')} — ${i.reasons.join('; ')}`);
       }
       return 0;
     }
     if (!positionals.length) {
-      for (const w of await listWatch(store.db)) console.log(`${w.id}  ${w.kind.padEnd(12)} ${w.name}`);
+      for (const w of await redactFor(store.db, denied, await listWatch(store.db, denied))) console.log(`${w.id}  ${w.kind.padEnd(12)} ${w.name}`);
       return 0;
     }
     const kind = values.org ? 'organisation' : 'person';
