@@ -5,6 +5,7 @@ import type { Store } from '../storage/store.js';
 import { TEST_ENGINES } from '../storage/testing.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
+import { setPolicySettings } from '../storage/policy.js';
 
 /**
  * Who gets a case, in Chromium: a report read with no at-risk reading holds its person in the
@@ -26,6 +27,8 @@ describe('the triage queue in Chromium', { skip: SKIP_BROWSER }, () => {
 
   before(async () => {
     store = await TEST_ENGINES[0]!.open();
+    // Every targeted person waits in the queue, whatever the shipped risk model scores: the queue's screen is under test.
+    await store.db.transaction().execute((tx) => setPolicySettings(tx, store.now().toISOString(), { caseThreshold: 1.01, triageFloor: 0 }));
     served = await serveForBrowser(store);
     browser = served.browser;
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
