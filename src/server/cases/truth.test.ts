@@ -6,7 +6,7 @@ import { acknowledgeAlerts, alertsOfRule, createRule, ensureDefaultRules, listAl
 import { auditFor } from '../../storage/audit.js';
 import { listCases } from '../../storage/cases.js';
 import type { Store } from '../../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../../storage/testing.js';
 import { NOTHING_DENIED } from '../../storage/access.js';
 import { queueDigests, schedulerTick } from '../../ingest/scheduler.js';
 import { trackInvented } from '../../ingest/testing.js';
@@ -34,6 +34,8 @@ for (const engine of TEST_ENGINES) {
     const clock = manualClock('2026-11-19T10:00:00Z');
     before(async () => {
       store = await engine.open(clock.now);
+      // What a case says is tested here, not who gets one: the invented people are watched.
+      await watchNames(store, ['Idris Malvane', 'Mira Tolvane', 'Teodor Vask', 'Ansel Brun']);
       await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
     });
     after(async () => store?.close());
