@@ -62,7 +62,7 @@ describe('the web app in Chromium', { skip }, () => {
     await shot('02-inbox');
   });
 
-  test('review: the place of the arrest is picked in the text, and the case becomes detained', async () => {
+  test('review: the place of the arrest is picked in the text; the case says what the report says of his whereabouts', async () => {
     await page.locator('.report .title').first().click();
     await page.locator('.article .ent-PERSON', { hasText: 'Joran Aldemir' }).first().waitFor();
     await page.locator('.event-card', { hasText: '“arrested”' }).locator('button.head').click();
@@ -82,7 +82,8 @@ describe('the web app in Chromium', { skip }, () => {
     await shot('03-review');
     await page.getByRole('navigation').getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('link', { name: 'Joran Aldemir' }).click();
-    await page.getByTestId('case-status').getByText('Detained').waitFor();
+    // his wife does not know where he was taken: the report says his whereabouts are unknown (ONTOLOGY)
+    await page.getByTestId('case-status').getByText('Whereabouts unknown').waitFor();
     assert.ok(await page.locator('svg.timeline-chart .tl-event').count() >= 2, 'a drawn timeline');
   });
 
