@@ -115,7 +115,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     // Another process (a second worker) holding the write lock is waited for, not failed on.
-    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('busy_timeout = 60000');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), ...log });
     store = { db, engine: 'sqlite', location: file, now, close: () => db.destroy() };
   }
