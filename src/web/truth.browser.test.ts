@@ -6,7 +6,7 @@ import { trackInvented } from '../ingest/testing.js';
 import { hashPassword } from '../server/auth/passwords.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
-import { TEST_ENGINES, manualClock } from '../storage/testing.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { insertUser } from '../storage/users.js';
 import type { Served } from './testing.js';
 import { SHOTS, SKIP_BROWSER, serveForBrowser } from './testing.js';
@@ -38,6 +38,8 @@ describe('true statuses in Chromium', { skip: SKIP_BROWSER }, () => {
 
   before(async () => {
     store = await TEST_ENGINES[0]!.open(clock.now);
+    // What a case says is under test, not who gets one: the invented people are watched.
+    await watchNames(store, ['Idris Malvane', 'Karel Danek', 'Mira Tolvane', 'Sela Marrow']);
     // read 30 hours before the rest: the no-confirmation rule (24 h) is due when the test looks
     clock.set('2026-11-19T03:00:00Z');
     const at = store.now().toISOString();
