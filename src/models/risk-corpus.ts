@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { filesUnder, gumDocsInSplit, locate, sharedDataDir } from '../corpora/locate.js';
 import type { Split } from '../corpora/locate.js';
 import { conlluDocuments, readConllu } from '../corpora/readers/conllu.js';
+import { nameForms, type CaseGold } from '../corpora/readers/case-gold.js';
 import { articleText, readHrdsAttack } from '../corpora/readers/hrdsattack.js';
 import { readTimeml } from '../corpora/readers/timeml.js';
 import { hashString } from '../extractors/learn/hash.js';
@@ -29,6 +30,12 @@ export interface RiskReport {
   relevant: boolean;
   /** The victims the annotators named, with their types ("journalist"); empty types: not known. */
   victims: { name: string; types: string[] }[];
+  /**
+   * Our own case gold for this report (`data/case-gold`), when annotated: every named person at
+   * risk to whom something happened, with every form of their name. HRDsAttack names a report's
+   * main victims only; where this is present it decides who is at risk and everyone else is not.
+   */
+  gold?: { cases: { forms: string[]; kinds: string[]; events: { type: string; start: number; end: number }[] }[] };
 }
 
 /** HRDsAttack's victim types that make a person at risk ("insufficient information" does not say). */
@@ -37,14 +44,32 @@ export const KNOWN_TYPES = new Set(['journalist', 'human rights defender', 'trad
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const HARD_CASES = path.join(ROOT, 'data', 'risk', 'hard-cases.jsonl');
 
+export const CASE_GOLD = path.join(ROOT, 'data', 'case-gold', 'hrdsattack');
+
+/** Our case-gold annotations of a split, by the report's position in HRDsAttack's list. */
+function caseGold(split: Split): Map<number, NonNullable<RiskReport['gold']>> {
+  const dir = path.join(CASE_GOLD, split);
+  const out = new Map<number, NonNullable<RiskReport['gold']>>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const g = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as CaseGold;
+    out.set(g.index, { cases: g.cases.map((c) => ({ forms: nameForms(c.name), kinds: c.at_risk, events: c.events.map((e) => ({ type: e.type, start: e.start, end: e.end })) })) });
+  }
+  return out;
+}
+
 function hrdsattack(split: Split, dataDir?: string): RiskReport[] {
   const loc = locate('hrdsattack', split, dataDir);
   if (!loc.path) return [];
-  return readHrdsAttack(readFileSync(loc.path, 'utf8')).map((a) => {
+  const gold = caseGold(split);
+  return readHrdsAttack(readFileSync(loc.path, 'utf8')).map((a, index) => {
     const victims = a.labels.victims.filter((v) => v.name).map((v) => ({ name: v.name!, types: [...new Set(v.type.filter((t) => KNOWN_TYPES.has(t)))] }));
     // a report is about an attack on someone at risk when a victim, named or not, is of a known type
     const relevant = a.labels.victims.some((v) => v.type.some((t) => KNOWN_TYPES.has(t)));
-    return { id: `hrd:${a.id}`, source: 'hrdsattack', text: articleText(a), published: /^\d{4}-\d{2}-\d{2}/.test(a.published) ? a.published.slice(0, 10) : undefined, relevant, victims };
+    const report: RiskReport = { id: `hrd:${a.id}`, source: 'hrdsattack', text: articleText(a), published: /^\d{4}-\d{2}-\d{2}/.test(a.published) ? a.published.slice(0, 10) : undefined, relevant, victims };
+    const ours = gold.get(index);
+    if (ours) report.gold = ours;
+    return report;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Doc } from '../text/doc.js';
 import type { Entity } from '../text/types.js';
-import { nameMentions } from '../text/types.js';
+import { AT_RISK_KINDS, nameMentions } from '../text/types.js';
 import { Classifier } from '../extractors/learn/linear.js';
 import type { TrainOptions } from '../extractors/learn/linear.js';
 import { NO, YES, binary } from '../extractors/risk/model.js';
@@ -36,25 +36,48 @@ export function entityNamed(doc: Doc, name: string): Entity | undefined {
   );
 }
 
+/** HRDsAttack's victim type for one of our kinds at risk (the type model learns HRDsAttack's three). */
+const HRD_TYPE: Record<string, string> = { journalist: 'journalist', trade_unionist: 'trade unionist' };
+
+/** Every person entity one of a name's forms names (coreference may have left a person split in two). */
+function entitiesNamed(doc: Doc, forms: readonly string[]): Entity[] {
+  return forms.flatMap((f) => {
+    const e = entityNamed(doc, f);
+    return e ? [e] : [];
+  });
+}
+
+/** The kinds at risk that a describing word names: what makes a person "sounds at risk". */
+const soundsAtRisk = (feats: readonly Feat[]): boolean => feats.some((f) => f.name.startsWith('kind-') && AT_RISK_KIND_NAMES.has(f.name.slice(f.name.indexOf('=') + 1)));
+const AT_RISK_KIND_NAMES = new Set<string>(AT_RISK_KINDS);
+
 /**
- * The people of one report as examples. HRDsAttack victims of no known type ("insufficient
- * information") are left out: the annotators could not tell, and neither label would be true.
+ * The people of one report as examples. Where our case gold covers the report, it decides: its
+ * cases are at risk, everyone else is not. Elsewhere HRDsAttack's victims are at risk; its victims
+ * of no known type ("insufficient information") are left out, and so is anyone else an attack
+ * befalls whom the report describes as a journalist, activist or the like: HRDsAttack names a
+ * report's main victims only, and such a person is as likely an unnamed victim as not.
  */
 export function personExamples(doc: Doc, report: RiskReport, index: number, relevance: number): PersonExample[] {
   const known = new Map<string, string[]>();
   const unknown = new Set<string>();
-  for (const v of report.victims) {
-    const e = entityNamed(doc, v.name);
-    if (!e) continue;
-    if (v.types.length > 0) known.set(e.id, [...(known.get(e.id) ?? []), ...v.types]);
-    else unknown.add(e.id);
+  if (report.gold) {
+    for (const c of report.gold.cases) for (const e of entitiesNamed(doc, c.forms)) known.set(e.id, [...(known.get(e.id) ?? []), ...c.kinds.map((k) => HRD_TYPE[k] ?? 'human rights defender')]);
+  } else {
+    for (const v of report.victims) {
+      const e = entityNamed(doc, v.name);
+      if (!e) continue;
+      if (v.types.length > 0) known.set(e.id, [...(known.get(e.id) ?? []), ...v.types]);
+      else unknown.add(e.id);
+    }
   }
   return doc.entities
     .filter((e) => e.type === 'PERSON' && nameMentions(e).length > 0 && (known.has(e.id) || !unknown.has(e.id)))
     .map((e) => {
       const feats = personFeatures(doc, e, { score: relevance });
       return { report: index, entity: e, atRisk: known.has(e.id), types: [...new Set(known.get(e.id) ?? [])].filter((t) => t !== 'invented'), feats, target: feats.some((f) => f.name === 'target') };
-    });
+    })
+    .filter((p) => p.atRisk || report.gold || report.source !== 'hrdsattack' || !(p.feats.some((f) => f.name === 'victim') && soundsAtRisk(p.feats)));
 }
 
 export const fitBinary = (examples: readonly { feats: readonly Feat[]; yes: boolean }[], opts: TrainOptions): Classifier =>

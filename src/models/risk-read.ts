@@ -12,13 +12,15 @@ type Tags = [string | undefined, string | undefined, number | undefined, string 
 /**
  * Runs the pipeline (up to events) on each report. With `cacheDir` (VIGIL_RISK_CACHE), each
  * reading is kept by the hash of the report's text, so fitting again does not parse again; the
- * cache must be emptied when an earlier component changes.
+ * cache must be emptied when an earlier component changes (the key holds the last component's
+ * name, so readings up to different components do not meet).
  */
 export function readReports(reports: readonly RiskReport[], pipeline: Pipeline, progress: (m: string) => void, cacheDir = process.env.VIGIL_RISK_CACHE): Doc[] {
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  const last = pipeline.components.at(-1)?.name ?? 'none';
   return reports.map((r, i) => {
     if (i % 50 === 0) progress(`reading report ${i + 1}/${reports.length}`);
-    const file = cacheDir ? path.join(cacheDir, `${(hashString(r.text) >>> 0).toString(16)}-${r.text.length}.json`) : undefined;
+    const file = cacheDir ? path.join(cacheDir, `${(hashString(r.text) >>> 0).toString(16)}-${r.text.length}${last === 'events' ? '' : `-${last}`}.json`) : undefined;
     if (file && existsSync(file)) {
       const { extraction, tags } = JSON.parse(readFileSync(file, 'utf8')) as { extraction: unknown; tags: Tags[] };
       const doc = fromExtraction(extraction);

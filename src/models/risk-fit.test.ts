@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createDefaultPipeline } from '../extractors/default.js';
+import { Doc } from '../text/doc.js';
+import { personExamples } from './risk-fit.js';
+import type { RiskReport } from './risk-corpus.js';
+
+// An invented report: a main victim HRDsAttack would name, a second journalist arrested with her,
+// and the governor who ordered it.
+const TEXT =
+  'Police in Darrow arrest two reporters\n\nPolice in the northern city of Darrow arrested the journalist Ilse Maren and her colleague, the reporter Teo Vance, on Monday. ' +
+  'Governor Pell Okonjo ordered the arrests, a spokesman said.';
+
+const pipeline = createDefaultPipeline('events');
+const doc = pipeline.run(new Doc(TEXT, { published: '2024-03-04' }));
+const report = (over: Partial<RiskReport>): RiskReport => ({ id: 'hrd:x', source: 'hrdsattack', text: TEXT, relevant: true, victims: [{ name: 'Ilse Maren', types: ['journalist'] }], ...over });
+const labels = (r: RiskReport) => new Map(personExamples(doc, r, 0, 0.9).map((p) => [p.entity.name, p.atRisk]));
+
+test('HRDsAttack labels: the named victim is at risk; a journalist an attack befalls whom it does not name is left out, not called safe', () => {
+  const l = labels(report({}));
+  assert.equal(l.get('Ilse Maren'), true);
+  assert.equal(l.has('Teo Vance'), false, 'an unnamed fellow victim who sounds at risk is no negative example');
+  assert.equal(l.get('Pell Okonjo'), false, 'the governor stays a negative example');
+});
+
+test('our case gold decides where it covers a report: its cases are at risk, everyone else is not', () => {
+  const gold = { cases: [{ forms: ['Ilse Maren', 'Maren'], kinds: ['journalist'], events: [] }, { forms: ['Teo Vance'], kinds: ['journalist'], events: [] }] };
+  const l = labels(report({ gold }));
+  assert.equal(l.get('Ilse Maren'), true);
+  assert.equal(l.get('Teo Vance'), true);
+  assert.equal(l.get('Pell Okonjo'), false);
+  const types = personExamples(doc, report({ gold }), 0, 0.9).find((p) => p.entity.name === 'Teo Vance')!.types;
+  assert.deepEqual(types, ['journalist']);
+});
+
+test('unrelated news: everyone named is a negative example', () => {
+  const l = labels(report({ source: 'polnear', relevant: false, victims: [] }));
+  assert.ok([...l.values()].every((v) => v === false));
+  assert.ok(l.has('Teo Vance'));
+});
