@@ -6,6 +6,7 @@
  */
 import type { AtRiskKind, Entity, Evidence, ExtractionDocument, PersonRisk, VigilEvent } from '../text/types.js';
 import { isNamed, nameMentions } from '../text/types.js';
+import { RELEVANCE_WEIGHT, decisionScore as riskDecision } from '../extractors/risk/model.js';
 import { cleanPersonName } from './clean-name.js';
 import { compareNames, normalizeName } from './names.js';
 
@@ -33,7 +34,7 @@ export interface PolicySettings {
  * Placeholders until the risk model's cross-validated figures set them (issue #33): one place, so
  * the lead changes numbers here or in the `case_policy` setting, never in the writer.
  */
-export const DEFAULT_POLICY: PolicySettings = { mode: 'risk', caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: 0.5 };
+export const DEFAULT_POLICY: PolicySettings = { mode: 'risk', caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT };
 
 export interface WatchEntry {
   kind: 'person' | 'organisation';
@@ -87,7 +88,7 @@ export function resolveSettings(settings: Partial<PolicySettings> = {}): PolicyS
 
 /** The combined score the thresholds compare: a person's reading, lowered when the report is not about an attack. */
 export function decisionScore(person: number, relevance: number, s: PolicySettings): number {
-  return person * (1 - s.relevanceWeight + s.relevanceWeight * relevance);
+  return riskDecision(person, relevance, s.relevanceWeight);
 }
 
 function triggerEvidence(ev: VigilEvent): Evidence {

@@ -7,6 +7,7 @@ import { trainQuotes } from './train-quotes.js';
 import { trainRisk } from './train-risk.js';
 import { trainSentences } from './train-sentences.js';
 import { trainTagger } from './train-tagger.js';
+import { trainTargets } from './train-targets.js';
 import type { TrainOptions } from './train-options.js';
 
 const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void | Promise<void> }> = {
@@ -17,6 +18,7 @@ const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void 
   parser: { epochs: 10, train: trainParser },
   ner: { epochs: 24, train: trainNer },
   quotes: { epochs: 20, train: trainQuotes },
+  targets: { epochs: 0, train: trainTargets },
   risk: { epochs: 0, train: trainRisk },
 };
 

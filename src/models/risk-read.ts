@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Pipeline } from '../pipeline/runner.js';
-import { Doc } from '../text/doc.js';
+import { Pipeline } from '../pipeline/runner.js';
+import { Doc, LAYER_NAMES } from '../text/doc.js';
 import { fromExtraction, toExtraction } from '../text/serialize.js';
 import { hashString } from '../extractors/learn/hash.js';
 import type { RiskReport } from './risk-corpus.js';
@@ -9,30 +9,39 @@ import type { RiskReport } from './risk-corpus.js';
 /** A token's tags and parse, which the extraction JSON leaves out and the risk features read. */
 type Tags = [string | undefined, string | undefined, number | undefined, string | undefined];
 
+/** The last component whose reading is cached: everything after it (the learned refiners) runs again on every read. */
+const CACHED_UP_TO = 'events';
+
 /**
- * Runs the pipeline (up to events) on each report. With `cacheDir` (VIGIL_RISK_CACHE), each
- * reading is kept by the hash of the report's text, so fitting again does not parse again; the
- * cache must be emptied when an earlier component changes (the key holds the last component's
- * name, so readings up to different components do not meet).
+ * Runs the pipeline on each report. With `cacheDir` (VIGIL_RISK_CACHE), the reading up to
+ * `events` is kept by the hash of the report's text, so fitting again does not parse again, and
+ * the components after it (whose models are what is being trained) run on the cached reading; the
+ * cache must be emptied when a component up to `events` changes.
  */
 export function readReports(reports: readonly RiskReport[], pipeline: Pipeline, progress: (m: string) => void, cacheDir = process.env.VIGIL_RISK_CACHE): Doc[] {
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  const last = pipeline.components.at(-1)?.name ?? 'none';
+  const cut = pipeline.components.findIndex((c) => c.name === CACHED_UP_TO);
+  const head = cut >= 0 ? new Pipeline(pipeline.components.slice(0, cut + 1)) : pipeline;
+  const tail = cut >= 0 && cut + 1 < pipeline.components.length ? new Pipeline(pipeline.components.slice(cut + 1), { given: [...LAYER_NAMES] }) : undefined;
+  const cacheable = cut >= 0 && cacheDir !== undefined;
   return reports.map((r, i) => {
     if (i % 50 === 0) progress(`reading report ${i + 1}/${reports.length}`);
-    const file = cacheDir ? path.join(cacheDir, `${(hashString(r.text) >>> 0).toString(16)}-${r.text.length}${last === 'events' ? '' : `-${last}`}.json`) : undefined;
+    const file = cacheable ? path.join(cacheDir, `${(hashString(r.text) >>> 0).toString(16)}-${r.text.length}.json`) : undefined;
+    let doc: Doc | undefined;
     if (file && existsSync(file)) {
       const { extraction, tags } = JSON.parse(readFileSync(file, 'utf8')) as { extraction: unknown; tags: Tags[] };
-      const doc = fromExtraction(extraction);
-      if (doc.text === r.text) {
-        doc.tokens.forEach((t, k) => {
+      const cached = fromExtraction(extraction);
+      if (cached.text === r.text) {
+        cached.tokens.forEach((t, k) => {
           [t.upos, t.lemma, t.head, t.deprel] = tags[k]!;
         });
-        return doc;
+        doc = cached;
       }
     }
-    const doc = pipeline.run(new Doc(r.text, r.published ? { published: r.published } : {}));
-    if (file) writeFileSync(file, JSON.stringify({ extraction: toExtraction(doc), tags: doc.tokens.map((t): Tags => [t.upos, t.lemma, t.head, t.deprel]) }));
-    return doc;
+    if (!doc) {
+      doc = head.run(new Doc(r.text, r.published ? { published: r.published } : {}));
+      if (file) writeFileSync(file, JSON.stringify({ extraction: toExtraction(doc), tags: doc.tokens.map((t): Tags => [t.upos, t.lemma, t.head, t.deprel]) }));
+    }
+    return tail ? tail.run(doc) : doc;
   });
 }

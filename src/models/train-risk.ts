@@ -2,10 +2,10 @@ import { createDefaultPipeline } from '../extractors/default.js';
 import { Classifier } from '../extractors/learn/linear.js';
 import type { TrainOptions as LinearOptions } from '../extractors/learn/linear.js';
 import { RISK_MODEL } from '../extractors/risk/index.js';
-import { RiskModel } from '../extractors/risk/model.js';
-import { riskReports } from './risk-corpus.js';
+import { RiskModel, decisionScore } from '../extractors/risk/model.js';
+import { riskReports, type RiskReport } from './risk-corpus.js';
 import { readReports } from './risk-read.js';
-import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForRecall } from './risk-fit.js';
+import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForRecall, type PersonExample } from './risk-fit.js';
 import type { TrainOptions } from './train-options.js';
 
 /**
@@ -41,11 +41,46 @@ function choose<T extends { yes: boolean }>(name: string, examples: readonly (T 
   return best!;
 }
 
+/** The case policy's precision target (issue 33), and the most triage items per 100 reports a desk can read. */
+const CASE_PRECISION = 0.9;
+const TRIAGE_PER_100 = 5;
+
+/**
+ * The case policy's thresholds on its decision score (`cases/policy.ts`: the person's score
+ * lowered when the report is not about an attack), out of fold: the case threshold is the lowest
+ * whose precision over event targets reaches the target, measured on the reports our case gold
+ * covers (there every person at risk is labelled; HRDsAttack names main victims only); the triage
+ * floor the lowest that keeps the triage queue, over every training report, within what a desk can
+ * read.
+ */
+function choosePolicy(reports: readonly RiskReport[], persons: readonly (PersonExample & { yes: boolean })[], personOof: readonly number[], relOof: readonly number[], log: (m: string) => void): { caseThreshold: number; triageFloor: number } {
+  const scored = persons.map((p, i) => ({ p, d: decisionScore(personOof[i]!, relOof[p.report]!) })).filter((x) => x.p.target);
+  const covered = scored.filter((x) => reports[x.p.report]!.gold);
+  const basis = covered.length >= 50 ? covered : scored;
+  const cut = thresholdForPrecision(
+    basis.map((x) => x.d),
+    basis.map((x) => x.p.yes),
+    CASE_PRECISION,
+  );
+  const perHundred = (floor: number) => (100 * scored.filter((x) => x.d >= floor && x.d < cut.threshold).length) / reports.length;
+  let floor = cut.threshold;
+  for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
+  const r = atThreshold(
+    basis.map((x) => x.d),
+    basis.map((x) => x.p.yes),
+    floor,
+  );
+  log(
+    `policy (decision score, ${basis === covered ? `${new Set(covered.map((x) => x.p.report)).size} reports with our case gold` : 'HRDsAttack victims'}): case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * r.recall).toFixed(1)})`,
+  );
+  return { caseThreshold: cut.threshold, triageFloor: floor };
+}
+
 export function trainRisk(o: TrainOptions): void {
   const log = (m: string) => process.stderr.write(`[risk] ${m}\n`);
   const reports = riskReports('train', o.dataDir);
   log(`${reports.length} training reports, ${reports.filter((r) => r.relevant).length} about an attack on someone at risk`);
-  const docs = readReports(reports, createDefaultPipeline('events'), log);
+  const docs = readReports(reports, createDefaultPipeline('learned-targets'), log);
 
   const relExamples = reports.map((r, i) => reportExample(docs[i]!, r, i));
   const rel = choose('relevance', relExamples, log);
@@ -67,6 +102,8 @@ export function trainRisk(o: TrainOptions): void {
   log(`relevance: best-F1 threshold ${fmt(relCut)}`);
   log(`person (event targets): AUC ${auc(tScores, tGold).toFixed(4)}; case threshold ${fmt(caseCut)}; triage threshold ${fmt(triageCut)}; at 0.5 ${fmt(at05)}; first reaching 90 % precision ${fmt(at90)}`);
 
+  const policy = choosePolicy(reports, persons, per.oof, rel.oof, log);
+
   const opts = (l2: number): LinearOptions => ({ iterations: ITERATIONS, l2 });
   const relevance = fitBinary(relExamples, opts(rel.l2));
   const person = fitBinary(persons, opts(per.l2));
@@ -75,7 +112,7 @@ export function trainRisk(o: TrainOptions): void {
     typed.map((p) => ({ feats: p.feats.map((f) => f.name), label: [...p.types].sort().join('|') })),
     opts(1),
   );
-  const model = new RiskModel(person, relevance, types, { case: caseCut.threshold, triage: triageCut.threshold, relevance: relCut.threshold });
+  const model = new RiskModel(person, relevance, types, { case: caseCut.threshold, triage: triageCut.threshold, relevance: relCut.threshold, policy });
   const out = o.out ?? RISK_MODEL;
   const size = model.save(out, {
     reports: reports.length,
@@ -83,7 +120,7 @@ export function trainRisk(o: TrainOptions): void {
     people: persons.length,
     atRisk: persons.filter((p) => p.yes).length,
     l2: { relevance: rel.l2, person: per.l2 },
-    crossValidated: { relevanceAuc: rel.auc, personAuc: per.auc, targetAuc: auc(tScores, tGold), case: caseCut, triage: triageCut, relevance: relCut },
+    crossValidated: { policy, relevanceAuc: rel.auc, personAuc: per.auc, targetAuc: auc(tScores, tGold), case: caseCut, triage: triageCut, relevance: relCut },
   });
   log(`wrote ${out} (${(size / 1024).toFixed(0)} KB)`);
 }

@@ -4,6 +4,7 @@ import { normalizeName } from '../cases/names.js';
 import type { PersonDecision, PolicySettings, RememberedDecision, WatchEntry } from '../cases/policy.js';
 import { resolveSettings } from '../cases/policy.js';
 import { VigilError } from '../core/errors.js';
+import { riskThresholds } from '../extractors/risk/index.js';
 import type { Evidence, ExtractionDocument } from '../text/types.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, getSetting, reportVisible, setSetting } from './access.js';
@@ -11,15 +12,28 @@ import type { CaseDecisionsTable, TriageItemsTable, WatchListTable } from './sch
 import type { Db } from './store.js';
 
 /**
- * The case policy's state: its thresholds (the `case_policy` setting over DEFAULT_POLICY), the
+ * The case policy's state: its thresholds (the `case_policy` setting over the shipped model's
+ * cross-validated thresholds over DEFAULT_POLICY), the
  * triage queue, the decisions remembered per name, and the watch list. Writes take the caller's
  * transaction; the caller audits.
  */
 
 const SETTING = 'case_policy';
 
+/**
+ * The thresholds the shipped risk model's training chose by cross-validation, when it has them:
+ * they stand in for DEFAULT_POLICY's placeholders until an admin sets the `case_policy` setting.
+ */
+function shippedPolicy(): Partial<PolicySettings> {
+  try {
+    return riskThresholds().policy ?? {};
+  } catch {
+    return {};
+  }
+}
+
 export async function policySettings(db: Db): Promise<PolicySettings> {
-  return resolveSettings((await getSetting<Partial<PolicySettings>>(db, SETTING)) ?? {});
+  return resolveSettings({ ...shippedPolicy(), ...((await getSetting<Partial<PolicySettings>>(db, SETTING)) ?? {}) });
 }
 
 export async function setPolicySettings(tx: Db, at: string, settings: Partial<PolicySettings>): Promise<PolicySettings> {

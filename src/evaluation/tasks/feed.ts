@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Extractor } from '../../articles/extract.js';
 import type { PolicySettings } from '../../cases/policy.js';
-import { resolveSettings } from '../../cases/policy.js';
+import { policySettings } from '../../storage/policy.js';
 import { buildFeed, limitFeed } from '../feed/build.js';
 import { ingestFeed, replayExtractor } from '../feed/ingest.js';
 import type { PolicyFigures } from '../feed/score.js';
@@ -61,9 +61,10 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
   ctx.progress(`${items.length} reports in the feed (${items.filter((i) => i.hrd).length} HRDsAttack); ${gold.size} case-gold files in ${goldDir}`);
 
   const settings: Partial<PolicySettings> = { ...(ctx.policy ? (JSON.parse(ctx.policy) as Partial<PolicySettings>) : {}), mode: 'risk' };
-  const policy = resolveSettings(settings);
-  ctx.progress(`new policy: case threshold ${policy.caseThreshold}, triage floor ${policy.triageFloor}, relevance weight ${policy.relevanceWeight}`);
   const fresh = await ingestFeed(items, new Extractor(), settings, ctx.progress, 'new policy');
+  // what the run applied: the given settings over the shipped model's cross-validated thresholds
+  const policy = await policySettings(fresh.store.db);
+  ctx.progress(`new policy: case threshold ${policy.caseThreshold}, triage floor ${policy.triageFloor}, relevance weight ${policy.relevanceWeight}`);
   let now: PolicyFigures;
   let old: PolicyFigures;
   let risky = 0;

@@ -36,7 +36,7 @@ export const riskTask: EvalTask = {
     if (!reports.some((r) => r.source === 'hrdsattack')) return { skipped: `HRDsAttack ${ctx.split} not found` };
     const model = RiskModel.load(RISK_MODEL);
     const t = model.thresholds;
-    const docs = readReports(reports, createDefaultPipeline('events'), ctx.progress);
+    const docs = readReports(reports, createDefaultPipeline('learned-targets'), ctx.progress);
     const readings = docs.map((d) => model.read(d));
     const relScores = readings.map((r) => r.relevance.score);
     const relGold = reports.map((r) => r.relevant);

@@ -5,7 +5,7 @@ import type { Doc } from '../../text/doc.js';
 import { MODELS_DIR, loadOnce } from '../learn/model-file.js';
 import { RiskModel } from './model.js';
 
-export { RiskModel } from './model.js';
+export { RELEVANCE_WEIGHT, RiskModel, decisionScore } from './model.js';
 export type { RiskThresholds } from './model.js';
 export { personFeatures, reportFeatures } from './features.js';
 export type { Feat } from './features.js';

@@ -19,6 +19,20 @@ export interface RiskThresholds {
   case: number;
   triage: number;
   relevance: number;
+  /** The case policy's thresholds on its decision score, chosen out of fold (absent in models trained before them). */
+  policy?: { caseThreshold: number; triageFloor: number };
+}
+
+/** How much the report's relevance weighs in the case policy's decision score, unless an admin sets it. */
+export const RELEVANCE_WEIGHT = 0.5;
+
+/**
+ * The score the case policy compares with its thresholds: a person's reading, lowered when the
+ * report is not about an attack (`person × (1 − w + w × relevance)`). Here beside the model, so
+ * the trainer chooses the thresholds on the same score the policy applies them to.
+ */
+export function decisionScore(person: number, relevance: number, weight = RELEVANCE_WEIGHT): number {
+  return person * (1 - weight + weight * relevance);
 }
 
 export const YES = 'yes';
