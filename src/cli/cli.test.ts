@@ -2,17 +2,20 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { vigil } from './testing.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixture = (name: string): string => `${root}test/fixtures/articles/${name}`;
 
-function vigil(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+// The commands run in this process through the CLI's own entry (`run`); one test below spawns
+// bin/vigil.js to check what only a process shows: its exit status and its standard streams.
+function spawned(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [`${root}bin/vigil.js`, ...args], { cwd: root, encoding: 'utf8', input: input ?? '' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('vigil extract prints an extraction document whose offsets slice back to the text', () => {
-  const r = vigil(['extract', fixture('lorvan-arrest.txt'), '--published', '2026-12-04']);
+test('vigil extract prints an extraction document whose offsets slice back to the text', async () => {
+  const r = await vigil(['extract', fixture('lorvan-arrest.txt'), '--published', '2026-12-04']);
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.text, readFileSync(fixture('lorvan-arrest.txt'), 'utf8'));
@@ -60,8 +63,8 @@ test('vigil extract prints an extraction document whose offsets slice back to th
   assert.ok(tokens.includes('a.m.') && tokens.includes('Dr.') && tokens.includes('Dec.'));
 });
 
-test('vigil extract reads HTML pages and takes the date from the page', () => {
-  const r = vigil(['extract', fixture('lorvan-arrest.html')]);
+test('vigil extract reads HTML pages and takes the date from the page', async () => {
+  const r = await vigil(['extract', fixture('lorvan-arrest.html')]);
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.published, '2026-12-04');
@@ -69,8 +72,8 @@ test('vigil extract reads HTML pages and takes the date from the page', () => {
   assert.ok(doc.sentences.length >= 6);
 });
 
-test('a JSON Lines batch gives one line per record and reports the bad ones on stderr', () => {
-  const r = vigil(['extract', '--jsonl', fixture('batch.jsonl')]);
+test('a JSON Lines batch gives one line per record and reports the bad ones on stderr', async () => {
+  const r = await vigil(['extract', '--jsonl', fixture('batch.jsonl')]);
   assert.equal(r.code, 1);
   const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(out.map((d) => d.id), ['a1', 'a2']);
@@ -78,8 +81,8 @@ test('a JSON Lines batch gives one line per record and reports the bad ones on s
   assert.deepEqual(errors.map((e) => e.error.code), ['invalid_date', 'invalid_json', 'empty_input']);
 });
 
-test('several files give JSON Lines with ids; errors are JSON with a stable code, never a stack trace', () => {
-  const r = vigil(['extract', fixture('lorvan-arrest.txt'), fixture('lorvan-arrest.html')]);
+test('several files give JSON Lines with ids; errors are JSON with a stable code, never a stack trace', async () => {
+  const r = await vigil(['extract', fixture('lorvan-arrest.txt'), fixture('lorvan-arrest.html')]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['lorvan-arrest.txt', 'lorvan-arrest.html']);
   const cases: [string[], string | undefined, string, number][] = [
@@ -92,16 +95,30 @@ test('several files give JSON Lines with ids; errors are JSON with a stable code
     [['frobnicate'], undefined, 'usage', 2],
   ];
   for (const [args, input, errorCode, exit] of cases) {
-    const e = vigil(args, input);
+    const e = await vigil(args, input === undefined ? {} : { input });
     assert.equal(e.code, exit, `${args.join(' ')}: ${e.stderr}`);
     assert.equal(JSON.parse(e.stderr.trim()).error.code, errorCode);
     assert.ok(!/\n\s+at /.test(e.stderr), 'no stack trace');
   }
 });
 
-test('standard input works and --format pretty is for people', () => {
-  const r = vigil(['extract', '-', '--format', 'pretty', '--published', '2026-12-04'], 'Police detained Ana Velsmoor. She is held.');
+test('standard input works and --format pretty is for people', async () => {
+  const r = await vigil(['extract', '-', '--format', 'pretty', '--published', '2026-12-04'], { input: 'Police detained Ana Velsmoor. She is held.' });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /2 sentences, 9 tokens/);
   assert.match(r.stdout, /\[1\] 30–42 {2}She is held\./);
+});
+
+test('bin/vigil.js: a usage error exits 2 with one JSON line on stderr, standard input reaches the command, help exits 0', () => {
+  const unknown = spawned(['frobnicate']);
+  assert.equal(unknown.code, 2, unknown.stderr);
+  assert.equal(JSON.parse(unknown.stderr.trim()).error.code, 'usage');
+  assert.equal(unknown.stdout, '');
+  const empty = spawned(['extract', '-'], '   \n');
+  assert.equal(empty.code, 1, empty.stderr);
+  assert.equal(JSON.parse(empty.stderr.trim()).error.code, 'empty_input');
+  assert.ok(!/\n\s+at /.test(empty.stderr), 'no stack trace');
+  const help = spawned(['--help']);
+  assert.equal(help.code, 0, help.stderr);
+  assert.match(help.stdout, /^vigil — reads news reports/);
 });

@@ -9,6 +9,8 @@ import { articleFromJsonLine } from '../articles/jsonl.js';
 import { Extractor } from '../articles/extract.js';
 import { VigilError, asVigilError } from '../core/errors.js';
 import { Trace } from '../pipeline/trace.js';
+import type { CliIo } from './io.js';
+import { processIo, say } from './io.js';
 import { formatPretty, printError } from './output.js';
 import { EXTRACT_USAGE } from './usage.js';
 
@@ -34,7 +36,7 @@ function expandInputs(inputs: string[]): string[] {
 }
 
 /** `vigil extract`: returns the exit code. */
-export function runExtract(argv: string[]): number {
+export function runExtract(argv: string[], io: CliIo = processIo): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -48,13 +50,14 @@ export function runExtract(argv: string[]): number {
     },
   });
   if (values.help) {
-    console.log(EXTRACT_USAGE);
+    say(io, EXTRACT_USAGE);
     return 0;
   }
   if (positionals.length === 0) throw new VigilError('usage', `no input given\n${EXTRACT_USAGE}`);
   if (values.format !== 'json' && values.format !== 'pretty') throw new VigilError('usage', `--format must be json or pretty, not "${values.format}"`);
   const options: ReadOptions = { ...(values.published !== undefined ? { published: values.published } : {}), ...(values.html ? { html: true } : {}) };
-  const extractor = new Extractor();
+  // Made on the first readable input: a bad file or an empty input is reported without loading the models.
+  let extractor: Extractor | undefined;
   const files = expandInputs(positionals);
   // JSON Lines whenever more than one document can come out: several inputs, a folder, or --jsonl.
   const batch = values.jsonl || positionals.length > 1 || files.length !== 1 || files[0] !== positionals[0];
@@ -63,22 +66,23 @@ export function runExtract(argv: string[]): number {
     const warnings: string[] = [];
     try {
       const trace = values.trace ? new Trace() : undefined;
-      const doc = extractor.extract(read(warnings), trace);
-      for (const w of warnings) process.stderr.write(`${JSON.stringify({ ...(id ? { id } : {}), warning: w })}\n`);
-      if (trace) process.stderr.write(`${trace.format()}\n`);
-      if (values.format === 'pretty') process.stdout.write(`${formatPretty(doc)}\n\n`);
-      else process.stdout.write(`${JSON.stringify(doc)}\n`);
+      const article = read(warnings);
+      const doc = (extractor ??= new Extractor()).extract(article, trace);
+      for (const w of warnings) io.err(`${JSON.stringify({ ...(id ? { id } : {}), warning: w })}\n`);
+      if (trace) io.err(`${trace.format()}\n`);
+      if (values.format === 'pretty') io.out(`${formatPretty(doc)}\n\n`);
+      else io.out(`${JSON.stringify(doc)}\n`);
     } catch (err) {
       failures++;
       const e = asVigilError(err);
-      printError(e, id ? { id } : {});
+      printError(e, id ? { id } : {}, io);
       if (!batch) throw new HandledError();
     }
   };
   try {
     if (values.jsonl) {
       for (const file of files) {
-        const bytes = file === '-' ? readFileSync(0) : readInput(file);
+        const bytes = file === '-' ? io.stdin() : readInput(file);
         const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
         text.split(/\r?\n/).forEach((line, k) => {
           if (line.trim()) emit((w) => articleFromJsonLine(line, k + 1, w), `${file === '-' ? 'stdin' : path.basename(file)}:${k + 1}`);
@@ -86,7 +90,7 @@ export function runExtract(argv: string[]): number {
       }
     } else {
       for (const file of files) {
-        if (file === '-') emit((w) => articleFromBytes(readFileSync(0), 'standard input', options, w), batch ? 'stdin' : undefined);
+        if (file === '-') emit((w) => articleFromBytes(io.stdin(), 'standard input', options, w), batch ? 'stdin' : undefined);
         else emit((w) => readArticleFile(file, options, w), batch ? path.basename(file) : undefined);
       }
     }

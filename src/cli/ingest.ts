@@ -10,6 +10,8 @@ import { fetchText } from '../ingest/fetch.js';
 import { submitArticle } from '../ingest/submit.js';
 import { addFeed } from '../storage/feeds.js';
 import { jobCounts } from '../storage/jobs.js';
+import type { CliIo } from './io.js';
+import { processIo, say, warn } from './io.js';
 import { createWorker, openCliStore } from './runtime.js';
 import { INGEST_USAGE } from './usage.js';
 
@@ -22,19 +24,19 @@ function files(input: string): string[] {
   return readdirSync(input, { recursive: true }).map((f) => path.join(input, String(f))).filter((f) => ARTICLE_FILE.test(f)).sort();
 }
 
-export async function runIngest(argv: string[]): Promise<number> {
+export async function runIngest(argv: string[], io: CliIo = processIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: { published: { type: 'string' }, jsonl: { type: 'string' }, csv: { type: 'string' }, feed: { type: 'string' }, every: { type: 'string', default: '30' }, db: { type: 'string' }, 'no-wait': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
   if (values.help) {
-    console.log(INGEST_USAGE);
+    say(io, INGEST_USAGE);
     return 0;
   }
   if (!positionals.length && !values.jsonl && !values.csv && !values.feed) throw new VigilError('usage', `nothing to ingest\n${INGEST_USAGE}`);
-  const store = await openCliStore(values.db);
-  const log = (m: string) => console.error(m);
+  const store = await openCliStore(values.db, io);
+  const log = (m: string) => warn(io, m);
   const started = store.now().toISOString();
   let failures = 0;
   let added = 0;
@@ -74,7 +76,7 @@ export async function runIngest(argv: string[]): Promise<number> {
       added += r.added.length;
     }
     if (!values['no-wait'] && added > 0) {
-      const worker = createWorker(store, 'http://127.0.0.1:8080', log);
+      const worker = createWorker(store, 'http://127.0.0.1:8080', log, io);
       let done = 0;
       const total = (await jobCounts(store.db)).queued ?? 0;
       while (await worker.runOnce()) {
@@ -82,7 +84,7 @@ export async function runIngest(argv: string[]): Promise<number> {
         if (done % 10 === 0 || done === total) log(`extracted ${done}/${total}`);
       }
       const alerts = await store.db.selectFrom('alerts').select(['message']).where('created_at', '>=', started).orderBy('created_at').execute();
-      for (const a of alerts) console.log(`alert: ${a.message}`);
+      for (const a of alerts) say(io, `alert: ${a.message}`);
     }
     return failures ? 1 : 0;
   } finally {

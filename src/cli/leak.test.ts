@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Extractor } from '../articles/extract.js';
 import { COMMANDS } from './commands.js';
+import { vigil } from './testing.js';
 import { extractHandler } from '../ingest/process.js';
 import { webhookHandler } from '../ingest/deliver.js';
 import { Worker } from '../ingest/worker.js';
@@ -239,18 +240,9 @@ for (const engine of TEST_ENGINES) {
       ];
       for (const name of Object.keys(COMMANDS)) assert.ok(runs.some(([c]) => c === name) || CLI_LEFT_OUT[name], `the leak test does not run "vigil ${name}": add it to runs or say why in CLI_LEFT_OUT`);
       for (const [command, args] of runs) {
-        let out = '';
-        const write = process.stdout.write.bind(process.stdout);
-        const log = console.log;
-        // The command prints text; the test runner's own reports to its parent are bytes and pass through.
-        process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => (typeof chunk === 'string' ? ((out += chunk), true) : (write as (...a: unknown[]) => boolean)(chunk, ...rest))) as typeof process.stdout.write;
-        console.log = (...a: unknown[]) => void (out += `${a.join(' ')}\n`);
-        try {
-          await COMMANDS[command]!([...args, '--db', dbArg]);
-        } finally {
-          process.stdout.write = write;
-          console.log = log;
-        }
+        const r = await vigil([command, ...args, '--db', dbArg], { now: clock.now });
+        assert.equal(r.code, 0, `vigil ${command} ${args.join(' ')}: ${r.stderr}`);
+        const out = r.stdout + r.stderr;
         // Every possible case in the queue names her: the queue is rightly empty for no user.
         if (!(command === 'watch' && args[0] === '--triage')) assert.ok(out.length > 0, `vigil ${command} ${args.join(' ')} printed nothing`);
         leaks(`vigil ${command} ${args.join(' ')}`, out);

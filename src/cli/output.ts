@@ -1,10 +1,12 @@
 import type { VigilError } from '../core/errors.js';
+import type { CliIo } from './io.js';
+import { processIo } from './io.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 /** Writes an error as one JSON line on stderr: scripts read the code, people read the message. */
-export function printError(err: VigilError, extra: Record<string, unknown> = {}): void {
+export function printError(err: VigilError, extra: Record<string, unknown> = {}, io: CliIo = processIo): void {
   const body = err.toJSON();
-  process.stderr.write(`${JSON.stringify({ ...extra, error: body.error })}\n`);
+  io.err(`${JSON.stringify({ ...extra, error: body.error })}\n`);
 }
 
 /** A human-readable view of an extraction document (`--format pretty`). */

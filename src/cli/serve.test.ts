@@ -1,50 +1,53 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { manualClock } from '../storage/testing.js';
+import { vigil as run } from './testing.js';
+
+// The commands run in this process (src/cli/testing.ts); `vigil serve` is spawned from bin/vigil.js,
+// since what it is tested for (printing as it starts, stopping on a signal) belongs to a process.
+const clock = manualClock('2026-11-21T10:00:00Z');
+const vigil = (args: string[]) => run(args, { now: clock.now });
 
 const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-'));
 const db = path.join(dir, 'vigil.db');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function vigil(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [`${root}bin/vigil.js`, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
-test('vigil ingest, cases and export: two reports about one person make one case', () => {
+test('vigil ingest, cases and export: two reports about one person make one case', async () => {
   // What a case holds is tested here, not who gets one: the invented person is watched, so the case policy gives him a case.
-  const watched = vigil(['watch', 'Joran Aldemir', '--db', db]);
+  const watched = await vigil(['watch', 'Joran Aldemir', '--db', db]);
   assert.equal(watched.code, 0, watched.stderr);
   assert.match(watched.stdout, /watching person Joran Aldemir/);
   for (const [file, day] of [['aldemir-1.txt', '2026-11-18'], ['aldemir-2.txt', '2026-11-19']]) {
-    const r = vigil(['ingest', `${root}test/fixtures/cases/${file}`, '--published', day!, '--db', db]);
+    const r = await vigil(['ingest', `${root}test/fixtures/cases/${file}`, '--published', day!, '--db', db]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /stored as report/);
   }
-  const again = vigil(['ingest', `${root}test/fixtures/cases/aldemir-1.txt`, '--published', '2026-11-18', '--db', db]);
+  const again = await vigil(['ingest', `${root}test/fixtures/cases/aldemir-1.txt`, '--published', '2026-11-18', '--db', db]);
   assert.match(again.stderr, /already stored/);
-  const cases = JSON.parse(vigil(['cases', '--json', '--db', db]).stdout);
+  const cases = JSON.parse((await vigil(['cases', '--json', '--db', db])).stdout);
   assert.equal(cases.length, 1);
   assert.equal(cases[0].name, 'Joran Aldemir');
-  const one = vigil(['cases', cases[0].id, '--db', db]);
+  const one = await vigil(['cases', cases[0].id, '--db', db]);
   assert.match(one.stdout, /2026-11-16 {2}ARREST by Police in Karsvik — \d source\(s\)/);
-  const csv = vigil(['export', '--format', 'csv', '--db', db]);
+  const csv = await vigil(['export', '--format', 'csv', '--db', db]);
   assert.equal(csv.code, 0, csv.stderr);
   assert.match(csv.stdout.split('\r\n')[1]!, /Joran Aldemir,,whereabouts_unknown/);
   writeFileSync(`${dir}/latin1.txt`, Buffer.from([0x50, 0x6f, 0x6c, 0x69, 0x63, 0x65, 0x20, 0xe9, 0xe9, 0x20, 0x61, 0x72, 0x72, 0x65, 0x73, 0x74, 0x65, 0x64]));
-  const bad = vigil(['ingest', `${dir}/latin1.txt`, '--db', db]);
+  const bad = await vigil(['ingest', `${dir}/latin1.txt`, '--db', db]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /invalid_encoding/);
-  const missing = vigil(['ingest', `${dir}/no-such-file.txt`, '--db', db]);
+  const missing = await vigil(['ingest', `${dir}/no-such-file.txt`, '--db', db]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /file_not_found/);
   // a saved report with no date of its own: the one in its name, and the command says so
   writeFileSync(`${dir}/karsvik-post-2026-11-20.txt`, 'Police in Karsvik detained the union leader Mira Castell on Wednesday.');
-  const named = vigil(['ingest', `${dir}/karsvik-post-2026-11-20.txt`, '--db', db]);
+  const named = await vigil(['ingest', `${dir}/karsvik-post-2026-11-20.txt`, '--db', db]);
   assert.equal(named.code, 0, named.stderr);
   assert.match(named.stderr, /publication date 2026-11-20 taken from the file name/);
 });
@@ -54,14 +57,13 @@ test('vigil serve prints its URL and how to create the first admin, serves the w
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
+  // No clock here: the URL comes when the process is ready, however busy the machine; a process
+  // that ends first fails the test (and a hung one meets the runner's per-file timeout).
   const url = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`vigil serve ended (${code}) before printing its URL: ${out}`)));
     child.stdout.on('data', () => {
       const m = /running: open (http:\/\/\S+?) /.exec(out);
-      if (m && out.includes('create the first admin')) {
-        clearTimeout(t);
-        resolve(m[1]!);
-      }
+      if (m && out.includes('create the first admin')) resolve(m[1]!);
     });
   });
   assert.match(out, /npx vigil users add .* --role admin/);

@@ -8,6 +8,8 @@ import { addPartner, identity, listPartners } from '../storage/bundles.js';
 import { livePersonId } from '../storage/persons.js';
 import { userByEmail } from '../storage/users.js';
 import type { Bundle } from '../cases/sharing/bundle.js';
+import type { CliIo } from './io.js';
+import { processIo, say, warn } from './io.js';
 import { openCliStore } from './runtime.js';
 import { SHARE_USAGE } from './usage.js';
 
@@ -16,7 +18,7 @@ export { SHARE_USAGE };
 // Like the other commands, export acts as no user: restricted cases are members' business, in the app.
 const CLI = 'cli';
 
-export async function runShare(argv: string[]): Promise<number> {
+export async function runShare(argv: string[], io: CliIo = processIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -35,23 +37,23 @@ export async function runShare(argv: string[]): Promise<number> {
   });
   const [verb, ...args] = positionals;
   if (values.help || !verb) {
-    console.log(SHARE_USAGE);
+    say(io, SHARE_USAGE);
     return values.help ? 0 : 2;
   }
   if (values.name && !['real', 'code', 'initials'].includes(values.name)) throw new VigilError('usage', '--name is real, code or initials');
-  const store = await openCliStore(values.db);
+  const store = await openCliStore(values.db, io);
   try {
     const at = store.now().toISOString();
     if (verb === 'identity') {
       const me = await identity(store.db, at, CLI);
-      console.log(`${me.name}\nfingerprint: ${me.fingerprint}\n\n${me.publicKey.trim()}`);
+      say(io, `${me.name}\nfingerprint: ${me.fingerprint}\n\n${me.publicKey.trim()}`);
     } else if (verb === 'partners') {
-      for (const p of await listPartners(store.db)) console.log(`${p.id}  ${p.name}  ${p.fingerprint}`);
+      for (const p of await listPartners(store.db)) say(io, `${p.id}  ${p.name}  ${p.fingerprint}`);
     } else if (verb === 'add-partner') {
       const [name, file] = args;
       if (!name || !file) throw new VigilError('usage', 'give the partner\'s name and their public key file');
       const p = await store.db.transaction().execute((tx) => addPartner(tx, at, CLI, name, readText(file)));
-      console.log(`${p.name} added; fingerprint ${p.fingerprint}`);
+      say(io, `${p.name} added; fingerprint ${p.fingerprint}`);
     } else if (verb === 'export') {
       if (!args[0]) throw new VigilError('usage', 'give the case id');
       const personId = await livePersonId(store.db, args[0]);
@@ -66,8 +68,8 @@ export async function runShare(argv: string[]): Promise<number> {
       });
       const text = `${JSON.stringify(bundle, null, 2)}\n`;
       if (values.out) writeFileSync(values.out, text);
-      else process.stdout.write(text);
-      console.error(`bundle ${bundle.id}: ${bundle.events.length} events, ${bundle.reports.length} reports, ${bundle.redaction.masked} passages withheld`);
+      else io.out(text);
+      warn(io, `bundle ${bundle.id}: ${bundle.events.length} events, ${bundle.reports.length} reports, ${bundle.redaction.masked} passages withheld`);
     } else if (verb === 'import') {
       if (!args[0] || !values.as) throw new VigilError('usage', 'give the bundle file and --as EMAIL (the account that becomes the case\'s member)');
       const user = await userByEmail(store.db, values.as);
@@ -81,7 +83,7 @@ export async function runShare(argv: string[]): Promise<number> {
       const parsed = BundleSchema.safeParse(raw);
       if (!parsed.success) throw new VigilError('invalid_input', `not a Vigil bundle: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const r = await acceptBundle(store, user.id, parsed.data as Bundle & { signature: string });
-      console.log(`case ${r.caseId} opened from ${r.partner}'s bundle: ${r.events} events, ${r.reports} reports, ${r.statements} statements${r.dropped ? `, ${r.dropped} citations outside the passages left out` : ''}`);
+      say(io, `case ${r.caseId} opened from ${r.partner}'s bundle: ${r.events} events, ${r.reports} reports, ${r.statements} statements${r.dropped ? `, ${r.dropped} citations outside the passages left out` : ''}`);
     } else throw new VigilError('usage', `unknown share command "${verb}"`);
     return 0;
   } finally {

@@ -3,6 +3,8 @@ import { VigilError } from '../core/errors.js';
 import { deniedFor, redactFor } from '../storage/access.js';
 import { writeAudit } from '../storage/audit.js';
 import { addWatch, listWatch, listTriage } from '../storage/policy.js';
+import type { CliIo } from './io.js';
+import { processIo, say } from './io.js';
 import { openCliStore } from './runtime.js';
 import { WATCH_USAGE } from './usage.js';
 
@@ -10,24 +12,24 @@ import { WATCH_USAGE } from './usage.js';
  * `vigil watch`: names (or, with --org, organisations) whose every event makes a case, and the
  * triage queue of possible cases. The command line acts as no user; its changes are audited as `cli`.
  */
-export async function runWatch(argv: string[]): Promise<number> {
+export async function runWatch(argv: string[], io: CliIo = processIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { org: { type: 'boolean', default: false }, triage: { type: 'boolean', default: false }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
   if (values.help) {
-    console.log(WATCH_USAGE);
+    say(io, WATCH_USAGE);
     return 0;
   }
-  const store = await openCliStore(values.db);
+  const store = await openCliStore(values.db, io);
   try {
     // Like every command, it acts as no user: restricted cases are their members' business, in the app.
     const denied = await deniedFor(store.db, '');
     if (values.triage) {
       for (const i of await redactFor(store.db, denied, await listTriage(store.db, { state: 'pending', limit: 200, denied }))) {
-        console.log(`${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${i.events.map((e) => e.trigger).join(', ')} — ${i.reasons.join('; ')}`);
+        say(io, `${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${i.events.map((e) => e.trigger).join(', ')} — ${i.reasons.join('; ')}`);
       }
       return 0;
     }
     if (!positionals.length) {
-      for (const w of await redactFor(store.db, denied, await listWatch(store.db, denied))) console.log(`${w.id}  ${w.kind.padEnd(12)} ${w.name}`);
+      for (const w of await redactFor(store.db, denied, await listWatch(store.db, denied))) say(io, `${w.id}  ${w.kind.padEnd(12)} ${w.name}`);
       return 0;
     }
     const kind = values.org ? 'organisation' : 'person';
@@ -39,7 +41,7 @@ export async function runWatch(argv: string[]): Promise<number> {
         await writeAudit(tx, at, { actor: 'cli', action: 'watch.added', entityType: 'watch', entityId: r.id, detail: { kind, name: r.name } });
         return r;
       });
-      console.log(`watching ${row.kind} ${row.name}`);
+      say(io, `watching ${row.kind} ${row.name}`);
     }
     return 0;
   } finally {

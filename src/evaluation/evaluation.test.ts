@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,8 +6,15 @@ import { test } from 'node:test';
 import { PRFCounter } from './scorers/prf.js';
 import { alignTokens } from './tasks/quotes.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const evalCmd = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `${root}src/evaluation/main.ts`, ...args], { cwd: root, encoding: 'utf8' });
+import { runEval } from './cli.js';
+
+/** `npm run eval -- ARGS` in this process (src/evaluation/main.ts only hands it the process's streams). */
+async function evalCmd(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runEval(args, { out: (line) => void (stdout += `${line}\n`), err: (line) => void (stderr += `${line}\n`) });
+  return { status, stdout, stderr };
+}
 
 test('the PRF counter scores exact keys per label and micro-averaged', () => {
   const c = new PRFCounter();
@@ -21,12 +27,12 @@ test('the PRF counter scores exact keys per label and micro-averaged', () => {
   assert.equal(c.micro().recall, 2 / 3);
 });
 
-test('eval sentences scores a corpus kept elsewhere (--data) and writes its results', () => {
+test('eval sentences scores a corpus kept elsewhere (--data) and writes its results', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vigil-eval-'));
   mkdirSync(path.join(dir, 'ud-ewt'));
   const conllu = '# newdoc id = d1\n# newpar\n# text = Ana left. She stayed.\n1\tAna\t_\t_\t_\t_\t0\troot\t_\t_\n2\tleft\t_\t_\t_\t_\t1\tx\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t1\tx\t_\t_\n4\tShe\t_\t_\t_\t_\t1\tx\t_\t_\n5\tstayed\t_\t_\t_\t_\t1\tx\t_\tSpaceAfter=No\n6\t.\t_\t_\t_\t_\t1\tx\t_\t_\n\n';
   writeFileSync(path.join(dir, 'ud-ewt', 'en_ewt-ud-test.conllu'), conllu);
-  const r = evalCmd(['sentences', '--split', 'test', '--data', dir, '--out', path.join(dir, 'results')]);
+  const r = await evalCmd(['sentences', '--split', 'test', '--data', dir, '--out', path.join(dir, 'results')]);
   assert.equal(r.status, 0, r.stderr);
   // gold has one sentence spanning both (as written above), we find two: P=0, R=0 on sentences
   assert.match(r.stdout, /EWT tokens\s+100\.00\s+100\.00\s+100\.00\s+6/);
@@ -34,18 +40,18 @@ test('eval sentences scores a corpus kept elsewhere (--data) and writes its resu
   assert.match(r.stdout, /results\/sentences-test\.json/);
 });
 
-test('missing data and unbuilt tasks say so in one line and exit 0; unknown tasks exit 2', () => {
+test('missing data and unbuilt tasks say so in one line and exit 0; unknown tasks exit 2', async () => {
   const empty = mkdtempSync(path.join(tmpdir(), 'vigil-empty-'));
-  const r = evalCmd(['sentences', '--data', empty]);
+  const r = await evalCmd(['sentences', '--data', empty]);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /^sentences: skipped — no UD EWT or GUM data/);
-  for (const task of ['pos', 'parser', 'ner']) assert.match(evalCmd([task, '--data', empty]).stdout, new RegExp(`^${task}: skipped — .* not found under`));
-  assert.match(evalCmd(['timex', '--data', empty]).stdout, /^timex: skipped — TempEval-3 dev not found under/);
-  assert.match(evalCmd(['quotes', '--data', empty]).stdout, /^quotes: skipped — PolNeAR \(CofeNet BIO\) dev not found under/);
-  assert.match(evalCmd(['coref', '--data', empty]).stdout, /^coref: skipped — GUM news coreference/);
-  assert.match(evalCmd(['hrdsattack-cv', '--data', empty]).stdout, /^hrdsattack-cv: skipped — HRDsAttack train not found under/);
-  assert.match(evalCmd(['modality', '--data', empty]).stdout, /^modality: skipped — (no case gold|HRDsAttack dev not found) under/);
-  assert.equal(evalCmd(['nonsense']).status, 2);
+  for (const task of ['pos', 'parser', 'ner']) assert.match((await evalCmd([task, '--data', empty])).stdout, new RegExp(`^${task}: skipped — .* not found under`));
+  assert.match((await evalCmd(['timex', '--data', empty])).stdout, /^timex: skipped — TempEval-3 dev not found under/);
+  assert.match((await evalCmd(['quotes', '--data', empty])).stdout, /^quotes: skipped — PolNeAR \(CofeNet BIO\) dev not found under/);
+  assert.match((await evalCmd(['coref', '--data', empty])).stdout, /^coref: skipped — GUM news coreference/);
+  assert.match((await evalCmd(['hrdsattack-cv', '--data', empty])).stdout, /^hrdsattack-cv: skipped — HRDsAttack train not found under/);
+  assert.match((await evalCmd(['modality', '--data', empty])).stdout, /^modality: skipped — (no case gold|HRDsAttack dev not found) under/);
+  assert.equal((await evalCmd(['nonsense'])).status, 2);
 });
 
 test('PolNeAR tokens find their place in the original text, a double mark written as two apostrophes too', () => {

@@ -33,10 +33,11 @@ export function formatTable(title: string, columns: string[], rows: Row[]): stri
   return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-export function printResult(result: TaskResult): void {
-  console.log(`\n${result.task} — ${result.corpus}, split ${result.split} (${result.data})`);
-  for (const t of result.tables) console.log(`\n${formatTable(t.title, t.columns, t.rows)}`);
-  for (const n of result.notes) console.log(`\nnote: ${n}`);
+/** Prints the result's tables; `say` writes one line (console.log unless told). */
+export function printResult(result: TaskResult, say: (line: string) => void = (line) => console.log(line)): void {
+  say(`\n${result.task} — ${result.corpus}, split ${result.split} (${result.data})`);
+  for (const t of result.tables) say(`\n${formatTable(t.title, t.columns, t.rows)}`);
+  for (const n of result.notes) say(`\nnote: ${n}`);
 }
 
 /** Writes the result as JSON under `dir` and returns the file's path. */

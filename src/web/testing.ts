@@ -23,7 +23,11 @@ export interface Served {
 
 /** The web app over `store` with a worker reading reports, on 127.0.0.1. */
 export async function serveApp(store: Store): Promise<Omit<Served, 'browser'>> {
-  const worker = new Worker(store, { extract: extractHandler(new Extractor()) }, { pollMs: 200 });
+  // The models load here, before any page waits on a report being read: a wait then covers one
+  // report's reading, not the loading too (which on a busy machine can take most of a timeout).
+  const extractor = new Extractor();
+  extractor.extract({ text: 'Police in Karsvik held Edda Rusk on Monday, her lawyer said.', format: 'text', published: '2026-11-18' });
+  const worker = new Worker(store, { extract: extractHandler(extractor) }, { pollMs: 200 });
   const app = createWebApp({ store, worker });
   let server: ReturnType<typeof serve> | undefined;
   const base = await new Promise<string>((resolve) => {
