@@ -2,7 +2,7 @@ import { createDefaultPipeline } from '../extractors/default.js';
 import { Classifier } from '../extractors/learn/linear.js';
 import type { TrainOptions as LinearOptions } from '../extractors/learn/linear.js';
 import { RISK_MODEL } from '../extractors/risk/index.js';
-import { RiskModel, decisionScore } from '../extractors/risk/model.js';
+import { RELEVANCE_WEIGHT, RiskModel, decisionScore } from '../extractors/risk/model.js';
 import { riskReports, type RiskReport } from './risk-corpus.js';
 import { readReports } from './risk-read.js';
 import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForRecall, type PersonExample } from './risk-fit.js';
@@ -44,36 +44,45 @@ function choose<T extends { yes: boolean }>(name: string, examples: readonly (T 
 /** The case policy's precision target (issue 33), and the most triage items per 100 reports a desk can read. */
 const CASE_PRECISION = 0.9;
 const TRIAGE_PER_100 = 5;
+/** The relevance weights tried: how much "is this report about an attack?" lowers a person's score. */
+const RELEVANCE_WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
- * The case policy's thresholds on its decision score (`cases/policy.ts`: the person's score
- * lowered when the report is not about an attack), out of fold: the case threshold is the lowest
+ * The case policy's settings on its decision score (`cases/policy.ts`: the person's score
+ * lowered when the report is not about an attack), out of fold: for each relevance weight, the case threshold is the lowest
  * whose precision over event targets reaches the target, measured on the reports our case gold
  * covers (there every person at risk is labelled; HRDsAttack names main victims only); the triage
  * floor the lowest that keeps the triage queue, over every training report, within what a desk can
- * read.
+ * read; the weight whose case threshold keeps the most recall wins.
  */
-function choosePolicy(reports: readonly RiskReport[], persons: readonly (PersonExample & { yes: boolean })[], personOof: readonly number[], relOof: readonly number[], log: (m: string) => void): { caseThreshold: number; triageFloor: number } {
-  const scored = persons.map((p, i) => ({ p, d: decisionScore(personOof[i]!, relOof[p.report]!) })).filter((x) => x.p.target);
-  const covered = scored.filter((x) => reports[x.p.report]!.gold);
-  const basis = covered.length >= 50 ? covered : scored;
-  const cut = thresholdForPrecision(
-    basis.map((x) => x.d),
-    basis.map((x) => x.p.yes),
-    CASE_PRECISION,
-  );
-  const perHundred = (floor: number) => (100 * scored.filter((x) => x.d >= floor && x.d < cut.threshold).length) / reports.length;
-  let floor = cut.threshold;
-  for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
-  const r = atThreshold(
-    basis.map((x) => x.d),
-    basis.map((x) => x.p.yes),
-    floor,
-  );
-  log(
-    `policy (decision score, ${basis === covered ? `${new Set(covered.map((x) => x.p.report)).size} reports with our case gold` : 'HRDsAttack victims'}): case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * r.recall).toFixed(1)})`,
-  );
-  return { caseThreshold: cut.threshold, triageFloor: floor };
+function choosePolicy(
+  reports: readonly RiskReport[],
+  persons: readonly (PersonExample & { yes: boolean })[],
+  personOof: readonly number[],
+  relOof: readonly number[],
+  log: (m: string) => void,
+): { caseThreshold: number; triageFloor: number; relevanceWeight: number } {
+  const gold = persons.some((p) => p.target && reports[p.report]!.gold) && new Set(persons.filter((p) => reports[p.report]!.gold).map((p) => p.report)).size >= 20;
+  let best: { caseThreshold: number; triageFloor: number; relevanceWeight: number; recall: number } | undefined;
+  for (const w of RELEVANCE_WEIGHTS) {
+    const scored = persons.map((p, i) => ({ p, d: decisionScore(personOof[i]!, relOof[p.report]!, w) })).filter((x) => x.p.target);
+    // fully labelled reports only: ours, and the unrelated news where nobody is at risk
+    const basis = gold ? scored.filter((x) => reports[x.p.report]!.gold || reports[x.p.report]!.source !== 'hrdsattack') : scored;
+    const ds = basis.map((x) => x.d);
+    const ys = basis.map((x) => x.p.yes);
+    const cut = thresholdForPrecision(ds, ys, CASE_PRECISION);
+    const perHundred = (floor: number) => (100 * scored.filter((x) => x.d >= floor && x.d < cut.threshold).length) / reports.length;
+    let floor = cut.threshold;
+    for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
+    const withTriage = atThreshold(ds, ys, floor);
+    log(
+      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)})`,
+    );
+    if (cut.precision >= CASE_PRECISION && (!best || cut.recall > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: cut.recall };
+  }
+  const { recall: _recall, ...chosen } = best ?? { caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT, recall: 0 };
+  log(`policy chosen: ${JSON.stringify(chosen)}`);
+  return chosen;
 }
 
 export function trainRisk(o: TrainOptions): void {

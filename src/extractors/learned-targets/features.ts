@@ -128,7 +128,9 @@ export function targetPairs(doc: Doc): TargetPair[] {
         if (taken.has(e.id) || v.agent?.entity === e.id || v.speaker?.entity === e.id) continue;
         const key = `${v.type}@${trigger.start}:${e.id}`;
         if (seen.has(key)) continue;
-        const m = nameMentions(e).find((x) => x.start >= sentence.start && x.end <= sentence.end && (x.end <= trigger.start || x.start >= trigger.end));
+        const inSentence = (x: Mention) => x.start >= sentence.start && x.end <= sentence.end && (x.end <= trigger.start || x.start >= trigger.end);
+        // a naming if the sentence has one, else a pronoun or description coreference tied to them
+        const m = nameMentions(e).find(inSentence) ?? e.mentions.find(inSentence);
         if (!m) continue;
         seen.add(key);
         const feats = pairFeatures(doc, v, trigger, m, allNames.filter((x) => x !== m));

@@ -93,6 +93,15 @@ function mentionTokens(doc: Doc, m: Offsets): [number, number] {
   return [a, b];
 }
 
+const personCache = new WeakMap<Doc, Set<string>>();
+
+/** The ids of the report's person entities, once per report. */
+function persons(doc: Doc): Set<string> {
+  let set = personCache.get(doc);
+  if (!set) personCache.set(doc, (set = new Set(doc.entities.filter((x) => x.type === 'PERSON').map((x) => x.id))));
+  return set;
+}
+
 const protagonistCache = new WeakMap<Doc, { most?: string; firstNamed?: string }>();
 
 /** The person the report names most often, and the one it names first. */
@@ -159,6 +168,8 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
       }
       add('target', v.trigger);
       add(`target=${v.type}`, v.trigger);
+      // told with others at one trigger ("arrested A, B and C"): a list of victims, or of suspects
+      if (doc.events.some((u) => u !== v && u.trigger.start === v.trigger.start && u.target?.entity && u.target.entity !== e.id && persons(doc).has(u.target.entity))) add(`co-target=${v.type}`, v.trigger);
       add(`target=${v.type}:${v.modality}`, v.trigger);
       if (happened && VIOLATIONS.has(v.type)) add('victim', v.trigger);
       if (v.sentence === 0) add('target-in-title', v.trigger);

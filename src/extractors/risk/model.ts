@@ -20,7 +20,7 @@ export interface RiskThresholds {
   triage: number;
   relevance: number;
   /** The case policy's thresholds on its decision score, chosen out of fold (absent in models trained before them). */
-  policy?: { caseThreshold: number; triageFloor: number };
+  policy?: { caseThreshold: number; triageFloor: number; relevanceWeight: number };
 }
 
 /** How much the report's relevance weighs in the case policy's decision score, unless an admin sets it. */
