@@ -48,7 +48,7 @@ function entitiesNamed(doc: Doc, forms: readonly string[]): Entity[] {
 }
 
 /** The kinds at risk that a describing word names: what makes a person "sounds at risk". */
-const soundsAtRisk = (feats: readonly Feat[]): boolean => feats.some((f) => f.name.startsWith('kind-') && AT_RISK_KIND_NAMES.has(f.name.slice(f.name.indexOf('=') + 1)));
+export const soundsAtRisk = (feats: readonly Feat[]): boolean => feats.some((f) => f.name.startsWith('kind-') && AT_RISK_KIND_NAMES.has(f.name.slice(f.name.indexOf('=') + 1)));
 const AT_RISK_KIND_NAMES = new Set<string>(AT_RISK_KINDS);
 
 /**

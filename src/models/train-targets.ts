@@ -4,7 +4,8 @@ import { NO, TARGETS_MODEL, TargetModel, YES, targetPairs, type TargetPair } fro
 import type { Doc } from '../text/doc.js';
 import { riskReports, type RiskReport } from './risk-corpus.js';
 import { readReports } from './risk-read.js';
-import { auc, bestF, entityNamed } from './risk-fit.js';
+import { personFeatures } from '../extractors/risk/features.js';
+import { auc, bestF, entityNamed, soundsAtRisk } from './risk-fit.js';
 import type { TrainOptions } from './train-options.js';
 
 /**
@@ -39,7 +40,11 @@ export function labelledPairs(doc: Doc, r: RiskReport, report: number): Example[
   }
   if (r.source !== 'hrdsattack') return [];
   const victims = new Set(r.victims.filter((v) => v.types.length > 0).flatMap((v) => entityNamed(doc, v.name)?.id ?? []));
-  return pairs.filter((p) => p.event.type !== 'RELEASE' && (p.event.modality === 'asserted' || p.event.modality === 'reported')).map((pair) => ({ pair, report, gold: false, yes: victims.has(pair.entity.id) }));
+  // someone who sounds at risk and whom HRDsAttack does not name may be an unnamed victim: left out
+  const unsure = (id: string) => !victims.has(id) && soundsAtRisk(personFeatures(doc, doc.entities.find((e) => e.id === id)!, { score: 0 }));
+  return pairs
+    .filter((p) => p.event.type !== 'RELEASE' && (p.event.modality === 'asserted' || p.event.modality === 'reported') && !unsure(p.entity.id))
+    .map((pair) => ({ pair, report, gold: false, yes: victims.has(pair.entity.id) }));
 }
 
 function fit(examples: readonly Example[], l2: number): Classifier {
