@@ -69,7 +69,7 @@ export const riskTask: EvalTask = {
         corpus: 'HRDsAttack victims; PolNeAR, GUM news and trafilatura pages as unrelated news',
         data: [...new Set(reports.map((r) => r.source))].join(', '),
         tables: [
-          { title: 'AUC (people: at risk = a named HRDsAttack victim of a known type)', columns: ['n', 'at risk', 'AUC'], rows: summary },
+          { title: `AUC (people: at risk = a case in our case gold where it covers the report (${reports.filter((r) => r.gold).length} reports), else a named HRDsAttack victim of a known type)`, columns: ['n', 'at risk', 'AUC'], rows: summary },
           {
             title: 'Event targets at the model’s thresholds',
             columns: COLUMNS,
