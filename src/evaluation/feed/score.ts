@@ -73,7 +73,8 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
   const byKey = new Map(items.map((i) => [i.key, i]));
   const reports = await db.selectFrom('reports').select(['id', 'url', 'extraction']).execute();
   const itemOf = new Map(reports.map((r) => [r.id, byKey.get(keyOfUrl(r.url) ?? '')]));
-  const persons = await db.selectFrom('persons').select(['id', 'name', 'status', 'country']).where('merged_into', 'is', null).execute();
+  // a case's country is `case_country` (where its events happen, else nationality); `country` is the nationality alone
+  const persons = await db.selectFrom('persons').select(['id', 'name', 'status', 'case_country as country']).where('merged_into', 'is', null).execute();
   const personById = new Map(persons.map((p) => [p.id, p]));
   const created = await db.selectFrom('audit').select(['entity_id', 'report_id']).where('action', '=', 'person.created').execute();
   const mentions = await db.selectFrom('person_mentions').select(['report_id', 'entity_id', 'person_id', 'name']).execute();
