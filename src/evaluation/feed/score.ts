@@ -47,6 +47,8 @@ export interface GoldFigures {
   falseReleases: number;
   countryAccuracy: number | null;
   heldAtFound: { found: number; of: number };
+  /** "gold → case" status pairs of the matched cases, most frequent first, the right ones left out. */
+  statusConfusion: [string, number][];
 }
 
 const ratio = (a: number, b: number): number | null => (b ? a / b : null);
@@ -141,6 +143,7 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
 type Person = { id: string; name: string; status: string; country: string | null };
 
 async function scoreGold(store: Store, reports: { id: string; extraction: string | null }[], itemOf: Map<string, FeedItem | undefined>, linkedIn: Map<string, Linked[]>, personById: Map<string, Person>, gold: Map<number, CaseGold>): Promise<GoldFigures | null> {
+  const confusion = new Map<string, number>();
   const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
   for (const r of reports) {
     const g = itemOf.get(r.id)?.hrd ? gold.get(itemOf.get(r.id)!.hrd!.index) : undefined;
@@ -167,6 +170,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       t.found++;
       const p = personById.get(pid)!;
       if (p.status === c.status) t.statusRight++;
+      else confusion.set(`${c.status} → ${p.status}`, (confusion.get(`${c.status} → ${p.status}`) ?? 0) + 1);
       if (c.country) {
         t.countryOf++;
         if (p.country === c.country) t.countryRight++;
@@ -210,5 +214,6 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     falseReleases: t.falseReleases,
     countryAccuracy: ratio(t.countryRight, t.countryOf),
     heldAtFound: { found: t.heldFound, of: t.heldOf },
+    statusConfusion: [...confusion.entries()].sort((a, b) => b[1] - a[1]),
   };
 }

@@ -96,6 +96,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
         `${risky} of ${now.reports} extractions carry a risk reading; without one the policy sends targeted people to triage and opens nothing by itself`,
         'case P: cases whose opening report is an HRDsAttack report naming them as a victim; victim R: named journalists, defenders and unionists with a case linked from their report',
         'events P/R by type and modality on the cases matched to gold (R counts every gold event, found case or not)',
+        `status, gold → case, where they differ (new policy): ${now.gold?.statusConfusion.map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
         `wrong cases (new policy, first 15): ${now.wrongCases.slice(0, 15).join('; ') || 'none'}`,
       ],
     },
