@@ -1,6 +1,7 @@
 /**
- * Case-level gold (../shared/spec/CASE-GOLD.md): what the case list should hold after one report
- * is read. One JSON file per report; names and offsets only, never the report's sentences.
+ * Reader and checker for our hand-made case annotations (format: ../shared/spec/CASE-GOLD.md).
+ * Each report has a JSON file listing the people Vigil ought to open cases for once it has read
+ * that report; the files hold names, labels and character offsets, no text of the report.
  */
 import { AT_RISK_KINDS, type AtRiskKind } from '../../text/types.js';
 
@@ -22,7 +23,7 @@ export interface CaseGoldEvent {
 }
 
 export interface CaseGoldCase {
-  /** Every form the report uses, `|`-separated, the fullest first. */
+  /** The spellings of the person's name found in the report, joined by `|`, longest first. */
   name: string;
   at_risk: AtRiskKind[];
   country: string | null;
@@ -41,7 +42,7 @@ export interface CaseGold {
   notes?: string;
 }
 
-/** The name forms of a case or a not-case entry. */
+/** Splits a `|`-joined name field (of a case or of a not_cases entry) into its spellings. */
 export function nameForms(name: string): string[] {
   return name
     .split('|')
@@ -50,8 +51,8 @@ export function nameForms(name: string): string[] {
 }
 
 /**
- * What is wrong with one gold file, checked against the report's text: every problem as one
- * line, empty when the file is sound.
+ * Validates one annotation file against the text of its report. Returns a line per problem
+ * found; an empty list means the file passed.
  */
 export function checkCaseGold(gold: CaseGold, text: string, eventTypes: readonly string[]): string[] {
   const problems: string[] = [];

@@ -20,7 +20,7 @@ export interface ExtractionView {
 const FACTUAL = new Set<string>(['asserted', 'reported']);
 const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'at', 'to', 'and', 'for']);
 
-/** The content words of a place phrase, lowercased: "the Central Police Station in Las Anod" → central, police, station, las, anod. */
+/** The content words of a place phrase, lowercased: "the Central Police Station in Tarnholm Bay" → central, police, station, tarnholm, bay. */
 function words(s: string): Set<string> {
   return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
 }
@@ -33,7 +33,7 @@ export function samePlace(gold: string, ours: string): boolean {
   let g = words(gold);
   let o = words(ours);
   const distinctive = (ws: Set<string>) => new Set([...ws].filter((w) => !GENERIC.has(w)));
-  // names when both have them ("Evin", "Las Anod"); the generic words when one is only generic ("the central police station")
+  // names when both have them ("Evin", "Tarnholm Bay"); the generic words when one is only generic ("the central police station")
   if (distinctive(g).size > 0 && distinctive(o).size > 0) [g, o] = [distinctive(g), distinctive(o)];
   if (g.size === 0 || o.size === 0) return false;
   const shared = [...g].filter((w) => o.has(w)).length;
