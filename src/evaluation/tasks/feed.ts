@@ -95,6 +95,8 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
         `${risky} of ${now.reports} extractions carry a risk reading; without one the policy sends targeted people to triage and opens nothing by itself`,
         'case P: cases whose opening report is an HRDsAttack report naming them as a victim; victim R: named journalists, defenders and unionists with a case linked from their report',
         'events P/R by type and modality on the cases matched to gold (R counts every gold event, found case or not)',
+        `status, gold→case (new policy): ${Object.entries(now.gold?.statusConfusion ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
+        `false releases (new policy): ${now.gold?.falseReleaseNames.join('; ') || 'none'}`,
         `wrong cases (new policy, first 15): ${now.wrongCases.slice(0, 15).join('; ') || 'none'}`,
       ],
     },
