@@ -47,8 +47,10 @@ export interface GoldFigures {
   falseReleases: number;
   countryAccuracy: number | null;
   heldAtFound: { found: number; of: number };
-  /** "gold → case" status pairs of the matched cases, most frequent first, the right ones left out. */
-  statusConfusion: [string, number][];
+  /** Gold status → case status, counted per person at risk who has a case ("detained→released": 2). */
+  statusConfusion: Record<string, number>;
+  /** The people whose case says released where the gold does not (name and report index), for reading. */
+  falseReleaseNames: string[];
 }
 
 const ratio = (a: number, b: number): number | null => (b ? a / b : null);
@@ -75,8 +77,7 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
   const byKey = new Map(items.map((i) => [i.key, i]));
   const reports = await db.selectFrom('reports').select(['id', 'url', 'extraction']).execute();
   const itemOf = new Map(reports.map((r) => [r.id, byKey.get(keyOfUrl(r.url) ?? '')]));
-  // a case's country is `case_country` (where its events happen, else nationality); `country` is the nationality alone
-  const persons = await db.selectFrom('persons').select(['id', 'name', 'status', 'case_country as country']).where('merged_into', 'is', null).execute();
+  const persons = await db.selectFrom('persons').select(['id', 'name', 'status', 'country', 'case_country']).where('merged_into', 'is', null).execute();
   const personById = new Map(persons.map((p) => [p.id, p]));
   const created = await db.selectFrom('audit').select(['entity_id', 'report_id']).where('action', '=', 'person.created').execute();
   const mentions = await db.selectFrom('person_mentions').select(['report_id', 'entity_id', 'person_id', 'name']).execute();
@@ -140,11 +141,17 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
   };
 }
 
-type Person = { id: string; name: string; status: string; country: string | null };
+type Person = { id: string; name: string; status: string; country: string | null; case_country: string | null };
+
+/** The country a case shows (as the case list and page do): where its events happen, else the person's nationality. */
+export function shownCountry(p: { country: string | null; case_country: string | null }): string | null {
+  return p.case_country ?? p.country;
+}
 
 async function scoreGold(store: Store, reports: { id: string; extraction: string | null }[], itemOf: Map<string, FeedItem | undefined>, linkedIn: Map<string, Linked[]>, personById: Map<string, Person>, gold: Map<number, CaseGold>): Promise<GoldFigures | null> {
-  const confusion = new Map<string, number>();
   const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
+  const confusion: Record<string, number> = {};
+  const falseReleaseNames: string[] = [];
   for (const r of reports) {
     const g = itemOf.get(r.id)?.hrd ? gold.get(itemOf.get(r.id)!.hrd!.index) : undefined;
     if (!g) continue;
@@ -170,10 +177,11 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       t.found++;
       const p = personById.get(pid)!;
       if (p.status === c.status) t.statusRight++;
-      else confusion.set(`${c.status} → ${p.status}`, (confusion.get(`${c.status} → ${p.status}`) ?? 0) + 1);
+      const cell = `${c.status}→${p.status}`;
+      confusion[cell] = (confusion[cell] ?? 0) + 1;
       if (c.country) {
         t.countryOf++;
-        if (p.country === c.country) t.countryRight++;
+        if (shownCountry(p) === c.country) t.countryRight++;
       }
       const sys = sources.filter((s) => s.person_id === pid).map((s) => `${s.type}/${s.modality}`);
       t.sysEvents += sys.length;
@@ -199,7 +207,10 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       const goldCase = g.cases.find((c) => nameForms(c.name).some((f) => namesOf(id).some((x) => sameName(x, f))));
       const goldReleased = goldCase && (goldCase.status === 'released' || goldCase.events.some((e) => e.type === 'RELEASE' && e.modality === 'asserted'));
       const sysReleased = personById.get(id)!.status === 'released' || sources.some((s) => s.person_id === id && s.type === 'RELEASE' && s.modality === 'asserted');
-      if (sysReleased && !goldReleased) t.falseReleases++;
+      if (sysReleased && !goldReleased) {
+        t.falseReleases++;
+        falseReleaseNames.push(`${personById.get(id)!.name} (${g.index})`);
+      }
     }
   }
   if (!t.reports) return null;
@@ -214,6 +225,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     falseReleases: t.falseReleases,
     countryAccuracy: ratio(t.countryRight, t.countryOf),
     heldAtFound: { found: t.heldFound, of: t.heldOf },
-    statusConfusion: [...confusion.entries()].sort((a, b) => b[1] - a[1]),
+    statusConfusion: confusion,
+    falseReleaseNames,
   };
 }
