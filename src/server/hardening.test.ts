@@ -140,6 +140,9 @@ describe('hardening (issue 35, medium and low)', () => {
         await new Promise((r) => setTimeout(r, 5));
         await tx.insertInto('settings').values({ key: `parent${i}`, value: '1', updated_at: 'x' }).execute();
       }).catch(() => failed++);
+      // a pause outside the lock: SQLite's busy handler polls, so a writer that never lets go can
+      // starve the other process on a loaded machine (seen: 60 s without the lock)
+      await new Promise((r) => setTimeout(r, 5));
     }
     await done;
     await other.close();
