@@ -78,12 +78,14 @@ const loadTargets = loadOnce((file) => TargetModel.load(file));
  */
 export function createLearnedTargets(config: { model?: string } = {}): Component {
   const file = config.model ?? TARGETS_MODEL;
+  // looked for once, when the pipeline is built: not a file-system call per report
+  const present = existsSync(file);
   return {
     name: 'learned-targets',
     requires: ['tokens', 'sentences', 'tags', 'deps', 'entities', 'events'],
     assigns: ['events'],
     process(doc: Doc): Doc {
-      if (existsSync(file)) doc.events = loadTargets(file).apply(doc);
+      if (present) doc.events = loadTargets(file).apply(doc);
       return doc;
     },
   };
