@@ -1,6 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
+import { pluralAntecedents } from './plural.js';
 import { amongThose, companions, coordinatedPersons, groupMembers, listAround, listedPersons } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { EventDater } from './event-date.js';
@@ -116,6 +117,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...amongThose(tree, heads.target, trigger.token),
       ...listAround(tree, named, trigger.token),
       ...groupMembers(tree, heads.target),
+      ...pluralAntecedents(tree, heads.target),
     ];
     const told = new Set([event.target?.entity]);
     for (const other of [...listed, ...alongside]) {

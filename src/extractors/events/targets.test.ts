@@ -88,3 +88,19 @@ test('not a list item: a possessor, a name that begins a clause, a speaker, the 
     lacks(got, unwanted, text);
   }
 });
+
+test('a plural pronoun or "the two" as target stands for the list of names just before it', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Soldiers detained the bloggers Arno Pikett and Wenna Soluk at a checkpoint near Dravik on Monday. They were charged with treason two days later.', 'CHARGE', ['Arno Pikett', 'Wenna Soluk']],
+    ['Reporters Halvard Imsen and Cato Birrel covered the strike in Ostrova. Both were arrested by police on Tuesday.', 'ARREST', ['Halvard Imsen', 'Cato Birrel']],
+    ['The lawyers Mirela Vost and Jonas Ekberg were taken from their office in Talvik. Their families say the two were beaten in custody.', 'ASSAULT', ['Mirela Vost', 'Jonas Ekberg']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+});
+
+test('a plural pronoun with no list of names before it, or with the list too far back, is left alone', () => {
+  const lone = 'Police questioned the activist Sela Mardin in Korvo. They were later arrested for rioting.';
+  lacks(targets(lone, 'ARREST'), ['Sela Mardin'], lone);
+  const far = 'Editors Ilka Brenn and Oskar Vaal founded the weekly in Trest. It sold well for a decade. Its printers moved to the coast. They were arrested in May.';
+  lacks(targets(far, 'ARREST'), ['Ilka Brenn', 'Oskar Vaal'], far);
+});
