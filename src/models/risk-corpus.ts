@@ -64,13 +64,22 @@ function hrdsattack(split: Split, dataDir?: string): RiskReport[] {
   const gold = caseGold(split);
   return readHrdsAttack(readFileSync(loc.path, 'utf8')).map((a, index) => {
     const victims = a.labels.victims.filter((v) => v.name).map((v) => ({ name: v.name!, types: [...new Set(v.type.filter((t) => KNOWN_TYPES.has(t)))] }));
-    // a report is about an attack on someone at risk when a victim, named or not, is of a known type
-    const relevant = a.labels.victims.some((v) => v.type.some((t) => KNOWN_TYPES.has(t)));
-    const report: RiskReport = { id: `hrd:${a.id}`, source: 'hrdsattack', text: articleText(a), published: /^\d{4}-\d{2}-\d{2}/.test(a.published) ? a.published.slice(0, 10) : undefined, relevant, victims };
     const ours = gold.get(index);
+    const relevant = aboutAttackOnSomeoneAtRisk(a.labels.victims, ours);
+    const report: RiskReport = { id: `hrd:${a.id}`, source: 'hrdsattack', text: articleText(a), published: /^\d{4}-\d{2}-\d{2}/.test(a.published) ? a.published.slice(0, 10) : undefined, relevant, victims };
     if (ours) report.gold = ours;
     return report;
   });
+}
+
+/**
+ * A report is about an attack on someone at risk when a victim, named or not, is of a known type,
+ * or when our gold gives it a case: HRDsAttack leaves many victims untyped (abducted aid workers,
+ * disappeared scholars), and our own reading of the report decides where we have one. Gold with
+ * no case does not make a report unrelated: "three reporters were detained" names no one.
+ */
+export function aboutAttackOnSomeoneAtRisk(victims: readonly { type: readonly string[] }[], gold: RiskReport['gold'] | undefined): boolean {
+  return victims.some((v) => v.type.some((t) => KNOWN_TYPES.has(t))) || (gold?.cases.length ?? 0) > 0;
 }
 
 const unrelated = (source: RiskReport['source'], id: string, text: string): RiskReport => ({ id: `${source}:${id}`, source, text, relevant: false, victims: [] });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Doc } from '../text/doc.js';
 import { personExamples } from './risk-fit.js';
-import type { RiskReport } from './risk-corpus.js';
+import { aboutAttackOnSomeoneAtRisk, type RiskReport } from './risk-corpus.js';
 
 // An invented report: a main victim HRDsAttack would name, a second journalist arrested with her,
 // and the governor who ordered it.
@@ -37,4 +37,13 @@ test('unrelated news: everyone named is a negative example', () => {
   const l = labels(report({ source: 'polnear', relevant: false, victims: [] }));
   assert.ok([...l.values()].every((v) => v === false));
   assert.ok(l.has('Teo Vance'));
+});
+
+test('a report is relevant when a victim has a known type or our gold gives it a case; gold without a case does not make it unrelated', () => {
+  const untyped = [{ type: ['insufficient information'] }];
+  const aCase = { cases: [{ forms: ['Ilse Maren'], kinds: ['other'], events: [] }] };
+  assert.equal(aboutAttackOnSomeoneAtRisk(untyped, undefined), false);
+  assert.equal(aboutAttackOnSomeoneAtRisk(untyped, aCase), true, 'abducted aid workers HRDsAttack leaves untyped');
+  assert.equal(aboutAttackOnSomeoneAtRisk([{ type: ['journalist'] }], { cases: [] }), true, 'three reporters detained, none named');
+  assert.equal(aboutAttackOnSomeoneAtRisk([], { cases: [] }), false);
 });
