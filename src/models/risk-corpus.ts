@@ -162,7 +162,7 @@ export interface CorpusLimits {
 
 /** The reports of a split: HRDsAttack's, the unrelated news's, and on train the invented ones. */
 export function riskReports(split: Split, dataDir?: string, limits: CorpusLimits = { polnear: 300, timebank: 150 }): RiskReport[] {
-  return [
+  const reports = [
     ...hrdsattack(split, dataDir),
     ...polnear(split, limits.polnear, dataDir),
     ...timebank(split, limits.timebank, dataDir),
@@ -170,4 +170,15 @@ export function riskReports(split: Split, dataDir?: string, limits: CorpusLimits
     ...trafilatura(split, dataDir),
     ...(split === 'train' ? hardCases() : []),
   ];
+  // HRDsAttack's train split repeats some dev reports word for word: learning from them would score the model on its own lessons
+  return split === 'train' ? withoutHeldOut(reports, hrdsattack('dev', dataDir)) : reports;
+}
+
+/** A report's text with case, punctuation and spacing ignored: how a refiled copy is recognised. */
+const sameTextKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The training reports whose text is not also a held-out report's. */
+export function withoutHeldOut(train: readonly RiskReport[], heldOut: readonly { text: string }[]): RiskReport[] {
+  const held = new Set(heldOut.map((r) => sameTextKey(r.text)));
+  return train.filter((r) => !held.has(sameTextKey(r.text)));
 }

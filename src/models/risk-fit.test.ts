@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Doc } from '../text/doc.js';
 import { personExamples } from './risk-fit.js';
-import { aboutAttackOnSomeoneAtRisk, type RiskReport } from './risk-corpus.js';
+import { aboutAttackOnSomeoneAtRisk, withoutHeldOut, type RiskReport } from './risk-corpus.js';
 
 // An invented report: a main victim HRDsAttack would name, a second journalist arrested with her,
 // and the governor who ordered it.
@@ -46,4 +46,9 @@ test('a report is relevant when a victim has a known type or our gold gives it a
   assert.equal(aboutAttackOnSomeoneAtRisk(untyped, aCase), true, 'abducted aid workers HRDsAttack leaves untyped');
   assert.equal(aboutAttackOnSomeoneAtRisk([{ type: ['journalist'] }], { cases: [] }), true, 'three reporters detained, none named');
   assert.equal(aboutAttackOnSomeoneAtRisk([], { cases: [] }), false);
+});
+
+test('a training report that repeats a held-out report, whatever its spacing and punctuation, is left out', () => {
+  const kept = withoutHeldOut([report({ id: 'hrd:a' }), report({ id: 'hrd:b', text: 'Another report from Darrow.' })], [{ text: TEXT.toUpperCase().replace(/\n\n/, ' \n ') }]);
+  assert.deepEqual(kept.map((r) => r.id), ['hrd:b']);
 });
