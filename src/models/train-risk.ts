@@ -44,6 +44,8 @@ function choose<T extends { yes: boolean }>(name: string, examples: readonly (T 
 /** The case policy's precision target (issue 33), and the most triage items per 100 reports a desk can read. */
 const CASE_PRECISION = 0.9;
 const TRIAGE_PER_100 = 5;
+/** The precisions over which relevance weights are compared (the case threshold itself is set at CASE_PRECISION). */
+const PRECISION_BAND = [0.85, 0.9, 0.95];
 /** The relevance weights tried: how much "is this report about an attack?" lowers a person's score. */
 const RELEVANCE_WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
 
@@ -75,10 +77,13 @@ function choosePolicy(
     let floor = cut.threshold;
     for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
     const withTriage = atThreshold(ds, ys, floor);
+    // weights are compared by their recall over a band of precisions around the target, not at the
+    // target alone: one threshold's recall on a few hundred people moves with a handful of them
+    const banded = PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(ds, ys, p).recall, 0) / PRECISION_BAND.length;
     log(
-      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)})`,
+      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)})`,
     );
-    if (cut.precision >= CASE_PRECISION && (!best || cut.recall > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: cut.recall };
+    if (cut.precision >= CASE_PRECISION && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
   }
   const { recall: _recall, ...chosen } = best ?? { caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT, recall: 0 };
   log(`policy chosen: ${JSON.stringify(chosen)}`);
