@@ -201,8 +201,8 @@ export interface Evidence {
   why: string;
 }
 
-/** The kinds of person at risk (CASE-GOLD.md), and the kinds of person who are not. */
-export const AT_RISK_KINDS = ['human_rights_defender', 'journalist', 'trade_unionist', 'lawyer', 'activist', 'protester', 'opposition', 'academic', 'student', 'religious_or_minority_leader', 'other'] as const;
+/** Labels for why someone needs watching (case gold uses the same ones), and for why someone does not. */
+export const AT_RISK_KINDS = ['journalist', 'human_rights_defender', 'lawyer', 'activist', 'protester', 'trade_unionist', 'student', 'academic', 'opposition', 'religious_or_minority_leader', 'other'] as const;
 export type AtRiskKind = (typeof AT_RISK_KINDS)[number];
 export const NOT_AT_RISK_KINDS = ['official', 'security_force', 'perpetrator', 'public_figure', 'ordinary_suspect', 'athlete', 'other'] as const;
 export type NotAtRiskKind = (typeof NOT_AT_RISK_KINDS)[number];

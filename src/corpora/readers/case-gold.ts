@@ -1,13 +1,23 @@
 /**
- * Reader and checker for our hand-made case annotations (format: ../shared/spec/CASE-GOLD.md).
- * Each report has a JSON file listing the people Vigil ought to open cases for once it has read
- * that report; the files hold names, labels and character offsets, no text of the report.
+ * Reads and checks data/case-gold: per report, who we expect a case for, as names, labels and
+ * offsets into the report (never its text). The file layout is fixed by ../shared/spec/CASE-GOLD.md.
  */
 import { AT_RISK_KINDS, type AtRiskKind } from '../../text/types.js';
 
+/** Same labels the risk layer uses, so gold and predictions compare without a mapping. */
 export { AT_RISK_KINDS, type AtRiskKind };
 
-export const GOLD_STATUSES = ['detained', 'whereabouts_unknown', 'released', 'charged', 'convicted', 'deported', 'in_exile', 'killed', 'at_large', 'unknown'] as const;
+/**
+ * Where a person stands on the publication date, grouped by what a monitor follows up: in custody
+ * or before the courts; out of reach (missing, expelled, abroad, dead); not held (freed, or sought
+ * but not caught); or the report does not say.
+ */
+export const GOLD_STATUSES = [
+  'detained', 'charged', 'convicted',
+  'whereabouts_unknown', 'deported', 'in_exile', 'killed',
+  'released', 'at_large',
+  'unknown',
+] as const;
 export type GoldStatus = (typeof GOLD_STATUSES)[number];
 
 export const GOLD_MODALITIES = ['asserted', 'reported', 'hypothetical', 'future', 'negated'] as const;
@@ -23,7 +33,7 @@ export interface CaseGoldEvent {
 }
 
 export interface CaseGoldCase {
-  /** The spellings of the person's name found in the report, joined by `|`, longest first. */
+  /** Every spelling the report uses for the person, `|`-separated, longest first. */
   name: string;
   at_risk: AtRiskKind[];
   country: string | null;

@@ -44,7 +44,7 @@ export function resolveCoreference(doc: Doc): Entity[] {
       continue;
     }
     if (t.upos !== "NOUN" || !candidate(tree.lemma(i)) || /^(compound|flat)/.test(t.deprel ?? '')) continue;
-    // "the activist Loujain Hadrel": the role is the name's own, not a description of someone in view
+    // "the lawyer Fatima Rendell": the role is the name's own, not a description of someone in view
     if (tree.entityOf[i + 1]?.type === 'PERSON') continue;
     const poss = tree.kids(i, 'nmod:poss')[0];
     const possessor = poss === undefined ? undefined : (tree.entityOf[poss] ?? resolved.get(poss));

@@ -147,7 +147,7 @@ export class EntityLinker {
   }
 
   /**
-   * "Xu's girlfriend, the feminist and labour rights activist Li Qiao, has been detained": a
+   * "Orla's brother, the teacher and housing campaigner Wen Dai, is held": a
    * singular noun followed by a description that ends in a person's name, between commas, is that
    * person. Returns the last token of the name.
    */
@@ -155,7 +155,7 @@ export class EntityLinker {
     const tree = this.tree;
     const t = tree.token(head);
     if (t.upos !== 'NOUN' || t.xpos === 'NNS' || tree.token(last + 1)?.text !== ',') return undefined;
-    // read from the words, the parse of such a stretch is often wrong: ", the … activist Li Qiao,"
+    // read from the words, the parse of such a stretch is often wrong: ", the … campaigner Wen Dai,"
     const { to } = tree.sentenceRange(head);
     let j = last + 2;
     const describing = (n: number) => ['DET', 'NOUN', 'ADJ', 'CCONJ'].includes(tree.token(n).upos ?? '') && /^\p{Ll}/u.test(tree.token(n).text);
@@ -171,7 +171,7 @@ export class EntityLinker {
     const tree = this.tree;
     const doc = tree.doc;
     let { first, last } = tree.phrase(head);
-    // "A court sentenced four men …" parsed as a court [that] sentenced: the court's phrase holds the
+    // "A tribunal jailed three clerks …" parsed as a tribunal [that] jailed: the court's phrase holds the
     // whole clause; the role stops at its own event's trigger
     if (trigger !== undefined && trigger !== head && first <= trigger && trigger <= last) {
       if (head < trigger) last = trigger - 1;
@@ -204,11 +204,11 @@ export class EntityLinker {
       while (j < governor && titleWord(j)) j++;
       if (j === governor && doc.tokens[governor - 1]!.upos === 'PROPN') last = governor - 1;
     }
-    // a name the parser cut ("Chan Wing | - kei"): the role takes the whole name
+    // a name the parser cut ("Ho Sik | - wan"): the role takes the whole name
     const of = tree.entityOf;
     while (of[last] && of[last + 1] === of[last]) last++;
     while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
-    // "prominent blogger and activist Alaa Kamel, was arrested", "a journalist and activist, Ilse
+    // "well-known poet and organiser Timo Esk, was detained", "a journalist and activist, Ilse
     // Varga": a role whose name follows it after more role words or a comma is that person
     const after = asTarget && !of[head] && of[last + 1]?.type !== 'PERSON' ? (this.nameAfterRole(head, last) ?? this.namedApposition(head, last)) : undefined;
     if (after !== undefined) last = after;
@@ -222,7 +222,7 @@ export class EntityLinker {
     // one inside it is not ("Castell's lawyer").
     if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? named;
     else if (asTarget && !named) named = this.personWithin(start, end, true);
-    // "Amal Radi, a young journalist who was abducted": the description stands beside its name
+    // "Sami Rook, a student editor whom masked men seized": the description stands beside its name
     const beside = tree.token(head).deprel === 'appos' ? tree.entityOf[tree.head(head)] : undefined;
     if (asTarget && !named && beside?.type === 'PERSON' && tree.token(head).xpos !== 'NNS') named = beside;
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };

@@ -29,48 +29,49 @@ const lacks = (got: string[], unwanted: string[], text: string) => {
 
 test('a list with ages and roles between its names gives each person the event', () => {
   const cases: [string, EventType, string[]][] = [
-    ['Police in Karsvik arrested reporter Lina Orsk, 27, and photographer Tomas Vell, 23.', 'ARREST', ['Lina Orsk', 'Tomas Vell']],
-    ['Nadia Qorvel, 27, and Sami Hadrel, 23, were charged with sedition.', 'CHARGE', ['Nadia Qorvel', 'Sami Hadrel']],
-    ['Tomas Reyk, Ilse Varga, Pavel Orin, and Jean-Luc Mbarga – were also arrested at their homes on October 13.', 'ARREST', ['Tomas Reyk', 'Ilse Varga', 'Pavel Orin', 'Jean-Luc Mbarga']],
-    ['According to relatives, Kofi Adane, rights lawyer Selim Varo, and blogger Ansel Tovin were convicted on December 20 of spreading false news.', 'CONVICTION', ['Kofi Adane', 'Selim Varo', 'Ansel Tovin']],
-    ['The two, aid workers Daniel Hanes and Alan Hemming, were slain.', 'KILLING', ['Daniel Hanes', 'Alan Hemming']],
+    ['Guards in Dunmere arrested editor Hanne Lorq, 34, and cameraman Osric Pell, 41.', 'ARREST', ['Hanne Lorq', 'Osric Pell']],
+    ['Wenna Tarrow, 38, and Fen Calder, 52, were charged with incitement.', 'CHARGE', ['Wenna Tarrow', 'Fen Calder']],
+    ['Bertil Amo, Ruth Ensor, Calum Drey, and Marie-Anne Toko – were also arrested at a roadblock on March 4.', 'ARREST', ['Bertil Amo', 'Ruth Ensor', 'Calum Drey', 'Marie-Anne Toko']],
+    ['According to their families, Orrin Vale, rights lawyer Petra Holm, and poet Idris Kallow were convicted on 3 May of insulting state officials.', 'CONVICTION', ['Orrin Vale', 'Petra Holm', 'Idris Kallow']],
+    ['The two, medics Corin Abt and Wilma Stroud, were slain.', 'KILLING', ['Corin Abt', 'Wilma Stroud']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
 
 test('a group and its members: "including", "identified as", "among those"', () => {
   const cases: [string, EventType, string[]][] = [
-    ['At least 11 writers are serving life sentences, including blogger Hadi Al-Sanar and economist Ilham Turan.', 'CONVICTION', ['Hadi Al-Sanar', 'Ilham Turan']],
-    ['Among those who have been abducted is union president Obert Kaldo, rights defender Tatiana Brolo and comedienne Sana Kivu.', 'ABDUCTION', ['Obert Kaldo', 'Tatiana Brolo', 'Sana Kivu']],
-    ['Mira Castell and two other activists were among those arrested.', 'ARREST', ['Mira Castell']],
-    ['Writers such as Velmoran writer Ismail Barani and historian Yury Demin have been serving lengthy sentences of 10 and 15 years in prison.', 'CONVICTION', ['Ismail Barani', 'Yury Demin']],
+    ['At least four teachers are serving life sentences, including poet Odile Farrant and chemist Rafe Okonji.', 'CONVICTION', ['Odile Farrant', 'Rafe Okonji']],
+    ["Among those who were abducted is farmers' leader Anselm Grue, nurse Delphine Oyel and singer Mako Trent.", 'ABDUCTION', ['Anselm Grue', 'Delphine Oyel', 'Mako Trent']],
+    ['Teodor Blum and three other students were among those arrested.', 'ARREST', ['Teodor Blum']],
+    ['Authors such as Orvanian novelist Selma Driet and historian Pavel Hesk have been serving lengthy sentences since 2019.', 'CONVICTION', ['Selma Driet', 'Pavel Hesk']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
 
 test('a role, an apposition or a long description before the verb still names the target', () => {
   const cases: [string, EventType, string[]][] = [
-    ['A court sentenced human rights activist Yusuf Al-Barani to six years.', 'CONVICTION', ['Yusuf Al-Barani']],
-    ['On 29 September, prominent blogger and activist Alaa Fetouh Kamel, was arrested and tortured.', 'TORTURE', ['Alaa Fetouh Kamel']],
-    ["Renko's girlfriend, the feminist and labour rights activist Lin Qiaomei, has also been in police detention since February 16.", 'ARREST', ['Lin Qiaomei']],
-    ['Sit Man-ling, 33, a customer service officer of Harbour Airport Services, a wholly owned subsidiary of Velmar Airways, was jailed for 33 months.', 'CONVICTION', ['Sit Man-ling']],
+    ['A tribunal sentenced land rights campaigner Hamza Al-Ruwen to four years.', 'CONVICTION', ['Hamza Al-Ruwen']],
+    ['On 3 November, well-known blogger and organiser Timo Varlund Esk, was arrested and tortured.', 'TORTURE', ['Timo Varlund Esk']],
+    ["Halvard's sister, the teacher and housing rights campaigner Mei Dorrance, has been held in police detention since 9 July.", 'ARREST', ['Mei Dorrance']],
+    ['Pok Wai-lun, 41, a ground handler for Eastbay Cargo Services, a unit of Norrow Shipping Lines, was jailed for 20 months.', 'CONVICTION', ['Pok Wai-lun']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
 
-test('a name the recogniser reads as a place is a person when an arrest befalls it, and so are his short name and "Mr" name', () => {
-  const text = 'Ilorin Makurdi, who publishes the Velmora Watch paper, was arrested in August. Makurdi has been charged with treason. Mr Makurdi was released on bail.';
-  has(targets(text, 'ARREST'), ['Ilorin Makurdi'], text);
-  has(targets(text, 'RELEASE'), ['Ilorin Makurdi'], text);
-  const list = 'Police arrested nine workers identified as Kamal Sarif, Abdul Hamid, Idrees, Bilal, Aimal, Farooq, and Kamal Oster.';
-  has(targets(list, 'ARREST'), ['Kamal Sarif', 'Idrees', 'Bilal', 'Aimal', 'Farooq', 'Kamal Oster'], list);
+// The recogniser alone reads "Enugu Lokoja" (two town names) as an organisation and the lone given names as places.
+test('a name the recogniser did not read as a person is one when an arrest befalls it, and so are his short name and "Mr" name', () => {
+  const text = 'Enugu Lokoja, who edits the Riverbend Monitor newsletter, was arrested last spring. Lokoja was later charged with treason. Mr Lokoja was released on bail.';
+  has(targets(text, 'ARREST'), ['Enugu Lokoja'], text);
+  has(targets(text, 'RELEASE'), ['Enugu Lokoja'], text);
+  const list = 'Police arrested seven farmhands identified as Rauf Demiri, Yaqub Selan, Nabil, Tarek, Omid, Haris, and Rauf Ostrow.';
+  has(targets(list, 'ARREST'), ['Rauf Demiri', 'Nabil', 'Tarek', 'Omid', 'Haris', 'Rauf Ostrow'], list);
 });
 
 test('a pronoun goes to the person whose given name agrees with it, not the man named before', () => {
-  const text = 'Jamal Korvat was killed in the consulate in 2018. The activist Loujain Hadrel remains in prison. She was abducted and tortured in 2019.';
+  const text = 'Omar Vasko was shot dead at the border in 2016. The lawyer Fatima Rendell remains in custody. She was abducted and tortured in 2020.';
   const abducted = targets(text, 'ABDUCTION');
-  has(abducted, ['Loujain Hadrel'], text);
-  lacks(abducted, ['Jamal Korvat'], text);
+  has(abducted, ['Fatima Rendell'], text);
+  lacks(abducted, ['Omar Vasko'], text);
 });
 
 test('not a list item: a possessor, a name that begins a clause, a speaker, the one a role is of, a name after a group that is no member', () => {
