@@ -146,7 +146,7 @@ export function compareNames(a: string, b: string): NameMatch {
     });
     if (bestAt >= 0) used.add(bestAt);
     if (best >= SAME_TOKEN) found++;
-    // A name the other has nothing like: "Alaa" against "Esraa" beside a shared "Abdel Fattah".
+    // A name the other has nothing like: "Orla" against "Ilse" beside a shared "Van Doorn".
     if (best < UNLIKE_TOKEN) alien = true;
     sum += best;
   }

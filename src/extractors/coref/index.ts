@@ -21,7 +21,7 @@ export function resolveCoreference(doc: Doc): Entity[] {
   const nouns = loadRoleNouns();
   const tree = new Tree(doc);
   const { gender } = attachTitles(tree, nouns);
-  // a given name listed as a woman's or a man's says what titles did not: "Loujain" is not "he"
+  // a given name listed as a woman's or a man's says what titles did not: "Maria" is not "he"
   const names = loadNames();
   for (const e of doc.entities) {
     if (e.type !== 'PERSON' || gender.has(e)) continue;

@@ -15,7 +15,7 @@ const typesOf = (text: string, name: string): string[] =>
     .map((m) => m.type);
 
 test('a name an arrest befalls is a person, and so is its family name alone, but not after "in"', () => {
-  const text = 'Ilorin Makurdi, who publishes a paper, was arrested in August. Makurdi has been charged with treason. Police later flew him to Makurdi.';
+  const text = 'Ilorin Makurdi, who runs a small radio station, was arrested in August. Makurdi has been charged with treason. Police later flew him to Makurdi.';
   assert.deepEqual(typesOf(text, 'Ilorin Makurdi'), ['PERSON']);
   const short = typesOf(text, 'Makurdi');
   assert.equal(short[0], 'PERSON', JSON.stringify(short));
