@@ -286,3 +286,12 @@ test('a release told past a relative clause, "set free" and "walked free" are th
   // the relative clause is about the name; a clause of its own is not
   assert.deepEqual(targetsOf('Anya Ferrol said the court, which met in private, was released from its duty.'), []);
 });
+
+test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => v.type);
+  for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {
+    const got = types(text);
+    assert.ok(!got.includes('KILLING'), `no killing in: ${text} (${got.join(', ')})`);
+  }
+  assert.ok(types('Gunmen killed the editor Selma Voss outside her office.').includes('KILLING'));
+});
