@@ -139,6 +139,26 @@ describe('status', () => {
     const again = deriveStatus([entry('a', 'ARREST', '2026-11-10', { heldAt: held('Orvane remand centre') }), entry('r', 'RELEASE', '2026-11-12'), entry('b', 'ARREST', '2026-11-20')]);
     assert.deepEqual([again.status, again.heldAt, again.episode], ['detained', null, 'b'], 'a new arrest is a new episode');
   });
+  test('a killing is final: an abduction a report tells without a date does not bring the person back', () => {
+    const s = deriveStatus([entry('k', 'KILLING', '2026-10-02'), entry('b', 'ABDUCTION', null), entry('a', 'ARREST', null, { toldAt: '2026-11-25' })]);
+    assert.deepEqual([s.status, s.eventId], ['killed', 'k']);
+    assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-11-01'), entry('k', 'KILLING', null, { modality: 'reported' })]).status, 'whereabouts_unknown', 'a killing only claimed moves nothing');
+  });
+  test('a release after a conviction frees; an appeal heard or a new charge while held leaves the person convicted', () => {
+    assert.equal(deriveStatus([entry('c', 'CONVICTION', '2025-06-01'), entry('r', 'RELEASE', '2026-11-12')]).status, 'released');
+    const appealed = deriveStatus([entry('a', 'ARREST', '2025-01-10'), entry('c', 'CONVICTION', '2025-06-01'), entry('t', 'TRIAL', '2026-11-12'), entry('h', 'CHARGE', '2026-11-14')]);
+    assert.deepEqual([appealed.status, appealed.eventId], ['convicted', 'c']);
+    assert.equal(deriveStatus([entry('h', 'CHARGE', '2026-11-01'), entry('a', 'ARREST', null)]).status, 'charged', 'an undated arrest does not undo the charge');
+    assert.equal(deriveStatus([entry('c', 'CONVICTION', '2025-06-01'), entry('r', 'RELEASE', '2026-01-01'), entry('a', 'ARREST', '2026-11-12')]).status, 'detained', 'once freed, a new arrest starts again');
+  });
+  test('undated steps of one report sort with its newest dated one, in the order of a life', () => {
+    // "freed in March; he had been sentenced to three years": the sentence is background, not news
+    assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03'), entry('c', 'CONVICTION', null)]).status, 'released');
+    // "sentenced in 2021; released after a pardon": the undated release is the news
+    assert.equal(deriveStatus([entry('c', 'CONVICTION', '2021'), entry('r', 'RELEASE', null)]).status, 'released');
+    // an undated arrest told by a later report is newer than the earlier report's release
+    assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03', { toldAt: '2026-03-05' }), entry('a', 'ARREST', null, { toldAt: '2026-11-20' })]).status, 'detained');
+  });
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');

@@ -96,9 +96,32 @@ function sortKey(e: TimelineEntry): string {
   return e.date ? e.date.value : e.toldAt.slice(0, 10);
 }
 
-/** Timeline order, oldest first; equal dates keep the order in which they were told. */
+/**
+ * The order a life takes when a report does not date its steps: taken, charged, tried, convicted,
+ * then freed or gone. Ties and undated steps fall back on it ("freed in March; he had been
+ * sentenced to three years" is a release after the sentence).
+ */
+const LIFE_ORDER: readonly EventType[] = ['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
+const lifeRank = (t: EventType): number => {
+  const k = LIFE_ORDER.indexOf(t);
+  return k < 0 ? LIFE_ORDER.length : k;
+};
+
+/**
+ * Timeline order, oldest first. An undated event sorts with the newest dated event told the same
+ * day (a report's undated steps are its background as often as its news), and events at the same
+ * instant in the order of a life; equal ones keep the order in which they were told.
+ */
 export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
-  return [...entries].sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.toldAt.localeCompare(b.toldAt));
+  const newestDated = new Map<string, string>();
+  for (const e of entries) {
+    if (!e.date) continue;
+    const day = e.toldAt.slice(0, 10);
+    const seen = newestDated.get(day);
+    if (!seen || e.date.value > seen) newestDated.set(day, e.date.value);
+  }
+  const key = (e: T): string => (e.date ? e.date.value : (newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
+  return [...entries].sort((a, b) => key(a).localeCompare(key(b)) || lifeRank(a.type) - lifeRank(b.type) || a.toldAt.localeCompare(b.toldAt));
 }
 
 /**
@@ -126,15 +149,47 @@ function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
  * The status the newest status-setting fact gives, with where the person is held (the newest
  * "held at" of the current episode) and the episode it belongs to.
  */
-export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
-  const facts = chronological(entries).filter(movesStatus);
-  const episode = currentEpisode(facts);
-  const heldAt = heldAtOf(episode);
+/** Steps of the law against a held person, least to most: a later lesser one does not undo a greater. */
+const LEGAL_RANK: Partial<Record<CaseStatus, number>> = { detained: 1, charged: 2, convicted: 3 };
+
+/**
+ * The fact that sets the status, newest first, with two rules a plain "newest wins" misses: a
+ * killing is final (a dead person is not re-arrested by a later telling of the arrest), and while
+ * held, a later arrest, charge or hearing does not undo a conviction (an appeal heard leaves the
+ * person convicted) nor a charge; a release, a disappearance or a deportation does.
+ */
+function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus } | null {
+  const killing = facts.findLast((e) => e.type === 'KILLING');
+  if (killing) return { e: killing, status: 'killed' };
   for (let i = facts.length - 1; i >= 0; i--) {
     const e = facts[i]!;
     const rule = SETS_STATUS[e.type];
     if (!rule) continue;
     const status = rule(e);
+    const rank = LEGAL_RANK[status];
+    if (rank === undefined) return { e, status };
+    // the greatest legal step since the person was last free or lost
+    let best = { e, status, rank };
+    for (let j = i - 1; j >= 0; j--) {
+      const before = facts[j]!;
+      const was = SETS_STATUS[before.type]?.(before);
+      if (!was) continue;
+      const r = LEGAL_RANK[was];
+      if (r === undefined) break;
+      if (r > best.rank) best = { e: before, status: was, rank: r };
+    }
+    return { e: best.e, status: best.status };
+  }
+  return null;
+}
+
+export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
+  const facts = chronological(entries).filter(movesStatus);
+  const episode = currentEpisode(facts);
+  const heldAt = heldAtOf(episode);
+  const setter = statusSetter(facts);
+  if (setter) {
+    const { e, status } = setter;
     const held = HELD_STATUSES.includes(status) && status !== 'whereabouts_unknown';
     const where = held ? (heldAt ? `; held at ${heldAt.place}` : `; ${PLACE_NOT_STATED}`) : e.place ? ` in ${e.place}` : '';
     const unknown = status === 'whereabouts_unknown' && e.whereaboutsUnknown ? '; the report says the whereabouts are not known' : '';

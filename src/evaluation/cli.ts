@@ -5,7 +5,7 @@ import type { Split } from '../corpora/locate.js';
 import { printResult, writeResult } from './report.js';
 import { TASKS, findTask } from './tasks/index.js';
 
-const USAGE = `usage: npm run eval -- <task> [--split train|dev|test] [--data DIR] [--out DIR] [--limit N] [--gold DIR] [--policy JSON]
+const USAGE = `usage: npm run eval -- <task> [--split train|dev|test] [--data DIR] [--out DIR] [--limit N] [--gold DIR] [--gold-only] [--policy JSON]
 tasks:
 ${TASKS.map((t) => `  ${t.name.padEnd(11)} ${t.description}${t.pending ? ' (not built yet)' : ''}`).join('\n')}`;
 
@@ -22,7 +22,7 @@ export async function runEval(argv: string[], io: EvalIo = consoleIo): Promise<n
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { split: { type: 'string', default: 'dev' }, data: { type: 'string' }, out: { type: 'string', default: 'results' }, limit: { type: 'string' }, gold: { type: 'string' }, policy: { type: 'string' }, help: { type: 'boolean' } },
+    options: { split: { type: 'string', default: 'dev' }, data: { type: 'string' }, out: { type: 'string', default: 'results' }, limit: { type: 'string' }, gold: { type: 'string' }, 'gold-only': { type: 'boolean' }, policy: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help || positionals.length === 0) {
     io.out(USAGE);
@@ -51,6 +51,7 @@ export async function runEval(argv: string[], io: EvalIo = consoleIo): Promise<n
       ...(limit ? { limit } : {}),
       ...(values.gold ? { gold: path.resolve(values.gold) } : {}),
       ...(values.policy ? { policy: values.policy } : {}),
+      ...(values['gold-only'] ? { goldOnly: true } : {}),
     });
     if ('skipped' in outcome) {
       io.out(`${name}: skipped — ${outcome.skipped}`);

@@ -118,6 +118,15 @@ export function buildFeed(split: Split, dataDir: string | undefined): Feed {
   return { items: interleave(hrd, unrelated), sources };
 }
 
+/**
+ * Only the HRDsAttack reports whose index has case gold, in feed order: for reading the case
+ * figures on a split (train) whose whole feed would take too long, with no unrelated news.
+ */
+export function goldOnlyFeed(feed: Feed, goldIndices: ReadonlySet<number>): Feed {
+  const items = feed.items.filter((i) => i.hrd && goldIndices.has(i.hrd.index));
+  return { items, sources: [...feed.sources, `restricted to the ${items.length} HRDsAttack reports with case gold`] };
+}
+
 /** The first `limit` items, keeping the mix's proportion. */
 export function limitFeed(feed: Feed, limit: number | undefined): FeedItem[] {
   return limit === undefined ? feed.items : feed.items.slice(0, limit);

@@ -51,6 +51,8 @@ export interface GoldFigures {
   statusConfusion: Record<string, number>;
   /** The people whose case says released where the gold does not (name and report index), for reading. */
   falseReleaseNames: string[];
+  /** The people at risk whose case shows a status other than the gold's ("Name (index): released→convicted"), for reading. */
+  wrongStatusNames: string[];
 }
 
 const ratio = (a: number, b: number): number | null => (b ? a / b : null);
@@ -152,6 +154,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
   const confusion: Record<string, number> = {};
   const falseReleaseNames: string[] = [];
+  const wrongStatusNames: string[] = [];
   for (const r of reports) {
     const g = itemOf.get(r.id)?.hrd ? gold.get(itemOf.get(r.id)!.hrd!.index) : undefined;
     if (!g) continue;
@@ -177,6 +180,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       t.found++;
       const p = personById.get(pid)!;
       if (p.status === c.status) t.statusRight++;
+      else wrongStatusNames.push(`${p.name} (${g.index}): ${c.status}→${p.status}`);
       const cell = `${c.status}→${p.status}`;
       confusion[cell] = (confusion[cell] ?? 0) + 1;
       if (c.country) {
@@ -227,5 +231,6 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     heldAtFound: { found: t.heldFound, of: t.heldOf },
     statusConfusion: confusion,
     falseReleaseNames,
+    wrongStatusNames,
   };
 }

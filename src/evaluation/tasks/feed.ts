@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Extractor } from '../../articles/extract.js';
 import type { PolicySettings } from '../../cases/policy.js';
 import { policySettings } from '../../storage/policy.js';
-import { buildFeed, limitFeed } from '../feed/build.js';
+import { buildFeed, goldOnlyFeed, limitFeed } from '../feed/build.js';
 import { ingestFeed, replayExtractor } from '../feed/ingest.js';
 import type { PolicyFigures } from '../feed/score.js';
 import { readGoldDir, scoreRun } from '../feed/score.js';
@@ -52,11 +52,13 @@ function goldRow(name: string, f: PolicyFigures): Row {
 }
 
 async function run(ctx: TaskContext): Promise<TaskOutcome> {
-  const feed = buildFeed(ctx.split, ctx.dataDir);
-  if (!feed.items.some((i) => i.hrd)) return { skipped: `no HRDsAttack ${ctx.split} split (${feed.sources.join('; ')})` };
-  const items = limitFeed(feed, ctx.limit);
+  const whole = buildFeed(ctx.split, ctx.dataDir);
+  if (!whole.items.some((i) => i.hrd)) return { skipped: `no HRDsAttack ${ctx.split} split (${whole.sources.join('; ')})` };
   const goldDir = ctx.gold ?? path.join(ROOT, 'data', 'case-gold', 'hrdsattack', ctx.split);
   const gold = readGoldDir(goldDir);
+  if (ctx.goldOnly && !gold.size) return { skipped: `--gold-only, and no case-gold files in ${goldDir}` };
+  const feed = ctx.goldOnly ? goldOnlyFeed(whole, new Set(gold.keys())) : whole;
+  const items = limitFeed(feed, ctx.limit);
   for (const s of feed.sources) ctx.progress(s);
   ctx.progress(`${items.length} reports in the feed (${items.filter((i) => i.hrd).length} HRDsAttack); ${gold.size} case-gold files in ${goldDir}`);
 
@@ -97,6 +99,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
         'case P: cases whose opening report is an HRDsAttack report naming them as a victim; victim R: named journalists, defenders and unionists with a case linked from their report',
         'events P/R by type and modality on the cases matched to gold (R counts every gold event, found case or not)',
         `status, gold→case (new policy): ${Object.entries(now.gold?.statusConfusion ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
+        `wrong statuses (new policy): ${now.gold?.wrongStatusNames.join('; ') || 'none'}`,
         `false releases (new policy): ${now.gold?.falseReleaseNames.join('; ') || 'none'}`,
         `wrong cases (new policy, first 15): ${now.wrongCases.slice(0, 15).join('; ') || 'none'}`,
       ],

@@ -11,6 +11,8 @@ export interface TaskContext {
   limit?: number;
   /** Where the case-gold files are (`--gold`), when not in data/case-gold/. */
   gold?: string;
+  /** Only the reports that have case gold (`--gold-only`), for tasks that score against it. */
+  goldOnly?: boolean;
   /** Settings for the component under test, as JSON (`--policy`: the case policy's thresholds). */
   policy?: string;
 }

@@ -145,29 +145,54 @@ export function listedPersons(tree: Tree, phrase: { start?: number; end?: number
 /**
  * "Among those who were arrested and killed are the organiser A and the paralegal B": when the
  * target is "those" after "among", the people are the names after the sentence's "are"/"were",
- * however the parser hung the clause. Returns one token of each name.
+ * however the parser hung the clause; when the target is a group after "among" ("A was among 30
+ * prisoners released"), the names before it. Returns one token of each name.
  */
 export function amongThose(tree: Tree, target: number | undefined, trigger: number): number[] {
   // "those who were arrested": the relative pronoun stands for "those"
   const word = (i: number) => tree.token(i).text.toLowerCase();
-  const head = target !== undefined && ['who', 'that'].includes(word(target)) ? target - 1 : target;
-  if (head === undefined || head < 1 || word(head) !== 'those' || word(head - 1) !== 'among') return [];
+  const relative = target !== undefined && ['who', 'that'].includes(word(target)) ? target - 1 : target;
+  if (relative === undefined || relative < 1) return [];
+  if (word(relative) !== 'those') return amongGroup(tree, relative);
+  const head = relative;
+  if (word(head - 1) !== 'among') return [];
   const { to } = tree.sentenceRange(head);
   let j = trigger + 1;
   while (j < to && !(['are', 'were', 'was', 'is', 'include', 'included'].includes(word(j)) && tree.token(j).upos !== 'VERB')) j++;
-  if (j >= to) {
-    // "Mira Castell and two other activists were among those arrested": the names before "among"
-    let k = head - 2;
-    while (k >= 0 && ['AUX', 'ADV'].includes(tree.token(k).upos ?? '')) k--;
-    while (k >= 0 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k--;
-    if (k < 0 || tree.entityOf[k]?.type !== 'PERSON' || k < tree.sentenceRange(head).from) return [];
-    return [k, ...listAround(tree, k, head)];
-  }
+  // "Mira Castell and two other activists were among those arrested": the names before "among"
+  if (j >= to) return namesBeforeAmong(tree, head - 1);
   // the names after the verb, with their roles and descriptions between them
   let k = j + 1;
   while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k)) k++;
   if (tree.entityOf[k]?.type !== 'PERSON') return [];
   return [k, ...listAround(tree, k, j)];
+}
+
+/** The named people before "among" at token `among`: "Mira Castell and Ivo Rant were among …". */
+function namesBeforeAmong(tree: Tree, among: number): number[] {
+  let k = among - 1;
+  while (k >= 0 && ['AUX', 'ADV'].includes(tree.token(k).upos ?? '')) k--;
+  while (k >= 0 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k--;
+  if (k < 0 || tree.entityOf[k]?.type !== 'PERSON' || k < tree.sentenceRange(among).from) return [];
+  return [k, ...listAround(tree, k, among)];
+}
+
+/**
+ * "Kemal Vostra was among 30 prisoners released under an amnesty", "A and B were among the 12
+ * activists freed": the event befalls a group that the names before "among" belong to. The group
+ * is a plural noun, with only its determiners, numbers and adjectives between it and "among".
+ */
+function amongGroup(tree: Tree, head: number): number[] {
+  const t = tree.token(head);
+  if (tree.entityOf[head]?.type === 'PERSON' && tree.entityOf[head]!.mentions.some((m) => m.start === t.start)) return [];
+  if (t.xpos !== 'NNS' && t.xpos !== 'NNPS') return [];
+  const { from } = tree.sentenceRange(head);
+  for (let j = head - 1; j >= Math.max(from, head - 6); j--) {
+    const w = tree.token(j);
+    if (w.text.toLowerCase() === 'among') return namesBeforeAmong(tree, j);
+    if (!['DET', 'NUM', 'ADJ', 'NOUN', 'ADV'].includes(w.upos ?? '') && !/^(PROPN)$/.test(w.upos ?? '')) return [];
+  }
+  return [];
 }
 
 /** Words that end a list of people: a clause begins, or the list's words become someone's. */
@@ -268,7 +293,7 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
 }
 
 /** Words after which a list names the members of a group: "writers, including A and B". */
-const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['identified', 'as'], ['named', 'as'], ['notably']];
+const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['among', 'whom'], ['identified', 'as'], ['named', 'as'], ['notably']];
 
 /**
  * The named members of a group the event befalls: "at least 11 writers are serving life sentences,
@@ -287,6 +312,8 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     const marker = MEMBER_MARKERS.find((m) => m.every((w, k) => words(j + k) === w));
     if (!marker) continue;
     let k = j + marker.length;
+    // "among whom were A and B"
+    if (['were', 'was', 'are', 'is'].includes(words(k))) k++;
     while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
     return [k, ...listAround(tree, k, j)];

@@ -274,3 +274,24 @@ test('a target the sentence leaves unsaid is the person named just before, marke
   const other = eventsOf('Police detained Ilse Navarro on Monday. Her lawyer Tomas Brandt said no charges have been filed.').events;
   assert.equal(one(other, 'CHARGE').target, null);
 });
+
+test('a release told past a relative clause, "set free" and "walked free" are the person\'s release', () => {
+  const targetsOf = (text: string): string[] => {
+    const { doc, events } = eventsOf(text);
+    return events.filter((v) => v.type === 'RELEASE' && v.modality === 'asserted' && v.target?.entity).map((v) => doc.entities.find((e) => e.id === v.target!.entity)!.name);
+  };
+  assert.deepEqual(targetsOf('Anya Ferrol, who was sentenced to five years in prison in 2016, was released on Tuesday.'), ['Anya Ferrol']);
+  assert.deepEqual(targetsOf('Dario Kell, the editor jailed in 2017, was set free on Thursday.'), ['Dario Kell']);
+  assert.deepEqual(targetsOf('The blogger Mirela Osk walked free from Tarn prison on Monday.'), ['Mirela Osk']);
+  // the relative clause is about the name; a clause of its own is not
+  assert.deepEqual(targetsOf('Anya Ferrol said the court, which met in private, was released from its duty.'), []);
+});
+
+test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => v.type);
+  for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {
+    const got = types(text);
+    assert.ok(!got.includes('KILLING'), `no killing in: ${text} (${got.join(', ')})`);
+  }
+  assert.ok(types('Gunmen killed the editor Selma Voss outside her office.').includes('KILLING'));
+});

@@ -17,8 +17,8 @@ export type RoleHeads = Partial<Record<RoleName, number>>;
 const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', 'ABDUCTION', 'ASYLUM_REQUEST']);
 /** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
 const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
-/** Verbs whose subject undergoes the event whatever its type: "he died in custody" is his killing, not his act. */
-const UNDERGOING_VERBS = new Set(['die', 'disappear', 'vanish', 'perish']);
+/** Verbs whose subject undergoes the event whatever its type: "he died in custody" is his killing, "she walked free" her release, not their acts. */
+const UNDERGOING_VERBS = new Set(['die', 'disappear', 'vanish', 'perish', 'walk']);
 
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
@@ -68,6 +68,8 @@ function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
     let k = j;
     const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
     while (k >= Math.max(from, j - 12) && tree.token(k).text !== ',' && !finite(k)) k--;
+    // "Kemal Vostra, who was sentenced in 2019, was released": a relative clause about the name
+    if (k >= from && finite(k)) k = relativeClauseStart(tree, k, from);
     if (k < from || tree.token(k).text !== ',') break;
     j = k - 1;
   }
@@ -92,6 +94,20 @@ function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
     j = start(tree.head(h));
   }
   return nameHead(j);
+}
+
+/** Relative pronouns that open a clause about the person named before them. */
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose']);
+
+/**
+ * The comma before ", who …" when token `k` (a finite verb) is inside such a clause: the clause
+ * may hold verbs of its own; returns `k` unchanged when no relative pronoun opens the stretch.
+ */
+function relativeClauseStart(tree: Tree, k: number, from: number): number {
+  for (let m = k; m >= Math.max(from, k - 25); m--) {
+    if (tree.token(m).text === ',') return m + 1 <= k && RELATIVE_PRONOUNS.has(tree.token(m + 1).text.toLowerCase()) ? m : k;
+  }
+  return k;
 }
 
 function isAgentLike(tree: Tree, lexicon: Lexicon, i: number): boolean {

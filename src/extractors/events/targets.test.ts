@@ -48,6 +48,18 @@ test('a group and its members: "including", "identified as", "among those"', () 
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
 
+test('a group release names its members: "was among N released", "among them", "among whom were"; a group with no names frees nobody named', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Kemal Vostra was among 30 political prisoners released under an amnesty on Friday.', 'RELEASE', ['Kemal Vostra']],
+    ['Rafi Delmar and Ines Torvald were among the 12 activists freed from Kesh prison on Monday.', 'RELEASE', ['Rafi Delmar', 'Ines Torvald']],
+    ['About forty detainees were freed on Sunday, among them the blogger Odile Marsk and the lawyer Petr Anvel.', 'RELEASE', ['Odile Marsk', 'Petr Anvel']],
+    ['Eleven protesters were released, among whom were Sabin Orlo and Tamsin Drey.', 'RELEASE', ['Sabin Orlo', 'Tamsin Drey']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  const bystander = 'Lio Karst, who covered the trial, said that 40 protesters were released on Monday.';
+  lacks(targets(bystander, 'RELEASE'), ['Lio Karst'], bystander);
+});
+
 test('a role, an apposition or a long description before the verb still names the target', () => {
   const cases: [string, EventType, string[]][] = [
     ['A tribunal sentenced land rights campaigner Hamza Al-Ruwen to four years.', 'CONVICTION', ['Hamza Al-Ruwen']],

@@ -73,6 +73,22 @@ function posOf(tree: Tree, i: number): 'verb' | 'adj' | 'noun' | undefined {
   return undefined;
 }
 
+/** Words that make a killing an attempt: "attempted murder", "an attempt to kill", "tried to kill". */
+const ATTEMPT_LEMMAS = new Set(['attempt', 'attempted', 'try', 'failed']);
+
+function attempted(tree: Tree, i: number): boolean {
+  if (tree.children[i]!.some((c) => ATTEMPT_LEMMAS.has(tree.lemma(c)) || ATTEMPT_LEMMAS.has(tree.token(c).text.toLowerCase()))) return true;
+  const h = tree.head(i);
+  if (h >= 0 && ['xcomp', 'acl', 'nmod'].some((r) => (tree.token(i).deprel ?? '').startsWith(r)) && ATTEMPT_LEMMAS.has(tree.lemma(h))) return true;
+  // the tagger may leave "attempted" unattached, right before the noun (or its quote mark)
+  for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+    const w = tree.token(j).text.toLowerCase();
+    if (w === 'attempted' || w === 'attempt') return true;
+    if (!/^[‘’'"“”]$/.test(w)) break;
+  }
+  return false;
+}
+
 /** The request that governs a movement trigger, if any. */
 function requestOver(tree: Tree, t: Trigger, lexicon: Lexicon): number | undefined {
   if (t.pos === 'verb') {
@@ -120,6 +136,8 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
       // "released on bail": a noun under a verb that already tells its event adds none of its own
       if (pass === 'noun' && found.some((f) => f.type === type && f.token === tree.head(i))) continue;
+      // "an attempted lynching", "tried to kill him": the person lived; an attempt on a life is an assault
+      if (type === 'KILLING' && attempted(tree, i)) type = 'ASSAULT';
       const trigger: Trigger = { token: i, entry, type, pos };
       if (partner !== undefined) trigger.partner = partner;
       const request = requestOver(tree, trigger, lexicon);
