@@ -150,8 +150,9 @@ export function hardCases(file = HARD_CASES): RiskReport[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
-      const r = JSON.parse(l) as { id: string; text: string; relevant: boolean; atRisk: string[] };
-      return { id: `invented:${r.id}`, source: 'invented' as const, text: r.text, published: '2024-05-01', relevant: r.relevant, victims: r.atRisk.map((name) => ({ name, types: ['invented'] })) };
+      // `types`: HRDsAttack's victim types for the people at risk, when the invented report says what they are
+      const r = JSON.parse(l) as { id: string; text: string; relevant: boolean; atRisk: string[]; types?: string[] };
+      return { id: `invented:${r.id}`, source: 'invented' as const, text: r.text, published: '2024-05-01', relevant: r.relevant, victims: r.atRisk.map((name) => ({ name, types: r.types ?? ['invented'] })) };
     });
 }
 

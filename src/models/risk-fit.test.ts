@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Doc } from '../text/doc.js';
 import { personExamples } from './risk-fit.js';
-import { aboutAttackOnSomeoneAtRisk, withoutHeldOut, type RiskReport } from './risk-corpus.js';
+import { aboutAttackOnSomeoneAtRisk, hardCases, withoutHeldOut, type RiskReport } from './risk-corpus.js';
 
 // An invented report: a main victim HRDsAttack would name, a second journalist arrested with her,
 // and the governor who ordered it.
@@ -51,4 +54,15 @@ test('a report is relevant when a victim has a known type or our gold gives it a
 test('a training report that repeats a held-out report, whatever its spacing and punctuation, is left out', () => {
   const kept = withoutHeldOut([report({ id: 'hrd:a' }), report({ id: 'hrd:b', text: 'Another report from Darrow.' })], [{ text: TEXT.toUpperCase().replace(/\n\n/, ' \n ') }]);
   assert.deepEqual(kept.map((r) => r.id), ['hrd:b']);
+});
+
+test('an invented report may say what its people at risk are; without it they are at risk of no known type', () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'vigil-hard-')), 'hard.jsonl');
+  const line = (o: object) => JSON.stringify({ id: 'x', text: TEXT, relevant: true, atRisk: ['Ilse Maren'], ...o });
+  writeFileSync(file, `${line({ types: ['journalist'] })}\n${line({})}\n`);
+  const [typed, untyped] = hardCases(file);
+  assert.deepEqual(typed!.victims, [{ name: 'Ilse Maren', types: ['journalist'] }]);
+  const types = (r: RiskReport) => personExamples(doc, r, 0, 0.9).find((p) => p.entity.name === 'Ilse Maren')!.types;
+  assert.deepEqual(types(typed!), ['journalist']);
+  assert.deepEqual(types(untyped!), []);
 });
