@@ -8,7 +8,7 @@ import { articleFromString } from '../articles/read.js';
 import type { VigilError } from '../core/errors.js';
 import { sharedDataDir } from '../corpora/locate.js';
 import { auditFor } from '../storage/audit.js';
-import { addWatch, countTriage, listTriage, listWatch, setPolicySettings } from '../storage/policy.js';
+import { addWatch, countTriage, listTriage, listWatch, policySettings, setPolicySettings } from '../storage/policy.js';
 import type { Store } from '../storage/store.js';
 import { TEST_ENGINES, manualClock } from '../storage/testing.js';
 import { loadTimeline } from '../storage/timeline.js';
@@ -113,7 +113,12 @@ for (const engine of TEST_ENGINES) {
     test('with a risk reading: the person at risk gets a case by itself, the official none, the borderline triage', async () => {
       const text = 'Journalist Mirel Dask was arrested in Ostra on Monday. Governor Aldo Prane was charged with fraud on Tuesday. Tova Reen was detained in Velm on Friday.';
       const before = await countTriage(store.db);
-      await read(text, 'dask', withRisk({ 'Mirel Dask': 0.9, 'Tova Reen': 0.35 }));
+      // scores placed against the thresholds in force (the shipped model's or DEFAULT_POLICY), whatever they are
+      const s = await policySettings(store.db);
+      const lift = 1 - s.relevanceWeight + s.relevanceWeight * 0.9;
+      const sure = Math.min(1, (s.caseThreshold + 1) / 2 / lift);
+      const borderline = (s.triageFloor + s.caseThreshold) / 2 / lift;
+      await read(text, 'dask', withRisk({ 'Mirel Dask': sure, 'Tova Reen': borderline }));
       assert.equal((await personNamed('Mirel Dask')).length, 1);
       assert.deepEqual(await personNamed('Aldo Prane'), []);
       assert.deepEqual(await personNamed('Tova Reen'), []);
