@@ -32,7 +32,7 @@ const ORG_WORD = /^(?:corp|corporation|inc|ltd|plc|llc|group|bank|association|un
 const tokensOf = (doc: Doc, m: TextSpan): [number, number] => [tokenAt(doc, m.start), tokenAt(doc, m.end - 1)];
 
 /** Whether a mention's words could be a person's name at all: capitalised words, no organisation word, not a known place. */
-function couldBePerson(doc: Doc, m: TextSpan, gazetteer: Gazetteer): boolean {
+export function couldBePerson(doc: Doc, m: TextSpan, gazetteer: Gazetteer): boolean {
   const [first, last] = tokensOf(doc, m);
   if (first < 0 || last < first || last - first > 5) return false;
   const words = doc.tokens.slice(first, last + 1).map((t) => t.text);

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import type { EntityType } from '../../text/types.js';
+import { createDefaultPipeline } from '../default.js';
+import { loadGazetteer } from '../learn/gazetteer.js';
+import { harmedPersons } from './harmed-persons.js';
+
+// The recogniser's mistakes are not reproducible on demand, so each test reads an invented report
+// and then types a name as the recogniser sometimes does, before the component runs.
+const pipeline = createDefaultPipeline('events');
+const gazetteer = loadGazetteer();
+
+function typeAfter(text: string, name: string, as: EntityType, extra: Partial<{ country: string }> = {}): EntityType | undefined {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const e = doc.entities.find((x) => x.name === name);
+  assert.ok(e, `${name} not among ${doc.entities.map((x) => x.name).join(', ')}`);
+  Object.assign(e, { type: as, ...extra });
+  return harmedPersons(doc, gazetteer).entities.find((x) => x.name === name)?.type;
+}
+
+test('a name read as an organisation or a place that an arrest, a torture or a killing befalls is a person', () => {
+  assert.equal(typeAfter('Soldiers detained the writer Kabiru Tenwa at his home in Ostra on Monday.', 'Kabiru Tenwa', 'ORG'), 'PERSON');
+  assert.equal(typeAfter('The trade unionist Amara Velisso was killed by gunmen outside her office in Dravik.', 'Amara Velisso', 'LOC'), 'PERSON');
+});
+
+test('must not match: a charge or a conviction (companies face them), a place with a country, one word, a negated arrest', () => {
+  assert.equal(typeAfter('Prosecutors charged Orvan Holdings with fraud in Ostra on Monday.', 'Orvan Holdings', 'ORG'), 'ORG');
+  assert.equal(typeAfter('Soldiers detained the writer Kabiru Tenwa at his home in Ostra on Monday.', 'Kabiru Tenwa', 'LOC', { country: 'NGA' }), 'LOC');
+  assert.equal(typeAfter('Police arrested Tenwa in Ostra on Monday.', 'Tenwa', 'ORG'), 'ORG');
+  assert.equal(typeAfter('Police denied that they had arrested Kabiru Tenwa in Ostra.', 'Kabiru Tenwa', 'ORG'), 'ORG');
+});
+
+test('a family name alone that an arrest befalls joins the full name it ends, and both are a person', () => {
+  const doc = pipeline.run(new Doc('The blogger Fenwa Ostrakova posts about corruption in Ostra. Police detained Ostrakova on Monday.', { published: '2024-05-01' }));
+  // as the recogniser sometimes leaves them: the full name and the family name alone, two organisations
+  const e1 = doc.entities.find((e) => e.name === 'Fenwa Ostrakova')!;
+  const alone = e1.mentions.filter((m) => m.text === 'Ostrakova');
+  assert.equal(alone.length, 1);
+  e1.type = 'ORG';
+  e1.mentions = e1.mentions.filter((m) => m.text !== 'Ostrakova');
+  doc.entities.push({ id: 'e99', type: 'ORG', name: 'Ostrakova', mentions: alone });
+  for (const v of doc.events) if (v.target?.entity === e1.id) v.target = { ...v.target, entity: 'e99' };
+  const { entities, events } = harmedPersons(doc, gazetteer);
+  const full = entities.find((e) => e.name === 'Fenwa Ostrakova')!;
+  assert.equal(full.type, 'PERSON');
+  assert.ok(!entities.some((e) => e.name === 'Ostrakova'), 'the family name alone is no entity of its own');
+  const arrest = events.find((v) => v.type === 'ARREST')!;
+  assert.equal(arrest.target?.entity, full.id);
+  assert.ok(full.mentions.some((m) => m.text === 'Ostrakova'));
+});
