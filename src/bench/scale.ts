@@ -113,14 +113,24 @@ async function measure(store: Store, recording: { on: boolean }, seconds: number
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
   const words = ['police', 'arrested', 'journalist', 'court', 'prison', 'lawyer', 'protest'];
   const types = ['ARREST', 'CHARGE', 'RELEASE', 'THREAT', 'DETENTION'].filter((t) => t !== 'DETENTION');
+  const byName = () => `/api/search?q=${encodeURIComponent(pick(people).name.split(' ').at(-1)!)}&limit=20`;
+  const byWord = () => `/api/search?q=${pick(words)}&limit=20`;
+  // The facet clicks: a country and an event type, a country and a year of dates, and the case list by country.
+  const facetType = () => `/api/search?country=${pick(countries)}&type=${pick(types)}&limit=20`;
+  const facetDates = () => {
+    const year = 2022 + Math.floor(Math.random() * 5);
+    return `/api/search?country=${pick(countries)}&from=${year}-01-01&to=${year}-06-30&limit=20`;
+  };
   const search = () => {
     const r = Math.random();
-    if (r < 0.4) return `/api/search?q=${encodeURIComponent(pick(people).name.split(' ').at(-1)!)}&limit=20`;
-    if (r < 0.7) return `/api/search?q=${pick(words)}&limit=20`;
-    return `/api/search?country=${pick(countries)}&type=${pick(types)}&limit=20`;
+    return r < 0.4 ? byName() : r < 0.7 ? byWord() : facetType();
   };
   const endpoints: [string, () => string][] = [
-    ['search (name / word / facets)', search],
+    ['search by name', byName],
+    ['search by word', byWord],
+    ['search facets (country + type)', facetType],
+    ['search facets (country + dates)', facetDates],
+    ['cases by country', () => `/api/cases?country=${pick(countries)}&limit=50`],
     ['case page', () => `/api/cases/${pick(people).id}`],
     ['cases list', () => '/api/cases?limit=50'],
     ['inbox', () => '/api/reports?limit=50'],
