@@ -6,7 +6,7 @@ import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
 import { personNamed } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
-import { NOTHING_DENIED, personVisible, reportVisible } from './access.js';
+import { NOTHING_DENIED, hiddenReports, personVisible, reportVisible } from './access.js';
 
 export interface SearchFilter {
   q?: string;
@@ -139,26 +139,41 @@ function reportsWithWords(db: Db, engine: Engine, terms: string, denied: Denied)
   return q;
 }
 
+/**
+ * The first `limit` of `ordered` this user may read. Whether a report names a restricted person
+ * is a text match per report, so it is asked of a page's worth at a time, in order, and no more:
+ * a search holds up to SEARCH_REPORT_CAP candidates and shows twenty.
+ */
+async function firstVisible(db: Db, denied: Denied, ordered: ReportListItem[], limit: number): Promise<ReportListItem[]> {
+  if (!denied.persons.length) return ordered.slice(0, limit);
+  const out: ReportListItem[] = [];
+  const step = Math.max(limit, 20);
+  for (let i = 0; i < ordered.length && out.length < limit; i += step) {
+    const page = ordered.slice(i, i + step);
+    const hidden = await hiddenReports(db, denied, page.map((r) => r.id));
+    out.push(...page.filter((r) => !hidden.has(r.id)));
+  }
+  return out.slice(0, limit);
+}
+
 /** Reports holding every word, best first (BM25 on SQLite, ts_rank on PostgreSQL) among the latest SEARCH_REPORT_CAP that match. */
 async function rankedReports(db: Db, engine: Engine, terms: string, limit: number, denied: Denied): Promise<ReportListItem[]> {
   if (engine === 'sqlite') {
     const match = ftsMatch(terms);
     const ranked = sql<{ report_id: string; rank: number }>`(SELECT report_id, rank FROM (SELECT report_id, rank FROM reports_fts WHERE reports_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}))`;
-    return db.selectFrom('reports').innerJoin(ranked.as('hit'), 'hit.report_id', 'reports.id').select(LIST_COLUMNS).where(reportVisible(denied)).orderBy(sql`hit.rank`).orderBy('reports.created_at', 'desc').limit(limit).execute();
+    const hits = await db.selectFrom('reports').innerJoin(ranked.as('hit'), 'hit.report_id', 'reports.id').select(LIST_COLUMNS).orderBy(sql`hit.rank`).orderBy('reports.created_at', 'desc').execute();
+    return firstVisible(db, denied, hits, limit);
   }
-  const recent = db.selectFrom('reports').select(['reports.id', sql<number>`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`.as('rank')]).where(reportsMatching(engine, terms)).where(reportVisible(denied)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
-  return db.selectFrom('reports').innerJoin(recent.as('hit'), 'hit.id', 'reports.id').select(LIST_COLUMNS).orderBy('hit.rank', 'desc').orderBy('reports.created_at', 'desc').limit(limit).execute();
+  const recent = db.selectFrom('reports').select(['reports.id', sql<number>`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`.as('rank')]).where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
+  const hits = await db.selectFrom('reports').innerJoin(recent.as('hit'), 'hit.id', 'reports.id').select(LIST_COLUMNS).orderBy('hit.rank', 'desc').orderBy('reports.created_at', 'desc').execute();
+  return firstVisible(db, denied, hits, limit);
 }
 
-/** The reports that told the matching events, newest first. */
+/** The reports that told the matching events, newest first: their ids by index, then the newest readable ones. */
 async function reportsOf(db: Db, events: EventHit[], limit: number, denied: Denied): Promise<ReportListItem[]> {
   if (!events.length) return [];
-  return db
-    .selectFrom('reports')
-    .select(LIST_COLUMNS)
-    .where(reportVisible(denied))
-    .where('reports.id', 'in', (eb) => eb.selectFrom('event_sources').select('report_id').where('case_event_id', 'in', events.map((e) => e.id)))
-    .orderBy('reports.created_at', 'desc')
-    .limit(limit)
-    .execute();
+  const told = await db.selectFrom('event_sources').select('report_id').distinct().where('case_event_id', 'in', events.map((e) => e.id)).execute();
+  if (!told.length) return [];
+  const ordered = await db.selectFrom('reports').select(LIST_COLUMNS).where('reports.id', 'in', told.map((t) => t.report_id)).orderBy('reports.created_at', 'desc').execute();
+  return firstVisible(db, denied, ordered, limit);
 }
