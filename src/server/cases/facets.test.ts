@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from '../../storage/paging.js';
 import type { Cursor } from '../../storage/paging.js';
 import { createPerson } from '../../storage/persons.js';
 import { insertReport } from '../../storage/reports.js';
+import { listReviews } from '../../storage/reviews.js';
 import { search } from '../../storage/search.js';
 import type { Store } from '../../storage/store.js';
 import { openStore } from '../../storage/store.js';
@@ -149,6 +150,32 @@ for (const engine of TEST_ENGINES) {
       // the people first (SQLite's): either is read by index; which one is cheaper depends on the statistics.
       assert.doesNotMatch(byPersonCountry.plan, store.engine === 'sqlite' ? /\bSCAN (persons|case_events)\b(?! USING)/ : /Seq Scan/, byPersonCountry.plan);
       if (store.engine === 'sqlite') assert.match(byPersonCountry.plan, /persons_case_country[\s\S]*persons_country|persons_country[\s\S]*persons_case_country/, byPersonCountry.plan);
+    });
+
+    test('the queue of possible matches pages by cursor, oldest first, through its index, without a restricted candidate', async () => {
+      const at = (i: number) => `2026-11-0${1 + Math.floor(i / 3)}T00:00:00.000Z`; // three share each time: ties the id breaks
+      const { report } = await store.db.transaction().execute((tx) => insertReport(tx, AT, { text: 'A note about a name seen twice.', format: 'text', source: 'paste' }));
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const id = randomUUID();
+        // The last one's candidate is the restricted case: a non-member never sees it.
+        await store.db.insertInto('person_mentions').values({ id, report_id: report.id, entity_id: `r${i}`, name: `Oskar Lind ${i}`, person_id: persons[2 + (i % 3)]!.id, state: 'review', candidate_id: i === 7 ? restricted : persons[5]!.id, score: 0.5, reasons: '[]', created_at: at(i) }).execute();
+        if (i !== 7) ids.push(id);
+      }
+      const denied = await deniedFor(store.db, 'someone');
+      const expected = ids.map((id, i) => ({ id, at: at(i) })).sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1)).map((r) => r.id);
+      const got: string[] = [];
+      let cursor: Cursor | undefined;
+      for (;;) {
+        const page = await listReviews(store.db, { limit: 3, denied, ...(cursor ? { cursor } : {}) });
+        got.push(...page.map((r) => r.id));
+        if (page.length < 3) break;
+        cursor = decodeCursor(encodeCursor({ at: page[2]!.created_at, id: page[2]!.id }));
+      }
+      assert.deepEqual(got, expected);
+      assert.equal((await listReviews(store.db, { limit: 50 })).length, 8, 'a member of every case sees the eighth');
+      const read = await plans((s) => listReviews(s.db, { limit: 3, denied, cursor: { at: at(3), id: ids[3]! } }));
+      assert.match(read[0]!.plan, /person_mentions_review/, read[0]!.plan);
     });
 
     test('a case read by a user outside a restricted case scans no table for access, alerts or mentions', async () => {
