@@ -117,7 +117,12 @@ async function measure(store: Store, recording: { on: boolean }, seconds: number
     return (await createApiToken(tx, at, user.id, 'scale bench')).secret;
   });
   const people = (await store.db.selectFrom('persons').select(['id', 'name']).where('merged_into', 'is', null).where('restricted', '=', 0).orderBy(sql`random()`).limit(500).execute());
-  const countries = (await store.db.selectFrom('case_events').select('country').distinct().where('country', 'is not', null).limit(20).execute()).map((r) => r.country!);
+  // The countries a facet click can name: events' and cases' (a small pool may give no event a country).
+  const countries = [...new Set([
+    ...(await store.db.selectFrom('case_events').select('country').distinct().where('country', 'is not', null).limit(20).execute()).map((r) => r.country!),
+    ...(await store.db.selectFrom('persons').select(sql<string>`coalesce(case_country, country)`.as('c')).distinct().where(sql<string>`coalesce(case_country, country)`, 'is not', null).limit(20).execute()).map((r) => r.c),
+  ])].filter((c) => /^[A-Z]{3}$/.test(c));
+  if (!countries.length) throw new Error('no event or case in the database has a country: the facet rows would measure only refusals (build with a larger --pool)');
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
   const words = ['police', 'arrested', 'journalist', 'court', 'prison', 'lawyer', 'protest'];
   const types = ['ARREST', 'CHARGE', 'RELEASE', 'THREAT', 'DETENTION'].filter((t) => t !== 'DETENTION');
