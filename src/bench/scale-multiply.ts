@@ -49,9 +49,18 @@ function replaceAll(text: string, swaps: [string, string][]): string {
   return text.replace(pattern, (m) => map.get(m) ?? m);
 }
 
-async function insertChunked(tx: Tx, table: keyof Database, rows: object[], columns: number): Promise<void> {
-  // SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535.
-  const size = Math.max(1, Math.floor(30_000 / columns));
+/** SQLite binds at most 32,766 parameters per statement (PostgreSQL 65,535): the lower bound, with room to spare. */
+export const BIND_LIMIT = 32_000;
+
+/** Rows per INSERT so that rows × columns stays within BIND_LIMIT; columns counted from the rows themselves, so a migration that adds one cannot push a batch past the limit. */
+export function rowsPerInsert(rows: object[]): number {
+  // A multi-row INSERT binds every column any row has, for every row.
+  const columns = new Set(rows.flatMap((r) => Object.keys(r))).size;
+  return Math.max(1, Math.floor(BIND_LIMIT / Math.max(1, columns)));
+}
+
+async function insertChunked(tx: Tx, table: keyof Database, rows: object[]): Promise<void> {
+  const size = rowsPerInsert(rows);
   for (let i = 0; i < rows.length; i += size) await tx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
 }
 
@@ -139,14 +148,14 @@ export class Multiplier {
   }
 
   private async flush(tx: Tx, b: Batch): Promise<void> {
-    await insertChunked(tx, 'reports', b.reports, 17);
-    await insertChunked(tx, 'persons', b.persons, 16);
-    await insertChunked(tx, 'person_aliases', b.aliases, 7);
-    await insertChunked(tx, 'person_mentions', b.mentions, 10);
-    await insertChunked(tx, 'case_events', b.events, 13);
-    await insertChunked(tx, 'event_sources', b.sources, 21);
-    await insertChunked(tx, 'alerts', b.alerts, 11);
-    await insertChunked(tx, 'alert_reports', b.alertReports, 2);
+    await insertChunked(tx, 'reports', b.reports);
+    await insertChunked(tx, 'persons', b.persons);
+    await insertChunked(tx, 'person_aliases', b.aliases);
+    await insertChunked(tx, 'person_mentions', b.mentions);
+    await insertChunked(tx, 'case_events', b.events);
+    await insertChunked(tx, 'event_sources', b.sources);
+    await insertChunked(tx, 'alerts', b.alerts);
+    await insertChunked(tx, 'alert_reports', b.alertReports);
     if (this.store.engine === 'sqlite') {
       for (let i = 0; i < b.reports.length; i += 200) {
         const rows = b.reports.slice(i, i + 200).map((r) => sql`(${r.id}, ${r.title ?? ''}, ${r.text})`);

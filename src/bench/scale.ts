@@ -24,7 +24,10 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * then the HTTP API under 1, 10 and 50 concurrent connections, authenticated with an API token:
  * latency percentiles and requests per second per endpoint, bytes per report, and the query
  * plans of the slowest queries. SQLite by default; `--db postgres://…` names a server where a
- * database of its own is created for the run and dropped after.
+ * database of its own is created for the run and dropped after. `--reuse` measures the database
+ * `--db` names as it is (a PostgreSQL database is then neither created nor dropped; a SQLite file
+ * is kept either way), building it only when it holds no report yet: the same data measured
+ * before and after a change, which migrations bring up to date when it opens.
  */
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -46,7 +49,12 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-async function target(db: string | undefined): Promise<Target> {
+const pgSize = async (store: Store) => Number((await sql<{ n: string }>`SELECT pg_database_size(current_database()) AS n`.execute(store.db)).rows[0]!.n);
+
+async function target(db: string | undefined, reuse: boolean): Promise<Target> {
+  if (db && /^postgres(ql)?:\/\//.test(db) && reuse) {
+    return { url: db, size: pgSize, cleanup: async () => undefined };
+  }
   if (db && /^postgres(ql)?:\/\//.test(db)) {
     const name = `vigil_scale_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     await adminQuery(db, `CREATE DATABASE ${name}`);
@@ -54,7 +62,7 @@ async function target(db: string | undefined): Promise<Target> {
     url.pathname = `/${name}`;
     return {
       url: url.toString(),
-      size: async (store) => Number((await sql<{ n: string }>`SELECT pg_database_size(current_database()) AS n`.execute(store.db)).rows[0]!.n),
+      size: pgSize,
       cleanup: () => adminQuery(db, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
@@ -109,18 +117,33 @@ async function measure(store: Store, recording: { on: boolean }, seconds: number
     return (await createApiToken(tx, at, user.id, 'scale bench')).secret;
   });
   const people = (await store.db.selectFrom('persons').select(['id', 'name']).where('merged_into', 'is', null).where('restricted', '=', 0).orderBy(sql`random()`).limit(500).execute());
-  const countries = (await store.db.selectFrom('case_events').select('country').distinct().where('country', 'is not', null).limit(20).execute()).map((r) => r.country!);
+  // The countries a facet click can name: events' and cases' (a small pool may give no event a country).
+  const countries = [...new Set([
+    ...(await store.db.selectFrom('case_events').select('country').distinct().where('country', 'is not', null).limit(20).execute()).map((r) => r.country!),
+    ...(await store.db.selectFrom('persons').select(sql<string>`coalesce(case_country, country)`.as('c')).distinct().where(sql<string>`coalesce(case_country, country)`, 'is not', null).limit(20).execute()).map((r) => r.c),
+  ])].filter((c) => /^[A-Z]{3}$/.test(c));
+  if (!countries.length) throw new Error('no event or case in the database has a country: the facet rows would measure only refusals (build with a larger --pool)');
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
   const words = ['police', 'arrested', 'journalist', 'court', 'prison', 'lawyer', 'protest'];
   const types = ['ARREST', 'CHARGE', 'RELEASE', 'THREAT', 'DETENTION'].filter((t) => t !== 'DETENTION');
+  const byName = () => `/api/search?q=${encodeURIComponent(pick(people).name.split(' ').at(-1)!)}&limit=20`;
+  const byWord = () => `/api/search?q=${pick(words)}&limit=20`;
+  // The facet clicks: a country and an event type, a country and a year of dates, and the case list by country.
+  const facetType = () => `/api/search?country=${pick(countries)}&type=${pick(types)}&limit=20`;
+  const facetDates = () => {
+    const year = 2022 + Math.floor(Math.random() * 5);
+    return `/api/search?country=${pick(countries)}&from=${year}-01-01&to=${year}-06-30&limit=20`;
+  };
   const search = () => {
     const r = Math.random();
-    if (r < 0.4) return `/api/search?q=${encodeURIComponent(pick(people).name.split(' ').at(-1)!)}&limit=20`;
-    if (r < 0.7) return `/api/search?q=${pick(words)}&limit=20`;
-    return `/api/search?country=${pick(countries)}&type=${pick(types)}&limit=20`;
+    return r < 0.4 ? byName() : r < 0.7 ? byWord() : facetType();
   };
   const endpoints: [string, () => string][] = [
-    ['search (name / word / facets)', search],
+    ['search by name', byName],
+    ['search by word', byWord],
+    ['search facets (country + type)', facetType],
+    ['search facets (country + dates)', facetDates],
+    ['cases by country', () => `/api/cases?country=${pick(countries)}&limit=50`],
     ['case page', () => `/api/cases/${pick(people).id}`],
     ['cases list', () => '/api/cases?limit=50'],
     ['inbox', () => '/api/reports?limit=50'],
@@ -179,12 +202,12 @@ async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: 
 }
 
 export async function scaleBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '500' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' } } });
+  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '500' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false } } });
   const n = Number(values.reports ?? (values.quick ? 100_000 : 1_000_000));
   const poolSize = Math.min(n, Number(values.pool ?? (values.quick ? 200 : 400)));
   const seconds = Number(values.seconds ?? (values.quick ? 3 : 8));
   const seed = Number(values.seed);
-  const t = await target(values.db);
+  const t = await target(values.db, values.reuse);
   const stats = new Map<string, QueryStat>();
   const recording = { on: false };
   const onQuery = (text: string, parameters: readonly unknown[], ms: number) => {
@@ -198,23 +221,28 @@ export async function scaleBench(argv: string[]): Promise<void> {
   const store = await openStore({ url: t.url, onQuery });
   try {
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
-    const t0 = performance.now();
-    log(`scale bench on ${store.engine} (${store.location}): ${n.toLocaleString('en')} reports, pool of ${poolSize}`);
-    await extractPool(store, poolTexts(poolSize, seed), log);
-    const poolS = (performance.now() - t0) / 1000;
-    const stories = (await loadStories(store)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
-    log(`  pool done in ${poolS.toFixed(0)} s: ${stories.length} stories with people or events`);
-    const t1 = performance.now();
-    const bulk = Math.max(0, n - poolSize);
-    let lastLog = 0;
-    await new Multiplier(store, stories, seed).write(bulk, Number(values.batch), (w) => {
-      if (performance.now() - lastLog > 5000 || w === bulk) {
-        lastLog = performance.now();
-        const s = (performance.now() - t1) / 1000;
-        log(`  bulk: ${w.toLocaleString('en')}/${bulk.toLocaleString('en')} reports (${(w / s).toFixed(0)} reports/s)`);
-      }
-    });
-    const bulkS = (performance.now() - t1) / 1000;
+    const held = Number((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    let built = `the database as it was (${held.toLocaleString('en')} reports; --reuse)`;
+    if (!(values.reuse && held > 0)) {
+      const t0 = performance.now();
+      log(`scale bench on ${store.engine} (${store.location}): ${n.toLocaleString('en')} reports, pool of ${poolSize}`);
+      await extractPool(store, poolTexts(poolSize, seed), log);
+      const poolS = (performance.now() - t0) / 1000;
+      const stories = (await loadStories(store)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
+      log(`  pool done in ${poolS.toFixed(0)} s: ${stories.length} stories with people or events`);
+      const t1 = performance.now();
+      const bulk = Math.max(0, n - poolSize);
+      let lastLog = 0;
+      await new Multiplier(store, stories, seed).write(bulk, Number(values.batch), (w) => {
+        if (performance.now() - lastLog > 5000 || w === bulk) {
+          lastLog = performance.now();
+          const s = (performance.now() - t1) / 1000;
+          log(`  bulk: ${w.toLocaleString('en')}/${bulk.toLocaleString('en')} reports (${(w / s).toFixed(0)} reports/s)`);
+        }
+      });
+      const bulkS = (performance.now() - t1) / 1000;
+      built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${bulkS.toFixed(0)} s (${(bulk / Math.max(bulkS, 0.001)).toFixed(0)} reports/s; no audit rows)`;
+    }
     if (store.engine === 'postgres') await sql`ANALYZE`.execute(store.db);
     else await sql`PRAGMA optimize`.execute(store.db);
     const count = async (table: 'reports' | 'persons' | 'case_events' | 'alerts' | 'person_mentions') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -224,7 +252,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     const rows = await measure(store, recording, seconds, Number(values['export-seconds']));
     const plans = await explainSlowest(store, stats, 5);
     console.log(`\nscale bench, ${store.engine}: ${counts.reports.toLocaleString('en')} reports, ${counts.persons.toLocaleString('en')} people, ${counts.events.toLocaleString('en')} timeline events, ${counts.mentions.toLocaleString('en')} mentions, ${counts.alerts.toLocaleString('en')} alerts`);
-    console.log(`built: ${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${bulkS.toFixed(0)} s (${(bulk / Math.max(bulkS, 0.001)).toFixed(0)} reports/s; no audit rows)`);
+    console.log(`built: ${built}`);
     console.log(`database: ${(bytes / 1e6).toFixed(0)} MB, ${(bytes / counts.reports / 1024).toFixed(1)} KB per report`);
     console.log(`\n${formatTable(`HTTP API on 127.0.0.1 (in-process server, API token), ${seconds} s per row`, ['p50 ms', 'p95 ms', 'p99 ms', 'rps', 'errors'], rows)}`);
     console.log(`\nslowest queries while measuring, with their plans:\n${plans.map((p) => `  ${p}`).join('\n')}`);

@@ -6,7 +6,7 @@ import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
 import { personNamed } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
-import { NOTHING_DENIED, personVisible, reportVisible } from './access.js';
+import { NOTHING_DENIED, hiddenReports, personVisible, reportVisible } from './access.js';
 
 export interface SearchFilter {
   q?: string;
@@ -64,24 +64,37 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
     .where('persons.merged_into', 'is', null)
     .where(personVisible(denied));
   if (f.type) events = events.where('case_events.type', '=', f.type);
-  if (f.country) events = events.where((eb) => eb.or([eb('case_events.country', '=', f.country!), eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
   if (f.status) events = events.where(status, '=', f.status);
   // Overlap, not containment: "2026-11" (a month) is in a range from 2026-11-20. With '~' after
   // it, a month or year sorts after every day it holds; with '~' after `to`, before the next day.
-  if (f.from) events = events.where(sql<string>`case_events.date_value || '~'`, '>=', f.from);
+  // A date is a year at least (DatePrecision), so every date the overlap admits is ≥ the year of
+  // `from`: a bound the date indexes can seek to, which the concatenation alone is not.
+  if (f.from) events = events.where('case_events.date_value', '>=', f.from.slice(0, 4)).where(sql<string>`case_events.date_value || '~'`, '>=', f.from);
   if (f.to) events = events.where('case_events.date_value', '<=', `${f.to}~`);
-  // Names and words are two bounded queries, each led by its own full-text index, merged here:
-  // one query with `named OR told` cannot use either index and walks every event by date.
+  // Each lead narrows the events through one index, and the query for each pair of leads is
+  // bounded and read newest first; the results are merged here. Names and words: one query with
+  // `named OR told` could use neither full-text index and walked every event by date. The
+  // country: the event's own (case_events_type_country, case_events_country) or its person's
+  // case country or nationality (persons_case_country, persons_country), an OR across two tables.
+  type Lead = (q: typeof events) => typeof events;
+  const all: Lead = (q) => q;
+  const wordLeads: Lead[] = terms
+    ? [
+        (q) => q.where(personNamed(engine, terms, 'case_events.person_id')),
+        (q) => q.where('case_events.id', 'in', db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', reportsWithWords(db, engine, terms, denied))),
+      ]
+    : [all];
+  const country = f.country;
+  const countryLeads: Lead[] = country
+    ? [
+        (q) => q.where('case_events.country', '=', country),
+        (q) => q.where('case_events.person_id', 'in', db.selectFrom('persons').select('persons.id').where((eb) => eb.or([eb('persons.case_country', '=', country), eb('persons.country', '=', country)]))),
+      ]
+    : [all];
   const newest = (q: typeof events) => q.orderBy('case_events.date_value', 'desc').orderBy('case_events.id').limit(SEARCH_EVENT_CAP + 1).execute();
-  let rows: Awaited<ReturnType<typeof newest>>;
-  if (terms) {
-    const told = db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', reportsWithWords(db, engine, terms, denied));
-    const [byName, byWord] = await Promise.all([newest(events.where(personNamed(engine, terms, 'case_events.person_id'))), newest(events.where('case_events.id', 'in', told))]);
-    const seen = new Set<string>();
-    rows = [...byName, ...byWord].filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(newestFirst);
-  } else {
-    rows = await newest(events);
-  }
+  const found = await Promise.all(wordLeads.flatMap((w) => countryLeads.map((c) => newest(c(w(events))))));
+  const seen = new Set<string>();
+  const rows = found.length === 1 ? found[0]! : found.flat().filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(newestFirst);
   const capped = rows.length > SEARCH_EVENT_CAP;
   const matched = rows.slice(0, SEARCH_EVENT_CAP).map(({ restricted, code_name, ...e }) => ({ ...e, person: displayName({ name: e.person, restricted, code_name }) })) as (EventHit & { person_country: string | null })[];
 
@@ -126,26 +139,41 @@ function reportsWithWords(db: Db, engine: Engine, terms: string, denied: Denied)
   return q;
 }
 
+/**
+ * The first `limit` of `ordered` this user may read. Whether a report names a restricted person
+ * is a text match per report, so it is asked of a page's worth at a time, in order, and no more:
+ * a search holds up to SEARCH_REPORT_CAP candidates and shows twenty.
+ */
+async function firstVisible(db: Db, denied: Denied, ordered: ReportListItem[], limit: number): Promise<ReportListItem[]> {
+  if (!denied.persons.length) return ordered.slice(0, limit);
+  const out: ReportListItem[] = [];
+  const step = Math.max(limit, 20);
+  for (let i = 0; i < ordered.length && out.length < limit; i += step) {
+    const page = ordered.slice(i, i + step);
+    const hidden = await hiddenReports(db, denied, page.map((r) => r.id));
+    out.push(...page.filter((r) => !hidden.has(r.id)));
+  }
+  return out.slice(0, limit);
+}
+
 /** Reports holding every word, best first (BM25 on SQLite, ts_rank on PostgreSQL) among the latest SEARCH_REPORT_CAP that match. */
 async function rankedReports(db: Db, engine: Engine, terms: string, limit: number, denied: Denied): Promise<ReportListItem[]> {
   if (engine === 'sqlite') {
     const match = ftsMatch(terms);
     const ranked = sql<{ report_id: string; rank: number }>`(SELECT report_id, rank FROM (SELECT report_id, rank FROM reports_fts WHERE reports_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}))`;
-    return db.selectFrom('reports').innerJoin(ranked.as('hit'), 'hit.report_id', 'reports.id').select(LIST_COLUMNS).where(reportVisible(denied)).orderBy(sql`hit.rank`).orderBy('reports.created_at', 'desc').limit(limit).execute();
+    const hits = await db.selectFrom('reports').innerJoin(ranked.as('hit'), 'hit.report_id', 'reports.id').select(LIST_COLUMNS).orderBy(sql`hit.rank`).orderBy('reports.created_at', 'desc').execute();
+    return firstVisible(db, denied, hits, limit);
   }
-  const recent = db.selectFrom('reports').select(['reports.id', sql<number>`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`.as('rank')]).where(reportsMatching(engine, terms)).where(reportVisible(denied)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
-  return db.selectFrom('reports').innerJoin(recent.as('hit'), 'hit.id', 'reports.id').select(LIST_COLUMNS).orderBy('hit.rank', 'desc').orderBy('reports.created_at', 'desc').limit(limit).execute();
+  const recent = db.selectFrom('reports').select(['reports.id', sql<number>`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`.as('rank')]).where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
+  const hits = await db.selectFrom('reports').innerJoin(recent.as('hit'), 'hit.id', 'reports.id').select(LIST_COLUMNS).orderBy('hit.rank', 'desc').orderBy('reports.created_at', 'desc').execute();
+  return firstVisible(db, denied, hits, limit);
 }
 
-/** The reports that told the matching events, newest first. */
+/** The reports that told the matching events, newest first: their ids by index, then the newest readable ones. */
 async function reportsOf(db: Db, events: EventHit[], limit: number, denied: Denied): Promise<ReportListItem[]> {
   if (!events.length) return [];
-  return db
-    .selectFrom('reports')
-    .select(LIST_COLUMNS)
-    .where(reportVisible(denied))
-    .where('reports.id', 'in', (eb) => eb.selectFrom('event_sources').select('report_id').where('case_event_id', 'in', events.map((e) => e.id)))
-    .orderBy('reports.created_at', 'desc')
-    .limit(limit)
-    .execute();
+  const told = await db.selectFrom('event_sources').select('report_id').distinct().where('case_event_id', 'in', events.map((e) => e.id)).execute();
+  if (!told.length) return [];
+  const ordered = await db.selectFrom('reports').select(LIST_COLUMNS).where('reports.id', 'in', told.map((t) => t.report_id)).orderBy('reports.created_at', 'desc').execute();
+  return firstVisible(db, denied, ordered, limit);
 }

@@ -1,14 +1,15 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
 import { mergePersons } from '../../ingest/persons.js';
-import { personVisible } from '../../storage/access.js';
 import { writeAudit } from '../../storage/audit.js';
+import { decodeCursor, nextCursor } from '../../storage/paging.js';
 import { livePersonId } from '../../storage/persons.js';
+import { listReviews } from '../../storage/reviews.js';
 import { requireRole } from '../auth/middleware.js';
 import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
-import { ERRORS, IdParam, body, ok } from '../schemas.js';
+import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
 
 const Review = z
   .object({ id: z.string(), report_id: z.string(), name: z.string(), person_id: z.string(), candidate_id: z.string().nullable(), candidate_name: z.string().nullable(), score: z.number(), reasons: z.array(z.string()) })
@@ -18,20 +19,15 @@ const Review = z
 export function reviewRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.openapi(createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Possible same-person matches awaiting a decision', responses: { 200: ok(z.object({ reviews: z.array(Review) }), 'the queue'), ...ERRORS } }), async (c) => {
-    const denied = await deniedOf(c);
-    const rows = await c
-      .get('deps')
-      .store.db.selectFrom('person_mentions')
-      .leftJoin('persons as candidate', 'candidate.id', 'person_mentions.candidate_id')
-      .select(['person_mentions.id', 'person_mentions.report_id', 'person_mentions.name', 'person_mentions.person_id', 'person_mentions.candidate_id', 'candidate.name as candidate_name', 'person_mentions.score', 'person_mentions.reasons'])
-      .where('person_mentions.state', '=', 'review')
-      .where(personVisible(denied, 'person_mentions.person_id'))
-      .where((eb) => eb.or([eb('person_mentions.candidate_id', 'is', null), eb.not(eb('person_mentions.candidate_id', 'in', denied.persons.length ? denied.persons : ['']))]))
-      .orderBy('person_mentions.created_at')
-      .execute();
-    return c.json({ reviews: rows.map((r) => ({ ...r, score: Number(r.score), reasons: JSON.parse(r.reasons) as string[] })) }, 200);
-  });
+  app.openapi(
+    createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Possible same-person matches awaiting a decision, oldest first', request: { query: Paging.omit({ offset: true }) }, responses: { 200: ok(z.object({ reviews: z.array(Review), next: z.string().nullable() }), 'a page of the queue; `next` is the cursor of the page after it'), ...ERRORS } }),
+    async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const rows = await listReviews(c.get('deps').store.db, { limit, denied: await deniedOf(c), ...(cursor ? { cursor: decodeCursor(cursor) } : {}) });
+      const next = nextCursor(rows, limit, (r) => ({ at: r.created_at, id: r.id }));
+      return c.json({ reviews: rows.map(({ created_at: _at, ...r }) => ({ ...r, score: Number(r.score), reasons: JSON.parse(r.reasons) as string[] })), next }, 200);
+    },
+  );
 
   app.openapi(
     createRoute({ method: 'post', path: '/{id}', tags: ['cases'], summary: 'Decide: the same person (merge) or a different one', middleware: [requireRole('analyst')] as const, request: { params: IdParam, ...body(z.object({ same: z.boolean() })) }, responses: { 200: ok(z.object({ person: z.string() }), 'where the mention now belongs'), 404: ok(z.any(), 'no such review'), ...ERRORS } }),
