@@ -6,7 +6,7 @@ import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
 import { capitalisedThroughout, titleCaseSentences } from './headline-trim.js';
-import { mergeAcronyms } from './org-aliases.js';
+import { mergeAcronyms } from './acronyms.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
