@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Extractor } from '../articles/extract.js';
 import { VigilError } from '../core/errors.js';
+import { seededRandom } from '../core/random.js';
 
 /**
  * `npm run fuzz -- --inputs N --seconds S [--seed K] [--timeout-ms T] [--out DIR]`: mutated
@@ -15,18 +16,6 @@ import { VigilError } from '../core/errors.js';
  */
 
 const HOSTILE = ['"', '“', '”', "'", '(', ')', '[', ']', '.', '. ', '…', '—', '-', ',', ';', ':', '\n', '\n\n', ' ', '\t', '\u00a0', '\u200b', '\u202e', '\ufeff', '\ud800', '\udc00', '😀', 'é', 'Ω', '<', '>', '&', '$', '%', '0', '9', 'A', 'z', 'Mr.', 'Dr.', 'U.S.', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'said', 'arrested', 'Monday', '2026', 'http://x.example/', 'O\'Brien', 'al-Hassan'];
-
-/** A small, seeded PRNG (mulberry32): a run can be repeated from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seeds(root: string): string[] {
   const dir = path.join(root, 'test/fixtures');
@@ -77,7 +66,11 @@ export function main(argv: string[]): void {
   const inputs = Number(values.inputs);
   const deadline = performance.now() + Number(values.seconds) * 1000;
   const timeoutMs = Number(values['timeout-ms']);
-  const r = rng(Number(values.seed));
+  const seed = Number(values.seed);
+  // a seed that is not a whole number would silently become 0 (and repeat another run)
+  if (!Number.isSafeInteger(seed)) throw new VigilError('usage', `--seed must be a whole number, not "${values.seed}"`);
+  // the project's seeded generator: a run repeats from its seed
+  const r = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
   const base = seeds(root);

@@ -6,7 +6,7 @@ import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
 import { capitalisedThroughout, titleCaseSentences } from './headline-trim.js';
-import { mergeAcronyms } from './org-aliases.js';
+import { mergeAcronyms } from './acronyms.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -55,6 +55,35 @@ function quotedTitles(text: string): TextSpan[] {
   return out;
 }
 
+/** Visits of a candidate host name by `personsByWord`'s lookups, for the test that counts them. */
+export const aliasWork = { visits: 0 };
+
+/**
+ * The PERSON groups whose names hold every word of a name and more words besides, in the order
+ * of `groups`. Only the names that share the name's rarest word are read (an index by word): a
+ * scan of every person per name was quadratic in a long report's distinct names.
+ */
+function personsByWord(groups: readonly Entity[]): (g: Entity, w: readonly string[]) => Entity[] {
+  const persons = groups.filter((g) => g.type === 'PERSON').map((p) => ({ p, words: words(p.name) }));
+  const byWord = new Map<string, typeof persons>();
+  for (const person of persons) {
+    for (const x of new Set(person.words)) {
+      const list = byWord.get(x);
+      if (list) list.push(person);
+      else byWord.set(x, [person]);
+    }
+  }
+  return (g, w) => {
+    let fewest: typeof persons = [];
+    for (const [k, x] of w.entries()) {
+      const list = byWord.get(x) ?? [];
+      if (k === 0 || list.length < fewest.length) fewest = list;
+    }
+    aliasWork.visits += fewest.length;
+    return fewest.filter(({ p, words: pw }) => p !== g && pw.length > w.length && w.every((x) => pw.includes(x))).map(({ p }) => p);
+  };
+}
+
 export function mergeAliases(doc: Doc): Entity[] {
   const titles = quotedTitles(doc.text);
   const inTitle = (m: TextSpan) => titles.some((t) => m.start >= t.start && m.end <= t.end && m.end - m.start < t.end - t.start);
@@ -80,13 +109,13 @@ export function mergeAliases(doc: Doc): Entity[] {
   }
   const groups = [...byKey.values()];
   // 2. shorter names join the one longer PERSON name that contains all their words
-  const persons = groups.filter((g) => g.type === 'PERSON');
+  const hostsOf = personsByWord(groups);
   const into = new Map<Entity, Entity>();
   for (const g of groups) {
     const w = words(g.name);
     if (w.length === 0) continue;
     if (g.type !== 'PERSON' && w.length > 1) continue;
-    const hosts = persons.filter((p) => p !== g && words(p.name).length > w.length && w.every((x) => words(p.name).includes(x)));
+    const hosts = hostsOf(g, w);
     // the place check reads GeoNames: only for a name that would otherwise join a person
     if (hosts.length === 1 && (g.type === 'PERSON' || !isWellKnownPlace(g.name))) into.set(g, hosts[0]!);
     // A surname shared by two people ("Tomas Reyvik", his wife "Elena Reyvik") is, alone, the one

@@ -10,7 +10,7 @@ import type { Entity, TextSpan } from '../../text/types.js';
  * - with and without the country that owns it: "the Interior Ministry" is Karsland's when the
  *   report names no other country's;
  * - an acronym the report defines: "Velmora Today (VT)", and every later "VT" (the letters must be
- *   the name's initials, in order: "Radio Free Karsland (RFK)").
+ *   the name's initials, in order: "Radio Free Karsland (RFK)"); acronyms.ts merges them.
  */
 
 const STOP = new Set(['of', 'the', 'for', 'and', '&']);
@@ -37,7 +37,7 @@ function orgWords(name: string): OrgWords {
 }
 
 /** Moves every mention of `from` into `into`. */
-function absorb(into: Entity, from: Entity): void {
+export function absorb(into: Entity, from: Entity): void {
   into.mentions.push(...from.mentions);
   if (from.titles?.length) into.titles = [...new Set([...(into.titles ?? []), ...from.titles])];
 }
@@ -93,10 +93,10 @@ export function isAcronymOf(acronym: string, name: string): boolean {
   return k === letters.length;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The words right before `at` that the acronym abbreviates, as a span, or null: the shortest run that fits. */
-function expansionBefore(doc: Doc, at: number, acronym: string): TextSpan | null {
+export function expansionBefore(doc: Doc, at: number, acronym: string): TextSpan | null {
   const before = doc.text.slice(Math.max(0, at - 160), at);
   const offset = at - before.length;
   const words = [...before.matchAll(/[\p{L}\p{N}'’&.-]+/gu)];
@@ -112,39 +112,4 @@ function expansionBefore(doc: Doc, at: number, acronym: string): TextSpan | null
     if (isAcronymOf(acronym, run)) return doc.span(offset + w.index, offset + end.index + end[0].length);
   }
   return null;
-}
-
-/**
- * "Name (ACR)": the acronym joins the named entity, and so does every later "ACR". A name the
- * recogniser cut short or missed ("Velmora | Today (VT)" read as the place Velmora) becomes the
- * organisation it abbreviates.
- */
-export function mergeAcronyms(doc: Doc, entities: Entity[]): Entity[] {
-  let out = entities;
-  for (const hit of doc.text.matchAll(/\((\p{Lu}[\p{L}&.]{1,9})\)/gu)) {
-    const acronym = hit[1]!;
-    const span = expansionBefore(doc, hit.index, acronym);
-    if (!span) continue;
-    const exact = (e: Entity) => e.mentions.some((m) => m.start === span.start && m.end === span.end);
-    let host = out.find(exact);
-    // a person is not defined by initials in brackets: "Velmora Today (VT)" read as a name was a misreading
-    if (host?.type === 'PERSON') host.type = 'ORG';
-    if (!host) {
-      // the mentions inside the name were misreadings of it
-      const inside = (m: TextSpan) => m.start >= span.start && m.end <= span.end;
-      out = out.map((e) => ({ ...e, mentions: e.mentions.filter((m) => !inside(m)) })).filter((e) => e.mentions.length > 0);
-      host = { id: '', type: 'ORG', name: span.text, mentions: [span] };
-      out.push(host);
-    }
-    const named = out.filter((e) => e !== host && e.name === acronym);
-    for (const e of named) absorb(host, e);
-    out = out.filter((e) => !named.includes(e));
-    const known = new Set(host.mentions.map((m) => m.start));
-    for (const use of doc.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(acronym)}(?![\\p{L}\\p{N}])`, 'gu'))) {
-      const at = doc.span(use.index, use.index + acronym.length);
-      const taken = out.some((e) => e !== host && e.mentions.some((m) => m.start < at.end && at.start < m.end));
-      if (!known.has(at.start) && !taken) host.mentions.push(at);
-    }
-  }
-  return out;
 }

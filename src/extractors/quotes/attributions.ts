@@ -118,26 +118,45 @@ export function isQuotedTitle(text: string): boolean {
   return inner !== undefined && capitalisedThroughout(inner);
 }
 
-/** Whether token `t` hangs (within a few steps) from a token of [first, last], or heads one of them. */
-function belongsTo(tree: Tree, t: number, first: number, last: number): boolean {
+/** Whether token `t` hangs (within a few steps) from a token of [first, last]. */
+function hangsFrom(tree: Tree, t: number, first: number, last: number): boolean {
   let k = t;
   for (let hops = 0; hops < 6; hops++) {
     k = tree.head(k);
     if (k < 0) break;
     if (k >= first && k <= last) return true;
   }
-  for (let i = first; i <= last; i++) if (tree.head(i) === t) return true;
   return false;
 }
 
 /**
+ * How many words a content may grow by. The repair is for a labeller that stopped a few words
+ * short; a news sentence is rarely longer than this, so no sentence of a real report reaches it,
+ * while in a run-on "sentence" of thousands of tokens (a hostile input) every content would
+ * otherwise grow over the rest of it, quadratic in its length (5 KB of "Dr.Dr.…": 18 s).
+ */
+const MAX_CONTENT_GROWTH = 100;
+
+/** Tokens read by `completeContent`, for the test that counts them. */
+export const contentWork = { tokensRead: 0 };
+
+/**
  * Greedy labelling stops a long content short ("called the arrest a political | act meant to
- * silence critics"): the content runs on while the next word belongs to its phrase, up to the
- * source, the cue or the sentence's last punctuation.
+ * silence critics"): the content runs on while the next word belongs to its phrase (hangs from
+ * one of its words within a few steps, or heads one of them), up to the source, the cue or the
+ * sentence's last punctuation. Which words head one of the content's is counted as the content
+ * grows, not looked for again over the whole content at each word (quadratic in a long sentence).
  */
 function completeContent(tree: Tree, content: PartSpan, end: number, taken: (i: number) => boolean): PartSpan {
+  const headed = new Map<number, number>();
+  const include = (i: number) => {
+    contentWork.tokensRead++;
+    headed.set(tree.head(i), (headed.get(tree.head(i)) ?? 0) + 1);
+  };
+  for (let i = content.first; i <= content.last; i++) include(i);
   let last = content.last;
-  while (last + 1 < end && !taken(last + 1) && belongsTo(tree, last + 1, content.first, last)) last++;
+  const limit = Math.min(end, content.last + 1 + MAX_CONTENT_GROWTH);
+  while (last + 1 < limit && !taken(last + 1) && (hangsFrom(tree, last + 1, content.first, last) || headed.has(last + 1))) include(++last);
   while (last > content.first && tree.token(last).upos === 'PUNCT' && !/^["”’)]$/.test(tree.token(last).text)) last--;
   return { ...content, last };
 }
@@ -150,7 +169,10 @@ export function quotesFromLabels(tree: Tree, mentions: MentionIndex, labels: Uin
     const spans = spansIn(labels, s.tokenStart, s.tokenEnd);
     const cues = spans.filter((p) => p.part === 'cue');
     const sources = spans.filter((p) => p.part === 'source');
-    const taken = (i: number): boolean => spans.some((p) => p.part !== 'content' && i >= p.first && i <= p.last);
+    // the sentence's source and cue words, marked once (a scan of every span per word was quadratic)
+    const sourceOrCue = new Uint8Array(s.tokenEnd - s.tokenStart);
+    for (const p of spans) if (p.part !== 'content') sourceOrCue.fill(1, p.first - s.tokenStart, p.last + 1 - s.tokenStart);
+    const taken = (i: number): boolean => sourceOrCue[i - s.tokenStart] === 1;
     for (const tagged of spans.filter((p) => p.part === 'content')) {
       const content = completeContent(tree, tagged, s.tokenEnd, taken);
       const cue = nearest(cues, content);

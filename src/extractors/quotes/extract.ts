@@ -1,6 +1,7 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
-import type { Quote, TextSpan } from '../../text/types.js';
+import { OverlapIndex } from '../../text/overlap-index.js';
+import type { Quote } from '../../text/types.js';
 import { Tree } from '../syntax/tree.js';
 import type { TokenContext } from './attribution-features.js';
 import { ruleParts, tokenContext } from './attribution-features.js';
@@ -55,14 +56,18 @@ function ruleQuotes(doc: Doc, cues: CueLexicon): RuleResult {
   const layout = layoutQuotes(tree, mentions, directQuotes(tree, cues, mentions, stretches, stretchOf));
   const labelled = layout.labelled;
   // a quotation that opens with a turn's label is that turn: “LINDQVIST: We were never asked.”
-  const direct = layout.direct.filter((d) => d.cue || !labelled.some((l) => l.cue!.start >= d.start && l.cue!.end <= d.end));
+  const labelCues = new OverlapIndex(labelled.map((l) => l.cue));
+  const direct = layout.direct.filter((d) => d.cue || !labelCues.holdsAny(d));
   // the offset where the quotation holding token i opens (-1 outside quotations)
   const openedAt = (i: number) => stretches[stretchOf[i] ?? -1]?.start ?? -1;
   const indirect = reportedQuotes(tree, cues, mentions, quoted, openedAt);
   const according = accordingQuotes(tree, cues, mentions, quoted);
   const clauses = [...indirect, ...according, ...callQuotes(tree, mentions, quoted), ...namingQuotes(tree, mentions, quoted)];
-  // a statement reported inside a turn stays, nested in it, as in a quotation
-  const turns = labelled.filter((l) => ![...direct, ...clauses].some((o) => o.start < l.end && l.start < o.end && !(o.start >= l.start && o.end <= l.end)));
+  // a statement reported inside a turn stays, nested in it, as in a quotation; one that overlaps
+  // it without lying inside it runs across its start or its end, and the turn gives way
+  const others = new OverlapIndex([...direct, ...clauses]);
+  const across = (offset: number) => others.overlaps({ start: offset, end: offset });
+  const turns = labelled.filter((l) => !across(l.start) && !across(l.end));
   // a quoted fragment inside a reported clause is part of that (mixed) quote, not a quote of its own
   // (one sweep in text order: a long report has thousands of each)
   const mixed = clauses.filter((c) => c.kind === 'mixed').sort((a, b) => a.start - b.start);
@@ -82,8 +87,6 @@ export function attributionInputs(doc: Doc, cues: CueLexicon): { tree: Tree; ctx
   return { tree: rules.tree, ctx: tokenContext(rules.tree, cues, rules.quoted, ruleParts(doc, rules.quotes)), rules };
 }
 
-const overlaps = (a: TextSpan | null, b: TextSpan | null): boolean => a !== null && b !== null && a.start < b.end && b.start < a.end;
-
 export function extractQuotes(doc: Doc, cues: CueLexicon, model: AttributionModel | null = attributionModel()): Quote[] {
   if (doc.tokens.length === 0) return [];
   const refined = (quotes: Quote[], stretches: readonly QuotedSpan[]) => quotes.map((q) => marksInContent(doc, colonInCue(doc, q), stretches));
@@ -93,6 +96,10 @@ export function extractQuotes(doc: Doc, cues: CueLexicon, model: AttributionMode
   }
   const { tree, ctx, rules } = attributionInputs(doc, cues);
   const learned = quotesFromLabels(tree, rules.mentions, tagAttributions(tree, ctx, model.scorer, model.beam));
-  const added = learned.filter((l) => !rules.quotes.some((r) => overlaps(r, l) || overlaps(r.cue, l.cue)));
+  // the rules' quote stands where one overlaps a learned quote or their cues overlap (indexed:
+  // a long report has thousands of rule quotes to check each learned one against)
+  const ruleSpans = new OverlapIndex(rules.quotes);
+  const ruleCues = new OverlapIndex(rules.quotes.map((r) => r.cue));
+  const added = learned.filter((l) => !ruleSpans.overlaps(l) && !ruleCues.overlaps(l.cue));
   return refined([...rules.quotes, ...added].sort((a, b) => a.start - b.start), rules.stretches);
 }
