@@ -29,6 +29,9 @@ test('must not match: a charge or a conviction (companies face them), a place wi
   assert.equal(typeAfter('Soldiers detained the writer Kabiru Tenwa at his home in Ostra on Monday.', 'Kabiru Tenwa', 'LOC', { country: 'NGA' }), 'LOC');
   assert.equal(typeAfter('Police arrested Tenwa in Ostra on Monday.', 'Tenwa', 'ORG'), 'ORG');
   assert.equal(typeAfter('Police denied that they had arrested Kabiru Tenwa in Ostra.', 'Kabiru Tenwa', 'ORG'), 'ORG');
+  // a people's name and a common noun: what the event befell, but no one
+  assert.equal(typeAfter('Police in Ostra arrested the Sri Lankan on Monday.', 'Sri Lankan', 'MISC'), 'MISC');
+  assert.equal(typeAfter('Iranian Authorities were detained by the rebels in Ostra.', 'Iranian Authorities', 'ORG'), 'ORG');
 });
 
 test('a family name alone that an arrest befalls joins the full name it ends, and both are a person', () => {

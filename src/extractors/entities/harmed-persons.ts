@@ -4,6 +4,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, EventType, VigilEvent } from '../../text/types.js';
 import { ROLE_NAMES, nameMentions } from '../../text/types.js';
 import { loadGazetteer, type Gazetteer } from '../learn/gazetteer.js';
+import { countryByDemonym, countryByName } from '../places/countries.js';
 import { couldBePerson } from './person-evidence.js';
 
 /**
@@ -12,6 +13,19 @@ import { couldBePerson } from './person-evidence.js';
  * assaults and threats ("gunmen attacked the Daily Star").
  */
 const PERSON_ONLY = new Set<EventType>(['ARREST', 'DEPORTATION', 'EXTRADITION', 'TORTURE', 'KILLING', 'ABDUCTION', 'DISAPPEARANCE']);
+
+/** Lower-case words a name may hold: "Abu Bakr al-Sayed", "Maria da Silva". */
+const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'abu', 'da', 'de', 'del', 'della', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y']);
+
+/**
+ * Words shaped like a person's name: every word capitalised (or a particle), and none a country or
+ * its people's name ("Iranian authorities", "Sri Lankan" are what the event befell, but no one).
+ */
+function nameShaped(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (countryByDemonym(text.trim()) || countryByName(text.trim())) return false;
+  return words.every((w) => (PARTICLES.has(w.toLowerCase()) || /^\p{Lu}/u.test(w)) && !countryByDemonym(w) && !countryByName(w));
+}
 
 /**
  * The names the recogniser typed a place or an organisation that an event of people only befalls
@@ -27,7 +41,7 @@ export function harmedPersons(doc: Doc, gazetteer: Gazetteer): { entities: Entit
   const harmed = new Set(doc.events.filter((v) => PERSON_ONLY.has(v.type) && v.modality !== 'negated' && v.target?.entity).map((v) => v.target!.entity!));
   const personLike = (e: Entity): boolean => {
     const names = nameMentions(e);
-    return names.length > 0 && !(e.type === 'LOC' && e.country) && names.every((m) => couldBePerson(doc, m, gazetteer));
+    return names.length > 0 && !(e.type === 'LOC' && e.country) && names.every((m) => couldBePerson(doc, m, gazetteer) && nameShaped(m.text));
   };
   const multiWord = (e: Entity): boolean => /\s/.test(e.name.trim());
   const lastWord = (e: Entity): string => e.name.trim().split(/\s+/).pop()!;
