@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { NAME_PARTICLES } from '../text/name-particles.js';
 
 /**
  * Person names compared across reports: "Rath Rott Mony" in one outlet is "Rath Rott Muny" in
@@ -61,8 +62,6 @@ export function jaroWinkler(a: string, b: string): number {
 
 /** Words before a name that are not the name ("Mr Jalingo", "Dr. Rusk"). */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'madam', 'madame', 'mme', 'mlle', 'monsieur', 'sheikh', 'shaikh', 'hon', 'rev', 'fr', 'sr', 'jr']);
-/** Particles a name is joined by, spelled and dropped differently from one outlet to another ("bin Salman", "al-Hathloul"). */
-const PARTICLES = new Set(['al', 'el', 'ul', 'bin', 'ibn', 'bint', 'ben', 'de', 'da', 'di', 'del', 'della', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'dos', 'das']);
 /**
  * Family names written first (Chinese and Korean): a lone name in such a report is the family
  * name, the first token. Vietnamese and Khmer names also put the family name first, but their
@@ -78,7 +77,7 @@ const FAMILY_FIRST = new Set(
 /** The tokens names are compared on: no honorific, no particle (unless nothing else is left). */
 export function matchTokens(name: string): string[] {
   const all = nameTokens(name);
-  const core = all.filter((t) => !HONORIFICS.has(t) && !PARTICLES.has(t));
+  const core = all.filter((t) => !HONORIFICS.has(t) && !NAME_PARTICLES.has(t));
   return core.length ? core : all.filter((t) => !HONORIFICS.has(t));
 }
 

@@ -2,6 +2,7 @@ import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, EventType, VigilEvent } from '../../text/types.js';
+import { NAME_PARTICLES } from '../../text/name-particles.js';
 import { ROLE_NAMES, nameMentions } from '../../text/types.js';
 import { loadGazetteer, type Gazetteer } from '../learn/gazetteer.js';
 import { countryByDemonym, countryByName } from '../places/countries.js';
@@ -14,9 +15,6 @@ import { couldBePerson } from './person-evidence.js';
  */
 const PERSON_ONLY = new Set<EventType>(['ARREST', 'DEPORTATION', 'EXTRADITION', 'TORTURE', 'KILLING', 'ABDUCTION', 'DISAPPEARANCE']);
 
-/** Lower-case words a name may hold: "Abu Bakr al-Sayed", "Maria da Silva". */
-const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'abu', 'da', 'de', 'del', 'della', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y']);
-
 /**
  * Words shaped like a person's name: every word capitalised (or a particle), and none a country or
  * its people's name ("Iranian authorities", "Sri Lankan" are what the event befell, but no one).
@@ -24,7 +22,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'abu', 'da', 'de', 
 function nameShaped(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (countryByDemonym(text.trim()) || countryByName(text.trim())) return false;
-  return words.every((w) => (PARTICLES.has(w.toLowerCase()) || /^\p{Lu}/u.test(w)) && !countryByDemonym(w) && !countryByName(w));
+  return words.every((w) => (NAME_PARTICLES.has(w.toLowerCase()) || /^\p{Lu}/u.test(w)) && !countryByDemonym(w) && !countryByName(w));
 }
 
 /**
