@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
 import { createDefaultPipeline } from '../default.js';
-import { cuedNames } from './person-cues.js';
+import { cuedNames, personCueRewrite } from './person-cues.js';
 
 // Sentences written for these tests; the people, places and organisations are invented.
 const pipeline = createDefaultPipeline('person-cues');
@@ -79,4 +79,21 @@ test('an apposition with a hyphenated age is read past the age to its role noun,
   };
   assert.deepEqual(cued('The organiser was Tarek Almuradi, a 24-year-old activist and graduate from the camp.'), ['Tarek Almuradi']);
   assert.deepEqual(cued('Fans of Karsvik Rovers, a 40-year-old club, marched.'), [], 'a club is no role of a person');
+});
+
+test('the work grows with the number of people named, not with its square', () => {
+  const given = ['Arno', 'Belin', 'Corvin', 'Dasha', 'Elmo', 'Fenna', 'Gorun', 'Hessa', 'Ilvar', 'Joran'];
+  const family = ['Varn', 'Oskel', 'Talbe', 'Murrin', 'Quade', 'Lesko', 'Dray', 'Fennick', 'Harrow', 'Ibsel', 'Jant', 'Korrin', 'Lund', 'Mesk', 'Norvel', 'Pask', 'Ruvel', 'Senn', 'Trell', 'Ulm'];
+  const before = createDefaultPipeline('ner');
+  const visits = (n: number) => {
+    const sentences = Array.from({ length: n }, (_, i) => `Police detained the journalist ${given[i % 10]} ${family[Math.floor(i / 10) % 20]} in Varnak, and Mr ${family[Math.floor(i / 10) % 20]} was charged.`);
+    const doc = before.run(new Doc(sentences.join(' ')));
+    const { entities, mentions } = personCueRewrite(doc);
+    assert.ok(entities.filter((e) => e.type === 'PERSON').length >= n, `${n} people found`);
+    return mentions.visits;
+  };
+  const small = visits(40);
+  const large = visits(160);
+  // four times the people: about four times the mentions looked at (a scan of all of them per name made it sixteen)
+  assert.ok(large <= 5 * small, `${small} → ${large}`);
 });

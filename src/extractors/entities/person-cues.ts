@@ -7,6 +7,7 @@ import { loadRoleNouns } from '../coref/lexicon.js';
 import { loadGazetteer } from '../learn/gazetteer.js';
 import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
+import { MentionSet } from './mention-set.js';
 import { evidencedPersons, familyNameMentions } from './person-evidence.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
@@ -191,12 +192,10 @@ export function cuedNames(doc: Doc): [number, number][] {
   return found;
 }
 
-const overlaps = (a: TextSpan, b: TextSpan): boolean => a.start < b.end && b.start < a.end;
-
 /** Mentions regrouped into entities by type and text, numbered by first mention. */
-function group(mentions: Mention[]): Entity[] {
+function group(mentions: readonly Mention[]): Entity[] {
   const byKey = new Map<string, Entity>();
-  for (const m of mentions.sort((a, b) => a.start - b.start)) {
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
     const key = `${m.type}\t${m.text}`;
     const e = byKey.get(key) ?? { id: '', type: m.type, name: m.text, mentions: [] };
     byKey.set(key, e);
@@ -205,42 +204,67 @@ function group(mentions: Mention[]): Entity[] {
   return numberByFirstMention([...byKey.values()]);
 }
 
-/** Token ranges where `text` occurs again in the doc, whole words only. */
-function occurrences(doc: Doc, text: string): TextSpan[] {
-  const out: TextSpan[] = [];
-  for (let at = doc.text.indexOf(text); at >= 0; at = doc.text.indexOf(text, at + 1)) {
-    const first = tokenAt(doc, at);
-    const last = tokenAt(doc, at + text.length - 1);
-    if (first < 0 || last < 0 || doc.tokens[first]!.start !== at || doc.tokens[last]!.end !== at + text.length) continue;
-    // "Tawfiq Amran" is not a part of "Tawfiq Amran Hamid"
-    const before = doc.tokens[first - 1];
-    const after = doc.tokens[last + 1];
-    if ((before && NAME_WORD.test(before.text)) || (after && NAME_WORD.test(after.text))) continue;
-    out.push(doc.span(at, at + text.length));
+/**
+ * Where each of `names` (a name → its first token's text) occurs in the doc, whole words only, in one pass over the tokens: a search
+ * of the whole text for each name made a report naming hundreds of people quadratic.
+ */
+function occurrences(doc: Doc, names: ReadonlyMap<string, string>): Map<string, TextSpan[]> {
+  const found = new Map<string, TextSpan[]>();
+  const byFirstWord = new Map<string, string[]>();
+  for (const [name, word] of names) {
+    found.set(name, []);
+    byFirstWord.set(word, [...(byFirstWord.get(word) ?? []), name]);
   }
-  return out;
+  const { text, tokens } = doc;
+  tokens.forEach((t, first) => {
+    for (const name of byFirstWord.get(t.text) ?? []) {
+      if (!text.startsWith(name, t.start)) continue;
+      const last = tokenAt(doc, t.start + name.length - 1);
+      if (last < 0 || tokens[last]!.end !== t.start + name.length) continue;
+      // "Tawfiq Amran" is not a part of "Tawfiq Amran Hamid"
+      const before = tokens[first - 1];
+      const after = tokens[last + 1];
+      if ((before && NAME_WORD.test(before.text)) || (after && NAME_WORD.test(after.text))) continue;
+      found.get(name)!.push(doc.span(t.start, t.start + name.length));
+    }
+  });
+  return found;
+}
+
+/** Where the text before `offset` ends once the white space just before it is left out. */
+function endBefore(text: string, offset: number): number {
+  let e = offset;
+  while (e > 0 && /\s/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 /** The entity layer with the cued names made people. */
 export function personCueEntities(doc: Doc): Entity[] {
+  return personCueRewrite(doc).entities;
+}
+
+/** The rewrite, with the mention set it worked on (a test counts the set's visits). */
+export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: MentionSet<Mention> } {
   const gazetteer = loadGazetteer();
-  let mentions: Mention[] = doc.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: e.type })));
-  const people = new Set<string>();
+  const mentions = new MentionSet<Mention>(doc.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: e.type }))));
+  const people = new Map<string, string>();
   const makePerson = (span: TextSpan): void => {
+    const near = mentions.overlapping(span);
     // a person the recogniser found already, as long or longer, keeps its bounds (the tagger may have
     // misread "Will" in "captain Will Tarran"; the recogniser did not)
     // …but not the titles it took in: "Lieutenant-Colonel Aren Voss", once read whole, is Aren Voss,
     // and "Minister of | Justice Pol Varan" is Pol Varan
-    const front = (m: TextSpan) => onlyTitles(doc.text.slice(m.start, span.start)) || officeDomainOnly(doc, doc.span(m.start, doc.text.slice(0, span.start).trimEnd().length));
-    const titled = mentions.find((m) => m.type === 'PERSON' && m.start < span.start && m.end === span.end && front(m));
+    const front = (m: TextSpan) => onlyTitles(doc.text.slice(m.start, span.start)) || officeDomainOnly(doc, doc.span(m.start, endBefore(doc.text, span.start)));
+    const titled = near.find((m) => m.type === 'PERSON' && m.start < span.start && m.end === span.end && front(m));
     if (titled) {
-      titled.start = span.start;
-      titled.text = span.text;
+      mentions.remove(titled);
+      mentions.add({ ...titled, start: span.start, text: span.text });
       changed = true;
+      return;
     }
-    if (mentions.some((m) => m.type === 'PERSON' && m.start <= span.start && m.end >= span.end)) return;
-    mentions = mentions.filter((m) => !overlaps(m, span));
-    mentions.push({ ...span, type: 'PERSON' });
+    if (near.some((m) => m.type === 'PERSON' && m.start <= span.start && m.end >= span.end)) return;
+    for (const m of near) mentions.remove(m);
+    mentions.add({ ...span, type: 'PERSON' });
     changed = true;
   };
   let changed = false;
@@ -253,19 +277,19 @@ export function personCueEntities(doc: Doc): Entity[] {
     if (!honorific && gazetteer.match(words).some((m) => m.start === 0 && m.end === words.length)) continue;
     const span = doc.span(doc.tokens[first]!.start, doc.tokens[end - 1]!.end);
     // one word the recogniser typed otherwise is too little to go on ("the new England captain")
-    if (end - first === 1 && !honorific && mentions.some((m) => overlaps(m, span) && m.type !== 'PERSON')) continue;
+    if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON')) continue;
     makePerson(span);
-    if (end - first > 1) people.add(span.text);
+    if (end - first > 1 && !people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
   }
   // the same words elsewhere in the report are the same person, however the recogniser cut them there
-  for (const name of people) for (const span of occurrences(doc, name)) makePerson(span);
+  for (const spans of occurrences(doc, people).values()) for (const span of spans) makePerson(span);
   // what befalls a name and the list it stands in; then the family names of the people found
-  for (const span of evidencedPersons(doc, mentions, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
-  for (const span of familyNameMentions(doc, mentions)) makePerson(doc.span(span.start, span.end));
+  for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
+  for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
-  const kept = mentions.filter((m) => !officeDomainOnly(doc, m));
-  if (kept.length < mentions.length) [mentions, changed] = [kept, true];
-  return changed ? group(mentions) : doc.entities;
+  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m));
+  if (kept.length < mentions.all.length) changed = true;
+  return { entities: changed ? group(kept) : doc.entities, mentions };
 }
 
 export const createPersonCues = (): Component => entityRewriter('person-cues', ['tokens', 'sentences', 'tags', 'entities'], personCueEntities);

@@ -1,4 +1,4 @@
-import { tokenAt } from '../../text/align.js';
+import { sentenceOfToken, tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EntityType, TextSpan } from '../../text/types.js';
 import type { Gazetteer } from '../learn/gazetteer.js';
@@ -52,7 +52,7 @@ const isHarm = (doc: Doc, i: number): boolean => {
  * commas, then "was"/"were"/"has been"…, then the verb.
  */
 function harmedAfter(doc: Doc, last: number): boolean {
-  const { tokenEnd } = doc.sentences.find((s) => s.tokenStart <= last && last < s.tokenEnd) ?? { tokenEnd: doc.tokens.length };
+  const { tokenEnd } = doc.sentences[sentenceOfToken(doc, last)] ?? { tokenEnd: doc.tokens.length };
   let j = last + 1;
   if (doc.tokens[j]?.text === ',') {
     const close = doc.tokens.slice(j + 1, Math.min(tokenEnd, j + 20)).findIndex((t) => t.text === ',');
