@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { VigilError } from '../core/errors.js';
 import type { ExtractionDocument } from '../text/types.js';
 import type { Engine } from './engine.js';
+import { engineOf } from './engine.js';
+import { hasUnspacedScript } from './unspaced.js';
 import type { ReportsTable } from './schema.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
@@ -59,12 +61,16 @@ export async function insertReport(tx: Db, at: string, r: NewReport): Promise<{ 
     created_at: at,
     created_by: r.createdBy ?? null,
     origin: r.origin ?? null,
+    unspaced: hasUnspacedScript(r.text) ? 1 : 0,
   };
   // Two submissions racing: the loser's insert hits the unique hash and it reads the winner's row.
   const inserted = await tx.insertInto('reports').values(row).onConflict((oc) => oc.column('content_hash').doNothing()).executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     return { report: await tx.selectFrom('reports').selectAll().where('content_hash', '=', hash).executeTakeFirstOrThrow(), duplicate: true };
   }
+  // Indexed for words at once, not when read: the restricted-case check finds a name in a queued
+  // or failed report through this index (PostgreSQL's tsvector column is generated with the row).
+  if (engineOf(tx) === 'sqlite') await sql`INSERT INTO reports_fts (report_id, title, text) VALUES (${row.id}, ${row.title ?? ''}, ${row.text})`.execute(tx);
   return { report: row, duplicate: false };
 }
 

@@ -60,6 +60,8 @@ export interface ReportsTable {
   created_by: string | null;
   /** JSON `ReportOrigin` (`cases/sharing/bundle.ts`) for a report imported from a partner's bundle; null for our own. */
   origin: string | null;
+  /** 1 when the text holds a script written without spaces between words (`unspaced.ts`), else 0. */
+  unspaced: number;
 }
 
 export interface PersonsTable {
