@@ -76,10 +76,14 @@ function locate(doc: Doc, phrase: string, near: readonly Offsets[]): Offsets | u
   return gap < 200 ? best : undefined;
 }
 
-/** Each word of a located phrase as a feature at its own offsets. */
+/** Words that say nothing of who someone is: "the" of "the activist", "of" of "head of the union". */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'and', 'in', 'for', 'to', 'on', 'at', 'by', 'with', 'from']);
+
+/** Each word of a located phrase (but its function words) as a feature at its own offsets. */
 function phraseWords(prefix: string, phrase: string, at: Offsets | undefined, add: (name: string, at?: Offsets) => void): void {
   for (const m of phrase.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
     const w = m[0].toLowerCase();
+    if (FUNCTION_WORDS.has(w)) continue;
     add(`${prefix}=${w}`, at ? { start: at.start + m.index, end: at.start + m.index + m[0].length } : undefined);
   }
 }
