@@ -145,20 +145,25 @@ function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
   return [...episode.slice(lost + 1)].reverse().find((e) => e.heldAt)?.heldAt ?? null;
 }
 
-/**
- * The status the newest status-setting fact gives, with where the person is held (the newest
- * "held at" of the current episode) and the episode it belongs to.
- */
 /** Steps of the law against a held person, least to most: a later lesser one does not undo a greater. */
 const LEGAL_RANK: Partial<Record<CaseStatus, number>> = { detained: 1, charged: 2, convicted: 3 };
 
+/** Whether dated `a` is strictly later than dated `b`, at the coarser of their precisions ("2021-10-11" after "2017"). */
+function datedAfter(a: TimelineEntry, b: TimelineEntry): boolean {
+  if (!a.date || !b.date) return false;
+  const n = Math.min(a.date.value.length, b.date.value.length);
+  return a.date.value.slice(0, n) > b.date.value.slice(0, n);
+}
+
 /**
- * The fact that sets the status, newest first, with two rules a plain "newest wins" misses: a
- * killing is final (a dead person is not re-arrested by a later telling of the arrest), and while
+ * The fact that sets the status, newest first, with three rules a plain "newest wins" misses: a
+ * killing is final (a dead person is not re-arrested by a later telling of the arrest); while
  * held, a later arrest, charge or hearing does not undo a conviction (an appeal heard leaves the
- * person convicted) nor a charge; a release, a disappearance or a deportation does.
+ * person convicted), but an arrest dated after the conviction is a new detention (the sentence
+ * was served or the person freed in between); and a person charged while held is `detained`
+ * (`charged` is for one who faces charges and is not known to be held), set by the arrest.
  */
-function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus } | null {
+function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus; charge?: TimelineEntry } | null {
   const killing = facts.findLast((e) => e.type === 'KILLING');
   if (killing) return { e: killing, status: 'killed' };
   for (let i = facts.length - 1; i >= 0; i--) {
@@ -168,28 +173,40 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
     const status = rule(e);
     const rank = LEGAL_RANK[status];
     if (rank === undefined) return { e, status };
-    // the greatest legal step since the person was last free or lost
+    // the greatest legal step since the person was last free or lost, and the newest arrest of that stretch
     let best = { e, status, rank };
+    let arrest: TimelineEntry | undefined = status === 'detained' ? e : undefined;
+    let newestArrest: TimelineEntry | undefined = arrest && arrest.date ? arrest : undefined;
     for (let j = i - 1; j >= 0; j--) {
       const before = facts[j]!;
       const was = SETS_STATUS[before.type]?.(before);
       if (!was) continue;
       const r = LEGAL_RANK[was];
       if (r === undefined) break;
+      if (was === 'convicted' && newestArrest && datedAfter(newestArrest, before)) break;
+      if (was === 'detained') {
+        arrest ??= before;
+        if (before.date && !newestArrest) newestArrest = before;
+      }
       if (r > best.rank) best = { e: before, status: was, rank: r };
     }
+    if (best.status === 'charged' && arrest) return { e: arrest, status: 'detained', charge: best.e };
     return { e: best.e, status: best.status };
   }
   return null;
 }
 
+/**
+ * The status the newest status-setting fact gives, with where the person is held (the newest
+ * "held at" of the current episode) and the episode it belongs to.
+ */
 export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
   const facts = chronological(entries).filter(movesStatus);
   const episode = currentEpisode(facts);
   const heldAt = heldAtOf(episode);
   const setter = statusSetter(facts);
   if (setter) {
-    const { e, status } = setter;
+    const { e, status, charge } = setter;
     const held = HELD_STATUSES.includes(status) && status !== 'whereabouts_unknown';
     const where = held ? (heldAt ? `; held at ${heldAt.place}` : `; ${PLACE_NOT_STATED}`) : e.place ? ` in ${e.place}` : '';
     const unknown = status === 'whereabouts_unknown' && e.whereaboutsUnknown ? '; the report says the whereabouts are not known' : '';
@@ -197,7 +214,7 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
       status,
       eventId: e.id,
       since: sortKey(e),
-      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${where}${unknown}`,
+      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${charge ? `; charged (${charge.type.toLowerCase()} on ${sortKey(charge)})` : ''}${where}${unknown}`,
       heldAt: held ? heldAt : null,
       episode: episode[0]?.id ?? null,
     };
