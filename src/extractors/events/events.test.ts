@@ -287,6 +287,21 @@ test('a release told past a relative clause, "set free" and "walked free" are th
   assert.deepEqual(targetsOf('Anya Ferrol said the court, which met in private, was released from its duty.'), []);
 });
 
+test('"jailed" alone is a detention, with a term or a trial a conviction; shot or stabbed "to death" or "fatally" is a killing', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => v.type);
+  assert.deepEqual(types('The editor Pol Varan was jailed in May 2018.'), ['ARREST']);
+  assert.deepEqual(types('The imprisoned poet Aldo Renn wrote a letter.'), ['ARREST']);
+  assert.deepEqual(types('The editor Pol Varan was jailed for five years in May 2018.'), ['CONVICTION']);
+  assert.deepEqual(types('Pol Varan and Aldo Renn were tried and jailed for refusing to reveal a source.').filter((t) => t !== 'TRIAL'), ['CONVICTION', 'CONVICTION']);
+  for (const text of ['Police fatally shot the activist Mara Teller on May 30.', 'The party coordinator Aldo Renn was stabbed to death in September.', 'Soldiers beat the farmer Pol Varan to death.']) {
+    assert.ok(types(text).includes('KILLING'), `${text}: ${types(text).join(', ')}`);
+  }
+  // must not match: death nearby that is not the outcome of the blow
+  for (const text of ['The activist Aldo Renn was beaten after receiving death threats.', 'The activist Aldo Renn was stabbed and received death threats.']) {
+    assert.ok(!types(text).includes('KILLING'), `${text}: ${types(text).join(', ')}`);
+  }
+});
+
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
   const types = (text: string) => eventsOf(text).events.map((v) => v.type);
   for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {
