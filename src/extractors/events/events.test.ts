@@ -302,6 +302,15 @@ test('"jailed" alone is a detention, with a term or a trial a conviction; shot o
   }
 });
 
+test('a passive gerund adjunct shares the subject of its clause: "detained for eight hours before being released"', () => {
+  const { doc, events } = eventsOf('The journalist Pol Varan was detained for eight hours before being released.');
+  const release = events.find((v) => v.type === 'RELEASE');
+  assert.equal(doc.entities.find((e) => e.id === release?.target?.entity)?.name, 'Pol Varan');
+  // must not match: a clause with an auxiliary of its own keeps its own subject
+  const other = eventsOf('Police said its chairman, Aldo Renn, had also been detained.').events.find((v) => v.type === 'ARREST');
+  assert.match(other?.target?.text ?? '', /Aldo Renn/);
+});
+
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
   const types = (text: string) => eventsOf(text).events.map((v) => v.type);
   for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {

@@ -83,6 +83,21 @@ function forInfinitive(tree: Tree, i: number): boolean {
   return false;
 }
 
+/**
+ * A noun asked for by the words right before its "for", wherever the parser hung the phrase:
+ * "launches a new campaign for his release", "call for his conviction to be set aside and his
+ * release" (up through a joined noun or verb and the clause on a noun).
+ */
+function askedForByWords(tree: Tree, n: number): boolean {
+  for (let step = 0, x = n; step < 4 && x >= 0; step++) {
+    const f = tree.kids(x, 'case').find((k) => tree.lemma(k) === 'for');
+    if (f !== undefined && f > 0 && (WANTING_NOUNS.has(tree.lemma(f - 1)) || WANTING_VERBS.has(tree.lemma(f - 1)))) return true;
+    if (!/^(conj|acl)/.test(tree.token(x).deprel ?? '')) return false;
+    x = tree.head(x);
+  }
+  return false;
+}
+
 /** "is yet to be freed", "has yet to be released": not yet done. */
 function notYet(tree: Tree, i: number): boolean {
   if (infinitiveTo(tree, i) === undefined) return false;
@@ -109,6 +124,13 @@ export const OBLIGATION_AUX = new Set(['should', 'must', 'ought']);
  * Returns the modality those words impose, or undefined when none does.
  */
 export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
+  const read = governedByParse(tree, t);
+  // what the parse missed: "launches a new campaign for his release" with the phrase hung on the verb
+  if (read === undefined && t.request === undefined && t.pos === 'noun' && askedForByWords(tree, t.token)) return 'hypothetical';
+  return read;
+}
+
+function governedByParse(tree: Tree, t: Trigger): Modality | undefined {
   // a request is the event itself ("asked Thailand to extradite him"): what governs is what governs the request
   let n = t.request ?? t.token;
   const release = t.type === 'RELEASE';
@@ -161,6 +183,8 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
     if (h < 0) return undefined;
     if (via === 'conj') {
       if (tree.kids(h, 'aux').some((a) => OBLIGATION_AUX.has(tree.lemma(a)))) return 'hypothetical';
+      // "was asked to leave and was detained": a conjunct with an auxiliary of its own is a clause of its own
+      if (tree.kids(n, 'aux', 'aux:pass').some((a) => tree.token(a).text.toLowerCase() !== 'to')) return undefined;
       n = h;
       continue;
     }

@@ -80,6 +80,9 @@ test('wishes, plans, plots, what is awaited and what would be are not done; "yet
     ['Extraditing the publisher Aldo Renn would embolden other powers.', 'EXTRADITION', 'hypothetical'],
     ['Tove Lindqvist is yet to be freed by the gunmen.', 'RELEASE', 'negated'],
     ['Joran Aldemir has yet to be released.', 'RELEASE', 'negated'],
+    // asked for by the words before its "for", however the parser hung it
+    ['The union compares the jailed leader Pol Varan to a saint as it launches a new campaign for his release', 'RELEASE', 'hypothetical'],
+    ['We condemn the actions and call for Varan’s conviction to be set aside and his immediate release.', 'RELEASE', 'hypothetical'],
   ];
   for (const [text, type, want] of cases) assert.deepEqual(modalities(text, type), [want], text);
   // must not match: what was done stays asserted
@@ -90,6 +93,9 @@ test('wishes, plans, plots, what is awaited and what would be are not done; "yet
     ['The union welcomed the release of Pol Varan.', 'RELEASE'],
     ['Tove Lindqvist was freed before the minister announced the pardon.', 'RELEASE'],
     ['Pol Varan, who was freed last year, called for others to be released.', 'RELEASE'],
+    // a conjunct with an auxiliary of its own is not under the request of the first
+    ['The journalist Pol Varan was asked to leave and was detained.', 'ARREST'],
+    ['Pol Varan was arrested for his role in the protest.', 'ARREST'],
   ];
   for (const [text, type] of done) assert.ok(modalities(text, type).includes('asserted'), text);
 });
