@@ -311,6 +311,16 @@ test('a passive gerund adjunct shares the subject of its clause: "detained for e
   assert.match(other?.target?.text ?? '', /Aldo Renn/);
 });
 
+test('taken by people nobody names is an abduction; by police, armed or not, an arrest', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
+  assert.deepEqual(types('Masked men detained the protest leader Mara Teller in Karsvik on Monday and drove her away in a van.'), ['ABDUCTION']);
+  assert.deepEqual(types('A group of unidentified armed men arrested Pol Varan on November 20 at a hotel.'), ['ABDUCTION']);
+  // must not match: state agents, and unidentified people among the targets
+  assert.deepEqual(types('Armed police arrested the journalist Aldo Renn on Friday.'), ['ARREST']);
+  assert.deepEqual(types('Security officers detained the journalist Aldo Renn on Friday.'), ['ARREST']);
+  assert.deepEqual(types('Police arrested the journalist Aldo Renn and two unidentified men on Friday.'), ['ARREST']);
+});
+
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
   const types = (text: string) => eventsOf(text).events.map((v) => v.type);
   for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {
