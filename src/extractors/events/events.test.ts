@@ -321,6 +321,16 @@ test('taken by people nobody names is an abduction; by police, armed or not, an 
   assert.deepEqual(types('Police arrested the journalist Aldo Renn and two unidentified men on Friday.'), ['ARREST']);
 });
 
+test('custody in the simple past for a stated while has ended: a release, its words the span', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.trigger.text);
+  assert.deepEqual(releases('In June, security forces detained the journalist Pol Varan for three weeks over a post.'), ['for three weeks']);
+  assert.deepEqual(releases('The journalist Pol Varan was held for at least eight hours.'), ['for at least eight hours']);
+  // must not match: still held, background before another step, to come, no stated while
+  for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.']) {
+    assert.deepEqual(releases(text), [], text);
+  }
+});
+
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
   const types = (text: string) => eventsOf(text).events.map((v) => v.type);
   for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {

@@ -9,6 +9,7 @@ import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
 import { mergeMentions } from './merge.js';
 import { impliedTargets } from './implied.js';
+import { endedCustody } from './ended.js';
 import { modalityOf } from './modality.js';
 import { rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -169,5 +170,5 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
-  return impliedTargets(doc, kept).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  return endedCustody(tree, impliedTargets(doc, kept)).map((v, i) => ({ ...v, id: `v${i + 1}` }));
 }
