@@ -133,9 +133,24 @@ describe('status', () => {
     assert.equal(deriveStatus([arrest, entry('r', 'RELEASE', '2026-11-18', { modality: 'reported' })]).status, 'detained');
     assert.equal(deriveStatus([arrest, entry('r', 'RELEASE', '2026-11-18', { modality: 'reported', accepted: true })]).status, 'released');
   });
+  test('a source\'s telling of an arrest or a charge moves the status, marked unconfirmed; of a release, a killing or a disappearance it waits for an analyst', () => {
+    const told = deriveStatus([entry('a', 'ARREST', '2026-11-16', { modality: 'reported' })]);
+    assert.deepEqual([told.status, told.unconfirmed], ['detained', true]);
+    assert.match(told.reason, /told by a source, not confirmed/);
+    assert.equal(deriveStatus([entry('h', 'CHARGE', '2026-11-16', { modality: 'reported' })]).status, 'charged');
+    const own = deriveStatus([entry('a', 'ARREST', '2026-11-16')]);
+    assert.equal(own.unconfirmed, undefined);
+    // must not move: a reported killing or release, a hypothetical or future arrest
+    assert.equal(deriveStatus([entry('k', 'KILLING', '2026-11-16', { modality: 'reported' })]).status, 'at_large');
+    assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', '2026-11-16', { modality: 'reported' })]).status, 'at_large');
+    assert.equal(deriveStatus([entry('a', 'ARREST', '2026-11-10'), entry('r', 'RELEASE', '2026-11-16', { modality: 'reported' })]).status, 'detained');
+    assert.equal(deriveStatus([entry('a', 'ARREST', '2026-11-16', { modality: 'hypothetical' })]).status, 'at_large');
+    assert.equal(deriveStatus([entry('a', 'ARREST', '2026-11-16', { modality: 'future' })]).status, 'at_large');
+  });
   test('held-at holds through the episode (a charge after the arrest) and ends with a release', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { heldAt: held('Orvane remand centre') }), entry('c', 'CHARGE', '2026-11-12')]);
-    assert.deepEqual([s.status, s.heldAt?.place, s.episode], ['charged', 'Orvane remand centre', 'a']);
+    assert.deepEqual([s.status, s.eventId, s.heldAt?.place, s.episode], ['detained', 'a', 'Orvane remand centre', 'a'], 'charged while held is detained');
+    assert.match(s.reason, /charged \(charge on 2026-11-12\)/);
     const again = deriveStatus([entry('a', 'ARREST', '2026-11-10', { heldAt: held('Orvane remand centre') }), entry('r', 'RELEASE', '2026-11-12'), entry('b', 'ARREST', '2026-11-20')]);
     assert.deepEqual([again.status, again.heldAt, again.episode], ['detained', null, 'b'], 'a new arrest is a new episode');
   });
@@ -148,8 +163,26 @@ describe('status', () => {
     assert.equal(deriveStatus([entry('c', 'CONVICTION', '2025-06-01'), entry('r', 'RELEASE', '2026-11-12')]).status, 'released');
     const appealed = deriveStatus([entry('a', 'ARREST', '2025-01-10'), entry('c', 'CONVICTION', '2025-06-01'), entry('t', 'TRIAL', '2026-11-12'), entry('h', 'CHARGE', '2026-11-14')]);
     assert.deepEqual([appealed.status, appealed.eventId], ['convicted', 'c']);
-    assert.equal(deriveStatus([entry('h', 'CHARGE', '2026-11-01'), entry('a', 'ARREST', null)]).status, 'charged', 'an undated arrest does not undo the charge');
+    assert.equal(deriveStatus([entry('h', 'CHARGE', '2026-11-01'), entry('a', 'ARREST', null)]).status, 'detained', 'an undated arrest with a charge: held and charged');
+    assert.equal(deriveStatus([entry('c', 'CONVICTION', '2025-06-01'), entry('a', 'ARREST', null)]).status, 'convicted', 'an undated arrest does not undo the conviction');
     assert.equal(deriveStatus([entry('c', 'CONVICTION', '2025-06-01'), entry('r', 'RELEASE', '2026-01-01'), entry('a', 'ARREST', '2026-11-12')]).status, 'detained', 'once freed, a new arrest starts again');
+  });
+  test('charged and not known to be held is `charged`; charged while held is `detained`, set by the arrest', () => {
+    assert.equal(deriveStatus([entry('h', 'CHARGE', '2026-11-01')]).status, 'charged');
+    assert.equal(deriveStatus([entry('t', 'TRIAL', '2026-11-01'), entry('h', 'CHARGE', '2026-11-02')]).status, 'charged');
+    const held = deriveStatus([entry('a', 'ARREST', '2026-10-20'), entry('h', 'CHARGE', '2026-11-01'), entry('t', 'TRIAL', '2026-11-05')]);
+    assert.deepEqual([held.status, held.eventId], ['detained', 'a']);
+    // a release between them: the charge stands alone
+    assert.equal(deriveStatus([entry('a', 'ARREST', '2026-10-20'), entry('r', 'RELEASE', '2026-10-22'), entry('h', 'CHARGE', '2026-11-01')]).status, 'charged');
+  });
+  test('an arrest dated after a conviction is a new detention; one in the same stretch is not', () => {
+    // sentenced in 2017, arrested again in 2021: the old conviction is not the status
+    const again = deriveStatus([entry('c', 'CONVICTION', '2017'), entry('a', 'ARREST', '2021-10-29'), entry('h', 'CHARGE', '2021-11-09')]);
+    assert.deepEqual([again.status, again.eventId], ['detained', 'a']);
+    assert.equal(deriveStatus([entry('c', 'CONVICTION', '2021-10-03'), entry('a', 'ARREST', '2021-10-11')]).status, 'detained');
+    // arrested, then convicted: convicted; an arrest the same month as the conviction does not undo it
+    assert.equal(deriveStatus([entry('a', 'ARREST', '2021-02-01'), entry('c', 'CONVICTION', '2021-12-06')]).status, 'convicted');
+    assert.equal(deriveStatus([entry('c', 'CONVICTION', '2021-10'), entry('a', 'ARREST', '2021-10-11')]).status, 'convicted');
   });
   test('undated steps of one report sort with its newest dated one, in the order of a life', () => {
     // "freed in March; he had been sentenced to three years": the sentence is background, not news

@@ -61,15 +61,26 @@ export interface DerivedStatus {
   heldAt?: HeldAt | null;
   /** The event that opened the episode the status belongs to (an arrest, a disappearance); null outside one. */
   episode?: string | null;
+  /** The status rests on a source's word ("police said"), not on the report's own telling nor an analyst's acceptance. */
+  unconfirmed?: boolean;
 }
 
 /**
- * Whether an event moves a status: told as a fact by the report itself, or told through someone
- * ("police said he was arrested") and accepted by an analyst. Calls for release, requests
+ * Events a source's word moves the status on (marked unconfirmed): being taken and the law's steps
+ * against the person keep them on watch. A release ends the advocacy, a killing is final, and a
+ * disappearance raises urgent alerts: one only reported ("his lawyer said he was freed", "friends
+ * believe he was murdered", "his wife says he has vanished") waits for an analyst to accept it.
+ */
+const SOURCE_MAY_TELL: ReadonlySet<EventType> = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION']);
+
+/**
+ * Whether an event moves a status: told as a fact by the report itself; told through someone
+ * ("police said he was arrested", "according to his party he was charged") when it is an arrest
+ * or a step of the law; or reported and accepted by an analyst. Calls for release, requests
  * refused, sentences sought, threats and denials never do.
  */
-export function movesStatus(e: Pick<TimelineEntry, 'modality' | 'accepted'>): boolean {
-  return e.modality === 'asserted' || (e.modality === 'reported' && !!e.accepted);
+export function movesStatus(e: Pick<TimelineEntry, 'type' | 'modality' | 'accepted'>): boolean {
+  return e.modality === 'asserted' || (e.modality === 'reported' && (!!e.accepted || SOURCE_MAY_TELL.has(e.type)));
 }
 
 /** Events that say where the person is or whether they are free; the rest (threats, accusations) do not move the status. */
@@ -145,20 +156,25 @@ function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
   return [...episode.slice(lost + 1)].reverse().find((e) => e.heldAt)?.heldAt ?? null;
 }
 
-/**
- * The status the newest status-setting fact gives, with where the person is held (the newest
- * "held at" of the current episode) and the episode it belongs to.
- */
 /** Steps of the law against a held person, least to most: a later lesser one does not undo a greater. */
 const LEGAL_RANK: Partial<Record<CaseStatus, number>> = { detained: 1, charged: 2, convicted: 3 };
 
+/** Whether dated `a` is strictly later than dated `b`, at the coarser of their precisions ("2021-10-11" after "2017"). */
+function datedAfter(a: TimelineEntry, b: TimelineEntry): boolean {
+  if (!a.date || !b.date) return false;
+  const n = Math.min(a.date.value.length, b.date.value.length);
+  return a.date.value.slice(0, n) > b.date.value.slice(0, n);
+}
+
 /**
- * The fact that sets the status, newest first, with two rules a plain "newest wins" misses: a
- * killing is final (a dead person is not re-arrested by a later telling of the arrest), and while
+ * The fact that sets the status, newest first, with three rules a plain "newest wins" misses: a
+ * killing is final (a dead person is not re-arrested by a later telling of the arrest); while
  * held, a later arrest, charge or hearing does not undo a conviction (an appeal heard leaves the
- * person convicted) nor a charge; a release, a disappearance or a deportation does.
+ * person convicted), but an arrest dated after the conviction is a new detention (the sentence
+ * was served or the person freed in between); and a person charged while held is `detained`
+ * (`charged` is for one who faces charges and is not known to be held), set by the arrest.
  */
-function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus } | null {
+function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus; charge?: TimelineEntry } | null {
   const killing = facts.findLast((e) => e.type === 'KILLING');
   if (killing) return { e: killing, status: 'killed' };
   for (let i = facts.length - 1; i >= 0; i--) {
@@ -168,38 +184,53 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
     const status = rule(e);
     const rank = LEGAL_RANK[status];
     if (rank === undefined) return { e, status };
-    // the greatest legal step since the person was last free or lost
+    // the greatest legal step since the person was last free or lost, and the newest arrest of that stretch
     let best = { e, status, rank };
+    let arrest: TimelineEntry | undefined = status === 'detained' ? e : undefined;
+    let newestArrest: TimelineEntry | undefined = arrest && arrest.date ? arrest : undefined;
     for (let j = i - 1; j >= 0; j--) {
       const before = facts[j]!;
       const was = SETS_STATUS[before.type]?.(before);
       if (!was) continue;
       const r = LEGAL_RANK[was];
       if (r === undefined) break;
+      if (was === 'convicted' && newestArrest && datedAfter(newestArrest, before)) break;
+      if (was === 'detained') {
+        arrest ??= before;
+        if (before.date && !newestArrest) newestArrest = before;
+      }
       if (r > best.rank) best = { e: before, status: was, rank: r };
     }
+    if (best.status === 'charged' && arrest) return { e: arrest, status: 'detained', charge: best.e };
     return { e: best.e, status: best.status };
   }
   return null;
 }
 
+/**
+ * The status the newest status-setting fact gives, with where the person is held (the newest
+ * "held at" of the current episode) and the episode it belongs to.
+ */
 export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
   const facts = chronological(entries).filter(movesStatus);
   const episode = currentEpisode(facts);
   const heldAt = heldAtOf(episode);
   const setter = statusSetter(facts);
   if (setter) {
-    const { e, status } = setter;
+    const { e, status, charge } = setter;
     const held = HELD_STATUSES.includes(status) && status !== 'whereabouts_unknown';
     const where = held ? (heldAt ? `; held at ${heldAt.place}` : `; ${PLACE_NOT_STATED}`) : e.place ? ` in ${e.place}` : '';
     const unknown = status === 'whereabouts_unknown' && e.whereaboutsUnknown ? '; the report says the whereabouts are not known' : '';
+    const unconfirmed = e.modality === 'reported' && !e.accepted;
+    const told = unconfirmed ? '; told by a source, not confirmed' : '';
     return {
       status,
       eventId: e.id,
       since: sortKey(e),
-      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${where}${unknown}`,
+      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${charge ? `; charged (${charge.type.toLowerCase()} on ${sortKey(charge)})` : ''}${where}${unknown}${told}`,
       heldAt: held ? heldAt : null,
       episode: episode[0]?.id ?? null,
+      ...(unconfirmed ? { unconfirmed: true } : {}),
     };
   }
   return { status: 'at_large', eventId: null, since: null, reason: 'no report of detention, disappearance or release', heldAt: null, episode: null };

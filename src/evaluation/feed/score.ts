@@ -3,7 +3,9 @@ import path from 'node:path';
 import { compareNames, nameTokens } from '../../cases/names.js';
 import type { CaseGold } from '../../corpora/readers/case-gold.js';
 import { nameForms } from '../../corpora/readers/case-gold.js';
+import { deriveStatus } from '../../cases/status.js';
 import { parseExtraction } from '../../storage/reports.js';
+import { caseEntries, loadTimeline } from '../../storage/timeline.js';
 import type { Store } from '../../storage/store.js';
 import type { FeedItem } from './build.js';
 import { keyOfUrl } from './ingest.js';
@@ -40,7 +42,12 @@ export interface GoldFigures {
   reports: number;
   atRiskRecall: number | null;
   atRiskPrecision: number | null;
+  /** Status as of the report's publication (CASE-GOLD.md): from what the reports published by then told. */
   statusAccuracy: number | null;
+  /** Status at the end of the feed, what the case list shows after every report (later reports can move it). */
+  statusAtEndAccuracy: number | null;
+  /** Gold statuses `unknown`, which the product never gives: counted in the status figures as wrong. */
+  goldUnknown: number;
   eventPrecision: number | null;
   eventRecall: number | null;
   notAtRiskWithCase: number;
@@ -151,7 +158,7 @@ export function shownCountry(p: { country: string | null; case_country: string |
 }
 
 async function scoreGold(store: Store, reports: { id: string; extraction: string | null }[], itemOf: Map<string, FeedItem | undefined>, linkedIn: Map<string, Linked[]>, personById: Map<string, Person>, gold: Map<number, CaseGold>): Promise<GoldFigures | null> {
-  const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
+  const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, statusAtEndRight: 0, goldUnknown: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
   const confusion: Record<string, number> = {};
   const falseReleaseNames: string[] = [];
   const wrongStatusNames: string[] = [];
@@ -179,9 +186,12 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       matched.add(pid);
       t.found++;
       const p = personById.get(pid)!;
-      if (p.status === c.status) t.statusRight++;
-      else wrongStatusNames.push(`${p.name} (${g.index}): ${c.status}→${p.status}`);
-      const cell = `${c.status}→${p.status}`;
+      const status = await statusAsOf(store, pid, r.id, p.status);
+      if (p.status === c.status) t.statusAtEndRight++;
+      if (c.status === 'unknown') t.goldUnknown++;
+      if (status === c.status) t.statusRight++;
+      else wrongStatusNames.push(`${p.name} (${g.index}): ${c.status}→${status}`);
+      const cell = `${c.status}→${status}`;
       confusion[cell] = (confusion[cell] ?? 0) + 1;
       if (c.country) {
         t.countryOf++;
@@ -210,7 +220,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       if (g.not_cases.some((n) => nameForms(n).some((f) => namesOf(id).some((x) => sameName(x, f))))) t.notAtRisk++;
       const goldCase = g.cases.find((c) => nameForms(c.name).some((f) => namesOf(id).some((x) => sameName(x, f))));
       const goldReleased = goldCase && (goldCase.status === 'released' || goldCase.events.some((e) => e.type === 'RELEASE' && e.modality === 'asserted'));
-      const sysReleased = personById.get(id)!.status === 'released' || sources.some((s) => s.person_id === id && s.type === 'RELEASE' && s.modality === 'asserted');
+      const sysReleased = (await statusAsOf(store, id, r.id, personById.get(id)!.status)) === 'released' || sources.some((s) => s.person_id === id && s.type === 'RELEASE' && s.modality === 'asserted');
       if (sysReleased && !goldReleased) {
         t.falseReleases++;
         falseReleaseNames.push(`${personById.get(id)!.name} (${g.index})`);
@@ -223,6 +233,8 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     atRiskRecall: ratio(t.found, t.goldCases),
     atRiskPrecision: ratio(t.sysRight, t.sysCases),
     statusAccuracy: ratio(t.statusRight, t.found),
+    statusAtEndAccuracy: ratio(t.statusAtEndRight, t.found),
+    goldUnknown: t.goldUnknown,
     eventPrecision: ratio(t.eventsRight, t.sysEvents),
     eventRecall: ratio(t.eventsRight, t.goldEvents),
     notAtRiskWithCase: t.notAtRisk,
@@ -233,4 +245,21 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     falseReleaseNames,
     wrongStatusNames,
   };
+}
+
+/**
+ * The status a case had when report `reportId` was published: derived again from the tellings of
+ * the reports published by then (that one included), as CASE-GOLD.md's status is "as of
+ * publication"; the case's own status when no later report told it anything.
+ */
+export async function statusAsOf(store: Store, personId: string, reportId: string, current: string): Promise<string> {
+  const timeline = await loadTimeline(store.db, personId);
+  const ids = [...new Set(timeline.flatMap((e) => e.sources.map((s) => s.report_id)))];
+  if (!ids.length) return current;
+  const times = new Map((await store.db.selectFrom('reports').select(['id', 'published', 'created_at']).where('id', 'in', [...ids, reportId]).execute()).map((x) => [x.id, x]));
+  const at = (id: string): string => (times.get(id)?.published ?? times.get(id)?.created_at ?? '').slice(0, 10);
+  const cut = at(reportId);
+  if (ids.every((id) => at(id) <= cut)) return current;
+  const told = timeline.map((e) => ({ ...e, sources: e.sources.filter((x) => at(x.report_id) <= cut) })).filter((e) => e.sources.length > 0);
+  return deriveStatus(caseEntries(told, times)).status;
 }

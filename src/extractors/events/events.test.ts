@@ -287,6 +287,50 @@ test('a release told past a relative clause, "set free" and "walked free" are th
   assert.deepEqual(targetsOf('Anya Ferrol said the court, which met in private, was released from its duty.'), []);
 });
 
+test('"jailed" alone is a detention, with a term or a trial a conviction; shot or stabbed "to death" or "fatally" is a killing', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => v.type);
+  assert.deepEqual(types('The editor Pol Varan was jailed in May 2018.'), ['ARREST']);
+  assert.deepEqual(types('The imprisoned poet Aldo Renn wrote a letter.'), ['ARREST']);
+  assert.deepEqual(types('The editor Pol Varan was jailed for five years in May 2018.'), ['CONVICTION']);
+  assert.deepEqual(types('Pol Varan and Aldo Renn were tried and jailed for refusing to reveal a source.').filter((t) => t !== 'TRIAL'), ['CONVICTION', 'CONVICTION']);
+  for (const text of ['Police fatally shot the activist Mara Teller on May 30.', 'The party coordinator Aldo Renn was stabbed to death in September.', 'Soldiers beat the farmer Pol Varan to death.']) {
+    assert.ok(types(text).includes('KILLING'), `${text}: ${types(text).join(', ')}`);
+  }
+  // must not match: death nearby that is not the outcome of the blow
+  for (const text of ['The activist Aldo Renn was beaten after receiving death threats.', 'The activist Aldo Renn was stabbed and received death threats.']) {
+    assert.ok(!types(text).includes('KILLING'), `${text}: ${types(text).join(', ')}`);
+  }
+});
+
+test('a passive gerund adjunct shares the subject of its clause: "detained for eight hours before being released"', () => {
+  const { doc, events } = eventsOf('The journalist Pol Varan was detained for eight hours before being released.');
+  const release = events.find((v) => v.type === 'RELEASE');
+  assert.equal(doc.entities.find((e) => e.id === release?.target?.entity)?.name, 'Pol Varan');
+  // must not match: a clause with an auxiliary of its own keeps its own subject
+  const other = eventsOf('Police said its chairman, Aldo Renn, had also been detained.').events.find((v) => v.type === 'ARREST');
+  assert.match(other?.target?.text ?? '', /Aldo Renn/);
+});
+
+test('taken by people nobody names is an abduction; by police, armed or not, an arrest', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
+  assert.deepEqual(types('Masked men detained the protest leader Mara Teller in Karsvik on Monday and drove her away in a van.'), ['ABDUCTION']);
+  assert.deepEqual(types('A group of unidentified armed men arrested Pol Varan on November 20 at a hotel.'), ['ABDUCTION']);
+  // must not match: state agents, and unidentified people among the targets
+  assert.deepEqual(types('Armed police arrested the journalist Aldo Renn on Friday.'), ['ARREST']);
+  assert.deepEqual(types('Security officers detained the journalist Aldo Renn on Friday.'), ['ARREST']);
+  assert.deepEqual(types('Police arrested the journalist Aldo Renn and two unidentified men on Friday.'), ['ARREST']);
+});
+
+test('custody in the simple past for a stated while has ended: a release, its words the span', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.trigger.text);
+  assert.deepEqual(releases('In June, security forces detained the journalist Pol Varan for three weeks over a post.'), ['for three weeks']);
+  assert.deepEqual(releases('The journalist Pol Varan was held for at least eight hours.'), ['for at least eight hours']);
+  // must not match: still held, background before another step, to come, no stated while
+  for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.']) {
+    assert.deepEqual(releases(text), [], text);
+  }
+});
+
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
   const types = (text: string) => eventsOf(text).events.map((v) => v.type);
   for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {

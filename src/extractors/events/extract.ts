@@ -9,6 +9,7 @@ import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
 import { mergeMentions } from './merge.js';
 import { impliedTargets } from './implied.js';
+import { endedCustody } from './ended.js';
 import { modalityOf } from './modality.js';
 import { rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -41,6 +42,26 @@ function confidenceOf(t: Trigger, linkedTarget: boolean, inferred: boolean, hasA
   if (hasAgent) c += 0.05;
   if (hasDate) c += 0.05;
   return Math.round(Math.min(0.95, c) * 100) / 100;
+}
+
+/** Words that make people nobody can name: "masked men", "unidentified gunmen", "armed men in plain clothes". */
+const UNIDENTIFIED = new Set(['unidentified', 'unknown', 'masked', 'hooded', 'armed', 'plainclothes', 'plain-clothes', 'plain-clothed', 'anonymous']);
+const ANYONE = new Set(['man', 'men', 'gunman', 'gunmen', 'individual', 'individuals', 'person', 'persons', 'people', 'assailant', 'assailants', 'attacker', 'attackers', 'abductor', 'abductors', 'group', 'groups']);
+
+/**
+ * Whether the agent is people nobody names, which makes a seizure an abduction (ONTOLOGY: taken by
+ * unidentified actors): "masked men detained her", "a group of unidentified armed men arrested
+ * him". "Armed police" and "unidentified officers of the security service" stay an arrest.
+ */
+function unidentifiedActor(tree: Tree, agent: number): boolean {
+  let head = agent;
+  // "a group of unidentified armed men": the men the group is made of
+  const of = tree.kids(head, 'nmod').find((k) => tree.caseOf(k) === 'of');
+  if (tree.lemma(head) === 'group' && of !== undefined) head = of;
+  const word = tree.token(head).text.toLowerCase();
+  if (!ANYONE.has(word) && !ANYONE.has(tree.lemma(head))) return false;
+  if (word === 'gunmen' || word === 'gunman' || word === 'abductors' || word === 'abductor') return true;
+  return tree.kids(head, 'amod', 'compound').some((k) => UNIDENTIFIED.has(tree.token(k).text.toLowerCase()));
 }
 
 /** A token of the person a target role names: its head, or the name inside its words ("reporter Lina Orsk"). */
@@ -94,7 +115,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const span = last - first <= 3 ? doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end) : doc.span(doc.tokens[trigger.token]!.start, doc.tokens[trigger.token]!.end);
     const event: VigilEvent = {
       id: '',
-      type: trigger.type,
+      type: trigger.type === 'ARREST' && heads.agent !== undefined && unidentifiedActor(tree, heads.agent) ? 'ABDUCTION' : trigger.type,
       trigger: span,
       target: roles.target ?? null,
       agent: roles.agent ?? null,
@@ -149,5 +170,5 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
-  return impliedTargets(doc, kept).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  return endedCustody(tree, impliedTargets(doc, kept)).map((v, i) => ({ ...v, id: `v${i + 1}` }));
 }

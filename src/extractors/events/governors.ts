@@ -11,7 +11,7 @@ import type { Trigger } from './triggers.js';
  */
 
 /** Verbs whose complement is wanted, not done: "urged X to release", "asked for a sentence". */
-const WANTING_VERBS = new Set(['call', 'demand', 'urge', 'ask', 'request', 'petition', 'appeal', 'press', 'push', 'seek', 'want', 'plead', 'lobby', 'campaign', 'apply', 'beg', 'implore', 'recommend', 'propose', 'need', 'oppose', 'threaten', 'try', 'attempt', 'pray']);
+const WANTING_VERBS = new Set(['call', 'demand', 'urge', 'ask', 'request', 'petition', 'appeal', 'press', 'push', 'seek', 'want', 'plead', 'lobby', 'campaign', 'apply', 'beg', 'implore', 'recommend', 'propose', 'need', 'oppose', 'threaten', 'try', 'attempt', 'pray', 'plot', 'conspire', 'scheme']);
 /** Verbs whose object itself is wanted: "demanded his release", "sought his arrest"; "appealed his conviction" and "pressed charges" are not. */
 const WANTING_OBJECT = new Set(['demand', 'request', 'seek', 'want', 'threaten', 'propose', 'recommend', 'oppose', 'need', 'ask', 'urge']);
 /** Request nouns that govern through "of": "the threat of arrest", "a warrant of arrest"; others through "for" or as a compound. */
@@ -20,6 +20,8 @@ const WANTING_OF = new Set(['threat', 'warrant', 'attempt']);
 const WANTING_NOUNS = new Set(['call', 'demand', 'request', 'appeal', 'petition', 'plea', 'application', 'bid', 'motion', 'campaign', 'push', 'attempt', 'effort', 'warrant', 'threat']);
 /** Nouns a request passes through: "requested an order for his release". */
 const ORDER_NOUNS = new Set(['order', 'writ', 'ruling', 'decision']);
+/** Nouns whose infinitive is meant, not done: "a plan to arrest him", "a plot to kidnap her", "a bid to free them". */
+const INTENT_NOUNS = new Set(['plan', 'plot', 'conspiracy', 'scheme', 'attempt', 'bid', 'effort', 'intention', 'intent', 'threat', 'call', 'demand', 'campaign', 'push', 'move', 'proposal', 'request', 'appeal', 'petition', 'motion']);
 /** A request or an act these govern did not happen: "refused to release him", "denied bail". */
 const REFUSING_VERBS = new Set(['refuse', 'reject', 'deny', 'dismiss', 'decline', 'fail', 'overrule', 'overturn', 'quash']);
 /** A request granted is done: "the court granted his request for release". */
@@ -58,6 +60,61 @@ function nonFinite(tree: Tree, i: number): boolean {
   return tree.kids(i, 'mark', 'aux', 'aux:pass').some((k) => ['to', 'that', 'be', 'being'].includes(tree.token(k).text.toLowerCase()));
 }
 
+/** The infinitive's "to", when the trigger is one: "to arrest him", "to be released". */
+function infinitiveTo(tree: Tree, i: number): number | undefined {
+  return tree.kids(i, 'mark').find((k) => tree.token(k).text.toLowerCase() === 'to' && k < i);
+}
+
+/**
+ * An infinitive with its own subject brought by "for" is wished, never done: "shouted for the
+ * guards to release him", "called for the journalist to be freed", "it is time for them to free
+ * her". Read from the words, wherever the parser hung the phrase: "for", then a short noun phrase,
+ * then the trigger's "to".
+ */
+function forInfinitive(tree: Tree, i: number): boolean {
+  const to = infinitiveTo(tree, i);
+  if (to === undefined) return false;
+  const { from } = tree.sentenceRange(i);
+  for (let j = to - 1; j >= Math.max(from, to - 7); j--) {
+    const w = tree.token(j);
+    if (w.text.toLowerCase() === 'for') return j < to - 1;
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(w.upos ?? '') && w.text !== "'s" && w.text !== '’s') return false;
+  }
+  return false;
+}
+
+/**
+ * A noun asked for by the words right before its "for", wherever the parser hung the phrase:
+ * "launches a new campaign for his release", "call for his conviction to be set aside and his
+ * release" (up through a joined noun or verb and the clause on a noun).
+ */
+function askedForByWords(tree: Tree, n: number): boolean {
+  for (let step = 0, x = n; step < 4 && x >= 0; step++) {
+    const f = tree.kids(x, 'case').find((k) => tree.lemma(k) === 'for');
+    if (f !== undefined && f > 0 && (WANTING_NOUNS.has(tree.lemma(f - 1)) || WANTING_VERBS.has(tree.lemma(f - 1)))) return true;
+    if (!/^(conj|acl)/.test(tree.token(x).deprel ?? '')) return false;
+    x = tree.head(x);
+  }
+  return false;
+}
+
+/** "is yet to be freed", "has yet to be released": not yet done. */
+function notYet(tree: Tree, i: number): boolean {
+  if (infinitiveTo(tree, i) === undefined) return false;
+  const h = tree.head(i);
+  const holders = [i, ...(h >= 0 && tree.token(i).deprel === 'xcomp' ? [h] : [])];
+  return holders.some((n) => tree.kids(n, 'advmod').some((k) => tree.lemma(k) === 'yet'));
+}
+
+/** The noun an infinitive trigger states the aim of: "a plan to arrest him" (acl), or right before its "to" ("conspiracy charges to kidnap"). */
+function intentNoun(tree: Tree, i: number): boolean {
+  const to = infinitiveTo(tree, i);
+  if (to === undefined) return false;
+  const h = tree.head(i);
+  const candidates = [...(h >= 0 && tree.token(i).deprel === 'acl' ? [h] : []), to - 1];
+  return candidates.some((n) => n >= 0 && tree.token(n).upos === 'NOUN' && [n, ...tree.kids(n, 'compound')].some((x) => INTENT_NOUNS.has(tree.lemma(x))));
+}
+
 /** A modal auxiliary of obligation on the verb: "should release", "must be freed". */
 export const OBLIGATION_AUX = new Set(['should', 'must', 'ought']);
 
@@ -67,12 +124,27 @@ export const OBLIGATION_AUX = new Set(['should', 'must', 'ought']);
  * Returns the modality those words impose, or undefined when none does.
  */
 export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
+  const read = governedByParse(tree, t);
+  // what the parse missed: "launches a new campaign for his release" with the phrase hung on the verb
+  if (read === undefined && t.request === undefined && t.pos === 'noun' && askedForByWords(tree, t.token)) return 'hypothetical';
+  return read;
+}
+
+function governedByParse(tree: Tree, t: Trigger): Modality | undefined {
   // a request is the event itself ("asked Thailand to extradite him"): what governs is what governs the request
   let n = t.request ?? t.token;
   const release = t.type === 'RELEASE';
   // a request is itself the act: "attempting to seek asylum" still sought it
   const wanting = (lemma: string) => WANTING_VERBS.has(lemma) && !t.type.endsWith('_REQUEST');
+  if (t.request === undefined && t.pos === 'verb') {
+    if (notYet(tree, n)) return 'negated';
+    if (forInfinitive(tree, n) || intentNoun(tree, n)) return 'hypothetical';
+  }
   if (t.request === undefined && t.pos === 'noun') {
+    // "the arrest and release of X", "his conviction set aside and his release": a conjoined noun is governed as its first
+    while ((tree.token(n).deprel ?? '') === 'conj' && tree.head(n) >= 0 && tree.token(tree.head(n)).upos === 'NOUN') n = tree.head(n);
+  }
+  if (t.request === undefined && t.pos === 'noun' && (tree.token(n).deprel ?? '') !== 'conj') {
     const h = tree.head(n);
     const via = tree.token(n).deprel ?? '';
     if (h < 0 || !NOMINAL.test(via)) return undefined;
@@ -111,11 +183,17 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
     if (h < 0) return undefined;
     if (via === 'conj') {
       if (tree.kids(h, 'aux').some((a) => OBLIGATION_AUX.has(tree.lemma(a)))) return 'hypothetical';
+      // "was asked to leave and was detained": a conjunct with an auxiliary of its own is a clause of its own
+      if (tree.kids(n, 'aux', 'aux:pass').some((a) => tree.token(a).text.toLowerCase() !== 'to')) return undefined;
       n = h;
       continue;
     }
-    if (!COMPLEMENT.test(via) || !nonFinite(tree, n)) return undefined;
     const lemma = tree.lemma(h);
+    // "urge them to ensure he is released": a purpose clause the parser hung as an adjunct, and a
+    // finite clause under a verb of wanting or securing, are complements too
+    const complement = COMPLEMENT.test(via) || (via === 'advcl' && infinitiveTo(tree, n) !== undefined);
+    const finiteWanted = via === 'ccomp' && (WANTING_VERBS.has(lemma) || lemma === 'ensure');
+    if (!complement || (!nonFinite(tree, n) && !finiteWanted)) return undefined;
     if (REFUSING_VERBS.has(lemma)) return 'negated';
     if (wanting(lemma)) return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';
     if (FUTURE_VERBS.has(lemma)) return 'future';

@@ -7,6 +7,8 @@ export interface TriggerEntry {
   type: EventType;
   /** Words one of which must depend on the trigger or stand within three tokens of it. */
   with?: string[];
+  /** Words that count only as a dependent of the trigger ("stabbed to death"), never as a neighbour ("stabbed … death threats"). */
+  withDependent?: string[];
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */
   otherwise?: EventType;
   /** Only when the event happens to a person or group of people. */

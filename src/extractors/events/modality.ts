@@ -11,8 +11,9 @@ import { OBLIGATION_AUX, governedModality } from './governors.js';
  * Future: "will", "is to", "faces" ("will probably face a military tribunal" — the trigger is the
  * object of a future verb), but charges one "faces" already stand. Hypothetical: "if", "could",
  * "might", "may", "risk". Reported: the
- * event is told inside a quotation or in what someone said ("his lawyer confirmed that she was
- * beaten"); the speaker is kept. Negation wins over the others: a spokesman saying no charges
+ * event is told inside a quotation or in what someone said ("his lawyer said that she was
+ * beaten"); the speaker is kept. A factive verb ("police confirmed the arrest") tells its content
+ * as true: asserted, with the speaker kept. Negation wins over the others: a spokesman saying no charges
  * have been filed gives a negated CHARGE, said by him.
  */
 
@@ -29,6 +30,13 @@ const HYPOTHETICAL_MARK = new Set(['if', 'unless', 'whether']);
 const FUTURE_HEADS = new Set(['face', 'risk', 'expect', 'fear', 'plan', 'intend']);
 // what is called for, feared or threatened has not happened: "called for his immediate release"
 const HYPOTHETICAL_HEADS = new Set(['threaten', 'risk', 'fear', 'avoid', 'prevent', 'escape', 'call', 'demand', 'urge', 'seek', 'want', 'push', 'press']);
+// what is awaited or only possible: "her expected release (date)", "a possible arrest"
+const FUTURE_MODIFIERS = new Set(['expected', 'expect', 'planned', 'plan', 'scheduled', 'schedule', 'anticipated', 'anticipate', 'imminent', 'upcoming', 'impending', 'forthcoming']);
+const POSSIBLE_MODIFIERS = new Set(['possible', 'potential', 'likely', 'probable', 'eventual', 'proposed', 'propose', 'hoped', 'hoped-for']);
+/** A speech verb that takes what it tells as true: "the army confirmed the arrest" tells an arrest. */
+const FACTIVE_SPEECH = new Set(['confirm', 'acknowledge', 'admit', 'reveal']);
+/** Adjuncts of time: what happened "after", "before" or "since" an announcement is not what was announced. */
+const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'during', 'following', 'amid']);
 
 /** The trigger and the verb its noun or adjective depends on: "face (persecution)", "be (free)". */
 function clauseTokens(tree: Tree, t: Trigger): number[] {
@@ -37,6 +45,8 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   const h = tree.head(t.token);
   const rel = tree.token(t.token).deprel ?? '';
   if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel)) out.push(h);
+  // a gerund that is the subject of its clause: "extraditing him would embolden others"
+  if (t.pos === 'verb' && h >= 0 && (rel.startsWith('csubj') || (rel === 'nsubj' && tree.token(t.token).xpos === 'VBG'))) out.push(h);
   return out;
 }
 
@@ -45,13 +55,30 @@ function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   return clause.some((c) => tree.children[c]!.some((k) => NEGATORS.has(tree.lemma(k)) && /^(advmod|det|neg|case|cc:preconj|mark)/.test(tree.token(k).deprel ?? '')));
 }
 
-/** The nearest speech verb above the trigger reached through a complement clause, if any. */
+/**
+ * The nearest speech verb above the trigger, if any, reached by any path but its subject's ("The
+ * arrest, police said, …" is still told), a clause conjoined to it ("were accused of forgery but
+ * were acquitted") or an adjunct of time ("announced a day after the release of X"). A definite
+ * event noun that is the object of another verb inside what is told is taken as known ("accused
+ * of exposing a cover-up of the killing of X" tells the killing).
+ */
 function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
+  let below = i;
   for (const { token, via } of tree.ancestors(i)) {
-    // any path up to a speech verb but its subject's ("The arrest, police said, …" is still told)
-    if (lexicon.speech.has(tree.lemma(token)) && !/^(nsubj|csubj)/.test(via)) return token;
+    // a clause joined to the speech verb by its own "and" or "but" is the writer's, not the speaker's
+    const ownClause = via === 'conj' && tree.kids(below, 'cc').length > 0;
+    if (lexicon.speech.has(tree.lemma(token)) && !/^(nsubj|csubj)/.test(via) && !ownClause && !timeAdjunct(tree, below)) return token;
+    if (below === i && tree.token(i).upos === 'NOUN' && via === 'obj' && tree.token(token).upos === 'VERB' && tree.kids(i, 'det', 'nmod:poss').length > 0) return undefined;
+    below = token;
   }
   return undefined;
+}
+
+/** The step onto the speech verb is an adjunct of time: "announced a day after the release". */
+function timeAdjunct(tree: Tree, n: number): boolean {
+  const rel = tree.token(n).deprel ?? '';
+  if (!/^(obl|advcl|nmod)/.test(rel)) return false;
+  return tree.kids(n, 'case', 'mark').some((k) => TIME_MARKERS.has(tree.lemma(k)) || TIME_MARKERS.has(tree.token(k).text.toLowerCase()));
 }
 
 /**
@@ -132,6 +159,17 @@ function conditional(tree: Tree, clause: readonly number[]): boolean {
   return clause.some((c) => tree.kids(c, 'advcl').some((a) => tree.kids(a, 'mark').some((m) => HYPOTHETICAL_MARK.has(tree.lemma(m)) && tree.lemma(m) !== 'whether')));
 }
 
+/** What the words modifying an event noun say of it: "her expected release (date)" is to come, "a possible arrest" may be. */
+function modifierModality(tree: Tree, t: Trigger): Modality | undefined {
+  if (t.pos !== 'noun') return undefined;
+  const h = tree.head(t.token);
+  const holders = [t.token, ...(h >= 0 && tree.token(t.token).deprel === 'compound' ? [h] : [])];
+  const mods = holders.flatMap((n) => tree.kids(n, 'amod')).map((k) => tree.token(k).text.toLowerCase());
+  if (mods.some((m) => FUTURE_MODIFIERS.has(m))) return 'future';
+  if (mods.some((m) => POSSIBLE_MODIFIERS.has(m))) return 'hypothetical';
+  return undefined;
+}
+
 export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {
   const clause = clauseTokens(tree, t);
   const above = speechAbove(tree, lexicon, t.token);
@@ -150,7 +188,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a claim or a warning is the speaker's act, and it happened: asserted (the caller makes the
   // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
   if (t.entry.claim || t.entry.future) return reading('asserted');
-  const governed = governedModality(tree, t);
+  const governed = governedModality(tree, t) ?? modifierModality(tree, t);
   if (governed) return reading(governed);
   const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
   if (aux.some((a) => HYPOTHETICAL_MARK.has(a) || OBLIGATION_AUX.has(a))) return reading('hypothetical');
@@ -161,6 +199,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const standing = t.type === 'CHARGE' && head >= 0 && tree.lemma(head) === 'face';
   if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)) && !standing)) return reading('future');
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
+  // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
+  if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
   if (speech !== undefined || insideQuote(tree, t.token)) return reading('reported');
   return reading('asserted');
 }

@@ -39,6 +39,16 @@ function partnerOf(tree: Tree, i: number, words: readonly string[]): number | un
   return undefined;
 }
 
+/** A word among `words` that depends on `i`, or "to" one that depends on its object: "stabbed to death", "beat him to death". */
+function dependentOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
+  const wanted = new Set(words);
+  const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
+  for (const c of tree.children[i]!) if (hit(c)) return c;
+  // "beat the farmer to death": the parser may hang "to death" on the object
+  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && tree.caseOf(g) === 'to') return g;
+  return undefined;
+}
+
 function negatedNear(tree: Tree, i: number): boolean {
   if (tree.children[i]!.some((c) => NEGATORS.has(tree.lemma(c)))) return true;
   const { from } = tree.sentenceRange(i);
@@ -127,7 +137,7 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       let partner: number | undefined;
       let type = entry.type;
       if (entry.with) {
-        partner = partnerOf(tree, i, entry.with);
+        partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined);
         if (partner === undefined && !entry.otherwise) continue;
         if (partner === undefined) type = entry.otherwise!;
       }

@@ -129,7 +129,9 @@ export class Tree {
     // an auxiliary the parser made the head ("the union leader had | committed") lends its subject
     // a participle adjunct shares its subject ("…, saying he had fled"); a clause with auxiliaries of
     // its own does not ("said its chairman, X, had also been detained" misparsed as an adjunct)
-    const participle = t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN') && this.kids(i, 'aux', 'aux:pass').length === 0;
+    // "before being released": a passive gerund adjunct shares it too
+    const auxes = this.kids(i, 'aux', 'aux:pass');
+    const participle = t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN') && auxes.every((a) => this.token(a).text.toLowerCase() === 'being');
     if (t.deprel === 'xcomp' || t.deprel === 'conj' || this.token(h).upos === 'AUX' || participle) {
       return this.subjectOf(h, depth + 1);
     }

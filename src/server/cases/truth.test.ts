@@ -113,7 +113,7 @@ for (const engine of TEST_ENGINES) {
         ],
       });
       const p = await person('Teodor Vask');
-      assert.equal(p.status, 'charged');
+      assert.equal(p.status, 'detained', 'arrested and charged: held');
       clock.set('2026-12-20T09:00:00Z');
       await schedulerTick(store);
       const alerts = await listAlerts(store.db, { personId: p.id, limit: 10, offset: 0 });
