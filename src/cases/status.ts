@@ -61,26 +61,15 @@ export interface DerivedStatus {
   heldAt?: HeldAt | null;
   /** The event that opened the episode the status belongs to (an arrest, a disappearance); null outside one. */
   episode?: string | null;
-  /** The status rests on a source's word ("police said"), not on the report's own telling nor an analyst's acceptance. */
-  unconfirmed?: boolean;
 }
 
 /**
- * Events a source's word moves the status on (marked unconfirmed): being taken and the law's steps
- * against the person keep them on watch. A release ends the advocacy, a killing is final, and a
- * disappearance raises urgent alerts: one only reported ("his lawyer said he was freed", "friends
- * believe he was murdered", "his wife says he has vanished") waits for an analyst to accept it.
- */
-const SOURCE_MAY_TELL: ReadonlySet<EventType> = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION']);
-
-/**
- * Whether an event moves a status: told as a fact by the report itself; told through someone
- * ("police said he was arrested", "according to his party he was charged") when it is an arrest
- * or a step of the law; or reported and accepted by an analyst. Calls for release, requests
+ * Whether an event moves a status: told as a fact by the report itself, or told through someone
+ * ("police said he was arrested") and accepted by an analyst. Calls for release, requests
  * refused, sentences sought, threats and denials never do.
  */
-export function movesStatus(e: Pick<TimelineEntry, 'type' | 'modality' | 'accepted'>): boolean {
-  return e.modality === 'asserted' || (e.modality === 'reported' && (!!e.accepted || SOURCE_MAY_TELL.has(e.type)));
+export function movesStatus(e: Pick<TimelineEntry, 'modality' | 'accepted'>): boolean {
+  return e.modality === 'asserted' || (e.modality === 'reported' && !!e.accepted);
 }
 
 /** Events that say where the person is or whether they are free; the rest (threats, accusations) do not move the status. */
@@ -221,16 +210,13 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
     const held = HELD_STATUSES.includes(status) && status !== 'whereabouts_unknown';
     const where = held ? (heldAt ? `; held at ${heldAt.place}` : `; ${PLACE_NOT_STATED}`) : e.place ? ` in ${e.place}` : '';
     const unknown = status === 'whereabouts_unknown' && e.whereaboutsUnknown ? '; the report says the whereabouts are not known' : '';
-    const unconfirmed = e.modality === 'reported' && !e.accepted;
-    const told = unconfirmed ? '; told by a source, not confirmed' : '';
     return {
       status,
       eventId: e.id,
       since: sortKey(e),
-      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${charge ? `; charged (${charge.type.toLowerCase()} on ${sortKey(charge)})` : ''}${where}${unknown}${told}`,
+      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${charge ? `; charged (${charge.type.toLowerCase()} on ${sortKey(charge)})` : ''}${where}${unknown}`,
       heldAt: held ? heldAt : null,
       episode: episode[0]?.id ?? null,
-      ...(unconfirmed ? { unconfirmed: true } : {}),
     };
   }
   return { status: 'at_large', eventId: null, since: null, reason: 'no report of detention, disappearance or release', heldAt: null, episode: null };
