@@ -5,9 +5,17 @@
 // each test file's process then starts without a TypeScript loader (tsx in every process cost
 // about half a second of CPU each, over seventy files). Inline source maps keep stack traces
 // pointing at the .ts lines.
+//
+// Each test file runs in a process of its own, except the files of the folders in SHARED: they
+// only compute (no database, server, browser, child process, environment variable or top-level
+// hook), and most of them load the same trained models (a second or two of CPU per process), so
+// they run one after another in one process, each file imported in turn (what Node 22 calls
+// --experimental-test-isolation=none). A file there that fails to load fails a test of its own
+// name; the others still run.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { findChromium } from './chromium.mjs';
 import { findPostgres } from './postgres.mjs';
@@ -38,10 +46,18 @@ const env = {
   ...(chromium.path ? { VIGIL_CHROMIUM: chromium.path } : { VIGIL_CHROMIUM_SKIP: chromium.why }),
 };
 
-const built = await transpile(files);
+const SHARED = ['text', 'pipeline', 'extractors', 'evaluation', 'cases', 'articles', 'corpora', 'models', 'bench'].map((d) => `src${path.sep}${d}${path.sep}`);
+const built = await transpile();
+const shared = files.filter((f) => SHARED.some((d) => f.startsWith(d)));
+const own = files.filter((f) => !shared.includes(f));
+const runs = shared.length > 1 ? [built.group('shared-process', shared), ...own.map(built.file)] : files.map(built.file);
+// The slowest first, so that the two workers finish together: the shared process, the browser
+// tests, then those with a server or database, then the rest.
+const weight = (f) => (f.includes('shared-process') ? 0 : f.includes('browser') ? 1 : /[/\\](server|cli|ingest|storage)[/\\]/.test(f) ? 2 : 3);
+runs.sort((a, b) => weight(a) - weight(b));
 let result;
 try {
-  result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-timeout=600000', ...passThrough, ...built.files], {
+  result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-timeout=600000', ...passThrough, ...runs], {
     cwd: root,
     stdio: 'inherit',
     env,
@@ -55,10 +71,11 @@ process.exit(result.status ?? 1);
 /**
  * Transpiles src/ and test/ (all their .ts and .tsx) into `.test-build-<pid>-src/` and
  * `…-test/` under the root, copies their other files (JSON data, fixtures, the web client's
- * sources, which the server bundles when it starts), and returns the built test files in the
- * order of `tests`, and how to remove the folders (also done on Ctrl-C).
+ * sources, which the server bundles when it starts). Returns where a test file's built copy is,
+ * how to make a test file that runs several in one process, and how to remove the folders
+ * (also done on Ctrl-C).
  */
-async function transpile(tests) {
+async function transpile() {
   const outOf = (dir) => path.join(root, `.test-build-${process.pid}-${dir}`);
   const dirs = ['src', 'test'];
   const remove = () => dirs.forEach((d) => rmSync(outOf(d), { recursive: true, force: true }));
@@ -84,11 +101,30 @@ async function transpile(tests) {
       cpSync(path.join(root, dir, f), path.join(outOf(dir), f));
     }
   }
-  return {
-    files: tests.map((f) => {
-      const [dir, ...rest] = f.split(path.sep);
-      return path.join(path.relative(root, outOf(dir)), ...rest).replace(/\.ts$/, '.js');
-    }),
-    remove,
+  /** A source test file's built counterpart, relative to the root. */
+  const file = (f) => {
+    const [dir, ...rest] = f.split(path.sep);
+    return path.join(path.relative(root, outOf(dir)), ...rest).replace(/\.ts$/, '.js');
   };
+  /** A test file that imports the built `sources` one after another, in one process. */
+  const group = (name, sources) => {
+    const entry = path.join(outOf('src'), `${name}.test.js`);
+    const each = sources.map((f) => [f, pathToFileURL(path.join(root, file(f))).href]);
+    writeFileSync(
+      entry,
+      `import { test } from 'node:test';
+for (const [source, url] of ${JSON.stringify(each, null, 1)}) {
+  try {
+    await import(url);
+  } catch (error) {
+    test(\`\${source} loads\`, () => {
+      throw error;
+    });
+  }
+}
+`,
+    );
+    return path.relative(root, entry);
+  };
+  return { file, group, remove };
 }
