@@ -6,12 +6,14 @@
 // about half a second of CPU each, over seventy files). Inline source maps keep stack traces
 // pointing at the .ts lines.
 //
-// Each test file runs in a process of its own, except the files of the folders in SHARED: they
-// only compute (no database, server, browser, child process, environment variable or top-level
-// hook), and most of them load the same trained models (a second or two of CPU per process), so
-// they run one after another in one process, each file imported in turn (what Node 22 calls
-// --experimental-test-isolation=none). A file there that fails to load fails a test of its own
-// name; the others still run.
+// The test files of a folder run in one process, one after another, each imported in turn (what
+// Node 22 calls --experimental-test-isolation=none; GROUPS below), not each in a process of its
+// own: most of them load the same trained models, the web app's client bundle or Playwright, a
+// second or more of CPU per process, over seventy files. Their shared state is only what they
+// only read (models, lexicons, the client bundle): each opens its own databases, servers,
+// browsers and temporary folders, and closes them. A file that changes the process for the
+// others (sets an environment variable) is in ALONE and gets a process of its own. A file that
+// fails to load fails a test of its own name; the others still run.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,15 +48,27 @@ const env = {
   ...(chromium.path ? { VIGIL_CHROMIUM: chromium.path } : { VIGIL_CHROMIUM_SKIP: chromium.why }),
 };
 
-const SHARED = ['text', 'pipeline', 'extractors', 'evaluation', 'cases', 'articles', 'corpora', 'models', 'bench'].map((d) => `src${path.sep}${d}${path.sep}`);
+/** Test files that share a process: a name, and the folders (prefixes under the root) it takes. */
+const GROUPS = [
+  ['web', ['src/web/']],
+  ['server', ['src/server/']],
+  ['data', ['src/cli/', 'src/ingest/', 'src/storage/']],
+  ['compute', ['src/text/', 'src/pipeline/', 'src/extractors/', 'src/evaluation/', 'src/cases/', 'src/articles/', 'src/corpora/', 'src/models/', 'src/bench/', 'test/']],
+];
+/** Files that change their process for the others, with why. */
+const ALONE = { 'src/ingest/feeds.test.ts': 'sets VIGIL_FETCH_ALLOW at load' };
 const built = await transpile();
-const shared = files.filter((f) => SHARED.some((d) => f.startsWith(d)));
-const own = files.filter((f) => !shared.includes(f));
-const runs = shared.length > 1 ? [built.group('shared-process', shared), ...own.map(built.file)] : files.map(built.file);
-// The slowest first, so that the two workers finish together: the shared process, the browser
-// tests, then those with a server or database, then the rest.
-const weight = (f) => (f.includes('shared-process') ? 0 : f.includes('browser') ? 1 : /[/\\](server|cli|ingest|storage)[/\\]/.test(f) ? 2 : 3);
-runs.sort((a, b) => weight(a) - weight(b));
+const posix = (f) => f.split(path.sep).join('/');
+const runs = [];
+const grouped = new Set();
+for (const [name, folders] of GROUPS) {
+  const members = files.filter((f) => !grouped.has(f) && !(posix(f) in ALONE) && folders.some((d) => posix(f).startsWith(d)));
+  members.forEach((f) => grouped.add(f));
+  if (members.length > 1) runs.push(built.group(name, members));
+  else if (members.length === 1) runs.push(built.file(members[0]));
+}
+// GROUPS is in order of running time, longest first, so the two workers finish together; the rest after.
+runs.push(...files.filter((f) => !grouped.has(f)).map(built.file));
 let result;
 try {
   result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-timeout=600000', ...passThrough, ...runs], {
@@ -108,7 +122,7 @@ async function transpile() {
   };
   /** A test file that imports the built `sources` one after another, in one process. */
   const group = (name, sources) => {
-    const entry = path.join(outOf('src'), `${name}.test.js`);
+    const entry = path.join(outOf('src'), `${name}-folders.test.js`);
     const each = sources.map((f) => [f, pathToFileURL(path.join(root, file(f))).href]);
     writeFileSync(
       entry,
