@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { layersRule } from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'results/', 'src/models/trained/'] },
+  { ignores: ['node_modules/', 'dist/', '.test-build-*/', 'results/', 'src/models/trained/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -74,7 +74,10 @@ describe('the web app in Chromium', { skip }, () => {
       await shot('failed-save');
       throw new Error(`${e.message}; page says: ${await page.locator('.error').allTextContents()}; errors: ${errors}`);
     });
-    assert.equal(await page.locator('.event-card', { hasText: '“arrested”' }).locator('.badge').textContent(), 'corrected');
+    // The notice comes as soon as the server answers; the badge after the report is fetched again.
+    const badge = page.locator('.event-card', { hasText: '“arrested”' }).locator('.badge');
+    await badge.filter({ hasText: /^corrected$/ }).waitFor();
+    assert.equal(await badge.textContent(), 'corrected');
     // who said what: "she" in the quote is his wife, who is never named — and the panel says whose wife
     const quote = page.locator('.quotes li', { hasText: 'We do not know where they have taken him' });
     assert.equal(await quote.locator('.speaker').textContent(), 'his wife (wife of Joran Aldemir)');
