@@ -5,6 +5,7 @@
 // Runs at `npm ci` (prepare); bin/vigil.js falls back to the sources when dist/ is missing or
 // older than them.
 import { build } from 'esbuild';
+import { TRANSPILE } from './transpile.mjs';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,12 +23,7 @@ await build({
   entryPoints: code.map((f) => path.join(src, f)),
   outdir: out,
   outbase: src,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  bundle: false,
-  sourcemap: 'inline',
-  logLevel: 'warning',
+  ...TRANSPILE,
 });
 for (const f of assets) {
   mkdirSync(path.dirname(path.join(out, f)), { recursive: true });

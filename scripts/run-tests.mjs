@@ -19,6 +19,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { TRANSPILE } from './transpile.mjs';
 import { findChromium } from './chromium.mjs';
 import { findPostgres } from './postgres.mjs';
 
@@ -101,12 +102,7 @@ async function transpile() {
       entryPoints: code.map((f) => path.join(root, dir, f)),
       outdir: outOf(dir),
       outbase: path.join(root, dir),
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      bundle: false,
-      sourcemap: 'inline',
-      logLevel: 'warning',
+      ...TRANSPILE,
     });
     // Everything else is copied: data files, fixtures, and the client's .ts/.tsx sources too (the server bundles them).
     const isClient = (f) => dir === 'src' && f.startsWith(`web${path.sep}client${path.sep}`);

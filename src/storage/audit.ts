@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
+import { engineOf } from './engine.js';
 import type { AuditTable } from './schema.js';
 import type { Db } from './store.js';
 
@@ -32,7 +33,7 @@ const AUDIT_LOCK = 7_261_001;
  * `Event.create({ transaction })`).
  */
 export async function writeAudit(tx: Db, at: string, entry: AuditEntry): Promise<void> {
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  if (engineOf(tx) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
   const last = await tx.selectFrom('audit').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const row: Chained = { at, actor: entry.actor, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, report_id: entry.reportId ?? null, detail: JSON.stringify(entry.detail ?? {}) };
   const prev = last?.hash ?? null;
