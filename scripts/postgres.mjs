@@ -2,9 +2,10 @@
 // Order: $VIGIL_TEST_PG; a server on 127.0.0.1:5432 (trust auth, as on CI machines); a fresh
 // cluster in a temporary folder from Debian's postgresql binaries (installed with apt-get when
 // missing and we may); otherwise none, and the PostgreSQL tests skip saying why.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { aptInstall, canInstall } from './apt.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -31,12 +32,9 @@ function binDir() {
 }
 
 function install(log) {
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return false;
+  if (!canInstall()) return false;
   log('installing postgresql from Debian packages (apt-get)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'], { stdio: 'ignore', env });
-  return r.status === 0;
+  return aptInstall('postgresql', () => binDir() !== null);
 }
 
 function freePort() {

@@ -22,6 +22,7 @@ import { build } from 'esbuild';
 import { TRANSPILE } from './transpile.mjs';
 import { findChromium } from './chromium.mjs';
 import { findPostgres } from './postgres.mjs';
+import { canInstall } from './apt.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // Arguments starting with -- go to node's test runner (e.g. --test-reporter=tap); the rest select files.
@@ -80,6 +81,13 @@ try {
 } finally {
   built.remove();
   postgres.stop?.();
+}
+// Where the project could have installed what it needs (root with apt-get, as on CI), a skipped
+// part is a failed run: a green run must not hide browser or PostgreSQL tests that never ran.
+const missing = [!postgres.url && `PostgreSQL (${postgres.why})`, files.some((f) => f.includes('browser')) && !chromium.path && `Chromium (${chromium.why})`].filter(Boolean);
+if (missing.length && canInstall()) {
+  console.error(`failing the run: could not set up ${missing.join(' and ')} on a machine where the project installs them`);
+  process.exit(result.status || 1);
 }
 process.exit(result.status ?? 1);
 

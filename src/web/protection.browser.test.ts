@@ -175,10 +175,11 @@ describe('casework and protection in Chromium', { skip }, () => {
     await admin.goto(`${base}/settings`);
     await admin.getByLabel('Lockdown reason').fill('a laptop was seized');
     await admin.getByRole('button', { name: 'Lock down' }).click();
-    await admin.getByLabel('E-mail').waitFor();
+    // the login form, not a page that happens to have an e-mail field
+    await admin.getByRole('button', { name: 'Log in' }).waitFor();
     // Ana's page was open on the case; her next step finds her logged out.
     await ana.goto(`${base}/cases`);
-    await ana.getByLabel('E-mail').waitFor();
+    await ana.getByRole('button', { name: 'Log in' }).waitFor();
     const api = await apiGet(ana, '/api/cases');
     assert.equal(api.status, 401);
     await shot(ana, '23-after-lockdown');
