@@ -197,8 +197,8 @@ function amongGroup(tree: Tree, head: number): number[] {
 
 /** Words that end a list of people: a clause begins, or the list's words become someone's. */
 const CLAUSE_START = new Set(['VERB', 'AUX', 'SCONJ']);
-/** Prepositions that may stand in a list item's description: "Ilse Varga of Karsland", "paralegal for Karapatan". */
-const ITEM_PREPOSITIONS = new Set(['of', 'for', 'from', 'with', 'at']);
+/** Prepositions that may stand in a list item's description: "Ilse Varga of Karsland", "paralegal for Karapatan", "A in Kesh; B in Orla". */
+const ITEM_PREPOSITIONS = new Set(['of', 'for', 'from', 'with', 'at', 'in']);
 /** Conjunctions and list marks. */
 const SEPARATORS = new Set([',', ';', 'and', '&']);
 /** Pronouns that introduce a list item's relation: "A and her husband B". */
@@ -317,6 +317,69 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
     return [k, ...listAround(tree, k, j)];
+  }
+  return [];
+}
+
+/** Words that may open the telling of a group's members: "They are …", "These included …". */
+const MEMBER_SUBJECTS = new Set(['they', 'these', 'those']);
+const MEMBER_VERBS = new Set(['are', 'were', 'is', 'was', 'include', 'included', 'includes']);
+const COUNT_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'some', 'several', 'many', 'most', 'all']);
+
+/** Whether the target's head is a group no name stands for: a plural noun or a number ("seven individuals", "four staff members", "several lawyers", "the victims"). */
+function isUnnamedGroup(tree: Tree, head: number): boolean {
+  if (tree.entityOf[head]) return false;
+  const t = tree.token(head);
+  return t.xpos === 'NNS' || t.upos === 'NUM' || tree.kids(head, 'nummod').length > 0;
+}
+
+/**
+ * Where a telling of members opens at token `j`, the token after its verb: "They are …", "These
+ * included …", "Among them were …", "One of them is …", "One of the suspects included …", "The
+ * slain victims were …" (a plural noun the sentence's subject, only words of a noun phrase before
+ * it). Returns undefined when nothing at `j` opens one.
+ */
+function memberOpening(tree: Tree, j: number, to: number): number | undefined {
+  const w = (k: number) => (k < to ? tree.token(k).text.toLowerCase() : '');
+  const verbAt = (k: number) => (MEMBER_VERBS.has(w(k)) ? k + 1 : undefined);
+  if (MEMBER_SUBJECTS.has(w(j))) return verbAt(j + 1);
+  if (w(j) === 'among' && ['them', 'these', 'those', 'whom'].includes(w(j + 1))) return verbAt(j + 2);
+  let k = j;
+  // "one of them", "two of the suspects"
+  if (COUNT_WORDS.has(w(k)) && w(k + 1) === 'of') k += 2;
+  if (['them', 'these', 'those'].includes(w(k))) return verbAt(k + 1);
+  // "the slain victims were": determiners, adjectives and participles before a plural noun
+  let n = k;
+  while (n < to && n - k < 5 && ['DET', 'ADJ', 'NUM'].includes(tree.token(n).upos ?? '') || (n < to && n - k < 5 && tree.token(n).xpos === 'VBN')) n++;
+  if (n > j && n < to && tree.token(n).xpos === 'NNS' && !tree.entityOf[n]) return verbAt(n + 1);
+  return undefined;
+}
+
+/**
+ * The named members of a group told after it, where the parse cannot tie them to it: in the next
+ * sentence ("police detained four staff members of the paper. They are A, B and C." "… detained
+ * several lawyers. These included the lawyer D."), or later in its own after a dash or semicolon
+ * ("seven people were arrested — one of the suspects included journalist E"). The group is a
+ * plural noun or a number the event befalls; the names follow the opening's verb, with only a
+ * list's words before the first. Returns one token of each name.
+ */
+export function membersToldAfter(tree: Tree, head: number | undefined, trigger: number): number[] {
+  if (head === undefined || !isUnnamedGroup(tree, head)) return [];
+  const here = tree.sentenceRange(head);
+  const starts: number[] = [];
+  // in its own sentence: after a dash or semicolon past the trigger and the group
+  for (let j = Math.max(head, trigger) + 1; j < here.to; j++) if (/^[—–;-]$/.test(tree.token(j).text)) starts.push(j + 1);
+  // the next sentence's opening
+  if (here.to < tree.doc.tokens.length) starts.push(here.to);
+  for (const s of starts) {
+    const { to } = tree.sentenceRange(s);
+    const after = memberOpening(tree, s, to);
+    if (after === undefined) continue;
+    let k = after;
+    // only a list's words before the first name, and no preposition: "Those are the methods of commander A" names no member
+    while (k < to && k - after < 10 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && tree.token(k).upos !== 'ADP') k++;
+    if (tree.entityOf[k]?.type !== 'PERSON') continue;
+    return [k, ...listAround(tree, k, after - 1)];
   }
   return [];
 }

@@ -117,3 +117,20 @@ test('a plural pronoun with no list of names before it, or with the list too far
   const far = 'Editors Ilka Brenn and Oskar Vaal founded the weekly in Trest. It sold well for a decade. Its printers moved to the coast. They were arrested in May.';
   lacks(targets(far, 'ARREST'), ['Ilka Brenn', 'Oskar Vaal'], far);
 });
+
+test('a group\'s members told after it: the next sentence\'s "They are", "These included", "The victims were"; a dash\'s "one of the suspects"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['On July 8, the authorities detained four top staff members from the Marl Gazette. They are Ivo Sarn, Pell Odrin, all editors, and Mina Castor, the head accountant.', 'ARREST', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
+    ['Police have detained several lawyers who attended a meeting in Dunmere. These included the lawyer and activist Teo Brand, another member of the movement.', 'ARREST', ['Teo Brand']],
+    ['Seven people were arrested in raids in Kesh and Orla — one of the suspects included journalist and editor Lady Ann Voss.', 'ARREST', ['Lady Ann Voss']],
+    ['Nine people were killed in raids on Sunday. The slain victims were Emil Tarn in Kesh; Ana Velt in Orla; Mark Dow and Abe Esk in Rizal.', 'KILLING', ['Emil Tarn', 'Ana Velt', 'Mark Dow', 'Abe Esk']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  const none: [string, EventType, string][] = [
+    ['Troops detained dozens of villagers. Those are the methods of commander Ivo Sarn.', 'ARREST', 'Ivo Sarn'],
+    ['Police arrested four students on Monday. They were later released, said their lawyer Ana Velt.', 'ARREST', 'Ana Velt'],
+    ['Security forces killed three protesters. These were the first deaths since Mark Dow took office.', 'KILLING', 'Mark Dow'],
+    ['Police arrested Teo Brand on Monday. They are investigating a complaint by Mina Castor.', 'ARREST', 'Mina Castor'],
+  ];
+  for (const [text, type, unwanted] of none) lacks(targets(text, type), [unwanted], text);
+});
