@@ -245,10 +245,11 @@ function isItemWord(tree: Tree, j: number): boolean {
  * "abducted A and her husband B, and their colleagues C and D". The list runs from the name both
  * ways while only list words stand between names, never across the trigger; it needs a
  * conjunction or a semicolon between its first and last names (commas alone are as often
- * appositions), and a name followed by "'s" or by a verb is no item ("A, B's lawyer", "arrested A
+ * appositions, unless `commasSuffice`: after "namely" or "including" they list the members),
+ * and a name followed by "'s" or by a verb is no item ("A, B's lawyer", "arrested A
  * and B fled"). Returns one token of each other person.
  */
-export function listAround(tree: Tree, head: number | undefined, trigger: number): number[] {
+export function listAround(tree: Tree, head: number | undefined, trigger: number, commasSuffice = false): number[] {
   if (head === undefined || tree.entityOf[head]?.type !== 'PERSON') return [];
   const { from, to } = tree.sentenceRange(head);
   const [first, last] = nameSpan(tree, head);
@@ -287,7 +288,7 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
   const b = found[found.length - 1]![0];
   let joined = false;
   for (let j = a + 1; j < b; j++) if (['and', '&', ';'].includes(tree.token(j).text.toLowerCase())) joined = true;
-  if (!joined) return [];
+  if (!joined && !commasSuffice) return [];
   const own = tree.entityOf[head];
   return found.map(([s]) => s).filter((s) => tree.entityOf[s] !== own);
 }
@@ -316,7 +317,8 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     if (['were', 'was', 'are', 'is'].includes(words(k))) k++;
     while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
-    return [k, ...listAround(tree, k, j)];
+    // after "namely", "including": a comma list is the members, not appositions
+    return [k, ...listAround(tree, k, j, true)];
   }
   return [];
 }

@@ -174,7 +174,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const subj = tree.subjectOf(i);
       // "shot dead the activist": the parser may hang the object on the phrase's other word
       const partnerObj = t.partner !== undefined ? tree.kids(t.partner, 'obj')[0] : undefined;
-      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? nameRightAfter(tree, i);
+      // "targeted and arrested seven defenders": the object both verbs share hangs on the first
+      const h = tree.head(i);
+      const sharedObj = tree.token(i).deprel === 'conj' && h >= 0 && tree.token(h).upos === 'VERB' ? tree.kids(h, 'obj').find((o) => o > i) : undefined;
+      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? nameRightAfter(tree, i);
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {

@@ -134,3 +134,12 @@ test('a group\'s members told after it: the next sentence\'s "They are", "These 
   ];
   for (const [text, type, unwanted] of none) lacks(targets(text, type), [unwanted], text);
 });
+
+test('verbs that share one object, and a comma list after "namely"', () => {
+  const text = 'Soldiers beat and detained three union members namely: Aldo Fenn, Rita Calm, Omar Vey.';
+  has(targets(text, 'ARREST'), ['Aldo Fenn', 'Rita Calm', 'Omar Vey'], text);
+  const apposition = 'Police detained the editor, Ivo Sarn, Mina Castor said.';
+  lacks(targets(apposition, 'ARREST'), ['Mina Castor'], apposition);
+  const parataxis = 'The council said two other activists, Anton Redo and Ivan Krov, disappeared soon afterwards.';
+  has(targets(parataxis, 'DISAPPEARANCE'), ['Anton Redo', 'Ivan Krov'], parataxis);
+});

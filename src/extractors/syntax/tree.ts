@@ -126,6 +126,8 @@ export class Tree {
       for (let j = i - 1; j >= this.sentenceRange(i).from; j--) if (this.token(j).upos === 'VERB') return this.subjectOf(j, depth + 1);
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
+    // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
+    if (t.deprel === 'parataxis' && h < i && ['NOUN', 'PROPN'].includes(this.token(h).upos ?? '') && ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')) return h;
     // an auxiliary the parser made the head ("the union leader had | committed") lends its subject
     // a participle adjunct shares its subject ("…, saying he had fled"); a clause with auxiliaries of
     // its own does not ("said its chairman, X, had also been detained" misparsed as an adjunct)
