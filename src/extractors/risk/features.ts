@@ -1,9 +1,10 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, Offsets, Quote, VigilEvent as Event } from '../../text/types.js';
-import { nameMentions } from '../../text/types.js';
+import { AT_RISK_KINDS, nameMentions } from '../../text/types.js';
 import { bin } from '../learn/linear.js';
 import { kindOfFeature } from './kinds.js';
+import { loadCues } from '../quotes/cues.js';
 
 /**
  * The features the risk models read, each with the words it came from: a feature's weight says
@@ -198,6 +199,10 @@ function orgTokens(doc: Doc): Set<number> {
   return set;
 }
 
+/** Where a describing word stands close to the name: its title, its description, its apposition or compound. */
+const CLOSE_KINDS = new Set(['title', 'desc', 'beside']);
+const AT_RISK = new Set<string>(AT_RISK_KINDS);
+
 /** Near: the words a description sits in beside a name ("union leader X", "X, a lawyer"); further: the rest of its clause. */
 const NEAR = 3;
 const FURTHER = 10;
@@ -264,7 +269,9 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
       if (k >= a && k <= b) continue;
       const t = doc.tokens[k]!;
       const near = k >= a - NEAR && k <= b + NEAR;
-      if (CONTENT.has(t.upos ?? '')) add(`${near ? 'near' : 'ctx'}=${lemmaOf(t)}`, t);
+      // a verb of speech beside a name says who speaks, which the speaker feature reads from the
+      // quotes: "his wife said" beside a name is about the wife
+      if (CONTENT.has(t.upos ?? '') && !(t.upos === 'VERB' && loadCues().verbs.has(lemmaOf(t)))) add(`${near ? 'near' : 'ctx'}=${lemmaOf(t)}`, t);
       // the organisation they work for, by its telling words ("Radio", "Union", "Watch")
       else if (near && t.upos === 'PROPN' && orgTokens(doc).has(k)) add(`org=${t.text.toLowerCase()}`, t);
     }
@@ -286,9 +293,17 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   }
   // the kind each describing word names (`kinds.json`), by where it stands: "journalist" and
   // "reporter" beside a name are one feature, learned from both
+  const targeted = out.has('target');
   for (const f of [...out.values()]) {
     const k = kindOfFeature(f);
-    if (k) add(`kind-${k.where}=${k.kind}`, f.at);
+    if (!k) continue;
+    add(`kind-${k.where}=${k.kind}`, f.at);
+    // and whether any word beside the name (or further) names a kind at risk or not, across
+    // kinds: one feature many examples share, so a kind seen rarely in training still counts,
+    // and more so for someone an event befalls
+    const side = `${CLOSE_KINDS.has(k.where) ? 'close' : 'far'}=${AT_RISK.has(k.kind) ? 'at-risk' : 'not-at-risk'}`;
+    add(`kinds-${side}`, f.at);
+    if (targeted) add(`target&kinds-${side}`, f.at);
   }
   add(`attacks=${bin(attacks, [0, 1, 2, 4])}`);
   // the report's protagonist: the person it names most, or first
