@@ -152,13 +152,17 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   // "those who were arrested": the relative pronoun stands for "those"
   const word = (i: number) => tree.token(i).text.toLowerCase();
   const relative = target !== undefined && ['who', 'that'].includes(word(target)) ? target - 1 : target;
-  if (relative === undefined || relative < 1) return [];
-  if (word(relative) !== 'those') return amongGroup(tree, relative);
+  if (relative === undefined || relative < 0) return [];
+  if (word(relative) !== 'those') return relative > 0 ? amongGroup(tree, relative) : [];
   const head = relative;
-  if (word(head - 1) !== 'among') return [];
+  // "Those disappeared and believed held include A, B and C": the names are what "those" is too
+  const among = head > 0 && word(head - 1) === 'among';
+  const verbs = among ? ['are', 'were', 'was', 'is', 'include', 'included'] : ['include', 'included', 'includes'];
+  if (!among && head !== tree.sentenceRange(head).from) return [];
   const { to } = tree.sentenceRange(head);
   let j = trigger + 1;
-  while (j < to && !(['are', 'were', 'was', 'is', 'include', 'included'].includes(word(j)) && tree.token(j).upos !== 'VERB')) j++;
+  while (j < to && !(verbs.includes(word(j)) && (!among || tree.token(j).upos !== 'VERB'))) j++;
+  if (!among && j >= to) return [];
   // "Mira Castell and two other activists were among those arrested": the names before "among"
   if (j >= to) return namesBeforeAmong(tree, head - 1);
   // the names after the verb, with their roles and descriptions between them

@@ -143,3 +143,12 @@ test('verbs that share one object, and a comma list after "namely"', () => {
   const parataxis = 'The council said two other activists, Anton Redo and Ivan Krov, disappeared soon afterwards.';
   has(targets(parataxis, 'DISAPPEARANCE'), ['Anton Redo', 'Ivan Krov'], parataxis);
 });
+
+test('"Those … include" names the people an event befell; "those" is a subject like any other', () => {
+  const text = 'Officials gave no figures. Those disappeared and believed to be held in the camps include Rana Dawi, a folklorist, literature professors Abe Rahm and Geo Osmo, and poet Abdul Jalal.';
+  has(targets(text, 'DISAPPEARANCE'), ['Rana Dawi', 'Abe Rahm', 'Geo Osmo', 'Abdul Jalal'], text);
+  const taken = 'Police raided the square. Those arrested were taken to a station in Kesh, said Mira Tosh.';
+  lacks(targets(taken, 'ARREST'), ['Mira Tosh'], taken);
+  const mid = 'Police said those arrested include no journalists, according to Mira Tosh.';
+  lacks(targets(mid, 'ARREST'), ['Mira Tosh'], mid);
+});

@@ -117,7 +117,8 @@ export class Tree {
     // a relative pronoun stands for the noun its clause modifies; "that" misparsed as a subject is none
     // a date misparsed as the subject hides the name folded into it: "Thailand Wednesday deported"
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
-    const own = subjects.find((c) => !['that', 'which'].includes(this.lemma(c)));
+    // the word, not its lemma: "those" lemmatises to "that"
+    const own = subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
     if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? h : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
