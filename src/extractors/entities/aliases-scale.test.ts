@@ -49,3 +49,28 @@ test('a surname joins its one full name, and finding it reads a few names, not e
   // a scan of every person per name would be 4 times the work when the people double
   assert.ok(large.work <= 2.2 * small.work, `${small.work} → ${large.work} names read when the people double`);
 });
+
+test('a family name joins its full name whether or not it is written with the Arabic article', () => {
+  const text = 'Police detained Lina al-Hadlo on Monday. Hadlo was freed. Omar Al-Fadi was charged. Fadi denied it.';
+  const at = (name: string) => {
+    const start = text.indexOf(name);
+    return { start, end: start + name.length, text: name };
+  };
+  const doc = sentences.run(new Doc(text, {}));
+  doc.entities = ['Lina al-Hadlo', 'Hadlo', 'Omar Al-Fadi', 'Fadi'].map((n) => ({ id: '', type: 'PERSON' as const, name: n, mentions: [at(n)] }));
+  const merged = mergeAliases(doc);
+  assert.deepEqual(
+    merged.map((e) => [e.name, e.mentions.length]),
+    [
+      ['Lina al-Hadlo', 2],
+      ['Omar Al-Fadi', 2],
+    ],
+  );
+  // "Alhadlo" or "Dalo" is another word, not the name without its article
+  const other = sentences.run(new Doc('Lina al-Hadlo spoke. Alhadlo left.', {}));
+  other.entities = [
+    { id: '', type: 'PERSON', name: 'Lina al-Hadlo', mentions: [{ start: 0, end: 13, text: 'Lina al-Hadlo' }] },
+    { id: '', type: 'PERSON', name: 'Alhadlo', mentions: [{ start: 21, end: 28, text: 'Alhadlo' }] },
+  ];
+  assert.equal(mergeAliases(other).length, 2);
+});

@@ -19,6 +19,8 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
  */
 
 const words = (s: string): string[] => s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+/** A name's words as they are compared: an Arabic article joined by a hyphen is left off ("al-Hathloul", "Al-Hathloul" and "Hathloul" are one word). */
+const matchWords = (s: string): string[] => words(s).map((w) => w.replace(/^(?:al|el|ul)[-‐‑]/iu, ''));
 
 /** The mention grown rightwards over the proper nouns it modifies. */
 function growToHead(doc: Doc, m: TextSpan, taken: Set<number>, headline: readonly boolean[]): TextSpan {
@@ -64,7 +66,7 @@ export const aliasWork = { visits: 0 };
  * scan of every person per name was quadratic in a long report's distinct names.
  */
 function personsByWord(groups: readonly Entity[]): (g: Entity, w: readonly string[]) => Entity[] {
-  const persons = groups.filter((g) => g.type === 'PERSON').map((p) => ({ p, words: words(p.name) }));
+  const persons = groups.filter((g) => g.type === 'PERSON').map((p) => ({ p, words: matchWords(p.name) }));
   const byWord = new Map<string, typeof persons>();
   for (const person of persons) {
     for (const x of new Set(person.words)) {
@@ -112,7 +114,7 @@ export function mergeAliases(doc: Doc): Entity[] {
   const hostsOf = personsByWord(groups);
   const into = new Map<Entity, Entity>();
   for (const g of groups) {
-    const w = words(g.name);
+    const w = matchWords(g.name);
     if (w.length === 0) continue;
     if (g.type !== 'PERSON' && w.length > 1) continue;
     const hosts = hostsOf(g, w);

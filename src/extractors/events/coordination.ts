@@ -389,3 +389,25 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
   }
   return [];
 }
+
+/**
+ * "…were also arrested at their homes, as was A, the leader's assistant": the same event befalls
+ * the person after "as was" (were, had been, is) later in the trigger's sentence. Only a name right
+ * after the auxiliaries, with at most a role's words between ("as was journalist B"); "as was
+ * reported by C" names no one it befell.
+ */
+export function asWasToo(tree: Tree, trigger: number): number[] {
+  const { to } = tree.sentenceRange(trigger);
+  const w = (k: number) => tree.token(k).text.toLowerCase();
+  for (let j = trigger + 1; j + 2 < to; j++) {
+    if (w(j) !== ',' || w(j + 1) !== 'as' || tree.token(j + 2).upos !== 'AUX') continue;
+    let k = j + 2;
+    while (k < to && tree.token(k).upos === 'AUX') k++;
+    if (w(k) === 'also') k++;
+    const start = k;
+    while (k < to && k - start < 4 && tree.entityOf[k]?.type !== 'PERSON' && ['DET', 'ADJ', 'NOUN'].includes(tree.token(k).upos ?? '')) k++;
+    if (tree.entityOf[k]?.type !== 'PERSON') return [];
+    return [k, ...listAround(tree, k, j + 1)];
+  }
+  return [];
+}

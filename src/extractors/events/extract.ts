@@ -2,7 +2,7 @@ import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Role, RoleName, VigilEvent } from '../../text/types.js';
 import { pluralAntecedents } from './plural.js';
-import { amongThose, companions, coordinatedPersons, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
+import { amongThose, asWasToo, companions, coordinatedPersons, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
@@ -139,6 +139,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...listAround(tree, named, trigger.token),
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
+      ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
       ...pluralAntecedents(tree, heads.target),
     ];
     const told = new Set([event.target?.entity]);

@@ -152,3 +152,12 @@ test('"Those … include" names the people an event befell; "those" is a subject
   const mid = 'Police said those arrested include no journalists, according to Mira Tosh.';
   lacks(targets(mid, 'ARREST'), ['Mira Tosh'], mid);
 });
+
+test('"…, as was X" gives X the same event; "as was reported by" does not', () => {
+  const text = 'Several party members – Sylvo Siboma, Alex Rucuba, and Jean-Claude Ndaye – were also arrested at their homes on October 13, as was Joy Uwatu, the leader\'s assistant.';
+  has(targets(text, 'ARREST'), ['Sylvo Siboma', 'Alex Rucuba', 'Jean-Claude Ndaye', 'Joy Uwatu'], text);
+  const reported = 'Mira Tosh was arrested on Monday, as was reported by journalist Ivo Sarn.';
+  lacks(targets(reported, 'ARREST'), ['Ivo Sarn'], reported);
+  const colleagues = 'Police detained Teo Brand, as were his colleagues, said Ana Velt.';
+  lacks(targets(colleagues, 'ARREST'), ['Ana Velt'], colleagues);
+});
