@@ -147,7 +147,7 @@ describe('the web app in Chromium', { skip }, () => {
     await users.getByRole('button', { name: 'Add account' }).click();
     await users.getByRole('cell', { name: 'ana@example.org' }).waitFor();
     const rules = page.getByRole('region', { name: 'Alert rules' });
-    await rules.getByLabel('N').fill('6');
+    await rules.getByLabel('Hours or days (N)').fill('6');
     await rules.getByRole('button', { name: 'Add rule' }).click();
     await rules.getByText('No confirmation of whereabouts for more than 6 hours').waitFor();
     const tokens = page.getByRole('region', { name: 'Your API tokens' });

@@ -82,7 +82,7 @@ function Rules({ admin }: { admin: boolean }) {
             <option value="no_news">No news for N days</option>
             <option value="returned_to_fled_country">Sent back to the country they fled</option>
           </select>
-          <input name="n" type="number" min="1" defaultValue="48" aria-label="N" />
+          <input name="n" type="number" min="1" defaultValue="48" aria-label="Hours or days (N)" />
           <input name="email" placeholder="e-mail to notify (optional)" aria-label="E-mail to notify" />
           <label class="check" title="one e-mail a day listing the rule's alerts"><input type="checkbox" name="digest" /> daily digest</label>
           <button disabled={action.busy}>Add rule</button>
