@@ -126,6 +126,13 @@ export class CustodyReader {
         const cases = MOVING.has(lemma) ? ['to', 'into'] : ['at', 'in', 'inside'];
         place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? this.facilityBefore(i) : undefined);
         who = this.holdee(i);
+      } else if (upos === 'NOUN' && MOVING.has(lemma)) {
+        // "ordered Rado's transfer to Kesh prison": the noun's destination, and whose transfer it is
+        const to = tree.kids(i, 'nmod').find((n) => ['to', 'into'].includes(tree.caseOf(n) ?? '') && this.isFacility(n));
+        const whose = tree.kids(i, 'nmod:poss')[0] ?? tree.kids(i, 'nmod').find((n) => tree.caseOf(n) === 'of');
+        if (to === undefined || whose === undefined || !this.factual(i)) continue;
+        place = to;
+        who = whose;
       } else if ((upos === 'NOUN' || upos === 'PROPN') && this.isFacility(i) && ['in', 'at', 'inside'].includes(tree.caseOf(i) ?? '')) {
         // "who is in Evin prison", "remains in Karsvik Central Prison"
         const h = tree.head(i);
@@ -156,6 +163,8 @@ export class CustodyReader {
     const tree = this.tree;
     for (const c of tree.kids(i, 'obl')) {
       if (cases.includes(tree.caseOf(c) ?? '') && this.isFacility(c)) return c;
+      // "transferred from Evin prison to Kesh prison" with the destination hung on the origin
+      if (cases.includes('to')) for (const n of tree.kids(c, 'nmod')) if (cases.includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
       // "remanded in custody at …", "held in pre-trial detention in Zhodzina": the facility, or the town
       if (['custody', 'detention'].includes(tree.lemma(c))) {
         for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && (this.isFacility(n) || tree.entityOf[n]?.type === 'LOC')) return n;
@@ -200,7 +209,10 @@ export class CustodyReader {
       const n = stack.pop()!;
       for (const c of tree.children[n]!) {
         const rel = tree.token(c).deprel ?? '';
-        if (tree.inTimex(c) || !/^(compound|flat|amod|nmod|nummod|det|case)/.test(rel) || (n === i && rel === 'case')) continue;
+        // a hyphen inside a name ("Shahr-e Rey") is a word of it too
+        const tt = tree.token(c);
+        const hyphen = rel === 'punct' && /^[-‐‑]$/.test(tt.text) && tree.doc.tokens[c - 1]?.end === tt.start && tree.doc.tokens[c + 1]?.start === tt.end;
+        if (tree.inTimex(c) || (!hyphen && !/^(compound|flat|amod|nmod|nummod|det|case)/.test(rel)) || (n === i && rel === 'case')) continue;
         words.add(c);
         stack.push(c);
       }

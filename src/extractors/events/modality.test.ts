@@ -128,6 +128,10 @@ test('where a person is held: "held at", "taken to", "in … prison", "remanded 
   assert.deepEqual(held('Joran Aldemir was arrested on Monday. He was taken to hospital on Tuesday.').map((r) => r[1]), [null]);
   assert.deepEqual(held('Joran Aldemir was arrested on Monday. He could be held at Ostrava prison.').map((r) => r[1]), [null]);
   assert.deepEqual(held('Joran Aldemir was arrested in March and spent a year in prison.').map((r) => r[1]), [null]);
+  // a transfer: the destination, also when the parser hangs it on the prison of origin, and the noun
+  assert.deepEqual(held('Police arrested Mara Teller in June. In October Teller was transferred from Brenn prison to Shahr-e Kest prison in Velmora.').map((r) => r[1]), ['Shahr-e Kest prison in Velmora']);
+  assert.deepEqual(held('Police arrested Pol Varan in July. The judge ordered Varan’s transfer to Ostrava prison.').map((r) => r[1]), ['Ostrava prison']);
+  assert.deepEqual(held('Police arrested Pol Varan in July. His transfer to a new post was delayed.').map((r) => r[1]), [null]);
 });
 
 test('whereabouts unknown, incommunicado, an unknown place: said on the arrest, with the words', () => {
