@@ -2,6 +2,7 @@ import { tokenAt } from '../../text/align.js';
 import type { EventType, Role, TextSpan, VigilEvent } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
+import { personBeforeAuxiliaries } from './roles.js';
 
 /**
  * Where a person is held and whether anyone knows: "held at the Central Police Station in
@@ -20,6 +21,8 @@ const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION',
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade']);
 /** Verbs that hold a person somewhere (at, in) or move them there (to, into). */
 const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcerate', 'lock', 'remand', 'confine', 'lodge', 'arrest']);
+/** Moving someone held from one place of detention to another: it says they are held. */
+const TRANSFERS = new Set(['transfer', 'move', 'shift']);
 const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 'transport', 'drive', 'escort', 'place', 'put', 'throw']);
 /** Verbs that leave a person where a copula would: "remains in Evin prison". */
 const STAYING = new Set(['be', 'remain', 'stay', 'languish', 'sit', 'spend', 'serve']);
@@ -57,7 +60,16 @@ export class CustodyReader {
   apply(events: VigilEvent[]): void {
     const statements = [...this.heldStatements(), ...this.unknownStatements(events)].sort((a, b) => a.start - b.start);
     for (const s of statements) {
-      for (const v of this.eventsFor(s, events)) {
+      const about = this.eventsFor(s, events);
+      // "X was transferred from Evin prison to Kesh prison", told of someone whose arrest the
+      // report never tells: the transfer says X is held, an ARREST ("held") with its place
+      if (about.length === 0 && s.heldAt && s.who?.entity && !s.group && TRANSFERS.has(this.tree.lemma(s.token)) && this.isNamedPerson(s.who.entity)) {
+        const doc = this.tree.doc;
+        const t = doc.tokens[s.token]!;
+        events.push({ id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target: s.who, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt });
+        continue;
+      }
+      for (const v of about) {
         if (s.heldAt) {
           v.heldAt = s.heldAt;
           if (v.place && this.ownTrigger(v, s) && this.overlaps(v.place, s.heldAt) && this.holds(v)) v.place = null;
@@ -65,6 +77,10 @@ export class CustodyReader {
         if (s.unknown) v.whereaboutsUnknown = s.unknown;
       }
     }
+  }
+
+  private isNamedPerson(id: string): boolean {
+    return this.tree.doc.entities.some((e) => e.id === id && e.type === 'PERSON');
   }
 
   private holds(v: VigilEvent): boolean {
@@ -188,7 +204,8 @@ export class CustodyReader {
     const tree = this.tree;
     const obj = tree.kids(i, 'obj')[0];
     if (obj !== undefined && !tree.isPassive(i)) return obj;
-    return tree.subjectOf(i);
+    // "X, a lawyer, was transferred …" with the subject lost by the parser
+    return tree.subjectOf(i) ?? (tree.isPassive(i) ? personBeforeAuxiliaries(tree, i) : undefined);
   }
 
   /** A named or described place of detention: "Karsvik prison", "the central police station", not a bare "prison". */

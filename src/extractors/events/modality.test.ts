@@ -132,6 +132,9 @@ test('where a person is held: "held at", "taken to", "in … prison", "remanded 
   assert.deepEqual(held('Police arrested Mara Teller in June. In October Teller was transferred from Brenn prison to Shahr-e Kest prison in Velmora.').map((r) => r[1]), ['Shahr-e Kest prison in Velmora']);
   assert.deepEqual(held('Police arrested Pol Varan in July. The judge ordered Varan’s transfer to Ostrava prison.').map((r) => r[1]), ['Ostrava prison']);
   assert.deepEqual(held('Police arrested Pol Varan in July. His transfer to a new post was delayed.').map((r) => r[1]), [null]);
+  // a transfer of someone whose arrest the report does not tell: they are held there
+  assert.deepEqual(held('Also in March, Sepi Galen, a rights defender, was transferred from Brenn prison to Kest prison, far from her family.'), [['Sepi Galen', 'Kest prison', null]]);
+  assert.deepEqual(held('The ministry transferred its offices to the old Kest prison building.'), []);
 });
 
 test('whereabouts unknown, incommunicado, an unknown place: said on the arrest, with the words', () => {

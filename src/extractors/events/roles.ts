@@ -57,7 +57,7 @@ function nameRightAfter(tree: Tree, i: number): number | undefined {
  * its auxiliaries (or before an apposition between commas) is what it happened to. The first
  * name of a list is returned, so that the list gives each person an event.
  */
-function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
+export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
   const { from } = tree.sentenceRange(i);
   const person = (j: number): boolean => j >= from && tree.entityOf[j]?.type === 'PERSON';
   let j = i - 1;
