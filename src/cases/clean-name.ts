@@ -6,9 +6,17 @@
  * "McDonald" stay whole.
  */
 
+import { countryByDemonym } from '../extractors/places/countries.js';
+
 export type CleanName = { ok: true; name: string; changed: boolean } | { ok: false; why: string };
 
 const MAX_TOKENS = 6;
+
+/** Words before "Day" in the names of days: "Human Rights Day", "Press Freedom Day", "Labour Day". */
+const DAY_NAMES = new Set(['rights', 'freedom', 'labour', 'labor', 'independence', 'memorial', 'national', 'international', 'press', 'victory', 'remembrance', 'martyrs', "women's", "workers'", "children's", 'may']);
+
+/** Last words of names that are never a person's: laws and organisations ("Digital Security Act", "Workers' Union"). "Law" and "Day" are family names too (Nathan Law). */
+const NOT_A_PERSON_HEAD = new Set(['act', 'decree', 'network', 'party', 'union', 'movement', 'council', 'committee', 'agency', 'ministry', 'association', 'federation', 'foundation', 'institute', 'university', 'group', 'bank', 'company', 'corporation', 'army', 'police', 'forces', 'commission', 'authority', 'government', 'department', 'parishad', 'coalition', 'alliance', 'organisation', 'organization', 'watch', 'tribunal']);
 
 /** Splits "OmarIlhan" into "Omar Ilhan" when "Ilhan" (or "Omar") is another word of the name. */
 function unglue(tokens: string[]): string[] {
@@ -39,6 +47,12 @@ export function cleanPersonName(raw: string): CleanName {
   if (!/\p{L}/u.test(trimmed)) return { ok: false, why: 'the name has no letters' };
   if (/\d|@|https?:|www\.|[/\\|<>{}[\]=_]/u.test(trimmed)) return { ok: false, why: 'the name holds digits, links or markup' };
   const tokens = trimmed.split(' ');
+  // what the recogniser sometimes takes for a person: "Human Rights Day", "the Security Act", "Palestinians"
+  const last = tokens[tokens.length - 1]!.toLowerCase();
+  const before = tokens.length > 1 ? tokens[tokens.length - 2]!.toLowerCase() : '';
+  if (last === 'day' && DAY_NAMES.has(before)) return { ok: false, why: `"${tokens.slice(-2).join(' ')}" is a day, not a person` };
+  if (tokens.length > 1 && NOT_A_PERSON_HEAD.has(last)) return { ok: false, why: `"${tokens[tokens.length - 1]}" ends the name of a day, a law or an organisation, not a person` };
+  if (tokens.length === 1 && /s$/.test(last) && countryByDemonym(trimmed.slice(0, -1))) return { ok: false, why: 'a people, not a person' };
   if (tokens.length > MAX_TOKENS) return { ok: false, why: `the name runs to ${tokens.length} words` };
   if (!tokens.some((t) => /^\p{Lu}/u.test(t) || !/\p{Ll}|\p{Lu}/u.test(t[0]!))) return { ok: false, why: 'no word of the name is capitalised' };
   const unglued = unglue(tokens);
