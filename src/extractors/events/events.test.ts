@@ -339,3 +339,31 @@ test('an attempt on a life is an assault, not a killing; a killing is still one'
   }
   assert.ok(types('Gunmen killed the editor Selma Voss outside her office.').includes('KILLING'));
 });
+
+/** Each event's type, trigger words and the name of the person it befalls. */
+function befalls(text: string): [string, string, string | undefined][] {
+  const { doc, events } = eventsOf(text);
+  return events.map((v) => [v.type, v.trigger.text, doc.entities.find((e) => e.id === v.target?.entity)?.name]);
+}
+
+test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the conviction', () => {
+  assert.deepEqual(befalls('Police re-arrested the blogger Anik Sorel outside the court on Friday.'), [['ARREST', 're-arrested', 'Anik Sorel']]);
+  assert.deepEqual(befalls('The rearrest of the unionist Pell Varga angered the workers.'), [['ARREST', 'rearrest', 'Pell Varga']]);
+  assert.deepEqual(befalls('The imprisonment of the poet Ilse Marr drew protests.'), [['ARREST', 'imprisonment', 'Ilse Marr']]);
+  // the sentence's own words: no second event for "imprisonment"
+  assert.deepEqual(befalls('Dara Venn was sentenced to twelve years\' imprisonment.'), [['CONVICTION', 'sentenced', 'Dara Venn']]);
+});
+
+test('being in prison, behind bars or under house arrest is told by the state, not only by a verb', () => {
+  assert.deepEqual(befalls('The activist Omar Lute has been in prison since 2019.'), [['ARREST', 'in prison', 'Omar Lute']]);
+  assert.deepEqual(befalls('The organiser Teo Marsh spent two years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
+  assert.deepEqual(befalls('Police put Oren Malik behind bars.'), [['ARREST', 'behind bars', 'Oren Malik']]);
+  // house arrest keeps a person at home: a restriction, as in the case gold
+  assert.deepEqual(befalls('The writer Nils Odek was placed under house arrest.'), [['RESTRICTION', 'house arrest', 'Nils Odek']]);
+  assert.deepEqual(befalls('The writer Nils Odek spent a decade under house detention.'), [['RESTRICTION', 'house detention', 'Nils Odek']]);
+  assert.deepEqual(befalls('The writer Nils Odek was placed under arrest.'), [['ARREST', 'arrest', 'Nils Odek']]);
+  // must not match: a prison or a bar that holds nobody
+  for (const text of ['The gallery will display prison drawings in the north.', 'The prison in the capital is old.', 'They gathered at a bar behind the station.', 'Lawyers from the bar association met in the capital.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});

@@ -108,7 +108,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       if (name === 'target') inferred = linked.inferred;
     }
     // a claim happened when it was made: "On Monday, X said he had committed a crime" is Monday's
-    const date = (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);
+    // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before)
+    const date = trigger.entry.state ? null : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);
     const first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
     const last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
     // a phrase trigger spans its words only when they are close: "handed over", not "whereabouts … known"

@@ -13,6 +13,8 @@ export interface TriggerEntry {
   otherwise?: EventType;
   /** Only when the event happens to a person or group of people. */
   person?: boolean;
+  /** A state someone is in ("in prison", "behind bars"), not a happening: a date in its clause is not when it happened. */
+  state?: boolean;
   /** Only in the passive voice. */
   passive?: boolean;
   /** The negation is part of the phrase ("whereabouts are not known"), and required. */

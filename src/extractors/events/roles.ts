@@ -157,6 +157,33 @@ function principalOf(tree: Tree, lexicon: Lexicon, i: number, agent: number | un
 
 /** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
 const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue']);
+/** Verbs that put someone in a state: "placed under house arrest", "put behind bars". */
+const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 'lock']);
+/** How a state is told: "in custody", "behind bars", "under house arrest". */
+const STATE_CASES = new Set(['in', 'behind', 'under']);
+/** Spans a person spends somewhere: "spent three years in prison". */
+const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'night', 'hour', 'time', 'decade']);
+
+/**
+ * Who is in the state a noun under verb `h` tells: the subject of "remains in custody", the
+ * passive subject or the object of "was placed under arrest" / "put him behind bars", the subject
+ * of "spent three years in prison".
+ */
+function heldBy(tree: Tree, h: number): number | undefined {
+  if (h < 0) return undefined;
+  if (TIME_NOUNS.has(tree.lemma(h)) && tree.token(h).deprel === 'obj') h = tree.head(h);
+  if (h < 0) return undefined;
+  // a subject the parser found after the verb is another clause's: "X languished in prison … before the party charged him"
+  const subject = (v: number): number | undefined => {
+    const s = tree.subjectOf(v);
+    return s !== undefined && s < v ? s : undefined;
+  };
+  if (PUTTING_VERBS.has(tree.lemma(h))) {
+    const held = tree.isPassive(h) ? subject(h) : tree.kids(h, 'obj')[0];
+    if (held !== undefined) return held;
+  }
+  return STATE_VERBS.has(tree.lemma(h)) ? subject(h) : undefined;
+}
 
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
@@ -213,7 +240,11 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "they were subjected to torture": the passive subject of "subjected"
     if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
     // a state: "X has been in police detention since May", "X remains in custody"
-    if (target === undefined && tree.caseOf(i) === 'in') target = tree.kids(i, 'nsubj')[0] ?? (h >= 0 && STATE_VERBS.has(tree.lemma(h)) ? tree.subjectOf(h) : undefined);
+    if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
+      // "who is in Brenn prison": the relative pronoun stands for its noun
+      const subjects = tree.kids(i, 'nsubj');
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h);
+    }
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
     if (by !== undefined) roles.agent = by;
