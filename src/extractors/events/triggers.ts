@@ -49,6 +49,14 @@ function dependentOf(tree: Tree, i: number, words: readonly string[]): number | 
   return undefined;
 }
 
+/** A word among `words` that depends on `i` or follows it: "fired at the crowd", "fired upon". */
+function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
+  const wanted = new Set(words);
+  const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
+  const { to } = tree.sentenceRange(i);
+  return tree.children[i]!.some((c) => hit(c) && tree.token(c).upos !== 'NOUN') || (i + 1 < to && hit(i + 1));
+}
+
 function negatedNear(tree: Tree, i: number): boolean {
   if (tree.children[i]!.some((c) => NEGATORS.has(tree.lemma(c)))) return true;
   const { from } = tree.sentenceRange(i);
@@ -134,6 +142,7 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
         pos = 'verb';
       }
       if (!entry) continue;
+      if (entry.without && excluded(tree, i, entry.without)) continue;
       let partner: number | undefined;
       let type = entry.type;
       if (entry.with) {
