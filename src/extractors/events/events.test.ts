@@ -368,6 +368,18 @@ test('being in prison, behind bars or under house arrest is told by the state, n
   }
 });
 
+test('"gunned down" is a killing; a survived attempt on a life an assault; a kidnap an abduction', () => {
+  assert.deepEqual(befalls('The editor Rufo Tade was gunned down outside his office.'), [['KILLING', 'gunned down', 'Rufo Tade']]);
+  assert.deepEqual(befalls('The reporter Sia Lomb narrowly escaped an assassination attempt last year.'), [['ASSAULT', 'assassination', 'Sia Lomb']]);
+  assert.deepEqual(befalls('The kidnap of the priest Bao Tran shocked the parish.'), [['ABDUCTION', 'kidnap', 'Bao Tran']]);
+  assert.deepEqual(befalls('He was gunning for a second term.'), []);
+});
+
+test('"forcibly disappeared X": the one made to disappear is the object, not the soldiers', () => {
+  assert.deepEqual(befalls('Soldiers forcibly disappeared the farmer Joel Amaru in 2017.'), [['DISAPPEARANCE', 'disappeared', 'Joel Amaru']]);
+  assert.deepEqual(befalls('The farmer Joel Amaru disappeared in 2017.'), [['DISAPPEARANCE', 'disappeared', 'Joel Amaru']]);
+});
+
 test('fired, suspended or a licence lost or revoked: a restriction of the person; not shots fired or a case dismissed', () => {
   assert.deepEqual(befalls('The journalist Mara Quist was fired after her report on the mayor.'), [['RESTRICTION', 'fired', 'Mara Quist']]);
   assert.deepEqual(befalls('The union leader Ada Fenn was suspended from her job.'), [['RESTRICTION', 'suspended', 'Ada Fenn']]);

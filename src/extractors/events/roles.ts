@@ -155,6 +155,19 @@ function principalOf(tree: Tree, lexicon: Lexicon, i: number, agent: number | un
   return undefined;
 }
 
+/**
+ * The object of a transitive "disappear" ("soldiers forcibly disappeared two farmers"): a noun
+ * phrase that starts right after the verb, not a name the parser took from the next list item
+ * ("who disappeared in Kesh in 2019; Ana Rell, who …") nor a date.
+ */
+function disappearedWhom(tree: Tree, i: number): number | undefined {
+  if (tree.lemma(i) !== 'disappear') return undefined;
+  const obj = tree.kids(i, 'obj')[0];
+  if (obj === undefined || obj < i || tree.inTimex(obj)) return undefined;
+  for (let j = i + 1; j < obj; j++) if (!under(tree, j, obj)) return undefined;
+  return obj;
+}
+
 /** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
 const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue']);
 /** Verbs that put someone in a state: "placed under house arrest", "put behind bars". */
@@ -163,6 +176,8 @@ const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 
 const STATE_CASES = new Set(['in', 'behind', 'under']);
 /** Spans a person spends somewhere: "spent three years in prison". */
 const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'night', 'hour', 'time', 'decade']);
+/** Nouns an event's noun can name the attempt of: "an assassination attempt", "a kidnap bid". */
+const ATTEMPT_NOUNS = new Set(['attempt', 'bid', 'plot']);
 
 /**
  * Who is in the state a noun under verb `h` tells: the subject of "remains in custody", the
@@ -194,7 +209,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
-    } else if (UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) {
+    } else if ((UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) && disappearedWhom(tree, i) === undefined) {
       const subj = tree.subjectOf(i);
       if (subj !== undefined) roles.target = subj;
     } else {
@@ -236,7 +251,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     let target = poss ?? of ?? shared();
     const h = tree.head(i);
-    if (target === undefined && h >= 0 && tree.token(i).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(h))) target = tree.subjectOf(h);
+    // "survived an assassination attempt": the attempt is what the survivor's verb takes
+    const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
+    if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
     // "they were subjected to torture": the passive subject of "subjected"
     if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
     // a state: "X has been in police detention since May", "X remains in custody"

@@ -97,7 +97,7 @@ const ATTEMPT_LEMMAS = new Set(['attempt', 'attempted', 'try', 'failed']);
 function attempted(tree: Tree, i: number): boolean {
   if (tree.children[i]!.some((c) => ATTEMPT_LEMMAS.has(tree.lemma(c)) || ATTEMPT_LEMMAS.has(tree.token(c).text.toLowerCase()))) return true;
   const h = tree.head(i);
-  if (h >= 0 && ['xcomp', 'acl', 'nmod'].some((r) => (tree.token(i).deprel ?? '').startsWith(r)) && ATTEMPT_LEMMAS.has(tree.lemma(h))) return true;
+  if (h >= 0 && ['xcomp', 'acl', 'nmod', 'compound'].some((r) => (tree.token(i).deprel ?? '').startsWith(r)) && ATTEMPT_LEMMAS.has(tree.lemma(h))) return true;
   // the tagger may leave "attempted" unattached, right before the noun (or its quote mark)
   for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
     const w = tree.token(j).text.toLowerCase();
