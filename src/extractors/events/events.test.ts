@@ -383,11 +383,13 @@ test('"forcibly disappeared X": the one made to disappear is the object, not the
 test('fired, suspended or a licence lost or revoked: a restriction of the person; not shots fired or a case dismissed', () => {
   assert.deepEqual(befalls('The journalist Mara Quist was fired after her report on the mayor.'), [['RESTRICTION', 'fired', 'Mara Quist']]);
   assert.deepEqual(befalls('The union leader Ada Fenn was suspended from her job.'), [['RESTRICTION', 'suspended', 'Ada Fenn']]);
+  // "at" of a time is no shooting
+  assert.deepEqual(befalls('The organiser Lev Arno was fired at the end of May.'), [['RESTRICTION', 'fired', 'Lev Arno']]);
   assert.deepEqual(befalls('Lawyer Otto Brem lost his licence after defending protesters.'), [['RESTRICTION', 'lost his licence', 'Otto Brem']]);
   const revoked = befalls('His licence was revoked.');
   assert.deepEqual(revoked.map(([type, words]) => [type, words]), [['RESTRICTION', 'revoked']]);
   // must not match
-  for (const text of ['Police fired on the crowd near the square.', 'The demonstrators were fired upon by soldiers.', 'The rocket was fired from the hills.', 'The committee held a meeting and the hearing was suspended.', 'The judge dismissed the case against the company.', 'The concert was cancelled because of rain.', 'The band released a film and charged a fee for the show.', 'The striker scored again after he lost the ball.']) {
+  for (const text of ['Police fired on the crowd near the square.', 'The demonstrators were fired upon by soldiers.', 'The reporter Ola Vin was fired at by a sniper.', 'The rocket was fired from the hills.', 'The committee held a meeting and the hearing was suspended.', 'The judge dismissed the case against the company.', 'The concert was cancelled because of rain.', 'The band released a film and charged a fee for the show.', 'The striker scored again after he lost the ball.']) {
     assert.deepEqual(befalls(text).filter(([type]) => type === 'RESTRICTION'), [], text);
   }
 });

@@ -49,12 +49,22 @@ function dependentOf(tree: Tree, i: number, words: readonly string[]): number | 
   return undefined;
 }
 
-/** A word among `words` that depends on `i` or follows it: "fired at the crowd", "fired upon". */
+/** Nouns of a point in time: "fired at the beginning of May" is no shooting. */
+const WHEN_NOUNS = new Set(['beginning', 'end', 'start', 'time', 'age', 'moment', 'height', 'close', 'turn']);
+
+/**
+ * A word among `words` that depends on `i` or follows it: "fired at the crowd", "fired upon";
+ * not a preposition of time ("fired at the end of May", "fired on Monday").
+ */
 function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   const wanted = new Set(words);
   const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
+  const when = (j: number): boolean => {
+    const h = tree.token(j).deprel === 'case' ? tree.head(j) : -1;
+    return h >= 0 && (tree.inTimex(h) || WHEN_NOUNS.has(tree.lemma(h)));
+  };
   const { to } = tree.sentenceRange(i);
-  return tree.children[i]!.some((c) => hit(c) && tree.token(c).upos !== 'NOUN') || (i + 1 < to && hit(i + 1));
+  return tree.children[i]!.some((c) => hit(c) && tree.token(c).upos !== 'NOUN' && !when(c)) || (i + 1 < to && hit(i + 1) && !when(i + 1));
 }
 
 function negatedNear(tree: Tree, i: number): boolean {
