@@ -357,13 +357,14 @@ test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the
 test('being in prison, behind bars or under house arrest is told by the state, not only by a verb', () => {
   assert.deepEqual(befalls('The activist Omar Lute has been in prison since 2019.'), [['ARREST', 'in prison', 'Omar Lute']]);
   assert.deepEqual(befalls('The organiser Teo Marsh spent two years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
+  assert.deepEqual(befalls('The organiser Teo Marsh had spent a total of six years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
   assert.deepEqual(befalls('Police put Oren Malik behind bars.'), [['ARREST', 'behind bars', 'Oren Malik']]);
   // house arrest keeps a person at home: a restriction, as in the case gold
   assert.deepEqual(befalls('The writer Nils Odek was placed under house arrest.'), [['RESTRICTION', 'house arrest', 'Nils Odek']]);
   assert.deepEqual(befalls('The writer Nils Odek spent a decade under house detention.'), [['RESTRICTION', 'house detention', 'Nils Odek']]);
   assert.deepEqual(befalls('The writer Nils Odek was placed under arrest.'), [['ARREST', 'arrest', 'Nils Odek']]);
   // must not match: a prison or a bar that holds nobody
-  for (const text of ['The gallery will display prison drawings in the north.', 'The prison in the capital is old.', 'They gathered at a bar behind the station.', 'Lawyers from the bar association met in the capital.']) {
+  for (const text of ['The gallery will display prison drawings in the north.', 'The prison in the capital is old.', 'They gathered at a bar behind the station.', 'The psychiatrist Ulla Brand spent much of her working time in prisons.', 'Lawyers from the bar association met in the capital.']) {
     assert.deepEqual(befalls(text), [], text);
   }
 });
@@ -389,7 +390,7 @@ test('fired, suspended or a licence lost or revoked: a restriction of the person
   const revoked = befalls('His licence was revoked.');
   assert.deepEqual(revoked.map(([type, words]) => [type, words]), [['RESTRICTION', 'revoked']]);
   // must not match
-  for (const text of ['Police fired on the crowd near the square.', 'The demonstrators were fired upon by soldiers.', 'The reporter Ola Vin was fired at by a sniper.', 'The rocket was fired from the hills.', 'The committee held a meeting and the hearing was suspended.', 'The judge dismissed the case against the company.', 'The concert was cancelled because of rain.', 'The band released a film and charged a fee for the show.', 'The striker scored again after he lost the ball.']) {
+  for (const text of ['Police fired on the crowd near the square.', 'The demonstrators were fired upon by soldiers.', 'The reporter Ola Vin was fired at by a sniper.', 'Shots fired by police hit the reporter Ola Vin.', 'The holes were made by the rifle the activist Ada Rinn allegedly fired.', 'The rocket was fired from the hills.', 'The committee held a meeting and the hearing was suspended.', 'The judge dismissed the case against the company.', 'The concert was cancelled because of rain.', 'The band released a film and charged a fee for the show.', 'The striker scored again after he lost the ball.']) {
     assert.deepEqual(befalls(text).filter(([type]) => type === 'RESTRICTION'), [], text);
   }
 });

@@ -174,20 +174,22 @@ const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep'
 const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 'lock']);
 /** How a state is told: "in custody", "behind bars", "under house arrest". */
 const STATE_CASES = new Set(['in', 'behind', 'under']);
-/** Spans a person spends somewhere: "spent three years in prison". */
-const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'night', 'hour', 'time', 'decade']);
+/** Spans a person spends somewhere: "spent three years in prison" (not "spent her working time in prisons"). */
+const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'night', 'hour', 'decade']);
 /** Nouns an event's noun can name the attempt of: "an assassination attempt", "a kidnap bid". */
 const ATTEMPT_NOUNS = new Set(['attempt', 'bid', 'plot']);
 
 /**
- * Who is in the state a noun under verb `h` tells: the subject of "remains in custody", the
+ * Who is in the state the noun `i` under verb `h` tells: the subject of "remains in custody", the
  * passive subject or the object of "was placed under arrest" / "put him behind bars", the subject
  * of "spent three years in prison".
  */
-function heldBy(tree: Tree, h: number): number | undefined {
+function heldBy(tree: Tree, h: number, i: number): number | undefined {
   if (h < 0) return undefined;
   if (TIME_NOUNS.has(tree.lemma(h)) && tree.token(h).deprel === 'obj') h = tree.head(h);
   if (h < 0) return undefined;
+  // "spent (a total of) two years in prison", not "spent much of her time in prisons": a span of time is spent there
+  if (tree.lemma(h) === 'spend' && !Array.from({ length: Math.max(0, i - h - 1) }, (_, k) => h + 1 + k).some((j) => TIME_NOUNS.has(tree.lemma(j)))) return undefined;
   // a subject the parser found after the verb is another clause's: "X languished in prison … before the party charged him"
   const subject = (v: number): number | undefined => {
     const s = tree.subjectOf(v);
@@ -260,7 +262,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
       // "who is in Brenn prison": the relative pronoun stands for its noun
       const subjects = tree.kids(i, 'nsubj');
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h);
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i);
     }
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');

@@ -53,8 +53,9 @@ function dependentOf(tree: Tree, i: number, words: readonly string[]): number | 
 const WHEN_NOUNS = new Set(['beginning', 'end', 'start', 'time', 'age', 'moment', 'height', 'close', 'turn']);
 
 /**
- * A word among `words` that depends on `i` or follows it: "fired at the crowd", "fired upon";
- * not a preposition of time ("fired at the end of May", "fired on Monday").
+ * A word among `words` that depends on `i`, follows it, or is the noun it modifies: "fired at the
+ * crowd", "fired upon", "the rifle he fired"; not a preposition of time ("fired at the end of
+ * May", "fired on Monday").
  */
 function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   const wanted = new Set(words);
@@ -64,6 +65,8 @@ function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
     return h >= 0 && (tree.inTimex(h) || WHEN_NOUNS.has(tree.lemma(h)));
   };
   const { to } = tree.sentenceRange(i);
+  const h = tree.head(i);
+  if (h >= 0 && /^(acl|amod)/.test(tree.token(i).deprel ?? '') && hit(h)) return true;
   return tree.children[i]!.some((c) => hit(c) && tree.token(c).upos !== 'NOUN' && !when(c)) || (i + 1 < to && hit(i + 1) && !when(i + 1));
 }
 
