@@ -384,6 +384,7 @@ test('"forcibly disappeared X": the one made to disappear is the object, not the
 test('fired, suspended or a licence lost or revoked: a restriction of the person; not shots fired or a case dismissed', () => {
   assert.deepEqual(befalls('The journalist Mara Quist was fired after her report on the mayor.'), [['RESTRICTION', 'fired', 'Mara Quist']]);
   assert.deepEqual(befalls('The union leader Ada Fenn was suspended from her job.'), [['RESTRICTION', 'suspended', 'Ada Fenn']]);
+  assert.deepEqual(befalls('The editor Ela Mott was fired from her job at the city newspaper.'), [['RESTRICTION', 'fired', 'Ela Mott']]);
   // "at" of a time is no shooting
   assert.deepEqual(befalls('The organiser Lev Arno was fired at the end of May.'), [['RESTRICTION', 'fired', 'Lev Arno']]);
   assert.deepEqual(befalls('Lawyer Otto Brem lost his licence after defending protesters.'), [['RESTRICTION', 'lost his licence', 'Otto Brem']]);
@@ -402,5 +403,17 @@ test('holding a person is custody in the active voice too, held hostage an abduc
   // must not match
   for (const text of ['The country must hold the minister Ilka Dorn accountable for the abuses.', 'Officials were held accountable for the abuses.', 'Writers hold powerful leaders to account.', 'The teacher held him in high regard.', 'Three soldiers held me down.', 'The home side held them to a draw.', 'Veronika and Maria held small children in their arms.', 'The union held a rally and the party held talks.', 'The court held that the law was void.', 'Protesters continue to be held up inside the campus.']) {
     assert.deepEqual(befalls(text).filter(([type]) => type === 'ARREST' || type === 'ABDUCTION'), [], text);
+  }
+});
+
+test('dying in a camp is a death in custody, as in prison; not in a refugee camp or at a summer camp', () => {
+  assert.deepEqual(befalls('Other prominent figures have already died in the camps, including the scholars Ali Daud and Omar Tas.').filter(([, , name]) => name), [
+    ['KILLING', 'died in the camps', 'Ali Daud'],
+    ['KILLING', 'died in the camps', 'Omar Tas'],
+  ]);
+  assert.deepEqual(befalls('The activist Ali Daud died in military custody.'), [['KILLING', 'died in military custody', 'Ali Daud']]);
+  // must not match
+  for (const text of ['The child Lina Hart died in a refugee camp last winter.', 'He died in a military training camp.', 'She died in her sleep at the summer camp.']) {
+    assert.deepEqual(befalls(text), [], text);
   }
 });

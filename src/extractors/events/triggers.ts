@@ -53,9 +53,9 @@ function dependentOf(tree: Tree, i: number, words: readonly string[]): number | 
 const WHEN_NOUNS = new Set(['beginning', 'end', 'start', 'time', 'age', 'moment', 'height', 'close', 'turn']);
 
 /**
- * A word among `words` that depends on `i` or its object, follows it, or is the noun it modifies:
- * "fired at the crowd", "fired upon", "the rifle he fired", "held them accountable"; not a
- * preposition of time ("fired at the end of May").
+ * A word among `words` that depends on `i`, its object or its oblique, follows it, or is the noun
+ * it modifies: "fired at the crowd", "fired upon", "the rifle he fired", "held them accountable",
+ * "died in a refugee camp"; not a preposition of time ("fired at the end of May").
  */
 function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   const wanted = new Set(words);
@@ -67,8 +67,10 @@ function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   const { to } = tree.sentenceRange(i);
   const h = tree.head(i);
   if (h >= 0 && /^(acl|amod)/.test(tree.token(i).deprel ?? '') && hit(h)) return true;
-  // the parser may hang the word on the object: "held the officials accountable", "held children in their arms"
-  const near = [...tree.children[i]!, ...tree.kids(i, 'obj').flatMap((o) => tree.children[o]!)];
+  // the parser may hang the word on the object: "held the officials accountable", "held children in
+  // their arms"; or it says which place: "died in a refugee camp"
+  // (their prepositions are their own: "fired from his job at the paper" is no "fired at")
+  const near = [...tree.children[i]!, ...tree.kids(i, 'obj', 'obl').flatMap((o) => tree.children[o]!.filter((g) => tree.token(g).deprel !== 'case'))];
   return near.some((c) => hit(c) && !when(c)) || (i + 1 < to && hit(i + 1) && !when(i + 1));
 }
 
