@@ -417,3 +417,12 @@ test('dying in a camp is a death in custody, as in prison; not in a refugee camp
     assert.deepEqual(befalls(text), [], text);
   }
 });
+
+test('people named by their work are people: a cartoonist released, a publisher charged, pupils seized', () => {
+  const told = (text: string) => eventsOf(text).events.map((v) => [v.type, v.target?.text]);
+  assert.deepEqual(told('Police released the cartoonist on Friday.'), [['RELEASE', 'the cartoonist']]);
+  assert.deepEqual(told('The publisher was charged with sedition.'), [['CHARGE', 'The publisher']]);
+  assert.deepEqual(told('Gunmen seized six pupils on Monday.'), [['ABDUCTION', 'six pupils']]);
+  // still not people: what a publisher or a studio puts out
+  assert.deepEqual(told('The publisher released a new novel on Friday.'), []);
+});
