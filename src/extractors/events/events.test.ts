@@ -426,3 +426,12 @@ test('people named by their work are people: a cartoonist released, a publisher 
   // still not people: what a publisher or a studio puts out
   assert.deepEqual(told('The publisher released a new novel on Friday.'), []);
 });
+
+test('a count of people is people: "both of the activists", "scores of villagers", "hundreds were freed"; a count of things is not', () => {
+  const told = (text: string) => eventsOf(text).events.map((v) => [v.type, v.target?.text]);
+  assert.deepEqual(told('Both of the activists were charged with sedition.'), [['CHARGE', 'Both of the activists']]);
+  assert.deepEqual(told('Gunmen killed scores of villagers.'), [['KILLING', 'scores of villagers']]);
+  assert.deepEqual(told('Hundreds were freed on Monday.'), [['RELEASE', 'Hundreds']]);
+  // must not match
+  assert.deepEqual(told('Some of the files were released and thousands of documents were seized.'), []);
+});
