@@ -435,3 +435,22 @@ test('a count of people is people: "both of the activists", "scores of villagers
   // must not match
   assert.deepEqual(told('Some of the files were released and thousands of documents were seized.'), []);
 });
+
+test('a case or complaint filed, lodged or registered against a person is a charge of that person', () => {
+  assert.deepEqual(befalls('According to the police, a case was registered against the activist Ali Wazo.'), [['CHARGE', 'registered against', 'Ali Wazo']]);
+  assert.deepEqual(befalls('The agency filed a complaint against the journalist Mira Akan.'), [['CHARGE', 'filed a complaint against', 'Mira Akan']]);
+  assert.deepEqual(befalls('The case against the editor Lena Ruud collapsed.'), [['CHARGE', 'case against', 'Lena Ruud']]);
+  // must not match
+  for (const text of ['The company filed its taxes and registered a new brand.', 'The case against the merger was dismissed.', 'She lodged at a small hotel near the station.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});
+
+test('"captured" is an arrest of a person; "served time behind bars" tells custody', () => {
+  assert.deepEqual(befalls('The rebel leader Tomas Ekko was captured by the army.'), [['ARREST', 'captured', 'Tomas Ekko']]);
+  assert.deepEqual(befalls('The blogger Ola Berg previously served time behind bars.'), [['ARREST', 'behind bars', 'Ola Berg']]);
+  // must not match
+  for (const text of ['The moment was captured on camera by the reporter Ann Lee.', 'The rebels captured the town.', 'He served in the army in his youth.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});

@@ -169,7 +169,7 @@ function disappearedWhom(tree: Tree, i: number): number | undefined {
 }
 
 /** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
-const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue']);
+const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue', 'serve']);
 /** Verbs that put someone in a state: "placed under house arrest", "put behind bars". */
 const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 'lock']);
 /** How a state is told: "in custody", "behind bars", "under house arrest". */
@@ -182,11 +182,13 @@ const ATTEMPT_NOUNS = new Set(['attempt', 'bid', 'plot']);
 /**
  * Who is in the state the noun `i` under verb `h` tells: the subject of "remains in custody", the
  * passive subject or the object of "was placed under arrest" / "put him behind bars", the subject
- * of "spent three years in prison".
+ * of "spent three years in prison", "served time behind bars".
  */
 function heldBy(tree: Tree, h: number, i: number): number | undefined {
   if (h < 0) return undefined;
-  if (TIME_NOUNS.has(tree.lemma(h)) && tree.token(h).deprel === 'obj') h = tree.head(h);
+  // "spent three years in prison", "served time behind bars": the span is the verb's object
+  const span = TIME_NOUNS.has(tree.lemma(h)) || (tree.lemma(h) === 'time' && tree.head(h) >= 0 && tree.lemma(tree.head(h)) === 'serve');
+  if (span && /^(obj|obl:unmarked)$/.test(tree.token(h).deprel ?? '')) h = tree.head(h);
   if (h < 0) return undefined;
   // "spent (a total of) two years in prison", not "spent much of her time in prisons": a span of time is spent there
   if (tree.lemma(h) === 'spend' && !Array.from({ length: Math.max(0, i - h - 1) }, (_, k) => h + 1 + k).some((j) => TIME_NOUNS.has(tree.lemma(j)))) return undefined;
@@ -268,6 +270,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
     if (by !== undefined) roles.agent = by;
   }
+  // "a case was registered against the activist", "filed a complaint against him": whom it is against
+  if (t.pos === 'verb' && t.partner !== undefined && tree.lemma(t.partner) === 'against' && tree.head(t.partner) > t.partner) roles.target = tree.head(t.partner);
   if (t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
     const owner = tree.kids(t.partner, 'nmod:poss')[0];
     if (owner !== undefined) roles.target = owner;
