@@ -339,3 +339,118 @@ test('an attempt on a life is an assault, not a killing; a killing is still one'
   }
   assert.ok(types('Gunmen killed the editor Selma Voss outside her office.').includes('KILLING'));
 });
+
+/** Each event's type, trigger words and the name of the person it befalls. */
+function befalls(text: string): [string, string, string | undefined][] {
+  const { doc, events } = eventsOf(text);
+  return events.map((v) => [v.type, v.trigger.text, doc.entities.find((e) => e.id === v.target?.entity)?.name]);
+}
+
+test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the conviction', () => {
+  assert.deepEqual(befalls('Police re-arrested the blogger Anik Sorel outside the court on Friday.'), [['ARREST', 're-arrested', 'Anik Sorel']]);
+  assert.deepEqual(befalls('The rearrest of the unionist Pell Varga angered the workers.'), [['ARREST', 'rearrest', 'Pell Varga']]);
+  assert.deepEqual(befalls('The imprisonment of the poet Ilse Marr drew protests.'), [['ARREST', 'imprisonment', 'Ilse Marr']]);
+  // the sentence's own words: no second event for "imprisonment"
+  assert.deepEqual(befalls('Dara Venn was sentenced to twelve years\' imprisonment.'), [['CONVICTION', 'sentenced', 'Dara Venn']]);
+});
+
+test('being in prison, behind bars or under house arrest is told by the state, not only by a verb', () => {
+  assert.deepEqual(befalls('The activist Omar Lute has been in prison since 2019.'), [['ARREST', 'in prison', 'Omar Lute']]);
+  assert.deepEqual(befalls('The organiser Teo Marsh spent two years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
+  assert.deepEqual(befalls('The organiser Teo Marsh had spent a total of six years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
+  assert.deepEqual(befalls('Police put Oren Malik behind bars.'), [['ARREST', 'behind bars', 'Oren Malik']]);
+  // house arrest keeps a person at home: a restriction, as in the case gold
+  assert.deepEqual(befalls('The writer Nils Odek was placed under house arrest.'), [['RESTRICTION', 'house arrest', 'Nils Odek']]);
+  assert.deepEqual(befalls('The writer Nils Odek spent a decade under house detention.'), [['RESTRICTION', 'house detention', 'Nils Odek']]);
+  assert.deepEqual(befalls('The writer Nils Odek was placed under arrest.'), [['ARREST', 'arrest', 'Nils Odek']]);
+  // must not match: a prison or a bar that holds nobody
+  for (const text of ['The gallery will display prison drawings in the north.', 'The prison in the capital is old.', 'They gathered at a bar behind the station.', 'The psychiatrist Ulla Brand spent much of her working time in prisons.', 'Lawyers from the bar association met in the capital.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});
+
+test('"gunned down" is a killing; a survived attempt on a life an assault; a kidnap an abduction', () => {
+  assert.deepEqual(befalls('The editor Rufo Tade was gunned down outside his office.'), [['KILLING', 'gunned down', 'Rufo Tade']]);
+  assert.deepEqual(befalls('The reporter Sia Lomb narrowly escaped an assassination attempt last year.'), [['ASSAULT', 'assassination', 'Sia Lomb']]);
+  assert.deepEqual(befalls('The kidnap of the priest Bao Tran shocked the parish.'), [['ABDUCTION', 'kidnap', 'Bao Tran']]);
+  assert.deepEqual(befalls('He was gunning for a second term.'), []);
+});
+
+test('"forcibly disappeared X": the one made to disappear is the object, not the soldiers', () => {
+  assert.deepEqual(befalls('Soldiers forcibly disappeared the farmer Joel Amaru in 2017.'), [['DISAPPEARANCE', 'disappeared', 'Joel Amaru']]);
+  assert.deepEqual(befalls('The farmer Joel Amaru disappeared in 2017.'), [['DISAPPEARANCE', 'disappeared', 'Joel Amaru']]);
+});
+
+test('fired, suspended or a licence lost or revoked: a restriction of the person; not shots fired or a case dismissed', () => {
+  assert.deepEqual(befalls('The journalist Mara Quist was fired after her report on the mayor.'), [['RESTRICTION', 'fired', 'Mara Quist']]);
+  assert.deepEqual(befalls('The union leader Ada Fenn was suspended from her job.'), [['RESTRICTION', 'suspended', 'Ada Fenn']]);
+  assert.deepEqual(befalls('The editor Ela Mott was fired from her job at the city newspaper.'), [['RESTRICTION', 'fired', 'Ela Mott']]);
+  // "at" of a time is no shooting
+  assert.deepEqual(befalls('The organiser Lev Arno was fired at the end of May.'), [['RESTRICTION', 'fired', 'Lev Arno']]);
+  assert.deepEqual(befalls('Lawyer Otto Brem lost his licence after defending protesters.'), [['RESTRICTION', 'lost his licence', 'Otto Brem']]);
+  const revoked = befalls('His licence was revoked.');
+  assert.deepEqual(revoked.map(([type, words]) => [type, words]), [['RESTRICTION', 'revoked']]);
+  // must not match
+  for (const text of ['Police fired on the crowd near the square.', 'The demonstrators were fired upon by soldiers.', 'The reporter Ola Vin was fired at by a sniper.', 'Shots fired by police hit the reporter Ola Vin.', 'The holes were made by the rifle the activist Ada Rinn allegedly fired.', 'The rocket was fired from the hills.', 'The committee held a meeting and the hearing was suspended.', 'The judge dismissed the case against the company.', 'The concert was cancelled because of rain.', 'The band released a film and charged a fee for the show.', 'The striker scored again after he lost the ball.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'RESTRICTION'), [], text);
+  }
+});
+
+test('holding a person is custody in the active voice too, held hostage an abduction; not held accountable, in regard or to a draw', () => {
+  assert.deepEqual(befalls('Guards held the blogger Ivo Lenn for a week.').filter(([type]) => type === 'ARREST'), [['ARREST', 'held', 'Ivo Lenn']]);
+  assert.deepEqual(befalls('The aid worker Pia Rast was held hostage for a month.').filter(([type]) => type !== 'RELEASE'), [['ABDUCTION', 'held hostage', 'Pia Rast']]);
+  assert.deepEqual(befalls('The aid worker Pia Rast was held in Karsvik prison.'), [['ARREST', 'held', 'Pia Rast']]);
+  // must not match
+  for (const text of ['The country must hold the minister Ilka Dorn accountable for the abuses.', 'Officials were held accountable for the abuses.', 'Writers hold powerful leaders to account.', 'The teacher held him in high regard.', 'Three soldiers held me down.', 'The home side held them to a draw.', 'Veronika and Maria held small children in their arms.', 'The union held a rally and the party held talks.', 'The court held that the law was void.', 'Protesters continue to be held up inside the campus.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'ARREST' || type === 'ABDUCTION'), [], text);
+  }
+});
+
+test('dying in a camp is a death in custody, as in prison; not in a refugee camp or at a summer camp', () => {
+  assert.deepEqual(befalls('Other prominent figures have already died in the camps, including the scholars Ali Daud and Omar Tas.').filter(([, , name]) => name), [
+    ['KILLING', 'died in the camps', 'Ali Daud'],
+    ['KILLING', 'died in the camps', 'Omar Tas'],
+  ]);
+  assert.deepEqual(befalls('The activist Ali Daud died in military custody.'), [['KILLING', 'died in military custody', 'Ali Daud']]);
+  // must not match
+  for (const text of ['The child Lina Hart died in a refugee camp last winter.', 'He died in a military training camp.', 'She died in her sleep at the summer camp.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});
+
+test('people named by their work are people: a cartoonist released, a publisher charged, pupils seized', () => {
+  const told = (text: string) => eventsOf(text).events.map((v) => [v.type, v.target?.text]);
+  assert.deepEqual(told('Police released the cartoonist on Friday.'), [['RELEASE', 'the cartoonist']]);
+  assert.deepEqual(told('The publisher was charged with sedition.'), [['CHARGE', 'The publisher']]);
+  assert.deepEqual(told('Gunmen seized six pupils on Monday.'), [['ABDUCTION', 'six pupils']]);
+  // still not people: what a publisher or a studio puts out
+  assert.deepEqual(told('The publisher released a new novel on Friday.'), []);
+});
+
+test('a count of people is people: "both of the activists", "scores of villagers", "hundreds were freed"; a count of things is not', () => {
+  const told = (text: string) => eventsOf(text).events.map((v) => [v.type, v.target?.text]);
+  assert.deepEqual(told('Both of the activists were charged with sedition.'), [['CHARGE', 'Both of the activists']]);
+  assert.deepEqual(told('Gunmen killed scores of villagers.'), [['KILLING', 'scores of villagers']]);
+  assert.deepEqual(told('Hundreds were freed on Monday.'), [['RELEASE', 'Hundreds']]);
+  // must not match
+  assert.deepEqual(told('Some of the files were released and thousands of documents were seized.'), []);
+});
+
+test('a case or complaint filed, lodged or registered against a person is a charge of that person', () => {
+  assert.deepEqual(befalls('According to the police, a case was registered against the activist Ali Wazo.'), [['CHARGE', 'registered against', 'Ali Wazo']]);
+  assert.deepEqual(befalls('The agency filed a complaint against the journalist Mira Akan.'), [['CHARGE', 'filed a complaint against', 'Mira Akan']]);
+  assert.deepEqual(befalls('The case against the editor Lena Ruud collapsed.'), [['CHARGE', 'case against', 'Lena Ruud']]);
+  // must not match
+  for (const text of ['The company filed its taxes and registered a new brand.', 'The case against the merger was dismissed.', 'She lodged at a small hotel near the station.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});
+
+test('"captured" is an arrest of a person; "served time behind bars" tells custody', () => {
+  assert.deepEqual(befalls('The rebel leader Tomas Ekko was captured by the army.'), [['ARREST', 'captured', 'Tomas Ekko']]);
+  assert.deepEqual(befalls('The blogger Ola Berg previously served time behind bars.'), [['ARREST', 'behind bars', 'Ola Berg']]);
+  // must not match
+  for (const text of ['The moment was captured on camera by the reporter Ann Lee.', 'The rebels captured the town.', 'He served in the army in his youth.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});

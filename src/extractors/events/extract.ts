@@ -24,11 +24,25 @@ import type { Trigger } from './triggers.js';
 
 const PERSONAL_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'i', 'me', 'my', 'we', 'us', 'our', 'you', 'who', 'whom']);
 
-function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined): boolean {
+/** Words that count people or things: "several of them", "those arrested", "hundreds were freed". */
+const QUANTIFIERS = new Set(['those', 'several', 'many', 'some', 'all', 'both', 'each', 'others', 'most', 'few', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
+/** Of those, the ones that count people even alone: "hundreds were freed", as "three were arrested". */
+const PEOPLE_COUNTS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
+
+function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, depth = 0): boolean {
   if (head === undefined) return false;
   const t = tree.token(head);
   const entity = tree.entityOf[head];
   if (entity) return entity.type === 'PERSON' || entity.type === 'ORG';
+  const word = t.text.toLowerCase();
+  if (depth < 2 && (QUANTIFIERS.has(word) || QUANTIFIERS.has(tree.lemma(head)))) {
+    // what they count: "several of them", "hundreds of prisoners"; not "some of the charges"
+    const of = tree.kids(head, 'nmod').find((c) => tree.caseOf(c) === 'of');
+    if (of !== undefined) return isPersonal(tree, lexicon, of, depth + 1);
+    // "those arrested", "those who protested"
+    if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0;
+    return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
+  }
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"
@@ -108,7 +122,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       if (name === 'target') inferred = linked.inferred;
     }
     // a claim happened when it was made: "On Monday, X said he had committed a crime" is Monday's
-    const date = (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);
+    // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before)
+    const date = trigger.entry.state ? null : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);
     const first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
     const last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
     // a phrase trigger spans its words only when they are close: "handed over", not "whereabouts … known"

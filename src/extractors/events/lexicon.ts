@@ -11,8 +11,12 @@ export interface TriggerEntry {
   withDependent?: string[];
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */
   otherwise?: EventType;
+  /** Words that undo the trigger when they depend on it or follow it ("fired at the crowd", "fired upon"). */
+  without?: string[];
   /** Only when the event happens to a person or group of people. */
   person?: boolean;
+  /** A state someone is in ("in prison", "behind bars"), not a happening: a date in its clause is not when it happened. */
+  state?: boolean;
   /** Only in the passive voice. */
   passive?: boolean;
   /** The negation is part of the phrase ("whereabouts are not known"), and required. */

@@ -18,7 +18,7 @@ const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', '
 /** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
 const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
 /** Verbs whose subject undergoes the event whatever its type: "he died in custody" is his killing, "she walked free" her release, not their acts. */
-const UNDERGOING_VERBS = new Set(['die', 'disappear', 'vanish', 'perish', 'walk']);
+const UNDERGOING_VERBS = new Set(['die', 'disappear', 'vanish', 'perish', 'walk', 'lose']);
 
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
@@ -155,8 +155,54 @@ function principalOf(tree: Tree, lexicon: Lexicon, i: number, agent: number | un
   return undefined;
 }
 
+/**
+ * The object of a transitive "disappear" ("soldiers forcibly disappeared two farmers"): a noun
+ * phrase that starts right after the verb, not a name the parser took from the next list item
+ * ("who disappeared in Kesh in 2019; Ana Rell, who …") nor a date.
+ */
+function disappearedWhom(tree: Tree, i: number): number | undefined {
+  if (tree.lemma(i) !== 'disappear') return undefined;
+  const obj = tree.kids(i, 'obj')[0];
+  if (obj === undefined || obj < i || tree.inTimex(obj)) return undefined;
+  for (let j = i + 1; j < obj; j++) if (!under(tree, j, obj)) return undefined;
+  return obj;
+}
+
 /** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
-const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue']);
+const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue', 'serve']);
+/** Verbs that put someone in a state: "placed under house arrest", "put behind bars". */
+const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 'lock']);
+/** How a state is told: "in custody", "behind bars", "under house arrest". */
+const STATE_CASES = new Set(['in', 'behind', 'under']);
+/** Spans a person spends somewhere: "spent three years in prison" (not "spent her working time in prisons"). */
+const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'night', 'hour', 'decade']);
+/** Nouns an event's noun can name the attempt of: "an assassination attempt", "a kidnap bid". */
+const ATTEMPT_NOUNS = new Set(['attempt', 'bid', 'plot']);
+
+/**
+ * Who is in the state the noun `i` under verb `h` tells: the subject of "remains in custody", the
+ * passive subject or the object of "was placed under arrest" / "put him behind bars", the subject
+ * of "spent three years in prison", "served time behind bars".
+ */
+function heldBy(tree: Tree, h: number, i: number): number | undefined {
+  if (h < 0) return undefined;
+  // "spent three years in prison", "served time behind bars": the span is the verb's object
+  const span = TIME_NOUNS.has(tree.lemma(h)) || (tree.lemma(h) === 'time' && tree.head(h) >= 0 && tree.lemma(tree.head(h)) === 'serve');
+  if (span && /^(obj|obl:unmarked)$/.test(tree.token(h).deprel ?? '')) h = tree.head(h);
+  if (h < 0) return undefined;
+  // "spent (a total of) two years in prison", not "spent much of her time in prisons": a span of time is spent there
+  if (tree.lemma(h) === 'spend' && !Array.from({ length: Math.max(0, i - h - 1) }, (_, k) => h + 1 + k).some((j) => TIME_NOUNS.has(tree.lemma(j)))) return undefined;
+  // a subject the parser found after the verb is another clause's: "X languished in prison … before the party charged him"
+  const subject = (v: number): number | undefined => {
+    const s = tree.subjectOf(v);
+    return s !== undefined && s < v ? s : undefined;
+  };
+  if (PUTTING_VERBS.has(tree.lemma(h))) {
+    const held = tree.isPassive(h) ? subject(h) : tree.kids(h, 'obj')[0];
+    if (held !== undefined) return held;
+  }
+  return STATE_VERBS.has(tree.lemma(h)) ? subject(h) : undefined;
+}
 
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
@@ -167,7 +213,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
-    } else if (UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) {
+    } else if ((UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) && disappearedWhom(tree, i) === undefined) {
       const subj = tree.subjectOf(i);
       if (subj !== undefined) roles.target = subj;
     } else {
@@ -209,15 +255,23 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     let target = poss ?? of ?? shared();
     const h = tree.head(i);
-    if (target === undefined && h >= 0 && tree.token(i).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(h))) target = tree.subjectOf(h);
+    // "survived an assassination attempt": the attempt is what the survivor's verb takes
+    const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
+    if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
     // "they were subjected to torture": the passive subject of "subjected"
     if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
     // a state: "X has been in police detention since May", "X remains in custody"
-    if (target === undefined && tree.caseOf(i) === 'in') target = tree.kids(i, 'nsubj')[0] ?? (h >= 0 && STATE_VERBS.has(tree.lemma(h)) ? tree.subjectOf(h) : undefined);
+    if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
+      // "who is in Brenn prison": the relative pronoun stands for its noun
+      const subjects = tree.kids(i, 'nsubj');
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i);
+    }
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
     if (by !== undefined) roles.agent = by;
   }
+  // "a case was registered against the activist", "filed a complaint against him": whom it is against
+  if (t.pos === 'verb' && t.partner !== undefined && tree.lemma(t.partner) === 'against' && tree.head(t.partner) > t.partner) roles.target = tree.head(t.partner);
   if (t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
     const owner = tree.kids(t.partner, 'nmod:poss')[0];
     if (owner !== undefined) roles.target = owner;

@@ -49,6 +49,31 @@ function dependentOf(tree: Tree, i: number, words: readonly string[]): number | 
   return undefined;
 }
 
+/** Nouns of a point in time: "fired at the beginning of May" is no shooting. */
+const WHEN_NOUNS = new Set(['beginning', 'end', 'start', 'time', 'age', 'moment', 'height', 'close', 'turn']);
+
+/**
+ * A word among `words` that depends on `i`, its object or its oblique, follows it, or is the noun
+ * it modifies: "fired at the crowd", "fired upon", "the rifle he fired", "held them accountable",
+ * "died in a refugee camp"; not a preposition of time ("fired at the end of May").
+ */
+function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
+  const wanted = new Set(words);
+  const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
+  const when = (j: number): boolean => {
+    const h = tree.token(j).deprel === 'case' ? tree.head(j) : -1;
+    return h >= 0 && (tree.inTimex(h) || WHEN_NOUNS.has(tree.lemma(h)));
+  };
+  const { to } = tree.sentenceRange(i);
+  const h = tree.head(i);
+  if (h >= 0 && /^(acl|amod)/.test(tree.token(i).deprel ?? '') && hit(h)) return true;
+  // the parser may hang the word on the object: "held the officials accountable", "held children in
+  // their arms"; or it says which place: "died in a refugee camp"
+  // (their prepositions are their own: "fired from his job at the paper" is no "fired at")
+  const near = [...tree.children[i]!, ...tree.kids(i, 'obj', 'obl').flatMap((o) => tree.children[o]!.filter((g) => tree.token(g).deprel !== 'case'))];
+  return near.some((c) => hit(c) && !when(c)) || (i + 1 < to && hit(i + 1) && !when(i + 1));
+}
+
 function negatedNear(tree: Tree, i: number): boolean {
   if (tree.children[i]!.some((c) => NEGATORS.has(tree.lemma(c)))) return true;
   const { from } = tree.sentenceRange(i);
@@ -89,7 +114,7 @@ const ATTEMPT_LEMMAS = new Set(['attempt', 'attempted', 'try', 'failed']);
 function attempted(tree: Tree, i: number): boolean {
   if (tree.children[i]!.some((c) => ATTEMPT_LEMMAS.has(tree.lemma(c)) || ATTEMPT_LEMMAS.has(tree.token(c).text.toLowerCase()))) return true;
   const h = tree.head(i);
-  if (h >= 0 && ['xcomp', 'acl', 'nmod'].some((r) => (tree.token(i).deprel ?? '').startsWith(r)) && ATTEMPT_LEMMAS.has(tree.lemma(h))) return true;
+  if (h >= 0 && ['xcomp', 'acl', 'nmod', 'compound'].some((r) => (tree.token(i).deprel ?? '').startsWith(r)) && ATTEMPT_LEMMAS.has(tree.lemma(h))) return true;
   // the tagger may leave "attempted" unattached, right before the noun (or its quote mark)
   for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
     const w = tree.token(j).text.toLowerCase();
@@ -134,6 +159,7 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
         pos = 'verb';
       }
       if (!entry) continue;
+      if (entry.without && excluded(tree, i, entry.without)) continue;
       let partner: number | undefined;
       let type = entry.type;
       if (entry.with) {
