@@ -161,3 +161,10 @@ test('"…, as was X" gives X the same event; "as was reported by" does not', ()
   const colleagues = 'Police detained Teo Brand, as were his colleagues, said Ana Velt.';
   lacks(targets(colleagues, 'ARREST'), ['Ana Velt'], colleagues);
 });
+
+test('a description right after "Name," is that person, however the parser hung it', () => {
+  const text = 'Lawyer Ren Oda recently represented Zhang Zhen, a citizen-journalist sentenced to four years in prison over her reporting.';
+  has(targets(text, 'CONVICTION'), ['Zhang Zhen'], text);
+  const plural = 'Police questioned Ana Velt, whose colleagues were arrested on Monday.';
+  lacks(targets(plural, 'ARREST'), ['Ana Velt'], plural);
+});
