@@ -168,3 +168,10 @@ test('a description right after "Name," is that person, however the parser hung 
   const plural = 'Police questioned Ana Velt, whose colleagues were arrested on Monday.';
   lacks(targets(plural, 'ARREST'), ['Ana Velt'], plural);
 });
+
+test('a relative clause after "Name, description," is about the named person', () => {
+  const text = 'Others include Lora Manip, National Democratic Front consultant, who disappeared in Kesh in 2018; and Jeru Domin, who disappeared in 2018.';
+  has(targets(text, 'DISAPPEARANCE'), ['Lora Manip', 'Jeru Domin'], text);
+  const other = 'Police met Ana Velt and a journalist, who was arrested in May.';
+  lacks(targets(other, 'ARREST'), ['Ana Velt'], other);
+});

@@ -107,7 +107,23 @@ export class Tree {
     const { from } = this.sentenceRange(who);
     let j = who - 1;
     if (j >= from && this.token(j).text === ',') j--;
-    return j >= from && ['PROPN', 'NOUN'].includes(this.token(j).upos ?? '') ? j : undefined;
+    if (j < from || !['PROPN', 'NOUN'].includes(this.token(j).upos ?? '')) return undefined;
+    return this.describedPerson(j) ?? j;
+  }
+
+  /**
+   * "Lora Manip, the front's consultant, who disappeared": the named person a description between
+   * commas right after the name stands for; a relative clause on the description is about them.
+   */
+  describedPerson(j: number): number | undefined {
+    if (this.token(j).upos !== 'NOUN' || this.entityOf[j]) return undefined;
+    const { from } = this.sentenceRange(j);
+    for (let k = j - 1; k >= Math.max(from, j - 12); k--) {
+      const t = this.token(k);
+      if (t.text === ',') return k - 1 >= from && this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
+      if (['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') || this.entityOf[k]?.type === 'PERSON') return undefined;
+    }
+    return undefined;
   }
 
   /** The subject of `i`, its own or the one it shares with the clause it completes. */
@@ -119,7 +135,7 @@ export class Tree {
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
     // the word, not its lemma: "those" lemmatises to "that"
     const own = subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
-    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? h : (this.antecedentOf(own) ?? own);
+    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
     if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {
