@@ -235,6 +235,8 @@ function isItemWord(tree: Tree, j: number): boolean {
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
   if (t.upos === 'ADP') return ITEM_PREPOSITIONS.has(w);
+  // "A, the party's secretary-general, and B": a possessive inside a description, of no person
+  if (t.upos === 'PART' && /^['’]s?$/.test(t.text) && prev !== undefined && ['NOUN', 'PROPN'].includes(prev.upos ?? '') && tree.entityOf[j - 1]?.type !== 'PERSON') return true;
   if (t.upos === 'PART' || t.upos === 'PUNCT') return false;
   // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
   if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && tree.token(j + 1)?.upos === 'NOUN') || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));

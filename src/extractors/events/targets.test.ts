@@ -175,3 +175,10 @@ test('a relative clause after "Name, description," is about the named person', (
   const other = 'Police met Ana Velt and a journalist, who was arrested in May.';
   lacks(targets(other, 'ARREST'), ['Ana Velt'], other);
 });
+
+test('a list item described with a possessive: "A, the party’s secretary-general, and B were arrested"', () => {
+  const text = 'Alpho Mutab was arrested on October 14, and Marco Nahim, the party’s secretary-general, and Emma Maseng were arrested that evening.';
+  has(targets(text, 'ARREST'), ['Alpho Mutab', 'Marco Nahim', 'Emma Maseng'], text);
+  const lawyer = "Police arrested Emma Maseng, Marco Nahim's lawyer, on Monday.";
+  lacks(targets(lawyer, 'ARREST'), ['Marco Nahim'], lawyer);
+});
