@@ -407,7 +407,7 @@ test('holding a person is custody in the active voice too, held hostage an abduc
 });
 
 test('dying in a camp is a death in custody, as in prison; not in a refugee camp or at a summer camp', () => {
-  assert.deepEqual(befalls('Other prominent figures have already died in the camps, including the scholars Ali Daud and Omar Tas.').filter(([, , name]) => name), [
+  assert.deepEqual(befalls('Two more well-known writers died in the camps last year, including the scholars Ali Daud and Omar Tas.').filter(([, , name]) => name), [
     ['KILLING', 'died in the camps', 'Ali Daud'],
     ['KILLING', 'died in the camps', 'Omar Tas'],
   ]);
@@ -437,7 +437,7 @@ test('a count of people is people: "both of the activists", "scores of villagers
 });
 
 test('a case or complaint filed, lodged or registered against a person is a charge of that person', () => {
-  assert.deepEqual(befalls('According to the police, a case was registered against the activist Ali Wazo.'), [['CHARGE', 'registered against', 'Ali Wazo']]);
+  assert.deepEqual(befalls('Police in Kesh said a case was registered against the activist Ali Wazo.'), [['CHARGE', 'registered against', 'Ali Wazo']]);
   assert.deepEqual(befalls('The agency filed a complaint against the journalist Mira Akan.'), [['CHARGE', 'filed a complaint against', 'Mira Akan']]);
   assert.deepEqual(befalls('The case against the editor Lena Ruud collapsed.'), [['CHARGE', 'case against', 'Lena Ruud']]);
   // must not match

@@ -225,8 +225,8 @@ export class EntityLinker {
     // "Sami Rook, a student editor whom masked men seized": the description stands beside its name
     const beside = tree.token(head).deprel === 'appos' ? tree.entityOf[tree.head(head)] : undefined;
     if (asTarget && !named && beside?.type === 'PERSON' && tree.token(head).xpos !== 'NNS') named = beside;
-    // the same read from the words where the parse hung the description elsewhere: "Ren represented
-    // Zhang Zhan, a citizen-journalist sentenced to four years" — a role right after "Name,"
+    // the same read from the words where the parse hung the description elsewhere: "… defended
+    // Mina Zhen, a blogger sentenced to three years" — a role right after "Name,"
     if (asTarget && !named && first >= 2 && doc.tokens[first - 1]!.text === ',' && of[first - 2]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[first - 2];
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);

@@ -133,7 +133,7 @@ test('where a person is held: "held at", "taken to", "in … prison", "remanded 
   assert.deepEqual(held('Police arrested Pol Varan in July. The judge ordered Varan’s transfer to Ostrava prison.').map((r) => r[1]), ['Ostrava prison']);
   assert.deepEqual(held('Police arrested Pol Varan in July. His transfer to a new post was delayed.').map((r) => r[1]), [null]);
   // a transfer of someone whose arrest the report does not tell: they are held there
-  assert.deepEqual(held('Also in March, Sepi Galen, a rights defender, was transferred from Brenn prison to Kest prison, far from her family.'), [['Sepi Galen', 'Kest prison', null]]);
+  assert.deepEqual(held('Also in March, Sepi Vantor, a rights defender, was transferred from Brenn prison to Kest prison, far from her family.'), [['Sepi Vantor', 'Kest prison', null]]);
   assert.deepEqual(held('The ministry transferred its offices to the old Kest prison building.'), []);
 });
 

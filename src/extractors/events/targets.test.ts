@@ -120,9 +120,9 @@ test('a plural pronoun with no list of names before it, or with the list too far
 
 test('a group\'s members told after it: the next sentence\'s "They are", "These included", "The victims were"; a dash\'s "one of the suspects"', () => {
   const cases: [string, EventType, string[]][] = [
-    ['On July 8, the authorities detained four top staff members from the Marl Gazette. They are Ivo Sarn, Pell Odrin, all editors, and Mina Castor, the head accountant.', 'ARREST', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
+    ['Last week the authorities in Kesh detained four senior staff of the Marl Gazette. They are Ivo Sarn, Pell Odrin, both editors, and Mina Castor, its bookkeeper.', 'ARREST', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
     ['Police have detained several lawyers who attended a meeting in Dunmere. These included the lawyer and activist Teo Brand, another member of the movement.', 'ARREST', ['Teo Brand']],
-    ['Seven people were arrested in raids in Kesh and Orla — one of the suspects included journalist and editor Lady Ann Voss.', 'ARREST', ['Lady Ann Voss']],
+    ['Seven people were arrested in raids in Kesh and Orla — one of the suspects included journalist and editor Lady Ann Corve.', 'ARREST', ['Lady Ann Corve']],
     ['Nine people were killed in raids on Sunday. The slain victims were Emil Tarn in Kesh; Ana Velt in Orla; Mark Dow and Abe Esk in Rizal.', 'KILLING', ['Emil Tarn', 'Ana Velt', 'Mark Dow', 'Abe Esk']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
@@ -140,13 +140,13 @@ test('verbs that share one object, and a comma list after "namely"', () => {
   has(targets(text, 'ARREST'), ['Aldo Fenn', 'Rita Calm', 'Omar Vey'], text);
   const apposition = 'Police detained the editor, Ivo Sarn, Mina Castor said.';
   lacks(targets(apposition, 'ARREST'), ['Mina Castor'], apposition);
-  const parataxis = 'The council said two other activists, Anton Redo and Ivan Krov, disappeared soon afterwards.';
-  has(targets(parataxis, 'DISAPPEARANCE'), ['Anton Redo', 'Ivan Krov'], parataxis);
+  const parataxis = 'The council said two other activists, Anton Vesk and Ivan Pallo, disappeared soon afterwards.';
+  has(targets(parataxis, 'DISAPPEARANCE'), ['Anton Vesk', 'Ivan Pallo'], parataxis);
 });
 
 test('"Those … include" names the people an event befell; "those" is a subject like any other', () => {
-  const text = 'Officials gave no figures. Those disappeared and believed to be held in the camps include Rana Dawi, a folklorist, literature professors Abe Rahm and Geo Osmo, and poet Abdul Jalal.';
-  has(targets(text, 'DISAPPEARANCE'), ['Rana Dawi', 'Abe Rahm', 'Geo Osmo', 'Abdul Jalal'], text);
+  const text = 'Officials gave no figures. Those vanished and thought to be kept at the base include Rana Olvet, a folklorist, literature professors Abe Tormin and Geo Fenlow, and poet Abdul Serrat.';
+  has(targets(text, 'DISAPPEARANCE'), ['Rana Olvet', 'Abe Tormin', 'Geo Fenlow', 'Abdul Serrat'], text);
   const taken = 'Police raided the square. Those arrested were taken to a station in Kesh, said Mira Tosh.';
   lacks(targets(taken, 'ARREST'), ['Mira Tosh'], taken);
   const mid = 'Police said those arrested include no journalists, according to Mira Tosh.';
@@ -154,8 +154,8 @@ test('"Those … include" names the people an event befell; "those" is a subject
 });
 
 test('"…, as was X" gives X the same event; "as was reported by" does not', () => {
-  const text = 'Several party members – Sylvo Siboma, Alex Rucuba, and Jean-Claude Ndaye – were also arrested at their homes on October 13, as was Joy Uwatu, the leader\'s assistant.';
-  has(targets(text, 'ARREST'), ['Sylvo Siboma', 'Alex Rucuba', 'Jean-Claude Ndaye', 'Joy Uwatu'], text);
+  const text = 'Several party members – Sylvo Trane, Alex Morrow, and Jean-Claude Obert – were detained at their offices on Friday, as was Joy Kemble, the leader\'s assistant.';
+  has(targets(text, 'ARREST'), ['Sylvo Trane', 'Alex Morrow', 'Jean-Claude Obert', 'Joy Kemble'], text);
   const reported = 'Mira Tosh was arrested on Monday, as was reported by journalist Ivo Sarn.';
   lacks(targets(reported, 'ARREST'), ['Ivo Sarn'], reported);
   const colleagues = 'Police detained Teo Brand, as were his colleagues, said Ana Velt.';
@@ -163,22 +163,22 @@ test('"…, as was X" gives X the same event; "as was reported by" does not', ()
 });
 
 test('a description right after "Name," is that person, however the parser hung it', () => {
-  const text = 'Lawyer Ren Oda recently represented Zhang Zhen, a citizen-journalist sentenced to four years in prison over her reporting.';
-  has(targets(text, 'CONVICTION'), ['Zhang Zhen'], text);
+  const text = 'Lawyer Ren Oda once defended Mina Zhen, a blogger sentenced to three years for her videos.';
+  has(targets(text, 'CONVICTION'), ['Mina Zhen'], text);
   const plural = 'Police questioned Ana Velt, whose colleagues were arrested on Monday.';
   lacks(targets(plural, 'ARREST'), ['Ana Velt'], plural);
 });
 
 test('a relative clause after "Name, description," is about the named person', () => {
-  const text = 'Others include Lora Manip, National Democratic Front consultant, who disappeared in Kesh in 2018; and Jeru Domin, who disappeared in 2018.';
-  has(targets(text, 'DISAPPEARANCE'), ['Lora Manip', 'Jeru Domin'], text);
+  const text = 'Others include Lora Quell, National Democratic Front consultant, who disappeared in Kesh in 2018; and Jeru Baskin, who disappeared in 2018.';
+  has(targets(text, 'DISAPPEARANCE'), ['Lora Quell', 'Jeru Baskin'], text);
   const other = 'Police met Ana Velt and a journalist, who was arrested in May.';
   lacks(targets(other, 'ARREST'), ['Ana Velt'], other);
 });
 
 test('a list item described with a possessive: "A, the party’s secretary-general, and B were arrested"', () => {
-  const text = 'Alpho Mutab was arrested on October 14, and Marco Nahim, the party’s secretary-general, and Emma Maseng were arrested that evening.';
-  has(targets(text, 'ARREST'), ['Alpho Mutab', 'Marco Nahim', 'Emma Maseng'], text);
-  const lawyer = "Police arrested Emma Maseng, Marco Nahim's lawyer, on Monday.";
-  lacks(targets(lawyer, 'ARREST'), ['Marco Nahim'], lawyer);
+  const text = 'Alpho Dresk was arrested on October 14, and Marco Pellin, the party’s secretary-general, and Emma Coravel were arrested that evening.';
+  has(targets(text, 'ARREST'), ['Alpho Dresk', 'Marco Pellin', 'Emma Coravel'], text);
+  const lawyer = "Police arrested Emma Coravel, Marco Pellin's lawyer, on Monday.";
+  lacks(targets(lawyer, 'ARREST'), ['Marco Pellin'], lawyer);
 });

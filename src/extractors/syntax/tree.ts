@@ -112,7 +112,7 @@ export class Tree {
   }
 
   /**
-   * "Lora Manip, the front's consultant, who disappeared": the named person a description between
+   * "Lora Quell, the front's consultant, who disappeared": the named person a description between
    * commas right after the name stands for; a relative clause on the description is about them.
    */
   describedPerson(j: number): number | undefined {
