@@ -454,3 +454,14 @@ test('"captured" is an arrest of a person; "served time behind bars" tells custo
     assert.deepEqual(befalls(text), [], text);
   }
 });
+
+test('"hanged" is an execution, "hung" is not; a word beside a name makes the person ("the wrestler Navid Sarem")', () => {
+  assert.deepEqual(befalls('The authorities hanged the wrestler Navid Sarem on Saturday.'), [['KILLING', 'hanged', 'Navid Sarem']]);
+  assert.deepEqual(befalls('Fifteen political prisoners were hanged in October.').map(([type, words]) => [type, words]), [['KILLING', 'hanged']]);
+  // must not match
+  for (const text of ['The painting was hung in the hall.', 'Banners hung from the windows of the court.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+  // a rally named after a day is no person held
+  assert.deepEqual(befalls('Police detained dozens who tried to hold a May Day rally.').filter(([, words]) => words === 'hold'), []);
+});
