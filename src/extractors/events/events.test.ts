@@ -465,3 +465,12 @@ test('"hanged" is an execution, "hung" is not; a word beside a name makes the pe
   // a rally named after a day is no person held
   assert.deepEqual(befalls('Police detained dozens who tried to hold a May Day rally.').filter(([, words]) => words === 'hold'), []);
 });
+
+test('a death in custody is a killing of the one who died, also "the death in detention of X"; a death elsewhere or a death threat is not', () => {
+  assert.deepEqual(befalls('The activist Neil Agg\'s death in custody was covered up.'), [['KILLING', 'death in custody', 'Neil Agg']]);
+  assert.deepEqual(befalls('The inquiry looked into the death in detention of the activist Neil Agg.'), [['KILLING', 'death in detention', 'Neil Agg']]);
+  // must not match
+  for (const text of ['His death in a car crash shocked the town.', 'The poet Ilse Marr received death threats.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'KILLING'), [], text);
+  }
+});
