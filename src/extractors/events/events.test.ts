@@ -474,3 +474,14 @@ test('a death in custody is a killing of the one who died, also "the death in de
     assert.deepEqual(befalls(text).filter(([type]) => type === 'KILLING'), [], text);
   }
 });
+
+test('red-tagging or labelling a person a traitor is an accusation; a victim of an abuse is its target', () => {
+  assert.deepEqual(befalls('The army red-tagged the organiser Ben Ruiz in a radio broadcast.'), [['ACCUSATION', 'red-tagged', 'Ben Ruiz']]);
+  assert.deepEqual(befalls('The lawyer Ana Ruiz was a victim of red-tagging.'), [['ACCUSATION', 'red-tagging', 'Ana Ruiz']]);
+  assert.deepEqual(befalls('Ana Ruiz, a victim of torture, spoke to the court.'), [['TORTURE', 'torture', 'Ana Ruiz']]);
+  assert.deepEqual(befalls('State media labeled the blogger Ivo Lenn a traitor.'), [['ACCUSATION', 'labeled', 'Ivo Lenn']]);
+  // must not match
+  for (const text of ['He tagged his friend in a photo of the red car.', 'Police tagged the evidence bags.', 'The company labelled the bottles.', 'The victim of the robbery was a tourist.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});

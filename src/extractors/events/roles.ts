@@ -264,6 +264,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
+    // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
+    if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
+      target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);
+    }
     // "they were subjected to torture": the passive subject of "subjected"
     if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
     // a state: "X has been in police detention since May", "X remains in custody"
