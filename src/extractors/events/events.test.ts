@@ -485,3 +485,12 @@ test('red-tagging or labelling a person a traitor is an accusation; a victim of 
     assert.deepEqual(befalls(text), [], text);
   }
 });
+
+test('a raid on a person\'s home is a restriction of them; "was raided" read as an adjective is still a passive', () => {
+  assert.deepEqual(befalls('Police raided the home of the editor Ana Ruiz.'), [['RESTRICTION', 'raided', 'Ana Ruiz']]);
+  assert.deepEqual(befalls('The residence of its chief editor, Evan Krish, was also raided.'), [['RESTRICTION', 'raided', 'Evan Krish']]);
+  // must not match
+  for (const text of ['Police raided 72 locations.', 'Troops raided the village at dawn.', 'The team raided the fridge.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});

@@ -211,7 +211,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   const i = t.token;
   const roles: RoleHeads = {};
   if (t.pos === 'verb') {
-    if (tree.isPassive(i)) {
+    // a participle the tagger read as an adjective after a copula is a passive: "was also raided"
+    const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
+    if (tree.isPassive(i) || copular) {
       const subj = tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
