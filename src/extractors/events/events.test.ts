@@ -454,3 +454,43 @@ test('"captured" is an arrest of a person; "served time behind bars" tells custo
     assert.deepEqual(befalls(text), [], text);
   }
 });
+
+test('"hanged" is an execution, "hung" is not; a word beside a name makes the person ("the wrestler Navid Sarem")', () => {
+  assert.deepEqual(befalls('The authorities hanged the wrestler Navid Sarem on Saturday.'), [['KILLING', 'hanged', 'Navid Sarem']]);
+  assert.deepEqual(befalls('Fifteen political prisoners were hanged in October.').map(([type, words]) => [type, words]), [['KILLING', 'hanged']]);
+  // must not match
+  for (const text of ['The painting was hung in the hall.', 'Banners hung from the windows of the court.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+  // a rally named after a day is no person held
+  assert.deepEqual(befalls('Police detained dozens who tried to hold a May Day rally.').filter(([, words]) => words === 'hold'), []);
+});
+
+test('a death in custody is a killing of the one who died, also "the death in detention of X"; a death elsewhere or a death threat is not', () => {
+  assert.deepEqual(befalls('The activist Neil Agg\'s death in custody was covered up.'), [['KILLING', 'death in custody', 'Neil Agg']]);
+  assert.deepEqual(befalls('The inquiry looked into the death in detention of the activist Neil Agg.'), [['KILLING', 'death in detention', 'Neil Agg']]);
+  // must not match
+  for (const text of ['His death in a car crash shocked the town.', 'The poet Ilse Marr received death threats.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'KILLING'), [], text);
+  }
+});
+
+test('red-tagging or labelling a person a traitor is an accusation; a victim of an abuse is its target', () => {
+  assert.deepEqual(befalls('The army red-tagged the organiser Ben Ruiz in a radio broadcast.'), [['ACCUSATION', 'red-tagged', 'Ben Ruiz']]);
+  assert.deepEqual(befalls('The lawyer Ana Ruiz was a victim of red-tagging.'), [['ACCUSATION', 'red-tagging', 'Ana Ruiz']]);
+  assert.deepEqual(befalls('Ana Ruiz, a victim of torture, spoke to the court.'), [['TORTURE', 'torture', 'Ana Ruiz']]);
+  assert.deepEqual(befalls('State media labeled the blogger Ivo Lenn a traitor.'), [['ACCUSATION', 'labeled', 'Ivo Lenn']]);
+  // must not match
+  for (const text of ['He tagged his friend in a photo of the red car.', 'Police tagged the evidence bags.', 'The company labelled the bottles.', 'The victim of the robbery was a tourist.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});
+
+test('a raid on a person\'s home is a restriction of them; "was raided" read as an adjective is still a passive', () => {
+  assert.deepEqual(befalls('Police raided the home of the editor Ana Ruiz.'), [['RESTRICTION', 'raided', 'Ana Ruiz']]);
+  assert.deepEqual(befalls('The residence of its chief editor, Evan Krish, was also raided.'), [['RESTRICTION', 'raided', 'Evan Krish']]);
+  // must not match
+  for (const text of ['Police raided 72 locations.', 'Troops raided the village at dawn.', 'The team raided the fridge.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});

@@ -34,6 +34,8 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, dept
   const t = tree.token(head);
   const entity = tree.entityOf[head];
   if (entity) return entity.type === 'PERSON' || entity.type === 'ORG';
+  // "the wrestler Navid Sarem": a word for what someone is, beside their name
+  if (tree.kids(head, 'appos').some((k) => tree.entityOf[k]?.type === 'PERSON')) return true;
   const word = t.text.toLowerCase();
   if (depth < 2 && (QUANTIFIERS.has(word) || QUANTIFIERS.has(tree.lemma(head)))) {
     // what they count: "several of them", "hundreds of prisoners"; not "some of the charges"

@@ -11,7 +11,7 @@ export interface TriggerEntry {
   withDependent?: string[];
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */
   otherwise?: EventType;
-  /** Words that undo the trigger when they depend on it or follow it ("fired at the crowd", "fired upon"). */
+  /** Words that undo the trigger when they depend on it, its object or its oblique, follow it, or are the noun it modifies ("fired at the crowd", "the rifle she fired", "held them accountable"). */
   without?: string[];
   /** Only when the event happens to a person or group of people. */
   person?: boolean;

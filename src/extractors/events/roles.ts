@@ -168,6 +168,9 @@ function disappearedWhom(tree: Tree, i: number): number | undefined {
   return obj;
 }
 
+/** Where a person is held, as the partner word of a phrase ("death in custody"). */
+const CUSTODY_NOUNS = new Set(['custody', 'detention', 'prison', 'jail']);
+
 /** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
 const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue', 'serve']);
 /** Verbs that put someone in a state: "placed under house arrest", "put behind bars". */
@@ -208,7 +211,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   const i = t.token;
   const roles: RoleHeads = {};
   if (t.pos === 'verb') {
-    if (tree.isPassive(i)) {
+    // a participle the tagger read as an adjective after a copula is a passive: "was also raided"
+    const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
+    if (tree.isPassive(i) || copular) {
       const subj = tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
@@ -253,11 +258,18 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && tree.token(c).upos !== 'NUM');
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
-    let target = poss ?? of ?? shared();
+    // "the death in detention of X": the parser may hang the "of" on the place of custody
+    const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
+    const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
+    let target = poss ?? of ?? shared() ?? partnerOf;
     const h = tree.head(i);
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
+    // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
+    if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
+      target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);
+    }
     // "they were subjected to torture": the passive subject of "subjected"
     if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
     // a state: "X has been in police detention since May", "X remains in custody"

@@ -167,7 +167,9 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
         if (partner === undefined && !entry.otherwise) continue;
         if (partner === undefined) type = entry.otherwise!;
       }
-      if (entry.passive && !tree.isPassive(i)) continue;
+      // a participle the tagger read as an adjective after a copula is a passive too: "was fired"
+      const copular = tokens[i]!.upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
+      if (entry.passive && !tree.isPassive(i) && !copular) continue;
       if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) continue;
       if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
       // "released on bail": a noun under a verb that already tells its event adds none of its own
