@@ -39,6 +39,13 @@ test('what is called for, urged, requested or threatened is no release: hypothet
   assert.equal(eventsOf(hypothetical[0]![0]).filter((v) => v.type === 'RELEASE' && v.modality === 'hypothetical').length, 3);
 });
 
+test('bail granted to a person is their release; bail denied to them is a negated one', () => {
+  const released = eventsOf('Babo Lenz, who was charged with incitement, has been granted bail.').filter((v) => v.type === 'RELEASE');
+  assert.deepEqual(released.map((v) => [v.modality, v.target?.text]), [['asserted', 'Babo Lenz']], show(released));
+  const denied = eventsOf('On Thursday, a court denied bail to the journalist Hope Charo.').filter((v) => v.type === 'RELEASE');
+  assert.ok(denied.length > 0 && denied.every((v) => v.modality === 'negated' && v.target?.entity), show(denied));
+});
+
 test('a request refused, bail denied and a denial of the act are negated', () => {
   const negated: [string, EventType][] = [
     ['The court rejected his bail request.', 'RELEASE'],
@@ -105,6 +112,8 @@ test('what is told is what the speaker says: not a clause of its own, an adjunct
   assert.deepEqual(modalities('The executions were announced a day after the release of the blogger Pol Varan.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Varan and Renn were accused of forgery but both were acquitted on March 12.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Both are accused of exposing attempts to cover up the killing of the activist Pol Varan.', 'KILLING'), ['asserted']);
+  assert.deepEqual(modalities('After a year in custody, when he was released on bail, Pol Varan told reporters that guards had beaten him.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('After a year in custody, when he was released on bail, Pol Varan told reporters that the police beat him.', 'ASSAULT'), ['reported']);
   // a factive verb tells its content as true, and keeps who said it
   const confirmed = eventsOf('The army confirmed the arrest of the actor Pol Varan.').filter((v) => v.type === 'ARREST');
   assert.ok(confirmed.length > 0 && confirmed.every((v) => v.modality === 'asserted' && v.speaker), show(confirmed));

@@ -78,7 +78,8 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
 function timeAdjunct(tree: Tree, n: number): boolean {
   const rel = tree.token(n).deprel ?? '';
   if (!/^(obl|advcl|nmod)/.test(rel)) return false;
-  return tree.kids(n, 'case', 'mark').some((k) => TIME_MARKERS.has(tree.lemma(k)) || TIME_MARKERS.has(tree.token(k).text.toLowerCase()));
+  // "when he was released on bail, X told journalists …": "when" is the clause's adverb
+  return tree.kids(n, 'case', 'mark', 'advmod').some((k) => TIME_MARKERS.has(tree.lemma(k)) || TIME_MARKERS.has(tree.token(k).text.toLowerCase()));
 }
 
 /**

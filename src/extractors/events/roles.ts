@@ -24,6 +24,8 @@ const UNDERGOING_VERBS = new Set(['die', 'disappear', 'vanish', 'perish', 'walk'
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
 const NO_PLACE = new Set(['ACCUSATION']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
+/** Verbs that give or withhold what a noun trigger names: "granted bail", "was denied bail". */
+const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer']);
 const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -266,6 +268,11 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
+    // "X has been granted bail", "the court granted him bail", "denied bail to X": who gets it
+    if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && GRANTING.has(tree.lemma(verb))) {
+      const to = [...tree.kids(verb, 'obl'), ...tree.kids(noun, 'nmod')].find((c) => tree.caseOf(c) === 'to');
+      target = tree.kids(verb, 'iobj')[0] ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined);
+    }
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
       target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);
