@@ -46,6 +46,11 @@ test('bail granted to a person is their release; bail denied to them is a negate
   assert.ok(denied.length > 0 && denied.every((v) => v.modality === 'negated' && v.target?.entity), show(denied));
 });
 
+test('what a call asks to be done "by releasing X" is no release; what was done by arresting X is an arrest', () => {
+  assert.deepEqual(modalities('The authorities should show their respect for rights by immediately releasing Tomi Nakel.', 'RELEASE'), ['hypothetical']);
+  assert.deepEqual(modalities('Police ended the standoff by arresting Tomi Nakel.', 'ARREST'), ['asserted']);
+});
+
 test('a request refused, bail denied and a denial of the act are negated', () => {
   const negated: [string, EventType][] = [
     ['The court rejected his bail request.', 'RELEASE'],

@@ -47,6 +47,8 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel)) out.push(h);
   // a gerund that is the subject of its clause: "extraditing him would embolden others"
   if (t.pos === 'verb' && h >= 0 && (rel.startsWith('csubj') || (rel === 'nsubj' && tree.token(t.token).xpos === 'VBG'))) out.push(h);
+  // the means of its clause: "should show their commitment by releasing X" is as unrealised as "should"
+  if (t.pos === 'verb' && h >= 0 && rel === 'advcl' && tree.token(t.token).xpos === 'VBG' && tree.kids(t.token, 'mark').some((m) => tree.lemma(m) === 'by')) out.push(h);
   return out;
 }
 
