@@ -1,3 +1,4 @@
+import { tokenAt } from '../../text/align.js';
 import type { Entity, Role } from '../../text/types.js';
 import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
 import { loadNames } from '../learn/names.js';
@@ -79,9 +80,16 @@ export class EntityLinker {
   private personWithin(start: number, end: number, atEnd = false): Entity | undefined {
     for (let i = this.lowerBound((m) => m.start < start); i < this.mentions.length && this.mentions[i]!.start < end; i++) {
       const m = this.mentions[i]!;
-      if (m.entity.type === 'PERSON' && m.end <= end && (!atEnd || m.end === end)) return m.entity;
+      // at the end, a name after a preposition is whose, not who: "the lawyer of Ivo Sarn"
+      if (m.entity.type === 'PERSON' && m.end <= end && (!atEnd || (m.end === end && !this.afterPreposition(m.start)))) return m.entity;
     }
     return undefined;
+  }
+
+  private afterPreposition(start: number): boolean {
+    const doc = this.tree.doc;
+    const k = tokenAt(doc, start) - 1;
+    return k >= 0 && doc.tokens[k]!.upos === 'ADP';
   }
 
   /** The nearest organisation named before `start` whose name ends in `word` ("Karsvik authorities" for "authorities"). */
@@ -210,6 +218,12 @@ export class EntityLinker {
     while (first > 0 && of[first] && of[first - 1] === of[first]) first--;
     // "well-known poet and organiser Timo Esk, was detained", "a journalist and activist, Ilse
     // Varga": a role whose name follows it after more role words or a comma is that person
+    // "the murder of investigative reporter Dana Corvel" with the name hung elsewhere: a singular
+    // role right before a name is that person
+    if (asTarget && !of[head] && of[last + 1]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) {
+      const name = of[last + 1];
+      while (of[last + 1] === name) last++;
+    }
     const after = asTarget && !of[head] && of[last + 1]?.type !== 'PERSON' ? (this.nameAfterRole(head, last) ?? this.namedApposition(head, last)) : undefined;
     if (after !== undefined) last = after;
     const start = doc.tokens[first]!.start;

@@ -182,3 +182,10 @@ test('a list item described with a possessive: "A, the party’s secretary-gener
   const lawyer = "Police arrested Emma Coravel, Marco Pellin's lawyer, on Monday.";
   lacks(targets(lawyer, 'ARREST'), ['Marco Pellin'], lawyer);
 });
+
+test('a role right before a name is that person; a name after "of" is whose', () => {
+  const text = 'Officials were involved in the murder of investigative reporter Dana Carvel Gazi.';
+  has(targets(text, 'KILLING'), ['Dana Carvel Gazi'], text);
+  const lawyer = 'Police arrested the lawyer of Ivo Sarn on Monday.';
+  lacks(targets(lawyer, 'ARREST'), ['Ivo Sarn'], lawyer);
+});
