@@ -98,6 +98,20 @@ function askedForByWords(tree: Tree, n: number): boolean {
   return false;
 }
 
+/**
+ * "urges the authorities to immediately and unconditionally release X", with the parse broken by
+ * the adverbs: an infinitive read from the words ("to", then only adverbs and "and"), asked for by
+ * a verb of wanting at most six words before its "to".
+ */
+function askedToByWords(tree: Tree, i: number): boolean {
+  const { from } = tree.sentenceRange(i);
+  let to = i - 1;
+  while (to >= from && (tree.token(to).upos === 'ADV' || tree.token(to).upos === 'CCONJ')) to--;
+  if (to < from || to === i - 1 || tree.token(to).text.toLowerCase() !== 'to') return false;
+  for (let k = to - 1; k >= Math.max(from, to - 6); k--) if (tree.token(k).upos === 'VERB' && WANTING_VERBS.has(tree.lemma(k))) return true;
+  return false;
+}
+
 /** "is yet to be freed", "has yet to be released": not yet done. */
 function notYet(tree: Tree, i: number): boolean {
   if (infinitiveTo(tree, i) === undefined) return false;
@@ -127,6 +141,7 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
   const read = governedByParse(tree, t);
   // what the parse missed: "launches a new campaign for his release" with the phrase hung on the verb
   if (read === undefined && t.request === undefined && t.pos === 'noun' && askedForByWords(tree, t.token)) return 'hypothetical';
+  if (read === undefined && t.request === undefined && t.pos === 'verb' && askedToByWords(tree, t.token)) return 'hypothetical';
   return read;
 }
 

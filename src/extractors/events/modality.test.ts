@@ -49,6 +49,8 @@ test('bail granted to a person is their release; bail denied to them is a negate
 test('what a call asks to be done "by releasing X" is no release; what was done by arresting X is an arrest', () => {
   assert.deepEqual(modalities('The authorities should show their respect for rights by immediately releasing Tomi Nakel.', 'RELEASE'), ['hypothetical']);
   assert.deepEqual(modalities('Police ended the standoff by arresting Tomi Nakel.', 'ARREST'), ['asserted']);
+  // a split infinitive the adverbs broke in the parse
+  assert.deepEqual(modalities('The resolution urges the Velmoran authorities to immediately and unconditionally release the journalist Tomi Nakel.', 'RELEASE'), ['hypothetical']);
 });
 
 test('a request refused, bail denied and a denial of the act are negated', () => {
