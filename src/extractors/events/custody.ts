@@ -60,13 +60,17 @@ export class CustodyReader {
   apply(events: VigilEvent[]): void {
     const statements = [...this.heldStatements(), ...this.unknownStatements(events)].sort((a, b) => a.start - b.start);
     for (const s of statements) {
-      const about = this.eventsFor(s, events);
-      // "X was transferred from Evin prison to Kesh prison", told of someone whose arrest the
+      let about = this.eventsFor(s, events);
+      const transfer = about.length === 0 && s.heldAt && s.who?.entity && !s.group && TRANSFERS.has(this.tree.lemma(s.token)) && this.isNamedPerson(s.who.entity);
+      // a transfer of someone whose custody the report tells later ("… was transferred to Kesh
+      // prison. She is serving a ten-year sentence"): that custody is where they are held
+      if (transfer) about = this.laterCustodyOf(s.who!.entity!, s, events);
+      // "X was transferred from Evin prison to Kesh prison", told of someone whose custody the
       // report never tells: the transfer says X is held, an ARREST ("held") with its place
-      if (about.length === 0 && s.heldAt && s.who?.entity && !s.group && TRANSFERS.has(this.tree.lemma(s.token)) && this.isNamedPerson(s.who.entity)) {
+      if (transfer && about.length === 0) {
         const doc = this.tree.doc;
         const t = doc.tokens[s.token]!;
-        events.push({ id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target: s.who, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt });
+        events.push({ id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target: s.who ?? null, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt ?? null });
         continue;
       }
       for (const v of about) {
@@ -77,6 +81,12 @@ export class CustodyReader {
         if (s.unknown) v.whereaboutsUnknown = s.unknown;
       }
     }
+  }
+
+  /** The first custody of the person told after the statement, as a list of at most one. */
+  private laterCustodyOf(entity: string, s: Statement, events: VigilEvent[]): VigilEvent[] {
+    const later = events.find((v) => v.target?.entity === entity && CUSTODY_TYPES.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && v.trigger.start > s.start);
+    return later ? [later] : [];
   }
 
   private isNamedPerson(id: string): boolean {
