@@ -358,7 +358,8 @@ function memberOpening(tree: Tree, j: number, to: number): number | undefined {
   if (['them', 'these', 'those'].includes(w(k))) return verbAt(k + 1);
   // "the slain victims were": determiners, adjectives and participles before a plural noun
   let n = k;
-  while (n < to && n - k < 5 && ['DET', 'ADJ', 'NUM'].includes(tree.token(n).upos ?? '') || (n < to && n - k < 5 && tree.token(n).xpos === 'VBN')) n++;
+  const npWord = (x: number) => ['DET', 'ADJ', 'NUM'].includes(tree.token(x).upos ?? '') || tree.token(x).xpos === 'VBN';
+  while (n < to && n - k < 5 && npWord(n)) n++;
   if (n > j && n < to && tree.token(n).xpos === 'NNS' && !tree.entityOf[n]) return verbAt(n + 1);
   return undefined;
 }
