@@ -10,6 +10,7 @@ import { EntityLinker } from './link.js';
 import { mergeMentions } from './merge.js';
 import { impliedTargets } from './implied.js';
 import { endedCustody } from './ended.js';
+import { countedGroups } from './counted.js';
 import { modalityOf } from './modality.js';
 import { rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -184,6 +185,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     }
   }
   new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
+  events.push(...countedGroups(tree, events).slice(events.length));
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
   const kept = mergeMentions(events).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);

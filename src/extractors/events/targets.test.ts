@@ -189,3 +189,12 @@ test('a role right before a name is that person; a name after "of" is whose', ()
   const lawyer = 'Police arrested the lawyer of Ivo Sarn on Monday.';
   lacks(targets(lawyer, 'ARREST'), ['Ivo Sarn'], lawyer);
 });
+
+test('a group counted in one sentence and named in the next: only an exact count links them', () => {
+  const text = 'The group admitted the killings of four Americans. The kidnappings of journalists Jon Fale and Stev Sotter and aid workers Petr Kassen and Kaya Mull in Syria followed in 2013.';
+  has(targets(text, 'KILLING'), ['Jon Fale', 'Stev Sotter', 'Petr Kassen', 'Kaya Mull'], text);
+  const three = 'Police arrested three protesters on Monday. The court later released Ana Velt and Ivo Sarn.';
+  lacks(targets(three, 'ARREST'), ['Ana Velt', 'Ivo Sarn'], three);
+  const far = 'Police arrested two protesters on Monday. Rain fell all week. The court later released Ana Velt and Ivo Sarn.';
+  lacks(targets(far, 'ARREST'), ['Ana Velt', 'Ivo Sarn'], far);
+});

@@ -1,0 +1,50 @@
+import { tokenAt } from '../../text/align.js';
+import type { VigilEvent } from '../../text/types.js';
+import type { Tree } from '../syntax/tree.js';
+
+/** Number words a group's count is written with. */
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/** The count a group target states ("four Americans", "the 12 activists"), or undefined. */
+function statedCount(tree: Tree, v: VigilEvent, persons: ReadonlySet<string>): number | undefined {
+  const t = v.target;
+  // a group, not a person ("four Americans" may be read as a nationality's entity)
+  if (!t || (t.entity && persons.has(t.entity)) || t.start === undefined || t.end === undefined) return undefined;
+  const doc = tree.doc;
+  const counts: number[] = [];
+  for (let i = tokenAt(doc, t.start); i >= 0 && i < doc.tokens.length && doc.tokens[i]!.start < t.end; i++) {
+    const w = doc.tokens[i]!.text.toLowerCase();
+    const n = NUMBER_WORDS[w] ?? (/^\d{1,2}$/.test(w) ? Number(w) : undefined);
+    if (n !== undefined && tree.token(i).upos === 'NUM') counts.push(n);
+  }
+  // one count, and a group of people: "four Americans", not "two of the three"
+  return counts.length === 1 && counts[0]! >= 2 ? counts[0] : undefined;
+}
+
+/**
+ * A group counted in one sentence and named in the next: "the killings of four Americans. The
+ * kidnappings of the journalists A and B and the aid workers C and D …" — when the next sentence
+ * (or the rest of the same one) tells an event of exactly as many named people as the group
+ * counts, the group's event befalls each of them too. Only an exact count links them.
+ */
+export function countedGroups(tree: Tree, events: readonly VigilEvent[]): VigilEvent[] {
+  const byTrigger = new Map<number, { sentence: number; people: Set<string>; roles: VigilEvent[] }>();
+  const persons = new Set(tree.doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.id));
+  for (const v of events) {
+    const id = v.target?.entity;
+    if (!id || !persons.has(id)) continue;
+    const g = byTrigger.get(v.trigger.start) ?? { sentence: v.sentence, people: new Set(), roles: [] };
+    if (!g.people.has(id)) g.roles.push(v);
+    g.people.add(id);
+    byTrigger.set(v.trigger.start, g);
+  }
+  const added: VigilEvent[] = [];
+  for (const v of events) {
+    const n = statedCount(tree, v, persons);
+    if (n === undefined) continue;
+    const named = [...byTrigger.entries()].find(([start, g]) => g.people.size === n && (g.sentence === v.sentence + 1 || (g.sentence === v.sentence && start > v.trigger.start)));
+    if (!named) continue;
+    for (const r of named[1].roles) added.push({ ...v, target: r.target, confidence: Math.min(v.confidence, 0.5) });
+  }
+  return [...events, ...added];
+}
