@@ -75,7 +75,7 @@ export async function splitPerson(tx: Db, at: string, actor: string, personId: s
   if (all.length === mentions.length) throw new VigilError('invalid_input', 'splitting off every mention leaves nobody behind; rename the person instead');
   const moved = new Set<string>();
   for (const m of mentions) {
-    const report = await tx.selectFrom('reports').select('extraction').where('id', '=', m.report_id).executeTakeFirstOrThrow();
+    const report = await tx.selectFrom('reports').select(['extraction', 'extraction_z']).where('id', '=', m.report_id).executeTakeFirstOrThrow();
     for (const ev of parseExtraction(report)?.events ?? []) if (ev.target?.entity === m.entity_id) moved.add(`${m.report_id}|${ev.id}`);
   }
   const newId = await createPerson(tx, at, { name: mentions[0]!.name, names: [...new Set(mentions.map((m) => m.name))] }, mentions[0]!.report_id);

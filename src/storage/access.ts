@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Engine } from './engine.js';
 import { engineOf } from './engine.js';
+import { matcherFor } from './name-matcher.js';
 import type { Db } from './store.js';
 
 /**
@@ -161,30 +162,12 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
 /** Reports read whole at a time by `hiddenReports` (a report may be megabytes long). */
 const HIDDEN_BATCH = 50;
 
-/** Lower case, accents folded, words apart by one space: how the word index sees a text. */
-const foldWords = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .join(' ');
-
 /**
  * Whether a text holds one of the denied names: as letters anywhere in it (what `LIKE` found) or
  * as whole words with accents folded (what the word index finds), so that a report hidden from a
  * list is hidden when opened too.
  */
-export function namesDenied(text: string, names: Denied['names']): boolean {
-  const lower = text.toLowerCase();
-  if (names.some((n) => lower.includes(n.text))) return true;
-  const words = ` ${foldWords(text)} `;
-  return names.some((n) => {
-    const name = foldWords(n.text);
-    return name !== '' && words.includes(` ${name} `);
-  });
-}
+export const namesDenied = (text: string, names: Denied['names']): boolean => matcherFor(names).has(text);
 
 export async function reportDenied(db: Db, denied: Denied, reportId: string): Promise<boolean> {
   // An unknown id is left to the route (404 either way).
@@ -225,17 +208,7 @@ function idsIn(value: unknown, out: Set<string>): Set<string> {
 
 /** A denied person's names in a string, replaced by what a non-member sees (case-insensitive). */
 export function scrubNames(denied: Denied, text: string): string {
-  if (!denied.names.length) return text;
-  let out = text;
-  const lower = () => out.toLowerCase();
-  for (const n of denied.names) {
-    let at = lower().indexOf(n.text);
-    while (at >= 0) {
-      out = out.slice(0, at) + n.shown + out.slice(at + n.text.length);
-      at = lower().indexOf(n.text, at + n.shown.length);
-    }
-  }
-  return out;
+  return denied.names.length ? matcherFor(denied.names).scrub(text) : text;
 }
 
 /**

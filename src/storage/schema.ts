@@ -55,7 +55,10 @@ export interface ReportsTable {
   source: string;
   state: 'queued' | 'extracted' | 'failed';
   error: string | null;
+  /** The extraction's JSON, in rows stored before migration 011; null since (`extraction_z`). */
   extraction: string | null;
+  /** The extraction's JSON, Brotli-compressed (`encodeExtraction`); read either column with `parseExtraction`. */
+  extraction_z: Buffer | null;
   created_at: string;
   created_by: string | null;
   /** JSON `ReportOrigin` (`cases/sharing/bundle.ts`) for a report imported from a partner's bundle; null for our own. */

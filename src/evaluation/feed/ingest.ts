@@ -65,7 +65,7 @@ export async function ingestFeed(items: FeedItem[], extractor: Extractor, settin
  */
 export async function replayExtractor(from: Store): Promise<Extractor> {
   const saved = new Map<string, ExtractionDocument>();
-  for (const r of await from.db.selectFrom('reports').select(['text', 'extraction']).where('state', '=', 'extracted').execute()) {
+  for (const r of await from.db.selectFrom('reports').select(['text', 'extraction', 'extraction_z']).where('state', '=', 'extracted').execute()) {
     const doc = parseExtraction(r);
     if (doc) saved.set(r.text, doc);
   }

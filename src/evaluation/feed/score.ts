@@ -84,7 +84,7 @@ interface Linked {
 export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number, CaseGold>): Promise<PolicyFigures> {
   const db = store.db;
   const byKey = new Map(items.map((i) => [i.key, i]));
-  const reports = await db.selectFrom('reports').select(['id', 'url', 'extraction']).execute();
+  const reports = await db.selectFrom('reports').select(['id', 'url', 'extraction', 'extraction_z']).execute();
   const itemOf = new Map(reports.map((r) => [r.id, byKey.get(keyOfUrl(r.url) ?? '')]));
   const persons = await db.selectFrom('persons').select(['id', 'name', 'status', 'country', 'case_country']).where('merged_into', 'is', null).execute();
   const personById = new Map(persons.map((p) => [p.id, p]));
@@ -157,7 +157,7 @@ export function shownCountry(p: { country: string | null; case_country: string |
   return p.case_country ?? p.country;
 }
 
-async function scoreGold(store: Store, reports: { id: string; extraction: string | null }[], itemOf: Map<string, FeedItem | undefined>, linkedIn: Map<string, Linked[]>, personById: Map<string, Person>, gold: Map<number, CaseGold>): Promise<GoldFigures | null> {
+async function scoreGold(store: Store, reports: { id: string; extraction: string | null; extraction_z: Buffer | null }[], itemOf: Map<string, FeedItem | undefined>, linkedIn: Map<string, Linked[]>, personById: Map<string, Person>, gold: Map<number, CaseGold>): Promise<GoldFigures | null> {
   const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, statusAtEndRight: 0, goldUnknown: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
   const confusion: Record<string, number> = {};
   const falseReleaseNames: string[] = [];

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Extractor } from '../../articles/extract.js';
 import type { PolicySettings } from '../../cases/policy.js';
 import { policySettings } from '../../storage/policy.js';
+import { extractionJson } from '../../storage/reports.js';
 import { buildFeed, goldOnlyFeed, limitFeed } from '../feed/build.js';
 import { ingestFeed, replayExtractor } from '../feed/ingest.js';
 import type { PolicyFigures } from '../feed/score.js';
@@ -73,7 +74,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
   let risky = 0;
   try {
     now = await scoreRun(fresh.store, items, gold);
-    risky = (await fresh.store.db.selectFrom('reports').select('extraction').execute()).filter((r) => r.extraction?.includes('"risk":')).length;
+    risky = (await fresh.store.db.selectFrom('reports').select(['extraction', 'extraction_z']).execute()).filter((r) => extractionJson(r)?.includes('"risk":')).length;
     const replay = await replayExtractor(fresh.store);
     const before = await ingestFeed(items, replay, { mode: 'everyone' }, ctx.progress, 'old policy (replayed)');
     try {

@@ -1,0 +1,103 @@
+/**
+ * The denied names looked for in every string an answer carries. A loop over the names for each
+ * string (lower-casing the string once per name) cost names × strings × length: with a thousand
+ * restricted cases, seconds per page. Compiled once per `Denied`, a matcher finds every name in
+ * one pass over the text: names are keyed by their first four letters (a denied name is longer
+ * than three), words by their first word.
+ */
+
+export interface DeniedName {
+  /** Lower case, trimmed. */
+  text: string;
+  /** What a non-member sees instead. */
+  shown: string;
+}
+
+/** Lower case, accents folded, words apart by one space: how the word index sees a text. */
+export const foldWords = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
+const KEY = 4;
+
+export class NameMatcher {
+  /** Names by their first KEY characters, longest first within a key. */
+  private readonly byPrefix = new Map<string, DeniedName[]>();
+  /** Names shorter than KEY (none from `deniedFor`, which drops them): checked one by one. */
+  private readonly short: DeniedName[] = [];
+  /** Folded names as word lists, by their first word. */
+  private readonly byFirstWord = new Map<string, string[][]>();
+
+  constructor(names: readonly DeniedName[]) {
+    for (const n of [...names].sort((a, b) => b.text.length - a.text.length)) {
+      if (!n.text) continue;
+      if (n.text.length < KEY) this.short.push(n);
+      else {
+        const k = n.text.slice(0, KEY);
+        const list = this.byPrefix.get(k) ?? [];
+        list.push(n);
+        this.byPrefix.set(k, list);
+      }
+      const words = foldWords(n.text).split(' ').filter(Boolean);
+      if (!words.length) continue;
+      const list = this.byFirstWord.get(words[0]!) ?? [];
+      list.push(words);
+      this.byFirstWord.set(words[0]!, list);
+    }
+  }
+
+  /** The longest name starting at `at` in `lower`, if any. */
+  private nameAt(lower: string, at: number): DeniedName | undefined {
+    for (const n of this.byPrefix.get(lower.slice(at, at + KEY)) ?? []) if (lower.startsWith(n.text, at)) return n;
+    for (const n of this.short) if (lower.startsWith(n.text, at)) return n;
+    return undefined;
+  }
+
+  /** A name as letters anywhere (what `LIKE` finds) or as whole words with accents folded (what the word index finds). */
+  has(text: string): boolean {
+    if (!this.byPrefix.size && !this.short.length) return false;
+    const lower = text.toLowerCase();
+    for (let i = 0; i < lower.length; i++) if (this.nameAt(lower, i)) return true;
+    const words = foldWords(text).split(' ');
+    for (let i = 0; i < words.length; i++) {
+      for (const name of this.byFirstWord.get(words[i]!) ?? []) if (name.every((w, j) => words[i + j] === w)) return true;
+    }
+    return false;
+  }
+
+  /** Every name (case-insensitive, the longest where two start at one place) replaced by what a non-member sees. */
+  scrub(text: string): string {
+    if (!this.byPrefix.size && !this.short.length) return text;
+    let lower = text.toLowerCase();
+    // Lower-casing changed a length ('İ' is two letters in lower case): lower-case letter by
+    // letter, keeping any letter that would change length, so offsets in `lower` are offsets in `text`.
+    if (lower.length !== text.length) lower = Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < lower.length; ) {
+      const n = this.nameAt(lower, i);
+      if (!n) {
+        i++;
+        continue;
+      }
+      out += text.slice(from, i) + n.shown;
+      i += n.text.length;
+      from = i;
+    }
+    return from === 0 ? text : out + text.slice(from);
+  }
+}
+
+const compiled = new WeakMap<readonly DeniedName[], NameMatcher>();
+
+/** The matcher for a list of names, compiled once per list (one per request's `Denied`). */
+export function matcherFor(names: readonly DeniedName[]): NameMatcher {
+  let m = compiled.get(names);
+  if (!m) compiled.set(names, (m = new NameMatcher(names)));
+  return m;
+}
