@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Engine } from './engine.js';
 import { engineOf } from './engine.js';
@@ -55,6 +56,22 @@ export const WITHHELD = '[restricted]';
  * merged into them (`persons_merged_into`) and their aliases (`person_aliases_person`).
  */
 export async function deniedFor(db: Db, userId: string): Promise<Denied> {
+  // The list stands while nothing it was read from changed (`access_generation`, moved by
+  // triggers); a transaction is a Db of its own and reads afresh.
+  const generation = String((await db.selectFrom('access_generation').select('value').where('id', '=', 1).executeTakeFirst())?.value ?? '');
+  let perUser = deniedCache.get(db);
+  if (!perUser) deniedCache.set(db, (perUser = new Map()));
+  const cached = perUser.get(userId);
+  if (cached && cached.generation === generation) return cached.denied;
+  const denied = await readDenied(db, userId);
+  perUser.set(userId, { generation, denied });
+  return denied;
+}
+
+/** The denied list of each user, with the access generation it was read at, per database handle. */
+const deniedCache = new WeakMap<Db, Map<string, { generation: string; denied: Denied }>>();
+
+async function readDenied(db: Db, userId: string): Promise<Denied> {
   const locked = !!(await lockdownState(db));
   let q = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.code_name']).where('persons.restricted', '=', 1);
   if (!locked) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('case_members').select('case_members.user_id').whereRef('case_members.person_id', '=', 'persons.id').where('case_members.user_id', '=', userId))));
@@ -140,27 +157,63 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
   const hidden = new Set<string>();
   if (!denied.persons.length || !all.length) return hidden;
   const persons = sql.join(denied.persons);
-  // A page's few reports are read whole and their names looked for here: the index lookup reads
-  // every report naming a denied person, which cost a case page more than its own queries.
+  const names = namesKey(denied.names);
+  // A page's few reports are looked through for the names here: the index lookup reads every
+  // report naming a denied person, which cost a case page more than its own queries. Links and
+  // readers change as reports are read; a report's text never does, so whether it holds the names
+  // is remembered for the list of names asked about (a new restriction makes a new list).
   for (let i = 0; i < all.length; i += HIDDEN_BATCH) {
     const rows = await db
       .selectFrom('reports')
       .select([
         'reports.id',
-        'reports.title',
-        'reports.text',
         sql<number>`CASE WHEN EXISTS (SELECT 1 FROM report_readers WHERE report_readers.report_id = reports.id AND report_readers.user_id = ${denied.userId}) THEN 1 ELSE 0 END`.as('reader'),
         sql<number>`CASE WHEN EXISTS (SELECT 1 FROM person_mentions WHERE person_mentions.report_id = reports.id AND (person_mentions.person_id IN (${persons}) OR person_mentions.candidate_id IN (${persons}))) THEN 1 ELSE 0 END`.as('linked'),
       ])
       .where('reports.id', 'in', all.slice(i, i + HIDDEN_BATCH))
       .execute();
-    for (const r of rows) if (!Number(r.reader) && (Number(r.linked) || namesDenied(`${r.title ?? ''}\n${r.text}`, denied.names))) hidden.add(r.id);
+    const unread: string[] = [];
+    for (const r of rows) {
+      if (Number(r.reader)) continue;
+      if (Number(r.linked)) hidden.add(r.id);
+      else {
+        const known = textVerdicts.get(r.id);
+        if (known?.names === names) {
+          if (known.named) hidden.add(r.id);
+        } else unread.push(r.id);
+      }
+    }
+    if (!unread.length) continue;
+    for (const r of await db.selectFrom('reports').select(['id', 'title', 'text']).where('id', 'in', unread).execute()) {
+      const named = namesDenied(`${r.title ?? ''}\n${r.text}`, denied.names);
+      if (named) hidden.add(r.id);
+      remember(r.id, { names, named });
+    }
   }
   return hidden;
 }
 
 /** Reports read whole at a time by `hiddenReports` (a report may be megabytes long). */
 const HIDDEN_BATCH = 50;
+
+/** Whether a report's text holds the names of a list (by `namesKey`): the most recently asked TEXT_VERDICTS reports. */
+const textVerdicts = new Map<string, { names: string; named: boolean }>();
+const TEXT_VERDICTS = 50_000;
+
+function remember(id: string, verdict: { names: string; named: boolean }): void {
+  textVerdicts.delete(id);
+  textVerdicts.set(id, verdict);
+  if (textVerdicts.size > TEXT_VERDICTS) textVerdicts.delete(textVerdicts.keys().next().value!);
+}
+
+const keys = new WeakMap<Denied['names'], string>();
+
+/** One string per list of names (the same names give the same key, whichever request asked). */
+function namesKey(names: Denied['names']): string {
+  let k = keys.get(names);
+  if (k === undefined) keys.set(names, (k = createHash('sha256').update(names.map((n) => n.text).join('\n')).digest('hex')));
+  return k;
+}
 
 /**
  * Whether a text holds one of the denied names: as letters anywhere in it (what `LIKE` found) or

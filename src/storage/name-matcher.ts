@@ -2,8 +2,8 @@
  * The denied names looked for in every string an answer carries. A loop over the names for each
  * string (lower-casing the string once per name) cost names × strings × length: with a thousand
  * restricted cases, seconds per page. Compiled once per `Denied`, a matcher finds every name in
- * one pass over the text: names are keyed by their first four letters (a denied name is longer
- * than three), words by their first word.
+ * one pass over the text: names are keyed by their first three letters, as one number (no string
+ * made per position), words by their first word.
  */
 
 export interface DeniedName {
@@ -23,11 +23,17 @@ export const foldWords = (s: string): string =>
     .filter(Boolean)
     .join(' ');
 
-const KEY = 4;
+const KEY = 3;
+
+/** The first KEY UTF-16 units from `at` as one number (3 × 16 bits fit a double exactly); -1 past the end. */
+function keyAt(s: string, at: number): number {
+  if (at + KEY > s.length) return -1;
+  return (s.charCodeAt(at) * 65536 + s.charCodeAt(at + 1)) * 65536 + s.charCodeAt(at + 2);
+}
 
 export class NameMatcher {
   /** Names by their first KEY characters, longest first within a key. */
-  private readonly byPrefix = new Map<string, DeniedName[]>();
+  private readonly byPrefix = new Map<number, DeniedName[]>();
   /** Names shorter than KEY (none from `deniedFor`, which drops them): checked one by one. */
   private readonly short: DeniedName[] = [];
   /** Folded names as word lists, by their first word. */
@@ -38,7 +44,7 @@ export class NameMatcher {
       if (!n.text) continue;
       if (n.text.length < KEY) this.short.push(n);
       else {
-        const k = n.text.slice(0, KEY);
+        const k = keyAt(n.text, 0);
         const list = this.byPrefix.get(k) ?? [];
         list.push(n);
         this.byPrefix.set(k, list);
@@ -53,7 +59,8 @@ export class NameMatcher {
 
   /** The longest name starting at `at` in `lower`, if any. */
   private nameAt(lower: string, at: number): DeniedName | undefined {
-    for (const n of this.byPrefix.get(lower.slice(at, at + KEY)) ?? []) if (lower.startsWith(n.text, at)) return n;
+    const list = this.byPrefix.get(keyAt(lower, at));
+    if (list) for (const n of list) if (lower.startsWith(n.text, at)) return n;
     for (const n of this.short) if (lower.startsWith(n.text, at)) return n;
     return undefined;
   }

@@ -454,6 +454,8 @@ export interface Database {
   corrections: CorrectionsTable;
   case_members: CaseMembersTable;
   settings: SettingsTable;
+  /** One row: moved by triggers whenever who may see which case could change (migration 012). */
+  access_generation: { id: number; value: number | string };
   whereabouts: WhereaboutsTable;
   statements: StatementsTable;
   contacts: ContactsTable;
