@@ -162,7 +162,7 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
   // report naming a denied person, which cost a case page more than its own queries. Links and
   // readers change as reports are read; a report's text never does, so whether it holds the names
   // is remembered for the list of names asked about (a new restriction makes a new list).
-  for (let i = 0; i < all.length; i += HIDDEN_BATCH) {
+  for (let i = 0; i < all.length; i += LINK_BATCH) {
     const rows = await db
       .selectFrom('reports')
       .select([
@@ -170,7 +170,7 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
         sql<number>`CASE WHEN EXISTS (SELECT 1 FROM report_readers WHERE report_readers.report_id = reports.id AND report_readers.user_id = ${denied.userId}) THEN 1 ELSE 0 END`.as('reader'),
         sql<number>`CASE WHEN EXISTS (SELECT 1 FROM person_mentions WHERE person_mentions.report_id = reports.id AND (person_mentions.person_id IN (${persons}) OR person_mentions.candidate_id IN (${persons}))) THEN 1 ELSE 0 END`.as('linked'),
       ])
-      .where('reports.id', 'in', all.slice(i, i + HIDDEN_BATCH))
+      .where('reports.id', 'in', all.slice(i, i + LINK_BATCH))
       .execute();
     const unread: string[] = [];
     for (const r of rows) {
@@ -183,18 +183,20 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
         } else unread.push(r.id);
       }
     }
-    if (!unread.length) continue;
-    for (const r of await db.selectFrom('reports').select(['id', 'title', 'text']).where('id', 'in', unread).execute()) {
-      const named = namesDenied(`${r.title ?? ''}\n${r.text}`, denied.names);
-      if (named) hidden.add(r.id);
-      remember(r.id, { names, named });
+    for (let j = 0; j < unread.length; j += HIDDEN_BATCH) {
+      for (const r of await db.selectFrom('reports').select(['id', 'title', 'text']).where('id', 'in', unread.slice(j, j + HIDDEN_BATCH)).execute()) {
+        const named = namesDenied(`${r.title ?? ''}\n${r.text}`, denied.names);
+        if (named) hidden.add(r.id);
+        remember(r.id, { names, named });
+      }
     }
   }
   return hidden;
 }
 
-/** Reports read whole at a time by `hiddenReports` (a report may be megabytes long). */
+/** Reports read whole at a time by `hiddenReports` (a report may be megabytes long); ids looked up for links at a time. */
 const HIDDEN_BATCH = 50;
+const LINK_BATCH = 500;
 
 /** Whether a report's text holds the names of a list (by `namesKey`): the most recently asked TEXT_VERDICTS reports. */
 const textVerdicts = new Map<string, { names: string; named: boolean }>();

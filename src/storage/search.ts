@@ -6,7 +6,7 @@ import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
 import { personNamed } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
-import { NOTHING_DENIED, hiddenReports, personVisible, reportVisible } from './access.js';
+import { NOTHING_DENIED, hiddenReports, personVisible } from './access.js';
 
 export interface SearchFilter {
   q?: string;
@@ -78,10 +78,11 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // case country or nationality (persons_case_country, persons_country), an OR across two tables.
   type Lead = (q: typeof events) => typeof events;
   const all: Lead = (q) => q;
+  const told = terms ? await reportsWithWords(db, engine, terms, denied) : [];
   const wordLeads: Lead[] = terms
     ? [
         (q) => q.where(personNamed(engine, terms, 'case_events.person_id')),
-        (q) => q.where('case_events.id', 'in', db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', reportsWithWords(db, engine, terms, denied))),
+        (q) => q.where('case_events.id', 'in', db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', told.length ? told : [''])),
       ]
     : [all];
   const country = f.country;
@@ -132,11 +133,17 @@ function newestFirst(a: { id: string; date_value: string | null }, b: { id: stri
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The ids of visible reports holding every word, the latest indexed first, at most SEARCH_REPORT_CAP. */
-function reportsWithWords(db: Db, engine: Engine, terms: string, denied: Denied) {
-  let q = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms, SEARCH_REPORT_CAP)).where(reportVisible(denied));
+/**
+ * The ids of visible reports holding every word, the latest indexed first, at most
+ * SEARCH_REPORT_CAP. Visibility is asked of these few (`hiddenReports`) rather than put in the
+ * query, where the denied names were a lookup of every report naming a denied person.
+ */
+async function reportsWithWords(db: Db, engine: Engine, terms: string, denied: Denied): Promise<string[]> {
+  let q = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms, SEARCH_REPORT_CAP));
   if (engine === 'postgres') q = q.orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
-  return q;
+  const ids = (await q.execute()).map((r) => r.id);
+  const hidden = await hiddenReports(db, denied, ids);
+  return ids.filter((id) => !hidden.has(id));
 }
 
 /**

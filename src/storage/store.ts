@@ -116,6 +116,11 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     // Another process (a second worker) holding the write lock is waited for, not failed on.
     sqlite.pragma('busy_timeout = 60000');
+    // 64 MB of pages kept (SQLite's default is 2 MB): a large archive's indexes over random ids
+    // are read and written all over, and each miss is a system call and a page decoded again.
+    sqlite.pragma('cache_size = -65536');
+    // Indexes for a query's sorts and temporary tables in memory, not in files beside the database.
+    sqlite.pragma('temp_store = MEMORY');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), ...log });
     store = { db, engine: 'sqlite', location: file, now, close: () => db.destroy() };
   }
