@@ -95,7 +95,17 @@ for (const engine of TEST_ENGINES) {
       assert.equal(r.capped, false);
       assert.ok(SEARCH_EVENT_CAP >= 100);
       assert.throws(() => decodeCursor('not a cursor'), /cursor/);
-      
+    });
+
+    test('a word search ranks the report about it first, whichever is newer', async () => {
+      // Invented: "ferrymen" told once in a newer report, five times (and in the title) in an older one.
+      const ids = await store.db.transaction().execute(async (tx) => {
+        const once = (await insertReport(tx, '2026-11-15T00:00:00.000Z', { text: 'The harbour board met about fees. A ferrymen delegation attended. The rest of the agenda was about parking, lighting, the weather and the budget.', format: 'text', source: 'paste' })).report.id;
+        const about = (await insertReport(tx, '2026-11-12T00:00:00.000Z', { title: 'Ferrymen held', text: 'Police detained six ferrymen at the pier. The ferrymen had struck. Families of the ferrymen gathered; the ferrymen union called it unlawful.', format: 'text', source: 'paste' })).report.id;
+        return { once, about };
+      });
+      const r = await search(store.db, store.engine, { q: 'ferrymen', limit: 10 });
+      assert.deepEqual(r.reports.map((x) => x.id), [ids.about, ids.once]);
     });
   });
 }

@@ -171,8 +171,16 @@ async function rankedReports(db: Db, engine: Engine, terms: string, limit: numbe
     const hits = await db.selectFrom('reports').innerJoin(ranked.as('hit'), 'hit.report_id', 'reports.id').select(LIST_COLUMNS).orderBy(sql`hit.rank`).orderBy('reports.created_at', 'desc').execute();
     return firstVisible(db, denied, hits, limit);
   }
-  const recent = db.selectFrom('reports').select(['reports.id', sql<number>`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`.as('rank')]).where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
-  const hits = await db.selectFrom('reports').innerJoin(recent.as('hit'), 'hit.id', 'reports.id').select(LIST_COLUMNS).orderBy('hit.rank', 'desc').orderBy('reports.created_at', 'desc').execute();
+  // Ranked once the latest SEARCH_REPORT_CAP are chosen: ts_rank in the inner query was computed
+  // (each tsvector read back) for every match before the sort kept a thousand.
+  const recent = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
+  const hits = await db
+    .selectFrom('reports')
+    .innerJoin(recent.as('hit'), 'hit.id', 'reports.id')
+    .select(LIST_COLUMNS)
+    .orderBy(sql`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`, 'desc')
+    .orderBy('reports.created_at', 'desc')
+    .execute();
   return firstVisible(db, denied, hits, limit);
 }
 
