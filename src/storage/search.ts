@@ -163,25 +163,42 @@ async function firstVisible(db: Db, denied: Denied, ordered: ReportListItem[], l
   return out.slice(0, limit);
 }
 
-/** Reports holding every word, best first (BM25 on SQLite, ts_rank on PostgreSQL) among the latest SEARCH_REPORT_CAP that match. */
+/**
+ * Reports holding every word, best first (BM25 on SQLite, ts_rank on PostgreSQL) among the latest
+ * SEARCH_REPORT_CAP that match: ranked as ids, then only the rows shown are read. Joining the
+ * thousand candidates' rows read a thousand reports (on SQLite through each row's text, which
+ * lies before the listed columns that follow it) to show twenty.
+ */
 async function rankedReports(db: Db, engine: Engine, terms: string, limit: number, denied: Denied): Promise<ReportListItem[]> {
+  let ids: string[];
   if (engine === 'sqlite') {
     const match = ftsMatch(terms);
-    const ranked = sql<{ report_id: string; rank: number }>`(SELECT report_id, rank FROM (SELECT report_id, rank FROM reports_fts WHERE reports_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}))`;
-    const hits = await db.selectFrom('reports').innerJoin(ranked.as('hit'), 'hit.report_id', 'reports.id').select(LIST_COLUMNS).orderBy(sql`hit.rank`).orderBy('reports.created_at', 'desc').execute();
-    return firstVisible(db, denied, hits, limit);
+    ids = (await sql<{ report_id: string }>`SELECT report_id FROM (SELECT report_id, rank, rowid AS r FROM reports_fts WHERE reports_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}) ORDER BY rank, r DESC`.execute(db)).rows.map((r) => r.report_id);
+  } else {
+    // Ranked once the latest SEARCH_REPORT_CAP are chosen: ts_rank in the inner query was computed
+    // (each tsvector read back) for every match before the sort kept a thousand.
+    const recent = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
+    ids = (
+      await db
+        .selectFrom('reports')
+        .innerJoin(recent.as('hit'), 'hit.id', 'reports.id')
+        .select('reports.id')
+        .orderBy(sql`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`, 'desc')
+        .orderBy('reports.created_at', 'desc')
+        .execute()
+    ).map((r) => r.id);
   }
-  // Ranked once the latest SEARCH_REPORT_CAP are chosen: ts_rank in the inner query was computed
-  // (each tsvector read back) for every match before the sort kept a thousand.
-  const recent = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
-  const hits = await db
-    .selectFrom('reports')
-    .innerJoin(recent.as('hit'), 'hit.id', 'reports.id')
-    .select(LIST_COLUMNS)
-    .orderBy(sql`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`, 'desc')
-    .orderBy('reports.created_at', 'desc')
-    .execute();
-  return firstVisible(db, denied, hits, limit);
+  const out: ReportListItem[] = [];
+  const step = Math.max(limit, 20);
+  for (let i = 0; i < ids.length && out.length < limit; i += step) {
+    const page = ids.slice(i, i + step);
+    const hidden = await hiddenReports(db, denied, page);
+    const keep = page.filter((id) => !hidden.has(id)).slice(0, limit - out.length);
+    if (!keep.length) continue;
+    const rows = new Map((await db.selectFrom('reports').select(LIST_COLUMNS).where('reports.id', 'in', keep).execute()).map((r) => [r.id, r]));
+    for (const id of keep) if (rows.has(id)) out.push(rows.get(id)!);
+  }
+  return out;
 }
 
 /** The reports that told the matching events, newest first: their ids by index, then the newest readable ones. */
