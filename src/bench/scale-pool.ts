@@ -84,16 +84,30 @@ export async function extractPool(store: Store, texts: PoolText[], log: (s: stri
   }
 }
 
-/** Every extracted report of the pool with the rows the tracker wrote for it. */
-export async function loadStories(store: Store): Promise<Story[]> {
+/** `ids` in slices short enough for one IN list. */
+async function inSlices<T>(ids: string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await read(ids.slice(i, i + 500))));
+  return out;
+}
+
+/**
+ * Every extracted report of the pool with the rows the tracker wrote for it, read by index: the
+ * pool's reports are those stored after `after` (the copies are dated before it), so a database
+ * built before can be grown further without reading it whole.
+ */
+export async function loadStories(store: Store, after: string): Promise<Story[]> {
   const db = store.db;
-  const reports = await db.selectFrom('reports').selectAll().where('state', '=', 'extracted').execute();
-  const persons = new Map((await db.selectFrom('persons').selectAll().execute()).map((p) => [p.id, p]));
-  const aliases = await db.selectFrom('person_aliases').selectAll().execute();
-  const mentions = await db.selectFrom('person_mentions').selectAll().execute();
-  const events = new Map((await db.selectFrom('case_events').selectAll().execute()).map((e) => [e.id, e]));
-  const sources = await db.selectFrom('event_sources').selectAll().execute();
-  const alerts = await db.selectFrom('alerts').selectAll().execute();
+  const reports = await db.selectFrom('reports').selectAll().where('state', '=', 'extracted').where('created_at', '>', after).execute();
+  const reportIds = reports.map((r) => r.id);
+  const mentions = await inSlices(reportIds, (s) => db.selectFrom('person_mentions').selectAll().where('report_id', 'in', s).execute());
+  const sources = await inSlices(reportIds, (s) => db.selectFrom('event_sources').selectAll().where('report_id', 'in', s).execute());
+  const events = new Map((await inSlices([...new Set(sources.map((x) => x.case_event_id))], (s) => db.selectFrom('case_events').selectAll().where('id', 'in', s).execute())).map((e) => [e.id, e]));
+  const personIds = [...new Set([...mentions.map((m) => m.person_id), ...[...events.values()].map((e) => e.person_id)])];
+  const persons = new Map((await inSlices(personIds, (s) => db.selectFrom('persons').selectAll().where('id', 'in', s).execute())).map((p) => [p.id, p]));
+  const aliases = await inSlices(personIds, (s) => db.selectFrom('person_aliases').selectAll().where('person_id', 'in', s).execute());
+  const alertIds = [...new Set((await inSlices(reportIds, (s) => db.selectFrom('alert_reports').select('alert_id').where('report_id', 'in', s).execute())).map((a) => a.alert_id))];
+  const alerts = await inSlices(alertIds, (s) => db.selectFrom('alerts').selectAll().where('id', 'in', s).execute());
   return reports.map((report) => {
     const ms = mentions.filter((m) => m.report_id === report.id);
     const ss = sources.filter((s) => s.report_id === report.id);

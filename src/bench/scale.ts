@@ -15,7 +15,7 @@ import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
 import { openStore } from '../storage/store.js';
 import { createApiToken, insertUser } from '../storage/users.js';
-import { Multiplier } from './scale-multiply.js';
+import { COPIES_END, Multiplier } from './scale-multiply.js';
 import { extractPool, loadStories, poolTexts } from './scale-pool.js';
 
 /**
@@ -26,8 +26,9 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * plans of the slowest queries. SQLite by default; `--db postgres://…` names a server where a
  * database of its own is created for the run and dropped after. `--reuse` measures the database
  * `--db` names as it is (a PostgreSQL database is then neither created nor dropped; a SQLite file
- * is kept either way), building it only when it holds no report yet: the same data measured
- * before and after a change, which migrations bring up to date when it opens.
+ * is kept either way), building it only when it holds no report yet, or growing it to N when it
+ * holds fewer (a build that was stopped): the same data measured before and after a change,
+ * which migrations bring up to date when it opens.
  */
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -223,25 +224,36 @@ export async function scaleBench(argv: string[]): Promise<void> {
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
     const held = Number((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let built = `the database as it was (${held.toLocaleString('en')} reports; --reuse)`;
-    if (!(values.reuse && held > 0)) {
-      const t0 = performance.now();
-      log(`scale bench on ${store.engine} (${store.location}): ${n.toLocaleString('en')} reports, pool of ${poolSize}`);
-      await extractPool(store, poolTexts(poolSize, seed), log);
-      const poolS = (performance.now() - t0) / 1000;
-      const stories = (await loadStories(store)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
-      log(`  pool done in ${poolS.toFixed(0)} s: ${stories.length} stories with people or events`);
+    const grow = async (bulk: number, runSeed: number) => {
+      const stories = (await loadStories(store, COPIES_END)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
+      if (!stories.length) throw new Error('the database holds no pool report read through the pipeline to copy from');
+      log(`  ${stories.length} pool stories with people or events to copy`);
       const t1 = performance.now();
-      const bulk = Math.max(0, n - poolSize);
       let lastLog = 0;
-      await new Multiplier(store, stories, seed).write(bulk, Number(values.batch), (w) => {
+      await new Multiplier(store, stories, runSeed).write(bulk, Number(values.batch), (w) => {
         if (performance.now() - lastLog > 5000 || w === bulk) {
           lastLog = performance.now();
           const s = (performance.now() - t1) / 1000;
           log(`  bulk: ${w.toLocaleString('en')}/${bulk.toLocaleString('en')} reports (${(w / s).toFixed(0)} reports/s)`);
         }
       });
-      const bulkS = (performance.now() - t1) / 1000;
-      built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${bulkS.toFixed(0)} s (${(bulk / Math.max(bulkS, 0.001)).toFixed(0)} reports/s; no audit rows)`;
+      return { stories: stories.length, seconds: (performance.now() - t1) / 1000 };
+    };
+    if (!(values.reuse && held > 0)) {
+      const t0 = performance.now();
+      log(`scale bench on ${store.engine} (${store.location}): ${n.toLocaleString('en')} reports, pool of ${poolSize}`);
+      await extractPool(store, poolTexts(poolSize, seed), log);
+      const poolS = (performance.now() - t0) / 1000;
+      log(`  pool done in ${poolS.toFixed(0)} s`);
+      const bulk = Math.max(0, n - poolSize);
+      const g = await grow(bulk, seed);
+      built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${g.seconds.toFixed(0)} s (${(bulk / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
+    } else if (held < n) {
+      // A build stopped part way (each batch is one transaction) is grown to N, from its own pool,
+      // with another seed so the new people are not the first part's names again.
+      log(`scale bench on ${store.engine} (${store.location}): growing ${held.toLocaleString('en')} reports to ${n.toLocaleString('en')}`);
+      const g = await grow(n - held, seed + held);
+      built = `a database of ${held.toLocaleString('en')} reports (--reuse) grown by ${(n - held).toLocaleString('en')} varied copies of its ${g.stories} pool stories in ${g.seconds.toFixed(0)} s (${((n - held) / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
     }
     if (store.engine === 'postgres') await sql`ANALYZE`.execute(store.db);
     else await sql`PRAGMA optimize`.execute(store.db);
