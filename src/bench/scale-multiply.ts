@@ -87,8 +87,11 @@ export class Multiplier {
     private readonly store: Store,
     private readonly stories: Story[],
     seed: number,
+    /** The number of the first copy: copies already in the database (their alert keys are taken). */
+    first = 0,
   ) {
     faker.seed(seed);
+    this.n = first;
     const seen = new Set(stories.flatMap((s) => [...s.events.map((e) => e.country), ...s.persons.map((p) => p.country)]).filter((c): c is string => !!c));
     this.countries = seen.size ? [...seen] : ['NOR'];
   }

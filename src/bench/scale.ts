@@ -224,13 +224,13 @@ export async function scaleBench(argv: string[]): Promise<void> {
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
     const held = Number((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let built = `the database as it was (${held.toLocaleString('en')} reports; --reuse)`;
-    const grow = async (bulk: number, runSeed: number) => {
+    const grow = async (bulk: number, runSeed: number, first: number) => {
       const stories = (await loadStories(store, COPIES_END)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
       if (!stories.length) throw new Error('the database holds no pool report read through the pipeline to copy from');
       log(`  ${stories.length} pool stories with people or events to copy`);
       const t1 = performance.now();
       let lastLog = 0;
-      await new Multiplier(store, stories, runSeed).write(bulk, Number(values.batch), (w) => {
+      await new Multiplier(store, stories, runSeed, first).write(bulk, Number(values.batch), (w) => {
         if (performance.now() - lastLog > 5000 || w === bulk) {
           lastLog = performance.now();
           const s = (performance.now() - t1) / 1000;
@@ -246,13 +246,13 @@ export async function scaleBench(argv: string[]): Promise<void> {
       const poolS = (performance.now() - t0) / 1000;
       log(`  pool done in ${poolS.toFixed(0)} s`);
       const bulk = Math.max(0, n - poolSize);
-      const g = await grow(bulk, seed);
+      const g = await grow(bulk, seed, 0);
       built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${g.seconds.toFixed(0)} s (${(bulk / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
     } else if (held < n) {
       // A build stopped part way (each batch is one transaction) is grown to N, from its own pool,
       // with another seed so the new people are not the first part's names again.
       log(`scale bench on ${store.engine} (${store.location}): growing ${held.toLocaleString('en')} reports to ${n.toLocaleString('en')}`);
-      const g = await grow(n - held, seed + held);
+      const g = await grow(n - held, seed + held, held);
       built = `a database of ${held.toLocaleString('en')} reports (--reuse) grown by ${(n - held).toLocaleString('en')} varied copies of its ${g.stories} pool stories in ${g.seconds.toFixed(0)} s (${((n - held) / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
     }
     if (store.engine === 'postgres') await sql`ANALYZE`.execute(store.db);
