@@ -123,7 +123,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
     if (f.country) people = people.where((eb) => eb.or([eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
     for (const { restricted: _r, code_name: _c, ...p } of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, name: displayName({ name: p.name, restricted: _r, code_name: _c }), events: 0 });
   }
-  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await rankedReports(db, engine, terms, f.limit, denied) : await reportsOf(db, matched, f.limit, denied);
+  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await rankedReports(db, engine, terms, f.limit, denied) : await reportsOf(db, engine, matched, f.limit, denied);
   return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets, capped };
 }
 
@@ -147,20 +147,22 @@ async function reportsWithWords(db: Db, engine: Engine, terms: string, denied: D
 }
 
 /**
- * The first `limit` of `ordered` this user may read. Whether a report names a restricted person
- * is a text match per report, so it is asked of a page's worth at a time, in order, and no more:
- * a search holds up to SEARCH_REPORT_CAP candidates and shows twenty.
+ * The first `limit` reports of `ids` (in that order) this user may read, and only their rows:
+ * whether a report names a restricted person is asked of a page's worth of ids at a time, in
+ * order, and no more (a search holds up to SEARCH_REPORT_CAP candidates and shows twenty).
  */
-async function firstVisible(db: Db, denied: Denied, ordered: ReportListItem[], limit: number): Promise<ReportListItem[]> {
-  if (!denied.persons.length) return ordered.slice(0, limit);
+async function firstVisible(db: Db, denied: Denied, ids: string[], limit: number): Promise<ReportListItem[]> {
   const out: ReportListItem[] = [];
   const step = Math.max(limit, 20);
-  for (let i = 0; i < ordered.length && out.length < limit; i += step) {
-    const page = ordered.slice(i, i + step);
-    const hidden = await hiddenReports(db, denied, page.map((r) => r.id));
-    out.push(...page.filter((r) => !hidden.has(r.id)));
+  for (let i = 0; i < ids.length && out.length < limit; i += step) {
+    const page = ids.slice(i, i + step);
+    const hidden = await hiddenReports(db, denied, page);
+    const keep = page.filter((id) => !hidden.has(id)).slice(0, limit - out.length);
+    if (!keep.length) continue;
+    const rows = new Map((await db.selectFrom('reports').select(LIST_COLUMNS).where('reports.id', 'in', keep).execute()).map((r) => [r.id, r]));
+    for (const id of keep) if (rows.has(id)) out.push(rows.get(id)!);
   }
-  return out.slice(0, limit);
+  return out;
 }
 
 /**
@@ -188,24 +190,20 @@ async function rankedReports(db: Db, engine: Engine, terms: string, limit: numbe
         .execute()
     ).map((r) => r.id);
   }
-  const out: ReportListItem[] = [];
-  const step = Math.max(limit, 20);
-  for (let i = 0; i < ids.length && out.length < limit; i += step) {
-    const page = ids.slice(i, i + step);
-    const hidden = await hiddenReports(db, denied, page);
-    const keep = page.filter((id) => !hidden.has(id)).slice(0, limit - out.length);
-    if (!keep.length) continue;
-    const rows = new Map((await db.selectFrom('reports').select(LIST_COLUMNS).where('reports.id', 'in', keep).execute()).map((r) => [r.id, r]));
-    for (const id of keep) if (rows.has(id)) out.push(rows.get(id)!);
-  }
-  return out;
+  return firstVisible(db, denied, ids, limit);
 }
 
 /** The reports that told the matching events, newest first: their ids by index, then the newest readable ones. */
-async function reportsOf(db: Db, events: EventHit[], limit: number, denied: Denied): Promise<ReportListItem[]> {
+async function reportsOf(db: Db, engine: Engine, events: EventHit[], limit: number, denied: Denied): Promise<ReportListItem[]> {
   if (!events.length) return [];
   const told = await db.selectFrom('event_sources').select('report_id').distinct().where('case_event_id', 'in', events.map((e) => e.id)).execute();
   if (!told.length) return [];
-  const ordered = await db.selectFrom('reports').select(LIST_COLUMNS).where('reports.id', 'in', told.map((t) => t.report_id)).orderBy('reports.created_at', 'desc').execute();
-  return firstVisible(db, denied, ordered, limit);
+  // Ordered through reports_id_created alone (on SQLite a row's listed columns lie after its text).
+  // SQLite looks an id up in the table's own unique index unless told otherwise.
+  const ids = told.map((t) => t.report_id);
+  const ordered =
+    engine === 'sqlite'
+      ? (await sql<{ id: string }>`SELECT id FROM reports INDEXED BY reports_id_created WHERE id IN (${sql.join(ids)}) ORDER BY created_at DESC, id`.execute(db)).rows
+      : await db.selectFrom('reports').select('reports.id').where('reports.id', 'in', ids).orderBy('reports.created_at', 'desc').orderBy('reports.id').execute();
+  return firstVisible(db, denied, ordered.map((r) => r.id), limit);
 }
