@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Engine } from './engine.js';
 import { engineOf } from './engine.js';
+import type { DeniedName } from './name-matcher.js';
 import { matcherFor } from './name-matcher.js';
 import type { Db } from './store.js';
 
@@ -18,7 +19,7 @@ export interface Denied {
   /** The user asking ('' for the command line): the texts they submitted stay readable to them. */
   userId: string;
   /** The real names and aliases of the denied people, longest first, with what a non-member sees instead. */
-  names: { text: string; shown: string }[];
+  names: DeniedName[];
   /** The engine the names are looked up in (its full-text index); without it, a scan of each report's text. */
   engine?: Engine;
 }

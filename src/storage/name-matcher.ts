@@ -14,7 +14,7 @@ export interface DeniedName {
 }
 
 /** Lower case, accents folded, words apart by one space: how the word index sees a text. */
-export const foldWords = (s: string): string =>
+const foldWords = (s: string): string =>
   s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

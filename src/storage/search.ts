@@ -78,7 +78,8 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // case country or nationality (persons_case_country, persons_country), an OR across two tables.
   type Lead = (q: typeof events) => typeof events;
   const all: Lead = (q) => q;
-  const told = terms ? await reportsWithWords(db, engine, terms, denied) : [];
+  const candidates = terms ? await wordCandidates(db, engine, terms, denied) : [];
+  const told = candidates.map((c) => c.id);
   const wordLeads: Lead[] = terms
     ? [
         (q) => q.where(personNamed(engine, terms, 'case_events.person_id')),
@@ -123,7 +124,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
     if (f.country) people = people.where((eb) => eb.or([eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
     for (const { restricted: _r, code_name: _c, ...p } of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, name: displayName({ name: p.name, restricted: _r, code_name: _c }), events: 0 });
   }
-  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await rankedReports(db, engine, terms, f.limit, denied) : await reportsOf(db, engine, matched, f.limit, denied);
+  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await firstVisible(db, NOTHING_DENIED, [...candidates].sort((a, b) => a.rank - b.rank).map((c) => c.id), f.limit) : await reportsOf(db, engine, matched, f.limit, denied);
   return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets, capped };
 }
 
@@ -134,16 +135,26 @@ function newestFirst(a: { id: string; date_value: string | null }, b: { id: stri
 }
 
 /**
- * The ids of visible reports holding every word, the latest indexed first, at most
- * SEARCH_REPORT_CAP. Visibility is asked of these few (`hiddenReports`) rather than put in the
- * query, where the denied names were a lookup of every report naming a denied person.
+ * The latest SEARCH_REPORT_CAP reports holding every word that this user may read, newest
+ * indexed first, each with its rank (lower is better: BM25 on SQLite, ts_rank negated on
+ * PostgreSQL): one read serves both the events they told and the ranked report list.
+ * Visibility is asked of these few (`hiddenReports`) rather than put in the query, where the
+ * denied names were a lookup of every report naming a denied person. PostgreSQL ranks once the
+ * latest are chosen: ts_rank in the inner query was computed (each tsvector read back) for every
+ * match before the sort kept a thousand.
  */
-async function reportsWithWords(db: Db, engine: Engine, terms: string, denied: Denied): Promise<string[]> {
-  let q = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms, SEARCH_REPORT_CAP));
-  if (engine === 'postgres') q = q.orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
-  const ids = (await q.execute()).map((r) => r.id);
-  const hidden = await hiddenReports(db, denied, ids);
-  return ids.filter((id) => !hidden.has(id));
+async function wordCandidates(db: Db, engine: Engine, terms: string, denied: Denied): Promise<{ id: string; rank: number }[]> {
+  const rows =
+    engine === 'sqlite'
+      ? (await sql<{ id: string; rank: number }>`SELECT report_id AS id, rank FROM reports_fts WHERE reports_fts MATCH ${ftsMatch(terms)} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}`.execute(db)).rows
+      : await db
+          .selectFrom('reports')
+          .innerJoin(db.selectFrom('reports').select(['reports.id', 'reports.created_at']).where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP).as('hit'), 'hit.id', 'reports.id')
+          .select(['reports.id', sql<number>`-ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`.as('rank')])
+          .orderBy('hit.created_at', 'desc')
+          .execute();
+  const hidden = await hiddenReports(db, denied, rows.map((r) => r.id));
+  return rows.filter((r) => !hidden.has(r.id)).map((r) => ({ id: r.id, rank: Number(r.rank) }));
 }
 
 /**
@@ -163,34 +174,6 @@ async function firstVisible(db: Db, denied: Denied, ids: string[], limit: number
     for (const id of keep) if (rows.has(id)) out.push(rows.get(id)!);
   }
   return out;
-}
-
-/**
- * Reports holding every word, best first (BM25 on SQLite, ts_rank on PostgreSQL) among the latest
- * SEARCH_REPORT_CAP that match: ranked as ids, then only the rows shown are read. Joining the
- * thousand candidates' rows read a thousand reports (on SQLite through each row's text, which
- * lies before the listed columns that follow it) to show twenty.
- */
-async function rankedReports(db: Db, engine: Engine, terms: string, limit: number, denied: Denied): Promise<ReportListItem[]> {
-  let ids: string[];
-  if (engine === 'sqlite') {
-    const match = ftsMatch(terms);
-    ids = (await sql<{ report_id: string }>`SELECT report_id FROM (SELECT report_id, rank, rowid AS r FROM reports_fts WHERE reports_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}) ORDER BY rank, r DESC`.execute(db)).rows.map((r) => r.report_id);
-  } else {
-    // Ranked once the latest SEARCH_REPORT_CAP are chosen: ts_rank in the inner query was computed
-    // (each tsvector read back) for every match before the sort kept a thousand.
-    const recent = db.selectFrom('reports').select('reports.id').where(reportsMatching(engine, terms)).orderBy('reports.created_at', 'desc').limit(SEARCH_REPORT_CAP);
-    ids = (
-      await db
-        .selectFrom('reports')
-        .innerJoin(recent.as('hit'), 'hit.id', 'reports.id')
-        .select('reports.id')
-        .orderBy(sql`ts_rank(reports.search, plainto_tsquery('simple', ${terms}))`, 'desc')
-        .orderBy('reports.created_at', 'desc')
-        .execute()
-    ).map((r) => r.id);
-  }
-  return firstVisible(db, denied, ids, limit);
 }
 
 /** The reports that told the matching events, newest first: their ids by index, then the newest readable ones. */
