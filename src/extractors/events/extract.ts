@@ -147,6 +147,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       confidence: confidenceOf(trigger, Boolean(roles.target?.entity), inferred, Boolean(roles.agent), Boolean(date)),
     };
     if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
+    // what a person says befell themselves is their account, not news relayed: "she says she was detained"
+    if (mod.relayed && event.speaker?.entity && event.speaker.entity === event.target?.entity) event.modality = 'reported';
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
     const named = namedToken(tree, heads.target, roles.target);

@@ -34,6 +34,8 @@ interface MentionRef {
 export class EntityLinker {
   private readonly mentions: MentionRef[];
   private readonly salient: Entity | undefined;
+  /** The sentence where the salient person is first named. */
+  private readonly salientFrom: number;
   /** Pronouns the coreference layer resolved, by their start offset. */
   private readonly resolvedPronouns = new Map<number, Entity>();
 
@@ -50,6 +52,7 @@ export class EntityLinker {
     for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'pronoun') this.resolvedPronouns.set(m.start, e);
     const persons = doc.entities.filter((e) => e.type === 'PERSON').map((e) => ({ e, named: names(e) })).filter((p) => p.named.length > 0);
     this.salient = persons.sort((a, b) => b.named.length - a.named.length || a.named[0]!.start - b.named[0]!.start)[0]?.e;
+    this.salientFrom = this.mentions.find((m) => m.entity === this.salient)?.sentence ?? Infinity;
   }
 
   private entityAt(first: number, last: number, head: number): Entity | undefined {
@@ -254,8 +257,11 @@ export class EntityLinker {
     // "the two journalists", "the suspects" are several people: none of them is the one in view
     const definite = doc.tokens.slice(first, head).some((d) => d.text.toLowerCase() === 'the');
     const plural = tree.token(head).xpos === 'NNS' || tree.kids(head, 'nummod').length > 0;
-    if (asTarget && definite && !plural && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN' && this.salient) {
-      return { role: { entity: this.salient.id, text, start, end }, inferred: true };
+    // a definite description points back, or to the name the next sentence gives (a lede's "the
+    // president of a union" named just after); "the mayor" told long before the person is someone else
+    const salientBefore = this.salient && this.salientFrom <= doc.sentenceAt(start) + 1;
+    if (asTarget && definite && !plural && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN' && salientBefore) {
+      return { role: { entity: this.salient!.id, text, start, end }, inferred: true };
     }
     // "authorities" after "Velmoran authorities": the body named before
     if (this.lexicon.agentNouns.has(lemma)) {

@@ -23,6 +23,8 @@ export interface ModalityReading {
   speaker?: number;
   /** The speech verb, when there is one. */
   cue?: number;
+  /** Asserted although told through a source: news relayed, not a claim (see RELAYED_TYPES). */
+  relayed?: boolean;
 }
 
 const HYPOTHETICAL_AUX = new Set(['could', 'might', 'may', 'would', 'can']);
@@ -35,6 +37,26 @@ const FUTURE_MODIFIERS = new Set(['expected', 'expect', 'planned', 'plan', 'sche
 const POSSIBLE_MODIFIERS = new Set(['possible', 'potential', 'likely', 'probable', 'eventual', 'proposed', 'propose', 'hoped', 'hoped-for']);
 /** A speech verb that takes what it tells as true: "the army confirmed the arrest" tells an arrest. */
 const FACTIVE_SPEECH = new Set(['confirm', 'acknowledge', 'admit', 'reveal']);
+/**
+ * What befalls a person's liberty or life, relayed through a source ("the party said its chairman
+ * had been detained", "according to his lawyer, she was charged"), is the report's news: monitors
+ * and the case gold take it as told, and a case that waited for an analyst to accept it would show
+ * the person free. What a source alleges, claims or believes stays reported, as do words in
+ * quotation marks and torture, threats and accusations told through someone.
+ */
+const RELAYED_TYPES = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'RELEASE', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'KILLING']);
+/** Speech verbs that tell a claim the report does not vouch for. */
+const ALLEGING = new Set(['claim', 'allege', 'insist', 'deny', 'argue', 'accuse', 'believe', 'suspect', 'testify', 'assert', 'warn']);
+/**
+ * Who holds the person: "police said he had been released" is the jailer's word, and a release
+ * that authorities announce and nobody sees is how many disappearances begin. Such a release stays
+ * reported until an analyst accepts it.
+ */
+const STATE_VOICES = new Set(['police', 'authority', 'government', 'ministry', 'minister', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'army', 'military', 'prosecutor', 'prosecution', 'regime', 'junta', 'state', 'interior', 'security']);
+function stateVoice(tree: Tree, speaker: number | undefined): boolean {
+  if (speaker === undefined) return false;
+  return [speaker, ...tree.kids(speaker, 'compound', 'amod', 'nmod')].some((k) => STATE_VOICES.has(tree.lemma(k).toLowerCase()));
+}
 /** Adjuncts of time: what happened "after", "before" or "since" an announcement is not what was announced. */
 const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'during', 'following', 'amid']);
 
@@ -178,12 +200,12 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const above = speechAbove(tree, lexicon, t.token);
   const below = above === undefined ? sourceBelow(tree, lexicon, clause) : undefined;
   const speech = above ?? below?.cue;
+  const speaker = speech === undefined ? undefined : below ? below.speaker : (tree.subjectOf(speech) ?? nameNear(tree, speech));
   const reading = (modality: Modality): ModalityReading => {
     const r: ModalityReading = { modality };
     if (speech !== undefined) {
       r.cue = speech;
-      const s = below ? below.speaker : (tree.subjectOf(speech) ?? nameNear(tree, speech));
-      if (s !== undefined) r.speaker = s;
+      if (speaker !== undefined) r.speaker = speaker;
     }
     return r;
   };
@@ -204,6 +226,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
   if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
+  const relayed = speech !== undefined && RELAYED_TYPES.has(t.type) && !ALLEGING.has(tree.lemma(speech)) && !insideQuote(tree, t.token);
+  if (relayed && !(t.type === 'RELEASE' && stateVoice(tree, speaker))) return { ...reading('asserted'), relayed: true };
   if (speech !== undefined || insideQuote(tree, t.token)) return reading('reported');
   return reading('asserted');
 }

@@ -2,7 +2,7 @@ import type { Tree } from '../syntax/tree.js';
 import { coordinatedPersons } from './coordination.js';
 
 /** Words that stand for a group already named: "they were charged", "both were jailed", "the two". */
-const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'both']);
+const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'both', 'each']);
 const COUNTS = new Set(['two', 'three', 'four', 'five', 'pair', 'trio']);
 
 /** How far back a plural pronoun looks for the names it stands for: its sentence and the one before, within a bound that keeps a run-on text linear. */

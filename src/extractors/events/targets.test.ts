@@ -107,6 +107,8 @@ test('a plural pronoun or "the two" as target stands for the list of names just 
     ['Soldiers detained the bloggers Arno Pikett and Wenna Soluk at a checkpoint near Dravik on Monday. They were charged with treason two days later.', 'CHARGE', ['Arno Pikett', 'Wenna Soluk']],
     ['Reporters Halvard Imsen and Cato Birrel covered the strike in Ostrova. Both were arrested by police on Tuesday.', 'ARREST', ['Halvard Imsen', 'Cato Birrel']],
     ['The lawyers Mirela Vost and Jonas Ekberg were taken from their office in Talvik. Their families say the two were beaten in custody.', 'ASSAULT', ['Mirela Vost', 'Jonas Ekberg']],
+    // "each" as the subject: a floating quantifier over the list before it
+    ['Aldo Renn was sentenced to 15 years, and Mara Teller and Pol Varan each received 11-year sentences.', 'CONVICTION', ['Aldo Renn', 'Mara Teller', 'Pol Varan']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
@@ -197,4 +199,11 @@ test('a group counted in one sentence and named in the next: only an exact count
   lacks(targets(three, 'ARREST'), ['Ana Velt', 'Ivo Sarn'], three);
   const far = 'Police arrested two protesters on Monday. Rain fell all week. The court later released Ana Velt and Ivo Sarn.';
   lacks(targets(far, 'ARREST'), ['Ana Velt', 'Ivo Sarn'], far);
+});
+
+test('"the mayor" told long before anyone is named is not the person the report is about; after, "the journalist" is', () => {
+  const before = 'In Karsvik, where the mayor was kidnapped last week, shops stayed shut. The market reopened on Friday. Bread prices doubled. The journalist Aldo Renn has been missing since Monday. Renn had covered the siege. Colleagues said Renn was last seen near the bridge.';
+  assert.deepEqual(targets(before, 'ABDUCTION'), [], before);
+  const after = 'The journalist Aldo Renn covered the siege of Karsvik. Renn filmed the shelling. On Monday the journalist was kidnapped by soldiers.';
+  has(targets(after, 'ABDUCTION'), ['Aldo Renn'], after);
 });
