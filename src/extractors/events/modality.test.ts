@@ -137,6 +137,8 @@ test('news relayed through a source is told; what a source alleges, quotes or sa
     ['According to sources in the party, Aldo Renn was arrested on the morning of May 3.', 'ARREST'],
     ['The rights group told reporters that Mara Teller had been charged with sedition.', 'CHARGE'],
     ['The council said two other activists, Ilse Maren and Teo Vance, disappeared soon afterwards.', 'DISAPPEARANCE'],
+    // the speaker after the verb is the speaker, not the person named before it
+    ['Ms Teller was detained outside her building, said her lawyer.', 'ARREST'],
   ];
   for (const [text, type] of relayed) assert.deepEqual(modalities(text, type), ['asserted'], text);
   const claimed: [string, EventType][] = [

@@ -123,13 +123,23 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
   for (const c of clause) {
     for (const k of tree.children[c]!) {
       const rel = tree.token(k).deprel ?? '';
-      if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k))) {
+      // a clause with its own "after", "because", "when" is an adjunct, not the source: "arrested after being accused of spying"
+      if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k)) && !tree.kids(k, 'mark').length) {
         const speaker = tree.subjectOf(k);
         if (speaker !== undefined) return { cue: k, speaker };
       }
     }
   }
   return undefined;
+}
+
+/**
+ * "…was detained outside her building, said her lawyer": after what is told, the speaker follows
+ * the verb, and the parser often makes it the object.
+ */
+function invertedSpeaker(tree: Tree, verb: number): number | undefined {
+  if (!tree.kids(verb, 'ccomp', 'parataxis').some((c) => c < verb)) return undefined;
+  return tree.kids(verb, 'obj', 'nsubj').find((k) => k > verb);
 }
 
 /**
@@ -200,7 +210,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const above = speechAbove(tree, lexicon, t.token);
   const below = above === undefined ? sourceBelow(tree, lexicon, clause) : undefined;
   const speech = above ?? below?.cue;
-  const speaker = speech === undefined ? undefined : below ? below.speaker : (tree.subjectOf(speech) ?? nameNear(tree, speech));
+  const speaker = speech === undefined ? undefined : below ? below.speaker : (tree.subjectOf(speech) ?? invertedSpeaker(tree, speech) ?? nameNear(tree, speech));
   const reading = (modality: Modality): ModalityReading => {
     const r: ModalityReading = { modality };
     if (speech !== undefined) {

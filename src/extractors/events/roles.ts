@@ -209,6 +209,25 @@ function heldBy(tree: Tree, h: number, i: number): number | undefined {
   return STATE_VERBS.has(tree.lemma(h)) ? subject(h) : undefined;
 }
 
+/** Markers of a clause of time or manner with no subject of its own: "held for hours before being released". */
+const SUBJECTLESS_MARKS = new Set(['before', 'after', 'without', 'upon', 'on', 'until', 'while', 'since']);
+
+/**
+ * The subject of the clause a subjectless "before being released" belongs to, however the parser
+ * hung it: "He … was held for eight hours before being released" is his release, even when the
+ * participle hangs on "hours". The nearest verb above that has a subject of its own.
+ */
+function timeClauseSubject(tree: Tree, i: number): number | undefined {
+  if (tree.kids(i, 'nsubj', 'nsubj:pass').length || !tree.kids(i, 'mark').some((m) => SUBJECTLESS_MARKS.has(tree.lemma(m)))) return undefined;
+  let h = tree.head(i);
+  for (let hops = 0; h >= 0 && hops < 4; hops++, h = tree.head(h)) {
+    if (tree.token(h).upos !== 'VERB') continue;
+    const s = tree.subjectOf(h) ?? (tree.token(h).deprel === 'conj' ? tree.subjectOf(tree.head(h)) : undefined);
+    if (s !== undefined && s < i) return s;
+  }
+  return undefined;
+}
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -216,7 +235,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // a participle the tagger read as an adjective after a copula is a passive: "was also raided"
     const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
     if (tree.isPassive(i) || copular) {
-      const subj = tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
+      const subj = timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

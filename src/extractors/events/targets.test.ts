@@ -207,3 +207,15 @@ test('"the mayor" told long before anyone is named is not the person the report 
   const after = 'The journalist Aldo Renn covered the siege of Karsvik. Renn filmed the shelling. On Monday the journalist was kidnapped by soldiers.';
   has(targets(after, 'ABDUCTION'), ['Aldo Renn'], after);
 });
+
+test('"before being released" is the release of the clause\'s subject, however the parser hung it', () => {
+  const text = 'Police in Korvo arrested the reporter Aldo Renn on July 1. He was charged with failure to disperse despite repeatedly identifying himself as a journalist and was held for at least eight hours before being released.';
+  has(targets(text, 'RELEASE'), ['Aldo Renn'], text);
+  has(targets(text, 'ARREST'), ['Aldo Renn'], text);
+  // must not match: a clause with a subject of its own keeps it
+  const own = 'Aldo Renn questioned the guards for hours before Mara Teller was released.';
+  lacks(targets(own, 'RELEASE'), ['Aldo Renn'], own);
+  // an adjunct after "after" is no source: the arrest is told, not alleged
+  const after = pipeline.run(new Doc('Aldo Renn was arrested after being accused of spying.', { published: '2024-05-01' })).events.filter((v) => v.type === 'ARREST');
+  assert.deepEqual(after.map((v) => v.modality), ['asserted']);
+});

@@ -127,6 +127,12 @@ export class Tree {
   }
 
   /** The subject of `i`, its own or the one it shares with the clause it completes. */
+  /** A verb with a tense of its own: a finite form, or a finite auxiliary ("was held", "has been"). */
+  private finite(i: number): boolean {
+    const finiteTag = (j: number) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(j).xpos ?? '');
+    return (this.token(i).upos === 'VERB' && finiteTag(i)) || this.kids(i, 'aux', 'aux:pass').some(finiteTag);
+  }
+
   subjectOf(i: number, depth = 0): number | undefined {
     const t = this.token(i);
     const h = this.head(i);
@@ -141,6 +147,14 @@ export class Tree {
     if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {
       // a verb conjoined to a misparsed head: share the subject of the nearest verb before it
       for (let j = i - 1; j >= this.sentenceRange(i).from; j--) if (this.token(j).upos === 'VERB') return this.subjectOf(j, depth + 1);
+    }
+    // "He was charged with failure to disperse despite identifying himself … and was held": a
+    // conjunct with a finite auxiliary of its own is a clause of the sentence's finite verb, however
+    // the parser hung it on a participle or infinitive in between
+    if (t.deprel === 'conj' && this.finite(i) && !this.finite(h)) {
+      for (let up = this.head(h), hops = 0; up >= 0 && hops < 6; up = this.head(up), hops++) {
+        if (this.finite(up)) return this.subjectOf(up, depth + 1);
+      }
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
