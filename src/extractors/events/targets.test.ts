@@ -212,6 +212,9 @@ test('"before being released" is the release of the clause\'s subject, however t
   const text = 'Police in Korvo arrested the reporter Aldo Renn on July 1. He was charged with failure to disperse despite repeatedly identifying himself as a journalist and was held for at least eight hours before being released.';
   has(targets(text, 'RELEASE'), ['Aldo Renn'], text);
   has(targets(text, 'ARREST'), ['Aldo Renn'], text);
+  // the conjunct read as a past tense with a length of time for its object is still the passive's
+  const later = 'Aldo Renn vanished on a trip to Korvo in August. He was detained incognito and released a fortnight or so later.';
+  has(targets(later, 'RELEASE'), ['Aldo Renn'], later);
   // must not match: a clause with a subject of its own keeps it
   const own = 'Aldo Renn questioned the guards for hours before Mara Teller was released.';
   lacks(targets(own, 'RELEASE'), ['Aldo Renn'], own);

@@ -12,6 +12,9 @@ const DIRECTIONS = new Set(['to', 'into', 'from']);
 /** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
 export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
 
+
+/** Lengths of time a parser may take for a verb's object: "released a fortnight later". */
+const DURATION_NOUNS = new Set(['minute', 'hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade']);
 export class Tree {
   readonly children: number[][];
   /** Per token: inside a timex; the entity whose mention holds it (computed once, read often). */
@@ -80,6 +83,10 @@ export class Tree {
     const t = this.token(i);
     // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
     if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
+    // the same with the form read as a past tense and a length of time taken for its object: "was
+    // detained incognito and released a fortnight later"
+    const head = this.head(i);
+    if (t.deprel === 'conj' && t.xpos === 'VBD' && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
     // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
     // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
     if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj', 'iobj', 'xcomp').length === 0) return true;
