@@ -8,6 +8,7 @@ import type { Cursor } from './paging.js';
 import { decodeCursor, encodeCursor } from './paging.js';
 import { deniedFor } from './access.js';
 import { createPerson } from './persons.js';
+import { createCaseEvent } from './timeline.js';
 import { LIST_SCAN_CAP, insertReport, listReports, listReportsPage } from './reports.js';
 import { SEARCH_EVENT_CAP, SEARCH_PERSON_CAP, search } from './search.js';
 import type { Store } from './store.js';
@@ -124,6 +125,7 @@ for (const engine of TEST_ENGINES) {
     const byNews: string[] = [];
     let merged = '';
     let restricted = '';
+    const told = { report: '', event: '' };
     const denied = () => ({ persons: [restricted], userId: 'someone', names: [] });
     before(async () => {
       store = await engine.open();
@@ -151,6 +153,10 @@ for (const engine of TEST_ENGINES) {
         await event(restricted, '2026-10-28');
         const lone = await createPerson(tx, AT, { name: 'Ilse Marrowby', names: ['Ilse Marrowby'] }, null);
         await event(lone, '2026-08-01');
+        // An event found through the report that told it: the word is in its text, not a name.
+        const odo = await createPerson(tx, AT, { name: 'Odo Pellward', names: ['Odo Pellward'] }, null);
+        told.report = (await insertReport(tx, AT, { text: 'The tribunal in Quillhaven heard Odo Pellward.', format: 'text', source: 'paste' })).report.id;
+        told.event = await createCaseEvent(tx, AT, odo, { reportId: told.report, eventId: 'e1', sentence: 0, start: 0, end: 10, trigger: 'heard', type: 'CHARGE', modality: 'asserted', date: null, agent: null, place: null, country: null, destinationCountry: null, speaker: null, confidence: 1 }, AT);
       });
     });
     after(async () => store?.close());
@@ -176,6 +182,8 @@ for (const engine of TEST_ENGINES) {
         assert.deepEqual(r.facets.type, { ARREST: 5 });
         const lone = await search(store.db, store.engine, { q: 'marrowby', limit: 5 });
         assert.deepEqual([lone.people.map((p) => p.name), lone.events.map((e) => e.date_value), lone.capped], [['Ilse Marrowby'], ['2026-08-01'], false]);
+        const word = await search(store.db, store.engine, { q: 'quillhaven', limit: 5 });
+        assert.deepEqual([word.events.map((e) => e.id), word.people.map((p) => p.name), word.reports.map((r) => r.id)], [[told.event], ['Odo Pellward'], [told.report]]);
       } finally {
         await store.db.updateTable('persons').set({ merged_into: null }).where('id', 'in', byNews.slice(SEARCH_PERSON_CAP)).execute();
       }
