@@ -3,7 +3,7 @@ import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
 import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
-import { aliasMatches, personNamed } from './names-search.js';
+import { aliasFtsMatch, aliasMatches, nameWords } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, hiddenReports, personVisible } from './access.js';
@@ -55,6 +55,12 @@ export const SEARCH_REPORT_CAP = 1000;
  * them, to keep the newest thousand, took seconds.
  */
 export const SEARCH_PERSON_CAP = 1000;
+/**
+ * The people bearing the name whose news is compared, those whose names were added last: a word
+ * of a letter or two begins the names of tens of thousands in a large archive. More make the
+ * result `capped`.
+ */
+export const SEARCH_NAME_CAP = 5000;
 
 /**
  * One search across reports (full text), people (any alias, through the full-text index of the
@@ -149,23 +155,26 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
 /**
  * The people bearing the name (any alias, through the full-text index of the names) whom this
  * user may see, not merged into another record, with the status asked for: the SEARCH_PERSON_CAP
- * most recently in the news, and whether there were more. Every person bearing the name is read,
- * by index and as an id only (a few thousand for a common family name at a million reports), and
- * only the people kept have their events read.
+ * most recently in the news among the SEARCH_NAME_CAP whose names were added last, and whether
+ * there were more. Ids first, then those people's rows by id.
  */
 async function namedPersons(db: Db, engine: Engine, terms: string, status: string | undefined, denied: Denied): Promise<{ ids: string[]; capped: boolean }> {
-  // On PostgreSQL the aliases are read first, by themselves: as a subquery, the planner walked
-  // persons_live_news and looked each person's aliases up (0.9 s at 100,000 reports), or hashed
-  // them against a scan of every person.
-  const named =
-    engine === 'postgres'
-      ? (await db.selectFrom('person_aliases').select('person_id').distinct().where(aliasMatches(terms)).execute()).map((r) => r.person_id)
-      : undefined;
-  if (named && !named.length) return { ids: [], capped: false };
+  if (!nameWords(terms).length) return { ids: [], capped: false };
+  // The names are read by themselves: as a subquery, PostgreSQL walked persons_live_news looking
+  // each person's aliases up (0.9 s at 100,000 reports), or hashed them against every person.
+  // SQLite reads the newest aliases (by rowid) and stops; PostgreSQL ranks the matching aliases
+  // (GIN gives no order) and reads no person's row for it.
+  const found =
+    engine === 'sqlite'
+      ? (await sql<{ person_id: string }>`SELECT person_id FROM person_aliases_fts WHERE person_aliases_fts MATCH ${aliasFtsMatch(terms)} ORDER BY rowid DESC LIMIT ${2 * SEARCH_NAME_CAP}`.execute(db)).rows.map((r) => r.person_id)
+      : (await db.selectFrom('person_aliases').select('person_id').where(aliasMatches(terms)).groupBy('person_id').orderBy(sql`max(person_aliases.created_at)`, 'desc').limit(SEARCH_NAME_CAP + 1).execute()).map((r) => r.person_id);
+  const named = [...new Set(found)];
+  const more = named.length > SEARCH_NAME_CAP || found.length === 2 * SEARCH_NAME_CAP;
+  if (!named.length) return { ids: [], capped: false };
   let q = db
     .selectFrom('persons')
     .select('persons.id')
-    .where(named ? sql<boolean>`persons.id = any(${named})` : personNamed(engine, terms, 'persons.id'))
+    .where(engine === 'postgres' ? sql<boolean>`persons.id = any(${named.slice(0, SEARCH_NAME_CAP)})` : sql<boolean>`persons.id IN (${sql.join(named.slice(0, SEARCH_NAME_CAP))})`)
     .where('persons.merged_into', 'is', null)
     .where(personVisible(denied))
     // The same order as `last_news_at DESC NULLS LAST`, written so that no index serves it: an
@@ -175,7 +184,7 @@ async function namedPersons(db: Db, engine: Engine, terms: string, status: strin
     .limit(SEARCH_PERSON_CAP + 1);
   if (status) q = q.where(statusOf(engine), '=', status);
   const rows = await q.execute();
-  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.id), capped: rows.length > SEARCH_PERSON_CAP };
+  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.id), capped: rows.length > SEARCH_PERSON_CAP || more };
 }
 
 /** The status a person shows: an analyst's override when set, else the derived one. */
