@@ -19,11 +19,19 @@ export function personNamed(engine: Engine, terms: string, column: string): RawB
   const words = nameWords(terms);
   if (!words.length) return sql<boolean>`1 = 0`;
   const col = sql.ref(column);
-  if (engine === 'sqlite') {
-    // Each word a quoted FTS5 string with a prefix star: user input never reaches FTS5's syntax.
-    const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
-    return sql<boolean>`${col} IN (SELECT person_id FROM person_aliases_fts WHERE person_aliases_fts MATCH ${match})`;
-  }
+  if (engine === 'sqlite') return sql<boolean>`${col} IN (SELECT person_id FROM person_aliases_fts WHERE person_aliases_fts MATCH ${aliasFtsMatch(terms)})`;
+  return sql<boolean>`${col} IN (SELECT person_id FROM person_aliases WHERE ${aliasMatches(terms)})`;
+}
+
+/** PostgreSQL: a row of `person_aliases` matches every word of `terms` (as `personNamed`), through the GIN index person_aliases_search. */
+export function aliasMatches(terms: string): RawBuilder<boolean> {
+  const words = nameWords(terms);
+  if (!words.length) return sql<boolean>`1 = 0`;
   const query = words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`).join(' & ');
-  return sql<boolean>`${col} IN (SELECT person_id FROM person_aliases WHERE to_tsvector('simple', normalized) @@ to_tsquery('simple', ${query}))`;
+  return sql<boolean>`to_tsvector('simple', person_aliases.normalized) @@ to_tsquery('simple', ${query})`;
+}
+
+/** SQLite: the FTS5 query of `person_aliases_fts` for `terms`, each word a quoted string with a prefix star (user input never reaches FTS5's syntax). */
+export function aliasFtsMatch(terms: string): string {
+  return nameWords(terms).map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
 }

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { listAlerts, raiseAlert } from './alerts.js';
 import { listCases } from './cases.js';
 import { findingsOf } from './inbox.js';
 import type { Cursor } from './paging.js';
 import { decodeCursor, encodeCursor } from './paging.js';
+import { deniedFor } from './access.js';
 import { createPerson } from './persons.js';
-import { insertReport, listReports } from './reports.js';
-import { SEARCH_EVENT_CAP, search } from './search.js';
+import { createCaseEvent } from './timeline.js';
+import { LIST_SCAN_CAP, insertReport, listReports, listReportsPage } from './reports.js';
+import { SEARCH_EVENT_CAP, SEARCH_PERSON_CAP, search } from './search.js';
 import type { Store } from './store.js';
 import { TEST_ENGINES } from './testing.js';
 
@@ -106,6 +109,126 @@ for (const engine of TEST_ENGINES) {
       });
       const r = await search(store.db, store.engine, { q: 'ferrymen', limit: 10 });
       assert.deepEqual(r.reports.map((x) => x.id), [ids.about, ids.once]);
+    });
+  });
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`a name borne by more people than the search reads, on ${engine.engine}`, { skip: engine.skip }, () => {
+    // Invented: SEARCH_PERSON_CAP + 5 people called "… Quorvane", in the news in an order that is
+    // neither the order they were added in nor their ids', a merged record and a restricted case
+    // in the news more recently than any of them.
+    const many = SEARCH_PERSON_CAP + 5;
+    const minute = (i: number) => new Date(Date.parse('2026-11-01T00:00:00.000Z') + i * 60_000).toISOString();
+    let store: Store;
+    /** The people called Quorvane, the latest in the news first. */
+    const byNews: string[] = [];
+    let merged = '';
+    let restricted = '';
+    const told = { report: '', event: '' };
+    const denied = () => ({ persons: [restricted], userId: 'someone', names: [] });
+    before(async () => {
+      store = await engine.open();
+      await store.db.transaction().execute(async (tx) => {
+        const event = (personId: string, date: string) =>
+          tx.insertInto('case_events').values({ id: randomUUID(), person_id: personId, type: 'ARREST', modality: 'asserted', date_value: date, date_precision: 'day', place: null, country: null, destination_country: null, agent: null, told_at: AT, created_at: AT, updated_at: AT }).execute();
+        const news: [string, number][] = [];
+        for (let i = 0; i < many; i++) {
+          const id = await createPerson(tx, AT, { name: `Person${i} Quorvane`, names: [`Person${i} Quorvane`] }, null);
+          // 389 is prime to 1005: a permutation of the minutes.
+          const at = (i * 389) % many;
+          await tx.updateTable('persons').set({ last_news_at: minute(at) }).where('id', '=', id).execute();
+          news.push([id, at]);
+        }
+        byNews.push(...news.sort((a, b) => b[1] - a[1]).map(([id]) => id));
+        // The five latest in the news have an event each (the fifth the newest); the one least in
+        // the news has the newest event of all.
+        for (let k = 0; k < 5; k++) await event(byNews[k]!, `2026-09-${10 + k}`);
+        await event(byNews[many - 1]!, '2026-10-30');
+        merged = await createPerson(tx, AT, { name: 'Merged Quorvane', names: ['Merged Quorvane'] }, null);
+        await tx.updateTable('persons').set({ last_news_at: minute(many + 10), merged_into: byNews[0]! }).where('id', '=', merged).execute();
+        await event(merged, '2026-10-29');
+        restricted = await createPerson(tx, AT, { name: 'Hidden Quorvane', names: ['Hidden Quorvane'] }, null);
+        await tx.updateTable('persons').set({ last_news_at: minute(many + 20), restricted: 1 }).where('id', '=', restricted).execute();
+        await event(restricted, '2026-10-28');
+        const lone = await createPerson(tx, AT, { name: 'Ilse Marrowby', names: ['Ilse Marrowby'] }, null);
+        await event(lone, '2026-08-01');
+        // An event found through the report that told it: the word is in its text, not a name.
+        const odo = await createPerson(tx, AT, { name: 'Odo Pellward', names: ['Odo Pellward'] }, null);
+        told.report = (await insertReport(tx, AT, { text: 'The tribunal in Quillhaven heard Odo Pellward.', format: 'text', source: 'paste' })).report.id;
+        told.event = await createCaseEvent(tx, AT, odo, { reportId: told.report, eventId: 'e1', sentence: 0, start: 0, end: 10, trigger: 'heard', type: 'CHARGE', modality: 'asserted', date: null, agent: null, place: null, country: null, destinationCountry: null, speaker: null, confidence: 1 }, AT);
+      });
+    });
+    after(async () => store?.close());
+
+    test('the people most recently in the news are read, newest events first, and the result says it is capped', async () => {
+      const r = await search(store.db, store.engine, { q: 'quorvane', limit: 10 }, denied());
+      assert.equal(r.capped, true, 'more people bear the name than were read');
+      // The events of the people read, newest first: not the merged record's, the restricted
+      // case's, nor those of the person least in the news (not read).
+      assert.deepEqual(r.events.map((e) => e.date_value), ['2026-09-14', '2026-09-13', '2026-09-12', '2026-09-11', '2026-09-10']);
+      assert.deepEqual(r.events.map((e) => e.person_id), byNews.slice(0, 5).reverse());
+      assert.deepEqual(r.facets.type, { ARREST: 5 });
+      // People: those of the events (newest first), then the others latest in the news.
+      assert.deepEqual(r.people.map((p) => p.id), [...byNews.slice(0, 5).reverse(), ...byNews.slice(5, 10)]);
+    });
+
+    test('the cap counts only the people this user may see: a name borne by no more is read whole', async () => {
+      // The five least in the news merged: as many people bear the name as the search reads.
+      await store.db.updateTable('persons').set({ merged_into: byNews[0]! }).where('id', 'in', byNews.slice(SEARCH_PERSON_CAP)).execute();
+      try {
+        const r = await search(store.db, store.engine, { q: 'quorvane', limit: 5 }, denied());
+        assert.equal(r.capped, false);
+        assert.deepEqual(r.facets.type, { ARREST: 5 });
+        const lone = await search(store.db, store.engine, { q: 'marrowby', limit: 5 });
+        assert.deepEqual([lone.people.map((p) => p.name), lone.events.map((e) => e.date_value), lone.capped], [['Ilse Marrowby'], ['2026-08-01'], false]);
+        const word = await search(store.db, store.engine, { q: 'quillhaven', limit: 5 });
+        assert.deepEqual([word.events.map((e) => e.id), word.people.map((p) => p.name), word.reports.map((r) => r.id)], [[told.event], ['Odo Pellward'], [told.report]]);
+      } finally {
+        await store.db.updateTable('persons').set({ merged_into: null }).where('id', 'in', byNews.slice(SEARCH_PERSON_CAP)).execute();
+      }
+    });
+  });
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`a list mostly of reports this user may not read, on ${engine.engine}`, { skip: engine.skip }, () => {
+    // Invented: a restricted case, Tamsin Vellacourt, named by more reports in a row than a page
+    // reads; two reports anyone may read are newer than them, three older.
+    let store: Store;
+    const visible: string[] = [];
+    before(async () => {
+      store = await engine.open();
+      await store.db.transaction().execute(async (tx) => {
+        const id = await createPerson(tx, AT, { name: 'Tamsin Vellacourt', names: ['Tamsin Vellacourt'] }, null);
+        await tx.updateTable('persons').set({ restricted: 1 }).where('id', '=', id).execute();
+        const at = (minutes: number) => new Date(Date.parse('2026-11-20T00:00:00.000Z') - minutes * 60_000).toISOString();
+        const add = async (minutes: number, text: string) => (await insertReport(tx, at(minutes), { text, format: 'text', source: 'paste' })).report.id;
+        for (let i = 0; i < 2; i++) visible.push(await add(i, `The harbour board met about fees, meeting ${i}.`));
+        for (let i = 0; i < LIST_SCAN_CAP + 10; i++) await add(10 + i, `Tamsin Vellacourt was seen at the pier, sighting ${i}.`);
+        for (let i = 0; i < 3; i++) visible.push(await add(10_000 + i, `The ferry timetable changed, notice ${i}.`));
+      });
+    });
+    after(async () => store?.close());
+
+    test('a page reads at most LIST_SCAN_CAP reports; its next cursor goes on from the last one read', async () => {
+      const denied = await deniedFor(store.db, 'not-a-member');
+      assert.equal(denied.persons.length, 1);
+      const first = await listReportsPage(store.db, store.engine, { limit: 5, offset: 0, denied });
+      assert.deepEqual(first.rows.map((r) => r.id), visible.slice(0, 2), 'the page stops short of the older reports');
+      assert.ok(first.next, 'and says where to go on');
+      const seen = [...first.rows.map((r) => r.id)];
+      let next: Cursor | null = first.next;
+      for (let pages = 0; next && pages < 10; pages++) {
+        const page = await listReportsPage(store.db, store.engine, { limit: 5, offset: 0, denied, cursor: next });
+        seen.push(...page.rows.map((r) => r.id));
+        next = page.next;
+      }
+      assert.equal(next, null, 'the list ends');
+      assert.deepEqual(seen, visible, 'every readable report once, in order, and no other');
+      // Without restrictions, a full page and its cursor, as before.
+      const all = await listReportsPage(store.db, store.engine, { limit: 5, offset: 0 });
+      assert.deepEqual([all.rows.length, all.next?.id], [5, all.rows[4]!.id]);
     });
   });
 }

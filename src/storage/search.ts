@@ -3,7 +3,7 @@ import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
 import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
-import { personNamed } from './names-search.js';
+import { aliasFtsMatch, aliasMatches, nameWords } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, hiddenReports, personVisible } from './access.js';
@@ -37,7 +37,10 @@ export interface SearchResult {
   events: EventHit[];
   /** Counts over the matching events, for narrowing further. */
   facets: { type: Record<string, number>; country: Record<string, number>; status: Record<string, number> };
-  /** More events matched than were read (SEARCH_EVENT_CAP): the facets and people count the newest of them. */
+  /**
+   * More events matched than were read (SEARCH_EVENT_CAP), or more people bear the name than
+   * SEARCH_PERSON_CAP: the facets and people count the newest events of those read.
+   */
   capped: boolean;
 }
 
@@ -45,6 +48,19 @@ export interface SearchResult {
 export const SEARCH_EVENT_CAP = 1000;
 /** A word query reads at most this many matching reports (the latest indexed) for events: bounded work for a word in every report. */
 export const SEARCH_REPORT_CAP = 1000;
+/**
+ * A name search reads the events of at most this many of the people bearing the name, those most
+ * recently in the news (`persons.last_news_at`), and says `capped` when more bear it: a common
+ * family name is shared by thousands in a large archive, and reading every event of every one of
+ * them, to keep the newest thousand, took seconds.
+ */
+export const SEARCH_PERSON_CAP = 1000;
+/**
+ * The people bearing the name whose news is compared, those whose names were added last: a word
+ * of a letter or two begins the names of tens of thousands in a large archive. More make the
+ * result `capped`.
+ */
+export const SEARCH_NAME_CAP = 5000;
 
 /**
  * One search across reports (full text), people (any alias, through the full-text index of the
@@ -54,9 +70,7 @@ export const SEARCH_REPORT_CAP = 1000;
  */
 export async function search(db: Db, engine: Engine, f: SearchFilter, denied: Denied = NOTHING_DENIED): Promise<SearchResult> {
   const terms = f.q?.trim();
-  // The status a person shows: an analyst's override when set, else the derived one.
-  const overrideStatus = engine === 'sqlite' ? sql<string | null>`json_extract(persons.status_override, '$.status')` : sql<string | null>`(persons.status_override::json ->> 'status')`;
-  const status = sql<string>`coalesce(${overrideStatus}, persons.status)`;
+  const status = statusOf(engine);
   let events = db
     .selectFrom('case_events')
     .innerJoin('persons', 'persons.id', 'case_events.person_id')
@@ -78,12 +92,21 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // case country or nationality (persons_case_country, persons_country), an OR across two tables.
   type Lead = (q: typeof events) => typeof events;
   const all: Lead = (q) => q;
-  const candidates = terms ? await wordCandidates(db, engine, terms, denied) : [];
+  const [candidates, named] = terms ? await Promise.all([wordCandidates(db, engine, terms, denied), namedPersons(db, engine, terms, f.status, denied)]) : [[], { ids: [], capped: false }];
   const told = candidates.map((c) => c.id);
+  // PostgreSQL: the events those reports told, as ids first. As a subquery it was hashed against a
+  // scan of every event (0.1 s at 100,000 reports), the planner expecting thousands.
+  const toldEvents = engine === 'postgres' && told.length ? (await db.selectFrom('event_sources').select('case_event_id').distinct().where('report_id', 'in', told).execute()).map((r) => r.case_event_id) : undefined;
+  // The people bearing the name are resolved first (SEARCH_PERSON_CAP ids at most), and their
+  // events read by person (case_events_person): with the name as a subquery, PostgreSQL walked
+  // every event by date and looked each one's person up in the aliases (3.3 s at 100,000 reports).
   const wordLeads: Lead[] = terms
     ? [
-        (q) => q.where(personNamed(engine, terms, 'case_events.person_id')),
-        (q) => q.where('case_events.id', 'in', db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', told.length ? told : [''])),
+        (q) => q.where('case_events.person_id', 'in', named.ids.length ? named.ids : ['']),
+        (q) =>
+          toldEvents
+            ? q.where(sql<boolean>`case_events.id = any(${toldEvents})`)
+            : q.where('case_events.id', 'in', db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', told.length ? told : [''])),
       ]
     : [all];
   const country = f.country;
@@ -97,7 +120,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   const found = await Promise.all(wordLeads.flatMap((w) => countryLeads.map((c) => newest(c(w(events))))));
   const seen = new Set<string>();
   const rows = found.length === 1 ? found[0]! : found.flat().filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(newestFirst);
-  const capped = rows.length > SEARCH_EVENT_CAP;
+  const capped = rows.length > SEARCH_EVENT_CAP || named.capped;
   const matched = rows.slice(0, SEARCH_EVENT_CAP).map(({ restricted, code_name, ...e }) => ({ ...e, person: displayName({ name: e.person, restricted, code_name }) })) as (EventHit & { person_country: string | null })[];
 
   const facets: SearchResult['facets'] = { type: {}, country: {}, status: {} };
@@ -119,13 +142,55 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   if (!eventFilters) {
     // People with no event yet still answer a name or status search.
     let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.case_country as country', status.as('status')]).where('persons.merged_into', 'is', null).where(personVisible(denied)).limit(f.limit);
-    if (terms) people = people.where(personNamed(engine, terms, 'persons.id'));
+    // Those most recently in the news first, in the order (and for the reason) namedPersons reads them.
+    if (terms) people = people.where('persons.id', 'in', named.ids.length ? named.ids : ['']).orderBy(sql`coalesce(persons.last_news_at, '')`, 'desc').orderBy('persons.id');
     if (f.status) people = people.where(status, '=', f.status);
     if (f.country) people = people.where((eb) => eb.or([eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
     for (const { restricted: _r, code_name: _c, ...p } of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, name: displayName({ name: p.name, restricted: _r, code_name: _c }), events: 0 });
   }
   const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await firstVisible(db, NOTHING_DENIED, [...candidates].sort((a, b) => a.rank - b.rank).map((c) => c.id), f.limit) : await reportsOf(db, engine, matched, f.limit, denied);
   return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets, capped };
+}
+
+/**
+ * The people bearing the name (any alias, through the full-text index of the names) whom this
+ * user may see, not merged into another record, with the status asked for: the SEARCH_PERSON_CAP
+ * most recently in the news among the SEARCH_NAME_CAP whose names were added last, and whether
+ * there were more. Ids first, then those people's rows by id.
+ */
+async function namedPersons(db: Db, engine: Engine, terms: string, status: string | undefined, denied: Denied): Promise<{ ids: string[]; capped: boolean }> {
+  if (!nameWords(terms).length) return { ids: [], capped: false };
+  // The names are read by themselves: as a subquery, PostgreSQL walked persons_live_news looking
+  // each person's aliases up (0.9 s at 100,000 reports), or hashed them against every person.
+  // SQLite reads the newest aliases (by rowid) and stops; PostgreSQL ranks the matching aliases
+  // (GIN gives no order) and reads no person's row for it.
+  const found =
+    engine === 'sqlite'
+      ? (await sql<{ person_id: string }>`SELECT person_id FROM person_aliases_fts WHERE person_aliases_fts MATCH ${aliasFtsMatch(terms)} ORDER BY rowid DESC LIMIT ${2 * SEARCH_NAME_CAP}`.execute(db)).rows.map((r) => r.person_id)
+      : (await db.selectFrom('person_aliases').select('person_id').where(aliasMatches(terms)).groupBy('person_id').orderBy(sql`max(person_aliases.created_at)`, 'desc').limit(SEARCH_NAME_CAP + 1).execute()).map((r) => r.person_id);
+  const named = [...new Set(found)];
+  const more = named.length > SEARCH_NAME_CAP || found.length === 2 * SEARCH_NAME_CAP;
+  if (!named.length) return { ids: [], capped: false };
+  let q = db
+    .selectFrom('persons')
+    .select('persons.id')
+    .where(engine === 'postgres' ? sql<boolean>`persons.id = any(${named.slice(0, SEARCH_NAME_CAP)})` : sql<boolean>`persons.id IN (${sql.join(named.slice(0, SEARCH_NAME_CAP))})`)
+    .where('persons.merged_into', 'is', null)
+    .where(personVisible(denied))
+    // The same order as `last_news_at DESC NULLS LAST`, written so that no index serves it: an
+    // order read from persons_live_news is a walk through most of the people, checking each.
+    .orderBy(sql`coalesce(persons.last_news_at, '')`, 'desc')
+    .orderBy('persons.id')
+    .limit(SEARCH_PERSON_CAP + 1);
+  if (status) q = q.where(statusOf(engine), '=', status);
+  const rows = await q.execute();
+  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.id), capped: rows.length > SEARCH_PERSON_CAP || more };
+}
+
+/** The status a person shows: an analyst's override when set, else the derived one. */
+function statusOf(engine: Engine) {
+  const override = engine === 'sqlite' ? sql<string | null>`json_extract(persons.status_override, '$.status')` : sql<string | null>`(persons.status_override::json ->> 'status')`;
+  return sql<string>`coalesce(${override}, persons.status)`;
 }
 
 /** Date descending (an undated event last), then id: the order both event queries read in. */

@@ -7,8 +7,8 @@ import { fetchText } from '../../ingest/fetch.js';
 import { submitArticle } from '../../ingest/submit.js';
 import { listCorrections } from '../../storage/corrections.js';
 import { findingsOf } from '../../storage/inbox.js';
-import { decodeCursor, nextCursor } from '../../storage/paging.js';
-import { getReport, listReports, parseExtraction } from '../../storage/reports.js';
+import { decodeCursor, encodeCursor } from '../../storage/paging.js';
+import { getReport, listReportsPage, parseExtraction } from '../../storage/reports.js';
 import { requireRole } from '../auth/middleware.js';
 import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
@@ -81,15 +81,15 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
       tags: ['reports'],
       summary: 'The inbox: reports, newest first, with what each brought in (people, event types, alerts); q searches title and text',
       request: { query: Paging.extend({ q: z.string().max(500).optional(), state: z.enum(['queued', 'extracted', 'failed']).optional(), source: z.enum(['paste', 'url', 'feed', 'import']).optional(), alerts: z.enum(['true']).optional() }) },
-      responses: { 200: ok(z.object({ reports: z.array(InboxItem), next: z.string().nullable() }), 'a page of reports; `next` is the cursor of the page after it'), ...ERRORS },
+      responses: { 200: ok(z.object({ reports: z.array(InboxItem), next: z.string().nullable() }), 'a page of reports; `next` is the cursor of the page after it. A page may hold fewer than `limit`, even none, when most of the reports read for it name cases this user may not see (at most LIST_SCAN_CAP are read a page): only a null `next` ends the list'), ...ERRORS },
     }),
     async (c) => {
       const { store } = c.get('deps');
       const { q, state, source, alerts, limit, offset, cursor } = c.req.valid('query');
       const denied = await deniedOf(c);
-      const reports = await listReports(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), ...(cursor ? { cursor: decodeCursor(cursor) } : {}), withAlerts: !!alerts, denied, limit, offset });
-      const findings = await findingsOf(store.db, reports.map((r) => r.id), denied);
-      return c.json({ reports: reports.map((r) => ({ ...r, findings: findings.get(r.id)! })), next: nextCursor(reports, limit, (r) => ({ at: r.created_at, id: r.id })) }, 200);
+      const page = await listReportsPage(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), ...(cursor ? { cursor: decodeCursor(cursor) } : {}), withAlerts: !!alerts, denied, limit, offset });
+      const findings = await findingsOf(store.db, page.rows.map((r) => r.id), denied);
+      return c.json({ reports: page.rows.map((r) => ({ ...r, findings: findings.get(r.id)! })), next: page.next ? encodeCursor(page.next) : null }, 200);
     },
   );
 
