@@ -117,6 +117,16 @@ describe('status', () => {
     assert.equal(incommunicado.status, 'whereabouts_unknown');
     assert.match(incommunicado.reason, /whereabouts are not known/);
   });
+  test('a release refused (bail denied, "yet to be released") is custody: detained, and a conviction stays', () => {
+    const charged = deriveStatus([entry('c', 'CHARGE', '2026-11-10'), entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' })]);
+    assert.deepEqual([charged.status, charged.eventId], ['detained', 'b']);
+    assert.match(charged.reason, /release refused/);
+    const convicted = deriveStatus([entry('v', 'CONVICTION', '2026-11-10'), entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' })]);
+    assert.equal(convicted.status, 'convicted');
+    // must not match: a release called for is not custody, nor is a refusal before a real release
+    assert.equal(deriveStatus([entry('h', 'RELEASE', '2026-11-12', { modality: 'hypothetical' })]).status, 'at_large');
+    assert.equal(deriveStatus([entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' }), entry('r', 'RELEASE', '2026-11-15')]).status, 'released');
+  });
   test('the newest status-setting fact wins; threats and denied charges do not move it', () => {
     const s = deriveStatus([
       entry('a', 'ARREST', '2026-11-16', { place: 'Karsvik' }),

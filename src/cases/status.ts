@@ -72,13 +72,21 @@ export function movesStatus(e: Pick<TimelineEntry, 'modality' | 'accepted'>): bo
   return e.modality === 'asserted' || (e.modality === 'reported' && !!e.accepted);
 }
 
+/**
+ * A release that did not happen ("a court denied him bail", "has yet to be released") tells that the
+ * person is still held: a fact of custody, as an arrest is, even when no report tells the arrest.
+ */
+export function keptHeld(e: Pick<TimelineEntry, 'type' | 'modality'>): boolean {
+  return e.type === 'RELEASE' && e.modality === 'negated';
+}
+
 /** Events that say where the person is or whether they are free; the rest (threats, accusations) do not move the status. */
 const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> = {
   KILLING: () => 'killed',
   CONVICTION: () => 'convicted',
   TRIAL: () => 'charged',
   CHARGE: () => 'charged',
-  RELEASE: () => 'released',
+  RELEASE: (e) => (keptHeld(e) ? 'detained' : 'released'),
   ASYLUM_REQUEST: () => 'in_exile',
   DISAPPEARANCE: () => 'whereabouts_unknown',
   ABDUCTION: () => 'whereabouts_unknown',
@@ -133,8 +141,8 @@ function currentEpisode<T extends TimelineEntry>(facts: T[]): T[] {
   let start = -1;
   for (let i = 0; i < facts.length; i++) {
     const e = facts[i]!;
-    if (OPENS_EPISODE.has(e.type) && start < 0) start = i;
-    else if (e.type === 'RELEASE' || e.type === 'KILLING') start = -1;
+    if ((OPENS_EPISODE.has(e.type) || keptHeld(e)) && start < 0) start = i;
+    else if ((e.type === 'RELEASE' && !keptHeld(e)) || e.type === 'KILLING') start = -1;
   }
   return start < 0 ? [] : facts.slice(start);
 }
@@ -176,7 +184,8 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
     // the greatest legal step since the person was last free or lost, and the newest arrest of that stretch
     let best = { e, status, rank };
     let arrest: TimelineEntry | undefined = status === 'detained' ? e : undefined;
-    let newestArrest: TimelineEntry | undefined = arrest && arrest.date ? arrest : undefined;
+    // a refused release is custody going on, not a new detention after a conviction
+    let newestArrest: TimelineEntry | undefined = arrest && arrest.date && !keptHeld(arrest) ? arrest : undefined;
     for (let j = i - 1; j >= 0; j--) {
       const before = facts[j]!;
       const was = SETS_STATUS[before.type]?.(before);
@@ -186,7 +195,7 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
       if (was === 'convicted' && newestArrest && datedAfter(newestArrest, before)) break;
       if (was === 'detained') {
         arrest ??= before;
-        if (before.date && !newestArrest) newestArrest = before;
+        if (before.date && !newestArrest && !keptHeld(before)) newestArrest = before;
       }
       if (r > best.rank) best = { e: before, status: was, rank: r };
     }
@@ -201,7 +210,7 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
  * "held at" of the current episode) and the episode it belongs to.
  */
 export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
-  const facts = chronological(entries).filter(movesStatus);
+  const facts = chronological(entries).filter((e) => movesStatus(e) || keptHeld(e));
   const episode = currentEpisode(facts);
   const heldAt = heldAtOf(episode);
   const setter = statusSetter(facts);
@@ -214,7 +223,7 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
       status,
       eventId: e.id,
       since: sortKey(e),
-      reason: `${e.type.toLowerCase()} on ${sortKey(e)}${charge ? `; charged (${charge.type.toLowerCase()} on ${sortKey(charge)})` : ''}${where}${unknown}`,
+      reason: `${keptHeld(e) ? 'release refused' : e.type.toLowerCase()} on ${sortKey(e)}${charge ? `; charged (${charge.type.toLowerCase()} on ${sortKey(charge)})` : ''}${where}${unknown}`,
       heldAt: held ? heldAt : null,
       episode: episode[0]?.id ?? null,
     };

@@ -58,12 +58,13 @@ for (const engine of TEST_ENGINES) {
         assert.equal(report.text.slice(s.start, s.end), s.trigger);
       }
       assert.ok(timeline.some((e) => e.type === 'CHARGE' && e.modality === 'negated'), '"no charges yet" is on the timeline as a negated charge');
-      // ONTOLOGY "Case status" (issue #34): the union's and the wife's words are reported, so the
-      // disappearance they tell does not move the status until an analyst accepts it; the arrest
-      // told as a fact does: detained, or unknown where the report itself says so.
+      // ONTOLOGY "Case status" (issue #34): whereabouts unknown only because a report says so. The
+      // union relays it as news ("his whereabouts are not known, the union said"): the newest fact,
+      // it sets the status, after the arrest both reports tell.
       const setter = timeline.find((e) => e.id === person.status_event_id);
-      assert.equal(setter?.type, 'ARREST');
-      assert.equal(person.status, setter!.sources.some((s) => s.whereabouts_unknown === 1) ? 'whereabouts_unknown' : 'detained');
+      assert.equal(setter?.type, 'DISAPPEARANCE');
+      assert.equal(setter?.modality, 'asserted');
+      assert.equal(person.status, 'whereabouts_unknown');
 
       const alerts = await listAlerts(store.db, { personId: person.id, limit: 50, offset: 0 });
       assert.ok(alerts.some((x) => x.kind === 'new_event' && x.message.includes('disappearance')), JSON.stringify(alerts));
