@@ -499,3 +499,13 @@ test('a raid on a person\'s home is a restriction of them; "was raided" read as 
     assert.deepEqual(befalls(text), [], text);
   }
 });
+
+test('"found guilty" is a conviction and "found not guilty" an acquittal, a release; "set free" however the tagger read "set"', () => {
+  const acquitted = eventsOf('A jury on Wednesday found the activist Aldo Renn not guilty of harbouring migrants.').events;
+  assert.deepEqual(acquitted.filter((v) => v.type === 'RELEASE').map((v) => [v.modality, v.target?.text]), [['asserted', 'the activist Aldo Renn']]);
+  assert.equal(acquitted.filter((v) => v.type === 'CONVICTION').length, 0);
+  assert.equal(one(eventsOf('A court found Mara Teller guilty of sedition on Monday.').events, 'CONVICTION').modality, 'asserted');
+  assert.equal(one(eventsOf('The labour leader Mara Teller was finally set free on Tuesday after a court dismissed the case.').events, 'RELEASE').modality, 'asserted');
+  // must not match: finding a thing, or a set menu
+  for (const text of ['Police found the documents in his car.', 'The set menu was free.']) assert.deepEqual(eventsOf(text).events.map((v) => v.type), [], text);
+});

@@ -85,6 +85,8 @@ test('wishes, plans, plots, what is awaited and what would be are not done; "yet
     ['Masked men shouted for the guards to release Pol Varan.', 'RELEASE', 'hypothetical'],
     // a purpose clause under an appeal, and a finite clause under "ensure"
     ['Partners should urge Velmora to ensure Aldemir is immediately released.', 'RELEASE', 'hypothetical'],
+    // the means of a clause under a clause: up to the one with the tense
+    ['The authorities should demonstrate their commitment to protecting human rights by immediately releasing Aldo Renn.', 'RELEASE', 'hypothetical'],
     // a noun joined to what is called for
     ["We call for Teller's conviction to be set aside and her immediate release.", 'RELEASE', 'hypothetical'],
     ['Teller was told she would face a second trial only months from her expected release date.', 'RELEASE', 'future'],
@@ -103,6 +105,7 @@ test('wishes, plans, plots, what is awaited and what would be are not done; "yet
   const done: [string, EventType][] = [
     ['Police came to arrest the reporter Aldo Renn on Friday.', 'ARREST'],
     ['Police detained Pol Varan for three days before releasing him.', 'RELEASE'],
+    ['Police ended the protest by releasing Aldo Renn.', 'RELEASE'],
     ['Varan has been released, yet his passport was withheld.', 'RELEASE'],
     ['The union welcomed the release of Pol Varan.', 'RELEASE'],
     ['Tove Lindqvist was freed before the minister announced the pardon.', 'RELEASE'],

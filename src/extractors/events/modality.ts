@@ -70,7 +70,18 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   // a gerund that is the subject of its clause: "extraditing him would embolden others"
   if (t.pos === 'verb' && h >= 0 && (rel.startsWith('csubj') || (rel === 'nsubj' && tree.token(t.token).xpos === 'VBG'))) out.push(h);
   // the means of its clause: "should show their commitment by releasing X" is as unrealised as "should"
-  if (t.pos === 'verb' && h >= 0 && rel === 'advcl' && tree.token(t.token).xpos === 'VBG' && tree.kids(t.token, 'mark').some((m) => tree.lemma(m) === 'by')) out.push(h);
+  // ("should demonstrate their commitment to protecting rights by releasing X": up through the
+  // clauses without a tense of their own to the one that has it)
+  if (t.pos === 'verb' && h >= 0 && rel === 'advcl' && tree.token(t.token).xpos === 'VBG' && tree.kids(t.token, 'mark').some((m) => tree.lemma(m) === 'by')) {
+    let up = h;
+    for (let hops = 0; up >= 0 && hops < 3; hops++) {
+      out.push(up);
+      const via = tree.token(up).deprel ?? '';
+      const untensed = ['VBG', 'VB'].includes(tree.token(up).xpos ?? '') && !tree.kids(up, 'aux').length;
+      if (!untensed || !/^(advcl|xcomp)/.test(via)) break;
+      up = tree.head(up);
+    }
+  }
   return out;
 }
 

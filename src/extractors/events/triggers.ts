@@ -140,6 +140,9 @@ function requestOver(tree: Tree, t: Trigger, lexicon: Lexicon): number | undefin
   return undefined;
 }
 
+/** Past participles that end in neither -ed nor -en, which a tagger may call adjectives: "was finally set free". */
+const IRREGULAR_PARTICIPLES = new Set(['set', 'held', 'kept', 'shot', 'put', 'caught', 'hit', 'cut', 'sent', 'brought', 'led', 'struck', 'hung', 'hanged']);
+
 export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   const found: Trigger[] = [];
   const consumed = new Set<number>();
@@ -154,7 +157,7 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       let pos: Trigger['pos'] = pass;
       // a participle the tagger called an adjective ("gunmen abducted activists" read as "abducted
       // activists") is still the verb's event
-      if (!entry && pass === 'adj' && /(?:ed|en)$/.test(form)) {
+      if (!entry && pass === 'adj' && (/(?:ed|en)$/.test(form) || IRREGULAR_PARTICIPLES.has(form))) {
         entry = lookup(lexicon.verbs, form, form);
         pos = 'verb';
       }
@@ -174,6 +177,11 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
       // "released on bail": a noun under a verb that already tells its event adds none of its own
       if (pass === 'noun' && found.some((f) => f.type === type && f.token === tree.head(i))) continue;
+      // "found not guilty" is an acquittal: a release, the negation its own
+      if (type === 'CONVICTION' && partner !== undefined && tree.lemma(partner) === 'guilty' && (negatedNear(tree, partner) || negatedNear(tree, i))) {
+        type = 'RELEASE';
+        entry = { ...entry, type, negated: true };
+      }
       // "an attempted lynching", "tried to kill him": the person lived; an attempt on a life is an assault
       if (type === 'KILLING' && attempted(tree, i)) type = 'ASSAULT';
       const trigger: Trigger = { token: i, entry, type, pos };
