@@ -24,6 +24,8 @@ test('what is called for, urged, requested or threatened is no release: hypothet
   const hypothetical: [string, EventType][] = [
     ['Authorities in Velmora should unconditionally release Joran Aldemir, Tove Lindqvist and Aldo Renn.', 'RELEASE'],
     ['Joran Aldemir should be released.', 'RELEASE'],
+    // a release named under "if" is not taken as done, as a killing or an arrest is
+    ['If the release of Aldo Renn is confirmed, the union will celebrate.', 'RELEASE'],
     ['The union calls for his release.', 'RELEASE'],
     ['The activists demanded the release of Tove Lindqvist.', 'RELEASE'],
     ['Amnesty urged Velmora to release the activist Mara Teller.', 'RELEASE'],
@@ -106,6 +108,8 @@ test('wishes, plans, plots, what is awaited and what would be are not done; "yet
     ['Police came to arrest the reporter Aldo Renn on Friday.', 'ARREST'],
     ['Police detained Pol Varan for three days before releasing him.', 'RELEASE'],
     ['Police ended the protest by releasing Aldo Renn.', 'RELEASE'],
+    // what "if" questions is the connection; the killing it names happened
+    ['Reporters could not ascertain if the arrest of the chief is connected with the killing of Aldo Renn by unknown persons.', 'KILLING'],
     ['Varan has been released, yet his passport was withheld.', 'RELEASE'],
     ['The union welcomed the release of Pol Varan.', 'RELEASE'],
     ['Tove Lindqvist was freed before the minister announced the pardon.', 'RELEASE'],
