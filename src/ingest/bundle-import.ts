@@ -70,7 +70,7 @@ export async function importBundle(tx: Db, engine: Engine, at: string, actor: st
     let caseEventId: string | null = null;
     for (const [j, s] of e.sources.entries()) {
       const report = reportOf.get(s.report)!;
-      const input: SourceInput = { reportId: report.id, eventId: `bundle:${bundle.id}:${i}:${j}`, sentence: 0, start: s.start, end: s.end, trigger: s.trigger, type: e.type as EventType, modality: s.modality as Modality, date: dateOf(s.date), agent: e.agent, place: e.place, country: e.country, destinationCountry: e.destinationCountry, speaker: s.speaker, confidence: s.confidence, sourceKind: s.sourceKind, hand: s.hand };
+      const input: SourceInput = { reportId: report.id, eventId: `bundle:${bundle.id}:${i}:${j}`, sentence: 0, start: s.start, end: s.end, trigger: s.trigger, type: e.type as EventType, modality: s.modality as Modality, date: dateOf(s.date), agent: e.agent, place: e.place, country: e.country, destinationCountry: e.destinationCountry, speaker: s.speaker, confidence: s.confidence, sourceKind: s.sourceKind, hand: s.hand, whereaboutsUnknown: s.whereaboutsUnknown ?? false };
       if (caseEventId) await addSource(tx, at, caseEventId, input);
       else caseEventId = await createCaseEvent(tx, at, personId, input, report.published ?? bundle.issuedAt);
     }

@@ -82,7 +82,10 @@ for (const engine of TEST_ENGINES) {
       const arrest = view.timeline.find((e: { type: string; modality: string }) => e.type === 'ARREST' && e.modality === 'asserted');
       assert.equal(new Set(arrest.sources.map((x: { reportId: string }) => x.reportId)).size, 2, 'told by both reports');
       assert.equal(arrest.independentSources, 2);
-      assert.equal(view.status.eventId, view.timeline.find((e: { type: string; modality: string }) => e.type === 'ARREST' && e.modality === 'asserted').id);
+      // the union's relayed "his whereabouts are not known" is the newest fact: it names the status
+      const setter = view.timeline.find((e: { id: string }) => e.id === view.status.eventId);
+      assert.ok(setter && ['ARREST', 'DISAPPEARANCE'].includes(setter.type) && setter.modality === 'asserted', JSON.stringify(setter));
+      assert.ok(arrest.sources.some((x: { whereaboutsUnknown: boolean }) => x.whereaboutsUnknown), 'the wife\'s words: the arrest is told with its whereabouts unknown');
       assert.ok(view.alerts.length >= 1);
       assert.equal(view.alerts.filter((a: { acknowledged_at: string | null }) => !a.acknowledged_at).length, 1, 'one open alert per person and episode: the later ones fold into it');
 

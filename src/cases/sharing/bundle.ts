@@ -46,6 +46,8 @@ export interface BundleSource {
   sourceKind: string | null;
   hand: string | null;
   confidence: number;
+  /** The report says the person's whereabouts are not known: the status needs it, the words stay in the passage. */
+  whereaboutsUnknown?: boolean;
 }
 
 export interface BundleEvent {
@@ -100,7 +102,7 @@ export interface Bundle {
 /** What the sender's database holds about the case, gathered by the caller. */
 export interface CaseSnapshot {
   person: { name: string; codeName: string | null; restricted: boolean; country: string | null; titles: string[]; aliases: { alias: string; script: string | null; kind: string | null }[]; status: string; statusSince: string | null };
-  timeline: { id: string; type: string; modality: string; date: string | null; precision: string | null; place: string | null; country: string | null; destinationCountry: string | null; agent: string | null; sources: { reportId: string; start: number; end: number; trigger: string; modality: string; date: string | null; speaker: string | null; sourceKind: string | null; hand: string | null; confidence: number }[] }[];
+  timeline: { id: string; type: string; modality: string; date: string | null; precision: string | null; place: string | null; country: string | null; destinationCountry: string | null; agent: string | null; sources: { reportId: string; start: number; end: number; trigger: string; modality: string; date: string | null; speaker: string | null; sourceKind: string | null; hand: string | null; confidence: number; whereaboutsUnknown?: boolean }[] }[];
   reports: Map<string, { text: string; title: string | null; url: string | null; published: string | null; origin: ReportOrigin | null }>;
   statements: Statement[];
   whereabouts: BundleWhereabouts[];
@@ -153,7 +155,7 @@ export function buildBundle(snap: CaseSnapshot, choose: BundleChoices, head: Pic
     agent: mask.text(e.agent),
     sources: e.sources
       .filter((s) => snap.reports.has(s.reportId))
-      .map((s) => ({ report: cite(s.reportId, s.start, s.end)!, start: s.start, end: s.end, trigger: mask.text(s.trigger), modality: s.modality, date: s.date, speaker: speaker(s.speaker, s.sourceKind), sourceKind: s.sourceKind, hand: s.hand, confidence: s.confidence })),
+      .map((s) => ({ report: cite(s.reportId, s.start, s.end)!, start: s.start, end: s.end, trigger: mask.text(s.trigger), modality: s.modality, date: s.date, speaker: speaker(s.speaker, s.sourceKind), sourceKind: s.sourceKind, hand: s.hand, confidence: s.confidence, ...(s.whereaboutsUnknown ? { whereaboutsUnknown: true } : {}) })),
   }));
   const bundleStatements: BundleStatement[] = statements.map((s) => ({
     speaker: speaker(s.speaker, s.sourceKind)!,

@@ -64,7 +64,7 @@ export async function caseView(db: Db, requestedId: string, denied: Denied) {
         const r = reportOf.get(s.report_id);
         // The sentence around the trigger, so a reader sees the evidence without opening the report.
         const excerpt = r ? r.text.slice(Math.max(0, s.start - 120), Math.min(r.text.length, s.end + 120)) : '';
-        return { id: s.id, via: r?.via ?? null, sourceKind: s.source_kind, hand: s.hand, gradedBy: s.graded_by, reportId: s.report_id, title: r?.title ?? null, url: r?.url ?? null, published: r?.published ?? null, eventId: s.event_id, start: s.start, end: s.end, trigger: s.trigger, modality: s.modality, date: s.date_value, speaker: s.speaker, confidence: s.confidence, excerpt, heldAt: s.held_at, accepted: s.accepted === 1, backfill: r ? isBackfill(r.published, r.created_at) : false };
+        return { id: s.id, via: r?.via ?? null, sourceKind: s.source_kind, hand: s.hand, gradedBy: s.graded_by, reportId: s.report_id, title: r?.title ?? null, url: r?.url ?? null, published: r?.published ?? null, eventId: s.event_id, start: s.start, end: s.end, trigger: s.trigger, modality: s.modality, date: s.date_value, speaker: s.speaker, confidence: s.confidence, excerpt, heldAt: s.held_at, whereaboutsUnknown: s.whereabouts_unknown === 1, accepted: s.accepted === 1, backfill: r ? isBackfill(r.published, r.created_at) : false };
       }),
     })),
     mentions: mentions.map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] })),

@@ -19,7 +19,7 @@ const originAt = (depth: number): z.ZodType<ReportOrigin> =>
   z.strictObject({ partner: text(200), fingerprint: text(100), bundle: text(64), issuedAt: text(40), report: text(20), url: maybe(2000), published: maybe(40), via: depth === 0 ? z.null() : originAt(depth - 1).nullable() }) as z.ZodType<ReportOrigin>;
 const Origin = originAt(5);
 
-const Source = z.strictObject({ report: text(20), start: Offset, end: Offset, trigger: text(500), modality: z.enum(MODALITIES), date: maybe(40), speaker: maybe(300), sourceKind: z.enum(SOURCE_KINDS).nullable(), hand: z.enum(['first', 'second']).nullable(), confidence: z.number().min(0).max(1) });
+const Source = z.strictObject({ report: text(20), start: Offset, end: Offset, trigger: text(500), modality: z.enum(MODALITIES), date: maybe(40), speaker: maybe(300), sourceKind: z.enum(SOURCE_KINDS).nullable(), hand: z.enum(['first', 'second']).nullable(), confidence: z.number().min(0).max(1), whereaboutsUnknown: z.boolean().optional() });
 
 export const BundleSchema = z
   .strictObject({
