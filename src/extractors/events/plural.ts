@@ -1,9 +1,12 @@
 import type { Tree } from '../syntax/tree.js';
-import { coordinatedPersons } from './coordination.js';
+import { coordinatedPersons, listAround } from './coordination.js';
 
 /** Words that stand for a group already named: "they were charged", "both were jailed", "the two". */
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'both', 'each']);
 const COUNTS = new Set(['two', 'three', 'four', 'five', 'pair', 'trio']);
+
+/** How many people a count word says: "the two", "the pair", "both men", "the 3 reporters". */
+const HOW_MANY: Record<string, number> = { both: 2, two: 2, pair: 2, three: 3, trio: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** How far back a plural pronoun looks for the names it stands for: its sentence and the one before, within a bound that keeps a run-on text linear. */
 const SENTENCES_BACK = 1;
@@ -21,15 +24,18 @@ function standsForGroup(tree: Tree, head: number): boolean {
   return (before === 'the' || before === 'all') && after !== 'NOUN' && after !== 'PROPN';
 }
 
+/** The number of people a pronoun or bare count says ("both", "the two", "all three"); undefined for "they". */
+function pronounCount(tree: Tree, head: number): number | undefined {
+  return HOW_MANY[tree.token(head).text.toLowerCase()];
+}
+
 /**
- * The named people a plural target stands for: "Police detained Ilse Maren and Teo Vance on Monday.
- * They were charged on Friday." The group is the latest list of two or more named people before
- * the target, in its own sentence or the one before; a single name is no group ("Maren met the
- * officers. They were charged." leaves "they" unresolved), and nothing is guessed across a longer
- * distance. Returns one token of each name.
+ * The latest list of two or more named people before token `head`, in its sentence or the one
+ * before. Read from its last name, the parse may give only part of the list: `whole` reads the
+ * rest too, for a count to be checked against ("the three activists"). Returns one token of each
+ * name.
  */
-export function pluralAntecedents(tree: Tree, head: number | undefined): number[] {
-  if (head === undefined || !standsForGroup(tree, head)) return [];
+function latestList(tree: Tree, head: number, whole: boolean): number[] {
   let { from } = tree.sentenceRange(head);
   for (let s = 0; s < SENTENCES_BACK && from > 0; s++) from = tree.sentenceRange(from - 1).from;
   for (let i = head - 1; i >= Math.max(from, head - TOKENS_BACK); i--) {
@@ -37,7 +43,176 @@ export function pluralAntecedents(tree: Tree, head: number | undefined): number[
     // the first token of a person's name, read from the right
     if (e?.type !== 'PERSON' || tree.entityOf[i - 1] === e) continue;
     const others = coordinatedPersons(tree, i);
-    if (others.length > 0) return [i, ...others];
+    if (others.length === 0) continue;
+    if (!whole) return [i, ...others];
+    // read from its last name the parse may give only part of the list: each name's own list, by
+    // the parse or by the words ("A, B and C" with C hung wrongly), adds the rest
+    const list = [i, ...others];
+    const seen = new Set(list.map((k) => tree.entityOf[k]));
+    for (let n = 0; n < list.length && list.length < 20; n++) {
+      for (const k of [...coordinatedPersons(tree, list[n]!), ...listAround(tree, list[n]!, head)]) {
+        if (seen.has(tree.entityOf[k])) continue;
+        seen.add(tree.entityOf[k]);
+        list.push(k);
+      }
+    }
+    return list.sort((a, b) => a - b);
   }
   return [];
+}
+
+/**
+ * The named people a plural target stands for: "Police detained Ilse Maren and Teo Vance on Monday.
+ * They were charged on Friday." The group is the latest list of two or more named people before
+ * the target, in its own sentence or the one before; a single name is no group ("Maren met the
+ * officers. They were charged." leaves "they" unresolved), and nothing is guessed across a longer
+ * distance. A count must be the list's: "both" and "the two" stand for two names, "all three"
+ * for three. Returns one token of each name.
+ */
+export function pluralAntecedents(tree: Tree, head: number | undefined): number[] {
+  if (head === undefined || !standsForGroup(tree, head)) return [];
+  const n = pronounCount(tree, head);
+  if (n === undefined) return latestList(tree, head, false);
+  const list = latestList(tree, head, true);
+  return list.length === n ? list : [];
+}
+
+/** Nouns for what people undergo, which fit whoever was held: "the detainees", "the prisoners". */
+const HELD_NOUNS = new Set(['detainee', 'prisoner', 'inmate', 'captive', 'hostage', 'abductee', 'suspect', 'defendant']);
+/** Nouns that say nothing of what people do: only with a count do they stand for a list ("the two men", "both women"). */
+const BARE_NOUNS = new Set(['man', 'woman', 'people', 'person', 'individual', 'boy', 'girl', 'youth', 'adult']);
+/**
+ * Role nouns that may stand for one another: "the journalists" for a reporter and an editor. A
+ * role noun fits a person described by a title whose last word is the noun or of its family.
+ */
+const KINDRED: readonly (readonly string[])[] = [
+  ['journalist', 'reporter', 'editor', 'correspondent', 'photographer', 'photojournalist', 'cameraman', 'camerawoman', 'blogger', 'columnist', 'publisher', 'broadcaster', 'presenter', 'writer', 'vlogger', 'podcaster', 'producer', 'cartoonist', 'anchor', 'host', 'commentator'],
+  ['activist', 'defender', 'campaigner', 'advocate', 'environmentalist', 'organiser', 'organizer', 'dissident', 'protester', 'protestor', 'demonstrator', 'unionist', 'leader', 'member', 'volunteer', 'critic', 'opponent'],
+  ['lawyer', 'attorney', 'advocate', 'barrister', 'solicitor'],
+  ['worker', 'unionist', 'employee', 'labourer', 'laborer', 'miner', 'member', 'staff', 'leader'],
+  ['student', 'pupil', 'schoolgirl', 'schoolboy', 'teenager'],
+];
+/** Words that make a group other people than those named: "the other detainees", "their fellow reporters", "the remaining prisoners". */
+const OTHERS = new Set(['other', 'another', 'remaining', 'fellow', 'rest', 'more', 'further', 'additional', 'several', 'many', 'some', 'few', 'dozens', 'hundreds', 'new', 'former', 'same']);
+/** Determiners that make a group one already told: "the", "these", "both", "all". */
+const DEFINITE = new Set(['the', 'these', 'those', 'both', 'all']);
+
+const singular = (w: string): string => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+
+/** Whether a person described by `titles` may be one of a group called `noun`: no title, or a title of the noun's family. */
+function fitsRole(titles: readonly string[], noun: string): boolean {
+  if (titles.length === 0) return true;
+  return titles.some((t) => {
+    const last = singular(t.trim().split(/[\s-]+/).pop() ?? '');
+    return last === noun || KINDRED.some((family) => family.includes(last) && family.includes(noun));
+  });
+}
+
+/** What the caller knows of the people a group may stand for. */
+export interface GroupContext {
+  /** The words the extraction reads as people ("activist", "detainee"). */
+  personNouns: ReadonlySet<string>;
+  /** Whether the person of this entity was told held (arrested, abducted, charged, jailed) before the target. */
+  held: (entity: string) => boolean;
+  /** Whether the event frees its target: a group then stands only for people told held. */
+  frees: boolean;
+}
+
+/** The noun phrase a group noun heads: its count and whether it is one already told ("the four activists", "both men"), or undefined. */
+function groupNoun(tree: Tree, head: number): { noun: string; count: number | undefined } | undefined {
+  const t = tree.token(head);
+  if (tree.entityOf[head] || t.xpos !== 'NNS') return undefined;
+  const noun = tree.lemma(head).toLowerCase();
+  // "their colleagues", "the journalists who covered the trial": others, or some of a larger
+  // group; a clause between commas only describes ("The two reporters, who both work for …,")
+  if (tree.kids(head, 'nmod:poss').length > 0) return undefined;
+  const betweenCommas = (c: number): boolean => {
+    const first = firstOf(tree, c);
+    return tree.token(first).text === ',' || tree.token(first - 1)?.text === ',';
+  };
+  if (tree.kids(head, 'acl:relcl').some((c) => !betweenCommas(c))) return undefined;
+  const { from } = tree.sentenceRange(head);
+  let definite = false;
+  let count: number | undefined;
+  // the words before the noun, back to its determiner: "the two jailed reporters", "all four"
+  for (let j = head - 1; j >= Math.max(from, head - 5); j--) {
+    const w = tree.token(j).text.toLowerCase();
+    if (OTHERS.has(w) || tree.token(j).upos === 'PRON') return undefined;
+    if (tree.token(j).upos === 'NUM') {
+      const n = HOW_MANY[w] ?? (/^\d{1,2}$/.test(w) ? Number(w) : undefined);
+      if (n === undefined || count !== undefined) return undefined;
+      count = n;
+      continue;
+    }
+    if (DEFINITE.has(w)) {
+      definite = true;
+      if (w === 'both') count ??= 2;
+      // "all the detainees": the determiner's own quantifier
+      if (j > from && tree.token(j - 1).text.toLowerCase() === 'all') j--;
+      break;
+    }
+    if (!['ADJ', 'NOUN', 'VERB'].includes(tree.token(j).upos ?? '') || tree.entityOf[j]) return undefined;
+  }
+  return definite ? { noun, count } : undefined;
+}
+
+/** The first token of the phrase token `i` heads. */
+function firstOf(tree: Tree, i: number): number {
+  let first = i;
+  for (const k of tree.kids(i)) first = Math.min(first, firstOf(tree, k));
+  return first;
+}
+
+/** Whether token `i` stands between quotation marks in its sentence. */
+function quoted(tree: Tree, i: number): boolean {
+  const { from } = tree.sentenceRange(i);
+  let open = false;
+  for (let j = from; j < i; j++) {
+    const w = tree.token(j).text;
+    if (w === '“') open = true;
+    else if (w === '”') open = false;
+    else if (w === '"') open = !open;
+  }
+  return open;
+}
+
+/**
+ * The named people a group noun stands for: "Police detained the bloggers Arno Pikett and Wenna
+ * Soluk. The two bloggers were charged", "… Both men were released", "the detainees were freed".
+ * The group is definite ("the", "these", "both", "all") and no other people ("the other
+ * detainees", "their colleagues", "the journalists who covered it"); it stands for the latest list
+ * of named people in its sentence or the one before, as a plural pronoun does, and only when the
+ * list fits it:
+ * - a count is the list's length ("the two journalists" stand for two names);
+ * - a word for anyone ("men", "people") needs a count;
+ * - a role ("the journalists") fits each person whose title is known ("lawyers A and B" are not
+ *   "the journalists");
+ * - a word for the held ("the detainees", "the prisoners") stands only for people told held
+ *   before it, and so does any group an event frees;
+ * - a list that is the subject of a clause above the group is who speaks or acts about it ("A and
+ *   B said the detainees were freed"), and a group in a quote is the speaker's.
+ * Returns one token of each name.
+ */
+export function groupAntecedents(tree: Tree, head: number | undefined, trigger: number, ctx: GroupContext): number[] {
+  if (head === undefined || quoted(tree, head)) return [];
+  const group = groupNoun(tree, head);
+  if (!group) return [];
+  const { noun, count } = group;
+  const held = HELD_NOUNS.has(noun);
+  if (BARE_NOUNS.has(noun) ? count === undefined : !held && !ctx.personNouns.has(noun)) return [];
+  const list = latestList(tree, head, true);
+  if (list.length < 2 || (count !== undefined && list.length !== count)) return [];
+  const people = list.map((i) => tree.entityOf[i]!);
+  if (!held && !BARE_NOUNS.has(noun) && !people.every((p) => fitsRole(p.titles ?? [], noun))) return [];
+  if ((held || ctx.frees) && !people.every((p) => ctx.held(p.id))) return [];
+  // "Lawyers A and B said the detainees were freed": the list speaks of the group, and is not it
+  const ancestors = new Set([trigger, ...[...tree.ancestors(trigger, 8)].map((a) => a.token)]);
+  for (const i of list) {
+    if (tree.sentenceRange(i).from !== tree.sentenceRange(head).from) continue;
+    // up from a list item or a word of a name to the list's head
+    let k = i;
+    for (let step = 0; step < 6 && /^(conj|flat|appos|compound)/.test(tree.token(k).deprel ?? '') && tree.head(k) >= 0; step++) k = tree.head(k);
+    if (/^(nsubj|csubj)$/.test(tree.token(k).deprel ?? '') && ancestors.has(tree.head(k))) return [];
+  }
+  return list;
 }

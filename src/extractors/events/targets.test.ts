@@ -120,6 +120,48 @@ test('a plural pronoun with no list of names before it, or with the list too far
   lacks(targets(far, 'ARREST'), ['Ilka Brenn', 'Oskar Vaal'], far);
 });
 
+test('a group noun stands for the list of names just before it when the list fits it: "the two journalists", "both men", "the detainees"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Police detained the reporters Arno Pikett and Wenna Soluk near Dravik on Monday. The two journalists were released on Friday.', 'RELEASE', ['Arno Pikett', 'Wenna Soluk']],
+    ['Soldiers arrested Halvard Imsen and Cato Birrel at a checkpoint outside Ostrova. Both men were charged with treason.', 'CHARGE', ['Halvard Imsen', 'Cato Birrel']],
+    ['Guards in Talvik seized the activists Ivo Sarn, Pell Odrin and Mina Castor at dawn. The three activists were freed on bail a week later.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
+    ['Police in Kesh arrested Teo Brand and Lina Orsk during a march. The detainees were released without charge on Sunday.', 'RELEASE', ['Teo Brand', 'Lina Orsk']],
+    ['Editors Oskar Vaal and Ilka Brenn were taken to the Marl barracks. The journalists were beaten during questioning.', 'ASSAULT', ['Oskar Vaal', 'Ilka Brenn']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+});
+
+test('a group noun that does not fit the list, stands for other people, or has no list near it frees nobody named', () => {
+  const none: [string, EventType, string[]][] = [
+    // a count that is not the list's
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. The three men were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // a word for anyone needs a count
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. The men were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // other people than those named
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. The other detainees were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. Dozens of protesters were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. Their fellow students were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // a role the named people do not have
+    ['The lawyers Mirela Vost and Jonas Ekberg were detained in Talvik. The journalists were released on Monday.', 'RELEASE', ['Mirela Vost', 'Jonas Ekberg']],
+    // the list speaks of the group
+    ['The lawyers Mirela Vost and Jonas Ekberg said the detainees were released on Monday.', 'RELEASE', ['Mirela Vost', 'Jonas Ekberg']],
+    // "the detainees" for people nobody told held, and a release of people nobody held
+    ['Ivo Sarn and Pell Odrin met at a cafe in Kesh. The detainees were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin ran a printing press in Kesh. The two journalists were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // a single name is no group, and a list too far back is not reached
+    ['Police arrested the reporter Sela Mardin in Korvo. The detainees were released on Monday.', 'RELEASE', ['Sela Mardin']],
+    ['Police arrested Ilka Brenn and Oskar Vaal in Trest. The weekly closed. Its printers moved to the coast. The two journalists were released in May.', 'RELEASE', ['Ilka Brenn', 'Oskar Vaal']],
+    // in a quote, the speaker's group
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. "The detainees were released long ago," an officer told the crowd.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+  ];
+  for (const [text, type, unwanted] of none) lacks(targets(text, type), unwanted, text);
+});
+
+test('a count said with a pronoun must be the list\'s: "both" is two names, "all three" three', () => {
+  const text = 'Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. Both were released on Monday.';
+  lacks(targets(text, 'RELEASE'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], text);
+});
+
 test('a group\'s members told after it: the next sentence\'s "They are", "These included", "The victims were"; a dash\'s "one of the suspects"', () => {
   const cases: [string, EventType, string[]][] = [
     ['Last week the authorities in Kesh detained four senior staff of the Marl Gazette. They are Ivo Sarn, Pell Odrin, both editors, and Mina Castor, its bookkeeper.', 'ARREST', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
