@@ -157,6 +157,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
     const named = namedToken(tree, heads.target, roles.target);
+    const group = { personNouns: lexicon.personNouns, held, frees: event.type === 'RELEASE' };
     const listed = [
       ...coordinatedPersons(tree, heads.target, trigger.token),
       ...listedPersons(tree, roles.target),
@@ -165,8 +166,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
-      ...pluralAntecedents(tree, heads.target),
-      ...groupAntecedents(tree, heads.target, trigger.token, { personNouns: lexicon.personNouns, held, frees: event.type === 'RELEASE' }),
+      ...pluralAntecedents(tree, heads.target, group),
+      ...groupAntecedents(tree, heads.target, trigger.token, group),
     ];
     const told = new Set([event.target?.entity]);
     for (const other of [...listed, ...alongside]) {

@@ -1,5 +1,5 @@
 import type { Tree } from '../syntax/tree.js';
-import { coordinatedPersons, listAround } from './coordination.js';
+import { coordinatedPersons, groupMembers, listAround } from './coordination.js';
 
 /** Words that stand for a group already named: "they were charged", "both were jailed", "the two". */
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'both', 'each']);
@@ -61,20 +61,55 @@ function latestList(tree: Tree, head: number, whole: boolean): number[] {
   return [];
 }
 
+/** The number a token says: "three", "3"; undefined for any other word. */
+function numberAt(tree: Tree, i: number): number | undefined {
+  if (tree.token(i).upos !== 'NUM') return undefined;
+  const w = tree.token(i).text.toLowerCase();
+  return HOW_MANY[w] ?? (/^\d{1,2}$/.test(w) ? Number(w) : undefined);
+}
+
+/**
+ * The named members of the latest group counted as `count` before token `head`, in its sentence
+ * or the one before: "three staff members including editor A were taken away. The three were
+ * later freed", "stopped the four men, two of whom were identified as A and B, … releasing all
+ * four". The group is a plural noun with that count, or the count itself ("three of its staff");
+ * its members are those its sentence names after "including", "such as", "identified as" and
+ * the like. However many it names, each is one of the group the count stands for. Returns one
+ * token of each name, or nothing.
+ */
+function countedMembers(tree: Tree, head: number, count: number): number[] {
+  let { from } = tree.sentenceRange(head);
+  for (let s = 0; s < SENTENCES_BACK && from > 0; s++) from = tree.sentenceRange(from - 1).from;
+  for (let i = head - 1; i >= Math.max(from, head - TOKENS_BACK); i--) {
+    if (numberAt(tree, i) !== count || tree.inTimex(i)) continue;
+    // "four men": the noun it counts; "three of its staff": the count itself
+    const noun = tree.token(i).deprel === 'nummod' ? tree.head(i) : i;
+    if (noun < 0 || noun === head || tree.entityOf[noun]) continue;
+    const members = groupMembers(tree, noun);
+    if (members.length > 0) return members;
+  }
+  return [];
+}
+
 /**
  * The named people a plural target stands for: "Police detained Ilse Maren and Teo Vance on Monday.
  * They were charged on Friday." The group is the latest list of two or more named people before
  * the target, in its own sentence or the one before; a single name is no group ("Maren met the
  * officers. They were charged." leaves "they" unresolved), and nothing is guessed across a longer
  * distance. A count must be the list's: "both" and "the two" stand for two names, "all three"
- * for three. Returns one token of each name.
+ * for three; or a group counted as many whose members are named ("three staff including A … The
+ * three were freed"), and then a release needs its members told held. Returns one token of each
+ * name.
  */
-export function pluralAntecedents(tree: Tree, head: number | undefined): number[] {
+export function pluralAntecedents(tree: Tree, head: number | undefined, ctx?: Pick<GroupContext, 'held' | 'frees'>): number[] {
   if (head === undefined || !standsForGroup(tree, head)) return [];
   const n = pronounCount(tree, head);
   if (n === undefined) return latestList(tree, head, false);
   const list = latestList(tree, head, true);
-  return list.length === n ? list : [];
+  if (list.length === n) return list;
+  // a group counted before, of which some are named: freed, they must have been told held
+  const members = countedMembers(tree, head, n);
+  return ctx?.frees && !members.every((i) => ctx.held(tree.entityOf[i]!.id)) ? [] : members;
 }
 
 /** Nouns for what people undergo, which fit whoever was held: "the detainees", "the prisoners". */
@@ -183,7 +218,8 @@ function quoted(tree: Tree, i: number): boolean {
  * detainees", "their colleagues", "the journalists who covered it"); it stands for the latest list
  * of named people in its sentence or the one before, as a plural pronoun does, and only when the
  * list fits it:
- * - a count is the list's length ("the two journalists" stand for two names);
+ * - a count is the list's length ("the two journalists" stand for two names), or the count of a
+ *   group told before whose members are named ("three reporters including A");
  * - a word for anyone ("men", "people") needs a count;
  * - a role ("the journalists") fits each person whose title is known ("lawyers A and B" are not
  *   "the journalists");
@@ -200,8 +236,11 @@ export function groupAntecedents(tree: Tree, head: number | undefined, trigger: 
   const { noun, count } = group;
   const held = HELD_NOUNS.has(noun);
   if (BARE_NOUNS.has(noun) ? count === undefined : !held && !ctx.personNouns.has(noun)) return [];
-  const list = latestList(tree, head, true);
-  if (list.length < 2 || (count !== undefined && list.length !== count)) return [];
+  let list = latestList(tree, head, true);
+  // "three staff including editor A were taken away. The three staff members were freed"
+  if (count !== undefined && list.length !== count) list = countedMembers(tree, head, count);
+  else if (list.length < 2) return [];
+  if (list.length === 0) return [];
   const people = list.map((i) => tree.entityOf[i]!);
   if (!held && !BARE_NOUNS.has(noun) && !people.every((p) => fitsRole(p.titles ?? [], noun))) return [];
   if ((held || ctx.frees) && !people.every((p) => ctx.held(p.id))) return [];

@@ -157,6 +157,20 @@ test('a group noun that does not fit the list, stands for other people, or has n
   for (const [text, type, unwanted] of none) lacks(targets(text, type), unwanted, text);
 });
 
+test('a count stands for a group counted before whose members are named: "three staff including A … the three were freed"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Three staff members including the editor Lina Vost were taken away by officers in Kesh, the paper said. The three were later released from a police station.', 'RELEASE', ['Lina Vost']],
+    ['Police in Orla detained three reporters including the editor Teo Brand on Monday. The three journalists were released on Friday.', 'RELEASE', ['Teo Brand']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  const none: [string, EventType, string[]][] = [
+    // a count of another size, and a counted group nobody told held
+    ['Police in Orla detained three reporters including the editor Teo Brand on Monday. The two were released on Friday.', 'RELEASE', ['Teo Brand']],
+    ['Three reporters including the editor Teo Brand covered the vote in Orla. The three were released on Friday.', 'RELEASE', ['Teo Brand']],
+  ];
+  for (const [text, type, unwanted] of none) lacks(targets(text, type), unwanted, text);
+});
+
 test('a count said with a pronoun must be the list\'s: "both" is two names, "all three" three', () => {
   const text = 'Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. Both were released on Monday.';
   lacks(targets(text, 'RELEASE'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], text);
