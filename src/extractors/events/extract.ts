@@ -1,7 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
-import { groupAntecedents, pluralAntecedents } from './plural.js';
+import { countBeforeAuxiliaries, groupAntecedents, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { EventDater } from './event-date.js';
@@ -114,6 +114,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       if (mod.speaker === undefined) continue;
       heads.agent = mod.speaker;
     }
+    // "All three were released", with the count read as no subject
+    const count = heads.target === undefined && trigger.pos === 'verb' ? countBeforeAuxiliaries(tree, trigger.token) : undefined;
+    if (count !== undefined) heads.target = count;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;

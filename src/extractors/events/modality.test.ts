@@ -24,7 +24,9 @@ test('a release called for a group that stands for named people stays hypothetic
   const texts = [
     'Police arrested the reporters Ivo Sarn and Pell Odrin in Kesh. Rights groups called for the release of the two journalists.',
     'Police arrested Ivo Sarn and Pell Odrin in Kesh on Monday. Their families demanded that the detainees be freed.',
-    'Soldiers seized Teo Brand and Lina Orsk at a checkpoint. Both men should be released at once, the union said.',
+    'Soldiers seized Teo Brand and Pol Varan at a checkpoint. Both men should be released at once, the union said.',
+    'Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. All three should be released, the union said.',
+    'Guards in Orla detained Teo Brand and Pol Varan on Monday. Their lawyer called for the release of the two.',
   ];
   for (const text of texts) {
     const releases = eventsOf(text).filter((v) => v.type === 'RELEASE');

@@ -16,9 +16,13 @@ const TOKENS_BACK = 120;
 function standsForGroup(tree: Tree, head: number): boolean {
   if (tree.entityOf[head]) return false;
   const word = tree.token(head).text.toLowerCase();
-  if (PLURAL_PRONOUNS.has(word)) return true;
-  // "the two", "the pair", "all three": a count with nothing counted after it
-  if (!COUNTS.has(word)) return false;
+  return PLURAL_PRONOUNS.has(word) || isGroupCount(tree, head);
+}
+
+/** "the two", "the pair", "all three": a count with nothing counted after it, which stands for people told before. */
+export function isGroupCount(tree: Tree, head: number): boolean {
+  const word = tree.token(head).text.toLowerCase();
+  if (tree.entityOf[head] || !COUNTS.has(word)) return false;
   const before = head > 0 ? tree.token(head - 1).text.toLowerCase() : '';
   const after = tree.token(head + 1)?.upos;
   return (before === 'the' || before === 'all') && after !== 'NOUN' && after !== 'PROPN';
@@ -59,6 +63,20 @@ function latestList(tree: Tree, head: number, whole: boolean): number[] {
     return list.sort((a, b) => a - b);
   }
   return [];
+}
+
+/**
+ * "All three were released", which the parser reads with "All" as the sentence's head and the
+ * count as no subject: the count right before a passive trigger's auxiliaries (and adverbs), after
+ * "all" or "the", is its target. Returns the count's token, or undefined.
+ */
+export function countBeforeAuxiliaries(tree: Tree, trigger: number): number | undefined {
+  const { from } = tree.sentenceRange(trigger);
+  let j = trigger - 1;
+  while (j > from && ['AUX', 'ADV'].includes(tree.token(j).upos ?? '')) j--;
+  if (j === trigger - 1 || !tree.kids(trigger, 'aux:pass').length || tree.token(j).upos !== 'NUM' || !COUNTS.has(tree.token(j).text.toLowerCase())) return undefined;
+  const before = j > from ? tree.token(j - 1).text.toLowerCase() : '';
+  return before === 'all' || before === 'the' ? j : undefined;
 }
 
 /** The number a token says: "three", "3"; undefined for any other word. */

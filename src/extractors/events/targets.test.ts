@@ -172,8 +172,10 @@ test('a count stands for a group counted before whose members are named: "three 
 });
 
 test('a count said with a pronoun must be the list\'s: "both" is two names, "all three" three', () => {
-  const text = 'Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. Both were released on Monday.';
-  lacks(targets(text, 'RELEASE'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], text);
+  const three = 'Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. All three were released on bail.';
+  has(targets(three, 'RELEASE'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], three);
+  const none = ['Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. Both were released on Monday.', 'Police arrested Ivo Sarn and Pell Odrin in Kesh. All three were released on bail.'];
+  for (const text of none) lacks(targets(text, 'RELEASE'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], text);
 });
 
 test('a group\'s members told after it: the next sentence\'s "They are", "These included", "The victims were"; a dash\'s "one of the suspects"', () => {
