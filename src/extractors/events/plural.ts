@@ -121,6 +121,8 @@ function countedMembers(tree: Tree, head: number, count: number): number[] {
  */
 export function pluralAntecedents(tree: Tree, head: number | undefined, ctx?: Pick<GroupContext, 'held' | 'frees'>): number[] {
   if (head === undefined || !standsForGroup(tree, head)) return [];
+  // "the two, medics A and B,": the count names its own
+  if (isGroupCount(tree, head) && namesItsOwn(tree, head)) return [];
   const n = pronounCount(tree, head);
   if (n === undefined) return latestList(tree, head, false);
   const list = latestList(tree, head, true);
@@ -216,6 +218,27 @@ function firstOf(tree: Tree, i: number): number {
   return first;
 }
 
+/**
+ * Whether the group names its own members, and so stands for no one told before: "the two
+ * journalists Teo Brand and Lina Orsk", "the two journalists, A and B,", "three reporters
+ * including A", "the two journalists arrested were A and B".
+ */
+function namesItsOwn(tree: Tree, head: number): boolean {
+  const person = (i: number | undefined) => i !== undefined && i >= 0 && tree.entityOf[i]?.type === 'PERSON';
+  if (coordinatedPersons(tree, head).length > 0 || groupMembers(tree, head).length > 0) return true;
+  // a name right after it, past a comma, colon, dash or bracket and a role: "the two, medics A and B"
+  const { to } = tree.sentenceRange(head);
+  let j = head + 1;
+  if (j < to && /^[,:(—–-]$/.test(tree.token(j).text)) {
+    j++;
+    while (j < to && j - head <= 4 && !tree.entityOf[j] && ['NOUN', 'ADJ'].includes(tree.token(j).upos ?? '') && /^\p{Ll}/u.test(tree.token(j).text)) j++;
+  }
+  if (person(j)) return true;
+  // "… were A and B": the name the group is
+  const up = tree.head(head);
+  return person(up) && tree.kids(up, 'cop').length > 0;
+}
+
 /** Whether token `i` stands between quotation marks in its sentence. */
 function quoted(tree: Tree, i: number): boolean {
   const { from } = tree.sentenceRange(i);
@@ -252,6 +275,7 @@ export function groupAntecedents(tree: Tree, head: number | undefined, trigger: 
   const group = groupNoun(tree, head);
   if (!group) return [];
   const { noun, count } = group;
+  if (namesItsOwn(tree, head)) return [];
   const held = HELD_NOUNS.has(noun);
   if (BARE_NOUNS.has(noun) ? count === undefined : !held && !ctx.personNouns.has(noun)) return [];
   let list = latestList(tree, head, true);

@@ -151,6 +151,11 @@ test('a group noun that does not fit the list, stands for other people, or has n
     // a single name is no group, and a list too far back is not reached
     ['Police arrested the reporter Sela Mardin in Korvo. The detainees were released on Monday.', 'RELEASE', ['Sela Mardin']],
     ['Police arrested Ilka Brenn and Oskar Vaal in Trest. The weekly closed. Its printers moved to the coast. The two journalists were released in May.', 'RELEASE', ['Ilka Brenn', 'Oskar Vaal']],
+    // a group that names its own members stands for no one told before
+    ['Ivo Sarn and Pell Odrin protested in Kesh. Police arrested the two journalists Teo Brand and Lina Orsk on Monday.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin protested in Kesh. The two journalists, Teo Brand and Lina Orsk, were arrested on Monday.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin protested in Kesh. The two journalists arrested on Monday were Teo Brand and Lina Orsk.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin protested in Kesh. The two, medics Corin Abt and Wilma Stroud, were arrested.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
     // in a quote, the speaker's group
     ['Police arrested Ivo Sarn and Pell Odrin in Kesh. "The detainees were released long ago," an officer told the crowd.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
   ];
