@@ -34,12 +34,30 @@ function pronounCount(tree: Tree, head: number): number | undefined {
 }
 
 /**
+ * The person a name at token `i` is told alongside: "A, who faces charges alongside doctor B",
+ * "A was detained together with B". The marker ("alongside", "together with", "along with")
+ * stands right before B's name or its role words, and A is the nearest name before it in the
+ * sentence. Returns a token of A's name, or undefined.
+ */
+function alongside(tree: Tree, i: number): number | undefined {
+  const { from } = tree.sentenceRange(i);
+  const w = (k: number) => (k >= from ? tree.token(k).text.toLowerCase() : '');
+  let k = i - 1;
+  // role words between: "the surgeon", "Belarusian doctor" (a nationality may be read as a name of its own)
+  while (k > from && i - k <= 4 && tree.entityOf[k]?.type !== 'PERSON' && ['NOUN', 'ADJ', 'PROPN', 'DET'].includes(tree.token(k).upos ?? '')) k--;
+  const marked = w(k) === 'alongside' || (w(k) === 'with' && ['together', 'along'].includes(w(k - 1)));
+  if (!marked) return undefined;
+  for (let j = k - 1; j >= from; j--) if (tree.entityOf[j]?.type === 'PERSON' && tree.entityOf[j] !== tree.entityOf[i]) return j;
+  return undefined;
+}
+
+/**
  * The latest list of two or more named people before token `head`, in its sentence or the one
  * before. Read from its last name, the parse may give only part of the list: `whole` reads the
- * rest too, for a count to be checked against ("the three activists"). Returns one token of each
- * name.
+ * rest too, for a count to be checked against ("the three activists"), and takes a pair told
+ * alongside one another for a list of two (marked `paired`). Returns one token of each name.
  */
-function latestList(tree: Tree, head: number, whole: boolean): number[] {
+function latestList(tree: Tree, head: number, whole: boolean): number[] & { paired?: boolean } {
   let { from } = tree.sentenceRange(head);
   for (let s = 0; s < SENTENCES_BACK && from > 0; s++) from = tree.sentenceRange(from - 1).from;
   for (let i = head - 1; i >= Math.max(from, head - TOKENS_BACK); i--) {
@@ -47,7 +65,11 @@ function latestList(tree: Tree, head: number, whole: boolean): number[] {
     // the first token of a person's name, read from the right
     if (e?.type !== 'PERSON' || tree.entityOf[i - 1] === e) continue;
     const others = coordinatedPersons(tree, i);
-    if (others.length === 0) continue;
+    if (others.length === 0) {
+      const partner = whole ? alongside(tree, i) : undefined;
+      if (partner !== undefined) return Object.assign([partner, i], { paired: true });
+      continue;
+    }
     if (!whole) return [i, ...others];
     // read from its last name the parse may give only part of the list: each name's own list, by
     // the parse or by the words ("A, B and C" with C hung wrongly), adds the rest
@@ -126,7 +148,8 @@ export function pluralAntecedents(tree: Tree, head: number | undefined, ctx?: Pi
   const n = pronounCount(tree, head);
   if (n === undefined) return latestList(tree, head, false);
   const list = latestList(tree, head, true);
-  if (list.length === n) return list;
+  // a pair told alongside one another is freed only if told held
+  if (list.length === n) return ctx?.frees && list.paired && !list.every((i) => ctx.held(tree.entityOf[i]!.id)) ? [] : list;
   // a group counted before, of which some are named: freed, they must have been told held
   const members = countedMembers(tree, head, n);
   return ctx?.frees && !members.every((i) => ctx.held(tree.entityOf[i]!.id)) ? [] : members;

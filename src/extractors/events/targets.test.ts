@@ -127,6 +127,8 @@ test('a group noun stands for the list of names just before it when the list fit
     ['Guards in Talvik seized the activists Ivo Sarn, Pell Odrin and Mina Castor at dawn. The three activists were freed on bail a week later.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
     ['Police in Kesh arrested Teo Brand and Lina Orsk during a march. The detainees were released without charge on Sunday.', 'RELEASE', ['Teo Brand', 'Lina Orsk']],
     ['Editors Oskar Vaal and Ilka Brenn were taken to the Marl barracks. The journalists were beaten during questioning.', 'ASSAULT', ['Oskar Vaal', 'Ilka Brenn']],
+    // a pair told "alongside" one another
+    ['The trial of the reporter Mira Castell, who is facing charges alongside the surgeon Teo Brand, began in Kesh. Both are accused of spreading false news.', 'ACCUSATION', ['Mira Castell', 'Teo Brand']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
@@ -151,6 +153,10 @@ test('a group noun that does not fit the list, stands for other people, or has n
     // a single name is no group, and a list too far back is not reached
     ['Police arrested the reporter Sela Mardin in Korvo. The detainees were released on Monday.', 'RELEASE', ['Sela Mardin']],
     ['Police arrested Ilka Brenn and Oskar Vaal in Trest. The weekly closed. Its printers moved to the coast. The two journalists were released in May.', 'RELEASE', ['Ilka Brenn', 'Oskar Vaal']],
+    // one name alongside someone unnamed is no pair
+    ['Ivo Sarn spoke alongside the mayor at a rally in Kesh. Both were arrested on Friday.', 'ARREST', ['Ivo Sarn']],
+    // a pair nobody told held is freed by no "both"
+    ['Ivo Sarn spoke alongside Pell Odrin at a rally in Kesh. Both were released on Friday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
     // a group that names its own members stands for no one told before
     ['Ivo Sarn and Pell Odrin protested in Kesh. Police arrested the two journalists Teo Brand and Lina Orsk on Monday.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
     ['Ivo Sarn and Pell Odrin protested in Kesh. The two journalists, Teo Brand and Lina Orsk, were arrested on Monday.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
