@@ -225,8 +225,6 @@ function groupNoun(tree: Tree, head: number): { noun: string; count: number | un
     if (DEFINITE.has(w)) {
       definite = true;
       if (w === 'both') count ??= 2;
-      // "all the detainees": the determiner's own quantifier
-      if (j > from && tree.token(j - 1).text.toLowerCase() === 'all') j--;
       break;
     }
     if (!['ADJ', 'NOUN', 'VERB'].includes(tree.token(j).upos ?? '') || tree.entityOf[j]) return undefined;
