@@ -1,7 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
-import type { Role, RoleName, VigilEvent } from '../../text/types.js';
-import { pluralAntecedents } from './plural.js';
+import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
+import { countBeforeAuxiliaries, groupAntecedents, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { EventDater } from './event-date.js';
@@ -29,6 +29,9 @@ const PERSONAL_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'th
 const QUANTIFIERS = new Set(['those', 'several', 'many', 'some', 'all', 'both', 'each', 'others', 'most', 'few', 'dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
 /** Of those, the ones that count people even alone: "hundreds were freed", as "three were arrested". */
 const PEOPLE_COUNTS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
+
+/** Events after which a person may be freed, and a group of "detainees" may stand for them. */
+const HOLDING = new Set<EventType>(['ARREST', 'ABDUCTION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'EXTRADITION']);
 
 function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, depth = 0): boolean {
   if (head === undefined) return false;
@@ -101,6 +104,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   const isPlace = (i: number): boolean => tree.entityOf[i]?.type === 'LOC';
   const events: VigilEvent[] = [];
   const clauses = new Map<number, VigilEvent>();
+  /** Whether an event told so far holds the person: arrested, abducted, charged, tried, jailed or gone missing, as a fact or a report. */
+  const held = (entity: string): boolean => events.some((v) => v.target?.entity === entity && HOLDING.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported'));
   for (const trigger of findTriggers(tree, lexicon)) {
     const heads = rolesOf(tree, lexicon, trigger, isPlace);
     const mod = modalityOf(tree, lexicon, trigger);
@@ -109,6 +114,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       if (mod.speaker === undefined) continue;
       heads.agent = mod.speaker;
     }
+    // "All three were released", with the count read as no subject
+    const count = heads.target === undefined && trigger.pos === 'verb' ? countBeforeAuxiliaries(tree, trigger.token) : undefined;
+    if (count !== undefined) heads.target = count;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;
@@ -152,6 +160,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
     const named = namedToken(tree, heads.target, roles.target);
+    const group = { personNouns: lexicon.personNouns, held, frees: event.type === 'RELEASE' };
     const listed = [
       ...coordinatedPersons(tree, heads.target, trigger.token),
       ...listedPersons(tree, roles.target),
@@ -160,7 +169,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
-      ...pluralAntecedents(tree, heads.target),
+      ...pluralAntecedents(tree, heads.target, group),
+      ...groupAntecedents(tree, heads.target, trigger.token, group),
     ];
     const told = new Set([event.target?.entity]);
     for (const other of [...listed, ...alongside]) {

@@ -20,6 +20,21 @@ function modalities(text: string, type: EventType): Modality[] {
   return [...new Set(found.map((v) => v.modality))];
 }
 
+test('a release called for a group that stands for named people stays hypothetical for each of them', () => {
+  const texts = [
+    'Police arrested the reporters Ivo Sarn and Pell Odrin in Kesh. Rights groups called for the release of the two journalists.',
+    'Police arrested Ivo Sarn and Pell Odrin in Kesh on Monday. Their families demanded that the detainees be freed.',
+    'Soldiers seized Teo Brand and Pol Varan at a checkpoint. Both men should be released at once, the union said.',
+    'Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. All three should be released, the union said.',
+    'Guards in Orla detained Teo Brand and Pol Varan on Monday. Their lawyer called for the release of the two.',
+  ];
+  for (const text of texts) {
+    const releases = eventsOf(text).filter((v) => v.type === 'RELEASE');
+    assert.ok(releases.filter((v) => v.target?.entity).length >= 2, `the named people get the release in "${text}": ${show(releases)}`);
+    assert.deepEqual([...new Set(releases.map((v) => v.modality))], ['hypothetical'], text);
+  }
+});
+
 test('what is called for, urged, requested or threatened is no release: hypothetical, never asserted', () => {
   const hypothetical: [string, EventType][] = [
     ['Authorities in Velmora should unconditionally release Joran Aldemir, Tove Lindqvist and Aldo Renn.', 'RELEASE'],

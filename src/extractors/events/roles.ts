@@ -2,6 +2,7 @@ import type { RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
+import { isGroupCount } from './plural.js';
 
 /**
  * Roles through syntax, as head tokens. Active voice: nsubj is the agent, obj the target.
@@ -275,8 +276,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   } else {
     const poss = tree.kids(i, 'nmod:poss')[0];
     // "on bail on Monday": a date is when, never whom
-    // "sentences of 10 and 15 years": a length is not whom
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && tree.token(c).upos !== 'NUM');
+    // "sentences of 10 and 15 years": a length is not whom; "the release of the two" is
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     // "the death in detention of X": the parser may hang the "of" on the place of custody

@@ -120,6 +120,75 @@ test('a plural pronoun with no list of names before it, or with the list too far
   lacks(targets(far, 'ARREST'), ['Ilka Brenn', 'Oskar Vaal'], far);
 });
 
+test('a group noun stands for the list of names just before it when the list fits it: "the two journalists", "both men", "the detainees"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Police detained the reporters Arno Pikett and Wenna Soluk near Dravik on Monday. The two journalists were released on Friday.', 'RELEASE', ['Arno Pikett', 'Wenna Soluk']],
+    ['Soldiers arrested Halvard Imsen and Cato Birrel at a checkpoint outside Ostrova. Both men were charged with treason.', 'CHARGE', ['Halvard Imsen', 'Cato Birrel']],
+    ['Guards in Talvik seized the activists Ivo Sarn, Pell Odrin and Mina Castor at dawn. The three activists were freed on bail a week later.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
+    ['Police in Kesh arrested Teo Brand and Lina Orsk during a march. The detainees were released without charge on Sunday.', 'RELEASE', ['Teo Brand', 'Lina Orsk']],
+    ['Editors Oskar Vaal and Ilka Brenn were taken to the Marl barracks. The journalists were beaten during questioning.', 'ASSAULT', ['Oskar Vaal', 'Ilka Brenn']],
+    // a pair told "alongside" one another
+    ['The trial of the reporter Mira Castell, who is facing charges alongside the surgeon Teo Brand, began in Kesh. Both are accused of spreading false news.', 'ACCUSATION', ['Mira Castell', 'Teo Brand']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+});
+
+test('a group noun that does not fit the list, stands for other people, or has no list near it frees nobody named', () => {
+  const none: [string, EventType, string[]][] = [
+    // a count that is not the list's
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. The three men were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // a word for anyone needs a count
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. The men were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // other people than those named
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. The other detainees were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. Dozens of protesters were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. Their fellow students were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // a role the named people do not have
+    ['The lawyers Mirela Vost and Jonas Ekberg were detained in Talvik. The journalists were released on Monday.', 'RELEASE', ['Mirela Vost', 'Jonas Ekberg']],
+    // the list speaks of the group
+    ['The lawyers Mirela Vost and Jonas Ekberg said the detainees were released on Monday.', 'RELEASE', ['Mirela Vost', 'Jonas Ekberg']],
+    // "the detainees" for people nobody told held, and a release of people nobody held
+    ['Ivo Sarn and Pell Odrin met at a cafe in Kesh. The detainees were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin ran a printing press in Kesh. The two journalists were released on Monday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // a single name is no group, and a list too far back is not reached
+    ['Police arrested the reporter Sela Mardin in Korvo. The detainees were released on Monday.', 'RELEASE', ['Sela Mardin']],
+    ['Police arrested Ilka Brenn and Oskar Vaal in Trest. The weekly closed. Its printers moved to the coast. The two journalists were released in May.', 'RELEASE', ['Ilka Brenn', 'Oskar Vaal']],
+    // one name alongside someone unnamed is no pair
+    ['Ivo Sarn spoke alongside the mayor at a rally in Kesh. Both were arrested on Friday.', 'ARREST', ['Ivo Sarn']],
+    // a pair nobody told held is freed by no "both"
+    ['Ivo Sarn spoke alongside Pell Odrin at a rally in Kesh. Both were released on Friday.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+    // a group that names its own members stands for no one told before
+    ['Ivo Sarn and Pell Odrin protested in Kesh. Police arrested the two journalists Teo Brand and Lina Orsk on Monday.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin protested in Kesh. The two journalists, Teo Brand and Lina Orsk, were arrested on Monday.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin protested in Kesh. The two journalists arrested on Monday were Teo Brand and Lina Orsk.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
+    ['Ivo Sarn and Pell Odrin protested in Kesh. The two, medics Corin Abt and Wilma Stroud, were arrested.', 'ARREST', ['Ivo Sarn', 'Pell Odrin']],
+    // in a quote, the speaker's group
+    ['Police arrested Ivo Sarn and Pell Odrin in Kesh. "The detainees were released long ago," an officer told the crowd.', 'RELEASE', ['Ivo Sarn', 'Pell Odrin']],
+  ];
+  for (const [text, type, unwanted] of none) lacks(targets(text, type), unwanted, text);
+});
+
+test('a count stands for a group counted before whose members are named: "three staff including A … the three were freed"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Three staff members including the editor Lina Vost were taken away by officers in Kesh, the paper said. The three were later released from a police station.', 'RELEASE', ['Lina Vost']],
+    ['Police in Orla detained three reporters including the editor Teo Brand on Monday. The three journalists were released on Friday.', 'RELEASE', ['Teo Brand']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  const none: [string, EventType, string[]][] = [
+    // a count of another size, and a counted group nobody told held
+    ['Police in Orla detained three reporters including the editor Teo Brand on Monday. The two were released on Friday.', 'RELEASE', ['Teo Brand']],
+    ['Three reporters including the editor Teo Brand covered the vote in Orla. The three were released on Friday.', 'RELEASE', ['Teo Brand']],
+  ];
+  for (const [text, type, unwanted] of none) lacks(targets(text, type), unwanted, text);
+});
+
+test('a count said with a pronoun must be the list\'s: "both" is two names, "all three" three', () => {
+  const three = 'Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. All three were released on bail.';
+  has(targets(three, 'RELEASE'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], three);
+  const none = ['Police arrested Ivo Sarn, Pell Odrin and Mina Castor in Kesh. Both were released on Monday.', 'Police arrested Ivo Sarn and Pell Odrin in Kesh. All three were released on bail.'];
+  for (const text of none) lacks(targets(text, 'RELEASE'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], text);
+});
+
 test('a group\'s members told after it: the next sentence\'s "They are", "These included", "The victims were"; a dash\'s "one of the suspects"', () => {
   const cases: [string, EventType, string[]][] = [
     ['Last week the authorities in Kesh detained four senior staff of the Marl Gazette. They are Ivo Sarn, Pell Odrin, both editors, and Mina Castor, its bookkeeper.', 'ARREST', ['Ivo Sarn', 'Pell Odrin', 'Mina Castor']],
