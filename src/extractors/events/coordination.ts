@@ -153,7 +153,12 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   const word = (i: number) => tree.token(i).text.toLowerCase();
   const relative = target !== undefined && ['who', 'that'].includes(word(target)) ? target - 1 : target;
   if (relative === undefined || relative < 0) return [];
-  if (word(relative) !== 'those') return relative > 0 ? amongGroup(tree, relative) : [];
+  if (word(relative) !== 'those') {
+    // "Among the released children are A and B": a group the trigger describes, after "among", named after the verb
+    const first = tree.phrase(relative).first;
+    if (first > 0 && word(first - 1) === 'among' && trigger >= first && trigger < relative) return namesAfterVerb(tree, relative + 1, true);
+    return relative > 0 ? amongGroup(tree, relative) : [];
+  }
   const head = relative;
   // "Those disappeared and believed held include A, B and C": the names are what "those" is too
   const among = head > 0 && word(head - 1) === 'among';
@@ -165,7 +170,17 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   if (!among && j >= to) return [];
   // "Mira Castell and two other activists were among those arrested": the names before "among"
   if (j >= to) return namesBeforeAmong(tree, head - 1);
-  // the names after the verb, with their roles and descriptions between them
+  return namesAfterVerb(tree, j, among);
+}
+
+/** The names after the first "are"/"were"/"include" at or after `from`, with their roles and descriptions between them. */
+function namesAfterVerb(tree: Tree, from: number, among: boolean): number[] {
+  const word = (i: number) => tree.token(i).text.toLowerCase();
+  const verbs = among ? ['are', 'were', 'was', 'is', 'include', 'included'] : ['include', 'included', 'includes'];
+  const { to } = tree.sentenceRange(from);
+  let j = from;
+  while (j < to && !(verbs.includes(word(j)) && (!among || tree.token(j).upos !== 'VERB'))) j++;
+  if (j >= to) return [];
   let k = j + 1;
   while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k)) k++;
   if (tree.entityOf[k]?.type !== 'PERSON') return [];

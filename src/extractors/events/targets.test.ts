@@ -291,3 +291,13 @@ test('"before being released" is the release of the clause\'s subject, however t
   const after = pipeline.run(new Doc('Aldo Renn was arrested after being accused of spying.', { published: '2024-05-01' })).events.filter((v) => v.type === 'ARREST');
   assert.deepEqual(after.map((v) => v.modality), ['asserted']);
 });
+
+test('"Among the released children are A and B": a group the event describes after "among", named after the verb', () => {
+  const text = 'Among the released children are two boys from Korvo, Pol Varan and Teo Vance.';
+  has(targets(text, 'RELEASE'), ['Pol Varan', 'Teo Vance'], text);
+  const one = 'Among the detained activists was Aldo Renn.';
+  has(targets(one, 'ARREST'), ['Aldo Renn'], one);
+  // must not match: things released, and a name that is whose, not who
+  const letters = 'Among the released documents are letters from Aldo Renn.';
+  lacks(targets(letters, 'RELEASE'), ['Aldo Renn'], letters);
+});
