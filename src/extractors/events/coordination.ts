@@ -156,31 +156,32 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   if (word(relative) !== 'those') {
     // "Among the released children are A and B": a group the trigger describes, after "among", named after the verb
     const first = tree.phrase(relative).first;
-    if (first > 0 && word(first - 1) === 'among' && trigger >= first && trigger < relative) return namesAfterVerb(tree, relative + 1, true);
+    if (first > 0 && word(first - 1) === 'among' && trigger >= first && trigger < relative) {
+      const verb = listVerbAfter(tree, relative + 1, tree.sentenceRange(relative).to, true);
+      return verb === undefined ? [] : namesAfterVerb(tree, verb);
+    }
     return relative > 0 ? amongGroup(tree, relative) : [];
   }
   const head = relative;
   // "Those disappeared and believed held include A, B and C": the names are what "those" is too
   const among = head > 0 && word(head - 1) === 'among';
-  const verbs = among ? ['are', 'were', 'was', 'is', 'include', 'included'] : ['include', 'included', 'includes'];
   if (!among && head !== tree.sentenceRange(head).from) return [];
-  const { to } = tree.sentenceRange(head);
-  let j = trigger + 1;
-  while (j < to && !(verbs.includes(word(j)) && (!among || tree.token(j).upos !== 'VERB'))) j++;
-  if (!among && j >= to) return [];
+  const verb = listVerbAfter(tree, trigger + 1, tree.sentenceRange(head).to, among);
   // "Mira Castell and two other activists were among those arrested": the names before "among"
-  if (j >= to) return namesBeforeAmong(tree, head - 1);
-  return namesAfterVerb(tree, j, among);
+  if (verb === undefined) return among ? namesBeforeAmong(tree, head - 1) : [];
+  return namesAfterVerb(tree, verb);
 }
 
-/** The names after the first "are"/"were"/"include" at or after `from`, with their roles and descriptions between them. */
-function namesAfterVerb(tree: Tree, from: number, among: boolean): number[] {
-  const word = (i: number) => tree.token(i).text.toLowerCase();
+/** The first "are"/"were"/"include" (after "among"; else "include") from `from` up to `to`, not a full verb after "among". */
+function listVerbAfter(tree: Tree, from: number, to: number, among: boolean): number | undefined {
   const verbs = among ? ['are', 'were', 'was', 'is', 'include', 'included'] : ['include', 'included', 'includes'];
-  const { to } = tree.sentenceRange(from);
-  let j = from;
-  while (j < to && !(verbs.includes(word(j)) && (!among || tree.token(j).upos !== 'VERB'))) j++;
-  if (j >= to) return [];
+  for (let j = from; j < to; j++) if (verbs.includes(tree.token(j).text.toLowerCase()) && (!among || tree.token(j).upos !== 'VERB')) return j;
+  return undefined;
+}
+
+/** The names after the verb at `j`, with their roles and descriptions between them. */
+function namesAfterVerb(tree: Tree, j: number): number[] {
+  const { to } = tree.sentenceRange(j);
   let k = j + 1;
   while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k)) k++;
   if (tree.entityOf[k]?.type !== 'PERSON') return [];

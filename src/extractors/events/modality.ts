@@ -194,8 +194,8 @@ function quotedTokens(tree: Tree, from: number, to: number): boolean[] {
   return out;
 }
 
-/** True when the trigger sits inside quotation marks in its sentence. */
-function insideQuote(tree: Tree, i: number): boolean {
+/** True when token `i` sits inside quotation marks in its sentence. */
+export function insideQuote(tree: Tree, i: number): boolean {
   const { from } = tree.sentenceRange(i);
   return quotedTokens(tree, from, i + 1)[i - from] ?? false;
 }

@@ -1,5 +1,6 @@
 import type { Tree } from '../syntax/tree.js';
 import { coordinatedPersons, groupMembers, listAround } from './coordination.js';
+import { insideQuote } from './modality.js';
 
 /** Words that stand for a group already named: "they were charged", "both were jailed", "the two". */
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'both', 'each']);
@@ -217,7 +218,7 @@ function groupNoun(tree: Tree, head: number): { noun: string; count: number | un
     const w = tree.token(j).text.toLowerCase();
     if (OTHERS.has(w) || tree.token(j).upos === 'PRON') return undefined;
     if (tree.token(j).upos === 'NUM') {
-      const n = HOW_MANY[w] ?? (/^\d{1,2}$/.test(w) ? Number(w) : undefined);
+      const n = numberAt(tree, j);
       if (n === undefined || count !== undefined) return undefined;
       count = n;
       continue;
@@ -260,19 +261,6 @@ function namesItsOwn(tree: Tree, head: number): boolean {
   return person(up) && tree.kids(up, 'cop').length > 0;
 }
 
-/** Whether token `i` stands between quotation marks in its sentence. */
-function quoted(tree: Tree, i: number): boolean {
-  const { from } = tree.sentenceRange(i);
-  let open = false;
-  for (let j = from; j < i; j++) {
-    const w = tree.token(j).text;
-    if (w === '“') open = true;
-    else if (w === '”') open = false;
-    else if (w === '"') open = !open;
-  }
-  return open;
-}
-
 /**
  * The named people a group noun stands for: "Police detained the bloggers Arno Pikett and Wenna
  * Soluk. The two bloggers were charged", "… Both men were released", "the detainees were freed".
@@ -292,7 +280,7 @@ function quoted(tree: Tree, i: number): boolean {
  * Returns one token of each name.
  */
 export function groupAntecedents(tree: Tree, head: number | undefined, trigger: number, ctx: GroupContext): number[] {
-  if (head === undefined || quoted(tree, head)) return [];
+  if (head === undefined || insideQuote(tree, head)) return [];
   const group = groupNoun(tree, head);
   if (!group) return [];
   const { noun, count } = group;

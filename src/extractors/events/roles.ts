@@ -223,7 +223,7 @@ function timeClauseSubject(tree: Tree, i: number): number | undefined {
   let h = tree.head(i);
   for (let hops = 0; h >= 0 && hops < 4; hops++, h = tree.head(h)) {
     if (tree.token(h).upos !== 'VERB') continue;
-    const s = tree.subjectOf(h) ?? (tree.token(h).deprel === 'conj' ? tree.subjectOf(tree.head(h)) : undefined);
+    const s = tree.subjectOf(h);
     if (s !== undefined && s < i) return s;
   }
   return undefined;

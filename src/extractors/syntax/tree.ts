@@ -12,9 +12,9 @@ const DIRECTIONS = new Set(['to', 'into', 'from']);
 /** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
 export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
 
-
 /** Lengths of time a parser may take for a verb's object: "released a fortnight later". */
 const DURATION_NOUNS = new Set(['minute', 'hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade']);
+
 export class Tree {
   readonly children: number[][];
   /** Per token: inside a timex; the entity whose mention holds it (computed once, read often). */
@@ -133,13 +133,13 @@ export class Tree {
     return undefined;
   }
 
-  /** The subject of `i`, its own or the one it shares with the clause it completes. */
   /** A verb with a tense of its own: a finite form, or a finite auxiliary ("was held", "has been"). */
   private finite(i: number): boolean {
     const finiteTag = (j: number) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(j).xpos ?? '');
     return (this.token(i).upos === 'VERB' && finiteTag(i)) || this.kids(i, 'aux', 'aux:pass').some(finiteTag);
   }
 
+  /** The subject of `i`, its own or the one it shares with the clause it completes. */
   subjectOf(i: number, depth = 0): number | undefined {
     const t = this.token(i);
     const h = this.head(i);
