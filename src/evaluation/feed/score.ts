@@ -5,6 +5,7 @@ import type { CaseGold } from '../../corpora/readers/case-gold.js';
 import { nameForms } from '../../corpora/readers/case-gold.js';
 import { deriveStatus } from '../../cases/status.js';
 import { parseExtraction } from '../../storage/reports.js';
+import type { Entity, ExtractionDocument } from '../../text/types.js';
 import { caseEntries, loadTimeline } from '../../storage/timeline.js';
 import type { Store } from '../../storage/store.js';
 import type { FeedItem } from './build.js';
@@ -60,6 +61,10 @@ export interface GoldFigures {
   falseReleaseNames: string[];
   /** The people at risk whose case shows a status other than the gold's ("Name (index): released→convicted"), for reading. */
   wrongStatusNames: string[];
+  /** Why the people at risk with no case got none, counted by reason ("no event targets them": 12). */
+  missedReasons: Record<string, number>;
+  /** The people at risk with no case ("Name (index): reason"), for reading. */
+  missedNames: string[];
 }
 
 const ratio = (a: number, b: number): number | null => (b ? a / b : null);
@@ -162,6 +167,8 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const confusion: Record<string, number> = {};
   const falseReleaseNames: string[] = [];
   const wrongStatusNames: string[] = [];
+  const missedReasons: Record<string, number> = {};
+  const missedNames: string[] = [];
   for (const r of reports) {
     const g = itemOf.get(r.id)?.hrd ? gold.get(itemOf.get(r.id)!.hrd!.index) : undefined;
     if (!g) continue;
@@ -182,7 +189,12 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       t.goldEvents += c.events.length;
       const forms = nameForms(c.name);
       const pid = sysPersons.find((id) => !matched.has(id) && namesOf(id).some((n) => forms.some((f) => sameName(n, f))));
-      if (!pid) continue;
+      if (!pid) {
+        const why = missedReason(doc, forms);
+        missedReasons[why] = (missedReasons[why] ?? 0) + 1;
+        missedNames.push(`${c.name.split('|')[0]} (${g.index}): ${why}`);
+        continue;
+      }
       matched.add(pid);
       t.found++;
       const p = personById.get(pid)!;
@@ -244,7 +256,30 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     statusConfusion: confusion,
     falseReleaseNames,
     wrongStatusNames,
+    missedReasons,
+    missedNames,
   };
+}
+
+/**
+ * Why a person at risk of the gold got no case from their report, read off the report's extraction:
+ * the recogniser missed the name, read it as something else, no event befell them, or the risk
+ * reading kept them below the case threshold.
+ */
+function missedReason(doc: ExtractionDocument | null, forms: string[]): string {
+  if (!doc) return 'no extraction';
+  const named = (e: Entity) => e.mentions.some((m) => (m.kind ?? 'name') === 'name' && forms.some((f) => sameName(m.text, f))) || forms.some((f) => sameName(e.name, f));
+  const persons = doc.entities.filter((e) => e.type === 'PERSON' && named(e));
+  if (!persons.length) {
+    const other = doc.entities.find(named);
+    return other ? `read as ${other.type}` : 'name not recognised';
+  }
+  const ids = new Set(persons.map((e) => e.id));
+  const events = doc.events.filter((e) => e.target?.entity && ids.has(e.target.entity));
+  if (!events.length) return 'no event targets them';
+  const risk = doc.risk?.persons.filter((p) => ids.has(p.entity)) ?? [];
+  const score = Math.max(0, ...risk.map((p) => p.score));
+  return `targeted, at-risk score ${score < 0.5 ? '< 0.5' : score < 0.7 ? '0.5–0.7' : '≥ 0.7'}`;
 }
 
 /**
