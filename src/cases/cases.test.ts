@@ -126,6 +126,8 @@ describe('status', () => {
     // must not match: a release called for is not custody, nor is a refusal before a real release
     assert.equal(deriveStatus([entry('h', 'RELEASE', '2026-11-12', { modality: 'hypothetical' })]).status, 'at_large');
     assert.equal(deriveStatus([entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' }), entry('r', 'RELEASE', '2026-11-15')]).status, 'released');
+    // an undated refusal told after a dated grant ("granted her bail on Friday … hasn't been granted bail", quoted from before)
+    assert.equal(deriveStatus([entry('a', 'ARREST', null), entry('r', 'RELEASE', '2026-11-15'), entry('b', 'RELEASE', null, { modality: 'negated' })]).status, 'released');
   });
   test('the newest status-setting fact wins; threats and denied charges do not move it', () => {
     const s = deriveStatus([

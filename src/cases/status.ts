@@ -110,9 +110,11 @@ function sortKey(e: TimelineEntry): string {
  * sentenced to three years" is a release after the sentence).
  */
 const LIFE_ORDER: readonly EventType[] = ['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
-const lifeRank = (t: EventType): number => {
-  const k = LIFE_ORDER.indexOf(t);
-  return k < 0 ? LIFE_ORDER.length : k;
+// A refused release ("has not been granted bail") is custody going on: at the same instant it comes
+// before a release granted, as the refusal comes before the grant in the one story a report tells.
+const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality'>): number => {
+  const k = LIFE_ORDER.indexOf(keptHeld(e) ? 'EXTRADITION' : e.type);
+  return k < 0 ? LIFE_ORDER.length : k + (keptHeld(e) ? 0.5 : 0);
 };
 
 /**
@@ -129,7 +131,7 @@ export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
     if (!seen || e.date.value > seen) newestDated.set(day, e.date.value);
   }
   const key = (e: T): string => (e.date ? e.date.value : (newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
-  return [...entries].sort((a, b) => key(a).localeCompare(key(b)) || lifeRank(a.type) - lifeRank(b.type) || a.toldAt.localeCompare(b.toldAt));
+  return [...entries].sort((a, b) => key(a).localeCompare(key(b)) || lifeRank(a) - lifeRank(b) || a.toldAt.localeCompare(b.toldAt));
 }
 
 /**

@@ -97,3 +97,12 @@ test('the work grows with the number of people named, not with its square', () =
   // four times the people: about four times the mentions looked at (a scan of all of them per name made it sixteen)
   assert.ok(large <= 5 * small, `${small} → ${large}`);
 });
+
+test('a nationality read as a name is a nationality, not a person; a name that is also a word stays a name', () => {
+  assert.equal(typeOf('Another Nigerian, Anton Okaro, was arrested and held for ten weeks.', 'Nigerian'), 'MISC');
+  assert.equal(typeOf('Two Belgians were detained at the border with Velmora.', 'Belgians'), 'MISC');
+  // must not match: two words, or a person whose name is no demonym
+  assert.equal(typeOf('The journalist Jordan Okaro was arrested.', 'Jordan Okaro'), 'PERSON');
+  assert.equal(typeOf('Police detained the activist Anton Okaro on Friday.', 'Anton Okaro'), 'PERSON');
+  assert.equal(typeOf('The broadcaster Dr Danish was taken off the air, and Danish said the ban was unlawful.', 'Danish'), 'PERSON');
+});

@@ -4,6 +4,7 @@ import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, EntityType, TextSpan } from '../../text/types.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
+import { countryByDemonym } from '../places/countries.js';
 import { loadGazetteer } from '../learn/gazetteer.js';
 import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
@@ -239,6 +240,10 @@ function endBefore(text: string, offset: number): number {
 }
 
 /** The entity layer with the cued names made people. */
+/** "another Nigerian, Anton Okaro, was arrested": a nationality read as a person's name is a nationality (CoNLL's MISC). */
+// …but "Dr Danish" is a man
+const nationalityOnly = (doc: Doc, m: Mention): boolean => m.type === 'PERSON' && /^\p{Lu}\p{Ll}+$/u.test(m.text) && countryByDemonym(m.text) !== undefined && !HONORIFIC.test(/(\S+)\s*$/.exec(doc.text.slice(Math.max(0, m.start - 6), m.start))?.[1] ?? '');
+
 export function personCueEntities(doc: Doc): Entity[] {
   return personCueRewrite(doc).entities;
 }
@@ -287,8 +292,8 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
   for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
-  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m));
-  if (kept.length < mentions.all.length) changed = true;
+  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : m));
+  if (kept.length < mentions.all.length || kept.some((m, i) => m !== mentions.all[i])) changed = true;
   return { entities: changed ? group(kept) : doc.entities, mentions };
 }
 

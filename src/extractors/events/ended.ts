@@ -29,16 +29,71 @@ function spanOver(tree: Tree, i: number): { first: number; last: number } | unde
   return undefined;
 }
 
+/** Where someone stays held, after "in" or "behind": "two months in detention", "a year behind bars". */
+const CUSTODY_PLACE = new Set(['captivity', 'detention', 'custody', 'prison', 'jail', 'gaol', 'bars']);
+/** What a past stay or a sentence served runs over: "spent a further month", "served two prison terms". */
+const SERVED = new Set(['term', 'sentence']);
+
+/** A stated amount of time: "two months", "a further month", "15 months", "several weeks". */
+function amountOf(tree: Tree, d: number): boolean {
+  if (tree.kids(d, 'nummod').length) return true;
+  return tree.kids(d, 'amod', 'det').some((k) => ['further', 'another', 'several', 'few'].includes(tree.lemma(k)));
+}
+
+/** The "in detention" (or "behind bars") told of a stay: on its verb, or on the amount itself. */
+const heldIn = (tree: Tree, ...on: number[]): boolean => on.some((h) => tree.kids(h, 'obl', 'nmod').some((k) => CUSTODY_PLACE.has(tree.lemma(k)) && tree.kids(k, 'case').some((c) => ['in', 'behind'].includes(tree.lemma(c)))));
+
+/**
+ * A stay in custody told as over, anywhere in the trigger's clause: "spent two months in
+ * detention", "served two 15-day prison terms" (the simple past, not "has spent"), "the beginning
+ * of 15 months in captivity". Not a stay elsewhere ("two months in hospital"), a sentence passed
+ * or faced ("sentenced to 15 months in prison"), nor one going on ("is serving", "has spent").
+ * Its first and last token: the amount of time.
+ */
+function stayOver(tree: Tree, i: number): { first: number; last: number } | undefined {
+  const { from, to } = tree.sentenceRange(i);
+  const near = (h: number): boolean => h === i || [...tree.ancestors(i)].some((a) => a.token === h) || [...tree.ancestors(h)].some((a) => a.token === i);
+  for (let d = from; d < to; d++) {
+    const unit = UNITS.has(tree.lemma(d)) || UNITS.has(tree.lemma(d).replace(/^\d+-/, ''));
+    if (!(unit || SERVED.has(tree.lemma(d))) || !amountOf(tree, d)) continue;
+    let h = tree.head(d);
+    let rel = tree.token(d).deprel ?? '';
+    // the parser may hang the amount on the place: "spent [two months] in detention"
+    if (h >= 0 && CUSTODY_PLACE.has(tree.lemma(h)) && rel.startsWith('nmod')) {
+      rel = 'obj';
+      h = tree.head(h);
+    }
+    if (h < 0 || !near(h)) continue;
+    const verb = ['spend', 'serve'].includes(tree.lemma(h)) && tree.token(h).xpos === 'VBD' && rel === 'obj' && !tree.kids(h, 'aux').length;
+    const begun = ['beginning', 'start'].includes(tree.lemma(h)) && unit && tree.kids(d, 'case').some((c) => tree.lemma(c) === 'of');
+    if (!verb && !begun) continue;
+    if (SERVED.has(tree.lemma(d)) ? tree.lemma(h) !== 'serve' : !heldIn(tree, h, d)) continue;
+    // the amount alone: the place ("in detention") is often the custody's own trigger
+    return { first: Math.min(d, ...tree.kids(d, 'nummod', 'amod', 'compound').map((k) => tree.phrase(k).first)), last: d };
+  }
+  return undefined;
+}
+
+const still = (tree: Tree, i: number): boolean => tree.kids(i, 'aux', 'aux:pass').some((a) => STILL.has(tree.token(a).text.toLowerCase()) || STILL.has(tree.lemma(a)));
+
+/** "detained … for three weeks" on the trigger in the simple past, or on a verb joined to it ("arrested and detained for ten weeks"). */
+function pastSpan(tree: Tree, i: number): { first: number; last: number } | undefined {
+  const past = (k: number): boolean => tree.token(k).upos === 'VERB' && ['VBD', 'VBN'].includes(tree.token(k).xpos ?? '');
+  if (!past(i) || still(tree, i)) return undefined;
+  for (const v of [i, ...tree.kids(i, 'conj').filter((c) => past(c) && !tree.kids(c, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass').length)]) {
+    const over = spanOver(tree, v);
+    if (over) return over;
+  }
+  return undefined;
+}
+
 export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
   for (const v of events) {
     if (!CUSTODY.has(v.type) || !v.target?.entity || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
     const i = tokenAt(doc, v.trigger.start);
-    const t = tree.token(i);
-    if (t.upos !== 'VERB' || !['VBD', 'VBN'].includes(t.xpos ?? '')) continue;
-    if (tree.kids(i, 'aux', 'aux:pass').some((a) => STILL.has(tree.token(a).text.toLowerCase()) || STILL.has(tree.lemma(a)))) continue;
-    const over = spanOver(tree, i);
+    const over = pastSpan(tree, i) ?? stayOver(tree, i);
     if (!over) continue;
     const told = [...events, ...added].some((u) => u.type === 'RELEASE' && u.sentence === v.sentence && u.target?.entity === v.target!.entity);
     if (told) continue;

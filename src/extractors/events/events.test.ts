@@ -330,8 +330,12 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.trigger.text);
   assert.deepEqual(releases('In June, security forces detained the journalist Pol Varan for three weeks over a post.'), ['for three weeks']);
   assert.deepEqual(releases('The journalist Pol Varan was held for at least eight hours.'), ['for at least eight hours']);
+  assert.deepEqual(releases('Police arrested and detained the journalist Pol Varan for ten weeks.'), ['for ten weeks']);
+  assert.deepEqual(releases('The journalist Pol Varan spent over two months in detention while his editor was bailed.'), ['two months']);
+  assert.deepEqual(releases('The journalist Pol Varan later served two 15-day prison terms and in the winter, he spent a further month in prison.'), ['two 15-day prison terms']);
+  assert.deepEqual(releases('The journalist Pol Varan was abducted by gunmen near Karsvik, the beginning of 15 months in captivity.'), ['15 months']);
   // must not match: still held, background before another step, to come, no stated while
-  for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.']) {
+  for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.', 'The journalist Pol Varan has spent two years in prison.', 'The journalist Pol Varan was arrested and sentenced to 15 months in prison.', 'The journalist Pol Varan, arrested in May, spent two months in hospital.', 'The journalist Pol Varan, arrested in May, is serving a two-year prison sentence.', 'The journalist Pol Varan was arrested and faces two years in prison.']) {
     assert.deepEqual(releases(text), [], text);
   }
 });
@@ -361,7 +365,8 @@ test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the
 
 test('being in prison, behind bars or under house arrest is told by the state, not only by a verb', () => {
   assert.deepEqual(befalls('The activist Omar Lute has been in prison since 2019.'), [['ARREST', 'in prison', 'Omar Lute']]);
-  assert.deepEqual(befalls('The organiser Teo Marsh spent two years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
+  // a stay in the simple past is over: the person came out (ended.ts)
+  assert.deepEqual(befalls('The organiser Teo Marsh spent two years in jail.'), [['RELEASE', 'two years', 'Teo Marsh'], ['ARREST', 'in jail', 'Teo Marsh']]);
   assert.deepEqual(befalls('The organiser Teo Marsh had spent a total of six years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
   assert.deepEqual(befalls('Police put Oren Malik behind bars.'), [['ARREST', 'behind bars', 'Oren Malik']]);
   // house arrest keeps a person at home: a restriction, as in the case gold
