@@ -184,8 +184,11 @@ export class EntityLinker {
     let { first, last } = tree.phrase(head);
     // "A tribunal jailed three clerks …" parsed as a tribunal [that] jailed: the court's phrase holds the
     // whole clause; the role stops at its own event's trigger
+    // …and before the words of the trigger's own clause: "the critic of | President Varn was arrested",
+    // misparsed as a clause hung on "critic", is the critic
     if (trigger !== undefined && trigger !== head && first <= trigger && trigger <= last) {
-      if (head < trigger) last = trigger - 1;
+      const clause = tree.phrase(trigger).first;
+      if (head < trigger) last = (clause > head ? clause : trigger) - 1;
       else first = trigger + 1;
     }
     // dates the parser folded into a name: "Norland Wednesday deported" is Norland

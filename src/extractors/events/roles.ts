@@ -229,6 +229,18 @@ function timeClauseSubject(tree: Tree, i: number): number | undefined {
   return undefined;
 }
 
+/**
+ * "the activist and critic of President Alek Varn was arrested", parsed as if "of" marked a clause
+ * "Alek Varn was arrested" hung on "critic": a preposition marks no finite clause, so the parse is
+ * wrong, and the one arrested is the noun phrase before "of" (its first conjunct), not the name after.
+ */
+function misparsedOf(tree: Tree, i: number): number | undefined {
+  if (tree.token(i).deprel !== 'acl' || !tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'of')) return undefined;
+  let n = tree.head(i);
+  while (n >= 0 && tree.token(n).deprel === 'conj' && tree.token(tree.head(n)).upos === 'NOUN') n = tree.head(n);
+  return n >= 0 && ['NOUN', 'PROPN'].includes(tree.token(n).upos ?? '') ? n : undefined;
+}
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -236,7 +248,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // a participle the tagger read as an adjective after a copula is a passive: "was also raided"
     const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
     if (tree.isPassive(i) || copular) {
-      const subj = timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
+      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
