@@ -214,7 +214,8 @@ export class Resolver {
       return named;
     }
     if (determiner === "the" || determiner === "this" || determiner === "that") {
-      const found = this.definite(lemma);
+      // "the activist, journalist and critic": any of the nouns joined may be the one a person was called
+      const found = this.definite([lemma, ...singularNounsJoined(tree, h)]);
       if (found) {
         this.mention(found.entity, first, last, 'description');
         this.note(found.entity, sentence, this.isSubject(h), gender, lemma);
@@ -239,15 +240,21 @@ export class Resolver {
     return this.isSubject(h) || this.tree.caseOf(h) === 'accord';
   }
 
-  private definite(lemma: string): Known | undefined {
+  private definite(lemmas: string[]): Known | undefined {
     const all = [...this.known.values()];
     const byRecency = (a: Known, b: Known) => b.sentence - a.sentence;
     // who holds the title, or was described by the noun before ("a U.N. official" … "the official")
     const holder = all
-      .filter((k) => k.nouns.has(lemma) || (k.entity.titles ?? []).some((t) => t.toLowerCase().split(/\s+/).pop() === lemma))
+      .filter((k) => lemmas.some((lemma) => k.nouns.has(lemma) || (k.entity.titles ?? []).some((t) => t.toLowerCase().split(/\s+/).pop() === lemma)))
       .sort(byRecency)[0];
     if (holder) return holder;
-    if (!this.nouns.protagonist.has(lemma)) return undefined;
+    if (!this.nouns.protagonist.has(lemmas[0]!)) return undefined;
     return this.mainPerson();
   }
+}
+
+/** The singular nouns joined to a singular description's head: "the activist, journalist and critic"; none for "the way journalists and writers". */
+export function singularNounsJoined(tree: Tree, h: number): string[] {
+  if (tree.token(h).xpos !== 'NN') return [];
+  return tree.kids(h, 'conj').filter((c) => tree.token(c).xpos === 'NN').map((c) => tree.lemma(c));
 }

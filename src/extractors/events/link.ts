@@ -1,6 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Entity, Role } from '../../text/types.js';
 import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
+import { singularNounsJoined } from '../coref/resolve.js';
 import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
@@ -38,6 +39,8 @@ export class EntityLinker {
   private readonly salientFrom: number;
   /** Pronouns the coreference layer resolved, by their start offset. */
   private readonly resolvedPronouns = new Map<number, Entity>();
+  /** Descriptions the coreference layer tied to a person ("the activist" → the person called an activist before). */
+  private readonly descriptions: { entity: Entity; start: number; end: number }[] = [];
 
   constructor(
     private readonly tree: Tree,
@@ -50,9 +53,20 @@ export class EntityLinker {
       .flatMap((e) => names(e).map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
       .sort((a, b) => a.start - b.start);
     for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'pronoun') this.resolvedPronouns.set(m.start, e);
+    for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'description' && e.type === 'PERSON') this.descriptions.push({ entity: e, start: m.start, end: m.end });
     const persons = doc.entities.filter((e) => e.type === 'PERSON').map((e) => ({ e, named: names(e) })).filter((p) => p.named.length > 0);
     this.salient = persons.sort((a, b) => b.named.length - a.named.length || a.named[0]!.start - b.named[0]!.start)[0]?.e;
     this.salientFrom = this.mentions.find((m) => m.entity === this.salient)?.sentence ?? Infinity;
+  }
+
+  /** The person the coreference layer tied description `head` to, when one of the description's nouns ends a title of theirs. */
+  private titledDescription(head: number): Entity | undefined {
+    const tree = this.tree;
+    const at = tree.doc.tokens[head]!.start;
+    const e = this.descriptions.find((d) => d.start <= at && at < d.end)?.entity;
+    if (!e) return undefined;
+    const nouns = new Set([tree.lemma(head), ...singularNounsJoined(tree, head)]);
+    return (e.titles ?? []).some((t) => nouns.has(t.toLowerCase().split(/\s+/).pop() ?? '')) ? e : undefined;
   }
 
   private entityAt(first: number, last: number, head: number): Entity | undefined {
@@ -263,8 +277,12 @@ export class EntityLinker {
     // a definite description points back, or to the name the next sentence gives (a lede's "the
     // president of a union" named just after); "the mayor" told long before the person is someone else
     const salientBefore = this.salient && this.salientFrom <= doc.sentenceAt(start) + 1;
-    if (asTarget && definite && !plural && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN' && salientBefore) {
-      return { role: { entity: this.salient!.id, text, start, end }, inferred: true };
+    if (asTarget && definite && !plural && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN') {
+      // someone the report called so before ("Velmoran journalist Ilse Varga" … "the activist and
+      // journalist") is that person, even when someone else is named more often
+      const titled = this.titledDescription(head);
+      if (titled) return { role: { entity: titled.id, text, start, end }, inferred: true };
+      if (salientBefore) return { role: { entity: this.salient!.id, text, start, end }, inferred: true };
     }
     // "authorities" after "Velmoran authorities": the body named before
     if (this.lexicon.agentNouns.has(lemma)) {

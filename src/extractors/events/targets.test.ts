@@ -75,6 +75,9 @@ test('"the activist and critic of President X was arrested" is the activist, how
   const got = targets(text, 'ARREST');
   has(got, ['Piotr Danek'], text);
   lacks(got, ['Alexander Lukov'], text);
+  // the one called a journalist before, though the prime minister is named more often
+  const told = 'Prime Minister Ilse Varga condemned the arrest. Varga said her government calls for Velmoran journalist Piotr Danek to be released. Varga spoke on Monday. A flight that Danek was on was forced to land. After landing, the 26-year-old activist, journalist, and critic of President Alek Lukov was arrested.';
+  assert.deepEqual(targets(told, 'ARREST'), ['Piotr Danek'], told);
 });
 
 // The recogniser alone reads "Enugu Lokoja" (two town names) as an organisation and the lone given names as places.
