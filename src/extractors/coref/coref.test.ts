@@ -51,3 +51,16 @@ test('a pronoun agrees in gender with the person it joins', () => {
   assert.deepEqual(texts(veller, 'pronoun'), ['She']);
   assert.deepEqual(texts(person(doc, 'Daniel Brask'), 'pronoun'), []);
 });
+
+test('a pronoun stays in its paragraph when the paragraph names someone who fits, and goes on with the subject before it', () => {
+  const main = 'Tomas Venn was arrested in 2020. Venn is held in Karsvik prison. Venn is ill, and Venn has asked for a doctor.';
+  // a new paragraph brings in another man as its subject: "He" is that man, not the report's main person
+  const told = run(`${main}\n\nAnother defender, Arno Belin, was arrested in 2017. His sentence was cut in June. He was released the same month.`);
+  assert.deepEqual(texts(person(told, 'Arno Belin'), 'pronoun'), ['His', 'He']);
+  // the name the parse hangs beside a place inside the subject's phrase is still the subject
+  const beside = run(`${main}\n\nVelmora Watch's representative in Tarsk province, Arno Belin, was arrested in 2017 on charges like those brought against Venn. He was released in April.`);
+  assert.deepEqual(texts(person(beside, 'Arno Belin'), 'pronoun'), ['He']);
+  // must not match: with no one else in the paragraph, "he" is still the main person
+  const alone = run(`${main}\n\nHe was released in April.`);
+  assert.deepEqual(texts(person(alone, 'Tomas Venn'), 'pronoun'), ['He']);
+});

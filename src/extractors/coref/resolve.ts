@@ -27,6 +27,8 @@ interface Known {
   count: number;
   /** Head nouns it was described by ("official"). */
   nouns: Set<string>;
+  /** That latest subject mention spoke ("X said …"): a source, not who the next sentence is about. */
+  spoke?: boolean;
 }
 
 const WINDOW = 2;
@@ -37,6 +39,8 @@ export class Resolver {
   private readonly main: Entity | undefined;
   /** The entity each resolved pronoun token refers to. */
   private readonly at = new Map<number, Entity>();
+  /** Per sentence, the paragraph it starts in; counted when first asked. */
+  private paragraphs: number[] | undefined;
   /** Who last said something: "“…,” he said" after a spokesman's quote is the spokesman again. */
   private lastSpeaker: Known | undefined;
 
@@ -107,6 +111,23 @@ export class Resolver {
     return false;
   }
 
+  /**
+   * A name in apposition within the subject's phrase: "Another defender, Arno Belin, was arrested",
+   * and "Velmora Watch's representative in Tarsk province, Arno Belin, was arrested" parsed with the
+   * name beside "province".
+   */
+  private apposedToSubject(h: number): boolean {
+    const tree = this.tree;
+    if (tree.token(h).deprel !== 'appos') return false;
+    let n = tree.head(h);
+    for (let hops = 0; n >= 0 && hops < 3; hops++) {
+      if (this.isSubject(n)) return true;
+      if (!/^nmod/.test(tree.token(n).deprel ?? '') || tree.entityOf[n]?.type === 'PERSON') return false;
+      n = tree.head(n);
+    }
+    return false;
+  }
+
   /** A name mention, as read. */
   name(entity: Entity, head: number): void {
     if (entity.type !== 'PERSON') return;
@@ -121,8 +142,30 @@ export class Resolver {
       // "Deputy Premier and Minister of …": the first title of the pair is the subject
       while (this.tree.token(h).deprel === 'conj' && titleBefore(this.tree.head(h), h)) h = this.tree.head(h);
     }
-    const k = this.note(entity, this.sentenceOf(head), this.isSubject(head));
-    if (this.speaks(h)) this.lastSpeaker = k;
+    // "Another defender, Arno Belin, was arrested": a name in apposition to the subject is the subject
+    const subject = this.isSubject(head) || this.isSubject(h) || this.apposedToSubject(h);
+    const k = this.note(entity, this.sentenceOf(head), subject);
+    k.spoke = this.speaks(h);
+    if (k.spoke) this.lastSpeaker = k;
+  }
+
+  /** The paragraph (text between blank lines) that sentence `s` starts in. */
+  private paragraphOf(s: number): number {
+    if (!this.paragraphs) {
+      // one pass over the sentences, in order, counting the blank lines before each
+      const doc = this.tree.doc;
+      this.paragraphs = [];
+      let p = 0;
+      let at = doc.text.indexOf('\n\n');
+      for (const sentence of doc.sentences) {
+        while (at >= 0 && at < sentence.start) {
+          p++;
+          at = doc.text.indexOf('\n\n', at + 2);
+        }
+        this.paragraphs.push(p);
+      }
+    }
+    return this.paragraphs[s] ?? 0;
   }
 
   private sentenceOf(i: number): number {
@@ -142,11 +185,21 @@ export class Resolver {
     let top = -Infinity;
     const main = this.mainPerson();
     const reporter = this.reporterOf(i);
+    // a pronoun does not reach back over a paragraph break past someone the paragraph has named:
+    // "Another defender, Arno Belin, was arrested … He was released" is Belin, however often the
+    // report named its main person before
+    const here = this.paragraphOf(sentence);
+    const asSubject = this.isSubject(i);
+    const fits = (k: Known) => sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender);
+    const inParagraph = [...this.known.values()].some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
     for (const k of this.known.values()) {
       const distance = sentence - k.sentence;
-      if (distance < 0 || distance > WINDOW || (gender && k.gender && k.gender !== gender)) continue;
+      if (!fits(k)) continue;
+      if (inParagraph && this.paragraphOf(k.sentence) < here) continue;
       // the person the report is about is "he" more often than whoever spoke last
-      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
+      // a subject pronoun goes on with the subject of the sentence before (unless that one only spoke)
+      const continued = asSubject && distance === 1 && k.subject && !k.spoke;
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
     // nobody in view: the report's main person, when the gender allows
@@ -159,6 +212,7 @@ export class Resolver {
     this.mention(best.entity, i, i, 'pronoun');
     this.at.set(i, best.entity);
     const k = this.note(best.entity, sentence, this.isSubject(i), gender);
+    if (this.isSubject(i)) k.spoke = this.speaks(i);
     if (this.speaks(i)) this.lastSpeaker = k;
     return best.entity;
   }
