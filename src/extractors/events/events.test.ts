@@ -514,3 +514,14 @@ test('"found guilty" is a conviction and "found not guilty" an acquittal, a rele
   // must not match: finding a thing, or a set menu
   for (const text of ['Police found the documents in his car.', 'The set menu was free.']) assert.deepEqual(eventsOf(text).events.map((v) => v.type), [], text);
 });
+
+test('no one is released after their death: a pronoun tied to a person killed earlier frees no one', () => {
+  const freed = (text: string) => {
+    const { doc, events } = eventsOf(text);
+    return [...new Set(events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => doc.entities.find((e) => e.id === v.target!.entity)!.name))];
+  };
+  assert.deepEqual(freed('The reporter Dan Perel was beheaded in 2002. Years later the court acquitted a militant of the murder, and he was set free on Thursday.'), []);
+  // must not match: a release told before the killing, or named
+  assert.deepEqual(freed('Dan Perel was arrested in 2010. He was released in 2012. He was killed in 2015.'), ['Dan Perel']);
+  assert.deepEqual(freed('The court acquitted the militant Omar Shek of the murder of the reporter Dan Perel, who was beheaded in 2002, and Shek was released on Thursday.'), ['Omar Shek']);
+});
