@@ -7,6 +7,8 @@ import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
 import { deriveStatus } from './status.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
+import { sentenceCountries } from './country.js';
+import type { ExtractionDocument } from '../text/types.js';
 
 describe('names', () => {
   test('normalised without case, diacritics or punctuation; other scripts kept', () => {
@@ -255,5 +257,24 @@ describe('backfill and read time', () => {
     assert.equal(isBackfill('2013-05-02', '2026-11-20T09:00:00Z'), true);
     assert.equal(isBackfill('2026-11-01', '2026-11-20T09:00:00Z'), false);
     assert.equal(isBackfill(null, '2026-11-20T09:00:00Z'), false);
+  });
+});
+
+describe('the country of a sentence', () => {
+  // sentence 0 names Velmora twice, sentence 1 Velmora and Karsland, sentence 2 a person only
+  const text = 'Velmora jailed him in Velmora. Karsland and Velmora met. Ines Varga spoke.';
+  const at = (w: string, from = 0) => ({ start: text.indexOf(w, from), end: text.indexOf(w, from) + w.length, text: w });
+  const doc = {
+    published: null, text, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [],
+    sentences: [{ start: 0, end: 30 }, { start: 31, end: 56 }, { start: 57, end: text.length }],
+    entities: [
+      { id: 'e1', type: 'LOC', name: 'Velmora', country: 'VLM', mentions: [at('Velmora'), at('Velmora', 10), at('Velmora', 40)] },
+      { id: 'e2', type: 'LOC', name: 'Karsland', country: 'KRS', mentions: [at('Karsland')] },
+      { id: 'e3', type: 'PERSON', name: 'Ines Varga', country: 'VLM', mentions: [at('Ines Varga')] },
+    ],
+  } as unknown as ExtractionDocument;
+  test('is the one country its places name, else none; a person\'s nationality is not a place', () => {
+    const of = sentenceCountries(doc);
+    assert.deepEqual([of(0), of(1), of(2)], ['VLM', null, null]);
   });
 });

@@ -47,3 +47,36 @@ export function dominantCountry(doc: ExtractionDocument): string | null {
   if (second && second[1] === top[1]) return null;
   return top[1] >= 2 || ranked.length === 1 ? top[0] : null;
 }
+
+/**
+ * Per sentence, the one country its places and demonyms name ("sentenced … for translating a book,
+ * one of eight writers jailed in Iran"), or null when they name none or several: where an event
+ * told with no place of its own most likely happened. Read once per report (linear in its mentions).
+ */
+export function sentenceCountries(doc: ExtractionDocument): (sentence: number) => string | null {
+  const bySentence = new Map<number, Set<string>>();
+  const starts = doc.sentences.map((s) => s.start);
+  const sentenceAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const e of doc.entities) {
+    if (!e.country || e.type === 'PERSON') continue;
+    for (const m of e.mentions) {
+      const s = sentenceAt(m.start);
+      const set = bySentence.get(s) ?? new Set<string>();
+      set.add(e.country);
+      bySentence.set(s, set);
+    }
+  }
+  return (sentence) => {
+    const set = bySentence.get(sentence);
+    return set?.size === 1 ? [...set][0]! : null;
+  };
+}

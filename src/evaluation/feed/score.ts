@@ -65,6 +65,8 @@ export interface GoldFigures {
   missedReasons: Record<string, number>;
   /** The people at risk with no case ("Name (index): reason"), for reading. */
   missedNames: string[];
+  /** The people at risk whose case shows another country than the gold's ("Name (index): IRQ→none"), for reading. */
+  wrongCountryNames: string[];
 }
 
 const ratio = (a: number, b: number): number | null => (b ? a / b : null);
@@ -169,6 +171,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const wrongStatusNames: string[] = [];
   const missedReasons: Record<string, number> = {};
   const missedNames: string[] = [];
+  const wrongCountryNames: string[] = [];
   for (const r of reports) {
     const g = itemOf.get(r.id)?.hrd ? gold.get(itemOf.get(r.id)!.hrd!.index) : undefined;
     if (!g) continue;
@@ -208,6 +211,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       if (c.country) {
         t.countryOf++;
         if (shownCountry(p) === c.country) t.countryRight++;
+        else wrongCountryNames.push(`${p.name} (${g.index}): ${c.country}→${shownCountry(p) ?? 'none'}`);
       }
       const sys = sources.filter((s) => s.person_id === pid).map((s) => `${s.type}/${s.modality}`);
       t.sysEvents += sys.length;
@@ -258,6 +262,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     wrongStatusNames,
     missedReasons,
     missedNames,
+    wrongCountryNames,
   };
 }
 

@@ -107,6 +107,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
         `false releases (new policy): ${now.gold?.falseReleaseNames.join('; ') || 'none'}`,
         `people at risk with no case, by reason (new policy): ${Object.entries(now.gold?.missedReasons ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
         `people at risk with no case (new policy): ${now.gold?.missedNames.join('; ') || 'none'}`,
+        `wrong countries, gold→case (new policy): ${now.gold?.wrongCountryNames.join('; ') || 'none'}`,
         `wrong cases (new policy, first 15): ${now.wrongCases.slice(0, 15).join('; ') || 'none'}`,
       ],
     },

@@ -64,3 +64,9 @@ test('a pronoun stays in its paragraph when the paragraph names someone who fits
   const alone = run(`${main}\n\nHe was released in April.`);
   assert.deepEqual(texts(person(alone, 'Tomas Venn'), 'pronoun'), ['He']);
 });
+
+test('a title led by a demonym gives a person their nationality; a title without one gives none', () => {
+  const doc = run('Police in Doha arrested the Kenyan blogger Malik Odhiambo and the translator Arno Belin on Monday.');
+  assert.equal(person(doc, 'Malik Odhiambo').country, 'KEN');
+  assert.equal(person(doc, 'Arno Belin').country, undefined);
+});

@@ -4,6 +4,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 import { numberByFirstMention } from '../entities/rewrite.js';
 import { loadNames } from '../learn/names.js';
+import { countryByDemonym } from '../places/countries.js';
 import { Tree } from '../syntax/tree.js';
 import { loadCues } from '../quotes/cues.js';
 import { loadRoleNouns, PRONOUN_GENDER } from './lexicon.js';
@@ -27,6 +28,12 @@ export function resolveCoreference(doc: Doc): Entity[] {
     if (e.type !== 'PERSON' || gender.has(e)) continue;
     const g = names.gender(e.name.split(/\s+/)[0] ?? '');
     if (g) gender.set(e, g);
+  }
+  // "Kenyan blogger Malik Odhiambo": a title led by a demonym gives the person's nationality
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || e.country) continue;
+    const led = (e.titles ?? []).map((t) => countryByDemonym(t.split(/\s+/)[0] ?? '')).find((c) => c !== undefined);
+    if (led) e.country = led.cca3;
   }
   const resolver = new Resolver(tree, nouns, gender, loadCues().verbs);
   const resolved = new Map<number, Entity>();
