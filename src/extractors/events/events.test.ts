@@ -525,3 +525,24 @@ test('no one is released after their death: a pronoun tied to a person killed ea
   assert.deepEqual(freed('Dan Perel was arrested in 2010. He was released in 2012. He was killed in 2015.'), ['Dan Perel']);
   assert.deepEqual(freed('The court acquitted the militant Omar Shek of the murder of the reporter Dan Perel, who was beheaded in 2002, and Shek was released on Thursday.'), ['Omar Shek']);
 });
+
+test('a death after harm told before it is a killing; a death of illness, denied or alone is not', () => {
+  const killed = (text: string) => eventsOf(text).events.filter((v) => v.type === 'KILLING' && v.target?.entity).map((v) => v.trigger.text);
+  assert.deepEqual(killed('The reporter Yamin Bhat was shot by gunmen in Tarsk on Monday. He died two days later in hospital.'), ['died']);
+  assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died']);
+  for (const text of ['The reporter Yamin Bhat was beaten by police on Monday. He died of a stroke in 2020.', 'The reporter Yamin Bhat was beaten by police on Monday. He did not die.', 'The reporter Yamin Bhat died in 2019.', 'The reporter Yamin Bhat was beaten in 2001. He could die if he is not treated.']) {
+    assert.deepEqual(killed(text), [], text);
+  }
+});
+
+test('tortured, stoned or burned to death is a killing; tortured alone is torture', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
+  assert.deepEqual(types('The student Gianni Rossi was tortured to death in Karsvik.'), ['KILLING']);
+  assert.deepEqual(types('A mob stoned the activist Obi Nwosu to death.'), ['KILLING']);
+  assert.deepEqual(types('The student Gianni Rossi was tortured in Karsvik.'), ['TORTURE']);
+  // "Rossi was a graduate who was tortured to death": the relative clause on the predicate noun is Rossi's
+  assert.deepEqual(types('Gianni Rossi was an Italian graduate who was tortured to death in Karsvik.'), ['KILLING']);
+  // "was found dead in Baghdad", with "dead" parsed on the place: the one found
+  const found = eventsOf('Karim Nasr, a model who was known for his long hair, was found dead in Tarsk on July 2.');
+  assert.equal(found.doc.entities.find((e) => e.id === found.events.find((v) => v.type === 'KILLING')?.target?.entity)?.name, 'Karim Nasr');
+});

@@ -11,6 +11,7 @@ import { mergeMentions } from './merge.js';
 import { impliedTargets } from './implied.js';
 import { endedCustody } from './ended.js';
 import { noReleaseAfterDeath } from './after-death.js';
+import { diedOfHarm } from './died-of-harm.js';
 import { countedGroups } from './counted.js';
 import { modalityOf } from './modality.js';
 import { rolesOf } from './roles.js';
@@ -204,5 +205,5 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
-  return noReleaseAfterDeath(endedCustody(tree, impliedTargets(doc, kept))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  return noReleaseAfterDeath(diedOfHarm(tree, linker, endedCustody(tree, impliedTargets(doc, kept)))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
 }

@@ -282,7 +282,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     }
   } else if (t.pos === 'adj') {
     // "his whereabouts are unknown", "the activist is missing", "a missing journalist", "will not be free"
-    const subj = tree.subjectOf(i) ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
+    // "was found dead in Baghdad", parsed with "dead" on the place: whom the verb of the phrase finds
+    const p = t.partner;
+    const found = p !== undefined && tree.token(p).upos === 'VERB' ? (tree.isPassive(p) ? tree.subjectOf(p) : tree.kids(p, 'obj')[0]) : undefined;
+    const subj = found ?? tree.subjectOf(i) ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
     const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {

@@ -133,6 +133,13 @@ export class Tree {
     return undefined;
   }
 
+  /** "Rossi was an Italian graduate who was tortured": the subject a predicate noun describes, the one the relative clause is about. */
+  predicatedOf(j: number): number | undefined {
+    if (this.token(j).upos !== 'NOUN' || !this.kids(j, 'cop').length) return undefined;
+    const subject = this.kids(j, 'nsubj')[0];
+    return subject !== undefined && this.entityOf[subject]?.type === 'PERSON' ? subject : undefined;
+  }
+
   /** A verb with a tense of its own: a finite form, or a finite auxiliary ("was held", "has been"). */
   private finite(i: number): boolean {
     const finiteTag = (j: number) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(j).xpos ?? '');
@@ -148,7 +155,7 @@ export class Tree {
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
     // the word, not its lemma: "those" lemmatises to "that"
     const own = subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
-    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? h) : (this.antecedentOf(own) ?? own);
+    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
     if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {

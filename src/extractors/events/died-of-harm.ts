@@ -1,0 +1,39 @@
+import type { EventType, VigilEvent } from '../../text/types.js';
+import { NEGATORS, type Tree } from '../syntax/tree.js';
+import type { EntityLinker } from './link.js';
+
+/**
+ * A death that follows harm told before it is a killing: "The reporter was shot by gunmen on
+ * Monday. He died two days later in hospital", "was beaten and later died of his injuries". "Died"
+ * alone is no event (people die of age and illness); here the same person was attacked, tortured
+ * or abducted, as the report tells as fact, within the three sentences before. Not a death of
+ * natural causes or an illness ("died of a stroke"), a death denied or supposed ("did not die",
+ * "could die"), nor anyone the report has killed already.
+ */
+
+const HARMS = new Set<EventType>(['ASSAULT', 'TORTURE', 'ABDUCTION']);
+const NATURAL = new Set(['cause', 'causes', 'age', 'illness', 'disease', 'cancer', 'stroke', 'covid', 'covid-19', 'coronavirus', 'heart', 'attack', 'complication', 'complications', 'sickness', 'old']);
+const SUPPOSED = new Set(['could', 'might', 'may', 'would', 'should', 'must', 'will', 'shall', 'can']);
+const NEAR = 3;
+
+export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
+  const doc = tree.doc;
+  const added: VigilEvent[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (tree.lemma(i) !== 'die' || tree.token(i).upos !== 'VERB') continue;
+    const at = doc.tokens[i]!;
+    if (events.some((v) => v.trigger.start <= at.start && at.end <= v.trigger.end)) continue;
+    if (tree.kids(i, 'aux').some((a) => SUPPOSED.has(tree.lemma(a))) || tree.kids(i, 'advmod', 'neg').some((k) => NEGATORS.has(tree.lemma(k)))) continue;
+    if (tree.kids(i, 'obl').some((o) => NATURAL.has(tree.lemma(o)) || tree.kids(o, 'compound', 'amod').some((k) => NATURAL.has(tree.lemma(k))))) continue;
+    const subject = tree.subjectOf(i);
+    if (subject === undefined) continue;
+    const target = linker.link(subject, true, i).role;
+    if (!target.entity) continue;
+    const sentence = doc.sentenceAt(at.start);
+    const harmed = events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && v.trigger.start < at.start && sentence - v.sentence <= NEAR);
+    const dead = [...events, ...added].some((v) => v.target?.entity === target.entity && v.type === 'KILLING' && v.modality === 'asserted');
+    if (!harmed || dead) continue;
+    added.push({ id: '', type: 'KILLING', trigger: doc.span(at.start, at.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence, confidence: 0.5 });
+  }
+  return added.length ? [...events, ...added].sort((a, b) => a.trigger.start - b.trigger.start) : events;
+}
