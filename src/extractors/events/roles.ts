@@ -230,6 +230,17 @@ function timeClauseSubject(tree: Tree, i: number): number | undefined {
 }
 
 /**
+ * "operatives of the force abducted and beat X" parsed with "abducted" as a participle on "force"
+ * (a force that was abducted): a participle with no auxiliary and no object of its own, joined to
+ * a verb that has one, shares it, and the noun it hangs on is the one who acted.
+ */
+function raisedObject(tree: Tree, i: number): number | undefined {
+  if (tree.token(i).deprel !== 'acl' || tree.kids(i, 'aux', 'aux:pass', 'obj', 'nsubj', 'nsubj:pass').length) return undefined;
+  const other = tree.kids(i, 'conj').find((c) => c > i && tree.token(c).upos === 'VERB' && tree.kids(c, 'obj').length > 0 && !tree.kids(c, 'aux:pass', 'nsubj', 'nsubj:pass').length);
+  return other === undefined ? undefined : tree.kids(other, 'obj')[0];
+}
+
+/**
  * "the activist and critic of President Alek Varn was arrested", parsed as if "of" marked a clause
  * "Alek Varn was arrested" hung on "critic": a preposition marks no finite clause, so the parse is
  * wrong, and the one arrested is the noun phrase before "of" (its first conjunct), not the name after.
@@ -247,7 +258,12 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   if (t.pos === 'verb') {
     // a participle the tagger read as an adjective after a copula is a passive: "was also raided"
     const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
-    if (tree.isPassive(i) || copular) {
+    const raised = raisedObject(tree, i);
+    if (raised !== undefined) {
+      // "the force abducted and beat X", parsed as a force [that was] abducted: both verbs' object is X
+      roles.target = raised;
+      roles.agent = tree.head(i);
+    } else if (tree.isPassive(i) || copular) {
       const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);

@@ -70,6 +70,14 @@ test('a role, an apposition or a long description before the verb still names th
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
 
+test('"the force abducted and beat X": a participle with no object shares the object of the verb joined to it', () => {
+  const text = 'On June 19, 2020, operatives of the Velmoran Levies force abducted and beat Saeed Ali Akbar, a reporter for a television station.';
+  has(targets(text, 'ABDUCTION'), ['Saeed Ali Akbar'], text);
+  // must not match: a participle that is a passive of its own keeps its noun
+  const passive = 'The activists Lina Orsk and Joran Aldemir, detained and tortured by police, were freed on Monday.';
+  has(targets(passive, 'ARREST'), ['Lina Orsk', 'Joran Aldemir'], passive);
+});
+
 test('"the activist and critic of President X was arrested" is the activist, however the parser hangs the name', () => {
   const text = 'Piotr Danek boarded the plane in Athens. After landing, the 26-year-old activist, journalist, and critic of President Alexander Lukov was arrested.';
   const got = targets(text, 'ARREST');
