@@ -546,3 +546,9 @@ test('tortured, stoned or burned to death is a killing; tortured alone is tortur
   const found = eventsOf('Karim Nasr, a model who was known for his long hair, was found dead in Tarsk on July 2.');
   assert.equal(found.doc.entities.find((e) => e.id === found.events.find((v) => v.type === 'KILLING')?.target?.entity)?.name, 'Karim Nasr');
 });
+
+test('"was tried" is a trial; "tried to" is an attempt, even on a clause that shares a passive subject', () => {
+  const trials = (text: string) => eventsOf(text).events.filter((v) => v.type === 'TRIAL').map((v) => v.trigger.text);
+  assert.deepEqual(trials('The journalist Gamal Fawzi was tried in Karsvik on Monday.'), ['tried']);
+  assert.deepEqual(trials('On 10 October, Gamal Fawzi was beaten in Karsvik and his phone was stolen by a man who knew him by name, and tried to also steal his bag.'), []);
+});
