@@ -278,7 +278,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "targeted and arrested seven defenders": the object both verbs share hangs on the first
       const h = tree.head(i);
       const sharedObj = tree.token(i).deprel === 'conj' && h >= 0 && tree.token(h).upos === 'VERB' ? tree.kids(h, 'obj').find((o) => o > i) : undefined;
-      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? nameRightAfter(tree, i);
+      // "kidnapped and jailed Jamil Sharif": the object both verbs share hangs on the second
+      const laterObj = tree.kids(i, 'conj').filter((c) => c > i && tree.token(c).upos === 'VERB' && !tree.kids(c, 'nsubj', 'nsubj:pass', 'aux:pass').length).map((c) => tree.kids(c, 'obj')[0]).find((o) => o !== undefined);
+      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i);
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {

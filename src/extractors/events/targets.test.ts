@@ -73,6 +73,8 @@ test('a role, an apposition or a long description before the verb still names th
 test('"the force abducted and beat X": a participle with no object shares the object of the verb joined to it', () => {
   const text = 'On June 19, 2020, operatives of the Velmoran Levies force abducted and beat Saeed Ali Akbar, a reporter for a television station.';
   has(targets(text, 'ABDUCTION'), ['Saeed Ali Akbar'], text);
+  const both = 'Police kidnapped and jailed Jamil Sharif and many others.';
+  has(targets(both, 'ABDUCTION'), ['Jamil Sharif'], both);
   // must not match: a participle that is a passive of its own keeps its noun
   const passive = 'The activists Lina Orsk and Joran Aldemir, detained and tortured by police, were freed on Monday.';
   has(targets(passive, 'ARREST'), ['Lina Orsk', 'Joran Aldemir'], passive);
