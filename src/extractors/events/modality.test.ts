@@ -224,3 +224,10 @@ test('heldAt and whereaboutsUnknown reach the extraction document and come back'
   const broken = { ...json, events: json.events.map((v) => (v.heldAt ? { ...v, heldAt: { ...v.heldAt, start: (v.heldAt.start ?? 0) + 1 } } : v)) };
   assert.throws(() => fromExtraction(broken), /heldAt/);
 });
+
+test('a modal the parse hung on an adverb still governs the verb after it', () => {
+  assert.deepEqual(modalities('All ten people arrested should be immediately and unconditionally released.', 'RELEASE'), ['hypothetical']);
+  // must not match: a tense, or a modal with a verb of its own between
+  assert.deepEqual(modalities('Joran Aldemir has since been quietly released.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('Lawyers said they would appeal, and Joran Aldemir was released on Friday.', 'RELEASE'), ['asserted']);
+});

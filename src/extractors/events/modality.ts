@@ -216,6 +216,23 @@ function modifierModality(tree: Tree, t: Trigger): Modality | undefined {
   return undefined;
 }
 
+/**
+ * A modal the parse hung elsewhere: "All ten people arrested should be immediately and
+ * unconditionally released", parsed with "released" joined to "arrested" and "should" on
+ * "immediately". Read off the words: a modal right before the verb, past adverbs, "and", and the
+ * forms of "be" and "have" only.
+ */
+function modalBefore(tree: Tree, i: number): string | undefined {
+  const { from } = tree.sentenceRange(i);
+  for (let j = i - 1; j >= from; j--) {
+    const t = tree.token(j);
+    if (t.xpos === 'MD') return tree.lemma(j);
+    const filler = t.upos === 'ADV' || t.upos === 'CCONJ' || ['be', 'have'].includes(tree.lemma(j));
+    if (!filler || NEGATORS.has(t.text.toLowerCase())) return undefined;
+  }
+  return undefined;
+}
+
 export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {
   const clause = clauseTokens(tree, t);
   const above = speechAbove(tree, lexicon, t.token);
@@ -237,6 +254,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const governed = governedModality(tree, t) ?? modifierModality(tree, t);
   if (governed) return reading(governed);
   const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
+  const stray = t.pos === 'verb' ? modalBefore(tree, t.token) : undefined;
+  if (stray !== undefined) aux.push(stray);
   // "could not ascertain if the detention is connected with the killing of X": what a clause's
   // "if" or "could" questions is the connection; "the killing of X" it names is taken as done. Not
   // a release: "the release of X would be welcome" frees nobody.
