@@ -552,3 +552,15 @@ test('"was tried" is a trial; "tried to" is an attempt, even on a clause that sh
   assert.deepEqual(trials('The journalist Gamal Fawzi was tried in Karsvik on Monday.'), ['tried']);
   assert.deepEqual(trials('On 10 October, Gamal Fawzi was beaten in Karsvik and his phone was stolen by a man who knew him by name, and tried to also steal his bag.'), []);
 });
+
+test('a sentence reduced, commuted or upheld is a conviction of its owner; a name set apart by dashes is still the subject', () => {
+  const of = (text: string, type: string) => {
+    const { doc, events } = eventsOf(text);
+    return events.filter((v) => v.type === type && v.target?.entity).map((v) => doc.entities.find((e) => e.id === v.target!.entity)!.name);
+  };
+  assert.deepEqual(of('Joran Aldemir was jailed in 2019. In September, his sentence was reduced to two years on appeal.', 'CONVICTION'), ['Joran Aldemir']);
+  assert.deepEqual(of("The court upheld the sentence of Joran Aldemir on Monday.", 'CONVICTION'), ['Joran Aldemir']);
+  assert.deepEqual(of('In August, Mr Varan – a correspondent for a Velmoran channel – was sentenced to three years in prison.', 'CONVICTION'), ['Varan']);
+  // must not match: other things reduced or upheld
+  assert.deepEqual(eventsOf('The government reduced fuel taxes, and the court upheld the ban on imports.').events.filter((v) => v.type === 'CONVICTION'), []);
+});

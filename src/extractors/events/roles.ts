@@ -60,20 +60,25 @@ function nameRightAfter(tree: Tree, i: number): number | undefined {
  * its auxiliaries (or before an apposition between commas) is what it happened to. The first
  * name of a list is returned, so that the list gives each person an event.
  */
+/** What sets a description apart from the name before it: a comma, a dash (not the hyphen inside a name). */
+const SETS_APART = new Set([',', '–', '—', '--']);
+
 export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
   const { from } = tree.sentenceRange(i);
   const person = (j: number): boolean => j >= from && tree.entityOf[j]?.type === 'PERSON';
+  // descriptions stand between commas or dashes: "Mr Varan – a correspondent for TV5 – was sentenced"
+  const apart = (n: number): boolean => SETS_APART.has(tree.token(n).text);
   let j = i - 1;
-  while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || tree.token(j).text === ',')) j--;
+  while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || apart(j))) j--;
   if (j < from || j === i - 1) return undefined;
   // past up to three descriptions between commas: "Sit Man-ling, 33, a clerk of X, a subsidiary of Y, was jailed"
-  for (let stretch = 0; stretch < 3 && !person(j) && tree.token(j + 1).text === ','; stretch++) {
+  for (let stretch = 0; stretch < 3 && !person(j) && apart(j + 1); stretch++) {
     let k = j;
     const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
-    while (k >= Math.max(from, j - 12) && tree.token(k).text !== ',' && !finite(k)) k--;
+    while (k >= Math.max(from, j - 12) && !apart(k) && !finite(k)) k--;
     // "Kemal Vostra, who was sentenced in 2019, was released": a relative clause about the name
     if (k >= from && finite(k)) k = relativeClauseStart(tree, k, from);
-    if (k < from || tree.token(k).text !== ',') break;
+    if (k < from || !apart(k)) break;
     j = k - 1;
   }
   if (!person(j)) return undefined;
