@@ -12,6 +12,7 @@ interface WorldCountry {
   name: { common: string; official: string };
   altSpellings: string[];
   demonyms?: { eng?: { f: string; m: string } };
+  unMember?: boolean;
 }
 
 export interface Country {
@@ -42,6 +43,7 @@ function load(): void {
   const list = require('world-countries') as WorldCountry[];
   byName = new Map();
   byDemonym = new Map();
+  const demonymClaims = new Map<string, { country: Country; member: boolean }[]>();
   byCode = new Map();
   namesOf = new Map();
   for (const c of list) {
@@ -56,10 +58,21 @@ function load(): void {
     const d = c.demonyms?.eng;
     for (const dem of d ? [d.m, d.f] : []) {
       if (!dem) continue;
-      if (!byDemonym.has(key(dem))) byDemonym.set(key(dem), country);
       // plural group nouns: "Thais", "Cambodians"
-      if (!/s$/.test(dem) && !byDemonym.has(key(`${dem}s`))) byDemonym.set(key(`${dem}s`), country);
+      for (const form of /s$/.test(dem) ? [dem] : [dem, `${dem}s`]) {
+        const claims = demonymClaims.get(key(form)) ?? [];
+        if (!claims.some((x) => x.country.cca3 === c.cca3)) claims.push({ country, member: c.unMember === true });
+        demonymClaims.set(key(form), claims);
+      }
     }
+  }
+  // A demonym several territories share is the UN member's ("American" is the United States', not
+  // the Northern Mariana Islands'; "French" France's); one two members share ("Congolese",
+  // "Dominican") names neither: no code rather than a guess.
+  for (const [form, claims] of demonymClaims) {
+    const members = claims.filter((x) => x.member);
+    const pick = members.length === 1 ? members[0] : claims.length === 1 ? claims[0] : undefined;
+    if (pick) byDemonym.set(form, pick.country);
   }
   // "Republic of Turkey" → "Turkey": the short name news uses, when world-countries lists only the
   // long one (it names the country "Türkiye"); taken only when no country claims it already

@@ -26,6 +26,9 @@ test('countries by the names news uses, also where the ISO list has moved on ("T
 test('demonyms and codes', () => {
   assert.equal(countryByDemonym('Thai')?.cca3, 'THA');
   assert.equal(countryByDemonym('Cambodians')?.cca3, 'KHM');
+  // a demonym territories share is the UN member's; one two members share is neither's
+  assert.deepEqual(['American', 'French', 'Dutch', 'Americans'].map((w) => countryByDemonym(w)?.cca3), ['USA', 'FRA', 'NLD', 'USA']);
+  assert.deepEqual(['Congolese', 'Dominican'].map((w) => countryByDemonym(w)?.cca3), [undefined, undefined]);
   assert.equal(countryByCode('KH')?.cca3, 'KHM');
   assert.deepEqual(resolvePlace('Turkey'), { country: 'TUR' });
 });
