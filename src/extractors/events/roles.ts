@@ -269,7 +269,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       roles.target = raised;
       roles.agent = tree.head(i);
     } else if (tree.isPassive(i) || copular) {
-      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i);
+      // "… journalist X was branded a traitor and charged with treason": a conjunct takes the person its first verb found
+      const first = tree.token(i).deprel === 'conj' && tree.token(tree.head(i)).upos === 'VERB' ? tree.head(i) : undefined;
+      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

@@ -70,6 +70,12 @@ test('a role, an apposition or a long description before the verb still names th
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
 });
 
+test('a passive joined to one whose subject the parse lost takes the person the first found', () => {
+  const text = 'For interviewing former Prime Minister Alek Varn, star journalist Cyril Amado was branded a "traitor" and charged with treason.';
+  has(targets(text, 'CHARGE'), ['Cyril Amado'], text);
+  lacks(targets(text, 'CHARGE'), ['Alek Varn'], text);
+});
+
 test('"the force abducted and beat X": a participle with no object shares the object of the verb joined to it', () => {
   const text = 'On June 19, 2020, operatives of the Velmoran Levies force abducted and beat Saeed Ali Akbar, a reporter for a television station.';
   has(targets(text, 'ABDUCTION'), ['Saeed Ali Akbar'], text);
