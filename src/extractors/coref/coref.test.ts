@@ -70,3 +70,11 @@ test('a title led by a demonym gives a person their nationality; a title without
   assert.equal(person(doc, 'Malik Odhiambo').country, 'KEN');
   assert.equal(person(doc, 'Arno Belin').country, undefined);
 });
+
+test('"his client", said by the lawyer of someone named, is that person; with no lawyer in view, nobody named', () => {
+  const doc = run("Police arrested the photographer Shadi Zalan on Friday. A news agency cited Zalan's lawyer as saying late on Sunday that his client had been released.");
+  assert.deepEqual(texts(person(doc, 'Shadi Zalan'), 'description'), ['his client']);
+  assert.ok(doc.events.some((v) => v.type === 'RELEASE' && v.target?.entity === person(doc, 'Shadi Zalan').id));
+  const none = run('Police arrested the photographer Shadi Zalan on Friday. The hotel manager said on Sunday that his client had left.');
+  assert.deepEqual(texts(person(none, 'Shadi Zalan'), 'description'), []);
+});

@@ -32,6 +32,8 @@ interface Known {
 }
 
 const WINDOW = 2;
+const CLIENT = new Set(['client']);
+const LAWYERS = new Set(['lawyer', 'attorney']);
 
 export class Resolver {
   private readonly known = new Map<Entity, Known>();
@@ -249,6 +251,16 @@ export class Resolver {
     // a name in apposition is who the description is: "Reyvik's lawyer, Mira Castell"
     const appos = tree.kids(h, 'appos').find((a) => tree.entityOf[a]?.type === 'PERSON');
     const named = appos !== undefined ? tree.entityOf[appos] : undefined;
+    // "Zalan's lawyer said his client had been released": the client of the lawyer just named is the one they speak for
+    if (CLIENT.has(lemma) && !named) {
+      const lawyer = this.created.find((e) => e.relation && LAWYERS.has(e.relation.type) && (this.known.get(e)?.sentence ?? -Infinity) >= sentence - 1);
+      const client = lawyer ? [...this.known.keys()].find((e) => e.id === lawyer.relation!.of) : undefined;
+      if (client) {
+        this.mention(client, first, last, 'description');
+        this.note(client, sentence, this.isSubject(h), gender, lemma);
+        return client;
+      }
+    }
     if (this.nouns.relational.has(lemma) && (possessor || named)) {
       let target = named ?? this.created.find((e) => e.relation?.type === lemma && e.relation.of === (possessor?.id ?? null));
       if (!target) {

@@ -59,11 +59,16 @@ export class EntityLinker {
     this.salientFrom = this.mentions.find((m) => m.entity === this.salient)?.sentence ?? Infinity;
   }
 
+  /** The person the coreference layer tied the description headed by `head` to. */
+  private describedAt(head: number): Entity | undefined {
+    const at = this.tree.doc.tokens[head]!.start;
+    return this.descriptions.find((d) => d.start <= at && at < d.end)?.entity;
+  }
+
   /** The person the coreference layer tied description `head` to, when one of the description's nouns ends a title of theirs. */
   private titledDescription(head: number): Entity | undefined {
     const tree = this.tree;
-    const at = tree.doc.tokens[head]!.start;
-    const e = this.descriptions.find((d) => d.start <= at && at < d.end)?.entity;
+    const e = this.describedAt(head);
     if (!e) return undefined;
     const nouns = new Set([tree.lemma(head), ...singularNounsJoined(tree, head)]);
     return (e.titles ?? []).some((t) => nouns.has(t.toLowerCase().split(/\s+/).pop() ?? '')) ? e : undefined;
@@ -264,6 +269,11 @@ export class EntityLinker {
     if (asTarget && !named && first >= 2 && doc.tokens[first - 1]!.text === ',' && of[first - 2]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[first - 2];
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);
+    // "his client" after "Zalan's lawyer": the coreference layer found the lawyer's client, a person named in the report
+    if (asTarget && lemma === 'client') {
+      const client = this.describedAt(head);
+      if (client && client.mentions.some((m) => (m.kind ?? 'name') === 'name')) return { role: { entity: client.id, text, start, end }, inferred: true };
+    }
     const word = doc.tokens[head]!.text.toLowerCase();
     if (PERSON_PRONOUNS.has(word) || PERSON_PRONOUNS.has(lemma)) {
       // the coreference layer weighs gender and who can be whom; without its answer, the person in view
