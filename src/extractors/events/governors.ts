@@ -92,8 +92,26 @@ function askedForByWords(tree: Tree, n: number): boolean {
   for (let step = 0, x = n; step < 4 && x >= 0; step++) {
     const f = tree.kids(x, 'case').find((k) => tree.lemma(k) === 'for');
     if (f !== undefined && f > 0 && (WANTING_NOUNS.has(tree.lemma(f - 1)) || WANTING_VERBS.has(tree.lemma(f - 1)))) return true;
+    // "a warrant … was issued for his arrest": what the verb issues or files, not the verb, asks for it
+    const h = tree.head(x);
+    if (f !== undefined && h >= 0 && tree.token(h).upos === 'VERB' && tree.kids(h, 'nsubj:pass', 'obj').some((k) => WANTING_NOUNS.has(tree.lemma(k)))) return true;
+    // …with the parse broken between them ("a warrant under Section 505 (a) was issued for his arrest"): read off the words
+    if (f !== undefined && h >= 0 && ISSUING.has(tree.lemma(h)) && wantedBefore(tree, h)) return true;
     if (!/^(conj|acl)/.test(tree.token(x).deprel ?? '')) return false;
     x = tree.head(x);
+  }
+  return false;
+}
+
+/** Verbs that put out a warrant, a request or a petition. */
+const ISSUING = new Set(['issue', 'file', 'sign', 'lodge', 'obtain', 'seek']);
+
+/** A noun of asking ("warrant", "request") among the eight words before verb `h`, with no other verb between. */
+function wantedBefore(tree: Tree, h: number): boolean {
+  const { from } = tree.sentenceRange(h);
+  for (let k = h - 1; k >= Math.max(from, h - 8); k--) {
+    if (tree.token(k).upos === 'VERB') return false;
+    if (tree.token(k).upos === 'NOUN' && WANTING_NOUNS.has(tree.lemma(k))) return true;
   }
   return false;
 }
@@ -125,8 +143,24 @@ function intentNoun(tree: Tree, i: number): boolean {
   const to = infinitiveTo(tree, i);
   if (to === undefined) return false;
   const h = tree.head(i);
-  const candidates = [...(h >= 0 && tree.token(i).deprel === 'acl' ? [h] : []), to - 1];
+  const candidates = [...(h >= 0 && tree.token(i).deprel === 'acl' ? [h, ...intentAbove(tree, h)] : []), to - 1];
   return candidates.some((n) => n >= 0 && tree.token(n).upos === 'NOUN' && [n, ...tree.kids(n, 'compound')].some((x) => INTENT_NOUNS.has(tree.lemma(x))));
+}
+
+/**
+ * The nouns above the one an infinitive hangs on, up through participles and prepositions but no
+ * finite verb: "a plan hatched by officials at a clandestine meeting to arrest him" is the plan's
+ * arrest, however the parser put it on "meeting".
+ */
+function intentAbove(tree: Tree, n: number): number[] {
+  const out: number[] = [];
+  for (const { token, via } of tree.ancestors(n, 4)) {
+    if (!/^(nmod|obl|acl)/.test(via)) break;
+    const t = tree.token(token);
+    if (t.upos === 'NOUN') out.push(token);
+    else if (!(t.upos === 'VERB' && ['VBN', 'VBG'].includes(t.xpos ?? ''))) break;
+  }
+  return out;
 }
 
 /** A modal auxiliary of obligation on the verb: "should release", "must be freed". */

@@ -231,3 +231,12 @@ test('a modal the parse hung on an adverb still governs the verb after it', () =
   assert.deepEqual(modalities('Joran Aldemir has since been quietly released.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Lawyers said they would appeal, and Joran Aldemir was released on Friday.', 'RELEASE'), ['asserted']);
 });
+
+test('an arrest a warrant is issued for, or a plan hatched at a meeting means, has not happened', () => {
+  assert.deepEqual(modalities('A warrant was issued for the arrest of the journalist Nyan Lin.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('The journalist Nyan Lin is in hiding after a warrant under Section 505 (a) was issued for his arrest.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('A colleague warned the reporter Fisayo Soyinka about a plan hatched by officials at a clandestine meeting to arrest him.', 'ARREST'), ['hypothetical']);
+  // must not match: an arrest praised, or done after a meeting
+  assert.deepEqual(modalities('Police were praised for the arrest of the journalist Nyan Lin.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Police held a meeting to discuss the case and then arrested the journalist Nyan Lin.', 'ARREST'), ['asserted']);
+});
