@@ -240,3 +240,9 @@ test('an arrest a warrant is issued for, or a plan hatched at a meeting means, h
   assert.deepEqual(modalities('Police were praised for the arrest of the journalist Nyan Lin.', 'ARREST'), ['asserted']);
   assert.deepEqual(modalities('Police held a meeting to discuss the case and then arrested the journalist Nyan Lin.', 'ARREST'), ['asserted']);
 });
+
+test('a word in scare quotes is no one\'s quotation: "who “disappeared” from his cell" is told', () => {
+  assert.deepEqual(modalities('Those convicted included Boris Tagima, who “disappeared” from his prison cell in October and is still missing.', 'DISAPPEARANCE'), ['asserted']);
+  // must not match: a quotation of a sentence stays the speaker's
+  assert.deepEqual(modalities('“Police arrested Boris Tagima on Monday and took him away,” his wife said.', 'ARREST'), ['reported']);
+});

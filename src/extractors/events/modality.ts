@@ -194,10 +194,19 @@ function quotedTokens(tree: Tree, from: number, to: number): boolean[] {
   return out;
 }
 
-/** True when token `i` sits inside quotation marks in its sentence. */
+const QUOTE_MARKS = new Set(['“', '”', '"', '``', "''"]);
+/** The most words scare quotes hold: "who “disappeared” from his cell" quotes a word, not a speaker. */
+const SCARE_QUOTE = 3;
+
+/** True when token `i` sits inside quotation marks in its sentence (a speaker's words, not a word set in scare quotes). */
 export function insideQuote(tree: Tree, i: number): boolean {
-  const { from } = tree.sentenceRange(i);
-  return quotedTokens(tree, from, i + 1)[i - from] ?? false;
+  const { from, to } = tree.sentenceRange(i);
+  if (!(quotedTokens(tree, from, i + 1)[i - from] ?? false)) return false;
+  let open = i - 1;
+  while (open >= from && !QUOTE_MARKS.has(tree.token(open).text)) open--;
+  let close = i + 1;
+  while (close < to && !QUOTE_MARKS.has(tree.token(close).text)) close++;
+  return close >= to || close - open - 1 > SCARE_QUOTE;
 }
 
 /** A condition hung on the clause: "if he returns, he will be arrested". */
