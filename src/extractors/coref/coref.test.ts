@@ -78,3 +78,12 @@ test('"his client", said by the lawyer of someone named, is that person; with no
   const none = run('Police arrested the photographer Shadi Zalan on Friday. The hotel manager said on Sunday that his client had left.');
   assert.deepEqual(texts(person(none, 'Shadi Zalan'), 'description'), []);
 });
+
+test('a lede\'s "A blogger who …" named in the next sentence is the report\'s main person; a later "a blogger" is someone new', () => {
+  const text = 'Kenyan blogger speaks out\n\nA Kenyan blogger who has been held incommunicado by the police in Karsvik for two weeks has been allowed to call his family.\n\nMalik Odero, 28, was arrested days after he spoke to rights groups. Odero wrote about wages. Odero is unhurt.';
+  const doc = run(text);
+  assert.equal(texts(person(doc, 'Malik Odero'), 'description').length, 1);
+  assert.ok(doc.events.some((v) => v.type === 'ARREST' && v.trigger.text === 'held' && v.target?.entity === person(doc, 'Malik Odero').id));
+  const later = run('Malik Odero was arrested on Monday. Odero wrote about wages. Odero is unhurt. Police said on Tuesday that a blogger who writes about football has been detained.');
+  assert.deepEqual(texts(person(later, 'Malik Odero'), 'description'), []);
+});

@@ -290,6 +290,15 @@ export class Resolver {
     }
     if ((determiner === 'a' || determiner === 'an') && this.worthKeeping(h)) {
       const doc = tree.doc;
+      // a lede's "A Kenyan blogger who has been held … has been allowed to call his family", named in the
+      // next sentence or the one after as the person the report is about
+      const lede = this.ledePerson(h, sentence);
+      if (lede) {
+        addTitle(lede, titleOfNoun(tree, h));
+        this.mention(lede, first, last, 'description');
+        this.note(lede, sentence, this.isSubject(h), gender, lemma);
+        return lede;
+      }
       const entity: Entity = { id: '', type: 'PERSON', name: doc.text.slice(doc.tokens[first]!.start, doc.tokens[last]!.end), mentions: [], titles: [titleOfNoun(tree, h)] };
       const org = orgOfTitle(tree, h);
       if (org) entity.affiliations = [{ title: entity.titles![0]!, org }];
@@ -299,6 +308,19 @@ export class Resolver {
       return entity;
     }
     return undefined;
+  }
+
+  /**
+   * The report's main person, when the indefinite subject at `h` opens the report (its first two
+   * sentences, a headline being one) as a person at risk is described ("a blogger", "an activist"),
+   * and the main person is first named in one of the next two sentences.
+   */
+  private ledePerson(h: number, sentence: number): Entity | undefined {
+    if (sentence > 1 || !this.isSubject(h) || !this.nouns.protagonist.has(this.tree.lemma(h)) || !this.main) return undefined;
+    const doc = this.tree.doc;
+    const named = this.main.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => doc.sentenceAt(m.start));
+    const firstNamed = Math.min(...named);
+    return named.length >= 2 && firstNamed > sentence && firstNamed <= sentence + 2 ? this.main : undefined;
   }
 
   /** An indefinite person worth keeping: a subject, or the source of "according to". */

@@ -294,6 +294,13 @@ export class EntityLinker {
       if (titled) return { role: { entity: titled.id, text, start, end }, inferred: true };
       if (salientBefore) return { role: { entity: this.salient!.id, text, start, end }, inferred: true };
     }
+    // a lede's "A Kenyan blogger who has been held incommunicado …", named in the next sentences: the
+    // coreference layer tied it to the report's main person
+    const indefinite = doc.tokens.slice(first, head).some((d) => ['a', 'an'].includes(d.text.toLowerCase()));
+    if (asTarget && indefinite && !plural && doc.sentenceAt(start) <= 1) {
+      const lede = this.describedAt(head);
+      if (lede?.type === 'PERSON' && lede.mentions.some((m) => (m.kind ?? 'name') === 'name')) return { role: { entity: lede.id, text, start, end }, inferred: true };
+    }
     // "authorities" after "Velmoran authorities": the body named before
     if (this.lexicon.agentNouns.has(lemma)) {
       const body = this.bodyBefore(start, word);
