@@ -564,3 +564,14 @@ test('a sentence reduced, commuted or upheld is a conviction of its owner; a nam
   // must not match: other things reduced or upheld
   assert.deepEqual(eventsOf('The government reduced fuel taxes, and the court upheld the ban on imports.').events.filter((v) => v.type === 'CONVICTION'), []);
 });
+
+test('a court ordering someone to serve a prison term convicts them; a term as president does not; "the gang\'s leader" is no one in view', () => {
+  const of = (text: string, type: string) => {
+    const { doc, events } = eventsOf(text);
+    return events.filter((v) => v.type === type).map((v) => (v.target?.entity ? doc.entities.find((e) => e.id === v.target!.entity)!.name : v.target?.text ?? '-'));
+  };
+  assert.deepEqual(of('Alexei Navin returned to Velmora in January. Soon after, a court ordered him to serve two and a half years in prison.', 'CONVICTION'), ['Alexei Navin']);
+  assert.deepEqual(of('The blogger Alek Navin is serving a ten-year sentence.', 'CONVICTION'), ['Alek Navin']);
+  assert.deepEqual(of("Alek Navin served two terms as the country's president and served in the army for two years.", 'CONVICTION'), []);
+  assert.deepEqual(of("Austin Smolar was kidnapped by a gang in May. The gang's leader is serving a life term in prison.", 'CONVICTION'), ["The gang's leader"]);
+});

@@ -287,7 +287,9 @@ export class EntityLinker {
     // a definite description points back, or to the name the next sentence gives (a lede's "the
     // president of a union" named just after); "the mayor" told long before the person is someone else
     const salientBefore = this.salient && this.salientFrom <= doc.sentenceAt(start) + 1;
-    if (asTarget && definite && !plural && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN') {
+    // "the gang's leader" is someone the gang defines, not the person in view
+    const possessed = tree.kids(head, 'nmod:poss').length > 0;
+    if (asTarget && definite && !plural && !possessed && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN') {
       // someone the report called so before ("Velmoran journalist Ilse Varga" … "the activist and
       // journalist") is that person, even when someone else is named more often
       const titled = this.titledDescription(head);

@@ -179,6 +179,9 @@ export class Tree {
     // "before being released": a passive gerund adjunct shares it too
     const auxes = this.kids(i, 'aux', 'aux:pass');
     const participle = t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN') && auxes.every((a) => this.token(a).text.toLowerCase() === 'being');
+    // "a court ordered him to serve two years": a verb's object, when it has one, is who does its complement
+    const controller = t.deprel === 'xcomp' ? this.kids(h, 'obj').find((o) => o < i && ['NOUN', 'PROPN', 'PRON'].includes(this.token(o).upos ?? '')) : undefined;
+    if (controller !== undefined) return controller;
     if (t.deprel === 'xcomp' || t.deprel === 'conj' || this.token(h).upos === 'AUX' || participle) {
       return this.subjectOf(h, depth + 1);
     }
