@@ -288,17 +288,18 @@ export class Resolver {
       }
       return found?.entity;
     }
+    // a lede's "A Kenyan blogger who has been held … has been allowed to call his family" or "a jury
+    // found a rights activist not guilty", named in the next sentence or the one after as the person
+    // the report is about
+    const lede = determiner === 'a' || determiner === 'an' ? this.ledePerson(h, sentence) : undefined;
+    if (lede) {
+      addTitle(lede, titleOfNoun(tree, h));
+      this.mention(lede, first, last, 'description');
+      this.note(lede, sentence, this.isSubject(h), gender, lemma);
+      return lede;
+    }
     if ((determiner === 'a' || determiner === 'an') && this.worthKeeping(h)) {
       const doc = tree.doc;
-      // a lede's "A Kenyan blogger who has been held … has been allowed to call his family", named in the
-      // next sentence or the one after as the person the report is about
-      const lede = this.ledePerson(h, sentence);
-      if (lede) {
-        addTitle(lede, titleOfNoun(tree, h));
-        this.mention(lede, first, last, 'description');
-        this.note(lede, sentence, this.isSubject(h), gender, lemma);
-        return lede;
-      }
       const entity: Entity = { id: '', type: 'PERSON', name: doc.text.slice(doc.tokens[first]!.start, doc.tokens[last]!.end), mentions: [], titles: [titleOfNoun(tree, h)] };
       const org = orgOfTitle(tree, h);
       if (org) entity.affiliations = [{ title: entity.titles![0]!, org }];
@@ -311,12 +312,12 @@ export class Resolver {
   }
 
   /**
-   * The report's main person, when the indefinite subject at `h` opens the report (its first two
+   * The report's main person, when the indefinite subject or object at `h` opens the report (its first two
    * sentences, a headline being one) as a person at risk is described ("a blogger", "an activist"),
    * and the main person is first named in one of the next two sentences.
    */
   private ledePerson(h: number, sentence: number): Entity | undefined {
-    if (sentence > 1 || !this.isSubject(h) || !this.nouns.protagonist.has(this.tree.lemma(h)) || !this.main) return undefined;
+    if (sentence > 1 || !/^(nsubj|obj|iobj)/.test(this.tree.token(h).deprel ?? '') || !this.nouns.protagonist.has(this.tree.lemma(h)) || !this.nouns.titles.has(this.tree.lemma(h)) || !this.main) return undefined;
     const doc = this.tree.doc;
     const named = this.main.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => doc.sentenceAt(m.start));
     const firstNamed = Math.min(...named);
