@@ -552,3 +552,49 @@ test('"was tried" is a trial; "tried to" is an attempt, even on a clause that sh
   assert.deepEqual(trials('The journalist Gamal Fawzi was tried in Karsvik on Monday.'), ['tried']);
   assert.deepEqual(trials('On 10 October, Gamal Fawzi was beaten in Karsvik and his phone was stolen by a man who knew him by name, and tried to also steal his bag.'), []);
 });
+
+test('pepper sprayed or tear-gassed is an assault; spraying paint or gas in a pipe is not', () => {
+  const assaults = (text: string) => befalls(text).filter(([type]) => type === 'ASSAULT');
+  assert.deepEqual(assaults('Ivo Lenn and his cameraman were also pepper sprayed.').map(([, , name]) => name), ['Ivo Lenn']);
+  assert.deepEqual(assaults('The reporter Ivo Lenn was tear-gassed by police in Karsvik.'), [['ASSAULT', 'tear-gassed', 'Ivo Lenn']]);
+  // must not match
+  for (const text of ['The activist Ivo Lenn sprayed paint on the wall of the ministry.', 'Workers sprayed the fields in Karsvik.', 'The plant gassed its waste into the river.', 'The activist Ivo Lenn sprayed pepper on his food.']) {
+    assert.deepEqual(assaults(text), [], text);
+  }
+});
+
+test('rescued from captors is a release, captivity an abduction; not a rescue from rubble or the sea', () => {
+  assert.deepEqual(befalls('The aid worker Pia Rast spent two months in captivity.').filter(([type]) => type === 'ABDUCTION'), [['ABDUCTION', 'in captivity', 'Pia Rast']]);
+  assert.deepEqual(befalls('The aid worker Pia Rast was rescued by soldiers on Monday.'), [['RELEASE', 'rescued', 'Pia Rast']]);
+  // must not match
+  for (const text of ['The aid worker Pia Rast was rescued from the rubble.', 'Fishermen rescued the activist Pia Rast from the sea.', 'The zoo keeps the animals in captivity.', 'The bank was rescued by the state.', 'The paper worked hard to rescue the reporter Pia Rast.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'RELEASE' || type === 'ABDUCTION'), [], text);
+  }
+});
+
+test('"ordered released" befalls the passive subject; "reported missing" is told, with nobody its speaker', () => {
+  assert.deepEqual(befalls('The unionists Ada Fenn and Lev Arno were ordered released in March.').filter(([type]) => type === 'RELEASE').map(([, , name]) => name), ['Ada Fenn', 'Lev Arno']);
+  const { events } = eventsOf('The party member Ola Vin was reported missing on July 15.');
+  const v = one(events, 'DISAPPEARANCE');
+  assert.deepEqual([v.modality, v.speaker?.text, v.target?.text], ['asserted', undefined, 'The party member Ola Vin']);
+  // must not match: a release called for stays hypothetical
+  const called = eventsOf('Rights groups called for the unionist Ada Fenn to be released.').events.filter((e) => e.type === 'RELEASE');
+  assert.ok(called.every((e) => e.modality === 'hypothetical'), JSON.stringify(called.map((e) => e.modality)));
+});
+
+test('a state said of a predicate noun or a raised subject: the oldest member in jail, thought to be under house arrest', () => {
+  assert.deepEqual(befalls('The pastor Bao Tran is the oldest member in jail.'), [['ARREST', 'in jail', 'Bao Tran']]);
+  assert.deepEqual(befalls('The writer Nils Odek is thought to be under house arrest.'), [['RESTRICTION', 'house arrest', 'Nils Odek']]);
+  // must not match: a place of work, an article before the noun, or a state someone is not said to be in
+  for (const text of ['The doctor Bao Tran is a nurse in the prison.', 'The pastor Bao Tran is a visitor in the jail.', 'The pastor Bao Tran is thought to be a friend of the jailer.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'ARREST'), [], text);
+  }
+});
+
+test('the deaths of hostages are killings; a hostage crisis without a death is not', () => {
+  assert.deepEqual(befalls('The men were charged over the deaths of three hostages, Dan Perel, Ola Vin and Tomas Reyk.').filter(([type, , name]) => type === 'KILLING' && name).map(([, , name]) => name), ['Dan Perel', 'Ola Vin', 'Tomas Reyk']);
+  // must not match
+  for (const text of ['The reporter Dan Perel feared death threats during the hostage talks.', 'The death of the hostage-taker Dan Perel ended the siege.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'KILLING'), [], text);
+  }
+});

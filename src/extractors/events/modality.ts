@@ -221,7 +221,9 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const above = speechAbove(tree, lexicon, t.token);
   const below = above === undefined ? sourceBelow(tree, lexicon, clause) : undefined;
   const speech = above ?? below?.cue;
-  const speaker = speech === undefined ? undefined : below ? below.speaker : (tree.subjectOf(speech) ?? invertedSpeaker(tree, speech) ?? nameNear(tree, speech));
+  // "X was reported missing": a passive speech verb's subject is what is told of, its speaker the by-phrase, if any
+  const passiveSpeech = speech !== undefined && !below && tree.isPassive(speech);
+  const speaker = speech === undefined ? undefined : below ? below.speaker : passiveSpeech ? tree.kids(speech, 'obl:agent')[0] : (tree.subjectOf(speech) ?? invertedSpeaker(tree, speech) ?? nameNear(tree, speech));
   const reading = (modality: Modality): ModalityReading => {
     const r: ModalityReading = { modality };
     if (speech !== undefined) {
