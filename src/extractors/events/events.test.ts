@@ -585,6 +585,8 @@ test('"ordered released" befalls the passive subject; "reported missing" is told
 test('a state said of a predicate noun or a raised subject: the oldest member in jail, thought to be under house arrest', () => {
   assert.deepEqual(befalls('The pastor Bao Tran is the oldest member in jail.'), [['ARREST', 'in jail', 'Bao Tran']]);
   assert.deepEqual(befalls('The writer Nils Odek is thought to be under house arrest.'), [['RESTRICTION', 'house arrest', 'Nils Odek']]);
+  // what is only thought is told, not vouched for
+  assert.equal(eventsOf('The writer Nils Odek is thought to be under house arrest.').events[0]?.modality, 'reported');
   // must not match: a place of work, an article before the noun, or a state someone is not said to be in
   for (const text of ['The doctor Bao Tran is a nurse in the prison.', 'The pastor Bao Tran is a visitor in the jail.', 'The pastor Bao Tran is thought to be a friend of the jailer.']) {
     assert.deepEqual(befalls(text).filter(([type]) => type === 'ARREST'), [], text);
@@ -596,5 +598,13 @@ test('the deaths of hostages are killings; a hostage crisis without a death is n
   // must not match
   for (const text of ['The reporter Dan Perel feared death threats during the hostage talks.', 'The death of the hostage-taker Dan Perel ended the siege.']) {
     assert.deepEqual(befalls(text).filter(([type]) => type === 'KILLING'), [], text);
+  }
+});
+
+test('removed by police is an arrest; removed from a post or a list is not', () => {
+  assert.deepEqual(befalls('The activist Joran Aldemir was removed from a taxi by uniformed police on Monday.'), [['ARREST', 'removed', 'Joran Aldemir']]);
+  // must not match
+  for (const text of ['The editor Joran Aldemir was removed from his post by the board after police raided the office.', 'The editor Joran Aldemir was removed from office by security forces.', 'Police removed the banners from the square.', 'The editor Joran Aldemir was removed from the list by officers.', 'The editor Joran Aldemir removed the posts after police called him.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'ARREST'), [], text);
   }
 });

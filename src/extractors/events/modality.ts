@@ -46,7 +46,7 @@ const FACTIVE_SPEECH = new Set(['confirm', 'acknowledge', 'admit', 'reveal']);
  */
 const RELAYED_TYPES = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'RELEASE', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'KILLING']);
 /** Speech verbs that tell a claim the report does not vouch for. */
-const ALLEGING = new Set(['claim', 'allege', 'insist', 'deny', 'argue', 'accuse', 'believe', 'suspect', 'testify', 'assert', 'warn']);
+const ALLEGING = new Set(['claim', 'allege', 'insist', 'deny', 'argue', 'accuse', 'believe', 'suspect', 'testify', 'assert', 'warn', 'think']);
 /**
  * Who holds the person: "police said he had been released" is the jailer's word, and a release
  * that authorities announce and nobody sees is how many disappearances begin. Such a release stays
