@@ -608,3 +608,12 @@ test('removed by police is an arrest; removed from a post or a list is not', () 
     assert.deepEqual(befalls(text).filter(([type]) => type === 'ARREST'), [], text);
   }
 });
+
+test('held incommunicado is a disappearance; lashes received are torture; a trial session a trial', () => {
+  assert.deepEqual(befalls('The blogger Joran Aldemir was again held incommunicado.').filter(([type]) => type === 'DISAPPEARANCE'), [['DISAPPEARANCE', 'incommunicado', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The blogger Joran Aldemir received 50 lashes before the punishment was halted.').filter(([type]) => type === 'TORTURE'), [['TORTURE', 'received 50 lashes', 'Joran Aldemir']]);
+  // must not match: lashes a sentence only names, a session of no court, a whip's lash
+  for (const text of ['The blogger Joran Aldemir was sentenced to 100 lashes.', 'The teacher Joran Aldemir held a session with the students.', 'The rider Joran Aldemir gave the horse a lash.']) {
+    assert.deepEqual(befalls(text).filter(([type]) => type === 'TORTURE' || type === 'TRIAL'), [], text);
+  }
+});

@@ -364,6 +364,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     }
     // "they were subjected to torture": the passive subject of "subjected"
     if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
+    // "X was held incommunicado" (the word maybe read as the verb's object), "guards kept X incommunicado": the one held
+    if (target === undefined && h >= 0 && /^(obj|xcomp)$/.test(tree.token(i).deprel ?? '') && PUTTING_VERBS.has(tree.lemma(h))) {
+      target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj').find((o) => o !== i);
+    }
     // a state: "X has been in police detention since May", "X remains in custody"
     if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
       // "who is in Brenn prison": the relative pronoun stands for its noun
