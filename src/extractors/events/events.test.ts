@@ -617,3 +617,14 @@ test('held incommunicado is a disappearance; lashes received are torture; a tria
     assert.deepEqual(befalls(text).filter(([type]) => type === 'TORTURE' || type === 'TRIAL'), [], text);
   }
 });
+
+test('taken to an undisclosed location is a disappearance; ill-treated torture; tailed a restriction', () => {
+  assert.deepEqual(befalls('The blogger Joran Aldemir was whisked away to an undisclosed location.'), [['DISAPPEARANCE', 'undisclosed location', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('Soldiers took the activist Joran Aldemir to an unknown place.'), [['DISAPPEARANCE', 'unknown place', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('Guards ill-treated the activist Joran Aldemir.'), [['TORTURE', 'ill-treated', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The activist Joran Aldemir was tailed by security agents.'), [['RESTRICTION', 'tailed', 'Joran Aldemir']]);
+  // must not match
+  for (const text of ['The meeting was held at a secret location.', 'The activist Joran Aldemir met donors at a secret location.', 'The activist Joran Aldemir lived in an undisclosed location abroad.', 'Doctors treated the ill activist Joran Aldemir.', 'The activist Joran Aldemir tailed off in the polls.', 'The documents were moved to a secret location.']) {
+    assert.deepEqual(befalls(text), [], text);
+  }
+});

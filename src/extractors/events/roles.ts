@@ -368,6 +368,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (target === undefined && h >= 0 && /^(obj|xcomp)$/.test(tree.token(i).deprel ?? '') && PUTTING_VERBS.has(tree.lemma(h))) {
       target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj').find((o) => o !== i);
     }
+    // "X was taken to an undisclosed location", "soldiers took him to an unknown place": the one taken
+    if (target === undefined && t.type === 'DISAPPEARANCE' && h >= 0 && tree.token(h).upos === 'VERB' && ['to', 'at', 'in'].includes(tree.caseOf(i) ?? '')) {
+      target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj')[0];
+    }
     // a state: "X has been in police detention since May", "X remains in custody"
     if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
       // "who is in Brenn prison": the relative pronoun stands for its noun
