@@ -289,6 +289,7 @@ export class CustodyReader {
   private *unknownStatements(events: VigilEvent[]): Generator<Statement> {
     const tree = this.tree;
     const doc = tree.doc;
+    const told: { start: number; end: number }[] = [];
     for (let n = 0; n < doc.sentences.length; n++) {
       const { start: from, end: to } = doc.sentences[n]!;
       const text = doc.text.slice(from, to);
@@ -296,6 +297,7 @@ export class CustodyReader {
       if (!span) continue;
       const start = from + span.start;
       const end = from + span.end;
+      told.push({ start, end });
       const anchor = tokenAt(doc, start);
       if (anchor < 0) continue;
       const who = this.unknownWho(anchor, end);
@@ -310,6 +312,8 @@ export class CustodyReader {
       const token = tokenAt(doc, v.trigger.start);
       // a disappearance of nobody in particular ("enforced disappearances") is no one's whereabouts
       if (token < 0 || !v.target) continue;
+      // "held incommunicado", "an undisclosed location": the words were read above, whole
+      if (told.some((w) => w.start < v.trigger.end && v.trigger.start < w.end)) continue;
       const group = PLURAL_PRONOUNS.has(v.target.text.toLowerCase());
       const unknown = { start: v.trigger.start, end: v.trigger.end, text: v.trigger.text };
       yield { token, sentence: v.sentence, start: v.trigger.start, ...(v.target ? { who: v.target } : {}), group, unknown };

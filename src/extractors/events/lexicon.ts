@@ -9,6 +9,8 @@ export interface TriggerEntry {
   with?: string[];
   /** Words that count only as a dependent of the trigger ("stabbed to death"), never as a neighbour ("stabbed … death threats"). */
   withDependent?: string[];
+  /** The partner word must come before the head ("ill-treated", not "treated the ill"). */
+  partnerBefore?: boolean;
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */
   otherwise?: EventType;
   /** Words that undo the trigger when they depend on it, its object or its oblique, follow it, or are the noun it modifies ("fired at the crowd", "the rifle she fired", "held them accountable"). */

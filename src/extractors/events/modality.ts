@@ -46,7 +46,7 @@ const FACTIVE_SPEECH = new Set(['confirm', 'acknowledge', 'admit', 'reveal']);
  */
 const RELAYED_TYPES = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'RELEASE', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'KILLING']);
 /** Speech verbs that tell a claim the report does not vouch for. */
-const ALLEGING = new Set(['claim', 'allege', 'insist', 'deny', 'argue', 'accuse', 'believe', 'suspect', 'testify', 'assert', 'warn']);
+const ALLEGING = new Set(['claim', 'allege', 'insist', 'deny', 'argue', 'accuse', 'believe', 'suspect', 'testify', 'assert', 'warn', 'think']);
 /**
  * Who holds the person: "police said he had been released" is the jailer's word, and a release
  * that authorities announce and nobody sees is how many disappearances begin. Such a release stays
@@ -247,7 +247,9 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const above = speechAbove(tree, lexicon, t.token);
   const below = above === undefined ? sourceBelow(tree, lexicon, clause) : undefined;
   const speech = above ?? below?.cue;
-  const speaker = speech === undefined ? undefined : below ? below.speaker : (tree.subjectOf(speech) ?? invertedSpeaker(tree, speech) ?? nameNear(tree, speech));
+  // "X was reported missing": a passive speech verb's subject is what is told of, its speaker the by-phrase, if any
+  const passiveSpeech = speech !== undefined && !below && tree.isPassive(speech);
+  const speaker = speech === undefined ? undefined : below ? below.speaker : passiveSpeech ? tree.kids(speech, 'obl:agent')[0] : (tree.subjectOf(speech) ?? invertedSpeaker(tree, speech) ?? nameNear(tree, speech));
   const reading = (modality: Modality): ModalityReading => {
     const r: ModalityReading = { modality };
     if (speech !== undefined) {

@@ -215,6 +215,26 @@ function heldBy(tree: Tree, h: number, i: number): number | undefined {
   return STATE_VERBS.has(tree.lemma(h)) ? subject(h) : undefined;
 }
 
+/**
+ * "X is the oldest member in jail", "X is one of the journalists behind bars": a state noun with no
+ * article ("in the prison" is a place) on a person noun that is the predicate of "be" tells the
+ * subject's state.
+ */
+function describedIn(tree: Tree, lexicon: Lexicon, h: number, i: number): number | undefined {
+  if (h < 0 || tree.kids(i, 'det', 'nmod:poss').length || !tree.kids(h, 'cop').length) return undefined;
+  const personal = lexicon.personNouns.has(tree.lemma(h)) || tree.lemma(h) === 'one';
+  return personal ? tree.kids(h, 'nsubj')[0] : undefined;
+}
+
+/** Verbs that lend their subject to the state "to be" in: "X is thought to be under house arrest", "X seems to be in custody". */
+const RAISING_VERBS = new Set(['think', 'believe', 'say', 'report', 'know', 'understand', 'presume', 'seem', 'appear']);
+
+function raisedSubject(tree: Tree, h: number, i: number): number | undefined {
+  if (h < 0 || !RAISING_VERBS.has(tree.lemma(h)) || !tree.kids(i, 'cop').length || !tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to')) return undefined;
+  const s = tree.subjectOf(h);
+  return s !== undefined && s < h ? s : undefined;
+}
+
 /** Markers of a clause of time or manner with no subject of its own: "held for hours before being released". */
 const SUBJECTLESS_MARKS = new Set(['before', 'after', 'without', 'upon', 'on', 'until', 'while', 'since']);
 
@@ -262,7 +282,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   const roles: RoleHeads = {};
   if (t.pos === 'verb') {
     // a participle the tagger read as an adjective after a copula is a passive: "was also raided"
-    const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
+    // (or a participle the parser gave a copula, maybe on the phrase's other word: "were pepper sprayed")
+    const beside = t.partner !== undefined && Math.abs(t.partner - i) === 1 && tree.kids(t.partner, 'cop').length > 0 ? t.partner : undefined;
+    const copular = ((tree.token(i).upos === 'ADJ' || ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '')) && tree.kids(i, 'cop').length > 0) || beside !== undefined;
     const raised = raisedObject(tree, i);
     if (raised !== undefined) {
       // "the force abducted and beat X", parsed as a force [that was] abducted: both verbs' object is X
@@ -271,7 +293,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     } else if (tree.isPassive(i) || copular) {
       // "… journalist X was branded a traitor and charged with treason": a conjunct takes the person its first verb found
       const first = tree.token(i).deprel === 'conj' && tree.token(tree.head(i)).upos === 'VERB' ? tree.head(i) : undefined;
-      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined);
+      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
@@ -297,6 +319,16 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     }
     // "the detained journalist", "activists abducted last week": a participle befalls its noun
     const rel = tree.token(i).deprel ?? '';
+    // "were ordered released", "the court ordered them released": a bare participle completing
+    // another verb befalls that verb's passive subject or its object
+    const up = tree.head(i);
+    if (roles.target === undefined && rel === 'xcomp' && tree.token(i).xpos === 'VBN' && up >= 0 && !tree.kids(i, 'nsubj', 'nsubj:pass', 'obj', 'aux', 'aux:pass', 'mark').length) {
+      const whom = tree.isPassive(up) ? (tree.subjectOf(up) ?? personBeforeAuxiliaries(tree, up)) : tree.kids(up, 'obj')[0];
+      if (whom !== undefined) {
+        roles.target = whom;
+        if (roles.agent === whom) delete roles.agent;
+      }
+    }
     if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin
@@ -339,11 +371,19 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     }
     // "they were subjected to torture": the passive subject of "subjected"
     if (target === undefined && h >= 0 && tree.caseOf(i) === 'to' && tree.lemma(h) === 'subject') target = tree.subjectOf(h);
+    // "X was held incommunicado" (the word maybe read as the verb's object), "guards kept X incommunicado": the one held
+    if (target === undefined && h >= 0 && /^(obj|xcomp)$/.test(tree.token(i).deprel ?? '') && PUTTING_VERBS.has(tree.lemma(h))) {
+      target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj').find((o) => o !== i);
+    }
+    // "X was taken to an undisclosed location", "soldiers took him to an unknown place": the one taken
+    if (target === undefined && t.type === 'DISAPPEARANCE' && h >= 0 && tree.token(h).upos === 'VERB' && ['to', 'at', 'in'].includes(tree.caseOf(i) ?? '')) {
+      target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj')[0];
+    }
     // a state: "X has been in police detention since May", "X remains in custody"
     if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
       // "who is in Brenn prison": the relative pronoun stands for its noun
       const subjects = tree.kids(i, 'nsubj');
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i);
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i);
     }
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');

@@ -167,6 +167,8 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       let type = entry.type;
       if (entry.with) {
         partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined);
+        // "ill-treated", not "treated the ill"
+        if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
         if (partner === undefined && !entry.otherwise) continue;
         if (partner === undefined) type = entry.otherwise!;
       }
