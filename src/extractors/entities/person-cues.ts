@@ -244,6 +244,14 @@ function endBefore(text: string, offset: number): number {
 // …but "Dr Danish" is a man
 const nationalityOnly = (doc: Doc, m: Mention): boolean => m.type === 'PERSON' && /^\p{Lu}\p{Ll}+$/u.test(m.text) && countryByDemonym(m.text) !== undefined && !HONORIFIC.test(/(\S+)\s*$/.exec(doc.text.slice(Math.max(0, m.start - 6), m.start))?.[1] ?? '');
 
+/** "Altermidya Network correspondent Frenchie Cumpo": a "person" whose last word names an organisation, right before a role, is the employer. */
+function employerBeforeRole(doc: Doc, m: Mention): boolean {
+  if (m.type !== 'PERSON' || !ORG_WORDS.test(m.text.split(/\s+/).pop() ?? '')) return false;
+  const k = tokenAt(doc, m.end - 1) + 1;
+  const next = doc.tokens[k];
+  return next !== undefined && next.upos === 'NOUN' && next.text === next.text.toLowerCase() && loadRoleNouns().titles.has(next.text.toLowerCase().replace(/s$/, ''));
+}
+
 export function personCueEntities(doc: Doc): Entity[] {
   return personCueRewrite(doc).entities;
 }
@@ -292,7 +300,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
   for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
-  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : m));
+  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : employerBeforeRole(doc, m) ? { ...m, type: 'ORG' as const } : m));
   if (kept.length < mentions.all.length || kept.some((m, i) => m !== mentions.all[i])) changed = true;
   return { entities: changed ? group(kept) : doc.entities, mentions };
 }

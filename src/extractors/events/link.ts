@@ -59,6 +59,15 @@ export class EntityLinker {
     this.salientFrom = this.mentions.find((m) => m.entity === this.salient)?.sentence ?? Infinity;
   }
 
+  /** "Altermidya Network correspondent Frenchie Cumpo": the person named right after the role words that follow an organisation. */
+  private personAfterRole(last: number): Entity | undefined {
+    const tree = this.tree;
+    const { to } = tree.sentenceRange(last);
+    let k = last + 1;
+    while (k < to && k - last <= 3 && tree.token(k).upos === 'NOUN' && /^\p{Ll}/u.test(tree.token(k).text)) k++;
+    return k > last + 1 && k < to && tree.entityOf[k]?.type === 'PERSON' ? tree.entityOf[k] : undefined;
+  }
+
   /** The person the coreference layer tied the description headed by `head` to. */
   private describedAt(head: number): Entity | undefined {
     const at = this.tree.doc.tokens[head]!.start;
@@ -259,7 +268,7 @@ export class EntityLinker {
     // "Velmoran activist Joran Aldemir" parsed with the demonym as head is still Aldemir.
     // With no name at the head, a name that ends the phrase is its apposition ("lawyer Mira Castell");
     // one inside it is not ("Castell's lawyer").
-    if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? named;
+    if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? this.personAfterRole(last) ?? named;
     else if (asTarget && !named) named = this.personWithin(start, end, true);
     // "Sami Rook, a student editor whom masked men seized": the description stands beside its name
     const beside = tree.token(head).deprel === 'appos' ? tree.entityOf[tree.head(head)] : undefined;

@@ -48,11 +48,24 @@ function byPhrase(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
 /** "detained Joran Aldemir" when the parser lost the object: a proper noun right after the verb. */
 function nameRightAfter(tree: Tree, i: number): number | undefined {
   const next = i + 1;
-  if (next >= tree.sentenceRange(i).to || tree.token(next).upos !== 'PROPN' || tree.inTimex(next)) return undefined;
+  const { to } = tree.sentenceRange(i);
+  if (next >= to || tree.token(next).upos !== 'PROPN' || tree.inTimex(next)) return undefined;
   let last = next;
   while (tree.head(last + 1) === last && tree.token(last + 1).deprel === 'flat') last++;
+  // "abducted ANHRI staff lawyer Amro Imad": an organisation's name, role words, then the person
+  const org = tree.entityOf[next];
+  if (org && org.type !== 'PERSON') {
+    let k = next;
+    while (k < to && tree.entityOf[k] === org) k++;
+    const roleStart = k;
+    while (k < to && k - roleStart < 4 && tree.token(k).upos === 'NOUN' && /^\p{Ll}/u.test(tree.token(k).text)) k++;
+    if (k > roleStart && k < to && tree.entityOf[k]?.type === 'PERSON') return k;
+  }
   return tree.token(next).head === last ? last : next;
 }
+
+/** What sets a description apart from the name before it: a comma, a dash (not the hyphen inside a name). */
+const SETS_APART = new Set([',', '–', '—', '--']);
 
 /**
  * "its chairman, Tendai Khoza, had also been detained", "In March Tomas Reyk and Ilse Varga were
@@ -60,9 +73,6 @@ function nameRightAfter(tree: Tree, i: number): number | undefined {
  * its auxiliaries (or before an apposition between commas) is what it happened to. The first
  * name of a list is returned, so that the list gives each person an event.
  */
-/** What sets a description apart from the name before it: a comma, a dash (not the hyphen inside a name). */
-const SETS_APART = new Set([',', '–', '—', '--']);
-
 export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefined {
   const { from } = tree.sentenceRange(i);
   const person = (j: number): boolean => j >= from && tree.entityOf[j]?.type === 'PERSON';

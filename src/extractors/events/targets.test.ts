@@ -327,3 +327,11 @@ test('"Among the released children are A and B": a group the event describes aft
   const letters = 'Among the released documents are letters from Aldo Renn.';
   lacks(targets(letters, 'RELEASE'), ['Aldo Renn'], letters);
 });
+
+test('an organisation, role words, then a name: the event befalls the person, not the organisation', () => {
+  const abducted = 'Security forces abducted ANHRI staff lawyer Amro Imad, who remains in prison.';
+  has(targets(abducted, 'ABDUCTION'), ['Amro Imad'], abducted);
+  const arrested = 'MANILA – Altermidya Network correspondent Frenchie Cumpo as well as four other rights leaders were arrested on Friday.';
+  has(targets(arrested, 'ARREST'), ['Frenchie Cumpo'], arrested);
+  lacks(targets(arrested, 'ARREST'), ['Altermidya Network'], arrested);
+});
