@@ -64,6 +64,21 @@ function nameRightAfter(tree: Tree, i: number): number | undefined {
   return tree.token(next).head === last ? last : next;
 }
 
+/**
+ * "Anton Verik, the chairperson of the Free Trade Union and human rights activist was arrested":
+ * a description opened by a comma after the name and never closed before the verb's auxiliaries.
+ * The last token of the name, or undefined.
+ */
+function unclosedDescription(tree: Tree, i: number, from: number): number | undefined {
+  let k = tree.kids(i, 'aux', 'aux:pass').reduce((a, b) => Math.min(a, b), i) - 1;
+  for (let n = 0; k > from && n < 16; k--, n++) {
+    const t = tree.token(k);
+    if (t.upos === 'VERB' || t.upos === 'AUX' || t.upos === 'PRON' || tree.entityOf[k]?.type === 'PERSON') return undefined;
+    if (SETS_APART.has(t.text)) return tree.entityOf[k - 1]?.type === 'PERSON' && n > 1 ? k - 1 : undefined;
+  }
+  return undefined;
+}
+
 /** What sets a description apart from the name before it: a comma, a dash (not the hyphen inside a name). */
 const SETS_APART = new Set([',', '–', '—', '--']);
 
@@ -80,6 +95,7 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   const apart = (n: number): boolean => SETS_APART.has(tree.token(n).text);
   let j = i - 1;
   while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || apart(j))) j--;
+  if (j >= from && !person(j) && !apart(j + 1)) j = unclosedDescription(tree, i, from) ?? j;
   if (j < from || j === i - 1) return undefined;
   // past up to three descriptions between commas: "Sit Man-ling, 33, a clerk of X, a subsidiary of Y, was jailed"
   for (let stretch = 0; stretch < 3 && !person(j) && apart(j + 1); stretch++) {

@@ -335,3 +335,11 @@ test('an organisation, role words, then a name: the event befalls the person, no
   has(targets(arrested, 'ARREST'), ['Frenchie Cumpo'], arrested);
   lacks(targets(arrested, 'ARREST'), ['Altermidya Network'], arrested);
 });
+
+test('a description opened by a comma after the name and not closed before the verb still names its subject', () => {
+  const text = 'In addition, Anton Verik, the chairperson of the Free Trade Union of Velmora and human rights activist was arrested and detained for three days.';
+  has(targets(text, 'ARREST'), ['Anton Verik'], text);
+  // must not match: a verb between the name and the description ends the search
+  const other = 'Anton Verik spoke to reporters, and the chairperson of the Karsvik dock union was arrested.';
+  lacks(targets(other, 'ARREST'), ['Anton Verik'], other);
+});
