@@ -165,8 +165,11 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   const head = relative;
   // "Those disappeared and believed held include A, B and C": the names are what "those" is too
   const among = head > 0 && word(head - 1) === 'among';
-  if (!among && head !== tree.sentenceRange(head).from) return [];
-  const verb = listVerbAfter(tree, trigger + 1, tree.sentenceRange(head).to, among);
+  // "Many of those detained are figures, including A, B and C": a share of "those" opens the sentence
+  const { from: start } = tree.sentenceRange(head);
+  const share = head === start + 2 && word(head - 1) === 'of' && ['many', 'some', 'most', 'several', 'one', 'two', 'three', 'all'].includes(word(start));
+  if (!among && !share && head !== start) return [];
+  const verb = listVerbAfter(tree, trigger + 1, tree.sentenceRange(head).to, among || share);
   // "Mira Castell and two other activists were among those arrested": the names before "among"
   if (verb === undefined) return among ? namesBeforeAmong(tree, head - 1) : [];
   return namesAfterVerb(tree, verb);

@@ -343,6 +343,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
         if (obj !== undefined) roles.target = obj;
       }
     }
+    // "Those detained include A and B", with the participle misparsed as an adjunct: it befalls "those"
+    if (roles.target === undefined && i > 0 && tree.token(i - 1).text.toLowerCase() === 'those' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '')) roles.target = i - 1;
     // "the detained journalist", "activists abducted last week": a participle befalls its noun
     const rel = tree.token(i).deprel ?? '';
     // "were ordered released", "the court ordered them released": a bare participle completing

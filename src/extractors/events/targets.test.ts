@@ -343,3 +343,13 @@ test('a description opened by a comma after the name and not closed before the v
   const other = 'Anton Verik spoke to reporters, and the chairperson of the Karsvik dock union was arrested.';
   lacks(targets(other, 'ARREST'), ['Anton Verik'], other);
 });
+
+test('"Those detained include A and B", "Many of those detained are figures, including A; and B and C": the names are those detained', () => {
+  const text = 'Those detained include Beni Tavo and Clara Mei.';
+  has(targets(text, 'ARREST'), ['Beni Tavo', 'Clara Mei'], text);
+  const share = 'Many of those detained are longstanding figures, including Beni Tavo, a key figure of the movement; and Jaro Kovan and Clara Mei, of the Democratic Party.';
+  has(targets(share, 'ARREST'), ['Beni Tavo', 'Jaro Kovan', 'Clara Mei'], share);
+  // must not match: "those" in the middle of a sentence about someone else
+  const other = 'Police said those detained were released, and the lawyer Beni Tavo was praised.';
+  lacks(targets(other, 'ARREST'), ['Beni Tavo'], other);
+});
