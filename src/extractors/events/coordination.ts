@@ -1,6 +1,7 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { Token } from '../../text/doc.js';
 import type { Tree } from '../syntax/tree.js';
+import { loadRoleNouns } from '../coref/lexicon.js';
 
 /**
  * The other people an event befalls when its target is a list: "Police detained Tendai Moyo and
@@ -86,6 +87,21 @@ export function companions(tree: Tree, trigger: number): number[] {
     if (!marked.includes('with') || !(marked.includes('along') || before === 'together' || before === 'along')) continue;
     if (tree.entityOf[c]?.type === 'PERSON') out.push(c);
     out.push(...coordinatedPersons(tree, c));
+  }
+  // "are incarcerated in Yerwada prison along with other activists advocate A, B and C", with the
+  // phrase hung elsewhere: read off the words, up to the next verb
+  if (!out.length) {
+    const { to } = tree.sentenceRange(trigger);
+    for (let k = trigger + 1; k + 1 < to && k - trigger < 15; k++) {
+      const t = tree.token(k);
+      if (['VERB', 'AUX'].includes(t.upos ?? '') || t.text === ';') break;
+      if (!['along', 'together'].includes(t.text.toLowerCase()) || tree.token(k + 1).text.toLowerCase() !== 'with') continue;
+      let n = k + 2;
+      // the roles between may be tagged as verbs: "other activists advocate A"
+      const role = (j: number) => loadRoleNouns().titles.has(tree.token(j).text.toLowerCase());
+      while (n < to && n - k < 8 && tree.entityOf[n]?.type !== 'PERSON' && (isListWord(tree, n) || role(n))) n++;
+      return tree.entityOf[n]?.type === 'PERSON' ? [n, ...listAround(tree, n, k + 1)] : [];
+    }
   }
   return out;
 }

@@ -353,3 +353,10 @@ test('"Those detained include A and B", "Many of those detained are figures, inc
   const other = 'Police said those detained were released, and the lawyer Beni Tavo was praised.';
   lacks(targets(other, 'ARREST'), ['Beni Tavo'], other);
 });
+
+test('"along with other activists A, B and C" read off the words when the parse hangs it elsewhere; not "along with notes from A"', () => {
+  const text = 'Ms Barad and Mr Rao are presently incarcerated in Karsvik prison along with other activists advocate Suren Gadli, Shom Sen and Ron Wils.';
+  has(targets(text, 'ARREST'), ['Suren Gadli', 'Shom Sen', 'Ron Wils'], text);
+  const notes = 'The journalist Lina Orsk was arrested on Monday along with notes from Joran Aldemir.';
+  lacks(targets(notes, 'ARREST'), ['Joran Aldemir'], notes);
+});
