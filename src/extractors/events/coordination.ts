@@ -403,13 +403,22 @@ function memberOpening(tree: Tree, j: number, to: number): number | undefined {
  * The named members of a group told after it, where the parse cannot tie them to it: in the next
  * sentence ("police detained four staff members of the paper. They are A, B and C." "… detained
  * several lawyers. These included the lawyer D."), or later in its own after a dash or semicolon
- * ("seven people were arrested — one of the suspects included journalist E"). The group is a
+ * ("seven people were arrested — one of the suspects included journalist E"), or right after a
+ * colon ("four journalists were arrested: A, B, C and D"). The group is a
  * plural noun or a number the event befalls; the names follow the opening's verb, with only a
  * list's words before the first. Returns one token of each name.
  */
 export function membersToldAfter(tree: Tree, head: number | undefined, trigger: number): number[] {
   if (head === undefined || !isUnnamedGroup(tree, head)) return [];
   const here = tree.sentenceRange(head);
+  // "Four journalists were arrested on Monday: A, B, C and D": the names right after a colon
+  for (let j = Math.max(head, trigger) + 1; j < here.to; j++) {
+    if (tree.token(j).text !== ':') continue;
+    let k = j + 1;
+    while (k < here.to && k - j < 6 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k++;
+    if (tree.entityOf[k]?.type === 'PERSON') return [k, ...listAround(tree, k, j)];
+    break;
+  }
   const starts: number[] = [];
   // in its own sentence: after a dash or semicolon past the trigger and the group
   for (let j = Math.max(head, trigger) + 1; j < here.to; j++) if (/^[—–;-]$/.test(tree.token(j).text)) starts.push(j + 1);

@@ -360,3 +360,11 @@ test('"along with other activists A, B and C" read off the words when the parse 
   const notes = 'The journalist Lina Orsk was arrested on Monday along with notes from Joran Aldemir.';
   lacks(targets(notes, 'ARREST'), ['Joran Aldemir'], notes);
 });
+
+test('a group and the names right after a colon: "Four journalists were arrested: A, B, C and D"', () => {
+  const text = 'Four journalists were arrested on Monday: Egide Harim, Terence Mpoz, Agnes Ndiru and Christine Kami.';
+  has(targets(text, 'ARREST'), ['Egide Harim', 'Terence Mpoz', 'Agnes Ndiru', 'Christine Kami'], text);
+  // must not match: what follows the colon is no list of the group
+  const charge = 'Police arrested dozens of people on one charge: insulting Joran Aldemir.';
+  lacks(targets(charge, 'ARREST'), ['Joran Aldemir'], charge);
+});
