@@ -11,6 +11,7 @@ import { labelsToSpans } from './labels.js';
 import type { NerType } from './labels.js';
 import { loadRecognizer, NER_MODEL_FILE } from './ner-model.js';
 import { nerWords } from './ner-words.js';
+import { joinNicknames } from './nicknames.js';
 import type { Recognizer } from './recognizer.js';
 
 export { NER_LABELS, labelsToSpans, spansToLabels } from './labels.js';
@@ -46,7 +47,7 @@ export function createNer(config: ModelConfig = {}): Component {
       // the whole document is read before any mention is made: a later mention can settle an earlier one
       const labels = recognizer.labelDocument(sentences.map((s) => s.words.map((w) => w.text)));
       sentences.forEach(({ tokens, words }, s) => {
-        for (const span of labelsToSpans(labels[s]!)) {
+        for (const span of labelsToSpans(joinNicknames(words.map((w) => w.text), labels[s]!, (w) => recognizer.names.flags(w) !== 0))) {
           const mention = doc.span(tokens[words[span.start]!.first]!.start, tokens[words[span.end - 1]!.last]!.end);
           const type = ENTITY_TYPE[span.type];
           const key = `${type}\t${mention.text}`;

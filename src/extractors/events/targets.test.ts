@@ -368,3 +368,10 @@ test('a group and the names right after a colon: "Four journalists were arrested
   const charge = 'Police arrested dozens of people on one charge: insulting Joran Aldemir.';
   lacks(targets(charge, 'ARREST'), ['Joran Aldemir'], charge);
 });
+
+test('a nickname in quotes inside a name keeps the name whole; a quoted title after a name or a quoted word in a party name is no nickname', () => {
+  const text = "Police arrested blogger Amro 'Spark' Imad and activist Tove “Ford” Lindqvist on Monday.";
+  has(targets(text, 'ARREST'), ["Amro 'Spark' Imad", 'Tove “Ford” Lindqvist'], text);
+  const doc = pipeline.run(new Doc('Amro Imad wrote \'Spark\' for the Velmora Times. Members of the Velmora "Freedom" Party were detained.', { published: '2024-05-01' }));
+  assert.ok(!doc.entities.some((e) => e.type === 'PERSON' && /Spark|Freedom/.test(e.name)), JSON.stringify(doc.entities.map((e) => e.name)));
+});
