@@ -368,3 +368,11 @@ test('a group and the names right after a colon: "Four journalists were arrested
   const charge = 'Police arrested dozens of people on one charge: insulting Joran Aldemir.';
   lacks(targets(charge, 'ARREST'), ['Joran Aldemir'], charge);
 });
+
+test('a list item described with a degree adverb: "A, an internationally known poet, professors B and C"', () => {
+  const text = 'Those disappeared and believed to be held in the camps include Marel Dost, an internationally known poet, history professors Joran Aldemir, Tavo Kessel and Imre Valko.';
+  has(targets(text, 'DISAPPEARANCE'), ['Marel Dost', 'Joran Aldemir', 'Tavo Kessel', 'Imre Valko'], text);
+  // must not match: an adverb of a verb ends the list ("A, recently freed, said B was arrested")
+  const other = 'Police arrested Marel Dost, who was recently freed, and Joran Aldemir said so.';
+  lacks(targets(other, 'ARREST'), ['Joran Aldemir'], other);
+});
