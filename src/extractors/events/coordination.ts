@@ -276,6 +276,8 @@ function isItemWord(tree: Tree, j: number): boolean {
   // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
   if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && tree.token(j + 1)?.upos === 'NOUN') || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
   if (CLAUSE_START.has(t.upos ?? '')) return false;
+  // "A, an internationally known poet, and B": a degree adverb of the description's adjective
+  if (t.upos === 'ADV') return /^\p{Ll}+ly$/u.test(t.text) && next !== undefined && isItemWord(tree, j + 1) && ['ADJ', 'VERB'].includes(tree.token(j + 1).upos ?? '');
   return ['NOUN', 'ADJ', 'DET', 'NUM', 'PROPN', 'CCONJ', 'X', 'SYM'].includes(t.upos ?? '');
 }
 

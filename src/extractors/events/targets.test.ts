@@ -375,3 +375,11 @@ test('a nickname in quotes inside a name keeps the name whole; a quoted title af
   const doc = pipeline.run(new Doc('Amro Imad wrote \'Spark\' for the Velmora Times. Members of the Velmora "Freedom" Party were detained.', { published: '2024-05-01' }));
   assert.ok(!doc.entities.some((e) => e.type === 'PERSON' && /Spark|Freedom/.test(e.name)), JSON.stringify(doc.entities.map((e) => e.name)));
 });
+
+test('a list item described with a degree adverb: "A, an internationally known poet, professors B and C"', () => {
+  const text = 'Those disappeared and believed to be held in the camps include Marel Dost, an internationally known poet, history professors Joran Aldemir, Tavo Kessel and Imre Valko.';
+  has(targets(text, 'DISAPPEARANCE'), ['Marel Dost', 'Joran Aldemir', 'Tavo Kessel', 'Imre Valko'], text);
+  // must not match: an adverb of a verb ends the list ("A, recently freed, said B was arrested")
+  const other = 'Police arrested Marel Dost, who was recently freed, and Joran Aldemir said so.';
+  lacks(targets(other, 'ARREST'), ['Joran Aldemir'], other);
+});
