@@ -211,6 +211,8 @@ function namesAfterVerb(tree: Tree, j: number): number[] {
 function namesBeforeAmong(tree: Tree, among: number): number[] {
   let k = among - 1;
   while (k >= 0 && ['AUX', 'ADV'].includes(tree.token(k).upos ?? '')) k--;
+  // "X, who was among eight people sentenced": the relative stands for the name before its comma
+  if (k > 1 && tree.token(k).text.toLowerCase() === 'who' && tree.token(k - 1).text === ',') k -= 2;
   while (k >= 0 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k--;
   if (k < 0 || tree.entityOf[k]?.type !== 'PERSON' || k < tree.sentenceRange(among).from) return [];
   return [k, ...listAround(tree, k, among)];

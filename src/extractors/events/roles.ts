@@ -1,4 +1,4 @@
-import type { RoleName } from '../../text/types.js';
+import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
@@ -78,6 +78,9 @@ function unclosedDescription(tree: Tree, i: number, from: number): number | unde
   }
   return undefined;
 }
+
+/** Events whose "of" may name the offence rather than the person: "charges of sedition", "accusations of treason". */
+const ACCUSING = new Set<EventType>(['CHARGE', 'ACCUSATION', 'CONVICTION', 'TRIAL']);
 
 /** What sets a description apart from the name before it: a comma, a dash (not the hyphen inside a name). */
 const SETS_APART = new Set([',', '–', '—', '--']);
@@ -377,7 +380,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const poss = tree.kids(i, 'nmod:poss')[0];
     // "on bail on Monday": a date is when, never whom
     // "sentences of 10 and 15 years": a length is not whom; "the release of the two" is
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)));
+    // "charges of sedition": what someone is charged with or accused of is no one
+    const crime = (c: number) => ACCUSING.has(t.type) && tree.caseOf(c) === 'of' && !tree.entityOf[c] && tree.token(c).upos === 'NOUN' && !lexicon.personNouns.has(tree.lemma(c));
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     // "the death in detention of X": the parser may hang the "of" on the place of custody

@@ -383,3 +383,11 @@ test('a list item described with a degree adverb: "A, an internationally known p
   const other = 'Police arrested Marel Dost, who was recently freed, and Joran Aldemir said so.';
   lacks(targets(other, 'ARREST'), ['Joran Aldemir'], other);
 });
+
+test('"X, who was among eight people sentenced" is X; "charges of sedition" befall no sedition', () => {
+  const among = 'He represented Wong Wai-yan, who was among eight people sentenced to seven months by a court in Karsvik.';
+  has(targets(among, 'CONVICTION'), ['Wong Wai-yan'], among);
+  const of = (text: string) => pipeline.run(new Doc(text, { published: '2024-05-01' })).events.filter((v) => v.type === 'CHARGE').map((v) => v.target?.text);
+  assert.deepEqual(of('The activist Joran Aldemir faces charges of sedition and terrorism.').filter((t) => t?.includes('sedition')), []);
+  has(targets('The activist Joran Aldemir faces charges of sedition and terrorism.', 'CHARGE'), ['Joran Aldemir'], 'faces charges of sedition');
+});
