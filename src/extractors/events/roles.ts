@@ -322,7 +322,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     } else if (tree.isPassive(i) || copular) {
       // "… journalist X was branded a traitor and charged with treason": a conjunct takes the person its first verb found
       const first = tree.token(i).deprel === 'conj' && tree.token(tree.head(i)).upos === 'VERB' ? tree.head(i) : undefined;
-      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined);
+      // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
+      // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
+      const own = first !== undefined && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
+      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
@@ -373,7 +376,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "was found dead in Baghdad", parsed with "dead" on the place: whom the verb of the phrase finds
     const p = t.partner;
     const found = p !== undefined && tree.token(p).upos === 'VERB' ? (tree.isPassive(p) ? tree.subjectOf(p) : tree.kids(p, 'obj')[0]) : undefined;
-    const subj = found ?? tree.subjectOf(i) ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
+    const ownClause = tree.token(i).deprel === 'conj' && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
+    const subj = found ?? ownClause ?? tree.subjectOf(i) ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
     const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {

@@ -391,3 +391,11 @@ test('"X, who was among eight people sentenced" is X; "charges of sedition" befa
   assert.deepEqual(of('The activist Joran Aldemir faces charges of sedition and terrorism.').filter((t) => t?.includes('sedition')), []);
   has(targets('The activist Joran Aldemir faces charges of sedition and terrorism.', 'CHARGE'), ['Joran Aldemir'], 'faces charges of sedition');
 });
+
+test('a conjunct with its own auxiliaries takes the names right before them, not the first verb\'s subject', () => {
+  const text = 'Three British men were also abducted by the group, and two, aid workers David Haim and Alan Hennig, were slain.';
+  has(targets(text, 'KILLING'), ['David Haim', 'Alan Hennig'], text);
+  // must not match: a conjunct with no names of its own keeps the shared subject
+  const shared = 'The reporter Lina Orsk was detained and is missing.';
+  has(targets(shared, 'DISAPPEARANCE'), ['Lina Orsk'], shared);
+});
