@@ -79,6 +79,20 @@ function unclosedDescription(tree: Tree, i: number, from: number): number | unde
   return undefined;
 }
 
+/**
+ * "the torture of women's rights activist X", parsed with "women" as what the "of" takes: a
+ * possessor that opens a description runs on to the name it describes (only the description's
+ * lower-case words between). The name's token, or undefined.
+ */
+function possessorOfName(tree: Tree, of: number | undefined): number | undefined {
+  if (of === undefined || tree.entityOf[of]?.type === 'PERSON') return undefined;
+  const { to } = tree.sentenceRange(of);
+  if (of + 1 >= to || !/^['’]s?$/.test(tree.token(of + 1).text)) return undefined;
+  let k = of + 2;
+  while (k < to && k - of < 6 && !tree.entityOf[k] && /^\p{Ll}/u.test(tree.token(k).text) && ['NOUN', 'ADJ'].includes(tree.token(k).upos ?? '')) k++;
+  return k > of + 2 && tree.entityOf[k]?.type === 'PERSON' ? k : undefined;
+}
+
 /** Events whose "of" may name the offence rather than the person: "charges of sedition", "accusations of treason". */
 const ACCUSING = new Set<EventType>(['CHARGE', 'ACCUSATION', 'CONVICTION', 'TRIAL']);
 
@@ -392,7 +406,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "the death in detention of X": the parser may hang the "of" on the place of custody
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
-    let target = poss ?? of ?? shared() ?? partnerOf;
+    const ofAny = of ?? shared();
+    let target = poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     const h = tree.head(i);
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];

@@ -399,3 +399,9 @@ test('a conjunct with its own auxiliaries takes the names right before them, not
   const shared = 'The reporter Lina Orsk was detained and is missing.';
   has(targets(shared, 'DISAPPEARANCE'), ['Lina Orsk'], shared);
 });
+
+test('"the torture of women\'s rights activist X": the possessor opens a description of the person named after it', () => {
+  const text = "The report ties the spyware to the imprisonment and torture of Saudi women's rights activist Loujain Hadlul.";
+  has(targets(text, 'TORTURE'), ['Loujain Hadlul'], text);
+  has(targets(text, 'ARREST'), ['Loujain Hadlul'], text);
+});
