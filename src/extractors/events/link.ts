@@ -61,11 +61,8 @@ export class EntityLinker {
 
   /** "Altermidya Network correspondent Frenchie Cumpo": the person named right after the role words that follow an organisation. */
   private personAfterRole(last: number): Entity | undefined {
-    const tree = this.tree;
-    const { to } = tree.sentenceRange(last);
-    let k = last + 1;
-    while (k < to && k - last <= 3 && tree.token(k).upos === 'NOUN' && /^\p{Ll}/u.test(tree.token(k).text)) k++;
-    return k > last + 1 && k < to && tree.entityOf[k]?.type === 'PERSON' ? tree.entityOf[k] : undefined;
+    const person = this.tree.personAfterRoleWords(last + 1, 3);
+    return person === undefined ? undefined : this.tree.entityOf[person];
   }
 
   /** The person the coreference layer tied the description headed by `head` to. */

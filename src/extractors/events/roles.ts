@@ -57,9 +57,8 @@ function nameRightAfter(tree: Tree, i: number): number | undefined {
   if (org && org.type !== 'PERSON') {
     let k = next;
     while (k < to && tree.entityOf[k] === org) k++;
-    const roleStart = k;
-    while (k < to && k - roleStart < 4 && tree.token(k).upos === 'NOUN' && /^\p{Ll}/u.test(tree.token(k).text)) k++;
-    if (k > roleStart && k < to && tree.entityOf[k]?.type === 'PERSON') return k;
+    const person = tree.personAfterRoleWords(k, 4);
+    if (person !== undefined) return person;
   }
   return tree.token(next).head === last ? last : next;
 }

@@ -133,6 +133,17 @@ export class Tree {
     return undefined;
   }
 
+  /**
+   * "ANHRI staff lawyer Amro Imad", "Altermidya Network correspondent Frenchie Cumpo": from token
+   * `k`, past one to `most` lower-case nouns (the role), the person named right after; else undefined.
+   */
+  personAfterRoleWords(k: number, most: number): number | undefined {
+    const { to } = this.sentenceRange(k);
+    let j = k;
+    while (j < to && j - k < most && this.token(j).upos === 'NOUN' && /^\p{Ll}/u.test(this.token(j).text)) j++;
+    return j > k && j < to && this.entityOf[j]?.type === 'PERSON' ? j : undefined;
+  }
+
   /** "Rossi was an Italian graduate who was tortured": the subject a predicate noun describes, the one the relative clause is about. */
   predicatedOf(j: number): number | undefined {
     if (this.token(j).upos !== 'NOUN' || !this.kids(j, 'cop').length) return undefined;
