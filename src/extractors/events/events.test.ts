@@ -332,7 +332,7 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   assert.deepEqual(releases('The journalist Pol Varan was held for at least eight hours.'), ['for at least eight hours']);
   assert.deepEqual(releases('Police arrested and detained the journalist Pol Varan for ten weeks.'), ['for ten weeks']);
   assert.deepEqual(releases('The journalist Pol Varan spent over two months in detention while his editor was bailed.'), ['two months']);
-  assert.deepEqual(releases('The journalist Pol Varan later served two 15-day prison terms and in the winter, he spent a further month in prison.'), ['two 15-day prison terms']);
+  assert.deepEqual(releases('The journalist Pol Varan then served two 15-day prison terms and in the spring, he spent another month in jail.'), ['two 15-day prison terms']);
   assert.deepEqual(releases('The journalist Pol Varan was abducted by gunmen near Karsvik, the beginning of 15 months in captivity.'), ['15 months']);
   // must not match: still held, background before another step, to come, no stated while
   for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.', 'The journalist Pol Varan has spent two years in prison.', 'The journalist Pol Varan was arrested and sentenced to 15 months in prison.', 'The journalist Pol Varan, arrested in May, spent two months in hospital.', 'The journalist Pol Varan, arrested in May, is serving a two-year prison sentence.', 'The journalist Pol Varan was arrested and faces two years in prison.']) {
@@ -550,7 +550,7 @@ test('tortured, stoned or burned to death is a killing; tortured alone is tortur
 test('"was tried" is a trial; "tried to" is an attempt, even on a clause that shares a passive subject', () => {
   const trials = (text: string) => eventsOf(text).events.filter((v) => v.type === 'TRIAL').map((v) => v.trigger.text);
   assert.deepEqual(trials('The journalist Gamal Fawzi was tried in Karsvik on Monday.'), ['tried']);
-  assert.deepEqual(trials('On 10 October, Gamal Fawzi was beaten in Karsvik and his phone was stolen by a man who knew him by name, and tried to also steal his bag.'), []);
+  assert.deepEqual(trials('On 4 May, Gamal Fawzi was beaten in Karsvik and his watch was taken by a man who called him by name, and tried to also grab his wallet.'), []);
 });
 
 test('a sentence reduced, commuted or upheld is a conviction of its owner; a name set apart by dashes is still the subject', () => {
@@ -558,7 +558,7 @@ test('a sentence reduced, commuted or upheld is a conviction of its owner; a nam
     const { doc, events } = eventsOf(text);
     return events.filter((v) => v.type === type && v.target?.entity).map((v) => doc.entities.find((e) => e.id === v.target!.entity)!.name);
   };
-  assert.deepEqual(of('Joran Aldemir was jailed in 2019. In September, his sentence was reduced to two years on appeal.', 'CONVICTION'), ['Joran Aldemir']);
+  assert.deepEqual(of('Joran Aldemir was jailed in 2019. In March, his sentence was reduced to three years on appeal.', 'CONVICTION'), ['Joran Aldemir']);
   assert.deepEqual(of("The court upheld the sentence of Joran Aldemir on Monday.", 'CONVICTION'), ['Joran Aldemir']);
   assert.deepEqual(of('In August, Mr Varan – a correspondent for a Velmoran channel – was sentenced to three years in prison.', 'CONVICTION'), ['Varan']);
   // must not match: other things reduced or upheld
@@ -570,10 +570,10 @@ test('a court ordering someone to serve a prison term convicts them; a term as p
     const { doc, events } = eventsOf(text);
     return events.filter((v) => v.type === type).map((v) => (v.target?.entity ? doc.entities.find((e) => e.id === v.target!.entity)!.name : v.target?.text ?? '-'));
   };
-  assert.deepEqual(of('Alexei Navin returned to Velmora in January. Soon after, a court ordered him to serve two and a half years in prison.', 'CONVICTION'), ['Alexei Navin']);
+  assert.deepEqual(of('Alexei Navin came back to Velmora in June. Days later, a judge ordered him to serve three and a half years in prison.', 'CONVICTION'), ['Alexei Navin']);
   assert.deepEqual(of('The blogger Alek Navin is serving a ten-year sentence.', 'CONVICTION'), ['Alek Navin']);
-  assert.deepEqual(of("Alek Navin served two terms as the country's president and served in the army for two years.", 'CONVICTION'), []);
-  assert.deepEqual(of("Austin Smolar was kidnapped by a gang in May. The gang's leader is serving a life term in prison.", 'CONVICTION'), ["The gang's leader"]);
+  assert.deepEqual(of("Alek Navin served three terms as the nation's mayor and served in the navy for four years.", 'CONVICTION'), []);
+  assert.deepEqual(of("Austin Smolar was kidnapped by a gang in May. The gang's leader is serving a 30-year term in prison.", 'CONVICTION'), ["The gang's leader"]);
 });
 
 test('pepper sprayed or tear-gassed is an assault; spraying paint or gas in a pipe is not', () => {

@@ -95,7 +95,7 @@ function askedForByWords(tree: Tree, n: number): boolean {
     // "a warrant … was issued for his arrest": what the verb issues or files, not the verb, asks for it
     const h = tree.head(x);
     if (f !== undefined && h >= 0 && tree.token(h).upos === 'VERB' && tree.kids(h, 'nsubj:pass', 'obj').some((k) => WANTING_NOUNS.has(tree.lemma(k)))) return true;
-    // …with the parse broken between them ("a warrant under Section 505 (a) was issued for his arrest"): read off the words
+    // …with the parse broken between them ("a warrant under Article 12 (b) was issued for his arrest"): read off the words
     if (f !== undefined && h >= 0 && ISSUING.has(tree.lemma(h)) && wantedBefore(tree, h)) return true;
     if (!/^(conj|acl)/.test(tree.token(x).deprel ?? '')) return false;
     x = tree.head(x);
@@ -149,7 +149,7 @@ function intentNoun(tree: Tree, i: number): boolean {
 
 /**
  * The nouns above the one an infinitive hangs on, up through participles and prepositions but no
- * finite verb: "a plan hatched by officials at a clandestine meeting to arrest him" is the plan's
+ * finite verb: "a plan drawn up by ministers at a secret meeting to arrest him" is the plan's
  * arrest, however the parser put it on "meeting".
  */
 function intentAbove(tree: Tree, n: number): number[] {

@@ -103,7 +103,7 @@ test('wishes, plans, plots, what is awaited and what would be are not done; "yet
     // a purpose clause under an appeal, and a finite clause under "ensure"
     ['Partners should urge Velmora to ensure Aldemir is immediately released.', 'RELEASE', 'hypothetical'],
     // the means of a clause under a clause: up to the one with the tense
-    ['The authorities should demonstrate their commitment to protecting human rights by immediately releasing Aldo Renn.', 'RELEASE', 'hypothetical'],
+    ['The government should show its respect for press freedom by promptly releasing Aldo Renn.', 'RELEASE', 'hypothetical'],
     // a noun joined to what is called for
     ["We call for Teller's conviction to be set aside and her immediate release.", 'RELEASE', 'hypothetical'],
     ['Teller was told she would face a second trial only months from her expected release date.', 'RELEASE', 'future'],
@@ -115,7 +115,7 @@ test('wishes, plans, plots, what is awaited and what would be are not done; "yet
     ['Joran Aldemir has yet to be released.', 'RELEASE', 'negated'],
     // asked for by the words before its "for", however the parser hung it
     ['The union compares the jailed leader Pol Varan to a saint as it launches a new campaign for his release', 'RELEASE', 'hypothetical'],
-    ['We condemn the actions and call for Varan’s conviction to be set aside and his immediate release.', 'RELEASE', 'hypothetical'],
+    ['We deplore the ruling and call for Varan’s conviction to be quashed and his prompt release.', 'RELEASE', 'hypothetical'],
   ];
   for (const [text, type, want] of cases) assert.deepEqual(modalities(text, type), [want], text);
   // must not match: what was done stays asserted
@@ -226,7 +226,7 @@ test('heldAt and whereaboutsUnknown reach the extraction document and come back'
 });
 
 test('a modal the parse hung on an adverb still governs the verb after it', () => {
-  assert.deepEqual(modalities('All ten people arrested should be immediately and unconditionally released.', 'RELEASE'), ['hypothetical']);
+  assert.deepEqual(modalities('All nine men detained must be swiftly and unconditionally released.', 'RELEASE'), ['hypothetical']);
   // must not match: a tense, or a modal with a verb of its own between
   assert.deepEqual(modalities('Joran Aldemir has since been quietly released.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Lawyers said they would appeal, and Joran Aldemir was released on Friday.', 'RELEASE'), ['asserted']);
@@ -234,8 +234,8 @@ test('a modal the parse hung on an adverb still governs the verb after it', () =
 
 test('an arrest a warrant is issued for, or a plan hatched at a meeting means, has not happened', () => {
   assert.deepEqual(modalities('A warrant was issued for the arrest of the journalist Nyan Lin.', 'ARREST'), ['hypothetical']);
-  assert.deepEqual(modalities('The journalist Nyan Lin is in hiding after a warrant under Section 505 (a) was issued for his arrest.', 'ARREST'), ['hypothetical']);
-  assert.deepEqual(modalities('A colleague warned the reporter Fisayo Soyinka about a plan hatched by officials at a clandestine meeting to arrest him.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('The journalist Nyan Lin went into hiding after a warrant under Article 12 (b) was issued for his arrest.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('A friend warned the reporter Fisayo Soyinka about a plan drawn up by ministers at a secret meeting to arrest him.', 'ARREST'), ['hypothetical']);
   // must not match: an arrest praised, or done after a meeting
   assert.deepEqual(modalities('Police were praised for the arrest of the journalist Nyan Lin.', 'ARREST'), ['asserted']);
   assert.deepEqual(modalities('Police held a meeting to discuss the case and then arrested the journalist Nyan Lin.', 'ARREST'), ['asserted']);

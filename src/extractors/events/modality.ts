@@ -226,9 +226,9 @@ function modifierModality(tree: Tree, t: Trigger): Modality | undefined {
 }
 
 /**
- * A modal the parse hung elsewhere: "All ten people arrested should be immediately and
- * unconditionally released", parsed with "released" joined to "arrested" and "should" on
- * "immediately". Read off the words: a modal right before the verb, past adverbs, "and", and the
+ * A modal the parse hung elsewhere: "All nine men detained must be swiftly and
+ * unconditionally released", parsed with "released" joined to "detained" and "must" on
+ * "swiftly". Read off the words: a modal right before the verb, past adverbs, "and", and the
  * forms of "be" and "have" only.
  */
 function modalBefore(tree: Tree, i: number): string | undefined {

@@ -112,7 +112,7 @@ function numberAt(tree: Tree, i: number): number | undefined {
 /**
  * The named members of the latest group counted as `count` before token `head`, in its sentence
  * or the one before: "three staff members including editor A were taken away. The three were
- * later freed", "stopped the four men, two of whom were identified as A and B, … releasing all
+ * later freed", "held the four men, two of them named as A and B, … freeing all
  * four". The group is a plural noun with that count, or the count itself ("three of its staff");
  * its members are those its sentence names after "including", "such as", "identified as" and
  * the like. However many it names, each is one of the group the count stands for. Returns one

@@ -333,7 +333,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       roles.target = raised;
       roles.agent = tree.head(i);
     } else if (tree.isPassive(i) || copular) {
-      // "… journalist X was branded a traitor and charged with treason": a conjunct takes the person its first verb found
+      // "… the journalist X was called a traitor and charged with sedition": a conjunct takes the person its first verb found
       const first = tree.token(i).deprel === 'conj' && tree.token(tree.head(i)).upos === 'VERB' ? tree.head(i) : undefined;
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's

@@ -87,12 +87,12 @@ test('"the force abducted and beat X": a participle with no object shares the ob
 });
 
 test('"the activist and critic of President X was arrested" is the activist, however the parser hangs the name', () => {
-  const text = 'Piotr Danek boarded the plane in Athens. After landing, the 26-year-old activist, journalist, and critic of President Alexander Lukov was arrested.';
+  const text = 'Piotr Danek boarded the plane in Athens. On arrival, the 31-year-old blogger, journalist, and critic of President Alexander Lukov was detained.';
   const got = targets(text, 'ARREST');
   has(got, ['Piotr Danek'], text);
   lacks(got, ['Alexander Lukov'], text);
   // the one called a journalist before, though the prime minister is named more often
-  const told = 'Prime Minister Ilse Varga condemned the arrest. Varga said her government calls for Velmoran journalist Piotr Danek to be released. Varga spoke on Monday. A flight that Danek was on was forced to land. After landing, the 26-year-old activist, journalist, and critic of President Alek Lukov was arrested.';
+  const told = 'Prime Minister Ilse Varga condemned the arrest. Varga said her government calls for Velmoran journalist Piotr Danek to be released. Varga spoke on Monday. A flight that Danek was on was forced to land. On arrival, the 31-year-old blogger, journalist, and critic of President Alek Lukov was detained.';
   assert.deepEqual(targets(told, 'ARREST'), ['Piotr Danek'], told);
 });
 
@@ -304,11 +304,11 @@ test('"the mayor" told long before anyone is named is not the person the report 
 });
 
 test('"before being released" is the release of the clause\'s subject, however the parser hung it', () => {
-  const text = 'Police in Korvo arrested the reporter Aldo Renn on July 1. He was charged with failure to disperse despite repeatedly identifying himself as a journalist and was held for at least eight hours before being released.';
+  const text = 'Police in Korvo arrested the reporter Aldo Renn on July 1. He was charged with unlawful assembly although he showed his press card several times and was held for at least six hours before being released.';
   has(targets(text, 'RELEASE'), ['Aldo Renn'], text);
   has(targets(text, 'ARREST'), ['Aldo Renn'], text);
   // the conjunct read as a past tense with a length of time for its object is still the passive's
-  const later = 'Aldo Renn vanished on a trip to Korvo in August. He was detained incognito and released a fortnight or so later.';
+  const later = 'Aldo Renn vanished on a trip to Korvo in August. He was detained in secret and released a week or so later.';
   has(targets(later, 'RELEASE'), ['Aldo Renn'], later);
   // must not match: a clause with a subject of its own keeps it
   const own = 'Aldo Renn questioned the guards for hours before Mara Teller was released.';
@@ -337,7 +337,7 @@ test('an organisation, role words, then a name: the event befalls the person, no
 });
 
 test('a description opened by a comma after the name and not closed before the verb still names its subject', () => {
-  const text = 'In addition, Anton Verik, the chairperson of the Free Trade Union of Velmora and human rights activist was arrested and detained for three days.';
+  const text = 'Meanwhile, Anton Verik, the head of the Dockers Union of Velmora and rights campaigner was arrested and held for four days.';
   has(targets(text, 'ARREST'), ['Anton Verik'], text);
   // must not match: a verb between the name and the description ends the search
   const other = 'Anton Verik spoke to reporters, and the chairperson of the Karsvik dock union was arrested.';
@@ -377,7 +377,7 @@ test('a nickname in quotes inside a name keeps the name whole; a quoted title af
 });
 
 test('a list item described with a degree adverb: "A, an internationally known poet, professors B and C"', () => {
-  const text = 'Those disappeared and believed to be held in the camps include Marel Dost, an internationally known poet, history professors Joran Aldemir, Tavo Kessel and Imre Valko.';
+  const text = 'Those disappeared and thought to be held in remote camps include Marel Dost, an internationally known poet, history professors Joran Aldemir, Tavo Kessel and Imre Valko.';
   has(targets(text, 'DISAPPEARANCE'), ['Marel Dost', 'Joran Aldemir', 'Tavo Kessel', 'Imre Valko'], text);
   // must not match: an adverb of a verb ends the list ("A, recently freed, said B was arrested")
   const other = 'Police arrested Marel Dost, who was recently freed, and Joran Aldemir said so.';
@@ -385,7 +385,7 @@ test('a list item described with a degree adverb: "A, an internationally known p
 });
 
 test('"X, who was among eight people sentenced" is X; "charges of sedition" befall no sedition', () => {
-  const among = 'He represented Wong Wai-yan, who was among eight people sentenced to seven months by a court in Karsvik.';
+  const among = 'She defended Wong Wai-yan, who was among nine people sentenced to five months by a court in Karsvik.';
   has(targets(among, 'CONVICTION'), ['Wong Wai-yan'], among);
   const of = (text: string) => pipeline.run(new Doc(text, { published: '2024-05-01' })).events.filter((v) => v.type === 'CHARGE').map((v) => v.target?.text);
   assert.deepEqual(of('The activist Joran Aldemir faces charges of sedition and terrorism.').filter((t) => t?.includes('sedition')), []);
@@ -393,7 +393,7 @@ test('"X, who was among eight people sentenced" is X; "charges of sedition" befa
 });
 
 test('a conjunct with its own auxiliaries takes the names right before them, not the first verb\'s subject', () => {
-  const text = 'Three British men were also abducted by the group, and two, aid workers David Haim and Alan Hennig, were slain.';
+  const text = 'Three Velmoran men were seized by the militia, and two, aid workers David Haim and Alan Hennig, were slain.';
   has(targets(text, 'KILLING'), ['David Haim', 'Alan Hennig'], text);
   // must not match: a conjunct with no names of its own keeps the shared subject
   const shared = 'The reporter Lina Orsk was detained and is missing.';
@@ -401,7 +401,7 @@ test('a conjunct with its own auxiliaries takes the names right before them, not
 });
 
 test('"the torture of women\'s rights activist X": the possessor opens a description of the person named after it', () => {
-  const text = "The report ties the spyware to the imprisonment and torture of Saudi women's rights activist Loujain Hadlul.";
+  const text = "The report ties the malware to the imprisonment and torture of Iranian women's rights activist Loujain Hadlul.";
   has(targets(text, 'TORTURE'), ['Loujain Hadlul'], text);
   has(targets(text, 'ARREST'), ['Loujain Hadlul'], text);
 });

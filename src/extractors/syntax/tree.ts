@@ -173,7 +173,7 @@ export class Tree {
       // a verb conjoined to a misparsed head: share the subject of the nearest verb before it
       for (let j = i - 1; j >= this.sentenceRange(i).from; j--) if (this.token(j).upos === 'VERB') return this.subjectOf(j, depth + 1);
     }
-    // "He was charged with failure to disperse despite identifying himself … and was held": a
+    // "He was charged with unlawful assembly although he showed his press card … and was held": a
     // conjunct with a finite auxiliary of its own is a clause of the sentence's finite verb, however
     // the parser hung it on a participle or infinitive in between
     if (t.deprel === 'conj' && this.finite(i) && !this.finite(h)) {
