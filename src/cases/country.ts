@@ -1,3 +1,4 @@
+import { firstEndingAfter } from '../text/align.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 /** What a case's country rests on, strongest first. */
@@ -55,21 +56,10 @@ export function dominantCountry(doc: ExtractionDocument): string | null {
  */
 export function sentenceCountries(doc: ExtractionDocument): (sentence: number) => string | null {
   const bySentence = new Map<number, Set<string>>();
-  const starts = doc.sentences.map((s) => s.start);
-  const sentenceAt = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   for (const e of doc.entities) {
     if (!e.country || e.type === 'PERSON') continue;
     for (const m of e.mentions) {
-      const s = sentenceAt(m.start);
+      const s = firstEndingAfter(doc.sentences, m.start);
       const set = bySentence.get(s) ?? new Set<string>();
       set.add(e.country);
       bySentence.set(s, set);

@@ -1,8 +1,9 @@
 import type { Entity, Mention } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Gender, RoleNouns } from './lexicon.js';
 import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
-import { addTitle, orgOfTitle, titleOfNoun } from './titles.js';
+import { addTitle, calledBy, orgOfTitle, titleOfNoun } from './titles.js';
 
 /**
  * Pronouns and descriptions → people, read once in text order with a small discourse model
@@ -213,9 +214,10 @@ export class Resolver {
     if (!best) return undefined;
     this.mention(best.entity, i, i, 'pronoun');
     this.at.set(i, best.entity);
-    const k = this.note(best.entity, sentence, this.isSubject(i), gender);
-    if (this.isSubject(i)) k.spoke = this.speaks(i);
-    if (this.speaks(i)) this.lastSpeaker = k;
+    const k = this.note(best.entity, sentence, asSubject, gender);
+    const spoke = this.speaks(i);
+    if (asSubject) k.spoke = spoke;
+    if (spoke) this.lastSpeaker = k;
     return best.entity;
   }
 
@@ -319,7 +321,7 @@ export class Resolver {
   private ledePerson(h: number, sentence: number): Entity | undefined {
     if (sentence > 1 || !/^(nsubj|obj|iobj)/.test(this.tree.token(h).deprel ?? '') || !this.nouns.protagonist.has(this.tree.lemma(h)) || !this.nouns.titles.has(this.tree.lemma(h)) || !this.main) return undefined;
     const doc = this.tree.doc;
-    const named = this.main.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => doc.sentenceAt(m.start));
+    const named = nameMentions(this.main).map((m) => doc.sentenceAt(m.start));
     const firstNamed = Math.min(...named);
     return named.length >= 2 && firstNamed > sentence && firstNamed <= sentence + 2 ? this.main : undefined;
   }
@@ -334,7 +336,7 @@ export class Resolver {
     const byRecency = (a: Known, b: Known) => b.sentence - a.sentence;
     // who holds the title, or was described by the noun before ("a U.N. official" … "the official")
     const holder = all
-      .filter((k) => lemmas.some((lemma) => k.nouns.has(lemma) || (k.entity.titles ?? []).some((t) => t.toLowerCase().split(/\s+/).pop() === lemma)))
+      .filter((k) => lemmas.some((lemma) => k.nouns.has(lemma)) || calledBy(k.entity, lemmas))
       .sort(byRecency)[0];
     if (holder) return holder;
     if (!this.nouns.protagonist.has(lemmas[0]!)) return undefined;

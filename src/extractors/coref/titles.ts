@@ -73,6 +73,11 @@ export function orgOfTitle(tree: Tree, noun: number): Affiliation['org'] {
   return null;
 }
 
+/** Whether one of the person's titles ends in one of `nouns`: "Belarusian journalist" is called a journalist. */
+export function calledBy(e: Entity, nouns: readonly string[]): boolean {
+  return (e.titles ?? []).some((t) => nouns.includes(t.toLowerCase().split(/\s+/).pop() ?? ''));
+}
+
 /** Adds a title (and the organisation it is held in) to a person, once. */
 export function addTitle(e: Entity, title: string, org: string | null = null): void {
   const clean = title.replace(/\s+/g, ' ').trim();

@@ -96,11 +96,9 @@ export function companions(tree: Tree, trigger: number): number[] {
       const t = tree.token(k);
       if (['VERB', 'AUX'].includes(t.upos ?? '') || t.text === ';') break;
       if (!['along', 'together'].includes(t.text.toLowerCase()) || tree.token(k + 1).text.toLowerCase() !== 'with') continue;
-      let n = k + 2;
       // the roles between may be tagged as verbs: "other activists advocate A"
       const role = (j: number) => loadRoleNouns().titles.has(tree.token(j).text.toLowerCase());
-      while (n < to && n - k < 8 && tree.entityOf[n]?.type !== 'PERSON' && (isListWord(tree, n) || role(n))) n++;
-      return tree.entityOf[n]?.type === 'PERSON' ? [n, ...listAround(tree, n, k + 1)] : [];
+      return namesFrom(tree, k + 2, 6, (j) => isListWord(tree, j) || role(j), k + 1);
     }
   }
   return out;
@@ -200,11 +198,19 @@ function listVerbAfter(tree: Tree, from: number, to: number, among: boolean): nu
 
 /** The names after the verb at `j`, with their roles and descriptions between them. */
 function namesAfterVerb(tree: Tree, j: number): number[] {
-  const { to } = tree.sentenceRange(j);
-  let k = j + 1;
-  while (k < to && k - j < 12 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k)) k++;
-  if (tree.entityOf[k]?.type !== 'PERSON') return [];
-  return [k, ...listAround(tree, k, j)];
+  return namesFrom(tree, j + 1, 11, (k) => isItemWord(tree, k), j);
+}
+
+/**
+ * The names of a list that starts at token `from`, past at most `most` words `between` allows
+ * before the first name; `opening` is the word the list follows (where `listAround` stops looking
+ * back). One token of each name, or nothing.
+ */
+function namesFrom(tree: Tree, from: number, most: number, between: (k: number) => boolean, opening: number): number[] {
+  const { to } = tree.sentenceRange(from);
+  let k = from;
+  while (k < to && k - from < most && tree.entityOf[k]?.type !== 'PERSON' && between(k)) k++;
+  return tree.entityOf[k]?.type === 'PERSON' ? [k, ...listAround(tree, k, opening)] : [];
 }
 
 /** The named people before "among" at token `among`: "Mira Castell and Ivo Rant were among …". */
@@ -418,9 +424,8 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
   // "Four journalists were arrested on Monday: A, B, C and D": the names right after a colon
   for (let j = Math.max(head, trigger) + 1; j < here.to; j++) {
     if (tree.token(j).text !== ':') continue;
-    let k = j + 1;
-    while (k < here.to && k - j < 6 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k++;
-    if (tree.entityOf[k]?.type === 'PERSON') return [k, ...listAround(tree, k, j)];
+    const listed = namesFrom(tree, j + 1, 5, (k) => isListWord(tree, k), j);
+    if (listed.length) return listed;
     break;
   }
   const starts: number[] = [];
@@ -432,11 +437,9 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
     const { to } = tree.sentenceRange(s);
     const after = memberOpening(tree, s, to);
     if (after === undefined) continue;
-    let k = after;
     // only a list's words before the first name, and no preposition: "Those are the methods of commander A" names no member
-    while (k < to && k - after < 10 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && tree.token(k).upos !== 'ADP') k++;
-    if (tree.entityOf[k]?.type !== 'PERSON') continue;
-    return [k, ...listAround(tree, k, after - 1)];
+    const listed = namesFrom(tree, after, 10, (k) => isItemWord(tree, k) && tree.token(k).upos !== 'ADP', after - 1);
+    if (listed.length) return listed;
   }
   return [];
 }

@@ -28,7 +28,8 @@ const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 't
 const STAYING = new Set(['be', 'remain', 'stay', 'languish', 'sit', 'spend', 'serve']);
 /** Triggers that say where a person is held, not where they were taken: their place is the holding place. */
 const HOLD_TRIGGERS = new Set(['hold', 'keep', 'remand', 'custody', 'detention', 'jail', 'imprison', 'incarcerate', 'lock', 'confine']);
-const NOT_FACTUAL = new Set(['could', 'might', 'may', 'would', 'should', 'must', 'will', 'shall', 'can']);
+/** Modals that make a clause something that may, must or will happen, not something that did. */
+export const NOT_FACTUAL = new Set(['could', 'might', 'may', 'would', 'should', 'must', 'will', 'shall', 'can']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'we', 'us', 'our']);
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'we', 'us', 'our']);
 

@@ -1,5 +1,6 @@
 import type { EventType, VigilEvent } from '../../text/types.js';
 import { NEGATORS, type Tree } from '../syntax/tree.js';
+import { NOT_FACTUAL } from './custody.js';
 import type { EntityLinker } from './link.js';
 
 /**
@@ -13,7 +14,6 @@ import type { EntityLinker } from './link.js';
 
 const HARMS = new Set<EventType>(['ASSAULT', 'TORTURE', 'ABDUCTION']);
 const NATURAL = new Set(['cause', 'causes', 'age', 'illness', 'disease', 'cancer', 'stroke', 'covid', 'covid-19', 'coronavirus', 'heart', 'attack', 'complication', 'complications', 'sickness', 'old']);
-const SUPPOSED = new Set(['could', 'might', 'may', 'would', 'should', 'must', 'will', 'shall', 'can']);
 const NEAR = 3;
 
 export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
@@ -23,7 +23,7 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     if (tree.lemma(i) !== 'die' || tree.token(i).upos !== 'VERB') continue;
     const at = doc.tokens[i]!;
     if (events.some((v) => v.trigger.start <= at.start && at.end <= v.trigger.end)) continue;
-    if (tree.kids(i, 'aux').some((a) => SUPPOSED.has(tree.lemma(a))) || tree.kids(i, 'advmod', 'neg').some((k) => NEGATORS.has(tree.lemma(k)))) continue;
+    if (tree.kids(i, 'aux').some((a) => NOT_FACTUAL.has(tree.lemma(a))) || tree.kids(i, 'advmod', 'neg').some((k) => NEGATORS.has(tree.lemma(k)))) continue;
     if (tree.kids(i, 'obl').some((o) => NATURAL.has(tree.lemma(o)) || tree.kids(o, 'compound', 'amod').some((k) => NATURAL.has(tree.lemma(k))))) continue;
     const subject = tree.subjectOf(i);
     if (subject === undefined) continue;

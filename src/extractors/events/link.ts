@@ -1,7 +1,9 @@
 import { tokenAt } from '../../text/align.js';
 import type { Entity, Role } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
 import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
 import { singularNounsJoined } from '../coref/resolve.js';
+import { calledBy } from '../coref/titles.js';
 import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
@@ -47,14 +49,18 @@ export class EntityLinker {
     private readonly lexicon: Lexicon,
   ) {
     const doc = tree.doc;
-    // names only: descriptions are guesses this linker makes its own way
-    const names = (e: Entity) => e.mentions.filter((m) => (m.kind ?? 'name') === 'name');
+    // names only: coreference's descriptions are taken only where they are sure (a title of the
+    // person's, a lawyer's client, a lede named next), and otherwise guessed this linker's own way
     this.mentions = doc.entities
-      .flatMap((e) => names(e).map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
+      .flatMap((e) => nameMentions(e).map((m) => ({ entity: e, start: m.start, end: m.end, sentence: doc.sentenceAt(m.start) })))
       .sort((a, b) => a.start - b.start);
-    for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'pronoun') this.resolvedPronouns.set(m.start, e);
-    for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'description' && e.type === 'PERSON') this.descriptions.push({ entity: e, start: m.start, end: m.end });
-    const persons = doc.entities.filter((e) => e.type === 'PERSON').map((e) => ({ e, named: names(e) })).filter((p) => p.named.length > 0);
+    for (const e of doc.entities) {
+      for (const m of e.mentions) {
+        if (m.kind === 'pronoun') this.resolvedPronouns.set(m.start, e);
+        else if (m.kind === 'description' && e.type === 'PERSON') this.descriptions.push({ entity: e, start: m.start, end: m.end });
+      }
+    }
+    const persons = doc.entities.filter((e) => e.type === 'PERSON').map((e) => ({ e, named: nameMentions(e) })).filter((p) => p.named.length > 0);
     this.salient = persons.sort((a, b) => b.named.length - a.named.length || a.named[0]!.start - b.named[0]!.start)[0]?.e;
     this.salientFrom = this.mentions.find((m) => m.entity === this.salient)?.sentence ?? Infinity;
   }
@@ -71,13 +77,16 @@ export class EntityLinker {
     return this.descriptions.find((d) => d.start <= at && at < d.end)?.entity;
   }
 
+  /** The named person the coreference layer tied the description headed by `head` to ("his client", a lede's "a blogger"). */
+  private namedDescribed(head: number): Entity | undefined {
+    const e = this.describedAt(head);
+    return e?.type === 'PERSON' && nameMentions(e).length > 0 ? e : undefined;
+  }
+
   /** The person the coreference layer tied description `head` to, when one of the description's nouns ends a title of theirs. */
   private titledDescription(head: number): Entity | undefined {
-    const tree = this.tree;
     const e = this.describedAt(head);
-    if (!e) return undefined;
-    const nouns = new Set([tree.lemma(head), ...singularNounsJoined(tree, head)]);
-    return (e.titles ?? []).some((t) => nouns.has(t.toLowerCase().split(/\s+/).pop() ?? '')) ? e : undefined;
+    return e && calledBy(e, [this.tree.lemma(head), ...singularNounsJoined(this.tree, head)]) ? e : undefined;
   }
 
   private entityAt(first: number, last: number, head: number): Entity | undefined {
@@ -277,8 +286,8 @@ export class EntityLinker {
     const lemma = tree.lemma(head);
     // "his client" after "Zalan's lawyer": the coreference layer found the lawyer's client, a person named in the report
     if (asTarget && lemma === 'client') {
-      const client = this.describedAt(head);
-      if (client && client.mentions.some((m) => (m.kind ?? 'name') === 'name')) return { role: { entity: client.id, text, start, end }, inferred: true };
+      const client = this.namedDescribed(head);
+      if (client) return { role: { entity: client.id, text, start, end }, inferred: true };
     }
     const word = doc.tokens[head]!.text.toLowerCase();
     if (PERSON_PRONOUNS.has(word) || PERSON_PRONOUNS.has(lemma)) {
@@ -306,8 +315,8 @@ export class EntityLinker {
     // coreference layer tied it to the report's main person
     const indefinite = doc.tokens.slice(first, head).some((d) => ['a', 'an'].includes(d.text.toLowerCase()));
     if (asTarget && indefinite && !plural && doc.sentenceAt(start) <= 1) {
-      const lede = this.describedAt(head);
-      if (lede?.type === 'PERSON' && lede.mentions.some((m) => (m.kind ?? 'name') === 'name')) return { role: { entity: lede.id, text, start, end }, inferred: true };
+      const lede = this.namedDescribed(head);
+      if (lede) return { role: { entity: lede.id, text, start, end }, inferred: true };
     }
     // "authorities" after "Velmoran authorities": the body named before
     if (this.lexicon.agentNouns.has(lemma)) {
