@@ -277,4 +277,21 @@ describe('the country of a sentence', () => {
     const of = sentenceCountries(doc);
     assert.deepEqual([of(0), of(1), of(2)], ['VLM', null, null]);
   });
+  test('a demonym before a person\'s name or a word for a victim tells who someone is, not where it happened', () => {
+    const t = 'Police in Karsland held jailed Velmoran poet Ines Varga and Ostria-based writer Ada Moll. Two Velmoran journalists and three Velmorans were shot in Karsland. Velmoran officials detained Teo Brand.';
+    const at = (w: string, from = 0) => ({ start: t.indexOf(w, from), end: t.indexOf(w, from) + w.length, text: w });
+    const d = {
+      published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [],
+      sentences: [{ start: 0, end: t.indexOf(' Two') }, { start: t.indexOf('Two'), end: t.indexOf(' Velmoran off') }, { start: t.indexOf('Velmoran off'), end: t.length }],
+      entities: [
+        { id: 'e1', type: 'LOC', name: 'Karsland', country: 'KRS', mentions: [at('Karsland'), at('Karsland', 20)] },
+        { id: 'e2', type: 'MISC', name: 'Velmoran', country: 'VLM', mentions: [at('Velmoran'), at('Velmoran journalists'), at('Velmoran off')].map((m) => ({ ...m, end: m.start + 8 })).concat([at('Velmorans')]) },
+        { id: 'e3', type: 'PERSON', name: 'Ines Varga', mentions: [at('Ines Varga')] },
+        { id: 'e4', type: 'PERSON', name: 'Teo Brand', mentions: [at('Teo Brand')] },
+        { id: 'e5', type: 'LOC', name: 'Ostria', country: 'OST', mentions: [at('Ostria')] },
+      ],
+    } as unknown as ExtractionDocument;
+    const of = sentenceCountries(d);
+    assert.deepEqual([of(0), of(1), of(2)], ['KRS', 'KRS', 'VLM']);
+  });
 });

@@ -1,5 +1,6 @@
 import { firstEndingAfter } from '../text/align.js';
-import type { ExtractionDocument } from '../text/types.js';
+import { loadLexicon } from '../extractors/events/lexicon.js';
+import type { ExtractionDocument, Mention } from '../text/types.js';
 
 /** What a case's country rests on, strongest first. */
 export type CountryBasis = 'events' | 'nationality' | 'reports';
@@ -56,9 +57,14 @@ export function dominantCountry(doc: ExtractionDocument): string | null {
  */
 export function sentenceCountries(doc: ExtractionDocument): (sentence: number) => string | null {
   const bySentence = new Map<number, Set<string>>();
+  const nameStarts = new Set(doc.entities.filter((e) => e.type === 'PERSON').flatMap((e) => e.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => m.start)));
   for (const e of doc.entities) {
     if (!e.country || e.type === 'PERSON') continue;
     for (const m of e.mentions) {
+      // "the killings of four Americans": a people, not a place
+      if (e.type === 'MISC' && (/s$/.test(m.text) || nationalityOf(doc.text, m, nameStarts))) continue;
+      // "Qatar-based Kenyan blogger A": where someone lives, not where it happened
+      if (/^[-‑–]based\b/.test(doc.text.slice(m.end, m.end + 7))) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
       const set = bySentence.get(s) ?? new Set<string>();
       set.add(e.country);
@@ -70,3 +76,30 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number) =
     return set?.size === 1 ? [...set][0]! : null;
   };
 }
+
+/**
+ * A demonym that tells who someone is, not where something happened: "murdered Saudi columnist
+ * A", "the families of imprisoned Indian poet B", "two American journalists were killed". It
+ * stands before a person's name, up to three lower-case words on, or before a word for a person
+ * who is not an authority ("Iranian officials arrested …" still places the sentence).
+ */
+function nationalityOf(text: string, m: Mention, nameStarts: ReadonlySet<number>): boolean {
+  const { personNouns, agentNouns } = loadLexicon();
+  let at = m.end;
+  for (let k = 0; k <= 3; k++) {
+    const space = /^[ \t]+/.exec(text.slice(at, at + 8));
+    if (!space) return false;
+    at += space[0].length;
+    if (nameStarts.has(at)) return true;
+    const word = /^[a-z][\p{L}-]*/u.exec(text.slice(at, at + 40))?.[0];
+    if (!word) return false;
+    const noun = word.replace(/s$/, '');
+    if (agentNouns.has(noun) || agentNouns.has(word)) return false;
+    if (personNouns.has(noun) || VICTIM_NOUNS.has(noun)) return true;
+    at += word.length;
+  }
+  return false;
+}
+
+/** Words for people a report is about rather than its actors, beyond the lexicon's person nouns. */
+const VICTIM_NOUNS = new Set(['poet', 'columnist', 'photographer', 'photojournalist', 'researcher', 'academic', 'national', 'hostage', 'cartoonist', 'filmmaker', 'rapper', 'singer', 'artist']);

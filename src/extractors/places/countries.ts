@@ -38,6 +38,13 @@ let byDemonym: Map<string, Country> | undefined;
 let byCode: Map<string, Country> | undefined;
 let namesOf: Map<string, string[]> | undefined;
 
+/** Demonyms by country code that world-countries leaves out or spells otherwise. */
+const EXTRA_DEMONYMS: Record<string, string[]> = {
+  SAU: ['Saudi'], KAZ: ['Kazakh', 'Kazakhstani'], KGZ: ['Kyrgyz', 'Kyrgyzstani'], TJK: ['Tajik', 'Tajikistani'], UZB: ['Uzbek', 'Uzbekistani'],
+  NPL: ['Nepali'], LAO: ['Lao'], PHL: ['Filipina'], BLR: ['Belarussian'], SOM: ['Somalian'], DJI: ['Djiboutian'], ECU: ['Ecuadorian'],
+  ARG: ['Argentinian'], BIH: ['Bosnian'], GBR: ['Scottish', 'Welsh'], HKG: ['Hongkonger', 'Hongkongese'], MDV: ['Maldivian'],
+};
+
 function load(): void {
   if (byName) return;
   const list = require('world-countries') as WorldCountry[];
@@ -73,6 +80,11 @@ function load(): void {
     const members = claims.filter((x) => x.member);
     const pick = members.length === 1 ? members[0] : claims.length === 1 ? claims[0] : undefined;
     if (pick) byDemonym.set(form, pick.country);
+  }
+  // demonyms news uses that world-countries does not list ("Saudi journalist", "Kazakh blogger"),
+  // taken only when no country claims them already
+  for (const [code, forms] of Object.entries(EXTRA_DEMONYMS)) {
+    for (const dem of forms) for (const form of /s$/.test(dem) ? [dem] : [dem, `${dem}s`]) if (!byDemonym.has(key(form))) byDemonym.set(key(form), byCode.get(code)!);
   }
   // "Republic of Turkey" → "Turkey": the short name news uses, when world-countries lists only the
   // long one (it names the country "Türkiye"); taken only when no country claims it already

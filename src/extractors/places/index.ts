@@ -49,6 +49,9 @@ const AMERICA = new Set(['america', 'americas', 'the americas']);
 /** A city's name shared by places of several countries names the most populous only when it dwarfs the rest (Tripoli, Alexandria; not Valencia, Cambridge). */
 const DWARFS = 2;
 const DWARFING_POPULATION = 100_000;
+/** A city so much larger than its namesakes that a report's other countries do not make it one of them. */
+const WORLD_CITY = 1_000_000;
+const WORLD_CITY_DWARFS = 50;
 
 /**
  * What a place name stands for: a country, or a city in one. `context` holds the countries the
@@ -67,9 +70,13 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   const cities = citiesNamed(name).filter(usable);
   const top = cities[0];
   if (!top) return {};
-  const inContext = cities.find((c) => context.has(c.country));
+  const rivals = cities.filter((c) => c.country !== top.country);
+  // a world city is itself whatever else the report names: London is not London, Kentucky because
+  // the report names the United States (Alexandria, Virginia is large enough to be read in context)
+  const dwarfed = (c: { population: number }) => top.population >= WORLD_CITY && top.population >= WORLD_CITY_DWARFS * c.population;
+  const inContext = cities.find((c) => context.has(c.country) && (c === top || !dwarfed(c)));
   if (inContext) return { country: inContext.country, city: inContext.name };
-  const rival = cities.find((c) => c.country !== top.country);
+  const rival = rivals[0];
   if (rival && !(top.population >= DWARFING_POPULATION && top.population >= DWARFS * rival.population)) return { city: top.name };
   return { country: top.country, city: top.name };
 }

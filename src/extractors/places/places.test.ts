@@ -26,6 +26,9 @@ test('countries by the names news uses, also where the ISO list has moved on ("T
 test('demonyms and codes', () => {
   assert.equal(countryByDemonym('Thai')?.cca3, 'THA');
   assert.equal(countryByDemonym('Cambodians')?.cca3, 'KHM');
+  assert.equal(countryByDemonym('Saudi')?.cca3, 'SAU', 'demonyms news uses that world-countries spells otherwise');
+  assert.equal(countryByDemonym('Kazakh')?.cca3, 'KAZ');
+  assert.equal(countryByDemonym('English'), undefined, 'a language before it is a nationality');
   // a demonym territories share is the UN member's; one two members share is neither's
   assert.deepEqual(['American', 'French', 'Dutch', 'Americans'].map((w) => countryByDemonym(w)?.cca3), ['USA', 'FRA', 'NLD', 'USA']);
   assert.deepEqual(['Congolese', 'Dominican'].map((w) => countryByDemonym(w)?.cca3), [undefined, undefined]);
@@ -71,4 +74,9 @@ test('a continent is no country; a city name several countries share is read in 
   assert.equal(resolvePlace('Valencia', new Set(['ESP'])).country, 'ESP');
   assert.equal(resolvePlace('Tripoli').country, 'LBY', 'the most populous, when it dwarfs the others');
   assert.equal(resolvePlace('Minsk').country, 'BLR');
+  assert.equal(resolvePlace('London', new Set(['USA'])).country, 'GBR', 'a world city is itself whatever other countries the report names');
+  assert.equal(resolvePlace('Toronto', new Set(['USA'])).country, 'CAN');
+  assert.equal(resolvePlace('Birmingham', new Set(['USA'])).country, 'USA', 'a namesake of comparable size is read in context');
+  assert.equal(resolvePlace('Alexandria', new Set(['USA'])).country, 'USA');
+  assert.equal(resolvePlace('London', new Set(['CAN'])).country, 'CAN');
 });
