@@ -311,6 +311,8 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
   const followedBadly = (end: number): boolean => {
     const verb = (k: number) => k < to && k !== trigger && k < hi && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '') && tree.token(k).xpos !== 'VBN' && tree.token(k).xpos !== 'VBG';
     const next = end + 1 < to ? tree.token(end + 1) : undefined;
+    // "A and B have been arrested": the list's own auxiliaries before the trigger end it well
+    if (trigger > end && Array.from({ length: trigger - end - 1 }, (_, k) => end + 1 + k).every((k) => ['AUX', 'ADV'].includes(tree.token(k).upos ?? ''))) return false;
     return next !== undefined && (next.upos === 'PART' || verb(end + 1) || (next.text === ',' && verb(end + 2)));
   };
   /** "the lawyer of B": a name after an item's preposition is whose, and no item. */
@@ -368,8 +370,10 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     if (['were', 'was', 'are', 'is'].includes(words(k))) k++;
     while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
-    // after "namely", "including": a comma list is the members, not appositions
-    return [k, ...listAround(tree, k, j, true)];
+    // after "namely", "including": a comma list is the members, not appositions; a group that is
+    // a subject ends its list at its verb ("reporters such as A and B have been arrested")
+    const verb = /^nsubj/.test(t.deprel ?? '') && tree.head(head) > k ? tree.head(head) : undefined;
+    return [k, ...listAround(tree, k, verb ?? j, true)];
   }
   return [];
 }
@@ -394,7 +398,14 @@ function isUnnamedGroup(tree: Tree, head: number): boolean {
  */
 function memberOpening(tree: Tree, j: number, to: number): number | undefined {
   const w = (k: number) => (k < to ? tree.token(k).text.toLowerCase() : '');
-  const verbAt = (k: number) => (MEMBER_VERBS.has(w(k)) ? k + 1 : undefined);
+  const verbAt = (k: number) => {
+    // "were identified as", "have been named as"
+    let v = k;
+    while (['have', 'has', 'had', 'been', 'were', 'was', 'are', 'is'].includes(w(v)) && v - k < 3) v++;
+    if (v > k && ['identified', 'named'].includes(w(v)) && w(v + 1) === 'as') return v + 2;
+    return MEMBER_VERBS.has(w(k)) ? k + 1 : undefined;
+  };
+
   if (MEMBER_SUBJECTS.has(w(j))) return verbAt(j + 1);
   if (w(j) === 'among' && ['them', 'these', 'those', 'whom'].includes(w(j + 1))) return verbAt(j + 2);
   let k = j;
@@ -406,6 +417,8 @@ function memberOpening(tree: Tree, j: number, to: number): number | undefined {
   const npWord = (x: number) => ['DET', 'ADJ', 'NUM'].includes(tree.token(x).upos ?? '') || tree.token(x).xpos === 'VBN';
   while (n < to && n - k < 5 && npWord(n)) n++;
   if (n > j && n < to && tree.token(n).xpos === 'NNS' && !tree.entityOf[n]) return verbAt(n + 1);
+  // "the four kidnapped were identified as …": a count with a participle for its noun
+  if (n > j + 1 && tree.token(j).upos === 'DET' && tree.token(j + 1).upos === 'NUM') return verbAt(/^VB[DN]$/.test(tree.token(n).xpos ?? '') ? n + 1 : n);
   return undefined;
 }
 

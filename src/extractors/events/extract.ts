@@ -98,6 +98,21 @@ function namedToken(tree: Tree, head: number | undefined, role: Role | undefined
   return undefined;
 }
 
+/** "The women … had all been convicted", "they were both jailed": the subject of the auxiliary a floating quantifier follows. */
+function floatingQuantifierSubject(tree: Tree, q: number): number | undefined {
+  if (!['all', 'both', 'each'].includes(tree.token(q).text.toLowerCase()) || q === 0 || !['be', 'have'].includes(tree.lemma(q - 1))) return undefined;
+  const aux = q - 1;
+  const subject = tree.kids(aux, 'nsubj', 'nsubj:pass')[0] ?? tree.subjectOf(tree.head(aux) >= 0 ? tree.head(aux) : aux);
+  return subject !== undefined && subject < aux ? subject : undefined;
+}
+
+/** The noun a relative pronoun at `who` stands for: the head its clause modifies, else the name right before its comma. */
+function relativeAntecedent(tree: Tree, who: number): number | undefined {
+  const verb = tree.head(who);
+  if (verb >= 0 && tree.token(verb).deprel === 'acl:relcl' && tree.head(verb) >= 0 && tree.head(verb) < who) return tree.head(verb);
+  return tree.antecedentOf(who);
+}
+
 export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   if (!doc.assigned.has('deps')) return [];
   const tree = new Tree(doc);
@@ -119,6 +134,10 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // "All three were released", with the count read as no subject
     const count = heads.target === undefined && trigger.pos === 'verb' ? countBeforeAuxiliaries(tree, trigger.token) : undefined;
     if (count !== undefined) heads.target = count;
+    // "the women had all been convicted": a floating "all" after an auxiliary is that auxiliary's subject
+    if (heads.target !== undefined) heads.target = floatingQuantifierSubject(tree, heads.target) ?? heads.target;
+    // "A and B, whom they have held for five years": the relative pronoun stands for the names before it
+    if (heads.target !== undefined && ['whom', 'who'].includes(tree.token(heads.target).text.toLowerCase())) heads.target = relativeAntecedent(tree, heads.target) ?? heads.target;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;

@@ -60,12 +60,16 @@ function alongside(tree: Tree, i: number): number | undefined {
  */
 function latestList(tree: Tree, head: number, whole: boolean): number[] & { paired?: boolean } {
   let { from } = tree.sentenceRange(head);
+  const own = from;
   for (let s = 0; s < SENTENCES_BACK && from > 0; s++) from = tree.sentenceRange(from - 1).from;
   for (let i = head - 1; i >= Math.max(from, head - TOKENS_BACK); i--) {
     const e = tree.entityOf[i];
     // the first token of a person's name, read from the right
     if (e?.type !== 'PERSON' || tree.entityOf[i - 1] === e) continue;
-    const others = coordinatedPersons(tree, i);
+    // by the parse, else (in the pronoun's own sentence) by the words: "Chairman A and vice
+    // president B were fired and they …", with B's name hung on A's
+    const byParse = coordinatedPersons(tree, i);
+    const others = byParse.length > 0 || i < own ? byParse : listAround(tree, i, head);
     if (others.length === 0) {
       const partner = whole ? alongside(tree, i) : undefined;
       if (partner !== undefined) return Object.assign([partner, i], { paired: true });

@@ -147,6 +147,20 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
 }
 
 /** Relative pronouns that open a clause about the person named before them. */
+/**
+ * "granted bail to cartoonist A", with "to cartoonist" misread as a verb: the name right after
+ * "to" and at most three lower-case role words, read from the words. The name's token, or undefined.
+ */
+function nameAfterTo(tree: Tree, i: number): number | undefined {
+  const { to } = tree.sentenceRange(i);
+  if (i + 1 >= to || tree.token(i + 1).text.toLowerCase() !== 'to') return undefined;
+  for (let k = i + 2; k < to && k - i <= 5; k++) {
+    if (tree.entityOf[k]?.type === 'PERSON') return k;
+    if (!/^\p{Ll}[\p{L}-]*$/u.test(tree.token(k).text)) return undefined;
+  }
+  return undefined;
+}
+
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose']);
 
 /**
@@ -266,6 +280,17 @@ function describedIn(tree: Tree, lexicon: Lexicon, h: number, i: number): number
   if (h < 0 || tree.kids(i, 'det', 'nmod:poss').length || !tree.kids(h, 'cop').length) return undefined;
   const personal = lexicon.personNouns.has(tree.lemma(h)) || tree.lemma(h) === 'one';
   return personal ? tree.kids(h, 'nsubj')[0] : undefined;
+}
+
+/** "Among those in detention are A and B", "those still behind bars": whom "those" stands for is in that state. */
+function thoseIn(tree: Tree, h: number, i: number): number | undefined {
+  if (h >= 0 && tree.token(h).text.toLowerCase() === 'those' && tree.kids(i, 'det', 'nmod:poss').length === 0) return h;
+  // read from the words when the parser hung the noun elsewhere: "those currently in detention are …"
+  let j = i - 1;
+  if (j < 1 || !STATE_CASES.has(tree.token(j).text.toLowerCase())) return undefined;
+  j--;
+  while (j > 0 && tree.token(j).upos === 'ADV') j--;
+  return tree.token(j).text.toLowerCase() === 'those' ? j : undefined;
 }
 
 /** Verbs that lend their subject to the state "to be" in: "X is thought to be under house arrest", "X seems to be in custody". */
@@ -414,7 +439,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "X has been granted bail", "the court granted him bail", "denied bail to X": who gets it
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && GRANTING.has(tree.lemma(verb))) {
       const to = [...tree.kids(verb, 'obl'), ...tree.kids(noun, 'nmod')].find((c) => tree.caseOf(c) === 'to');
-      target = tree.kids(verb, 'iobj')[0] ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined);
+      target = tree.kids(verb, 'iobj')[0] ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined) ?? nameAfterTo(tree, i);
     }
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
@@ -434,7 +459,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
       // "who is in Brenn prison": the relative pronoun stands for its noun
       const subjects = tree.kids(i, 'nsubj');
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i);
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i);
     }
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');

@@ -405,3 +405,21 @@ test('"the torture of women\'s rights activist X": the possessor opens a descrip
   has(targets(text, 'TORTURE'), ['Loujain Hadlul'], text);
   has(targets(text, 'ARREST'), ['Loujain Hadlul'], text);
 });
+
+test('a group stands for the names told with it: titled pairs, "identified as", "whom", "such as", a floating "all"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Chairman Arno Petz and vice president Liva Somm were removed from their posts and their whereabouts are unknown.', 'DISAPPEARANCE', ['Arno Petz', 'Liva Somm']],
+    ['Four aid workers were kidnapped near Drell on Monday. The four kidnapped were identified as Arno Petz of Karsland, Liva Somm of Ostria and Ivo Rant.', 'ABDUCTION', ['Arno Petz', 'Liva Somm', 'Ivo Rant']],
+    ['The militia gave no news of two teachers, Arno Petz and Liva Somm, whom it has apparently held for five years.', 'ARREST', ['Arno Petz', 'Liva Somm']],
+    ['Reporters such as Arno Petz and Liva Somm have been routinely arrested.', 'ARREST', ['Arno Petz', 'Liva Somm']],
+    ['The women, including Arno Petz and Liva Somm, had all been wrongfully convicted.', 'CONVICTION', ['Arno Petz', 'Liva Somm']],
+    ['Among those currently in detention are two deputies, Arno Petz and Liva Somm.', 'ARREST', ['Arno Petz', 'Liva Somm']],
+    ['The court granted bail to cartoonist Arno Petz on Friday.', 'RELEASE', ['Arno Petz']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: those near a prison are not held; a name that begins a clause of its own is no item
+  const yard = 'Those in the prison yard cheered for Arno Petz.';
+  lacks(targets(yard, 'ARREST'), ['Arno Petz'], yard);
+  const fled = 'Police arrested Arno Petz and Liva Somm fled.';
+  lacks(targets(fled, 'ARREST'), ['Liva Somm'], fled);
+});
