@@ -136,12 +136,38 @@ export function mergeAliases(doc: Doc): Entity[] {
       if (g.titles) host.titles = [...new Set([...(host.titles ?? []), ...g.titles])];
     } else out.push(g);
   }
+  addUnrecognisedSurnames(doc, out, taken);
   const merged = mergeAcronyms(doc, out);
   for (const e of merged) {
     e.mentions.sort((a, b) => a.start - b.start);
     e.name = e.mentions.reduce((best, m) => (words(m.text).length > words(best).length ? m.text : best), e.name);
   }
   return numberByFirstMention(merged);
+}
+
+/**
+ * "Loujain al-Marouf … Marouf was detained": a family name the recogniser missed on its own, a
+ * proper noun outside every name and next to no other proper noun, is a mention of the one person
+ * whose longer name ends in it (no mention is added when two people share it). One pass over the
+ * tokens with a map of family names: linear in the report.
+ */
+function addUnrecognisedSurnames(doc: Doc, persons: Entity[], taken: ReadonlySet<number>): void {
+  const bySurname = new Map<string, Entity | null>();
+  for (const e of persons) {
+    if (e.type !== 'PERSON') continue;
+    const w = matchWords(e.name);
+    const last = w[w.length - 1];
+    if (w.length < 2 || !last || last.length < 4 || !/^\p{Lu}/u.test(last)) continue;
+    bySurname.set(last, bySurname.has(last) && bySurname.get(last) !== e ? null : e);
+  }
+  if (bySurname.size === 0) return;
+  const proper = (i: number) => i >= 0 && i < doc.tokens.length && doc.tokens[i]!.upos === 'PROPN';
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!;
+    if (taken.has(i) || t.upos !== 'PROPN' || proper(i - 1) || proper(i + 1)) continue;
+    const host = bySurname.get(matchWords(t.text)[0] ?? '');
+    if (host) host.mentions.push(doc.span(t.start, t.end));
+  }
 }
 
 export const createEntityAliases = (): Component => entityRewriter('entity-aliases', ['tokens', 'entities'], mergeAliases);

@@ -347,7 +347,7 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
 }
 
 /** Words after which a list names the members of a group: "writers, including A and B". */
-const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['among', 'whom'], ['identified', 'as'], ['named', 'as'], ['notably']];
+const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['among', 'whom'], ['identified', 'as'], ['named', 'as'], ['notably'], ['most', 'recently'], ['the', 'latest', 'being']];
 
 /**
  * The named members of a group the event befalls: "at least 11 writers are serving life sentences,

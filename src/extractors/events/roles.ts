@@ -26,7 +26,7 @@ const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
 const NO_PLACE = new Set(['ACCUSATION']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
 /** Verbs that give or withhold what a noun trigger names: "granted bail", "was denied bail". */
-const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer']);
+const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer', 'hand']);
 const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);

@@ -115,7 +115,21 @@ export class Tree {
     let j = who - 1;
     if (j >= from && this.token(j).text === ',') j--;
     if (j < from || !['PROPN', 'NOUN'].includes(this.token(j).upos ?? '')) return undefined;
-    return this.describedPerson(j) ?? j;
+    return this.describedPerson(j) ?? this.memberOfOrg(j) ?? j;
+  }
+
+  /**
+   * "Ivo Rant of the farmers' union, who disappeared": a name right before "of" and an
+   * organisation that ends at `j`; the relative clause is about the person, not the organisation.
+   */
+  private memberOfOrg(j: number): number | undefined {
+    const org = this.entityOf[j];
+    if (!org || org.type === 'PERSON') return undefined;
+    const { from } = this.sentenceRange(j);
+    let k = j;
+    while (k > from && this.entityOf[k - 1] === org) k--;
+    if (k - 1 > from && this.token(k - 1).text === 'the') k--;
+    return k - 2 >= from && this.token(k - 1).text.toLowerCase() === 'of' && this.entityOf[k - 2]?.type === 'PERSON' ? k - 2 : undefined;
   }
 
   /**
@@ -144,6 +158,17 @@ export class Tree {
     return j > k && j < to && this.entityOf[j]?.type === 'PERSON' ? j : undefined;
   }
 
+  /**
+   * "• Researcher Ada Moll, who was sentenced", parsed with the clause on the title or the bullet:
+   * when the noun the clause hangs on names no person, the person named right before "who" is
+   * what the clause is about.
+   */
+  private namedBefore(h: number, who: number): number | undefined {
+    if (this.entityOf[h]?.type === 'PERSON') return undefined;
+    const a = this.antecedentOf(who);
+    return a !== undefined && this.entityOf[a]?.type === 'PERSON' ? a : undefined;
+  }
+
   /** "Rossi was an Italian graduate who was tortured": the subject a predicate noun describes, the one the relative clause is about. */
   predicatedOf(j: number): number | undefined {
     if (this.token(j).upos !== 'NOUN' || !this.kids(j, 'cop').length) return undefined;
@@ -166,7 +191,7 @@ export class Tree {
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
     // the word, not its lemma: "those" lemmatises to "that"
     const own = subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
-    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? h) : (this.antecedentOf(own) ?? own);
+    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? this.namedBefore(h, own) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
     if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {
