@@ -282,7 +282,9 @@ function isItemWord(tree: Tree, j: number): boolean {
   if (t.upos === 'PART' && /^['’]s?$/.test(t.text) && prev !== undefined && ['NOUN', 'PROPN'].includes(prev.upos ?? '') && tree.entityOf[j - 1]?.type !== 'PERSON') return true;
   if (t.upos === 'PART' || t.upos === 'PUNCT') return false;
   // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
-  if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && tree.token(j + 1)?.upos === 'NOUN') || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
+  // "famed publisher A": a participle before a role word the tagger took for a name
+  const roleNext = tree.token(j + 1)?.upos === 'NOUN' || (t.xpos === 'VBN' && /^\p{Ll}/u.test(tree.token(j + 1)?.text ?? ''));
+  if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && roleNext) || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
   if (CLAUSE_START.has(t.upos ?? '')) return false;
   // "A, an internationally known poet, and B": a degree adverb of the description's adjective
   if (t.upos === 'ADV') return /^\p{Ll}+ly$/u.test(t.text) && next !== undefined && isItemWord(tree, j + 1) && ['ADJ', 'VERB'].includes(tree.token(j + 1).upos ?? '');
@@ -360,12 +362,26 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
   const t = tree.token(head);
   const group = t.xpos === 'NNS' || t.xpos === 'NNPS' || t.upos === 'NUM' || ['those', 'they', 'them'].includes(t.text.toLowerCase()) || tree.kids(head, 'nummod').length > 0;
   if (!group) return [];
+  // "to Belsat journalists A and B": names in apposition to the group are its members
+  const named = tree.kids(head, 'appos').find((k) => k > head && tree.entityOf[k]?.type === 'PERSON') ?? (tree.token(head).upos === 'NOUN' && tree.entityOf[head + 1]?.type === 'PERSON' ? head + 1 : undefined);
+  if (named !== undefined) return [named, ...coordinatedPersons(tree, named), ...listAround(tree, named, head)];
   const { to } = tree.sentenceRange(head);
   const words = (j: number) => tree.token(j).text.toLowerCase();
+  // a quotation may open inside a marker: identified "as A, B …"
+  const quote = (k: number) => /^["“'‘]$/.test(words(k));
+  const matchAt = (j: number, m: readonly string[]): number | undefined => {
+    let k = j;
+    for (const w of m) {
+      if (k > j && quote(k)) k++;
+      if (words(k) !== w) return undefined;
+      k++;
+    }
+    return k;
+  };
   for (let j = head + 1; j < to; j++) {
-    const marker = MEMBER_MARKERS.find((m) => m.every((w, k) => words(j + k) === w));
-    if (!marker) continue;
-    let k = j + marker.length;
+    const after = MEMBER_MARKERS.map((m) => matchAt(j, m)).find((k) => k !== undefined);
+    if (after === undefined) continue;
+    let k = after;
     // "among whom were A and B"
     if (['were', 'was', 'are', 'is'].includes(words(k))) k++;
     while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
@@ -402,7 +418,9 @@ function memberOpening(tree: Tree, j: number, to: number): number | undefined {
     // "were identified as", "have been named as"
     let v = k;
     while (['have', 'has', 'had', 'been', 'were', 'was', 'are', 'is'].includes(w(v)) && v - k < 3) v++;
-    if (v > k && ['identified', 'named'].includes(w(v)) && w(v + 1) === 'as') return v + 2;
+    // a quotation may open before "as": identified "as A of Karsland, B …"
+    const as = /^["“'‘]$/.test(w(v + 1)) ? v + 2 : v + 1;
+    if (v > k && ['identified', 'named'].includes(w(v)) && w(as) === 'as') return as + 1;
     return MEMBER_VERBS.has(w(k)) ? k + 1 : undefined;
   };
 

@@ -106,6 +106,21 @@ function floatingQuantifierSubject(tree: Tree, q: number): number | undefined {
   return subject !== undefined && subject < aux ? subject : undefined;
 }
 
+/** "three bloggers (A, B and C), all faced the same charges": the plural noun before ", all" (past its brackets) that a subjectless verb befalls. */
+function groupBeforeAll(tree: Tree, trigger: number): number | undefined {
+  const { from } = tree.sentenceRange(trigger);
+  let j = trigger - 1;
+  while (j > from && tree.token(j).upos === 'ADV' && !['all', 'both'].includes(tree.token(j).text.toLowerCase())) j--;
+  if (j <= from || !['all', 'both'].includes(tree.token(j).text.toLowerCase())) return undefined;
+  j--;
+  if (j > from && tree.token(j).text === ',') j--;
+  if (j > from && tree.token(j).text === ')') {
+    while (j > from && tree.token(j).text !== '(') j--;
+    j--;
+  }
+  return j >= from && tree.token(j).xpos === 'NNS' ? j : undefined;
+}
+
 /** The noun a relative pronoun at `who` stands for: the head its clause modifies, else the name right before its comma. */
 function relativeAntecedent(tree: Tree, who: number): number | undefined {
   const verb = tree.head(who);
@@ -136,6 +151,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (count !== undefined) heads.target = count;
     // "the women had all been convicted": a floating "all" after an auxiliary is that auxiliary's subject
     if (heads.target !== undefined) heads.target = floatingQuantifierSubject(tree, heads.target) ?? heads.target;
+    // "three bloggers (A, B and C), all faced charges": with no subject, the group before ", all"
+    const allOf = heads.target === undefined ? groupBeforeAll(tree, trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token) : undefined;
+    if (allOf !== undefined) heads.target = allOf;
     // "A and B, whom they have held for five years": the relative pronoun stands for the names before it
     if (heads.target !== undefined && ['whom', 'who'].includes(tree.token(heads.target).text.toLowerCase())) heads.target = relativeAntecedent(tree, heads.target) ?? heads.target;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;

@@ -389,6 +389,12 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     }
     // "Those detained include A and B", with the participle misparsed as an adjunct: it befalls "those"
     if (roles.target === undefined && i > 0 && tree.token(i - 1).text.toLowerCase() === 'those' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '')) roles.target = i - 1;
+    // "The four kidnapped were identified as …", "the three detained": a participle after "the" and a
+    // count is a noun for the people it befell, however the parser read the count
+    if (i > 1 && tree.token(i - 1).upos === 'NUM' && tree.token(i - 2).text.toLowerCase() === 'the' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '') && !tree.kids(i, 'obj').length) {
+      roles.target = i - 1;
+      if (roles.agent === i - 1) delete roles.agent;
+    }
     // "the detained journalist", "activists abducted last week": a participle befalls its noun
     const rel = tree.token(i).deprel ?? '';
     // "were ordered released", "the court ordered them released": a bare participle completing

@@ -442,3 +442,17 @@ test('the person, not the title, the organisation or the bare family name: relat
   assert.ok(!arno.mentions.some((m) => m.start === depot), 'the firm\'s name is no mention of the man');
   assert.ok(arno.mentions.some((m) => m.start === firm.lastIndexOf('Marouf')), 'the family name alone is');
 });
+
+test('a group\'s members where the parse loses them: "famed publisher A", "the four kidnapped were identified as", "journalists A and B", "(A, B and C), all faced"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Dozens of pro-democracy protestors and activists, such as famed publisher Arno Petz, have been routinely arrested and jailed.', 'ARREST', ['Arno Petz']],
+    ['The gunmen stopped the convoy near Drell on Monday. The four kidnapped were identified as Arno Petz of Karsland, Liva Somm of Ostria, and Ivo Rant, officials said.', 'ABDUCTION', ['Arno Petz', 'Liva Somm', 'Ivo Rant']],
+    ['In May, when a court handed a two-year jail sentence to Drell journalists Arno Petz and Liva Somm, Moll\'s mood worsened.', 'CONVICTION', ['Arno Petz', 'Liva Somm']],
+    ['Three Velmoran bloggers (Arno Petz, Liva Somm, and Ivo Rant), all faced the same charges as Ada Moll.', 'CHARGE', ['Arno Petz', 'Liva Somm', 'Ivo Rant']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: the people after "the four" who did the kidnapping are not its victims
+  const doers = 'Police named the four suspects. The four kidnapped Ada Moll in Drell, officials said.';
+  lacks(targets(doers, 'ABDUCTION').filter((n) => n !== 'Ada Moll'), ['Ada Moll'], doers);
+  assert.ok(targets(doers, 'ABDUCTION').includes('Ada Moll'), 'the one kidnapped is the object');
+});
