@@ -32,6 +32,8 @@ const HOLD_TRIGGERS = new Set(['hold', 'keep', 'remand', 'custody', 'detention',
 export const NOT_FACTUAL = new Set(['could', 'might', 'may', 'would', 'should', 'must', 'will', 'shall', 'can']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'we', 'us', 'our']);
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'we', 'us', 'our']);
+/** Words that stand for a group told before: "both are held at …", "all except A are held at …". */
+const GROUP_WORDS = new Set(['both', 'all']);
 
 const WHEREABOUTS = /\bwhereabouts\b/i;
 const NOT_KNOWN = /\b(?:unknown|not (?:been )?(?:known|disclosed|revealed|confirmed|clear|told|informed)|unclear|undisclosed|no (?:information|word|news)|information (?:on|about)|to know|(?:do|does|did|could)(?:n['’]t| not) know|not knowing|a mystery|unaccounted)/i;
@@ -48,6 +50,8 @@ interface Statement {
   group: boolean;
   heldAt?: Role;
   unknown?: TextSpan;
+  /** People a group statement leaves out: "all except A". */
+  except?: Set<string>;
 }
 
 export class CustodyReader {
@@ -135,7 +139,7 @@ export class CustodyReader {
     const reach = s.group ? 4 : 1;
     const nearest = earlier.filter((v) => v.target && s.sentence - v.sentence <= reach).pop();
     if (!nearest) return out;
-    return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start)];
+    return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start && !(v.target?.entity && s.except?.has(v.target.entity)))];
   }
 
   // ---- where a person is held ----
@@ -272,7 +276,13 @@ export class CustodyReader {
     if (!this.isPerson(who)) return undefined;
     s.who = this.linker.link(who, true, token).role;
     const word = tree.token(who);
-    s.group = PLURAL_PRONOUNS.has(word.text.toLowerCase()) || (word.xpos === 'NNS' && !tree.entityOf[who]) || tree.kids(who, 'nummod', 'conj').length > 0;
+    s.group = PLURAL_PRONOUNS.has(word.text.toLowerCase()) || GROUP_WORDS.has(word.text.toLowerCase()) || (word.xpos === 'NNS' && !tree.entityOf[who]) || tree.kids(who, 'nummod', 'conj').length > 0;
+    // "all except Vance are held at …": the people named after "except" are not
+    if (s.group) {
+      const { to } = tree.sentenceRange(who);
+      const except = [...Array(Math.max(0, Math.min(to, who + 4) - who)).keys()].map((k) => who + k).find((k) => ['except', 'but'].includes(tree.token(k).text.toLowerCase()));
+      if (except !== undefined) for (let k = except + 1; k < to && k < token; k++) if (tree.entityOf[k]?.type === 'PERSON') (s.except ??= new Set()).add(tree.entityOf[k]!.id);
+    }
     return s;
   }
 
@@ -281,6 +291,7 @@ export class CustodyReader {
     const e = tree.entityOf[i];
     if (e) return e.type === 'PERSON';
     const t = tree.token(i);
+    if (GROUP_WORDS.has(t.text.toLowerCase())) return true;
     if (t.upos === 'PRON') return PERSON_PRONOUNS.has(t.text.toLowerCase());
     return t.upos === 'PROPN' || t.upos === 'NUM' || this.personNouns.has(tree.lemma(i));
   }

@@ -456,3 +456,17 @@ test('a group\'s members where the parse loses them: "famed publisher A", "the f
   lacks(targets(doers, 'ABDUCTION').filter((n) => n !== 'Ada Moll'), ['Ada Moll'], doers);
   assert.ok(targets(doers, 'ABDUCTION').includes('Ada Moll'), 'the one kidnapped is the object');
 });
+
+test('where a group is held: "both are being held at …", "all except A are held at …"', () => {
+  const heldOf = (text: string) => {
+    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+    const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+    return new Map(doc.events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => [byId.get(v.target!.entity!), v.heldAt?.text ?? null]));
+  };
+  const both = heldOf('Ada Moll and Ivo Rant were arrested in May. Both are being held at Karst police station.');
+  assert.equal(both.get('Ada Moll'), 'Karst police station');
+  assert.equal(both.get('Ivo Rant'), 'Karst police station');
+  const except = heldOf('Police arrested five activists, Ada Moll, Ivo Rant, Liva Somm, Arno Petz and Teo Vance. All except Vance are now being held at Karst police station in Drell.');
+  assert.equal(except.get('Ada Moll'), 'Karst police station in Drell');
+  assert.equal(except.get('Teo Vance'), null, 'the one named after "except" is not held there');
+});
