@@ -496,3 +496,26 @@ export function asWasToo(tree: Tree, trigger: number): number[] {
   }
   return [];
 }
+
+/**
+ * "…leading to the arrest of A and the following:" and then one line per person ("B", "C,
+ * council member", "D, spokesperson"): when the trigger's sentence ends in a colon after "the
+ * following" (or "as follows"), each following line that opens with a person's name is one more
+ * target, until a line that does not. Returns one token of each name.
+ */
+export function followingLines(tree: Tree, trigger: number): number[] {
+  const { to } = tree.sentenceRange(trigger);
+  const w = (k: number) => tree.token(k).text.toLowerCase();
+  const last = to - 1;
+  if (last <= trigger || w(last) !== ':' || !((w(last - 1) === 'following' && w(last - 2) === 'the') || (w(last - 1) === 'follows' && w(last - 2) === 'as'))) return [];
+  const out: number[] = [];
+  for (let start = to, n = 0; start < tree.doc.tokens.length && n < 30; n++) {
+    const line = tree.sentenceRange(start);
+    // a line of the list is a name and what they are, not a sentence of its own ("Moll was arrested with …")
+    const verb = Array.from({ length: line.to - start }, (_, k) => start + k).some((k) => ['VERB', 'AUX'].includes(tree.token(k).upos ?? ''));
+    if (tree.entityOf[start]?.type !== 'PERSON' || verb || line.to - start > 14) break;
+    out.push(start);
+    start = line.to;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
 import { countBeforeAuxiliaries, groupAntecedents, pluralAntecedents } from './plural.js';
-import { amongThose, asWasToo, companions, coordinatedPersons, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
+import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
@@ -210,6 +210,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
       ...pluralAntecedents(tree, heads.target, group),
       ...groupAntecedents(tree, heads.target, trigger.token, group),
+      ...followingLines(tree, trigger.token),
     ];
     const told = new Set([event.target?.entity]);
     for (const other of [...listed, ...alongside]) {

@@ -470,3 +470,10 @@ test('where a group is held: "both are being held at …", "all except A are hel
   assert.equal(except.get('Ada Moll'), 'Karst police station in Drell');
   assert.equal(except.get('Teo Vance'), null, 'the one named after "except" is not held there');
 });
+
+test('"… the arrest of A and the following:" then one line per person', () => {
+  const text = 'Soldiers raided two offices in Drell, leading to the arrest of Ada Moll and the following:\n\nIvo Rant\n\nLiva Somm, council member for Drell\n\nTeo Vance said the raid was illegal.';
+  has(targets(text, 'ARREST'), ['Ada Moll', 'Ivo Rant', 'Liva Somm'], text);
+  // must not match: a line that is a sentence of its own ends the list
+  lacks(targets(text, 'ARREST'), ['Teo Vance'], text);
+});
