@@ -46,6 +46,12 @@ const NOT_ONE_COUNTRY = new Set([
 ]);
 const AMERICA = new Set(['america', 'americas', 'the americas']);
 
+/** Older or English spellings of cities that GeoNames lists under their own name ("Kiev" is Kyiv). */
+const EXONYMS: Record<string, string> = {
+  kiev: 'Kyiv', kharkov: 'Kharkiv', lvov: 'Lviv', dnepropetrovsk: 'Dnipro', bombay: 'Mumbai', peking: 'Beijing', rangoon: 'Yangon',
+  saigon: 'Ho Chi Minh City', "sana'a": 'Sanaa', 'sana’a': 'Sanaa', teheran: 'Tehran', urumqi: 'Ürümqi', urumchi: 'Ürümqi',
+};
+
 /** A city's name shared by places of several countries names the most populous only when it dwarfs the rest (Tripoli, Alexandria; not Valencia, Cambridge). */
 const DWARFS = 2;
 const DWARFING_POPULATION = 100_000;
@@ -60,6 +66,8 @@ const WORLD_CITY_DWARFS = 50;
  * else the name is a city with no code rather than a guess.
  */
 export function resolvePlace(name: string, context: ReadonlySet<string> = new Set()): PlaceInfo {
+  const exonym = EXONYMS[name.toLowerCase()];
+  if (exonym) return resolvePlace(exonym, context);
   const country = countryByName(name);
   if (country) return { country: country.cca3 };
   const lower = name.toLowerCase();

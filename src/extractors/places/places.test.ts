@@ -74,6 +74,7 @@ test('a continent is no country; a city name several countries share is read in 
   assert.equal(resolvePlace('Valencia', new Set(['ESP'])).country, 'ESP');
   assert.equal(resolvePlace('Tripoli').country, 'LBY', 'the most populous, when it dwarfs the others');
   assert.equal(resolvePlace('Minsk').country, 'BLR');
+  assert.equal(resolvePlace('Kiev').country, 'UKR', 'an older spelling of a city GeoNames names otherwise');
   assert.equal(resolvePlace('London', new Set(['USA'])).country, 'GBR', 'a world city is itself whatever other countries the report names');
   assert.equal(resolvePlace('Toronto', new Set(['USA'])).country, 'CAN');
   assert.equal(resolvePlace('Birmingham', new Set(['USA'])).country, 'USA', 'a namesake of comparable size is read in context');
