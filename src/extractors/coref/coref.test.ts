@@ -92,3 +92,11 @@ test('a lede\'s "A blogger who …" named in the next sentence is the report\'s 
   const later = run('Malik Odero was arrested on Monday. Odero wrote about wages. Odero is unhurt. Police said on Tuesday that a blogger who writes about football has been detained.');
   assert.deepEqual(texts(person(later, 'Malik Odero'), 'description'), []);
 });
+
+test('"Senior party leader B also claimed that he …": he is B, the one who claims, not the man of the sentence before', () => {
+  const text = 'Party leader and former minister Arno Petz told reporters that he has been put under house arrest in Drell. Senior Congress leader Ivo Rant also claimed that he has been arrested along with many party workers in Karst.';
+  const doc = run(text);
+  const he = text.lastIndexOf(' he ') + 1;
+  assert.ok(person(doc, 'Ivo Rant').mentions.some((m) => m.start === he), 'the second "he" is Rant');
+  assert.ok(!person(doc, 'Arno Petz').mentions.some((m) => m.start === he));
+});

@@ -227,8 +227,11 @@ export class Resolver {
     const verb = tree.head(i);
     const speech = verb >= 0 && tree.token(verb).deprel === 'ccomp' ? tree.head(verb) : -1;
     if (speech < 0 || !this.speech.has(tree.lemma(speech))) return undefined;
-    const subject = tree.kids(speech, 'nsubj')[0];
-    const e = subject === undefined ? undefined : (tree.entityOf[subject] ?? this.at.get(subject));
+    // "Senior party leader Ivo Rant claimed …", parsed with both "leader" and the name as subjects: the one that names someone
+    const e = tree
+      .kids(speech, 'nsubj')
+      .map((subject) => tree.entityOf[subject] ?? this.at.get(subject))
+      .find((x) => x !== undefined);
     return e ? this.known.get(e) : undefined;
   }
 
