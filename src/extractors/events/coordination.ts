@@ -261,6 +261,9 @@ function nameSpan(tree: Tree, i: number): [number, number] {
   return [first, last];
 }
 
+/** Where someone stands in a photograph: "A, left, and B". */
+const CAPTION_PLACES = new Set(['left', 'right', 'centre', 'center', 'pictured', 'above', 'below', 'top', 'bottom']);
+
 /**
  * Whether token `j` may stand between the names of a list: a list mark, an age ("A, 27, and B"),
  * a word of a role or its description ("rights lawyer", "vice president of the union", "Dr."),
@@ -276,6 +279,8 @@ function isItemWord(tree: Tree, j: number): boolean {
   const next = tree.doc.tokens[j + 1];
   if (t.text === '-' && prev?.end === t.start && next?.start === t.end) return true;
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
+  // a photograph's ", left," between the names of its caption
+  if (CAPTION_PLACES.has(w) && prev?.text === ',' && next?.text === ',') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
   if (t.upos === 'ADP') return ITEM_PREPOSITIONS.has(w);
   // "A, the party's secretary-general, and B": a possessive inside a description, of no person

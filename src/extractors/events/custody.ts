@@ -2,6 +2,7 @@ import { tokenAt } from '../../text/align.js';
 import type { EventType, Role, TextSpan, VigilEvent } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
+import { listAround } from './coordination.js';
 import { personBeforeAuxiliaries } from './roles.js';
 
 /**
@@ -50,6 +51,8 @@ interface Statement {
   group: boolean;
   heldAt?: Role;
   unknown?: TextSpan;
+  /** The token the holdee's words hang on. */
+  whoToken?: number;
   /** People a group statement leaves out: "all except A". */
   except?: Set<string>;
 }
@@ -66,6 +69,20 @@ export class CustodyReader {
     const statements = [...this.heldStatements(), ...this.unknownStatements(events)].sort((a, b) => a.start - b.start);
     for (const s of statements) {
       let about = this.eventsFor(s, events);
+      // "A and B were transferred from Evin prison to a facility in Karaj": each named one is held there
+      const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && TRANSFERS.has(this.tree.lemma(s.token)) ? this.namedWith(s.whoToken, s.token) : [];
+      if (pair.length > 1) {
+        const doc = this.tree.doc;
+        const t = doc.tokens[s.token]!;
+        for (const k of pair) {
+          const person = this.tree.entityOf[k]!;
+          const m = person.mentions.find((x) => x.start <= doc.tokens[k]!.start && doc.tokens[k]!.start < x.end);
+          if (!m) continue;
+          const target = { entity: person.id, text: m.text, start: m.start, end: m.end };
+          events.push({ id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt ?? null });
+        }
+        continue;
+      }
       const transfer = about.length === 0 && s.heldAt && s.who?.entity && !s.group && TRANSFERS.has(this.tree.lemma(s.token)) && this.isNamedPerson(s.who.entity);
       // a transfer of someone whose custody the report tells later ("… was transferred to Kesh
       // prison. She is serving a ten-year sentence"): that custody is where they are held
@@ -92,6 +109,14 @@ export class CustodyReader {
   private laterCustodyOf(entity: string, s: Statement, events: VigilEvent[]): VigilEvent[] {
     const later = events.find((v) => v.target?.entity === entity && CUSTODY_TYPES.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && v.trigger.start > s.start);
     return later ? [later] : [];
+  }
+
+  /** The named people of a coordination whose head is token `k` ("A, left, and B"): each one's token, or none. */
+  private namedWith(k: number, verb: number): number[] {
+    const tree = this.tree;
+    if (tree.entityOf[k]?.type !== 'PERSON') return [];
+    const named = [...new Set([k, ...tree.kids(k, 'conj').filter((c) => tree.entityOf[c]?.type === 'PERSON'), ...listAround(tree, k, verb)])];
+    return named.length > 1 ? named : [];
   }
 
   private isNamedPerson(id: string): boolean {
@@ -275,6 +300,7 @@ export class CustodyReader {
     if (who === undefined) return s;
     if (!this.isPerson(who)) return undefined;
     s.who = this.linker.link(who, true, token).role;
+    s.whoToken = who;
     const word = tree.token(who);
     s.group = PLURAL_PRONOUNS.has(word.text.toLowerCase()) || GROUP_WORDS.has(word.text.toLowerCase()) || (word.xpos === 'NNS' && !tree.entityOf[who]) || tree.kids(who, 'nummod', 'conj').length > 0;
     // "all except Vance are held at …": the people named after "except" are not

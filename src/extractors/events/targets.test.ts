@@ -477,3 +477,12 @@ test('"… the arrest of A and the following:" then one line per person', () => 
   // must not match: a line that is a sentence of its own ends the list
   lacks(targets(text, 'ARREST'), ['Teo Vance'], text);
 });
+
+test('a pair transferred to a facility is held there, each of them, ", left," between their names too', () => {
+  const text = 'Ada Moll, left, and Ivo Rant were transferred from Karst prison to a facility in Drell, outside the capital.';
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const held = new Map(doc.events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => [byId.get(v.target!.entity!), v.heldAt?.text]));
+  assert.equal(held.get('Ada Moll'), 'facility in Drell');
+  assert.equal(held.get('Ivo Rant'), 'facility in Drell');
+});
