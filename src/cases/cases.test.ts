@@ -7,7 +7,7 @@ import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
 import { deriveStatus } from './status.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
-import { sentenceCountries } from './country.js';
+import { dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 describe('names', () => {
@@ -294,4 +294,13 @@ describe('the country of a sentence', () => {
     const of = sentenceCountries(d);
     assert.deepEqual([of(0), of(1), of(2)], ['KRS', 'KRS', 'VLM']);
   });
+});
+
+test('the country a report is about leaves out where a watchdog is based', () => {
+  const t = 'A Ostria-based watchdog said the writer died in custody. Ostria-based groups protested.';
+  const at = (w: string, from = 0) => ({ start: t.indexOf(w, from), end: t.indexOf(w, from) + w.length, text: w });
+  const doc = (extra: object[]) =>
+    ({ published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [], sentences: [{ start: 0, end: t.length }], entities: [{ id: 'e1', type: 'LOC', name: 'Ostria', country: 'OST', mentions: [at('Ostria'), at('Ostria', 10)] }, ...extra] }) as unknown as ExtractionDocument;
+  assert.equal(dominantCountry(doc([])), null);
+  assert.equal(dominantCountry(doc([{ id: 'e2', type: 'LOC', name: 'Karsland', country: 'KRS', mentions: [at('writer')] }])), 'KRS');
 });

@@ -40,7 +40,10 @@ export function dominantCountry(doc: ExtractionDocument): string | null {
   const counts = new Map<string, number>();
   for (const e of doc.entities) {
     if (!e.country || e.type === 'PERSON') continue;
-    const names = e.mentions.filter((m) => (m.kind ?? 'name') === 'name').length || 1;
+    // "a UK-based watchdog" says where the watchdog is, not what the report is about
+    const named = e.mentions.filter((m) => (m.kind ?? 'name') === 'name');
+    if (named.length > 0 && named.every((m) => basedIn(doc.text, m))) continue;
+    const names = named.filter((m) => !basedIn(doc.text, m)).length || 1;
     counts.set(e.country, (counts.get(e.country) ?? 0) + names);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -64,7 +67,7 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number) =
       // "the killings of four Americans": a people, not a place
       if (e.type === 'MISC' && (/s$/.test(m.text) || nationalityOf(doc.text, m, nameStarts))) continue;
       // "Qatar-based Kenyan blogger A": where someone lives, not where it happened
-      if (/^[-‑–]based\b/.test(doc.text.slice(m.end, m.end + 7))) continue;
+      if (basedIn(doc.text, m)) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
       const set = bySentence.get(s) ?? new Set<string>();
       set.add(e.country);
@@ -103,3 +106,6 @@ function nationalityOf(text: string, m: Mention, nameStarts: ReadonlySet<number>
 
 /** Words for people a report is about rather than its actors, beyond the lexicon's person nouns. */
 const VICTIM_NOUNS = new Set(['poet', 'columnist', 'photographer', 'photojournalist', 'researcher', 'academic', 'national', 'hostage', 'cartoonist', 'filmmaker', 'rapper', 'singer', 'artist']);
+
+/** "Qatar-based", "UK-based": the place someone or something is based in. */
+const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–]based\b/.test(text.slice(m.end, m.end + 7));
