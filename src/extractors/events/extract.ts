@@ -4,6 +4,7 @@ import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js'
 import { countBeforeAuxiliaries, groupAntecedents, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
+import { groupHead } from './group-head.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -98,36 +99,6 @@ function namedToken(tree: Tree, head: number | undefined, role: Role | undefined
   return undefined;
 }
 
-/** "The women … had all been convicted", "they were both jailed": the subject of the auxiliary a floating quantifier follows. */
-function floatingQuantifierSubject(tree: Tree, q: number): number | undefined {
-  if (!['all', 'both', 'each'].includes(tree.token(q).text.toLowerCase()) || q === 0 || !['be', 'have'].includes(tree.lemma(q - 1))) return undefined;
-  const aux = q - 1;
-  const subject = tree.kids(aux, 'nsubj', 'nsubj:pass')[0] ?? tree.subjectOf(tree.head(aux) >= 0 ? tree.head(aux) : aux);
-  return subject !== undefined && subject < aux ? subject : undefined;
-}
-
-/** "three bloggers (A, B and C), all faced the same charges": the plural noun before ", all" (past its brackets) that a subjectless verb befalls. */
-function groupBeforeAll(tree: Tree, trigger: number): number | undefined {
-  const { from } = tree.sentenceRange(trigger);
-  let j = trigger - 1;
-  while (j > from && tree.token(j).upos === 'ADV' && !['all', 'both'].includes(tree.token(j).text.toLowerCase())) j--;
-  if (j <= from || !['all', 'both'].includes(tree.token(j).text.toLowerCase())) return undefined;
-  j--;
-  if (j > from && tree.token(j).text === ',') j--;
-  if (j > from && tree.token(j).text === ')') {
-    while (j > from && tree.token(j).text !== '(') j--;
-    j--;
-  }
-  return j >= from && tree.token(j).xpos === 'NNS' ? j : undefined;
-}
-
-/** The noun a relative pronoun at `who` stands for: the head its clause modifies, else the name right before its comma. */
-function relativeAntecedent(tree: Tree, who: number): number | undefined {
-  const verb = tree.head(who);
-  if (verb >= 0 && tree.token(verb).deprel === 'acl:relcl' && tree.head(verb) >= 0 && tree.head(verb) < who) return tree.head(verb);
-  return tree.antecedentOf(who);
-}
-
 export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   if (!doc.assigned.has('deps')) return [];
   const tree = new Tree(doc);
@@ -149,13 +120,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // "All three were released", with the count read as no subject
     const count = heads.target === undefined && trigger.pos === 'verb' ? countBeforeAuxiliaries(tree, trigger.token) : undefined;
     if (count !== undefined) heads.target = count;
-    // "the women had all been convicted": a floating "all" after an auxiliary is that auxiliary's subject
-    if (heads.target !== undefined) heads.target = floatingQuantifierSubject(tree, heads.target) ?? heads.target;
-    // "three bloggers (A, B and C), all faced charges": with no subject, the group before ", all"
-    const allOf = heads.target === undefined ? groupBeforeAll(tree, trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token) : undefined;
-    if (allOf !== undefined) heads.target = allOf;
-    // "A and B, whom they have held for five years": the relative pronoun stands for the names before it
-    if (heads.target !== undefined && ['whom', 'who'].includes(tree.token(heads.target).text.toLowerCase())) heads.target = relativeAntecedent(tree, heads.target) ?? heads.target;
+    const head = groupHead(tree, heads.target, trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token);
+    if (head !== undefined) heads.target = head;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;
