@@ -51,6 +51,7 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, dept
     if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0;
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
+  if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"

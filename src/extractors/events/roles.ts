@@ -117,7 +117,7 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   for (let stretch = 0; stretch < 3 && !person(j) && apart(j + 1); stretch++) {
     let k = j;
     const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
-    while (k >= Math.max(from, j - 12) && !apart(k) && !finite(k)) k--;
+    while (k >= Math.max(from, j - 16) && !apart(k) && !finite(k)) k--;
     // "Kemal Vostra, who was sentenced in 2019, was released": a relative clause about the name
     if (k >= from && finite(k)) k = relativeClauseStart(tree, k, from);
     if (k < from || !apart(k)) break;
@@ -390,7 +390,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const p = t.partner;
     const found = p !== undefined && tree.token(p).upos === 'VERB' ? (tree.isPassive(p) ? tree.subjectOf(p) : tree.kids(p, 'obj')[0]) : undefined;
     const ownClause = tree.token(i).deprel === 'conj' && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
-    const subj = found ?? ownClause ?? tree.subjectOf(i) ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
+    // "And Ilse Varga, a party member, was reported missing", the name hung elsewhere: the one the passive verb it completes is said of
+    const up = tree.head(i);
+    const completed = tree.token(i).deprel === 'xcomp' && up >= 0 && tree.isPassive(up) ? personBeforeAuxiliaries(tree, up) : undefined;
+    const subj = found ?? ownClause ?? tree.subjectOf(i) ?? completed ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
     const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {

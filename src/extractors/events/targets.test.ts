@@ -405,3 +405,28 @@ test('"the torture of women\'s rights activist X": the possessor opens a descrip
   has(targets(text, 'TORTURE'), ['Loujain Hadlul'], text);
   has(targets(text, 'ARREST'), ['Loujain Hadlul'], text);
 });
+
+test('a passive "was reported missing" whose name the parser hung elsewhere is the named person\'s disappearance', () => {
+  for (const text of [
+    'And Orla Pike, a party member, was reported missing on July 15, after she failed to arrive for a meeting.',
+    'In March 2016, Tomas Reyk, a political activist and party member, was reported missing, most likely forcibly disappeared.',
+  ]) has(targets(text, 'DISAPPEARANCE'), [text.includes('Orla') ? 'Orla Pike' : 'Tomas Reyk'], text);
+});
+
+test('a finite verb right after a name folded into the phrase before it is that person\'s, and so is its "while" adjunct', () => {
+  const text = 'The decision comes just days after leading activist and one of the founding members of the Velmoran Civil and Political Rights Association (VCPRA) Nabil al-Hakim died from a stroke in custody while serving a nine-year prison sentence.';
+  has(targets(text, 'KILLING'), ['Nabil al-Hakim'], text);
+  has(targets(text, 'CONVICTION'), ['Nabil al-Hakim'], text);
+});
+
+test('"the 27-year-old" is the person in view; "the 27-year-old statue" is no person', () => {
+  const text = 'Velmoran activist Zora Lind has been threatened for years. Since taking office as mayor last year, the 27-year-old has been attacked by mobs of men armed with sticks.';
+  has(targets(text, 'ASSAULT'), ['Zora Lind'], text);
+  const other = 'Velmoran activist Zora Lind spoke at the rally. Later, the 27-year-old statue in the square was attacked by vandals.';
+  lacks(targets(other, 'ASSAULT'), ['Zora Lind'], other);
+});
+
+test('a long description between commas, then a relative clause, still leads back to the name before a passive verb', () => {
+  const text = 'It was alleged that Oren Valk, a bus driver, union leader of Dunmere (Kesh district) and a member of the Farmers League, who contested the council election in 2011, was allegedly attacked by party workers on the night of May 2, 2012.';
+  has(targets(text, 'ASSAULT'), ['Oren Valk'], text);
+});

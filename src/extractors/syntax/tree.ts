@@ -157,8 +157,37 @@ export class Tree {
     return (this.token(i).upos === 'VERB' && finiteTag(i)) || this.kids(i, 'aux', 'aux:pass').some(finiteTag);
   }
 
+  /** "the 27-year-old" standing for a person: an age with no noun after it ("a 27-year-old activist" is the activist). */
+  isAgeOnly(i: number): boolean {
+    if (this.token(i).text.toLowerCase() !== 'old' || i < 4) return false;
+    const words = [i - 4, i - 3, i - 2, i - 1].map((k) => this.token(k).text.toLowerCase());
+    if (!/^\d{1,3}$/.test(words[0]!) || words[1] !== '-' || !/^years?$/.test(words[2]!) || words[3] !== '-') return false;
+    const next = this.token(i + 1);
+    return !next || !['NOUN', 'PROPN', 'ADJ'].includes(next.upos ?? '');
+  }
+
   /** The subject of `i`, its own or the one it shares with the clause it completes. */
   subjectOf(i: number, depth = 0): number | undefined {
+    return this.sharedSubject(i, depth) ?? this.nameRightBefore(i);
+  }
+
+  /**
+   * "… one of the founders of the Velmora Rights League Tomas Reyk died in custody", with the name
+   * folded into the phrase before it: a finite verb the parser gave no subject, right after a
+   * person's name, is what that person did. The name's token that hangs outside it.
+   */
+  private nameRightBefore(i: number): number | undefined {
+    const t = this.token(i);
+    if (t.upos !== 'VERB' || !['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '') || i === 0) return undefined;
+    const person = this.entityOf[i - 1];
+    if (person?.type !== 'PERSON' || this.sentenceRange(i).from > i - 1) return undefined;
+    let first = i - 1;
+    while (first > 0 && this.entityOf[first - 1] === person) first--;
+    for (let k = first; k < i; k++) if (this.head(k) < first || this.head(k) >= i) return k;
+    return i - 1;
+  }
+
+  private sharedSubject(i: number, depth: number): number | undefined {
     const t = this.token(i);
     const h = this.head(i);
     // a relative pronoun stands for the noun its clause modifies; "that" misparsed as a subject is none
