@@ -39,7 +39,8 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, dept
   if (head === undefined) return false;
   const t = tree.token(head);
   const entity = tree.entityOf[head];
-  if (entity) return entity.type === 'PERSON' || entity.type === 'ORG';
+  // "the two Canadians": a plural demonym is people
+  if (entity) return entity.type === 'PERSON' || entity.type === 'ORG' || (entity.type === 'MISC' && t.xpos === 'NNPS');
   // "the wrestler Navid Sarem": a word for what someone is, beside their name
   if (tree.kids(head, 'appos').some((k) => tree.entityOf[k]?.type === 'PERSON')) return true;
   const word = t.text.toLowerCase();

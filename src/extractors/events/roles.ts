@@ -2,7 +2,7 @@ import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
-import { isGroupCount } from './plural.js';
+import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 
 /**
  * Roles through syntax, as head tokens. Active voice: nsubj is the agent, obj the target.
@@ -277,6 +277,9 @@ function raisedSubject(tree: Tree, h: number, i: number): number | undefined {
   return s !== undefined && s < h ? s : undefined;
 }
 
+/** Markers of a state told with no verb, during something else: "while in prison". */
+const WHILE_MARKS = new Set(['while', 'whilst', 'when']);
+
 /** Markers of a clause of time or manner with no subject of its own: "held for hours before being released". */
 const SUBJECTLESS_MARKS = new Set(['before', 'after', 'without', 'upon', 'on', 'until', 'while', 'since']);
 
@@ -338,7 +341,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
-      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined);
+      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
@@ -409,8 +412,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
     const ofAny = of ?? shared();
-    let target = poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     const h = tree.head(i);
+    // "X contracted hepatitis while in prison": a state with no clause of its own is the subject's of the verb it hangs on
+    const meanwhile = t.entry.state && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? tree.subjectOf(h) : undefined;
+    let target = meanwhile ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
@@ -439,6 +444,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const subjects = tree.kids(i, 'nsubj');
       target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i);
     }
+    // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
+    if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
     if (by !== undefined) roles.agent = by;

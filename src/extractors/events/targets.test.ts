@@ -430,3 +430,26 @@ test('a long description between commas, then a relative clause, still leads bac
   const text = 'It was alleged that Oren Valk, a bus driver, union leader of Dunmere (Kesh district) and a member of the Farmers League, who contested the council election in 2011, was allegedly attacked by party workers on the night of May 2, 2012.';
   has(targets(text, 'ASSAULT'), ['Oren Valk'], text);
 });
+
+test('"This includes A and B" after a group\'s event names its members; "This was confirmed by A" does not', () => {
+  const text = 'Since the campaign began, at least ten of the 56 listed journalists have been freed from prison. This includes Velmora Post reporters Ilse Maren and Tomas Reyk, who covered the war.';
+  has(targets(text, 'RELEASE'), ['Ilse Maren', 'Tomas Reyk'], text);
+  const other = 'Four reporters were arrested. This was confirmed by police chief Tomas Reyk.';
+  lacks(targets(other, 'ARREST'), ['Tomas Reyk'], other);
+});
+
+test('a state with no subject of its own: "remain behind bars including X", "X contracted hepatitis while in prison"', () => {
+  const bars = 'While many have been gradually released including two former governors but dozens still remain behind bars including Velmora Bar Association President Tomas Reyk.';
+  has(targets(bars, 'ARREST'), ['Tomas Reyk'], bars);
+  const whileIn = 'Tomas Reyk contracted hepatitis while in prison.';
+  has(targets(whileIn, 'ARREST'), ['Tomas Reyk'], whileIn);
+  const exile = 'Tomas Reyk wrote the book while in exile.';
+  assert.deepEqual(targets(exile, 'ARREST'), []);
+});
+
+test('"the two Canadians held in X for a year, A and B": names ending the sentence, as many as the count, are the group', () => {
+  const text = 'They have also done this to the two Canadians being held in Velmora for the past year, Tomas Reyk and Ilse Maren.';
+  has(targets(text, 'ARREST'), ['Tomas Reyk', 'Ilse Maren'], text);
+  const more = 'Police detained three reporters in Velmora last year, Tomas Reyk and Ilse Maren.';
+  lacks(targets(more, 'ARREST'), ['Tomas Reyk', 'Ilse Maren'], more);
+});
