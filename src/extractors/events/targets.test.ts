@@ -453,3 +453,10 @@ test('"the two Canadians held in X for a year, A and B": names ending the senten
   const more = 'Police detained three reporters in Velmora last year, Tomas Reyk and Ilse Maren.';
   lacks(targets(more, 'ARREST'), ['Tomas Reyk', 'Ilse Maren'], more);
 });
+
+test('a list right after a dash that follows the group is its members: "the deaths of four hostages -- A, B, C and D"; hostages are people', () => {
+  const text = 'The indictment charges them in connection with the deaths of four Velmoran hostages -- journalist Tomas Reyk, journalist Ilse Maren and aid workers Oren Valk and Zora Lind -- as well as others.';
+  has(targets(text, 'KILLING'), ['Tomas Reyk', 'Ilse Maren', 'Oren Valk', 'Zora Lind'], text);
+  const other = 'Police arrested two men -- one of them a cousin of mayor Tomas Reyk -- on Monday.';
+  lacks(targets(other, 'ARREST'), ['Tomas Reyk'], other);
+});
