@@ -460,3 +460,8 @@ test('a list right after a dash that follows the group is its members: "the deat
   const other = 'Police arrested two men -- one of them a cousin of mayor Tomas Reyk -- on Monday.';
   lacks(targets(other, 'ARREST'), ['Tomas Reyk'], other);
 });
+
+test('"• Researcher A, who was sentenced": a relative clause hung on a bullet is about the name right before "who"', () => {
+  const text = 'Several of them were charged with attending May Day demonstrations on May 1, including:\n\n• Researcher Ilse Maren, who was sentenced to 11.5 years in prison and 74 lashes\n• Journalist Tomas Reyk, who was sentenced to six years in prison';
+  has(targets(text, 'CONVICTION'), ['Ilse Maren', 'Tomas Reyk'], text);
+});

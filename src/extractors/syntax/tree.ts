@@ -195,7 +195,12 @@ export class Tree {
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
     // the word, not its lemma: "those" lemmatises to "that"
     const own = subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
-    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? h) : (this.antecedentOf(own) ?? own);
+    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) {
+      if (t.deprel !== 'acl:relcl') return this.antecedentOf(own) ?? own;
+      // "• Researcher Ilse Varga, who was sentenced", with the clause hung on the bullet: the name right before "who"
+      const before = /\p{L}/u.test(this.token(h).text) ? undefined : this.antecedentOf(own);
+      return this.describedPerson(h) ?? this.predicatedOf(h) ?? (before !== undefined && this.entityOf[before]?.type === 'PERSON' ? before : h);
+    }
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
     if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {
