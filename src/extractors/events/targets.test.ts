@@ -465,3 +465,8 @@ test('"• Researcher A, who was sentenced": a relative clause hung on a bullet 
   const text = 'Several of them were charged with attending May Day demonstrations on May 1, including:\n\n• Researcher Ilse Maren, who was sentenced to 11.5 years in prison and 74 lashes\n• Journalist Tomas Reyk, who was sentenced to six years in prison';
   has(targets(text, 'CONVICTION'), ['Ilse Maren', 'Tomas Reyk'], text);
 });
+
+test('"Ms Varga", with the title read as a subject of its own, is Varga', () => {
+  const text = 'Ilse Varga spoke at the rally. Ms Varga was removed from a taxi by uniformed police, said her lawyer, Tomas Reyk.';
+  has(targets(text, 'ARREST'), ['Ilse Varga'], text);
+});

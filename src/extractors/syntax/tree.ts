@@ -10,6 +10,9 @@ import type { Entity } from '../../text/types.js';
 const DIRECTIONS = new Set(['to', 'into', 'from']);
 
 /** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
+/** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
+const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
+
 export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
 
 /** Lengths of time a parser may take for a verb's object: "released a fortnight later". */
@@ -194,7 +197,9 @@ export class Tree {
     // a date misparsed as the subject hides the name folded into it: "Thailand Wednesday deported"
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
     // the word, not its lemma: "those" lemmatises to "that"
-    const own = subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
+    // "Ms Sobol was removed", with the title and the name read as two subjects: the name
+    const title = subjects.find((c) => HONORIFICS.has(this.token(c).text.toLowerCase().replace(/\.$/, '')) && this.entityOf[c + 1]?.type === 'PERSON');
+    const own = title !== undefined ? subjects.find((c) => this.entityOf[c] === this.entityOf[title + 1]) ?? title + 1 : subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
     if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) {
       if (t.deprel !== 'acl:relcl') return this.antecedentOf(own) ?? own;
       // "• Researcher Ilse Varga, who was sentenced", with the clause hung on the bullet: the name right before "who"
