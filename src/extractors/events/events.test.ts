@@ -665,3 +665,12 @@ test('an entry\'s alternatives: "was never found" a disappearance, "taken in bro
   assert.deepEqual(types('Reyk has been hacking away at the problem.'), []);
   assert.ok(types('Tomas Reyk was hacked to pieces by a mob.').includes('KILLING:Tomas Reyk'));
 });
+
+test('"was taken to a police station" and "transferred them to the police station" are arrests; a TV station, a station hospital or a mother taking her son to file a complaint are not', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => `${v.type}:${v.target?.text ?? '-'}`);
+  assert.ok(types('She was taken to a police station and charged with organising an illegal gathering.').includes('ARREST:She'));
+  assert.ok(types('Security officers stopped the four men, two of whom were identified as Tomas Reyk and Ilse Maren, and transferred them to the police station, before releasing all four the same day.').includes('ARREST:Tomas Reyk'));
+  assert.deepEqual(types('The reporters were taken to the TV station.'), []);
+  assert.deepEqual(types('The prisoner was transferred to the station hospital.'), []);
+  assert.deepEqual(types('His mother took him to the police station to file a complaint.'), []);
+});
