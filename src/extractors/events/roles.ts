@@ -379,6 +379,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
         if (roles.agent === whom) delete roles.agent;
       }
     }
+    // "A and B were among the first to be killed", "X is the latest to be detained": the infinitive befalls the copula's subject
+    const predicate = rel === 'acl' && up >= 0 && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to') && tree.kids(up, 'cop').length > 0 ? tree.kids(up, 'nsubj')[0] : undefined;
+    if (predicate !== undefined && (roles.target === undefined || roles.target === up)) roles.target = predicate;
     if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin

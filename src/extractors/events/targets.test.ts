@@ -470,3 +470,11 @@ test('"Ms Varga", with the title read as a subject of its own, is Varga', () => 
   const text = 'Ilse Varga spoke at the rally. Ms Varga was removed from a taxi by uniformed police, said her lawyer, Tomas Reyk.';
   has(targets(text, 'ARREST'), ['Ilse Varga'], text);
 });
+
+test('"A and B were some of the latest to be killed", "X was the first to be arrested": the infinitive befalls the copula\'s subject; a bridge is no person', () => {
+  const text = 'Women such as Ilse Maren, Zora Lind and Orla Pike were some of the latest to be killed in a wave of attacks on activists.';
+  has(targets(text, 'KILLING'), ['Ilse Maren', 'Zora Lind'], text);
+  const first = 'Tomas Reyk was the first to be arrested.';
+  has(targets(first, 'ARREST'), ['Tomas Reyk'], first);
+  assert.deepEqual(targets('The bridge is the last to be repaired.', 'ARREST'), []);
+});
