@@ -265,7 +265,11 @@ function heldBy(tree: Tree, h: number, i: number): number | undefined {
 function describedIn(tree: Tree, lexicon: Lexicon, h: number, i: number): number | undefined {
   if (h < 0 || tree.kids(i, 'det', 'nmod:poss').length || !tree.kids(h, 'cop').length) return undefined;
   const personal = lexicon.personNouns.has(tree.lemma(h)) || tree.lemma(h) === 'one';
-  return personal ? tree.kids(h, 'nsubj')[0] : undefined;
+  const subject = tree.kids(h, 'nsubj')[0];
+  // "X, 70, is the oldest JW in jail": a word the lexicon does not know, said of a named person
+  // (one of a ranked set: "the oldest", "the only", not "a regular visitor in prison")
+  const ranked = tree.kids(h, 'amod').some((a) => tree.token(a).xpos === 'JJS' || ['only', 'first', 'last'].includes(tree.lemma(a)));
+  return personal || (ranked && subject !== undefined && tree.entityOf[subject]?.type === 'PERSON' && tree.token(h).upos === 'NOUN') ? subject : undefined;
 }
 
 /** Verbs that lend their subject to the state "to be" in: "X is thought to be under house arrest", "X seems to be in custody". */

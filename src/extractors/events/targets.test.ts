@@ -478,3 +478,9 @@ test('"A and B were some of the latest to be killed", "X was the first to be arr
   has(targets(first, 'ARREST'), ['Tomas Reyk'], first);
   assert.deepEqual(targets('The bridge is the last to be repaired.', 'ARREST'), []);
 });
+
+test('"X, 70, is the oldest JW in jail": a ranked predicate the lexicon does not know, said of a named person, tells their state; "a regular visitor in prison" does not', () => {
+  const text = 'Ilse Maren, 70, is the oldest JW in jail, while Tomas Reyk has received the longest sentence.';
+  has(targets(text, 'ARREST'), ['Ilse Maren'], text);
+  assert.deepEqual(targets('Ilse Maren is a regular visitor in prison.', 'ARREST'), []);
+});
