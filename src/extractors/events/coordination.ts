@@ -2,6 +2,7 @@ import { tokenIndexAfter } from '../../text/align.js';
 import type { Token } from '../../text/doc.js';
 import type { Tree } from '../syntax/tree.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
+import { numberAt } from './plural.js';
 
 /**
  * The other people an event befalls when its target is a list: "Police detained Tendai Moyo and
@@ -406,8 +407,9 @@ const COUNT_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seve
 
 /** Whether the target's head is a group no name stands for: a plural noun or a number ("seven individuals", "four staff members", "several lawyers", "the victims"). */
 function isUnnamedGroup(tree: Tree, head: number): boolean {
-  if (tree.entityOf[head]) return false;
   const t = tree.token(head);
+  // "the two Canadians": a plural demonym is a group, not a name
+  if (tree.entityOf[head] && !(tree.entityOf[head]!.type === 'MISC' && t.xpos === 'NNPS')) return false;
   return t.xpos === 'NNS' || t.upos === 'NUM' || tree.kids(head, 'nummod').length > 0;
 }
 
@@ -430,6 +432,8 @@ function memberOpening(tree: Tree, j: number, to: number): number | undefined {
   };
 
   if (MEMBER_SUBJECTS.has(w(j))) return verbAt(j + 1);
+  // "This includes A and B": the group as one whole, only with "include" ("This was confirmed by A" names no member)
+  if (w(j) === 'this' && /^include[sd]?$/.test(w(j + 1))) return j + 2;
   if (w(j) === 'among' && ['them', 'these', 'those', 'whom'].includes(w(j + 1))) return verbAt(j + 2);
   let k = j;
   // "one of them", "two of the suspects"
@@ -458,11 +462,30 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
   if (head === undefined || !isUnnamedGroup(tree, head)) return [];
   const here = tree.sentenceRange(head);
   // "Four journalists were arrested on Monday: A, B, C and D": the names right after a colon
+  // …or right after a dash that follows the group itself: "the deaths of four hostages -- A, B, C and D"
+  if (head + 1 < here.to && /^(--|—|–)$/.test(tree.token(head + 1).text)) {
+    const listed = namesFrom(tree, head + 2, 5, (k) => isListWord(tree, k), head + 1);
+    if (listed.length) return listed;
+  }
   for (let j = Math.max(head, trigger) + 1; j < here.to; j++) {
     if (tree.token(j).text !== ':') continue;
     const listed = namesFrom(tree, j + 1, 5, (k) => isListWord(tree, k), j);
     if (listed.length) return listed;
     break;
+  }
+  // "the two Norlanders held in Velmora for a year, A and B.": a counted group's names as many as its count, ending the sentence after a comma
+  const count = tree.kids(head, 'nummod').map((n) => numberAt(tree, n)).find((n) => n !== undefined);
+  const end = here.to - 1;
+  if (count !== undefined && count > 1 && /^[.!?]$/.test(tree.token(end).text)) {
+    for (let j = end - 1; j > Math.max(head, trigger); j--) {
+      if (tree.token(j).text !== ',') continue;
+      const listed = namesFrom(tree, j + 1, 1, () => false, j);
+      const last = listed.length ? Math.max(...listed) : -1;
+      let after = last;
+      while (after >= 0 && tree.entityOf[after + 1] === tree.entityOf[last]) after++;
+      if (listed.length === count && after === end - 1) return listed;
+      break;
+    }
   }
   const starts: number[] = [];
   // in its own sentence: after a dash or semicolon past the trigger and the group

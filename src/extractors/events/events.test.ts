@@ -651,3 +651,26 @@ test('taken to an undisclosed location is a disappearance; ill-treated torture; 
     assert.deepEqual(befalls(text), [], text);
   }
 });
+
+test('an entry\'s alternatives: "was never found" a disappearance, "taken in broad daylight" an abduction, a hacked phone or account a restriction of its owner', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => `${v.type}:${v.target?.text ?? '-'}`);
+  assert.ok(types('A third, journalist Tomas Reyk, was never found and the government said he may still be alive.').includes('DISAPPEARANCE:journalist Tomas Reyk'));
+  assert.deepEqual(types('The murder weapon was never found.'), []);
+  assert.ok(!types('Reyk was never found guilty of any crime.').some((t) => t.startsWith('DISAPPEARANCE')));
+  assert.ok(types('Activist Tomas Reyk was taken in broad daylight in the capital on June 21.').includes('ABDUCTION:Activist Tomas Reyk'));
+  assert.deepEqual(types('The photo was taken in broad daylight.'), []);
+  assert.ok(types('Agents hacked the phone of journalist Ilse Maren.').includes('RESTRICTION:journalist Ilse Maren'));
+  assert.ok(types("Ilse Maren's email account was hacked last month.").some((t) => t.startsWith('RESTRICTION:')));
+  assert.deepEqual(types('Hackers hacked the ministry website.'), []);
+  assert.deepEqual(types('Reyk has been hacking away at the problem.'), []);
+  assert.ok(types('Tomas Reyk was hacked to pieces by a mob.').includes('KILLING:Tomas Reyk'));
+});
+
+test('"was taken to a police station" and "transferred them to the police station" are arrests; a TV station, a station hospital or a mother taking her son to file a complaint are not', () => {
+  const types = (text: string) => eventsOf(text).events.map((v) => `${v.type}:${v.target?.text ?? '-'}`);
+  assert.ok(types('She was taken to a police station and charged with organising an illegal gathering.').includes('ARREST:She'));
+  assert.ok(types('Security officers stopped the four men, two of whom were identified as Tomas Reyk and Ilse Maren, and transferred them to the police station, before releasing all four the same day.').includes('ARREST:Tomas Reyk'));
+  assert.deepEqual(types('The reporters were taken to the TV station.'), []);
+  assert.deepEqual(types('The prisoner was transferred to the station hospital.'), []);
+  assert.deepEqual(types('His mother took him to the police station to file a complaint.'), []);
+});

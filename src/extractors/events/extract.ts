@@ -40,7 +40,8 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, dept
   if (head === undefined) return false;
   const t = tree.token(head);
   const entity = tree.entityOf[head];
-  if (entity) return entity.type === 'PERSON' || entity.type === 'ORG';
+  // "the two Canadians": a plural demonym is people
+  if (entity) return entity.type === 'PERSON' || entity.type === 'ORG' || (entity.type === 'MISC' && t.xpos === 'NNPS');
   // "the wrestler Navid Sarem": a word for what someone is, beside their name
   if (tree.kids(head, 'appos').some((k) => tree.entityOf[k]?.type === 'PERSON')) return true;
   const word = t.text.toLowerCase();
@@ -52,6 +53,7 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, dept
     if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0;
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
+  if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"

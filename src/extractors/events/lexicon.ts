@@ -25,6 +25,8 @@ export interface TriggerEntry {
   negated?: boolean;
   /** Only in a future clause ("will not be free"). */
   future?: boolean;
+  /** Entries read in turn when this one's conditions fail at a word ("found guilty", else "was never found"). */
+  or?: TriggerEntry[];
   /** Someone's claim that the target did wrong: the event is the accusation, its agent the claimant. */
   claim?: boolean;
 }
@@ -52,8 +54,9 @@ function entries(raw: RawEntries, section: string): Map<string, TriggerEntry> {
   for (const [lemma, entry] of Object.entries(raw)) {
     if (lemma.startsWith('$')) continue;
     const known = (t: string | undefined): boolean => t === undefined || (EVENT_TYPES as readonly string[]).includes(t);
-    if (typeof entry === 'string' || !(EVENT_TYPES as readonly string[]).includes(entry.type) || !known(entry.otherwise)) {
-      throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
+    if (typeof entry === 'string') throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
+    for (const e of [entry, ...(entry.or ?? [])]) {
+      if (!(EVENT_TYPES as readonly string[]).includes(e.type) || !known(e.otherwise)) throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
     }
     out.set(lemma, entry);
   }

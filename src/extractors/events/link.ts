@@ -304,7 +304,8 @@ export class EntityLinker {
     const salientBefore = this.salient && this.salientFrom <= doc.sentenceAt(start) + 1;
     // "the gang's leader" is someone the gang defines, not the person in view
     const possessed = tree.kids(head, 'nmod:poss').length > 0;
-    if (asTarget && definite && !plural && !possessed && this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN') {
+    const described = (this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN') || tree.isAgeOnly(head);
+    if (asTarget && definite && !plural && !possessed && described) {
       // someone the report called so before ("Velmoran journalist Ilse Varga" … "the activist and
       // journalist") is that person, even when someone else is named more often
       const titled = this.titledDescription(head);

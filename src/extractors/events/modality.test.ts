@@ -246,3 +246,8 @@ test('a word in scare quotes is no one\'s quotation: "who “disappeared” from
   // must not match: a quotation of a sentence stays the speaker's
   assert.deepEqual(modalities('“Police arrested Boris Tagima on Monday and took him away,” his wife said.', 'ARREST'), ['reported']);
 });
+
+test('"X was removed …, said her lawyer, Y": the lawyer after the verb speaks, with the event an adverbial clause of "said"; the arrest is relayed news', () => {
+  assert.deepEqual(modalities('Ms Varga was removed from a taxi by uniformed police, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Ilse Varga was removed from a taxi by uniformed police, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
+});

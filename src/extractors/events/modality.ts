@@ -149,7 +149,7 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
  * the verb, and the parser often makes it the object.
  */
 function invertedSpeaker(tree: Tree, verb: number): number | undefined {
-  if (!tree.kids(verb, 'ccomp', 'parataxis').some((c) => c < verb)) return undefined;
+  if (!tree.kids(verb, 'ccomp', 'parataxis', 'advcl').some((c) => c < verb)) return undefined;
   return tree.kids(verb, 'obj', 'nsubj').find((k) => k > verb);
 }
 

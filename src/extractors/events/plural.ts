@@ -106,8 +106,26 @@ export function countBeforeAuxiliaries(tree: Tree, trigger: number): number | un
   return before === 'all' || before === 'the' ? j : undefined;
 }
 
+/**
+ * "Since the campaign began, at least ten of the 56 journalists have been freed", with the group
+ * parsed as the object of the clause before: a count of people, or a plural person noun, right
+ * before a passive trigger's auxiliaries is its target ("ten of the journalists" is the ten).
+ * Returns the group's token, or undefined.
+ */
+export function groupBeforeAuxiliaries(tree: Tree, trigger: number, personNouns: ReadonlySet<string>): number | undefined {
+  const { from } = tree.sentenceRange(trigger);
+  let j = trigger - 1;
+  while (j > from && ['AUX', 'ADV'].includes(tree.token(j).upos ?? '')) j--;
+  if (j === trigger - 1 || !tree.kids(trigger, 'aux:pass').length || tree.head(j) === trigger) return undefined;
+  const t = tree.token(j);
+  if (t.xpos !== 'NNS' || tree.entityOf[j] || !personNouns.has(tree.lemma(j))) return undefined;
+  // "ten of the journalists": the count the "of" hangs on
+  const h = tree.head(j);
+  return tree.caseOf(j) === 'of' && h >= 0 && h < j && numberAt(tree, h) !== undefined ? h : tree.caseOf(j) === undefined ? j : undefined;
+}
+
 /** The number a token says: "three", "3"; undefined for any other word. */
-function numberAt(tree: Tree, i: number): number | undefined {
+export function numberAt(tree: Tree, i: number): number | undefined {
   if (tree.token(i).upos !== 'NUM') return undefined;
   const w = tree.token(i).text.toLowerCase();
   return HOW_MANY[w] ?? (/^\d{1,2}$/.test(w) ? Number(w) : undefined);

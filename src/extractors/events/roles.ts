@@ -2,7 +2,7 @@ import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
-import { isGroupCount } from './plural.js';
+import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 
 /**
  * Roles through syntax, as head tokens. Active voice: nsubj is the agent, obj the target.
@@ -117,7 +117,7 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   for (let stretch = 0; stretch < 3 && !person(j) && apart(j + 1); stretch++) {
     let k = j;
     const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
-    while (k >= Math.max(from, j - 12) && !apart(k) && !finite(k)) k--;
+    while (k >= Math.max(from, j - 16) && !apart(k) && !finite(k)) k--;
     // "Kemal Vostra, who was sentenced in 2019, was released": a relative clause about the name
     if (k >= from && finite(k)) k = relativeClauseStart(tree, k, from);
     if (k < from || !apart(k)) break;
@@ -279,7 +279,11 @@ function heldBy(tree: Tree, h: number, i: number): number | undefined {
 function describedIn(tree: Tree, lexicon: Lexicon, h: number, i: number): number | undefined {
   if (h < 0 || tree.kids(i, 'det', 'nmod:poss').length || !tree.kids(h, 'cop').length) return undefined;
   const personal = lexicon.personNouns.has(tree.lemma(h)) || tree.lemma(h) === 'one';
-  return personal ? tree.kids(h, 'nsubj')[0] : undefined;
+  const subject = tree.kids(h, 'nsubj')[0];
+  // "X, 70, is the oldest JW in jail": a word the lexicon does not know, said of a named person
+  // (one of a ranked set: "the oldest", "the only", not "a regular visitor in prison")
+  const ranked = tree.kids(h, 'amod').some((a) => tree.token(a).xpos === 'JJS' || ['only', 'first', 'last'].includes(tree.lemma(a)));
+  return personal || (ranked && subject !== undefined && tree.entityOf[subject]?.type === 'PERSON' && tree.token(h).upos === 'NOUN') ? subject : undefined;
 }
 
 /** "Among those in detention are A and B", "those still behind bars": whom "those" stands for is in that state. */
@@ -301,6 +305,9 @@ function raisedSubject(tree: Tree, h: number, i: number): number | undefined {
   const s = tree.subjectOf(h);
   return s !== undefined && s < h ? s : undefined;
 }
+
+/** Markers of a state told with no verb, during something else: "while in prison". */
+const WHILE_MARKS = new Set(['while', 'whilst', 'when']);
 
 /** Markers of a clause of time or manner with no subject of its own: "held for hours before being released". */
 const SUBJECTLESS_MARKS = new Set(['before', 'after', 'without', 'upon', 'on', 'until', 'while', 'since']);
@@ -363,7 +370,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
-      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined);
+      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
@@ -407,6 +414,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
         if (roles.agent === whom) delete roles.agent;
       }
     }
+    // "A and B were among the first to be killed", "X is the latest to be detained": the infinitive befalls the copula's subject
+    const predicate = rel === 'acl' && up >= 0 && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to') && tree.kids(up, 'cop').length > 0 ? tree.kids(up, 'nsubj')[0] : undefined;
+    if (predicate !== undefined && (roles.target === undefined || roles.target === up)) roles.target = predicate;
     if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin
@@ -421,7 +431,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const p = t.partner;
     const found = p !== undefined && tree.token(p).upos === 'VERB' ? (tree.isPassive(p) ? tree.subjectOf(p) : tree.kids(p, 'obj')[0]) : undefined;
     const ownClause = tree.token(i).deprel === 'conj' && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
-    const subj = found ?? ownClause ?? tree.subjectOf(i) ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
+    // "And Ilse Varga, a party member, was reported missing", the name hung elsewhere: the one the passive verb it completes is said of
+    const up = tree.head(i);
+    const completed = tree.token(i).deprel === 'xcomp' && up >= 0 && tree.isPassive(up) ? personBeforeAuxiliaries(tree, up) : undefined;
+    const subj = found ?? ownClause ?? tree.subjectOf(i) ?? completed ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
     const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {
@@ -437,8 +450,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
     const ofAny = of ?? shared();
-    let target = poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     const h = tree.head(i);
+    // "X contracted hepatitis while in prison": a state with no clause of its own is the subject's of the verb it hangs on
+    const meanwhile = t.entry.state && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? tree.subjectOf(h) : undefined;
+    let target = meanwhile ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
@@ -467,6 +482,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const subjects = tree.kids(i, 'nsubj');
       target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i);
     }
+    // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
+    if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
     if (by !== undefined) roles.agent = by;

@@ -143,6 +143,43 @@ function requestOver(tree: Tree, t: Trigger, lexicon: Lexicon): number | undefin
 /** Past participles that end in neither -ed nor -en, which a tagger may call adjectives: "was finally set free". */
 const IRREGULAR_PARTICIPLES = new Set(['set', 'held', 'kept', 'shot', 'put', 'caught', 'hit', 'cut', 'sent', 'brought', 'led', 'struck', 'hung', 'hanged']);
 
+/** The trigger `entry` makes of token `i`, when its conditions hold there. */
+function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], found: readonly Trigger[]): Trigger | undefined {
+  if (entry.without && excluded(tree, i, entry.without)) return undefined;
+  let partner: number | undefined;
+  let type = entry.type;
+  if (entry.with) {
+    partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined);
+    // "ill-treated", not "treated the ill"
+    if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
+    if (partner === undefined && !entry.otherwise) return undefined;
+    if (partner === undefined) type = entry.otherwise!;
+  }
+  // a participle the tagger read as an adjective after a copula is a passive too: "was fired"
+  const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
+  if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
+  if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
+  if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
+  // "released on bail": a noun under a verb that already tells its event adds none of its own
+  if (pass === 'noun' && found.some((f) => f.type === type && f.token === tree.head(i))) return undefined;
+  // "found not guilty" is an acquittal: a release, the negation its own
+  if (type === 'CONVICTION' && partner !== undefined && tree.lemma(partner) === 'guilty' && (negatedNear(tree, partner) || negatedNear(tree, i))) {
+    type = 'RELEASE';
+    entry = { ...entry, type, negated: true };
+  }
+  // "an attempted lynching", "tried to kill him": the person lived; an attempt on a life is an assault
+  if (type === 'KILLING' && attempted(tree, i)) type = 'ASSAULT';
+  const trigger: Trigger = { token: i, entry, type, pos };
+  if (partner !== undefined) trigger.partner = partner;
+  const request = requestOver(tree, trigger, lexicon);
+  const becomes = lexicon.requestBecomes.get(type);
+  if (request !== undefined && becomes) {
+    trigger.type = becomes;
+    trigger.request = request;
+  }
+  return trigger;
+}
+
 export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   const found: Trigger[] = [];
   const consumed = new Set<number>();
@@ -162,40 +199,16 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
         pos = 'verb';
       }
       if (!entry) continue;
-      if (entry.without && excluded(tree, i, entry.without)) continue;
-      let partner: number | undefined;
-      let type = entry.type;
-      if (entry.with) {
-        partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined);
-        // "ill-treated", not "treated the ill"
-        if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
-        if (partner === undefined && !entry.otherwise) continue;
-        if (partner === undefined) type = entry.otherwise!;
+      // an entry's alternatives are read in turn when its own conditions fail: "found guilty", else "never found"
+      let trigger: Trigger | undefined;
+      for (const candidate of [entry, ...(entry.or ?? [])]) {
+        trigger = readEntry(tree, lexicon, i, candidate, pos, pass, found);
+        if (trigger) break;
       }
-      // a participle the tagger read as an adjective after a copula is a passive too: "was fired"
-      const copular = tokens[i]!.upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
-      if (entry.passive && !tree.isPassive(i) && !copular) continue;
-      if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) continue;
-      if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) continue;
-      // "released on bail": a noun under a verb that already tells its event adds none of its own
-      if (pass === 'noun' && found.some((f) => f.type === type && f.token === tree.head(i))) continue;
-      // "found not guilty" is an acquittal: a release, the negation its own
-      if (type === 'CONVICTION' && partner !== undefined && tree.lemma(partner) === 'guilty' && (negatedNear(tree, partner) || negatedNear(tree, i))) {
-        type = 'RELEASE';
-        entry = { ...entry, type, negated: true };
-      }
-      // "an attempted lynching", "tried to kill him": the person lived; an attempt on a life is an assault
-      if (type === 'KILLING' && attempted(tree, i)) type = 'ASSAULT';
-      const trigger: Trigger = { token: i, entry, type, pos };
-      if (partner !== undefined) trigger.partner = partner;
-      const request = requestOver(tree, trigger, lexicon);
-      const becomes = lexicon.requestBecomes.get(type);
-      if (request !== undefined && becomes) {
-        trigger.type = becomes;
-        trigger.request = request;
-      }
+      if (!trigger) continue;
       found.push(trigger);
       consumed.add(i);
+      const partner = trigger.partner;
       if (partner !== undefined && tree.token(partner).upos !== 'VERB') consumed.add(partner);
     }
   }

@@ -10,6 +10,9 @@ import type { Entity } from '../../text/types.js';
 const DIRECTIONS = new Set(['to', 'into', 'from']);
 
 /** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
+/** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
+const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
+
 export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
 
 /** Lengths of time a parser may take for a verb's object: "released a fortnight later". */
@@ -182,15 +185,47 @@ export class Tree {
     return (this.token(i).upos === 'VERB' && finiteTag(i)) || this.kids(i, 'aux', 'aux:pass').some(finiteTag);
   }
 
+  /** "the 27-year-old" standing for a person: an age with no noun after it ("a 27-year-old activist" is the activist). */
+  isAgeOnly(i: number): boolean {
+    if (this.token(i).text.toLowerCase() !== 'old' || i < 4) return false;
+    const words = [i - 4, i - 3, i - 2, i - 1].map((k) => this.token(k).text.toLowerCase());
+    if (!/^\d{1,3}$/.test(words[0]!) || words[1] !== '-' || !/^years?$/.test(words[2]!) || words[3] !== '-') return false;
+    const next = this.token(i + 1);
+    return !next || !['NOUN', 'PROPN', 'ADJ'].includes(next.upos ?? '');
+  }
+
   /** The subject of `i`, its own or the one it shares with the clause it completes. */
   subjectOf(i: number, depth = 0): number | undefined {
+    return this.sharedSubject(i, depth) ?? this.nameRightBefore(i);
+  }
+
+  /**
+   * "… one of the founders of the Velmora Rights League Tomas Reyk died in custody", with the name
+   * folded into the phrase before it: a finite verb the parser gave no subject, right after a
+   * person's name, is what that person did. The name's token that hangs outside it.
+   */
+  private nameRightBefore(i: number): number | undefined {
+    const t = this.token(i);
+    if (t.upos !== 'VERB' || !['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '') || i === 0) return undefined;
+    const person = this.entityOf[i - 1];
+    if (person?.type !== 'PERSON' || this.sentenceRange(i).from > i - 1) return undefined;
+    let first = i - 1;
+    while (first > 0 && this.entityOf[first - 1] === person) first--;
+    for (let k = first; k < i; k++) if (this.head(k) < first || this.head(k) >= i) return k;
+    return i - 1;
+  }
+
+  private sharedSubject(i: number, depth: number): number | undefined {
     const t = this.token(i);
     const h = this.head(i);
     // a relative pronoun stands for the noun its clause modifies; "that" misparsed as a subject is none
     // a date misparsed as the subject hides the name folded into it: "Thailand Wednesday deported"
     const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
     // the word, not its lemma: "those" lemmatises to "that"
-    const own = subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
+    // "Ms Sobol was removed", with the title and the name read as two subjects: the name
+    const title = subjects.find((c) => HONORIFICS.has(this.token(c).text.toLowerCase().replace(/\.$/, '')) && this.entityOf[c + 1]?.type === 'PERSON');
+    const own = title !== undefined ? subjects.find((c) => this.entityOf[c] === this.entityOf[title + 1]) ?? title + 1 : subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
+    // a relative clause hung on a bullet or a title ("• Researcher Ilse Varga, who was sentenced") is about the name before "who"
     if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? this.namedBefore(h, own) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
