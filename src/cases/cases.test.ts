@@ -7,7 +7,7 @@ import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
 import { deriveStatus } from './status.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
-import { sentenceCountries } from './country.js';
+import { caseCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 describe('names', () => {
@@ -293,5 +293,17 @@ describe('the country of a sentence', () => {
     } as unknown as ExtractionDocument;
     const of = sentenceCountries(d);
     assert.deepEqual([of(0), of(1), of(2)], ['KRS', 'KRS', 'VLM']);
+  });
+});
+
+describe('case country', () => {
+  test('the refuge an asylum request names is not where the case happens', () => {
+    const events = [
+      { type: 'CHARGE', modality: 'asserted', country: null },
+      { type: 'ASYLUM_REQUEST', modality: 'asserted', country: 'KRS' },
+    ];
+    assert.deepEqual(caseCountry(events, { nationality: 'VLM', reports: null }), { code: 'VLM', basis: 'nationality' });
+    // must not match: other events keep their place
+    assert.equal(caseCountry([...events, { type: 'ARREST', modality: 'asserted', country: 'VLM' }], { nationality: null, reports: null }).code, 'VLM');
   });
 });

@@ -651,3 +651,11 @@ test('taken to an undisclosed location is a disappearance; ill-treated torture; 
     assert.deepEqual(befalls(text), [], text);
   }
 });
+
+test('"requested refuge" is an asylum request, as "sought refuge" is; a refuge named alone is none', () => {
+  const { events } = eventsOf('After months in hiding, Ilse Maren requested refuge in Karsvik.');
+  const v = one(events, 'ASYLUM_REQUEST');
+  assert.equal(v.target?.text, 'Ilse Maren');
+  // must not match: a request with nothing of asylum or refuge in it
+  assert.equal(eventsOf('Ilse Maren requested a copy of the verdict.').events.filter((e) => e.type === 'ASYLUM_REQUEST').length, 0);
+});
