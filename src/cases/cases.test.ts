@@ -119,6 +119,13 @@ describe('status', () => {
     assert.equal(incommunicado.status, 'whereabouts_unknown');
     assert.match(incommunicado.reason, /whereabouts are not known/);
   });
+  test('an abduction a report places ("abducted and taken to the central police station") is a detention there', () => {
+    const placed = deriveStatus([entry('b', 'ABDUCTION', '2026-11-16', { heldAt: held('the central police station of Karsvik') })]);
+    assert.deepEqual([placed.status, placed.heldAt?.place], ['detained', 'the central police station of Karsvik']);
+    // must not match: a place named but the whereabouts said unknown, or no place at all
+    assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-11-16', { heldAt: held('Karsvik'), whereaboutsUnknown: true })]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
+  });
   test('a release refused (bail denied, "yet to be released") is custody: detained, and a conviction stays', () => {
     const charged = deriveStatus([entry('c', 'CHARGE', '2026-11-10'), entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' })]);
     assert.deepEqual([charged.status, charged.eventId], ['detained', 'b']);

@@ -88,8 +88,10 @@ const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> 
   CHARGE: () => 'charged',
   RELEASE: (e) => (keptHeld(e) ? 'detained' : 'released'),
   ASYLUM_REQUEST: () => 'in_exile',
-  DISAPPEARANCE: () => 'whereabouts_unknown',
-  ABDUCTION: () => 'whereabouts_unknown',
+  // Taken by force or gone: nobody knows where, unless a report of it names where the person is held
+  // ("abducted by security agents and taken to the central police station"), which is a detention.
+  DISAPPEARANCE: (e) => (e.heldAt && !e.whereaboutsUnknown ? 'detained' : 'whereabouts_unknown'),
+  ABDUCTION: (e) => (e.heldAt && !e.whereaboutsUnknown ? 'detained' : 'whereabouts_unknown'),
   // Taken: detained, whether or not a report says where; "unknown" only when a report says so.
   ARREST: (e) => (e.whereaboutsUnknown ? 'whereabouts_unknown' : 'detained'),
   DEPORTATION: (e) => (e.whereaboutsUnknown ? 'whereabouts_unknown' : 'deported'),
@@ -151,7 +153,7 @@ function currentEpisode<T extends TimelineEntry>(facts: T[]): T[] {
 
 /** Where the person is held: the newest "held at" of the episode since nobody last knew where they were. */
 function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
-  const lost = episode.findLastIndex((e) => e.type === 'DISAPPEARANCE' || e.type === 'ABDUCTION' || e.whereaboutsUnknown);
+  const lost = episode.findLastIndex((e) => ((e.type === 'DISAPPEARANCE' || e.type === 'ABDUCTION') && !e.heldAt) || e.whereaboutsUnknown);
   return [...episode.slice(lost + 1)].reverse().find((e) => e.heldAt)?.heldAt ?? null;
 }
 
