@@ -290,10 +290,23 @@ function timeClauseSubject(tree: Tree, i: number): number | undefined {
   let h = tree.head(i);
   for (let hops = 0; h >= 0 && hops < 4; hops++, h = tree.head(h)) {
     if (tree.token(h).upos !== 'VERB') continue;
-    const s = tree.subjectOf(h);
+    const s = tree.subjectOf(h) ?? listedPassiveSubject(tree, h);
     if (s !== undefined && s < i) return s;
   }
   return undefined;
+}
+
+/**
+ * The subject of a verb the parser left without one, in a run of passives told of one person:
+ * "X was kidnapped and tortured before being jailed" parsed with no subject on "kidnapped" (the
+ * name before its auxiliary), or "they were taken to a station, placed in cells and beaten
+ * before being released" parsed with "placed" as the head and "were taken" hung on it as an
+ * adjunct (that adjunct's subject).
+ */
+function listedPassiveSubject(tree: Tree, h: number): number | undefined {
+  if (tree.kids(h, 'aux:pass').length) return personBeforeAuxiliaries(tree, h);
+  const first = tree.kids(h, 'advcl', 'conj').find((k) => k < h && tree.token(k).upos === 'VERB' && tree.kids(k, 'aux:pass').length > 0 && !tree.kids(k, 'mark').length);
+  return first === undefined ? undefined : tree.subjectOf(first);
 }
 
 /**
