@@ -126,6 +126,12 @@ describe('status', () => {
     assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-11-16', { heldAt: held('Karsvik'), whereaboutsUnknown: true })]).status, 'whereabouts_unknown');
     assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
   });
+  test('an abduction and an arrest told undated together: seized, then jailed, is a detention', () => {
+    const undated = (id: string, type: TimelineEntry['type']): TimelineEntry => entry(id, type, null);
+    assert.equal(deriveStatus([undated('j', 'ARREST'), undated('b', 'ABDUCTION')]).status, 'detained');
+    // must not match: one who vanishes from custody is gone, whatever order the report tells it in
+    assert.equal(deriveStatus([undated('d', 'DISAPPEARANCE'), undated('a', 'ARREST')]).status, 'whereabouts_unknown');
+  });
   test('a release refused (bail denied, "yet to be released") is custody: detained, and a conviction stays', () => {
     const charged = deriveStatus([entry('c', 'CHARGE', '2026-11-10'), entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' })]);
     assert.deepEqual([charged.status, charged.eventId], ['detained', 'b']);

@@ -107,11 +107,13 @@ function sortKey(e: TimelineEntry): string {
 }
 
 /**
- * The order a life takes when a report does not date its steps: taken, charged, tried, convicted,
- * then freed or gone. Ties and undated steps fall back on it ("freed in March; he had been
- * sentenced to three years" is a release after the sentence).
+ * The order a life takes when a report does not date its steps: seized, taken, charged, tried,
+ * convicted, then freed or gone. Ties and undated steps fall back on it ("freed in March; he had
+ * been sentenced to three years" is a release after the sentence). An abduction comes before an
+ * arrest told with it: people seized by unmarked agents turn up in a cell ("kidnapped and beaten
+ * before being jailed"), while one who vanishes from custody is a disappearance, after it.
  */
-const LIFE_ORDER: readonly EventType[] = ['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
+const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'DEPORTATION', 'EXTRADITION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
 // A refused release ("has not been granted bail") is custody going on: at the same instant it comes
 // before a release granted, as the refusal comes before the grant in the one story a report tells.
 const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality'>): number => {
