@@ -417,3 +417,11 @@ test('"the torture of women\'s rights activist X": the possessor opens a descrip
   has(targets(text, 'TORTURE'), ['Loujain Hadlul'], text);
   has(targets(text, 'ARREST'), ['Loujain Hadlul'], text);
 });
+
+test('a group of hostages named between dashes right after it: each named person is the event\'s', () => {
+  const text = 'Prosecutors tied the two men to the deaths of four Velmoran hostages -- reporter Aldo Renn, reporter Mara Teller and aid workers Ivo Rant and Lina Sorel -- and of other captives.';
+  has(targets(text, 'KILLING'), ['Aldo Renn', 'Mara Teller', 'Ivo Rant', 'Lina Sorel'], text);
+  // must not match: a dash that does not follow the group opens no list of it
+  const apart = 'Four hostages died in the fire -- Aldo Renn said the guards fled.';
+  lacks(targets(apart, 'KILLING'), ['Aldo Renn'], apart);
+});
