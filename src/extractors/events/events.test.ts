@@ -659,3 +659,11 @@ test('"requested refuge" is an asylum request, as "sought refuge" is; a refuge n
   // must not match: a request with nothing of asylum or refuge in it
   assert.equal(eventsOf('Ilse Maren requested a copy of the verdict.').events.filter((e) => e.type === 'ASYLUM_REQUEST').length, 0);
 });
+
+test('"reported missing in June 2020" dates the disappearance; a date on a saying still dates no event it tells', () => {
+  const missing = one(eventsOf('Ilse Maren was reported missing in June 2020 after she left for the market.').events, 'DISAPPEARANCE');
+  assert.equal(missing.date?.value, '2020-06');
+  // must not match: "said on Tuesday that" dates the saying
+  const said = one(eventsOf('Her lawyer said on Tuesday that Ilse Maren was arrested.').events, 'ARREST');
+  assert.equal(said.date, null);
+});
