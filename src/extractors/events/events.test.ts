@@ -667,3 +667,12 @@ test('"reported missing in June 2020" dates the disappearance; a date on a sayin
   const said = one(eventsOf('Her lawyer said on Tuesday that Ilse Maren was arrested.').events, 'ARREST');
   assert.equal(said.date, null);
 });
+
+test('the by-phrase of a participle describing other people is not the agent of the main event', () => {
+  const text = 'Ilse Maren, the spokeswoman of the opposition Velmora Party, was detained on Friday, along with three party activists abducted and assaulted by unidentified men earlier this year.';
+  const v = one(eventsOf(text).events.filter((e) => e.target?.text === 'Ilse Maren'), 'ARREST');
+  assert.equal(v.agent, null, 'the men are the agents of the activists\' abduction, not of her detention');
+  // must not match: a by-phrase the parser hung on a noun after the trigger is still the trigger's
+  const hung = one(eventsOf('Joran Aldemir was arrested at his home in Karsvik by Velmoran police.').events, 'ARREST');
+  assert.equal(hung.agent?.text, 'Velmoran police');
+});

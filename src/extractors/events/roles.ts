@@ -40,9 +40,19 @@ function byPhrase(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   for (let j = i + 1; j < to; j++) {
     if (tree.lemma(j) !== 'by' || tree.token(j).deprel !== 'case') continue;
     const h = tree.head(j);
+    // "detained, along with activists abducted by unidentified men": the agent of a participle that
+    // describes someone else is that participle's
+    if (tree.token(h).deprel === 'obl:agent' && tree.head(h) !== i && describesNoun(tree, tree.head(h))) continue;
     if (h > j && isAgentLike(tree, lexicon, h)) return h;
   }
   return undefined;
+}
+
+/** A participle that modifies a noun ("activists abducted and beaten by …"), or a conjunct of one. */
+function describesNoun(tree: Tree, v: number): boolean {
+  let r = v;
+  for (let hops = 0; r >= 0 && tree.token(r).deprel === 'conj' && hops < 3; hops++) r = tree.head(r);
+  return r >= 0 && ['amod', 'acl'].includes(tree.token(r).deprel ?? '');
 }
 
 /** "detained Joran Aldemir" when the parser lost the object: a proper noun right after the verb. */
