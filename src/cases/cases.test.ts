@@ -7,7 +7,7 @@ import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
 import { deriveStatus } from './status.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
-import { dominantCountry, sentenceCountries } from './country.js';
+import { caseCountry, dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 describe('names', () => {
@@ -118,6 +118,19 @@ describe('status', () => {
     const incommunicado = deriveStatus([entry('a', 'ARREST', '2026-11-16', { whereaboutsUnknown: true })]);
     assert.equal(incommunicado.status, 'whereabouts_unknown');
     assert.match(incommunicado.reason, /whereabouts are not known/);
+  });
+  test('an abduction a report places ("abducted and taken to the central police station") is a detention there', () => {
+    const placed = deriveStatus([entry('b', 'ABDUCTION', '2026-11-16', { heldAt: held('the central police station of Karsvik') })]);
+    assert.deepEqual([placed.status, placed.heldAt?.place], ['detained', 'the central police station of Karsvik']);
+    // must not match: a place named but the whereabouts said unknown, or no place at all
+    assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-11-16', { heldAt: held('Karsvik'), whereaboutsUnknown: true })]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
+  });
+  test('an abduction and an arrest told undated together: seized, then jailed, is a detention', () => {
+    const undated = (id: string, type: TimelineEntry['type']): TimelineEntry => entry(id, type, null);
+    assert.equal(deriveStatus([undated('j', 'ARREST'), undated('b', 'ABDUCTION')]).status, 'detained');
+    // must not match: one who vanishes from custody is gone, whatever order the report tells it in
+    assert.equal(deriveStatus([undated('d', 'DISAPPEARANCE'), undated('a', 'ARREST')]).status, 'whereabouts_unknown');
   });
   test('a release refused (bail denied, "yet to be released") is custody: detained, and a conviction stays', () => {
     const charged = deriveStatus([entry('c', 'CHARGE', '2026-11-10'), entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' })]);
@@ -303,4 +316,16 @@ test('the country a report is about leaves out where a watchdog is based', () =>
     ({ published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [], sentences: [{ start: 0, end: t.length }], entities: [{ id: 'e1', type: 'LOC', name: 'Ostria', country: 'OST', mentions: [at('Ostria'), at('Ostria', 10)] }, ...extra] }) as unknown as ExtractionDocument;
   assert.equal(dominantCountry(doc([])), null);
   assert.equal(dominantCountry(doc([{ id: 'e2', type: 'LOC', name: 'Karsland', country: 'KRS', mentions: [at('writer')] }])), 'KRS');
+});
+
+describe('case country', () => {
+  test('the refuge an asylum request names is not where the case happens', () => {
+    const events = [
+      { type: 'CHARGE', modality: 'asserted', country: null },
+      { type: 'ASYLUM_REQUEST', modality: 'asserted', country: 'KRS' },
+    ];
+    assert.deepEqual(caseCountry(events, { nationality: 'VLM', reports: null }), { code: 'VLM', basis: 'nationality' });
+    // must not match: other events keep their place
+    assert.equal(caseCountry([...events, { type: 'ARREST', modality: 'asserted', country: 'VLM' }], { nationality: null, reports: null }).code, 'VLM');
+  });
 });

@@ -19,11 +19,12 @@ function mostFrequent(codes: string[]): string | null {
 
 /**
  * The country a case is about: where its events happen (the places' countries of the events
- * told as facts or through someone), else the person's nationality, else the country the
+ * told as facts or through someone, save the refuge an asylum request names), else the person's nationality, else the country the
  * reports about them name most. Null when nothing says: no guess.
  */
-export function caseCountry(events: { country: string | null; modality: string }[], person: { nationality: string | null; reports: string | null }): CaseCountry {
-  const placed = events.filter((e) => e.country && (e.modality === 'asserted' || e.modality === 'reported')).map((e) => e.country!);
+export function caseCountry(events: { country: string | null; modality: string; type?: string }[], person: { nationality: string | null; reports: string | null }): CaseCountry {
+  // where someone seeks refuge is where they went to be safe, not where what befell them happened
+  const placed = events.filter((e) => e.country && e.type !== 'ASYLUM_REQUEST' && (e.modality === 'asserted' || e.modality === 'reported')).map((e) => e.country!);
   const fromEvents = mostFrequent(placed);
   if (fromEvents) return { code: fromEvents, basis: 'events' };
   if (person.nationality) return { code: person.nationality, basis: 'nationality' };

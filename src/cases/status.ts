@@ -88,8 +88,10 @@ const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> 
   CHARGE: () => 'charged',
   RELEASE: (e) => (keptHeld(e) ? 'detained' : 'released'),
   ASYLUM_REQUEST: () => 'in_exile',
-  DISAPPEARANCE: () => 'whereabouts_unknown',
-  ABDUCTION: () => 'whereabouts_unknown',
+  // Taken by force or gone: nobody knows where, unless a report of it names where the person is held
+  // ("abducted by security agents and taken to the central police station"), which is a detention.
+  DISAPPEARANCE: (e) => (e.heldAt && !e.whereaboutsUnknown ? 'detained' : 'whereabouts_unknown'),
+  ABDUCTION: (e) => (e.heldAt && !e.whereaboutsUnknown ? 'detained' : 'whereabouts_unknown'),
   // Taken: detained, whether or not a report says where; "unknown" only when a report says so.
   ARREST: (e) => (e.whereaboutsUnknown ? 'whereabouts_unknown' : 'detained'),
   DEPORTATION: (e) => (e.whereaboutsUnknown ? 'whereabouts_unknown' : 'deported'),
@@ -105,11 +107,13 @@ function sortKey(e: TimelineEntry): string {
 }
 
 /**
- * The order a life takes when a report does not date its steps: taken, charged, tried, convicted,
- * then freed or gone. Ties and undated steps fall back on it ("freed in March; he had been
- * sentenced to three years" is a release after the sentence).
+ * The order a life takes when a report does not date its steps: seized, taken, charged, tried,
+ * convicted, then freed or gone. Ties and undated steps fall back on it ("freed in March; he had
+ * been sentenced to three years" is a release after the sentence). An abduction comes before an
+ * arrest told with it: people seized by unmarked agents turn up in a cell ("kidnapped and beaten
+ * before being jailed"), while one who vanishes from custody is a disappearance, after it.
  */
-const LIFE_ORDER: readonly EventType[] = ['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
+const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'DEPORTATION', 'EXTRADITION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
 // A refused release ("has not been granted bail") is custody going on: at the same instant it comes
 // before a release granted, as the refusal comes before the grant in the one story a report tells.
 const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality'>): number => {
@@ -151,7 +155,7 @@ function currentEpisode<T extends TimelineEntry>(facts: T[]): T[] {
 
 /** Where the person is held: the newest "held at" of the episode since nobody last knew where they were. */
 function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
-  const lost = episode.findLastIndex((e) => e.type === 'DISAPPEARANCE' || e.type === 'ABDUCTION' || e.whereaboutsUnknown);
+  const lost = episode.findLastIndex((e) => ((e.type === 'DISAPPEARANCE' || e.type === 'ABDUCTION') && !e.heldAt) || e.whereaboutsUnknown);
   return [...episode.slice(lost + 1)].reverse().find((e) => e.heldAt)?.heldAt ?? null;
 }
 

@@ -462,13 +462,9 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
   if (head === undefined || !isUnnamedGroup(tree, head)) return [];
   const here = tree.sentenceRange(head);
   // "Four journalists were arrested on Monday: A, B, C and D": the names right after a colon
-  // …or right after a dash that follows the group itself: "the deaths of four hostages -- A, B, C and D"
-  if (head + 1 < here.to && /^(--|—|–)$/.test(tree.token(head + 1).text)) {
-    const listed = namesFrom(tree, head + 2, 5, (k) => isListWord(tree, k), head + 1);
-    if (listed.length) return listed;
-  }
+  // and a list set off by dashes right after the group: "the deaths of four hostages -- A, B and C --"
   for (let j = Math.max(head, trigger) + 1; j < here.to; j++) {
-    if (tree.token(j).text !== ':') continue;
+    if (tree.token(j).text !== ':' && !(j === head + 1 && /^(?:—|–|--)$/.test(tree.token(j).text))) continue;
     const listed = namesFrom(tree, j + 1, 5, (k) => isListWord(tree, k), j);
     if (listed.length) return listed;
     break;

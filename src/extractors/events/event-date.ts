@@ -61,7 +61,8 @@ export class EventDater {
     // a nominal trigger takes its verb's date: "the deportation occurred Wednesday"
     let i = t.token;
     for (const { token, via } of tree.ancestors(t.token, 4)) {
-      if (this.lexicon.speech.has(tree.lemma(token))) return null;
+      // "reported missing in June", "declared dead on Monday": a state the speech verb predicates is dated by it
+      if (this.lexicon.speech.has(tree.lemma(token)) && !(via === 'xcomp' && i === t.token)) return null;
       if (t.pos === 'verb' && i === t.token && !/^(xcomp|advcl|conj|acl)/.test(via)) return null;
       if (via === 'ccomp' || via === 'parataxis') return null;
       const d = this.at(token);

@@ -674,3 +674,28 @@ test('"was taken to a police station" and "transferred them to the police statio
   assert.deepEqual(types('The prisoner was transferred to the station hospital.'), []);
   assert.deepEqual(types('His mother took him to the police station to file a complaint.'), []);
 });
+
+test('"requested refuge" is an asylum request, as "sought refuge" is; a refuge named alone is none', () => {
+  const { events } = eventsOf('After months in hiding, Ilse Maren requested refuge in Karsvik.');
+  const v = one(events, 'ASYLUM_REQUEST');
+  assert.equal(v.target?.text, 'Ilse Maren');
+  // must not match: a request with nothing of asylum or refuge in it
+  assert.equal(eventsOf('Ilse Maren requested a copy of the verdict.').events.filter((e) => e.type === 'ASYLUM_REQUEST').length, 0);
+});
+
+test('"reported missing in June 2020" dates the disappearance; a date on a saying still dates no event it tells', () => {
+  const missing = one(eventsOf('Ilse Maren was reported missing in June 2020 after she left for the market.').events, 'DISAPPEARANCE');
+  assert.equal(missing.date?.value, '2020-06');
+  // must not match: "said on Tuesday that" dates the saying
+  const said = one(eventsOf('Her lawyer said on Tuesday that Ilse Maren was arrested.').events, 'ARREST');
+  assert.equal(said.date, null);
+});
+
+test('the by-phrase of a participle describing other people is not the agent of the main event', () => {
+  const text = 'Ilse Maren, the spokeswoman of the opposition Velmora Party, was detained on Friday, along with three party activists abducted and assaulted by unidentified men earlier this year.';
+  const v = one(eventsOf(text).events.filter((e) => e.target?.text === 'Ilse Maren'), 'ARREST');
+  assert.equal(v.agent, null, 'the men are the agents of the activists\' abduction, not of her detention');
+  // must not match: a by-phrase the parser hung on a noun after the trigger is still the trigger's
+  const hung = one(eventsOf('Joran Aldemir was arrested at his home in Karsvik by Velmoran police.').events, 'ARREST');
+  assert.equal(hung.agent?.text, 'Velmoran police');
+});

@@ -40,9 +40,19 @@ function byPhrase(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   for (let j = i + 1; j < to; j++) {
     if (tree.lemma(j) !== 'by' || tree.token(j).deprel !== 'case') continue;
     const h = tree.head(j);
+    // "detained, along with activists abducted by unidentified men": the agent of a participle that
+    // describes someone else is that participle's
+    if (tree.token(h).deprel === 'obl:agent' && tree.head(h) !== i && describesNoun(tree, tree.head(h))) continue;
     if (h > j && isAgentLike(tree, lexicon, h)) return h;
   }
   return undefined;
+}
+
+/** A participle that modifies a noun ("activists abducted and beaten by …"), or a conjunct of one. */
+function describesNoun(tree: Tree, v: number): boolean {
+  let r = v;
+  for (let hops = 0; r >= 0 && tree.token(r).deprel === 'conj' && hops < 3; hops++) r = tree.head(r);
+  return r >= 0 && ['amod', 'acl'].includes(tree.token(r).deprel ?? '');
 }
 
 /** "detained Joran Aldemir" when the parser lost the object: a proper noun right after the verb. */
@@ -322,10 +332,23 @@ function timeClauseSubject(tree: Tree, i: number): number | undefined {
   let h = tree.head(i);
   for (let hops = 0; h >= 0 && hops < 4; hops++, h = tree.head(h)) {
     if (tree.token(h).upos !== 'VERB') continue;
-    const s = tree.subjectOf(h);
+    const s = tree.subjectOf(h) ?? listedPassiveSubject(tree, h);
     if (s !== undefined && s < i) return s;
   }
   return undefined;
+}
+
+/**
+ * The subject of a verb the parser left without one, in a run of passives told of one person:
+ * "X was kidnapped and tortured before being jailed" parsed with no subject on "kidnapped" (the
+ * name before its auxiliary), or "they were taken to a station, placed in cells and beaten
+ * before being released" parsed with "placed" as the head and "were taken" hung on it as an
+ * adjunct (that adjunct's subject).
+ */
+function listedPassiveSubject(tree: Tree, h: number): number | undefined {
+  if (tree.kids(h, 'aux:pass').length) return personBeforeAuxiliaries(tree, h);
+  const first = tree.kids(h, 'advcl', 'conj').find((k) => k < h && tree.token(k).upos === 'VERB' && tree.kids(k, 'aux:pass').length > 0 && !tree.kids(k, 'mark').length);
+  return first === undefined ? undefined : tree.subjectOf(first);
 }
 
 /**

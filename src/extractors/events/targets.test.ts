@@ -318,6 +318,18 @@ test('"before being released" is the release of the clause\'s subject, however t
   assert.deepEqual(after.map((v) => v.modality), ['asserted']);
 });
 
+test('"before being released" after a run of passives is the release of the run\'s subject, however the parser hung the run', () => {
+  // the name before the first auxiliary, when the parser gave the first verb no subject
+  const named = 'On 3 May, the blogger Aldo Renn, of the closed news portal Korvo Online, was kidnapped and beaten before being jailed.';
+  has(targets(named, 'ARREST'), ['Aldo Renn'], named);
+  // the subject of "were taken", when the parser made the next verb of the run its head
+  const run = 'Guards on Monday detained the reporters Aldo Renn and Mara Teller. The reporters were taken to a barracks in Korvo, put in separate rooms and badly beaten with sticks before being released on Tuesday.';
+  has(targets(run, 'RELEASE'), ['Aldo Renn', 'Mara Teller'], run);
+  // must not match: a release after a clause with a subject of its own is that subject's
+  const own = 'Aldo Renn was questioned at a barracks in Korvo, and his colleague Mara Teller was held for a day before being released.';
+  lacks(targets(own, 'RELEASE'), ['Aldo Renn'], own);
+});
+
 test('"Among the released children are A and B": a group the event describes after "among", named after the verb', () => {
   const text = 'Among the released children are two boys from Korvo, Pol Varan and Teo Vance.';
   has(targets(text, 'RELEASE'), ['Pol Varan', 'Teo Vance'], text);
@@ -564,4 +576,12 @@ test('"X, 70, is the oldest JW in jail": a ranked predicate the lexicon does not
   const text = 'Ilse Maren, 70, is the oldest JW in jail, while Tomas Reyk has received the longest sentence.';
   has(targets(text, 'ARREST'), ['Ilse Maren'], text);
   assert.deepEqual(targets('Ilse Maren is a regular visitor in prison.', 'ARREST'), []);
+});
+
+test('a group of hostages named between dashes right after it: each named person is the event\'s', () => {
+  const text = 'Prosecutors tied the two men to the deaths of four Velmoran hostages -- reporter Aldo Renn, reporter Mara Teller and aid workers Ivo Rant and Lina Sorel -- and of other captives.';
+  has(targets(text, 'KILLING'), ['Aldo Renn', 'Mara Teller', 'Ivo Rant', 'Lina Sorel'], text);
+  // must not match: a dash that does not follow the group opens no list of it
+  const apart = 'Four hostages died in the fire -- Aldo Renn said the guards fled.';
+  lacks(targets(apart, 'KILLING'), ['Aldo Renn'], apart);
 });
