@@ -44,6 +44,8 @@ function choose<T extends { yes: boolean }>(name: string, examples: readonly (T 
 /** The case policy's precision target (issue 33), and the most triage items per 100 reports a desk can read. */
 const CASE_PRECISION = 0.9;
 const TRIAGE_PER_100 = 5;
+/** The most cases per 100 reports about no attack on anyone at risk (issue 33). */
+const UNRELATED_PER_100 = 1;
 /** The precisions over which relevance weights are compared (the case threshold itself is set at CASE_PRECISION). */
 const PRECISION_BAND = [0.85, 0.9, 0.95];
 /** The relevance weights tried: how much "is this report about an attack?" lowers a person's score. */
@@ -66,6 +68,7 @@ function choosePolicy(
 ): { caseThreshold: number; triageFloor: number; relevanceWeight: number } {
   const gold = persons.some((p) => p.target && reports[p.report]!.gold) && new Set(persons.filter((p) => reports[p.report]!.gold).map((p) => p.report)).size >= 20;
   let best: { caseThreshold: number; triageFloor: number; relevanceWeight: number; recall: number } | undefined;
+  const unrelated = new Set(reports.map((r, i) => i).filter((i) => reports[i]!.source !== 'hrdsattack' && !reports[i]!.relevant));
   for (const w of RELEVANCE_WEIGHTS) {
     const scored = persons.map((p, i) => ({ p, d: decisionScore(personOof[i]!, relOof[p.report]!, w) })).filter((x) => x.p.target);
     // fully labelled reports only: ours, and the unrelated news where nobody is at risk
@@ -77,13 +80,15 @@ function choosePolicy(
     let floor = cut.threshold;
     for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
     const withTriage = atThreshold(ds, ys, floor);
+    // issue 33's other bound: at most one report in a hundred about no attack on anyone at risk opens a case
+    const unrelatedCases = unrelated.size ? (100 * new Set(scored.filter((x) => x.d >= cut.threshold && unrelated.has(x.p.report)).map((x) => x.p.report)).size) / unrelated.size : 0;
     // weights are compared by their recall over a band of precisions around the target, not at the
     // target alone: one threshold's recall on a few hundred people moves with a handful of them
     const banded = PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(ds, ys, p).recall, 0) / PRECISION_BAND.length;
     log(
-      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)})`,
+      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
     );
-    if (cut.precision >= CASE_PRECISION && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
+    if (cut.precision >= CASE_PRECISION && unrelatedCases <= UNRELATED_PER_100 && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
   }
   const { recall: _recall, ...chosen } = best ?? { caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT, recall: 0 };
   log(`policy chosen: ${JSON.stringify(chosen)}`);
