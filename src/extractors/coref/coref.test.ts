@@ -94,7 +94,7 @@ test('a lede\'s "A blogger who …" named in the next sentence is the report\'s 
 });
 
 test('"Senior party leader B also claimed that he …": he is B, the one who claims, not the man of the sentence before', () => {
-  const text = 'Party leader and former minister Arno Petz told reporters that he has been put under house arrest in Drell. Senior Congress leader Ivo Rant also claimed that he has been arrested along with many party workers in Karst.';
+  const text = 'Party leader and former minister Arno Petz told reporters that he has been put under house arrest in Drell. Senior Congress leader Ivo Rant also claimed that he has been arrested in Karst, with dozens of volunteers.';
   const doc = run(text);
   const he = text.lastIndexOf(' he ') + 1;
   assert.ok(person(doc, 'Ivo Rant').mentions.some((m) => m.start === he), 'the second "he" is Rant');

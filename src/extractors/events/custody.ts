@@ -69,7 +69,7 @@ export class CustodyReader {
     const statements = [...this.heldStatements(), ...this.unknownStatements(events)].sort((a, b) => a.start - b.start);
     for (const s of statements) {
       let about = this.eventsFor(s, events);
-      // "A and B were transferred from Evin prison to a facility in Karaj": each named one is held there
+      // "A and B were moved from Karst prison to a facility in Drell": each named one is held there
       const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && TRANSFERS.has(this.tree.lemma(s.token)) ? this.namedWith(s.whoToken, s.token) : [];
       if (pair.length > 1) {
         const doc = this.tree.doc;

@@ -248,6 +248,6 @@ test('a word in scare quotes is no one\'s quotation: "who “disappeared” from
 });
 
 test('"X was removed …, said her lawyer, Y": the lawyer after the verb speaks, with the event an adverbial clause of "said"; the arrest is relayed news', () => {
-  assert.deepEqual(modalities('Ms Varga was removed from a taxi by uniformed police, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
-  assert.deepEqual(modalities('Ilse Varga was removed from a taxi by uniformed police, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Ms Varga was removed from a bus by police officers, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Ilse Varga was removed from a bus by police officers, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
 });

@@ -457,7 +457,7 @@ test('the person, not the title, the organisation or the bare family name: relat
 
 test('a group\'s members where the parse loses them: "famed publisher A", "the four kidnapped were identified as", "journalists A and B", "(A, B and C), all faced"', () => {
   const cases: [string, EventType, string[]][] = [
-    ['Dozens of pro-democracy protestors and activists, such as famed publisher Arno Petz, have been routinely arrested and jailed.', 'ARREST', ['Arno Petz']],
+    ['Scores of student leaders and organisers, such as famed publisher Arno Petz, have repeatedly been arrested.', 'ARREST', ['Arno Petz']],
     ['The gunmen stopped the convoy near Drell on Monday. The four kidnapped were identified as Arno Petz of Karsland, Liva Somm of Ostria, and Ivo Rant, officials said.', 'ABDUCTION', ['Arno Petz', 'Liva Somm', 'Ivo Rant']],
     ['In May, when a court handed a two-year jail sentence to Drell journalists Arno Petz and Liva Somm, Moll\'s mood worsened.', 'CONVICTION', ['Arno Petz', 'Liva Somm']],
     ['Three Velmoran bloggers (Arno Petz, Liva Somm, and Ivo Rant), all faced the same charges as Ada Moll.', 'CHARGE', ['Arno Petz', 'Liva Somm', 'Ivo Rant']],
@@ -501,19 +501,19 @@ test('a pair transferred to a facility is held there, each of them, ", left," be
 
 test('a passive "was reported missing" whose name the parser hung elsewhere is the named person\'s disappearance', () => {
   for (const text of [
-    'And Orla Pike, a party member, was reported missing on July 15, after she failed to arrive for a meeting.',
+    'And Orla Pike, a union member, was reported missing on March 3, after she did not turn up at a meeting.',
     'In March 2016, Tomas Reyk, a political activist and party member, was reported missing, most likely forcibly disappeared.',
   ]) has(targets(text, 'DISAPPEARANCE'), [text.includes('Orla') ? 'Orla Pike' : 'Tomas Reyk'], text);
 });
 
 test('a finite verb right after a name folded into the phrase before it is that person\'s, and so is its "while" adjunct', () => {
-  const text = 'The decision comes just days after leading activist and one of the founding members of the Velmoran Civil and Political Rights Association (VCPRA) Nabil al-Hakim died from a stroke in custody while serving a nine-year prison sentence.';
+  const text = 'The verdict came a week after veteran campaigner and a co-founder of the Velmoran League for Civil Liberties (VLCL) Nabil al-Hakim died of heart failure in custody while serving a nine-year prison term.';
   has(targets(text, 'KILLING'), ['Nabil al-Hakim'], text);
   has(targets(text, 'CONVICTION'), ['Nabil al-Hakim'], text);
 });
 
 test('"the 27-year-old" is the person in view; "the 27-year-old statue" is no person', () => {
-  const text = 'Velmoran activist Zora Lind has been threatened for years. Since taking office as mayor last year, the 27-year-old has been attacked by mobs of men armed with sticks.';
+  const text = 'Velmoran activist Zora Lind has been threatened for years. Since taking office as mayor in 2021, the 27-year-old has been attacked by gangs of men armed with clubs.';
   has(targets(text, 'ASSAULT'), ['Zora Lind'], text);
   const other = 'Velmoran activist Zora Lind spoke at the rally. Later, the 27-year-old statue in the square was attacked by vandals.';
   lacks(targets(other, 'ASSAULT'), ['Zora Lind'], other);
@@ -541,31 +541,31 @@ test('a state with no subject of its own: "remain behind bars including X", "X c
 });
 
 test('"the two Canadians held in X for a year, A and B": names ending the sentence, as many as the count, are the group', () => {
-  const text = 'They have also done this to the two Canadians being held in Velmora for the past year, Tomas Reyk and Ilse Maren.';
+  const text = 'The same thing happened to the two Canadians being held in Velmora since last spring, Tomas Reyk and Ilse Maren.';
   has(targets(text, 'ARREST'), ['Tomas Reyk', 'Ilse Maren'], text);
   const more = 'Police detained three reporters in Velmora last year, Tomas Reyk and Ilse Maren.';
   lacks(targets(more, 'ARREST'), ['Tomas Reyk', 'Ilse Maren'], more);
 });
 
 test('a list right after a dash that follows the group is its members: "the deaths of four hostages -- A, B, C and D"; hostages are people', () => {
-  const text = 'The indictment charges them in connection with the deaths of four Velmoran hostages -- journalist Tomas Reyk, journalist Ilse Maren and aid workers Oren Valk and Zora Lind -- as well as others.';
+  const text = 'Prosecutors link the pair to the deaths of four Velmoran hostages -- journalist Tomas Reyk, journalist Ilse Maren and aid workers Oren Valk and Zora Lind -- as well as others.';
   has(targets(text, 'KILLING'), ['Tomas Reyk', 'Ilse Maren', 'Oren Valk', 'Zora Lind'], text);
   const other = 'Police arrested two men -- one of them a cousin of mayor Tomas Reyk -- on Monday.';
   lacks(targets(other, 'ARREST'), ['Tomas Reyk'], other);
 });
 
 test('"• Researcher A, who was sentenced": a relative clause hung on a bullet is about the name right before "who"', () => {
-  const text = 'Several of them were charged with attending May Day demonstrations on May 1, including:\n\n• Researcher Ilse Maren, who was sentenced to 11.5 years in prison and 74 lashes\n• Journalist Tomas Reyk, who was sentenced to six years in prison';
+  const text = 'Some were charged over the May Day march, including:\n\n• Researcher Ilse Maren, who was sentenced to nine years in prison and 30 lashes\n• Journalist Tomas Reyk, who was sentenced to six years in prison';
   has(targets(text, 'CONVICTION'), ['Ilse Maren', 'Tomas Reyk'], text);
 });
 
 test('"Ms Varga", with the title read as a subject of its own, is Varga', () => {
-  const text = 'Ilse Varga spoke at the rally. Ms Varga was removed from a taxi by uniformed police, said her lawyer, Tomas Reyk.';
+  const text = 'Ilse Varga spoke at the rally. Ms Varga was removed from a bus by police officers, said her lawyer, Tomas Reyk.';
   has(targets(text, 'ARREST'), ['Ilse Varga'], text);
 });
 
 test('"A and B were some of the latest to be killed", "X was the first to be arrested": the infinitive befalls the copula\'s subject; a bridge is no person', () => {
-  const text = 'Women such as Ilse Maren, Zora Lind and Orla Pike were some of the latest to be killed in a wave of attacks on activists.';
+  const text = 'Women such as Ilse Maren, Zora Lind and Orla Pike were some of the latest to be killed this spring.';
   has(targets(text, 'KILLING'), ['Ilse Maren', 'Zora Lind'], text);
   const first = 'Tomas Reyk was the first to be arrested.';
   has(targets(first, 'ARREST'), ['Tomas Reyk'], first);
