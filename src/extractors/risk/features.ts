@@ -17,6 +17,19 @@ export interface Feat {
   at?: Offsets;
 }
 
+/** Events that say what someone is accused of. */
+const ACCUSED = new Set(['CHARGE', 'CONVICTION', 'ACCUSATION', 'TRIAL']);
+/** Crimes of violence or gain a charge names right after its trigger ("of murdering", "with drug trafficking"). */
+const VIOLENT_CRIME = /^[^.;!?]{0,40}?\b(?:of|with|for)\s+(?:\w+\s+){0,3}?(murder(?:ing|s)?|killing|kidnapping|abducting|rap(?:e|ing)|robbery|robbing|armed robbery|(?:drug|human|arms)\s+trafficking|smuggling|assassinat\w*)\b/i;
+
+/** The words naming a violent crime the charge at `trigger` is for, or undefined. */
+function violentCrimeAfter(text: string, trigger: Offsets): Offsets | undefined {
+  const m = VIOLENT_CRIME.exec(text.slice(trigger.end, trigger.end + 120));
+  if (!m || m.index === undefined) return undefined;
+  const at = trigger.end + m.index + m[0].length - m[1]!.length;
+  return { start: at, end: at + m[1]!.length };
+}
+
 /** The kinds of word a report's topic and a person's description are read from. */
 const CONTENT = new Set(['NOUN', 'VERB', 'ADJ']);
 const lemmaOf = (t: Token): string => (t.lemma ?? t.text).toLowerCase();
@@ -238,6 +251,11 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
       add(`target=${v.type}:${v.modality}`, v.trigger);
       if (happened && VIOLATIONS.has(v.type)) add('victim', v.trigger);
       if (v.sentence === 0) add('target-in-title', v.trigger);
+      // "convicted of kidnapping and murdering X", "charged with drug trafficking": what someone is
+      // accused of says whether they are a suspect in a crime of violence (a charge of terrorism or
+      // spying, the common charges against activists, does not count)
+      const crime = ACCUSED.has(v.type) ? violentCrimeAfter(doc.text, v.trigger) : undefined;
+      if (crime) add('accused-of-violence', crime);
       const agent = v.agent;
       if (agent && agent.entity !== e.id) {
         const at = agent.start !== undefined && agent.end !== undefined ? { start: agent.start, end: agent.end } : undefined;

@@ -157,3 +157,18 @@ test('the RFA report: Rath Rott Mony is the one person worth a case (a triage it
   assert.ok(mony.kinds.length > 0 && !mony.kinds.includes('other'), `kinds ${mony.kinds.join(', ')}`);
   evidenceSlices(doc);
 });
+
+test('a charge of a violent crime is a feature of the one charged; a charge of terrorism or spying is not', async () => {
+  const { personFeatures } = await import('./features.js');
+  const feats = (text: string, name: string) => {
+    const doc = read(text);
+    const e = doc.entities.find((x) => x.type === 'PERSON' && x.name === name);
+    assert.ok(e, `no person ${name} in: ${text}`);
+    return personFeatures(doc, e, { score: 0.5 }).map((f) => f.name);
+  };
+  assert.ok(feats('A court in Varnsby convicted Petra Holm of kidnapping and murdering a shopkeeper.', 'Petra Holm').includes('accused-of-violence'));
+  assert.ok(feats('Prosecutors charged Petra Holm with drug trafficking on Monday.', 'Petra Holm').includes('accused-of-violence'));
+  // must not match: the charges most often brought against activists and reporters
+  assert.ok(!feats('Prosecutors charged the blogger Petra Holm with terrorism and spying on Monday.', 'Petra Holm').includes('accused-of-violence'));
+  assert.ok(!feats('Petra Holm was convicted of insulting the president.', 'Petra Holm').includes('accused-of-violence'));
+});
