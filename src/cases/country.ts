@@ -105,8 +105,8 @@ function nationalityOf(text: string, m: Mention, nameStarts: ReadonlySet<number>
   return false;
 }
 
-/** Words for people a report is about rather than its actors, beyond the lexicon's person nouns. */
-const VICTIM_NOUNS = new Set(['poet', 'columnist', 'photographer', 'photojournalist', 'researcher', 'academic', 'national', 'hostage', 'cartoonist', 'filmmaker', 'rapper', 'singer', 'artist']);
+/** Words for people a report is about that the lexicon's person nouns lack ("a Velmoran national"). */
+const VICTIM_NOUNS = new Set(['photojournalist', 'national']);
 
 /** "Qatar-based", "UK-based": the place someone or something is based in. */
 const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–]based\b/.test(text.slice(m.end, m.end + 7));

@@ -354,6 +354,9 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
   return found.map(([s]) => s).filter((s) => tree.entityOf[s] !== own);
 }
 
+/** A quotation mark that may open between the words of a marker: identified "as A, B …". */
+const OPENING_QUOTE = /^["“'‘]$/;
+
 /** Words after which a list names the members of a group: "writers, including A and B". */
 const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['among', 'whom'], ['identified', 'as'], ['named', 'as'], ['notably'], ['most', 'recently'], ['the', 'latest', 'being']];
 
@@ -373,12 +376,11 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
   if (named !== undefined) return [named, ...coordinatedPersons(tree, named), ...listAround(tree, named, head)];
   const { to } = tree.sentenceRange(head);
   const words = (j: number) => tree.token(j).text.toLowerCase();
-  // a quotation may open inside a marker: identified "as A, B …"
-  const quote = (k: number) => /^["“'‘]$/.test(words(k));
   const matchAt = (j: number, m: readonly string[]): number | undefined => {
     let k = j;
     for (const w of m) {
-      if (k > j && quote(k)) k++;
+      // a quotation may open inside a marker: identified "as A, B …"
+      if (k > j && OPENING_QUOTE.test(words(k))) k++;
       if (words(k) !== w) return undefined;
       k++;
     }
@@ -426,7 +428,7 @@ function memberOpening(tree: Tree, j: number, to: number): number | undefined {
     let v = k;
     while (['have', 'has', 'had', 'been', 'were', 'was', 'are', 'is'].includes(w(v)) && v - k < 3) v++;
     // a quotation may open before "as": identified "as A of Karsland, B …"
-    const as = /^["“'‘]$/.test(w(v + 1)) ? v + 2 : v + 1;
+    const as = OPENING_QUOTE.test(w(v + 1)) ? v + 2 : v + 1;
     if (v > k && ['identified', 'named'].includes(w(v)) && w(as) === 'as') return as + 1;
     return MEMBER_VERBS.has(w(k)) ? k + 1 : undefined;
   };

@@ -73,13 +73,11 @@ export class CustodyReader {
       const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && TRANSFERS.has(this.tree.lemma(s.token)) ? this.namedWith(s.whoToken, s.token) : [];
       if (pair.length > 1) {
         const doc = this.tree.doc;
-        const t = doc.tokens[s.token]!;
         for (const k of pair) {
           const person = this.tree.entityOf[k]!;
           const m = person.mentions.find((x) => x.start <= doc.tokens[k]!.start && doc.tokens[k]!.start < x.end);
           if (!m) continue;
-          const target = { entity: person.id, text: m.text, start: m.start, end: m.end };
-          events.push({ id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt ?? null });
+          events.push(this.heldByTransfer(s, { entity: person.id, text: m.text, start: m.start, end: m.end }));
         }
         continue;
       }
@@ -90,9 +88,7 @@ export class CustodyReader {
       // "X was transferred from Evin prison to Kesh prison", told of someone whose custody the
       // report never tells: the transfer says X is held, an ARREST ("held") with its place
       if (transfer && about.length === 0) {
-        const doc = this.tree.doc;
-        const t = doc.tokens[s.token]!;
-        events.push({ id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target: s.who ?? null, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt ?? null });
+        events.push(this.heldByTransfer(s, s.who ?? null));
         continue;
       }
       for (const v of about) {
@@ -109,6 +105,13 @@ export class CustodyReader {
   private laterCustodyOf(entity: string, s: Statement, events: VigilEvent[]): VigilEvent[] {
     const later = events.find((v) => v.target?.entity === entity && CUSTODY_TYPES.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && v.trigger.start > s.start);
     return later ? [later] : [];
+  }
+
+  /** The custody a transfer tells of someone the report tells no other custody of: an ARREST ("held") at its place. */
+  private heldByTransfer(s: Statement, target: Role | null): VigilEvent {
+    const doc = this.tree.doc;
+    const t = doc.tokens[s.token]!;
+    return { id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt ?? null };
   }
 
   /** The named people of a coordination whose head is token `k` ("A, left, and B"): each one's token, or none. */
@@ -306,8 +309,9 @@ export class CustodyReader {
     // "all except Vance are held at …": the people named after "except" are not
     if (s.group) {
       const { to } = tree.sentenceRange(who);
-      const except = [...Array(Math.max(0, Math.min(to, who + 4) - who)).keys()].map((k) => who + k).find((k) => ['except', 'but'].includes(tree.token(k).text.toLowerCase()));
-      if (except !== undefined) for (let k = except + 1; k < to && k < token; k++) if (tree.entityOf[k]?.type === 'PERSON') (s.except ??= new Set()).add(tree.entityOf[k]!.id);
+      let except = who;
+      while (except < Math.min(to, who + 4) && !['except', 'but'].includes(tree.token(except).text.toLowerCase())) except++;
+      if (except < Math.min(to, who + 4)) for (let k = except + 1; k < to && k < token; k++) if (tree.entityOf[k]?.type === 'PERSON') (s.except ??= new Set()).add(tree.entityOf[k]!.id);
     }
     return s;
   }

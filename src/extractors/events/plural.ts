@@ -98,11 +98,9 @@ function latestList(tree: Tree, head: number, whole: boolean): number[] & { pair
  * "all" or "the", is its target. Returns the count's token, or undefined.
  */
 export function countBeforeAuxiliaries(tree: Tree, trigger: number): number | undefined {
-  const { from } = tree.sentenceRange(trigger);
-  let j = trigger - 1;
-  while (j > from && ['AUX', 'ADV'].includes(tree.token(j).upos ?? '')) j--;
-  if (j === trigger - 1 || !tree.kids(trigger, 'aux:pass').length || tree.token(j).upos !== 'NUM' || !COUNTS.has(tree.token(j).text.toLowerCase())) return undefined;
-  const before = j > from ? tree.token(j - 1).text.toLowerCase() : '';
+  const j = beforeAuxiliaries(tree, trigger);
+  if (j === undefined || tree.token(j).upos !== 'NUM' || !COUNTS.has(tree.token(j).text.toLowerCase())) return undefined;
+  const before = j > tree.sentenceRange(trigger).from ? tree.token(j - 1).text.toLowerCase() : '';
   return before === 'all' || before === 'the' ? j : undefined;
 }
 
@@ -113,15 +111,21 @@ export function countBeforeAuxiliaries(tree: Tree, trigger: number): number | un
  * Returns the group's token, or undefined.
  */
 export function groupBeforeAuxiliaries(tree: Tree, trigger: number, personNouns: ReadonlySet<string>): number | undefined {
-  const { from } = tree.sentenceRange(trigger);
-  let j = trigger - 1;
-  while (j > from && ['AUX', 'ADV'].includes(tree.token(j).upos ?? '')) j--;
-  if (j === trigger - 1 || !tree.kids(trigger, 'aux:pass').length || tree.head(j) === trigger) return undefined;
+  const j = beforeAuxiliaries(tree, trigger);
+  if (j === undefined || tree.head(j) === trigger) return undefined;
   const t = tree.token(j);
   if (t.xpos !== 'NNS' || tree.entityOf[j] || !personNouns.has(tree.lemma(j))) return undefined;
   // "ten of the journalists": the count the "of" hangs on
   const h = tree.head(j);
   return tree.caseOf(j) === 'of' && h >= 0 && h < j && numberAt(tree, h) !== undefined ? h : tree.caseOf(j) === undefined ? j : undefined;
+}
+
+/** The word right before a passive trigger's auxiliaries (and adverbs), or undefined when it has none. */
+function beforeAuxiliaries(tree: Tree, trigger: number): number | undefined {
+  const { from } = tree.sentenceRange(trigger);
+  let j = trigger - 1;
+  while (j > from && ['AUX', 'ADV'].includes(tree.token(j).upos ?? '')) j--;
+  return j === trigger - 1 || !tree.kids(trigger, 'aux:pass').length ? undefined : j;
 }
 
 /** The number a token says: "three", "3"; undefined for any other word. */

@@ -156,7 +156,6 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   return nameHead(j);
 }
 
-/** Relative pronouns that open a clause about the person named before them. */
 /**
  * "granted bail to cartoonist A", with "to cartoonist" misread as a verb: the name right after
  * "to" and at most three lower-case role words, read from the words. The name's token, or undefined.
@@ -171,6 +170,17 @@ function nameAfterTo(tree: Tree, i: number): number | undefined {
   return undefined;
 }
 
+/**
+ * "three men were abducted, and two, aid workers A and B, were slain": a conjunct with auxiliaries
+ * (or a copula) of its own and no subject is about the names right before them, not its first
+ * verb's subject. The name's token, or undefined.
+ */
+function conjunctOwnSubject(tree: Tree, i: number): number | undefined {
+  const own = tree.token(i).deprel === 'conj' && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length;
+  return own ? personBeforeAuxiliaries(tree, i) : undefined;
+}
+
+/** Relative pronouns that open a clause about the person named before them. */
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose']);
 
 /**
@@ -392,7 +402,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const first = tree.token(i).deprel === 'conj' && tree.token(tree.head(i)).upos === 'VERB' ? tree.head(i) : undefined;
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
-      const own = first !== undefined && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
+      const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
       const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
@@ -453,7 +463,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "was found dead in Baghdad", parsed with "dead" on the place: whom the verb of the phrase finds
     const p = t.partner;
     const found = p !== undefined && tree.token(p).upos === 'VERB' ? (tree.isPassive(p) ? tree.subjectOf(p) : tree.kids(p, 'obj')[0]) : undefined;
-    const ownClause = tree.token(i).deprel === 'conj' && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length ? personBeforeAuxiliaries(tree, i) : undefined;
+    const ownClause = conjunctOwnSubject(tree, i);
     // "And Ilse Varga, a party member, was reported missing", the name hung elsewhere: the one the passive verb it completes is said of
     const up = tree.head(i);
     const completed = tree.token(i).deprel === 'xcomp' && up >= 0 && tree.isPassive(up) ? personBeforeAuxiliaries(tree, up) : undefined;

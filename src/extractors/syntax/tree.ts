@@ -9,10 +9,10 @@ import type { Entity } from '../../text/types.js';
  */
 const DIRECTIONS = new Set(['to', 'into', 'from']);
 
-/** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
 /** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
 
+/** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
 export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
 
 /** Lengths of time a parser may take for a verb's object: "released a fortnight later". */
