@@ -53,6 +53,8 @@ export interface GoldFigures {
   eventRecall: number | null;
   notAtRiskWithCase: number;
   falseReleases: number;
+  /** The people the gold lists as not at risk who got a case ("Name (index)"), for reading. */
+  notAtRiskNames: string[];
   countryAccuracy: number | null;
   heldAtFound: { found: number; of: number };
   /** Gold status → case status, counted per person at risk who has a case ("detained→released": 2). */
@@ -168,6 +170,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const t = { reports: 0, goldCases: 0, found: 0, sysCases: 0, sysRight: 0, statusRight: 0, statusAtEndRight: 0, goldUnknown: 0, goldEvents: 0, sysEvents: 0, eventsRight: 0, notAtRisk: 0, falseReleases: 0, countryOf: 0, countryRight: 0, heldOf: 0, heldFound: 0 };
   const confusion: Record<string, number> = {};
   const falseReleaseNames: string[] = [];
+  const notAtRiskNames: string[] = [];
   const wrongStatusNames: string[] = [];
   const missedReasons: Record<string, number> = {};
   const missedNames: string[] = [];
@@ -233,7 +236,10 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     for (const id of sysPersons) {
       t.sysCases++;
       if (matched.has(id)) t.sysRight++;
-      if (g.not_cases.some((n) => nameForms(n).some((f) => namesOf(id).some((x) => sameName(x, f))))) t.notAtRisk++;
+      if (g.not_cases.some((n) => nameForms(n).some((f) => namesOf(id).some((x) => sameName(x, f))))) {
+        t.notAtRisk++;
+        notAtRiskNames.push(`${personById.get(id)!.name} (${g.index})`);
+      }
       const goldCase = g.cases.find((c) => nameForms(c.name).some((f) => namesOf(id).some((x) => sameName(x, f))));
       const goldReleased = goldCase && (goldCase.status === 'released' || goldCase.events.some((e) => e.type === 'RELEASE' && e.modality === 'asserted'));
       const sysReleased = (await statusAsOf(store, id, r.id, personById.get(id)!.status)) === 'released' || sources.some((s) => s.person_id === id && s.type === 'RELEASE' && s.modality === 'asserted');
@@ -255,6 +261,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     eventRecall: ratio(t.eventsRight, t.goldEvents),
     notAtRiskWithCase: t.notAtRisk,
     falseReleases: t.falseReleases,
+    notAtRiskNames,
     countryAccuracy: ratio(t.countryRight, t.countryOf),
     heldAtFound: { found: t.heldFound, of: t.heldOf },
     statusConfusion: confusion,
