@@ -139,6 +139,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       roles[name] = linked.role;
       if (name === 'target') inferred = linked.inferred;
     }
+    // no one arrests or abducts themselves: a parse that finds the target again as the agent ("the
+    // abducted A", read as A doing it) is wrong about the agent (a claim's speaker may speak of themselves)
+    if (!trigger.entry.claim && roles.agent?.entity && roles.agent.entity === roles.target?.entity) delete roles.agent;
     // a claim happened when it was made: "On Monday, X said he had committed a crime" is Monday's
     // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before)
     const date = trigger.entry.state ? null : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);

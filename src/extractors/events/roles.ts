@@ -384,6 +384,19 @@ function misparsedOf(tree: Tree, i: number): number | undefined {
   return n >= 0 && ['NOUN', 'PROPN'].includes(tree.token(n).upos ?? '') ? n : undefined;
 }
 
+/**
+ * "Security agents abducted A", parsed as agents of an abducted A: a verb in the past read as the
+ * modifier of the name after it, right after a bare noun phrase that is not part of that name's
+ * phrase ("the abducted A" has its article there), is that phrase's verb; the phrase is its agent.
+ */
+function verbReadAsModifier(tree: Tree, i: number): number | undefined {
+  const h = tree.head(i);
+  if (tree.token(i).deprel !== 'amod' || h <= i || tree.token(h).upos !== 'PROPN' || !/ed$/i.test(tree.token(i).text) || i === 0) return undefined;
+  const before = i - 1;
+  if (!['NOUN', 'PROPN'].includes(tree.token(before).upos ?? '') || tree.head(before) === h) return undefined;
+  return before;
+}
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -450,6 +463,11 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "A and B were among the first to be killed", "X is the latest to be detained": the infinitive befalls the copula's subject
     const predicate = rel === 'acl' && up >= 0 && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to') && tree.kids(up, 'cop').length > 0 ? tree.kids(up, 'nsubj')[0] : undefined;
     if (predicate !== undefined && (roles.target === undefined || roles.target === up)) roles.target = predicate;
+    const misread = verbReadAsModifier(tree, i);
+    if (misread !== undefined) {
+      roles.target = tree.head(i);
+      roles.agent = misread;
+    }
     if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin

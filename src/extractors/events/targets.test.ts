@@ -585,3 +585,18 @@ test('a group of hostages named between dashes right after it: each named person
   const apart = 'Four hostages died in the fire -- Aldo Renn said the guards fled.';
   lacks(targets(apart, 'KILLING'), ['Aldo Renn'], apart);
 });
+
+test('"Security agents abducted A", the verb read as a modifier of the name: A is the target and the agents the agent; no one is their own abductor', () => {
+  const agents = (text: string) => {
+    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+    const name = (id: string | null | undefined) => doc.entities.find((e) => e.id === id)?.name;
+    return doc.events.filter((v) => v.type === 'ABDUCTION').map((v) => ({ target: name(v.target?.entity), agent: v.agent?.text ?? null }));
+  };
+  const text = 'Masked agents abducted Liva Somm and Ivo Rant near Drell.';
+  const got = agents(text);
+  has(got.map((x) => x.target ?? ''), ['Liva Somm', 'Ivo Rant'], text);
+  for (const x of got) assert.equal(x.agent, 'Masked agents', text);
+  // must not match: with its article, "the abducted A" is A's description, and A is not the abductor
+  const described = agents('The abducted Ivo Rant was found later.');
+  assert.deepEqual(described, [{ target: 'Ivo Rant', agent: null }]);
+});
