@@ -5,6 +5,7 @@ import { AT_RISK_KINDS, nameMentions } from '../../text/types.js';
 import { bin } from '../learn/linear.js';
 import { kindOfFeature } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
+import { GIVEN_NAME, SURNAME, loadNames } from '../learn/names.js';
 
 /**
  * The features the risk models read, each with the words it came from: a feature's weight says
@@ -131,6 +132,8 @@ interface ReportIndex {
   typeOf: Map<string, Entity['type']>;
   /** The quotes each entity speaks (as the speaker or the entity behind a pronoun), in report order. */
   quotesOf: Map<string, Quote[]>;
+  /** The words the report writes in lower case: a name made of them ("Rights Day", "Revolutionary Guards") may be no one's. */
+  lowerWords: Set<string>;
 }
 
 const indexCache = new WeakMap<Doc, { events: readonly Event[]; quotes: readonly Quote[]; index: ReportIndex }>();
@@ -170,7 +173,8 @@ function reportIndex(doc: Doc): ReportIndex {
     riskWork.eventsRead += list.length;
     return list;
   };
-  const index = { eventsOf, personTargetsAt, typeOf, quotesOf };
+  const lowerWords = new Set(doc.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.text));
+  const index = { eventsOf, personTargetsAt, typeOf, quotesOf, lowerWords };
   indexCache.set(doc, { events: doc.events, quotes: doc.quotes, index });
   return index;
 }
@@ -210,6 +214,21 @@ function orgTokens(doc: Doc): Set<number> {
     orgCache.set(doc, set);
   }
   return set;
+}
+
+/**
+ * Whether a name looks like a person's: its first word a given name in the name lists, its last a
+ * family name, and whether the report writes a word of it in lower case ("Human Rights Day", "the
+ * Revolutionary Guards", "Digital Security Act" are no one the recogniser should have called a person).
+ */
+export function nameShape(name: string, lowerWords: ReadonlySet<string>): string[] {
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (!words.length) return ['name-shape=no-capital'];
+  const names = loadNames();
+  const out = [`name-first=${names.flags(words[0]!) & GIVEN_NAME ? 'given' : 'unlisted'}`];
+  if (words.length > 1) out.push(`name-last=${names.flags(words.at(-1)!) & SURNAME ? 'family' : 'unlisted'}`);
+  if (words.some((w) => lowerWords.has(w.toLowerCase()))) out.push('name-word-in-lower-case');
+  return out;
 }
 
 /** Where a describing word stands close to the name: its title, its description, its apposition or compound. */
@@ -333,6 +352,7 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   add(`first=${bin(doc.sentenceAt(first), [0, 2, 5, 10, 20])}`);
   add(`namings=${bin(names.length, [1, 2, 4, 8])}`);
   add(`words=${bin((names[0]?.text ?? e.name).split(/\s+/).length, [1, 2, 3])}`);
+  for (const f of nameShape(e.name, index.lowerWords)) add(f);
   add(`relevance=${bin(Math.round(relevance.score * 10) / 10, [0.1, 0.3, 0.5, 0.7, 0.9])}`, relevance.at);
   return [...out.values()];
 }

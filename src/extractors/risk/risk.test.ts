@@ -172,3 +172,14 @@ test('a charge of a violent crime is a feature of the one charged; a charge of t
   assert.ok(!feats('Prosecutors charged the blogger Petra Holm with terrorism and spying on Monday.', 'Petra Holm').includes('accused-of-violence'));
   assert.ok(!feats('Petra Holm was convicted of insulting the president.', 'Petra Holm').includes('accused-of-violence'));
 });
+
+test('the shape of a name: listed given and family names, and words the report writes in lower case', async () => {
+  const { nameShape } = await import('./features.js');
+  const lower = new Set(['day', 'the', 'rights']);
+  const person = nameShape('Maria Lopez', lower);
+  assert.ok(person.includes('name-first=given') && person.includes('name-last=family'), person.join(' '));
+  assert.ok(!person.includes('name-word-in-lower-case'));
+  // "Harvest Day" read as a person: "day" is a word of the report
+  assert.ok(nameShape('Harvest Day', lower).includes('name-word-in-lower-case'));
+  assert.deepEqual(nameShape('the', lower), ['name-shape=no-capital']);
+});
