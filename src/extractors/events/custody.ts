@@ -20,6 +20,13 @@ import { personBeforeAuxiliaries } from './roles.js';
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
 /** Nouns that make a place somewhere people are held. */
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade']);
+/** The prepositions that join a facility's name to the rest of it: "Evin prison in Tehran", "the office of the police". */
+const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
+/** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
+const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation']);
+/** Buildings that hold people when a police or security force's ("the office of the national police"). */
+const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post']);
+const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia']);
 /** Verbs that hold a person somewhere (at, in) or move them there (to, into). */
 const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcerate', 'lock', 'remand', 'confine', 'lodge', 'arrest']);
 /** Moving someone held from one place of detention to another: it says they are held. */
@@ -68,7 +75,8 @@ export class CustodyReader {
   apply(events: VigilEvent[]): void {
     const statements = [...this.heldStatements(), ...this.unknownStatements(events)].sort((a, b) => a.start - b.start);
     for (const s of statements) {
-      let about = this.eventsFor(s, events);
+      // "all except A are held at …": whichever way the events were found, A's are not about this
+      let about = this.eventsFor(s, events).filter((v) => !(v.target?.entity && s.except?.has(v.target.entity)));
       // "A and B were moved from Karst prison to a facility in Drell": each named one is held there
       const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && TRANSFERS.has(this.tree.lemma(s.token)) ? this.namedWith(s.whoToken, s.token) : [];
       if (pair.length > 1) {
@@ -167,7 +175,7 @@ export class CustodyReader {
     const reach = s.group ? 4 : 1;
     const nearest = earlier.filter((v) => v.target && s.sentence - v.sentence <= reach).pop();
     if (!nearest) return out;
-    return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start && !(v.target?.entity && s.except?.has(v.target.entity)))];
+    return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start)];
   }
 
   // ---- where a person is held ----
@@ -200,6 +208,10 @@ export class CustodyReader {
           place = i;
           who = tree.subjectOf(i);
         } else if (h >= 0 && STAYING.has(tree.lemma(h)) && tree.token(h).upos !== 'AUX' && this.factual(h)) {
+          place = i;
+          who = tree.subjectOf(h);
+        } else if (h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.kids(h, 'cop').length > 0 && this.factual(h)) {
+          // "he is now in solitary confinement in a supermax prison"
           place = i;
           who = tree.subjectOf(h);
         }
@@ -247,6 +259,9 @@ export class CustodyReader {
     const tree = this.tree;
     const obj = tree.kids(i, 'obj')[0];
     if (obj !== undefined && !tree.isPassive(i)) return obj;
+    // "all except A, the last one arrested, are held at …", parsed with two subjects: the group word is whom it says
+    const group = tree.kids(i, 'nsubj', 'nsubj:pass').find((k) => GROUP_WORDS.has(tree.token(k).text.toLowerCase()));
+    if (group !== undefined) return group;
     // "X, a lawyer, was transferred …" with the subject lost by the parser
     return tree.subjectOf(i) ?? (tree.isPassive(i) ? personBeforeAuxiliaries(tree, i) : undefined);
   }
@@ -255,9 +270,12 @@ export class CustodyReader {
   private isFacility(i: number): boolean {
     const tree = this.tree;
     const words = [i, ...tree.kids(i, 'compound', 'flat')];
-    if (!words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return false;
     const { first, last } = this.facilityWords(i);
-    return last > first;
+    if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
+    // "the municipal office of the national police", "the premises of the security service": a police building
+    if (!BUILDINGS.has(tree.lemma(i))) return false;
+    for (let k = first; k <= last; k++) if (FORCES.has(tree.lemma(k))) return true;
+    return false;
   }
 
   /** The facility's own words: its name, modifiers and the town after it ("in Reyvik"), not the clause around it. */
@@ -273,6 +291,8 @@ export class CustodyReader {
         const tt = tree.token(c);
         const hyphen = rel === 'punct' && /^[-‐‑]$/.test(tt.text) && tree.doc.tokens[c - 1]?.end === tt.start && tree.doc.tokens[c + 1]?.start === tt.end;
         if (tree.inTimex(c) || (!hyphen && !/^(compound|flat|amod|nmod|nummod|det|case)/.test(rel)) || (n === i && rel === 'case')) continue;
+        // "the prison hospital for tests": a purpose or a time is no part of the place
+        if (rel === 'nmod' && !PLACE_OF.has(tree.caseOf(c) ?? 'of')) continue;
         words.add(c);
         stack.push(c);
       }

@@ -87,6 +87,13 @@ function pastSpan(tree: Tree, i: number): { first: number; last: number } | unde
   return undefined;
 }
 
+/** Whether the event is a custody told as over ("detained him for five days"): a later arrest is another one. */
+export function custodyOver(tree: Tree, v: VigilEvent): boolean {
+  if (!CUSTODY.has(v.type)) return false;
+  const i = tokenAt(tree.doc, v.trigger.start);
+  return i >= 0 && (pastSpan(tree, i) ?? stayOver(tree, i)) !== undefined;
+}
+
 export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];

@@ -10,7 +10,7 @@ import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
 import { mergeMentions } from './merge.js';
 import { impliedTargets } from './implied.js';
-import { endedCustody } from './ended.js';
+import { custodyOver, endedCustody } from './ended.js';
 import { noReleaseAfterDeath } from './after-death.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { countedGroups } from './counted.js';
@@ -34,6 +34,8 @@ const QUANTIFIERS = new Set(['those', 'several', 'many', 'some', 'all', 'both', 
 const PEOPLE_COUNTS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
 
 /** Events after which a person may be freed, and a group of "detainees" may stand for them. */
+/** Events that put someone in custody. */
+const CUSTODY = new Set<EventType>(['ARREST', 'ABDUCTION', 'CONVICTION']);
 const HOLDING = new Set<EventType>(['ARREST', 'ABDUCTION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'EXTRADITION']);
 
 function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, depth = 0): boolean {
@@ -111,6 +113,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   const clauses = new Map<number, VigilEvent>();
   /** Whether an event told so far holds the person: arrested, abducted, charged, tried, jailed or gone missing, as a fact or a report. */
   const held = (entity: string): boolean => events.some((v) => v.target?.entity === entity && HOLDING.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported'));
+  /** Whether a custody told so far, and not told as over, holds the person. */
+  const inCustody = (entity: string): boolean => events.some((v) => v.target?.entity === entity && CUSTODY.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && !custodyOver(tree, v));
   for (const trigger of findTriggers(tree, lexicon)) {
     const heads = rolesOf(tree, lexicon, trigger, isPlace);
     const mod = modalityOf(tree, lexicon, trigger);
@@ -167,6 +171,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
     // what a person says befell themselves is their account, not news relayed: "she says she was detained"
     if (mod.relayed && event.speaker?.entity && event.speaker.entity === event.target?.entity) event.modality = 'reported';
+    // "police arrested A on Monday; he was taken to Karst prison on Friday": the same custody, moved
+    if (trigger.entry.moved && event.target?.entity && inCustody(event.target.entity)) continue;
     events.push(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
     const named = namedToken(tree, heads.target, roles.target);
@@ -210,7 +216,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
   events.push(...countedGroups(tree, events).slice(events.length));
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
-  const kept = mergeMentions(events).filter((v) => {
+  const kept = mergeMentions(events, (v) => custodyOver(tree, v)).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });

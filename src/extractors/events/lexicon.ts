@@ -29,6 +29,8 @@ export interface TriggerEntry {
   or?: TriggerEntry[];
   /** Someone's claim that the target did wrong: the event is the accusation, its agent the claimant. */
   claim?: boolean;
+  /** A move into custody ("taken to jail", "sent to prison"): an arrest of its own only for someone no custody told before holds. */
+  moved?: boolean;
 }
 
 export interface Lexicon {

@@ -600,3 +600,33 @@ test('"Security agents abducted A", the verb read as a modifier of the name: A i
   const described = agents('The abducted Ivo Rant was found later.');
   assert.deepEqual(described, [{ target: 'Ivo Rant', agent: null }]);
 });
+
+test('where a group or a person is held: "all except A, the last one arrested, are held at", a police office, "in solitary confinement in", "taken to jail"', () => {
+  const heldOf = (text: string) => {
+    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+    const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+    return new Map(doc.events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => [byId.get(v.target!.entity!), v.heldAt?.text ?? null]));
+  };
+  const four = 'Police arrested Arno Petz, Liva Somm, Ivo Rant and Ada Moll on Monday in Drell.';
+  const except = heldOf(`${four} The four were arrested in different towns, but all except Moll, the last one arrested, are now being held at Remera police station in Karst.`);
+  assert.equal(except.get('Liva Somm'), 'Remera police station in Karst');
+  assert.equal(except.get('Ada Moll'), null, 'the one named after "except" is not held there');
+  const office = heldOf(`${four} The four activists are detained at the municipal office of the national police in Karst.`);
+  assert.equal(office.get('Ivo Rant'), 'municipal office of the national police in Karst');
+  // must not match: an office that is no police or security force's holds no one
+  assert.equal(heldOf('Police arrested Arno Petz on Monday in Drell. He is held at the office of his lawyer.').get('Arno Petz'), null);
+  assert.equal(heldOf('Arno Petz was arrested in 2019. He is now in solitary confinement in a supermax prison in Drell.').get('Arno Petz'), 'supermax prison in Drell');
+  // what the prison visit is for is no part of the place
+  assert.equal(heldOf('Arno Petz was taken to the prison hospital for tests.').get('Arno Petz'), 'prison hospital');
+  for (const text of ['Arno Petz was taken to jail on Wednesday.', 'Arno Petz was sent to prison for two years.', 'Arno Petz was thrown in jail.']) assert.ok(heldOf(text).has('Arno Petz'), text);
+  // must not match: a visit
+  assert.equal(heldOf('Arno Petz took his children to the prison to visit their uncle.').size, 0);
+});
+
+test('a custody told as over is not the same as a later one: "detained him for five days in April … taken to jail on Wednesday"', () => {
+  const doc = pipeline.run(new Doc('Police detained Arno Petz for five days in January. He was taken to jail on Wednesday.', { published: '2024-05-01' }));
+  const arrests = doc.events.filter((v) => v.type === 'ARREST');
+  assert.equal(arrests.length, 2, JSON.stringify(arrests.map((v) => v.trigger.text)));
+  const release = doc.events.find((v) => v.type === 'RELEASE');
+  assert.equal(release?.date?.value, '2024-01', 'the release the span tells is January\'s, not Wednesday\'s');
+});
