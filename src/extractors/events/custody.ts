@@ -25,8 +25,8 @@ const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
 const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation']);
 /** Buildings that hold people when a police or security force's ("the office of the national police"). */
-const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post']);
-const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia']);
+const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate']);
+const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia', 'investigation']);
 /** Verbs that hold a person somewhere (at, in) or move them there (to, into). */
 const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcerate', 'lock', 'remand', 'confine', 'lodge', 'arrest']);
 /** Moving someone held from one place of detention to another: it says they are held. */
@@ -190,7 +190,7 @@ export class CustodyReader {
       let who: number | undefined;
       if (upos === 'VERB' && (HOLDING.has(lemma) || MOVING.has(lemma))) {
         if (!this.factual(i)) continue;
-        const cases = MOVING.has(lemma) ? ['to', 'into'] : ['at', 'in', 'inside'];
+        const cases = MOVING.has(lemma) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
         place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? this.facilityBefore(i) : undefined);
         who = this.holdee(i);
       } else if (upos === 'NOUN' && MOVING.has(lemma)) {
@@ -214,6 +214,10 @@ export class CustodyReader {
           // "he is now in solitary confinement in a supermax prison"
           place = i;
           who = tree.subjectOf(h);
+        } else if (h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.head(h) >= 0 && STAYING.has(tree.lemma(tree.head(h))) && tree.token(tree.head(h)).upos !== 'AUX' && this.factual(tree.head(h))) {
+          // "he remains in detention at the Karst remand centre"
+          place = i;
+          who = tree.subjectOf(tree.head(h));
         }
       }
       if (place === undefined) continue;

@@ -621,6 +621,10 @@ test('where a group or a person is held: "all except A, the last one arrested, a
   for (const text of ['Arno Petz was taken to jail on Wednesday.', 'Arno Petz was sent to prison for two years.', 'Arno Petz was thrown in jail.']) assert.ok(heldOf(text).has('Arno Petz'), text);
   // must not match: a visit
   assert.equal(heldOf('Arno Petz took his children to the prison to visit their uncle.').size, 0);
+  assert.equal(heldOf('Arno Petz was remanded to Karst prison.').get('Arno Petz'), 'Karst prison');
+  assert.equal(heldOf('Arno Petz was arrested in May. He remains in detention at the Karst remand centre.').get('Arno Petz'), 'Karst remand centre');
+  // must not match: a case remanded is no one held
+  assert.equal(heldOf('The judge remanded the case to a lower court.').size, 0);
 });
 
 test('a custody told as over is not the same as a later one: "detained him for five days in April … taken to jail on Wednesday"', () => {
