@@ -52,3 +52,9 @@ test('a family name alone that an arrest befalls joins the full name it ends, an
   assert.equal(arrest.target?.entity, full.id);
   assert.ok(full.mentions.some((m) => m.text === 'Ostrakova'));
 });
+
+test('a sentence to prison, death or lashes befalls a person (a company is fined); a conviction alone does not say so', () => {
+  assert.equal(typeAfter('A court in Ostra sentenced Kabiru Tenwa to six years in prison on Monday.', 'Kabiru Tenwa', 'ORG'), 'PERSON');
+  // must not match: a conviction with no custodial term
+  assert.equal(typeAfter('A court in Ostra convicted Orvan Holdings of fraud and fined it on Monday.', 'Orvan Holdings', 'ORG'), 'ORG');
+});

@@ -15,6 +15,16 @@ import { couldBePerson } from './person-evidence.js';
  */
 const PERSON_ONLY = new Set<EventType>(['ARREST', 'DEPORTATION', 'EXTRADITION', 'TORTURE', 'KILLING', 'ABDUCTION', 'DISAPPEARANCE']);
 
+/** A term in prison, death or lashes after a conviction's trigger, in its sentence: only a person serves it. */
+const CUSTODIAL = /^[^.;]{0,80}?\b(?:prison|jail|imprisonment|death|lashes|years? behind bars)\b/i;
+
+/** "sentenced A to six years in prison": a conviction that befalls people only (a company is fined). */
+function sentencedToCustody(doc: Doc, v: VigilEvent): boolean {
+  if (v.type !== 'CONVICTION') return false;
+  const s = doc.sentences[v.sentence];
+  return !!s && CUSTODIAL.test(doc.text.slice(v.trigger.end, s.end));
+}
+
 /**
  * Words shaped like a person's name: every word capitalised (or a particle), and none a country or
  * its people's name ("Iranian authorities", "Sri Lankan" are what the event befell, but no one).
@@ -36,7 +46,7 @@ function nameShaped(text: string): boolean {
  * ("Arifhojaev was detained" after "Fazilhoja Arifhojaev"), with every role that pointed to it.
  */
 export function harmedPersons(doc: Doc, gazetteer: Gazetteer): { entities: Entity[]; events: VigilEvent[] } {
-  const harmed = new Set(doc.events.filter((v) => PERSON_ONLY.has(v.type) && v.modality !== 'negated' && v.target?.entity).map((v) => v.target!.entity!));
+  const harmed = new Set(doc.events.filter((v) => (PERSON_ONLY.has(v.type) || sentencedToCustody(doc, v)) && v.modality !== 'negated' && v.target?.entity).map((v) => v.target!.entity!));
   const personLike = (e: Entity): boolean => {
     const names = nameMentions(e);
     return names.length > 0 && !(e.type === 'LOC' && e.country) && names.every((m) => couldBePerson(doc, m, gazetteer) && nameShaped(m.text));
