@@ -7,7 +7,7 @@ import { mergeWordings } from '../entities/org-aliases.js';
 import { entityRewriter, numberByFirstMention } from '../entities/rewrite.js';
 import { citiesNamed } from './cities.js';
 import { countryByDemonym, countryByName } from './countries.js';
-import { regionByName } from './regions.js';
+import { regionByName, regionsNamed } from './regions.js';
 
 export { cityByName } from './cities.js';
 export type { City } from './cities.js';
@@ -52,6 +52,21 @@ const EXONYMS: Record<string, string> = {
   saigon: 'Ho Chi Minh City', "sana'a": 'Sanaa', 'sana’a': 'Sanaa', teheran: 'Tehran', urumqi: 'Ürümqi', urumchi: 'Ürümqi',
 };
 
+/**
+ * Territories and regions news names in English where GeoNames' cities and ISO 3166-2's regions
+ * use another name or none ("Tibet" is Xizang, "Chechnya" Chechenskaya Respublika), and towns too
+ * small for the city list that reports name often. Only names no other country uses for a place.
+ */
+const NEWS_PLACES: Record<string, string> = {
+  tibet: 'CHN', 'tibet autonomous region': 'CHN', chechnya: 'RUS', dagestan: 'RUS', grozny: 'RUS', crimea: 'UKR', donbas: 'UKR', donbass: 'UKR',
+  darfur: 'SDN', tigray: 'ETH', somaliland: 'SOM', puntland: 'SOM', hargeisa: 'SOM', 'west bank': 'PSE', 'the west bank': 'PSE', 'gaza strip': 'PSE', 'the gaza strip': 'PSE',
+  jenin: 'PSE', 'northern ireland': 'GBR', england: 'GBR', wales: 'GBR', mindanao: 'PHL', sinai: 'EGY', 'sinai peninsula': 'EGY', raqqa: 'SYR', 'jammu and kashmir': 'IND',
+  'iraqi kurdistan': 'IRQ', 'kurdistan region': 'IRQ', abkhazia: 'GEO', 'south ossetia': 'GEO', transnistria: 'MDA', 'nagorno-karabakh': 'AZE', 'south kivu': 'COD', 'north kivu': 'COD',
+};
+
+/** Below this a city list's namesake is a hamlet: a region of the same name is likelier what a report means. */
+const HAMLET = 5_000;
+
 /** A city's name shared by places of several countries names the most populous only when it dwarfs the rest (Tripoli, Alexandria; not Valencia, Cambridge). */
 const DWARFS = 2;
 const DWARFING_POPULATION = 100_000;
@@ -70,6 +85,8 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   if (exonym) return resolvePlace(exonym, context);
   const country = countryByName(name);
   if (country) return { country: country.cca3 };
+  const news = NEWS_PLACES[name.toLowerCase()];
+  if (news) return { country: news };
   const lower = name.toLowerCase();
   if (NOT_ONE_COUNTRY.has(lower)) return AMERICA.has(lower) && context.has('USA') ? { country: 'USA' } : {};
   // GeoNames lists every hamlet over 1,000 people; a name it knows only as a hamlet ("Me", "Of")
@@ -77,6 +94,14 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   const usable = (c: { population: number }) => c.population >= 20_000 || name.length > 4;
   const cities = citiesNamed(name).filter(usable);
   const top = cities[0];
+  if (!top || top.population < HAMLET) {
+    // "Xinjiang", "Rakhine", "Balochistan": a region, when only one country (or one the report names) has it
+    const regions = regionsNamed(name);
+    const countries = new Set(regions.map((r) => r.country));
+    const named = regions.find((r) => context.has(r.country));
+    if (named) return { country: named.country };
+    if (countries.size === 1) return { country: regions[0]!.country };
+  }
   if (!top) return {};
   const rivals = cities.filter((c) => c.country !== top.country);
   // a world city is itself whatever else the report names: London is not London, Kentucky because
@@ -94,7 +119,15 @@ function namedCountries(entities: Entity[]): Set<string> {
   const out = new Set<string>();
   for (const e of entities) {
     const c = e.type === 'LOC' ? countryByName(e.name) : e.type === 'MISC' ? countryByDemonym(e.name) : undefined;
+    // a territory stands for its country too: "Bethlehem in the West Bank"
+    const territory = e.type === 'LOC' ? NEWS_PLACES[e.name.toLowerCase()] : undefined;
     if (c) out.add(c.cca3);
+    else if (territory) out.add(territory);
+    else if (e.type === 'LOC') {
+      // "Bethlehem, Pennsylvania": a region only one country has places the report there
+      const regions = new Set(regionsNamed(e.name).map((r) => r.country));
+      if (regions.size === 1) out.add([...regions][0]!);
+    }
     else if (e.type === 'ORG' && e.country) out.add(e.country);
   }
   return out;

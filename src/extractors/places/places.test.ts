@@ -81,3 +81,19 @@ test('a continent is no country; a city name several countries share is read in 
   assert.equal(resolvePlace('Alexandria', new Set(['USA'])).country, 'USA');
   assert.equal(resolvePlace('London', new Set(['CAN'])).country, 'CAN');
 });
+
+test('regions and territories news names: the English name, an ISO region where no city bears the name, and the country they give a shared city name', () => {
+  assert.equal(resolvePlace('Tibet').country, 'CHN');
+  assert.equal(resolvePlace('West Bank').country, 'PSE');
+  assert.equal(resolvePlace('Chechnya').country, 'RUS');
+  assert.equal(resolvePlace('Xinjiang').country, 'CHN', 'an ISO 3166-2 region');
+  assert.equal(resolvePlace('Rakhine').country, 'MMR');
+  assert.equal(resolvePlace('Jenin').country, 'PSE', 'not the Polish hamlet');
+  // must not match: a region name several countries have, with nothing in the report to choose
+  assert.equal(resolvePlace('Central').country, undefined);
+  const pipeline = createDefaultPipeline();
+  const countryOf = (text: string, name: string) => pipeline.run(new Doc(text)).entities.find((e) => e.name === name)?.country;
+  assert.equal(countryOf('Soldiers raided homes in Bethlehem in the West Bank on Monday.', 'Bethlehem'), 'PSE');
+  assert.equal(countryOf('Police raided homes in Bethlehem, Pennsylvania, on Monday.', 'Bethlehem'), 'USA');
+  assert.equal(countryOf('Police raided homes in Bethlehem on Monday.', 'Bethlehem'), undefined);
+});

@@ -59,6 +59,11 @@ export function regionByName(name: string, country?: string): Region | undefined
   return (country && list.find((r) => r.country === country)) || (country ? undefined : list[0]);
 }
 
+/** Every region called `name`, in whatever country. */
+export function regionsNamed(name: string): Region[] {
+  return load().get(key(name)) ?? [];
+}
+
 /** The region with ISO 3166-2 code `code` ("US-MN"). */
 export function regionByCode(code: string): Region | undefined {
   const { data } = require('iso-3166-2') as IsoSubdivisions;
