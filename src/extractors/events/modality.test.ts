@@ -251,3 +251,12 @@ test('"X was removed …, said her lawyer, Y": the lawyer after the verb speaks,
   assert.deepEqual(modalities('Ms Varga was removed from a bus by police officers, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
   assert.deepEqual(modalities('Ilse Varga was removed from a bus by police officers, said her lawyer, Tomas Reyk.', 'ARREST'), ['asserted']);
 });
+
+test('the alternative that did not happen is negated: "instead of releasing him", "rather than releasing him", "instead of being charged"', () => {
+  assert.deepEqual(modalities('Instead of releasing Tomi Nakel when his term ended, the authorities charged him again.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('The police charged Tomi Nakel rather than releasing him.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('Tomi Nakel was released instead of being charged.', 'CHARGE'), ['negated']);
+  // must not match: what happened in their stead
+  assert.deepEqual(modalities('Tomi Nakel was released instead of being charged.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('Tomi Nakel was arrested instead of his brother.', 'ARREST'), ['asserted']);
+});

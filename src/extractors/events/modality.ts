@@ -85,8 +85,12 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   return out;
 }
 
+/** Marks of an alternative that did not happen: "instead of releasing him", "rather than charging her". */
+const INSTEAD = new Set(['instead', 'rather']);
+
 function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
+  if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
   return clause.some((c) => tree.children[c]!.some((k) => NEGATORS.has(tree.lemma(k)) && /^(advmod|det|neg|case|cc:preconj|mark)/.test(tree.token(k).deprel ?? '')));
 }
 
