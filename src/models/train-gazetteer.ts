@@ -6,6 +6,7 @@ import anyAscii from 'any-ascii';
 import { GAZETTEER_FILE } from '../extractors/learn/gazetteer.js';
 import { FEMALE_NAME, GIVEN_NAME, MALE_NAME, NAMES_FILE, SURNAME } from '../extractors/learn/names.js';
 import { tokenize } from '../extractors/tokens/index.js';
+import { corpusNameWords } from './corpus-names.js';
 import { Progress } from './progress.js';
 import type { TrainOptions } from './train-options.js';
 
@@ -53,7 +54,7 @@ export async function buildGazetteer(options: TrainOptions): Promise<void> {
   const zipped = gzipSync([...lines].sort().join('\n') + '\n', { level: 9 });
   writeFileSync(file, zipped);
   progress.line(`wrote ${lines.size} names to ${file} (${(zipped.length / 1e6).toFixed(2)} MB)`);
-  await buildNameLists(options.out ? path.join(path.dirname(options.out), 'names.tsv.gz') : NAMES_FILE, progress);
+  await buildNameLists(options.out ? path.join(path.dirname(options.out), 'names.tsv.gz') : NAMES_FILE, progress, options.dataDir);
 }
 
 interface FakerPerson {
@@ -67,9 +68,10 @@ const NAME_WORD = /^\p{Lu}[\p{Script=Latin}'’]+$/u;
 /**
  * models/names.tsv.gz: every word of the given and family names in @faker-js/faker's locales
  * that are written in Latin script, with GIVEN_NAME/SURNAME flags and, for given names a locale
- * lists by gender, FEMALE_NAME/MALE_NAME (see learn/names.ts).
+ * lists by gender, FEMALE_NAME/MALE_NAME (see learn/names.ts); and the given and family names of
+ * the people the training corpora annotate (corpus-names.ts).
  */
-async function buildNameLists(file: string, progress: Progress): Promise<void> {
+async function buildNameLists(file: string, progress: Progress, dataDir?: string): Promise<void> {
   const faker = (await import('@faker-js/faker')) as unknown as Record<string, { person?: FakerPerson } | undefined>;
   const flags = new Map<string, number>();
   const flat = (x: FakerPerson['first_name']): string[] => (!x ? [] : Array.isArray(x) ? x : Object.values(x).flat());
@@ -95,8 +97,12 @@ async function buildNameLists(file: string, progress: Progress): Promise<void> {
     }
     add(flat(locale.person.last_name), SURNAME);
   }
+  // the names annotated people bear in the training corpora: the news's own names, which faker's locales miss
+  const annotated = corpusNameWords(dataDir);
+  for (const w of annotated.given) flags.set(w, (flags.get(w) ?? 0) | GIVEN_NAME);
+  for (const w of annotated.family) flags.set(w, (flags.get(w) ?? 0) | SURNAME);
   const lines = [...flags].map(([w, f]) => `${w}\t${f}`).sort();
   const zipped = gzipSync(lines.join('\n') + '\n', { level: 9 });
   writeFileSync(file, zipped);
-  progress.line(`wrote ${lines.length} name words from ${locales} locales to ${file} (${(zipped.length / 1e6).toFixed(2)} MB)`);
+  progress.line(`wrote ${lines.length} name words from ${locales} locales and ${annotated.given.size + annotated.family.size} from annotated corpora to ${file} (${(zipped.length / 1e6).toFixed(2)} MB)`);
 }

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { locate, sharedDataDir } from '../corpora/locate.js';
+import { nameForms, type CaseGold } from '../corpora/readers/case-gold.js';
+import { readConll, tagSpans } from '../corpora/readers/conll.js';
+import { readHrdsAttack } from '../corpora/readers/hrdsattack.js';
+import { NAME_PARTICLES } from '../text/name-particles.js';
+import { CASE_GOLD } from './risk-corpus.js';
+
+/**
+ * Given and family names as annotated people are named in the training corpora: CoNLL-2003
+ * train's PER spans (Reuters 1996), GMB's (Voice of America, silver), HRDsAttack train's victims
+ * and our case gold of train reports. Faker's locales miss the names the news brings most often
+ * to a monitor ("Alexey", "Omoyele", "Rasoul"); a person annotated "Alexey Navalny" says that
+ * "Alexey" is a given name and "Navalny" a family name. The first word of a name of two words or
+ * more is a given name, the last a family name; titles the silver spans carry ("President",
+ * "Mr.") are left out, as is any word the corpora also write in lower case ("general", "prime").
+ */
+export interface NameWords {
+  given: Set<string>;
+  family: Set<string>;
+}
+
+/** Person names (as word lists) from every corpus present under `dataDir`, and the words those corpora write in lower case. */
+function annotatedNames(dataDir: string): { names: string[][]; lower: Set<string> } {
+  const names: string[][] = [];
+  const lower = new Set<string>();
+  const conll = locate('conll2003', 'train', dataDir).path;
+  if (conll) {
+    for (const s of readConll(readFileSync(conll, 'utf8'))) {
+      for (const t of s.tokens) if (/^\p{Ll}/u.test(t)) lower.add(t);
+      for (const span of tagSpans(s.tags)) if (span.type === 'PER') names.push(s.tokens.slice(span.start, span.end));
+    }
+  }
+  const gmb = path.join(dataDir, 'gmb-ner-voa', 'ner_dataset.truncated.csv');
+  if (existsSync(gmb)) {
+    let span: string[] = [];
+    for (const line of readFileSync(gmb, 'latin1').split('\n').slice(1)) {
+      const m = /^(?:Sentence: \d+)?,("(?:[^"]|"")*"|[^,]*),[^,]*,(\S+)/.exec(line);
+      if (!m) continue;
+      const word = m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!;
+      const tag = m[2]!;
+      if (/^\p{Ll}/u.test(word)) lower.add(word);
+      if (tag === 'I-per' && span.length) span.push(word);
+      else {
+        if (span.length) names.push(span);
+        span = tag === 'B-per' ? [word] : [];
+      }
+    }
+    if (span.length) names.push(span);
+  }
+  const hrd = locate('hrdsattack', 'train', dataDir).path;
+  if (hrd) for (const a of readHrdsAttack(readFileSync(hrd, 'utf8'))) for (const v of a.labels.victims) if (v.name) names.push(v.name.split(/\s+/));
+  const gold = path.join(CASE_GOLD, 'train');
+  if (existsSync(gold)) {
+    for (const f of readdirSync(gold).filter((n) => n.endsWith('.json'))) {
+      const g = JSON.parse(readFileSync(path.join(gold, f), 'utf8')) as CaseGold;
+      for (const c of g.cases) for (const form of nameForms(c.name)) names.push(form.split(/\s+/));
+    }
+  }
+  return { names, lower };
+}
+
+/** A word that can be part of a name: capitalised letters, an apostrophe or a hyphen inside ("O'Brien", "Al-Sadhan"). */
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\p{L}$/u;
+
+/** Words that open Arabic names without being one ("Abu Bakr", "Abdel Fattah" keeps "Abdel"). */
+const PREFIXES = new Set(['abu', 'umm', 'ould']);
+
+export function corpusNameWords(dataDir = sharedDataDir()): NameWords {
+  const { names, lower } = annotatedNames(dataDir);
+  const out: NameWords = { given: new Set(), family: new Set() };
+  // not a particle ("Abu", "Al"), a headline's capitals ("SALAH") or a word written in lower case too
+  const isName = (w: string) => NAME_WORD.test(w) && w !== w.toUpperCase() && !lower.has(w.toLowerCase()) && !NAME_PARTICLES.has(w.toLowerCase()) && !PREFIXES.has(w.toLowerCase());
+  for (const raw of names) {
+    // titles lead silver spans ("President Mahmoud Abbas", "Mr. Bush"): from the first word that is a name
+    const first = raw.findIndex(isName);
+    if (first < 0) continue;
+    const words = raw.slice(first).filter((w) => !/\.$/.test(w));
+    if (words.length < 2 || !words.every((w) => isName(w) || NAME_PARTICLES.has(w.toLowerCase()) || PREFIXES.has(w.toLowerCase()))) continue;
+    if (isName(words[0]!)) out.given.add(words[0]!);
+    if (isName(words.at(-1)!)) out.family.add(words.at(-1)!);
+  }
+  return out;
+}
