@@ -9,6 +9,8 @@ export interface TriggerEntry {
   with?: string[];
   /** Words that count only as a dependent of the trigger ("stabbed to death"), never as a neighbour ("stabbed … death threats"). */
   withDependent?: string[];
+  /** Words one of which must be the trigger's "from" phrase: "taken from her home", not "taken home". */
+  withFrom?: string[];
   /** The partner word must come before the head ("ill-treated", not "treated the ill"). */
   partnerBefore?: boolean;
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */

@@ -634,3 +634,13 @@ test('a custody told as over is not the same as a later one: "detained him for f
   const release = doc.events.find((v) => v.type === 'RELEASE');
   assert.equal(release?.date?.value, '2024-01', 'the release the span tells is January\'s, not Wednesday\'s');
 });
+
+test('"taken from her home": an arrest (an abduction when nobody names who took her); "taken home" and a family outing are not', () => {
+  const text = 'Liva Somm was taken from her home by masked men on Monday.';
+  has(targets(text, 'ABDUCTION'), ['Liva Somm'], text);
+  const police = 'Ivo Rant was taken from his office by police.';
+  has(targets(police, 'ARREST'), ['Ivo Rant'], police);
+  for (const t of ['Liva Somm was taken home by her brother.', 'Liva Somm took her children from their home to the park.']) {
+    assert.deepEqual([...targets(t, 'ARREST'), ...targets(t, 'ABDUCTION')], [], t);
+  }
+});

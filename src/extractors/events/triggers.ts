@@ -155,6 +155,11 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     if (partner === undefined && !entry.otherwise) return undefined;
     if (partner === undefined) type = entry.otherwise!;
   }
+  if (entry.withFrom) {
+    const places = new Set(entry.withFrom);
+    partner = tree.kids(i, 'obl', 'nmod').find((c) => places.has(tree.lemma(c)) && tree.caseOf(c) === 'from');
+    if (partner === undefined) return undefined;
+  }
   // a participle the tagger read as an adjective after a copula is a passive too: "was fired"
   const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
