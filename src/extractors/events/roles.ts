@@ -432,7 +432,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const sharedObj = tree.token(i).deprel === 'conj' && h >= 0 && tree.token(h).upos === 'VERB' ? tree.kids(h, 'obj').find((o) => o > i) : undefined;
       // "kidnapped and jailed Jamil Sharif": the object both verbs share hangs on the second
       const laterObj = tree.kids(i, 'conj').filter((c) => c > i && tree.token(c).upos === 'VERB' && !tree.kids(c, 'nsubj', 'nsubj:pass', 'aux:pass').length).map((c) => tree.kids(c, 'obj')[0]).find((o) => o !== undefined);
-      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i);
+      // "Police arrested blogger A", misparsed as police [that were] arrested with A a complement: a noun complement is the object
+      const complement = tree.kids(i, 'xcomp').find((k) => k > i && ['NOUN', 'PROPN'].includes(tree.token(k).upos ?? '') && !tree.kids(k, 'cop', 'case').length);
+      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {
@@ -568,5 +570,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const principal = principalOf(tree, lexicon, i, roles.agent);
     if (principal !== undefined && principal !== roles.agent) roles.principal = principal;
   }
+  // one phrase is not both who did it and whom it befell: the parse that made it so is wrong about the agent
+  if (roles.agent !== undefined && roles.agent === roles.target) delete roles.agent;
   return roles;
 }

@@ -644,3 +644,16 @@ test('"taken from her home": an arrest (an abduction when nobody names who took 
     assert.deepEqual([...targets(t, 'ARREST'), ...targets(t, 'ABDUCTION')], [], t);
   }
 });
+
+test('"Police arrested blogger A", parsed as police [that were] arrested with A its complement: A is the target and the police the agent', () => {
+  for (const [text, type, want] of [
+    ['Police arrested blogger Ivo Rant.', 'ARREST', 'Ivo Rant'],
+    ['The court convicted blogger Tunde Bakare of cyberstalking.', 'CONVICTION', 'Tunde Bakare'],
+    ['The government jailed journalist Ada Moll for ten years.', 'CONVICTION', 'Ada Moll'],
+  ] as [string, EventType, string][]) {
+    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+    const v = doc.events.find((e) => e.type === type);
+    assert.equal(doc.entities.find((e) => e.id === v?.target?.entity)?.name, want, text);
+    assert.ok(v?.agent && v.agent.text !== want && !/blogger|journalist/.test(v.agent.text), `${text}: agent ${v?.agent?.text}`);
+  }
+});
