@@ -260,3 +260,10 @@ test('the alternative that did not happen is negated: "instead of releasing him"
   assert.deepEqual(modalities('Tomi Nakel was released instead of being charged.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Tomi Nakel was arrested instead of his brother.', 'ARREST'), ['asserted']);
 });
+
+test('a speech verb in a gerund under the event names the offence, not a source: "arrested on charges including denying …" is told', () => {
+  assert.deepEqual(modalities('On May 31, Ivo Rant was arrested on charges including denying and justifying the massacre.', 'ARREST'), ['asserted']);
+  // a finite speech verb hung under the event still names its source
+  const relayed = eventsOf('Arno Petz was tortured in custody, his lawyer claimed.').find((v) => v.type === 'TORTURE');
+  assert.equal(relayed?.modality, 'reported');
+});

@@ -139,7 +139,8 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
     for (const k of tree.children[c]!) {
       const rel = tree.token(k).deprel ?? '';
       // a clause with its own "after", "because", "when" is an adjunct, not the source: "arrested after being accused of spying"
-      if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k)) && !tree.kids(k, 'mark').length) {
+      // nor is a gerund, which tells what was done, not who tells it: "arrested on charges including denying the genocide"
+      if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k)) && !tree.kids(k, 'mark').length && tree.token(k).xpos !== 'VBG') {
         const speaker = tree.subjectOf(k);
         if (speaker !== undefined) return { cue: k, speaker };
       }
