@@ -363,6 +363,13 @@ test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the
   assert.deepEqual(befalls('Dara Venn was sentenced to twelve years\' imprisonment.'), [['CONVICTION', 'sentenced', 'Dara Venn']]);
 });
 
+test('a re-arrest is an arrest of its own, not a retelling of the first; the re-arrest told twice is one', () => {
+  const { events } = eventsOf('Anik Sorel spoke about her pretrial detention in Velmora. Sorel was rearrested after a protest on May 11. Her re-arrest drew a crowd.');
+  const arrests = events.filter((v) => v.type === 'ARREST');
+  assert.deepEqual(arrests.map((v) => [v.trigger.text, v.date?.value ?? null]), [['detention', null], ['rearrested', '2018-05-11']]);
+  assert.deepEqual(arrests[1]!.mentions?.map((m) => m.text), ['re-arrest']);
+});
+
 test('being in prison, behind bars or under house arrest is told by the state, not only by a verb', () => {
   assert.deepEqual(befalls('The activist Omar Lute has been in prison since 2019.'), [['ARREST', 'in prison', 'Omar Lute']]);
   // a stay in the simple past is over: the person came out (ended.ts)
@@ -530,7 +537,9 @@ test('a death after harm told before it is a killing; a death of illness, denied
   const killed = (text: string) => eventsOf(text).events.filter((v) => v.type === 'KILLING' && v.target?.entity).map((v) => v.trigger.text);
   assert.deepEqual(killed('The reporter Yamin Bhat was shot by gunmen in Tarsk on Monday. He died two days later in hospital.'), ['died']);
   assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died']);
-  for (const text of ['The reporter Yamin Bhat was beaten by police on Monday. He died of a stroke in 2020.', 'The reporter Yamin Bhat was beaten by police on Monday. He did not die.', 'The reporter Yamin Bhat died in 2019.', 'The reporter Yamin Bhat was beaten in 2001. He could die if he is not treated.']) {
+  // the wounds told in the death's own clause
+  assert.deepEqual(killed('During the raid, the reporter Yamin Bhat suffered severe injuries and died next morning.'), ['died']);
+  for (const text of ['The reporter Yamin Bhat was beaten by police on Monday. He died of a stroke in 2020.', 'The reporter Yamin Bhat was beaten by police on Monday. He did not die.', 'The reporter Yamin Bhat died in 2019.', 'The reporter Yamin Bhat was beaten in 2001. He could die if he is not treated.', 'The reporter Yamin Bhat suffered a long illness and died in May.']) {
     assert.deepEqual(killed(text), [], text);
   }
 });
