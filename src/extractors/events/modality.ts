@@ -214,6 +214,16 @@ export function insideQuote(tree: Tree, i: number): boolean {
   return close >= to || close - open - 1 > SCARE_QUOTE;
 }
 
+/** A verb of alleging anywhere in the sentence, outside the quotation, for a quote the parse did not hang under it: "“They took him away,” his wife claimed". */
+function alleged(tree: Tree, i: number): boolean {
+  const { from, to } = tree.sentenceRange(i);
+  const quoted = quotedTokens(tree, from, to);
+  // the tagger may read the verb as an adjective, its lemma the form itself ("alleged")
+  const alleging = (j: number): boolean => [tree.lemma(j), tree.lemma(j).replace(/e?d$/, ''), tree.lemma(j).replace(/d$/, '')].some((l) => ALLEGING.has(l));
+  for (let j = from; j < to; j++) if (!quoted[j - from] && ['VERB', 'ADJ'].includes(tree.token(j).upos ?? '') && alleging(j)) return true;
+  return false;
+}
+
 /** A condition hung on the clause: "if he returns, he will be arrested". */
 function conditional(tree: Tree, clause: readonly number[]): boolean {
   return clause.some((c) => tree.kids(c, 'advcl').some((a) => tree.kids(a, 'mark').some((m) => HYPOTHETICAL_MARK.has(tree.lemma(m)) && tree.lemma(m) !== 'whether')));
@@ -286,7 +296,10 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
   if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
-  const relayed = speech !== undefined && RELAYED_TYPES.has(t.type) && !ALLEGING.has(tree.lemma(speech)) && !insideQuote(tree, t.token);
+  // a quotation relays the news as well ("“Police arrested him at dawn,” the group said"), but not a
+  // release: who quotes one may be its jailer, and a quoted release stays a claim until accepted
+  const quoted = insideQuote(tree, t.token);
+  const relayed = RELAYED_TYPES.has(t.type) && (speech === undefined ? quoted && t.type !== 'RELEASE' && !alleged(tree, t.token) : !ALLEGING.has(tree.lemma(speech)) && !(quoted && t.type === 'RELEASE'));
   if (relayed && !(t.type === 'RELEASE' && stateVoice(tree, speaker))) return { ...reading('asserted'), relayed: true };
   if (speech !== undefined || insideQuote(tree, t.token)) return reading('reported');
   return reading('asserted');
