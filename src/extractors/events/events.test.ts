@@ -708,3 +708,12 @@ test('the by-phrase of a participle describing other people is not the agent of 
   const hung = one(eventsOf('Joran Aldemir was arrested at his home in Karsvik by Velmoran police.').events, 'ARREST');
   assert.equal(hung.agent?.text, 'Velmoran police');
 });
+
+test('"sentenced A to five years and B to three": the second object with a term of its own shares the verb', () => {
+  const convicted = (text: string) => eventsOf(text).events.filter((v) => v.type === 'CONVICTION' && v.target?.entity).map((v) => v.target!.text);
+  assert.deepEqual(convicted('The court sentenced Arno Petz to five years in prison and Liva Somm to three years.'), ['Arno Petz', 'Liva Somm']);
+  assert.deepEqual(convicted('In recent weeks, Velmora has sentenced several vloggers to four years in prison, as well as the rapper Ivo Rant to one year in prison.'), ['Ivo Rant']);
+  // must not match: a name after "and" with no term of its own, or no term before the "and"
+  assert.deepEqual(convicted('The court sentenced Arno Petz to five years and fined Liva Somm.'), ['Arno Petz']);
+  assert.deepEqual(convicted('The court sentenced Arno Petz and praised Liva Somm for her courage.'), ['Arno Petz']);
+});
