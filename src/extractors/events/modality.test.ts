@@ -273,3 +273,12 @@ test('a speech verb in a gerund under the event names the offence, not a source:
   const relayed = eventsOf('Arno Petz was tortured in custody, his lawyer claimed.').find((v) => v.type === 'TORTURE');
   assert.equal(relayed?.modality, 'reported');
 });
+
+test('a condition told by inversion, with no "if", has not happened: "Had he been detained, …"', () => {
+  assert.deepEqual(modalities('Had he been detained, Ivo Rant would have been the latest victim of the crackdown.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('Were she to be arrested, Liva Somm would lose her job.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('Had police arrested Ivo Rant earlier, the riot might not have happened.', 'ARREST'), ['hypothetical']);
+  // must not match: a question, or the auxiliary after its subject
+  assert.deepEqual(modalities('Had Ivo Rant been arrested before the vote?', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Ivo Rant had been detained, his lawyer said.', 'ARREST'), ['asserted']);
+});

@@ -224,6 +224,28 @@ function alleged(tree: Tree, i: number): boolean {
   return false;
 }
 
+/** Auxiliaries that open a condition when they come before the subject: "Had he been detained, …". */
+const INVERTED_CONDITION = new Set(['Had', 'Were', 'Should']);
+
+/**
+ * A condition told by inversion, with no "if": "Had he been detained, he would have been the
+ * latest victim", "Were she to be arrested, …". The sentence opens with the auxiliary, then the
+ * subject, and the trigger comes before the comma that closes the condition (read from the words:
+ * the parser rarely gets this right). Not a question ("Had he been detained?").
+ */
+function invertedCondition(tree: Tree, i: number): boolean {
+  const { to } = tree.sentenceRange(i);
+  let { from } = tree.sentenceRange(i);
+  while (from < i && QUOTE_MARKS.has(tree.token(from).text)) from++;
+  if (!INVERTED_CONDITION.has(tree.token(from).text) || !['PRON', 'PROPN', 'DET', 'NOUN'].includes(tree.token(from + 1)?.upos ?? '')) return false;
+  for (let j = from + 2; j < to; j++) {
+    const w = tree.token(j).text;
+    if (w === ',') return j > i;
+    if (w === '?') return false;
+  }
+  return false;
+}
+
 /** A condition hung on the clause: "if he returns, he will be arrested". */
 function conditional(tree: Tree, clause: readonly number[]): boolean {
   return clause.some((c) => tree.kids(c, 'advcl').some((a) => tree.kids(a, 'mark').some((m) => HYPOTHETICAL_MARK.has(tree.lemma(m)) && tree.lemma(m) !== 'whether')));
@@ -287,7 +309,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a release: "the release of X would be welcome" frees nobody.
   const presupposed = t.pos === 'noun' && t.type !== 'RELEASE' && tree.token(t.token).deprel !== 'nsubj' && tree.kids(t.token, 'det', 'nmod:poss').some((d) => ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase()) || tree.token(d).deprel === 'nmod:poss');
   if (!presupposed && aux.some((a) => HYPOTHETICAL_MARK.has(a) || OBLIGATION_AUX.has(a))) return reading('hypothetical');
-  if (!presupposed && conditional(tree, clause)) return reading('hypothetical');
+  if (!presupposed && (conditional(tree, clause) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
