@@ -334,6 +334,10 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   assert.deepEqual(releases('The journalist Pol Varan spent over two months in detention while his editor was bailed.'), ['two months']);
   assert.deepEqual(releases('The journalist Pol Varan then served two 15-day prison terms and in the spring, he spent another month in jail.'), ['two 15-day prison terms']);
   assert.deepEqual(releases('The journalist Pol Varan was abducted by gunmen near Karsvik, the beginning of 15 months in captivity.'), ['15 months']);
+  // the while told at a later mention of the same custody
+  assert.deepEqual(releases('Pol Varan was arrested in July for a report on fraud. The state charged Pol Varan with incitement and the journalist spent over two months in detention.'), ['two months']);
+  // but not a later custody verb with a span, which may tell an older detention
+  assert.deepEqual(releases('Pol Varan was arrested in May and charged with sabotage. The case related to old allegations, after which he was detained by the agency for two years without trial.'), []);
   // must not match: still held, background before another step, to come, no stated while
   for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.', 'The journalist Pol Varan has spent two years in prison.', 'The journalist Pol Varan was arrested and sentenced to 15 months in prison.', 'The journalist Pol Varan, arrested in May, spent two months in hospital.', 'The journalist Pol Varan, arrested in May, is serving a two-year prison sentence.', 'The journalist Pol Varan was arrested and faces two years in prison.']) {
     assert.deepEqual(releases(text), [], text);
@@ -716,4 +720,13 @@ test('"sentenced A to five years and B to three": the second object with a term 
   // must not match: a name after "and" with no term of its own, or no term before the "and"
   assert.deepEqual(convicted('The court sentenced Arno Petz to five years and fined Liva Somm.'), ['Arno Petz']);
   assert.deepEqual(convicted('The court sentenced Arno Petz and praised Liva Somm for her courage.'), ['Arno Petz']);
+});
+
+test('expelled from a university or a party is a restriction; expelled from a country a deportation', () => {
+  const typed = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
+  assert.deepEqual(typed('The student Diego Rant was expelled from the university in May.'), ['RESTRICTION']);
+  assert.deepEqual(typed('The ruling party expelled the dissident Liva Somm last week.'), ['RESTRICTION']);
+  // must not match: a person sent out of a country
+  assert.deepEqual(typed('Velmora expelled the journalist Ivo Rant from the country.'), ['DEPORTATION']);
+  assert.deepEqual(typed('The reporter Ivo Rant was expelled to Drell on Monday.'), ['DEPORTATION']);
 });
