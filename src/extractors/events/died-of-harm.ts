@@ -7,7 +7,8 @@ import type { EntityLinker } from './link.js';
  * A death that follows harm told before it is a killing: "The reporter was shot by gunmen on
  * Monday. He died two days later in hospital", "was beaten and later died of his injuries". "Died"
  * alone is no event (people die of age and illness); here the same person was attacked, tortured
- * or abducted, as the report tells as fact, within the three sentences before. Not a death of
+ * or abducted, as the report tells as fact, within the three sentences before, or took wounds in
+ * the death's own clause ("suffered severe injuries and died"). Not a death of
  * natural causes or an illness ("died of a stroke"), a death denied or supposed ("did not die",
  * "could die"), nor anyone the report has killed already.
  */
@@ -15,6 +16,16 @@ import type { EntityLinker } from './link.js';
 const HARMS = new Set<EventType>(['ASSAULT', 'TORTURE', 'ABDUCTION']);
 const NATURAL = new Set(['cause', 'causes', 'age', 'illness', 'disease', 'cancer', 'stroke', 'covid', 'covid-19', 'coronavirus', 'heart', 'attack', 'complication', 'complications', 'sickness', 'old']);
 const NEAR = 3;
+/** Harm a person takes on in the clause of their death: "suffered severe injuries and died", "sustained gunshot wounds and died". */
+const TAKE_ON = new Set(['suffer', 'sustain', 'receive']);
+const WOUNDS = new Set(['injury', 'wound', 'burn', 'injuries', 'wounds', 'burns']);
+
+/** The death's own clause tells the harm: a verb of taking on wounds joined to "died" by "and". */
+function woundedThen(tree: Tree, die: number): boolean {
+  const h = tree.head(die);
+  const verbs = [...(h >= 0 && tree.token(die).deprel === 'conj' ? [h] : []), ...tree.kids(die, 'conj')];
+  return verbs.some((v) => TAKE_ON.has(tree.lemma(v)) && tree.kids(v, 'obj').some((o) => WOUNDS.has(tree.lemma(o)) || WOUNDS.has(tree.token(o).text.toLowerCase())));
+}
 
 export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
@@ -30,7 +41,7 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     const target = linker.link(subject, true, i).role;
     if (!target.entity) continue;
     const sentence = doc.sentenceAt(at.start);
-    const harmed = events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && v.trigger.start < at.start && sentence - v.sentence <= NEAR);
+    const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && v.trigger.start < at.start && sentence - v.sentence <= NEAR);
     const dead = [...events, ...added].some((v) => v.target?.entity === target.entity && v.type === 'KILLING' && v.modality === 'asserted');
     if (!harmed || dead) continue;
     added.push({ id: '', type: 'KILLING', trigger: doc.span(at.start, at.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence, confidence: 0.5 });

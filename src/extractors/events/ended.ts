@@ -100,13 +100,24 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   for (const v of events) {
     if (!CUSTODY.has(v.type) || !v.target?.entity || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
     const i = tokenAt(doc, v.trigger.start);
-    const over = pastSpan(tree, i) ?? stayOver(tree, i);
+    let over = pastSpan(tree, i) ?? stayOver(tree, i);
+    let sentence = v.sentence;
+    // a stay told at a later mention of the same custody: "was arrested in July … spent two months in
+    // detention". Not a later custody verb with a span: the merge may have joined another detention to
+    // this one ("arrested in May … after which he was detained for two years", years before)
+    for (const m of over ? [] : (v.mentions ?? [])) {
+      over = stayOver(tree, tokenAt(doc, m.start));
+      if (over) {
+        sentence = doc.sentenceAt(m.start);
+        break;
+      }
+    }
     if (!over) continue;
-    const told = [...events, ...added].some((u) => u.type === 'RELEASE' && u.sentence === v.sentence && u.target?.entity === v.target!.entity);
+    const told = [...events, ...added].some((u) => u.type === 'RELEASE' && (u.sentence === v.sentence || u.sentence === sentence) && u.target?.entity === v.target!.entity);
     if (told) continue;
     const start = doc.tokens[over.first]!.start;
     const end = doc.tokens[over.last]!.end;
-    added.push({ ...v, id: '', type: 'RELEASE', trigger: doc.span(start, end), agent: null, principal: null, place: null, origin: null, destination: null, date: v.date, heldAt: null, whereaboutsUnknown: null, mentions: undefined, confidence: 0.5 } as VigilEvent);
+    added.push({ ...v, id: '', type: 'RELEASE', sentence, trigger: doc.span(start, end), agent: null, principal: null, place: null, origin: null, destination: null, date: v.date, heldAt: null, whereaboutsUnknown: null, mentions: undefined, confidence: 0.5 } as VigilEvent);
   }
   return added.length ? [...events, ...added].sort((a, b) => a.trigger.start - b.trigger.start) : events;
 }

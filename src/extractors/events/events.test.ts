@@ -334,6 +334,10 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   assert.deepEqual(releases('The journalist Pol Varan spent over two months in detention while his editor was bailed.'), ['two months']);
   assert.deepEqual(releases('The journalist Pol Varan then served two 15-day prison terms and in the spring, he spent another month in jail.'), ['two 15-day prison terms']);
   assert.deepEqual(releases('The journalist Pol Varan was abducted by gunmen near Karsvik, the beginning of 15 months in captivity.'), ['15 months']);
+  // the while told at a later mention of the same custody
+  assert.deepEqual(releases('Pol Varan was arrested in July for a report on fraud. The state charged Pol Varan with incitement and the journalist spent over two months in detention.'), ['two months']);
+  // but not a later custody verb with a span, which may tell an older detention
+  assert.deepEqual(releases('Pol Varan was arrested in May and charged with sabotage. The case related to old allegations, after which he was detained by the agency for two years without trial.'), []);
   // must not match: still held, background before another step, to come, no stated while
   for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.', 'The journalist Pol Varan has spent two years in prison.', 'The journalist Pol Varan was arrested and sentenced to 15 months in prison.', 'The journalist Pol Varan, arrested in May, spent two months in hospital.', 'The journalist Pol Varan, arrested in May, is serving a two-year prison sentence.', 'The journalist Pol Varan was arrested and faces two years in prison.']) {
     assert.deepEqual(releases(text), [], text);
@@ -361,6 +365,13 @@ test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the
   assert.deepEqual(befalls('The imprisonment of the poet Ilse Marr drew protests.'), [['ARREST', 'imprisonment', 'Ilse Marr']]);
   // the sentence's own words: no second event for "imprisonment"
   assert.deepEqual(befalls('Dara Venn was sentenced to twelve years\' imprisonment.'), [['CONVICTION', 'sentenced', 'Dara Venn']]);
+});
+
+test('a re-arrest is an arrest of its own, not a retelling of the first; the re-arrest told twice is one', () => {
+  const { events } = eventsOf('Anik Sorel spoke about her pretrial detention in Velmora. Sorel was rearrested after a protest on May 11. Her re-arrest drew a crowd.');
+  const arrests = events.filter((v) => v.type === 'ARREST');
+  assert.deepEqual(arrests.map((v) => [v.trigger.text, v.date?.value ?? null]), [['detention', null], ['rearrested', '2018-05-11']]);
+  assert.deepEqual(arrests[1]!.mentions?.map((m) => m.text), ['re-arrest']);
 });
 
 test('being in prison, behind bars or under house arrest is told by the state, not only by a verb', () => {
@@ -530,7 +541,9 @@ test('a death after harm told before it is a killing; a death of illness, denied
   const killed = (text: string) => eventsOf(text).events.filter((v) => v.type === 'KILLING' && v.target?.entity).map((v) => v.trigger.text);
   assert.deepEqual(killed('The reporter Yamin Bhat was shot by gunmen in Tarsk on Monday. He died two days later in hospital.'), ['died']);
   assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died']);
-  for (const text of ['The reporter Yamin Bhat was beaten by police on Monday. He died of a stroke in 2020.', 'The reporter Yamin Bhat was beaten by police on Monday. He did not die.', 'The reporter Yamin Bhat died in 2019.', 'The reporter Yamin Bhat was beaten in 2001. He could die if he is not treated.']) {
+  // the wounds told in the death's own clause
+  assert.deepEqual(killed('During the raid, the reporter Yamin Bhat suffered severe injuries and died next morning.'), ['died']);
+  for (const text of ['The reporter Yamin Bhat was beaten by police on Monday. He died of a stroke in 2020.', 'The reporter Yamin Bhat was beaten by police on Monday. He did not die.', 'The reporter Yamin Bhat died in 2019.', 'The reporter Yamin Bhat was beaten in 2001. He could die if he is not treated.', 'The reporter Yamin Bhat suffered a long illness and died in May.']) {
     assert.deepEqual(killed(text), [], text);
   }
 });
@@ -698,4 +711,22 @@ test('the by-phrase of a participle describing other people is not the agent of 
   // must not match: a by-phrase the parser hung on a noun after the trigger is still the trigger's
   const hung = one(eventsOf('Joran Aldemir was arrested at his home in Karsvik by Velmoran police.').events, 'ARREST');
   assert.equal(hung.agent?.text, 'Velmoran police');
+});
+
+test('"sentenced A to five years and B to three": the second object with a term of its own shares the verb', () => {
+  const convicted = (text: string) => eventsOf(text).events.filter((v) => v.type === 'CONVICTION' && v.target?.entity).map((v) => v.target!.text);
+  assert.deepEqual(convicted('The court sentenced Arno Petz to five years in prison and Liva Somm to three years.'), ['Arno Petz', 'Liva Somm']);
+  assert.deepEqual(convicted('In recent weeks, Velmora has sentenced several vloggers to four years in prison, as well as the rapper Ivo Rant to one year in prison.'), ['Ivo Rant']);
+  // must not match: a name after "and" with no term of its own, or no term before the "and"
+  assert.deepEqual(convicted('The court sentenced Arno Petz to five years and fined Liva Somm.'), ['Arno Petz']);
+  assert.deepEqual(convicted('The court sentenced Arno Petz and praised Liva Somm for her courage.'), ['Arno Petz']);
+});
+
+test('expelled from a university or a party is a restriction; expelled from a country a deportation', () => {
+  const typed = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
+  assert.deepEqual(typed('The student Diego Rant was expelled from the university in May.'), ['RESTRICTION']);
+  assert.deepEqual(typed('The ruling party expelled the dissident Liva Somm last week.'), ['RESTRICTION']);
+  // must not match: a person sent out of a country
+  assert.deepEqual(typed('Velmora expelled the journalist Ivo Rant from the country.'), ['DEPORTATION']);
+  assert.deepEqual(typed('The reporter Ivo Rant was expelled to Drell on Monday.'), ['DEPORTATION']);
 });

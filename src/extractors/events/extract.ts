@@ -4,6 +4,7 @@ import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js'
 import { countBeforeAuxiliaries, groupAntecedents, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
+import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
@@ -188,6 +189,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...pluralAntecedents(tree, heads.target, group),
       ...groupAntecedents(tree, heads.target, trigger.token, group),
       ...followingLines(tree, trigger.token),
+      ...(trigger.pos === 'verb' && heads.target !== undefined ? gappedObjects(tree, trigger.token) : []),
     ];
     const told = new Set([event.target?.entity]);
     for (const other of [...listed, ...alongside]) {

@@ -28,6 +28,15 @@ function sameAgent(a: VigilEvent, b: VigilEvent): boolean {
   return a.agent.entity === b.agent.entity;
 }
 
+/** A trigger that tells a happening over again: "rearrested", "re-detained", "the re-arrest of X". */
+const REPEATED = /^re-?(?:arrest|detain|imprison|jail|incarcerat|abduct|kidnap)/i;
+
+/**
+ * A re-arrest is a new arrest, never a retelling of the first one ("was held in pretrial detention
+ * … was rearrested in May"); several tellings of the re-arrest are still one happening.
+ */
+const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.trigger.text) === REPEATED.test(b.trigger.text);
+
 /** Negated and hypothetical mentions are different claims, never the same happening. */
 const factual = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';
 
@@ -35,7 +44,7 @@ const factual = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modal
 export function mergeMentions(events: VigilEvent[], over: (v: VigilEvent) => boolean = () => false): VigilEvent[] {
   const out: VigilEvent[] = [];
   for (const v of events) {
-    const host = out.find((o) => o.type === v.type && factual(o) && factual(v) && sameTarget(o, v) && sameAgent(o, v) && compatibleDates(o, v) && !over(o));
+    const host = out.find((o) => o.type === v.type && factual(o) && factual(v) && sameTarget(o, v) && sameAgent(o, v) && compatibleDates(o, v) && !over(o) && sameRound(o, v));
     if (!host) {
       out.push(v);
       continue;

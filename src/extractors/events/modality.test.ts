@@ -151,7 +151,7 @@ test('what is told is what the speaker says: not a clause of its own, an adjunct
   assert.deepEqual(modalities('Prison authorities said Mara Teller had been freed on Sunday.', 'RELEASE'), ['reported']);
 });
 
-test('news relayed through a source is told; what a source alleges, quotes or says of itself stays reported', () => {
+test('news relayed through a source, also in its quoted words, is told; what a source alleges, a quoted release or what a source says of itself stays reported', () => {
   const relayed: [string, EventType][] = [
     ['His lawyer said Pol Varan was released after the hearing.', 'RELEASE'],
     ['Police reported the arrest of Pol Varan.', 'ARREST'],
@@ -161,14 +161,19 @@ test('news relayed through a source is told; what a source alleges, quotes or sa
     ['The council said two other activists, Ilse Maren and Teo Vance, disappeared soon afterwards.', 'DISAPPEARANCE'],
     // the speaker after the verb is the speaker, not the person named before it
     ['Ms Teller was detained outside her building, said her lawyer.', 'ARREST'],
+    // a quotation relays the news too, with its speaker or without one in its sentence
+    ['"They arrested Aldo Renn at dawn," his sister said.', 'ARREST'],
+    ['“Guards arrested Ivo Rant near the market and took him to the central station.”', 'ARREST'],
   ];
   for (const [text, type] of relayed) assert.deepEqual(modalities(text, type), ['asserted'], text);
   const claimed: [string, EventType][] = [
     // alleged, believed, claimed: the report does not vouch for it
     ['His family alleges that Pol Varan was detained by soldiers.', 'ARREST'],
     ['Friends of Aldo Renn believe he was killed by a militia.', 'KILLING'],
-    // in quotation marks: the speaker's words
-    ['"They arrested Aldo Renn at dawn," his sister said.', 'ARREST'],
+    // in quotation marks: what the speaker alleges, and a release, which its jailer may be the one to tell
+    ['"They arrested Aldo Renn at dawn," his sister claimed.', 'ARREST'],
+    ['“Aldo Renn was freed on Monday,” a spokesman said.', 'RELEASE'],
+    ['“Aldo Renn was freed on Monday.”', 'RELEASE'],
     // what befell the speaker, in the speaker's account
     ['Pol Varan says he was detained for five days in Karsvik.', 'ARREST'],
     // torture and beatings told through someone are not relayed news
@@ -243,8 +248,9 @@ test('an arrest a warrant is issued for, or a plan hatched at a meeting means, h
 
 test('a word in scare quotes is no one\'s quotation: "who “disappeared” from his cell" is told', () => {
   assert.deepEqual(modalities('Those convicted included Boris Tagima, who “disappeared” from his prison cell in October and is still missing.', 'DISAPPEARANCE'), ['asserted']);
-  // must not match: a quotation of a sentence stays the speaker's
-  assert.deepEqual(modalities('“Police arrested Boris Tagima on Monday and took him away,” his wife said.', 'ARREST'), ['reported']);
+  // must not match: a quotation of a sentence stays the speaker's, and what she alleges stays a claim
+  assert.deepEqual(modalities('“Police arrested Boris Tagima on Monday and took him away,” his wife claimed.', 'ARREST'), ['reported']);
+  assert.deepEqual(modalities('“Police arrested Boris Tagima on Monday and took him away,” his wife alleged.', 'ARREST'), ['reported']);
 });
 
 test('"X was removed …, said her lawyer, Y": the lawyer after the verb speaks, with the event an adverbial clause of "said"; the arrest is relayed news', () => {
@@ -259,4 +265,20 @@ test('the alternative that did not happen is negated: "instead of releasing him"
   // must not match: what happened in their stead
   assert.deepEqual(modalities('Tomi Nakel was released instead of being charged.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Tomi Nakel was arrested instead of his brother.', 'ARREST'), ['asserted']);
+});
+
+test('a speech verb in a gerund under the event names the offence, not a source: "arrested on charges including denying …" is told', () => {
+  assert.deepEqual(modalities('On May 31, Ivo Rant was arrested on charges including denying and justifying the massacre.', 'ARREST'), ['asserted']);
+  // a finite speech verb hung under the event still names its source
+  const relayed = eventsOf('Arno Petz was tortured in custody, his lawyer claimed.').find((v) => v.type === 'TORTURE');
+  assert.equal(relayed?.modality, 'reported');
+});
+
+test('a condition told by inversion, with no "if", has not happened: "Had he been detained, …"', () => {
+  assert.deepEqual(modalities('Had he been detained, Ivo Rant would have been the latest victim of the crackdown.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('Were she to be arrested, Liva Somm would lose her job.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('Had police arrested Ivo Rant earlier, the riot might not have happened.', 'ARREST'), ['hypothetical']);
+  // must not match: a question, or the auxiliary after its subject
+  assert.deepEqual(modalities('Had Ivo Rant been arrested before the vote?', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Ivo Rant had been detained, his lawyer said.', 'ARREST'), ['asserted']);
 });

@@ -139,7 +139,8 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
     for (const k of tree.children[c]!) {
       const rel = tree.token(k).deprel ?? '';
       // a clause with its own "after", "because", "when" is an adjunct, not the source: "arrested after being accused of spying"
-      if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k)) && !tree.kids(k, 'mark').length) {
+      // nor is a gerund, which tells what was done, not who tells it: "arrested on charges including denying the genocide"
+      if ((rel === 'advcl' || rel === 'parataxis') && lexicon.speech.has(tree.lemma(k)) && !tree.kids(k, 'mark').length && tree.token(k).xpos !== 'VBG') {
         const speaker = tree.subjectOf(k);
         if (speaker !== undefined) return { cue: k, speaker };
       }
@@ -213,6 +214,38 @@ export function insideQuote(tree: Tree, i: number): boolean {
   return close >= to || close - open - 1 > SCARE_QUOTE;
 }
 
+/** A verb of alleging anywhere in the sentence, outside the quotation, for a quote the parse did not hang under it: "“They took him away,” his wife claimed". */
+function alleged(tree: Tree, i: number): boolean {
+  const { from, to } = tree.sentenceRange(i);
+  const quoted = quotedTokens(tree, from, to);
+  // the tagger may read the verb as an adjective, its lemma the form itself ("alleged")
+  const alleging = (j: number): boolean => [tree.lemma(j), tree.lemma(j).replace(/e?d$/, ''), tree.lemma(j).replace(/d$/, '')].some((l) => ALLEGING.has(l));
+  for (let j = from; j < to; j++) if (!quoted[j - from] && ['VERB', 'ADJ'].includes(tree.token(j).upos ?? '') && alleging(j)) return true;
+  return false;
+}
+
+/** Auxiliaries that open a condition when they come before the subject: "Had he been detained, …". */
+const INVERTED_CONDITION = new Set(['Had', 'Were', 'Should']);
+
+/**
+ * A condition told by inversion, with no "if": "Had he been detained, he would have been the
+ * latest victim", "Were she to be arrested, …". The sentence opens with the auxiliary, then the
+ * subject, and the trigger comes before the comma that closes the condition (read from the words:
+ * the parser rarely gets this right). Not a question ("Had he been detained?").
+ */
+function invertedCondition(tree: Tree, i: number): boolean {
+  const { to } = tree.sentenceRange(i);
+  let { from } = tree.sentenceRange(i);
+  while (from < i && QUOTE_MARKS.has(tree.token(from).text)) from++;
+  if (!INVERTED_CONDITION.has(tree.token(from).text) || !['PRON', 'PROPN', 'DET', 'NOUN'].includes(tree.token(from + 1)?.upos ?? '')) return false;
+  for (let j = from + 2; j < to; j++) {
+    const w = tree.token(j).text;
+    if (w === ',') return j > i;
+    if (w === '?') return false;
+  }
+  return false;
+}
+
 /** A condition hung on the clause: "if he returns, he will be arrested". */
 function conditional(tree: Tree, clause: readonly number[]): boolean {
   return clause.some((c) => tree.kids(c, 'advcl').some((a) => tree.kids(a, 'mark').some((m) => HYPOTHETICAL_MARK.has(tree.lemma(m)) && tree.lemma(m) !== 'whether')));
@@ -276,7 +309,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a release: "the release of X would be welcome" frees nobody.
   const presupposed = t.pos === 'noun' && t.type !== 'RELEASE' && tree.token(t.token).deprel !== 'nsubj' && tree.kids(t.token, 'det', 'nmod:poss').some((d) => ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase()) || tree.token(d).deprel === 'nmod:poss');
   if (!presupposed && aux.some((a) => HYPOTHETICAL_MARK.has(a) || OBLIGATION_AUX.has(a))) return reading('hypothetical');
-  if (!presupposed && conditional(tree, clause)) return reading('hypothetical');
+  if (!presupposed && (conditional(tree, clause) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
@@ -285,7 +318,10 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
   if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
-  const relayed = speech !== undefined && RELAYED_TYPES.has(t.type) && !ALLEGING.has(tree.lemma(speech)) && !insideQuote(tree, t.token);
+  // a quotation relays the news as well ("“Police arrested him at dawn,” the group said"), but not a
+  // release: who quotes one may be its jailer, and a quoted release stays a claim until accepted
+  const quoted = insideQuote(tree, t.token);
+  const relayed = RELAYED_TYPES.has(t.type) && (speech === undefined ? quoted && t.type !== 'RELEASE' && !alleged(tree, t.token) : !ALLEGING.has(tree.lemma(speech)) && !(quoted && t.type === 'RELEASE'));
   if (relayed && !(t.type === 'RELEASE' && stateVoice(tree, speaker))) return { ...reading('asserted'), relayed: true };
   if (speech !== undefined || insideQuote(tree, t.token)) return reading('reported');
   return reading('asserted');

@@ -72,3 +72,10 @@ test('a sentence run on without its space is split, but dotted names stay whole'
   assert.deepEqual(words('is he safe?nobody knows'), ['is', 'he', 'safe', '?', 'nobody', 'knows']);
   assert.deepEqual(words('see Node.js, ASP.NET and vigil.org'), ['see', 'Node.js', ',', 'ASP.NET', 'and', 'vigil.org']);
 });
+
+test('a run-on sentence that ends in a closing quote mark is split after the mark and the period', () => {
+  assert.deepEqual(words('jailed for “insulting the court”.Arno Petz was freed'), ['jailed', 'for', '“', 'insulting', 'the', 'court', '”', '.', 'Arno', 'Petz', 'was', 'freed']);
+  assert.deepEqual(words('(see the ruling).Then'), ['(', 'see', 'the', 'ruling', ')', '.', 'Then']);
+  // a lower-case word after the period begins no sentence
+  assert.ok(!words('the “court”.then').includes('then'));
+});

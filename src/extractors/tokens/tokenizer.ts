@@ -180,7 +180,16 @@ function splitInfixes(text: string, s: number, e: number, split: boolean, emit: 
     else if (ch === '-' && isDigit(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
     else if ((ch === ',' || ch === '/') && isLetter(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
     else if ((ch === '?' || ch === '!') && isLetter(text[k - 1]) && isLetter(text[k + 1])) cut = 1;
-    else if (ch === '.' && runsOn(text, from, k)) cut = 1;
+    else if (ch === '.' && runsOn(text, from, k, k)) cut = 1;
+    else if (CLOSING_MARKS.has(ch) && text[k + 1] === '.' && runsOn(text, from, k, k + 1)) {
+      // "… of the state”.Arno Petz": the closing mark and the period are tokens of their own
+      emitWord(text, from, k, split, emit);
+      emit(k, k + 1, false);
+      emit(k + 1, k + 2, false);
+      k += 2;
+      from = k;
+      continue;
+    }
     if (cut > 0) {
       emitWord(text, from, k, split, emit);
       emit(k, k + cut, false);
@@ -193,13 +202,17 @@ function splitInfixes(text: string, s: number, e: number, split: boolean, emit: 
   emitWord(text, from, e, split, emit);
 }
 
+/** Marks that close a quotation or an aside, which may stand between a sentence's last word and its period. */
+const CLOSING_MARKS = new Set(['”', '’', '"', ')']);
+
 /**
- * A sentence run on without its space: "added to the album.That way" (web text). Only a
- * lower-case word of three letters or more before the period and a capitalised word after it,
- * so "Node.js", "ASP.NET" and "e.g." stay whole.
+ * A sentence run on without its space: "added to the album.That way", "of the state”.Then" (web
+ * text). Only a lower-case word of three letters or more before the period (at `period`, or
+ * after a closing mark at `k`) and a capitalised word after it, so "Node.js", "ASP.NET" and
+ * "e.g." stay whole.
  */
-function runsOn(text: string, from: number, k: number): boolean {
-  if (k - from < 3 || !/^\p{Ll}\p{Ll}$/u.test(text.slice(k - 2, k)) || !/^\p{Lu}\p{Ll}$/u.test(text.slice(k + 1, k + 3))) return false;
+function runsOn(text: string, from: number, k: number, period: number): boolean {
+  if (k - from < 3 || !/^\p{Ll}\p{Ll}$/u.test(text.slice(k - 2, k)) || !/^\p{Lu}\p{Ll}$/u.test(text.slice(period + 1, period + 3))) return false;
   for (let j = from; j < k; j++) if (!isLetter(text[j])) return false;
   return true;
 }
