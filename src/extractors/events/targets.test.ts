@@ -657,3 +657,12 @@ test('"Police arrested blogger A", parsed as police [that were] arrested with A 
     assert.ok(v?.agent && v.agent.text !== want && !/blogger|journalist/.test(v.agent.text), `${text}: agent ${v?.agent?.text}`);
   }
 });
+
+test('"the police targeted and arrested five activists namely: A, B …": the conjoined participle of an active verb is active, and the named members are its targets', () => {
+  const text = 'The police targeted and arrested five activists namely: Arno Petz, Liva Somm, Ivo Rant, who are unionists; and, Ada Moll, a journalist.';
+  const got = targets(text, 'ARREST');
+  has(got, ['Arno Petz', 'Liva Somm', 'Ivo Rant', 'Ada Moll'], text);
+  // still a passive: a bare participle conjoined to a passive one
+  const passive = 'Arno Petz was arrested in May and charged with sedition.';
+  has(targets(passive, 'CHARGE'), ['Arno Petz'], passive);
+});

@@ -85,7 +85,8 @@ export class Tree {
     if (this.kids(i, 'nsubj:pass').length > 0) return this.kids(i, 'obj').length === 0;
     const t = this.token(i);
     // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
-    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
+    // (not a conjunct of an active verb: "the police targeted and arrested seven defenders", read as police [who were] targeted)
+    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return !this.activeWithObject(this.head(i));
     // the same with the form read as a past tense and a length of time taken for its object: "was
     // detained incognito and released a fortnight later"
     const head = this.head(i);
@@ -94,6 +95,11 @@ export class Tree {
     // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
     if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj', 'iobj', 'xcomp').length === 0) return true;
     return this.headlinePassive(i);
+  }
+
+  /** A verb the parse gave an object after it and that is no passive: active, whatever its tag. */
+  private activeWithObject(h: number): boolean {
+    return h >= 0 && this.token(h).upos === 'VERB' && this.kids(h, 'obj').some((o) => o > h) && !this.isPassive(h);
   }
 
   /**
