@@ -31,6 +31,13 @@ function violentCrimeAfter(text: string, trigger: Offsets): Offsets | undefined 
   return { start: at, end: at + m[1]!.length };
 }
 
+/** Whole years from an event's date ("1849", "2019-05") to the report's publication, when both are known. */
+function yearsBefore(date: string | undefined, published: string | undefined): number | undefined {
+  const y = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  const p = published && /^\d{4}/.test(published) ? Number(published.slice(0, 4)) : undefined;
+  return y !== undefined && p !== undefined ? Math.max(0, p - y) : undefined;
+}
+
 /** The kinds of word a report's topic and a person's description are read from. */
 const CONTENT = new Set(['NOUN', 'VERB', 'ADJ']);
 const lemmaOf = (t: Token): string => (t.lemma ?? t.text).toLowerCase();
@@ -270,6 +277,9 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
       add(`target=${v.type}:${v.modality}`, v.trigger);
       if (happened && VIOLATIONS.has(v.type)) add('victim', v.trigger);
       if (v.sentence === 0) add('target-in-title', v.trigger);
+      // "sentenced to death in 1849": what befell someone generations ago is history, not a case
+      const age = yearsBefore(v.date?.value, doc.meta.published);
+      if (age !== undefined) add(`target-years-ago=${bin(age, [1, 5, 20, 50])}`, v.trigger);
       // "convicted of kidnapping and murdering X", "charged with drug trafficking": what someone is
       // accused of says whether they are a suspect in a crime of violence (a charge of terrorism or
       // spying, the common charges against activists, does not count)

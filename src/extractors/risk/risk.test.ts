@@ -183,3 +183,12 @@ test('the shape of a name: listed given and family names, and words the report w
   assert.ok(nameShape('Harvest Day', lower).includes('name-word-in-lower-case'));
   assert.deepEqual(nameShape('the', lower), ['name-shape=no-capital']);
 });
+
+test('how long ago what befell someone happened is a feature of theirs: history is not a case', async () => {
+  const { personFeatures } = await import('./features.js');
+  const doc = read('A court in Varnsby sentenced the writer Petra Holm to death in 1849 for her pamphlets.');
+  const e = doc.entities.find((x) => x.type === 'PERSON' && x.name === 'Petra Holm');
+  assert.ok(e);
+  const names = personFeatures(doc, e, { score: 0.5 }).map((f) => f.name);
+  assert.ok(names.includes('target-years-ago=>50'), names.filter((n) => n.startsWith('target')).join(' '));
+});
