@@ -513,7 +513,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "X has been granted bail", "the court granted him bail", "denied bail to X": who gets it
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && GRANTING.has(tree.lemma(verb))) {
       const to = [...tree.kids(verb, 'obl'), ...tree.kids(noun, 'nmod')].find((c) => tree.caseOf(c) === 'to');
-      target = tree.kids(verb, 'iobj')[0] ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined) ?? nameAfterTo(tree, i);
+      // "handed A a five-year sentence", the parser giving the verb two objects: the first is whom
+      const first = tree.kids(verb, 'obj').find((o) => o < noun);
+      target = tree.kids(verb, 'iobj')[0] ?? first ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined) ?? nameAfterTo(tree, i);
     }
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {

@@ -666,3 +666,7 @@ test('"the police targeted and arrested five activists namely: A, B …": the co
   const passive = 'Arno Petz was arrested in May and charged with sedition.';
   has(targets(passive, 'CHARGE'), ['Arno Petz'], passive);
 });
+
+test('"the court handed A a five-year prison sentence", the verb given two objects by the parse: the first is whom the sentence befalls', () => {
+  for (const text of ['The court handed Ivo Rant a five-year prison sentence.', 'The court handed a five-year prison sentence to Ivo Rant.']) has(targets(text, 'CONVICTION'), ['Ivo Rant'], text);
+});
