@@ -45,10 +45,11 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     return true;
   };
   // a comma list the parser read as appositions of the first name, "Moyo, Rufaro Chikowore and …"
+  // (or as a bare list, the relation the parser gives items with no conjunction before them)
   // and through a role between two names: "A, a paralegal, and B" hangs B on "paralegal"
   const visit = (i: number, depth: number): void => {
     for (const t of nameTokens(i)) {
-      for (const c of tree.kids(t, 'conj', 'appos')) if ((take(c) || !isPerson(c)) && depth < 12) visit(c, depth + 1);
+      for (const c of tree.kids(t, 'conj', 'appos', 'list')) if ((take(c) || !isPerson(c)) && depth < 12) visit(c, depth + 1);
     }
   };
   // "Two aid workers, A and B, were slain" read with A as a second subject beside the noun: the
@@ -262,6 +263,19 @@ function nameSpan(tree: Tree, i: number): [number, number] {
   return [first, last];
 }
 
+/**
+ * A short lower-case word inside an organisation's or place's name, whatever the tagger made of
+ * it: "Frente de Liberación", "Bank ng Bayan" (the names of a list's descriptions are often in
+ * another language). Both its neighbours are capitalised words of no person's name.
+ */
+function nameParticle(tree: Tree, j: number): boolean {
+  const t = tree.token(j);
+  const prev = tree.doc.tokens[j - 1];
+  const next = tree.doc.tokens[j + 1];
+  const named = (k: number) => /^\p{Lu}/u.test(tree.token(k).text) && tree.token(k).upos === 'PROPN';
+  return /^\p{Ll}{1,3}$/u.test(t.text) && prev !== undefined && next !== undefined && named(j - 1) && named(j + 1);
+}
+
 /** Where someone stands in a photograph: "A, left, and B". */
 const CAPTION_PLACES = new Set(['left', 'right', 'centre', 'center', 'pictured', 'above', 'below', 'top', 'bottom']);
 
@@ -280,6 +294,7 @@ function isItemWord(tree: Tree, j: number): boolean {
   const next = tree.doc.tokens[j + 1];
   if (t.text === '-' && prev?.end === t.start && next?.start === t.end) return true;
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
+  if (nameParticle(tree, j)) return true;
   // a photograph's ", left," between the names of its caption
   if (CAPTION_PLACES.has(w) && prev?.text === ',' && next?.text === ',') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
@@ -498,7 +513,28 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
     const listed = namesFrom(tree, after, 10, (k) => isItemWord(tree, k) && tree.token(k).upos !== 'ADP', after - 1);
     if (listed.length) return listed;
   }
-  return [];
+  return count !== undefined && count > 1 ? countedNamesNext(tree, here.to, count) : [];
+}
+
+/**
+ * "Three reporters were detained. Reporter A, B and cameraman C are still held.": the next
+ * sentence opens with a list of as many named people as the group counts (only their roles
+ * before the first), the subject of its verb. Returns one token of each name, or nothing.
+ */
+function countedNamesNext(tree: Tree, start: number, count: number): number[] {
+  if (start >= tree.doc.tokens.length) return [];
+  const { to } = tree.sentenceRange(start);
+  const listed: number[] = [];
+  let k = start;
+  while (k < to && (tree.entityOf[k]?.type === 'PERSON' || isItemWord(tree, k))) {
+    if (beginsPerson(tree, k)) listed.push(k);
+    k = tree.entityOf[k]?.type === 'PERSON' ? nameSpan(tree, k)[1] + 1 : k + 1;
+  }
+  // only roles before the first name, the list the subject of the verb right after it
+  const rolesFirst = listed.length > 0 && Array.from({ length: listed[0]! - start }, (_, n) => start + n).every((n) => ['ADJ', 'NOUN'].includes(tree.token(n).upos ?? ''));
+  const verbNext = k < to && tree.entityOf[k - 1]?.type === 'PERSON' && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '');
+  const people = new Set(listed.map((n) => tree.entityOf[n]));
+  return rolesFirst && verbNext && people.size === count && listed.length === count ? listed : [];
 }
 
 /**

@@ -180,6 +180,25 @@ function conjunctOwnSubject(tree: Tree, i: number): number | undefined {
   return own ? personBeforeAuxiliaries(tree, i) : undefined;
 }
 
+/**
+ * "Four journalists and their driver were arrested", parsed as the noun "journalists" with a
+ * clause "their driver were arrested" conjoined to it: a verb conjoined to a noun that heads its
+ * sentence, whose subject comes right after the "and" between them, is said of both nouns. The
+ * first noun, which stands for the list, or undefined.
+ */
+function splitSubject(tree: Tree, i: number): number | undefined {
+  const h = tree.head(i);
+  if (tree.token(i).deprel !== 'conj' || h < 0 || tree.token(h).deprel !== 'root' || !['NOUN', 'PROPN', 'NUM'].includes(tree.token(h).upos ?? '')) return undefined;
+  const subj = tree.kids(i, 'nsubj', 'nsubj:pass')[0];
+  if (subj === undefined || subj < h || subj > i) return undefined;
+  const first = tree.phrase(subj).first;
+  const and = first - 1;
+  if (and <= h || !['and', 'or'].includes(tree.token(and).text.toLowerCase())) return undefined;
+  // nothing but the first noun's own words stands before the "and"
+  for (let k = h + 1; k < and; k++) if (['VERB', 'AUX'].includes(tree.token(k).upos ?? '') || tree.token(k).upos === 'PUNCT') return undefined;
+  return h;
+}
+
 /** Relative pronouns that open a clause about the person named before them. */
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose']);
 
@@ -403,7 +422,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
-      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
+      const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
 import type { EventType } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
+import { Tree } from '../syntax/tree.js';
+import { coordinatedPersons } from './coordination.js';
 
 // Targets in the shapes real reports take (issue #33): lists, ages, appositions, groups and their
 // members, names the recogniser typed as places, pronouns. Every sentence is written for these
@@ -584,4 +586,51 @@ test('a group of hostages named between dashes right after it: each named person
   // must not match: a dash that does not follow the group opens no list of it
   const apart = 'Four hostages died in the fire -- Aldo Renn said the guards fled.';
   lacks(targets(apart, 'KILLING'), ['Aldo Renn'], apart);
+});
+
+/** The names of the people the event of `type` told by the trigger word `word` befalls. */
+function targetsAt(text: string, type: EventType, word: string): string[] {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  return doc.events.filter((v) => v.type === type && v.trigger.text === word).map((v) => (v.target?.entity ? byId.get(v.target.entity)!.name : (v.target?.text ?? '')));
+}
+
+test('"police targeted and detained five defenders, namely: …": a bare participle after an active verb with an object is active too, its target the object', () => {
+  const text = 'Last week the Velmora police targeted and detained five union defenders namely: Ilse Maren, Tomas Reyk, Zora Lind, Orla Pike, Aldo Renn, who lead the dock union.';
+  const got = targetsAt(text, 'ARREST', 'detained');
+  has(got, ['five union defenders', 'Ilse Maren', 'Aldo Renn'], text);
+  lacks(got, ['the Velmora police'], text);
+  // must not match: a bare participle conjoined to a passive still shares its subject
+  const passive = 'Ivo Rant was questioned by the Drell police and detained overnight.';
+  has(targets(passive, 'ARREST'), ['Ivo Rant'], passive);
+});
+
+test('a short lower-case word inside a name in another language ("Alyansang Makabayan ng Karst") does not end a list of people', () => {
+  const text = 'Ada Moll of the Drell Union; Lina Sorel from Bagong Alyansang Makabayan ng Karst-Drell (BAM-Drell); and Arno Petz of Velmora Watch were detained on Monday.';
+  has(targets(text, 'ARREST'), ['Ada Moll', 'Lina Sorel', 'Arno Petz'], text);
+});
+
+test('names the parser joined by the bare "list" relation are items of the target\'s list', () => {
+  const text = 'Guards detained Ada Moll, Ivo Rant, Liva Somm.';
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const at = (word: string) => doc.tokens.findIndex((t) => t.text === word);
+  // the reading a long list often gets: the first name the object, the others hung on it as a list or an apposition
+  const [moll, ivo, rant, liva, somm] = ['Moll', 'Ivo', 'Rant', 'Liva', 'Somm'].map(at) as [number, number, number, number, number];
+  Object.assign(doc.tokens[ivo]!, { head: rant, deprel: 'compound' });
+  Object.assign(doc.tokens[rant]!, { head: moll, deprel: 'list' });
+  Object.assign(doc.tokens[liva]!, { head: rant, deprel: 'appos' });
+  Object.assign(doc.tokens[somm]!, { head: liva, deprel: 'flat' });
+  const tree = new Tree(doc);
+  const names = coordinatedPersons(tree, moll).map((k) => tree.entityOf[k]!.name);
+  assert.deepEqual(names, ['Ivo Rant', 'Liva Somm']);
+});
+
+test('"Four reporters and their driver were detained", parsed as a noun with a clause conjoined: the event is the four reporters\', and the next sentence names them', () => {
+  const text = 'Four reporters and their driver were detained in Velmora in May while covering a strike. Senior reporter Ada Moll, radio reporter Ivo Rant, sound editor Arno Petz and photographer Liva Somm remain in custody.';
+  const got = targetsAt(text, 'ARREST', 'detained');
+  has(got, ['Four reporters', 'Ada Moll', 'Ivo Rant', 'Arno Petz', 'Liva Somm'], text);
+  lacks(got, ['their driver'], text);
+  // must not match: a next sentence naming more people than the group counts
+  const more = 'Two reporters were detained in Velmora in May. Ada Moll, Ivo Rant and Liva Somm condemned the raid.';
+  lacks(targets(more, 'ARREST'), ['Ada Moll', 'Ivo Rant', 'Liva Somm'], more);
 });

@@ -84,11 +84,14 @@ export class Tree {
     // a passive subject with no passive auxiliary and an object is the parser's slip: "Police arrested X"
     if (this.kids(i, 'nsubj:pass').length > 0) return this.kids(i, 'obj').length === 0;
     const t = this.token(i);
-    // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
-    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return true;
+    // "was arrested … and charged with sedition": a bare participle conjoined shares the passive;
+    // not the voice of an active verb whose object comes after both ("police targeted and arrested
+    // five defenders", "targeted" read as a participle with the object on it)
+    const head = this.head(i);
+    const activeHead = head >= 0 && this.kids(head, 'obj').some((o) => o > i) && !this.isPassive(head);
+    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0 && !activeHead) return true;
     // the same with the form read as a past tense and a length of time taken for its object: "was
     // detained incognito and released a fortnight later"
-    const head = this.head(i);
     if (t.deprel === 'conj' && t.xpos === 'VBD' && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
     // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
     // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
