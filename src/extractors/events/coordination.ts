@@ -295,6 +295,8 @@ function isItemWord(tree: Tree, j: number): boolean {
   if (t.text === '-' && prev?.end === t.start && next?.start === t.end) return true;
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
   if (nameParticle(tree, j)) return true;
+  // "A on 12 May and B on 3 June": when each was taken is part of the item
+  if (tree.inTimex(j) || (t.upos === 'ADP' && tree.inTimex(j + 1))) return true;
   // a photograph's ", left," between the names of its caption
   if (CAPTION_PLACES.has(w) && prev?.text === ',' && next?.text === ',') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';

@@ -199,6 +199,25 @@ function splitSubject(tree: Tree, i: number): number | undefined {
   return h;
 }
 
+/** Words that may stand in a time phrase beside its date: "since late last year", "earlier this month". */
+const TIME_PHRASE_TAGS = new Set(['ADP', 'ADV', 'DET', 'ADJ']);
+
+/**
+ * "the executions since late last year of three dissidents", with the "of" hung on the date: an
+ * "of" right after a time phrase that follows the noun trigger is the trigger's. The "of" phrase's
+ * head, or undefined.
+ */
+function ofAfterTime(tree: Tree, i: number): number | undefined {
+  const { to } = tree.sentenceRange(i);
+  let dated = false;
+  for (let j = i + 1; j < to && j - i <= 7; j++) {
+    if (tree.inTimex(j)) dated = true;
+    else if (tree.lemma(j) === 'of' && tree.token(j).deprel === 'case') return dated && tree.head(j) > j ? tree.head(j) : undefined;
+    else if (!TIME_PHRASE_TAGS.has(tree.token(j).upos ?? '')) return undefined;
+  }
+  return undefined;
+}
+
 /** Relative pronouns that open a clause about the person named before them. */
 const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose']);
 
@@ -501,7 +520,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "the death in detention of X": the parser may hang the "of" on the place of custody
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
-    const ofAny = of ?? shared();
+    const ofAny = of ?? shared() ?? ofAfterTime(tree, i);
     const h = tree.head(i);
     // "X contracted hepatitis while in prison": a state with no clause of its own is the subject's of the verb it hangs on
     const meanwhile = t.entry.state && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? tree.subjectOf(h) : undefined;

@@ -634,3 +634,18 @@ test('"Four reporters and their driver were detained", parsed as a noun with a c
   const more = 'Two reporters were detained in Velmora in May. Ada Moll, Ivo Rant and Liva Somm condemned the raid.';
   lacks(targets(more, 'ARREST'), ['Ada Moll', 'Ivo Rant', 'Liva Somm'], more);
 });
+
+test('"a wave of executions since early last year of prominent critics, including A on 3 March and B on 9 May": the "of" after the time phrase is whom, and dates do not end the list', () => {
+  const text = 'Velmora has faced criticism over a wave of executions since early last year of prominent critics, including the exiled blogger Arno Petz on March 3 and boxer Ivo Rant on May 9.';
+  has(targetsAt(text, 'KILLING', 'executions'), ['prominent critics', 'Arno Petz', 'Ivo Rant'], text);
+  // must not match: an "of" after other words than a time phrase
+  const other = 'Velmora faced criticism over the executions carried out by the army of the north, said Ivo Rant.';
+  lacks(targets(other, 'KILLING'), ['Ivo Rant'], other);
+});
+
+test('"bloggers who had dared to run independent sites have vanished": a complement with a finite auxiliary of its own is the main verb, said of the noun the relative clause is about', () => {
+  const text = 'Drell bloggers who had dared to run independent sites have vanished, the latest being Ada Moll, a host at the state radio.';
+  const got = targetsAt(text, 'DISAPPEARANCE', 'vanished');
+  has(got, ['Drell bloggers', 'Ada Moll'], text);
+  lacks(got, ['independent sites'], text);
+});

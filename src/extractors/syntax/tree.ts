@@ -253,6 +253,10 @@ export class Tree {
     // "before being released": a passive gerund adjunct shares it too
     const auxes = this.kids(i, 'aux', 'aux:pass');
     const participle = t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN') && auxes.every((a) => this.token(a).text.toLowerCase() === 'being');
+    // "journalists who tried to do such work have vanished", with "have vanished" hung on "do": a
+    // complement with a finite auxiliary of its own is the main clause, of the noun the relative clause is about
+    const relative = t.deprel === 'xcomp' ? this.relativeAbove(i) : undefined;
+    if (relative !== undefined) return relative;
     // "a court ordered him to serve two years": a verb's object, when it has one, is who does its complement
     const controller = t.deprel === 'xcomp' ? this.kids(h, 'obj').find((o) => o < i && ['NOUN', 'PROPN', 'PRON'].includes(this.token(o).upos ?? '')) : undefined;
     if (controller !== undefined) return controller;
@@ -260,6 +264,18 @@ export class Tree {
       return this.subjectOf(h, depth + 1);
     }
     return undefined;
+  }
+
+  /**
+   * The noun a relative clause is about, when the verb `i` has a finite auxiliary of its own ("have
+   * vanished") yet hangs as a complement inside that clause: the parser ran the clause on into the
+   * main verb. Undefined otherwise.
+   */
+  private relativeAbove(i: number): number | undefined {
+    if (!this.kids(i, 'aux').some((a) => ['VBP', 'VBZ', 'VBD', 'MD'].includes(this.token(a).xpos ?? ''))) return undefined;
+    let up = this.head(i);
+    for (let hops = 0; up >= 0 && hops < 4 && /^(xcomp|conj)$/.test(this.token(up).deprel ?? ''); hops++) up = this.head(up);
+    return up >= 0 && this.token(up).deprel === 'acl:relcl' && up > this.head(up) ? this.head(up) : undefined;
   }
 
   /** The token range of the noun phrase headed by `i`, without its relative clauses or appositions. */
