@@ -3,6 +3,7 @@ import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
+import { countryByName } from '../places/countries.js';
 
 /**
  * Roles through syntax, as head tokens. Active voice: nsubj is the agent, obj the target.
@@ -216,6 +217,19 @@ function ofAfterTime(tree: Tree, i: number): number | undefined {
     else if (!TIME_PHRASE_TAGS.has(tree.token(j).upos ?? '')) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A target that is a date ("Saturday's abduction", with the date read as whose) or a country
+ * ("Karsland jailed 20 writers" misread): no one an event befalls. A person's name the recogniser
+ * typed as a place is kept: only a name the country list knows is a country.
+ */
+export function noOneAt(tree: Tree, head: number | undefined): boolean {
+  if (head === undefined) return false;
+  const entity = tree.entityOf[head];
+  if (entity?.type === 'PERSON') return false;
+  if (tree.inTimex(head)) return true;
+  return entity?.type === 'LOC' && countryByName(entity.name) !== undefined;
 }
 
 /** Relative pronouns that open a clause about the person named before them. */
@@ -509,7 +523,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {
-    const poss = tree.kids(i, 'nmod:poss')[0];
+    // "Saturday's abduction": a date is when, not whose; "Karsland's arrest of a blogger": a country is who did it
+    const [poss, possAgent] = [tree.kids(i, 'nmod:poss').find((k) => !noOneAt(tree, k)), tree.kids(i, 'nmod:poss').find((k) => !tree.inTimex(k) && noOneAt(tree, k))];
     // "on bail on Monday": a date is when, never whom
     // "sentences of 10 and 15 years": a length is not whom; "the release of the two" is
     // "charges of sedition": what someone is charged with or accused of is no one
@@ -556,7 +571,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
     if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
     if (target !== undefined) roles.target = target;
-    const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
+    const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by') ?? possAgent;
     if (by !== undefined) roles.agent = by;
   }
   // "a case was registered against the activist", "filed a complaint against him": whom it is against
