@@ -47,9 +47,17 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
   // a comma list the parser read as appositions of the first name, "Moyo, Rufaro Chikowore and …"
   // (or as a bare list, the relation the parser gives items with no conjunction before them)
   // and through a role between two names: "A, a paralegal, and B" hangs B on "paralegal"
+  // a bare list item follows a comma, a semicolon or "and", maybe with its role words between ("A, B",
+  // "A and former researcher B"), not a word of the phrase before ("commander of the group Hizb A")
+  const afterMark = (c: number): boolean => {
+    let k = nameSpan(tree, c)[0] - 1;
+    const roleWord = (n: number) => ['NOUN', 'ADJ'].includes(tree.token(n).upos ?? '') || tree.token(n).xpos === 'HYPH' || (tree.entityOf[n] !== undefined && tree.entityOf[n]!.type !== 'PERSON');
+    for (let n = 0; k >= 0 && n < 6 && roleWord(k); n++) k--;
+    return k >= 0 && /^([,;]|and)$/.test(tree.token(k).text);
+  };
   const visit = (i: number, depth: number): void => {
     for (const t of nameTokens(i)) {
-      for (const c of tree.kids(t, 'conj', 'appos', 'list')) if ((take(c) || !isPerson(c)) && depth < 12) visit(c, depth + 1);
+      for (const c of [...tree.kids(t, 'conj', 'appos'), ...tree.kids(t, 'list').filter(afterMark)]) if ((take(c) || !isPerson(c)) && depth < 12) visit(c, depth + 1);
     }
   };
   // "Two aid workers, A and B, were slain" read with A as a second subject beside the noun: the

@@ -229,6 +229,9 @@ export function noOneAt(tree: Tree, head: number | undefined): boolean {
   const entity = tree.entityOf[head];
   if (entity?.type === 'PERSON') return false;
   if (tree.inTimex(head)) return true;
+  // "prosecute Sheikh in the United States", parsed with the country the head: the person is whom
+  const { first, last } = tree.phrase(head);
+  for (let k = first; k <= last; k++) if (tree.entityOf[k]?.type === 'PERSON') return false;
   return entity?.type === 'LOC' && countryByName(entity.name) !== undefined;
 }
 

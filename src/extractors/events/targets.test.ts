@@ -623,6 +623,27 @@ test('names the parser joined by the bare "list" relation are items of the targe
   const tree = new Tree(doc);
   const names = coordinatedPersons(tree, moll).map((k) => tree.entityOf[k]!.name);
   assert.deepEqual(names, ['Ivo Rant', 'Liva Somm']);
+  // must not match: a "list" item that no comma sets off is a word of the phrase before it ("the group Velmora Front")
+  const group = pipeline.run(new Doc('Guards detained Ada Moll, head of the group Ivo Rant.', { published: '2024-05-01' }));
+  const g = (word: string) => group.tokens.findIndex((t) => t.text === word);
+  Object.assign(group.tokens[g('Ivo')]!, { head: g('Rant'), deprel: 'compound' });
+  Object.assign(group.tokens[g('Rant')]!, { head: g('Moll'), deprel: 'list' });
+  assert.deepEqual(coordinatedPersons(new Tree(group), g('Moll')), []);
+});
+
+test('"kidnapped and jailed …": the bare second verb is active only when the first verb\'s object follows it with no punctuation between', () => {
+  const doc = pipeline.run(new Doc('Police kidnapped and jailed Ivo Rant.', { published: '2024-05-01' }));
+  const at = (word: string) => doc.tokens.findIndex((t) => t.text === word);
+  // the reading of a long sentence: the object hung on the first verb, the second verb bare
+  Object.assign(doc.tokens[at('Rant')]!, { head: at('kidnapped'), deprel: 'obj' });
+  Object.assign(doc.tokens[at('jailed')]!, { head: at('kidnapped'), deprel: 'conj', xpos: 'VBN' });
+  assert.equal(new Tree(doc).isPassive(at('jailed')), false);
+  const far = pipeline.run(new Doc('They kidnapped and jailed him — Ivo Rant wrote.', { published: '2024-05-01' }));
+  const f = (word: string) => far.tokens.findIndex((t) => t.text === word);
+  Object.assign(far.tokens[f('Rant')]!, { head: f('kidnapped'), deprel: 'obj' });
+  Object.assign(far.tokens[f('him')]!, { head: f('jailed'), deprel: 'xcomp' });
+  Object.assign(far.tokens[f('jailed')]!, { head: f('kidnapped'), deprel: 'conj', xpos: 'VBN' });
+  assert.equal(new Tree(far).isPassive(f('jailed')), true);
 });
 
 test('"Four reporters and their driver were detained", parsed as a noun with a clause conjoined: the event is the four reporters\', and the next sentence names them', () => {
@@ -663,7 +684,9 @@ test('a date or a country is no one an event befalls: "Saturday\'s abduction of 
   const arrest = doc.events.find((v) => v.type === 'ARREST');
   assert.equal(arrest?.target?.text, 'a blogger');
   assert.equal(arrest?.agent?.text, 'Norway');
-  // must not match: a person's name is never a date or a country
+  // must not match: a person's name is never a date or a country, nor is a phrase that holds one
   const named = "Ivo Rant's arrest shocked the town.";
   assert.deepEqual(targetsAt(named, 'ARREST', 'arrest'), ['Ivo Rant']);
+  const abroad = 'We are also prepared to prosecute Ivo Rant in the United States for his crimes against a Velmoran citizen, Ada Moll said.';
+  assert.deepEqual(targetsAt(abroad, 'CHARGE', 'prosecute'), ['Ivo Rant']);
 });

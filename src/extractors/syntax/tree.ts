@@ -88,7 +88,8 @@ export class Tree {
     // not the voice of an active verb whose object comes after both ("police targeted and arrested
     // five defenders", "targeted" read as a participle with the object on it)
     const head = this.head(i);
-    const activeHead = head >= 0 && this.kids(head, 'obj').some((o) => o > i) && !this.isPassive(head);
+    const nextObject = (o: number) => o > i && this.doc.tokens.slice(i + 1, o).every((x) => x.upos !== 'PUNCT');
+    const activeHead = head >= 0 && this.kids(head, 'obj').some(nextObject) && !this.isPassive(head);
     if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0 && !activeHead) return true;
     // the same with the form read as a past tense and a length of time taken for its object: "was
     // detained incognito and released a fortnight later"
