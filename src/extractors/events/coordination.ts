@@ -523,7 +523,41 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
     const listed = namesFrom(tree, after, 10, (k) => isItemWord(tree, k) && tree.token(k).upos !== 'ADP', after - 1);
     if (listed.length) return listed;
   }
+  const among = amongThemNext(tree, here.to);
+  if (among.length) return among;
   return count !== undefined && count > 1 ? countedNamesNext(tree, here.to, count) : [];
+}
+
+/** The subject list that opens the sentence at `start`: the names (roles only before the first), and the token after the last. */
+function openingNames(tree: Tree, start: number): { names: number[]; after: number } {
+  const { to } = tree.sentenceRange(start);
+  const names: number[] = [];
+  let k = start;
+  while (k < to && (tree.entityOf[k]?.type === 'PERSON' || isItemWord(tree, k))) {
+    if (beginsPerson(tree, k)) names.push(k);
+    k = tree.entityOf[k]?.type === 'PERSON' ? nameSpan(tree, k)[1] + 1 : k + 1;
+  }
+  const rolesFirst = names.length > 0 && Array.from({ length: names[0]! - start }, (_, n) => start + n).every((n) => ['ADJ', 'NOUN'].includes(tree.token(n).upos ?? '') || tree.token(n).xpos === 'HYPH');
+  return rolesFirst && tree.entityOf[k - 1]?.type === 'PERSON' ? { names, after: k } : { names: [], after: k };
+}
+
+/**
+ * "Nine farmers were killed in the raids. Farm leader A was among them.": the next sentence opens
+ * with names that were among the group ("among them", "among those", "among the victims").
+ * Returns one token of each name, or nothing.
+ */
+function amongThemNext(tree: Tree, start: number): number[] {
+  if (start >= tree.doc.tokens.length) return [];
+  const { names, after } = openingNames(tree, start);
+  if (!names.length) return [];
+  const w = (k: number) => (k < tree.sentenceRange(start).to ? tree.token(k).text.toLowerCase() : '');
+  let k = after;
+  if (!['was', 'were', 'is', 'are'].includes(w(k))) return [];
+  k++;
+  while (['also', 'reportedly', 'allegedly', 'said', 'to', 'be'].includes(w(k))) k++;
+  if (w(k) !== 'among') return [];
+  const group = w(k + 1) === 'the' ? w(k + 2) : w(k + 1);
+  return ['them', 'those', 'these', 'victims', 'dead', 'detainees'].includes(group) ? names : [];
 }
 
 /**
@@ -534,17 +568,11 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
 function countedNamesNext(tree: Tree, start: number, count: number): number[] {
   if (start >= tree.doc.tokens.length) return [];
   const { to } = tree.sentenceRange(start);
-  const listed: number[] = [];
-  let k = start;
-  while (k < to && (tree.entityOf[k]?.type === 'PERSON' || isItemWord(tree, k))) {
-    if (beginsPerson(tree, k)) listed.push(k);
-    k = tree.entityOf[k]?.type === 'PERSON' ? nameSpan(tree, k)[1] + 1 : k + 1;
-  }
   // only roles before the first name, the list the subject of the verb right after it
-  const rolesFirst = listed.length > 0 && Array.from({ length: listed[0]! - start }, (_, n) => start + n).every((n) => ['ADJ', 'NOUN'].includes(tree.token(n).upos ?? ''));
-  const verbNext = k < to && tree.entityOf[k - 1]?.type === 'PERSON' && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '');
+  const { names: listed, after } = openingNames(tree, start);
+  const verbNext = listed.length > 0 && after < to && ['VERB', 'AUX'].includes(tree.token(after).upos ?? '');
   const people = new Set(listed.map((n) => tree.entityOf[n]));
-  return rolesFirst && verbNext && people.size === count && listed.length === count ? listed : [];
+  return verbNext && people.size === count && listed.length === count ? listed : [];
 }
 
 /**

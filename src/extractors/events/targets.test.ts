@@ -690,3 +690,11 @@ test('a date or a country is no one an event befalls: "Saturday\'s abduction of 
   const abroad = 'We are also prepared to prosecute Ivo Rant in the United States for his crimes against a Velmoran citizen, Ada Moll said.';
   assert.deepEqual(targetsAt(abroad, 'CHARGE', 'prosecute'), ['Ivo Rant']);
 });
+
+test('"Nine farmers were massacred. Indigenous leader A was among them.": a name the next sentence puts among the group is the event\'s', () => {
+  const text = 'Nine farmers and union organisers were massacred in raids across Karst last week. Indigenous leader Ivo Rant was among them.';
+  has(targets(text, 'KILLING'), ['Ivo Rant'], text);
+  // must not match: among others than the group
+  const mourners = 'Nine farmers were massacred in raids across Karst last week. Ivo Rant was among the mourners at the funeral.';
+  lacks(targets(mourners, 'KILLING'), ['Ivo Rant'], mourners);
+});
