@@ -541,7 +541,11 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const ofAny = of ?? shared() ?? ofAfterTime(tree, i);
     const h = tree.head(i);
     // "X contracted hepatitis while in prison": a state with no clause of its own is the subject's of the verb it hangs on
-    const meanwhile = t.entry.state && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? tree.subjectOf(h) : undefined;
+    // and so is any event noun that is such a clause of a clause's verb: "X died in hospital while
+    // under close surveillance" (not of a participle that describes someone: "X, pictured while on
+    // leave"); "while on medical release" is a spell out of prison, not the release that ends a custody
+    const clauseVerb = h >= 0 && !/^(acl|amod)/.test(tree.token(h).deprel ?? '') && t.type !== 'RELEASE';
+    const meanwhile = (t.entry.state || (tree.token(i).deprel === 'advcl' && clauseVerb)) && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : undefined;
     let target = meanwhile ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];

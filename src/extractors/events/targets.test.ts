@@ -698,3 +698,15 @@ test('"Nine farmers were massacred. Indigenous leader A was among them.": a name
   const mourners = 'Nine farmers were massacred in raids across Karst last week. Ivo Rant was among the mourners at the funeral.';
   lacks(targets(mourners, 'KILLING'), ['Ivo Rant'], mourners);
 });
+
+test('"A died in a hospital while under close surveillance": an event noun that is a verbless while-clause befalls the subject of the verb it hangs on', () => {
+  const text = 'In 2017, Karst Prize laureate Ivo Rant, who long wrote about liberty, died in a hospital while under close surveillance by the police.';
+  has(targets(text, 'RESTRICTION'), ['Ivo Rant'], text);
+  const plain = 'Ivo Rant died in a hospital while under close surveillance by the police.';
+  has(targets(plain, 'RESTRICTION'), ['Ivo Rant'], plain);
+});
+
+test('"A, pictured while on medical release, was moved": a spell out of prison in a while-clause is no release of A', () => {
+  const text = 'The lawyer Ada Moll, pictured while on medical release with her son, was moved to Karst prison.';
+  lacks(targets(text, 'RELEASE'), ['Ada Moll'], text);
+});
