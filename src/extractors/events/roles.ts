@@ -550,6 +550,13 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
+    // "others have received suspended death sentences", parsed with "received" a modifier of the noun
+    // it takes: that verb's own subject before it is the one who receives
+    if (target === undefined) {
+      const taker = tree.kids(noun, 'amod', 'acl').find((v) => v < noun && EXPERIENCERS.has(tree.lemma(v)) && tree.kids(v, 'aux').length > 0);
+      const subject = taker !== undefined ? tree.kids(taker, 'nsubj').find((n) => n < taker) : undefined;
+      if (subject !== undefined) target = subject;
+    }
     // "X has been granted bail", "the court granted him bail", "denied bail to X": who gets it
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && GRANTING.has(tree.lemma(verb))) {
       const to = [...tree.kids(verb, 'obl'), ...tree.kids(noun, 'nmod')].find((c) => tree.caseOf(c) === 'to');

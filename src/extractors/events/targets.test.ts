@@ -710,3 +710,8 @@ test('"A, pictured while on medical release, was moved": a spell out of prison i
   const text = 'The lawyer Ada Moll, pictured while on medical release with her son, was moved to Karst prison.';
   lacks(targets(text, 'RELEASE'), ['Ada Moll'], text);
 });
+
+test('"others such as A, former head of X, have received death sentences", with the verb read as a modifier of the noun: the verb\'s own subject receives', () => {
+  const text = 'Some were freed, while others such as Ivo Rant, former head of the Karst Medical College, have received suspended death sentences.';
+  has(targets(text, 'CONVICTION'), ['Ivo Rant'], text);
+});
