@@ -315,6 +315,8 @@ function isItemWord(tree: Tree, j: number): boolean {
   // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
   // "famed publisher A": a participle before a role word the tagger took for a name
   const roleNext = tree.token(j + 1)?.upos === 'NOUN' || (t.xpos === 'VBN' && /^\p{Ll}/u.test(tree.token(j + 1)?.text ?? ''));
+  // "Velmora-based blogger A": a participle glued by a hyphen to the word before is a modifier
+  if (t.upos === 'VERB' && prev?.text === '-' && prev.end === t.start && /^\p{Ll}/u.test(t.text)) return true;
   if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && roleNext) || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
   if (CLAUSE_START.has(t.upos ?? '')) return false;
   // "A, an internationally known poet, and B": a degree adverb of the description's adjective

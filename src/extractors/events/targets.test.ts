@@ -715,3 +715,8 @@ test('"others such as A, former head of X, have received death sentences", with 
   const text = 'Some were freed, while others such as Ivo Rant, former head of the Karst Medical College, have received suspended death sentences.';
   has(targets(text, 'CONVICTION'), ['Ivo Rant'], text);
 });
+
+test('"including the poet A and the Velmora-based blogger B": a participle glued by a hyphen to a place is a modifier in a list item', () => {
+  const text = 'Spyware was used in the capture and imprisonment of writers, including the poet Ivo Rant and the Velmora-based Karst blogger Liva Somm.';
+  has(targets(text, 'ARREST'), ['Ivo Rant', 'Liva Somm'], text);
+});
