@@ -28,6 +28,8 @@ const NO_PLACE = new Set(['ACCUSATION']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
 /** Verbs that give or withhold what a noun trigger names: "granted bail", "was denied bail". */
 const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer', 'hand']);
+/** Verbs by which an event makes its victim act: "threats forced him to flee", "harassment drove her to despair". */
+const CAUSATIVES = new Set(['drive', 'force', 'compel', 'push']);
 const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -562,6 +564,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const to = [...tree.kids(verb, 'obl'), ...tree.kids(noun, 'nmod')].find((c) => tree.caseOf(c) === 'to');
       target = tree.kids(verb, 'iobj')[0] ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined) ?? nameAfterTo(tree, i);
     }
+    // "harassment by the police drove her to kill herself", "threats forced him into exile": what
+    // the event made someone do tells whom it befell
+    if (target === undefined && h >= 0 && tree.token(i).deprel === 'nsubj' && CAUSATIVES.has(tree.lemma(h))) target = tree.kids(h, 'obj').find((o) => o > i);
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
       target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);

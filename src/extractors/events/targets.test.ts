@@ -720,3 +720,11 @@ test('"including the poet A and the Velmora-based blogger B": a participle glued
   const text = 'Spyware was used in the capture and imprisonment of writers, including the poet Ivo Rant and the Velmora-based Karst blogger Liva Somm.';
   has(targets(text, 'ARREST'), ['Ivo Rant', 'Liva Somm'], text);
 });
+
+test('"harassment by the police drove her to despair": what the event made someone do tells whom it befell', () => {
+  const text = 'The editor Ada Moll died in May. Her union says harassment by the police drove her to despair.';
+  has(targets(text, 'THREAT'), ['Ada Moll'], text);
+  // must not match: the event noun the object of such a verb, not its subject
+  const object = 'The editor Ada Moll said the police drove harassment of reporters to new heights.';
+  lacks(targets(object, 'THREAT'), ['Ada Moll'], object);
+});
