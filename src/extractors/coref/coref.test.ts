@@ -5,6 +5,7 @@ import { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 import { isNamed } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
+import { registry } from '../../pipeline/registry.js';
 
 // Our own invented report (test/fixtures/articles/reyvik-quotes.txt) and sentences.
 const pipeline = createDefaultPipeline();
@@ -99,4 +100,17 @@ test('"Senior party leader B also claimed that he …": he is B, the one who cla
   const he = text.lastIndexOf(' he ') + 1;
   assert.ok(person(doc, 'Ivo Rant').mentions.some((m) => m.start === he), 'the second "he" is Rant');
   assert.ok(!person(doc, 'Arno Petz').mentions.some((m) => m.start === he));
+});
+
+test('"Party leader and former minister A told reporters that he …", the name hung on the second title: A is the one who tells, and the next sentence\'s claimant is "he" there', () => {
+  // a claimant whose first name tells no gender, so only the telling and the claim decide
+  const text = 'SP leader and former minister Ravi Petz told PTI that he has been put under house arrest in Drell. Senior Congress leader Oskan Rant also claimed that he has been arrested in Karst.';
+  const doc = createDefaultPipeline('places').run(new Doc(text, { published: '2026-11-25' }));
+  const at = (word: string) => doc.tokens.findIndex((t) => t.text === word);
+  // the reading the parser gives a longer name: the name in apposition to "minister", "leader" the subject
+  Object.assign(doc.tokens[at('Ravi')]!, { head: at('minister'), deprel: 'appos' });
+  registry.create('coref', {}).process(doc);
+  const he = text.lastIndexOf(' he ') + 1;
+  assert.ok(person(doc, 'Oskan Rant').mentions.some((m) => m.start === he), 'the second "he" is Rant');
+  assert.ok(person(doc, 'Ravi Petz').mentions.some((m) => m.start === text.indexOf(' he ') + 1), 'the first "he" is Petz');
 });

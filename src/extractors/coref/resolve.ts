@@ -216,7 +216,9 @@ export class Resolver {
     this.at.set(i, best.entity);
     const k = this.note(best.entity, sentence, asSubject, gender);
     const spoke = this.speaks(i);
-    if (asSubject) k.spoke = spoke;
+    // "A told reporters that he had been held": the pronoun is inside A's own words, and A's act in
+    // the sentence is still the telling (the next sentence's "he" need not go on with A)
+    if (asSubject && !(best === reporter && !spoke)) k.spoke = spoke;
     if (spoke) this.lastSpeaker = k;
     return best.entity;
   }
@@ -228,9 +230,11 @@ export class Resolver {
     const speech = verb >= 0 && tree.token(verb).deprel === 'ccomp' ? tree.head(verb) : -1;
     if (speech < 0 || !this.speech.has(tree.lemma(speech))) return undefined;
     // "Senior party leader Ivo Rant claimed …", parsed with both "leader" and the name as subjects: the one that names someone
+    // "Party leader and former minister Ivo Rant told …": the name in apposition to the subject's last title
+    const apposed = (subject: number) => [subject, ...tree.kids(subject, 'conj')].flatMap((n) => tree.kids(n, 'appos')).map((a) => tree.entityOf[a]).find((x) => x?.type === 'PERSON');
     const e = tree
       .kids(speech, 'nsubj')
-      .map((subject) => tree.entityOf[subject] ?? this.at.get(subject))
+      .map((subject) => tree.entityOf[subject] ?? this.at.get(subject) ?? apposed(subject))
       .find((x) => x !== undefined);
     return e ? this.known.get(e) : undefined;
   }

@@ -45,10 +45,19 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     return true;
   };
   // a comma list the parser read as appositions of the first name, "Moyo, Rufaro Chikowore and …"
+  // (or as a bare list, the relation the parser gives items with no conjunction before them)
   // and through a role between two names: "A, a paralegal, and B" hangs B on "paralegal"
+  // a bare list item follows a comma, a semicolon or "and", maybe with its role words between ("A, B",
+  // "A and former researcher B"), not a word of the phrase before ("commander of the group Hizb A")
+  const afterMark = (c: number): boolean => {
+    let k = nameSpan(tree, c)[0] - 1;
+    const roleWord = (n: number) => ['NOUN', 'ADJ'].includes(tree.token(n).upos ?? '') || tree.token(n).xpos === 'HYPH' || (tree.entityOf[n] !== undefined && tree.entityOf[n]!.type !== 'PERSON');
+    for (let n = 0; k >= 0 && n < 6 && roleWord(k); n++) k--;
+    return k >= 0 && /^([,;]|and)$/.test(tree.token(k).text);
+  };
   const visit = (i: number, depth: number): void => {
     for (const t of nameTokens(i)) {
-      for (const c of tree.kids(t, 'conj', 'appos')) if ((take(c) || !isPerson(c)) && depth < 12) visit(c, depth + 1);
+      for (const c of [...tree.kids(t, 'conj', 'appos'), ...tree.kids(t, 'list').filter(afterMark)]) if ((take(c) || !isPerson(c)) && depth < 12) visit(c, depth + 1);
     }
   };
   // "Two aid workers, A and B, were slain" read with A as a second subject beside the noun: the
@@ -262,6 +271,19 @@ function nameSpan(tree: Tree, i: number): [number, number] {
   return [first, last];
 }
 
+/**
+ * A short lower-case word inside an organisation's or place's name, whatever the tagger made of
+ * it: "Frente de Liberación", "Bank ng Bayan" (the names of a list's descriptions are often in
+ * another language). Both its neighbours are capitalised words of no person's name.
+ */
+function nameParticle(tree: Tree, j: number): boolean {
+  const t = tree.token(j);
+  const prev = tree.doc.tokens[j - 1];
+  const next = tree.doc.tokens[j + 1];
+  const named = (k: number) => /^\p{Lu}/u.test(tree.token(k).text) && tree.token(k).upos === 'PROPN';
+  return /^\p{Ll}{1,3}$/u.test(t.text) && prev !== undefined && next !== undefined && named(j - 1) && named(j + 1);
+}
+
 /** Where someone stands in a photograph: "A, left, and B". */
 const CAPTION_PLACES = new Set(['left', 'right', 'centre', 'center', 'pictured', 'above', 'below', 'top', 'bottom']);
 
@@ -280,6 +302,9 @@ function isItemWord(tree: Tree, j: number): boolean {
   const next = tree.doc.tokens[j + 1];
   if (t.text === '-' && prev?.end === t.start && next?.start === t.end) return true;
   if (tree.entityOf[j] && tree.entityOf[j]!.type !== 'PERSON') return true;
+  if (nameParticle(tree, j)) return true;
+  // "A on 12 May and B on 3 June": when each was taken is part of the item
+  if (tree.inTimex(j) || (t.upos === 'ADP' && tree.inTimex(j + 1))) return true;
   // a photograph's ", left," between the names of its caption
   if (CAPTION_PLACES.has(w) && prev?.text === ',' && next?.text === ',') return true;
   if (t.upos === 'PRON') return POSSESSIVES.has(w) && t.xpos === 'PRP$';
@@ -290,6 +315,8 @@ function isItemWord(tree: Tree, j: number): boolean {
   // "aid workers", "rights defender Tatiana Brolo" with the noun read as a verb
   // "famed publisher A": a participle before a role word the tagger took for a name
   const roleNext = tree.token(j + 1)?.upos === 'NOUN' || (t.xpos === 'VBN' && /^\p{Ll}/u.test(tree.token(j + 1)?.text ?? ''));
+  // "Velmora-based blogger A": a participle glued by a hyphen to the word before is a modifier
+  if (t.upos === 'VERB' && prev?.text === '-' && prev.end === t.start && /^\p{Ll}/u.test(t.text)) return true;
   if (t.upos === 'VERB') return /^\p{Ll}/u.test(t.text) && ((t.xpos !== 'VBD' && roleNext) || (['VBP', 'VB'].includes(t.xpos ?? '') && tree.entityOf[j + 1]?.type === 'PERSON'));
   if (CLAUSE_START.has(t.upos ?? '')) return false;
   // "A, an internationally known poet, and B": a degree adverb of the description's adjective
@@ -498,7 +525,56 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
     const listed = namesFrom(tree, after, 10, (k) => isItemWord(tree, k) && tree.token(k).upos !== 'ADP', after - 1);
     if (listed.length) return listed;
   }
-  return [];
+  const among = amongThemNext(tree, here.to);
+  if (among.length) return among;
+  return count !== undefined && count > 1 ? countedNamesNext(tree, here.to, count) : [];
+}
+
+/** The subject list that opens the sentence at `start`: the names (roles only before the first), and the token after the last. */
+function openingNames(tree: Tree, start: number): { names: number[]; after: number } {
+  const { to } = tree.sentenceRange(start);
+  const names: number[] = [];
+  let k = start;
+  while (k < to && (tree.entityOf[k]?.type === 'PERSON' || isItemWord(tree, k))) {
+    if (beginsPerson(tree, k)) names.push(k);
+    k = tree.entityOf[k]?.type === 'PERSON' ? nameSpan(tree, k)[1] + 1 : k + 1;
+  }
+  const rolesFirst = names.length > 0 && Array.from({ length: names[0]! - start }, (_, n) => start + n).every((n) => ['ADJ', 'NOUN'].includes(tree.token(n).upos ?? '') || tree.token(n).xpos === 'HYPH');
+  return rolesFirst && tree.entityOf[k - 1]?.type === 'PERSON' ? { names, after: k } : { names: [], after: k };
+}
+
+/**
+ * "Nine farmers were killed in the raids. Farm leader A was among them.": the next sentence opens
+ * with names that were among the group ("among them", "among those", "among the victims").
+ * Returns one token of each name, or nothing.
+ */
+function amongThemNext(tree: Tree, start: number): number[] {
+  if (start >= tree.doc.tokens.length) return [];
+  const { names, after } = openingNames(tree, start);
+  if (!names.length) return [];
+  const w = (k: number) => (k < tree.sentenceRange(start).to ? tree.token(k).text.toLowerCase() : '');
+  let k = after;
+  if (!['was', 'were', 'is', 'are'].includes(w(k))) return [];
+  k++;
+  while (['also', 'reportedly', 'allegedly', 'said', 'to', 'be'].includes(w(k))) k++;
+  if (w(k) !== 'among') return [];
+  const group = w(k + 1) === 'the' ? w(k + 2) : w(k + 1);
+  return ['them', 'those', 'these', 'victims', 'dead', 'detainees'].includes(group) ? names : [];
+}
+
+/**
+ * "Three reporters were detained. Reporter A, B and cameraman C are still held.": the next
+ * sentence opens with a list of as many named people as the group counts (only their roles
+ * before the first), the subject of its verb. Returns one token of each name, or nothing.
+ */
+function countedNamesNext(tree: Tree, start: number, count: number): number[] {
+  if (start >= tree.doc.tokens.length) return [];
+  const { to } = tree.sentenceRange(start);
+  // only roles before the first name, the list the subject of the verb right after it
+  const { names: listed, after } = openingNames(tree, start);
+  const verbNext = listed.length > 0 && after < to && ['VERB', 'AUX'].includes(tree.token(after).upos ?? '');
+  const people = new Set(listed.map((n) => tree.entityOf[n]));
+  return verbNext && people.size === count && listed.length === count ? listed : [];
 }
 
 /**

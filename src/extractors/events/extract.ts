@@ -16,7 +16,7 @@ import { noReleaseAfterDeath } from './after-death.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { countedGroups } from './counted.js';
 import { modalityOf } from './modality.js';
-import { rolesOf } from './roles.js';
+import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
 import { findTriggers } from './triggers.js';
 import type { Trigger } from './triggers.js';
@@ -124,6 +124,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       if (mod.speaker === undefined) continue;
       heads.agent = mod.speaker;
     }
+    if (noOneAt(tree, heads.target)) delete heads.target;
     // "All three were released", with the count read as no subject
     const count = heads.target === undefined && trigger.pos === 'verb' ? countBeforeAuxiliaries(tree, trigger.token) : undefined;
     if (count !== undefined) heads.target = count;

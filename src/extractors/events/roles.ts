@@ -3,6 +3,7 @@ import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
+import { countryByName } from '../places/countries.js';
 
 /**
  * Roles through syntax, as head tokens. Active voice: nsubj is the agent, obj the target.
@@ -27,6 +28,8 @@ const NO_PLACE = new Set(['ACCUSATION']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
 /** Verbs that give or withhold what a noun trigger names: "granted bail", "was denied bail". */
 const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer', 'hand']);
+/** Verbs by which an event makes its victim act: "threats forced him to flee", "harassment drove her to despair". */
+const CAUSATIVES = new Set(['drive', 'force', 'compel', 'push']);
 const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -178,6 +181,60 @@ function nameAfterTo(tree: Tree, i: number): number | undefined {
 function conjunctOwnSubject(tree: Tree, i: number): number | undefined {
   const own = tree.token(i).deprel === 'conj' && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length;
   return own ? personBeforeAuxiliaries(tree, i) : undefined;
+}
+
+/**
+ * "Four journalists and their driver were arrested", parsed as the noun "journalists" with a
+ * clause "their driver were arrested" conjoined to it: a verb conjoined to a noun that heads its
+ * sentence, whose subject comes right after the "and" between them, is said of both nouns. The
+ * first noun, which stands for the list, or undefined.
+ */
+function splitSubject(tree: Tree, i: number): number | undefined {
+  const h = tree.head(i);
+  if (tree.token(i).deprel !== 'conj' || h < 0 || tree.token(h).deprel !== 'root' || !['NOUN', 'PROPN', 'NUM'].includes(tree.token(h).upos ?? '')) return undefined;
+  const subj = tree.kids(i, 'nsubj', 'nsubj:pass')[0];
+  if (subj === undefined || subj < h || subj > i) return undefined;
+  const first = tree.phrase(subj).first;
+  const and = first - 1;
+  if (and <= h || !['and', 'or'].includes(tree.token(and).text.toLowerCase())) return undefined;
+  // nothing but the first noun's own words stands before the "and"
+  for (let k = h + 1; k < and; k++) if (['VERB', 'AUX'].includes(tree.token(k).upos ?? '') || tree.token(k).upos === 'PUNCT') return undefined;
+  return h;
+}
+
+/** Words that may stand in a time phrase beside its date: "since late last year", "earlier this month". */
+const TIME_PHRASE_TAGS = new Set(['ADP', 'ADV', 'DET', 'ADJ']);
+
+/**
+ * "the executions since late last year of three dissidents", with the "of" hung on the date: an
+ * "of" right after a time phrase that follows the noun trigger is the trigger's. The "of" phrase's
+ * head, or undefined.
+ */
+function ofAfterTime(tree: Tree, i: number): number | undefined {
+  const { to } = tree.sentenceRange(i);
+  let dated = false;
+  for (let j = i + 1; j < to && j - i <= 7; j++) {
+    if (tree.inTimex(j)) dated = true;
+    else if (tree.lemma(j) === 'of' && tree.token(j).deprel === 'case') return dated && tree.head(j) > j ? tree.head(j) : undefined;
+    else if (!TIME_PHRASE_TAGS.has(tree.token(j).upos ?? '')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A target that is a date ("Saturday's abduction", with the date read as whose) or a country
+ * ("Karsland jailed 20 writers" misread): no one an event befalls. A person's name the recogniser
+ * typed as a place is kept: only a name the country list knows is a country.
+ */
+export function noOneAt(tree: Tree, head: number | undefined): boolean {
+  if (head === undefined) return false;
+  const entity = tree.entityOf[head];
+  if (entity?.type === 'PERSON') return false;
+  if (tree.inTimex(head)) return true;
+  // "prosecute Sheikh in the United States", parsed with the country the head: the person is whom
+  const { first, last } = tree.phrase(head);
+  for (let k = first; k <= last; k++) if (tree.entityOf[k]?.type === 'PERSON') return false;
+  return entity?.type === 'LOC' && countryByName(entity.name) !== undefined;
 }
 
 /** Relative pronouns that open a clause about the person named before them. */
@@ -416,7 +473,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
-      const subj = misparsedOf(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
+      const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
@@ -491,7 +548,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {
-    const poss = tree.kids(i, 'nmod:poss')[0];
+    // "Saturday's abduction": a date is when, not whose; "Karsland's arrest of a blogger": a country is who did it
+    const [poss, possAgent] = [tree.kids(i, 'nmod:poss').find((k) => !noOneAt(tree, k)), tree.kids(i, 'nmod:poss').find((k) => !tree.inTimex(k) && noOneAt(tree, k))];
     // "on bail on Monday": a date is when, never whom
     // "sentences of 10 and 15 years": a length is not whom; "the release of the two" is
     // "charges of sedition": what someone is charged with or accused of is no one
@@ -502,14 +560,25 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "the death in detention of X": the parser may hang the "of" on the place of custody
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
-    const ofAny = of ?? shared();
+    const ofAny = of ?? shared() ?? ofAfterTime(tree, i);
     const h = tree.head(i);
     // "X contracted hepatitis while in prison": a state with no clause of its own is the subject's of the verb it hangs on
-    const meanwhile = t.entry.state && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? tree.subjectOf(h) : undefined;
+    // and so is any event noun that is such a clause of a clause's verb: "X died in hospital while
+    // under close surveillance" (not of a participle that describes someone: "X, pictured while on
+    // leave"); "while on medical release" is a spell out of prison, not the release that ends a custody
+    const clauseVerb = h >= 0 && !/^(acl|amod)/.test(tree.token(h).deprel ?? '') && t.type !== 'RELEASE';
+    const meanwhile = (t.entry.state || (tree.token(i).deprel === 'advcl' && clauseVerb)) && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : undefined;
     let target = meanwhile ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
+    // "others have received suspended death sentences", parsed with "received" a modifier of the noun
+    // it takes: that verb's own subject before it is the one who receives
+    if (target === undefined) {
+      const taker = tree.kids(noun, 'amod', 'acl').find((v) => v < noun && EXPERIENCERS.has(tree.lemma(v)) && tree.kids(v, 'aux').length > 0);
+      const subject = taker !== undefined ? tree.kids(taker, 'nsubj').find((n) => n < taker) : undefined;
+      if (subject !== undefined) target = subject;
+    }
     // "X has been granted bail", "the court granted him bail", "denied bail to X": who gets it
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && GRANTING.has(tree.lemma(verb))) {
       const to = [...tree.kids(verb, 'obl'), ...tree.kids(noun, 'nmod')].find((c) => tree.caseOf(c) === 'to');
@@ -517,6 +586,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const first = tree.kids(verb, 'obj').find((o) => o < noun);
       target = tree.kids(verb, 'iobj')[0] ?? first ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined) ?? nameAfterTo(tree, i);
     }
+    // "harassment by the police drove her to kill herself", "threats forced him into exile": what
+    // the event made someone do tells whom it befell
+    if (target === undefined && h >= 0 && tree.token(i).deprel === 'nsubj' && CAUSATIVES.has(tree.lemma(h))) target = tree.kids(h, 'obj').find((o) => o > i);
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
       target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);
@@ -540,7 +612,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
     if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
     if (target !== undefined) roles.target = target;
-    const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by');
+    const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by') ?? possAgent;
     if (by !== undefined) roles.agent = by;
   }
   // "a case was registered against the activist", "filed a complaint against him": whom it is against

@@ -84,22 +84,20 @@ export class Tree {
     // a passive subject with no passive auxiliary and an object is the parser's slip: "Police arrested X"
     if (this.kids(i, 'nsubj:pass').length > 0) return this.kids(i, 'obj').length === 0;
     const t = this.token(i);
-    // "was arrested … and charged with sedition": a bare participle conjoined shares the passive
-    // (not a conjunct of an active verb: "the police targeted and arrested seven defenders", read as police [who were] targeted)
-    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0) return !this.activeWithObject(this.head(i));
+    // "was arrested … and charged with sedition": a bare participle conjoined shares the passive;
+    // not the voice of an active verb whose object comes after both ("police targeted and arrested
+    // five defenders", "targeted" read as a participle with the object on it)
+    const head = this.head(i);
+    const nextObject = (o: number) => o > i && this.doc.tokens.slice(i + 1, o).every((x) => x.upos !== 'PUNCT');
+    const activeHead = head >= 0 && this.kids(head, 'obj').some(nextObject) && !this.isPassive(head);
+    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0 && !activeHead) return true;
     // the same with the form read as a past tense and a length of time taken for its object: "was
     // detained incognito and released a fortnight later"
-    const head = this.head(i);
     if (t.deprel === 'conj' && t.xpos === 'VBD' && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
     // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
     // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
     if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj', 'iobj', 'xcomp').length === 0) return true;
     return this.headlinePassive(i);
-  }
-
-  /** A verb the parse gave an object after it and that is no passive: active, whatever its tag. */
-  private activeWithObject(h: number): boolean {
-    return h >= 0 && this.token(h).upos === 'VERB' && this.kids(h, 'obj').some((o) => o > h) && !this.isPassive(h);
   }
 
   /**
@@ -230,7 +228,7 @@ export class Tree {
     // the word, not its lemma: "those" lemmatises to "that"
     // "Ms Sobol was removed", with the title and the name read as two subjects: the name
     const title = subjects.find((c) => HONORIFICS.has(this.token(c).text.toLowerCase().replace(/\.$/, '')) && this.entityOf[c + 1]?.type === 'PERSON');
-    const own = title !== undefined ? subjects.find((c) => this.entityOf[c] === this.entityOf[title + 1]) ?? title + 1 : subjects.find((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase()));
+    const own = title !== undefined ? subjects.find((c) => this.entityOf[c] === this.entityOf[title + 1]) ?? title + 1 : this.nominalSubject(subjects.filter((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase())));
     // a relative clause hung on a bullet or a title ("• Researcher Ilse Varga, who was sentenced") is about the name before "who"
     if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? this.namedBefore(h, own) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
@@ -256,6 +254,10 @@ export class Tree {
     // "before being released": a passive gerund adjunct shares it too
     const auxes = this.kids(i, 'aux', 'aux:pass');
     const participle = t.deprel === 'advcl' && (t.xpos === 'VBG' || t.xpos === 'VBN') && auxes.every((a) => this.token(a).text.toLowerCase() === 'being');
+    // "journalists who tried to do such work have vanished", with "have vanished" hung on "do": a
+    // complement with a finite auxiliary of its own is the main clause, of the noun the relative clause is about
+    const relative = t.deprel === 'xcomp' ? this.relativeAbove(i) : undefined;
+    if (relative !== undefined) return relative;
     // "a court ordered him to serve two years": a verb's object, when it has one, is who does its complement
     const controller = t.deprel === 'xcomp' ? this.kids(h, 'obj').find((o) => o < i && ['NOUN', 'PROPN', 'PRON'].includes(this.token(o).upos ?? '')) : undefined;
     if (controller !== undefined) return controller;
@@ -263,6 +265,30 @@ export class Tree {
       return this.subjectOf(h, depth + 1);
     }
     return undefined;
+  }
+
+  /**
+   * Of a verb's subjects, the one that names: "top news hosts A, B and C lost their posts", with the
+   * phrase broken into an adjective, a noun and the names, each read as a subject. The first, unless
+   * it is no nominal; then the first person named, else the first nominal.
+   */
+  private nominalSubject(subjects: number[]): number | undefined {
+    const nominal = (c: number) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.token(c).upos ?? '');
+    const first = subjects[0];
+    if (first === undefined || nominal(first)) return first;
+    return subjects.find((c) => this.entityOf[c]?.type === 'PERSON') ?? subjects.find(nominal) ?? first;
+  }
+
+  /**
+   * The noun a relative clause is about, when the verb `i` has a finite auxiliary of its own ("have
+   * vanished") yet hangs as a complement inside that clause: the parser ran the clause on into the
+   * main verb. Undefined otherwise.
+   */
+  private relativeAbove(i: number): number | undefined {
+    if (!this.kids(i, 'aux').some((a) => ['VBP', 'VBZ', 'VBD', 'MD'].includes(this.token(a).xpos ?? ''))) return undefined;
+    let up = this.head(i);
+    for (let hops = 0; up >= 0 && hops < 4 && /^(xcomp|conj)$/.test(this.token(up).deprel ?? ''); hops++) up = this.head(up);
+    return up >= 0 && this.token(up).deprel === 'acl:relcl' && up > this.head(up) ? this.head(up) : undefined;
   }
 
   /** The token range of the noun phrase headed by `i`, without its relative clauses or appositions. */
