@@ -22,6 +22,13 @@ function targets(text: string, type: EventType): string[] {
     .map((e) => e.name);
 }
 
+/** Where each arrested person is held, by name (null where the report does not say). */
+function heldOf(text: string): Map<string | undefined, string | null> {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  return new Map(doc.events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => [byId.get(v.target!.entity!), v.heldAt?.text ?? null]));
+}
+
 const has = (got: string[], want: string[], text: string) => {
   for (const w of want) assert.ok(got.includes(w), `${w} missing from ${JSON.stringify(got)} in: ${text}`);
 };
@@ -472,11 +479,6 @@ test('a group\'s members where the parse loses them: "famed publisher A", "the f
 });
 
 test('where a group is held: "both are being held at …", "all except A are held at …"', () => {
-  const heldOf = (text: string) => {
-    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
-    const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
-    return new Map(doc.events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => [byId.get(v.target!.entity!), v.heldAt?.text ?? null]));
-  };
   const both = heldOf('Ada Moll and Ivo Rant were arrested in May. Both are being held at Karst police station.');
   assert.equal(both.get('Ada Moll'), 'Karst police station');
   assert.equal(both.get('Ivo Rant'), 'Karst police station');
@@ -604,11 +606,6 @@ test('"Security agents abducted A", the verb read as a modifier of the name: A i
 });
 
 test('where a group or a person is held: "all except A, the last one arrested, are held at", a police office, "in solitary confinement in", "taken to jail"', () => {
-  const heldOf = (text: string) => {
-    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
-    const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
-    return new Map(doc.events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => [byId.get(v.target!.entity!), v.heldAt?.text ?? null]));
-  };
   const four = 'Police arrested Arno Petz, Liva Somm, Ivo Rant and Ada Moll on Monday in Drell.';
   const except = heldOf(`${four} The four were arrested in different towns, but all except Moll, the last one arrested, are now being held at Remera police station in Karst.`);
   assert.equal(except.get('Liva Somm'), 'Remera police station in Karst');
