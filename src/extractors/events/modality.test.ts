@@ -282,3 +282,11 @@ test('a condition told by inversion, with no "if", has not happened: "Had he bee
   assert.deepEqual(modalities('Had Ivo Rant been arrested before the vote?', 'ARREST'), ['asserted']);
   assert.deepEqual(modalities('Ivo Rant had been detained, his lawyer said.', 'ARREST'), ['asserted']);
 });
+
+test('a discharge from hospital is no release from custody; "was let go" is one, "let us go" is not', () => {
+  const none = (text: string) => assert.deepEqual(eventsOf(text).filter((v) => v.type === 'RELEASE'), [], text);
+  none('Tomi Nakel was released from hospital on Monday.');
+  assert.deepEqual(modalities('Tomi Nakel was released from prison on Monday.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('Tomi Nakel was let go without charge.', 'RELEASE'), ['asserted']);
+  none('Let us go to the park, Tomi Nakel said.');
+});
