@@ -41,13 +41,13 @@ export function capitalisedThroughout(text: string): boolean {
 }
 
 /** The tags a word took in the tagger's training ("VERB", "NOUN|PROPN"), if it was seen often enough. */
-function trainingTags(): (word: string) => string | undefined {
+export function trainingTags(): (word: string) => string | undefined {
   const ambiguity = loadPosModel().header.ambiguity as Record<string, string | undefined>;
   return (word) => ambiguity[word.toLowerCase()];
 }
 
 /** A word the tagger's training knows only as a common word ("Freed", "Says"): no part of a name, capitals or not. */
-const onlyCommon = (tagsOf: (word: string) => string | undefined, word: string): boolean => tagsOf(word) !== undefined && !tagsOf(word)!.includes('PROPN');
+export const onlyCommon = (tagsOf: (word: string) => string | undefined, word: string): boolean => tagsOf(word) !== undefined && !tagsOf(word)!.includes('PROPN');
 
 /** Per sentence: is it a line in Title Case (a headline)? */
 export function titleCaseSentences(doc: Doc, tagsOf = trainingTags()): boolean[] {

@@ -106,3 +106,11 @@ test('a nationality read as a name is a nationality, not a person; a name that i
   assert.equal(typeOf('Police detained the activist Anton Okaro on Friday.', 'Anton Okaro'), 'PERSON');
   assert.equal(typeOf('The broadcaster Dr Danish was taken off the air, and Danish said the ban was unlawful.', 'Danish'), 'PERSON');
 });
+
+test('an organisation run into the person named after it is split: the organisation keeps its part, the rest is a person', () => {
+  const text = 'A court in Drell sentenced Karst University Tashpolat Vendi to ten years.';
+  assert.equal(typeOf(text, 'Tashpolat Vendi'), 'PERSON');
+  assert.equal(typeOf(text, 'Karst University'), 'ORG');
+  // must not match: an organisation's name whose words go on as common words ("Youth Wing")
+  assert.equal(typeOf('The Karst Workers Union Youth Wing held a rally in Drell.', 'Youth Wing'), undefined);
+});

@@ -8,6 +8,7 @@ import { countryByDemonym } from '../places/countries.js';
 import { loadGazetteer } from '../learn/gazetteer.js';
 import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
+import { onlyCommon, trainingTags } from './headline-trim.js';
 import { MentionSet } from './mention-set.js';
 import { evidencedPersons, familyNameMentions } from './person-evidence.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
@@ -239,6 +240,35 @@ function endBefore(text: string, offset: number): number {
   return e;
 }
 
+/** Titles that stand between an organisation's name and a person's: "Kasilo County MP Elijah Okupa". */
+const JOINING_TITLES = new Set(['MP', 'MPs', 'Chairman', 'Chairwoman', 'Director', 'President', 'Secretary', 'Rector', 'Dean', 'Professor', 'Prof', 'Dr', 'Member']);
+
+/**
+ * An organisation mention that runs on into a person's name: "Xinjiang University Tashpolat Tiyip",
+ * "Suburbs Bus Company Rasoul Taleb Moghadam", "Kasilo County MP Elijah Okupa" — the organisation
+ * ends at a word that ends organisations' names (then a title may stand between), and what follows
+ * is two to four capitalised words that could be a name: none an organisation's word, none a word
+ * the tagger knows only as a common word, not a place. The organisation keeps its part.
+ */
+function orgThenPerson(doc: Doc, m: Mention, tagsOf: (w: string) => string | undefined, gazetteer: ReturnType<typeof loadGazetteer>): { org: TextSpan | null; person: TextSpan } | undefined {
+  if (m.type !== 'ORG') return undefined;
+  const first = tokenAt(doc, m.start);
+  let last = first;
+  while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
+  if (first < 0 || last - first < 2) return undefined;
+  for (let k = last - 2; k > first; k--) {
+    if (!ORG_WORDS.test(doc.tokens[k]!.text)) continue;
+    let from = k + 1;
+    while (from <= last && JOINING_TITLES.has(doc.tokens[from]!.text)) from++;
+    const words = doc.tokens.slice(from, last + 1).map((t) => t.text);
+    if (words.length < 2 || words.length > 4) return undefined;
+    if (words.some((w) => !NAME_WORD.test(w) || ORG_WORDS.test(w) || onlyCommon(tagsOf, w) || CALENDAR.test(w))) return undefined;
+    if (gazetteer.match(words).some((g) => g.start === 0 && g.end === words.length)) return undefined;
+    return { org: doc.span(doc.tokens[first]!.start, doc.tokens[k]!.end), person: doc.span(doc.tokens[from]!.start, doc.tokens[last]!.end) };
+  }
+  return undefined;
+}
+
 /** The entity layer with the cued names made people. */
 /** "another Nigerian, Anton Okaro, was arrested": a nationality read as a person's name is a nationality (CoNLL's MISC). */
 // …but "Dr Danish" is a man
@@ -293,6 +323,17 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON')) continue;
     makePerson(span);
     if (end - first > 1 && !people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
+  }
+  // "Xinjiang University Tashpolat Tiyip": an organisation's name run into the person's after it
+  const tagsOf = trainingTags();
+  for (const m of [...mentions.all]) {
+    const split = orgThenPerson(doc, m, tagsOf, gazetteer);
+    if (!split) continue;
+    mentions.remove(m);
+    if (split.org) mentions.add({ ...split.org, type: 'ORG' });
+    mentions.add({ ...split.person, type: 'PERSON' });
+    if (!people.has(split.person.text)) people.set(split.person.text, split.person.text.split(/\s+/)[0]!);
+    changed = true;
   }
   // the same words elsewhere in the report are the same person, however the recogniser cut them there
   for (const spans of occurrences(doc, people).values()) for (const span of spans) makePerson(span);
