@@ -11,6 +11,8 @@ export interface TriggerEntry {
   withDependent?: string[];
   /** Words one of which must be the trigger's "from" phrase: "taken from her home", not "taken home". */
   withFrom?: string[];
+  /** Only with a by-phrase naming an agent of force ("taken by soldiers", not "taken by surprise"). */
+  byAgent?: boolean;
   /** The partner word must come before the head ("ill-treated", not "treated the ill"). */
   partnerBefore?: boolean;
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */

@@ -810,3 +810,12 @@ test('"harassment by the police drove her to despair": what the event made someo
   const object = 'The editor Ada Moll said the police drove harassment of reporters to new heights.';
   lacks(targets(object, 'THREAT'), ['Ada Moll'], object);
 });
+
+test('"taken by soldiers" is an arrest (an abduction by unknown gunmen), "taken by surprise" is nothing; "has not been seen since" is a disappearance', () => {
+  has(targets('Arno Petz was taken by soldiers on Monday.', 'ARREST'), ['Arno Petz'], 'taken by soldiers');
+  has(targets('Arno Petz was taken by unknown gunmen.', 'ABDUCTION'), ['Arno Petz'], 'taken by unknown gunmen');
+  for (const text of ['Arno Petz was taken by surprise.', 'Arno Petz was taken by car to the border.']) assert.deepEqual([...targets(text, 'ARREST'), ...targets(text, 'ABDUCTION')], [], text);
+  has(targets('Arno Petz has not been seen since May.', 'DISAPPEARANCE'), ['Arno Petz'], 'not been seen since');
+  // must not match: seen, or not seen somewhere once
+  for (const text of ['Arno Petz has been seen since May in Drell.', 'Arno Petz was not seen at the meeting.']) assert.deepEqual(targets(text, 'DISAPPEARANCE'), [], text);
+});

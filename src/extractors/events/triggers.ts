@@ -155,6 +155,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     if (partner === undefined && !entry.otherwise) return undefined;
     if (partner === undefined) type = entry.otherwise!;
   }
+  if (entry.byAgent) {
+    const by = tree.kids(i, 'obl', 'obl:agent', 'nmod').find((c) => tree.caseOf(c) === 'by' && lexicon.agentNouns.has(tree.lemma(c).toLowerCase()));
+    if (by === undefined) return undefined;
+  }
   if (entry.withFrom) {
     const places = new Set(entry.withFrom);
     partner = tree.kids(i, 'obl', 'nmod').find((c) => places.has(tree.lemma(c)) && tree.caseOf(c) === 'from');
