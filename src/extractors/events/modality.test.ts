@@ -290,3 +290,8 @@ test('a discharge from hospital is no release from custody; "was let go" is one,
   assert.deepEqual(modalities('Tomi Nakel was let go without charge.', 'RELEASE'), ['asserted']);
   none('Let us go to the park, Tomi Nakel said.');
 });
+
+test('a reduced clause "if convicted" is a passive: what it says befalls the subject of the clause it hangs on, and only maybe', () => {
+  const events = eventsOf('Tomi Nakel faces up to 15 years in prison if convicted.').filter((v) => v.type === 'CONVICTION');
+  assert.deepEqual(events.map((v) => [v.target?.text, v.agent?.text ?? null, v.modality]), [['Tomi Nakel', null, 'hypothetical']]);
+});

@@ -94,6 +94,8 @@ export class Tree {
     // the same with the form read as a past tense and a length of time taken for its object: "was
     // detained incognito and released a fortnight later"
     if (t.deprel === 'conj' && t.xpos === 'VBD' && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
+    // a reduced adverbial clause: "faces 15 years in prison if convicted", "once released, he left"
+    if (t.xpos === 'VBN' && (t.deprel ?? '').startsWith('advcl') && this.kids(i, 'mark').length > 0 && this.kids(i, 'aux', 'obj', 'nsubj', 'nsubj:pass').length === 0) return true;
     // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
     // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
     if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj', 'iobj', 'xcomp').length === 0) return true;
