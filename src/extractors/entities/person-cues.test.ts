@@ -114,3 +114,12 @@ test('an organisation run into the person named after it is split: the organisat
   // must not match: an organisation's name whose words go on as common words ("Youth Wing")
   assert.equal(typeOf('The Karst Workers Union Youth Wing held a rally in Drell.', 'Youth Wing'), undefined);
 });
+
+test('a given name the recogniser left before a person\'s name joins it; a role that opens the sentence does not', () => {
+  const named = (text: string) => pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+  assert.ok(named('Journalist Abdifatah Mohamed Warsame was arrested in Drell.').includes('Abdifatah Mohamed Warsame'));
+  assert.ok(named('Police said Faisal bin Mansour al-Harbi remains in prison.').includes('Faisal bin Mansour al-Harbi'));
+  // must not match: a capitalised role or title at the start of the sentence, an organisation's name
+  assert.ok(!named('Coach Berti Vogts has called up a new squad.').some((n) => n.startsWith('Coach')));
+  assert.ok(!named('The minister met Amnesty International Ivo Rant.').some((n) => n.includes('International')));
+});

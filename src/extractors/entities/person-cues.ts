@@ -269,6 +269,33 @@ function orgThenPerson(doc: Doc, m: Mention, tagsOf: (w: string) => string | und
   return undefined;
 }
 
+/**
+ * The first token of the words before a person's mention that are more of their name: capitalised
+ * words the tagger knows only as names or not at all ("Abdifatah", "Faisal"), with the particles
+ * between ("bin"), up to a title, a role, a place, a nationality, another mention or the sentence's
+ * first word. Undefined when there are none.
+ */
+function givenNamesBefore(doc: Doc, m: Mention, mentions: MentionSet<Mention>, tagsOf: (w: string) => string | undefined, gazetteer: ReturnType<typeof loadGazetteer>): number | undefined {
+  const start = tokenAt(doc, m.start);
+  const sentence = doc.sentences[doc.sentenceAt(m.start)];
+  if (start < 0 || !sentence) return undefined;
+  const titles = loadRoleNouns().titles;
+  // before a particle ("Faisal bin …") a word the recogniser made a name of its own is the given name still
+  const alone = (t: Token, beforeParticle: boolean): boolean => mentions.overlapping(t).every((o) => beforeParticle && o.type !== 'PERSON' && o.start === t.start && o.end === t.end);
+  const nameWord = (t: Token, beforeParticle = false): boolean =>
+    NAME_WORD.test(t.text) && t.text !== t.text.toUpperCase() && !/[.-]$/.test(t.text) && (tagsOf(t.text) ?? 'PROPN') === 'PROPN' && !ORG_WORDS.test(t.text) && !FRONT_TITLES.has(t.text.toLowerCase()) && !HONORIFIC.test(t.text) && !CALENDAR.test(t.text) && !titles.has(t.text.toLowerCase()) && !countryByDemonym(t.text) && !gazetteer.match([t.text]).length && alone(t, beforeParticle);
+  if (m.text.split(/\s+/).some((w) => ORG_WORDS.test(w))) return undefined;
+  let first = start;
+  // not the sentence's first word: a capitalised role opens sentences ("Coach Berti Vogts")
+  for (let k = start - 1; k > sentence.tokenStart; k--) {
+    const t = doc.tokens[k]!;
+    if (nameWord(t)) first = k;
+    else if (PARTICLE.test(t.text) && k - 1 > sentence.tokenStart && nameWord(doc.tokens[k - 1]!, true)) first = --k;
+    else break;
+  }
+  return first < start ? first : undefined;
+}
+
 /** The entity layer with the cued names made people. */
 /** "another Nigerian, Anton Okaro, was arrested": a nationality read as a person's name is a nationality (CoNLL's MISC). */
 // …but "Dr Danish" is a man
@@ -333,6 +360,16 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     if (split.org) mentions.add({ ...split.org, type: 'ORG' });
     mentions.add({ ...split.person, type: 'PERSON' });
     if (!people.has(split.person.text)) people.set(split.person.text, split.person.text.split(/\s+/)[0]!);
+    changed = true;
+  }
+  // "Journalist Abdifatah Mohamed Warsame", "Faisal bin Mansour al-Harbi": a given name the recogniser left outside
+  for (const m of [...mentions.all]) {
+    const first = m.type === 'PERSON' ? givenNamesBefore(doc, m, mentions, tagsOf, gazetteer) : undefined;
+    if (first === undefined) continue;
+    const span = doc.span(doc.tokens[first]!.start, m.end);
+    for (const o of mentions.overlapping(span)) mentions.remove(o);
+    mentions.add({ ...m, ...span });
+    if (!people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
     changed = true;
   }
   // the same words elsewhere in the report are the same person, however the recogniser cut them there
