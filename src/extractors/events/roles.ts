@@ -607,7 +607,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {
       // "who is in Brenn prison": the relative pronoun stands for its noun
       const subjects = tree.kids(i, 'nsubj');
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i);
+      // "X was tortured in custody": whom a harm told in the passive befell was in custody (not "born in prison")
+      const sufferedIn = h >= 0 && tree.token(h).upos === 'VERB' && lexicon.verbs.has(tree.lemma(h)) && tree.isPassive(h) && tree.token(i).deprel === 'obl' ? tree.subjectOf(h) : undefined;
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? sufferedIn;
     }
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
     if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');

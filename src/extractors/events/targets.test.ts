@@ -819,3 +819,8 @@ test('"taken by soldiers" is an arrest (an abduction by unknown gunmen), "taken 
   // must not match: seen, or not seen somewhere once
   for (const text of ['Arno Petz has been seen since May in Drell.', 'Arno Petz was not seen at the meeting.']) assert.deepEqual(targets(text, 'DISAPPEARANCE'), [], text);
 });
+
+test('"X was tortured in custody": whom a harm told in the passive befell was in custody; "born in prison" tells no custody', () => {
+  has(targets('According to his lawyer, Arno Petz was tortured in custody.', 'ARREST'), ['Arno Petz'], 'tortured in custody');
+  assert.deepEqual(targets('Arno Petz was born in prison.', 'ARREST'), []);
+});
