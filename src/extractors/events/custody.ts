@@ -211,7 +211,7 @@ export class CustodyReader {
           place = i;
           who = tree.subjectOf(h);
         } else if (h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.kids(h, 'cop').length > 0 && this.factual(h)) {
-          // "he is now in solitary confinement in a supermax prison"
+          // "she is in solitary confinement in the Karst jail"
           place = i;
           who = tree.subjectOf(h);
         } else if (h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.head(h) >= 0 && STAYING.has(tree.lemma(tree.head(h))) && tree.token(tree.head(h)).upos !== 'AUX' && this.factual(tree.head(h))) {
