@@ -34,9 +34,9 @@ const QUANTIFIERS = new Set(['those', 'several', 'many', 'some', 'all', 'both', 
 /** Of those, the ones that count people even alone: "hundreds were freed", as "three were arrested". */
 const PEOPLE_COUNTS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
 
-/** Events after which a person may be freed, and a group of "detainees" may stand for them. */
-/** Events that put someone in custody. */
+/** Events that put someone in custody, where a later move into custody ("taken to jail") finds them. */
 const CUSTODY = new Set<EventType>(['ARREST', 'ABDUCTION', 'CONVICTION']);
+/** Events after which a person may be freed, and a group of "detainees" may stand for them. */
 const HOLDING = new Set<EventType>(['ARREST', 'ABDUCTION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'EXTRADITION']);
 
 function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, depth = 0): boolean {
