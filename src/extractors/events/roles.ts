@@ -198,7 +198,7 @@ function splitSubject(tree: Tree, i: number): number | undefined {
   const and = first - 1;
   if (and <= h || !['and', 'or'].includes(tree.token(and).text.toLowerCase())) return undefined;
   // nothing but the first noun's own words stands before the "and"
-  for (let k = h + 1; k < and; k++) if (['VERB', 'AUX'].includes(tree.token(k).upos ?? '') || tree.token(k).upos === 'PUNCT') return undefined;
+  for (let k = h + 1; k < and; k++) if (['VERB', 'AUX', 'PUNCT'].includes(tree.token(k).upos ?? '')) return undefined;
   return h;
 }
 
