@@ -22,6 +22,13 @@ function targets(text: string, type: EventType): string[] {
     .map((e) => e.name);
 }
 
+/** Whom each event of `type` told by the trigger word `word` befalls: the entity's name, or the words of a target with none ("five union defenders"). */
+function targetsAt(text: string, type: EventType, word: string): string[] {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  return doc.events.filter((v) => v.type === type && v.trigger.text === word).map((v) => (v.target?.entity ? byId.get(v.target.entity)!.name : (v.target?.text ?? '')));
+}
+
 /** Where each arrested person is held, by name (null where the report does not say). */
 function heldOf(text: string): Map<string | undefined, string | null> {
   const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
@@ -669,13 +676,6 @@ test('"the police targeted and arrested five activists namely: A, B …": the co
 test('"the court handed A a five-year prison sentence", the verb given two objects by the parse: the first is whom the sentence befalls', () => {
   for (const text of ['The court handed Ivo Rant a five-year prison sentence.', 'The court handed a five-year prison sentence to Ivo Rant.']) has(targets(text, 'CONVICTION'), ['Ivo Rant'], text);
 });
-
-/** The names of the people the event of `type` told by the trigger word `word` befalls. */
-function targetsAt(text: string, type: EventType, word: string): string[] {
-  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
-  return doc.events.filter((v) => v.type === type && v.trigger.text === word).map((v) => (v.target?.entity ? byId.get(v.target.entity)!.name : (v.target?.text ?? '')));
-}
 
 test('"police targeted and detained five defenders, namely: …": a bare participle after an active verb with an object is active too, its target the object', () => {
   const text = 'Last week the Velmora police targeted and detained five union defenders namely: Ilse Maren, Tomas Reyk, Zora Lind, Orla Pike, Aldo Renn, who lead the dock union.';
