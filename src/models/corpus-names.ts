@@ -4,16 +4,7 @@ import { locate, sharedDataDir } from '../corpora/locate.js';
 import { readConll, tagSpans } from '../corpora/readers/conll.js';
 import { NAME_PARTICLES } from '../text/name-particles.js';
 
-/**
- * Given and family names as annotated people are named in the training corpora: CoNLL-2003
- * train's PER spans (Reuters 1996) and GMB's (Voice of America, silver). Faker's locales miss many
- * names the news brings to a monitor; a person annotated "Tariq Aziz" says that "Tariq" is a given
- * name and "Aziz" a family name. Not HRDsAttack's victims nor our case gold: the risk model reads
- * whether a name is listed, and a list made of its own training victims would teach it that a
- * listed name is a victim's. The first word of a name of two words or
- * more is a given name, the last a family name; titles the silver spans carry ("President",
- * "Mr.") are left out, as is any word the corpora also write in lower case ("general", "prime").
- */
+/** Given and family names, as corpusNameWords finds them. */
 export interface NameWords {
   given: Set<string>;
   family: Set<string>;
@@ -56,17 +47,28 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’-]*\p{L}$/u;
 /** Words that open Arabic names without being one ("Abu Bakr", "Abdel Fattah" keeps "Abdel"). */
 const PREFIXES = new Set(['abu', 'umm', 'ould']);
 
+/**
+ * Given and family names as annotated people are named in the training corpora: CoNLL-2003
+ * train's PER spans (Reuters 1996) and GMB's (Voice of America, silver). Faker's locales miss many
+ * names the news brings to a monitor; a person annotated "Tariq Aziz" says that "Tariq" is a given
+ * name and "Aziz" a family name. Not HRDsAttack's victims nor our case gold: the risk model reads
+ * whether a name is listed, and a list made of its own training victims would teach it that a
+ * listed name is a victim's. The first word of a name of two words or more is a given name, the
+ * last a family name; titles the silver spans carry ("President", "Mr.") are left out, as is any
+ * word the corpora also write in lower case ("general", "prime").
+ */
 export function corpusNameWords(dataDir = sharedDataDir()): NameWords {
   const { names, lower } = annotatedNames(dataDir);
   const out: NameWords = { given: new Set(), family: new Set() };
-  // not a particle ("Abu", "Al"), a headline's capitals ("SALAH") or a word written in lower case too
-  const isName = (w: string) => NAME_WORD.test(w) && w !== w.toUpperCase() && !lower.has(w.toLowerCase()) && !NAME_PARTICLES.has(w.toLowerCase()) && !PREFIXES.has(w.toLowerCase());
+  const isParticle = (w: string) => NAME_PARTICLES.has(w.toLowerCase()) || PREFIXES.has(w.toLowerCase());
+  // not a particle ("Al", "Abu"), a headline's capitals ("SALAH") or a word written in lower case too
+  const isName = (w: string) => NAME_WORD.test(w) && w !== w.toUpperCase() && !lower.has(w.toLowerCase()) && !isParticle(w);
   for (const raw of names) {
     // titles lead silver spans ("President Mahmoud Abbas", "Mr. Bush"): from the first word that is a name
     const first = raw.findIndex(isName);
     if (first < 0) continue;
     const words = raw.slice(first).filter((w) => !/\.$/.test(w));
-    if (words.length < 2 || !words.every((w) => isName(w) || NAME_PARTICLES.has(w.toLowerCase()) || PREFIXES.has(w.toLowerCase()))) continue;
+    if (words.length < 2 || !words.every((w) => isName(w) || isParticle(w))) continue;
     if (isName(words[0]!)) out.given.add(words[0]!);
     if (isName(words.at(-1)!)) out.family.add(words.at(-1)!);
   }

@@ -104,7 +104,7 @@ test('"Senior party leader B also claimed that he …": he is B, the one who cla
 
 test('"Party leader and former minister A told reporters that he …", the name hung on the second title: A is the one who tells, and the next sentence\'s claimant is "he" there', () => {
   // a claimant whose first name tells no gender, so only the telling and the claim decide
-  const text = 'SP leader and former minister Ravi Petz told PTI that he has been put under house arrest in Drell. Senior Congress leader Oskan Rant also claimed that he has been arrested in Karst.';
+  const text = 'KP leader and former minister Ravi Petz told KTV that he has been put under house arrest in Drell. Senior Karst party leader Oskan Rant also claimed that he has been arrested in Karst.';
   const doc = createDefaultPipeline('places').run(new Doc(text, { published: '2026-11-25' }));
   const at = (word: string) => doc.tokens.findIndex((t) => t.text === word);
   // the reading the parser gives a longer name: the name in apposition to "minister", "leader" the subject

@@ -51,7 +51,7 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
   // "A and former researcher B"), not a word of the phrase before ("commander of the group Hizb A")
   const afterMark = (c: number): boolean => {
     let k = nameSpan(tree, c)[0] - 1;
-    const roleWord = (n: number) => ['NOUN', 'ADJ'].includes(tree.token(n).upos ?? '') || tree.token(n).xpos === 'HYPH' || (tree.entityOf[n] !== undefined && tree.entityOf[n]!.type !== 'PERSON');
+    const roleWord = (n: number) => isRoleWord(tree, n) || (tree.entityOf[n] !== undefined && tree.entityOf[n]!.type !== 'PERSON');
     for (let n = 0; k >= 0 && n < 6 && roleWord(k); n++) k--;
     return k >= 0 && /^([,;]|and)$/.test(tree.token(k).text);
   };
@@ -284,6 +284,11 @@ function nameParticle(tree: Tree, j: number): boolean {
   return /^\p{Ll}{1,3}$/u.test(t.text) && prev !== undefined && next !== undefined && named(j - 1) && named(j + 1);
 }
 
+/** A word of a role before a name: a noun, an adjective or a hyphen ("former researcher", "Velmora-based blogger"). */
+function isRoleWord(tree: Tree, k: number): boolean {
+  return ['NOUN', 'ADJ'].includes(tree.token(k).upos ?? '') || tree.token(k).xpos === 'HYPH';
+}
+
 /** Where someone stands in a photograph: "A, left, and B". */
 const CAPTION_PLACES = new Set(['left', 'right', 'centre', 'center', 'pictured', 'above', 'below', 'top', 'bottom']);
 
@@ -483,9 +488,11 @@ function memberOpening(tree: Tree, j: number, to: number): number | undefined {
  * sentence ("police detained four staff members of the paper. They are A, B and C." "… detained
  * several lawyers. These included the lawyer D."), or later in its own after a dash or semicolon
  * ("seven people were arrested — one of the suspects included journalist E"), or right after a
- * colon ("four journalists were arrested: A, B, C and D"). The group is a
- * plural noun or a number the event befalls; the names follow the opening's verb, with only a
- * list's words before the first. Returns one token of each name.
+ * colon ("four journalists were arrested: A, B, C and D"), or ending its sentence as many as it
+ * counts ("the two held for a year, A and B."), or opening the next sentence that puts them among
+ * it ("Farm leader A was among them") or names as many as it counts. The group is a plural noun or
+ * a number the event befalls; the names follow the opening's verb, with only a list's words before
+ * the first. Returns one token of each name.
  */
 export function membersToldAfter(tree: Tree, head: number | undefined, trigger: number): number[] {
   if (head === undefined || !isUnnamedGroup(tree, head)) return [];
@@ -525,9 +532,13 @@ export function membersToldAfter(tree: Tree, head: number | undefined, trigger: 
     const listed = namesFrom(tree, after, 10, (k) => isItemWord(tree, k) && tree.token(k).upos !== 'ADP', after - 1);
     if (listed.length) return listed;
   }
-  const among = amongThemNext(tree, here.to);
-  if (among.length) return among;
-  return count !== undefined && count > 1 ? countedNamesNext(tree, here.to, count) : [];
+  // the next sentence opens with names: "Farm leader A was among them", or as many as the group counts
+  if (here.to >= tree.doc.tokens.length) return [];
+  const opening = openingNames(tree, here.to);
+  if (!opening.names.length) return [];
+  const { to } = tree.sentenceRange(here.to);
+  if (amongTheGroup(tree, opening.after, to)) return opening.names;
+  return count !== undefined && count > 1 && asManyAsCounted(tree, opening, to, count) ? opening.names : [];
 }
 
 /** The subject list that opens the sentence at `start`: the names (roles only before the first), and the token after the last. */
@@ -539,42 +550,36 @@ function openingNames(tree: Tree, start: number): { names: number[]; after: numb
     if (beginsPerson(tree, k)) names.push(k);
     k = tree.entityOf[k]?.type === 'PERSON' ? nameSpan(tree, k)[1] + 1 : k + 1;
   }
-  const rolesFirst = names.length > 0 && Array.from({ length: names[0]! - start }, (_, n) => start + n).every((n) => ['ADJ', 'NOUN'].includes(tree.token(n).upos ?? '') || tree.token(n).xpos === 'HYPH');
+  const rolesFirst = names.length > 0 && Array.from({ length: names[0]! - start }, (_, n) => start + n).every((n) => isRoleWord(tree, n));
   return rolesFirst && tree.entityOf[k - 1]?.type === 'PERSON' ? { names, after: k } : { names: [], after: k };
 }
 
 /**
- * "Nine farmers were killed in the raids. Farm leader A was among them.": the next sentence opens
- * with names that were among the group ("among them", "among those", "among the victims").
- * Returns one token of each name, or nothing.
+ * "Nine farmers were killed in the raids. Farm leader A was among them.": after the names that open
+ * the next sentence (ending at `after`), it puts them among the group ("among them", "among those",
+ * "among the victims").
  */
-function amongThemNext(tree: Tree, start: number): number[] {
-  if (start >= tree.doc.tokens.length) return [];
-  const { names, after } = openingNames(tree, start);
-  if (!names.length) return [];
-  const w = (k: number) => (k < tree.sentenceRange(start).to ? tree.token(k).text.toLowerCase() : '');
+function amongTheGroup(tree: Tree, after: number, to: number): boolean {
+  const w = (k: number) => (k < to ? tree.token(k).text.toLowerCase() : '');
   let k = after;
-  if (!['was', 'were', 'is', 'are'].includes(w(k))) return [];
+  if (!['was', 'were', 'is', 'are'].includes(w(k))) return false;
   k++;
   while (['also', 'reportedly', 'allegedly', 'said', 'to', 'be'].includes(w(k))) k++;
-  if (w(k) !== 'among') return [];
+  if (w(k) !== 'among') return false;
   const group = w(k + 1) === 'the' ? w(k + 2) : w(k + 1);
-  return ['them', 'those', 'these', 'victims', 'dead', 'detainees'].includes(group) ? names : [];
+  return ['them', 'those', 'these', 'victims', 'dead', 'detainees'].includes(group);
 }
 
 /**
- * "Three reporters were detained. Reporter A, B and cameraman C are still held.": the next
- * sentence opens with a list of as many named people as the group counts (only their roles
- * before the first), the subject of its verb. Returns one token of each name, or nothing.
+ * "Three reporters were detained. Reporter A, B and cameraman C are still held.": the names that
+ * open the next sentence are as many people as the group counts, the subject of the verb right
+ * after them.
  */
-function countedNamesNext(tree: Tree, start: number, count: number): number[] {
-  if (start >= tree.doc.tokens.length) return [];
-  const { to } = tree.sentenceRange(start);
-  // only roles before the first name, the list the subject of the verb right after it
-  const { names: listed, after } = openingNames(tree, start);
-  const verbNext = listed.length > 0 && after < to && ['VERB', 'AUX'].includes(tree.token(after).upos ?? '');
-  const people = new Set(listed.map((n) => tree.entityOf[n]));
-  return verbNext && people.size === count && listed.length === count ? listed : [];
+function asManyAsCounted(tree: Tree, opening: { names: number[]; after: number }, to: number, count: number): boolean {
+  const { names, after } = opening;
+  const verbNext = after < to && ['VERB', 'AUX'].includes(tree.token(after).upos ?? '');
+  const people = new Set(names.map((n) => tree.entityOf[n]));
+  return verbNext && people.size === count && names.length === count;
 }
 
 /**

@@ -201,23 +201,21 @@ export class CustodyReader {
         place = to;
         who = whose;
       } else if ((upos === 'NOUN' || upos === 'PROPN') && this.isFacility(i) && ['in', 'at', 'inside'].includes(tree.caseOf(i) ?? '')) {
-        // "who is in Evin prison", "remains in Karsvik Central Prison"
+        // the clause that says someone is there, whose subject is the one held
         const h = tree.head(i);
-        const copula = tree.kids(i, 'cop').length > 0;
-        if (copula && this.factual(i)) {
+        const confinement = h >= 0 && CONFINEMENT.has(tree.lemma(h));
+        let clause: number | undefined;
+        // "who is in Evin prison"
+        if (tree.kids(i, 'cop').length > 0 && this.factual(i)) clause = i;
+        // "remains in Karsvik Central Prison"
+        else if (this.stays(h)) clause = h;
+        // "she is in solitary confinement in the Karst jail"
+        else if (confinement && tree.kids(h, 'cop').length > 0 && this.factual(h)) clause = h;
+        // "he remains in detention at the Karst remand centre"
+        else if (confinement && this.stays(tree.head(h))) clause = tree.head(h);
+        if (clause !== undefined) {
           place = i;
-          who = tree.subjectOf(i);
-        } else if (h >= 0 && STAYING.has(tree.lemma(h)) && tree.token(h).upos !== 'AUX' && this.factual(h)) {
-          place = i;
-          who = tree.subjectOf(h);
-        } else if (h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.kids(h, 'cop').length > 0 && this.factual(h)) {
-          // "he is now in solitary confinement in a supermax prison"
-          place = i;
-          who = tree.subjectOf(h);
-        } else if (h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.head(h) >= 0 && STAYING.has(tree.lemma(tree.head(h))) && tree.token(tree.head(h)).upos !== 'AUX' && this.factual(tree.head(h))) {
-          // "he remains in detention at the Karst remand centre"
-          place = i;
-          who = tree.subjectOf(tree.head(h));
+          who = tree.subjectOf(clause);
         }
       }
       if (place === undefined) continue;
@@ -226,6 +224,12 @@ export class CustodyReader {
       s.heldAt = this.placeRole(place);
       yield s;
     }
+  }
+
+  /** A verb of staying somewhere ("remains", "languishes"), told as fact. */
+  private stays(n: number): boolean {
+    const tree = this.tree;
+    return n >= 0 && STAYING.has(tree.lemma(n)) && tree.token(n).upos !== 'AUX' && this.factual(n);
   }
 
   private factual(i: number): boolean {

@@ -2,16 +2,6 @@ import { tokenAt } from '../../text/align.js';
 import type { VigilEvent } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 
-/**
- * Custody told with a span of time that is over: "police detained the journalist for three weeks",
- * "she was held for eight hours". A detention or abduction in the simple past that lasted a
- * stated while has ended: the person was let go, and the report says so by the span. The release
- * is added as an event of its own, its trigger the words of the span and its date the custody's
- * (a status reads it right after the custody), unless the sentence already tells one. Not "has been held for three weeks" (still held), "had been held for a month before
- * his trial" (background), "is being held", "will be held", nor a span without a number ("held for
- * questioning").
- */
-
 const UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'night']);
 const CUSTODY = new Set(['ARREST', 'ABDUCTION']);
 const STILL = new Set(['have', 'has', 'had', 'will', 'would', 'is', 'are', 'am', 'being', "'s", '’s']);
@@ -87,20 +77,34 @@ function pastSpan(tree: Tree, i: number): { first: number; last: number } | unde
   return undefined;
 }
 
+/** The words that tell the custody whose trigger is token `i` over: a span on its verb, or a stay told in its clause. */
+const overAt = (tree: Tree, i: number): { first: number; last: number } | undefined => pastSpan(tree, i) ?? stayOver(tree, i);
+
 /** Whether the event is a custody told as over ("detained him for five days"): a later arrest is another one. */
 export function custodyOver(tree: Tree, v: VigilEvent): boolean {
   if (!CUSTODY.has(v.type)) return false;
   const i = tokenAt(tree.doc, v.trigger.start);
-  return i >= 0 && (pastSpan(tree, i) ?? stayOver(tree, i)) !== undefined;
+  return i >= 0 && overAt(tree, i) !== undefined;
 }
 
+/**
+ * Custody told with a span of time that is over: "police detained the journalist for three weeks",
+ * "she was held for eight hours". A detention or abduction in the simple past that lasted a
+ * stated while has ended: the person was let go, and the report says so by the span. The release
+ * is added as an event of its own, its trigger the words of the span and its date the custody's
+ * (a status reads it right after the custody), unless the sentence already tells one. A stay told
+ * at a later mention of the same custody counts too ("was arrested in July … spent two months in
+ * detention"). Not "has been held for three weeks" (still held), "had been held for a month before
+ * his trial" (background), "is being held", "will be held", nor a span without a number ("held for
+ * questioning").
+ */
 export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
   for (const v of events) {
     if (!CUSTODY.has(v.type) || !v.target?.entity || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
     const i = tokenAt(doc, v.trigger.start);
-    let over = pastSpan(tree, i) ?? stayOver(tree, i);
+    let over = overAt(tree, i);
     let sentence = v.sentence;
     // a stay told at a later mention of the same custody: "was arrested in July … spent two months in
     // detention". Not a later custody verb with a span: the merge may have joined another detention to

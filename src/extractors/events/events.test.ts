@@ -730,3 +730,13 @@ test('expelled from a university or a party is a restriction; expelled from a co
   assert.deepEqual(typed('Velmora expelled the journalist Ivo Rant from the country.'), ['DEPORTATION']);
   assert.deepEqual(typed('The reporter Ivo Rant was expelled to Drell on Monday.'), ['DEPORTATION']);
 });
+
+test('the lexicon reads a shared word list ("@institutions") into every entry that names it, and leaves no list name behind', async () => {
+  const { loadLexicon } = await import('./lexicon.js');
+  const lexicon = loadLexicon();
+  const expel = lexicon.verbs.get('expel')!;
+  assert.ok(expel.without?.includes('university') && expel.or?.[0]?.with?.includes('university'));
+  assert.ok(lexicon.verbs.get('transfer')!.without?.includes('petrol'));
+  const words = [...lexicon.verbs.values(), ...lexicon.nouns.values(), ...lexicon.adjectives.values()].flatMap((e) => [e, ...(e.or ?? [])]).flatMap((e) => [...(e.with ?? []), ...(e.without ?? []), ...(e.withDependent ?? []), ...(e.withFrom ?? [])]);
+  assert.deepEqual(words.filter((w) => w.startsWith('@')), []);
+});

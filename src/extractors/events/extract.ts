@@ -34,9 +34,9 @@ const QUANTIFIERS = new Set(['those', 'several', 'many', 'some', 'all', 'both', 
 /** Of those, the ones that count people even alone: "hundreds were freed", as "three were arrested". */
 const PEOPLE_COUNTS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
 
-/** Events after which a person may be freed, and a group of "detainees" may stand for them. */
-/** Events that put someone in custody. */
+/** Events that put someone in custody, where a later move into custody ("taken to jail") finds them. */
 const CUSTODY = new Set<EventType>(['ARREST', 'ABDUCTION', 'CONVICTION']);
+/** Events after which a person may be freed, and a group of "detainees" may stand for them. */
 const HOLDING = new Set<EventType>(['ARREST', 'ABDUCTION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'EXTRADITION']);
 
 function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, depth = 0): boolean {
@@ -112,10 +112,13 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   const isPlace = (i: number): boolean => tree.entityOf[i]?.type === 'LOC';
   const events: VigilEvent[] = [];
   const clauses = new Map<number, VigilEvent>();
-  /** Whether an event told so far holds the person: arrested, abducted, charged, tried, jailed or gone missing, as a fact or a report. */
-  const held = (entity: string): boolean => events.some((v) => v.target?.entity === entity && HOLDING.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported'));
+  /** Whether an event of one of `types` told so far, as a fact or a report, befalls the person (and passes `also`). */
+  const toldOf = (entity: string, types: ReadonlySet<EventType>, also: (v: VigilEvent) => boolean = () => true): boolean =>
+    events.some((v) => v.target?.entity === entity && types.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && also(v));
+  /** Whether an event told so far holds the person: arrested, abducted, charged, tried, jailed or gone missing. */
+  const held = (entity: string): boolean => toldOf(entity, HOLDING);
   /** Whether a custody told so far, and not told as over, holds the person. */
-  const inCustody = (entity: string): boolean => events.some((v) => v.target?.entity === entity && CUSTODY.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && !custodyOver(tree, v));
+  const inCustody = (entity: string): boolean => toldOf(entity, CUSTODY, (v) => !custodyOver(tree, v));
   for (const trigger of findTriggers(tree, lexicon)) {
     const heads = rolesOf(tree, lexicon, trigger, isPlace);
     const mod = modalityOf(tree, lexicon, trigger);

@@ -1,15 +1,5 @@
 import type { Tree } from '../syntax/tree.js';
 
-/**
- * "The court sentenced A to five years and B to three years": the verb is told once and its second
- * object stands with a term of its own after "and" (or "as well as"), which the parser seldom reads
- * as a second object. Read from the words: after the trigger, a term ("to five years", "for six
- * months") told of the first object, then "and" (or "as well as"), a few role words ("the blogger"),
- * a person's name and a term of its own. Not "sentenced A to five years and fined B" (no term
- * after the name), nor "sentenced A and B to five years" (a plain list, read elsewhere). Returns
- * one token of each such name.
- */
-
 /** Words that open a term after "to" or "for": a number, or "life", "death", "a year", "several months". */
 const TERM_OPENERS = new Set(['life', 'death', 'a', 'an', 'one', 'several', 'few']);
 /** How many role words may stand between "and" and the name: "the young blogger". */
@@ -33,6 +23,15 @@ function afterConjunction(tree: Tree, k: number, to: number): number | undefined
   return undefined;
 }
 
+/**
+ * "The court sentenced A to five years and B to three years": the verb is told once and its second
+ * object stands with a term of its own after "and" (or "as well as"), which the parser seldom reads
+ * as a second object. Read from the words: after the trigger, a term ("to five years", "for six
+ * months") told of the first object, then "and" (or "as well as"), a few role words ("the blogger"),
+ * a person's name and a term of its own. Not "sentenced A to five years and fined B" (no term
+ * after the name), nor "sentenced A and B to five years" (a plain list, read elsewhere). Returns
+ * one token of each such name.
+ */
 export function gappedObjects(tree: Tree, trigger: number): number[] {
   const { to } = tree.sentenceRange(trigger);
   const out: number[] = [];

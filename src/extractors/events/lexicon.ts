@@ -55,12 +55,26 @@ export interface Lexicon {
 
 type RawEntries = Record<string, TriggerEntry | string>;
 
-function entries(raw: RawEntries, section: string): Map<string, TriggerEntry> {
+/** An entry with each '@name' in its word lists replaced by the words of `lists[name]` (a list several entries share). */
+function withLists(entry: TriggerEntry, lists: Record<string, string[]>, at: string): TriggerEntry {
+  const listNamed = (w: string): string[] => {
+    const list = lists[w.slice(1)];
+    if (!list) throw new Error(`events lexicon: ${at} names no word list ${w}`);
+    return list;
+  };
+  const expand = (v: unknown): unknown => (Array.isArray(v) ? v.flatMap((w: unknown) => (typeof w === 'string' && w.startsWith('@') ? listNamed(w) : [w])) : v);
+  const out = Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, expand(v)])) as unknown as TriggerEntry;
+  if (entry.or) out.or = entry.or.map((e) => withLists(e, lists, at));
+  return out;
+}
+
+function entries(raw: RawEntries, section: string, lists: Record<string, string[]>): Map<string, TriggerEntry> {
   const out = new Map<string, TriggerEntry>();
-  for (const [lemma, entry] of Object.entries(raw)) {
+  for (const [lemma, written] of Object.entries(raw)) {
     if (lemma.startsWith('$')) continue;
     const known = (t: string | undefined): boolean => t === undefined || (EVENT_TYPES as readonly string[]).includes(t);
-    if (typeof entry === 'string') throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
+    if (typeof written === 'string') throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
+    const entry = withLists(written, lists, `${section}.${lemma}`);
     for (const e of [entry, ...(entry.or ?? [])]) {
       if (!(EVENT_TYPES as readonly string[]).includes(e.type) || !known(e.otherwise)) throw new Error(`events lexicon: ${section}.${lemma} has no valid type`);
     }
@@ -75,6 +89,7 @@ let cached: Lexicon | undefined;
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
   const raw = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as {
+    wordLists: Record<string, string[]>;
     verbs: RawEntries;
     adjectives: RawEntries;
     nouns: RawEntries;
@@ -87,9 +102,9 @@ export function loadLexicon(): Lexicon {
     ownedNouns: string[];
   };
   cached = {
-    verbs: entries(raw.verbs, 'verbs'),
-    adjectives: entries(raw.adjectives, 'adjectives'),
-    nouns: entries(raw.nouns, 'nouns'),
+    verbs: entries(raw.verbs, 'verbs', raw.wordLists),
+    adjectives: entries(raw.adjectives, 'adjectives', raw.wordLists),
+    nouns: entries(raw.nouns, 'nouns', raw.wordLists),
     requestLemmas: new Set(raw.requests.lemmas),
     requestNouns: new Set(raw.requests.nouns),
     requestBecomes: new Map(Object.entries(raw.requests.becomes) as [EventType, EventType][]),

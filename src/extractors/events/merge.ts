@@ -40,11 +40,11 @@ const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.tri
 /** Negated and hypothetical mentions are different claims, never the same happening. */
 const factual = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';
 
-/** `over`: a custody told as over ("detained him for five days"), which a later telling is not more of: "he was taken to jail on Wednesday" is another custody. */
-export function mergeMentions(events: VigilEvent[], over: (v: VigilEvent) => boolean = () => false): VigilEvent[] {
+/** `toldOver`: whether an event is a custody told as over ("detained him for five days"), which a later telling is not more of: "he was taken to jail on Wednesday" is another custody. */
+export function mergeMentions(events: VigilEvent[], toldOver: (v: VigilEvent) => boolean): VigilEvent[] {
   const out: VigilEvent[] = [];
   for (const v of events) {
-    const host = out.find((o) => o.type === v.type && factual(o) && factual(v) && sameTarget(o, v) && sameAgent(o, v) && compatibleDates(o, v) && !over(o) && sameRound(o, v));
+    const host = out.find((o) => o.type === v.type && factual(o) && factual(v) && sameTarget(o, v) && sameAgent(o, v) && compatibleDates(o, v) && !toldOver(o) && sameRound(o, v));
     if (!host) {
       out.push(v);
       continue;

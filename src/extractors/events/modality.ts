@@ -234,8 +234,8 @@ const INVERTED_CONDITION = new Set(['Had', 'Were', 'Should']);
  * the parser rarely gets this right). Not a question ("Had he been detained?").
  */
 function invertedCondition(tree: Tree, i: number): boolean {
-  const { to } = tree.sentenceRange(i);
-  let { from } = tree.sentenceRange(i);
+  const { from: start, to } = tree.sentenceRange(i);
+  let from = start;
   while (from < i && QUOTE_MARKS.has(tree.token(from).text)) from++;
   if (!INVERTED_CONDITION.has(tree.token(from).text) || !['PRON', 'PROPN', 'DET', 'NOUN'].includes(tree.token(from + 1)?.upos ?? '')) return false;
   for (let j = from + 2; j < to; j++) {

@@ -25,11 +25,11 @@ const UNDERGOING_VERBS = new Set(['die', 'disappear', 'vanish', 'perish', 'walk'
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
 const NO_PLACE = new Set(['ACCUSATION']);
-/** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
 /** Verbs that give or withhold what a noun trigger names: "granted bail", "was denied bail". */
 const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer', 'hand']);
 /** Verbs by which an event makes its victim act: "threats forced him to flee", "harassment drove her to despair". */
 const CAUSATIVES = new Set(['drive', 'force', 'compel', 'push']);
+/** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
 const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
@@ -198,7 +198,7 @@ function splitSubject(tree: Tree, i: number): number | undefined {
   const and = first - 1;
   if (and <= h || !['and', 'or'].includes(tree.token(and).text.toLowerCase())) return undefined;
   // nothing but the first noun's own words stands before the "and"
-  for (let k = h + 1; k < and; k++) if (['VERB', 'AUX'].includes(tree.token(k).upos ?? '') || tree.token(k).upos === 'PUNCT') return undefined;
+  for (let k = h + 1; k < and; k++) if (['VERB', 'AUX', 'PUNCT'].includes(tree.token(k).upos ?? '')) return undefined;
   return h;
 }
 

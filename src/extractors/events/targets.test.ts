@@ -22,6 +22,13 @@ function targets(text: string, type: EventType): string[] {
     .map((e) => e.name);
 }
 
+/** Whom each event of `type` told by the trigger word `word` befalls: the entity's name, or the words of a target with none ("five union defenders"). */
+function targetsAt(text: string, type: EventType, word: string): string[] {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  return doc.events.filter((v) => v.type === type && v.trigger.text === word).map((v) => (v.target?.entity ? byId.get(v.target.entity)!.name : (v.target?.text ?? '')));
+}
+
 /** Where each arrested person is held, by name (null where the report does not say). */
 function heldOf(text: string): Map<string | undefined, string | null> {
   const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
@@ -607,14 +614,14 @@ test('"Security agents abducted A", the verb read as a modifier of the name: A i
 
 test('where a group or a person is held: "all except A, the last one arrested, are held at", a police office, "in solitary confinement in", "taken to jail"', () => {
   const four = 'Police arrested Arno Petz, Liva Somm, Ivo Rant and Ada Moll on Monday in Drell.';
-  const except = heldOf(`${four} The four were arrested in different towns, but all except Moll, the last one arrested, are now being held at Remera police station in Karst.`);
-  assert.equal(except.get('Liva Somm'), 'Remera police station in Karst');
+  const except = heldOf(`${four} The four were arrested in different towns, but all except Moll, the last one arrested, are still held at Velmora police station in Karst.`);
+  assert.equal(except.get('Liva Somm'), 'Velmora police station in Karst');
   assert.equal(except.get('Ada Moll'), null, 'the one named after "except" is not held there');
   const office = heldOf(`${four} The four activists are detained at the municipal office of the national police in Karst.`);
   assert.equal(office.get('Ivo Rant'), 'municipal office of the national police in Karst');
   // must not match: an office that is no police or security force's holds no one
   assert.equal(heldOf('Police arrested Arno Petz on Monday in Drell. He is held at the office of his lawyer.').get('Arno Petz'), null);
-  assert.equal(heldOf('Arno Petz was arrested in 2019. He is now in solitary confinement in a supermax prison in Drell.').get('Arno Petz'), 'supermax prison in Drell');
+  assert.equal(heldOf('Arno Petz was arrested in 2019. He is in solitary confinement these days in the Karst high-security prison.').get('Arno Petz'), 'Karst high-security prison');
   // what the prison visit is for is no part of the place
   assert.equal(heldOf('Arno Petz was taken to the prison hospital for tests.').get('Arno Petz'), 'prison hospital');
   for (const text of ['Arno Petz was taken to jail on Wednesday.', 'Arno Petz was sent to prison for two years.', 'Arno Petz was thrown in jail.']) assert.ok(heldOf(text).has('Arno Petz'), text);
@@ -669,13 +676,6 @@ test('"the police targeted and arrested five activists namely: A, B …": the co
 test('"the court handed A a five-year prison sentence", the verb given two objects by the parse: the first is whom the sentence befalls', () => {
   for (const text of ['The court handed Ivo Rant a five-year prison sentence.', 'The court handed a five-year prison sentence to Ivo Rant.']) has(targets(text, 'CONVICTION'), ['Ivo Rant'], text);
 });
-
-/** The names of the people the event of `type` told by the trigger word `word` befalls. */
-function targetsAt(text: string, type: EventType, word: string): string[] {
-  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
-  return doc.events.filter((v) => v.type === type && v.trigger.text === word).map((v) => (v.target?.entity ? byId.get(v.target.entity)!.name : (v.target?.text ?? '')));
-}
 
 test('"police targeted and detained five defenders, namely: …": a bare participle after an active verb with an object is active too, its target the object', () => {
   const text = 'Last week the Velmora police targeted and detained five union defenders namely: Ilse Maren, Tomas Reyk, Zora Lind, Orla Pike, Aldo Renn, who lead the dock union.';
@@ -782,9 +782,9 @@ test('"Nine farmers were massacred. Indigenous leader A was among them.": a name
 });
 
 test('"A died in a hospital while under close surveillance": an event noun that is a verbless while-clause befalls the subject of the verb it hangs on', () => {
-  const text = 'In 2017, Karst Prize laureate Ivo Rant, who long wrote about liberty, died in a hospital while under close surveillance by the police.';
+  const text = 'In 2017, Karst Prize laureate Ivo Rant, who long wrote about liberty, died in hospital while under tight police surveillance.';
   has(targets(text, 'RESTRICTION'), ['Ivo Rant'], text);
-  const plain = 'Ivo Rant died in a hospital while under close surveillance by the police.';
+  const plain = 'Ivo Rant died in hospital while under tight police surveillance.';
   has(targets(plain, 'RESTRICTION'), ['Ivo Rant'], plain);
 });
 

@@ -75,19 +75,19 @@ const WORLD_CITY = 1_000_000;
 const WORLD_CITY_DWARFS = 50;
 
 /**
- * What a place name stands for: a country, or a city in one. `context` holds the countries the
- * report names outright: a city name shared across countries ("Washington", "Valencia") is the one
- * in a country the report names; without that, the most populous only when it dwarfs the others,
- * else the name is a city with no code rather than a guess.
+ * What a place name stands for: a country, a territory or region in one, or a city in one.
+ * `context` holds the countries the report names outright: a city name shared across countries
+ * ("Washington", "Valencia") is the one in a country the report names; without that, the most
+ * populous only when it dwarfs the others, else the name is a city with no code rather than a guess.
  */
 export function resolvePlace(name: string, context: ReadonlySet<string> = new Set()): PlaceInfo {
-  const exonym = EXONYMS[name.toLowerCase()];
+  const lower = name.toLowerCase();
+  const exonym = EXONYMS[lower];
   if (exonym) return resolvePlace(exonym, context);
   const country = countryByName(name);
   if (country) return { country: country.cca3 };
-  const news = NEWS_PLACES[name.toLowerCase()];
+  const news = NEWS_PLACES[lower];
   if (news) return { country: news };
-  const lower = name.toLowerCase();
   if (NOT_ONE_COUNTRY.has(lower)) return AMERICA.has(lower) && context.has('USA') ? { country: 'USA' } : {};
   // GeoNames lists every hamlet over 1,000 people; a name it knows only as a hamlet ("Me", "Of")
   // is more likely a misread than a place
@@ -96,11 +96,9 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   const top = cities[0];
   if (!top || top.population < HAMLET) {
     // "Xinjiang", "Rakhine", "Balochistan": a region, when only one country (or one the report names) has it
-    const regions = regionsNamed(name);
-    const countries = new Set(regions.map((r) => r.country));
-    const named = regions.find((r) => context.has(r.country));
-    if (named) return { country: named.country };
-    if (countries.size === 1) return { country: regions[0]!.country };
+    const named = regionsNamed(name).find((r) => context.has(r.country));
+    const region = named?.country ?? soleRegionCountry(name);
+    if (region) return { country: region };
   }
   if (!top) return {};
   const rivals = cities.filter((c) => c.country !== top.country);
@@ -114,6 +112,12 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   return { country: top.country, city: top.name };
 }
 
+/** The country of the regions called `name`, when they are all in one ("Xinjiang", "Pennsylvania"). */
+function soleRegionCountry(name: string): string | undefined {
+  const countries = new Set(regionsNamed(name).map((r) => r.country));
+  return countries.size === 1 ? [...countries][0] : undefined;
+}
+
 /** The countries a report names outright (by name or demonym), the context a shared city name is read in. */
 function namedCountries(entities: Entity[]): Set<string> {
   const out = new Set<string>();
@@ -121,13 +125,11 @@ function namedCountries(entities: Entity[]): Set<string> {
     const c = e.type === 'LOC' ? countryByName(e.name) : e.type === 'MISC' ? countryByDemonym(e.name) : undefined;
     // a territory stands for its country too: "Bethlehem in the West Bank"
     const territory = e.type === 'LOC' ? NEWS_PLACES[e.name.toLowerCase()] : undefined;
+    // "Bethlehem, Pennsylvania": a region only one country has places the report there
+    const region = e.type === 'LOC' && !c && !territory ? soleRegionCountry(e.name) : undefined;
     if (c) out.add(c.cca3);
     else if (territory) out.add(territory);
-    else if (e.type === 'LOC') {
-      // "Bethlehem, Pennsylvania": a region only one country has places the report there
-      const regions = new Set(regionsNamed(e.name).map((r) => r.country));
-      if (regions.size === 1) out.add([...regions][0]!);
-    }
+    else if (region) out.add(region);
     else if (e.type === 'ORG' && e.country) out.add(e.country);
   }
   return out;

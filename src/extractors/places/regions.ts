@@ -54,8 +54,7 @@ function load(): Map<string, Region[]> {
 
 /** The region called `name`, preferring one in `country` (alpha-3) when given. */
 export function regionByName(name: string, country?: string): Region | undefined {
-  const list = load().get(key(name));
-  if (!list) return undefined;
+  const list = regionsNamed(name);
   return (country && list.find((r) => r.country === country)) || (country ? undefined : list[0]);
 }
 

@@ -207,13 +207,13 @@ const CLOSING_MARKS = new Set(['”', '’', '"', ')']);
 
 /**
  * A sentence run on without its space: "added to the album.That way", "of the state”.Then" (web
- * text). Only a lower-case word of three letters or more before the period (at `period`, or
- * after a closing mark at `k`) and a capitalised word after it, so "Node.js", "ASP.NET" and
- * "e.g." stay whole.
+ * text). Only a lower-case word of three letters or more (from `from` to `wordEnd`), the period at
+ * `period` (right after the word, or after a closing mark) and a capitalised word after it, so
+ * "Node.js", "ASP.NET" and "e.g." stay whole.
  */
-function runsOn(text: string, from: number, k: number, period: number): boolean {
-  if (k - from < 3 || !/^\p{Ll}\p{Ll}$/u.test(text.slice(k - 2, k)) || !/^\p{Lu}\p{Ll}$/u.test(text.slice(period + 1, period + 3))) return false;
-  for (let j = from; j < k; j++) if (!isLetter(text[j])) return false;
+function runsOn(text: string, from: number, wordEnd: number, period: number): boolean {
+  if (wordEnd - from < 3 || !/^\p{Ll}\p{Ll}$/u.test(text.slice(wordEnd - 2, wordEnd)) || !/^\p{Lu}\p{Ll}$/u.test(text.slice(period + 1, period + 3))) return false;
+  for (let j = from; j < wordEnd; j++) if (!isLetter(text[j])) return false;
   return true;
 }
 
