@@ -110,7 +110,9 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     // detention". Not a later custody verb with a span: the merge may have joined another detention to
     // this one ("arrested in May … after which he was detained for two years", years before)
     for (const m of over ? [] : (v.mentions ?? [])) {
-      over = stayOver(tree, tokenAt(doc, m.start));
+      const k = tokenAt(doc, m.start);
+      if (k < 0) continue;
+      over = stayOver(tree, k);
       if (over) {
         sentence = doc.sentenceAt(m.start);
         break;

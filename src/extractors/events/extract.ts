@@ -35,7 +35,7 @@ const QUANTIFIERS = new Set(['those', 'several', 'many', 'some', 'all', 'both', 
 const PEOPLE_COUNTS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores']);
 
 /** Events that put someone in custody, where a later move into custody ("taken to jail") finds them. */
-const CUSTODY = new Set<EventType>(['ARREST', 'ABDUCTION', 'CONVICTION']);
+const HELD_BY = new Set<EventType>(['ARREST', 'ABDUCTION', 'CONVICTION']);
 /** Events after which a person may be freed, and a group of "detainees" may stand for them. */
 const HOLDING = new Set<EventType>(['ARREST', 'ABDUCTION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'EXTRADITION']);
 
@@ -118,7 +118,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   /** Whether an event told so far holds the person: arrested, abducted, charged, tried, jailed or gone missing. */
   const held = (entity: string): boolean => toldOf(entity, HOLDING);
   /** Whether a custody told so far, and not told as over, holds the person. */
-  const inCustody = (entity: string): boolean => toldOf(entity, CUSTODY, (v) => !custodyOver(tree, v));
+  const inCustody = (entity: string): boolean => toldOf(entity, HELD_BY, (v) => !custodyOver(tree, v));
   for (const trigger of findTriggers(tree, lexicon)) {
     const heads = rolesOf(tree, lexicon, trigger, isPlace);
     const mod = modalityOf(tree, lexicon, trigger);
