@@ -309,6 +309,52 @@ describe('the country of a sentence', () => {
   });
 });
 
+test('a sentence\'s country: a citizen or two men of a country are people, not a place (a country\'s citizen too); a possessive is no person', () => {
+  const t = 'A Velmoran citizen was jailed in Karsland. Two Velmoran men were shot. Velmoran women\'s rights groups said a poet was held. Ada Moll, a Karsland citizen, was arrested.';
+  const at = (w: string, from = 0) => ({ start: t.indexOf(w, from), end: t.indexOf(w, from) + 8, text: 'Velmoran' });
+  const d = {
+    published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [],
+    sentences: [{ start: 0, end: t.indexOf(' Two') }, { start: t.indexOf('Two'), end: t.indexOf(' Velmoran women') }, { start: t.indexOf('Velmoran women'), end: t.indexOf(' Ada') }, { start: t.indexOf('Ada'), end: t.length }],
+    entities: [
+      { id: 'e1', type: 'LOC', name: 'Karsland', country: 'KRS', mentions: [{ start: t.indexOf('Karsland'), end: t.indexOf('Karsland') + 8, text: 'Karsland' }, { start: t.indexOf('Karsland c'), end: t.indexOf('Karsland c') + 8, text: 'Karsland' }] },
+      { id: 'e2', type: 'MISC', name: 'Velmoran', country: 'VLM', mentions: [at('Velmoran citizen'), at('Velmoran men'), at('Velmoran women')] },
+    ],
+  } as unknown as ExtractionDocument;
+  const of = sentenceCountries(d);
+  assert.deepEqual([of(0), of(1), of(2), of(3)], ['KRS', null, 'VLM', null]);
+});
+
+test('a place dealt with ("a row with Drell") is a government, not where the event happened; "in Drell" is', () => {
+  const t = 'Ada Moll was released after a row with Drell. Ivo Rant was held in Drell.';
+  const at = (from: number) => ({ start: t.indexOf('Drell', from), end: t.indexOf('Drell', from) + 5, text: 'Drell' });
+  const d = {
+    published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [],
+    sentences: [{ start: 0, end: t.indexOf(' Ivo') }, { start: t.indexOf('Ivo'), end: t.length }],
+    entities: [{ id: 'e1', type: 'LOC', name: 'Drell', country: 'DRL', mentions: [at(0), at(t.indexOf('Ivo'))] }],
+  } as unknown as ExtractionDocument;
+  const of = sentenceCountries(d);
+  assert.deepEqual([of(0), of(1)], [null, 'DRL']);
+});
+
+test('a sentence\'s place that is the place of someone else\'s event does not place the event asked about', () => {
+  const t = 'Ivo Rant, killed in Drell, was a friend of the slain poet Ada Moll.';
+  const drell = { start: t.indexOf('Drell'), end: t.indexOf('Drell') + 5, text: 'Drell' };
+  const d = {
+    published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], sentences: [{ start: 0, end: t.length }],
+    events: [{ id: 'v1', type: 'KILLING', sentence: 0, place: { entity: 'e1', ...drell }, target: { entity: 'e2', text: 'Ivo Rant' } }],
+    entities: [
+      { id: 'e1', type: 'LOC', name: 'Drell', country: 'DRL', mentions: [drell] },
+      { id: 'e2', type: 'PERSON', name: 'Ivo Rant', mentions: [{ start: 0, end: 8, text: 'Ivo Rant' }] },
+      { id: 'e3', type: 'PERSON', name: 'Ada Moll', mentions: [{ start: t.indexOf('Ada'), end: t.indexOf('Ada') + 8, text: 'Ada Moll' }] },
+    ],
+  } as unknown as ExtractionDocument;
+  const of = sentenceCountries(d);
+  assert.equal(of(0, { target: { entity: 'e3' } }), null);
+  // must not match: the place of the person's own event, or asked with no event, still places it
+  assert.equal(of(0, { target: { entity: 'e2' } }), 'DRL');
+  assert.equal(of(0), 'DRL');
+});
+
 test('the country a report is about leaves out where a watchdog is based', () => {
   const t = 'A Ostria-based watchdog said the writer died in custody. Ostria-based groups protested.';
   const at = (w: string, from = 0) => ({ start: t.indexOf(w, from), end: t.indexOf(w, from) + w.length, text: w });
@@ -327,5 +373,15 @@ describe('case country', () => {
     assert.deepEqual(caseCountry(events, { nationality: 'VLM', reports: null }), { code: 'VLM', basis: 'nationality' });
     // must not match: other events keep their place
     assert.equal(caseCountry([...events, { type: 'ARREST', modality: 'asserted', country: 'VLM' }], { nationality: null, reports: null }).code, 'VLM');
+  });
+  test('where the person was held or harmed beats where charges against them come from; with neither, the charges place it', () => {
+    const held = [
+      { type: 'CHARGE', modality: 'asserted', country: 'KRS' },
+      { type: 'ACCUSATION', modality: 'asserted', country: 'KRS' },
+      { type: 'ARREST', modality: 'asserted', country: 'VLM' },
+    ];
+    assert.equal(caseCountry(held, { nationality: null, reports: null }).code, 'VLM');
+    // must not match: only charges told, they place the case
+    assert.equal(caseCountry(held.slice(0, 2), { nationality: 'VLM', reports: null }).code, 'KRS');
   });
 });

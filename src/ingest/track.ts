@@ -71,7 +71,7 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
       date: ev.date ? { value: ev.date.value, precision: ev.date.precision } : null,
       agent: roleText(doc, ev.agent),
       place: roleText(doc, ev.place),
-      country: roleCountry(doc, ev.place) ?? countryOfSentence(ev.sentence),
+      country: roleCountry(doc, ev.place) ?? countryOfSentence(ev.sentence, ev),
       destinationCountry: roleCountry(doc, ev.destination),
       speaker: roleText(doc, ev.speaker),
       // How sure the reading is; who says it is in the grade beside it, and an analyst may set both.

@@ -72,6 +72,13 @@ test('a title led by a demonym gives a person their nationality; a title without
   assert.equal(person(doc, 'Arno Belin').country, undefined);
 });
 
+test('a demonym before the nouns that lead a name gives a nationality even when no title is attached; a verb between gives none', () => {
+  const doc = run('Writers such as Velmoran poet Ada Moll and Kenyan historian Ivo Rant have spent years in prison.');
+  assert.equal(person(doc, 'Ivo Rant').country, 'KEN');
+  const verb = run('Kenyan police detained reporter Ivo Rant on Monday.');
+  assert.equal(person(verb, 'Ivo Rant').country, undefined);
+});
+
 test('"his client", said by the lawyer of someone named, is that person; with no lawyer in view, nobody named', () => {
   const doc = run("Police arrested the photographer Shadi Zalan on Friday. A news agency quoted Zalan's lawyer as saying on Tuesday night that his client had been released.");
   assert.deepEqual(texts(person(doc, 'Shadi Zalan'), 'description'), ['his client']);

@@ -35,6 +35,13 @@ export function resolveCoreference(doc: Doc): Entity[] {
     const led = (e.titles ?? []).map((t) => countryByDemonym(t.split(/\s+/)[0] ?? '')).find((c) => c !== undefined);
     if (led) e.country = led.cca3;
   }
+  // "… and Russian historian Anton Vel": the parse may leave a second listed person without the
+  // title, but the demonym before the name still says who they are
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || e.country) continue;
+    const led = e.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => demonymBeforeName(doc, m.start)).find((c) => c !== undefined);
+    if (led) e.country = led;
+  }
   const resolver = new Resolver(tree, nouns, gender, loadCues().verbs);
   const resolved = new Map<number, Entity>();
   const candidate = (lemma: string) => nouns.titles.has(lemma) || nouns.relational.has(lemma) || nouns.protagonist.has(lemma);
@@ -108,3 +115,21 @@ declare module '../../pipeline/registry.js' {
 }
 
 registry.register('coref', () => createCoref());
+
+/**
+ * The country of a demonym that leads the common nouns right before a name ("Cuban lyricist",
+ * "murdered Saudi columnist"): one to three lower-case nouns (or a noun the tagger read as an adjective), the demonym before them. Nothing
+ * when a verb or anything else stands between ("the Velmoran police arrested Ivo Rant").
+ */
+function demonymBeforeName(doc: Doc, start: number): string | undefined {
+  const at = doc.tokens.findIndex((t) => t.start === start);
+  if (at <= 0) return undefined;
+  let k = at - 1;
+  let nouns = 0;
+  while (k >= 0 && nouns < 3 && /^(NNS?|JJ)$/.test(doc.tokens[k]!.xpos ?? '') && /^\p{Ll}/u.test(doc.tokens[k]!.text)) {
+    k--;
+    nouns++;
+  }
+  if (nouns === 0 || k < 0) return undefined;
+  return countryByDemonym(doc.tokens[k]!.text)?.cca3;
+}

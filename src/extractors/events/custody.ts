@@ -171,11 +171,31 @@ export class CustodyReader {
       return out;
     }
     if (out.length > 0 && !s.group) return out;
+    // a counted group ("the ten were arrested …, all are held at", "the four activists are held at"):
+    // the people of the custodies told before it, nearest first, until there are as many
+    const count = s.group ? this.groupCount(s, out) : 0;
+    const counted = count > 1 ? countedCustodies(earlier, s.sentence, count) : [];
+    if (counted.length > 0) return [...out, ...counted];
     // a group: every person of the nearest earlier arrest told within a few sentences; nobody named: the sentence before at most
     const reach = s.group ? 4 : 1;
     const nearest = earlier.filter((v) => v.target && s.sentence - v.sentence <= reach).pop();
     if (!nearest) return out;
     return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start)];
+  }
+
+  /**
+   * How many a group statement speaks of: the number on its words ("the four activists", "the
+   * ten", "both"), else the one in the words of the custody told in its sentence ("the ten were
+   * arrested …, but all except A are held at …"). Zero when none says.
+   */
+  private groupCount(s: Statement, own: VigilEvent[]): number {
+    const tree = this.tree;
+    if (s.whoToken === undefined) return 0;
+    const words = [s.whoToken, ...tree.kids(s.whoToken, 'conj')];
+    const said = words.flatMap((w) => [w, ...tree.kids(w, 'nummod')]).map((k) => cardinal(tree.token(k).text));
+    const most = Math.max(0, ...said);
+    if (most > 0) return most;
+    return Math.max(0, ...own.filter((v) => v.target && !v.target.entity).flatMap((v) => v.target!.text.split(/\s+/).map(cardinal)));
   }
 
   // ---- where a person is held ----
@@ -432,4 +452,33 @@ export class CustodyReader {
     const v = this.clauseOf(first);
     return v !== first || tree.token(v).upos === 'VERB' ? this.holdee(v) : undefined;
   }
+}
+
+/** How many a word says: "4", "four", "both"; zero for any other word. */
+function cardinal(word: string): number {
+  const w = word.toLowerCase();
+  if (/^\d{1,2}$/.test(w)) return Number(w);
+  const k = CARDINALS.indexOf(w);
+  return w === 'both' ? 2 : k > 0 ? k : 0;
+}
+const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** How many sentences back a counted group's custodies may be told. */
+const COUNTED_REACH = 15;
+
+/**
+ * The custodies of a counted group: those told before, nearest first (each telling whole, with
+ * every person it names), until they name `count` people. None when the reach holds fewer: the
+ * group is then someone else.
+ */
+function countedCustodies(earlier: VigilEvent[], sentence: number, count: number): VigilEvent[] {
+  const people = new Set<string>();
+  const out: VigilEvent[] = [];
+  const near = earlier.filter((v) => v.target?.entity && sentence - v.sentence <= COUNTED_REACH).sort((a, b) => b.trigger.start - a.trigger.start);
+  for (const v of near) {
+    if (people.size >= count && !out.some((o) => o.trigger.start === v.trigger.start)) break;
+    out.push(v);
+    people.add(v.target!.entity!);
+  }
+  return people.size >= count ? out : [];
 }

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import { createDefaultPipeline } from '../default.js';
+
+// Invented sentences: where a counted group is held.
+const pipeline = createDefaultPipeline();
+
+/** Per person with an arrest, where the report says they are held (null: nowhere). */
+function heldOf(text: string): Map<string | undefined, string | null> {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const out = new Map<string | undefined, string | null>();
+  for (const v of doc.events.filter((x) => x.type === 'ARREST' && x.target?.entity)) {
+    const name = byId.get(v.target!.entity!);
+    out.set(name, out.get(name) ?? v.heldAt?.text ?? null);
+  }
+  return out;
+}
+
+test('a counted group held somewhere is every person of the arrests told before, nearest first, up to its number', () => {
+  const apart = 'Ada Moll was arrested in Drell on Monday. Ivo Rant was detained at his home in Karst. Police arrested Liva Somm on Tuesday.';
+  const all = heldOf(`${apart} The three were arrested in different towns, but all are now being held at Velmora police station.`);
+  for (const name of ['Ada Moll', 'Ivo Rant', 'Liva Somm']) assert.equal(all.get(name), 'Velmora police station', name);
+  const counted = heldOf(`${apart} The three activists are detained at the central police station in Karst.`);
+  for (const name of ['Ada Moll', 'Ivo Rant', 'Liva Somm']) assert.equal(counted.get(name), 'central police station in Karst', name);
+  // must not match: someone told before the group's number is reached is not of the group
+  const two = heldOf('Teo Vance was arrested in May. Ada Moll was arrested in Drell on Monday. Ivo Rant was detained in Karst on Monday. The two activists are held at Velmora police station.');
+  assert.equal(two.get('Ivo Rant'), 'Velmora police station');
+  assert.equal(two.get('Ada Moll'), 'Velmora police station');
+  assert.equal(two.get('Teo Vance'), null);
+});
