@@ -1,6 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
+import { misparsedOf, nameRightAfter, ofAfterTime, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 import { countryByName } from '../places/countries.js';
@@ -56,24 +57,6 @@ function describesNoun(tree: Tree, v: number): boolean {
   let r = v;
   for (let hops = 0; r >= 0 && tree.token(r).deprel === 'conj' && hops < 3; hops++) r = tree.head(r);
   return r >= 0 && ['amod', 'acl'].includes(tree.token(r).deprel ?? '');
-}
-
-/** "detained Joran Aldemir" when the parser lost the object: a proper noun right after the verb. */
-function nameRightAfter(tree: Tree, i: number): number | undefined {
-  const next = i + 1;
-  const { to } = tree.sentenceRange(i);
-  if (next >= to || tree.token(next).upos !== 'PROPN' || tree.inTimex(next)) return undefined;
-  let last = next;
-  while (tree.head(last + 1) === last && tree.token(last + 1).deprel === 'flat') last++;
-  // "abducted ANHRI staff lawyer Amro Imad": an organisation's name, role words, then the person
-  const org = tree.entityOf[next];
-  if (org && org.type !== 'PERSON') {
-    let k = next;
-    while (k < to && tree.entityOf[k] === org) k++;
-    const person = tree.personAfterRoleWords(k, 4);
-    if (person !== undefined) return person;
-  }
-  return tree.token(next).head === last ? last : next;
 }
 
 /**
@@ -181,44 +164,6 @@ function nameAfterTo(tree: Tree, i: number): number | undefined {
 function conjunctOwnSubject(tree: Tree, i: number): number | undefined {
   const own = tree.token(i).deprel === 'conj' && tree.kids(i, 'aux', 'aux:pass', 'cop').length > 0 && !tree.kids(i, 'nsubj', 'nsubj:pass').length;
   return own ? personBeforeAuxiliaries(tree, i) : undefined;
-}
-
-/**
- * "Four journalists and their driver were arrested", parsed as the noun "journalists" with a
- * clause "their driver were arrested" conjoined to it: a verb conjoined to a noun that heads its
- * sentence, whose subject comes right after the "and" between them, is said of both nouns. The
- * first noun, which stands for the list, or undefined.
- */
-function splitSubject(tree: Tree, i: number): number | undefined {
-  const h = tree.head(i);
-  if (tree.token(i).deprel !== 'conj' || h < 0 || tree.token(h).deprel !== 'root' || !['NOUN', 'PROPN', 'NUM'].includes(tree.token(h).upos ?? '')) return undefined;
-  const subj = tree.kids(i, 'nsubj', 'nsubj:pass')[0];
-  if (subj === undefined || subj < h || subj > i) return undefined;
-  const first = tree.phrase(subj).first;
-  const and = first - 1;
-  if (and <= h || !['and', 'or'].includes(tree.token(and).text.toLowerCase())) return undefined;
-  // nothing but the first noun's own words stands before the "and"
-  for (let k = h + 1; k < and; k++) if (['VERB', 'AUX', 'PUNCT'].includes(tree.token(k).upos ?? '')) return undefined;
-  return h;
-}
-
-/** Words that may stand in a time phrase beside its date: "since late last year", "earlier this month". */
-const TIME_PHRASE_TAGS = new Set(['ADP', 'ADV', 'DET', 'ADJ']);
-
-/**
- * "the executions since late last year of three dissidents", with the "of" hung on the date: an
- * "of" right after a time phrase that follows the noun trigger is the trigger's. The "of" phrase's
- * head, or undefined.
- */
-function ofAfterTime(tree: Tree, i: number): number | undefined {
-  const { to } = tree.sentenceRange(i);
-  let dated = false;
-  for (let j = i + 1; j < to && j - i <= 7; j++) {
-    if (tree.inTimex(j)) dated = true;
-    else if (tree.lemma(j) === 'of' && tree.token(j).deprel === 'case') return dated && tree.head(j) > j ? tree.head(j) : undefined;
-    else if (!TIME_PHRASE_TAGS.has(tree.token(j).upos ?? '')) return undefined;
-  }
-  return undefined;
 }
 
 /**
@@ -416,42 +361,6 @@ function listedPassiveSubject(tree: Tree, h: number): number | undefined {
   if (tree.kids(h, 'aux:pass').length) return personBeforeAuxiliaries(tree, h);
   const first = tree.kids(h, 'advcl', 'conj').find((k) => k < h && tree.token(k).upos === 'VERB' && tree.kids(k, 'aux:pass').length > 0 && !tree.kids(k, 'mark').length);
   return first === undefined ? undefined : tree.subjectOf(first);
-}
-
-/**
- * "operatives of the force abducted and beat X" parsed with "abducted" as a participle on "force"
- * (a force that was abducted): a participle with no auxiliary and no object of its own, joined to
- * a verb that has one, shares it, and the noun it hangs on is the one who acted.
- */
-function raisedObject(tree: Tree, i: number): number | undefined {
-  if (tree.token(i).deprel !== 'acl' || tree.kids(i, 'aux', 'aux:pass', 'obj', 'nsubj', 'nsubj:pass').length) return undefined;
-  const other = tree.kids(i, 'conj').find((c) => c > i && tree.token(c).upos === 'VERB' && tree.kids(c, 'obj').length > 0 && !tree.kids(c, 'aux:pass', 'nsubj', 'nsubj:pass').length);
-  return other === undefined ? undefined : tree.kids(other, 'obj')[0];
-}
-
-/**
- * "the activist and critic of President Alek Varn was arrested", parsed as if "of" marked a clause
- * "Alek Varn was arrested" hung on "critic": a preposition marks no finite clause, so the parse is
- * wrong, and the one arrested is the noun phrase before "of" (its first conjunct), not the name after.
- */
-function misparsedOf(tree: Tree, i: number): number | undefined {
-  if (tree.token(i).deprel !== 'acl' || !tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'of')) return undefined;
-  let n = tree.head(i);
-  while (n >= 0 && tree.token(n).deprel === 'conj' && tree.token(tree.head(n)).upos === 'NOUN') n = tree.head(n);
-  return n >= 0 && ['NOUN', 'PROPN'].includes(tree.token(n).upos ?? '') ? n : undefined;
-}
-
-/**
- * "Security agents abducted A", parsed as agents of an abducted A: a verb in the past read as the
- * modifier of the name after it, right after a bare noun phrase that is not part of that name's
- * phrase ("the abducted A" has its article there), is that phrase's verb; the phrase is its agent.
- */
-function verbReadAsModifier(tree: Tree, i: number): number | undefined {
-  const h = tree.head(i);
-  if (tree.token(i).deprel !== 'amod' || h <= i || tree.token(h).upos !== 'PROPN' || !/ed$/i.test(tree.token(i).text) || i === 0) return undefined;
-  const before = i - 1;
-  if (!['NOUN', 'PROPN'].includes(tree.token(before).upos ?? '') || tree.head(before) === h) return undefined;
-  return before;
 }
 
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
