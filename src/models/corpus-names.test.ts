@@ -15,7 +15,8 @@ test('names annotated in the corpora give given and family names; titles, partic
   mkdirSync(path.join(dir, 'gmb-ner-voa'));
   writeFileSync(
     path.join(dir, 'gmb-ner-voa', 'ner_dataset.truncated.csv'),
-    ['Sentence #,Word,POS,Tag', 'Sentence: 1,President,NNP,B-per', ',Ismo,NNP,I-per', ',Drabek,NNP,I-per', ',met,VBD,O', ',Mr.,NNP,B-per', ',Vantu,NNP,I-per', ',Abu,NNP,B-per', ',Selm,NNP,I-per', ',the,DT,O', ',president,NN,O'].join('\n'),
+    // an invented stand-in in GMB's layout: a header line, "Sentence: N" opening each sentence
+    ['header', 'Sentence: 7,President,NNP,B-per', ',Ismo,NNP,I-per', ',Drabek,NNP,I-per', ',greeted,VBD,O', ',Mr.,NNP,B-per', ',Vantu,NNP,I-per', ',Abu,NNP,B-per', ',Selm,NNP,I-per', ',our,PRP$,O', ',president,NN,O'].join('\n'),
   );
   const words = corpusNameWords(dir);
   assert.ok(words.given.has('Velmar') && words.family.has('Oskirov'));

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { locate, sharedDataDir } from '../corpora/locate.js';
 import { readConll, tagSpans } from '../corpora/readers/conll.js';
+import { readGmb } from '../corpora/readers/gmb.js';
 import { NAME_PARTICLES } from '../text/name-particles.js';
 
 /** Given and family names, as corpusNameWords finds them. */
@@ -15,28 +16,12 @@ function annotatedNames(dataDir: string): { names: string[][]; lower: Set<string
   const names: string[][] = [];
   const lower = new Set<string>();
   const conll = locate('conll2003', 'train', dataDir).path;
-  if (conll) {
-    for (const s of readConll(readFileSync(conll, 'utf8'))) {
-      for (const t of s.tokens) if (/^\p{Ll}/u.test(t)) lower.add(t);
-      for (const span of tagSpans(s.tags)) if (span.type === 'PER') names.push(s.tokens.slice(span.start, span.end));
-    }
-  }
   const gmb = path.join(dataDir, 'gmb-ner-voa', 'ner_dataset.truncated.csv');
-  if (existsSync(gmb)) {
-    let span: string[] = [];
-    for (const line of readFileSync(gmb, 'latin1').split('\n').slice(1)) {
-      const m = /^(?:Sentence: \d+)?,("(?:[^"]|"")*"|[^,]*),[^,]*,(\S+)/.exec(line);
-      if (!m) continue;
-      const word = m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!;
-      const tag = m[2]!;
-      if (/^\p{Ll}/u.test(word)) lower.add(word);
-      if (tag === 'I-per' && span.length) span.push(word);
-      else {
-        if (span.length) names.push(span);
-        span = tag === 'B-per' ? [word] : [];
-      }
-    }
-    if (span.length) names.push(span);
+  const sentences = [...(conll ? readConll(readFileSync(conll, 'utf8')) : []), ...(existsSync(gmb) ? readGmb(readFileSync(gmb, 'latin1')) : [])];
+  for (const s of sentences) {
+    for (const t of s.tokens) if (/^\p{Ll}/u.test(t)) lower.add(t);
+    // CoNLL types people PER, GMB per
+    for (const span of tagSpans(s.tags)) if (span.type.toUpperCase() === 'PER') names.push(s.tokens.slice(span.start, span.end));
   }
   return { names, lower };
 }

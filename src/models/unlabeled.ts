@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { filesUnder, gumDocsInSplit, locate, sharedDataDir } from '../corpora/locate.js';
 import { readConll } from '../corpora/readers/conll.js';
 import { readConllu } from '../corpora/readers/conllu.js';
+import { readGmb } from '../corpora/readers/gmb.js';
 import { readHrdsAttack } from '../corpora/readers/hrdsattack.js';
 import { tokenize } from '../extractors/tokens/index.js';
 
@@ -62,16 +63,7 @@ function* gmbSentences(file: string): Generator<string[]> {
   } catch {
     return;
   }
-  let words: string[] = [];
-  for (const line of content.split('\n').slice(1)) {
-    if (line.startsWith('Sentence:') && words.length > 0) {
-      yield words;
-      words = [];
-    }
-    const m = /^(?:Sentence: \d+)?,("(?:[^"]|"")*"|[^,]*),/.exec(line);
-    if (m) words.push(m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!);
-  }
-  if (words.length > 0) yield words;
+  for (const s of readGmb(content)) yield s.tokens;
 }
 
 function* englishPages(dir: string): Generator<string[]> {

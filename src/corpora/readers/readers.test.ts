@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readConll, tagSpans } from './conll.js';
+import { readGmb } from './gmb.js';
 import { conlluDocuments, readConllu } from './conllu.js';
 import { datePart, readHrdsAttack } from './hrdsattack.js';
 import { readBrat } from './polnear.js';
@@ -119,4 +120,12 @@ test('WikiEvents: entity and event mentions with their arguments', () => {
   assert.equal(d!.events[0]!.type, 'Justice.ArrestJailDetain.Unspecified');
   assert.deepEqual(d!.events[0]!.arguments, [{ entityId: 'nv_1-T1', role: 'Detainee', text: 'Velsmoor' }]);
   assert.equal(d!.entities[0]!.text, 'Velsmoor');
+});
+
+test('GMB CSV: sentences opened by "Sentence: N", quoted words with a comma, a missing tag read as O', () => {
+  const csv = ['header', 'Sentence: 1,Ismo,NNP,B-per', ',Drabek,NNP,I-per', ',"3,000",CD,O', 'Sentence: 2,left,VBD'].join('\n');
+  const s = readGmb(csv);
+  assert.deepEqual(s.map((x) => x.tokens), [['Ismo', 'Drabek', '3,000'], ['left']]);
+  assert.deepEqual(s[1]!.tags, ['O']);
+  assert.deepEqual(tagSpans(s[0]!.tags), [{ start: 0, end: 2, type: 'per' }]);
 });
