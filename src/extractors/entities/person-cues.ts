@@ -5,12 +5,12 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, EntityType, TextSpan } from '../../text/types.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
 import { countryByDemonym } from '../places/countries.js';
-import { loadGazetteer } from '../learn/gazetteer.js';
+import { loadGazetteer, type Gazetteer } from '../learn/gazetteer.js';
 import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
 import { onlyCommon, trainingTags } from './headline-trim.js';
 import { MentionSet } from './mention-set.js';
-import { evidencedPersons, familyNameMentions } from './person-evidence.js';
+import { evidencedPersons, familyNameMentions, tokensOf } from './person-evidence.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -250,11 +250,9 @@ const JOINING_TITLES = new Set(['MP', 'MPs', 'Chairman', 'Chairwoman', 'Director
  * is two to four capitalised words that could be a name: none an organisation's word, none a word
  * the tagger knows only as a common word, not a place. The organisation keeps its part.
  */
-function orgThenPerson(doc: Doc, m: Mention, tagsOf: (w: string) => string | undefined, gazetteer: ReturnType<typeof loadGazetteer>): { org: TextSpan | null; person: TextSpan } | undefined {
+function orgThenPerson(doc: Doc, m: Mention, tagsOf: (w: string) => string | undefined, gazetteer: Gazetteer): { org: TextSpan | null; person: TextSpan } | undefined {
   if (m.type !== 'ORG') return undefined;
-  const first = tokenAt(doc, m.start);
-  let last = first;
-  while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
+  const [first, last] = tokensOf(doc, m);
   if (first < 0 || last - first < 2) return undefined;
   for (let k = last - 2; k > first; k--) {
     if (!ORG_WORDS.test(doc.tokens[k]!.text)) continue;
@@ -275,7 +273,7 @@ function orgThenPerson(doc: Doc, m: Mention, tagsOf: (w: string) => string | und
  * between ("bin"), up to a title, a role, a place, a nationality, another mention or the sentence's
  * first word. Undefined when there are none.
  */
-function givenNamesBefore(doc: Doc, m: Mention, mentions: MentionSet<Mention>, tagsOf: (w: string) => string | undefined, gazetteer: ReturnType<typeof loadGazetteer>): number | undefined {
+function givenNamesBefore(doc: Doc, m: Mention, mentions: MentionSet<Mention>, tagsOf: (w: string) => string | undefined, gazetteer: Gazetteer): number | undefined {
   const start = tokenAt(doc, m.start);
   const sentence = doc.sentences[doc.sentenceAt(m.start)];
   if (start < 0 || !sentence) return undefined;

@@ -29,7 +29,8 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'a
 /** Words that make up an organisation's name, never a person's. */
 const ORG_WORD = /^(?:corp|corporation|inc|ltd|plc|llc|group|bank|association|union|party|institute|university|agency|council|committee|ministry|fund|foundation|trust|company|press|news|times|post|club|united|city|network|radio|tv|television|daily|review|journal|court|army|police|front|movement|state|county|province|district|region|republic|kingdom|government|department|office|centre|center|school|college|church|hospital|case|cases|commission|authority|service|services|forces|force)$/i;
 
-const tokensOf = (doc: Doc, m: TextSpan): [number, number] => [tokenAt(doc, m.start), tokenAt(doc, m.end - 1)];
+/** A mention's first and last token. */
+export const tokensOf = (doc: Doc, m: TextSpan): [number, number] => [tokenAt(doc, m.start), tokenAt(doc, m.end - 1)];
 
 /** Whether a mention's words could be a person's name at all: capitalised words, no organisation word, not a known place. */
 export function couldBePerson(doc: Doc, m: TextSpan, gazetteer: Gazetteer): boolean {
