@@ -184,6 +184,14 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
       const verb = listVerbAfter(tree, relative + 1, tree.sentenceRange(relative).to, true);
       return verb === undefined ? [] : namesAfterVerb(tree, verb);
     }
+    // "Other journalists jailed this year include A, B and C": a group opening the sentence, the
+    // trigger describing it, and the sentence's verb listing its members
+    if (openingGroup(tree, relative) && trigger > relative) {
+      const verb = listVerbAfter(tree, trigger + 1, tree.sentenceRange(relative).to, false);
+      // the group's own verb, not a later clause's: "Activists arrested in May said their demands include …"
+      const finite = (j: number) => tree.token(j).upos === 'VERB' && ['VBD', 'VBP', 'VBZ'].includes(tree.token(j).xpos ?? '');
+      if (verb !== undefined && !Array.from({ length: verb - trigger - 1 }, (_, k) => trigger + 1 + k).some(finite)) return namesAfterVerb(tree, verb);
+    }
     return relative > 0 ? amongGroup(tree, relative) : [];
   }
   const head = relative;
@@ -197,6 +205,15 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   // "Mira Castell and two other activists were among those arrested": the names before "among"
   if (verb === undefined) return among ? namesBeforeAmong(tree, head - 1) : [];
   return namesAfterVerb(tree, verb);
+}
+
+/** A plural noun that opens its sentence, with only determiners and adjectives before it ("Other journalists", "The 12 activists"). */
+function openingGroup(tree: Tree, head: number): boolean {
+  const t = tree.token(head);
+  if (t.xpos !== 'NNS' && t.xpos !== 'NNPS') return false;
+  const { from } = tree.sentenceRange(head);
+  for (let j = from; j < head; j++) if (!['DET', 'ADJ', 'NUM'].includes(tree.token(j).upos ?? '')) return false;
+  return true;
 }
 
 /** The first "are"/"were"/"include" (after "among"; else "include") from `from` up to `to`, not a full verb after "among". */
@@ -244,13 +261,20 @@ function amongGroup(tree: Tree, head: number): number[] {
   if (tree.entityOf[head]?.type === 'PERSON' && tree.entityOf[head]!.mentions.some((m) => m.start === t.start)) return [];
   if (t.xpos !== 'NNS' && t.xpos !== 'NNPS') return [];
   const { from } = tree.sentenceRange(head);
-  for (let j = head - 1; j >= Math.max(from, head - 6); j--) {
+  for (let j = head - 1; j >= Math.max(from, head - 7); j--) {
     const w = tree.token(j);
-    if (w.text.toLowerCase() === 'among') return namesBeforeAmong(tree, j);
+    const word = w.text.toLowerCase();
+    if (word === 'among') return namesBeforeAmong(tree, j);
+    // "A was one of five reporters detained", "A is one of at least 12 journalists held"
+    if (word === 'of' && j > from && tree.token(j - 1).text.toLowerCase() === 'one') return namesBeforeAmong(tree, j - 1);
+    if (APPROXIMATORS.has(word)) continue;
     if (!['DET', 'NUM', 'ADJ', 'NOUN', 'ADV'].includes(w.upos ?? '') && !/^(PROPN)$/.test(w.upos ?? '')) return [];
   }
   return [];
 }
+
+/** Words that round a group's count: "at least 12", "more than 30". */
+const APPROXIMATORS = new Set(['at', 'least', 'more', 'than', 'over', 'about', 'around', 'nearly', 'almost', 'some']);
 
 /** Words that end a list of people: a clause begins, or the list's words become someone's. */
 const CLAUSE_START = new Set(['VERB', 'AUX', 'SCONJ']);
@@ -351,8 +375,9 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
   const followedBadly = (end: number): boolean => {
     const verb = (k: number) => k < to && k !== trigger && k < hi && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '') && tree.token(k).xpos !== 'VBN' && tree.token(k).xpos !== 'VBG';
     const next = end + 1 < to ? tree.token(end + 1) : undefined;
-    // "A and B have been arrested": the list's own auxiliaries before the trigger end it well
-    if (trigger > end && Array.from({ length: trigger - end - 1 }, (_, k) => end + 1 + k).every((k) => ['AUX', 'ADV'].includes(tree.token(k).upos ?? ''))) return false;
+    // "A and B have been arrested", "activists, including A and B, were arrested": the list's own
+    // auxiliaries (after the comma or dash that closes it) before the trigger end it well
+    if (trigger > end && Array.from({ length: trigger - end - 1 }, (_, k) => end + 1 + k).every((k) => ['AUX', 'ADV', 'PUNCT'].includes(tree.token(k).upos ?? ''))) return false;
     return next !== undefined && (next.upos === 'PART' || verb(end + 1) || (next.text === ',' && verb(end + 2)));
   };
   /** "the lawyer of B": a name after an item's preposition is whose, and no item. */

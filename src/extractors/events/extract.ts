@@ -39,7 +39,7 @@ const HELD_BY = new Set<EventType>(['ARREST', 'ABDUCTION', 'CONVICTION']);
 /** Events after which a person may be freed, and a group of "detainees" may stand for them. */
 const HOLDING = new Set<EventType>(['ARREST', 'ABDUCTION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'EXTRADITION']);
 
-function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, depth = 0): boolean {
+function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trigger: number, depth = 0): boolean {
   if (head === undefined) return false;
   const t = tree.token(head);
   const entity = tree.entityOf[head];
@@ -51,9 +51,9 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, dept
   if (depth < 2 && (QUANTIFIERS.has(word) || QUANTIFIERS.has(tree.lemma(head)))) {
     // what they count: "several of them", "hundreds of prisoners"; not "some of the charges"
     const of = tree.kids(head, 'nmod').find((c) => tree.caseOf(c) === 'of');
-    if (of !== undefined) return isPersonal(tree, lexicon, of, depth + 1);
-    // "those arrested", "those who protested"
-    if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0;
+    if (of !== undefined) return isPersonal(tree, lexicon, of, trigger, depth + 1);
+    // "those arrested", "those who protested", "those still in jail"
+    if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0 || tree.head(head) === trigger;
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
   if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
@@ -133,7 +133,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (count !== undefined) heads.target = count;
     const head = groupHead(tree, heads.target, trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token);
     if (head !== undefined) heads.target = head;
-    if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target)) continue;
+    if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target, trigger.token)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;
     // "abducted human rights defenders": the participle is the event, not its target's words

@@ -281,7 +281,9 @@ export class EntityLinker {
     if (asTarget && !named && beside?.type === 'PERSON' && tree.token(head).xpos !== 'NNS') named = beside;
     // the same read from the words where the parse hung the description elsewhere: "… defended
     // Mina Zhen, a blogger sentenced to three years" — a role right after "Name,"
-    if (asTarget && !named && first >= 2 && doc.tokens[first - 1]!.text === ',' && of[first - 2]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[first - 2];
+    // (not "Mina Zhen, whose brother is held": someone defined through the name is someone else)
+    const definedThrough = tree.kids(head, 'nmod:poss').length > 0 || RELATIONAL.has(tree.lemma(head));
+    if (asTarget && !named && !definedThrough && first >= 2 && doc.tokens[first - 1]!.text === ',' && of[first - 2]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[first - 2];
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);
     // "his client" after "Zalan's lawyer": the coreference layer found the lawyer's client, a person named in the report

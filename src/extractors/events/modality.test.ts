@@ -295,3 +295,9 @@ test('a reduced clause "if convicted" is a passive: what it says befalls the sub
   const events = eventsOf('Tomi Nakel faces up to 15 years in prison if convicted.').filter((v) => v.type === 'CONVICTION');
   assert.deepEqual(events.map((v) => [v.target?.text, v.agent?.text ?? null, v.modality]), [['Tomi Nakel', null, 'hypothetical']]);
 });
+
+test('what a demand asks for is no release: "their demands include the release of X", "the main demand is the release"', () => {
+  for (const text of ['Their demands include the release of Ivo Sarn.', 'Their main demand is the release of Ivo Sarn.']) assert.deepEqual(modalities(text, 'RELEASE'), ['hypothetical'], text);
+  // must not match: a demand that came after a release
+  assert.deepEqual(modalities('The demand followed the release of Ivo Sarn on Monday.', 'RELEASE'), ['asserted']);
+});

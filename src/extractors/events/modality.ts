@@ -85,6 +85,23 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   return out;
 }
 
+/** Nouns for what someone asks for: "their demands include the release of X" frees nobody. */
+const DEMAND_NOUNS = new Set(['demand', 'call', 'appeal', 'request', 'plea', 'petition', 'goal', 'aim', 'priority', 'wish', 'hope']);
+
+/**
+ * An event noun that is what a demand asks for: the object of a verb whose subject is a demand
+ * ("Their demands include the release of X") or the predicate of one ("Their main demand is the
+ * release of X").
+ */
+function demanded(tree: Tree, i: number): boolean {
+  const isDemand = (k: number) => DEMAND_NOUNS.has(tree.lemma(k).toLowerCase());
+  if (tree.kids(i, 'nsubj').some(isDemand)) return true;
+  const h = tree.head(i);
+  return h >= 0 && /^(obj|xcomp)/.test(tree.token(i).deprel ?? '') && DEMAND_VERBS.has(tree.lemma(h)) && tree.kids(h, 'nsubj').some(isDemand);
+}
+/** Verbs that say what a demand is: "include", "remain" (not "followed the release"). */
+const DEMAND_VERBS = new Set(['include', 'be', 'remain', 'involve', 'cover', 'centre', 'center']);
+
 /** Marks of an alternative that did not happen: "instead of releasing him", "rather than charging her". */
 const INSTEAD = new Set(['instead', 'rather']);
 
@@ -312,6 +329,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (!presupposed && (conditional(tree, clause) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
+  if (t.pos !== 'verb' && demanded(tree, t.token)) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
   const standing = t.type === 'CHARGE' && head >= 0 && tree.lemma(head) === 'face';
   if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)) && !standing)) return reading('future');

@@ -319,6 +319,22 @@ function thoseIn(tree: Tree, h: number, i: number): number | undefined {
   return tree.token(j).text.toLowerCase() === 'those' ? j : undefined;
 }
 
+/** "A and B are among the 30 journalists behind bars": a group of people the state noun describes is in that state. */
+function groupIn(tree: Tree, lexicon: Lexicon, h: number, i: number): number | undefined {
+  if (h < 0 || tree.token(i).deprel !== 'nmod' || tree.kids(i, 'det', 'nmod:poss').length) return undefined;
+  const t = tree.token(h);
+  return (t.xpos === 'NNS' || t.xpos === 'NNPS') && lexicon.personNouns.has(tree.lemma(h)) ? h : undefined;
+}
+
+/**
+ * "X, a union leader, is still in custody", parsed as a relative clause on X with no relative
+ * pronoun: the clause's copula says X is its subject.
+ */
+function subjectBeforeApposition(tree: Tree, h: number, i: number): number | undefined {
+  if (h < 0 || tree.token(i).deprel !== 'acl:relcl' || !tree.kids(i, 'cop').length || tree.kids(i, 'nsubj', 'nsubj:pass').length) return undefined;
+  return tree.entityOf[h]?.type === 'PERSON' && tree.kids(h, 'appos').some((a) => a < i) ? h : undefined;
+}
+
 /** Verbs that lend their subject to the state "to be" in: "X is thought to be under house arrest", "X seems to be in custody". */
 const RAISING_VERBS = new Set(['think', 'believe', 'say', 'report', 'know', 'understand', 'presume', 'seem', 'appear']);
 
@@ -518,7 +534,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const subjects = tree.kids(i, 'nsubj');
       // "X was tortured in custody": whom a harm told in the passive befell was in custody (not "born in prison")
       const sufferedIn = h >= 0 && tree.token(h).upos === 'VERB' && lexicon.verbs.has(tree.lemma(h)) && tree.isPassive(h) && tree.token(i).deprel === 'obl' ? tree.subjectOf(h) : undefined;
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? sufferedIn;
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn;
     }
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
     if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
@@ -533,7 +549,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     if (owner !== undefined) roles.target = owner;
   }
   // "her passport was confiscated", "the body of X was found": the event befalls the owner
-  if (roles.target !== undefined && lexicon.ownedNouns.has(tree.lemma(roles.target))) {
+  // (a thing seized or held is no one abducted or arrested: "police seized her laptop")
+  const takesPeople = t.type === 'ABDUCTION' || t.type === 'ARREST';
+  if (roles.target !== undefined && lexicon.ownedNouns.has(tree.lemma(roles.target)) && !takesPeople) {
     const owner = tree.kids(roles.target, 'nmod:poss')[0] ?? tree.kids(roles.target, 'nmod').find((c) => tree.caseOf(c) === 'of');
     if (owner !== undefined) roles.target = owner;
   }

@@ -824,3 +824,30 @@ test('"X was tortured in custody": whom a harm told in the passive befell was in
   has(targets('According to his lawyer, Arno Petz was tortured in custody.', 'ARREST'), ['Arno Petz'], 'tortured in custody');
   assert.deepEqual(targets('Arno Petz was born in prison.', 'ARREST'), []);
 });
+
+test('a roundup names the people a group stands for: "Others jailed include A and B", "A is one of 12 reporters held", "A and B are among the journalists behind bars"', () => {
+  const include = 'Other journalists jailed this year include Arno Petz, Dana Vell and Ilse Korr.';
+  has(targets(include, 'CONVICTION'), ['Arno Petz', 'Dana Vell', 'Ilse Korr'], include);
+  const those = 'Those still in jail include the poet Arno Petz and the editor Dana Vell.';
+  has(targets(those, 'ARREST'), ['Arno Petz', 'Dana Vell'], those);
+  const oneOf = 'Arno Petz is one of at least 12 reporters currently held in Drell.';
+  has(targets(oneOf, 'ARREST'), ['Arno Petz'], oneOf);
+  const among = 'Arno Petz and Dana Vell are among the 30 journalists behind bars in Drell.';
+  has(targets(among, 'ARREST'), ['Arno Petz', 'Dana Vell'], among);
+  const including = 'Several activists, including Arno Petz and Dana Vell, were arrested on Tuesday.';
+  has(targets(including, 'ARREST'), ['Arno Petz', 'Dana Vell'], including);
+  const apposition = 'Arno Petz, a union leader, is still in custody.';
+  has(targets(apposition, 'ARREST'), ['Arno Petz'], apposition);
+  // must not match: a later clause's "include", "one of" said of the speaker, someone defined through the name
+  const later = 'Activists arrested last year said their demands include the release of Arno Petz.';
+  lacks(targets(later, 'ARREST'), ['Arno Petz'], later);
+  const speaker = 'Arno Petz said one of five reporters detained at the rally was beaten.';
+  lacks(targets(speaker, 'ARREST'), ['Arno Petz'], speaker);
+  const brother = 'Arno Petz, whose brother is in custody, spoke on Monday.';
+  lacks(targets(brother, 'ARREST'), ['Arno Petz'], brother);
+});
+
+test('a thing seized is no one abducted: "police seized her laptop"; her confiscated passport still restricts her', () => {
+  assert.deepEqual(targets('Police raided the home of the activist Dana Vell and seized her laptop.', 'ABDUCTION'), []);
+  has(targets('Dana Vell said her passport was confiscated at the airport.', 'RESTRICTION'), ['Dana Vell'], 'passport confiscated');
+});
