@@ -301,3 +301,7 @@ test('what a demand asks for is no release: "their demands include the release o
   // must not match: a demand that came after a release
   assert.deepEqual(modalities('The demand followed the release of Ivo Sarn on Monday.', 'RELEASE'), ['asserted']);
 });
+
+test('what someone faces the prospect or possibility of has not happened', () => {
+  for (const text of ['Ivo Sarn faces the prospect of an eight-year prison term if convicted.', 'Ivo Sarn faces the possibility of a death sentence.']) assert.ok(!modalities(text, 'CONVICTION').includes('asserted'), text);
+});

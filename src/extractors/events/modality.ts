@@ -31,7 +31,7 @@ const HYPOTHETICAL_AUX = new Set(['could', 'might', 'may', 'would', 'can']);
 const HYPOTHETICAL_MARK = new Set(['if', 'unless', 'whether']);
 const FUTURE_HEADS = new Set(['face', 'risk', 'expect', 'fear', 'plan', 'intend']);
 // what is called for, feared or threatened has not happened: "called for his immediate release"
-const HYPOTHETICAL_HEADS = new Set(['threaten', 'risk', 'fear', 'avoid', 'prevent', 'escape', 'call', 'demand', 'urge', 'seek', 'want', 'push', 'press']);
+const HYPOTHETICAL_HEADS = new Set(['threaten', 'risk', 'fear', 'avoid', 'prevent', 'escape', 'call', 'demand', 'urge', 'seek', 'want', 'push', 'press', 'prospect', 'possibility', 'danger', 'spectre', 'specter', 'likelihood', 'chance']);
 // what is awaited or only possible: "her expected release (date)", "a possible arrest"
 const FUTURE_MODIFIERS = new Set(['expected', 'expect', 'planned', 'plan', 'scheduled', 'schedule', 'anticipated', 'anticipate', 'imminent', 'upcoming', 'impending', 'forthcoming']);
 const POSSIBLE_MODIFIERS = new Set(['possible', 'potential', 'likely', 'probable', 'eventual', 'proposed', 'propose', 'hoped', 'hoped-for']);

@@ -851,3 +851,13 @@ test('a thing seized is no one abducted: "police seized her laptop"; her confisc
   assert.deepEqual(targets('Police raided the home of the activist Dana Vell and seized her laptop.', 'ABDUCTION'), []);
   has(targets('Dana Vell said her passport was confiscated at the airport.', 'RESTRICTION'), ['Dana Vell'], 'passport confiscated');
 });
+
+test('"handed a three-year prison term" is a conviction, "succumbed to his injuries" a killing, "whisked away by officers" an arrest; a term in office and an illness are not', () => {
+  has(targets('Arno Petz was handed a three-year prison term.', 'CONVICTION'), ['Arno Petz'], 'prison term');
+  has(targets('Arno Petz succumbed to injuries sustained in the attack.', 'KILLING'), ['Arno Petz'], 'succumbed to injuries');
+  has(targets('Arno Petz was whisked away by plainclothes officers.', 'ARREST'), ['Arno Petz'], 'whisked away');
+  assert.deepEqual(targets('Arno Petz was re-elected to a five-year term.', 'CONVICTION'), []);
+  // time spent in prison before any verdict
+  assert.deepEqual(targets('During his term in prison, Arno Petz was moved twice.', 'CONVICTION'), []);
+  assert.deepEqual(targets('Arno Petz succumbed to cancer in 2019.', 'KILLING'), []);
+});
