@@ -121,3 +121,11 @@ test('"Party leader and former minister A told reporters that he …", the name 
   assert.ok(person(doc, 'Oskan Rant').mentions.some((m) => m.start === he), 'the second "he" is Rant');
   assert.ok(person(doc, 'Ravi Petz').mentions.some((m) => m.start === text.indexOf(' he ') + 1), 'the first "he" is Petz');
 });
+
+test('"he" is never "his family": a singular pronoun does not stand for a collective', () => {
+  const doc = pipeline.run(new Doc('Security officers detained Aldo Renn on Tuesday. His family has not been told where he is being held.', { published: '2024-05-01' }));
+  const renn = doc.entities.find((e) => e.name === 'Aldo Renn')!;
+  assert.ok(renn.mentions.some((m) => m.text === 'he'), JSON.stringify(renn.mentions));
+  const family = doc.entities.find((e) => e.name === 'His family');
+  assert.ok(!family || !family.mentions.some((m) => m.text === 'he'));
+});

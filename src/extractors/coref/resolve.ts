@@ -3,6 +3,9 @@ import { nameMentions } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Gender, RoleNouns } from './lexicon.js';
 import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
+
+/** Nouns for several people at once, which "he" or "she" never stands for. */
+const COLLECTIVES = new Set(['family']);
 import { addTitle, calledBy, orgOfTitle, titleOfNoun } from './titles.js';
 
 /**
@@ -193,7 +196,8 @@ export class Resolver {
     // report named its main person before
     const here = this.paragraphOf(sentence);
     const asSubject = this.isSubject(i);
-    const fits = (k: Known) => sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender);
+    // "his family … where he is held": a singular pronoun is no collective's
+    const fits = (k: Known) => sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
     const inParagraph = [...this.known.values()].some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
     for (const k of this.known.values()) {
       const distance = sentence - k.sentence;

@@ -211,6 +211,9 @@ test('whereabouts unknown, incommunicado, an unknown place: said on the arrest, 
   assert.deepEqual(unknown('Tove Lindqvist is being held incommunicado.'), ['held incommunicado']);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. He was taken to an unknown location.'), ['an unknown location']);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. "We do not know where they have taken him," his wife said.'), ['do not know where']);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. His family has not been told where he is being held.'), ['not been told where']);
+  // told where: a place to come
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. His family was told where he is being held.'), [null]);
   // saying where someone is, or nothing at all, is not saying nobody knows
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. He was taken to Ostrava prison.'), [null]);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday.'), [null]);

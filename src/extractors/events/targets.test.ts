@@ -816,6 +816,8 @@ test('"taken by soldiers" is an arrest (an abduction by unknown gunmen), "taken 
   has(targets('Arno Petz was taken by unknown gunmen.', 'ABDUCTION'), ['Arno Petz'], 'taken by unknown gunmen');
   for (const text of ['Arno Petz was taken by surprise.', 'Arno Petz was taken by car to the border.']) assert.deepEqual([...targets(text, 'ARREST'), ...targets(text, 'ABDUCTION')], [], text);
   has(targets('Arno Petz has not been seen since May.', 'DISAPPEARANCE'), ['Arno Petz'], 'not been seen since');
+  has(targets('Arno Petz was summoned by prosecutors and has not been heard from since.', 'DISAPPEARANCE'), ['Arno Petz'], 'not been heard from since');
+  assert.deepEqual(targets('Arno Petz was not heard at the hearing.', 'DISAPPEARANCE'), []);
   // must not match: seen, or not seen somewhere once
   for (const text of ['Arno Petz has been seen since May in Drell.', 'Arno Petz was not seen at the meeting.']) assert.deepEqual(targets(text, 'DISAPPEARANCE'), [], text);
 });
@@ -856,6 +858,9 @@ test('"handed a three-year prison term" is a conviction, "succumbed to his injur
   has(targets('Arno Petz was handed a three-year prison term.', 'CONVICTION'), ['Arno Petz'], 'prison term');
   has(targets('Arno Petz succumbed to injuries sustained in the attack.', 'KILLING'), ['Arno Petz'], 'succumbed to injuries');
   has(targets('Arno Petz was whisked away by plainclothes officers.', 'ARREST'), ['Arno Petz'], 'whisked away');
+  const driven = 'Arno Petz, Dana Vell and Ilse Korr were driven away in unmarked vehicles.';
+  has(targets(driven, 'ARREST'), ['Arno Petz', 'Dana Vell', 'Ilse Korr'], driven);
+  assert.deepEqual(targets('Arno Petz drove away from the scene.', 'ARREST'), []);
   assert.deepEqual(targets('Arno Petz was re-elected to a five-year term.', 'CONVICTION'), []);
   // time spent in prison before any verdict
   assert.deepEqual(targets('During his term in prison, Arno Petz was moved twice.', 'CONVICTION'), []);
