@@ -212,6 +212,18 @@ export class EntityLinker {
     return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
   }
 
+  /** "the suspect, identified as Jonas Mertz": the person a description's "identified/named as" names. */
+  private identifiedAs(head: number): Entity | undefined {
+    const tree = this.tree;
+    if (tree.token(head).upos !== 'NOUN') return undefined;
+    for (const acl of tree.kids(head, 'acl')) {
+      if (!['identify', 'name'].includes(tree.lemma(acl))) continue;
+      const as = tree.kids(acl, 'obl', 'xcomp', 'obj').find((c) => tree.caseOf(c) === 'as' && tree.entityOf[c]?.type === 'PERSON');
+      if (as !== undefined) return tree.entityOf[as];
+    }
+    return undefined;
+  }
+
   link(head: number, asTarget = false, trigger?: number): Linked {
     const tree = this.tree;
     const doc = tree.doc;
@@ -269,7 +281,7 @@ export class EntityLinker {
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
     const text = doc.text.slice(start, end);
-    let named = this.entityAt(first, last, head) ?? (inTimex(head) ? this.entityAt(first, last, last) : undefined);
+    let named = this.entityAt(first, last, head) ?? (inTimex(head) ? this.entityAt(first, last, last) : undefined) ?? (asTarget ? this.identifiedAs(head) : undefined);
     // A target is a person when the phrase names one, whatever the parser made its head:
     // "Velmoran activist Joran Aldemir" parsed with the demonym as head is still Aldemir.
     // With no name at the head, a name that ends the phrase is its apposition ("lawyer Mira Castell");

@@ -866,3 +866,10 @@ test('"handed a three-year prison term" is a conviction, "succumbed to his injur
   assert.deepEqual(targets('During his term in prison, Arno Petz was moved twice.', 'CONVICTION'), []);
   assert.deepEqual(targets('Arno Petz succumbed to cancer in 2019.', 'KILLING'), []);
 });
+
+test('"the suspect, identified as X" is X, not the person the report is about', () => {
+  const text = 'Prosecutors charged the former minister Anton Grell with embezzlement. Grell was arrested last week. Police arrested a man suspected of robbing a bank. The suspect, identified as Jonas Mertz, 34, is being held at the central police station.';
+  const held = heldOf(text);
+  assert.equal(held.get('Anton Grell'), null, JSON.stringify([...held]));
+  assert.equal(held.get('Jonas Mertz'), 'central police station', JSON.stringify([...held]));
+});
