@@ -6,6 +6,7 @@ import { loadOnce } from '../learn/model-file.js';
 import { datelineDash } from '../tokens/dateline.js';
 import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
 import { POS_MODEL_FILE, PosModel } from './tagger-model.js';
+import { headlineVerbs } from './headline-verbs.js';
 
 export { PosModel, POS_MODEL_FILE } from './tagger-model.js';
 export { ParserModel, PARSER_MODEL_FILE } from './parser-model.js';
@@ -34,7 +35,7 @@ export function createTagger(config: ModelConfig = {}): Component {
         const words = tokens.map((t) => t.text);
         // a dateline tagged with its sentence skews the tags after it ("Police detained" as VBN)
         const dash = datelineDash(words);
-        const tagged = dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))];
+        const tagged = headlineVerbs(words, dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))]);
         tokens.forEach((t, i) => {
           t.upos = tagged[i]!.upos;
           t.xpos = tagged[i]!.xpos;

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { headlineVerbs } from './headline-verbs.js';
+
+const tag = (upos: string, xpos: string, lemma: string) => ({ upos, xpos, lemma });
+const N = (w: string) => tag('NOUN', w.endsWith('s') ? 'NNS' : 'NN', w);
+const P = (w: string) => tag('PROPN', 'NNP', w);
+
+test('a headline with no finite verb: its present-tense event verb after a noun, before an object, is the verb', () => {
+  const words = ['Court', 'jails', 'journalist', 'Arno', 'Petz'];
+  const out = headlineVerbs(words, [N('court'), N('jails'), N('journalist'), P('Arno'), P('Petz')]);
+  assert.deepEqual(out[1], { upos: 'VERB', xpos: 'VBZ', lemma: 'jail' });
+  const detain = headlineVerbs(['Police', 'detain', 'activist'], [N('police'), N('detain'), N('activist')]);
+  assert.equal(detain[1]!.xpos, 'VBP');
+});
+
+test('must not match: a sentence with a finite verb, a noun after a number or before "of", a word that is no such verb', () => {
+  const finite = [N('police'), N('arrests'), tag('VERB', 'VBD', 'rise'), N('sharply')];
+  assert.deepEqual(headlineVerbs(['Police', 'arrests', 'rose', 'sharply'], finite), finite);
+  const of = [N('police'), N('arrests'), tag('ADP', 'IN', 'of'), N('journalists')];
+  assert.deepEqual(headlineVerbs(['Police', 'arrests', 'of', 'journalists'], of), of);
+  const counted = [tag('NUM', 'CD', 'two'), N('police'), N('raids'), N('overnight')];
+  assert.deepEqual(headlineVerbs(['Two', 'police', 'raids', 'overnight'], counted), counted);
+  const other = [N('court'), N('rules'), N('journalist')];
+  assert.deepEqual(headlineVerbs(['Court', 'rules', 'journalist'], other), other);
+});

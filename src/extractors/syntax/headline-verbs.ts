@@ -1,0 +1,46 @@
+import type { TaggedWord } from './tagger-model.js';
+
+/**
+ * Headlines drop their auxiliaries and tell in the present: "Court jails journalist X", "Police
+ * detain activist X". The tagger, trained on running text, reads such a verb as a noun of a
+ * compound ("Court jails"), the parse then has no verb, and the event goes unread. In a sentence
+ * with no finite verb, a word that is one of these verbs' present forms, after a noun and before
+ * the words of an object, is the verb.
+ */
+const HEADLINE_VERBS = new Set([
+  'arrest', 'detain', 'jail', 'imprison', 'free', 'release', 'sentence', 'charge', 'deport', 'expel', 'kill', 'abduct',
+  'kidnap', 'convict', 'summon', 'torture', 'threaten', 'attack', 'assault', 'beat', 'seize', 'acquit', 'pardon', 'indict',
+  'extradite', 'shoot', 'stab', 'murder', 'execute', 'hang', 'ban', 'bar', 'raid', 'hold', 'question', 'interrogate',
+]);
+const FINITE = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
+/** Words an object may start with: "journalist X", "the reporter", "two activists", "X". */
+const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+
+/** The base form of a present-tense word, if it is one of the verbs: "jails" → "jail", "frees" → "free". */
+function presentOf(word: string): { lemma: string; xpos: 'VBZ' | 'VBP' } | undefined {
+  const w = word.toLowerCase();
+  if (HEADLINE_VERBS.has(w)) return { lemma: w, xpos: 'VBP' };
+  for (const base of [w.slice(0, -1), w.slice(0, -2)]) if (w.endsWith('s') && HEADLINE_VERBS.has(base)) return { lemma: base, xpos: 'VBZ' };
+  return undefined;
+}
+
+/** The tags of one sentence, with a headline's verb read as the verb. */
+export function headlineVerbs(words: readonly string[], tags: readonly TaggedWord[]): TaggedWord[] {
+  if (tags.some((t) => FINITE.has(t.xpos))) return [...tags];
+  const out = [...tags];
+  for (let i = 1; i + 1 < words.length; i++) {
+    const tag = tags[i]!;
+    if (tag.upos !== 'NOUN' && tag.upos !== 'VERB') continue;
+    const verb = presentOf(words[i]!);
+    const before = tags[i - 1]!;
+    const after = tags[i + 1]!;
+    // "frees jailed reporter X": a participle may open the object
+    const opens = OBJECT_START.has(after.upos) || (after.upos === 'VERB' && ['VBN', 'VBG'].includes(after.xpos));
+    if (!verb || !['NOUN', 'PROPN'].includes(before.upos) || !opens) continue;
+    // "Police detain …" but not "two arrests" / "the police raids": a noun's own determiner or number
+    if (i >= 2 && ['DET', 'NUM'].includes(tags[i - 2]!.upos) && before.upos === 'NOUN' && tags[i - 2]!.xpos !== 'DT') continue;
+    out[i] = { ...tag, upos: 'VERB', xpos: verb.xpos, lemma: verb.lemma };
+    break;
+  }
+  return out;
+}
