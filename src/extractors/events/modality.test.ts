@@ -308,3 +308,11 @@ test('what a demand asks for is no release: "their demands include the release o
 test('what someone faces the prospect or possibility of has not happened', () => {
   for (const text of ['Ivo Sarn faces the prospect of an eight-year prison term if convicted.', 'Ivo Sarn faces the possibility of a death sentence.']) assert.ok(!modalities(text, 'CONVICTION').includes('asserted'), text);
 });
+
+test('"X, who was released last month, said …" tells the release, not the speaker\'s account; what someone "has faced" is behind them', () => {
+  assert.deepEqual(modalities('Ivo Sarn, who was released last month, said he would continue his work.', 'RELEASE'), ['asserted']);
+  // must not match: what a person says befell themselves stays their account
+  assert.deepEqual(modalities('Ivo Sarn said that he was released last month.', 'RELEASE'), ['reported']);
+  assert.deepEqual(modalities('Ivo Sarn has faced constant threats since 2019.', 'THREAT'), ['asserted']);
+  assert.ok(!modalities('Ivo Sarn faced a death sentence if convicted.', 'CONVICTION').includes('asserted'));
+});

@@ -123,6 +123,10 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
   for (const { token, via } of tree.ancestors(i)) {
     // a clause joined to the speech verb by its own "and" or "but" is the writer's, not the speaker's
     const ownClause = via === 'conj' && tree.kids(below, 'cc').length > 0;
+    // "X, who was released last month, said …" hung as the speech verb's adverbial: a relative
+    // clause says what befell its noun, not what the speaker says
+    const relative = (k: number) => ['WP', 'WDT'].includes(tree.token(k).xpos ?? '') && k > 0 && tree.token(k - 1).text === ',';
+    if (/^(advcl|ccomp|parataxis)/.test(via) && tree.kids(below, 'nsubj', 'nsubj:pass').some(relative)) return undefined;
     if (lexicon.speech.has(tree.lemma(token)) && !/^(nsubj|csubj)/.test(via) && !ownClause && !timeAdjunct(tree, below)) return token;
     if (below === i && tree.token(i).upos === 'NOUN' && via === 'obj' && tree.token(token).upos === 'VERB' && tree.kids(i, 'det', 'nmod:poss').length > 0) return undefined;
     below = token;
@@ -331,7 +335,9 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
   if (t.pos !== 'verb' && demanded(tree, t.token)) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
-  const standing = t.type === 'CHARGE' && head >= 0 && tree.lemma(head) === 'face';
+  // and what someone "faced" or "has faced" is behind them ("has faced threats since 2019")
+  const faced = head >= 0 && tree.lemma(head) === 'face' && (tree.token(head).xpos === 'VBD' || tree.kids(head, 'aux').some((a) => tree.lemma(a) === 'have'));
+  const standing = (t.type === 'CHARGE' && head >= 0 && tree.lemma(head) === 'face') || faced;
   if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)) && !standing)) return reading('future');
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)

@@ -873,3 +873,7 @@ test('"the suspect, identified as X" is X, not the person the report is about', 
   assert.equal(held.get('Anton Grell'), null, JSON.stringify([...held]));
   assert.equal(held.get('Jonas Mertz'), 'central police station', JSON.stringify([...held]));
 });
+
+test('"has faced repeated harassment": a participle before the noun does not take it from the one who faced it', () => {
+  has(targets('Dana Vell has faced repeated harassment by security services.', 'THREAT'), ['Dana Vell'], 'faced repeated harassment');
+});
