@@ -34,6 +34,49 @@ export function caseCountry(events: { country: string | null; modality: string; 
   return { code: null, basis: null };
 }
 
+/** What `companionCountries` needs of an event: whom it befalls, its trigger, and how it is told. */
+export interface SharedEvent {
+  type: string;
+  modality: string;
+  trigger: { start: number };
+  target?: { entity: string | null } | null;
+}
+
+/**
+ * Where an event with no place of its own happened, from the others it befalls with the person:
+ * "A and B were held for months" happened where A's abduction did, when the report places it
+ * ("A was kidnapped in Drell"). Each person's country is the one their events held or harmed
+ * them in across the report (`placeOf` gives an event's own country); the event takes the one
+ * country its other placed targets share, else none. Linear in the report's events.
+ */
+export function companionCountries<E extends SharedEvent>(events: E[], placeOf: (e: E) => string | null): (e: E) => string | null {
+  const byPerson = new Map<string, Set<string>>();
+  for (const e of events) {
+    const who = e.target?.entity;
+    const c = placeOf(e);
+    if (!who || !c || !BODILY.has(e.type) || (e.modality !== 'asserted' && e.modality !== 'reported')) continue;
+    byPerson.set(who, (byPerson.get(who) ?? new Set()).add(c));
+  }
+  const countryOf = (who: string): string | null => {
+    const set = byPerson.get(who);
+    return set?.size === 1 ? [...set][0]! : null;
+  };
+  const byTrigger = new Map<number, E[]>();
+  for (const e of events) {
+    const list = byTrigger.get(e.trigger.start) ?? [];
+    list.push(e);
+    byTrigger.set(e.trigger.start, list);
+  }
+  return (e) => {
+    const who = e.target?.entity;
+    if (!who) return null;
+    const others = (byTrigger.get(e.trigger.start) ?? []).map((o) => o.target?.entity).filter((o): o is string => !!o && o !== who);
+    // a companion the report never places says nothing either way
+    const set = new Set(others.map(countryOf).filter((c) => c !== null));
+    return set.size === 1 ? [...set][0]! : null;
+  };
+}
+
 /** Events that befall the person where they are: custody, violence, release, a restriction on them. */
 const BODILY = new Set(['ARREST', 'ABDUCTION', 'DISAPPEARANCE', 'KILLING', 'ASSAULT', 'TORTURE', 'RELEASE', 'RESTRICTION']);
 
@@ -62,6 +105,7 @@ export function dominantCountry(doc: ExtractionDocument): string | null {
 /** What `sentenceCountries` needs of the event asked about: whom it befalls. */
 export interface PlacedEvent {
   target?: { entity: string | null } | null;
+  type?: string;
 }
 
 /**
@@ -72,8 +116,10 @@ export interface PlacedEvent {
  * not place the event asked about. Read once per report (linear in its mentions).
  */
 export function sentenceCountries(doc: ExtractionDocument): (sentence: number, event?: PlacedEvent) => string | null {
-  const bySentence = new Map<number, { country: string; start: number }[]>();
-  const nameStarts = new Set(doc.entities.filter((e) => e.type === 'PERSON').flatMap((e) => e.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => m.start)));
+  const bySentence = new Map<number, { country: string; start: number; seat: boolean }[]>();
+  const names = doc.entities.filter((e) => e.type === 'PERSON').flatMap((e) => e.mentions.filter((m) => (m.kind ?? 'name') === 'name'));
+  const nameStarts = new Set(names.map((m) => m.start));
+  const nameEnds = new Set(names.map((m) => m.end));
   for (const e of doc.entities) {
     if (!e.country || e.type === 'PERSON') continue;
     for (const m of e.mentions) {
@@ -85,9 +131,11 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
       if (/\bwith\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 10), m.start))) continue;
       // "Qatar-based Kenyan blogger A": where someone lives, not where it happened
       if (basedIn(doc.text, m)) continue;
+      // "A, raised in Drell, was kidnapped in Karsland": where someone comes from, not where it happened
+      if (originOf(doc.text, m, nameEnds)) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
       const list = bySentence.get(s) ?? [];
-      list.push({ country: e.country, start: m.start });
+      list.push({ country: e.country, start: m.start, seat: courtSeat(doc.text, m) });
       bySentence.set(s, list);
     }
   }
@@ -95,7 +143,9 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
   return (sentence, event) => {
     const whom = event?.target?.entity ?? null;
     const others = (placesOf.get(sentence) ?? []).filter((p) => whom !== null && p.entity !== null && p.entity !== whom);
-    const named = (bySentence.get(sentence) ?? []).filter((m) => !others.some((p) => p.start <= m.start && m.start < p.end));
+    // "pleaded guilty in a court in Drell to the kidnapping of A": the court's seat places the trial, not the harm it judges
+    const harm = event?.type !== undefined && HARM.has(event.type);
+    const named = (bySentence.get(sentence) ?? []).filter((m) => !others.some((p) => p.start <= m.start && m.start < p.end) && !(harm && m.seat));
     const set = new Set(named.map((m) => m.country));
     return set.size === 1 ? [...set][0]! : null;
   };
@@ -144,6 +194,25 @@ const VICTIM_NOUNS = new Set(['photojournalist', 'national', 'citizen', 'man', '
 
 /** "US citizen", "a Velmora national": a country named for whose citizen someone is. */
 const citizenOf = (text: string, m: { end: number }): boolean => /^\s+(?:citizen|national)s?\b/.test(text.slice(m.end, m.end + 12));
+
+/** Events that befall someone where they are, not in a courtroom: a court's seat does not place them. */
+const HARM = new Set(['ARREST', 'ABDUCTION', 'DISAPPEARANCE', 'KILLING', 'ASSAULT', 'TORTURE']);
+
+/** "a court in Drell", "the federal court in Drell": a place named as where a court sits. */
+const courtSeat = (text: string, m: { start: number }): boolean => /\bcourt(?:house|room)?s?\s+in\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 20), m.start));
+
+/**
+ * Where someone comes from: "born in Drell", "raised in Drell", "originally from Drell", "a Drell
+ * native", "A of Drell" or "A, from Drell" right after a person's name. Not "released from Drell
+ * prison" or "fled from Drell": only after a name or a word of origin.
+ */
+function originOf(text: string, m: { start: number; end: number }, nameEnds: ReadonlySet<number>): boolean {
+  const before = text.slice(Math.max(0, m.start - 30), m.start);
+  if (/\b(?:born|raised|grew\s+up|hails?|hailing|originally|natives?)\s+(?:and\s+raised\s+)?(?:in|from|of)\s+(?:the\s+)?$/i.test(before)) return true;
+  if (/^\s+natives?\b/i.test(text.slice(m.end, m.end + 10))) return true;
+  const link = /,?\s+(?:of|from)\s+(?:the\s+)?$/.exec(before);
+  return link !== null && nameEnds.has(m.start - link[0].length);
+}
 
 /** "Qatar-based", "UK-based": the place someone or something is based in. */
 const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–]based\b/.test(text.slice(m.end, m.end + 7));

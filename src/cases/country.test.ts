@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { companionCountries, sentenceCountries } from './country.js';
+import type { ExtractionDocument } from '../text/types.js';
+
+/** A report of one sentence per line with the named places given (name → code) and the people's names. */
+function report(lines: string[], places: Record<string, string>, people: string[] = []): ExtractionDocument {
+  const text = lines.join(' ');
+  const sentences = lines.map((l) => ({ start: text.indexOf(l), end: text.indexOf(l) + l.length }));
+  const all = (w: string) => [...text.matchAll(new RegExp(`\\b${w}\\b`, 'g'))].map((m) => ({ start: m.index, end: m.index + w.length, text: w }));
+  const entities = [
+    ...Object.entries(places).map(([name, country], i) => ({ id: `p${i}`, type: 'LOC', name, country, mentions: all(name) })),
+    ...people.map((name, i) => ({ id: `n${i}`, type: 'PERSON', name, mentions: all(name) })),
+  ];
+  return { published: null, text, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [], sentences, entities } as unknown as ExtractionDocument;
+}
+
+test('where someone was born, raised or comes from does not place what befell them', () => {
+  const d = report(
+    [
+      'Ada Moll, raised in Drell, was kidnapped in Karsland.',
+      'Ivo Rant, born and raised in Drell, was shot.',
+      'Teo Brand of Drell was abducted.',
+      'The poet, originally from Drell, was jailed.',
+      'A Drell native, the editor was beaten.',
+    ],
+    { Drell: 'DRL', Karsland: 'KRS' },
+    ['Ada Moll', 'Ivo Rant', 'Teo Brand'],
+  );
+  const of = sentenceCountries(d);
+  assert.deepEqual([0, 1, 2, 3, 4].map((s) => of(s)), ['KRS', null, null, null, null]);
+});
+
+test('must not match: a place after a verb\'s "from" or "of" is where it happened', () => {
+  const d = report(['Ada Moll was released from a jail in Drell.', 'Ivo Rant fled from Drell after the raid.', 'The police of Drell held Teo Brand.'], { Drell: 'DRL' }, ['Ada Moll', 'Ivo Rant', 'Teo Brand']);
+  const of = sentenceCountries(d);
+  assert.deepEqual([of(0), of(1), of(2)], ['DRL', 'DRL', 'DRL']);
+});
+
+test('a court\'s seat places the trial, not the kidnapping or killing it judges', () => {
+  const d = report(['A man pleaded guilty in a federal court in Drell to the kidnapping of Ada Moll.', 'Ivo Rant was abducted in Drell.'], { Drell: 'DRL' }, ['Ada Moll', 'Ivo Rant']);
+  const of = sentenceCountries(d);
+  assert.equal(of(0, { type: 'ABDUCTION' }), null);
+  // must not match: the trial or conviction itself is where the court sits; a place that is no court's seat still places harm
+  assert.equal(of(0, { type: 'CONVICTION' }), 'DRL');
+  assert.equal(of(0), 'DRL');
+  assert.equal(of(1, { type: 'ABDUCTION' }), 'DRL');
+});
+
+test('an event with no place of its own happened where the others it befalls were held or harmed', () => {
+  // A was kidnapped in Drell (placed); "A and B were held for months" (one trigger, no place); C was shot in Karsland
+  const ev = (id: string, type: string, start: number, who: string, country: string | null, modality = 'asserted') => ({ id, type, modality, trigger: { start }, target: { entity: who }, country });
+  const events = [ev('v1', 'ABDUCTION', 0, 'A', 'DRL'), ev('v2', 'ARREST', 50, 'A', null), ev('v3', 'ARREST', 50, 'B', null), ev('v4', 'KILLING', 90, 'C', 'KRS')];
+  const of = companionCountries(events, (e) => e.country);
+  assert.equal(of(events[2]!), 'DRL');
+  // must not match: a person alone, or companions placed in two countries, or placed only by a hypothetical event
+  assert.equal(of(events[3]!), null);
+  const split = [...events, ev('v5', 'ARREST', 50, 'C', null)];
+  assert.equal(companionCountries(split, (e) => e.country)(split[2]!), null);
+  const wished = [ev('w1', 'RELEASE', 0, 'A', 'DRL', 'hypothetical'), ev('w2', 'ARREST', 50, 'A', null), ev('w3', 'ARREST', 50, 'B', null)];
+  assert.equal(companionCountries(wished, (e) => e.country)(wished[2]!), null);
+});
