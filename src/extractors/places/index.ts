@@ -50,6 +50,8 @@ const AMERICA = new Set(['america', 'americas', 'the americas']);
 const EXONYMS: Record<string, string> = {
   kiev: 'Kyiv', kharkov: 'Kharkiv', lvov: 'Lviv', dnepropetrovsk: 'Dnipro', bombay: 'Mumbai', peking: 'Beijing', rangoon: 'Yangon',
   saigon: 'Ho Chi Minh City', "sana'a": 'Sanaa', 'sana’a': 'Sanaa', teheran: 'Tehran', urumqi: 'Ürümqi', urumchi: 'Ürümqi',
+  naypyidaw: 'Nay Pyi Taw', 'nay pyi daw': 'Nay Pyi Taw', 'nizhny novgorod': 'Nizhniy Novgorod', grodno: 'Hrodna', gomel: 'Homyel\'', dohuk: 'Dihok', duhok: 'Dihok',
+  hodeidah: 'Al Ḩudaydah', 'mazar-i-sharif': 'Mazār-e Sharīf',
 };
 
 /**
@@ -61,7 +63,7 @@ const NEWS_PLACES: Record<string, string> = {
   tibet: 'CHN', 'tibet autonomous region': 'CHN', chechnya: 'RUS', dagestan: 'RUS', grozny: 'RUS', crimea: 'UKR', donbas: 'UKR', donbass: 'UKR',
   darfur: 'SDN', tigray: 'ETH', somaliland: 'SOM', puntland: 'SOM', hargeisa: 'SOM', 'west bank': 'PSE', 'the west bank': 'PSE', 'gaza strip': 'PSE', 'the gaza strip': 'PSE',
   jenin: 'PSE', 'northern ireland': 'GBR', england: 'GBR', wales: 'GBR', mindanao: 'PHL', sinai: 'EGY', 'sinai peninsula': 'EGY', raqqa: 'SYR', 'jammu and kashmir': 'IND',
-  'iraqi kurdistan': 'IRQ', 'kurdistan region': 'IRQ', abkhazia: 'GEO', 'south ossetia': 'GEO', transnistria: 'MDA', 'nagorno-karabakh': 'AZE', 'south kivu': 'COD', 'north kivu': 'COD',
+  'washington, d.c.': 'USA', 'washington dc': 'USA', 'd.c.': 'USA', 'iraqi kurdistan': 'IRQ', 'kurdistan region': 'IRQ', abkhazia: 'GEO', 'south ossetia': 'GEO', transnistria: 'MDA', 'nagorno-karabakh': 'AZE', 'south kivu': 'COD', 'north kivu': 'COD',
 };
 
 /** Below this a city list's namesake is a hamlet: a region of the same name is likelier what a report means. */
@@ -92,7 +94,7 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   // GeoNames lists every hamlet over 1,000 people; a name it knows only as a hamlet ("Me", "Of")
   // is more likely a misread than a place
   const usable = (c: { population: number }) => c.population >= 20_000 || name.length > 4;
-  const cities = citiesNamed(name).filter(usable);
+  const cities = citiesNamed(name, context).filter(usable);
   const top = cities[0];
   if (!top || top.population < HAMLET) {
     // "Xinjiang", "Rakhine", "Balochistan": a region, when only one country (or one the report names) has it

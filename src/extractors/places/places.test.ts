@@ -97,3 +97,18 @@ test('regions and territories news names: the English name, an ISO region where 
   assert.equal(countryOf('Police raided homes in Bethlehem, Pennsylvania, on Monday.', 'Bethlehem'), 'USA');
   assert.equal(countryOf('Police raided homes in Bethlehem on Monday.', 'Bethlehem'), undefined);
 });
+
+test('a city spelt as news spells it, without GeoNames\' diacritics, article or final h', () => {
+  // large cities stand for their country wherever they are told
+  assert.equal(resolvePlace('Diyarbakir').country, 'TUR');
+  assert.equal(resolvePlace('Hodeidah').country, 'YEM');
+  assert.equal(resolvePlace('Naypyidaw').country, 'MMR');
+  assert.equal(resolvePlace('Washington, D.C.').country, 'USA');
+  // a smaller one only in a report that names its country
+  assert.equal(resolvePlace('Diwaniyah', new Set(['IRQ'])).country, 'IRQ');
+  assert.equal(resolvePlace('Samarra', new Set(['IRQ'])).country, 'IRQ');
+  // must not match: a folded spelling of a smaller city with its country unnamed, or a short word
+  assert.equal(resolvePlace('Diwaniyah', new Set(['EGY'])).country, undefined);
+  assert.equal(resolvePlace('Samarra').country, undefined);
+  assert.equal(resolvePlace('Bush').country, undefined);
+});
