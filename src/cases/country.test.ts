@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { companionCountries, sentenceCountries } from './country.js';
+import { companionCountries, dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 /** A report of one sentence per line with the named places given (name → code) and the people's names. */
@@ -59,4 +59,15 @@ test('an event with no place of its own happened where the others it befalls wer
   assert.equal(companionCountries(split, (e) => e.country)(split[2]!), null);
   const wished = [ev('w1', 'RELEASE', 0, 'A', 'DRL', 'hypothetical'), ev('w2', 'ARREST', 50, 'A', null), ev('w3', 'ARREST', 50, 'B', null)];
   assert.equal(companionCountries(wished, (e) => e.country)(wished[2]!), null);
+});
+
+test('a report naming two countries alike is about the one its events take place in', () => {
+  const d = report(['Ada Moll was abducted in Drell.', 'Karsland and Drell met in Karsland.'], { Drell: 'DRL', Karsland: 'KRS' }, ['Ada Moll']);
+  const drell = d.entities.find((e) => e.name === 'Drell')!;
+  const withEvent = (modality: string) =>
+    ({ ...d, events: [{ id: 'v1', type: 'ABDUCTION', modality, sentence: 0, trigger: { start: 12, end: 20, text: 'abducted' }, place: { entity: drell.id, ...drell.mentions[0]! }, target: null }] }) as unknown as ExtractionDocument;
+  assert.equal(dominantCountry(withEvent('asserted')), 'DRL');
+  // must not match: a tie with no event placed, or one placed only in a wish, stays undecided
+  assert.equal(dominantCountry(d), null);
+  assert.equal(dominantCountry(withEvent('hypothetical')), null);
 });

@@ -98,8 +98,25 @@ export function dominantCountry(doc: ExtractionDocument): string | null {
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [top, second] = ranked;
   if (!top) return null;
-  if (second && second[1] === top[1]) return null;
+  if (second && second[1] === top[1]) return tieBroken(doc, ranked.filter(([, n]) => n === top[1]).map(([c]) => c));
   return top[1] >= 2 || ranked.length === 1 ? top[0] : null;
+}
+
+/**
+ * Of countries a report names equally often, the one more of its events take place in (as fact or
+ * through someone, by the event's own place): a roundup that names Drell and Karsland alike but
+ * tells of an abduction in Drell is about Drell. Null when that ties too.
+ */
+function tieBroken(doc: ExtractionDocument, tied: string[]): string | null {
+  const countryOf = new Map(doc.entities.map((e) => [e.id, e.country]));
+  const counts = new Map<string, number>(tied.map((c) => [c, 0]));
+  for (const v of doc.events ?? []) {
+    const c = v.place?.entity ? countryOf.get(v.place.entity) : undefined;
+    if (!c || !counts.has(c) || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
+    counts.set(c, counts.get(c)! + 1);
+  }
+  const [first, next] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return first && first[1] > 0 && (!next || next[1] < first[1]) ? first[0] : null;
 }
 
 /** What `sentenceCountries` needs of the event asked about: whom it befalls. */
