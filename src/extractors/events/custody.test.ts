@@ -30,3 +30,14 @@ test('a counted group held somewhere is every person of the arrests told before,
   assert.equal(two.get('Ada Moll'), 'Velmora police station');
   assert.equal(two.get('Teo Vance'), null);
 });
+
+test('placed or put in a facility, a town under a word of custody, a ward or wing of a prison: where someone is held', () => {
+  assert.equal(heldOf('Ivo Rant was arrested and placed in pretrial detention at Karst remand centre.').get('Ivo Rant'), 'Karst remand centre');
+  assert.equal(heldOf('Ivo Rant was arrested in May and remains in custody in Drell.').get('Ivo Rant'), 'Drell');
+  assert.equal(heldOf('Ivo Rant was arrested in May and is in pretrial detention in Drell.').get('Ivo Rant'), 'Drell');
+  assert.equal(heldOf('Ivo Rant was arrested. Ivo Rant is being held in Ward 4 of Karst prison.').get('Ivo Rant'), 'Ward 4 of Karst prison');
+  // must not match: a town with no word of custody, custody with no place, a placing that is no facility
+  assert.equal(heldOf('Ivo Rant was arrested in May. He is in Drell.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was arrested in May and is in detention. His family lives in Drell.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was arrested and placed in solitary confinement.').get('Ivo Rant'), null);
+});

@@ -19,7 +19,7 @@ import { personBeforeAuxiliaries } from './roles.js';
 /** Events after which a person may be held somewhere. */
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
 /** Nouns that make a place somewhere people are held. */
-const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade']);
+const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
 /** The prepositions that join a facility's name to the rest of it: "Evin prison in Tehran", "the office of the police". */
 const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
@@ -32,6 +32,8 @@ const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcer
 /** Moving someone held from one place of detention to another: it says they are held. */
 const TRANSFERS = new Set(['transfer', 'move', 'shift']);
 const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 'transport', 'drive', 'escort', 'place', 'put', 'throw']);
+/** Moving verbs that also set someone down in a place ("placed in Karst jail", "put at the Karst remand centre"). */
+const PUTTING = new Set(['place', 'put', 'throw']);
 /** Verbs that leave a person where a copula would: "remains in Evin prison". */
 const STAYING = new Set(['be', 'remain', 'stay', 'languish', 'sit', 'spend', 'serve']);
 /** Triggers that say where a person is held, not where they were taken: their place is the holding place. */
@@ -210,7 +212,7 @@ export class CustodyReader {
       let who: number | undefined;
       if (upos === 'VERB' && (HOLDING.has(lemma) || MOVING.has(lemma))) {
         if (!this.factual(i)) continue;
-        const cases = MOVING.has(lemma) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
+        const cases = PUTTING.has(lemma) ? ['to', 'into', 'in', 'at', 'inside'] : MOVING.has(lemma) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
         place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? this.facilityBefore(i) : undefined);
         who = this.holdee(i);
       } else if (upos === 'NOUN' && MOVING.has(lemma)) {
@@ -220,15 +222,16 @@ export class CustodyReader {
         if (to === undefined || whose === undefined || !this.factual(i)) continue;
         place = to;
         who = whose;
-      } else if ((upos === 'NOUN' || upos === 'PROPN') && this.isFacility(i) && ['in', 'at', 'inside'].includes(tree.caseOf(i) ?? '')) {
+      } else if ((upos === 'NOUN' || upos === 'PROPN') && ['in', 'at', 'inside'].includes(tree.caseOf(i) ?? '') && (this.isFacility(i) || this.townOfConfinement(i))) {
         // the clause that says someone is there, whose subject is the one held
         const h = tree.head(i);
         const confinement = h >= 0 && CONFINEMENT.has(tree.lemma(h));
+        const town = !this.isFacility(i);
         let clause: number | undefined;
         // "who is in Evin prison"
-        if (tree.kids(i, 'cop').length > 0 && this.factual(i)) clause = i;
+        if (!town && tree.kids(i, 'cop').length > 0 && this.factual(i)) clause = i;
         // "remains in Karsvik Central Prison"
-        else if (this.stays(h)) clause = h;
+        else if (!town && this.stays(h)) clause = h;
         // "she is in solitary confinement in the Karst jail"
         else if (confinement && tree.kids(h, 'cop').length > 0 && this.factual(h)) clause = h;
         // "he remains in detention at the Karst remand centre"
@@ -244,6 +247,16 @@ export class CustodyReader {
       s.heldAt = this.placeRole(place);
       yield s;
     }
+  }
+
+  /**
+   * A town named as where someone's custody is: "is in pretrial detention in Drell", "remains in
+   * custody in Drell". Only under a word of confinement: "is in Drell" alone says nothing of custody.
+   */
+  private townOfConfinement(i: number): boolean {
+    const tree = this.tree;
+    const h = tree.head(i);
+    return tree.entityOf[i]?.type === 'LOC' && h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.token(i).deprel === 'nmod';
   }
 
   /** A verb of staying somewhere ("remains", "languishes"), told as fact. */
