@@ -41,3 +41,13 @@ test('placed or put in a facility, a town under a word of custody, a ward or win
   assert.equal(heldOf('Ivo Rant was arrested in May and is in detention. His family lives in Drell.').get('Ivo Rant'), null);
   assert.equal(heldOf('Ivo Rant was arrested and placed in solitary confinement.').get('Ivo Rant'), null);
 });
+
+test('a sentence served at a prison, a facility whose name the parser split: where someone is held; a bus or railway station is not', () => {
+  assert.equal(heldOf('Ivo Rant was arrested. He is serving a sentence at Karst prison.').get('Ivo Rant'), 'Karst prison');
+  assert.equal(heldOf('Ivo Rant was arrested in May. He was detained at the Criminal Investigation Department headquarters in Drell.').get('Ivo Rant'), 'Department headquarters in Drell');
+  assert.equal(heldOf('Ivo Rant was detained at Drell police station.').get('Ivo Rant'), 'Drell police station');
+  // must not match: where someone was stopped on a journey, or a sentence handed down at a hearing
+  assert.equal(heldOf('Ivo Rant was arrested at the Drell bus station.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was detained at the main railway station in Drell.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was arrested in May and handed a sentence at a hearing in Drell.').get('Ivo Rant'), null);
+});

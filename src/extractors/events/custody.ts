@@ -20,10 +20,12 @@ import { personBeforeAuxiliaries } from './roles.js';
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
 /** Nouns that make a place somewhere people are held. */
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
+/** What makes a station one of travel, fuel or broadcast, not of police. */
+const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);
 /** The prepositions that join a facility's name to the rest of it: "Evin prison in Tehran", "the office of the police". */
 const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
-const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation']);
+const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation', 'sentence', 'term']);
 /** Buildings that hold people when a police or security force's ("the office of the national police"). */
 const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate']);
 const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia', 'investigation']);
@@ -275,6 +277,9 @@ export class CustodyReader {
     const tree = this.tree;
     for (const c of tree.kids(i, 'obl')) {
       if (cases.includes(tree.caseOf(c) ?? '') && this.isFacility(c)) return c;
+      // "at the Criminal Investigation Department headquarters" parsed with the name's first words as
+      // the obl and the facility hung on it with no preposition of its own
+      if (cases.includes(tree.caseOf(c) ?? '')) for (const n of tree.kids(c, 'nmod')) if (n > c && tree.caseOf(n) === undefined && this.isFacility(n)) return n;
       // "transferred from Evin prison to Kesh prison" with the destination hung on the origin
       if (cases.includes('to')) for (const n of tree.kids(c, 'nmod')) if (cases.includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
       // "remanded in custody at …", "held in pre-trial detention in Zhodzina": the facility, or the town
@@ -312,6 +317,8 @@ export class CustodyReader {
     const tree = this.tree;
     const words = [i, ...tree.kids(i, 'compound', 'flat')];
     const { first, last } = this.facilityWords(i);
+    // "arrested at the Drellton bus station": a station of travel or broadcast holds nobody
+    if (tree.lemma(i) === 'station' && tree.kids(i, 'compound', 'amod').some((w) => NOT_HOLDING.has(tree.lemma(w).toLowerCase()))) return false;
     if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;
