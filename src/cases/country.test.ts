@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { companionCountries, dominantCountry, sentenceCountries } from './country.js';
+import { companionCountries, dominantCountry, eventsCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 /** A report of one sentence per line with the named places given (name → code) and the people's names. */
@@ -70,4 +70,17 @@ test('a report naming two countries alike is about the one its events take place
   // must not match: a tie with no event placed, or one placed only in a wish, stays undecided
   assert.equal(dominantCountry(d), null);
   assert.equal(dominantCountry(withEvent('hypothetical')), null);
+});
+
+test('where a report\'s harm happens: the country most of its sentences placing someone held or harmed name', () => {
+  const ev = (type: string, country: string | null, sentence: number, modality = 'asserted') => ({ type, country, sentence, modality });
+  // hostages beheaded in Drell (two people, one sentence), guards captured in Drell; a trial in Karsland is no harm
+  const trialAbroad = [ev('KILLING', 'DRL', 2), ev('KILLING', 'DRL', 2), ev('ARREST', 'DRL', 9), ev('TRIAL', 'KRS', 1), ev('CONVICTION', 'KRS', 4), ev('ARREST', 'OST', 12)];
+  assert.equal(eventsCountry(trialAbroad), 'DRL');
+  assert.equal(eventsCountry(trialAbroad, 2), 'DRL');
+  // must not match: a country told in one sentence when two are asked, no majority, a wished or unplaced event
+  assert.equal(eventsCountry([ev('KILLING', 'DRL', 3)], 2), null);
+  assert.equal(eventsCountry([ev('KILLING', 'DRL', 3), ev('ARREST', 'KRS', 5)]), null);
+  assert.equal(eventsCountry([ev('RELEASE', 'DRL', 3, 'hypothetical'), ev('ARREST', null, 5)]), null);
+  assert.equal(eventsCountry([ev('CHARGE', 'KRS', 1), ev('ACCUSATION', 'KRS', 2)]), null);
 });

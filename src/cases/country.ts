@@ -34,6 +34,30 @@ export function caseCountry(events: { country: string | null; modality: string; 
   return { code: null, basis: null };
 }
 
+/**
+ * Where the report's harm happens, by the places its events name themselves: the country that
+ * most of its sentences telling of someone held or harmed in a named place (as fact or through
+ * someone) put them in, when it is more than all the others together, else null. Whoever the
+ * events befall counts, named or not ("hostages beheaded in Drell", "the guards were captured in
+ * Drell"): a report on a trial abroad still says where it all happened, though the places it
+ * names most are the trial's. Only an event's own place counts, not its sentence's: "Karsland
+ * police" in a sentence says whose police, not where. `minSentences`: how many sentences must
+ * tell of it (one passing killing elsewhere does not outweigh what a report names most).
+ */
+export function eventsCountry(events: { country: string | null; modality: string; type: string; sentence: number }[], minSentences = 1): string | null {
+  const counts = new Map<string, Set<number>>();
+  for (const e of events) {
+    if (!e.country || !BODILY.has(e.type) || (e.modality !== 'asserted' && e.modality !== 'reported')) continue;
+    // one sentence telling of several people is one telling
+    counts.set(e.country, (counts.get(e.country) ?? new Set()).add(e.sentence));
+  }
+  const ranked = [...counts.entries()].map(([c, s]) => [c, s.size] as const).sort((a, b) => b[1] - a[1]);
+  const [top] = ranked;
+  if (!top) return null;
+  const rest = ranked.slice(1).reduce((n, [, k]) => n + k, 0);
+  return top[1] > rest && top[1] >= minSentences ? top[0] : null;
+}
+
 /** What `companionCountries` needs of an event: whom it befalls, its trigger, and how it is told. */
 export interface SharedEvent {
   type: string;

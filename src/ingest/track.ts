@@ -1,7 +1,7 @@
 import { gradeClaim } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
 import { evaluateRules, readTime } from '../cases/alerts.js';
-import { caseCountry, companionCountries, dominantCountry, sentenceCountries } from '../cases/country.js';
+import { caseCountry, companionCountries, dominantCountry, eventsCountry, sentenceCountries } from '../cases/country.js';
 import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -104,7 +104,11 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
 
   // News counts from when the report was read (published and received here), never from an old publication date.
   const newsAt = readTime(report.published, report.created_at);
-  const reportCountry = dominantCountry(doc);
+  // where the report's events take place by their own places (told in two sentences at least, when
+  // the report names one country most), else the country it names most
+  const ownPlaces = doc.events.map((ev) => ({ type: ev.type, modality: ev.modality, sentence: ev.sentence, country: roleCountry(doc, ev.place) }));
+  const named = dominantCountry(doc);
+  const reportCountry = eventsCountry(ownPlaces, named ? 2 : 1) ?? named;
   for (const personId of new Set([...personOf.values()])) {
     await tx.updateTable('persons').set({ last_news_at: newsAt }).where('id', '=', personId).where((eb) => eb.or([eb('last_news_at', 'is', null), eb('last_news_at', '<', newsAt)])).execute();
     if (reportCountry) await tx.updateTable('persons').set({ report_country: reportCountry }).where('id', '=', personId).where('report_country', 'is', null).execute();
