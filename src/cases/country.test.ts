@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { companionCountries, dominantCountry, eventsCountry, sentenceCountries } from './country.js';
+import { companionCountries, dominantCountry, eventsCountry, retoldCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
 
 /** A report of one sentence per line with the named places given (name → code) and the people's names. */
@@ -83,4 +83,24 @@ test('where a report\'s harm happens: the country most of its sentences placing 
   assert.equal(eventsCountry([ev('KILLING', 'DRL', 3), ev('ARREST', 'KRS', 5)]), null);
   assert.equal(eventsCountry([ev('RELEASE', 'DRL', 3, 'hypothetical'), ev('ARREST', null, 5)]), null);
   assert.equal(eventsCountry([ev('CHARGE', 'KRS', 1), ev('ACCUSATION', 'KRS', 2)]), null);
+});
+
+test('an event told again in the same word takes the one country of the sentences retelling it', () => {
+  const d = report(['Ada Moll was kidnapped in 2013.', 'While nursing the wounded in Drell, Ada Moll was kidnapped.', 'Ada Moll is held to put pressure on Karsland.'], { Drell: 'DRL', Karsland: 'KRS' }, ['Ada Moll']);
+  const of = retoldCountry(d, sentenceCountries(d));
+  const at = (w: string, from = 0) => ({ start: d.text.indexOf(w, from), end: d.text.indexOf(w, from) + w.length, text: w });
+  const kidnapped = { type: 'ABDUCTION', sentence: 0, trigger: at('kidnapped'), mentions: [at('kidnapped', 20)] };
+  assert.equal(of(kidnapped), 'DRL');
+  // must not match: another word merged into the event, a charge or trial, or no retelling
+  assert.equal(of({ ...kidnapped, mentions: [at('held')] }), null);
+  assert.equal(of({ ...kidnapped, type: 'CHARGE' }), null);
+  assert.equal(of({ ...kidnapped, mentions: [] }), null);
+});
+
+test('a country\'s union, party or press speaking up for someone is not where their events happen', () => {
+  const d = report(["Drell's largest trade union campaigned for the jailed poet Ada Moll.", "Drell's police jailed the poet Ivo Rant."], { Drell: 'DRL' }, ['Ada Moll', 'Ivo Rant']);
+  const of = sentenceCountries(d);
+  assert.equal(of(0), null);
+  // must not match: a country's police or government acts where it rules
+  assert.equal(of(1), 'DRL');
 });

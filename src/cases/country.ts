@@ -58,6 +58,27 @@ export function eventsCountry(events: { country: string | null; modality: string
   return top[1] > rest && top[1] >= minSentences ? top[0] : null;
 }
 
+/**
+ * Where someone was held or harmed by the other sentences that tell it again in the same word ("A
+ * was kidnapped in 2013 … while working in Drell, A was kidnapped"): the one country those
+ * sentences name (`countryOf`, a `sentenceCountries` reading), else null. Another word merged
+ * into the event ("held", "convicted" after "jailed") may tell of another moment, in a sentence
+ * about something else: it does not place it.
+ */
+export function retoldCountry<E extends PlacedEvent & { type: string; sentence: number; trigger: { text: string }; mentions?: { start: number; text: string }[] }>(doc: ExtractionDocument, countryOf: (sentence: number, event?: E) => string | null): (e: E) => string | null {
+  return (e) => {
+    if (!BODILY.has(e.type)) return null;
+    const word = stem(e.trigger.text);
+    const again = (e.mentions ?? []).filter((m) => word.length >= 4 && stem(m.text) === word);
+    const sentences = new Set(again.map((m) => firstEndingAfter(doc.sentences, m.start)).filter((s) => s !== e.sentence));
+    const set = new Set([...sentences].map((s) => countryOf(s, e)).filter((c) => c !== null));
+    return set.size === 1 ? [...set][0]! : null;
+  };
+}
+
+/** A trigger's word without its ending: "kidnapped", "kidnapping" → "kidnap". */
+const stem = (text: string): string => text.toLowerCase().trim().split(/\s+/).pop()!.replace(/(?:ping|ped|ing|ed|s)$/, '');
+
 /** What `companionCountries` needs of an event: whom it befalls, its trigger, and how it is told. */
 export interface SharedEvent {
   type: string;
@@ -172,6 +193,8 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
       if (/\bwith\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 10), m.start))) continue;
       // "Qatar-based Kenyan blogger A": where someone lives, not where it happened
       if (basedIn(doc.text, m)) continue;
+      // "Drell's largest trade union campaigned for jailed A": whose union speaks up, not where A is held
+      if (civilBodyOf(doc.text, m)) continue;
       // "A, raised in Drell, was kidnapped in Karsland": where someone comes from, not where it happened
       if (originOf(doc.text, m, nameEnds)) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
@@ -253,6 +276,18 @@ function originOf(text: string, m: { start: number; end: number }, nameEnds: Rea
   if (/^\s+natives?\b/i.test(text.slice(m.end, m.end + 10))) return true;
   const link = /,?\s+(?:of|from)\s+(?:the\s+)?$/.exec(before);
   return link !== null && nameEnds.has(m.start - link[0].length);
+}
+
+/** Bodies of people that speak or campaign, not a state that acts: a country's own ("Drell's unions") is no place of events. */
+const CIVIL_BODIES = new Set([
+  'union', 'unions', 'confederation', 'federation', 'association', 'associations', 'party', 'parties', 'organisation', 'organization', 'organisations', 'organizations',
+  'society', 'movement', 'newspaper', 'newspapers', 'media', 'press', 'church', 'university', 'league', 'chamber', 'foundation', 'network', 'coalition', 'diaspora', 'community',
+]);
+
+/** "Drell's largest trade union", "Drell's bar association": a country's possessive before a civil body, up to four words on. */
+function civilBodyOf(text: string, m: { end: number }): boolean {
+  const after = /^['’]s((?:\s+[\p{L}-]+){1,4})/u.exec(text.slice(m.end, m.end + 60));
+  return !!after && after[1]!.trim().split(/\s+/).some((w) => CIVIL_BODIES.has(w.toLowerCase()));
 }
 
 /** "Qatar-based", "UK-based": the place someone or something is based in. */

@@ -1,7 +1,7 @@
 import { gradeClaim } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
 import { evaluateRules, readTime } from '../cases/alerts.js';
-import { caseCountry, companionCountries, dominantCountry, eventsCountry, sentenceCountries } from '../cases/country.js';
+import { caseCountry, companionCountries, dominantCountry, eventsCountry, retoldCountry, sentenceCountries } from '../cases/country.js';
 import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -53,7 +53,9 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
   const reviewed = new Set((await tx.selectFrom('corrections').select(['event_id', 'action']).where('report_id', '=', report.id).execute()).filter((c) => c.action !== 'rejected').map((c) => c.event_id));
   // an event told with no place of its own happened, most likely, in the one country its sentence names
   const countryOfSentence = sentenceCountries(doc);
-  const placeOf = (ev: (typeof doc.events)[number]) => roleCountry(doc, ev.place) ?? countryOfSentence(ev.sentence, ev);
+  // else in the one country the other sentences telling it again name
+  const countryRetold = retoldCountry(doc, countryOfSentence);
+  const placeOf = (ev: (typeof doc.events)[number]) => roleCountry(doc, ev.place) ?? countryOfSentence(ev.sentence, ev) ?? countryRetold(ev);
   // with none, where the others it befalls were held or harmed
   const countryOfCompanions = companionCountries(doc.events, placeOf);
   for (const ev of doc.events) {
