@@ -104,3 +104,16 @@ test('a country\'s union, party or press speaking up for someone is not where th
   // must not match: a country's police or government acts where it rules
   assert.equal(of(1), 'DRL');
 });
+
+test('the place of someone else\'s event, told again in another sentence, does not place the event asked about there', () => {
+  const d = report(['Ivo Rant was found dead last year.', 'Ivo Rant, who was killed in Drell, was a friend of the slain poet Ada Moll.'], { Drell: 'DRL' }, ['Ivo Rant', 'Ada Moll']);
+  const drell = d.entities.find((e) => e.name === 'Drell')!;
+  const rant = d.entities.find((e) => e.name === 'Ivo Rant')!;
+  const moll = d.entities.find((e) => e.name === 'Ada Moll')!;
+  // Ivo Rant's killing is told first in sentence 0; its place comes from the retelling in sentence 1
+  const withKilling = { ...d, events: [{ id: 'v1', type: 'KILLING', modality: 'asserted', sentence: 0, trigger: { start: 13, end: 18, text: 'found' }, place: { entity: drell.id, ...drell.mentions[0]! }, target: { entity: rant.id, text: 'Ivo Rant' } }] } as unknown as ExtractionDocument;
+  const of = sentenceCountries(withKilling);
+  assert.equal(of(1, { target: { entity: moll.id } }), null);
+  // must not match: Ivo Rant's own event there is placed
+  assert.equal(of(1, { target: { entity: rant.id } }), 'DRL');
+});

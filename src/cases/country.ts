@@ -215,14 +215,19 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
   };
 }
 
-/** Per sentence, the places of its events, with whom each event befalls. */
+/**
+ * Per sentence, the places of events, with whom each event befalls. An event told again in
+ * another sentence may take its place from there ("A, who was killed in Drell, was a friend of
+ * B"): the place is filed under the sentence it is written in.
+ */
 function eventPlaces(doc: ExtractionDocument): Map<number, { start: number; end: number; entity: string | null }[]> {
   const out = new Map<number, { start: number; end: number; entity: string | null }[]>();
   for (const v of doc.events ?? []) {
     if (v.place?.start === undefined || v.place.end === undefined) continue;
-    const list = out.get(v.sentence) ?? [];
+    const sentence = firstEndingAfter(doc.sentences, v.place.start);
+    const list = out.get(sentence) ?? [];
     list.push({ start: v.place.start, end: v.place.end, entity: v.target?.entity ?? null });
-    out.set(v.sentence, list);
+    out.set(sentence, list);
   }
   return out;
 }
