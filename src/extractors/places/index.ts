@@ -102,7 +102,7 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
     const region = named?.country ?? soleRegionCountry(name);
     if (region) return { country: region };
   }
-  if (!top) return {};
+  if (!top) return adminArea(name, context);
   const rivals = cities.filter((c) => c.country !== top.country);
   // a world city is itself whatever else the report names: London is not London, Kentucky because
   // the report names the United States (Alexandria, Virginia is large enough to be read in context)
@@ -112,6 +112,24 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   const rival = rivals[0];
   if (rival && !(top.population >= DWARFING_POPULATION && top.population >= DWARFS * rival.population)) return { city: top.name };
   return { country: top.country, city: top.name };
+}
+
+/** A name ending in the kind of area it is: "Drell Governorate", "Drell region", "Drell Local Government Area". */
+const ADMIN_AREA = /^(.+?)\s+(?:governorate|region|province|district|township|county|oblast|krai|prefecture|municipality|division|local government area|lga)$/i;
+
+/**
+ * An administrative area named after its town or a region the lists know by the bare name
+ * ("Kherson region", "Karbala Governorate"): the country of that name, no city. A town stands for
+ * its area only when a report names its country or it is a large city: a small namesake abroad
+ * is likelier another area's name ("Velm region" is not the village of Velm).
+ */
+function adminArea(name: string, context: ReadonlySet<string>): PlaceInfo {
+  const bare = ADMIN_AREA.exec(name)?.[1];
+  if (!bare) return {};
+  const { country, city } = resolvePlace(bare, context);
+  if (!country) return {};
+  if (city && !context.has(country) && (citiesNamed(bare, context)[0]?.population ?? 0) < DWARFING_POPULATION) return {};
+  return { country };
 }
 
 /** The country of the regions called `name`, when they are all in one ("Xinjiang", "Pennsylvania"). */

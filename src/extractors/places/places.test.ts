@@ -112,3 +112,12 @@ test('a city spelt as news spells it, without GeoNames\' diacritics, article or 
   assert.equal(resolvePlace('Samarra').country, undefined);
   assert.equal(resolvePlace('Bush').country, undefined);
 });
+
+test('an area named after its town, with the kind of area after it ("Kharkiv region", "Basra Governorate")', () => {
+  assert.equal(resolvePlace('Kharkiv region').country, 'UKR');
+  assert.equal(resolvePlace('Basra Governorate').country, 'IRQ');
+  // a small town abroad only in a report that names its country; a bare kind is nowhere
+  assert.equal(resolvePlace('Kasai region').country, undefined);
+  assert.equal(resolvePlace('Kasai region', new Set(['JPN'])).country, 'JPN');
+  assert.equal(resolvePlace('Central region').country, undefined);
+});
