@@ -117,3 +117,15 @@ test('the place of someone else\'s event, told again in another sentence, does n
   // must not match: Ivo Rant's own event there is placed
   assert.equal(of(1, { target: { entity: rant.id } }), 'DRL');
 });
+
+test('a state condemning, calling for a release or granting asylum speaks of the event; it does not place it', () => {
+  const d = report(
+    ['Karsland condemned the arrest of the poet Ada Moll.', 'Karsland has called for the release of Ivo Rant, who was detained last week.', 'Karsland granted asylum to Teo Brand after he was jailed.', 'Karsland arrested the poet Ada Moll.', 'Karsland sentenced Ivo Rant to ten years.'],
+    { Karsland: 'KRS' },
+    ['Ada Moll', 'Ivo Rant', 'Teo Brand'],
+  );
+  const of = sentenceCountries(d);
+  assert.deepEqual([of(0), of(1), of(2)], [null, null, null]);
+  // must not match: a state that arrests or sentences acts where it rules
+  assert.deepEqual([of(3), of(4)], ['KRS', 'KRS']);
+});

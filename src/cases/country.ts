@@ -195,6 +195,8 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
       if (basedIn(doc.text, m)) continue;
       // "Drell's largest trade union campaigned for jailed A": whose union speaks up, not where A is held
       if (civilBodyOf(doc.text, m)) continue;
+      // "Drell condemned the arrest of A", "the Drell foreign ministry urged …": a state speaking of it from abroad
+      if (speaksUp(doc.text, m)) continue;
       // "A, raised in Drell, was kidnapped in Karsland": where someone comes from, not where it happened
       if (originOf(doc.text, m, nameEnds)) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
@@ -294,6 +296,16 @@ function civilBodyOf(text: string, m: { end: number }): boolean {
   const after = /^['’]s((?:\s+[\p{L}-]+){1,4})/u.exec(text.slice(m.end, m.end + 60));
   return !!after && after[1]!.trim().split(/\s+/).some((w) => CIVIL_BODIES.has(w.toLowerCase()));
 }
+
+/**
+ * A country or state body that condemns, calls for, urges, welcomes or grants asylum: "France
+ * condemned the arrest of A", "Drell has called for A's release", "Drell granted A asylum". It
+ * speaks of the event, often from abroad; a state that arrests or sentences is left a place.
+ */
+const speaksUp = (text: string, m: { end: number }): boolean =>
+  /^\s+(?:has\s+|have\s+|had\s+|also\s+|strongly\s+|swiftly\s+|publicly\s+|repeatedly\s+)*(?:condemn|denounc|deplor|criticis|criticiz|call(?:s|ed)?\b|urg|demand|express|welcom|protest|voic|grant|offer(?:s|ed)?\s+(?:him|her|them)?\s*asylum|appeal|summon)/i.test(
+    text.slice(m.end, m.end + 60),
+  );
 
 /** "Qatar-based", "UK-based": the place someone or something is based in. */
 const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–]based\b/.test(text.slice(m.end, m.end + 7));
