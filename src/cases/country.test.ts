@@ -129,3 +129,11 @@ test('a state condemning, calling for a release or granting asylum speaks of the
   // must not match: a state that arrests or sentences acts where it rules
   assert.deepEqual([of(3), of(4)], ['KRS', 'KRS']);
 });
+
+test('where someone speaks of an event is not where it happened', () => {
+  const d = report(['Speaking in Drell, her husband said Ada Moll had been tortured.', 'At a press conference in Drell, Ivo Rant said he was beaten.', 'Ivo Rant was beaten in Drell.'], { Drell: 'DRL' }, ['Ada Moll', 'Ivo Rant']);
+  const of = sentenceCountries(d);
+  assert.deepEqual([of(0), of(1)], [null, null]);
+  // must not match: the place of the beating itself
+  assert.equal(of(2), 'DRL');
+});

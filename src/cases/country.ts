@@ -197,6 +197,8 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
       if (civilBodyOf(doc.text, m)) continue;
       // "Drell condemned the arrest of A", "the Drell foreign ministry urged …": a state speaking of it from abroad
       if (speaksUp(doc.text, m)) continue;
+      // "speaking in Drell, her husband said A had been tortured": where someone speaks, not where it happened
+      if (/\b(?:speaking|spoke|speaks|told (?:reporters|journalists)|(?:news|press) conference|(?:an )?interview|a statement issued)\s+in\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 40), m.start))) continue;
       // "A, raised in Drell, was kidnapped in Karsland": where someone comes from, not where it happened
       if (originOf(doc.text, m, nameEnds)) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
