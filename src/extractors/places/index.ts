@@ -51,7 +51,8 @@ const EXONYMS: Record<string, string> = {
   kiev: 'Kyiv', kharkov: 'Kharkiv', lvov: 'Lviv', dnepropetrovsk: 'Dnipro', bombay: 'Mumbai', peking: 'Beijing', rangoon: 'Yangon',
   saigon: 'Ho Chi Minh City', "sana'a": 'Sanaa', 'sana’a': 'Sanaa', teheran: 'Tehran', urumqi: 'Ürümqi', urumchi: 'Ürümqi',
   naypyidaw: 'Nay Pyi Taw', 'nay pyi daw': 'Nay Pyi Taw', 'nizhny novgorod': 'Nizhniy Novgorod', grodno: 'Hrodna', gomel: 'Homyel\'', dohuk: 'Dihok', duhok: 'Dihok',
-  hodeidah: 'Al Ḩudaydah', 'mazar-i-sharif': 'Mazār-e Sharīf',
+  hodeidah: 'Al Ḩudaydah', 'mazar-i-sharif': 'Mazār-e Sharīf', geneva: 'Genève', cologne: 'Köln', fez: 'Fès', bogota: 'Bogotá', "xi'an": 'Xi’an',
+  calcutta: 'Kolkata', madras: 'Chennai', bangalore: 'Bengaluru', 'st petersburg': 'Saint Petersburg', 'st. petersburg': 'Saint Petersburg', odesa: 'Odessa',
 };
 
 /**

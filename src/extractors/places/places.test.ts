@@ -104,6 +104,8 @@ test('a city spelt as news spells it, without GeoNames\' diacritics, article or 
   assert.equal(resolvePlace('Hodeidah').country, 'YEM');
   assert.equal(resolvePlace('Naypyidaw').country, 'MMR');
   assert.equal(resolvePlace('Washington, D.C.').country, 'USA');
+  // English names GeoNames lists under the local one, not its smaller namesakes abroad
+  assert.deepEqual(['Geneva', 'Bogota', 'Calcutta', 'St. Petersburg', 'Odesa'].map((n) => resolvePlace(n).country), ['CHE', 'COL', 'IND', 'RUS', 'UKR']);
   // a smaller one only in a report that names its country
   assert.equal(resolvePlace('Diwaniyah', new Set(['IRQ'])).country, 'IRQ');
   assert.equal(resolvePlace('Samarra', new Set(['IRQ'])).country, 'IRQ');
