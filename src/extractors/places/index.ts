@@ -89,6 +89,10 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   if (exonym) return resolvePlace(exonym, context);
   const country = countryByName(name);
   if (country) return { country: country.cca3 };
+  // "London's Hyde Park", "Drell's main square": a place of a city is in that city's country
+  const owner = /^(\p{Lu}[\p{L} .-]*?)['’]s\s+\S/u.exec(name)?.[1];
+  const owned = owner ? resolvePlace(owner, context).country : undefined;
+  if (owned) return { country: owned };
   const news = NEWS_PLACES[lower];
   if (news) return { country: news };
   if (NOT_ONE_COUNTRY.has(lower)) return AMERICA.has(lower) && context.has('USA') ? { country: 'USA' } : {};

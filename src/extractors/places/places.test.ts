@@ -123,3 +123,10 @@ test('an area named after its town, with the kind of area after it ("Kharkiv reg
   assert.equal(resolvePlace('Kasai region', new Set(['JPN'])).country, 'JPN');
   assert.equal(resolvePlace('Central region').country, undefined);
 });
+
+test('a place of a city ("Geneva\'s old town") is in that city\'s country, whatever else the report names', () => {
+  assert.equal(resolvePlace("Geneva's old town", new Set(['USA'])).country, 'CHE');
+  assert.equal(resolvePlace('Kyiv’s Maidan square').country, 'UKR');
+  // must not match: an owner that is no place
+  assert.equal(resolvePlace("People's Square").country, undefined);
+});
