@@ -1,7 +1,7 @@
 import { gradeClaim } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
 import { evaluateRules, readTime } from '../cases/alerts.js';
-import { caseCountry, dominantCountry, sentenceCountries } from '../cases/country.js';
+import { caseCountry, companionCountries, dominantCountry, eventsCountry, retoldCountry, sentenceCountries } from '../cases/country.js';
 import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -53,6 +53,11 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
   const reviewed = new Set((await tx.selectFrom('corrections').select(['event_id', 'action']).where('report_id', '=', report.id).execute()).filter((c) => c.action !== 'rejected').map((c) => c.event_id));
   // an event told with no place of its own happened, most likely, in the one country its sentence names
   const countryOfSentence = sentenceCountries(doc);
+  // else in the one country the other sentences telling it again name
+  const countryRetold = retoldCountry(doc, countryOfSentence);
+  const placeOf = (ev: (typeof doc.events)[number]) => roleCountry(doc, ev.place) ?? countryOfSentence(ev.sentence, ev) ?? countryRetold(ev);
+  // with none, where the others it befalls were held or harmed
+  const countryOfCompanions = companionCountries(doc.events, placeOf);
   for (const ev of doc.events) {
     const personId = ev.target?.entity ? personOf.get(ev.target.entity) : undefined;
     if (!personId) continue;
@@ -71,7 +76,7 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
       date: ev.date ? { value: ev.date.value, precision: ev.date.precision } : null,
       agent: roleText(doc, ev.agent),
       place: roleText(doc, ev.place),
-      country: roleCountry(doc, ev.place) ?? countryOfSentence(ev.sentence, ev),
+      country: placeOf(ev) ?? countryOfCompanions(ev),
       destinationCountry: roleCountry(doc, ev.destination),
       speaker: roleText(doc, ev.speaker),
       // How sure the reading is; who says it is in the grade beside it, and an analyst may set both.
@@ -101,7 +106,11 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
 
   // News counts from when the report was read (published and received here), never from an old publication date.
   const newsAt = readTime(report.published, report.created_at);
-  const reportCountry = dominantCountry(doc);
+  // where the report's events take place by their own places (told in two sentences at least, when
+  // the report names one country most), else the country it names most
+  const ownPlaces = doc.events.map((ev) => ({ type: ev.type, modality: ev.modality, sentence: ev.sentence, country: roleCountry(doc, ev.place) }));
+  const named = dominantCountry(doc);
+  const reportCountry = eventsCountry(ownPlaces, named ? 2 : 1) ?? named;
   for (const personId of new Set([...personOf.values()])) {
     await tx.updateTable('persons').set({ last_news_at: newsAt }).where('id', '=', personId).where((eb) => eb.or([eb('last_news_at', 'is', null), eb('last_news_at', '<', newsAt)])).execute();
     if (reportCountry) await tx.updateTable('persons').set({ report_country: reportCountry }).where('id', '=', personId).where('report_country', 'is', null).execute();

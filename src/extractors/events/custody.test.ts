@@ -30,3 +30,24 @@ test('a counted group held somewhere is every person of the arrests told before,
   assert.equal(two.get('Ada Moll'), 'Velmora police station');
   assert.equal(two.get('Teo Vance'), null);
 });
+
+test('placed or put in a facility, a town under a word of custody, a ward or wing of a prison: where someone is held', () => {
+  assert.equal(heldOf('Ivo Rant was arrested and placed in pretrial detention at Karst remand centre.').get('Ivo Rant'), 'Karst remand centre');
+  assert.equal(heldOf('Ivo Rant was arrested in May and remains in custody in Drell.').get('Ivo Rant'), 'Drell');
+  assert.equal(heldOf('Ivo Rant was arrested in May and is in pretrial detention in Drell.').get('Ivo Rant'), 'Drell');
+  assert.equal(heldOf('Ivo Rant was arrested. Ivo Rant is being held in Ward 4 of Karst prison.').get('Ivo Rant'), 'Ward 4 of Karst prison');
+  // must not match: a town with no word of custody, custody with no place, a placing that is no facility
+  assert.equal(heldOf('Ivo Rant was arrested in May. He is in Drell.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was arrested in May and is in detention. His family lives in Drell.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was arrested and placed in solitary confinement.').get('Ivo Rant'), null);
+});
+
+test('a sentence served at a prison, a facility whose name the parser split: where someone is held; a bus or railway station is not', () => {
+  assert.equal(heldOf('Ivo Rant was arrested. He is serving a sentence at Karst prison.').get('Ivo Rant'), 'Karst prison');
+  assert.equal(heldOf('Ivo Rant was arrested in May. He was detained at the Criminal Investigation Department headquarters in Drell.').get('Ivo Rant'), 'Department headquarters in Drell');
+  assert.equal(heldOf('Ivo Rant was detained at Drell police station.').get('Ivo Rant'), 'Drell police station');
+  // must not match: where someone was stopped on a journey, or a sentence handed down at a hearing
+  assert.equal(heldOf('Ivo Rant was arrested at the Drell bus station.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was detained at the main railway station in Drell.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Ivo Rant was arrested in May and handed a sentence at a hearing in Drell.').get('Ivo Rant'), null);
+});

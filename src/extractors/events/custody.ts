@@ -19,11 +19,13 @@ import { personBeforeAuxiliaries } from './roles.js';
 /** Events after which a person may be held somewhere. */
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
 /** Nouns that make a place somewhere people are held. */
-const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade']);
+const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
+/** What makes a station one of travel, fuel or broadcast, not of police. */
+const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);
 /** The prepositions that join a facility's name to the rest of it: "Evin prison in Tehran", "the office of the police". */
 const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
-const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation']);
+const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation', 'sentence', 'term']);
 /** Buildings that hold people when a police or security force's ("the office of the national police"). */
 const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate']);
 const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia', 'investigation']);
@@ -32,6 +34,8 @@ const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcer
 /** Moving someone held from one place of detention to another: it says they are held. */
 const TRANSFERS = new Set(['transfer', 'move', 'shift']);
 const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 'transport', 'drive', 'escort', 'place', 'put', 'throw']);
+/** Moving verbs that also set someone down in a place ("placed in Karst jail", "put at the Karst remand centre"). */
+const PUTTING = new Set(['place', 'put', 'throw']);
 /** Verbs that leave a person where a copula would: "remains in Evin prison". */
 const STAYING = new Set(['be', 'remain', 'stay', 'languish', 'sit', 'spend', 'serve']);
 /** Triggers that say where a person is held, not where they were taken: their place is the holding place. */
@@ -210,7 +214,7 @@ export class CustodyReader {
       let who: number | undefined;
       if (upos === 'VERB' && (HOLDING.has(lemma) || MOVING.has(lemma))) {
         if (!this.factual(i)) continue;
-        const cases = MOVING.has(lemma) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
+        const cases = PUTTING.has(lemma) ? ['to', 'into', 'in', 'at', 'inside'] : MOVING.has(lemma) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
         place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? this.facilityBefore(i) : undefined);
         who = this.holdee(i);
       } else if (upos === 'NOUN' && MOVING.has(lemma)) {
@@ -220,15 +224,16 @@ export class CustodyReader {
         if (to === undefined || whose === undefined || !this.factual(i)) continue;
         place = to;
         who = whose;
-      } else if ((upos === 'NOUN' || upos === 'PROPN') && this.isFacility(i) && ['in', 'at', 'inside'].includes(tree.caseOf(i) ?? '')) {
+      } else if ((upos === 'NOUN' || upos === 'PROPN') && ['in', 'at', 'inside'].includes(tree.caseOf(i) ?? '') && (this.isFacility(i) || this.townOfConfinement(i))) {
         // the clause that says someone is there, whose subject is the one held
         const h = tree.head(i);
         const confinement = h >= 0 && CONFINEMENT.has(tree.lemma(h));
+        const town = !this.isFacility(i);
         let clause: number | undefined;
         // "who is in Evin prison"
-        if (tree.kids(i, 'cop').length > 0 && this.factual(i)) clause = i;
+        if (!town && tree.kids(i, 'cop').length > 0 && this.factual(i)) clause = i;
         // "remains in Karsvik Central Prison"
-        else if (this.stays(h)) clause = h;
+        else if (!town && this.stays(h)) clause = h;
         // "she is in solitary confinement in the Karst jail"
         else if (confinement && tree.kids(h, 'cop').length > 0 && this.factual(h)) clause = h;
         // "he remains in detention at the Karst remand centre"
@@ -244,6 +249,16 @@ export class CustodyReader {
       s.heldAt = this.placeRole(place);
       yield s;
     }
+  }
+
+  /**
+   * A town named as where someone's custody is: "is in pretrial detention in Drell", "remains in
+   * custody in Drell". Only under a word of confinement: "is in Drell" alone says nothing of custody.
+   */
+  private townOfConfinement(i: number): boolean {
+    const tree = this.tree;
+    const h = tree.head(i);
+    return tree.entityOf[i]?.type === 'LOC' && h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.token(i).deprel === 'nmod';
   }
 
   /** A verb of staying somewhere ("remains", "languishes"), told as fact. */
@@ -262,6 +277,9 @@ export class CustodyReader {
     const tree = this.tree;
     for (const c of tree.kids(i, 'obl')) {
       if (cases.includes(tree.caseOf(c) ?? '') && this.isFacility(c)) return c;
+      // "at the Criminal Investigation Department headquarters" parsed with the name's first words as
+      // the obl and the facility hung on it with no preposition of its own
+      if (cases.includes(tree.caseOf(c) ?? '')) for (const n of tree.kids(c, 'nmod')) if (n > c && tree.caseOf(n) === undefined && this.isFacility(n)) return n;
       // "transferred from Evin prison to Kesh prison" with the destination hung on the origin
       if (cases.includes('to')) for (const n of tree.kids(c, 'nmod')) if (cases.includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
       // "remanded in custody at …", "held in pre-trial detention in Zhodzina": the facility, or the town
@@ -299,6 +317,8 @@ export class CustodyReader {
     const tree = this.tree;
     const words = [i, ...tree.kids(i, 'compound', 'flat')];
     const { first, last } = this.facilityWords(i);
+    // "arrested at the Drellton bus station": a station of travel or broadcast holds nobody
+    if (tree.lemma(i) === 'station' && tree.kids(i, 'compound', 'amod').some((w) => NOT_HOLDING.has(tree.lemma(w).toLowerCase()))) return false;
     if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;

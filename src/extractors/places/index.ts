@@ -50,6 +50,9 @@ const AMERICA = new Set(['america', 'americas', 'the americas']);
 const EXONYMS: Record<string, string> = {
   kiev: 'Kyiv', kharkov: 'Kharkiv', lvov: 'Lviv', dnepropetrovsk: 'Dnipro', bombay: 'Mumbai', peking: 'Beijing', rangoon: 'Yangon',
   saigon: 'Ho Chi Minh City', "sana'a": 'Sanaa', 'sana’a': 'Sanaa', teheran: 'Tehran', urumqi: 'Ürümqi', urumchi: 'Ürümqi',
+  naypyidaw: 'Nay Pyi Taw', 'nay pyi daw': 'Nay Pyi Taw', 'nizhny novgorod': 'Nizhniy Novgorod', grodno: 'Hrodna', gomel: 'Homyel\'', dohuk: 'Dihok', duhok: 'Dihok',
+  hodeidah: 'Al Ḩudaydah', 'mazar-i-sharif': 'Mazār-e Sharīf', geneva: 'Genève', cologne: 'Köln', fez: 'Fès', bogota: 'Bogotá', "xi'an": 'Xi’an',
+  calcutta: 'Kolkata', madras: 'Chennai', bangalore: 'Bengaluru', 'st petersburg': 'Saint Petersburg', 'st. petersburg': 'Saint Petersburg', odesa: 'Odessa',
 };
 
 /**
@@ -61,7 +64,7 @@ const NEWS_PLACES: Record<string, string> = {
   tibet: 'CHN', 'tibet autonomous region': 'CHN', chechnya: 'RUS', dagestan: 'RUS', grozny: 'RUS', crimea: 'UKR', donbas: 'UKR', donbass: 'UKR',
   darfur: 'SDN', tigray: 'ETH', somaliland: 'SOM', puntland: 'SOM', hargeisa: 'SOM', 'west bank': 'PSE', 'the west bank': 'PSE', 'gaza strip': 'PSE', 'the gaza strip': 'PSE',
   jenin: 'PSE', 'northern ireland': 'GBR', england: 'GBR', wales: 'GBR', mindanao: 'PHL', sinai: 'EGY', 'sinai peninsula': 'EGY', raqqa: 'SYR', 'jammu and kashmir': 'IND',
-  'iraqi kurdistan': 'IRQ', 'kurdistan region': 'IRQ', abkhazia: 'GEO', 'south ossetia': 'GEO', transnistria: 'MDA', 'nagorno-karabakh': 'AZE', 'south kivu': 'COD', 'north kivu': 'COD',
+  'washington, d.c.': 'USA', 'washington dc': 'USA', 'd.c.': 'USA', 'iraqi kurdistan': 'IRQ', 'kurdistan region': 'IRQ', abkhazia: 'GEO', 'south ossetia': 'GEO', transnistria: 'MDA', 'nagorno-karabakh': 'AZE', 'south kivu': 'COD', 'north kivu': 'COD',
 };
 
 /** Below this a city list's namesake is a hamlet: a region of the same name is likelier what a report means. */
@@ -86,13 +89,17 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   if (exonym) return resolvePlace(exonym, context);
   const country = countryByName(name);
   if (country) return { country: country.cca3 };
+  // "London's Hyde Park", "Drell's main square": a place of a city is in that city's country
+  const owner = /^(\p{Lu}[\p{L} .-]*?)['’]s\s+\S/u.exec(name)?.[1];
+  const owned = owner ? resolvePlace(owner, context).country : undefined;
+  if (owned) return { country: owned };
   const news = NEWS_PLACES[lower];
   if (news) return { country: news };
   if (NOT_ONE_COUNTRY.has(lower)) return AMERICA.has(lower) && context.has('USA') ? { country: 'USA' } : {};
   // GeoNames lists every hamlet over 1,000 people; a name it knows only as a hamlet ("Me", "Of")
   // is more likely a misread than a place
   const usable = (c: { population: number }) => c.population >= 20_000 || name.length > 4;
-  const cities = citiesNamed(name).filter(usable);
+  const cities = citiesNamed(name, context).filter(usable);
   const top = cities[0];
   if (!top || top.population < HAMLET) {
     // "Xinjiang", "Rakhine", "Balochistan": a region, when only one country (or one the report names) has it
@@ -100,7 +107,7 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
     const region = named?.country ?? soleRegionCountry(name);
     if (region) return { country: region };
   }
-  if (!top) return {};
+  if (!top) return adminArea(name, context);
   const rivals = cities.filter((c) => c.country !== top.country);
   // a world city is itself whatever else the report names: London is not London, Kentucky because
   // the report names the United States (Alexandria, Virginia is large enough to be read in context)
@@ -110,6 +117,24 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   const rival = rivals[0];
   if (rival && !(top.population >= DWARFING_POPULATION && top.population >= DWARFS * rival.population)) return { city: top.name };
   return { country: top.country, city: top.name };
+}
+
+/** A name ending in the kind of area it is: "Drell Governorate", "Drell region", "Drell Local Government Area". */
+const ADMIN_AREA = /^(.+?)\s+(?:governorate|region|province|district|township|county|oblast|krai|prefecture|municipality|division|local government area|lga)$/i;
+
+/**
+ * An administrative area named after its town or a region the lists know by the bare name
+ * ("Kherson region", "Karbala Governorate"): the country of that name, no city. A town stands for
+ * its area only when a report names its country or it is a large city: a small namesake abroad
+ * is likelier another area's name ("Velm region" is not the village of Velm).
+ */
+function adminArea(name: string, context: ReadonlySet<string>): PlaceInfo {
+  const bare = ADMIN_AREA.exec(name)?.[1];
+  if (!bare) return {};
+  const { country, city } = resolvePlace(bare, context);
+  if (!country) return {};
+  if (city && !context.has(country) && (citiesNamed(bare, context)[0]?.population ?? 0) < DWARFING_POPULATION) return {};
+  return { country };
 }
 
 /** The country of the regions called `name`, when they are all in one ("Xinjiang", "Pennsylvania"). */

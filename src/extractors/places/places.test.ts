@@ -97,3 +97,36 @@ test('regions and territories news names: the English name, an ISO region where 
   assert.equal(countryOf('Police raided homes in Bethlehem, Pennsylvania, on Monday.', 'Bethlehem'), 'USA');
   assert.equal(countryOf('Police raided homes in Bethlehem on Monday.', 'Bethlehem'), undefined);
 });
+
+test('a city spelt as news spells it, without GeoNames\' diacritics, article or final h', () => {
+  // large cities stand for their country wherever they are told
+  assert.equal(resolvePlace('Diyarbakir').country, 'TUR');
+  assert.equal(resolvePlace('Hodeidah').country, 'YEM');
+  assert.equal(resolvePlace('Naypyidaw').country, 'MMR');
+  assert.equal(resolvePlace('Washington, D.C.').country, 'USA');
+  // English names GeoNames lists under the local one, not its smaller namesakes abroad
+  assert.deepEqual(['Geneva', 'Bogota', 'Calcutta', 'St. Petersburg', 'Odesa'].map((n) => resolvePlace(n).country), ['CHE', 'COL', 'IND', 'RUS', 'UKR']);
+  // a smaller one only in a report that names its country
+  assert.equal(resolvePlace('Diwaniyah', new Set(['IRQ'])).country, 'IRQ');
+  assert.equal(resolvePlace('Samarra', new Set(['IRQ'])).country, 'IRQ');
+  // must not match: a folded spelling of a smaller city with its country unnamed, or a short word
+  assert.equal(resolvePlace('Diwaniyah', new Set(['EGY'])).country, undefined);
+  assert.equal(resolvePlace('Samarra').country, undefined);
+  assert.equal(resolvePlace('Bush').country, undefined);
+});
+
+test('an area named after its town, with the kind of area after it ("Kharkiv region", "Basra Governorate")', () => {
+  assert.equal(resolvePlace('Kharkiv region').country, 'UKR');
+  assert.equal(resolvePlace('Basra Governorate').country, 'IRQ');
+  // a small town abroad only in a report that names its country; a bare kind is nowhere
+  assert.equal(resolvePlace('Kasai region').country, undefined);
+  assert.equal(resolvePlace('Kasai region', new Set(['JPN'])).country, 'JPN');
+  assert.equal(resolvePlace('Central region').country, undefined);
+});
+
+test('a place of a city ("Geneva\'s old town") is in that city\'s country, whatever else the report names', () => {
+  assert.equal(resolvePlace("Geneva's old town", new Set(['USA'])).country, 'CHE');
+  assert.equal(resolvePlace('Kyiv’s Maidan square').country, 'UKR');
+  // must not match: an owner that is no place
+  assert.equal(resolvePlace("People's Square").country, undefined);
+});
