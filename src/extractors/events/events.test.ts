@@ -344,6 +344,17 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   }
 });
 
+test("a release a span tells is dated when the span ran out, at the custody date's precision", () => {
+  const dates = (text: string, published?: string) => eventsOf(text, published).events.filter((v) => v.target?.entity).map((v) => `${v.type} ${v.date?.value ?? '-'}`);
+  assert.deepEqual(dates('On 3 May 2018, security forces detained the journalist Pol Varan for three weeks over a post.'), ['ARREST 2018-05-03', 'RELEASE 2018-05-24']);
+  assert.deepEqual(dates('The blogger Ilse Varga was arrested in July 2018. She spent over two months in detention.'), ['ARREST 2018-07', 'RELEASE 2018-09']);
+  assert.deepEqual(dates('The blogger Ilse Varga was detained for two years in 2015.'), ['ARREST 2015', 'RELEASE 2017']);
+  // must not move: hours, a while finer than the date's precision, or past the day of publication
+  assert.deepEqual(dates('The blogger Ilse Varga was held for eight hours on 4 June 2018.'), ['ARREST 2018-06-04', 'RELEASE 2018-06-04']);
+  assert.deepEqual(dates('The blogger Ilse Varga was detained for three weeks in 2015.'), ['ARREST 2015', 'RELEASE 2015']);
+  assert.deepEqual(dates('On 3 December 2018, security forces detained the journalist Pol Varan for three weeks over a post.', '2018-12-12'), ['ARREST 2018-12-03', 'RELEASE 2018-12-12']);
+});
+
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
   const types = (text: string) => eventsOf(text).events.map((v) => v.type);
   for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {
