@@ -150,12 +150,14 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     let over = overAt(tree, i);
     let sentence = v.sentence;
     // a stay told at a later mention of the same custody: "was arrested in July … spent two months in
-    // detention". Not a later custody verb with a span: the merge may have joined another detention to
-    // this one ("arrested in May … after which he was detained for two years", years before)
+    // detention". Not a later custody verb with a span in another sentence: the merge may have joined
+    // another detention to this one ("arrested in May. … after which he was detained for two years",
+    // years before); in the trigger's own sentence it is this one ("the arrest of X, who was jailed
+    // for two days")
     for (const m of over ? [] : (v.mentions ?? [])) {
       const k = tokenAt(doc, m.start);
       if (k < 0) continue;
-      over = stayOver(tree, k);
+      over = stayOver(tree, k) ?? (doc.sentenceAt(m.start) === v.sentence ? pastSpan(tree, k) : undefined);
       if (over) {
         sentence = doc.sentenceAt(m.start);
         break;

@@ -336,7 +336,9 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   assert.deepEqual(releases('The journalist Pol Varan was abducted by gunmen near Karsvik, the beginning of 15 months in captivity.'), ['15 months']);
   // the while told at a later mention of the same custody
   assert.deepEqual(releases('Pol Varan was arrested in July for a report on fraud. The state charged Pol Varan with incitement and the journalist spent over two months in detention.'), ['two months']);
-  // but not a later custody verb with a span, which may tell an older detention
+  // a custody verb with a span that the merge joined to an arrest told earlier in the same sentence
+  assert.deepEqual(releases('Reports spread about the arrest of the journalist Pol Varan, who was held for three days after a raid on his flat.'), ['for three days']);
+  // but not a later custody verb with a span in another sentence, which may tell an older detention
   assert.deepEqual(releases('Pol Varan was arrested in May and charged with sabotage. The case related to old allegations, after which he was detained by the agency for two years without trial.'), []);
   // must not match: still held, background before another step, to come, no stated while
   for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.', 'The journalist Pol Varan has spent two years in prison.', 'The journalist Pol Varan was arrested and sentenced to 15 months in prison.', 'The journalist Pol Varan, arrested in May, spent two months in hospital.', 'The journalist Pol Varan, arrested in May, is serving a two-year prison sentence.', 'The journalist Pol Varan was arrested and faces two years in prison.']) {
