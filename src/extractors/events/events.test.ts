@@ -357,6 +357,16 @@ test("a release a span tells is dated when the span ran out, at the custody date
   assert.deepEqual(dates('On 3 December 2018, security forces detained the journalist Pol Varan for three weeks over a post.', '2018-12-12'), ['ARREST 2018-12-03', 'RELEASE 2018-12-12']);
 });
 
+test('"her convictions" held as beliefs are no conviction; a court\'s conviction still is', () => {
+  const convictions = (text: string) => eventsOf(text).events.filter((v) => v.type === 'CONVICTION').map((v) => v.trigger.text);
+  for (const text of ['The editor Ilse Varga was always true to her convictions, her brother recalls.', 'The reporter Pol Varan never hid his political convictions.', 'The poet Ilse Varga had the courage of her convictions.']) {
+    assert.deepEqual(convictions(text), [], text);
+  }
+  // must match: a conviction for a crime, told with an adjective or not
+  assert.deepEqual(convictions('Ilse Varga appealed her conviction for sedition.'), ['conviction']);
+  assert.deepEqual(convictions('The strong evidence led to the conviction of the reporter Pol Varan.'), ['conviction']);
+});
+
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {
   const types = (text: string) => eventsOf(text).events.map((v) => v.type);
   for (const text of ['Activists described it as an attempted lynching of Tobin Marl.', 'Gunmen tried to kill the editor Selma Voss outside her office.', 'Orin Falke survived an attempted murder last year.']) {
