@@ -205,6 +205,18 @@ describe('status', () => {
     // an undated arrest told by a later report is newer than the earlier report's release
     assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03', { toldAt: '2026-03-05' }), entry('a', 'ARREST', null, { toldAt: '2026-11-20' })]).status, 'detained');
   });
+  test('an undated step sorts with the dated ones its own report tells, even ones first told by an older report', () => {
+    // report B retells the December arrest (first told by report A) and calls it an abduction, undated;
+    // report C tells the release in March: the abduction is that arrest, not news after the release
+    const arrest = entry('a', 'ARREST', '2025-12-10', { toldAt: '2025-12-10', reportIds: ['A', 'B'] });
+    const abduction = entry('b', 'ABDUCTION', null, { toldAt: '2026-12-10', reportIds: ['B'] });
+    const release = entry('r', 'RELEASE', '2026-03', { toldAt: '2027-03-09', reportIds: ['C'] });
+    assert.equal(deriveStatus([arrest, abduction, release]).status, 'released');
+    assert.equal(deriveStatus([arrest, abduction]).status, 'detained', 'seized, then held: the arrest is the newer step of the two');
+    // must not: an undated arrest told by a report with no dated step is still its own news
+    const rearrest = entry('n', 'ARREST', null, { toldAt: '2027-05-01', reportIds: ['D'] });
+    assert.equal(deriveStatus([arrest, release, rearrest]).status, 'detained');
+  });
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');

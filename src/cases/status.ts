@@ -40,6 +40,8 @@ export interface TimelineEntry {
   date: CaseDate | null;
   /** When the earliest report telling it was published (or received): orders undated events. */
   toldAt: string;
+  /** The reports that tell it: an undated step sorts with the dated ones its own report tells. */
+  reportIds?: readonly string[];
   /** Where it happened, when told ("arrested in Velmora"). */
   place: string | null;
   /** Where a report says the target is held ("held at Karsvik central prison"). */
@@ -122,19 +124,31 @@ const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality'>): number => {
 };
 
 /**
- * Timeline order, oldest first. An undated event sorts with the newest dated event told the same
- * day (a report's undated steps are its background as often as its news), and events at the same
- * instant in the order of a life; equal ones keep the order in which they were told.
+ * Timeline order, oldest first. An undated event sorts with the newest dated event its own report
+ * tells (a report's undated steps are its background as often as its news), else with the newest
+ * dated event told the same day, and events at the same instant in the order of a life; equal
+ * ones keep the order in which they were told. By report, not by day: a report that retells an
+ * arrest first told a year before and calls it an abduction without a date is still telling that
+ * arrest, not a new one on the day it was published.
  */
 export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
   const newestDated = new Map<string, string>();
+  const note = (k: string, value: string): void => {
+    const seen = newestDated.get(k);
+    if (!seen || value > seen) newestDated.set(k, value);
+  };
   for (const e of entries) {
     if (!e.date) continue;
-    const day = e.toldAt.slice(0, 10);
-    const seen = newestDated.get(day);
-    if (!seen || e.date.value > seen) newestDated.set(day, e.date.value);
+    note(e.toldAt.slice(0, 10), e.date.value);
+    for (const r of e.reportIds ?? []) note(`report:${r}`, e.date.value);
   }
-  const key = (e: T): string => (e.date ? e.date.value : (newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
+  const byReport = (e: T): string | undefined =>
+    (e.reportIds ?? [])
+      .map((r) => newestDated.get(`report:${r}`))
+      .filter((v): v is string => v !== undefined)
+      .sort()
+      .at(-1);
+  const key = (e: T): string => (e.date ? e.date.value : (byReport(e) ?? newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
   return [...entries].sort((a, b) => key(a).localeCompare(key(b)) || lifeRank(a) - lifeRank(b) || a.toldAt.localeCompare(b.toldAt));
 }
 

@@ -87,6 +87,18 @@ test('"his client", said by the lawyer of someone named, is that person; with no
   assert.deepEqual(texts(person(none, 'Shadi Zalan'), 'description'), []);
 });
 
+test('a lede\'s "A journalist …" is the first person named next whose title fits, not the report\'s main person; one lede, one person', () => {
+  const text = 'KORVO — A Dutch journalist was briefly detained while he was preparing to interview a prominent activist, a press group said Friday. The press club said Pieter Vos, a Dutch freelance reporter, was held for four hours by immigration police. The activist, Somchai Ruang, has been assaulted three times this year. Somchai Ruang said he was fine. Ruang thanked his lawyers. Vos is back home.';
+  const doc = run(text);
+  assert.deepEqual(texts(person(doc, 'Pieter Vos'), 'description'), ['A Dutch journalist']);
+  // must not match: the activist the journalist meant to interview is someone else
+  assert.deepEqual(texts(person(doc, 'Somchai Ruang'), 'description').filter((d) => d.startsWith('a ')), []);
+  // must not match: someone named first but described otherwise
+  const other = run('Militant to go free\n\nTry again later.\n\nA militant who was convicted of killing a journalist is to be freed from prison.\n\nKarsland national Omar Vetz was sentenced to death in 2002 for the murder of newspaper reporter Daniel Marr.\n\nVetz has been in jail for 18 years. Marr was 38.');
+  assert.deepEqual(texts(person(other, 'Omar Vetz'), 'description'), []);
+  assert.deepEqual(texts(person(other, 'Daniel Marr'), 'description'), ['a journalist']);
+});
+
 test('a lede\'s "A blogger who …" named in the next sentence is the report\'s main person; a later "a blogger" is someone new', () => {
   const text = 'Kenyan blogger speaks out\n\nA Kenyan blogger who has been held incommunicado by the police in Karsvik for two weeks has been allowed to call his family.\n\nMalik Odero, 31, was arrested a week after he talked to rights groups. Odero wrote about wages. Odero is unhurt.';
   const doc = run(text);

@@ -7,6 +7,7 @@ import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
 /** Nouns for several people at once, which "he" or "she" never stands for. */
 const COLLECTIVES = new Set(['family']);
 import { addTitle, calledBy, orgOfTitle, titleOfNoun } from './titles.js';
+import { fitsRole } from '../events/plural.js';
 
 /**
  * Pronouns and descriptions → people, read once in text order with a small discourse model
@@ -49,6 +50,8 @@ export class Resolver {
   private paragraphs: number[] | undefined;
   /** Who last said something: "“…,” he said" after a spokesman's quote is the spokesman again. */
   private lastSpeaker: Known | undefined;
+  /** A lede describes its person once: "a journalist … to interview an activist" are two people. */
+  private ledeTold = false;
 
   constructor(
     private readonly tree: Tree,
@@ -304,8 +307,9 @@ export class Resolver {
     // a lede's "A Kenyan blogger who has been held … has been allowed to call his family" or "a jury
     // found a rights activist not guilty", named in the next sentence or the one after as the person
     // the report is about
-    const lede = determiner === 'a' || determiner === 'an' ? this.ledePerson(h, sentence) : undefined;
+    const lede = (determiner === 'a' || determiner === 'an') && !this.ledeTold ? this.ledePerson(h, sentence) : undefined;
     if (lede) {
+      this.ledeTold = true;
       addTitle(lede, titleOfNoun(tree, h));
       this.mention(lede, first, last, 'description');
       this.note(lede, sentence, this.isSubject(h), gender, lemma);
@@ -325,16 +329,32 @@ export class Resolver {
   }
 
   /**
-   * The report's main person, when the indefinite subject or object at `h` opens the report (its first two
-   * sentences, a headline being one) as a person at risk is described ("a blogger", "an activist"),
-   * and the main person is first named in one of the next two sentences.
+   * The person a report opens on, when the indefinite subject or object at `h` opens the report (its
+   * first three sentences: a headline, and a dateline the splitter may cut off, "TUCSON, Ariz.") as a
+   * person at risk is described ("a blogger", "an activist"), among the people first named in the
+   * next two sentences and named again later: the first whose title fits the noun ("A journalist
+   * was detained while preparing to interview an activist. The club said X, a reporter, …"), else
+   * the report's main person, else the first of them with no title at all. Someone described
+   * otherwise ("British national Y was sentenced for the murder of reporter Z") is not the lede's.
    */
   private ledePerson(h: number, sentence: number): Entity | undefined {
-    if (sentence > 1 || !/^(nsubj|obj|iobj)/.test(this.tree.token(h).deprel ?? '') || !this.nouns.protagonist.has(this.tree.lemma(h)) || !this.nouns.titles.has(this.tree.lemma(h)) || !this.main) return undefined;
+    if (sentence > 2 || !/^(nsubj|obj|iobj)/.test(this.tree.token(h).deprel ?? '') || !this.nouns.protagonist.has(this.tree.lemma(h)) || !this.nouns.titles.has(this.tree.lemma(h))) return undefined;
     const doc = this.tree.doc;
-    const named = nameMentions(this.main).map((m) => doc.sentenceAt(m.start));
-    const firstNamed = Math.min(...named);
-    return named.length >= 2 && firstNamed > sentence && firstNamed <= sentence + 2 ? this.main : undefined;
+    const noun = this.tree.lemma(h);
+    const named: { entity: Entity; at: number }[] = [];
+    for (const e of doc.entities) {
+      if (e.type !== 'PERSON') continue;
+      const mentions = nameMentions(e);
+      if (mentions.length < 2) continue;
+      const at = Math.min(...mentions.map((m) => m.start));
+      const s = doc.sentenceAt(at);
+      if (s > sentence && s <= sentence + 2) named.push({ entity: e, at });
+    }
+    named.sort((a, b) => a.at - b.at);
+    const titled = (e: Entity) => (e.titles?.length ?? 0) > 0;
+    const fitting = named.find(({ entity }) => titled(entity) && fitsRole(entity.titles!, noun));
+    const main = named.find(({ entity }) => entity === this.main && (!titled(entity) || fitsRole(entity.titles!, noun)));
+    return (fitting ?? main ?? named.find(({ entity }) => !titled(entity)))?.entity;
   }
 
   /** An indefinite person worth keeping: a subject, or the source of "according to". */

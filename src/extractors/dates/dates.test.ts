@@ -76,6 +76,14 @@ test('"the following day" counts from the date told before it, not from publicat
   assert.equal(t.anchor, 'previous');
 });
 
+test('"the same day" after a date told only to the year or the month is known only to that', () => {
+  assert.equal(timexFor('Six organisers were arrested on a holiday in 2020. A reporter was also arrested on the same day.', 'the same day').value, '2020');
+  assert.equal(timexFor('He was detained in May 2017. His brother was detained that day too.', 'that day').value, '2017-05');
+  // must not: after a full date it is that day, and a later full date is the one pointed back to
+  assert.equal(timexFor('He was detained on Dec. 3, 2016. His brother was detained the same day.', 'the same day').value, '2016-12-03');
+  assert.equal(timexFor('He was detained in 2015. On Dec. 3, 2016 his home was searched. His brother was detained the same day.', 'the same day').value, '2016-12-03');
+});
+
 test('stated and implied parts are kept apart, as chrono-node does', () => {
   const t = timexFor('He was detained on Dec. 7.', 'Dec. 7');
   assert.deepEqual(t.stated, ['month', 'day']);

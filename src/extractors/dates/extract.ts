@@ -75,6 +75,9 @@ const effectiveFrom = (lead: string): boolean => /\beffective\s+$/i.test(lead) &
  */
 const deadlineTense = (tense: Tense, deadline: boolean): Tense => (deadline && (tense === 'present' || tense === null) ? 'future' : tense);
 
+/** "the same day", "that day": the very day told before, no shift. */
+const sameDay = (p: Parsed): boolean => p.type === 'DATE' && p.anchor === 'previous' && p.shift?.unit === 'day' && p.shift.n === 0 && !p.stated.partOfDay;
+
 /**
  * Every temporal expression in the doc with its TIMEX3 value, resolved in reading order so that
  * "the next day" follows the date told just before it.
@@ -84,6 +87,8 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
   const found = refine(parseAll(doc.text, parsers), doc);
   const timexes: Timex[] = [];
   let previous: Day | null = null;
+  // the date told last when it named only a year or a month: "the same day" after it is known only to that
+  let coarse: string | null = null;
   let quarter: { y: number; q: number } | null = null;
   for (const p of found) {
     const [first, last] = tokenRange(doc, p.start, p.end);
@@ -94,12 +99,17 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     const deadline = DEADLINE_LEAD.test(lead);
     const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : deadlineTense(tenseOf(doc, governor), deadline);
     const ctx: ResolveContext | null = publication ? { publication, previous, quarter, tense } : null;
-    const resolved: Resolved | null = ctx ? resolve(p, ctx) : resolveUnanchored(p);
-    if (!resolved) continue;
+    const told: Resolved | null = ctx ? resolve(p, ctx) : resolveUnanchored(p);
+    if (!told) continue;
+    // "arrested on a holiday in 2020 … also arrested on the same day": that day is in 2020, not the
+    // day of publication nor the first of a month told before
+    const resolved: Resolved = coarse !== null && sameDay(p) ? { value: coarse, anchor: 'previous' } : told;
     const reached: Resolved | null = ctx && p.type === 'DURATION' ? laterDate(p, resolved.value, doc.text, ctx) : null;
     if (reached?.day) previous = reached.day;
     if (resolved.day) previous = resolved.day;
     else if (/^\d{4}-\d{2}$/.test(resolved.value)) previous = parseDay(`${resolved.value}-01`);
+    if (reached?.day || resolved.day) coarse = null;
+    else if (p.type === 'DATE' && /^\d{4}(?:-\d{2})?$/.test(resolved.value)) coarse = resolved.value;
     // only a quarter the text names itself sets the context; "a year earlier" and "the quarter" read it
     if (resolved.quarter && p.stated.quarter !== undefined && !p.shift) quarter = resolved.quarter;
     const timex: Timex = { ...doc.span(p.start, p.end), type: p.type, value: resolved.value, anchor: resolved.anchor, stated: statedFields(p.stated) };

@@ -1,5 +1,6 @@
 import { tokenAt } from '../../text/align.js';
-import type { VigilEvent } from '../../text/types.js';
+import type { EventDate, VigilEvent } from '../../text/types.js';
+import { addDays, addMonths, formatDay, formatMonth, formatYear, parseDay } from '../dates/calendar.js';
 import type { Tree } from '../syntax/tree.js';
 
 const UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'night']);
@@ -87,12 +88,54 @@ export function custodyOver(tree: Tree, v: VigilEvent): boolean {
   return i >= 0 && overAt(tree, i) !== undefined;
 }
 
+/** Days in a unit of a TIMEX3 duration; months and years are counted on the calendar. */
+const DAYS_IN: Record<string, number> = { D: 1, W: 7 };
+
+/**
+ * When a custody that began at `from` and lasted `duration` (a TIMEX3 value: "P2M", "P3W", "PT8H")
+ * ended, at the precision of `from`: held from July 2020 for two months is freed in September
+ * 2020, from 3 May for three weeks on 24 May. What the precision cannot tell stays at the start
+ * (three weeks from "2019" is still "2019"); hours, or a duration not in one unit, change nothing.
+ */
+export function endOfSpan(from: EventDate, duration: string): EventDate {
+  const m = /^P(\d+)([YMWD])$/.exec(duration);
+  if (!m) return from;
+  const n = Number(m[1]);
+  const unit = m[2]!;
+  const months = unit === 'Y' ? 12 * n : unit === 'M' ? n : 0;
+  const days = DAYS_IN[unit] !== undefined ? n * DAYS_IN[unit]! : 0;
+  const v = from.value;
+  if (from.precision === 'day' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
+    const start = parseDay(v.slice(0, 10));
+    const moved = addMonths(start.y, start.m, months);
+    return { ...from, value: formatDay(addDays({ ...moved, d: start.d }, days)) };
+  }
+  if (from.precision === 'month' && /^\d{4}-\d{2}$/.test(v)) {
+    const { y, m: month } = addMonths(Number(v.slice(0, 4)), Number(v.slice(5, 7)), months + Math.floor(days / 30));
+    return { ...from, value: formatMonth(y, month) };
+  }
+  if (from.precision === 'year' && /^\d{4}$/.test(v)) return { ...from, value: formatYear(Number(v) + Math.floor(months / 12)) };
+  return from;
+}
+
+/** A release the report tells as over came by its publication at the latest. */
+function notAfter(date: EventDate, published: string | undefined): EventDate {
+  const cap = published?.slice(0, date.value.length);
+  return cap && cap.length === date.value.length && date.value > cap ? { ...date, value: cap } : date;
+}
+
+/** The duration the words of a span tell ("two months" → "P2M"), when the dates found one there. */
+function durationAt(tree: Tree, start: number, end: number): string | undefined {
+  return tree.doc.timexes.find((x) => x.type === 'DURATION' && x.start < end && x.end > start)?.value;
+}
+
 /**
  * Custody told with a span of time that is over: "police detained the journalist for three weeks",
  * "she was held for eight hours". A detention or abduction in the simple past that lasted a
  * stated while has ended: the person was let go, and the report says so by the span. The release
  * is added as an event of its own, its trigger the words of the span and its date the custody's
- * (a status reads it right after the custody), unless the sentence already tells one. A stay told
+ * moved on by the span (a status reads it after the custody, and after a bail refused in its first
+ * days), unless the sentence already tells one. A stay told
  * at a later mention of the same custody counts too ("was arrested in July … spent two months in
  * detention"). Not "has been held for three weeks" (still held), "had been held for a month before
  * his trial" (background), "is being held", "will be held", nor a span without a number ("held for
@@ -107,12 +150,14 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     let over = overAt(tree, i);
     let sentence = v.sentence;
     // a stay told at a later mention of the same custody: "was arrested in July … spent two months in
-    // detention". Not a later custody verb with a span: the merge may have joined another detention to
-    // this one ("arrested in May … after which he was detained for two years", years before)
+    // detention". Not a later custody verb with a span in another sentence: the merge may have joined
+    // another detention to this one ("arrested in May. … after which he was detained for two years",
+    // years before); in the trigger's own sentence it is this one ("the arrest of X, who was jailed
+    // for two days")
     for (const m of over ? [] : (v.mentions ?? [])) {
       const k = tokenAt(doc, m.start);
       if (k < 0) continue;
-      over = stayOver(tree, k);
+      over = stayOver(tree, k) ?? (doc.sentenceAt(m.start) === v.sentence ? pastSpan(tree, k) : undefined);
       if (over) {
         sentence = doc.sentenceAt(m.start);
         break;
@@ -123,7 +168,10 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     if (told) continue;
     const start = doc.tokens[over.first]!.start;
     const end = doc.tokens[over.last]!.end;
-    added.push({ ...v, id: '', type: 'RELEASE', sentence, trigger: doc.span(start, end), agent: null, principal: null, place: null, origin: null, destination: null, date: v.date, heldAt: null, whereaboutsUnknown: null, mentions: undefined, confidence: 0.5 } as VigilEvent);
+    // freed when the span ran out: after whatever else the reports tell of the custody's first days
+    const duration = durationAt(tree, start, end);
+    const date = v.date && duration ? notAfter(endOfSpan(v.date, duration), doc.meta.published) : v.date;
+    added.push({ ...v, id: '', type: 'RELEASE', sentence, trigger: doc.span(start, end), agent: null, principal: null, place: null, origin: null, destination: null, date, heldAt: null, whereaboutsUnknown: null, mentions: undefined, confidence: 0.5 } as VigilEvent);
   }
   return added.length ? [...events, ...added].sort((a, b) => a.trigger.start - b.trigger.start) : events;
 }

@@ -336,12 +336,35 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   assert.deepEqual(releases('The journalist Pol Varan was abducted by gunmen near Karsvik, the beginning of 15 months in captivity.'), ['15 months']);
   // the while told at a later mention of the same custody
   assert.deepEqual(releases('Pol Varan was arrested in July for a report on fraud. The state charged Pol Varan with incitement and the journalist spent over two months in detention.'), ['two months']);
-  // but not a later custody verb with a span, which may tell an older detention
+  // a custody verb with a span that the merge joined to an arrest told earlier in the same sentence
+  assert.deepEqual(releases('Reports spread about the arrest of the journalist Pol Varan, who was held for three days after a raid on his flat.'), ['for three days']);
+  // but not a later custody verb with a span in another sentence, which may tell an older detention
   assert.deepEqual(releases('Pol Varan was arrested in May and charged with sabotage. The case related to old allegations, after which he was detained by the agency for two years without trial.'), []);
   // must not match: still held, background before another step, to come, no stated while
   for (const text of ['The journalist Pol Varan has been detained for three weeks.', 'The journalist Pol Varan had been held for a month before his trial.', 'The journalist Pol Varan is being held for ten days.', 'Police will detain the journalist Pol Varan for two days.', 'The journalist Pol Varan was detained for questioning.', 'The journalist Pol Varan was arrested on Friday for two posts.', 'The journalist Pol Varan has spent two years in prison.', 'The journalist Pol Varan was arrested and sentenced to 15 months in prison.', 'The journalist Pol Varan, arrested in May, spent two months in hospital.', 'The journalist Pol Varan, arrested in May, is serving a two-year prison sentence.', 'The journalist Pol Varan was arrested and faces two years in prison.']) {
     assert.deepEqual(releases(text), [], text);
   }
+});
+
+test("a release a span tells is dated when the span ran out, at the custody date's precision", () => {
+  const dates = (text: string, published?: string) => eventsOf(text, published).events.filter((v) => v.target?.entity).map((v) => `${v.type} ${v.date?.value ?? '-'}`);
+  assert.deepEqual(dates('On 3 May 2018, security forces detained the journalist Pol Varan for three weeks over a post.'), ['ARREST 2018-05-03', 'RELEASE 2018-05-24']);
+  assert.deepEqual(dates('The blogger Ilse Varga was arrested in July 2018. She spent over two months in detention.'), ['ARREST 2018-07', 'RELEASE 2018-09']);
+  assert.deepEqual(dates('The blogger Ilse Varga was detained for two years in 2015.'), ['ARREST 2015', 'RELEASE 2017']);
+  // must not move: hours, a while finer than the date's precision, or past the day of publication
+  assert.deepEqual(dates('The blogger Ilse Varga was held for eight hours on 4 June 2018.'), ['ARREST 2018-06-04', 'RELEASE 2018-06-04']);
+  assert.deepEqual(dates('The blogger Ilse Varga was detained for three weeks in 2015.'), ['ARREST 2015', 'RELEASE 2015']);
+  assert.deepEqual(dates('On 3 December 2018, security forces detained the journalist Pol Varan for three weeks over a post.', '2018-12-12'), ['ARREST 2018-12-03', 'RELEASE 2018-12-12']);
+});
+
+test('"her convictions" held as beliefs are no conviction; a court\'s conviction still is', () => {
+  const convictions = (text: string) => eventsOf(text).events.filter((v) => v.type === 'CONVICTION').map((v) => v.trigger.text);
+  for (const text of ['The editor Ilse Varga was always true to her convictions, her brother recalls.', 'The reporter Pol Varan never hid his political convictions.', 'The poet Ilse Varga had the courage of her convictions.']) {
+    assert.deepEqual(convictions(text), [], text);
+  }
+  // must match: a conviction for a crime, told with an adjective or not
+  assert.deepEqual(convictions('Ilse Varga appealed her conviction for sedition.'), ['conviction']);
+  assert.deepEqual(convictions('The strong evidence led to the conviction of the reporter Pol Varan.'), ['conviction']);
 });
 
 test('an attempt on a life is an assault, not a killing; a killing is still one', () => {

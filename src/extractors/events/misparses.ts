@@ -98,3 +98,19 @@ export function verbReadAsModifier(tree: Tree, i: number): number | undefined {
   if (!['NOUN', 'PROPN'].includes(tree.token(before).upos ?? '') || tree.head(before) === h) return undefined;
   return before;
 }
+
+/**
+ * "… before releasing all four the same day", parsed with "all four" as the subject of
+ * "releasing": a gerund that an "after", "before" or "while" hangs on a clause takes its subject
+ * from that clause, so a nominal after it that the parse made its subject is its object. That
+ * nominal, or undefined.
+ */
+export function objectReadAsSubject(tree: Tree, i: number): number | undefined {
+  if (tree.token(i).xpos !== 'VBG' || tree.token(i).deprel !== 'advcl' || tree.kids(i, 'obj').length) return undefined;
+  if (!tree.kids(i, 'mark').some((m) => GERUND_MARKS.has(tree.lemma(m)))) return undefined;
+  const subjects = tree.kids(i, 'nsubj');
+  return subjects.length === 1 && subjects[0]! > i ? subjects[0] : undefined;
+}
+
+/** Subordinators before a gerund whose subject is the clause's: "before releasing", "after beating". */
+const GERUND_MARKS = new Set(['before', 'after', 'while', 'when', 'without', 'by', 'upon', 'since']);

@@ -205,7 +205,7 @@ const DEFINITE = new Set(['the', 'these', 'those', 'both', 'all']);
 const singular = (w: string): string => w.toLowerCase().replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
 
 /** Whether a person described by `titles` may be one of a group called `noun`: no title, or a title of the noun's family. */
-function fitsRole(titles: readonly string[], noun: string): boolean {
+export function fitsRole(titles: readonly string[], noun: string): boolean {
   if (titles.length === 0) return true;
   return titles.some((t) => {
     const last = singular(t.trim().split(/[\s-]+/).pop() ?? '');

@@ -1,7 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
-import { misparsedOf, nameRightAfter, ofAfterTime, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
+import { misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 import { countryByName } from '../places/countries.js';
@@ -406,7 +406,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const subj = tree.subjectOf(i);
       if (subj !== undefined) roles.target = subj;
     } else {
-      const subj = tree.subjectOf(i);
+      // "… before releasing all four": an object the parse made the gerund's subject; the doer is the clause's
+      const flipped = objectReadAsSubject(tree, i);
+      const subj = flipped !== undefined ? tree.subjectOf(tree.head(i)) : tree.subjectOf(i);
       // "shot dead the activist": the parser may hang the object on the phrase's other word
       const partnerObj = t.partner !== undefined ? tree.kids(t.partner, 'obj')[0] : undefined;
       // "targeted and arrested seven defenders": the object both verbs share hangs on the first
@@ -416,7 +418,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const laterObj = tree.kids(i, 'conj').filter((c) => c > i && tree.token(c).upos === 'VERB' && !tree.kids(c, 'nsubj', 'nsubj:pass', 'aux:pass').length).map((c) => tree.kids(c, 'obj')[0]).find((o) => o !== undefined);
       // "Police arrested blogger A", misparsed as police [that were] arrested with A a complement: a noun complement is the object
       const complement = tree.kids(i, 'xcomp').find((k) => k > i && ['NOUN', 'PROPN'].includes(tree.token(k).upos ?? '') && !tree.kids(k, 'cop', 'case').length);
-      const obj = tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
+      const obj = flipped ?? tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {

@@ -346,6 +346,17 @@ test('"before being released" after a run of passives is the release of the run\
   lacks(targets(own, 'RELEASE'), ['Aldo Renn'], own);
 });
 
+test('"before releasing all four": a nominal the parse made the gerund\'s subject is its object; the doer is the clause\'s', () => {
+  const text = 'Guards in a grey truck stopped four hikers, two of whom were named as Aldo Renn and Mara Teller, and transferred them to the police station, before releasing all four at dusk.';
+  has(targets(text, 'RELEASE'), ['Aldo Renn', 'Mara Teller'], text);
+  const one = 'Soldiers held the reporter Aldo Renn at a checkpoint for an hour before releasing him.';
+  has(targets(one, 'RELEASE'), ['Aldo Renn'], one);
+  // must not match: the doer of the gerund is not whom it befalls, and a gerund with a subject before it keeps it
+  const beat = 'Police detained Aldo Renn after beating the poet Mara Teller.';
+  lacks(targets(beat, 'ASSAULT'), ['Aldo Renn'], beat);
+  has(targets(beat, 'ASSAULT'), ['Mara Teller'], beat);
+});
+
 test('"Among the released children are A and B": a group the event describes after "among", named after the verb', () => {
   const text = 'Among the released children are two boys from Korvo, Pol Varan and Teo Vance.';
   has(targets(text, 'RELEASE'), ['Pol Varan', 'Teo Vance'], text);

@@ -67,6 +67,8 @@ function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   const { to } = tree.sentenceRange(i);
   const h = tree.head(i);
   if (h >= 0 && /^(acl|amod)/.test(tree.token(i).deprel ?? '') && hit(h)) return true;
+  // or the word the trigger completes: "true to her convictions", "the courage of their convictions"
+  if (h >= 0 && /^(obl|nmod)/.test(tree.token(i).deprel ?? '') && ['to', 'of'].includes(tree.caseOf(i) ?? '') && hit(h)) return true;
   // the parser may hang the word on the object: "held the officials accountable", "held children in
   // their arms"; or it says which place: "died in a refugee camp"
   // (their prepositions are their own: "fired from his job at the paper" is no "fired at")
