@@ -888,3 +888,9 @@ test('"the suspect, identified as X" is X, not the person the report is about', 
 test('"has faced repeated harassment": a participle before the noun does not take it from the one who faced it', () => {
   has(targets('Dana Vell has faced repeated harassment by security services.', 'THREAT'), ['Dana Vell'], 'faced repeated harassment');
 });
+
+test('"sent to a penal colony" moves someone into custody; a summer camp or a colony of settlers does not', () => {
+  has(targets('Dana Vell was sent to a penal colony in Drell.', 'ARREST'), ['Dana Vell'], 'penal colony');
+  assert.deepEqual(targets('Dana Vell was sent to a summer camp.', 'ARREST'), []);
+  assert.deepEqual(targets('Dana Vell sent settlers to the colony of Drell.', 'ARREST'), []);
+});
