@@ -145,5 +145,8 @@ const VICTIM_NOUNS = new Set(['photojournalist', 'national', 'citizen', 'man', '
 /** "US citizen", "a Velmora national": a country named for whose citizen someone is. */
 const citizenOf = (text: string, m: { end: number }): boolean => /^\s+(?:citizen|national)s?\b/.test(text.slice(m.end, m.end + 12));
 
-/** "Qatar-based", "UK-based": the place someone or something is based in. */
-const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–]based\b/.test(text.slice(m.end, m.end + 7));
+/**
+ * "Qatar-based", "UK-based": the place someone or something is based in; "a Polish-backed channel",
+ * "a Velmoran-funded radio": whose money is behind it. Neither is where anything befell anyone.
+ */
+const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–](?:based|backed|funded|financed|owned|sponsored)\b/.test(text.slice(m.end, m.end + 12));
