@@ -1,7 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
-import { countBeforeAuxiliaries, groupAntecedents, pluralAntecedents } from './plural.js';
+import { countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { gappedObjects } from './gapped.js';
@@ -57,6 +57,7 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, dept
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
   if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
+  if (isGroupCount(tree, head)) return true; // "the pair were freed", "the duo was released": people told before
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"
