@@ -874,3 +874,27 @@ test('"the duo", "the pair": a count of two stands for the pair told before, one
   assert.deepEqual(targets('Nyoka Amali met her lawyer on Monday. The two were released hours later.', 'RELEASE'), []);
   assert.deepEqual(targets('Police arrested Nyoka Amali, her son and the young boy on Monday. The duo was released later that day.', 'RELEASE'), []);
 });
+
+test('"A, National Front of Velmora consultant, who disappeared": the description stands for the name even when its noun is tagged a verb', () => {
+  const doc = pipeline.run(new Doc('Lina Sorel, National Democratic Front of Velmora consultant, who disappeared in Dravik in 2018, was found.', { published: '2024-05-01' }));
+  const at = (word: string) => doc.tokens.findIndex((t) => t.text === word);
+  // the tagger's reading in a long list of such names: a present-tense verb
+  Object.assign(doc.tokens[at('consultant')]!, { upos: 'VERB', xpos: 'VBP' });
+  const tree = new Tree(doc);
+  assert.equal(tree.describedPerson(at('consultant')), at('Sorel'));
+  // must not match: a verb that no comma closes is a verb
+  const verb = pipeline.run(new Doc('Lina Sorel, who lives in Dravik, consult lawyers often.', { published: '2024-05-01' }));
+  const v = verb.tokens.findIndex((t) => t.text === 'consult');
+  Object.assign(verb.tokens[v]!, { upos: 'VERB', xpos: 'VBP' });
+  assert.equal(new Tree(verb).describedPerson(v), undefined);
+});
+
+test('people by the words of their phrase: "Velmoran rapper X" with the demonym the head, "Both were charged" after two names', () => {
+  const rapper = 'Moroccan singer Wenzi has been charged with offending public officials.';
+  assert.equal(targetsAt(rapper, 'CHARGE', 'charged').length, 1, rapper);
+  const both = 'Police arrested Ines Dorr and Teo Marr. Both were charged with hatching a conspiracy.';
+  has(targets(both, 'CHARGE'), ['Ines Dorr', 'Teo Marr'], both);
+  // must not match: things named by a role word before them, and "both" for two things
+  assert.deepEqual(targetsAt('The police reviewed old missing person cases in Dravik.', 'DISAPPEARANCE', 'missing'), []);
+  assert.deepEqual(targetsAt('The two companies were audited. Both were charged with fraud.', 'CHARGE', 'charged'), []);
+});

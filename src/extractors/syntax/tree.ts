@@ -180,7 +180,9 @@ export class Tree {
    * commas right after the name stands for; a relative clause on the description is about them.
    */
   describedPerson(j: number): number | undefined {
-    if (this.token(j).upos !== 'NOUN' || this.entityOf[j]) return undefined;
+    // "…, National Front of Velmora consultant, who": a noun after a long name may be tagged a present-tense verb
+    const noun = this.token(j).upos === 'NOUN' || (this.token(j).upos === 'VERB' && ['VB', 'VBP'].includes(this.token(j).xpos ?? '') && this.token(j + 1)?.text === ',');
+    if (!noun || this.entityOf[j]) return undefined;
     const { from } = this.sentenceRange(j);
     for (let k = j - 1; k >= Math.max(from, j - 12); k--) {
       const t = this.token(k);
