@@ -319,6 +319,18 @@ describe('the country of a sentence', () => {
     const of = sentenceCountries(d);
     assert.deepEqual([of(0), of(1), of(2)], ['KRS', 'KRS', 'VLM']);
   });
+  test('whose money is behind a channel ("an Ostrian-backed channel") is not where anything happened', () => {
+    const t = 'The two reporters, who work for an Ostrian-backed channel, were convicted. Ostrian police detained them.';
+    const at = (w: string, from = 0) => ({ start: t.indexOf(w, from), end: t.indexOf(w, from) + w.length, text: w });
+    const d = {
+      published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [],
+      sentences: [{ start: 0, end: t.indexOf(' Ostrian police') }, { start: t.indexOf('Ostrian police'), end: t.length }],
+      entities: [{ id: 'e1', type: 'MISC', name: 'Ostrian', country: 'OST', mentions: [at('Ostrian'), at('Ostrian police')].map((m) => ({ ...m, end: m.start + 7 })) }],
+    } as unknown as ExtractionDocument;
+    const of = sentenceCountries(d);
+    // must not match: the same demonym leading the police still places its sentence
+    assert.deepEqual([of(0), of(1)], [null, 'OST']);
+  });
 });
 
 test('a sentence\'s country: a citizen or two men of a country are people, not a place (a country\'s citizen too); a possessive is no person', () => {

@@ -309,5 +309,8 @@ const speaksUp = (text: string, m: { end: number }): boolean =>
     text.slice(m.end, m.end + 60),
   );
 
-/** "Qatar-based", "UK-based": the place someone or something is based in. */
-const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–]based\b/.test(text.slice(m.end, m.end + 7));
+/**
+ * "Qatar-based", "UK-based": the place someone or something is based in; "a Polish-backed channel",
+ * "a Velmoran-funded radio": whose money is behind it. Neither is where anything befell anyone.
+ */
+const basedIn = (text: string, m: { end: number }): boolean => /^[-‑–](?:based|backed|funded|financed|owned|sponsored)\b/.test(text.slice(m.end, m.end + 12));

@@ -58,3 +58,54 @@ test('a sentence to prison, death or lashes befalls a person (a company is fined
   // must not match: a conviction with no custodial term
   assert.equal(typeAfter('A court in Ostra convicted Orvan Holdings of fraud and fined it on Monday.', 'Orvan Holdings', 'ORG'), 'ORG');
 });
+
+test('one word that an arrest befalls joins the person the recogniser read by that same word elsewhere', () => {
+  const doc = pipeline.run(new Doc('The writer Velantar spoke in Ostra. Police detained Velantar on Monday.', { published: '2024-05-01' }));
+  // as the recogniser sometimes leaves them: the word a person once, an organisation where the arrest befalls it
+  const arrest = doc.events.find((v) => v.type === 'ARREST')!;
+  const all = doc.entities.filter((e) => e.mentions.some((m) => m.text === 'Velantar'));
+  const mentions = all.flatMap((e) => e.mentions).filter((m) => m.text === 'Velantar').sort((a, b) => a.start - b.start);
+  doc.entities = doc.entities.filter((e) => !all.includes(e));
+  doc.entities.push({ id: 'e98', type: 'PERSON', name: 'Velantar', mentions: [mentions[0]!] }, { id: 'e99', type: 'ORG', name: 'Velantar', mentions: [mentions[1]!] });
+  arrest.target = { ...arrest.target!, entity: 'e99' };
+  const { entities, events } = harmedPersons(doc, gazetteer);
+  assert.ok(!entities.some((e) => e.id === 'e99'), 'the organisation reading is gone');
+  assert.equal(events.find((v) => v.type === 'ARREST')!.target?.entity, 'e98');
+  // must not match: with no person of that word, one word stays what it was
+  assert.equal(typeAfter('Police arrested Tenwa in Ostra on Monday.', 'Tenwa', 'ORG'), 'ORG');
+});
+
+test('a name the recogniser began with a conjunction ("Although Voss") is no full name a family name joins', () => {
+  const doc = pipeline.run(new Doc('Although Voskarin wrote the poem, police detained Voskarin on Monday.', { published: '2024-05-01' }));
+  const arrest = doc.events.find((v) => v.type === 'ARREST')!;
+  const word = doc.entities.flatMap((e) => e.mentions).filter((m) => m.text.endsWith('Voskarin')).sort((a, b) => a.start - b.start);
+  doc.entities = doc.entities.filter((e) => !e.mentions.some((m) => m.text.endsWith('Voskarin')));
+  const first = { start: word[0]!.start - 'Although '.length, end: word[0]!.end, text: 'Although Voskarin' };
+  doc.entities.push({ id: 'e98', type: 'ORG', name: 'Although Voskarin', mentions: [first] }, { id: 'e99', type: 'ORG', name: 'Voskarin', mentions: [word[1]!] });
+  arrest.target = { ...arrest.target!, entity: 'e99' };
+  const { entities } = harmedPersons(doc, gazetteer);
+  assert.equal(entities.find((e) => e.id === 'e98')?.type, 'ORG');
+});
+
+test('a family name alone read as a person of its own joins the full name this step makes a person', () => {
+  const doc = pipeline.run(new Doc('Soldiers detained the writer Kabiru Tenwa in Ostra. The year Tenwa was killed, the town rose.', { published: '2024-05-01' }));
+  const full = doc.entities.find((e) => e.name === 'Kabiru Tenwa')!;
+  const alone = full.mentions.filter((m) => m.text === 'Tenwa');
+  full.type = 'ORG';
+  full.mentions = full.mentions.filter((m) => m.text !== 'Tenwa');
+  doc.entities.push({ id: 'e99', type: 'PERSON', name: 'Tenwa', mentions: alone });
+  const killing = doc.events.find((v) => v.type === 'KILLING')!;
+  killing.target = { ...killing.target!, entity: 'e99' };
+  const { entities, events } = harmedPersons(doc, gazetteer);
+  assert.equal(entities.find((e) => e.id === full.id)?.type, 'PERSON');
+  assert.equal(events.find((v) => v.type === 'KILLING')!.target?.entity, full.id);
+  // must not match: a full name that was a person already is left as coreference left it
+  const kept = pipeline.run(new Doc('Soldiers detained the writer Kabiru Tenwa in Ostra. The year Tenwa was killed, the town rose.', { published: '2024-05-01' }));
+  const k = kept.entities.find((e) => e.name === 'Kabiru Tenwa')!;
+  const kAlone = k.mentions.filter((m) => m.text === 'Tenwa');
+  k.mentions = k.mentions.filter((m) => m.text !== 'Tenwa');
+  kept.entities.push({ id: 'e99', type: 'PERSON', name: 'Tenwa', mentions: kAlone });
+  const kk = kept.events.find((v) => v.type === 'KILLING')!;
+  kk.target = { ...kk.target!, entity: 'e99' };
+  assert.equal(harmedPersons(kept, gazetteer).events.find((v) => v.type === 'KILLING')!.target?.entity, 'e99');
+});

@@ -3,6 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, EventType, VigilEvent } from '../../text/types.js';
 import { NAME_PARTICLES } from '../../text/name-particles.js';
+import { tokenAt } from '../../text/align.js';
 import { ROLE_NAMES, nameMentions } from '../../text/types.js';
 import { loadGazetteer, type Gazetteer } from '../learn/gazetteer.js';
 import { countryByDemonym, countryByName } from '../places/countries.js';
@@ -35,6 +36,17 @@ function nameShaped(text: string): boolean {
   return words.every((w) => (NAME_PARTICLES.has(w.toLowerCase()) || /^\p{Lu}/u.test(w)) && !countryByDemonym(w) && !countryByName(w));
 }
 
+/** Closed-class words no name begins with: "Although Mandelstam", "But Voss". */
+const FUNCTION_TAGS = new Set(['SCONJ', 'CCONJ', 'ADV', 'ADP', 'DET', 'PRON', 'AUX', 'PART']);
+
+/** Whether a naming of the entity begins with a conjunction, an adverb or the like. */
+function opensWithFunctionWord(doc: Doc, e: Entity): boolean {
+  return nameMentions(e).some((m) => {
+    const t = doc.tokens[tokenAt(doc, m.start)];
+    return t !== undefined && t.start === m.start && FUNCTION_TAGS.has(t.upos ?? '');
+  });
+}
+
 /**
  * The names the recogniser typed a place or an organisation that an event of people only befalls
  * ("Police detained Kakwenza Rukirabashaija", with the name read as an organisation) become people.
@@ -53,10 +65,14 @@ export function harmedPersons(doc: Doc, gazetteer: Gazetteer): { entities: Entit
   };
   const multiWord = (e: Entity): boolean => /\s/.test(e.name.trim());
   const lastWord = (e: Entity): string => e.name.trim().split(/\s+/).pop()!;
-  const full = doc.entities.filter((e) => multiWord(e) && (e.type === 'PERSON' || personLike(e)));
+  // "Although Mandelstam", the recogniser taking a clause's first word into the name, is no full name of anyone
+  const full = doc.entities.filter((e) => multiWord(e) && (e.type === 'PERSON' || personLike(e)) && !opensWithFunctionWord(doc, e));
   const fullOf = (word: string): Entity | undefined => {
     const found = full.filter((f) => lastWord(f) === word);
-    return found.length === 1 ? found[0] : undefined;
+    if (found.length === 1) return found[0];
+    // no full name, but the recogniser read the same one word as a person elsewhere in the report
+    const same = found.length === 0 ? doc.entities.filter((e) => e.type === 'PERSON' && e.name === word) : [];
+    return same.length === 1 ? same[0] : undefined;
   };
   const toPerson = new Set<Entity>();
   const joins = new Map<Entity, Entity>();
@@ -72,6 +88,13 @@ export function harmedPersons(doc: Doc, gazetteer: Gazetteer): { entities: Entit
       toPerson.add(f);
       joins.set(e, f);
     }
+  }
+  // "the year Arbery was murdered", the family name alone read as a person of its own: the one
+  // full name that ends with it, once that name is a person's
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || !harmed.has(e.id) || multiWord(e)) continue;
+    const f = full.filter((x) => (x.type === 'PERSON' || toPerson.has(x)) && lastWord(x) === e.name);
+    if (f.length === 1 && toPerson.has(f[0]!)) joins.set(e, f[0]!);
   }
   if (toPerson.size === 0) return { entities: doc.entities, events: doc.events };
   const mentionsOf = new Map<Entity, Entity['mentions']>();

@@ -54,11 +54,18 @@ function stayOver(tree: Tree, i: number): { first: number; last: number } | unde
       rel = 'obj';
       h = tree.head(h);
     }
+    // or on the custody's participle under "spent": "spent [three months] detained"
+    if (h === i && tree.head(i) >= 0 && tree.lemma(tree.head(i)) === 'spend' && rel.startsWith('obl')) {
+      rel = 'obj';
+      h = tree.head(i);
+    }
     if (h < 0 || !near(h)) continue;
     const verb = ['spend', 'serve'].includes(tree.lemma(h)) && tree.token(h).xpos === 'VBD' && rel === 'obj' && !tree.kids(h, 'aux').length;
     const begun = ['beginning', 'start'].includes(tree.lemma(h)) && unit && tree.kids(d, 'case').some((c) => tree.lemma(c) === 'of');
     if (!verb && !begun) continue;
-    if (SERVED.has(tree.lemma(d)) ? tree.lemma(h) !== 'serve' : !heldIn(tree, h, d)) continue;
+    // "spent two years imprisoned": the custody's own participle said of the amount (or of "spent") tells where it was spent
+    const heldAs = (tree.head(i) === d || tree.head(i) === h) && tree.token(i).xpos === 'VBN' && /^(acl|ccomp|xcomp|advcl)$/.test(tree.token(i).deprel ?? '');
+    if (SERVED.has(tree.lemma(d)) ? tree.lemma(h) !== 'serve' : !heldIn(tree, h, d) && !heldAs) continue;
     // the amount alone: the place ("in detention") is often the custody's own trigger
     return { first: Math.min(d, ...tree.kids(d, 'nummod', 'amod', 'compound').map((k) => tree.phrase(k).first)), last: d };
   }

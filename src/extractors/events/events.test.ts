@@ -334,6 +334,11 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   assert.deepEqual(releases('The journalist Pol Varan spent over two months in detention while his editor was bailed.'), ['two months']);
   assert.deepEqual(releases('The journalist Pol Varan then served two 15-day prison terms and in the spring, he spent another month in jail.'), ['two 15-day prison terms']);
   assert.deepEqual(releases('The journalist Pol Varan was abducted by gunmen near Karsvik, the beginning of 15 months in captivity.'), ['15 months']);
+  // the custody's own participle said of the span: "spent two years imprisoned", a stay, not a sentence
+  assert.deepEqual(releases('The journalist Pol Varan spent two years imprisoned in Karsvik.'), ['two years']);
+  assert.deepEqual(befalls('The journalist Pol Varan spent two years imprisoned.').map(([type]) => type).sort(), ['ARREST', 'RELEASE']);
+  assert.deepEqual(releases('The journalist Pol Varan spent two years in hospital and was detained.'), []);
+  assert.deepEqual(befalls('The journalist Pol Varan was imprisoned for two years.').map(([type]) => type), ['CONVICTION']);
   // the while told at a later mention of the same custody
   assert.deepEqual(releases('Pol Varan was arrested in July for a report on fraud. The state charged Pol Varan with incitement and the journalist spent over two months in detention.'), ['two months']);
   // a custody verb with a span that the merge joined to an arrest told earlier in the same sentence

@@ -1,7 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
-import { countBeforeAuxiliaries, groupAntecedents, pluralAntecedents } from './plural.js';
+import { countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { gappedObjects } from './gapped.js';
@@ -43,6 +43,9 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
   if (head === undefined) return false;
   const t = tree.token(head);
   const entity = tree.entityOf[head];
+  // "Moroccan rapper Gnawi", parsed with the demonym the head and the rest flat on it: a role word in the name's phrase
+  // (a word after the head: "missing person cases", "union offices" are things)
+  if (tree.kids(head, 'flat').some((k) => k > head && /^\p{Ll}/u.test(tree.token(k).text) && lexicon.personNouns.has(tree.token(k).text.toLowerCase()))) return true;
   // "the two Canadians": a plural demonym is people
   if (entity) return entity.type === 'PERSON' || entity.type === 'ORG' || (entity.type === 'MISC' && t.xpos === 'NNPS');
   // "the wrestler Navid Sarem": a word for what someone is, beside their name
@@ -54,9 +57,12 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
     if (of !== undefined) return isPersonal(tree, lexicon, of, trigger, depth + 1);
     // "those arrested", "those who protested", "those still in jail"
     if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0 || tree.head(head) === trigger;
+    // "Both were charged": people when it stands for people named just before
+    if ((word === 'both' || word === 'each') && pluralAntecedents(tree, head).length > 0) return true;
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
   if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
+  if (isGroupCount(tree, head)) return true; // "the pair were freed", "the duo was released": people told before
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"

@@ -70,8 +70,16 @@ export function ofAfterTime(tree: Tree, i: number): number | undefined {
  */
 export function raisedObject(tree: Tree, i: number): number | undefined {
   if (tree.token(i).deprel !== 'acl' || tree.kids(i, 'aux', 'aux:pass', 'obj', 'nsubj', 'nsubj:pass').length) return undefined;
-  const other = tree.kids(i, 'conj').find((c) => c > i && tree.token(c).upos === 'VERB' && tree.kids(c, 'obj').length > 0 && !tree.kids(c, 'aux:pass', 'nsubj', 'nsubj:pass').length);
-  return other === undefined ? undefined : tree.kids(other, 'obj')[0];
+  const objectOf = (c: number): number | undefined => tree.kids(c, 'obj')[0] ?? tree.nameComplement(c);
+  const other = tree.kids(i, 'conj').find((c) => c > i && tree.token(c).upos === 'VERB' && objectOf(c) !== undefined && !tree.kids(c, 'aux:pass', 'nsubj', 'nsubj:pass').length);
+  if (other !== undefined) return objectOf(other);
+  // "Authorities arrested and tortured X", parsed with "tortured" the sentence's verb and the noun
+  // its subject: the verb right after "and" whose subject is the participle's noun
+  const and = i + 1;
+  const verb = and + 1;
+  const { to } = tree.sentenceRange(i);
+  if (verb >= to || tree.token(and).text.toLowerCase() !== 'and' || tree.token(verb).upos !== 'VERB' || tree.token(verb).xpos !== 'VBD') return undefined;
+  return tree.kids(verb, 'nsubj').includes(tree.head(i)) && !tree.kids(verb, 'aux:pass').length ? objectOf(verb) : undefined;
 }
 
 /**

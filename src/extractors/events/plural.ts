@@ -4,10 +4,10 @@ import { insideQuote } from './modality.js';
 
 /** Words that stand for a group already named: "they were charged", "both were jailed", "the two". */
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'both', 'each']);
-const COUNTS = new Set(['two', 'three', 'four', 'five', 'pair', 'trio']);
+const COUNTS = new Set(['two', 'three', 'four', 'five', 'pair', 'duo', 'trio']);
 
 /** How many people a count word says: "the two", "the pair", "both men", "the 3 reporters". */
-const HOW_MANY: Record<string, number> = { both: 2, two: 2, pair: 2, three: 3, trio: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const HOW_MANY: Record<string, number> = { both: 2, two: 2, pair: 2, duo: 2, three: 3, trio: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** How far back a plural pronoun looks for the names it stands for: its sentence and the one before, within a bound that keeps a run-on text linear. */
 const SENTENCES_BACK = 1;
@@ -53,12 +53,27 @@ function alongside(tree: Tree, i: number): number | undefined {
 }
 
 /**
+ * Whether the name whose first token is `i` is joined by "and" to one unnamed person, and no one
+ * else: "A and the young boy", "A and her driver" (a common noun, not a name nor a pronoun).
+ */
+function withUnnamed(tree: Tree, i: number): boolean {
+  const e = tree.entityOf[i];
+  let last = i;
+  while (tree.entityOf[last + 1] === e) last++;
+  const kids = [...Array.from({ length: last - i + 1 }, (_, k) => i + k).flatMap((t) => tree.kids(t, 'conj'))].filter((k) => k > last);
+  if (kids.length !== 1) return false;
+  const k = kids[0]!;
+  const and = tree.kids(k, 'cc').some((c) => tree.lemma(c) === 'and');
+  return and && tree.token(k).upos === 'NOUN' && tree.token(k).xpos === 'NN' && !tree.entityOf[k] && !tree.kids(k, 'conj').length;
+}
+
+/**
  * The latest list of two or more named people before token `head`, in its sentence or the one
  * before. Read from its last name, the parse may give only part of the list: `whole` reads the
  * rest too, for a count to be checked against ("the three activists"), and takes a pair told
  * alongside one another for a list of two (marked `paired`). Returns one token of each name.
  */
-function latestList(tree: Tree, head: number, whole: boolean): number[] & { paired?: boolean } {
+function latestList(tree: Tree, head: number, whole: boolean): number[] & { paired?: boolean; unnamed?: number } {
   let { from } = tree.sentenceRange(head);
   const own = from;
   for (let s = 0; s < SENTENCES_BACK && from > 0; s++) from = tree.sentenceRange(from - 1).from;
@@ -73,6 +88,8 @@ function latestList(tree: Tree, head: number, whole: boolean): number[] & { pair
     if (others.length === 0) {
       const partner = whole ? alongside(tree, i) : undefined;
       if (partner !== undefined) return Object.assign([partner, i], { paired: true });
+      // "arrested A and the young boy … The duo was released": a pair of whom one is named
+      if (whole && withUnnamed(tree, i)) return Object.assign([i], { paired: true, unnamed: 1 });
       continue;
     }
     if (!whole) return [i, ...others];
@@ -176,7 +193,7 @@ export function pluralAntecedents(tree: Tree, head: number | undefined, ctx?: Pi
   if (n === undefined) return latestList(tree, head, false);
   const list = latestList(tree, head, true);
   // a pair told alongside one another is freed only if told held
-  if (list.length === n) return ctx?.frees && list.paired && !list.every((i) => ctx.held(tree.entityOf[i]!.id)) ? [] : list;
+  if (list.length + (list.unnamed ?? 0) === n) return ctx?.frees && list.paired && !list.every((i) => ctx.held(tree.entityOf[i]!.id)) ? [] : list;
   // a group counted before, of which some are named: freed, they must have been told held
   const members = countedMembers(tree, head, n);
   return ctx?.frees && !members.every((i) => ctx.held(tree.entityOf[i]!.id)) ? [] : members;

@@ -379,6 +379,29 @@ function listedPassiveSubject(tree: Tree, h: number): number | undefined {
   return first === undefined ? undefined : tree.subjectOf(first);
 }
 
+/**
+ * Whom the verb `v` befalls, by its voice alone: the passive subject (maybe lost before its
+ * auxiliaries), the one who spends a span so ("spent two years imprisoned"), or the object.
+ */
+function undergoerOf(tree: Tree, v: number): number | undefined {
+  const spender = spentBy(tree, v);
+  if (spender !== undefined) return spender;
+  if (tree.isPassive(v)) return tree.subjectOf(v) ?? personBeforeAuxiliaries(tree, v);
+  return tree.kids(v, 'obj')[0];
+}
+
+/**
+ * "X spent two years imprisoned", the participle `v` hung on the span or on "spent": X, who spent
+ * the span so; undefined for any other participle.
+ */
+function spentBy(tree: Tree, v: number): number | undefined {
+  const up = tree.head(v);
+  if (up < 0) return undefined;
+  if (tree.token(v).deprel === 'acl' && TIME_NOUNS.has(tree.lemma(up))) return heldBy(tree, up, v);
+  const bare = tree.token(v).xpos === 'VBN' && !tree.kids(v, 'nsubj', 'nsubj:pass').length && tree.token(v).deprel !== 'conj';
+  return bare && tree.lemma(up) === 'spend' ? heldBy(tree, up, v) : undefined;
+}
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -415,10 +438,14 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const h = tree.head(i);
       const sharedObj = tree.token(i).deprel === 'conj' && h >= 0 && tree.token(h).upos === 'VERB' ? tree.kids(h, 'obj').find((o) => o > i) : undefined;
       // "kidnapped and jailed Jamil Sharif": the object both verbs share hangs on the second
-      const laterObj = tree.kids(i, 'conj').filter((c) => c > i && tree.token(c).upos === 'VERB' && !tree.kids(c, 'nsubj', 'nsubj:pass', 'aux:pass').length).map((c) => tree.kids(c, 'obj')[0]).find((o) => o !== undefined);
+      const laterObj = tree.kids(i, 'conj').filter((c) => c > i && tree.token(c).upos === 'VERB' && !tree.kids(c, 'nsubj', 'nsubj:pass', 'aux:pass').length).map((c) => tree.kids(c, 'obj')[0] ?? tree.nameComplement(c)).find((o) => o !== undefined);
       // "Police arrested blogger A", misparsed as police [that were] arrested with A a complement: a noun complement is the object
       const complement = tree.kids(i, 'xcomp').find((k) => k > i && ['NOUN', 'PROPN'].includes(tree.token(k).upos ?? '') && !tree.kids(k, 'cop', 'case').length);
-      const obj = flipped ?? tree.kids(i, 'obj')[0] ?? tree.kids(i, 'iobj')[0] ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
+      // "kidnapped and jailed A and many others — B (@handle)": an object the parser hung on the first
+      // verb past the second verb's own is not the first verb's; the one they share is
+      const ownObj = tree.kids(i, 'obj')[0];
+      const own = ownObj !== undefined && laterObj !== undefined && laterObj < ownObj ? laterObj : ownObj;
+      const obj = flipped ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {
@@ -454,6 +481,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       roles.target = tree.head(i);
       roles.agent = misread;
     }
+    // "he spent two years imprisoned": the span is not whom; the one who spends it is
+    const spender = roles.target === undefined || roles.target === up ? spentBy(tree, i) : undefined;
+    if (spender !== undefined) roles.target = spender;
     if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin
@@ -521,6 +551,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "harassment by the police drove her to kill herself", "threats forced him into exile": what
     // the event made someone do tells whom it befell
     if (target === undefined && h >= 0 && tree.token(i).deprel === 'nsubj' && CAUSATIVES.has(tree.lemma(h))) target = tree.kids(h, 'obj').find((o) => o > i);
+    // "was arrested on charges of sedition", "police held him on criminal charges": the charges
+    // befall whom the verb they hang on befell
+    if (target === undefined && t.type === 'CHARGE' && tree.caseOf(i) === 'on' && h >= 0 && tree.token(h).upos === 'VERB') target = undergoerOf(tree, h);
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
       target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);

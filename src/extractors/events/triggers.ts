@@ -142,6 +142,16 @@ function requestOver(tree: Tree, t: Trigger, lexicon: Lexicon): number | undefin
   return undefined;
 }
 
+/** "spent two years imprisoned", "spent three months detained": the span `p` is what the verb `spend` takes, with the trigger `i` said of it. */
+function spentSpan(tree: Tree, i: number, p: number): boolean {
+  const spend = (k: number): boolean => k >= 0 && tree.lemma(k) === 'spend';
+  if (!SPANS.has(tree.lemma(p))) return false;
+  return (spend(tree.head(p)) && tree.head(i) === p) || (tree.head(p) === i && spend(tree.head(i)));
+}
+
+/** Units a span of time is counted in. */
+const SPANS = new Set(['year', 'month', 'week', 'day', 'hour', 'decade', 'night']);
+
 /** Past participles that end in neither -ed nor -en, which a tagger may call adjectives: "was finally set free". */
 const IRREGULAR_PARTICIPLES = new Set(['set', 'held', 'kept', 'shot', 'put', 'caught', 'hit', 'cut', 'sent', 'brought', 'led', 'struck', 'hung', 'hanged']);
 
@@ -156,6 +166,11 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
     if (partner === undefined && !entry.otherwise) return undefined;
     if (partner === undefined) type = entry.otherwise!;
+    // "spent two years imprisoned": a span someone spent so is a stay in custody, not a sentence's length
+    else if (entry.otherwise && spentSpan(tree, i, partner)) {
+      partner = undefined;
+      type = entry.otherwise;
+    }
   }
   if (entry.byAgent) {
     const by = tree.kids(i, 'obl', 'obl:agent', 'nmod').find((c) => tree.caseOf(c) === 'by' && lexicon.agentNouns.has(tree.lemma(c).toLowerCase()));

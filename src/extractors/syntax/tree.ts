@@ -82,7 +82,8 @@ export class Tree {
   isPassive(i: number): boolean {
     if (this.kids(i, 'aux:pass', 'obl:agent').length > 0) return true;
     // a passive subject with no passive auxiliary and an object is the parser's slip: "Police arrested X"
-    if (this.kids(i, 'nsubj:pass').length > 0) return this.kids(i, 'obj').length === 0;
+    // and so is one with no object of its own joined to a verb that has one: "Police detained and beat X"
+    if (this.kids(i, 'nsubj:pass').length > 0) return this.kids(i, 'obj').length === 0 && !this.sharesLaterObject(i) && this.bothObject(i) === undefined;
     const t = this.token(i);
     // "was arrested … and charged with sedition": a bare participle conjoined shares the passive;
     // not the voice of an active verb whose object comes after both ("police targeted and arrested
@@ -90,7 +91,10 @@ export class Tree {
     const head = this.head(i);
     const nextObject = (o: number) => o > i && this.doc.tokens.slice(i + 1, o).every((x) => x.upos !== 'PUNCT');
     const activeHead = head >= 0 && this.kids(head, 'obj').some(nextObject) && !this.isPassive(head);
-    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0 && !activeHead) return true;
+    // "they have kidnapped and jailed X": a participle joined to a perfect with no passive
+    // auxiliary shares its "have", and a name right after it is its object read as a complement
+    const perfectHead = head >= 0 && this.kids(head, 'aux').some((a) => this.lemma(a) === 'have') && !this.kids(head, 'aux:pass').length;
+    if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0 && !activeHead && !perfectHead && this.nameComplement(i) === undefined) return true;
     // the same with the form read as a past tense and a length of time taken for its object: "was
     // detained incognito and released a fortnight later"
     if (t.deprel === 'conj' && t.xpos === 'VBD' && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
@@ -98,8 +102,38 @@ export class Tree {
     if (t.xpos === 'VBN' && (t.deprel ?? '').startsWith('advcl') && this.kids(i, 'mark').length > 0 && this.kids(i, 'aux', 'obj', 'nsubj', 'nsubj:pass').length === 0) return true;
     // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
     // own subject, which keeps its object: "Police arrested Tendai Moyo" read as "police [who were] arrested"
-    if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj', 'iobj', 'xcomp').length === 0) return true;
+    if (t.xpos === 'VBN' && (t.deprel === 'acl' || t.deprel === 'amod') && this.kids(i, 'aux', 'obj', 'iobj', 'xcomp').length === 0 && this.bothObject(i) === undefined) return true;
     return this.headlinePassive(i);
+  }
+
+  /**
+   * Whether the verb `i`, with no auxiliary, is followed by "and" and a verb joined to it that has
+   * an object and neither a subject nor a passive auxiliary of its own: "detained and beat X".
+   */
+  private sharesLaterObject(i: number): boolean {
+    if (this.kids(i, 'aux', 'aux:pass').length) return false;
+    const and = i + 1;
+    if (and >= this.sentenceRange(i).to || this.token(and).text.toLowerCase() !== 'and') return false;
+    const next = and + 1;
+    return this.head(next) === i && this.token(next).deprel === 'conj' && this.token(next).upos === 'VERB' && (this.kids(next, 'obj').length > 0 || this.nameComplement(next) !== undefined) && !this.kids(next, 'nsubj', 'nsubj:pass', 'aux:pass').length;
+  }
+
+  /**
+   * "arrested both Ivo Rant and his son", parsed with the first item a conjunct of the verb (the
+   * "both" read as joining the verb to it): a nominal conjunct right after the verb that carries
+   * "both" or "either" is the verb's object. Its head, or undefined.
+   */
+  bothObject(i: number): number | undefined {
+    return this.kids(i, 'conj').find((k) => k > i && ['NOUN', 'PROPN', 'PRON'].includes(this.token(k).upos ?? '') && this.kids(k, 'cc:preconj').some((c) => c === i + 1 && ['both', 'either'].includes(this.lemma(c))));
+  }
+
+  /**
+   * "jailed Ivo Rant", parsed with the name a complement of the verb (as if "jailed [as] Ivo
+   * Rant"): a proper noun complement that starts right after the verb is its object. Its head, or
+   * undefined.
+   */
+  nameComplement(i: number): number | undefined {
+    return this.kids(i, 'xcomp').find((k) => this.token(k).upos === 'PROPN' && this.phrase(k).first === i + 1 && !this.kids(k, 'cop', 'case').length);
   }
 
   /**
@@ -146,7 +180,9 @@ export class Tree {
    * commas right after the name stands for; a relative clause on the description is about them.
    */
   describedPerson(j: number): number | undefined {
-    if (this.token(j).upos !== 'NOUN' || this.entityOf[j]) return undefined;
+    // "…, National Front of Velmora consultant, who": a noun after a long name may be tagged a present-tense verb
+    const noun = this.token(j).upos === 'NOUN' || (this.token(j).upos === 'VERB' && ['VB', 'VBP'].includes(this.token(j).xpos ?? '') && this.token(j + 1)?.text === ',');
+    if (!noun || this.entityOf[j]) return undefined;
     const { from } = this.sentenceRange(j);
     for (let k = j - 1; k >= Math.max(from, j - 12); k--) {
       const t = this.token(k);
