@@ -148,8 +148,10 @@ test('men sentenced together, one of whom the report says was tortured, are co-d
   );
   const p = toHrdLabels(doc, article, (code) => code);
   for (const name of ['Akram Velo', 'Hadi Arno', 'Samir Tolo', 'Rami Desh', 'Nuri Kalt']) assert.ok(p.victimNames.includes(name), `${name}: ${JSON.stringify(p.victimNames)}`);
-  const sentence = doc.events.find((v) => v.type === 'CONVICTION');
+  // the body's sentence (the headline's "Court sentences …" is a conviction of its own, by "Court")
+  const sentence = doc.events.find((v) => v.type === 'CONVICTION' && v.sentence > 0);
   assert.equal(sentence?.agent?.text, 'A court in Karsvik', 'the agent stops where its event begins');
+  assert.equal(doc.events.find((v) => v.type === 'CONVICTION' && v.sentence === 0)?.agent?.text, 'Court');
 });
 
 test('a country is written as the annotators wrote it, preferring the report’s own word', () => {
