@@ -347,7 +347,7 @@ test('"before being released" after a run of passives is the release of the run\
 });
 
 test('"before releasing all four": a nominal the parse made the gerund\'s subject is its object; the doer is the clause\'s', () => {
-  const text = 'Guards in a grey truck stopped four hikers, two of whom were named as Aldo Renn and Mara Teller, and transferred them to the police station, before releasing all four at dusk.';
+  const text = 'Guards in a grey truck stopped four hikers, two of whom were named as Aldo Renn and Mara Teller, and transferred them to the district police station, before releasing all four at dusk.';
   has(targets(text, 'RELEASE'), ['Aldo Renn', 'Mara Teller'], text);
   const one = 'Soldiers held the reporter Aldo Renn at a checkpoint for an hour before releasing him.';
   has(targets(one, 'RELEASE'), ['Aldo Renn'], one);
