@@ -872,6 +872,9 @@ test('"handed a three-year prison term" is a conviction, "succumbed to his injur
   const driven = 'Arno Petz, Dana Vell and Ilse Korr were driven away in unmarked vehicles.';
   has(targets(driven, 'ARREST'), ['Arno Petz', 'Dana Vell', 'Ilse Korr'], driven);
   assert.deepEqual(targets('Arno Petz drove away from the scene.', 'ARREST'), []);
+  // whoever drives someone off in their own car is no captor
+  assert.deepEqual(targets('Arno Petz said he was driven off by his wife.', 'ARREST'), []);
+  assert.deepEqual(targets('After the rally Arno Petz was driven away by his driver.', 'ARREST'), []);
   assert.deepEqual(targets('Arno Petz was re-elected to a five-year term.', 'CONVICTION'), []);
   // time spent in prison before any verdict
   assert.deepEqual(targets('During his term in prison, Arno Petz was moved twice.', 'CONVICTION'), []);
