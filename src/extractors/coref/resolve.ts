@@ -3,11 +3,11 @@ import { nameMentions } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Gender, RoleNouns } from './lexicon.js';
 import { genderOfWord, PRONOUN_GENDER } from './lexicon.js';
+import { addTitle, calledBy, orgOfTitle, titleOfNoun } from './titles.js';
+import { fitsRole } from '../events/plural.js';
 
 /** Nouns for several people at once, which "he" or "she" never stands for. */
 const COLLECTIVES = new Set(['family']);
-import { addTitle, calledBy, orgOfTitle, titleOfNoun } from './titles.js';
-import { fitsRole } from '../events/plural.js';
 
 /**
  * Pronouns and descriptions → people, read once in text order with a small discourse model
