@@ -37,7 +37,8 @@ export function headlineVerbs(words: readonly string[], tags: readonly TaggedWor
     // "frees jailed reporter X": a participle may open the object
     const opens = OBJECT_START.has(after.upos) || (after.upos === 'VERB' && ['VBN', 'VBG'].includes(after.xpos));
     if (!verb || !['NOUN', 'PROPN'].includes(before.upos) || !opens) continue;
-    // "Police detain …" but not "two arrests" / "the police raids": a noun's own determiner or number
+    // "Police detain …" but not "Two police raids …": a number (or a quantifier such as "some")
+    // before the noun makes the word the noun's plural; "The court jails X" keeps its article
     if (i >= 2 && ['DET', 'NUM'].includes(tags[i - 2]!.upos) && before.upos === 'NOUN' && tags[i - 2]!.xpos !== 'DT') continue;
     out[i] = { ...tag, upos: 'VERB', xpos: verb.xpos, lemma: verb.lemma };
     break;
