@@ -24,7 +24,7 @@ function mostFrequent(codes: string[]): string | null {
  */
 export function caseCountry(events: { country: string | null; modality: string; type?: string }[], person: { nationality: string | null; reports: string | null }): CaseCountry {
   // where someone seeks refuge is where they went to be safe, not where what befell them happened
-  const placed = events.filter((e) => e.country && e.type !== 'ASYLUM_REQUEST' && (e.modality === 'asserted' || e.modality === 'reported'));
+  const placed = events.filter((e) => e.country && e.type !== 'ASYLUM_REQUEST' && told(e));
   // where they were held or harmed is where they are; charges and accusations may come from abroad
   const bodily = placed.filter((e) => e.type !== undefined && BODILY.has(e.type));
   const fromEvents = mostFrequent((bodily.length > 0 ? bodily : placed).map((e) => e.country!));
@@ -47,7 +47,7 @@ export function caseCountry(events: { country: string | null; modality: string; 
 export function eventsCountry(events: { country: string | null; modality: string; type: string; sentence: number }[], minSentences = 1): string | null {
   const counts = new Map<string, Set<number>>();
   for (const e of events) {
-    if (!e.country || !BODILY.has(e.type) || (e.modality !== 'asserted' && e.modality !== 'reported')) continue;
+    if (!e.country || !BODILY.has(e.type) || !told(e)) continue;
     // one sentence telling of several people is one telling
     counts.set(e.country, (counts.get(e.country) ?? new Set()).add(e.sentence));
   }
@@ -99,7 +99,7 @@ export function companionCountries<E extends SharedEvent>(events: E[], placeOf: 
   for (const e of events) {
     const who = e.target?.entity;
     const c = placeOf(e);
-    if (!who || !c || !BODILY.has(e.type) || (e.modality !== 'asserted' && e.modality !== 'reported')) continue;
+    if (!who || !c || !BODILY.has(e.type) || !told(e)) continue;
     byPerson.set(who, (byPerson.get(who) ?? new Set()).add(c));
   }
   const countryOf = (who: string): string | null => {
@@ -121,6 +121,9 @@ export function companionCountries<E extends SharedEvent>(events: E[], placeOf: 
     return set.size === 1 ? [...set][0]! : null;
   };
 }
+
+/** Told as fact or through someone: what a case's place is read from (not a call, a threat or a denial). */
+const told = (e: { modality: string }): boolean => e.modality === 'asserted' || e.modality === 'reported';
 
 /** Events that befall the person where they are: custody, violence, release, a restriction on them. */
 const BODILY = new Set(['ARREST', 'ABDUCTION', 'DISAPPEARANCE', 'KILLING', 'ASSAULT', 'TORTURE', 'RELEASE', 'RESTRICTION']);
@@ -157,7 +160,7 @@ function tieBroken(doc: ExtractionDocument, tied: string[]): string | null {
   const counts = new Map<string, number>(tied.map((c) => [c, 0]));
   for (const v of doc.events ?? []) {
     const c = v.place?.entity ? countryOf.get(v.place.entity) : undefined;
-    if (!c || !counts.has(c) || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
+    if (!c || !counts.has(c) || !told(v)) continue;
     counts.set(c, counts.get(c)! + 1);
   }
   const [first, next] = [...counts.entries()].sort((a, b) => b[1] - a[1]);

@@ -18,6 +18,23 @@ const WANTING_OBJECT = new Set(['demand', 'request', 'seek', 'want', 'threaten',
 const WANTING_OF = new Set(['threat', 'warrant', 'attempt']);
 /** Nouns that ask for what they govern: "calls for his release", "a bail request", "his plea for bail". */
 const WANTING_NOUNS = new Set(['call', 'demand', 'request', 'appeal', 'petition', 'plea', 'application', 'bid', 'motion', 'campaign', 'push', 'attempt', 'effort', 'warrant', 'threat']);
+
+/** Nouns for what someone asks for: "their demands include the release of X" frees nobody. */
+const DEMAND_NOUNS = new Set(['demand', 'call', 'appeal', 'request', 'plea', 'petition', 'goal', 'aim', 'priority', 'wish', 'hope']);
+
+/**
+ * An event noun that is what a demand asks for: the object of a verb whose subject is a demand
+ * ("Their demands include the release of X") or the predicate of one ("Their main demand is the
+ * release of X").
+ */
+export function demanded(tree: Tree, i: number): boolean {
+  const isDemand = (k: number) => DEMAND_NOUNS.has(tree.lemma(k).toLowerCase());
+  if (tree.kids(i, 'nsubj').some(isDemand)) return true;
+  const h = tree.head(i);
+  return h >= 0 && /^(obj|xcomp)/.test(tree.token(i).deprel ?? '') && DEMAND_VERBS.has(tree.lemma(h)) && tree.kids(h, 'nsubj').some(isDemand);
+}
+/** Verbs that say what a demand is: "include", "remain" (not "followed the release"). */
+const DEMAND_VERBS = new Set(['include', 'be', 'remain', 'involve', 'cover', 'centre', 'center']);
 /** Nouns a request passes through: "requested an order for his release". */
 const ORDER_NOUNS = new Set(['order', 'writ', 'ruling', 'decision']);
 /** Nouns whose infinitive is meant, not done: "a plan to arrest him", "a plot to kidnap her", "a bid to free them". */

@@ -4,7 +4,7 @@ import { FUTURE_AUX } from '../dates/index.js';
 import { NEGATORS } from '../syntax/tree.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
-import { OBLIGATION_AUX, governedModality } from './governors.js';
+import { OBLIGATION_AUX, demanded, governedModality } from './governors.js';
 
 /**
  * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
@@ -84,23 +84,6 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   }
   return out;
 }
-
-/** Nouns for what someone asks for: "their demands include the release of X" frees nobody. */
-const DEMAND_NOUNS = new Set(['demand', 'call', 'appeal', 'request', 'plea', 'petition', 'goal', 'aim', 'priority', 'wish', 'hope']);
-
-/**
- * An event noun that is what a demand asks for: the object of a verb whose subject is a demand
- * ("Their demands include the release of X") or the predicate of one ("Their main demand is the
- * release of X").
- */
-function demanded(tree: Tree, i: number): boolean {
-  const isDemand = (k: number) => DEMAND_NOUNS.has(tree.lemma(k).toLowerCase());
-  if (tree.kids(i, 'nsubj').some(isDemand)) return true;
-  const h = tree.head(i);
-  return h >= 0 && /^(obj|xcomp)/.test(tree.token(i).deprel ?? '') && DEMAND_VERBS.has(tree.lemma(h)) && tree.kids(h, 'nsubj').some(isDemand);
-}
-/** Verbs that say what a demand is: "include", "remain" (not "followed the release"). */
-const DEMAND_VERBS = new Set(['include', 'be', 'remain', 'involve', 'cover', 'centre', 'center']);
 
 /** Marks of an alternative that did not happen: "instead of releasing him", "rather than charging her". */
 const INSTEAD = new Set(['instead', 'rather']);
@@ -320,7 +303,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a claim or a warning is the speaker's act, and it happened: asserted (the caller makes the
   // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
   if (t.entry.claim || t.entry.future) return reading('asserted');
-  const governed = governedModality(tree, t) ?? modifierModality(tree, t);
+  const governed = governedModality(tree, t) ?? modifierModality(tree, t) ?? (t.pos !== 'verb' && demanded(tree, t.token) ? 'hypothetical' : undefined);
   if (governed) return reading(governed);
   const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
   const stray = t.pos === 'verb' ? modalBefore(tree, t.token) : undefined;
@@ -333,7 +316,6 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (!presupposed && (conditional(tree, clause) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
-  if (t.pos !== 'verb' && demanded(tree, t.token)) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
   // and what someone "faced" or "has faced" is behind them ("has faced threats since 2019")
   const faced = head >= 0 && tree.lemma(head) === 'face' && (tree.token(head).xpos === 'VBD' || tree.kids(head, 'aux').some((a) => tree.lemma(a) === 'have'));
