@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VigilError } from '../core/errors.js';
 import type { Split } from '../corpora/locate.js';
-import { locate } from '../corpora/locate.js';
+import { filesUnder, locate } from '../corpora/locate.js';
 import type { ConlluSentence } from '../corpora/readers/conllu.js';
 import { readConllu } from '../corpora/readers/conllu.js';
 
@@ -32,4 +32,14 @@ export function toTree(s: ConlluSentence): TreeSentence {
     heads: s.words.map((w) => w.head - 1),
     deprels: s.words.map((w) => w.deprel),
   };
+}
+
+/**
+ * Every GUM news document's trees (24 Wikinews articles, about 17,000 words), for the tagger and
+ * parser figures on news: no model trains on GUM, so all of it is held out. None when absent.
+ */
+export function readGumNews(dataDir?: string): TreeSentence[] {
+  const loc = locate('gum-news', 'dev', dataDir);
+  if (!loc.path) return [];
+  return filesUnder(loc.path, '.conllu').flatMap((f) => readConllu(readFileSync(f, 'utf8')).map(toTree));
 }

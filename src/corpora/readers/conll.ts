@@ -9,6 +9,8 @@ export interface ConllSentence {
   tags: string[];
   /** Index of the document the sentence belongs to. */
   doc: number;
+  /** Part-of-speech tags (Penn Treebank) where the file has them: CoNLL-2003's second of four columns, GMB's POS column. */
+  pos?: string[];
 }
 
 export interface TagSpan {
@@ -40,6 +42,8 @@ export function readConll(content: string): ConllSentence[] {
     }
     cur.tokens.push(cols[0]!);
     cur.tags.push(cols.length > 1 ? cols[cols.length - 1]! : 'O');
+    // CoNLL-2003 writes word, POS, chunk, NER; two- and three-column files carry no POS
+    if (cols.length >= 4) (cur.pos ??= []).push(cols[1]!);
   }
   flush();
   return out;

@@ -1,9 +1,11 @@
 import type { ConllSentence } from './conll.js';
 
+const unquote = (field: string): string => (field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field);
+
 /**
  * GMB's NER CSV (`Sentence #,Word,POS,Tag`, latin-1): a token a line, "Sentence: N" on the first
  * line of each sentence, a quoted word where it holds a comma. Tags are IOB2 with lower-case types
- * ("B-per"); a line without one reads as O. One document.
+ * ("B-per"); a line without one reads as O; the POS column is kept (Penn Treebank tags, silver). One document.
  */
 export function readGmb(content: string): ConllSentence[] {
   const out: ConllSentence[] = [];
@@ -13,10 +15,12 @@ export function readGmb(content: string): ConllSentence[] {
       out.push(cur);
       cur = { tokens: [], tags: [], doc: 0 };
     }
-    const m = /^(?:Sentence: \d+)?,("(?:[^"]|"")*"|[^,]*),(?:[^,]*,(\S+))?/.exec(line);
+    // the word and the POS are quoted where they hold a comma or a quote (`,",",",",O`)
+    const m = /^(?:Sentence: \d+)?,("(?:[^"]|"")*"|[^,]*),(?:("(?:[^"]|"")*"|[^,]*),(\S+))?/.exec(line);
     if (!m) continue;
-    cur.tokens.push(m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!);
-    cur.tags.push(m[2] ?? 'O');
+    cur.tokens.push(unquote(m[1]!));
+    cur.tags.push(m[3] ?? 'O');
+    (cur.pos ??= []).push(unquote(m[2] ?? ''));
   }
   if (cur.tokens.length > 0) out.push(cur);
   return out;

@@ -122,10 +122,12 @@ test('WikiEvents: entity and event mentions with their arguments', () => {
   assert.equal(d!.entities[0]!.text, 'Velsmoor');
 });
 
-test('GMB CSV: sentences opened by "Sentence: N", quoted words with a comma, a missing tag read as O', () => {
-  const csv = ['header', 'Sentence: 1,Ismo,NNP,B-per', ',Drabek,NNP,I-per', ',"3,000",CD,O', 'Sentence: 2,left,VBD'].join('\n');
+test('GMB CSV: sentences opened by "Sentence: N", quoted words and tags with a comma or a quote, a missing tag read as O', () => {
+  const csv = ['header', 'Sentence: 1,Ismo,NNP,B-per', ',Drabek,NNP,I-per', ',"3,000",CD,O', ',",",",",O', ',"""",``,O', 'Sentence: 2,left,VBD'].join('\n');
   const s = readGmb(csv);
-  assert.deepEqual(s.map((x) => x.tokens), [['Ismo', 'Drabek', '3,000'], ['left']]);
+  assert.deepEqual(s.map((x) => x.tokens), [['Ismo', 'Drabek', '3,000', ',', '"'], ['left']]);
+  assert.deepEqual(s[0]!.pos, ['NNP', 'NNP', 'CD', ',', '``']);
+  assert.deepEqual(s[0]!.tags.slice(3), ['O', 'O']);
   assert.deepEqual(s[1]!.tags, ['O']);
   assert.deepEqual(tagSpans(s[0]!.tags), [{ start: 0, end: 2, type: 'per' }]);
 });
