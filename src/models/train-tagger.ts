@@ -10,7 +10,6 @@ import { loadClusters } from '../extractors/learn/clusters.js';
 import { readEwt, toTree } from './ewt.js';
 import type { TreeSentence } from './ewt.js';
 import { Progress } from './progress.js';
-import { EwtTags, readSilverNews } from './silver-news.js';
 import type { TrainOptions } from './train-options.js';
 
 /** Tagging accuracy (UPOS, XPOS) of a scorer on sentences. */
@@ -52,18 +51,24 @@ export function ambiguityClasses(sentences: readonly TreeSentence[], minCount = 
   return out;
 }
 
-/** What the tagger learns from: words with their UPOS and XPOS. */
-type Tagged = Pick<TreeSentence, 'words' | 'upos' | 'xpos'>;
-
-/** Trains on `train` for `epochs`, keeping the epoch best on EWT dev UPOS. */
-function fitTagger(train: readonly Tagged[], dev: readonly TreeSentence[], tags: readonly string[], lexemes: LexemeCache, epochs: number, seed: number, progress: Progress, stage: string) {
+export function trainTagger(options: TrainOptions): void {
+  const progress = new Progress('pos');
+  const train = readEwt('train', options.dataDir).map(toTree);
+  const dev = readEwt('dev', options.dataDir).map(toTree);
+  const clusters = loadClusters();
+  progress.line(`${train.length} training sentences, ${dev.length} dev; ${clusters ? clusters.size + ' word clusters' : 'no word clusters'}`);
+  const tagSet = new Set<string>();
+  for (const s of train) s.upos.forEach((u, i) => tagSet.add(`${u} ${s.xpos[i]}`));
+  const tags = [...tagSet].sort();
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const ambiguity = ambiguityClasses(train);
+  const lexemes = new LexemeCache(clusters, ambiguity);
   const model = new AveragedPerceptron(tags.length);
-  const learner = new Tagger(tags.slice(), model, lexemes);
-  const random = seededRandom(seed);
+  const learner = new Tagger(tags, model, lexemes);
+  const random = seededRandom(options.seed);
   let best: { table: WeightTable; upos: number; xpos: number; epoch: number } | undefined;
   const order = train.slice();
-  for (let epoch = 1; epoch <= epochs; epoch++) {
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffle(order, random);
     let correct = 0;
     let total = 0;
@@ -79,50 +84,10 @@ function fitTagger(train: readonly Tagged[], dev: readonly TreeSentence[], tags:
       progress.tick(k, order.length);
     });
     const table = model.finalize();
-    const acc = tagAccuracy(new Tagger(tags.slice(), table, lexemes), dev);
-    progress.line(`${stage} epoch ${epoch}: train ${(100 * correct / total).toFixed(2)}  dev UPOS ${(100 * acc.upos).toFixed(2)} XPOS ${(100 * acc.xpos).toFixed(2)}  (${table.size} features)`);
+    const acc = tagAccuracy(new Tagger(tags, table, lexemes), dev);
+    progress.line(`epoch ${epoch}: train ${(100 * correct / total).toFixed(2)}  dev UPOS ${(100 * acc.upos).toFixed(2)} XPOS ${(100 * acc.xpos).toFixed(2)}  (${table.size} features)`);
     if (!best || acc.upos > best.upos) best = { table, ...acc, epoch };
   }
-  return best!;
-}
-
-/** Epochs of the EWT-only tagger that chooses the silver sentences' UPOS. */
-const LABELLER_EPOCHS = 3;
-
-/**
- * The silver news sentences with UPOS as EWT would write them, chosen with a tagger trained on
- * EWT alone; a sentence whose tag pair EWT never uses is left out.
- */
-function silverTagged(train: readonly TreeSentence[], dev: readonly TreeSentence[], tags: readonly string[], lexemes: LexemeCache, options: TrainOptions, progress: Progress): Tagged[] {
-  const known = new Set(tags.map((t) => t.split(' ')[1]!));
-  const silver = readSilverNews(known, options.dataDir);
-  if (!silver.length) return [];
-  const labeller = new Tagger(tags.slice(), fitTagger(train, dev, tags, lexemes, LABELLER_EPOCHS, options.seed, progress, 'EWT-only labeller').table, lexemes);
-  const ewt = new EwtTags(train);
-  const pairs = new Set(tags);
-  const out: Tagged[] = [];
-  for (const s of silver) {
-    const predicted = labeller.tag(s.words);
-    const tagged = s.words.map((w, i) => ewt.tag(w, s.xpos[i]!, predicted[i]!));
-    if (tagged.every((t) => pairs.has(`${t.upos} ${t.xpos}`))) out.push({ words: s.words, upos: tagged.map((t) => t.upos), xpos: tagged.map((t) => t.xpos) });
-  }
-  return out;
-}
-
-export function trainTagger(options: TrainOptions): void {
-  const progress = new Progress('pos');
-  const train = readEwt('train', options.dataDir).map(toTree);
-  const dev = readEwt('dev', options.dataDir).map(toTree);
-  const clusters = loadClusters();
-  progress.line(`${train.length} training sentences, ${dev.length} dev; ${clusters ? clusters.size + ' word clusters' : 'no word clusters'}`);
-  const tagSet = new Set<string>();
-  for (const s of train) s.upos.forEach((u, i) => tagSet.add(`${u} ${s.xpos[i]}`));
-  const tags = [...tagSet].sort();
-  const ambiguity = ambiguityClasses(train);
-  const lexemes = new LexemeCache(clusters, ambiguity);
-  const silver = silverTagged(train, dev, tags, lexemes, options, progress);
-  progress.line(`${silver.length} silver news sentences (CoNLL-2003 train, GMB) beside EWT's ${train.length}`);
-  const best = fitTagger([...train, ...train, ...silver], dev, tags, lexemes, options.epochs, options.seed, progress, 'EWT + news');
   const lemmaRules = learnLemmaRules(train);
   const file = options.out ?? path.join(MODELS_DIR, 'pos.bin.gz');
   const bytes = writeModelFile(file, {
@@ -131,14 +96,14 @@ export function trainTagger(options: TrainOptions): void {
       version: 1,
       tags,
       clusters: clusters !== undefined,
-      trainedOn: silver.length ? `UD EWT train and ${silver.length} silver news sentences (CoNLL-2003 train, GMB)` : 'UD EWT train',
-      epochs: best.epoch,
+      trainedOn: 'UD EWT train',
+      epochs: best!.epoch,
       seed: options.seed,
-      dev: { upos: best.upos, xpos: best.xpos },
+      dev: { upos: best!.upos, xpos: best!.xpos },
       lemmas: lemmaRules,
       ambiguity: Object.fromEntries(ambiguity),
     },
-    arrays: tableArrays('weights', best.table),
+    arrays: tableArrays('weights', best!.table),
   });
-  progress.line(`best epoch ${best.epoch}: dev UPOS ${(100 * best.upos).toFixed(2)}; wrote ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
+  progress.line(`best epoch ${best!.epoch}: dev UPOS ${(100 * best!.upos).toFixed(2)}; wrote ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
 }

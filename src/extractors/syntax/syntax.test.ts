@@ -85,20 +85,6 @@ test('the shipped tagger and parser read who did what to whom in an active sente
   assert.equal(find(doc, 'journalist').deprel, 'obj');
 });
 
-test('a news lede: the verb after its subject is finite and the role noun before a name is a noun', () => {
-  // EWT alone read these as reduced relatives ("detained" VBN) with "activist" a preposition
-  for (const [text, verb, role] of [
-    ['Police detained activist Marta Quell on Monday.', 'detained', 'activist'],
-    ['Unknown gunmen killed reporter Ilse Varn in Dorvik.', 'killed', 'reporter'],
-    ['Authorities detained journalist Oren Pask on Monday.', 'detained', 'journalist'],
-  ] as const) {
-    const doc = analyse(text);
-    assert.equal(find(doc, verb).xpos, 'VBD', text);
-    assert.equal(find(doc, verb).deprel, 'root', text);
-    assert.equal(find(doc, role).upos, 'NOUN', text);
-  }
-});
-
 test('the passive agent is obl:agent of the verb', () => {
   const doc = analyse('The organizer was detained by border police.');
   const verb = find(doc, 'detained');

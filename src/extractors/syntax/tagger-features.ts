@@ -15,11 +15,11 @@ const START = hashString('<start>');
  * the word alone says, what it says as the left or the right neighbour, and the rest; the first
  * three depend on one word only, so the tagger can add their weights up once per word type.
  */
-export function taggerFeatures(lex: readonly Lexeme[], i: number, p1: number, p2: number, out: Uint32Array, finite = 0): number {
+export function taggerFeatures(lex: readonly Lexeme[], i: number, p1: number, p2: number, out: Uint32Array): number {
   let n = wordFeatures(lex[i]!, out, 0);
   n = leftNeighbourFeatures(i > 0 ? lex[i - 1]! : PAD_BEFORE, out, n);
   n = rightNeighbourFeatures(i + 1 < lex.length ? lex[i + 1]! : PAD_AFTER, out, n);
-  return contextFeatures(lex, i, p1, p2, out, n, finite);
+  return contextFeatures(lex, i, p1, p2, out, n);
 }
 
 /** What the word itself says (spelling, affixes, shape, clusters, the tags it can take), written from `at`; returns the new end. */
@@ -60,12 +60,7 @@ export function rightNeighbourFeatures(r1: Lexeme, out: Uint32Array, at: number)
 }
 
 /** Features of two or more words, of the position, or of the tags chosen before; written from `at`. */
-/**
- * What the tags so far say about the word. `finite` is 1 once the sentence has had a finite verb:
- * the first "-ed" after a subject is its verb ("Police detained activist X", VBD), a later one
- * more often a participle; EWT alone had taught the tagger the reduced relative of web text.
- */
-export function contextFeatures(lex: readonly Lexeme[], i: number, p1: number, p2: number, out: Uint32Array, at: number, finite = 0): number {
+export function contextFeatures(lex: readonly Lexeme[], i: number, p1: number, p2: number, out: Uint32Array, at: number): number {
   const w = lex[i]!;
   const l1 = i > 0 ? lex[i - 1]! : PAD_BEFORE;
   const l2 = i > 1 ? lex[i - 2]! : PAD_BEFORE;
@@ -89,7 +84,5 @@ export function contextFeatures(lex: readonly Lexeme[], i: number, p1: number, p
   out[n++] = feat2(41, w.amb, r1.amb);
   out[n++] = feat2(42, t1, w.amb);
   out[n++] = feat2(44, r1.amb, r2.amb);
-  out[n++] = feat2(45, finite, w.amb);
-  out[n++] = feat3(46, finite, t1, w.suffix[2]);
   return n;
 }

@@ -32,15 +32,12 @@ export class Tagger {
   private readonly feats = new Uint32Array(MAX_TAGGER_FEATURES);
   private readonly scores: Float32Array;
   private readonly split: readonly PosTag[];
-  /** Per tag index: a finite verb (VBD, VBZ, VBP, MD), which the next words' features read. */
-  private readonly finite: readonly boolean[];
   /** Per word type: its own, left-neighbour and right-neighbour weight sums; trained weights only (weights in training change with every update). */
   private readonly sums: NeighbourSums | undefined;
 
   constructor(tags: readonly string[], scorer: Scorer, lexemes: LexemeCache) {
     this.tags = tags;
     this.split = tags.map(splitTag);
-    this.finite = this.split.map((t) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(t.xpos));
     this.scorer = scorer;
     this.lexemes = lexemes;
     this.scores = new Float32Array(tags.length);
@@ -57,22 +54,20 @@ export class Tagger {
     const out: number[] = [];
     let p1 = -1;
     let p2 = -1;
-    let finite = 0;
     for (let i = 0; i < lex.length; i++) {
       this.scores.fill(0);
       let n = 0;
       if (summed) {
         summed.addAt(lex, i, this.scores);
-        this.scorer.score(this.feats, contextFeatures(lex, i, p1, p2, this.feats, 0, finite), this.scores);
+        this.scorer.score(this.feats, contextFeatures(lex, i, p1, p2, this.feats, 0), this.scores);
       } else {
-        n = taggerFeatures(lex, i, p1, p2, this.feats, finite);
+        n = taggerFeatures(lex, i, p1, p2, this.feats);
         this.scorer.score(this.feats, n, this.scores);
       }
       let guess = argmax(this.scores, k);
       // In training the learner updates and says which tag history to carry on with.
       if (learn) guess = learn(i, this.feats, n, guess);
       out.push(guess);
-      if (this.finite[guess]) finite = 1;
       p2 = p1;
       p1 = guess;
     }
