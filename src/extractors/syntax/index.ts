@@ -7,6 +7,7 @@ import { datelineDash } from '../tokens/dateline.js';
 import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
 import { POS_MODEL_FILE, PosModel } from './tagger-model.js';
 import { headlineVerbs } from './headline-verbs.js';
+import { pastVerbs } from './past-verbs.js';
 
 export { PosModel, POS_MODEL_FILE } from './tagger-model.js';
 export { ParserModel, PARSER_MODEL_FILE } from './parser-model.js';
@@ -25,6 +26,7 @@ export const loadParserModel = (file = PARSER_MODEL_FILE): ParserModel => parser
 /** Sentence by sentence, the tagger writes `upos`, `xpos` and `lemma` on every token. */
 export function createTagger(config: ModelConfig = {}): Component {
   const model = loadPosModel(config.model);
+  const usedAs = (word: string, upos: string) => model.usedAs(word, upos);
   return {
     name: 'tagger',
     requires: ['tokens', 'sentences'],
@@ -35,7 +37,7 @@ export function createTagger(config: ModelConfig = {}): Component {
         const words = tokens.map((t) => t.text);
         // a dateline tagged with its sentence skews the tags after it ("Police detained" as VBN)
         const dash = datelineDash(words);
-        const tagged = headlineVerbs(words, dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))]);
+        const tagged = pastVerbs(words, headlineVerbs(words, dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))]), usedAs);
         tokens.forEach((t, i) => {
           t.upos = tagged[i]!.upos;
           t.xpos = tagged[i]!.xpos;

@@ -85,6 +85,24 @@ test('the shipped tagger and parser read who did what to whom in an active sente
   assert.equal(find(doc, 'journalist').deprel, 'obj');
 });
 
+test('a news lede: the verb after its subject is the root and the person after a role noun its object', () => {
+  // the shipped tagger reads "detained" as a participle and "activist" as a preposition here
+  for (const [text, verb, name] of [
+    ['Police detained activist Marta Quell on Monday.', 'detained', 'Quell'],
+    ['The police arrested blogger Ilse Varn in 2012.', 'arrested', 'Varn'],
+    ['Police in Dorvik arrested journalist Oren Pask.', 'arrested', 'Pask'],
+  ] as const) {
+    const doc = analyse(text);
+    assert.equal(find(doc, verb).xpos, 'VBD', text);
+    assert.equal(find(doc, verb).deprel, 'root', text);
+    // up from the family name through the name's own words to the verb
+    let k = find(doc, name).i;
+    for (let up = 0; up < 2 && doc.tokens[k]!.head !== find(doc, verb).i; up++) k = doc.tokens[k]!.head!;
+    assert.equal(doc.tokens[k]!.head, find(doc, verb).i, `${text}: ${name} hangs on the verb`);
+    assert.equal(doc.tokens[k]!.deprel, 'obj', text);
+  }
+});
+
 test('the passive agent is obl:agent of the verb', () => {
   const doc = analyse('The organizer was detained by border police.');
   const verb = find(doc, 'detained');

@@ -17,6 +17,8 @@ export class PosModel {
   readonly tagger: Tagger;
   readonly lemmaRules: LemmaRules;
   readonly header: Record<string, unknown>;
+  /** The UPOS tags each word frequent in training took (`ambiguityClasses`), lower-cased. */
+  private readonly ambiguity: ReadonlyMap<string, string>;
 
   constructor(file: string, clusters: Clusters | undefined) {
     const model = readModelFile(file);
@@ -27,6 +29,12 @@ export class PosModel {
     this.tagger = new Tagger(tags, tableFrom(model, 'weights', tags.length), new LexemeCache(clusters, ambiguity));
     this.lemmaRules = model.header.lemmas as LemmaRules;
     this.header = model.header;
+    this.ambiguity = ambiguity;
+  }
+
+  /** Whether training saw the word with this UPOS often enough to say so; a rare word is no closed-class word. */
+  usedAs(word: string, upos: string): boolean {
+    return (this.ambiguity.get(word.toLowerCase()) ?? '').split('|').includes(upos);
   }
 
   private readonly lemmas = new Map<string, string>();

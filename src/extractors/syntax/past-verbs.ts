@@ -1,0 +1,41 @@
+import type { TaggedWord } from './tagger-model.js';
+
+/**
+ * "Police detained activist X", "Security forces attacked prominent lawyer X": the tagger, trained
+ * on web text, reads the first verb of such a sentence as a participle of a reduced relative
+ * ("police [who were] detained"), the sentence is left with no finite verb, and the parse makes
+ * the person the agent of a passive. A sentence of running text has a finite verb: when it has
+ * none, its first verb is a past participle right after a noun, and the words of an object follow,
+ * that verb is the past tense. And in any sentence, a word the tagger read as a preposition before
+ * a name, which its training never saw as one ("arrested activist X"), is a noun.
+ */
+const FINITE = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
+/** Words an object may start with; a number or a date after the participle is a headline's ("Activist jailed five years", "Editor detained Monday"). */
+const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON']);
+/** Prepositions too rare in the tagger's training to have a class there; "-ing" words ("including") are left alone too. */
+const RARE_PREPOSITIONS = new Set(['amid', 'amidst', 'alongside', 'versus', 'beside', 'beneath', 'unlike', 'atop', 'underneath', 'amongst', 'notwithstanding', 'excluding', 'barring', 'save', 'vs', 'circa', 'minus', 'plus', 'unto', 'till', 'pro']);
+const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|last|this|next)$/i;
+
+/**
+ * The tags of one sentence with its participle read as the finite verb. `usedAs(word, upos)` says
+ * whether the tagger's training saw the word with that UPOS (a word it never saw is no preposition:
+ * prepositions are few and frequent).
+ */
+export function pastVerbs(words: readonly string[], tags: readonly TaggedWord[], usedAs: (word: string, upos: string) => boolean): TaggedWord[] {
+  const out = [...tags];
+  // "arrested journalist X": a word read as a preposition before a name, which is never one, is a noun
+  for (let k = 1; k + 1 < words.length; k++) {
+    const w = words[k]!;
+    if (tags[k]!.upos !== 'ADP' || tags[k + 1]!.upos !== 'PROPN' || !/^\p{Ll}{3,}$/u.test(w) || w.endsWith('ing') || RARE_PREPOSITIONS.has(w) || usedAs(w, 'ADP')) continue;
+    out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
+  }
+  if (out.some((t) => FINITE.has(t.xpos))) return out;
+  const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
+  if (i < 1 || i + 1 >= words.length || out[i]!.xpos !== 'VBN' || !['NOUN', 'PROPN'].includes(out[i - 1]!.upos)) return out;
+  const next = out[i + 1]!;
+  if (!OBJECT_START.has(next.upos) || DATE_WORD.test(words[i + 1]!)) return out;
+  // "who", "which", "that" after the participle open a relative clause, not its object
+  if (next.upos === 'PRON' && !['PRP', 'PRP$'].includes(next.xpos)) return out;
+  out[i] = { ...out[i]!, xpos: 'VBD' };
+  return out;
+}
