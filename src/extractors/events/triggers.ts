@@ -73,7 +73,9 @@ function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   // their arms"; or it says which place: "died in a refugee camp"
   // (their prepositions are their own: "fired from his job at the paper" is no "fired at")
   const near = [...tree.children[i]!, ...tree.kids(i, 'obj', 'obl').flatMap((o) => tree.children[o]!.filter((g) => tree.token(g).deprel !== 'case'))];
-  return near.some((c) => hit(c) && !when(c)) || (i + 1 < to && hit(i + 1) && !when(i + 1));
+  // a month is no protest: "held since March" is no "held a march"
+  const counts = (j: number): boolean => hit(j) && !when(j) && !tree.inTimex(j);
+  return near.some(counts) || (i + 1 < to && counts(i + 1));
 }
 
 function negatedNear(tree: Tree, i: number): boolean {
