@@ -122,3 +122,24 @@ export function objectReadAsSubject(tree: Tree, i: number): number | undefined {
 
 /** Subordinators before a gerund whose subject is the clause's: "before releasing", "after beating". */
 const GERUND_MARKS = new Set(['before', 'after', 'while', 'when', 'without', 'by', 'upon', 'since']);
+
+/**
+ * "Ana Lopez, detained since 2019, was transferred": a participle set off by a comma right after
+ * a person's name, with no object of its own, tells what befell that person; the tagger may read
+ * it as a past tense ("detained" VBD) and the parser make the name its subject. The head of the
+ * name, or undefined when the pattern is not there.
+ */
+export function commaParticiple(tree: Tree, i: number): number | undefined {
+  const { from, to } = tree.sentenceRange(i);
+  if (i - 2 < from || tree.token(i - 1).text !== ',' || !['VBD', 'VBN'].includes(tree.token(i).xpos ?? '')) return undefined;
+  if (tree.kids(i, 'obj', 'iobj', 'ccomp').length) return undefined;
+  // "…, beat her and …": an object right after the verb makes it the name's own act
+  const next = i + 1 < to ? tree.token(i + 1) : undefined;
+  if (next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1)) return undefined;
+  const person = tree.entityOf[i - 2];
+  if (person?.type !== 'PERSON') return undefined;
+  let first = i - 2;
+  while (first > from && tree.entityOf[first - 1] === person) first--;
+  for (let k = first; k <= i - 2; k++) if (tree.head(k) < first || tree.head(k) > i - 2) return k;
+  return i - 2;
+}

@@ -1,7 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
-import { misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
+import { commaParticiple, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 import { countryByName } from '../places/countries.js';
@@ -423,6 +423,11 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
       const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
+      const by = byPhrase(tree, lexicon, i);
+      if (by !== undefined) roles.agent = by;
+    } else if (!UNACCUSATIVE.has(t.type) && commaParticiple(tree, i) !== undefined) {
+      // "Ana Lopez, detained since 2019, was transferred": what befell the name before the comma
+      roles.target = commaParticiple(tree, i)!;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
     } else if ((UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) && disappearedWhom(tree, i) === undefined) {

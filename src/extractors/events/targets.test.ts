@@ -971,3 +971,12 @@ test('people by the words of their phrase: "Velmoran rapper X" with the demonym 
   assert.deepEqual(targetsAt('The police reviewed old missing person cases in Dravik.', 'DISAPPEARANCE', 'missing'), []);
   assert.deepEqual(targetsAt('The two companies were audited. Both were charged with fraud.', 'CHARGE', 'charged'), []);
 });
+
+test('a participle set off by a comma after a name befalls the name, whatever tense the tagger gave it', () => {
+  assert.deepEqual(targets('Ilse Varn, detained since 2019, was transferred to a prison in Dorvik.', 'ARREST'), ['Ilse Varn']);
+  assert.deepEqual(targets('The blogger Ilse Varn, detained since 2019, was moved to Dorvik.', 'ARREST'), ['Ilse Varn']);
+  const doc = pipeline.run(new Doc('The blogger Ilse Varn, detained since 2019, was moved to Dorvik.', { published: '2024-05-01' }));
+  assert.ok(!doc.events.find((v) => v.type === 'ARREST')?.agent, 'the name is not the one who detained');
+  // must not match: the name's own act, with an object
+  assert.deepEqual(targetsAt('Police came for Ilse Varn, arrested her brother and left.', 'ARREST', 'arrested'), ['her brother']);
+});
