@@ -316,3 +316,11 @@ test('"X, who was released last month, said …" tells the release, not the spea
   assert.deepEqual(modalities('Ivo Sarn has faced constant threats since 2019.', 'THREAT'), ['asserted']);
   assert.ok(!modalities('Ivo Sarn faced a death sentence if convicted.', 'CONVICTION').includes('asserted'));
 });
+
+test('an event noun that dates a denied verb is not denied itself: "has not heard from him since his arrest"', () => {
+  assert.deepEqual(modalities("Tarek Solm's family has not heard from him since his arrest.", 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Tarek Solm did not see a lawyer after his arrest.', 'ARREST'), ['asserted']);
+  // must not match: the negation of the event itself
+  assert.deepEqual(modalities('Police did not arrest Tarek Solm.', 'ARREST'), ['negated']);
+  assert.deepEqual(modalities('Tarek Solm faced no charges after the raid.', 'CHARGE'), ['negated']);
+});

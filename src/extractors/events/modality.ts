@@ -60,13 +60,18 @@ function stateVoice(tree: Tree, speaker: number | undefined): boolean {
 /** Adjuncts of time: what happened "after", "before" or "since" an announcement is not what was announced. */
 const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'during', 'following', 'amid']);
 
+/** Prepositions by which an event noun dates its clause's verb ("since his arrest"). */
+const DATING = new Set(['since', 'after', 'before', 'following', 'during', 'amid']);
+
 /** The trigger and the verb its noun or adjective depends on: "face (persecution)", "be (free)". */
 function clauseTokens(tree: Tree, t: Trigger): number[] {
   const out = [t.token];
   if (t.partner !== undefined) out.push(t.partner);
   const h = tree.head(t.token);
   const rel = tree.token(t.token).deprel ?? '';
-  if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel)) out.push(h);
+  // not the verb an event noun dates: "has not heard from him since his arrest" denies the hearing, not the arrest
+  const dates = rel.startsWith('obl') && tree.kids(t.token, 'case').some((k) => DATING.has(tree.lemma(k)));
+  if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel) && !dates) out.push(h);
   // a gerund that is the subject of its clause: "extraditing him would embolden others"
   if (t.pos === 'verb' && h >= 0 && (rel.startsWith('csubj') || (rel === 'nsubj' && tree.token(t.token).xpos === 'VBG'))) out.push(h);
   // the means of its clause: "should show their commitment by releasing X" is as unrealised as "should"
