@@ -507,7 +507,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const up = tree.head(i);
     const completed = tree.token(i).deprel === 'xcomp' && up >= 0 && tree.isPassive(up) ? personBeforeAuxiliaries(tree, up) : undefined;
     const subj = found ?? ownClause ?? tree.subjectOf(i) ?? completed ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
-    const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? n;
+    // "his whereabouts", "the whereabouts of (activist) X"
+    const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? tree.kids(n, 'nmod').find((k) => tree.caseOf(k) === 'of') ?? n;
     if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
   } else {
     // "Saturday's abduction": a date is when, not whose; "Karsland's arrest of a blogger": a country is who did it

@@ -980,3 +980,10 @@ test('a participle set off by a comma after a name befalls the name, whatever te
   // must not match: the name's own act, with an object
   assert.deepEqual(targetsAt('Police came for Ilse Varn, arrested her brother and left.', 'ARREST', 'arrested'), ['her brother']);
 });
+
+test('"the whereabouts of X remain unknown": the disappearance befalls X, not the whereabouts', () => {
+  assert.deepEqual(targets('The whereabouts of Ilse Varn are still unknown.', 'DISAPPEARANCE'), ['Ilse Varn']);
+  assert.deepEqual(targets('The whereabouts of activist Ilse Varn remain unknown.', 'DISAPPEARANCE'), ['Ilse Varn']);
+  // must not match: an unknown that is not about whereabouts
+  assert.deepEqual(targets('The motive of the attack on Ilse Varn remains unknown.', 'DISAPPEARANCE'), []);
+});

@@ -31,6 +31,8 @@ function partnerOf(tree: Tree, i: number, words: readonly string[]): number | un
   for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g)) return g;
   const h = tree.head(i);
   if (h >= 0 && hit(h)) return h;
+  // the subject of the verb the word completes: "the whereabouts of X remain unknown"
+  if (h >= 0 && tree.token(i).deprel === 'xcomp') for (const c of tree.kids(h, 'nsubj', 'nsubj:pass')) if (hit(c)) return c;
   const { from, to } = tree.sentenceRange(i);
   for (let d = 1; d <= 3; d++) {
     if (i + d < to && hit(i + d)) return i + d;
