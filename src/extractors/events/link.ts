@@ -192,9 +192,9 @@ export class EntityLinker {
   }
 
   /**
-   * "Orla's brother, the teacher and housing campaigner Wen Dai, is held": a
-   * singular noun followed by a description that ends in a person's name, between commas, is that
-   * person. Returns the last token of the name.
+   * "Orla's brother, the teacher and housing campaigner Wen Dai, is held", "arrested the lawyer,
+   * Wen Dai, on Monday": a singular noun followed by a description that ends in a person's name,
+   * or by the name alone, between commas, is that person. Returns the last token of the name.
    */
   private namedApposition(head: number, last: number): number | undefined {
     const tree = this.tree;
@@ -206,9 +206,12 @@ export class EntityLinker {
     const describing = (n: number) => ['DET', 'NOUN', 'ADJ', 'CCONJ'].includes(tree.token(n).upos ?? '') && /^\p{Ll}/u.test(tree.token(n).text);
     while (j < to && j - last < 12 && !tree.entityOf[j] && describing(j)) j++;
     const e = tree.entityOf[j];
-    if (e?.type !== 'PERSON' || j === last + 2) return undefined;
+    if (e?.type !== 'PERSON') return undefined;
     let end = j;
     while (tree.entityOf[end + 1] === e) end++;
+    // a bare name right after the comma ("arrested the lawyer, Mira Castell, on Monday") must close
+    // with a comma of its own, or the sentence: "the lawyer, Mira Castell said" is a speaker
+    if (j === last + 2) return end + 1 < to && tree.token(end + 1).text === ',' ? end : undefined;
     return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
   }
 

@@ -987,3 +987,10 @@ test('"the whereabouts of X remain unknown": the disappearance befalls X, not th
   // must not match: an unknown that is not about whereabouts
   assert.deepEqual(targets('The motive of the attack on Ilse Varn remains unknown.', 'DISAPPEARANCE'), []);
 });
+
+test('a role noun with the bare name in apposition between commas is that person', () => {
+  assert.deepEqual(targets('Police arrested the lawyer, Ilse Varn, on Monday.', 'ARREST'), ['Ilse Varn']);
+  assert.deepEqual(targets('The detained lawyer, Ilse Varn, went on hunger strike.', 'ARREST'), ['Ilse Varn']);
+  // must not match: a name that speaks after the comma is the source
+  assert.deepEqual(targets('Police arrested the lawyer, Ilse Varn said.', 'ARREST'), []);
+});
