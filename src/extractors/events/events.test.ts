@@ -767,6 +767,15 @@ test('the lexicon reads a shared word list ("@institutions") into every entry th
   const expel = lexicon.verbs.get('expel')!;
   assert.ok(expel.without?.includes('university') && expel.or?.[0]?.with?.includes('university'));
   assert.ok(lexicon.verbs.get('transfer')!.without?.includes('petrol'));
-  const words = [...lexicon.verbs.values(), ...lexicon.nouns.values(), ...lexicon.adjectives.values()].flatMap((e) => [e, ...(e.or ?? [])]).flatMap((e) => [...(e.with ?? []), ...(e.without ?? []), ...(e.withDependent ?? []), ...(e.withFrom ?? [])]);
+  const words = [...lexicon.verbs.values(), ...lexicon.nouns.values(), ...lexicon.adjectives.values()].flatMap((e) => [e, ...(e.or ?? [])]).flatMap((e) => [...(e.with ?? []), ...(e.without ?? []), ...(e.withDependent ?? []), ...(e.withFrom ?? []), ...(e.withInto ?? [])]);
   assert.deepEqual(words.filter((w) => w.startsWith('@')), []);
+});
+
+test('forced, bundled or dragged into a car is an abduction; forced to sell a car is not', () => {
+  assert.deepEqual(befalls('The editor Pia Rast was forced into an unmarked car by armed men.'), [['ABDUCTION', 'forced', 'Pia Rast']]);
+  assert.deepEqual(befalls('Masked men bundled the blogger Ivo Lenn into a van.'), [['ABDUCTION', 'bundled', 'Ivo Lenn']]);
+  // into a police van: an arrest
+  assert.deepEqual(befalls('The editor Pia Rast was forced into a police van.'), [['ARREST', 'forced', 'Pia Rast']]);
+  // must not match
+  for (const text of ['The editor Pia Rast was forced to sell her car.', 'The car was forced off the road.', 'Police dragged protesters from the square.']) assert.deepEqual(befalls(text).filter(([type]) => type === 'ABDUCTION'), [], text);
 });

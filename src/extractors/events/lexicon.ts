@@ -11,6 +11,8 @@ export interface TriggerEntry {
   withDependent?: string[];
   /** Words one of which must be the trigger's "from" phrase: "taken from her home", not "taken home". */
   withFrom?: string[];
+  /** Counts only with one of these nouns after "into" or "in": "forced into a car", not "forced to sell her car". */
+  withInto?: string[];
   /** Only with a by-phrase naming an agent of force ("taken by soldiers", not "taken by surprise"). */
   byAgent?: boolean;
   /** The partner word must come before the head ("ill-treated", not "treated the ill"). */

@@ -24,6 +24,9 @@ export interface Trigger {
 }
 
 
+/** Whose vehicle makes being forced into it an arrest: "a police van", "a military truck". */
+const STATE_VEHICLES = new Set(['police', 'military', 'army', 'security', 'prison']);
+
 function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
   const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
@@ -179,6 +182,13 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.byAgent) {
     const by = tree.kids(i, 'obl', 'obl:agent', 'nmod').find((c) => tree.caseOf(c) === 'by' && lexicon.agentNouns.has(tree.lemma(c).toLowerCase()));
     if (by === undefined) return undefined;
+  }
+  if (entry.withInto) {
+    const vehicles = new Set(entry.withInto);
+    partner = tree.kids(i, 'obl', 'nmod').find((c) => vehicles.has(tree.lemma(c)) && ['into', 'in'].includes(tree.caseOf(c) ?? ''));
+    if (partner === undefined) return undefined;
+    // "forced into a police van" is an arrest
+    if (tree.kids(partner, 'compound', 'amod').some((k) => STATE_VEHICLES.has(tree.lemma(k)))) type = 'ARREST';
   }
   if (entry.withFrom) {
     const places = new Set(entry.withFrom);
