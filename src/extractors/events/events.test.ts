@@ -779,3 +779,14 @@ test('forced, bundled or dragged into a car is an abduction; forced to sell a ca
   // must not match
   for (const text of ['The editor Pia Rast was forced to sell her car.', 'The car was forced off the road.', 'Police dragged protesters from the square.']) assert.deepEqual(befalls(text).filter(([type]) => type === 'ABDUCTION'), [], text);
 });
+
+test('exile is a state the person is in: lives in exile, forced or went into exile, fled the country, the exiled leader', () => {
+  for (const [text, who] of [
+    ['The editor Pia Rast lives in exile in Karsland.', 'Pia Rast'],
+    ['The editor Pia Rast was forced into exile.', 'Pia Rast'],
+    ['The editor Pia Rast fled the country in 2021.', 'Pia Rast'],
+    ['Exiled opposition leader Pia Rast spoke in Dorvik.', 'Pia Rast'],
+  ] as const) assert.deepEqual(befalls(text).filter(([type]) => type === 'ASYLUM_REQUEST').map(([, , whom]) => whom), [who], text);
+  // must not match: back from exile, a scene fled, an exile community
+  for (const text of ['The editor Pia Rast returned from exile in 2020.', 'The gunmen fled the scene.', 'The exile community protested in Dorvik.']) assert.deepEqual(befalls(text).filter(([type]) => type === 'ASYLUM_REQUEST'), [], text);
+});

@@ -258,11 +258,11 @@ function disappearedWhom(tree: Tree, i: number): number | undefined {
 const CUSTODY_NOUNS = new Set(['custody', 'detention', 'prison', 'jail']);
 
 /** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
-const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue', 'serve']);
+const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue', 'serve', 'live', 'go']);
 /** Verbs that put someone in a state: "placed under house arrest", "put behind bars". */
-const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 'lock']);
-/** How a state is told: "in custody", "behind bars", "under house arrest". */
-const STATE_CASES = new Set(['in', 'behind', 'under']);
+const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 'lock', 'force', 'drive', 'send']);
+/** How a state is told: "in custody", "behind bars", "under house arrest", "went into exile". */
+const STATE_CASES = new Set(['in', 'behind', 'under', 'into']);
 /** Spans a person spends somewhere: "spent three years in prison" (not "spent her working time in prisons"). */
 const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'night', 'hour', 'decade']);
 /** Nouns an event's noun can name the attempt of: "an assassination attempt", "a kidnap bid". */

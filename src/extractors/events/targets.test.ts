@@ -994,3 +994,8 @@ test('a role noun with the bare name in apposition between commas is that person
   // must not match: a name that speaks after the comma is the source
   assert.deepEqual(targets('Police arrested the lawyer, Ilse Varn said.', 'ARREST'), []);
 });
+
+test('two subjects the parser gave one passive verb: the one nearest the verb is its subject', () => {
+  const found = targets('For interviewing the minister Arno Petz, star journalist Ilse Varn was branded a "traitor" and charged with treason.', 'CHARGE');
+  assert.ok(found.includes('Ilse Varn'), found.join(', '));
+});

@@ -5,9 +5,9 @@ import { loadClusters } from '../learn/clusters.js';
 import { loadOnce } from '../learn/model-file.js';
 import { datelineDash } from '../tokens/dateline.js';
 import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
-import { POS_MODEL_FILE, PosModel } from './tagger-model.js';
+import { POS_MODEL_FILE, PosModel, type TaggedWord } from './tagger-model.js';
 import { headlineVerbs } from './headline-verbs.js';
-import { pastVerbs } from './past-verbs.js';
+import { finiteVerbs } from './finite-verbs.js';
 
 export { PosModel, POS_MODEL_FILE } from './tagger-model.js';
 export { ParserModel, PARSER_MODEL_FILE } from './parser-model.js';
@@ -23,6 +23,16 @@ const parserModel = loadOnce((file) => new ParserModel(file, loadClusters()));
 export const loadPosModel = (file = POS_MODEL_FILE): PosModel => posModel(file);
 export const loadParserModel = (file = PARSER_MODEL_FILE): ParserModel => parserModel(file);
 
+/**
+ * A word written all in lower case, with no proper noun beside it, is no proper noun ("lives in
+ * exile/NNP"): a common noun. Beside one it may be a name's particle ("Abu Bakr al Baghdadi",
+ * "Maria de Souza").
+ */
+function commonLowerCase(words: readonly string[], tags: TaggedWord[]): TaggedWord[] {
+  const proper = (i: number) => tags[i]?.upos === 'PROPN';
+  return tags.map((t, i) => (t.upos === 'PROPN' && /^\p{Ll}+$/u.test(words[i]!) && !proper(i - 1) && !proper(i + 1) ? { ...t, upos: 'NOUN', xpos: t.xpos === 'NNPS' ? 'NNS' : 'NN' } : t));
+}
+
 /** Sentence by sentence, the tagger writes `upos`, `xpos` and `lemma` on every token. */
 export function createTagger(config: ModelConfig = {}): Component {
   const model = loadPosModel(config.model);
@@ -37,7 +47,8 @@ export function createTagger(config: ModelConfig = {}): Component {
         const words = tokens.map((t) => t.text);
         // a dateline tagged with its sentence skews the tags after it ("Police detained" as VBN)
         const dash = datelineDash(words);
-        const tagged = pastVerbs(words, headlineVerbs(words, dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))]), usedAs);
+        const read = dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))];
+        const tagged = finiteVerbs(words, headlineVerbs(words, commonLowerCase(words, read)), usedAs);
         tokens.forEach((t, i) => {
           t.upos = tagged[i]!.upos;
           t.xpos = tagged[i]!.xpos;

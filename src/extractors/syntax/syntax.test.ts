@@ -103,6 +103,13 @@ test('a news lede: the verb after its subject is the root and the person after a
   }
 });
 
+test('a word in lower case with no proper noun beside it is a common noun; a plural noun after a name that can be a verb is its verb', () => {
+  const doc = analyse('Marta Quell lives in exile in Dorvik.');
+  assert.equal(find(doc, 'lives').xpos, 'VBZ');
+  assert.equal(find(doc, 'lives').lemma, 'live');
+  assert.equal(find(doc, 'exile').upos, 'NOUN');
+});
+
 test('the passive agent is obl:agent of the verb', () => {
   const doc = analyse('The organizer was detained by border police.');
   const verb = find(doc, 'detained');

@@ -266,7 +266,7 @@ export class Tree {
     // the word, not its lemma: "those" lemmatises to "that"
     // "Ms Sobol was removed", with the title and the name read as two subjects: the name
     const title = subjects.find((c) => HONORIFICS.has(this.token(c).text.toLowerCase().replace(/\.$/, '')) && this.entityOf[c + 1]?.type === 'PERSON');
-    const own = title !== undefined ? subjects.find((c) => this.entityOf[c] === this.entityOf[title + 1]) ?? title + 1 : this.nominalSubject(subjects.filter((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase())));
+    const own = title !== undefined ? subjects.find((c) => this.entityOf[c] === this.entityOf[title + 1]) ?? title + 1 : this.nominalSubject(subjects.filter((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase())), i);
     // a relative clause hung on a bullet or a title ("• Researcher Ilse Varga, who was sentenced") is about the name before "who"
     if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? this.namedBefore(h, own) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
@@ -310,8 +310,12 @@ export class Tree {
    * phrase broken into an adjective, a noun and the names, each read as a subject. The first, unless
    * it is no nominal; then the first person named, else the first nominal.
    */
-  private nominalSubject(subjects: number[]): number | undefined {
+  private nominalSubject(subjects: number[], verb: number): number | undefined {
     const nominal = (c: number) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.token(c).upos ?? '');
+    // two nominal subjects before one verb is a misparse: "For interviewing Nawaz Sharif, journalist
+    // Cyril Ameida was charged" — the one nearest the verb is its subject, the other fronted
+    const before = subjects.filter((c) => c < verb && nominal(c));
+    if (before.length > 1) return before[before.length - 1];
     const first = subjects[0];
     if (first === undefined || nominal(first)) return first;
     return subjects.find((c) => this.entityOf[c]?.type === 'PERSON') ?? subjects.find(nominal) ?? first;

@@ -1,12 +1,17 @@
 import type { TaggedWord } from './tagger-model.js';
 
 /**
+ * A sentence of running text has a finite verb; the tagger, trained on web text, may leave a news
+ * sentence with none.
+ *
  * "Police detained activist X", "Security forces attacked prominent lawyer X": the tagger, trained
  * on web text, reads the first verb of such a sentence as a participle of a reduced relative
  * ("police [who were] detained"), the sentence is left with no finite verb, and the parse makes
  * the person the agent of a passive. A sentence of running text has a finite verb: when it has
  * none, its first verb is a past participle right after a noun, and the words of an object follow,
- * that verb is the past tense. And in any sentence, a word the tagger read as a preposition before
+ * that verb is the past tense. A plural noun right after a name, which training also saw as a verb
+ * and which is followed by what may follow a verb, is the name's verb in the present ("Ana Lopez
+ * lives in exile"). And in any sentence, a word the tagger read as a preposition before
  * a name, which its training never saw as one ("arrested activist X"), is a noun.
  */
 const FINITE = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
@@ -21,7 +26,7 @@ const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|ja
  * whether the tagger's training saw the word with that UPOS (a word it never saw is no preposition:
  * prepositions are few and frequent).
  */
-export function pastVerbs(words: readonly string[], tags: readonly TaggedWord[], usedAs: (word: string, upos: string) => boolean): TaggedWord[] {
+export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[], usedAs: (word: string, upos: string) => boolean): TaggedWord[] {
   const out = [...tags];
   // "arrested journalist X": a word read as a preposition before a name, which is never one, is a noun
   for (let k = 1; k + 1 < words.length; k++) {
@@ -30,6 +35,14 @@ export function pastVerbs(words: readonly string[], tags: readonly TaggedWord[],
     out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
   }
   if (out.some((t) => FINITE.has(t.xpos))) return out;
+  // "Ana Lopez lives in exile": a plural noun right after a name, which training also saw as a verb, is the name's verb
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (out[k]!.xpos !== 'NNS' || out[k - 1]!.upos !== 'PROPN' || !usedAs(words[k]!, 'VERB') || !/^\p{Ll}+s$/u.test(words[k]!)) continue;
+    if (!['ADP', 'DET', 'ADV', 'PRON', 'ADJ', 'PART'].includes(out[k + 1]!.upos)) continue;
+    // the noun's lemma is the noun's ("lives" → "life"): the verb's is the word less its ending
+    out[k] = { upos: 'VERB', xpos: 'VBZ', lemma: words[k]!.replace(/(?<=(?:ss|x|z|ch|sh))es$|s$/, '') };
+    return out;
+  }
   const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
   if (i < 1 || i + 1 >= words.length || out[i]!.xpos !== 'VBN' || !['NOUN', 'PROPN'].includes(out[i - 1]!.upos)) return out;
   const next = out[i + 1]!;
