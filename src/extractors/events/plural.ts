@@ -129,8 +129,11 @@ export function countBeforeAuxiliaries(tree: Tree, trigger: number): number | un
  */
 export function groupBeforeAuxiliaries(tree: Tree, trigger: number, personNouns: ReadonlySet<string>): number | undefined {
   const j = beforeAuxiliaries(tree, trigger);
-  if (j === undefined || tree.head(j) === trigger) return undefined;
+  if (j === undefined) return undefined;
   const t = tree.token(j);
+  // "On Friday, both were detained", with "both" read as a conjunction's first word of a verb with no subject: the two told before
+  if (['both', 'all'].includes(t.text.toLowerCase()) && !tree.kids(trigger, 'nsubj', 'nsubj:pass').length) return j;
+  if (tree.head(j) === trigger) return undefined;
   if (t.xpos !== 'NNS' || tree.entityOf[j] || !personNouns.has(tree.lemma(j))) return undefined;
   // "ten of the journalists": the count the "of" hangs on
   const h = tree.head(j);

@@ -999,3 +999,9 @@ test('two subjects the parser gave one passive verb: the one nearest the verb is
   const found = targets('For interviewing the minister Arno Petz, star journalist Ilse Varn was branded a "traitor" and charged with treason.', 'CHARGE');
   assert.ok(found.includes('Ilse Varn'), found.join(', '));
 });
+
+test('"both" before the auxiliaries of a passive with no subject is the two told before, wherever the sentence opens', () => {
+  assert.deepEqual(targets('Ilse Varn and Arno Petz ran a newspaper in Dorvik. On Friday, both were detained.', 'ARREST').sort(), ['Arno Petz', 'Ilse Varn']);
+  // must not match: a verb with its own subject
+  assert.deepEqual(targets('Ilse Varn and Arno Petz ran a newspaper in Dorvik. On Friday, both the editors and the printer were detained.', 'ARREST'), []);
+});
