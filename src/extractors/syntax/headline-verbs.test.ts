@@ -24,3 +24,13 @@ test('must not match: a sentence with a finite verb, a noun after a number or be
   const other = [N('court'), N('rules'), N('journalist')];
   assert.deepEqual(headlineVerbs(['Court', 'rules', 'journalist'], other), other);
 });
+
+test('a verb joined by "and" to a past verb that takes the object is a past verb too: "Police beat and detained X"', () => {
+  const words = ['Police', 'beat', 'and', 'detained', 'organiser', 'Arno', 'Petz'];
+  const out = headlineVerbs(words, [N('police'), N('beat'), tag('CCONJ', 'CC', 'and'), tag('VERB', 'VBN', 'detain'), N('organiser'), P('Arno'), P('Petz')]);
+  assert.deepEqual(out[1], { upos: 'VERB', xpos: 'VBD', lemma: 'beat' });
+  assert.equal(out[3]!.xpos, 'VBD');
+  // must not match: a noun joined to a noun ("police beat and traffic duty")
+  const nouns = [N('police'), N('beat'), tag('CCONJ', 'CC', 'and'), N('traffic'), N('duty')];
+  assert.deepEqual(headlineVerbs(['Police', 'beat', 'and', 'traffic', 'duty'], nouns), nouns);
+});

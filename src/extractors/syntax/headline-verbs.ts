@@ -36,10 +36,18 @@ export function headlineVerbs(words: readonly string[], tags: readonly TaggedWor
     const after = tags[i + 1]!;
     // "frees jailed reporter X": a participle may open the object
     const opens = OBJECT_START.has(after.upos) || (after.upos === 'VERB' && ['VBN', 'VBG'].includes(after.xpos));
-    if (!verb || !['NOUN', 'PROPN'].includes(before.upos) || !opens) continue;
+    // "Police beat and detained X": a verb joined to another that takes the object, in its tense
+    const joined = after.upos === 'CCONJ' && tags[i + 2]?.upos === 'VERB' && ['VBD', 'VBN'].includes(tags[i + 2]!.xpos) && OBJECT_START.has(tags[i + 3]?.upos ?? '');
+    if (!verb || !['NOUN', 'PROPN'].includes(before.upos) || !(opens || joined)) continue;
     // "Police detain …" but not "Two police raids …": a number (or a quantifier such as "some")
     // before the noun makes the word the noun's plural; "The court jails X" keeps its article
     if (i >= 2 && ['DET', 'NUM'].includes(tags[i - 2]!.upos) && before.upos === 'NOUN' && tags[i - 2]!.xpos !== 'DT') continue;
+    if (joined) {
+      // the past of these verbs that reads like their present ("beat", "hit", "shot" is no present)
+      out[i] = { ...tag, upos: 'VERB', xpos: 'VBD', lemma: verb.lemma };
+      out[i + 2] = { ...tags[i + 2]!, xpos: 'VBD' };
+      break;
+    }
     out[i] = { ...tag, upos: 'VERB', xpos: verb.xpos, lemma: verb.lemma };
     break;
   }
