@@ -31,6 +31,9 @@ export function eventDateOf(timex: Timex): EventDate | null {
   return date;
 }
 
+/** Prepositions by which an event noun is the point its clause's time is reckoned from. */
+const RECKONED_FROM = new Set(['after', 'since', 'following', 'before']);
+
 export class EventDater {
   /** The most precise calendar date of each governor, by its token index. */
   private readonly byGovernor = new Map<number, EventDate>();
@@ -58,7 +61,9 @@ export class EventDater {
     const tree = this.tree;
     const own = this.at(t.token) ?? (t.partner !== undefined ? this.at(t.partner) : null);
     if (own) return own;
-    // a nominal trigger takes its verb's date: "the deportation occurred Wednesday"
+    // a nominal trigger takes its verb's date: "the deportation occurred Wednesday"; not one that
+    // the verb's time is reckoned from: "arrested on Friday, a month after her release"
+    if (t.pos === 'noun' && tree.kids(t.token, 'case').some((k) => RECKONED_FROM.has(tree.lemma(k)))) return null;
     let i = t.token;
     for (const { token, via } of tree.ancestors(t.token, 4)) {
       // "reported missing in June", "declared dead on Monday": a state the speech verb predicates is dated by it

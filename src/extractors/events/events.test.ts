@@ -790,3 +790,11 @@ test('exile is a state the person is in: lives in exile, forced or went into exi
   // must not match: back from exile, a scene fled, an exile community
   for (const text of ['The editor Pia Rast returned from exile in 2020.', 'The gunmen fled the scene.', 'The exile community protested in Dorvik.']) assert.deepEqual(befalls(text).filter(([type]) => type === 'ASYLUM_REQUEST'), [], text);
 });
+
+test('an event noun the clause\'s time is reckoned from does not take the clause\'s date: "a month after her release"', () => {
+  const { events } = eventsOf('The activist Pia Rast was arrested on 7 December 2018, a month after her release from prison.');
+  assert.equal(one(events, 'ARREST').date?.value, '2018-12-07');
+  assert.equal(one(events, 'RELEASE').date ?? null, null);
+  // must not match: a noun the clause dates itself
+  assert.equal(one(eventsOf('The deportation of Pia Rast took place on 7 December 2018.').events, 'DEPORTATION').date?.value, '2018-12-07');
+});
