@@ -258,7 +258,9 @@ function disappearedWhom(tree: Tree, i: number): number | undefined {
 const CUSTODY_NOUNS = new Set(['custody', 'detention', 'prison', 'jail']);
 
 /** Verbs that keep someone in a state: "remains in custody", "languished in detention". */
-const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue', 'serve', 'live', 'go']);
+const STATE_VERBS = new Set(['remain', 'stay', 'be', 'languish', 'spend', 'keep', 'continue', 'serve']);
+/** How one is in exile: "lives in exile", "went into exile" (living in an undisclosed place is no disappearance). */
+const EXILE_VERBS = new Set(['live', 'go', 'remain', 'stay']);
 /** Verbs that put someone in a state: "placed under house arrest", "put behind bars". */
 const PUTTING_VERBS = new Set(['place', 'put', 'keep', 'hold', 'throw', 'land', 'lock', 'force', 'drive', 'send']);
 /** How a state is told: "in custody", "behind bars", "under house arrest", "went into exile". */
@@ -448,7 +450,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const complement = tree.kids(i, 'xcomp').find((k) => k > i && ['NOUN', 'PROPN'].includes(tree.token(k).upos ?? '') && !tree.kids(k, 'cop', 'case').length);
       // "kidnapped and jailed A and many others — B (@handle)": an object the parser hung on the first
       // verb past the second verb's own is not the first verb's; the one they share is
-      const ownObj = tree.kids(i, 'obj')[0];
+      // two objects is a noun phrase the parser split ("sentenced land | rights campaigner A"): the person
+      const objs = tree.kids(i, 'obj');
+      const ownObj = objs.length > 1 ? (objs.find((o) => tree.entityOf[o]?.type === 'PERSON') ?? objs[0]) : objs[0];
       const own = ownObj !== undefined && laterObj !== undefined && laterObj < ownObj ? laterObj : ownObj;
       const obj = flipped ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
       if (t.type === 'ASYLUM_REQUEST') {
@@ -580,7 +584,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const subjects = tree.kids(i, 'nsubj');
       // "X was tortured in custody": whom a harm told in the passive befell was in custody (not "born in prison")
       const sufferedIn = h >= 0 && tree.token(h).upos === 'VERB' && lexicon.verbs.has(tree.lemma(h)) && tree.isPassive(h) && tree.token(i).deprel === 'obl' ? tree.subjectOf(h) : undefined;
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn;
+      const exiled = t.type === 'ASYLUM_REQUEST' && h >= 0 && EXILE_VERBS.has(tree.lemma(h)) ? tree.subjectOf(h) : undefined;
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? exiled ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn;
     }
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
     if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');

@@ -79,7 +79,8 @@ function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   // (their prepositions are their own: "fired from his job at the paper" is no "fired at")
   const near = [...tree.children[i]!, ...tree.kids(i, 'obj', 'obl').flatMap((o) => tree.children[o]!.filter((g) => tree.token(g).deprel !== 'case'))];
   // a month is no protest: "held since March" is no "held a march"
-  const counts = (j: number): boolean => hit(j) && !when(j) && !tree.inTimex(j);
+  // (a capitalised date word only: a "summer camp" is still a camp)
+  const counts = (j: number): boolean => hit(j) && !when(j) && !(tree.inTimex(j) && /^\p{Lu}/u.test(tree.token(j).text));
   return near.some(counts) || (i + 1 < to && counts(i + 1));
 }
 

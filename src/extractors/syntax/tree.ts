@@ -314,8 +314,10 @@ export class Tree {
     const nominal = (c: number) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(this.token(c).upos ?? '');
     // two nominal subjects before one verb is a misparse: "For interviewing Nawaz Sharif, journalist
     // Cyril Ameida was charged" — the one nearest the verb is its subject, the other fronted
+    // (set apart by a comma: "A as well as B were arrested" is one subject the parser split)
     const before = subjects.filter((c) => c < verb && nominal(c));
-    if (before.length > 1) return before[before.length - 1];
+    const [a, b] = [before[0], before[before.length - 1]];
+    if (a !== undefined && b !== undefined && a < b && Array.from({ length: b - a - 1 }, (_, k) => a + 1 + k).some((k) => this.token(k).text === ',')) return b;
     const first = subjects[0];
     if (first === undefined || nominal(first)) return first;
     return subjects.find((c) => this.entityOf[c]?.type === 'PERSON') ?? subjects.find(nominal) ?? first;
