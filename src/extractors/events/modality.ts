@@ -93,9 +93,24 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
 /** Marks of an alternative that did not happen: "instead of releasing him", "rather than charging her". */
 const INSTEAD = new Set(['instead', 'rather']);
 
+/** Verbs whose subject's existence their negation denies: "the trial did not take place", "his release was not confirmed". */
+const EXISTENCE = new Set(['happen', 'occur', 'take', 'begin', 'start', 'proceed', 'go', 'materialise', 'materialize', 'confirm', 'verify', 'hold', 'order', 'grant', 'carry', 'come', 'announce', 'approve', 'issue', 'file', 'bring', 'exist']);
+
+/**
+ * A definite event noun that is its verb's subject is taken as known: "the killing of X has not been
+ * investigated" denies the investigation, not the killing. Verbs that tell whether it happened keep the negation.
+ */
+function presupposedSubject(tree: Tree, t: Trigger, h: number): boolean {
+  if (t.pos !== 'noun' || h !== tree.head(t.token) || !/^nsubj/.test(tree.token(t.token).deprel ?? '')) return false;
+  if (EXISTENCE.has(tree.lemma(h)) || ['be', 'have'].includes(tree.lemma(h))) return false;
+  const definite = (d: number) => tree.token(d).deprel === 'nmod:poss' || ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase());
+  return tree.kids(t.token, 'det', 'nmod:poss').some(definite);
+}
+
 function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
+  clause = clause.filter((c) => !presupposedSubject(tree, t, c));
   return clause.some((c) => tree.children[c]!.some((k) => NEGATORS.has(tree.lemma(k)) && /^(advmod|det|neg|case|cc:preconj|mark)/.test(tree.token(k).deprel ?? '')));
 }
 
