@@ -790,3 +790,17 @@ test('exile is a state the person is in: lives in exile, forced or went into exi
   // must not match: back from exile, a scene fled, an exile community
   for (const text of ['The editor Pia Rast returned from exile in 2020.', 'The gunmen fled the scene.', 'The exile community protested in Dorvik.']) assert.deepEqual(befalls(text).filter(([type]) => type === 'ASYLUM_REQUEST'), [], text);
 });
+
+test('hit or struck with batons is an assault; subjected to shocks or beatings is torture; warned (by police) a threat', () => {
+  const type = (t: string) => ([kind]: [string, string, string | undefined]) => kind === t;
+  assert.deepEqual(befalls('The lawyer Joran Aldemir was hit with batons during the rally.').filter(type('ASSAULT')), [['ASSAULT', 'hit with batons', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('Soldiers hit the journalist Joran Aldemir with rifle butts.').filter(type('ASSAULT')), [['ASSAULT', 'hit', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The activist Joran Aldemir was subjected to electric shocks.').filter(type('TORTURE')), [['TORTURE', 'subjected to electric shocks', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('Guards subjected the activist Joran Aldemir to beatings.').filter(type('TORTURE')), [['TORTURE', 'subjected', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The activist Joran Aldemir was summoned and warned by the security service.').filter(type('THREAT')), [['THREAT', 'warned', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The activist Joran Aldemir was warned not to attend the rally.').filter(type('THREAT')), [['THREAT', 'warned', 'Joran Aldemir']]);
+  // must not match: hit by a car or with sanctions, subjected to a ban or review, warning as speech or of a danger
+  for (const text of ['The cyclist Joran Aldemir was hit by a car.', 'The economy was hit with new sanctions.', 'The activist Joran Aldemir was subjected to a travel ban.', 'The bill was subjected to review.', 'The economist Joran Aldemir warned that prices would rise.', 'The hiker Joran Aldemir was warned about the risks of the trip.']) {
+    assert.deepEqual(befalls(text).filter(([kind]) => ['ASSAULT', 'TORTURE', 'THREAT'].includes(kind!)), [], text);
+  }
+});

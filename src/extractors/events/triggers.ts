@@ -44,13 +44,13 @@ function partnerOf(tree: Tree, i: number, words: readonly string[]): number | un
   return undefined;
 }
 
-/** A word among `words` that depends on `i`, or "to" one that depends on its object: "stabbed to death", "beat him to death". */
+/** A word among `words` that depends on `i`, or "to" or "with" one that depends on its object: "stabbed to death", "beat him to death", "hit the reporter with batons". */
 function dependentOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
   const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
   for (const c of tree.children[i]!) if (hit(c)) return c;
-  // "beat the farmer to death": the parser may hang "to death" on the object
-  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && tree.caseOf(g) === 'to') return g;
+  // "beat the farmer to death", "hit the reporter with batons": the parser may hang the phrase on the object
+  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && ['to', 'with'].includes(tree.caseOf(g) ?? '')) return g;
   return undefined;
 }
 
