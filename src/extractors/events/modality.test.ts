@@ -333,3 +333,10 @@ test('a definite event noun that is the subject of a denied verb is not denied i
   assert.deepEqual(modalities('The release of Tarek Solm has not been confirmed.', 'RELEASE'), ['negated']);
   assert.deepEqual(modalities('Police did not kill Tarek Solm.', 'KILLING'), ['negated']);
 });
+
+test('a threat\'s if-clause is its condition: "was threatened with arrest if he continued" is a threat made', () => {
+  assert.deepEqual(modalities('Tarek Solm was threatened with arrest if he continued the case.', 'THREAT'), ['asserted']);
+  // must not match: a threat that is itself in the if-clause, or under "would"
+  assert.deepEqual(modalities('If Tarek Solm is threatened again, he will leave the country.', 'THREAT'), ['hypothetical']);
+  assert.deepEqual(modalities('Police would threaten Tarek Solm if he returned.', 'THREAT'), ['hypothetical']);
+});

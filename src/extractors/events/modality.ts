@@ -333,7 +333,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a release: "the release of X would be welcome" frees nobody.
   const presupposed = t.pos === 'noun' && t.type !== 'RELEASE' && tree.token(t.token).deprel !== 'nsubj' && tree.kids(t.token, 'det', 'nmod:poss').some((d) => ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase()) || tree.token(d).deprel === 'nmod:poss');
   if (!presupposed && aux.some((a) => HYPOTHETICAL_MARK.has(a) || OBLIGATION_AUX.has(a))) return reading('hypothetical');
-  if (!presupposed && (conditional(tree, clause) || invertedCondition(tree, t.token))) return reading('hypothetical');
+  // "was threatened with arrest if he continued": a threat's if-clause is the threat's condition, and the threat was made
+  if (!presupposed && ((t.type !== 'THREAT' && conditional(tree, clause)) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come

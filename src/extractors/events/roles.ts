@@ -402,6 +402,23 @@ function spentBy(tree: Tree, v: number): number | undefined {
   return bare && tree.lemma(up) === 'spend' ? heldBy(tree, up, v) : undefined;
 }
 
+/**
+ * The one who receives, suffers or faces the noun a participle modifies ("X received threatening
+ * calls"), also when the parser made the participle a verb of its own taking the noun.
+ */
+function receivedWith(tree: Tree, v: number): number | undefined {
+  const rel = tree.token(v).deprel ?? '';
+  const up = tree.head(v);
+  if (up < 0 || tree.token(v).xpos !== 'VBG') return undefined;
+  // the participle's object right after it, or after the words of that noun ("threatening phone calls")
+  const obj = tree.kids(v, 'obj')[0];
+  const modifies = obj !== undefined && obj > v && Array.from({ length: obj - v - 1 }, (_, k) => v + 1 + k).every((k) => tree.head(k) === obj);
+  const [noun, verb] = rel === 'amod' ? [up, tree.head(up)] : rel === 'xcomp' && modifies ? [obj, up] : [-1, -1];
+  if (noun < 0 || verb < 0 || !EXPERIENCERS.has(tree.lemma(verb))) return undefined;
+  if (rel === 'amod' && tree.token(noun).deprel !== 'obj') return undefined;
+  return tree.subjectOf(verb);
+}
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -481,6 +498,18 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "A and B were among the first to be killed", "X is the latest to be detained": the infinitive befalls the copula's subject
     const predicate = rel === 'acl' && up >= 0 && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to') && tree.kids(up, 'cop').length > 0 ? tree.kids(up, 'nsubj')[0] : undefined;
     if (predicate !== undefined && (roles.target === undefined || roles.target === up)) roles.target = predicate;
+    // "threatened to kill X", "threatened to arrest her": whom the threatened act befalls is whom the threat is against
+    if (t.type === 'THREAT' && roles.target === undefined) {
+      const act = tree.kids(i, 'xcomp').find((x) => lexicon.verbs.has(tree.lemma(x)));
+      const whom = act !== undefined ? tree.kids(act, 'obj')[0] : undefined;
+      if (whom !== undefined) roles.target = whom;
+    }
+    // "received threatening messages": a participle on the noun a receiver takes befalls the receiver
+    const taker = receivedWith(tree, i);
+    if (taker !== undefined) {
+      roles.target = taker;
+      delete roles.agent;
+    }
     const misread = verbReadAsModifier(tree, i);
     if (misread !== undefined) {
       roles.target = tree.head(i);

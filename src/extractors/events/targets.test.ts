@@ -999,3 +999,13 @@ test('two subjects the parser gave one passive verb: the one nearest the verb is
   const found = targets('For interviewing the minister Arno Petz, star journalist Ilse Varn was branded a "traitor" and charged with treason.', 'CHARGE');
   assert.ok(found.includes('Ilse Varn'), found.join(', '));
 });
+
+test('a threat to kill or arrest X is against X; threatening calls or messages received befall the receiver', () => {
+  assert.deepEqual(targets('Unknown callers threatened to kill Ilse Varn.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('The governor threatened to arrest the journalist Ilse Varn.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('Ilse Varn and Pavel Oren received threatening messages.', 'THREAT'), ['Ilse Varn', 'Pavel Oren']);
+  assert.deepEqual(targets('Ilse Varn has received threatening phone calls since March.', 'THREAT'), ['Ilse Varn']);
+  // must not match: a threatened act that befalls no one by the lexicon, a threatening thing no one received
+  assert.deepEqual(targets('Ilse Varn threatened to sue the Dorvik Herald.', 'THREAT'), []);
+  assert.deepEqual(targets('The threatening weather kept Ilse Varn at home.', 'THREAT'), []);
+});
