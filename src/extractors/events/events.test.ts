@@ -804,3 +804,15 @@ test('hit or struck with batons is an assault; subjected to shocks or beatings i
     assert.deepEqual(befalls(text).filter(([kind]) => ['ASSAULT', 'TORTURE', 'THREAT'].includes(kind!)), [], text);
   }
 });
+
+test('last seen, and not heard from since, tell a disappearance of whom no one has seen or heard from', () => {
+  const missing = (text: string) => befalls(text).filter(([kind]) => kind === 'DISAPPEARANCE');
+  assert.deepEqual(missing('The activist Joran Aldemir was last seen at a checkpoint in Karsvik.'), [['DISAPPEARANCE', 'last seen', 'Joran Aldemir']]);
+  assert.deepEqual(missing('His family has not heard from Joran Aldemir since his arrest.'), [['DISAPPEARANCE', 'heard', 'Joran Aldemir']]);
+  assert.deepEqual(missing('Nothing has been heard of Joran Aldemir since his arrest.'), [['DISAPPEARANCE', 'heard', 'Joran Aldemir']]);
+  assert.deepEqual(missing('Joran Aldemir has not been heard from since 3 May.'), [['DISAPPEARANCE', 'heard from since', 'Joran Aldemir']]);
+  // must not match: seen last week, what someone last saw, who does not hear, a court hearing a case
+  for (const text of ['The activist Joran Aldemir was seen last week at the market.', 'The painting was last seen in 1990.', 'Joran Aldemir last saw his brother in 2010.', 'The court has not heard the case of Joran Aldemir since May.']) {
+    assert.deepEqual(missing(text), [], text);
+  }
+});

@@ -498,6 +498,14 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "A and B were among the first to be killed", "X is the latest to be detained": the infinitive befalls the copula's subject
     const predicate = rel === 'acl' && up >= 0 && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to') && tree.kids(up, 'cop').length > 0 ? tree.kids(up, 'nsubj')[0] : undefined;
     if (predicate !== undefined && (roles.target === undefined || roles.target === up)) roles.target = predicate;
+    // "has not heard from X since", "nothing has been heard of X since": whom no one hears from is
+    // missing, not who does not hear ("X has not been heard from since" keeps its subject)
+    if (t.type === 'DISAPPEARANCE' && tree.lemma(i) === 'hear') {
+      const from = tree.kids(i, 'obl').find((c) => ['from', 'of'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c));
+      if (from !== undefined) roles.target = from;
+      else if (!tree.isPassive(i)) delete roles.target;
+      delete roles.agent;
+    }
     // "threatened to kill X", "threatened to arrest her": whom the threatened act befalls is whom the threat is against
     if (t.type === 'THREAT' && roles.target === undefined) {
       const act = tree.kids(i, 'xcomp').find((x) => lexicon.verbs.has(tree.lemma(x)));

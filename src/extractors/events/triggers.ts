@@ -83,10 +83,13 @@ function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   return near.some(counts) || (i + 1 < to && counts(i + 1));
 }
 
+/** A negation a phrase may carry: a negator, or "nothing" as what is heard or seen ("nothing has been heard of X since"). */
+const negator = (tree: Tree, j: number): boolean => NEGATORS.has(tree.lemma(j)) || tree.lemma(j).toLowerCase() === 'nothing';
+
 function negatedNear(tree: Tree, i: number): boolean {
-  if (tree.children[i]!.some((c) => NEGATORS.has(tree.lemma(c)))) return true;
+  if (tree.children[i]!.some((c) => negator(tree, c))) return true;
   const { from } = tree.sentenceRange(i);
-  for (let j = Math.max(from, i - 3); j < i; j++) if (NEGATORS.has(tree.lemma(j))) return true;
+  for (let j = Math.max(from, i - 3); j < i; j++) if (negator(tree, j)) return true;
   return false;
 }
 
@@ -195,8 +198,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     partner = tree.kids(i, 'obl', 'nmod').find((c) => places.has(tree.lemma(c)) && tree.caseOf(c) === 'from');
     if (partner === undefined) return undefined;
   }
-  // a participle the tagger read as an adjective after a copula is a passive too: "was fired"
-  const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
+  // a participle the tagger read as an adjective after a copula is a passive too: "was fired"; so
+  // is one whose partner word right beside it the parser gave the copula: "was last seen", "were pepper sprayed"
+  const beside = partner !== undefined && Math.abs(partner - i) === 1 && tree.kids(partner, 'cop').length > 0;
+  const copular = (tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0) || beside;
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
   if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
   if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
