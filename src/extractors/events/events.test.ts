@@ -816,3 +816,14 @@ test('last seen, and not heard from since, tell a disappearance of whom no one h
     assert.deepEqual(missing(text), [], text);
   }
 });
+
+test('an attack or a threat befalls people, not an economy, a freedom or a harvest; injured in an accident is no assault', () => {
+  const harms = (text: string) => befalls(text).filter(([kind]) => kind === 'ASSAULT' || kind === 'THREAT');
+  assert.deepEqual(harms('The union condemned the attack on journalist Joran Aldemir.'), [['ASSAULT', 'attack on', 'Joran Aldemir']]);
+  assert.deepEqual(harms('Unknown callers threatened the editor Joran Aldemir.'), [['THREAT', 'threatened', 'Joran Aldemir']]);
+  assert.deepEqual(harms('The editor Joran Aldemir was injured when police fired rubber bullets.'), [['ASSAULT', 'injured', 'Joran Aldemir']]);
+  // must not match
+  for (const text of ['The minister described the tax as an attack on the economy.', 'Joran Aldemir criticised the attack on press freedom.', 'The drought threatened the harvest in Karsvik.', 'The new law threatens press freedom.', 'The editor Joran Aldemir was injured in a car accident.']) {
+    assert.deepEqual(harms(text), [], text);
+  }
+});
