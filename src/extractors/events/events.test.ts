@@ -827,3 +827,10 @@ test('an attack or a threat befalls people, not an economy, a freedom or a harve
     assert.deepEqual(harms(text), [], text);
   }
 });
+
+test('people nobody names at the start of a sentence, however tagged, make a seizure an abduction', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
+  assert.deepEqual(types('Unidentified men took the blogger Mara Teller away in an unmarked car.'), ['ABDUCTION']);
+  // must not match: officers taking someone away arrest them
+  assert.deepEqual(types('Police officers took the blogger Mara Teller away.'), ['ARREST']);
+});
