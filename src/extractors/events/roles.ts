@@ -1,7 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
-import { commaParticiple, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
+import { commaParticiple, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 import { countryByName } from '../places/countries.js';
@@ -560,7 +560,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "the death in detention of X": the parser may hang the "of" on the place of custody
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
-    const ofAny = of ?? shared() ?? ofAfterTime(tree, i);
+    const ofAny = of ?? shared() ?? ofAfterTime(tree, i) ?? ofReadAsClause(tree, i);
     const h = tree.head(i);
     // "X contracted hepatitis while in prison": a state with no clause of its own is the subject's of the verb it hangs on
     // and so is any event noun that is such a clause of a clause's verb: "X died in hospital while

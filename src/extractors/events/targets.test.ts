@@ -1009,3 +1009,11 @@ test('a threat to kill or arrest X is against X; threatening calls or messages r
   assert.deepEqual(targets('Ilse Varn threatened to sue the Dorvik Herald.', 'THREAT'), []);
   assert.deepEqual(targets('The threatening weather kept Ilse Varn at home.', 'THREAT'), []);
 });
+
+test('"the assassination of X shocked the country", parsed as if "of" marked a clause: the event befalls X', () => {
+  assert.deepEqual(targets('The assassination of Ilse Varn shocked the country.', 'KILLING'), ['Ilse Varn']);
+  assert.deepEqual(targets('The murder of Ilse Varn remains unsolved.', 'KILLING'), ['Ilse Varn']);
+  assert.deepEqual(targets('The body of Ilse Varn was found in a river.', 'KILLING'), ['Ilse Varn']);
+  // must not match: a noun that is no event, with the same misparse
+  assert.deepEqual(targets('The friend of Ilse Varn shocked the country.', 'KILLING'), []);
+});
