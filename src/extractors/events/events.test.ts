@@ -570,7 +570,7 @@ test('no one is released after their death: a pronoun tied to a person killed ea
 test('a death after harm told before it is a killing; a death of illness, denied or alone is not', () => {
   const killed = (text: string) => eventsOf(text).events.filter((v) => v.type === 'KILLING' && v.target?.entity).map((v) => v.trigger.text);
   assert.deepEqual(killed('The reporter Yamin Bhat was shot by gunmen in Tarsk on Monday. He died two days later in hospital.'), ['died']);
-  assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died']);
+  assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died of his injuries']); // the wounds name the cause in the lexicon's phrase
   // the wounds told in the death's own clause
   assert.deepEqual(killed('During the raid, the reporter Yamin Bhat suffered severe injuries and died next morning.'), ['died']);
   for (const text of ['The reporter Yamin Bhat was beaten by police on Monday. He died of a stroke in 2020.', 'The reporter Yamin Bhat was beaten by police on Monday. He did not die.', 'The reporter Yamin Bhat died in 2019.', 'The reporter Yamin Bhat was beaten in 2001. He could die if he is not treated.', 'The reporter Yamin Bhat suffered a long illness and died in May.']) {
@@ -833,4 +833,16 @@ test('people nobody names at the start of a sentence, however tagged, make a sei
   assert.deepEqual(types('Unidentified men took the blogger Mara Teller away in an unmarked car.'), ['ABDUCTION']);
   // must not match: officers taking someone away arrest them
   assert.deepEqual(types('Police officers took the blogger Mara Teller away.'), ['ARREST']);
+});
+
+test('kicked or punched is an assault; died of wounds, injuries or torture a killing; seized by soldiers, not by panic, an abduction', () => {
+  const of = (text: string, kind: string) => befalls(text).filter(([k]) => k === kind);
+  assert.deepEqual(of('The blogger Mara Teller was kicked and punched by guards.', 'ASSAULT'), [['ASSAULT', 'kicked', 'Mara Teller']]);
+  assert.deepEqual(of('The blogger Mara Teller died of her wounds two days later.', 'KILLING'), [['KILLING', 'died of her wounds', 'Mara Teller']]);
+  assert.deepEqual(of('The blogger Mara Teller died from gunshot wounds in hospital.', 'KILLING'), [['KILLING', 'died from gunshot wounds', 'Mara Teller']]);
+  assert.deepEqual(of('Soldiers seized the blogger Mara Teller at the checkpoint.', 'ABDUCTION'), [['ABDUCTION', 'seized', 'Mara Teller']]);
+  // must not match: kicked out of a party, a ball kicked, a death in a crash or of an illness, a mood that seizes
+  for (const [text, kind] of [['The blogger Mara Teller was kicked out of the party.', 'ASSAULT'], ['The striker kicked the ball into the net.', 'ASSAULT'], ['The blogger Mara Teller died of injuries from a car crash.', 'KILLING'], ['The blogger Mara Teller died of cancer.', 'KILLING'], ['The blogger Mara Teller was seized by panic.', 'ABDUCTION']] as const) {
+    assert.deepEqual(of(text, kind), [], text);
+  }
 });
