@@ -554,7 +554,12 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "sentences of 10 and 15 years": a length is not whom; "the release of the two" is
     // "charges of sedition": what someone is charged with or accused of is no one
     const crime = (c: number) => ACCUSING.has(t.type) && tree.caseOf(c) === 'of' && !tree.entityOf[c] && tree.token(c).upos === 'NOUN' && !lexicon.personNouns.has(tree.lemma(c));
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c));
+    // "an attack on X", but not "threats on social media": an "on" phrase is whom only when it names
+    // someone or what they own, and never when someone receives or suffers the event ("received threats on Facebook")
+    const received = tree.token(i).deprel === 'obj' && tree.head(i) >= 0 && EXPERIENCERS.has(tree.lemma(tree.head(i)));
+    const someone = (c: number) => Boolean(tree.entityOf[c]) || ['PRON', 'PROPN', 'NUM'].includes(tree.token(c).upos ?? '') || [lexicon.personNouns, lexicon.agentNouns, lexicon.ownedNouns].some((l) => l.has(tree.lemma(c)));
+    const onSomeone = (c: number) => tree.caseOf(c) !== 'on' || (!received && someone(c));
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c) && onSomeone(c));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     // "the death in detention of X": the parser may hang the "of" on the place of custody

@@ -1017,3 +1017,13 @@ test('"the assassination of X shocked the country", parsed as if "of" marked a c
   // must not match: a noun that is no event, with the same misparse
   assert.deepEqual(targets('The friend of Ilse Varn shocked the country.', 'KILLING'), []);
 });
+
+test('threats received "on social media" or "on Facebook" befall the receiver; an attack on a person or their home befalls them', () => {
+  assert.deepEqual(targets('Ilse Varn received death threats on social media.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('Ilse Varn has received threats on Facebook since March.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets("The attack on Ilse Varn's home was condemned.", 'ASSAULT'), ['Ilse Varn']);
+  assert.deepEqual(targets('The government imposed a travel ban on Ilse Varn.', 'RESTRICTION'), ['Ilse Varn']);
+  // must not match: the medium is no one
+  const doc = pipeline.run(new Doc('Ilse Varn received death threats on social media.', { published: '2024-05-01' }));
+  assert.ok(doc.events.every((v) => !/social media/.test(v.target?.text ?? '')));
+});
