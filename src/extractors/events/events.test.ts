@@ -846,3 +846,15 @@ test('kicked or punched is an assault; died of wounds, injuries or torture a kil
     assert.deepEqual(of(text, kind), [], text);
   }
 });
+
+test('whereabouts not known, not disclosed, or refused to be revealed: the owner of the whereabouts is missing', () => {
+  const missing = (text: string) => befalls(text).filter(([kind]) => kind === 'DISAPPEARANCE').map(([, , whom]) => whom);
+  assert.deepEqual(missing('His family does not know the whereabouts of Joran Aldemir.'), ['Joran Aldemir']);
+  assert.deepEqual(missing('Authorities have not disclosed the whereabouts of Joran Aldemir.'), ['Joran Aldemir']);
+  assert.deepEqual(missing('Authorities refuse to disclose the whereabouts of Joran Aldemir.'), ['Joran Aldemir']);
+  assert.ok(eventsOf('Authorities refuse to disclose the whereabouts of Joran Aldemir.').events.every((v) => v.modality === 'asserted'));
+  // must not match: whereabouts revealed, something else disclosed
+  for (const text of ['Police revealed the whereabouts of Joran Aldemir on Monday.', 'The ministry refused to disclose the budget of the agency run by Joran Aldemir.']) {
+    assert.deepEqual(missing(text), [], text);
+  }
+});

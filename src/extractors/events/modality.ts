@@ -323,7 +323,9 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a claim or a warning is the speaker's act, and it happened: asserted (the caller makes the
   // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
   if (t.entry.claim || t.entry.future) return reading('asserted');
-  const governed = governedModality(tree, t) ?? modifierModality(tree, t) ?? (t.pos !== 'verb' && demanded(tree, t.token) ? 'hypothetical' : undefined);
+  // a refusal is the negation a negated phrase carries: "refused to disclose his whereabouts" tells them unknown
+  const governing = governedModality(tree, t);
+  const governed = (t.entry.negated && governing === 'negated' ? undefined : governing) ?? modifierModality(tree, t) ?? (t.pos !== 'verb' && demanded(tree, t.token) ? 'hypothetical' : undefined);
   if (governed) return reading(governed);
   const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
   const stray = t.pos === 'verb' ? modalBefore(tree, t.token) : undefined;

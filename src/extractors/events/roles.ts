@@ -506,6 +506,14 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       else if (!tree.isPassive(i)) delete roles.target;
       delete roles.agent;
     }
+    // "do not know the whereabouts of X", "refused to disclose her whereabouts": the owner of the
+    // whereabouts is missing, not who does not know or tell them
+    if (t.type === 'DISAPPEARANCE' && t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
+      const owner = tree.kids(t.partner, 'nmod:poss')[0] ?? tree.kids(t.partner, 'nmod').find((k) => tree.caseOf(k) === 'of');
+      if (owner !== undefined) roles.target = owner;
+      else delete roles.target;
+      delete roles.agent;
+    }
     // "threatened to kill X", "threatened to arrest her": whom the threatened act befalls is whom the threat is against
     if (t.type === 'THREAT' && roles.target === undefined) {
       const act = tree.kids(i, 'xcomp').find((x) => lexicon.verbs.has(tree.lemma(x)));

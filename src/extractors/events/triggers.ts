@@ -2,6 +2,7 @@ import type { EventType } from '../../text/types.js';
 import type { Lexicon, TriggerEntry } from './lexicon.js';
 import { FUTURE_AUX } from '../dates/index.js';
 import { NEGATORS } from '../syntax/tree.js';
+import { REFUSING_VERBS } from './governors.js';
 import type { Tree } from '../syntax/tree.js';
 
 /**
@@ -88,6 +89,10 @@ const negator = (tree: Tree, j: number): boolean => NEGATORS.has(tree.lemma(j)) 
 
 function negatedNear(tree: Tree, i: number): boolean {
   if (tree.children[i]!.some((c) => negator(tree, c))) return true;
+  // a refusal denies its infinitive: "refused to disclose his whereabouts", "declined to reveal"
+  const h = tree.head(i);
+  const infinitive = /^(xcomp|advcl)/.test(tree.token(i).deprel ?? '') && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to');
+  if (h >= 0 && infinitive && REFUSING_VERBS.has(tree.lemma(h))) return true;
   const { from } = tree.sentenceRange(i);
   for (let j = Math.max(from, i - 3); j < i; j++) if (negator(tree, j)) return true;
   return false;
