@@ -570,7 +570,7 @@ test('no one is released after their death: a pronoun tied to a person killed ea
 test('a death after harm told before it is a killing; a death of illness, denied or alone is not', () => {
   const killed = (text: string) => eventsOf(text).events.filter((v) => v.type === 'KILLING' && v.target?.entity).map((v) => v.trigger.text);
   assert.deepEqual(killed('The reporter Yamin Bhat was shot by gunmen in Tarsk on Monday. He died two days later in hospital.'), ['died']);
-  assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died']);
+  assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died of his injuries']); // the wounds name the cause in the lexicon's phrase
   // the wounds told in the death's own clause
   assert.deepEqual(killed('During the raid, the reporter Yamin Bhat suffered severe injuries and died next morning.'), ['died']);
   for (const text of ['The reporter Yamin Bhat was beaten by police on Monday. He died of a stroke in 2020.', 'The reporter Yamin Bhat was beaten by police on Monday. He did not die.', 'The reporter Yamin Bhat died in 2019.', 'The reporter Yamin Bhat was beaten in 2001. He could die if he is not treated.', 'The reporter Yamin Bhat suffered a long illness and died in May.']) {
@@ -797,4 +797,72 @@ test('an event noun the clause\'s time is reckoned from does not take the clause
   assert.equal(one(events, 'RELEASE').date ?? null, null);
   // must not match: a noun the clause dates itself
   assert.equal(one(eventsOf('The deportation of Pia Rast took place on 7 December 2018.').events, 'DEPORTATION').date?.value, '2018-12-07');
+});
+
+test('hit or struck with batons is an assault; subjected to shocks or beatings is torture; warned (by police) a threat', () => {
+  const type = (t: string) => ([kind]: [string, string, string | undefined]) => kind === t;
+  assert.deepEqual(befalls('The lawyer Joran Aldemir was hit with batons during the rally.').filter(type('ASSAULT')), [['ASSAULT', 'hit with batons', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('Soldiers hit the journalist Joran Aldemir with rifle butts.').filter(type('ASSAULT')), [['ASSAULT', 'hit', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The activist Joran Aldemir was subjected to electric shocks.').filter(type('TORTURE')), [['TORTURE', 'subjected to electric shocks', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('Guards subjected the activist Joran Aldemir to beatings.').filter(type('TORTURE')), [['TORTURE', 'subjected', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The activist Joran Aldemir was summoned and warned by the security service.').filter(type('THREAT')), [['THREAT', 'warned', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The activist Joran Aldemir was warned not to attend the rally.').filter(type('THREAT')), [['THREAT', 'warned', 'Joran Aldemir']]);
+  // must not match: hit by a car or with sanctions, subjected to a ban or review, warning as speech or of a danger
+  for (const text of ['The cyclist Joran Aldemir was hit by a car.', 'The economy was hit with new sanctions.', 'The activist Joran Aldemir was subjected to a travel ban.', 'The bill was subjected to review.', 'The economist Joran Aldemir warned that prices would rise.', 'The hiker Joran Aldemir was warned about the risks of the trip.']) {
+    assert.deepEqual(befalls(text).filter(([kind]) => ['ASSAULT', 'TORTURE', 'THREAT'].includes(kind!)), [], text);
+  }
+});
+
+test('last seen, and not heard from since, tell a disappearance of whom no one has seen or heard from', () => {
+  const missing = (text: string) => befalls(text).filter(([kind]) => kind === 'DISAPPEARANCE');
+  assert.deepEqual(missing('The activist Joran Aldemir was last seen at a checkpoint in Karsvik.'), [['DISAPPEARANCE', 'last seen', 'Joran Aldemir']]);
+  assert.deepEqual(missing('His family has not heard from Joran Aldemir since his arrest.'), [['DISAPPEARANCE', 'heard', 'Joran Aldemir']]);
+  assert.deepEqual(missing('Nothing has been heard of Joran Aldemir since his arrest.'), [['DISAPPEARANCE', 'heard', 'Joran Aldemir']]);
+  assert.deepEqual(missing('Joran Aldemir has not been heard from since 3 May.'), [['DISAPPEARANCE', 'heard from since', 'Joran Aldemir']]);
+  // must not match: seen last week, what someone last saw, who does not hear, a court hearing a case
+  for (const text of ['The activist Joran Aldemir was seen last week at the market.', 'The painting was last seen in 1990.', 'Joran Aldemir last saw his brother in 2010.', 'The court has not heard the case of Joran Aldemir since May.']) {
+    assert.deepEqual(missing(text), [], text);
+  }
+});
+
+test('an attack or a threat befalls people, not an economy, a freedom or a harvest; injured in an accident is no assault', () => {
+  const harms = (text: string) => befalls(text).filter(([kind]) => kind === 'ASSAULT' || kind === 'THREAT');
+  assert.deepEqual(harms('The union condemned the attack on journalist Joran Aldemir.'), [['ASSAULT', 'attack on', 'Joran Aldemir']]);
+  assert.deepEqual(harms('Unknown callers threatened the editor Joran Aldemir.'), [['THREAT', 'threatened', 'Joran Aldemir']]);
+  assert.deepEqual(harms('The editor Joran Aldemir was injured when police fired rubber bullets.'), [['ASSAULT', 'injured', 'Joran Aldemir']]);
+  // must not match
+  for (const text of ['The minister described the tax as an attack on the economy.', 'Joran Aldemir criticised the attack on press freedom.', 'The drought threatened the harvest in Karsvik.', 'The new law threatens press freedom.', 'The editor Joran Aldemir was injured in a car accident.']) {
+    assert.deepEqual(harms(text), [], text);
+  }
+});
+
+test('people nobody names at the start of a sentence, however tagged, make a seizure an abduction', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
+  assert.deepEqual(types('Unidentified men took the blogger Mara Teller away in an unmarked car.'), ['ABDUCTION']);
+  // must not match: officers taking someone away arrest them
+  assert.deepEqual(types('Police officers took the blogger Mara Teller away.'), ['ARREST']);
+});
+
+test('kicked or punched is an assault; died of wounds, injuries or torture a killing; seized by soldiers, not by panic, an abduction', () => {
+  const of = (text: string, kind: string) => befalls(text).filter(([k]) => k === kind);
+  assert.deepEqual(of('The blogger Mara Teller was kicked and punched by guards.', 'ASSAULT'), [['ASSAULT', 'kicked', 'Mara Teller']]);
+  assert.deepEqual(of('The blogger Mara Teller died of her wounds two days later.', 'KILLING'), [['KILLING', 'died of her wounds', 'Mara Teller']]);
+  assert.deepEqual(of('The blogger Mara Teller died from gunshot wounds in hospital.', 'KILLING'), [['KILLING', 'died from gunshot wounds', 'Mara Teller']]);
+  assert.deepEqual(of('Soldiers seized the blogger Mara Teller at the checkpoint.', 'ABDUCTION'), [['ABDUCTION', 'seized', 'Mara Teller']]);
+  // must not match: kicked out of a party, a ball kicked, a death in a crash or of an illness, a mood that seizes
+  for (const [text, kind] of [['The blogger Mara Teller was kicked out of the party.', 'ASSAULT'], ['The striker kicked the ball into the net.', 'ASSAULT'], ['The blogger Mara Teller died of injuries from a car crash.', 'KILLING'], ['The blogger Mara Teller died of cancer.', 'KILLING'], ['The blogger Mara Teller was seized by panic.', 'ABDUCTION']] as const) {
+    assert.deepEqual(of(text, kind), [], text);
+  }
+});
+
+test('whereabouts not known, not disclosed, or refused to be revealed: the owner of the whereabouts is missing', () => {
+  const missing = (text: string) => befalls(text).filter(([kind]) => kind === 'DISAPPEARANCE').map(([, , whom]) => whom);
+  assert.deepEqual(missing('His family does not know the whereabouts of Joran Aldemir.'), ['Joran Aldemir']);
+  assert.deepEqual(missing('Authorities have not disclosed the whereabouts of Joran Aldemir.'), ['Joran Aldemir']);
+  assert.deepEqual(missing('Authorities refuse to disclose the whereabouts of Joran Aldemir.'), ['Joran Aldemir']);
+  assert.ok(eventsOf('Authorities refuse to disclose the whereabouts of Joran Aldemir.').events.every((v) => v.modality === 'asserted'));
+  // must not match: whereabouts revealed, something else disclosed
+  for (const text of ['Police revealed the whereabouts of Joran Aldemir on Monday.', 'The ministry refused to disclose the budget of the agency run by Joran Aldemir.']) {
+    assert.deepEqual(missing(text), [], text);
+  }
 });

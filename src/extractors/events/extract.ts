@@ -95,7 +95,9 @@ function unidentifiedActor(tree: Tree, agent: number): boolean {
   const word = tree.token(head).text.toLowerCase();
   if (!ANYONE.has(word) && !ANYONE.has(tree.lemma(head))) return false;
   if (word === 'gunmen' || word === 'gunman' || word === 'abductors' || word === 'abductor') return true;
-  return tree.kids(head, 'amod', 'compound').some((k) => UNIDENTIFIED.has(tree.token(k).text.toLowerCase()));
+  // the word right before counts however it was tagged: "Unidentified men took him away", with the capital read as a participle
+  const before = head > 0 && tree.sentenceRange(head).from < head ? [head - 1] : [];
+  return [...tree.kids(head, 'amod', 'compound'), ...before].some((k) => UNIDENTIFIED.has(tree.token(k).text.toLowerCase()));
 }
 
 /** A token of the person a target role names: its head, or the name inside its words ("reporter Lina Orsk"). */

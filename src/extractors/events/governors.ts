@@ -40,7 +40,7 @@ const ORDER_NOUNS = new Set(['order', 'writ', 'ruling', 'decision']);
 /** Nouns whose infinitive is meant, not done: "a plan to arrest him", "a plot to kidnap her", "a bid to free them". */
 const INTENT_NOUNS = new Set(['plan', 'plot', 'conspiracy', 'scheme', 'attempt', 'bid', 'effort', 'intention', 'intent', 'threat', 'call', 'demand', 'campaign', 'push', 'move', 'proposal', 'request', 'appeal', 'petition', 'motion']);
 /** A request or an act these govern did not happen: "refused to release him", "denied bail". */
-const REFUSING_VERBS = new Set(['refuse', 'reject', 'deny', 'dismiss', 'decline', 'fail', 'overrule', 'overturn', 'quash']);
+export const REFUSING_VERBS = new Set(['refuse', 'reject', 'deny', 'dismiss', 'decline', 'fail', 'overrule', 'overturn', 'quash']);
 /** A request granted is done: "the court granted his request for release". */
 const GRANTING_VERBS = new Set(['grant', 'approve', 'accept', 'allow', 'order']);
 /**

@@ -95,6 +95,16 @@ export function misparsedOf(tree: Tree, i: number): number | undefined {
 }
 
 /**
+ * "the assassination of A shocked the country", "the bodies of A and B were found", parsed as if
+ * "of" marked a clause "A shocked the country" hung on the noun: the same misparse seen from the
+ * noun, whose "of" phrase is that clause's subject. Its head, or undefined.
+ */
+export function ofReadAsClause(tree: Tree, n: number): number | undefined {
+  const clause = tree.kids(n, 'acl', 'advcl').find((c) => c > n && tree.kids(c, 'mark').some((m) => tree.lemma(m) === 'of' && m === n + 1));
+  return clause !== undefined ? tree.kids(clause, 'nsubj', 'nsubj:pass').find((s) => s > n && s < clause) : undefined;
+}
+
+/**
  * "Security agents abducted A", parsed as agents of an abducted A: a verb in the past read as the
  * modifier of the name after it, right after a bare noun phrase that is not part of that name's
  * phrase ("the abducted A" has its article there), is that phrase's verb; the phrase is its agent.

@@ -324,3 +324,19 @@ test('an event noun that dates a denied verb is not denied itself: "has not hear
   assert.deepEqual(modalities('Police did not arrest Tarek Solm.', 'ARREST'), ['negated']);
   assert.deepEqual(modalities('Tarek Solm faced no charges after the raid.', 'CHARGE'), ['negated']);
 });
+
+test('a definite event noun that is the subject of a denied verb is not denied itself: "the killing of X has not been investigated"', () => {
+  assert.deepEqual(modalities('The killing of journalist Tarek Solm has not been investigated.', 'KILLING'), ['asserted']);
+  assert.deepEqual(modalities('The abduction of Tarek Solm has never been explained by the authorities.', 'ABDUCTION'), ['asserted']);
+  assert.deepEqual(modalities('The charges against Tarek Solm have not been dropped.', 'CHARGE'), ['asserted']);
+  // must not match: a verb that tells whether the event happened keeps its negation
+  assert.deepEqual(modalities('The release of Tarek Solm has not been confirmed.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('Police did not kill Tarek Solm.', 'KILLING'), ['negated']);
+});
+
+test('a threat\'s if-clause is its condition: "was threatened with arrest if he continued" is a threat made', () => {
+  assert.deepEqual(modalities('Tarek Solm was threatened with arrest if he continued the case.', 'THREAT'), ['asserted']);
+  // must not match: a threat that is itself in the if-clause, or under "would"
+  assert.deepEqual(modalities('If Tarek Solm is threatened again, he will leave the country.', 'THREAT'), ['hypothetical']);
+  assert.deepEqual(modalities('Police would threaten Tarek Solm if he returned.', 'THREAT'), ['hypothetical']);
+});

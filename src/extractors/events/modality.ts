@@ -93,9 +93,24 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
 /** Marks of an alternative that did not happen: "instead of releasing him", "rather than charging her". */
 const INSTEAD = new Set(['instead', 'rather']);
 
+/** Verbs whose subject's existence their negation denies: "the trial did not take place", "his release was not confirmed". */
+const EXISTENCE = new Set(['happen', 'occur', 'take', 'begin', 'start', 'proceed', 'go', 'materialise', 'materialize', 'confirm', 'verify', 'hold', 'order', 'grant', 'carry', 'come', 'announce', 'approve', 'issue', 'file', 'bring', 'exist']);
+
+/**
+ * A definite event noun that is its verb's subject is taken as known: "the killing of X has not been
+ * investigated" denies the investigation, not the killing. Verbs that tell whether it happened keep the negation.
+ */
+function presupposedSubject(tree: Tree, t: Trigger, h: number): boolean {
+  if (t.pos !== 'noun' || h !== tree.head(t.token) || !/^nsubj/.test(tree.token(t.token).deprel ?? '')) return false;
+  if (EXISTENCE.has(tree.lemma(h)) || ['be', 'have'].includes(tree.lemma(h))) return false;
+  const definite = (d: number) => tree.token(d).deprel === 'nmod:poss' || ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase());
+  return tree.kids(t.token, 'det', 'nmod:poss').some(definite);
+}
+
 function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
+  clause = clause.filter((c) => !presupposedSubject(tree, t, c));
   return clause.some((c) => tree.children[c]!.some((k) => NEGATORS.has(tree.lemma(k)) && /^(advmod|det|neg|case|cc:preconj|mark)/.test(tree.token(k).deprel ?? '')));
 }
 
@@ -308,7 +323,9 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a claim or a warning is the speaker's act, and it happened: asserted (the caller makes the
   // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
   if (t.entry.claim || t.entry.future) return reading('asserted');
-  const governed = governedModality(tree, t) ?? modifierModality(tree, t) ?? (t.pos !== 'verb' && demanded(tree, t.token) ? 'hypothetical' : undefined);
+  // a refusal is the negation a negated phrase carries: "refused to disclose his whereabouts" tells them unknown
+  const governing = governedModality(tree, t);
+  const governed = (t.entry.negated && governing === 'negated' ? undefined : governing) ?? modifierModality(tree, t) ?? (t.pos !== 'verb' && demanded(tree, t.token) ? 'hypothetical' : undefined);
   if (governed) return reading(governed);
   const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
   const stray = t.pos === 'verb' ? modalBefore(tree, t.token) : undefined;
@@ -318,7 +335,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // a release: "the release of X would be welcome" frees nobody.
   const presupposed = t.pos === 'noun' && t.type !== 'RELEASE' && tree.token(t.token).deprel !== 'nsubj' && tree.kids(t.token, 'det', 'nmod:poss').some((d) => ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase()) || tree.token(d).deprel === 'nmod:poss');
   if (!presupposed && aux.some((a) => HYPOTHETICAL_MARK.has(a) || OBLIGATION_AUX.has(a))) return reading('hypothetical');
-  if (!presupposed && (conditional(tree, clause) || invertedCondition(tree, t.token))) return reading('hypothetical');
+  // "was threatened with arrest if he continued": a threat's if-clause is the threat's condition, and the threat was made
+  if (!presupposed && ((t.type !== 'THREAT' && conditional(tree, clause)) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come

@@ -1,7 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
-import { commaParticiple, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
+import { commaParticiple, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 import { countryByName } from '../places/countries.js';
@@ -404,6 +404,23 @@ function spentBy(tree: Tree, v: number): number | undefined {
   return bare && tree.lemma(up) === 'spend' ? heldBy(tree, up, v) : undefined;
 }
 
+/**
+ * The one who receives, suffers or faces the noun a participle modifies ("X received threatening
+ * calls"), also when the parser made the participle a verb of its own taking the noun.
+ */
+function receivedWith(tree: Tree, v: number): number | undefined {
+  const rel = tree.token(v).deprel ?? '';
+  const up = tree.head(v);
+  if (up < 0 || tree.token(v).xpos !== 'VBG') return undefined;
+  // the participle's object right after it, or after the words of that noun ("threatening phone calls")
+  const obj = tree.kids(v, 'obj')[0];
+  const modifies = obj !== undefined && obj > v && Array.from({ length: obj - v - 1 }, (_, k) => v + 1 + k).every((k) => tree.head(k) === obj);
+  const [noun, verb] = rel === 'amod' ? [up, tree.head(up)] : rel === 'xcomp' && modifies ? [obj, up] : [-1, -1];
+  if (noun < 0 || verb < 0 || !EXPERIENCERS.has(tree.lemma(verb))) return undefined;
+  if (rel === 'amod' && tree.token(noun).deprel !== 'obj') return undefined;
+  return tree.subjectOf(verb);
+}
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -485,6 +502,34 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "A and B were among the first to be killed", "X is the latest to be detained": the infinitive befalls the copula's subject
     const predicate = rel === 'acl' && up >= 0 && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to') && tree.kids(up, 'cop').length > 0 ? tree.kids(up, 'nsubj')[0] : undefined;
     if (predicate !== undefined && (roles.target === undefined || roles.target === up)) roles.target = predicate;
+    // "has not heard from X since", "nothing has been heard of X since": whom no one hears from is
+    // missing, not who does not hear ("X has not been heard from since" keeps its subject)
+    if (t.type === 'DISAPPEARANCE' && tree.lemma(i) === 'hear') {
+      const from = tree.kids(i, 'obl').find((c) => ['from', 'of'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c));
+      if (from !== undefined) roles.target = from;
+      else if (!tree.isPassive(i)) delete roles.target;
+      delete roles.agent;
+    }
+    // "do not know the whereabouts of X", "refused to disclose her whereabouts": the owner of the
+    // whereabouts is missing, not who does not know or tell them
+    if (t.type === 'DISAPPEARANCE' && t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
+      const owner = tree.kids(t.partner, 'nmod:poss')[0] ?? tree.kids(t.partner, 'nmod').find((k) => tree.caseOf(k) === 'of');
+      if (owner !== undefined) roles.target = owner;
+      else delete roles.target;
+      delete roles.agent;
+    }
+    // "threatened to kill X", "threatened to arrest her": whom the threatened act befalls is whom the threat is against
+    if (t.type === 'THREAT' && roles.target === undefined) {
+      const act = tree.kids(i, 'xcomp').find((x) => lexicon.verbs.has(tree.lemma(x)));
+      const whom = act !== undefined ? tree.kids(act, 'obj')[0] : undefined;
+      if (whom !== undefined) roles.target = whom;
+    }
+    // "received threatening messages": a participle on the noun a receiver takes befalls the receiver
+    const taker = receivedWith(tree, i);
+    if (taker !== undefined) {
+      roles.target = taker;
+      delete roles.agent;
+    }
     const misread = verbReadAsModifier(tree, i);
     if (misread !== undefined) {
       roles.target = tree.head(i);
@@ -521,13 +566,18 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "sentences of 10 and 15 years": a length is not whom; "the release of the two" is
     // "charges of sedition": what someone is charged with or accused of is no one
     const crime = (c: number) => ACCUSING.has(t.type) && tree.caseOf(c) === 'of' && !tree.entityOf[c] && tree.token(c).upos === 'NOUN' && !lexicon.personNouns.has(tree.lemma(c));
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c));
+    // "an attack on X", but not "threats on social media": an "on" phrase is whom only when it names
+    // someone or what they own, and never when someone receives or suffers the event ("received threats on Facebook")
+    const received = tree.token(i).deprel === 'obj' && tree.head(i) >= 0 && EXPERIENCERS.has(tree.lemma(tree.head(i)));
+    const someone = (c: number) => Boolean(tree.entityOf[c]) || ['PRON', 'PROPN', 'NUM'].includes(tree.token(c).upos ?? '') || [lexicon.personNouns, lexicon.agentNouns, lexicon.ownedNouns].some((l) => l.has(tree.lemma(c)));
+    const onSomeone = (c: number) => tree.caseOf(c) !== 'on' || (!received && someone(c));
+    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c) && onSomeone(c));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     // "the death in detention of X": the parser may hang the "of" on the place of custody
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;
-    const ofAny = of ?? shared() ?? ofAfterTime(tree, i);
+    const ofAny = of ?? shared() ?? ofAfterTime(tree, i) ?? ofReadAsClause(tree, i);
     const h = tree.head(i);
     // "X contracted hepatitis while in prison": a state with no clause of its own is the subject's of the verb it hangs on
     // and so is any event noun that is such a clause of a clause's verb: "X died in hospital while

@@ -1005,3 +1005,31 @@ test('"both" before the auxiliaries of a passive with no subject is the two told
   // must not match: a verb with its own subject
   assert.deepEqual(targets('Ilse Varn and Arno Petz ran a newspaper in Dorvik. On Friday, both the editors and the printer were detained.', 'ARREST'), []);
 });
+
+test('a threat to kill or arrest X is against X; threatening calls or messages received befall the receiver', () => {
+  assert.deepEqual(targets('Unknown callers threatened to kill Ilse Varn.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('The governor threatened to arrest the journalist Ilse Varn.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('Ilse Varn and Pavel Oren received threatening messages.', 'THREAT'), ['Ilse Varn', 'Pavel Oren']);
+  assert.deepEqual(targets('Ilse Varn has received threatening phone calls since March.', 'THREAT'), ['Ilse Varn']);
+  // must not match: a threatened act that befalls no one by the lexicon, a threatening thing no one received
+  assert.deepEqual(targets('Ilse Varn threatened to sue the Dorvik Herald.', 'THREAT'), []);
+  assert.deepEqual(targets('The threatening weather kept Ilse Varn at home.', 'THREAT'), []);
+});
+
+test('"the assassination of X shocked the country", parsed as if "of" marked a clause: the event befalls X', () => {
+  assert.deepEqual(targets('The assassination of Ilse Varn shocked the country.', 'KILLING'), ['Ilse Varn']);
+  assert.deepEqual(targets('The murder of Ilse Varn remains unsolved.', 'KILLING'), ['Ilse Varn']);
+  assert.deepEqual(targets('The body of Ilse Varn was found in a river.', 'KILLING'), ['Ilse Varn']);
+  // must not match: a noun that is no event, with the same misparse
+  assert.deepEqual(targets('The friend of Ilse Varn shocked the country.', 'KILLING'), []);
+});
+
+test('threats received "on social media" or "on Facebook" befall the receiver; an attack on a person or their home befalls them', () => {
+  assert.deepEqual(targets('Ilse Varn received death threats on social media.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('Ilse Varn has received threats on Facebook since March.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets("The attack on Ilse Varn's home was condemned.", 'ASSAULT'), ['Ilse Varn']);
+  assert.deepEqual(targets('The government imposed a travel ban on Ilse Varn.', 'RESTRICTION'), ['Ilse Varn']);
+  // must not match: the medium is no one
+  const doc = pipeline.run(new Doc('Ilse Varn received death threats on social media.', { published: '2024-05-01' }));
+  assert.ok(doc.events.every((v) => !/social media/.test(v.target?.text ?? '')));
+});

@@ -2,6 +2,7 @@ import type { EventType } from '../../text/types.js';
 import type { Lexicon, TriggerEntry } from './lexicon.js';
 import { FUTURE_AUX } from '../dates/index.js';
 import { NEGATORS } from '../syntax/tree.js';
+import { REFUSING_VERBS } from './governors.js';
 import type { Tree } from '../syntax/tree.js';
 
 /**
@@ -44,13 +45,13 @@ function partnerOf(tree: Tree, i: number, words: readonly string[]): number | un
   return undefined;
 }
 
-/** A word among `words` that depends on `i`, or "to" one that depends on its object: "stabbed to death", "beat him to death". */
+/** A word among `words` that depends on `i`, or "to" or "with" one that depends on its object: "stabbed to death", "beat him to death", "hit the reporter with batons". */
 function dependentOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
   const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
   for (const c of tree.children[i]!) if (hit(c)) return c;
-  // "beat the farmer to death": the parser may hang "to death" on the object
-  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && tree.caseOf(g) === 'to') return g;
+  // "beat the farmer to death", "hit the reporter with batons": the parser may hang the phrase on the object
+  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && ['to', 'with'].includes(tree.caseOf(g) ?? '')) return g;
   return undefined;
 }
 
@@ -84,10 +85,17 @@ function excluded(tree: Tree, i: number, words: readonly string[]): boolean {
   return near.some(counts) || (i + 1 < to && counts(i + 1));
 }
 
+/** A negation a phrase may carry: a negator, or "nothing" as what is heard or seen ("nothing has been heard of X since"). */
+const negator = (tree: Tree, j: number): boolean => NEGATORS.has(tree.lemma(j)) || tree.lemma(j).toLowerCase() === 'nothing';
+
 function negatedNear(tree: Tree, i: number): boolean {
-  if (tree.children[i]!.some((c) => NEGATORS.has(tree.lemma(c)))) return true;
+  if (tree.children[i]!.some((c) => negator(tree, c))) return true;
+  // a refusal denies its infinitive: "refused to disclose his whereabouts", "declined to reveal"
+  const h = tree.head(i);
+  const infinitive = /^(xcomp|advcl)/.test(tree.token(i).deprel ?? '') && tree.kids(i, 'mark').some((m) => tree.lemma(m) === 'to');
+  if (h >= 0 && infinitive && REFUSING_VERBS.has(tree.lemma(h))) return true;
   const { from } = tree.sentenceRange(i);
-  for (let j = Math.max(from, i - 3); j < i; j++) if (NEGATORS.has(tree.lemma(j))) return true;
+  for (let j = Math.max(from, i - 3); j < i; j++) if (negator(tree, j)) return true;
   return false;
 }
 
@@ -196,8 +204,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     partner = tree.kids(i, 'obl', 'nmod').find((c) => places.has(tree.lemma(c)) && tree.caseOf(c) === 'from');
     if (partner === undefined) return undefined;
   }
-  // a participle the tagger read as an adjective after a copula is a passive too: "was fired"
-  const copular = tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0;
+  // a participle the tagger read as an adjective after a copula is a passive too: "was fired"; so
+  // is one whose partner word right beside it the parser gave the copula: "was last seen", "were pepper sprayed"
+  const beside = partner !== undefined && Math.abs(partner - i) === 1 && tree.kids(partner, 'cop').length > 0;
+  const copular = (tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0) || beside;
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
   if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
   if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
