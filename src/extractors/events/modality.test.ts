@@ -324,3 +324,20 @@ test('an event noun that dates a denied verb is not denied itself: "has not hear
   assert.deepEqual(modalities('Police did not arrest Tarek Solm.', 'ARREST'), ['negated']);
   assert.deepEqual(modalities('Tarek Solm faced no charges after the raid.', 'CHARGE'), ['negated']);
 });
+
+test('a negation shared by "or" and "nor" denies each conjunct; "but" and "and" tell their own', () => {
+  const negated: [string, EventType][] = [
+    ['Mira Sand was neither charged nor released.', 'CHARGE'],
+    ['Mira Sand was neither charged nor released.', 'RELEASE'],
+    ['Jonas Pell has not been charged or released.', 'RELEASE'],
+    ['Ilse Varn was never charged, nor was she released.', 'RELEASE'],
+    ['The authorities in Dorvik have not tried or freed the lawyer Teo Brand.', 'RELEASE'],
+  ];
+  for (const [text, type] of negated) assert.deepEqual(modalities(text, type), ['negated'], text);
+  const asserted: [string, EventType][] = [
+    ['Ana Lopez was not arrested but released.', 'RELEASE'],
+    ['Petra Holm was charged and released on bail.', 'RELEASE'],
+    ['Police arrested Karel Vost, who was charged or summoned twice, and released him on Monday.', 'RELEASE'],
+  ];
+  for (const [text, type] of asserted) assert.deepEqual(modalities(text, type), ['asserted'], text);
+});
