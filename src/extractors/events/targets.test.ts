@@ -822,6 +822,16 @@ test('"harassment by the police drove her to despair": what the event made someo
   lacks(targets(object, 'THREAT'), ['Ada Moll'], object);
 });
 
+test('"picked up" is an arrest when an agent of force does it, or nobody is named; not a parent collecting a child', () => {
+  for (const text of ['Police picked up the activist Jonas Pell on Monday.', 'The activist Jonas Pell was picked up by police outside his home.', 'The activist Jonas Pell was picked up on Tuesday.', 'Men in plain clothes picked up the activist Jonas Pell.', 'Agents of the Dorvik Security Service picked up the activist Jonas Pell.']) {
+    has(targets(text, 'ARREST'), ['Jonas Pell'], text);
+  }
+  // must not match: a person named as who picked someone up
+  for (const text of ['Petra Holm picked up her children from school.', 'Petra Holm picked up her brother Jonas Pell at the airport.', 'The activist Jonas Pell was picked up by his father after school.']) {
+    assert.deepEqual(targets(text, 'ARREST'), [], text);
+  }
+});
+
 test('"taken by soldiers" is an arrest (an abduction by unknown gunmen), "taken by surprise" is nothing; "has not been seen since" is a disappearance', () => {
   has(targets('Arno Petz was taken by soldiers on Monday.', 'ARREST'), ['Arno Petz'], 'taken by soldiers');
   has(targets('Arno Petz was taken by unknown gunmen.', 'ABDUCTION'), ['Arno Petz'], 'taken by unknown gunmen');
