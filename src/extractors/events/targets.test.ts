@@ -875,6 +875,14 @@ test('a thing seized is no one abducted: "police seized her laptop"; her confisc
   has(targets('Dana Vell said her passport was confiscated at the airport.', 'RESTRICTION'), ['Dana Vell'], 'passport confiscated');
 });
 
+test('an irregular participle the tagger called an adjective is still the verb: "his sentence was upheld"', () => {
+  has(targets('The lawyer Karel Vost lost his appeal, and his sentence was upheld.', 'CONVICTION'), ['Karel Vost'], 'sentence was upheld');
+  has(targets('The five-year sentence of the lawyer Karel Vost was upheld on Monday.', 'CONVICTION'), ['Karel Vost'], 'was upheld');
+  // must not match: no sentence, conviction or verdict upheld
+  assert.deepEqual(targets('The lawyer Karel Vost was upheld as a model by his colleagues.', 'CONVICTION'), []);
+  assert.deepEqual(targets('The ruling that freed the lawyer Karel Vost was upheld.', 'CONVICTION'), []);
+});
+
 test('"handed a three-year prison term" is a conviction, "succumbed to his injuries" a killing, "whisked away by officers" an arrest; a term in office and an illness are not', () => {
   has(targets('Arno Petz was handed a three-year prison term.', 'CONVICTION'), ['Arno Petz'], 'prison term');
   has(targets('Arno Petz succumbed to injuries sustained in the attack.', 'KILLING'), ['Arno Petz'], 'succumbed to injuries');

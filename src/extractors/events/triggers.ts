@@ -3,6 +3,7 @@ import type { Lexicon, TriggerEntry } from './lexicon.js';
 import { FUTURE_AUX } from '../dates/index.js';
 import { NEGATORS } from '../syntax/tree.js';
 import type { Tree } from '../syntax/tree.js';
+import { irregularBase } from '../syntax/lemmatizer.js';
 
 /**
  * Trigger candidates: a lemma of the right part of speech in the lexicon, with its phrase partner
@@ -244,9 +245,10 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       let entry = lookup(table, tree.lemma(i), form);
       let pos: Trigger['pos'] = pass;
       // a participle the tagger called an adjective ("gunmen abducted activists" read as "abducted
-      // activists") is still the verb's event
-      if (!entry && pass === 'adj' && (/(?:ed|en)$/.test(form) || IRREGULAR_PARTICIPLES.has(form))) {
-        entry = lookup(lexicon.verbs, form, form);
+      // activists", "his sentence was upheld") is still the verb's event
+      const base = pass === 'adj' ? irregularBase(form) : undefined;
+      if (!entry && pass === 'adj' && (/(?:ed|en)$/.test(form) || IRREGULAR_PARTICIPLES.has(form) || base !== undefined)) {
+        entry = lookup(lexicon.verbs, base ?? form, form);
         pos = 'verb';
       }
       if (!entry) continue;
