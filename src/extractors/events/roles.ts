@@ -31,7 +31,7 @@ const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer', 'hand']);
 /** Verbs by which an event makes its victim act: "threats forced him to flee", "harassment drove her to despair". */
 const CAUSATIVES = new Set(['drive', 'force', 'compel', 'push']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
-const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
+const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape', 'stand']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
 
@@ -560,6 +560,12 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "was arrested on charges of sedition", "police held him on criminal charges": the charges
     // befall whom the verb they hang on befell
     if (target === undefined && t.type === 'CHARGE' && tree.caseOf(i) === 'on' && h >= 0 && tree.token(h).upos === 'VERB') target = undergoerOf(tree, h);
+    // "X went on trial", "X is on trial", "X was put on trial", "they put X on trial": who is tried
+    // (the bare noun only: who "reported on the trial" is not on trial)
+    if (target === undefined && t.type === 'TRIAL' && tree.caseOf(i) === 'on' && !tree.kids(i, 'det', 'nmod:poss').length) {
+      const active = h >= 0 && tree.token(h).upos === 'VERB' && !tree.isPassive(h) ? tree.kids(h, 'obj')[0] : undefined;
+      target = tree.kids(i, 'nsubj')[0] ?? active ?? (h >= 0 && tree.token(h).upos === 'VERB' ? tree.subjectOf(h) : undefined);
+    }
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
       target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);

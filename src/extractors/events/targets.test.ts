@@ -875,6 +875,16 @@ test('a thing seized is no one abducted: "police seized her laptop"; her confisc
   has(targets('Dana Vell said her passport was confiscated at the airport.', 'RESTRICTION'), ['Dana Vell'], 'passport confiscated');
 });
 
+test('who goes, is or is put on trial, or stands trial, is tried', () => {
+  for (const text of ['The journalist Ana Lopez went on trial on Monday.', 'The journalist Ana Lopez is on trial for treason.', 'The journalist Ana Lopez was put on trial in May.', 'The authorities put the journalist Ana Lopez on trial.', 'The journalist Ana Lopez stood trial in Dorvik.']) {
+    has(targets(text, 'TRIAL'), ['Ana Lopez'], text);
+  }
+  // must not match: who reports or comments on a trial
+  for (const text of ['The journalist Ana Lopez reported on the trial in Dorvik.', 'The journalist Ana Lopez reported on trial proceedings in Dorvik.']) {
+    assert.deepEqual(targets(text, 'TRIAL'), [], text);
+  }
+});
+
 test('an irregular participle the tagger called an adjective is still the verb: "his sentence was upheld"', () => {
   has(targets('The lawyer Karel Vost lost his appeal, and his sentence was upheld.', 'CONVICTION'), ['Karel Vost'], 'sentence was upheld');
   has(targets('The five-year sentence of the lawyer Karel Vost was upheld on Monday.', 'CONVICTION'), ['Karel Vost'], 'was upheld');
