@@ -450,7 +450,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // verb past the second verb's own is not the first verb's; the one they share is
       const ownObj = tree.kids(i, 'obj')[0];
       const own = ownObj !== undefined && laterObj !== undefined && laterObj < ownObj ? laterObj : ownObj;
-      const obj = flipped ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
+      // "denied entry to X": an object that is the phrase's own word is no target; whom it is denied is
+      const toWhom = own !== undefined && own === t.partner ? (tree.kids(i, 'iobj')[0] ?? [...tree.kids(i, 'obl'), ...tree.kids(own, 'nmod')].find((c) => tree.caseOf(c) === 'to')) : undefined;
+      const obj = flipped ?? toWhom ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {

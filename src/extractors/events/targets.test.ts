@@ -875,6 +875,18 @@ test('a thing seized is no one abducted: "police seized her laptop"; her confisc
   has(targets('Dana Vell said her passport was confiscated at the airport.', 'RESTRICTION'), ['Dana Vell'], 'passport confiscated');
 });
 
+test('denied or refused entry is a restriction of whom it is denied; a suspended sentence is a conviction', () => {
+  for (const text of ['The reporter Tomas Berel was denied entry at Dorvik airport.', 'Authorities denied entry to the journalist Tomas Berel.', 'Border guards refused the journalist Tomas Berel entry on Monday.', 'The journalist Tomas Berel was refused entry to Dorvik last year.']) {
+    has(targets(text, 'RESTRICTION'), ['Tomas Berel'], text);
+  }
+  has(targets('The lawyer Tomas Berel was given a suspended sentence.', 'CONVICTION'), ['Tomas Berel'], 'suspended sentence');
+  // must not match: an entry that is no border's, a sentence that is words
+  for (const text of ['The lawyer Tomas Berel denied entry into politics.', 'The activist Tomas Berel denied the entry in the ledger was his.']) {
+    assert.deepEqual(targets(text, 'RESTRICTION'), [], text);
+  }
+  assert.deepEqual(targets('The editor suspended the lawyer Tomas Berel for one sentence in his column.', 'CONVICTION'), []);
+});
+
 test('who goes, is or is put on trial, or stands trial, is tried', () => {
   for (const text of ['The journalist Ana Lopez went on trial on Monday.', 'The journalist Ana Lopez is on trial for treason.', 'The journalist Ana Lopez was put on trial in May.', 'The authorities put the journalist Ana Lopez on trial.', 'The journalist Ana Lopez stood trial in Dorvik.']) {
     has(targets(text, 'TRIAL'), ['Ana Lopez'], text);
