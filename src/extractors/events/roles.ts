@@ -562,6 +562,14 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "was arrested on charges of sedition", "police held him on criminal charges": the charges
     // befall whom the verb they hang on befell
     if (target === undefined && t.type === 'CHARGE' && tree.caseOf(i) === 'on' && h >= 0 && tree.token(h).upos === 'VERB') target = undergoerOf(tree, h);
+    // "a travel ban was imposed on X", "a ban was placed against X": a restriction noun is the passive
+    // subject, whom it befalls the verb's "on" or "against" when that names someone (not a date,
+    // "imposed on Monday"). Not yet charges ("were brought against X"): a charge so read moved more
+    // statuses wrong than right on train.
+    if (target === undefined && t.type === 'RESTRICTION' && h >= 0 && tree.token(i).deprel === 'nsubj:pass' && tree.token(h).upos === 'VERB') {
+      const someone = (c: number) => tree.entityOf[c] !== undefined || lexicon.personNouns.has(tree.lemma(c).toLowerCase()) || tree.token(c).upos === 'PRON';
+      target = tree.kids(h, 'obl').find((c) => ['on', 'against'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && someone(c));
+    }
     // "X went on trial", "X is on trial", "X was put on trial", "they put X on trial": who is tried
     // (the bare noun only: who "reported on the trial" is not on trial)
     if (target === undefined && t.type === 'TRIAL' && tree.caseOf(i) === 'on' && !tree.kids(i, 'det', 'nmod:poss').length) {

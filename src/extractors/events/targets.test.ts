@@ -887,6 +887,14 @@ test('denied or refused entry is a restriction of whom it is denied; a suspended
   assert.deepEqual(targets('The editor suspended the lawyer Tomas Berel for one sentence in his column.', 'CONVICTION'), []);
 });
 
+test('a restriction noun as the passive subject befalls whom the verb\'s "on" or "against" names: "a travel ban was imposed on X"', () => {
+  has(targets('A travel ban was imposed on the activist Mira Sand.', 'RESTRICTION'), ['Mira Sand'], 'imposed on');
+  has(targets('A travel ban was imposed on Mira Sand in May.', 'RESTRICTION'), ['Mira Sand'], 'imposed on');
+  // must not match: a date after "on", or no person there
+  assert.deepEqual(targets('The activist Mira Sand spoke. A travel ban was imposed on Monday.', 'RESTRICTION'), []);
+  assert.deepEqual(targets('The activist Mira Sand spoke. A travel ban was imposed on the whole of Dorvik.', 'RESTRICTION'), []);
+});
+
 test('who goes, is or is put on trial, or stands trial, is tried', () => {
   for (const text of ['The journalist Ana Lopez went on trial on Monday.', 'The journalist Ana Lopez is on trial for treason.', 'The journalist Ana Lopez was put on trial in May.', 'The authorities put the journalist Ana Lopez on trial.', 'The journalist Ana Lopez stood trial in Dorvik.']) {
     has(targets(text, 'TRIAL'), ['Ana Lopez'], text);
