@@ -351,6 +351,17 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   }
 });
 
+test('freed or released from a contract, a duty or a club is no release from custody', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE').map((v) => v.trigger.text);
+  for (const text of ['The singer Ana Lopez was freed from her record contract.', 'The striker Ana Lopez was released by the club in May.', 'The activist Ana Lopez was released from her duties at the union.']) {
+    assert.deepEqual(releases(text), [], text);
+  }
+  // must still match: out of prison, on bail, told by a team
+  for (const text of ['The activist Ana Lopez was freed from Dorvik prison on Sunday.', 'The activist Ana Lopez was released on bail on Thursday.', 'The team of lawyers said the activist Ana Lopez was freed on Monday.']) {
+    assert.equal(releases(text).length, 1, text);
+  }
+});
+
 test('a custody term set ahead (remanded, ordered, extended) is not over: no release from its span', () => {
   const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE').map((v) => v.trigger.text);
   for (const text of [
