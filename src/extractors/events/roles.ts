@@ -533,7 +533,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // leave"); "while on medical release" is a spell out of prison, not the release that ends a custody
     const clauseVerb = h >= 0 && !/^(acl|amod)/.test(tree.token(h).deprel ?? '') && t.type !== 'RELEASE';
     const meanwhile = (t.entry.state || (tree.token(i).deprel === 'advcl' && clauseVerb)) && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : undefined;
-    let target = meanwhile ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
+    // "X, whose trial opened on Monday": the relative possessive stands for the name before it
+    const whose = poss !== undefined && tree.token(poss).text.toLowerCase() === 'whose' ? tree.antecedentOf(poss) : undefined;
+    let target = meanwhile ?? whose ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);

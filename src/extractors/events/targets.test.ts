@@ -895,6 +895,13 @@ test('a restriction noun as the passive subject befalls whom the verb\'s "on" or
   assert.deepEqual(targets('The activist Mira Sand spoke. A travel ban was imposed on the whole of Dorvik.', 'RESTRICTION'), []);
 });
 
+test('"X, whose trial opened": the relative possessive of an event noun is the name before it', () => {
+  has(targets('The lawyer Karel Vost, whose trial opened on Monday, denies the charges.', 'TRIAL'), ['Karel Vost'], 'whose trial');
+  has(targets('The lawyer Karel Vost, whose arrest sparked protests, was freed.', 'ARREST'), ['Karel Vost'], 'whose arrest');
+  // must not match: a "whose" that asks, with no name before it
+  assert.deepEqual(targets('Nobody in Dorvik knew whose trial opened on Monday, Ana Lopez said.', 'TRIAL'), []);
+});
+
 test('who goes, is or is put on trial, or stands trial, is tried', () => {
   for (const text of ['The journalist Ana Lopez went on trial on Monday.', 'The journalist Ana Lopez is on trial for treason.', 'The journalist Ana Lopez was put on trial in May.', 'The authorities put the journalist Ana Lopez on trial.', 'The journalist Ana Lopez stood trial in Dorvik.']) {
     has(targets(text, 'TRIAL'), ['Ana Lopez'], text);
