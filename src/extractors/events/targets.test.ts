@@ -902,10 +902,15 @@ test('"X, whose trial opened": the relative possessive of an event noun is the n
   assert.deepEqual(targets('Nobody in Dorvik knew whose trial opened on Monday, Ana Lopez said.', 'TRIAL'), []);
 });
 
-test('who goes, is or is put on trial, or stands trial, is tried', () => {
+test('who goes, is or is put on trial, stands trial or appears in court, is tried', () => {
   for (const text of ['The journalist Ana Lopez went on trial on Monday.', 'The journalist Ana Lopez is on trial for treason.', 'The journalist Ana Lopez was put on trial in May.', 'The authorities put the journalist Ana Lopez on trial.', 'The journalist Ana Lopez stood trial in Dorvik.']) {
     has(targets(text, 'TRIAL'), ['Ana Lopez'], text);
   }
+  // appearing in court or before a judge is a hearing of the one who appears
+  has(targets('The journalist Ana Lopez appeared in court in Dorvik on Wednesday.', 'TRIAL'), ['Ana Lopez'], 'appeared in court');
+  has(targets('The journalist Ana Lopez appeared before a judge on Monday.', 'TRIAL'), ['Ana Lopez'], 'appeared before a judge');
+  assert.deepEqual(targets('The journalist Ana Lopez appeared in a court drama on television.', 'TRIAL'), []);
+  assert.deepEqual(targets('The journalist Ana Lopez appeared tired after the court hearing.', 'TRIAL'), []);
   // must not match: who reports or comments on a trial
   for (const text of ['The journalist Ana Lopez reported on the trial in Dorvik.', 'The journalist Ana Lopez reported on trial proceedings in Dorvik.']) {
     assert.deepEqual(targets(text, 'TRIAL'), [], text);
