@@ -74,13 +74,28 @@ function stayOver(tree: Tree, i: number): { first: number; last: number } | unde
 
 const still = (tree: Tree, i: number): boolean => tree.kids(i, 'aux', 'aux:pass').some((a) => STILL.has(tree.token(a).text.toLowerCase()) || STILL.has(tree.lemma(a)));
 
+/** Verbs by which a court or an official sets a custody's term ahead: "ordered him detained for 15 days". */
+const ORDERING = new Set(['order', 'extend', 'rule', 'decide']);
+
+/**
+ * A custody term set ahead, not served: a remand ("remanded in custody for 30 days"), one ordered
+ * ("ordered X detained for 15 days", "ordered that X be held for a month", which the parser may
+ * join to "ordered" as a conjunct), or an extension ("held for a further month"). Its end is still to come.
+ */
+function termAhead(tree: Tree, i: number, span: { last: number }): boolean {
+  if (tree.lemma(i) === 'remand') return true;
+  if (tree.kids(span.last, 'amod').some((k) => ['further', 'additional'].includes(tree.lemma(k)))) return true;
+  const h = tree.head(i);
+  return h >= 0 && ORDERING.has(tree.lemma(h)) && /^(ccomp|xcomp|conj)/.test(tree.token(i).deprel ?? '');
+}
+
 /** "detained … for three weeks" on the trigger in the simple past, or on a verb joined to it ("arrested and detained for ten weeks"). */
 function pastSpan(tree: Tree, i: number): { first: number; last: number } | undefined {
   const past = (k: number): boolean => tree.token(k).upos === 'VERB' && ['VBD', 'VBN'].includes(tree.token(k).xpos ?? '');
   if (!past(i) || still(tree, i)) return undefined;
   for (const v of [i, ...tree.kids(i, 'conj').filter((c) => past(c) && !tree.kids(c, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass').length)]) {
     const over = spanOver(tree, v);
-    if (over) return over;
+    if (over) return termAhead(tree, v, over) ? undefined : over;
   }
   return undefined;
 }

@@ -351,6 +351,33 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   }
 });
 
+test('freed or released from a contract, a duty or a club is no release from custody', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE').map((v) => v.trigger.text);
+  for (const text of ['The singer Ana Lopez was freed from her record contract.', 'The striker Ana Lopez was released by the club in May.', 'The activist Ana Lopez was released from her duties at the union.']) {
+    assert.deepEqual(releases(text), [], text);
+  }
+  // must still match: out of prison, on bail, told by a team
+  for (const text of ['The activist Ana Lopez was freed from Dorvik prison on Sunday.', 'The activist Ana Lopez was released on bail on Thursday.', 'The team of lawyers said the activist Ana Lopez was freed on Monday.']) {
+    assert.equal(releases(text).length, 1, text);
+  }
+});
+
+test('a custody term set ahead (remanded, ordered, extended) is not over: no release from its span', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE').map((v) => v.trigger.text);
+  for (const text of [
+    'The court remanded the lawyer Ilse Varn in custody for a further 30 days.',
+    'The lawyer Ilse Varn was remanded in custody for 30 days.',
+    'The court ordered that the lawyer Tomas Berel be held in pre-trial detention for 30 days.',
+    'A judge in Dorvik ordered him held for 15 days.',
+    'The lawyer Karel Vost was held for an additional month.',
+  ]) {
+    assert.deepEqual(releases(text), [], text);
+  }
+  // must still match: a span served, by whoever held the person
+  assert.deepEqual(releases('Police detained the lawyer Petra Holm for eight hours on Monday.'), ['for eight hours']);
+  assert.deepEqual(releases('The court heard that police had arrested and held the lawyer Petra Holm for two days.'), ['for two days']);
+});
+
 test("a release a span tells is dated when the span ran out, at the custody date's precision", () => {
   const dates = (text: string, published?: string) => eventsOf(text, published).events.filter((v) => v.target?.entity).map((v) => `${v.type} ${v.date?.value ?? '-'}`);
   assert.deepEqual(dates('On 3 May 2018, security forces detained the journalist Pol Varan for three weeks over a post.'), ['ARREST 2018-05-03', 'RELEASE 2018-05-24']);

@@ -15,6 +15,8 @@ export interface TriggerEntry {
   withInto?: string[];
   /** Only with a by-phrase naming an agent of force ("taken by soldiers", not "taken by surprise"). */
   byAgent?: boolean;
+  /** Only when done by an agent of force: one named as the subject or by-phrase, or none named ("police picked him up", "was picked up"; not "she picked up her children"). */
+  forceAgent?: boolean;
   /** The partner word must come before the head ("ill-treated", not "treated the ill"). */
   partnerBefore?: boolean;
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */

@@ -340,3 +340,20 @@ test('a threat\'s if-clause is its condition: "was threatened with arrest if he 
   assert.deepEqual(modalities('If Tarek Solm is threatened again, he will leave the country.', 'THREAT'), ['hypothetical']);
   assert.deepEqual(modalities('Police would threaten Tarek Solm if he returned.', 'THREAT'), ['hypothetical']);
 });
+
+test('a negation shared by "or" and "nor" denies each conjunct; "but" and "and" tell their own', () => {
+  const negated: [string, EventType][] = [
+    ['Mira Sand was neither charged nor released.', 'CHARGE'],
+    ['Mira Sand was neither charged nor released.', 'RELEASE'],
+    ['Jonas Pell has not been charged or released.', 'RELEASE'],
+    ['Ilse Varn was never charged, nor was she released.', 'RELEASE'],
+    ['The authorities in Dorvik have not tried or freed the lawyer Teo Brand.', 'RELEASE'],
+  ];
+  for (const [text, type] of negated) assert.deepEqual(modalities(text, type), ['negated'], text);
+  const asserted: [string, EventType][] = [
+    ['Ana Lopez was not arrested but released.', 'RELEASE'],
+    ['Petra Holm was charged and released on bail.', 'RELEASE'],
+    ['Police arrested Karel Vost, who was charged or summoned twice, and released him on Monday.', 'RELEASE'],
+  ];
+  for (const [text, type] of asserted) assert.deepEqual(modalities(text, type), ['asserted'], text);
+});

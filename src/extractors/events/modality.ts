@@ -107,11 +107,26 @@ function presupposedSubject(tree: Tree, t: Trigger, h: number): boolean {
   return tree.kids(t.token, 'det', 'nmod:poss').some(definite);
 }
 
+/** A negator on a token: "not", "never", "no", and "neither" before the first of two ("neither charged nor …"). */
+const negatedAt = (tree: Tree, c: number): boolean =>
+  tree.children[c]!.some((k) => (NEGATORS.has(tree.lemma(k)) || tree.lemma(k) === 'neither') && /^(advmod|det|neg|case|cc:preconj|mark)/.test(tree.token(k).deprel ?? ''));
+
+/**
+ * A conjunct under a negation it shares: "nor" denies its own ("nor was she released"), and one
+ * joined by "or" to a denied one is denied too ("has not been charged or released"). Not "but" or
+ * "and": "was not charged but released" tells the release.
+ */
+function deniedConjunct(tree: Tree, i: number): boolean {
+  if (tree.token(i).deprel !== 'conj') return false;
+  const cc = tree.kids(i, 'cc').map((k) => tree.lemma(k).toLowerCase());
+  return cc.includes('nor') || (cc.includes('or') && negatedAt(tree, tree.head(i)));
+}
+
 function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
   clause = clause.filter((c) => !presupposedSubject(tree, t, c));
-  return clause.some((c) => tree.children[c]!.some((k) => NEGATORS.has(tree.lemma(k)) && /^(advmod|det|neg|case|cc:preconj|mark)/.test(tree.token(k).deprel ?? '')));
+  return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c));
 }
 
 /**

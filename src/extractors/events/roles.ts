@@ -21,7 +21,7 @@ const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', '
 /** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
 const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
 /** Verbs whose subject undergoes the event whatever its type: "he died in custody" is his killing, "she walked free" her release, not their acts. */
-const UNDERGOING_VERBS = new Set(['die', 'succumb', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve']);
+const UNDERGOING_VERBS = new Set(['die', 'succumb', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve', 'appear']);
 
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
@@ -31,7 +31,7 @@ const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer', 'hand']);
 /** Verbs by which an event makes its victim act: "threats forced him to flee", "harassment drove her to despair". */
 const CAUSATIVES = new Set(['drive', 'force', 'compel', 'push']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
-const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape']);
+const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape', 'stand']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
 
@@ -471,7 +471,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const objs = tree.kids(i, 'obj');
       const ownObj = objs.length > 1 ? (objs.find((o) => tree.entityOf[o]?.type === 'PERSON') ?? objs[0]) : objs[0];
       const own = ownObj !== undefined && laterObj !== undefined && laterObj < ownObj ? laterObj : ownObj;
-      const obj = flipped ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
+      // "denied entry to X": an object that is the phrase's own word is no target; whom it is denied is
+      const toWhom = own !== undefined && own === t.partner ? (tree.kids(i, 'iobj')[0] ?? [...tree.kids(i, 'obl'), ...tree.kids(own, 'nmod')].find((c) => tree.caseOf(c) === 'to')) : undefined;
+      const obj = flipped ?? toWhom ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {
@@ -585,7 +587,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // leave"); "while on medical release" is a spell out of prison, not the release that ends a custody
     const clauseVerb = h >= 0 && !/^(acl|amod)/.test(tree.token(h).deprel ?? '') && t.type !== 'RELEASE';
     const meanwhile = (t.entry.state || (tree.token(i).deprel === 'advcl' && clauseVerb)) && h >= 0 && !tree.kids(i, 'nsubj').length && tree.kids(i, 'mark').some((m) => WHILE_MARKS.has(tree.lemma(m))) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : undefined;
-    let target = meanwhile ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
+    // "X, whose trial opened on Monday": the relative possessive stands for the name before it
+    const whose = poss !== undefined && tree.token(poss).text.toLowerCase() === 'whose' ? tree.antecedentOf(poss) : undefined;
+    let target = meanwhile ?? whose ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
     if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
@@ -614,6 +618,20 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "was arrested on charges of sedition", "police held him on criminal charges": the charges
     // befall whom the verb they hang on befell
     if (target === undefined && t.type === 'CHARGE' && tree.caseOf(i) === 'on' && h >= 0 && tree.token(h).upos === 'VERB') target = undergoerOf(tree, h);
+    // "a travel ban was imposed on X", "a ban was placed against X": a restriction noun is the passive
+    // subject, whom it befalls the verb's "on" or "against" when that names someone (not a date,
+    // "imposed on Monday"). Not yet charges ("were brought against X"): a charge so read moved more
+    // statuses wrong than right on train.
+    if (target === undefined && t.type === 'RESTRICTION' && h >= 0 && tree.token(i).deprel === 'nsubj:pass' && tree.token(h).upos === 'VERB') {
+      const someone = (c: number) => tree.entityOf[c] !== undefined || lexicon.personNouns.has(tree.lemma(c).toLowerCase()) || tree.token(c).upos === 'PRON';
+      target = tree.kids(h, 'obl').find((c) => ['on', 'against'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && someone(c));
+    }
+    // "X went on trial", "X is on trial", "X was put on trial", "they put X on trial": who is tried
+    // (the bare noun only: who "reported on the trial" is not on trial)
+    if (target === undefined && t.type === 'TRIAL' && tree.caseOf(i) === 'on' && !tree.kids(i, 'det', 'nmod:poss').length) {
+      const active = h >= 0 && tree.token(h).upos === 'VERB' && !tree.isPassive(h) ? tree.kids(h, 'obj')[0] : undefined;
+      target = tree.kids(i, 'nsubj')[0] ?? active ?? (h >= 0 && tree.token(h).upos === 'VERB' ? tree.subjectOf(h) : undefined);
+    }
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
       target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);

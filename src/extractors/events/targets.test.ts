@@ -822,6 +822,16 @@ test('"harassment by the police drove her to despair": what the event made someo
   lacks(targets(object, 'THREAT'), ['Ada Moll'], object);
 });
 
+test('"picked up" is an arrest when an agent of force does it, or nobody is named; not a parent collecting a child', () => {
+  for (const text of ['Police picked up the activist Jonas Pell on Monday.', 'The activist Jonas Pell was picked up by police outside his home.', 'The activist Jonas Pell was picked up on Tuesday.', 'Men in plain clothes picked up the activist Jonas Pell.', 'Agents of the Dorvik Security Service picked up the activist Jonas Pell.']) {
+    has(targets(text, 'ARREST'), ['Jonas Pell'], text);
+  }
+  // must not match: a person named as who picked someone up
+  for (const text of ['Petra Holm picked up her children from school.', 'Petra Holm picked up her brother Jonas Pell at the airport.', 'The activist Jonas Pell was picked up by his father after school.']) {
+    assert.deepEqual(targets(text, 'ARREST'), [], text);
+  }
+});
+
 test('"taken by soldiers" is an arrest (an abduction by unknown gunmen), "taken by surprise" is nothing; "has not been seen since" is a disappearance', () => {
   has(targets('Arno Petz was taken by soldiers on Monday.', 'ARREST'), ['Arno Petz'], 'taken by soldiers');
   has(targets('Arno Petz was taken by unknown gunmen.', 'ABDUCTION'), ['Arno Petz'], 'taken by unknown gunmen');
@@ -863,6 +873,56 @@ test('a roundup names the people a group stands for: "Others jailed include A an
 test('a thing seized is no one abducted: "police seized her laptop"; her confiscated passport still restricts her', () => {
   assert.deepEqual(targets('Police raided the home of the activist Dana Vell and seized her laptop.', 'ABDUCTION'), []);
   has(targets('Dana Vell said her passport was confiscated at the airport.', 'RESTRICTION'), ['Dana Vell'], 'passport confiscated');
+});
+
+test('denied or refused entry is a restriction of whom it is denied; a suspended sentence is a conviction', () => {
+  for (const text of ['The reporter Tomas Berel was denied entry at Dorvik airport.', 'Authorities denied entry to the journalist Tomas Berel.', 'Border guards refused the journalist Tomas Berel entry on Monday.', 'The journalist Tomas Berel was refused entry to Dorvik last year.']) {
+    has(targets(text, 'RESTRICTION'), ['Tomas Berel'], text);
+  }
+  has(targets('The lawyer Tomas Berel was given a suspended sentence.', 'CONVICTION'), ['Tomas Berel'], 'suspended sentence');
+  // must not match: an entry that is no border's, a sentence that is words
+  for (const text of ['The lawyer Tomas Berel denied entry into politics.', 'The activist Tomas Berel denied the entry in the ledger was his.']) {
+    assert.deepEqual(targets(text, 'RESTRICTION'), [], text);
+  }
+  assert.deepEqual(targets('The editor suspended the lawyer Tomas Berel for one sentence in his column.', 'CONVICTION'), []);
+});
+
+test('a restriction noun as the passive subject befalls whom the verb\'s "on" or "against" names: "a travel ban was imposed on X"', () => {
+  has(targets('A travel ban was imposed on the activist Mira Sand.', 'RESTRICTION'), ['Mira Sand'], 'imposed on');
+  has(targets('A travel ban was imposed on Mira Sand in May.', 'RESTRICTION'), ['Mira Sand'], 'imposed on');
+  // must not match: a date after "on", or no person there
+  assert.deepEqual(targets('The activist Mira Sand spoke. A travel ban was imposed on Monday.', 'RESTRICTION'), []);
+  assert.deepEqual(targets('The activist Mira Sand spoke. A travel ban was imposed on the whole of Dorvik.', 'RESTRICTION'), []);
+});
+
+test('"X, whose trial opened": the relative possessive of an event noun is the name before it', () => {
+  has(targets('The lawyer Karel Vost, whose trial opened on Monday, denies the charges.', 'TRIAL'), ['Karel Vost'], 'whose trial');
+  has(targets('The lawyer Karel Vost, whose arrest sparked protests, was freed.', 'ARREST'), ['Karel Vost'], 'whose arrest');
+  // must not match: a "whose" that asks, with no name before it
+  assert.deepEqual(targets('Nobody in Dorvik knew whose trial opened on Monday, Ana Lopez said.', 'TRIAL'), []);
+});
+
+test('who goes, is or is put on trial, stands trial or appears in court, is tried', () => {
+  for (const text of ['The journalist Ana Lopez went on trial on Monday.', 'The journalist Ana Lopez is on trial for treason.', 'The journalist Ana Lopez was put on trial in May.', 'The authorities put the journalist Ana Lopez on trial.', 'The journalist Ana Lopez stood trial in Dorvik.']) {
+    has(targets(text, 'TRIAL'), ['Ana Lopez'], text);
+  }
+  // appearing in court or before a judge is a hearing of the one who appears
+  has(targets('The journalist Ana Lopez appeared in court in Dorvik on Wednesday.', 'TRIAL'), ['Ana Lopez'], 'appeared in court');
+  has(targets('The journalist Ana Lopez appeared before a judge on Monday.', 'TRIAL'), ['Ana Lopez'], 'appeared before a judge');
+  assert.deepEqual(targets('The journalist Ana Lopez appeared in a court drama on television.', 'TRIAL'), []);
+  assert.deepEqual(targets('The journalist Ana Lopez appeared tired after the court hearing.', 'TRIAL'), []);
+  // must not match: who reports or comments on a trial
+  for (const text of ['The journalist Ana Lopez reported on the trial in Dorvik.', 'The journalist Ana Lopez reported on trial proceedings in Dorvik.']) {
+    assert.deepEqual(targets(text, 'TRIAL'), [], text);
+  }
+});
+
+test('an irregular participle the tagger called an adjective is still the verb: "his sentence was upheld"', () => {
+  has(targets('The lawyer Karel Vost lost his appeal, and his sentence was upheld.', 'CONVICTION'), ['Karel Vost'], 'sentence was upheld');
+  has(targets('The five-year sentence of the lawyer Karel Vost was upheld on Monday.', 'CONVICTION'), ['Karel Vost'], 'was upheld');
+  // must not match: no sentence, conviction or verdict upheld
+  assert.deepEqual(targets('The lawyer Karel Vost was upheld as a model by his colleagues.', 'CONVICTION'), []);
+  assert.deepEqual(targets('The ruling that freed the lawyer Karel Vost was upheld.', 'CONVICTION'), []);
 });
 
 test('"handed a three-year prison term" is a conviction, "succumbed to his injuries" a killing, "whisked away by officers" an arrest; a term in office and an illness are not', () => {

@@ -4,6 +4,7 @@ import { FUTURE_AUX } from '../dates/index.js';
 import { NEGATORS } from '../syntax/tree.js';
 import { REFUSING_VERBS } from './governors.js';
 import type { Tree } from '../syntax/tree.js';
+import { irregularBase } from '../syntax/lemmatizer.js';
 
 /**
  * Trigger candidates: a lemma of the right part of speech in the lexicon, with its phrase partner
@@ -165,6 +166,16 @@ function spentSpan(tree: Tree, i: number, p: number): boolean {
   return (spend(tree.head(p)) && tree.head(i) === p) || (tree.head(p) === i && spend(tree.head(i)));
 }
 
+/** Who carried out verb `i` is an agent of force, or is not named: "officers picked him up", "was picked up", "they picked him up". */
+function byForce(tree: Tree, lexicon: Lexicon, i: number): boolean {
+  const doer = tree.isPassive(i) ? tree.kids(i, 'obl:agent', 'obl').find((c) => tree.caseOf(c) === 'by') : tree.subjectOf(i);
+  if (doer === undefined || tree.lemma(doer).toLowerCase() === 'they') return true;
+  // the noun a misparsed subject hangs under counts too: "men in plain clothes picked up …"
+  const nouns = [doer];
+  for (let k = doer; (tree.token(k).deprel ?? '').startsWith('nmod') && nouns.length < 3; k = tree.head(k)) nouns.push(tree.head(k));
+  return nouns.flatMap((n) => [n, ...tree.kids(n, 'compound', 'amod')]).some((k) => lexicon.agentNouns.has(tree.lemma(k).toLowerCase()));
+}
+
 /** Units a span of time is counted in. */
 const SPANS = new Set(['year', 'month', 'week', 'day', 'hour', 'decade', 'night']);
 
@@ -192,6 +203,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     const by = tree.kids(i, 'obl', 'obl:agent', 'nmod').find((c) => tree.caseOf(c) === 'by' && lexicon.agentNouns.has(tree.lemma(c).toLowerCase()));
     if (by === undefined) return undefined;
   }
+  if (entry.forceAgent && !byForce(tree, lexicon, i)) return undefined;
   if (entry.withInto) {
     const vehicles = new Set(entry.withInto);
     partner = tree.kids(i, 'obl', 'nmod').find((c) => vehicles.has(tree.lemma(c)) && ['into', 'in'].includes(tree.caseOf(c) ?? ''));
@@ -244,9 +256,10 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       let entry = lookup(table, tree.lemma(i), form);
       let pos: Trigger['pos'] = pass;
       // a participle the tagger called an adjective ("gunmen abducted activists" read as "abducted
-      // activists") is still the verb's event
-      if (!entry && pass === 'adj' && (/(?:ed|en)$/.test(form) || IRREGULAR_PARTICIPLES.has(form))) {
-        entry = lookup(lexicon.verbs, form, form);
+      // activists", "his sentence was upheld") is still the verb's event
+      const base = pass === 'adj' ? irregularBase(form) : undefined;
+      if (!entry && pass === 'adj' && (/(?:ed|en)$/.test(form) || IRREGULAR_PARTICIPLES.has(form) || base !== undefined)) {
+        entry = lookup(lexicon.verbs, base ?? form, form);
         pos = 'verb';
       }
       if (!entry) continue;

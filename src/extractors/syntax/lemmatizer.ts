@@ -32,6 +32,12 @@ const BASES = new Set(
 );
 const PRESENT_VERB = new Set(['VB', 'VBP']);
 
+/** The base of an irregular past form that is no base itself ("upheld" → "uphold"), if it is one. */
+export function irregularBase(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  return Object.hasOwn(IRREGULAR_VERBS, lower) && !BASES.has(lower) ? IRREGULAR_VERBS[lower] : undefined;
+}
+
 function caseFor(word: string, xpos: string): string {
   return xpos === 'NNP' || xpos === 'NNPS' ? word : word.toLowerCase();
 }
