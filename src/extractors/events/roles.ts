@@ -421,6 +421,11 @@ function receivedWith(tree: Tree, v: number): number | undefined {
   return tree.subjectOf(verb);
 }
 
+/** Whose whereabouts: "his whereabouts", "the whereabouts of (activist) X". */
+function whereaboutsOwner(tree: Tree, n: number): number | undefined {
+  return tree.kids(n, 'nmod:poss')[0] ?? tree.kids(n, 'nmod').find((k) => tree.caseOf(k) === 'of');
+}
+
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
   const i = t.token;
   const roles: RoleHeads = {};
@@ -515,7 +520,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "do not know the whereabouts of X", "refused to disclose her whereabouts": the owner of the
     // whereabouts is missing, not who does not know or tell them
     if (t.type === 'DISAPPEARANCE' && t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
-      const owner = tree.kids(t.partner, 'nmod:poss')[0] ?? tree.kids(t.partner, 'nmod').find((k) => tree.caseOf(k) === 'of');
+      const owner = whereaboutsOwner(tree, t.partner);
       if (owner !== undefined) roles.target = owner;
       else delete roles.target;
       delete roles.agent;
@@ -558,9 +563,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const up = tree.head(i);
     const completed = tree.token(i).deprel === 'xcomp' && up >= 0 && tree.isPassive(up) ? personBeforeAuxiliaries(tree, up) : undefined;
     const subj = found ?? ownClause ?? tree.subjectOf(i) ?? completed ?? (tree.token(i).deprel === 'amod' ? tree.head(i) : undefined);
-    // "his whereabouts", "the whereabouts of (activist) X"
-    const owner = (n: number) => tree.kids(n, 'nmod:poss')[0] ?? tree.kids(n, 'nmod').find((k) => tree.caseOf(k) === 'of') ?? n;
-    if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? owner(subj) : subj;
+    if (subj !== undefined && subj >= 0) roles.target = tree.lemma(subj) === 'whereabouts' ? (whereaboutsOwner(tree, subj) ?? subj) : subj;
   } else {
     // "Saturday's abduction": a date is when, not whose; "Karsland's arrest of a blogger": a country is who did it
     const [poss, possAgent] = [tree.kids(i, 'nmod:poss').find((k) => !noOneAt(tree, k)), tree.kids(i, 'nmod:poss').find((k) => !tree.inTimex(k) && noOneAt(tree, k))];
@@ -664,7 +667,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   // "a case was registered against the activist", "filed a complaint against him": whom it is against
   if (t.pos === 'verb' && t.partner !== undefined && tree.lemma(t.partner) === 'against' && tree.head(t.partner) > t.partner) roles.target = tree.head(t.partner);
   if (t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
-    const owner = tree.kids(t.partner, 'nmod:poss')[0];
+    const owner = whereaboutsOwner(tree, t.partner);
     if (owner !== undefined) roles.target = owner;
   }
   // "her passport was confiscated", "the body of X was found": the event befalls the owner
