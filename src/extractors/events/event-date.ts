@@ -68,7 +68,8 @@ export class EventDater {
     for (const { token, via } of tree.ancestors(t.token, 4)) {
       // "reported missing in June", "declared dead on Monday": a state the speech verb predicates is dated by it
       if (this.lexicon.speech.has(tree.lemma(token)) && !(via === 'xcomp' && i === t.token)) return null;
-      if (t.pos === 'verb' && i === t.token && !/^(xcomp|advcl|conj|acl)/.test(via)) return null;
+      // (a relative clause tells its own time: "X, who was freed last week, was rearrested on Tuesday")
+      if (t.pos === 'verb' && i === t.token && (!/^(xcomp|advcl|conj|acl)/.test(via) || via === 'acl:relcl')) return null;
       if (via === 'ccomp' || via === 'parataxis') return null;
       const d = this.at(token);
       if (d) return d;

@@ -893,3 +893,11 @@ test('whereabouts not known, not disclosed, or refused to be revealed: the owner
     assert.deepEqual(missing(text), [], text);
   }
 });
+
+test('a relative clause tells its own time: it does not take the date of the clause its noun is in', () => {
+  const { events } = eventsOf('The activist Pia Rast, who was freed on bail last week, was rearrested on 7 December 2018.');
+  assert.equal(one(events, 'ARREST').date?.value, '2018-12-07');
+  assert.equal(one(events, 'RELEASE').date ?? null, null);
+  // must not match: an adverbial clause shares its verb's time
+  assert.equal(one(eventsOf('The activist Pia Rast was arrested on 7 December 2018 while covering a protest.').events, 'ARREST').date?.value, '2018-12-07');
+});
