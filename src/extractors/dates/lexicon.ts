@@ -17,6 +17,11 @@ export const WEEKDAYS: Record<string, number> = {
 // Looked up with words from reports: no inherited keys ("constructor", "__proto__").
 Object.setPrototypeOf(WEEKDAYS, null);
 
+/** Month and weekday names written out ("May", "Monday"), not their abbreviations: "Jan" and "Sat" are names and words too. */
+export const DATE_NAMES: ReadonlySet<string> = new Set(
+  [...Object.keys(MONTHS), ...Object.keys(WEEKDAYS)].filter((w, _, all) => !all.some((o) => o !== w && o.startsWith(w))),
+);
+
 export const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 // Looked up with words from reports: no inherited keys ("constructor", "__proto__").
 Object.setPrototypeOf(SEASONS, null);

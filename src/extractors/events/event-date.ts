@@ -32,7 +32,7 @@ export function eventDateOf(timex: Timex): EventDate | null {
 }
 
 /** Prepositions by which an event noun is the point its clause's time is reckoned from. */
-const RECKONED_FROM = new Set(['after', 'since', 'following', 'before']);
+export const RECKONED_FROM: ReadonlySet<string> = new Set(['after', 'since', 'following', 'before']);
 
 export class EventDater {
   /** The most precise calendar date of each governor, by its token index. */

@@ -146,10 +146,5 @@ export function commaParticiple(tree: Tree, i: number): number | undefined {
   // "…, beat her and …": an object right after the verb makes it the name's own act
   const next = i + 1 < to ? tree.token(i + 1) : undefined;
   if (next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1)) return undefined;
-  const person = tree.entityOf[i - 2];
-  if (person?.type !== 'PERSON') return undefined;
-  let first = i - 2;
-  while (first > from && tree.entityOf[first - 1] === person) first--;
-  for (let k = first; k <= i - 2; k++) if (tree.head(k) < first || tree.head(k) > i - 2) return k;
-  return i - 2;
+  return tree.personNameEndingAt(i - 2);
 }

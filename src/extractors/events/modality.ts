@@ -5,6 +5,7 @@ import { NEGATORS } from '../syntax/tree.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
 import { OBLIGATION_AUX, demanded, governedModality } from './governors.js';
+import { RECKONED_FROM } from './event-date.js';
 
 /**
  * Modality, from the trigger's clause. Negated: "not", "never", "no charges", "without".
@@ -60,8 +61,8 @@ function stateVoice(tree: Tree, speaker: number | undefined): boolean {
 /** Adjuncts of time: what happened "after", "before" or "since" an announcement is not what was announced. */
 const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'during', 'following', 'amid']);
 
-/** Prepositions by which an event noun dates its clause's verb ("since his arrest"). */
-const DATING = new Set(['since', 'after', 'before', 'following', 'during', 'amid']);
+/** Prepositions by which an event noun dates its clause's verb ("since his arrest", "during his detention"). */
+const DATING = new Set([...RECKONED_FROM, 'during', 'amid']);
 
 /** The trigger and the verb its noun or adjective depends on: "face (persecution)", "be (free)". */
 function clauseTokens(tree: Tree, t: Trigger): number[] {

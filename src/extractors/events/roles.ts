@@ -435,6 +435,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const beside = t.partner !== undefined && Math.abs(t.partner - i) === 1 && tree.kids(t.partner, 'cop').length > 0 ? t.partner : undefined;
     const copular = ((tree.token(i).upos === 'ADJ' || ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '')) && tree.kids(i, 'cop').length > 0) || beside !== undefined;
     const raised = raisedObject(tree, i);
+    const commaPerson = UNACCUSATIVE.has(t.type) ? undefined : commaParticiple(tree, i);
     if (raised !== undefined) {
       // "the force abducted and beat X", parsed as a force [that was] abducted: both verbs' object is X
       roles.target = raised;
@@ -449,9 +450,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
-    } else if (!UNACCUSATIVE.has(t.type) && commaParticiple(tree, i) !== undefined) {
+    } else if (commaPerson !== undefined) {
       // "Ana Lopez, detained since 2019, was transferred": what befell the name before the comma
-      roles.target = commaParticiple(tree, i)!;
+      roles.target = commaPerson;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
     } else if ((UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) && disappearedWhom(tree, i) === undefined) {

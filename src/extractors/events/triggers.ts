@@ -29,6 +29,11 @@ export interface Trigger {
 /** Whose vehicle makes being forced into it an arrest: "a police van", "a military truck". */
 const STATE_VEHICLES = new Set(['police', 'military', 'army', 'security', 'prison']);
 
+/** The trigger's phrase whose noun is one of `nouns` after one of `cases`: "taken from her home", "forced into a car". */
+function phraseOf(tree: Tree, i: number, nouns: readonly string[], cases: readonly string[]): number | undefined {
+  return tree.kids(i, 'obl', 'nmod').find((c) => nouns.includes(tree.lemma(c)) && cases.includes(tree.caseOf(c) ?? ''));
+}
+
 function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
   const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
@@ -205,15 +210,13 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   }
   if (entry.forceAgent && !byForce(tree, lexicon, i)) return undefined;
   if (entry.withInto) {
-    const vehicles = new Set(entry.withInto);
-    partner = tree.kids(i, 'obl', 'nmod').find((c) => vehicles.has(tree.lemma(c)) && ['into', 'in'].includes(tree.caseOf(c) ?? ''));
+    partner = phraseOf(tree, i, entry.withInto, ['into', 'in']);
     if (partner === undefined) return undefined;
     // "forced into a police van" is an arrest
     if (tree.kids(partner, 'compound', 'amod').some((k) => STATE_VEHICLES.has(tree.lemma(k)))) type = 'ARREST';
   }
   if (entry.withFrom) {
-    const places = new Set(entry.withFrom);
-    partner = tree.kids(i, 'obl', 'nmod').find((c) => places.has(tree.lemma(c)) && tree.caseOf(c) === 'from');
+    partner = phraseOf(tree, i, entry.withFrom, ['from']);
     if (partner === undefined) return undefined;
   }
   // a participle the tagger read as an adjective after a copula is a passive too: "was fired"; so

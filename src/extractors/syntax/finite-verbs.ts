@@ -1,25 +1,26 @@
+import { DATE_NAMES } from '../dates/lexicon.js';
+import { FINITE } from './headline-verbs.js';
 import type { TaggedWord } from './tagger-model.js';
 
 /**
  * A sentence of running text has a finite verb; the tagger, trained on web text, may leave a news
- * sentence with none.
- *
- * "Police detained activist X", "Security forces attacked prominent lawyer X": the tagger, trained
- * on web text, reads the first verb of such a sentence as a participle of a reduced relative
- * ("police [who were] detained"), the sentence is left with no finite verb, and the parse makes
- * the person the agent of a passive. A sentence of running text has a finite verb: when it has
- * none, its first verb is a past participle right after a noun, and the words of an object follow,
- * that verb is the past tense. A plural noun right after a name, which training also saw as a verb
- * and which is followed by what may follow a verb, is the name's verb in the present ("Ana Lopez
- * lives in exile"). And in any sentence, a word the tagger read as a preposition before
- * a name, which its training never saw as one ("arrested activist X"), is a noun.
+ * sentence with none. "Police detained activist X", "Security forces attacked prominent lawyer X"
+ * are read as reduced relatives ("police [who were] detained"), and the parse makes the person the
+ * agent of a passive: when a sentence has no finite verb, its first verb is a past participle right
+ * after a noun, and the words of an object follow, that verb is the past tense. A plural noun right
+ * after a name, which training also saw as a verb and which is followed by what may follow a verb,
+ * is the name's verb in the present ("Ana Lopez lives in exile"). And in any sentence, a word the
+ * tagger read as a preposition before a name, which its training never saw as one ("arrested
+ * activist X"), is a noun.
  */
-const FINITE = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
+
 /** Words an object may start with; a number or a date after the participle is a headline's ("Activist jailed five years", "Editor detained Monday"). */
 const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON']);
 /** Prepositions too rare in the tagger's training to have a class there; "-ing" words ("including") are left alone too. */
 const RARE_PREPOSITIONS = new Set(['amid', 'amidst', 'alongside', 'versus', 'beside', 'beneath', 'unlike', 'atop', 'underneath', 'amongst', 'notwithstanding', 'excluding', 'barring', 'save', 'vs', 'circa', 'minus', 'plus', 'unto', 'till', 'pro']);
-const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|last|this|next)$/i;
+/** Words that open a date without being a month's or a day's name. */
+const DATE_OPENERS = new Set(['today', 'yesterday', 'last', 'this', 'next']);
+const isDateWord = (w: string): boolean => DATE_NAMES.has(w.toLowerCase()) || DATE_OPENERS.has(w.toLowerCase());
 
 /**
  * The tags of one sentence with its participle read as the finite verb. `usedAs(word, upos)` says
@@ -46,7 +47,7 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
   if (i < 1 || i + 1 >= words.length || out[i]!.xpos !== 'VBN' || !['NOUN', 'PROPN'].includes(out[i - 1]!.upos)) return out;
   const next = out[i + 1]!;
-  if (!OBJECT_START.has(next.upos) || DATE_WORD.test(words[i + 1]!)) return out;
+  if (!OBJECT_START.has(next.upos) || isDateWord(words[i + 1]!)) return out;
   // "who", "which", "that" after the participle open a relative clause, not its object
   if (next.upos === 'PRON' && !['PRP', 'PRP$'].includes(next.xpos)) return out;
   out[i] = { ...out[i]!, xpos: 'VBD' };

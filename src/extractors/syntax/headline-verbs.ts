@@ -12,7 +12,8 @@ const HEADLINE_VERBS = new Set([
   'kidnap', 'convict', 'summon', 'torture', 'threaten', 'attack', 'assault', 'beat', 'seize', 'acquit', 'pardon', 'indict',
   'extradite', 'shoot', 'stab', 'murder', 'execute', 'hang', 'ban', 'bar', 'raid', 'hold', 'question', 'interrogate',
 ]);
-const FINITE = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
+/** Tags of a finite verb: a sentence with one has its verb. */
+export const FINITE: ReadonlySet<string> = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
 /** Words an object may start with: "journalist X", "the reporter", "two activists", "X". */
 const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 

@@ -249,12 +249,18 @@ export class Tree {
   private nameRightBefore(i: number): number | undefined {
     const t = this.token(i);
     if (t.upos !== 'VERB' || !['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '') || i === 0) return undefined;
-    const person = this.entityOf[i - 1];
-    if (person?.type !== 'PERSON' || this.sentenceRange(i).from > i - 1) return undefined;
-    let first = i - 1;
+    if (this.sentenceRange(i).from > i - 1) return undefined;
+    return this.personNameEndingAt(i - 1);
+  }
+
+  /** The token of the person's name that ends at `j` which hangs outside the name; undefined when no person's name ends there. */
+  personNameEndingAt(j: number): number | undefined {
+    const person = this.entityOf[j];
+    if (person?.type !== 'PERSON') return undefined;
+    let first = j;
     while (first > 0 && this.entityOf[first - 1] === person) first--;
-    for (let k = first; k < i; k++) if (this.head(k) < first || this.head(k) >= i) return k;
-    return i - 1;
+    for (let k = first; k <= j; k++) if (this.head(k) < first || this.head(k) > j) return k;
+    return j;
   }
 
   private sharedSubject(i: number, depth: number): number | undefined {
