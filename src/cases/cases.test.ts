@@ -5,7 +5,7 @@ import { evaluateRules, isBackfill, readTime } from './alerts.js';
 import { decide, scoreMatch } from './match.js';
 import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
-import { deriveStatus } from './status.js';
+import { deriveStatus, tellsRepeat } from './status.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
 import { caseCountry, dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -204,6 +204,18 @@ describe('status', () => {
     assert.equal(deriveStatus([entry('c', 'CONVICTION', '2021'), entry('r', 'RELEASE', null)]).status, 'released');
     // an undated arrest told by a later report is newer than the earlier report's release
     assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03', { toldAt: '2026-03-05' }), entry('a', 'ARREST', null, { toldAt: '2026-11-20' })]).status, 'detained');
+  });
+  test('a re-arrest told undated comes after the release its report tells; a plain undated arrest does not', () => {
+    // "acquitted and freed in March; later rearrested at his shop"
+    assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03'), entry('a', 'ARREST', null, { repeat: true })]).status, 'detained');
+    // "rearrested in March" presupposes a release before it: the undated release its report tells is that one
+    assert.equal(deriveStatus([entry('a', 'ARREST', '2026-03', { repeat: true }), entry('r', 'RELEASE', null)]).status, 'detained');
+    // must not match: "freed in March after the arrest" tells the arrest as background
+    assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03'), entry('a', 'ARREST', null)]).status, 'released');
+  });
+  test('which words tell a repeat', () => {
+    for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained']) assert.ok(tellsRepeat(t), t);
+    for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected']) assert.ok(!tellsRepeat(t), t);
   });
   test('an undated step sorts with the dated ones its own report tells, even ones first told by an older report', () => {
     // report B retells the December arrest (first told by report A) and calls it an abduction, undated;

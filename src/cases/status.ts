@@ -50,6 +50,8 @@ export interface TimelineEntry {
   whereaboutsUnknown?: boolean;
   /** An analyst accepted the event: a reported one then counts as a fact. */
   accepted?: boolean;
+  /** A report tells it as happening again ("rearrested", "detained again"): it follows a release told with it. */
+  repeat?: boolean;
 }
 
 export interface DerivedStatus {
@@ -103,6 +105,11 @@ const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> 
 /** Events that open an episode of being held or missing; a release (or a new one) ends it. */
 const OPENS_EPISODE: ReadonlySet<EventType> = new Set(['ARREST', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION']);
 
+/** Whether an event's words tell it as a repeat: "re-arrested", "rearrest", "arrested again", "again detained". */
+export function tellsRepeat(trigger: string): boolean {
+  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b/i.test(trigger);
+}
+
 /** The instant an entry sorts by: its own date (start of its period), else when it was told. */
 function sortKey(e: TimelineEntry): string {
   return e.date ? e.date.value : e.toldAt.slice(0, 10);
@@ -118,7 +125,9 @@ function sortKey(e: TimelineEntry): string {
 const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'DEPORTATION', 'EXTRADITION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
 // A refused release ("has not been granted bail") is custody going on: at the same instant it comes
 // before a release granted, as the refusal comes before the grant in the one story a report tells.
-const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality'>): number => {
+// A repeat ("rearrested") comes after the release it undoes: "acquitted in March; later rearrested".
+const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality' | 'repeat'>): number => {
+  if (e.repeat && OPENS_EPISODE.has(e.type)) return LIFE_ORDER.indexOf('RELEASE') + 0.5;
   const k = LIFE_ORDER.indexOf(keptHeld(e) ? 'EXTRADITION' : e.type);
   return k < 0 ? LIFE_ORDER.length : k + (keptHeld(e) ? 0.5 : 0);
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseEntry } from '../cases/alerts.js';
 import { isBackfill, readTime } from '../cases/alerts.js';
-import type { HeldAt } from '../cases/status.js';
+import { tellsRepeat, type HeldAt } from '../cases/status.js';
 import type { CaseDate } from '../cases/timeline.js';
 import { bestDate, conflictingDates } from '../cases/timeline.js';
 import type { DatePrecision, EventType, Modality } from '../text/types.js';
@@ -212,6 +212,7 @@ export function caseEntries(timeline: TimelineEvent[], reports: Map<string, Repo
       heldAt: heldAtOf(e.sources),
       whereaboutsUnknown: e.sources.some((s) => s.whereabouts_unknown === 1),
       accepted: e.sources.some((s) => s.accepted === 1),
+      repeat: e.sources.some((s) => tellsRepeat(s.trigger)),
       destinationCountry: e.destination_country,
       reportIds: [...new Set(e.sources.map((s) => s.report_id))],
     };

@@ -422,6 +422,13 @@ test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the
   assert.deepEqual(befalls('Dara Venn was sentenced to twelve years\' imprisonment.'), [['CONVICTION', 'sentenced', 'Dara Venn']]);
 });
 
+test('"again" beside an arrest is part of its words, so the timeline can tell a repeat', () => {
+  assert.deepEqual(befalls('The unionist Pell Varga was arrested again at his office.'), [['ARREST', 'arrested again', 'Pell Varga']]);
+  assert.deepEqual(befalls('The unionist Pell Varga was again detained by police.'), [['ARREST', 'again detained', 'Pell Varga']]);
+  // must not match: "again" of another clause stays out
+  assert.deepEqual(befalls('Police detained the unionist Pell Varga, who had protested again.'), [['ARREST', 'detained', 'Pell Varga']]);
+});
+
 test('a re-arrest is an arrest of its own, not a retelling of the first; the re-arrest told twice is one', () => {
   const { events } = eventsOf('Anik Sorel spoke about her pretrial detention in Velmora. Sorel was rearrested after a protest on May 11. Her re-arrest drew a crowd.');
   const arrests = events.filter((v) => v.type === 'ARREST');

@@ -162,8 +162,12 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // a claim happened when it was made: "On Monday, X said he had committed a crime" is Monday's
     // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before)
     const date = trigger.entry.state ? null : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);
-    const first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
-    const last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
+    let first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
+    let last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
+    // "arrested again", "again detained": the word that tells a repeat is part of the trigger, so a
+    // case's timeline can put the new arrest after the release told with it
+    if (doc.tokens[last + 1]?.text.toLowerCase() === 'again') last++;
+    else if (doc.tokens[first - 1]?.text.toLowerCase() === 'again') first--;
     // a phrase trigger spans its words only when they are close: "handed over", not "whereabouts … known"
     const span = last - first <= 3 ? doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end) : doc.span(doc.tokens[trigger.token]!.start, doc.tokens[trigger.token]!.end);
     const event: VigilEvent = {
