@@ -521,6 +521,15 @@ test('a count of people is people: "both of the activists", "scores of villagers
   assert.deepEqual(told('Some of the files were released and thousands of documents were seized.'), []);
 });
 
+test('arraigned: formally charged before a court, a person only', () => {
+  assert.deepEqual(befalls('Oluwa Adeyemi-Bakare, publisher of the Nolan Courier, was arraigned on Tuesday.'), [['CHARGE', 'arraigned', 'Oluwa Adeyemi-Bakare']]);
+  assert.deepEqual(befalls('The publisher Tunde Bakare was arraigned in court and charged with treason.'), [['CHARGE', 'arraigned', 'Tunde Bakare']]);
+  assert.deepEqual(befalls('The arraignment of the activist Tunde Bakare was adjourned.'), [['CHARGE', 'arraignment', 'Tunde Bakare']]);
+  for (const text of ['The company was arraigned over tax fraud.', 'The arraignment of the company was adjourned.']) {
+    assert.deepEqual(eventsOf(text).events.filter((v) => v.type === 'CHARGE'), [], text);
+  }
+});
+
 test('a case or complaint filed, lodged or registered against a person is a charge of that person', () => {
   assert.deepEqual(befalls('Police in Kesh said a case was registered against the activist Ali Wazo.'), [['CHARGE', 'registered against', 'Ali Wazo']]);
   assert.deepEqual(befalls('The agency filed a complaint against the journalist Mira Akan.'), [['CHARGE', 'filed a complaint against', 'Mira Akan']]);

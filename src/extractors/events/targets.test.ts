@@ -662,6 +662,15 @@ test('"taken from her home": an arrest (an abduction when nobody names who took 
   }
 });
 
+test('agents of force who "took her from her home" arrested her; anyone else taking someone from home did not', () => {
+  for (const text of ['Security agents took the activist Liva Somm from her home on Sunday.', 'Her family say security agents took Liva Somm from her home in Nolan.']) {
+    has(targets(text, 'ARREST'), ['Liva Somm'], text);
+  }
+  for (const t of ['He took his son Ivo Rant from school early.', 'The mother of Liva Somm took her from her home to the hospital.', 'The activist Liva Somm took her laptop from her office.']) {
+    assert.deepEqual([...targets(t, 'ARREST'), ...targets(t, 'ABDUCTION')], [], t);
+  }
+});
+
 test('"Police arrested blogger A", parsed as police [that were] arrested with A its complement: A is the target and the police the agent', () => {
   for (const [text, type, want] of [
     ['Police arrested blogger Ivo Rant.', 'ARREST', 'Ivo Rant'],
