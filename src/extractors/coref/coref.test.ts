@@ -141,3 +141,16 @@ test('"he" is never "his family": a singular pronoun does not stand for a collec
   const family = doc.entities.find((e) => e.name === 'His family');
   assert.ok(!family || !family.mentions.some((m) => m.text === 'he'));
 });
+
+test('"his lawyer said he was beaten": one known through a person, speaking, tells of that person; gender still decides', () => {
+  const pronounsOf = (doc: Doc, name: string) => texts(person(doc, name), 'pronoun');
+  const lawyer = run('The blogger Ivo Marsh was detained on Monday. His lawyer said he was beaten in custody.');
+  assert.deepEqual(pronounsOf(lawyer, 'Ivo Marsh'), ['His', 'he']);
+  const family = run('The activist Lena Brask was detained on Monday. Her family said she had been moved to another prison.');
+  assert.deepEqual(pronounsOf(family, 'Lena Brask'), ['Her', 'she']);
+  // must not match: the wife speaks of herself; a named lawyer is a person of her own
+  const wife = run('The activist Ivo Marsh was detained on Monday. His wife said she was afraid for him.');
+  assert.ok(!pronounsOf(wife, 'Ivo Marsh').includes('she'));
+  const named = run('The activist Ivo Marsh was detained on Monday. His lawyer, Mara Quell, said she had not been allowed to see him.');
+  assert.ok(!pronounsOf(named, 'Ivo Marsh').includes('she'));
+});

@@ -202,6 +202,11 @@ export class Resolver {
     // "his family … where he is held": a singular pronoun is no collective's
     const fits = (k: Known) => sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
     const inParagraph = [...this.known.values()].some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
+    // "His lawyer said he was beaten", "her family say she was taken": one known only through a
+    // person, speaking, tells of that person (gender still decides: "his wife said she was afraid")
+    const of = reporter?.entity.relation?.of;
+    const spokenFor = of ? [...this.known.values()].find((k) => k.entity.id === of) : undefined;
+    const told = spokenFor && fits(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender) ? spokenFor : reporter;
     for (const k of this.known.values()) {
       const distance = sentence - k.sentence;
       if (!fits(k)) continue;
@@ -209,7 +214,7 @@ export class Resolver {
       // the person the report is about is "he" more often than whoever spoke last
       // a subject pronoun goes on with the subject of the sentence before (unless that one only spoke)
       const continued = asSubject && distance === 1 && k.subject && !k.spoke;
-      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === told ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
     // nobody in view: the report's main person, when the gender allows

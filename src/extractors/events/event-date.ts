@@ -57,6 +57,23 @@ export class EventDater {
     return this.byGovernor.get(i) ?? null;
   }
 
+  /** A state dated by its start: "missing since Tuesday", "in prison since 2019" (the date a "since" phrase of its own gives). */
+  since(t: Trigger): EventDate | null {
+    const tree = this.tree;
+    const words = t.partner !== undefined ? [t.token, t.partner] : [t.token];
+    for (const w of words) {
+      for (const k of tree.kids(w, 'obl', 'nmod')) {
+        // "since" as the phrase's case, or (parsed so) as its head: "since | 7 May 2018"
+        const word = tree.lemma(k) === 'since' ? k : tree.kids(k, 'case').find((c) => tree.lemma(c) === 'since');
+        const next = word === undefined ? undefined : tree.doc.tokens[word + 1];
+        // the phrase's own timex: a state's clause often has no verb to govern it ("in prison since 2019")
+        const timex = next && tree.doc.timexes.find((x) => x.start === next.start);
+        if (timex) return eventDateOf(timex);
+      }
+    }
+    return null;
+  }
+
   dateOf(t: Trigger): EventDate | null {
     const tree = this.tree;
     const own = this.at(t.token) ?? (t.partner !== undefined ? this.at(t.partner) : null);

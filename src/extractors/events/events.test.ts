@@ -422,6 +422,19 @@ test('a re-arrest and an imprisonment are arrests; a term of imprisonment is the
   assert.deepEqual(befalls('Dara Venn was sentenced to twelve years\' imprisonment.'), [['CONVICTION', 'sentenced', 'Dara Venn']]);
 });
 
+test('a state is dated by its start when a "since" phrase of its own gives one; otherwise it has no date of its own', () => {
+  const dated = (text: string) => eventsOf(text).events.map((v) => [v.type, v.date?.value ?? null]);
+  assert.deepEqual(dated('The editor Ilse Varn has been missing since 7 May 2018.'), [['DISAPPEARANCE', '2018-05-07']]);
+  assert.deepEqual(dated('The activist Odo Penn has been in prison since 2016.'), [['ARREST', '2016']]);
+  // must not match: the clause's date is the hunger strike's, not the custody's
+  assert.deepEqual(dated('The activist Odo Penn, who is in prison, began a hunger strike on 7 May 2018.').filter(([t]) => t === 'ARREST'), [['ARREST', null]]);
+});
+
+test('"said its editor, X, had been missing": the object the parser took is the clause\'s subject', () => {
+  assert.deepEqual(befalls('The Karvel Voice said its editor, Ilse Varn, had been missing for a week.'), [['DISAPPEARANCE', 'missing', 'Ilse Varn']]);
+  assert.deepEqual(befalls('The newspaper said its reporter, Odo Penn, was arrested at the border.'), [['ARREST', 'arrested', 'Odo Penn']]);
+});
+
 test('"again" beside an arrest is part of its words, so the timeline can tell a repeat', () => {
   assert.deepEqual(befalls('The unionist Pell Varga was arrested again at his office.'), [['ARREST', 'arrested again', 'Pell Varga']]);
   assert.deepEqual(befalls('The unionist Pell Varga was again detained by police.'), [['ARREST', 'again detained', 'Pell Varga']]);

@@ -160,8 +160,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // abducted A", read as A doing it) is wrong about the agent (a claim's speaker may speak of themselves)
     if (!trigger.entry.claim && roles.agent?.entity && roles.agent.entity === roles.target?.entity) delete roles.agent;
     // a claim happened when it was made: "On Monday, X said he had committed a crime" is Monday's
-    // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before)
-    const date = trigger.entry.state ? null : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : dater.dateOf(trigger);
+    // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before),
+    // save its start: "missing since Tuesday"
+    const date = trigger.entry.state ? dater.since(trigger) : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : (dater.dateOf(trigger) ?? dater.since(trigger));
     let first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
     let last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
     // "arrested again", "again detained": the word that tells a repeat is part of the trigger, so a

@@ -671,6 +671,15 @@ test('agents of force who "took her from her home" arrested her; anyone else tak
   }
 });
 
+test('taken to a barracks or a cell, or taken to prison by agents of force: an arrest; a visit or a museum is not', () => {
+  for (const text of ['Soldiers took the activist Odo Penn to a military barracks outside Nolan.', 'The activist Odo Penn was taken to a military barracks.', 'Police took the blogger Hanh Tran to a cell at the central station.', 'Officers took the journalist Ravi Mendes to prison.']) {
+    assert.equal(targets(text, 'ARREST').length, 1, text);
+  }
+  for (const t of ['She took her son Odo Penn to prison to visit his father.', 'The teacher took the students to the old prison museum.']) {
+    assert.deepEqual([...targets(t, 'ARREST'), ...targets(t, 'ABDUCTION')], [], t);
+  }
+});
+
 test('"Police arrested blogger A", parsed as police [that were] arrested with A its complement: A is the target and the police the agent', () => {
   for (const [text, type, want] of [
     ['Police arrested blogger Ivo Rant.', 'ARREST', 'Ivo Rant'],

@@ -292,6 +292,15 @@ export class Tree {
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
     if (t.deprel === 'parataxis' && h < i && ['NOUN', 'PROPN'].includes(this.token(h).upos ?? '') && ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')) return h;
+    // "said its editor, X, had been missing since Tuesday": a clause with a finite auxiliary of its own,
+    // hung beside the object of the verb before it with no verb between, is that object's (the parser
+    // took the clause's subject for the object)
+    // (a passive's lost subject is found by the roles, past the apposition)
+    if (['parataxis', 'ccomp'].includes(t.deprel ?? '') && h < i && this.kids(i, 'aux').length > 0 && this.kids(i, 'aux:pass').length === 0 && this.finite(i)) {
+      const object = this.kids(h, 'obj').find((o) => o < i && ['NOUN', 'PROPN'].includes(this.token(o).upos ?? ''));
+      const between = (o: number) => Array.from({ length: i - o - 1 }, (_, k) => o + 1 + k).some((k) => ['VERB', 'AUX'].includes(this.token(k).upos ?? '') && this.head(k) !== i);
+      if (object !== undefined && !between(object)) return object;
+    }
     // an auxiliary the parser made the head ("the union leader had | committed") lends its subject
     // a participle adjunct shares its subject ("…, saying he had fled"); a clause with auxiliaries of
     // its own does not ("said its chairman, X, had also been detained" misparsed as an adjunct)
