@@ -210,12 +210,14 @@ describe('status', () => {
     assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03'), entry('a', 'ARREST', null, { repeat: true })]).status, 'detained');
     // "rearrested in March" presupposes a release before it: the undated release its report tells is that one
     assert.equal(deriveStatus([entry('a', 'ARREST', '2026-03', { repeat: true }), entry('r', 'RELEASE', null)]).status, 'detained');
+    // "a court ordered his release on Tuesday, but he remains in detention"
+    assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-11-17'), entry('a', 'ARREST', '2026-11-17', { repeat: true })]).status, 'detained');
     // must not match: "freed in March after the arrest" tells the arrest as background
     assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03'), entry('a', 'ARREST', null)]).status, 'released');
   });
-  test('which words tell a repeat', () => {
-    for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained']) assert.ok(tellsRepeat(t), t);
-    for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected']) assert.ok(!tellsRepeat(t), t);
+  test('which words tell a repeat, or custody going on now', () => {
+    for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained', 'remains in detention', 'still being held']) assert.ok(tellsRepeat(t), t);
+    for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected', 'remained in custody']) assert.ok(!tellsRepeat(t), t);
   });
   test('an undated step sorts with the dated ones its own report tells, even ones first told by an older report', () => {
     // report B retells the December arrest (first told by report A) and calls it an abduction, undated;

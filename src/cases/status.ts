@@ -50,7 +50,8 @@ export interface TimelineEntry {
   whereaboutsUnknown?: boolean;
   /** An analyst accepted the event: a reported one then counts as a fact. */
   accepted?: boolean;
-  /** A report tells it as happening again ("rearrested", "detained again"): it follows a release told with it. */
+  /** A report tells it as happening again ("rearrested", "detained again"), or as custody going on now
+   *  ("remains in detention"): it follows a release told with it. */
   repeat?: boolean;
 }
 
@@ -105,9 +106,12 @@ const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> 
 /** Events that open an episode of being held or missing; a release (or a new one) ends it. */
 const OPENS_EPISODE: ReadonlySet<EventType> = new Set(['ARREST', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION']);
 
-/** Whether an event's words tell it as a repeat: "re-arrested", "rearrest", "arrested again", "again detained". */
+/**
+ * Whether an event's words put it after a release told with it: a repeat ("re-arrested", "rearrest",
+ * "arrested again", "again detained") or custody going on now ("remains in detention", "still being held").
+ */
 export function tellsRepeat(trigger: string): boolean {
-  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b/i.test(trigger);
+  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^(?:remains?|stays|still)\b/i.test(trigger);
 }
 
 /** The instant an entry sorts by: its own date (start of its period), else when it was told. */

@@ -442,6 +442,13 @@ test('"again" beside an arrest is part of its words, so the timeline can tell a 
   assert.deepEqual(befalls('Police detained the unionist Pell Varga, who had protested again.'), [['ARREST', 'detained', 'Pell Varga']]);
 });
 
+test('"remains in detention", "still being held": the words that say custody goes on join the trigger', () => {
+  assert.deepEqual(befalls('A court ordered the release of the journalist Pell Varga on Tuesday, but he remains in detention.').filter(([t]) => t === 'ARREST'), [['ARREST', 'remains in detention', 'Pell Varga']]);
+  assert.deepEqual(befalls('The journalist Pell Varga is still being held at Orvane prison.'), [['ARREST', 'still being held', 'Pell Varga']]);
+  // must not match: custody that ended
+  assert.deepEqual(befalls('The journalist Pell Varga remained in custody until 2016.').map(([, t]) => t), ['in custody']);
+});
+
 test('a re-arrest is an arrest of its own, not a retelling of the first; the re-arrest told twice is one', () => {
   const { events } = eventsOf('Anik Sorel spoke about her pretrial detention in Velmora. Sorel was rearrested after a protest on May 11. Her re-arrest drew a crowd.');
   const arrests = events.filter((v) => v.type === 'ARREST');

@@ -169,6 +169,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // case's timeline can put the new arrest after the release told with it
     if (doc.tokens[last + 1]?.text.toLowerCase() === 'again') last++;
     else if (doc.tokens[first - 1]?.text.toLowerCase() === 'again') first--;
+    // "remains in detention", "is still being held": custody the report says goes on now; the word
+    // that says so joins the trigger, so the timeline puts it after a release ordered the same day
+    else if (trigger.type === 'ARREST') first = ongoingFrom(doc, first);
     // a phrase trigger spans its words only when they are close: "handed over", not "whereabouts … known"
     const span = last - first <= 3 ? doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end) : doc.span(doc.tokens[trigger.token]!.start, doc.tokens[trigger.token]!.end);
     const event: VigilEvent = {
@@ -240,4 +243,14 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
   return noReleaseAfterDeath(diedOfHarm(tree, linker, endedCustody(tree, impliedTargets(doc, kept)))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+}
+
+/** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */
+const ONGOING = new Set(['remains', 'remain', 'stays', 'still']);
+const PASSIVE_AUX = new Set(['being', 'been', 'is', 'are', 'in', 'under', 'behind']);
+
+function ongoingFrom(doc: Doc, first: number): number {
+  let k = first - 1;
+  while (k > 0 && PASSIVE_AUX.has(doc.tokens[k]!.text.toLowerCase()) && first - k < 3) k--;
+  return k >= 0 && ONGOING.has(doc.tokens[k]!.text.toLowerCase()) ? k : first;
 }
