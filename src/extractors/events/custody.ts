@@ -48,9 +48,9 @@ const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'they', 'them
 const GROUP_WORDS = new Set(['both', 'all']);
 
 const WHEREABOUTS = /\bwhereabouts\b/i;
-const NOT_KNOWN = /\b(?:unknown|not (?:been )?(?:known|disclosed|revealed|confirmed|clear|told|informed)|unclear|undisclosed|no (?:information|word|news)|information (?:on|about)|to know|(?:do|does|did|could)(?:n['’]t| not) know|not knowing|a mystery|unaccounted)/i;
+const NOT_KNOWN = /\b(?:unknown|not (?:been )?(?:known|disclosed|revealed|confirmed|clear|told|informed)|unclear|undisclosed|no (?:information|word|news)|information (?:on|about)|to know|(?:do|does|did|could)(?:n['’]t| not) know|not knowing|a mystery|unaccounted|(?:refus|declin)(?:e|es|ed|ing)? to (?:disclose|reveal|say|give|confirm))/i;
 const KNOWN_AGAIN = /\b(?:now known|revealed|disclosed to|located|traced|confirmed (?:his|her|their) whereabouts)\b/i;
-const UNKNOWN_PLACE = /\b(?:held |kept )?incommunicado\b|\b(?:an? |the )?(?:unknown|undisclosed|secret|unidentified) (?:location|place|destination|site|facility|detention)s?\b|\b(?:no one|nobody|(?:do|does|did)(?:n['’]t| not)|not) know(?:s|ing)? where\b|\b(?:not|never)(?: been)? (?:told|informed|notified)(?: of)? where\b|\bno idea where\b/i;
+const UNKNOWN_PLACE = /\b(?:held |kept )?incommunicado\b|\b(?:an? |the )?(?:unknown|undisclosed|secret|unidentified) (?:location|place|destination|site|facility|detention)s?\b|\b(?:no one|nobody|(?:do|does|did)(?:n['’]t| not)|not) know(?:s|ing)? where\b|\b(?:not|never)(?: been)? (?:told|informed|notified)(?: of)? where\b|\bno idea where\b|\b(?:(?:refus|declin|fail)(?:e|es|ed|ing)? to (?:say|disclose|reveal|tell|confirm)|(?:not |un)(?:known|clear)|(?:not|never)(?: been)? (?:disclosed|revealed|said|confirmed)) where\b(?=[^.;]{0,40}?\b(?:held|kept|detained|taken|located|jailed|imprisoned)\b)/i;
 
 interface Statement {
   /** The verb or noun whose clause says it; its sentence. */

@@ -212,6 +212,12 @@ test('whereabouts unknown, incommunicado, an unknown place: said on the arrest, 
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. He was taken to an unknown location.'), ['an unknown location']);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. "We do not know where they have taken him," his wife said.'), ['do not know where']);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. His family has not been told where he is being held.'), ['not been told where']);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. The authorities have refused to say where he is being held.'), ['refused to say where']);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. It is not known where he is held.'), ['not known where']);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. Officials declined to disclose his whereabouts.'), ['declined to disclose his whereabouts']);
+  // must not match: declining to say where something else is, or why
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. Police declined to say where the march would take place.'), [null]);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. Officials refused to say why he was arrested.'), [null]);
   // told where: a place to come
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. His family was told where he is being held.'), [null]);
   // saying where someone is, or nothing at all, is not saying nobody knows
