@@ -123,3 +123,9 @@ test('a given name the recogniser left before a person\'s name joins it; a role 
   assert.ok(!named('Coach Berti Vogts has called up a new squad.').some((n) => n.startsWith('Coach')));
   assert.ok(!named('The minister met Amnesty International Ivo Rant.').some((n) => n.includes('International')));
 });
+
+test('an outlet named after a media role and "for", "with" or "at" is no person; a lawyer\'s "for" names a client', () => {
+  assert.equal(typeOf('Officers detained Tomas Reyk, a reporter for the independent Karvel Voice, and photographer Ilse Varn.', 'Karvel Voice'), 'ORG');
+  assert.equal(typeOf('Police arrested Abdi Farah, a correspondent with Goobjoog.', 'Goobjoog'), 'ORG');
+  assert.equal(typeOf('A lawyer for Tomas Reyk said he was beaten.', 'Tomas Reyk'), 'PERSON');
+});

@@ -307,6 +307,19 @@ function employerBeforeRole(doc: Doc, m: Mention): boolean {
   return next !== undefined && next.upos === 'NOUN' && next.text === next.text.toLowerCase() && loadRoleNouns().titles.has(next.text.toLowerCase().replace(/s$/, ''));
 }
 
+/** Roles whose "for", "with" or "at" names an employer, never a client: "a reporter for the independent Karvel Voice". */
+const MEDIA_ROLES = new Set(['reporter', 'correspondent', 'journalist', 'editor', 'photographer', 'photojournalist', 'presenter', 'columnist', 'cameraman', 'camerawoman', 'producer', 'anchor', 'contributor', 'stringer', 'blogger', 'broadcaster']);
+const EMPLOYER_CASES = new Set(['for', 'with', 'at']);
+
+/** "a reporter for the independent Karvel Voice", "a correspondent with Radio Nolan": a "person" named after a media role and "for/with/at" is the outlet. */
+function employerAfterRole(doc: Doc, m: Mention): boolean {
+  if (m.type !== 'PERSON') return false;
+  let k = tokenAt(doc, m.start) - 1;
+  while (k >= 0 && ((doc.tokens[k]!.upos === 'ADJ' && /^\p{Ll}/u.test(doc.tokens[k]!.text)) || doc.tokens[k]!.text.toLowerCase() === 'the')) k--;
+  const role = doc.tokens[k - 1];
+  return k > 0 && EMPLOYER_CASES.has(doc.tokens[k]!.text.toLowerCase()) && role !== undefined && MEDIA_ROLES.has(role.text.toLowerCase().replace(/s$/, ''));
+}
+
 export function personCueEntities(doc: Doc): Entity[] {
   return personCueRewrite(doc).entities;
 }
@@ -376,7 +389,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
   for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
-  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : employerBeforeRole(doc, m) ? { ...m, type: 'ORG' as const } : m));
+  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : employerBeforeRole(doc, m) || employerAfterRole(doc, m) ? { ...m, type: 'ORG' as const } : m));
   if (kept.length < mentions.all.length || kept.some((m, i) => m !== mentions.all[i])) changed = true;
   return { entities: changed ? group(kept) : doc.entities, mentions };
 }

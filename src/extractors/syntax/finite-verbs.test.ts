@@ -47,3 +47,15 @@ test('a plural noun right after a name, seen as a verb in training, is its verb;
   const noun = [P('Mira'), N('lives'), N('matter')];
   assert.deepEqual(finiteVerbs(['Mira', 'lives', 'matter'], noun, usedAsVerb), noun);
 });
+
+test('a capitalised first word read as a present-tense verb before a noun, never seen as a verb, modifies the noun', () => {
+  const seenAsVerb = (w: string, upos: string) => upos === 'VERB' && ['reports', 'says'].includes(w.toLowerCase());
+  const VBZ = (w: string) => tag('VERB', 'VBZ', w);
+  const out = finiteVerbs(['Plainclothes', 'officers', 'detained', 'the', 'editor'], [VBZ('plaincloth'), N('officers'), VBN('detain'), tag('DET', 'DT', 'the'), N('editor')], seenAsVerb);
+  assert.deepEqual(out.map((t) => t.xpos), ['JJ', 'NNS', 'VBD', 'DT', 'NN']);
+  // must not match: a word training saw as a verb, or one with no noun after it
+  const says = [VBZ('say'), N('officers')];
+  assert.deepEqual(finiteVerbs(['Says', 'officers'], says, seenAsVerb), says);
+  const alone = [VBZ('plaincloth'), tag('DET', 'DT', 'the')];
+  assert.deepEqual(finiteVerbs(['Plainclothes', 'the'], alone, seenAsVerb), alone);
+});

@@ -11,7 +11,8 @@ import type { TaggedWord } from './tagger-model.js';
  * after a name, which training also saw as a verb and which is followed by what may follow a verb,
  * is the name's verb in the present ("Ana Lopez lives in exile"). And in any sentence, a word the
  * tagger read as a preposition before a name, which its training never saw as one ("arrested
- * activist X"), is a noun.
+ * activist X"), is a noun; and a capitalised first word read as a verb before a noun, never seen
+ * as one, is the noun's modifier ("Plainclothes officers detained X").
  */
 
 /** Words an object may start with; a number or a date after the participle is a headline's ("Activist jailed five years", "Editor detained Monday"). */
@@ -34,6 +35,12 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     const w = words[k]!;
     if (tags[k]!.upos !== 'ADP' || tags[k + 1]!.upos !== 'PROPN' || !/^\p{Ll}{3,}$/u.test(w) || w.endsWith('ing') || RARE_PREPOSITIONS.has(w) || usedAs(w, 'ADP')) continue;
     out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
+  }
+  // "Plainclothes officers detained X": a capitalised first word read as a verb in the present, right
+  // before a noun, which training never saw as a verb, is the noun's modifier (its -s is no verb's)
+  const first = words[0] ?? '';
+  if (tags[0]?.xpos === 'VBZ' && /^\p{Lu}\p{Ll}+s$/u.test(first) && tags[1]?.upos === 'NOUN' && !usedAs(first, 'VERB') && !usedAs(first.toLowerCase(), 'VERB')) {
+    out[0] = { upos: 'ADJ', xpos: 'JJ', lemma: first.toLowerCase() };
   }
   if (out.some((t) => FINITE.has(t.xpos))) return out;
   // "Ana Lopez lives in exile": a plural noun right after a name, which training also saw as a verb, is the name's verb
