@@ -215,6 +215,12 @@ describe('status', () => {
     // must not match: "freed in March after the arrest" tells the arrest as background
     assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03'), entry('a', 'ARREST', null)]).status, 'released');
   });
+  test('charged or tried after an arrest told with "nobody knows where": a court has seen the person, who is detained', () => {
+    const lost = entry('a', 'ARREST', '2026-11-02', { whereaboutsUnknown: true });
+    assert.equal(deriveStatus([lost, entry('h', 'CHARGE', '2026-11-04'), entry('t', 'TRIAL', '2026-11-04')]).status, 'detained');
+    // must not match: with nothing after it, the arrest still says nobody knows where
+    assert.equal(deriveStatus([lost]).status, 'whereabouts_unknown');
+  });
   test('which words tell a repeat, or custody going on now', () => {
     for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained', 'remains in detention', 'still being held']) assert.ok(tellsRepeat(t), t);
     for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected', 'remained in custody']) assert.ok(!tellsRepeat(t), t);

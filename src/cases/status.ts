@@ -221,7 +221,8 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
     let newestArrest: TimelineEntry | undefined = arrest && arrest.date && !keptHeld(arrest) ? arrest : undefined;
     for (let j = i - 1; j >= 0; j--) {
       const before = facts[j]!;
-      const was = SETS_STATUS[before.type]?.(before);
+      // an arrest told with "nobody knows where" is custody all the same once a court has seen the person
+      const was = before.type === 'ARREST' ? 'detained' : SETS_STATUS[before.type]?.(before);
       if (!was) continue;
       const r = LEGAL_RANK[was];
       if (r === undefined) break;
