@@ -148,6 +148,9 @@ test('"his lawyer said he was beaten": one known through a person, speaking, tel
   assert.deepEqual(pronounsOf(lawyer, 'Ivo Marsh'), ['His', 'he']);
   const family = run('The activist Lena Brask was detained on Monday. Her family said she had been moved to another prison.');
   assert.deepEqual(pronounsOf(family, 'Lena Brask'), ['Her', 'she']);
+  // however deep in what they say, and however long since the person was last named
+  const deep = run("Ivo Marsh was picked up on Tuesday. Lena Brask and Tomas Reyvik appeared in court on Wednesday. The court denied them bail. Marsh's family said they had not been told where he was held.");
+  assert.ok(pronounsOf(deep, 'Ivo Marsh').includes('he'));
   // must not match: the wife speaks of herself; a named lawyer is a person of her own
   const wife = run('The activist Ivo Marsh was detained on Monday. His wife said she was afraid for him.');
   assert.ok(!pronounsOf(wife, 'Ivo Marsh').includes('she'));

@@ -204,9 +204,13 @@ export class Resolver {
     const inParagraph = [...this.known.values()].some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
     // "His lawyer said he was beaten", "her family say she was taken": one known only through a
     // person, speaking, tells of that person (gender still decides: "his wife said she was afraid")
-    const of = reporter?.entity.relation?.of;
+    const of = reporter?.entity.relation?.of ?? this.relationSpeakerOf(i)?.relation?.of;
     const spokenFor = of ? [...this.known.values()].find((k) => k.entity.id === of) : undefined;
-    const told = spokenFor && fits(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender) ? spokenFor : reporter;
+    // (named in the speaker's own words, "Penn's family", however long ago the report last named them)
+    const agrees = (k: Known) => !(gender && k.gender && k.gender !== gender);
+    const speaksFor = spokenFor && agrees(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender);
+    const told = speaksFor ? spokenFor : reporter;
+    if (speaksFor) [best, top] = [spokenFor, Infinity];
     for (const k of this.known.values()) {
       const distance = sentence - k.sentence;
       if (!fits(k)) continue;
@@ -233,6 +237,29 @@ export class Resolver {
     if (asSubject && !(best === reporter && !spoke)) k.spoke = spoke;
     if (spoke) this.lastSpeaker = k;
     return best.entity;
+  }
+
+  /**
+   * "Penn's family said they had not been told where he was held": one known through a person
+   * ("Penn's family", "his lawyer") who speaks, however deep in what they say the pronoun stands.
+   */
+  private relationSpeakerOf(i: number): Entity | undefined {
+    const tree = this.tree;
+    let v = tree.head(i);
+    for (let hops = 0; v >= 0 && hops < 3; hops++) {
+      if (!['ccomp', 'advcl', 'parataxis'].includes((tree.token(v).deprel ?? '').split(':')[0]!)) return undefined;
+      const up = tree.head(v);
+      if (up < 0) return undefined;
+      if (this.speech.has(tree.lemma(up))) {
+        const e = tree
+          .kids(up, 'nsubj')
+          .map((subject) => this.at.get(subject) ?? tree.entityOf[subject])
+          .find((x) => x?.relation?.of);
+        if (e) return e;
+      }
+      v = up;
+    }
+    return undefined;
   }
 
   /** "Castell said she had not been allowed": the subject of the speech verb whose clause holds the pronoun. */
