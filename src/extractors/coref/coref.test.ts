@@ -157,3 +157,8 @@ test('"his lawyer said he was beaten": one known through a person, speaking, tel
   const named = run('The activist Ivo Marsh was detained on Monday. His lawyer, Mara Quell, said she had not been allowed to see him.');
   assert.ok(!pronounsOf(named, 'Ivo Marsh').includes('she'));
 });
+
+test('a description that speaks ("his lawyer told the network") is a source: the next subject pronoun is not taken to go on with it', () => {
+  const doc = run('Police arrested Ivo Marsh at his home on Monday, his lawyer told the network. Officers stopped Lena Brask at the airport as she was travelling to a conference. She is held at Kest prison.');
+  assert.deepEqual(texts(person(doc, 'Lena Brask'), 'pronoun'), ['she', 'She']);
+});

@@ -288,7 +288,10 @@ export class Resolver {
     const e = this.describe(h, first, last, possessor, determiner);
     if (!e) return;
     this.at.set(h, e);
-    if (this.speaks(h)) this.lastSpeaker = this.known.get(e);
+    // as with a name: "his lawyer told the network" makes the lawyer a source, not who the next sentence is about
+    const k = this.known.get(e);
+    if (k && this.isSubject(h)) k.spoke = this.speaks(h);
+    if (this.speaks(h)) this.lastSpeaker = k;
   }
 
   private describe(h: number, first: number, last: number, possessor: Entity | undefined, determiner: string | undefined): Entity | undefined {
