@@ -30,8 +30,10 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     return next < tree.doc.tokens.length && tree.token(next).upos === 'PART' && /^['’]s?$/.test(tree.token(next).text);
   };
   // "detained A and B fled": after the trigger, a name a finite verb follows begins a clause
+  // (not after a participle that describes the list: "Detained journalists A and B were denied …")
+  const describes = trigger >= 0 && (tree.token(trigger).upos === 'ADJ' || tree.token(trigger).deprel === 'amod');
   const beginsClause = (i: number): boolean => {
-    if (trigger < 0 || i < trigger) return false;
+    if (trigger < 0 || i < trigger || describes) return false;
     const span = nameTokens(i);
     const finite = (t: Token | undefined) => t !== undefined && (t.upos === 'AUX' || (t.upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')));
     // "…, a spokesman, B, said": the speaker's apposition is no list item either

@@ -14,6 +14,7 @@ import { impliedTargets } from './implied.js';
 import { custodyOver, endedCustody } from './ended.js';
 import { noReleaseAfterDeath } from './after-death.js';
 import { diedOfHarm } from './died-of-harm.js';
+import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
 import { modalityOf } from './modality.js';
 import { noOneAt, rolesOf } from './roles.js';
@@ -39,6 +40,21 @@ const HELD_BY = new Set<EventType>(['ARREST', 'ABDUCTION', 'CONVICTION']);
 /** Events after which a person may be freed, and a group of "detainees" may stand for them. */
 const HOLDING = new Set<EventType>(['ARREST', 'ABDUCTION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'EXTRADITION']);
 
+/**
+ * Whether the noun `head` is a role word of the name after it, past other role words: "opposition
+ * figure Marek Zal", "rights defender Yusuf Kalem". On one line (a headline or a caption runs into
+ * the next line's name), and not the name's possessive ("an injury Blanchard's family …").
+ */
+function describesNameAfter(tree: Tree, head: number): boolean {
+  const name = tree.entityOf[head + 1]?.type === 'PERSON' ? head + 1 : tree.personAfterRoleWords(head + 1, 3);
+  if (name === undefined) return false;
+  const text = tree.doc.text;
+  if (text.slice(tree.token(head).end, tree.token(name).start).includes('\n')) return false;
+  let end = name;
+  while (tree.entityOf[end + 1] === tree.entityOf[name]) end++;
+  return !/^['’]s?$/.test(tree.doc.tokens[end + 1]?.text ?? '');
+}
+
 function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trigger: number, depth = 0): boolean {
   if (head === undefined) return false;
   const t = tree.token(head);
@@ -61,6 +77,8 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
     if ((word === 'both' || word === 'each') && pluralAntecedents(tree, head).length > 0) return true;
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
+  // "Opposition figure Marek Zal fled": a noun the lexicon does not know, right before the name it describes
+  if (t.upos === 'NOUN' && /^\p{Ll}/u.test(t.text) && describesNameAfter(tree, head)) return true;
   if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
   if (isGroupCount(tree, head)) return true; // "the pair were freed", "the duo was released": people told before
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
@@ -242,7 +260,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
-  return noReleaseAfterDeath(diedOfHarm(tree, linker, endedCustody(tree, impliedTargets(doc, kept)))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  return noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
 }
 
 /** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */

@@ -13,6 +13,10 @@ export interface TriggerEntry {
   withFrom?: string[];
   /** Counts only with one of these nouns after "into" or "in": "forced into a car", not "forced to sell her car". */
   withInto?: string[];
+  /** Only when the trigger's "to" phrase or its object names a country: "fled to Lithuania", "fled Belarus" (not "fled to the hills"). */
+  toCountry?: boolean;
+  /** Only when the clause tells the act as a reprisal for the person's speech, reporting or union work ("fired columnist X over his reporting"). */
+  reprisal?: boolean;
   /** Only with a by-phrase naming an agent of force ("taken by soldiers", not "taken by surprise"). */
   byAgent?: boolean;
   /** Only when done by an agent of force: one named as the subject or by-phrase, or none named ("police picked him up", "was picked up"; not "she picked up her children"). */

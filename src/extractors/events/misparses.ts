@@ -148,3 +148,71 @@ export function commaParticiple(tree: Tree, i: number): number | undefined {
   if (next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1)) return undefined;
   return tree.personNameEndingAt(i - 2);
 }
+
+/** Tags a word that describes a person before their name may carry: "human rights lawyer", "prominent journalist". */
+const DESCRIBING = new Set(['NOUN', 'ADJ']);
+/** What may stand before a participle that opens a noun phrase: nothing, an article, a preposition, a mark, a conjunction. */
+const OPENING = new Set(['DET', 'ADP', 'PUNCT', 'CCONJ', 'SCONJ']);
+
+/**
+ * "Jailed blogger Ruth Omari was moved", "Detained rights defender X appeared in court", "said
+ * imprisoned lawyer X had been denied care": a participle that opens a noun phrase, then up to
+ * four words of what the person is (ending on a lower-case noun), then their name. The parse of such
+ * a phrase hangs the participle on any of the role words, or makes it the verb of the sentence; the
+ * person it befalls is the named one. Opening the phrase means nothing before it but an article,
+ * a preposition, a mark, a conjunction or a verb of speech ("said jailed editor X") — not "police
+ * arrested journalist X", whose agent the parse has right. The first token of the name, or undefined.
+ */
+export function describedName(tree: Tree, i: number, speech: ReadonlySet<string>): number | undefined {
+  const { from, to } = tree.sentenceRange(i);
+  const t = tree.token(i);
+  if (!(t.upos === 'ADJ' || ['VBN', 'JJ'].includes(t.xpos ?? ''))) return undefined;
+  if (i > from) {
+    const before = tree.token(i - 1);
+    const opens = OPENING.has(before.upos ?? '') || (before.upos === 'VERB' && speech.has(tree.lemma(i - 1)));
+    if (!opens) return undefined;
+  }
+  // the description ends at its last lower-case word; a people's or a faith's name may stand among
+  // its words ("Jailed Uyghur scholar X"), and a title between it and the name ("priest Father X")
+  const lower = (j: number) => DESCRIBING.has(tree.token(j).upos ?? '') && /^\p{Ll}/u.test(tree.token(j).text);
+  const capital = (j: number) => tree.entityOf[j]?.type !== 'PERSON' && ['ADJ', 'PROPN', 'NOUN'].includes(tree.token(j).upos ?? '') && /^\p{Lu}\p{Ll}+$/u.test(tree.token(j).text);
+  let last = -1;
+  for (let j = i + 1; j < to && j - i <= 4 && (lower(j) || capital(j)); j++) if (lower(j)) last = j;
+  if (last < 0 || tree.token(last).upos !== 'NOUN') return undefined;
+  for (const k of [last + 1, last + 2]) {
+    if (k >= to) return undefined;
+    if (tree.entityOf[k]?.type === 'PERSON') return k;
+    if (!capital(k)) return undefined;
+  }
+  return undefined;
+}
+
+/** Marks a sentence may open with before its first word. */
+const OPENERS = /^[‘’'"“”([]$/;
+
+/**
+ * "Arrested in March, activist Ana Berg was charged on Friday", "Detained since January, lawyer X
+ * began a hunger strike": a participle opening the sentence, whose clause ends at a comma, is said
+ * of the main clause's subject — the person named right after the comma (past an article and the
+ * words of their role), followed by the main clause's verb. The name's first token, or undefined.
+ */
+export function frontedParticipleSubject(tree: Tree, i: number): number | undefined {
+  const { from, to } = tree.sentenceRange(i);
+  let first = from;
+  while (first < i && OPENERS.test(tree.token(first).text)) first++;
+  if (first !== i || !['VBN', 'JJ'].includes(tree.token(i).xpos ?? '')) return undefined;
+  let comma = i + 1;
+  while (comma < Math.min(to, i + 12) && tree.token(comma).text !== ',') comma++;
+  if (comma >= to || tree.token(comma).text !== ',') return undefined;
+  let k = comma + 1;
+  if (k < to && tree.token(k).upos === 'DET') k++;
+  // the role's words, which the tagger may read as adjectives ("activist/JJ")
+  let name = k;
+  while (name < Math.min(to, k + 4) && tree.entityOf[name] === undefined && ['NOUN', 'ADJ'].includes(tree.token(name).upos ?? '') && /^\p{Ll}/u.test(tree.token(name).text)) name++;
+  if (name >= to || tree.entityOf[name]?.type !== 'PERSON') return undefined;
+  let end = name;
+  while (end + 1 < to && tree.entityOf[end + 1] === tree.entityOf[name]) end++;
+  const verb = tree.token(end + 1);
+  const finite = verb !== undefined && (verb.upos === 'AUX' || (verb.upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(verb.xpos ?? '')));
+  return end + 1 < to && finite ? name : undefined;
+}

@@ -146,6 +146,10 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
     // clause says what befell its noun, not what the speaker says
     const relative = (k: number) => ['WP', 'WDT'].includes(tree.token(k).xpos ?? '') && k > 0 && tree.token(k - 1).text === ',';
     if (/^(advcl|ccomp|parataxis)/.test(via) && tree.kids(below, 'nsubj', 'nsubj:pass').some(relative)) return undefined;
+    // "Released on bail last week, editor X said …": a participle's clause opening the sentence, with
+    // no subject or conjunction of its own, tells what befell the speaker, not what they say
+    const opening = below === tree.sentenceRange(below).from && below < token && tree.token(below).xpos === 'VBN';
+    if (via.startsWith('advcl') && opening && !tree.kids(below, 'nsubj', 'nsubj:pass', 'mark').length) return undefined;
     if (lexicon.speech.has(tree.lemma(token)) && !/^(nsubj|csubj)/.test(via) && !ownClause && !timeAdjunct(tree, below)) return token;
     if (below === i && tree.token(i).upos === 'NOUN' && via === 'obj' && tree.token(token).upos === 'VERB' && tree.kids(i, 'det', 'nmod:poss').length > 0) return undefined;
     below = token;

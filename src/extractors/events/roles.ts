@@ -1,7 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
-import { commaParticiple, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
+import { commaParticiple, describedName, frontedParticipleSubject, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 import { countryByName } from '../places/countries.js';
@@ -293,6 +293,55 @@ function heldBy(tree: Tree, h: number, i: number): number | undefined {
     if (held !== undefined) return held;
   }
   return STATE_VERBS.has(tree.lemma(h)) ? subject(h) : undefined;
+}
+
+/** Possessive pronouns, however tagged ("her" is also an object). */
+const POSSESSIVES = new Set(['his', 'her', 'their']);
+/** Words that end a span of custody the clause's event follows: "freed after three weeks in custody". */
+const SPAN_ENDERS = new Set(['after', 'following']);
+
+/**
+ * "X was granted bail after three weeks in custody", "police freed the editor after two days in
+ * detention", "she died after ten years in prison": a span of time in the state `i` that the
+ * clause's event ends belongs to whom that event befalls — the passive subject or the object, or
+ * the subject of a verb that takes none ("died").
+ */
+function spanBefore(tree: Tree, i: number): number | undefined {
+  const { from } = tree.sentenceRange(i);
+  const span = i - 2;
+  if (span <= from || !TIME_NOUNS.has(tree.lemma(span)) || !STATE_CASES.has(tree.token(i - 1).text.toLowerCase())) return undefined;
+  // "marked her 500th day behind bars", "in his third year in prison": whose span it is
+  // (the parser may hang the possessive elsewhere: read it from the words, past an ordinal or a number)
+  let p = span - 1;
+  while (p > from && span - p <= 2 && ['ADJ', 'NUM'].includes(tree.token(p).upos ?? '')) p--;
+  const owner = tree.kids(span, 'nmod:poss')[0] ?? (POSSESSIVES.has(tree.token(p).text.toLowerCase()) ? p : undefined);
+  if (owner !== undefined) return owner;
+  let opener = -1;
+  for (let j = span - 1; j >= Math.max(from, span - 3); j--) if (SPAN_ENDERS.has(tree.token(j).text.toLowerCase())) opener = j;
+  if (opener < 0) return undefined;
+  // the verb the span hangs on, maybe through the noun it follows ("granted bail after …")
+  let v = tree.head(span);
+  for (let up = 0; v >= 0 && tree.token(v).upos !== 'VERB' && up < 2; up++) v = tree.head(v);
+  if (v < 0 || tree.token(v).upos !== 'VERB' || v > opener) return undefined;
+  const undergoer = undergoerOf(tree, v);
+  if (undergoer !== undefined) return undergoer;
+  const subject = tree.subjectOf(v);
+  return subject !== undefined && subject < v ? subject : undefined;
+}
+
+/** Words that may stand between a name's comma and a state told of it: "X, now in exile,", "X, still behind bars,". */
+const STATE_ADVERBS = new Set(['now', 'still', 'currently', 'already', 'presently', 'long', 'then']);
+
+/**
+ * "Blogger X, now in exile, continues to write", "X, still in detention, was denied a visit": a
+ * state set apart by a comma right after a person's name is told of that person.
+ */
+function setApartState(tree: Tree, i: number): number | undefined {
+  const { from } = tree.sentenceRange(i);
+  let k = i - 2;
+  while (k > from && STATE_ADVERBS.has(tree.token(k).text.toLowerCase()) && i - k <= 4) k--;
+  if (k <= from || tree.token(k).text !== ',' || !STATE_CASES.has(tree.token(i - 1).text.toLowerCase())) return undefined;
+  return tree.personNameEndingAt(k - 1);
 }
 
 /**
@@ -657,13 +706,34 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "X was tortured in custody": whom a harm told in the passive befell was in custody (not "born in prison")
       const sufferedIn = h >= 0 && tree.token(h).upos === 'VERB' && lexicon.verbs.has(tree.lemma(h)) && tree.isPassive(h) && tree.token(i).deprel === 'obl' ? tree.subjectOf(h) : undefined;
       const exiled = t.type === 'ASYLUM_REQUEST' && h >= 0 && EXILE_VERBS.has(tree.lemma(h)) ? tree.subjectOf(h) : undefined;
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? exiled ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn;
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? exiled ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn ?? spanBefore(tree, i) ?? setApartState(tree, i);
     }
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
     if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by') ?? possAgent;
     if (by !== undefined) roles.agent = by;
+  }
+  // "Arrested in March, activist X was charged": a fronted participle's clause is said of the main clause's subject
+  const fronted = t.pos !== 'noun' && (roles.target === undefined || roles.target === roles.agent) ? frontedParticipleSubject(tree, i) : undefined;
+  if (fronted !== undefined) {
+    roles.target = fronted;
+    if (roles.agent !== undefined && tree.entityOf[roles.agent] === tree.entityOf[fronted]) delete roles.agent;
+  }
+  // "Jailed blogger X was moved", "Detained rights defender X appeared": the participle that opens
+  // the phrase befalls the person it names, whichever role word the parse hung it on
+  const described = t.pos !== 'noun' && t.partner === undefined ? describedName(tree, i, lexicon.speech) : undefined;
+  if (described !== undefined) {
+    roles.target = described;
+    if (roles.agent !== undefined && roles.agent >= i) delete roles.agent;
+  }
+  // "placed rights defender X under house arrest", parsed with the first role word the object: the
+  // role's words run on past it into the person's name, and the person is whom it befalls
+  if (roles.target !== undefined && tree.entityOf[roles.target] === undefined && tree.token(roles.target).upos === 'NOUN' && /^\p{Ll}/u.test(tree.token(roles.target).text)) {
+    // (only when the parse hung the name outside the target's phrase, where linking it cannot find it)
+    const named = tree.personAfterRoleWords(roles.target + 1, 3);
+    const within = named !== undefined && [...tree.ancestors(named)].some((a) => a.token === roles.target);
+    if (named !== undefined && !within) roles.target = named;
   }
   // "a case was registered against the activist", "filed a complaint against him": whom it is against
   if (t.pos === 'verb' && t.partner !== undefined && tree.lemma(t.partner) === 'against' && tree.head(t.partner) > t.partner) roles.target = tree.head(t.partner);
@@ -698,5 +768,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   }
   // one phrase is not both who did it and whom it befell: the parse that made it so is wrong about the agent
   if (roles.agent !== undefined && roles.agent === roles.target) delete roles.agent;
+  // nor is a date anyone: "Abducted last month, activist X …", with "last" read as the subject
+  if (roles.agent !== undefined && tree.inTimex(roles.agent)) delete roles.agent;
   return roles;
 }

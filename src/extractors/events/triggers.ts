@@ -5,6 +5,8 @@ import { NEGATORS } from '../syntax/tree.js';
 import { REFUSING_VERBS } from './governors.js';
 import type { Tree } from '../syntax/tree.js';
 import { irregularBase } from '../syntax/lemmatizer.js';
+import { countryByName } from '../places/countries.js';
+import { reprisalFor } from './reprisal.js';
 
 /**
  * Trigger candidates: a lemma of the right part of speech in the lexicon, with its phrase partner
@@ -26,6 +28,24 @@ export interface Trigger {
 }
 
 
+/** The country the verb `i` goes to or leaves, as its "to" phrase or its object: "fled to Lithuania", "fled Belarus". */
+function countryOf(tree: Tree, i: number): number | undefined {
+  const country = (c: number): boolean => {
+    const entity = tree.entityOf[c];
+    return entity?.type === 'LOC' && countryByName(entity.name) !== undefined;
+  };
+  const parsed = tree.kids(i, 'obl', 'obj').find((c) => (tree.token(c).deprel === 'obj' || tree.caseOf(c) === 'to') && country(c));
+  if (parsed !== undefined) return parsed;
+  // "fled to neighbouring Georgia", with "to" read as an infinitive's: from the words, past up to two lower-case ones
+  const { to } = tree.sentenceRange(i);
+  if (i + 1 >= to || tree.token(i + 1).text.toLowerCase() !== 'to') return undefined;
+  for (let k = i + 2; k < Math.min(to, i + 5); k++) {
+    if (country(k)) return k;
+    if (!/^\p{Ll}/u.test(tree.token(k).text)) return undefined;
+  }
+  return undefined;
+}
+
 /** Whose vehicle makes being forced into it an arrest: "a police van", "a military truck". */
 const STATE_VEHICLES = new Set(['police', 'military', 'army', 'security', 'prison']);
 
@@ -34,9 +54,18 @@ function phraseOf(tree: Tree, i: number, nouns: readonly string[], cases: readon
   return tree.kids(i, 'obl', 'nmod').find((c) => nouns.includes(tree.lemma(c)) && cases.includes(tree.caseOf(c) ?? ''));
 }
 
+/**
+ * Whether token `j` is the first part of a hyphenated word other than the trigger `i`'s: "hostage"
+ * in "the death of the hostage-taker" is no hostage ("red" in "red-tagging" is the trigger's own).
+ */
+function hyphenatedStart(tree: Tree, j: number, i: number): boolean {
+  const next = tree.doc.tokens[j + 1];
+  return next !== undefined && next.text === '-' && next.start === tree.token(j).end && j + 2 !== i;
+}
+
 function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
-  const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
+  const hit = (j: number): boolean => (wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase())) && !hyphenatedStart(tree, j, i);
   for (const c of tree.children[i]!) if (hit(c)) return c;
   for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g)) return g;
   const h = tree.head(i);
@@ -215,6 +244,11 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     // "forced into a police van" is an arrest
     if (tree.kids(partner, 'compound', 'amod').some((k) => STATE_VEHICLES.has(tree.lemma(k)))) type = 'ARREST';
   }
+  if (entry.reprisal && !reprisalFor(tree, i)) return undefined;
+  if (entry.toCountry) {
+    partner = countryOf(tree, i);
+    if (partner === undefined) return undefined;
+  }
   if (entry.withFrom) {
     partner = phraseOf(tree, i, entry.withFrom, ['from']);
     if (partner === undefined) return undefined;
@@ -256,7 +290,10 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       if (consumed.has(i) || posOf(tree, i) !== pass) continue;
       const table = pass === 'verb' ? lexicon.verbs : pass === 'adj' ? lexicon.adjectives : lexicon.nouns;
       const form = tokens[i]!.text.toLowerCase();
-      let entry = lookup(table, tree.lemma(i), form);
+      // a participle read as an adjective is the verb's unless the adjective is its very word: "Freed
+      // journalist X" is no "free" ("will not be free"), while "slain" and "exiled" are adjectives of their own
+      const participle = pass === 'adj' && /(?:ed|en)$/.test(form);
+      let entry = participle ? (table.get(tree.lemma(i)) ?? table.get(form)) : lookup(table, tree.lemma(i), form);
       let pos: Trigger['pos'] = pass;
       // a participle the tagger called an adjective ("gunmen abducted activists" read as "abducted
       // activists", "his sentence was upheld") is still the verb's event

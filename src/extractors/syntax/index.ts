@@ -8,6 +8,7 @@ import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
 import { POS_MODEL_FILE, PosModel, type TaggedWord } from './tagger-model.js';
 import { headlineVerbs } from './headline-verbs.js';
 import { finiteVerbs } from './finite-verbs.js';
+import { openingParticiples } from './opening-participles.js';
 
 export { PosModel, POS_MODEL_FILE } from './tagger-model.js';
 export { ParserModel, PARSER_MODEL_FILE } from './parser-model.js';
@@ -48,7 +49,7 @@ export function createTagger(config: ModelConfig = {}): Component {
         // a dateline tagged with its sentence skews the tags after it ("Police detained" as VBN)
         const dash = datelineDash(words);
         const read = dash < 0 ? model.tag(words) : [...model.tag(words.slice(0, dash + 1)), ...model.tag(words.slice(dash + 1))];
-        const tagged = finiteVerbs(words, headlineVerbs(words, commonLowerCase(words, read)), usedAs);
+        const tagged = finiteVerbs(words, headlineVerbs(words, commonLowerCase(words, openingParticiples(words, read))), usedAs);
         tokens.forEach((t, i) => {
           t.upos = tagged[i]!.upos;
           t.xpos = tagged[i]!.xpos;

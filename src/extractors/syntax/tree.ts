@@ -333,6 +333,16 @@ export class Tree {
     const before = subjects.filter((c) => c < verb && nominal(c));
     const [a, b] = [before[0], before[before.length - 1]];
     if (a !== undefined && b !== undefined && a < b && Array.from({ length: b - a - 1 }, (_, k) => a + 1 + k).some((k) => this.token(k).text === ',')) return b;
+    // "Opposition figure Marek Zal fled", "a Baloch artist X was attacked", split into the role's
+    // words and the name: one phrase, whose head is the name (a role word may be one the lexicon does
+    // not know as a person's, or hold another name: "Baloch")
+    if (a !== undefined && b !== undefined && a < b && this.token(a).upos === 'NOUN' && this.entityOf[b]?.type === 'PERSON' && this.entityOf[a] === undefined) {
+      // the words between are the role's ("rights defender Yusuf Kalem") or the name's own
+      const role = (k: number) => this.entityOf[k] === undefined && ['NOUN', 'ADJ'].includes(this.token(k).upos ?? '') && /^\p{Ll}/u.test(this.token(k).text);
+      let k = a + 1;
+      while (k < b && role(k)) k++;
+      if (Array.from({ length: b - k }, (_, j) => k + j).every((j) => this.entityOf[j] === this.entityOf[b])) return b;
+    }
     const first = subjects[0];
     if (first === undefined || nominal(first)) return first;
     return subjects.find((c) => this.entityOf[c]?.type === 'PERSON') ?? subjects.find(nominal) ?? first;
