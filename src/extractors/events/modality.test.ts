@@ -215,6 +215,9 @@ test('whereabouts unknown, incommunicado, an unknown place: said on the arrest, 
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. The authorities have refused to say where he is being held.'), ['refused to say where']);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. It is not known where he is held.'), ['not known where']);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. Officials declined to disclose his whereabouts.'), ['declined to disclose his whereabouts']);
+  // a seizure the authorities deny (the enforced disappearance of the UN's definition)
+  assert.deepEqual(unknown('Security agents took the activist Aldo Renn from his home on Sunday. Officials deny holding him.').slice(0, 1), ['deny holding him']);
+  assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. Police denied holding a press conference about it.'), [null]);
   // must not match: declining to say where something else is, or why
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. Police declined to say where the march would take place.'), [null]);
   assert.deepEqual(unknown('Security officers detained Aldo Renn on Tuesday. Officials refused to say why he was arrested.'), [null]);
