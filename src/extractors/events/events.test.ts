@@ -430,6 +430,12 @@ test('a state is dated by its start when a "since" phrase of its own gives one; 
   assert.deepEqual(dated('The activist Odo Penn, who is in prison, began a hunger strike on 7 May 2018.').filter(([t]) => t === 'ARREST'), [['ARREST', null]]);
 });
 
+test('"has himself been barred": a reflexive stresses the subject, the parser hung the real one on the auxiliary', () => {
+  assert.deepEqual(befalls('The lawyer, Tran Minh Khoa, has himself been barred from leaving the country.'), [['RESTRICTION', 'barred', 'Tran Minh Khoa']]);
+  // must not match: a reflexive object is no subject
+  assert.deepEqual(befalls('The guard Tran Minh Khoa hurt himself.'), []);
+});
+
 test('"said its editor, X, had been missing": the object the parser took is the clause\'s subject', () => {
   assert.deepEqual(befalls('The Karvel Voice said its editor, Ilse Varn, had been missing for a week.'), [['DISAPPEARANCE', 'missing', 'Ilse Varn']]);
   assert.deepEqual(befalls('The newspaper said its reporter, Odo Penn, was arrested at the border.'), [['ARREST', 'arrested', 'Odo Penn']]);

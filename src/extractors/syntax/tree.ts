@@ -10,6 +10,8 @@ import type { Entity } from '../../text/types.js';
 const DIRECTIONS = new Set(['to', 'into', 'from']);
 
 /** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
+/** Pronouns that stress a subject rather than name one: "has himself been barred". */
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
 
 /** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
@@ -268,7 +270,12 @@ export class Tree {
     const h = this.head(i);
     // a relative pronoun stands for the noun its clause modifies; "that" misparsed as a subject is none
     // a date misparsed as the subject hides the name folded into it: "Thailand Wednesday deported"
-    const subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
+    let subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
+    // "The lawyer, X, has himself been barred": the reflexive only stresses the subject the parser hung on the auxiliary
+    if (subjects.length > 0 && subjects.every((c) => REFLEXIVES.has(this.token(c).text.toLowerCase()))) {
+      const lent = this.kids(i, 'aux', 'aux:pass').flatMap((a) => this.kids(a, 'nsubj', 'nsubj:pass'));
+      if (lent.length) subjects = lent;
+    }
     // the word, not its lemma: "those" lemmatises to "that"
     // "Ms Sobol was removed", with the title and the name read as two subjects: the name
     const title = subjects.find((c) => HONORIFICS.has(this.token(c).text.toLowerCase().replace(/\.$/, '')) && this.entityOf[c + 1]?.type === 'PERSON');
