@@ -430,6 +430,14 @@ test('a state is dated by its start when a "since" phrase of its own gives one; 
   assert.deepEqual(dated('The activist Odo Penn, who is in prison, began a hunger strike on 7 May 2018.').filter(([t]) => t === 'ARREST'), [['ARREST', null]]);
 });
 
+test('hit by bullets or struck by a canister is an assault, the projectile no agent; a death after it is a killing', () => {
+  const agentOf = (text: string) => eventsOf(text).events.map((v) => [v.type, v.agent?.text ?? null]);
+  assert.deepEqual(agentOf('The photographer Ana Ruiz was hit by a rubber bullet during the protest.'), [['ASSAULT', null]]);
+  assert.deepEqual(befalls('Felix Adoma, 52, was hit by several bullets and died on the way to hospital.').map(([t]) => t), ['ASSAULT', 'KILLING']);
+  // must not match: a car, a ball
+  for (const text of ['The car was hit by a stray bullet.', 'The striker hit the ball past the keeper.']) assert.deepEqual(eventsOf(text).events, [], text);
+});
+
 test('"has himself been barred": a reflexive stresses the subject, the parser hung the real one on the auxiliary', () => {
   assert.deepEqual(befalls('The lawyer, Tran Minh Khoa, has himself been barred from leaving the country.'), [['RESTRICTION', 'barred', 'Tran Minh Khoa']]);
   // must not match: a reflexive object is no subject

@@ -192,6 +192,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     else if (trigger.type === 'ARREST') first = ongoingFrom(doc, first);
     // a phrase trigger spans its words only when they are close: "handed over", not "whereabouts … known"
     const span = last - first <= 3 ? doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end) : doc.span(doc.tokens[trigger.token]!.start, doc.tokens[trigger.token]!.end);
+    // the weapon an assault's phrase names is no agent: "hit by several bullets", "a canister struck her"
+    const instrument = trigger.partner !== undefined && trigger.type === 'ASSAULT' ? doc.tokens[trigger.partner]! : undefined;
+    if (instrument && roles.agent?.start !== undefined && roles.agent.end !== undefined && roles.agent.start <= instrument.start && instrument.end <= roles.agent.end) delete roles.agent;
     const event: VigilEvent = {
       id: '',
       type: trigger.type === 'ARREST' && heads.agent !== undefined && unidentifiedActor(tree, heads.agent) ? 'ABDUCTION' : trigger.type,
