@@ -1,11 +1,12 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
-import { countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
+import { aloneAll, countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
+import { participleAsNoun } from './participle-noun.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -56,11 +57,13 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
     const of = tree.kids(head, 'nmod').find((c) => tree.caseOf(c) === 'of');
     if (of !== undefined) return isPersonal(tree, lexicon, of, trigger, depth + 1);
     // "those arrested", "those who protested", "those still in jail"
-    if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0 || tree.head(head) === trigger;
+    if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0 || tree.head(head) === trigger || participleAsNoun(tree, trigger) === head;
     // "Both were charged": people when it stands for people named just before
-    if ((word === 'both' || word === 'each') && pluralAntecedents(tree, head).length > 0) return true;
+    if ((word === 'both' || word === 'each' || aloneAll(tree, head)) && pluralAntecedents(tree, head).length > 0) return true;
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
+  // "The detained included A": the participle is the noun for the people it befell
+  if (participleAsNoun(tree, trigger) === head) return true;
   if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
   if (isGroupCount(tree, head)) return true; // "the pair were freed", "the duo was released": people told before
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());

@@ -17,7 +17,14 @@ const TOKENS_BACK = 120;
 function standsForGroup(tree: Tree, head: number): boolean {
   if (tree.entityOf[head]) return false;
   const word = tree.token(head).text.toLowerCase();
-  return PLURAL_PRONOUNS.has(word) || isGroupCount(tree, head);
+  return PLURAL_PRONOUNS.has(word) || isGroupCount(tree, head) || aloneAll(tree, head);
+}
+
+/** "All were released": "all" with nothing it counts after it ("all the detainees", "all three" are their nouns' and counts'). */
+export function aloneAll(tree: Tree, head: number): boolean {
+  if (tree.token(head).text.toLowerCase() !== 'all' || tree.entityOf[head]) return false;
+  const next = tree.doc.tokens[head + 1];
+  return next !== undefined && !['NOUN', 'PROPN', 'DET', 'NUM', 'PRON', 'ADP'].includes(next.upos ?? '');
 }
 
 /** "the two", "the pair", "all three": a count with nothing counted after it, which stands for people told before. */

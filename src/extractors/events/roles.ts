@@ -4,6 +4,7 @@ import type { Tree } from '../syntax/tree.js';
 import { commaParticiple, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
+import { participleAsNoun, participleOfGroup, subjectPastFloatingQuantifier } from './participle-noun.js';
 import { countryByName } from '../places/countries.js';
 
 /**
@@ -488,7 +489,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       }
     }
     // "Those detained include A and B", with the participle misparsed as an adjunct: it befalls "those"
-    if (roles.target === undefined && i > 0 && tree.token(i - 1).text.toLowerCase() === 'those' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '')) roles.target = i - 1;
+    const standIn = participleAsNoun(tree, i);
+    if (roles.target === undefined && standIn !== undefined) roles.target = standIn;
     // "The four kidnapped were identified as …", "the three detained": a participle after "the" and a
     // count is a noun for the people it befell, however the parser read the count
     if (i > 1 && tree.token(i - 1).upos === 'NUM' && tree.token(i - 2).text.toLowerCase() === 'the' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '') && !tree.kids(i, 'obj').length) {
@@ -547,6 +549,21 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const spender = roles.target === undefined || roles.target === up ? spentBy(tree, i) : undefined;
     if (spender !== undefined) roles.target = spender;
     if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
+    // …also where the parser hung it on the verb after it ("Those charged include", "The detained
+    // included" with the participle an adjective or adjunct of the verb)
+    if (standIn !== undefined && (roles.target === undefined || tree.token(roles.target).upos === 'VERB')) {
+      roles.target = standIn;
+      if (roles.agent !== undefined && roles.agent <= i) delete roles.agent;
+    }
+    // "The four unionists were each sentenced to five years", with "sentenced" read as the years' adjective
+    const floated = subjectPastFloatingQuantifier(tree, i);
+    if (floated !== undefined && (roles.target === undefined || roles.target > i)) roles.target = floated;
+    // "A, one of eight workers arrested after the strike, was freed", with A read as the subject of "arrested"
+    const described = participleOfGroup(tree, i);
+    if (described !== undefined && roles.target !== described) {
+      roles.target = described;
+      if (roles.agent !== undefined && roles.agent < i) delete roles.agent;
+    }
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin
       const asker = tree.subjectOf(t.request);

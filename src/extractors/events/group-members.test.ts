@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import type { EventType } from '../../text/types.js';
+import { createDefaultPipeline } from '../default.js';
+
+// A named person told as one of a group the event befalls: "the detained included A", "A was
+// among dozens of protesters rounded up", "Two reporters were beaten. The two, A and B, …".
+// Every sentence is written for these tests; the people, places and organisations are invented.
+const pipeline = createDefaultPipeline();
+
+/** The names of the people each event of `type` befalls. */
+function targets(text: string, type: EventType): string[] {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  return doc.events
+    .filter((v) => v.type === type && v.target?.entity)
+    .map((v) => byId.get(v.target!.entity!)!)
+    .filter((e) => e.type === 'PERSON')
+    .map((e) => e.name);
+}
+
+const has = (got: string[], want: string[], text: string) => {
+  for (const w of want) assert.ok(got.includes(w), `${w} missing from ${JSON.stringify(got)} in: ${text}`);
+};
+const lacks = (got: string[], unwanted: string[], text: string) => {
+  for (const w of unwanted) assert.ok(!got.includes(w), `${w} wrongly among ${JSON.stringify(got)} in: ${text}`);
+};
+
+test('"The detained included A", "Those charged include A": the participle is the noun for the people it befell', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['The detained included union leader Paulo Dresk and two of his colleagues.', 'ARREST', ['Paulo Dresk']],
+    ['The abducted include student leader Rolf Ekker and his deputy, Nina Saal.', 'ABDUCTION', ['Rolf Ekker', 'Nina Saal']],
+    ['The arrested included three journalists: Mats Holm, Aino Rask and Per Tuv.', 'ARREST', ['Mats Holm', 'Aino Rask', 'Per Tuv']],
+    ['Those charged include the human rights lawyer Petra Voss and the journalist Amin Radel.', 'CHARGE', ['Petra Voss', 'Amin Radel']],
+    ['Those sentenced on Monday included activist Dario Fenn, who received five years.', 'CONVICTION', ['Dario Fenn']],
+    ['The arrested journalists include Ivo Brenn and Tara Solberg.', 'ARREST', ['Ivo Brenn', 'Tara Solberg']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: those who did something about the event, and the ones who did it
+  const condemned = 'Among those who condemned the arrest were the lawyer Jon Welde and the MP Sara Quist.';
+  lacks(targets(condemned, 'ARREST'), ['Jon Welde', 'Sara Quist'], condemned);
+  const ordered = 'The officials who ordered the arrests included governor Olaf Brun and police chief Eva Stang.';
+  lacks(targets(ordered, 'ARREST'), ['Olaf Brun', 'Eva Stang'], ordered);
+  const judges = 'The judges who sentenced the activists included Judge Mira Salo.';
+  lacks(targets(judges, 'CONVICTION'), ['Mira Salo'], judges);
+});
+
+test('"A was among dozens of protesters rounded up", "A, one of eight workers arrested, was freed", "one of those arrested"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Activist Lena Brask was among dozens of protesters rounded up by police on Sunday.', 'ARREST', ['Lena Brask']],
+    ['Among the dozens of people detained in the raids were activist Ugo Mertz and the poet Selin Aras.', 'ARREST', ['Ugo Mertz', 'Selin Aras']],
+    ['Union organiser Birte Ostel, one of eight workers arrested after the strike, was released on bail.', 'ARREST', ['Birte Ostel']],
+    ['Ilse Brandt, a lawyer, was one of those arrested on Tuesday.', 'ARREST', ['Ilse Brandt']],
+    ['Dozens of lawyers were arrested in the crackdown. Magda Frey was one of them.', 'ARREST', ['Magda Frey']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  const speakers = 'Journalist Amos Gray was among the speakers at a rally against the arrests.';
+  lacks(targets(speakers, 'ARREST'), ['Amos Gray'], speakers);
+  const organisers = 'Activist Mikko Saari was one of the organisers of the protest, where 30 people were arrested.';
+  lacks(targets(organisers, 'ARREST'), ['Mikko Saari'], organisers);
+  const officers = 'Dozens of protesters were arrested. Police chief Anders Lie was among the officers who led the raid.';
+  lacks(targets(officers, 'ARREST'), ['Anders Lie'], officers);
+});
+
+test('"both men", "all", "were each sentenced" and a group\'s members after "including two journalists,"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Reporters Sven Ekholm and Rania Taha were arrested on Monday. All were released the next day.', 'RELEASE', ['Sven Ekholm', 'Rania Taha']],
+    ['Security forces arrested 15 people, including two journalists, Dag Hovde and Marit Sten.', 'ARREST', ['Dag Hovde', 'Marit Sten']],
+    ['The 14 defendants, including journalist Omar Teles and lawyer Vera Lind, were sentenced to prison terms on Monday.', 'CONVICTION', ['Omar Teles', 'Vera Lind']],
+    ['The four trade unionists, who were arrested in January, were each sentenced to five years in prison. They are Moses Kanu, Ade Bello, Femi Oni and Uche Eze.', 'CONVICTION', ['Moses Kanu', 'Uche Eze']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: "all" before what it counts, and a group of officers among whom someone is named
+  const charges = 'Reporters Sven Ekholm and Rania Taha were arrested on Monday. All charges were dropped the next day.';
+  lacks(targets(charges, 'RELEASE'), ['Sven Ekholm', 'Rania Taha'], charges);
+  const police = 'A group of police officers, including Captain Ruben Holst, arrested the journalist Mia Fenner on Monday.';
+  lacks(targets(police, 'ARREST'), ['Ruben Holst'], police);
+  const soldiers = 'Twelve soldiers, among them Colonel Ivar Sund, were charged with the killing of the journalist Nadia Orr.';
+  lacks(targets(soldiers, 'KILLING'), ['Ivar Sund'], soldiers);
+});
