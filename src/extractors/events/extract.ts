@@ -7,6 +7,7 @@ import { CustodyReader } from './custody.js';
 import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
 import { participleAsNoun } from './participle-noun.js';
+import { membersNamedLater } from './named-later.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -200,6 +201,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...listAround(tree, named, trigger.token),
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
+      ...membersNamedLater(tree, heads.target, trigger.token),
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
       ...pluralAntecedents(tree, heads.target, group),
       ...groupAntecedents(tree, heads.target, trigger.token, group),

@@ -53,6 +53,7 @@ test('"A was among dozens of protesters rounded up", "A, one of eight workers ar
     ['Union organiser Birte Ostel, one of eight workers arrested after the strike, was released on bail.', 'ARREST', ['Birte Ostel']],
     ['Ilse Brandt, a lawyer, was one of those arrested on Tuesday.', 'ARREST', ['Ilse Brandt']],
     ['Dozens of lawyers were arrested in the crackdown. Magda Frey was one of them.', 'ARREST', ['Magda Frey']],
+    ['Dozens of lawyers were arrested in the crackdown, Magda Frey among them.', 'ARREST', ['Magda Frey']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
   const speakers = 'Journalist Amos Gray was among the speakers at a rally against the arrests.';
@@ -61,6 +62,33 @@ test('"A was among dozens of protesters rounded up", "A, one of eight workers ar
   lacks(targets(organisers, 'ARREST'), ['Mikko Saari'], organisers);
   const officers = 'Dozens of protesters were arrested. Police chief Anders Lie was among the officers who led the raid.';
   lacks(targets(officers, 'ARREST'), ['Anders Lie'], officers);
+});
+
+test('a group told first and named after it: "The two, A and B,", "One of them, C,", "The first, D … The second, E"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Two reporters were beaten on Friday. The two, Jens Arvik and Mona Leth, work for the Dravik Post.', 'ASSAULT', ['Jens Arvik', 'Mona Leth']],
+    ['Three activists were abducted by armed men on Monday. One of them, Tariq Nols, was found dead two days later.', 'ABDUCTION', ['Tariq Nols']],
+    ['Two journalists were deported on Sunday. The first, Anna Veck, had reported on the protests. The second, Lars Ommen, worked for a radio station.', 'DEPORTATION', ['Anna Veck', 'Lars Ommen']],
+    ['Two lawyers were charged on Wednesday with insulting the president. Both, Elin Sarr and Teo Makin, deny the charges.', 'CHARGE', ['Elin Sarr', 'Teo Makin']],
+    ['Two members of the rights group were abducted on Sunday, one of whom, Asha Nur, was found dead.', 'ABDUCTION', ['Asha Nur']],
+    ['The authorities expelled two foreign correspondents last week. The two, Erik Lund of the Nordic Daily and Anna Pohl of Radio West, had reported on the unrest.', 'DEPORTATION', ['Erik Lund', 'Anna Pohl']],
+    ['Three activists were released on bail on Monday, the group said. Kemal Ardic, one of the three, said he had been beaten in custody.', 'RELEASE', ['Kemal Ardic']],
+    ['Four journalists were detained. Two of them, Mia Kors and Jon Aas, were freed on Friday.', 'ARREST', ['Mia Kors', 'Jon Aas']],
+    ['The two journalists detained on Monday, Nils Aho and Sara Kell, were released on bail.', 'RELEASE', ['Nils Aho', 'Sara Kell']],
+    ['Two of those detained, Mina Rao and Jai Sen, were charged on Friday.', 'ARREST', ['Mina Rao', 'Jai Sen']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: other people named after the group, by a word that is not the group's
+  const others: [string, EventType, string[]][] = [
+    ['Two journalists were arrested on Monday. The police chief, Harald Osk, said they had no permit.', 'ARREST', ['Harald Osk']],
+    ['Three activists were detained on Friday. Their lawyer, Rosa Mint, said they would appeal.', 'ARREST', ['Rosa Mint']],
+    ['Three activists were arrested on Monday. One of their lawyers, Nina Holt, said they had been beaten.', 'ARREST', ['Nina Holt']],
+    ['Two journalists were arrested on Monday. The two officers, Karl Benn and Ulf Rask, were suspended.', 'ARREST', ['Karl Benn', 'Ulf Rask']],
+    ['Two protesters were killed on Friday. The two ministers, Ola Dunn and Per Aas, blamed the police.', 'KILLING', ['Ola Dunn', 'Per Aas']],
+    ['Police arrested 20 people at the rally. The organisers, Tim Cole and Ada Prin, said the arrests were unlawful.', 'ARREST', ['Tim Cole', 'Ada Prin']],
+    ['Three journalists were arrested. The arresting officers, Lt Per Omm and Sgt Jo Vik, refused to comment.', 'ARREST', ['Per Omm', 'Jo Vik']],
+  ];
+  for (const [text, type, unwanted] of others) lacks(targets(text, type), unwanted, text);
 });
 
 test('"both men", "all", "were each sentenced" and a group\'s members after "including two journalists,"', () => {
