@@ -76,6 +76,8 @@ test('a group told first and named after it: "The two, A and B,", "One of them, 
     ['Four journalists were detained. Two of them, Mia Kors and Jon Aas, were freed on Friday.', 'ARREST', ['Mia Kors', 'Jon Aas']],
     ['The two journalists detained on Monday, Nils Aho and Sara Kell, were released on bail.', 'RELEASE', ['Nils Aho', 'Sara Kell']],
     ['Two of those detained, Mina Rao and Jai Sen, were charged on Friday.', 'ARREST', ['Mina Rao', 'Jai Sen']],
+    ['Police in Dravik fired tear gas and arrested scores of demonstrators, one of whom was the student activist Yara Helm.', 'ARREST', ['Yara Helm']],
+    ['Eight women human rights defenders were tortured in custody, according to the report. One, Samira Adel, lost hearing in one ear.', 'TORTURE', ['Samira Adel']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
   // must not match: other people named after the group, by a word that is not the group's
@@ -87,6 +89,9 @@ test('a group told first and named after it: "The two, A and B,", "One of them, 
     ['Two protesters were killed on Friday. The two ministers, Ola Dunn and Per Aas, blamed the police.', 'KILLING', ['Ola Dunn', 'Per Aas']],
     ['Police arrested 20 people at the rally. The organisers, Tim Cole and Ada Prin, said the arrests were unlawful.', 'ARREST', ['Tim Cole', 'Ada Prin']],
     ['Three journalists were arrested. The arresting officers, Lt Per Omm and Sgt Jo Vik, refused to comment.', 'ARREST', ['Per Omm', 'Jo Vik']],
+    ['Three protesters were killed on Friday. Both, the minister Ugo Rea and the governor Lia Fo, promised an inquiry.', 'KILLING', ['Ugo Rea', 'Lia Fo']],
+    ['Several men attacked the journalists, one of them, Kurt Sand, a former police officer.', 'ASSAULT', ['Kurt Sand']],
+    ['Two officers were charged with assaulting the reporter Nina Berg. The two, Sgt Ole Ask and Cpl Tim Lie, deny the charges.', 'ASSAULT', ['Ole Ask', 'Tim Lie']],
   ];
   for (const [text, type, unwanted] of others) lacks(targets(text, type), unwanted, text);
 });
@@ -99,6 +104,10 @@ test('"both men", "all", "were each sentenced" and a group\'s members after "inc
     ['The four trade unionists, who were arrested in January, were each sentenced to five years in prison. They are Moses Kanu, Ade Bello, Femi Oni and Uche Eze.', 'CONVICTION', ['Moses Kanu', 'Uche Eze']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // a count looks back two sentences for its list, past a sentence with a single name
+  const twoBack = 'Police arrested 14 people on Saturday. Among those detained were the activist Hedda Lund and the lawyer Stig Oman. Minister Karl Vang said the protest was illegal. The two were released on Monday, their lawyer Per Dahl said.';
+  has(targets(twoBack, 'RELEASE'), ['Hedda Lund', 'Stig Oman'], twoBack);
+  lacks(targets(twoBack, 'RELEASE'), ['Karl Vang', 'Per Dahl'], twoBack);
   // must not match: "all" before what it counts, and a group of officers among whom someone is named
   const charges = 'Reporters Sven Ekholm and Rania Taha were arrested on Monday. All charges were dropped the next day.';
   lacks(targets(charges, 'RELEASE'), ['Sven Ekholm', 'Rania Taha'], charges);

@@ -16,11 +16,14 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
   if (head === undefined) return [];
   if (tree.token(head).text.toLowerCase() === 'those') return oneOfThoseNamed(tree, head, trigger);
   if (!isUnnamedGroup(tree, head)) return [];
-  const group = { noun: tree.lemma(head).toLowerCase(), count: groupCount(tree, head) };
+  const kind = kindOf(tree, head);
+  const group = { noun: tree.lemma(kind).toLowerCase(), count: groupCount(tree, head) };
   const here = tree.sentenceRange(head);
   const out: number[] = [];
+  // "Both, the minister A and the governor B," are not two of the protesters: a name's role must be the group's kind
+  const ofKind = (n: number) => tree.token(kind).upos !== 'NOUN' || ANYONE.has(group.noun) || fitsRole(tree.entityOf[n]?.titles ?? [], group.noun);
   const fits = (said: StandIn, names: number[]): boolean => {
-    if (names.length === 0) return false;
+    if (names.length === 0 || !names.every(ofKind)) return false;
     if (said.whole !== undefined && group.count !== undefined && said.whole !== group.count) return false;
     // "the two officers" are not two of the journalists; "the two men" may be, and anyone may be of "six people"
     if (said.noun !== undefined && !ANYONE.has(said.noun) && !ANYONE.has(group.noun) && !fitsRole([group.noun], said.noun)) return false;
@@ -31,7 +34,7 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
   for (let j = Math.max(head, trigger) + 1; j < here.to; j++) {
     if (!/^[,;—–]$/.test(tree.token(j).text)) continue;
     const said = standInAt(tree, j + 1, here.to);
-    const names = said ? setOff(tree, said.after, here.to) : [];
+    const names = said ? [...setOff(tree, said.after, here.to), ...namedByCopula(tree, said.after, here.to)] : [];
     if (said && fits(said, names)) return names;
     const among = namesAmongThem(tree, j + 1, here.to);
     if (among.length) return among;
@@ -94,7 +97,8 @@ function standInAt(tree: Tree, s: number, to: number): StandIn | undefined {
     const noun = pluralNounAt(tree, s + 2, to, true);
     return noun === undefined ? undefined : { count: some, noun: tree.lemma(noun).toLowerCase(), after: noun + 1 };
   }
-  if (w(s) === 'another') return { count: 1, after: s + 1 };
+  // "another", and "one" alone before the comma of its name: "One, Samira Adel, lost …"
+  if (w(s) === 'another' || (w(s) === 'one' && w(s + 1) === ',')) return { count: 1, after: s + 1 };
   let k = s;
   let count: number | undefined;
   if (w(k) === 'both') {
@@ -183,6 +187,17 @@ function nameBeforeStandIn(tree: Tree, s: number, to: number): { token: number; 
   return said?.count === 1 && tree.token(said.after)?.text === ',' ? { token: k, said } : undefined;
 }
 
+/** "… one of whom was the student activist A.": the names after "was" (or "is", "were", "are"), a role's words before them, ending the sentence. */
+function namedByCopula(tree: Tree, k: number, to: number): number[] {
+  if (k >= to || !['was', 'is', 'were', 'are'].includes(tree.token(k).text.toLowerCase())) return [];
+  const role = (n: number) => isRoleWord(tree, n) || tree.token(n).upos === 'DET';
+  let j = k + 1;
+  while (j < to && j - k < 6 && tree.entityOf[j]?.type !== 'PERSON' && role(j)) j++;
+  if (tree.entityOf[j]?.type !== 'PERSON') return [];
+  const end = nameSpan(tree, j)[1];
+  return end + 2 >= to && /^[.!?]$/.test(tree.token(to - 1).text) && end + 1 === to - 1 ? [j] : [];
+}
+
 /** Past what a name's item says of where the person works: "A of the Nordic Daily", "B from Radio West". The token after it. */
 function afterOwnDescription(tree: Tree, k: number, to: number): number {
   if (k >= to || !['of', 'for', 'from', 'with', 'at'].includes(tree.token(k).text.toLowerCase())) return k;
@@ -201,6 +216,15 @@ function namesAmongThem(tree: Tree, from: number, to: number): number[] {
   const end = Math.max(...names.map((n) => nameSpan(tree, n)[1]));
   const w = (k: number) => (k < to ? tree.token(k).text.toLowerCase() : '');
   return w(end + 1) === 'among' && ['them', 'those'].includes(w(end + 2)) && (end + 3 >= to - 1 || /^[,;.]$/.test(w(end + 3))) ? names : [];
+}
+
+/** Nouns that count a group of what follows their "of": "scores of demonstrators", "dozens of lawyers". */
+const QUANTITIES = new Set(['dozen', 'score', 'hundred', 'thousand', 'number', 'group', 'handful']);
+
+/** The noun that says what a group's people are: "demonstrators" in "scores of demonstrators", else the group's own. */
+function kindOf(tree: Tree, head: number): number {
+  const of = tree.kids(head, 'nmod').find((c) => tree.caseOf(c) === 'of');
+  return of !== undefined && QUANTITIES.has(tree.lemma(head).toLowerCase()) ? of : head;
 }
 
 /** The number a group counts: "two reporters", "three of its staff"; undefined for "dozens of lawyers". */
