@@ -3,7 +3,7 @@ import type { Token } from '../../text/doc.js';
 import type { Tree } from '../syntax/tree.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
 import { numberAt } from './plural.js';
-import { participleAsNoun } from './participle-noun.js';
+import { isParticiple, participleAsNoun } from './participle-noun.js';
 import { amongBefore } from './among.js';
 
 /**
@@ -218,7 +218,9 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   const verb = listVerbAfter(tree, trigger + 1, tree.sentenceRange(head).to, among || share);
   // "Mira Castell and two other activists were among those arrested": the names before "among"
   if (verb === undefined) return among ? namesBeforeAmong(tree, head - 1) : [];
-  return namesAfterVerb(tree, verb);
+  const after = namesAfterVerb(tree, verb);
+  // "A, who was among those arrested in May, was released": the verb after is the sentence's own, naming no one
+  return after.length === 0 && among ? namesBeforeAmong(tree, head - 1) : after;
 }
 
 /** A plural noun that opens its sentence, with only determiners, adjectives and the trigger before it ("Other journalists", "The 12 activists", "The freed prisoners"). */
@@ -417,6 +419,9 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
 /** A quotation mark that may open between the words of a marker: identified "as A, B …". */
 const OPENING_QUOTE = /^["“'‘]$/;
 
+/** Singular nouns for a group of people: "a group of 10 students, among whom was A", "the crew, including A". */
+const COLLECTIVES = new Set(['group', 'crew', 'delegation', 'team', 'contingent']);
+
 /** Words after which a list names the members of a group: "writers, including A and B". */
 const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['among', 'whom'], ['identified', 'as'], ['named', 'as'], ['notably'], ['most', 'recently'], ['the', 'latest', 'being']];
 
@@ -429,7 +434,9 @@ const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'th
 export function groupMembers(tree: Tree, head: number | undefined): number[] {
   if (head === undefined || tree.entityOf[head]) return [];
   const t = tree.token(head);
-  const group = t.xpos === 'NNS' || t.xpos === 'NNPS' || t.upos === 'NUM' || ['those', 'they', 'them'].includes(t.text.toLowerCase()) || tree.kids(head, 'nummod').length > 0;
+  // "the detained, including A": "the" before a participle with no noun after it is its people
+  const participleNoun = t.text.toLowerCase() === 'the' && head + 1 < tree.doc.tokens.length && isParticiple(tree, head + 1) && !['NOUN', 'PROPN'].includes(tree.token(head + 2)?.upos ?? '');
+  const group = t.xpos === 'NNS' || t.xpos === 'NNPS' || t.upos === 'NUM' || ['those', 'they', 'them'].includes(t.text.toLowerCase()) || tree.kids(head, 'nummod').length > 0 || participleNoun || COLLECTIVES.has(tree.lemma(head).toLowerCase());
   if (!group) return [];
   // "to Belsat journalists A and B": names in apposition to the group are its members
   const named = tree.kids(head, 'appos').find((k) => k > head && tree.entityOf[k]?.type === 'PERSON') ?? (tree.token(head).upos === 'NOUN' && tree.entityOf[head + 1]?.type === 'PERSON' ? head + 1 : undefined);

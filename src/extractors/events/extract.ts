@@ -8,6 +8,7 @@ import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
 import { participleAsNoun } from './participle-noun.js';
 import { membersNamedLater } from './named-later.js';
+import { invertedSubjects } from './inverted.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -145,6 +146,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (count !== undefined) heads.target = count;
     const head = groupHead(tree, heads.target, trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token);
     if (head !== undefined) heads.target = head;
+    // "Arrested were the journalists A, B and C": the subject after the copula
+    const inverted = trigger.pos === 'verb' ? invertedSubjects(tree, trigger.token) : [];
+    if (inverted.length) heads.target = inverted[0];
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target, trigger.token)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;
@@ -202,6 +206,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
       ...membersNamedLater(tree, heads.target, trigger.token),
+      ...inverted,
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
       ...pluralAntecedents(tree, heads.target, group),
       ...groupAntecedents(tree, heads.target, trigger.token, group),

@@ -116,3 +116,35 @@ test('"both men", "all", "were each sentenced" and a group\'s members after "inc
   const soldiers = 'Twelve soldiers, among them Colonel Ivar Sund, were charged with the killing of the journalist Nadia Orr.';
   lacks(targets(soldiers, 'KILLING'), ['Ivar Sund'], soldiers);
 });
+
+test('"Arrested were A and B", "Also detained was C": a sentence-opening participle with its subject after the copula', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Arrested were the journalists Ole Brun, Kari Nes and Geir Lie.', 'ARREST', ['Ole Brun', 'Kari Nes', 'Geir Lie']],
+    ['Killed in the attack were the activist Rosa Ortiz and her husband Mario Ortiz.', 'KILLING', ['Rosa Ortiz', 'Mario Ortiz']],
+    ['Also detained was the blogger Amir Kazemi.', 'ARREST', ['Amir Kazemi']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: a participle clause before its own subject, and a copula's complement that is no one's name
+  const clause = 'Arrested in May, the lawyer Ivo Kral was released in June, said his colleague Jana Bek.';
+  lacks(targets(clause, 'ARREST'), ['Jana Bek'], clause);
+});
+
+test('groups by collective nouns, "one of three people killed", "who was among those arrested", "the detained, including A"', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Police arrested a group of 10 students, among whom was the student leader Kofi Mensah.', 'ARREST', ['Kofi Mensah']],
+    ['The army detained the entire crew of the ship, including the captain Rolf Sand and the journalist Ida Berg.', 'ARREST', ['Rolf Sand', 'Ida Berg']],
+    ['Kamal Noor was one of three people killed when police opened fire on the march.', 'KILLING', ['Kamal Noor']],
+    ['Lin Hao, who was among those arrested in May, was released on Friday.', 'ARREST', ['Lin Hao']],
+    ['None of the detained, including the lawyer Pavel Hrad, has been charged.', 'ARREST', ['Pavel Hrad']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: members of the group that visits, speaks or defends
+  const visit = 'MPs including Hugo Sten and Lise Ro visited the detained activists on Monday.';
+  lacks(targets(visit, 'ARREST'), ['Hugo Sten', 'Lise Ro'], visit);
+  const defend = 'Lawyers Ivo Kral and Jana Bek, among those defending the detained activists, said they were denied access.';
+  lacks(targets(defend, 'ARREST'), ['Ivo Kral', 'Jana Bek'], defend);
+  const covered = 'Among the dozens of journalists who covered the arrests was Petra Nyl of the Velm Daily.';
+  lacks(targets(covered, 'ARREST'), ['Petra Nyl'], covered);
+  const led = 'Tomas Lind, who led the group of officers that arrested the protesters, was promoted.';
+  lacks(targets(led, 'ARREST'), ['Tomas Lind'], led);
+});

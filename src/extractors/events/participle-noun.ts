@@ -20,23 +20,25 @@ export function participleAsNoun(tree: Tree, i: number): number | undefined {
 }
 
 /** A past participle, however the tagger read it: "detained" (VBN, VBD) or "abducted" read as an adjective. */
-function isParticiple(tree: Tree, i: number): boolean {
+export function isParticiple(tree: Tree, i: number): boolean {
   const t = tree.token(i);
   return ['VBN', 'VBD'].includes(t.xpos ?? '') || (t.upos === 'ADJ' && /ed$/.test(t.text));
 }
 
 /**
- * "Birte Ostel, one of eight workers arrested after the strike, was released", parsed with
- * "arrested" a past tense whose subject is Ostel: a participle right after a group that stands
- * after "one of" or "among", with no object of its own, describes the group. Returns the group's
+ * "Birte Ostel, one of eight workers arrested after the strike, was released", "Kamal Noor was one
+ * of three people killed when …", parsed with the participle a past tense whose subject is the name
+ * or "one": a participle right after a group that stands after "one of" or "among" (set off by a
+ * comma, or after "was"), with no object of its own, describes the group. Returns the group's
  * token, or undefined.
  */
 export function participleOfGroup(tree: Tree, i: number): number | undefined {
   const g = i - 1;
   if (g < 0 || !isParticiple(tree, i) || tree.kids(i, 'obj').length > 0) return undefined;
   if (!['NNS', 'NNPS'].includes(tree.token(g).xpos ?? '') || tree.entityOf[g]?.type === 'PERSON') return undefined;
+  // "A, one of eight workers arrested", "A was one of three people killed"
   const among = amongBefore(tree, g);
-  return among !== undefined && among > 0 && tree.token(among - 1).text === ',' ? g : undefined;
+  return among !== undefined && among > 0 && (tree.token(among - 1).text === ',' || tree.lemma(among - 1) === 'be') ? g : undefined;
 }
 
 /**

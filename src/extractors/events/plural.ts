@@ -354,9 +354,11 @@ export function groupAntecedents(tree: Tree, head: number | undefined, trigger: 
   const ancestors = new Set([trigger, ...[...tree.ancestors(trigger, 8)].map((a) => a.token)]);
   for (const i of list) {
     if (tree.sentenceRange(i).from !== tree.sentenceRange(head).from) continue;
-    // up from a list item or a word of a name to the list's head
+    // up from a list item or a word of a name to the list's head, and from members to their group:
+    // "MPs including A and B visited the detained activists" is the MPs' visit
     let k = i;
-    for (let step = 0; step < 6 && /^(conj|flat|appos|compound)/.test(tree.token(k).deprel ?? '') && tree.head(k) >= 0; step++) k = tree.head(k);
+    const member = (n: number) => tree.token(n).deprel === 'nmod' && ['include', 'including', 'like', 'as'].includes(tree.caseOf(n) ?? '');
+    for (let step = 0; step < 6 && (/^(conj|flat|appos|compound)/.test(tree.token(k).deprel ?? '') || member(k)) && tree.head(k) >= 0; step++) k = tree.head(k);
     if (/^(nsubj|csubj)$/.test(tree.token(k).deprel ?? '') && ancestors.has(tree.head(k))) return [];
   }
   return list;
