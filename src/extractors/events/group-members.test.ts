@@ -35,6 +35,8 @@ test('"The detained included A", "Those charged include A": the participle is th
     ['Those charged include the human rights lawyer Petra Voss and the journalist Amin Radel.', 'CHARGE', ['Petra Voss', 'Amin Radel']],
     ['Those sentenced on Monday included activist Dario Fenn, who received five years.', 'CONVICTION', ['Dario Fenn']],
     ['The arrested journalists include Ivo Brenn and Tara Solberg.', 'ARREST', ['Ivo Brenn', 'Tara Solberg']],
+    ['Those freed include the lawyer Mei Chen and the blogger Li Wen.', 'RELEASE', ['Mei Chen', 'Li Wen']],
+    ['The freed prisoners include the opposition politician Bruno Laine.', 'RELEASE', ['Bruno Laine']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
   // must not match: those who did something about the event, and the ones who did it
