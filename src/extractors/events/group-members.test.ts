@@ -150,3 +150,14 @@ test('groups by collective nouns, "one of three people killed", "who was among t
   const led = 'Tomas Lind, who led the group of officers that arrested the protesters, was promoted.';
   lacks(targets(led, 'ARREST'), ['Tomas Lind'], led);
 });
+
+test('"Arrested on Monday, the lawyer A was released": a sentence-opening participle clause befalls the main clause\'s subject', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Arrested on Monday, the lawyer Ivo Kral was released on Friday.', 'ARREST', ['Ivo Kral']],
+    ['Detained since March, the activists Ana Ruiz and Leo Gil began a hunger strike.', 'ARREST', ['Ana Ruiz', 'Leo Gil']],
+    ['Detained is also the journalist Ana Reyes, according to her employer.', 'ARREST', ['Ana Reyes']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  const lawyer = "Arrested in May, the activist's lawyer Sam Holt said his client had been beaten.";
+  lacks(targets(lawyer, 'ARREST'), ['Sam Holt'], lawyer);
+});

@@ -22,6 +22,8 @@ export function invertedSubjects(tree: Tree, i: number): number[] {
     k++;
   }
   if (k >= to || !COPULAS.has(tree.token(k).text.toLowerCase())) return [];
+  // "Detained is also the journalist A"
+  if (tree.token(k + 1)?.text.toLowerCase() === 'also') k++;
   const names = namesFrom(tree, k + 1, 5, (n) => isRoleWord(tree, n) || tree.token(n).upos === 'DET', k);
   return names.length ? [names[0]!, ...listAround(tree, names[0], k)].filter((n, x, all) => all.indexOf(n) === x) : [];
 }

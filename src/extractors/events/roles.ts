@@ -555,6 +555,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       roles.target = standIn;
       if (roles.agent !== undefined && roles.agent <= i) delete roles.agent;
     }
+    // "Arrested on Monday, the lawyer A was released on Friday": the main clause's subject
+    const fronted = roles.target === undefined ? frontedParticipleSubject(tree, i) : undefined;
+    if (fronted !== undefined) roles.target = fronted;
     // "The four unionists were each sentenced to five years", with "sentenced" read as the years' adjective
     const floated = subjectPastFloatingQuantifier(tree, i);
     if (floated !== undefined && (roles.target === undefined || roles.target > i)) roles.target = floated;
@@ -716,4 +719,33 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   // one phrase is not both who did it and whom it befell: the parse that made it so is wrong about the agent
   if (roles.agent !== undefined && roles.agent === roles.target) delete roles.agent;
   return roles;
+}
+
+/** Adverbs that may stand before a sentence-opening participle clause: "Later freed, …". */
+const CLAUSE_OPENERS = new Set(['also', 'later', 'since', 'first', 'briefly', 'previously']);
+
+/**
+ * "Arrested on Monday, the lawyer A was released on Friday", "Detained since March, the activists
+ * A and B began a hunger strike": a participle clause that opens the sentence, with no subject or
+ * object of its own and a comma closing it, befalls the subject of the clause it hangs on. Returns
+ * that subject (or the person before the main verb's auxiliaries, where the parse lost it), or
+ * undefined.
+ */
+export function frontedParticipleSubject(tree: Tree, i: number): number | undefined {
+  const { from } = tree.sentenceRange(i);
+  if (tree.token(i).xpos !== 'VBN' || tree.kids(i, 'nsubj', 'nsubj:pass', 'obj').length > 0) return undefined;
+  for (let j = from; j < i; j++) if (!CLAUSE_OPENERS.has(tree.token(j).text.toLowerCase())) return undefined;
+  const main = tree.head(i);
+  if (main <= i || !/^(advcl|acl|conj)/.test(tree.token(i).deprel ?? '')) return undefined;
+  let comma = i + 1;
+  while (comma < main && tree.token(comma).text !== ',') {
+    if (['VERB', 'AUX'].includes(tree.token(comma).upos ?? '')) return undefined;
+    comma++;
+  }
+  if (comma >= main) return undefined;
+  const subject = tree.subjectOf(main) ?? (tree.isPassive(main) ? personBeforeAuxiliaries(tree, main) : undefined);
+  // "Arrested in May, the activist's lawyer said …" is a dangling clause: someone defined through another is not who was arrested
+  if (subject === undefined || subject <= comma || subject >= main || tree.kids(subject, 'nmod:poss').length > 0) return undefined;
+  for (let j = comma + 1; j < subject; j++) if (['POS', 'PRP$'].includes(tree.token(j).xpos ?? '')) return undefined;
+  return subject;
 }
