@@ -64,12 +64,16 @@ function groupNounOf(tree: Tree, v: VigilEvent): string | undefined {
 /**
  * Whether the people named at the trigger starting at `start` may be the counted group of `v`:
  * "Two journalists were arrested. The two officers, A and B, were suspended" tells of others. Where
- * the named event also says what its people are (a group noun), it must be of the counted group's kind.
+ * the named event also says what its people are (a group noun, or their titles), it must be of the
+ * counted group's kind.
  */
 function sameKind(tree: Tree, v: VigilEvent, events: readonly VigilEvent[], start: number): boolean {
   const counted = groupNounOf(tree, v);
   if (counted === undefined || ANYONE.has(counted)) return true;
+  // and the titles of the people named: "the two officers, A and B" makes A an officer
+  const titled = (id: string) => tree.doc.entities.find((e) => e.id === id)?.titles ?? [];
   return events.every((w) => {
+    if (w.trigger.start === start && w.target?.entity) return fitsRole(titled(w.target.entity), counted);
     if (w.trigger.start !== start || w.target?.entity) return true;
     const other = groupNounOf(tree, w);
     return other === undefined || ANYONE.has(other) || fitsRole([counted], other);

@@ -48,7 +48,7 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
   // the sentences after it, each opening with a word for some of the group and their names
   for (let s = here.to, n = 0; s < tree.doc.tokens.length && n < 3; n++) {
     const { to } = tree.sentenceRange(s);
-    const said = standInAt(tree, s, to);
+    const said = standInAt(tree, s, to) ?? standInAt(tree, afterSpeech(tree, s, to), to);
     const names = said ? setOff(tree, said.after, to) : [];
     if (said && fits(said, names)) out.push(...names);
     else {
@@ -74,6 +74,18 @@ interface StandIn {
 /** Nouns that say nothing of what people do: "the two men" may be any two of a group. */
 const ANYONE = new Set(['man', 'men', 'woman', 'women', 'people', 'person', 'individual']);
 
+/** Verbs of saying after which a clause may open with the stand-in: "Editor C said the two, A and B, had visas". */
+const SPEECH = new Set(['said', 'says', 'added', 'confirmed', 'stated']);
+
+/** The token after the first verb of saying (and its "that") early in the sentence at `s`, or `to` when there is none. */
+function afterSpeech(tree: Tree, s: number, to: number): number {
+  for (let j = s; j < to && j - s < 8; j++) {
+    if (!SPEECH.has(tree.token(j).text.toLowerCase())) continue;
+    return tree.token(j + 1)?.text.toLowerCase() === 'that' ? j + 2 : j + 1;
+  }
+  return to;
+}
+
 /** Counts a word for people may say: "the two", "both", "the pair". */
 const COUNTED: Record<string, number> = { both: 2, pair: 2, duo: 2, trio: 3 };
 /** Words for one of a group: "the first", "the other", "another". */
@@ -86,6 +98,7 @@ const ONE_OF = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'other', 
  * lawyer").
  */
 function standInAt(tree: Tree, s: number, to: number): StandIn | undefined {
+  if (s >= to) return undefined;
   const w = (k: number) => (k < to ? tree.token(k).text.toLowerCase() : '');
   // "one of them", "two of whom", "one of the five reporters"
   const some = w(s) === 'one' ? 1 : numberAt(tree, s);
@@ -104,14 +117,14 @@ function standInAt(tree: Tree, s: number, to: number): StandIn | undefined {
   if (w(k) === 'both') {
     count = 2;
     k++;
-  } else if (w(k) === 'all' && numberAt(tree, k + 1) !== undefined) {
+  } else if (w(k) === 'all' && k + 1 < to && numberAt(tree, k + 1) !== undefined) {
     count = numberAt(tree, k + 1);
     k += 2;
   } else if (w(k) === 'the') {
     k++;
     if (ONE_OF.has(w(k)) && !pluralNounAt(tree, k + 1, to, false)) return { count: 1, after: k + 1 };
     if (COUNTED[w(k)] !== undefined) return { count: COUNTED[w(k)], after: k + 1 };
-    const n = numberAt(tree, k);
+    const n = k < to ? numberAt(tree, k) : undefined;
     if (n !== undefined) {
       count = n;
       k++;
