@@ -3,6 +3,8 @@ import type { Token } from '../../text/doc.js';
 import type { Tree } from '../syntax/tree.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
 import { numberAt } from './plural.js';
+import { isParticiple, participleAsNoun } from './participle-noun.js';
+import { amongBefore } from './among.js';
 
 /**
  * The other people an event befalls when its target is a list: "Police detained Tendai Moyo and
@@ -179,11 +181,19 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   const word = (i: number) => tree.token(i).text.toLowerCase();
   const relative = target !== undefined && ['who', 'that'].includes(word(target)) ? target - 1 : target;
   if (relative === undefined || relative < 0) return [];
-  if (word(relative) !== 'those') {
+  // "The detained included A and B": "the" before the participle stands for its people as "those" does
+  if (word(relative) !== 'those' && participleAsNoun(tree, trigger) !== relative) {
     // "Among the released children are A and B": a group the trigger describes, after "among", named after the verb
     const first = tree.phrase(relative).first;
     if (first > 0 && word(first - 1) === 'among' && trigger >= first && trigger < relative) {
       const verb = listVerbAfter(tree, relative + 1, tree.sentenceRange(relative).to, true);
+      return verb === undefined ? [] : namesAfterVerb(tree, verb);
+    }
+    // "Among the dozens of people detained in the raids were A and B": the sentence opens with
+    // "among" and the group, the trigger describing it, and names the members after its verb
+    const among = amongBefore(tree, relative);
+    if (among !== undefined && among === tree.sentenceRange(relative).from && trigger > relative) {
+      const verb = listVerbAfter(tree, trigger + 1, tree.sentenceRange(relative).to, true);
       return verb === undefined ? [] : namesAfterVerb(tree, verb);
     }
     // "Other journalists jailed this year include A, B and C": a group opening the sentence, the
@@ -194,6 +204,8 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
       const finite = (j: number) => tree.token(j).upos === 'VERB' && ['VBD', 'VBP', 'VBZ'].includes(tree.token(j).xpos ?? '');
       if (verb !== undefined && !Array.from({ length: verb - trigger - 1 }, (_, k) => trigger + 1 + k).some(finite)) return namesAfterVerb(tree, verb);
     }
+    // "The arrested journalists include A and B": the trigger among the opening group's words, its verb right after it
+    if (openingGroup(tree, relative, trigger) && trigger < relative && /^include[sd]?$/.test(word(relative + 1))) return namesAfterVerb(tree, relative + 1);
     return relative > 0 ? amongGroup(tree, relative) : [];
   }
   const head = relative;
@@ -202,19 +214,24 @@ export function amongThose(tree: Tree, target: number | undefined, trigger: numb
   // "Many of those detained are figures, including A, B and C": a share of "those" opens the sentence
   const { from: start } = tree.sentenceRange(head);
   const share = head === start + 2 && word(head - 1) === 'of' && ['many', 'some', 'most', 'several', 'one', 'two', 'three', 'all'].includes(word(start));
+  // "Ilse Brandt was one of those arrested": whoever is one of "those"
+  if (head > start + 1 && word(head - 1) === 'of' && word(head - 2) === 'one') return namesBeforeAmong(tree, head - 2);
   if (!among && !share && head !== start) return [];
   const verb = listVerbAfter(tree, trigger + 1, tree.sentenceRange(head).to, among || share);
   // "Mira Castell and two other activists were among those arrested": the names before "among"
   if (verb === undefined) return among ? namesBeforeAmong(tree, head - 1) : [];
-  return namesAfterVerb(tree, verb);
+  const after = namesAfterVerb(tree, verb);
+  // "A, who was among those arrested in May, was released": the verb after is the sentence's own, naming no one
+  return after.length === 0 && among ? namesBeforeAmong(tree, head - 1) : after;
 }
 
-/** A plural noun that opens its sentence, with only determiners and adjectives before it ("Other journalists", "The 12 activists"). */
-function openingGroup(tree: Tree, head: number): boolean {
+/** A plural noun that opens its sentence, with only determiners, adjectives and the trigger before it ("Other journalists", "The 12 activists", "The freed prisoners"). */
+function openingGroup(tree: Tree, head: number, trigger?: number): boolean {
   const t = tree.token(head);
   if (t.xpos !== 'NNS' && t.xpos !== 'NNPS') return false;
   const { from } = tree.sentenceRange(head);
-  for (let j = from; j < head; j++) if (!['DET', 'ADJ', 'NUM'].includes(tree.token(j).upos ?? '')) return false;
+  // the trigger may be one of its words: "The arrested journalists"
+  for (let j = from; j < head; j++) if (j !== trigger && !['DET', 'ADJ', 'NUM'].includes(tree.token(j).upos ?? '')) return false;
   return true;
 }
 
@@ -235,7 +252,7 @@ function namesAfterVerb(tree: Tree, j: number): number[] {
  * before the first name; `opening` is the word the list follows (where `listAround` stops looking
  * back). One token of each name, or nothing.
  */
-function namesFrom(tree: Tree, from: number, most: number, between: (k: number) => boolean, opening: number): number[] {
+export function namesFrom(tree: Tree, from: number, most: number, between: (k: number) => boolean, opening: number): number[] {
   const { to } = tree.sentenceRange(from);
   let k = from;
   while (k < to && k - from < most && tree.entityOf[k]?.type !== 'PERSON' && between(k)) k++;
@@ -262,21 +279,9 @@ function amongGroup(tree: Tree, head: number): number[] {
   const t = tree.token(head);
   if (tree.entityOf[head]?.type === 'PERSON' && tree.entityOf[head]!.mentions.some((m) => m.start === t.start)) return [];
   if (t.xpos !== 'NNS' && t.xpos !== 'NNPS') return [];
-  const { from } = tree.sentenceRange(head);
-  for (let j = head - 1; j >= Math.max(from, head - 7); j--) {
-    const w = tree.token(j);
-    const word = w.text.toLowerCase();
-    if (word === 'among') return namesBeforeAmong(tree, j);
-    // "A was one of five reporters detained", "A is one of at least 12 journalists held"
-    if (word === 'of' && j > from && tree.token(j - 1).text.toLowerCase() === 'one') return namesBeforeAmong(tree, j - 1);
-    if (APPROXIMATORS.has(word)) continue;
-    if (!['DET', 'NUM', 'ADJ', 'NOUN', 'ADV'].includes(w.upos ?? '') && !/^(PROPN)$/.test(w.upos ?? '')) return [];
-  }
-  return [];
+  const among = amongBefore(tree, head);
+  return among === undefined ? [] : namesBeforeAmong(tree, among);
 }
-
-/** Words that round a group's count: "at least 12", "more than 30". */
-const APPROXIMATORS = new Set(['at', 'least', 'more', 'than', 'over', 'about', 'around', 'nearly', 'almost', 'some']);
 
 /** Words that end a list of people: a clause begins, or the list's words become someone's. */
 const CLAUSE_START = new Set(['VERB', 'AUX', 'SCONJ']);
@@ -288,7 +293,7 @@ const SEPARATORS = new Set([',', ';', 'and', '&']);
 const POSSESSIVES = new Set(['her', 'his', 'their', 'its']);
 
 /** The first and last token of the name that holds token `i`. */
-function nameSpan(tree: Tree, i: number): [number, number] {
+export function nameSpan(tree: Tree, i: number): [number, number] {
   const e = tree.entityOf[i];
   let first = i;
   let last = i;
@@ -311,7 +316,7 @@ function nameParticle(tree: Tree, j: number): boolean {
 }
 
 /** A word of a role before a name: a noun, an adjective or a hyphen ("former researcher", "Velmora-based blogger"). */
-function isRoleWord(tree: Tree, k: number): boolean {
+export function isRoleWord(tree: Tree, k: number): boolean {
   return ['NOUN', 'ADJ'].includes(tree.token(k).upos ?? '') || tree.token(k).xpos === 'HYPH';
 }
 
@@ -416,6 +421,9 @@ export function listAround(tree: Tree, head: number | undefined, trigger: number
 /** A quotation mark that may open between the words of a marker: identified "as A, B …". */
 const OPENING_QUOTE = /^["“'‘]$/;
 
+/** Singular nouns for a group of people: "a group of 10 students, among whom was A", "the crew, including A". */
+const COLLECTIVES = new Set(['group', 'crew', 'delegation', 'team', 'contingent']);
+
 /** Words after which a list names the members of a group: "writers, including A and B". */
 const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'them'], ['among', 'whom'], ['identified', 'as'], ['named', 'as'], ['notably'], ['most', 'recently'], ['the', 'latest', 'being']];
 
@@ -428,7 +436,9 @@ const MEMBER_MARKERS = [['including'], ['such', 'as'], ['namely'], ['among', 'th
 export function groupMembers(tree: Tree, head: number | undefined): number[] {
   if (head === undefined || tree.entityOf[head]) return [];
   const t = tree.token(head);
-  const group = t.xpos === 'NNS' || t.xpos === 'NNPS' || t.upos === 'NUM' || ['those', 'they', 'them'].includes(t.text.toLowerCase()) || tree.kids(head, 'nummod').length > 0;
+  // "the detained, including A": "the" before a participle with no noun after it is its people
+  const participleNoun = t.text.toLowerCase() === 'the' && head + 1 < tree.doc.tokens.length && isParticiple(tree, head + 1) && !['NOUN', 'PROPN'].includes(tree.token(head + 2)?.upos ?? '');
+  const group = t.xpos === 'NNS' || t.xpos === 'NNPS' || t.upos === 'NUM' || ['those', 'they', 'them'].includes(t.text.toLowerCase()) || tree.kids(head, 'nummod').length > 0 || participleNoun || COLLECTIVES.has(tree.lemma(head).toLowerCase());
   if (!group) return [];
   // "to Belsat journalists A and B": names in apposition to the group are its members
   const named = tree.kids(head, 'appos').find((k) => k > head && tree.entityOf[k]?.type === 'PERSON') ?? (tree.token(head).upos === 'NOUN' && tree.entityOf[head + 1]?.type === 'PERSON' ? head + 1 : undefined);
@@ -451,7 +461,9 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     let k = after;
     // "among whom were A and B"
     if (['were', 'was', 'are', 'is'].includes(words(k))) k++;
-    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && !SEPARATORS.has(words(k))) k++;
+    // "including two journalists, A and B": a comma after a counted group inside the group goes on to its names
+    const subgroup = (c: number) => words(c) === ',' && c > after && tree.token(c - 1).xpos === 'NNS' && tree.kids(c - 1, 'nummod').length > 0;
+    while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && (!SEPARATORS.has(words(k)) || subgroup(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
     // after "namely", "including": a comma list is the members, not appositions; a group that is
     // a subject ends its list at its verb ("reporters such as A and B have been arrested")
@@ -467,7 +479,7 @@ const MEMBER_VERBS = new Set(['are', 'were', 'is', 'was', 'include', 'included',
 const COUNT_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'some', 'several', 'many', 'most', 'all']);
 
 /** Whether the target's head is a group no name stands for: a plural noun or a number ("seven individuals", "four staff members", "several lawyers", "the victims"). */
-function isUnnamedGroup(tree: Tree, head: number): boolean {
+export function isUnnamedGroup(tree: Tree, head: number): boolean {
   const t = tree.token(head);
   // "the two Canadians": a plural demonym is a group, not a name
   if (tree.entityOf[head] && !(tree.entityOf[head]!.type === 'MISC' && t.xpos === 'NNPS')) return false;
@@ -592,6 +604,8 @@ function amongTheGroup(tree: Tree, after: number, to: number): boolean {
   if (!['was', 'were', 'is', 'are'].includes(w(k))) return false;
   k++;
   while (['also', 'reportedly', 'allegedly', 'said', 'to', 'be'].includes(w(k))) k++;
+  // "… was one of them": one of the group as "among them" is
+  if (w(k) === 'one' && w(k + 1) === 'of') return ['them', 'those', 'these'].includes(w(k + 2)) && /^[.!?]?$/.test(w(k + 3));
   if (w(k) !== 'among') return false;
   const group = w(k + 1) === 'the' ? w(k + 2) : w(k + 1);
   return ['them', 'those', 'these', 'victims', 'dead', 'detainees'].includes(group);

@@ -1,11 +1,14 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
-import { countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
+import { aloneAll, countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
 import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
+import { participleAsNoun } from './participle-noun.js';
+import { membersNamedLater } from './named-later.js';
+import { invertedSubjects } from './inverted.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
@@ -72,13 +75,15 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
     const of = tree.kids(head, 'nmod').find((c) => tree.caseOf(c) === 'of');
     if (of !== undefined) return isPersonal(tree, lexicon, of, trigger, depth + 1);
     // "those arrested", "those who protested", "those still in jail"
-    if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0 || tree.head(head) === trigger;
+    if (word === 'those') return tree.kids(head, 'acl', 'acl:relcl').length > 0 || tree.head(head) === trigger || participleAsNoun(tree, trigger) === head;
     // "Both were charged": people when it stands for people named just before
-    if ((word === 'both' || word === 'each') && pluralAntecedents(tree, head).length > 0) return true;
+    if ((word === 'both' || word === 'each' || aloneAll(tree, head)) && pluralAntecedents(tree, head).length > 0) return true;
     return PEOPLE_COUNTS.has(word) || PEOPLE_COUNTS.has(tree.lemma(head));
   }
   // "Opposition figure Marek Zal fled": a noun the lexicon does not know, right before the name it describes
   if (t.upos === 'NOUN' && /^\p{Ll}/u.test(t.text) && describesNameAfter(tree, head)) return true;
+  // "The detained included A": the participle is the noun for the people it befell
+  if (participleAsNoun(tree, trigger) === head) return true;
   if (tree.isAgeOnly(head)) return true; // "the 27-year-old was attacked"
   if (isGroupCount(tree, head)) return true; // "the pair were freed", "the duo was released": people told before
   if (t.upos === 'PRON') return PERSONAL_PRONOUNS.has(t.text.toLowerCase());
@@ -159,6 +164,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (count !== undefined) heads.target = count;
     const head = groupHead(tree, heads.target, trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token);
     if (head !== undefined) heads.target = head;
+    // "Arrested were the journalists A, B and C": the subject after the copula
+    const inverted = trigger.pos === 'verb' ? invertedSubjects(tree, trigger.token) : [];
+    if (inverted.length) heads.target = inverted[0];
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target, trigger.token)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;
@@ -226,6 +234,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       ...listAround(tree, named, trigger.token),
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
+      ...membersNamedLater(tree, heads.target, trigger.token),
+      ...inverted,
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
       ...pluralAntecedents(tree, heads.target, group),
       ...groupAntecedents(tree, heads.target, trigger.token, group),

@@ -11,13 +11,22 @@ const HOW_MANY: Record<string, number> = { both: 2, two: 2, pair: 2, duo: 2, thr
 
 /** How far back a plural pronoun looks for the names it stands for: its sentence and the one before, within a bound that keeps a run-on text linear. */
 const SENTENCES_BACK = 1;
+/** A count alone ("the two", "both", "all three") must match its list exactly, and so may look one sentence further: "Among those held were A and B. The minister C spoke. The two were freed." */
+const COUNTED_SENTENCES_BACK = 2;
 const TOKENS_BACK = 120;
 
 /** Whether the target's head is a word that stands for a group named earlier rather than naming one itself. */
 function standsForGroup(tree: Tree, head: number): boolean {
   if (tree.entityOf[head]) return false;
   const word = tree.token(head).text.toLowerCase();
-  return PLURAL_PRONOUNS.has(word) || isGroupCount(tree, head);
+  return PLURAL_PRONOUNS.has(word) || isGroupCount(tree, head) || aloneAll(tree, head);
+}
+
+/** "All were released": "all" with nothing it counts after it ("all the detainees", "all three" are their nouns' and counts'). */
+export function aloneAll(tree: Tree, head: number): boolean {
+  if (tree.token(head).text.toLowerCase() !== 'all' || tree.entityOf[head]) return false;
+  const next = tree.doc.tokens[head + 1];
+  return next !== undefined && !['NOUN', 'PROPN', 'DET', 'NUM', 'PRON', 'ADP'].includes(next.upos ?? '');
 }
 
 /** "the two", "the pair", "all three": a count with nothing counted after it, which stands for people told before. */
@@ -69,14 +78,14 @@ function withUnnamed(tree: Tree, i: number): boolean {
 
 /**
  * The latest list of two or more named people before token `head`, in its sentence or the one
- * before. Read from its last name, the parse may give only part of the list: `whole` reads the
+ * before (or `back` sentences). Read from its last name, the parse may give only part of the list: `whole` reads the
  * rest too, for a count to be checked against ("the three activists"), and takes a pair told
  * alongside one another for a list of two (marked `paired`). Returns one token of each name.
  */
-function latestList(tree: Tree, head: number, whole: boolean): number[] & { paired?: boolean; unnamed?: number } {
+function latestList(tree: Tree, head: number, whole: boolean, back = SENTENCES_BACK): number[] & { paired?: boolean; unnamed?: number } {
   let { from } = tree.sentenceRange(head);
   const own = from;
-  for (let s = 0; s < SENTENCES_BACK && from > 0; s++) from = tree.sentenceRange(from - 1).from;
+  for (let s = 0; s < back && from > 0; s++) from = tree.sentenceRange(from - 1).from;
   for (let i = head - 1; i >= Math.max(from, head - TOKENS_BACK); i--) {
     const e = tree.entityOf[i];
     // the first token of a person's name, read from the right
@@ -194,7 +203,7 @@ export function pluralAntecedents(tree: Tree, head: number | undefined, ctx?: Pi
   if (isGroupCount(tree, head) && namesItsOwn(tree, head)) return [];
   const n = pronounCount(tree, head);
   if (n === undefined) return latestList(tree, head, false);
-  const list = latestList(tree, head, true);
+  const list = latestList(tree, head, true, COUNTED_SENTENCES_BACK);
   // a pair told alongside one another is freed only if told held
   if (list.length + (list.unnamed ?? 0) === n) return ctx?.frees && list.paired && !list.every((i) => ctx.held(tree.entityOf[i]!.id)) ? [] : list;
   // a group counted before, of which some are named: freed, they must have been told held
@@ -345,9 +354,11 @@ export function groupAntecedents(tree: Tree, head: number | undefined, trigger: 
   const ancestors = new Set([trigger, ...[...tree.ancestors(trigger, 8)].map((a) => a.token)]);
   for (const i of list) {
     if (tree.sentenceRange(i).from !== tree.sentenceRange(head).from) continue;
-    // up from a list item or a word of a name to the list's head
+    // up from a list item or a word of a name to the list's head, and from members to their group:
+    // "MPs including A and B visited the detained activists" is the MPs' visit
     let k = i;
-    for (let step = 0; step < 6 && /^(conj|flat|appos|compound)/.test(tree.token(k).deprel ?? '') && tree.head(k) >= 0; step++) k = tree.head(k);
+    const member = (n: number) => tree.token(n).deprel === 'nmod' && ['include', 'including', 'like', 'as'].includes(tree.caseOf(n) ?? '');
+    for (let step = 0; step < 6 && (/^(conj|flat|appos|compound)/.test(tree.token(k).deprel ?? '') || member(k)) && tree.head(k) >= 0; step++) k = tree.head(k);
     if (/^(nsubj|csubj)$/.test(tree.token(k).deprel ?? '') && ancestors.has(tree.head(k))) return [];
   }
   return list;

@@ -4,6 +4,7 @@ import type { Tree } from '../syntax/tree.js';
 import { commaParticiple, describedName, frontedParticipleSubject, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
+import { participleAsNoun, participleOfGroup, subjectPastFloatingQuantifier } from './participle-noun.js';
 import { countryByName } from '../places/countries.js';
 
 /**
@@ -537,7 +538,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       }
     }
     // "Those detained include A and B", with the participle misparsed as an adjunct: it befalls "those"
-    if (roles.target === undefined && i > 0 && tree.token(i - 1).text.toLowerCase() === 'those' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '')) roles.target = i - 1;
+    const standIn = participleAsNoun(tree, i);
+    if (roles.target === undefined && standIn !== undefined) roles.target = standIn;
     // "The four kidnapped were identified as …", "the three detained": a participle after "the" and a
     // count is a noun for the people it befell, however the parser read the count
     if (i > 1 && tree.token(i - 1).upos === 'NUM' && tree.token(i - 2).text.toLowerCase() === 'the' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '') && !tree.kids(i, 'obj').length) {
@@ -596,6 +598,24 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const spender = roles.target === undefined || roles.target === up ? spentBy(tree, i) : undefined;
     if (spender !== undefined) roles.target = spender;
     if (roles.target === undefined && (rel === 'amod' || rel === 'acl') && tree.head(i) >= 0) roles.target = tree.head(i);
+    // …also where the parser hung it on the verb after it ("Those charged include", "The detained
+    // included" with the participle an adjective or adjunct of the verb)
+    if (standIn !== undefined && (roles.target === undefined || tree.token(roles.target).upos === 'VERB')) {
+      roles.target = standIn;
+      if (roles.agent !== undefined && roles.agent <= i) delete roles.agent;
+    }
+    // "Arrested on Monday, the lawyer A was released on Friday": the main clause's subject
+    const fronted = roles.target === undefined ? openingClauseSubject(tree, i) : undefined;
+    if (fronted !== undefined) roles.target = fronted;
+    // "The four unionists were each sentenced to five years", with "sentenced" read as the years' adjective
+    const floated = subjectPastFloatingQuantifier(tree, i);
+    if (floated !== undefined && (roles.target === undefined || roles.target > i)) roles.target = floated;
+    // "A, one of eight workers arrested after the strike, was freed", with A read as the subject of "arrested"
+    const described = participleOfGroup(tree, i);
+    if (described !== undefined && roles.target !== described) {
+      roles.target = described;
+      if (roles.agent !== undefined && roles.agent < i) delete roles.agent;
+    }
     if (t.request !== undefined) {
       // "authorities asked Thailand to extradite him": the asker is the agent, the asked the origin
       const asker = tree.subjectOf(t.request);
@@ -771,4 +791,33 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   // nor is a date anyone: "Abducted last month, activist X …", with "last" read as the subject
   if (roles.agent !== undefined && tree.inTimex(roles.agent)) delete roles.agent;
   return roles;
+}
+
+/** Adverbs that may stand before a sentence-opening participle clause: "Later freed, …". */
+const CLAUSE_OPENERS = new Set(['also', 'later', 'since', 'first', 'briefly', 'previously']);
+
+/**
+ * "Arrested on Monday, the lawyer A was released on Friday", "Detained since March, the activists
+ * A and B began a hunger strike": a participle clause that opens the sentence, with no subject or
+ * object of its own and a comma closing it, befalls the subject of the clause it hangs on. Returns
+ * that subject (or the person before the main verb's auxiliaries, where the parse lost it), or
+ * undefined.
+ */
+export function openingClauseSubject(tree: Tree, i: number): number | undefined {
+  const { from } = tree.sentenceRange(i);
+  if (tree.token(i).xpos !== 'VBN' || tree.kids(i, 'nsubj', 'nsubj:pass', 'obj').length > 0) return undefined;
+  for (let j = from; j < i; j++) if (!CLAUSE_OPENERS.has(tree.token(j).text.toLowerCase())) return undefined;
+  const main = tree.head(i);
+  if (main <= i || !/^(advcl|acl|conj)/.test(tree.token(i).deprel ?? '')) return undefined;
+  let comma = i + 1;
+  while (comma < main && tree.token(comma).text !== ',') {
+    if (['VERB', 'AUX'].includes(tree.token(comma).upos ?? '')) return undefined;
+    comma++;
+  }
+  if (comma >= main) return undefined;
+  const subject = tree.subjectOf(main) ?? (tree.isPassive(main) ? personBeforeAuxiliaries(tree, main) : undefined);
+  // "Arrested in May, the activist's lawyer said …" is a dangling clause: someone defined through another is not who was arrested
+  if (subject === undefined || subject <= comma || subject >= main || tree.kids(subject, 'nmod:poss').length > 0) return undefined;
+  for (let j = comma + 1; j < subject; j++) if (['POS', 'PRP$'].includes(tree.token(j).xpos ?? '')) return undefined;
+  return subject;
 }

@@ -153,6 +153,11 @@ function lookup(table: Map<string, TriggerEntry>, lemma: string, form: string): 
   return undefined;
 }
 
+/** The entry for a word by its lemma or form as it stands, with no inflection taken off. */
+function lookupDirect(table: Map<string, TriggerEntry>, lemma: string, form: string): TriggerEntry | undefined {
+  return table.get(lemma) ?? table.get(form);
+}
+
 function posOf(tree: Tree, i: number): 'verb' | 'adj' | 'noun' | undefined {
   const t = tree.token(i);
   if (t.upos === 'VERB') return 'verb';
@@ -309,6 +314,11 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
         trigger = readEntry(tree, lexicon, i, candidate, pos, pass, found);
         if (trigger) break;
       }
+      // "Those freed include A": a participle the tagger called an adjective whose form an adjective's
+      // entry also fits by its stem ("free" for "freed"), when that entry's conditions fail, is the verb's
+      const stemmed = pass === 'adj' && pos === 'adj' && /(?:ed|en)$/.test(form) && !lookupDirect(lexicon.adjectives, tree.lemma(i), form);
+      const verbEntry = !trigger && stemmed ? lookup(lexicon.verbs, form, form) : undefined;
+      if (verbEntry) for (const candidate of [verbEntry, ...(verbEntry.or ?? [])]) trigger ??= readEntry(tree, lexicon, i, candidate, 'verb', pass, found);
       if (!trigger) continue;
       found.push(trigger);
       consumed.add(i);
