@@ -1,3 +1,4 @@
+import { tokenAt } from '../../text/align.js';
 import type { EventType, VigilEvent } from '../../text/types.js';
 import { NEGATORS, type Tree } from '../syntax/tree.js';
 import { NOT_FACTUAL } from './custody.js';
@@ -37,8 +38,11 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     if (tree.kids(i, 'aux').some((a) => NOT_FACTUAL.has(tree.lemma(a))) || tree.kids(i, 'advmod', 'neg').some((k) => NEGATORS.has(tree.lemma(k)))) continue;
     if (tree.kids(i, 'obl').some((o) => NATURAL.has(tree.lemma(o)) || tree.kids(o, 'compound', 'amod').some((k) => NATURAL.has(tree.lemma(k))))) continue;
     const subject = tree.subjectOf(i);
-    if (subject === undefined) continue;
-    const target = linker.link(subject, true, i).role;
+    // "X … was hit by several bullets and died", with the subject lost to the parse: the one the harm
+    // it is joined to befell
+    const joined = tree.token(i).deprel === 'conj' ? events.find((v) => HARMS.has(v.type) && v.target?.entity && tokenAt(doc, v.trigger.start) === tree.head(i)) : undefined;
+    if (subject === undefined && !joined) continue;
+    const target = subject !== undefined ? linker.link(subject, true, i).role : joined!.target!;
     if (!target.entity) continue;
     const sentence = doc.sentenceAt(at.start);
     const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && v.trigger.start < at.start && sentence - v.sentence <= NEAR);

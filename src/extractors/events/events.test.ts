@@ -434,6 +434,8 @@ test('hit by bullets or struck by a canister is an assault, the projectile no ag
   const agentOf = (text: string) => eventsOf(text).events.map((v) => [v.type, v.agent?.text ?? null]);
   assert.deepEqual(agentOf('The photographer Ana Ruiz was hit by a rubber bullet during the protest.'), [['ASSAULT', null]]);
   assert.deepEqual(befalls('Felix Adoma, 52, was hit by several bullets and died on the way to hospital.').map(([t]) => t), ['ASSAULT', 'KILLING']);
+  // the same with the subject lost to a long relative clause: the death joined to the harm befalls its target
+  assert.deepEqual(befalls('Felix Adoma, 52, who hosted a phone-in show on Radio Orvo that often criticised officials, was hit by several bullets and died on the way to hospital.').map(([t, , who]) => [t, who]), [['ASSAULT', 'Felix Adoma'], ['KILLING', 'Felix Adoma']]);
   // must not match: a car, a ball
   for (const text of ['The car was hit by a stray bullet.', 'The striker hit the ball past the keeper.']) assert.deepEqual(eventsOf(text).events, [], text);
 });
