@@ -162,3 +162,8 @@ test('a description that speaks ("his lawyer told the network") is a source: the
   const doc = run('Police arrested Ivo Marsh at his home on Monday, his lawyer told the network. Officers stopped Lena Brask at the airport as she was travelling to a conference. She is held at Kest prison.');
   assert.deepEqual(texts(person(doc, 'Lena Brask'), 'pronoun'), ['she', 'She']);
 });
+
+test('a plural description that spoke ("his colleagues said") is never "he" after it, even one who speaks', () => {
+  const doc = run('Ivo Marsh was hit by several bullets and died, his colleagues said. Marsh had received threats after he accused a mining company of polluting the river.');
+  assert.ok(texts(person(doc, 'Ivo Marsh'), 'pronoun').includes('he'));
+});

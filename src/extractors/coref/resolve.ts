@@ -34,6 +34,8 @@ interface Known {
   nouns: Set<string>;
   /** That latest subject mention spoke ("X said …"): a source, not who the next sentence is about. */
   spoke?: boolean;
+  /** Known by a plural description ("his colleagues"): never "he" or "she". */
+  plural?: boolean;
 }
 
 const WINDOW = 2;
@@ -224,7 +226,7 @@ export class Resolver {
     // nobody in view: the report's main person, when the gender allows
     // the subject of "said" right after a quotation is the one who spoke before
     const previous = this.lastSpeaker;
-    if (previous && this.speaks(i) && sentence - previous.sentence <= WINDOW && !(gender && previous.gender && previous.gender !== gender)) best = previous;
+    if (previous && this.speaks(i) && sentence - previous.sentence <= WINDOW && !(gender && previous.gender && previous.gender !== gender) && !(gender && previous.plural)) best = previous;
     const fallback = this.mainPerson();
     if (!best && fallback && !(gender && fallback.gender && fallback.gender !== gender)) best = fallback;
     if (!best) return undefined;
@@ -290,6 +292,7 @@ export class Resolver {
     this.at.set(h, e);
     // as with a name: "his lawyer told the network" makes the lawyer a source, not who the next sentence is about
     const k = this.known.get(e);
+    if (k && this.tree.token(h).xpos === 'NNS' && !e.mentions.some((m) => (m.kind ?? 'name') === 'name')) k.plural = true;
     if (k && this.isSubject(h)) k.spoke = this.speaks(h);
     if (this.speaks(h)) this.lastSpeaker = k;
   }
