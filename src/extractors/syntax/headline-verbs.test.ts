@@ -34,3 +34,12 @@ test('a verb joined by "and" to a past verb that takes the object is a past verb
   const nouns = [N('police'), N('beat'), tag('CCONJ', 'CC', 'and'), N('traffic'), N('duty')];
   assert.deepEqual(headlineVerbs(['Police', 'beat', 'and', 'traffic', 'duty'], nouns), nouns);
 });
+
+test('a past that reads like a noun, joined to a verb in a sentence that has one, is that verb\'s tense too: "gunmen shot and killed X"', () => {
+  const words = ['Unknown', 'gunmen', 'shot', 'and', 'killed', 'the', 'blogger'];
+  const tags = [tag('ADJ', 'JJ', 'unknown'), tag('NOUN', 'NNS', 'gunman'), tag('NOUN', 'NN', 'shot'), tag('CCONJ', 'CC', 'and'), tag('VERB', 'VBD', 'kill'), tag('DET', 'DT', 'the'), tag('NOUN', 'NN', 'blogger')];
+  assert.deepEqual(headlineVerbs(words, tags)[2], { upos: 'VERB', xpos: 'VBD', lemma: 'shoot' });
+  // must not match: a noun "shot" not joined to a verb, in a sentence with one
+  const noun = [tag('DET', 'DT', 'the'), tag('NOUN', 'NN', 'shot'), tag('VERB', 'VBD', 'hit'), tag('DET', 'DT', 'the'), tag('NOUN', 'NN', 'wall')];
+  assert.deepEqual(headlineVerbs(['The', 'shot', 'hit', 'the', 'wall'], noun), noun);
+});

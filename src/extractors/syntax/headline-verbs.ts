@@ -17,6 +17,13 @@ export const FINITE: ReadonlySet<string> = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
 /** Words an object may start with: "journalist X", "the reporter", "two activists", "X". */
 const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
 
+/** Pasts of these verbs that are no -ed form and that a tagger reads as nouns when joined to another verb: "gunmen shot and killed X". */
+const IRREGULAR_PASTS: ReadonlyMap<string, string> = new Map([
+  ['shot', 'shoot'],
+  ['held', 'hold'],
+  ['hung', 'hang'],
+]);
+
 /** The base form of a present-tense word, if it is one of the verbs: "jails" → "jail", "frees" → "free". */
 function presentOf(word: string): { lemma: string; xpos: 'VBZ' | 'VBP' } | undefined {
   const w = word.toLowerCase();
@@ -27,19 +34,21 @@ function presentOf(word: string): { lemma: string; xpos: 'VBZ' | 'VBP' } | undef
 
 /** The tags of one sentence, with a headline's verb read as the verb. */
 export function headlineVerbs(words: readonly string[], tags: readonly TaggedWord[]): TaggedWord[] {
-  if (tags.some((t) => FINITE.has(t.xpos))) return [...tags];
+  // a sentence with a finite verb has its verb, but a verb joined to one may still be read as a noun ("gunmen shot and killed X")
+  const finite = tags.some((t) => FINITE.has(t.xpos));
   const out = [...tags];
   for (let i = 1; i + 1 < words.length; i++) {
     const tag = tags[i]!;
     if (tag.upos !== 'NOUN' && tag.upos !== 'VERB') continue;
-    const verb = presentOf(words[i]!);
     const before = tags[i - 1]!;
     const after = tags[i + 1]!;
     // "frees jailed reporter X": a participle may open the object
     const opens = OBJECT_START.has(after.upos) || (after.upos === 'VERB' && ['VBN', 'VBG'].includes(after.xpos));
     // "Police beat and detained X": a verb joined to another that takes the object, in its tense
     const joined = after.upos === 'CCONJ' && tags[i + 2]?.upos === 'VERB' && ['VBD', 'VBN'].includes(tags[i + 2]!.xpos) && OBJECT_START.has(tags[i + 3]?.upos ?? '');
-    if (!verb || !['NOUN', 'PROPN'].includes(before.upos) || !(opens || joined)) continue;
+    const past = joined ? IRREGULAR_PASTS.get(words[i]!.toLowerCase()) : undefined;
+    const verb = presentOf(words[i]!) ?? (past ? { lemma: past, xpos: 'VBD' as const } : undefined);
+    if (!verb || !['NOUN', 'PROPN'].includes(before.upos) || !(opens || joined) || (finite && !joined)) continue;
     // "Police detain …" but not "Two police raids …": a number (or a quantifier such as "some")
     // before the noun makes the word the noun's plural; "The court jails X" keeps its article
     if (i >= 2 && ['DET', 'NUM'].includes(tags[i - 2]!.upos) && before.upos === 'NOUN' && tags[i - 2]!.xpos !== 'DT') continue;
