@@ -351,6 +351,24 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   }
 });
 
+test('a span of custody measured up to a later step (a court, a charge, a transfer) is no release; one up to a release is', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.trigger.text);
+  for (const text of [
+    'Soldiers arrested the reporter Dana Pirell on 4 June and held her incommunicado for eight days before she appeared before a prosecutor.',
+    'The unionist Dana Pirell was held for two weeks before being transferred to Oskar prison.',
+    'The unionist Dana Pirell was detained for six days and then charged with rebellion.',
+    'The blogger Dana Pirell spent three years in pretrial detention before her trial opened.',
+    'The blogger Dana Pirell was held for 30 days until she was brought before a judge.',
+    'The blogger Dana Pirell was held for a month before her trial.',
+  ]) {
+    assert.deepEqual(releases(text), [], text);
+  }
+  // must still match: a span that is over, or one that ran up to the person going free
+  assert.deepEqual(releases('The blogger Dana Pirell was detained for two days before police let her go.'), ['for two days']);
+  assert.deepEqual(releases('The blogger Dana Pirell was held for 40 days last year.'), ['for 40 days']);
+  assert.deepEqual(releases('The blogger Dana Pirell was held for three days, and she fled before the trial.'), ['for three days']);
+});
+
 test('freed or released from a contract, a duty or a club is no release from custody', () => {
   const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE').map((v) => v.trigger.text);
   for (const text of ['The singer Ana Lopez was freed from her record contract.', 'The striker Ana Lopez was released by the club in May.', 'The activist Ana Lopez was released from her duties at the union.']) {
