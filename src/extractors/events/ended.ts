@@ -129,7 +129,9 @@ function boundedByStep(tree: Tree, span: { last: number }): boolean {
     if ([';', ':'].includes(t.text)) break;
     if (t.deprel === 'cc') joined = true;
     if (t.deprel === 'conj' && t.upos === 'VERB' && CARRIED_ON.has(tree.lemma(k)) && tree.head(k) === verb) return true;
-    if (!joined && BOUNDING.has(t.text.toLowerCase()) && ['mark', 'case'].includes(t.deprel ?? '')) return !freeingWithin(tree, k + 1, to);
+    // "pending trial" is often read as an adjective of the noun after it
+    const bounding = BOUNDING.has(t.text.toLowerCase()) && (['mark', 'case'].includes(t.deprel ?? '') || t.text.toLowerCase() === 'pending');
+    if (!joined && bounding) return !freeingWithin(tree, k + 1, to);
   }
   return false;
 }

@@ -51,7 +51,8 @@ const GRANTING_VERBS = new Set(['grant', 'approve', 'accept', 'allow', 'order'])
  * not make the killing wanted, nor "failed to prevent the kidnappings" undo them.
  */
 const PASSING = new Set(['order', 'secure', 'ensure', 'grant', 'allow', 'effect', 'facilitate', 'obtain', 'win', 'arrange', 'approve', 'make', 'carry', 'get', 'be', 'have']);
-const FUTURE_VERBS = new Set(['plan', 'intend', 'expect', 'prepare', 'schedule', 'vow', 'promise', 'set', 'due', 'pledge', 'decide', 'agree']);
+// "was supposed to be released on Monday": owed, not yet done
+const FUTURE_VERBS = new Set(['plan', 'intend', 'expect', 'prepare', 'schedule', 'vow', 'promise', 'set', 'due', 'pledge', 'decide', 'agree', 'suppose']);
 
 const COMPLEMENT = /^(xcomp|ccomp)/;
 const NOMINAL = /^(obj|obl|nmod|iobj|compound|nsubj:pass|nsubj)/;

@@ -328,6 +328,12 @@ test('a release the sentence then contradicts with the person still held is not 
   assert.deepEqual(modalities('The reporter Tomi Nakel remained in custody until he was freed on Monday.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('The reporter Tomi Nakel was released on bail but rearrested at the prison gate.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('The court ordered the release of the reporter Tomi Nakel on Monday.', 'RELEASE'), ['asserted']);
+  // or the release itself then denied, past the contrast
+  for (const text of ['The reporter Tomi Nakel was granted bail on Monday but has not been released.', 'A court ordered the release of the reporter Tomi Nakel, but prison officials refused to free him.']) {
+    assert.ok(!modalities(text, 'RELEASE').includes('asserted'), text);
+  }
+  // a release owed is not done
+  assert.deepEqual(modalities('The reporter Tomi Nakel was supposed to be released on Monday.', 'RELEASE'), ['future']);
   // a robbery suspect still held after another was freed is no contradiction of that release
   assert.deepEqual(modalities('Police released the reporter Tomi Nakel, but the robbery suspect Ivo Grand remains in custody.', 'RELEASE'), ['asserted']);
 });

@@ -19,7 +19,8 @@ function goesOn(tree: Tree, start: number, end: number): boolean {
 /**
  * A release the same sentence then contradicts with the person still held: "the court ordered the
  * release of X, but he remains in custody", "a judge ordered that X be released, yet she is still
- * being held", "was released from solitary confinement but remains in prison". Whatever was
+ * being held", "was released from solitary confinement but remains in prison", "was granted bail but
+ * has not been released", "…, but prison officials refused to free him". Whatever was
  * ordered or eased, the person did not go free: the release is read as not done. Not a release
  * followed by a new custody ("released on bail but rearrested at the gate"), which is a release and
  * then an arrest, nor a custody going on told before the release ("remained in custody until she
@@ -28,12 +29,14 @@ function goesOn(tree: Tree, start: number, end: number): boolean {
 export function releasesStillHeld(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   return events.map((v) => {
     if (v.type !== 'RELEASE' || v.modality !== 'asserted' || !v.target?.entity) return v;
+    // told later in the sentence, past a contrast word
+    const after = (m: { start: number }): boolean => m.start > v.trigger.end && tree.doc.sentenceAt(m.start) === v.sentence && contrastBetween(tree, v.trigger.end, m.start);
     const held = events.some(
       (u) =>
-        u.type === 'ARREST' &&
-        u.modality === 'asserted' &&
         u.target?.entity === v.target!.entity &&
-        [u.trigger, ...(u.mentions ?? [])].some((m) => m.start > v.trigger.end && tree.doc.sentenceAt(m.start) === v.sentence && goesOn(tree, m.start, m.end) && contrastBetween(tree, v.trigger.end, m.start)),
+        // "…, but he remains in custody"; or the release itself then denied: "…, but officials refused to free him", "but has not been released"
+        ((u.type === 'ARREST' && u.modality === 'asserted' && [u.trigger, ...(u.mentions ?? [])].some((m) => after(m) && goesOn(tree, m.start, m.end))) ||
+          (u.type === 'RELEASE' && u.modality === 'negated' && after(u.trigger))),
     );
     return held ? { ...v, modality: 'negated' } : v;
   });
