@@ -360,6 +360,7 @@ test('a span of custody measured up to a later step (a court, a charge, a transf
     'The blogger Dana Pirell spent three years in pretrial detention before her trial opened.',
     'The blogger Dana Pirell was held for 30 days until she was brought before a judge.',
     'The blogger Dana Pirell was held for a month before her trial.',
+    'The blogger Dana Pirell was held for three weeks pending trial.',
   ]) {
     assert.deepEqual(releases(text), [], text);
   }
@@ -367,6 +368,16 @@ test('a span of custody measured up to a later step (a court, a charge, a transf
   assert.deepEqual(releases('The blogger Dana Pirell was detained for two days before police let her go.'), ['for two days']);
   assert.deepEqual(releases('The blogger Dana Pirell was held for 40 days last year.'), ['for 40 days']);
   assert.deepEqual(releases('The blogger Dana Pirell was held for three days, and she fled before the trial.'), ['for three days']);
+});
+
+test('an act on the relative or the lawyer "of" a person befalls that relative, not the person', () => {
+  const named = (text: string, type: string) => eventsOf(text).events.filter((v) => v.type === type && v.target?.entity).map((v) => v.target!.text);
+  assert.deepEqual(named('Authorities freed the son of the activist Dana Pirell on Monday.', 'RELEASE'), []);
+  assert.deepEqual(named('Police arrested the brother of the journalist Dana Pirell.', 'ARREST'), []);
+  assert.deepEqual(named('Authorities released the lawyer of the journalist Dana Pirell.', 'RELEASE'), []);
+  // must still match: the person named as the relation itself, or the act on the person
+  assert.deepEqual(named('Police arrested her brother, the teacher Ivo Rant, on Monday.', 'ARREST'), ['her brother, the teacher Ivo Rant']);
+  assert.deepEqual(named('Authorities freed the activist Dana Pirell on Monday.', 'RELEASE'), ['the activist Dana Pirell']);
 });
 
 test('freed or released from a contract, a duty or a club is no release from custody', () => {

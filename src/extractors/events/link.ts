@@ -123,6 +123,16 @@ export class EntityLinker {
     return undefined;
   }
 
+  /** Whether the person's name comes after an "of" that follows the relation noun `head`: "the son of (activist) X". */
+  private namedThrough(head: number, last: number, person: Entity): boolean {
+    const tree = this.tree;
+    for (let k = head + 1; k <= last; k++) {
+      if (tree.entityOf[k] === person) return false;
+      if (tree.token(k).text.toLowerCase() === 'of') return [...Array(last - k).keys()].some((d) => tree.entityOf[k + 1 + d] === person);
+    }
+    return false;
+  }
+
   private afterPreposition(start: number): boolean {
     const doc = this.tree.doc;
     const k = tokenAt(doc, start) - 1;
@@ -291,6 +301,9 @@ export class EntityLinker {
     // one inside it is not ("Castell's lawyer").
     if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? this.personAfterRole(last) ?? named;
     else if (asTarget && !named) named = this.personWithin(start, end, true);
+    // "the brother of journalist Lara Venn", "two relatives of X": a relation named through the person is someone else,
+    // however the parser hung the name (often as the relation's apposition)
+    if (asTarget && named && RELATIONAL.has(tree.lemma(head)) && this.namedThrough(head, last, named)) named = undefined;
     // "Sami Rook, a student editor whom masked men seized": the description stands beside its name
     const beside = tree.token(head).deprel === 'appos' ? tree.entityOf[tree.head(head)] : undefined;
     if (asTarget && !named && beside?.type === 'PERSON' && tree.token(head).xpos !== 'NNS') named = beside;
