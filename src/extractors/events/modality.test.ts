@@ -311,6 +311,10 @@ test('a release from solitary confinement or handcuffs is no release from custod
   // must still match: out of prison or custody
   assert.deepEqual(modalities('The blogger Tomi Nakel was released from custody on Tuesday.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('The blogger Tomi Nakel was freed from Karst prison on Tuesday.', 'RELEASE'), ['asserted']);
+  // and a release after time in solitary confinement or isolation, or from custody in handcuffs
+  assert.deepEqual(modalities('The blogger Tomi Nakel was released after 40 days in solitary confinement.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('The blogger Tomi Nakel was freed on Monday after a year in isolation.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('The blogger Tomi Nakel was freed from custody in handcuffs.', 'RELEASE'), ['asserted']);
 });
 
 test('a release delayed or blocked has not come', () => {
