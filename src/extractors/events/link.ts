@@ -123,12 +123,18 @@ export class EntityLinker {
     return undefined;
   }
 
-  /** Whether the person's name comes after an "of" that follows the relation noun `head`: "the son of (activist) X". */
-  private namedThrough(head: number, last: number, person: Entity): boolean {
+  /**
+   * Whether the phrase names the person through a relation before them: "the son of (activist) X",
+   * "two relatives of X" (the parser may make the name the phrase's head and the relation its modifier).
+   */
+  private namedThrough(first: number, last: number, person: Entity): boolean {
     const tree = this.tree;
-    for (let k = head + 1; k <= last; k++) {
-      if (tree.entityOf[k] === person) return false;
-      if (tree.token(k).text.toLowerCase() === 'of') return [...Array(last - k).keys()].some((d) => tree.entityOf[k + 1 + d] === person);
+    // (not past a comma: "the spokesman of the party, Ivo Rant," is Ivo Rant)
+    let through = false;
+    for (let k = first; k <= last; k++) {
+      if (tree.entityOf[k] === person) return through;
+      if (tree.token(k).text === ',') through = false;
+      else if (RELATIONAL.has(tree.lemma(k).toLowerCase()) && tree.token(k + 1)?.text.toLowerCase() === 'of') through = true;
     }
     return false;
   }
@@ -303,7 +309,7 @@ export class EntityLinker {
     else if (asTarget && !named) named = this.personWithin(start, end, true);
     // "the brother of journalist Lara Venn", "two relatives of X": a relation named through the person is someone else,
     // however the parser hung the name (often as the relation's apposition)
-    if (asTarget && named && RELATIONAL.has(tree.lemma(head)) && this.namedThrough(head, last, named)) named = undefined;
+    if (asTarget && named && this.namedThrough(first, last, named)) named = undefined;
     // "Sami Rook, a student editor whom masked men seized": the description stands beside its name
     const beside = tree.token(head).deprel === 'appos' ? tree.entityOf[tree.head(head)] : undefined;
     if (asTarget && !named && beside?.type === 'PERSON' && tree.token(head).xpos !== 'NNS') named = beside;
