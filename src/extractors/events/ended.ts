@@ -136,8 +136,28 @@ function boundedByStep(tree: Tree, span: { last: number }): boolean {
   return false;
 }
 
-/** A span measured to a later step is not one that is over. */
-const unbounded = (tree: Tree, over: { first: number; last: number } | undefined): { first: number; last: number } | undefined => (over && !boundedByStep(tree, over) ? over : undefined);
+/** Words that say a custody goes on, and what it goes on in: "remains in custody", "is still detained", "languishes in jail". */
+const GOING_ON = new Set(['remain', 'still', 'languish']);
+const HELD_WORDS = new Set(['custody', 'detention', 'prison', 'jail', 'detain', 'hold', 'behind', 'imprison', 'incarcerate', 'cell']);
+
+/**
+ * Whether the sentence goes on to tell the person still held after the span: "was detained for
+ * three days; he remains in custody", "held for two months and is still detained", "held for 15
+ * days and is now awaiting trial". Not "held for three days and remains under a travel ban".
+ */
+function heldStill(tree: Tree, span: { last: number }): boolean {
+  const { to } = tree.sentenceRange(span.last);
+  for (let k = span.last + 1; k < to; k++) {
+    const lemma = tree.lemma(k).toLowerCase();
+    if (lemma === 'await' && tree.token(k).upos === 'VERB') return true;
+    if (!GOING_ON.has(lemma)) continue;
+    for (let j = k + 1; j < Math.min(to, k + 5); j++) if (HELD_WORDS.has(tree.lemma(j).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** A span measured to a later step, or after which the person is told still held, is not one that is over. */
+const unbounded = (tree: Tree, over: { first: number; last: number } | undefined): { first: number; last: number } | undefined => (over && !boundedByStep(tree, over) && !heldStill(tree, over) ? over : undefined);
 
 /** The words that tell the custody whose trigger is token `i` over: a span on its verb, or a stay told in its clause. */
 const overAt = (tree: Tree, i: number): { first: number; last: number } | undefined => unbounded(tree, pastSpan(tree, i) ?? stayOver(tree, i));

@@ -361,6 +361,9 @@ test('a span of custody measured up to a later step (a court, a charge, a transf
     'The blogger Dana Pirell was held for 30 days until she was brought before a judge.',
     'The blogger Dana Pirell was held for a month before her trial.',
     'The blogger Dana Pirell was held for three weeks pending trial.',
+    // the sentence goes on to tell her still held
+    'The blogger Dana Pirell was detained for three days; she remains in custody.',
+    'The blogger Dana Pirell was held for 15 days and is now awaiting trial.',
   ]) {
     assert.deepEqual(releases(text), [], text);
   }
@@ -368,6 +371,7 @@ test('a span of custody measured up to a later step (a court, a charge, a transf
   assert.deepEqual(releases('The blogger Dana Pirell was detained for two days before police let her go.'), ['for two days']);
   assert.deepEqual(releases('The blogger Dana Pirell was held for 40 days last year.'), ['for 40 days']);
   assert.deepEqual(releases('The blogger Dana Pirell was held for three days, and she fled before the trial.'), ['for three days']);
+  assert.deepEqual(releases('The blogger Dana Pirell was held for three days and remains under a travel ban.'), ['for three days']);
 });
 
 test('an act on the relative or the lawyer "of" a person befalls that relative, not the person', () => {
@@ -375,9 +379,20 @@ test('an act on the relative or the lawyer "of" a person befalls that relative, 
   assert.deepEqual(named('Authorities freed the son of the activist Dana Pirell on Monday.', 'RELEASE'), []);
   assert.deepEqual(named('Police arrested the brother of the journalist Dana Pirell.', 'ARREST'), []);
   assert.deepEqual(named('Authorities released the lawyer of the journalist Dana Pirell.', 'RELEASE'), []);
+  // the parser may make the name the head and the relation its modifier
+  assert.deepEqual(named('Authorities released two relatives of the journalist Dana Pirell.', 'RELEASE'), []);
+  // the relation named after a comma is the person: "the spokesman of the party, X,"
+  assert.deepEqual(named('The spokesman of the Velmora Party, Ivo Rant, was arrested on Monday.', 'ARREST'), ['The spokesman of the Velmora Party, Ivo Rant']);
   // must still match: the person named as the relation itself, or the act on the person
   assert.deepEqual(named('Police arrested her brother, the teacher Ivo Rant, on Monday.', 'ARREST'), ['her brother, the teacher Ivo Rant']);
   assert.deepEqual(named('Authorities freed the activist Dana Pirell on Monday.', 'RELEASE'), ['the activist Dana Pirell']);
+});
+
+test('"sent back to prison" is a custody again, not a deportation; "sent back to" a country is one', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => [v.type, v.trigger.text]);
+  assert.deepEqual(types('The blogger Dana Pirell was released on parole in March but was sent back to prison in April.'), [['RELEASE', 'released'], ['ARREST', 'sent back to prison']]);
+  // must still match: a person sent back to a country
+  assert.deepEqual(types('The blogger Dana Pirell was sent back to Varnia on Monday.'), [['DEPORTATION', 'sent back']]);
 });
 
 test('freed or released from a contract, a duty or a club is no release from custody', () => {
