@@ -395,6 +395,14 @@ test('"sent back to prison" is a custody again, not a deportation; "sent back to
   assert.deepEqual(types('The blogger Dana Pirell was sent back to Varnia on Monday.'), [['DEPORTATION', 'sent back']]);
 });
 
+test('a trigger\'s word read before it stays in its own clause: "released from prison and taken to a station" is no "taken to prison"', () => {
+  const arrests = (text: string) => eventsOf(text).events.filter((v) => v.type === 'ARREST').map((v) => v.trigger.text);
+  assert.deepEqual(arrests('The blogger Dana Pirell was released from Varn prison and immediately taken to a police station.'), ['taken']);
+  // must still match: the words after the trigger, and those before it in its clause
+  assert.deepEqual(arrests('The blogger Dana Pirell was taken to prison on Monday.'), ['taken to prison']);
+  assert.deepEqual(arrests('The blogger Dana Pirell was taken into custody on Monday.'), ['taken into custody']);
+});
+
 test('freed or released from a contract, a duty or a club is no release from custody', () => {
   const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE').map((v) => v.trigger.text);
   for (const text of ['The singer Ana Lopez was freed from her record contract.', 'The striker Ana Lopez was released by the club in May.', 'The activist Ana Lopez was released from her duties at the union.']) {

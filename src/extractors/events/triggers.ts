@@ -73,9 +73,14 @@ function partnerOf(tree: Tree, i: number, words: readonly string[]): number | un
   // the subject of the verb the word completes: "the whereabouts of X remain unknown"
   if (h >= 0 && tree.token(i).deprel === 'xcomp') for (const c of tree.kids(h, 'nsubj', 'nsubj:pass')) if (hit(c)) return c;
   const { from, to } = tree.sentenceRange(i);
+  // read before the trigger only within its own clause: "released from prison and taken to a
+  // station" is no "taken to prison" (the "and" begins the trigger's clause)
+  let back = true;
   for (let d = 1; d <= 3; d++) {
     if (i + d < to && hit(i + d)) return i + d;
-    if (i - d >= from && hit(i - d)) return i - d;
+    if (i - d < from) continue;
+    if (tree.token(i - d).deprel === 'cc' && tree.head(i - d) === i) back = false;
+    if (back && hit(i - d)) return i - d;
   }
   return undefined;
 }
