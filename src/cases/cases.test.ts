@@ -237,6 +237,13 @@ describe('status', () => {
     const rearrest = entry('n', 'ARREST', null, { toldAt: '2027-05-01', reportIds: ['D'] });
     assert.equal(deriveStatus([arrest, release, rearrest]).status, 'detained');
   });
+  test('an extradition tied with an undated trial and conviction comes before them; a deportation tied with a conviction after it', () => {
+    const extradited = entry('x', 'EXTRADITION', '2004', { date: { value: '2004', precision: 'year' }, reportIds: ['R'] });
+    const convicted = entry('c', 'CONVICTION', null, { reportIds: ['R'] });
+    assert.equal(deriveStatus([extradited, convicted]).status, 'convicted');
+    const deported = entry('d', 'DEPORTATION', '2004', { date: { value: '2004', precision: 'year' }, reportIds: ['R'] });
+    assert.equal(deriveStatus([deported, convicted]).status, 'deported');
+  });
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');

@@ -74,7 +74,8 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
   if (isPerson(head)) visit(head, 0);
   else {
     // "the activists Farai Ncube and Tatenda Sibanda": the names stand in apposition to the noun
-    for (const a of tree.kids(head, 'appos')) if (take(a)) visit(a, 0);
+    // (not a name after "of" the parser hung as an apposition: "the brother of journalist A" is whose, not who)
+    for (const a of tree.kids(head, 'appos')) if (!ofBefore(tree, head, a) && take(a)) visit(a, 0);
     for (const c of tree.kids(head, 'conj')) if (take(c)) visit(c, 0);
     // "seven defenders, namely: A, B and C", "journalists including A and B"
     for (const k of tree.kids(head, 'advmod', 'nmod')) {
@@ -666,4 +667,14 @@ export function followingLines(tree: Tree, trigger: number): number[] {
     start = line.to;
   }
   return out;
+}
+
+/** Whether an "of" stands between a noun and a name after it with no comma after the "of": "the son of activist A". */
+function ofBefore(tree: Tree, head: number, name: number): boolean {
+  let of = false;
+  for (let k = head + 1; k < name; k++) {
+    if (tree.token(k).text === ',') of = false;
+    else if (tree.token(k).text.toLowerCase() === 'of') of = true;
+  }
+  return of;
 }

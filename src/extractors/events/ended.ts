@@ -100,8 +100,67 @@ function pastSpan(tree: Tree, i: number): { first: number; last: number } | unde
   return undefined;
 }
 
+/** What ends a custody: the person freed, let go, or escaping ("held for two days before police let her go"). */
+const FREEING = new Set(['release', 'free', 'let', 'discharge', 'acquit', 'bail', 'escape', 'flee', 'walk']);
+/** Steps that carry a custody on ("detained for ten days and then charged", "... and transferred to a prison"). */
+const CARRIED_ON = new Set(['charge', 'indict', 'transfer', 'move', 'sentence', 'convict', 'try', 'refer', 'remand', 'jail', 'imprison', 'send', 'hand', 'bring', 'present', 'prosecute']);
+const BOUNDING = new Set(['before', 'until', 'till', 'pending']);
+
+/** Whether the words of a clause, up to its comma or "and", tell a release (read on the words: the parser often splits "let her go"). */
+function freeingWithin(tree: Tree, from: number, to: number): boolean {
+  for (let k = from; k < to && tree.token(k).text !== ',' && tree.token(k).deprel !== 'cc'; k++) if (FREEING.has(tree.lemma(k))) return true;
+  return false;
+}
+
+/**
+ * Whether the span is told as running up to some other step than a release: "held for nine days
+ * before he appeared before prosecutors", "two years in pretrial detention before his trial",
+ * "held for 20 days until she was charged", "detained for ten days and then transferred to a prison".
+ * The span measured the time to that step, which the person met still held: nothing says they went
+ * free. Not "held for two days before police let her go" (the step is the release).
+ */
+function boundedByStep(tree: Tree, span: { last: number }): boolean {
+  const { to } = tree.sentenceRange(span.last);
+  const verb = tree.head(span.last);
+  // past an "and", a "before" is another clause's own time ("…, and she fled before the trial")
+  let joined = false;
+  for (let k = span.last + 1; k < to; k++) {
+    const t = tree.token(k);
+    if ([';', ':'].includes(t.text)) break;
+    if (t.deprel === 'cc') joined = true;
+    if (t.deprel === 'conj' && t.upos === 'VERB' && CARRIED_ON.has(tree.lemma(k)) && tree.head(k) === verb) return true;
+    // "pending trial" is often read as an adjective of the noun after it
+    const bounding = BOUNDING.has(t.text.toLowerCase()) && (['mark', 'case'].includes(t.deprel ?? '') || t.text.toLowerCase() === 'pending');
+    if (!joined && bounding) return !freeingWithin(tree, k + 1, to);
+  }
+  return false;
+}
+
+/** Words that say a custody goes on, and what it goes on in: "remains in custody", "is still detained", "languishes in jail". */
+const GOING_ON = new Set(['remain', 'still', 'languish']);
+const HELD_WORDS = new Set(['custody', 'detention', 'prison', 'jail', 'detain', 'hold', 'behind', 'imprison', 'incarcerate', 'cell']);
+
+/**
+ * Whether the sentence goes on to tell the person still held after the span: "was detained for
+ * three days; he remains in custody", "held for two months and is still detained", "held for 15
+ * days and is now awaiting trial". Not "held for three days and remains under a travel ban".
+ */
+function heldStill(tree: Tree, span: { last: number }): boolean {
+  const { to } = tree.sentenceRange(span.last);
+  for (let k = span.last + 1; k < to; k++) {
+    const lemma = tree.lemma(k).toLowerCase();
+    if (lemma === 'await' && tree.token(k).upos === 'VERB') return true;
+    if (!GOING_ON.has(lemma)) continue;
+    for (let j = k + 1; j < Math.min(to, k + 5); j++) if (HELD_WORDS.has(tree.lemma(j).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** A span measured to a later step, or after which the person is told still held, is not one that is over. */
+const unbounded = (tree: Tree, over: { first: number; last: number } | undefined): { first: number; last: number } | undefined => (over && !boundedByStep(tree, over) && !heldStill(tree, over) ? over : undefined);
+
 /** The words that tell the custody whose trigger is token `i` over: a span on its verb, or a stay told in its clause. */
-const overAt = (tree: Tree, i: number): { first: number; last: number } | undefined => pastSpan(tree, i) ?? stayOver(tree, i);
+const overAt = (tree: Tree, i: number): { first: number; last: number } | undefined => unbounded(tree, pastSpan(tree, i) ?? stayOver(tree, i));
 
 /** Whether the event is a custody told as over ("detained him for five days"): a later arrest is another one. */
 export function custodyOver(tree: Tree, v: VigilEvent): boolean {
@@ -179,7 +238,7 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     for (const m of over ? [] : (v.mentions ?? [])) {
       const k = tokenAt(doc, m.start);
       if (k < 0) continue;
-      over = stayOver(tree, k) ?? (doc.sentenceAt(m.start) === v.sentence ? pastSpan(tree, k) : undefined);
+      over = unbounded(tree, stayOver(tree, k) ?? (doc.sentenceAt(m.start) === v.sentence ? pastSpan(tree, k) : undefined));
       if (over) {
         sentence = doc.sentenceAt(m.start);
         break;

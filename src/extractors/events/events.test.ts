@@ -351,6 +351,58 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   }
 });
 
+test('a span of custody measured up to a later step (a court, a charge, a transfer) is no release; one up to a release is', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.trigger.text);
+  for (const text of [
+    'Soldiers arrested the reporter Dana Pirell on 4 June and held her incommunicado for eight days before she appeared before a prosecutor.',
+    'The unionist Dana Pirell was held for two weeks before being transferred to Oskar prison.',
+    'The unionist Dana Pirell was detained for six days and then charged with rebellion.',
+    'The blogger Dana Pirell spent three years in pretrial detention before her trial opened.',
+    'The blogger Dana Pirell was held for 30 days until she was brought before a judge.',
+    'The blogger Dana Pirell was held for a month before her trial.',
+    'The blogger Dana Pirell was held for three weeks pending trial.',
+    // the sentence goes on to tell her still held
+    'The blogger Dana Pirell was detained for three days; she remains in custody.',
+    'The blogger Dana Pirell was held for 15 days and is now awaiting trial.',
+  ]) {
+    assert.deepEqual(releases(text), [], text);
+  }
+  // must still match: a span that is over, or one that ran up to the person going free
+  assert.deepEqual(releases('The blogger Dana Pirell was detained for two days before police let her go.'), ['for two days']);
+  assert.deepEqual(releases('The blogger Dana Pirell was held for 40 days last year.'), ['for 40 days']);
+  assert.deepEqual(releases('The blogger Dana Pirell was held for three days, and she fled before the trial.'), ['for three days']);
+  assert.deepEqual(releases('The blogger Dana Pirell was held for three days and remains under a travel ban.'), ['for three days']);
+});
+
+test('an act on the relative or the lawyer "of" a person befalls that relative, not the person', () => {
+  const named = (text: string, type: string) => eventsOf(text).events.filter((v) => v.type === type && v.target?.entity).map((v) => v.target!.text);
+  assert.deepEqual(named('Authorities freed the son of the activist Dana Pirell on Monday.', 'RELEASE'), []);
+  assert.deepEqual(named('Police arrested the brother of the journalist Dana Pirell.', 'ARREST'), []);
+  assert.deepEqual(named('Authorities released the lawyer of the journalist Dana Pirell.', 'RELEASE'), []);
+  // the parser may make the name the head and the relation its modifier
+  assert.deepEqual(named('Authorities released two relatives of the journalist Dana Pirell.', 'RELEASE'), []);
+  // the relation named after a comma is the person: "the spokesman of the party, X,"
+  assert.deepEqual(named('The spokesman of the Velmora Party, Ivo Rant, was arrested on Monday.', 'ARREST'), ['The spokesman of the Velmora Party, Ivo Rant']);
+  // must still match: the person named as the relation itself, or the act on the person
+  assert.deepEqual(named('Police arrested her brother, the teacher Ivo Rant, on Monday.', 'ARREST'), ['her brother, the teacher Ivo Rant']);
+  assert.deepEqual(named('Authorities freed the activist Dana Pirell on Monday.', 'RELEASE'), ['the activist Dana Pirell']);
+});
+
+test('"sent back to prison" is a custody again, not a deportation; "sent back to" a country is one', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => [v.type, v.trigger.text]);
+  assert.deepEqual(types('The blogger Dana Pirell was released on parole in March but was sent back to prison in April.'), [['RELEASE', 'released'], ['ARREST', 'sent back to prison']]);
+  // must still match: a person sent back to a country
+  assert.deepEqual(types('The blogger Dana Pirell was sent back to Varnia on Monday.'), [['DEPORTATION', 'sent back']]);
+});
+
+test('a trigger\'s word read before it stays in its own clause: "released from prison and taken to a station" is no "taken to prison"', () => {
+  const arrests = (text: string) => eventsOf(text).events.filter((v) => v.type === 'ARREST').map((v) => v.trigger.text);
+  assert.deepEqual(arrests('The blogger Dana Pirell was released from Varn prison and immediately taken to a police station.'), ['taken']);
+  // must still match: the words after the trigger, and those before it in its clause
+  assert.deepEqual(arrests('The blogger Dana Pirell was taken to prison on Monday.'), ['taken to prison']);
+  assert.deepEqual(arrests('The blogger Dana Pirell was taken into custody on Monday.'), ['taken into custody']);
+});
+
 test('freed or released from a contract, a duty or a club is no release from custody', () => {
   const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE').map((v) => v.trigger.text);
   for (const text of ['The singer Ana Lopez was freed from her record contract.', 'The striker Ana Lopez was released by the club in May.', 'The activist Ana Lopez was released from her duties at the union.']) {

@@ -16,6 +16,7 @@ import { mergeMentions } from './merge.js';
 import { impliedTargets } from './implied.js';
 import { custodyOver, endedCustody } from './ended.js';
 import { noReleaseAfterDeath } from './after-death.js';
+import { releasesStillHeld } from './still-held.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
@@ -273,7 +274,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
-  return noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  return releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept)))))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
 }
 
 /** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */

@@ -41,6 +41,8 @@ const ORDER_NOUNS = new Set(['order', 'writ', 'ruling', 'decision']);
 const INTENT_NOUNS = new Set(['plan', 'plot', 'conspiracy', 'scheme', 'attempt', 'bid', 'effort', 'intention', 'intent', 'threat', 'call', 'demand', 'campaign', 'push', 'move', 'proposal', 'request', 'appeal', 'petition', 'motion']);
 /** A request or an act these govern did not happen: "refused to release him", "denied bail". */
 export const REFUSING_VERBS = new Set(['refuse', 'reject', 'deny', 'dismiss', 'decline', 'fail', 'overrule', 'overturn', 'quash']);
+/** A release these hold up has not come: "her release was delayed", "blocked his release". */
+const STALLING_VERBS = new Set(['delay', 'postpone', 'block', 'halt', 'stall', 'suspend', 'obstruct', 'stop', 'prevent', 'hinder', 'defer']);
 /** A request granted is done: "the court granted his request for release". */
 const GRANTING_VERBS = new Set(['grant', 'approve', 'accept', 'allow', 'order']);
 /**
@@ -49,7 +51,8 @@ const GRANTING_VERBS = new Set(['grant', 'approve', 'accept', 'allow', 'order'])
  * not make the killing wanted, nor "failed to prevent the kidnappings" undo them.
  */
 const PASSING = new Set(['order', 'secure', 'ensure', 'grant', 'allow', 'effect', 'facilitate', 'obtain', 'win', 'arrange', 'approve', 'make', 'carry', 'get', 'be', 'have']);
-const FUTURE_VERBS = new Set(['plan', 'intend', 'expect', 'prepare', 'schedule', 'vow', 'promise', 'set', 'due', 'pledge', 'decide', 'agree']);
+// "was supposed to be released on Monday": owed, not yet done
+const FUTURE_VERBS = new Set(['plan', 'intend', 'expect', 'prepare', 'schedule', 'vow', 'promise', 'set', 'due', 'pledge', 'decide', 'agree', 'suppose']);
 
 const COMPLEMENT = /^(xcomp|ccomp)/;
 const NOMINAL = /^(obj|obl|nmod|iobj|compound|nsubj:pass|nsubj)/;
@@ -236,6 +239,8 @@ function governedByParse(tree: Tree, t: Trigger): Modality | undefined {
     if (upos !== 'VERB') return undefined;
     // "denied bail", "bail was refused", "refused his release"; "denied the charges" is the accused's denial
     if (REFUSING_VERBS.has(lemma) && release) return 'negated';
+    // "his release was delayed", "the prosecutor blocked her release": held up, not done
+    if (STALLING_VERBS.has(lemma) && release) return 'negated';
     // what is asked for: "demanded his release", "asked for a sentence", "his release was sought"; not "asked about his detention"
     const askedFor = (/^(obj|iobj|nsubj:pass)/.test(via) && WANTING_OBJECT.has(lemma)) || tree.caseOf(n) === 'for';
     if (wanting(lemma) && askedFor) return settled(tree, h) === 'refused' ? 'negated' : 'hypothetical';

@@ -123,6 +123,22 @@ export class EntityLinker {
     return undefined;
   }
 
+  /**
+   * Whether the phrase names the person through a relation before them: "the son of (activist) X",
+   * "two relatives of X" (the parser may make the name the phrase's head and the relation its modifier).
+   */
+  private namedThrough(first: number, last: number, person: Entity): boolean {
+    const tree = this.tree;
+    // (not past a comma: "the spokesman of the party, Ivo Rant," is Ivo Rant)
+    let through = false;
+    for (let k = first; k <= last; k++) {
+      if (tree.entityOf[k] === person) return through;
+      if (tree.token(k).text === ',') through = false;
+      else if (RELATIONAL.has(tree.lemma(k).toLowerCase()) && tree.token(k + 1)?.text.toLowerCase() === 'of') through = true;
+    }
+    return false;
+  }
+
   private afterPreposition(start: number): boolean {
     const doc = this.tree.doc;
     const k = tokenAt(doc, start) - 1;
@@ -291,6 +307,9 @@ export class EntityLinker {
     // one inside it is not ("Castell's lawyer").
     if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? this.personAfterRole(last) ?? named;
     else if (asTarget && !named) named = this.personWithin(start, end, true);
+    // "the brother of journalist Lara Venn", "two relatives of X": a relation named through the person is someone else,
+    // however the parser hung the name (often as the relation's apposition)
+    if (asTarget && named && this.namedThrough(first, last, named)) named = undefined;
     // "Sami Rook, a student editor whom masked men seized": the description stands beside its name
     const beside = tree.token(head).deprel === 'appos' ? tree.entityOf[tree.head(head)] : undefined;
     if (asTarget && !named && beside?.type === 'PERSON' && tree.token(head).xpos !== 'NNS') named = beside;

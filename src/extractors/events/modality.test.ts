@@ -303,6 +303,53 @@ test('a discharge from hospital is no release from custody; "was let go" is one,
   none('Let us go to the park, Tomi Nakel said.');
 });
 
+test('a release from solitary confinement or handcuffs is no release from custody', () => {
+  const none = (text: string) => assert.deepEqual(eventsOf(text).filter((v) => v.type === 'RELEASE'), [], text);
+  none('The blogger Tomi Nakel was released from solitary confinement on Tuesday.');
+  none('The blogger Tomi Nakel was freed from his handcuffs after three hours.');
+  none('The blogger Tomi Nakel was released from isolation last week.');
+  // must still match: out of prison or custody
+  assert.deepEqual(modalities('The blogger Tomi Nakel was released from custody on Tuesday.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('The blogger Tomi Nakel was freed from Karst prison on Tuesday.', 'RELEASE'), ['asserted']);
+  // and a release after time in solitary confinement or isolation, or from custody in handcuffs
+  assert.deepEqual(modalities('The blogger Tomi Nakel was released after 40 days in solitary confinement.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('The blogger Tomi Nakel was freed on Monday after a year in isolation.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('The blogger Tomi Nakel was freed from custody in handcuffs.', 'RELEASE'), ['asserted']);
+});
+
+test('a release delayed or blocked has not come', () => {
+  assert.deepEqual(modalities('The release of the blogger Tomi Nakel was delayed by the prosecutor.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('The prosecutor blocked the release of the blogger Tomi Nakel.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('The release of the blogger Tomi Nakel was postponed until next week.', 'RELEASE'), ['negated']);
+  // must still match: a release that came, however late
+  assert.deepEqual(modalities('The blogger Tomi Nakel was released on Monday after a delay of two days.', 'RELEASE'), ['asserted']);
+});
+
+test('a release the sentence then contradicts with the person still held is not done; a release then a new arrest is both', () => {
+  assert.deepEqual(modalities('The court ordered the release of the reporter Tomi Nakel, but he remains in custody.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('A judge ordered that the reporter Tomi Nakel be released, yet he is still being held.', 'RELEASE'), ['negated']);
+  // must still match: a custody going on told before the release, a release and then a re-arrest, a release told alone
+  assert.deepEqual(modalities('The reporter Tomi Nakel remained in custody until he was freed on Monday.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('The reporter Tomi Nakel was released on bail but rearrested at the prison gate.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('The court ordered the release of the reporter Tomi Nakel on Monday.', 'RELEASE'), ['asserted']);
+  // or the release itself then denied, past the contrast
+  for (const text of ['The reporter Tomi Nakel was granted bail on Monday but has not been released.', 'A court ordered the release of the reporter Tomi Nakel, but prison officials refused to free him.']) {
+    assert.ok(!modalities(text, 'RELEASE').includes('asserted'), text);
+  }
+  // a release owed is not done
+  assert.deepEqual(modalities('The reporter Tomi Nakel was supposed to be released on Monday.', 'RELEASE'), ['future']);
+  // a robbery suspect still held after another was freed is no contradiction of that release
+  assert.deepEqual(modalities('Police released the reporter Tomi Nakel, but the robbery suspect Ivo Grand remains in custody.', 'RELEASE'), ['asserted']);
+});
+
+test('"re-detained" is an arrest, and a bare participle after a passive ("released on Monday, then re-arrested") shares its subject', () => {
+  const arrests = (text: string) => eventsOf(text).filter((v) => v.type === 'ARREST').map((v) => [v.trigger.text, v.target?.text?.replace(/^the lawyer /, '') ?? null]);
+  assert.deepEqual(arrests('Police re-detained the lawyer Tomi Nakel on Monday.'), [['re-detained', 'Tomi Nakel']]);
+  assert.deepEqual(arrests('The lawyer Tomi Nakel was released on Monday, then immediately re-arrested by plainclothes officers.'), [['re-arrested', 'Tomi Nakel']]);
+  // must not match: the officer who is the subject of an active clause
+  assert.deepEqual(arrests('The lawyer Tomi Nakel was released on Monday, police said.'), []);
+});
+
 test('a reduced clause "if convicted" is a passive: what it says befalls the subject of the clause it hangs on, and only maybe', () => {
   const events = eventsOf('Tomi Nakel faces up to 15 years in prison if convicted.').filter((v) => v.type === 'CONVICTION');
   assert.deepEqual(events.map((v) => [v.target?.text, v.agent?.text ?? null, v.modality]), [['Tomi Nakel', null, 'hypothetical']]);

@@ -73,9 +73,14 @@ function partnerOf(tree: Tree, i: number, words: readonly string[]): number | un
   // the subject of the verb the word completes: "the whereabouts of X remain unknown"
   if (h >= 0 && tree.token(i).deprel === 'xcomp') for (const c of tree.kids(h, 'nsubj', 'nsubj:pass')) if (hit(c)) return c;
   const { from, to } = tree.sentenceRange(i);
+  // read before the trigger only within its own clause: "released from prison and taken to a
+  // station" is no "taken to prison" (the "and" begins the trigger's clause)
+  let back = true;
   for (let d = 1; d <= 3; d++) {
     if (i + d < to && hit(i + d)) return i + d;
-    if (i - d >= from && hit(i - d)) return i - d;
+    if (i - d < from) continue;
+    if (tree.token(i - d).deprel === 'cc' && tree.head(i - d) === i) back = false;
+    if (back && hit(i - d)) return i - d;
   }
   return undefined;
 }
@@ -221,9 +226,22 @@ const SPANS = new Set(['year', 'month', 'week', 'day', 'hour', 'decade', 'night'
 /** Past participles that end in neither -ed nor -en, which a tagger may call adjectives: "was finally set free". */
 const IRREGULAR_PARTICIPLES = new Set(['set', 'held', 'kept', 'shot', 'put', 'caught', 'hit', 'cut', 'sent', 'brought', 'led', 'struck', 'hung', 'hanged']);
 
+/** A harsher regime or a restraint within custody, which one may be "released from" while still held. */
+const RESTRAINTS = new Set(['solitary', 'isolation', 'handcuff', 'handcuffs', 'cuffs', 'shackle', 'shackles', 'chains', 'restraints', 'blindfold', 'quarantine']);
+
+/**
+ * "was released from solitary confinement", "freed from his handcuffs": out of a restraint, not out
+ * of custody. Only what one is released "from": "freed after a year in isolation", "freed from
+ * custody in handcuffs" are releases.
+ */
+function releasedFromRestraint(tree: Tree, i: number): boolean {
+  return tree.kids(i, 'obl').some((o) => tree.caseOf(o) === 'from' && [o, ...tree.kids(o, 'amod', 'compound')].some((k) => RESTRAINTS.has(tree.lemma(k).toLowerCase()) || RESTRAINTS.has(tree.token(k).text.toLowerCase())));
+}
+
 /** The trigger `entry` makes of token `i`, when its conditions hold there. */
 function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], found: readonly Trigger[]): Trigger | undefined {
   if (entry.without && excluded(tree, i, entry.without)) return undefined;
+  if (entry.type === 'RELEASE' && releasedFromRestraint(tree, i)) return undefined;
   let partner: number | undefined;
   let type = entry.type;
   if (entry.with) {

@@ -321,7 +321,10 @@ export class Tree {
     // "a court ordered him to serve two years": a verb's object, when it has one, is who does its complement
     const controller = t.deprel === 'xcomp' ? this.kids(h, 'obj').find((o) => o < i && ['NOUN', 'PROPN', 'PRON'].includes(this.token(o).upos ?? '')) : undefined;
     if (controller !== undefined) return controller;
-    if (t.deprel === 'xcomp' || t.deprel === 'conj' || this.token(h).upos === 'AUX' || participle) {
+    // "was released on Monday, then immediately re-arrested": a bare participle set beside a passive
+    // verb before it, with no auxiliary of its own, is that passive's second verb
+    const reduced = t.deprel === 'parataxis' && t.xpos === 'VBN' && h < i && auxes.length === 0 && this.token(h).upos === 'VERB' && this.kids(h, 'aux:pass').length > 0;
+    if (t.deprel === 'xcomp' || t.deprel === 'conj' || this.token(h).upos === 'AUX' || participle || reduced) {
       return this.subjectOf(h, depth + 1);
     }
     return undefined;
