@@ -1,32 +1,10 @@
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Doc } from '../../text/doc.js';
 import type { EventType } from '../../text/types.js';
-import { createDefaultPipeline } from '../default.js';
+import { has, lacks, targets } from './targets-test-helpers.js';
 
 // A named person told as one of a group the event befalls: "the detained included A", "A was
 // among dozens of protesters rounded up", "Two reporters were beaten. The two, A and B, …".
 // Every sentence is written for these tests; the people, places and organisations are invented.
-const pipeline = createDefaultPipeline();
-
-/** The names of the people each event of `type` befalls. */
-function targets(text: string, type: EventType): string[] {
-  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
-  return doc.events
-    .filter((v) => v.type === type && v.target?.entity)
-    .map((v) => byId.get(v.target!.entity!)!)
-    .filter((e) => e.type === 'PERSON')
-    .map((e) => e.name);
-}
-
-const has = (got: string[], want: string[], text: string) => {
-  for (const w of want) assert.ok(got.includes(w), `${w} missing from ${JSON.stringify(got)} in: ${text}`);
-};
-const lacks = (got: string[], unwanted: string[], text: string) => {
-  for (const w of unwanted) assert.ok(!got.includes(w), `${w} wrongly among ${JSON.stringify(got)} in: ${text}`);
-};
-
 test('"The detained included A", "Those charged include A": the participle is the noun for the people it befell', () => {
   const cases: [string, EventType, string[]][] = [
     ['The detained included union leader Paulo Dresk and two of his colleagues.', 'ARREST', ['Paulo Dresk']],

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
 import type { EventType } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
+import { has, lacks, targets } from './targets-test-helpers.js';
 import { Tree } from '../syntax/tree.js';
 import { coordinatedPersons } from './coordination.js';
 
@@ -10,17 +11,6 @@ import { coordinatedPersons } from './coordination.js';
 // members, names the recogniser typed as places, pronouns. Every sentence is written for these
 // tests; the people, places and organisations are invented.
 const pipeline = createDefaultPipeline();
-
-/** The names of the people each event of `type` befalls. */
-function targets(text: string, type: EventType): string[] {
-  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
-  return doc.events
-    .filter((v) => v.type === type && v.target?.entity)
-    .map((v) => byId.get(v.target!.entity!)!)
-    .filter((e) => e.type === 'PERSON')
-    .map((e) => e.name);
-}
 
 /** Whom each event of `type` told by the trigger word `word` befalls: the entity's name, or the words of a target with none ("five union defenders"). */
 function targetsAt(text: string, type: EventType, word: string): string[] {
@@ -35,13 +25,6 @@ function heldOf(text: string): Map<string | undefined, string | null> {
   const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
   return new Map(doc.events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => [byId.get(v.target!.entity!), v.heldAt?.text ?? null]));
 }
-
-const has = (got: string[], want: string[], text: string) => {
-  for (const w of want) assert.ok(got.includes(w), `${w} missing from ${JSON.stringify(got)} in: ${text}`);
-};
-const lacks = (got: string[], unwanted: string[], text: string) => {
-  for (const w of unwanted) assert.ok(!got.includes(w), `${w} wrongly among ${JSON.stringify(got)} in: ${text}`);
-};
 
 test('a list with ages and roles between its names gives each person the event', () => {
   const cases: [string, EventType, string[]][] = [
