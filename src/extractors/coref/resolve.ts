@@ -206,21 +206,20 @@ export class Resolver {
     const inParagraph = [...this.known.values()].some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
     // "His lawyer said he was beaten", "her family say she was taken": one known only through a
     // person, speaking, tells of that person (gender still decides: "his wife said she was afraid")
-    const of = reporter?.entity.relation?.of ?? this.relationSpeakerOf(i)?.relation?.of;
+    const of = this.relationSpeakerOf(i)?.relation?.of;
     const spokenFor = of ? [...this.known.values()].find((k) => k.entity.id === of) : undefined;
     // (named in the speaker's own words, "Penn's family", however long ago the report last named them)
     const agrees = (k: Known) => !(gender && k.gender && k.gender !== gender);
     const speaksFor = spokenFor && agrees(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender);
-    const told = speaksFor ? spokenFor : reporter;
-    if (speaksFor) [best, top] = [spokenFor, Infinity];
-    for (const k of this.known.values()) {
+    if (speaksFor) best = spokenFor;
+    else for (const k of this.known.values()) {
       const distance = sentence - k.sentence;
       if (!fits(k)) continue;
       if (inParagraph && this.paragraphOf(k.sentence) < here) continue;
       // the person the report is about is "he" more often than whoever spoke last
       // a subject pronoun goes on with the subject of the sentence before (unless that one only spoke)
       const continued = asSubject && distance === 1 && k.subject && !k.spoke;
-      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === told ? 3 : 0);
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
     // nobody in view: the report's main person, when the gender allows

@@ -279,10 +279,11 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
 
 /** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */
 const ONGOING = new Set(['remains', 'remain', 'stays', 'still']);
-const PASSIVE_AUX = new Set(['being', 'been', 'is', 'are', 'in', 'under', 'behind']);
+/** What may stand between such a word and the trigger: auxiliaries and the state's preposition. */
+const ONGOING_GAP = new Set(['being', 'been', 'is', 'are', 'in', 'under', 'behind']);
 
 function ongoingFrom(doc: Doc, first: number): number {
   let k = first - 1;
-  while (k > 0 && PASSIVE_AUX.has(doc.tokens[k]!.text.toLowerCase()) && first - k < 3) k--;
+  while (k > 0 && ONGOING_GAP.has(doc.tokens[k]!.text.toLowerCase()) && first - k < 3) k--;
   return k >= 0 && ONGOING.has(doc.tokens[k]!.text.toLowerCase()) ? k : first;
 }

@@ -316,7 +316,7 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       // a participle read as an adjective is the verb's unless the adjective is its very word: "Freed
       // journalist X" is no "free" ("will not be free"), while "slain" and "exiled" are adjectives of their own
       const participle = pass === 'adj' && /(?:ed|en)$/.test(form);
-      let entry = participle ? (table.get(tree.lemma(i)) ?? table.get(form)) : lookup(table, tree.lemma(i), form);
+      let entry = participle ? lookupDirect(table, tree.lemma(i), form) : lookup(table, tree.lemma(i), form);
       let pos: Trigger['pos'] = pass;
       // a participle the tagger called an adjective ("gunmen abducted activists" read as "abducted
       // activists", "his sentence was upheld") is still the verb's event
@@ -332,11 +332,6 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
         trigger = readEntry(tree, lexicon, i, candidate, pos, pass, found);
         if (trigger) break;
       }
-      // "Those freed include A": a participle the tagger called an adjective whose form an adjective's
-      // entry also fits by its stem ("free" for "freed"), when that entry's conditions fail, is the verb's
-      const stemmed = pass === 'adj' && pos === 'adj' && /(?:ed|en)$/.test(form) && !lookupDirect(lexicon.adjectives, tree.lemma(i), form);
-      const verbEntry = !trigger && stemmed ? lookup(lexicon.verbs, form, form) : undefined;
-      if (verbEntry) for (const candidate of [verbEntry, ...(verbEntry.or ?? [])]) trigger ??= readEntry(tree, lexicon, i, candidate, 'verb', pass, found);
       if (!trigger) continue;
       found.push(trigger);
       consumed.add(i);

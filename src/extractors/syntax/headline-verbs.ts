@@ -1,3 +1,4 @@
+import { irregularBase } from './lemmatizer.js';
 import type { TaggedWord } from './tagger-model.js';
 
 /**
@@ -16,13 +17,6 @@ const HEADLINE_VERBS = new Set([
 export const FINITE: ReadonlySet<string> = new Set(['VBZ', 'VBP', 'VBD', 'MD']);
 /** Words an object may start with: "journalist X", "the reporter", "two activists", "X". */
 const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
-
-/** Pasts of these verbs that are no -ed form and that a tagger reads as nouns when joined to another verb: "gunmen shot and killed X". */
-const IRREGULAR_PASTS: ReadonlyMap<string, string> = new Map([
-  ['shot', 'shoot'],
-  ['held', 'hold'],
-  ['hung', 'hang'],
-]);
 
 /** The base form of a present-tense word, if it is one of the verbs: "jails" → "jail", "frees" → "free". */
 function presentOf(word: string): { lemma: string; xpos: 'VBZ' | 'VBP' } | undefined {
@@ -46,7 +40,9 @@ export function headlineVerbs(words: readonly string[], tags: readonly TaggedWor
     const opens = OBJECT_START.has(after.upos) || (after.upos === 'VERB' && ['VBN', 'VBG'].includes(after.xpos));
     // "Police beat and detained X": a verb joined to another that takes the object, in its tense
     const joined = after.upos === 'CCONJ' && tags[i + 2]?.upos === 'VERB' && ['VBD', 'VBN'].includes(tags[i + 2]!.xpos) && OBJECT_START.has(tags[i + 3]?.upos ?? '');
-    const past = joined ? IRREGULAR_PASTS.get(words[i]!.toLowerCase()) : undefined;
+    // an irregular past of these verbs a tagger reads as a noun when joined to another verb: "gunmen shot and killed X"
+    const base = joined ? irregularBase(words[i]!) : undefined;
+    const past = base !== undefined && HEADLINE_VERBS.has(base) ? base : undefined;
     const verb = presentOf(words[i]!) ?? (past ? { lemma: past, xpos: 'VBD' as const } : undefined);
     if (!verb || !['NOUN', 'PROPN'].includes(before.upos) || !(opens || joined) || (finite && !joined)) continue;
     // "Police detain …" but not "Two police raids …": a number (or a quantifier such as "some")
