@@ -8,6 +8,8 @@ import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
 import { participleAsNoun } from './participle-noun.js';
 import { membersNamedLater } from './named-later.js';
+import { oneNamedLater } from './one-named-later.js';
+import { apposedFirst } from './apposed-first.js';
 import { invertedSubjects } from './inverted.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
@@ -231,11 +233,13 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const listed = [
       ...coordinatedPersons(tree, heads.target, trigger.token),
       ...listedPersons(tree, roles.target),
+      ...apposedFirst(tree, roles.target),
       ...amongThose(tree, heads.target, trigger.token),
       ...listAround(tree, named, trigger.token),
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
       ...membersNamedLater(tree, heads.target, trigger.token),
+      ...oneNamedLater(tree, heads.target, lexicon.personNouns),
       ...inverted,
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),
       ...pluralAntecedents(tree, heads.target, group),

@@ -646,7 +646,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const received = tree.token(i).deprel === 'obj' && tree.head(i) >= 0 && EXPERIENCERS.has(tree.lemma(tree.head(i)));
     const someone = (c: number) => Boolean(tree.entityOf[c]) || ['PRON', 'PROPN', 'NUM'].includes(tree.token(c).upos ?? '') || [lexicon.personNouns, lexicon.agentNouns, lexicon.ownedNouns].some((l) => l.has(tree.lemma(c)));
     const onSomeone = (c: number) => tree.caseOf(c) !== 'on' || (!received && someone(c));
-    const of = tree.kids(i, 'nmod').find((c) => ['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c) && onSomeone(c));
+    // "a 12-year sentence for X", "the death penalty for X": for a person, whom the sentence befalls (not "a sentence for murder")
+    const sentencedFor = (c: number) => t.type === 'CONVICTION' && tree.caseOf(c) === 'for' && (tree.entityOf[c]?.type === 'PERSON' || lexicon.personNouns.has(tree.lemma(c)) || tree.token(c).upos === 'PRON');
+    const of = tree.kids(i, 'nmod').find((c) => (['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') || sentencedFor(c)) && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c) && onSomeone(c));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
     const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     // "the death in detention of X": the parser may hang the "of" on the place of custody

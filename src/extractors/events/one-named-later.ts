@@ -1,0 +1,119 @@
+import type { Tree } from '../syntax/tree.js';
+import { fitsRole } from './plural.js';
+
+/**
+ * The person a news lede tells of by a description, named in a sentence after it: "Police
+ * detained a reporter on Monday. The reporter, Hugo Brandt, works for …", "A journalist was shot
+ * dead … Police identified the victim as Mira Santos", "An activist was abducted … Nell Ardo, a
+ * campaigner for land rights, was taken …". The target must be one person told indefinitely ("a
+ * reporter", "an activist"); the name is the first of these, up to three sentences on:
+ * - "the <same kind>, NAME," — a definite description of the same kind, the name set off after it;
+ * - "identified (him | her | the victim | the <kind>) as NAME", "named (him | her) as NAME";
+ * - NAME opening the very next sentence, first named there, with a title of the same kind
+ *   ("NAME, a presenter at Radio Velm,"), and no verb of saying in that sentence (a colleague of
+ *   the same trade who comments is not the one it befell).
+ * Returns the token of the name, or nothing.
+ */
+export function oneNamedLater(tree: Tree, head: number | undefined, personNouns: ReadonlySet<string>): number[] {
+  if (head === undefined || tree.entityOf[head]) return [];
+  const t = tree.token(head);
+  const noun = tree.lemma(head).toLowerCase();
+  if (t.xpos !== 'NN' || !personNouns.has(noun)) return [];
+  if (!tree.kids(head, 'det').some((d) => /^an?$/i.test(tree.token(d).text))) return [];
+  const told = new Set(tree.doc.tokens.slice(0, tree.sentenceRange(head).to).flatMap((_, k) => (tree.entityOf[k] ? [tree.entityOf[k]!.id] : [])));
+  let s = tree.sentenceRange(head).to;
+  for (let n = 0; n < 3 && s < tree.doc.tokens.length; n++) {
+    const { to } = tree.sentenceRange(s);
+    const found = describedThenNamed(tree, s, to, noun) ?? identifiedAs(tree, s, to, noun) ?? (n === 0 ? openingNamed(tree, s, to, noun, told) : undefined);
+    if (found !== undefined) return [found];
+    s = to;
+  }
+  return [];
+}
+
+/** Words for the one an attack befell that may stand for a description of any kind: "the victim". */
+const VICTIM = new Set(['victim', 'deceased', 'man', 'woman']);
+
+const lower = (tree: Tree, k: number) => tree.token(k).text.toLowerCase();
+const isPerson = (tree: Tree, k: number) => tree.entityOf[k]?.type === 'PERSON';
+
+/** "the (young) reporter, NAME," in the sentence [from, to): the token of NAME. */
+function describedThenNamed(tree: Tree, from: number, to: number, noun: string): number | undefined {
+  for (let k = from; k + 2 < to; k++) {
+    // opening its sentence, its clause of saying or a clause after an opening phrase ("Two days
+    // later, the activist, A,"): "The individual filming the victim, A," names the filmer
+    if (lower(tree, k) !== 'the' || !(k === from || /^(that|,)$/.test(lower(tree, k - 1)))) continue;
+    let j = k + 1;
+    while (j < to && j - k <= 3 && tree.token(j).upos === 'ADJ') j++;
+    // the description's noun, perhaps after another ("the radio journalist")
+    if (j + 1 < to && tree.token(j).upos === 'NOUN' && tree.token(j + 1).upos === 'NOUN') j++;
+    if (j >= to || tree.token(j).xpos !== 'NN') continue;
+    const said = tree.lemma(j).toLowerCase();
+    if (!(said === noun || VICTIM.has(said) || fitsRole([noun], said))) continue;
+    if (tree.token(j + 1)?.text === ',' && j + 2 < to && isPerson(tree, j + 2)) return j + 2;
+  }
+  return undefined;
+}
+
+/**
+ * "identified him as NAME", "named the victim as NAME", "the victim was identified as NAME": the
+ * token of NAME. Who is identified must be the one described ("The accused have been identified
+ * as A" names suspects).
+ */
+function identifiedAs(tree: Tree, from: number, to: number, noun: string): number | undefined {
+  const describes = (j: number) => {
+    const w = lower(tree, j);
+    if (/^(he|she|him|her)$/.test(w)) return true;
+    const said = tree.lemma(j).toLowerCase();
+    return tree.token(j).xpos === 'NN' && lower(tree, j - 1) === 'the' && (said === noun || VICTIM.has(said) || fitsRole([noun], said));
+  };
+  for (let k = from + 1; k + 2 < to; k++) {
+    if (!/^(identified|named)$/.test(lower(tree, k))) continue;
+    let j = k + 1;
+    if (describes(j)) j++;
+    else if (describes(j + 1)) j += 2;
+    else {
+      // the passive: "the victim (has) been identified as"
+      let b = k - 1;
+      while (b > from && /^(was|is|has|have|had|been|later|since|officially)$/.test(lower(tree, b))) b--;
+      if (b === k - 1 || !describes(b)) continue;
+    }
+    if (lower(tree, j) !== 'as' || j + 1 >= to) continue;
+    if (isPerson(tree, j + 1)) return j + 1;
+  }
+  return undefined;
+}
+
+/** A verb of saying: whoever speaks of the attack is a witness or a colleague, not the one it befell. */
+const SAYING = /^(said|says|told|tells|added|stated|wrote|tweeted|posted|commented|explained)$/;
+
+/** Words of a sentence that tells of a suspect, not a victim: "A, 45, was arrested at the scene". */
+const SUSPECTED = /^(suspect|suspected|suspects|accused|arrested|detained|charged|held|gunman|attacker|killer|police|officer|officers)$/;
+
+/**
+ * NAME opening the sentence [from, to), new to the report, with a title of the description's kind
+ * or an age set off after it ("Mira Santos, 41, presented …"), and no one speaking and no suspect
+ * told in the sentence.
+ */
+function openingNamed(tree: Tree, from: number, to: number, noun: string, told: ReadonlySet<string>): number | undefined {
+  const e = tree.entityOf[from];
+  if (!e || e.type !== 'PERSON' || told.has(e.id)) return undefined;
+  let end = from;
+  while (tree.entityOf[end + 1] === e) end++;
+  const aged = tree.token(end + 1)?.text === ',' && tree.token(end + 2)?.upos === 'NUM' && tree.token(end + 3)?.text === ',';
+  const titles = e.titles ?? [];
+  // a title of another trade says someone else ("A, 45, a shopkeeper,"); with none, the age alone may do
+  if (titles.length ? !fitsRole(titles, noun) : !aged) return undefined;
+  if (aged && !titles.length) {
+    // "A, 45, a shopkeeper,": the description after the age must be of the kind too
+    let k = end + 4;
+    if (/^(a|an|the)$/i.test(tree.token(k)?.text ?? '')) {
+      k++;
+      while (k < to && tree.token(k).upos === 'ADJ') k++;
+      while (k + 1 < to && tree.token(k + 1).upos === 'NOUN') k++;
+      if (k < to && tree.token(k).upos === 'NOUN' && !fitsRole([noun], tree.lemma(k).toLowerCase())) return undefined;
+    }
+  }
+  for (let k = from; k < to; k++) if (SAYING.test(lower(tree, k)) || SUSPECTED.test(lower(tree, k))) return undefined;
+  return from;
+}
