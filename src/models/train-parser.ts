@@ -8,6 +8,8 @@ import type { WeightTable } from '../extractors/learn/weights.js';
 import { MOVES } from '../extractors/syntax/arc-hybrid.js';
 import { loadPosModel } from '../extractors/syntax/index.js';
 import { Labeler } from '../extractors/syntax/labeler.js';
+import type { ParserModel } from '../extractors/syntax/parser-model.js';
+import { interruptedSubject } from '../extractors/syntax/interrupted-subject.js';
 import { Parser } from '../extractors/syntax/parser.js';
 import { readEwt, toTree } from './ewt.js';
 import type { TreeSentence } from './ewt.js';
@@ -17,11 +19,37 @@ import type { TrainOptions } from './train-options.js';
 /** A gold tree with the tags our tagger predicts for it (what the parser sees at run time). */
 export interface ParserSentence extends TreeSentence {
   predicted: string[];
+  /** The predicted universal tags, which the pipeline's parse repairs read. */
+  predictedUpos: string[];
 }
 
 export function withPredictedTags(sentences: TreeSentence[]): ParserSentence[] {
   const pos = loadPosModel();
-  return sentences.map((s) => ({ ...s, predicted: pos.tag(s.words).map((t) => t.xpos) }));
+  return sentences.map((s) => {
+    const tags = pos.tag(s.words);
+    return { ...s, predicted: tags.map((t) => t.xpos), predictedUpos: tags.map((t) => t.upos) };
+  });
+}
+
+/** The parse as the pipeline's parser component gives it: the model's, its labels repaired, a lost subject restored. */
+export function pipelineAttachmentScore(model: ParserModel, sentences: readonly ParserSentence[]): AttachmentScore {
+  let uas = 0;
+  let las = 0;
+  let full = 0;
+  let words = 0;
+  const universal = (r: string): string => r.split(':')[0]!;
+  for (const s of sentences) {
+    const deps = model.parse(s.words, s.predicted);
+    interruptedSubject({ words: s.words, upos: s.predictedUpos, xpos: s.predicted, heads: deps.heads, deprels: deps.deprels });
+    s.words.forEach((_, i) => {
+      words++;
+      if (deps.heads[i] !== s.heads[i]) return;
+      uas++;
+      if (universal(deps.deprels[i]!) === universal(s.deprels[i]!)) las++;
+      if (deps.deprels[i] === s.deprels[i]) full++;
+    });
+  }
+  return { uas: uas / words, las: las / words, lasFull: full / words, words };
 }
 
 export interface AttachmentScore {

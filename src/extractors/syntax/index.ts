@@ -9,6 +9,7 @@ import { POS_MODEL_FILE, PosModel, type TaggedWord } from './tagger-model.js';
 import { headlineVerbs } from './headline-verbs.js';
 import { finiteVerbs } from './finite-verbs.js';
 import { openingParticiples } from './opening-participles.js';
+import { interruptedSubject } from './interrupted-subject.js';
 
 export { PosModel, POS_MODEL_FILE } from './tagger-model.js';
 export { ParserModel, PARSER_MODEL_FILE } from './parser-model.js';
@@ -77,6 +78,7 @@ export function createParser(config: ModelConfig = {}): Component {
         const dash = datelineDash(words);
         if (dash < 0) {
           const deps = model.parse(words, tags);
+          interruptedSubject({ words, upos: tokens.map((t) => t.upos ?? ''), xpos: tags, heads: deps.heads, deprels: deps.deprels });
           tokens.forEach((t, i) => {
             const h = deps.heads[i]!;
             t.head = h < 0 ? -1 : base + h;

@@ -1,0 +1,68 @@
+/**
+ * "Farid Nouri, a lawyer, has been in pretrial detention for months", "Khadija, 31, has been
+ * subjected to abuses": a sentence opening with a name set off by a description, an age or a
+ * relative clause between commas, and then its verb. The parser sometimes makes the name the
+ * sentence's head and hangs the predicate on it as a modifier, so the clause has no subject. The
+ * repair makes the predicate the head again and the name its subject; what the parse hung on the
+ * name after the closing comma moves to the predicate, and the words between the commas stay the
+ * name's. Only that shape: the name first (after at most a title), the commas around the
+ * interruption, and an auxiliary or a finite verb right after it.
+ */
+
+export interface Parsed {
+  words: readonly string[];
+  upos: readonly string[];
+  xpos: readonly string[];
+  heads: Int32Array | number[];
+  deprels: string[];
+}
+
+/** Words a name may follow at the opening of a sentence: "Mr", "Dr", "Barrister". */
+const OPENING_TITLES = new Set(['NOUN', 'PROPN']);
+/** The most words an interruption may hold. */
+const LONGEST = 25;
+
+/** The predicate the clause after the interruption opens with: an auxiliary's head, or a finite verb. */
+function predicateAt(p: Parsed, k: number): number | undefined {
+  let j = k;
+  while (j < p.words.length && p.upos[j] === 'ADV' && j - k < 2) j++;
+  if (p.upos[j] === 'AUX') {
+    const h = p.heads[j]!;
+    // the auxiliary's verb or noun lies after it, within the clause
+    return h > j ? h : undefined;
+  }
+  if (p.upos[j] === 'VERB' && /^(VBD|VBZ|VBP)$/.test(p.xpos[j] ?? '')) return j;
+  return undefined;
+}
+
+/** Repairs `p` in place; returns whether it changed anything. */
+export function interruptedSubject(p: Parsed): boolean {
+  const n = p.words.length;
+  const root = p.heads.indexOf(-1);
+  if (root < 0 || p.upos[root] !== 'PROPN') return false;
+  // the name: the root's run of proper nouns, from the sentence's first word or after a title
+  let first = root;
+  while (first > 0 && p.upos[first - 1] === 'PROPN') first--;
+  if (first > 1 || (first === 1 && !OPENING_TITLES.has(p.upos[0]!))) return false;
+  let last = root;
+  while (last + 1 < n && p.upos[last + 1] === 'PROPN') last++;
+  if (p.words[last + 1] !== ',') return false;
+  // the closing comma, and the predicate right after it
+  for (let c = last + 2; c < n && c - last <= LONGEST; c++) {
+    if (p.words[c] !== ',') continue;
+    const pred = predicateAt(p, c + 1);
+    if (pred === undefined || pred === root) continue;
+    // the predicate must hang on the name or inside the interruption: the parse that lost the subject
+    if (p.heads[pred]! >= c || p.heads[pred]! === -1) return false;
+    const passive = p.deprels.some((d, k) => p.heads[k] === pred && d === 'aux:pass');
+    p.heads[pred] = -1;
+    p.deprels[pred] = 'root';
+    for (let k = c; k < n; k++) if (k !== pred && p.heads[k] === root) p.heads[k] = pred;
+    // the closing comma and the predicate's own auxiliaries are the predicate's
+    for (let k = c; k < pred; k++) if (p.heads[k]! < c && k !== root) p.heads[k] = pred;
+    p.heads[root] = pred;
+    p.deprels[root] = passive ? 'nsubj:pass' : 'nsubj';
+    return true;
+  }
+  return false;
+}
