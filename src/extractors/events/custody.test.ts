@@ -51,3 +51,16 @@ test('a sentence served at a prison, a facility whose name the parser split: whe
   assert.equal(heldOf('Ivo Rant was detained at the main railway station in Drell.').get('Ivo Rant'), null);
   assert.equal(heldOf('Ivo Rant was arrested in May and handed a sentence at a hearing in Drell.').get('Ivo Rant'), null);
 });
+
+test('whereabouts unknown of one person are not those of the group their sentence tells detained', () => {
+  const text =
+    'Police detained two reporters and a driver in a raid on the weekly Tide on Tuesday, and the paper\'s editor has not been seen since. Officers took the reporters Ada Moll and Ivo Rant away in a van. The editor, Teo Vance, left before the raid.';
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const unknown = new Set(doc.events.filter((v) => v.whereaboutsUnknown && v.target?.entity).map((v) => byId.get(v.target!.entity!)));
+  assert.ok(unknown.has('Teo Vance'), `Teo Vance's whereabouts unknown: ${[...unknown].join(', ')}`);
+  // must not match: the reporters, detained in the same sentence
+  assert.ok(!unknown.has('Ada Moll') && !unknown.has('Ivo Rant'), `the reporters got whereabouts unknown: ${[...unknown].join(', ')}`);
+  const group = doc.events.find((v) => v.type === 'ARREST' && v.target?.text === 'two reporters and a driver');
+  assert.ok(!group?.whereaboutsUnknown, 'the group arrest took the editor\'s whereabouts');
+});

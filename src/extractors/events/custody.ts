@@ -68,6 +68,20 @@ interface Statement {
   except?: Set<string>;
 }
 
+/** Words that stand for whoever was told before: "his whereabouts", "they are held". */
+const STAND_INS = /^(he|she|they|him|her|them|his|their|hers|theirs|both|all|each)$/i;
+
+/**
+ * Whether a statement's holdee and an event's target are descriptions of different people: "the
+ * paper's editor has not been seen since" is not about the "two journalists" its sentence tells
+ * detained. Only descriptions nobody was linked to; a pronoun may stand for anyone told before.
+ */
+function otherDescription(who: Role | undefined, target: Role | null): boolean {
+  if (!who || !target || who.entity || target.entity || STAND_INS.test(who.text.trim())) return false;
+  const overlap = who.start !== undefined && target.start !== undefined && who.end !== undefined && target.end !== undefined && who.start < target.end && target.start < who.end;
+  return !overlap && who.text.trim().toLowerCase() !== target.text.trim().toLowerCase();
+}
+
 export class CustodyReader {
   constructor(
     private readonly tree: Tree,
@@ -111,6 +125,14 @@ export class CustodyReader {
         if (s.unknown) v.whereaboutsUnknown = s.unknown;
       }
     }
+  }
+
+  /** Whether a role's words are several people: a plural noun or a count ("two journalists", "the 12"). */
+  private plural(role: Role | null): boolean {
+    if (!role || role.end === undefined) return false;
+    const k = tokenAt(this.tree.doc, role.end - 1);
+    const t = k >= 0 ? this.tree.doc.tokens[k] : undefined;
+    return t !== undefined && (t.xpos === 'NNS' || t.upos === 'NUM');
   }
 
   /** The first custody of the person told after the statement, as a list of at most one. */
@@ -163,14 +185,15 @@ export class CustodyReader {
   /** The events a statement is about: those of its own clause, else the nearest earlier custody of the person (or group). */
   private eventsFor(s: Statement, events: VigilEvent[]): VigilEvent[] {
     const factual = (v: VigilEvent) => (v.modality === 'asserted' || v.modality === 'reported') && CUSTODY_TYPES.has(v.type);
-    const samePerson = (v: VigilEvent) => !s.who?.entity || s.group || !v.target?.entity || v.target.entity === s.who.entity;
+    // one named person is not the group its sentence tells detained ("two journalists"); nor one description another
+    const samePerson = (v: VigilEvent) => s.group || (s.who?.entity ? (v.target?.entity ? v.target.entity === s.who.entity : !this.plural(v.target)) : !otherDescription(s.who, v.target));
     const own = events.filter((v) => factual(v) && this.ownTrigger(v, s));
     const sameSentence = events.filter((v) => factual(v) && v.sentence === s.sentence && !own.includes(v) && v.target && samePerson(v) && v.trigger.start < s.start + 200);
     const out = [...own, ...sameSentence];
     const earlier = events.filter((v) => factual(v) && v.trigger.start < s.start && !out.includes(v) && v.type !== 'DISAPPEARANCE');
     if (s.who?.entity && !s.group) {
       // their own arrest; else one told just before whose target is a description nobody was linked to
-      const nearest = earlier.filter((v) => v.target?.entity === s.who!.entity).pop() ?? earlier.filter((v) => v.target && !v.target.entity && s.sentence - v.sentence <= 2).pop();
+      const nearest = earlier.filter((v) => v.target?.entity === s.who!.entity).pop() ?? earlier.filter((v) => v.target && !v.target.entity && !this.plural(v.target) && s.sentence - v.sentence <= 2).pop();
       if (nearest) out.push(nearest);
       return out;
     }

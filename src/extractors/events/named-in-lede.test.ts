@@ -28,6 +28,12 @@ test('a name opening the next sentence with an age or a title of the same trade'
   check('An activist was abducted in Tarsa on Friday. Nell Ardo, a campaigner for land rights, was taken from her car.', 'ABDUCTION', ['Nell Ardo']);
 });
 
+test('a post described by whose it is, named later when no one named before holds it', () => {
+  check("Security forces detained two reporters on Tuesday, colleagues said, and the paper's editor has not been seen since. The editor, Tomas Greve, left before the raid.", 'DISAPPEARANCE', ['Tomas Greve']);
+  // must not match: the post's holder was named before
+  check("Ana Berg, the editor of Tide, spoke on Monday. Police later detained the paper's editor. The editor, Tomas Greve, denied it.", 'ARREST', [], ['Tomas Greve']);
+});
+
 test('must not match: whoever else the next sentences name', () => {
   // a colleague of the same trade who speaks, an official, a suspect, a shopkeeper
   check('A journalist was arrested on Monday. Tomas Greve, a reporter at the same paper, said the arrest was unjust.', 'ARREST', [], ['Tomas Greve']);

@@ -6,7 +6,8 @@ import { fitsRole } from './plural.js';
  * detained a reporter on Monday. The reporter, Hugo Brandt, works for …", "A journalist was shot
  * dead … Police identified the victim as Mira Santos", "An activist was abducted … Nell Ardo, a
  * campaigner for land rights, was taken …". The target must be one person told indefinitely ("a
- * reporter", "an activist"); the name is the first of these, up to three sentences on:
+ * reporter", "an activist"), or by the post they hold ("the paper's editor", "its editor") when no one
+ * named before holds it; the name is the first of these, up to three sentences on:
  * - "the <same kind>, NAME," — a definite description of the same kind, the name set off after it;
  * - "identified (him | her | the victim | the <kind>) as NAME", "named (him | her) as NAME";
  * - NAME opening the very next sentence, first named there, with a title of the same kind
@@ -19,8 +20,12 @@ export function oneNamedLater(tree: Tree, head: number | undefined, personNouns:
   const t = tree.token(head);
   const noun = tree.lemma(head).toLowerCase();
   if (t.xpos !== 'NN' || !personNouns.has(noun)) return [];
-  if (!tree.kids(head, 'det').some((d) => /^an?$/i.test(tree.token(d).text))) return [];
+  const indefinite = tree.kids(head, 'det').some((d) => /^an?$/i.test(tree.token(d).text));
+  // "the paper's editor", "its editor": a definite description of someone's post, when nobody of that post was named before
+  const post = tree.kids(head, 'nmod:poss').length > 0;
+  if (!indefinite && !post) return [];
   const told = new Set(tree.doc.tokens.slice(0, tree.sentenceRange(head).to).flatMap((_, k) => (tree.entityOf[k] ? [tree.entityOf[k]!.id] : [])));
+  if (!indefinite && tree.doc.entities.some((e) => told.has(e.id) && e.type === 'PERSON' && (e.titles ?? []).length > 0 && fitsRole(e.titles!, noun))) return [];
   let s = tree.sentenceRange(head).to;
   for (let n = 0; n < 3 && s < tree.doc.tokens.length; n++) {
     const { to } = tree.sentenceRange(s);
