@@ -52,6 +52,8 @@ const GRANTING_VERBS = new Set(['grant', 'approve', 'accept', 'allow', 'order'])
  */
 const PASSING = new Set(['order', 'secure', 'ensure', 'grant', 'allow', 'effect', 'facilitate', 'obtain', 'win', 'arrange', 'approve', 'make', 'carry', 'get', 'be', 'have']);
 // "was supposed to be released on Monday": owed, not yet done
+/** Words of fearing, whose content has not been told to have happened. */
+const FEARING = new Set(['fear', 'worry', 'dread']);
 const FUTURE_VERBS = new Set(['plan', 'intend', 'expect', 'prepare', 'schedule', 'vow', 'promise', 'set', 'due', 'pledge', 'decide', 'agree', 'suppose']);
 
 const COMPLEMENT = /^(xcomp|ccomp)/;
@@ -263,6 +265,9 @@ function governedByParse(tree: Tree, t: Trigger): Modality | undefined {
     // "urge them to ensure he is released": a purpose clause the parser hung as an adjunct, and a
     // finite clause under a verb of wanting or securing, are complements too
     const complement = COMPLEMENT.test(via) || (via === 'advcl' && infinitiveTo(tree, n) !== undefined);
+    // "his wife feared he had been abducted", "fears that she was arrested", "is feared to have been
+    // killed": a fear is no report that it happened
+    if (FEARING.has(lemma) && /^(ccomp|acl|xcomp)/.test(via)) return 'hypothetical';
     const finiteWanted = via === 'ccomp' && (WANTING_VERBS.has(lemma) || lemma === 'ensure');
     if (!complement || (!nonFinite(tree, n) && !finiteWanted)) return undefined;
     if (REFUSING_VERBS.has(lemma)) return 'negated';

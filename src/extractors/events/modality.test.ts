@@ -413,3 +413,16 @@ test('a negation shared by "or" and "nor" denies each conjunct; "but" and "and" 
   ];
   for (const [text, type] of asserted) assert.deepEqual(modalities(text, type), ['asserted'], text);
 });
+
+test('what someone fears happened is hypothetical; what happened before a fear stays asserted', () => {
+  for (const [text, type] of [
+    ['His wife said she feared he had been abducted.', 'ABDUCTION'],
+    ['Colleagues fear Tomas Greve has been arrested.', 'ARREST'],
+    ['Tomas Greve is feared to have been abducted.', 'ABDUCTION'],
+    ['There are fears that Tomas Greve was abducted.', 'ABDUCTION'],
+  ] as const)
+    assert.deepEqual(modalities(text, type), ['hypothetical'], text);
+  // must not match: a fear after the event, a fear of something else
+  assert.deepEqual(modalities('Tomas Greve feared for his life after he was attacked in May.', 'ASSAULT'), ['asserted']);
+  assert.deepEqual(modalities('Tomas Greve, who was arrested in May, fears reprisals.', 'ARREST'), ['asserted']);
+});
