@@ -129,3 +129,12 @@ test('an outlet named after a media role and "for", "with" or "at" is no person;
   assert.equal(typeOf('Police arrested Abdi Farah, a correspondent with Goobjoog.', 'Goobjoog'), 'ORG');
   assert.equal(typeOf('A lawyer for Tomas Reyk said he was beaten.', 'Tomas Reyk'), 'PERSON');
 });
+
+test('a name no common word makes up, saying "he" or "she" of itself, is a person', () => {
+  assert.equal(typeOf('Tendai Moyo said she was beaten by police.', 'Tendai Moyo'), 'PERSON');
+  assert.equal(typeOf('Funke Adeyemi told reporters he had been receiving threatening calls.', 'Funke Adeyemi'), 'PERSON');
+  // must not match: an organisation speaking of someone, a name with a trade's word, a pronoun too far on
+  assert.notEqual(typeOf('Human Rights Watch said she was detained on Monday.', 'Human Rights Watch'), 'PERSON');
+  assert.notEqual(typeOf('Kestrel Mining said he was dismissed for misconduct.', 'Kestrel Mining'), 'PERSON');
+  assert.notEqual(typeOf('Velmora Tide said the editor of its sister paper had been warned that he would be arrested.', 'Velmora Tide'), 'PERSON');
+});

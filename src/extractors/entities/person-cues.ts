@@ -147,9 +147,42 @@ function officeDomainOnly(doc: Doc, m: TextSpan): boolean {
   return words.every((t) => OFFICE_DOMAINS.has(t.text.toLowerCase())) && afterOffice(doc.tokens, first - 2, doc.tokens.length) === last + 1;
 }
 
+/** Verbs of saying a person's own account follows: "Tendai Moyo said she was beaten". */
+const SAYING = /^(?:said|says|told|tells|added|recalled|explained|recounted)$/i;
+/** Words between the verb of saying and the pronoun: "told reporters that she", "said on Monday he". */
+const TO_WHOM = /^(?:that|reporters|journalists|the|media|press|us|him|her|them|local|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/** Words of a business's name the tagger's training may not have seen: "Kestrel Mining said he". */
+const TRADE_WORDS = /^(?:mining|minerals|resources|energy|oil|gas|petroleum|motors|systems|solutions|technologies|technology|media|communications|telecom|logistics|shipping|construction|properties|pharma|pharmaceuticals|foods|textiles|steel|cement|airways|railways|insurance|finance|investments|ventures|enterprises|limited|services|watch|rights|amnesty)$/i;
+/** Tags that make a word a common English word, not a name's: "Rights Watch said she" is an organisation speaking of someone. */
+const COMMON = /NOUN|VERB|ADJ|ADV|ADP|DET|PRON|AUX/;
+
+/**
+ * A name of two words or more, none of them a common word, that says "he" or "she" of itself: "Tendai
+ * Moyo said she was beaten", "Funke Adeyemi told reporters he had been threatened". An organisation
+ * speaks of itself as "it" or "we", and of others with a "he" the same way: only names whose words
+ * the tagger's training never saw as common words count, which keeps "Human Rights Watch said she"
+ * an organisation.
+ */
+function speaksOfSelf(tokens: readonly Token[], name: [number, number], to: number, tagsOf: (w: string) => string | undefined): boolean {
+  const [first, end] = name;
+  if (end - first < 2 || end >= to || !SAYING.test(tokens[end]!.text)) return false;
+  for (let k = first; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.text === '-' || PARTICLE.test(t.text)) continue;
+    if (ORG_WORDS.test(t.text) || TRADE_WORDS.test(t.text) || COMMON.test(tagsOf(t.text) ?? '')) return false;
+  }
+  for (let k = end + 1; k < Math.min(to, end + 5); k++) {
+    const w = tokens[k]!.text;
+    if (/^(?:he|she)$/i.test(w)) return true;
+    if (!TO_WHOM.test(w)) return false;
+  }
+  return false;
+}
+
 /** Names the words around them mark as people, as token ranges. */
 export function cuedNames(doc: Doc): [number, number][] {
   const titles = loadRoleNouns().titles;
+  const tagsOf = trainingTags();
   const found: [number, number][] = [];
   for (const s of doc.sentences) {
     const tokens = doc.tokens;
@@ -187,6 +220,10 @@ export function cuedNames(doc: Doc): [number, number][] {
       const prev = tokens[i - 1];
       if (prev && prev.i >= s.tokenStart && NAME_WORD.test(prev.text)) continue;
       const name = nameAt(tokens, i, s.tokenEnd);
+      if (name && speaksOfSelf(tokens, name, s.tokenEnd, tagsOf)) {
+        found.push(name);
+        continue;
+      }
       // one capitalised word before a comma is as often "Still," or "However," as a name
       if (name && name[1] - name[0] > 1 && name[1] < s.tokenEnd && tokens[name[1]]!.text === ',' && appositionNamesPerson(doc, name[1] + 1, s.tokenEnd, titles)) found.push(name);
     }
