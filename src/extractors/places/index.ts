@@ -160,6 +160,35 @@ function namedCountries(entities: Entity[]): Set<string> {
   return out;
 }
 
+/** Below this a town abroad is likelier a namesake of a local place than the place a report means. */
+const LOCAL_NAMESAKE = 100_000;
+
+/**
+ * The countries named outright, and those of the large cities the report names ("Abeokuta" places
+ * a report in Nigeria as surely as "Nigeria" does): the context its small places are read in.
+ */
+function withCityCountries(entities: readonly Entity[], named: ReadonlySet<string>): Set<string> {
+  const out = new Set(named);
+  for (const e of entities) {
+    if (e.type !== 'LOC') continue;
+    const place = resolvePlace(e.name, named);
+    if (place.city && place.country && (citiesNamed(e.name, named)[0]?.population ?? 0) >= LOCAL_NAMESAKE) out.add(place.country);
+  }
+  return out;
+}
+
+/**
+ * A small town abroad, in a country the report names nowhere, where the report is placed in others:
+ * "a friend's house in the Ibara area" of a report from Abeokuta is not Ibara, Japan. No code rather
+ * than a guess (issue #34).
+ */
+function localNamesake(e: Entity, context: ReadonlySet<string>): boolean {
+  if (e.type !== 'LOC' || context.size === 0) return false;
+  const place = resolvePlace(e.name, context);
+  if (!place.city || !place.country || context.has(place.country)) return false;
+  return (citiesNamed(e.name, context)[0]?.population ?? 0) < LOCAL_NAMESAKE;
+}
+
 function countryOf(entity: Entity, context: ReadonlySet<string>): string | undefined {
   if (entity.type === 'LOC') return resolvePlace(entity.name, context).country;
   if (entity.type === 'MISC') return countryByDemonym(entity.name)?.cca3;
@@ -248,10 +277,10 @@ export function normalisePlaces(doc: Doc): Entity[] {
   }
   // "Karsland's Ministry of Interior" and, grown just now, "Karsland's Interior Ministry": one ministry
   const kept = mergeWordings([...entities.filter((e) => e.mentions.length > 0), ...bodies.values()]);
-  const context = namedCountries(kept);
+  const context = withCityCountries(kept, namedCountries(kept));
   for (const e of kept) {
     e.mentions.sort((a, b) => a.start - b.start);
-    const c = e.country ?? regionCountry(doc, e) ?? countryOf(e, context);
+    const c = e.country ?? regionCountry(doc, e) ?? (localNamesake(e, context) ? undefined : countryOf(e, context));
     if (c) e.country = c;
   }
   return numberByFirstMention(kept);

@@ -130,3 +130,14 @@ test('a place of a city ("Geneva\'s old town") is in that city\'s country, whate
   // must not match: an owner that is no place
   assert.equal(resolvePlace("People's Square").country, undefined);
 });
+
+test('a small town abroad that a report placed elsewhere does not name is a local namesake, left without a code', () => {
+  const pipeline = createDefaultPipeline();
+  const countryOf = (text: string, name: string) => pipeline.run(new Doc(text)).entities.find((e) => e.name === name)?.country;
+  const local = 'Security agents in Abeokuta picked up the activist Dele Arowolo from a friend\'s house in the Ibara area of the city on Thursday.';
+  assert.equal(countryOf(local, 'Abeokuta'), 'NGA', 'a large city places the report');
+  assert.equal(countryOf(local, 'Ibara'), undefined, 'not Ibara, Japan');
+  // must not match: with nothing else placing the report, or with its country named, the town is itself
+  assert.equal(countryOf('The writer Dele Arowolo was born in Ibara.', 'Ibara'), 'JPN');
+  assert.equal(countryOf('Dele Arowolo left Abeokuta in 2019 and now lives in Ibara, Japan.', 'Ibara'), 'JPN');
+});
