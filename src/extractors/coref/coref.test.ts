@@ -167,3 +167,15 @@ test('a plural description that spoke ("his colleagues said") is never "he" afte
   const doc = run('Ivo Marsh was hit by several bullets and died, his colleagues said. Marsh had received threats after he accused a mining company of polluting the river.');
   assert.ok(texts(person(doc, 'Ivo Marsh'), 'pronoun').includes('he'));
 });
+
+test('a description whose phrase runs on before the name set off after it is that person', () => {
+  const doc = run('A journalist with Ogun Radio, Funke Adeyemi, said she had been receiving threatening calls.');
+  assert.deepEqual(texts(person(doc, 'Funke Adeyemi'), 'pronoun'), ['she']);
+  const titled = run('Also, a reporter with the weekly Tide, Mrs. Ada Kole, who covered the march, said she was followed home.');
+  assert.deepEqual(texts(person(titled, 'Ada Kole'), 'pronoun'), ['she']);
+  // must not match: a group the name is one of keeps its own words; a comma before no name
+  const group = run('Another of the detained former lawmakers, Lam Tovar, was arrested in August.');
+  assert.ok(!(person(group, 'Lam Tovar').titles ?? []).some((t) => /lawmakers/.test(t)), JSON.stringify(person(group, 'Lam Tovar').titles));
+  const none = run('A journalist with Radio Velm, police said, was arrested on Monday. Ivo Rant, the station manager, confirmed it.');
+  assert.ok(!person(none, 'Ivo Rant').mentions.some((m) => m.kind === 'description' && /journalist/.test(m.text)));
+});

@@ -303,7 +303,10 @@ export class Resolver {
     const gender = genderOfWord(this.nouns, lemma);
     // a name in apposition is who the description is: "Reyvik's lawyer, Mira Castell"
     const appos = tree.kids(h, 'appos').find((a) => tree.entityOf[a]?.type === 'PERSON');
-    const named = appos !== undefined ? tree.entityOf[appos] : undefined;
+    // "a journalist with Ogun Radio, Funke Adeyemi,": the parse hangs the name on the description's last noun
+    const late = appos === undefined ? apposedAfter(tree, h, last) : undefined;
+    if (late !== undefined) last = late.comma - 1;
+    const named = appos !== undefined ? tree.entityOf[appos] : late !== undefined ? tree.entityOf[late.name] : undefined;
     // "Zalan's lawyer said his client had been released": the client of the lawyer just named is the one they speak for
     if (CLIENT.has(lemma) && !named) {
       const lawyer = this.created.find((e) => e.relation && LAWYERS.has(e.relation.type) && (this.known.get(e)?.sentence ?? -Infinity) >= sentence - 1);
@@ -416,4 +419,25 @@ export class Resolver {
 export function singularNounsJoined(tree: Tree, h: number): string[] {
   if (tree.token(h).xpos !== 'NN') return [];
   return tree.kids(h, 'conj').filter((c) => tree.token(c).xpos === 'NN').map((c) => tree.lemma(c));
+}
+
+/**
+ * A name set off by commas after a description whose phrase runs on past its noun ("a journalist
+ * with Ogun Radio, (Mrs.) Funke Adeyemi, who …"), which the parse hangs as an apposition of a later
+ * noun of the phrase: the name's token and the comma before it. Only a name right after the first
+ * comma past the noun, with nothing but the phrase's own nouns and prepositions before that comma.
+ */
+function apposedAfter(tree: Tree, h: number, last: number): { name: number; comma: number } | undefined {
+  // "another of the detained lawmakers, A,": a plural is a group the name is one of, not who the description is
+  if (tree.token(h).xpos !== 'NN') return undefined;
+  for (let k = h + 1; k <= last + 1 && k < tree.doc.tokens.length; k++) {
+    const t = tree.token(k);
+    if (t.text === ',') {
+      let n = k + 1;
+      if (/^(?:mr|mrs|ms|dr|prof)\.?$/i.test(tree.token(n)?.text ?? '')) n++;
+      return n <= last + 2 && tree.entityOf[n]?.type === 'PERSON' && /^(appos|flat|compound|conj)/.test(tree.token(n).deprel ?? '') ? { name: n, comma: k } : undefined;
+    }
+    if (!['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.upos ?? '') || tree.entityOf[k]?.type === 'PERSON') return undefined;
+  }
+  return undefined;
 }
