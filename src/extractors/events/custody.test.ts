@@ -64,3 +64,16 @@ test('whereabouts unknown of one person are not those of the group their sentenc
   const group = doc.events.find((v) => v.type === 'ARREST' && v.target?.text === 'two reporters and a driver');
   assert.ok(!group?.whereaboutsUnknown, 'the group arrest took the editor\'s whereabouts');
 });
+
+test('no word of someone, not knowing whether they are alive, and custody denied at every station: whereabouts unknown', () => {
+  const unknown = (text: string) => {
+    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+    return doc.events.some((v) => v.type === 'ARREST' && v.target?.entity && v.whereaboutsUnknown);
+  };
+  assert.ok(unknown('Police arrested Ade Olu on Monday. Since Thursday we have not heard anything about him, his brother said.'));
+  assert.ok(unknown('Police arrested Ade Olu on Monday. We do not know whether he is dead or alive, his brother said.'));
+  assert.ok(unknown('Police arrested Ade Olu on Monday. At every station the family were told that nobody by that name was in custody.'));
+  // must not match: news from someone else, nobody held over a killing
+  assert.ok(!unknown('Police arrested Ade Olu on Monday. He said he had not heard from his lawyer.'));
+  assert.ok(!unknown('Police arrested Ade Olu on Monday for the killing of a guard. Police said nobody else was in custody over the killing.'));
+});

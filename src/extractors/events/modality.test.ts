@@ -426,3 +426,10 @@ test('what someone fears happened is hypothetical; what happened before a fear s
   assert.deepEqual(modalities('Tomas Greve feared for his life after he was attacked in May.', 'ASSAULT'), ['asserted']);
   assert.deepEqual(modalities('Tomas Greve, who was arrested in May, fears reprisals.', 'ARREST'), ['asserted']);
 });
+
+test('an event whose subject is nobody is negated', () => {
+  assert.deepEqual(modalities('Police said nobody was arrested after the march.', 'ARREST'), ['negated']);
+  assert.deepEqual(modalities('Officials insisted that no one was in custody.', 'ARREST'), ['negated']);
+  // must not match: someone named, or "nobody" elsewhere in the sentence
+  assert.deepEqual(modalities('Police arrested Ade Olu although nobody saw the march.', 'ARREST'), ['asserted']);
+});

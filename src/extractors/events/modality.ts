@@ -127,7 +127,15 @@ function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
   clause = clause.filter((c) => !presupposedSubject(tree, t, c));
-  return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c));
+  return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c)) || clause.some((c) => noOneSubject(tree, c));
+}
+
+/** Subjects that say the event befell no one: "nobody was arrested", "no one is in custody". */
+const NO_ONE = new Set(['nobody', 'none', 'noone']);
+
+/** The clause's subject is nobody: "nobody was arrested", "no one has been charged", "none were released". */
+function noOneSubject(tree: Tree, c: number): boolean {
+  return tree.kids(c, 'nsubj', 'nsubj:pass').some((k) => NO_ONE.has(tree.lemma(k).toLowerCase()) || (tree.lemma(k).toLowerCase() === 'one' && tree.kids(k, 'det').some((d) => tree.lemma(d).toLowerCase() === 'no')));
 }
 
 /**
