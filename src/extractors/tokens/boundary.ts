@@ -110,6 +110,13 @@ export interface BoundaryScorer {
  * rules end a sentence; a gap with a line break keeps the rules' verdict. `learn` is called per
  * decided gap in training and returns the decision to carry on with.
  */
+/** The token at `k` joined by a hyphen to the next word, as a given name is ("Hang-tung", "Jong-un"). */
+const hyphenated = (tokens: readonly { text: string; start: number; end: number }[], k: number): boolean =>
+  tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === tokens[k]!.end && tokens[k + 2]?.start === tokens[k + 1]!.end;
+
+/** A word the tagger's training saw as a name only, or never: "Chow", not "Thanks" or "Hi". */
+const nameOnly = (tags: string | undefined): boolean => tags === undefined || tags === 'PROPN';
+
 export function decideBoundaries(
   doc: Doc,
   ruleEnds: Uint8Array,
@@ -145,6 +152,10 @@ export function decideBoundaries(
       scorer.score(feats, n, scores);
       end = scores[1]! + margin > scores[0]!;
       if (learn) end = learn(i, feats, n, end);
+      // one capitalised name is no sentence of its own inside a line where the rules saw no end
+      // when a name (or a hyphenated given name) follows: the model learnt web text's breaks
+      // ("Thanks, Sean | Here you go") and cut "Chow | Hang-tung, 38, …" after a family name
+      else if (end && !ruleEnds[i] && state.length <= 1 && /^\p{Lu}/u.test(a.text) && /^\p{Lu}/u.test(b.text) && nameOnly(lexemes.tagsOf(a.text)) && (nameOnly(lexemes.tagsOf(b.text)) || hyphenated(tokens, i + 1))) end = false;
     }
     if (end) {
       ends[i] = 1;

@@ -53,3 +53,12 @@ test('no text, no sentences; text without a final mark is one sentence', () => {
   assert.deepEqual(sentences(''), []);
   assert.deepEqual(sentences('Reporting by Mira Soltane'), ['Reporting by Mira Soltane']);
 });
+
+test('a family name before a hyphenated given name or another name is no sentence of its own', () => {
+  assert.deepEqual(sentences('The court ruled on Thursday.\n\nChow Hang-tung, 38, a barrister, received the longest sentence.'), [
+    'The court ruled on Thursday.',
+    'Chow Hang-tung, 38, a barrister, received the longest sentence.',
+  ]);
+  // must not match: a sign-off and a greeting the model learnt to break after
+  assert.ok(sentences('Please send it today. Thanks, Sean Here you go. The file is attached.').includes('Here you go.'));
+});
