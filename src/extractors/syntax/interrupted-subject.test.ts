@@ -63,3 +63,21 @@ test('must not change: a parse with its subject, a name not opening the sentence
   ];
   assert.equal(interruptedSubject(parsed(noComma)), false);
 });
+
+test('a hyphenated given name whose last piece the tagger read as a noun is still the name', () => {
+  const rows: Row[] = [
+    ['Chow', 'PROPN', 'NNP', 3, 'nsubj'],
+    ['Hang', 'PROPN', 'NNP', 3, 'compound'],
+    ['-', 'PUNCT', 'HYPH', 1, 'punct'],
+    ['tung', 'NOUN', 'NN', -1, 'root'],
+    [',', 'PUNCT', ',', 5, 'punct'],
+    ['38', 'NUM', 'CD', 3, 'conj'],
+    [',', 'PUNCT', ',', 7, 'punct'],
+    ['received', 'VERB', 'VBD', 5, 'acl:relcl'],
+    ['sentence', 'NOUN', 'NN', 7, 'obj'],
+  ];
+  const p = parsed(rows);
+  assert.equal(interruptedSubject(p), true);
+  assert.equal(p.heads[7], -1);
+  assert.equal(p.heads[3], 7);
+});

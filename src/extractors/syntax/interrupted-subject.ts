@@ -39,10 +39,12 @@ function predicateAt(p: Parsed, k: number): number | undefined {
 export function interruptedSubject(p: Parsed): boolean {
   const n = p.words.length;
   const root = p.heads.indexOf(-1);
-  if (root < 0 || p.upos[root] !== 'PROPN') return false;
+  // the root a proper noun, or the last piece of a hyphenated one ("Chow Hang-tung", "tung" read as a noun)
+  const piece = (k: number) => p.upos[k] === 'PROPN' || (p.words[k - 1] === '-' && p.upos[k - 2] === 'PROPN' && /^\p{Ll}/u.test(p.words[k]!));
+  if (root < 0 || !piece(root)) return false;
   // the name: the root's run of proper nouns, from the sentence's first word or after a title
   let first = root;
-  while (first > 0 && p.upos[first - 1] === 'PROPN') first--;
+  while (first > 0 && (p.upos[first - 1] === 'PROPN' || p.words[first - 1] === '-')) first--;
   if (first > 1 || (first === 1 && !OPENING_TITLES.has(p.upos[0]!))) return false;
   let last = root;
   while (last + 1 < n && p.upos[last + 1] === 'PROPN') last++;
