@@ -25,7 +25,7 @@ import { longReport } from './long-report.js';
 
 const DEFAULT_SIZES_KB = [10, 100, 1024, 2048, 5120];
 
-/** Train reports of ../shared/data joined by blank lines, cut to `bytes` at a paragraph. */
+/** Train reports of ../shared/data joined by blank lines, in order, each that still fits under `bytes`. */
 function corpusReport(bytes: number): string {
   const data = sharedDataDir();
   const parts: string[] = [];
@@ -37,7 +37,7 @@ function corpusReport(bytes: number): string {
   let size = 0;
   for (const part of parts) {
     const n = Buffer.byteLength(part, 'utf8') + 2;
-    if (size + n > bytes) break;
+    if (size + n > bytes) continue;
     text += (text ? '\n\n' : '') + part;
     size += n;
   }
