@@ -8,6 +8,7 @@ import { formatTable } from '../evaluation/report.js';
 import type { Row } from '../evaluation/report.js';
 import { Doc } from '../text/doc.js';
 import { Trace } from '../pipeline/trace.js';
+import { scalingTable } from './scaling.js';
 import { serviceBench } from './service.js';
 import { statisticalBench } from './statistical.js';
 
@@ -15,6 +16,7 @@ import { statisticalBench } from './statistical.js';
  * `npm run bench`: words per second for each pipeline stage and the whole pipeline on one core,
  * model load time and peak memory, on raw text read from a folder (default: ../shared/corpus
  * plus the raw text of the annotated corpora). Never part of the test run: timings flake.
+ * `npm run bench -- scaling` measures one article grown to the input limit alone (scaling.ts).
  */
 
 function corpusTexts(dirs: string[], limitBytes: number): { texts: string[]; sources: string[] } {
@@ -84,23 +86,10 @@ async function main(): Promise<void> {
     ];
     console.log(`\n${formatTable('Statistical pipeline alone (tokens → POS → parse → NER), fresh process, one core', ['measured', 'target'], statRows)}`);
   }
-  scaling(extractor);
+  scalingTable(extractor, ['--max-kb', '1024']);
   await serviceBench(extractor, texts, Number(values.reports));
 }
 
-/** Time per character must stay flat as one article grows to 1 MB (no super-linear step). */
-function scaling(extractor: Extractor): void {
-  const unit = 'Police in Norvia arrested Ana K. Velsmoor on Dec. 3, her lawyer said. “We don’t know where she is,” he told reporters. ';
-  const rows: Row[] = [];
-  for (const kb of [10, 100, 1000]) {
-    const text = unit.repeat(Math.ceil((kb * 1024) / unit.length));
-    const s = performance.now();
-    extractor.doc({ text, format: 'text' });
-    const ms = performance.now() - s;
-    rows.push({ name: `${kb} KB article`, values: { ms: ms.toFixed(1), 'µs/KB': ((ms * 1000) / kb).toFixed(0) } });
-  }
-  console.log(`\n${formatTable('Scaling with article size (µs/KB should stay flat)', ['ms', 'µs/KB'], rows)}`);
-}
-
-if (process.argv[2] === 'scale') await (await import('./scale.js')).scaleBench(process.argv.slice(3));
+if (process.argv[2] === 'scaling') scalingTable(new Extractor(), process.argv.slice(3));
+else if (process.argv[2] === 'scale') await (await import('./scale.js')).scaleBench(process.argv.slice(3));
 else await main();

@@ -1,5 +1,6 @@
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
+import { tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 import { numberByFirstMention } from '../entities/rewrite.js';
@@ -88,9 +89,10 @@ export function resolveCoreference(doc: Doc): Entity[] {
   const refOf = (id: string | null) => (id === null ? null : (temp.get(id) ?? null));
   const links = entities.map((e) => ({ e, of: refOf(e.relation?.of ?? null), orgs: (e.affiliations ?? []).map((a) => refOf(a.org)) }));
   numberByFirstMention(entities);
+  const kept = new Set(entities);
   for (const { e, of, orgs } of links) {
-    if (e.relation) e.relation.of = of && entities.includes(of) ? of.id : null;
-    e.affiliations?.forEach((a, k) => (a.org = orgs[k] && entities.includes(orgs[k]!) ? orgs[k]!.id : null));
+    if (e.relation) e.relation.of = of && kept.has(of) ? of.id : null;
+    e.affiliations?.forEach((a, k) => (a.org = orgs[k] && kept.has(orgs[k]!) ? orgs[k]!.id : null));
     if (e.titles?.length === 0) delete e.titles;
   }
   return entities;
@@ -121,8 +123,10 @@ registry.register('coref', () => createCoref());
  * "murdered Saudi columnist"): one to three lower-case nouns (or a noun the tagger read as an adjective), the demonym before them. Nothing
  * when a verb or anything else stands between ("the Velmoran police arrested Ivo Rant").
  */
-function demonymBeforeName(doc: Doc, start: number): string | undefined {
-  const at = doc.tokens.findIndex((t) => t.start === start);
+export function demonymBeforeName(doc: Doc, start: number): string | undefined {
+  // the token that starts there, found by binary search (a scan per name was quadratic in a long report)
+  const first = tokenIndexAfter(doc.tokens, start);
+  const at = doc.tokens[first]?.start === start ? first : -1;
   if (at <= 0) return undefined;
   let k = at - 1;
   let nouns = 0;

@@ -25,6 +25,8 @@ const COLLECTIVES = new Set(['family']);
 
 interface Known {
   entity: Entity;
+  /** Its place among the people known: loops over them read them in this order, the first of equals winning. */
+  order: number;
   gender?: Gender;
   /** Sentence of the latest mention, and whether that mention was a subject. */
   sentence: number;
@@ -44,6 +46,13 @@ const LAWYERS = new Set(['lawyer', 'attorney']);
 
 export class Resolver {
   private readonly known = new Map<Entity, Known>();
+  /**
+   * The people known by the sentence of their latest mention, and the first known with each id:
+   * a pronoun reads those of its last two sentences, not everybody named so far (a scan of every
+   * person per pronoun made coreference quadratic in a long report's people).
+   */
+  private readonly bySentence = new Map<number, Set<Known>>();
+  private readonly byId = new Map<string, Known>();
   private readonly created: Entity[] = [];
   private readonly main: Entity | undefined;
   /** The entity each resolved pronoun token refers to. */
@@ -74,17 +83,36 @@ export class Resolver {
   private note(entity: Entity, sentence: number, subject: boolean, gender?: Gender, noun?: string): Known {
     let k = this.known.get(entity);
     if (!k) {
-      k = { entity, sentence, subject, count: 0, nouns: new Set() };
+      k = { entity, order: this.known.size, sentence, subject, count: 0, nouns: new Set() };
       this.known.set(entity, k);
+      if (!this.byId.has(entity.id)) this.byId.set(entity.id, k);
+      this.file(k);
     }
     if (sentence >= k.sentence) {
-      k.sentence = sentence;
+      if (sentence > k.sentence) {
+        this.bySentence.get(k.sentence)!.delete(k);
+        k.sentence = sentence;
+        this.file(k);
+      }
       k.subject = subject;
     }
     k.count++;
     if (gender && !k.gender) k.gender = gender;
     if (noun) k.nouns.add(noun);
     return k;
+  }
+
+  private file(k: Known): void {
+    const list = this.bySentence.get(k.sentence);
+    if (list) list.add(k);
+    else this.bySentence.set(k.sentence, new Set([k]));
+  }
+
+  /** The people last mentioned from `WINDOW` sentences before `sentence` to it, in the order they became known. */
+  private inView(sentence: number): Known[] {
+    const out: Known[] = [];
+    for (let s = sentence - WINDOW; s <= sentence; s++) out.push(...(this.bySentence.get(s) ?? []));
+    return out.sort((a, b) => a.order - b.order);
   }
 
   private isSubject(i: number): boolean {
@@ -203,16 +231,18 @@ export class Resolver {
     const asSubject = this.isSubject(i);
     // "his family … where he is held": a singular pronoun is no collective's
     const fits = (k: Known) => sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
-    const inParagraph = [...this.known.values()].some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
+    // only those in view can fit
+    const inView = this.inView(sentence);
+    const inParagraph = inView.some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
     // "His lawyer said he was beaten", "her family say she was taken": one known only through a
     // person, speaking, tells of that person (gender still decides: "his wife said she was afraid")
     const of = this.relationSpeakerOf(i)?.relation?.of;
-    const spokenFor = of ? [...this.known.values()].find((k) => k.entity.id === of) : undefined;
+    const spokenFor = of ? this.byId.get(of) : undefined;
     // (named in the speaker's own words, "Penn's family", however long ago the report last named them)
     const agrees = (k: Known) => !(gender && k.gender && k.gender !== gender);
     const speaksFor = spokenFor && agrees(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender);
     if (speaksFor) best = spokenFor;
-    else for (const k of this.known.values()) {
+    else for (const k of inView) {
       const distance = sentence - k.sentence;
       if (!fits(k)) continue;
       if (inParagraph && this.paragraphOf(k.sentence) < here) continue;
@@ -310,7 +340,8 @@ export class Resolver {
     // "Zalan's lawyer said his client had been released": the client of the lawyer just named is the one they speak for
     if (CLIENT.has(lemma) && !named) {
       const lawyer = this.created.find((e) => e.relation && LAWYERS.has(e.relation.type) && (this.known.get(e)?.sentence ?? -Infinity) >= sentence - 1);
-      const client = lawyer ? [...this.known.keys()].find((e) => e.id === lawyer.relation!.of) : undefined;
+      const of = lawyer?.relation!.of;
+      const client = of !== undefined && of !== null ? this.byId.get(of)?.entity : undefined;
       if (client) {
         this.mention(client, first, last, 'description');
         this.note(client, sentence, this.isSubject(h), gender, lemma);

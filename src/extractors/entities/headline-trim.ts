@@ -1,6 +1,7 @@
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
-import type { Doc } from '../../text/doc.js';
+import { tokenIndexAfter } from '../../text/align.js';
+import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, Mention, TextSpan } from '../../text/types.js';
 import { loadPosModel } from '../syntax/index.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
@@ -54,6 +55,16 @@ export function titleCaseSentences(doc: Doc, tagsOf = trainingTags()): boolean[]
   return doc.sentences.map((s) => isTitleCase(doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text), tagsOf));
 }
 
+/** The tokens wholly inside a span, found by binary search: a filter of every token per headline mention was quadratic in a long report of many headlines. */
+export function tokensWithin(doc: Doc, span: { start: number; end: number }): Token[] {
+  const out: Token[] = [];
+  for (let k = tokenIndexAfter(doc.tokens, span.start); k < doc.tokens.length && doc.tokens[k]!.start < span.end; k++) {
+    const t = doc.tokens[k]!;
+    if (t.start >= span.start && t.end <= span.end) out.push(t);
+  }
+  return out;
+}
+
 export function trimHeadlineEntities(doc: Doc): Entity[] {
   const tagsOf = trainingTags();
   const headline = titleCaseSentences(doc, tagsOf);
@@ -64,7 +75,7 @@ export function trimHeadlineEntities(doc: Doc): Entity[] {
   let changed = false;
   const trim = (type: string, m: Mention): Mention | null => {
     if (!headline[doc.sentenceAt(m.start)]) return m;
-    const tokens = doc.tokens.filter((t) => t.start >= m.start && t.end <= m.end);
+    const tokens = tokensWithin(doc, m);
     let first = 0;
     let last = tokens.length - 1;
     while (first <= last && tokens[first]!.upos !== 'PROPN' && tagsOf(tokens[first]!.text) !== undefined && !NAME_CAPABLE.test(tagsOf(tokens[first]!.text)!)) first++;

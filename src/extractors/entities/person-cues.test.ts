@@ -138,3 +138,18 @@ test('a name no common word makes up, saying "he" or "she" of itself, is a perso
   assert.notEqual(typeOf('Kestrel Mining said he was dismissed for misconduct.', 'Kestrel Mining'), 'PERSON');
   assert.notEqual(typeOf('Velmora Tide said the editor of its sister paper had been warned that he would be arrested.', 'Velmora Tide'), 'PERSON');
 });
+
+test('the cued names of a long report found again, many sharing a given name: each name whole, not inside a longer one', () => {
+  const family = (i: number) => `${['Kal', 'Mor', 'Ves', 'Trun', 'Lisk', 'Bov'][i % 6]}${['ovek', 'ander', 'imar', 'usk'][Math.floor(i / 6) % 4]}`;
+  const sentences = Array.from({ length: 24 }, (_, i) => `Police arrested the blogger Ana ${family(i)} in Varnak. Ana ${family(i)} had written about farmers.`);
+  // a name that is the start of a longer one: "Ana Kalovek" inside "Ana Kalovek Senn"
+  sentences.push('The court heard the lawyer Ana Kalovek Senn on Friday. Ana Kalovek Senn said nothing.');
+  const doc = pipeline.run(new Doc(sentences.join(' ')));
+  for (let i = 0; i < 24; i++) {
+    const e = doc.entities.find((x) => x.name === `Ana ${family(i)}`);
+    assert.equal(e?.type, 'PERSON', family(i));
+    // must not match: "Ana Kalovek" in "Ana Kalovek Senn"
+    assert.equal(e?.mentions.length, 2, `Ana ${family(i)}: ${e?.mentions.map((m) => m.start).join(', ')}`);
+  }
+  assert.equal(doc.entities.find((x) => x.name === 'Ana Kalovek Senn')?.mentions.length, 2);
+});

@@ -249,15 +249,20 @@ function group(mentions: readonly Mention[]): Entity[] {
  */
 function occurrences(doc: Doc, names: ReadonlyMap<string, string>): Map<string, TextSpan[]> {
   const found = new Map<string, TextSpan[]>();
-  const byFirstWord = new Map<string, string[]>();
+  // by first word, then by length: a token reads the text after it once per length, not once per
+  // name (thousands of names share a common given name in a long report)
+  const byFirstWord = new Map<string, Map<number, Set<string>>>();
   for (const [name, word] of names) {
     found.set(name, []);
-    byFirstWord.set(word, [...(byFirstWord.get(word) ?? []), name]);
+    const lengths = byFirstWord.get(word) ?? new Map<number, Set<string>>();
+    byFirstWord.set(word, lengths);
+    lengths.set(name.length, (lengths.get(name.length) ?? new Set()).add(name));
   }
   const { text, tokens } = doc;
   tokens.forEach((t, first) => {
-    for (const name of byFirstWord.get(t.text) ?? []) {
-      if (!text.startsWith(name, t.start)) continue;
+    for (const [length, named] of byFirstWord.get(t.text) ?? []) {
+      const name = text.slice(t.start, t.start + length);
+      if (!named.has(name)) continue;
       const last = tokenAt(doc, t.start + name.length - 1);
       if (last < 0 || tokens[last]!.end !== t.start + name.length) continue;
       // "Tawfiq Amran" is not a part of "Tawfiq Amran Hamid"

@@ -3,6 +3,7 @@ import type { EventType, Role, TextSpan, VigilEvent } from '../../text/types.js'
 import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
 import { listAround } from './coordination.js';
+import { CustodyEvents } from './custody-index.js';
 import { personBeforeAuxiliaries } from './roles.js';
 
 /**
@@ -92,9 +93,10 @@ export class CustodyReader {
   /** Fills `heldAt` and `whereaboutsUnknown` on `events` from the report, and takes a holding place out of `place`. */
   apply(events: VigilEvent[]): void {
     const statements = [...this.heldStatements(), ...this.unknownStatements(events)].sort((a, b) => a.start - b.start);
+    const indexed = new CustodyEvents(this.tree.doc, events, (v) => this.triggerTokens(v));
     for (const s of statements) {
       // "all except A are held at …": whichever way the events were found, A's are not about this
-      let about = this.eventsFor(s, events).filter((v) => !(v.target?.entity && s.except?.has(v.target.entity)));
+      let about = this.eventsFor(s, indexed).filter((v) => !(v.target?.entity && s.except?.has(v.target.entity)));
       // "A and B were moved from Karst prison to a facility in Drell": each named one is held there
       const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && TRANSFERS.has(this.tree.lemma(s.token)) ? this.namedWith(s.whoToken, s.token) : [];
       if (pair.length > 1) {
@@ -103,7 +105,7 @@ export class CustodyReader {
           const person = this.tree.entityOf[k]!;
           const m = person.mentions.find((x) => x.start <= doc.tokens[k]!.start && doc.tokens[k]!.start < x.end);
           if (!m) continue;
-          events.push(this.heldByTransfer(s, { entity: person.id, text: m.text, start: m.start, end: m.end }));
+          indexed.add(this.heldByTransfer(s, { entity: person.id, text: m.text, start: m.start, end: m.end }));
         }
         continue;
       }
@@ -114,7 +116,7 @@ export class CustodyReader {
       // "X was transferred from Evin prison to Kesh prison", told of someone whose custody the
       // report never tells: the transfer says X is held, an ARREST ("held") with its place
       if (transfer && about.length === 0) {
-        events.push(this.heldByTransfer(s, s.who ?? null));
+        indexed.add(this.heldByTransfer(s, s.who ?? null));
         continue;
       }
       for (const v of about) {
@@ -183,17 +185,20 @@ export class CustodyReader {
   }
 
   /** The events a statement is about: those of its own clause, else the nearest earlier custody of the person (or group). */
-  private eventsFor(s: Statement, events: VigilEvent[]): VigilEvent[] {
+  private eventsFor(s: Statement, events: CustodyEvents): VigilEvent[] {
     const factual = (v: VigilEvent) => (v.modality === 'asserted' || v.modality === 'reported') && CUSTODY_TYPES.has(v.type);
     // one named person is not the group its sentence tells detained ("two journalists"); nor one description another
     const samePerson = (v: VigilEvent) => s.group || (s.who?.entity ? (v.target?.entity ? v.target.entity === s.who.entity : !this.plural(v.target)) : !otherDescription(s.who, v.target));
-    const own = events.filter((v) => factual(v) && this.ownTrigger(v, s));
-    const sameSentence = events.filter((v) => factual(v) && v.sentence === s.sentence && !own.includes(v) && v.target && samePerson(v) && v.trigger.start < s.start + 200);
+    // an own trigger holds the statement's token, its head or one of its dependents
+    const own = events.withTriggerOn([s.token, this.tree.head(s.token), ...this.tree.children[s.token]!]).filter((v) => factual(v) && this.ownTrigger(v, s));
+    const sameSentence = events.inSentence(s.sentence).filter((v) => factual(v) && !own.includes(v) && v.target && samePerson(v) && v.trigger.start < s.start + 200);
     const out = [...own, ...sameSentence];
-    const earlier = events.filter((v) => factual(v) && v.trigger.start < s.start && !out.includes(v) && v.type !== 'DISAPPEARANCE');
+    const isEarlier = (v: VigilEvent) => factual(v) && v.trigger.start < s.start && !out.includes(v) && v.type !== 'DISAPPEARANCE';
+    /** The earlier events, in order, among them all those told at most `reach` sentences before the statement. */
+    const earlier = (reach: number) => events.toldBefore(s.start, s.sentence, reach).filter(isEarlier);
     if (s.who?.entity && !s.group) {
       // their own arrest; else one told just before whose target is a description nobody was linked to
-      const nearest = earlier.filter((v) => v.target?.entity === s.who!.entity).pop() ?? earlier.filter((v) => v.target && !v.target.entity && !this.plural(v.target) && s.sentence - v.sentence <= 2).pop();
+      const nearest = events.lastAbout(s.who.entity, isEarlier) ?? earlier(2).filter((v) => v.target && !v.target.entity && !this.plural(v.target) && s.sentence - v.sentence <= 2).pop();
       if (nearest) out.push(nearest);
       return out;
     }
@@ -201,13 +206,15 @@ export class CustodyReader {
     // a counted group ("the ten were arrested …, all are held at", "the four activists are held at"):
     // the people of the custodies told before it, nearest first, until there are as many
     const count = s.group ? this.groupCount(s, out) : 0;
-    const counted = count > 1 ? countedCustodies(earlier, s.sentence, count) : [];
+    const counted = count > 1 ? countedCustodies(earlier(COUNTED_REACH), s.sentence, count) : [];
     if (counted.length > 0) return [...out, ...counted];
     // a group: every person of the nearest earlier arrest told within a few sentences; nobody named: the sentence before at most
     const reach = s.group ? 4 : 1;
-    const nearest = earlier.filter((v) => v.target && s.sentence - v.sentence <= reach).pop();
+    const near = earlier(reach);
+    const nearest = near.filter((v) => v.target && s.sentence - v.sentence <= reach).pop();
     if (!nearest) return out;
-    return [...out, ...earlier.filter((v) => v.trigger.start === nearest.trigger.start)];
+    // those told with it share its trigger, so its sentence
+    return [...out, ...near.filter((v) => v.trigger.start === nearest.trigger.start)];
   }
 
   /**

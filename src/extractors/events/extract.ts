@@ -145,10 +145,20 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   const dater = new EventDater(tree, lexicon);
   const isPlace = (i: number): boolean => tree.entityOf[i]?.type === 'LOC';
   const events: VigilEvent[] = [];
+  /** The events told so far of each person: what `toldOf` reads, not every event (quadratic in a long report). */
+  const toldByPerson = new Map<string, VigilEvent[]>();
+  const keep = (v: VigilEvent): void => {
+    events.push(v);
+    const entity = v.target?.entity;
+    if (typeof entity !== 'string') return;
+    const list = toldByPerson.get(entity);
+    if (list) list.push(v);
+    else toldByPerson.set(entity, [v]);
+  };
   const clauses = new Map<number, VigilEvent>();
   /** Whether an event of one of `types` told so far, as a fact or a report, befalls the person (and passes `also`). */
   const toldOf = (entity: string, types: ReadonlySet<EventType>, also: (v: VigilEvent) => boolean = () => true): boolean =>
-    events.some((v) => v.target?.entity === entity && types.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && also(v));
+    (toldByPerson.get(entity) ?? []).some((v) => types.has(v.type) && (v.modality === 'asserted' || v.modality === 'reported') && also(v));
   /** Whether an event told so far holds the person: arrested, abducted, charged, tried, jailed or gone missing. */
   const held = (entity: string): boolean => toldOf(entity, HOLDING);
   /** Whether a custody told so far, and not told as over, holds the person. */
@@ -226,7 +236,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (mod.relayed && event.speaker?.entity && event.speaker.entity === event.target?.entity) event.modality = 'reported';
     // "police arrested A on Monday; he was taken to Karst prison on Friday": the same custody, moved
     if (trigger.entry.moved && event.target?.entity && inCustody(event.target.entity)) continue;
-    events.push(event);
+    keep(event);
     const alongside = trigger.pos === 'verb' && heads.target !== undefined ? companions(tree, trigger.token) : [];
     const named = namedToken(tree, heads.target, roles.target);
     const group = { personNouns: lexicon.personNouns, held, frees: event.type === 'RELEASE' };
@@ -255,7 +265,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
       const m = person.mentions.find((x) => x.start <= at && at < x.end);
       if (!m || told.has(person.id)) continue;
       told.add(person.id);
-      events.push({ ...event, target: { entity: person.id, text: m.text, start: m.start, end: m.end } });
+      keep({ ...event, target: { entity: person.id, text: m.text, start: m.start, end: m.end } });
     }
     clauses.set(trigger.token, event);
   }

@@ -40,15 +40,76 @@ const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.tri
 /** Negated and hypothetical mentions are different claims, never the same happening. */
 const factual = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';
 
+/** What a host's target is filed under: nobody, a person, or words nobody was linked to. */
+function targetKey(v: VigilEvent): string {
+  if (!v.target) return 'none';
+  return v.target.entity ? `e:${v.target.entity}` : `t:${v.target.text.toLowerCase()}`;
+}
+
+/**
+ * The events a later telling may join, filed by type and target, so each telling reads only those
+ * whose target can agree with its own (`sameTarget`), in the order they were kept, instead of every
+ * event kept so far (quadratic in a long report's events). A telling without a target reads every
+ * kept event of its type, as before. Only factual events are filed: only they host.
+ */
+class Hosts {
+  private readonly rank = new Map<VigilEvent, number>();
+  private readonly ofType = new Map<string, VigilEvent[]>();
+  private readonly byTarget = new Map<string, Set<VigilEvent>>();
+  /** Targeted hosts by their target's words, linked or not: what a telling of unlinked words agrees with. */
+  private readonly byWords = new Map<string, Set<VigilEvent>>();
+
+  add(v: VigilEvent): void {
+    this.rank.set(v, this.rank.size);
+    const list = this.ofType.get(v.type);
+    if (list) list.push(v);
+    else this.ofType.set(v.type, [v]);
+    this.file(v, v.target);
+  }
+
+  /** The host's target changed from `was`: filed again under its new one. */
+  retarget(v: VigilEvent, was: VigilEvent['target']): void {
+    this.byTarget.get(`${v.type}\u0000${targetKey({ ...v, target: was })}`)?.delete(v);
+    if (was) this.byWords.get(`${v.type}\u0000${was.text.toLowerCase()}`)?.delete(v);
+    this.file(v, v.target);
+  }
+
+  /** In the order kept, every host whose target agrees with `v`'s, among others of its type. */
+  candidates(v: VigilEvent): readonly VigilEvent[] {
+    if (!v.target) return this.ofType.get(v.type) ?? [];
+    const found = new Set(this.byTarget.get(`${v.type}\u0000none`));
+    const add = (set: Set<VigilEvent> | undefined) => set?.forEach((o) => found.add(o));
+    if (v.target.entity) {
+      add(this.byTarget.get(`${v.type}\u0000e:${v.target.entity}`));
+      add(this.byTarget.get(`${v.type}\u0000t:${v.target.text.toLowerCase()}`));
+    } else add(this.byWords.get(`${v.type}\u0000${v.target.text.toLowerCase()}`));
+    return [...found].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+  }
+
+  private file(v: VigilEvent, target: VigilEvent['target']): void {
+    put(this.byTarget, `${v.type}\u0000${targetKey({ ...v, target })}`, v);
+    if (target) put(this.byWords, `${v.type}\u0000${target.text.toLowerCase()}`, v);
+  }
+}
+
+function put(map: Map<string, Set<VigilEvent>>, key: string, v: VigilEvent): void {
+  const set = map.get(key);
+  if (set) set.add(v);
+  else map.set(key, new Set([v]));
+}
+
 /** `toldOver`: whether an event is a custody told as over ("detained him for five days"), which a later telling is not more of: "he was taken to jail on Wednesday" is another custody. */
 export function mergeMentions(events: VigilEvent[], toldOver: (v: VigilEvent) => boolean): VigilEvent[] {
   const out: VigilEvent[] = [];
+  const hosts = new Hosts();
   for (const v of events) {
-    const host = out.find((o) => o.type === v.type && factual(o) && factual(v) && sameTarget(o, v) && sameAgent(o, v) && compatibleDates(o, v) && !toldOver(o) && sameRound(o, v));
+    const host = factual(v) ? hosts.candidates(v).find((o) => o.type === v.type && factual(o) && sameTarget(o, v) && sameAgent(o, v) && compatibleDates(o, v) && !toldOver(o) && sameRound(o, v)) : undefined;
     if (!host) {
       out.push(v);
+      if (factual(v)) hosts.add(v);
       continue;
     }
+    const was = host.target;
     (host.mentions ??= []).push(v.trigger, ...(v.mentions ?? []));
     for (const r of ROLE_NAMES as readonly RoleName[]) {
       const mine = host[r];
@@ -64,6 +125,7 @@ export function mergeMentions(events: VigilEvent[], toldOver: (v: VigilEvent) =>
       host.speaker = v.speaker ?? null;
     }
     host.confidence = Math.min(0.98, Math.max(host.confidence, v.confidence) + 0.05);
+    if (host.target !== was) hosts.retarget(host, was);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { tokenAt } from '../../text/align.js';
+import { tokenAt, tokenIndexAfter } from '../../text/align.js';
 import type { VigilEvent } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 
@@ -27,11 +27,19 @@ function goesOn(tree: Tree, start: number, end: number): boolean {
  * was freed on Monday").
  */
 export function releasesStillHeld(tree: Tree, events: VigilEvent[]): VigilEvent[] {
+  // the events that befall each person: a release reads its person's, not every event of the report
+  const about = new Map<string, VigilEvent[]>();
+  for (const u of events) {
+    if (!u.target?.entity) continue;
+    const list = about.get(u.target.entity);
+    if (list) list.push(u);
+    else about.set(u.target.entity, [u]);
+  }
   return events.map((v) => {
     if (v.type !== 'RELEASE' || v.modality !== 'asserted' || !v.target?.entity) return v;
     // told later in the sentence, past a contrast word
     const after = (m: { start: number }): boolean => m.start > v.trigger.end && tree.doc.sentenceAt(m.start) === v.sentence && contrastBetween(tree, v.trigger.end, m.start);
-    const held = events.some(
+    const held = (about.get(v.target.entity) ?? []).some(
       (u) =>
         u.target?.entity === v.target!.entity &&
         // "…, but he remains in custody"; or the release itself then denied: "…, but officials refused to free him", "but has not been released"
@@ -43,6 +51,12 @@ export function releasesStillHeld(tree: Tree, events: VigilEvent[]): VigilEvent[
 }
 
 /** Whether a contrast word stands between two offsets of one sentence. */
-function contrastBetween(tree: Tree, from: number, to: number): boolean {
-  return tree.doc.tokens.some((t, k) => t.start >= from && t.end <= to && CONTRAST.has(tree.lemma(k).toLowerCase()));
+export function contrastBetween(tree: Tree, from: number, to: number): boolean {
+  const tokens = tree.doc.tokens;
+  // the tokens wholly between: found by binary search, not a scan of the report's tokens
+  for (let k = tokenIndexAfter(tokens, from); k < tokens.length && tokens[k]!.start < to; k++) {
+    const t = tokens[k]!;
+    if (t.start >= from && t.end <= to && CONTRAST.has(tree.lemma(k).toLowerCase())) return true;
+  }
+  return false;
 }

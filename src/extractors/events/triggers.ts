@@ -239,7 +239,7 @@ function releasedFromRestraint(tree: Tree, i: number): boolean {
 }
 
 /** The trigger `entry` makes of token `i`, when its conditions hold there. */
-function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], found: readonly Trigger[]): Trigger | undefined {
+function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], foundAt: ReadonlyMap<number, readonly Trigger[]>): Trigger | undefined {
   if (entry.without && excluded(tree, i, entry.without)) return undefined;
   if (entry.type === 'RELEASE' && releasedFromRestraint(tree, i)) return undefined;
   let partner: number | undefined;
@@ -284,7 +284,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
   if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
   // "released on bail": a noun under a verb that already tells its event adds none of its own
-  if (pass === 'noun' && found.some((f) => f.type === type && f.token === tree.head(i))) return undefined;
+  if (pass === 'noun' && (foundAt.get(tree.head(i)) ?? []).some((f) => f.type === type)) return undefined;
   // "found not guilty" is an acquittal: a release, the negation its own
   if (type === 'CONVICTION' && partner !== undefined && tree.lemma(partner) === 'guilty' && (negatedNear(tree, partner) || negatedNear(tree, i))) {
     type = 'RELEASE';
@@ -305,6 +305,8 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
 
 export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   const found: Trigger[] = [];
+  // the triggers found on each token: a noun asks for its head's, not every trigger's (a scan per noun was quadratic in a long report)
+  const foundAt = new Map<number, Trigger[]>();
   const consumed = new Set<number>();
   const tokens = tree.doc.tokens;
   // verbs and adjectives first: their phrase partners are consumed before nouns are read
@@ -329,11 +331,12 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
       // an entry's alternatives are read in turn when its own conditions fail: "found guilty", else "never found"
       let trigger: Trigger | undefined;
       for (const candidate of [entry, ...(entry.or ?? [])]) {
-        trigger = readEntry(tree, lexicon, i, candidate, pos, pass, found);
+        trigger = readEntry(tree, lexicon, i, candidate, pos, pass, foundAt);
         if (trigger) break;
       }
       if (!trigger) continue;
       found.push(trigger);
+      foundAt.set(trigger.token, [...(foundAt.get(trigger.token) ?? []), trigger]);
       consumed.add(i);
       const partner = trigger.partner;
       if (partner !== undefined && tree.token(partner).upos !== 'VERB') consumed.add(partner);

@@ -85,18 +85,36 @@ export function reportFeatures(doc: Doc): Feat[] {
 }
 
 /** Where a phrase the coreference read beside a name ("investigative journalist") stands in the text: its occurrence nearest a naming. */
-function locate(doc: Doc, phrase: string, near: readonly Offsets[]): Offsets | undefined {
+export function locate(doc: Doc, phrase: string, near: readonly Offsets[]): Offsets | undefined {
   let best: Offsets | undefined;
   let gap = Infinity;
   if (!phrase) return undefined;
-  for (let i = doc.text.indexOf(phrase); i >= 0; i = doc.text.indexOf(phrase, i + 1)) {
+  for (const i of occurrencesNear(doc.text, phrase, near)) {
     for (const m of near) {
       const d = Math.min(Math.abs(i - m.end), Math.abs(m.start - (i + phrase.length)));
       if (d < gap) [best, gap] = [{ start: i, end: i + phrase.length }, d];
     }
   }
-  return gap < 200 ? best : undefined;
+  return gap < LOCATE_REACH ? best : undefined;
 }
+
+/**
+ * In order, the offsets where `phrase` occurs less than LOCATE_REACH characters from a naming (from
+ * its end to the phrase's start, or from the phrase's end to its start), the only ones `locate` can
+ * pick: searched in the text around each naming, not the whole text per phrase, which made a long
+ * report's risk features quadratic (a title such as "journalist" is everywhere in it).
+ */
+function occurrencesNear(text: string, phrase: string, near: readonly Offsets[]): number[] {
+  const found = new Set<number>();
+  for (const m of near) {
+    const from = Math.max(0, Math.min(m.end, m.start - phrase.length) - LOCATE_REACH + 1);
+    const to = Math.max(m.end, m.start - phrase.length) + LOCATE_REACH;
+    const around = text.slice(from, to + phrase.length - 1);
+    for (let i = around.indexOf(phrase); i >= 0; i = around.indexOf(phrase, i + 1)) found.add(from + i);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+const LOCATE_REACH = 200;
 
 /** Words that say nothing of who someone is: "the" of "the activist", "of" of "head of the union". */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'and', 'in', 'for', 'to', 'on', 'at', 'by', 'with', 'from']);
