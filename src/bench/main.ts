@@ -92,4 +92,5 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === 'scaling') scalingTable(new Extractor(), process.argv.slice(3));
 else if (process.argv[2] === 'scale') await (await import('./scale.js')).scaleBench(process.argv.slice(3));
+else if (process.argv[2] === 'ingest') await (await import('./ingest.js')).ingestBench(process.argv.slice(3));
 else await main();

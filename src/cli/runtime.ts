@@ -18,10 +18,10 @@ export function storeUrl(option: string | undefined, env: CliIo['env'] = process
   return option ?? env.VIGIL_DB ?? DEFAULT_DB;
 }
 
-export async function openCliStore(option: string | undefined, io: CliIo = processIo): Promise<Store> {
+export async function openCliStore(option: string | undefined, io: CliIo = processIo, cacheMb?: number): Promise<Store> {
   // Encryption at rest: the key file lives elsewhere (another disk, a mounted token), named by $VIGIL_DB_KEY_FILE.
   const keyFile = io.env.VIGIL_DB_KEY_FILE;
-  const store = await openStore({ url: storeUrl(option, io.env), ...(keyFile ? { keyFile } : {}), ...(io.now ? { now: io.now } : {}) });
+  const store = await openStore({ url: storeUrl(option, io.env), ...(keyFile ? { keyFile } : {}), ...(io.now ? { now: io.now } : {}), ...(cacheMb ? { cacheMb } : {}) });
   await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
   return store;
 }

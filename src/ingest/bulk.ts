@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Article } from '../articles/article.js';
+import { LIMITS } from '../articles/article.js';
 import { articleFromJsonLine } from '../articles/jsonl.js';
 import { articleFromString } from '../articles/read.js';
 import { VigilError, asVigilError } from '../core/errors.js';
 import type { Store } from '../storage/store.js';
+import { readLines } from './lines.js';
 import { submitArticle } from './submit.js';
 
 export interface BulkProgress {
@@ -23,13 +25,28 @@ export function articleFromCsvRecord(rec: Record<string, string>, n: number): Ar
   return rec.title ? { ...a, title: rec.title } : a;
 }
 
+/**
+ * The longest JSONL line read: a saved page at its limit, written as a JSON string (escapes
+ * lengthen it). A longer line is refused by number without being held in memory.
+ */
+export const MAX_LINE_BYTES = 2 * LIMITS.htmlBytes;
+
+/** A JSONL file's records, one line at a time (see readLines). */
+export async function* jsonlRecords(input: Readable | AsyncIterable<Buffer | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<{ n: number; read: () => Article }> {
+  for await (const line of readLines(input, maxBytes)) {
+    if ('tooLong' in line) {
+      const { n, tooLong } = line;
+      yield { n, read: () => { throw new VigilError('input_too_large', `line ${n}: ${Math.ceil(tooLong / 1024)} KB, longer than the ${Math.round(maxBytes / 1048576)} MB a line may be; skipped`, { line: n }); } };
+    } else if (line.text.trim()) {
+      const { n, text } = line;
+      yield { n, read: () => articleFromJsonLine(text, n) };
+    }
+  }
+}
+
 async function* records(file: string, format: 'jsonl' | 'csv'): AsyncGenerator<{ n: number; read: () => Article }> {
   if (format === 'jsonl') {
-    let n = 0;
-    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-      n++;
-      if (line.trim()) yield { n, read: () => articleFromJsonLine(line, n) };
-    }
+    yield* jsonlRecords(createReadStream(file));
     return;
   }
   let n = 0;

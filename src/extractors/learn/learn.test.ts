@@ -130,3 +130,14 @@ test('word sums are computed once per type, stay put within a sentence, and star
   assert.equal(computed, 6);
   assert.deepEqual([...sums.data.subarray(again, again + 2)], [7, -7]);
 });
+
+test('the lexeme cache is bounded: a stream of new words cannot grow it past two generations', () => {
+  const lexemes = new LexemeCache(undefined, undefined, 100);
+  const said = lexemes.get('said');
+  for (let i = 0; i < 5000; i++) {
+    lexemes.get(`Velmorić${i}`);
+    if (i % 50 === 0) assert.equal(lexemes.get('said'), said); // a common word keeps its lexeme (word sums key on it)
+  }
+  assert.ok(lexemes.size <= 200, `holds ${lexemes.size} word forms`);
+  assert.deepEqual(lexemes.get('Velmorić0'), new LexemeCache().get('Velmorić0')); // a forgotten word is built again, the same
+});

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../../core/bounded-cache.js';
 import { hashString } from './hash.js';
 
 /**
@@ -47,13 +48,17 @@ export interface Lexeme {
   flags: number;
 }
 
+/** Word forms a cache keeps at a time, twice over (see BoundedCache): about 2 × 10k × 0.5 KB = 10 MB a model at most (four models keep one each). */
+export const LEXEME_GENERATION = 10_000;
+
 export class LexemeCache {
-  private readonly cache = new Map<string, Lexeme>();
+  private readonly cache: BoundedCache<string, Lexeme>;
   private readonly clusters: Clusters | undefined;
   private readonly ambiguity: ReadonlyMap<string, string> | undefined;
 
   /** `ambiguity` maps a lower-cased word to the tags it took in training, e.g. "NOUN|VERB". */
-  constructor(clusters?: Clusters, ambiguity?: ReadonlyMap<string, string>) {
+  constructor(clusters?: Clusters, ambiguity?: ReadonlyMap<string, string>, generation = LEXEME_GENERATION) {
+    this.cache = new BoundedCache(generation);
     this.clusters = clusters;
     this.ambiguity = ambiguity;
   }
@@ -63,17 +68,17 @@ export class LexemeCache {
     return this.ambiguity?.get(word.toLowerCase());
   }
 
+  /** The word's lexeme; the same object while the word stays cached (word sums key on it). */
   get(word: string): Lexeme {
-    let lex = this.cache.get(word);
-    if (!lex) {
-      lex = this.build(word);
-      if (this.cache.size > 200_000) this.cache.clear(); // a bound for long-running servers
-      this.cache.set(word, lex);
-    }
-    return lex;
+    return this.cache.get(word, this.build);
   }
 
-  private build(written: string): Lexeme {
+  /** How many word forms are cached now. */
+  get size(): number {
+    return this.cache.size;
+  }
+
+  private readonly build = (written: string): Lexeme => {
     // The training corpora write straight quotes; news writes curly ones ("Velmora’s").
     const word = written.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
     const lower = word.toLowerCase();
@@ -96,7 +101,7 @@ export class LexemeCache {
       amb: this.ambiguity?.has(lower) ? hashString(this.ambiguity.get(lower)!) : 0,
       flags,
     };
-  }
+  };
 }
 
 /** Stand-ins for positions before the first and after the last token of a sentence. */

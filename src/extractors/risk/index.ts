@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
 import type { Doc } from '../../text/doc.js';
-import { MODELS_DIR, loadOnce } from '../learn/model-file.js';
+import { VigilError } from '../../core/errors.js';
+import { MODELS_DIR, loadOnce, readModelFile } from '../learn/model-file.js';
 import { RiskModel } from './model.js';
 
 export { RELEVANCE_WEIGHT, RiskModel, decisionScore } from './model.js';
@@ -14,10 +15,17 @@ export type { Feat } from './features.js';
 export const RISK_MODEL = path.join(MODELS_DIR, 'risk.bin.gz');
 
 const loadRisk = loadOnce((file) => RiskModel.load(file));
+// The file's header alone: the process that keeps the cases (an ingest's main thread, the server)
+// needs the thresholds, not the classifiers' weights (a 13 MB map), which the extraction thread has.
+const loadThresholds = loadOnce((file) => {
+  const { thresholds } = readModelFile(file).header as { thresholds?: RiskModel['thresholds'] };
+  if (!thresholds) throw new VigilError('model_missing', `${file} is not a risk model`);
+  return thresholds;
+});
 
 /** The thresholds the shipped model was trained with, for whoever decides on its scores (the case policy). */
 export function riskThresholds(file = RISK_MODEL): RiskModel['thresholds'] {
-  return loadRisk(file).thresholds;
+  return loadThresholds(file);
 }
 
 /**

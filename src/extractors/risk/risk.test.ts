@@ -192,3 +192,10 @@ test('how long ago what befell someone happened is a feature of theirs: history 
   const names = personFeatures(doc, e, { score: 0.5 }).map((f) => f.name);
   assert.ok(names.includes('target-years-ago=>50'), names.filter((n) => n.startsWith('target')).join(' '));
 });
+
+test("the shipped thresholds are read from the model file's header, the same the loaded model holds", () => {
+  assert.deepEqual({ ...riskThresholds() }, { ...RiskModel.load(RISK_MODEL).thresholds });
+  assert.ok(riskThresholds().case > 0 && riskThresholds().case < 1, 'a probability');
+  const bogus = path.join(mkdtempSync(path.join(tmpdir(), 'vigil-risk-')), 'not-risk.bin.gz');
+  assert.throws(() => riskThresholds(bogus), /cannot read model|not a/);
+});

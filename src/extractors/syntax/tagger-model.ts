@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VigilError } from '../../core/errors.js';
+import { BoundedCache } from '../../core/bounded-cache.js';
 import { LexemeCache } from '../learn/lexical.js';
 import type { Clusters } from '../learn/lexical.js';
 import { MODELS_DIR, readModelFile, tableFrom } from '../learn/model-file.js';
@@ -37,22 +38,15 @@ export class PosModel {
     return (this.ambiguity.get(word.toLowerCase()) ?? '').split('|').includes(upos);
   }
 
-  private readonly lemmas = new Map<string, string>();
+  /** Lemmas by word and tag, bounded (a bulk import, a long-running server). */
+  private readonly lemmas = new BoundedCache<string, string>(20_000);
 
   tag(words: readonly string[]): TaggedWord[] {
     return this.tagger.tag(words).map((t, i) => ({ ...t, lemma: this.lemma(words[i]!, t.xpos) }));
   }
 
-  /** Lemmas are cached by word and tag (bounded, for long-running servers). */
   private lemma(word: string, xpos: string): string {
-    const key = `${word}\t${xpos}`;
-    let lemma = this.lemmas.get(key);
-    if (lemma === undefined) {
-      lemma = lemmatize(this.lemmaRules, word, xpos);
-      if (this.lemmas.size > 100_000) this.lemmas.clear();
-      this.lemmas.set(key, lemma);
-    }
-    return lemma;
+    return this.lemmas.get(`${word}\t${xpos}`, () => lemmatize(this.lemmaRules, word, xpos));
   }
 }
 
