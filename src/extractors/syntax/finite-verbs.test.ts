@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { finiteVerbs } from './finite-verbs.js';
+import { Doc } from '../../text/doc.js';
+import { createDefaultPipeline } from '../default.js';
 
 const tag = (upos: string, xpos: string, lemma: string) => ({ upos, xpos, lemma });
 const N = (w: string) => tag('NOUN', w.endsWith('s') ? 'NNS' : 'NN', w);
@@ -58,4 +60,14 @@ test('a capitalised first word read as a present-tense verb before a noun, never
   assert.deepEqual(finiteVerbs(['Says', 'officers'], says, seenAsVerb), says);
   const alone = [VBZ('plaincloth'), tag('DET', 'DT', 'the')];
   assert.deepEqual(finiteVerbs(['Plainclothes', 'the'], alone, seenAsVerb), alone);
+});
+
+test('a past tense read as a noun between its subject and a name, with no finite verb, is the verb', () => {
+  const pipeline = createDefaultPipeline('tagger');
+  const tagsOf = (text: string) => pipeline.run(new Doc(text)).tokens.map((t) => `${t.text}/${t.xpos}`);
+  assert.ok(tagsOf('Gunmen shot Hernan Ortiz on Monday.').includes('shot/VBD'));
+  assert.ok(tagsOf('Police shot Hernan Ortiz on Monday.').includes('shot/VBD'));
+  // must not match: a sentence with its verb, a noun before no name
+  assert.ok(!tagsOf('The police shot was heard by Hernan Ortiz.').includes('shot/VBD'));
+  assert.ok(!tagsOf('A warning shot rang out.').includes('shot/VBD'));
 });

@@ -1,6 +1,7 @@
 import { DATE_NAMES } from '../dates/lexicon.js';
 import { FINITE } from './headline-verbs.js';
 import type { TaggedWord } from './tagger-model.js';
+import { irregularBase } from './lemmatizer.js';
 
 /**
  * A sentence of running text has a finite verb; the tagger, trained on web text, may leave a news
@@ -49,6 +50,16 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     if (!['ADP', 'DET', 'ADV', 'PRON', 'ADJ', 'PART'].includes(out[k + 1]!.upos)) continue;
     // the noun's lemma is the noun's ("lives" → "life"): the verb's is the word less its ending
     out[k] = { upos: 'VERB', xpos: 'VBZ', lemma: words[k]!.replace(/(?<=(?:ss|x|z|ch|sh))es$|s$/, '') };
+    return out;
+  }
+  // "Gunmen shot Hernan Ortiz", "Police shot X": a past tense read as a noun between its subject
+  // and a name, in a sentence with no finite verb, is the verb
+  for (let k = 1; k + 1 < words.length && k <= 3; k++) {
+    const base = irregularBase(words[k]!.toLowerCase());
+    const past = base !== undefined || /^\p{Ll}+ed$/u.test(words[k]!);
+    if (out[k]!.upos !== 'NOUN' || !past || !usedAs(words[k]!, 'VERB') || !['NOUN', 'ADJ', 'PROPN'].includes(out[k - 1]!.upos) || out[k + 1]!.upos !== 'PROPN') continue;
+    out[k] = { upos: 'VERB', xpos: 'VBD', lemma: base ?? words[k]!.toLowerCase().replace(/ed$/, '') };
+    if (out[k - 1]!.upos === 'ADJ' && k === 1) out[0] = { upos: 'NOUN', xpos: /s$/.test(words[0]!) || /men$/.test(words[0]!) ? 'NNS' : 'NN', lemma: words[0]!.toLowerCase() };
     return out;
   }
   const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
