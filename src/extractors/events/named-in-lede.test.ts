@@ -26,6 +26,9 @@ test('a description identified or named as someone', () => {
 test('a name opening the next sentence with an age or a title of the same trade', () => {
   check('A radio host was shot dead in Velm on Sunday night. Mira Santos, 41, presented a morning show on Radio Velm.', 'KILLING', ['Mira Santos']);
   check('An activist was abducted in Tarsa on Friday. Nell Ardo, a campaigner for land rights, was taken from her car.', 'ABDUCTION', ['Nell Ardo']);
+  check('A social leader was shot dead on Saturday in Velm. Ramon Ortez, 47, president of the village board, was attacked by two men.', 'KILLING', ['Ramon Ortez']);
+  // must not match: a leader of something else who takes a stand on the killing
+  check('A social leader was shot dead on Saturday in Velm. Ivo Rant, 52, president of the chamber of commerce, condemned the killing.', 'KILLING', [], ['Ivo Rant']);
 });
 
 test('a post described by whose it is, named later when no one named before holds it', () => {

@@ -89,8 +89,8 @@ function identifiedAs(tree: Tree, from: number, to: number, noun: string): numbe
   return undefined;
 }
 
-/** A verb of saying: whoever speaks of the attack is a witness or a colleague, not the one it befell. */
-const SAYING = /^(said|says|told|tells|added|stated|wrote|tweeted|posted|commented|explained)$/;
+/** A verb of saying or of taking a stand: whoever speaks of the attack is a witness, a colleague or an official, not the one it befell. */
+const SAYING = /^(said|says|told|tells|added|stated|wrote|tweeted|posted|commented|explained|condemned|denounced|called|urged|demanded|praised|criticised|criticized|blamed|vowed|promised|pledged|announced|confirmed)$/;
 
 /** Words of a sentence that tells of a suspect, not a victim: "A, 45, was arrested at the scene". */
 const SUSPECTED = /^(suspect|suspected|suspects|accused|arrested|detained|charged|held|gunman|attacker|killer|police|officer|officers)$/;

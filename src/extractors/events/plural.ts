@@ -225,6 +225,8 @@ const KINDRED: readonly (readonly string[])[] = [
   ['lawyer', 'attorney', 'advocate', 'barrister', 'solicitor'],
   ['worker', 'unionist', 'employee', 'labourer', 'laborer', 'miner', 'member', 'staff', 'leader'],
   ['student', 'pupil', 'schoolgirl', 'schoolboy', 'teenager'],
+  // who leads a community, a board or a movement: "a social leader … X, president of the village board"
+  ['leader', 'president', 'chair', 'chairman', 'chairwoman', 'chairperson', 'coordinator', 'secretary', 'head', 'founder', 'director'],
 ];
 /** Words that make a group other people than those named: "the other detainees", "their fellow reporters", "the remaining prisoners". */
 const OTHERS = new Set(['other', 'another', 'remaining', 'fellow', 'rest', 'more', 'further', 'additional', 'several', 'many', 'some', 'few', 'dozens', 'hundreds', 'new', 'former', 'same']);
