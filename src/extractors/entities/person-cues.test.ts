@@ -153,3 +153,10 @@ test('the cued names of a long report found again, many sharing a given name: ea
   }
   assert.equal(doc.entities.find((x) => x.name === 'Ana Kalovek Senn')?.mentions.length, 2);
 });
+
+test('a name the recogniser missed that a harm befalls in the passive right after it is a person; an agent in the perfect is not', () => {
+  assert.equal(typeOf('Faisal al-Harbi was detained on Sept. 28 at a checkpoint in Velmora.', 'Faisal al-Harbi'), 'PERSON');
+  // must not match: a place whose authorities "have arrested" someone, a count of a people
+  assert.notEqual(typeOf('Authorities in Karsland have arrested the brother of a jailed blogger.', 'Karsland'), 'PERSON');
+  assert.notEqual(typeOf('Two Belgians were detained at the border with Velmora.', 'Two Belgians'), 'PERSON');
+});

@@ -10,7 +10,7 @@ import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
 import { onlyCommon, trainingTags } from './headline-trim.js';
 import { MentionSet } from './mention-set.js';
-import { evidencedPersons, familyNameMentions, tokensOf } from './person-evidence.js';
+import { evidencedPersons, familyNameMentions, harmedAfter, tokensOf } from './person-evidence.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -154,7 +154,7 @@ const TO_WHOM = /^(?:that|reporters|journalists|the|media|press|us|him|her|them|
 /** Words of a business's name the tagger's training may not have seen: "Kestrel Mining said he". */
 const TRADE_WORDS = /^(?:mining|minerals|resources|energy|oil|gas|petroleum|motors|systems|solutions|technologies|technology|media|communications|telecom|logistics|shipping|construction|properties|pharma|pharmaceuticals|foods|textiles|steel|cement|airways|railways|insurance|finance|investments|ventures|enterprises|limited|services|watch|rights|amnesty)$/i;
 /** Tags that make a word a common English word, not a name's: "Rights Watch said she" is an organisation speaking of someone. */
-const COMMON = /NOUN|VERB|ADJ|ADV|ADP|DET|PRON|AUX/;
+const COMMON = /NOUN|VERB|ADJ|ADV|ADP|DET|PRON|AUX|NUM|CCONJ|SCONJ|PART|INTJ/;
 
 /**
  * A name of two words or more, none of them a common word, that says "he" or "she" of itself: "Tendai
@@ -177,6 +177,26 @@ function speaksOfSelf(tokens: readonly Token[], name: [number, number], to: numb
     if (!TO_WHOM.test(w)) return false;
   }
   return false;
+}
+
+/**
+ * A name of two words or more, none of them a common or trade word, that a harm befalls in the
+ * passive right after it: "Faisal al-Harbi was detained on Sept. 28", which the recogniser did
+ * not see at all. Names it found, in part or whole, are typed by the evidence rules; this finds
+ * only the ones it missed.
+ */
+function harmedName(doc: Doc, name: [number, number], tagsOf: (w: string) => string | undefined): boolean {
+  const [first, end] = name;
+  if (end - first < 2) return false;
+  for (let k = first; k < end; k++) {
+    const t = doc.tokens[k]!;
+    if (t.text === '-' || PARTICLE.test(t.text)) continue;
+    if (ORG_WORDS.test(t.text) || TRADE_WORDS.test(t.text) || COMMON.test(tagsOf(t.text) ?? '') || countryByDemonym(t.text) || CALENDAR.test(t.text)) return false;
+  }
+  // only what the recogniser did not see at all: "Toyota Camry Chima was arrested" holds its "Chima"
+  const [from, to] = [doc.tokens[first]!.start, doc.tokens[end - 1]!.end];
+  if (doc.entities.some((e) => e.mentions.some((m) => m.start < to && from < m.end))) return false;
+  return harmedAfter(doc, end - 1);
 }
 
 /** Names the words around them mark as people, as token ranges. */
@@ -220,7 +240,7 @@ export function cuedNames(doc: Doc): [number, number][] {
       const prev = tokens[i - 1];
       if (prev && prev.i >= s.tokenStart && NAME_WORD.test(prev.text)) continue;
       const name = nameAt(tokens, i, s.tokenEnd);
-      if (name && speaksOfSelf(tokens, name, s.tokenEnd, tagsOf)) {
+      if (name && (speaksOfSelf(tokens, name, s.tokenEnd, tagsOf) || harmedName(doc, name, tagsOf))) {
         found.push(name);
         continue;
       }

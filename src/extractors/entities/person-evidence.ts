@@ -52,7 +52,7 @@ const isHarm = (doc: Doc, i: number): boolean => {
  * "Agba Jalingo, who publishes a paper, was arrested" — the name, at most one stretch between
  * commas, then "was"/"were"/"has been"…, then the verb.
  */
-function harmedAfter(doc: Doc, last: number): boolean {
+export function harmedAfter(doc: Doc, last: number): boolean {
   const { tokenEnd } = doc.sentences[sentenceOfToken(doc, last)] ?? { tokenEnd: doc.tokens.length };
   let j = last + 1;
   if (doc.tokens[j]?.text === ',') {
@@ -61,11 +61,14 @@ function harmedAfter(doc: Doc, last: number): boolean {
     j += close + 2;
   }
   let aux = 0;
+  // the passive's "be": "Karsland have arrested X" is the perfect of an active verb, said of its agent
+  let passive = false;
   while (j < tokenEnd && (doc.tokens[j]!.upos === 'AUX' || (aux > 0 && doc.tokens[j]!.upos === 'ADV'))) {
     if (doc.tokens[j]!.upos === 'AUX') aux++;
+    if ((doc.tokens[j]!.lemma ?? '').toLowerCase() === 'be' || /^(?:get|got|gets|getting)$/i.test(doc.tokens[j]!.text)) passive = true;
     j++;
   }
-  return aux > 0 && doc.tokens[j]?.xpos === 'VBN' && isHarm(doc, j);
+  return aux > 0 && passive && doc.tokens[j]?.xpos === 'VBN' && isHarm(doc, j);
 }
 
 /** A mention whose head is the object or passive subject of a harm verb. */

@@ -18,8 +18,9 @@ export function datelineDash(words: readonly string[]): number {
     if (DASH.test(w)) return i;
     if (w === '(') parens++;
     else if (w === ')') parens--;
-    // inside the place: more capitals, a comma, a country or agency in title case ("Cambodia", "(Reuters)")
-    else if (w !== ',' && !(parens > 0 || /^\p{Lu}/u.test(w))) return -1;
+    // inside the place: more capitals, a comma, a country or agency in title case ("Cambodia",
+    // "(Reuters)"), and the wire's date ("DUBAI, Oct 3 (Reuters) -")
+    else if (w !== ',' && !/^\d{1,4}$/.test(w) && !(parens > 0 || /^\p{Lu}/u.test(w))) return -1;
   }
   return -1;
 }

@@ -62,3 +62,10 @@ test('a family name before a hyphenated given name or another name is no sentenc
   // must not match: a sign-off and a greeting the model learnt to break after
   assert.ok(sentences('Please send it today. Thanks, Sean Here you go. The file is attached.').includes('Here you go.'));
 });
+
+test('a wire dateline with its date is parsed apart from its sentence', async () => {
+  const { datelineDash } = await import('./dateline.js');
+  assert.equal(datelineDash(['DUBAI', ',', 'Oct', '3', '(', 'Reuters', ')', '-', 'Authorities', 'in', 'Karsland']), 7);
+  // must not match: a sentence opening with a capitalised word and a number
+  assert.equal(datelineDash(['NATO', 'sent', '3', 'ships', '-', 'and', 'more']), -1);
+});
