@@ -461,7 +461,8 @@ export function singularNounsJoined(tree: Tree, h: number): string[] {
 function apposedAfter(tree: Tree, h: number, last: number): { name: number; comma: number } | undefined {
   // "another of the detained lawmakers, A,": a plural is a group the name is one of, not who the description is
   if (tree.token(h).xpos !== 'NN') return undefined;
-  for (let k = h + 1; k <= last + 1 && k < tree.doc.tokens.length; k++) {
+  const { to } = tree.sentenceRange(h);
+  for (let k = h + 1; k <= Math.max(last + 1, h + 8) && k < to; k++) {
     const t = tree.token(k);
     if (t.text === ',') {
       let n = k + 1;

@@ -62,3 +62,10 @@ test('a sentence sought or given "for" a person befalls them; "for" a crime does
   check('Idris Kammeyer faces a five-year sentence for his posts about the mine.', 'CONVICTION', ['Idris Kammeyer']);
   check('Prosecutors sought a 12-year sentence for murder against the guard, the court heard from Idris Kammeyer.', 'CONVICTION', [], ['Idris Kammeyer']);
 });
+
+test('an office held in a named organisation, with the holder set off after it, is the holder', () => {
+  check('The general secretary of the Tolland Dockworkers Union, Samuel Achebe, was released on bail on Friday.', 'RELEASE', ['Samuel Achebe']);
+  check('The treasurer of the Velm Port Union, Grace Obi, was arrested on Monday.', 'ARREST', ['Grace Obi']);
+  // must not match: the organisation is released from nothing
+  check('The Tolland Dockworkers Union was released from the ban on Friday, said Samuel Achebe.', 'RELEASE', [], ['Samuel Achebe']);
+});
