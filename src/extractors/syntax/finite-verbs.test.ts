@@ -71,3 +71,12 @@ test('a past tense read as a noun between its subject and a name, with no finite
   assert.ok(!tagsOf('The police shot was heard by Hernan Ortiz.').includes('shot/VBD'));
   assert.ok(!tagsOf('A warning shot rang out.').includes('shot/VBD'));
 });
+
+test('a subject read as an adjective before a participle, in a sentence with no finite verb, is a noun and the participle the verb', () => {
+  const pipeline = createDefaultPipeline('tagger');
+  const tagsOf = (text: string) => pipeline.run(new Doc(text)).tokens.map((t) => `${t.text}/${t.upos}`);
+  const read = tagsOf('A magistrate denied Samuel Achebe bail.');
+  assert.ok(read.includes('magistrate/NOUN') && read.includes('denied/VERB'), read.join(' '));
+  // must not match: a real adjective before a participle that has its verb
+  assert.ok(tagsOf('The new law was passed on Monday.').includes('new/ADJ'));
+});

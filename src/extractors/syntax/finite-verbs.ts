@@ -63,11 +63,15 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     return out;
   }
   const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
-  if (i < 1 || i + 1 >= words.length || out[i]!.xpos !== 'VBN' || !['NOUN', 'PROPN'].includes(out[i - 1]!.upos)) return out;
+  // "A magistrate denied X bail": the subject may have been read as an adjective of what follows
+  // (a word the tagger's training never saw as one)
+  const nounRead = i >= 1 && out[i - 1]!.upos === 'ADJ' && !usedAs(words[i - 1]!, 'ADJ') && /^\p{Ll}/u.test(words[i - 1]!);
+  if (i < 1 || i + 1 >= words.length || out[i]!.xpos !== 'VBN' || !(['NOUN', 'PROPN'].includes(out[i - 1]!.upos) || nounRead)) return out;
   const next = out[i + 1]!;
   if (!OBJECT_START.has(next.upos) || isDateWord(words[i + 1]!)) return out;
   // "who", "which", "that" after the participle open a relative clause, not its object
   if (next.upos === 'PRON' && !['PRP', 'PRP$'].includes(next.xpos)) return out;
   out[i] = { ...out[i]!, xpos: 'VBD' };
+  if (nounRead) out[i - 1] = { upos: 'NOUN', xpos: 'NN', lemma: words[i - 1]!.toLowerCase() };
   return out;
 }
