@@ -142,3 +142,11 @@ test('"Arrested on Monday, the lawyer A was released": a sentence-opening partic
   const lawyer = "Arrested in May, the activist's lawyer Sam Holt said his client had been beaten.";
   lacks(targets(lawyer, 'ARREST'), ['Sam Holt'], lawyer);
 });
+
+test('"both" after a name told along with another whose post is set off before their name', () => {
+  const text = "Samuel Achebe was arrested on March 3 along with the union's treasurer, Grace Obi, after leading a strike. Both were charged with sabotage.";
+  has(targets(text, 'CHARGE'), ['Samuel Achebe', 'Grace Obi'], text);
+  // must not match: someone told with a verb between, not along with the first
+  const apart = "Samuel Achebe was arrested on March 3. The minister met the union's treasurer, Grace Obi, on Friday. Both were charged with sabotage.";
+  lacks(targets(apart, 'CHARGE'), ['Grace Obi'], apart);
+});

@@ -53,8 +53,10 @@ function alongside(tree: Tree, i: number): number | undefined {
   const { from } = tree.sentenceRange(i);
   const w = (k: number) => (k >= from ? tree.token(k).text.toLowerCase() : '');
   let k = i - 1;
-  // role words between: "the surgeon", "Belarusian doctor" (a nationality may be read as a name of its own)
-  while (k > from && i - k <= 4 && tree.entityOf[k]?.type !== 'PERSON' && ['NOUN', 'ADJ', 'PROPN', 'DET'].includes(tree.token(k).upos ?? '')) k--;
+  // role words between: "the surgeon", "Belarusian doctor" (a nationality may be read as a name of
+  // its own), "the union's treasurer," (whose post it is, and the comma that sets the name off)
+  const roleWord = (n: number) => ['NOUN', 'ADJ', 'PROPN', 'DET'].includes(tree.token(n).upos ?? '') || /^(?:['’]s|,)$/.test(tree.token(n).text);
+  while (k > from && i - k <= 6 && tree.entityOf[k]?.type !== 'PERSON' && roleWord(k)) k--;
   const marked = w(k) === 'alongside' || (w(k) === 'with' && ['together', 'along'].includes(w(k - 1)));
   if (!marked) return undefined;
   for (let j = k - 1; j >= from; j--) if (tree.entityOf[j]?.type === 'PERSON' && tree.entityOf[j] !== tree.entityOf[i]) return j;
