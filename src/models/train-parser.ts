@@ -33,23 +33,11 @@ export function withPredictedTags(sentences: TreeSentence[]): ParserSentence[] {
 
 /** The parse as the pipeline's parser component gives it: the model's, its labels repaired, a lost subject restored. */
 export function pipelineAttachmentScore(model: ParserModel, sentences: readonly ParserSentence[]): AttachmentScore {
-  let uas = 0;
-  let las = 0;
-  let full = 0;
-  let words = 0;
-  const universal = (r: string): string => r.split(':')[0]!;
-  for (const s of sentences) {
+  return scoreParses(sentences, (s) => {
     const deps = model.parse(s.words, s.predicted);
     interruptedSubject({ words: s.words, upos: s.predictedUpos, xpos: s.predicted, heads: deps.heads, deprels: deps.deprels });
-    s.words.forEach((_, i) => {
-      words++;
-      if (deps.heads[i] !== s.heads[i]) return;
-      uas++;
-      if (universal(deps.deprels[i]!) === universal(s.deprels[i]!)) las++;
-      if (deps.deprels[i] === s.deprels[i]) full++;
-    });
-  }
-  return { uas: uas / words, las: las / words, lasFull: full / words, words };
+    return deps;
+  });
 }
 
 export interface AttachmentScore {
@@ -62,22 +50,28 @@ export interface AttachmentScore {
 }
 
 export function attachmentScore(parser: Parser, labeler: Labeler, sentences: readonly ParserSentence[]): AttachmentScore {
+  return scoreParses(sentences, (s) => {
+    const heads = parser.parse(s.words, s.predicted);
+    return { heads, deprels: labeler.label(s.words, s.predicted, heads).map((l) => labeler.labels[l]!) };
+  });
+}
+
+/** UAS and LAS of a parse of each sentence against its tree. */
+function scoreParses(sentences: readonly ParserSentence[], parse: (s: ParserSentence) => { heads: ArrayLike<number>; deprels: readonly string[] }): AttachmentScore {
   let uas = 0;
   let las = 0;
   let full = 0;
   let words = 0;
   const universal = (r: string): string => r.split(':')[0]!;
   for (const s of sentences) {
-    const heads = parser.parse(s.words, s.predicted);
-    const labels = labeler.label(s.words, s.predicted, heads);
-    heads.forEach((h, i) => {
+    const { heads, deprels } = parse(s);
+    for (let i = 0; i < s.words.length; i++) {
       words++;
-      if (h !== s.heads[i]) return;
+      if (heads[i] !== s.heads[i]) continue;
       uas++;
-      const rel = labeler.labels[labels[i]!]!;
-      if (universal(rel) === universal(s.deprels[i]!)) las++;
-      if (rel === s.deprels[i]) full++;
-    });
+      if (universal(deprels[i]!) === universal(s.deprels[i]!)) las++;
+      if (deprels[i] === s.deprels[i]) full++;
+    }
   }
   return { uas: uas / words, las: las / words, lasFull: full / words, words };
 }
