@@ -57,9 +57,11 @@ function firstLines(file: string, n: number, to: string): number {
 function procFigures(pid: number): { peakRssMb: number; cpuS: number } | undefined {
   try {
     const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    // an exiting process (a zombie) has no memory lines: keep the last reading
+    if (!hwm) return undefined;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // fields 14 and 15 of stat (utime, stime), in clock ticks: 100 a second on Linux
-    return { peakRssMb: Number(hwm?.[1] ?? NaN) / 1024, cpuS: (Number(stat[11]) + Number(stat[12])) / 100 };
+    return { peakRssMb: Number(hwm[1]) / 1024, cpuS: (Number(stat[11]) + Number(stat[12])) / 100 };
   } catch {
     return undefined;
   }
