@@ -69,3 +69,12 @@ test('an office held in a named organisation, with the holder set off after it, 
   // must not match: the organisation is released from nothing
   check('The Tolland Dockworkers Union was released from the ban on Friday, said Samuel Achebe.', 'RELEASE', [], ['Samuel Achebe']);
 });
+
+test('an attack aimed at someone: "opened fire on X", "shot at X"', () => {
+  check('Unknown gunmen opened fire on radio presenter Mira Santos as she left the station.', 'ASSAULT', ['Mira Santos']);
+  check('Gunmen opened fire on the car of Mira Santos on Monday.', 'ASSAULT', ['Mira Santos']);
+  check('The gunmen shot at Mira Santos outside her home.', 'ASSAULT', ['Mira Santos']);
+  // must not match: a speech that "opened fire on" a government, a worker dismissed at a plant
+  check('Mira Santos opened fire on the government in a speech on Monday.', 'ASSAULT', [], ['Mira Santos']);
+  check('Mira Santos, a worker fired at the plant last year, sued the company.', 'ASSAULT', [], ['Mira Santos']);
+});

@@ -528,8 +528,12 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const ownObj = objs.length > 1 ? (objs.find((o) => tree.entityOf[o]?.type === 'PERSON') ?? objs[0]) : objs[0];
       const own = ownObj !== undefined && laterObj !== undefined && laterObj < ownObj ? laterObj : ownObj;
       // "denied entry to X": an object that is the phrase's own word is no target; whom it is denied is
-      const toWhom = own !== undefined && own === t.partner ? (tree.kids(i, 'iobj')[0] ?? [...tree.kids(i, 'obl'), ...tree.kids(own, 'nmod')].find((c) => tree.caseOf(c) === 'to')) : undefined;
-      const obj = flipped ?? toWhom ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? complement;
+      // "opened fire on X": an attack's phrase aims it "on" or "at" someone
+      const aim = (c: number) => t.type === 'ASSAULT' && ['at', 'on', 'upon'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c);
+      const toWhom = own !== undefined && own === t.partner ? (tree.kids(i, 'iobj')[0] ?? [...tree.kids(i, 'obl'), ...tree.kids(own, 'nmod')].find((c) => tree.caseOf(c) === 'to' || aim(c))) : undefined;
+      // "fired at X", "shot at X": with no one its object, an attack befalls whom it is aimed at
+      const aimedAt = own === undefined ? tree.kids(i, 'obl').find((c) => aim(c) && (tree.entityOf[c]?.type === 'PERSON' || tree.token(c).upos === 'PRON' || lexicon.personNouns.has(tree.lemma(c)) || lexicon.ownedNouns.has(tree.lemma(c)))) : undefined;
+      const obj = flipped ?? toWhom ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? aimedAt ?? complement;
       if (t.type === 'ASYLUM_REQUEST') {
         if (subj !== undefined) roles.target = subj;
       } else {

@@ -24,6 +24,11 @@ const RARE_PREPOSITIONS = new Set(['amid', 'amidst', 'alongside', 'versus', 'bes
 const DATE_OPENERS = new Set(['today', 'yesterday', 'last', 'this', 'next']);
 const isDateWord = (w: string): boolean => DATE_NAMES.has(w.toLowerCase()) || DATE_OPENERS.has(w.toLowerCase());
 
+/** "at X", "upon the reporter": what a shot or a volley is aimed at, a name or a noun phrase, at word `k`. */
+function aimedAtName(words: readonly string[], tags: readonly TaggedWord[], k: number): boolean {
+  return /^(?:at|upon)$/i.test(words[k] ?? '') && ['PROPN', 'DET'].includes(tags[k + 1]?.upos ?? '');
+}
+
 /**
  * The tags of one sentence with its participle read as the finite verb. `usedAs(word, upos)` says
  * whether the tagger's training saw the word with that UPOS (a word it never saw is no preposition:
@@ -57,7 +62,7 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   for (let k = 1; k + 1 < words.length && k <= 3; k++) {
     const base = irregularBase(words[k]!.toLowerCase());
     const past = base !== undefined || /^\p{Ll}+ed$/u.test(words[k]!);
-    if (out[k]!.upos !== 'NOUN' || !past || !usedAs(words[k]!, 'VERB') || !['NOUN', 'ADJ', 'PROPN'].includes(out[k - 1]!.upos) || out[k + 1]!.upos !== 'PROPN') continue;
+    if (out[k]!.upos !== 'NOUN' || !past || !usedAs(words[k]!, 'VERB') || !['NOUN', 'ADJ', 'PROPN'].includes(out[k - 1]!.upos) || !(out[k + 1]!.upos === 'PROPN' || aimedAtName(words, out, k + 1))) continue;
     out[k] = { upos: 'VERB', xpos: 'VBD', lemma: base ?? words[k]!.toLowerCase().replace(/ed$/, '') };
     if (out[k - 1]!.upos === 'ADJ' && k === 1) out[0] = { upos: 'NOUN', xpos: /s$/.test(words[0]!) || /men$/.test(words[0]!) ? 'NNS' : 'NN', lemma: words[0]!.toLowerCase() };
     return out;
@@ -68,7 +73,7 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   const nounRead = i >= 1 && out[i - 1]!.upos === 'ADJ' && !usedAs(words[i - 1]!, 'ADJ') && /^\p{Ll}/u.test(words[i - 1]!);
   if (i < 1 || i + 1 >= words.length || out[i]!.xpos !== 'VBN' || !(['NOUN', 'PROPN'].includes(out[i - 1]!.upos) || nounRead)) return out;
   const next = out[i + 1]!;
-  if (!OBJECT_START.has(next.upos) || isDateWord(words[i + 1]!)) return out;
+  if (!(OBJECT_START.has(next.upos) || aimedAtName(words, out, i + 1)) || isDateWord(words[i + 1]!)) return out;
   // "who", "which", "that" after the participle open a relative clause, not its object
   if (next.upos === 'PRON' && !['PRP', 'PRP$'].includes(next.xpos)) return out;
   out[i] = { ...out[i]!, xpos: 'VBD' };
