@@ -1,8 +1,13 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { VigilError } from '../core/errors.js';
+import { lazyRequire } from '../core/lazy-require.js';
 import { findPageMetadata } from './metadata.js';
 import type { Article } from './article.js';
+
+// Loaded on the first page read: a process that only reads text (an ingest of JSONL) never needs them.
+const linkedom = lazyRequire<{ parseHTML: typeof ParseHtml }>('linkedom');
+const readability = lazyRequire<{ Readability: typeof ReadabilityClass }>('@mozilla/readability');
 
 /** Fewer words than this is a menu or a teaser, not a report (the shortest wire brief has more). */
 const MIN_WORDS = 15;
@@ -19,7 +24,7 @@ const squash = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
  * never run into the first sentence.
  */
 function blocksToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCKS)] as Element[];
   // Outermost blocks only (a <p> inside an <li> is part of it); closest() keeps this linear in the page.
   const outer = blocks.filter((el) => !el.parentElement?.closest(BLOCKS));
@@ -32,17 +37,17 @@ function blocksToText(html: string): string {
  * title, byline and publication date from the page's meta tags and JSON-LD, then Readability's.
  */
 export function articleFromHtml(html: string, url?: string): Article {
-  let document: ReturnType<typeof parseHTML>['document'];
+  let document: ReturnType<typeof ParseHtml>['document'];
   try {
-    ({ document } = parseHTML(html));
+    ({ document } = linkedom().parseHTML(html));
   } catch (err) {
     throw new VigilError('no_article', `the page could not be read as HTML: ${(err as Error).message}`);
   }
   const meta = findPageMetadata(document);
   // Readability mutates the DOM it reads, so metadata is taken first.
-  let parsed: ReturnType<Readability['parse']>;
+  let parsed: ReturnType<ReadabilityClass['parse']>;
   try {
-    parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    parsed = new (readability().Readability)(document as unknown as Document, { charThreshold: 200 }).parse();
   } catch (err) {
     // Malformed markup can trip Readability itself (a TypeError deep inside): the page is refused, not a 500.
     throw new VigilError('no_article', `no article text could be read from the page (${(err as Error).message})`);

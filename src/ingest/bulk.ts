@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { Article } from '../articles/article.js';
 import { LIMITS } from '../articles/article.js';
 import { articleFromJsonLine } from '../articles/jsonl.js';
@@ -50,6 +49,8 @@ async function* records(file: string, format: 'jsonl' | 'csv'): AsyncGenerator<{
     return;
   }
   let n = 0;
+  // Loaded here: only a CSV import needs the parser.
+  const { parse } = await import('csv-parse');
   for await (const rec of createReadStream(file).pipe(parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, relax_column_count: true, skip_empty_lines: true }))) {
     n++;
     yield { n, read: () => articleFromCsvRecord(rec as Record<string, string>, n) };

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { VigilError } from '../core/errors.js';
 import { WITHHELD, deniedFor, scrubNames } from '../storage/access.js';
 import type { Channels } from '../storage/alerts.js';
@@ -61,13 +61,23 @@ export function webhookHandler(config: DeliveryConfig): JobHandler {
   };
 }
 
+/**
+ * The SMTP transport, made on the first message sent (one per handler, as before): nodemailer is
+ * loaded only by a process that sends mail, not by every one that reaches this module.
+ */
+function smtpTransport(smtpUrl: string | undefined): (() => Promise<Transporter>) | null {
+  if (!smtpUrl) return null;
+  let made: Promise<Transporter> | undefined;
+  return () => (made ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
+}
+
 export function emailHandler(config: DeliveryConfig): JobHandler {
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  const transport = smtpTransport(config.smtpUrl);
   return async (job, ctx) => {
     const { alert, channels } = await alertWithRule(ctx.store.db, String(job.payload.alertId));
     if (!channels.email?.length) return;
     if (!transport) throw new VigilError('unavailable', 'e-mail alerts are configured but no SMTP server is (set VIGIL_SMTP_URL)');
-    await transport.sendMail({
+    await (await transport()).sendMail({
       from: config.mailFrom ?? 'vigil@localhost',
       to: channels.email,
       // The rule first, without the quotes a message sets it in: a plain subject line.
@@ -79,7 +89,7 @@ export function emailHandler(config: DeliveryConfig): JobHandler {
 
 /** The daily digest of one rule: one message listing the day's alerts (none sent for a quiet day). */
 export function digestHandler(config: DeliveryConfig): JobHandler {
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  const transport = smtpTransport(config.smtpUrl);
   return async (job, ctx) => {
     const db = ctx.store.db;
     const rule = await db.selectFrom('alert_rules').selectAll().where('id', '=', String(job.payload.ruleId)).executeTakeFirst();
@@ -92,7 +102,7 @@ export function digestHandler(config: DeliveryConfig): JobHandler {
     if (!alerts.length) return;
     if (!transport) throw new VigilError('unavailable', 'e-mail alerts are configured but no SMTP server is (set VIGIL_SMTP_URL)');
     const lines = alerts.map((a) => `- ${a.message}${a.urgent ? '' : ' (backfill)'}\n  ${config.baseUrl}/cases/${a.person_id}`);
-    await transport.sendMail({
+    await (await transport()).sendMail({
       from: config.mailFrom ?? 'vigil@localhost',
       to: channels.email,
       subject: `[Vigil] ${alerts.length} alert${alerts.length === 1 ? '' : 's'} on ${day}`,

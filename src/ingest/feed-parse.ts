@@ -1,4 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { lazyRequire } from '../core/lazy-require.js';
 import { VigilError } from '../core/errors.js';
 
 export interface FeedItem {
@@ -16,7 +17,11 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', processEntities: true, htmlEntities: true, cdataPropName: false });
+// Built on the first feed read, so a process that never polls a feed never loads the parser.
+const fastXmlParser = lazyRequire<{ XMLParser: typeof XMLParser }>('fast-xml-parser');
+let parser: XMLParser | undefined;
+const feedParser = (): XMLParser =>
+  (parser ??= new (fastXmlParser().XMLParser)({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', processEntities: true, htmlEntities: true, cdataPropName: false }));
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -49,7 +54,7 @@ function atomLink(links: unknown): string | null {
 export function parseFeed(xml: string): ParsedFeed {
   let doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
-    doc = parser.parse(xml, true);
+    doc = feedParser().parse(xml, true);
   } catch (err) {
     throw new VigilError('invalid_input', `not a readable feed: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3-multiple-ciphers';
 import type { DatabaseConnection, Driver, LogEvent, SqliteDialectConfig, Transaction } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
-import pg from 'pg';
 import { VigilError } from '../core/errors.js';
 import type { Engine } from './engine.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -128,6 +127,8 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   const onQuery = options.onQuery;
   const log = onQuery ? { log: (e: LogEvent): void => void (e.level === 'query' && onQuery(e.query.sql, e.query.parameters, e.queryDurationMillis)) } : {};
   if (/^postgres(ql)?:\/\//.test(options.url)) {
+    // Loaded only for a PostgreSQL URL: a SQLite process never needs the driver.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     // An idle client's error (the server restarting) must not crash the process.
     pool.on('error', () => undefined);
