@@ -20,8 +20,10 @@ const HARMS = [
   ['shot', 'was shot dead'],
   ['summoned', 'was summoned for questioning'],
 ] as const;
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The calendar's names in English, from the runtime's locale data: Monday to Sunday, January to December. */
+const nameOf = (date: Date, part: 'weekday' | 'month'): string => date.toLocaleString('en-GB', { [part]: 'long', timeZone: 'UTC' });
+const DAYS = Array.from({ length: 7 }, (_, d) => nameOf(new Date(Date.UTC(2024, 0, 1 + d)), 'weekday'));
+const MONTHS = Array.from({ length: 12 }, (_, m) => nameOf(new Date(Date.UTC(2024, m, 1)), 'month'));
 const ORG_KINDS = ['Collective', 'Union', 'Network', 'Alliance', 'Foundation', 'Committee', 'Association'];
 const ORG_WORDS = ['Defenders', 'Press Freedom', 'Rural Workers', 'Free Speech', 'Legal Aid', 'River Peoples', 'Teachers'];
 const PAPERS = ['Herald', 'Courier', 'Observer', 'Gazette', 'Tribune'];

@@ -166,11 +166,7 @@ const COMMON = /NOUN|VERB|ADJ|ADV|ADP|DET|PRON|AUX|NUM|CCONJ|SCONJ|PART|INTJ/;
 function speaksOfSelf(tokens: readonly Token[], name: [number, number], to: number, tagsOf: (w: string) => string | undefined): boolean {
   const [first, end] = name;
   if (end - first < 2 || end >= to || !SAYING.test(tokens[end]!.text)) return false;
-  for (let k = first; k < end; k++) {
-    const t = tokens[k]!;
-    if (t.text === '-' || PARTICLE.test(t.text)) continue;
-    if (ORG_WORDS.test(t.text) || TRADE_WORDS.test(t.text) || COMMON.test(tagsOf(t.text) ?? '')) return false;
-  }
+  if (!nameWordsOnly(tokens, name, tagsOf)) return false;
   for (let k = end + 1; k < Math.min(to, end + 5); k++) {
     const w = tokens[k]!.text;
     if (/^(?:he|she)$/i.test(w)) return true;
@@ -187,16 +183,23 @@ function speaksOfSelf(tokens: readonly Token[], name: [number, number], to: numb
  */
 function harmedName(doc: Doc, name: [number, number], tagsOf: (w: string) => string | undefined): boolean {
   const [first, end] = name;
-  if (end - first < 2) return false;
-  for (let k = first; k < end; k++) {
-    const t = doc.tokens[k]!;
-    if (t.text === '-' || PARTICLE.test(t.text)) continue;
-    if (ORG_WORDS.test(t.text) || TRADE_WORDS.test(t.text) || COMMON.test(tagsOf(t.text) ?? '') || countryByDemonym(t.text) || CALENDAR.test(t.text)) return false;
-  }
+  if (end - first < 2 || !nameWordsOnly(doc.tokens, name, tagsOf)) return false;
+  if (doc.tokens.slice(first, end).some((t) => countryByDemonym(t.text) || CALENDAR.test(t.text))) return false;
+  // the harm first: it is rare, and the look for the recogniser's mentions reads them all
+  if (!harmedAfter(doc, end - 1)) return false;
   // only what the recogniser did not see at all: "Toyota Camry Chima was arrested" holds its "Chima"
   const [from, to] = [doc.tokens[first]!.start, doc.tokens[end - 1]!.end];
-  if (doc.entities.some((e) => e.mentions.some((m) => m.start < to && from < m.end))) return false;
-  return harmedAfter(doc, end - 1);
+  return !doc.entities.some((e) => e.mentions.some((m) => m.start < to && from < m.end));
+}
+
+/** Every word of the name a name's (its particles and hyphens aside): no organisation's or trade's word, none the tagger's training saw as a common word. */
+function nameWordsOnly(tokens: readonly Token[], [first, end]: [number, number], tagsOf: (w: string) => string | undefined): boolean {
+  for (let k = first; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.text === '-' || PARTICLE.test(t.text)) continue;
+    if (ORG_WORDS.test(t.text) || TRADE_WORDS.test(t.text) || COMMON.test(tagsOf(t.text) ?? '')) return false;
+  }
+  return true;
 }
 
 /** Names the words around them mark as people, as token ranges. */

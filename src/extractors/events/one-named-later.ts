@@ -1,4 +1,6 @@
 import type { Tree } from '../syntax/tree.js';
+import type { Entity } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
 import { fitsRole } from './plural.js';
 
 /**
@@ -24,8 +26,10 @@ export function oneNamedLater(tree: Tree, head: number | undefined, personNouns:
   // "the paper's editor", "its editor": a definite description of someone's post, when nobody of that post was named before
   const post = tree.kids(head, 'nmod:poss').length > 0;
   if (!indefinite && !post) return [];
-  const told = new Set(tree.doc.tokens.slice(0, tree.sentenceRange(head).to).flatMap((_, k) => (tree.entityOf[k] ? [tree.entityOf[k]!.id] : [])));
-  if (!indefinite && tree.doc.entities.some((e) => told.has(e.id) && e.type === 'PERSON' && (e.titles ?? []).length > 0 && fitsRole(e.titles!, noun))) return [];
+  // named by the end of the description's sentence (a scan of the whole text before it, per event, made long reports quadratic)
+  const bound = tree.doc.tokens[tree.sentenceRange(head).to]?.start ?? Infinity;
+  const told = (e: Entity) => nameMentions(e).some((m) => m.start < bound);
+  if (!indefinite && tree.doc.entities.some((e) => e.type === 'PERSON' && (e.titles ?? []).length > 0 && fitsRole(e.titles!, noun) && told(e))) return [];
   let s = tree.sentenceRange(head).to;
   for (let n = 0; n < 3 && s < tree.doc.tokens.length; n++) {
     const { to } = tree.sentenceRange(s);
@@ -100,9 +104,9 @@ const SUSPECTED = /^(suspect|suspected|suspects|accused|arrested|detained|charge
  * or an age set off after it ("Mira Santos, 41, presented …"), and no one speaking and no suspect
  * told in the sentence.
  */
-function openingNamed(tree: Tree, from: number, to: number, noun: string, told: ReadonlySet<string>): number | undefined {
+function openingNamed(tree: Tree, from: number, to: number, noun: string, told: (e: Entity) => boolean): number | undefined {
   const e = tree.entityOf[from];
-  if (!e || e.type !== 'PERSON' || told.has(e.id)) return undefined;
+  if (!e || e.type !== 'PERSON' || told(e)) return undefined;
   let end = from;
   while (tree.entityOf[end + 1] === e) end++;
   const aged = tree.token(end + 1)?.text === ',' && tree.token(end + 2)?.upos === 'NUM' && tree.token(end + 3)?.text === ',';

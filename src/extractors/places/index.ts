@@ -182,15 +182,16 @@ function withCityCountries(entities: readonly Entity[], named: ReadonlySet<strin
  * "a friend's house in the Ibara area" of a report from Abeokuta is not Ibara, Japan. No code rather
  * than a guess (issue #34).
  */
-function localNamesake(e: Entity, context: ReadonlySet<string>): boolean {
-  if (e.type !== 'LOC' || context.size === 0) return false;
-  const place = resolvePlace(e.name, context);
-  if (!place.city || !place.country || context.has(place.country)) return false;
-  return (citiesNamed(e.name, context)[0]?.population ?? 0) < LOCAL_NAMESAKE;
+function localNamesake(name: string, place: PlaceInfo, context: ReadonlySet<string>): boolean {
+  if (context.size === 0 || !place.city || !place.country || context.has(place.country)) return false;
+  return (citiesNamed(name, context)[0]?.population ?? 0) < LOCAL_NAMESAKE;
 }
 
 function countryOf(entity: Entity, context: ReadonlySet<string>): string | undefined {
-  if (entity.type === 'LOC') return resolvePlace(entity.name, context).country;
+  if (entity.type === 'LOC') {
+    const place = resolvePlace(entity.name, context);
+    return localNamesake(entity.name, place, context) ? undefined : place.country;
+  }
   if (entity.type === 'MISC') return countryByDemonym(entity.name)?.cca3;
   // a state ORG names its state: "Cambodia's Interior Ministry", "Thai police", "the Nigerian Army"
   for (const m of entity.name.matchAll(/\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?/gu)) {
@@ -280,7 +281,7 @@ export function normalisePlaces(doc: Doc): Entity[] {
   const context = withCityCountries(kept, namedCountries(kept));
   for (const e of kept) {
     e.mentions.sort((a, b) => a.start - b.start);
-    const c = e.country ?? regionCountry(doc, e) ?? (localNamesake(e, context) ? undefined : countryOf(e, context));
+    const c = e.country ?? regionCountry(doc, e) ?? countryOf(e, context);
     if (c) e.country = c;
   }
   return numberByFirstMention(kept);
