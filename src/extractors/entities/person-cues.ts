@@ -4,6 +4,7 @@ import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, EntityType, TextSpan } from '../../text/types.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
+import { DATE_NAMES, WEEKDAYS } from '../dates/lexicon.js';
 import { countryByDemonym } from '../places/countries.js';
 import { loadGazetteer, type Gazetteer } from '../learn/gazetteer.js';
 import { loadNames } from '../learn/names.js';
@@ -150,7 +151,9 @@ function officeDomainOnly(doc: Doc, m: TextSpan): boolean {
 /** Verbs of saying a person's own account follows: "Tendai Moyo said she was beaten". */
 const SAYING = /^(?:said|says|told|tells|added|recalled|explained|recounted)$/i;
 /** Words between the verb of saying and the pronoun: "told reporters that she", "said on Monday he". */
-const TO_WHOM = /^(?:that|reporters|journalists|the|media|press|us|him|her|them|local|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const TO_WHOM = /^(?:that|reporters|journalists|the|media|press|us|him|her|them|local|on)$/i;
+/** A weekday written out ("said on Monday she"), from the date lexicon. */
+const weekday = (w: string): boolean => DATE_NAMES.has(w.toLowerCase()) && WEEKDAYS[w.toLowerCase()] !== undefined;
 /** Words of a business's name the tagger's training may not have seen: "Kestrel Mining said he". */
 const TRADE_WORDS = /^(?:mining|minerals|resources|energy|oil|gas|petroleum|motors|systems|solutions|technologies|technology|media|communications|telecom|logistics|shipping|construction|properties|pharma|pharmaceuticals|foods|textiles|steel|cement|airways|railways|insurance|finance|investments|ventures|enterprises|limited|services|watch|rights|amnesty)$/i;
 /** Tags that make a word a common English word, not a name's: "Rights Watch said she" is an organisation speaking of someone. */
@@ -170,7 +173,7 @@ function speaksOfSelf(tokens: readonly Token[], name: [number, number], to: numb
   for (let k = end + 1; k < Math.min(to, end + 5); k++) {
     const w = tokens[k]!.text;
     if (/^(?:he|she)$/i.test(w)) return true;
-    if (!TO_WHOM.test(w)) return false;
+    if (!TO_WHOM.test(w) && !weekday(w)) return false;
   }
   return false;
 }
