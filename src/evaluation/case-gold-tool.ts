@@ -3,6 +3,7 @@
  *   npx tsx src/evaluation/case-gold-tool.ts show dev 23          the report as Vigil reads it, with offsets
  *   npx tsx src/evaluation/case-gold-tool.ts find dev 23 arrested every offset of a string in it
  *   npx tsx src/evaluation/case-gold-tool.ts check [file ...]     validate gold files (all by default)
+ * Gold whose corpus is "invented" is checked against data/invented/<split>/NNN.txt.
  * The text is HRDsAttack's article as the reader gives it (title, then paragraphs apart by a blank
  * line): the same text the feed evaluation ingests, so offsets mean the same in both.
  */
@@ -15,6 +16,8 @@ import { checkCaseGold, type CaseGold } from '../corpora/readers/case-gold.js';
 
 const EVENT_TYPES = ['ARREST', 'DEPORTATION', 'EXTRADITION_REQUEST', 'EXTRADITION', 'ACCUSATION', 'CHARGE', 'TRIAL', 'CONVICTION', 'RELEASE', 'DISAPPEARANCE', 'ABDUCTION', 'THREAT', 'ASSAULT', 'TORTURE', 'KILLING', 'ASYLUM_REQUEST', 'RESTRICTION'];
 export const CASE_GOLD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'case-gold');
+/** Our invented reports (`<split>/NNN.txt`), whose gold is under CASE_GOLD_DIR/invented. */
+const INVENTED_DIR = path.resolve(CASE_GOLD_DIR, '..', 'invented');
 
 const cache = new Map<Split, HrdArticle[]>();
 export function hrdArticles(split: Split): HrdArticle[] {
@@ -50,15 +53,16 @@ function check(files: string[]): number {
   let bad = 0;
   for (const file of files) {
     const gold = JSON.parse(readFileSync(file, 'utf8')) as CaseGold;
-    const a = hrdArticles(gold.split as Split)[gold.index];
-    if (!a) {
-      console.log(`${file}: no item ${gold.index} in ${gold.split}`);
+    const a = gold.corpus === 'invented' ? undefined : hrdArticles(gold.split as Split)[gold.index];
+    const inventedFile = path.join(INVENTED_DIR, gold.split, `${String(gold.index).padStart(3, '0')}.txt`);
+    if (gold.corpus === 'invented' ? !existsSync(inventedFile) : !a) {
+      console.log(`${file}: no item ${gold.index} in ${gold.corpus} ${gold.split}`);
       bad++;
       continue;
     }
-    const text = articleText(a);
+    const text = a ? articleText(a) : readFileSync(inventedFile, 'utf8');
     const problems = checkCaseGold(gold, text, EVENT_TYPES);
-    if (gold.published !== a.published) problems.push(`published ${gold.published} but the dataset says ${a.published}`);
+    if (a && gold.published !== a.published) problems.push(`published ${gold.published} but the dataset says ${a.published}`);
     for (const p of problems) console.log(`${file}: ${p}`);
     bad += problems.length;
     for (const c of gold.cases) for (const e of c.events) console.log(`  ${path.basename(file)} ${c.name.split('|')[0]}: ${e.type}/${e.modality} "${text.slice(e.start, e.end)}" ${e.date ?? ''}`);

@@ -5,7 +5,7 @@ import type { Split } from '../corpora/locate.js';
 import { printResult, writeResult } from './report.js';
 import { TASKS, findTask } from './tasks/index.js';
 
-const USAGE = `usage: npm run eval -- <task> [--split train|dev|test] [--data DIR] [--out DIR] [--limit N] [--gold DIR] [--gold-only] [--policy JSON]
+const USAGE = `usage: npm run eval -- <task> [--split train|dev|test] [--data DIR] [--out DIR] [--limit N] [--gold DIR] [--gold-only] [--policy JSON] [--corpus hrdsattack|invented]
 tasks:
 ${TASKS.map((t) => `  ${t.name.padEnd(11)} ${t.description}${t.pending ? ' (not built yet)' : ''}`).join('\n')}`;
 
@@ -22,7 +22,7 @@ export async function runEval(argv: string[], io: EvalIo = consoleIo): Promise<n
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { split: { type: 'string', default: 'dev' }, data: { type: 'string' }, out: { type: 'string', default: 'results' }, limit: { type: 'string' }, gold: { type: 'string' }, 'gold-only': { type: 'boolean' }, policy: { type: 'string' }, help: { type: 'boolean' } },
+    options: { split: { type: 'string', default: 'dev' }, data: { type: 'string' }, out: { type: 'string', default: 'results' }, limit: { type: 'string' }, gold: { type: 'string' }, 'gold-only': { type: 'boolean' }, policy: { type: 'string' }, corpus: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help || positionals.length === 0) {
     io.out(USAGE);
@@ -39,6 +39,10 @@ export async function runEval(argv: string[], io: EvalIo = consoleIo): Promise<n
       io.err(`unknown task "${name}"\n${USAGE}`);
       return 2;
     }
+    if (values.corpus !== undefined && values.corpus !== 'hrdsattack' && values.corpus !== 'invented') {
+      io.err(`--corpus takes hrdsattack or invented, not "${values.corpus}"`);
+      return 2;
+    }
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
       io.err(`--limit takes a positive whole number, not "${values.limit}"`);
@@ -52,6 +56,7 @@ export async function runEval(argv: string[], io: EvalIo = consoleIo): Promise<n
       ...(values.gold ? { gold: path.resolve(values.gold) } : {}),
       ...(values.policy ? { policy: values.policy } : {}),
       ...(values['gold-only'] ? { goldOnly: true } : {}),
+      ...(values.corpus ? { corpus: values.corpus as 'hrdsattack' | 'invented' } : {}),
     });
     if ('skipped' in outcome) {
       io.out(`${name}: skipped — ${outcome.skipped}`);

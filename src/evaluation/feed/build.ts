@@ -19,12 +19,20 @@ import { hashString } from '../../extractors/learn/hash.js';
 export interface FeedItem {
   /** `hrdsattack:<index>`, `polnear:<file>`, … */
   key: string;
-  source: 'hrdsattack' | 'polnear' | 'gum' | 'timebank' | 'trafilatura';
+  source: 'hrdsattack' | 'invented' | 'polnear' | 'gum' | 'timebank' | 'trafilatura';
   text?: string;
   html?: string;
   published?: string;
-  /** For HRDsAttack: the article and its index in the split (what case-gold files name). */
+  /** For HRDsAttack: the article and its index in the split. */
   hrd?: { index: number; article: HrdArticle };
+  /** The index its case-gold file names, for a report that has (or may have) one. */
+  goldIndex?: number;
+  /**
+   * For a report with labelled victims: the named people at risk it tells of (HRDsAttack's
+   * journalists, defenders and unionists; an invented report's gold cases), for case precision and
+   * victim recall. Absent for unrelated news.
+   */
+  victims?: { name: string; atRisk: boolean }[];
 }
 
 export interface Feed {
@@ -33,6 +41,9 @@ export interface Feed {
   sources: string[];
 }
 
+/** HRDsAttack's victim types that make a victim a person at risk for the recall figure. */
+const HRD_AT_RISK_TYPES = new Set(['journalist', 'human rights defender', 'trade unionist']);
+
 const day = (s: string | undefined): string | undefined => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined);
 
 function hrdsattack(split: Split, dataDir: string | undefined): FeedItem[] {
@@ -40,7 +51,8 @@ function hrdsattack(split: Split, dataDir: string | undefined): FeedItem[] {
   if (!loc.path) return [];
   return readHrdsAttack(readFileSync(loc.path, 'utf8')).map((a, index) => {
     const published = day(a.published);
-    return { key: `hrdsattack:${index}`, source: 'hrdsattack', text: articleText(a), ...(published ? { published } : {}), hrd: { index, article: a } };
+    const victims = a.labels.victims.filter((v) => !!v.name).map((v) => ({ name: v.name!, atRisk: v.type.some((t) => HRD_AT_RISK_TYPES.has(t)) }));
+    return { key: `hrdsattack:${index}`, source: 'hrdsattack', text: articleText(a), ...(published ? { published } : {}), hrd: { index, article: a }, goldIndex: index, victims };
   });
 }
 
@@ -123,8 +135,33 @@ export function buildFeed(split: Split, dataDir: string | undefined): Feed {
  * figures on a split (train) whose whole feed would take too long, with no unrelated news.
  */
 export function goldOnlyFeed(feed: Feed, goldIndices: ReadonlySet<number>): Feed {
-  const items = feed.items.filter((i) => i.hrd && goldIndices.has(i.hrd.index));
-  return { items, sources: [...feed.sources, `restricted to the ${items.length} HRDsAttack reports with case gold`] };
+  const items = feed.items.filter((i) => i.goldIndex !== undefined && goldIndices.has(i.goldIndex));
+  return { items, sources: [...feed.sources, `restricted to the ${items.length} reports with case gold`] };
+}
+
+/**
+ * Our own invented reports (`data/invented/<split>/NNN.txt`, people and places made up, written
+ * blind to the extraction rules), each with its case gold in `goldDir` (which gives the
+ * publication date): a feed on its own, in file order. A report whose gold has no case is a hard
+ * negative (crime, sport, politics) and counts as unrelated news.
+ */
+export function inventedFeed(dir: string, gold: ReadonlyMap<number, { published: string | null; cases: { name: string }[] }>): Feed {
+  if (!existsSync(dir)) return { items: [], sources: [`invented reports: ABSENT (${dir})`] };
+  const items: FeedItem[] = [];
+  for (const f of readdirSync(dir).filter((n) => /^\d+\.txt$/.test(n)).sort()) {
+    const index = Number(f.slice(0, -4));
+    const g = gold.get(index);
+    const published = day(g?.published ?? undefined);
+    items.push({
+      key: `invented:${f}`,
+      source: 'invented',
+      text: readFileSync(path.join(dir, f), 'utf8'),
+      ...(published ? { published } : {}),
+      goldIndex: index,
+      ...(g?.cases.length ? { victims: g.cases.map((c) => ({ name: c.name.split('|')[0]!, atRisk: true })) } : {}),
+    });
+  }
+  return { items, sources: [`invented reports: ${items.length} (${items.filter((i) => !i.victims).length} with no case in their gold)`] };
 }
 
 /** The first `limit` items, keeping the mix's proportion. */

@@ -11,9 +11,6 @@ import type { Store } from '../../storage/store.js';
 import type { FeedItem } from './build.js';
 import { keyOfUrl } from './ingest.js';
 
-/** HRDsAttack's victim types that make a victim a person at risk for the recall figure. */
-const AT_RISK_TYPES = new Set(['journalist', 'human rights defender', 'trade unionist']);
-
 /** Two names of one person: close throughout ("Muny"/"Mony"), or one the other's part ("Assange" in "Julian Assange"). */
 export function sameName(a: string, b: string): boolean {
   const m = compareNames(a, b);
@@ -84,6 +81,9 @@ export function readGoldDir(dir: string): Map<number, CaseGold> {
   return out;
 }
 
+/** A report about attacks on named people (an HRDsAttack report, an invented report with cases), not unrelated news. */
+const isLabelled = (item: FeedItem): boolean => item.hrd !== undefined || (item.victims?.length ?? 0) > 0;
+
 interface Linked {
   personId: string;
   names: string[];
@@ -114,7 +114,7 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
     const p = personById.get(c.entity_id);
     if (!p) continue;
     const item = c.report_id ? itemOf.get(c.report_id) : undefined;
-    const victims = item?.hrd?.article.labels.victims.map((v) => v.name).filter((n): n is string => !!n) ?? [];
+    const victims = item?.victims?.map((v) => v.name) ?? [];
     if (victims.some((v) => sameName(v, p.name))) right++;
     else wrongCases.push(`${p.name} (${item?.key ?? 'unknown report'})`);
   }
@@ -124,20 +124,20 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
   let of = 0;
   for (const r of reports) {
     const item = itemOf.get(r.id);
-    if (!item?.hrd) continue;
+    if (!item?.victims) continue;
     const linked = linkedIn.get(r.id) ?? [];
     const counted: string[] = [];
-    for (const v of item.hrd.article.labels.victims) {
-      if (!v.name || !v.type.some((t) => AT_RISK_TYPES.has(t))) continue;
+    for (const v of item.victims) {
+      if (!v.atRisk) continue;
       // The annotators sometimes list one victim twice.
-      if (counted.some((n) => sameName(n, v.name!))) continue;
+      if (counted.some((n) => sameName(n, v.name))) continue;
       counted.push(v.name);
       of++;
-      if (linked.some((l) => l.names.some((n) => sameName(n, v.name!)))) found++;
+      if (linked.some((l) => l.names.some((n) => sameName(n, v.name)))) found++;
     }
   }
 
-  const unrelatedIds = new Set(reports.filter((r) => itemOf.get(r.id) && !itemOf.get(r.id)!.hrd).map((r) => r.id));
+  const unrelatedIds = new Set(reports.filter((r) => itemOf.get(r.id) && !isLabelled(itemOf.get(r.id)!)).map((r) => r.id));
   const openedByUnrelated = created.filter((c) => c.report_id && unrelatedIds.has(c.report_id) && personById.has(c.entity_id)).length;
   const triage = Number((await db.selectFrom('triage_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const alerts = await db.selectFrom('alerts').select(['acknowledged_at']).execute();
@@ -176,7 +176,8 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const missedNames: string[] = [];
   const wrongCountryNames: string[] = [];
   for (const r of reports) {
-    const g = itemOf.get(r.id)?.hrd ? gold.get(itemOf.get(r.id)!.hrd!.index) : undefined;
+    const index = itemOf.get(r.id)?.goldIndex;
+    const g = index === undefined ? undefined : gold.get(index);
     if (!g) continue;
     t.reports++;
     const doc = parseExtraction(r);

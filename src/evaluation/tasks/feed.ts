@@ -4,7 +4,7 @@ import { Extractor } from '../../articles/extract.js';
 import type { PolicySettings } from '../../cases/policy.js';
 import { policySettings } from '../../storage/policy.js';
 import { extractionJson } from '../../storage/reports.js';
-import { buildFeed, goldOnlyFeed, limitFeed } from '../feed/build.js';
+import { buildFeed, goldOnlyFeed, inventedFeed, limitFeed } from '../feed/build.js';
 import { ingestFeed, replayExtractor } from '../feed/ingest.js';
 import type { PolicyFigures } from '../feed/score.js';
 import { readGoldDir, scoreRun } from '../feed/score.js';
@@ -54,15 +54,16 @@ function goldRow(name: string, f: PolicyFigures): Row {
 }
 
 async function run(ctx: TaskContext): Promise<TaskOutcome> {
-  const whole = buildFeed(ctx.split, ctx.dataDir);
-  if (!whole.items.some((i) => i.hrd)) return { skipped: `no HRDsAttack ${ctx.split} split (${whole.sources.join('; ')})` };
-  const goldDir = ctx.gold ?? path.join(ROOT, 'data', 'case-gold', 'hrdsattack', ctx.split);
+  const invented = ctx.corpus === 'invented';
+  const goldDir = ctx.gold ?? path.join(ROOT, 'data', 'case-gold', invented ? 'invented' : 'hrdsattack', ctx.split);
   const gold = readGoldDir(goldDir);
+  const whole = invented ? inventedFeed(path.join(ROOT, 'data', 'invented', ctx.split), gold) : buildFeed(ctx.split, ctx.dataDir);
+  if (!whole.items.some((i) => i.goldIndex !== undefined)) return { skipped: `no ${invented ? 'invented reports' : 'HRDsAttack'} in the ${ctx.split} split (${whole.sources.join('; ')})` };
   if (ctx.goldOnly && !gold.size) return { skipped: `--gold-only, and no case-gold files in ${goldDir}` };
   const feed = ctx.goldOnly ? goldOnlyFeed(whole, new Set(gold.keys())) : whole;
   const items = limitFeed(feed, ctx.limit);
   for (const s of feed.sources) ctx.progress(s);
-  ctx.progress(`${items.length} reports in the feed (${items.filter((i) => i.hrd).length} HRDsAttack); ${gold.size} case-gold files in ${goldDir}`);
+  ctx.progress(`${items.length} reports in the feed (${items.filter((i) => i.victims).length} telling of named victims); ${gold.size} case-gold files in ${goldDir}`);
 
   const settings: Partial<PolicySettings> = { ...(ctx.policy ? (JSON.parse(ctx.policy) as Partial<PolicySettings>) : {}), mode: 'risk' };
   const fresh = await ingestFeed(items, new Extractor(), settings, ctx.progress, 'new policy');
@@ -89,16 +90,18 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
     result: {
       task: 'feed',
       split: ctx.split,
-      corpus: 'hrdsattack + unrelated news',
+      corpus: invented ? 'invented reports' : 'hrdsattack + unrelated news',
       data: feed.sources.join('; '),
       tables: [
-        { title: `The mixed feed (${now.reports} reports: ${now.hrdReports} HRDsAttack, ${now.unrelatedReports} unrelated), ingested through the JSONL path`, columns: Object.keys(feedRow('', now).values), rows: [feedRow('new policy', now), feedRow('old policy: everyone a case', old)] },
+        { title: `The mixed feed (${now.reports} reports: ${now.hrdReports} ${invented ? 'with gold cases' : 'HRDsAttack'}, ${now.unrelatedReports} unrelated), ingested through the JSONL path`, columns: Object.keys(feedRow('', now).values), rows: [feedRow('new policy', now), feedRow('old policy: everyone a case', old)] },
         { title: `Case gold (CASE-GOLD.md) on the annotated reports in the feed`, columns: Object.keys(goldRow('', now).values), rows: [goldRow('new policy', now), goldRow('old policy: everyone a case', old)] },
       ],
       notes: [
         `new policy: case threshold ${policy.caseThreshold}, triage floor ${policy.triageFloor}, relevance weight ${policy.relevanceWeight} (decision = at-risk × (1 − w + w × relevance))`,
         `${risky} of ${now.reports} extractions carry a risk reading; without one the policy sends targeted people to triage and opens nothing by itself`,
-        'case P: cases whose opening report is an HRDsAttack report naming them as a victim; victim R: named journalists, defenders and unionists with a case linked from their report',
+        invented
+          ? 'case P: cases whose opening report names them as a gold case; victim R: the gold cases with a case linked from their report'
+          : 'case P: cases whose opening report is an HRDsAttack report naming them as a victim; victim R: named journalists, defenders and unionists with a case linked from their report',
         'events P/R by type and modality on the cases matched to gold (R counts every gold event, found case or not)',
         'status: as of each report\'s publication (CASE-GOLD.md), from the reports published by then; status at end: what the case shows after the whole feed',
         `gold status 'unknown', which no case can show (new policy): ${now.gold?.goldUnknown ?? 0} of the matched cases`,

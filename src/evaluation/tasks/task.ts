@@ -15,6 +15,8 @@ export interface TaskContext {
   goldOnly?: boolean;
   /** Settings for the component under test, as JSON (`--policy`: the case policy's thresholds). */
   policy?: string;
+  /** Which reports a feed reads (`--corpus`): HRDsAttack with unrelated news (the default), or our invented reports. */
+  corpus?: 'hrdsattack' | 'invented';
 }
 
 /** The outcome of a task: its scores, or a one-line reason it could not run. */
