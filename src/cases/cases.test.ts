@@ -346,6 +346,21 @@ describe('the country of a sentence', () => {
     const of = sentenceCountries(d);
     assert.deepEqual([of(0), of(1), of(2)], ['KRS', 'KRS', 'VLM']);
   });
+  test('a dateline\'s place is where the report was filed, not where its events happened', () => {
+    const t = 'Ostria City, June 15, 2022 — Karsland must free Ines Varga, a watchdog said.\nOSTRIA CITY (Wire) - Police detained Teo Brand.\nOstria City police detained Ada Moll in a raid.';
+    const at = (w: string, from = 0) => ({ start: t.indexOf(w, from), end: t.indexOf(w, from) + w.length, text: w });
+    const d = {
+      published: null, text: t, offsets: 'utf16', tokens: [], timexes: [], quotes: [], events: [],
+      sentences: [{ start: 0, end: t.indexOf('\nOSTRIA') }, { start: t.indexOf('OSTRIA'), end: t.indexOf('\nOstria City police') }, { start: t.indexOf('Ostria City police'), end: t.length }],
+      entities: [
+        { id: 'e1', type: 'LOC', name: 'Ostria City', country: 'OST', mentions: [at('Ostria City'), at('OSTRIA CITY'), at('Ostria City police')].map((m) => ({ ...m, end: m.start + 11 })) },
+        { id: 'e2', type: 'LOC', name: 'Karsland', country: 'KRS', mentions: [at('Karsland')] },
+      ],
+    } as unknown as ExtractionDocument;
+    const of = sentenceCountries(d);
+    // must not match: a place opening a paragraph with no dash after it is a place like any other
+    assert.deepEqual([of(0), of(1), of(2)], ['KRS', null, 'OST']);
+  });
   test('whose money is behind a channel ("an Ostrian-backed channel") is not where anything happened', () => {
     const t = 'The two reporters, who work for an Ostrian-backed channel, were convicted. Ostrian police detained them.';
     const at = (w: string, from = 0) => ({ start: t.indexOf(w, from), end: t.indexOf(w, from) + w.length, text: w });

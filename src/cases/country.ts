@@ -204,6 +204,8 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
       if (/\b(?:speaking|spoke|speaks|told (?:reporters|journalists)|(?:news|press) conference|(?:an )?interview|a statement issued)\s+in\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(0, m.start - 40), m.start))) continue;
       // "A, raised in Drell, was kidnapped in Karsland": where someone comes from, not where it happened
       if (originOf(doc.text, m, nameEnds)) continue;
+      // "Nairobi, June 15 — Karsland must release A": where the report was filed, not where it happened
+      if (datelinePlace(doc.text, m)) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
       const list = bySentence.get(s) ?? [];
       list.push({ country: e.country, start: m.start, seat: courtSeat(doc.text, m) });
@@ -288,6 +290,16 @@ function originOf(text: string, m: { start: number; end: number }, nameEnds: Rea
   if (/^\s+natives?\b/i.test(text.slice(m.end, m.end + 10))) return true;
   const link = /,?\s+(?:of|from)\s+(?:the\s+)?$/.exec(before);
   return link !== null && nameEnds.has(m.start - link[0].length);
+}
+
+/**
+ * A dateline's place: a name that opens a paragraph and is followed, before any full stop, by a
+ * dash ("NAIROBI —", "Nairobi, June 15, 2022 —", "Minsk, Belarus (Wire) -"). The report was filed
+ * there; the events it tells may be anywhere.
+ */
+export function datelinePlace(text: string, m: { start: number; end: number }): boolean {
+  if (m.start > 0 && !/\n[ \t]*$/.test(text.slice(Math.max(0, m.start - 8), m.start))) return false;
+  return /^(?:,[^\n.!?—–]{1,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)\s/.test(text.slice(m.end, m.end + 80));
 }
 
 /** Bodies of people that speak or campaign, not a state that acts: a country's own ("Drell's unions") is no place of events. */

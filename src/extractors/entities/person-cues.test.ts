@@ -160,3 +160,13 @@ test('a name the recogniser missed that a harm befalls in the passive right afte
   assert.notEqual(typeOf('Authorities in Karsland have arrested the brother of a jailed blogger.', 'Karsland'), 'PERSON');
   assert.notEqual(typeOf('Two Belgians were detained at the border with Velmora.', 'Two Belgians'), 'PERSON');
 });
+
+test('an outlet after "for the privately owned", a name ending in TV or Radio, and a name before "member" are organisations, wherever the words recur', () => {
+  assert.equal(typeOf('Officers arrested Abdi Warsame, a reporter for the privately owned Dhalin Bari, in Burao.', 'Dhalin Bari'), 'ORG');
+  assert.equal(typeOf('Dhalin Bari TV said its reporter was held. The director of Dhalin Bari TV was summoned.', 'Dhalin Bari TV'), 'ORG');
+  const doc = pipeline.run(new Doc('Tolvar Nash member Ilyas Saidi was deported in March. Tolvar Nash was banned in 2015.'));
+  assert.deepEqual(doc.entities.filter((e) => e.name === 'Tolvar Nash').map((e) => [e.type, e.mentions.length]), [['ORG', 2]]);
+  // must not match: a person's surname that is a word, a person who is not an outlet
+  assert.equal(typeOf('Maria Member said the reporter Ivan Petrov was detained.', 'Ivan Petrov'), 'PERSON');
+  assert.equal(typeOf('Ivan Petrov said the reporter Anna Dale had been detained.', 'Anna Dale'), 'PERSON');
+});

@@ -375,6 +375,19 @@ function employerBeforeRole(doc: Doc, m: Mention): boolean {
   return next !== undefined && next.upos === 'NOUN' && next.text === next.text.toLowerCase() && loadRoleNouns().titles.has(next.text.toLowerCase().replace(/s$/, ''));
 }
 
+/** Last words that make a name an outlet: "Geeska Bari TV", "Radio Tolland FM", "Karvel News". */
+const OUTLET_WORDS = /^(?:TV|Television|Radio|FM|News)$/;
+
+/**
+ * "Geeska Bari TV", "Nav Tojikiston member Anvar Saidov": a "person" whose last word names an outlet,
+ * or right before "member(s)" (a person has no members), is an organisation.
+ */
+function organisationByForm(doc: Doc, m: Mention): boolean {
+  if (m.type !== 'PERSON') return false;
+  if (OUTLET_WORDS.test(m.text.split(/\s+/).pop() ?? '')) return true;
+  return /^\s+members?\b/.test(doc.text.slice(m.end, m.end + 10));
+}
+
 /** Roles whose "for", "with" or "at" names an employer, never a client: "a reporter for the independent Karvel Voice". */
 const MEDIA_ROLES = new Set(['reporter', 'correspondent', 'journalist', 'editor', 'photographer', 'photojournalist', 'presenter', 'columnist', 'cameraman', 'camerawoman', 'producer', 'anchor', 'contributor', 'stringer', 'blogger', 'broadcaster']);
 const EMPLOYER_CASES = new Set(['for', 'with', 'at']);
@@ -383,7 +396,9 @@ const EMPLOYER_CASES = new Set(['for', 'with', 'at']);
 function employerAfterRole(doc: Doc, m: Mention): boolean {
   if (m.type !== 'PERSON') return false;
   let k = tokenAt(doc, m.start) - 1;
-  while (k >= 0 && ((doc.tokens[k]!.upos === 'ADJ' && /^\p{Ll}/u.test(doc.tokens[k]!.text)) || doc.tokens[k]!.text.toLowerCase() === 'the')) k--;
+  // "for the independent Karvel Voice", "for the privately owned Geeska Bari", "for state-run Radio Nolan"
+  const modifier = (t: Token) => /^\p{Ll}/u.test(t.text) && (t.upos === 'ADJ' || t.upos === 'ADV' || t.xpos === 'VBN' || t.text.includes('-'));
+  while (k >= 0 && (modifier(doc.tokens[k]!) || doc.tokens[k]!.text.toLowerCase() === 'the')) k--;
   const role = doc.tokens[k - 1];
   return k > 0 && EMPLOYER_CASES.has(doc.tokens[k]!.text.toLowerCase()) && role !== undefined && MEDIA_ROLES.has(role.text.toLowerCase().replace(/s$/, ''));
 }
@@ -457,7 +472,9 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
   for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
-  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : employerBeforeRole(doc, m) || employerAfterRole(doc, m) ? { ...m, type: 'ORG' as const } : m));
+  // an outlet or a movement shown to be one somewhere is one wherever the same words stand ("Nav Tojikiston was banned")
+  const organisations = new Set(mentions.all.filter((m) => employerBeforeRole(doc, m) || employerAfterRole(doc, m) || organisationByForm(doc, m)).map((m) => m.text));
+  const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : m.type === 'PERSON' && organisations.has(m.text) ? { ...m, type: 'ORG' as const } : m));
   if (kept.length < mentions.all.length || kept.some((m, i) => m !== mentions.all[i])) changed = true;
   return { entities: changed ? group(kept) : doc.entities, mentions };
 }

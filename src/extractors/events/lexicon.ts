@@ -33,6 +33,8 @@ export interface TriggerEntry {
   state?: boolean;
   /** Only in the passive voice. */
   passive?: boolean;
+  /** Only with an object and a clause of what is to befall them: "warned her that she would be next". */
+  foretold?: boolean;
   /** The negation is part of the phrase ("whereabouts are not known"), and required. */
   negated?: boolean;
   /** Only in a future clause ("will not be free"). */

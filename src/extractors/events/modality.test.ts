@@ -433,3 +433,11 @@ test('an event whose subject is nobody is negated', () => {
   // must not match: someone named, or "nobody" elsewhere in the sentence
   assert.deepEqual(modalities('Police arrested Ade Olu although nobody saw the march.', 'ARREST'), ['asserted']);
 });
+
+test('a condition a colon closes does not govern what follows it; one hung on the clause still does', () => {
+  assert.deepEqual(modalities('If you are new to this story: Ivo Sarn, a reporter, was arrested at his home by police in Kesh.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('If you missed it; the journalist Pell Odrin was detained in Orla on Monday.', 'ARREST'), ['asserted']);
+  // must not match: the condition of the clause itself
+  assert.deepEqual(modalities('If he returns to Kesh, the journalist Ivo Sarn will be arrested.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(modalities('If convicted, Ivo Sarn faces ten years in prison.', 'CONVICTION'), ['hypothetical']);
+});

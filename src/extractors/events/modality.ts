@@ -298,9 +298,17 @@ function invertedCondition(tree: Tree, i: number): boolean {
   return false;
 }
 
-/** A condition hung on the clause: "if he returns, he will be arrested". */
+/**
+ * A condition hung on the clause: "if he returns, he will be arrested". Not one a colon or a
+ * semicolon closes before the clause: "If you are new to this story: A was arrested" says
+ * nothing about the arrest.
+ */
 function conditional(tree: Tree, clause: readonly number[]): boolean {
-  return clause.some((c) => tree.kids(c, 'advcl').some((a) => tree.kids(a, 'mark').some((m) => HYPOTHETICAL_MARK.has(tree.lemma(m)) && tree.lemma(m) !== 'whether')));
+  const closed = (a: number, c: number): boolean => {
+    for (let j = Math.min(a, c) + 1; j < Math.max(a, c); j++) if (/^[:;]$/.test(tree.token(j).text)) return true;
+    return false;
+  };
+  return clause.some((c) => tree.kids(c, 'advcl').some((a) => !closed(a, c) && tree.kids(a, 'mark').some((m) => HYPOTHETICAL_MARK.has(tree.lemma(m)) && tree.lemma(m) !== 'whether')));
 }
 
 /** What the words modifying an event noun say of it: "her expected release (date)" is to come, "a possible arrest" may be. */

@@ -1094,3 +1094,18 @@ test('threats received "on social media" or "on Facebook" befall the receiver; a
   const doc = pipeline.run(new Doc('Ilse Varn received death threats on social media.', { published: '2024-05-01' }));
   assert.ok(doc.events.every((v) => !/social media/.test(v.target?.text ?? '')));
 });
+
+test('a clause after a semicolon keeps its own subject; a verb conjoined to a copular predicate shares its subject', () => {
+  assert.deepEqual(targets('Ilse Varn left after being told that a warrant was being prepared for her; she is now in Orla and has applied for asylum there.', 'ASYLUM_REQUEST'), ['Ilse Varn']);
+  assert.deepEqual(targets('Teo Brand fled in May; he is now in Orla and has applied for asylum there.', 'ASYLUM_REQUEST'), ['Teo Brand']);
+  // must not match: a semicolon in a list of people joins no clauses; each listed person is still held
+  has(targets('Police detained three people: Ivo Sarn, a lawyer; Pell Odrin, who was beaten; and Mina Castor.', 'ARREST'), ['Ivo Sarn', 'Pell Odrin', 'Mina Castor'], 'list');
+});
+
+test('a warning to someone of what they will suffer is a threat to them; a warning of anything else is none', () => {
+  assert.deepEqual(targets('Ilse Varn, an activist, received text messages from an unknown number warning her that she would be next.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('Unknown men warned the journalist Ivo Sarn that he would be killed.', 'THREAT'), ['Ivo Sarn']);
+  // must not match: a forecast, an advice to a crowd
+  assert.deepEqual(targets('The minister warned Ivo Sarn that prices would rise.', 'THREAT'), []);
+  assert.deepEqual(targets('Police warned residents to stay indoors.', 'THREAT'), []);
+});

@@ -281,6 +281,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   const beside = partner !== undefined && Math.abs(partner - i) === 1 && tree.kids(partner, 'cop').length > 0;
   const copular = (tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0) || beside;
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
+  if (entry.foretold && !foretold(tree, i)) return undefined;
   if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
   if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
   // "released on bail": a noun under a verb that already tells its event adds none of its own
@@ -344,3 +345,19 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   }
   return found.sort((a, b) => a.token - b.token);
 }
+
+/** Modals of what is to come: "that she would be next", "that they will pay". */
+const FORETELLING = new Set(['would', 'will', 'could', 'might', 'shall']);
+
+/**
+ * "warned her that she would be next": an object, and a that-clause of what is to befall them,
+ * whose subject is a personal pronoun (not "warned A that prices would rise").
+ */
+function foretold(tree: Tree, i: number): boolean {
+  if (tree.isPassive(i) || !tree.kids(i, 'obj', 'iobj').length) return false;
+  return tree.kids(i, 'ccomp').some(
+    (c) => tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase())) && tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase())),
+  );
+}
+
+const PERSONAL = new Set(['he', 'she', 'they', 'you', 'i', 'we']);

@@ -76,6 +76,21 @@ export function createParser(config: ModelConfig = {}): Component {
         const words = tokens.map((t) => t.text);
         const tags = tokens.map((t) => t.xpos ?? 'NN');
         const dash = datelineDash(words);
+        const semi = dash < 0 ? clauseSemicolon(words, tags) : -1;
+        if (semi >= 0) {
+          // Two clauses a semicolon joins, parsed apart: the second's root hangs on the first's as parataxis.
+          const first = model.parse(words.slice(0, semi + 1), tags.slice(0, semi + 1));
+          interruptedSubject({ words: words.slice(0, semi + 1), upos: tokens.slice(0, semi + 1).map((t) => t.upos ?? ''), xpos: tags.slice(0, semi + 1), heads: first.heads, deprels: first.deprels });
+          const second = model.parse(words.slice(semi + 1), tags.slice(semi + 1));
+          const root = base + Math.max(0, first.heads.indexOf(-1));
+          tokens.forEach((t, i) => {
+            const inFirst = i <= semi;
+            const h = inFirst ? first.heads[i]! : second.heads[i - semi - 1]!;
+            t.head = h < 0 ? (inFirst ? -1 : root) : base + (inFirst ? 0 : semi + 1) + h;
+            t.deprel = inFirst ? first.deprels[i]! : h < 0 ? 'parataxis' : second.deprels[i - semi - 1]!;
+          });
+          continue;
+        }
         if (dash < 0) {
           const deps = model.parse(words, tags);
           interruptedSubject({ words, upos: tokens.map((t) => t.upos ?? ''), xpos: tags, heads: deps.heads, deprels: deps.deprels });
@@ -100,6 +115,27 @@ export function createParser(config: ModelConfig = {}): Component {
       return doc;
     },
   };
+}
+
+/** A finite verb or modal: what makes a clause. */
+const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
+
+/**
+ * The first semicolon that joins two clauses ("a warrant was being prepared for her; she is now in
+ * Mexico and has applied for asylum"), or -1. Each side must hold a finite verb, and the second
+ * one before any relative word: a semicolon in a list ("A, a lawyer; B, who was arrested; and C")
+ * joins no clauses. The parser, trained on web text, often hangs the second clause inside the
+ * first, and its subject is then lost.
+ */
+export function clauseSemicolon(words: readonly string[], tags: readonly string[]): number {
+  const at = words.indexOf(';');
+  if (at <= 0 || at >= words.length - 2) return -1;
+  if (!tags.slice(0, at).some((t) => FINITE.test(t))) return -1;
+  for (let i = at + 1; i < words.length; i++) {
+    if (/^(?:who|which|that|whom|whose)$/i.test(words[i]!) || words[i] === ';') return -1;
+    if (FINITE.test(tags[i]!)) return at;
+  }
+  return -1;
 }
 
 declare module '../../pipeline/registry.js' {

@@ -165,3 +165,12 @@ test('the parser parses the same with its per-token role sums as feature by feat
     assert.deepEqual([...parser.parse(words, tags)], [...plain.parse(words, tags)], words.join(' '));
   }
 });
+
+test('a semicolon joins two clauses when each side has a finite verb, and the second one before any relative word', async () => {
+  const { clauseSemicolon } = await import('./index.js');
+  assert.equal(clauseSemicolon(['It', 'was', 'late', ';', 'she', 'left', '.'], ['PRP', 'VBD', 'JJ', ':', 'PRP', 'VBD', '.']), 3);
+  // must not match: a list, a fragment before the semicolon, a semicolon at the end
+  assert.equal(clauseSemicolon(['We', 'saw', 'A', ';', 'B', ',', 'who', 'was', 'hurt', '.'], ['PRP', 'VBD', 'NNP', ':', 'NNP', ',', 'WP', 'VBD', 'VBN', '.']), -1);
+  assert.equal(clauseSemicolon(['A', 'lawyer', ';', 'she', 'left', '.'], ['DT', 'NN', ':', 'PRP', 'VBD', '.']), -1);
+  assert.equal(clauseSemicolon(['She', 'left', ';', '.'], ['PRP', 'VBD', ':', '.']), -1);
+});

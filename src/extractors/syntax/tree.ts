@@ -284,6 +284,8 @@ export class Tree {
     if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? this.namedBefore(h, own) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
+    // "she is now in Drell and has applied for asylum": a verb conjoined to a copular predicate shares its subject
+    if (t.deprel === 'conj' && this.kids(h, 'cop').length > 0 && this.kids(h, 'nsubj').length > 0) return this.subjectOf(h, depth + 1);
     if (t.deprel === 'conj' && !['VERB', 'AUX'].includes(this.token(h).upos ?? '')) {
       // a verb conjoined to a misparsed head: share the subject of the nearest verb before it
       for (let j = i - 1; j >= this.sentenceRange(i).from; j--) if (this.token(j).upos === 'VERB') return this.subjectOf(j, depth + 1);
