@@ -222,6 +222,16 @@ function durationAt(tree: Tree, start: number, end: number): string | undefined 
  * his trial" (background), "is being held", "will be held", nor a span without a number ("held for
  * questioning").
  */
+/** Whether a sentence other than the event's names a calendar date the event's own date does not fall in (or the event has none). */
+function otherwiseDated(doc: Tree['doc'], sentence: number, v: VigilEvent): boolean {
+  if (sentence === v.sentence) return false;
+  const { start, end } = doc.sentences[sentence]!;
+  const dates = doc.timexes.filter((x) => x.type === 'DATE' && x.start >= start && x.end <= end && /^\d{4}/.test(x.value));
+  if (!dates.length) return false;
+  const own = v.date?.value;
+  return !own || dates.every((x) => !(x.value.startsWith(own) || own.startsWith(x.value)));
+}
+
 export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
@@ -239,6 +249,9 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
       const k = tokenAt(doc, m.start);
       if (k < 0) continue;
       over = unbounded(tree, stayOver(tree, k) ?? (doc.sentenceAt(m.start) === v.sentence ? pastSpan(tree, k) : undefined));
+      // "is being held at the police headquarters … in 2019 he spent eight months in prison": a
+      // stay dated otherwise than the custody is another episode the merge joined to it
+      if (over && otherwiseDated(doc, doc.sentenceAt(m.start), v)) over = undefined;
       if (over) {
         sentence = doc.sentenceAt(m.start);
         break;

@@ -343,6 +343,9 @@ test('custody in the simple past for a stated while has ended: a release, its wo
   assert.deepEqual(releases('Pol Varan was arrested in July for a report on fraud. The state charged Pol Varan with incitement and the journalist spent over two months in detention.'), ['two months']);
   // a custody verb with a span that the merge joined to an arrest told earlier in the same sentence
   assert.deepEqual(releases('Reports spread about the arrest of the journalist Pol Varan, who was held for three days after a raid on his flat.'), ['for three days']);
+  // nor a stay another sentence dates otherwise: an older episode the merge joined to this custody
+  assert.deepEqual(releases('The activist Pol Varan is being held at the police headquarters in Karsvik. In 2019 he spent eight months in Oskar prison on another charge.'), []);
+  assert.deepEqual(releases('Pol Varan was arrested in July 2023 for a report on fraud. In July 2023 the journalist spent over two months in detention.'), ['two months']);
   // but not a later custody verb with a span in another sentence, which may tell an older detention
   assert.deepEqual(releases('Pol Varan was arrested in May and charged with sabotage. The case related to old allegations, after which he was detained by the agency for two years without trial.'), []);
   // must not match: still held, background before another step, to come, no stated while
@@ -1005,4 +1008,13 @@ test('a relative clause tells its own time: it does not take the date of the cla
   assert.equal(one(events, 'RELEASE').date ?? null, null);
   // must not match: an adverbial clause shares its verb's time
   assert.equal(one(eventsOf('The activist Pia Rast was arrested on 7 December 2018 while covering a protest.').events, 'ARREST').date?.value, '2018-12-07');
+});
+
+test('a named retelling with no date of its own takes the date of the same event told of a group just before; an older episode stays apart', () => {
+  const { events } = eventsOf('The federation condemns the arrest of leaders of its Karsvik affiliate on 1 May.\n\nPolice arrested the union\'s president, Pol Varan, after a rally.\n\nIn November 2017, Pol Varan was detained for eleven days and released without charge.', '2018-05-02');
+  const arrests = events.filter((v) => v.type === 'ARREST' && v.target?.entity).map((v) => v.date?.value);
+  assert.deepEqual(arrests, ['2018-05-01', '2017-11']);
+  // must not match: a group's event three sentences back lends nothing
+  const far = eventsOf('Police arrested twenty protesters on 1 May. The rally was large. Many marched. Organisers spoke. Later, police arrested the journalist Pol Varan.', '2018-05-02').events;
+  assert.equal(far.find((v) => v.type === 'ARREST' && v.target?.entity)?.date ?? null, null);
 });

@@ -1,6 +1,6 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
-import type { EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
+import type { EventDate, EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
 import { aloneAll, countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader } from './custody.js';
@@ -22,6 +22,7 @@ import { releasesStillHeld } from './still-held.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
+import { demandedInList } from './demand-list.js';
 import { modalityOf } from './modality.js';
 import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -201,7 +202,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // a claim happened when it was made: "On Monday, X said he had committed a crime" is Monday's
     // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before),
     // save its start: "missing since Tuesday"
-    const date = trigger.entry.state ? dater.since(trigger) : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : (dater.dateOf(trigger) ?? dater.since(trigger));
+    const ownDate = trigger.entry.state ? dater.since(trigger) : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : (dater.dateOf(trigger) ?? dater.since(trigger));
+    const date = ownDate ?? ledeDate(events, trigger.type, doc.sentenceAt(doc.tokens[trigger.token]!.start), roles.target?.entity ?? null);
     let first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
     let last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
     // "arrested again", "again detained": the word that tells a repeat is part of the trigger, so a
@@ -288,7 +290,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
-  return releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept)))))).map((v, i) => ({ ...v, id: `v${i + 1}` }));
+  const all = releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))));
+  // "calls on the authorities to:\n- release A; - drop the charges": a list item completes the request above it
+  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && demandedInList(doc.text, v.trigger.start) ? { modality: 'hypothetical' as const } : {}), id: `v${i + 1}` }));
 }
 
 /** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */
@@ -300,4 +304,28 @@ function ongoingFrom(doc: Doc, first: number): number {
   let k = first - 1;
   while (k > 0 && ONGOING_GAP.has(doc.tokens[k]!.text.toLowerCase()) && first - k < 3) k--;
   return k >= 0 && ONGOING.has(doc.tokens[k]!.text.toLowerCase()) ? k : first;
+}
+
+/** How many sentences back a group's dated event may lend its date. */
+const LEDE_REACH = 2;
+/** The opening sentences (headline, dateline, lede and its retelling) where a report tells its main event again by name. */
+const LEDE_SENTENCES = 6;
+
+/**
+ * "condemns the arrest of leaders of its affiliate on 1 May … police arrested the union's
+ * president, A, and …": in a report's opening, a named retelling with no date of its own, right after the same kind of
+ * event told of a group (or of the same person) with one, is that event: it takes its date. Without
+ * it, the merge may join the retelling to an older episode a later sentence dates ("In November
+ * 2023, A was detained for eleven days").
+ */
+function ledeDate(events: readonly VigilEvent[], type: EventType, sentence: number, target: string | null): EventDate | null {
+  if (sentence > LEDE_SENTENCES) return null;
+  for (let k = events.length - 1; k >= 0; k--) {
+    const v = events[k]!;
+    if (sentence - v.sentence > LEDE_REACH) break;
+    if (v.type !== type || !v.date || (v.modality !== 'asserted' && v.modality !== 'reported')) continue;
+    if (v.target?.entity && v.target.entity !== target) continue;
+    return v.date;
+  }
+  return null;
 }

@@ -441,3 +441,9 @@ test('a condition a colon closes does not govern what follows it; one hung on th
   assert.deepEqual(modalities('If he returns to Kesh, the journalist Ivo Sarn will be arrested.', 'ARREST'), ['hypothetical']);
   assert.deepEqual(modalities('If convicted, Ivo Sarn faces ten years in prison.', 'CONVICTION'), ['hypothetical']);
 });
+
+test('a release waited for ("pending her release") is to come; one that came is told', () => {
+  assert.deepEqual(modalities('The journalist Ivo Sarn was arrested in May. Pending his release, we call on the authorities to disclose where he is held.', 'RELEASE'), ['future']);
+  // must not match: a release told as done beside a wait for something else
+  assert.deepEqual(modalities('The journalist Ivo Sarn was held pending trial, and his release came in June.', 'RELEASE'), ['asserted']);
+});

@@ -316,6 +316,8 @@ function modifierModality(tree: Tree, t: Trigger): Modality | undefined {
   if (t.pos !== 'noun') return undefined;
   const h = tree.head(t.token);
   const holders = [t.token, ...(h >= 0 && tree.token(t.token).deprel === 'compound' ? [h] : [])];
+  // "pending her release", "pending trial": what a wait is for has not come
+  if (holders.some((n) => tree.kids(n, 'case', 'amod').some((k) => tree.lemma(k) === 'pending' || tree.lemma(k) === 'pend') || (tree.head(n) >= 0 && tree.token(tree.head(n)).text.toLowerCase() === 'pending' && tree.token(n).deprel === 'obj'))) return 'future';
   const mods = holders.flatMap((n) => tree.kids(n, 'amod')).map((k) => tree.token(k).text.toLowerCase());
   if (mods.some((m) => FUTURE_MODIFIERS.has(m))) return 'future';
   if (mods.some((m) => POSSIBLE_MODIFIERS.has(m))) return 'hypothetical';
