@@ -156,12 +156,43 @@ export function hardCases(file = HARD_CASES): RiskReport[] {
     });
 }
 
+/**
+ * Our invented reports of a split (`data/invented/<split>`), each with its case gold
+ * (`data/case-gold/invented/<split>`): written blind to the rules, in many outlets' styles, with
+ * people at risk of every kind (students, lawyers, clergy, protesters as well as journalists) and
+ * hard negatives. Only the train split is learned from; dev is what the feed scores.
+ */
+export function inventedReports(split: Split, root = ROOT): RiskReport[] {
+  const dir = path.join(root, 'data', 'invented', split);
+  const goldDir = path.join(root, 'data', 'case-gold', 'invented', split);
+  if (!existsSync(dir) || !existsSync(goldDir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^\d+\.txt$/.test(f))
+    .sort()
+    .flatMap((f) => {
+      const goldFile = path.join(goldDir, f.replace(/\.txt$/, '.json'));
+      if (!existsSync(goldFile)) return [];
+      const g = JSON.parse(readFileSync(goldFile, 'utf8')) as CaseGold;
+      const cases = g.cases.map((c) => ({ forms: nameForms(c.name), kinds: c.at_risk, events: c.events.map((e) => ({ type: e.type, start: e.start, end: e.end })) }));
+      const report: RiskReport = {
+        id: `invented:${split}/${f}`,
+        source: 'invented',
+        text: readFileSync(path.join(dir, f), 'utf8'),
+        ...(g.published ? { published: g.published } : {}),
+        relevant: cases.length > 0,
+        victims: cases.map((c) => ({ name: c.forms[0]!, types: ['invented'] })),
+        gold: { cases },
+      };
+      return [report];
+    });
+}
+
 export interface CorpusLimits {
   polnear: number;
   timebank: number;
 }
 
-/** The reports of a split: HRDsAttack's, the unrelated news's, and on train the invented ones. */
+/** The reports of a split: HRDsAttack's, the unrelated news's, and on train the invented ones (hard cases and our invented train reports). */
 export function riskReports(split: Split, dataDir?: string, limits: CorpusLimits = { polnear: 300, timebank: 150 }): RiskReport[] {
   const reports = [
     ...hrdsattack(split, dataDir),
@@ -169,7 +200,7 @@ export function riskReports(split: Split, dataDir?: string, limits: CorpusLimits
     ...timebank(split, limits.timebank, dataDir),
     ...gum(split, dataDir),
     ...trafilatura(split, dataDir),
-    ...(split === 'train' ? hardCases() : []),
+    ...(split === 'train' ? [...hardCases(), ...inventedReports('train')] : []),
   ];
   // HRDsAttack's train split repeats some dev reports word for word: learning from them would score the model on its own lessons
   return split === 'train' ? withoutHeldOut(reports, hrdsattack('dev', dataDir)) : reports;

@@ -179,3 +179,12 @@ test('a description whose phrase runs on before the name set off after it is tha
   const none = run('A journalist with Radio Velm, police said, was arrested on Monday. Ivo Rant, the station manager, confirmed it.');
   assert.ok(!person(none, 'Ivo Rant').mentions.some((m) => m.kind === 'description' && /journalist/.test(m.text)));
 });
+
+test('a description with a relative clause before the name set off after it is that person; the relative clause\'s own name is not', () => {
+  const doc = run('Police arrested the editor Luis Varn on Monday. A cameraman who works with Varn, Tomas Reyk, 28, was also detained.');
+  assert.deepEqual(texts(person(doc, 'Tomas Reyk'), 'description'), ['A cameraman']);
+  assert.ok(!person(doc, 'Luis Varn').mentions.some((m) => m.kind === 'description' && /cameraman/.test(m.text)));
+  // must not match: a relative clause with no name after it
+  const none = run('A cameraman who works with Luis Varn was detained, police said.');
+  assert.ok(!person(none, 'Luis Varn').mentions.some((m) => m.kind === 'description'));
+});

@@ -363,6 +363,8 @@ export class Resolver {
     if (named) {
       // "A police spokesman, Ilse Varga": the description is her title
       if (this.nouns.titles.has(lemma)) addTitle(named, titleOfNoun(tree, h));
+      // "a cameraman who works with A, B, 28, was detained": the parse hangs the name elsewhere, so the description is B's mention
+      if (late?.relative) this.mention(named, first, h, 'description');
       this.note(named, sentence, this.isSubject(h), gender, lemma);
       return named;
     }
@@ -458,7 +460,7 @@ export function singularNounsJoined(tree: Tree, h: number): string[] {
  * noun of the phrase: the name's token and the comma before it. Only a name right after the first
  * comma past the noun, with nothing but the phrase's own nouns and prepositions before that comma.
  */
-function apposedAfter(tree: Tree, h: number, last: number): { name: number; comma: number } | undefined {
+function apposedAfter(tree: Tree, h: number, last: number): { name: number; comma: number; relative?: true } | undefined {
   // "another of the detained lawmakers, A,": a plural is a group the name is one of, not who the description is
   if (tree.token(h).xpos !== 'NN') return undefined;
   const { to } = tree.sentenceRange(h);
@@ -469,7 +471,30 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
       if (/^(?:mr|mrs|ms|dr|prof)\.?$/i.test(tree.token(n)?.text ?? '')) n++;
       return n <= last + 2 && tree.entityOf[n]?.type === 'PERSON' && /^(appos|flat|compound|conj)/.test(tree.token(n).deprel ?? '') ? { name: n, comma: k } : undefined;
     }
+    // "A cameraman who works with A, B, 28, was also detained": the name set off after a relative clause
+    if (/^(?:who|that)$/i.test(t.text) && k > h) return nameAfterRelative(tree, k, to);
     if (!['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.upos ?? '') || tree.entityOf[k]?.type === 'PERSON') return undefined;
+  }
+  return undefined;
+}
+
+/** The longest relative clause a description's apposed name may follow. */
+const LONGEST_RELATIVE = 12;
+
+/**
+ * After "who"/"that" at `k`, the first comma, when a person's name follows it and closes with a
+ * comma of its own (or an age set off by commas): "who works with A, B, 28, was detained" → B.
+ */
+function nameAfterRelative(tree: Tree, k: number, to: number): { name: number; comma: number; relative: true } | undefined {
+  for (let j = k + 1; j < Math.min(to, k + LONGEST_RELATIVE); j++) {
+    if (tree.token(j).text !== ',') continue;
+    let n = j + 1;
+    if (/^(?:mr|mrs|ms|dr|prof)\.?$/i.test(tree.token(n)?.text ?? '')) n++;
+    const person = tree.entityOf[n];
+    if (person?.type !== 'PERSON') return undefined;
+    let end = n;
+    while (end + 1 < to && tree.entityOf[end + 1] === person) end++;
+    return tree.token(end + 1)?.text === ',' ? { name: n, comma: j, relative: true } : undefined;
   }
   return undefined;
 }

@@ -170,3 +170,12 @@ test('an outlet after "for the privately owned", a name ending in TV or Radio, a
   assert.equal(typeOf('Maria Member said the reporter Ivan Petrov was detained.', 'Ivan Petrov'), 'PERSON');
   assert.equal(typeOf('Ivan Petrov said the reporter Anna Dale had been detained.', 'Anna Dale'), 'PERSON');
 });
+
+test('one word of a full name standing alone later, which the recogniser missed, is that person; a word two names share is nobody\'s', () => {
+  const doc = pipeline.run(new Doc('Her brother, Aadel Yusri Vane, was a student. Three days later, the family learned that Aadel had been taken to a police station.'));
+  assert.deepEqual(doc.entities.filter((e) => e.type === 'PERSON').flatMap((e) => e.mentions.map((m) => m.text)).sort(), ['Aadel', 'Aadel Yusri Vane']);
+  // must not match: a family name two people share, a common word, a word run into another name
+  const shared = pipeline.run(new Doc('Aadel Yusri Vane and his father Morad Yusri Vane were held. Vane had been warned. Yusri Street was closed.'));
+  const joined = (e: { mentions: { text: string }[] }) => e.mentions.some((m) => m.text === 'Vane' || m.text === 'Yusri') && e.mentions.some((m) => / Vane$/.test(m.text));
+  assert.ok(!shared.entities.some(joined), JSON.stringify(shared.entities.map((e) => e.mentions.map((m) => m.text))));
+});

@@ -403,6 +403,33 @@ function employerAfterRole(doc: Doc, m: Mention): boolean {
   return k > 0 && EMPLOYER_CASES.has(doc.tokens[k]!.text.toLowerCase()) && role !== undefined && MEDIA_ROLES.has(role.text.toLowerCase().replace(/s$/, ''));
 }
 
+/**
+ * "Her brother, Aadil Yousuf Wani, … the family learned that Aadil had been taken": one word of a
+ * person's full name, standing alone where the recogniser found nothing, is that person (the
+ * alias layer then joins it to the full name). Only a word of exactly one full name (a shared
+ * family name stays unread), capitalised, of a name no common word makes up, and not run into
+ * another capitalised word.
+ */
+function nameWordsAlone(doc: Doc, mentions: MentionSet<Mention>, tagsOf: (word: string) => string | undefined): TextSpan[] {
+  const owners = new Map<string, Set<string>>();
+  for (const m of mentions.all) {
+    if (m.type !== 'PERSON') continue;
+    const ws = m.text.split(/\s+/);
+    if (ws.length < 2) continue;
+    for (const w of ws) owners.set(w, (owners.get(w) ?? new Set()).add(m.text));
+  }
+  const out: TextSpan[] = [];
+  doc.tokens.forEach((t, i) => {
+    if (!/^\p{Lu}\p{Ll}{2,}$/u.test(t.text) || owners.get(t.text)?.size !== 1 || onlyCommon(tagsOf, t.text) || HONORIFIC.test(t.text)) return;
+    if (mentions.overlapping(t).length) return;
+    const capital = (k: number) => /^\p{Lu}/u.test(doc.tokens[k]?.text ?? '');
+    if (capital(i - 1) && doc.sentenceAt(doc.tokens[i - 1]!.start) === doc.sentenceAt(t.start) && doc.tokens[i - 1]!.upos === 'PROPN') return;
+    if (capital(i + 1) && doc.tokens[i + 1]!.upos === 'PROPN') return;
+    out.push(doc.span(t.start, t.end));
+  });
+  return out;
+}
+
 export function personCueEntities(doc: Doc): Entity[] {
   return personCueRewrite(doc).entities;
 }
@@ -471,6 +498,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   // what befalls a name and the list it stands in; then the family names of the people found
   for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
   for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
+  for (const span of nameWordsAlone(doc, mentions, tagsOf)) makePerson(span);
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
   // an outlet or a movement shown to be one somewhere is one wherever the same words stand ("Nav Tojikiston was banned")
   const organisations = new Set(mentions.all.filter((m) => employerBeforeRole(doc, m) || employerAfterRole(doc, m) || organisationByForm(doc, m)).map((m) => m.text));

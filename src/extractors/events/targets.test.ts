@@ -1105,7 +1105,21 @@ test('a clause after a semicolon keeps its own subject; a verb conjoined to a co
 test('a warning to someone of what they will suffer is a threat to them; a warning of anything else is none', () => {
   assert.deepEqual(targets('Ilse Varn, an activist, received text messages from an unknown number warning her that she would be next.', 'THREAT'), ['Ilse Varn']);
   assert.deepEqual(targets('Unknown men warned the journalist Ivo Sarn that he would be killed.', 'THREAT'), ['Ivo Sarn']);
+  assert.deepEqual(targets('Ilse Varn, an activist, received messages warning her that she "would be next".', 'THREAT'), ['Ilse Varn']);
   // must not match: a forecast, an advice to a crowd
   assert.deepEqual(targets('The minister warned Ivo Sarn that prices would rise.', 'THREAT'), []);
   assert.deepEqual(targets('Police warned residents to stay indoors.', 'THREAT'), []);
+});
+
+test('"sentenced women\'s rights activist X": the possessive modifies the role, and the event befalls X', () => {
+  assert.deepEqual(targets("A court has sentenced women's rights activist Parisa Nejad to six years in prison.", 'CONVICTION'), ['Parisa Nejad']);
+  assert.deepEqual(targets("Police detained children's rights defender Ivo Sarn on Monday.", 'ARREST'), ['Ivo Sarn']);
+});
+
+test('bail granted to someone befalls them, its date no part of the phrase', () => {
+  const doc = pipeline.run(new Doc('Police held the journalist Faraz Soomro for a week. A court in Karsvik granted him bail on Tuesday.', { published: '2024-05-01' }));
+  const releases = doc.events.filter((v) => v.type === 'RELEASE');
+  assert.deepEqual(releases.map((v) => [v.trigger.text, doc.entities.find((e) => e.id === v.target?.entity)?.name]), [['granted him bail', 'Faraz Soomro']]);
+  // must not match: "on" of a date read as "on bail"
+  assert.ok(!releases.some((v) => /bail on/.test(v.trigger.text)));
 });

@@ -65,7 +65,10 @@ function hyphenatedStart(tree: Tree, j: number, i: number): boolean {
 
 function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
-  const hit = (j: number): boolean => (wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase())) && !hyphenatedStart(tree, j, i);
+  // the preposition of a date is no partner: "granted him bail on Tuesday" is no "bail on"
+  // ("not been seen since May" keeps its "since": a word of time in the phrase itself)
+  const dated = (j: number): boolean => tree.token(j).deprel === 'case' && tree.lemma(j) !== 'since' && tree.head(j) >= 0 && tree.inTimex(tree.head(j));
+  const hit = (j: number): boolean => (wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase())) && !hyphenatedStart(tree, j, i) && !dated(j);
   for (const c of tree.children[i]!) if (hit(c)) return c;
   for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g)) return g;
   const h = tree.head(i);
@@ -282,6 +285,8 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   const copular = (tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0) || beside;
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
   if (entry.foretold && !foretold(tree, i)) return undefined;
+  // "was treated for a cut lip and released the same night": let go by a hospital, not from custody
+  if (type === 'RELEASE' && treatedWith(tree, i)) return undefined;
   if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
   if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
   // "released on bail": a noun under a verb that already tells its event adds none of its own
@@ -354,10 +359,24 @@ const FORETELLING = new Set(['would', 'will', 'could', 'might', 'shall']);
  * whose subject is a personal pronoun (not "warned A that prices would rise").
  */
 function foretold(tree: Tree, i: number): boolean {
-  if (tree.isPassive(i) || !tree.kids(i, 'obj', 'iobj').length) return false;
+  const objects = tree.kids(i, 'obj', 'iobj');
+  if (tree.isPassive(i) || !objects.length) return false;
+  // the words, for a clause a quotation mark pulls apart: 'warning her that she "would be next"'
+  const after = tree.doc.tokens[Math.max(...objects.map((o) => tree.phrase(o).last))]!.end;
+  if (/^\s*,?\s*that\s+(?:he|she|they|you|i|we)\s+["“']?\s*(?:would|will|could|might|shall)\b/i.test(tree.doc.text.slice(after, after + 40))) return true;
   return tree.kids(i, 'ccomp').some(
     (c) => tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase())) && tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase())),
   );
 }
 
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'i', 'we']);
+
+/** Care that a hospital gives: a release joined to it is the patient's discharge. */
+const TREATMENT = new Set(['treat', 'hospitalise', 'hospitalize', 'admit', 'examine', 'stitch', 'bandage', 'discharge']);
+
+/** A release verb conjoined with a verb of medical care ("treated … and released"), either way round. */
+function treatedWith(tree: Tree, i: number): boolean {
+  const h = tree.head(i);
+  const joined = [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' && h >= 0 ? [h, ...tree.kids(h, 'conj')] : [])];
+  return joined.some((k) => k !== i && TREATMENT.has(tree.lemma(k)));
+}

@@ -172,7 +172,11 @@ function withCityCountries(entities: readonly Entity[], named: ReadonlySet<strin
   for (const e of entities) {
     if (e.type !== 'LOC') continue;
     const place = resolvePlace(e.name, named);
-    if (place.city && place.country && (citiesNamed(e.name, named)[0]?.population ?? 0) >= LOCAL_NAMESAKE) out.add(place.country);
+    if (!place.city || !place.country || (citiesNamed(e.name, named)[0]?.population ?? 0) < LOCAL_NAMESAKE) continue;
+    // "Hyderabad" is a large city in two countries: it places the report in neither, unless one is named
+    const large = new Set(citiesNamed(e.name, named).filter((c) => c.population >= LOCAL_NAMESAKE).map((c) => c.country));
+    if (large.size > 1 && ![...large].some((c) => named.has(c))) continue;
+    out.add(place.country);
   }
   return out;
 }

@@ -153,3 +153,11 @@ test('the GeoNames records are let go once the city index is built, and a later 
   assert.ok(again.length > 100_000, `a later require() (the gazetteer's training) reads ${again.length} records`);
   delete require.cache[file];
 });
+
+test('a large city several countries have does not place a report; the one another place names is read in it', () => {
+  const pipeline = createDefaultPipeline('places');
+  const countries = (text: string) => Object.fromEntries(pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'LOC').map((e) => [e.name, e.country]));
+  assert.equal(countries('The reporter was arrested in Hyderabad on Monday, police in Karachi said.').Hyderabad, 'PAK');
+  // must not match: the shared name alone is read as the most populous one
+  assert.equal(countries('The reporter was arrested in Hyderabad on Monday.').Hyderabad, 'IND');
+});

@@ -10,6 +10,7 @@ import { headlineVerbs } from './headline-verbs.js';
 import { finiteVerbs } from './finite-verbs.js';
 import { openingParticiples } from './opening-participles.js';
 import { interruptedSubject } from './interrupted-subject.js';
+import { possessiveModifier } from './possessive-modifier.js';
 
 export { PosModel, POS_MODEL_FILE } from './tagger-model.js';
 export { ParserModel, PARSER_MODEL_FILE } from './parser-model.js';
@@ -80,8 +81,11 @@ export function createParser(config: ModelConfig = {}): Component {
         if (semi >= 0) {
           // Two clauses a semicolon joins, parsed apart: the second's root hangs on the first's as parataxis.
           const first = model.parse(words.slice(0, semi + 1), tags.slice(0, semi + 1));
-          interruptedSubject({ words: words.slice(0, semi + 1), upos: tokens.slice(0, semi + 1).map((t) => t.upos ?? ''), xpos: tags.slice(0, semi + 1), heads: first.heads, deprels: first.deprels });
+          const firstParsed = { words: words.slice(0, semi + 1), upos: tokens.slice(0, semi + 1).map((t) => t.upos ?? ''), xpos: tags.slice(0, semi + 1), heads: first.heads, deprels: first.deprels };
+          interruptedSubject(firstParsed);
+          possessiveModifier(firstParsed);
           const second = model.parse(words.slice(semi + 1), tags.slice(semi + 1));
+          possessiveModifier({ words: words.slice(semi + 1), upos: tokens.slice(semi + 1).map((t) => t.upos ?? ''), xpos: tags.slice(semi + 1), heads: second.heads, deprels: second.deprels });
           const root = base + Math.max(0, first.heads.indexOf(-1));
           tokens.forEach((t, i) => {
             const inFirst = i <= semi;
@@ -93,7 +97,9 @@ export function createParser(config: ModelConfig = {}): Component {
         }
         if (dash < 0) {
           const deps = model.parse(words, tags);
-          interruptedSubject({ words, upos: tokens.map((t) => t.upos ?? ''), xpos: tags, heads: deps.heads, deprels: deps.deprels });
+          const parsed = { words, upos: tokens.map((t) => t.upos ?? ''), xpos: tags, heads: deps.heads, deprels: deps.deprels };
+          interruptedSubject(parsed);
+          possessiveModifier(parsed);
           tokens.forEach((t, i) => {
             const h = deps.heads[i]!;
             t.head = h < 0 ? -1 : base + h;
