@@ -179,3 +179,12 @@ test('one word of a full name standing alone later, which the recogniser missed,
   const joined = (e: { mentions: { text: string }[] }) => e.mentions.some((m) => m.text === 'Vane' || m.text === 'Yusri') && e.mentions.some((m) => / Vane$/.test(m.text));
   assert.ok(!shared.entities.some(joined), JSON.stringify(shared.entities.map((e) => e.mentions.map((m) => m.text))));
 });
+
+test('a cleric\'s title and a name the recogniser read as an organisation is the person, hyphenated name and all', () => {
+  const doc = pipeline.run(new Doc('Seventeen years without news of the pastor. Feven Tesfay, his daughter, spoke. It has been seventeen years since Pastor Tesfay Gebremedhin-Weldu was taken from a prayer meeting in Asmara.'));
+  const pastor = doc.entities.find((e) => e.mentions.some((m) => m.text.includes('Gebremedhin')));
+  assert.equal(pastor?.type, 'PERSON');
+  assert.ok(pastor?.mentions.some((m) => m.text === 'Tesfay Gebremedhin-Weldu'), JSON.stringify(pastor));
+  // must not match: a title before words that are an institution's
+  assert.notEqual(typeOf('The Pastor Training College opened in May.', 'Training College'), 'PERSON');
+});

@@ -430,6 +430,28 @@ function nameWordsAlone(doc: Doc, mentions: MentionSet<Mention>, tagsOf: (word: 
   return out;
 }
 
+/** Titles of clergy a name carries in front ("Pastor A", "Imam B", "Khenpo C"); FRONT_TITLES has the Western ones. */
+const CLERICS = new Set(['pastor', 'imam', 'sheikh', 'shaikh', 'rabbi', 'ayatollah', 'mullah', 'lama', 'khenpo', 'geshe', 'abbot', 'deacon', 'elder', 'evangelist', 'apostle', 'venerable', 'ustaz', 'maulana']);
+
+/**
+ * An "organisation" that is a title and a name ("Pastor Tesfamariam"), the name maybe running on
+ * over a hyphenated word the recogniser cut off ("Gebremedhin-Weldu"): the name's span, or
+ * undefined. The title is left out, as for a person the recogniser found.
+ */
+function titledName(doc: Doc, m: Mention, tagsOf: (word: string) => string | undefined): TextSpan | undefined {
+  const words = m.text.split(/\s+/);
+  if (words.length < 2 || !(CLERICS.has(words[0]!.toLowerCase()) || FRONT_TITLES.has(words[0]!.toLowerCase()))) return undefined;
+  // a name, not "Father Brown Memorial Hospital": no word of it a common word
+  const nameWord = (w: string) => /^\p{Lu}/u.test(w) && !ORG_WORDS.test(w) && !onlyCommon(tagsOf, w);
+  if (!words.slice(1).every(nameWord)) return undefined;
+  const first = tokenAt(doc, m.start) + 1;
+  let last = tokenAt(doc, m.end - 1);
+  // the name's next words, capitalised, when the recogniser stopped short ("Gebremedhin - Weldu")
+  while (last + 1 < doc.tokens.length && /^\p{Lu}\p{Ll}/u.test(doc.tokens[last + 1]!.text) && doc.tokens[last + 1]!.upos === 'PROPN' && nameWord(doc.tokens[last + 1]!.text)) last++;
+  while (doc.tokens[last + 1]?.text === '-' && doc.tokens[last + 1]!.start === doc.tokens[last]!.end && /^\p{Lu}/u.test(doc.tokens[last + 2]?.text ?? '')) last += 2;
+  return doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end);
+}
+
 export function personCueEntities(doc: Doc): Entity[] {
   return personCueRewrite(doc).entities;
 }
@@ -499,6 +521,13 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
   for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
   for (const span of nameWordsAlone(doc, mentions, tagsOf)) makePerson(span);
+  // "Pastor Tesfamariam | Gebremedhin-Weldu" read as an organisation (or a MISC): a cleric's title, then a name
+  for (const m of [...mentions.all]) {
+    const span = m.type === 'ORG' || m.type === 'MISC' ? titledName(doc, m, tagsOf) : undefined;
+    if (!span) continue;
+    mentions.remove(m);
+    makePerson(span);
+  }
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
   // an outlet or a movement shown to be one somewhere is one wherever the same words stand ("Nav Tojikiston was banned")
   const organisations = new Set(mentions.all.filter((m) => employerBeforeRole(doc, m) || employerAfterRole(doc, m) || organisationByForm(doc, m)).map((m) => m.text));

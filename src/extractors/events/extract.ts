@@ -74,6 +74,8 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
   // "the wrestler Navid Sarem": a word for what someone is, beside their name
   if (tree.kids(head, 'appos').some((k) => tree.entityOf[k]?.type === 'PERSON')) return true;
   const word = t.text.toLowerCase();
+  // "the judge released two others, among them A": "others" as a noun stands for people told beside
+  if (word === 'others' && t.upos === 'NOUN' && namedAfter(tree, head)) return true;
   if (depth < 2 && (QUANTIFIERS.has(word) || QUANTIFIERS.has(tree.lemma(head)))) {
     // what they count: "several of them", "hundreds of prisoners"; not "some of the charges"
     const of = tree.kids(head, 'nmod').find((c) => tree.caseOf(c) === 'of');
@@ -94,6 +96,13 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"
   return lexicon.personNouns.has(tree.lemma(head));
+}
+
+/** Whether a person's name follows `head` in its sentence: who "two others, among them A" are. */
+function namedAfter(tree: Tree, head: number): boolean {
+  const { to } = tree.sentenceRange(head);
+  for (let k = head + 1; k < to; k++) if (tree.entityOf[k]?.type === 'PERSON') return true;
+  return false;
 }
 
 function confidenceOf(t: Trigger, linkedTarget: boolean, inferred: boolean, hasAgent: boolean, hasDate: boolean): number {

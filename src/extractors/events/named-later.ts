@@ -23,7 +23,9 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
   // "Both, the minister A and the governor B," are not two of the protesters: a name's role must be the group's kind
   const ofKind = (n: number) => tree.token(kind).upos !== 'NOUN' || ANYONE.has(group.noun) || fitsRole(tree.entityOf[n]?.titles ?? [], group.noun);
   const fits = (said: StandIn, names: number[]): boolean => {
-    if (names.length === 0 || !names.every(ofKind)) return false;
+    // names right after the group's own word ("the lawyers A and B") are of its kind by that word
+    const named = said.noun !== undefined && fitsRole([group.noun], said.noun);
+    if (names.length === 0 || (!named && !names.every(ofKind))) return false;
     if (said.whole !== undefined && group.count !== undefined && said.whole !== group.count) return false;
     // "the two officers" are not two of the journalists; "the two men" may be, and anyone may be of "six people"
     if (said.noun !== undefined && !ANYONE.has(said.noun) && !ANYONE.has(group.noun) && !fitsRole([group.noun], said.noun)) return false;
@@ -49,7 +51,8 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
   for (let s = here.to, n = 0; s < tree.doc.tokens.length && n < 3; n++) {
     const { to } = tree.sentenceRange(s);
     const said = standInAt(tree, s, to) ?? standInAt(tree, afterSpeech(tree, s, to), to);
-    const names = said ? setOff(tree, said.after, to) : [];
+    // "The Spanish lawyers A and B, members of …, were turned back": the names may follow the words with no comma
+    const names = said ? (tree.token(said.after)?.text === ',' ? setOff(tree, said.after, to) : namesRightAfter(tree, said.after, to)) : [];
     if (said && fits(said, names)) out.push(...names);
     else {
       // "Kemal Ardic, one of the three, said …": a name that opens the sentence, said to be one of the group
@@ -142,6 +145,20 @@ function pluralNounAt(tree: Tree, k: number, to: number, determiner: boolean): n
   if (determiner && tree.token(j)?.text.toLowerCase() === 'the') j++;
   while (j < to && j - k < 4 && (tree.token(j).upos === 'NUM' || tree.token(j).upos === 'ADJ')) j++;
   return j < to && tree.token(j).xpos === 'NNS' && !tree.entityOf[j] ? j : undefined;
+}
+
+/** The names right after a group's words, joined by "and" or commas: "the lawyers A and B" → A, B. */
+function namesRightAfter(tree: Tree, k: number, to: number): number[] {
+  const names: number[] = [];
+  while (k < to && tree.entityOf[k]?.type === 'PERSON') {
+    names.push(k);
+    k = nameSpan(tree, k)[1] + 1;
+    const w = k < to ? tree.token(k).text.toLowerCase() : '';
+    if (w === 'and' || (w === ',' && tree.entityOf[k + 1]?.type === 'PERSON')) k++;
+    else if (w === ',' && tree.token(k + 1)?.text.toLowerCase() === 'and') k += 2;
+    else break;
+  }
+  return names;
 }
 
 /**

@@ -1123,3 +1123,18 @@ test('bail granted to someone befalls them, its date no part of the phrase', () 
   // must not match: "on" of a date read as "on bail"
   assert.ok(!releases.some((v) => /bail on/.test(v.trigger.text)));
 });
+
+test('"released two others, among them X" befalls X; "ordered X held in custody" is an arrest of X', () => {
+  has(targets('The judge released two others, among them Teodora Varn, 20.', 'RELEASE'), ['Teodora Varn'], 'others');
+  assert.deepEqual(targets('The judge ordered Vuk Stanek held in custody for 30 days.', 'ARREST'), ['Vuk Stanek']);
+  // must not match: "others" that are things, an order about things
+  const doc = pipeline.run(new Doc('The company released two others last year. The manager ordered the files moved to the annex.', { published: '2024-05-01' }));
+  assert.equal(doc.events.length, 0, JSON.stringify(doc.events.map((v) => v.trigger.text)));
+});
+
+test('a group named in the next sentence right after its own word ("The Spanish lawyers A and B, members of …") is those people', () => {
+  const text = 'Two Spanish lawyers were expelled on Sunday. The Spanish lawyers Itzel Goiko and Jorge Valde, members of an association, were stopped at the airport.';
+  has(targets(text, 'DEPORTATION'), ['Itzel Goiko', 'Jorge Valde'], 'named right after');
+  // must not match: people of another kind named later
+  lacks(targets('Two lawyers were expelled on Sunday. The officers Ivan Petrov and Oleg Sarn denied it.', 'DEPORTATION'), ['Ivan Petrov', 'Oleg Sarn'], 'officers');
+});

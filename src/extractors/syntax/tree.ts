@@ -19,6 +19,8 @@ export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']
 
 /** Lengths of time a parser may take for a verb's object: "released a fortnight later". */
 const DURATION_NOUNS = new Set(['minute', 'hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade']);
+/** Verbs whose object takes a participle of what is to be done to it: "ordered him held", "wanted them detained". */
+const SMALL_CLAUSE_ORDERS = new Set(['order', 'want']);
 
 export class Tree {
   readonly children: number[][];
@@ -100,6 +102,8 @@ export class Tree {
     // the same with the form read as a past tense and a length of time taken for its object: "was
     // detained incognito and released a fortnight later"
     if (t.deprel === 'conj' && t.xpos === 'VBD' && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
+    // "ordered A held in custody", "ordered him detained": an order's small clause is passive, its subject whom it befalls
+    if (['VBN', 'VBD'].includes(t.xpos ?? '') && /^(ccomp|xcomp)$/.test(t.deprel ?? '') && head >= 0 && SMALL_CLAUSE_ORDERS.has(this.lemma(head)) && this.kids(i, 'aux', 'obj').length === 0 && i > head + 1) return true;
     // a reduced adverbial clause: "faces 15 years in prison if convicted", "once released, he left"
     if (t.xpos === 'VBN' && (t.deprel ?? '').startsWith('advcl') && this.kids(i, 'mark').length > 0 && this.kids(i, 'aux', 'obj', 'nsubj', 'nsubj:pass').length === 0) return true;
     // a reduced relative: "a journalist detained by police"; not a clause the parser hung under its
