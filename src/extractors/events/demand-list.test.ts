@@ -38,3 +38,12 @@ test('a release joined to medical care is a discharge from hospital; one joined 
   assert.equal(releases('Police beat the reporter Nour Moussa; Moussa was treated for a cut lip and released the same night.'), 0);
   assert.equal(releases('The reporter Nour Moussa was questioned and released the same night.'), 1);
 });
+
+test('a release a request verb governs through its object and coordination is asked for; a harm it names happened', () => {
+  const pipeline = createDefaultPipeline();
+  const of = (text: string, type: string) => pipeline.run(new Doc(text, { published: '2024-05-01' })).events.filter((v) => v.type === type && v.target?.entity).map((v) => v.modality);
+  assert.deepEqual(of('Police arrested the activist Madu Deva. The group demanded a judicial inquiry and the immediate release of Madu Deva.', 'RELEASE'), ['hypothetical']);
+  // must not match: a release a court ordered, the killing an inquiry is demanded into
+  assert.deepEqual(of('The court ordered the release of the journalist Ivo Sarn.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(of('The union demanded justice for the killing of the journalist Ivo Sarn.', 'KILLING'), ['asserted']);
+});

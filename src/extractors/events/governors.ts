@@ -278,3 +278,26 @@ function governedByParse(tree: Tree, t: Trigger): Modality | undefined {
   }
   return undefined;
 }
+
+/** Harms that a call for justice or an inquiry names as done. */
+const HARMS = new Set(['KILLING', 'ASSAULT', 'TORTURE', 'ABDUCTION', 'DISAPPEARANCE', 'ARREST', 'THREAT']);
+/** What is asked for after a harm: "justice for", "an inquiry into", "accountability for". */
+const AFTERMATH = new Set(['justice', 'inquiry', 'enquiry', 'investigation', 'probe', 'accountability', 'punishment', 'answers', 'explanation', 'redress', 'compensation', 'reparation', 'reparations', 'truth', 'prosecution']);
+
+/**
+ * "demanded justice for the killing of X", "called for an inquiry into his torture": a harm whose
+ * noun (or the first of its conjuncts) hangs on a word of its aftermath by "for", "into", "over" or
+ * "of" happened; what is asked for is the aftermath.
+ */
+export function harmAftermath(tree: Tree, t: Trigger): boolean {
+  return t.pos === 'noun' && HARMS.has(t.type) && aftermathOf(tree, t.token);
+}
+
+function aftermathOf(tree: Tree, i: number): boolean {
+  let n = i;
+  while ((tree.token(n).deprel ?? '') === 'conj' && tree.head(n) >= 0 && tree.token(tree.head(n)).upos === 'NOUN') n = tree.head(n);
+  const h = tree.head(n);
+  if (h < 0 || !['for', 'into', 'over', 'of'].includes(tree.caseOf(n) ?? '')) return false;
+  // "demanded justice for the killing", parsed with the phrase on the verb beside its object
+  return AFTERMATH.has(tree.lemma(h)) || (tree.token(h).upos === 'VERB' && tree.kids(h, 'obj', 'obl').some((o) => o < n && AFTERMATH.has(tree.lemma(o))));
+}

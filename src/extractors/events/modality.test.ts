@@ -447,3 +447,11 @@ test('a release waited for ("pending her release") is to come; one that came is 
   // must not match: a release told as done beside a wait for something else
   assert.deepEqual(modalities('The journalist Ivo Sarn was held pending trial, and his release came in June.', 'RELEASE'), ['asserted']);
 });
+
+test('a harm named by a call for justice or an inquiry happened; the release it calls for has not', () => {
+  assert.deepEqual(modalities('The union demanded justice for the killing of the journalist Ivo Sarn.', 'KILLING'), ['asserted']);
+  assert.deepEqual(modalities('The union called for an inquiry into the torture of the journalist Ivo Sarn.', 'TORTURE'), ['asserted']);
+  // must not match: a release called for, a killing threatened
+  assert.deepEqual(modalities('The union called for the release of the journalist Ivo Sarn.', 'RELEASE'), ['hypothetical']);
+  assert.deepEqual(modalities('The group threatened the killing of the journalist Ivo Sarn.', 'KILLING'), ['hypothetical']);
+});

@@ -4,7 +4,7 @@ import { FUTURE_AUX } from '../dates/index.js';
 import { NEGATORS } from '../syntax/tree.js';
 import type { Tree } from '../syntax/tree.js';
 import type { Trigger } from './triggers.js';
-import { OBLIGATION_AUX, demanded, governedModality } from './governors.js';
+import { OBLIGATION_AUX, demanded, governedModality, harmAftermath } from './governors.js';
 import { RECKONED_FROM } from './event-date.js';
 
 /**
@@ -362,8 +362,9 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
   if (t.entry.claim || t.entry.future) return reading('asserted');
   // a refusal is the negation a negated phrase carries: "refused to disclose his whereabouts" tells them unknown
-  const governing = governedModality(tree, t);
-  const governed = (t.entry.negated && governing === 'negated' ? undefined : governing) ?? modifierModality(tree, t) ?? (t.pos !== 'verb' && demanded(tree, t.token) ? 'hypothetical' : undefined);
+  const aftermath = harmAftermath(tree, t);
+  const governing = aftermath ? undefined : governedModality(tree, t);
+  const governed = aftermath ? undefined : ((t.entry.negated && governing === 'negated' ? undefined : governing) ?? modifierModality(tree, t) ?? (t.pos !== 'verb' && demanded(tree, t.token) ? 'hypothetical' : undefined));
   if (governed) return reading(governed);
   const aux = clause.flatMap((c) => tree.kids(c, 'aux', 'mark')).map((a) => tree.lemma(a));
   const stray = t.pos === 'verb' ? modalBefore(tree, t.token) : undefined;
@@ -376,7 +377,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // "was threatened with arrest if he continued": a threat's if-clause is the threat's condition, and the threat was made
   if (!presupposed && ((t.type !== 'THREAT' && conditional(tree, clause)) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
-  if (t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
+  if (!aftermath && t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
   // and what someone "faced" or "has faced" is behind them ("has faced threats since 2019")
   const faced = head >= 0 && tree.lemma(head) === 'face' && (tree.token(head).xpos === 'VBD' || tree.kids(head, 'aux').some((a) => tree.lemma(a) === 'have'));
