@@ -77,8 +77,11 @@ function isWordPoint(cp: number): boolean {
   return w;
 }
 
-/** A 20-bit digest of KEY UTF-16 units: a table of the digests names begin with rules out most places before a map lookup. */
-const digest = (s: string, at: number): number => (((s.charCodeAt(at) * 31 + s.charCodeAt(at + 1)) | 0) * 31 + s.charCodeAt(at + 2)) & 0xfffff;
+/**
+ * A 16-bit digest of KEY UTF-16 units: a table of the digests names begin with (64 KB per list of
+ * names, a few hundred of its 65,536 places set) rules out most places before a map lookup.
+ */
+const digest = (s: string, at: number): number => (((s.charCodeAt(at) * 31 + s.charCodeAt(at + 1)) | 0) * 31 + s.charCodeAt(at + 2)) & 0xffff;
 
 const KEY = 3;
 
@@ -96,7 +99,7 @@ export class NameMatcher {
   /** Folded names as word lists, by their first word. */
   private readonly byFirstWord = new Map<string, string[][]>();
   /** The `digest`s of the first KEY letters of the names of KEY letters or more. */
-  private readonly starts = new Uint8Array(1 << 20);
+  private readonly starts = new Uint8Array(1 << 16);
 
   constructor(names: readonly DeniedName[]) {
     for (const n of [...names].sort((a, b) => b.text.length - a.text.length)) {
@@ -136,7 +139,7 @@ export class NameMatcher {
     let b = lower.charCodeAt(1);
     for (let i = 0; i < lower.length; i++) {
       const c = lower.charCodeAt(i + 2);
-      if ((short || starts[(((a * 31 + b) | 0) * 31 + c) & 0xfffff]) && this.nameAt(lower, i)) return true;
+      if ((short || starts[(((a * 31 + b) | 0) * 31 + c) & 0xffff]) && this.nameAt(lower, i)) return true;
       a = b;
       b = c;
     }
