@@ -104,8 +104,11 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // `named OR told` could use neither full-text index and walked every event by date. The
   // country: the event's own (case_events_type_country, case_events_country) or its person's
   // case country or nationality (persons_case_country, persons_country), an OR across two tables.
-  const [candidates, named] = terms ? await Promise.all([wordCandidates(db, engine, terms, denied), namedPersons(db, engine, terms, f.status, denied)]) : [[], { ids: [], capped: false }];
-  const told = terms ? await toldBy(db, engine, candidates.map((c) => c.id)) : undefined;
+  // The two leads of a search by words run side by side, each to its events: the people bearing
+  // the name, and the reports holding the words (whose check for restricted names is the longer).
+  const namedP = terms ? namedPersons(db, engine, terms, f.status, denied) : Promise.resolve({ ids: [] as string[], capped: false });
+  const candidatesP = terms ? wordCandidates(db, engine, terms, denied) : Promise.resolve([]);
+  const toldP = candidatesP.then((c) => toldBy(db, engine, c.map((x) => x.id)));
   const country = f.country;
   const countryLeads: RawBuilder<boolean>[] = country
     ? [sql<boolean>`${col('case_events.country')} = ${country}`, sql<boolean>`${col('case_events.person_id')} IN (SELECT ${col('persons.id')} FROM persons WHERE ${col('persons.case_country')} = ${country} OR ${col('persons.country')} = ${country})`]
@@ -115,10 +118,11 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // events read by person (case_events_person): with the name as a subquery, PostgreSQL walked
   // every event by date and looked each one's person up in the aliases (3.3 s at 100,000 reports).
   const found: EventRow[][] = await Promise.all(
-    told
-      ? countryLeads.flatMap((c) => [ofKnown(both(inList(engine, 'case_events.person_id', named.ids), c)), withPerson(both(told, c))])
+    terms
+      ? countryLeads.flatMap((c) => [namedP.then((n) => ofKnown(both(inList(engine, 'case_events.person_id', n.ids), c))), toldP.then((t) => withPerson(both(t, c)))])
       : countryLeads.map((c) => withPerson(c)),
   );
+  const [candidates, named] = await Promise.all([candidatesP, namedP]);
   const seen = new Set<string>();
   const rows = found.length === 1 ? found[0]! : found.flat().filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(newestFirst);
   const capped = rows.length > SEARCH_EVENT_CAP || named.capped;
