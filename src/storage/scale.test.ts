@@ -6,13 +6,14 @@ import { listCases } from './cases.js';
 import { findingsOf } from './inbox.js';
 import type { Cursor } from './paging.js';
 import { decodeCursor, encodeCursor } from './paging.js';
-import { deniedFor } from './access.js';
+import { addMember, deniedFor } from './access.js';
 import { createPerson } from './persons.js';
 import { createCaseEvent } from './timeline.js';
 import { LIST_SCAN_CAP, insertReport, listReports, listReportsPage } from './reports.js';
 import { SEARCH_EVENT_CAP, SEARCH_PERSON_CAP, search } from './search.js';
 import type { Store } from './store.js';
 import { TEST_ENGINES } from './testing.js';
+import { insertUser } from './users.js';
 
 const AT = '2026-11-20T09:00:00.000Z';
 // Invented people; some share a news time (ties) and some have none (nulls), which a keyset must page through too.
@@ -229,6 +230,84 @@ for (const engine of TEST_ENGINES) {
       // Without restrictions, a full page and its cursor, as before.
       const all = await listReportsPage(store.db, store.engine, { limit: 5, offset: 0 });
       assert.deepEqual([all.rows.length, all.next?.id], [5, all.rows[4]!.id]);
+    });
+  });
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`a search by name leaves out a restricted case for a non-member and shows it to a member, on ${engine.engine}`, { skip: engine.skip }, () => {
+    // Invented: Maren Quillfeather, a restricted case (code name KESTREL) in the news more
+    // recently than anyone; Tobin Quillfeather, anyone may see; Odile Brackwater, not named
+    // Quillfeather, whose only event a report naming both of them told.
+    let store: Store;
+    const ids = { maren: '', tobin: '', odile: '', member: '', outsider: '' };
+    const events = { maren: '', tobin: '', odile: '' };
+    const reports = { maren: '', tobin: '', both: '' };
+    before(async () => {
+      store = await engine.open();
+      await store.db.transaction().execute(async (tx) => {
+        const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+        const person = async (name: string, day: number) => {
+          const id = await createPerson(tx, AT, { name, names: [name] }, null);
+          await tx.updateTable('persons').set({ last_news_at: at(day) }).where('id', '=', id).execute();
+          return id;
+        };
+        ids.maren = await person('Maren Quillfeather', 19);
+        await tx.updateTable('persons').set({ restricted: 1, code_name: 'KESTREL' }).where('id', '=', ids.maren).execute();
+        ids.tobin = await person('Tobin Quillfeather', 12);
+        ids.odile = await person('Odile Brackwater', 11);
+        const report = async (day: number, text: string) => (await insertReport(tx, at(day), { text, format: 'text', source: 'paste' })).report.id;
+        reports.maren = await report(18, 'Maren Quillfeather was detained at the ferry terminal.');
+        reports.tobin = await report(12, 'Tobin Quillfeather was detained after the march.');
+        reports.both = await report(15, 'The Quillfeather family said Odile Brackwater was arrested with Maren Quillfeather.');
+        const event = (personId: string, reportId: string, date: string) =>
+          createCaseEvent(tx, AT, personId, { reportId, eventId: 'e1', sentence: 0, start: 0, end: 5, trigger: 'detained', type: 'ARREST', modality: 'asserted', date: { value: date, precision: 'day' }, agent: null, place: null, country: null, destinationCountry: null, speaker: null, confidence: 1 }, AT);
+        events.maren = await event(ids.maren, reports.maren, '2026-11-18');
+        events.tobin = await event(ids.tobin, reports.tobin, '2026-11-12');
+        events.odile = await event(ids.odile, reports.both, '2026-11-15');
+        ids.member = (await insertUser(tx, AT, { email: 'member@example.org', name: 'member', role: 'analyst', passwordHash: 'x' })).id;
+        ids.outsider = (await insertUser(tx, AT, { email: 'outsider@example.org', name: 'outsider', role: 'analyst', passwordHash: 'x' })).id;
+        await addMember(tx, AT, ids.maren, ids.member, ids.member);
+      });
+    });
+    after(async () => store?.close());
+
+    test('a non-member finds only what they may see, by the family name and by the restricted name', async () => {
+      const denied = await deniedFor(store.db, ids.outsider);
+      assert.deepEqual(denied.persons, [ids.maren]);
+      const r = await search(store.db, store.engine, { q: 'quillfeather', limit: 20 }, denied);
+      assert.deepEqual(r.people.map((p) => [p.id, p.name, p.events]), [[ids.tobin, 'Tobin Quillfeather', 1]]);
+      assert.deepEqual(r.events.map((e) => e.id), [events.tobin], 'not the case\'s event, nor the one only a report naming it told');
+      assert.deepEqual(r.reports.map((x) => x.id), [reports.tobin]);
+      assert.deepEqual(r.facets.type, { ARREST: 1 });
+      const text = JSON.stringify(r);
+      for (const leak of [ids.maren, events.maren, events.odile, reports.maren, reports.both, 'Maren', 'KESTREL']) assert.ok(!text.includes(leak), leak);
+      const own = await search(store.db, store.engine, { q: 'maren quillfeather', limit: 20 }, denied);
+      assert.deepEqual([own.people, own.events, own.reports, own.facets.type], [[], [], [], {}]);
+      // The same with a status asked for, and narrowed to the people with no event filter.
+      const held = await search(store.db, store.engine, { q: 'quillfeather', status: r.people[0]!.status, limit: 20 }, denied);
+      assert.deepEqual(held.people.map((p) => p.id), [ids.tobin]);
+    });
+
+    test('a member sees the case under its code name, its events and the reports that name it', async () => {
+      const denied = await deniedFor(store.db, ids.member);
+      assert.deepEqual(denied.persons, []);
+      const r = await search(store.db, store.engine, { q: 'quillfeather', limit: 20 }, denied);
+      // Events newest first; people by their events, then the others in news order.
+      assert.deepEqual(r.events.map((e) => [e.id, e.person]), [[events.maren, 'KESTREL'], [events.odile, 'Odile Brackwater'], [events.tobin, 'Tobin Quillfeather']]);
+      assert.deepEqual(r.people.map((p) => [p.id, p.name]), [[ids.maren, 'KESTREL'], [ids.odile, 'Odile Brackwater'], [ids.tobin, 'Tobin Quillfeather']]);
+      assert.deepEqual(new Set(r.reports.map((x) => x.id)), new Set([reports.maren, reports.tobin, reports.both]));
+      // People with no event answer too, under the code name, in news order.
+      const noEvents = await search(store.db, store.engine, { q: 'quillfeather', limit: 1, type: 'RELEASE' }, denied);
+      assert.deepEqual([noEvents.events, noEvents.people], [[], []]);
+      // The last test of this block: the events are taken away.
+      await store.db.deleteFrom('event_sources').execute();
+      await store.db.deleteFrom('case_events').execute();
+      // Without events: the people bearing the name, the case under its code name, in news order.
+      const bare = await search(store.db, store.engine, { q: 'quillfeather', limit: 20 }, denied);
+      assert.deepEqual(bare.people.map((p) => [p.name, p.events]), [['KESTREL', 0], ['Tobin Quillfeather', 0]]);
+      const outsider = await search(store.db, store.engine, { q: 'quillfeather', limit: 20 }, await deniedFor(store.db, ids.outsider));
+      assert.deepEqual(outsider.people.map((p) => p.name), ['Tobin Quillfeather']);
     });
   });
 }

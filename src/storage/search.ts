@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
@@ -71,57 +72,72 @@ export const SEARCH_NAME_CAP = 5000;
 export async function search(db: Db, engine: Engine, f: SearchFilter, denied: Denied = NOTHING_DENIED): Promise<SearchResult> {
   const terms = f.q?.trim();
   const status = statusOf(engine);
-  let events = db
-    .selectFrom('case_events')
-    .innerJoin('persons', 'persons.id', 'case_events.person_id')
-    .select(['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id', 'persons.name as person', 'persons.restricted', 'persons.code_name', 'persons.case_country as person_country', status.as('status')])
-    .where('persons.merged_into', 'is', null)
-    .where(personVisible(denied));
-  if (f.type) events = events.where('case_events.type', '=', f.type);
-  if (f.status) events = events.where(status, '=', f.status);
+  // The conditions on the event itself, as one expression both event queries take.
   // Overlap, not containment: "2026-11" (a month) is in a range from 2026-11-20. With '~' after
   // it, a month or year sorts after every day it holds; with '~' after `to`, before the next day.
   // A date is a year at least (DatePrecision), so every date the overlap admits is ≥ the year of
   // `from`: a bound the date indexes can seek to, which the concatenation alone is not.
-  if (f.from) events = events.where('case_events.date_value', '>=', f.from.slice(0, 4)).where(sql<string>`case_events.date_value || '~'`, '>=', f.from);
-  if (f.to) events = events.where('case_events.date_value', '<=', `${f.to}~`);
+  const onEvent: RawBuilder<boolean>[] = [];
+  if (f.type) onEvent.push(sql<boolean>`${col('case_events.type')} = ${f.type}`);
+  if (f.from) onEvent.push(sql<boolean>`${col('case_events.date_value')} >= ${f.from.slice(0, 4)}`, sql<boolean>`${col('case_events.date_value')} || '~' >= ${f.from}`);
+  if (f.to) onEvent.push(sql<boolean>`${col('case_events.date_value')} <= ${`${f.to}~`}`);
+  const eventCond = onEvent.length ? sql<boolean>`(${sql.join(onEvent, sql` AND `)})` : sql<boolean>`1 = 1`;
+  // Events with their person's row, who must be live, visible and of the status asked for.
+  const withPerson = (lead: RawBuilder<boolean>) => {
+    let q = db
+      .selectFrom('case_events')
+      .innerJoin('persons', 'persons.id', 'case_events.person_id')
+      .select([...EVENT_COLUMNS, 'persons.name as person', 'persons.restricted', 'persons.code_name', 'persons.case_country as person_country', status.as('status')])
+      .where('persons.merged_into', 'is', null)
+      .where(personVisible(denied))
+      .where(eventCond)
+      .where(lead);
+    if (f.status) q = q.where(status, '=', f.status);
+    return q.orderBy('case_events.date_value', 'desc').orderBy('case_events.id').limit(SEARCH_EVENT_CAP + 1).execute();
+  };
+  // Events of people already read and checked (namedPersons): their rows are read once, after, for
+  // the events kept only. The join read a person's row for every event of every person bearing
+  // the name (a thousand people, thousands of events).
+  const ofKnown = (lead: RawBuilder<boolean>): Promise<EventRow[]> => db.selectFrom('case_events').select(EVENT_COLUMNS).where(eventCond).where(lead).orderBy('case_events.date_value', 'desc').orderBy('case_events.id').limit(SEARCH_EVENT_CAP + 1).execute();
   // Each lead narrows the events through one index, and the query for each pair of leads is
   // bounded and read newest first; the results are merged here. Names and words: one query with
   // `named OR told` could use neither full-text index and walked every event by date. The
   // country: the event's own (case_events_type_country, case_events_country) or its person's
   // case country or nationality (persons_case_country, persons_country), an OR across two tables.
-  type Lead = (q: typeof events) => typeof events;
-  const all: Lead = (q) => q;
-  const [candidates, named] = terms ? await Promise.all([wordCandidates(db, engine, terms, denied), namedPersons(db, engine, terms, f.status, denied)]) : [[], { ids: [], capped: false }];
-  const told = candidates.map((c) => c.id);
-  // PostgreSQL: the events those reports told, as ids first. As a subquery it was hashed against a
-  // scan of every event (0.1 s at 100,000 reports), the planner expecting thousands.
-  const toldEvents = engine === 'postgres' && told.length ? (await db.selectFrom('event_sources').select('case_event_id').distinct().where('report_id', 'in', told).execute()).map((r) => r.case_event_id) : undefined;
+  // The two leads of a search by words run side by side, each to its events: the people bearing
+  // the name, and the reports holding the words (whose check for restricted names is the longer).
+  const namedP = terms ? namedPersons(db, engine, terms, f.status, denied) : Promise.resolve({ ids: [] as string[], capped: false });
+  const candidatesP = terms ? wordCandidates(db, engine, terms, denied) : Promise.resolve([]);
+  const toldP = candidatesP.then((c) => toldBy(db, engine, c.map((x) => x.id)));
+  const country = f.country;
+  const countryLeads: RawBuilder<boolean>[] = country
+    ? [sql<boolean>`${col('case_events.country')} = ${country}`, sql<boolean>`${col('case_events.person_id')} IN (SELECT ${col('persons.id')} FROM persons WHERE ${col('persons.case_country')} = ${country} OR ${col('persons.country')} = ${country})`]
+    : [sql<boolean>`1 = 1`];
+  const both = (a: RawBuilder<boolean>, b: RawBuilder<boolean>) => sql<boolean>`(${a} AND ${b})`;
   // The people bearing the name are resolved first (SEARCH_PERSON_CAP ids at most), and their
   // events read by person (case_events_person): with the name as a subquery, PostgreSQL walked
   // every event by date and looked each one's person up in the aliases (3.3 s at 100,000 reports).
-  const wordLeads: Lead[] = terms
-    ? [
-        (q) => q.where('case_events.person_id', 'in', named.ids.length ? named.ids : ['']),
-        (q) =>
-          toldEvents
-            ? q.where(sql<boolean>`case_events.id = any(${toldEvents})`)
-            : q.where('case_events.id', 'in', db.selectFrom('event_sources').select('event_sources.case_event_id').where('event_sources.report_id', 'in', told.length ? told : [''])),
-      ]
-    : [all];
-  const country = f.country;
-  const countryLeads: Lead[] = country
-    ? [
-        (q) => q.where('case_events.country', '=', country),
-        (q) => q.where('case_events.person_id', 'in', db.selectFrom('persons').select('persons.id').where((eb) => eb.or([eb('persons.case_country', '=', country), eb('persons.country', '=', country)]))),
-      ]
-    : [all];
-  const newest = (q: typeof events) => q.orderBy('case_events.date_value', 'desc').orderBy('case_events.id').limit(SEARCH_EVENT_CAP + 1).execute();
-  const found = await Promise.all(wordLeads.flatMap((w) => countryLeads.map((c) => newest(c(w(events))))));
+  const found: EventRow[][] = await Promise.all(
+    terms
+      ? countryLeads.flatMap((c) => [namedP.then((n) => ofKnown(both(inList(engine, 'case_events.person_id', n.ids), c))), toldP.then((t) => withPerson(both(t, c)))])
+      : countryLeads.map((c) => withPerson(c)),
+  );
+  const [candidates, named] = await Promise.all([candidatesP, namedP]);
   const seen = new Set<string>();
   const rows = found.length === 1 ? found[0]! : found.flat().filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(newestFirst);
   const capped = rows.length > SEARCH_EVENT_CAP || named.capped;
-  const matched = rows.slice(0, SEARCH_EVENT_CAP).map(({ restricted, code_name, ...e }) => ({ ...e, person: displayName({ name: e.person, restricted, code_name }) })) as (EventHit & { person_country: string | null })[];
+  const kept = rows.slice(0, SEARCH_EVENT_CAP);
+  // People answering a name, when no other condition than the status narrows them: the first of
+  // those namedPersons read, in its order (the order, and the conditions, the query below has).
+  const eventFilters = f.type || f.from || f.to;
+  const namedFirst = terms && !eventFilters && !f.country ? named.ids.slice(0, f.limit) : [];
+  const personRows = await personsById(db, engine, [...new Set([...kept.filter((e) => e.person === undefined).map((e) => e.person_id), ...namedFirst])], denied);
+  const withRow = (e: EventRow): EventRow => {
+    if (e.person !== undefined) return e;
+    const p = personRows.get(e.person_id)!;
+    return { ...e, person: p.name, restricted: p.restricted, code_name: p.code_name, person_country: p.case_country, status: p.status };
+  };
+  const matched = kept.filter((e) => e.person !== undefined || personRows.has(e.person_id)).map(withRow).map(({ restricted, code_name, ...e }) => ({ ...e, person: displayName({ name: e.person!, restricted: restricted!, code_name: code_name! }) })) as (EventHit & { person_country: string | null })[];
 
   const facets: SearchResult['facets'] = { type: {}, country: {}, status: {} };
   const bump = (m: Record<string, number>, k: string | null) => k && (m[k] = (m[k] ?? 0) + 1);
@@ -138,18 +154,67 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
     p.events++;
     peopleById.set(e.person_id, p);
   }
-  const eventFilters = f.type || f.from || f.to;
   if (!eventFilters) {
     // People with no event yet still answer a name or status search.
-    let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.case_country as country', status.as('status')]).where('persons.merged_into', 'is', null).where(personVisible(denied)).limit(f.limit);
-    // Those most recently in the news first, in the order (and for the reason) namedPersons reads them.
-    if (terms) people = people.where('persons.id', 'in', named.ids.length ? named.ids : ['']).orderBy(sql`coalesce(persons.last_news_at, '')`, 'desc').orderBy('persons.id');
-    if (f.status) people = people.where(status, '=', f.status);
-    if (f.country) people = people.where((eb) => eb.or([eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
-    for (const { restricted: _r, code_name: _c, ...p } of await people.execute()) if (!peopleById.has(p.id)) peopleById.set(p.id, { ...p, name: displayName({ name: p.name, restricted: _r, code_name: _c }), events: 0 });
+    let listed: { id: string; name: string; restricted: number; code_name: string | null; country: string | null; status: string }[];
+    if (terms && !f.country) listed = namedFirst.filter((id) => personRows.has(id)).map((id) => personRows.get(id)!).map((p) => ({ id: p.id, name: p.name, restricted: p.restricted, code_name: p.code_name, country: p.case_country, status: p.status }));
+    else {
+      let people = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.case_country as country', status.as('status')]).where('persons.merged_into', 'is', null).where(personVisible(denied)).limit(f.limit);
+      // Those most recently in the news first, in the order (and for the reason) namedPersons reads them.
+      if (terms) people = people.where('persons.id', 'in', named.ids.length ? named.ids : ['']).orderBy(sql`coalesce(persons.last_news_at, '')`, 'desc').orderBy('persons.id');
+      if (f.status) people = people.where(status, '=', f.status);
+      if (f.country) people = people.where((eb) => eb.or([eb('persons.case_country', '=', f.country!), eb('persons.country', '=', f.country!)]));
+      listed = await people.execute();
+    }
+    for (const { restricted: _r, code_name: _c, ...p } of listed) if (!peopleById.has(p.id)) peopleById.set(p.id, { id: p.id, name: displayName({ name: p.name, restricted: _r, code_name: _c }), country: p.country, status: p.status, events: 0 });
   }
   const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await firstVisible(db, NOTHING_DENIED, [...candidates].sort((a, b) => a.rank - b.rank).map((c) => c.id), f.limit) : await reportsOf(db, engine, matched, f.limit, denied);
   return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets, capped };
+}
+
+/** A column, quoted as the query builder writes it. */
+const col = (c: string) => sql.ref(c);
+
+const EVENT_COLUMNS = ['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id'] as const;
+
+/** An event as the event queries read it; the person's columns are missing when its person's row is read after. */
+interface EventRow {
+  id: string;
+  type: string;
+  modality: string;
+  date_value: string | null;
+  place: string | null;
+  country: string | null;
+  person_id: string;
+  person?: string;
+  restricted?: number;
+  code_name?: string | null;
+  person_country?: string | null;
+  status?: string;
+}
+
+/** `column IN ids` (ids read before, at most a few thousand), as each engine takes a list best. */
+function inList(engine: Engine, column: string, ids: string[]): RawBuilder<boolean> {
+  if (!ids.length) return sql<boolean>`1 = 0`;
+  return engine === 'postgres' ? sql<boolean>`${sql.ref(column)} = any(${ids})` : sql<boolean>`${sql.ref(column)} IN (${sql.join(ids)})`;
+}
+
+/** The rows search shows of these people (checked by the query that found them; the denied list asked again, as every query that reads people does). */
+async function personsById(db: Db, engine: Engine, ids: string[], denied: Denied) {
+  if (!ids.length) return new Map<string, never>();
+  const rows = await db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.restricted', 'persons.code_name', 'persons.case_country', statusOf(engine).as('status')]).where(inList(engine, 'persons.id', ids)).where(personVisible(denied)).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * The events the word's visible reports told, as a condition on `case_events.id`. PostgreSQL takes
+ * their ids, read first: as a subquery they were hashed against a scan of every event (0.1 s at
+ * 100,000 reports), the planner expecting thousands.
+ */
+async function toldBy(db: Db, engine: Engine, reports: string[]): Promise<RawBuilder<boolean>> {
+  if (!reports.length) return sql<boolean>`1 = 0`;
+  if (engine === 'postgres') return inList(engine, 'case_events.id', (await db.selectFrom('event_sources').select('case_event_id').distinct().where(inList(engine, 'event_sources.report_id', reports)).execute()).map((r) => r.case_event_id));
+  return sql<boolean>`case_events.id IN (SELECT event_sources.case_event_id FROM event_sources WHERE ${inList(engine, 'event_sources.report_id', reports)})`;
 }
 
 /**
