@@ -463,7 +463,9 @@ export function groupMembers(tree: Tree, head: number | undefined): number[] {
     // "among whom were A and B"
     if (['were', 'was', 'are', 'is'].includes(words(k))) k++;
     // "including two journalists, A and B": a comma after a counted group inside the group goes on to its names
-    const subgroup = (c: number) => words(c) === ',' && c > after && tree.token(c - 1).xpos === 'NNS' && tree.kids(c - 1, 'nummod').length > 0;
+    // …and "including a teacher, A,": a comma after one member's role goes on to the name
+    const subgroup = (c: number) =>
+      words(c) === ',' && c > after && ((tree.token(c - 1).xpos === 'NNS' && tree.kids(c - 1, 'nummod').length > 0) || (tree.token(c - 1).xpos === 'NN' && ['a', 'an'].includes(words(c - 2))));
     while (k < to && k - j < 8 && tree.entityOf[k]?.type !== 'PERSON' && isItemWord(tree, k) && (!SEPARATORS.has(words(k)) || subgroup(k))) k++;
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
     // after "namely", "including": a comma list is the members, not appositions; a group that is

@@ -124,6 +124,27 @@ function requestedNoun(tree: Tree, i: number): boolean {
   return false;
 }
 
+/** Nouns for what a court hands someone. */
+const SENTENCE_NOUNS = new Set(['sentence', 'conviction', 'verdict', 'term', 'penalty', 'punishment', 'ruling']);
+/** Verbs by which it is handed: "the sentence handed to X", "the penalty imposed on X". */
+const HANDING = new Set(['hand', 'give', 'impose', 'pass', 'mete', 'issue', 'deliver']);
+
+/** The person a sentence noun was handed to ("the sentence handed to X", "the verdict against X"), or undefined. */
+function sentenceRecipient(tree: Tree, n: number): number | undefined {
+  if (!SENTENCE_NOUNS.has(tree.lemma(n)) || tree.entityOf[n]) return undefined;
+  const person = (k: number) => tree.entityOf[k]?.type === 'PERSON' || ['NOUN', 'PRON'].includes(tree.token(k).upos ?? '');
+  const against = tree.kids(n, 'nmod').find((k) => ['against', 'on'].includes(tree.caseOf(k) ?? '') && person(k));
+  if (against !== undefined) return against;
+  // the parser may make the participle right after the noun a conjunct of the verb: "upheld the sentence | handed to X"
+  const next = n + 1 < tree.doc.tokens.length && ['VBN', 'VBD'].includes(tree.token(n + 1).xpos ?? '') ? [n + 1] : [];
+  for (const v of [...tree.kids(n, 'acl'), ...next]) {
+    if (!HANDING.has(tree.lemma(v))) continue;
+    const to = [...tree.kids(v, 'obl', 'iobj')].find((k) => ['to', 'on', 'against', undefined].includes(tree.caseOf(k)) && person(k));
+    if (to !== undefined) return to;
+  }
+  return undefined;
+}
+
 /** Whether a person's name follows `head` in its sentence: who "two others, among them A" are. */
 function namedAfter(tree: Tree, head: number): boolean {
   const { to } = tree.sentenceRange(head);
@@ -213,6 +234,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     if (count !== undefined) heads.target = count;
     const head = groupHead(tree, heads.target, trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token);
     if (head !== undefined) heads.target = head;
+    // "upheld the eight-year sentence handed to blogger X": the sentence's recipient is whom it befalls
+    const recipient = heads.target !== undefined && trigger.pos === 'verb' ? sentenceRecipient(tree, heads.target) : undefined;
+    if (recipient !== undefined) heads.target = recipient;
     // "Arrested were the journalists A, B and C": the subject after the copula
     const inverted = trigger.pos === 'verb' ? invertedSubjects(tree, trigger.token) : [];
     if (inverted.length) heads.target = inverted[0];

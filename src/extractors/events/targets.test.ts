@@ -1138,3 +1138,16 @@ test('a group named in the next sentence right after its own word ("The Spanish 
   // must not match: people of another kind named later
   lacks(targets('Two lawyers were expelled on Sunday. The officers Ivan Petrov and Oleg Sarn denied it.', 'DEPORTATION'), ['Ivan Petrov', 'Oleg Sarn'], 'officers');
 });
+
+test('"including a teacher, X," names a member of the group the event befalls', () => {
+  has(targets('Three other defendants in a related case, including a teacher, Azad Yusri Hassan, were acquitted last month.', 'RELEASE'), ['Azad Yusri Hassan'], 'including a teacher');
+  // must not match: a name after the group's clause has ended
+  lacks(targets('Three defendants, including a teacher, were acquitted; Azad Hassan, the judge, read the verdict.', 'RELEASE'), ['Azad Hassan'], 'judge');
+});
+
+test('a sentence upheld befalls whom it was handed to or passed against', () => {
+  assert.deepEqual(targets('The court upheld the five-year sentence handed to the journalist Ivo Sarn.', 'CONVICTION'), ['Ivo Sarn']);
+  assert.deepEqual(targets('The court upheld the sentence against the journalist Ivo Sarn.', 'CONVICTION'), ['Ivo Sarn']);
+  // must not match: the speaker after a sentence upheld
+  assert.deepEqual(targets('The court upheld the sentence handed down in May, Ivo Sarn said.', 'CONVICTION'), []);
+});
