@@ -77,3 +77,11 @@ test('no word of someone, not knowing whether they are alive, and custody denied
   assert.ok(!unknown('Police arrested Ade Olu on Monday. He said he had not heard from his lawyer.'));
   assert.ok(!unknown('Police arrested Ade Olu on Monday for the killing of a guard. Police said nobody else was in custody over the killing.'));
 });
+
+test('someone held at a place with a name of several words is held there, whatever language names it; a square or a town is not', () => {
+  const held = heldOf('Police arrested the activist Ana Menjivar. She is held at the Centro de Readaptacion para Mujeres in Ilopango.');
+  assert.match(held.get('Ana Menjivar') ?? '', /^Centro de Readaptacion/);
+  // must not match: a square, a town alone
+  assert.equal(heldOf('Police arrested the activist Ana Menjivar. She was held at Karsvik Square for an hour.').get('Ana Menjivar') ?? null, null);
+  assert.equal(heldOf('Police arrested the activist Ana Menjivar. She is held at Karsvik.').get('Ana Menjivar') ?? null, null);
+});

@@ -30,6 +30,8 @@ const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation',
 /** Buildings that hold people when a police or security force's ("the office of the national police"). */
 const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate']);
 const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia', 'investigation']);
+/** Verbs by which someone is held at a place, whatever it is called. */
+const HELD_AT = new Set(['hold', 'keep', 'detain']);
 /** Verbs that hold a person somewhere (at, in) or move them there (to, into). */
 const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcerate', 'lock', 'remand', 'confine', 'lodge', 'arrest']);
 /** Moving someone held from one place of detention to another: it says they are held. */
@@ -307,6 +309,8 @@ export class CustodyReader {
     const tree = this.tree;
     for (const c of tree.kids(i, 'obl')) {
       if (cases.includes(tree.caseOf(c) ?? '') && this.isFacility(c)) return c;
+      // "is held at the Centro de Readaptación para Mujeres": a named place someone is held at, though no English word says prison
+      if (HELD_AT.has(tree.lemma(i)) && tree.caseOf(c) === 'at' && cases.includes('at') && this.namedInstitution(c)) return c;
       // "at the Criminal Investigation Department headquarters" parsed with the name's first words as
       // the obl and the facility hung on it with no preposition of its own
       if (cases.includes(tree.caseOf(c) ?? '')) for (const n of tree.kids(c, 'nmod')) if (n > c && tree.caseOf(n) === undefined && this.isFacility(n)) return n;
@@ -342,6 +346,18 @@ export class CustodyReader {
     return tree.subjectOf(i) ?? (tree.isPassive(i) ? personBeforeAuxiliaries(tree, i) : undefined);
   }
 
+  /** A name of several capitalised words (an organisation's or a building's, not a town's or a person's): "the Centro de Readaptación para Mujeres". */
+  private namedInstitution(i: number): boolean {
+    const tree = this.tree;
+    const kind = tree.entityOf[i]?.type;
+    if (kind === 'PERSON' || kind === 'LOC') return false;
+    const { first, last } = this.facilityWords(i);
+    // the name's words before any town it is "in": "the Centro de Readaptación para Mujeres | in Ilopango"
+    let capitals = 0;
+    for (let k = first; k <= last && tree.token(k).text !== 'in'; k++) if (/^\p{Lu}/u.test(tree.token(k).text) && tree.token(k).upos === 'PROPN' && tree.entityOf[k]?.type !== 'PERSON') capitals++;
+    return capitals >= 2;
+  }
+
   /** A named or described place of detention: "Karsvik prison", "the central police station", not a bare "prison". */
   private isFacility(i: number): boolean {
     const tree = this.tree;
@@ -353,6 +369,8 @@ export class CustodyReader {
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;
     for (let k = first; k <= last; k++) if (FORCES.has(tree.lemma(k))) return true;
+    // "held at ANR offices", "the NISS building": an agency's own building
+    for (let k = first; k <= last; k++) if (k !== i && tree.entityOf[k]?.type === 'ORG') return true;
     return false;
   }
 
