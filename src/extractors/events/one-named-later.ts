@@ -18,7 +18,8 @@ import { fitsRole } from './plural.js';
  * Returns the token of the name, or nothing.
  */
 export function oneNamedLater(tree: Tree, head: number | undefined, personNouns: ReadonlySet<string>): number[] {
-  if (head === undefined || tree.entityOf[head]) return [];
+  // a description coreference kept as a person of its own ("An indigenous leader of the X people") is still unnamed
+  if (head === undefined || (tree.entityOf[head] && nameMentions(tree.entityOf[head]!).length > 0)) return [];
   const t = tree.token(head);
   const noun = tree.lemma(head).toLowerCase();
   if (t.xpos !== 'NN' || !personNouns.has(noun)) return [];
@@ -111,9 +112,13 @@ function openingNamed(tree: Tree, from: number, to: number, noun: string, told: 
   while (tree.entityOf[end + 1] === e) end++;
   const aged = tree.token(end + 1)?.text === ',' && tree.token(end + 2)?.upos === 'NUM' && tree.token(end + 3)?.text === ',';
   const titles = e.titles ?? [];
+  // the words set off after the name, up to its verb: "A, 44, a rezador (spiritual leader) and one of …, was hit"
+  let verb = end + 1;
+  while (verb < to && !['VERB', 'AUX'].includes(tree.token(verb).upos ?? '')) verb++;
+  const described = Array.from({ length: verb - end - 1 }, (_, k) => tree.lemma(end + 1 + k).toLowerCase()).includes(noun);
   // a title of another trade says someone else ("A, 45, a shopkeeper,"); with none, the age alone may do
-  if (titles.length ? !fitsRole(titles, noun) : !aged) return undefined;
-  if (aged && !titles.length) {
+  if (titles.length ? !fitsRole(titles, noun) && !described : !aged) return undefined;
+  if (aged && !titles.length && !described) {
     // "A, 45, a shopkeeper,": the description after the age must be of the kind too
     let k = end + 4;
     if (/^(a|an|the)$/i.test(tree.token(k)?.text ?? '')) {
@@ -123,6 +128,8 @@ function openingNamed(tree: Tree, from: number, to: number, noun: string, told: 
       if (k < to && tree.token(k).upos === 'NOUN' && !fitsRole([noun], tree.lemma(k).toLowerCase())) return undefined;
     }
   }
-  for (let k = from; k < to; k++) if (SAYING.test(lower(tree, k)) || SUSPECTED.test(lower(tree, k))) return undefined;
+  // a colleague who comments ("A, a reporter, said …") is not the one it befell; what others said of A ("…, relatives said") is about A
+  if (verb < to && (SAYING.test(lower(tree, verb)) || SUSPECTED.test(lower(tree, verb)))) return undefined;
+  for (let k = from; k < to; k++) if (SUSPECTED.test(lower(tree, k))) return undefined;
   return from;
 }

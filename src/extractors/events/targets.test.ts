@@ -1151,3 +1151,11 @@ test('a sentence upheld befalls whom it was handed to or passed against', () => 
   // must not match: the speaker after a sentence upheld
   assert.deepEqual(targets('The court upheld the sentence handed down in May, Ivo Sarn said.', 'CONVICTION'), []);
 });
+
+test('a lede\'s described victim named next with the description\'s own word set off ("X, 44, a rezador (spiritual leader), was hit … relatives said") is X', () => {
+  const text = 'An indigenous leader of the Tolva people was shot dead early on Sunday.\n\nJosue Marten Kaiwa, 44, a rezador (spiritual leader), was hit by two bullets in the chest, relatives said.';
+  has(targets(text, 'KILLING'), ['Josue Marten Kaiwa'], 'lede named next');
+  // must not match: a colleague who speaks, a man of another trade
+  assert.deepEqual(targets('A journalist was shot dead in Kesh on Monday.\n\nIvo Sarn, 41, a reporter for Radio Kesh, said the killing was a warning.', 'KILLING'), []);
+  assert.deepEqual(targets('A journalist was shot dead in Kesh on Monday.\n\nIvo Sarn, 45, a shopkeeper, was wounded.', 'KILLING'), []);
+});
