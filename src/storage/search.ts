@@ -178,14 +178,7 @@ const col = (c: string) => sql.ref(c);
 const EVENT_COLUMNS = ['case_events.id', 'case_events.type', 'case_events.modality', 'case_events.date_value', 'case_events.place', 'case_events.country', 'case_events.person_id'] as const;
 
 /** An event as the event queries read it; the person's columns are missing when its person's row is read after. */
-interface EventRow {
-  id: string;
-  type: string;
-  modality: string;
-  date_value: string | null;
-  place: string | null;
-  country: string | null;
-  person_id: string;
+interface EventRow extends Omit<EventHit, 'person' | 'status'> {
   person?: string;
   restricted?: number;
   code_name?: string | null;
