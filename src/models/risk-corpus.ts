@@ -7,6 +7,7 @@ import type { Split } from '../corpora/locate.js';
 import { conlluDocuments, readConllu } from '../corpora/readers/conllu.js';
 import { nameForms, type CaseGold } from '../corpora/readers/case-gold.js';
 import { articleText, readHrdsAttack } from '../corpora/readers/hrdsattack.js';
+import { inventedTexts } from '../corpora/readers/invented.js';
 import { readTimeml } from '../corpora/readers/timeml.js';
 import { hashString } from '../extractors/learn/hash.js';
 
@@ -53,9 +54,14 @@ function caseGold(split: Split): Map<number, NonNullable<RiskReport['gold']>> {
   if (!existsSync(dir)) return out;
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
     const g = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as CaseGold;
-    out.set(g.index, { cases: g.cases.map((c) => ({ forms: nameForms(c.name), kinds: c.at_risk, events: c.events.map((e) => ({ type: e.type, start: e.start, end: e.end })) })) });
+    out.set(g.index, goldCases(g));
   }
   return out;
+}
+
+/** What training reads of a report's case gold: each case's name forms, kinds and events. */
+function goldCases(g: CaseGold): NonNullable<RiskReport['gold']> {
+  return { cases: g.cases.map((c) => ({ forms: nameForms(c.name), kinds: c.at_risk, events: c.events.map((e) => ({ type: e.type, start: e.start, end: e.end })) })) };
 }
 
 function hrdsattack(split: Split, dataDir?: string): RiskReport[] {
@@ -163,28 +169,23 @@ export function hardCases(file = HARD_CASES): RiskReport[] {
  * hard negatives. Only the train split is learned from; dev is what the feed scores.
  */
 export function inventedReports(split: Split, root = ROOT): RiskReport[] {
-  const dir = path.join(root, 'data', 'invented', split);
   const goldDir = path.join(root, 'data', 'case-gold', 'invented', split);
-  if (!existsSync(dir) || !existsSync(goldDir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /^\d+\.txt$/.test(f))
-    .sort()
-    .flatMap((f) => {
-      const goldFile = path.join(goldDir, f.replace(/\.txt$/, '.json'));
-      if (!existsSync(goldFile)) return [];
-      const g = JSON.parse(readFileSync(goldFile, 'utf8')) as CaseGold;
-      const cases = g.cases.map((c) => ({ forms: nameForms(c.name), kinds: c.at_risk, events: c.events.map((e) => ({ type: e.type, start: e.start, end: e.end })) }));
-      const report: RiskReport = {
-        id: `invented:${split}/${f}`,
-        source: 'invented',
-        text: readFileSync(path.join(dir, f), 'utf8'),
-        ...(g.published ? { published: g.published } : {}),
-        relevant: cases.length > 0,
-        victims: cases.map((c) => ({ name: c.forms[0]!, types: ['invented'] })),
-        gold: { cases },
-      };
-      return [report];
-    });
+  return inventedTexts(path.join(root, 'data', 'invented', split)).flatMap(({ file, text }) => {
+    const goldFile = path.join(goldDir, file.replace(/\.txt$/, '.json'));
+    if (!existsSync(goldFile)) return [];
+    const g = JSON.parse(readFileSync(goldFile, 'utf8')) as CaseGold;
+    const gold = goldCases(g);
+    const report: RiskReport = {
+      id: `invented:${split}/${file}`,
+      source: 'invented',
+      text,
+      ...(g.published ? { published: g.published } : {}),
+      relevant: gold.cases.length > 0,
+      victims: gold.cases.map((c) => ({ name: c.forms[0]!, types: ['invented'] })),
+      gold,
+    };
+    return [report];
+  });
 }
 
 export interface CorpusLimits {

@@ -6,6 +6,7 @@ import { filesUnder, gumDocsInSplit, locate, sharedDataDir } from '../../corpora
 import { conlluDocuments, readConllu } from '../../corpora/readers/conllu.js';
 import type { HrdArticle } from '../../corpora/readers/hrdsattack.js';
 import { articleText, readHrdsAttack } from '../../corpora/readers/hrdsattack.js';
+import { inventedTexts } from '../../corpora/readers/invented.js';
 import { readTimeml } from '../../corpora/readers/timeml.js';
 import { hashString } from '../../extractors/learn/hash.js';
 
@@ -147,20 +148,18 @@ export function goldOnlyFeed(feed: Feed, goldIndices: ReadonlySet<number>): Feed
  */
 export function inventedFeed(dir: string, gold: ReadonlyMap<number, { published: string | null; cases: { name: string }[] }>): Feed {
   if (!existsSync(dir)) return { items: [], sources: [`invented reports: ABSENT (${dir})`] };
-  const items: FeedItem[] = [];
-  for (const f of readdirSync(dir).filter((n) => /^\d+\.txt$/.test(n)).sort()) {
-    const index = Number(f.slice(0, -4));
+  const items: FeedItem[] = inventedTexts(dir).map(({ index, file, text }) => {
     const g = gold.get(index);
     const published = day(g?.published ?? undefined);
-    items.push({
-      key: `invented:${f}`,
+    return {
+      key: `invented:${file}`,
       source: 'invented',
-      text: readFileSync(path.join(dir, f), 'utf8'),
+      text,
       ...(published ? { published } : {}),
       goldIndex: index,
       ...(g?.cases.length ? { victims: g.cases.map((c) => ({ name: c.name.split('|')[0]!, atRisk: true })) } : {}),
-    });
-  }
+    };
+  });
   return { items, sources: [`invented reports: ${items.length} (${items.filter((i) => !i.victims).length} with no case in their gold)`] };
 }
 

@@ -25,16 +25,3 @@ export function demandedInList(text: string, at: number): boolean {
   return false;
 }
 
-/** "calls on the authorities to", "urged Drell to", "asks them to", "appealed to the court to": a request whose complement is an infinitive. */
-const ASKED_TO = /\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|petition(?:s|ed|ing)?|implor(?:e|es|ed|ing)|demand(?:s|ed|ing)?\s+of)\b[^.;:!?]{0,120}?\bto\s+\p{Ll}/iu;
-
-/**
- * "The Monitor calls on the authorities to disclose where A is and to release him": an infinitive
- * ("to release") after a request for infinitives in the same sentence is asked for. The parser
- * may miss the request ("The Monitor calls" read as a noun phrase) or the conjunct it governs.
- */
-export function requestedInfinitive(text: string, sentenceStart: number, at: number): boolean {
-  const before = text.slice(Math.max(sentenceStart, at - 400), at);
-  if (!/\bto\s+(?:\p{Ll}+ly\s+)?$/u.test(before)) return false;
-  return ASKED_TO.test(before);
-}

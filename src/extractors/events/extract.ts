@@ -22,7 +22,7 @@ import { releasesStillHeld } from './still-held.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
-import { demandedInList, requestedInfinitive } from './demand-list.js';
+import { demandedInList } from './demand-list.js';
 import { modalityOf } from './modality.js';
 import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -96,32 +96,6 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
   if (t.upos === 'PROPN') return true;
   if (t.upos === 'NUM') return true; // "three were arrested"
   return lexicon.personNouns.has(tree.lemma(head));
-}
-
-/** What a request can ask for; a harm it names ("an inquiry into the killing", "justice for the abduction") happened. */
-const ASKED_FOR_TYPES = new Set<EventType>(['RELEASE', 'CHARGE', 'TRIAL']);
-/** Verbs that ask for what their object names: "demanded … the release of X", "called for an inquiry and the release of X". */
-const ASKING_FOR = new Set(['demand', 'urge', 'seek', 'request']);
-const ASKING_WITH_FOR = new Set(['call', 'ask', 'press', 'appeal', 'push', 'campaign', 'petition']);
-
-/**
- * "It demanded a judicial inquiry into the killing and the immediate release of the two men": an
- * event noun a request verb governs through its object and coordination, with no verb between
- * them, is asked for. Read on the words: the parser may hang the second conjunct anywhere.
- */
-function requestedNoun(tree: Tree, i: number): boolean {
-  if (i < 0 || tree.token(i).upos !== 'NOUN') return false;
-  const { from } = tree.sentenceRange(i);
-  for (let k = i - 1; k >= from && i - k <= 25; k--) {
-    const t = tree.token(k);
-    const lemma = tree.lemma(k);
-    if (t.upos === 'VERB' || t.upos === 'AUX') {
-      if (ASKING_FOR.has(lemma)) return true;
-      return ASKING_WITH_FOR.has(lemma) && tree.token(k + 1)?.text.toLowerCase() === 'for';
-    }
-    if (/^[.;:!?]$/.test(t.text)) return false;
-  }
-  return false;
 }
 
 /** Nouns for what a court hands someone. */
@@ -351,10 +325,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   });
   const all = releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))));
   // "calls on the authorities to:\n- release A; - drop the charges": a list item completes the request above it
-  // an infinitive's verb in its base form: "to release him", not "released to house arrest"
-  const infinitive = (v: VigilEvent) => doc.tokens[tokenAt(doc, v.trigger.start)]?.xpos === 'VB';
-  const asked = (v: VigilEvent) => demandedInList(doc.text, v.trigger.start) || (infinitive(v) && requestedInfinitive(doc.text, doc.sentences[v.sentence]!.start, v.trigger.start)) || (ASKED_FOR_TYPES.has(v.type) && requestedNoun(tree, tokenAt(doc, v.trigger.start)));
-  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && asked(v) ? { modality: 'hypothetical' as const } : {}), id: `v${i + 1}` }));
+  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && demandedInList(doc.text, v.trigger.start) ? { modality: 'hypothetical' as const } : {}), id: `v${i + 1}` }));
 }
 
 /** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */
