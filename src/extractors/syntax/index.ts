@@ -4,7 +4,7 @@ import type { Doc } from '../../text/doc.js';
 import { loadClusters } from '../learn/clusters.js';
 import { loadOnce } from '../learn/model-file.js';
 import { datelineDash } from '../tokens/dateline.js';
-import { PARSER_MODEL_FILE, ParserModel } from './parser-model.js';
+import { PARSER_MODEL_FILE, ParserModel, type Dependencies } from './parser-model.js';
 import { POS_MODEL_FILE, PosModel, type TaggedWord } from './tagger-model.js';
 import { headlineVerbs } from './headline-verbs.js';
 import { finiteVerbs } from './finite-verbs.js';
@@ -78,45 +78,41 @@ export function createParser(config: ModelConfig = {}): Component {
         const tags = tokens.map((t) => t.xpos ?? 'NN');
         const dash = datelineDash(words);
         const semi = dash < 0 ? clauseSemicolon(words, tags) : -1;
+        // words [from, to) parsed on their own, with the repairs asked for
+        const parse = (from: number, to: number, repairs: 'all' | 'possessive' | 'none'): Dependencies => {
+          const deps = model.parse(words.slice(from, to), tags.slice(from, to));
+          const parsed = { words: words.slice(from, to), upos: tokens.slice(from, to).map((t) => t.upos ?? ''), xpos: tags.slice(from, to), heads: deps.heads, deprels: deps.deprels };
+          if (repairs === 'all') interruptedSubject(parsed);
+          if (repairs !== 'none') possessiveModifier(parsed);
+          return deps;
+        };
+        // two parts parsed apart, split after token `split`: the root of the part `hang` names hangs on the other's as `label`
+        const stitch = (split: number, left: Dependencies, right: Dependencies, hang: 'left' | 'right', label: string): void => {
+          const roots = [base + Math.max(0, left.heads.indexOf(-1)), base + split + 1 + Math.max(0, right.heads.indexOf(-1))];
+          tokens.forEach((t, i) => {
+            const inLeft = i <= split;
+            const k = inLeft ? i : i - split - 1;
+            const deps = inLeft ? left : right;
+            const h = deps.heads[k]!;
+            const hangs = h < 0 && inLeft === (hang === 'left');
+            t.head = h >= 0 ? base + (inLeft ? 0 : split + 1) + h : hangs ? roots[inLeft ? 1 : 0]! : -1;
+            t.deprel = hangs ? label : deps.deprels[k]!;
+          });
+        };
         if (semi >= 0) {
           // Two clauses a semicolon joins, parsed apart: the second's root hangs on the first's as parataxis.
-          const first = model.parse(words.slice(0, semi + 1), tags.slice(0, semi + 1));
-          const firstParsed = { words: words.slice(0, semi + 1), upos: tokens.slice(0, semi + 1).map((t) => t.upos ?? ''), xpos: tags.slice(0, semi + 1), heads: first.heads, deprels: first.deprels };
-          interruptedSubject(firstParsed);
-          possessiveModifier(firstParsed);
-          const second = model.parse(words.slice(semi + 1), tags.slice(semi + 1));
-          possessiveModifier({ words: words.slice(semi + 1), upos: tokens.slice(semi + 1).map((t) => t.upos ?? ''), xpos: tags.slice(semi + 1), heads: second.heads, deprels: second.deprels });
-          const root = base + Math.max(0, first.heads.indexOf(-1));
-          tokens.forEach((t, i) => {
-            const inFirst = i <= semi;
-            const h = inFirst ? first.heads[i]! : second.heads[i - semi - 1]!;
-            t.head = h < 0 ? (inFirst ? -1 : root) : base + (inFirst ? 0 : semi + 1) + h;
-            t.deprel = inFirst ? first.deprels[i]! : h < 0 ? 'parataxis' : second.deprels[i - semi - 1]!;
-          });
-          continue;
-        }
-        if (dash < 0) {
-          const deps = model.parse(words, tags);
-          const parsed = { words, upos: tokens.map((t) => t.upos ?? ''), xpos: tags, heads: deps.heads, deprels: deps.deprels };
-          interruptedSubject(parsed);
-          possessiveModifier(parsed);
+          stitch(semi, parse(0, semi + 1, 'all'), parse(semi + 1, words.length, 'possessive'), 'right', 'parataxis');
+        } else if (dash >= 0) {
+          // The dateline and the sentence parsed apart; the dateline's head hangs on the sentence's root.
+          stitch(dash, parse(0, dash + 1, 'none'), parse(dash + 1, words.length, 'none'), 'left', 'dep');
+        } else {
+          const deps = parse(0, words.length, 'all');
           tokens.forEach((t, i) => {
             const h = deps.heads[i]!;
             t.head = h < 0 ? -1 : base + h;
             t.deprel = deps.deprels[i]!;
           });
-          continue;
         }
-        // The dateline and the sentence parsed apart; the dateline's head hangs on the sentence's root.
-        const line = model.parse(words.slice(0, dash + 1), tags.slice(0, dash + 1));
-        const rest = model.parse(words.slice(dash + 1), tags.slice(dash + 1));
-        const root = base + dash + 1 + Math.max(0, rest.heads.indexOf(-1));
-        tokens.forEach((t, i) => {
-          const inLine = i <= dash;
-          const h = inLine ? line.heads[i]! : rest.heads[i - dash - 1]!;
-          t.head = h < 0 ? (inLine ? root : -1) : base + (inLine ? 0 : dash + 1) + h;
-          t.deprel = inLine ? (h < 0 ? 'dep' : line.deprels[i]!) : rest.deprels[i - dash - 1]!;
-        });
       }
       return doc;
     },
