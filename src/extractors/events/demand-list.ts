@@ -1,3 +1,7 @@
+import { tokenAt } from '../../text/align.js';
+import type { EventType, VigilEvent } from '../../text/types.js';
+import type { Tree } from '../syntax/tree.js';
+
 /**
  * "GRO calls on the authorities to:\n- release A immediately;\n- drop all charges against B": a
  * bulleted list whose lead-in line asks for something. Each item completes the request, so what it
@@ -25,3 +29,57 @@ export function demandedInList(text: string, at: number): boolean {
   return false;
 }
 
+/** "calls on the authorities to", "urged Drell to", "asks them to", "appealed to the court to": a request whose complement is an infinitive. */
+const ASKED_TO = /\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|petition(?:s|ed|ing)?|implor(?:e|es|ed|ing)|demand(?:s|ed|ing)?\s+of)\b[^.;:!?]{0,120}?\bto\s+\p{Ll}/iu;
+
+/**
+ * "The Monitor calls on the authorities to disclose where A is and to release him": an infinitive
+ * ("to release") after a request for infinitives in the same sentence is asked for. The parser
+ * may miss the request ("The Monitor calls" read as a noun phrase) or the conjunct it governs.
+ */
+function requestedInfinitive(text: string, sentenceStart: number, at: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, at - 400), at);
+  if (!/\bto\s+(?:\p{Ll}+ly\s+)?$/u.test(before)) return false;
+  return ASKED_TO.test(before);
+}
+
+/** What a request can ask for; a harm it names ("an inquiry into the killing", "justice for the abduction") happened. */
+const ASKED_FOR_TYPES = new Set<EventType>(['RELEASE', 'CHARGE', 'TRIAL']);
+/** Verbs that ask for what their object names: "demanded … the release of X", "called for an inquiry and the release of X". */
+const ASKING_FOR = new Set(['demand', 'urge', 'seek', 'request']);
+const ASKING_WITH_FOR = new Set(['call', 'ask', 'press', 'appeal', 'push', 'campaign', 'petition']);
+
+/**
+ * "It demanded a judicial inquiry into the killing and the immediate release of the two men": an
+ * event noun a request verb governs through its object and coordination, with no verb between
+ * them, is asked for. Read on the words: the parser may hang the second conjunct anywhere.
+ */
+function requestedNoun(tree: Tree, i: number): boolean {
+  if (i < 0 || tree.token(i).upos !== 'NOUN') return false;
+  const { from } = tree.sentenceRange(i);
+  for (let k = i - 1; k >= from && i - k <= 25; k--) {
+    const t = tree.token(k);
+    const lemma = tree.lemma(k);
+    if (t.upos === 'VERB' || t.upos === 'AUX') {
+      if (ASKING_FOR.has(lemma)) return true;
+      return ASKING_WITH_FOR.has(lemma) && tree.token(k + 1)?.text.toLowerCase() === 'for';
+    }
+    if (/^[.;:!?]$/.test(t.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a finished event told as done is asked for by words the parse did not tie to it: an
+ * item of a list of demands, an infinitive (in its base form: "to release him", not "released to
+ * house arrest") after a request in its sentence, or a release, charge or trial a request verb
+ * governs through its object. Read after every event is made, so it covers the events no trigger
+ * reads too.
+ */
+export function askedByWords(tree: Tree, v: VigilEvent): boolean {
+  const doc = tree.doc;
+  const i = tokenAt(doc, v.trigger.start);
+  if (demandedInList(doc.text, v.trigger.start)) return true;
+  if (doc.tokens[i]?.xpos === 'VB' && requestedInfinitive(doc.text, doc.sentences[v.sentence]!.start, v.trigger.start)) return true;
+  return ASKED_FOR_TYPES.has(v.type) && requestedNoun(tree, i);
+}

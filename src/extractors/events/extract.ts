@@ -22,7 +22,7 @@ import { releasesStillHeld } from './still-held.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
-import { demandedInList } from './demand-list.js';
+import { askedByWords } from './demand-list.js';
 import { modalityOf } from './modality.js';
 import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -325,7 +325,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   });
   const all = releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))));
   // "calls on the authorities to:\n- release A; - drop the charges": a list item completes the request above it
-  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && demandedInList(doc.text, v.trigger.start) ? { modality: 'hypothetical' as const } : {}), id: `v${i + 1}` }));
+  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && askedByWords(tree, v) ? { modality: 'hypothetical' as const } : {}), id: `v${i + 1}` }));
 }
 
 /** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */

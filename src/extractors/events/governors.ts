@@ -196,8 +196,8 @@ export const OBLIGATION_AUX = new Set(['should', 'must', 'ought']);
 export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
   const read = governedByParse(tree, t);
   // what the parse missed: "launches a new campaign for his release" with the phrase hung on the verb
-  if (read === undefined && t.request === undefined && t.pos === 'noun' && (askedForByWords(tree, t.token) || (ASKED_FOR_TYPES.has(t.type) && requestedNoun(tree, t.token)))) return 'hypothetical';
-  if (read === undefined && t.request === undefined && t.pos === 'verb' && (askedToByWords(tree, t.token) || requestedInfinitive(tree, t.token))) return 'hypothetical';
+  if (read === undefined && t.request === undefined && t.pos === 'noun' && askedForByWords(tree, t.token)) return 'hypothetical';
+  if (read === undefined && t.request === undefined && t.pos === 'verb' && askedToByWords(tree, t.token)) return 'hypothetical';
   return read;
 }
 
@@ -300,49 +300,4 @@ function aftermathOf(tree: Tree, i: number): boolean {
   if (h < 0 || !['for', 'into', 'over', 'of'].includes(tree.caseOf(n) ?? '')) return false;
   // "demanded justice for the killing", parsed with the phrase on the verb beside its object
   return AFTERMATH.has(tree.lemma(h)) || (tree.token(h).upos === 'VERB' && tree.kids(h, 'obj', 'obl').some((o) => o < n && AFTERMATH.has(tree.lemma(o))));
-}
-
-/** What a request can ask for; a harm it names ("an inquiry into the killing", "justice for the abduction") happened. */
-const ASKED_FOR_TYPES = new Set(['RELEASE', 'CHARGE', 'TRIAL']);
-/** Verbs that ask for what their object names: "demanded … the release of X", "called for an inquiry and the release of X". */
-const ASKING_FOR = new Set(['demand', 'urge', 'seek', 'request']);
-const ASKING_WITH_FOR = new Set(['call', 'ask', 'press', 'appeal', 'push', 'campaign', 'petition']);
-
-/**
- * "It demanded a judicial inquiry into the killing and the immediate release of the two men": an
- * event noun a request verb governs through its object and coordination, with no verb between
- * them, is asked for. Read on the words: the parser may hang the second conjunct anywhere.
- */
-function requestedNoun(tree: Tree, i: number): boolean {
-  if (i < 0 || tree.token(i).upos !== 'NOUN') return false;
-  const { from } = tree.sentenceRange(i);
-  for (let k = i - 1; k >= from && i - k <= 25; k--) {
-    const t = tree.token(k);
-    const lemma = tree.lemma(k);
-    if (t.upos === 'VERB' || t.upos === 'AUX') {
-      if (ASKING_FOR.has(lemma)) return true;
-      return ASKING_WITH_FOR.has(lemma) && tree.token(k + 1)?.text.toLowerCase() === 'for';
-    }
-    if (/^[.;:!?]$/.test(t.text)) return false;
-  }
-  return false;
-}
-
-/** "calls on the authorities to", "urged Drell to", "asks them to", "appealed to the court to": a request whose complement is an infinitive. */
-const ASKED_TO = /\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?|petition(?:s|ed|ing)?|implor(?:e|es|ed|ing)|demand(?:s|ed|ing)?\s+of)\b[^.;:!?]{0,120}?\bto\s+\p{Ll}/iu;
-
-/**
- * "The Monitor calls on the authorities to disclose where A is and to release him": an infinitive
- * ("to release", in its base form) after a request for infinitives in the same sentence is asked
- * for. The parser may miss the request ("The Monitor calls" read as a noun phrase) or the conjunct
- * it governs; "released to house arrest" is no infinitive.
- */
-function requestedInfinitive(tree: Tree, i: number): boolean {
-  const t = tree.token(i);
-  if (t.xpos !== 'VB') return false;
-  const text = tree.doc.text;
-  const start = tree.token(tree.sentenceRange(i).from).start;
-  const before = text.slice(Math.max(start, t.start - 400), t.start);
-  if (!/\bto\s+(?:\p{Ll}+ly\s+)?$/u.test(before)) return false;
-  return ASKED_TO.test(before);
 }
