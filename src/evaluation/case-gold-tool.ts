@@ -3,7 +3,7 @@
  *   npx tsx src/evaluation/case-gold-tool.ts show dev 23          the report as Vigil reads it, with offsets
  *   npx tsx src/evaluation/case-gold-tool.ts find dev 23 arrested every offset of a string in it
  *   npx tsx src/evaluation/case-gold-tool.ts check [file ...]     validate gold files (all by default)
- * Gold whose corpus is "invented" is checked against data/invented/<split>/NNN.txt.
+ * Gold whose corpus is "invented" is checked against the NNN.txt beside it, else data/invented/<split>/NNN.txt.
  * The text is HRDsAttack's article as the reader gives it (title, then paragraphs apart by a blank
  * line): the same text the feed evaluation ingests, so offsets mean the same in both.
  */
@@ -54,7 +54,9 @@ function check(files: string[]): number {
   for (const file of files) {
     const gold = JSON.parse(readFileSync(file, 'utf8')) as CaseGold;
     const a = gold.corpus === 'invented' ? undefined : hrdArticles(gold.split as Split)[gold.index];
-    const inventedFile = path.join(INVENTED_DIR, gold.split, `${String(gold.index).padStart(3, '0')}.txt`);
+    // A report being written sits beside its gold (NNN.txt next to NNN.json) before it is filed under a split.
+    const besideFile = file.replace(/\.json$/, '.txt');
+    const inventedFile = existsSync(besideFile) ? besideFile : path.join(INVENTED_DIR, gold.split, `${String(gold.index).padStart(3, '0')}.txt`);
     if (gold.corpus === 'invented' ? !existsSync(inventedFile) : !a) {
       console.log(`${file}: no item ${gold.index} in ${gold.corpus} ${gold.split}`);
       bad++;
