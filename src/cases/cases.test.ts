@@ -215,11 +215,16 @@ describe('status', () => {
     // must not match: "freed in March after the arrest" tells the arrest as background
     assert.equal(deriveStatus([entry('r', 'RELEASE', '2026-03'), entry('a', 'ARREST', null)]).status, 'released');
   });
-  test('charged or tried after an arrest told with "nobody knows where": a court has seen the person, who is detained', () => {
+  test('tried after an arrest told with "nobody knows where": a court has seen the person, who is detained; charged only, still nobody knows where', () => {
     const lost = entry('a', 'ARREST', '2026-11-02', { whereaboutsUnknown: true });
     assert.equal(deriveStatus([lost, entry('h', 'CHARGE', '2026-11-04'), entry('t', 'TRIAL', '2026-11-04')]).status, 'detained');
+    assert.equal(deriveStatus([lost, entry('t', 'TRIAL', '2026-11-04')]).status, 'detained');
+    // "charged with subversion; her family has not been told where she is held"
+    assert.equal(deriveStatus([lost, entry('h', 'CHARGE', null)]).status, 'whereabouts_unknown');
     // must not match: with nothing after it, the arrest still says nobody knows where
     assert.equal(deriveStatus([lost]).status, 'whereabouts_unknown');
+    // must not match: a hearing before this arrest showed the person to no court since
+    assert.equal(deriveStatus([entry('t', 'TRIAL', '2026-10-01'), lost, entry('h', 'CHARGE', '2026-11-04')]).status, 'whereabouts_unknown');
   });
   test('which words tell a repeat, or custody going on now', () => {
     for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained', 'remains in detention', 'still being held']) assert.ok(tellsRepeat(t), t);

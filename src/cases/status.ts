@@ -191,6 +191,9 @@ function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
 /** Steps of the law against a held person, least to most: a later lesser one does not undo a greater. */
 const LEGAL_RANK: Partial<Record<CaseStatus, number>> = { detained: 1, charged: 2, convicted: 3 };
 
+/** Whether dated `a` is strictly earlier than dated `b`, at the coarser of their precisions. */
+const datedBefore = (a: TimelineEntry, b: TimelineEntry): boolean => datedAfter(b, a);
+
 /** Whether dated `a` is strictly later than dated `b`, at the coarser of their precisions ("2021-10-11" after "2017"). */
 function datedAfter(a: TimelineEntry, b: TimelineEntry): boolean {
   if (!a.date || !b.date) return false;
@@ -235,6 +238,9 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
       }
       if (r > best.rank) best = { e: before, status: was, rank: r };
     }
+    // charged while nobody knows where: a charge is read out to a file, not to the person; only a
+    // hearing shows them to a court ("charged with subversion; her family has not been told where she is held")
+    if (best.status === 'charged' && arrest?.whereaboutsUnknown && !facts.slice(0, i + 1).some((x) => x.type === 'TRIAL' && movesStatus(x) && !datedBefore(x, arrest!))) return { e: arrest, status: 'whereabouts_unknown', charge: best.e };
     if (best.status === 'charged' && arrest) return { e: arrest, status: 'detained', charge: best.e };
     return { e: best.e, status: best.status };
   }

@@ -85,3 +85,24 @@ test('someone held at a place with a name of several words is held there, whatev
   assert.equal(heldOf('Police arrested the activist Ana Menjivar. She was held at Karsvik Square for an hour.').get('Ana Menjivar') ?? null, null);
   assert.equal(heldOf('Police arrested the activist Ana Menjivar. She is held at Karsvik.').get('Ana Menjivar') ?? null, null);
 });
+
+/** Per person with an arrest, whether the report says nobody knows where they are. */
+function unknownOf(text: string): Map<string | undefined, boolean> {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const out = new Map<string | undefined, boolean>();
+  for (const v of doc.events.filter((x) => x.type === 'ARREST' && x.target?.entity)) {
+    const name = byId.get(v.target!.entity!);
+    out.set(name, (out.get(name) ?? false) || Boolean(v.whereaboutsUnknown));
+  }
+  return out;
+}
+
+test('"we do not know where he is" is about him, not about whoever was arrested last', () => {
+  const text =
+    'On Monday police arrested the reporter Ivo Rant in Drell. The next day police detained the reporter Ada Moll at her home. She is being held at Drell central police station, her husband said. "We have been to every police station," Ivo Rant\'s brother said. "We do not know where he is."';
+  const unknown = unknownOf(text);
+  assert.equal(unknown.get('Ivo Rant'), true);
+  // must not match: she is placed, and the words are not about her
+  assert.equal(unknown.get('Ada Moll'), false);
+});

@@ -513,6 +513,9 @@ export class CustodyReader {
         if (owner !== undefined) return owner;
       }
       if (tree.lemma(j) === 'where' && tree.head(j) >= 0) {
+        // "we do not know where he is": the parse may make "where" the head of its copular clause
+        const own = tree.kids(j, 'nsubj', 'nsubj:pass')[0];
+        if (own !== undefined) return own;
         const v = tree.head(j);
         return tree.kids(v, 'obj')[0] ?? tree.subjectOf(v);
       }

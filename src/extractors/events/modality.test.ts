@@ -430,8 +430,11 @@ test('what someone fears happened is hypothetical; what happened before a fear s
 test('an event whose subject is nobody is negated', () => {
   assert.deepEqual(modalities('Police said nobody was arrested after the march.', 'ARREST'), ['negated']);
   assert.deepEqual(modalities('Officials insisted that no one was in custody.', 'ARREST'), ['negated']);
-  // must not match: someone named, or "nobody" elsewhere in the sentence
+  assert.deepEqual(modalities('Neither journalist has been charged, their lawyer said.', 'CHARGE'), ['negated']);
+  assert.deepEqual(modalities('Neither Ade Olu nor Ivo Rant was released on Tuesday.', 'RELEASE'), ['negated']);
+  // must not match: someone named, or "nobody" or "neither" elsewhere in the sentence
   assert.deepEqual(modalities('Police arrested Ade Olu although nobody saw the march.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('The editor Ade Olu was charged, while neither of his colleagues spoke.', 'CHARGE'), ['asserted']);
 });
 
 test('a condition a colon closes does not govern what follows it; one hung on the clause still does', () => {

@@ -1114,6 +1114,8 @@ test('a warning to someone of what they will suffer is a threat to them; a warni
 test('"sentenced women\'s rights activist X": the possessive modifies the role, and the event befalls X', () => {
   assert.deepEqual(targets("A court has sentenced women's rights activist Parisa Nejad to six years in prison.", 'CONVICTION'), ['Parisa Nejad']);
   assert.deepEqual(targets("Police detained children's rights defender Ivo Sarn on Monday.", 'ARREST'), ['Ivo Sarn']);
+  // after a dateline, which is parsed apart from its sentence
+  assert.deepEqual(targetsAt("KESH, Aug 29 (Wire) — An Iranian Revolutionary Court has sentenced women's rights activist Parisa Nejad to six years in prison, her lawyer said on Tuesday.", 'CONVICTION', 'sentenced'), ['Parisa Nejad']);
 });
 
 test('bail granted to someone befalls them, its date no part of the phrase', () => {

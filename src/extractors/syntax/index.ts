@@ -104,7 +104,8 @@ export function createParser(config: ModelConfig = {}): Component {
           stitch(semi, parse(0, semi + 1, 'all'), parse(semi + 1, words.length, 'possessive'), 'right', 'parataxis');
         } else if (dash >= 0) {
           // The dateline and the sentence parsed apart; the dateline's head hangs on the sentence's root.
-          stitch(dash, parse(0, dash + 1, 'none'), parse(dash + 1, words.length, 'none'), 'left', 'dep');
+          // The sentence is repaired as any other: a lede is where "sentenced women's rights activist X" is told.
+          stitch(dash, parse(0, dash + 1, 'none'), parse(dash + 1, words.length, 'all'), 'left', 'dep');
         } else {
           const deps = parse(0, words.length, 'all');
           tokens.forEach((t, i) => {
