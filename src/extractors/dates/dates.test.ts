@@ -54,6 +54,11 @@ const CASES: [string, string, string, string][] = [
   ['The ministry created a detention review board, effective Feb. 1.', 'Feb. 1', 'DATE', '2019-02-01'],
   ['The ban became effective Feb. 1.', 'Feb. 1', 'DATE', '2018-02-01'],
   ['The lawyer was shot dead last Oct. 23 outside the court.', 'last Oct. 23', 'DATE', '2018-10-23'],
+  // a day whose year is said relative to the report's
+  ['Soldiers came to the house on August 6 last year.', 'August 6 last year', 'DATE', '2017-08-06'],
+  ['Soldiers came at around 2 a.m. on August 6 last year.', 'around 2 a.m. on August 6 last year', 'TIME', '2017-08-06T02:00'],
+  ['He was detained on 3 March this year.', '3 March this year', 'DATE', '2018-03-03'],
+  ['The appeal will be heard on June 2 next year.', 'June 2 next year', 'DATE', '2019-06-02'],
   ['The group moved its office to the capital in April.', 'April', 'DATE', '2018-04'],
   ['The group moved its office to the capital in January.', 'January', 'DATE', '2018-01'],
   ['The commission said arrests rose sharply in the year.', 'the year', 'DATE', '2018'],

@@ -121,6 +121,10 @@ function shifted(p: Parsed, base: Day, way: 'past' | 'future' | 'nearest'): Reso
     }
     case 'year': {
       const y = base.y + n;
+      if (s.month !== undefined && s.day !== undefined) {
+        const day = { y, m: s.month, d: s.day };
+        return { value: withTime(formatDay(day), s), anchor: 'publication', day };
+      }
       if (s.month !== undefined) return { value: formatMonth(y, s.month), anchor: 'publication' };
       if (s.quarter !== undefined) return { value: `${formatYear(y)}-Q${s.quarter}`, anchor: 'publication', quarter: { y, q: s.quarter } };
       if (s.season !== undefined) return { value: `${formatYear(y)}-${s.season}`, anchor: 'publication' };

@@ -1018,3 +1018,12 @@ test('a named retelling with no date of its own takes the date of the same event
   const far = eventsOf('Police arrested twenty protesters on 1 May. The rally was large. Many marched. Organisers spoke. Later, police arrested the journalist Pol Varan.', '2018-05-02').events;
   assert.equal(far.find((v) => v.type === 'ARREST' && v.target?.entity)?.date ?? null, null);
 });
+
+test('a person brought before a court or a judge is tried; a case or a person brought elsewhere is not', () => {
+  const trials = (text: string) => eventsOf(text).events.filter((v) => v.type === 'TRIAL').map((v) => v.trigger.text);
+  assert.deepEqual(trials('The reporter Abdi Warsan was brought before the regional court in Hargeisa on July 11.'), ['brought']);
+  assert.deepEqual(trials('Dana Pirell was brought before a judge two days after her arrest.').length, 1);
+  // must not match: a case brought, a person brought to a town, a court that brings something
+  assert.deepEqual(trials('The union brought a complaint before the labour court.'), []);
+  assert.deepEqual(trials('The editor Dana Pirell was brought to the capital by car.'), []);
+});

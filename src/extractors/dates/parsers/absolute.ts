@@ -24,16 +24,21 @@ function monthNumber(word: string | undefined): number | undefined {
 
 const dayOf = (s: string | undefined): number | undefined => (s ? Number(s) : undefined);
 
+/** "August 6 last year", "6 August this year": the year said relative to the report's. */
+const REL_YEAR = '\\s+(?<rel>this|last|next)\\s+year';
+const relYear = (rel: string): { unit: 'year'; n: number } => ({ unit: 'year', n: lower(rel) === 'last' ? -1 : lower(rel) === 'next' ? 1 : 0 });
+
 export const monthDayParser: DateParser = {
   name: 'month-day',
   // "shot to death last Oct. 23": "last" says which year, and the day stays
   // "a court hearing the week of March 6" names the week, not the day
-  pattern: wordPattern(`(?:(?<weekof>(?:the\\s+)?week\\s+of)\\s+)?${WEEKDAY}?(?:(?<before>last|next)\\s+)?${EDGE}${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`),
+  pattern: wordPattern(`(?:(?<weekof>(?:the\\s+)?week\\s+of)\\s+)?${WEEKDAY}?(?:(?<before>last|next)\\s+)?${EDGE}${MONTH}\\s+${DAY}(?:,?\\s+${YEAR}|${REL_YEAR})?`),
   extract(m) {
     const g = m.groups!;
     const month = monthNumber(g.month ?? g.mabbr);
     if (month === undefined) return null;
     const weekday = g.weekday ? WEEKDAYS[lower(g.weekday)] : undefined;
+    if (g.rel) return { type: 'DATE', stated: { month, day: dayOf(g.day), weekday }, shift: relYear(g.rel) };
     const before = lower(g.before);
     const direction = before === 'last' ? 'past' : before === 'next' ? 'future' : 'tense';
     return { type: 'DATE', stated: { month, day: dayOf(g.day), year: year(g.year), weekday }, direction, strict: before !== '' || undefined, weekOf: g.weekof ? true : undefined };
@@ -42,11 +47,12 @@ export const monthDayParser: DateParser = {
 
 export const dayMonthParser: DateParser = {
   name: 'day-month',
-  pattern: wordPattern(`${WEEKDAY}?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?`),
+  pattern: wordPattern(`${WEEKDAY}?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR}|${REL_YEAR})?`),
   extract(m) {
     const g = m.groups!;
     const month = monthNumber(g.month ?? g.mabbr);
     if (month === undefined) return null;
+    if (g.rel) return { type: 'DATE', stated: { month, day: dayOf(g.day) }, shift: relYear(g.rel) };
     return { type: 'DATE', stated: { month, day: dayOf(g.day), year: year(g.year) }, direction: 'tense' };
   },
 };
