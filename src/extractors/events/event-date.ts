@@ -81,6 +81,8 @@ export class EventDater {
     // a nominal trigger takes its verb's date: "the deportation occurred Wednesday"; not one that
     // the verb's time is reckoned from: "arrested on Friday, a month after her release"
     if (t.pos === 'noun' && tree.kids(t.token, 'case').some((k) => RECKONED_FROM.has(tree.lemma(k)))) return null;
+    // nor a verb's: "walked free on Friday, 19 months after she was arrested"
+    if (t.pos === 'verb' && tree.kids(t.token, 'mark').some((k) => RECKONED_FROM.has(tree.lemma(k)))) return null;
     let i = t.token;
     for (const { token, via } of tree.ancestors(t.token, 4)) {
       // "reported missing in June", "declared dead on Monday": a state the speech verb predicates is dated by it

@@ -934,6 +934,15 @@ test('an event noun the clause\'s time is reckoned from does not take the clause
   assert.equal(one(eventsOf('The deportation of Pia Rast took place on 7 December 2018.').events, 'DEPORTATION').date?.value, '2018-12-07');
 });
 
+test('a verb the clause\'s time is reckoned from does not take the clause\'s date: "19 months after she was arrested"', () => {
+  const { events } = eventsOf('The union leader Pia Rast was released from prison on 9 August 2024, 19 months after she was arrested during a strike.');
+  assert.equal(one(events, 'RELEASE').date?.value, '2024-08-09');
+  assert.equal(one(eventsOf('The union leader Pia Rast was released from prison on Friday afternoon, 19 months after she was arrested during a strike.').events, 'ARREST').date ?? null, null);
+  assert.equal(one(events, 'ARREST').date ?? null, null);
+  // must not match: the clause's own event, dated by its own words
+  assert.equal(one(eventsOf('The union leader Pia Rast was arrested on 9 August 2024 after she spoke at a rally.').events, 'ARREST').date?.value, '2024-08-09');
+});
+
 test('hit or struck with batons is an assault; subjected to shocks or beatings is torture; warned (by police) a threat', () => {
   const type = (t: string) => ([kind]: [string, string, string | undefined]) => kind === t;
   assert.deepEqual(befalls('The lawyer Joran Aldemir was hit with batons during the rally.').filter(type('ASSAULT')), [['ASSAULT', 'hit with batons', 'Joran Aldemir']]);
