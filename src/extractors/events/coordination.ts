@@ -99,7 +99,15 @@ export function companions(tree: Tree, trigger: number): number[] {
     const marked = cases.map((k) => tree.token(k).text.toLowerCase());
     const first = cases[0] ?? c;
     const before = first > 0 ? tree.token(first - 1).text.toLowerCase() : '';
-    if (!marked.includes('with') || !(marked.includes('along') || before === 'together' || before === 'along')) continue;
+    if (!marked.includes('with')) continue;
+    if (!(marked.includes('along') || before === 'together' || before === 'along')) {
+      // a plain "with" joins a fellow only when it names one as such: "arrested them with a third
+      // student, A", "detained X with two other reporters, A and B" (not "with a knife", "with the army")
+      const fellows = tree.kids(c, 'appos').filter((k) => tree.entityOf[k]?.type === 'PERSON');
+      if (tree.token(c).upos !== 'NOUN' || !isFellow(tree, c) || fellows.length === 0) continue;
+      for (const k of fellows) out.push(k, ...coordinatedPersons(tree, k));
+      continue;
+    }
     if (tree.entityOf[c]?.type === 'PERSON') out.push(c);
     out.push(...coordinatedPersons(tree, c));
   }
@@ -117,6 +125,11 @@ export function companions(tree: Tree, trigger: number): number[] {
     }
   }
   return out;
+}
+
+/** A noun that says its person is one more of the kind: "a third student", "two other reporters", "a fellow activist". */
+function isFellow(tree: Tree, c: number): boolean {
+  return tree.kids(c, 'amod', 'nummod', 'det').some((k) => /^(?:other|another|fellow|second|third|fourth|fifth)$/i.test(tree.token(k).text)) || loadRoleNouns().titles.has(tree.token(c).text.toLowerCase());
 }
 
 /** Words that may stand between the names of a list: commas, "and", and the roles before names. */

@@ -1161,3 +1161,10 @@ test('a lede\'s described victim named next with the description\'s own word set
   assert.deepEqual(targets('A journalist was shot dead in Kesh on Monday.\n\nIvo Sarn, 41, a reporter for Radio Kesh, said the killing was a warning.', 'KILLING'), []);
   assert.deepEqual(targets('A journalist was shot dead in Kesh on Monday.\n\nIvo Sarn, 45, a shopkeeper, was wounded.', 'KILLING'), []);
 });
+
+test('"arrested them with a third student, X": a fellow named after a plain "with" is arrested too; a thing or a helper is not', () => {
+  assert.deepEqual(targets('National security police arrested Chan Ho and Leung Wing with a third student, Tsang Wai, in November.', 'ARREST').sort(), ['Chan Ho', 'Leung Wing', 'Tsang Wai']);
+  // must not match: a thing carried, the help of someone
+  assert.deepEqual(targets('Police detained the editor Ivo Rant with a knife in his bag.', 'ARREST'), ['Ivo Rant']);
+  assert.deepEqual(targets('Soldiers arrested the reporter Ada Moll with the help of an informant, Teo Vance.', 'ARREST'), ['Ada Moll']);
+});
