@@ -8,11 +8,12 @@ export interface InventedText {
   text: string;
 }
 
-/** The invented reports in `dir`, in file order; none when the folder is absent. */
+/** The invented reports in `dir`, in order of their numbers; none when the folder is absent. */
 export function inventedTexts(dir: string): InventedText[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /^\d+\.txt$/.test(f))
-    .sort()
-    .map((file) => ({ index: Number(file.slice(0, -4)), file, text: readFileSync(path.join(dir, file), 'utf8') }));
+    .map((file) => ({ index: Number(file.slice(0, -4)), file, text: readFileSync(path.join(dir, file), 'utf8') }))
+    // by number: 1001 comes after 820, and a follow-up after the report it follows
+    .sort((a, b) => a.index - b.index);
 }
