@@ -199,6 +199,18 @@ export function endOfSpan(from: EventDate, duration: string): EventDate {
   return from;
 }
 
+/** Whether a date falls strictly before the report's publication, at the date's precision. */
+function before(date: EventDate, published: string | undefined): boolean {
+  const cap = published?.slice(0, date.value.length);
+  return !!cap && cap.length === date.value.length && date.value < cap;
+}
+
+/** Whether a span's end falls after the report's publication, at the span's precision. */
+function runsPast(end: EventDate, published: string | undefined): boolean {
+  const cap = published?.slice(0, end.value.length);
+  return !!cap && cap.length === end.value.length && end.value > cap;
+}
+
 /** A release the report tells as over came by its publication at the latest. */
 function notAfter(date: EventDate, published: string | undefined): EventDate {
   const cap = published?.slice(0, date.value.length);
@@ -264,7 +276,12 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     const end = doc.tokens[over.last]!.end;
     // freed when the span ran out: after whatever else the reports tell of the custody's first days
     const duration = durationAt(tree, start, end);
-    const date = v.date && duration ? notAfter(endOfSpan(v.date, duration), doc.meta.published) : v.date;
+    const ends = v.date && duration ? endOfSpan(v.date, duration) : undefined;
+    // "jailed on Thursday for 15 days", told the next day: the span runs on past the report, nobody is
+    // freed yet. Only for custody dated before the day of publication: a date on that very day is as
+    // often the dateline's, lent to a custody the report tells as over ("detained for four weeks … has been released")
+    if (ends && ends.value !== v.date!.value && runsPast(ends, doc.meta.published) && before(v.date!, doc.meta.published)) continue;
+    const date = ends ? notAfter(ends, doc.meta.published) : v.date;
     added.push({ ...v, id: '', type: 'RELEASE', sentence, trigger: doc.span(start, end), agent: null, principal: null, place: null, origin: null, destination: null, date, heldAt: null, whereaboutsUnknown: null, mentions: undefined, confidence: 0.5 } as VigilEvent);
   }
   return added.length ? [...events, ...added].sort((a, b) => a.trigger.start - b.trigger.start) : events;

@@ -198,7 +198,27 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
   // what the parse missed: "launches a new campaign for his release" with the phrase hung on the verb
   if (read === undefined && t.request === undefined && t.pos === 'noun' && askedForByWords(tree, t.token)) return 'hypothetical';
   if (read === undefined && t.request === undefined && t.pos === 'verb' && askedToByWords(tree, t.token)) return 'hypothetical';
+  if (read === undefined && t.request === undefined && t.pos === 'verb' && refusedToByWords(tree, t.token)) return 'negated';
   return read;
+}
+
+/** Nouns of a refusal whose infinitive did not happen: "the refusal of the authorities to release him". */
+const REFUSING_NOUNS = new Set(['refusal', 'rejection', 'failure']);
+
+/**
+ * "protested against the refusal of the authorities to release him on bail", with the infinitive
+ * hung elsewhere by the parser: an infinitive read from the words ("to", then the trigger), after a
+ * noun of refusal at most six words before its "to" with no verb between.
+ */
+function refusedToByWords(tree: Tree, i: number): boolean {
+  const to = infinitiveTo(tree, i);
+  if (to === undefined || to !== i - 1) return false;
+  const { from } = tree.sentenceRange(i);
+  for (let k = to - 1; k >= Math.max(from, to - 6); k--) {
+    if (['VERB', 'AUX'].includes(tree.token(k).upos ?? '')) return false;
+    if (tree.token(k).upos === 'NOUN' && REFUSING_NOUNS.has(tree.lemma(k))) return true;
+  }
+  return false;
 }
 
 function governedByParse(tree: Tree, t: Trigger): Modality | undefined {

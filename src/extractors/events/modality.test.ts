@@ -458,3 +458,9 @@ test('a harm named by a call for justice or an inquiry happened; the release it 
   assert.deepEqual(modalities('The union called for the release of the journalist Ivo Sarn.', 'RELEASE'), ['hypothetical']);
   assert.deepEqual(modalities('The group threatened the killing of the journalist Ivo Sarn.', 'KILLING'), ['hypothetical']);
 });
+
+test('an infinitive after a noun of refusal did not happen, however the parser hung it', () => {
+  assert.deepEqual(modalities('Ivo Rant stopped eating on 22 June to protest against the refusal of the authorities to release him on bail.', 'RELEASE'), ['negated']);
+  // must not match: a refusal with a verb between it and the infinitive
+  assert.deepEqual(modalities('After the refusal was overturned, the court ordered police to release Ivo Rant on bail.', 'RELEASE').includes('negated'), false);
+});

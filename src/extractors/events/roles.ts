@@ -110,8 +110,11 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || apart(j))) j--;
   if (j >= from && !person(j) && !apart(j + 1)) j = unclosedDescription(tree, i, from) ?? j;
   if (j < from || j === i - 1) return undefined;
+  // a name that ends a relative clause about an earlier one is not the subject: "Lawyer A, who was
+  // taken away the same weekend as Mr B, was released" (the clause is skipped below)
+  const inRelative = (n: number): boolean => person(n) && apart(n + 1) && relativeClauseStart(tree, n, from) < n;
   // past up to three descriptions between commas: "Sit Man-ling, 33, a clerk of X, a subsidiary of Y, was jailed"
-  for (let stretch = 0; stretch < 3 && !person(j) && apart(j + 1); stretch++) {
+  for (let stretch = 0; stretch < 3 && (!person(j) || inRelative(j)) && apart(j + 1); stretch++) {
     let k = j;
     const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
     while (k >= Math.max(from, j - 16) && !apart(k) && !finite(k)) k--;

@@ -1168,3 +1168,9 @@ test('"arrested them with a third student, X": a fellow named after a plain "wit
   assert.deepEqual(targets('Police detained the editor Ivo Rant with a knife in his bag.', 'ARREST'), ['Ivo Rant']);
   assert.deepEqual(targets('Soldiers arrested the reporter Ada Moll with the help of an informant, Teo Vance.', 'ARREST'), ['Ada Moll']);
 });
+
+test('a name that ends a relative clause about an earlier one is not the subject of the verb after it', () => {
+  assert.deepEqual(targetsAt('Lawyer Deng Jiaxin of Guangzhou, who was taken away on the same weekend as Mr Tang, was released on bail in late December and has returned home.', 'RELEASE', 'released'), ['Deng Jiaxin']);
+  // must not match: the name itself before the verb
+  assert.deepEqual(targetsAt('Police held the lawyer Deng Jiaxin for a week. His colleague Mr Tang, 45, was released on bail in late December.', 'RELEASE', 'released'), ['Tang']);
+});
