@@ -85,6 +85,12 @@ function choosePolicy(
     // weights are compared by their recall over a band of precisions around the target, not at the
     // target alone: one threshold's recall on a few hundred people moves with a handful of them
     const banded = PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(ds, ys, p).recall, 0) / PRECISION_BAND.length;
+    // the same cut on each kind of labelled report: HRDsAttack's (with our gold) and our invented ones
+    for (const source of ['hrdsattack', 'invented'] as const) {
+      const part = basis.filter((x) => reports[x.p.report]!.source === source && reports[x.p.report]!.gold);
+      const at = atThreshold(part.map((x) => x.d), part.map((x) => x.p.yes), cut.threshold);
+      log(`  weight ${w}, ${source} reports with case gold: P ${(100 * at.precision).toFixed(1)}, R ${(100 * at.recall).toFixed(1)} at ${cut.threshold.toFixed(2)} (${part.length} targets)`);
+    }
     log(
       `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
     );

@@ -60,6 +60,8 @@ export interface GoldFigures {
   falseReleaseNames: string[];
   /** The people at risk whose case shows a status other than the gold's ("Name (index): released→convicted"), for reading. */
   wrongStatusNames: string[];
+  /** Cases whose gold says where the person is held and whose events never say it: "name (report): gold place ← what the events say". */
+  heldAtMissed: string[];
   /** Why the people at risk with no case got none, counted by reason ("no event targets them": 12). */
   missedReasons: Record<string, number>;
   /** The people at risk with no case ("Name (index): reason"), for reading. */
@@ -172,6 +174,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const falseReleaseNames: string[] = [];
   const notAtRiskNames: string[] = [];
   const wrongStatusNames: string[] = [];
+  const heldAtMissed: string[] = [];
   const missedReasons: Record<string, number> = {};
   const missedNames: string[] = [];
   const wrongCountryNames: string[] = [];
@@ -232,6 +235,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
         const want = new Set(nameTokens(c.held_at).filter((w) => w.length > 3));
         const told = doc?.events.filter((e) => e.target?.entity && entities.has(e.target.entity) && e.heldAt).map((e) => e.heldAt!.text) ?? [];
         if (told.some((h) => nameTokens(h).some((w) => want.has(w)))) t.heldFound++;
+        else heldAtMissed.push(`${p.name} (${g.index}): ${c.held_at} ← ${told.join(' / ') || 'nothing'}`);
       }
     }
     for (const id of sysPersons) {
@@ -268,6 +272,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
     statusConfusion: confusion,
     falseReleaseNames,
     wrongStatusNames,
+    heldAtMissed,
     missedReasons,
     missedNames,
     wrongCountryNames,

@@ -107,6 +107,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
         `gold status 'unknown', which no case can show (new policy): ${now.gold?.goldUnknown ?? 0} of the matched cases`,
         `status, gold→case (new policy): ${Object.entries(now.gold?.statusConfusion ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
         `wrong statuses (new policy): ${now.gold?.wrongStatusNames.join('; ') || 'none'}`,
+        `held-at not found (new policy): ${now.gold?.heldAtMissed.join('; ') || 'none'}`,
         `false releases (new policy): ${now.gold?.falseReleaseNames.join('; ') || 'none'}`,
         `not-at-risk people with a case (new policy): ${now.gold?.notAtRiskNames.join('; ') || 'none'}`,
         `people at risk with no case, by reason (new policy): ${Object.entries(now.gold?.missedReasons ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
