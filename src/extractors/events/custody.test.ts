@@ -106,3 +106,14 @@ test('"we do not know where he is" is about him, not about whoever was arrested 
   // must not match: she is placed, and the words are not about her
   assert.equal(unknown.get('Ada Moll'), false);
 });
+
+test('a facility whose last words the parse set apart, or whose name it broke, is where someone is held', () => {
+  assert.equal(heldOf('Police detained Ivo Rant. Rant is being held at Lai Chi Kok Reception Centre.').get('Ivo Rant'), 'Lai Chi Kok Reception Centre');
+  assert.equal(heldOf('Police arrested Ivo Rant in July. He is now held at the Tianjin No. 2 Detention Centre.').get('Ivo Rant'), 'Tianjin No. 2 Detention Centre');
+  assert.equal(heldOf("Police arrested Ivo Rant in 2017. He is held in Al-Ha'ir prison.").get('Ivo Rant'), "Al-Ha'ir prison");
+  assert.equal(heldOf('Police arrested Ivo Rant in 2017. Instead of being freed, he was kept in Al-Razeen prison.').get('Ivo Rant'), 'Al-Razeen prison');
+  assert.equal(heldOf('Police arrested Ivo Rant. Rant is being held at the State Criminal Investigation Department in Eleweran, his lawyer said.').get('Ivo Rant'), 'State Criminal Investigation Department in Eleweran');
+  // must not match: an apposition after a comma is no part of the name, a town before a facility named later
+  assert.equal(heldOf('Police arrested Ivo Rant. He is held at the police station, a concrete building.').get('Ivo Rant'), 'police station');
+  assert.equal(heldOf('Police arrested Ivo Rant in 2017. He was held in Drell before the prison visit.').get('Ivo Rant'), null);
+});

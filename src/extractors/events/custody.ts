@@ -321,8 +321,49 @@ export class CustodyReader {
         for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && (this.isFacility(n) || tree.entityOf[n]?.type === 'LOC')) return n;
       }
     }
+    return HOLDING.has(tree.lemma(i)) ? this.facilityByWords(i, cases) : undefined;
+  }
+
+  /**
+   * "held in Al-Hair prison", "kept in Al-Razeen prison" with the name parsed as the verb's object
+   * or hung apart from its noun: read off the words, the preposition right after the verb, then
+   * only capitalised words (and the hyphens and apostrophes inside them) up to a facility noun.
+   */
+  private facilityByWords(i: number, cases: string[]): number | undefined {
+    const tree = this.tree;
+    const { to } = tree.sentenceRange(i);
+    let k = i + 1;
+    while (k < to && tree.token(k).upos === 'ADV') k++;
+    if (k >= to || !cases.includes(tree.token(k).text.toLowerCase())) return undefined;
+    const first = tree.token(k + 1)?.text.toLowerCase() === 'the' ? k + 2 : k + 1;
+    for (let j = k + 1; j < Math.min(to, k + 8); j++) {
+      const t = tree.token(j);
+      if (FACILITIES.has(tree.lemma(j)) && j > k + 1) return this.isFacility(j) ? j : undefined;
+      // "held at the State Criminal Investigation Department in Eleweran", its name parsed apart: a force's building
+      if (BUILDINGS.has(tree.lemma(j)) && /^\p{Lu}/u.test(t.text) && j > first) {
+        let forces = false;
+        for (let n = first; n < j; n++) forces ||= FORCES.has(tree.lemma(n).toLowerCase());
+        if (!forces) return undefined;
+        this.nameFrom.set(j, first);
+        return j;
+      }
+      if (!(/^\p{Lu}/u.test(t.text) || /^[-‐‑'’]$/.test(t.text) || j === first - 1)) return undefined;
+    }
     return undefined;
   }
+
+  /** The town right after a facility read off the words: "… Department in Eleweran" (its last token). */
+  private townAfter(i: number): number | undefined {
+    const tree = this.tree;
+    const { to } = tree.sentenceRange(i);
+    if (i + 2 >= to || tree.token(i + 1).text !== 'in' || tree.entityOf[i + 2]?.type !== 'LOC') return undefined;
+    let last = i + 2;
+    while (last + 1 < to && tree.entityOf[last + 1] === tree.entityOf[i + 2]) last++;
+    return last;
+  }
+
+  /** Where the words of a facility's name begin, when they were read off the words past a broken parse. */
+  private readonly nameFrom = new Map<number, number>();
 
   /** "Ostrava prison, where he is held": the facility the relative "where" stands for. */
   private facilityBefore(i: number): number | undefined {
@@ -361,7 +402,7 @@ export class CustodyReader {
   /** A named or described place of detention: "Karsvik prison", "the central police station", not a bare "prison". */
   private isFacility(i: number): boolean {
     const tree = this.tree;
-    const words = [i, ...tree.kids(i, 'compound', 'flat')];
+    const words = [i, ...tree.kids(i, 'compound', 'flat'), ...tree.kids(i, 'appos').filter((c) => this.nameGoesOn(i, c))];
     const { first, last } = this.facilityWords(i);
     // "arrested at the Drellton bus station": a station of travel or broadcast holds nobody
     if (tree.lemma(i) === 'station' && tree.kids(i, 'compound', 'amod').some((w) => NOT_HOLDING.has(tree.lemma(w).toLowerCase()))) return false;
@@ -372,6 +413,14 @@ export class CustodyReader {
     // "held at ANR offices", "the NISS building": an agency's own building
     for (let k = first; k <= last; k++) if (k !== i && tree.entityOf[k]?.type === 'ORG') return true;
     return false;
+  }
+
+  /** Whether `c`, set in apposition to `n`, goes on the same name: after it, capitalised, with no punctuation between. */
+  private nameGoesOn(n: number, c: number): boolean {
+    const tree = this.tree;
+    if (c <= n || !/^\p{Lu}/u.test(tree.token(c).text)) return false;
+    for (let k = n + 1; k < c; k++) if (tree.token(k).upos === 'PUNCT' && tree.token(k).text !== '.') return false;
+    return true;
   }
 
   /** The facility's own words: its name, modifiers and the town after it ("in Reyvik"), not the clause around it. */
@@ -386,7 +435,9 @@ export class CustodyReader {
         // a hyphen inside a name ("Shahr-e Rey") is a word of it too
         const tt = tree.token(c);
         const hyphen = rel === 'punct' && /^[-‐‑]$/.test(tt.text) && tree.doc.tokens[c - 1]?.end === tt.start && tree.doc.tokens[c + 1]?.start === tt.end;
-        if (tree.inTimex(c) || (!hyphen && !/^(compound|flat|amod|nmod|nummod|det|case)/.test(rel)) || (n === i && rel === 'case')) continue;
+        // the parser may set a name's last word in apposition to the rest: "Lai Chi Kok Reception | Centre", "Tianjin No. 2 | Detention Centre"
+        const goesOn = rel === 'appos' && this.nameGoesOn(n, c);
+        if (tree.inTimex(c) || (!hyphen && !goesOn && !/^(compound|flat|amod|nmod|nummod|det|case)/.test(rel)) || (n === i && rel === 'case')) continue;
         // "the prison hospital for tests": a purpose or a time is no part of the place
         if (rel === 'nmod' && !PLACE_OF.has(tree.caseOf(c) ?? 'of')) continue;
         words.add(c);
@@ -404,7 +455,9 @@ export class CustodyReader {
 
   private placeRole(i: number): Role {
     const doc = this.tree.doc;
-    const { first, last } = this.facilityWords(i);
+    const words = this.facilityWords(i);
+    const first = Math.min(words.first, this.nameFrom.get(i) ?? words.first);
+    const last = this.nameFrom.has(i) ? Math.max(i, this.townAfter(i) ?? i) : words.last;
     const start = doc.tokens[first]!.start;
     const end = doc.tokens[last]!.end;
     const e = this.tree.entityOf[i];
