@@ -24,7 +24,9 @@ export function demandedInList(text: string, at: number): boolean {
     start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
     if (line === '' || BULLET.test(text.slice(start, end))) continue;
-    return line.endsWith(':') && ASKING.test(line);
+    // the lead-in is the sentence that ends in the colon, not its paragraph: "… gathered to demand X. Five remain in custody:"
+    const lead = line.slice(Math.max(line.lastIndexOf('. '), line.lastIndexOf('? '), line.lastIndexOf('! ')) + 1);
+    return line.endsWith(':') && ASKING.test(lead);
   }
   return false;
 }

@@ -2,6 +2,7 @@ import { tokenAt } from '../../text/align.js';
 import type { EventDate, VigilEvent } from '../../text/types.js';
 import { addDays, addMonths, formatDay, formatMonth, formatYear, parseDay } from '../dates/calendar.js';
 import type { Tree } from '../syntax/tree.js';
+import { datelineDash } from '../tokens/dateline.js';
 
 const UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'night']);
 const CUSTODY = new Set(['ARREST', 'ABDUCTION']);
@@ -199,6 +200,11 @@ export function endOfSpan(from: EventDate, duration: string): EventDate {
   return from;
 }
 
+/** Whether a sentence opens with a dateline ("DRELL, Dec 12 (Wire) —"), whose date a custody in it may only have borrowed. */
+function datelined(doc: Tree['doc'], sentence: number): boolean {
+  return datelineDash(doc.sentenceTokens(sentence).map((t) => t.text)) >= 0;
+}
+
 /** Whether a date falls strictly before the report's publication, at the date's precision. */
 function before(date: EventDate, published: string | undefined): boolean {
   const cap = published?.slice(0, date.value.length);
@@ -278,9 +284,9 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     const duration = durationAt(tree, start, end);
     const ends = v.date && duration ? endOfSpan(v.date, duration) : undefined;
     // "jailed on Thursday for 15 days", told the next day: the span runs on past the report, nobody is
-    // freed yet. Only for custody dated before the day of publication: a date on that very day is as
-    // often the dateline's, lent to a custody the report tells as over ("detained for four weeks … has been released")
-    if (ends && ends.value !== v.date!.value && runsPast(ends, doc.meta.published) && before(v.date!, doc.meta.published)) continue;
+    // freed yet. Not for custody dated the day of publication in a sentence with a dateline: that date
+    // is as often the dateline's, lent to a custody the report tells as over ("detained for four weeks … has been released")
+    if (ends && ends.value !== v.date!.value && runsPast(ends, doc.meta.published) && !runsPast(v.date!, doc.meta.published) && (before(v.date!, doc.meta.published) || !datelined(doc, v.sentence))) continue;
     const date = ends ? notAfter(ends, doc.meta.published) : v.date;
     added.push({ ...v, id: '', type: 'RELEASE', sentence, trigger: doc.span(start, end), agent: null, principal: null, place: null, origin: null, destination: null, date, heldAt: null, whereaboutsUnknown: null, mentions: undefined, confidence: 0.5 } as VigilEvent);
   }

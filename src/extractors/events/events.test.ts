@@ -444,6 +444,7 @@ test("a release a span tells is dated when the span ran out, at the custody date
   // a span that runs on past the day of publication has freed nobody yet
   assert.deepEqual(dates('On 3 December 2018, security forces detained the journalist Pol Varan for three weeks over a post.', '2018-12-12'), ['ARREST 2018-12-03']);
   assert.deepEqual(dates('On Thursday a court in Drell jailed the camerawoman Ada Moll for 15 days.', '2018-12-14'), ['ARREST 2018-12-13']);
+  assert.deepEqual(dates('On 14 December a court in Drell jailed the camerawoman Ada Moll for 10 days.', '2018-12-14'), ['ARREST 2018-12-14']);
   // but a custody dated the day of publication, as a dateline dates it, is told as over
   assert.deepEqual(dates('DRELL, Dec 12 (Wire) — Police detained the editor Ada Moll for three weeks over a report, his lawyer said on Monday.', '2018-12-12'), ['ARREST 2018-12-12', 'RELEASE 2018-12-12']);
 });

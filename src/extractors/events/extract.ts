@@ -23,6 +23,7 @@ import { diedOfHarm } from './died-of-harm.js';
 import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
 import { askedByWords } from './demand-list.js';
+import { lineSubject } from './line-subject.js';
 import { modalityOf } from './modality.js';
 import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
@@ -214,6 +215,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     // "Arrested were the journalists A, B and C": the subject after the copula
     const inverted = trigger.pos === 'verb' ? invertedSubjects(tree, trigger.token) : [];
     if (inverted.length) heads.target = inverted[0];
+    // "- A, 24, student: detained on 6 March; released on 7 March": a list's line tells of the person it opens with
+    const lineOpener = lineSubject(tree, trigger.token, heads.target);
+    if (lineOpener !== undefined) heads.target = lineOpener;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target, trigger.token)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;

@@ -1174,3 +1174,12 @@ test('a name that ends a relative clause about an earlier one is not the subject
   // must not match: the name itself before the verb
   assert.deepEqual(targetsAt('Police held the lawyer Deng Jiaxin for a week. His colleague Mr Tang, 45, was released on bail in late December.', 'RELEASE', 'released'), ['Tang']);
 });
+
+test('a list line that opens with a person\'s name tells of that person, whatever the parser made the subject', () => {
+  const text = 'Police detained hundreds of protesters on Sunday. Those who agreed to be named:\n\n- Anna Lisitsyna, 31, journalist, Kazan: detained on 6 March; released from the police station on 7 March.\n- Ivo Rant, 21, law student, held at Drell police station\n- Pia Rast said police had beaten her.';
+  assert.deepEqual(targetsAt(text, 'ARREST', 'detained').filter((t) => t !== 'hundreds of protesters'), ['Anna Lisitsyna']);
+  assert.deepEqual(targetsAt(text, 'RELEASE', 'released'), ['Anna Lisitsyna']);
+  assert.deepEqual(targetsAt(text, 'ARREST', 'held'), ['Ivo Rant']);
+  // must not match: a line whose name is no subject set off by a comma or a colon
+  assert.deepEqual(targetsAt('Police detained the editor Ada Moll.\n- Teo Vance said police released five students.', 'RELEASE', 'released'), ['five students']);
+});

@@ -1,0 +1,32 @@
+import type { Tree } from '../syntax/tree.js';
+
+/**
+ * A line of a list that opens with a person's name: "- A, 24, student, Moscow: detained on 6 March;
+ * held overnight and released on 7 March", "- B, 21, law student, held at Boulaq police station".
+ * The parser finds no subject for the bare participles, or takes the role ("law student") for one;
+ * what the line tells with nobody named as its target befalls the person it opens with.
+ */
+
+/** A bullet or a number opening a line: "- ", "• ", "* ", "1. ". */
+const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]+/;
+
+/** The first token of the name the trigger's line opens with, when that person is whom the trigger befalls; else undefined. */
+export function lineSubject(tree: Tree, trigger: number, target: number | undefined): number | undefined {
+  const doc = tree.doc;
+  const at = doc.tokens[trigger]!.start;
+  const lineStart = doc.text.lastIndexOf('\n', at - 1) + 1;
+  const bullet = BULLET.exec(doc.text.slice(lineStart, at));
+  if (!bullet) return undefined;
+  const nameStart = lineStart + bullet[0].length;
+  let first = trigger;
+  while (first > 0 && doc.tokens[first - 1]!.start >= nameStart) first--;
+  const person = tree.entityOf[first];
+  if (doc.tokens[first]!.start !== nameStart || person?.type !== 'PERSON') return undefined;
+  let last = first;
+  while (last + 1 < trigger && tree.entityOf[last + 1] === person) last++;
+  // the name is the line's subject, set off by a comma or a colon: not "- A said that …"
+  if (![',', ':'].includes(doc.tokens[last + 1]?.text ?? '') || last + 1 >= trigger) return undefined;
+  // someone the line names as the target stays so; a role of the line's person before the trigger does not
+  if (target !== undefined && (target > trigger || target <= last || tree.entityOf[target]?.type === 'PERSON')) return undefined;
+  return first;
+}
