@@ -117,3 +117,15 @@ test('a facility whose last words the parse set apart, or whose name it broke, i
   assert.equal(heldOf('Police arrested Ivo Rant. He is held at the police station, a concrete building.').get('Ivo Rant'), 'police station');
   assert.equal(heldOf('Police arrested Ivo Rant in 2017. He was held in Drell before the prison visit.').get('Ivo Rant'), null);
 });
+
+test('nobody knowing where a named person is, when the report tells no custody of them, is a disappearance', () => {
+  const of = (text: string) => {
+    const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+    const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+    return doc.events.map((v) => `${v.type} ${byId.get(v.target?.entity ?? '') ?? v.target?.text ?? '-'}`);
+  };
+  assert.deepEqual(of('Deng Jia, a lawyer at a firm in Guangzhou, wrote on Saturday that police were at the door. He has not been heard from since, and colleagues did not know where he was.'), ['DISAPPEARANCE Deng Jia']);
+  // must not match: one whose arrest the report tells (the words go on that arrest), money nobody can find
+  assert.deepEqual(of('Police arrested Ivo Rant on Monday. His family does not know where he is.'), ['ARREST Ivo Rant']);
+  assert.deepEqual(of('The minister Ivo Rant said nobody knows where the money went.'), []);
+});

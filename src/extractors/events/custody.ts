@@ -17,6 +17,10 @@ import { personBeforeAuxiliaries } from './roles.js';
  * arrested: a "held at" place leaves the event's `place` to the arrest.
  */
 
+/** Words of a place nobody names ("an undisclosed location"): said of where someone lives or works too, they tell no disappearance alone. */
+const UNKNOWN_SITE = /\b(?:location|place|destination|site|facility|detention)s?$/i;
+/** Events after which nobody's not knowing where the person is adds nothing: they are already lost, or dead. */
+const LOST_OR_DEAD = new Set<EventType>(['DISAPPEARANCE', 'ABDUCTION', 'KILLING']);
 /** Events after which a person may be held somewhere. */
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
 /** Nouns that make a place somewhere people are held. */
@@ -121,6 +125,12 @@ export class CustodyReader {
         indexed.add(this.heldByTransfer(s, s.who ?? null));
         continue;
       }
+      // "he has not been heard from since, and colleagues did not know where he was", of a named person
+      // the report tells no custody of: that nobody knows where they are is the event itself
+      if (about.length === 0 && s.unknown && !UNKNOWN_SITE.test(s.unknown.text) && !s.heldAt && s.who?.entity && !s.group && this.isNamedPerson(s.who.entity) && !events.some((v) => v.target?.entity === s.who!.entity && LOST_OR_DEAD.has(v.type))) {
+        indexed.add(this.lostTrack(s, s.unknown));
+        continue;
+      }
       for (const v of about) {
         if (s.heldAt) {
           v.heldAt = s.heldAt;
@@ -146,6 +156,11 @@ export class CustodyReader {
   }
 
   /** The custody a transfer tells of someone the report tells no other custody of: an ARREST ("held") at its place. */
+  /** A DISAPPEARANCE read from words that say nobody knows where the statement's person is. */
+  private lostTrack(s: Statement, words: TextSpan): VigilEvent {
+    return { id: '', type: 'DISAPPEARANCE', trigger: words, target: s.who ?? null, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, whereaboutsUnknown: words };
+  }
+
   private heldByTransfer(s: Statement, target: Role | null): VigilEvent {
     const doc = this.tree.doc;
     const t = doc.tokens[s.token]!;

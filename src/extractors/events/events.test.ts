@@ -951,6 +951,8 @@ test('a verb the clause\'s time is reckoned from does not take the clause\'s dat
 test('hit or struck with batons is an assault; subjected to shocks or beatings is torture; warned (by police) a threat', () => {
   const type = (t: string) => ([kind]: [string, string, string | undefined]) => kind === t;
   assert.deepEqual(befalls('The lawyer Joran Aldemir was hit with batons during the rally.').filter(type('ASSAULT')), [['ASSAULT', 'hit with batons', 'Joran Aldemir']]);
+  assert.deepEqual(befalls('The student Joran Aldemir was hit with a metal bar near his home.').filter(type('ASSAULT')).length, 1);
+  assert.deepEqual(befalls('The striker Joran Aldemir hit the bar twice in the second half.').filter(type('ASSAULT')), []);
   assert.deepEqual(befalls('Soldiers hit the journalist Joran Aldemir with rifle butts.').filter(type('ASSAULT')), [['ASSAULT', 'hit', 'Joran Aldemir']]);
   assert.deepEqual(befalls('The activist Joran Aldemir was subjected to electric shocks.').filter(type('TORTURE')), [['TORTURE', 'subjected to electric shocks', 'Joran Aldemir']]);
   assert.deepEqual(befalls('Guards subjected the activist Joran Aldemir to beatings.').filter(type('TORTURE')), [['TORTURE', 'subjected', 'Joran Aldemir']]);

@@ -105,7 +105,9 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   const { from } = tree.sentenceRange(i);
   const person = (j: number): boolean => j >= from && tree.entityOf[j]?.type === 'PERSON';
   // descriptions stand between commas or dashes: "Mr Varan – a correspondent for TV5 – was sentenced"
-  const apart = (n: number): boolean => SETS_APART.has(tree.token(n).text);
+  // a hyphen with spaces round it stands for a dash ("A - known to all as Deo - was abducted"); one inside a name does not
+  const spaced = (n: number): boolean => n > 0 && n + 1 < tree.doc.tokens.length && tree.doc.tokens[n - 1]!.end < tree.doc.tokens[n]!.start && tree.doc.tokens[n]!.end < tree.doc.tokens[n + 1]!.start;
+  const apart = (n: number): boolean => SETS_APART.has(tree.token(n).text) || (tree.token(n).text === '-' && spaced(n));
   let j = i - 1;
   while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || apart(j))) j--;
   if (j >= from && !person(j) && !apart(j + 1)) j = unclosedDescription(tree, i, from) ?? j;
@@ -119,7 +121,13 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
     const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
     while (k >= Math.max(from, j - 16) && !apart(k) && !finite(k)) k--;
     // "Kemal Vostra, who was sentenced in 2019, was released": a relative clause about the name
-    if (k >= from && finite(k)) k = relativeClauseStart(tree, k, from);
+    if (k >= from && finite(k)) {
+      // a relative clause inside the description ("A - Deo to everyone who has argued with him - was abducted")
+      let m = k;
+      while (m >= Math.max(from, k - 25) && !apart(m)) m--;
+      const relative = m >= from && apart(m) && Array.from({ length: k - m - 1 }, (_, x) => m + 1 + x).some((x) => RELATIVE_PRONOUNS.has(tree.token(x).text.toLowerCase()));
+      k = relative ? m : relativeClauseStart(tree, k, from);
+    }
     if (k < from || !apart(k)) break;
     j = k - 1;
   }

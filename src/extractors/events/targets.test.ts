@@ -1183,3 +1183,9 @@ test('a list line that opens with a person\'s name tells of that person, whateve
   // must not match: a line whose name is no subject set off by a comma or a colon
   assert.deepEqual(targetsAt('Police detained the editor Ada Moll.\n- Teo Vance said police released five students.', 'RELEASE', 'released'), ['five students']);
 });
+
+test('a description set off by spaced hyphens, with a relative clause inside, stands between the name and its verb', () => {
+  assert.deepEqual(targets('On the night of Friday 16 August, our comrade Deogratius Mwakal - Deo to everyone who has ever argued with him online - was abducted by armed men in Sinza.', 'ABDUCTION'), ['Deogratius Mwakal']);
+  // must not match: a hyphen inside a name is no dash
+  assert.deepEqual(targets('Police arrested the lawyer Ali Al-Hamdi on Monday.', 'ARREST'), ['Ali Al-Hamdi']);
+});
