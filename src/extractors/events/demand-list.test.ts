@@ -14,6 +14,8 @@ test('an item of a list a request introduces is asked for, however many items an
   assert.equal(demandedInList(timeline, timeline.indexOf('released')), false);
   const prose = 'The union calls on the authorities to act:\nPolice released Ivo Sarn on Monday.';
   assert.equal(demandedInList(prose, prose.indexOf('released')), false);
+  const urging = 'TAKE ACTION: Write to the minister, urging him to:\n- Quash the conviction of Ivo Sarn and release him immediately;\n- Disclose where Pell Odrin is held.';
+  assert.equal(demandedInList(urging, urging.indexOf('release')), true);
   // a request earlier in the paragraph is not the lead-in's
   const detainees = 'Students gathered to demand the return of classmates. Five of them remain in custody:\n- Ivo Sarn, 21, held at Drell police station';
   assert.equal(demandedInList(detainees, detainees.indexOf('held')), false);

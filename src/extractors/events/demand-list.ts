@@ -11,7 +11,7 @@ import type { Tree } from '../syntax/tree.js';
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ", "a) ". */
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+/;
 /** Words that ask: "calls on", "urges", "we demand", "recommends", "appeal to". */
-const ASKING = /\b(?:ask|request|seek|sought|demand|urge|call|press|petition|appeal|recommend|implore|exhort)(?:s|es|ed|ing)?\b/i;
+const ASKING = /\b(?:(?:ask|request|seek|demand|call|press|petition|appeal|recommend|exhort)(?:s|es|ed|ing)?|sought|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))\b/i;
 /** The most lines a list may run before its item. */
 const LONGEST_LIST = 15;
 

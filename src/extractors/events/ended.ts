@@ -200,6 +200,15 @@ export function endOfSpan(from: EventDate, duration: string): EventDate {
   return from;
 }
 
+/** Ways of being held whose end is not a release: "incommunicado", "in solitary confinement", "in isolation". */
+const MANNERS = new Set(['incommunicado', 'solitary', 'isolation']);
+
+/** Whether a word of such a manner stands between the custody's trigger and its span. */
+function mannerOfCustody(tree: Tree, trigger: number, span: number): boolean {
+  for (let k = Math.min(trigger, span); k < Math.max(trigger, span); k++) if (MANNERS.has(tree.token(k).text.toLowerCase())) return true;
+  return false;
+}
+
 /** Whether a sentence opens with a dateline ("DRELL, Dec 12 (Wire) —"), whose date a custody in it may only have borrowed. */
 function datelined(doc: Tree['doc'], sentence: number): boolean {
   return datelineDash(doc.sentenceTokens(sentence).map((t) => t.text)) >= 0;
@@ -276,6 +285,8 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
       }
     }
     if (!over) continue;
+    // "held incommunicado for three months": the span ends the manner of custody, not the custody
+    if (mannerOfCustody(tree, i, over.first)) continue;
     const told = [...events, ...added].some((u) => u.type === 'RELEASE' && (u.sentence === v.sentence || u.sentence === sentence) && u.target?.entity === v.target!.entity);
     if (told) continue;
     const start = doc.tokens[over.first]!.start;

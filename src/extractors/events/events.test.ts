@@ -364,6 +364,9 @@ test('a span of custody measured up to a later step (a court, a charge, a transf
     'The blogger Dana Pirell was held for 30 days until she was brought before a judge.',
     'The blogger Dana Pirell was held for a month before her trial.',
     'The blogger Dana Pirell was held for three weeks pending trial.',
+    // the span ends a manner of custody, not the custody
+    'The academic Dana Pirell was arrested in January and held incommunicado for nearly three months.',
+    'The blogger Dana Pirell was kept in solitary confinement for 40 days.',
     // the sentence goes on to tell her still held
     'The blogger Dana Pirell was detained for three days; she remains in custody.',
     'The blogger Dana Pirell was held for 15 days and is now awaiting trial.',

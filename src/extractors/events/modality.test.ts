@@ -464,3 +464,10 @@ test('an infinitive after a noun of refusal did not happen, however the parser h
   // must not match: a refusal with a verb between it and the infinitive
   assert.deepEqual(modalities('After the refusal was overturned, the court ordered police to release Ivo Rant on bail.', 'RELEASE').includes('negated'), false);
 });
+
+test('a release waited for, or one a later step is to follow, has not come; one others followed has', () => {
+  assert.deepEqual(modalities('The blogger Dinh Hai was sentenced to five years. The court also imposed three years of probation to follow his release from prison.', 'RELEASE'), ['future']);
+  assert.deepEqual(modalities('The blogger Dinh Hai is awaiting his release from prison.', 'RELEASE'), ['future']);
+  // must not match: what followed a release that came
+  assert.deepEqual(modalities('The blogger Dinh Hai was jailed in May. Protests followed his release from prison.', 'RELEASE'), ['asserted']);
+});

@@ -319,6 +319,8 @@ function modifierModality(tree: Tree, t: Trigger): Modality | undefined {
   const holders = [t.token, ...(h >= 0 && tree.token(t.token).deprel === 'compound' ? [h] : [])];
   // "pending her release", "pending trial": what a wait is for has not come
   if (holders.some((n) => tree.kids(n, 'case', 'amod').some((k) => tree.lemma(k) === 'pending' || tree.lemma(k) === 'pend') || (tree.head(n) >= 0 && tree.token(tree.head(n)).text.toLowerCase() === 'pending' && tree.token(n).deprel === 'obj'))) return 'future';
+  // "awaiting his release", "probation to follow his release from prison": what is waited for, or what a later step is to follow, has not come
+  if (h >= 0 && tree.token(t.token).deprel === 'obj' && (tree.lemma(h) === 'await' || (['follow', 'precede'].includes(tree.lemma(h)) && tree.kids(h, 'mark', 'aux').some((k) => ['to', 'will', 'shall'].includes(tree.lemma(k)))))) return 'future';
   const mods = holders.flatMap((n) => tree.kids(n, 'amod')).map((k) => tree.token(k).text.toLowerCase());
   if (mods.some((m) => FUTURE_MODIFIERS.has(m))) return 'future';
   if (mods.some((m) => POSSIBLE_MODIFIERS.has(m))) return 'hypothetical';
