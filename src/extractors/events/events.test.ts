@@ -397,6 +397,7 @@ test('an act on the relative or the lawyer "of" a person befalls that relative, 
 test('"sent back to prison" is a custody again, not a deportation; "sent back to" a country is one', () => {
   const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => [v.type, v.trigger.text]);
   assert.deepEqual(types('The blogger Dana Pirell was released on parole in March but was sent back to prison in April.'), [['RELEASE', 'released'], ['ARREST', 'sent back to prison']]);
+  assert.deepEqual(types('The magistrate ordered a medical examination of the blogger Dana Pirell but sent her back to remand.').filter(([t]) => t === 'DEPORTATION'), []);
   // must still match: a person sent back to a country
   assert.deepEqual(types('The blogger Dana Pirell was sent back to Varnia on Monday.'), [['DEPORTATION', 'sent back']]);
 });
@@ -1045,4 +1046,12 @@ test('a person brought before a court or a judge is tried; a case or a person br
   // must not match: a case brought, a person brought to a town, a court that brings something
   assert.deepEqual(trials('The union brought a complaint before the labour court.'), []);
   assert.deepEqual(trials('The editor Dana Pirell was brought to the capital by car.'), []);
+});
+
+test('allowed to go home after questioning is a release; allowed to return home from exile is not', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.modality);
+  assert.deepEqual(releases('The lawyer Lu Xiao was questioned for nearly 20 hours before she was allowed to go home.'), ['asserted']);
+  // must not match: a return from exile, a release refused
+  assert.deepEqual(releases('The exiled writer Lu Xiao was allowed to return home after ten years.'), []);
+  assert.deepEqual(releases('The reporter Lu Xiao was not allowed to go home.'), ['negated']);
 });

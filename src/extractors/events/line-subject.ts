@@ -7,6 +7,8 @@ import type { Tree } from '../syntax/tree.js';
  * what the line tells with nobody named as its target befalls the person it opens with.
  */
 
+/** Words that open a relative clause. */
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ". */
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]+/;
 
@@ -28,5 +30,13 @@ export function lineSubject(tree: Tree, trigger: number, target: number | undefi
   if (![',', ':'].includes(doc.tokens[last + 1]?.text ?? '') || last + 1 >= trigger) return undefined;
   // someone the line names as the target stays so; a role of the line's person before the trigger does not
   if (target !== undefined && (target > trigger || target <= last || tree.entityOf[target]?.type === 'PERSON')) return undefined;
-  return first;
+  // a relative clause about the line's person tells of others: "- A, 49, a lawyer who has represented
+  // families of people killed in 1989, was detained" (the killing is inside it; the detention after its comma is A's)
+  let inside = false;
+  for (let k = last + 1; k < trigger; k++) {
+    const w = tree.token(k).text.toLowerCase();
+    if (RELATIVE.has(w)) inside = true;
+    else if ([',', ';', ':'].includes(w)) inside = false;
+  }
+  return inside ? undefined : first;
 }

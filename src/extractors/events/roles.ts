@@ -700,7 +700,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const to = [...tree.kids(verb, 'obl'), ...tree.kids(noun, 'nmod')].find((c) => tree.caseOf(c) === 'to');
       // "handed A a five-year sentence", the parser giving the verb two objects: the first is whom
       const first = tree.kids(verb, 'obj').find((o) => o < noun);
-      target = tree.kids(verb, 'iobj')[0] ?? first ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined) ?? nameAfterTo(tree, i);
+      // "the court granted Chalita bail": the name parsed as the noun's compound
+      const named = tree.kids(noun, 'compound').find((c) => c < noun && tree.entityOf[c]?.type === 'PERSON');
+      target = tree.kids(verb, 'iobj')[0] ?? first ?? named ?? to ?? (tree.isPassive(verb) ? (tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb)) : undefined) ?? nameAfterTo(tree, i);
     }
     // "harassment by the police drove her to kill herself", "threats forced him into exile": what
     // the event made someone do tells whom it befell

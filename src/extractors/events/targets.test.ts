@@ -1180,6 +1180,10 @@ test('a list line that opens with a person\'s name tells of that person, whateve
   assert.deepEqual(targetsAt(text, 'ARREST', 'detained').filter((t) => t !== 'hundreds of protesters'), ['Anna Lisitsyna']);
   assert.deepEqual(targetsAt(text, 'RELEASE', 'released'), ['Anna Lisitsyna']);
   assert.deepEqual(targetsAt(text, 'ARREST', 'held'), ['Ivo Rant']);
+  // must not match: what a relative clause in the line tells of others
+  const families = '- Yao Chun, 49, a lawyer who has represented families of people killed in 1989, was detained on Friday.';
+  assert.deepEqual(targetsAt(families, 'KILLING', 'killed').filter((t) => t === 'Yao Chun'), []);
+  assert.deepEqual(targetsAt(families, 'ARREST', 'detained'), ['Yao Chun']);
   // must not match: a line whose name is no subject set off by a comma or a colon
   assert.deepEqual(targetsAt('Police detained the editor Ada Moll.\n- Teo Vance said police released five students.', 'RELEASE', 'released'), ['five students']);
 });
@@ -1188,4 +1192,10 @@ test('a description set off by spaced hyphens, with a relative clause inside, st
   assert.deepEqual(targets('On the night of Friday 16 August, our comrade Deogratius Mwakal - Deo to everyone who has ever argued with him online - was abducted by armed men in Sinza.', 'ABDUCTION'), ['Deogratius Mwakal']);
   // must not match: a hyphen inside a name is no dash
   assert.deepEqual(targets('Police arrested the lawyer Ali Al-Hamdi on Monday.', 'ARREST'), ['Ali Al-Hamdi']);
+});
+
+test('"the court granted Chalita bail": a name the parse made the compound of the bail is who gets it', () => {
+  assert.deepEqual(targets('Police detained the student Chalita Boonmee on Thursday. The Criminal Court granted Chalita bail on Friday evening.', 'RELEASE'), ['Chalita Boonmee']);
+  // must not match: a name that only modifies what is granted
+  assert.deepEqual(targets('The court granted the Velmora Union bail hearing a new date.', 'RELEASE'), []);
 });
