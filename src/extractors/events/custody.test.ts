@@ -129,3 +129,10 @@ test('nobody knowing where a named person is, when the report tells no custody o
   assert.deepEqual(of('Police arrested Ivo Rant on Monday. His family does not know where he is.'), ['ARREST Ivo Rant']);
   assert.deepEqual(of('The minister Ivo Rant said nobody knows where the money went.'), []);
 });
+
+test('nobody knowing where someone was held, then a later sentence saying where, is found; the other way round is lost', () => {
+  assert.equal(unknownOf('Police arrested the preacher Ivo Rant in 2017. For the first five months his family did not know where he was held. They were later told that he is held in Karsvik prison.').get('Ivo Rant'), false);
+  // must not match: lost after being placed, or held incommunicado at a named place
+  assert.equal(unknownOf('Police arrested Ivo Rant in 2017. He was held at Karsvik prison. Since his transfer in May, his family does not know where he is.').get('Ivo Rant'), true);
+  assert.equal(unknownOf('Soldiers took the reporter Ivo Rant in May and held him incommunicado at the Karsvik army base.').get('Ivo Rant'), true);
+});

@@ -134,6 +134,8 @@ export class CustodyReader {
       for (const v of about) {
         if (s.heldAt) {
           v.heldAt = s.heldAt;
+          // "for five months his family did not know where he was held; they were later told he was in Kesh prison": found
+          if (v.whereaboutsUnknown && v.whereaboutsUnknown.start < s.start && this.tree.doc.sentenceAt(v.whereaboutsUnknown.start) < s.sentence) v.whereaboutsUnknown = null;
           if (v.place && this.ownTrigger(v, s) && this.overlaps(v.place, s.heldAt) && this.holds(v)) v.place = null;
         }
         if (s.unknown) v.whereaboutsUnknown = s.unknown;

@@ -323,7 +323,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
   events.push(...countedGroups(tree, events).slice(events.length));
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
-  const kept = mergeMentions(events, (v) => custodyOver(tree, v)).filter((v) => {
+  const kept = mergeMentions(events, (v) => custodyOver(tree, v), (offset) => doc.sentenceAt(offset)).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
   });
