@@ -136,3 +136,19 @@ test('nobody knowing where someone was held, then a later sentence saying where,
   assert.equal(unknownOf('Police arrested Ivo Rant in 2017. He was held at Karsvik prison. Since his transfer in May, his family does not know where he is.').get('Ivo Rant'), true);
   assert.equal(unknownOf('Soldiers took the reporter Ivo Rant in May and held him incommunicado at the Karsvik army base.').get('Ivo Rant'), true);
 });
+
+test('whose whereabouts: the name set beside the role, and not the arrested man when it is his lawyer', () => {
+  const doc = pipeline.run(new Doc("Police took Sister Meron Tekle and Brother Tesfaye Alemu to the bureau. The whereabouts of the union's general secretary, Brother Dawit Bekele Worku, remain unknown.", { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  assert.deepEqual(doc.events.filter((v) => v.whereaboutsUnknown).map((v) => byId.get(v.target?.entity ?? '')), ['Dawit Bekele Worku']);
+  // must not match: someone else's whereabouts laid on the arrest told before
+  assert.equal(unknownOf('Police arrested Ivo Rant. The whereabouts of his lawyer remain unknown, Ada Moll said.').get('Ivo Rant'), false);
+});
+
+test('an incommunicado spell told as over ("had been held incommunicado for six months") leaves no one lost; one going on does', () => {
+  assert.equal(unknownOf('A court sentenced the activist Ivo Rant to four years in prison. His family said he had been held incommunicado for six months after his arrest.').get('Ivo Rant'), false);
+  const doc = pipeline.run(new Doc('A court sentenced the activist Ivo Rant to four years in prison. His family said he had been held incommunicado for six months after his arrest.', { published: '2024-05-01' }));
+  assert.equal(doc.events.filter((v) => v.type === 'DISAPPEARANCE').length, 0);
+  // must not match: a spell still going on
+  assert.equal(unknownOf('Police arrested the activist Ivo Rant in May. He has been held incommunicado for six months.').get('Ivo Rant'), true);
+});

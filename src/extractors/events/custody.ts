@@ -76,6 +76,25 @@ interface Statement {
 }
 
 /** Words that stand for whoever was told before: "his whereabouts", "they are held". */
+/**
+ * Whether an incommunicado spell the event's trigger tells is over: "she had been held incommunicado
+ * for six months after her arrest" (then brought to court, sentenced). Such a spell sets no status.
+ */
+export function spellOver(doc: Tree['doc'], v: VigilEvent): boolean {
+  if (v.type !== 'DISAPPEARANCE') return false;
+  const { start, end } = doc.sentences[v.sentence]!;
+  const text = doc.text.slice(start, end);
+  const at = v.trigger.start - start;
+  const m = SPELL_OVER.exec(text);
+  return !!m && m.index <= at && at < m.index + m[0].length && !STILL_ON.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length));
+}
+
+/** A spell of not being known where, told as past and measured: "had been held incommunicado for six months". */
+const SPELL_OVER = /\b(?:had been|was|were)\s+(?:\w+\s+){0,2}?(?:held|kept|detained)\s+incommunicado\s+for\s+(?:\w+\s+){0,2}?(?:hours?|days?|weeks?|months?|years?)\b/i;
+/** Words that say the spell goes on. */
+const STILL_ON = /\b(?:still|remains?|has been|have been|is being|are being)\b/i;
+/** Someone named by a working tie to another: "his lawyer", "her colleague" (not a relative: "her husband" is how a wife speaks of the man held). */
+const RELATION = /^(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|attorney|colleague|friend)s?$/i;
 const STAND_INS = /^(he|she|they|him|her|them|his|their|hers|theirs|both|all|each)$/i;
 
 /**
@@ -84,6 +103,8 @@ const STAND_INS = /^(he|she|they|him|her|them|his|their|hers|theirs|both|all|eac
  * detained. Only descriptions nobody was linked to; a pronoun may stand for anyone told before.
  */
 function otherDescription(who: Role | undefined, target: Role | null): boolean {
+  // "the whereabouts of his lawyer": a relative or a lawyer of someone is someone else
+  if (who && !who.entity && RELATION.test(who.text.trim())) return true;
   if (!who || !target || who.entity || target.entity || STAND_INS.test(who.text.trim())) return false;
   const overlap = who.start !== undefined && target.start !== undefined && who.end !== undefined && target.end !== undefined && who.start < target.end && target.start < who.end;
   return !overlap && who.text.trim().toLowerCase() !== target.text.trim().toLowerCase();
@@ -222,6 +243,8 @@ export class CustodyReader {
       return out;
     }
     if (out.length > 0 && !s.group) return out;
+    // "the whereabouts of his lawyer": someone else, whom no custody told before befell
+    if (s.who && !s.who.entity && RELATION.test(s.who.text.trim())) return out;
     // a counted group ("the ten were arrested …, all are held at", "the four activists are held at"):
     // the people of the custodies told before it, nearest first, until there are as many
     const count = s.group ? this.groupCount(s, out) : 0;
@@ -526,6 +549,8 @@ export class CustodyReader {
       const start = from + span.start;
       const end = from + span.end;
       told.push({ start, end });
+      // "she had been held incommunicado for six months after her arrest": a spell that is over
+      if (SPELL_OVER.test(text.slice(Math.max(0, span.start - 40), span.end + 60)) && !STILL_ON.test(text.slice(Math.max(0, span.start - 40), span.end))) continue;
       const anchor = tokenAt(doc, start);
       if (anchor < 0) continue;
       const who = this.unknownWho(anchor, end);

@@ -3,7 +3,7 @@ import type { Doc } from '../../text/doc.js';
 import type { EventDate, EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
 import { aloneAll, countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
 import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
-import { CustodyReader } from './custody.js';
+import { CustodyReader, spellOver } from './custody.js';
 import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
 import { participleAsNoun } from './participle-noun.js';
@@ -325,7 +325,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
   const kept = mergeMentions(events, (v) => custodyOver(tree, v), (offset) => doc.sentenceAt(offset)).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
-    return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN');
+    // "had been held incommunicado for six months": a spell that is over is the custody's, no disappearance now
+    return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN') && !spellOver(doc, v);
   });
   const all = releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))));
   // "calls on the authorities to:\n- release A; - drop the charges": a list item completes the request above it

@@ -484,7 +484,15 @@ function receivedWith(tree: Tree, v: number): number | undefined {
 
 /** Whose whereabouts: "his whereabouts", "the whereabouts of (activist) X". */
 function whereaboutsOwner(tree: Tree, n: number): number | undefined {
-  return tree.kids(n, 'nmod:poss')[0] ?? tree.kids(n, 'nmod').find((k) => tree.caseOf(k) === 'of');
+  const owner = tree.kids(n, 'nmod:poss')[0] ?? tree.kids(n, 'nmod').find((k) => tree.caseOf(k) === 'of');
+  // "the whereabouts of the union's general secretary, Brother A,": the name set beside the role is whose
+  if (owner === undefined || tree.entityOf[owner]?.type === 'PERSON') return owner;
+  const { to } = tree.sentenceRange(owner);
+  for (let k = owner + 1; k < Math.min(to, owner + 10); k++) {
+    if (['VERB', 'AUX'].includes(tree.token(k).upos ?? '')) break;
+    if (tree.entityOf[k]?.type === 'PERSON') return k;
+  }
+  return owner;
 }
 
 export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: number) => boolean): RoleHeads {
@@ -665,7 +673,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const sentencedFor = (c: number) => t.type === 'CONVICTION' && tree.caseOf(c) === 'for' && (tree.entityOf[c]?.type === 'PERSON' || lexicon.personNouns.has(tree.lemma(c)) || tree.token(c).upos === 'PRON');
     const of = tree.kids(i, 'nmod').find((c) => (['of', 'against', 'on'].includes(tree.caseOf(c) ?? '') || sentencedFor(c)) && !tree.inTimex(c) && (tree.token(c).upos !== 'NUM' || isGroupCount(tree, c)) && !crime(c) && onSomeone(c));
     // "the kidnappings and deaths of X": nouns in a list share the one "of"
-    const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
+    // (not a later noun with a determiner of its own: "an inquiry into the killing and the immediate release of the two men")
+    const ownPhrase = (n: number) => n > i && tree.kids(n, 'det', 'nmod:poss').length > 0;
+    const shared = () => [...tree.kids(i, 'conj'), ...(tree.token(i).deprel === 'conj' ? [tree.head(i)] : [])].filter((n) => !ownPhrase(n)).map((n) => tree.kids(n, 'nmod').find((c) => tree.caseOf(c) === 'of')).find((c) => c !== undefined);
     // "the death in detention of X": the parser may hang the "of" on the place of custody
     const custody = t.partner !== undefined && CUSTODY_NOUNS.has(tree.lemma(t.partner));
     const partnerOf = custody ? tree.kids(t.partner!, 'nmod').find((c) => tree.caseOf(c) === 'of' && !tree.inTimex(c)) : undefined;

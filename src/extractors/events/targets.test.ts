@@ -1199,3 +1199,9 @@ test('"the court granted Chalita bail": a name the parse made the compound of th
   // must not match: a name that only modifies what is granted
   assert.deepEqual(targets('The court granted the Velmora Union bail hearing a new date.', 'RELEASE'), []);
 });
+
+test('a later noun with its own determiner keeps its "of" to itself: "an inquiry into the killing and the immediate release of the two men"', () => {
+  assert.deepEqual(targets('Police detained Madkam Deva and Sodi Joga on Monday. The group demanded a judicial inquiry into the killing and the immediate release of Madkam Deva and Sodi Joga.', 'KILLING'), []);
+  // must not match: nouns with one determiner share the "of"
+  assert.deepEqual(targets('The court heard about the abduction and torture of Ivo Rant.', 'ABDUCTION'), ['Ivo Rant']);
+});
