@@ -112,10 +112,12 @@ test('a facility whose last words the parse set apart, or whose name it broke, i
   assert.equal(heldOf('Police arrested Ivo Rant in July. He is now held at the Tianjin No. 2 Detention Centre.').get('Ivo Rant'), 'Tianjin No. 2 Detention Centre');
   assert.equal(heldOf("Police arrested Ivo Rant in 2017. He is held in Al-Ha'ir prison.").get('Ivo Rant'), "Al-Ha'ir prison");
   assert.equal(heldOf('Police arrested Ivo Rant in 2017. Instead of being freed, he was kept in Al-Razeen prison.').get('Ivo Rant'), 'Al-Razeen prison');
+  assert.equal(heldOf('Police arrested Ivo Rant on Monday. He was transferred to El-Salam Reform and Rehabilitation Centre on the eastern edge of the city.').get('Ivo Rant'), 'El-Salam Reform and Rehabilitation Centre');
   assert.equal(heldOf('Police arrested Ivo Rant. Rant is being held at the State Criminal Investigation Department in Eleweran, his lawyer said.').get('Ivo Rant'), 'State Criminal Investigation Department in Eleweran');
   // must not match: an apposition after a comma is no part of the name, a town before a facility named later
   assert.equal(heldOf('Police arrested Ivo Rant. He is held at the police station, a concrete building.').get('Ivo Rant'), 'police station');
   assert.equal(heldOf('Police arrested Ivo Rant in 2017. He was held in Drell before the prison visit.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Police arrested Ivo Rant. He was taken to the Drell Bus Station.').get('Ivo Rant'), null);
 });
 
 test('nobody knowing where a named person is, when the report tells no custody of them, is a disappearance', () => {
@@ -151,4 +153,12 @@ test('an incommunicado spell told as over ("had been held incommunicado for six 
   assert.equal(doc.events.filter((v) => v.type === 'DISAPPEARANCE').length, 0);
   // must not match: a spell still going on
   assert.equal(unknownOf('Police arrested the activist Ivo Rant in May. He has been held incommunicado for six months.').get('Ivo Rant'), true);
+});
+
+test('"A is held at X and B at Y": the verb left out, B is held at Y', () => {
+  const held = heldOf('Police detained Chan Ho and Leung Wing. Chan is being held at Lai Chi Kok Reception Centre and Leung at Tai Lam Centre for Women.');
+  assert.equal(held.get('Chan Ho'), 'Lai Chi Kok Reception Centre');
+  assert.equal(held.get('Leung Wing'), 'Tai Lam Centre');
+  // must not match: a second name that is no gapped clause
+  assert.equal(heldOf('Police detained Chan Ho and Leung Wing. Chan is being held at Karsvik prison and Leung said nothing.').get('Leung Wing'), null);
 });

@@ -17,6 +17,8 @@ import { personBeforeAuxiliaries } from './roles.js';
  * arrested: a "held at" place leaves the event's `place` to the arrest.
  */
 
+/** Small words that may stand inside a facility's name. */
+const NAME_GLUE = new Set(['and', 'of', 'for', 'de', 'del', 'la']);
 /** Words of a place nobody names ("an undisclosed location"): said of where someone lives or works too, they tell no disappearance alone. */
 const UNKNOWN_SITE = /\b(?:location|place|destination|site|facility|detention)s?$/i;
 /** Events after which nobody's not knowing where the person is adds nothing: they are already lost, or dead. */
@@ -320,6 +322,16 @@ export class CustodyReader {
       if (!s) continue;
       s.heldAt = this.placeRole(place);
       yield s;
+      // "Chan is being held at Lai Chi Kok Reception Centre and Leung at Tai Lam Centre": the verb left out
+      const gapped = upos === 'VERB' && HOLDING.has(lemma) ? this.gappedHolding(s.heldAt) : undefined;
+      if (gapped) {
+        // told of the name, not the verb: the verb's own events are the first person's
+        const g = this.statement(gapped.who, gapped.who);
+        if (g) {
+          g.heldAt = this.placeRole(gapped.place);
+          yield g;
+        }
+      }
     }
   }
 
@@ -361,7 +373,7 @@ export class CustodyReader {
         for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && (this.isFacility(n) || tree.entityOf[n]?.type === 'LOC')) return n;
       }
     }
-    return HOLDING.has(tree.lemma(i)) ? this.facilityByWords(i, cases) : undefined;
+    return HOLDING.has(tree.lemma(i)) || MOVING.has(tree.lemma(i)) ? this.facilityByWords(i, cases) : undefined;
   }
 
   /**
@@ -378,16 +390,23 @@ export class CustodyReader {
     const first = tree.token(k + 1)?.text.toLowerCase() === 'the' ? k + 2 : k + 1;
     for (let j = k + 1; j < Math.min(to, k + 8); j++) {
       const t = tree.token(j);
-      if (FACILITIES.has(tree.lemma(j)) && j > k + 1) return this.isFacility(j) ? j : undefined;
+      if ((FACILITIES.has(tree.lemma(j)) || FACILITIES.has(t.text.toLowerCase())) && j > first) {
+        // a station of travel or broadcast holds nobody ("taken to Drell Bus Station")
+        for (let n = first; n < j; n++) if (NOT_HOLDING.has(tree.token(n).text.toLowerCase())) return undefined;
+        this.nameFrom.set(j, first);
+        return j;
+      }
       // "held at the State Criminal Investigation Department in Eleweran", its name parsed apart: a force's building
-      if (BUILDINGS.has(tree.lemma(j)) && /^\p{Lu}/u.test(t.text) && j > first) {
+      if ((BUILDINGS.has(tree.lemma(j)) || BUILDINGS.has(t.text.toLowerCase())) && /^\p{Lu}/u.test(t.text) && j > first) {
         let forces = false;
         for (let n = first; n < j; n++) forces ||= FORCES.has(tree.lemma(n).toLowerCase());
         if (!forces) return undefined;
         this.nameFrom.set(j, first);
         return j;
       }
-      if (!(/^\p{Lu}/u.test(t.text) || /^[-‐‑'’]$/.test(t.text) || j === first - 1)) return undefined;
+      // the small words inside a name: "El-Salam Reform and Rehabilitation Centre", "Centre of Detention for Women"
+      const inside = NAME_GLUE.has(t.text) && /^\p{Lu}/u.test(tree.token(j + 1)?.text ?? '') && j > first;
+      if (!(/^\p{Lu}/u.test(t.text) || /^[-‐‑'’]$/.test(t.text) || j === first - 1 || inside)) return undefined;
     }
     return undefined;
   }
@@ -400,6 +419,21 @@ export class CustodyReader {
     let last = i + 2;
     while (last + 1 < to && tree.entityOf[last + 1] === tree.entityOf[i + 2]) last++;
     return last;
+  }
+
+  /** After a place someone is held at, "and B at Y" with the verb left out: B's first token and Y's facility token. */
+  private gappedHolding(held: Role): { who: number; place: number } | undefined {
+    const tree = this.tree;
+    const doc = tree.doc;
+    const after = tokenAt(doc, held.end! - 1) + 1;
+    if (after <= 0 || after >= doc.tokens.length || !['and', ','].includes(tree.token(after).text.toLowerCase())) return undefined;
+    const who = after + 1;
+    const person = tree.entityOf[who];
+    if (person?.type !== 'PERSON') return undefined;
+    let last = who;
+    while (tree.entityOf[last + 1] === person) last++;
+    const place = this.facilityByWords(last, ['at', 'in']);
+    return place === undefined ? undefined : { who, place };
   }
 
   /** Where the words of a facility's name begin, when they were read off the words past a broken parse. */
