@@ -77,7 +77,6 @@ interface Statement {
   except?: Set<string>;
 }
 
-/** Words that stand for whoever was told before: "his whereabouts", "they are held". */
 /**
  * Whether an incommunicado spell the event's trigger tells is over: "she had been held incommunicado
  * for six months after her arrest" (then brought to court, sentenced). Such a spell sets no status.
@@ -97,6 +96,7 @@ const SPELL_OVER = /\b(?:had been|was|were)\s+(?:\w+\s+){0,2}?(?:held|kept|detai
 const STILL_ON = /\b(?:still|remains?|has been|have been|is being|are being)\b/i;
 /** Someone named by a working tie to another: "his lawyer", "her colleague" (not a relative: "her husband" is how a wife speaks of the man held). */
 const RELATION = /^(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|attorney|colleague|friend)s?$/i;
+/** Words that stand for whoever was told before: "his whereabouts", "they are held". */
 const STAND_INS = /^(he|she|they|him|her|them|his|their|hers|theirs|both|all|each)$/i;
 
 /**
@@ -105,7 +105,7 @@ const STAND_INS = /^(he|she|they|him|her|them|his|their|hers|theirs|both|all|eac
  * detained. Only descriptions nobody was linked to; a pronoun may stand for anyone told before.
  */
 function otherDescription(who: Role | undefined, target: Role | null): boolean {
-  // "the whereabouts of his lawyer": a relative or a lawyer of someone is someone else
+  // "the whereabouts of his lawyer": someone's lawyer or colleague is someone else
   if (who && !who.entity && RELATION.test(who.text.trim())) return true;
   if (!who || !target || who.entity || target.entity || STAND_INS.test(who.text.trim())) return false;
   const overlap = who.start !== undefined && target.start !== undefined && who.end !== undefined && target.end !== undefined && who.start < target.end && target.start < who.end;
@@ -180,12 +180,12 @@ export class CustodyReader {
     return later ? [later] : [];
   }
 
-  /** The custody a transfer tells of someone the report tells no other custody of: an ARREST ("held") at its place. */
   /** A DISAPPEARANCE read from words that say nobody knows where the statement's person is. */
   private lostTrack(s: Statement, words: TextSpan): VigilEvent {
     return { id: '', type: 'DISAPPEARANCE', trigger: words, target: s.who ?? null, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, whereaboutsUnknown: words };
   }
 
+  /** The custody a transfer tells of someone the report tells no other custody of: an ARREST ("held") at its place. */
   private heldByTransfer(s: Statement, target: Role | null): VigilEvent {
     const doc = this.tree.doc;
     const t = doc.tokens[s.token]!;

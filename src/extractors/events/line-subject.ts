@@ -1,3 +1,4 @@
+import { tokenAt } from '../../text/align.js';
 import type { Tree } from '../syntax/tree.js';
 
 /**
@@ -11,19 +12,32 @@ import type { Tree } from '../syntax/tree.js';
 const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ". */
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]+/;
+/** The most characters from a list line's start to an event it tells. */
+const LINE_REACH = 2000;
+/** The most characters a bullet with its spaces takes. */
+const BULLET_REACH = 12;
+
+/** Characters read looking for line starts, for the test that bounds it. */
+export const lineWork = { chars: 0, calls: 0 };
 
 /** The first token of the name the trigger's line opens with, when that person is whom the trigger befalls; else undefined. */
 export function lineSubject(tree: Tree, trigger: number, target: number | undefined): number | undefined {
   const doc = tree.doc;
   const at = doc.tokens[trigger]!.start;
-  const lineStart = doc.text.lastIndexOf('\n', at - 1) + 1;
-  const bullet = BULLET.exec(doc.text.slice(lineStart, at));
+  // the line's start, looked for no further back than a list's line runs (a report on one line is read in linear time)
+  const from = Math.max(0, at - LINE_REACH);
+  lineWork.chars += at - from;
+  lineWork.calls++;
+  const newline = doc.text.slice(from, at).lastIndexOf('\n');
+  if (newline < 0 && from > 0) return undefined;
+  const lineStart = newline < 0 ? 0 : from + newline + 1;
+  // a bullet is a few characters: read no more of a long line (linear in the report's length)
+  const bullet = BULLET.exec(doc.text.slice(lineStart, Math.min(at, lineStart + BULLET_REACH)));
   if (!bullet) return undefined;
   const nameStart = lineStart + bullet[0].length;
-  let first = trigger;
-  while (first > 0 && doc.tokens[first - 1]!.start >= nameStart) first--;
-  const person = tree.entityOf[first];
-  if (doc.tokens[first]!.start !== nameStart || person?.type !== 'PERSON') return undefined;
+  const first = tokenAt(doc, nameStart);
+  const person = first >= 0 && first < trigger ? tree.entityOf[first] : undefined;
+  if (doc.tokens[first]?.start !== nameStart || person?.type !== 'PERSON') return undefined;
   let last = first;
   while (last + 1 < trigger && tree.entityOf[last + 1] === person) last++;
   // the name is the line's subject, set off by a comma or a colon: not "- A said that …"
