@@ -1,22 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
+import type { VigilEvent } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
 
 // Invented sentences: where a counted group is held.
 const pipeline = createDefaultPipeline();
 
-/** Per person with an arrest, where the report says they are held (null: nowhere). */
-function heldOf(text: string): Map<string | undefined, string | null> {
+/** Per person with an arrest, what `read` says of their arrests, folded in report order by `fold`. */
+function perArrested<T>(text: string, read: (v: VigilEvent) => T, fold: (seen: T | undefined, next: T) => T): Map<string | undefined, T> {
   const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
   const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
-  const out = new Map<string | undefined, string | null>();
+  const out = new Map<string | undefined, T>();
   for (const v of doc.events.filter((x) => x.type === 'ARREST' && x.target?.entity)) {
     const name = byId.get(v.target!.entity!);
-    out.set(name, out.get(name) ?? v.heldAt?.text ?? null);
+    out.set(name, fold(out.get(name), read(v)));
   }
   return out;
 }
+
+/** Per person with an arrest, where the report says they are held (null: nowhere). */
+const heldOf = (text: string) => perArrested<string | null>(text, (v) => v.heldAt?.text ?? null, (seen, next) => seen ?? next);
 
 test('a counted group held somewhere is every person of the arrests told before, nearest first, up to its number', () => {
   const apart = 'Ada Moll was arrested in Drell on Monday. Ivo Rant was detained at his home in Karst. Police arrested Liva Somm on Tuesday.';
@@ -87,16 +91,7 @@ test('someone held at a place with a name of several words is held there, whatev
 });
 
 /** Per person with an arrest, whether the report says nobody knows where they are. */
-function unknownOf(text: string): Map<string | undefined, boolean> {
-  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
-  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
-  const out = new Map<string | undefined, boolean>();
-  for (const v of doc.events.filter((x) => x.type === 'ARREST' && x.target?.entity)) {
-    const name = byId.get(v.target!.entity!);
-    out.set(name, (out.get(name) ?? false) || Boolean(v.whereaboutsUnknown));
-  }
-  return out;
-}
+const unknownOf = (text: string) => perArrested<boolean>(text, (v) => Boolean(v.whereaboutsUnknown), (seen, next) => (seen ?? false) || next);
 
 test('"we do not know where he is" is about him, not about whoever was arrested last', () => {
   const text =

@@ -4,6 +4,7 @@ import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
 import { listAround } from './coordination.js';
 import { CustodyEvents } from './custody-index.js';
+import { foundLater } from './merge.js';
 import { personBeforeAuxiliaries } from './roles.js';
 
 /**
@@ -84,8 +85,11 @@ interface Statement {
 export function spellOver(doc: Tree['doc'], v: VigilEvent): boolean {
   if (v.type !== 'DISAPPEARANCE') return false;
   const { start, end } = doc.sentences[v.sentence]!;
-  const text = doc.text.slice(start, end);
-  const at = v.trigger.start - start;
+  return spellOverAt(doc.text.slice(start, end), v.trigger.start - start);
+}
+
+/** Whether offset `at` of a sentence's text stands in a spell told as over, with no word that it goes on. */
+function spellOverAt(text: string, at: number): boolean {
   const m = SPELL_OVER.exec(text);
   return !!m && m.index <= at && at < m.index + m[0].length && !STILL_ON.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length));
 }
@@ -96,6 +100,8 @@ const SPELL_OVER = /\b(?:had been|was|were)\s+(?:\w+\s+){0,2}?(?:held|kept|detai
 const STILL_ON = /\b(?:still|remains?|has been|have been|is being|are being)\b/i;
 /** Someone named by a working tie to another: "his lawyer", "her colleague" (not a relative: "her husband" is how a wife speaks of the man held). */
 const RELATION = /^(?:his|her|their)\s+(?:\w+\s+)?(?:lawyer|attorney|colleague|friend)s?$/i;
+/** A description nobody was linked to that names someone by a working tie to another ("his lawyer"). */
+const workingTie = (who: Role | undefined): boolean => !!who && !who.entity && RELATION.test(who.text.trim());
 /** Words that stand for whoever was told before: "his whereabouts", "they are held". */
 const STAND_INS = /^(he|she|they|him|her|them|his|their|hers|theirs|both|all|each)$/i;
 
@@ -106,7 +112,7 @@ const STAND_INS = /^(he|she|they|him|her|them|his|their|hers|theirs|both|all|eac
  */
 function otherDescription(who: Role | undefined, target: Role | null): boolean {
   // "the whereabouts of his lawyer": someone's lawyer or colleague is someone else
-  if (who && !who.entity && RELATION.test(who.text.trim())) return true;
+  if (workingTie(who)) return true;
   if (!who || !target || who.entity || target.entity || STAND_INS.test(who.text.trim())) return false;
   const overlap = who.start !== undefined && target.start !== undefined && who.end !== undefined && target.end !== undefined && who.start < target.end && target.start < who.end;
   return !overlap && who.text.trim().toLowerCase() !== target.text.trim().toLowerCase();
@@ -157,8 +163,7 @@ export class CustodyReader {
       for (const v of about) {
         if (s.heldAt) {
           v.heldAt = s.heldAt;
-          // "for five months his family did not know where he was held; they were later told he was in Kesh prison": found
-          if (v.whereaboutsUnknown && v.whereaboutsUnknown.start < s.start && this.tree.doc.sentenceAt(v.whereaboutsUnknown.start) < s.sentence) v.whereaboutsUnknown = null;
+          foundLater(v, (offset) => this.tree.doc.sentenceAt(offset));
           if (v.place && this.ownTrigger(v, s) && this.overlaps(v.place, s.heldAt) && this.holds(v)) v.place = null;
         }
         if (s.unknown) v.whereaboutsUnknown = s.unknown;
@@ -246,7 +251,7 @@ export class CustodyReader {
     }
     if (out.length > 0 && !s.group) return out;
     // "the whereabouts of his lawyer": someone else, whom no custody told before befell
-    if (s.who && !s.who.entity && RELATION.test(s.who.text.trim())) return out;
+    if (workingTie(s.who)) return out;
     // a counted group ("the ten were arrested …, all are held at", "the four activists are held at"):
     // the people of the custodies told before it, nearest first, until there are as many
     const count = s.group ? this.groupCount(s, out) : 0;
@@ -584,7 +589,7 @@ export class CustodyReader {
       const end = from + span.end;
       told.push({ start, end });
       // "she had been held incommunicado for six months after her arrest": a spell that is over
-      if (SPELL_OVER.test(text.slice(Math.max(0, span.start - 40), span.end + 60)) && !STILL_ON.test(text.slice(Math.max(0, span.start - 40), span.end))) continue;
+      if (spellOverAt(text, span.start)) continue;
       const anchor = tokenAt(doc, start);
       if (anchor < 0) continue;
       const who = this.unknownWho(anchor, end);

@@ -1,6 +1,7 @@
 import { tokenAt } from '../../text/align.js';
 import type { EventType, VigilEvent } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
+import { bulletAt, lineStartNear } from './list-line.js';
 
 /**
  * "GRO calls on the authorities to:\n- release A immediately;\n- drop all charges against B": a
@@ -10,10 +11,6 @@ import type { Tree } from '../syntax/tree.js';
 
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ", "a) ". */
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+/;
-/** The most characters from an item's start to an event it tells. */
-const LINE_REACH = 2000;
-/** The most characters a bullet with its spaces takes. */
-const BULLET_REACH = 12;
 /** Words that ask: "calls on", "urges", "we demand", "recommends", "appeal to". */
 const ASKING = /\b(?:(?:ask|request|seek|demand|call|press|petition|appeal|recommend|exhort)(?:s|es|ed|ing)?|sought|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))\b/i;
 /** The most lines a list may run before its item. */
@@ -21,13 +18,9 @@ const LONGEST_LIST = 15;
 
 /** Whether the offset `at` stands in an item of a bulleted list that a request's line introduces. */
 export function demandedInList(text: string, at: number): boolean {
-  // the line's start, looked for no further back than an item runs (a report on one line is read in linear time)
-  const from = Math.max(0, at - LINE_REACH);
-  const newline = text.slice(from, at).lastIndexOf('\n');
-  if (newline < 0 && from > 0) return false;
-  let start = newline < 0 ? 0 : from + newline + 1;
-  // a bullet is a few characters: read no more of a long line
-  if (!BULLET.test(text.slice(start, Math.min(at, start + BULLET_REACH)))) return false;
+  const item = lineStartNear(text, at);
+  if (item === undefined || !bulletAt(text, item, at, BULLET)) return false;
+  let start: number = item;
   for (let lines = 0; start > 0 && lines < LONGEST_LIST; lines++) {
     const end = start - 1;
     start = text.lastIndexOf('\n', end - 1) + 1;

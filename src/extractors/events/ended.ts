@@ -214,22 +214,25 @@ function datelined(doc: Tree['doc'], sentence: number): boolean {
   return datelineDash(doc.sentenceTokens(sentence).map((t) => t.text)) >= 0;
 }
 
-/** Whether a date falls strictly before the report's publication, at the date's precision. */
-function before(date: EventDate, published: string | undefined): boolean {
+/**
+ * How a date stands to the report's publication, compared at the date's precision: negative before,
+ * positive after, 0 the same; undefined when there is no publication date to compare with.
+ */
+function againstPublication(date: EventDate, published: string | undefined): number | undefined {
   const cap = published?.slice(0, date.value.length);
-  return !!cap && cap.length === date.value.length && date.value < cap;
+  if (!cap || cap.length !== date.value.length) return undefined;
+  return date.value < cap ? -1 : date.value > cap ? 1 : 0;
 }
 
-/** Whether a span's end falls after the report's publication, at the span's precision. */
-function runsPast(end: EventDate, published: string | undefined): boolean {
-  const cap = published?.slice(0, end.value.length);
-  return !!cap && cap.length === end.value.length && end.value > cap;
-}
+/** Whether a date falls strictly before the report's publication. */
+const before = (date: EventDate, published: string | undefined): boolean => (againstPublication(date, published) ?? 0) < 0;
+
+/** Whether a span's end falls after the report's publication. */
+const runsPast = (end: EventDate, published: string | undefined): boolean => (againstPublication(end, published) ?? 0) > 0;
 
 /** A release the report tells as over came by its publication at the latest. */
 function notAfter(date: EventDate, published: string | undefined): EventDate {
-  const cap = published?.slice(0, date.value.length);
-  return cap && cap.length === date.value.length && date.value > cap ? { ...date, value: cap } : date;
+  return runsPast(date, published) ? { ...date, value: published!.slice(0, date.value.length) } : date;
 }
 
 /** The duration the words of a span tell ("two months" → "P2M"), when the dates found one there. */

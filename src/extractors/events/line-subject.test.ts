@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
 import { createDefaultPipeline } from '../default.js';
-import { lineWork } from './line-subject.js';
+import { lineWork } from './list-line.js';
 
 // Invented sentences. A list line's start is looked for a bounded way back from each event, so a
 // long report written on one line is read in linear time.

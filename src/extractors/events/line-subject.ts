@@ -1,5 +1,6 @@
 import { tokenAt } from '../../text/align.js';
 import type { Tree } from '../syntax/tree.js';
+import { bulletAt, lineStartNear } from './list-line.js';
 
 /**
  * A line of a list that opens with a person's name: "- A, 24, student, Moscow: detained on 6 March;
@@ -12,28 +13,13 @@ import type { Tree } from '../syntax/tree.js';
 const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ". */
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]+/;
-/** The most characters from a list line's start to an event it tells. */
-const LINE_REACH = 2000;
-/** The most characters a bullet with its spaces takes. */
-const BULLET_REACH = 12;
-
-/** Characters read looking for line starts, for the test that bounds it. */
-export const lineWork = { chars: 0, calls: 0 };
-
 /** The first token of the name the trigger's line opens with, when that person is whom the trigger befalls; else undefined. */
 export function lineSubject(tree: Tree, trigger: number, target: number | undefined): number | undefined {
   const doc = tree.doc;
   const at = doc.tokens[trigger]!.start;
-  // the line's start, looked for no further back than a list's line runs (a report on one line is read in linear time)
-  const from = Math.max(0, at - LINE_REACH);
-  lineWork.chars += at - from;
-  lineWork.calls++;
-  const newline = doc.text.slice(from, at).lastIndexOf('\n');
-  if (newline < 0 && from > 0) return undefined;
-  const lineStart = newline < 0 ? 0 : from + newline + 1;
-  // a bullet is a few characters: read no more of a long line (linear in the report's length)
-  const bullet = BULLET.exec(doc.text.slice(lineStart, Math.min(at, lineStart + BULLET_REACH)));
-  if (!bullet) return undefined;
+  const lineStart = lineStartNear(doc.text, at);
+  const bullet = lineStart === undefined ? null : bulletAt(doc.text, lineStart, at, BULLET);
+  if (lineStart === undefined || !bullet) return undefined;
   const nameStart = lineStart + bullet[0].length;
   const first = tokenAt(doc, nameStart);
   const person = first >= 0 && first < trigger ? tree.entityOf[first] : undefined;

@@ -99,6 +99,14 @@ function put(map: Map<string, Set<VigilEvent>>, key: string, v: VigilEvent): voi
 }
 
 /** `toldOver`: whether an event is a custody told as over ("detained him for five days"), which a later telling is not more of: "he was taken to jail on Wednesday" is another custody. */
+/**
+ * Nobody knew where, then a later sentence says where: "… his family did not know where he was
+ * held. They were later told he is in Kesh prison". The event is found again: its "not known" goes.
+ */
+export function foundLater(v: VigilEvent, sentenceOf: (offset: number) => number): void {
+  if (v.heldAt?.start !== undefined && v.whereaboutsUnknown && v.whereaboutsUnknown.end < v.heldAt.start && sentenceOf(v.whereaboutsUnknown.start) < sentenceOf(v.heldAt.start)) v.whereaboutsUnknown = null;
+}
+
 export function mergeMentions(events: VigilEvent[], toldOver: (v: VigilEvent) => boolean, sentenceOf: (offset: number) => number = () => 0): VigilEvent[] {
   const out: VigilEvent[] = [];
   const hosts = new Hosts();
@@ -119,8 +127,7 @@ export function mergeMentions(events: VigilEvent[], toldOver: (v: VigilEvent) =>
     // the later telling says where the person is now
     if (v.heldAt) host.heldAt = v.heldAt;
     if (v.whereaboutsUnknown) host.whereaboutsUnknown ??= v.whereaboutsUnknown;
-    // nobody knew where, then a later sentence says where: "… did not know where he was held. They were later told he is in Kesh prison"
-    if (host.heldAt?.start !== undefined && host.whereaboutsUnknown && host.whereaboutsUnknown.end < host.heldAt.start && sentenceOf(host.whereaboutsUnknown.start) < sentenceOf(host.heldAt.start)) host.whereaboutsUnknown = null;
+    foundLater(host, sentenceOf);
     if (v.date && (!host.date || v.date.value.length > host.date.value.length)) host.date = v.date;
     if (MODAL_RANK[v.modality] < MODAL_RANK[host.modality]) {
       host.modality = v.modality;
