@@ -55,3 +55,17 @@ test('a release a request verb governs through its object and coordination is as
   assert.deepEqual(of('The court ordered the release of the journalist Ivo Sarn.', 'RELEASE'), ['asserted']);
   assert.deepEqual(of('The union demanded justice for the killing of the journalist Ivo Sarn.', 'KILLING'), ['asserted']);
 });
+
+test('a numbered paragraph that asks, or a heading in capitals that asks, introduces a list of demands', () => {
+  const numbered = '4. The company denied the charges.\n\n5. Therefore, the Assembly resolves and demands:\n- the immediate release of our president Ivo Sarn;\n- an end to the harassment.';
+  assert.equal(demandedInList(numbered, numbered.indexOf('release')), true);
+  const heading = 'The district police chief declined to comment.\n\nTHE NETWORK CALLS ON\n\n- the authorities to drop the charge against Ivo Sarn and release him at once;';
+  assert.equal(demandedInList(heading, heading.indexOf('release')), true);
+  // must not match: a numbered paragraph or a heading that asks nothing, a numbered item that is no lead-in
+  const told = '3. The following were freed on Monday:\n- Ivo Sarn, released on bail.';
+  assert.equal(demandedInList(told, told.indexOf('released')), false);
+  const caps = 'DETAINED JOURNALISTS\n- Ivo Sarn, released on bail on 3 May.';
+  assert.equal(demandedInList(caps, caps.indexOf('released')), false);
+  const items = 'The union calls on the authorities to act.\n1. Police released Ivo Sarn on 3 May.\n2. He was arrested again on 9 May.';
+  assert.equal(demandedInList(items, items.indexOf('released')), false);
+});

@@ -25,10 +25,14 @@ export function demandedInList(text: string, at: number): boolean {
     const end = start - 1;
     start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
-    if (line === '' || BULLET.test(text.slice(start, end))) continue;
+    // a numbered paragraph may be the lead-in itself: "5. Therefore, the Assembly resolves and demands:"
+    if (line === '' || (BULLET.test(text.slice(start, end)) && !line.endsWith(':'))) continue;
     // the lead-in is the sentence that ends in the colon, not its paragraph: "… gathered to demand X. Five remain in custody:"
-    const lead = line.slice(Math.max(line.lastIndexOf('. '), line.lastIndexOf('? '), line.lastIndexOf('! ')) + 1);
-    return line.endsWith(':') && ASKING.test(lead);
+    const body = line.replace(BULLET, '');
+    const lead = body.slice(Math.max(body.lastIndexOf('. '), body.lastIndexOf('? '), body.lastIndexOf('! ')) + 1);
+    // or a heading in capitals, with no colon: "THE NETWORK CALLS ON"
+    const heading = !/\p{Ll}/u.test(line) && line.length <= 80;
+    return (line.endsWith(':') || heading) && ASKING.test(lead);
   }
   return false;
 }

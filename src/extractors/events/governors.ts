@@ -147,8 +147,15 @@ function askedToByWords(tree: Tree, i: number): boolean {
   const { from } = tree.sentenceRange(i);
   let to = i - 1;
   while (to >= from && (tree.token(to).upos === 'ADV' || tree.token(to).upos === 'CCONJ')) to--;
-  if (to < from || to === i - 1 || tree.token(to).text.toLowerCase() !== 'to') return false;
-  for (let k = to - 1; k >= Math.max(from, to - 6); k--) if (tree.token(k).upos === 'VERB' && WANTING_VERBS.has(tree.lemma(k))) return true;
+  if (to < from || tree.token(to).text.toLowerCase() !== 'to') return false;
+  const adverbs = to !== i - 1;
+  for (let k = to - 1; k >= Math.max(from, to - 6); k--) {
+    // "experts today called on Bahrain to release X", the parse broken by "today": with no adverbs
+    // to explain the break, the verb asks someone (words between it and "to", none a verb), not
+    // for its own deed ("attempting to seek asylum" is the attempt made)
+    if (tree.token(k).upos === 'VERB' && WANTING_VERBS.has(tree.lemma(k))) return adverbs || k < to - 1;
+    if (!adverbs && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '')) return false;
+  }
   return false;
 }
 

@@ -327,7 +327,8 @@ test('a release delayed or blocked has not come', () => {
 
 test('a release the sentence then contradicts with the person still held is not done; a release then a new arrest is both', () => {
   assert.deepEqual(modalities('The court ordered the release of the reporter Tomi Nakel, but he remains in custody.', 'RELEASE'), ['negated']);
-  assert.deepEqual(modalities('A judge ordered that the reporter Tomi Nakel be released, yet he is still being held.', 'RELEASE'), ['negated']);
+  // what an order's "that … be released" asks for is not done either way
+  assert.deepEqual(modalities('A judge ordered that the reporter Tomi Nakel be released, yet he is still being held.', 'RELEASE'), ['hypothetical']);
   // must still match: a custody going on told before the release, a release and then a re-arrest, a release told alone
   assert.deepEqual(modalities('The reporter Tomi Nakel remained in custody until he was freed on Monday.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('The reporter Tomi Nakel was released on bail but rearrested at the prison gate.', 'RELEASE'), ['asserted']);
@@ -470,4 +471,16 @@ test('a release waited for, or one a later step is to follow, has not come; one 
   assert.deepEqual(modalities('The blogger Dinh Hai is awaiting his release from prison.', 'RELEASE'), ['future']);
   // must not match: what followed a release that came
   assert.deepEqual(modalities('The blogger Dinh Hai was jailed in May. Protests followed his release from prison.', 'RELEASE'), ['asserted']);
+});
+
+test('what an order or a demand says "be" done, what came instead of a release, and a call the parse broke are not done', () => {
+  assert.deepEqual(modalities('The administrative court on Tuesday ordered that Ivo Sarn be released and returned to his family.', 'RELEASE'), ['hypothetical']);
+  assert.deepEqual(modalities('The union demands that the authorities say where Ivo Sarn is held and that he be released.', 'RELEASE'), ['hypothetical']);
+  assert.deepEqual(modalities('Instead of being freed, Ivo Sarn was moved to a police station in Kesh.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('UN human rights experts today called on Velmora to release Dr. Ivo Sarn, a retired lecturer.', 'RELEASE'), ['hypothetical']);
+  // must still match: a bare "be" after "to" or a modal, a release that came instead, a release after someone else's request
+  assert.deepEqual(modalities('Ivo Sarn had been released on Monday.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('Ivo Sarn will be released on Monday.', 'RELEASE'), ['future']);
+  assert.deepEqual(modalities('Ivo Sarn was instead freed on bail.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('Ivo Sarn, who had asked the guards to call his lawyer, was released on Monday.', 'RELEASE'), ['asserted']);
 });

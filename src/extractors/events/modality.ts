@@ -126,6 +126,8 @@ function deniedConjunct(tree: Tree, i: number): boolean {
 function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
+  // "Instead of being freed, he was moved": the parser hangs "instead" as an adverb with "of" fixed to it
+  if (tree.kids(t.token, 'advmod').some((k) => INSTEAD.has(tree.lemma(k)) && ['of', 'than'].includes(tree.token(k + 1)?.text.toLowerCase() ?? ''))) return true;
   clause = clause.filter((c) => !presupposedSubject(tree, t, c));
   return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c)) || clause.some((c) => noOneSubject(tree, c));
 }
@@ -344,6 +346,23 @@ function modalBefore(tree: Tree, i: number): string | undefined {
   return undefined;
 }
 
+/**
+ * A verb in the mandative subjunctive: "ordered that he be released", "demands that she be freed".
+ * Its "be" is bare (no "to", no modal before it, past adverbs and "not"), so it tells what is asked
+ * for, not what happened.
+ */
+function subjunctive(tree: Tree, i: number): boolean {
+  const { from } = tree.sentenceRange(i);
+  return tree.kids(i, 'aux:pass', 'aux').some((k) => {
+    if (tree.token(k).text.toLowerCase() !== 'be' || k >= i) return false;
+    let j = k - 1;
+    while (j >= from && (tree.token(j).upos === 'ADV' || tree.token(j).upos === 'PART') && tree.token(j).text.toLowerCase() !== 'to') j--;
+    if (j < from) return false;
+    const before = tree.token(j);
+    return before.text.toLowerCase() !== 'to' && before.xpos !== 'MD' && before.upos !== 'AUX';
+  });
+}
+
 export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {
   const clause = clauseTokens(tree, t);
   const above = speechAbove(tree, lexicon, t.token);
@@ -387,6 +406,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const standing = (t.type === 'CHARGE' && head >= 0 && tree.lemma(head) === 'face') || faced;
   if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)) && !standing)) return reading('future');
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
+  if (t.pos === 'verb' && subjunctive(tree, t.token)) return reading('hypothetical');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
   if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
   // a quotation relays the news as well ("“Police arrested him at dawn,” the group said"), but not a
