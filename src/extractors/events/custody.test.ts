@@ -157,3 +157,15 @@ test('"A is held at X and B at Y": the verb left out, B is held at Y', () => {
   // must not match: a second name that is no gapped clause
   assert.equal(heldOf('Police detained Chan Ho and Leung Wing. Chan is being held at Karsvik prison and Leung said nothing.').get('Leung Wing'), null);
 });
+
+test('a house arrest is a custody of its own, held at home; a holding asked for and refused holds no one', () => {
+  const text = 'A court in Kesh has placed the councillor Ivo Sarn under house arrest for two months. She was picked up on Monday and held for two days in a temporary detention facility. Prosecutors had asked for her to be remanded in a pretrial detention centre; the judge refused.';
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const arrests = doc.events.filter((v) => v.type === 'ARREST' && v.modality === 'asserted');
+  const house = arrests.find((v) => v.trigger.text === 'house arrest');
+  assert.equal(house?.heldAt?.text, 'house arrest');
+  assert.ok(!(house?.mentions ?? []).some((m) => m.text === 'held'), 'the night in a cell is not a telling of the house arrest');
+  assert.ok(!arrests.some((v) => v.heldAt?.text.includes('pretrial')), 'the refused remand holds no one');
+  // must still match: a custody told twice is one, held where the second telling says
+  assert.deepEqual([...heldOf('Police arrested the councillor Ivo Sarn on Monday. He is being held at Kesh Central Prison.').values()], ['Kesh Central Prison']);
+});

@@ -1,10 +1,10 @@
 import { tokenAt } from '../../text/align.js';
-import type { EventType, Role, TextSpan, VigilEvent } from '../../text/types.js';
+import type { EventType, Modality, Role, TextSpan, VigilEvent } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
 import { listAround } from './coordination.js';
 import { CustodyEvents } from './custody-index.js';
-import { foundLater } from './merge.js';
+import { HOUSE_ARREST, foundLater } from './merge.js';
 import { personBeforeAuxiliaries } from './roles.js';
 
 /**
@@ -26,6 +26,8 @@ const UNKNOWN_SITE = /\b(?:location|place|destination|site|facility|detention)s?
 const LOST_OR_DEAD = new Set<EventType>(['DISAPPEARANCE', 'ABDUCTION', 'KILLING']);
 /** Events after which a person may be held somewhere. */
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
+/** Modalities of a custody that took place: a holding asked for, refused or to come holds no one. */
+const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 /** Nouns that make a place somewhere people are held. */
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
 /** What makes a station one of travel, fuel or broadcast, not of police. */
@@ -160,8 +162,12 @@ export class CustodyReader {
         indexed.add(this.lostTrack(s, s.unknown));
         continue;
       }
+      // "prosecutors asked for her to be remanded in a pretrial detention centre; the judge refused":
+      // a holding asked for, refused or to come is where nobody is held, so it is no one else's place either
+      const unheld = events.some((v) => this.ownTrigger(v, s) && !HAPPENED.has(v.modality));
       for (const v of about) {
-        if (s.heldAt) {
+        // a house arrest's place is the home, whatever a cell told beside it held
+        if (s.heldAt && (!unheld || this.ownTrigger(v, s)) && !HOUSE_ARREST.test(v.trigger.text)) {
           v.heldAt = s.heldAt;
           foundLater(v, (offset) => this.tree.doc.sentenceAt(offset));
           if (v.place && this.ownTrigger(v, s) && this.overlaps(v.place, s.heldAt) && this.holds(v)) v.place = null;

@@ -98,7 +98,7 @@ test('a description with a people or a faith, a title, a list, or a freeing part
   has('Exiled Belarusian journalist Olga Petrovna was sentenced in absentia to eight years.', 'ASYLUM_REQUEST asserted Olga Petrovna');
   has('Detained journalists Amir Sadeq and Leyla Homsi were denied access to their lawyers.', 'ARREST asserted Amir Sadeq', 'ARREST asserted Leyla Homsi');
   has('Freed journalist Maria Kolesnikova thanked her supporters.', 'RELEASE asserted Maria Kolesnikova');
-  has('Authorities placed rights defender Lin Qiu under house arrest ahead of the anniversary.', 'RESTRICTION asserted Lin Qiu');
+  has('Authorities placed rights defender Lin Qiu under house arrest ahead of the anniversary.', 'ARREST asserted Lin Qiu');
   // a named clause after the list still begins a clause of its own when no participle describes the list
   lacks('Police detained Ana Berg and Tom Ruhl fled the city.', 'ARREST asserted Tom Ruhl');
 });

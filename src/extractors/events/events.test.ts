@@ -542,9 +542,9 @@ test('being in prison, behind bars or under house arrest is told by the state, n
   assert.deepEqual(befalls('The organiser Teo Marsh spent two years in jail.'), [['RELEASE', 'two years', 'Teo Marsh'], ['ARREST', 'in jail', 'Teo Marsh']]);
   assert.deepEqual(befalls('The organiser Teo Marsh had spent a total of six years in jail.'), [['ARREST', 'in jail', 'Teo Marsh']]);
   assert.deepEqual(befalls('Police put Oren Malik behind bars.'), [['ARREST', 'behind bars', 'Oren Malik']]);
-  // house arrest keeps a person at home: a restriction, as in the case gold
-  assert.deepEqual(befalls('The writer Nils Odek was placed under house arrest.'), [['RESTRICTION', 'house arrest', 'Nils Odek']]);
-  assert.deepEqual(befalls('The writer Nils Odek spent a decade under house detention.'), [['RESTRICTION', 'house detention', 'Nils Odek']]);
+  // house arrest holds a person at home: a custody (an arrest held at the home), as most of our case gold codes it
+  assert.deepEqual(befalls('The writer Nils Odek was placed under house arrest.'), [['ARREST', 'house arrest', 'Nils Odek']]);
+  assert.deepEqual(befalls('The writer Nils Odek spent a decade under house detention.'), [['ARREST', 'house detention', 'Nils Odek']]);
   assert.deepEqual(befalls('The writer Nils Odek was placed under arrest.'), [['ARREST', 'arrest', 'Nils Odek']]);
   // must not match: a prison or a bar that holds nobody
   for (const text of ['The gallery will display prison drawings in the north.', 'The prison in the capital is old.', 'They gathered at a bar behind the station.', 'The psychiatrist Ulla Brand spent much of her working time in prisons.', 'Lawyers from the bar association met in the capital.']) {
@@ -794,7 +794,7 @@ test('"ordered released" befalls the passive subject; "reported missing" is told
 
 test('a state said of a predicate noun or a raised subject: the oldest member in jail, thought to be under house arrest', () => {
   assert.deepEqual(befalls('The pastor Bao Tran is the oldest member in jail.'), [['ARREST', 'in jail', 'Bao Tran']]);
-  assert.deepEqual(befalls('The writer Nils Odek is thought to be under house arrest.'), [['RESTRICTION', 'house arrest', 'Nils Odek']]);
+  assert.deepEqual(befalls('The writer Nils Odek is thought to be under house arrest.'), [['ARREST', 'house arrest', 'Nils Odek']]);
   // what is only thought is told, not vouched for
   assert.equal(eventsOf('The writer Nils Odek is thought to be under house arrest.').events[0]?.modality, 'reported');
   // must not match: a place of work, an article before the noun, or a state someone is not said to be in

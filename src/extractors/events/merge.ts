@@ -35,7 +35,14 @@ const REPEATED = /^re-?(?:arrest|detain|imprison|jail|incarcerat|abduct|kidnap)/
  * A re-arrest is a new arrest, never a retelling of the first one ("was held in pretrial detention
  * … was rearrested in May"); several tellings of the re-arrest are still one happening.
  */
-const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.trigger.text) === REPEATED.test(b.trigger.text);
+const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.trigger.text) === REPEATED.test(b.trigger.text) && HOUSE_ARREST.test(a.trigger.text) === HOUSE_ARREST.test(b.trigger.text);
+
+/**
+ * A custody at home: "placed under house arrest", "house detention". It is a custody of its own,
+ * never a retelling of a night in a cell ("picked up on Monday and held for two days … placed
+ * under house arrest"), and the home is where the person is held.
+ */
+export const HOUSE_ARREST = /^house\s+(?:arrest|detention)$/i;
 
 /** Negated and hypothetical mentions are different claims, never the same happening. */
 const factual = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';
