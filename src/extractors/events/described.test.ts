@@ -96,6 +96,9 @@ test('a firing or suspension in reprisal for speech or reporting is a restrictio
 test('a description with a people or a faith, a title, a list, or a freeing participle', () => {
   has('Abducted Anglican priest Father John Okeke was released after 12 days.', 'ABDUCTION asserted John Okeke');
   has('Exiled Belarusian journalist Olga Petrovna was sentenced in absentia to eight years.', 'ASYLUM_REQUEST asserted Olga Petrovna');
+  // mid-sentence, where the tagger reads "exiled" as the verb's participle
+  has('The committee charged exiled journalist Tatsiana Marozava in absentia.', 'ASYLUM_REQUEST asserted Tatsiana Marozava');
+  lacks('Police arrested the journalist Ivo Sarn, who had returned from exile in May.', 'ASYLUM_REQUEST');
   has('Detained journalists Amir Sadeq and Leyla Homsi were denied access to their lawyers.', 'ARREST asserted Amir Sadeq', 'ARREST asserted Leyla Homsi');
   has('Freed journalist Maria Kolesnikova thanked her supporters.', 'RELEASE asserted Maria Kolesnikova');
   has('Authorities placed rights defender Lin Qiu under house arrest ahead of the anniversary.', 'ARREST asserted Lin Qiu');
