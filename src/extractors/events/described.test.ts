@@ -131,3 +131,11 @@ test('role words and a name the parser split into two subjects: the name is whom
   // a hyphenated word's first part is not the trigger's partner: a hostage-taker is no hostage
   lacks('The death of the hostage-taker Dan Perel ended the siege.', 'KILLING');
 });
+
+test('walked out of prison, let off: freed; not a walk out of a meeting, nor fireworks let off', () => {
+  has('The lawyer Maritza Cane walked out of prison in March.', 'RELEASE asserted Maritza Cane');
+  has('Votin Garev walked out of the Tomsk detention centre in March.', 'RELEASE asserted Votin Garev');
+  has('The students Abhi Yadov and Rehan Qadir were let off after six hours.', 'RELEASE asserted Abhi Yadov', 'RELEASE asserted Rehan Qadir');
+  lacks('The delegate Ivo Sarn walked out of the meeting in protest.', 'RELEASE');
+  lacks('Supporters of Ivo Sarn let off fireworks outside the court.', 'RELEASE');
+});

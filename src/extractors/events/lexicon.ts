@@ -11,6 +11,8 @@ export interface TriggerEntry {
   withDependent?: string[];
   /** Words one of which must be the trigger's "from" phrase: "taken from her home", not "taken home". */
   withFrom?: string[];
+  /** Counts only with one of these nouns after "out of": "walked out of prison", not "walked out of the meeting". */
+  withOutOf?: string[];
   /** Counts only with one of these nouns after "into" or "in": "forced into a car", not "forced to sell her car". */
   withInto?: string[];
   /** Only when the trigger's "to" phrase or its object names a country: "fled to Lithuania", "fled Belarus" (not "fled to the hills"). */

@@ -279,6 +279,11 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     partner = phraseOf(tree, i, entry.withFrom, ['from']);
     if (partner === undefined) return undefined;
   }
+  if (entry.withOutOf) {
+    const nouns = entry.withOutOf;
+    partner = tree.kids(i, 'obl', 'nmod').find((c) => nouns.includes(tree.lemma(c)) && ['out', 'of'].every((w) => tree.kids(c, 'case').some((k) => tree.lemma(k) === w)));
+    if (partner === undefined) return undefined;
+  }
   // a participle the tagger read as an adjective after a copula is a passive too: "was fired"; so
   // is one whose partner word right beside it the parser gave the copula: "was last seen", "were pepper sprayed"
   const beside = partner !== undefined && Math.abs(partner - i) === 1 && tree.kids(partner, 'cop').length > 0;
