@@ -188,3 +188,13 @@ test('a description with a relative clause before the name set off after it is t
   const none = run('A cameraman who works with Luis Varn was detained, police said.');
   assert.ok(!person(none, 'Luis Varn').mentions.some((m) => m.kind === 'description'));
 });
+
+test('a description whose phrase runs on, with the name set off by commas the parse broke, is that person\'s mention', () => {
+  const aged = run('A reporter for Kesh Post, Ivo Sarn, 31, was detained on Monday.');
+  assert.deepEqual(texts(person(aged, 'Ivo Sarn'), 'description'), ['A reporter']);
+  // must not match: a name no comma closes begins a clause of its own; a name a list goes on from
+  const speaker = run('Police detained a journalist, Ilse Varga said.');
+  assert.ok(!person(speaker, 'Ilse Varga').mentions.some((m) => m.kind === 'description'));
+  const list = run('A cameraman for Chira TV, Dilan Omer, and two students were arrested.');
+  assert.ok(!person(list, 'Dilan Omer').mentions.some((m) => m.kind === 'description'));
+});

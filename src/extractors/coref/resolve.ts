@@ -363,8 +363,10 @@ export class Resolver {
     if (named) {
       // "A police spokesman, Ilse Varga": the description is her title
       if (this.nouns.titles.has(lemma)) addTitle(named, titleOfNoun(tree, h));
-      // "a cameraman who works with A, B, 28, was detained": the parse hangs the name elsewhere, so the description is B's mention
-      if (late?.relative) this.mention(named, first, h, 'description');
+      // "a cameraman who works with A, B, 28, was detained", "A reporter for Kesh Post, B, 31, was
+      // detained": the parse hangs the name elsewhere, so the description is B's mention
+      // (not "Police detained a journalist, Ilse Varga said": a name that no comma closes may begin a clause of its own)
+      if (late && (late.relative || setOff(tree, late.name, tree.sentenceRange(h).to))) this.mention(named, first, h, 'description');
       this.note(named, sentence, this.isSubject(h), gender, lemma);
       return named;
     }
@@ -476,6 +478,15 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
     if (!['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.upos ?? '') || tree.entityOf[k]?.type === 'PERSON') return undefined;
   }
   return undefined;
+}
+
+/** Whether the name at `n` is set off by a comma of its own that no list goes on from: "…, Dilan Omer, said". */
+function setOff(tree: Tree, n: number, to: number): boolean {
+  const person = tree.entityOf[n];
+  let end = n;
+  while (end + 1 < to && tree.entityOf[end + 1] === person) end++;
+  const next = tree.token(end + 2);
+  return tree.token(end + 1)?.text === ',' && next !== undefined && !/^(?:and|or|as well)$/i.test(next.text) && tree.entityOf[end + 2]?.type !== 'PERSON';
 }
 
 /** The longest relative clause a description's apposed name may follow. */
