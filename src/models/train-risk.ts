@@ -55,7 +55,8 @@ const RELEVANCE_WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
  * The case policy's settings on its decision score (`cases/policy.ts`: the person's score
  * lowered when the report is not about an attack), out of fold: for each relevance weight, the case threshold is the lowest
  * whose precision over event targets reaches the target, measured on the reports our case gold
- * covers (there every person at risk is labelled; HRDsAttack names main victims only); the triage
+ * covers (there every person at risk is labelled; HRDsAttack names main victims only), both over
+ * all of them and over the real (HRDsAttack) ones alone; the triage
  * floor the lowest that keeps the triage queue, over every training report, within what a desk can
  * read; the weight whose case threshold keeps the most recall wins.
  */
@@ -75,7 +76,12 @@ function choosePolicy(
     const basis = gold ? scored.filter((x) => reports[x.p.report]!.gold || reports[x.p.report]!.source !== 'hrdsattack') : scored;
     const ds = basis.map((x) => x.d);
     const ys = basis.map((x) => x.p.yes);
-    const cut = thresholdForPrecision(ds, ys, CASE_PRECISION);
+    // the precision target must hold on the real reports too, not only on the pool: our invented
+    // reports are easier, and a pooled cut met the target on them while HRDsAttack's fell below it
+    const pooled = thresholdForPrecision(ds, ys, CASE_PRECISION);
+    const real = basis.filter((x) => reports[x.p.report]!.source === 'hrdsattack' && reports[x.p.report]!.gold);
+    const realCut = real.length ? thresholdForPrecision(real.map((x) => x.d), real.map((x) => x.p.yes), CASE_PRECISION) : pooled;
+    const cut = atThreshold(ds, ys, Math.max(pooled.threshold, realCut.threshold));
     const perHundred = (floor: number) => (100 * scored.filter((x) => x.d >= floor && x.d < cut.threshold).length) / reports.length;
     let floor = cut.threshold;
     for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
@@ -92,9 +98,9 @@ function choosePolicy(
       log(`  weight ${w}, ${source} reports with case gold: P ${(100 * at.precision).toFixed(1)}, R ${(100 * at.recall).toFixed(1)} at ${cut.threshold.toFixed(2)} (${part.length} targets)`);
     }
     log(
-      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
+      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}; pooled ${pooled.threshold.toFixed(2)}, HRDsAttack ${realCut.threshold.toFixed(2)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
     );
-    if (cut.precision >= CASE_PRECISION && unrelatedCases <= UNRELATED_PER_100 && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
+    if (cut.precision >= CASE_PRECISION && realCut.precision >= CASE_PRECISION && unrelatedCases <= UNRELATED_PER_100 && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
   }
   const { recall: _recall, ...chosen } = best ?? { caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT, recall: 0 };
   log(`policy chosen: ${JSON.stringify(chosen)}`);
