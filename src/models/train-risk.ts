@@ -82,6 +82,8 @@ function choosePolicy(
     const real = basis.filter((x) => reports[x.p.report]!.source === 'hrdsattack' && reports[x.p.report]!.gold);
     const realCut = real.length ? thresholdForPrecision(real.map((x) => x.d), real.map((x) => x.p.yes), CASE_PRECISION) : pooled;
     const cut = atThreshold(ds, ys, Math.max(pooled.threshold, realCut.threshold));
+    // precision is not monotonic in the threshold: the real reports' own, at the cut taken
+    const realAtCut = atThreshold(real.map((x) => x.d), real.map((x) => x.p.yes), cut.threshold);
     const perHundred = (floor: number) => (100 * scored.filter((x) => x.d >= floor && x.d < cut.threshold).length) / reports.length;
     let floor = cut.threshold;
     for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
@@ -100,7 +102,7 @@ function choosePolicy(
     log(
       `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}; pooled ${pooled.threshold.toFixed(2)}, HRDsAttack ${realCut.threshold.toFixed(2)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
     );
-    if (cut.precision >= CASE_PRECISION && realCut.precision >= CASE_PRECISION && unrelatedCases <= UNRELATED_PER_100 && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
+    if (cut.precision >= CASE_PRECISION && (!real.length || realAtCut.precision >= CASE_PRECISION) && unrelatedCases <= UNRELATED_PER_100 && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
   }
   const { recall: _recall, ...chosen } = best ?? { caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT, recall: 0 };
   log(`policy chosen: ${JSON.stringify(chosen)}`);

@@ -486,7 +486,7 @@ function setOff(tree: Tree, n: number, to: number): boolean {
   let end = n;
   while (end + 1 < to && tree.entityOf[end + 1] === person) end++;
   const next = tree.token(end + 2);
-  return tree.token(end + 1)?.text === ',' && next !== undefined && !/^(?:and|or|as well)$/i.test(next.text) && tree.entityOf[end + 2]?.type !== 'PERSON';
+  return tree.token(end + 1)?.text === ',' && next !== undefined && !/^(?:and|or)$/i.test(next.text) && tree.entityOf[end + 2]?.type !== 'PERSON';
 }
 
 /** The longest relative clause a description's apposed name may follow. */

@@ -168,4 +168,8 @@ test('a house arrest is a custody of its own, held at home; a holding asked for 
   assert.ok(!arrests.some((v) => v.heldAt?.text.includes('pretrial')), 'the refused remand holds no one');
   // must still match: a custody told twice is one, held where the second telling says
   assert.deepEqual([...heldOf('Police arrested the councillor Ivo Sarn on Monday. He is being held at Kesh Central Prison.').values()], ['Kesh Central Prison']);
+  // a custody a court ordered is where the person is; a house arrest spelled with a hyphen is one too
+  assert.deepEqual([...heldOf('Police arrested the activist Ivo Sarn on Monday. A court ordered that he be remanded in custody at Kesh Central Prison.').values()], ['Kesh Central Prison']);
+  const hyphen = pipeline.run(new Doc('The activist Ivo Sarn was arrested on Monday and placed under house-arrest.', { published: '2024-05-01' }));
+  assert.equal(hyphen.events.find((v) => v.trigger.text === 'house-arrest')?.heldAt?.text, 'house-arrest');
 });

@@ -26,8 +26,10 @@ const UNKNOWN_SITE = /\b(?:location|place|destination|site|facility|detention)s?
 const LOST_OR_DEAD = new Set<EventType>(['DISAPPEARANCE', 'ABDUCTION', 'KILLING']);
 /** Events after which a person may be held somewhere. */
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
-/** Modalities of a custody that took place: a holding asked for, refused or to come holds no one. */
+/** Modalities of a custody that took place: a holding asked for and refused holds no one. */
 const HAPPENED = new Set<Modality>(['asserted', 'reported']);
+/** Words of a refusal in the statement's sentence: "asked for her to be remanded in X; the judge refused". */
+const REFUSED = /\b(?:refus|reject|denied|denies|deny|turned down|dismiss)/i;
 /** Nouns that make a place somewhere people are held. */
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
 /** What makes a station one of travel, fuel or broadcast, not of police. */
@@ -164,7 +166,7 @@ export class CustodyReader {
       }
       // "prosecutors asked for her to be remanded in a pretrial detention centre; the judge refused":
       // a holding asked for, refused or to come is where nobody is held, so it is no one else's place either
-      const unheld = events.some((v) => this.ownTrigger(v, s) && !HAPPENED.has(v.modality));
+      const unheld = events.some((v) => this.ownTrigger(v, s) && !HAPPENED.has(v.modality)) && REFUSED.test(this.sentenceText(s.sentence));
       for (const v of about) {
         // a house arrest's place is the home, whatever a cell told beside it held
         if (s.heldAt && (!unheld || this.ownTrigger(v, s)) && !HOUSE_ARREST.test(v.trigger.text)) {
@@ -175,6 +177,13 @@ export class CustodyReader {
         if (s.unknown) v.whereaboutsUnknown = s.unknown;
       }
     }
+  }
+
+  /** The words of sentence `k`. */
+  private sentenceText(k: number): string {
+    const doc = this.tree.doc;
+    const sentence = doc.sentences[k];
+    return sentence ? doc.text.slice(sentence.start, sentence.end) : '';
   }
 
   /** Whether a role's words are several people: a plural noun or a count ("two journalists", "the 12"). */

@@ -68,4 +68,9 @@ test('a numbered paragraph that asks, or a heading in capitals that asks, introd
   assert.equal(demandedInList(caps, caps.indexOf('released')), false);
   const items = 'The union calls on the authorities to act.\n1. Police released Ivo Sarn on 3 May.\n2. He was arrested again on 9 May.';
   assert.equal(demandedInList(items, items.indexOf('released')), false);
+  // a heading whose asking word is no request ("APPEAL COURT"); an item ending in a colon keeps the lead-in above it
+  const rulings = 'APPEAL COURT RULINGS THIS WEEK\n\n- The journalist Ivo Sarn was released on bail on 3 May.';
+  assert.equal(demandedInList(rulings, rulings.indexOf('released')), false);
+  const nested = 'The Network calls on the authorities to:\n- take these steps at once:\n- drop the charges and release the journalist Ivo Sarn;';
+  assert.equal(demandedInList(nested, nested.indexOf('release the')), true);
 });

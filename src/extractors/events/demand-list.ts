@@ -13,6 +13,8 @@ import { bulletAt, lineStartNear } from './list-line.js';
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+/;
 /** Words that ask: "calls on", "urges", "we demand", "recommends", "appeal to". */
 const ASKING = /\b(?:(?:ask|request|seek|demand|call|press|petition|appeal|recommend|exhort)(?:s|es|ed|ing)?|sought|urg(?:e|es|ed|ing)|implor(?:e|es|ed|ing))\b/i;
+/** A heading in capitals that ends in asking: "MMDN CALLS ON", "WE DEMAND", "RECOMMENDATIONS". */
+const HEADING_ASKS = /\b(?:CALLS?\s+(?:ON|UPON|FOR)|URGES?|DEMANDS?|ASKS?|APPEALS?\s+(?:TO|FOR)|RECOMMENDS?|RECOMMENDATIONS|REQUESTS?)\s*:?$/;
 /** The most lines a list may run before its item. */
 const LONGEST_LIST = 15;
 
@@ -25,14 +27,21 @@ export function demandedInList(text: string, at: number): boolean {
     const end = start - 1;
     start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
-    // a numbered paragraph may be the lead-in itself: "5. Therefore, the Assembly resolves and demands:"
-    if (line === '' || (BULLET.test(text.slice(start, end)) && !line.endsWith(':'))) continue;
+    const bulleted = BULLET.test(text.slice(start, end));
+    if (line === '' || (bulleted && !line.endsWith(':'))) continue;
     // the lead-in is the sentence that ends in the colon, not its paragraph: "… gathered to demand X. Five remain in custody:"
     const body = line.replace(BULLET, '');
     const lead = body.slice(Math.max(body.lastIndexOf('. '), body.lastIndexOf('? '), body.lastIndexOf('! ')) + 1);
-    // or a heading in capitals, with no colon: "THE NETWORK CALLS ON"
-    const heading = !/\p{Ll}/u.test(line) && line.length <= 80;
-    return (line.endsWith(':') || heading) && ASKING.test(lead);
+    // a numbered paragraph may be the lead-in itself ("5. Therefore, the Assembly resolves and
+    // demands:"); an item that asks nothing ("- take these steps at once:") leaves the lead-in above it
+    if (bulleted) {
+      if (ASKING.test(lead)) return true;
+      continue;
+    }
+    // or a heading in capitals that ends in its asking words, with no colon: "THE NETWORK CALLS ON"
+    // (not "APPEAL COURT RULINGS THIS WEEK")
+    if (!/\p{Ll}/u.test(line) && line.length <= 80) return HEADING_ASKS.test(line);
+    return line.endsWith(':') && ASKING.test(lead);
   }
   return false;
 }

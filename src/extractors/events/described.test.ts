@@ -138,4 +138,5 @@ test('walked out of prison, let off: freed; not a walk out of a meeting, nor fir
   has('The students Abhi Yadov and Rehan Qadir were let off after six hours.', 'RELEASE asserted Abhi Yadov', 'RELEASE asserted Rehan Qadir');
   lacks('The delegate Ivo Sarn walked out of the meeting in protest.', 'RELEASE');
   lacks('Supporters of Ivo Sarn let off fireworks outside the court.', 'RELEASE');
+  lacks('The activist Ivo Sarn walked out of the conference centre in protest.', 'RELEASE');
 });

@@ -153,10 +153,17 @@ function askedToByWords(tree: Tree, i: number): boolean {
     // "experts today called on Bahrain to release X", the parse broken by "today": with no adverbs
     // to explain the break, the verb asks someone (words between it and "to", none a verb), not
     // for its own deed ("attempting to seek asylum" is the attempt made)
-    if (tree.token(k).upos === 'VERB' && WANTING_VERBS.has(tree.lemma(k))) return adverbs || k < to - 1;
+    // whom it asks comes right after the verb: "called on Bahrain", "urges the authorities" (not "called in reinforcements to arrest X")
+    if (tree.token(k).upos === 'VERB' && WANTING_VERBS.has(tree.lemma(k))) return adverbs || (k < to - 1 && addressee(tree, k + 1));
     if (!adverbs && ['VERB', 'AUX'].includes(tree.token(k).upos ?? '')) return false;
   }
   return false;
+}
+
+/** Whether the word at `k` begins whom a verb of asking asks: "on"/"upon", or a noun phrase's first word. */
+function addressee(tree: Tree, k: number): boolean {
+  const t = tree.token(k);
+  return ['on', 'upon'].includes(t.text.toLowerCase()) || ['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM'].includes(t.upos ?? '');
 }
 
 /** "is yet to be freed", "has yet to be released": not yet done. */

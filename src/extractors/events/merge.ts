@@ -42,7 +42,7 @@ const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.tri
  * never a retelling of a night in a cell ("picked up on Monday and held for two days … placed
  * under house arrest"), and the home is where the person is held.
  */
-export const HOUSE_ARREST = /^house\s+(?:arrest|detention)$/i;
+export const HOUSE_ARREST = /^house[\s-]+(?:arrest|detention)\b/i;
 
 /** Negated and hypothetical mentions are different claims, never the same happening. */
 const factual = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';

@@ -483,4 +483,9 @@ test('what an order or a demand says "be" done, what came instead of a release, 
   assert.deepEqual(modalities('Ivo Sarn will be released on Monday.', 'RELEASE'), ['future']);
   assert.deepEqual(modalities('Ivo Sarn was instead freed on bail.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Ivo Sarn, who had asked the guards to call his lawyer, was released on Monday.', 'RELEASE'), ['asserted']);
+  // a bare "be" with no "that" before it is no mandate; "instead of" a person is no denial; a purpose clause asks no one
+  assert.deepEqual(modalities('The judge let the activist Ivo Sarn be released after questioning.', 'RELEASE'), ['asserted']);
+  assert.ok(!modalities('Ivo Sarn managed to pay the bail and be released the same day.', 'RELEASE').includes('hypothetical'));
+  assert.deepEqual(modalities('Police arrested the activist Ivo Sarn instead of the organiser Tomi Nakel.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('The commander called in reinforcements to arrest the activist Ivo Sarn.', 'ARREST'), ['asserted']);
 });

@@ -123,11 +123,18 @@ function deniedConjunct(tree: Tree, i: number): boolean {
   return cc.includes('nor') || (cc.includes('or') && negatedAt(tree, tree.head(i)));
 }
 
+/** "Instead of (being) freed": "instead"/"rather" at `k`, then "of"/"than", then only "being", "been", "having" or adverbs before the verb at `i` (not "arrested A instead of B"). */
+function insteadOfVerb(tree: Tree, k: number, i: number): boolean {
+  if (k >= i || !['of', 'than'].includes(tree.token(k + 1)?.text.toLowerCase() ?? '')) return false;
+  for (let j = k + 2; j < i; j++) if (!['being', 'been', 'having'].includes(tree.token(j).text.toLowerCase()) && tree.token(j).upos !== 'ADV') return false;
+  return true;
+}
+
 function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (t.entry.negated) return false; // the phrase's own negation: "whereabouts are not known" is asserted
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
   // "Instead of being freed, he was moved": the parser hangs "instead" as an adverb with "of" fixed to it
-  if (tree.kids(t.token, 'advmod').some((k) => INSTEAD.has(tree.lemma(k)) && ['of', 'than'].includes(tree.token(k + 1)?.text.toLowerCase() ?? ''))) return true;
+  if (tree.kids(t.token, 'advmod').some((k) => INSTEAD.has(tree.lemma(k)) && insteadOfVerb(tree, k, t.token))) return true;
   clause = clause.filter((c) => !presupposedSubject(tree, t, c));
   return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c)) || clause.some((c) => noOneSubject(tree, c));
 }
@@ -353,6 +360,8 @@ function modalBefore(tree: Tree, i: number): string | undefined {
  */
 function subjunctive(tree: Tree, i: number): boolean {
   const { from } = tree.sentenceRange(i);
+  // a that-clause's own verb only: "let him be released", "pay the bail and be released" are no mandate
+  if (!tree.kids(i, 'mark').some((m) => ['that', 'lest'].includes(tree.lemma(m)))) return false;
   return tree.kids(i, 'aux:pass', 'aux').some((k) => {
     if (tree.token(k).text.toLowerCase() !== 'be' || k >= i) return false;
     let j = k - 1;
@@ -406,7 +415,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   const standing = (t.type === 'CHARGE' && head >= 0 && tree.lemma(head) === 'face') || faced;
   if (aux.some((a) => FUTURE_AUX.has(a)) || (t.pos !== 'verb' && head >= 0 && FUTURE_HEADS.has(tree.lemma(head)) && !standing)) return reading('future');
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
-  if (t.pos === 'verb' && subjunctive(tree, t.token)) return reading('hypothetical');
+  // a release only: "ordered that he be remanded in custody at X" is custody the court imposed
+  if (t.pos === 'verb' && t.type === 'RELEASE' && subjunctive(tree, t.token)) return reading('hypothetical');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
   if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
   // a quotation relays the news as well ("“Police arrested him at dawn,” the group said"), but not a

@@ -281,7 +281,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   }
   if (entry.withOutOf) {
     const nouns = entry.withOutOf;
-    partner = tree.kids(i, 'obl', 'nmod').find((c) => nouns.includes(tree.lemma(c)) && ['out', 'of'].every((w) => tree.kids(c, 'case').some((k) => tree.lemma(k) === w)));
+    partner = tree.kids(i, 'obl', 'nmod').find((c) => nouns.includes(tree.lemma(c)) && ['out', 'of'].every((w) => tree.kids(c, 'case').some((k) => tree.lemma(k) === w)) && (!PLACES_OF_ANY_KIND.has(tree.lemma(c)) || tree.kids(c, 'compound', 'amod').some((k) => HOLDING_MODIFIERS.has(tree.lemma(k)))));
     if (partner === undefined) return undefined;
   }
   // a participle the tagger read as an adjective after a copula is a passive too: "was fired"; so
@@ -313,6 +313,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   }
   return trigger;
 }
+
+/** Nouns of a place that holds people only with a word that says so: "detention centre", not "conference centre". */
+const PLACES_OF_ANY_KIND = new Set(['centre', 'center', 'facility', 'station']);
+const HOLDING_MODIFIERS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'police', 'pretrial', 'pre-trial', 'custody', 'isolation']);
 
 export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   const found: Trigger[] = [];
