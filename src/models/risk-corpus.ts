@@ -36,7 +36,7 @@ export interface RiskReport {
    * risk to whom something happened, with every form of their name. HRDsAttack names a report's
    * main victims only; where this is present it decides who is at risk and everyone else is not.
    */
-  gold?: { cases: { forms: string[]; kinds: string[]; status: string; events: { type: string; modality: string; start: number; end: number }[] }[] };
+  gold?: { cases: { forms: string[]; kinds: string[]; events: { type: string; start: number; end: number }[] }[] };
 }
 
 /** HRDsAttack's victim types that make a person at risk ("insufficient information" does not say). */
@@ -61,7 +61,7 @@ function caseGold(split: Split): Map<number, NonNullable<RiskReport['gold']>> {
 
 /** What training reads of a report's case gold: each case's name forms, kinds and events. */
 function goldCases(g: CaseGold): NonNullable<RiskReport['gold']> {
-  return { cases: g.cases.map((c) => ({ forms: nameForms(c.name), kinds: c.at_risk, status: c.status, events: c.events.map((e) => ({ type: e.type, modality: e.modality, start: e.start, end: e.end })) })) };
+  return { cases: g.cases.map((c) => ({ forms: nameForms(c.name), kinds: c.at_risk, events: c.events.map((e) => ({ type: e.type, start: e.start, end: e.end })) })) };
 }
 
 function hrdsattack(split: Split, dataDir?: string): RiskReport[] {

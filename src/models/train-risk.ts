@@ -79,11 +79,14 @@ function choosePolicy(
     // the precision target must hold on the real reports too, not only on the pool: our invented
     // reports are easier, and a pooled cut met the target on them while HRDsAttack's fell below it
     const pooled = thresholdForPrecision(ds, ys, CASE_PRECISION);
-    const real = basis.filter((x) => reports[x.p.report]!.source === 'hrdsattack' && reports[x.p.report]!.gold);
+    // each kind of labelled report with our gold: HRDsAttack's and our invented ones
+    const part = (source: RiskReport['source']) => basis.filter((x) => reports[x.p.report]!.source === source && reports[x.p.report]!.gold);
+    const atCut = (xs: typeof basis, threshold: number) => atThreshold(xs.map((x) => x.d), xs.map((x) => x.p.yes), threshold);
+    const real = part('hrdsattack');
     const realCut = real.length ? thresholdForPrecision(real.map((x) => x.d), real.map((x) => x.p.yes), CASE_PRECISION) : pooled;
     const cut = atThreshold(ds, ys, Math.max(pooled.threshold, realCut.threshold));
     // precision is not monotonic in the threshold: the real reports' own, at the cut taken
-    const realAtCut = atThreshold(real.map((x) => x.d), real.map((x) => x.p.yes), cut.threshold);
+    const realAtCut = atCut(real, cut.threshold);
     const perHundred = (floor: number) => (100 * scored.filter((x) => x.d >= floor && x.d < cut.threshold).length) / reports.length;
     let floor = cut.threshold;
     for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
@@ -93,11 +96,11 @@ function choosePolicy(
     // weights are compared by their recall over a band of precisions around the target, not at the
     // target alone: one threshold's recall on a few hundred people moves with a handful of them
     const banded = PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(ds, ys, p).recall, 0) / PRECISION_BAND.length;
-    // the same cut on each kind of labelled report: HRDsAttack's (with our gold) and our invented ones
+    // the same cut on each kind of labelled report
     for (const source of ['hrdsattack', 'invented'] as const) {
-      const part = basis.filter((x) => reports[x.p.report]!.source === source && reports[x.p.report]!.gold);
-      const at = atThreshold(part.map((x) => x.d), part.map((x) => x.p.yes), cut.threshold);
-      log(`  weight ${w}, ${source} reports with case gold: P ${(100 * at.precision).toFixed(1)}, R ${(100 * at.recall).toFixed(1)} at ${cut.threshold.toFixed(2)} (${part.length} targets)`);
+      const xs = source === 'hrdsattack' ? real : part(source);
+      const at = atCut(xs, cut.threshold);
+      log(`  weight ${w}, ${source} reports with case gold: P ${(100 * at.precision).toFixed(1)}, R ${(100 * at.recall).toFixed(1)} at ${cut.threshold.toFixed(2)} (${xs.length} targets)`);
     }
     log(
       `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}; pooled ${pooled.threshold.toFixed(2)}, HRDsAttack ${realCut.threshold.toFixed(2)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,

@@ -480,11 +480,17 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
   return undefined;
 }
 
-/** Whether the name at `n` is set off by a comma of its own that no list goes on from: "…, Dilan Omer, said". */
-function setOff(tree: Tree, n: number, to: number): boolean {
+/** The last token of the name that starts at `n`, within the sentence ending before `to`. */
+function nameEnd(tree: Tree, n: number, to: number): number {
   const person = tree.entityOf[n];
   let end = n;
   while (end + 1 < to && tree.entityOf[end + 1] === person) end++;
+  return end;
+}
+
+/** Whether the name at `n` is set off by a comma of its own that no list goes on from: "…, Dilan Omer, said". */
+function setOff(tree: Tree, n: number, to: number): boolean {
+  const end = nameEnd(tree, n, to);
   const next = tree.token(end + 2);
   return tree.token(end + 1)?.text === ',' && next !== undefined && !/^(?:and|or)$/i.test(next.text) && tree.entityOf[end + 2]?.type !== 'PERSON';
 }
@@ -501,11 +507,8 @@ function nameAfterRelative(tree: Tree, k: number, to: number): { name: number; c
     if (tree.token(j).text !== ',') continue;
     let n = j + 1;
     if (/^(?:mr|mrs|ms|dr|prof)\.?$/i.test(tree.token(n)?.text ?? '')) n++;
-    const person = tree.entityOf[n];
-    if (person?.type !== 'PERSON') return undefined;
-    let end = n;
-    while (end + 1 < to && tree.entityOf[end + 1] === person) end++;
-    return tree.token(end + 1)?.text === ',' ? { name: n, comma: j, relative: true } : undefined;
+    if (tree.entityOf[n]?.type !== 'PERSON') return undefined;
+    return tree.token(nameEnd(tree, n, to) + 1)?.text === ',' ? { name: n, comma: j, relative: true } : undefined;
   }
   return undefined;
 }

@@ -166,7 +166,7 @@ export class CustodyReader {
       }
       // "prosecutors asked for her to be remanded in a pretrial detention centre; the judge refused":
       // a holding asked for, refused or to come is where nobody is held, so it is no one else's place either
-      const unheld = events.some((v) => this.ownTrigger(v, s) && !HAPPENED.has(v.modality)) && REFUSED.test(this.sentenceText(s.sentence));
+      const unheld = indexed.inSentence(s.sentence).some((v) => this.ownTrigger(v, s) && !HAPPENED.has(v.modality)) && this.refusedIn(s.sentence);
       for (const v of about) {
         // a house arrest's place is the home, whatever a cell told beside it held
         if (s.heldAt && (!unheld || this.ownTrigger(v, s)) && !HOUSE_ARREST.test(v.trigger.text)) {
@@ -177,13 +177,14 @@ export class CustodyReader {
         if (s.unknown) v.whereaboutsUnknown = s.unknown;
       }
     }
+    // a house arrest no statement placed is held at home: its own words say where
+    for (const v of events) if (v.type === 'ARREST' && !v.heldAt && HOUSE_ARREST.test(v.trigger.text)) v.heldAt = { entity: null, text: v.trigger.text, start: v.trigger.start, end: v.trigger.end };
   }
 
-  /** The words of sentence `k`. */
-  private sentenceText(k: number): string {
-    const doc = this.tree.doc;
-    const sentence = doc.sentences[k];
-    return sentence ? doc.text.slice(sentence.start, sentence.end) : '';
+  /** Whether sentence `k` tells a refusal. */
+  private refusedIn(k: number): boolean {
+    const sentence = this.tree.doc.sentences[k];
+    return !!sentence && REFUSED.test(this.tree.doc.slice(sentence.start, sentence.end));
   }
 
   /** Whether a role's words are several people: a plural noun or a count ("two journalists", "the 12"). */

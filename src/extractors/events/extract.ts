@@ -14,7 +14,7 @@ import { invertedSubjects } from './inverted.js';
 import { EventDater } from './event-date.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
-import { HOUSE_ARREST, mergeMentions } from './merge.js';
+import { mergeMentions } from './merge.js';
 import { impliedTargets } from './implied.js';
 import { custodyOver, endedCustody } from './ended.js';
 import { noReleaseAfterDeath } from './after-death.js';
@@ -321,7 +321,6 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
     }
   }
   new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
-  for (const v of events) if (v.type === 'ARREST' && !v.heldAt && HOUSE_ARREST.test(v.trigger.text)) v.heldAt = { entity: null, text: v.trigger.text, start: v.trigger.start, end: v.trigger.end };
   events.push(...countedGroups(tree, events).slice(events.length));
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
   const kept = mergeMentions(events, (v) => custodyOver(tree, v), (offset) => doc.sentenceAt(offset)).filter((v) => {

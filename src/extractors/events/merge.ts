@@ -33,7 +33,8 @@ const REPEATED = /^re-?(?:arrest|detain|imprison|jail|incarcerat|abduct|kidnap)/
 
 /**
  * A re-arrest is a new arrest, never a retelling of the first one ("was held in pretrial detention
- * … was rearrested in May"); several tellings of the re-arrest are still one happening.
+ * … was rearrested in May"); several tellings of the re-arrest are still one happening. So is a
+ * house arrest (below) beside a custody in a cell.
  */
 const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.trigger.text) === REPEATED.test(b.trigger.text) && HOUSE_ARREST.test(a.trigger.text) === HOUSE_ARREST.test(b.trigger.text);
 

@@ -359,9 +359,9 @@ function modalBefore(tree: Tree, i: number): string | undefined {
  * for, not what happened.
  */
 function subjunctive(tree: Tree, i: number): boolean {
-  const { from } = tree.sentenceRange(i);
   // a that-clause's own verb only: "let him be released", "pay the bail and be released" are no mandate
   if (!tree.kids(i, 'mark').some((m) => ['that', 'lest'].includes(tree.lemma(m)))) return false;
+  const { from } = tree.sentenceRange(i);
   return tree.kids(i, 'aux:pass', 'aux').some((k) => {
     if (tree.token(k).text.toLowerCase() !== 'be' || k >= i) return false;
     let j = k - 1;
