@@ -8,6 +8,7 @@ import { trainRisk } from './train-risk.js';
 import { trainSentences } from './train-sentences.js';
 import { trainTagger } from './train-tagger.js';
 import { trainTargets } from './train-targets.js';
+import { trainTriggers } from './train-triggers.js';
 import type { TrainOptions } from './train-options.js';
 
 const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void | Promise<void> }> = {
@@ -19,18 +20,19 @@ const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void 
   ner: { epochs: 24, train: trainNer },
   quotes: { epochs: 20, train: trainQuotes },
   targets: { epochs: 0, train: trainTargets },
+  triggers: { epochs: 0, train: trainTriggers },
   risk: { epochs: 0, train: trainRisk },
 };
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+    options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' } },
   });
   const name = positionals[0];
   const model = name ? MODELS[name] : undefined;
   if (!model) {
-    process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE]\n`);
+    process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE] [--from invented|all]\n`);
     return 2;
   }
   await model.train({
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
     epochs: values.epochs ? Number(values.epochs) : model.epochs,
     seed: values.seed ? Number(values.seed) : 1,
     out: values.out,
+    ...(values.from ? { from: values.from } : {}),
   });
   return 0;
 }

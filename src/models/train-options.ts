@@ -4,4 +4,6 @@ export interface TrainOptions {
   seed: number;
   /** Model file to write (default: models/<name>.bin.gz). */
   out: string | undefined;
+  /** Which training reports to learn from, where a trainer offers a choice (triggers: `invented` or `all`). */
+  from?: string;
 }

@@ -170,7 +170,16 @@ function namedToken(tree: Tree, head: number | undefined, role: Role | undefined
   return undefined;
 }
 
-export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
+/** Triggers the lexicon missed, read by a learned model over the words the rules' triggers left (see learned-triggers). */
+export type TriggerSpotter = (tree: Tree, ruled: readonly Trigger[]) => readonly { token: number; type: EventType }[];
+
+/** A spotted word as a trigger: kept, like a lexicon entry marked `person`, only when it befalls a person. */
+function spottedTrigger(tree: Tree, token: number, type: EventType): Trigger {
+  const upos = tree.token(token).upos;
+  return { token, type, entry: { type, person: true }, pos: upos === 'VERB' ? 'verb' : upos === 'ADJ' ? 'adj' : 'noun' };
+}
+
+export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpotter): VigilEvent[] {
   if (!doc.assigned.has('deps')) return [];
   const tree = new Tree(doc);
   const linker = new EntityLinker(tree, lexicon);
@@ -195,7 +204,10 @@ export function extractEvents(doc: Doc, lexicon: Lexicon): VigilEvent[] {
   const held = (entity: string): boolean => toldOf(entity, HOLDING);
   /** Whether a custody told so far, and not told as over, holds the person. */
   const inCustody = (entity: string): boolean => toldOf(entity, HELD_BY, (v) => !custodyOver(tree, v));
-  for (const trigger of findTriggers(tree, lexicon)) {
+  const ruled = findTriggers(tree, lexicon);
+  const spotted = spotter ? spotter(tree, ruled).map((s) => spottedTrigger(tree, s.token, s.type)) : [];
+  const triggers = spotted.length ? [...ruled, ...spotted].sort((a, b) => a.token - b.token) : ruled;
+  for (const trigger of triggers) {
     const heads = rolesOf(tree, lexicon, trigger, isPlace);
     const mod = modalityOf(tree, lexicon, trigger);
     if (trigger.entry.claim || trigger.entry.future) {
