@@ -202,7 +202,62 @@ function countryOf(entity: Entity, context: ReadonlySet<string>): string | undef
     const c = countryByName(m[0]) ?? countryByDemonym(m[0]);
     if (c) return c.cca3;
   }
+  if (entity.type === 'ORG') return institutionPlace(entity.name, context) ?? cityReadAsOrg(entity, context);
   return undefined;
+}
+
+/**
+ * Bodies that hold, try or police people where they stand: a court, a prison or a police force
+ * named after its place is in that place's country ("Baku Grave Crimes Court", "the People's Court
+ * of Dong Nai", "Harare Central Police Station"). A newspaper or a club named after a city
+ * ("the Washington Post") says nothing of where a report happens, so only these count.
+ */
+const INSTITUTION = /\b(?:court|courts|tribunal|prison|jail|gaol|penitentiary|police|prosecutor(?:['’]s)?|prosecution|procuracy|detention|remand|colony|magistrates?|gendarmerie|station|custody)\b/i;
+/** Words of an institution's name that are no place: "Grave Crimes", "Intermediate People's", "Provincial". */
+const NOT_PLACE_WORD = /^(?:the|of|and|for|court|courts|tribunal|prison|jail|penitentiary|police|city|district|regional|provincial|municipal|central|high|supreme|appeal|appeals|military|criminal|civil|people['’]s|intermediate|grave|crimes|revolutionary|special|state|national|federal|magistrates?|station|detention|centre|center|no\.?|\d+\w*)$/i;
+
+/**
+ * The country of the place an institution's name holds: the longest run of its words that names a
+ * place, before the institution's words ("Baku Grave Crimes Court") or after its "of" ("Court of
+ * Dong Nai"). resolvePlace decides, in the report's context: a name of towns in several countries
+ * gives none.
+ */
+function institutionPlace(name: string, context: ReadonlySet<string>): string | undefined {
+  if (!INSTITUTION.test(name)) return undefined;
+  const words = name.replace(/^the\s+/i, '').split(/\s+/);
+  const runs: string[] = [];
+  // runs of words that could be a place's: capitalised and not one of the institution's own words
+  let run: string[] = [];
+  for (const w of [...words, '']) {
+    if (w && /^\p{Lu}/u.test(w) && !NOT_PLACE_WORD.test(w)) run.push(w);
+    else {
+      for (let n = run.length; n > 0; n--) for (let i = 0; i + n <= run.length; i++) runs.push(run.slice(i, i + n).join(' '));
+      run = [];
+    }
+  }
+  for (const r of runs.sort((a, b) => b.split(' ').length - a.split(' ').length)) {
+    const place = resolvePlace(r, context);
+    if (!place.country) continue;
+    // a town that small is likelier part of the body's name than where it stands, unless the report is there
+    if (place.city && !context.has(place.country) && (citiesNamed(r, context)[0]?.population ?? 0) < LOCAL_NAMESAKE) continue;
+    return place.country;
+  }
+  return undefined;
+}
+
+/**
+ * A large city the recogniser read as an organisation ("Baku", "XIAMEN" in a dateline): its
+ * country, when it is a city of LOCAL_NAMESAKE people or more and no other country has one of
+ * that size by the name.
+ */
+function cityReadAsOrg(entity: Entity, context: ReadonlySet<string>): string | undefined {
+  const name = entity.name.trim();
+  if (!/^\p{Lu}[\p{L}'’ -]*$/u.test(name) || name.split(/\s+/).length > 3) return undefined;
+  const large = citiesNamed(name, context).filter((c) => c.population >= LOCAL_NAMESAKE);
+  const countries = new Set(large.map((c) => c.country));
+  if (countries.size !== 1) return undefined;
+  const [country] = countries;
+  return resolvePlace(name, context).country === country ? country : undefined;
 }
 
 /** The word after a name that makes it a region: "Niger State", "Sindh province". */

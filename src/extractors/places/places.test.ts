@@ -161,3 +161,15 @@ test('a large city several countries have does not place a report; the one anoth
   // must not match: the shared name alone is read as the most populous one
   assert.equal(countries('The reporter was arrested in Hyderabad on Monday.').Hyderabad, 'IND');
 });
+
+test('a court, prison or police named after its place is in that place’s country; a paper or club named after a city is not placed', () => {
+  const pipeline = createDefaultPipeline('places');
+  const countryOfOrg = (text: string, name: string) => pipeline.run(new Doc(text, { published: '2025-01-01' })).entities.find((e) => e.type === 'ORG' && e.name.includes(name))?.country;
+  assert.equal(countryOfOrg('The Baku Grave Crimes Court adjourned the trial of the editor Sevinj Marali on Monday.', 'Baku'), 'AZE');
+  assert.equal(countryOfOrg('Police at the Harare Central Police Station held the unionist Tendai Moyo.', 'Harare'), 'ZWE');
+  // a large city the recogniser read as an organisation, in a dateline
+  assert.equal(countryOfOrg('XIAMEN (Meridian Wire) - A court jailed the writer Li Pen.', 'XIAMEN'), 'CHN');
+  // must not match: a newspaper named after a city, and a body whose place words name no one place
+  assert.equal(countryOfOrg('The Washington Post reported the arrest of the blogger Ivo Sarn.', 'Washington'), undefined);
+  assert.equal(countryOfOrg('The Supreme Court of Appeal heard the case of the reporter Lena Brask.', 'Supreme'), undefined);
+});
