@@ -57,8 +57,28 @@ const NEGATED: Record<string, string> = { CHARGE: 'had not been charged', ARREST
 // Looked up with words from reports: no inherited keys ("constructor", "__proto__").
 Object.setPrototypeOf(NEGATED, null);
 
+/**
+ * What was asked for, sought or threatened, never what happened: "calls were made for X's release"
+ * (a demand), "a prison term was sought against X" (prosecutors), "X faced a possible arrest".
+ */
+const ASKED: Record<string, (name: string) => string> = {
+  RELEASE: (n) => `calls were made for ${n}'s release (the sources do not report it as done)`,
+  CONVICTION: (n) => `a conviction or sentence was sought against ${n} (not reported as handed down)`,
+  CHARGE: (n) => `charges against ${n} were sought or considered (not reported as brought)`,
+  ARREST: (n) => `${n}'s arrest was sought or threatened (not reported as carried out)`,
+  DEPORTATION: (n) => `${n}'s deportation was sought or threatened (not reported as carried out)`,
+  EXTRADITION: (n) => `${n}'s extradition was sought (not reported as carried out)`,
+};
+// Looked up with words from reports: no inherited keys ("constructor", "__proto__").
+Object.setPrototypeOf(ASKED, null);
+
 function sentenceFor(name: string, e: DraftInput['timeline'][number]): string {
   const when = e.date ? `On ${e.date}, ` : 'On a date the sources do not give, ';
+  // a call, a request or a conditional is told as one: an appeal that said "was released" of a call for release would misinform its reader
+  if (e.modality === 'hypothetical') {
+    const asked = ASKED[e.type]?.(name) ?? `${name} faced a possible ${e.type.toLowerCase().replace(/_/g, ' ')} (asked for, sought or conditional; not reported as done)`;
+    return `${when}${asked}${e.place ? ` in ${e.place}` : ''}.`;
+  }
   const verb = e.modality === 'negated' ? (NEGATED[e.type] ?? `was reported as not subject to ${e.type.toLowerCase()}`) : e.modality === 'future' ? `was expected to face ${e.type.toLowerCase().replace(/_/g, ' ')}` : (VERB[e.type] ?? e.type.toLowerCase());
   return `${when}${name} ${verb}${e.place ? ` in ${e.place}` : ''}${e.agent ? ` by ${e.agent}` : ''}${e.modality === 'reported' ? ', according to the source' : ''}.`;
 }
@@ -85,7 +105,10 @@ export function buildDraft(kind: Draft['kind'], c: DraftInput, today: string): D
   const w = c.whereabouts;
   const whereText = w.confirmedAt
     ? `${c.name}'s whereabouts are ${w.state}${w.place ? ` (${w.place})` : ''}, last confirmed on ${w.confirmedAt.slice(0, 10)} by ${w.confirmedBy}${w.unconfirmedDays !== null ? `, ${w.unconfirmedDays} days ago` : ''}.`
-    : `No confirmation of ${c.name}'s whereabouts is on file; they are ${w.state}${w.place ? ` (thought to be ${w.place})` : ''}.`;
+    : !w.held
+      ? // free, in exile or never held: "whereabouts unknown" would tell the reader they are missing
+        `No report says ${c.name} is held: the case status is ${c.status.status.replace(/_/g, ' ')}.`
+      : `No confirmation of ${c.name}'s whereabouts is on file; they are ${w.state}${w.place ? ` (thought to be ${w.place})` : ''}.`;
   const whereCites = w.confirmedAt ? [cite({ reportId: null, title: `Confirmation recorded by the caseworker (${w.sourceKind ?? 'source'})`, url: null, published: w.confirmedAt.slice(0, 10), start: null, end: null, excerpt: `${w.state}${w.place ? `: ${w.place}` : ''}`, speaker: w.confirmedBy, sourceKind: w.sourceKind })] : [];
   const said: Paragraph[] = c.statements.map((s) => ({
     text: `${s.speaker}${s.saidOn ? ` (${s.saidOn})` : ''}: “${s.text.replace(/^["“”\s]+|["“”\s]+$/g, '')}”`,
