@@ -44,6 +44,8 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const { store } = c.get('deps');
       const input = c.req.valid('json');
+      // once set up, say so first: a password's weakness is beside the point (checked again in the transaction, for a race)
+      if ((await countUsers(store.db)) > 0) throw new VigilError('conflict', 'Vigil is already set up; ask an admin for an account');
       const problem = passwordProblem(input.password);
       if (problem) throw new VigilError('invalid_input', problem);
       const passwordHash = await hashPassword(input.password);
