@@ -31,6 +31,17 @@ export function eventDateOf(timex: Timex): EventDate | null {
   return date;
 }
 
+/**
+ * A date in a dateline: after the place (in capitals, or capitalised) and a comma that open the
+ * sentence, and before the dash that ends the dateline ("KAMPALA, Tuesday —", "Orsk-Dal, 3 May
+ * (Meridian Wire) -"). It is when the report was filed, not when anything it tells happened.
+ */
+export function inDateline(text: string, sentenceStart: number, t: { start: number; end: number }): boolean {
+  const before = text.slice(sentenceStart, t.start);
+  if (before.length > 40 || !/^\p{Lu}[\p{L}\p{M} .'’-]*,\s*$/u.test(before)) return false;
+  return /^\s*(?:\([^)]{1,40}\)\s*)?[—–-]/u.test(text.slice(t.end, t.end + 48));
+}
+
 /** Prepositions by which an event noun is the point its clause's time is reckoned from. */
 export const RECKONED_FROM: ReadonlySet<string> = new Set(['after', 'since', 'following', 'before']);
 
@@ -44,12 +55,21 @@ export class EventDater {
   ) {
     // the most precise date of the clause wins: "on Dec. 7, 2018" over "in 2018"
     const rank = { day: 3, month: 2, year: 1 };
+    // "ORSK-DAL, Tuesday — Police detained X on Monday": the dateline says when the report was
+    // filed, so it dates a clause only when nothing in the clause does
+    const filed = new Set<number>();
     for (const t of tree.doc.timexes) {
       const date = t.governor ? eventDateOf(t) : null;
       const g = date ? tokenAt(tree.doc, t.governor!.start) : -1;
       if (!date || g < 0) continue;
+      const dateline = inDateline(tree.doc.text, tree.doc.sentences[tree.doc.sentenceAt(t.start)]?.start ?? 0, t);
       const held = this.byGovernor.get(g);
-      if (!held || rank[date.precision] > rank[held.precision]) this.byGovernor.set(g, date);
+      if (held && dateline && !filed.has(g)) continue;
+      if (!held || filed.has(g) || rank[date.precision] > rank[held.precision]) {
+        this.byGovernor.set(g, date);
+        if (dateline) filed.add(g);
+        else filed.delete(g);
+      }
     }
   }
 

@@ -1055,3 +1055,24 @@ test('allowed to go home after questioning is a release; allowed to return home 
   assert.deepEqual(releases('The exiled writer Lu Xiao was allowed to return home after ten years.'), []);
   assert.deepEqual(releases('The reporter Lu Xiao was not allowed to go home.'), ['negated']);
 });
+
+test('a dateline’s day is when the report was filed: the clause’s own day dates the event, the dateline only when nothing else does', () => {
+  const told = eventsOf('Velin detained\n\nORSK-DAL, Tuesday — Police detained the journalist Mara Velin on Monday evening.', '2026-12-01');
+  assert.equal(one(told.events, 'ARREST').date?.value, '2026-11-30');
+  const alone = eventsOf('Velin detained\n\nORSK-DAL, Tuesday — Police detained the journalist Mara Velin.', '2026-12-01');
+  assert.equal(one(alone.events, 'ARREST').date?.value, '2026-12-01');
+  // must not match: a sentence opening with its own day is no dateline
+  const opening = eventsOf('Velin detained\n\nOn Tuesday, police detained the journalist Mara Velin outside her office in Orsk on the orders of a judge who sat on Monday.', '2026-12-01');
+  assert.equal(one(opening.events, 'ARREST').date?.value, '2026-12-01');
+});
+
+test('a hearing the report dates after its own day has not happened yet; a verb told in the past keeps its tense', () => {
+  const set = eventsOf('Karim freed\n\nThe teacher Behrouz Karim was freed on bail on Monday. He still faces a charge, and his next court hearing has been set for October.', '2023-08-29');
+  assert.deepEqual([one(set.events, 'TRIAL').modality, one(set.events, 'TRIAL').date?.value], ['future', '2023-10']);
+  assert.equal(one(set.events, 'RELEASE').modality, 'asserted');
+  const opens = eventsOf('Velin\n\nThe trial of the journalist Mara Velin opens on 3 October.', '2023-08-29');
+  assert.equal(one(opens.events, 'TRIAL').modality, 'future');
+  // must not match: a trial told as done, before the report's day or with a past verb
+  assert.equal(one(eventsOf('Velin\n\nThe trial of the journalist Mara Velin opened on 3 August.', '2023-08-29').events, 'TRIAL').modality, 'asserted');
+  assert.equal(one(eventsOf('Velin\n\nThe journalist Mara Velin was tried on 3 October.', '2023-08-29').events, 'TRIAL').modality, 'asserted');
+});

@@ -342,7 +342,19 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
   });
   const all = releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))));
   // "calls on the authorities to:\n- release A; - drop the charges": a list item completes the request above it
-  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && askedByWords(tree, v) ? { modality: 'hypothetical' as const } : {}), id: `v${i + 1}` }));
+  // "his next hearing has been set for October": a hearing or trial the report dates after its own
+  // day has not happened yet. Only a hearing: courts set them ahead, while "the murder of X in
+  // October" in a September report is last October's, read wrong when no tense says which; and
+  // a verb keeps its tense ("was tried on 3 October" in an August report).
+  const published = doc.meta.published;
+  const ahead = (v: VigilEvent) => v.type === 'TRIAL' && v.modality === 'asserted' && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN' && datedAfter(v.date, published);
+  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && askedByWords(tree, v) ? { modality: 'hypothetical' as const } : ahead(v) ? { modality: 'future' as const } : {}), id: `v${i + 1}` }));
+}
+
+/** Whether an event's date lies after the publication day, at the date's own precision ("2026-12" is not after 2026-12-05). */
+export function datedAfter(date: EventDate | null, published: string | undefined | null): boolean {
+  if (!date || !published || !/^\d{4}(?:-\d{2}){0,2}$/.test(date.value)) return false;
+  return date.value > published.slice(0, date.value.length);
 }
 
 /** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */
