@@ -115,6 +115,7 @@ for (const engine of TEST_ENGINES) {
       for (const r of inbox) {
         assert.deepEqual(r.findings.persons.map((p: { name: string }) => p.name), ['Joran Aldemir']);
         assert.ok(r.findings.eventTypes.includes('ARREST'));
+        assert.ok(r.findings.events.some((e: { type: string; modality: string }) => e.type === 'ARREST' && e.modality === 'asserted'), JSON.stringify(r.findings.events));
       }
       assert.ok(inbox.some((r: { findings: { alerts: unknown[] } }) => r.findings.alerts.length > 0), 'the alert is traced to the report that raised it');
       const raised = (await analyst.call('GET', '/api/reports?alerts=true&limit=1')).data.reports;

@@ -6,6 +6,8 @@ import type { Db } from './store.js';
 export interface Findings {
   persons: { id: string; name: string; state: string }[];
   eventTypes: string[];
+  /** The same events' types with how the report tells them: a call for release is no release. */
+  events: { type: string; modality: string }[];
   alerts: { id: string; kind: string; acknowledged: boolean }[];
   /** Events an analyst has decided on (accepted, rejected, corrected, added). */
   decisions: number;
@@ -19,7 +21,7 @@ export interface Findings {
  * page, whatever its size.
  */
 export async function findingsOf(db: Db, reportIds: string[], denied: Denied = NOTHING_DENIED): Promise<Map<string, Findings>> {
-  const out = new Map(reportIds.map((id) => [id, { persons: [], eventTypes: [], alerts: [], decisions: 0, possible: 0 } as Findings]));
+  const out = new Map(reportIds.map((id) => [id, { persons: [], eventTypes: [], events: [], alerts: [], decisions: 0, possible: 0 } as Findings]));
   if (!reportIds.length) return out;
   const mentions = await db
     .selectFrom('person_mentions')
@@ -32,8 +34,12 @@ export async function findingsOf(db: Db, reportIds: string[], denied: Denied = N
     const f = out.get(m.report_id)!;
     if (!f.persons.some((p) => p.id === m.id)) f.persons.push({ id: m.id, name: displayName(m), state: m.state });
   }
-  const types = await db.selectFrom('event_sources').select(['report_id', 'type']).distinct().where('report_id', 'in', reportIds).execute();
-  for (const t of types) out.get(t.report_id)!.eventTypes.push(t.type);
+  const types = await db.selectFrom('event_sources').select(['report_id', 'type', 'modality']).distinct().where('report_id', 'in', reportIds).orderBy('report_id').orderBy('type').orderBy('modality').execute();
+  for (const t of types) {
+    const f = out.get(t.report_id)!;
+    if (!f.eventTypes.includes(t.type)) f.eventTypes.push(t.type);
+    f.events.push({ type: t.type, modality: t.modality });
+  }
   // alert_reports holds each alert's report_ids as rows, indexed by report.
   const alerts = await db
     .selectFrom('alert_reports')

@@ -58,6 +58,7 @@ describe('true statuses in Chromium', { skip: SKIP_BROWSER }, () => {
     clock.set('2026-11-20T09:00:00Z');
     await trackInvented(store, {
       text: 'Karsvik police arrested the journalist Idris Malvane on Monday. He is being held at the Central Police Station in Orvane, his lawyer said.',
+      title: 'Journalist Malvane arrested in Karsvik',
       published: today,
       people: ['Idris Malvane'],
       places: [{ name: 'Orvane', country: 'KRS' }],
@@ -65,6 +66,7 @@ describe('true statuses in Chromium', { skip: SKIP_BROWSER }, () => {
     });
     await trackInvented(store, {
       text: 'Authorities in Karsvik should unconditionally release Idris Malvane, rights groups said; a request for his release was refused by the judge.',
+      title: 'Rights groups call for Malvane release',
       published: today,
       people: ['Idris Malvane'],
       places: [{ name: 'Karsvik', country: 'KRS' }],
@@ -128,6 +130,18 @@ describe('true statuses in Chromium', { skip: SKIP_BROWSER }, () => {
     assert.equal(await page.getByText('Released').count(), 0);
     assert.equal(await page.locator('.case-alerts').count(), 0, `placed by a report: nothing to alert, yet ${await page.locator('.case-alerts').allTextContents()}`);
     await shot('truth-02-held-at');
+  });
+
+  test('the inbox tells a call for release as one: its chip says how the report tells it, unlike a done arrest', async () => {
+    await page.goto(`${base}/`);
+    const item = page.locator('li.report', { hasText: 'Rights groups call for Malvane release' });
+    await item.waitFor();
+    const chips = await item.locator('.chip.event').allTextContents();
+    assert.deepEqual(chips.sort(), ['Release · asked for', 'Release · denied'], chips.join(' / '));
+    assert.equal(await item.locator('.chip.event.told-not-done').count(), 2);
+    const arrest = page.locator('li.report', { hasText: 'Journalist Malvane arrested in Karsvik' });
+    assert.deepEqual(await arrest.locator('.chip.event').allTextContents(), ['Arrest']);
+    await shot('truth-02b-inbox-told');
   });
 
   test('an arrest no report places: detained, place not stated, and the alert names its rule', async () => {

@@ -33,6 +33,7 @@ const ReportItem = z.object({ id: z.string(), title: z.string().nullable(), url:
 const Findings = z.object({
   persons: z.array(z.object({ id: z.string(), name: z.string(), state: z.string() })),
   eventTypes: z.array(z.string()),
+  events: z.array(z.object({ type: z.string(), modality: z.string() })),
   alerts: z.array(z.object({ id: z.string(), kind: z.string(), acknowledged: z.boolean() })),
   decisions: z.number(),
   possible: z.number(),

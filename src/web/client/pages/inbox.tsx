@@ -8,6 +8,16 @@ import { linkProps, navigate } from '../router.js';
 import type { Me, ReportItem } from '../types.js';
 import { canWrite } from '../types.js';
 
+/** What a chip's modality says: only an asserted event moves a case's status. */
+const TOLD: Record<string, string> = {
+  hypothetical: 'asked for, sought or conditional: not reported as done',
+  future: 'expected: not happened yet',
+  negated: 'denied or did not happen',
+  reported: 'someone’s claim: moves the status only once an analyst accepts it',
+};
+
+const SHORT: Record<string, string> = { hypothetical: 'asked for', future: 'expected', negated: 'denied', reported: 'claimed' };
+
 /** New reports from pastes, feeds and imports, with what each brought in; the paste box on top. */
 export function InboxPage({ me }: { me: Me }) {
   const [filter, setFilter] = useState({ q: '', source: '', state: '', alerts: '' });
@@ -73,7 +83,12 @@ function ReportRow({ r }: { r: ReportItem }) {
               {p.name}
             </a>
           ))}
-          {f.eventTypes.map((t) => <span key={t} class={`chip event ev-${t}`}>{typeLabel(t)}</span>)}
+          {f.events.map((e) => (
+            <span key={`${e.type}/${e.modality}`} class={`chip event ev-${e.type}${e.modality === 'asserted' ? '' : ' told-not-done'}`} title={e.modality === 'asserted' ? undefined : TOLD[e.modality] ?? e.modality}>
+              {typeLabel(e.type)}
+              {e.modality === 'asserted' ? '' : ` · ${SHORT[e.modality] ?? e.modality}`}
+            </span>
+          ))}
           {open > 0 && <span class="chip alert">{open} alert{open > 1 ? 's' : ''}</span>}
           {f.possible > 0 && <span class="chip review">{f.possible} possible case{f.possible > 1 ? 's' : ''}</span>}
           {!f.persons.length && !f.eventTypes.length && !f.possible && <span class="chip muted">no one targeted found</span>}
