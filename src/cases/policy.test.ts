@@ -115,6 +115,19 @@ describe('the case policy', () => {
     assert.equal(by(ds, 'Ostrel Harriers').outcome, 'none');
   });
 
+  test('someone who may have a case (a family name alone matched) goes to triage, never straight to it; a case the scores open stays open', () => {
+    const mayBe = new Map([['T3', 'Dray Kellner'], ['T1', 'Talia Vornova']]);
+    const kell = by(decide({ mayBeOnFile: mayBe }), 'Dray Kell');
+    assert.equal(kell.outcome, 'triage');
+    assert.match(kell.reasons.join(' '), /may be Dray Kellner, who has a case/);
+    assert.equal(kell.personId, null, 'not attached: an analyst decides');
+    assert.equal(by(decide({ mayBeOnFile: mayBe }), 'Talia Vorn').outcome, 'open');
+    // must not match: nothing on file, or only a denial befalls them
+    assert.equal(by(decide(), 'Dray Kell').outcome, 'none');
+    const denied = decideCases({ doc: doc({ risk: READING, events: [event('E2', 'ARREST', 'detained', 'T3', 'negated')] }), mayBeOnFile: mayBe });
+    assert.equal(by(denied, 'Dray Kell').outcome, 'none');
+  });
+
   test('a watched name attaches whatever the scores', () => {
     const ds = decide({ watch: [{ kind: 'person', name: 'Dray Kell' }] });
     const d = by(ds, 'Dray Kell');

@@ -54,6 +54,8 @@ export interface PolicyInput {
   decisions?: RememberedDecision[];
   /** Entities already matched to a case on file (entity id → person id), found by the caller's matcher. */
   onFile?: ReadonlyMap<string, string>;
+  /** Entities that may be someone with a case, the match too weak to decide ("Ms Velin" and Mara Velin): entity id → that case's name. */
+  mayBeOnFile?: ReadonlyMap<string, string>;
 }
 
 export interface PersonDecision {
@@ -209,6 +211,10 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     else if (score >= s.caseThreshold) decide('triage', `at risk, but every event that befalls them is negated (${summary})`);
     else if (score >= s.triageFloor) decide('triage', `borderline (${summary})`);
     else decide('none', reading.none ? `${reading.none.replace(/_/g, ' ')}, not at risk (${summary})` : `not at risk (${summary})`);
+    // "Ms Velin" in a follow-up of Mara Velin's case: a family name alone never joins a case, but
+    // a report telling what befell someone who may have one is not dropped either
+    const mayBe = input.mayBeOnFile?.get(entity.id);
+    if (d.outcome === 'none' && mayBe && told.length) decide('triage', `may be ${mayBe}, who has a case: an analyst decides whether it is the same person`);
   }
   return out;
 }

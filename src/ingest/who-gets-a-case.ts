@@ -42,11 +42,17 @@ export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, 
   const people = doc.entities.filter((e) => e.type !== 'MISC' && targeted.has(e.id) && isNamed(e));
   const found = new Map<string, OnFile>();
   const onFile = new Map<string, string>();
+  const mayBeOnFile = new Map<string, string>();
   for (const entity of people) {
     const m = await matchOnFile(tx, report.id, doc, entity);
     found.set(entity.id, m);
     if ('linked' in m) onFile.set(entity.id, m.linked);
     else if (m.best && decide(m.best.m.score) === 'same' && (entity.type === 'PERSON' || m.best.m.score >= EXACT)) onFile.set(entity.id, m.best.p.id);
+    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON') {
+      // a restricted case is not named, nor hinted at, to whoever reads the triage queue
+      const open = await tx.selectFrom('persons').select('restricted').where('id', '=', m.best.p.id).executeTakeFirst();
+      if (open && !open.restricted) mayBeOnFile.set(entity.id, m.best.p.name);
+    }
   }
   const decisions = decideCases({
     doc,
@@ -54,6 +60,7 @@ export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, 
     watch: await watchEntries(tx),
     decisions: await rememberedDecisions(tx, people.filter((p) => p.type === 'PERSON').map((p) => p.name)),
     onFile,
+    mayBeOnFile,
   });
   result.decisions = decisions;
 
