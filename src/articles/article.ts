@@ -11,6 +11,15 @@ export interface Article {
   format: 'text' | 'html';
 }
 
+/**
+ * The headline a plain text opens with, as pasted and imported reports do as a rule: a short first
+ * line (3–200 characters) with more text after it, not ending as a sentence does. Undefined otherwise.
+ */
+export function headlineOf(text: string): string | undefined {
+  const first = /^\s*([^\n]{3,200})\n\s*\S/.exec(text)?.[1]?.trim();
+  return first && !/[.!?]["”’]?$/.test(first) ? first : undefined;
+}
+
 /** Upper bounds on what one report may be: larger inputs are refused with `input_too_large`. */
 export const LIMITS = {
   /** A plain-text report (the longest news feature is far below a megabyte). */

@@ -42,6 +42,14 @@ for (const engine of TEST_ENGINES) {
       assert.match(q.failed[0]!.message, /date/);
       const titled = await store.db.selectFrom('reports').select(['title', 'published']).where('title', '=', 'Lawyer held').executeTakeFirst();
       assert.deepEqual(titled, { title: 'Lawyer held', published: '2026-11-19' });
+      // no title given: a text that opens with its headline is titled by it, as a paste is; one that opens with a sentence is not
+      const headed = path.join(dir, `headed-${engine.engine}.jsonl`);
+      writeFileSync(headed, ['{"id":"h","text":"Union leader Pell Arno abducted\\n\\nUnknown men seized Pell Arno in Karsvik on Tuesday.","published":"2026-11-18"}', '{"id":"s","text":"Unknown men beat the reporter Vesa Lind in Karsvik.\\nHer editor said so.","published":"2026-11-18"}'].join('\n'));
+      await importFile(store, headed, 'jsonl', 'test');
+      const titles = await store.db.selectFrom('reports').select(['title', 'text']).where('text', 'like', '%Karsvik on Tuesday%').execute();
+      assert.deepEqual(titles.map((t) => t.title), ['Union leader Pell Arno abducted']);
+      const sentence = await store.db.selectFrom('reports').select('title').where('text', 'like', '%Vesa Lind%').executeTakeFirstOrThrow();
+      assert.equal(sentence.title, null);
     });
 
     // ONTOLOGY "Case status" (issue #34): the rule is "no confirmation of whereabouts for N hours",

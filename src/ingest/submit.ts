@@ -1,4 +1,4 @@
-import type { Article } from '../articles/article.js';
+import { headlineOf, type Article } from '../articles/article.js';
 import { addReader } from '../storage/access.js';
 import { writeAudit } from '../storage/audit.js';
 import { enqueue } from '../storage/jobs.js';
@@ -37,7 +37,8 @@ export async function submitArticle(store: Store, article: Article, opts: Submit
       url: article.url ?? null,
       guid: opts.guid ?? null,
       feedId: opts.feedId ?? null,
-      title: article.title ?? null,
+      // a text with no title given is titled by its headline, however it came in (paste, file, JSONL, CSV)
+      title: article.title ?? (article.format === 'text' ? (headlineOf(article.text) ?? null) : null),
       byline: article.byline ?? null,
       published: article.published ?? null,
       createdBy: opts.userId ?? (opts.actor.startsWith('user:') ? opts.actor.slice(5) : null),

@@ -60,12 +60,8 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
         const page = await fetchText(input.url!, { maxBytes: LIMITS.htmlBytes });
         article = articleFromString(page.body, input.url!, { ...readOpts, url: page.url, html: !/^text\/plain/.test(page.contentType) }, warnings);
       }
+      // without one, a pasted text is titled by its headline when stored (submitArticle)
       if (input.title) article = { ...article, title: input.title };
-      else if (input.text !== undefined && !article.title) {
-        // Pasted text starts with its headline as a rule: a short first line followed by more text.
-        const first = /^\s*([^\n]{3,200})\n/.exec(article.text)?.[1]?.trim();
-        if (first && !/[.!?]["”’]?$/.test(first)) article = { ...article, title: first };
-      }
       // Say which date the report's relative dates ("Tuesday", "last week") will be read against, or that none will.
       if (!article.published) warnings.push('no publication date: relative dates ("Tuesday", "last week") stay unresolved; give the date it was published');
       else if (!input.published) warnings.push(`publication date ${article.published} taken from the page`);
