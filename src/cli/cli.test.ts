@@ -122,3 +122,15 @@ test('bin/vigil.js: a usage error exits 2 with one JSON line on stderr, standard
   assert.equal(help.code, 0, help.stderr);
   assert.match(help.stdout, /^vigil — reads news reports/);
 });
+
+test('at a terminal an error is a sentence with its code; elsewhere the JSON line scripts read', async () => {
+  const { printError } = await import('./output.js');
+  const { VigilError } = await import('../core/errors.js');
+  const written: string[] = [];
+  const io = { out: () => {}, err: (t: string) => void written.push(t), stdin: () => Buffer.alloc(0), env: {} };
+  printError(new VigilError('not_found', 'no such case'), {}, { ...io, errIsTerminal: true });
+  printError(new VigilError('invalid_input', 'Quote Not Closed'), { file: 'batch.csv' }, { ...io, errIsTerminal: true });
+  printError(new VigilError('not_found', 'no such case'), {}, io);
+  assert.deepEqual(written.slice(0, 2), ['vigil: no such case (not_found)\n', 'vigil: file batch.csv: Quote Not Closed (invalid_input)\n']);
+  assert.deepEqual(JSON.parse(written[2]!), { error: { code: 'not_found', message: 'no such case' } });
+});

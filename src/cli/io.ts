@@ -20,6 +20,8 @@ export interface CliIo {
    * once per test process instead of once per command.
    */
   reader?: ReportReader;
+  /** Standard error is a terminal a person reads: errors are written as a sentence there, as a JSON line for scripts elsewhere. */
+  errIsTerminal?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -27,6 +29,9 @@ export const processIo: CliIo = {
   err: (text) => void process.stderr.write(text),
   stdin: () => readFileSync(0),
   env: process.env,
+  get errIsTerminal() {
+    return process.stderr.isTTY === true;
+  },
 };
 
 /** Writes one line to the command's standard output. */

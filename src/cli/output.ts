@@ -3,9 +3,17 @@ import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import type { ExtractionDocument } from '../text/types.js';
 
-/** Writes an error as one JSON line on stderr: scripts read the code, people read the message. */
+/**
+ * Writes an error on stderr: as a sentence when a person reads it at a terminal ("vigil: no such
+ * case (not_found)"), else as one JSON line a script reads the code from.
+ */
 export function printError(err: VigilError, extra: Record<string, unknown> = {}, io: CliIo = processIo): void {
   const body = err.toJSON();
+  if (io.errIsTerminal) {
+    const where = Object.entries(extra).map(([k, v]) => `${k} ${String(v)}: `).join('');
+    io.err(`vigil: ${where}${body.error.message} (${body.error.code})\n`);
+    return;
+  }
   io.err(`${JSON.stringify({ ...extra, error: body.error })}\n`);
 }
 
