@@ -1076,3 +1076,11 @@ test('a hearing the report dates after its own day has not happened yet; a verb 
   assert.equal(one(eventsOf('Velin\n\nThe trial of the journalist Mara Velin opened on 3 August.', '2023-08-29').events, 'TRIAL').modality, 'asserted');
   assert.equal(one(eventsOf('Velin\n\nThe journalist Mara Velin was tried on 3 October.', '2023-08-29').events, 'TRIAL').modality, 'asserted');
 });
+
+test('a role’s phrase takes a hyphenated name whole, however the parse split it', () => {
+  const { events } = eventsOf('Velin held\n\nPolice in Orsk-Dal detained the journalist Mara Velin on Monday.', '2026-12-01');
+  assert.equal(one(events, 'ARREST').agent?.text, 'Police in Orsk-Dal');
+  // must not match: a dash set off by spaces ends the phrase
+  const spaced = eventsOf('Velin held\n\nPolice in Orsk - the port city - detained the journalist Mara Velin on Monday.', '2026-12-01');
+  assert.ok(!/Orsk - the/.test(one(spaced.events, 'ARREST').agent?.text ?? ''), one(spaced.events, 'ARREST').agent?.text);
+});

@@ -399,6 +399,10 @@ export class Tree {
     // a phrase is contiguous: children kept on one side only reach as far as the nearest skipped one
     while (first < i && this.token(first).upos === 'PUNCT') first++;
     while (last > i && this.token(last).upos === 'PUNCT') last--;
+    // a hyphenated name is one word however the parse split it: "Police in Orsk-Dal", not "Police in Orsk"
+    const tokens = this.doc.tokens;
+    const joined = (a: number) => tokens[a + 2] !== undefined && /^[-‐]$/.test(tokens[a + 1]!.text) && tokens[a + 1]!.start === tokens[a]!.end && tokens[a + 2]!.start === tokens[a + 1]!.end && /^\p{L}/u.test(tokens[a + 2]!.text);
+    while (joined(last)) last += 2;
     return { first, last };
   }
 
