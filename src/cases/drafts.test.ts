@@ -26,15 +26,15 @@ test('a draft tells a call for release as a call, never as a release; a release 
     ]);
     assert.ok(asked.some((t) => /was arrested in Orsk-Dal by police/.test(t)), asked.join(' / '));
     assert.ok(!asked.some((t) => /was released|was convicted/.test(t)), asked.join(' / '));
-    assert.ok(asked.some((t) => /calls were made for Mara Velin's release/.test(t)), asked.join(' / '));
-    assert.ok(asked.some((t) => /sentence was sought against Mara Velin/.test(t)), asked.join(' / '));
+    assert.ok(asked.some((t) => /Mara Velin's release was called for, sought or offered on conditions/.test(t)), asked.join(' / '));
+    assert.ok(asked.some((t) => /Mara Velin faced a possible conviction or sentence/.test(t)), asked.join(' / '));
     // the agent of a call ("by the government") is whom it asks, not who freed her
     assert.ok(!asked.some((t) => /release.*by the government/.test(t)), asked.join(' / '));
   }
   const done = factsOf('appeal', [{ type: 'RELEASE', modality: 'asserted', date: '2026-12-02', place: null, agent: null, sources: [source] }]);
   assert.deepEqual(done, ['On 2026-12-02, Mara Velin was released.']);
-  const other = factsOf('appeal', [{ type: 'THREAT', modality: 'hypothetical', date: null, place: null, agent: null, sources: [source] }]);
-  assert.match(other[0]!, /faced a possible threat \(asked for, sought or conditional; not reported as done\)/);
+  const other = factsOf('appeal', [{ type: 'KILLING', modality: 'hypothetical', date: null, place: null, agent: null, sources: [source] }]);
+  assert.match(other[0]!, /faced the threat or risk of killing \(not reported as done\)/);
 });
 
 test('a draft says a released person is not held, not that their whereabouts are unknown', () => {
@@ -42,6 +42,8 @@ test('a draft says a released person is not held, not that their whereabouts are
   const text = buildDraft('appeal', free, '2026-12-06').sections.flatMap((s) => s.paragraphs).map((p) => p.text).join(' ');
   assert.match(text, /No report says Mara Velin is held: the case status is released/);
   assert.doesNotMatch(text, /whereabouts is on file; they are unknown/);
+  assert.doesNotMatch(text, /is held without charge/, 'the concerns do not say a free person is held');
   const held = buildDraft('appeal', input([]), '2026-12-06').sections.flatMap((s) => s.paragraphs).map((p) => p.text).join(' ');
   assert.match(held, /No confirmation of Mara Velin's whereabouts is on file; they are suspected/);
+  assert.match(held, /is held without charge/);
 });

@@ -62,12 +62,13 @@ Object.setPrototypeOf(NEGATED, null);
  * (a demand), "a prison term was sought against X" (prosecutors), "X faced a possible arrest".
  */
 const ASKED: Record<string, (name: string) => string> = {
-  RELEASE: (n) => `calls were made for ${n}'s release (the sources do not report it as done)`,
-  CONVICTION: (n) => `a conviction or sentence was sought against ${n} (not reported as handed down)`,
-  CHARGE: (n) => `charges against ${n} were sought or considered (not reported as brought)`,
-  ARREST: (n) => `${n}'s arrest was sought or threatened (not reported as carried out)`,
-  DEPORTATION: (n) => `${n}'s deportation was sought or threatened (not reported as carried out)`,
+  RELEASE: (n) => `${n}'s release was called for, sought or offered on conditions (the sources do not report it as done)`,
+  CONVICTION: (n) => `${n} faced a possible conviction or sentence (sought, threatened or conditional; not reported as handed down)`,
+  CHARGE: (n) => `${n} faced possible charges (sought, threatened or considered; not reported as brought)`,
+  ARREST: (n) => `${n} faced a possible arrest (sought or threatened; not reported as carried out)`,
+  DEPORTATION: (n) => `${n} faced possible deportation (sought or threatened; not reported as carried out)`,
   EXTRADITION: (n) => `${n}'s extradition was sought (not reported as carried out)`,
+  ASYLUM_REQUEST: (n) => `${n} considered or was urged to seek asylum (not reported as done)`,
 };
 // Looked up with words from reports: no inherited keys ("constructor", "__proto__").
 Object.setPrototypeOf(ASKED, null);
@@ -76,7 +77,7 @@ function sentenceFor(name: string, e: DraftInput['timeline'][number]): string {
   const when = e.date ? `On ${e.date}, ` : 'On a date the sources do not give, ';
   // a call, a request or a conditional is told as one: an appeal that said "was released" of a call for release would misinform its reader
   if (e.modality === 'hypothetical') {
-    const asked = ASKED[e.type]?.(name) ?? `${name} faced a possible ${e.type.toLowerCase().replace(/_/g, ' ')} (asked for, sought or conditional; not reported as done)`;
+    const asked = ASKED[e.type]?.(name) ?? `${name} faced the threat or risk of ${e.type.toLowerCase().replace(/_/g, ' ')} (not reported as done)`;
     return `${when}${asked}${e.place ? ` in ${e.place}` : ''}.`;
   }
   const verb = e.modality === 'negated' ? (NEGATED[e.type] ?? `was reported as not subject to ${e.type.toLowerCase()}`) : e.modality === 'future' ? `was expected to face ${e.type.toLowerCase().replace(/_/g, ' ')}` : (VERB[e.type] ?? e.type.toLowerCase());
@@ -142,7 +143,7 @@ export function buildDraft(kind: Draft['kind'], c: DraftInput, today: string): D
       { heading: '3. Current whereabouts and situation', paragraphs: [{ text: whereText, cites: whereCites, fact: whereCites.length > 0 }, p(`Current status: ${c.status.status.replace(/_/g, ' ')}${c.status.since ? ` since ${c.status.since}` : ''} (${c.status.reason}).`)] },
       { heading: '4. Statements by officials, family and others', paragraphs: said.length ? said : [p('No statements are on file.')] },
       { heading: '5. Steps taken', paragraphs: c.outreach.length ? c.outreach.map((o) => p(`${o.at.slice(0, 10)}: contacted ${o.contact} (${o.contact_kind}) — ${o.summary}${o.answer ? `; answer: ${o.answer}` : ''}.`)) : [p('No outreach is logged yet.')] },
-      { heading: '6. Concerns', paragraphs: [p(`We are concerned that ${c.name} is held without charge or judicial oversight, at risk of ill-treatment and of enforced disappearance while the whereabouts are not officially confirmed, and that the detention may be a reprisal for peaceful activity.`)] },
+      { heading: '6. Concerns', paragraphs: [p(w.held ? `We are concerned that ${c.name} is held without charge or judicial oversight, at risk of ill-treatment and of enforced disappearance while the whereabouts are not officially confirmed, and that the detention may be a reprisal for peaceful activity.` : `We are concerned that what befell ${c.name} may be a reprisal for peaceful activity, and for ${c.name}'s safety and freedom to continue it.`)] },
       { heading: '7. Action requested', paragraphs: [p(`We respectfully ask the Special Procedures to seek urgent clarification from ${government} of the legal basis for the detention, of ${c.name}'s whereabouts and well-being; to request immediate access to a lawyer of choice and to family; and to call for release unless ${c.name} is promptly charged with a recognisable offence and tried fairly.`)] },
     ],
     citations,

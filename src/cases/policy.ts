@@ -54,7 +54,7 @@ export interface PolicyInput {
   decisions?: RememberedDecision[];
   /** Entities already matched to a case on file (entity id → person id), found by the caller's matcher. */
   onFile?: ReadonlyMap<string, string>;
-  /** Entities that may be someone with a case, the match too weak to decide ("Ms Velin" and Mara Velin): entity id → that case's name. */
+  /** Entities that may be someone with a case, the match too weak to decide ("Ms Velin" and Mara Velin): entity id → that person's id. */
   mayBeOnFile?: ReadonlyMap<string, string>;
 }
 
@@ -214,7 +214,8 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     // "Ms Velin" in a follow-up of Mara Velin's case: a family name alone never joins a case, but
     // a report telling what befell someone who may have one is not dropped either
     const mayBe = input.mayBeOnFile?.get(entity.id);
-    if (d.outcome === 'none' && mayBe && told.length) decide('triage', `may be ${mayBe}, who has a case: an analyst decides whether it is the same person`);
+    // (the case is not named in the reason, which is stored: were it restricted later, the queue would still show it)
+    if (d.outcome === 'none' && mayBe && told.length) decide('triage', 'may be someone who has a case (the name matches in part): an analyst decides whether it is the same person');
   }
   return out;
 }

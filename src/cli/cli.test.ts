@@ -133,4 +133,9 @@ test('at a terminal an error is a sentence with its code; elsewhere the JSON lin
   printError(new VigilError('not_found', 'no such case'), {}, io);
   assert.deepEqual(written.slice(0, 2), ['vigil: no such case (not_found)\n', 'vigil: file batch.csv: Quote Not Closed (invalid_input)\n']);
   assert.deepEqual(JSON.parse(written[2]!), { error: { code: 'not_found', message: 'no such case' } });
+  // JSON asked for is JSON at a terminal too
+  const { run } = await import('./run.js');
+  const asked: string[] = [];
+  await run(['frobnicate', '--json'], { ...io, err: (t: string) => void asked.push(t), errIsTerminal: true });
+  assert.equal(JSON.parse(asked.join('')).error.code, 'usage');
 });

@@ -54,7 +54,9 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     // Option-parsing errors from node:util are usage errors, not crashes.
     const code = (err as { code?: string }).code;
     const parse = typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-    printError(parse ? new VigilError('usage', e.message) : e, {}, io);
+    // JSON asked for is JSON, at a terminal too
+    const json = argv.includes('--json') || argv.includes('--format=json') || argv.some((a, i) => a === '--format' && argv[i + 1] === 'json');
+    printError(parse ? new VigilError('usage', e.message) : e, {}, json ? { ...io, errIsTerminal: false } : io);
     return e.code === 'usage' || parse ? 2 : 1;
   }
 }

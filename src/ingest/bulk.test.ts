@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { headlineOf } from '../articles/article.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,9 @@ for (const engine of TEST_ENGINES) {
       assert.deepEqual(titles.map((t) => t.title), ['Union leader Pell Arno abducted']);
       const sentence = await store.db.selectFrom('reports').select('title').where('text', 'like', '%Vesa Lind%').executeTakeFirstOrThrow();
       assert.equal(sentence.title, null);
+      // must not match: a dateline, a byline, a breadcrumb, a lead-in, a hard-wrapped line
+      for (const t of ['ORSK-DAL, 1 December 2026\n\nPolice held Ana Ruz.', 'By Mara Velin, Meridian Wire\n\nPolice held Ana Ruz.', 'Home | News | World\n\nPolice held Ana Ruz.', 'The rights group said:\n\nPolice held Ana Ruz.', 'Police in Orsk-Dal detained the defender Ana Ruz on Monday\nafter she spoke to reporters.']) assert.equal(headlineOf(t), undefined, t);
+      assert.equal(headlineOf('Why was Ana Ruz detained?\n\nPolice held her.'), 'Why was Ana Ruz detained?');
     });
 
     // ONTOLOGY "Case status" (issue #34): the rule is "no confirmation of whereabouts for N hours",

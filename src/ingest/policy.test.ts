@@ -130,14 +130,15 @@ for (const engine of TEST_ENGINES) {
       assert.equal((created?.detail.policy as { outcome: string }).outcome, 'open');
     });
 
-    test('a follow-up that names someone with a case by the family name alone ("Ms Dask") is held in triage with that case named, not dropped', async () => {
+    test('a follow-up that names someone with a case by the family name alone ("Ms Dask") is held in triage, not dropped, and the case is not named', async () => {
       const before = (await listTriage(store.db, { state: 'pending' })).length;
       // Mirel Dask has a case (the test above); the follow-up's reading is low, as a bare family name's is
       await read('Ms Dask was charged with sedition in Ostra on Wednesday, her lawyer said.', 'dask-followup', withRisk({}, 0.2));
       const pending = await listTriage(store.db, { state: 'pending' });
       const held = pending.find((i) => i.name === 'Dask');
       assert.ok(held, JSON.stringify(pending.map((i) => i.name)));
-      assert.match(JSON.stringify(held.reasons), /may be Mirel Dask, who has a case/);
+      assert.match(JSON.stringify(held.reasons), /may be someone who has a case/);
+      assert.doesNotMatch(JSON.stringify(held.reasons), /Mirel/);
       assert.equal(pending.length, before + 1);
       assert.equal((await personNamed('Mirel Dask')).length, 1, 'no second case, and no silent join');
     });

@@ -51,7 +51,7 @@ export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, 
     else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON') {
       // a restricted case is not named, nor hinted at, to whoever reads the triage queue
       const open = await tx.selectFrom('persons').select('restricted').where('id', '=', m.best.p.id).executeTakeFirst();
-      if (open && !open.restricted) mayBeOnFile.set(entity.id, m.best.p.name);
+      if (open && !open.restricted) mayBeOnFile.set(entity.id, m.best.p.id);
     }
   }
   const decisions = decideCases({

@@ -12,7 +12,7 @@ import { removeOverlaps } from './refiners/overlaps.js';
 import type { ResolveContext, Resolved, Tense } from './resolve.js';
 import { resolve } from './resolve.js';
 import { laterDate } from './signals.js';
-import { governorOf, scheduledFor, tenseOf, weekdayTense } from './tense.js';
+import { governorOf, tenseOf, weekdayTense } from './tense.js';
 
 /** Runs every parser over the text: all candidate readings, overlapping ones included. */
 export function parseAll(text: string, parsers: readonly DateParser[] = PARSERS): Parsed[] {
@@ -97,8 +97,7 @@ export function findTimexes(doc: Doc, parsers: readonly DateParser[] = PARSERS):
     const lead = doc.text.slice(Math.max(0, p.start - 24), p.start);
     // the weekday may sit behind a clock time: "given until 9 a.m. Tuesday to sign"
     const deadline = DEADLINE_LEAD.test(lead);
-    const datedBefore = found.some((q) => q.start < p.start && doc.sentenceAt(q.start) === doc.sentenceAt(p.start));
-    const tense = first >= 0 && !datedBefore && scheduledFor(doc, first, last, governor, lead) ? 'future' : bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : deadlineTense(tenseOf(doc, governor), deadline);
+    const tense = bareWeekday && first >= 0 ? weekdayTense(doc, first, last, governor, deadline) : effectiveFrom(lead) ? 'future' : deadlineTense(tenseOf(doc, governor), deadline);
     const ctx: ResolveContext | null = publication ? { publication, previous, quarter, tense } : null;
     const told: Resolved | null = ctx ? resolve(p, ctx) : resolveUnanchored(p);
     if (!told) continue;

@@ -107,35 +107,6 @@ export function tenseOf(doc: Doc, verb: Token | undefined, depth = 0): Tense {
 const LOOK_AHEAD = new Set(['schedule', 'reschedule', 'plan', 'postpone', 'delay', 'adjourn', 'defer', 'extend']);
 
 /**
- * "adjourned the trial until 3 January", "the next hearing was set for 11 April", "postponed to
- * Friday": the day a hearing is put off to or set for lies ahead of the telling, in whatever tense
- * the putting off is told (unless in the pluperfect: "had been adjourned until March"). The caller
- * asks only when the sentence dates nothing before it: "on 3 March adjourned it until 10 March"
- * is ahead of 3 March, not of the telling.
- */
-export function scheduledFor(doc: Doc, first: number, last: number, governor: Token | undefined, lead: string): boolean {
-  if (!/\b(?:until|till|to|for)\s+$/i.test(lead)) return false;
-  // "was set for 11 April" with "set" tagged an adjective: the word the date hangs on stands in for the verb
-  const setBy = governor ?? dateHead(doc, first, last);
-  if (!setBy || first <= setBy.i) return false;
-  const lemma = (setBy.lemma ?? '').toLowerCase();
-  return PUT_OFF.has(lemma) && !isPluperfect(doc, setBy);
-}
-
-/** Verbs that put a hearing off to a day or set one for it (not "planned for Saturday", which may be gone by the telling). */
-const PUT_OFF = new Set(['adjourn', 'postpone', 'defer', 'reschedule', 'set']);
-
-/** The token a date's span hangs on in the parse (its head outside the span), if any. */
-function dateHead(doc: Doc, first: number, last: number): Token | undefined {
-  if (!doc.assigned.has('deps')) return undefined;
-  for (let i = first; i <= last; i++) {
-    const h = doc.tokens[i]!.head ?? -1;
-    if (h >= 0 && (h < first || h > last)) return doc.tokens[h];
-  }
-  return undefined;
-}
-
-/**
  * The tense a bare weekday reads by: its governor's, with two exceptions news writing makes.
  * "The GM move follows Tuesday's declaration": a weekday that dates a noun is past unless the
  * clause looks ahead. "has scheduled a news conference Thursday", "planned a demonstration on

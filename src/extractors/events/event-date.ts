@@ -38,8 +38,9 @@ export function eventDateOf(timex: Timex): EventDate | null {
  */
 export function inDateline(text: string, sentenceStart: number, t: { start: number; end: number }): boolean {
   const before = text.slice(sentenceStart, t.start);
-  if (before.length > 40 || !/^\p{Lu}[\p{L}\p{M} .'’-]*,\s*$/u.test(before)) return false;
-  return /^\s*(?:\([^)]{1,40}\)\s*)?[—–-]/u.test(text.slice(t.end, t.end + 48));
+  // the place, with its country or agency if given: "ORSK-DAL, Orskland, ", "ORSK-DAL (Meridian Wire), "
+  if (before.length > 60 || !/^\p{Lu}[\p{L}\p{M} .'’-]*(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]*)?(?:\s*\([^)]{1,40}\))?,\s*$/u.test(before)) return false;
+  return /^\s*(?:\([^)]{1,40}\)\s*)?(?:[—–-]|:\s)/u.test(text.slice(t.end, t.end + 48));
 }
 
 /** Prepositions by which an event noun is the point its clause's time is reckoned from. */
@@ -65,7 +66,8 @@ export class EventDater {
       const dateline = inDateline(tree.doc.text, tree.doc.sentences[tree.doc.sentenceAt(t.start)]?.start ?? 0, t);
       const held = this.byGovernor.get(g);
       if (held && dateline && !filed.has(g)) continue;
-      if (!held || filed.has(g) || rank[date.precision] > rank[held.precision]) {
+      // a vaguer date of the clause does not unseat the dateline's day: "for the second time this year"
+      if (!held || (filed.has(g) && rank[date.precision] >= rank[held.precision]) || rank[date.precision] > rank[held.precision]) {
         this.byGovernor.set(g, date);
         if (dateline) filed.add(g);
         else filed.delete(g);

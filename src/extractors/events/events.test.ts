@@ -1061,14 +1061,19 @@ test('a dateline’s day is when the report was filed: the clause’s own day da
   assert.equal(one(told.events, 'ARREST').date?.value, '2026-11-30');
   const alone = eventsOf('Velin detained\n\nORSK-DAL, Tuesday — Police detained the journalist Mara Velin.', '2026-12-01');
   assert.equal(one(alone.events, 'ARREST').date?.value, '2026-12-01');
+  // other dateline shapes, and a vaguer date of the clause, which does not unseat the dateline's day
+  for (const line of ['ORSK-DAL, Orskland, Tuesday — Police detained the journalist Mara Velin on Monday evening.', 'ORSK-DAL (Meridian Wire), Tuesday — Police detained the journalist Mara Velin on Monday.', 'ORSK-DAL, Tuesday: Police detained the journalist Mara Velin on Monday.']) {
+    assert.equal(one(eventsOf(`Velin detained\n\n${line}`, '2026-12-01').events, 'ARREST').date?.value, '2026-11-30', line);
+  }
+  assert.equal(one(eventsOf('Velin detained\n\nORSK-DAL, Tuesday — Police detained the journalist Mara Velin for the second time this year.', '2026-12-01').events, 'ARREST').date?.value, '2026-12-01');
   // must not match: a sentence opening with its own day is no dateline
   const opening = eventsOf('Velin detained\n\nOn Tuesday, police detained the journalist Mara Velin outside her office in Orsk on the orders of a judge who sat on Monday.', '2026-12-01');
   assert.equal(one(opening.events, 'ARREST').date?.value, '2026-12-01');
 });
 
 test('a hearing the report dates after its own day has not happened yet; a verb told in the past keeps its tense', () => {
-  const set = eventsOf('Karim freed\n\nThe teacher Behrouz Karim was freed on bail on Monday. He still faces a charge, and his next court hearing has been set for October.', '2023-08-29');
-  assert.deepEqual([one(set.events, 'TRIAL').modality, one(set.events, 'TRIAL').date?.value], ['future', '2023-10']);
+  const set = eventsOf('Karim freed\n\nThe teacher Behrouz Karim was freed on bail on Monday. He still faces a charge, and his next court hearing is on 3 October.', '2023-08-29');
+  assert.deepEqual([one(set.events, 'TRIAL').modality, one(set.events, 'TRIAL').date?.value], ['future', '2023-10-03']);
   assert.equal(one(set.events, 'RELEASE').modality, 'asserted');
   const opens = eventsOf('Velin\n\nThe trial of the journalist Mara Velin opens on 3 October.', '2023-08-29');
   assert.equal(one(opens.events, 'TRIAL').modality, 'future');

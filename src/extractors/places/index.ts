@@ -6,6 +6,7 @@ import type { Entity, TextSpan } from '../../text/types.js';
 import { mergeWordings } from '../entities/org-aliases.js';
 import { entityRewriter, numberByFirstMention } from '../entities/rewrite.js';
 import { citiesNamed } from './cities.js';
+import { loadClusters } from '../learn/clusters.js';
 import { countryByDemonym, countryByName } from './countries.js';
 import { regionByName, regionsNamed } from './regions.js';
 
@@ -217,42 +218,49 @@ const INSTITUTION = /\b(?:court|courts|tribunal|prison|jail|gaol|penitentiary|po
 const NOT_PLACE_WORD = /^(?:the|of|and|for|court|courts|tribunal|prison|jail|penitentiary|police|city|district|regional|provincial|municipal|central|high|supreme|appeal|appeals|military|criminal|civil|people['’]s|intermediate|grave|crimes|revolutionary|special|state|national|federal|magistrates?|station|detention|centre|center|no\.?|\d+\w*)$/i;
 
 /**
- * The country of the place an institution's name holds: the longest run of its words that names a
- * place, before the institution's words ("Baku Grave Crimes Court") or after its "of" ("Court of
- * Dong Nai"). resolvePlace decides, in the report's context: a name of towns in several countries
- * gives none.
+ * The country of the place an institution's name holds: the place after its "of" ("District Court
+ * of Minsk"), else the longest run of its words that names a place ("Baku Grave Crimes Court").
+ * resolvePlace decides in the report's context, and the place must be a city of WORLD_CITY people
+ * or in a country the report names: "Kingston Police" or "Punjab Police" alone say no country.
+ * A word English writes in lower case ("Mobile", "Capital", "Unity Prison") is no place.
  */
 function institutionPlace(name: string, context: ReadonlySet<string>): string | undefined {
   if (!INSTITUTION.test(name)) return undefined;
-  const words = name.replace(/^the\s+/i, '').split(/\s+/);
-  const runs: string[] = [];
-  // runs of words that could be a place's: capitalised and not one of the institution's own words
-  let run: string[] = [];
-  for (const w of [...words, '']) {
-    if (w && /^\p{Lu}/u.test(w) && !NOT_PLACE_WORD.test(w)) run.push(w);
-    else {
-      for (let n = run.length; n > 0; n--) for (let i = 0; i + n <= run.length; i++) runs.push(run.slice(i, i + n).join(' '));
-      run = [];
+  const english = loadClusters();
+  const placeWord = (w: string) => /^\p{Lu}/u.test(w) && !NOT_PLACE_WORD.test(w) && !english?.has(w.toLowerCase());
+  const runsOf = (words: string[]): string[] => {
+    const out: string[] = [];
+    let run: string[] = [];
+    for (const w of [...words, '']) {
+      if (w && placeWord(w)) run.push(w);
+      else {
+        for (let n = run.length; n > 0; n--) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n).join(' '));
+        run = [];
+      }
     }
-  }
-  for (const r of runs.sort((a, b) => b.split(' ').length - a.split(' ').length)) {
+    return out.sort((a, b) => b.split(' ').length - a.split(' ').length);
+  };
+  const words = name.replace(/^the\s+/i, '').split(/\s+/);
+  const of = words.map((w) => w.toLowerCase()).lastIndexOf('of');
+  const runs = of >= 0 ? [...runsOf(words.slice(of + 1)), ...runsOf(words.slice(0, of))] : runsOf(words);
+  for (const r of runs) {
     const place = resolvePlace(r, context);
     if (!place.country) continue;
-    // a town that small is likelier part of the body's name than where it stands, unless the report is there
-    if (place.city && !context.has(place.country) && (citiesNamed(r, context)[0]?.population ?? 0) < LOCAL_NAMESAKE) continue;
+    const size = place.city ? (citiesNamed(r, context)[0]?.population ?? 0) : 0;
+    if (!context.has(place.country) && size < WORLD_CITY) continue;
     return place.country;
   }
   return undefined;
 }
 
 /**
- * A large city the recogniser read as an organisation ("Baku", "XIAMEN" in a dateline): its
+ * A large city the recogniser read as an organisation in a dateline's capitals ("XIAMEN"): its
  * country, when it is a city of LOCAL_NAMESAKE people or more and no other country has one of
- * that size by the name.
+ * that size by the name. A club or a company named after a city ("Porto", "Toyota") is not placed.
  */
 function cityReadAsOrg(entity: Entity, context: ReadonlySet<string>): string | undefined {
   const name = entity.name.trim();
-  if (!/^\p{Lu}[\p{L}'’ -]*$/u.test(name) || name.split(/\s+/).length > 3) return undefined;
+  if (!/^\p{Lu}[\p{Lu}'’ -]*$/u.test(name) || name.length < 3 || name.split(/\s+/).length > 3) return undefined;
   const large = citiesNamed(name, context).filter((c) => c.population >= LOCAL_NAMESAKE);
   const countries = new Set(large.map((c) => c.country));
   if (countries.size !== 1) return undefined;
