@@ -48,11 +48,8 @@ export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, 
     found.set(entity.id, m);
     if ('linked' in m) onFile.set(entity.id, m.linked);
     else if (m.best && decide(m.best.m.score) === 'same' && (entity.type === 'PERSON' || m.best.m.score >= EXACT)) onFile.set(entity.id, m.best.p.id);
-    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON') {
-      // a restricted case is not named, nor hinted at, to whoever reads the triage queue
-      const open = await tx.selectFrom('persons').select('restricted').where('id', '=', m.best.p.id).executeTakeFirst();
-      if (open && !open.restricted) mayBeOnFile.set(entity.id, m.best.p.id);
-    }
+    // a restricted case is not named, nor hinted at, to whoever reads the triage queue
+    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON' && !m.best.p.restricted) mayBeOnFile.set(entity.id, m.best.p.id);
   }
   const decisions = decideCases({
     doc,

@@ -10,6 +10,8 @@ const CONTEXT_LIMIT = 60;
 export interface StoredPerson extends PersonProfile {
   id: string;
   name: string;
+  /** A restricted case: named to no one outside it, not even as a possible match. */
+  restricted: boolean;
 }
 
 function parseList(json: string): string[] {
@@ -37,7 +39,7 @@ export async function loadPerson(db: Db, id: string): Promise<StoredPerson | und
   const p = await db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
   if (!p) return undefined;
   const aliases = await db.selectFrom('person_aliases').select('alias').where('person_id', '=', id).orderBy('created_at').execute();
-  return { id, name: p.name, names: aliases.map((a) => a.alias), country: p.country, titles: parseList(p.titles), context: parseList(p.context) };
+  return { id, name: p.name, restricted: !!p.restricted, names: aliases.map((a) => a.alias), country: p.country, titles: parseList(p.titles), context: parseList(p.context) };
 }
 
 export async function getPersonRow(db: Db, id: string): Promise<PersonRow | undefined> {

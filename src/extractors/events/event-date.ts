@@ -54,24 +54,19 @@ export class EventDater {
     private readonly tree: Tree,
     private readonly lexicon: Lexicon,
   ) {
-    // the most precise date of the clause wins: "on Dec. 7, 2018" over "in 2018"
-    const rank = { day: 3, month: 2, year: 1 };
-    // "ORSK-DAL, Tuesday — Police detained X on Monday": the dateline says when the report was
-    // filed, so it dates a clause only when nothing in the clause does
-    const filed = new Set<number>();
+    // the most precise date of the clause wins: "on Dec. 7, 2018" over "in 2018". A dateline says
+    // when the report was filed: it yields to a date of the clause as precise ("ORSK-DAL, Tuesday —
+    // Police detained X on Monday"), not to a vaguer one ("for the second time this year")
+    const rank = { day: 6, month: 4, year: 2 };
+    const ranked = new Map<number, number>();
     for (const t of tree.doc.timexes) {
       const date = t.governor ? eventDateOf(t) : null;
       const g = date ? tokenAt(tree.doc, t.governor!.start) : -1;
       if (!date || g < 0) continue;
-      const dateline = inDateline(tree.doc.text, tree.doc.sentences[tree.doc.sentenceAt(t.start)]?.start ?? 0, t);
-      const held = this.byGovernor.get(g);
-      if (held && dateline && !filed.has(g)) continue;
-      // a vaguer date of the clause does not unseat the dateline's day: "for the second time this year"
-      if (!held || (filed.has(g) && rank[date.precision] >= rank[held.precision]) || rank[date.precision] > rank[held.precision]) {
-        this.byGovernor.set(g, date);
-        if (dateline) filed.add(g);
-        else filed.delete(g);
-      }
+      const r = rank[date.precision] - (inDateline(tree.doc.text, tree.doc.sentences[tree.doc.sentenceAt(t.start)]?.start ?? 0, t) ? 1 : 0);
+      if (r <= (ranked.get(g) ?? 0)) continue;
+      ranked.set(g, r);
+      this.byGovernor.set(g, date);
     }
   }
 

@@ -8,15 +8,13 @@ import { linkProps, navigate } from '../router.js';
 import type { Me, ReportItem } from '../types.js';
 import { canWrite } from '../types.js';
 
-/** What a chip's modality says: only an asserted event moves a case's status. */
-const TOLD: Record<string, string> = {
-  hypothetical: 'asked for, sought or conditional: not reported as done',
-  future: 'expected: not happened yet',
-  negated: 'denied or did not happen',
-  reported: 'someone’s claim: moves the status only once an analyst accepts it',
+/** What a chip's modality says, in a word and in full: only an asserted event moves a case's status. */
+const TOLD: Record<string, { word: string; why: string }> = {
+  hypothetical: { word: 'asked for', why: 'asked for, sought or conditional: not reported as done' },
+  future: { word: 'expected', why: 'expected: not happened yet' },
+  negated: { word: 'denied', why: 'denied or did not happen' },
+  reported: { word: 'claimed', why: 'someone’s claim: moves the status only once an analyst accepts it' },
 };
-
-const SHORT: Record<string, string> = { hypothetical: 'asked for', future: 'expected', negated: 'denied', reported: 'claimed' };
 
 /** New reports from pastes, feeds and imports, with what each brought in; the paste box on top. */
 export function InboxPage({ me }: { me: Me }) {
@@ -84,9 +82,9 @@ function ReportRow({ r }: { r: ReportItem }) {
             </a>
           ))}
           {f.events.map((e) => (
-            <span key={`${e.type}/${e.modality}`} class={`chip event ev-${e.type}${e.modality === 'asserted' ? '' : ' told-not-done'}`} title={e.modality === 'asserted' ? undefined : TOLD[e.modality] ?? e.modality}>
+            <span key={`${e.type}/${e.modality}`} class={`chip event ev-${e.type}${e.modality === 'asserted' ? '' : ' told-not-done'}`} title={e.modality === 'asserted' ? undefined : (TOLD[e.modality]?.why ?? e.modality)}>
               {typeLabel(e.type)}
-              {e.modality === 'asserted' ? '' : ` · ${SHORT[e.modality] ?? e.modality}`}
+              {e.modality === 'asserted' ? '' : ` · ${TOLD[e.modality]?.word ?? e.modality}`}
             </span>
           ))}
           {open > 0 && <span class="chip alert">{open} alert{open > 1 ? 's' : ''}</span>}
