@@ -6,6 +6,8 @@ import { bin } from '../learn/linear.js';
 import { kindOfFeature } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
 import { GIVEN_NAME, SURNAME, loadNames } from '../learn/names.js';
+import { loadClusters } from '../learn/clusters.js';
+import { loadGazetteer } from '../learn/gazetteer.js';
 
 /**
  * The features the risk models read, each with the words it came from: a feature's weight says
@@ -256,6 +258,37 @@ export function nameShape(name: string, lowerWords: ReadonlySet<string>): string
   return out;
 }
 
+/** The depths at which a name word's cluster is read: coarse classes generalise, fine ones tell. */
+const CLUSTER_DEPTHS = [4, 8, 12];
+/** Pronouns only a person is referred to by. */
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
+/** A title of address before a name: only people are "Mr" or "Dr". */
+const ADDRESS = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam)\.?\s+$/;
+
+/**
+ * Whether the recogniser's person is a person at all: the word clusters of the name's first and
+ * last words ("Day", "Act", "Rules" and "Factory" sit with common nouns, "Floyd" and "Taylor" with
+ * family names), a name that is a place in the gazetteer ("Manila"), a pronoun the coreference
+ * read as referring to it, and a title of address before it. Learned from the training reports'
+ * labels, not listed: the recogniser's wrong persons are the commonest false case on real reports.
+ */
+export function personhood(doc: Doc, e: Entity, names: readonly Offsets[]): string[] {
+  const out: string[] = [];
+  const words = e.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  const clusters = loadClusters();
+  if (clusters && words.length) {
+    for (const [where, w] of [['first', words[0]!], ['last', words.at(-1)!]] as const) {
+      const path = clusters.get(w);
+      if (!path) out.push(`cluster-${where}=none`);
+      else for (const d of CLUSTER_DEPTHS) if (path.length >= d) out.push(`cluster-${where}=${path.slice(0, d)}`);
+    }
+  }
+  if (words.length && loadGazetteer().match(words).some((m) => m.start === 0 && m.end === words.length)) out.push('name-is-place');
+  if (e.mentions.some((m) => m.kind === 'pronoun' && PERSONAL_PRONOUNS.has(m.text.toLowerCase()))) out.push('personal-pronoun');
+  if (names.some((m) => ADDRESS.test(doc.text.slice(Math.max(0, m.start - 8), m.start)))) out.push('addressed');
+  return out;
+}
+
 /** Where a describing word stands close to the name: its title, its description, its apposition or compound. */
 const CLOSE_KINDS = new Set(['title', 'desc', 'beside']);
 const AT_RISK = new Set<string>(AT_RISK_KINDS);
@@ -381,6 +414,7 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   add(`namings=${bin(names.length, [1, 2, 4, 8])}`);
   add(`words=${bin((names[0]?.text ?? e.name).split(/\s+/).length, [1, 2, 3])}`);
   for (const f of nameShape(e.name, index.lowerWords)) add(f);
+  for (const f of personhood(doc, e, names)) add(f);
   add(`relevance=${bin(Math.round(relevance.score * 10) / 10, [0.1, 0.3, 0.5, 0.7, 0.9])}`, relevance.at);
   return [...out.values()];
 }
