@@ -7,7 +7,7 @@ import { kindOfFeature } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
 import { GIVEN_NAME, SURNAME, loadNames } from '../learn/names.js';
 import { loadClusters } from '../learn/clusters.js';
-import { loadGazetteer } from '../learn/gazetteer.js';
+import { NAME_PARTICLES } from '../../text/name-particles.js';
 
 /**
  * The features the risk models read, each with the words it came from: a feature's weight says
@@ -260,33 +260,52 @@ export function nameShape(name: string, lowerWords: ReadonlySet<string>): string
 
 /** The depths at which a name word's cluster is read: coarse classes generalise, fine ones tell. */
 const CLUSTER_DEPTHS = [4, 8, 12];
-/** Pronouns only a person is referred to by. */
+/** Pronouns that refer to a person (the coreference links "it" and "they" elsewhere). */
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
-/** A title of address before a name: only people are "Mr" or "Dr". */
-const ADDRESS = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam)\.?\s+$/;
+/** Titles of address the recogniser keeps inside a name ("Dr. Arvo Kessling"): not the name's first word. */
+const ADDRESS_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam']);
+
+/**
+ * A name word's cluster path, looked up as the tagger's lexicon does (curly quotes made straight,
+ * then lower case), else by its parts: "al-Tarnowi" by "Tarnowi", "Kessling-Vasko" by "Kessling".
+ */
+function clusterOf(clusters: ReadonlyMap<string, string>, written: string): string | undefined {
+  const word = written.replace(/[\u2018\u2019\u201a\u201b]/g, "'");
+  const direct = clusters.get(word) ?? clusters.get(word.toLowerCase());
+  if (direct) return direct;
+  const parts = word.split('-').filter((w) => w && !NAME_PARTICLES.has(w.toLowerCase()));
+  for (const w of parts) {
+    const path = clusters.get(w) ?? clusters.get(w.toLowerCase());
+    if (path) return path;
+  }
+  return undefined;
+}
 
 /**
  * Whether the recogniser's person is a person at all: the word clusters of the name's first and
- * last words ("Day", "Act", "Rules" and "Factory" sit with common nouns, "Floyd" and "Taylor" with
- * family names), a name that is a place in the gazetteer ("Manila"), a pronoun the coreference
- * read as referring to it, and a title of address before it. Learned from the training reports'
- * labels, not listed: the recogniser's wrong persons are the commonest false case on real reports.
+ * last words (learned from the training reports' labels which clusters a victim's name falls in:
+ * the recogniser's "Human Rights Day", "Digital Security Act" or "Haft Tappeh Sugarcane Factory"
+ * end in common nouns' clusters), and a personal pronoun the coreference took to refer to it. The
+ * recogniser's wrong persons are the commonest false case on real reports.
  */
-export function personhood(doc: Doc, e: Entity, names: readonly Offsets[]): string[] {
-  const out: string[] = [];
-  const words = e.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+export function personhood(e: Entity, add: (name: string, at?: Offsets) => void): void {
+  const words = e.name
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((w) => w && !NAME_PARTICLES.has(w.toLowerCase()));
+  while (words.length > 1 && ADDRESS_WORDS.has(words[0]!.toLowerCase())) words.shift();
   const clusters = loadClusters();
   if (clusters && words.length) {
-    for (const [where, w] of [['first', words[0]!], ['last', words.at(-1)!]] as const) {
-      const path = clusters.get(w);
-      if (!path) out.push(`cluster-${where}=none`);
-      else for (const d of CLUSTER_DEPTHS) if (path.length >= d) out.push(`cluster-${where}=${path.slice(0, d)}`);
+    // one word is one look-up: "cluster-first" and "cluster-last" of it would count it twice
+    const ends = words.length > 1 ? ([['first', words[0]!], ['last', words.at(-1)!]] as const) : ([['last', words[0]!]] as const);
+    for (const [where, w] of ends) {
+      const path = clusterOf(clusters, w);
+      if (!path) add(`cluster-${where}=none`);
+      else for (const d of CLUSTER_DEPTHS) if (path.length >= d) add(`cluster-${where}=${path.slice(0, d)}`);
     }
   }
-  if (words.length && loadGazetteer().match(words).some((m) => m.start === 0 && m.end === words.length)) out.push('name-is-place');
-  if (e.mentions.some((m) => m.kind === 'pronoun' && PERSONAL_PRONOUNS.has(m.text.toLowerCase()))) out.push('personal-pronoun');
-  if (names.some((m) => ADDRESS.test(doc.text.slice(Math.max(0, m.start - 8), m.start)))) out.push('addressed');
-  return out;
+  const pronoun = e.mentions.find((m) => m.kind === 'pronoun' && PERSONAL_PRONOUNS.has(m.text.toLowerCase()));
+  if (pronoun) add('personal-pronoun', pronoun);
 }
 
 /** Where a describing word stands close to the name: its title, its description, its apposition or compound. */
@@ -414,7 +433,7 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   add(`namings=${bin(names.length, [1, 2, 4, 8])}`);
   add(`words=${bin((names[0]?.text ?? e.name).split(/\s+/).length, [1, 2, 3])}`);
   for (const f of nameShape(e.name, index.lowerWords)) add(f);
-  for (const f of personhood(doc, e, names)) add(f);
+  personhood(e, add);
   add(`relevance=${bin(Math.round(relevance.score * 10) / 10, [0.1, 0.3, 0.5, 0.7, 0.9])}`, relevance.at);
   return [...out.values()];
 }
