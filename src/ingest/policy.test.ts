@@ -15,7 +15,7 @@ import { loadTimeline } from '../storage/timeline.js';
 import type { ExtractionDocument, PersonRisk } from '../text/types.js';
 import { extractHandler } from './process.js';
 import { submitArticle } from './submit.js';
-import { decideTriage } from './triage.js';
+import { decideTriage, triageCandidates } from './triage.js';
 import { Worker } from './worker.js';
 
 // The real report in ../shared/corpus/news, read and never copied.
@@ -78,7 +78,7 @@ for (const engine of TEST_ENGINES) {
     test('deciding "open" opens the case with the report\'s events through the tracker; the next report joins it', async () => {
       const [item] = (await listTriage(store.db, { state: 'pending' })).filter((i) => i.name === 'Lenka Haro');
       const at = clock.now().toISOString();
-      const out = await store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', item!.id, 'open'));
+      const out = await store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', item!.id, { decision: 'open' }));
       const [person] = await personNamed('Lenka Haro');
       assert.ok(person);
       assert.equal(out.personId, person.id);
@@ -88,7 +88,7 @@ for (const engine of TEST_ENGINES) {
       const history = await auditFor(store.db, 'triage_item', item!.id);
       assert.ok(history.some((a) => a.action === 'triage.opened' && a.actor === 'analyst-1'));
       await assert.rejects(
-        store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', item!.id, 'not_a_case')),
+        store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', item!.id, { decision: 'not_a_case' })),
         (e: VigilError) => e.code === 'conflict',
       );
       // The name is remembered, and a person with a case gets every new event.
@@ -102,7 +102,7 @@ for (const engine of TEST_ENGINES) {
       await read('Police in Karsvik detained Brod Ellis, a robbery suspect, on Tuesday.', 'ellis-1');
       const [item] = (await listTriage(store.db, { state: 'pending' })).filter((i) => i.name === 'Brod Ellis');
       assert.ok(item);
-      await store.db.transaction().execute((tx) => decideTriage(tx, clock.now().toISOString(), 'analyst-1', item.id, 'not_a_case'));
+      await store.db.transaction().execute((tx) => decideTriage(tx, clock.now().toISOString(), 'analyst-1', item.id, { decision: 'not_a_case' }));
       assert.equal((await listTriage(store.db, { state: 'dismissed' })).filter((i) => i.name === 'Brod Ellis').length, 1);
       await read('Brod Ellis was charged with robbery in Karsvik on Friday.', 'ellis-2');
       assert.deepEqual(await personNamed('Brod Ellis'), []);
@@ -143,6 +143,33 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await personNamed('Mirel Dask')).length, 1, 'no second case, and no silent join');
     });
 
+    test('"the same person as Mirel Dask": the held "Ms Dask" is offered her case, joins it with its charge, and nothing is remembered for the name', async () => {
+      const held = (await listTriage(store.db, { state: 'pending' })).find((i) => i.name === 'Dask');
+      assert.ok(held);
+      const [dask] = await personNamed('Mirel Dask');
+      const candidates = await triageCandidates(store.db, held.id);
+      assert.equal(candidates[0]?.person_id, dask!.id, JSON.stringify(candidates));
+      // a case the asker may not see is never offered, nor joined
+      const hidden = { persons: [dask!.id], userId: 'u', names: [] };
+      assert.deepEqual(await triageCandidates(store.db, held.id, hidden), []);
+      const at = clock.now().toISOString();
+      await assert.rejects(store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', held.id, { decision: 'same_person', personId: dask!.id }, hidden)), (e: VigilError) => e.code === 'not_found');
+      await assert.rejects(store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', held.id, { decision: 'same_person', personId: 'no-such-person' })), (e: VigilError) => e.code === 'not_found');
+      const before = (await loadTimeline(store.db, dask!.id)).length;
+      const out = await store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', held.id, { decision: 'same_person', personId: dask!.id }));
+      assert.deepEqual({ personId: out.personId, settled: out.settled }, { personId: dask!.id, settled: [held.id] });
+      const timeline = await loadTimeline(store.db, dask!.id);
+      assert.ok(timeline.length > before && timeline.some((e) => e.type === 'CHARGE'), JSON.stringify(timeline.map((e) => e.type)));
+      assert.equal((await personNamed('Mirel Dask')).length, 1);
+      assert.deepEqual(await personNamed('Dask'), [], 'no case of its own for the family name');
+      assert.ok((await auditFor(store.db, 'triage_item', held.id)).some((a) => a.action === 'triage.joined'));
+      // the next "Ms Dask" is held again: joining one report is not a rule for the name
+      await read('Ms Dask appeared in court in Ostra on Friday.', 'dask-third', withRisk({}, 0.2));
+      const again = (await listTriage(store.db, { state: 'pending' })).filter((i) => i.name === 'Dask');
+      assert.equal(again.length, 1);
+      await assert.rejects(store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', held.id, { decision: 'open' })), (e: VigilError) => e.code === 'conflict');
+    });
+
     test('the watch list: a watched name gets a case whatever the reading; the old policy setting opens everyone', async () => {
       const at = clock.now().toISOString();
       await store.db.transaction().execute((tx) => addWatch(tx, at, 'analyst-1', { kind: 'person', name: 'Sefa Oran' }));
@@ -165,7 +192,7 @@ for (const engine of TEST_ENGINES) {
       const items = (await listTriage(store.db, { state: 'pending', reportId: s.reportId })).filter((i) => i.name === 'Rath Rott Mony');
       // With no risk reading nobody is opened silently; an analyst opens his case from the queue.
       assert.equal(items.length, 1);
-      await store.db.transaction().execute((tx) => decideTriage(tx, clock.now().toISOString(), 'analyst-1', items[0]!.id, 'open'));
+      await store.db.transaction().execute((tx) => decideTriage(tx, clock.now().toISOString(), 'analyst-1', items[0]!.id, { decision: 'open' }));
       const opened = (await store.db.selectFrom('persons').selectAll().execute()).filter((p) => !before.has(p.id));
       assert.deepEqual(opened.map((p) => p.name), ['Rath Rott Mony']);
       // The seven events of the extractor's acceptance test (their modalities are the events' concern, tested there).

@@ -65,6 +65,22 @@ describe('the triage queue in Chromium', { skip: SKIP_BROWSER }, () => {
     assert.deepEqual(cases.cases.map((c) => c.name), ['Lenka Haro']);
   });
 
+  test('a follow-up naming "Ms Haro" offers "Same person as Lenka Haro", which puts its charge on her case', async () => {
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await paste('Reporter charged in Karsvik\n\nMs Haro was charged with spreading false news in Karsvik on Tuesday, her lawyer said.');
+    const item = page.getByTestId('triage-item').filter({ has: page.locator('.possible', { hasText: /Possible case: (Ms )?Haro\b/ }) });
+    await item.waitFor({ timeout: 60_000 });
+    const same = item.getByRole('button', { name: 'Same person as Lenka Haro' });
+    await same.waitFor();
+    await shot('triage-05-same-person');
+    await same.click();
+    await page.getByRole('heading', { name: 'Lenka Haro' }).waitFor();
+    await page.getByText(/charge/i).first().waitFor();
+    const cases = (await (await page.request.get(`${served!.base}/api/cases`)).json()) as { cases: { name: string }[] };
+    assert.deepEqual(cases.cases.map((c) => c.name), ['Lenka Haro']);
+    await shot('triage-06-joined');
+  });
+
   test('"Not a case" settles the item and is remembered; the watch list is kept in settings', async () => {
     await page.getByRole('link', { name: 'Inbox' }).click();
     await paste('Robbery in Karsvik\n\nPolice in Karsvik detained Brod Ellis, a robbery suspect, on Tuesday.');

@@ -72,6 +72,29 @@ for (const engine of TEST_ENGINES) {
       assert.ok(history.some((h) => h.action === 'triage.opened'));
     });
 
+    test('"the same person as" a case on file: offered with the item, validated, decided by analysts only', async () => {
+      await analyst.call('POST', '/api/reports', { text: 'Activist Tomas Vell was detained in Ostra on Monday.', published: '2026-11-18' });
+      await worker.drain();
+      const first = (await viewer.call('GET', '/api/triage')).data.items.find((i: { name: string }) => i.name === 'Tomas Vell');
+      const opened = await analyst.call('POST', `/api/triage/${first.id}`, { decision: 'open' });
+      assert.equal(opened.status, 200);
+      await analyst.call('POST', '/api/reports', { text: 'Mr Vell was charged with sedition in Ostra on Wednesday, his lawyer said.', published: '2026-11-19' });
+      await worker.drain();
+      const held = (await viewer.call('GET', '/api/triage')).data.items.find((i: { name: string }) => i.name === 'Vell');
+      assert.ok(held);
+      const one = await viewer.call('GET', `/api/triage/${held.id}`);
+      assert.deepEqual(one.data.candidates.map((c: { person_id: string; name: string }) => [c.person_id, c.name]), [[opened.data.personId, 'Tomas Vell']]);
+      assert.equal((await analyst.call('POST', `/api/triage/${held.id}`, { decision: 'same_person' })).status, 422);
+      assert.equal((await analyst.call('POST', `/api/triage/${held.id}`, { decision: 'open', personId: opened.data.personId })).status, 422);
+      assert.equal((await viewer.call('POST', `/api/triage/${held.id}`, { decision: 'same_person', personId: opened.data.personId })).status, 403);
+      const joined = await analyst.call('POST', `/api/triage/${held.id}`, { decision: 'same_person', personId: opened.data.personId });
+      assert.equal(joined.status, 200, JSON.stringify(joined.data));
+      assert.equal(joined.data.personId, opened.data.personId);
+      const names = (await viewer.call('GET', '/api/cases')).data.cases.map((c: { name: string }) => c.name);
+      assert.ok(names.includes('Tomas Vell') && !names.includes('Vell'), JSON.stringify(names));
+      assert.deepEqual((await viewer.call('GET', `/api/triage/${held.id}`)).data.candidates, [], 'a decided item offers nothing');
+    });
+
     test('the watch list: analysts add and remove (audited), viewers read; a watched name gets a case', async () => {
       assert.equal((await viewer.call('POST', '/api/watch', { name: 'Pavo Teral' })).status, 403);
       const added = await analyst.call('POST', '/api/watch', { kind: 'person', name: 'Pavo Teral', note: 'union organiser' });

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
-import { decideTriage } from '../../ingest/triage.js';
+import { decideTriage, triageCandidates } from '../../ingest/triage.js';
 import { writeAudit } from '../../storage/audit.js';
 import { addWatch, countTriage, getTriage, listTriage, listWatch, policySettings, removeWatch, setPolicySettings } from '../../storage/policy.js';
 import { requireRole } from '../auth/middleware.js';
@@ -29,7 +29,14 @@ const TriageItem = z
     created_at: z.string(),
   })
   .openapi('TriageItem');
-const Decision = z.object({ decision: z.enum(['open', 'not_a_case']) }).openapi('TriageDecision');
+const Decision = z
+  .union([
+    z.object({ decision: z.enum(['open', 'not_a_case']) }).strict(),
+    // "the same person as" a case on file (one of the item's candidates, or any case the analyst may see)
+    z.object({ decision: z.literal('same_person'), personId: z.string().min(1).max(100) }).strict(),
+  ])
+  .openapi('TriageDecision');
+const Candidate = z.object({ person_id: z.string(), name: z.string(), score: z.number() }).openapi('TriageCandidate');
 const WatchEntry = z.object({ id: z.string(), kind: z.enum(['person', 'organisation']), name: z.string(), note: z.string().nullable(), added_by: z.string(), added_at: z.string() }).openapi('WatchEntry');
 const NewWatch = z.object({ kind: z.enum(['person', 'organisation']).default('person'), name: z.string().trim().min(2).max(200), note: z.string().max(2000).optional() }).openapi('NewWatchEntry');
 const Policy = z
@@ -60,13 +67,15 @@ export function triageRoutes(): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/triage/{id}', tags: ['cases'], summary: "A possible case with its report's text (the evidence's offsets index it)", request: { params: IdParam }, responses: { 200: ok(z.object({ item: TriageItem, text: z.string() }), 'the item'), 404: ok(z.any(), 'no such item'), ...ERRORS } }),
+    createRoute({ method: 'get', path: '/triage/{id}', tags: ['cases'], summary: "A possible case with its report's text (the evidence's offsets index it) and the cases on file it may be", request: { params: IdParam }, responses: { 200: ok(z.object({ item: TriageItem, text: z.string(), candidates: z.array(Candidate) }), 'the item'), 404: ok(z.any(), 'no such item'), ...ERRORS } }),
     async (c) => {
       const db = c.get('deps').store.db;
-      const item = await getTriage(db, c.req.valid('param').id, await deniedOf(c));
+      const denied = await deniedOf(c);
+      const item = await getTriage(db, c.req.valid('param').id, denied);
       if (!item) throw new VigilError('not_found', 'no such triage item');
       const report = await db.selectFrom('reports').select('text').where('id', '=', item.report_id).executeTakeFirstOrThrow();
-      return c.json({ item, text: report.text }, 200);
+      const candidates = item.state === 'pending' ? await triageCandidates(db, item.id, denied) : [];
+      return c.json({ item, text: report.text, candidates }, 200);
     },
   );
 
@@ -75,7 +84,7 @@ export function triageRoutes(): OpenAPIHono<AppEnv> {
       method: 'post',
       path: '/triage/{id}',
       tags: ['cases'],
-      summary: 'Decide a possible case: open it (with its reports\' events) or not a case; remembered for the name, audited',
+      summary: 'Decide a possible case: open it (with its reports\' events), not a case (both remembered for the name), or the same person as a case on file (this report only); audited',
       middleware: [analyst] as const,
       request: { params: IdParam, ...body(Decision) },
       responses: { 200: ok(z.object({ decision: z.string(), name: z.string(), personId: z.string().nullable(), settled: z.array(z.string()) }), 'decided'), 404: ok(z.any(), 'no such item'), 409: ok(z.any(), 'already decided'), ...ERRORS },
@@ -83,7 +92,7 @@ export function triageRoutes(): OpenAPIHono<AppEnv> {
     async (c) => {
       const { store } = c.get('deps');
       const denied = await deniedOf(c);
-      const out = await store.db.transaction().execute((tx) => decideTriage(tx, store.now().toISOString(), c.get('user').id, c.req.valid('param').id, c.req.valid('json').decision, denied));
+      const out = await store.db.transaction().execute((tx) => decideTriage(tx, store.now().toISOString(), c.get('user').id, c.req.valid('param').id, c.req.valid('json'), denied));
       return c.json(out, 200);
     },
   );

@@ -28,6 +28,15 @@ export interface TriageItem {
   relevance: number | null;
 }
 
+/** A case on file the possible case may be (the name matcher's pick, as the asker may see it). */
+interface Candidate {
+  person_id: string;
+  name: string;
+  score: number;
+}
+
+type Decision = { decision: 'open' | 'not_a_case' } | { decision: 'same_person'; personId: string };
+
 const kindLabel = (k: string) => k.replace(/_/g, ' ');
 
 /** How much of the report to show around its evidence, in characters either side. */
@@ -70,14 +79,17 @@ function headline(i: TriageItem): string {
 }
 
 function TriageRow({ item, me, onDecided }: { item: TriageItem; me: Me; onDecided: (msg: string) => void }) {
-  const detail = useData(() => get<{ item: TriageItem; text: string }>(`/triage/${item.id}`), [item.id]);
+  const detail = useData(() => get<{ item: TriageItem; text: string; candidates: Candidate[] }>(`/triage/${item.id}`), [item.id]);
   const action = useAction();
-  const decide = async (decision: 'open' | 'not_a_case') => {
-    const r = await action.run(() => post<{ personId: string | null; name: string }>(`/triage/${item.id}`, { decision }));
+  const decide = async (choice: Decision, caseName?: string) => {
+    const r = await action.run(() => post<{ personId: string | null; name: string }>(`/triage/${item.id}`, choice));
     if (!r) return;
-    onDecided(decision === 'open' ? `A case is open for ${r.name}.` : `${r.name} is not a case; Vigil will remember it.`);
-    if (decision === 'open' && r.personId) navigate(`/cases/${r.personId}`);
+    onDecided(
+      choice.decision === 'open' ? `A case is open for ${r.name}.` : choice.decision === 'same_person' ? `${r.name} in this report is now on ${caseName ?? 'the'} case.` : `${r.name} is not a case; Vigil will remember it.`,
+    );
+    if (choice.decision !== 'not_a_case' && r.personId) navigate(`/cases/${r.personId}`);
   };
+  const candidates = detail.data?.candidates ?? [];
   return (
     <li class="triage-item" data-testid="triage-item">
       <p class="possible">
@@ -91,10 +103,15 @@ function TriageRow({ item, me, onDecided }: { item: TriageItem; me: Me; onDecide
       </p>
       {canWrite(me) && (
         <div class="row">
-          <button class="primary" disabled={action.busy} onClick={() => void decide('open')}>
+          <button class="primary" disabled={action.busy} onClick={() => void decide({ decision: 'open' })}>
             Open a case
           </button>
-          <button disabled={action.busy} onClick={() => void decide('not_a_case')}>
+          {candidates.map((c) => (
+            <button key={c.person_id} disabled={action.busy} title={`the name matcher's score: ${Math.round(c.score * 100)} %`} onClick={() => void decide({ decision: 'same_person', personId: c.person_id }, c.name)}>
+              Same person as {c.name}
+            </button>
+          ))}
+          <button disabled={action.busy} onClick={() => void decide({ decision: 'not_a_case' })}>
             Not a case
           </button>
         </div>
@@ -104,7 +121,7 @@ function TriageRow({ item, me, onDecided }: { item: TriageItem; me: Me; onDecide
   );
 }
 
-/** The triage queue in the inbox: possible cases the policy held for an analyst, each with its evidence and two buttons. */
+/** The triage queue in the inbox: possible cases the policy held for an analyst, each with its evidence, "Open a case", "Not a case" and "Same person as …" for each case on file it may be. */
 export function TriageQueue({ me, version }: { me: Me; version: number }) {
   // Read again whenever another report has been read (`version`): it may have held someone.
   const list = useData(() => get<{ items: TriageItem[]; pending: number }>('/triage?limit=20'), [version]);
