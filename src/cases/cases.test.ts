@@ -112,6 +112,12 @@ describe('status', () => {
     assert.match(bare.reason, /place not stated/);
     assert.equal(bare.heldAt, null);
   });
+  test("the reason gives an undated fact the day it was reported, never as its date", () => {
+    const r = deriveStatus([entry('a', 'ARREST', '2026-11-16'), entry('c', 'CHARGE', null, { toldAt: '2026-11-18T09:00:00Z' })]);
+    assert.equal(r.status, 'detained');
+    assert.match(r.reason, /^arrest on 2026-11-16; charged \(charge reported 2026-11-18, undated\)/);
+    assert.doesNotMatch(r.reason, /charge on 2026-11-18/);
+  });
   test('whereabouts unknown only from a disappearance, an abduction or a report that says so', () => {
     assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
     assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-11-16')]).status, 'whereabouts_unknown');

@@ -119,6 +119,9 @@ function sortKey(e: TimelineEntry): string {
   return e.date ? e.date.value : e.toldAt.slice(0, 10);
 }
 
+/** When a fact happened, in words: its date, or, undated, the day a report told it (which is not its date). */
+const whenOf = (e: TimelineEntry): string => (e.date ? `on ${e.date.value}` : `reported ${e.toldAt.slice(0, 10)}, undated`);
+
 /**
  * The order a life takes when a report does not date its steps: seized, taken, charged, tried,
  * convicted, then freed or gone. Ties and undated steps fall back on it ("freed in March; he had
@@ -265,7 +268,7 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
       status,
       eventId: e.id,
       since: sortKey(e),
-      reason: `${keptHeld(e) ? 'release refused' : e.type.toLowerCase()} on ${sortKey(e)}${charge ? `; charged (${charge.type.toLowerCase()} on ${sortKey(charge)})` : ''}${where}${unknown}`,
+      reason: `${keptHeld(e) ? 'release refused' : e.type.toLowerCase()} ${whenOf(e)}${charge ? `; charged (${charge.type.toLowerCase()} ${whenOf(charge)})` : ''}${where}${unknown}`,
       heldAt: held ? heldAt : null,
       episode: episode[0]?.id ?? null,
     };
