@@ -198,3 +198,11 @@ test('a description whose phrase runs on, with the name set off by commas the pa
   const list = run('A cameraman for Chira TV, Dilan Omer, and two students were arrested.');
   assert.ok(!person(list, 'Dilan Omer').mentions.some((m) => m.kind === 'description'));
 });
+
+test('"she was charged" after her lawyer spoke is the one charged, not the lawyer: a verb of saying in the passive ("charged", "told") is nobody speaking', () => {
+  const doc = run('Police in Ostra arrested the journalist Mara Velin on Monday. Her lawyer said the arrest was unlawful. She was charged with sedition.');
+  assert.deepEqual(texts(person(doc, 'Mara Velin'), 'pronoun'), ['Her', 'She']);
+  // and the one who spoke last still says the next "she said" (a verb of saying in the active)
+  const spoke = run('Police in Ostra arrested the journalist Mara Velin on Monday. "This is unlawful," her lawyer Ida Brun said. She said the charges were invented.');
+  assert.deepEqual(texts(person(spoke, 'Ida Brun'), 'pronoun'), ['She']);
+});

@@ -127,12 +127,13 @@ export class Resolver {
   private speaks(i: number): boolean {
     const tree = this.tree;
     const h = tree.head(i);
-    if (this.isSubject(i)) return h >= 0 && this.speech.has(tree.lemma(h)) && !this.reported(h);
+    // "she was charged", "he was told": a verb of saying in the passive has its speaker elsewhere
+    if (this.isSubject(i)) return h >= 0 && this.tree.token(i).deprel !== 'nsubj:pass' && this.speech.has(tree.lemma(h)) && !this.reported(h);
     // a name the parse hung elsewhere before a subjectless "said" ("On Monday, Ivo Marek, a spokesman …, said")
     const { to } = tree.sentenceRange(i);
     for (let v = i + 1; v < Math.min(to, i + 20); v++) {
       if (tree.entityOf[v]?.type === 'PERSON' && tree.entityOf[v] !== tree.entityOf[i]) return false;
-      if (tree.token(v).upos === 'VERB') return this.speech.has(tree.lemma(v)) && tree.kids(v, 'nsubj').length === 0 && !this.reported(v);
+      if (tree.token(v).upos === 'VERB') return this.speech.has(tree.lemma(v)) && tree.kids(v, 'nsubj').length === 0 && tree.kids(v, 'aux:pass').length === 0 && !this.reported(v);
     }
     return false;
   }
