@@ -127,6 +127,19 @@ describe('the case policy', () => {
     assert.equal(by(decide(), 'Dray Kell').outcome, 'none');
     const denied = decideCases({ doc: doc({ risk: READING, events: [event('E2', 'ARREST', 'detained', 'T3', 'negated')] }), mayBeOnFile: mayBe });
     assert.equal(by(denied, 'Dray Kell').outcome, 'none');
+    // the scores' "not at risk" is replaced, not left beside "may be someone who has a case"
+    assert.doesNotMatch(kell.reasons.join(' '), /not at risk/);
+  });
+
+  test('a bare name the scores would open ("Ms Vorn" after a case for someone Vorn) is held in triage, not opened as a second case "Vorn"', () => {
+    const bare = doc({ risk: READING, entities: [entity('T1', 'PERSON', 'Vorn'), ...ENTITIES.slice(1)] });
+    const mayBe = new Map([['T1', 'person-vornova']]);
+    const held = by(decideCases({ doc: bare, mayBeOnFile: mayBe }), 'Vorn');
+    assert.equal(held.outcome, 'triage');
+    assert.match(held.reasons.join(' '), /may be someone who has a case/);
+    assert.doesNotMatch(held.reasons.join(' '), /the target of arrest/, 'the opening reason is replaced');
+    // must not match: nothing on file like it, so the scores open it
+    assert.equal(by(decideCases({ doc: bare }), 'Vorn').outcome, 'open');
   });
 
   test('a watched name attaches whatever the scores', () => {

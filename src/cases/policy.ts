@@ -214,8 +214,18 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     // "Ms Velin" in a follow-up of Mara Velin's case: a family name alone never joins a case, but
     // a report telling what befell someone who may have one is not dropped either
     const mayBe = input.mayBeOnFile?.get(entity.id);
+    // Dropped, her charge would be lost; and a bare name the scores would open ("Ms Korhal" after
+    // Sabina Korhal's case) would be a second case named "Korhal". The analyst says whether it is
+    // the same person ("Same person as …" in the queue). A full name the scores open stays open
+    // (its likeness to a case on file goes to the merge review). The scores' own verdict is
+    // replaced, not kept beside it: "not at risk" next to "may be someone who has a case" read as
+    // a contradiction.
     // (the case is not named in the reason, which is stored: were it restricted later, the queue would still show it)
-    if (d.outcome === 'none' && mayBe && told.length) decide('triage', 'may be someone who has a case (the name matches in part): an analyst decides whether it is the same person');
+    const bare = d.name.split(/\s+/).length === 1;
+    if ((d.outcome === 'none' || (d.outcome === 'open' && bare)) && mayBe && told.length) {
+      d.reasons.pop();
+      decide('triage', `may be someone who has a case (the name matches in part): an analyst decides whether it is the same person (${summary})`);
+    }
   }
   return out;
 }
