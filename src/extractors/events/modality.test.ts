@@ -489,3 +489,15 @@ test('what an order or a demand says "be" done, what came instead of a release, 
   assert.deepEqual(modalities('Police arrested the activist Ivo Sarn instead of the organiser Tomi Nakel.', 'ARREST'), ['asserted']);
   assert.deepEqual(modalities('The commander called in reinforcements to arrest the activist Ivo Sarn.', 'ARREST'), ['asserted']);
 });
+
+test('a negation or a call is of the verb, not of the event noun that is its ground or its known object', () => {
+  // "no one has been arrested for the killing": the arrest is denied, the killing told
+  assert.deepEqual(modalities('No one has been arrested for the killing of Amilcar Destrano.', 'KILLING'), ['asserted']);
+  assert.deepEqual(modalities('No one has been arrested for the killing of Amilcar Destrano.', 'ARREST'), ['negated']);
+  assert.deepEqual(modalities('Police did not investigate the abduction of Yusuf Ardemi.', 'ABDUCTION'), ['asserted']);
+  assert.deepEqual(modalities('The authorities have not condemned the assault on Lin Varo.', 'ASSAULT'), ['asserted']);
+  // must not match: verbs that tell whether it happened keep the negation
+  assert.deepEqual(modalities('Police did not confirm the arrest of Yusuf Ardemi.', 'ARREST'), ['negated']);
+  assert.deepEqual(modalities('The government did not order the release of Yusuf Ardemi.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('Yusuf Ardemi was not charged with any crime.', 'CHARGE'), ['negated']);
+});

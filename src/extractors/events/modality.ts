@@ -64,6 +64,9 @@ const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when
 /** Prepositions by which an event noun dates its clause's verb ("since his arrest", "during his detention"). */
 const DATING = new Set([...RECKONED_FROM, 'during', 'amid']);
 
+/** Prepositions by which an event noun is the ground of its clause's verb ("arrested for the killing", "charged over his death"), or the state it leaves ("not released from detention"). */
+const GROUNDS = new Set(['for', 'over', 'from']);
+
 /** The trigger and the verb its noun or adjective depends on: "face (persecution)", "be (free)". */
 function clauseTokens(tree: Tree, t: Trigger): number[] {
   const out = [t.token];
@@ -72,7 +75,10 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   const rel = tree.token(t.token).deprel ?? '';
   // not the verb an event noun dates: "has not heard from him since his arrest" denies the hearing, not the arrest
   const dates = rel.startsWith('obl') && tree.kids(t.token, 'case').some((k) => DATING.has(tree.lemma(k)));
-  if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel) && !dates) out.push(h);
+  // nor the verb an event noun is the ground of: "no one has been arrested for the killing of X",
+  // "should be tried over his death" deny or call for the arrest and the trial, and tell the killing
+  const ground = rel.startsWith('obl') && tree.kids(t.token, 'case').some((k) => GROUNDS.has(tree.lemma(k).toLowerCase()));
+  if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel) && !dates && !ground) out.push(h);
   // a gerund that is the subject of its clause: "extraditing him would embolden others"
   if (t.pos === 'verb' && h >= 0 && (rel.startsWith('csubj') || (rel === 'nsubj' && tree.token(t.token).xpos === 'VBG'))) out.push(h);
   // the means of its clause: "should show their commitment by releasing X" is as unrealised as "should"
@@ -98,11 +104,13 @@ const INSTEAD = new Set(['instead', 'rather']);
 const EXISTENCE = new Set(['happen', 'occur', 'take', 'begin', 'start', 'proceed', 'go', 'materialise', 'materialize', 'confirm', 'verify', 'hold', 'order', 'grant', 'carry', 'come', 'announce', 'approve', 'issue', 'file', 'bring', 'exist']);
 
 /**
- * A definite event noun that is its verb's subject is taken as known: "the killing of X has not been
- * investigated" denies the investigation, not the killing. Verbs that tell whether it happened keep the negation.
+ * A definite event noun that is its verb's subject or object is taken as known: "the killing of X
+ * has not been investigated" and "police did not investigate the abduction of X" deny the
+ * investigation, not the killing or the abduction. Verbs that tell whether it happened keep the
+ * negation ("did not confirm the arrest", "did not order his release").
  */
 function presupposedSubject(tree: Tree, t: Trigger, h: number): boolean {
-  if (t.pos !== 'noun' || h !== tree.head(t.token) || !/^nsubj/.test(tree.token(t.token).deprel ?? '')) return false;
+  if (t.pos !== 'noun' || h !== tree.head(t.token) || !/^(nsubj|obj)/.test(tree.token(t.token).deprel ?? '')) return false;
   if (EXISTENCE.has(tree.lemma(h)) || ['be', 'have'].includes(tree.lemma(h))) return false;
   const definite = (d: number) => tree.token(d).deprel === 'nmod:poss' || ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase());
   return tree.kids(t.token, 'det', 'nmod:poss').some(definite);
