@@ -501,3 +501,10 @@ test('a negation or a call is of the verb, not of the event noun that is its gro
   assert.deepEqual(modalities('The government did not order the release of Yusuf Ardemi.', 'RELEASE'), ['negated']);
   assert.deepEqual(modalities('Yusuf Ardemi was not charged with any crime.', 'CHARGE'), ['negated']);
 });
+
+test('an event done by no one, or befalling no one, is denied: "no officer had arrested him", "no journalist was freed"', () => {
+  assert.deepEqual(modalities('Police said no officer had arrested Yusuf Ardemi.', 'ARREST'), ['negated']);
+  assert.deepEqual(modalities('No journalist was released on Monday, the union said.', 'RELEASE'), ['negated']);
+  // must not match: a "no" elsewhere in the sentence
+  assert.deepEqual(modalities('Police arrested Yusuf Ardemi, though no warrant was shown.', 'ARREST'), ['asserted']);
+});

@@ -150,10 +150,11 @@ function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
 /** Subjects that say the event befell no one: "nobody was arrested", "no one is in custody". */
 const NO_ONE = new Set(['nobody', 'none', 'noone']);
 
-/** The clause's subject is nobody: "nobody was arrested", "no one has been charged", "none were released", "neither journalist has been charged", "neither X nor Y was freed". */
+/** The clause's subject is nobody: "nobody was arrested", "no one has been charged", "no officer had arrested him", "none were released", "neither journalist has been charged", "neither X nor Y was freed". */
 function noOneSubject(tree: Tree, c: number): boolean {
   const neither = (k: number) => tree.kids(k, 'det', 'cc:preconj', 'advmod').some((d) => tree.lemma(d).toLowerCase() === 'neither');
-  return tree.kids(c, 'nsubj', 'nsubj:pass').some((k) => NO_ONE.has(tree.lemma(k).toLowerCase()) || tree.lemma(k).toLowerCase() === 'neither' || neither(k) || (tree.lemma(k).toLowerCase() === 'one' && tree.kids(k, 'det').some((d) => tree.lemma(d).toLowerCase() === 'no')));
+  // "no one", and any subject "no" quantifies: "no officer had arrested him", "no journalist was freed"
+  return tree.kids(c, 'nsubj', 'nsubj:pass').some((k) => NO_ONE.has(tree.lemma(k).toLowerCase()) || tree.lemma(k).toLowerCase() === 'neither' || neither(k) || tree.kids(k, 'det').some((d) => tree.lemma(d).toLowerCase() === 'no'));
 }
 
 /**
