@@ -139,3 +139,9 @@ test('at a terminal an error is a sentence with its code; elsewhere the JSON lin
   await run(['frobnicate', '--json'], { ...io, err: (t: string) => void asked.push(t), errIsTerminal: true });
   assert.equal(JSON.parse(asked.join('')).error.code, 'usage');
 });
+
+test('vigil watch --triage says when an event is not told as done: "charged (asked for / possible)", not "charged"', async () => {
+  const { triageLine } = await import('./watch.js');
+  const line = triageLine({ id: 't1', name: 'Yusuf Ardemi', kinds: ['activist'], events: [{ trigger: 'detained', modality: 'asserted' }, { trigger: 'charged', modality: 'hypothetical' }, { trigger: 'released', modality: 'negated' }], reasons: ['borderline'] });
+  assert.equal(line, 't1  possible case: Yusuf Ardemi, activist?, detained, charged (asked for / possible), released (denied) — borderline');
+});

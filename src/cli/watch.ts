@@ -12,6 +12,15 @@ import { WATCH_USAGE } from './usage.js';
  * `vigil watch`: names (or, with --org, organisations) whose every event makes a case, and the
  * triage queue of possible cases. The command line acts as no user; its changes are audited as `cli`.
  */
+/** An event that is not told as done says so: "charged (asked for / possible)", not "charged". */
+const MODALITY_WORD: Record<string, string> = { hypothetical: 'asked for / possible', future: 'expected', negated: 'denied', reported: 'claimed' };
+
+/** One possible case as a line: "<id>  possible case: Name, journalist?, arrested, charged (asked for / possible) — why". */
+export function triageLine(i: { id: string; name: string; kinds: readonly string[]; events: readonly { trigger: string; modality: string }[]; reasons: readonly string[] }): string {
+  const told = i.events.map((e) => (e.modality === 'asserted' ? e.trigger : `${e.trigger} (${MODALITY_WORD[e.modality] ?? e.modality})`));
+  return `${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${told.join(', ')} — ${i.reasons.join('; ')}`;
+}
+
 export async function runWatch(argv: string[], io: CliIo = processIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { org: { type: 'boolean', default: false }, triage: { type: 'boolean', default: false }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
   if (values.help) {
@@ -24,7 +33,7 @@ export async function runWatch(argv: string[], io: CliIo = processIo): Promise<n
     const denied = await deniedFor(store.db, '');
     if (values.triage) {
       for (const i of await redactFor(store.db, denied, await listTriage(store.db, { state: 'pending', limit: 200, denied }))) {
-        say(io, `${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${i.events.map((e) => e.trigger).join(', ')} — ${i.reasons.join('; ')}`);
+        say(io, triageLine(i));
       }
       return 0;
     }

@@ -10,7 +10,7 @@ import { canWrite } from '../types.js';
 
 /** What a chip's modality says, in a word and in full: only an asserted event moves a case's status. */
 const TOLD: Record<string, { word: string; why: string }> = {
-  hypothetical: { word: 'asked for', why: 'asked for, sought or conditional: not reported as done' },
+  hypothetical: { word: 'asked for / possible', why: 'asked for, sought, threatened or conditional ("if convicted"): not reported as done' },
   future: { word: 'expected', why: 'expected: not happened yet' },
   negated: { word: 'denied', why: 'denied or did not happen' },
   reported: { word: 'claimed', why: 'someone’s claim: moves the status only once an analyst accepts it' },
