@@ -48,6 +48,8 @@ const TRIAGE_PER_100 = 5;
 const UNRELATED_PER_100 = 1;
 /** The precisions over which relevance weights are compared (the case threshold itself is set at CASE_PRECISION). */
 const PRECISION_BAND = [0.85, 0.9, 0.95];
+/** Banded recall (a share) within which relevance weights count as tied: the smallest of them is taken. */
+const WEIGHT_TIE = 0.01;
 /** The relevance weights tried: how much "is this report about an attack?" lowers a person's score. */
 const RELEVANCE_WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
 
@@ -58,7 +60,7 @@ const RELEVANCE_WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
  * covers (there every person at risk is labelled; HRDsAttack names main victims only), both over
  * all of them and over the real (HRDsAttack) ones alone; the triage
  * floor the lowest that keeps the triage queue, over every training report, within what a desk can
- * read; the weight whose case threshold keeps the most recall wins.
+ * read; the weight whose case threshold keeps the most recall wins (the smallest, on a near tie).
  */
 function choosePolicy(
   reports: readonly RiskReport[],
@@ -68,7 +70,7 @@ function choosePolicy(
   log: (m: string) => void,
 ): { caseThreshold: number; triageFloor: number; relevanceWeight: number } {
   const gold = persons.some((p) => p.target && reports[p.report]!.gold) && new Set(persons.filter((p) => reports[p.report]!.gold).map((p) => p.report)).size >= 20;
-  let best: { caseThreshold: number; triageFloor: number; relevanceWeight: number; recall: number } | undefined;
+  const admissible: { caseThreshold: number; triageFloor: number; relevanceWeight: number; recall: number }[] = [];
   const unrelated = new Set(reports.map((r, i) => i).filter((i) => reports[i]!.source !== 'hrdsattack' && !reports[i]!.relevant));
   for (const w of RELEVANCE_WEIGHTS) {
     const scored = persons.map((p, i) => ({ p, d: decisionScore(personOof[i]!, relOof[p.report]!, w) })).filter((x) => x.p.target);
@@ -105,8 +107,15 @@ function choosePolicy(
     log(
       `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}; pooled ${pooled.threshold.toFixed(2)}, HRDsAttack ${realCut.threshold.toFixed(2)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
     );
-    if (cut.precision >= CASE_PRECISION && (!real.length || realAtCut.precision >= CASE_PRECISION) && unrelatedCases <= UNRELATED_PER_100 && (!best || banded > best.recall)) best = { caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded };
+    if (cut.precision >= CASE_PRECISION && (!real.length || realAtCut.precision >= CASE_PRECISION) && unrelatedCases <= UNRELATED_PER_100) admissible.push({ caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded });
   }
+  // The weight with the most recall, or the smallest within WEIGHT_TIE of it: the person model
+  // already reads the report's relevance, so a larger weight counts it twice; and a point of
+  // banded recall is a handful of people, which two retrainings have split 0.25 and 0.75 by
+  // turns. A new user's blogger "shot dead" at 0.99 at risk, in a report of relevance 0.54, fell
+  // below the triage floor under 0.75.
+  const top = Math.max(...admissible.map((a) => a.recall));
+  const best = admissible.filter((a) => a.recall >= top - WEIGHT_TIE).sort((a, b) => a.relevanceWeight - b.relevanceWeight)[0];
   const { recall: _recall, ...chosen } = best ?? { caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT, recall: 0 };
   log(`policy chosen: ${JSON.stringify(chosen)}`);
   return chosen;
