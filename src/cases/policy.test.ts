@@ -140,6 +140,10 @@ describe('the case policy', () => {
     assert.doesNotMatch(held.reasons.join(' '), /the target of arrest/, 'the opening reason is replaced');
     // must not match: nothing on file like it, so the scores open it
     assert.equal(by(decideCases({ doc: bare }), 'Vorn').outcome, 'open');
+    // like a restricted case: held all the same, with no word of a case in the stored reason
+    const hidden = by(decideCases({ doc: bare, mayBeRestricted: new Set(['T1']) }), 'Vorn');
+    assert.equal(hidden.outcome, 'triage');
+    assert.doesNotMatch(hidden.reasons.join(' '), /case/);
   });
 
   test('a watched name attaches whatever the scores', () => {

@@ -56,6 +56,12 @@ export interface PolicyInput {
   onFile?: ReadonlyMap<string, string>;
   /** Entities that may be someone with a case, the match too weak to decide ("Ms Velin" and Mara Velin): entity id → that person's id. */
   mayBeOnFile?: ReadonlyMap<string, string>;
+  /**
+   * Entities named by a bare name that may be someone with a restricted case: never hinted at in a
+   * reason (the queue is read by those the case is hidden from), but never opened as a second,
+   * unrestricted case holding what the report tells of them either.
+   */
+  mayBeRestricted?: ReadonlySet<string>;
 }
 
 export interface PersonDecision {
@@ -225,6 +231,9 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     if ((d.outcome === 'none' || (d.outcome === 'open' && bare)) && mayBe && told.length) {
       d.reasons.pop();
       decide('triage', `may be someone who has a case (the name matches in part): an analyst decides whether it is the same person (${summary})`);
+    } else if (d.outcome === 'open' && bare && input.mayBeRestricted?.has(entity.id) && told.length) {
+      d.reasons.pop();
+      decide('triage', `named by one name only: an analyst decides who it is (${summary})`);
     }
   }
   return out;

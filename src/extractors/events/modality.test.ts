@@ -500,11 +500,20 @@ test('a negation or a call is of the verb, not of the event noun that is its gro
   assert.deepEqual(modalities('Police did not confirm the arrest of Yusuf Ardemi.', 'ARREST'), ['negated']);
   assert.deepEqual(modalities('The government did not order the release of Yusuf Ardemi.', 'RELEASE'), ['negated']);
   assert.deepEqual(modalities('Yusuf Ardemi was not charged with any crime.', 'CHARGE'), ['negated']);
+  // must not match: a verb that does not take its object as known, and a release is never presupposed
+  assert.deepEqual(modalities('The judge did not allow the release of Mara Velin on bail.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('Her lawyers did not secure the release of Mara Velin.', 'RELEASE'), ['negated']);
+  assert.deepEqual(modalities('The prison did not conduct the execution of Tavo Renquist.', 'KILLING'), ['negated']);
+  // must not match: a "for" of purpose, not of what someone is held to account for
+  assert.deepEqual(modalities('The authorities have not set a date for the execution of Ilse Marrow.', 'KILLING'), ['negated']);
+  assert.deepEqual(modalities('The government has not paid for the release of Mara Velin.', 'RELEASE'), ['negated']);
 });
 
 test('an event done by no one, or befalling no one, is denied: "no officer had arrested him", "no journalist was freed"', () => {
   assert.deepEqual(modalities('Police said no officer had arrested Yusuf Ardemi.', 'ARREST'), ['negated']);
   assert.deepEqual(modalities('No journalist was released on Monday, the union said.', 'RELEASE'), ['negated']);
-  // must not match: a "no" elsewhere in the sentence
+  // must not match: a "no" elsewhere in the sentence, or a count ("no fewer than")
   assert.deepEqual(modalities('Police arrested Yusuf Ardemi, though no warrant was shown.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('No fewer than five journalists were arrested in Karsvik on Monday, including Ilse Marrow.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('No more than 12 activists have been killed in Karsvik this year, among them Tavo Renquist.', 'KILLING'), ['asserted']);
 });

@@ -64,8 +64,18 @@ const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when
 /** Prepositions by which an event noun dates its clause's verb ("since his arrest", "during his detention"). */
 const DATING = new Set([...RECKONED_FROM, 'during', 'amid']);
 
-/** Prepositions by which an event noun is the ground of its clause's verb ("arrested for the killing", "charged over his death"), or the state it leaves ("not released from detention"). */
-const GROUNDS = new Set(['for', 'over', 'from']);
+/** Verbs of prosecution and punishment, whose "for" or "over" names what a person is held to account for. */
+const ACCOUNTING = new Set(['arrest', 'detain', 'hold', 'charge', 'indict', 'prosecute', 'try', 'convict', 'sentence', 'jail', 'imprison', 'punish', 'question', 'interrogate', 'blame', 'investigate', 'sue', 'fine', 'execute']);
+/**
+ * Prepositions by which an event noun is the ground of its clause's verb ("arrested for the
+ * killing", "charged over his death"), or the state a release leaves ("not released from
+ * detention"): by verb, since "set a date for her release" or "paid for the release" are purposes.
+ */
+const GROUNDS = new Map<string, ReadonlySet<string>>([
+  ['for', ACCOUNTING],
+  ['over', ACCOUNTING],
+  ['from', new Set(['release', 'free', 'discharge', 'let'])],
+]);
 
 /** The trigger and the verb its noun or adjective depends on: "face (persecution)", "be (free)". */
 function clauseTokens(tree: Tree, t: Trigger): number[] {
@@ -77,7 +87,7 @@ function clauseTokens(tree: Tree, t: Trigger): number[] {
   const dates = rel.startsWith('obl') && tree.kids(t.token, 'case').some((k) => DATING.has(tree.lemma(k)));
   // nor the verb an event noun is the ground of: "no one has been arrested for the killing of X",
   // "should be tried over his death" deny or call for the arrest and the trial, and tell the killing
-  const ground = rel.startsWith('obl') && tree.kids(t.token, 'case').some((k) => GROUNDS.has(tree.lemma(k).toLowerCase()));
+  const ground = rel.startsWith('obl') && h >= 0 && tree.kids(t.token, 'case').some((k) => GROUNDS.get(tree.lemma(k).toLowerCase())?.has(tree.lemma(h).toLowerCase()));
   if (t.pos !== 'verb' && h >= 0 && /^(obj|nsubj|obl|xcomp|nsubj:pass)/.test(rel) && !dates && !ground) out.push(h);
   // a gerund that is the subject of its clause: "extraditing him would embolden others"
   if (t.pos === 'verb' && h >= 0 && (rel.startsWith('csubj') || (rel === 'nsubj' && tree.token(t.token).xpos === 'VBG'))) out.push(h);
@@ -103,6 +113,9 @@ const INSTEAD = new Set(['instead', 'rather']);
 /** Verbs whose subject's existence their negation denies: "the trial did not take place", "his release was not confirmed". */
 const EXISTENCE = new Set(['happen', 'occur', 'take', 'begin', 'start', 'proceed', 'go', 'materialise', 'materialize', 'confirm', 'verify', 'hold', 'order', 'grant', 'carry', 'come', 'announce', 'approve', 'issue', 'file', 'bring', 'exist']);
 
+/** Verbs whose object is an event taken as known, whether or not they are negated: "did not investigate the abduction". */
+const KNOWN_OBJECT = new Set(['investigate', 'probe', 'examine', 'condemn', 'denounce', 'criticise', 'criticize', 'report', 'acknowledge', 'witness', 'mention', 'discuss', 'address', 'explain', 'justify', 'protest', 'mourn', 'commemorate', 'remember', 'recall', 'document', 'record', 'cover', 'punish', 'solve']);
+
 /**
  * A definite event noun that is its verb's subject or object is taken as known: "the killing of X
  * has not been investigated" and "police did not investigate the abduction of X" deny the
@@ -110,7 +123,12 @@ const EXISTENCE = new Set(['happen', 'occur', 'take', 'begin', 'start', 'proceed
  * negation ("did not confirm the arrest", "did not order his release").
  */
 function presupposedSubject(tree: Tree, t: Trigger, h: number): boolean {
-  if (t.pos !== 'noun' || h !== tree.head(t.token) || !/^(nsubj|obj)/.test(tree.token(t.token).deprel ?? '')) return false;
+  if (t.pos !== 'noun' || h !== tree.head(t.token)) return false;
+  const rel = tree.token(t.token).deprel ?? '';
+  // an object only of a verb that takes it as known, and never a release: "did not allow (secure,
+  // sign, effect) the release of X", "did not conduct the execution" tell nothing happened
+  if (rel.startsWith('obj') && (!KNOWN_OBJECT.has(tree.lemma(h).toLowerCase()) || t.type === 'RELEASE')) return false;
+  if (!/^(nsubj|obj)/.test(rel)) return false;
   if (EXISTENCE.has(tree.lemma(h)) || ['be', 'have'].includes(tree.lemma(h))) return false;
   const definite = (d: number) => tree.token(d).deprel === 'nmod:poss' || ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase());
   return tree.kids(t.token, 'det', 'nmod:poss').some(definite);
@@ -154,7 +172,9 @@ const NO_ONE = new Set(['nobody', 'none', 'noone']);
 function noOneSubject(tree: Tree, c: number): boolean {
   const neither = (k: number) => tree.kids(k, 'det', 'cc:preconj', 'advmod').some((d) => tree.lemma(d).toLowerCase() === 'neither');
   // "no one", and any subject "no" quantifies: "no officer had arrested him", "no journalist was freed"
-  return tree.kids(c, 'nsubj', 'nsubj:pass').some((k) => NO_ONE.has(tree.lemma(k).toLowerCase()) || tree.lemma(k).toLowerCase() === 'neither' || neither(k) || tree.kids(k, 'det').some((d) => tree.lemma(d).toLowerCase() === 'no'));
+  // (not "no fewer than five journalists", "no more than ten": a count)
+  const no = (d: number) => tree.lemma(d).toLowerCase() === 'no' && !/^(?:fewer|less|more|than)$/i.test(tree.token(d + 1)?.text ?? '');
+  return tree.kids(c, 'nsubj', 'nsubj:pass').some((k) => NO_ONE.has(tree.lemma(k).toLowerCase()) || tree.lemma(k).toLowerCase() === 'neither' || neither(k) || (tree.kids(k, 'det').some(no) && !tree.kids(k, 'nummod').length));
 }
 
 /**
