@@ -122,7 +122,7 @@ const KNOWN_OBJECT = new Set(['investigate', 'probe', 'examine', 'condemn', 'den
  * investigation, not the killing or the abduction. Verbs that tell whether it happened keep the
  * negation ("did not confirm the arrest", "did not order his release").
  */
-function presupposedSubject(tree: Tree, t: Trigger, h: number): boolean {
+function presupposedNoun(tree: Tree, t: Trigger, h: number): boolean {
   if (t.pos !== 'noun' || h !== tree.head(t.token)) return false;
   const rel = tree.token(t.token).deprel ?? '';
   // an object only of a verb that takes it as known, and never a release: "did not allow (secure,
@@ -161,7 +161,7 @@ function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
   // "Instead of being freed, he was moved": the parser hangs "instead" as an adverb with "of" fixed to it
   if (tree.kids(t.token, 'advmod').some((k) => INSTEAD.has(tree.lemma(k)) && insteadOfVerb(tree, k, t.token))) return true;
-  clause = clause.filter((c) => !presupposedSubject(tree, t, c));
+  clause = clause.filter((c) => !presupposedNoun(tree, t, c));
   return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c)) || clause.some((c) => noOneSubject(tree, c));
 }
 
