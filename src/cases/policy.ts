@@ -227,13 +227,11 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     // replaced, not kept beside it: "not at risk" next to "may be someone who has a case" read as
     // a contradiction.
     // (the case is not named in the reason, which is stored: were it restricted later, the queue would still show it)
-    const bare = d.name.split(/\s+/).length === 1;
-    if ((d.outcome === 'none' || (d.outcome === 'open' && bare)) && mayBe && told.length) {
+    const bareOpen = d.outcome === 'open' && d.name.split(/\s+/).length === 1;
+    const held = mayBe ? d.outcome === 'none' || bareOpen : bareOpen && !!input.mayBeRestricted?.has(entity.id);
+    if (held && told.length) {
       d.reasons.pop();
-      decide('triage', `may be someone who has a case (the name matches in part): an analyst decides whether it is the same person (${summary})`);
-    } else if (d.outcome === 'open' && bare && input.mayBeRestricted?.has(entity.id) && told.length) {
-      d.reasons.pop();
-      decide('triage', `named by one name only: an analyst decides who it is (${summary})`);
+      decide('triage', `${mayBe ? 'may be someone who has a case (the name matches in part): an analyst decides whether it is the same person' : 'named by one name only: an analyst decides who it is'} (${summary})`);
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { notDoneWord } from '../cases/modality-words.js';
 import { VigilError } from '../core/errors.js';
 import { deniedFor, redactFor } from '../storage/access.js';
 import { writeAudit } from '../storage/audit.js';
@@ -8,19 +9,16 @@ import { processIo, say } from './io.js';
 import { openCliStore } from './runtime.js';
 import { WATCH_USAGE } from './usage.js';
 
+/** One possible case as a line, an event not told as done saying so: "<id>  possible case: Name, journalist?, arrested, charged (asked for / possible) — why". */
+export function triageLine(i: { id: string; name: string; kinds: readonly string[]; events: readonly { trigger: string; modality: string }[]; reasons: readonly string[] }): string {
+  const told = i.events.map((e) => (e.modality === 'asserted' ? e.trigger : `${e.trigger} (${notDoneWord(e.modality)})`));
+  return `${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${told.join(', ')} — ${i.reasons.join('; ')}`;
+}
+
 /**
  * `vigil watch`: names (or, with --org, organisations) whose every event makes a case, and the
  * triage queue of possible cases. The command line acts as no user; its changes are audited as `cli`.
  */
-/** An event that is not told as done says so: "charged (asked for / possible)", not "charged". */
-const MODALITY_WORD: Record<string, string> = { hypothetical: 'asked for / possible', future: 'expected', negated: 'denied', reported: 'claimed' };
-
-/** One possible case as a line: "<id>  possible case: Name, journalist?, arrested, charged (asked for / possible) — why". */
-export function triageLine(i: { id: string; name: string; kinds: readonly string[]; events: readonly { trigger: string; modality: string }[]; reasons: readonly string[] }): string {
-  const told = i.events.map((e) => (e.modality === 'asserted' ? e.trigger : `${e.trigger} (${MODALITY_WORD[e.modality] ?? e.modality})`));
-  return `${i.id}  possible case: ${i.name}${i.kinds.length ? `, ${i.kinds.join('/')}?` : ''}, ${told.join(', ')} — ${i.reasons.join('; ')}`;
-}
-
 export async function runWatch(argv: string[], io: CliIo = processIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { org: { type: 'boolean', default: false }, triage: { type: 'boolean', default: false }, db: { type: 'string' }, help: { type: 'boolean', default: false } } });
   if (values.help) {

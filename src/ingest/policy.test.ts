@@ -147,11 +147,11 @@ for (const engine of TEST_ENGINES) {
       const held = (await listTriage(store.db, { state: 'pending' })).find((i) => i.name === 'Dask');
       assert.ok(held);
       const [dask] = await personNamed('Mirel Dask');
-      const candidates = await triageCandidates(store.db, held.id);
+      const candidates = await triageCandidates(store.db, held);
       assert.equal(candidates[0]?.person_id, dask!.id, JSON.stringify(candidates));
       // a case the asker may not see is never offered, nor joined
       const hidden = { persons: [dask!.id], userId: 'u', names: [] };
-      assert.deepEqual(await triageCandidates(store.db, held.id, hidden), []);
+      assert.deepEqual(await triageCandidates(store.db, held, hidden), []);
       const at = clock.now().toISOString();
       await assert.rejects(store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', held.id, { decision: 'same_person', personId: dask!.id }, hidden)), (e: VigilError) => e.code === 'not_found');
       await assert.rejects(store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', held.id, { decision: 'same_person', personId: 'no-such-person' })), (e: VigilError) => e.code === 'not_found');

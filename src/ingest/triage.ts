@@ -1,16 +1,15 @@
-import { cleanPersonName } from '../cases/clean-name.js';
-import { decide, scoreMatch } from '../cases/match.js';
+import { decide } from '../cases/match.js';
 import { normalizeName } from '../cases/names.js';
 import { VigilError } from '../core/errors.js';
 import type { Denied } from '../storage/access.js';
 import { NOTHING_DENIED } from '../storage/access.js';
 import { writeAudit } from '../storage/audit.js';
-import { candidatePersons, linkMention } from '../storage/persons.js';
+import { linkMention } from '../storage/persons.js';
 import { getTriage, pendingForName, rememberDecision, settleTriage } from '../storage/policy.js';
 import { parseExtraction } from '../storage/reports.js';
 import type { Db } from '../storage/store.js';
-import { profileOf } from './profiles.js';
 import { retrackReport } from './retrack.js';
+import { rankOnFile } from './who-gets-a-case.js';
 
 /** What an analyst may decide of a possible case: a new case, not a case, or the same person as a case on file. */
 export type TriageDecision = { decision: 'open' | 'not_a_case' } | { decision: 'same_person'; personId: string };
@@ -32,19 +31,15 @@ const CANDIDATES = 3;
  * to review. Read when asked, with the asker's access: a case they may not see is never offered,
  * and nothing about candidates is stored with the item (a case restricted later leaves no trace).
  */
-export async function triageCandidates(db: Db, itemId: string, denied: Denied = NOTHING_DENIED): Promise<TriageCandidate[]> {
-  const item = await getTriage(db, itemId, denied);
-  if (!item) throw new VigilError('not_found', 'no such triage item');
+export async function triageCandidates(db: Db, item: { report_id: string; entity_id: string }, denied: Denied = NOTHING_DENIED): Promise<TriageCandidate[]> {
   const report = await db.selectFrom('reports').select(['extraction', 'extraction_z']).where('id', '=', item.report_id).executeTakeFirst();
   const doc = report ? parseExtraction(report) : null;
   const entity = doc?.entities.find((e) => e.id === item.entity_id);
   if (!doc || !entity) return [];
-  const clean = cleanPersonName(entity.name);
-  const seen = profileOf(doc, entity, clean.ok ? clean.name : entity.name);
   const hidden = new Set(denied.persons);
-  return (await candidatePersons(db, seen.names))
-    .filter((p) => !hidden.has(p.id))
-    .map((p) => ({ person_id: p.id, name: p.name, score: Math.round(scoreMatch(seen, p).score * 100) / 100 }))
+  return (await rankOnFile(db, doc, entity))
+    .filter(({ p }) => !hidden.has(p.id))
+    .map(({ p, m }) => ({ person_id: p.id, name: p.name, score: Math.round(m.score * 100) / 100 }))
     .filter((c) => decide(c.score) !== 'new')
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
     .slice(0, CANDIDATES);

@@ -24,10 +24,14 @@ async function matchOnFile(tx: Db, reportId: string, doc: ExtractionDocument, en
   // Read again after an analyst's correction: the person this mention was linked to stays (merges and splits included).
   const linked = await tx.selectFrom('person_mentions').select('person_id').where('report_id', '=', reportId).where('entity_id', '=', entity.id).executeTakeFirst();
   if (linked) return { linked: await livePersonId(tx, linked.person_id) };
+  return { best: (await rankOnFile(tx, doc, entity))[0] };
+}
+
+/** The people on file a report's person may be, scored by the name matcher, strongest first (the tracker's match and the triage queue's "Same person as …"). */
+export async function rankOnFile(db: Db, doc: ExtractionDocument, entity: Entity): Promise<{ p: StoredPerson; m: MatchScore }[]> {
   const clean = cleanPersonName(entity.name);
   const seen = profileOf(doc, entity, clean.ok ? clean.name : entity.name);
-  const best = (await candidatePersons(tx, seen.names)).map((p) => ({ p, m: scoreMatch(seen, p) })).sort((a, b) => b.m.score - a.m.score)[0];
-  return { best };
+  return (await candidatePersons(db, seen.names)).map((p) => ({ p, m: scoreMatch(seen, p) })).sort((a, b) => b.m.score - a.m.score);
 }
 
 /**
@@ -50,8 +54,10 @@ export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, 
     if ('linked' in m) onFile.set(entity.id, m.linked);
     else if (m.best && decide(m.best.m.score) === 'same' && (entity.type === 'PERSON' || m.best.m.score >= EXACT)) onFile.set(entity.id, m.best.p.id);
     // a restricted case is not named, nor hinted at, to whoever reads the triage queue
-    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON' && !m.best.p.restricted) mayBeOnFile.set(entity.id, m.best.p.id);
-    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON') mayBeRestricted.add(entity.id);
+    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON') {
+      if (m.best.p.restricted) mayBeRestricted.add(entity.id);
+      else mayBeOnFile.set(entity.id, m.best.p.id);
+    }
   }
   const decisions = decideCases({
     doc,

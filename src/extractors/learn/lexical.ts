@@ -25,6 +25,9 @@ export function wordShape(word: string): string {
 /** Word clusters: word → bit-string path in a binary tree (Brown clusters' convention). */
 export type Clusters = ReadonlyMap<string, string>;
 
+/** A word as the training corpora write it: straight quotes, where news writes curly ones ("Velmora’s"). */
+export const straightQuotes = (written: string): string => written.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
+
 /** Cluster-path prefix lengths used as features: coarse to fine. */
 export const CLUSTER_PREFIXES = [4, 8, 12, 20] as const;
 
@@ -79,8 +82,7 @@ export class LexemeCache {
   }
 
   private readonly build = (written: string): Lexeme => {
-    // The training corpora write straight quotes; news writes curly ones ("Velmora’s").
-    const word = written.replace(/[\u2018\u2019\u201a\u201b]/g, "'").replace(/[\u201c\u201d\u201e\u201f]/g, '"');
+    const word = straightQuotes(written);
     const lower = word.toLowerCase();
     const n = lower.length;
     const path = this.clusters?.get(word) ?? this.clusters?.get(lower);

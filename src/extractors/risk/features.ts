@@ -7,6 +7,7 @@ import { kindOfFeature } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
 import { GIVEN_NAME, SURNAME, loadNames } from '../learn/names.js';
 import { loadClusters } from '../learn/clusters.js';
+import { straightQuotes } from '../learn/lexical.js';
 import { NAME_PARTICLES } from '../../text/name-particles.js';
 
 /**
@@ -270,7 +271,7 @@ const ADDRESS_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', '
  * then lower case), else by its parts: "al-Tarnowi" by "Tarnowi", "Kessling-Vasko" by "Kessling".
  */
 function clusterOf(clusters: ReadonlyMap<string, string>, written: string): string | undefined {
-  const word = written.replace(/[\u2018\u2019\u201a\u201b]/g, "'");
+  const word = straightQuotes(written);
   const direct = clusters.get(word) ?? clusters.get(word.toLowerCase());
   if (direct) return direct;
   const parts = word.split('-').filter((w) => w && !NAME_PARTICLES.has(w.toLowerCase()));

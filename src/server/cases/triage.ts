@@ -74,7 +74,7 @@ export function triageRoutes(): OpenAPIHono<AppEnv> {
       const item = await getTriage(db, c.req.valid('param').id, denied);
       if (!item) throw new VigilError('not_found', 'no such triage item');
       const report = await db.selectFrom('reports').select('text').where('id', '=', item.report_id).executeTakeFirstOrThrow();
-      const candidates = item.state === 'pending' ? await triageCandidates(db, item.id, denied) : [];
+      const candidates = item.state === 'pending' ? await triageCandidates(db, item, denied) : [];
       return c.json({ item, text: report.text, candidates }, 200);
     },
   );

@@ -1,4 +1,5 @@
 import { BACKFILL_DAYS, isBackfill } from '../../../cases/alerts.js';
+import { NOT_DONE, notDoneWord } from '../../../cases/modality-words.js';
 import { useEffect, useState } from 'preact/hooks';
 import { get, post, qs } from '../api.js';
 import { useAction, useData } from '../components/hooks.js';
@@ -7,14 +8,6 @@ import { TriageQueue } from '../components/triage.js';
 import { linkProps, navigate } from '../router.js';
 import type { Me, ReportItem } from '../types.js';
 import { canWrite } from '../types.js';
-
-/** What a chip's modality says, in a word and in full: only an asserted event moves a case's status. */
-const TOLD: Record<string, { word: string; why: string }> = {
-  hypothetical: { word: 'asked for / possible', why: 'asked for, sought, threatened or conditional ("if convicted"): not reported as done' },
-  future: { word: 'expected', why: 'expected: not happened yet' },
-  negated: { word: 'denied', why: 'denied or did not happen' },
-  reported: { word: 'claimed', why: 'someone’s claim: moves the status only once an analyst accepts it' },
-};
 
 /** New reports from pastes, feeds and imports, with what each brought in; the paste box on top. */
 export function InboxPage({ me }: { me: Me }) {
@@ -82,9 +75,9 @@ function ReportRow({ r }: { r: ReportItem }) {
             </a>
           ))}
           {f.events.map((e) => (
-            <span key={`${e.type}/${e.modality}`} class={`chip event ev-${e.type}${e.modality === 'asserted' ? '' : ' told-not-done'}`} title={e.modality === 'asserted' ? undefined : (TOLD[e.modality]?.why ?? e.modality)}>
+            <span key={`${e.type}/${e.modality}`} class={`chip event ev-${e.type}${e.modality === 'asserted' ? '' : ' told-not-done'}`} title={e.modality === 'asserted' ? undefined : (NOT_DONE[e.modality as keyof typeof NOT_DONE]?.why ?? e.modality)}>
               {typeLabel(e.type)}
-              {e.modality === 'asserted' ? '' : ` · ${TOLD[e.modality]?.word ?? e.modality}`}
+              {e.modality === 'asserted' ? '' : ` · ${notDoneWord(e.modality)}`}
             </span>
           ))}
           {open > 0 && <span class="chip alert">{open} alert{open > 1 ? 's' : ''}</span>}
