@@ -217,6 +217,26 @@ export class Resolver {
     entity.mentions.push({ ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end), kind });
   }
 
+  /** The entity named as the subject of the verb whose object (or indirect object) token `i` is. */
+  private subjectOfObject(i: number): Entity | undefined {
+    const tree = this.tree;
+    if (!/^(obj|iobj)$/.test(tree.token(i).deprel ?? '')) return undefined;
+    const v = tree.head(i);
+    const subject = tree.kids(v, 'nsubj')[0];
+    if (subject !== undefined) return tree.entityOf[subject] ?? this.at.get(subject);
+    // the parser lost the subject ("On Tuesday, Judge Zhuk of the district court sentenced him",
+    // with the name hung on the date): the one person named before the verb, with no verb or
+    // subordinate clause there ("After meeting Ali, police arrested him" may be Ali)
+    const { from } = tree.sentenceRange(v);
+    const named = new Set<Entity>();
+    for (let k = from; k < v; k++) {
+      if (['VERB', 'AUX', 'SCONJ'].includes(tree.token(k).upos ?? '')) return undefined;
+      const e = tree.entityOf[k];
+      if (e?.type === 'PERSON') named.add(e);
+    }
+    return named.size === 1 ? [...named][0] : undefined;
+  }
+
   /** The person a pronoun at token `i` refers to, recorded as its mention. */
   pronoun(i: number): Entity | undefined {
     const gender = PRONOUN_GENDER[this.tree.token(i).text.toLowerCase()];
@@ -231,7 +251,9 @@ export class Resolver {
     const here = this.paragraphOf(sentence);
     const asSubject = this.isSubject(i);
     // "his family … where he is held": a singular pronoun is no collective's
-    const fits = (k: Known) => sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
+    // "Judge Zhuk sentenced him": an object pronoun is never its own verb's subject (that is "himself")
+    const clausemate = this.subjectOfObject(i);
+    const fits = (k: Known) => k.entity !== clausemate && sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
     // only those in view can fit
     const inView = this.inView(sentence);
     const inParagraph = inView.some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);

@@ -447,8 +447,12 @@ test("a release a span tells is dated when the span ran out, at the custody date
   assert.deepEqual(dates('The blogger Ilse Varga was detained for three weeks in 2015.'), ['ARREST 2015', 'RELEASE 2015']);
   // a span that runs on past the day of publication has freed nobody yet
   assert.deepEqual(dates('On 3 December 2018, security forces detained the journalist Pol Varan for three weeks over a post.', '2018-12-12'), ['ARREST 2018-12-03']);
-  assert.deepEqual(dates('On Thursday a court in Drell jailed the camerawoman Ada Moll for 15 days.', '2018-12-14'), ['ARREST 2018-12-13']);
-  assert.deepEqual(dates('On 14 December a court in Drell jailed the camerawoman Ada Moll for 10 days.', '2018-12-14'), ['ARREST 2018-12-14']);
+  // a court's "jailed for 15 days" is a sentence (an administrative one), which frees no one by itself
+  assert.deepEqual(dates('On Thursday a court in Drell jailed the camerawoman Ada Moll for 15 days.', '2018-12-14'), ['CONVICTION 2018-12-13']);
+  assert.deepEqual(dates('On 14 December a court in Drell jailed the camerawoman Ada Moll for 10 days.', '2018-12-14'), ['CONVICTION 2018-12-14']);
+  // must not match: days of a date are no term ("jailed two days ago")
+  assert.deepEqual(dates('The camerawoman Ada Moll was jailed two days ago.', '2018-12-14'), ['ARREST 2018-12-12']);
+  assert.deepEqual(dates('The camerawoman Ada Moll was jailed in May 2018, weeks before the vote.', '2018-12-14'), ['ARREST 2018-05']);
   // but a custody dated the day of publication, as a dateline dates it, is told as over
   assert.deepEqual(dates('DRELL, Dec 12 (Wire) — Police detained the editor Ada Moll for three weeks over a report, his lawyer said on Monday.', '2018-12-12'), ['ARREST 2018-12-12', 'RELEASE 2018-12-12']);
 });
@@ -1088,4 +1092,17 @@ test('a role’s phrase takes a hyphenated name whole, however the parse split i
   // must not match: a dash set off by spaces ends the phrase
   const spaced = eventsOf('Velin held\n\nPolice in Orsk - the port city - detained the journalist Mara Velin on Monday.', '2026-12-01');
   assert.ok(!/Orsk - the/.test(one(spaced.events, 'ARREST').agent?.text ?? ''), one(spaced.events, 'ARREST').agent?.text);
+});
+
+test('a month or day told without a year that would put a done event after the report leaves it undated', () => {
+  const dated = (text: string) => eventsOf(text, '2025-01-20').events.map((v) => `${v.type} ${v.modality} ${v.date?.value ?? '-'}`);
+  // last year's, or another event's ("until his next trial session in March"): the words do not say which
+  assert.deepEqual(dated('Arno Petz was picked up outside the courthouse in February.'), ['ARREST asserted -']);
+  assert.deepEqual(dated('Arno Petz was arrested on 3 February.'), ['ARREST asserted -']);
+  assert.deepEqual(dated('Arno Petz has since been released until his next trial session in March.'), ['RELEASE asserted -', 'TRIAL future 2025-03']);
+  // must not move: a year the words give, a date ahead that is not told as done, a weekday, a date before the report
+  assert.deepEqual(dated('Arno Petz was arrested in February 2025, the ministry said.'), ['ARREST asserted 2025-02']);
+  assert.deepEqual(dated('Arno Petz will be tried in February.'), ['TRIAL future 2025-02']);
+  assert.deepEqual(dated('Police said they would not arrest Arno Petz in March.'), ['ARREST negated 2025-03']);
+  assert.deepEqual(dated('Arno Petz was released on 19 January.'), ['RELEASE asserted 2025-01-19']);
 });

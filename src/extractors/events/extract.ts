@@ -348,7 +348,32 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
   // a verb keeps its tense ("was tried on 3 October" in an August report).
   const published = doc.meta.published;
   const ahead = (v: VigilEvent) => v.type === 'TRIAL' && v.modality === 'asserted' && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN' && datedAfter(v.date, published);
-  return all.map((v, i) => ({ ...v, ...(v.modality === 'asserted' && askedByWords(tree, v) ? { modality: 'hypothetical' as const } : ahead(v) ? { modality: 'future' as const } : {}), id: `v${i + 1}` }));
+  return all.map((v, i) => {
+    const told = { ...v, ...(v.modality === 'asserted' && askedByWords(tree, v) ? { modality: 'hypothetical' as const } : ahead(v) ? { modality: 'future' as const } : {}), id: `v${i + 1}` };
+    return { ...told, date: happenedBefore(told, published) };
+  });
+}
+
+/** A month's name, full or cut ("Feb.", "Sept"): the words of a date that name its month. */
+const NAMES_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
+
+/**
+ * An event told as having happened (asserted or reported) cannot come after the report. A month or
+ * day the text gave without a year that the dates component put after publication (it leaves a
+ * month's slack for schedules: "was set for Jan. 14") is then either last year's ("was picked up in
+ * February" in a report of 20 January) or, as often on the training reports, the date of something
+ * else the clause looks ahead to ("released until his next trial session in March", "frees X,
+ * adjourns trial to November"). Which one the words do not say: the event is left undated rather
+ * than dated wrong. A hearing ahead is the future, above.
+ */
+function happenedBefore(v: VigilEvent, published: string | undefined | null): EventDate | null {
+  const d = v.date;
+  // (the words give no year: "in February", "on 3 Feb."; a month or day they name is "stated" all the same)
+  if (!d || d.anchor === 'previous' || d.precision === 'year' || /\d{4}|['’]\d{2}\b/.test(d.text ?? '') || !datedAfter(d, published)) return d;
+  // (not a denial: "will not be freed in March" looks ahead)
+  if (v.modality !== 'asserted' && v.modality !== 'reported') return d;
+  // a weekday after publication is a week's error, not this one; "next month" is no date of the past
+  return NAMES_MONTH.test(d.text ?? '') ? null : d;
 }
 
 /** Whether an event's date lies after the publication day, at the date's own precision ("2026-12" is not after 2026-12-05). */

@@ -1,4 +1,4 @@
-import { tokenAt } from '../../text/align.js';
+import { tokenAt, tokenIndexAfter } from '../../text/align.js';
 import type { Entity, Role } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
@@ -17,6 +17,9 @@ import type { Tree } from '../syntax/tree.js';
  * activist, that is who "the activist" is. Both are guesses and say so by lowering confidence.
  */
 
+
+/** How many tokens after a description the name coreference tied it to may stand, for an apposition. */
+const APPOSED_REACH = 25;
 
 /** Nouns that name a person through another: never the person in view themselves. */
 const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson']);
@@ -81,6 +84,24 @@ export class EntityLinker {
   private namedDescribed(head: number): Entity | undefined {
     const e = this.describedAt(head);
     return e?.type === 'PERSON' && nameMentions(e).length > 0 ? e : undefined;
+  }
+
+  /**
+   * The person the coreference layer tied the singular description headed by `head` to, when it
+   * names them later in the same sentence, close by: an apposition the parse hung elsewhere ("A
+   * cameraman who works with Lugo, José Piñango, 28, was also detained", with the name read as
+   * Lugo's). A name in another sentence is a guess this linker makes its own way.
+   */
+  private namedInSentence(head: number): Entity | undefined {
+    const tree = this.tree;
+    if (tree.token(head).upos !== 'NOUN' || tree.token(head).xpos === 'NNS') return undefined;
+    const e = this.namedDescribed(head);
+    const at = tree.doc.tokens[head]!.start;
+    const { to } = tree.sentenceRange(head);
+    const until = tree.doc.tokens[Math.min(to, head + APPOSED_REACH) - 1]!.end;
+    // a name that a verb follows is a clause's subject, not an apposition: "arrested the lawyer, Ilse Varn said"
+    const subjectOfVerb = (end: number): boolean => ['VERB', 'AUX', 'PART'].includes(tree.doc.tokens[tokenIndexAfter(tree.doc.tokens, end)]?.upos ?? '');
+    return e && nameMentions(e).some((m) => m.start > at && m.start < until && !subjectOfVerb(m.end)) ? e : undefined;
   }
 
   /** The person the coreference layer tied description `head` to, when one of the description's nouns ends a title of theirs. */
@@ -256,6 +277,16 @@ export class EntityLinker {
       if (head < trigger) last = (clause > head ? clause : trigger) - 1;
       else first = trigger + 1;
     }
+    // "Joseph Lelei, whose arrest sparked protests, was charged": the relative clause is about the
+    // person, not part of the words that name them
+    if (trigger !== undefined && head < trigger) {
+      for (let k = head + 1; k < last; k++) {
+        if (tree.token(k).text === ',' && /^(?:who|whom|whose)$/i.test(tree.token(k + 1).text)) {
+          last = k - 1;
+          break;
+        }
+      }
+    }
     // dates the parser folded into a name: "Norland Wednesday deported" is Norland
     const inTimex = (i: number) => tree.inTimex(i);
     while (first < last && inTimex(last)) last--;
@@ -307,6 +338,7 @@ export class EntityLinker {
     // one inside it is not ("Castell's lawyer").
     if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? this.personAfterRole(last) ?? named;
     else if (asTarget && !named) named = this.personWithin(start, end, true);
+    if (asTarget && !named) named = this.namedInSentence(head);
     // "the brother of journalist Lara Venn", "two relatives of X": a relation named through the person is someone else,
     // however the parser hung the name (often as the relation's apposition)
     if (asTarget && named && this.namedThrough(first, last, named)) named = undefined;

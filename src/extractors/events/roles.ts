@@ -109,7 +109,11 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   const spaced = (n: number): boolean => n > 0 && n + 1 < tree.doc.tokens.length && tree.doc.tokens[n - 1]!.end < tree.doc.tokens[n]!.start && tree.doc.tokens[n]!.end < tree.doc.tokens[n + 1]!.start;
   const apart = (n: number): boolean => SETS_APART.has(tree.token(n).text) || (tree.token(n).text === '-' && spaced(n));
   let j = i - 1;
-  while (j >= from && !tree.entityOf[j] && (tree.token(j).head === i || apart(j))) j--;
+  // the verb's own words before it: auxiliaries, and a date between them ("was on Monday charged")
+  // (not a subject the parser gave it, which the caller found wanting)
+  const modifies = (n: number): boolean => tree.token(n).head === i && !/^nsubj/.test(tree.token(n).deprel ?? '');
+  const ownWord = (n: number): boolean => modifies(n) || (tree.token(n).head === n + 1 && modifies(n + 1));
+  while (j >= from && !tree.entityOf[j] && (ownWord(j) || apart(j))) j--;
   if (j >= from && !person(j) && !apart(j + 1)) j = unclosedDescription(tree, i, from) ?? j;
   if (j < from || j === i - 1) return undefined;
   // a name that ends a relative clause about an earlier one is not the subject: "Lawyer A, who was
@@ -192,6 +196,27 @@ export function noOneAt(tree: Tree, head: number | undefined): boolean {
   const { first, last } = tree.phrase(head);
   for (let k = first; k <= last; k++) if (tree.entityOf[k]?.type === 'PERSON') return false;
   return entity?.type === 'LOC' && countryByName(entity.name) !== undefined;
+}
+
+/** The nearest verb before `i` in its sentence, when it is a participle and the word `i` is joined to comes after it. */
+function verbBefore(tree: Tree, i: number): number | undefined {
+  const { from } = tree.sentenceRange(i);
+  for (let j = i - 1; j >= from && i - j <= 15; j--) if (tree.token(j).upos === 'VERB') return tree.token(j).xpos === 'VBN' && tree.head(i) > j ? j : undefined;
+  return undefined;
+}
+
+/**
+ * "Lelei, whose arrest sparked protests, was charged": a subject the parse found inside a relative
+ * clause set off by commas between a name and the verb is the clause's word, not the verb's subject.
+ */
+function insideRelative(tree: Tree, subj: number, i: number): boolean {
+  if (subj >= i) return false;
+  const { from } = tree.sentenceRange(i);
+  let open = subj - 1;
+  while (open >= from && subj - open <= 12 && tree.token(open).text !== ',') open--;
+  if (open < from || tree.token(open).text !== ',' || !RELATIVE_PRONOUNS.has(tree.token(open + 1)?.text.toLowerCase() ?? '')) return false;
+  for (let k = subj + 1; k < i; k++) if (tree.token(k).text === ',') return true;
+  return false;
 }
 
 /** Relative pronouns that open a clause about the person named before them. */
@@ -511,11 +536,14 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       roles.agent = tree.head(i);
     } else if (tree.isPassive(i) || copular) {
       // "… the journalist X was called a traitor and charged with sedition": a conjunct takes the person its first verb found
-      const first = tree.token(i).deprel === 'conj' && tree.token(tree.head(i)).upos === 'VERB' ? tree.head(i) : undefined;
+      // (or, hung on a noun of the first verb's phrase, the verb before it: "charged with incitement and released on bail")
+      const first = tree.token(i).deprel !== 'conj' ? undefined : tree.token(tree.head(i)).upos === 'VERB' ? tree.head(i) : verbBefore(tree, i);
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
-      const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? tree.subjectOf(i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
+      const parsed = tree.subjectOf(i);
+      const subject = parsed !== undefined && insideRelative(tree, parsed, i) ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
+      const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? subject ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

@@ -63,12 +63,21 @@ function hyphenatedStart(tree: Tree, j: number, i: number): boolean {
   return next !== undefined && next.text === '-' && next.start === tree.token(j).end && j + 2 !== i;
 }
 
+/** Units of time a term is told in ("jailed for five years"). */
+const TIME_UNITS = new Set(['day', 'week', 'month', 'year']);
+
 function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
   // the preposition of a date is no partner: "granted him bail on Tuesday" is no "bail on"
   // ("not been seen since May" keeps its "since": a word of time in the phrase itself)
   const dated = (j: number): boolean => tree.token(j).deprel === 'case' && tree.lemma(j) !== 'since' && tree.head(j) >= 0 && tree.inTimex(tree.head(j));
-  const hit = (j: number): boolean => (wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase())) && !hyphenatedStart(tree, j, i) && !dated(j);
+  // nor a unit of time outside a length of time: "jailed two days ago", "jailed weeks before the
+  // vote" are no terms ("jailed for 15 days" is)
+  const inDate = (j: number): boolean => {
+    const w = tree.token(j);
+    return TIME_UNITS.has(tree.lemma(j)) && !tree.doc.timexes.some((t) => t.type === 'DURATION' && t.start <= w.start && w.end <= t.end);
+  };
+  const hit = (j: number): boolean => (wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase())) && !hyphenatedStart(tree, j, i) && !dated(j) && !inDate(j);
   for (const c of tree.children[i]!) if (hit(c)) return c;
   for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g)) return g;
   const h = tree.head(i);

@@ -13,6 +13,8 @@ const DIRECTIONS = new Set(['to', 'into', 'from']);
 /** Pronouns that stress a subject rather than name one: "has himself been barred". */
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
+/** How far back a second relative clause ("… and who was detained") looks for the first one's "who". */
+const RELATIVE_REACH = 25;
 
 /** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
 export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
@@ -89,6 +91,8 @@ export class Tree {
     // and so is one with no object of its own joined to a verb that has one: "Police detained and beat X"
     if (this.kids(i, 'nsubj:pass').length > 0) return this.kids(i, 'obj').length === 0 && !this.sharesLaterObject(i) && this.bothObject(i) === undefined;
     const t = this.token(i);
+    // a participle after "be" the parser labelled a plain auxiliary: "was on Monday charged"
+    if (t.xpos === 'VBN' && this.kids(i, 'aux').some((a) => this.lemma(a) === 'be') && this.kids(i, 'obj').length === 0) return true;
     // "was arrested … and charged with sedition": a bare participle conjoined shares the passive;
     // not the voice of an active verb whose object comes after both ("police targeted and arrested
     // five defenders", "targeted" read as a participle with the object on it)
@@ -163,6 +167,16 @@ export class Tree {
     const { from } = this.sentenceRange(who);
     let j = who - 1;
     if (j >= from && this.token(j).text === ',') j--;
+    // "the friend who helped film the videos and who was detained with him": a second relative
+    // clause joined to the first is about the same noun, whatever the parse hung it on
+    if (j >= from && /^(?:and|but)$/i.test(this.token(j).text)) {
+      for (let k = j - 1; k >= Math.max(from, who - RELATIVE_REACH); k--) {
+        if (!['who', 'whom'].includes(this.token(k).text.toLowerCase())) continue;
+        const clause = this.head(k);
+        if (clause >= 0 && this.token(clause).deprel === 'acl:relcl') return this.describedPerson(this.head(clause)) ?? this.head(clause);
+        return this.antecedentOf(k);
+      }
+    }
     if (j < from || !['PROPN', 'NOUN'].includes(this.token(j).upos ?? '')) return undefined;
     return this.describedPerson(j) ?? this.memberOfOrg(j) ?? j;
   }
