@@ -118,6 +118,16 @@ describe('status', () => {
     assert.match(r.reason, /^arrest on 2026-11-16; charged \(charge reported 2026-11-18, undated\)/);
     assert.doesNotMatch(r.reason, /charge on 2026-11-18/);
   });
+  test('charged or sentenced after going into exile, with no arrest since, is still in exile (in absentia)', () => {
+    const charged = deriveStatus([entry('x', 'ASYLUM_REQUEST', '2024-10'), entry('c', 'CHARGE', '2025-01')]);
+    assert.equal(charged.status, 'in_exile');
+    assert.match(charged.reason, /^asylum_request on 2024-10; charged \(charge on 2025-01\)/);
+    assert.equal(deriveStatus([entry('x', 'ASYLUM_REQUEST', '2024-10'), entry('v', 'CONVICTION', '2025-02')]).status, 'in_exile');
+    // must not hold: arrested after coming back, or charged before leaving
+    assert.equal(deriveStatus([entry('x', 'ASYLUM_REQUEST', '2024-10'), entry('a', 'ARREST', '2025-01'), entry('c', 'CHARGE', '2025-02')]).status, 'detained');
+    assert.equal(deriveStatus([entry('c', 'CHARGE', '2024-01'), entry('x', 'ASYLUM_REQUEST', '2024-10')]).status, 'in_exile');
+    assert.equal(deriveStatus([entry('c', 'CHARGE', '2025-01')]).status, 'charged');
+  });
   test('whereabouts unknown only from a disappearance, an abduction or a report that says so', () => {
     assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
     assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-11-16')]).status, 'whereabouts_unknown');

@@ -210,7 +210,9 @@ function datedAfter(a: TimelineEntry, b: TimelineEntry): boolean {
  * held, a later arrest, charge or hearing does not undo a conviction (an appeal heard leaves the
  * person convicted), but an arrest dated after the conviction is a new detention (the sentence
  * was served or the person freed in between); and a person charged while held is `detained`
- * (`charged` is for one who faces charges and is not known to be held), set by the arrest.
+ * (`charged` is for one who faces charges and is not known to be held), set by the arrest; and a
+ * person charged, tried or sentenced after going into exile, and not arrested since, is in exile
+ * (in absentia), set by the exile.
  */
 function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus; charge?: TimelineEntry } | null {
   const killing = facts.findLast((e) => e.type === 'KILLING');
@@ -233,6 +235,8 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
       const was = before.type === 'ARREST' ? 'detained' : SETS_STATUS[before.type]?.(before);
       if (!was) continue;
       const r = LEGAL_RANK[was];
+      // charged, tried or sentenced after leaving, with no arrest since: in absentia, still in exile
+      if (r === undefined && was === 'in_exile' && !arrest) return { e: before, status: 'in_exile', charge: best.e };
       if (r === undefined) break;
       if (was === 'convicted' && newestArrest && datedAfter(newestArrest, before)) break;
       if (was === 'detained') {
@@ -268,7 +272,7 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
       status,
       eventId: e.id,
       since: sortKey(e),
-      reason: `${keptHeld(e) ? 'release refused' : e.type.toLowerCase()} ${whenOf(e)}${charge ? `; charged (${charge.type.toLowerCase()} ${whenOf(charge)})` : ''}${where}${unknown}`,
+      reason: `${keptHeld(e) ? 'release refused' : e.type.toLowerCase()} ${whenOf(e)}${charge ? `; ${charge.type === 'CONVICTION' ? 'sentenced' : 'charged'} (${charge.type.toLowerCase()} ${whenOf(charge)})` : ''}${where}${unknown}`,
       heldAt: held ? heldAt : null,
       episode: episode[0]?.id ?? null,
     };

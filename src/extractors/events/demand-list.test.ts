@@ -34,7 +34,10 @@ test('an infinitive after a request in its sentence is asked for, however the pa
   assert.deepEqual(releases('The Monitor calls on the authorities to disclose the whereabouts of Ivo Sarn and to release him immediately.'), ['hypothetical']);
   // a base form joined to the infinitive, with "calls" read as a noun
   assert.deepEqual(releases('The Monitor will continue to follow both trials and calls on the authorities to drop the charges and release Sheikh Adel Nouri and Dr. Hessa Kanaan.'), ['hypothetical', 'hypothetical']);
+  // a base form a comma joins to the infinitive, with "Watch calls" read as a verb and its object
+  assert.deepEqual(releases('Nakhla Rights Watch calls on the authorities to quash the conviction, release Ivo Sarn immediately, and lift the travel ban on his brother.'), ['hypothetical']);
   // must not match: "released to house arrest", a release told in the next sentence, a past tense joined to an infinitive
+  assert.deepEqual(releases('The union urged the court to hear the case, and Ivo Sarn was released on Monday.'), ['asserted']);
   assert.deepEqual(releases('The court agreed to hear the case and released Ivo Sarn on bail.'), ['asserted']);
   assert.deepEqual(releases('The union asked the court to hear the case of Ivo Sarn, who was released to house arrest in May.'), ['asserted']);
   assert.deepEqual(releases('The union called on the police to investigate. The reporter Ivo Sarn was released on Monday.'), ['asserted']);

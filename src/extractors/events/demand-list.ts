@@ -51,14 +51,15 @@ const ASKED_TO = /\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:
 
 /**
  * "The Monitor calls on the authorities to disclose where A is and to release him", "… to drop the
- * charges and release A": an infinitive ("to release", or a base form joined to one) after a request
+ * charges and release A", "… to quash the conviction, release A": an infinitive ("to release", or a base form joined to one) after a request
  * for infinitives in the same sentence is asked for. The parser
  * may miss the request ("The Monitor calls" read as a noun phrase) or the conjunct it governs.
  */
 function requestedInfinitive(text: string, sentenceStart: number, at: number): boolean {
   const before = text.slice(Math.max(sentenceStart, at - 400), at);
   // "to release", or a base form joined to an infinitive before it: "to drop the charges and release"
-  if (!/\bto\s+(?:\p{Ll}+ly\s+)?$/u.test(before) && !/\bto\s+\p{Ll}[^.;:!?]{0,120}?\s(?:and|or)\s+(?:\p{Ll}+ly\s+)?$/u.test(before)) return false;
+  // (or one a comma joins: "to quash the conviction, release A immediately, and lift the ban")
+  if (!/\bto\s+(?:\p{Ll}+ly\s+)?$/u.test(before) && !/\bto\s+\p{Ll}[^.;:!?]{0,120}?(?:\s(?:and|or)|,)\s+(?:\p{Ll}+ly\s+)?$/u.test(before)) return false;
   return ASKED_TO.test(before);
 }
 

@@ -66,6 +66,17 @@ test('fled to a country, or fled it, is exile; not a holiday, the hills, or peop
   lacks('The prisoner escaped to the forest.', 'ASYLUM_REQUEST');
 });
 
+test('left the country, or a country named, is exile; not a departure barred, allowed or only tried, nor a country\'s union', () => {
+  has('Presenter Eloi Nsar left the country last week after three threatening messages.', 'ASYLUM_REQUEST asserted Eloi Nsar');
+  has('Blogger Pavel Sidor, who left Belarus in 2020, was stripped of his citizenship.', 'ASYLUM_REQUEST asserted Pavel Sidor');
+  has('Reporter Mira Haas was forced to leave the country.', 'ASYLUM_REQUEST asserted Mira Haas');
+  lacks('Reporter Mira Haas was barred from leaving the country.', 'ASYLUM_REQUEST');
+  lacks('Reporter Mira Haas was not allowed to leave the country.', 'ASYLUM_REQUEST');
+  lacks('Reporter Mira Haas tried to flee the country.', 'ASYLUM_REQUEST');
+  lacks("Reporter Mira Haas left the country's main union in 2019.", 'ASYLUM_REQUEST');
+  lacks('Reporter Mira Haas left Belarus on holiday in August.', 'ASYLUM_REQUEST');
+});
+
 test('charges dropped or a case dismissed free the person of them; rejecting charges, a call or a refusal to drop them does not', () => {
   has('Prosecutors dropped the charges against student leader Adaeze Nwosu.', 'RELEASE asserted Adaeze Nwosu', 'CHARGE asserted Adaeze Nwosu');
   has('Charges against journalist Mona Dahl were dropped on Wednesday.', 'RELEASE asserted Mona Dahl', 'CHARGE asserted Mona Dahl');

@@ -34,7 +34,9 @@ function countryOf(tree: Tree, i: number): number | undefined {
     const entity = tree.entityOf[c];
     return entity?.type === 'LOC' && countryByName(entity.name) !== undefined;
   };
-  const parsed = tree.kids(i, 'obl', 'obj').find((c) => (tree.token(c).deprel === 'obj' || tree.caseOf(c) === 'to') && country(c));
+  // "left the country", "fled the country": the country the report is about
+  const theCountry = (c: number): boolean => tree.token(c).deprel === 'obj' && tree.lemma(c) === 'country' && tree.kids(c, 'det').some((d) => tree.lemma(d) === 'the') && !tree.kids(c, 'nmod:poss', 'amod', 'compound').length;
+  const parsed = tree.kids(i, 'obl', 'obj').find((c) => ((tree.token(c).deprel === 'obj' || tree.caseOf(c) === 'to') && country(c)) || theCountry(c));
   if (parsed !== undefined) return parsed;
   // "fled to neighbouring Georgia", with "to" read as an infinitive's: from the words, past up to two lower-case ones
   const { to } = tree.sentenceRange(i);
@@ -62,6 +64,12 @@ function hyphenatedStart(tree: Tree, j: number, i: number): boolean {
   const next = tree.doc.tokens[j + 1];
   return next !== undefined && next.text === '-' && next.start === tree.token(j).end && j + 2 !== i;
 }
+
+/** Verbs of leaving a country. */
+const DEPARTURES = new Set(['leave', 'flee', 'escape']);
+
+/** Verbs whose complement departure did not happen, or not yet: it was prevented, permitted, tried or planned. */
+const KEPT_FROM_LEAVING = new Set(['bar', 'ban', 'prevent', 'stop', 'forbid', 'block', 'allow', 'permit', 'let', 'try', 'attempt', 'plan', 'want', 'intend', 'hope', 'prepare', 'decide', 'refuse']);
 
 /** Units of time a term is told in ("jailed for five years"). */
 const TIME_UNITS = new Set(['day', 'week', 'month', 'year']);
@@ -301,6 +309,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.foretold && !foretold(tree, i)) return undefined;
   // "was treated for a cut lip and released the same night": let go by a hospital, not from custody
   if (type === 'RELEASE' && treatedWith(tree, i)) return undefined;
+  // "barred from leaving the country", "not allowed to leave", "tried to flee": a departure kept from
+  // happening or only attempted is no exile ("forced to leave the country" is)
+  // ("attempting to seek asylum" is the request itself)
+  if (type === 'ASYLUM_REQUEST' && DEPARTURES.has(tree.lemma(i)) && /^(xcomp|advcl|ccomp)/.test(tree.token(i).deprel ?? '') && tree.head(i) >= 0 && KEPT_FROM_LEAVING.has(tree.lemma(tree.head(i)))) return undefined;
   if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
   if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
   // "released on bail": a noun under a verb that already tells its event adds none of its own
