@@ -72,6 +72,7 @@ test('left the country, or a country named, is exile; not a departure barred, al
   has('Reporter Mira Haas was forced to leave the country.', 'ASYLUM_REQUEST asserted Mira Haas');
   lacks('Reporter Mira Haas was barred from leaving the country.', 'ASYLUM_REQUEST');
   lacks('Reporter Mira Haas was not allowed to leave the country.', 'ASYLUM_REQUEST');
+  lacks('Reporter Mira Haas has been unable to leave the country since 2017.', 'ASYLUM_REQUEST');
   lacks('Reporter Mira Haas tried to flee the country.', 'ASYLUM_REQUEST');
   lacks("Reporter Mira Haas left the country's main union in 2019.", 'ASYLUM_REQUEST');
   lacks('Reporter Mira Haas left Belarus on holiday in August.', 'ASYLUM_REQUEST');
@@ -150,4 +151,22 @@ test('walked out of prison, let off: freed; not a walk out of a meeting, nor fir
   lacks('The delegate Ivo Sarn walked out of the meeting in protest.', 'RELEASE');
   lacks('Supporters of Ivo Sarn let off fireworks outside the court.', 'RELEASE');
   lacks('The activist Ivo Sarn walked out of the conference centre in protest.', 'RELEASE');
+});
+
+test('hit in a part of the body, put into a vehicle, prevented from travelling', () => {
+  has('A camera operator, Tamar Jorb, was hit in the leg by a rubber bullet while filming.', 'ASSAULT asserted Tamar Jorb');
+  has('Officers put the councillor Eddie Fong into a police van on Causeway Road.', 'ARREST asserted Eddie Fong');
+  has('On 20 August, activist Mari Ortega was prevented from boarding a flight to Panama.', 'RESTRICTION asserted Mari Ortega');
+  // must not match: a blow to no one, a reply, bags, people kept out of a place
+  lacks('The minister Ivo Sarn hit back at critics of the plan.', 'ASSAULT');
+  lacks('The storm hit the coast of Drell hard.', 'ASSAULT');
+  lacks('Ivo Sarn put his bags into the car.', 'ABDUCTION');
+  lacks('Ivo Sarn put his bags into the car.', 'ARREST');
+  lacks('Police prevented the journalist Ivo Sarn from entering the court.', 'RESTRICTION');
+});
+
+test('a sentence handed to someone is their conviction; a contract handed over for a term is none', () => {
+  has('Her co-defendant, Zmit Halav, 41, was handed a three-year suspended sentence.', 'CONVICTION asserted Zmit Halav');
+  has('The judge handed down a five-year sentence to the activist Ana Rell.', 'CONVICTION asserted Ana Rell');
+  lacks('The minister Ivo Sarn handed the contract to a firm for a term of five years.', 'CONVICTION');
 });

@@ -69,7 +69,7 @@ function hyphenatedStart(tree: Tree, j: number, i: number): boolean {
 const DEPARTURES = new Set(['leave', 'flee', 'escape']);
 
 /** Verbs whose complement departure did not happen, or not yet: it was prevented, permitted, tried or planned. */
-const KEPT_FROM_LEAVING = new Set(['bar', 'ban', 'prevent', 'stop', 'forbid', 'block', 'allow', 'permit', 'let', 'try', 'attempt', 'plan', 'want', 'intend', 'hope', 'prepare', 'decide', 'refuse']);
+const KEPT_FROM_LEAVING = new Set(['unable', 'bar', 'ban', 'prevent', 'stop', 'forbid', 'block', 'allow', 'permit', 'let', 'try', 'attempt', 'plan', 'want', 'intend', 'hope', 'prepare', 'decide', 'refuse']);
 
 /** Units of time a term is told in ("jailed for five years"). */
 const TIME_UNITS = new Set(['day', 'week', 'month', 'year']);
