@@ -215,3 +215,19 @@ test('an object pronoun is never the subject of its own verb, even one the parse
   const met = run('Ali Rook was seen on Monday. After meeting Ali Rook, police arrested him.');
   assert.ok(texts(person(met, 'Ali Rook'), 'pronoun').includes('him'));
 });
+
+test('a description whose outlet ends it is the name set off after the outlet, and "the channel X" is an outlet', () => {
+  const doc = run('A cameraman for the local channel Chira TV, Dilan Omer, said riot police struck him with batons.');
+  assert.ok(texts(person(doc, 'Dilan Omer'), 'pronoun').includes('him'));
+  assert.ok(!doc.entities.some((e) => e.type === 'PERSON' && !isNamed(e) && /cameraman/.test(e.name)), 'no unnamed cameraman beside Dilan Omer');
+  const outlet = run('A camera operator for the independent channel Mtis Ambebi, Tamar Jorbenadze, was hurt.');
+  assert.equal(outlet.entities.find((e) => e.name === 'Mtis Ambebi')?.type, 'ORG');
+  // must not match: a person after a noun that is no outlet's
+  assert.equal(run('The editor of the channel, Ana Rell, was hurt.').entities.find((e) => e.name === 'Ana Rell')?.type, 'PERSON');
+});
+
+test('a speaker in the paragraph before does not take a speaking "she" from the person the new paragraph names', () => {
+  const doc = run('He is held in the central prison. His lawyer, Dalia Sarr, said his appeal will be heard in November.\n\nDr. Lula Farhan, a professor at the university, was suspended in October after she told a television programme that the constitution was on loan. Prosecutors charged her in December and she was released on bail.');
+  assert.deepEqual(texts(person(doc, 'Lula Farhan'), 'pronoun'), ['she', 'her', 'she']);
+  assert.deepEqual(texts(person(doc, 'Dalia Sarr'), 'pronoun'), []);
+});

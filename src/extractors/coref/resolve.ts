@@ -278,7 +278,9 @@ export class Resolver {
     // nobody in view: the report's main person, when the gender allows
     // the subject of "said" right after a quotation is the one who spoke before
     const previous = this.lastSpeaker;
-    if (previous && this.speaks(i) && sentence - previous.sentence <= WINDOW && !(gender && previous.gender && previous.gender !== gender) && !(gender && previous.plural)) best = previous;
+    // (not from a paragraph before one that names someone who fits: "Dr. Lulwa …, was suspended after she told a programme")
+    const speakerBefore = previous !== undefined && inParagraph && previous.sentence >= 0 && this.paragraphOf(previous.sentence) < here;
+    if (previous && !speakerBefore && this.speaks(i) && sentence - previous.sentence <= WINDOW && !(gender && previous.gender && previous.gender !== gender) && !(gender && previous.plural)) best = previous;
     const fallback = this.mainPerson();
     if (!best && fallback && !(gender && fallback.gender && fallback.gender !== gender)) best = fallback;
     if (!best) return undefined;
@@ -489,12 +491,16 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
   // "another of the detained lawmakers, A,": a plural is a group the name is one of, not who the description is
   if (tree.token(h).xpos !== 'NN') return undefined;
   const { to } = tree.sentenceRange(h);
-  for (let k = h + 1; k <= Math.max(last + 1, h + 8) && k < to; k++) {
+  // an outlet's name that ends the phrase may stand outside its words: "a cameraman for the local channel | Chira TV, Dilan Omer,"
+  let end = last;
+  while (end + 1 < to && tree.entityOf[end + 1] && tree.entityOf[end + 1]!.type !== 'PERSON') end++;
+  for (let k = h + 1; k <= Math.max(end + 1, h + 8) && k < to; k++) {
     const t = tree.token(k);
     if (t.text === ',') {
       let n = k + 1;
       if (/^(?:mr|mrs|ms|dr|prof)\.?$/i.test(tree.token(n)?.text ?? '')) n++;
-      return n <= last + 2 && tree.entityOf[n]?.type === 'PERSON' && /^(appos|flat|compound|conj)/.test(tree.token(n).deprel ?? '') ? { name: n, comma: k } : undefined;
+      // (however the parse hung a name set off by a comma of its own: "A cameraman for the channel Chira TV, Dilan Omer, said")
+      return n <= end + 2 && tree.entityOf[n]?.type === 'PERSON' && (/^(appos|flat|compound|conj)/.test(tree.token(n).deprel ?? '') || setOff(tree, n, to)) ? { name: n, comma: k } : undefined;
     }
     // "A cameraman who works with A, B, 28, was also detained": the name set off after a relative clause
     if (/^(?:who|that)$/i.test(t.text) && k > h) return nameAfterRelative(tree, k, to);

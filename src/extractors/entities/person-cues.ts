@@ -392,6 +392,21 @@ function organisationByForm(doc: Doc, m: Mention): boolean {
 const MEDIA_ROLES = new Set(['reporter', 'correspondent', 'journalist', 'editor', 'photographer', 'photojournalist', 'presenter', 'columnist', 'cameraman', 'camerawoman', 'producer', 'anchor', 'contributor', 'stringer', 'blogger', 'broadcaster']);
 const EMPLOYER_CASES = new Set(['for', 'with', 'at']);
 
+/** Common nouns for an outlet, which name one right after them: "the independent channel Mtis Ambebi", "the online outlet Suara Lembah". */
+const OUTLET_NOUNS = new Set(['channel', 'station', 'newspaper', 'paper', 'daily', 'weekly', 'website', 'outlet', 'magazine', 'broadcaster', 'portal', 'agency']);
+
+/** "the independent channel Mtis Ambebi": a "person" right after an outlet noun the text opens with "the" or "a" is the outlet. */
+function outletNounBefore(doc: Doc, m: Mention): boolean {
+  if (m.type !== 'PERSON') return false;
+  const k = tokenAt(doc, m.start) - 1;
+  const noun = doc.tokens[k];
+  if (!noun || noun.upos !== 'NOUN' || !OUTLET_NOUNS.has(noun.text)) return false;
+  // the outlet noun opens its own phrase ("the … channel"), not "the channel's editor"
+  let j = k - 1;
+  while (j >= 0 && /^\p{Ll}/u.test(doc.tokens[j]!.text) && ['ADJ', 'NOUN'].includes(doc.tokens[j]!.upos ?? '') && k - j < 4) j--;
+  return j >= 0 && /^(?:the|a|an)$/i.test(doc.tokens[j]!.text);
+}
+
 /** "a reporter for the independent Karvel Voice", "a correspondent with Radio Nolan": a "person" named after a media role and "for/with/at" is the outlet. */
 function employerAfterRole(doc: Doc, m: Mention): boolean {
   if (m.type !== 'PERSON') return false;
@@ -530,7 +545,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   }
   // "Minister of | Justice | Pol Varan": the office's domain alone is no organisation
   // an outlet or a movement shown to be one somewhere is one wherever the same words stand ("Nav Tojikiston was banned")
-  const organisations = new Set(mentions.all.filter((m) => employerBeforeRole(doc, m) || employerAfterRole(doc, m) || organisationByForm(doc, m)).map((m) => m.text));
+  const organisations = new Set(mentions.all.filter((m) => employerBeforeRole(doc, m) || employerAfterRole(doc, m) || outletNounBefore(doc, m) || organisationByForm(doc, m)).map((m) => m.text));
   const kept = mentions.all.filter((m) => !officeDomainOnly(doc, m)).map((m) => (nationalityOnly(doc, m) ? { ...m, type: 'MISC' as const } : m.type === 'PERSON' && organisations.has(m.text) ? { ...m, type: 'ORG' as const } : m));
   if (kept.length < mentions.all.length || kept.some((m, i) => m !== mentions.all[i])) changed = true;
   return { entities: changed ? group(kept) : doc.entities, mentions };

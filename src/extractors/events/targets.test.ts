@@ -1228,3 +1228,13 @@ test('a passive verb past a relative clause on the name still finds the name: "X
   assert.deepEqual(targets(text, 'RELEASE'), ['Joseph Lelei']);
   assert.deepEqual(targets('Ilse Korr, whose arrest sparked protests, was charged with sedition.', 'CHARGE'), ['Ilse Korr']);
 });
+
+test('a description past the name and an age set off by commas is that person: "X, 20, a sociology student, was detained"', () => {
+  assert.deepEqual(targets('On 27 August, Camila Tovar Ruiz, 20, a sociology student, was detained by riot police during a sit-in.', 'ARREST'), ['Camila Tovar Ruiz']);
+});
+
+test('a relative clause after a description that names a possessor is about the name before it', () => {
+  assert.deepEqual(targets("We remember Muntadhar Salman, Haider's friend from the protest tents, who was shot dead outside his home in 2020.", 'KILLING'), ['Muntadhar Salman']);
+  // must not match: the possessor is not who the clause is about
+  lacks(targets("We remember Muntadhar Salman, Haider's friend from the protest tents, who was shot dead outside his home in 2020.", 'KILLING'), ['Haider'], 'possessor');
+});

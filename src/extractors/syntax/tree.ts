@@ -199,6 +199,14 @@ export class Tree {
    * "Lora Quell, the front's consultant, who disappeared": the named person a description between
    * commas right after the name stands for; a relative clause on the description is about them.
    */
+  /** Whether the name token `k` belongs to is a possessor: "'s" follows its last word. */
+  private possessor(k: number): boolean {
+    const e = this.entityOf[k];
+    let end = k;
+    while (e && this.entityOf[end + 1] === e) end++;
+    return /^['’]s?$/.test(this.token(end + 1)?.text ?? '');
+  }
+
   describedPerson(j: number): number | undefined {
     // "…, National Front of Velmora consultant, who": a noun after a long name may be tagged a present-tense verb
     const noun = this.token(j).upos === 'NOUN' || (this.token(j).upos === 'VERB' && ['VB', 'VBP'].includes(this.token(j).xpos ?? '') && this.token(j + 1)?.text === ',');
@@ -207,7 +215,8 @@ export class Tree {
     for (let k = j - 1; k >= Math.max(from, j - 12); k--) {
       const t = this.token(k);
       if (t.text === ',') return k - 1 >= from && this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
-      if (['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') || this.entityOf[k]?.type === 'PERSON') return undefined;
+      // (a person the description names as a possessor is not who it stands for: "A, Haider's friend from the tents, who")
+      if (['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') || (this.entityOf[k]?.type === 'PERSON' && !this.possessor(k))) return undefined;
     }
     return undefined;
   }
