@@ -217,6 +217,13 @@ export class Resolver {
     entity.mentions.push({ ...doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end), kind });
   }
 
+  /** Whether the pronoun at `i` follows a closing quotation mark, past at most a comma: '"…," she said'. */
+  private afterQuotation(i: number): boolean {
+    const doc = this.tree.doc;
+    const before = doc.text.slice(Math.max(0, doc.tokens[i]!.start - 4), doc.tokens[i]!.start);
+    return /["”’'],?\s*$/.test(before);
+  }
+
   /** The entity named as the subject of the verb whose object (or indirect object) token `i` is. */
   private subjectOfObject(i: number): Entity | undefined {
     const tree = this.tree;
@@ -278,8 +285,9 @@ export class Resolver {
     // nobody in view: the report's main person, when the gender allows
     // the subject of "said" right after a quotation is the one who spoke before
     const previous = this.lastSpeaker;
-    // (not from a paragraph before one that names someone who fits: "Dr. Lulwa …, was suspended after she told a programme")
-    const speakerBefore = previous !== undefined && inParagraph && previous.sentence >= 0 && this.paragraphOf(previous.sentence) < here;
+    // (not from a paragraph before one that names someone who fits: "Dr. Lulwa …, was suspended after
+    // she told a programme"; but '"…," she said' right after a quotation is still its speaker, whoever it names)
+    const speakerBefore = previous !== undefined && inParagraph && previous.sentence >= 0 && this.paragraphOf(previous.sentence) < here && !this.afterQuotation(i);
     if (previous && !speakerBefore && this.speaks(i) && sentence - previous.sentence <= WINDOW && !(gender && previous.gender && previous.gender !== gender) && !(gender && previous.plural)) best = previous;
     const fallback = this.mainPerson();
     if (!best && fallback && !(gender && fallback.gender && fallback.gender !== gender)) best = fallback;

@@ -393,11 +393,17 @@ const MEDIA_ROLES = new Set(['reporter', 'correspondent', 'journalist', 'editor'
 const EMPLOYER_CASES = new Set(['for', 'with', 'at']);
 
 /** Common nouns for an outlet, which name one right after them: "the independent channel Mtis Ambebi", "the online outlet Suara Lembah". */
-const OUTLET_NOUNS = new Set(['channel', 'station', 'newspaper', 'paper', 'daily', 'weekly', 'website', 'outlet', 'magazine', 'broadcaster', 'portal', 'agency']);
+const OUTLET_NOUNS = new Set(['channel', 'station', 'newspaper', 'paper', 'daily', 'weekly', 'website', 'outlet', 'magazine', 'portal', 'agency']);
 
-/** "the independent channel Mtis Ambebi": a "person" right after an outlet noun the text opens with "the" or "a" is the outlet. */
+/**
+ * "the independent channel Mtis Ambebi": a "person" right after an outlet noun the text opens with
+ * "the" or "a" is the outlet; not one a verb follows, who begins a clause of their own ("told the
+ * newspaper Ana Rell was missing", "the agency Ivo Sarn worked for").
+ */
 function outletNounBefore(doc: Doc, m: Mention): boolean {
   if (m.type !== 'PERSON') return false;
+  const after = doc.tokens[tokenAt(doc, m.end - 1) + 1];
+  if (after && ['VERB', 'AUX'].includes(after.upos ?? '')) return false;
   const k = tokenAt(doc, m.start) - 1;
   const noun = doc.tokens[k];
   if (!noun || noun.upos !== 'NOUN' || !OUTLET_NOUNS.has(noun.text)) return false;

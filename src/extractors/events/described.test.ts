@@ -76,6 +76,12 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('Reporter Mira Haas tried to flee the country.', 'ASYLUM_REQUEST');
   lacks("Reporter Mira Haas left the country's main union in 2019.", 'ASYLUM_REQUEST');
   lacks('Reporter Mira Haas left Belarus on holiday in August.', 'ASYLUM_REQUEST');
+  // nor an errand, a departure undone, an expulsion; a departure allowed did happen
+  lacks('Reporter Ivo Sarn left the country for a conference in Berlin and returned on Friday.', 'ASYLUM_REQUEST');
+  lacks('Reporter Ivo Sarn left the country on Monday to attend a hearing in Geneva.', 'ASYLUM_REQUEST');
+  lacks('The foreign correspondent Ivo Sarn was ordered to leave the country.', 'ASYLUM_REQUEST');
+  lacks('Reporter Ivo Sarn left Poland in 2019 and moved back to Belarus.', 'ASYLUM_REQUEST');
+  has('Reporter Mira Haas was allowed to flee to Georgia after her release.', 'ASYLUM_REQUEST asserted Mira Haas');
 });
 
 test('charges dropped or a case dismissed free the person of them; rejecting charges, a call or a refusal to drop them does not', () => {
@@ -163,10 +169,16 @@ test('hit in a part of the body, put into a vehicle, prevented from travelling',
   lacks('Ivo Sarn put his bags into the car.', 'ABDUCTION');
   lacks('Ivo Sarn put his bags into the car.', 'ARREST');
   lacks('Police prevented the journalist Ivo Sarn from entering the court.', 'RESTRICTION');
+  // nor a mishap, a parent's car, the weather
+  lacks('The reporter Ana Rell hit her head when she fell on the ice.', 'ASSAULT');
+  lacks('The reporter Ana Rell was hit in the head by a falling branch.', 'ASSAULT');
+  lacks('The reporter Ana Rell put her son into the car and drove away.', 'ABDUCTION');
+  lacks('Bad weather prevented the journalist Ivo Sarn from travelling.', 'RESTRICTION');
 });
 
 test('a sentence handed to someone is their conviction; a contract handed over for a term is none', () => {
   has('Her co-defendant, Zmit Halav, 41, was handed a three-year suspended sentence.', 'CONVICTION asserted Zmit Halav');
   has('The judge handed down a five-year sentence to the activist Ana Rell.', 'CONVICTION asserted Ana Rell');
   lacks('The minister Ivo Sarn handed the contract to a firm for a term of five years.', 'CONVICTION');
+  lacks('The lawyer Ivo Sarn was handed a second term as head of the bar association.', 'CONVICTION');
 });

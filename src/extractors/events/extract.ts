@@ -12,6 +12,7 @@ import { oneNamedLater } from './one-named-later.js';
 import { apposedFirst } from './apposed-first.js';
 import { invertedSubjects } from './inverted.js';
 import { EventDater } from './event-date.js';
+import { MONTHS } from '../dates/lexicon.js';
 import type { Lexicon } from './lexicon.js';
 import { EntityLinker } from './link.js';
 import { mergeMentions } from './merge.js';
@@ -354,8 +355,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
   });
 }
 
-/** A month's name, full or cut ("Feb.", "Sept"): the words of a date that name its month. */
-const NAMES_MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
+/** Whether a date's words name a month, full or cut ("February", "Feb.", "Sept"), as the dates component reads them. */
+const namesMonth = (words: string): boolean => words.toLowerCase().split(/[^a-z]+/).some((w) => MONTHS[w] !== undefined);
 
 /**
  * An event told as having happened (asserted or reported) cannot come after the report. A month or
@@ -373,7 +374,7 @@ function happenedBefore(v: VigilEvent, published: string | undefined | null): Ev
   // (not a denial: "will not be freed in March" looks ahead)
   if (v.modality !== 'asserted' && v.modality !== 'reported') return d;
   // a weekday after publication is a week's error, not this one; "next month" is no date of the past
-  return NAMES_MONTH.test(d.text ?? '') ? null : d;
+  return namesMonth(d.text ?? '') ? null : d;
 }
 
 /** Whether an event's date lies after the publication day, at the date's own precision ("2026-12" is not after 2026-12-05). */

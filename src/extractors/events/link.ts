@@ -7,6 +7,7 @@ import { calledBy } from '../coref/titles.js';
 import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import type { Tree } from '../syntax/tree.js';
+import { RELATIVE_PRONOUNS } from './roles.js';
 
 /**
  * A role's head token → the role: the words of its phrase and the document entity they name.
@@ -95,6 +96,8 @@ export class EntityLinker {
   private namedInSentence(head: number): Entity | undefined {
     const tree = this.tree;
     if (tree.token(head).upos !== 'NOUN' || tree.token(head).xpos === 'NNS') return undefined;
+    // "the lawyer who represents the poet, Ivo Sarn,": someone defined through another may be named for that other
+    if (RELATIONAL.has(tree.lemma(head)) || tree.kids(head, 'nmod:poss').length > 0) return undefined;
     const e = this.namedDescribed(head);
     const at = tree.doc.tokens[head]!.start;
     const { to } = tree.sentenceRange(head);
@@ -281,7 +284,7 @@ export class EntityLinker {
     // person, not part of the words that name them
     if (trigger !== undefined && head < trigger) {
       for (let k = head + 1; k < last; k++) {
-        if (tree.token(k).text === ',' && /^(?:who|whom|whose)$/i.test(tree.token(k + 1).text)) {
+        if (tree.token(k).text === ',' && RELATIVE_PRONOUNS.has(tree.token(k + 1).text.toLowerCase())) {
           last = k - 1;
           break;
         }

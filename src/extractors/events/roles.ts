@@ -220,7 +220,7 @@ function insideRelative(tree: Tree, subj: number, i: number): boolean {
 }
 
 /** Relative pronouns that open a clause about the person named before them. */
-const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose']);
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'whose']);
 
 /**
  * The comma before ", who …" when token `k` (a finite verb) is inside such a clause: the clause

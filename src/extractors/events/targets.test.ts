@@ -1211,14 +1211,17 @@ test('a description the coreference layer tied to a name set off later in its se
   // (the quotation before it leaves the parse of the apposition wrong: the name hangs on "Lugo")
   const text = '"We have gone to the Orvel office in Drell three times and they tell us he is not there. We do not know where he is, whether he has eaten, whether he is alive," she said by telephone.\n\nA cameraman who works with Lugo, José Gregorio Piñango, 28, was also detained on Tuesday near the office.';
   assert.deepEqual(targets(text, 'ARREST'), ['José Gregorio Piñango']);
-  // must not match: a name a verb follows speaks, it is no apposition
+  // must not match: a name a verb follows speaks, it is no apposition; someone defined through the name is someone else
   lacks(targets('Police arrested the lawyer, Ilse Varn said.', 'ARREST'), ['Ilse Varn'], 'speaker');
+  lacks(targets('The lawyer who represents the poet, Ivo Sarn, was arrested.', 'ARREST'), ['Ivo Sarn'], 'client');
 });
 
 test('a second relative clause joined by "and who" is about the first one\'s noun', () => {
   // (the names of one of our invented reports, with which the parse hangs the clause on the list's number)
   const text = "5/ Nury Hojamuradov, the friend who helped film Myradov's videos and who was briefly detained with him in Balashikha in March, has left Russia.";
   assert.deepEqual(targets(text, 'ARREST'), ['Nury Hojamuradov']);
+  // must not match: "and who" after an indirect question asks, it relates nothing
+  lacks(targets('Neighbours who saw the raid said they did not know why the men came and who was arrested.', 'ARREST'), ['Neighbours'], 'question');
 });
 
 test('a passive verb past a relative clause on the name still finds the name: "X, whose arrest sparked protests, was charged"', () => {

@@ -65,25 +65,50 @@ function hyphenatedStart(tree: Tree, j: number, i: number): boolean {
   return next !== undefined && next.text === '-' && next.start === tree.token(j).end && j + 2 !== i;
 }
 
+/**
+ * Whether a departure ("left the country", "fled Belarus") is told as done and as more than an
+ * errand: not kept from happening ("barred from leaving", "not allowed to leave", "tried to flee"),
+ * not ordered ("ordered to leave the country" is an expulsion), not for an errand ("for a
+ * conference", "to attend a hearing") and not undone in the same clause ("and returned on Friday").
+ */
+function departedForGood(tree: Tree, i: number): boolean {
+  const h = tree.head(i);
+  if (/^(xcomp|advcl|ccomp)/.test(tree.token(i).deprel ?? '') && h >= 0) {
+    if (KEPT_FROM_LEAVING.has(tree.lemma(h))) return false;
+    if (LETTING_LEAVE.has(tree.lemma(h)) && negatedNear(tree, h)) return false;
+  }
+  // "to attend a hearing": a purpose (a verb's: "fled to neighbouring Georgia" may be parsed so too); "for a conference": an errand
+  if (tree.kids(i, 'advcl', 'xcomp').some((c) => tree.token(c).xpos === 'VB' && tree.kids(c, 'mark').some((m) => tree.lemma(m) === 'to'))) return false;
+  if (tree.kids(i, 'obl').some((c) => tree.caseOf(c) === 'for' && ERRANDS.has(tree.lemma(c)))) return false;
+  // "left … and returned", "and moved back"
+  return !tree.kids(i, 'conj').some((c) => tree.lemma(c) === 'return' || (tree.lemma(c) === 'move' && tree.kids(c, 'advmod', 'compound:prt').some((b) => tree.lemma(b) === 'back')));
+}
+
 /** Verbs of leaving a country. */
 const DEPARTURES = new Set(['leave', 'flee', 'escape']);
 
-/** Verbs whose complement departure did not happen, or not yet: it was prevented, permitted, tried or planned. */
-const KEPT_FROM_LEAVING = new Set(['unable', 'bar', 'ban', 'prevent', 'stop', 'forbid', 'block', 'allow', 'permit', 'let', 'try', 'attempt', 'plan', 'want', 'intend', 'hope', 'prepare', 'decide', 'refuse']);
-
-/** Units of time a term is told in ("jailed for five years"). */
-const TIME_UNITS = new Set(['day', 'week', 'month', 'year']);
+/** Verbs whose complement departure did not happen: it was prevented or only tried, or it was ordered (an expulsion, not an exile). */
+const KEPT_FROM_LEAVING = new Set(['unable', 'bar', 'ban', 'prevent', 'stop', 'forbid', 'block', 'try', 'attempt', 'order', 'tell', 'ask', 'urge']);
+/** Verbs that let a departure happen: it did not when they are denied ("was not allowed to leave"). */
+const LETTING_LEAVE = new Set(['allow', 'permit', 'let']);
+/** Nouns of an errand abroad that "left the country for …" names, which no exile is. */
+const ERRANDS = new Set(['conference', 'meeting', 'hearing', 'summit', 'work', 'study', 'studies', 'treatment', 'talks', 'forum', 'event', 'festival', 'training', 'course', 'assignment']);
 
 function partnerOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
   // the preposition of a date is no partner: "granted him bail on Tuesday" is no "bail on"
   // ("not been seen since May" keeps its "since": a word of time in the phrase itself)
   const dated = (j: number): boolean => tree.token(j).deprel === 'case' && tree.lemma(j) !== 'since' && tree.head(j) >= 0 && tree.inTimex(tree.head(j));
-  // nor a unit of time outside a length of time: "jailed two days ago", "jailed weeks before the
-  // vote" are no terms ("jailed for 15 days" is)
+  // nor a unit of time that tells when, or another verb's span: "jailed two days ago", "jailed weeks
+  // before the vote", "jailed two days after the protest", "jailed … and spent 20 days in jail" are
+  // no terms ("jailed for five years", "a ten-year sentence" are)
   const inDate = (j: number): boolean => {
+    if (!SPANS.has(tree.lemma(j))) return false;
     const w = tree.token(j);
-    return TIME_UNITS.has(tree.lemma(j)) && !tree.doc.timexes.some((t) => t.type === 'DURATION' && t.start <= w.start && w.end <= t.end);
+    if (tree.doc.timexes.some((t) => t.type === 'DATE' && t.start <= w.start && w.end <= t.end)) return true;
+    if (/^(?:before|after|ago|later|earlier)$/i.test(tree.doc.tokens[j + 1]?.text ?? '')) return true;
+    const h = tree.head(j);
+    return h >= 0 && h !== i && tree.token(h).upos === 'VERB';
   };
   const hit = (j: number): boolean => (wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase())) && !hyphenatedStart(tree, j, i) && !dated(j) && !inDate(j);
   for (const c of tree.children[i]!) if (hit(c)) return c;
@@ -312,7 +337,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   // "barred from leaving the country", "not allowed to leave", "tried to flee": a departure kept from
   // happening or only attempted is no exile ("forced to leave the country" is)
   // ("attempting to seek asylum" is the request itself)
-  if (type === 'ASYLUM_REQUEST' && DEPARTURES.has(tree.lemma(i)) && /^(xcomp|advcl|ccomp)/.test(tree.token(i).deprel ?? '') && tree.head(i) >= 0 && KEPT_FROM_LEAVING.has(tree.lemma(tree.head(i)))) return undefined;
+  if (type === 'ASYLUM_REQUEST' && DEPARTURES.has(tree.lemma(i)) && !departedForGood(tree, i)) return undefined;
   if (entry.future && !tree.kids(i, 'aux').some((a) => FUTURE_AUX.has(tree.lemma(a)))) return undefined;
   if (entry.negated && !negatedNear(tree, i) && !(partner !== undefined && negatedNear(tree, partner))) return undefined;
   // "released on bail": a noun under a verb that already tells its event adds none of its own

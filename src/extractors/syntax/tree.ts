@@ -15,6 +15,8 @@ const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
 /** How far back a second relative clause ("… and who was detained") looks for the first one's "who". */
 const RELATIVE_REACH = 25;
+/** Words that open an indirect question, after which "and who" asks rather than relates. */
+const QUESTION_WORDS = new Set(['why', 'how', 'what', 'when', 'where', 'whether', 'if']);
 
 /** Words that negate the clause or noun they attach to: "not known", "no charges", "without trial". */
 export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']);
@@ -171,6 +173,8 @@ export class Tree {
     // clause joined to the first is about the same noun, whatever the parse hung it on
     if (j >= from && /^(?:and|but)$/i.test(this.token(j).text)) {
       for (let k = j - 1; k >= Math.max(from, who - RELATIVE_REACH); k--) {
+        // "did not know why the men came and who was arrested": a question, not a relative clause
+        if (QUESTION_WORDS.has(this.token(k).text.toLowerCase())) return undefined;
         if (!['who', 'whom'].includes(this.token(k).text.toLowerCase())) continue;
         const clause = this.head(k);
         if (clause >= 0 && this.token(clause).deprel === 'acl:relcl') return this.describedPerson(this.head(clause)) ?? this.head(clause);
@@ -195,18 +199,19 @@ export class Tree {
     return k - 2 >= from && this.token(k - 1).text.toLowerCase() === 'of' && this.entityOf[k - 2]?.type === 'PERSON' ? k - 2 : undefined;
   }
 
-  /**
-   * "Lora Quell, the front's consultant, who disappeared": the named person a description between
-   * commas right after the name stands for; a relative clause on the description is about them.
-   */
-  /** Whether the name token `k` belongs to is a possessor: "'s" follows its last word. */
+  /** Whether the name token `k` belongs to is a possessor: a possessive "'s" (or a bare apostrophe) follows its last word. */
   private possessor(k: number): boolean {
     const e = this.entityOf[k];
     let end = k;
     while (e && this.entityOf[end + 1] === e) end++;
-    return /^['’]s?$/.test(this.token(end + 1)?.text ?? '');
+    const next = this.doc.tokens[end + 1];
+    return next !== undefined && next.upos === 'PART' && /^['’]s?$/.test(next.text);
   }
 
+  /**
+   * "Lora Quell, the front's consultant, who disappeared": the named person a description between
+   * commas right after the name stands for; a relative clause on the description is about them.
+   */
   describedPerson(j: number): number | undefined {
     // "…, National Front of Velmora consultant, who": a noun after a long name may be tagged a present-tense verb
     const noun = this.token(j).upos === 'NOUN' || (this.token(j).upos === 'VERB' && ['VB', 'VBP'].includes(this.token(j).xpos ?? '') && this.token(j + 1)?.text === ',');
