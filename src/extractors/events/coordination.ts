@@ -1,6 +1,6 @@
 import { tokenIndexAfter } from '../../text/align.js';
 import type { Token } from '../../text/doc.js';
-import type { Tree } from '../syntax/tree.js';
+import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
 import { numberAt } from './plural.js';
 import { isParticiple, participleAsNoun } from './participle-noun.js';
@@ -68,7 +68,9 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
   // persons among the target's fellow subjects (or objects) are its list
   const rel = tree.token(head).deprel ?? '';
   const up = tree.head(head);
-  if (up >= 0 && /^(nsubj|obj)/.test(rel)) for (const c of tree.kids(up, rel)) if (c !== head && take(c)) visit(c, 0);
+  // (not the name a relative clause's subject points back to: "Sami Rook, whose brother was arrested, …")
+  const relative = RELATIVE_PRONOUNS.has(tree.token(head).text.toLowerCase()) || tree.kids(head, 'nmod:poss').some((k) => tree.token(k).text.toLowerCase() === 'whose');
+  if (up >= 0 && /^(nsubj|obj)/.test(rel) && !relative) for (const c of tree.kids(up, rel)) if (c !== head && take(c)) visit(c, 0);
   // "Among those arrested were A, a paralegal, and B": the names are what "those" is
   if (!isPerson(head) && rel === 'nsubj' && up >= 0 && tree.kids(up, 'cop').length > 0 && take(up)) visit(up, 0);
   if (isPerson(head)) visit(head, 0);

@@ -6,8 +6,7 @@ import { singularNounsJoined } from '../coref/resolve.js';
 import { calledBy } from '../coref/titles.js';
 import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
-import type { Tree } from '../syntax/tree.js';
-import { RELATIVE_PRONOUNS } from './roles.js';
+import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
 
 /**
  * A role's head token → the role: the words of its phrase and the document entity they name.

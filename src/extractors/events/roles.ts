@@ -1,6 +1,6 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
-import type { Tree } from '../syntax/tree.js';
+import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
 import { commaParticiple, describedName, frontedParticipleSubject, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
@@ -219,8 +219,6 @@ function insideRelative(tree: Tree, subj: number, i: number): boolean {
   return false;
 }
 
-/** Relative pronouns that open a clause about the person named before them. */
-export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'whose']);
 
 /**
  * The comma before ", who …" when token `k` (a finite verb) is inside such a clause: the clause

@@ -1241,3 +1241,9 @@ test('a relative clause after a description that names a possessor is about the 
   // must not match: the possessor is not who the clause is about
   lacks(targets("We remember Muntadhar Salman, Haider's friend from the protest tents, who was shot dead outside his home in 2020.", 'KILLING'), ['Haider'], 'possessor');
 });
+
+test('a relative clause\'s subject is no fellow of the name it points back to: "Sami Rook, whose brother was arrested, …"', () => {
+  lacks(targets('Sami Rook, whose brother was arrested, was charged on Monday.', 'ARREST'), ['Sami Rook'], 'antecedent');
+  // must match: fellow subjects the parser gave one verb are still a list
+  has(targets('Two aid workers, Ana Rell and Ivo Sarn, were slain.', 'KILLING'), ['Ana Rell', 'Ivo Sarn'], 'fellows');
+});

@@ -15,6 +15,8 @@ const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
 /** How far back a second relative clause ("… and who was detained") looks for the first one's "who". */
 const RELATIVE_REACH = 25;
+/** Relative pronouns that open a clause about the person named before them. */
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'whose']);
 /** Words that open an indirect question, after which "and who" asks rather than relates. */
 const QUESTION_WORDS = new Set(['why', 'how', 'what', 'when', 'where', 'whether', 'if']);
 
