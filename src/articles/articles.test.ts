@@ -57,6 +57,10 @@ test('JSON Lines records name their line when they are wrong', () => {
   assert.throws(() => articleFromJsonLine('not json', 4), (e: unknown) => e instanceof VigilError && e.code === 'invalid_json' && /line 4/.test(e.message));
   assert.throws(() => articleFromJsonLine('{"id":"x"}', 2), code('invalid_input'));
   assert.throws(() => articleFromJsonLine('{"id":"x","text":"a","published":5}', 3), code('invalid_date'));
+  // a title given beside the text is kept, as a CSV column's is; a title that is not text is refused
+  assert.equal(articleFromJsonLine('{"id":"a2","title":" Lawyer held in Karsvik ","text":"Ana was held."}', 5).title, 'Lawyer held in Karsvik');
+  assert.equal(articleFromJsonLine('{"id":"a3","text":"Ana was held."}', 6).title, undefined);
+  assert.throws(() => articleFromJsonLine('{"id":"x","text":"a","title":7}', 7), code('invalid_input'));
 });
 
 test('a saved report with no date of its own takes the date in its file name, and says so', () => {

@@ -3,7 +3,7 @@ import type { Article } from './article.js';
 import { articleFromString } from './read.js';
 
 /**
- * One line of a JSONL batch: `{"id", "text" | "html", "published"}`. Returns the article, or
+ * One line of a JSONL batch: `{"id", "text" | "html", "published", "title", "url"}`. Returns the article, or
  * throws a VigilError naming the line, so a batch can report it and carry on.
  */
 export function articleFromJsonLine(line: string, lineNo: number, warnings: string[] = []): Article {
@@ -22,13 +22,17 @@ export function articleFromJsonLine(line: string, lineNo: number, warnings: stri
   if (rec.published !== undefined && rec.published !== null && typeof rec.published !== 'string') {
     throw new VigilError('invalid_date', `line ${lineNo} (id ${id}): "published" must be a string YYYY-MM-DD`, { line: lineNo, id });
   }
+  if (rec.title !== undefined && rec.title !== null && typeof rec.title !== 'string') throw new VigilError('invalid_input', `line ${lineNo} (id ${id}): "title" must be a string`, { line: lineNo, id });
   try {
-    return articleFromString(html ?? text!, `line ${lineNo} (id ${id})`, {
+    const article = articleFromString(html ?? text!, `line ${lineNo} (id ${id})`, {
       id,
       html: html !== undefined,
       ...(typeof rec.published === 'string' ? { published: rec.published } : {}),
       ...(typeof rec.url === 'string' ? { url: rec.url } : {}),
     }, warnings);
+    // a title given beside the text is the report's, as a CSV column's is (a page's own title gives way to it)
+    const title = typeof rec.title === 'string' ? rec.title.trim() : '';
+    return title ? { ...article, title } : article;
   } catch (err) {
     if (err instanceof VigilError) throw new VigilError(err.code, err.message.startsWith('line ') ? err.message : `line ${lineNo} (id ${id}): ${err.message}`, { line: lineNo, id });
     throw err;

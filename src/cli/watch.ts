@@ -5,7 +5,7 @@ import { deniedFor, redactFor } from '../storage/access.js';
 import { writeAudit } from '../storage/audit.js';
 import { addWatch, listWatch, listTriage } from '../storage/policy.js';
 import type { CliIo } from './io.js';
-import { processIo, say } from './io.js';
+import { processIo, say, warn } from './io.js';
 import { openCliStore } from './runtime.js';
 import { WATCH_USAGE } from './usage.js';
 
@@ -30,9 +30,10 @@ export async function runWatch(argv: string[], io: CliIo = processIo): Promise<n
     // Like every command, it acts as no user: restricted cases are their members' business, in the app.
     const denied = await deniedFor(store.db, '');
     if (values.triage) {
-      for (const i of await redactFor(store.db, denied, await listTriage(store.db, { state: 'pending', limit: 200, denied }))) {
-        say(io, triageLine(i));
-      }
+      const items = await redactFor(store.db, denied, await listTriage(store.db, { state: 'pending', limit: 200, denied }));
+      for (const i of items) say(io, triageLine(i));
+      // on standard error, so that a script reading the list reads nothing
+      if (!items.length) warn(io, 'no possible case is waiting in the triage queue');
       return 0;
     }
     if (!positionals.length) {

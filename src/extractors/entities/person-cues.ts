@@ -406,7 +406,8 @@ function outletNounBefore(doc: Doc, m: Mention): boolean {
   if (after && ['VERB', 'AUX'].includes(after.upos ?? '')) return false;
   const k = tokenAt(doc, m.start) - 1;
   const noun = doc.tokens[k];
-  if (!noun || noun.upos !== 'NOUN' || !OUTLET_NOUNS.has(noun.text)) return false;
+  // ("the weekly Korvan Ledger": a tagger may read "weekly" or "daily" as an adjective)
+  if (!noun || !['NOUN', 'ADJ'].includes(noun.upos ?? '') || !OUTLET_NOUNS.has(noun.text)) return false;
   // the outlet noun opens its own phrase ("the … channel"), not "the channel's editor"
   let j = k - 1;
   while (j >= 0 && /^\p{Ll}/u.test(doc.tokens[j]!.text) && ['ADJ', 'NOUN'].includes(doc.tokens[j]!.upos ?? '') && k - j < 4) j--;

@@ -159,9 +159,9 @@ test('walked out of prison, let off: freed; not a walk out of a meeting, nor fir
   lacks('The activist Ivo Sarn walked out of the conference centre in protest.', 'RELEASE');
 });
 
-test('hit in a part of the body, put into a vehicle, prevented from travelling', () => {
+test('hit in a part of the body, shoved into a vehicle, prevented from travelling', () => {
   has('A camera operator, Tamar Jorb, was hit in the leg by a rubber bullet while filming.', 'ASSAULT asserted Tamar Jorb');
-  has('Officers put the councillor Eddie Fong into a police van on Causeway Road.', 'ARREST asserted Eddie Fong');
+  has('The councillor Eddie Fong was shoved into a police van on Causeway Road.', 'ARREST asserted Eddie Fong');
   has('On 20 August, activist Mari Ortega was prevented from boarding a flight to Panama.', 'RESTRICTION asserted Mari Ortega');
   // must not match: a blow to no one, a reply, bags, people kept out of a place
   lacks('The minister Ivo Sarn hit back at critics of the plan.', 'ASSAULT');
@@ -172,7 +172,9 @@ test('hit in a part of the body, put into a vehicle, prevented from travelling',
   // nor a mishap, a parent's car, the weather
   lacks('The reporter Ana Rell hit her head when she fell on the ice.', 'ASSAULT');
   lacks('The reporter Ana Rell was hit in the head by a falling branch.', 'ASSAULT');
+  // ("put" is left out: "they put him in a van", said of a detention, is no abduction)
   lacks('The reporter Ana Rell put her son into the car and drove away.', 'ABDUCTION');
+  lacks('A classmate said they pulled the student Milan Oster out of the crowd and put him in a van.', 'ABDUCTION');
   lacks('Bad weather prevented the journalist Ivo Sarn from travelling.', 'RESTRICTION');
 });
 
