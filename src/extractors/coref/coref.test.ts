@@ -94,7 +94,7 @@ test('a lede\'s "A journalist …" is the first person named next whose title fi
   // must not match: the activist the journalist meant to interview is someone else
   assert.deepEqual(texts(person(doc, 'Somchai Ruang'), 'description').filter((d) => d.startsWith('a ')), []);
   // must not match: someone named first but described otherwise
-  const other = run('Militant to go free\n\nTry again later.\n\nA militant who was convicted of killing a journalist is to be freed from prison.\n\nKarsland national Omar Vetz was sentenced to death in 2002 for the murder of newspaper reporter Daniel Marr.\n\nVetz has been in jail for 18 years. Marr was 38.');
+  const other = run('Gunman to walk free\n\nReload the page.\n\nA gunman who was found guilty of murdering a journalist will soon leave prison.\n\nKarsland citizen Omar Vetz got a death sentence in 2002 over the killing of the newspaper writer Daniel Marr.\n\nVetz has spent 18 years behind bars. Marr was 38.');
   assert.deepEqual(texts(person(other, 'Omar Vetz'), 'description'), []);
   assert.deepEqual(texts(person(other, 'Daniel Marr'), 'description'), ['a journalist']);
 });
@@ -114,7 +114,7 @@ test('a lede\'s "A blogger who …" named in the next sentence is the report\'s 
 });
 
 test('"Senior party leader B also claimed that he …": he is B, the one who claims, not the man of the sentence before', () => {
-  const text = 'Party leader and former minister Arno Petz told reporters that he has been put under house arrest in Drell. Senior Congress leader Ivo Rant also claimed that he has been arrested in Karst, with dozens of volunteers.';
+  const text = 'Party leader and ex-minister Arno Petz told journalists that he has been placed under house arrest in Drell. Senior Union leader Ivo Rant also alleged that he has been arrested in Karst, with many volunteers.';
   const doc = run(text);
   const he = text.lastIndexOf(' he ') + 1;
   assert.ok(person(doc, 'Ivo Rant').mentions.some((m) => m.start === he), 'the second "he" is Rant');
@@ -123,7 +123,7 @@ test('"Senior party leader B also claimed that he …": he is B, the one who cla
 
 test('"Party leader and former minister A told reporters that he …", the name hung on the second title: A is the one who tells, and the next sentence\'s claimant is "he" there', () => {
   // a claimant whose first name tells no gender, so only the telling and the claim decide
-  const text = 'KP leader and former minister Ravi Petz told KTV that he has been put under house arrest in Drell. Senior Karst party leader Oskan Rant also claimed that he has been arrested in Karst.';
+  const text = 'KP leader and former minister Ravi Petz told KTV that he has been placed under house arrest in Drell. Senior Karst party leader Oskan Rant also alleged that he has been arrested in Karst.';
   const doc = createDefaultPipeline('places').run(new Doc(text, { published: '2026-11-25' }));
   const at = (word: string) => doc.tokens.findIndex((t) => t.text === word);
   // the reading the parser gives a longer name: the name in apposition to "minister", "leader" the subject
