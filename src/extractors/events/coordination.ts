@@ -25,12 +25,6 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     for (let j = i + 1; entity(j) !== undefined && entity(j) === entity(i); j++) span.push(j);
     return span;
   };
-  // "A and B's lawyer", "A, President B's critic": B is whose, not who
-  const possessor = (i: number): boolean => {
-    const span = nameTokens(i);
-    const next = span[span.length - 1]! + 1;
-    return next < tree.doc.tokens.length && tree.token(next).upos === 'PART' && /^['’]s?$/.test(tree.token(next).text);
-  };
   // "detained A and B fled": after the trigger, a name a finite verb follows begins a clause
   // (not after a participle that describes the list: "Detained journalists A and B were denied …")
   const describes = trigger >= 0 && (tree.token(trigger).upos === 'ADJ' || tree.token(trigger).deprel === 'amod');
@@ -43,7 +37,8 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     return finite(tree.doc.tokens[after]) || (tree.doc.tokens[after]?.text === ',' && finite(tree.doc.tokens[after + 1]));
   };
   const take = (c: number): boolean => {
-    if (!isPerson(c) || seen.has(entity(c)) || possessor(c) || beginsClause(c)) return false;
+    // "A and B's lawyer", "A, President B's critic": B is whose, not who
+    if (!isPerson(c) || seen.has(entity(c)) || tree.possessor(c) || beginsClause(c)) return false;
     seen.add(entity(c));
     out.push(c);
     return true;

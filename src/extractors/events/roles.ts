@@ -219,6 +219,11 @@ function insideRelative(tree: Tree, subj: number, i: number): boolean {
   return false;
 }
 
+/** The passive verb `i`'s subject as the parse gives it, unless it stands inside a relative clause on the name before it. */
+function passiveSubject(tree: Tree, i: number): number | undefined {
+  const parsed = tree.subjectOf(i);
+  return parsed !== undefined && insideRelative(tree, parsed, i) ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
+}
 
 /**
  * The comma before ", who …" when token `k` (a finite verb) is inside such a clause: the clause
@@ -539,9 +544,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
-      const parsed = tree.subjectOf(i);
-      const subject = parsed !== undefined && insideRelative(tree, parsed, i) ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
-      const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? subject ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
+      const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? passiveSubject(tree, i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

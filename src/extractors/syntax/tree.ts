@@ -202,7 +202,7 @@ export class Tree {
   }
 
   /** Whether the name token `k` belongs to is a possessor: a possessive "'s" (or a bare apostrophe) follows its last word. */
-  private possessor(k: number): boolean {
+  possessor(k: number): boolean {
     const e = this.entityOf[k];
     let end = k;
     while (e && this.entityOf[end + 1] === e) end++;
