@@ -16,7 +16,18 @@ const MAX_TOKENS = 6;
 const DAY_NAMES = new Set(['rights', 'freedom', 'labour', 'labor', 'independence', 'memorial', 'national', 'international', 'press', 'victory', 'remembrance', 'martyrs', "women's", "workers'", "children's", 'may']);
 
 /** Last words of names that are never a person's: laws and organisations ("Digital Security Act", "Workers' Union"). "Law" and "Day" are family names too (Nathan Law). */
-const NOT_A_PERSON_HEAD = new Set(['act', 'decree', 'network', 'party', 'union', 'movement', 'council', 'committee', 'agency', 'ministry', 'association', 'federation', 'foundation', 'institute', 'university', 'group', 'bank', 'company', 'corporation', 'army', 'police', 'forces', 'commission', 'authority', 'government', 'department', 'parishad', 'coalition', 'alliance', 'organisation', 'organization', 'watch', 'tribunal']);
+const NOT_A_PERSON_HEAD = new Set([
+  'act', 'decree', 'rules', 'network', 'party', 'union', 'movement', 'council', 'committee', 'agency', 'ministry', 'association', 'federation', 'foundation', 'institute', 'university', 'college', 'school', 'group', 'bank', 'company', 'corporation', 'factory', 'army', 'police', 'forces', 'commission', 'authority', 'government', 'department', 'affairs', 'state', 'parishad', 'coalition', 'alliance', 'organisation', 'organization', 'watch', 'tribunal', 'prison', 'hospital', 'district', 'province', 'newspaper', 'magazine', 'gazette', 'news', 'times', 'tv', 'radio',
+]);
+
+/** First words of outlets' names ("Daily Kawish"), never of a person's. */
+const OUTLET_FIRST = new Set(['daily', 'weekly', 'radio']);
+
+/**
+ * First words that make a capitalised phrase a description, not a name: an article or a number
+ * at the start of a sentence ("An Ogiek elder", "Four Iranians").
+ */
+const NOT_A_NAME_START = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'some', 'several', 'many', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds']);
 
 /** Splits "OmarIlhan" into "Omar Ilhan" when "Ilhan" (or "Omar") is another word of the name. */
 function unglue(tokens: string[]): string[] {
@@ -52,7 +63,10 @@ export function cleanPersonName(raw: string): CleanName {
   const before = tokens.length > 1 ? tokens[tokens.length - 2]!.toLowerCase() : '';
   if (last === 'day' && DAY_NAMES.has(before)) return { ok: false, why: `"${tokens.slice(-2).join(' ')}" is a day, not a person` };
   if (tokens.length > 1 && NOT_A_PERSON_HEAD.has(last)) return { ok: false, why: `"${tokens[tokens.length - 1]}" ends the name of a day, a law or an organisation, not a person` };
-  if (tokens.length === 1 && /s$/.test(last) && countryByDemonym(trimmed.slice(0, -1))) return { ok: false, why: 'a people, not a person' };
+  if (/s$/.test(last) && countryByDemonym(tokens[tokens.length - 1]!.slice(0, -1))) return { ok: false, why: 'a people, not a person' };
+  const first = tokens[0]!.toLowerCase();
+  if (tokens.length > 1 && OUTLET_FIRST.has(first)) return { ok: false, why: `"${tokens[0]}" starts the name of an outlet, not a person` };
+  if (NOT_A_NAME_START.has(first)) return { ok: false, why: `"${tokens[0]}" starts a description, not a name` };
   if (tokens.length > MAX_TOKENS) return { ok: false, why: `the name runs to ${tokens.length} words` };
   if (!tokens.some((t) => /^\p{Lu}/u.test(t) || !/\p{Ll}|\p{Lu}/u.test(t[0]!))) return { ok: false, why: 'no word of the name is capitalised' };
   const unglued = unglue(tokens);

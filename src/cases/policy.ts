@@ -118,6 +118,17 @@ function remembered(name: string, entity: Entity, decisions: RememberedDecision[
   return decisions.find((d) => forms.has(d.normalized));
 }
 
+/**
+ * Whether the scores alone may open a case for a person named so: a clean name of more than one
+ * word. A bare name ("Salma") goes to triage, and an unclean one ("Human Rights Day") gets none.
+ * The risk trainer chooses the case threshold over the names this lets through, so the precision
+ * it aims at is the precision of the cases the policy opens.
+ */
+export function opensOnScores(name: string): boolean {
+  const clean = cleanPersonName(name);
+  return clean.ok && clean.name.split(/\s+/).length > 1;
+}
+
 const NOT_A_PERSON: Record<string, string> = { ORG: 'an organisation, a team or a company is never a case', LOC: 'a place is never a case', MISC: 'a product, a title or an event is never a case' };
 
 /** The decision for every entity an event befalls, in the order the extraction lists them. */
@@ -227,7 +238,7 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     // replaced, not kept beside it: "not at risk" next to "may be someone who has a case" read as
     // a contradiction.
     // (the case is not named in the reason, which is stored: were it restricted later, the queue would still show it)
-    const bareOpen = d.outcome === 'open' && d.name.split(/\s+/).length === 1;
+    const bareOpen = d.outcome === 'open' && !opensOnScores(d.name);
     const held = mayBe ? d.outcome === 'none' || bareOpen : bareOpen && !!input.mayBeRestricted?.has(entity.id);
     if (held && told.length) {
       d.reasons.pop();

@@ -1,3 +1,5 @@
+import { cleanPersonName } from '../cases/clean-name.js';
+import { opensOnScores } from '../cases/policy.js';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Classifier } from '../extractors/learn/linear.js';
 import type { TrainOptions as LinearOptions } from '../extractors/learn/linear.js';
@@ -73,7 +75,12 @@ function choosePolicy(
   const admissible: { caseThreshold: number; triageFloor: number; relevanceWeight: number; recall: number }[] = [];
   const unrelated = new Set(reports.map((r, i) => i).filter((i) => reports[i]!.source !== 'hrdsattack' && !reports[i]!.relevant));
   for (const w of RELEVANCE_WEIGHTS) {
-    const scored = persons.map((p, i) => ({ p, d: decisionScore(personOof[i]!, relOof[p.report]!, w) })).filter((x) => x.p.target);
+    // the score as the policy acts on it: a name it never opens on the scores ("Salma", "Rights
+    // Day") opens nothing at any score, so the precision aimed at is that of the cases it opens
+    const scored = persons
+      .map((p, i) => ({ p, raw: decisionScore(personOof[i]!, relOof[p.report]!, w), opens: opensOnScores(p.entity.name), clean: cleanPersonName(p.entity.name).ok }))
+      .filter((x) => x.p.target)
+      .map((x) => ({ ...x, d: x.opens ? x.raw : 0 }));
     // fully labelled reports only: ours, and the unrelated news where nobody is at risk
     const basis = gold ? scored.filter((x) => reports[x.p.report]!.gold || reports[x.p.report]!.source !== 'hrdsattack') : scored;
     const ds = basis.map((x) => x.d);
@@ -89,10 +96,11 @@ function choosePolicy(
     const cut = atThreshold(ds, ys, Math.max(pooled.threshold, realCut.threshold));
     // precision is not monotonic in the threshold: the real reports' own, at the cut taken
     const realAtCut = atCut(real, cut.threshold);
-    const perHundred = (floor: number) => (100 * scored.filter((x) => x.d >= floor && x.d < cut.threshold).length) / reports.length;
+    // triage holds the borderline and the bare names the scores would open
+    const perHundred = (floor: number) => (100 * scored.filter((x) => x.clean && x.raw >= floor && x.d < cut.threshold).length) / reports.length;
     let floor = cut.threshold;
     for (let t = Math.round(cut.threshold * 100) - 1; t >= 1 && perHundred(t / 100) <= TRIAGE_PER_100; t--) floor = t / 100;
-    const withTriage = atThreshold(ds, ys, floor);
+    const withTriage = atThreshold(basis.map((x) => (x.clean ? x.raw : 0)), ys, floor);
     // issue 33's other bound: at most one report in a hundred about no attack on anyone at risk opens a case
     const unrelatedCases = unrelated.size ? (100 * new Set(scored.filter((x) => x.d >= cut.threshold && unrelated.has(x.p.report)).map((x) => x.p.report)).size) / unrelated.size : 0;
     // weights are compared by their recall over a band of precisions around the target, not at the
