@@ -235,3 +235,14 @@ test('a speaker in the paragraph before does not take a speaking "she" from the 
   const quoted = run('"He has done nothing wrong," his wife Dana Vell said on Monday.\n\n"Judge Mira Haas refused even to look at us," she said.');
   assert.deepEqual(texts(person(quoted, 'Dana Vell'), 'pronoun'), ['she']);
 });
+
+test('a description set off after a name and an age is that person, and so is the pronoun after it', () => {
+  const doc = run('On 3 May, Leska Andrea Morun Vey, 22, a chemistry student, was detained by riot police in Tarnow. She was taken to a police post and released the next morning.');
+  const leska = person(doc, 'Leska Andrea Morun Vey');
+  assert.deepEqual(texts(leska, 'description'), ['a chemistry student']);
+  assert.ok(texts(leska, 'pronoun').includes('She'));
+  // a list of people with their ages and jobs: each description stays with its own name
+  const list = run('Police detained Ivo Sarn, 31, a teacher and Mara Velk, 29, a nurse. She was released on Monday.');
+  assert.ok(!texts(person(list, 'Ivo Sarn'), 'description').includes('a teacher and Mara Velk'));
+  assert.deepEqual(texts(person(list, 'Ivo Sarn'), 'pronoun'), []);
+});

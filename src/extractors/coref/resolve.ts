@@ -369,7 +369,8 @@ export class Resolver {
     // "a journalist with Ogun Radio, Funke Adeyemi,": the parse hangs the name on the description's last noun
     const late = appos === undefined ? apposedAfter(tree, h, last) : undefined;
     if (late !== undefined) last = late.comma - 1;
-    const named = appos !== undefined ? tree.entityOf[appos] : late !== undefined ? tree.entityOf[late.name] : undefined;
+    const before = appos === undefined && late === undefined ? apposedBefore(tree, first, last) : undefined;
+    const named = appos !== undefined ? tree.entityOf[appos] : late !== undefined ? tree.entityOf[late.name] : before;
     // "Zalan's lawyer said his client had been released": the client of the lawyer just named is the one they speak for
     if (CLIENT.has(lemma) && !named) {
       const lawyer = this.created.find((e) => e.relation && LAWYERS.has(e.relation.type) && (this.known.get(e)?.sentence ?? -Infinity) >= sentence - 1);
@@ -399,7 +400,7 @@ export class Resolver {
       // "a cameraman who works with A, B, 28, was detained", "A reporter for Kesh Post, B, 31, was
       // detained": the parse hangs the name elsewhere, so the description is B's mention
       // (not "Police detained a journalist, Ilse Varga said": a name that no comma closes may begin a clause of its own)
-      if (late && (late.relative || setOff(tree, late.name, tree.sentenceRange(h).to))) this.mention(named, first, h, 'description');
+      if ((late && (late.relative || setOff(tree, late.name, tree.sentenceRange(h).to))) || before) this.mention(named, first, h, 'description');
       this.note(named, sentence, this.isSubject(h), gender, lemma);
       return named;
     }
@@ -515,6 +516,19 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
     if (!['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.upos ?? '') || tree.entityOf[k]?.type === 'PERSON') return undefined;
   }
   return undefined;
+}
+
+/**
+ * The person named just before a description set off by commas after their age, which the parse
+ * may hang anywhere: "Camila Ortun, 20, a sociology student, was detained" → Camila Ortun. Only
+ * when a comma closes the description (not "A, 20, a student and B").
+ */
+function apposedBefore(tree: Tree, first: number, last: number): Entity | undefined {
+  const { from, to } = tree.sentenceRange(first);
+  if (first - 4 < from || last + 1 >= to || tree.token(last + 1).text !== ',') return undefined;
+  if (tree.token(first - 1).text !== ',' || tree.token(first - 2).upos !== 'NUM' || tree.token(first - 3).text !== ',') return undefined;
+  const person = tree.entityOf[first - 4];
+  return person?.type === 'PERSON' ? person : undefined;
 }
 
 /** The last token of the name that starts at `n`, within the sentence ending before `to`. */

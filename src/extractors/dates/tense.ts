@@ -32,6 +32,11 @@ function sentenceOf(doc: Doc, token: number): { from: number; to: number } {
 export function governorOf(doc: Doc, first: number, last: number): Token | undefined {
   const { from, to } = sentenceOf(doc, first);
   const hasDeps = doc.assigned.has('deps');
+  // "released on 7 March pending a hearing": a date a preposition joins to the verb right before
+  // it is that verb's, however the parse hung it (here as the subject of "pending")
+  const prep = doc.tokens[first - 1];
+  const verb = doc.tokens[first - 2];
+  if (hasDeps && first - 2 >= from && /^(?:on|in)$/i.test(prep?.text ?? '') && verb && isVerb(verb) && /^VB[DN]$/.test(verb.xpos ?? '')) return verb;
   if (hasDeps) {
     // the date's own head: the token in its span whose head lies outside it
     let t: Token | undefined = doc.tokens[first];

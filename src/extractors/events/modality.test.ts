@@ -517,3 +517,14 @@ test('an event done by no one, or befalling no one, is denied: "no officer had a
   assert.deepEqual(modalities('No fewer than five journalists were arrested in Karsvik on Monday, including Ilse Marrow.', 'ARREST'), ['asserted']);
   assert.deepEqual(modalities('No more than 12 activists have been killed in Karsvik this year, among them Tavo Renquist.', 'KILLING'), ['asserted']);
 });
+
+test("a list line's clauses after semicolons tell their own source, and a date after a verb and \"on\" is the verb's", () => {
+  const text = '- Arvo Kessel, 51, teacher, Tarnow: detained on 6 December; according to his sister, beaten by officers in the van; the city police said that no force had been used; released on 7 December pending a court hearing.';
+  const events = eventsOf(text);
+  const of = (type: EventType) => events.find((v) => v.type === type);
+  assert.equal(of('ASSAULT')?.modality, 'reported', show(events));
+  assert.equal(of('RELEASE')?.modality, 'asserted', show(events));
+  assert.equal(of('RELEASE')?.date?.value, '2018-12-07', show(events));
+  // a speaker whose clause goes on past no semicolon still tells it
+  assert.deepEqual(modalities('Police said Arvo Kessel had been questioned and released on 7 December.', 'RELEASE'), ['reported']);
+});

@@ -189,6 +189,9 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
   for (const { token, via } of tree.ancestors(i)) {
     // a clause joined to the speech verb by its own "and" or "but" is the writer's, not the speaker's
     const ownClause = via === 'conj' && tree.kids(below, 'cc').length > 0;
+    // nor is a clause after a semicolon, however the parse joined it: "the police said no force
+    // had been used against him; released on 7 March" (a list line's clauses)
+    if (via === 'conj' && tree.kids(below, 'punct').some((k) => k < below && tree.token(k).text === ';')) return undefined;
     // "X, who was released last month, said …" hung as the speech verb's adverbial: a relative
     // clause says what befell its noun, not what the speaker says
     const relative = (k: number) => ['WP', 'WDT'].includes(tree.token(k).xpos ?? '') && k > 0 && tree.token(k - 1).text === ',';
@@ -222,6 +225,9 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
   const { from, to } = tree.sentenceRange(clause[0]!);
   for (let a = from; a + 2 < to; a++) {
     if (tree.token(a).text.toLowerCase() !== 'according' || tree.token(a + 1).text.toLowerCase() !== 'to') continue;
+    // a list line's clauses joined by semicolons each tell their own source: in "detained on 6
+    // March; according to his wife, beaten in the van; released on 7 March", only the beating is hers
+    if (semicolonBetween(tree, a, clause[0]!)) continue;
     const h = tree.head(a);
     const speaker = h > a + 1 ? h : a + 2;
     if (!clause.includes(speaker)) return { cue: a, speaker };
@@ -238,6 +244,12 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
     }
   }
   return undefined;
+}
+
+/** Whether a semicolon stands between tokens `a` and `b` (either order). */
+function semicolonBetween(tree: Tree, a: number, b: number): boolean {
+  for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (tree.token(k).text === ';') return true;
+  return false;
 }
 
 /**

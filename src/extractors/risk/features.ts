@@ -1,6 +1,6 @@
 import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
-import type { Entity, Offsets, Quote, VigilEvent as Event } from '../../text/types.js';
+import type { Entity, Mention, Offsets, Quote, VigilEvent as Event } from '../../text/types.js';
 import { AT_RISK_KINDS, nameMentions } from '../../text/types.js';
 import { bin } from '../learn/linear.js';
 import { kindOfFeature } from './kinds.js';
@@ -128,6 +128,18 @@ function phraseWords(prefix: string, phrase: string, at: Offsets | undefined, ad
     const w = m[0].toLowerCase();
     if (FUNCTION_WORDS.has(w)) continue;
     add(`${prefix}=${w}`, at ? { start: at.start + m.index, end: at.start + m.index + m[0].length } : undefined);
+  }
+}
+
+/**
+ * A title the recogniser kept inside a name ("Magistrate Anil Devkota", "Ex-Dictator Marsk"): the
+ * words that open the name and name a kind, as titles. "Ex-" and "former-" do not hide the word.
+ */
+function titleInName(m: Mention, add: (name: string, at?: Offsets) => void): void {
+  for (const w of m.text.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const word = w[0].toLowerCase().replace(/^(?:ex|former)-/, '');
+    if (!kindOfFeature({ name: `title=${word}` })) return;
+    add(`title=${word}`, { start: m.start + w.index, end: m.start + w.index + w[0].length });
   }
 }
 
@@ -372,6 +384,7 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   }
   for (const q of index.quotesOf.get(e.id) ?? []) add('speaker', q.cue ?? undefined);
   for (const t of e.titles ?? []) phraseWords('title', t, locate(doc, t, names), add);
+  for (const m of names.slice(0, NAMINGS)) titleInName(m, add);
   for (const a of e.affiliations ?? []) {
     phraseWords('afftitle', a.title, locate(doc, a.title, names), add);
     if (a.org) phraseWords('afforg', a.org, locate(doc, a.org, names), add);

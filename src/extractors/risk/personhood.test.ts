@@ -50,3 +50,17 @@ test('the clusters tell a common noun ending a name from a family name', { skip:
   assert.notDeepEqual(clustersOf(features('Human Rights Day'), 'last'), clustersOf(features('Ada Johnson'), 'last'));
   assert.notDeepEqual(clustersOf(features('Sugarcane Factory'), 'last'), clustersOf(features('Ada Johnson'), 'last'));
 });
+
+test('a title the recogniser kept inside a name is read as a title: "Ex-Dictator" names an official', () => {
+  const text = 'Ex-Dictator Orvan Marsk fled to Tessaly in 2019, and Magistrate Anil Devkota was shot on Friday.';
+  const doc = read(text);
+  const entity = (name: string): Entity => {
+    const start = text.indexOf(name);
+    return { id: name, type: 'PERSON', name, mentions: [{ start, end: start + name.length, text: name }] };
+  };
+  const titles = (name: string) => personFeatures(doc, entity(name), { score: 0.5 }).filter((f) => /^(title|kind-title)=/.test(f.name)).map((f) => f.name).sort();
+  assert.deepEqual(titles('Ex-Dictator Orvan Marsk'), ['kind-title=official', 'title=dictator']);
+  assert.deepEqual(titles('Magistrate Anil Devkota'), ['kind-title=official', 'title=magistrate']);
+  // a name that opens with a name has no title in it
+  assert.deepEqual(titles('Orvan Marsk'), []);
+});
