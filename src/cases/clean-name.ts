@@ -24,10 +24,11 @@ const NOT_A_PERSON_HEAD = new Set([
 const OUTLET_FIRST = new Set(['daily', 'weekly', 'radio']);
 
 /**
- * First words that make a capitalised phrase a description, not a name: an article or a number
- * at the start of a sentence ("An Ogiek elder", "Four Iranians").
+ * First words that make a capitalised phrase a description, not a name: "The", a demonstrative or
+ * a number at the start of a sentence ("Four Iranians"). Not "A" or "An", which are Korean and
+ * Vietnamese names ("An Min-seo").
  */
-const NOT_A_NAME_START = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'some', 'several', 'many', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds']);
+const NOT_A_NAME_START = new Set(['the', 'this', 'that', 'these', 'those', 'some', 'several', 'many', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds']);
 
 /** Splits "OmarIlhan" into "Omar Ilhan" when "Ilhan" (or "Omar") is another word of the name. */
 function unglue(tokens: string[]): string[] {
@@ -63,7 +64,8 @@ export function cleanPersonName(raw: string): CleanName {
   const before = tokens.length > 1 ? tokens[tokens.length - 2]!.toLowerCase() : '';
   if (last === 'day' && DAY_NAMES.has(before)) return { ok: false, why: `"${tokens.slice(-2).join(' ')}" is a day, not a person` };
   if (tokens.length > 1 && NOT_A_PERSON_HEAD.has(last)) return { ok: false, why: `"${tokens[tokens.length - 1]}" ends the name of a day, a law or an organisation, not a person` };
-  if (/s$/.test(last) && countryByDemonym(tokens[tokens.length - 1]!.slice(0, -1))) return { ok: false, why: 'a people, not a person' };
+  // (a one-word name only: "Luiza Thais" is a person)
+  if (tokens.length === 1 && /s$/.test(last) && countryByDemonym(trimmed.slice(0, -1))) return { ok: false, why: 'a people, not a person' };
   const first = tokens[0]!.toLowerCase();
   if (tokens.length > 1 && OUTLET_FIRST.has(first)) return { ok: false, why: `"${tokens[0]}" starts the name of an outlet, not a person` };
   if (NOT_A_NAME_START.has(first)) return { ok: false, why: `"${tokens[0]}" starts a description, not a name` };

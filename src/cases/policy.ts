@@ -56,12 +56,6 @@ export interface PolicyInput {
   onFile?: ReadonlyMap<string, string>;
   /** Entities that may be someone with a case, the match too weak to decide ("Ms Velin" and Mara Velin): entity id → that person's id. */
   mayBeOnFile?: ReadonlyMap<string, string>;
-  /**
-   * Entities named by a bare name that may be someone with a restricted case: never hinted at in a
-   * reason (the queue is read by those the case is hidden from), but never opened as a second,
-   * unrestricted case holding what the report tells of them either.
-   */
-  mayBeRestricted?: ReadonlySet<string>;
 }
 
 export interface PersonDecision {
@@ -237,9 +231,11 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     // (its likeness to a case on file goes to the merge review). The scores' own verdict is
     // replaced, not kept beside it: "not at risk" next to "may be someone who has a case" read as
     // a contradiction.
+    // A bare name is held whatever is on file: one like a restricted case's is never hinted at in
+    // the reason (the queue is read by those the case is hidden from), nor opened as a second case.
     // (the case is not named in the reason, which is stored: were it restricted later, the queue would still show it)
     const bareOpen = d.outcome === 'open' && !opensOnScores(d.name);
-    const held = mayBe ? d.outcome === 'none' || bareOpen : bareOpen && !!input.mayBeRestricted?.has(entity.id);
+    const held = mayBe ? d.outcome === 'none' || bareOpen : bareOpen;
     if (held && told.length) {
       d.reasons.pop();
       decide('triage', `${mayBe ? 'may be someone who has a case (the name matches in part): an analyst decides whether it is the same person' : 'named by one name only: an analyst decides who it is'} (${summary})`);

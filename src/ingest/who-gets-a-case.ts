@@ -47,17 +47,13 @@ export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, 
   const found = new Map<string, OnFile>();
   const onFile = new Map<string, string>();
   const mayBeOnFile = new Map<string, string>();
-  const mayBeRestricted = new Set<string>();
   for (const entity of people) {
     const m = await matchOnFile(tx, report.id, doc, entity);
     found.set(entity.id, m);
     if ('linked' in m) onFile.set(entity.id, m.linked);
     else if (m.best && decide(m.best.m.score) === 'same' && (entity.type === 'PERSON' || m.best.m.score >= EXACT)) onFile.set(entity.id, m.best.p.id);
-    // a restricted case is not named, nor hinted at, to whoever reads the triage queue
-    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON') {
-      if (m.best.p.restricted) mayBeRestricted.add(entity.id);
-      else mayBeOnFile.set(entity.id, m.best.p.id);
-    }
+    // a restricted case is not named, nor hinted at, to whoever reads the triage queue (a bare name like its name is held all the same)
+    else if (m.best && decide(m.best.m.score) === 'review' && entity.type === 'PERSON' && !m.best.p.restricted) mayBeOnFile.set(entity.id, m.best.p.id);
   }
   const decisions = decideCases({
     doc,
@@ -66,7 +62,6 @@ export async function applyCasePolicy(tx: Db, at: string, report: ReportsTable, 
     decisions: await rememberedDecisions(tx, people.filter((p) => p.type === 'PERSON').map((p) => p.name)),
     onFile,
     mayBeOnFile,
-    mayBeRestricted,
   });
   result.decisions = decisions;
 

@@ -245,4 +245,9 @@ test('a description set off after a name and an age is that person, and so is th
   const list = run('Police detained Ivo Sarn, 31, a teacher and Mara Velk, 29, a nurse. She was released on Monday.');
   assert.ok(!texts(person(list, 'Ivo Sarn'), 'description').includes('a teacher and Mara Velk'));
   assert.deepEqual(texts(person(list, 'Ivo Sarn'), 'pronoun'), []);
+  // a relative, or a list that goes on after the comma, is someone else
+  for (const text of ['Police detained Mara Velk, 29, her husband, and a neighbour on Monday. He was released on Tuesday.', 'Police detained Ivo Sarn, 31, a woman who had filmed the raid, and two students.']) {
+    const named = person(run(text), text.includes('Mara') ? 'Mara Velk' : 'Ivo Sarn');
+    assert.deepEqual(texts(named, 'description'), [], text);
+  }
 });

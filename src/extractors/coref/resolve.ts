@@ -369,7 +369,8 @@ export class Resolver {
     // "a journalist with Ogun Radio, Funke Adeyemi,": the parse hangs the name on the description's last noun
     const late = appos === undefined ? apposedAfter(tree, h, last) : undefined;
     if (late !== undefined) last = late.comma - 1;
-    const before = appos === undefined && late === undefined ? apposedBefore(tree, first, last) : undefined;
+    // (an indefinite description only: "A, 29, her husband, and a neighbour" lists three people)
+    const before = appos === undefined && late === undefined && (determiner === 'a' || determiner === 'an') && !this.nouns.relational.has(lemma) ? apposedBefore(tree, first, last) : undefined;
     const named = appos !== undefined ? tree.entityOf[appos] : late !== undefined ? tree.entityOf[late.name] : before;
     // "Zalan's lawyer said his client had been released": the client of the lawyer just named is the one they speak for
     if (CLIENT.has(lemma) && !named) {
@@ -521,11 +522,13 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
 /**
  * The person named just before a description set off by commas after their age, which the parse
  * may hang anywhere: "Camila Ortun, 20, a sociology student, was detained" → Camila Ortun. Only
- * when a comma closes the description (not "A, 20, a student and B").
+ * when a comma closes the description and no list goes on after it (not "A, 20, a student and B").
  */
 function apposedBefore(tree: Tree, first: number, last: number): Entity | undefined {
   const { from, to } = tree.sentenceRange(first);
   if (first - 4 < from || last + 1 >= to || tree.token(last + 1).text !== ',') return undefined;
+  // a list goes on after the comma: "Ivo Sarn, 31, a woman who filmed the raid, and two students"
+  if (/^(?:and|or)$/i.test(tree.token(last + 2)?.text ?? '')) return undefined;
   if (tree.token(first - 1).text !== ',' || tree.token(first - 2).upos !== 'NUM' || tree.token(first - 3).text !== ',') return undefined;
   const person = tree.entityOf[first - 4];
   return person?.type === 'PERSON' ? person : undefined;

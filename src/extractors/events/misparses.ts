@@ -146,7 +146,22 @@ export function commaParticiple(tree: Tree, i: number): number | undefined {
   // "…, beat her and …": an object right after the verb makes it the name's own act
   const next = i + 1 < to ? tree.token(i + 1) : undefined;
   if (next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1)) return undefined;
-  return tree.personNameEndingAt(i - 2);
+  const named = tree.personNameEndingAt(i - 2);
+  return named === undefined ? undefined : (phraseOpener(tree, i - 2, from) ?? named);
+}
+
+/**
+ * "Journalist A, sentenced in the same case as B, walked out", "A, who was tried with B, walked
+ * out": when the name before the comma ends a participle's or a relative clause's phrase set off
+ * after an earlier name, the verb after the comma is the earlier name's. That name's head, or undefined.
+ */
+function phraseOpener(tree: Tree, nameEnd: number, from: number): number | undefined {
+  let comma = nameEnd - 1;
+  while (comma > from && nameEnd - comma <= 16 && tree.token(comma).text !== ',') comma--;
+  if (comma <= from || tree.token(comma).text !== ',') return undefined;
+  const opener = tree.token(comma + 1);
+  const opens = (opener.upos === 'VERB' && ['VBN', 'VBD', 'VBG'].includes(opener.xpos ?? '')) || ['who', 'whom'].includes(opener.text.toLowerCase());
+  return opens ? tree.personNameEndingAt(comma - 1) : undefined;
 }
 
 /** Tags a word that describes a person before their name may carry: "human rights lawyer", "prominent journalist". */

@@ -527,4 +527,8 @@ test("a list line's clauses after semicolons tell their own source, and a date a
   assert.equal(of('RELEASE')?.date?.value, '2018-12-07', show(events));
   // a speaker whose clause goes on past no semicolon still tells it
   assert.deepEqual(modalities('Police said Arvo Kessel had been questioned and released on 7 December.', 'RELEASE'), ['reported']);
+  // "according to" that opens or closes the sentence covers its other clauses; "that" goes on with what is said
+  assert.deepEqual(modalities('According to his family, Arvo Kessel was taken from his home at night; he was beaten by guards.', 'ASSAULT'), ['reported']);
+  assert.deepEqual(modalities('Arvo Kessel was beaten by guards in custody; he was then charged with insulting the president, according to his lawyer.', 'ASSAULT'), ['reported']);
+  assert.deepEqual(modalities('The union said that Arvo Kessel had been tortured in custody; that he had been denied a lawyer; and that his family had been threatened.', 'THREAT'), ['reported']);
 });

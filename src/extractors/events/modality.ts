@@ -191,7 +191,8 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
     const ownClause = via === 'conj' && tree.kids(below, 'cc').length > 0;
     // nor is a clause after a semicolon, however the parse joined it: "the police said no force
     // had been used against him; released on 7 March" (a list line's clauses)
-    if (via === 'conj' && tree.kids(below, 'punct').some((k) => k < below && tree.token(k).text === ';')) return undefined;
+    // (not one with its own "that", which goes on with what is said: "said that A had been tortured; that he …; and that …")
+    if (via === 'conj' && tree.kids(below, 'punct').some((k) => k < below && tree.token(k).text === ';') && !tree.kids(below, 'mark').some((m) => ['that', 'whether'].includes(tree.lemma(m)))) return undefined;
     // "X, who was released last month, said …" hung as the speech verb's adverbial: a relative
     // clause says what befell its noun, not what the speaker says
     const relative = (k: number) => ['WP', 'WDT'].includes(tree.token(k).xpos ?? '') && k > 0 && tree.token(k - 1).text === ',';
@@ -226,8 +227,10 @@ function sourceBelow(tree: Tree, lexicon: Lexicon, clause: readonly number[]): {
   for (let a = from; a + 2 < to; a++) {
     if (tree.token(a).text.toLowerCase() !== 'according' || tree.token(a + 1).text.toLowerCase() !== 'to') continue;
     // a list line's clauses joined by semicolons each tell their own source: in "detained on 6
-    // March; according to his wife, beaten in the van; released on 7 March", only the beating is hers
-    if (semicolonBetween(tree, a, clause[0]!)) continue;
+    // March; according to his wife, beaten in the van; released on 7 March", only the beating is
+    // hers (one that opens or closes the sentence covers all of it: "According to his family, A
+    // was taken away; he was beaten")
+    if (a > from && tree.token(a - 1).text === ';' && (clause[0]! < a || semicolonBetween(tree, a, clause[0]!))) continue;
     const h = tree.head(a);
     const speaker = h > a + 1 ? h : a + 2;
     if (!clause.includes(speaker)) return { cue: a, speaker };

@@ -118,9 +118,23 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   if (j < from || j === i - 1) return undefined;
   // a name that ends a relative clause about an earlier one is not the subject: "Lawyer A, who was
   // taken away the same weekend as Mr B, was released" (the clause is skipped below)
-  const inRelative = (n: number): boolean => person(n) && apart(n + 1) && relativeClauseStart(tree, n, from) < n;
+  // nor one that ends a participle's phrase set off after an earlier one: "Journalist A, sentenced
+  // in the same case as B, walked out of the colony" (the phrase is skipped below)
+  // (the tagger may read the participle as a past tense: it opens the phrase right after the name's comma)
+  const participleStart = (n: number): number | undefined => {
+    let m = n - 1;
+    while (m >= Math.max(from, n - 16) && !apart(m)) m--;
+    const opener = tree.token(m + 1);
+    return m > from && apart(m) && opener?.upos === 'VERB' && ['VBN', 'VBG', 'VBD'].includes(opener.xpos ?? '') && person(m - 1) ? m : undefined;
+  };
+  const inRelative = (n: number): boolean => person(n) && apart(n + 1) && (relativeClauseStart(tree, n, from) < n || participleStart(n) !== undefined);
   // past up to three descriptions between commas: "Sit Man-ling, 33, a clerk of X, a subsidiary of Y, was jailed"
   for (let stretch = 0; stretch < 3 && (!person(j) || inRelative(j)) && apart(j + 1); stretch++) {
+    const participle = person(j) ? participleStart(j) : undefined;
+    if (participle !== undefined) {
+      j = participle - 1;
+      continue;
+    }
     let k = j;
     const finite = (n: number) => tree.token(n).upos === 'AUX' || (tree.token(n).upos === 'VERB' && !['VBN', 'VBG'].includes(tree.token(n).xpos ?? ''));
     while (k >= Math.max(from, j - 16) && !apart(k) && !finite(k)) k--;

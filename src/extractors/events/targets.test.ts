@@ -65,8 +65,12 @@ test('a role, an apposition or a long description before the verb still names th
     ['On 3 November, well-known blogger and organiser Timo Varlund Esk, was arrested and tortured.', 'TORTURE', ['Timo Varlund Esk']],
     ["Halvard's sister, the teacher and housing rights campaigner Mei Dorrance, has been held in police detention since 9 July.", 'ARREST', ['Mei Dorrance']],
     ['Pok Wai-lun, 41, a ground handler for Eastbay Cargo Services, a unit of Norrow Shipping Lines, was jailed for 20 months.', 'CONVICTION', ['Pok Wai-lun']],
+    // a participle's phrase set off after the name may end in another name, which is not the subject
+    ['Journalist Tomas Varek, sentenced to seven years in the same case as Ivo Sarn, was released in December under an amnesty.', 'RELEASE', ['Tomas Varek']],
+    ['Journalist Tomas Varek, who was tried in the same case as Ivo Sarn, walked out of a colony in Kesh in December.', 'RELEASE', ['Tomas Varek']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  lacks(targets('Journalist Tomas Varek, sentenced to seven years in the same case as Ivo Sarn, was released in December under an amnesty.', 'RELEASE'), ['Ivo Sarn'], 'the name inside the phrase');
 });
 
 test('a passive joined to one whose subject the parse lost takes the person the first found', () => {

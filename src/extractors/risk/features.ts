@@ -135,10 +135,13 @@ function phraseWords(prefix: string, phrase: string, at: Offsets | undefined, ad
  * A title the recogniser kept inside a name ("Magistrate Anil Devkota", "Ex-Dictator Marsk"): the
  * words that open the name and name a kind, as titles. "Ex-" and "former-" do not hide the word.
  */
-function titleInName(m: Mention, add: (name: string, at?: Offsets) => void): void {
-  for (const w of m.text.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+function titleInName(e: Entity, m: Mention, add: (name: string, at?: Offsets) => void): void {
+  const words = [...m.text.matchAll(/\p{L}[\p{L}'’-]*/gu)];
+  // never the name's last word, nor a word the report calls them by alone: "Sani Guard", "Mayor said"
+  const alone = new Set(nameMentions(e).map((x) => x.text.toLowerCase()));
+  for (const w of words.slice(0, -1)) {
     const word = w[0].toLowerCase().replace(/^(?:ex|former)-/, '');
-    if (!kindOfFeature({ name: `title=${word}` })) return;
+    if (alone.has(w[0].toLowerCase()) || !kindOfFeature({ name: `title=${word}` })) return;
     add(`title=${word}`, { start: m.start + w.index, end: m.start + w.index + w[0].length });
   }
 }
@@ -384,7 +387,7 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   }
   for (const q of index.quotesOf.get(e.id) ?? []) add('speaker', q.cue ?? undefined);
   for (const t of e.titles ?? []) phraseWords('title', t, locate(doc, t, names), add);
-  for (const m of names.slice(0, NAMINGS)) titleInName(m, add);
+  for (const m of names.slice(0, NAMINGS)) titleInName(e, m, add);
   for (const a of e.affiliations ?? []) {
     phraseWords('afftitle', a.title, locate(doc, a.title, names), add);
     if (a.org) phraseWords('afforg', a.org, locate(doc, a.org, names), add);

@@ -63,4 +63,12 @@ test('a title the recogniser kept inside a name is read as a title: "Ex-Dictator
   assert.deepEqual(titles('Magistrate Anil Devkota'), ['kind-title=official', 'title=magistrate']);
   // a name that opens with a name has no title in it
   assert.deepEqual(titles('Orvan Marsk'), []);
+  // nor is a name's last word, nor one the report calls them by alone: "Blogger Sani Guard … Guard said"
+  const guard = 'Blogger Sani Guard was detained by soldiers on Monday. Guard had criticised the army.';
+  const gdoc = read(guard);
+  const sani = gdoc.entities.find((x) => x.type === 'PERSON' && /Guard/.test(x.name));
+  assert.ok(sani, gdoc.entities.map((x) => x.name).join(', '));
+  assert.ok(!personFeatures(gdoc, sani, { score: 0.5 }).some((f) => f.name === 'kind-title=security_force' && f.at && gdoc.text.slice(f.at.start, f.at.end) === 'Guard'));
+  const mayor: Entity = { id: 'm', type: 'PERSON', name: 'Mayor Oren', mentions: [{ start: 0, end: 10, text: 'Mayor Oren' }, { start: 20, end: 25, text: 'Mayor' }] };
+  assert.ok(!personFeatures(read('Mayor Oren was held. Mayor said so.'), mayor, { score: 0.5 }).some((f) => f.name === 'title=mayor'));
 });
