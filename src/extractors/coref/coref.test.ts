@@ -251,3 +251,10 @@ test('a description set off after a name and an age is that person, and so is th
     assert.deepEqual(texts(named, 'description'), [], text);
   }
 });
+
+test('a person named twice as the subject of one sentence (a description and the name set off after it) is who the next "he" goes on with', () => {
+  const doc = run('Security agents have held the reporter Tarek Oduya for five days. Oduya was arrested at his office on Monday. A freelance photographer who worked with Oduya on the series, Sami Delko, was also held and questioned on Friday, the newspaper said. He was allowed to go home after about six hours.');
+  const he = doc.text.lastIndexOf('He was allowed');
+  const owner = doc.entities.find((e) => e.mentions.some((m) => m.start === he));
+  assert.equal(owner?.name, 'Sami Delko');
+});

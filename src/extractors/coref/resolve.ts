@@ -89,12 +89,15 @@ export class Resolver {
       this.file(k);
     }
     if (sentence >= k.sentence) {
+      // the subject once in a sentence is its subject: "his son Arash, 19, was detained" names him
+      // twice, the description as the subject and the name beside it
+      const wasSubject = sentence === k.sentence && k.subject;
       if (sentence > k.sentence) {
         this.bySentence.get(k.sentence)!.delete(k);
         k.sentence = sentence;
         this.file(k);
       }
-      k.subject = subject;
+      k.subject = subject || wasSubject;
     }
     k.count++;
     if (gender && !k.gender) k.gender = gender;
