@@ -258,3 +258,10 @@ test('a person named twice as the subject of one sentence (a description and the
   const owner = doc.entities.find((e) => e.mentions.some((m) => m.start === he));
   assert.equal(owner?.name, 'Sami Delko');
 });
+
+test('a subject pronoun in an adverbial clause goes back to its sentence\'s subject, not to the report\'s main person', () => {
+  const doc = run('The poet Iker Malvar was expelled in May. The man who gave his name to a generation of student protesters in Lodra is an example. Teo Arvelo, now 24, spent eight months in prison in 2018 after he was arrested at a barricade. Released in an amnesty, he crossed the border in 2021.');
+  const owner = (at: number) => doc.entities.find((e) => e.mentions.some((m) => m.start === at))?.name;
+  assert.equal(owner(doc.text.indexOf('he was arrested')), 'Teo Arvelo');
+  assert.equal(owner(doc.text.indexOf('he crossed')), 'Teo Arvelo');
+});

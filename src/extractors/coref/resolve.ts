@@ -227,6 +227,16 @@ export class Resolver {
     return /["”’'],?\s*$/.test(before);
   }
 
+  /** For a subject pronoun in an adverbial clause ("… after he was arrested"), the person subject of the verb the clause hangs on. */
+  private adverbialClauseSubject(i: number): Entity | undefined {
+    const tree = this.tree;
+    const v = tree.head(i);
+    if (v < 0 || !/^advcl/.test(tree.token(v).deprel ?? '')) return undefined;
+    const subject = tree.kids(tree.head(v), 'nsubj', 'nsubj:pass').find((k) => k < i);
+    const e = subject === undefined ? undefined : (tree.entityOf[subject] ?? this.at.get(subject));
+    return e?.type === 'PERSON' ? e : undefined;
+  }
+
   /** The entity named as the subject of the verb whose object (or indirect object) token `i` is. */
   private subjectOfObject(i: number): Entity | undefined {
     const tree = this.tree;
@@ -275,14 +285,17 @@ export class Resolver {
     const agrees = (k: Known) => !(gender && k.gender && k.gender !== gender);
     const speaksFor = spokenFor && agrees(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender);
     if (speaksFor) best = spokenFor;
-    else for (const k of inView) {
+    const clauseOwner = asSubject ? this.adverbialClauseSubject(i) : undefined;
+    if (!speaksFor) for (const k of inView) {
       const distance = sentence - k.sentence;
       if (!fits(k)) continue;
       if (inParagraph && this.paragraphOf(k.sentence) < here) continue;
       // the person the report is about is "he" more often than whoever spoke last
       // a subject pronoun goes on with the subject of the sentence before (unless that one only spoke)
-      const continued = asSubject && distance === 1 && k.subject && !k.spoke;
-      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
+      // (not in an adverbial clause of a verb whose subject is a person: "A, now 24, spent eight
+      // months in prison after he was arrested" is A, whoever the sentence before was about)
+      const continued = asSubject && distance === 1 && k.subject && !k.spoke && !clauseOwner;
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued || k.entity === clauseOwner ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
     // nobody in view: the report's main person, when the gender allows
