@@ -79,6 +79,8 @@ function settled(tree: Tree, request: number): 'refused' | 'granted' | undefined
 function nonFinite(tree: Tree, i: number): boolean {
   const xpos = tree.token(i).xpos ?? '';
   if (xpos === 'VB' || xpos === 'VBG') return true;
+  // a participle complementing an object, "want him released", "wanted them freed", has no tense of its own
+  if (xpos === 'VBN' && tree.token(i).deprel === 'xcomp' && !tree.kids(i, 'aux', 'aux:pass').length) return true;
   return tree.kids(i, 'mark', 'aux', 'aux:pass').some((k) => ['to', 'that', 'be', 'being'].includes(tree.token(k).text.toLowerCase()));
 }
 

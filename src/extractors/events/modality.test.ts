@@ -532,3 +532,8 @@ test("a list line's clauses after semicolons tell their own source, and a date a
   assert.deepEqual(modalities('Arvo Kessel was beaten by guards in custody; he was then charged with insulting the president, according to his lawyer.', 'ASSAULT'), ['reported']);
   assert.deepEqual(modalities('The union said that Arvo Kessel had been tortured in custody; that he had been denied a lawyer; and that his family had been threatened.', 'THREAT'), ['reported']);
 });
+
+test('a release wanted is not done: "We want him released today"; one a court had done is', () => {
+  assert.deepEqual(modalities('Police arrested Ivo Sarn on Monday. "Ivo was doing his job. We want him released today," his editor said.', 'RELEASE'), ['hypothetical']);
+  assert.deepEqual(modalities('Police arrested Ivo Sarn on Monday. A court had him released on bail on Friday.', 'RELEASE'), ['asserted']);
+});

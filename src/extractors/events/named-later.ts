@@ -14,7 +14,12 @@ import { fitsRole, numberAt } from './plural.js';
  */
 export function membersNamedLater(tree: Tree, head: number | undefined, trigger: number): number[] {
   if (head === undefined) return [];
-  if (tree.token(head).text.toLowerCase() === 'those') return oneOfThoseNamed(tree, head, trigger);
+  const those = tree.token(head).text.toLowerCase() === 'those';
+  if (those || isUnnamedGroup(tree, head)) {
+    const listed = listAfterColon(tree, head);
+    if (listed.length) return listed;
+  }
+  if (those) return oneOfThoseNamed(tree, head, trigger);
   if (!isUnnamedGroup(tree, head)) return [];
   const kind = kindOf(tree, head);
   const group = { noun: tree.lemma(kind).toLowerCase(), count: groupCount(tree, head) };
@@ -204,6 +209,29 @@ function oneOfThoseNamed(tree: Tree, those: number, trigger: number): number[] {
   const comma = groupPhraseEnd(tree, trigger, to);
   const names = comma === undefined ? [] : setOff(tree, comma, to);
   return names.length === said.count ? names : [];
+}
+
+/**
+ * "… published the names of those detained:" and, as the next sentence, a list of the people, each
+ * item opening with a name and the items set apart by semicolons ("A, 34, a teacher; B, 52, a
+ * journalist; C"): the names, when the group's sentence ends on the colon and every item opens
+ * with a person's name (after a bullet). At least two.
+ */
+function listAfterColon(tree: Tree, head: number): number[] {
+  const { to } = tree.sentenceRange(head);
+  if (to >= tree.doc.tokens.length || tree.token(to - 1).text !== ':') return [];
+  const next = tree.sentenceRange(to);
+  const names: number[] = [];
+  let start = next.from;
+  while (start < next.to) {
+    while (start < next.to && /^[-•*–—]$/.test(tree.token(start).text)) start++;
+    if (tree.entityOf[start]?.type !== 'PERSON') return [];
+    names.push(start);
+    let end = start;
+    while (end < next.to && tree.token(end).text !== ';') end++;
+    start = end + 1;
+  }
+  return names.length >= 2 ? names : [];
 }
 
 /** The name opening the sentence at `s` (after role words) that a stand-in for one follows between commas: "A, one of the three,". */

@@ -236,7 +236,9 @@ function insideRelative(tree: Tree, subj: number, i: number): boolean {
 /** The passive verb `i`'s subject as the parse gives it, unless it stands inside a relative clause on the name before it. */
 function passiveSubject(tree: Tree, i: number): number | undefined {
   const parsed = tree.subjectOf(i);
-  return parsed !== undefined && insideRelative(tree, parsed, i) ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
+  // (nor a place the parse made the subject, as a dateline's: "Belgrade, 20 April - Activist A, who
+  // was released on bail, was arrested again")
+  return parsed !== undefined && (insideRelative(tree, parsed, i) || tree.entityOf[parsed]?.type === 'LOC') ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
 }
 
 /**

@@ -1251,3 +1251,17 @@ test('a relative clause\'s subject is no fellow of the name it points back to: "
   // must match: fellow subjects the parser gave one verb are still a list
   has(targets('Two aid workers, Ana Rell and Ivo Sarn, were slain.', 'KILLING'), ['Ana Rell', 'Ivo Sarn'], 'fellows');
 });
+
+test('those detained, named in a list after a colon: each person the list opens an item with', () => {
+  const text = 'Police detained four people on 28 February in Tarnow after residents blocked a road.\n\nThe observatory published the names of those detained:\n\nMira Velk Oran, 34, a teacher and union leader; Tomas Reyk, 52, a journalist with Radio Kesh; Ana Sorn, 27, an environmental defender; Pavo Lind, 19, a student.';
+  has(targets(text, 'ARREST'), ['Mira Velk Oran', 'Tomas Reyk', 'Ana Sorn', 'Pavo Lind'], text);
+  // must not match: a sentence after the colon that tells of one person is no list of those detained
+  const prose = 'Police detained four people on Monday.\n\nThe observatory published the names of those detained:\n\nMira Velk Oran said she had seen the arrests.';
+  lacks(targets(prose, 'ARREST'), ['Mira Velk Oran'], prose);
+});
+
+test('a dateline place the parse made the subject is not who was arrested again', () => {
+  const text = 'Vrell, 20 April 2026 (Danube Press) - Environmental activist Dara Milos, who was released on bail on 10 April after two weeks in custody, was arrested again on Saturday at her home, her lawyer said.';
+  has(targets(text, 'ARREST'), ['Dara Milos'], text);
+  lacks(targets(text, 'ARREST'), ['Vrell'], text);
+});
