@@ -1107,3 +1107,14 @@ test('a month or day told without a year that would put a done event after the r
   assert.deepEqual(dated('Police said they would not arrest Arno Petz in March.'), ['ARREST negated 2025-03']);
   assert.deepEqual(dated('Arno Petz was released on 19 January.'), ['RELEASE asserted 2025-01-19']);
 });
+
+test('an acquittal on one charge in the sentence that convicts the same person frees no one; one on appeal does', () => {
+  const doc = pipeline.run(new Doc('A court in Orsk on Wednesday convicted trade union leader Ivo Marren of organising a strike and sentenced him to three years in a penal colony, but acquitted him of the more serious charge of inciting discord.', { published: '2026-03-18' }));
+  const ivo = doc.entities.find((e) => e.name === 'Ivo Marren');
+  assert.ok(ivo);
+  assert.ok(doc.events.some((v) => v.type === 'CONVICTION' && v.target?.entity === ivo.id));
+  assert.ok(!doc.events.some((v) => v.type === 'RELEASE' && v.target?.entity === ivo.id), JSON.stringify(doc.events.map((v) => [v.type, v.trigger.text, v.target?.entity])));
+  const appeal = pipeline.run(new Doc('A court convicted the union leader Ivo Marren in 2019 and acquitted him on appeal in 2021.', { published: '2026-03-18' }));
+  const marren = appeal.entities.find((e) => e.name === 'Ivo Marren');
+  assert.ok(appeal.events.some((v) => v.type === 'RELEASE' && v.target?.entity === marren?.id));
+});
