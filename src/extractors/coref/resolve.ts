@@ -231,8 +231,10 @@ export class Resolver {
   private adverbialClauseSubject(i: number): Entity | undefined {
     const tree = this.tree;
     const v = tree.head(i);
-    if (v < 0 || !/^advcl/.test(tree.token(v).deprel ?? '')) return undefined;
-    const subject = tree.kids(tree.head(v), 'nsubj', 'nsubj:pass').find((k) => k < i);
+    const up = v < 0 ? -1 : tree.head(v);
+    // (a parse may hang an adverbial clause on nothing)
+    if (up < 0 || !/^advcl/.test(tree.token(v).deprel ?? '')) return undefined;
+    const subject = tree.kids(up, 'nsubj', 'nsubj:pass').find((k) => k < i);
     const e = subject === undefined ? undefined : (tree.entityOf[subject] ?? this.at.get(subject));
     return e?.type === 'PERSON' ? e : undefined;
   }
