@@ -1265,3 +1265,11 @@ test('a dateline place the parse made the subject is not who was arrested again'
   has(targets(text, 'ARREST'), ['Dara Milos'], text);
   lacks(targets(text, 'ARREST'), ['Vrell'], text);
 });
+
+test('threats or a sentence someone gets befall them, as ones they receive do', () => {
+  for (const [text, type] of [
+    ['The journalist Rana Velk described getting death threats after the broadcast.', 'THREAT'],
+    ['The journalist Rana Velk has been getting death threats since March.', 'THREAT'],
+    ['The blogger Ivo Sarn got a two-year sentence in May.', 'CONVICTION'],
+  ] as [string, EventType][]) has(targets(text, type), [text.includes('Ivo') ? 'Ivo Sarn' : 'Rana Velk'], text);
+});
