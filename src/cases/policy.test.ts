@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Entity, EventType, ExtractionDocument, PersonRisk, VigilEvent } from '../text/types.js';
-import { cleanPersonName } from './clean-name.js';
+import { cleanPersonName } from '../extractors/risk/clean-name.js';
 import type { PersonDecision, PolicyInput } from './policy.js';
 import { decideCases, decisionScore, DEFAULT_POLICY } from './policy.js';
 

@@ -7,7 +7,7 @@
 import type { AtRiskKind, Entity, Evidence, ExtractionDocument, PersonRisk, VigilEvent } from '../text/types.js';
 import { isNamed, nameMentions } from '../text/types.js';
 import { RELEVANCE_WEIGHT, decisionScore as riskDecision } from '../extractors/risk/model.js';
-import { cleanPersonName } from './clean-name.js';
+import { cleanPersonName, opensOnScores } from '../extractors/risk/clean-name.js';
 import { compareNames, normalizeName } from './names.js';
 
 /**
@@ -110,17 +110,6 @@ function watchedBy(entity: Entity, name: string, watch: WatchEntry[]): WatchEntr
 function remembered(name: string, entity: Entity, decisions: RememberedDecision[]): RememberedDecision | undefined {
   const forms = new Set([name, entity.name].map(normalizeName));
   return decisions.find((d) => forms.has(d.normalized));
-}
-
-/**
- * Whether the scores alone may open a case for a person named so: a clean name of more than one
- * word. A bare name ("Salma") goes to triage, and an unclean one ("Human Rights Day") gets none.
- * The risk trainer chooses the case threshold over the names this lets through, so the precision
- * it aims at is the precision of the cases the policy opens.
- */
-export function opensOnScores(name: string): boolean {
-  const clean = cleanPersonName(name);
-  return clean.ok && clean.name.split(/\s+/).length > 1;
 }
 
 const NOT_A_PERSON: Record<string, string> = { ORG: 'an organisation, a team or a company is never a case', LOC: 'a place is never a case', MISC: 'a product, a title or an event is never a case' };

@@ -1,4 +1,4 @@
-import { cleanPersonName } from '../cases/clean-name.js';
+import { cleanPersonName } from '../extractors/risk/clean-name.js';
 import { normalizeName } from '../cases/names.js';
 import type { PersonProfile } from '../cases/match.js';
 import type { Entity, ExtractionDocument, Role } from '../text/types.js';

@@ -1,4 +1,4 @@
-import { cleanPersonName } from '../cases/clean-name.js';
+import { cleanPersonName } from '../extractors/risk/clean-name.js';
 import type { MatchScore } from '../cases/match.js';
 import { decide, scoreMatch } from '../cases/match.js';
 import { decideCases } from '../cases/policy.js';

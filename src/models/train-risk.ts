@@ -1,5 +1,4 @@
-import { cleanPersonName } from '../cases/clean-name.js';
-import { opensOnScores } from '../cases/policy.js';
+import { cleanPersonName, opensOnScores } from '../extractors/risk/clean-name.js';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Classifier } from '../extractors/learn/linear.js';
 import type { TrainOptions as LinearOptions } from '../extractors/learn/linear.js';

@@ -6,7 +6,7 @@
  * "McDonald" stay whole.
  */
 
-import { countryByDemonym } from '../extractors/places/countries.js';
+import { countryByDemonym } from '../places/countries.js';
 
 export type CleanName = { ok: true; name: string; changed: boolean } | { ok: false; why: string };
 
@@ -76,4 +76,15 @@ export function cleanPersonName(raw: string): CleanName {
   const cleaned = unglued.length > 2 || unglued.length !== tokens.length ? dropRepeat(unglued) : unglued;
   const name = cleaned.join(' ');
   return { ok: true, name, changed: name !== trimmed };
+}
+
+/**
+ * Whether the scores alone may open a case for a person named so: a clean name of more than one
+ * word. A bare name ("Salma") goes to triage, and an unclean one ("Human Rights Day") gets none.
+ * The risk trainer chooses the case threshold over the names this lets through, so the precision
+ * it aims at is the precision of the cases the policy opens.
+ */
+export function opensOnScores(name: string): boolean {
+  const clean = cleanPersonName(name);
+  return clean.ok && clean.name.split(/\s+/).length > 1;
 }
