@@ -237,7 +237,7 @@ test('a speaker in the paragraph before does not take a speaking "she" from the 
 });
 
 test('a description set off after a name and an age is that person, and so is the pronoun after it', () => {
-  const doc = run('On 3 May, Leska Andrea Morun Vey, 22, a chemistry student, was detained by riot police in Tarnow. She was taken to a police post and released the next morning.');
+  const doc = run('On 3 May, Leska Andrea Morun Vey, 22, a chemistry student, was detained by riot police in Tarnow. She was driven to a police post and freed the next morning.');
   const leska = person(doc, 'Leska Andrea Morun Vey');
   assert.deepEqual(texts(leska, 'description'), ['a chemistry student']);
   assert.ok(texts(leska, 'pronoun').includes('She'));
