@@ -170,6 +170,22 @@ for (const engine of TEST_ENGINES) {
       await assert.rejects(store.db.transaction().execute((tx) => decideTriage(tx, at, 'analyst-1', held.id, { decision: 'open' })), (e: VigilError) => e.code === 'conflict');
     });
 
+    test('a bare name like a restricted case\'s is held in triage with no hint of a case', async () => {
+      const [dask] = await personNamed('Mirel Dask');
+      const plain = async () => (await listTriage(store.db, { state: 'pending' })).filter((i) => i.name === 'Dask' && !/may be someone/.test(JSON.stringify(i.reasons)));
+      const before = (await plain()).length;
+      await store.db.updateTable('persons').set({ restricted: 1 }).where('id', '=', dask!.id).execute();
+      try {
+        await read('Mr Dask was detained in Velm on Thursday, his lawyer said.', 'dask-restricted', withRisk({ Dask: 0.95 }, 0.9));
+      } finally {
+        await store.db.updateTable('persons').set({ restricted: 0 }).where('id', '=', dask!.id).execute();
+      }
+      const held = await plain();
+      assert.equal(held.length, before + 1, 'held, and without "may be someone who has a case"');
+      assert.ok(held.every((i) => /named by one name only/.test(JSON.stringify(i.reasons))));
+      assert.equal((await personNamed('Mirel Dask')).length, 1);
+    });
+
     test('the watch list: a watched name gets a case whatever the reading; the old policy setting opens everyone', async () => {
       const at = clock.now().toISOString();
       await store.db.transaction().execute((tx) => addWatch(tx, at, 'analyst-1', { kind: 'person', name: 'Sefa Oran' }));

@@ -114,7 +114,8 @@ function choosePolicy(
     log(
       `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}; pooled ${pooled.threshold.toFixed(2)}, HRDsAttack ${realCut.threshold.toFixed(2)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
     );
-    if (cut.precision >= CASE_PRECISION && (!real.length || realAtCut.precision >= CASE_PRECISION) && unrelatedCases <= UNRELATED_PER_100) admissible.push({ caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded });
+    // (and a triage queue a desk can read: the bare names above the cut count in it too)
+    if (cut.precision >= CASE_PRECISION && (!real.length || realAtCut.precision >= CASE_PRECISION) && unrelatedCases <= UNRELATED_PER_100 && perHundred(floor) <= TRIAGE_PER_100) admissible.push({ caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded });
   }
   // The weight with the most recall, or the smallest within WEIGHT_TIE of it: the person model
   // already reads the report's relevance, so a larger weight counts it twice; and a point of

@@ -189,7 +189,7 @@ function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefine
   for (const { token, via } of tree.ancestors(i)) {
     // a clause joined to the speech verb by its own "and" or "but" is the writer's, not the speaker's
     const ownClause = via === 'conj' && tree.kids(below, 'cc').length > 0;
-    // nor is a clause after a semicolon, however the parse joined it: "the police said no force
+    // nor is a clause after a semicolon that the parse joined as a conjunct: "the police said no force
     // had been used against him; released on 7 March" (a list line's clauses)
     // (not one with its own "that", which goes on with what is said: "said that A had been tortured; that he …; and that …")
     if (via === 'conj' && tree.kids(below, 'punct').some((k) => k < below && tree.token(k).text === ';') && !tree.kids(below, 'mark').some((m) => ['that', 'whether'].includes(tree.lemma(m)))) return undefined;

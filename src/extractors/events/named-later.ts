@@ -215,11 +215,14 @@ function oneOfThoseNamed(tree: Tree, those: number, trigger: number): number[] {
  * "… published the names of those detained:" and, as the next sentence, a list of the people, each
  * item opening with a name and the items set apart by semicolons ("A, 34, a teacher; B, 52, a
  * journalist; C"): the names, when the group's sentence ends on the colon and every item opens
- * with a person's name (after a bullet). At least two.
+ * with a person's name (after a bullet, when the list is one line). At least two, and as many as
+ * the group counts.
  */
 function listAfterColon(tree: Tree, head: number): number[] {
   const { to } = tree.sentenceRange(head);
   if (to >= tree.doc.tokens.length || tree.token(to - 1).text !== ':') return [];
+  // not a group inside a relative clause: "the names of the officers who detained those arrested:" lists the officers
+  for (let up = tree.head(head), hops = 0; up >= 0 && hops < 8; up = tree.head(up), hops++) if ((tree.token(up).deprel ?? '').startsWith('acl')) return [];
   const next = tree.sentenceRange(to);
   const names: number[] = [];
   let start = next.from;
@@ -231,7 +234,9 @@ function listAfterColon(tree: Tree, head: number): number[] {
     while (end < next.to && tree.token(end).text !== ';') end++;
     start = end + 1;
   }
-  return names.length >= 2 ? names : [];
+  // as many as the group counts, when it counts them ("the four detained:")
+  const count = isUnnamedGroup(tree, head) ? groupCount(tree, head) : undefined;
+  return names.length >= 2 && (count === undefined || names.length === count) ? names : [];
 }
 
 /** The name opening the sentence at `s` (after role words) that a stand-in for one follows between commas: "A, one of the three,". */

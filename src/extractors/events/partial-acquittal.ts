@@ -4,7 +4,7 @@ import type { VigilEvent } from '../../text/types.js';
 /** Words of an acquittal, which the lexicon types as a release. */
 const ACQUITTAL = /\b(?:acquit\w*|cleared|not guilty)\b/i;
 /** Words that make an acquittal beside a conviction a later judgment on it, and so a release. */
-const ON_APPEAL = /\b(?:appeal\w*|overturn\w*|quash\w*|retrial|retried|set aside)\b/i;
+const ON_APPEAL = /\b(?:on appeal|appeals? court|court of appeals?|appellate|overturn\w*|quash\w*|retrial|retried|set aside)\b/i;
 
 /**
  * "convicted X of organising a strike and sentenced him to three years, but acquitted him of

@@ -32,7 +32,7 @@ const GRANTING = new Set(['grant', 'give', 'deny', 'refuse', 'offer', 'hand']);
 /** Verbs by which an event makes its victim act: "threats forced him to flee", "harassment drove her to despair". */
 const CAUSATIVES = new Set(['drive', 'force', 'compel', 'push']);
 /** Verbs whose subject undergoes their object: "X will face persecution", "X suffered torture". */
-const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'get', 'survive', 'risk', 'fear', 'experience', 'escape', 'stand']);
+const EXPERIENCERS = new Set(['face', 'serve', 'suffer', 'undergo', 'endure', 'receive', 'survive', 'risk', 'fear', 'experience', 'escape', 'stand']);
 
 const PLACE_CASES = new Set(['in', 'at', 'near', 'outside', 'inside']);
 

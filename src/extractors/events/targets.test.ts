@@ -1258,6 +1258,9 @@ test('those detained, named in a list after a colon: each person the list opens 
   // must not match: a sentence after the colon that tells of one person is no list of those detained
   const prose = 'Police detained four people on Monday.\n\nThe observatory published the names of those detained:\n\nMira Velk Oran said she had seen the arrests.';
   lacks(targets(prose, 'ARREST'), ['Mira Velk Oran'], prose);
+  // nor a list of who did it, when the group is inside a relative clause
+  const officers = 'Police detained four people on Monday.\n\nThe observatory published the names of the officers who detained those arrested:\n\nMira Velk Oran, a captain; Tomas Reyk, a sergeant.';
+  lacks(targets(officers, 'ARREST'), ['Mira Velk Oran', 'Tomas Reyk'], officers);
 });
 
 test('a dateline place the parse made the subject is not who was arrested again', () => {
@@ -1266,10 +1269,3 @@ test('a dateline place the parse made the subject is not who was arrested again'
   lacks(targets(text, 'ARREST'), ['Vrell'], text);
 });
 
-test('threats or a sentence someone gets befall them, as ones they receive do', () => {
-  for (const [text, type] of [
-    ['The journalist Rana Velk described getting death threats after the broadcast.', 'THREAT'],
-    ['The journalist Rana Velk has been getting death threats since March.', 'THREAT'],
-    ['The blogger Ivo Sarn got a two-year sentence in May.', 'CONVICTION'],
-  ] as [string, EventType][]) has(targets(text, type), [text.includes('Ivo') ? 'Ivo Sarn' : 'Rana Velk'], text);
-});
