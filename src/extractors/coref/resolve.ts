@@ -227,6 +227,11 @@ export class Resolver {
     return /["”’'],?\s*$/.test(before);
   }
 
+  /** The entity token `k` names, or the one a description or pronoun there was found to stand for. */
+  private entityAt(k: number): Entity | undefined {
+    return this.tree.entityOf[k] ?? this.at.get(k);
+  }
+
   /** For a subject pronoun in an adverbial clause ("… after he was arrested"), the person subject of the verb the clause hangs on. */
   private adverbialClauseSubject(i: number): Entity | undefined {
     const tree = this.tree;
@@ -235,7 +240,7 @@ export class Resolver {
     // (a parse may hang an adverbial clause on nothing)
     if (up < 0 || !/^advcl/.test(tree.token(v).deprel ?? '')) return undefined;
     const subject = tree.kids(up, 'nsubj', 'nsubj:pass').find((k) => k < i);
-    const e = subject === undefined ? undefined : (tree.entityOf[subject] ?? this.at.get(subject));
+    const e = subject === undefined ? undefined : this.entityAt(subject);
     return e?.type === 'PERSON' ? e : undefined;
   }
 
@@ -245,7 +250,7 @@ export class Resolver {
     if (!/^(obj|iobj)$/.test(tree.token(i).deprel ?? '')) return undefined;
     const v = tree.head(i);
     const subject = tree.kids(v, 'nsubj')[0];
-    if (subject !== undefined) return tree.entityOf[subject] ?? this.at.get(subject);
+    if (subject !== undefined) return this.entityAt(subject);
     // the parser lost the subject ("On Tuesday, Judge Zhuk of the district court sentenced him",
     // with the name hung on the date): the one person named before the verb, with no verb or
     // subordinate clause there ("After meeting Ali, police arrested him" may be Ali)
@@ -355,7 +360,7 @@ export class Resolver {
     const apposed = (subject: number) => [subject, ...tree.kids(subject, 'conj')].flatMap((n) => tree.kids(n, 'appos')).map((a) => tree.entityOf[a]).find((x) => x?.type === 'PERSON');
     const e = tree
       .kids(speech, 'nsubj')
-      .map((subject) => tree.entityOf[subject] ?? this.at.get(subject) ?? apposed(subject))
+      .map((subject) => this.entityAt(subject) ?? apposed(subject))
       .find((x) => x !== undefined);
     return e ? this.known.get(e) : undefined;
   }
@@ -543,12 +548,12 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
  * when a comma closes the description and no list goes on after it (not "A, 20, a student and B").
  */
 function apposedBefore(tree: Tree, first: number, last: number): Entity | undefined {
-  const { from, to } = tree.sentenceRange(first);
-  if (first - 4 < from || last + 1 >= to || tree.token(last + 1).text !== ',') return undefined;
+  const { to } = tree.sentenceRange(first);
+  if (last + 1 >= to || tree.token(last + 1).text !== ',') return undefined;
   // a list goes on after the comma: "Ivo Sarn, 31, a woman who filmed the raid, and two students"
   if (/^(?:and|or)$/i.test(tree.token(last + 2)?.text ?? '')) return undefined;
-  if (tree.token(first - 1).text !== ',' || tree.token(first - 2).upos !== 'NUM' || tree.token(first - 3).text !== ',') return undefined;
-  const person = tree.entityOf[first - 4];
+  const name = tree.beforeAge(first);
+  const person = name === undefined ? undefined : tree.entityOf[name];
   return person?.type === 'PERSON' ? person : undefined;
 }
 

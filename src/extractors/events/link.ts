@@ -352,7 +352,7 @@ export class EntityLinker {
     // (not "Mina Zhen, whose brother is held": someone defined through the name is someone else)
     const definedThrough = tree.kids(head, 'nmod:poss').length > 0 || RELATIONAL.has(tree.lemma(head));
     // (past an age set off by commas: "Camila Tovar, 20, a sociology student, was detained")
-    const nameEnd = first >= 4 && doc.tokens[first - 1]!.text === ',' && tree.token(first - 2).upos === 'NUM' && doc.tokens[first - 3]!.text === ',' ? first - 4 : first - 2;
+    const nameEnd = tree.beforeAge(first) ?? first - 2;
     if (asTarget && !named && !definedThrough && nameEnd >= 0 && doc.tokens[first - 1]!.text === ',' && of[nameEnd]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[nameEnd];
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);

@@ -147,21 +147,28 @@ export function commaParticiple(tree: Tree, i: number): number | undefined {
   const next = i + 1 < to ? tree.token(i + 1) : undefined;
   if (next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1)) return undefined;
   const named = tree.personNameEndingAt(i - 2);
-  return named === undefined ? undefined : (phraseOpener(tree, i - 2, from) ?? named);
+  if (named === undefined) return undefined;
+  // "Journalist A, sentenced in the same case as B, walked out", "A, who was tried with B, walked
+  // out": a name that ends a phrase set off after an earlier name lends the verb to that name
+  const opened = phraseAfterName(tree, i - 2, from, (k) => tree.token(k).text === ',', true);
+  return opened === undefined ? named : (tree.personNameEndingAt(opened - 1) ?? named);
 }
 
+/** How far before its last word a phrase set off after a name may open. */
+const PHRASE_REACH = 16;
+
 /**
- * "Journalist A, sentenced in the same case as B, walked out", "A, who was tried with B, walked
- * out": when the name before the comma ends a participle's or a relative clause's phrase set off
- * after an earlier name, the verb after the comma is the earlier name's. That name's head, or undefined.
+ * "A, sentenced in the same case as B": the separator (a comma, or whatever `separates` says) that
+ * opens the phrase ending at token `n`, when the phrase opens with a participle (the tagger may read
+ * it as a past tense) or, with `relative`, "who", and a person's name ends right before the separator.
  */
-function phraseOpener(tree: Tree, nameEnd: number, from: number): number | undefined {
-  let comma = nameEnd - 1;
-  while (comma > from && nameEnd - comma <= 16 && tree.token(comma).text !== ',') comma--;
-  if (comma <= from || tree.token(comma).text !== ',') return undefined;
-  const opener = tree.token(comma + 1);
-  const opens = (opener.upos === 'VERB' && ['VBN', 'VBD', 'VBG'].includes(opener.xpos ?? '')) || ['who', 'whom'].includes(opener.text.toLowerCase());
-  return opens ? tree.personNameEndingAt(comma - 1) : undefined;
+export function phraseAfterName(tree: Tree, n: number, from: number, separates: (k: number) => boolean, relative = false): number | undefined {
+  let m = n - 1;
+  while (m > from && n - m <= PHRASE_REACH && !separates(m)) m--;
+  if (m <= from || !separates(m)) return undefined;
+  const opener = tree.token(m + 1);
+  const opens = (opener.upos === 'VERB' && ['VBN', 'VBD', 'VBG'].includes(opener.xpos ?? '')) || (relative && ['who', 'whom'].includes(opener.text.toLowerCase()));
+  return opens && tree.entityOf[m - 1]?.type === 'PERSON' ? m : undefined;
 }
 
 /** Tags a word that describes a person before their name may carry: "human rights lawyer", "prominent journalist". */

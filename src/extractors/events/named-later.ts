@@ -15,14 +15,16 @@ import { fitsRole, numberAt } from './plural.js';
 export function membersNamedLater(tree: Tree, head: number | undefined, trigger: number): number[] {
   if (head === undefined) return [];
   const those = tree.token(head).text.toLowerCase() === 'those';
-  if (those || isUnnamedGroup(tree, head)) {
-    const listed = listAfterColon(tree, head);
+  const unnamed = isUnnamedGroup(tree, head);
+  const count = unnamed ? groupCount(tree, head) : undefined;
+  if (those || unnamed) {
+    const listed = listAfterColon(tree, head, count);
     if (listed.length) return listed;
   }
   if (those) return oneOfThoseNamed(tree, head, trigger);
-  if (!isUnnamedGroup(tree, head)) return [];
+  if (!unnamed) return [];
   const kind = kindOf(tree, head);
-  const group = { noun: tree.lemma(kind).toLowerCase(), count: groupCount(tree, head) };
+  const group = { noun: tree.lemma(kind).toLowerCase(), count };
   const here = tree.sentenceRange(head);
   const out: number[] = [];
   // "Both, the minister A and the governor B," are not two of the protesters: a name's role must be the group's kind
@@ -218,7 +220,7 @@ function oneOfThoseNamed(tree: Tree, those: number, trigger: number): number[] {
  * with a person's name (after a bullet, when the list is one line). At least two, and as many as
  * the group counts.
  */
-function listAfterColon(tree: Tree, head: number): number[] {
+function listAfterColon(tree: Tree, head: number, count: number | undefined): number[] {
   const { to } = tree.sentenceRange(head);
   if (to >= tree.doc.tokens.length || tree.token(to - 1).text !== ':') return [];
   // not a group inside a relative clause: "the names of the officers who detained those arrested:" lists the officers
@@ -235,7 +237,6 @@ function listAfterColon(tree: Tree, head: number): number[] {
     start = end + 1;
   }
   // as many as the group counts, when it counts them ("the four detained:")
-  const count = isUnnamedGroup(tree, head) ? groupCount(tree, head) : undefined;
   return names.length >= 2 && (count === undefined || names.length === count) ? names : [];
 }
 

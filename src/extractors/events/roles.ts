@@ -1,7 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
-import { commaParticiple, describedName, frontedParticipleSubject, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
+import { commaParticiple, describedName, frontedParticipleSubject, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, phraseAfterName, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
 import { participleAsNoun, participleOfGroup, subjectPastFloatingQuantifier } from './participle-noun.js';
@@ -120,13 +120,7 @@ export function personBeforeAuxiliaries(tree: Tree, i: number): number | undefin
   // taken away the same weekend as Mr B, was released" (the clause is skipped below)
   // nor one that ends a participle's phrase set off after an earlier one: "Journalist A, sentenced
   // in the same case as B, walked out of the colony" (the phrase is skipped below)
-  // (the tagger may read the participle as a past tense: it opens the phrase right after the name's comma)
-  const participleStart = (n: number): number | undefined => {
-    let m = n - 1;
-    while (m >= Math.max(from, n - 16) && !apart(m)) m--;
-    const opener = tree.token(m + 1);
-    return m > from && apart(m) && opener?.upos === 'VERB' && ['VBN', 'VBG', 'VBD'].includes(opener.xpos ?? '') && person(m - 1) ? m : undefined;
-  };
+  const participleStart = (n: number): number | undefined => phraseAfterName(tree, n, from, apart);
   const inRelative = (n: number): boolean => person(n) && apart(n + 1) && (relativeClauseStart(tree, n, from) < n || participleStart(n) !== undefined);
   // past up to three descriptions between commas: "Sit Man-ling, 33, a clerk of X, a subsidiary of Y, was jailed"
   for (let stretch = 0; stretch < 3 && (!person(j) || inRelative(j)) && apart(j + 1); stretch++) {

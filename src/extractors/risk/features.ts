@@ -3,7 +3,7 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, Mention, Offsets, Quote, VigilEvent as Event } from '../../text/types.js';
 import { AT_RISK_KINDS, nameMentions } from '../../text/types.js';
 import { bin } from '../learn/linear.js';
-import { kindOfFeature } from './kinds.js';
+import { kindOfFeature, kindOfWord } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
 import { GIVEN_NAME, SURNAME, loadNames } from '../learn/names.js';
 import { loadClusters } from '../learn/clusters.js';
@@ -141,7 +141,7 @@ function titleInName(e: Entity, m: Mention, add: (name: string, at?: Offsets) =>
   const alone = new Set(nameMentions(e).map((x) => x.text.toLowerCase()));
   for (const w of words.slice(0, -1)) {
     const word = w[0].toLowerCase().replace(/^(?:ex|former)-/, '');
-    if (alone.has(w[0].toLowerCase()) || !kindOfFeature({ name: `title=${word}` })) return;
+    if (alone.has(w[0].toLowerCase()) || !kindOfWord(word)) return;
     add(`title=${word}`, { start: m.start + w.index, end: m.start + w.index + w[0].length });
   }
 }

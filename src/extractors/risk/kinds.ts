@@ -30,11 +30,18 @@ const DESCRIBING = ['title', 'desc', 'afftitle', 'kid', 'head=appos', 'near', 'a
 
 const describingRank = (f: Feat): number => DESCRIBING.findIndex((p) => f.name.startsWith(`${p}=`) || f.name.startsWith(`${p}:`));
 
+/** A describing word as the lists hold it: "journalists" → "journalist". */
+const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
 /** The word a describing feature stands for: "journalist" of "title=journalist", "kid=compound:journalist", "head=appos:journalist". */
-const wordOf = (f: Feat): string => {
-  const w = f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1);
-  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
-};
+const wordOf = (f: Feat): string => singular(f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1));
+
+/** The kind a describing word names, at risk or not ("reporters" → journalist), if any. */
+export function kindOfWord(word: string): string | undefined {
+  const words = kindWords();
+  const w = singular(word);
+  return words.atRisk.get(w) ?? words.notAtRisk.get(w);
+}
 
 export interface KindReading<K> {
   kind: K;
@@ -77,9 +84,7 @@ const WHERE: Record<string, string> = { title: 'title', desc: 'desc', afftitle: 
 export function kindOfFeature(f: Feat): { kind: string; where: string } | undefined {
   const prefix = Object.keys(WHERE).find((p) => f.name.startsWith(`${p}=`) || f.name.startsWith(`${p}:`));
   if (!prefix) return undefined;
-  const words = kindWords();
-  const w = wordOf(f);
-  const kind = words.atRisk.get(w) ?? words.notAtRisk.get(w);
+  const kind = kindOfWord(f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1));
   return kind ? { kind, where: WHERE[prefix]! } : undefined;
 }
 

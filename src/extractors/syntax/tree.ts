@@ -289,6 +289,12 @@ export class Tree {
     return this.personNameEndingAt(i - 1);
   }
 
+  /** "Camila Tovar, 20, a sociology student": for a description opening at token `first`, the token before an age set off by commas before it. */
+  beforeAge(first: number): number | undefined {
+    const { from } = this.sentenceRange(first);
+    return first - 4 >= from && this.token(first - 1).text === ',' && this.token(first - 2).upos === 'NUM' && this.token(first - 3).text === ',' ? first - 4 : undefined;
+  }
+
   /** The token of the person's name that ends at `j` which hangs outside the name; undefined when no person's name ends there. */
   personNameEndingAt(j: number): number | undefined {
     const person = this.entityOf[j];
