@@ -107,6 +107,10 @@ describe('the case policy', () => {
   test('at risk but every event negated: triage, not a case', () => {
     const negated = doc({ risk: READING, events: [event('E1', 'ARREST', 'arrested', 'T1', 'negated')] });
     assert.equal(by(decideCases({ doc: negated }), 'Talia Vorn').outcome, 'triage');
+    // …but a release refused ("is yet to be freed") tells that she is held
+    const stillHeld = by(decideCases({ doc: doc({ risk: READING, events: [event('E1', 'RELEASE', 'arrested', 'T1', 'negated')] }) }), 'Talia Vorn');
+    assert.equal(stillHeld.outcome, 'open');
+    assert.match(stillHeld.reasons.join(' '), /release refused/);
   });
 
   test('no risk reading (an extraction read before the risk model): targeted people go to triage, never a silent case', () => {
@@ -203,6 +207,9 @@ describe('clean person names', () => {
     assert.deepEqual(cleanPersonName('Corin DeVasto'), { ok: true, name: 'Corin DeVasto', changed: false });
     assert.deepEqual(cleanPersonName('Abdel Al-Varin'), { ok: true, name: 'Abdel Al-Varin', changed: false });
     assert.deepEqual(cleanPersonName('Li Li'), { ok: true, name: 'Li Li', changed: false });
+    // a Burmese name repeats its first syllable; that is not the name starting over
+    assert.deepEqual(cleanPersonName('Thet Thet Naing'), { ok: true, name: 'Thet Thet Naing', changed: false });
+    assert.deepEqual(cleanPersonName('Thet Thet NaingThet'), { ok: true, name: 'Thet Thet Naing', changed: true });
     assert.equal(cleanPersonName('the suspect').ok, false);
     assert.equal(cleanPersonName('Talia Vorn 2026').ok, false);
     // days, laws, organisations and peoples the recogniser took for a person

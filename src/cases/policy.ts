@@ -9,6 +9,7 @@ import { isNamed, nameMentions } from '../text/types.js';
 import { RELEVANCE_WEIGHT, decisionScore as riskDecision } from '../extractors/risk/model.js';
 import { cleanPersonName, opensOnScores } from '../extractors/risk/clean-name.js';
 import { compareNames, normalizeName } from './names.js';
+import { keptHeld } from './status.js';
 
 /**
  * `open`: a case opens by itself. `triage`: a possible case, held for an analyst. `attach`: the
@@ -199,7 +200,9 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
       decide('open', 'old policy: everyone an event befalls gets a case');
       continue;
     }
-    const told = events.filter((e) => e.modality !== 'negated');
+    // A release refused ("is yet to be freed") tells that the person is held, as an arrest would;
+    // other denials ("was not arrested") tell nothing befell them.
+    const told = events.filter((e) => e.modality !== 'negated' || keptHeld(e));
     if (!reading || relevance === null) {
       // An extraction read before the risk model: nobody is opened silently on it.
       decide('triage', risk ? 'no at-risk reading for this person' : 'no at-risk reading in this extraction (read before the risk model)');
@@ -207,7 +210,7 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     }
     const score = d.decisionScore!;
     const summary = `at-risk ${reading.score.toFixed(2)}, report relevance ${relevance.toFixed(2)}, decision ${score.toFixed(2)}`;
-    if (score >= s.caseThreshold && told.length) decide('open', `${reading.kinds.join(', ') || 'at risk'} and the target of ${told.map((e) => e.type.toLowerCase()).join(', ')} (${summary})`);
+    if (score >= s.caseThreshold && told.length) decide('open', `${reading.kinds.join(', ') || 'at risk'} and the target of ${told.map((e) => (keptHeld(e) ? 'release refused' : e.type.toLowerCase())).join(', ')} (${summary})`);
     else if (score >= s.caseThreshold) decide('triage', `at risk, but every event that befalls them is negated (${summary})`);
     else if (score >= s.triageFloor) decide('triage', `borderline (${summary})`);
     else decide('none', reading.none ? `${reading.none.replace(/_/g, ' ')}, not at risk (${summary})` : `not at risk (${summary})`);

@@ -188,3 +188,20 @@ test('a cleric\'s title and a name the recogniser read as an organisation is the
   // must not match: a title before words that are an institution's
   assert.notEqual(typeOf('The Pastor Training College opened in May.', 'Training College'), 'PERSON');
 });
+
+test('a full name read as an organisation whose family name the report uses alone for a person is that person; an organisation named after someone is not', () => {
+  const before = createDefaultPipeline('ner');
+  const retypedThenRewritten = (text: string, name: string): string | undefined => {
+    const doc = before.run(new Doc(text));
+    // as the recogniser sometimes has it: the full name an organisation, the family name alone a person
+    const e = doc.entities.find((x) => x.name === name);
+    assert.ok(e, `${name} not among ${doc.entities.map((x) => x.name).join(', ')}`);
+    e.type = 'ORG';
+    return personCueRewrite(doc).entities.find((x) => x.mentions.some((m) => m.text === name))?.type;
+  };
+  const attacked = 'In Vesk, the director of the Karsland Network for Human Rights Information, Tamar Oskel, was attacked near his home. Oskel was thrown to the ground and beaten by a dozen men.';
+  assert.equal(retypedThenRewritten(attacked, 'Tamar Oskel'), 'PERSON');
+  // must not match: an organisation's word in the name, or no one of that name alone
+  assert.equal(retypedThenRewritten('Staff of the Oskel Foundation were questioned. Oskel was beaten by a dozen men.', 'Oskel Foundation'), 'ORG');
+  assert.equal(retypedThenRewritten(attacked.replace('Oskel was', 'He was'), 'Tamar Oskel'), 'ORG');
+});

@@ -140,3 +140,20 @@ export function familyNameMentions(doc: Doc, mentions: readonly TypedMention[]):
     return !before || !PLACE_PREPOSITIONS.has(before.text.toLowerCase());
   });
 }
+
+/**
+ * The full names typed otherwise whose family name the report uses alone for a person: "Gamal Eid"
+ * read as an organisation after "director of the network,", where "Eid was thrown to the ground"
+ * is a person. The other way round from `familyNameMentions`; two to four words that could be a
+ * person's name, the last of them that person's name alone.
+ */
+export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer): TextSpan[] {
+  const alone = new Set(mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text)).map((m) => m.text.toLowerCase()));
+  if (!alone.size) return [];
+  return mentions.filter((m) => {
+    if (m.type === 'PERSON') return false;
+    const [first, last] = tokensOf(doc, m);
+    if (last <= first || last - first > 3 || !alone.has(doc.tokens[last]!.text.toLowerCase())) return false;
+    return couldBePerson(doc, m, gazetteer) && doc.tokens.slice(first, last + 1).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '-');
+  });
+}

@@ -40,6 +40,10 @@ test('placed or put in a facility, a town under a word of custody, a ward or win
   assert.equal(heldOf('Ivo Rant was arrested in May and remains in custody in Drell.').get('Ivo Rant'), 'Drell');
   assert.equal(heldOf('Ivo Rant was arrested in May and is in pretrial detention in Drell.').get('Ivo Rant'), 'Drell');
   assert.equal(heldOf('Ivo Rant was arrested. Ivo Rant is being held in Ward 4 of Karst prison.').get('Ivo Rant'), 'Ward 4 of Karst prison');
+  // a list line: the person, an age, a description, then where held; a section of a facility
+  const listed = heldOf('Five of them remain in custody:\n\n- Omid Varsan Tehlik, 21, commerce student, held at Boulaq El-Dakrour police station\n- Lina Varsa Demir, 20, law student, held in the women\'s section of the Vesk Security Directorate\n');
+  assert.match(listed.get('Omid Varsan Tehlik') ?? '', /police station$/);
+  assert.equal(listed.get('Lina Varsa Demir'), 'Vesk Security Directorate');
   // must not match: a town with no word of custody, custody with no place, a placing that is no facility
   assert.equal(heldOf('Ivo Rant was arrested in May. He is in Drell.').get('Ivo Rant'), null);
   assert.equal(heldOf('Ivo Rant was arrested in May and is in detention. His family lives in Drell.').get('Ivo Rant'), null);

@@ -41,6 +41,8 @@ const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation',
 /** Buildings that hold people when a police or security force's ("the office of the national police"). */
 const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate']);
 const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia', 'investigation']);
+/** Parts of a building someone is held in: "the women's section of …", "a wing of …". */
+const PARTS_OF_FACILITY = new Set(['section', 'wing', 'ward', 'block', 'basement', 'annex', 'annexe', 'unit', 'floor', 'cell', 'cells', 'compound']);
 /** Verbs by which someone is held at a place, whatever it is called. */
 const HELD_AT = new Set(['hold', 'keep', 'detain']);
 /** Verbs that hold a person somewhere (at, in) or move them there (to, into). */
@@ -387,6 +389,8 @@ export class CustodyReader {
       // "at the Criminal Investigation Department headquarters" parsed with the name's first words as
       // the obl and the facility hung on it with no preposition of its own
       if (cases.includes(tree.caseOf(c) ?? '')) for (const n of tree.kids(c, 'nmod')) if (n > c && tree.caseOf(n) === undefined && this.isFacility(n)) return n;
+      // "held in the women's section of the Giza Security Directorate": a part of a facility
+      if (cases.includes(tree.caseOf(c) ?? '') && PARTS_OF_FACILITY.has(tree.lemma(c))) for (const n of tree.kids(c, 'nmod')) if (tree.caseOf(n) === 'of' && this.isFacility(n)) return n;
       // "transferred from Evin prison to Kesh prison" with the destination hung on the origin
       if (cases.includes('to')) for (const n of tree.kids(c, 'nmod')) if (cases.includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
       // "remanded in custody at …", "held in pre-trial detention in Zhodzina": the facility, or the town

@@ -238,9 +238,14 @@ export class EntityLinker {
   private namedApposition(head: number, last: number): number | undefined {
     const tree = this.tree;
     const t = tree.token(head);
-    if (t.upos !== 'NOUN' || t.xpos === 'NNS' || tree.token(last + 1)?.text !== ',') return undefined;
-    // read from the words, the parse of such a stretch is often wrong: ", the … campaigner Wen Dai,"
     const { to } = tree.sentenceRange(head);
+    // "the cameraman of the private channel Tele Varsk, Herve Balek,": the outlet's name the phrase
+    // ends with may be left outside it by the parse
+    let comma = last + 1;
+    while (comma < to && comma - last <= 6 && tree.entityOf[comma] && tree.entityOf[comma]!.type !== 'PERSON') comma++;
+    if (t.upos !== 'NOUN' || t.xpos === 'NNS' || tree.token(comma)?.text !== ',') return undefined;
+    last = comma - 1;
+    // read from the words, the parse of such a stretch is often wrong: ", the … campaigner Wen Dai,"
     let j = last + 2;
     const describing = (n: number) => ['DET', 'NOUN', 'ADJ', 'CCONJ'].includes(tree.token(n).upos ?? '') && /^\p{Ll}/u.test(tree.token(n).text);
     while (j < to && j - last < 12 && !tree.entityOf[j] && describing(j)) j++;

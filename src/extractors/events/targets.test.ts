@@ -68,6 +68,8 @@ test('a role, an apposition or a long description before the verb still names th
     // a participle's phrase set off after the name may end in another name, which is not the subject
     ['Journalist Tomas Varek, sentenced to seven years in the same case as Ivo Sarn, was released in December under an amnesty.', 'RELEASE', ['Tomas Varek']],
     ['Journalist Tomas Varek, who was tried in the same case as Ivo Sarn, walked out of a colony in Kesh in December.', 'RELEASE', ['Tomas Varek']],
+    // the outlet's name ends the description, and the person's name follows it between commas; not the man told of before
+    ['Ivo Sarn, 29, a student, was taken on Monday by agents. He has not been seen since. During the dispersal, the cameraman of the private channel Tele Varsk, Herve Tombo Balek, was beaten by police officers.', 'ASSAULT', ['Herve Tombo Balek']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
   lacks(targets('Journalist Tomas Varek, sentenced to seven years in the same case as Ivo Sarn, was released in December under an amnesty.', 'RELEASE'), ['Ivo Sarn'], 'the name inside the phrase');

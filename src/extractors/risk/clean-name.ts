@@ -43,14 +43,14 @@ function unglue(tokens: string[]): string[] {
   return out;
 }
 
-/** Cuts a name where it starts over: "Ilhan Omar Ilhan" → "Ilhan Omar". */
+/**
+ * Cuts a name where it starts over: "Ilhan Omar Ilhan" → "Ilhan Omar". Starting over means its
+ * first word again after two or more words; a word said twice at the start is a name's own
+ * ("Htet Htet Khine", "Hla Hla Win": Burmese names repeat a syllable).
+ */
 function dropRepeat(tokens: string[]): string[] {
-  const seen = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!.toLowerCase();
-    if (seen.has(t)) return tokens.slice(0, i);
-    seen.add(t);
-  }
+  const first = tokens[0]!.toLowerCase();
+  for (let i = 2; i < tokens.length; i++) if (tokens[i]!.toLowerCase() === first) return tokens.slice(0, i);
   return tokens;
 }
 

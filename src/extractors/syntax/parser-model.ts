@@ -43,15 +43,30 @@ const CORE = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj']);
  * Relations the labeller gives one word at a time that no tree can hold. A noun right before a
  * noun that heads it is its modifier, never its subject or object unless the head is a predicate
  * with a copula: "the union leader was moved" labelled union → nsubj → leader lost "the union
- * leader" as a description of the person.
+ * leader" as a description of the person. And a verb's object does not start with a preposition:
+ * "held at Boulaq El-Dakrour police station", its words hung under "station" as an object, is
+ * where the person is held (an oblique), not what is held; its preposition is hung back on it, so
+ * that the oblique reads "at". Changes `heads` in place for that.
  */
 export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonly string[]): string[] {
   const copular = new Set<number>();
   deprels.forEach((r, i) => {
     if (r === 'cop') copular.add(heads[i]!);
   });
+  const leftmost = Array.from(heads, (_, i) => i);
+  heads.forEach((_, i) => {
+    for (let a = heads[i]!, hops = 0; a >= 0 && hops < heads.length; a = heads[a]!, hops++) if (i < leftmost[a]!) leftmost[a] = i;
+  });
+  const oblique = new Set<number>();
+  deprels.forEach((r, i) => {
+    const h = heads[i]!;
+    if (r !== 'obj' || h < 0 || h >= i || !xpos[h]?.startsWith('VB') || leftmost[i] !== h + 1 || xpos[h + 1] !== 'IN' || deprels[h + 1] !== 'case') return;
+    oblique.add(i);
+    heads[h + 1] = i;
+  });
   return deprels.map((r, i) => {
     const h = heads[i]!;
+    if (oblique.has(i)) return 'obl';
     if (!CORE.has(r) || h !== i + 1 || copular.has(h) || !NOUN_TAGS.has(xpos[h] ?? '')) return r;
     return NOUN_TAGS.has(xpos[i] ?? '') ? 'compound' : r;
   });

@@ -133,6 +133,12 @@ test('a noun right before the noun that heads it is its modifier, not its subjec
   const heads = Int32Array.from([1, 3, 3, -1]);
   assert.deepEqual(repairLabels(heads, ['nsubj', 'nsubj:pass', 'aux:pass', 'root'], ['NN', 'NN', 'VBD', 'VBN']), ['compound', 'nsubj:pass', 'aux:pass', 'root']);
   assert.deepEqual(repairLabels(Int32Array.from([1, -1, 1]), ['nsubj', 'root', 'cop'], ['NNP', 'NN', 'VBZ']), ['nsubj', 'root', 'cop']);
+  // "held at Vesk police station", the preposition hung inside the noun phrase: an oblique, not an object
+  const misparsed = Int32Array.from([-1, 2, 4, 4, 0]);
+  assert.deepEqual(repairLabels(misparsed, ['root', 'case', 'obl', 'compound', 'obj'], ['VBN', 'IN', 'NNP', 'NN', 'NN']), ['root', 'case', 'obl', 'compound', 'obl']);
+  assert.equal(misparsed[1], 4, 'the preposition marks the oblique itself');
+  // …while an object after its verb stays one
+  assert.deepEqual(repairLabels(Int32Array.from([-1, 2, 0]), ['root', 'det', 'obj'], ['VBD', 'DT', 'NN']), ['root', 'det', 'obj']);
 });
 
 test('the tagger tags the same with its per-word weight sums as feature by feature', () => {
