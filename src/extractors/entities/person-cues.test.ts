@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../../text/doc.js';
+import type { Entity } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
 import { cuedNames, personCueRewrite } from './person-cues.js';
 
@@ -204,4 +205,20 @@ test('a full name read as an organisation whose family name the report uses alon
   // must not match: an organisation's word in the name, or no one of that name alone
   assert.equal(retypedThenRewritten('Staff of the Oskel Foundation were questioned. Oskel was beaten by a dozen men.', 'Oskel Foundation'), 'ORG');
   assert.equal(retypedThenRewritten(attacked.replace('Oskel was', 'He was'), 'Tamar Oskel'), 'ORG');
+});
+
+test('a one-word name typed a person once and a miscellany elsewhere is a person wherever it stands alone; not after "in", not a people', () => {
+  const before = createDefaultPipeline('ner');
+  const split = (text: string, word: string, types: Entity['type'][]): Map<number, string | undefined> => {
+    const doc = before.run(new Doc(text));
+    const spans = [...text.matchAll(new RegExp(word, 'g'))].map((m) => ({ start: m.index, end: m.index + word.length, text: word }));
+    // as the recogniser sometimes has it: the same word a person once and something else elsewhere
+    doc.entities = [...doc.entities.filter((e) => !e.mentions.some((m) => m.text === word)), ...spans.map((s, k) => ({ id: `x${k}`, type: types[k]!, name: word, mentions: [{ ...s, kind: 'name' as const }] }))];
+    const out = personCueRewrite(doc).entities;
+    return new Map(spans.map((s) => [s.start, out.find((e) => e.mentions.some((m) => m.start === s.start))?.type]));
+  };
+  const text = "Police beat Kofe on the knees. Kofe was held for four days. Kofe later filed a complaint.";
+  assert.deepEqual([...split(text, 'Kofe', ['MISC', 'PERSON', 'MISC']).values()], ['PERSON', 'PERSON', 'PERSON']);
+  // must not match: a word after a place preposition stays what it was
+  assert.deepEqual([...split('Kofe was held for four days. Police took him to Kofe later.', 'Kofe', ['PERSON', 'ORG']).values()], ['PERSON', 'ORG']);
 });

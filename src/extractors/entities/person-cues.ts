@@ -11,7 +11,7 @@ import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
 import { onlyCommon, trainingTags } from './headline-trim.js';
 import { MentionSet } from './mention-set.js';
-import { evidencedPersons, familyNameMentions, fullNamesOfFamilyNames, harmedAfter, tokensOf } from './person-evidence.js';
+import { evidencedPersons, familyNameMentions, fullNamesOfFamilyNames, harmedAfter, sameWordPersonMentions, tokensOf } from './person-evidence.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -543,6 +543,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   for (const span of evidencedPersons(doc, mentions.all, gazetteer, loadNames())) makePerson(doc.span(span.start, span.end));
   for (const span of familyNameMentions(doc, mentions.all)) makePerson(doc.span(span.start, span.end));
   for (const span of fullNamesOfFamilyNames(doc, mentions.all, gazetteer)) makePerson(doc.span(span.start, span.end));
+  for (const span of sameWordPersonMentions(doc, mentions.all, gazetteer)) makePerson(doc.span(span.start, span.end));
   for (const span of nameWordsAlone(doc, mentions, tagsOf)) makePerson(span);
   // "Pastor Tesfamariam | Gebremedhin-Weldu" read as an organisation (or a MISC): a cleric's title, then a name
   for (const m of [...mentions.all]) {

@@ -3,6 +3,7 @@ import type { Doc } from '../../text/doc.js';
 import type { EntityType, TextSpan } from '../../text/types.js';
 import type { Gazetteer } from '../learn/gazetteer.js';
 import { GIVEN_NAME } from '../learn/names.js';
+import { countryByDemonym } from '../places/countries.js';
 import type { NameList } from '../learn/names.js';
 
 /**
@@ -155,5 +156,24 @@ export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention
     const [first, last] = tokensOf(doc, m);
     if (last <= first || last - first > 3 || !alone.has(doc.tokens[last]!.text.toLowerCase())) return false;
     return couldBePerson(doc, m, gazetteer) && doc.tokens.slice(first, last + 1).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '-');
+  });
+}
+
+/**
+ * One-word names the recogniser typed a person in one place and a miscellany or an organisation in
+ * others ("N'Guessan", read once as a person and six times as MISC): a person wherever the word
+ * stands alone, unless a place preposition comes before it. Not a people's name ("Nigerian"), not
+ * a place the gazetteer knows, not a place the recogniser saw.
+ */
+export function sameWordPersonMentions(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer): TextSpan[] {
+  const single = (m: TypedMention) => !/\s/.test(m.text);
+  const persons = new Set(mentions.filter((m) => m.type === 'PERSON' && single(m)).map((m) => m.text));
+  if (!persons.size) return [];
+  const placed = new Set(mentions.filter((m) => m.type === 'LOC').map((m) => m.text));
+  return mentions.filter((m) => {
+    if ((m.type !== 'MISC' && m.type !== 'ORG') || !single(m) || !persons.has(m.text) || placed.has(m.text)) return false;
+    if (countryByDemonym(m.text) || countryByDemonym(m.text.replace(/s$/, '')) || !couldBePerson(doc, m, gazetteer)) return false;
+    const before = doc.tokens[tokenAt(doc, m.start) - 1];
+    return !before || !PLACE_PREPOSITIONS.has(before.text.toLowerCase());
   });
 }

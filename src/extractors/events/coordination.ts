@@ -278,6 +278,8 @@ function namesBeforeAmong(tree: Tree, among: number): number[] {
   if (k > 1 && tree.token(k).text.toLowerCase() === 'who' && tree.token(k - 1).text === ',') k -= 2;
   while (k >= 0 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k--;
   if (k < 0 || tree.entityOf[k]?.type !== 'PERSON' || k < tree.sentenceRange(among).from) return [];
+  // "does not count her among those released", "X was not among them": not of the group
+  for (let j = tree.sentenceRange(among).from; j < among; j++) if (['not', "n't", 'never'].includes(tree.token(j).text.toLowerCase())) return [];
   return [k, ...listAround(tree, k, among)];
 }
 

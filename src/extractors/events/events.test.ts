@@ -1122,4 +1122,9 @@ test('an acquittal on one charge in the sentence that convicts the same person f
   const announced = pipeline.run(new Doc('A court in Orsk on Wednesday convicted trade union leader Ivo Marren of organising a strike, but acquitted him of inciting discord; his lawyer said he would appeal the verdict.', { published: '2026-03-18' }));
   const ivo2 = announced.entities.find((e) => e.name === 'Ivo Marren');
   assert.ok(!announced.events.some((v) => v.type === 'RELEASE' && v.target?.entity === ivo2?.id));
+  // an acquittal of named charges in the next sentence; his co-defendant, acquitted of all charges, is freed
+  const next = pipeline.run(new Doc('The court on Wednesday found journalist Hector Varn Morales, 61, guilty of money laundering and sentenced him to six years in prison. The three-judge panel acquitted him of blackmail and influence peddling, and acquitted his co-defendant, the editor Ana Lucia Tecun, of all charges.', { published: '2026-03-18' }));
+  const idOf = (name: string) => next.entities.find((e) => e.name === name)?.id;
+  assert.ok(!next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Hector Varn Morales')));
+  assert.ok(next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Ana Lucia Tecun')));
 });

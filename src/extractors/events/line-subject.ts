@@ -24,6 +24,8 @@ export function lineSubject(tree: Tree, trigger: number, target: number | undefi
   const first = tokenAt(doc, nameStart);
   const person = first >= 0 && first < trigger ? tree.entityOf[first] : undefined;
   if (doc.tokens[first]?.start !== nameStart || person?.type !== 'PERSON') return undefined;
+  // a later sentence of the line has its own subject: "- A, 71, … was moved home. PPWC-B does not count her among those released."
+  if (tree.sentenceRange(first).from !== tree.sentenceRange(trigger).from) return undefined;
   let last = first;
   while (last + 1 < trigger && tree.entityOf[last + 1] === person) last++;
   // the name is the line's subject, set off by a comma or a colon: not "- A said that …"

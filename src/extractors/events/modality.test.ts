@@ -300,7 +300,9 @@ test('a discharge from hospital is no release from custody; "was let go" is one,
   none('Tomi Nakel was released from hospital on Monday.');
   assert.deepEqual(modalities('Tomi Nakel was released from prison on Monday.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Tomi Nakel was let go without charge.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('Tomi Nakel was let out at about 9 p.m. the same evening, without his camera.', 'RELEASE'), ['asserted']);
   none('Let us go to the park, Tomi Nakel said.');
+  none('The flat was let out to students.');
 });
 
 test('a release from solitary confinement or handcuffs is no release from custody', () => {

@@ -773,6 +773,10 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const active = h >= 0 && tree.token(h).upos === 'VERB' && !tree.isPassive(h) ? tree.kids(h, 'obj')[0] : undefined;
       target = tree.kids(i, 'nsubj')[0] ?? active ?? (h >= 0 && tree.token(h).upos === 'VERB' ? tree.subjectOf(h) : undefined);
     }
+    // "police put him on the wanted list", "X was placed on a wanted list": who is wanted
+    if (target === undefined && t.type === 'ACCUSATION' && tree.caseOf(i) === 'on' && h >= 0 && PUTTING_VERBS.has(tree.lemma(h))) {
+      target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj')[0];
+    }
     // "she was a victim of torture", "X, a victim of red-tagging": whom "victim" is said of
     if (target === undefined && h >= 0 && tree.lemma(h) === 'victim' && tree.caseOf(i) === 'of') {
       target = tree.kids(h, 'nsubj').find((k) => tree.entityOf[k]) ?? tree.kids(h, 'nsubj')[0] ?? (tree.token(h).deprel === 'appos' ? tree.head(h) : undefined);

@@ -1113,6 +1113,9 @@ test('a warning to someone of what they will suffer is a threat to them; a warni
   assert.deepEqual(targets('Ilse Varn, an activist, received text messages from an unknown number warning her that she would be next.', 'THREAT'), ['Ilse Varn']);
   assert.deepEqual(targets('Unknown men warned the journalist Ivo Sarn that he would be killed.', 'THREAT'), ['Ivo Sarn']);
   assert.deepEqual(targets('Ilse Varn, an activist, received messages warning her that she "would be next".', 'THREAT'), ['Ilse Varn']);
+  // what is to come told of those close to the one warned, or with the one warned at its end, quotation marks and all
+  assert.deepEqual(targets('Ilse Varn is a lawyer. A man who said he was a police officer came to her house and warned her that her younger son\'s job "could be lost" if she kept talking.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('Ilse Varn is a lawyer. Two guards came to her house on Sunday and warned her that "the next one to go to prison will be you".', 'THREAT'), ['Ilse Varn']);
   // must not match: a forecast, an advice to a crowd
   assert.deepEqual(targets('The minister warned Ivo Sarn that prices would rise.', 'THREAT'), []);
   assert.deepEqual(targets('Police warned residents to stay indoors.', 'THREAT'), []);
@@ -1271,3 +1274,12 @@ test('a dateline place the parse made the subject is not who was arrested again'
   lacks(targets(text, 'ARREST'), ['Vrell'], text);
 });
 
+
+test('put on a wanted list, or named in one: an accusation against each person on it; any other list is none', () => {
+  assert.deepEqual(targets('Ivo Sarn was placed on a wanted list in March.', 'ACCUSATION'), ['Ivo Sarn']);
+  assert.deepEqual(targets('Ivo Sarn runs a news site. The security service has now put him on the wanted list.', 'ACCUSATION'), ['Ivo Sarn']);
+  has(targets('Police published a wanted list of 14 critics of the government, including the trade unionist Pell Varsko and the legislator Job Sarkel.', 'ACCUSATION'), ['Pell Varsko', 'Job Sarkel'], 'named in the list');
+  // must not match: a list of another kind
+  assert.deepEqual(targets('Ivo Sarn was placed on a waiting list in March.', 'ACCUSATION'), []);
+  assert.deepEqual(targets('The album topped the wanted list of collectors.', 'ACCUSATION'), []);
+});

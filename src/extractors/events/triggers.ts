@@ -418,13 +418,24 @@ function foretold(tree: Tree, i: number): boolean {
   if (tree.isPassive(i) || !objects.length) return false;
   // the words, for a clause a quotation mark pulls apart: 'warning her that she "would be next"'
   const after = tree.doc.tokens[Math.max(...objects.map((o) => tree.phrase(o).last))]!.end;
-  if (/^\s*,?\s*that\s+(?:he|she|they|you|i|we)\s+["“']?\s*(?:would|will|could|might|shall)\b/i.test(tree.doc.text.slice(after, after + 40))) return true;
-  return tree.kids(i, 'ccomp').some(
-    (c) => tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase())) && tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase())),
-  );
+  const words = tree.doc.text.slice(after, after + 120);
+  if (/^\s*,?\s*that\s+(?:he|she|they|you|i|we)\s+["“']?\s*(?:would|will|could|might|shall)\b/i.test(words)) return true;
+  // "warned her that her son's job "could be lost"", 'that "the next one to go to prison will be you"':
+  // what is to come, told of the one warned or of those close to them, however a quotation mark broke the parse
+  const clause = /^\s*,?\s*that\b([^.;!?]*)/i.exec(words)?.[1] ?? '';
+  if (/\b(?:would|will|could|might|shall)\b/i.test(clause) && /\b(?:you|your|him|his|her|them|their)\b/i.test(clause)) return true;
+  return tree.kids(i, 'ccomp').some((c) => {
+    if (!tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase()))) return false;
+    if (tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase()))) return true;
+    // "warned her that her son's job could be lost", "that the next one to go to prison will be you":
+    // what is to come is told of the one warned, or of those close to them
+    const { first, last } = tree.phrase(c);
+    return tree.doc.tokens.slice(first, last + 1).some((t) => OF_THE_WARNED.has(t.text.toLowerCase()));
+  });
 }
 
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'i', 'we']);
+const OF_THE_WARNED = new Set(['you', 'your', 'him', 'his', 'her', 'them', 'their']);
 
 /** Care that a hospital gives: a release joined to it is the patient's discharge. */
 const TREATMENT = new Set(['treat', 'hospitalise', 'hospitalize', 'admit', 'examine', 'stitch', 'bandage', 'discharge']);

@@ -32,7 +32,7 @@ export class ParserModel {
   parse(words: readonly string[], xpos: readonly string[]): Dependencies {
     const heads = this.parser.parse(words, xpos);
     const labels = this.labeler.label(words, xpos, heads);
-    return { heads, deprels: repairLabels(heads, labels.map((l) => this.labeler.labels[l]!), xpos) };
+    return { heads, deprels: repairLabels(heads, labels.map((l) => this.labeler.labels[l]!), xpos, words) };
   }
 }
 
@@ -48,7 +48,8 @@ const CORE = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj']);
  * where the person is held (an oblique), not what is held; its preposition is hung back on it, so
  * that the oblique reads "at". Changes `heads` in place for that.
  */
-export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonly string[]): string[] {
+export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonly string[], words?: readonly string[]): string[] {
+  if (words) subjectsOffTimes(heads, deprels, xpos, words);
   const copular = new Set<number>();
   deprels.forEach((r, i) => {
     if (r === 'cop') copular.add(heads[i]!);
@@ -69,5 +70,27 @@ export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonl
     if (oblique.has(i)) return 'obl';
     if (!CORE.has(r) || h !== i + 1 || copular.has(h) || !NOUN_TAGS.has(xpos[h] ?? '')) return r;
     return NOUN_TAGS.has(xpos[i] ?? '') ? 'compound' : r;
+  });
+}
+
+/** Nouns of a time of day or a span, which a description does not stand in apposition to. */
+const TIME_NOUNS = new Set(['night', 'morning', 'evening', 'afternoon', 'day', 'week', 'weekend', 'month', 'year', 'dawn', 'midnight']);
+
+/**
+ * "On Sunday night his son Arash, 19, was detained": the subject hung on the time before it as an
+ * apposition. A noun phrase that opens with a determiner or a possessive, in apposition to the time
+ * a verb with no subject is told at, is that verb's subject. Changes `heads` and `deprels` in place.
+ */
+function subjectsOffTimes(heads: Int32Array, deprels: string[], xpos: readonly string[], words: readonly string[]): void {
+  deprels.forEach((r, i) => {
+    const time = heads[i]!;
+    if (r !== 'appos' || time < 0 || time > i || !TIME_NOUNS.has(words[time]!.toLowerCase()) || !/^obl/.test(deprels[time] ?? '')) return;
+    const verb = heads[time]!;
+    if (verb <= i || !xpos[verb]?.startsWith('VB')) return;
+    const kids = (h: number) => deprels.flatMap((d, k) => (heads[k] === h ? [{ d, k }] : []));
+    if (kids(verb).some(({ d }) => d.startsWith('nsubj') || d === 'expl')) return;
+    if (!kids(i).some(({ d, k }) => (d === 'nmod:poss' && xpos[k] === 'PRP$') || d === 'det')) return;
+    heads[i] = verb;
+    deprels[i] = kids(verb).some(({ d }) => d === 'aux:pass') ? 'nsubj:pass' : 'nsubj';
   });
 }

@@ -137,6 +137,20 @@ test('a noun right before the noun that heads it is its modifier, not its subjec
   const misparsed = Int32Array.from([-1, 2, 4, 4, 0]);
   assert.deepEqual(repairLabels(misparsed, ['root', 'case', 'obl', 'compound', 'obj'], ['VBN', 'IN', 'NNP', 'NN', 'NN']), ['root', 'case', 'obl', 'compound', 'obl']);
   assert.equal(misparsed[1], 4, 'the preposition marks the oblique itself');
+  // "On Sunday night his son Arash was detained": the description hung on the time is the verb's subject
+  const words = ['On', 'Sunday', 'night', 'his', 'son', 'Arash', 'was', 'detained'];
+  const timed = Int32Array.from([2, 2, 7, 4, 2, 4, 7, -1]);
+  assert.deepEqual(
+    repairLabels(timed, ['case', 'compound', 'obl', 'nmod:poss', 'appos', 'appos', 'aux:pass', 'root'], ['IN', 'NNP', 'NN', 'PRP$', 'NN', 'NNP', 'VBD', 'VBN'], words),
+    ['case', 'compound', 'obl', 'nmod:poss', 'nsubj:pass', 'appos', 'aux:pass', 'root'],
+  );
+  assert.equal(timed[4], 7);
+  // must not match: a verb that has its subject ("On Sunday night, the day of the vote, police detained him")
+  const voted = ['On', 'Sunday', 'night', 'the', 'day', 'police', 'detained', 'him'];
+  assert.deepEqual(
+    repairLabels(Int32Array.from([2, 2, 6, 4, 2, 6, -1, 6]), ['case', 'compound', 'obl', 'det', 'appos', 'nsubj', 'root', 'obj'], ['IN', 'NNP', 'NN', 'DT', 'NN', 'NN', 'VBD', 'PRP'], voted),
+    ['case', 'compound', 'obl', 'det', 'appos', 'nsubj', 'root', 'obj'],
+  );
   // …while an object after its verb stays one
   assert.deepEqual(repairLabels(Int32Array.from([-1, 2, 0]), ['root', 'det', 'obj'], ['VBD', 'DT', 'NN']), ['root', 'det', 'obj']);
 });
