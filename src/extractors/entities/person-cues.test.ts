@@ -188,6 +188,11 @@ test('a cleric\'s title and a name the recogniser read as an organisation is the
   assert.ok(pastor?.mentions.some((m) => m.text === 'Tesfay Gebremedhin-Weldu'), JSON.stringify(pastor));
   // must not match: a title before words that are an institution's
   assert.notEqual(typeOf('The Pastor Training College opened in May.', 'Training College'), 'PERSON');
+  // a person the recogniser found with the title in front: the title is not part of the name, which joins the full one
+  const sheikh = pipeline.run(new Doc('The court sentenced the cleric Abdulwali bin Saad Al-Harbi to 20 years. Sheikh Abdulwali was arrested in a dawn raid in March 2022.'));
+  const named = sheikh.entities.filter((e) => e.type === 'PERSON' && e.mentions.some((m) => m.text.includes('Abdulwali')));
+  assert.equal(named.length, 1, JSON.stringify(named.map((e) => e.name)));
+  assert.ok(!named[0]!.mentions.some((m) => m.text.startsWith('Sheikh')));
 });
 
 test('a full name read as an organisation whose family name the report uses alone for a person is that person; an organisation named after someone is not', () => {

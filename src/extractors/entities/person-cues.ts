@@ -547,7 +547,8 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   for (const span of nameWordsAlone(doc, mentions, tagsOf)) makePerson(span);
   // "Pastor Tesfamariam | Gebremedhin-Weldu" read as an organisation (or a MISC): a cleric's title, then a name
   for (const m of [...mentions.all]) {
-    const span = m.type === 'ORG' || m.type === 'MISC' ? titledName(doc, m, tagsOf) : undefined;
+    // (and a person's, whose name the title is not part of: "Sheikh Abdulilah" is Abdulilah bin Saad's short name)
+    const span = m.type === 'ORG' || m.type === 'MISC' || (m.type === 'PERSON' && CLERICS.has(m.text.split(/\s+/)[0]!.toLowerCase())) ? titledName(doc, m, tagsOf) : undefined;
     if (!span) continue;
     mentions.remove(m);
     makePerson(span);

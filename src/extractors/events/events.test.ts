@@ -1128,3 +1128,10 @@ test('an acquittal on one charge in the sentence that convicts the same person f
   assert.ok(!next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Hector Varn Morales')));
   assert.ok(next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Ana Lucia Tecun')));
 });
+
+test('the penalty a law carries is no sentence passed; a sentence given is', () => {
+  const convictions = (text: string) => eventsOf(`Ivo Sarn, an activist, was arrested. ${text}`).events.filter((v) => v.type === 'CONVICTION');
+  assert.equal(convictions('Treason carries a maximum sentence of life imprisonment.').length, 0);
+  assert.equal(convictions('Ivo Sarn faces a possible sentence of life imprisonment.').length, 0);
+  assert.equal(convictions('Ivo Sarn was given a sentence of life imprisonment.').length, 1);
+});

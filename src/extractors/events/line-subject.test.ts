@@ -23,6 +23,14 @@ test('a list line gives its person what its first sentence tells with no one nam
   const vera = doc.entities.find((e) => e.name === 'Vera Nolen')!;
   const of = (type: string) => doc.events.filter((v) => v.type === type && v.target?.entity === vera.id).map((v) => v.modality);
   assert.deepEqual(of('CONVICTION'), ['asserted']);
+  // a later sentence of the line with no subject of its own is still about her
+  const held = createDefaultPipeline().run(new Doc('Defendants:\n- Vera Nolen, 38, editor-in-chief. Held since November 2023 in the Karst pretrial detention centre.\n', { published: '2024-05-01' }));
+  const nolen = held.entities.find((e) => e.name === 'Vera Nolen')!;
+  assert.ok(held.events.some((v) => v.type === 'ARREST' && v.target?.entity === nolen.id), JSON.stringify(held.events.map((v) => [v.type, v.target?.text])));
+  // …and one whose subject is "she", whatever the clauses inside it
+  const bailed = createDefaultPipeline().run(new Doc('Detained:\n- Vera Nolen, 21, a student, was arrested on 7 August. She was released on bail on Sunday after her family paid a surety.\n- Ivo Sarn, 23, was last seen on 9 August.\n', { published: '2024-08-14' }));
+  const vera2 = bailed.entities.find((e) => e.name === 'Vera Nolen')!;
+  assert.ok(bailed.events.some((v) => v.type === 'RELEASE' && v.target?.entity === vera2.id), JSON.stringify(bailed.events.map((v) => [v.type, v.target?.text, v.target?.entity])));
   // must not match: the count the union keeps, told in the line's third sentence
   assert.deepEqual(of('RELEASE'), []);
 });

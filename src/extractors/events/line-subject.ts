@@ -9,6 +9,8 @@ import { bulletAt, lineStartNear } from './list-line.js';
  * what the line tells with nobody named as its target befalls the person it opens with.
  */
 
+/** Words that stand for a group of people. */
+const GROUP_WORDS = new Set(['those', 'these', 'others', 'all', 'both', 'many', 'some']);
 /** Words that open a relative clause. */
 const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ". */
@@ -24,8 +26,12 @@ export function lineSubject(tree: Tree, trigger: number, target: number | undefi
   const first = tokenAt(doc, nameStart);
   const person = first >= 0 && first < trigger ? tree.entityOf[first] : undefined;
   if (doc.tokens[first]?.start !== nameStart || person?.type !== 'PERSON') return undefined;
-  // a later sentence of the line has its own subject: "- A, 71, … was moved home. PPWC-B does not count her among those released."
-  if (tree.sentenceRange(first).from !== tree.sentenceRange(trigger).from) return undefined;
+  // a later sentence of the line goes on about its person ("- A, 38, editor. Held since November
+  // 2023."), but a group it names is other people: "- A, 71, … was moved home. The union does not
+  // count her among those released."
+  if (tree.sentenceRange(trigger).from !== tree.sentenceRange(first).from && target !== undefined) {
+    if (GROUP_WORDS.has(tree.token(target).text.toLowerCase()) || /^NNP?S$/.test(tree.token(target).xpos ?? '')) return undefined;
+  }
   let last = first;
   while (last + 1 < trigger && tree.entityOf[last + 1] === person) last++;
   // the name is the line's subject, set off by a comma or a colon: not "- A said that …"
