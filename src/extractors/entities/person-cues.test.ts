@@ -227,3 +227,15 @@ test('a one-word name typed a person once and a miscellany elsewhere is a person
   // must not match: a word after a place preposition stays what it was
   assert.deepEqual([...split('Kofe was held for four days. Police took him to Kofe later.', 'Kofe', ['PERSON', 'ORG']).values()], ['PERSON', 'ORG']);
 });
+
+test('one word with an age set off after it is a person whatever the recogniser said; the full name it opens, given before, is the same person', () => {
+  const before = createDefaultPipeline('ner');
+  const doc = before.run(new Doc('Inside is a framed photograph of Md. Rashed Kabir. Rashed, 27, a sewing operator at the mill, was shot dead on 14 August.'));
+  // as the recogniser sometimes has it: both read as organisations
+  for (const e of doc.entities) if (e.mentions.some((m) => m.text.includes('Rashed'))) e.type = 'ORG';
+  const out = personCueRewrite(doc).entities;
+  const rashed = out.filter((e) => e.mentions.some((m) => m.text.includes('Rashed')));
+  assert.ok(rashed.length > 0 && rashed.every((e) => e.type === 'PERSON'), JSON.stringify(rashed.map((e) => [e.type, e.name])));
+  // must not match: a word before a comma and a number that is no age ("In 2019, 40 people…")
+  assert.equal(typeOf('Still, 14, the youngest, was not charged.', 'Still'), undefined);
+});

@@ -206,10 +206,20 @@ function nameWordsOnly(tokens: readonly Token[], [first, end]: [number, number],
 }
 
 /** Names the words around them mark as people, as token ranges. */
-export function cuedNames(doc: Doc): [number, number][] {
+/** A cued name's first token and the token after it; `sure` when one word is enough (an age set off after it). */
+export type CuedName = [first: number, end: number, sure?: boolean];
+
+/** ", 27," or ", 27 —" right after a name: an age in apposition, at the start of a sentence's subject. */
+function ageSetOff(tokens: readonly Token[], comma: number, to: number): boolean {
+  if (tokens[comma]?.text !== ',' || comma + 2 >= to) return false;
+  const age = tokens[comma + 1]!.text;
+  return /^\d{1,2}$/.test(age) && Number(age) >= 12 && [',', '—', '–'].includes(tokens[comma + 2]!.text);
+}
+
+export function cuedNames(doc: Doc): CuedName[] {
   const titles = loadRoleNouns().titles;
   const tagsOf = trainingTags();
-  const found: [number, number][] = [];
+  const found: CuedName[] = [];
   for (const s of doc.sentences) {
     const tokens = doc.tokens;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -248,6 +258,11 @@ export function cuedNames(doc: Doc): [number, number][] {
       const name = nameAt(tokens, i, s.tokenEnd);
       if (name && (speaksOfSelf(tokens, name, s.tokenEnd, tagsOf) || harmedName(doc, name, tagsOf))) {
         found.push(name);
+        continue;
+      }
+      // "Jahangir, 27, a sewing operator": an age set off by commas after one word is a person's, whatever the recogniser said
+      if (name && name[1] - name[0] === 1 && ageSetOff(tokens, name[1], s.tokenEnd)) {
+        found.push([name[0], name[1], true]);
         continue;
       }
       // one capitalised word before a comma is as often "Still," or "However," as a name
@@ -503,7 +518,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     changed = true;
   };
   let changed = false;
-  for (const [first, end] of cuedNames(doc)) {
+  for (const [first, end, sure] of cuedNames(doc)) {
     const words = doc.tokens.slice(first, end).map((t) => t.text);
     if (words.some((w) => ORG_WORDS.test(w)) || doc.tokens[end]?.text === '&') continue;
     // a place the gazetteer knows stays a place ("reporters Nairobi" is a list gone wrong, not a name)
@@ -512,7 +527,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     if (!honorific && gazetteer.match(words).some((m) => m.start === 0 && m.end === words.length)) continue;
     const span = doc.span(doc.tokens[first]!.start, doc.tokens[end - 1]!.end);
     // one word the recogniser typed otherwise is too little to go on ("the new England captain")
-    if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON')) continue;
+    if (end - first === 1 && !honorific && !sure && mentions.overlapping(span).some((m) => m.type !== 'PERSON')) continue;
     makePerson(span);
     if (end - first > 1 && !people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
   }

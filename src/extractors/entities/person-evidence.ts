@@ -146,17 +146,24 @@ export function familyNameMentions(doc: Doc, mentions: readonly TypedMention[]):
  * The full names typed otherwise whose family name the report uses alone for a person: "Gamal Eid"
  * read as an organisation after "director of the network,", where "Eid was thrown to the ground"
  * is a person. The other way round from `familyNameMentions`; two to four words that could be a
- * person's name, the last of them that person's name alone.
+ * person's name, the last of them that person's name alone, or the first of them alone after it.
  */
 export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer): TextSpan[] {
-  const alone = new Set(mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text)).map((m) => m.text.toLowerCase()));
+  const loneMentions = mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text));
+  const alone = new Set(loneMentions.map((m) => m.text.toLowerCase()));
   if (!alone.size) return [];
-  return mentions.filter((m) => {
+  // the first word alone after the full name ("Jahangir Alam" … "Jahangir, 27, was shot dead"), as South Asian and Arabic reports call people
+  const aloneAfter = (word: string, at: number) => loneMentions.some((m) => m.start > at && m.text.toLowerCase() === word);
+  const accepted = mentions.filter((m) => {
     if (m.type === 'PERSON') return false;
     const [first, last] = tokensOf(doc, m);
-    if (last <= first || last - first > 3 || !alone.has(doc.tokens[last]!.text.toLowerCase())) return false;
+    if (last <= first || last - first > 3) return false;
+    if (!alone.has(doc.tokens[last]!.text.toLowerCase()) && !aloneAfter(doc.tokens[first]!.text.toLowerCase(), m.start)) return false;
     return couldBePerson(doc, m, gazetteer) && doc.tokens.slice(first, last + 1).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '-');
   });
+  // the same words elsewhere in the report are the same person
+  const texts = new Set(accepted.map((m) => m.text));
+  return mentions.filter((m) => m.type !== 'PERSON' && texts.has(m.text));
 }
 
 /**
