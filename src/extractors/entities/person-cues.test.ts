@@ -112,6 +112,11 @@ test('an organisation run into the person named after it is split: the organisat
   const text = 'A court in Drell sentenced Karst University Tashpolat Vendi to ten years.';
   assert.equal(typeOf(text, 'Tashpolat Vendi'), 'PERSON');
   assert.equal(typeOf(text, 'Karst University'), 'ORG');
+  // a constituency and its member: "Kasilo County MP Elijah Okupa"
+  const before = createDefaultPipeline('ner');
+  const doc = before.run(new Doc('On May 23, Vessel County MP Tomas Okara (FDC) made the following motion in parliament.'));
+  doc.entities = [{ id: 'e1', type: 'ORG', name: 'Vessel County MP Tomas Okara', mentions: [{ start: 11, end: 39, text: 'Vessel County MP Tomas Okara', kind: 'name' }] }];
+  assert.equal(personCueRewrite(doc).entities.find((e) => e.name === 'Tomas Okara')?.type, 'PERSON');
   // must not match: an organisation's name whose words go on as common words ("Youth Wing")
   assert.equal(typeOf('The Karst Workers Union Youth Wing held a rally in Drell.', 'Youth Wing'), undefined);
 });

@@ -35,7 +35,7 @@ const FRONT_TITLES = new Set(['sister', 'sisters', 'brother', 'sir', 'dame', 'ca
 /** Parts of speech no name begins with: "But Voss, a former …", "Velmoran Sister Ilse Varga". */
 const NOT_NAME_START = new Set(['CCONJ', 'SCONJ', 'DET', 'ADV', 'ADP', 'PRON', 'PART', 'ADJ']);
 /** Words that end or make up an organisation's name: "lead manager Harlow Brothers International" names a bank. */
-const ORG_WORDS = /^(?:corp|corporation|inc|co|ltd|plc|llc|ag|sa|brothers|international|group|bank|association|union|party|institute|university|agency|council|committee|ministry|archives|fund|foundation|trust|company|press|news|times|post|holdings|partners|securities|capital|economics|airlines|industries|club|united|city|rovers|network|radio|tv|television|daily|review|journal|court|army|police|front|movement)\.?$/i;
+const ORG_WORDS = /^(?:corp|corporation|inc|co|ltd|plc|llc|ag|sa|brothers|international|group|bank|association|union|party|institute|university|agency|council|committee|ministry|archives|fund|foundation|trust|company|press|news|times|post|holdings|partners|securities|capital|economics|airlines|industries|club|united|city|county|constituency|rovers|network|radio|tv|television|daily|review|journal|court|army|police|front|movement)\.?$/i;
 /** Lower-case words inside Arabic, Dutch, Iberian… names ("Abd el Fattah", "van der Berg"). */
 const PARTICLE = /^(?:al|el|bin|bint|ibn|abu|van|von|der|den|de|da|dos|du|del|la|le)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd)-\p{Lu}[\p{L}\p{M}'’-]*)$/u;

@@ -1283,3 +1283,10 @@ test('put on a wanted list, or named in one: an accusation against each person o
   assert.deepEqual(targets('Ivo Sarn was placed on a waiting list in March.', 'ACCUSATION'), []);
   assert.deepEqual(targets('The album topped the wanted list of collectors.', 'ACCUSATION'), []);
 });
+
+test('a relative clause after an apposition that ends in a place or an organisation is about the person the apposition describes', () => {
+  const text = 'Among the disappeared are Mara Velin Tosh, former secretary-general of Karsland Rights – Southern Orla Region, who disappeared in Drell in 2019; and Ivo Sarn, who disappeared in 2018.';
+  has(targets(text, 'DISAPPEARANCE'), ['Mara Velin Tosh', 'Ivo Sarn'], text);
+  // must not match: a relative clause about the organisation itself
+  lacks(targets('Ivo Sarn joined the Karsland Workers Union, which was banned in 2019.', 'RESTRICTION'), ['Ivo Sarn'], 'the union was banned');
+});

@@ -184,7 +184,28 @@ export class Tree {
       }
     }
     if (j < from || !['PROPN', 'NOUN'].includes(this.token(j).upos ?? '')) return undefined;
-    return this.describedPerson(j) ?? this.memberOfOrg(j) ?? j;
+    return this.describedPerson(j) ?? this.memberOfOrg(j) ?? this.personBeforeApposition(j) ?? j;
+  }
+
+  /**
+   * "Honey Mae Suazo, former secretary-general of Karapatan – Southern Mindanao Region, who
+   * disappeared": a place or an organisation that ends an apposition set off after a name; the
+   * relative clause is about the person the apposition describes.
+   */
+  private personBeforeApposition(j: number): number | undefined {
+    const e = this.entityOf[j];
+    if (!e || e.type === 'PERSON') return undefined;
+    const { from } = this.sentenceRange(j);
+    for (let k = j - 1; k > from && j - k <= 15; k--) {
+      const w = this.token(k).text;
+      if (w === ';' || this.entityOf[k]?.type === 'PERSON') return undefined;
+      if (w !== ',') continue;
+      // the apposition opens with a role in lower case ("former secretary-general of …", "a lawyer with …")
+      const opens = this.token(k + 1);
+      if (!/^\p{Ll}/u.test(opens.text) || !['DET', 'ADJ', 'NOUN'].includes(opens.upos ?? '')) return undefined;
+      return this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
+    }
+    return undefined;
   }
 
   /**
