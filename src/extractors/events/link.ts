@@ -1,12 +1,15 @@
 import { tokenAt, tokenIndexAfter } from '../../text/align.js';
 import type { Entity, Role } from '../../text/types.js';
-import { nameMentions } from '../../text/types.js';
+import { isNamed as isNamedEntity, nameMentions } from '../../text/types.js';
 import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
 import { singularNounsJoined } from '../coref/resolve.js';
 import { calledBy } from '../coref/titles.js';
 import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
+
+/** First-person pronouns a quotation's speaker says of themselves (or of a group they are in). */
+const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 
 /**
  * A role's head token → the role: the words of its phrase and the document entity they name.
@@ -66,6 +69,15 @@ export class EntityLinker {
     const persons = doc.entities.filter((e) => e.type === 'PERSON').map((e) => ({ e, named: nameMentions(e) })).filter((p) => p.named.length > 0);
     this.salient = persons.sort((a, b) => b.named.length - a.named.length || a.named[0]!.start - b.named[0]!.start)[0]?.e;
     this.salientFrom = this.mentions.find((m) => m.entity === this.salient)?.sentence ?? Infinity;
+  }
+
+  /** The named person who speaks the direct quotation that holds offset `at`, when there is one. */
+  private quoteSpeakerAt(at: number): Entity | undefined {
+    const doc = this.tree.doc;
+    const q = doc.quotes.find((x) => x.kind !== 'indirect' && x.start <= at && at < x.end);
+    const id = q?.speakerEntity ?? q?.speaker;
+    const e = id ? doc.entities.find((x) => x.id === id) : undefined;
+    return e?.type === 'PERSON' && isNamedEntity(e) ? e : undefined;
   }
 
   /** "Altermidya Network correspondent Frenchie Cumpo": the person named right after the role words that follow an organisation. */
@@ -367,10 +379,18 @@ export class EntityLinker {
       if (client) return { role: { entity: client.id, text, start, end }, inferred: true };
     }
     const word = doc.tokens[head]!.text.toLowerCase();
+    // '"I was beaten in March," Varnam said': in a direct quotation, I is its speaker; and so is "we"
+    // that something befell ('"We were arrested at the border," said Varnam'), the speaker among them
+    if (asTarget && FIRST_PERSON.has(word)) {
+      const speaker = this.quoteSpeakerAt(doc.tokens[head]!.start);
+      if (speaker) return { role: { entity: speaker.id, text, start, end }, inferred: true };
+    }
     if (PERSON_PRONOUNS.has(word) || PERSON_PRONOUNS.has(lemma)) {
       // the coreference layer weighs gender and who can be whom; without its answer, the person in view
       const e = this.resolvedPronouns.get(doc.tokens[head]!.start) ?? this.antecedent(head);
-      return { role: { entity: e?.id ?? null, text, start, end }, inferred: true };
+      // '"We arrested him," said the police chief, Orin Tesk': "him" in a quotation is not who speaks it
+      const speaker = asTarget ? this.quoteSpeakerAt(doc.tokens[head]!.start) : undefined;
+      return { role: { entity: e && e !== speaker ? e.id : null, text, start, end }, inferred: true };
     }
     // "the activist" is someone in view; "his wife" is someone else, defined through him
     // "the two journalists", "the suspects" are several people: none of them is the one in view

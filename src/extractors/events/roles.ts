@@ -731,7 +731,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     let target = meanwhile ?? whose ?? poss ?? possessorOfName(tree, ofAny) ?? ofAny ?? partnerOf;
     // "survived an assassination attempt": the attempt is what the survivor's verb takes
     const [noun, verb] = h >= 0 && tree.token(i).deprel === 'compound' && ATTEMPT_NOUNS.has(tree.lemma(h)) ? [h, tree.head(h)] : [i, h];
-    if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && EXPERIENCERS.has(tree.lemma(verb))) target = tree.subjectOf(verb);
+    // ("has been getting death threats": threats one gets befall one; not any event one "gets": "got him released")
+    const undergoes = (v: number) => EXPERIENCERS.has(tree.lemma(v)) || (t.type === 'THREAT' && tree.lemma(v) === 'get');
+    if (target === undefined && verb >= 0 && tree.token(noun).deprel === 'obj' && undergoes(verb)) target = tree.subjectOf(verb);
     // "has faced repeated harassment", with the participle before the noun read as a verb of its own
     // taking it: the participle is the noun's modifier, and the experiencer's subject its target
     if (target === undefined && verb >= 0 && verb === noun - 1 && tree.token(noun).deprel === 'obj' && ['VBN', 'VBG'].includes(tree.token(verb).xpos ?? '') && tree.token(verb).deprel === 'xcomp' && EXPERIENCERS.has(tree.lemma(tree.head(verb)))) {

@@ -1290,3 +1290,18 @@ test('a relative clause after an apposition that ends in a place or an organisat
   // must not match: a relative clause about the organisation itself
   lacks(targets('Ivo Sarn joined the Karsland Workers Union, which was banned in 2019.', 'RESTRICTION'), ['Ivo Sarn'], 'the union was banned');
 });
+
+test('threats someone gets befall them; an arrest someone "gets" others is not read so', () => {
+  assert.deepEqual(targets('Ilse Varn, a reporter, has been getting death threats since May.', 'THREAT'), ['Ilse Varn']);
+  assert.deepEqual(targets('Ilse Varn, a reporter, got anonymous threats after the broadcast.', 'THREAT'), ['Ilse Varn']);
+  // must not match: what someone gets done to another
+  lacks(targets('The lawyer Ilse Varn got the detained activist Ivo Sarn released on bail.', 'RELEASE'), ['Ilse Varn'], 'the lawyer');
+});
+
+test('"I" or "we" in a direct quotation, when something befalls them, is its speaker', () => {
+  const text = '"We have received death threats by text for weeks," said Elin Varnam, a union organiser. "I was beaten by police in March," Varnam added.';
+  assert.deepEqual(targets(text, 'THREAT'), ['Elin Varnam']);
+  assert.deepEqual(targets(text, 'ASSAULT'), ['Elin Varnam']);
+  // must not match: "we" as the ones who did it, and "I" outside any quotation
+  lacks(targets('"We arrested him because he had no papers," said the police chief, Orin Tesk.', 'ARREST'), ['Orin Tesk'], 'the police chief is the agent');
+});
