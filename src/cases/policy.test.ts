@@ -111,6 +111,9 @@ describe('the case policy', () => {
     const stillHeld = by(decideCases({ doc: doc({ risk: READING, events: [event('E1', 'RELEASE', 'arrested', 'T1', 'negated')] }) }), 'Talia Vorn');
     assert.equal(stillHeld.outcome, 'open');
     assert.match(stillHeld.reasons.join(' '), /release refused/);
+    // …unless the report denies the arrest too: there was nothing to be freed from
+    const neverHeld = by(decideCases({ doc: doc({ risk: READING, events: [event('E1', 'RELEASE', 'arrested', 'T1', 'negated'), event('E2', 'ARREST', 'arrested', 'T1', 'negated')] }) }), 'Talia Vorn');
+    assert.equal(neverHeld.outcome, 'triage');
   });
 
   test('no risk reading (an extraction read before the risk model): targeted people go to triage, never a silent case', () => {
@@ -210,6 +213,8 @@ describe('clean person names', () => {
     // a Burmese name repeats its first syllable; that is not the name starting over
     assert.deepEqual(cleanPersonName('Thet Thet Naing'), { ok: true, name: 'Thet Thet Naing', changed: false });
     assert.deepEqual(cleanPersonName('Thet Thet NaingThet'), { ok: true, name: 'Thet Thet Naing', changed: true });
+    assert.deepEqual(cleanPersonName('Mara Velin Velin'), { ok: true, name: 'Mara Velin', changed: true });
+    assert.deepEqual(cleanPersonName('Ivo Sarn Sarn Ivo'), { ok: true, name: 'Ivo Sarn', changed: true });
     assert.equal(cleanPersonName('the suspect').ok, false);
     assert.equal(cleanPersonName('Talia Vorn 2026').ok, false);
     // days, laws, organisations and peoples the recogniser took for a person

@@ -201,8 +201,10 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
       continue;
     }
     // A release refused ("is yet to be freed") tells that the person is held, as an arrest would;
-    // other denials ("was not arrested") tell nothing befell them.
-    const told = events.filter((e) => e.modality !== 'negated' || keptHeld(e));
+    // other denials ("was not arrested") tell nothing befell them, and one beside the refusal says
+    // there was nothing to be freed from ("was not released, because he had never been arrested").
+    const neverHeld = events.some((e) => e.modality === 'negated' && e.type === 'ARREST');
+    const told = events.filter((e) => e.modality !== 'negated' || (keptHeld(e) && !neverHeld));
     if (!reading || relevance === null) {
       // An extraction read before the risk model: nobody is opened silently on it.
       decide('triage', risk ? 'no at-risk reading for this person' : 'no at-risk reading in this extraction (read before the risk model)');

@@ -209,11 +209,14 @@ function nameWordsOnly(tokens: readonly Token[], [first, end]: [number, number],
 /** A cued name's first token and the token after it; `sure` when one word is enough (an age set off after it). */
 export type CuedName = [first: number, end: number, sure?: boolean];
 
-/** ", 27," or ", 27 —" right after a name: an age in apposition, at the start of a sentence's subject. */
+/**
+ * ", 27, a sewing operator" or ", 27, was shot" right after a name: an age in apposition, then a
+ * description or the verb (not "Gomel, 14, Brest, 22": a count after each place).
+ */
 function ageSetOff(tokens: readonly Token[], comma: number, to: number): boolean {
-  if (tokens[comma]?.text !== ',' || comma + 2 >= to) return false;
+  if (tokens[comma]?.text !== ',' || comma + 3 >= to) return false;
   const age = tokens[comma + 1]!.text;
-  return /^\d{1,2}$/.test(age) && Number(age) >= 12 && [',', '—', '–'].includes(tokens[comma + 2]!.text);
+  return /^\d{1,2}$/.test(age) && Number(age) >= 12 && [',', '—', '–'].includes(tokens[comma + 2]!.text) && /^\p{Ll}/u.test(tokens[comma + 3]!.text);
 }
 
 export function cuedNames(doc: Doc): CuedName[] {
@@ -261,7 +264,9 @@ export function cuedNames(doc: Doc): CuedName[] {
         continue;
       }
       // "Jahangir, 27, a sewing operator": an age set off by commas after one word is a person's, whatever the recogniser said
-      if (name && name[1] - name[0] === 1 && ageSetOff(tokens, name[1], s.tokenEnd)) {
+      // (opening its sentence, after a bullet or a quotation mark at most)
+      const opens = name !== null && name !== undefined && (name[0] === s.tokenStart || (name[0] === s.tokenStart + 1 && /^[-•*–"“]$/.test(tokens[s.tokenStart]!.text)));
+      if (name && opens && name[1] - name[0] === 1 && ageSetOff(tokens, name[1], s.tokenEnd)) {
         found.push([name[0], name[1], true]);
         continue;
       }
@@ -468,6 +473,8 @@ function nameWordsAlone(doc: Doc, mentions: MentionSet<Mention>, tagsOf: (word: 
 }
 
 /** Titles of clergy a name carries in front ("Pastor A", "Imam B", "Khenpo C"); FRONT_TITLES has the Western ones. */
+/** Of those, the ones never a given name ("Elder Mosquera Palacios" is a man named Elder). */
+const CLERIC_TITLES_ONLY = new Set(['pastor', 'imam', 'sheikh', 'shaikh', 'rabbi', 'ayatollah', 'mullah', 'khenpo', 'geshe', 'ustaz', 'maulana']);
 const CLERICS = new Set(['pastor', 'imam', 'sheikh', 'shaikh', 'rabbi', 'ayatollah', 'mullah', 'lama', 'khenpo', 'geshe', 'abbot', 'deacon', 'elder', 'evangelist', 'apostle', 'venerable', 'ustaz', 'maulana']);
 
 /**
@@ -527,7 +534,8 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     if (!honorific && gazetteer.match(words).some((m) => m.start === 0 && m.end === words.length)) continue;
     const span = doc.span(doc.tokens[first]!.start, doc.tokens[end - 1]!.end);
     // one word the recogniser typed otherwise is too little to go on ("the new England captain")
-    if (end - first === 1 && !honorific && !sure && mentions.overlapping(span).some((m) => m.type !== 'PERSON')) continue;
+    // (an age after it is enough against an organisation or a miscellany, not against a place)
+    if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON' && (!sure || m.type === 'LOC'))) continue;
     makePerson(span);
     if (end - first > 1 && !people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
   }
@@ -563,7 +571,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   // "Pastor Tesfamariam | Gebremedhin-Weldu" read as an organisation (or a MISC): a cleric's title, then a name
   for (const m of [...mentions.all]) {
     // (and a person's, whose name the title is not part of: "Sheikh Abdulilah" is Abdulilah bin Saad's short name)
-    const span = m.type === 'ORG' || m.type === 'MISC' || (m.type === 'PERSON' && CLERICS.has(m.text.split(/\s+/)[0]!.toLowerCase())) ? titledName(doc, m, tagsOf) : undefined;
+    const span = m.type === 'ORG' || m.type === 'MISC' || (m.type === 'PERSON' && CLERIC_TITLES_ONLY.has(m.text.split(/\s+/)[0]!.toLowerCase())) ? titledName(doc, m, tagsOf) : undefined;
     if (!span) continue;
     mentions.remove(m);
     makePerson(span);

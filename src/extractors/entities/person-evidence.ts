@@ -25,10 +25,12 @@ export interface TypedMention extends TextSpan {
 
 /** Verbs whose object (or passive subject) is a person, never a place or a company. */
 const HARM_VERBS = new Set(['arrest', 'detain', 'abduct', 'kidnap', 'jail', 'imprison', 'sentence', 'torture', 'assassinate', 'behead', 'murder', 'lynch', 'interrogate', 'handcuff', 'deport', 'extradite', 'strangle', 'rape', 'slay']);
+/** Words before an outlet or an employer: "wrote for Lumen", "works with Lumen". */
+const OUTLET_PREPOSITIONS = new Set(['for', 'with']);
 /** Words before a place: "in Jalingo", "to Jalingo". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'via']);
 /** Words that make up an organisation's name, never a person's. */
-const ORG_WORD = /^(?:corp|corporation|inc|ltd|plc|llc|group|bank|association|union|party|institute|university|agency|council|committee|ministry|fund|foundation|trust|company|press|news|times|post|club|united|city|network|radio|tv|television|daily|review|journal|court|army|police|front|movement|state|county|province|district|region|republic|kingdom|government|department|office|centre|center|school|college|church|hospital|case|cases|commission|authority|service|services|forces|force)$/i;
+const ORG_WORD = /^(?:corp|corporation|inc|ltd|plc|llc|group|bank|motors|holdings|enterprises|industries|textiles|mining|media|studios|port|avenue|street|road|square|hotel|airport|market|association|union|party|institute|university|agency|council|committee|ministry|fund|foundation|trust|company|press|news|times|post|club|united|city|network|radio|tv|television|daily|review|journal|court|army|police|front|movement|state|county|province|district|region|republic|kingdom|government|department|office|centre|center|school|college|church|hospital|case|cases|commission|authority|service|services|forces|force)$/i;
 
 /** A mention's first and last token. */
 export const tokensOf = (doc: Doc, m: TextSpan): [number, number] => [tokenAt(doc, m.start), tokenAt(doc, m.end - 1)];
@@ -155,7 +157,10 @@ export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention
   // the first word alone after the full name ("Jahangir Alam" … "Jahangir, 27, was shot dead"), as South Asian and Arabic reports call people
   const aloneAfter = (word: string, at: number) => loneMentions.some((m) => m.start > at && m.text.toLowerCase() === word);
   const accepted = mentions.filter((m) => {
-    if (m.type === 'PERSON') return false;
+    // (an organisation's or a miscellany's name, not a place's: "Port Oskel" is a town)
+    if (m.type !== 'ORG' && m.type !== 'MISC') return false;
+    const before = doc.tokens[tokenAt(doc, m.start) - 1];
+    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) return false;
     const [first, last] = tokensOf(doc, m);
     if (last <= first || last - first > 3) return false;
     if (!alone.has(doc.tokens[last]!.text.toLowerCase()) && !aloneAfter(doc.tokens[first]!.text.toLowerCase(), m.start)) return false;
@@ -180,7 +185,8 @@ export function sameWordPersonMentions(doc: Doc, mentions: readonly TypedMention
   return mentions.filter((m) => {
     if ((m.type !== 'MISC' && m.type !== 'ORG') || !single(m) || !persons.has(m.text) || placed.has(m.text)) return false;
     if (countryByDemonym(m.text) || countryByDemonym(m.text.replace(/s$/, '')) || !couldBePerson(doc, m, gazetteer)) return false;
+    // (nor an outlet one writes for or works with: "wrote for Lumen")
     const before = doc.tokens[tokenAt(doc, m.start) - 1];
-    return !before || !PLACE_PREPOSITIONS.has(before.text.toLowerCase());
+    return !before || !(PLACE_PREPOSITIONS.has(before.text.toLowerCase()) || OUTLET_PREPOSITIONS.has(before.text.toLowerCase()));
   });
 }

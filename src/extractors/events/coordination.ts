@@ -278,8 +278,13 @@ function namesBeforeAmong(tree: Tree, among: number): number[] {
   if (k > 1 && tree.token(k).text.toLowerCase() === 'who' && tree.token(k - 1).text === ',') k -= 2;
   while (k >= 0 && tree.entityOf[k]?.type !== 'PERSON' && isListWord(tree, k)) k--;
   if (k < 0 || tree.entityOf[k]?.type !== 'PERSON' || k < tree.sentenceRange(among).from) return [];
-  // "does not count her among those released", "X was not among them": not of the group
-  for (let j = tree.sentenceRange(among).from; j < among; j++) if (['not', "n't", 'never'].includes(tree.token(j).text.toLowerCase())) return [];
+  // "does not count her among those released", "X was not among them": not of the group (a
+  // negation in the same stretch of the sentence; not "Although she had not been charged, X was among…")
+  for (let j = among - 1; j >= tree.sentenceRange(among).from && j >= among - 8; j--) {
+    const w = tree.token(j).text.toLowerCase();
+    if ([',', ';', 'but', 'and', 'although', 'though'].includes(w)) break;
+    if (['not', "n't", 'never'].includes(w)) return [];
+  }
   return [k, ...listAround(tree, k, among)];
 }
 

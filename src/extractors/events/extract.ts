@@ -230,7 +230,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
     const inverted = trigger.pos === 'verb' ? invertedSubjects(tree, trigger.token) : [];
     if (inverted.length) heads.target = inverted[0];
     // "- A, 24, student: detained on 6 March; released on 7 March": a list's line tells of the person it opens with
-    const lineOpener = lineSubject(tree, trigger.token, heads.target);
+    const lineOpener = lineSubject(tree, trigger.token, heads.target, (lemma) => lexicon.personNouns.has(lemma));
     if (lineOpener !== undefined) heads.target = lineOpener;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target, trigger.token)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};

@@ -34,3 +34,11 @@ test('a list line gives its person what its first sentence tells with no one nam
   // must not match: the count the union keeps, told in the line's third sentence
   assert.deepEqual(of('RELEASE'), []);
 });
+
+test('a later sentence of a list line that names someone else (a relative, a count, a description) tells of them, not of the line\'s person', () => {
+  for (const line of ['His brother was arrested in May.', 'His wife, a teacher, was also detained and later released.', 'Several of his colleagues were questioned and one was beaten.']) {
+    const doc = createDefaultPipeline().run(new Doc(`Those held:\n- Ivo Sarn, 38, editor. ${line}\n`, { published: '2024-05-01' }));
+    const ivo = doc.entities.find((e) => e.name === 'Ivo Sarn')!;
+    assert.deepEqual(doc.events.filter((v) => v.target?.entity === ivo.id && v.trigger.start > doc.text.indexOf('editor')).map((v) => v.type), [], line);
+  }
+});

@@ -10,13 +10,13 @@ import { bulletAt, lineStartNear } from './list-line.js';
  */
 
 /** Words that stand for a group of people. */
-const GROUP_WORDS = new Set(['those', 'these', 'others', 'all', 'both', 'many', 'some']);
+const GROUP_WORDS = new Set(['those', 'these', 'others', 'all', 'both', 'many', 'some', 'one', 'another', 'several']);
 /** Words that open a relative clause. */
 const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ". */
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]+/;
 /** The first token of the name the trigger's line opens with, when that person is whom the trigger befalls; else undefined. */
-export function lineSubject(tree: Tree, trigger: number, target: number | undefined): number | undefined {
+export function lineSubject(tree: Tree, trigger: number, target: number | undefined, personNoun: (lemma: string) => boolean = () => false): number | undefined {
   const doc = tree.doc;
   const at = doc.tokens[trigger]!.start;
   const lineStart = lineStartNear(doc.text, at);
@@ -27,10 +27,11 @@ export function lineSubject(tree: Tree, trigger: number, target: number | undefi
   const person = first >= 0 && first < trigger ? tree.entityOf[first] : undefined;
   if (doc.tokens[first]?.start !== nameStart || person?.type !== 'PERSON') return undefined;
   // a later sentence of the line goes on about its person ("- A, 38, editor. Held since November
-  // 2023."), but a group it names is other people: "- A, 71, … was moved home. The union does not
-  // count her among those released."
+  // 2023."), but people it names are others: a group ("The union does not count her among those
+  // released"), a relative or a count ("His brother was arrested", "one was beaten"), a description
   if (tree.sentenceRange(trigger).from !== tree.sentenceRange(first).from && target !== undefined) {
-    if (GROUP_WORDS.has(tree.token(target).text.toLowerCase()) || /^NNP?S$/.test(tree.token(target).xpos ?? '')) return undefined;
+    const t = tree.token(target);
+    if (GROUP_WORDS.has(t.text.toLowerCase()) || /^NNP?S$/.test(t.xpos ?? '') || t.upos === 'NUM' || tree.kids(target, 'nmod:poss').length > 0 || personNoun(tree.lemma(target))) return undefined;
   }
   let last = first;
   while (last + 1 < trigger && tree.entityOf[last + 1] === person) last++;

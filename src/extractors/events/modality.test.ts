@@ -303,6 +303,7 @@ test('a discharge from hospital is no release from custody; "was let go" is one,
   assert.deepEqual(modalities('Tomi Nakel was let out at about 9 p.m. the same evening, without his camera.', 'RELEASE'), ['asserted']);
   none('Let us go to the park, Tomi Nakel said.');
   none('The flat was let out to students.');
+  none('Tomi Nakel was let out of his cell for only one hour a day.');
 });
 
 test('a release from solitary confinement or handcuffs is no release from custody', () => {

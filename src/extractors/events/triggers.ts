@@ -331,7 +331,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   const beside = partner !== undefined && Math.abs(partner - i) === 1 && tree.kids(partner, 'cop').length > 0;
   const copular = (tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0) || beside;
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
-  if (entry.foretold && !foretold(tree, i)) return undefined;
+  if (entry.foretold && !foretold(tree, lexicon, i)) return undefined;
   // "was treated for a cut lip and released the same night": let go by a hospital, not from custody
   if (type === 'RELEASE' && treatedWith(tree, i)) return undefined;
   // "barred from leaving the country", "not allowed to leave", "tried to flee": a departure kept from
@@ -347,6 +347,8 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     type = 'RELEASE';
     entry = { ...entry, type, negated: true };
   }
+  // "treason carries a maximum sentence of life imprisonment": the penalty a law sets, passed on no one
+  if (type === 'CONVICTION' && pass === 'noun' && penaltyOfLaw(tree, i)) return undefined;
   // "an attempted lynching", "tried to kill him": the person lived; an attempt on a life is an assault
   if (type === 'KILLING' && attempted(tree, i)) type = 'ASSAULT';
   const trigger: Trigger = { token: i, entry, type, pos };
@@ -406,6 +408,22 @@ export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   return found.sort((a, b) => a.token - b.token);
 }
 
+/** Verbs and adjectives of a law's penalty: "carries a sentence of", "punishable by". */
+const PENALTY_HEADS = new Set(['carry', 'punishable', 'attract', 'prescribe', 'stipulate']);
+
+/** Whether noun `i` (or the noun it is part of) is what a law carries: "carries a maximum sentence of life imprisonment". */
+function penaltyOfLaw(tree: Tree, i: number): boolean {
+  let k = i;
+  for (let hops = 0; hops < 3 && k >= 0; hops++) {
+    const h = tree.head(k);
+    if (h < 0) return false;
+    if (PENALTY_HEADS.has(tree.lemma(h))) return true;
+    if (!/^(?:nmod|compound|obl|obj)/.test(tree.token(k).deprel ?? '')) return false;
+    k = h;
+  }
+  return false;
+}
+
 /** Modals of what is to come: "that she would be next", "that they will pay". */
 const FORETELLING = new Set(['would', 'will', 'could', 'might', 'shall']);
 
@@ -413,7 +431,7 @@ const FORETELLING = new Set(['would', 'will', 'could', 'might', 'shall']);
  * "warned her that she would be next": an object, and a that-clause of what is to befall them,
  * whose subject is a personal pronoun (not "warned A that prices would rise").
  */
-function foretold(tree: Tree, i: number): boolean {
+function foretold(tree: Tree, lexicon: Lexicon, i: number): boolean {
   const objects = tree.kids(i, 'obj', 'iobj');
   if (tree.isPassive(i) || !objects.length) return false;
   // the words, for a clause a quotation mark pulls apart: 'warning her that she "would be next"'
@@ -421,21 +439,20 @@ function foretold(tree: Tree, i: number): boolean {
   const words = tree.doc.text.slice(after, after + 120);
   if (/^\s*,?\s*that\s+(?:he|she|they|you|i|we)\s+["“']?\s*(?:would|will|could|might|shall)\b/i.test(words)) return true;
   // "warned her that her son's job "could be lost"", 'that "the next one to go to prison will be you"':
-  // what is to come, told of the one warned or of those close to them, however a quotation mark broke the parse
-  const clause = /^\s*,?\s*that\b([^.;!?]*)/i.exec(words)?.[1] ?? '';
-  if (/\b(?:would|will|could|might|shall)\b/i.test(clause) && /\b(?:you|your|him|his|her|them|their)\b/i.test(clause)) return true;
-  return tree.kids(i, 'ccomp').some((c) => {
-    if (!tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase()))) return false;
-    if (tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase()))) return true;
-    // "warned her that her son's job could be lost", "that the next one to go to prison will be you":
-    // what is to come is told of the one warned, or of those close to them
-    const { first, last } = tree.phrase(c);
-    return tree.doc.tokens.slice(first, last + 1).some((t) => OF_THE_WARNED.has(t.text.toLowerCase()));
-  });
+  // a harm to come, told of the one warned or of those close to them, however a quotation mark broke
+  // the parse, by a force or a stranger (not a bank's "your account will be closed", a doctor's "your
+  // health could deteriorate in prison")
+  const clause = (/^\s*,?\s*that\b([^.;!?]*)/i.exec(words)?.[1] ?? '').split(/,\s*(?:and|but)\b|\band told\b/i)[0]!;
+  const harm = /\b(?:prison|jail|arrest\w*|kill\w*|die|dead|death|disappear\w*|next|fate|lose|lost|job|prosecut\w*|charged|pay|regret|harm\w*|hurt|punish\w*)\b/i;
+  const subject = tree.subjectOf(i);
+  const stranger = subject !== undefined && STRANGERS.has(tree.lemma(subject).toLowerCase());
+  if ((byForce(tree, lexicon, i) || stranger) && /\b(?:would|will|could|might|shall)\b/i.test(clause) && /\b(?:you|your|him|his|her|them|their)\b/i.test(clause) && harm.test(clause)) return true;
+  return tree.kids(i, 'ccomp').some((c) => tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase())) && tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase())));
 }
 
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'i', 'we']);
-const OF_THE_WARNED = new Set(['you', 'your', 'him', 'his', 'her', 'them', 'their']);
+/** Who threatens unnamed: "a man came to her house and warned her…". */
+const STRANGERS = new Set(['man', 'men', 'caller', 'stranger', 'someone', 'guard', 'guards', 'officer', 'officers', 'agent', 'agents']);
 
 /** Care that a hospital gives: a release joined to it is the patient's discharge. */
 const TREATMENT = new Set(['treat', 'hospitalise', 'hospitalize', 'admit', 'examine', 'stitch', 'bandage', 'discharge']);

@@ -44,13 +44,17 @@ function unglue(tokens: string[]): string[] {
 }
 
 /**
- * Cuts a name where it starts over: "Ilhan Omar Ilhan" → "Ilhan Omar". Starting over means its
- * first word again after two or more words; a word said twice at the start is a name's own
- * ("Htet Htet Khine", "Hla Hla Win": Burmese names repeat a syllable).
+ * Cuts a name where it repeats itself: "Ilhan Omar Ilhan" → "Ilhan Omar", "Mara Velin Velin" →
+ * "Mara Velin". A repeat counts from the third word on; a word said twice at the start is a name's
+ * own ("Htet Htet Khine", "Hla Hla Win": Burmese names repeat a syllable).
  */
 function dropRepeat(tokens: string[]): string[] {
-  const first = tokens[0]!.toLowerCase();
-  for (let i = 2; i < tokens.length; i++) if (tokens[i]!.toLowerCase() === first) return tokens.slice(0, i);
+  const seen = new Set(tokens.slice(0, 2).map((t) => t.toLowerCase()));
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i]!.toLowerCase();
+    if (seen.has(t)) return tokens.slice(0, i);
+    seen.add(t);
+  }
   return tokens;
 }
 

@@ -62,6 +62,9 @@ export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonl
   deprels.forEach((r, i) => {
     const h = heads[i]!;
     if (r !== 'obj' || h < 0 || h >= i || !xpos[h]?.startsWith('VB') || leftmost[i] !== h + 1 || xpos[h + 1] !== 'IN' || deprels[h + 1] !== 'case') return;
+    // a count is no place: "killed at least two activists", "released over 40 detainees" (the
+    // preposition marks the count, which stands in the object)
+    for (let k = h + 1; k <= i; k++) if (xpos[k] === 'CD' || xpos[k] === 'JJS' || xpos[k] === 'RBS') return;
     oblique.add(i);
     heads[h + 1] = i;
   });

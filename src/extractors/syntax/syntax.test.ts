@@ -151,8 +151,11 @@ test('a noun right before the noun that heads it is its modifier, not its subjec
     repairLabels(Int32Array.from([2, 2, 6, 4, 2, 6, -1, 6]), ['case', 'compound', 'obl', 'det', 'appos', 'nsubj', 'root', 'obj'], ['IN', 'NNP', 'NN', 'DT', 'NN', 'NN', 'VBD', 'PRP'], voted),
     ['case', 'compound', 'obl', 'det', 'appos', 'nsubj', 'root', 'obj'],
   );
-  // …while an object after its verb stays one
+  // …while an object after its verb stays one, a count marked by a preposition included ("killed at least two activists")
   assert.deepEqual(repairLabels(Int32Array.from([-1, 2, 0]), ['root', 'det', 'obj'], ['VBD', 'DT', 'NN']), ['root', 'det', 'obj']);
+  const counted = Int32Array.from([-1, 2, 3, 4, 0]);
+  assert.deepEqual(repairLabels(counted, ['root', 'case', 'advmod', 'nummod', 'obj'], ['VBD', 'IN', 'JJS', 'CD', 'NNS']), ['root', 'case', 'advmod', 'nummod', 'obj']);
+  assert.equal(counted[1], 2);
 });
 
 test('the tagger tags the same with its per-word weight sums as feature by feature', () => {
