@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Doc } from '../text/doc.js';
-import { personExamples } from './risk-fit.js';
+import { personExamples, precisionLowerBound, thresholdForPrecision, thresholdForPrecisionBound } from './risk-fit.js';
 import { aboutAttackOnSomeoneAtRisk, hardCases, withoutHeldOut, type RiskReport } from './risk-corpus.js';
 
 // An invented report: a main victim HRDsAttack would name, a second journalist arrested with her,
@@ -65,4 +65,16 @@ test('an invented report may say what its people at risk are; without it they ar
   const types = (r: RiskReport) => personExamples(doc, r, 0, 0.9).find((p) => p.entity.name === 'Ilse Maren')!.types;
   assert.deepEqual(types(typed!), ['journalist']);
   assert.deepEqual(types(untyped!), []);
+});
+
+test('the cut for a precision target asks the lower end of its interval to reach it, not the point estimate', () => {
+  // 9 of 10 right is 90 % but proves little; 90 of 100 a little more; neither reaches a 90 % lower bound
+  assert.ok(precisionLowerBound(9, 10) < 0.7);
+  assert.ok(precisionLowerBound(90, 100) < 0.9 && precisionLowerBound(90, 100) > 0.8);
+  assert.ok(precisionLowerBound(980, 1000) > 0.97);
+  // scores: 20 at 0.9 all right; 10 at 0.6 of which 8 right. The point estimate reaches 90 % at 0.6 (28/30 = 93 %), the bound only at 0.9
+  const scores = [...Array(20).fill(0.9), ...Array(10).fill(0.6)];
+  const gold = [...Array(20).fill(true), ...Array(8).fill(true), false, false];
+  assert.ok(thresholdForPrecision(scores, gold, 0.9).threshold <= 0.6);
+  assert.ok(thresholdForPrecisionBound(scores, gold, 0.85).threshold > 0.6);
 });

@@ -6,7 +6,7 @@ import { RISK_MODEL } from '../extractors/risk/index.js';
 import { RELEVANCE_WEIGHT, RiskModel, decisionScore } from '../extractors/risk/model.js';
 import { riskReports, type RiskReport } from './risk-corpus.js';
 import { readReports } from './risk-read.js';
-import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForRecall, type PersonExample } from './risk-fit.js';
+import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForPrecisionBound, thresholdForRecall, type PersonExample } from './risk-fit.js';
 import type { TrainOptions } from './train-options.js';
 
 /**
@@ -86,12 +86,12 @@ function choosePolicy(
     const ys = basis.map((x) => x.p.yes);
     // the precision target must hold on the real reports too, not only on the pool: our invented
     // reports are easier, and a pooled cut met the target on them while HRDsAttack's fell below it
-    const pooled = thresholdForPrecision(ds, ys, CASE_PRECISION);
+    const pooled = thresholdForPrecisionBound(ds, ys, CASE_PRECISION);
     // each kind of labelled report with our gold: HRDsAttack's and our invented ones
     const part = (source: RiskReport['source']) => basis.filter((x) => reports[x.p.report]!.source === source && reports[x.p.report]!.gold);
     const atCut = (xs: typeof basis, threshold: number) => atThreshold(xs.map((x) => x.d), xs.map((x) => x.p.yes), threshold);
     const real = part('hrdsattack');
-    const realCut = real.length ? thresholdForPrecision(real.map((x) => x.d), real.map((x) => x.p.yes), CASE_PRECISION) : pooled;
+    const realCut = real.length ? thresholdForPrecisionBound(real.map((x) => x.d), real.map((x) => x.p.yes), CASE_PRECISION) : pooled;
     const cut = atThreshold(ds, ys, Math.max(pooled.threshold, realCut.threshold));
     // precision is not monotonic in the threshold: the real reports' own, at the cut taken
     const realAtCut = atCut(real, cut.threshold);
