@@ -70,6 +70,9 @@ export async function insertReport(tx: Db, at: string, r: NewReport): Promise<{ 
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     return { report: await tx.selectFrom('reports').selectAll().where('content_hash', '=', hash).executeTakeFirstOrThrow(), duplicate: true };
   }
+  // Not yet checked for restricted names (migration 015): its text is read when asked, until the
+  // background worker stores its verdict.
+  await tx.insertInto('report_name_checks').values({ report_id: row.id, names_key: '', persons: '' }).execute();
   // Indexed for words at once, not when read: the restricted-case check finds a name in a queued
   // or failed report through this index (PostgreSQL's tsvector column is generated with the row).
   if (engineOf(tx) === 'sqlite') await sql`INSERT INTO reports_fts (report_id, title, text) VALUES (${row.id}, ${row.title ?? ''}, ${row.text})`.execute(tx);
