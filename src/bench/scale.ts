@@ -175,6 +175,8 @@ async function measure(store: Store, recording: { on: boolean }, seconds: number
       }
     }
     await quiet();
+    // `--export-seconds 0`: no full export (on SQLite it holds the one thread until it ends).
+    if (exportSeconds <= 0) return rows;
     const s = performance.now();
     let outcome: string;
     try {

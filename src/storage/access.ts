@@ -253,22 +253,29 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
           .execute()
       ).map((r) => r.report_id),
     );
-    // The stored verdicts taken against the names this list was drawn from (a row of another key
-    // says nothing: its text is read below).
-    const stored = denied.checks === undefined ? new Map<string, string>() : new Map((await db.selectFrom('report_name_checks').select(['report_id', 'persons']).where(among('report_name_checks.report_id', batch)).where('names_key', '=', denied.checks).execute()).map((r) => [r.report_id, r.persons]));
-    const deniedIds = stored.size ? deniedSet(denied) : null;
-    const unread: string[] = [];
+    // What this process found before for the same names, then the stored verdicts taken against
+    // the names this list was drawn from (a row of another key says nothing), then the texts.
+    const unknown: string[] = [];
     for (const id of batch) {
       if (readers.has(id)) continue;
       if (linked.has(id)) hidden.add(id);
-      else if (stored.has(id)) {
-        const named = stored.get(id)!;
-        if (named && named.split(' ').some((p) => deniedIds!.has(p))) hidden.add(id);
-      } else {
+      else {
         const known = textVerdicts.get(id);
         if (known?.names === names) {
           if (known.named) hidden.add(id);
-        } else unread.push(id);
+        } else unknown.push(id);
+      }
+    }
+    const stored = denied.checks === undefined || !unknown.length ? new Map<string, string>() : new Map((await db.selectFrom('report_name_checks').select(['report_id', 'persons']).where(among('report_name_checks.report_id', unknown)).where('names_key', '=', denied.checks).execute()).map((r) => [r.report_id, r.persons]));
+    const deniedIds = deniedSet(denied);
+    const unread: string[] = [];
+    for (const id of unknown) {
+      const persons = stored.get(id);
+      if (persons === undefined) unread.push(id);
+      else {
+        const named = persons !== '' && persons.split(' ').some((p) => deniedIds.has(p));
+        if (named) hidden.add(id);
+        remember(id, { names, named });
       }
     }
     for (let j = 0; j < unread.length; j += HIDDEN_BATCH) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import type { Denied } from './access.js';
 import { addMember, checkReportNames, deniedFor, hiddenReports, setSetting } from './access.js';
 import { NameMatcher } from './name-matcher.js';
@@ -87,11 +88,19 @@ for (const engine of TEST_ENGINES) {
     });
 
     test('the check reads the stored verdict, not the text', async () => {
+      const id = (await insertReport(store.db, AT, { text: 'Corvin Ashgrove was seen at the court again.', format: 'text', source: 'test' })).report.id;
+      assert.equal(await checkAll(), 1);
+      const outsider = await deniedFor(store.db, ids.outsider);
+      assert.equal((await stored()).get(id)!.persons, ids.corvin);
       // A verdict that (wrongly) names nobody shows the report: what is stored is what decides.
-      await store.db.updateTable('report_name_checks').set({ persons: '' }).where('report_id', '=', reports.corvin!).execute();
-      assert.deepEqual(await hiddenKeys(await deniedFor(store.db, ids.outsider)), ['title']);
-      await store.db.updateTable('report_name_checks').set({ persons: ids.corvin }).where('report_id', '=', reports.corvin!).execute();
-      assert.deepEqual(await hiddenKeys(await deniedFor(store.db, ids.outsider)), ['corvin', 'title']);
+      await store.db.updateTable('report_name_checks').set({ persons: '' }).where('report_id', '=', id).execute();
+      assert.equal((await hiddenReports(store.db, outsider, [id])).size, 0);
+      await store.db.updateTable('report_name_checks').set({ persons: ids.corvin }).where('report_id', '=', id).execute();
+      // (The process remembers what it decided for a list of names: the repaired row is read for another list.)
+      assert.equal((await hiddenReports(store.db, { ...outsider, names: [...outsider.names, { text: 'no such name here', shown: 'x' }] }, [id])).size, 1);
+      await store.db.deleteFrom('report_name_checks').where('report_id', '=', id).execute();
+      if (engine.engine === 'sqlite') await sql`DELETE FROM reports_fts WHERE report_id = ${id}`.execute(store.db);
+      await store.db.deleteFrom('reports').where('id', '=', id).execute();
     });
 
     test('a case restricted: the reports naming it leave a non-member\'s search at once, and stay out once checked; a member still sees them', async () => {
