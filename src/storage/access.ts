@@ -228,7 +228,6 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
   if (!denied.persons.length || !all.length) return hidden;
   const pg = engineOf(db) === 'postgres';
   // PostgreSQL takes each list as one array parameter (see personVisible).
-  const persons = sql.join(denied.persons);
   const among = (column: string, ids: string[]) => (pg ? sql<boolean>`${sql.ref(column)} = any(${ids})` : sql<boolean>`${sql.ref(column)} IN (${sql.join(ids)})`);
   const names = namesKey(denied.names);
   // A page's few reports are looked through for the names here: the index lookup reads every
@@ -242,17 +241,15 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
     // mention of every denied person (a scan of person_mentions: the inbox timed out at a million
     // reports). A report that is not on file is neither here nor read below.
     const readers = new Set((await db.selectFrom('report_readers').select('report_id').where(among('report_readers.report_id', batch)).where('user_id', '=', denied.userId).execute()).map((r) => r.report_id));
-    const linked = new Set(
-      (
-        await db
-          .selectFrom('person_mentions')
-          .select('report_id')
-          .distinct()
-          .where(among('person_mentions.report_id', batch))
-          .where(pg ? sql<boolean>`(person_mentions.person_id = any(${denied.persons}) OR person_mentions.candidate_id = any(${denied.persons}))` : sql<boolean>`(person_mentions.person_id IN (${persons}) OR person_mentions.candidate_id IN (${persons}))`)
-          .execute()
-      ).map((r) => r.report_id),
-    );
+    // The mentions of the batch's reports by report id alone (person_mentions_report_links holds
+    // the person and the candidate), the denied people looked for here: with the denied list as
+    // two IN lists of hundreds of ids, the query cost more to bind and plan than to run, and its
+    // text changed with the number of ids (a statement prepared afresh each time on SQLite).
+    const deniedIds = deniedSet(denied);
+    const linked = new Set<string>();
+    for (const m of await db.selectFrom('person_mentions').select(['report_id', 'person_id', 'candidate_id']).where(among('person_mentions.report_id', batch)).execute()) {
+      if (deniedIds.has(m.person_id) || (m.candidate_id !== null && deniedIds.has(m.candidate_id))) linked.add(m.report_id);
+    }
     // What this process found before for the same names, then the stored verdicts taken against
     // the names this list was drawn from (a row of another key says nothing), then the texts.
     const unknown: string[] = [];
@@ -266,16 +263,25 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
         } else unknown.push(id);
       }
     }
-    const stored = denied.checks === undefined || !unknown.length ? new Map<string, string>() : new Map((await db.selectFrom('report_name_checks').select(['report_id', 'persons']).where(among('report_name_checks.report_id', unknown)).where('names_key', '=', denied.checks).execute()).map((r) => [r.report_id, r.persons]));
-    const deniedIds = deniedSet(denied);
-    const unread: string[] = [];
-    for (const id of unknown) {
-      const persons = stored.get(id);
-      if (persons === undefined) unread.push(id);
-      else {
-        const named = persons !== '' && persons.split(' ').some((p) => deniedIds.has(p));
-        if (named) hidden.add(id);
-        remember(id, { names, named });
+    // The reports among them, each with its verdict when it has one of this key: one lookup also
+    // drops the ids of other things (an answer's events, mentions, alerts), whose texts were asked
+    // for after.
+    let unread = unknown;
+    if (denied.checks !== undefined && unknown.length) {
+      unread = [];
+      const rows = await db
+        .selectFrom('reports')
+        .leftJoin('report_name_checks', (j) => j.onRef('report_name_checks.report_id', '=', 'reports.id').on('report_name_checks.names_key', '=', denied.checks!))
+        .select(['reports.id', 'report_name_checks.persons'])
+        .where(among('reports.id', unknown))
+        .execute();
+      for (const { id, persons } of rows) {
+        if (persons === null) unread.push(id);
+        else {
+          const named = persons !== '' && persons.split(' ').some((p) => deniedIds.has(p));
+          if (named) hidden.add(id);
+          remember(id, { names, named });
+        }
       }
     }
     for (let j = 0; j < unread.length; j += HIDDEN_BATCH) {
