@@ -94,10 +94,14 @@ export class Worker {
     let more = false;
     const tick = () => {
       this.running = this.drain()
+        .catch((err) => this.log(`worker: ${asVigilError(err).message}`))
         // Between jobs, a batch of reports' verdicts on the restricted names brought up to date
         // (checkReportNames): the next batch at once while some are left, else at the next poll.
         .then(async () => (more = !this.stopped && (await checkReportNames(this.store.db, NAME_CHECK_BATCH)) > 0))
-        .catch((err) => this.log(`worker: ${asVigilError(err).message}`))
+        .catch((err) => {
+          more = false;
+          this.log(`worker: ${asVigilError(err).message}`);
+        })
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, more ? 0 : this.pollMs);
         });
