@@ -188,8 +188,11 @@ export class NameMatcher {
     if (lower.length !== text.length) lower = Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
     let out = '';
     let from = 0;
+    const short = this.short.length > 0;
+    const starts = this.starts;
     for (let i = 0; i < lower.length; ) {
-      const n = this.nameAt(lower, i);
+      // The table of first letters rules out most places before a map lookup, as in `has`.
+      const n = short || starts[digest(lower, i)] ? this.nameAt(lower, i) : undefined;
       if (!n) {
         i++;
         continue;
