@@ -169,6 +169,8 @@ export class Multiplier {
 
   private async flush(tx: Tx, b: Batch): Promise<void> {
     await insertChunked(tx, 'reports', b.reports);
+    // Not yet checked for restricted names, as insertReport leaves a report (checkReportNames).
+    await insertChunked(tx, 'report_name_checks', b.reports.map((r) => ({ report_id: r.id, names_key: '', persons: '' })));
     await insertChunked(tx, 'persons', b.persons);
     await insertChunked(tx, 'person_aliases', b.aliases);
     await insertChunked(tx, 'person_mentions', b.mentions);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { VigilError, asVigilError } from '../core/errors.js';
 import type { ClaimedJob } from '../storage/jobs.js';
+import { checkReportNames } from '../storage/access.js';
 import { claimJob, completeJob, failJob } from '../storage/jobs.js';
 import type { Store, Tx } from '../storage/store.js';
 
@@ -25,6 +26,9 @@ export interface WorkerOptions {
 export function isPermanent(err: unknown): boolean {
   return err instanceof VigilError && err.httpStatus >= 400 && err.httpStatus < 500 && err.code !== 'job_lost' && err.code !== 'rate_limited';
 }
+
+/** Reports checked for restricted names between two polls for jobs (a few tens of milliseconds of work). */
+const NAME_CHECK_BATCH = 500;
 
 /** Runs queued jobs in this process, one at a time (extraction is CPU work; a second worker is a second process). */
 export class Worker {
@@ -87,11 +91,19 @@ export class Worker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    let more = false;
     const tick = () => {
       this.running = this.drain()
         .catch((err) => this.log(`worker: ${asVigilError(err).message}`))
+        // Between jobs, a batch of reports' verdicts on the restricted names brought up to date
+        // (checkReportNames): the next batch at once while some are left, else at the next poll.
+        .then(async () => (more = !this.stopped && (await checkReportNames(this.store.db, NAME_CHECK_BATCH)) > 0))
+        .catch((err) => {
+          more = false;
+          this.log(`worker: ${asVigilError(err).message}`);
+        })
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+          if (!this.stopped) this.timer = setTimeout(tick, more ? 0 : this.pollMs);
         });
     };
     tick();

@@ -22,6 +22,12 @@ export interface Denied {
   names: DeniedName[];
   /** The engine the names are looked up in (its full-text index); without it, a scan of each report's text. */
   engine?: Engine;
+  /**
+   * The `names_key` of the restricted names this list was drawn from: a report's stored verdict
+   * taken against them says whether it names a denied person. Without it (a list made by hand),
+   * every text is read.
+   */
+  checks?: string;
 }
 
 export const NOTHING_DENIED: Denied = { persons: [], userId: '', names: [] };
@@ -59,39 +65,102 @@ export const WITHHELD = '[restricted]';
 export async function deniedFor(db: Db, userId: string): Promise<Denied> {
   // The list stands while nothing it was read from changed (`access_generation`, moved by
   // triggers); a transaction is a Db of its own and reads afresh.
-  const generation = String((await db.selectFrom('access_generation').select('value').where('id', '=', 1).executeTakeFirst())?.value ?? '');
+  const r = await restrictedNow(db);
   let perUser = deniedCache.get(db);
   if (!perUser) deniedCache.set(db, (perUser = new Map()));
   const cached = perUser.get(userId);
-  if (cached && cached.generation === generation) return cached.denied;
-  const denied = await readDenied(db, userId);
-  perUser.set(userId, { generation, denied });
+  if (cached && r.generation && cached.generation === r.generation) return cached.denied;
+  const denied = await readDenied(db, userId, r);
+  if (r.generation) perUser.set(userId, { generation: r.generation, denied });
   return denied;
 }
 
 /** The denied list of each user, with the access generation it was read at, per database handle. */
 const deniedCache = new WeakMap<Db, Map<string, { generation: string; denied: Denied }>>();
 
-async function readDenied(db: Db, userId: string): Promise<Denied> {
+/**
+ * Every restricted case, the records merged into them and all their aliases, as read at one
+ * access generation: each user's denied list is drawn from it, and stored verdicts
+ * (`report_name_checks`) are taken against its names, so the two always agree.
+ */
+interface Restricted {
+  generation: string;
+  live: { id: string; name: string; code_name: string | null }[];
+  merged: { id: string; name: string; merged_into: string | null }[];
+  aliases: { person_id: string; alias: string }[];
+  /** Each name a report is checked for (trimmed, lower case, more than three letters), with the people who bear it. */
+  bearers: Map<string, string[]>;
+  /** A digest of `bearers`: the verdicts stored against these names carry it. */
+  key: string;
+  /** `bearers`' names as a matcher's list. */
+  names: DeniedName[];
+}
+
+const restrictedCache = new WeakMap<Db, Restricted>();
+
+const generationOf = async (db: Db) => String((await db.selectFrom('access_generation').select('value').where('id', '=', 1).executeTakeFirst())?.value ?? '');
+
+/** The restricted cases and their names now (read again only when the access generation moved). */
+async function restrictedNow(db: Db): Promise<Restricted> {
+  for (let attempt = 1; ; attempt++) {
+    const generation = await generationOf(db);
+    const cached = restrictedCache.get(db);
+    if (cached?.generation === generation) return cached;
+    const r = await readRestricted(db, generation);
+    // A change committed while the three reads ran (each sees the latest commit on PostgreSQL)
+    // moved the counter: read again, so that the names are one state's. After a few tries (a
+    // writer moving it all the time) the last read serves this once, kept nowhere: its key then
+    // matches no stored verdict, and the texts are read.
+    if ((await generationOf(db)) === generation) {
+      restrictedCache.set(db, r);
+      return r;
+    }
+    if (attempt === 5) return { ...r, generation: '', key: `unsettled:${r.key}` };
+  }
+}
+
+async function readRestricted(db: Db, generation: string): Promise<Restricted> {
+  const live = await db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.code_name']).where('persons.restricted', '=', 1).orderBy('persons.id').execute();
+  const merged = live.length ? await db.selectFrom('persons').select(['id', 'name', 'merged_into']).where('merged_into', 'in', live.map((p) => p.id)).orderBy('id').execute() : [];
+  const ids = [...new Set([...live.map((p) => p.id), ...merged.map((r) => r.id)])];
+  const aliases = ids.length ? await db.selectFrom('person_aliases').select(['person_id', 'alias']).where('person_id', 'in', ids).orderBy('person_id').orderBy('alias').execute() : [];
+  const bearers = new Map<string, string[]>();
+  for (const [text, id] of [...live.map((p) => [p.name, p.id]), ...merged.map((p) => [p.name, p.id]), ...aliases.map((a) => [a.alias, a.person_id])] as [string, string][]) {
+    const t = text.trim().toLowerCase();
+    if (t.length <= 3) continue;
+    const list = bearers.get(t) ?? [];
+    if (!list.includes(id)) list.push(id);
+    bearers.set(t, list);
+  }
+  const lines = [...bearers].map(([t, ps]) => `${[...ps].sort().join(' ')}\t${t}`).sort();
+  const key = createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32);
+  return { generation, live, merged, aliases, bearers, key, names: [...bearers.keys()].map((text) => ({ text, shown: WITHHELD })) };
+}
+
+async function readDenied(db: Db, userId: string, r: Restricted): Promise<Denied> {
   const locked = !!(await lockdownState(db));
-  let q = db.selectFrom('persons').select(['persons.id', 'persons.name', 'persons.code_name']).where('persons.restricted', '=', 1);
-  if (!locked) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('case_members').select('case_members.user_id').whereRef('case_members.person_id', '=', 'persons.id').where('case_members.user_id', '=', userId))));
-  const live = await q.execute();
+  let live = r.live;
+  if (!locked && live.length) {
+    const member = new Set((await db.selectFrom('case_members').select('person_id').where('user_id', '=', userId).execute()).map((m) => m.person_id));
+    live = live.filter((p) => !member.has(p.id));
+  }
   if (!live.length) return { ...NOTHING_DENIED, userId };
   // In a lockdown nobody reads a restricted person's reports back, not even who submitted them.
   if (locked) userId = '';
   // Records merged into a denied case are denied with it.
-  const merged = await db.selectFrom('persons').select(['id', 'name', 'merged_into']).where('merged_into', 'in', live.map((p) => p.id)).execute();
+  const liveIds = new Set(live.map((p) => p.id));
+  const merged = r.merged.filter((m) => liveIds.has(m.merged_into ?? ''));
   const shownOf = new Map(live.map((p) => [p.id, p.code_name ?? WITHHELD]));
-  const persons = [...live.map((p) => p.id), ...merged.map((r) => r.id)];
-  const aliases = await db.selectFrom('person_aliases').select(['person_id', 'alias']).where('person_id', 'in', persons).execute();
+  const persons = [...live.map((p) => p.id), ...merged.map((m) => m.id)];
+  const denied = new Set(persons);
+  const aliases = r.aliases.filter((a) => denied.has(a.person_id));
   const shown = (id: string) => shownOf.get(id) ?? shownOf.get(merged.find((m) => m.id === id)?.merged_into ?? '') ?? WITHHELD;
   const names = new Map<string, string>();
   for (const [text, id] of [...live.map((p) => [p.name, p.id]), ...merged.map((p) => [p.name, p.id]), ...aliases.map((a) => [a.alias, a.person_id])] as [string, string][]) {
     // Names of three letters or fewer are initials or fragments: replacing them would mangle text, not protect anyone.
     if (text.trim().length > 3 && !names.has(text.trim().toLowerCase())) names.set(text.trim().toLowerCase(), shown(id));
   }
-  return { persons, userId, names: [...names].map(([text, s]) => ({ text, shown: s })).sort((a, b) => b.text.length - a.text.length), engine: engineOf(db) };
+  return { persons, userId, names: [...names].map(([text, s]) => ({ text, shown: s })).sort((a, b) => b.text.length - a.text.length), engine: engineOf(db), checks: r.key };
 }
 
 /** `persons.id` (or the column given) is not a denied case. */
@@ -163,7 +232,6 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
   if (!denied.persons.length || !all.length) return hidden;
   const pg = engineOf(db) === 'postgres';
   // PostgreSQL takes each list as one array parameter (see personVisible).
-  const persons = sql.join(denied.persons);
   const among = (column: string, ids: string[]) => (pg ? sql<boolean>`${sql.ref(column)} = any(${ids})` : sql<boolean>`${sql.ref(column)} IN (${sql.join(ids)})`);
   const names = namesKey(denied.names);
   // A page's few reports are looked through for the names here: the index lookup reads every
@@ -177,18 +245,18 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
     // mention of every denied person (a scan of person_mentions: the inbox timed out at a million
     // reports). A report that is not on file is neither here nor read below.
     const readers = new Set((await db.selectFrom('report_readers').select('report_id').where(among('report_readers.report_id', batch)).where('user_id', '=', denied.userId).execute()).map((r) => r.report_id));
-    const linked = new Set(
-      (
-        await db
-          .selectFrom('person_mentions')
-          .select('report_id')
-          .distinct()
-          .where(among('person_mentions.report_id', batch))
-          .where(pg ? sql<boolean>`(person_mentions.person_id = any(${denied.persons}) OR person_mentions.candidate_id = any(${denied.persons}))` : sql<boolean>`(person_mentions.person_id IN (${persons}) OR person_mentions.candidate_id IN (${persons}))`)
-          .execute()
-      ).map((r) => r.report_id),
-    );
-    const unread: string[] = [];
+    // The mentions of the batch's reports by report id alone (person_mentions_report_links holds
+    // the person and the candidate), the denied people looked for here: with the denied list as
+    // two IN lists of hundreds of ids, the query cost more to bind and plan than to run, and its
+    // text changed with the number of ids (a statement prepared afresh each time on SQLite).
+    const deniedIds = deniedSet(denied);
+    const linked = new Set<string>();
+    for (const m of await db.selectFrom('person_mentions').select(['report_id', 'person_id', 'candidate_id']).where(among('person_mentions.report_id', batch)).execute()) {
+      if (deniedIds.has(m.person_id) || (m.candidate_id !== null && deniedIds.has(m.candidate_id))) linked.add(m.report_id);
+    }
+    // What this process found before for the same names, then the stored verdicts taken against
+    // the names this list was drawn from (a row of another key says nothing), then the texts.
+    const unknown: string[] = [];
     for (const id of batch) {
       if (readers.has(id)) continue;
       if (linked.has(id)) hidden.add(id);
@@ -196,7 +264,28 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
         const known = textVerdicts.get(id);
         if (known?.names === names) {
           if (known.named) hidden.add(id);
-        } else unread.push(id);
+        } else unknown.push(id);
+      }
+    }
+    // The reports among them, each with its verdict when it has one of this key: one lookup also
+    // drops the ids of other things (an answer's events, mentions, alerts), whose texts were asked
+    // for after.
+    let unread = unknown;
+    if (denied.checks !== undefined && unknown.length) {
+      unread = [];
+      const rows = await db
+        .selectFrom('reports')
+        .leftJoin('report_name_checks', (j) => j.onRef('report_name_checks.report_id', '=', 'reports.id').on('report_name_checks.names_key', '=', denied.checks!))
+        .select(['reports.id', 'report_name_checks.persons'])
+        .where(among('reports.id', unknown))
+        .execute();
+      for (const { id, persons } of rows) {
+        if (persons === null) unread.push(id);
+        else {
+          const named = persons !== '' && persons.split(' ').some((p) => deniedIds.has(p));
+          if (named) hidden.add(id);
+          remember(id, { names, named });
+        }
       }
     }
     for (let j = 0; j < unread.length; j += HIDDEN_BATCH) {
@@ -208,6 +297,53 @@ export async function hiddenReports(db: Db, denied: Denied, ids: Iterable<string
     }
   }
   return hidden;
+}
+
+const deniedSets = new WeakMap<Denied, Set<string>>();
+
+/** `denied.persons` as a set, made once per list. */
+function deniedSet(denied: Denied): Set<string> {
+  let s = deniedSets.get(denied);
+  if (!s) deniedSets.set(denied, (s = new Set(denied.persons)));
+  return s;
+}
+
+/**
+ * Brings up to `max` reports' stored verdicts (`report_name_checks`) up to the restricted names as
+ * they are now: which restricted people (or records merged into one) each report's title and text
+ * name, as `namesDenied` tells it. Returns how many it checked: 0 when every report is up to date.
+ * A change to the restricted names (a case restricted, an alias added to one, a merge) makes every
+ * verdict out of date at once; until this has run over the archive, access checks read the texts
+ * themselves, as they did before verdicts were stored. Safe to run in several processes at once.
+ */
+export async function checkReportNames(db: Db, max = 500): Promise<number> {
+  const r = await restrictedNow(db);
+  // Names still changing under the reads: the next round checks against where they settle.
+  if (!r.generation) return 0;
+  const pg = engineOf(db) === 'postgres';
+  // `<>` as two ranges, which the index on the key serves on both engines.
+  const stale = (await db.selectFrom('report_name_checks').select('report_id').where((eb) => eb.or([eb('names_key', '<', r.key), eb('names_key', '>', r.key)])).limit(max).execute()).map((x) => x.report_id);
+  if (!stale.length) return 0;
+  const matcher = matcherFor(r.names);
+  const verdicts: { report_id: string; names_key: string; persons: string }[] = [];
+  for (let i = 0; i < stale.length; i += HIDDEN_BATCH) {
+    const batch = stale.slice(i, i + HIDDEN_BATCH);
+    for (const row of await db.selectFrom('reports').select(['id', 'title', 'text']).where(pg ? sql<boolean>`reports.id = any(${batch})` : sql<boolean>`reports.id IN (${sql.join(batch)})`).execute()) {
+      const named = new Set<string>();
+      for (const t of matcher.found(`${row.title ?? ''}\n${row.text}`)) for (const p of r.bearers.get(t) ?? []) named.add(p);
+      verdicts.push({ report_id: row.id, names_key: r.key, persons: [...named].sort().join(' ') });
+    }
+  }
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < verdicts.length; i += 200) {
+      await tx
+        .insertInto('report_name_checks')
+        .values(verdicts.slice(i, i + 200))
+        .onConflict((oc) => oc.column('report_id').doUpdateSet((eb) => ({ names_key: eb.ref('excluded.names_key'), persons: eb.ref('excluded.persons') })))
+        .execute();
+    }
+  });
+  return stale.length;
 }
 
 /** Reports read whole at a time by `hiddenReports` (a report may be megabytes long); ids looked up for links at a time. */

@@ -96,8 +96,8 @@ export class NameMatcher {
   private readonly byPrefix = new Map<number, DeniedName[]>();
   /** Names shorter than KEY (none from `deniedFor`, which drops them): checked one by one. */
   private readonly short: DeniedName[] = [];
-  /** Folded names as word lists, by their first word. */
-  private readonly byFirstWord = new Map<string, string[][]>();
+  /** Folded names as word lists (with the name they fold), by their first word. */
+  private readonly byFirstWord = new Map<string, { words: string[]; text: string }[]>();
   /** The `digest`s of the first KEY letters of the names of KEY letters or more. */
   private readonly starts = new Uint8Array(1 << 16);
 
@@ -115,7 +115,7 @@ export class NameMatcher {
       const words = foldWords(n.text).split(' ').filter(Boolean);
       if (!words.length) continue;
       const list = this.byFirstWord.get(words[0]!) ?? [];
-      list.push(words);
+      list.push({ words, text: n.text });
       this.byFirstWord.set(words[0]!, list);
     }
   }
@@ -145,9 +145,38 @@ export class NameMatcher {
     }
     const words = foldedWords(text);
     for (let i = 0; i < words.length; i++) {
-      for (const name of this.byFirstWord.get(words[i]!) ?? []) if (name.every((w, j) => words[i + j] === w)) return true;
+      for (const name of this.byFirstWord.get(words[i]!) ?? []) if (name.words.every((w, j) => words[i + j] === w)) return true;
     }
     return false;
+  }
+
+  /**
+   * Every name the text holds, in either sense of `has` (not only the longest at a place): a
+   * stored verdict says which restricted people a report names, and a user may be denied the
+   * shorter name's person and not the longer's. `has(text)` is `found(text).size > 0`.
+   */
+  found(text: string): Set<string> {
+    const out = new Set<string>();
+    if (!this.byPrefix.size && !this.short.length) return out;
+    const lower = text.toLowerCase();
+    const starts = this.starts;
+    let a = lower.charCodeAt(0);
+    let b = lower.charCodeAt(1);
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i + 2);
+      if (starts[(((a * 31 + b) | 0) * 31 + c) & 0xffff]) {
+        const list = this.byPrefix.get(keyAt(lower, i));
+        if (list) for (const n of list) if (lower.startsWith(n.text, i)) out.add(n.text);
+      }
+      for (const n of this.short) if (lower.startsWith(n.text, i)) out.add(n.text);
+      a = b;
+      b = c;
+    }
+    const words = foldedWords(text);
+    for (let i = 0; i < words.length; i++) {
+      for (const name of this.byFirstWord.get(words[i]!) ?? []) if (name.words.every((w, j) => words[i + j] === w)) out.add(name.text);
+    }
+    return out;
   }
 
   /** Every name (case-insensitive, the longest where two start at one place) replaced by what a non-member sees. */
@@ -159,8 +188,11 @@ export class NameMatcher {
     if (lower.length !== text.length) lower = Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
     let out = '';
     let from = 0;
+    const short = this.short.length > 0;
+    const starts = this.starts;
     for (let i = 0; i < lower.length; ) {
-      const n = this.nameAt(lower, i);
+      // The table of first letters rules out most places before a map lookup, as in `has`.
+      const n = short || starts[digest(lower, i)] ? this.nameAt(lower, i) : undefined;
       if (!n) {
         i++;
         continue;

@@ -70,6 +70,9 @@ export async function insertReport(tx: Db, at: string, r: NewReport): Promise<{ 
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     return { report: await tx.selectFrom('reports').selectAll().where('content_hash', '=', hash).executeTakeFirstOrThrow(), duplicate: true };
   }
+  // Not yet checked for restricted names (migration 015): its text is read when asked, until the
+  // background worker stores its verdict.
+  await tx.insertInto('report_name_checks').values({ report_id: row.id, names_key: '', persons: '' }).execute();
   // Indexed for words at once, not when read: the restricted-case check finds a name in a queued
   // or failed report through this index (PostgreSQL's tsvector column is generated with the row).
   if (engineOf(tx) === 'sqlite') await sql`INSERT INTO reports_fts (report_id, title, text) VALUES (${row.id}, ${row.title ?? ''}, ${row.text})`.execute(tx);
@@ -194,24 +197,31 @@ export async function listReportsPage(db: Db, engine: Engine, opts: ReportFilter
   // every report naming a denied person, on every page: in a large archive, most of the time.
   // A batch twice the last when the last did not fill the page: fewer round trips through a run
   // of hidden reports.
-  const out: ReportListItem[] = [];
+  // The scan reads ids and times only (reports_created holds both, in this order): on SQLite a
+  // row's listed columns lie after its text, and the rows of every hidden report were read whole
+  // for nothing. The rows shown are read once the page is known.
+  const out: Cursor[] = [];
+  const page = async (next: Cursor | null): Promise<ReportPage> => {
+    const rows = out.length ? new Map((await db.selectFrom('reports').select(LIST_COLUMNS).where('reports.id', 'in', out.map((k) => k.id)).execute()).map((r) => [r.id, r])) : new Map<string, ReportListItem>();
+    return { rows: out.filter((k) => rows.has(k.id)).map((k) => rows.get(k.id)!), next };
+  };
   let skip = opts.cursor ? 0 : opts.offset;
   let cursor = opts.cursor;
   let step = Math.min(Math.max(opts.limit + 10, 50), 500);
   let read = 0;
   for (;;) {
-    const q = ordered().limit(step);
-    const rows = await (cursor ? q.where(after(cursor, 'reports.created_at', 'reports.id')) : q).execute();
+    const q = ordered().clearSelect().select(['reports.id', 'reports.created_at']).limit(step);
+    const rows = (await (cursor ? q.where(after(cursor, 'reports.created_at', 'reports.id')) : q).execute()).map((r) => ({ at: r.created_at, id: r.id }));
     const hidden = await hiddenReports(db, denied, rows.map((r) => r.id));
     for (const r of rows) {
       if (hidden.has(r.id)) continue;
       if (skip > 0) skip--;
-      else if (out.push(r) === opts.limit) return { rows: out, next: key(r) };
+      else if (out.push(r) === opts.limit) return page(r);
     }
-    if (rows.length < step) return { rows: out, next: null };
-    cursor = key(rows.at(-1)!);
+    if (rows.length < step) return page(null);
+    cursor = rows.at(-1)!;
     read += rows.length;
-    if (read >= LIST_SCAN_CAP) return { rows: out, next: cursor };
+    if (read >= LIST_SCAN_CAP) return page(cursor);
     step = Math.min(step * 2, 500, LIST_SCAN_CAP - read);
   }
 }

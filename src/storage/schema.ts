@@ -465,6 +465,8 @@ export interface Database {
   partners: PartnersTable;
   bundles: BundlesTable;
   report_readers: ReportReadersTable;
+  /** Which restricted people each report names, for the restricted names of `names_key` (migration 015). */
+  report_name_checks: { report_id: string; names_key: string; persons: string };
   triage_items: TriageItemsTable;
   case_decisions: CaseDecisionsTable;
   watch_list: WatchListTable;

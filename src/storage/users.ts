@@ -101,12 +101,23 @@ export async function tokenUser(db: Db, secret: string, at: string): Promise<Use
   if (!row) return undefined;
   const { token_id, last_used_at, ...user } = row;
   // A token's use is recorded to the minute, not at every request: a busy integration would
-  // otherwise turn every read into a write that waits for the database's one writer.
-  if (!last_used_at || Date.parse(at) - Date.parse(last_used_at) >= TOKEN_USE_RESOLUTION_MS) {
-    await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token_id).execute();
+  // otherwise turn every read into a write that waits for the database's one writer. Once per
+  // process too: fifty requests in flight when the minute turns all read the old time, and each
+  // wrote it.
+  const now = Date.parse(at);
+  if (!last_used_at || now - Date.parse(last_used_at) >= TOKEN_USE_RESOLUTION_MS) {
+    const recorded = tokenUses.get(token_id);
+    if (recorded === undefined || now - recorded >= TOKEN_USE_RESOLUTION_MS) {
+      tokenUses.set(token_id, now);
+      if (tokenUses.size > 10_000) tokenUses.delete(tokenUses.keys().next().value!);
+      await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token_id).execute();
+    }
   }
   return user;
 }
+
+/** When this process last recorded each token's use (its id to milliseconds). */
+const tokenUses = new Map<string, number>();
 
 /** A new password: the hash replaced and every session of the account ended but `keepSession` (the one changing it). */
 export async function setPassword(tx: Db, userId: string, passwordHash: string, keepSession?: string): Promise<void> {
