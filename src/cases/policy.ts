@@ -201,8 +201,9 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
       continue;
     }
     // A release refused ("is yet to be freed") tells that the person is held, as an arrest would;
-    // other denials ("was not arrested") tell nothing befell them, and one beside the refusal says
-    // there was nothing to be freed from ("was not released, because he had never been arrested").
+    // other denials ("was not arrested") tell nothing befell them, and a denied arrest anywhere in
+    // the report says there was nothing to be freed from ("was not released, because he had never
+    // been arrested").
     const neverHeld = events.some((e) => e.modality === 'negated' && e.type === 'ARREST');
     const told = events.filter((e) => e.modality !== 'negated' || (keptHeld(e) && !neverHeld));
     if (!reading || relevance === null) {

@@ -157,7 +157,8 @@ export function precisionLowerBound(tp: number, n: number, z = 1.645): number {
 /**
  * The lowest threshold at which even the lower end of the precision's 95 % interval reaches
  * `precision`: a few hundred people decide a point estimate, and the cut it picked moved from
- * 0.57 to 0.68 between retrainings on nearly the same reading.
+ * 0.57 to 0.68 between retrainings on nearly the same reading. When no threshold reaches it, the
+ * one with the best point precision (as `thresholdForPrecision` does).
  */
 export function thresholdForPrecisionBound(scores: readonly number[], gold: readonly boolean[], precision: number): AtThreshold {
   const all = GRID.map((t) => atThreshold(scores, gold, t));

@@ -57,7 +57,8 @@ const RELEVANCE_WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
 /**
  * The case policy's settings on its decision score (`cases/policy.ts`: the person's score
  * lowered when the report is not about an attack), out of fold: for each relevance weight, the case threshold is the lowest
- * whose precision over event targets reaches the target, measured on the reports our case gold
+ * whose precision over event targets reaches the target (the lower end of its one-sided 95 %
+ * interval, not the point estimate), measured on the reports our case gold
  * covers (there every person at risk is labelled; HRDsAttack names main victims only), both over
  * all of them and over the real (HRDsAttack) ones alone; the triage
  * floor the lowest that keeps the triage queue, over every training report, within what a desk can

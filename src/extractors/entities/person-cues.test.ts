@@ -250,3 +250,31 @@ test('one word with an age set off after it is a person whatever the recogniser 
   // nor counts after places in a list, which the recogniser saw as places
   for (const place of ['Tororo', 'Busia']) assert.notEqual(typeOf('Arrests by district: Mbale, 14, Tororo, 22, and Busia, 19.', place), 'PERSON', place);
 });
+
+test('must not match: a full name read as a place, after "in", or an outlet after "for"', () => {
+  const before = createDefaultPipeline('ner');
+  /** Each mention as the recogniser sometimes has it: [words, type, where they stand]. */
+  const retyped = (text: string, mentions: [string, Entity['type'], number][]): Map<number, string | undefined> => {
+    const doc = before.run(new Doc(text));
+    doc.entities = mentions.map(([w, type, at], k) => ({ id: `x${k}`, type, name: w, mentions: [{ start: at, end: at + w.length, text: w, kind: 'name' as const }] }));
+    const out = personCueRewrite(doc).entities;
+    return new Map(mentions.map(([, , at]) => [at, out.find((e) => e.mentions.some((m) => m.start === at))?.type]));
+  };
+  // a town named after the family: a place, typed so, stays one
+  const port = 'Tamar Oskel grew up in Port Oskel, a fishing town. Oskel was arrested on Monday.';
+  assert.equal(retyped(port, [['Tamar Oskel', 'PERSON', 0], ['Port Oskel', 'LOC', port.indexOf('Port')], ['Oskel', 'PERSON', port.lastIndexOf('Oskel')]]).get(port.indexOf('Port')), 'LOC');
+  // a full name after "in" stays what it was, though the same words elsewhere are the person
+  const square = 'Tamar Oskel spoke. Hundreds gathered in Tamar Oskel square. Oskel was arrested.';
+  const inSquare = square.indexOf('in Tamar') + 3;
+  const read = retyped(square, [['Tamar Oskel', 'ORG', 0], ['Tamar Oskel', 'ORG', inSquare], ['Oskel', 'PERSON', square.lastIndexOf('Oskel')]]);
+  assert.equal(read.get(0), 'PERSON');
+  assert.equal(read.get(inSquare), 'ORG');
+  // an outlet one writes for stays an outlet, though the word is a person elsewhere
+  const outlet = 'Ivo Sarn wrote for Lumen until 2021. Lumen said the raid was unlawful.';
+  assert.equal(retyped(outlet, [['Lumen', 'MISC', outlet.indexOf('Lumen')], ['Lumen', 'PERSON', outlet.lastIndexOf('Lumen')]]).get(outlet.indexOf('Lumen')), 'MISC');
+});
+
+test('"Elder" is a given name: a person so named keeps it; "Sheikh" is a title', () => {
+  const elder = pipeline.run(new Doc('The land rights defender Elder Mosquera Palacios was shot dead in Tumaco on Sunday.'));
+  assert.ok(elder.entities.some((e) => e.type === 'PERSON' && e.name === 'Elder Mosquera Palacios'), JSON.stringify(elder.entities.map((e) => e.name)));
+});

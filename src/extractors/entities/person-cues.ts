@@ -205,9 +205,8 @@ function nameWordsOnly(tokens: readonly Token[], [first, end]: [number, number],
   return true;
 }
 
-/** Names the words around them mark as people, as token ranges. */
-/** A cued name's first token and the token after it; `sure` when one word is enough (an age set off after it). */
-export type CuedName = [first: number, end: number, sure?: boolean];
+/** A cued name's first token and the token after it; `byAge` when one word is enough (an age set off after it). */
+type CuedName = [first: number, end: number, byAge?: boolean];
 
 /**
  * ", 27, a sewing operator" or ", 27, was shot" right after a name: an age in apposition, then a
@@ -219,6 +218,7 @@ function ageSetOff(tokens: readonly Token[], comma: number, to: number): boolean
   return /^\d{1,2}$/.test(age) && Number(age) >= 12 && [',', '—', '–'].includes(tokens[comma + 2]!.text) && /^\p{Ll}/u.test(tokens[comma + 3]!.text);
 }
 
+/** Names the words around them mark as people, as token ranges. */
 export function cuedNames(doc: Doc): CuedName[] {
   const titles = loadRoleNouns().titles;
   const tagsOf = trainingTags();
@@ -265,8 +265,8 @@ export function cuedNames(doc: Doc): CuedName[] {
       }
       // "Jahangir, 27, a sewing operator": an age set off by commas after one word is a person's, whatever the recogniser said
       // (opening its sentence, after a bullet or a quotation mark at most)
-      const opens = name !== null && name !== undefined && (name[0] === s.tokenStart || (name[0] === s.tokenStart + 1 && /^[-•*–"“]$/.test(tokens[s.tokenStart]!.text)));
-      if (name && opens && name[1] - name[0] === 1 && ageSetOff(tokens, name[1], s.tokenEnd)) {
+      const opens = (k: number) => k === s.tokenStart || (k === s.tokenStart + 1 && /^[-•*–·▪"“]$/.test(tokens[s.tokenStart]!.text));
+      if (name && opens(name[0]) && name[1] - name[0] === 1 && ageSetOff(tokens, name[1], s.tokenEnd)) {
         found.push([name[0], name[1], true]);
         continue;
       }
@@ -473,9 +473,9 @@ function nameWordsAlone(doc: Doc, mentions: MentionSet<Mention>, tagsOf: (word: 
 }
 
 /** Titles of clergy a name carries in front ("Pastor A", "Imam B", "Khenpo C"); FRONT_TITLES has the Western ones. */
-/** Of those, the ones never a given name ("Elder Mosquera Palacios" is a man named Elder). */
-const CLERIC_TITLES_ONLY = new Set(['pastor', 'imam', 'sheikh', 'shaikh', 'rabbi', 'ayatollah', 'mullah', 'khenpo', 'geshe', 'ustaz', 'maulana']);
 const CLERICS = new Set(['pastor', 'imam', 'sheikh', 'shaikh', 'rabbi', 'ayatollah', 'mullah', 'lama', 'khenpo', 'geshe', 'abbot', 'deacon', 'elder', 'evangelist', 'apostle', 'venerable', 'ustaz', 'maulana']);
+/** Clerics' titles that are also given names or words of a name ("Elder Mosquera Palacios" is a man named Elder): kept in a person's name. */
+const ALSO_IN_NAMES = new Set(['elder', 'lama', 'abbot', 'deacon', 'evangelist', 'apostle', 'venerable']);
 
 /**
  * An "organisation" that is a title and a name ("Pastor Tesfamariam"), the name maybe running on
@@ -525,7 +525,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     changed = true;
   };
   let changed = false;
-  for (const [first, end, sure] of cuedNames(doc)) {
+  for (const [first, end, byAge] of cuedNames(doc)) {
     const words = doc.tokens.slice(first, end).map((t) => t.text);
     if (words.some((w) => ORG_WORDS.test(w)) || doc.tokens[end]?.text === '&') continue;
     // a place the gazetteer knows stays a place ("reporters Nairobi" is a list gone wrong, not a name)
@@ -535,7 +535,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     const span = doc.span(doc.tokens[first]!.start, doc.tokens[end - 1]!.end);
     // one word the recogniser typed otherwise is too little to go on ("the new England captain")
     // (an age after it is enough against an organisation or a miscellany, not against a place)
-    if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON' && (!sure || m.type === 'LOC'))) continue;
+    if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON' && (!byAge || m.type === 'LOC'))) continue;
     makePerson(span);
     if (end - first > 1 && !people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
   }
@@ -571,7 +571,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   // "Pastor Tesfamariam | Gebremedhin-Weldu" read as an organisation (or a MISC): a cleric's title, then a name
   for (const m of [...mentions.all]) {
     // (and a person's, whose name the title is not part of: "Sheikh Abdulilah" is Abdulilah bin Saad's short name)
-    const span = m.type === 'ORG' || m.type === 'MISC' || (m.type === 'PERSON' && CLERIC_TITLES_ONLY.has(m.text.split(/\s+/)[0]!.toLowerCase())) ? titledName(doc, m, tagsOf) : undefined;
+    const span = m.type === 'ORG' || m.type === 'MISC' || (m.type === 'PERSON' && CLERICS.has(m.text.split(/\s+/)[0]!.toLowerCase()) && !ALSO_IN_NAMES.has(m.text.split(/\s+/)[0]!.toLowerCase())) ? titledName(doc, m, tagsOf) : undefined;
     if (!span) continue;
     mentions.remove(m);
     makePerson(span);

@@ -29,7 +29,7 @@ const HARM_VERBS = new Set(['arrest', 'detain', 'abduct', 'kidnap', 'jail', 'imp
 const OUTLET_PREPOSITIONS = new Set(['for', 'with']);
 /** Words before a place: "in Jalingo", "to Jalingo". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'around', 'towards', 'toward', 'via']);
-/** Words that make up an organisation's name, never a person's. */
+/** Words that make up an organisation's or a place's name, never a person's. */
 const ORG_WORD = /^(?:corp|corporation|inc|ltd|plc|llc|group|bank|motors|holdings|enterprises|industries|textiles|mining|media|studios|port|avenue|street|road|square|hotel|airport|market|association|union|party|institute|university|agency|council|committee|ministry|fund|foundation|trust|company|press|news|times|post|club|united|city|network|radio|tv|television|daily|review|journal|court|army|police|front|movement|state|county|province|district|region|republic|kingdom|government|department|office|centre|center|school|college|church|hospital|case|cases|commission|authority|service|services|forces|force)$/i;
 
 /** A mention's first and last token. */
@@ -145,10 +145,12 @@ export function familyNameMentions(doc: Doc, mentions: readonly TypedMention[]):
 }
 
 /**
- * The full names typed otherwise whose family name the report uses alone for a person: "Gamal Eid"
- * read as an organisation after "director of the network,", where "Eid was thrown to the ground"
- * is a person. The other way round from `familyNameMentions`; two to four words that could be a
- * person's name, the last of them that person's name alone, or the first of them alone after it.
+ * The full names typed an organisation or a miscellany whose family name the report uses alone for
+ * a person: "Gamal Eid" read as an organisation after "director of the network,", where "Eid was
+ * thrown to the ground" is a person. The other way round from `familyNameMentions`; two to four
+ * capitalised words that could be a person's name (no organisation's or place's word), not after
+ * a place preposition, the last of them that person's name alone, or the first of them alone
+ * after it; and the same words wherever else they stand so.
  */
 export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer): TextSpan[] {
   const loneMentions = mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text));
@@ -156,26 +158,26 @@ export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention
   if (!alone.size) return [];
   // the first word alone after the full name ("Jahangir Alam" … "Jahangir, 27, was shot dead"), as South Asian and Arabic reports call people
   const aloneAfter = (word: string, at: number) => loneMentions.some((m) => m.start > at && m.text.toLowerCase() === word);
+  // (an organisation's or a miscellany's name, not a place's: "Port Oskel" is a town; nor one after "in")
+  const mayBe = (m: TypedMention) => (m.type === 'ORG' || m.type === 'MISC') && !PLACE_PREPOSITIONS.has(doc.tokens[tokenAt(doc, m.start) - 1]?.text.toLowerCase() ?? '');
   const accepted = mentions.filter((m) => {
-    // (an organisation's or a miscellany's name, not a place's: "Port Oskel" is a town)
-    if (m.type !== 'ORG' && m.type !== 'MISC') return false;
-    const before = doc.tokens[tokenAt(doc, m.start) - 1];
-    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) return false;
+    if (!mayBe(m)) return false;
     const [first, last] = tokensOf(doc, m);
     if (last <= first || last - first > 3) return false;
     if (!alone.has(doc.tokens[last]!.text.toLowerCase()) && !aloneAfter(doc.tokens[first]!.text.toLowerCase(), m.start)) return false;
     return couldBePerson(doc, m, gazetteer) && doc.tokens.slice(first, last + 1).every((t) => /^\p{Lu}/u.test(t.text) || t.text === '-');
   });
-  // the same words elsewhere in the report are the same person
+  // the same words elsewhere in the report are the same person, where they may be one
   const texts = new Set(accepted.map((m) => m.text));
-  return mentions.filter((m) => m.type !== 'PERSON' && texts.has(m.text));
+  return mentions.filter((m) => mayBe(m) && texts.has(m.text));
 }
 
 /**
  * One-word names the recogniser typed a person in one place and a miscellany or an organisation in
  * others ("N'Guessan", read once as a person and six times as MISC): a person wherever the word
- * stands alone, unless a place preposition comes before it. Not a people's name ("Nigerian"), not
- * a place the gazetteer knows, not a place the recogniser saw.
+ * stands alone, unless a place preposition, or the "for" or "with" of an outlet or an employer
+ * ("wrote for Lumen"), comes before it. Not a people's name ("Nigerian"), not a place the
+ * gazetteer knows, not a place the recogniser saw.
  */
 export function sameWordPersonMentions(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer): TextSpan[] {
   const single = (m: TypedMention) => !/\s/.test(m.text);

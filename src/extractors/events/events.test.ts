@@ -1127,6 +1127,15 @@ test('an acquittal on one charge in the sentence that convicts the same person f
   const idOf = (name: string) => next.entities.find((e) => e.name === name)?.id;
   assert.ok(!next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Hector Varn Morales')));
   assert.ok(next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Ana Lucia Tecun')));
+  // a high court that tries the case at first instance, and the one acquitted named in full
+  for (const text of [
+    'The High Court in Orsk on Wednesday convicted the union leader Ivo Marren of organising a strike, but acquitted him of inciting discord.',
+    'The court on Wednesday found the journalist Ivo Marren guilty of money laundering and sentenced him to six years in prison. The panel acquitted Ivo Marren of blackmail.',
+  ]) {
+    const partial = pipeline.run(new Doc(text, { published: '2026-03-18' }));
+    const marren2 = partial.entities.find((e) => e.name === 'Ivo Marren');
+    assert.ok(!partial.events.some((v) => v.type === 'RELEASE' && v.target?.entity === marren2?.id), text);
+  }
   // must not match: the next sentence's acquittal by a higher court, on another day, or in a separate trial that frees
   for (const text of [
     'The court convicted Ivo Sarn of fraud and sentenced him to four years in prison. On Tuesday the Supreme Court acquitted him of fraud and he walked free.',
@@ -1144,6 +1153,7 @@ test('the penalty a law carries is no sentence passed; a sentence given is, the 
   assert.deepEqual(convictions("The offence is punishable by up to ten years' imprisonment."), []);
   assert.deepEqual(convictions('Ivo Sarn was given a sentence of life imprisonment.'), ['asserted']);
   assert.deepEqual(convictions('Ivo Sarn received the maximum sentence of 12 years in prison on Monday.'), ['asserted']);
+  assert.deepEqual(convictions('Authorities carried out the death sentence against Ivo Sarn on Monday.'), ['asserted']);
   // what is sought or faced is not passed
   assert.ok(!convictions('Prosecutors are seeking the maximum sentence of life imprisonment for Ivo Sarn.').includes('asserted'));
 });

@@ -16,7 +16,7 @@ test('looking for a list line\'s start reads at most a bounded stretch before ea
   assert.ok(lineWork.chars <= 2000 * lineWork.calls, `${lineWork.chars} characters for ${lineWork.calls} triggers`);
 });
 
-test('a list line gives its person what its first sentence tells with no one named; a later sentence of the line has its own subject', () => {
+test('a list line gives its person what it tells with no one named, in a later sentence too; a group that sentence names is others', () => {
   const doc = createDefaultPipeline().run(
     new Doc('Those freed:\n\n- Vera Nolen, 71, a novelist sentenced in 2022, was moved from Karst Prison to her home on 9 January. She has been placed under house arrest. The union does not count her among those released.\n', { published: '2024-05-01' }),
   );

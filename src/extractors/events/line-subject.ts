@@ -16,7 +16,7 @@ const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** A bullet or a number opening a line: "- ", "• ", "* ", "1. ". */
 const BULLET = /^[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]+/;
 /** The first token of the name the trigger's line opens with, when that person is whom the trigger befalls; else undefined. */
-export function lineSubject(tree: Tree, trigger: number, target: number | undefined, personNoun: (lemma: string) => boolean = () => false): number | undefined {
+export function lineSubject(tree: Tree, trigger: number, target: number | undefined, personNoun: (lemma: string) => boolean): number | undefined {
   const doc = tree.doc;
   const at = doc.tokens[trigger]!.start;
   const lineStart = lineStartNear(doc.text, at);

@@ -1,6 +1,6 @@
 import { tokenAt, tokenIndexAfter } from '../../text/align.js';
 import type { Entity, Role } from '../../text/types.js';
-import { isNamed as isNamedEntity, nameMentions } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
 import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
 import { singularNounsJoined } from '../coref/resolve.js';
 import { calledBy } from '../coref/titles.js';
@@ -75,9 +75,9 @@ export class EntityLinker {
   private quoteSpeakerAt(at: number): Entity | undefined {
     const doc = this.tree.doc;
     const q = doc.quotes.find((x) => x.kind !== 'indirect' && x.start <= at && at < x.end);
-    const id = q?.speakerEntity ?? q?.speaker;
-    const e = id ? doc.entities.find((x) => x.id === id) : undefined;
-    return e?.type === 'PERSON' && isNamedEntity(e) ? e : undefined;
+    // (`speaker` is a named entity by the format's contract; `speakerEntity` may be someone unnamed)
+    const e = q?.speaker ? doc.entities.find((x) => x.id === q.speaker) : undefined;
+    return e?.type === 'PERSON' ? e : undefined;
   }
 
   /** "Altermidya Network correspondent Frenchie Cumpo": the person named right after the role words that follow an organisation. */
@@ -251,8 +251,8 @@ export class EntityLinker {
     const tree = this.tree;
     const t = tree.token(head);
     const { to } = tree.sentenceRange(head);
-    // "the cameraman of the private channel Tele Varsk, Herve Balek,": the outlet's name the phrase
-    // ends with may be left outside it by the parse
+    // "the cameraman of the private channel Tele Varsk, Herve Balek,": a name the phrase ends with
+    // (an outlet's, an organisation's, a place's) may be left outside it by the parse
     let comma = last + 1;
     while (comma < to && comma - last <= 6 && tree.entityOf[comma] && tree.entityOf[comma]!.type !== 'PERSON') comma++;
     if (t.upos !== 'NOUN' || t.xpos === 'NNS' || tree.token(comma)?.text !== ',') return undefined;

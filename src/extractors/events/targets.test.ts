@@ -1119,6 +1119,8 @@ test('a warning to someone of what they will suffer is a threat to them; a warni
   // must not match: a forecast, an advice to a crowd, a bank's or a doctor's warning that names the one warned
   assert.deepEqual(targets('Ilse Varn is a lawyer. The bank warned Ilse Varn that her account would be closed if she did not pay.', 'THREAT'), []);
   assert.deepEqual(targets('Ilse Varn is a lawyer. Doctors warned Ilse Varn that her health could deteriorate further in prison.', 'THREAT'), []);
+  // …nor an officer's that names no harm
+  assert.deepEqual(targets('Ilse Varn is a lawyer. Police officers warned her that her appeal hearing would be held next month.', 'THREAT'), []);
   assert.deepEqual(targets('The minister warned Ivo Sarn that prices would rise.', 'THREAT'), []);
   assert.deepEqual(targets('Police warned residents to stay indoors.', 'THREAT'), []);
 });

@@ -416,9 +416,9 @@ function penaltyOfLaw(tree: Tree, i: number): boolean {
   let k = i;
   for (let hops = 0; hops < 3 && k >= 0; hops++) {
     const h = tree.head(k);
-    if (h < 0) return false;
-    if (PENALTY_HEADS.has(tree.lemma(h))) return true;
-    if (!/^(?:nmod|compound|obl|obj)/.test(tree.token(k).deprel ?? '')) return false;
+    if (h < 0 || !/^(?:nmod|compound|obl|obj|nsubj:pass)/.test(tree.token(k).deprel ?? '')) return false;
+    // (not "carried out the death sentence": a sentence carried out was passed)
+    if (PENALTY_HEADS.has(tree.lemma(h))) return !tree.kids(h, 'compound:prt').some((p) => tree.lemma(p) === 'out');
     k = h;
   }
   return false;
@@ -443,7 +443,7 @@ function foretold(tree: Tree, lexicon: Lexicon, i: number): boolean {
   // the parse, by a force or a stranger (not a bank's "your account will be closed", a doctor's "your
   // health could deteriorate in prison")
   const clause = (/^\s*,?\s*that\b([^.;!?]*)/i.exec(words)?.[1] ?? '').split(/,\s*(?:and|but)\b|\band told\b/i)[0]!;
-  const harm = /\b(?:prison|jail|arrest\w*|kill\w*|die|dead|death|disappear\w*|next|fate|lose|lost|job|prosecut\w*|charged|pay|regret|harm\w*|hurt|punish\w*)\b/i;
+  const harm = /\b(?:prison|jail|arrest\w*|kill\w*|die|dead|death|disappear\w*|be next|next one|fate|lose|lost|prosecut\w*|charged|pay|regret|harm\w*|hurt|punish\w*)\b/i;
   const subject = tree.subjectOf(i);
   const stranger = subject !== undefined && STRANGERS.has(tree.lemma(subject).toLowerCase());
   if ((byForce(tree, lexicon, i) || stranger) && /\b(?:would|will|could|might|shall)\b/i.test(clause) && /\b(?:you|your|him|his|her|them|their)\b/i.test(clause) && harm.test(clause)) return true;
@@ -451,8 +451,8 @@ function foretold(tree: Tree, lexicon: Lexicon, i: number): boolean {
 }
 
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'i', 'we']);
-/** Who threatens unnamed: "a man came to her house and warned her…". */
-const STRANGERS = new Set(['man', 'men', 'caller', 'stranger', 'someone', 'guard', 'guards', 'officer', 'officers', 'agent', 'agents']);
+/** Who threatens unnamed, beside the forces `byForce` knows (a man, a guard, an officer): "an anonymous caller warned her…". */
+const STRANGERS = new Set(['caller', 'stranger', 'someone']);
 
 /** Care that a hospital gives: a release joined to it is the patient's discharge. */
 const TREATMENT = new Set(['treat', 'hospitalise', 'hospitalize', 'admit', 'examine', 'stitch', 'bandage', 'discharge']);

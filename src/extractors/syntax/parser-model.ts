@@ -46,7 +46,9 @@ const CORE = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj']);
  * leader" as a description of the person. And a verb's object does not start with a preposition:
  * "held at Boulaq El-Dakrour police station", its words hung under "station" as an object, is
  * where the person is held (an oblique), not what is held; its preposition is hung back on it, so
- * that the oblique reads "at". Changes `heads` in place for that.
+ * that the oblique reads "at". With the words, a description hung on a time as its apposition is
+ * the verb's subject ("On Sunday night his son Arash was detained"). Changes `heads` (and, for
+ * the subject, `deprels`) in place.
  */
 export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonly string[], words?: readonly string[]): string[] {
   if (words) subjectsOffTimes(heads, deprels, xpos, words);
@@ -63,8 +65,9 @@ export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonl
     const h = heads[i]!;
     if (r !== 'obj' || h < 0 || h >= i || !xpos[h]?.startsWith('VB') || leftmost[i] !== h + 1 || xpos[h + 1] !== 'IN' || deprels[h + 1] !== 'case') return;
     // a count is no place: "killed at least two activists", "released over 40 detainees" (the
-    // preposition marks the count, which stands in the object)
-    for (let k = h + 1; k <= i; k++) if (xpos[k] === 'CD' || xpos[k] === 'JJS' || xpos[k] === 'RBS') return;
+    // preposition marks the count, which stands in the object; "held at the nearest police station" is a place)
+    const count = (k: number) => xpos[k] === 'CD' && (k === h + 2 || (k === h + 3 && (xpos[h + 2] === 'JJS' || xpos[h + 2] === 'RBS')));
+    for (let k = h + 2; k <= Math.min(i, h + 3); k++) if (count(k)) return;
     oblique.add(i);
     heads[h + 1] = i;
   });
@@ -77,7 +80,7 @@ export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonl
 }
 
 /** Nouns of a time of day or a span, which a description does not stand in apposition to. */
-const TIME_NOUNS = new Set(['night', 'morning', 'evening', 'afternoon', 'day', 'week', 'weekend', 'month', 'year', 'dawn', 'midnight']);
+const TIMES_TOLD_AT = new Set(['night', 'morning', 'evening', 'afternoon', 'day', 'week', 'weekend', 'month', 'year', 'dawn', 'midnight']);
 
 /**
  * "On Sunday night his son Arash, 19, was detained": the subject hung on the time before it as an
@@ -87,7 +90,7 @@ const TIME_NOUNS = new Set(['night', 'morning', 'evening', 'afternoon', 'day', '
 function subjectsOffTimes(heads: Int32Array, deprels: string[], xpos: readonly string[], words: readonly string[]): void {
   deprels.forEach((r, i) => {
     const time = heads[i]!;
-    if (r !== 'appos' || time < 0 || time > i || !TIME_NOUNS.has(words[time]!.toLowerCase()) || !/^obl/.test(deprels[time] ?? '')) return;
+    if (r !== 'appos' || time < 0 || time > i || !TIMES_TOLD_AT.has(words[time]!.toLowerCase()) || !/^obl/.test(deprels[time] ?? '')) return;
     const verb = heads[time]!;
     if (verb <= i || !xpos[verb]?.startsWith('VB')) return;
     const kids = (h: number) => deprels.flatMap((d, k) => (heads[k] === h ? [{ d, k }] : []));

@@ -156,6 +156,8 @@ test('a noun right before the noun that heads it is its modifier, not its subjec
   const counted = Int32Array.from([-1, 2, 3, 4, 0]);
   assert.deepEqual(repairLabels(counted, ['root', 'case', 'advmod', 'nummod', 'obj'], ['VBD', 'IN', 'JJS', 'CD', 'NNS']), ['root', 'case', 'advmod', 'nummod', 'obj']);
   assert.equal(counted[1], 2);
+  // …while a superlative place is still a place: "held at the nearest police station"
+  assert.deepEqual(repairLabels(Int32Array.from([-1, 5, 5, 5, 5, 0]), ['root', 'case', 'det', 'amod', 'compound', 'obj'], ['VBN', 'IN', 'DT', 'JJS', 'NN', 'NN']), ['root', 'case', 'det', 'amod', 'compound', 'obl']);
 });
 
 test('the tagger tags the same with its per-word weight sums as feature by feature', () => {
