@@ -18,7 +18,8 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
  * person mis-typed ("Karsland officials say Reyvik abetted…" once read Reyvik as a place).
  */
 
-const words = (s: string): string[] => s.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+/** A name's words, a nickname's quotation marks left off ('Chanida "Fon" Boonmak' has the word Fon). */
+const words = (s: string): string[] => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).map((w) => w.replace(/^["“”'‘’]+|["“”'‘’]+$/gu, ''));
 /** A name's words as they are compared: an Arabic article joined by a hyphen is left off ("al-Hathloul", "Al-Hathloul" and "Hathloul" are one word). */
 const matchWords = (s: string): string[] => words(s).map((w) => w.replace(/^(?:al|el|ul)[-‐‑]/iu, ''));
 

@@ -278,3 +278,14 @@ test('"Elder" is a given name: a person so named keeps it; "Sheikh" is a title',
   const elder = pipeline.run(new Doc('The land rights defender Elder Mosquera Palacios was shot dead in Tumaco on Sunday.'));
   assert.ok(elder.entities.some((e) => e.type === 'PERSON' && e.name === 'Elder Mosquera Palacios'), JSON.stringify(elder.entities.map((e) => e.name)));
 });
+
+test('a nickname in quotation marks inside a name is part of it, and the nickname alone later is the same person', () => {
+  // (through the aliases, which join the nickname alone to the name)
+  const doc = createDefaultPipeline('entity-aliases').run(new Doc('Police arrested the student Kanya "Fai" Sornrat on Monday. Fai was charged with sedition on Tuesday.'));
+  const kanya = doc.entities.find((e) => e.name === 'Kanya "Fai" Sornrat');
+  assert.equal(kanya?.type, 'PERSON', JSON.stringify(doc.entities.map((e) => [e.type, e.name])));
+  assert.ok(kanya!.mentions.some((m) => m.text === 'Fai'), JSON.stringify(kanya!.mentions));
+  // must not match: a quotation that starts after a name
+  const quoted = pipeline.run(new Doc('Ivo Sarn said "Free" Karst was a dream.'));
+  assert.ok(!quoted.entities.some((e) => e.name.includes('"Free"')));
+});

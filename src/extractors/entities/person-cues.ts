@@ -218,6 +218,19 @@ function ageSetOff(tokens: readonly Token[], comma: number, to: number): boolean
   return /^\d{1,2}$/.test(age) && Number(age) >= 12 && [',', '—', '–'].includes(tokens[comma + 2]!.text) && /^\p{Ll}/u.test(tokens[comma + 3]!.text);
 }
 
+const QUOTE_MARKS = /^["“”'‘’]$/;
+
+/** 'Chanida "Fon" Boonmak': a given name, a nickname in quotation marks, a family name; the three as one name's tokens. */
+function nicknamed(tokens: readonly Token[], i: number, to: number): [number, number] | undefined {
+  if (i + 4 >= to) return undefined;
+  const [given, open, nick, close, family] = [0, 1, 2, 3, 4].map((k) => tokens[i + k]!) as [Token, Token, Token, Token, Token];
+  const word = (t: Token) => /^\p{Lu}\p{Ll}+$/u.test(t.text);
+  if (!word(given) || !QUOTE_MARKS.test(open.text) || !word(nick) || !QUOTE_MARKS.test(close.text) || !NAME_WORD.test(family.text)) return undefined;
+  // tight quotation marks around the nickname, spaces outside: not a quotation that starts after a name
+  if (open.end !== nick.start || nick.end !== close.start || given.end === open.start || close.end === family.start) return undefined;
+  return [i, i + 5];
+}
+
 /** Names the words around them mark as people, as token ranges. */
 export function cuedNames(doc: Doc): CuedName[] {
   const titles = loadRoleNouns().titles;
@@ -253,6 +266,13 @@ export function cuedNames(doc: Doc): CuedName[] {
         const after = tokens[name?.[1] ?? 0];
         const modifies = after !== undefined && (/^['’]s$/.test(after.text) || (after.upos === 'NOUN' && after.text === after.text.toLowerCase()));
         if (name && name[1] - name[0] > 1 && !modifies) found.push(name);
+        continue;
+      }
+      // a nickname in quotation marks inside a name, as Thai reports give it: 'Chanida "Fon" Boonmak'
+      const nick = nicknamed(tokens, i, s.tokenEnd);
+      if (nick) {
+        found.push(nick);
+        i = nick[1] - 1;
         continue;
       }
       // an apposition after a name that begins here: "Farai Ncube, a teacher", "Sit Man-kei, 33,"
@@ -538,6 +558,8 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON' && (!byAge || m.type === 'LOC'))) continue;
     makePerson(span);
     if (end - first > 1 && !people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
+    // the nickname alone later is the same person ("Fon went to a police station")
+    if (end - first === 5 && QUOTE_MARKS.test(doc.tokens[first + 1]!.text) && !people.has(doc.tokens[first + 2]!.text)) people.set(doc.tokens[first + 2]!.text, doc.tokens[first + 2]!.text);
   }
   // "Xinjiang University Tashpolat Tiyip": an organisation's name run into the person's after it
   const tagsOf = trainingTags();
