@@ -31,7 +31,7 @@ import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 const HONORIFIC = /^(?:mr|mrs|ms|dr|prof|hon)\.?$/i;
 /** Capitalised titles a name may carry at its front ("Sir Aren …", "Lieutenant-Colonel Aren Voss"): not part of the name. */
-const FRONT_TITLES = new Set(['sister', 'sisters', 'brother', 'sir', 'dame', 'cardinal', 'bishop', 'archbishop', 'lord', 'rev', 'reverend', 'father', 'mr', 'mrs', 'ms', 'dr', 'prof', 'hon']);
+const FRONT_TITLES = new Set(['sister', 'sisters', 'brother', 'comrade', 'sir', 'dame', 'cardinal', 'bishop', 'archbishop', 'lord', 'rev', 'reverend', 'father', 'mr', 'mrs', 'ms', 'dr', 'prof', 'hon']);
 /** Parts of speech no name begins with: "But Voss, a former …", "Velmoran Sister Ilse Varga". */
 const NOT_NAME_START = new Set(['CCONJ', 'SCONJ', 'DET', 'ADV', 'ADP', 'PRON', 'PART', 'ADJ']);
 /** Words that end or make up an organisation's name: "lead manager Harlow Brothers International" names a bank. */
@@ -494,6 +494,12 @@ function nameWordsAlone(doc: Doc, mentions: MentionSet<Mention>, tagsOf: (word: 
 
 /** Titles of clergy a name carries in front ("Pastor A", "Imam B", "Khenpo C"); FRONT_TITLES has the Western ones. */
 const CLERICS = new Set(['pastor', 'imam', 'sheikh', 'shaikh', 'rabbi', 'ayatollah', 'mullah', 'lama', 'khenpo', 'geshe', 'abbot', 'deacon', 'elder', 'evangelist', 'apostle', 'venerable', 'ustaz', 'maulana']);
+/**
+ * Forms of address a name read as an organisation may open with: a union's "Comrade", the Burmese
+ * "Ko" and "Daw". Matched as written, capitalised ("Ko" only in front of a name the recogniser
+ * took for an organisation; a Korean "Ko Un" read as a person keeps it).
+ */
+const TITLES_BEFORE_NAMES = new Set(['Comrade', 'Ko', 'Daw']);
 /** Clerics' titles that are also given names or words of a name ("Elder Mosquera Palacios" is a man named Elder): kept in a person's name. */
 const ALSO_IN_NAMES = new Set(['elder', 'lama', 'abbot', 'deacon', 'evangelist', 'apostle', 'venerable']);
 
@@ -504,7 +510,7 @@ const ALSO_IN_NAMES = new Set(['elder', 'lama', 'abbot', 'deacon', 'evangelist',
  */
 function titledName(doc: Doc, m: Mention, tagsOf: (word: string) => string | undefined): TextSpan | undefined {
   const words = m.text.split(/\s+/);
-  if (words.length < 2 || !(CLERICS.has(words[0]!.toLowerCase()) || FRONT_TITLES.has(words[0]!.toLowerCase()))) return undefined;
+  if (words.length < 2 || !(CLERICS.has(words[0]!.toLowerCase()) || FRONT_TITLES.has(words[0]!.toLowerCase()) || TITLES_BEFORE_NAMES.has(words[0]!))) return undefined;
   // a name, not "Father Brown Memorial Hospital": no word of it a common word
   const nameWord = (w: string) => /^\p{Lu}/u.test(w) && !ORG_WORDS.test(w) && !onlyCommon(tagsOf, w);
   if (!words.slice(1).every(nameWord)) return undefined;
