@@ -304,3 +304,18 @@ test('a nickname in quotation marks inside a name is part of it, and the nicknam
   const quoted = pipeline.run(new Doc('Ivo Sarn said "Free" Karst was a dream.'));
   assert.ok(!quoted.entities.some((e) => e.name.includes('"Free"')));
 });
+
+test('a singular role, a comma, then a name set off by commas: the name is a person, whatever the recogniser said', () => {
+  const before = createDefaultPipeline('ner');
+  const text = "On the night of 9 October, the union's treasurer, Yerlan Tokhtarev, was attacked outside his home.";
+  const doc = before.run(new Doc(text));
+  const at = text.indexOf('Yerlan');
+  doc.entities = [{ id: 'e1', type: 'LOC', name: 'Yerlan Tokhtarev', mentions: [{ start: at, end: at + 16, text: 'Yerlan Tokhtarev', kind: 'name' }] }];
+  assert.equal(personCueRewrite(doc).entities.find((e) => e.name === 'Yerlan Tokhtarev')?.type, 'PERSON');
+  // must not match: a plural role before a list of places ("the regions, Orla Vesk, Drell …")
+  const places = 'Strikes spread to the regions, Orla Vesk, and Drell.';
+  const doc2 = before.run(new Doc(places));
+  const p = places.indexOf('Orla');
+  doc2.entities = [{ id: 'e1', type: 'LOC', name: 'Orla Vesk', mentions: [{ start: p, end: p + 9, text: 'Orla Vesk', kind: 'name' }] }];
+  assert.equal(personCueRewrite(doc2).entities.find((e) => e.name === 'Orla Vesk')?.type, 'LOC');
+});

@@ -268,6 +268,15 @@ export function cuedNames(doc: Doc): CuedName[] {
         if (name && name[1] - name[0] > 1 && !modifies) found.push(name);
         continue;
       }
+      // "the union's treasurer, Yerlan Tokhtarov, was attacked": a singular role, then the name set off by commas
+      if (t.text === ',' && i > s.tokenStart && i + 2 < s.tokenEnd && isCue(tokens[i - 1]!, titles) && !tokens[i - 1]!.text.endsWith('s') && !HONORIFIC.test(tokens[i - 1]!.text)) {
+        const name = nameAt(tokens, i + 1, s.tokenEnd);
+        if (name && name[1] - name[0] > 1 && tokens[name[1]]?.text === ',') {
+          found.push(name);
+          i = name[1] - 1;
+          continue;
+        }
+      }
       // a nickname in quotation marks inside a name, as Thai reports give it: 'Chanida "Fon" Boonmak'
       const nick = nicknamed(tokens, i, s.tokenEnd);
       if (nick) {
