@@ -114,8 +114,10 @@ test('an organisation run into the person named after it is split: the organisat
   assert.equal(typeOf(text, 'Karst University'), 'ORG');
   // a constituency and its member: "Kasilo County MP Elijah Okupa"
   const before = createDefaultPipeline('ner');
-  const doc = before.run(new Doc('On May 23, Vessel County MP Tomas Okara (FDC) made the following motion in parliament.'));
-  doc.entities = [{ id: 'e1', type: 'ORG', name: 'Vessel County MP Tomas Okara', mentions: [{ start: 11, end: 39, text: 'Vessel County MP Tomas Okara', kind: 'name' }] }];
+  const motion = 'On 3 March, Vessel County MP Tomas Okara (VPF) tabled a motion on police abuses in parliament.';
+  const doc = before.run(new Doc(motion));
+  const mp = motion.indexOf('Vessel');
+  doc.entities = [{ id: 'e1', type: 'ORG', name: 'Vessel County MP Tomas Okara', mentions: [{ start: mp, end: mp + 28, text: 'Vessel County MP Tomas Okara', kind: 'name' }] }];
   assert.equal(personCueRewrite(doc).entities.find((e) => e.name === 'Tomas Okara')?.type, 'PERSON');
   // must not match: an organisation's name whose words go on as common words ("Youth Wing")
   assert.equal(typeOf('The Karst Workers Union Youth Wing held a rally in Drell.', 'Youth Wing'), undefined);
@@ -210,7 +212,7 @@ test('a full name read as an organisation whose family name the report uses alon
     e.type = 'ORG';
     return personCueRewrite(doc).entities.find((x) => x.mentions.some((m) => m.text === name))?.type;
   };
-  const attacked = 'In Vesk, the director of the Karsland Network for Human Rights Information, Tamar Oskel, was attacked near his home. Oskel was thrown to the ground and beaten by a dozen men.';
+  const attacked = 'In Vesk, the director of the Karsland Network for Human Rights Information, Tamar Oskel, was attacked near his home. Oskel was knocked down and kicked by a dozen men.';
   assert.equal(retypedThenRewritten(attacked, 'Tamar Oskel'), 'PERSON');
   // must not match: an organisation's word in the name, or no one of that name alone
   assert.equal(retypedThenRewritten('Staff of the Oskel Foundation were questioned. Oskel was beaten by a dozen men.', 'Oskel Foundation'), 'ORG');

@@ -1123,14 +1123,14 @@ test('an acquittal on one charge in the sentence that convicts the same person f
   const ivo2 = announced.entities.find((e) => e.name === 'Ivo Marren');
   assert.ok(!announced.events.some((v) => v.type === 'RELEASE' && v.target?.entity === ivo2?.id));
   // an acquittal of named charges in the next sentence; his co-defendant, acquitted of all charges, is freed
-  const next = pipeline.run(new Doc('The court on Wednesday found journalist Hector Varn Morales, 61, guilty of money laundering and sentenced him to six years in prison. The three-judge panel acquitted him of blackmail and influence peddling, and acquitted his co-defendant, the editor Ana Lucia Tecun, of all charges.', { published: '2026-03-18' }));
+  const next = pipeline.run(new Doc('The court on Wednesday found journalist Hector Varn Morales, 61, guilty of money laundering and gave him a five-year prison sentence. The three-judge panel acquitted him of blackmail and influence peddling, and acquitted his co-defendant, the editor Ana Lucia Tecun, of all charges.', { published: '2026-03-18' }));
   const idOf = (name: string) => next.entities.find((e) => e.name === name)?.id;
   assert.ok(!next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Hector Varn Morales')));
   assert.ok(next.events.some((v) => v.type === 'RELEASE' && v.target?.entity === idOf('Ana Lucia Tecun')));
   // a high court that tries the case at first instance, and the one acquitted named in full
   for (const text of [
     'The High Court in Orsk on Wednesday convicted the union leader Ivo Marren of organising a strike, but acquitted him of inciting discord.',
-    'The court on Wednesday found the journalist Ivo Marren guilty of money laundering and sentenced him to six years in prison. The panel acquitted Ivo Marren of blackmail.',
+    'The court on Wednesday found the journalist Ivo Marren guilty of money laundering and gave him a five-year prison sentence. The panel acquitted Ivo Marren of blackmail.',
   ]) {
     const partial = pipeline.run(new Doc(text, { published: '2026-03-18' }));
     const marren2 = partial.entities.find((e) => e.name === 'Ivo Marren');

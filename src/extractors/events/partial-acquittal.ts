@@ -19,7 +19,7 @@ const OF_CHARGES = /^\s*(?:him|her|them|\p{Lu}[\p{L}'â€™.-]*(?:\s+\p{Lu}[\p{L}'â
  * "convicted X of organising a strike and sentenced him to three years, but acquitted him of
  * inciting discord": an acquittal on one charge in the sentence that convicts the same person, on
  * the same day, frees no one; nor does one of named charges in the sentence after it ("found X
- * guilty of money laundering and sentenced him to six years. The panel acquitted him of
+ * guilty of fraud and jailed him for four years. The judges acquitted him of
  * blackmail."), unless that sentence tells another judgment or a release. The acquittal keeps its
  * words but names no one (as a release after a death does), so the case shows the conviction. One
  * on appeal ("convicted in 2019 and acquitted on appeal") is a release.

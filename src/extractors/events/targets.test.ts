@@ -1282,14 +1282,14 @@ test('a dateline place the parse made the subject is not who was arrested again'
 test('put on a wanted list, or named in one: an accusation against each person on it; any other list is none', () => {
   assert.deepEqual(targets('Ivo Sarn was placed on a wanted list in March.', 'ACCUSATION'), ['Ivo Sarn']);
   assert.deepEqual(targets('Ivo Sarn runs a news site. The security service has now put him on the wanted list.', 'ACCUSATION'), ['Ivo Sarn']);
-  has(targets('Police published a wanted list of 14 critics of the government, including the trade unionist Pell Varsko and the legislator Job Sarkel.', 'ACCUSATION'), ['Pell Varsko', 'Job Sarkel'], 'named in the list');
+  has(targets('The police printed a wanted list of 11 known critics, including the unionist Pell Varsko and the legislator Job Sarkel.', 'ACCUSATION'), ['Pell Varsko', 'Job Sarkel'], 'named in the list');
   // must not match: a list of another kind
   assert.deepEqual(targets('Ivo Sarn was placed on a waiting list in March.', 'ACCUSATION'), []);
   assert.deepEqual(targets('The album topped the wanted list of collectors.', 'ACCUSATION'), []);
 });
 
 test('a relative clause after an apposition that ends in a place or an organisation is about the person the apposition describes', () => {
-  const text = 'Karsland documented several cases. Lira Mae Tosan, former secretary-general of Karapatan – Southern Mindanao Region, who disappeared in Davao Del Norte in 2019, was never found.';
+  const text = 'Vestra documented several cases. Lira Mae Tosan, former coordinator of Vestapan – Northern Orla Region, who disappeared in Drell Del Sur in 2019, was never found.';
   assert.deepEqual(targetsAt(text, 'DISAPPEARANCE', 'disappeared'), ['Lira Mae Tosan']);
 });
 

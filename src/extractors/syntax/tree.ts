@@ -188,7 +188,7 @@ export class Tree {
   }
 
   /**
-   * "Honey Mae Suazo, former secretary-general of Karapatan – Southern Mindanao Region, who
+   * "Lira Tosan, former coordinator of Vestapan – Northern Orla Region, who
    * disappeared": a place or an organisation that ends an apposition set off after a name; the
    * relative clause is about the person the apposition describes.
    */
