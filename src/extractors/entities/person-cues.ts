@@ -205,8 +205,8 @@ function nameWordsOnly(tokens: readonly Token[], [first, end]: [number, number],
   return true;
 }
 
-/** A cued name's first token and the token after it; `byAge` when one word is enough (an age set off after it). */
-type CuedName = [first: number, end: number, byAge?: boolean];
+/** A cued name's first token and the token after it, and how it was found when that matters: by an age set off after one word (enough for one word), or with a nickname inside. */
+type CuedName = [first: number, end: number, how?: 'age' | 'nickname'];
 
 /**
  * ", 27, a sewing operator" or ", 27, was shot" right after a name: an age in apposition, then a
@@ -221,14 +221,14 @@ function ageSetOff(tokens: readonly Token[], comma: number, to: number): boolean
 const QUOTE_MARKS = /^["“”'‘’]$/;
 
 /** 'Chanida "Fon" Boonmak': a given name, a nickname in quotation marks, a family name; the three as one name's tokens. */
-function nicknamed(tokens: readonly Token[], i: number, to: number): [number, number] | undefined {
+function nicknamed(tokens: readonly Token[], i: number, to: number): CuedName | undefined {
   if (i + 4 >= to) return undefined;
   const [given, open, nick, close, family] = [0, 1, 2, 3, 4].map((k) => tokens[i + k]!) as [Token, Token, Token, Token, Token];
   const word = (t: Token) => /^\p{Lu}\p{Ll}+$/u.test(t.text);
   if (!word(given) || !QUOTE_MARKS.test(open.text) || !word(nick) || !QUOTE_MARKS.test(close.text) || !NAME_WORD.test(family.text)) return undefined;
   // tight quotation marks around the nickname, spaces outside: not a quotation that starts after a name
   if (open.end !== nick.start || nick.end !== close.start || given.end === open.start || close.end === family.start) return undefined;
-  return [i, i + 5];
+  return [i, i + 5, 'nickname'];
 }
 
 /** Names the words around them mark as people, as token ranges. */
@@ -296,7 +296,7 @@ export function cuedNames(doc: Doc): CuedName[] {
       // (opening its sentence, after a bullet or a quotation mark at most)
       const opens = (k: number) => k === s.tokenStart || (k === s.tokenStart + 1 && /^[-•*–·▪"“]$/.test(tokens[s.tokenStart]!.text));
       if (name && opens(name[0]) && name[1] - name[0] === 1 && ageSetOff(tokens, name[1], s.tokenEnd)) {
-        found.push([name[0], name[1], true]);
+        found.push([name[0], name[1], 'age']);
         continue;
       }
       // one capitalised word before a comma is as often "Still," or "However," as a name
@@ -560,7 +560,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     changed = true;
   };
   let changed = false;
-  for (const [first, end, byAge] of cuedNames(doc)) {
+  for (const [first, end, how] of cuedNames(doc)) {
     const words = doc.tokens.slice(first, end).map((t) => t.text);
     if (words.some((w) => ORG_WORDS.test(w)) || doc.tokens[end]?.text === '&') continue;
     // a place the gazetteer knows stays a place ("reporters Nairobi" is a list gone wrong, not a name)
@@ -570,11 +570,12 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     const span = doc.span(doc.tokens[first]!.start, doc.tokens[end - 1]!.end);
     // one word the recogniser typed otherwise is too little to go on ("the new England captain")
     // (an age after it is enough against an organisation or a miscellany, not against a place)
-    if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON' && (!byAge || m.type === 'LOC'))) continue;
+    if (end - first === 1 && !honorific && mentions.overlapping(span).some((m) => m.type !== 'PERSON' && (how !== 'age' || m.type === 'LOC'))) continue;
     makePerson(span);
     if (end - first > 1 && !people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
     // the nickname alone later is the same person ("Fon went to a police station")
-    if (end - first === 5 && QUOTE_MARKS.test(doc.tokens[first + 1]!.text) && !people.has(doc.tokens[first + 2]!.text)) people.set(doc.tokens[first + 2]!.text, doc.tokens[first + 2]!.text);
+    const nickname = how === 'nickname' ? doc.tokens[first + 2]!.text : undefined;
+    if (nickname && !people.has(nickname)) people.set(nickname, nickname);
   }
   // "Xinjiang University Tashpolat Tiyip": an organisation's name run into the person's after it
   const tagsOf = trainingTags();
@@ -608,7 +609,8 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
   // "Pastor Tesfamariam | Gebremedhin-Weldu" read as an organisation (or a MISC): a cleric's title, then a name
   for (const m of [...mentions.all]) {
     // (and a person's, whose name the title is not part of: "Sheikh Abdulilah" is Abdulilah bin Saad's short name)
-    const span = m.type === 'ORG' || m.type === 'MISC' || (m.type === 'PERSON' && CLERICS.has(m.text.split(/\s+/)[0]!.toLowerCase()) && !ALSO_IN_NAMES.has(m.text.split(/\s+/)[0]!.toLowerCase())) ? titledName(doc, m, tagsOf) : undefined;
+    const opening = m.text.split(/\s+/)[0]!.toLowerCase();
+    const span = m.type === 'ORG' || m.type === 'MISC' || (m.type === 'PERSON' && CLERICS.has(opening) && !ALSO_IN_NAMES.has(opening)) ? titledName(doc, m, tagsOf) : undefined;
     if (!span) continue;
     mentions.remove(m);
     makePerson(span);

@@ -32,6 +32,11 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'a
 /** Words that make up an organisation's or a place's name, never a person's. */
 const ORG_WORD = /^(?:corp|corporation|inc|ltd|plc|llc|group|bank|motors|holdings|enterprises|industries|textiles|mining|media|studios|port|avenue|street|road|square|hotel|airport|market|association|union|party|institute|university|agency|council|committee|ministry|fund|foundation|trust|company|press|news|times|post|club|united|city|network|radio|tv|television|daily|review|journal|court|army|police|front|movement|state|county|province|district|region|republic|kingdom|government|department|office|centre|center|school|college|church|hospital|case|cases|commission|authority|service|services|forces|force)$/i;
 
+/** The word right before a mention, in lower case ('' at the start of the text). */
+const wordBefore = (doc: Doc, m: TextSpan): string => doc.tokens[tokenAt(doc, m.start) - 1]?.text.toLowerCase() ?? '';
+/** A mention of one word. */
+const oneWord = (m: TextSpan): boolean => !/\s/.test(m.text);
+
 /** A mention's first and last token. */
 export const tokensOf = (doc: Doc, m: TextSpan): [number, number] => [tokenAt(doc, m.start), tokenAt(doc, m.end - 1)];
 
@@ -137,29 +142,25 @@ export function familyNameMentions(doc: Doc, mentions: readonly TypedMention[]):
     families.add(doc.tokens[last]!.text.toLowerCase());
     families.add(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase()); // "al-Hathloul"
   }
-  return mentions.filter((m) => {
-    if (m.type === 'PERSON' || !families.has(m.text.toLowerCase()) || /\s/.test(m.text)) return false;
-    const before = doc.tokens[tokenAt(doc, m.start) - 1];
-    return !before || !PLACE_PREPOSITIONS.has(before.text.toLowerCase());
-  });
+  return mentions.filter((m) => m.type !== 'PERSON' && families.has(m.text.toLowerCase()) && oneWord(m) && !PLACE_PREPOSITIONS.has(wordBefore(doc, m)));
 }
 
 /**
  * The full names typed an organisation or a miscellany whose family name the report uses alone for
- * a person: "Gamal Eid" read as an organisation after "director of the network,", where "Eid was
- * thrown to the ground" is a person. The other way round from `familyNameMentions`; two to four
+ * a person: "Tamar Oskel" read as an organisation after "director of the network,", where "Oskel
+ * was knocked down" is a person. The other way round from `familyNameMentions`; two to four
  * capitalised words that could be a person's name (no organisation's or place's word), not after
  * a place preposition, the last of them that person's name alone, or the first of them alone
  * after it; and the same words wherever else they stand so.
  */
 export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer): TextSpan[] {
-  const loneMentions = mentions.filter((m) => m.type === 'PERSON' && !/\s/.test(m.text));
+  const loneMentions = mentions.filter((m) => m.type === 'PERSON' && oneWord(m));
   const alone = new Set(loneMentions.map((m) => m.text.toLowerCase()));
   if (!alone.size) return [];
   // the first word alone after the full name ("Jahangir Alam" … "Jahangir, 27, was shot dead"), as South Asian and Arabic reports call people
   const aloneAfter = (word: string, at: number) => loneMentions.some((m) => m.start > at && m.text.toLowerCase() === word);
   // (an organisation's or a miscellany's name, not a place's: "Port Oskel" is a town; nor one after "in")
-  const mayBe = (m: TypedMention) => (m.type === 'ORG' || m.type === 'MISC') && !PLACE_PREPOSITIONS.has(doc.tokens[tokenAt(doc, m.start) - 1]?.text.toLowerCase() ?? '');
+  const mayBe = (m: TypedMention) => (m.type === 'ORG' || m.type === 'MISC') && !PLACE_PREPOSITIONS.has(wordBefore(doc, m));
   const accepted = mentions.filter((m) => {
     if (!mayBe(m)) return false;
     const [first, last] = tokensOf(doc, m);
@@ -180,15 +181,14 @@ export function fullNamesOfFamilyNames(doc: Doc, mentions: readonly TypedMention
  * gazetteer knows, not a place the recogniser saw.
  */
 export function sameWordPersonMentions(doc: Doc, mentions: readonly TypedMention[], gazetteer: Gazetteer): TextSpan[] {
-  const single = (m: TypedMention) => !/\s/.test(m.text);
-  const persons = new Set(mentions.filter((m) => m.type === 'PERSON' && single(m)).map((m) => m.text));
+  const persons = new Set(mentions.filter((m) => m.type === 'PERSON' && oneWord(m)).map((m) => m.text));
   if (!persons.size) return [];
   const placed = new Set(mentions.filter((m) => m.type === 'LOC').map((m) => m.text));
   return mentions.filter((m) => {
-    if ((m.type !== 'MISC' && m.type !== 'ORG') || !single(m) || !persons.has(m.text) || placed.has(m.text)) return false;
+    if ((m.type !== 'MISC' && m.type !== 'ORG') || !oneWord(m) || !persons.has(m.text) || placed.has(m.text)) return false;
     if (countryByDemonym(m.text) || countryByDemonym(m.text.replace(/s$/, '')) || !couldBePerson(doc, m, gazetteer)) return false;
     // (nor an outlet one writes for or works with: "wrote for Lumen")
-    const before = doc.tokens[tokenAt(doc, m.start) - 1];
-    return !before || !(PLACE_PREPOSITIONS.has(before.text.toLowerCase()) || OUTLET_PREPOSITIONS.has(before.text.toLowerCase()));
+    const before = wordBefore(doc, m);
+    return !PLACE_PREPOSITIONS.has(before) && !OUTLET_PREPOSITIONS.has(before);
   });
 }

@@ -443,14 +443,15 @@ function foretold(tree: Tree, lexicon: Lexicon, i: number): boolean {
   // the parse, by a force or a stranger (not a bank's "your account will be closed", a doctor's "your
   // health could deteriorate in prison")
   const clause = (/^\s*,?\s*that\b([^.;!?]*)/i.exec(words)?.[1] ?? '').split(/,\s*(?:and|but)\b|\band told\b/i)[0]!;
-  const harm = /\b(?:prison|jail|arrest\w*|kill\w*|die|dead|death|disappear\w*|be next|next one|fate|lose|lost|prosecut\w*|charged|pay|regret|harm\w*|hurt|punish\w*)\b/i;
   const subject = tree.subjectOf(i);
   const stranger = subject !== undefined && STRANGERS.has(tree.lemma(subject).toLowerCase());
-  if ((byForce(tree, lexicon, i) || stranger) && /\b(?:would|will|could|might|shall)\b/i.test(clause) && /\b(?:you|your|him|his|her|them|their)\b/i.test(clause) && harm.test(clause)) return true;
+  if ((byForce(tree, lexicon, i) || stranger) && /\b(?:would|will|could|might|shall)\b/i.test(clause) && /\b(?:you|your|him|his|her|them|their)\b/i.test(clause) && HARM_FORETOLD.test(clause)) return true;
   return tree.kids(i, 'ccomp').some((c) => tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase())) && tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase())));
 }
 
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'i', 'we']);
+/** Words of a harm to come in what a warning foretells: prison, death, being next, losing one's work. */
+const HARM_FORETOLD = /\b(?:prison|jail|arrest\w*|kill\w*|die|dead|death|disappear\w*|be next|next one|fate|lose|lost|prosecut\w*|charged|pay|regret|harm\w*|hurt|punish\w*)\b/i;
 /** Who threatens unnamed, beside the forces `byForce` knows (a man, a guard, an officer): "an anonymous caller warned her…". */
 const STRANGERS = new Set(['caller', 'stranger', 'someone']);
 

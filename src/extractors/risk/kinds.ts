@@ -34,7 +34,9 @@ const describingRank = (f: Feat): number => DESCRIBING.findIndex((p) => f.name.s
 const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
 /** The word a describing feature stands for: "journalist" of "title=journalist", "kid=compound:journalist", "head=appos:journalist". */
-const wordOf = (f: Feat): string => singular(f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1));
+/** The word a describing feature carries, as written: "title=reporters" → "reporters". */
+const writtenWordOf = (f: Feat): string => f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1);
+const wordOf = (f: Feat): string => singular(writtenWordOf(f));
 
 /** The kind a describing word names, at risk or not ("reporters" → journalist), if any. */
 export function kindOfWord(word: string): string | undefined {
@@ -84,7 +86,7 @@ const WHERE: Record<string, string> = { title: 'title', desc: 'desc', afftitle: 
 export function kindOfFeature(f: Feat): { kind: string; where: string } | undefined {
   const prefix = Object.keys(WHERE).find((p) => f.name.startsWith(`${p}=`) || f.name.startsWith(`${p}:`));
   if (!prefix) return undefined;
-  const kind = kindOfWord(f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1));
+  const kind = kindOfWord(writtenWordOf(f));
   return kind ? { kind, where: WHERE[prefix]! } : undefined;
 }
 

@@ -56,14 +56,17 @@ export function repairLabels(heads: Int32Array, deprels: string[], xpos: readonl
   deprels.forEach((r, i) => {
     if (r === 'cop') copular.add(heads[i]!);
   });
-  const leftmost = Array.from(heads, (_, i) => i);
-  heads.forEach((_, i) => {
-    for (let a = heads[i]!, hops = 0; a >= 0 && hops < heads.length; a = heads[a]!, hops++) if (i < leftmost[a]!) leftmost[a] = i;
-  });
+  // (the word right after the verb opens the object's phrase when the object is its ancestor: the
+  // parser's trees are projective, so nothing before it in the phrase; asked only of the few
+  // objects a preposition follows the verb of)
+  const under = (k: number, a: number): boolean => {
+    for (let x = heads[k]!, hops = 0; x >= 0 && hops < heads.length; x = heads[x]!, hops++) if (x === a) return true;
+    return false;
+  };
   const oblique = new Set<number>();
   deprels.forEach((r, i) => {
     const h = heads[i]!;
-    if (r !== 'obj' || h < 0 || h >= i || !xpos[h]?.startsWith('VB') || leftmost[i] !== h + 1 || xpos[h + 1] !== 'IN' || deprels[h + 1] !== 'case') return;
+    if (r !== 'obj' || h < 0 || h >= i || !xpos[h]?.startsWith('VB') || xpos[h + 1] !== 'IN' || deprels[h + 1] !== 'case' || !under(h + 1, i)) return;
     // a count is no place: "killed at least two activists", "released over 40 detainees" (the
     // preposition marks the count, which stands in the object; "held at the nearest police station" is a place)
     const count = (k: number) => xpos[k] === 'CD' && (k === h + 2 || (k === h + 3 && (xpos[h + 2] === 'JJS' || xpos[h + 2] === 'RBS')));
