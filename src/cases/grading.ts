@@ -32,10 +32,12 @@ function kindOfWords(words: string, family: boolean): SourceKind | null {
   return null;
 }
 
-function kindOf(e: Entity, target: string | null): SourceKind {
+function kindOf(doc: ExtractionDocument, e: Entity, target: string | null): SourceKind {
   if (target && e.id === target) return 'self';
   if (e.relation && FAMILY.test(e.relation.type)) return 'family';
-  const words = [e.name, ...(e.titles ?? []), ...(e.affiliations ?? []).flatMap((a) => [a.title, a.org]), e.relation?.type ?? ''].join(' ; ');
+  // an affiliation points to its organisation by entity id: its words are the organisation's name
+  const orgName = (ref: string | null): string => (ref === null ? '' : (doc.entities.find((x) => x.id === ref)?.name ?? ref));
+  const words = [e.name, ...(e.titles ?? []), ...(e.affiliations ?? []).flatMap((a) => [a.title, orgName(a.org)]), e.relation?.type ?? ''].join(' ; ');
   const kind = kindOfWords(words, !!e.relation);
   if (kind) return kind;
   if (e.type === 'ORG') return OFFICIAL.test(e.name) ? 'official' : 'ngo';
@@ -57,5 +59,5 @@ export function gradeClaim(doc: ExtractionDocument, speaker: Role | null | undef
     const text = speaker.text;
     return { kind: FAMILY.test(text) ? 'family' : (kindOfWords(text, false) ?? 'anonymous'), hand, speaker: text };
   }
-  return { kind: kindOf(entity, targetEntity), hand, speaker: speaker.text || entity.name };
+  return { kind: kindOf(doc, entity, targetEntity), hand, speaker: speaker.text || entity.name };
 }

@@ -176,6 +176,13 @@ describe('the case policy', () => {
     assert.match(d.reasons[0]!, /works for/);
   });
 
+  test('a watched organisation the extraction names by entity id attaches the people who work for it', () => {
+    const union = entity('O1', 'ORG', 'Keshet Free Press Union');
+    const byId = doc({ risk: { ...READING, persons: [risk('T1', 0.1)] }, entities: [{ ...ENTITIES[0]!, affiliations: [{ title: 'reporter', org: 'O1' }] }, union] });
+    assert.equal(by(decideCases({ doc: byId, watch: [{ kind: 'organisation', name: 'Keshet Free Press Union' }] }), 'Talia Vorn').outcome, 'attach');
+    assert.equal(by(decideCases({ doc: byId, watch: [{ kind: 'organisation', name: 'Ostrel Harriers' }] }), 'Talia Vorn').outcome, 'none');
+  });
+
   test('someone who already has a case gets every new event', () => {
     const d = by(decide({ onFile: new Map([['T3', 'person-1']]) }), 'Dray Kell');
     assert.equal(d.outcome, 'attach');

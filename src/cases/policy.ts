@@ -98,13 +98,15 @@ function triggerEvidence(ev: VigilEvent): Evidence {
   return { start: ev.trigger.start, end: ev.trigger.end, text: ev.trigger.text, why: `${ev.type.toLowerCase()} (${ev.modality})` };
 }
 
-function watchedBy(entity: Entity, name: string, watch: WatchEntry[]): WatchEntry | undefined {
+function watchedBy(entity: Entity, name: string, watch: WatchEntry[], doc: ExtractionDocument): WatchEntry | undefined {
   const forms = [name, ...nameMentions(entity).map((m) => m.text)];
   const people = watch.filter((w) => w.kind === 'person');
   const byName = people.find((w) => forms.some((f) => normalizeName(f) === normalizeName(w.name) || compareNames(f, w.name).score >= WATCH_MATCH));
   if (byName) return byName;
   // An organisation on the watch list: whoever the report says works for it.
-  const orgs = [...(entity.affiliations ?? []).map((a) => a.org), ...(entity.titles ?? [])].filter((x): x is string => !!x).map(normalizeName);
+  // an affiliation points to its organisation by entity id (a hand-written extraction may name it)
+  const orgName = (ref: string | null): string | null => (ref === null ? null : (doc.entities.find((x) => x.id === ref)?.name ?? ref));
+  const orgs = [...(entity.affiliations ?? []).map((a) => orgName(a.org)), ...(entity.titles ?? [])].filter((x): x is string => !!x).map(normalizeName);
   return watch.filter((w) => w.kind === 'organisation').find((w) => orgs.some((o) => o.includes(normalizeName(w.name))));
 }
 
@@ -186,7 +188,7 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
       decide('attach', 'already has a case: every new event joins it');
       continue;
     }
-    const w = watchedBy(entity, d.name, watch);
+    const w = watchedBy(entity, d.name, watch, doc);
     if (w) {
       d.watched = w.name;
       decide('attach', w.kind === 'person' ? `on the watch list as "${w.name}"` : `works for "${w.name}", on the watch list`);

@@ -3,7 +3,7 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, Mention, Offsets, Quote, VigilEvent as Event } from '../../text/types.js';
 import { AT_RISK_KINDS, nameMentions } from '../../text/types.js';
 import { bin } from '../learn/linear.js';
-import { kindOfFeature, kindOfWord } from './kinds.js';
+import { OFFICE_WORDS, isAtRiskWord, kindOfFeature, kindOfWord } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
 import { GIVEN_NAME, SURNAME, loadNames } from '../learn/names.js';
 import { loadClusters } from '../learn/clusters.js';
@@ -177,6 +177,10 @@ interface ReportIndex {
   quotesOf: Map<string, Quote[]>;
   /** The words the report writes in lower case: a name made of them ("Rights Day", "Revolutionary Guards") may be no one's. */
   lowerWords: Set<string>;
+  /** Organisations by id, and by where each of their namings starts and ends: the body an office is held in. */
+  orgs: Map<string, Entity>;
+  orgStarting: Map<number, Entity>;
+  orgEnding: Map<number, Entity>;
 }
 
 const indexCache = new WeakMap<Doc, { events: readonly Event[]; quotes: readonly Quote[]; index: ReportIndex }>();
@@ -217,7 +221,18 @@ function reportIndex(doc: Doc): ReportIndex {
     return list;
   };
   const lowerWords = new Set(doc.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.text));
-  const index = { eventsOf, personTargetsAt, typeOf, quotesOf, lowerWords };
+  const orgs = new Map<string, Entity>();
+  const orgStarting = new Map<number, Entity>();
+  const orgEnding = new Map<number, Entity>();
+  for (const x of doc.entities) {
+    if (x.type !== 'ORG') continue;
+    orgs.set(x.id, x);
+    for (const m of nameMentions(x)) {
+      orgStarting.set(m.start, x);
+      orgEnding.set(m.end, x);
+    }
+  }
+  const index = { eventsOf, personTargetsAt, typeOf, quotesOf, lowerWords, orgs, orgStarting, orgEnding };
   indexCache.set(doc, { events: doc.events, quotes: doc.quotes, index });
   return index;
 }
@@ -328,6 +343,42 @@ export function personhood(e: Entity, add: (name: string, at?: Offsets) => void)
 const CLOSE_KINDS = new Set(['title', 'desc', 'beside']);
 const AT_RISK = new Set<string>(AT_RISK_KINDS);
 
+/**
+ * The office a person holds in a body of people who speak, work or campaign, not in the state
+ * (`civil-office`): "president of the Dravin Bar Association", "Union president Kofi Adjei",
+ * "the former chancellor of Kashgar Teachers University", "a spokeswoman for the rights group". Read from
+ * an affiliation coreference found, a title that names the body itself, or the office word
+ * followed by "of"/"for" and the body's name, or preceded by it. Such a body's own words: one of
+ * the kinds at risk ("union", "rights", "media") or a civil body's ("association", "university").
+ * A party is left out: its president may well govern.
+ */
+function civilOffice(doc: Doc, e: Entity, feats: readonly Feat[], index: ReportIndex): { at?: Offsets } | undefined {
+  const civilName = (name: string): boolean => name.split(/[^\p{L}]+/u).some((w) => CIVIL_BODY_WORDS.has(w.toLowerCase()) || isAtRiskWord(w.toLowerCase()));
+  const offices = feats.filter(isOffice);
+  if (offices.length === 0) return undefined;
+  for (const a of e.affiliations ?? []) {
+    const org = a.org ? index.orgs.get(a.org) : undefined;
+    if (org && civilName(org.name) && a.title.split(/\s+/).some((w) => OFFICE_WORDS.has(w.toLowerCase()))) return { at: offices[0]!.at };
+  }
+  for (const t of e.titles ?? []) if (t.split(/\s+/).some((w) => OFFICE_WORDS.has(w.toLowerCase())) && civilName(t)) return { at: offices[0]!.at };
+  for (const f of offices) {
+    if (!f.at) continue;
+    const after = /^\s+(?:of|for|at)\s+(?:the\s+)?/i.exec(doc.text.slice(f.at.end, f.at.end + 12));
+    const org = after ? index.orgStarting.get(f.at.end + after[0].length) : undefined;
+    const before = /(?:['’]s)?\s+$/.exec(doc.text.slice(Math.max(0, f.at.start - 4), f.at.start));
+    const orgBefore = before ? index.orgEnding.get(f.at.start - before[0].length) : undefined;
+    if ((org && civilName(org.name)) || (orgBefore && civilName(orgBefore.name))) return { at: f.at };
+  }
+  return undefined;
+}
+
+/** Words that name a body of people who speak, work or campaign, not a state's (a party's president may govern, so "party" is not one). */
+const CIVIL_BODY_WORDS = new Set(['association', 'league', 'society', 'institute', 'university', 'college', 'academy', 'foundation', 'network', 'coalition', 'movement', 'federation', 'confederation', 'syndicate', 'guild', 'bar', 'church', 'ngo', 'trust', 'alliance', 'forum', 'collective', 'initiative', 'watch', 'centre', 'center']);
+
+/** A describing feature whose word is an office a union or a rights group has as much as a state ("president", "spokeswoman"). */
+const isOffice = (f: Feat): boolean => DESCRIBING_PREFIX.test(f.name) && OFFICE_WORDS.has(f.name.slice(f.name.search(/[=:][^=:]*$/) + 1));
+const DESCRIBING_PREFIX = /^(?:title|desc|afftitle|kid|head=appos|near|ctx)[=:]/;
+
 /** Near: the words a description sits in beside a name ("union leader X", "X, a lawyer"); further: the rest of its clause. */
 const NEAR = 3;
 const FURTHER = 10;
@@ -390,7 +441,9 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   for (const m of names.slice(0, NAMINGS)) titleInName(e, m, add);
   for (const a of e.affiliations ?? []) {
     phraseWords('afftitle', a.title, locate(doc, a.title, names), add);
-    if (a.org) phraseWords('afforg', a.org, locate(doc, a.org, names), add);
+    // coreference points to the organisation by id: its words are its name's
+    const org = a.org ? index.orgs.get(a.org) : undefined;
+    if (org) phraseWords('afforg', org.name, locate(doc, org.name, names), add);
   }
   for (const m of e.mentions) if (m.kind === 'description') phraseWords('desc', m.text, m, add);
   if (e.relation) add(`relation=${e.relation.type}`);
@@ -428,9 +481,13 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
   // the kind each describing word names (`kinds.json`), by where it stands: "journalist" and
   // "reporter" beside a name are one feature, learned from both
   const targeted = out.has('target');
+  const civil = civilOffice(doc, e, [...out.values()], index);
+  if (civil) add('civil-office', civil.at);
   for (const f of [...out.values()]) {
     const k = kindOfFeature(f);
     if (!k) continue;
+    // "president of the Dravin Bar Association": an office in a union, a rights group or a university is no state office
+    if (civil && isOffice(f) && !AT_RISK.has(k.kind)) continue;
     add(`kind-${k.where}=${k.kind}`, f.at);
     // and whether any word beside the name (or further) names a kind at risk or not, across
     // kinds: one feature many examples share, so a kind seen rarely in training still counts,

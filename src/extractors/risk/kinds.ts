@@ -38,6 +38,15 @@ const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') ? 
 const writtenWordOf = (f: Feat): string => f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1);
 const wordOf = (f: Feat): string => singular(writtenWordOf(f));
 
+/**
+ * Offices a union, a rights group, a bar or a university has as much as a state: whoever holds
+ * one in such a body (the `civil-office` feature) is not an official for it.
+ */
+export const OFFICE_WORDS = new Set(['president', 'chancellor', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'founder']);
+
+/** Whether a word (lower case) names a kind at risk: "union", "reporters". */
+export const isAtRiskWord = (word: string): boolean => kindWords().atRisk.has(singular(word));
+
 /** The kind a describing word names, at risk or not ("reporters" → journalist), if any. */
 export function kindOfWord(word: string): string | undefined {
   const words = kindWords();
@@ -61,10 +70,12 @@ export function atRiskKinds(feats: readonly Feat[]): KindReading<AtRiskKind>[] {
   return [...out.values()];
 }
 
-/** The first kind not at risk a person's describing words name. */
+/** The first kind not at risk a person's describing words name (an office they hold in a civil body names none). */
 export function notAtRiskKind(feats: readonly Feat[]): KindReading<NotAtRiskKind> | undefined {
   const words = kindWords();
+  const civil = feats.some((f) => f.name === 'civil-office');
   for (const f of describingFeats(feats)) {
+    if (civil && OFFICE_WORDS.has(wordOf(f))) continue;
     const kind = words.notAtRisk.get(wordOf(f)) ?? words.notAtRisk.get(f.name.slice(f.name.indexOf('=') + 1));
     if (kind) return { kind, feat: f };
   }
@@ -93,7 +104,9 @@ export function kindOfFeature(f: Feat): { kind: string; where: string } | undefi
 /** Whether the describing word nearest the name names a kind at risk or a kind not at risk ("Prime Minister" before "labor activists"). */
 export function describedFirstAs(feats: readonly Feat[]): 'atRisk' | 'notAtRisk' | undefined {
   const words = kindWords();
+  const civil = feats.some((f) => f.name === 'civil-office');
   for (const f of describingFeats(feats)) {
+    if (civil && OFFICE_WORDS.has(wordOf(f))) continue;
     if (words.atRisk.has(wordOf(f))) return 'atRisk';
     if (words.notAtRisk.has(wordOf(f))) return 'notAtRisk';
   }

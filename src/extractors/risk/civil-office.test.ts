@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../text/doc.js';
+import { createDefaultPipeline } from '../default.js';
+import { personFeatures } from './features.js';
+import { notAtRiskKind } from './kinds.js';
+
+// Invented people, bodies and places. The office a person holds in a union, a bar, a rights group
+// or a university is no state office: "president" there says nothing of an official.
+const pipeline = createDefaultPipeline('learned-targets');
+const featsOf = (text: string, name: string): string[] => {
+  const doc = pipeline.run(new Doc(text, { published: '2025-02-14' }));
+  const e = doc.entities.find((x) => x.type === 'PERSON' && x.name === name);
+  assert.ok(e, `no person ${name} among ${doc.entities.map((x) => `${x.type}:${x.name}`).join(', ')}`);
+  return personFeatures(doc, e, { score: 0.9 }).map((f) => f.name);
+};
+const official = (feats: string[]) => feats.filter((f) => /^kind.*=official$/.test(f) || f === 'kinds-close=not-at-risk');
+
+test('an office in a bar association, a union or a university is a civil office, not an official', () => {
+  for (const [text, name] of [
+    ['Lawyers said Amira Sello, president of the Dravin Bar Association, was arrested on Monday.', 'Amira Sello'],
+    ['Union president Kofi Adjei was beaten by police in Harlo on Friday.', 'Kofi Adjei'],
+    ['Police detained Ermek Tursun, the former president of Kashgar Teachers University, in March.', 'Ermek Tursun'],
+  ] as const) {
+    const feats = featsOf(text, name);
+    assert.ok(feats.includes('civil-office'), `${name}: ${feats.join(' ')}`);
+    assert.deepEqual(official(feats), [], name);
+    assert.notEqual(notAtRiskKind(feats.map((n) => ({ name: n })))?.kind, 'official', name);
+  }
+});
+
+test('a head of state, a ministry spokeswoman and a party president stay officials (must not match)', () => {
+  for (const [text, name] of [
+    ['President Dalo Marsk ordered the arrests of three reporters on Monday.', 'Dalo Marsk'],
+    ['Ines Varo, a spokeswoman for the Interior Ministry, denied that anyone was beaten.', 'Ines Varo'],
+    ['Tomas Brenn, president of the ruling Unity Party, said the arrests were lawful.', 'Tomas Brenn'],
+  ] as const) {
+    const feats = featsOf(text, name);
+    assert.ok(!feats.includes('civil-office'), `${name}: ${feats.join(' ')}`);
+    assert.ok(official(feats).length > 0, `${name}: ${feats.join(' ')}`);
+  }
+});
+
+test("an affiliation's organisation gives its name's words, not its id", () => {
+  const feats = featsOf('Police detained Ermek Tursun, the former president of Kashgar Teachers University, in March.', 'Ermek Tursun');
+  const afforg = feats.filter((f) => f.startsWith('afforg='));
+  assert.ok(afforg.includes('afforg=university'), afforg.join(' '));
+  assert.ok(!afforg.some((f) => /^afforg=e\d*$/.test(f)), afforg.join(' '));
+});
