@@ -21,6 +21,8 @@ test('an office in a bar association, a union or a university is a civil office,
     ['Lawyers said Amira Sello, president of the Dravin Bar Association, was arrested on Monday.', 'Amira Sello'],
     ['Union president Kofi Adjei was beaten by police in Harlo on Friday.', 'Kofi Adjei'],
     ['Police detained Ermek Tursun, the former president of Kashgar Teachers University, in March.', 'Ermek Tursun'],
+    ['Opposition lawmaker Rana Odeh was detained at her home in Sarvel on Monday.', 'Rana Odeh'],
+    ['Police arrested the pro-democracy district councillor Wing Lam-fung on Friday.', 'Wing Lam-fung'],
   ] as const) {
     const feats = featsOf(text, name);
     assert.ok(feats.includes('civil-office'), `${name}: ${feats.join(' ')}`);
@@ -34,6 +36,8 @@ test('a head of state, a ministry spokeswoman and a party president stay officia
     ['President Dalo Marsk ordered the arrests of three reporters on Monday.', 'Dalo Marsk'],
     ['Ines Varo, a spokeswoman for the Interior Ministry, denied that anyone was beaten.', 'Ines Varo'],
     ['Tomas Brenn, president of the ruling Unity Party, said the arrests were lawful.', 'Tomas Brenn'],
+    ['Lawmaker Petra Voss of the ruling Unity Party said the arrests were lawful.', 'Petra Voss'],
+    ['Mayor Aldo Fenn ordered the arrest of the protesters.', 'Aldo Fenn'],
   ] as const) {
     const feats = featsOf(text, name);
     assert.ok(!feats.includes('civil-office'), `${name}: ${feats.join(' ')}`);

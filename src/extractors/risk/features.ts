@@ -346,14 +346,15 @@ const AT_RISK = new Set<string>(AT_RISK_KINDS);
 /**
  * The office a person holds in a body of people who speak, work or campaign, not in the state
  * (`civil-office`): "president of the Dravin Bar Association", "Union president Kofi Adjei",
- * "the former chancellor of Kashgar Teachers University", "a spokeswoman for the rights group". Read from
+ * "the former chancellor of Kashgar Teachers University", "a spokeswoman for the rights group",
+ * "opposition lawmaker Rana Odeh", "the pro-democracy councillor Wing Lam". Read from
  * an affiliation coreference found, a title that names the body itself, or the office word
  * followed by "of"/"for" and the body's name, or preceded by it. Such a body's own words: one of
  * the kinds at risk ("union", "rights", "media") or a civil body's ("association", "university").
  * A party is left out: its president may well govern.
  */
 function civilOffice(doc: Doc, e: Entity, feats: readonly Feat[], index: ReportIndex): { at?: Offsets } | undefined {
-  const civilName = (name: string): boolean => name.split(/[^\p{L}]+/u).some((w) => CIVIL_BODY_WORDS.has(w.toLowerCase()) || isAtRiskWord(w.toLowerCase()));
+  const civilName = (name: string): boolean => [...name.matchAll(/\p{L}[\p{L}'’-]*/gu)].some(([w]) => CIVIL_BODY_WORDS.has(w.toLowerCase()) || isAtRiskWord(w.toLowerCase()));
   const offices = feats.filter(isOffice);
   if (offices.length === 0) return undefined;
   for (const a of e.affiliations ?? []) {

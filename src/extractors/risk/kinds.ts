@@ -39,10 +39,11 @@ const writtenWordOf = (f: Feat): string => f.name.slice(f.name.lastIndexOf(f.nam
 const wordOf = (f: Feat): string => singular(writtenWordOf(f));
 
 /**
- * Offices a union, a rights group, a bar or a university has as much as a state: whoever holds
- * one in such a body (the `civil-office` feature) is not an official for it.
+ * Offices a union, a rights group, a bar or a university has as much as a state, and seats the
+ * opposition holds as much as the government: whoever holds one in such a body, or for the
+ * opposition (the `civil-office` feature), is not an official for it.
  */
-export const OFFICE_WORDS = new Set(['president', 'chancellor', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'founder']);
+export const OFFICE_WORDS = new Set(['president', 'chancellor', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'founder', 'lawmaker', 'legislator', 'senator', 'councillor', 'councilor', 'mayor', 'congressman', 'congresswoman']);
 
 /** Whether a word (lower case) names a kind at risk: "union", "reporters". */
 export const isAtRiskWord = (word: string): boolean => kindWords().atRisk.has(singular(word));
