@@ -40,8 +40,14 @@ function growToHead(doc: Doc, m: TextSpan, taken: Set<number>, headline: readonl
     end = next.end;
     i++;
   }
+  // a name does not end inside a hyphenated word whose next part is capitalised: "Zainab Mansoor
+  // Al" is "Zainab Mansoor Al-Shuwaikh" ("Kim-led", "Dravin-based" go on in lower case)
+  if (end > m.end) for (let rest = HYPHENATED.exec(doc.text.slice(end, end + 40)); rest; rest = HYPHENATED.exec(doc.text.slice(end, end + 40))) end += rest[0].length;
   return end === m.end ? m : doc.span(m.start, end);
 }
+
+/** The rest of a hyphenated name after the mention's end: a hyphen and a capitalised part ("-Shuwaikh"). */
+const HYPHENATED = /^[-‐‑]\p{Lu}[\p{L}'’]*/u;
 
 /** "Washington" stays a place even beside "George Washington". */
 const isWellKnownPlace = (name: string): boolean => countryByName(name) !== undefined || (cityByName(name)?.population ?? 0) > 50_000;
