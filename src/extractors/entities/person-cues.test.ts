@@ -321,3 +321,10 @@ test('a singular role, a comma, then a name set off by commas: the name is a per
   doc2.entities = [{ id: 'e1', type: 'LOC', name: 'Orla Vesk', mentions: [{ start: p, end: p + 9, text: 'Orla Vesk', kind: 'name' }] }];
   assert.equal(personCueRewrite(doc2).entities.find((e) => e.name === 'Orla Vesk')?.type, 'LOC');
 });
+
+test('a dateline in capitals that names a known place stays a place, though what follows befalls someone', () => {
+  assert.notEqual(typeOf('LUCKNOW: A lecturer at Dravin College was arrested on Tuesday night over a post.', 'LUCKNOW'), 'PERSON');
+  assert.notEqual(typeOf('BURUNDI: One reporter questioned for nine hours, another jailed in Mpimba.', 'BURUNDI'), 'PERSON');
+  // a name in capitals the gazetteer does not know is left to the rest of the reading (must not match)
+  assert.equal(typeOf('Police said TARO VELKO was arrested on Tuesday night.', 'TARO VELKO') === 'LOC', false);
+});

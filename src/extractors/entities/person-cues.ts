@@ -11,7 +11,7 @@ import { loadNames } from '../learn/names.js';
 import { isModifierTail } from './ner-words.js';
 import { onlyCommon, trainingTags } from './headline-trim.js';
 import { MentionSet } from './mention-set.js';
-import { evidencedPersons, familyNameMentions, fullNamesOfFamilyNames, harmedAfter, sameWordPersonMentions, tokensOf } from './person-evidence.js';
+import { evidencedPersons, familyNameMentions, fullNamesOfFamilyNames, harmedAfter, isKnownPlace, sameWordPersonMentions, tokensOf } from './person-evidence.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -566,7 +566,7 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     // a place the gazetteer knows stays a place ("reporters Nairobi" is a list gone wrong, not a name)
     // …but not after an honorific: "Mr Jalingo" is a man, whatever town bears his name
     const honorific = HONORIFIC.test(doc.tokens[first - 1]?.text ?? '');
-    if (!honorific && gazetteer.match(words).some((m) => m.start === 0 && m.end === words.length)) continue;
+    if (!honorific && isKnownPlace(gazetteer, words)) continue;
     const span = doc.span(doc.tokens[first]!.start, doc.tokens[end - 1]!.end);
     // one word the recogniser typed otherwise is too little to go on ("the new England captain")
     // (an age after it is enough against an organisation or a miscellany, not against a place)

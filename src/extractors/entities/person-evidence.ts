@@ -47,7 +47,19 @@ export function couldBePerson(doc: Doc, m: TextSpan, gazetteer: Gazetteer): bool
   const words = doc.tokens.slice(first, last + 1).map((t) => t.text);
   if (words.some((w) => ORG_WORD.test(w) || /^\d/.test(w))) return false;
   if (!/^\p{Lu}/u.test(words[0]!)) return false;
-  return !gazetteer.match(words).some((g) => g.start === 0 && g.end === words.length);
+  return !isKnownPlace(gazetteer, words);
+}
+
+/**
+ * Whether the words are a place the gazetteer knows, as written or, for words in capitals (a
+ * dateline's "LUCKNOW:", a headline's "BURUNDI"), as a name is spelled: the gazetteer matches
+ * case-sensitively, so "LUCKNOW" alone was no place and became a person.
+ */
+export function isKnownPlace(gazetteer: Gazetteer, words: readonly string[]): boolean {
+  const whole = (ws: readonly string[]) => gazetteer.match(ws).some((g) => g.start === 0 && g.end === ws.length);
+  if (whole(words)) return true;
+  const capitals = words.every((w) => !/\p{Ll}/u.test(w)) && words.some((w) => /\p{Lu}{2}/u.test(w));
+  return capitals && whole(words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()));
 }
 
 const isHarm = (doc: Doc, i: number): boolean => {
