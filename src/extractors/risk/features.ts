@@ -181,6 +181,8 @@ interface ReportIndex {
   orgs: Map<string, Entity>;
   orgStarting: Map<number, Entity>;
   orgEnding: Map<number, Entity>;
+  /** Whether a person's own titles, roles or descriptions name a kind at risk ("the journalist A"). */
+  describedAtRisk(id: string): boolean;
 }
 
 const indexCache = new WeakMap<Doc, { events: readonly Event[]; quotes: readonly Quote[]; index: ReportIndex }>();
@@ -232,7 +234,19 @@ function reportIndex(doc: Doc): ReportIndex {
       orgEnding.set(m.end, x);
     }
   }
-  const index = { eventsOf, personTargetsAt, typeOf, quotesOf, lowerWords, orgs, orgStarting, orgEnding };
+  const byId = new Map(doc.entities.map((x) => [x.id, x]));
+  const described = new Map<string, boolean>();
+  const describedAtRisk = (id: string): boolean => {
+    let yes = described.get(id);
+    if (yes === undefined) {
+      const x = byId.get(id);
+      const phrases = x ? [...(x.titles ?? []), ...(x.affiliations ?? []).map((a) => a.title), ...x.mentions.filter((m) => m.kind === 'description').map((m) => m.text)] : [];
+      yes = phrases.some((p) => [...p.matchAll(/\p{L}[\p{L}'’-]*/gu)].some(([w]) => isAtRiskWord(w.toLowerCase())));
+      described.set(id, yes);
+    }
+    return yes;
+  };
+  const index = { eventsOf, personTargetsAt, typeOf, quotesOf, lowerWords, orgs, orgStarting, orgEnding, describedAtRisk };
   indexCache.set(doc, { events: doc.events, quotes: doc.quotes, index });
   return index;
 }
@@ -411,7 +425,10 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
       add('target', v.trigger);
       add(`target=${v.type}`, v.trigger);
       // told with others at one trigger ("arrested A, B and C"): a list of victims, or of suspects
-      if ([...(index.personTargetsAt.get(v.trigger.start) ?? [])].some((id) => id !== e.id)) add(`co-target=${v.type}`, v.trigger);
+      const others = [...(index.personTargetsAt.get(v.trigger.start) ?? [])].filter((id) => id !== e.id);
+      if (others.length > 0) add(`co-target=${v.type}`, v.trigger);
+      // "police arrested the journalist A and B": one of those it befalls with is described as at risk
+      if (others.some((id) => index.describedAtRisk(id))) add('co-target-at-risk', v.trigger);
       add(`target=${v.type}:${v.modality}`, v.trigger);
       if (happened && VIOLATIONS.has(v.type)) add('victim', v.trigger);
       if (v.sentence === 0) add('target-in-title', v.trigger);
