@@ -5,7 +5,6 @@ import { AT_RISK_KINDS, nameMentions } from '../../text/types.js';
 import { bin } from '../learn/linear.js';
 import { OFFICE_WORDS, isAtRiskWord, kindOfFeature, kindOfWord } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
-import { GIVEN_NAME, SURNAME, loadNames } from '../learn/names.js';
 import { loadClusters } from '../learn/clusters.js';
 import { straightQuotes } from '../learn/lexical.js';
 import { NAME_PARTICLES } from '../../text/name-particles.js';
@@ -289,16 +288,17 @@ function orgTokens(doc: Doc): Set<number> {
 }
 
 /**
- * Whether a name looks like a person's: its first word a given name in the name lists, its last a
- * family name, and whether the report writes a word of it in lower case ("Human Rights Day", "the
- * Revolutionary Guards", "Digital Security Act" are no one the recogniser should have called a person).
+ * Whether a name looks like a person's: whether the report writes a word of it in lower case
+ * ("Human Rights Day", "the Revolutionary Guards", "Digital Security Act" are no one the
+ * recogniser should have called a person). Whether its words are in the name lists is left out:
+ * those lists are mostly European and American, so the weight they earned counted against every
+ * Uyghur, Burmese or Somali name (a first name not listed pulled a person −0.68), and out of fold
+ * the model does as well without them (target AUC 0.9264 → 0.9266, log-loss 0.1249 → 0.1234).
  */
 export function nameShape(name: string, lowerWords: ReadonlySet<string>): string[] {
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   if (!words.length) return ['name-shape=no-capital'];
-  const names = loadNames();
-  const out = [`name-first=${names.flags(words[0]!) & GIVEN_NAME ? 'given' : 'unlisted'}`];
-  if (words.length > 1) out.push(`name-last=${names.flags(words.at(-1)!) & SURNAME ? 'family' : 'unlisted'}`);
+  const out: string[] = [];
   if (words.some((w) => lowerWords.has(w.toLowerCase()))) out.push('name-word-in-lower-case');
   return out;
 }

@@ -173,12 +173,12 @@ test('a charge of a violent crime is a feature of the one charged; a charge of t
   assert.ok(!feats('Petra Holm was convicted of insulting the president.', 'Petra Holm').includes('accused-of-violence'));
 });
 
-test('the shape of a name: listed given and family names, and words the report writes in lower case', async () => {
+test('the shape of a name: words the report writes in lower case, and nothing of which name lists hold it', async () => {
   const { nameShape } = await import('./features.js');
   const lower = new Set(['day', 'the', 'rights']);
-  const person = nameShape('Maria Lopez', lower);
-  assert.ok(person.includes('name-first=given') && person.includes('name-last=family'), person.join(' '));
-  assert.ok(!person.includes('name-word-in-lower-case'));
+  // a name the lists hold and one they do not look alike to the model
+  assert.deepEqual(nameShape('Maria Lopez', lower), []);
+  assert.deepEqual(nameShape('Ilham Tursunjan', lower), []);
   // "Harvest Day" read as a person: "day" is a word of the report
   assert.ok(nameShape('Harvest Day', lower).includes('name-word-in-lower-case'));
   assert.deepEqual(nameShape('the', lower), ['name-shape=no-capital']);
