@@ -82,6 +82,11 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('The foreign correspondent Ivo Sarn was ordered to leave the country.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn left Poland in 2019 and moved back to Belarus.', 'ASYLUM_REQUEST');
   has('Reporter Mira Haas was allowed to flee to Georgia after her release.', 'ASYLUM_REQUEST asserted Mira Haas');
+  // left for a country: gone there
+  has('The editor Vera Lund, who was briefly detained in March, has since left for Poland.', 'ASYLUM_REQUEST asserted Vera Lund');
+  lacks('Reporter Ivo Sarn left for Germany on a short trip.', 'ASYLUM_REQUEST');
+  lacks('Reporter Ivo Sarn left for Orla on Monday.', 'ASYLUM_REQUEST');
+  lacks('Reporter Ivo Sarn fled for Germany.', 'ASYLUM_REQUEST');
 });
 
 test('charges dropped or a case dismissed free the person of them; rejecting charges, a call or a refusal to drop them does not', () => {

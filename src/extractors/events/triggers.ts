@@ -28,7 +28,10 @@ export interface Trigger {
 }
 
 
-/** The country the verb `i` goes to or leaves, as its "to" phrase or its object: "fled to Lithuania", "fled Belarus". */
+/**
+ * The country the verb `i` goes to or leaves, as its "to" phrase or its object: "fled to Lithuania",
+ * "fled Belarus"; for "leave", its "for" phrase too ("has since left for Poland").
+ */
 function countryOf(tree: Tree, i: number): number | undefined {
   const country = (c: number): boolean => {
     const entity = tree.entityOf[c];
@@ -36,7 +39,8 @@ function countryOf(tree: Tree, i: number): number | undefined {
   };
   // "left the country", "fled the country": the country the report is about
   const theCountry = (c: number): boolean => tree.token(c).deprel === 'obj' && tree.lemma(c) === 'country' && tree.kids(c, 'det').some((d) => tree.lemma(d) === 'the') && !tree.kids(c, 'nmod:poss', 'amod', 'compound').length;
-  const parsed = tree.kids(i, 'obl', 'obj').find((c) => ((tree.token(c).deprel === 'obj' || tree.caseOf(c) === 'to') && country(c)) || theCountry(c));
+  const toward = (c: number): boolean => tree.caseOf(c) === 'to' || (tree.caseOf(c) === 'for' && tree.lemma(i) === 'leave');
+  const parsed = tree.kids(i, 'obl', 'obj').find((c) => ((tree.token(c).deprel === 'obj' || toward(c)) && country(c)) || theCountry(c));
   if (parsed !== undefined) return parsed;
   // "fled to neighbouring Georgia", with "to" read as an infinitive's: from the words, past up to two lower-case ones
   const { to } = tree.sentenceRange(i);
