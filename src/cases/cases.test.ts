@@ -274,6 +274,14 @@ describe('status', () => {
     assert.equal(deriveStatus([entry('l3', 'DISAPPEARANCE', '2026-11-01'), entry('d3', 'DEPORTATION', '2026-11-12')]).status, 'deported');
     assert.equal(deriveStatus([deported, lost, entry('r', 'RELEASE', null, { reportIds: ['R'] })]).status, 'released');
   });
+  test('charged or tried after an extradition: held by the state that received the person, detained', () => {
+    const s = deriveStatus([entry('a', 'ARREST', '2024-11'), entry('x', 'EXTRADITION', '2025-03'), entry('c', 'CHARGE', null, { reportIds: ['R'] }), entry('t', 'TRIAL', null, { reportIds: ['R'] })]);
+    assert.deepEqual([s.status, s.eventId], ['detained', 'x']);
+    assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03'), entry('t', 'TRIAL', '2025-05')]).status, 'detained');
+    // must not match: an extradition alone is still told as a handover; a release after it frees
+    assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03')]).status, 'deported');
+    assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03'), entry('c', 'CHARGE', '2025-04'), entry('r', 'RELEASE', '2025-05')]).status, 'released');
+  });
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');

@@ -234,8 +234,9 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
     let newestArrest: TimelineEntry | undefined = arrest && arrest.date && !keptHeld(arrest) ? arrest : undefined;
     for (let j = i - 1; j >= 0; j--) {
       const before = facts[j]!;
-      // an arrest told with "nobody knows where" is custody all the same once a court has seen the person
-      const was = before.type === 'ARREST' ? 'detained' : SETS_STATUS[before.type]?.(before);
+      // an arrest told with "nobody knows where" is custody all the same once a court has seen the
+      // person; so is an extradition, which hands the person over in custody to be tried
+      const was = before.type === 'ARREST' || before.type === 'EXTRADITION' ? 'detained' : SETS_STATUS[before.type]?.(before);
       if (!was) continue;
       const r = LEGAL_RANK[was];
       // charged, tried or sentenced after leaving, with no arrest since: in absentia, still in exile
