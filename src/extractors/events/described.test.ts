@@ -87,6 +87,13 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('Reporter Ivo Sarn left for Germany on a short trip.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn left for Orla on Monday.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn fled for Germany.', 'ASYLUM_REQUEST');
+  // crossed into a country, or across its border: gone there
+  has('Freed in an amnesty, the reporter Lesk Arro crossed into Costa Rica in 2021.', 'ASYLUM_REQUEST asserted Lesk Arro');
+  has('The reporter Lesk Arro crossed the border into Costa Rica in 2021.', 'ASYLUM_REQUEST asserted Lesk Arro');
+  has('The reporter Lesk Arro fled across the border into Costa Rica.', 'ASYLUM_REQUEST asserted Lesk Arro');
+  lacks('The reporter Lesk Arro crossed the street to the court.', 'ASYLUM_REQUEST');
+  lacks('The reporter Lesk Arro crossed the border to buy food.', 'ASYLUM_REQUEST');
+  lacks('The reporter Lesk Arro crossed into Costa Rica for a holiday.', 'ASYLUM_REQUEST');
 });
 
 test('charges dropped or a case dismissed free the person of them; rejecting charges, a call or a refusal to drop them does not', () => {
