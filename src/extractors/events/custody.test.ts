@@ -183,7 +183,9 @@ test('held in solitary confinement or isolation at a facility, or at a police fo
   assert.equal(heldOf('Police arrested Ilse Maren in May. She is held in solitary confinement at the Karst remand centre.').get('Ilse Maren'), 'Karst remand centre');
   assert.equal(heldOf('Police arrested Ilse Maren in May. She is held in isolation at Drell prison.').get('Ilse Maren'), 'Drell prison');
   assert.equal(heldOf('Police arrested the unionist Mara Telk on Monday. She was taken to the Federal Police Crime Investigation Bureau at Velk.').get('Mara Telk'), 'Federal Police Crime Investigation Bureau');
-  // must not match: a command or bureau that is no force's, confinement with no place
+  assert.equal(heldOf('Police arrested Lama Yusef on Monday. She is held at the Criminal Security branch in Damra.').get('Lama Yusef'), 'Criminal Security branch in Damra');
+  // must not match: a command, bureau or branch that is no force's, confinement with no place
+  assert.equal(heldOf('Police arrested Lama Yusef on Monday. She was taken to the bank branch in Damra.').get('Lama Yusef'), null);
   assert.equal(heldOf('Ivo Rant was arrested on Monday. He was held at the regional command of the ruling party.').get('Ivo Rant'), null);
   assert.equal(heldOf('Police arrested Ivo Rant on Monday. He was taken to the Bureau of Statistics.').get('Ivo Rant'), null);
   assert.equal(heldOf('Police arrested Ilse Maren in May. She was held in solitary confinement for ten days.').get('Ilse Maren'), null);

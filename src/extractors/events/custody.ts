@@ -41,9 +41,9 @@ const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation',
 /** The states someone is held in, which a facility or town may follow: "in custody at …", "in solitary confinement at …". */
 const HELD_STATES = new Set(['custody', 'detention', 'confinement', 'isolation']);
 /** Buildings that hold people when a police or security force's ("the office of the national police"). */
-const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate', 'command', 'bureau']);
+const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate', 'command', 'bureau', 'branch']);
 /** Buildings that hold people only when a force's: "the state police command", not "the Bureau of Statistics". */
-const FORCE_ONLY = new Set(['command', 'bureau']);
+const FORCE_ONLY = new Set(['command', 'bureau', 'branch']);
 const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia', 'investigation']);
 /** Parts of a building someone is held in: "the women's section of …", "a wing of …". */
 const PARTS_OF_FACILITY = new Set(['section', 'wing', 'ward', 'block', 'basement', 'annex', 'annexe', 'unit', 'floor', 'cell', 'cells', 'compound']);
