@@ -282,6 +282,16 @@ describe('status', () => {
     assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03')]).status, 'deported');
     assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03'), entry('c', 'CHARGE', '2025-04'), entry('r', 'RELEASE', '2025-05')]).status, 'released');
   });
+  test('"has not been freed and his whereabouts remain unknown": a refusal told with a disappearance leaves the whereabouts unknown', () => {
+    const arrest = entry('a', 'ARREST', '2026-11-10', { reportIds: ['R'] });
+    const notFreed = entry('n', 'RELEASE', null, { modality: 'negated', reportIds: ['R'] });
+    const lost = entry('l', 'DISAPPEARANCE', null, { reportIds: ['R'] });
+    assert.equal(deriveStatus([arrest, notFreed, lost]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([arrest, lost, notFreed]).status, 'whereabouts_unknown');
+    // must not match: a refusal dated after the disappearance (a court has seen the person), or no disappearance
+    assert.equal(deriveStatus([arrest, entry('l2', 'DISAPPEARANCE', '2026-11-11'), entry('n2', 'RELEASE', '2026-11-20', { modality: 'negated' })]).status, 'detained');
+    assert.equal(deriveStatus([arrest, notFreed]).status, 'detained');
+  });
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');

@@ -135,11 +135,13 @@ const whenOf = (e: TimelineEntry): string => (e.date ? `on ${e.date.value}` : `r
 // Tarnia, where he has not been heard from since"): a disappearance comes after a deportation.
 const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DEPORTATION', 'DISAPPEARANCE', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
 // A refused release ("has not been granted bail") is custody going on: at the same instant it comes
-// before a release granted, as the refusal comes before the grant in the one story a report tells.
+// before a release granted, as the refusal comes before the grant in the one story a report tells,
+// and before a disappearance told with it ("he has not been freed and his whereabouts remain
+// unknown": held, but nobody knows where).
 // A repeat ("rearrested") comes after the release it undoes: "acquitted in March; later rearrested".
 const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality' | 'repeat'>): number => {
   if (e.repeat && OPENS_EPISODE.has(e.type)) return LIFE_ORDER.indexOf('RELEASE') + 0.5;
-  if (keptHeld(e)) return LIFE_ORDER.indexOf('RELEASE') - 0.5;
+  if (keptHeld(e)) return LIFE_ORDER.indexOf('DISAPPEARANCE') - 0.5;
   const k = LIFE_ORDER.indexOf(e.type);
   return k < 0 ? LIFE_ORDER.length : k;
 };
