@@ -1167,3 +1167,13 @@ test('a summons for questioning or interrogation bars the person for a day (a re
   assert.deepEqual(types('Pol Varan was summoned to court on charges of defamation.'), ['CHARGE']);
   assert.deepEqual(types('The journalist Ivo Rant was summoned by the prosecutor on Monday.'), ['CHARGE']);
 });
+
+test('held until the evening or the next morning has ended: a release, its words the span; remanded until a date or held until a trial has not', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.trigger.text);
+  assert.deepEqual(releases('Police detained the student Ravi Kadir and kept him at the Osna police station until late evening.'), ['until late evening']);
+  assert.deepEqual(releases('Police detained the student Ravi Kadir on Monday and held him until the next morning.'), ['until the next morning']);
+  // must not match: a term set ahead, a step the custody runs up to, a holding to come
+  assert.deepEqual(releases('The student Ravi Kadir was remanded in custody at Osna prison until the morning of his hearing.'), []);
+  assert.deepEqual(releases('The student Ravi Kadir was held until his trial.'), []);
+  assert.deepEqual(releases('The student Ravi Kadir will be held until the evening.'), []);
+});
