@@ -292,6 +292,17 @@ describe('status', () => {
     assert.equal(deriveStatus([arrest, entry('l2', 'DISAPPEARANCE', '2026-11-11'), entry('n2', 'RELEASE', '2026-11-20', { modality: 'negated' })]).status, 'detained');
     assert.equal(deriveStatus([arrest, notFreed]).status, 'detained');
   });
+  test('lost, then brought before a court: held by those who brought them, detained', () => {
+    const lost = entry('l', 'DISAPPEARANCE', '2026-10-01');
+    const heard = deriveStatus([lost, entry('c', 'CHARGE', '2026-11-14'), entry('t', 'TRIAL', '2026-11-14')]);
+    assert.deepEqual([heard.status, heard.eventId], ['detained', 'l']);
+    assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-10-01'), entry('t', 'TRIAL', '2026-11-14')]).status, 'detained');
+    // must not match: charged with no hearing (read out to a file: still lost), or lost again after the hearing
+    const charged = deriveStatus([lost, entry('c', 'CHARGE', '2026-11-14')]);
+    assert.deepEqual([charged.status, charged.eventId], ['whereabouts_unknown', 'l']);
+    assert.match(charged.reason, /charged \(charge on 2026-11-14\)/);
+    assert.equal(deriveStatus([entry('t', 'TRIAL', '2026-09-14'), lost]).status, 'whereabouts_unknown');
+  });
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');

@@ -217,7 +217,8 @@ function datedAfter(a: TimelineEntry, b: TimelineEntry): boolean {
  * was served or the person freed in between); and a person charged while held is `detained`
  * (`charged` is for one who faces charges and is not known to be held), set by the arrest; and a
  * person charged, tried or sentenced after going into exile, and not arrested since, is in exile
- * (in absentia), set by the exile.
+ * (in absentia), set by the exile; one lost (disappeared, abducted) and then brought to a hearing
+ * is held, `detained`, while one lost and only charged since is still lost.
  */
 function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus; charge?: TimelineEntry } | null {
   const killing = facts.findLast((e) => e.type === 'KILLING');
@@ -234,15 +235,22 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
     let arrest: TimelineEntry | undefined = status === 'detained' ? e : undefined;
     // a refused release is custody going on, not a new detention after a conviction
     let newestArrest: TimelineEntry | undefined = arrest && arrest.date && !keptHeld(arrest) ? arrest : undefined;
+    // a hearing shows the person to a court: whoever was lost before it is held by those who brought them
+    let seenByCourt = e.type === 'TRIAL';
     for (let j = i - 1; j >= 0; j--) {
       const before = facts[j]!;
       // an arrest told with "nobody knows where" is custody all the same once a court has seen the
-      // person; so is an extradition, which hands the person over in custody to be tried
-      const was = before.type === 'ARREST' || before.type === 'EXTRADITION' ? 'detained' : SETS_STATUS[before.type]?.(before);
+      // person; so is an extradition, which hands the person over in custody to be tried, and a
+      // disappearance or abduction before a hearing ("seized in March, brought before a judge in June")
+      const lostThenHeard = seenByCourt && (before.type === 'DISAPPEARANCE' || before.type === 'ABDUCTION');
+      const was = before.type === 'ARREST' || before.type === 'EXTRADITION' || lostThenHeard ? 'detained' : SETS_STATUS[before.type]?.(before);
+      seenByCourt ||= before.type === 'TRIAL';
       if (!was) continue;
       const r = LEGAL_RANK[was];
       // charged, tried or sentenced after leaving, with no arrest since: in absentia, still in exile
       if (r === undefined && was === 'in_exile' && !arrest) return { e: before, status: 'in_exile', charge: best.e };
+      // charged after going missing, with no arrest or hearing since: a charge read out to a file, the person still lost
+      if (r === undefined && was === 'whereabouts_unknown' && !arrest && best.status === 'charged') return { e: before, status: 'whereabouts_unknown', charge: best.e };
       if (r === undefined) break;
       if (was === 'convicted' && newestArrest && datedAfter(newestArrest, before)) break;
       if (was === 'detained') {
