@@ -94,6 +94,12 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('The reporter Lesk Arro crossed the street to the court.', 'ASYLUM_REQUEST');
   lacks('The reporter Lesk Arro crossed the border to buy food.', 'ASYLUM_REQUEST');
   lacks('The reporter Lesk Arro crossed into Costa Rica for a holiday.', 'ASYLUM_REQUEST');
+  // went or moved to a country to escape what awaited at home
+  has('The plasterer Yulia Slenk went to Poland with her son in October to avoid a jail term.', 'ASYLUM_REQUEST asserted Yulia Slenk');
+  has('The editor Ivo Sarn moved to Germany in 2021 to escape prosecution.', 'ASYLUM_REQUEST asserted Ivo Sarn');
+  lacks('The editor Ivo Sarn moved to Germany in 2021 to study.', 'ASYLUM_REQUEST');
+  lacks('The editor Ivo Sarn went to Poland on holiday to escape the heat.', 'ASYLUM_REQUEST');
+  lacks('Guards moved the editor Ivo Sarn to Karst prison to avoid protests.', 'ASYLUM_REQUEST');
 });
 
 test('charges dropped or a case dismissed free the person of them; rejecting charges, a call or a refusal to drop them does not', () => {
