@@ -5,7 +5,7 @@ import { evaluateRules, isBackfill, readTime } from './alerts.js';
 import { decide, scoreMatch } from './match.js';
 import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
-import { deriveStatus, tellsRepeat } from './status.js';
+import { chronological, deriveStatus, tellsRepeat } from './status.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
 import { caseCountry, dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -264,6 +264,62 @@ describe('status', () => {
     assert.equal(deriveStatus([extradited, convicted]).status, 'convicted');
     const deported = entry('d', 'DEPORTATION', '2004', { date: { value: '2004', precision: 'year' }, reportIds: ['R'] });
     assert.equal(deriveStatus([deported, convicted]).status, 'deported');
+  });
+  test('sent back and not heard from since: a disappearance told with a deportation comes after it', () => {
+    const deported = entry('d', 'DEPORTATION', null, { reportIds: ['R'] });
+    const lost = entry('l', 'DISAPPEARANCE', null, { reportIds: ['R'] });
+    assert.equal(deriveStatus([lost, deported]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([entry('d2', 'DEPORTATION', '2026-11-12'), entry('l2', 'DISAPPEARANCE', '2026-11-12')]).status, 'whereabouts_unknown');
+    // must not match: a disappearance dated before the deportation, or a release after both
+    assert.equal(deriveStatus([entry('l3', 'DISAPPEARANCE', '2026-11-01'), entry('d3', 'DEPORTATION', '2026-11-12')]).status, 'deported');
+    assert.equal(deriveStatus([deported, lost, entry('r', 'RELEASE', null, { reportIds: ['R'] })]).status, 'released');
+  });
+  test('charged or tried after an extradition: held by the state that received the person, detained', () => {
+    const s = deriveStatus([entry('a', 'ARREST', '2024-11'), entry('x', 'EXTRADITION', '2025-03'), entry('c', 'CHARGE', null, { reportIds: ['R'] }), entry('t', 'TRIAL', null, { reportIds: ['R'] })]);
+    assert.deepEqual([s.status, s.eventId], ['detained', 'x']);
+    assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03'), entry('t', 'TRIAL', '2025-05')]).status, 'detained');
+    // must not match: an extradition alone is still told as a handover; a release after it frees
+    assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03')]).status, 'deported');
+    assert.equal(deriveStatus([entry('x', 'EXTRADITION', '2025-03'), entry('c', 'CHARGE', '2025-04'), entry('r', 'RELEASE', '2025-05')]).status, 'released');
+  });
+  test('"has not been freed and his whereabouts remain unknown": a refusal told with a disappearance leaves the whereabouts unknown', () => {
+    const arrest = entry('a', 'ARREST', '2026-11-10', { reportIds: ['R'] });
+    const notFreed = entry('n', 'RELEASE', null, { modality: 'negated', reportIds: ['R'] });
+    const lost = entry('l', 'DISAPPEARANCE', null, { reportIds: ['R'] });
+    assert.equal(deriveStatus([arrest, notFreed, lost]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([arrest, lost, notFreed]).status, 'whereabouts_unknown');
+    // must not match: a refusal dated after the disappearance (a court has seen the person), or no disappearance
+    assert.equal(deriveStatus([arrest, entry('l2', 'DISAPPEARANCE', '2026-11-11'), entry('n2', 'RELEASE', '2026-11-20', { modality: 'negated' })]).status, 'detained');
+    assert.equal(deriveStatus([arrest, notFreed]).status, 'detained');
+  });
+  test('lost, then brought before a court: held by those who brought them, detained', () => {
+    const lost = entry('l', 'DISAPPEARANCE', '2026-10-01');
+    const heard = deriveStatus([lost, entry('c', 'CHARGE', '2026-11-14'), entry('t', 'TRIAL', '2026-11-14')]);
+    assert.deepEqual([heard.status, heard.eventId], ['detained', 'l']);
+    assert.equal(deriveStatus([entry('b', 'ABDUCTION', '2026-10-01'), entry('t', 'TRIAL', '2026-11-14')]).status, 'detained');
+    // must not match: charged with no hearing (read out to a file: still lost), or lost again after the hearing
+    const charged = deriveStatus([lost, entry('c', 'CHARGE', '2026-11-14')]);
+    assert.deepEqual([charged.status, charged.eventId], ['whereabouts_unknown', 'l']);
+    assert.match(charged.reason, /charged \(charge on 2026-11-14\)/);
+    assert.equal(deriveStatus([entry('t', 'TRIAL', '2026-09-14'), lost]).status, 'whereabouts_unknown');
+  });
+  test('an undated step sorts no later than the day it was first told, whatever a later report dated the steps told with it', () => {
+    // told 2026-10-04: arrested, whereabouts unknown; told 2026-11-15: the same arrest (merged, now dated), a hearing
+    const arrest = entry('a', 'ARREST', '2026-11-14', { toldAt: '2026-10-04T08:00:00Z', reportIds: ['R1', 'R2'] });
+    const lost = entry('l', 'DISAPPEARANCE', null, { toldAt: '2026-10-04T08:00:00Z', reportIds: ['R1'] });
+    const heard = entry('t', 'TRIAL', null, { toldAt: '2026-11-15T08:00:00Z', reportIds: ['R2'] });
+    assert.deepEqual(chronological([arrest, lost, heard]).map((e) => e.id), ['l', 'a', 't']);
+    assert.equal(deriveStatus([arrest, lost, heard]).status, 'detained');
+    // must not match: an undated step of the report that dates its own steps before it was told
+    const earlier = entry('a2', 'ARREST', '2026-10-01', { toldAt: '2026-10-04T08:00:00Z', reportIds: ['R1'] });
+    assert.deepEqual(chronological([lost, earlier]).map((e) => e.id), ['a2', 'l']);
+    // a step told as done but dated after the day it was told (a hearing's date lent to the charge): sorts on that day
+    const freed = entry('r', 'RELEASE', null, { toldAt: '2026-02-12T08:00:00Z', reportIds: ['R3'] });
+    const charged = entry('c', 'CHARGE', '2026-02-17', { toldAt: '2026-02-12T08:00:00Z', reportIds: ['R3'] });
+    assert.equal(deriveStatus([entry('a3', 'ARREST', null, { toldAt: '2026-02-12T08:00:00Z', reportIds: ['R3'] }), freed, charged]).status, 'released');
+    // must not match: a step to come keeps its date
+    const hearing = entry('h', 'TRIAL', '2026-02-17', { modality: 'future', toldAt: '2026-02-12T08:00:00Z', reportIds: ['R3'] });
+    assert.deepEqual(chronological([hearing, freed]).map((e) => e.id), ['r', 'h']);
   });
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);

@@ -131,14 +131,19 @@ const whenOf = (e: TimelineEntry): string => (e.date ? `on ${e.date.value}` : `r
  */
 // An extradition hands someone over to be charged and tried where they are sent ("seized, extradited
 // in 2004, and put on trial"), so it comes before the charge; a deportation sends them away after.
-const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'DEPORTATION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
+// One sent back to the state they fled is lost after the handover, not before it ("deported to
+// Tarnia, where he has not been heard from since"): a disappearance comes after a deportation.
+const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DEPORTATION', 'DISAPPEARANCE', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
 // A refused release ("has not been granted bail") is custody going on: at the same instant it comes
-// before a release granted, as the refusal comes before the grant in the one story a report tells.
+// before a release granted, as the refusal comes before the grant in the one story a report tells,
+// and before a disappearance told with it ("he has not been freed and his whereabouts remain
+// unknown": held, but nobody knows where).
 // A repeat ("rearrested") comes after the release it undoes: "acquitted in March; later rearrested".
 const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality' | 'repeat'>): number => {
   if (e.repeat && OPENS_EPISODE.has(e.type)) return LIFE_ORDER.indexOf('RELEASE') + 0.5;
-  const k = LIFE_ORDER.indexOf(keptHeld(e) ? 'DEPORTATION' : e.type);
-  return k < 0 ? LIFE_ORDER.length : k + (keptHeld(e) ? 0.5 : 0);
+  if (keptHeld(e)) return LIFE_ORDER.indexOf('DISAPPEARANCE') - 0.5;
+  const k = LIFE_ORDER.indexOf(e.type);
+  return k < 0 ? LIFE_ORDER.length : k;
 };
 
 /**
@@ -166,7 +171,14 @@ export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
       .filter((v): v is string => v !== undefined)
       .sort()
       .at(-1);
-  const key = (e: T): string => (e.date ? e.date.value : (byReport(e) ?? newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
+  // a step told as done happened by the day it was first told: an undated one, whatever a later
+  // report dated the steps told with it ("whereabouts unknown" told in October stays before a
+  // remand told in November), and one dated by the one report that tells it with the date of a
+  // step to come ("charged … and due before a judge next Wednesday"). Not one several reports
+  // tell: a later one may have given it its date.
+  const done = (e: T): boolean => e.modality === 'asserted' || e.modality === 'reported';
+  const told = (e: T, k: string): string => (done(e) && k > e.toldAt.slice(0, 10) ? e.toldAt.slice(0, 10) : k);
+  const key = (e: T): string => (e.date ? ((e.reportIds?.length ?? 0) <= 1 ? told(e, e.date.value) : e.date.value) : told(e, byReport(e) ?? newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
   return [...entries].sort((a, b) => key(a).localeCompare(key(b)) || lifeRank(a) - lifeRank(b) || a.toldAt.localeCompare(b.toldAt));
 }
 
@@ -212,7 +224,8 @@ function datedAfter(a: TimelineEntry, b: TimelineEntry): boolean {
  * was served or the person freed in between); and a person charged while held is `detained`
  * (`charged` is for one who faces charges and is not known to be held), set by the arrest; and a
  * person charged, tried or sentenced after going into exile, and not arrested since, is in exile
- * (in absentia), set by the exile.
+ * (in absentia), set by the exile; one lost (disappeared, abducted) and then brought to a hearing
+ * is held, `detained`, while one lost and only charged since is still lost.
  */
 function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseStatus; charge?: TimelineEntry } | null {
   const killing = facts.findLast((e) => e.type === 'KILLING');
@@ -229,14 +242,22 @@ function statusSetter(facts: TimelineEntry[]): { e: TimelineEntry; status: CaseS
     let arrest: TimelineEntry | undefined = status === 'detained' ? e : undefined;
     // a refused release is custody going on, not a new detention after a conviction
     let newestArrest: TimelineEntry | undefined = arrest && arrest.date && !keptHeld(arrest) ? arrest : undefined;
+    // a hearing shows the person to a court: whoever was lost before it is held by those who brought them
+    let seenByCourt = e.type === 'TRIAL';
     for (let j = i - 1; j >= 0; j--) {
       const before = facts[j]!;
-      // an arrest told with "nobody knows where" is custody all the same once a court has seen the person
-      const was = before.type === 'ARREST' ? 'detained' : SETS_STATUS[before.type]?.(before);
+      // an arrest told with "nobody knows where" is custody all the same once a court has seen the
+      // person; so is an extradition, which hands the person over in custody to be tried, and a
+      // disappearance or abduction before a hearing ("seized in March, brought before a judge in June")
+      const lostThenHeard = seenByCourt && (before.type === 'DISAPPEARANCE' || before.type === 'ABDUCTION');
+      const was = before.type === 'ARREST' || before.type === 'EXTRADITION' || lostThenHeard ? 'detained' : SETS_STATUS[before.type]?.(before);
+      seenByCourt ||= before.type === 'TRIAL';
       if (!was) continue;
       const r = LEGAL_RANK[was];
       // charged, tried or sentenced after leaving, with no arrest since: in absentia, still in exile
       if (r === undefined && was === 'in_exile' && !arrest) return { e: before, status: 'in_exile', charge: best.e };
+      // charged after going missing, with no arrest or hearing since: a charge read out to a file, the person still lost
+      if (r === undefined && was === 'whereabouts_unknown' && !arrest && best.status === 'charged') return { e: before, status: 'whereabouts_unknown', charge: best.e };
       if (r === undefined) break;
       if (was === 'convicted' && newestArrest && datedAfter(newestArrest, before)) break;
       if (was === 'detained') {

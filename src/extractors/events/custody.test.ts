@@ -177,3 +177,23 @@ test('a house arrest is a custody of its own, held at home; a holding asked for 
   const hyphen = pipeline.run(new Doc('The activist Ivo Sarn was arrested on Monday and placed under house-arrest.', { published: '2024-05-01' }));
   assert.equal(hyphen.events.find((v) => v.trigger.text === 'house-arrest')?.heldAt?.text, 'house-arrest');
 });
+
+test('held in solitary confinement or isolation at a facility, or at a police force\'s command: where someone is held', () => {
+  assert.equal(heldOf('Police arrested the journalist Tove Lindqvist on Monday. She was held at the state police command in Belport.').get('Tove Lindqvist'), 'state police command in Belport');
+  assert.equal(heldOf('Police arrested Ilse Maren in May. She is held in solitary confinement at the Karst remand centre.').get('Ilse Maren'), 'Karst remand centre');
+  assert.equal(heldOf('Police arrested Ilse Maren in May. She is held in isolation at Drell prison.').get('Ilse Maren'), 'Drell prison');
+  assert.equal(heldOf('Police arrested the unionist Mara Telk on Monday. She was taken to the Federal Police Crime Investigation Bureau at Velk.').get('Mara Telk'), 'Federal Police Crime Investigation Bureau');
+  assert.equal(heldOf('Police arrested Lama Yusef on Monday. She is held at the Criminal Security branch in Damra.').get('Lama Yusef'), 'Criminal Security branch in Damra');
+  // must not match: a command, bureau or branch that is no force's, confinement with no place
+  assert.equal(heldOf('Police arrested Lama Yusef on Monday. She was taken to the bank branch in Damra.').get('Lama Yusef'), null);
+  assert.equal(heldOf('Ivo Rant was arrested on Monday. He was held at the regional command of the ruling party.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Police arrested Ivo Rant on Monday. He was taken to the Bureau of Statistics.').get('Ivo Rant'), null);
+  assert.equal(heldOf('Police arrested Ilse Maren in May. She was held in solitary confinement for ten days.').get('Ilse Maren'), null);
+});
+
+test('"was charged and remains held at X", with "remains" read as a noun: the one charged is held at X', () => {
+  assert.equal(heldOf('Police arrested the journalist Osk Varn on Monday. He has been charged with assault and remains held at Brenn prison.').get('Osk Varn'), 'Brenn prison');
+  assert.equal(heldOf('Police arrested the journalist Osk Varn on Monday. Varn was charged on Friday and remains held at Brenn prison.').get('Osk Varn'), 'Brenn prison');
+  // must not match: remains that are things, not a verb after "and"
+  assert.equal(heldOf('Police arrested the journalist Osk Varn on Monday. The human remains held at Brenn morgue were returned.').get('Osk Varn'), null);
+});

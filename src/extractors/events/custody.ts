@@ -38,8 +38,12 @@ const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway
 const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
 const CONFINEMENT = new Set(['confinement', 'custody', 'detention', 'isolation', 'sentence', 'term']);
+/** The states someone is held in, which a facility or town may follow: "in custody at …", "in solitary confinement at …". */
+const HELD_STATES = new Set(['custody', 'detention', 'confinement', 'isolation']);
 /** Buildings that hold people when a police or security force's ("the office of the national police"). */
-const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate']);
+const BUILDINGS = new Set(['office', 'premises', 'building', 'quarters', 'post', 'department', 'directorate', 'command', 'bureau', 'branch']);
+/** Buildings that hold people only when a force's: "the state police command", not "the Bureau of Statistics". */
+const FORCE_ONLY = new Set(['command', 'bureau', 'branch']);
 const FORCES = new Set(['police', 'intelligence', 'security', 'army', 'military', 'gendarmerie', 'gendarme', 'militia', 'investigation']);
 /** Parts of a building someone is held in: "the women's section of …", "a wing of …". */
 const PARTS_OF_FACILITY = new Set(['section', 'wing', 'ward', 'block', 'basement', 'annex', 'annexe', 'unit', 'floor', 'cell', 'cells', 'compound']);
@@ -54,6 +58,8 @@ const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 't
 const PUTTING = new Set(['place', 'put', 'throw']);
 /** Verbs that leave a person where a copula would: "remains in Evin prison". */
 const STAYING = new Set(['be', 'remain', 'stay', 'languish', 'sit', 'spend', 'serve']);
+/** Verbs of staying the tagger reads as nouns after "and" ("charged and remains held at …"). */
+const MISREAD_STAYING = new Set(['remains', 'stays']);
 /** Triggers that say where a person is held, not where they were taken: their place is the holding place. */
 const HOLD_TRIGGERS = new Set(['hold', 'keep', 'remand', 'custody', 'detention', 'jail', 'imprison', 'incarcerate', 'lock', 'confine']);
 /** Modals that make a clause something that may, must or will happen, not something that did. */
@@ -393,8 +399,9 @@ export class CustodyReader {
       if (cases.includes(tree.caseOf(c) ?? '') && PARTS_OF_FACILITY.has(tree.lemma(c))) for (const n of tree.kids(c, 'nmod')) if (tree.caseOf(n) === 'of' && this.isFacility(n)) return n;
       // "transferred from Evin prison to Kesh prison" with the destination hung on the origin
       if (cases.includes('to')) for (const n of tree.kids(c, 'nmod')) if (cases.includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
-      // "remanded in custody at …", "held in pre-trial detention in Zhodzina": the facility, or the town
-      if (['custody', 'detention'].includes(tree.lemma(c))) {
+      // "remanded in custody at …", "held in pre-trial detention in Zhodzina", "held in solitary
+      // confinement at …": the facility, or the town
+      if (HELD_STATES.has(tree.lemma(c))) {
         for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && (this.isFacility(n) || tree.entityOf[n]?.type === 'LOC')) return n;
       }
     }
@@ -482,6 +489,12 @@ export class CustodyReader {
     // "all except A, the last one arrested, are held at …", parsed with two subjects: the group word is whom it says
     const group = tree.kids(i, 'nsubj', 'nsubj:pass').find((k) => GROUP_WORDS.has(tree.token(k).text.toLowerCase()));
     if (group !== undefined) return group;
+    // "was charged and remains held at …", with "remains" read as a noun and "held" hung on it: the
+    // one held is the subject of the verb before the "and"
+    const stay = i - 1;
+    if (stay > 0 && tree.token(i).deprel === 'acl' && tree.token(stay).upos === 'NOUN' && MISREAD_STAYING.has(tree.token(stay).text.toLowerCase()) && ['and', 'but'].includes(tree.token(stay - 1).text.toLowerCase())) {
+      for (let j = stay - 2; j >= tree.sentenceRange(i).from; j--) if (tree.token(j).upos === 'VERB') return tree.subjectOf(j);
+    }
     // "X, a lawyer, was transferred …" with the subject lost by the parser
     return tree.subjectOf(i) ?? (tree.isPassive(i) ? personBeforeAuxiliaries(tree, i) : undefined);
   }
@@ -509,6 +522,8 @@ export class CustodyReader {
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;
     for (let k = first; k <= last; k++) if (FORCES.has(tree.lemma(k))) return true;
+    // a command or a bureau holds people only when a force's: "the Bureau of Statistics" holds nobody
+    if (FORCE_ONLY.has(tree.lemma(i))) return false;
     // "held at ANR offices", "the NISS building": an agency's own building
     for (let k = first; k <= last; k++) if (k !== i && tree.entityOf[k]?.type === 'ORG') return true;
     return false;

@@ -82,6 +82,24 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('The foreign correspondent Ivo Sarn was ordered to leave the country.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn left Poland in 2019 and moved back to Belarus.', 'ASYLUM_REQUEST');
   has('Reporter Mira Haas was allowed to flee to Georgia after her release.', 'ASYLUM_REQUEST asserted Mira Haas');
+  // left for a country: gone there
+  has('The editor Vera Lund, who was briefly detained in March, has since left for Poland.', 'ASYLUM_REQUEST asserted Vera Lund');
+  lacks('Reporter Ivo Sarn left for Germany on a short trip.', 'ASYLUM_REQUEST');
+  lacks('Reporter Ivo Sarn left for Orla on Monday.', 'ASYLUM_REQUEST');
+  lacks('Reporter Ivo Sarn fled for Germany.', 'ASYLUM_REQUEST');
+  // crossed into a country, or across its border: gone there
+  has('Freed in an amnesty, the reporter Lesk Arro crossed into Costa Rica in 2021.', 'ASYLUM_REQUEST asserted Lesk Arro');
+  has('The reporter Lesk Arro crossed the border into Costa Rica in 2021.', 'ASYLUM_REQUEST asserted Lesk Arro');
+  has('The reporter Lesk Arro fled across the border into Costa Rica.', 'ASYLUM_REQUEST asserted Lesk Arro');
+  lacks('The reporter Lesk Arro crossed the street to the court.', 'ASYLUM_REQUEST');
+  lacks('The reporter Lesk Arro crossed the border to buy food.', 'ASYLUM_REQUEST');
+  lacks('The reporter Lesk Arro crossed into Costa Rica for a holiday.', 'ASYLUM_REQUEST');
+  // went or moved to a country to escape what awaited at home
+  has('The plasterer Yulia Slenk went to Poland with her son in October to avoid a jail term.', 'ASYLUM_REQUEST asserted Yulia Slenk');
+  has('The editor Ivo Sarn moved to Germany in 2021 to escape prosecution.', 'ASYLUM_REQUEST asserted Ivo Sarn');
+  lacks('The editor Ivo Sarn moved to Germany in 2021 to study.', 'ASYLUM_REQUEST');
+  lacks('The editor Ivo Sarn went to Poland on holiday to escape the heat.', 'ASYLUM_REQUEST');
+  lacks('Guards moved the editor Ivo Sarn to Karst prison to avoid protests.', 'ASYLUM_REQUEST');
 });
 
 test('charges dropped or a case dismissed free the person of them; rejecting charges, a call or a refusal to drop them does not', () => {

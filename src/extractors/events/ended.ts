@@ -8,10 +8,19 @@ const UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'night']);
 const CUSTODY = new Set(['ARREST', 'ABDUCTION']);
 const STILL = new Set(['have', 'has', 'had', 'will', 'would', 'is', 'are', 'am', 'being', "'s", '’s']);
 
-/** The "for N days" phrase on the trigger, as its first and last token. */
+/** Parts of a day a holding may run until and then end: no one is remanded "until the evening". */
+const DAY_PARTS = new Set(['evening', 'night', 'midnight', 'morning', 'dawn', 'afternoon', 'nightfall', 'daybreak']);
+
+/** The "for N days" phrase on the trigger, or "until (late) evening", as its first and last token. */
 function spanOver(tree: Tree, i: number): { first: number; last: number } | undefined {
   // the parser may hang the span on the object: "detained the journalist for three weeks"
   const spans = [...tree.kids(i, 'obl'), ...tree.kids(i, 'obj').flatMap((o) => tree.kids(o, 'nmod'))];
+  // "kept them at the police station until late evening": held until a part of the day, then let go
+  // (the parser may hang the time on the place)
+  for (const d of [...spans, ...tree.kids(i, 'obl').flatMap((o) => tree.kids(o, 'nmod'))]) {
+    const until = tree.kids(d, 'case').find((k) => ['until', 'till'].includes(tree.lemma(k)));
+    if (until !== undefined && DAY_PARTS.has(tree.lemma(d))) return { first: until, last: d };
+  }
   for (const d of spans) {
     const f = tree.kids(d, 'case').find((k) => tree.lemma(k) === 'for');
     if (f === undefined || !UNITS.has(tree.lemma(d))) continue;

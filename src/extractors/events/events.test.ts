@@ -1157,3 +1157,23 @@ test('the penalty a law carries is no sentence passed; a sentence given is, the 
   // what is sought or faced is not passed
   assert.ok(!convictions('Prosecutors are seeking the maximum sentence of life imprisonment for Ivo Sarn.').includes('asserted'));
 });
+
+test('a summons for questioning or interrogation bars the person for a day (a restriction); a summons to court or by a prosecutor is a charge', () => {
+  const types = (text: string) => eventsOf(text).events.filter((v) => ['CHARGE', 'RESTRICTION'].includes(v.type)).map((v) => v.type);
+  assert.deepEqual(types('The reporter Ilse Maren was summoned for questioning by the police in Drell on Monday.'), ['RESTRICTION']);
+  assert.deepEqual(types('Security officers summoned the lawyer Teo Vance for interrogation.'), ['RESTRICTION']);
+  assert.deepEqual(types('Pol Varan received a summons for questioning on Friday.'), ['RESTRICTION']);
+  // must not match: a summons to court is a step of a prosecution
+  assert.deepEqual(types('Pol Varan was summoned to court on charges of defamation.'), ['CHARGE']);
+  assert.deepEqual(types('The journalist Ivo Rant was summoned by the prosecutor on Monday.'), ['CHARGE']);
+});
+
+test('held until the evening or the next morning has ended: a release, its words the span; remanded until a date or held until a trial has not', () => {
+  const releases = (text: string) => eventsOf(text).events.filter((v) => v.type === 'RELEASE' && v.target?.entity).map((v) => v.trigger.text);
+  assert.deepEqual(releases('Police detained the student Ravi Kadir and kept him at the Osna police station until late evening.'), ['until late evening']);
+  assert.deepEqual(releases('Police detained the student Ravi Kadir on Monday and held him until the next morning.'), ['until the next morning']);
+  // must not match: a term set ahead, a step the custody runs up to, a holding to come
+  assert.deepEqual(releases('The student Ravi Kadir was remanded in custody at Osna prison until the morning of his hearing.'), []);
+  assert.deepEqual(releases('The student Ravi Kadir was held until his trial.'), []);
+  assert.deepEqual(releases('The student Ravi Kadir will be held until the evening.'), []);
+});

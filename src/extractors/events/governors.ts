@@ -215,7 +215,27 @@ export function governedModality(tree: Tree, t: Trigger): Modality | undefined {
   if (read === undefined && t.request === undefined && t.pos === 'noun' && askedForByWords(tree, t.token)) return 'hypothetical';
   if (read === undefined && t.request === undefined && t.pos === 'verb' && askedToByWords(tree, t.token)) return 'hypothetical';
   if (read === undefined && t.request === undefined && t.pos === 'verb' && refusedToByWords(tree, t.token)) return 'negated';
+  if (read === undefined && t.request === undefined && t.type === 'RELEASE' && refusedByWords(tree, t.token)) return 'negated';
   return read;
+}
+
+/** Words that may stand between a refusing verb and the release it refuses: whom it is refused ("them", "the two men"). */
+const REFUSED_WHOM = new Set(['PRON', 'DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
+
+/**
+ * "A magistrate denied them bail", with "bail" tagged a verb and "denied" hung under it: the noun
+ * "bail" (or a release noun) after a refusing verb, with at most four words of whom between
+ * (no verb, no punctuation), is refused. Read from the words, wherever the parser hung them.
+ */
+function refusedByWords(tree: Tree, i: number): boolean {
+  const word = tree.token(i);
+  if (word.text.toLowerCase() !== 'bail' && word.upos !== 'NOUN') return false;
+  const { from } = tree.sentenceRange(i);
+  for (let k = i - 1; k >= Math.max(from, i - 5); k--) {
+    if (REFUSING_VERBS.has(tree.lemma(k).toLowerCase()) && /^(?:den|refus|reject|declin)/i.test(tree.token(k).text)) return k < i - 1 || word.text.toLowerCase() === 'bail';
+    if (!REFUSED_WHOM.has(tree.token(k).upos ?? '')) return false;
+  }
+  return false;
 }
 
 /** Nouns of a refusal whose infinitive did not happen: "the refusal of the authorities to release him". */

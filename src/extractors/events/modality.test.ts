@@ -78,8 +78,13 @@ test('a request refused, bail denied and a denial of the act are negated', () =>
     ['The authorities refused to release Tove Lindqvist.', 'RELEASE'],
     ['The government denied detaining him.', 'ARREST'],
     ['Police said no charges had been filed against Aldemir.', 'CHARGE'],
+    // bail refused to whom the verb names first, however the parser reads "bail"
+    ['Police detained the nurses Ada Moll and Tove Brink on Monday. A magistrate denied them bail and remanded them in custody to 29 June.', 'RELEASE'],
+    ['A judge refused the two reporters bail on Friday.', 'RELEASE'],
   ];
   for (const [text, type] of negated) assert.deepEqual(modalities(text, type), ['negated'], text);
+  // must not match: bail granted after a refusal told before it
+  assert.deepEqual(modalities('The court, which had refused him bail in March, released Ada Moll on bail on Monday.', 'RELEASE').sort(), ['asserted', 'negated']);
 });
 
 test('what happened stays asserted or reported, and things released are no release', () => {
@@ -159,6 +164,9 @@ test('news relayed through a source, also in its quoted words, is told; what a s
     ['According to sources in the party, Aldo Renn was arrested on the morning of May 3.', 'ARREST'],
     ['The rights group told reporters that Mara Teller had been charged with sedition.', 'CHARGE'],
     ['The council said two other activists, Ilse Maren and Teo Vance, disappeared soon afterwards.', 'DISAPPEARANCE'],
+    // leaving the country to escape, told by a source, is where the person is now
+    ['The reporter Ilse Maren fled the country in June, the Velmora Press Guild said.', 'ASYLUM_REQUEST'],
+    ['According to her union, Tove Lindqvist has gone into exile in Norway.', 'ASYLUM_REQUEST'],
     // the speaker after the verb is the speaker, not the person named before it
     ['Ms Teller was detained outside her building, said her lawyer.', 'ARREST'],
     // a quotation relays the news too, with its speaker or without one in its sentence
@@ -178,6 +186,8 @@ test('news relayed through a source, also in its quoted words, is told; what a s
     ['Pol Varan says he was detained for five days in Karsvik.', 'ARREST'],
     // torture and beatings told through someone are not relayed news
     ['His lawyer said Pol Varan was beaten in custody.', 'ASSAULT'],
+    // an exile alleged is still only alleged
+    ['Police claim that Ilse Maren fled the country in June.', 'ASYLUM_REQUEST'],
   ];
   for (const [text, type] of claimed) assert.deepEqual(modalities(text, type), ['reported'], text);
 });

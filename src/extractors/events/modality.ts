@@ -45,7 +45,9 @@ const FACTIVE_SPEECH = new Set(['confirm', 'acknowledge', 'admit', 'reveal']);
  * the person free. What a source alleges, claims or believes stays reported, as do words in
  * quotation marks and torture, threats and accusations told through someone.
  */
-const RELAYED_TYPES = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'RELEASE', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'KILLING']);
+// Leaving the country to escape ("fled abroad in March, the union said") is such news too: it is
+// where the person is now, and a case that waited would show someone in exile as free at home.
+const RELAYED_TYPES = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'RELEASE', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION', 'KILLING', 'ASYLUM_REQUEST']);
 /** Speech verbs that tell a claim the report does not vouch for. */
 const ALLEGING = new Set(['claim', 'allege', 'insist', 'deny', 'argue', 'accuse', 'believe', 'suspect', 'testify', 'assert', 'warn', 'think']);
 /**

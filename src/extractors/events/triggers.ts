@@ -28,7 +28,11 @@ export interface Trigger {
 }
 
 
-/** The country the verb `i` goes to or leaves, as its "to" phrase or its object: "fled to Lithuania", "fled Belarus". */
+/**
+ * The country the verb `i` goes to or leaves, as its "to" or "into" phrase or its object: "fled to
+ * Lithuania", "crossed into Colombia", "fled Belarus"; for "leave", its "for" phrase too ("has
+ * since left for Poland").
+ */
 function countryOf(tree: Tree, i: number): number | undefined {
   const country = (c: number): boolean => {
     const entity = tree.entityOf[c];
@@ -36,8 +40,13 @@ function countryOf(tree: Tree, i: number): number | undefined {
   };
   // "left the country", "fled the country": the country the report is about
   const theCountry = (c: number): boolean => tree.token(c).deprel === 'obj' && tree.lemma(c) === 'country' && tree.kids(c, 'det').some((d) => tree.lemma(d) === 'the') && !tree.kids(c, 'nmod:poss', 'amod', 'compound').length;
-  const parsed = tree.kids(i, 'obl', 'obj').find((c) => ((tree.token(c).deprel === 'obj' || tree.caseOf(c) === 'to') && country(c)) || theCountry(c));
+  const toward = (c: number): boolean => ['to', 'into'].includes(tree.caseOf(c) ?? '') || (tree.caseOf(c) === 'for' && tree.lemma(i) === 'leave');
+  const parsed = tree.kids(i, 'obl', 'obj').find((c) => ((tree.token(c).deprel === 'obj' || toward(c)) && country(c)) || theCountry(c));
   if (parsed !== undefined) return parsed;
+  // "crossed the border into Colombia", "fled across the border into Colombia": the country the border's own phrase goes into
+  const border = tree.kids(i, 'obj', 'obl').find((c) => tree.lemma(c) === 'border');
+  const beyond = border === undefined ? undefined : tree.kids(border, 'nmod').find((c) => ['into', 'to'].includes(tree.caseOf(c) ?? '') && country(c));
+  if (beyond !== undefined) return beyond;
   // "fled to neighbouring Georgia", with "to" read as an infinitive's: from the words, past up to two lower-case ones
   const { to } = tree.sentenceRange(i);
   if (i + 1 >= to || tree.token(i + 1).text.toLowerCase() !== 'to') return undefined;
