@@ -24,6 +24,9 @@ const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 /** How many tokens after a description the name coreference tied it to may stand, for an apposition. */
 const APPOSED_REACH = 25;
 
+/** How many words a participle clause between a description and its apposed name may take: "the reporter named in the indictment, A,". */
+const PARTICIPLE_REACH = 12;
+
 /** Nouns that name a person through another: never the person in view themselves. */
 const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson']);
 
@@ -251,6 +254,14 @@ export class EntityLinker {
     const tree = this.tree;
     const t = tree.token(head);
     const { to } = tree.sentenceRange(head);
+    // "the third reporter named in the indictment, Selin Avar,": past a participle that describes the
+    // noun, up to the first comma (the parse may hang the name on the participle's own noun)
+    const participle = tree.token(last + 1);
+    if (participle && tree.head(last + 1) === head && (participle.deprel ?? '').startsWith('acl') && participle.upos === 'VERB' && /^VB[NG]$/.test(participle.xpos ?? '')) {
+      let k = last + 1;
+      while (k + 1 < to && k - last < PARTICIPLE_REACH && tree.token(k + 1).text !== ',' && tree.entityOf[k + 1]?.type !== 'PERSON') k++;
+      last = k;
+    }
     // "the cameraman of the private channel Tele Varsk, Herve Balek,": a name the phrase ends with
     // (an outlet's, an organisation's, a place's) may be left outside it by the parse
     let comma = last + 1;

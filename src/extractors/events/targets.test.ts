@@ -1307,3 +1307,14 @@ test('"I" or "we" in a direct quotation, when something befalls them, is its spe
   // must not match: "we" as the ones who did it, and "I" outside any quotation
   lacks(targets('"We arrested him because he had no papers," said the police chief, Orin Tesk.', 'ARREST'), ['Orin Tesk'], 'the police chief is the agent');
 });
+
+test('a description with a participle after its noun, then a name set off by commas, is that person, not someone called so before', () => {
+  const text = 'Police detained the journalist Derya Kaplan on Friday. The third reporter named in the indictment, Selin Avar, was detained at the airport on Monday.';
+  // (the second arrest is not Kaplan's, whom "the reporter" would otherwise point back to)
+  assert.deepEqual(targets(text, 'ARREST').sort(), ['Derya Kaplan', 'Selin Avar']);
+  const working = 'Police detained the journalist Derya Kaplan on Friday. A cameraman working for the channel, Selin Avar, was beaten by police.';
+  assert.deepEqual(targets(working, 'ASSAULT'), ['Selin Avar']);
+  // must not match: a name inside the participle's own words is someone else
+  const inside = 'A cameraman working with Selin Avar was beaten by police on Friday.';
+  lacks(targets(inside, 'ASSAULT'), ['Selin Avar'], inside);
+});
