@@ -80,3 +80,12 @@ test('a subject read as an adjective before a participle, in a sentence with no 
   // must not match: a real adjective before a participle that has its verb
   assert.ok(tagsOf('The new law was passed on Monday.').includes('new/ADJ'));
 });
+
+test('a plural noun right after a name that training never saw, as a noun or as a verb, is its verb; one seen only as a noun is not', () => {
+  const seen = (w: string, upos: string) => upos === 'NOUN' && w === 'photos';
+  const out = finiteVerbs(['Mira', 'Tesk', 'languishes', 'in', 'jail'], [P('Mira'), P('Tesk'), N('languishes'), IN('in'), N('jail')], seen);
+  assert.deepEqual(out[2], { upos: 'VERB', xpos: 'VBZ', lemma: 'languish' });
+  // must not match: a word training saw as a noun only ("Mira Tesk photos in Dorvik", a caption)
+  const caption = [P('Mira'), P('Tesk'), N('photos'), IN('in'), P('Dorvik')];
+  assert.deepEqual(finiteVerbs(['Mira', 'Tesk', 'photos', 'in', 'Dorvik'], caption, seen), caption);
+});
