@@ -1318,3 +1318,24 @@ test('a description with a participle after its noun, then a name set off by com
   const inside = 'A cameraman working with Selin Avar was beaten by police on Friday.';
   lacks(targets(inside, 'ASSAULT'), ['Selin Avar'], inside);
 });
+
+test('more wordings of custody, search, fine and beating befall the person named: hauled off, locked up, interrogated, searched homes, fined, roughed up', () => {
+  const cases: [string, EventType, string][] = [
+    ['Soldiers hauled off reporter Kyaw Min Tun from a tea shop in Pyinmana.', 'ARREST', 'Kyaw Min Tun'],
+    ['Police locked up the blogger Ales Harbach after a search of his flat.', 'ARREST', 'Ales Harbach'],
+    ['Security officers interrogated activist Noura Salem for six hours.', 'ARREST', 'Noura Salem'],
+    ['Police searched the homes of lawyer Arif Molla and activist Rupa Begum on Tuesday.', 'RESTRICTION', 'Rupa Begum'],
+    ['Journalist Zarina Tolib was fined 50,000 roubles for her coverage of the strike.', 'CONVICTION', 'Zarina Tolib'],
+    ['Police roughed up the reporter Gift Mwale as he filmed the march.', 'ASSAULT', 'Gift Mwale'],
+    ['Journalist Amina Ladan was whisked away by armed men in Zaria.', 'ABDUCTION', 'Amina Ladan'],
+  ];
+  for (const [text, type, name] of cases) has(targets(text, type), [name], text);
+  // must not match: a shop locked up, a search for someone, a player a referee fines, a trip with one's wife
+  const none: [string, EventType][] = [
+    ['Ales Harbach locked up his shop and went home.', 'ARREST'],
+    ['Volunteers searched for the missing fisherman Ivo Sarn along the coast.', 'RESTRICTION'],
+    ['The referee fined the striker Ivo Sarn for a late tackle.', 'CONVICTION'],
+    ['Ivo Sarn was whisked away by his wife for a weekend in Ostra.', 'ARREST'],
+  ];
+  for (const [text, type] of none) assert.deepEqual(targets(text, type), [], text);
+});
