@@ -1319,11 +1319,10 @@ test('a description with a participle after its noun, then a name set off by com
   lacks(targets(inside, 'ASSAULT'), ['Selin Avar'], inside);
 });
 
-test('more wordings of custody, search, fine and beating befall the person named: hauled off, locked up, interrogated, searched homes, fined, roughed up', () => {
+test('more wordings of custody, search, fine and beating befall the person named: hauled off, locked up, searched homes, fined, roughed up', () => {
   const cases: [string, EventType, string][] = [
     ['Soldiers hauled off reporter Kyaw Min Tun from a tea shop in Pyinmana.', 'ARREST', 'Kyaw Min Tun'],
     ['Police locked up the blogger Ales Harbach after a search of his flat.', 'ARREST', 'Ales Harbach'],
-    ['Security officers interrogated activist Noura Salem for six hours.', 'ARREST', 'Noura Salem'],
     ['Police searched the homes of lawyer Arif Molla and activist Rupa Begum on Tuesday.', 'RESTRICTION', 'Rupa Begum'],
     ['Journalist Zarina Tolib was fined 50,000 roubles for her coverage of the strike.', 'CONVICTION', 'Zarina Tolib'],
     ['Police roughed up the reporter Gift Mwale as he filmed the march.', 'ASSAULT', 'Gift Mwale'],
