@@ -42,6 +42,13 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     if (tags[k]!.upos !== 'ADP' || tags[k + 1]!.upos !== 'PROPN' || !/^\p{Ll}{3,}$/u.test(w) || w.endsWith('ing') || RARE_PREPOSITIONS.has(w) || usedAs(w, 'ADP')) continue;
     out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
   }
+  // "Student activist X is in custody": a word read as a past tense that training never saw as a
+  // verb and that has no past tense's form (no -ed, no irregular past) is a noun
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (out[k]!.xpos !== 'VBD' || !/^\p{Ll}{3,}$/u.test(w) || /(?:ed|en)$/.test(w) || irregularBase(w) !== undefined || usedAs(w, 'VERB')) continue;
+    out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
+  }
   // "Plainclothes officers detained X": a capitalised first word read as a verb in the present, right
   // before a noun, which training never saw as a verb, is the noun's modifier (its -s is no verb's)
   const first = words[0] ?? '';
