@@ -1338,3 +1338,12 @@ test('more wordings of custody, search, fine and beating befall the person named
   ];
   for (const [text, type] of none) assert.deepEqual(targets(text, type), [], text);
 });
+
+test('a conviction upheld befalls whose conviction it is; confined to one\'s home is a restriction of that person', () => {
+  const upheld = 'The Supreme Court upheld the conviction of journalist Timur Osmanov on Friday.';
+  assert.deepEqual(targets(upheld, 'CONVICTION'), ['Timur Osmanov']);
+  const confined = 'Lin Xiaomei, 63, who has campaigned for years over her son\'s death, has been confined to her home since Friday.';
+  assert.deepEqual(targets(confined, 'RESTRICTION'), ['Lin Xiaomei']);
+  // must not match: confined to a wheelchair
+  assert.deepEqual(targets('Timur Osmanov has been confined to a wheelchair since the accident.', 'RESTRICTION'), []);
+});
