@@ -380,8 +380,12 @@ export class EntityLinker {
     // (not "Mina Zhen, whose brother is held": someone defined through the name is someone else)
     const definedThrough = tree.kids(head, 'nmod:poss').length > 0 || RELATIONAL.has(tree.lemma(head));
     // (past an age set off by commas: "Camila Tovar, 20, a sociology student, was detained")
-    const nameEnd = tree.beforeAge(first) ?? first - 2;
-    if (asTarget && !named && !definedThrough && nameEnd >= 0 && doc.tokens[first - 1]!.text === ',' && of[nameEnd]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[nameEnd];
+    // (and past the other roles joined to it, which the parse may hang on the last: "Daw Ni, a teacher
+    // and union leader, to three years" with "leader" the head and "a teacher" its conjunct)
+    let lead = first;
+    for (const c of tree.kids(head, 'conj')) if (c < lead) lead = Math.min(lead, tree.phrase(c).first);
+    const nameEnd = tree.beforeAge(lead) ?? lead - 2;
+    if (asTarget && !named && !definedThrough && nameEnd >= 0 && doc.tokens[lead - 1]!.text === ',' && of[nameEnd]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[nameEnd];
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);
     // "his client" after "Zalan's lawyer": the coreference layer found the lawyer's client, a person named in the report

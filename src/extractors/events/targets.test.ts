@@ -1347,3 +1347,10 @@ test('a conviction upheld befalls whose conviction it is; confined to one\'s hom
   // must not match: confined to a wheelchair
   assert.deepEqual(targets('Timur Osmanov has been confined to a wheelchair since the accident.', 'RESTRICTION'), []);
 });
+
+test('a name set off before joined roles ("A, a teacher and union leader,") is whom the event befalls, however the parse hung the roles', () => {
+  const text = 'A court in Loikaw sentenced Daw Hnin Si, a teacher and union leader, to three years.';
+  assert.deepEqual(targets(text, 'CONVICTION'), ['Daw Hnin Si']);
+  // must not match: joined roles that no name stands before
+  lacks(targets('The court sentenced a teacher and union leader to three years, Ko Min Zaw said.', 'CONVICTION'), ['Ko Min Zaw'], 'the speaker');
+});
