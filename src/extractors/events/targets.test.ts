@@ -1354,3 +1354,20 @@ test('a name set off before joined roles ("A, a teacher and union leader,") is w
   // must not match: joined roles that no name stands before
   lacks(targets('The court sentenced a teacher and union leader to three years, Ko Min Zaw said.', 'CONVICTION'), ['Ko Min Zaw'], 'the speaker');
 });
+
+test('a state set apart after a name, with modifiers before its noun, is that person\'s: "A, under house arrest since May,"', () => {
+  const house = 'Camera operator Tofig Aliyev, under house arrest since October, sat beside his mother in court.';
+  assert.deepEqual(targets(house, 'ARREST'), ['Tofig Aliyev']);
+  const pretrial = 'Blogger Sevda Karimli, still in pretrial detention, was denied a visit on Monday.';
+  assert.deepEqual(targets(pretrial, 'ARREST'), ['Sevda Karimli']);
+  // must not match: a state that is not set apart after the name
+  lacks(targets('The lawyer met Sevda Karimli, a student, and later a man in police custody.', 'ARREST'), ['Sevda Karimli'], 'someone else in custody');
+});
+
+test('"A, 19, whose flat was searched": whose home it is is the name before the relative clause, past an age', () => {
+  const text = 'Student Olesya Dudko, 19, whose flat was searched last week over leaflets, has been expelled from her university.';
+  has(targets(text, 'RESTRICTION'), ['Olesya Dudko'], text);
+  // must not match: whose home it is, when "whose" follows someone else
+  const other = 'Olesya Dudko met a businessman whose house was searched by tax inspectors.';
+  lacks(targets(other, 'RESTRICTION'), ['Olesya Dudko'], other);
+});
