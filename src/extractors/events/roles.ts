@@ -833,6 +833,14 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   }
   // "a case was registered against the activist", "filed a complaint against him": whom it is against
   if (t.pos === 'verb' && t.partner !== undefined && tree.lemma(t.partner) === 'against' && tree.head(t.partner) > t.partner) roles.target = tree.head(t.partner);
+  // "Charges were brought against X", "sedition charges filed against X": a noun trigger that its verb's
+  // subject or object is, the verb's "against" phrase
+  if (roles.target === undefined && t.pos === 'noun') {
+    const verb = tree.head(t.token);
+    const held = verb >= 0 && tree.token(verb).upos === 'VERB' && /^(nsubj|obj)/.test(tree.token(t.token).deprel ?? '');
+    const against = held ? tree.kids(verb, 'obl').find((c) => tree.caseOf(c) === 'against') : undefined;
+    if (against !== undefined) roles.target = against;
+  }
   if (t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
     const owner = whereaboutsOwner(tree, t.partner);
     if (owner !== undefined) roles.target = owner;

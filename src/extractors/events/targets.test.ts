@@ -1371,3 +1371,10 @@ test('"A, 19, whose flat was searched": whose home it is is the name before the 
   const other = 'Olesya Dudko met a businessman whose house was searched by tax inspectors.';
   lacks(targets(other, 'RESTRICTION'), ['Olesya Dudko'], other);
 });
+
+test('"Charges were brought against A": a charge its verb takes befalls whom the verb\'s "against" phrase names', () => {
+  const text = 'Charges were brought against opposition activist Paval Savinets on Tuesday.';
+  assert.deepEqual(targets(text, 'CHARGE'), ['Paval Savinets']);
+  // must not match: someone who protests against the charges is not charged by that phrase
+  assert.deepEqual(targets('Paval Savinets protested against the charges brought by the police.', 'CHARGE'), []);
+});
