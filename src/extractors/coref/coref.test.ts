@@ -265,3 +265,28 @@ test('a subject pronoun in an adverbial clause goes back to its sentence\'s subj
   assert.equal(owner(doc.text.indexOf('he was arrested')), 'Teo Arvelo');
   assert.equal(owner(doc.text.indexOf('he crossed')), 'Teo Arvelo');
 });
+
+test('an outlet whose last word the recogniser left out still ends the description: the name set off after it is that person', () => {
+  const text = 'A reporter for the weekly paper Norden Vestnik, Ilse Marr, said officers pushed her to the ground.';
+  const doc = createDefaultPipeline('places').run(new Doc(text, { published: '2026-11-25' }));
+  // the reading a report's other mentions may give: only "Norden" an organisation
+  const outlet = doc.entities.find((e) => e.name === 'Norden Vestnik');
+  assert.ok(outlet, doc.entities.map((e) => e.name).join(', '));
+  const cut = text.indexOf(' Vestnik');
+  outlet.mentions = outlet.mentions.map((m) => ({ ...m, end: cut, text: text.slice(m.start, cut) }));
+  outlet.name = 'Norden';
+  registry.create('coref', {}).process(doc);
+  assert.deepEqual(texts(person(doc, 'Ilse Marr'), 'description'), ['A reporter']);
+  // must not match: a name a list goes on from is not the description's
+  const list = run('A reporter for the weekly Norden Vestnik, Ilse Marr, and two students were arrested.');
+  assert.ok(!person(list, 'Ilse Marr').mentions.some((m) => m.kind === 'description'));
+});
+
+test('a description with a participle after its noun, then a name set off by commas the parse hung on the participle\'s noun, is that person', () => {
+  const doc = run('Police detained the journalist Derya Kaplan on Friday. The fifth reporter named in the investigation, Selin Avar, was detained at the airport on Sunday.');
+  assert.deepEqual(texts(person(doc, 'Selin Avar'), 'description'), ['The fifth reporter']);
+  assert.ok(!person(doc, 'Derya Kaplan').mentions.some((m) => /fifth reporter/.test(m.text)));
+  // must not match: a name that no comma closes begins a clause of its own
+  const speaker = run('Police detained the journalist Derya Kaplan on Friday. The reporter arrested with Kaplan, Selin Avar said, was later beaten.');
+  assert.ok(!person(speaker, 'Selin Avar').mentions.some((m) => m.kind === 'description'));
+});

@@ -525,8 +525,10 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
   if (tree.token(h).xpos !== 'NN') return undefined;
   const { to } = tree.sentenceRange(h);
   // an outlet's name that ends the phrase may stand outside its words: "a cameraman for the local channel | Chira TV, Dilan Omer,"
+  // (and the words of such a name the recogniser left out of it: "the local channel Chira | TV, Dilan Omer,")
   let end = last;
-  while (end + 1 < to && tree.entityOf[end + 1] && tree.entityOf[end + 1]!.type !== 'PERSON') end++;
+  const outletWord = (k: number) => (tree.entityOf[k] ? tree.entityOf[k]!.type !== 'PERSON' : tree.token(k).upos === 'PROPN' && k > last && tree.entityOf[k - 1] !== undefined && tree.entityOf[k - 1]!.type !== 'PERSON');
+  while (end + 1 < to && outletWord(end + 1)) end++;
   for (let k = h + 1; k <= Math.max(end + 1, h + 8) && k < to; k++) {
     const t = tree.token(k);
     if (t.text === ',') {
@@ -537,6 +539,9 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
     }
     // "A cameraman who works with A, B, 28, was also detained": the name set off after a relative clause
     if (/^(?:who|that)$/i.test(t.text) && k > h) return nameAfterRelative(tree, k, to);
+    // "The third reporter named in the indictment, B, was detained": so after a participle that
+    // describes the noun (the parse may hang the name on the participle's own noun)
+    if (k === h + 1 && t.upos === 'VERB' && /^VB[NG]$/.test(t.xpos ?? '') && tree.head(k) === h && (t.deprel ?? '').startsWith('acl')) return nameAfterRelative(tree, k, to);
     if (!['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.upos ?? '') || tree.entityOf[k]?.type === 'PERSON') return undefined;
   }
   return undefined;

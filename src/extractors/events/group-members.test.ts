@@ -150,3 +150,15 @@ test('"both" after a name told along with another whose post is set off before t
   const apart = "Samuel Achebe was arrested on March 3. The minister met the union's treasurer, Grace Obi, on Friday. Both were charged with sabotage.";
   lacks(targets(apart, 'CHARGE'), ['Grace Obi'], apart);
 });
+
+test('"One of them is A" and "Among them is A" name members of a group told two sentences before, past a sentence that names no one', () => {
+  const one = 'Five women were detained by police in Hunchun last week. They were stopped at a guesthouse near the station. One of them is Pak Un-ha, 28, who left her province in 2017.';
+  has(targets(one, 'ARREST'), ['Pak Un-ha'], one);
+  const among = 'Security agents arrested 40 worshippers at a house church in Keren on Sunday. The group had met there for years. Among them is Saba Tewolde, 24, a singer in the choir.';
+  has(targets(among, 'ARREST'), ['Saba Tewolde'], among);
+  // must not match: past a sentence that names someone else, or more names than the group counts
+  const between = 'Police arrested three students on Monday. The minister Ivo Sarn praised the police. One of them is Ana Rell, 20.';
+  lacks(targets(between, 'ARREST'), ['Ana Rell'], between);
+  const more = 'Police arrested two students on Monday. They were held overnight. Among them are Ana Rell, Ivo Sarn and Mira Tesk.';
+  lacks(targets(more, 'ARREST'), ['Ana Rell', 'Ivo Sarn', 'Mira Tesk'], more);
+});

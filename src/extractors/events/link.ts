@@ -24,6 +24,9 @@ const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
 /** How many tokens after a description the name coreference tied it to may stand, for an apposition. */
 const APPOSED_REACH = 25;
 
+/** How many words a participle clause between a description and its apposed name may take: "the reporter named in the indictment, A,". */
+const PARTICIPLE_REACH = 12;
+
 /** Nouns that name a person through another: never the person in view themselves. */
 const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson']);
 
@@ -251,6 +254,14 @@ export class EntityLinker {
     const tree = this.tree;
     const t = tree.token(head);
     const { to } = tree.sentenceRange(head);
+    // "the third reporter named in the indictment, Selin Avar,": past a participle that describes the
+    // noun, up to the first comma (the parse may hang the name on the participle's own noun)
+    const participle = tree.token(last + 1);
+    if (participle && tree.head(last + 1) === head && (participle.deprel ?? '').startsWith('acl') && participle.upos === 'VERB' && /^VB[NG]$/.test(participle.xpos ?? '')) {
+      let k = last + 1;
+      while (k + 1 < to && k - last < PARTICIPLE_REACH && tree.token(k + 1).text !== ',' && tree.entityOf[k + 1]?.type !== 'PERSON') k++;
+      last = k;
+    }
     // "the cameraman of the private channel Tele Varsk, Herve Balek,": a name the phrase ends with
     // (an outlet's, an organisation's, a place's) may be left outside it by the parse
     let comma = last + 1;
@@ -369,8 +380,12 @@ export class EntityLinker {
     // (not "Mina Zhen, whose brother is held": someone defined through the name is someone else)
     const definedThrough = tree.kids(head, 'nmod:poss').length > 0 || RELATIONAL.has(tree.lemma(head));
     // (past an age set off by commas: "Camila Tovar, 20, a sociology student, was detained")
-    const nameEnd = tree.beforeAge(first) ?? first - 2;
-    if (asTarget && !named && !definedThrough && nameEnd >= 0 && doc.tokens[first - 1]!.text === ',' && of[nameEnd]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[nameEnd];
+    // (and past the other roles joined to it, which the parse may hang on the last: "Daw Ni, a teacher
+    // and union leader, to three years" with "leader" the head and "a teacher" its conjunct)
+    let lead = first;
+    for (const c of tree.kids(head, 'conj')) if (c < lead) lead = Math.min(lead, tree.phrase(c).first);
+    const nameEnd = tree.beforeAge(lead) ?? lead - 2;
+    if (asTarget && !named && !definedThrough && nameEnd >= 0 && doc.tokens[lead - 1]!.text === ',' && of[nameEnd]?.type === 'PERSON' && tree.token(head).upos === 'NOUN' && tree.token(head).xpos !== 'NNS' && this.lexicon.personNouns.has(tree.lemma(head))) named = of[nameEnd];
     if (named) return { role: { entity: named.id, text, start, end }, inferred: false };
     const lemma = tree.lemma(head);
     // "his client" after "Zalan's lawyer": the coreference layer found the lawyer's client, a person named in the report

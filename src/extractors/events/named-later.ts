@@ -32,10 +32,12 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
   const fits = (said: StandIn, names: number[]): boolean => {
     // names right after the group's own word ("the lawyers A and B") are of its kind by that word
     const named = said.noun !== undefined && fitsRole([group.noun], said.noun);
-    if (names.length === 0 || (!named && !names.every(ofKind))) return false;
+    // ("among them" says they are of the group, whatever else they are: "Among them is A, a singer")
+    if (names.length === 0 || (!named && !said.any && !names.every(ofKind))) return false;
     if (said.whole !== undefined && group.count !== undefined && said.whole !== group.count) return false;
     // "the two officers" are not two of the journalists; "the two men" may be, and anyone may be of "six people"
     if (said.noun !== undefined && !ANYONE.has(said.noun) && !ANYONE.has(group.noun) && !fitsRole([group.noun], said.noun)) return false;
+    if (said.any) return group.count === undefined || names.length <= group.count;
     if (said.count !== undefined) return names.length === said.count && (group.count === undefined || said.count <= group.count);
     return names.length >= 2 && (group.count === undefined || names.length === group.count);
   };
@@ -59,13 +61,15 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
     const { to } = tree.sentenceRange(s);
     const said = standInAt(tree, s, to) ?? standInAt(tree, afterSpeech(tree, s, to), to);
     // "The Spanish lawyers A and B, members of …, were turned back": the names may follow the words with no comma
-    const names = said ? (tree.token(said.after)?.text === ',' ? setOff(tree, said.after, to) : namesRightAfter(tree, said.after, to)) : [];
+    // "One of them is A, 28, who …", "Among them are A and B": the names after a copula
+    const names = said ? (tree.token(said.after)?.text === ',' ? setOff(tree, said.after, to) : namesRightAfter(tree, said.after, to).length ? namesRightAfter(tree, said.after, to) : namedByCopula(tree, said.after, to, true)) : [];
     if (said && fits(said, names)) out.push(...names);
     else {
       // "Kemal Ardic, one of the three, said …": a name that opens the sentence, said to be one of the group
       const name = nameBeforeStandIn(tree, s, to);
-      if (!name || !fits(name.said, [name.token])) break;
-      out.push(name.token);
+      if (name && fits(name.said, [name.token])) out.push(name.token);
+      // a sentence that names no one may come between ("They were stopped at a guesthouse."); one that names someone ends the search
+      else if (said || namesSomeone(tree, s, to)) break;
     }
     s = to;
   }
@@ -78,6 +82,8 @@ interface StandIn {
   /** The whole group's count it tells: "one of the three". */
   whole?: number;
   noun?: string;
+  /** Some of the group, as many as are named: "among them". */
+  any?: true;
   after: number;
 }
 
@@ -120,6 +126,8 @@ function standInAt(tree: Tree, s: number, to: number): StandIn | undefined {
     const noun = pluralNounAt(tree, s + 2, to, true);
     return noun === undefined ? undefined : { count: some, noun: tree.lemma(noun).toLowerCase(), after: noun + 1 };
   }
+  // "Among them is A", "among those held are A and B": as many as are named
+  if (w(s) === 'among' && ['them', 'those'].includes(w(s + 1))) return { count: undefined, any: true, after: s + 2 };
   // "another", and "one" alone before the comma of its name: "One, Samira Adel, lost …"
   if (w(s) === 'another' || (w(s) === 'one' && w(s + 1) === ',')) return { count: 1, after: s + 1 };
   let k = s;
@@ -252,14 +260,26 @@ function nameBeforeStandIn(tree: Tree, s: number, to: number): { token: number; 
 }
 
 /** "… one of whom was the student activist A.": the names after "was" (or "is", "were", "are"), a role's words before them, ending the sentence. */
-function namedByCopula(tree: Tree, k: number, to: number): number[] {
+function namedByCopula(tree: Tree, k: number, to: number, described = false): number[] {
   if (k >= to || !['was', 'is', 'were', 'are'].includes(tree.token(k).text.toLowerCase())) return [];
   const role = (n: number) => isRoleWord(tree, n) || tree.token(n).upos === 'DET';
   let j = k + 1;
   while (j < to && j - k < 6 && tree.entityOf[j]?.type !== 'PERSON' && role(j)) j++;
   if (tree.entityOf[j]?.type !== 'PERSON') return [];
   const end = nameSpan(tree, j)[1];
+  // (in a sentence of its own, the names may go on with what describes them: "One of them is A, 28, who left …")
+  if (described) {
+    const names = namesRightAfter(tree, j, to);
+    const after = nameSpan(tree, names[names.length - 1]!)[1] + 1;
+    if (after >= to - 1 || tree.token(after).text === ',') return names;
+  }
   return end + 2 >= to && /^[.!?]$/.test(tree.token(to - 1).text) && end + 1 === to - 1 ? [j] : [];
+}
+
+/** Whether the sentence [s, to) names a person. */
+function namesSomeone(tree: Tree, s: number, to: number): boolean {
+  for (let k = s; k < to; k++) if (tree.entityOf[k]?.type === 'PERSON') return true;
+  return false;
 }
 
 /** Past what a name's item says of where the person works: "A of the Nordic Daily", "B from Radio West". The token after it. */

@@ -388,9 +388,11 @@ const STATE_ADVERBS = new Set(['now', 'still', 'currently', 'already', 'presentl
  */
 function setApartState(tree: Tree, i: number): number | undefined {
   const { from } = tree.sentenceRange(i);
-  let k = i - 2;
-  while (k > from && STATE_ADVERBS.has(tree.token(k).text.toLowerCase()) && i - k <= 4) k--;
-  if (k <= from || tree.token(k).text !== ',' || !STATE_CASES.has(tree.token(i - 1).text.toLowerCase())) return undefined;
+  // (past the noun's own modifiers: "X, under house arrest since May,")
+  const c = tree.kids(i, 'case').find((k) => k < i && STATE_CASES.has(tree.token(k).text.toLowerCase()) && i - k <= 3) ?? i - 1;
+  let k = c - 1;
+  while (k > from && STATE_ADVERBS.has(tree.token(k).text.toLowerCase()) && c - k <= 3) k--;
+  if (k <= from || tree.token(k).text !== ',' || !STATE_CASES.has(tree.token(c).text.toLowerCase())) return undefined;
   return tree.personNameEndingAt(k - 1);
 }
 
@@ -831,6 +833,14 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   }
   // "a case was registered against the activist", "filed a complaint against him": whom it is against
   if (t.pos === 'verb' && t.partner !== undefined && tree.lemma(t.partner) === 'against' && tree.head(t.partner) > t.partner) roles.target = tree.head(t.partner);
+  // "Charges were brought against X", "sedition charges filed against X": a noun trigger that its verb's
+  // subject or object is, the verb's "against" phrase
+  if (roles.target === undefined && t.pos === 'noun') {
+    const verb = tree.head(t.token);
+    const held = verb >= 0 && tree.token(verb).upos === 'VERB' && /^(nsubj|obj)/.test(tree.token(t.token).deprel ?? '');
+    const against = held ? tree.kids(verb, 'obl').find((c) => tree.caseOf(c) === 'against') : undefined;
+    if (against !== undefined) roles.target = against;
+  }
   if (t.partner !== undefined && tree.lemma(t.partner) === 'whereabouts') {
     const owner = whereaboutsOwner(tree, t.partner);
     if (owner !== undefined) roles.target = owner;
@@ -840,7 +850,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
   const takesPeople = t.type === 'ABDUCTION' || t.type === 'ARREST';
   if (roles.target !== undefined && lexicon.ownedNouns.has(tree.lemma(roles.target)) && !takesPeople) {
     const owner = tree.kids(roles.target, 'nmod:poss')[0] ?? tree.kids(roles.target, 'nmod').find((c) => tree.caseOf(c) === 'of');
-    if (owner !== undefined) roles.target = owner;
+    // "A, whose flat was searched": whose it is is the name the relative clause is about
+    const whose = owner !== undefined && tree.token(owner).text.toLowerCase() === 'whose' ? tree.antecedentOf(owner) : undefined;
+    if (owner !== undefined) roles.target = whose ?? owner;
   }
   if (!NO_PLACE.has(t.type)) {
     // Not where its agent or target is said to be ("Police in Velmora arrested …"): a case's status

@@ -1307,3 +1307,74 @@ test('"I" or "we" in a direct quotation, when something befalls them, is its spe
   // must not match: "we" as the ones who did it, and "I" outside any quotation
   lacks(targets('"We arrested him because he had no papers," said the police chief, Orin Tesk.', 'ARREST'), ['Orin Tesk'], 'the police chief is the agent');
 });
+
+test('a description with a participle after its noun, then a name set off by commas, is that person, not someone called so before', () => {
+  const text = 'Police detained the journalist Derya Kaplan on Friday. The third reporter named in the indictment, Selin Avar, was detained at the airport on Monday.';
+  // (the second arrest is not Kaplan's, whom "the reporter" would otherwise point back to)
+  assert.deepEqual(targets(text, 'ARREST').sort(), ['Derya Kaplan', 'Selin Avar']);
+  const working = 'Police detained the journalist Derya Kaplan on Friday. A cameraman working for the channel, Selin Avar, was beaten by police.';
+  assert.deepEqual(targets(working, 'ASSAULT'), ['Selin Avar']);
+  // must not match: a name inside the participle's own words is someone else
+  const inside = 'A cameraman working with Selin Avar was beaten by police on Friday.';
+  lacks(targets(inside, 'ASSAULT'), ['Selin Avar'], inside);
+});
+
+test('more wordings of custody, search, fine and beating befall the person named: hauled off, locked up, searched homes, fined, roughed up', () => {
+  const cases: [string, EventType, string][] = [
+    ['Soldiers hauled off reporter Kyaw Min Tun from a tea shop in Pyinmana.', 'ARREST', 'Kyaw Min Tun'],
+    ['Police locked up the blogger Ales Harbach after a search of his flat.', 'ARREST', 'Ales Harbach'],
+    ['Police searched the homes of lawyer Arif Molla and activist Rupa Begum on Tuesday.', 'RESTRICTION', 'Rupa Begum'],
+    ['Journalist Zarina Tolib was fined 50,000 roubles for her coverage of the strike.', 'CONVICTION', 'Zarina Tolib'],
+    ['Police roughed up the reporter Gift Mwale as he filmed the march.', 'ASSAULT', 'Gift Mwale'],
+    ['Journalist Amina Ladan was whisked away by armed men in Zaria.', 'ABDUCTION', 'Amina Ladan'],
+  ];
+  for (const [text, type, name] of cases) has(targets(text, type), [name], text);
+  // must not match: a shop locked up, a search for someone, a player a referee fines, a trip with one's wife
+  const none: [string, EventType][] = [
+    ['Ales Harbach locked up his shop and went home.', 'ARREST'],
+    ['Volunteers searched for the missing fisherman Ivo Sarn along the coast.', 'RESTRICTION'],
+    ['The referee fined the striker Ivo Sarn for a late tackle.', 'CONVICTION'],
+    ['Ivo Sarn was whisked away by his wife for a weekend in Ostra.', 'ARREST'],
+  ];
+  for (const [text, type] of none) assert.deepEqual(targets(text, type), [], text);
+});
+
+test('a conviction upheld befalls whose conviction it is; confined to one\'s home is a restriction of that person', () => {
+  const upheld = 'The Supreme Court upheld the conviction of journalist Timur Osmanov on Friday.';
+  assert.deepEqual(targets(upheld, 'CONVICTION'), ['Timur Osmanov']);
+  const confined = 'Lin Xiaomei, 63, who has campaigned for years over her son\'s death, has been confined to her home since Friday.';
+  assert.deepEqual(targets(confined, 'RESTRICTION'), ['Lin Xiaomei']);
+  // must not match: confined to a wheelchair
+  assert.deepEqual(targets('Timur Osmanov has been confined to a wheelchair since the accident.', 'RESTRICTION'), []);
+});
+
+test('a name set off before joined roles ("A, a teacher and union leader,") is whom the event befalls, however the parse hung the roles', () => {
+  const text = 'A court in Loikaw sentenced Daw Hnin Si, a teacher and union leader, to three years.';
+  assert.deepEqual(targets(text, 'CONVICTION'), ['Daw Hnin Si']);
+  // must not match: joined roles that no name stands before
+  lacks(targets('The court sentenced a teacher and union leader to three years, Ko Min Zaw said.', 'CONVICTION'), ['Ko Min Zaw'], 'the speaker');
+});
+
+test('a state set apart after a name, with modifiers before its noun, is that person\'s: "A, under house arrest since May,"', () => {
+  const house = 'Camera operator Tofig Aliyev, under house arrest since October, sat beside his mother in court.';
+  assert.deepEqual(targets(house, 'ARREST'), ['Tofig Aliyev']);
+  const pretrial = 'Blogger Sevda Karimli, still in pretrial detention, was denied a visit on Monday.';
+  assert.deepEqual(targets(pretrial, 'ARREST'), ['Sevda Karimli']);
+  // must not match: a state that is not set apart after the name
+  lacks(targets('The lawyer met Sevda Karimli, a student, and later a man in police custody.', 'ARREST'), ['Sevda Karimli'], 'someone else in custody');
+});
+
+test('"A, 19, whose flat was searched": whose home it is is the name before the relative clause, past an age', () => {
+  const text = 'Student Olesya Dudko, 19, whose flat was searched last week over leaflets, has been expelled from her university.';
+  has(targets(text, 'RESTRICTION'), ['Olesya Dudko'], text);
+  // must not match: whose home it is, when "whose" follows someone else
+  const other = 'Olesya Dudko met a businessman whose house was searched by tax inspectors.';
+  lacks(targets(other, 'RESTRICTION'), ['Olesya Dudko'], other);
+});
+
+test('"Charges were brought against A": a charge its verb takes befalls whom the verb\'s "against" phrase names', () => {
+  const text = 'Charges were brought against opposition activist Paval Savinets on Tuesday.';
+  assert.deepEqual(targets(text, 'CHARGE'), ['Paval Savinets']);
+  // must not match: someone who protests against the charges is not charged by that phrase
+  assert.deepEqual(targets('Paval Savinets protested against the charges brought by the police.', 'CHARGE'), []);
+});

@@ -311,7 +311,9 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     }
   }
   if (entry.byAgent) {
-    const by = tree.kids(i, 'obl', 'obl:agent', 'nmod').find((c) => tree.caseOf(c) === 'by' && lexicon.agentNouns.has(tree.lemma(c).toLowerCase()));
+    // (the by-phrase may hang on the trigger's particle: "whisked away | by armed men")
+    const holders = partner !== undefined && tree.head(partner) === i ? [i, partner] : [i];
+    const by = holders.flatMap((h) => tree.kids(h, 'obl', 'obl:agent', 'nmod')).find((c) => tree.caseOf(c) === 'by' && lexicon.agentNouns.has(tree.lemma(c).toLowerCase()));
     if (by === undefined) return undefined;
   }
   if (entry.forceAgent && !byForce(tree, lexicon, i)) return undefined;

@@ -42,6 +42,13 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     if (tags[k]!.upos !== 'ADP' || tags[k + 1]!.upos !== 'PROPN' || !/^\p{Ll}{3,}$/u.test(w) || w.endsWith('ing') || RARE_PREPOSITIONS.has(w) || usedAs(w, 'ADP')) continue;
     out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
   }
+  // "Student activist X is in custody": a word read as a past tense that training never saw as a
+  // verb and that has no past tense's form (no -ed, no irregular past) is a noun
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (out[k]!.xpos !== 'VBD' || !/^\p{Ll}{3,}$/u.test(w) || /(?:ed|en)$/.test(w) || irregularBase(w) !== undefined || usedAs(w, 'VERB')) continue;
+    out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
+  }
   // "Plainclothes officers detained X": a capitalised first word read as a verb in the present, right
   // before a noun, which training never saw as a verb, is the noun's modifier (its -s is no verb's)
   const first = words[0] ?? '';
@@ -51,7 +58,9 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   if (out.some((t) => FINITE.has(t.xpos))) return out;
   // "Ana Lopez lives in exile": a plural noun right after a name, which training also saw as a verb, is the name's verb
   for (let k = 1; k + 1 < words.length; k++) {
-    if (out[k]!.xpos !== 'NNS' || out[k - 1]!.upos !== 'PROPN' || !usedAs(words[k]!, 'VERB') || !/^\p{Ll}+s$/u.test(words[k]!)) continue;
+    // (or which training never saw at all, as a noun or as a verb: "Ana Lopez languishes in jail")
+    const verbal = usedAs(words[k]!, 'VERB') || !usedAs(words[k]!, 'NOUN');
+    if (out[k]!.xpos !== 'NNS' || out[k - 1]!.upos !== 'PROPN' || !verbal || !/^\p{Ll}+s$/u.test(words[k]!)) continue;
     if (!['ADP', 'DET', 'ADV', 'PRON', 'ADJ', 'PART'].includes(out[k + 1]!.upos)) continue;
     // the noun's lemma is the noun's ("lives" → "life"): the verb's is the word less its ending
     out[k] = { upos: 'VERB', xpos: 'VBZ', lemma: words[k]!.replace(/(?<=(?:ss|x|z|ch|sh))es$|s$/, '') };

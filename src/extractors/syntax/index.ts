@@ -10,6 +10,7 @@ import { headlineVerbs } from './headline-verbs.js';
 import { finiteVerbs } from './finite-verbs.js';
 import { openingParticiples } from './opening-participles.js';
 import { interruptedSubject } from './interrupted-subject.js';
+import { roleNameSubject } from './role-name-subject.js';
 import { possessiveModifier } from './possessive-modifier.js';
 
 export { PosModel, POS_MODEL_FILE } from './tagger-model.js';
@@ -82,7 +83,7 @@ export function createParser(config: ModelConfig = {}): Component {
         const parse = (from: number, to: number, repairs: 'all' | 'possessive' | 'none'): Dependencies => {
           const deps = model.parse(words.slice(from, to), tags.slice(from, to));
           const parsed = { words: words.slice(from, to), upos: tokens.slice(from, to).map((t) => t.upos ?? ''), xpos: tags.slice(from, to), heads: deps.heads, deprels: deps.deprels };
-          if (repairs === 'all') interruptedSubject(parsed);
+          if (repairs === 'all' && !interruptedSubject(parsed)) roleNameSubject(parsed);
           if (repairs !== 'none') possessiveModifier(parsed);
           return deps;
         };

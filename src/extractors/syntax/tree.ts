@@ -183,6 +183,9 @@ export class Tree {
         return this.antecedentOf(k);
       }
     }
+    // past an age set off by commas: "Ilse Varga, 19, who …", "Ilse Varga, 19, whose flat was searched"
+    const aged = this.beforeAge(who);
+    if (aged !== undefined && this.entityOf[aged]?.type === 'PERSON') return this.personNameEndingAt(aged) ?? aged;
     if (j < from || !['PROPN', 'NOUN'].includes(this.token(j).upos ?? '')) return undefined;
     return this.describedPerson(j) ?? this.memberOfOrg(j) ?? this.personBeforeApposition(j) ?? j;
   }
