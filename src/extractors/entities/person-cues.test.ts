@@ -325,6 +325,6 @@ test('a singular role, a comma, then a name set off by commas: the name is a per
 test('a dateline in capitals that names a known place stays a place, though what follows befalls someone', () => {
   assert.notEqual(typeOf('LUCKNOW: A lecturer at Dravin College was arrested on Tuesday night over a post.', 'LUCKNOW'), 'PERSON');
   assert.notEqual(typeOf('BURUNDI: One reporter questioned for nine hours, another jailed in Mpimba.', 'BURUNDI'), 'PERSON');
-  // a name in capitals the gazetteer does not know is left to the rest of the reading (must not match)
-  assert.equal(typeOf('Police said TARO VELKO was arrested on Tuesday night.', 'TARO VELKO') === 'LOC', false);
+  // a name in capitals the gazetteer does not know is still a person when a cue says so (must not match)
+  assert.equal(typeOf('Police arrested the journalist TARO VELKO on Tuesday night.', 'TARO VELKO'), 'PERSON');
 });

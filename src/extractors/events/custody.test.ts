@@ -196,4 +196,6 @@ test('"was charged and remains held at X", with "remains" read as a noun: the on
   assert.equal(heldOf('Police arrested the journalist Osk Varn on Monday. Varn was charged on Friday and remains held at Brenn prison.').get('Osk Varn'), 'Brenn prison');
   // must not match: remains that are things, not a verb after "and"
   assert.equal(heldOf('Police arrested the journalist Osk Varn on Monday. The human remains held at Brenn morgue were returned.').get('Osk Varn'), null);
+  // only "and" or "but" joins the misread verb to the charge: "or" leaves it open whether he is held
+  assert.equal(heldOf('Police arrested the journalist Osk Varn on Monday. He has been charged with assault or remains held at Brenn prison.').get('Osk Varn'), null);
 });

@@ -259,7 +259,7 @@ export class EntityLinker {
     const participle = tree.token(last + 1);
     if (participle && tree.head(last + 1) === head && (participle.deprel ?? '').startsWith('acl') && participle.upos === 'VERB' && /^VB[NG]$/.test(participle.xpos ?? '')) {
       let k = last + 1;
-      while (k + 1 < to && k - last < PARTICIPLE_REACH && tree.token(k + 1).text !== ',' && tree.entityOf[k + 1]?.type !== 'PERSON') k++;
+      while (k + 1 < to && k - last < PARTICIPLE_REACH && tree.token(k + 1).text !== ',') k++;
       last = k;
     }
     // "the cameraman of the private channel Tele Varsk, Herve Balek,": a name the phrase ends with

@@ -20,7 +20,7 @@ test('an office in a bar association, a union or a university is a civil office,
   for (const [text, name] of [
     ['Lawyers said Amira Sello, president of the Dravin Bar Association, was arrested on Monday.', 'Amira Sello'],
     ['Union president Kofi Adjei was beaten by police in Harlo on Friday.', 'Kofi Adjei'],
-    ['Police detained Ermek Tursun, the former president of Kashgar Teachers University, in March.', 'Ermek Tursun'],
+    ['Police detained Ermek Tursun, the former president of Varnsk Teachers University, in March.', 'Ermek Tursun'],
     ['Opposition lawmaker Rana Odeh was detained at her home in Sarvel on Monday.', 'Rana Odeh'],
     ['Police arrested the pro-democracy district councillor Wing Lam-fung on Friday.', 'Wing Lam-fung'],
   ] as const) {
@@ -38,6 +38,13 @@ test('a head of state, a ministry spokeswoman and a party president stay officia
     ['Tomas Brenn, president of the ruling Unity Party, said the arrests were lawful.', 'Tomas Brenn'],
     ['Lawmaker Petra Voss of the ruling Unity Party said the arrests were lawful.', 'Petra Voss'],
     ['Mayor Aldo Fenn ordered the arrest of the protesters.', 'Aldo Fenn'],
+    // another's office in the clause is not theirs
+    ['Mayor Aldo Fenn met the president of the Dravin Bar Association before police arrested him.', 'Aldo Fenn'],
+    // bodies of the state or of a party that share a word with the kinds at risk, or take a league's or a centre's name
+    ['Ines Varo, a spokeswoman for the Labour Ministry, denied that anyone was beaten.', 'Ines Varo'],
+    ['Tomas Brenn, chairman of the state-run Media Authority, ordered the closure.', 'Tomas Brenn'],
+    ['Ines Varo, spokeswoman for the National Security Centre, denied it.', 'Ines Varo'],
+    ['Tomas Brenn, president of the ruling Labour Party, said the arrests were lawful.', 'Tomas Brenn'],
   ] as const) {
     const feats = featsOf(text, name);
     assert.ok(!feats.includes('civil-office'), `${name}: ${feats.join(' ')}`);
@@ -46,7 +53,7 @@ test('a head of state, a ministry spokeswoman and a party president stay officia
 });
 
 test("an affiliation's organisation gives its name's words, not its id", () => {
-  const feats = featsOf('Police detained Ermek Tursun, the former president of Kashgar Teachers University, in March.', 'Ermek Tursun');
+  const feats = featsOf('Police detained Ermek Tursun, the former president of Varnsk Teachers University, in March.', 'Ermek Tursun');
   const afforg = feats.filter((f) => f.startsWith('afforg='));
   assert.ok(afforg.includes('afforg=university'), afforg.join(' '));
   assert.ok(!afforg.some((f) => /^afforg=e\d*$/.test(f)), afforg.join(' '));

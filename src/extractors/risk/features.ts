@@ -360,22 +360,25 @@ const AT_RISK = new Set<string>(AT_RISK_KINDS);
 /**
  * The office a person holds in a body of people who speak, work or campaign, not in the state
  * (`civil-office`): "president of the Dravin Bar Association", "Union president Kofi Adjei",
- * "the former chancellor of Kashgar Teachers University", "a spokeswoman for the rights group",
- * "opposition lawmaker Rana Odeh", "the pro-democracy councillor Wing Lam". Read from
- * an affiliation coreference found, a title that names the body itself, or the office word
- * followed by "of"/"for" and the body's name, or preceded by it. Such a body's own words: one of
- * the kinds at risk ("union", "rights", "media") or a civil body's ("association", "university").
- * A party is left out: its president may well govern.
+ * "the former chancellor of Varnsk Teachers University", "a spokeswoman for the rights group",
+ * "opposition lawmaker Rana Odeh", "the pro-democracy councillor Wing Lam". Read from the
+ * person's own words only (a title, a role coreference found, a description or an apposition,
+ * not another's office in the same clause), with the body named by the affiliation, by the title
+ * itself, or right after the office word ("of"/"for"/"at") or right before it. A civil body's
+ * name has a civil body's word ("association", "university") or a kind at risk's that no state
+ * body shares ("union", "rights", "journalists"; not "media", "radio" or "labour": a media
+ * authority, state radio, a labour ministry), and no word of the state or of a party
+ * ("ministry", "authority", "commission", "party"…) unless it says "opposition".
  */
 function civilOffice(doc: Doc, e: Entity, feats: readonly Feat[], index: ReportIndex): { at?: Offsets } | undefined {
-  const civilName = (name: string): boolean => [...name.matchAll(/\p{L}[\p{L}'’-]*/gu)].some(([w]) => CIVIL_BODY_WORDS.has(w.toLowerCase()) || isAtRiskWord(w.toLowerCase()));
-  const offices = feats.filter(isOffice);
+  const offices = feats.filter(isOwnOffice);
   if (offices.length === 0) return undefined;
+  const hasOffice = (title: string) => title.split(/\s+/).some((w) => OFFICE_WORDS.has(w.toLowerCase()));
   for (const a of e.affiliations ?? []) {
     const org = a.org ? index.orgs.get(a.org) : undefined;
-    if (org && civilName(org.name) && a.title.split(/\s+/).some((w) => OFFICE_WORDS.has(w.toLowerCase()))) return { at: offices[0]!.at };
+    if (org && civilName(org.name) && hasOffice(a.title)) return { at: offices[0]!.at };
   }
-  for (const t of e.titles ?? []) if (t.split(/\s+/).some((w) => OFFICE_WORDS.has(w.toLowerCase())) && civilName(t)) return { at: offices[0]!.at };
+  for (const t of e.titles ?? []) if (hasOffice(t) && civilName(t)) return { at: offices[0]!.at };
   for (const f of offices) {
     if (!f.at) continue;
     const after = /^\s+(?:of|for|at)\s+(?:the\s+)?/i.exec(doc.text.slice(f.at.end, f.at.end + 12));
@@ -387,12 +390,25 @@ function civilOffice(doc: Doc, e: Entity, feats: readonly Feat[], index: ReportI
   return undefined;
 }
 
-/** Words that name a body of people who speak, work or campaign, not a state's (a party's president may govern, so "party" is not one). */
-const CIVIL_BODY_WORDS = new Set(['association', 'league', 'society', 'institute', 'university', 'college', 'academy', 'foundation', 'network', 'coalition', 'movement', 'federation', 'confederation', 'syndicate', 'guild', 'bar', 'church', 'ngo', 'trust', 'alliance', 'forum', 'collective', 'initiative', 'watch', 'centre', 'center']);
+/** Whether a body's name (or a title naming its body) is a civil body's: see `civilOffice`. */
+function civilName(name: string): boolean {
+  const words = [...name.matchAll(/\p{L}[\p{L}'’-]*/gu)].map(([w]) => w.toLowerCase());
+  if (words.some((w) => STATE_BODY_WORDS.has(w)) && !words.includes('opposition')) return false;
+  return words.some((w) => CIVIL_BODY_WORDS.has(w) || (isAtRiskWord(w) && !SHARED_WITH_STATE.has(w)));
+}
 
-/** A describing feature whose word is an office a union or a rights group has as much as a state ("president", "spokeswoman"). */
-const isOffice = (f: Feat): boolean => DESCRIBING_PREFIX.test(f.name) && OFFICE_WORDS.has(f.name.slice(f.name.search(/[=:][^=:]*$/) + 1));
-const DESCRIBING_PREFIX = /^(?:title|desc|afftitle|kid|head=appos|near|ctx)[=:]/;
+/** Words that name a body of people who speak, work or campaign (not a league, a movement or an alliance: parties and states take those names too). */
+const CIVIL_BODY_WORDS = new Set(['association', 'society', 'institute', 'university', 'college', 'academy', 'foundation', 'network', 'coalition', 'confederation', 'syndicate', 'guild', 'bar', 'church', 'ngo', 'trust', 'forum', 'collective', 'initiative', 'watch']);
+/** Words of the kinds at risk that state bodies share: "Media Authority", "state radio", "Labour Ministry". */
+const SHARED_WITH_STATE = new Set(['media', 'radio', 'labour', 'labor', 'newspaper']);
+/** Words of a state's or a party's body: an office there may well govern. */
+const STATE_BODY_WORDS = new Set(['ministry', 'ministries', 'party', 'authority', 'commission', 'government', 'council', 'police', 'army', 'military', 'agency', 'department', 'directorate', 'court', 'parliament', 'assembly', 'senate', 'congress', 'cabinet', 'presidency', 'state', 'state-run', 'state-owned', 'bureau', 'office', 'security', 'intelligence', 'federation']);
+
+/** The person's own describing feature (title, role, description, apposition) whose word is an office a union or a rights group has as much as a state ("president", "spokeswoman"). */
+const isOwnOffice = (f: Feat): boolean => OWN_DESCRIBING.test(f.name) && OFFICE_WORDS.has(lastWordOf(f));
+/** The word a feature ends in: "president" of "title=president" and of "head=appos:president". */
+const lastWordOf = (f: Feat): string => f.name.slice(f.name.search(/[=:][^=:]*$/) + 1);
+const OWN_DESCRIBING = /^(?:title|desc|afftitle|kid|head=appos)[=:]/;
 
 /** Near: the words a description sits in beside a name ("union leader X", "X, a lawyer"); further: the rest of its clause. */
 const NEAR = 3;
@@ -505,7 +521,8 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
     const k = kindOfFeature(f);
     if (!k) continue;
     // "president of the Dravin Bar Association": an office in a union, a rights group or a university is no state office
-    if (civil && isOffice(f) && !AT_RISK.has(k.kind)) continue;
+    // (its word beside the name too: "near=president" is the same word)
+    if (civil && OFFICE_WORDS.has(lastWordOf(f)) && !AT_RISK.has(k.kind)) continue;
     add(`kind-${k.where}=${k.kind}`, f.at);
     // and whether any word beside the name (or further) names a kind at risk or not, across
     // kinds: one feature many examples share, so a kind seen rarely in training still counts,
