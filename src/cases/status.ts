@@ -171,14 +171,10 @@ export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
       .filter((v): v is string => v !== undefined)
       .sort()
       .at(-1);
-  // a step told as done happened by the day it was first told: an undated one, whatever a later
-  // report dated the steps told with it ("whereabouts unknown" told in October stays before a
-  // remand told in November), and one dated by the one report that tells it with the date of a
-  // step to come ("charged … and due before a judge next Wednesday"). Not one several reports
-  // tell: a later one may have given it its date.
-  const done = (e: T): boolean => e.modality === 'asserted' || e.modality === 'reported';
-  const told = (e: T, k: string): string => (done(e) && k > e.toldAt.slice(0, 10) ? e.toldAt.slice(0, 10) : k);
-  const key = (e: T): string => (e.date ? ((e.reportIds?.length ?? 0) <= 1 ? told(e, e.date.value) : e.date.value) : told(e, byReport(e) ?? newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
+  // an undated step happened by the day it was first told, whatever a later report dated the
+  // steps told with it ("whereabouts unknown" told in October stays before a remand told in November)
+  const told = (e: T, k: string): string => (k > e.toldAt.slice(0, 10) ? e.toldAt.slice(0, 10) : k);
+  const key = (e: T): string => (e.date ? e.date.value : told(e, byReport(e) ?? newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
   return [...entries].sort((a, b) => key(a).localeCompare(key(b)) || lifeRank(a) - lifeRank(b) || a.toldAt.localeCompare(b.toldAt));
 }
 
