@@ -171,10 +171,7 @@ export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
       .filter((v): v is string => v !== undefined)
       .sort()
       .at(-1);
-  // an undated step happened by the day it was first told, whatever a later report dated the
-  // steps told with it ("whereabouts unknown" told in October stays before a remand told in November)
-  const told = (e: T, k: string): string => (k > e.toldAt.slice(0, 10) ? e.toldAt.slice(0, 10) : k);
-  const key = (e: T): string => (e.date ? e.date.value : told(e, byReport(e) ?? newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
+  const key = (e: T): string => (e.date ? e.date.value : (byReport(e) ?? newestDated.get(e.toldAt.slice(0, 10)) ?? sortKey(e)));
   return [...entries].sort((a, b) => key(a).localeCompare(key(b)) || lifeRank(a) - lifeRank(b) || a.toldAt.localeCompare(b.toldAt));
 }
 
