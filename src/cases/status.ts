@@ -131,9 +131,7 @@ const whenOf = (e: TimelineEntry): string => (e.date ? `on ${e.date.value}` : `r
  */
 // An extradition hands someone over to be charged and tried where they are sent ("seized, extradited
 // in 2004, and put on trial"), so it comes before the charge; a deportation sends them away after.
-// One sent back to the state they fled is lost after the handover, not before it ("deported to
-// Tarnia, where he has not been heard from since"): a disappearance comes after a deportation.
-const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DEPORTATION', 'DISAPPEARANCE', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
+const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'DEPORTATION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
 // A refused release ("has not been granted bail") is custody going on: at the same instant it comes
 // before a release granted, as the refusal comes before the grant in the one story a report tells,
 // and before a disappearance told with it ("he has not been freed and his whereabouts remain
