@@ -58,9 +58,7 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   if (out.some((t) => FINITE.has(t.xpos))) return out;
   // "Ana Lopez lives in exile": a plural noun right after a name, which training also saw as a verb, is the name's verb
   for (let k = 1; k + 1 < words.length; k++) {
-    // (or which training never saw at all, as a noun or as a verb: "Ana Lopez languishes in jail")
-    const verbal = usedAs(words[k]!, 'VERB') || !usedAs(words[k]!, 'NOUN');
-    if (out[k]!.xpos !== 'NNS' || out[k - 1]!.upos !== 'PROPN' || !verbal || !/^\p{Ll}+s$/u.test(words[k]!)) continue;
+    if (out[k]!.xpos !== 'NNS' || out[k - 1]!.upos !== 'PROPN' || !usedAs(words[k]!, 'VERB') || !/^\p{Ll}+s$/u.test(words[k]!)) continue;
     if (!['ADP', 'DET', 'ADV', 'PRON', 'ADJ', 'PART'].includes(out[k + 1]!.upos)) continue;
     // the noun's lemma is the noun's ("lives" → "life"): the verb's is the word less its ending
     out[k] = { upos: 'VERB', xpos: 'VBZ', lemma: words[k]!.replace(/(?<=(?:ss|x|z|ch|sh))es$|s$/, '') };
