@@ -154,6 +154,10 @@ test('what is told is what the speaker says: not a clause of its own, an adjunct
   // a release only the jailers announce stays their word
   assert.deepEqual(modalities('Police said Aldemir had been released.', 'RELEASE'), ['reported']);
   assert.deepEqual(modalities('Prison authorities said Mara Teller had been freed on Sunday.', 'RELEASE'), ['reported']);
+  // …and so does a flight abroad they announce for someone they took; the family's or a union's word is news
+  assert.deepEqual(modalities('Security agents arrested the activist Yonas Telk on Monday. Officials said he had fled to Sudan.', 'ASYLUM_REQUEST'), ['reported']);
+  assert.deepEqual(modalities('The blogger Kamal Osk has been missing since March. Police said he had left the country.', 'ASYLUM_REQUEST'), ['reported']);
+  assert.deepEqual(modalities('The blogger Kamal Osk fled to Kenya in March, his union said.', 'ASYLUM_REQUEST'), ['asserted']);
 });
 
 test('news relayed through a source, also in its quoted words, is told; what a source alleges, a quoted release or what a source says of itself stays reported', () => {

@@ -51,11 +51,13 @@ const RELAYED_TYPES = new Set(['ARREST', 'CHARGE', 'TRIAL', 'CONVICTION', 'RELEA
 /** Speech verbs that tell a claim the report does not vouch for. */
 const ALLEGING = new Set(['claim', 'allege', 'insist', 'deny', 'argue', 'accuse', 'believe', 'suspect', 'testify', 'assert', 'warn', 'think']);
 /**
- * Who holds the person: "police said he had been released" is the jailer's word, and a release
- * that authorities announce and nobody sees is how many disappearances begin. Such a release stays
- * reported until an analyst accepts it.
+ * Who holds the person: "police said he had been released" (or "had fled the country") is the
+ * jailer's word, and a release or a flight that authorities announce and nobody sees is how many
+ * disappearances begin. Such a release or flight stays reported until an analyst accepts it.
  */
 const STATE_VOICES = new Set(['police', 'authority', 'government', 'ministry', 'minister', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'army', 'military', 'prosecutor', 'prosecution', 'regime', 'junta', 'state', 'interior', 'security']);
+/** What the jailer's word does not settle: a release, and a flight abroad ("officials said he had fled to Sudan" is how a disappearance is covered up). */
+const JAILERS_WORD = new Set(['RELEASE', 'ASYLUM_REQUEST']);
 function stateVoice(tree: Tree, speaker: number | undefined): boolean {
   if (speaker === undefined) return false;
   return [speaker, ...tree.kids(speaker, 'compound', 'amod', 'nmod')].some((k) => STATE_VOICES.has(tree.lemma(k).toLowerCase()));
@@ -469,7 +471,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   // release: who quotes one may be its jailer, and a quoted release stays a claim until accepted
   const quoted = insideQuote(tree, t.token);
   const relayed = RELAYED_TYPES.has(t.type) && (speech === undefined ? quoted && t.type !== 'RELEASE' && !alleged(tree, t.token) : !ALLEGING.has(tree.lemma(speech)) && !(quoted && t.type === 'RELEASE'));
-  if (relayed && !(t.type === 'RELEASE' && stateVoice(tree, speaker))) return { ...reading('asserted'), relayed: true };
+  if (relayed && !(JAILERS_WORD.has(t.type) && stateVoice(tree, speaker))) return { ...reading('asserted'), relayed: true };
   if (speech !== undefined || insideQuote(tree, t.token)) return reading('reported');
   return reading('asserted');
 }
