@@ -72,7 +72,7 @@ export interface Relation {
 export interface Affiliation {
   /** The role: "spokesman". */
   title: string;
-  /** The organisation the role is held in, when the text names it. */
+  /** The organisation the role is held in, when the text names it: the id of its ORG entity (a hand-written extraction may give its name). */
   org: string | null;
 }
 
