@@ -94,6 +94,13 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('The reporter Lesk Arro crossed the street to the court.', 'ASYLUM_REQUEST');
   lacks('The reporter Lesk Arro crossed the border to buy food.', 'ASYLUM_REQUEST');
   lacks('The reporter Lesk Arro crossed into Costa Rica for a holiday.', 'ASYLUM_REQUEST');
+  // a crossing within the country, or into another on a reporting trip, is no exile
+  lacks('The photographer Tamsin Orvo crossed the country by bus to cover the strikes.', 'ASYLUM_REQUEST');
+  lacks('The photographer Tamsin Orvo crossed the country last spring.', 'ASYLUM_REQUEST');
+  lacks('The correspondent Halden Rusk crossed into Syria to film the shelling of the villages.', 'ASYLUM_REQUEST');
+  lacks('The correspondent Halden Rusk crossed into Lebanon on Tuesday to report on the truce talks.', 'ASYLUM_REQUEST');
+  lacks('The correspondent Halden Rusk crossed the border into Ukraine on assignment for a weekly.', 'ASYLUM_REQUEST');
+  lacks('The correspondent Halden Rusk crossed Ukraine on assignment.', 'ASYLUM_REQUEST');
   // went or moved to a country to escape what awaited at home
   has('The plasterer Yulia Slenk went to Poland with her son in October to avoid a jail term.', 'ASYLUM_REQUEST asserted Yulia Slenk');
   has('The editor Ivo Sarn moved to Germany in 2021 to escape prosecution.', 'ASYLUM_REQUEST asserted Ivo Sarn');

@@ -17,6 +17,8 @@ export interface TriggerEntry {
   withInto?: string[];
   /** Only when the trigger's "to" phrase or its object names a country: "fled to Lithuania", "fled Belarus" (not "fled to the hills"). */
   toCountry?: boolean;
+  /** Only when the trigger's "into" phrase, or its border's, names a country, and not on a reporting trip: "crossed into Colombia", not "crossed the country" or "crossed into Syria to cover the fighting". */
+  intoCountry?: boolean;
   /** Only when the clause tells the act as a reprisal for the person's speech, reporting or union work ("fired columnist X over his reporting"). */
   reprisal?: boolean;
   /** Only with a by-phrase naming an agent of force ("taken by soldiers", not "taken by surprise"). */

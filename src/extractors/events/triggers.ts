@@ -57,6 +57,47 @@ function countryOf(tree: Tree, i: number): number | undefined {
   return undefined;
 }
 
+/**
+ * The country the verb `i` crosses into: its "into" phrase, or its border's ("crossed the border
+ * into Colombia"). Never its object: "crossed the country on foot" is a journey within it.
+ */
+function intoCountryOf(tree: Tree, i: number): number | undefined {
+  const country = (c: number): boolean => {
+    const entity = tree.entityOf[c];
+    return entity?.type === 'LOC' && countryByName(entity.name) !== undefined;
+  };
+  const into = (c: number): boolean => tree.caseOf(c) === 'into' && country(c);
+  const direct = tree.kids(i, 'obl').find(into);
+  if (direct !== undefined) return direct;
+  const border = tree.kids(i, 'obj', 'obl').find((c) => tree.lemma(c) === 'border');
+  return border === undefined ? undefined : tree.kids(border, 'nmod', 'obl').find(into);
+}
+
+/** Verbs of a reporter's work: a crossing to do it is a reporting trip, no exile. */
+const REPORTING_PURPOSES = new Set(['cover', 'report', 'film', 'document', 'interview', 'photograph']);
+
+/**
+ * Whether the crossing `i` (into the country `into`) is a reporting trip: a purpose clause of
+ * reporting ("to cover the fighting", "to report on the ceasefire") or "on assignment", hung on
+ * the verb, its border or the country.
+ */
+function reportingTrip(tree: Tree, i: number, into: number): boolean {
+  const holders = [i, into, ...tree.kids(i, 'obj', 'obl').filter((c) => tree.lemma(c) === 'border')];
+  const purpose = holders.some((h) => tree.kids(h, 'advcl', 'xcomp', 'acl').some((c) => REPORTING_PURPOSES.has(tree.lemma(c)) && tree.kids(c, 'mark').some((m) => tree.lemma(m) === 'to')));
+  const assignment = holders.some((h) => tree.kids(h, 'obl', 'nmod').some((c) => tree.lemma(c) === 'assignment' && tree.caseOf(c) === 'on'));
+  if (purpose || assignment) return true;
+  // the parse may hang the purpose elsewhere ("crossed into Syria to film …" read as the subject's
+  // "to film"): from the words after the country, to the end of the clause
+  const { to } = tree.sentenceRange(i);
+  for (let k = into + 1; k + 1 < to; k++) {
+    const word = tree.token(k).text.toLowerCase();
+    if (word === ';' || word === 'but' || word === 'where') return false;
+    if (word === 'to' && REPORTING_PURPOSES.has(tree.lemma(k + 1))) return true;
+    if (word === 'on' && tree.lemma(k + 1) === 'assignment') return true;
+  }
+  return false;
+}
+
 /** Whose vehicle makes being forced into it an arrest: "a police van", "a military truck". */
 const STATE_VEHICLES = new Set(['police', 'military', 'army', 'security', 'prison']);
 
@@ -327,6 +368,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.toCountry) {
     partner = countryOf(tree, i);
     if (partner === undefined) return undefined;
+  }
+  if (entry.intoCountry) {
+    partner = intoCountryOf(tree, i);
+    if (partner === undefined || reportingTrip(tree, i, partner)) return undefined;
   }
   if (entry.withFrom) {
     partner = phraseOf(tree, i, entry.withFrom, ['from']);
