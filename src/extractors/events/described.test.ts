@@ -107,6 +107,11 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('The editor Ivo Sarn moved to Germany in 2021 to study.', 'ASYLUM_REQUEST');
   lacks('The editor Ivo Sarn went to Poland on holiday to escape the heat.', 'ASYLUM_REQUEST');
   lacks('Guards moved the editor Ivo Sarn to Karst prison to avoid protests.', 'ASYLUM_REQUEST');
+  // what is escaped must be what awaited at home: a prosecution, a term, a crackdown; not the weather
+  lacks('The columnist Dace Morrow moved to Portugal in 2018 to escape the damp summers.', 'ASYLUM_REQUEST');
+  lacks('The columnist Dace Morrow relocated to Chile to avoid the traffic of the capital.', 'ASYLUM_REQUEST');
+  lacks('The columnist Dace Morrow went to Norway to escape the noise.', 'ASYLUM_REQUEST');
+  has('The columnist Dace Morrow relocated to Chile in 2020 to evade arrest.', 'ASYLUM_REQUEST asserted Dace Morrow');
 });
 
 test('charges dropped or a case dismissed free the person of them; rejecting charges, a call or a refusal to drop them does not', () => {
@@ -208,4 +213,12 @@ test('a sentence handed to someone is their conviction; a contract handed over f
   has('The judge handed down a five-year sentence to the activist Ana Rell.', 'CONVICTION asserted Ana Rell');
   lacks('The minister Ivo Sarn handed the contract to a firm for a term of five years.', 'CONVICTION');
   lacks('The lawyer Ivo Sarn was handed a second term as head of the bar association.', 'CONVICTION');
+});
+
+test('a fine an employer, a club or a school imposes is no conviction; one a court imposes is', () => {
+  lacks('The bakery company fined the driver Oren Vashti three days of pay.', 'CONVICTION');
+  lacks('The plant management fined the union members Lia Kord and Oren Vashti for joining the walkout.', 'CONVICTION');
+  lacks('The unionist Oren Vashti was fined by his employer for speaking to reporters.', 'CONVICTION');
+  has('A court in Trest fined the blogger Oren Vashti for insulting the governor.', 'CONVICTION asserted Oren Vashti');
+  has('The blogger Oren Vashti was fined for insulting the governor.', 'CONVICTION asserted Oren Vashti');
 });

@@ -98,6 +98,28 @@ function reportingTrip(tree: Tree, i: number, into: number): boolean {
   return false;
 }
 
+/**
+ * Whether the object of the verb `j` is one of `nouns`, or a compound of one ("to avoid a jail
+ * term"); where the parse gives it none, a word of `nouns` among the next four.
+ */
+function escapedIs(tree: Tree, j: number, nouns: readonly string[]): boolean {
+  const wanted = new Set(nouns);
+  const hit = (k: number): boolean => wanted.has(tree.lemma(k).toLowerCase()) || wanted.has(tree.token(k).text.toLowerCase());
+  const objects = tree.kids(j, 'obj');
+  if (objects.length) return objects.some((o) => hit(o) || tree.kids(o, 'compound', 'amod', 'conj').some(hit));
+  const { to } = tree.sentenceRange(j);
+  for (let k = j + 1; k < Math.min(to, j + 5); k++) if (hit(k)) return true;
+  return false;
+}
+
+/** Whether the verb `i`'s subject or by-agent is one of `nouns`, or has one as its modifier ("the factory management"). */
+function agentIs(tree: Tree, i: number, nouns: readonly string[]): boolean {
+  const wanted = new Set(nouns);
+  const hit = (k: number): boolean => wanted.has(tree.lemma(k).toLowerCase()) || wanted.has(tree.token(k).text.toLowerCase());
+  const agents = [...tree.kids(i, 'nsubj', 'obl:agent'), ...tree.kids(i, 'obl').filter((o) => tree.caseOf(o) === 'by')];
+  return agents.some((a) => hit(a) || tree.kids(a, 'compound', 'amod', 'nmod:poss').some(hit));
+}
+
 /** Whose vehicle makes being forced into it an arrest: "a police van", "a military truck". */
 const STATE_VEHICLES = new Set(['police', 'military', 'army', 'security', 'prison']);
 
@@ -351,6 +373,9 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
       type = entry.otherwise;
     }
   }
+  // "to escape the cold winters" is no escape from what awaited at home: the escaped thing must be one of the entry's
+  if (entry.partnerObject && partner !== undefined && !escapedIs(tree, partner, entry.partnerObject)) return undefined;
+  if (entry.withoutAgent && agentIs(tree, i, entry.withoutAgent)) return undefined;
   if (entry.byAgent) {
     // (the by-phrase may hang on the trigger's particle: "whisked away | by armed men")
     const holders = partner !== undefined && tree.head(partner) === i ? [i, partner] : [i];
