@@ -11,6 +11,26 @@ const STILL = new Set(['have', 'has', 'had', 'will', 'would', 'is', 'are', 'am',
 /** Parts of a day a holding may run until and then end: no one is remanded "until the evening". */
 const DAY_PARTS = new Set(['evening', 'night', 'midnight', 'morning', 'dawn', 'afternoon', 'nightfall', 'daybreak']);
 
+/** Steps that carry a custody on past the part of the day it ran to: "until the evening, when he was taken to a prison". */
+const CARRIED_PAST_DAY_PART = new Set(['transfer', 'remand', 'move', 'take', 'charge', 'indict', 'send', 'jail', 'imprison', 'hand', 'bring', 'present', 'refer', 'sentence', 'convict', 'prosecute']);
+
+/**
+ * Whether a day part a holding ran "until" is no end of it: the day part is another step's ("until
+ * the morning of his trial"), a clause tells what came then ("until the evening, when he was
+ * transferred to Karst prison", "until the night that he was charged"), or a step that carries the
+ * custody on follows in the sentence ("… until the evening and then moved him to a prison").
+ */
+function heldPastDayPart(tree: Tree, d: number): boolean {
+  if (tree.kids(d, 'nmod', 'acl:relcl', 'acl').length) return true;
+  const { to } = tree.sentenceRange(d);
+  for (let k = d + 1; k < to; k++) {
+    const word = tree.token(k).text.toLowerCase();
+    if (word === 'when' || word === 'whereupon') return true;
+    if (tree.token(k).upos === 'VERB' && CARRIED_PAST_DAY_PART.has(tree.lemma(k))) return true;
+  }
+  return false;
+}
+
 /** The "for N days" phrase on the trigger, or "until (late) evening", as its first and last token. */
 function spanOver(tree: Tree, i: number): { first: number; last: number } | undefined {
   // the parser may hang the span on the object: "detained the journalist for three weeks"
@@ -19,7 +39,7 @@ function spanOver(tree: Tree, i: number): { first: number; last: number } | unde
   // (the parser may hang the time on the place)
   for (const d of [...spans, ...tree.kids(i, 'obl').flatMap((o) => tree.kids(o, 'nmod'))]) {
     const until = tree.kids(d, 'case').find((k) => ['until', 'till'].includes(tree.lemma(k)));
-    if (until !== undefined && DAY_PARTS.has(tree.lemma(d))) return { first: until, last: d };
+    if (until !== undefined && DAY_PARTS.has(tree.lemma(d)) && !heldPastDayPart(tree, d)) return { first: until, last: d };
   }
   for (const d of spans) {
     const f = tree.kids(d, 'case').find((k) => tree.lemma(k) === 'for');

@@ -1177,4 +1177,8 @@ test('held until the evening or the next morning has ended: a release, its words
   assert.deepEqual(releases('The student Ravi Kadir was remanded in custody at Osna prison until the morning of his hearing.'), []);
   assert.deepEqual(releases('The student Ravi Kadir was held until his trial.'), []);
   assert.deepEqual(releases('The student Ravi Kadir will be held until the evening.'), []);
+  // must not match: the custody went on past the part of the day ("when …", "of his …", a transfer after)
+  assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk on Friday and kept her at the Brenna barracks until the evening, when she was transferred to Holm jail.'), []);
+  assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk on Friday and kept her until the morning of her hearing.'), []);
+  assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk and kept her at the barracks until dawn, then took her to Holm jail.'), []);
 });
