@@ -82,8 +82,8 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('The foreign correspondent Ivo Sarn was ordered to leave the country.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn left Poland in 2019 and moved back to Belarus.', 'ASYLUM_REQUEST');
   has('Reporter Mira Haas was allowed to flee to Georgia after her release.', 'ASYLUM_REQUEST asserted Mira Haas');
-  // left for a country: gone there
-  has('The editor Vera Lund, who was briefly detained in March, has since left for Poland.', 'ASYLUM_REQUEST asserted Vera Lund');
+  // left for a country: a journey, whatever it is for, until the report says it was to escape
+  lacks('The editor Ilsa Marrow, held for a week in March, left for Latvia on Monday.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn left for Germany on a short trip.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn left for Orla on Monday.', 'ASYLUM_REQUEST');
   lacks('Reporter Ivo Sarn fled for Germany.', 'ASYLUM_REQUEST');
@@ -102,7 +102,7 @@ test('left the country, or a country named, is exile; not a departure barred, al
   lacks('The correspondent Halden Rusk crossed the border into Ukraine on assignment for a weekly.', 'ASYLUM_REQUEST');
   lacks('The correspondent Halden Rusk crossed Ukraine on assignment.', 'ASYLUM_REQUEST');
   // went or moved to a country to escape what awaited at home
-  has('The plasterer Yulia Slenk went to Poland with her son in October to avoid a jail term.', 'ASYLUM_REQUEST asserted Yulia Slenk');
+  has('The bus driver Orsa Pellin went to Latvia with her daughter last spring to avoid a prison term.', 'ASYLUM_REQUEST asserted Orsa Pellin');
   has('The editor Ivo Sarn moved to Germany in 2021 to escape prosecution.', 'ASYLUM_REQUEST asserted Ivo Sarn');
   lacks('The editor Ivo Sarn moved to Germany in 2021 to study.', 'ASYLUM_REQUEST');
   lacks('The editor Ivo Sarn went to Poland on holiday to escape the heat.', 'ASYLUM_REQUEST');
@@ -219,6 +219,7 @@ test('a fine an employer, a club or a school imposes is no conviction; one a cou
   lacks('The bakery company fined the driver Oren Vashti three days of pay.', 'CONVICTION');
   lacks('The plant management fined the union members Lia Kord and Oren Vashti for joining the walkout.', 'CONVICTION');
   lacks('The unionist Oren Vashti was fined by his employer for speaking to reporters.', 'CONVICTION');
-  has('A court in Trest fined the blogger Oren Vashti for insulting the governor.', 'CONVICTION asserted Oren Vashti');
-  has('The blogger Oren Vashti was fined for insulting the governor.', 'CONVICTION asserted Oren Vashti');
+  // a fine, even a court's, holds no one: read as a conviction it made the case "convicted", held
+  lacks('A court in Trest fined the blogger Oren Vashti for insulting the governor.', 'CONVICTION');
+  lacks('The blogger Oren Vashti was fined for insulting the governor.', 'CONVICTION');
 });

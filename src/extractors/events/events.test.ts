@@ -897,7 +897,7 @@ test('"sentenced A to five years and B to three": the second object with a term 
   assert.deepEqual(convicted('The court sentenced Arno Petz to five years in prison and Liva Somm to three years.'), ['Arno Petz', 'Liva Somm']);
   assert.deepEqual(convicted('Lately Velmora has sentenced several bloggers to four years in jail, as well as the singer Ivo Rant to one year in jail.'), ['Ivo Rant']);
   // must not match: a name after "and" with no term of its own, or no term before the "and"
-  // (a verb of its own: "fined" is a sentence of its own since fines are convictions, so another verb here)
+  // (a verb of its own, not "fined", which once read as a conviction)
   assert.deepEqual(convicted('The court sentenced Arno Petz to five years and thanked Liva Somm.'), ['Arno Petz']);
   assert.deepEqual(convicted('The court sentenced Arno Petz and praised Liva Somm for her courage.'), ['Arno Petz']);
 });

@@ -9,8 +9,6 @@ export interface TriggerEntry {
   with?: string[];
   /** Only when the `with` word's object is one of these: "moved to Germany to escape prosecution", not "to escape the cold winters". */
   partnerObject?: string[];
-  /** Words that undo the trigger as its subject or by-agent, or a modifier of that noun: "the company fined the worker", "fined by the club". */
-  withoutAgent?: string[];
   /** Words that count only as a dependent of the trigger ("stabbed to death"), never as a neighbour ("stabbed … death threats"). */
   withDependent?: string[];
   /** Words one of which must be the trigger's "from" phrase: "taken from her home", not "taken home". */

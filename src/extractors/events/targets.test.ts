@@ -1321,21 +1321,22 @@ test('a description with a participle after its noun, then a name set off by com
   lacks(targets('A cameraman working with Selin Avar was beaten by police on Friday.', 'ASSAULT'), ['Selin Avar'], 'inside the participle');
 });
 
-test('more wordings of custody, search, fine and beating befall the person named: hauled off, locked up, searched homes, fined, roughed up', () => {
+test('more wordings of custody, search and beating befall the person named: hauled off, locked up, searched homes, roughed up', () => {
   const cases: [string, EventType, string][] = [
     ['Soldiers hauled off reporter Kyaw Min Tun from a tea shop in Pyinmana.', 'ARREST', 'Kyaw Min Tun'],
-    ['Police locked up the blogger Ales Harbach after a search of his flat.', 'ARREST', 'Ales Harbach'],
+    ['Police locked up the blogger Ales Varkach after a search of his flat.', 'ARREST', 'Ales Varkach'],
     ['Police searched the homes of lawyer Arif Molla and activist Rupa Begum on Tuesday.', 'RESTRICTION', 'Rupa Begum'],
-    ['Journalist Zarina Tolib was fined 50,000 roubles for her coverage of the strike.', 'CONVICTION', 'Zarina Tolib'],
     ['Police roughed up the reporter Gift Mwale as he filmed the march.', 'ASSAULT', 'Gift Mwale'],
     ['Journalist Amina Ladan was whisked away by armed men in Zaria.', 'ABDUCTION', 'Amina Ladan'],
   ];
   for (const [text, type, name] of cases) has(targets(text, type), [name], text);
   // must not match: a shop locked up, a search for someone, a player a referee fines, a trip with one's wife
   const none: [string, EventType][] = [
-    ['Ales Harbach locked up his shop and went home.', 'ARREST'],
+    ['Ales Varkach locked up his shop and went home.', 'ARREST'],
     ['Volunteers searched for the missing fisherman Ivo Sarn along the coast.', 'RESTRICTION'],
     ['The referee fined the striker Ivo Sarn for a late tackle.', 'CONVICTION'],
+    // a fine holds no one: it is no conviction (the status would show the person held)
+    ['Journalist Zarina Tolib was fined 50,000 roubles for her coverage of the strike.', 'CONVICTION'],
     ['Ivo Sarn was whisked away by his wife for a weekend in Ostra.', 'ARREST'],
   ];
   for (const [text, type] of none) assert.deepEqual(targets(text, type), [], text);
@@ -1375,8 +1376,8 @@ test('"A, 19, whose flat was searched": whose home it is is the name before the 
 });
 
 test('"Charges were brought against A": a charge its verb takes befalls whom the verb\'s "against" phrase names', () => {
-  const text = 'Charges were brought against opposition activist Paval Savinets on Tuesday.';
-  assert.deepEqual(targets(text, 'CHARGE'), ['Paval Savinets']);
+  const text = 'Charges were brought against opposition activist Pavel Ostrin on Tuesday.';
+  assert.deepEqual(targets(text, 'CHARGE'), ['Pavel Ostrin']);
   // must not match: someone who protests against the charges is not charged by that phrase
-  assert.deepEqual(targets('Paval Savinets protested against the charges brought by the police.', 'CHARGE'), []);
+  assert.deepEqual(targets('Pavel Ostrin protested against the charges brought by the police.', 'CHARGE'), []);
 });

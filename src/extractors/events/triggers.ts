@@ -30,8 +30,7 @@ export interface Trigger {
 
 /**
  * The country the verb `i` goes to or leaves, as its "to" or "into" phrase or its object: "fled to
- * Lithuania", "crossed into Colombia", "fled Belarus"; for "leave", its "for" phrase too ("has
- * since left for Poland").
+ * Lithuania", "crossed into Colombia", "fled Belarus" (not "left for Latvia": a journey, whatever it is for).
  */
 function countryOf(tree: Tree, i: number): number | undefined {
   const country = (c: number): boolean => {
@@ -40,7 +39,7 @@ function countryOf(tree: Tree, i: number): number | undefined {
   };
   // "left the country", "fled the country": the country the report is about
   const theCountry = (c: number): boolean => tree.token(c).deprel === 'obj' && tree.lemma(c) === 'country' && tree.kids(c, 'det').some((d) => tree.lemma(d) === 'the') && !tree.kids(c, 'nmod:poss', 'amod', 'compound').length;
-  const toward = (c: number): boolean => ['to', 'into'].includes(tree.caseOf(c) ?? '') || (tree.caseOf(c) === 'for' && tree.lemma(i) === 'leave');
+  const toward = (c: number): boolean => ['to', 'into'].includes(tree.caseOf(c) ?? '');
   const parsed = tree.kids(i, 'obl', 'obj').find((c) => ((tree.token(c).deprel === 'obj' || toward(c)) && country(c)) || theCountry(c));
   if (parsed !== undefined) return parsed;
   // "crossed the border into Colombia", "fled across the border into Colombia": the country the border's own phrase goes into
@@ -110,14 +109,6 @@ function escapedIs(tree: Tree, j: number, nouns: readonly string[]): boolean {
   const { to } = tree.sentenceRange(j);
   for (let k = j + 1; k < Math.min(to, j + 5); k++) if (hit(k)) return true;
   return false;
-}
-
-/** Whether the verb `i`'s subject or by-agent is one of `nouns`, or has one as its modifier ("the factory management"). */
-function agentIs(tree: Tree, i: number, nouns: readonly string[]): boolean {
-  const wanted = new Set(nouns);
-  const hit = (k: number): boolean => wanted.has(tree.lemma(k).toLowerCase()) || wanted.has(tree.token(k).text.toLowerCase());
-  const agents = [...tree.kids(i, 'nsubj', 'obl:agent'), ...tree.kids(i, 'obl').filter((o) => tree.caseOf(o) === 'by')];
-  return agents.some((a) => hit(a) || tree.kids(a, 'compound', 'amod', 'nmod:poss').some(hit));
 }
 
 /** Whose vehicle makes being forced into it an arrest: "a police van", "a military truck". */
@@ -375,7 +366,6 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   }
   // "to escape the cold winters" is no escape from what awaited at home: the escaped thing must be one of the entry's
   if (entry.partnerObject && partner !== undefined && !escapedIs(tree, partner, entry.partnerObject)) return undefined;
-  if (entry.withoutAgent && agentIs(tree, i, entry.withoutAgent)) return undefined;
   if (entry.byAgent) {
     // (the by-phrase may hang on the trigger's particle: "whisked away | by armed men")
     const holders = partner !== undefined && tree.head(partner) === i ? [i, partner] : [i];
