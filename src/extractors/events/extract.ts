@@ -301,7 +301,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
       ...listAround(tree, named, trigger.token),
       ...groupMembers(tree, heads.target),
       ...membersToldAfter(tree, heads.target, trigger.token),
-      ...membersNamedLater(tree, heads.target, trigger.token),
+      ...membersNamedLater(tree, heads.target, trigger.token, lexicon),
       ...oneNamedLater(tree, heads.target, lexicon.personNouns),
       ...inverted,
       ...(trigger.pos === 'verb' && heads.target !== undefined ? asWasToo(tree, trigger.token) : []),

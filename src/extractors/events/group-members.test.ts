@@ -162,3 +162,17 @@ test('"One of them is A" and "Among them is A" name members of a group told two 
   const more = 'Police arrested two students on Monday. They were held overnight. Among them are Ana Rell, Ivo Sarn and Mira Tesk.';
   lacks(targets(more, 'ARREST'), ['Ana Rell', 'Ivo Sarn', 'Mira Tesk'], more);
 });
+
+test('"Among them" stands for the group, not for other people a sentence between tells of, nor for one of another kind', () => {
+  // must not match: a sentence between tells of other people, whom "them" may be
+  const others = 'Guards detained nine miners at the Velk pit on Thursday. Scores of nurses marched to the square. Among them were Tarja Olm and Ned Kossa.';
+  lacks(targets(others, 'ARREST'), ['Tarja Olm', 'Ned Kossa'], others);
+  const thanked = 'Guards detained six bloggers in Brisk on Thursday. The governor later praised the soldiers. Among them is Tarja Olm, 41, an army sergeant.';
+  lacks(targets(thanked, 'ARREST'), ['Tarja Olm'], thanked);
+  // must not match: a name whose title is of another kind
+  const rank = 'Guards detained six bloggers in Brisk on Thursday. They were held overnight. Among them is Tarja Olm, 41, a police inspector.';
+  lacks(targets(rank, 'ARREST'), ['Tarja Olm'], rank);
+  // must still match: a sentence between that tells of the group itself
+  const own = 'Guards detained nine miners at the Velk pit on Thursday. They had stopped work a week before. Among them were Tarja Olm and Ned Kossa.';
+  has(targets(own, 'ARREST'), ['Tarja Olm', 'Ned Kossa'], own);
+});

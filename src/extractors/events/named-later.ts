@@ -1,6 +1,6 @@
 import type { Tree } from '../syntax/tree.js';
 import { isRoleWord, isUnnamedGroup, nameSpan, namesFrom } from './coordination.js';
-import { fitsRole, numberAt } from './plural.js';
+import { fitsRole, inRoleFamily, numberAt } from './plural.js';
 
 /**
  * The members of a group named after it by a word that stands for some or all of it, with their
@@ -12,7 +12,7 @@ import { fitsRole, numberAt } from './plural.js';
  * than the group counts, and a word with no count of its own ("the reporters") the group's
  * kind. Returns one token of each name.
  */
-export function membersNamedLater(tree: Tree, head: number | undefined, trigger: number): number[] {
+export function membersNamedLater(tree: Tree, head: number | undefined, trigger: number, words: PeopleWords = NO_WORDS): number[] {
   if (head === undefined) return [];
   const those = tree.token(head).text.toLowerCase() === 'those';
   const unnamed = isUnnamedGroup(tree, head);
@@ -32,8 +32,10 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
   const fits = (said: StandIn, names: number[]): boolean => {
     // names right after the group's own word ("the lawyers A and B") are of its kind by that word
     const named = said.noun !== undefined && fitsRole([group.noun], said.noun);
-    // ("among them" says they are of the group, whatever else they are: "Among them is A, a singer")
+    // ("among them" says they are of the group, whatever else they are: "Among them is A, a singer";
+    // not a title of another kind: "Among them is A, a police captain" among detained reporters)
     if (names.length === 0 || (!named && !said.any && !names.every(ofKind))) return false;
+    if (said.any && !named && names.some((n) => otherKind(tree.entityOf[n]?.titles ?? [], group.noun, words))) return false;
     if (said.whole !== undefined && group.count !== undefined && said.whole !== group.count) return false;
     // "the two officers" are not two of the journalists; "the two men" may be, and anyone may be of "six people"
     if (said.noun !== undefined && !ANYONE.has(said.noun) && !ANYONE.has(group.noun) && !fitsRole([group.noun], said.noun)) return false;
@@ -69,11 +71,53 @@ export function membersNamedLater(tree: Tree, head: number | undefined, trigger:
       const name = nameBeforeStandIn(tree, s, to);
       if (name && fits(name.said, [name.token])) out.push(name.token);
       // a sentence that names no one may come between ("They were stopped at a guesthouse."); one that names someone ends the search
-      else if (said || namesSomeone(tree, s, to)) break;
+      // nor one that tells of other people ("Dozens of lawyers protested", "thanked the officers"): "them" may be those
+      else if (said || namesSomeone(tree, s, to) || namesOtherPeople(tree, s, to, group.noun, words)) break;
     }
     s = to;
   }
   return out;
+}
+
+/** The lexicon's words for people and for agents of force ("police", "officer"). */
+export interface PeopleWords {
+  personNouns: ReadonlySet<string>;
+  agentNouns: ReadonlySet<string>;
+}
+const NO_WORDS: PeopleWords = { personNouns: new Set(), agentNouns: new Set() };
+
+/** Ranks and posts of the state's forces that the agent nouns do not list. */
+const RANKS = new Set(['captain', 'sergeant', 'colonel', 'lieutenant', 'inspector', 'constable', 'detective', 'warden', 'major', 'general']);
+/** Agent nouns that say nothing of a side: a member, a man, a group. */
+const NO_SIDE = new Set(['member', 'man', 'group', 'state', 'service']);
+
+/**
+ * Whether a name's titles say it is of another kind than the group's: an agent of force ("a police
+ * captain" among detained reporters), or a role of a known family the group's is not of ("a
+ * journalist" among lawyers). A title of no known family ("a singer") says nothing against it.
+ */
+function otherKind(titles: readonly string[], noun: string, words: PeopleWords): boolean {
+  if (ANYONE.has(noun) || fitsRole(titles, noun)) return false;
+  return titles.some((t) => {
+    const parts = t.toLowerCase().split(/[\s-]+/).filter(Boolean);
+    if (parts.some((w) => RANKS.has(w) || (words.agentNouns.has(w) && !NO_SIDE.has(w)))) return true;
+    return inRoleFamily(noun) && inRoleFamily(t);
+  });
+}
+
+/**
+ * Whether the sentence [s, to) tells of people other than the group: a plural noun for people or
+ * agents that is not the group's own word ("Dozens of lawyers protested" after students were
+ * arrested, "the ministry thanked the officers").
+ */
+function namesOtherPeople(tree: Tree, s: number, to: number, noun: string, words: PeopleWords): boolean {
+  for (let k = s; k < to; k++) {
+    if (tree.token(k).xpos !== 'NNS' || tree.entityOf[k]) continue;
+    const lemma = tree.lemma(k).toLowerCase();
+    if (!words.personNouns.has(lemma) && !(words.agentNouns.has(lemma) && !NO_SIDE.has(lemma))) continue;
+    if (lemma !== noun && !ANYONE.has(lemma) && !fitsRole([noun], lemma)) return true;
+  }
+  return false;
 }
 
 /** What a word standing for part of a group says: how many it names, or of what kind, and the token after it. */

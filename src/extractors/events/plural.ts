@@ -246,6 +246,12 @@ export function fitsRole(titles: readonly string[], noun: string): boolean {
   });
 }
 
+/** Whether a title's last word (or a noun) is of a known family of roles: "journalist", "lawyer", "activist". */
+export function inRoleFamily(word: string): boolean {
+  const last = singular(word.trim().split(/[\s-]+/).pop() ?? '');
+  return KINDRED.some((family) => family.includes(last));
+}
+
 /** What the caller knows of the people a group may stand for. */
 export interface GroupContext {
   /** The words the extraction reads as people ("activist", "detainee"). */
