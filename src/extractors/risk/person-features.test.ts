@@ -5,8 +5,9 @@ import { createDefaultPipeline } from '../default.js';
 import { personFeatures } from './features.js';
 import { notAtRiskKind } from './kinds.js';
 
-// Invented people, bodies and places. The office a person holds in a union, a bar, a rights group
-// or a university is no state office: "president" there says nothing of an official.
+// Invented people, bodies and places: what a person's features say of who they are. The office a
+// person holds in a union, a bar, a rights group or a university is no state office; who an event
+// befalls with says something of who one is.
 const pipeline = createDefaultPipeline('learned-targets');
 const featsOf = (text: string, name: string): string[] => {
   const doc = pipeline.run(new Doc(text, { published: '2025-02-14' }));
@@ -57,4 +58,13 @@ test("an affiliation's organisation gives its name's words, not its id", () => {
   const afforg = feats.filter((f) => f.startsWith('afforg='));
   assert.ok(afforg.includes('afforg=university'), afforg.join(' '));
   assert.ok(!afforg.some((f) => /^afforg=e\d*$/.test(f)), afforg.join(' '));
+});
+
+test('arrested with someone described as a journalist: the co-target-at-risk feature', () => {
+  assert.ok(featsOf('Police arrested the journalist Amara Bello and Tunde Okafor in Lagos on Monday.', 'Tunde Okafor').includes('co-target-at-risk'));
+});
+
+test('arrested with a governor, or alone: no co-target-at-risk (must not match)', () => {
+  assert.ok(!featsOf('Police arrested Governor Brannic Osk and Tunde Okafor in Lagos on Monday.', 'Tunde Okafor').includes('co-target-at-risk'));
+  assert.ok(!featsOf('Police arrested the journalist Amara Bello in Lagos on Monday.', 'Amara Bello').includes('co-target-at-risk'));
 });
