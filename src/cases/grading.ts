@@ -1,4 +1,5 @@
 import type { Entity, ExtractionDocument, Role } from '../text/types.js';
+import { affiliationOrgName } from '../text/types.js';
 
 /** Who a fact comes from, as a caseworker weighs it. */
 export const SOURCE_KINDS = ['official', 'family', 'lawyer', 'un', 'ngo', 'self', 'media', 'anonymous'] as const;
@@ -35,9 +36,7 @@ function kindOfWords(words: string, family: boolean): SourceKind | null {
 function kindOf(doc: ExtractionDocument, e: Entity, target: string | null): SourceKind {
   if (target && e.id === target) return 'self';
   if (e.relation && FAMILY.test(e.relation.type)) return 'family';
-  // an affiliation points to its organisation by entity id: its words are the organisation's name
-  const orgName = (ref: string | null): string => (ref === null ? '' : (doc.entities.find((x) => x.id === ref)?.name ?? ref));
-  const words = [e.name, ...(e.titles ?? []), ...(e.affiliations ?? []).flatMap((a) => [a.title, orgName(a.org)]), e.relation?.type ?? ''].join(' ; ');
+  const words = [e.name, ...(e.titles ?? []), ...(e.affiliations ?? []).flatMap((a) => [a.title, affiliationOrgName(doc.entities, a.org) ?? '']), e.relation?.type ?? ''].join(' ; ');
   const kind = kindOfWords(words, !!e.relation);
   if (kind) return kind;
   if (e.type === 'ORG') return OFFICIAL.test(e.name) ? 'official' : 'ngo';

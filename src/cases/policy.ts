@@ -5,7 +5,7 @@
  * feed evaluation and the tests call it without a database.
  */
 import type { AtRiskKind, Entity, Evidence, ExtractionDocument, PersonRisk, VigilEvent } from '../text/types.js';
-import { isNamed, nameMentions } from '../text/types.js';
+import { affiliationOrgName, isNamed, nameMentions } from '../text/types.js';
 import { RELEVANCE_WEIGHT, decisionScore as riskDecision } from '../extractors/risk/model.js';
 import { cleanPersonName, opensOnScores } from '../extractors/risk/clean-name.js';
 import { compareNames, normalizeName } from './names.js';
@@ -104,9 +104,7 @@ function watchedBy(entity: Entity, name: string, watch: WatchEntry[], doc: Extra
   const byName = people.find((w) => forms.some((f) => normalizeName(f) === normalizeName(w.name) || compareNames(f, w.name).score >= WATCH_MATCH));
   if (byName) return byName;
   // An organisation on the watch list: whoever the report says works for it.
-  // an affiliation points to its organisation by entity id (a hand-written extraction may name it)
-  const orgName = (ref: string | null): string | null => (ref === null ? null : (doc.entities.find((x) => x.id === ref)?.name ?? ref));
-  const orgs = [...(entity.affiliations ?? []).map((a) => orgName(a.org)), ...(entity.titles ?? [])].filter((x): x is string => !!x).map(normalizeName);
+  const orgs = [...(entity.affiliations ?? []).map((a) => affiliationOrgName(doc.entities, a.org)), ...(entity.titles ?? [])].filter((x): x is string => !!x).map(normalizeName);
   return watch.filter((w) => w.kind === 'organisation').find((w) => orgs.some((o) => o.includes(normalizeName(w.name))));
 }
 

@@ -92,6 +92,12 @@ export interface Entity {
 /** The mentions that name the entity (not its pronouns or descriptions). */
 export const nameMentions = (e: Entity): Mention[] => e.mentions.filter((m) => (m.kind ?? 'name') === 'name');
 
+/**
+ * The name of the organisation an affiliation points to: coreference writes its entity id; a
+ * hand-written extraction may give the name itself, which is kept.
+ */
+export const affiliationOrgName = (entities: readonly Entity[], ref: string | null): string | null => (ref === null ? null : (entities.find((x) => x.id === ref)?.name ?? ref));
+
 /** True when some mention of the entity is a name (unnamed people are kept as entities too). */
 export const isNamed = (e: Entity): boolean => e.mentions.some((m) => (m.kind ?? 'name') === 'name');
 

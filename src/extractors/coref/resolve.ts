@@ -541,7 +541,7 @@ function apposedAfter(tree: Tree, h: number, last: number): { name: number; comm
     if (/^(?:who|that)$/i.test(t.text) && k > h) return nameAfterRelative(tree, k, to);
     // "The third reporter named in the indictment, B, was detained": so after a participle that
     // describes the noun (the parse may hang the name on the participle's own noun)
-    if (k === h + 1 && t.upos === 'VERB' && /^VB[NG]$/.test(t.xpos ?? '') && tree.head(k) === h && (t.deprel ?? '').startsWith('acl')) return nameAfterRelative(tree, k, to);
+    if (k === h + 1 && tree.describingParticiple(k, h)) return nameAfterRelative(tree, k, to);
     if (!['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PART'].includes(t.upos ?? '') || tree.entityOf[k]?.type === 'PERSON') return undefined;
   }
   return undefined;

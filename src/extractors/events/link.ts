@@ -256,8 +256,7 @@ export class EntityLinker {
     const { to } = tree.sentenceRange(head);
     // "the third reporter named in the indictment, Selin Avar,": past a participle that describes the
     // noun, up to the first comma (the parse may hang the name on the participle's own noun)
-    const participle = tree.token(last + 1);
-    if (participle && tree.head(last + 1) === head && (participle.deprel ?? '').startsWith('acl') && participle.upos === 'VERB' && /^VB[NG]$/.test(participle.xpos ?? '')) {
+    if (tree.describingParticiple(last + 1, head)) {
       let k = last + 1;
       while (k + 1 < to && k - last < PARTICIPLE_REACH && tree.token(k + 1).text !== ',') k++;
       last = k;

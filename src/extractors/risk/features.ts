@@ -3,7 +3,7 @@ import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, Mention, Offsets, Quote, VigilEvent as Event } from '../../text/types.js';
 import { AT_RISK_KINDS, nameMentions } from '../../text/types.js';
 import { bin } from '../learn/linear.js';
-import { OFFICE_WORDS, isAtRiskWord, kindOfFeature, kindOfWord } from './kinds.js';
+import { OFFICE_WORDS, isAtRiskWord, kindOfFeature, kindOfWord, writtenWordOf } from './kinds.js';
 import { loadCues } from '../quotes/cues.js';
 import { loadClusters } from '../learn/clusters.js';
 import { straightQuotes } from '../learn/lexical.js';
@@ -121,9 +121,12 @@ const LOCATE_REACH = 200;
 /** Words that say nothing of who someone is: "the" of "the activist", "of" of "head of the union". */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'and', 'in', 'for', 'to', 'on', 'at', 'by', 'with', 'from']);
 
+/** A phrase's words: letters, with apostrophes and hyphens inside ("O'Neill", "pro-democracy"). */
+const wordsIn = (text: string) => text.matchAll(/\p{L}[\p{L}'’-]*/gu);
+
 /** Each word of a located phrase (but its function words) as a feature at its own offsets. */
 function phraseWords(prefix: string, phrase: string, at: Offsets | undefined, add: (name: string, at?: Offsets) => void): void {
-  for (const m of phrase.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+  for (const m of wordsIn(phrase)) {
     const w = m[0].toLowerCase();
     if (FUNCTION_WORDS.has(w)) continue;
     add(`${prefix}=${w}`, at ? { start: at.start + m.index, end: at.start + m.index + m[0].length } : undefined);
@@ -135,7 +138,7 @@ function phraseWords(prefix: string, phrase: string, at: Offsets | undefined, ad
  * words that open the name and name a kind, as titles. "Ex-" and "former-" do not hide the word.
  */
 function titleInName(e: Entity, m: Mention, add: (name: string, at?: Offsets) => void): void {
-  const words = [...m.text.matchAll(/\p{L}[\p{L}'’-]*/gu)];
+  const words = [...wordsIn(m.text)];
   // never the name's last word, nor a word the report calls them by alone: "Sani Guard", "Mayor said"
   const alone = new Set(nameMentions(e).map((x) => x.text.toLowerCase()));
   for (const w of words.slice(0, -1)) {
@@ -240,7 +243,7 @@ function reportIndex(doc: Doc): ReportIndex {
     if (yes === undefined) {
       const x = byId.get(id);
       const phrases = x ? [...(x.titles ?? []), ...(x.affiliations ?? []).map((a) => a.title), ...x.mentions.filter((m) => m.kind === 'description').map((m) => m.text)] : [];
-      yes = phrases.some((p) => [...p.matchAll(/\p{L}[\p{L}'’-]*/gu)].some(([w]) => isAtRiskWord(w.toLowerCase())));
+      yes = phrases.some((p) => [...wordsIn(p)].some(([w]) => isAtRiskWord(w.toLowerCase())));
       described.set(id, yes);
     }
     return yes;
@@ -392,7 +395,7 @@ function civilOffice(doc: Doc, e: Entity, feats: readonly Feat[], index: ReportI
 
 /** Whether a body's name (or a title naming its body) is a civil body's: see `civilOffice`. */
 function civilName(name: string): boolean {
-  const words = [...name.matchAll(/\p{L}[\p{L}'’-]*/gu)].map(([w]) => w.toLowerCase());
+  const words = [...wordsIn(name)].map(([w]) => w.toLowerCase());
   if (words.some((w) => STATE_BODY_WORDS.has(w)) && !words.includes('opposition')) return false;
   return words.some((w) => CIVIL_BODY_WORDS.has(w) || (isAtRiskWord(w) && !SHARED_WITH_STATE.has(w)));
 }
@@ -405,9 +408,7 @@ const SHARED_WITH_STATE = new Set(['media', 'radio', 'labour', 'labor', 'newspap
 const STATE_BODY_WORDS = new Set(['ministry', 'ministries', 'party', 'authority', 'commission', 'government', 'council', 'police', 'army', 'military', 'agency', 'department', 'directorate', 'court', 'parliament', 'assembly', 'senate', 'congress', 'cabinet', 'presidency', 'state', 'state-run', 'state-owned', 'bureau', 'office', 'security', 'intelligence', 'federation']);
 
 /** The person's own describing feature (title, role, description, apposition) whose word is an office a union or a rights group has as much as a state ("president", "spokeswoman"). */
-const isOwnOffice = (f: Feat): boolean => OWN_DESCRIBING.test(f.name) && OFFICE_WORDS.has(lastWordOf(f));
-/** The word a feature ends in: "president" of "title=president" and of "head=appos:president". */
-const lastWordOf = (f: Feat): string => f.name.slice(f.name.search(/[=:][^=:]*$/) + 1);
+const isOwnOffice = (f: Feat): boolean => OWN_DESCRIBING.test(f.name) && OFFICE_WORDS.has(writtenWordOf(f));
 const OWN_DESCRIBING = /^(?:title|desc|afftitle|kid|head=appos)[=:]/;
 
 /** Near: the words a description sits in beside a name ("union leader X", "X, a lawyer"); further: the rest of its clause. */
@@ -522,7 +523,7 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
     if (!k) continue;
     // "president of the Dravin Bar Association": an office in a union, a rights group or a university is no state office
     // (its word beside the name too: "near=president" is the same word)
-    if (civil && OFFICE_WORDS.has(lastWordOf(f)) && !AT_RISK.has(k.kind)) continue;
+    if (civil && OFFICE_WORDS.has(writtenWordOf(f)) && !AT_RISK.has(k.kind)) continue;
     add(`kind-${k.where}=${k.kind}`, f.at);
     // and whether any word beside the name (or further) names a kind at risk or not, across
     // kinds: one feature many examples share, so a kind seen rarely in training still counts,

@@ -33,9 +33,9 @@ const describingRank = (f: Feat): number => DESCRIBING.findIndex((p) => f.name.s
 /** A describing word as the lists hold it: "journalists" → "journalist". */
 const singular = (w: string): string => (w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
-/** The word a describing feature stands for: "journalist" of "title=journalist", "kid=compound:journalist", "head=appos:journalist". */
-/** The word a describing feature carries, as written: "title=reporters" → "reporters". */
-const writtenWordOf = (f: Feat): string => f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1);
+/** The word a describing feature carries, as written: "reporters" of "title=reporters", "kid=compound:journalist", "head=appos:president". */
+export const writtenWordOf = (f: Feat): string => f.name.slice(f.name.lastIndexOf(f.name.includes(':') ? ':' : '=') + 1);
+/** That word singular, as the lists hold it: "journalist" of "title=journalists". */
 const wordOf = (f: Feat): string => singular(writtenWordOf(f));
 
 /**

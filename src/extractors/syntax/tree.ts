@@ -70,6 +70,12 @@ export class Tree {
     return this.doc.tokens[i]?.head ?? -1;
   }
 
+  /** Whether `k` is a participle clause describing the noun `h` ("the reporter named in the indictment"). */
+  describingParticiple(k: number, h: number): boolean {
+    const t = this.doc.tokens[k];
+    return t !== undefined && this.head(k) === h && t.upos === 'VERB' && /^VB[NG]$/.test(t.xpos ?? '') && (t.deprel ?? '').startsWith('acl');
+  }
+
   /** Children of `i` whose relation starts with one of `rels` ("obl" matches "obl:agent"). */
   kids(i: number, ...rels: string[]): number[] {
     return this.children[i]!.filter((c) => {
