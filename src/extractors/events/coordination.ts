@@ -34,7 +34,9 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     const finite = (t: Token | undefined) => t !== undefined && (t.upos === 'AUX' || (t.upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')));
     // "…, a spokesman, B, said": the speaker's apposition is no list item either
     const after = span[span.length - 1]! + 1;
-    return finite(tree.doc.tokens[after]) || (tree.doc.tokens[after]?.text === ',' && finite(tree.doc.tokens[after + 1]));
+    const verb = finite(tree.doc.tokens[after]) ? after : tree.doc.tokens[after]?.text === ',' && finite(tree.doc.tokens[after + 1]) ? after + 1 : -1;
+    // "The arrest of A and B drew condemnation": the verb is the one the event's own noun is the subject of, no clause of B's
+    return verb >= 0 && !(tree.token(trigger).upos === 'NOUN' && tree.head(trigger) === verb);
   };
   const take = (c: number): boolean => {
     // "A and B's lawyer", "A, President B's critic": B is whose, not who

@@ -28,6 +28,25 @@ function woundedThen(tree: Tree, die: number): boolean {
   return verbs.some((v) => TAKE_ON.has(tree.lemma(v)) && tree.kids(v, 'obj').some((o) => WOUNDS.has(tree.lemma(o)) || WOUNDS.has(tree.token(o).text.toLowerCase())));
 }
 
+/** Words that open a clause telling what came before a death: "died after being shot", "died when he was beaten". */
+const BEFORE_DEATH = new Set(['after', 'when', 'following']);
+const LONG_AFTER = new Set(['year', 'years', 'decade', 'decades', 'long']);
+
+/**
+ * Whether the harm at token `harm` is told in a clause of the death at `die` that says it came
+ * first: marked "after" or "when", and hung on the death or on a word of its clause ("died in
+ * hospital after being shot", where the parse hangs the clause on "hospital").
+ */
+function harmClauseOf(tree: Tree, harm: number, die: number): boolean {
+  const mark = tree.kids(harm, 'mark').find((m) => BEFORE_DEATH.has(tree.lemma(m).toLowerCase()));
+  if (mark === undefined) return false;
+  // "years after she was beaten", "died peacefully": a death long after, or of no violence, is not the harm's
+  const words = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => tree.lemma(from + k).toLowerCase());
+  if (words(Math.max(die, mark - 2), mark).some((w) => LONG_AFTER.has(w)) || words(die, mark).includes('peacefully')) return false;
+  const up = tree.head(harm);
+  return up === die || (up >= 0 && tree.head(up) === die && up > die);
+}
+
 export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
@@ -45,7 +64,10 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     const target = subject !== undefined ? linker.link(subject, true, i).role : joined!.target!;
     if (!target.entity) continue;
     const sentence = doc.sentenceAt(at.start);
-    const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && v.trigger.start < at.start && sentence - v.sentence <= NEAR);
+    // the harm told before the death, or in the death's own clause after it: "died after being shot", "died when he was beaten"
+    const before = (v: VigilEvent) => v.trigger.start < at.start && sentence - v.sentence <= NEAR;
+    const after = (v: VigilEvent) => v.trigger.start > at.start && harmClauseOf(tree, tokenAt(doc, v.trigger.start), i);
+    const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && (before(v) || after(v)));
     const dead = [...events, ...added].some((v) => v.target?.entity === target.entity && v.type === 'KILLING' && v.modality === 'asserted');
     if (!harmed || dead) continue;
     added.push({ id: '', type: 'KILLING', trigger: doc.span(at.start, at.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence, confidence: 0.5 });

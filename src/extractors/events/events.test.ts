@@ -509,6 +509,17 @@ test('hit by bullets or struck by a canister is an assault, the projectile no ag
   for (const text of ['The car was hit by a stray bullet.', 'The striker hit the ball past the keeper.']) assert.deepEqual(eventsOf(text).events, [], text);
 });
 
+test('a death told before the harm that led to it is a killing: "died after being shot", "died in hospital after being beaten"', () => {
+  const kinds = (text: string) => befalls(text).map(([t, , who]) => [t, who]);
+  assert.deepEqual(kinds('Tomas Reval, a presenter at Radio Ostrova, died after being shot by unknown gunmen.'), [['KILLING', 'Tomas Reval'], ['ASSAULT', 'Tomas Reval']]);
+  // the parse hangs the clause on "hospital": it is the death's still
+  assert.deepEqual(kinds('The blogger Sela Mardin died in hospital after being beaten by soldiers in Korvo.'), [['KILLING', 'Sela Mardin'], ['ASSAULT', 'Sela Mardin']]);
+  // must not match: a death long after the harm, a peaceful one, an illness, someone else's harm
+  for (const text of ['Sela Mardin died peacefully in 2019, years after she was beaten by soldiers.', 'Tomas Reval died of a heart attack after being shot at by police.', 'The guard died after the journalist Ivo Sarn was beaten.']) {
+    assert.ok(!befalls(text).some(([t]) => t === 'KILLING'), text);
+  }
+});
+
 test('"has himself been barred": a reflexive stresses the subject, the parser hung the real one on the auxiliary', () => {
   assert.deepEqual(befalls('The lawyer, Tran Minh Khoa, has himself been barred from leaving the country.'), [['RESTRICTION', 'barred', 'Tran Minh Khoa']]);
   // must not match: a reflexive object is no subject

@@ -95,7 +95,10 @@ function latestList(tree: Tree, head: number, whole: boolean, back = SENTENCES_B
     // by the parse, else (in the pronoun's own sentence) by the words: "Chairman A and vice
     // president B were fired and they …", with B's name hung on A's
     const byParse = coordinatedPersons(tree, i);
-    const others = byParse.length > 0 || i < own ? byParse : listAround(tree, i, head);
+    // (in the sentence before, by the words only for a count, which the list must then match: "Two
+    // reporters for the Ostrova Times, A and B, covered … Both were arrested"; "their" and "them"
+    // stand as often for a group the sentence before names beside its list)
+    const others = byParse.length > 0 || (i < own && !whole) ? byParse : listAround(tree, i, head);
     if (others.length === 0) {
       const partner = whole ? alongside(tree, i) : undefined;
       if (partner !== undefined) return Object.assign([partner, i], { paired: true });

@@ -140,8 +140,21 @@ test('a plural pronoun or "the two" as target stands for the list of names just 
     ['The lawyers Mirela Vost and Jonas Ekberg were taken from their office in Talvik. Their families say the two were beaten in custody.', 'ASSAULT', ['Mirela Vost', 'Jonas Ekberg']],
     // "each" as the subject: a floating quantifier over the list before it
     ['Aldo Renn was sentenced to 15 years, and Mara Teller and Pol Varan each received 11-year sentences.', 'CONVICTION', ['Aldo Renn', 'Mara Teller', 'Pol Varan']],
+    // the list in the sentence before, set off after its group and the group's outlet: the parse hangs the names on the outlet, the words still list them
+    ['Two reporters for the Ostrova Times, Halvard Imsen and Cato Birrel, covered the strike on Monday. Both were arrested by police.', 'ARREST', ['Halvard Imsen', 'Cato Birrel']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
+});
+
+test('an event told as the subject of its sentence befalls each of the names after "of": "The arrest of A and B drew condemnation"', () => {
+  for (const [text, type] of [
+    ['The arrest of Halvard Imsen and Cato Birrel drew condemnation from press groups in Ostrova.', 'ARREST'],
+    ['The killing of Halvard Imsen and Cato Birrel shocked the town of Dravik.', 'KILLING'],
+  ] as [string, EventType][])
+    has(targets(text, type), ['Halvard Imsen', 'Cato Birrel'], text);
+  // must not match: after the trigger, a name that begins a clause of its own stays out
+  const clause = 'Police detained Halvard Imsen and Cato Birrel fled across the border.';
+  lacks(targets(clause, 'ARREST'), ['Cato Birrel'], clause);
 });
 
 test('a plural pronoun with no list of names before it, or with the list too far back, is left alone', () => {
@@ -149,6 +162,9 @@ test('a plural pronoun with no list of names before it, or with the list too far
   lacks(targets(lone, 'ARREST'), ['Sela Mardin'], lone);
   const far = 'Editors Ilka Brenn and Oskar Vaal founded the weekly in Trest. It sold well for a decade. Its printers moved to the coast. They were arrested in May.';
   lacks(targets(far, 'ARREST'), ['Ilka Brenn', 'Oskar Vaal'], far);
+  // a name and someone else's lawyer are no list, read by the words either
+  const owned = 'Ivo Sarn, Pell Odrin\'s lawyer, spoke to reporters in Kesh on Monday. They were arrested on Friday.';
+  lacks(targets(owned, 'ARREST'), ['Ivo Sarn', 'Pell Odrin'], owned);
 });
 
 test('a group noun stands for the list of names just before it when the list fits it: "the two journalists", "both men", "the detainees"', () => {
