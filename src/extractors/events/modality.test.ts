@@ -63,6 +63,14 @@ test('bail granted to a person is their release; bail denied to them is a negate
   assert.ok(denied.length > 0 && denied.every((v) => v.modality === 'negated' && v.target?.entity), show(denied));
 });
 
+test('a relative clause on the person a denial or an accusation names is the writer\'s fact, not what is denied or claimed', () => {
+  assert.deepEqual(modalities('The court denied bail to the union organiser Ilse Varn, who has been in pre-trial detention since May.', 'ARREST'), ['asserted']);
+  assert.deepEqual(modalities('Prosecutors in Korvo accused Babo Lenz, who was arrested in March, of treason.', 'ARREST'), ['asserted']);
+  // must not match: what the denial's own clause says stays the speaker's
+  assert.deepEqual(modalities('The ministry denied reports that Babo Lenz had been tortured in Korvo.', 'TORTURE'), ['reported']);
+  assert.deepEqual(modalities('His wife told the police that she too had been threatened.', 'THREAT'), ['reported']);
+});
+
 test('what a call asks to be done "by releasing X" is no release; what was done by arresting X is an arrest', () => {
   assert.deepEqual(modalities('The authorities should show their respect for rights by immediately releasing Tomi Nakel.', 'RELEASE'), ['hypothetical']);
   assert.deepEqual(modalities('Police ended the standoff by arresting Tomi Nakel.', 'ARREST'), ['asserted']);

@@ -188,9 +188,28 @@ function noOneSubject(tree: Tree, c: number): boolean {
  * event noun that is the object of another verb inside what is told is taken as known ("accused
  * of exposing a cover-up of the killing of X" tells the killing).
  */
+/** A relative clause set off by a comma and opened by "who", "whom", "whose" or "which": ", who has been held since May". */
+function commaRelative(tree: Tree, clause: number): boolean {
+  const { from } = tree.sentenceRange(clause);
+  for (let k = clause - 1; k > from && clause - k <= 12; k--) {
+    if (!['who', 'whom', 'whose', 'which'].includes(tree.token(k).text.toLowerCase())) continue;
+    return tree.token(k - 1).text === ',';
+  }
+  return false;
+}
+
 function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   let below = i;
+  // on a relative clause's noun, through nouns only ("denied bail to the organiser X, who …")
+  let inRelative = false;
   for (const { token, via } of tree.ancestors(i)) {
+    // "denied bail to X, who has been in detention since May", "accused X, who was arrested in
+    // May, of treason": a relative clause on a noun the speech verb takes as its object or oblique
+    // tells what befell that person in the writer's words, not what is denied or claimed
+    // (set off by a comma and "who", "which": "that" after a speech verb's object opens what is told as often)
+    if (via === 'acl:relcl') inRelative = commaRelative(tree, below);
+    else if (!/^(obj|obl|iobj|nmod|appos|flat|compound)/.test(via)) inRelative = false;
+    if (inRelative && via !== 'acl:relcl' && /^(obj|obl|iobj)/.test(via) && lexicon.speech.has(tree.lemma(token))) return undefined;
     // a clause joined to the speech verb by its own "and" or "but" is the writer's, not the speaker's
     const ownClause = via === 'conj' && tree.kids(below, 'cc').length > 0;
     // nor is a clause after a semicolon that the parse joined as a conjunct: "the police said no force
