@@ -68,3 +68,14 @@ test('arrested with a governor, or alone: no co-target-at-risk (must not match)'
   assert.ok(!featsOf('Police arrested Governor Brannic Osk and Tunde Okafor in Lagos on Monday.', 'Tunde Okafor').includes('co-target-at-risk'));
   assert.ok(!featsOf('Police arrested the journalist Amara Bello in Lagos on Monday.', 'Amara Bello').includes('co-target-at-risk'));
 });
+
+test('a publisher, a stringer or a deacon is named as the kind of person at risk they are', () => {
+  for (const [text, name, kind] of [
+    ['Police in Harlo detained Obi Nwankwo, publisher of the Orvo Mirror, over a story on graft.', 'Obi Nwankwo', 'journalist'],
+    ['Soldiers beat Kemal Arsin, a stringer for a news agency, near Sarvel.', 'Kemal Arsin', 'journalist'],
+    ['Ada Mensel, a Methodist deacon, was arrested after a sermon in Dravin.', 'Ada Mensel', 'religious_or_minority_leader'],
+  ] as const) {
+    const feats = featsOf(text, name);
+    assert.ok(feats.some((f) => f.startsWith('kind') && f.endsWith(`=${kind}`)), `${name}: ${feats.join(' ')}`);
+  }
+});
