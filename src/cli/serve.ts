@@ -200,8 +200,9 @@ async function runPrimary(opts: ServeOptions, io: CliIo): Promise<number> {
     const w = cluster.fork({ [ROLE_ENV]: slot });
     live.set(slot, w);
     const pid = w.process.pid;
-    log(slot === 'jobs' ? `background process started (pid ${pid})` : `server ${slot} started (pid ${pid})`);
+    if (slot === 'jobs') log(`background process started (pid ${pid})`);
     w.on('listening', (address) => {
+      log(`server ${slot} listening (pid ${pid})`);
       if (listened) return;
       listened = true;
       running(io, opts.host, address.port, location, engine);
