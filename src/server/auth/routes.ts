@@ -89,7 +89,15 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       if (user.totp_enabled) {
         const step = acceptTotp(user.totp_secret!, code!.trim(), store.now(), user.totp_last_step);
         if (step === null) throw new VigilError('unauthorized', 'wrong e-mail, password or code');
-        await store.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+        // Taken only if no login (in this process or another) took this step or a later one since
+        // the user was read: the same code sent twice at once logs in once.
+        const taken = await store.db
+          .updateTable('users')
+          .set({ totp_last_step: step })
+          .where('id', '=', user.id)
+          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+          .executeTakeFirst();
+        if (!taken.numUpdatedRows) throw new VigilError('unauthorized', 'wrong e-mail, password or code');
       }
       await limiter.succeed(store, attempt, account, address);
       const session = await startSession(c, user.id);
