@@ -228,7 +228,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '500' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
   const conns = values.conns.split(',').map(Number);
   if (!conns.every((c) => Number.isInteger(c) && c > 0)) throw new Error(`--conns takes numbers of connections apart by commas, not "${values.conns}"`);
-  // Against a running server the database is measured as it is, never built (the server holds it open).
+  // Against a running server the database is measured as it is, never built nor grown to --reports (the server holds it open).
   if (values.url && !values.db) throw new Error('--url needs --db: the database the server at that address serves (the bench makes its user and token there)');
   if (values.url) values.reuse = true;
   const n = Number(values.reports ?? (values.quick ? 100_000 : 1_000_000));
@@ -251,6 +251,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
     const held = Number((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let built = `the database as it was (${held.toLocaleString('en')} reports; --reuse)`;
+    if (values.url && held === 0) throw new Error(`--url: ${store.location} holds no report; build it first (without --url)`);
     const grow = async (bulk: number, runSeed: number, first: number) => {
       const stories = (await loadStories(store, COPIES_END)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
       if (!stories.length) throw new Error('the database holds no pool report read through the pipeline to copy from');
@@ -275,7 +276,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       const bulk = Math.max(0, n - poolSize);
       const g = await grow(bulk, seed, 0);
       built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${g.seconds.toFixed(0)} s (${(bulk / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
-    } else if (held < n) {
+    } else if (held < n && !values.url) {
       // A build stopped part way (each batch is one transaction) is grown to N, from its own pool,
       // with another seed so the new people are not the first part's names again.
       log(`scale bench on ${store.engine} (${store.location}): growing ${held.toLocaleString('en')} reports to ${n.toLocaleString('en')}`);
