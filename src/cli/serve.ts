@@ -161,6 +161,23 @@ async function runServer(opts: ServeOptions, slot: string, io: CliIo): Promise<n
   return 0;
 }
 
+/*
+ * What a server process keeps in memory, checked for `--workers N` (each process has its own):
+ * - the login limiter: in the database (`login_failures`, limiter.ts), counted before the password
+ *   is checked; a second-factor step is taken by a conditional update (auth/routes.ts);
+ * - each user's denied list and the restricted names (storage/access.ts): reused only while the
+ *   `access_generation` counter, moved by triggers and read on every request, stands, so another
+ *   process's change is seen at the next request;
+ * - a report's verdict on a list of restricted names (access.ts `textVerdicts`): keyed by the
+ *   report and a digest of the names; a report's title and text are never rewritten;
+ * - the name matchers, letter folds and word tables (name-matcher.ts): derived from their inputs;
+ * - PostgreSQL's word shares (search.ts): only choose a plan, read again every ten minutes;
+ * - when a token's use was last written (storage/users.ts): each process writes `last_used_at` at
+ *   most once a resolution, N at most;
+ * - prepared statements (store.ts), the client bundle, the dummy password hash: per process by
+ *   nature. Sessions, lockdown, settings and jobs are read from the database on every use.
+ */
+
 /** How long a process must have run for its next death to count as the first again. */
 const STEADY_MS = 60_000;
 const BACKOFF_FIRST_MS = 500;
