@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { manualClock } from '../storage/testing.js';
+import { poolShares, workerCount } from './serve.js';
 import { vigil as run } from './testing.js';
 
 // The commands run in this process (src/cli/testing.ts); `vigil serve` is spawned from bin/vigil.js,
@@ -196,4 +197,13 @@ test('vigil serve --workers 2: two server processes share the port and the data;
   child.kill('SIGTERM');
   assert.equal(await exited, 0, out);
   for (const pid of [Number(again), pids[1]!, jobsPid]) assert.throws(() => process.kill(pid, 0), /ESRCH/, `process ${pid} still runs`);
+});
+
+test('--workers takes 1 to 64 or auto; PostgreSQL connections are shared out of one total', () => {
+  assert.equal(workerCount('3'), 3);
+  assert.ok(workerCount('auto') >= 1);
+  for (const bad of ['0', '65', '2.5', 'two', '']) assert.throws(() => workerCount(bad), /--workers must be/, bad);
+  assert.deepEqual(poolShares(10, 1), { jobs: 10, server: 10 }, 'one process: the pool it always had');
+  assert.deepEqual(poolShares(10, 2), { jobs: 2, server: 4 });
+  assert.deepEqual(poolShares(10, 8), { jobs: 2, server: 2 }, 'never fewer than 2 each');
 });
