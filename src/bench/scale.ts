@@ -29,7 +29,9 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * `--db` names as it is (a PostgreSQL database is then neither created nor dropped; a SQLite file
  * is kept either way), building it only when it holds no report yet, or growing it to N when it
  * holds fewer (a build that was stopped): the same data measured before and after a change,
- * which migrations bring up to date when it opens.
+ * which migrations bring up to date when it opens. `--url http://…` measures a server already
+ * running on the database `--db` names (`vigil serve --workers N`), as it is: the clients stay in
+ * the bench's process, the server has its own. `--conns 1,10,50` the rows' connections.
  */
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -112,7 +114,17 @@ async function load(base: string, token: string, next: () => string, conns: numb
   return { ms, errors, seconds: (performance.now() - start) / 1000 };
 }
 
-async function measure(store: Store, recording: { on: boolean }, seconds: number, exportSeconds: number, only: string | undefined): Promise<Row[]> {
+interface MeasureOptions {
+  seconds: number;
+  exportSeconds: number;
+  only: string | undefined;
+  /** The numbers of concurrent connections, one row each (default 1, 10, 50). */
+  conns: number[];
+  /** A server already running on the same database (`vigil serve --db … --workers N`): its clients then run in this process, the server in its own. */
+  url: string | undefined;
+}
+
+async function measure(store: Store, recording: { on: boolean }, { seconds, exportSeconds, only, conns: connCounts, url }: MeasureOptions): Promise<Row[]> {
   const at = store.now().toISOString();
   const token = await store.db.transaction().execute(async (tx) => {
     const user = await insertUser(tx, at, { email: `bench-${randomUUID()}@example.org`, name: 'bench', role: 'analyst', passwordHash: 'x' });
@@ -152,27 +164,33 @@ async function measure(store: Store, recording: { on: boolean }, seconds: number
     ['alerts', () => '/api/alerts?limit=50'],
     ['case dossier export', () => `/api/cases/${pick(people).id}/dossier`],
   ];
-  const app = createApp({ store });
-  // Requests still running after a row's clients gave up (timeouts) must not slow the next row.
+  // Requests still running after a row's clients gave up (timeouts) must not slow the next row
+  // (seen only of a server in this process).
   let inflight = 0;
-  const server = serve({ fetch: (req: Request) => (inflight++, Promise.resolve(app.fetch(req)).finally(() => inflight--)), port: 0, hostname: '127.0.0.1' });
+  let server: ReturnType<typeof serve> | undefined;
+  let base: string;
+  if (url) base = url.replace(/\/+$/, '');
+  else {
+    const app = createApp({ store });
+    server = serve({ fetch: (req: Request) => (inflight++, Promise.resolve(app.fetch(req)).finally(() => inflight--)), port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server!.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
   const quiet = async () => {
     while (inflight > 0) await new Promise((r) => setTimeout(r, 50));
   };
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const rows: Row[] = [];
   try {
     await load(base, token, search, 2, 1, 20);
     recording.on = true;
     for (const [name, next] of endpoints) {
       if (only && !only.split(',').some((o) => name.includes(o.trim()))) continue;
-      for (const conns of [1, 10, 50]) {
+      for (const conns of connCounts) {
         await quiet();
         const r = await load(base, token, next, conns, seconds, 5000);
         const row = { 'p50 ms': pct(r.ms, 50).toFixed(1), 'p95 ms': pct(r.ms, 95).toFixed(1), 'p99 ms': pct(r.ms, 99).toFixed(1), rps: (r.ms.length / r.seconds).toFixed(1), errors: String(r.errors) };
         rows.push({ name: `${store.engine} ${name} ×${conns}`, values: row });
-        log(`  ${name} ×${conns}: p50 ${row['p50 ms']} ms, p95 ${row['p95 ms']} ms, p99 ${row['p99 ms']} ms, ${row.rps} rps, ${r.errors} errors`);
+        log(`  ${name} ×${conns}: p50 ${row['p50 ms']} ms, p95 ${row['p95 ms']} ms, p99 ${row['p99 ms']} ms, ${row.rps} rps, ${r.errors} errors (load average ${os.loadavg()[0]!.toFixed(2)})`);
       }
     }
     await quiet();
@@ -189,7 +207,7 @@ async function measure(store: Store, recording: { on: boolean }, seconds: number
     rows.push({ name: `${store.engine} full export (JSON, every case) ×1`, values: { 'p50 ms': (performance.now() - s).toFixed(0), 'p95 ms': '', 'p99 ms': '', rps: '', errors: outcome } });
   } finally {
     recording.on = false;
-    server.close();
+    server?.close();
   }
   return rows;
 }
@@ -207,7 +225,12 @@ async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: 
 }
 
 export async function scaleBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '500' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '500' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
+  const conns = values.conns.split(',').map(Number);
+  if (!conns.every((c) => Number.isInteger(c) && c > 0)) throw new Error(`--conns takes numbers of connections apart by commas, not "${values.conns}"`);
+  // Against a running server the database is measured as it is, never built nor grown to --reports (the server holds it open).
+  if (values.url && !values.db) throw new Error('--url needs --db: the database the server at that address serves (the bench makes its user and token there)');
+  if (values.url) values.reuse = true;
   const n = Number(values.reports ?? (values.quick ? 100_000 : 1_000_000));
   const poolSize = Math.min(n, Number(values.pool ?? (values.quick ? 200 : 400)));
   const seconds = Number(values.seconds ?? (values.quick ? 3 : 8));
@@ -228,6 +251,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
     const held = Number((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let built = `the database as it was (${held.toLocaleString('en')} reports; --reuse)`;
+    if (values.url && held === 0) throw new Error(`--url: ${store.location} holds no report; build it first (without --url)`);
     const grow = async (bulk: number, runSeed: number, first: number) => {
       const stories = (await loadStories(store, COPIES_END)).filter((s) => s.persons.length > 0 || s.sources.length > 0);
       if (!stories.length) throw new Error('the database holds no pool report read through the pipeline to copy from');
@@ -252,7 +276,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       const bulk = Math.max(0, n - poolSize);
       const g = await grow(bulk, seed, 0);
       built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${g.seconds.toFixed(0)} s (${(bulk / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
-    } else if (held < n) {
+    } else if (held < n && !values.url) {
       // A build stopped part way (each batch is one transaction) is grown to N, from its own pool,
       // with another seed so the new people are not the first part's names again.
       log(`scale bench on ${store.engine} (${store.location}): growing ${held.toLocaleString('en')} reports to ${n.toLocaleString('en')}`);
@@ -275,13 +299,14 @@ export async function scaleBench(argv: string[]): Promise<void> {
     const counts = { reports: await count('reports'), persons: await count('persons'), events: await count('case_events'), mentions: await count('person_mentions'), alerts: await count('alerts') };
     const bytes = await t.size(store);
     log('measuring the HTTP API…');
-    const rows = await measure(store, recording, seconds, Number(values['export-seconds']), values.only);
-    const plans = await explainSlowest(store, stats, 5);
+    const rows = await measure(store, recording, { seconds, exportSeconds: Number(values['export-seconds']), only: values.only, conns, url: values.url });
+    const plans = values.url ? [] : await explainSlowest(store, stats, 5);
     console.log(`\nscale bench, ${store.engine}: ${counts.reports.toLocaleString('en')} reports, ${counts.persons.toLocaleString('en')} people, ${counts.events.toLocaleString('en')} timeline events, ${counts.mentions.toLocaleString('en')} mentions, ${counts.alerts.toLocaleString('en')} alerts`);
     console.log(`built: ${built}`);
     console.log(`database: ${(bytes / 1e6).toFixed(0)} MB, ${(bytes / counts.reports / 1024).toFixed(1)} KB per report`);
-    console.log(`\n${formatTable(`HTTP API on 127.0.0.1 (in-process server, API token), ${seconds} s per row`, ['p50 ms', 'p95 ms', 'p99 ms', 'rps', 'errors'], rows)}`);
-    console.log(`\nslowest queries while measuring, with their plans:\n${plans.map((p) => `  ${p}`).join('\n')}`);
+    const where = values.url ? `${values.url} (a server of its own, clients in the bench's process)` : '127.0.0.1 (in-process server)';
+    console.log(`\n${formatTable(`HTTP API on ${where}, API token, ${seconds} s per row; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`, ['p50 ms', 'p95 ms', 'p99 ms', 'rps', 'errors'], rows)}`);
+    if (plans.length) console.log(`\nslowest queries while measuring, with their plans:\n${plans.map((p) => `  ${p}`).join('\n')}`);
   } finally {
     await store.close();
     await t.cleanup();

@@ -18,11 +18,17 @@ export function storeUrl(option: string | undefined, env: CliIo['env'] = process
   return option ?? env.VIGIL_DB ?? DEFAULT_DB;
 }
 
-export async function openCliStore(option: string | undefined, io: CliIo = processIo, cacheMb?: number): Promise<Store> {
+/**
+ * Opens the database a command names, migrated and with the default alert rules. `setUp: false`
+ * (the server processes `vigil serve --workers N` forks) leaves both to the process that forked
+ * them, which did them before forking; `poolMax` bounds a PostgreSQL pool.
+ */
+export async function openCliStore(option: string | undefined, io: CliIo = processIo, cacheMb?: number, more: { setUp?: boolean; poolMax?: number } = {}): Promise<Store> {
   // Encryption at rest: the key file lives elsewhere (another disk, a mounted token), named by $VIGIL_DB_KEY_FILE.
   const keyFile = io.env.VIGIL_DB_KEY_FILE;
-  const store = await openStore({ url: storeUrl(option, io.env), ...(keyFile ? { keyFile } : {}), ...(io.now ? { now: io.now } : {}), ...(cacheMb ? { cacheMb } : {}) });
-  await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
+  const setUp = more.setUp !== false;
+  const store = await openStore({ url: storeUrl(option, io.env), ...(keyFile ? { keyFile } : {}), ...(io.now ? { now: io.now } : {}), ...(cacheMb ? { cacheMb } : {}), ...(more.poolMax ? { poolMax: more.poolMax } : {}), migrate: setUp });
+  if (setUp) await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
   return store;
 }
 

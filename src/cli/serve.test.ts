@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { manualClock } from '../storage/testing.js';
+import { poolShares, workerCount } from './serve.js';
 import { vigil as run } from './testing.js';
 
 // The commands run in this process (src/cli/testing.ts); `vigil serve` is spawned from bin/vigil.js,
@@ -79,4 +81,129 @@ test('vigil serve prints its URL and how to create the first admin, serves the w
     child.kill('SIGTERM');
   });
   assert.equal(code, 0, out);
+});
+
+/** One request on a connection of its own (so that successive ones are handed to the server processes in turn). */
+function call(base: string, method: string, path: string, options: { body?: unknown; cookie?: string; csrf?: string } = {}) {
+  return new Promise<{ status: number; worker: string; data: Record<string, unknown>; cookie: string | undefined }>((resolve, reject) => {
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const req = http.request(`${base}${path}`, {
+      method,
+      agent: false,
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.csrf ? { 'x-csrf-token': options.csrf } : {}), origin: base },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, worker: String(res.headers['x-vigil-worker'] ?? ''), data: text ? JSON.parse(text) : {}, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
+    });
+    req.end(body);
+  });
+}
+
+test('vigil serve --workers 2: two server processes share the port and the data; access, the login limiter and a restarted process hold across them', async (t) => {
+  // A case to restrict, and two accounts, written before the server starts.
+  const wdb = path.join(dir, 'workers.db');
+  const password = 'correct horse battery staple 42';
+  assert.equal((await vigil(['watch', 'Joran Aldemir', '--db', wdb])).code, 0);
+  assert.equal((await vigil(['ingest', `${root}test/fixtures/cases/aldemir-1.txt`, '--published', '2026-11-18', '--db', wdb])).code, 0);
+  for (const [email, role] of [['ada@example.org', 'admin'], ['ana@example.org', 'analyst']]) {
+    assert.equal((await run(['users', 'add', email!, '--role', role!, '--db', wdb], { env: { VIGIL_PASSWORD: password } })).code, 0);
+  }
+  const caseId = JSON.parse((await vigil(['cases', '--json', '--db', wdb])).stdout)[0].id as string;
+
+  const child = spawn(process.execPath, [`${root}bin/vigil.js`, 'serve', '--port', '0', '--workers', '2', '--db', wdb], { cwd: dir });
+  // A failing test stops the server too (its processes with it).
+  t.after(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGTERM')));
+  let out = '';
+  const waiters: { re: RegExp; from: number; resolve: (m: RegExpExecArray) => void }[] = [];
+  const onData = (d: Buffer) => {
+    out += d;
+    for (const w of [...waiters]) {
+      const m = w.re.exec(out.slice(w.from));
+      if (!m) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(m);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const died = exited.then((c) => Promise.reject(new Error(`vigil serve ended (${c}): ${out}`)));
+  died.catch(() => undefined);
+  // What the server writes, from `from` on: the test waits for it, however long the machine takes.
+  const written = (re: RegExp, from = 0) =>
+    Promise.race([
+      new Promise<RegExpExecArray>((resolve) => {
+        const m = re.exec(out.slice(from));
+        if (m) resolve(m);
+        else waiters.push({ re, from, resolve });
+      }),
+      died,
+    ]);
+  const [, url] = await written(/running: open (http:\/\/\S+?) /);
+  const pids = await Promise.all(['1', '2'].map(async (n) => Number((await written(new RegExp(`server ${n} listening \\(pid (\\d+)\\)`)))[1])));
+  const jobsPid = Number((await written(/background process started \(pid (\d+)\)/))[1]);
+
+  const login = async (email: string) => {
+    const r = await call(url!, 'POST', '/api/auth/login', { body: { email, password } });
+    assert.equal(r.status, 200, JSON.stringify(r.data));
+    return { cookie: r.cookie!, csrf: r.data.csrfToken as string };
+  };
+  const ada = await login('ada@example.org');
+  const ana = await login('ana@example.org');
+  /** Asks until both server processes have answered; their answers, by process. */
+  const fromBoth = async (ask: () => ReturnType<typeof call>) => {
+    const seen = new Map<string, Awaited<ReturnType<typeof call>>>();
+    for (let i = 0; i < 40 && seen.size < 2; i++) {
+      const r = await ask();
+      seen.set(r.worker, r);
+    }
+    assert.deepEqual([...seen.keys()].sort(), ['1', '2'], 'requests landed on both server processes');
+    return seen;
+  };
+
+  // Both processes show ana the case (and keep her denied list, empty, for the access generation).
+  for (const r of (await fromBoth(() => call(url!, 'GET', `/api/cases/${caseId}`, ana))).values()) assert.equal(r.status, 200);
+  // Ada restricts it through one process; neither shows it to ana any more.
+  const restricted = await call(url!, 'PUT', `/api/cases/${caseId}/access`, { ...ada, body: { restricted: true } });
+  assert.equal(restricted.status, 200, JSON.stringify(restricted.data));
+  for (const r of (await fromBoth(() => call(url!, 'GET', `/api/cases/${caseId}`, ana))).values()) assert.equal(r.status, 404, `server ${r.worker} still showed the restricted case`);
+  // An account made through one process is listed by the other.
+  const made = await call(url!, 'POST', '/api/users', { ...ada, body: { email: 'vic@example.org', name: 'Vic', role: 'viewer', password } });
+  assert.equal(made.status, 201, JSON.stringify(made.data));
+  for (let i = 0; ; i++) {
+    const r = await call(url!, 'GET', '/api/users', ada);
+    if (r.worker === made.worker) continue;
+    assert.ok((r.data.users as { email: string }[]).some((u) => u.email === 'vic@example.org'), `server ${r.worker} did not list the account made through server ${made.worker}`);
+    break;
+  }
+
+  // Twenty failed logins from this address, spread over both processes, are twenty: the next is refused.
+  const failures = await Promise.all(Array.from({ length: 20 }, (_, i) => call(url!, 'POST', '/api/auth/login', { body: { email: `nobody-${i}@example.org`, password: 'wrong' } })));
+  assert.deepEqual([...new Set(failures.map((r) => r.status))], [401]);
+  assert.deepEqual([...new Set(failures.map((r) => r.worker))].sort(), ['1', '2']);
+  for (const r of (await fromBoth(() => call(url!, 'POST', '/api/auth/login', { body: { email: 'ada@example.org', password } }))).values()) assert.equal(r.status, 429, `server ${r.worker}`);
+
+  // A server process killed is started again; the sessions live on in the database.
+  const mark = out.length;
+  process.kill(pids[0]!, 'SIGKILL');
+  await written(/server 1 \(pid \d+\) ended \(signal SIGKILL\); starting another/, mark);
+  const [, again] = await written(/server 1 listening \(pid (\d+)\)/, mark);
+  for (const r of (await fromBoth(() => call(url!, 'GET', '/api/auth/me', ana))).values()) assert.equal(r.status, 200);
+
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0, out);
+  for (const pid of [Number(again), pids[1]!, jobsPid]) assert.throws(() => process.kill(pid, 0), /ESRCH/, `process ${pid} still runs`);
+});
+
+test('--workers takes 1 to 64 or auto; PostgreSQL connections are shared out of one total', () => {
+  assert.equal(workerCount('3'), 3);
+  assert.ok(workerCount('auto') >= 1);
+  for (const bad of ['0', '65', '2.5', 'two', '']) assert.throws(() => workerCount(bad), /--workers must be/, bad);
+  assert.deepEqual(poolShares(10, 1), { jobs: 10, server: 10 }, 'one process: the pool it always had');
+  assert.deepEqual(poolShares(10, 2), { jobs: 2, server: 4 });
+  assert.deepEqual(poolShares(10, 8), { jobs: 2, server: 2 }, 'never fewer than 2 each');
 });

@@ -42,6 +42,16 @@ describe('hardening (issue 35, medium and low)', () => {
     clock.advance(16 * 60_000);
   });
 
+  test('the login limiter counts tries sent side by side: twenty-five at once from one address, no more than twenty are checked', async () => {
+    // Each try is counted before its password is checked (limiter.ts); counted after, as before,
+    // every try of a burst passed the check before the first failure was written.
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => login(`nobody-${i}@example.org`, `guess ${i}`, '203.0.113.8')));
+    const statuses = answers.map((r) => r.status);
+    assert.equal(statuses.filter((s) => s === 401).length, 20, statuses.join(' '));
+    assert.equal(statuses.filter((s) => s === 429).length, 5, statuses.join(' '));
+    clock.advance(16 * 60_000);
+  });
+
   test('with a second factor on, a right and a wrong password get the same answer without a code', async () => {
     await store.db.updateTable('users').set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enabled: 1 }).where('email', '=', 'vic@example.org').execute();
     const right = await login('vic@example.org', PASSWORD, '192.0.2.50');

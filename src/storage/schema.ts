@@ -468,6 +468,8 @@ export interface Database {
   /** Which restricted people each report names, for the restricted names of `names_key` (migration 015). */
   report_name_checks: { report_id: string; names_key: string; persons: string };
   triage_items: TriageItemsTable;
+  /** Failed logins within the limiter's window, per digest of address or account and address (migration 016). */
+  login_failures: { key: string; attempt: string; at: string };
   case_decisions: CaseDecisionsTable;
   watch_list: WatchListTable;
 }

@@ -40,6 +40,11 @@ export interface OpenOptions {
    * the whole of a small archive (64 MB resident after 3,000 reports).
    */
   cacheMb?: number;
+  /**
+   * PostgreSQL only: the most connections this process's pool opens (default 10). `vigil serve
+   * --workers N` gives each process its share of one total, so N processes do not open N × 10.
+   */
+  poolMax?: number;
   /** For the scale bench: each query's SQL, parameters and duration. */
   onQuery?: (sql: string, parameters: readonly unknown[], ms: number) => void;
 }
@@ -129,7 +134,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(options.url)) {
     // Loaded only for a PostgreSQL URL: a SQLite process never needs the driver.
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
     // An idle client's error (the server restarting) must not crash the process.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...log });

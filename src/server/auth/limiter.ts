@@ -1,3 +1,7 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Store } from '../../storage/store.js';
+
 /**
  * Failed logins, counted on what the server itself sees (the connection's address, see
  * client.ts), never on a header the client writes:
@@ -7,37 +11,65 @@
  *   waits twice as long as the last (1 s, 2 s, 4 s … at most the window).
  * An account is never locked as such: its owner logging in from their own address is not held
  * up by someone failing from another one.
+ *
+ * The counts are rows of the database (`login_failures`, migration 016), not this process's
+ * memory: every server process of `vigil serve --workers N` counts the same failures. An attempt
+ * is counted as a failure before its password is checked, in the transaction that found it
+ * allowed (SQLite's write lock, or on PostgreSQL a lock on the address), and un-counted if it
+ * succeeds: tries sent side by side, to one process or to several, cannot all pass the check
+ * before any failure is written.
  */
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
     private readonly perAddress = 20,
     private readonly windowMs = 15 * 60_000,
     private readonly freeTries = 5,
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  /**
+   * Before checking a password: the milliseconds this address must wait before trying this
+   * account again, or (wait 0) the attempt, counted as failed, with its id for `succeed` or
+   * `forgive` to take back.
+   */
+  async attempt(store: Store, account: string, address: string): Promise<{ wait: number; id: string }> {
+    const now = store.now().getTime();
+    const at = new Date(now).toISOString();
+    const addr = digest(`addr|${address}`);
+    const pair = digest(`pair|${account}|${address}`);
+    const id = randomUUID();
+    const wait = await store.db.transaction().execute(async (tx) => {
+      // SQLite: the transaction holds the write lock from its start (BEGIN IMMEDIATE, store.ts).
+      if (store.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${addr}))`.execute(tx);
+      const since = new Date(now - this.windowMs).toISOString();
+      await tx.deleteFrom('login_failures').where('at', '<=', since).execute();
+      const rows = await tx.selectFrom('login_failures').select(['key', 'at']).where('key', 'in', [addr, pair]).orderBy('at').execute();
+      const wait = this.waitMs(rows.filter((r) => r.key === addr).length, rows.filter((r) => r.key === pair).map((r) => Date.parse(r.at)), now);
+      if (wait === 0) await tx.insertInto('login_failures').values([{ key: addr, attempt: id, at }, { key: pair, attempt: id, at }]).execute();
+      return wait;
+    });
+    return { wait, id };
   }
 
-  /** Milliseconds this address must wait before trying this account again (0: go ahead). */
-  waitMs(account: string, address: string, now: number): number {
-    if (this.recent(`addr|${address}`, now).length >= this.perAddress) return this.windowMs;
-    const pair = this.recent(`pair|${account}|${address}`, now);
+  /** The wait, in milliseconds, for this many failures from the address and these of the pair (0: go ahead). */
+  private waitMs(fromAddress: number, pair: number[], now: number): number {
+    if (fromAddress >= this.perAddress) return this.windowMs;
     if (pair.length < this.freeTries) return 0;
     const delay = Math.min(this.windowMs, 1000 * 2 ** (pair.length - this.freeTries));
     return Math.max(0, pair.at(-1)! + delay - now);
   }
 
-  fail(account: string, address: string, now: number): void {
-    for (const key of [`addr|${address}`, `pair|${account}|${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
+  /** The attempt logged in: it was no failure, and the account's failures from this address are forgotten. */
+  async succeed(store: Store, attempt: string, account: string, address: string): Promise<void> {
+    await store.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('login_failures').where('attempt', '=', attempt).execute();
+      await tx.deleteFrom('login_failures').where('key', '=', digest(`pair|${account}|${address}`)).execute();
+    });
   }
 
-  succeed(account: string, address: string): void {
-    this.failures.delete(`pair|${account}|${address}`);
+  /** The attempt neither failed nor logged in (a right password, the second factor's code still to come). */
+  async forgive(store: Store, attempt: string): Promise<void> {
+    await store.db.deleteFrom('login_failures').where('attempt', '=', attempt).execute();
   }
 }
+
+const digest = (key: string) => createHash('sha256').update(key).digest('hex');

@@ -68,33 +68,38 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       const { email, password, code } = c.req.valid('json');
       const account = email.toLowerCase();
       const address = clientAddress(c);
-      const now = store.now().getTime();
-      const wait = limiter.waitMs(account, address, now);
+      const { wait, id: attempt } = await limiter.attempt(store, account, address);
       if (wait > 0) {
         c.header('retry-after', String(Math.ceil(wait / 1000)));
         throw new VigilError('rate_limited', `too many failed logins from here; try again in ${Math.ceil(wait / 1000)} s`);
       }
+      // From here the attempt is counted as failed (in the database, for every server process)
+      // until it is forgiven or succeeds.
       const user = await userByEmail(store.db, email);
       const good = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash()), false);
       // With a second factor on, the code is asked for whether or not the password was right:
       // "totp_required" must not tell a guesser that the password was.
       if (user?.totp_enabled && !user.disabled && !code) {
-        if (!good) limiter.fail(account, address, now);
+        // A right password is not a failure; a wrong one stays counted. The same statement runs
+        // either way (on no row for a wrong one), so the time taken does not tell them apart.
+        await limiter.forgive(store, good ? attempt : 'none');
         throw new VigilError('totp_required', 'enter the six-digit code from your authenticator app');
       }
-      if (!user || !good || user.disabled) {
-        limiter.fail(account, address, now);
-        throw new VigilError('unauthorized', user?.totp_enabled ? 'wrong e-mail, password or code' : 'wrong e-mail or password');
-      }
+      if (!user || !good || user.disabled) throw new VigilError('unauthorized', user?.totp_enabled ? 'wrong e-mail, password or code' : 'wrong e-mail or password');
       if (user.totp_enabled) {
         const step = acceptTotp(user.totp_secret!, code!.trim(), store.now(), user.totp_last_step);
-        if (step === null) {
-          limiter.fail(account, address, now);
-          throw new VigilError('unauthorized', 'wrong e-mail, password or code');
-        }
-        await store.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+        if (step === null) throw new VigilError('unauthorized', 'wrong e-mail, password or code');
+        // Taken only if no login (in this process or another) took this step or a later one since
+        // the user was read: the same code sent twice at once logs in once.
+        const taken = await store.db
+          .updateTable('users')
+          .set({ totp_last_step: step })
+          .where('id', '=', user.id)
+          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+          .executeTakeFirst();
+        if (!taken.numUpdatedRows) throw new VigilError('unauthorized', 'wrong e-mail, password or code');
       }
-      limiter.succeed(account, address);
+      await limiter.succeed(store, attempt, account, address);
       const session = await startSession(c, user.id);
       return c.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role }, ...session }, 200);
     },
