@@ -84,12 +84,13 @@ test('vigil serve prints its URL and how to create the first admin, serves the w
 });
 
 /** One request on a connection of its own (so that successive ones are handed to the server processes in turn). */
-function call(base: string, method: string, path: string, options: { body?: unknown; cookie?: string; csrf?: string } = {}) {
+function call(base: string, method: string, path: string, options: { body?: unknown; cookie?: string; csrf?: string; from?: string } = {}) {
   return new Promise<{ status: number; worker: string; data: Record<string, unknown>; cookie: string | undefined }>((resolve, reject) => {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = http.request(`${base}${path}`, {
       method,
       agent: false,
+      ...(options.from ? { localAddress: options.from } : {}),
       headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(options.cookie ? { cookie: options.cookie } : {}), ...(options.csrf ? { 'x-csrf-token': options.csrf } : {}), origin: base },
     });
     req.on('error', reject);
@@ -114,7 +115,8 @@ test('vigil serve --workers 2: two server processes share the port and the data;
   }
   const caseId = JSON.parse((await vigil(['cases', '--json', '--db', wdb])).stdout)[0].id as string;
 
-  const child = spawn(process.execPath, [`${root}bin/vigil.js`, 'serve', '--port', '0', '--workers', '2', '--db', wdb], { cwd: dir });
+  // (the tests alone ask each response to say which server process answered)
+  const child = spawn(process.execPath, [`${root}bin/vigil.js`, 'serve', '--port', '0', '--workers', '2', '--db', wdb], { cwd: dir, env: { ...process.env, VIGIL_WORKER_HEADER: '1' } });
   // A failing test stops the server too (its processes with it).
   t.after(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGTERM')));
   let out = '';
@@ -175,6 +177,7 @@ test('vigil serve --workers 2: two server processes share the port and the data;
   const made = await call(url!, 'POST', '/api/users', { ...ada, body: { email: 'vic@example.org', name: 'Vic', role: 'viewer', password } });
   assert.equal(made.status, 201, JSON.stringify(made.data));
   for (let i = 0; ; i++) {
+    assert.ok(i < 40, 'no request reached the other server process');
     const r = await call(url!, 'GET', '/api/users', ada);
     if (r.worker === made.worker) continue;
     assert.ok((r.data.users as { email: string }[]).some((u) => u.email === 'vic@example.org'), `server ${r.worker} did not list the account made through server ${made.worker}`);
@@ -186,6 +189,8 @@ test('vigil serve --workers 2: two server processes share the port and the data;
   assert.deepEqual([...new Set(failures.map((r) => r.status))], [401]);
   assert.deepEqual([...new Set(failures.map((r) => r.worker))].sort(), ['1', '2']);
   for (const r of (await fromBoth(() => call(url!, 'POST', '/api/auth/login', { body: { email: 'ada@example.org', password } }))).values()) assert.equal(r.status, 429, `server ${r.worker}`);
+  // …from this address only: each server process sees the client's own address, so another client still logs in
+  for (const r of (await fromBoth(() => call(url!, 'POST', '/api/auth/login', { body: { email: 'ada@example.org', password }, from: '127.0.0.2' }))).values()) assert.equal(r.status, 200, `server ${r.worker}`);
 
   // A server process killed is started again; the sessions live on in the database.
   const mark = out.length;

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import type { Worker as ClusterWorker } from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -32,10 +33,15 @@ export function poolShares(total: number, workers: number): { jobs: number; serv
   return { jobs: 2, server: Math.max(2, Math.floor((total - 2) / workers)) };
 }
 
-/** Resolves on the first SIGINT or SIGTERM; later ones are ignored (the process is already stopping). */
+/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once (a stop that hangs, on a long extraction). */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const on = (signal: string) => resolve(signal);
+    let got = false;
+    const on = (signal: string) => {
+      if (got) process.exit(130);
+      got = true;
+      resolve(signal);
+    };
     process.on('SIGINT', on);
     process.on('SIGTERM', on);
   });
@@ -135,13 +141,18 @@ async function runJobs(opts: ServeOptions, io: CliIo): Promise<number> {
 /**
  * A server process of `--workers N`: the web app and the API on the shared port, nothing in the
  * background. A submitted report waits for the background process's next poll for jobs (a
- * second at most). Each response says which server process answered (`x-vigil-worker`).
+ * second at most). With `$VIGIL_WORKER_HEADER=1` (the tests) each response says which server
+ * process answered (`x-vigil-worker`); never otherwise, as it tells anyone how the server runs.
  */
 async function runServer(opts: ServeOptions, slot: string, io: CliIo): Promise<number> {
   const store = await openCliStore(opts.db, io, undefined, { setUp: false, poolMax: opts.pools.server });
   const app = createWebApp({ store });
-  const fetch = async (req: Request): Promise<Response> => {
-    const res = await app.fetch(req);
+  // The socket goes through with the request (`env`): without it every client is "local" to the
+  // login limiter and a trusted proxy's TLS is not seen.
+  const tell = io.env.VIGIL_WORKER_HEADER === '1';
+  const fetch = async (req: Request, env: unknown): Promise<Response> => {
+    const res = await app.fetch(req, env as never);
+    if (!tell) return res;
     try {
       res.headers.set('x-vigil-worker', slot);
     } catch {
@@ -212,9 +223,11 @@ async function runPrimary(opts: ServeOptions, io: CliIo): Promise<number> {
   const stopped = new Promise<string>((resolve) => (stop = resolve));
   void untilSignal().then(stop);
 
+  // One secret for the login limiter's keys, shared by the server processes and never written anywhere (limiter.ts).
+  const limiterKey = randomBytes(32).toString('hex');
   const fork = (slot: string) => {
     const startedAt = Date.now();
-    const w = cluster.fork({ [ROLE_ENV]: slot });
+    const w = cluster.fork({ [ROLE_ENV]: slot, VIGIL_LIMITER_KEY: limiterKey });
     live.set(slot, w);
     const pid = w.process.pid;
     if (slot === 'jobs') log(`background process started (pid ${pid})`);

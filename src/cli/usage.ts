@@ -34,8 +34,8 @@ ${DB_USAGE}`;
 export const SERVE_USAGE = `usage: vigil serve [--port 8080] [--host 127.0.0.1] [--workers 1|N|auto] [--db PATH|URL]
   starts the web app, the API and the background worker (extraction, feeds, alert delivery)
   --workers N   N server processes sharing the port ($VIGIL_WORKERS; auto: one per CPU), and
-                one background process; $VIGIL_DB_POOL bounds their PostgreSQL connections in
-                all (default 10)
+                one background process; $VIGIL_DB_POOL PostgreSQL connections (default 10)
+                are shared among them, at least 2 each
 ${DB_USAGE}`;
 
 export const SHARE_USAGE = `usage: vigil share identity                          this Vigil's name, key fingerprint and public key

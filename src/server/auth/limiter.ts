@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Store } from '../../storage/store.js';
 
@@ -28,8 +28,7 @@ export class LoginLimiter {
 
   /**
    * Before checking a password: the milliseconds this address must wait before trying this
-   * account again, or (wait 0) the attempt, counted as failed, with its id for `succeed` or
-   * `forgive` to take back.
+   * account again, or (wait 0) the attempt, counted as failed, with its id for `succeed` to take back.
    */
   async attempt(store: Store, account: string, address: string): Promise<{ wait: number; id: string }> {
     const now = store.now().getTime();
@@ -58,18 +57,24 @@ export class LoginLimiter {
     return Math.max(0, pair.at(-1)! + delay - now);
   }
 
-  /** The attempt logged in: it was no failure, and the account's failures from this address are forgotten. */
+  /**
+   * The attempt logged in: it was no failure, and the account's failures from this address are
+   * forgotten, in the address's count too (its own tries, the password step before a code among them).
+   */
   async succeed(store: Store, attempt: string, account: string, address: string): Promise<void> {
+    const pair = digest(`pair|${account}|${address}`);
     await store.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('login_failures').where('attempt', '=', attempt).execute();
-      await tx.deleteFrom('login_failures').where('key', '=', digest(`pair|${account}|${address}`)).execute();
+      const own = (await tx.selectFrom('login_failures').select('attempt').where('key', '=', pair).execute()).map((r) => r.attempt);
+      await tx.deleteFrom('login_failures').where('attempt', 'in', [attempt, ...own]).execute();
     });
-  }
-
-  /** The attempt neither failed nor logged in (a right password, the second factor's code still to come). */
-  async forgive(store: Store, attempt: string): Promise<void> {
-    await store.db.deleteFrom('login_failures').where('attempt', '=', attempt).execute();
   }
 }
 
-const digest = (key: string) => createHash('sha256').update(key).digest('hex');
+/**
+ * The key a failure is stored under: an HMAC with a secret that lives only in memory (made by
+ * `vigil serve`'s primary and handed to the processes it forks, or made here), so the table tells
+ * no one which address tried which account: a plain digest of an IPv4 address is undone by trying
+ * them all. A restart forgets the secret, and with it at most one window's counts.
+ */
+const SECRET = process.env.VIGIL_LIMITER_KEY ?? randomBytes(32).toString('hex');
+const digest = (key: string) => createHmac('sha256', SECRET).update(key).digest('hex');

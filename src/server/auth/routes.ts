@@ -79,12 +79,9 @@ export function authRoutes(): OpenAPIHono<AppEnv> {
       const good = user ? await verifyPassword(password, user.password_hash) : (await verifyPassword(password, await dummyHash()), false);
       // With a second factor on, the code is asked for whether or not the password was right:
       // "totp_required" must not tell a guesser that the password was.
-      if (user?.totp_enabled && !user.disabled && !code) {
-        // A right password is not a failure; a wrong one stays counted. The same statement runs
-        // either way (on no row for a wrong one), so the time taken does not tell them apart.
-        await limiter.forgive(store, good ? attempt : 'none');
-        throw new VigilError('totp_required', 'enter the six-digit code from your authenticator app');
-      }
+      // The attempt stays counted either way: forgiving a right password would tell a guesser, by
+      // the wait before the next try, that it was right. The login that sends the code clears it.
+      if (user?.totp_enabled && !user.disabled && !code) throw new VigilError('totp_required', 'enter the six-digit code from your authenticator app');
       if (!user || !good || user.disabled) throw new VigilError('unauthorized', user?.totp_enabled ? 'wrong e-mail, password or code' : 'wrong e-mail or password');
       if (user.totp_enabled) {
         const step = acceptTotp(user.totp_secret!, code!.trim(), store.now(), user.totp_last_step);
