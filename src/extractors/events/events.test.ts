@@ -1182,3 +1182,16 @@ test('held until the evening or the next morning has ended: a release, its words
   assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk on Friday and kept her until the morning of her hearing.'), []);
   assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk and kept her at the barracks until dawn, then took her to Holm jail.'), []);
 });
+
+test('"held overnight" says how long a custody lasted, not when: it takes no date; "raided overnight" still dates its raid', () => {
+  for (const text of ['The reporter Tomas Ekwall was held overnight at a police station in Karsvik.', 'The blogger Tomas Ekwall was detained overnight in Velmora, his editor said.']) {
+    const v = one(eventsOf(text).events, 'ARREST');
+    assert.equal(v.date, null, text);
+  }
+  // a date of its own still dates it
+  const dated = one(eventsOf('The reporter Tomas Ekwall was held overnight on 3 December at a police station in Karsvik.').events, 'ARREST');
+  assert.equal(dated.date?.value, '2018-12-03');
+  // must not match: an act done overnight happened the night before
+  const raid = eventsOf('Police raided the home of the reporter Tomas Ekwall overnight.').events.find((v) => v.type === 'RESTRICTION');
+  assert.equal(raid?.date?.value, '2018-12-11');
+});
