@@ -917,7 +917,7 @@ test('the lexicon reads a shared word list ("@institutions") into every entry th
   const expel = lexicon.verbs.get('expel')!;
   assert.ok(expel.without?.includes('university') && expel.or?.[0]?.with?.includes('university'));
   assert.ok(lexicon.verbs.get('transfer')!.without?.includes('petrol'));
-  const words = [...lexicon.verbs.values(), ...lexicon.nouns.values(), ...lexicon.adjectives.values()].flatMap((e) => [e, ...(e.or ?? [])]).flatMap((e) => [...(e.with ?? []), ...(e.without ?? []), ...(e.withDependent ?? []), ...(e.withFrom ?? []), ...(e.withInto ?? [])]);
+  const words = [...lexicon.verbs.values(), ...lexicon.nouns.values(), ...lexicon.adjectives.values()].flatMap((e) => [e, ...(e.or ?? [])]).flatMap((e) => [...(e.with ?? []), ...(e.without ?? []), ...(e.withDependent ?? []), ...(e.withFrom ?? []), ...(e.withInto ?? []), ...(e.withOnto ?? [])]);
   assert.deepEqual(words.filter((w) => w.startsWith('@')), []);
 });
 
@@ -1194,4 +1194,15 @@ test('"held overnight" says how long a custody lasted, not when: it takes no dat
   // must not match: an act done overnight happened the night before
   const raid = eventsOf('Police raided the home of the reporter Tomas Ekwall overnight.').events.find((v) => v.type === 'RESTRICTION');
   assert.equal(raid?.date?.value, '2018-12-11');
+});
+
+test('put, placed or escorted onto a flight by force is a deportation, also joined to a passive; a relative put on a plane, a trial or a show is none', () => {
+  const deported = (text: string) => eventsOf(text).events.filter((v) => v.type === 'DEPORTATION').map((v) => v.target?.text);
+  assert.deepEqual(deported('The photographer Tomas Ekwall was detained at his guesthouse on Monday and put on an evening flight to Karsvik.'), ['Tomas Ekwall']);
+  assert.deepEqual(deported('Police put the activist Tomas Ekwall on a plane to Karsvik on Monday.'), ['the activist Tomas Ekwall']);
+  assert.deepEqual(deported('On 14 August Father Tomas Ekwall reappeared at the airport, escorted onto a flight to Velmora.'), ['Tomas Ekwall']);
+  // "put" tagged as a base form after "and" still shares the passive
+  assert.deepEqual(deported('The lawyer Tomas Ekwall was questioned for three hours and then put back on the same aircraft.'), ['Tomas Ekwall']);
+  // must not match
+  for (const text of ['Ana Ruiz put her daughter on a flight to Velmora.', 'Tomas Ekwall was put on trial on Monday.', 'The union put on a show for the striking workers.', 'The minister put the issue of Tomas Ekwall on the agenda.']) assert.deepEqual(deported(text), [], text);
 });
