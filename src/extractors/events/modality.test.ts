@@ -554,3 +554,12 @@ test('a release wanted is not done: "We want him released today"; one a court ha
   assert.deepEqual(modalities('Police arrested Ivo Sarn on Monday. "Ivo was doing his job. We want him released today," his editor said.', 'RELEASE'), ['hypothetical']);
   assert.deepEqual(modalities('Police arrested Ivo Sarn on Monday. A court had him released on bail on Friday.', 'RELEASE'), ['asserted']);
 });
+
+test('a deportation or extradition a court orders in the subjunctive is still to come; one carried out, or ordered of a release, is not', () => {
+  assert.deepEqual(modalities('The court sentenced Pol Varan to two years and ordered that he be deported on completion of his sentence.', 'DEPORTATION'), ['future']);
+  assert.deepEqual(modalities('The judge ordered that Aldo Renn be extradited to Velmora.', 'EXTRADITION'), ['future']);
+  // must not match: done, or told as done under a speech verb
+  assert.deepEqual(modalities('Pol Varan was deported to Velmora on Monday.', 'DEPORTATION'), ['asserted']);
+  assert.deepEqual(modalities('His lawyer said that Pol Varan had been deported.', 'DEPORTATION'), ['asserted']);
+  assert.deepEqual(modalities('The judge ordered that Aldo Renn be released.', 'RELEASE'), ['hypothetical']);
+});

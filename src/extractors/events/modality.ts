@@ -465,6 +465,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
   // a release only: "ordered that he be remanded in custody at X" is custody the court imposed
   if (t.pos === 'verb' && t.type === 'RELEASE' && subjunctive(tree, t.token)) return reading('hypothetical');
+  // a removal ordered is still to be carried out: "ordered that he be deported on completion of his sentence"
+  if (t.pos === 'verb' && (t.type === 'DEPORTATION' || t.type === 'EXTRADITION') && subjunctive(tree, t.token)) return reading('future');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
   if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
   // a quotation relays the news as well ("“Police arrested him at dawn,” the group said"), but not a
