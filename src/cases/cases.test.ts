@@ -148,6 +148,13 @@ describe('status', () => {
     // must not match: one who vanishes from custody is gone, whatever order the report tells it in
     assert.equal(deriveStatus([undated('d', 'DISAPPEARANCE'), undated('a', 'ARREST')]).status, 'whereabouts_unknown');
   });
+  test('deported and lost the same day: the disappearance comes after the deportation, whatever order the report tells them in', () => {
+    assert.equal(deriveStatus([entry('l', 'DISAPPEARANCE', null), entry('d', 'DEPORTATION', '2026-11-16')]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([entry('d', 'DEPORTATION', '2026-11-16'), entry('l', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
+    // must not match: a deportation dated after the disappearance, and a release refused told with a deportation
+    assert.equal(deriveStatus([entry('l', 'DISAPPEARANCE', '2026-11-10'), entry('d', 'DEPORTATION', '2026-11-16')]).status, 'deported');
+    assert.equal(deriveStatus([entry('b', 'RELEASE', '2026-11-16', { modality: 'negated' }), entry('d', 'DEPORTATION', '2026-11-16')]).status, 'deported');
+  });
   test('a release refused (bail denied, "yet to be released") is custody: detained, and a conviction stays', () => {
     const charged = deriveStatus([entry('c', 'CHARGE', '2026-11-10'), entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' })]);
     assert.deepEqual([charged.status, charged.eventId], ['detained', 'b']);
