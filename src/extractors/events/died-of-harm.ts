@@ -8,7 +8,9 @@ import type { EntityLinker } from './link.js';
  * A death that follows harm told before it is a killing: "The reporter was shot by gunmen on
  * Monday. He died two days later in hospital", "was beaten and later died of his injuries". "Died"
  * alone is no event (people die of age and illness); here the same person was attacked, tortured
- * or abducted, as the report tells as fact, within the three sentences before, or took wounds in
+ * or abducted, as the report tells as fact, within the three sentences before, or as fact or
+ * through someone in the sentence after ("He died two days later. His family says he was beaten the
+ * day before"), not dated in another month than the death; or took wounds in
  * the death's own clause ("suffered severe injuries and died"). Not a death of
  * natural causes or an illness ("died of a stroke"), a death denied or supposed ("did not die",
  * "could die"), nor anyone the report has killed already.
@@ -28,6 +30,20 @@ function woundedThen(tree: Tree, die: number): boolean {
   return verbs.some((v) => TAKE_ON.has(tree.lemma(v)) && tree.kids(v, 'obj').some((o) => WOUNDS.has(tree.lemma(o)) || WOUNDS.has(tree.token(o).text.toLowerCase())));
 }
 
+/** The calendar date the death's own clause gives ("died in 2015"), if any. */
+function dateOfDeath(tree: Tree, die: number): string | null {
+  const at = tree.doc.tokens[die]!;
+  const t = tree.doc.timexes.find((x) => x.governor && x.governor.start === at.start && /^\d{4}/.test(x.value));
+  return t ? t.value : null;
+}
+
+/** A harm told after a death but dated in another month than it: an old attack, not what killed the person ("died in 2015 … was beaten in 2011"). */
+function longBefore(v: VigilEvent, death: string | null): boolean {
+  if (!v.date || !death) return false;
+  const n = Math.min(v.date.value.length, death.length, 7);
+  return v.date.value.slice(0, n) !== death.slice(0, n);
+}
+
 export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
@@ -45,7 +61,10 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     const target = subject !== undefined ? linker.link(subject, true, i).role : joined!.target!;
     if (!target.entity) continue;
     const sentence = doc.sentenceAt(at.start);
-    const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && v.trigger.start < at.start && sentence - v.sentence <= NEAR);
+    const deathDate = dateOfDeath(tree, i);
+    // the harm may be told after the death, and through the family who saw it: "He died two days later
+    // in hospital. His family says he was beaten by soldiers the day before"
+    const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && (v.trigger.start < at.start ? v.modality === 'asserted' && sentence - v.sentence <= NEAR : (v.modality === 'asserted' || v.modality === 'reported') && v.sentence - sentence <= 1 && !longBefore(v, deathDate)));
     const dead = [...events, ...added].some((v) => v.target?.entity === target.entity && v.type === 'KILLING' && v.modality === 'asserted');
     if (!harmed || dead) continue;
     added.push({ id: '', type: 'KILLING', trigger: doc.span(at.start, at.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence, confidence: 0.5 });

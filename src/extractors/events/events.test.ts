@@ -1206,3 +1206,12 @@ test('put, placed or escorted onto a flight by force is a deportation, also join
   // must not match
   for (const text of ['Ana Ruiz put her daughter on a flight to Velmora.', 'Tomas Ekwall was put on trial on Monday.', 'The union put on a show for the striking workers.', 'The minister put the issue of Tomas Ekwall on the agenda.']) assert.deepEqual(deported(text), [], text);
 });
+
+test('a death the next sentence ties to harm, even through the family ("his family says he was beaten the day before"), is a killing; an old beating or a death of illness is not', () => {
+  const killed = (text: string) => eventsOf(text, '2019-10-14').events.filter((v) => v.type === 'KILLING' && v.modality === 'asserted').map((v) => v.target?.text);
+  assert.deepEqual(killed('On 17 September, Tomas Ekwall, 15, drank poison. He died two days later in hospital. His family says he was beaten by soldiers the day before.'), ['He']);
+  // must not match: a beating years before the death, a death of illness, a harm two sentences on
+  assert.deepEqual(killed('Tomas Ekwall died in 2015. He was beaten by police during a protest in 2011, his lawyer said.'), []);
+  assert.deepEqual(killed('Tomas Ekwall died of cancer in hospital. His family says he was beaten by soldiers years ago.'), []);
+  assert.deepEqual(killed('Tomas Ekwall died in hospital. He was a well-known poet in Karsvik. His family says he was beaten by soldiers in his youth.'), []);
+});
