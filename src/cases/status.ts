@@ -108,10 +108,15 @@ const OPENS_EPISODE: ReadonlySet<EventType> = new Set(['ARREST', 'DISAPPEARANCE'
 
 /**
  * Whether an event's words put it after a release told with it: a repeat ("re-arrested", "rearrest",
- * "arrested again", "again detained") or custody going on now ("remains in detention", "still being held").
+ * "arrested again", "again detained") or custody going on now ("remains in detention", "still being held", "back in prison").
  */
 export function tellsRepeat(trigger: string): boolean {
-  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^(?:remains?|stays|still)\b/i.test(trigger);
+  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^(?:remains?|stays|still|back)\b/i.test(trigger);
+}
+
+/** Whether an event's words tell custody begun anew ("re-arrested", "detained again", "back in prison"), not custody going on. */
+export function tellsNewRound(trigger: string): boolean {
+  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^back\b/i.test(trigger);
 }
 
 /** The instant an entry sorts by: its own date (start of its period), else when it was told. */

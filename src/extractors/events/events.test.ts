@@ -1215,3 +1215,12 @@ test('a death the next sentence ties to harm, even through the family ("his fami
   assert.deepEqual(killed('Tomas Ekwall died of cancer in hospital. His family says he was beaten by soldiers years ago.'), []);
   assert.deepEqual(killed('Tomas Ekwall died in hospital. He was a well-known poet in Karsvik. His family says he was beaten by soldiers in his youth.'), []);
 });
+
+test('"back in prison", "back in a cell": custody again, its words a new round that joins no earlier arrest; back in a town or in court, or a terror cell, is none', () => {
+  const arrests = (text: string) => eventsOf(text).events.filter((v) => v.type === 'ARREST').map((v) => [v.trigger.text, v.target?.text ?? null, v.date?.value ?? null]);
+  assert.deepEqual(arrests('Tomas Ekwall is back in prison.').map(([w]) => w), ['back in prison']);
+  // the first arrest, dated, and the new round, undated, stay two events
+  assert.deepEqual(arrests('The photographer Tomas Ekwall was first detained in May 2016. Days after his release, the photographer Tomas Ekwall is back in a cell and refusing food.').map(([w, , d]) => [w, d]), [['detained', '2016-05'], ['back in a cell', null]]);
+  // must not match
+  for (const text of ['Tomas Ekwall is back in Karsvik after a year abroad.', 'Tomas Ekwall is back in court on Monday.', 'Tomas Ekwall was a member of a terror cell.']) assert.deepEqual(arrests(text), [], text);
+});
