@@ -5,7 +5,7 @@ import { evaluateRules, isBackfill, readTime } from './alerts.js';
 import { decide, scoreMatch } from './match.js';
 import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
-import { deriveStatus, tellsRepeat } from './status.js';
+import { deriveStatus, tellsNewRound, tellsRepeat } from './status.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
 import { caseCountry, dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -148,6 +148,13 @@ describe('status', () => {
     // must not match: one who vanishes from custody is gone, whatever order the report tells it in
     assert.equal(deriveStatus([undated('d', 'DISAPPEARANCE'), undated('a', 'ARREST')]).status, 'whereabouts_unknown');
   });
+  test('deported and lost the same day: the disappearance comes after the deportation, whatever order the report tells them in', () => {
+    assert.equal(deriveStatus([entry('l', 'DISAPPEARANCE', null), entry('d', 'DEPORTATION', '2026-11-16')]).status, 'whereabouts_unknown');
+    assert.equal(deriveStatus([entry('d', 'DEPORTATION', '2026-11-16'), entry('l', 'DISAPPEARANCE', '2026-11-16')]).status, 'whereabouts_unknown');
+    // must not match: a deportation dated after the disappearance, and a release refused told with a deportation
+    assert.equal(deriveStatus([entry('l', 'DISAPPEARANCE', '2026-11-10'), entry('d', 'DEPORTATION', '2026-11-16')]).status, 'deported');
+    assert.equal(deriveStatus([entry('b', 'RELEASE', '2026-11-16', { modality: 'negated' }), entry('d', 'DEPORTATION', '2026-11-16')]).status, 'deported');
+  });
   test('a release refused (bail denied, "yet to be released") is custody: detained, and a conviction stays', () => {
     const charged = deriveStatus([entry('c', 'CHARGE', '2026-11-10'), entry('b', 'RELEASE', '2026-11-12', { modality: 'negated' })]);
     assert.deepEqual([charged.status, charged.eventId], ['detained', 'b']);
@@ -244,7 +251,11 @@ describe('status', () => {
   });
   test('which words tell a repeat, or custody going on now', () => {
     for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained', 'remains in detention', 'still being held']) assert.ok(tellsRepeat(t), t);
-    for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected', 'remained in custody']) assert.ok(!tellsRepeat(t), t);
+    for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected', 'remained in custody', 'background']) assert.ok(!tellsRepeat(t), t);
+    assert.ok(tellsRepeat('back in prison'));
+    // a new round of custody, which never joins a first arrest on the timeline; custody going on is no new round
+    for (const t of ['rearrested', 'arrested again', 'back in a cell', 'back behind bars']) assert.ok(tellsNewRound(t), t);
+    for (const t of ['remains in detention', 'still being held', 'arrested', 'background check', 'feedback']) assert.ok(!tellsNewRound(t), t);
   });
   test('an undated step sorts with the dated ones its own report tells, even ones first told by an older report', () => {
     // report B retells the December arrest (first told by report A) and calls it an abduction, undated;

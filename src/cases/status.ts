@@ -108,10 +108,15 @@ const OPENS_EPISODE: ReadonlySet<EventType> = new Set(['ARREST', 'DISAPPEARANCE'
 
 /**
  * Whether an event's words put it after a release told with it: a repeat ("re-arrested", "rearrest",
- * "arrested again", "again detained") or custody going on now ("remains in detention", "still being held").
+ * "arrested again", "again detained") or custody going on now ("remains in detention", "still being held", "back in prison").
  */
 export function tellsRepeat(trigger: string): boolean {
-  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^(?:remains?|stays|still)\b/i.test(trigger);
+  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^(?:remains?|stays|still|back)\b/i.test(trigger);
+}
+
+/** Whether an event's words tell custody begun anew ("re-arrested", "detained again", "back in prison"), not custody going on. */
+export function tellsNewRound(trigger: string): boolean {
+  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^back\b/i.test(trigger);
 }
 
 /** The instant an entry sorts by: its own date (start of its period), else when it was told. */
@@ -131,7 +136,9 @@ const whenOf = (e: TimelineEntry): string => (e.date ? `on ${e.date.value}` : `r
  */
 // An extradition hands someone over to be charged and tried where they are sent ("seized, extradited
 // in 2004, and put on trial"), so it comes before the charge; a deportation sends them away after.
-const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DISAPPEARANCE', 'DEPORTATION', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
+// One sent back and then lost is the common story ("deported to Dushanbe, where he has vanished"),
+// so a disappearance told with a deportation comes after it.
+const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 'CHARGE', 'TRIAL', 'CONVICTION', 'DEPORTATION', 'DISAPPEARANCE', 'RELEASE', 'ASYLUM_REQUEST', 'KILLING'];
 // A refused release ("has not been granted bail") is custody going on: at the same instant it comes
 // before a release granted, as the refusal comes before the grant in the one story a report tells,
 // and before a disappearance told with it ("he has not been freed and his whereabouts remain
@@ -139,7 +146,7 @@ const LIFE_ORDER: readonly EventType[] = ['ABDUCTION', 'ARREST', 'EXTRADITION', 
 // A repeat ("rearrested") comes after the release it undoes: "acquitted in March; later rearrested".
 const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality' | 'repeat'>): number => {
   if (e.repeat && OPENS_EPISODE.has(e.type)) return LIFE_ORDER.indexOf('RELEASE') + 0.5;
-  if (keptHeld(e)) return LIFE_ORDER.indexOf('DISAPPEARANCE') - 0.5;
+  if (keptHeld(e)) return LIFE_ORDER.indexOf('DEPORTATION') - 0.5;
   const k = LIFE_ORDER.indexOf(e.type);
   return k < 0 ? LIFE_ORDER.length : k;
 };

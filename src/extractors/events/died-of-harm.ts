@@ -8,7 +8,9 @@ import type { EntityLinker } from './link.js';
  * A death that follows harm told before it is a killing: "The reporter was shot by gunmen on
  * Monday. He died two days later in hospital", "was beaten and later died of his injuries". "Died"
  * alone is no event (people die of age and illness); here the same person was attacked, tortured
- * or abducted, as the report tells as fact, within the three sentences before, or took wounds in
+ * or abducted, as the report tells as fact, within the three sentences before, or as fact or
+ * through someone in the sentence after ("He died two days later. His family says he was beaten the
+ * day before"), not dated in another month than the death; or took wounds in
  * the death's own clause ("suffered severe injuries and died"). Not a death of
  * natural causes or an illness ("died of a stroke"), a death denied or supposed ("did not die",
  * "could die"), nor anyone the report has killed already.
@@ -47,6 +49,20 @@ function harmClauseOf(tree: Tree, harm: number, die: number): boolean {
   return up === die || (up >= 0 && tree.head(up) === die && up > die);
 }
 
+/** The calendar date the death's own clause gives ("died in 2015"), if any. */
+function dateOfDeath(tree: Tree, die: number): string | null {
+  const at = tree.doc.tokens[die]!;
+  const t = tree.doc.timexes.find((x) => x.governor && x.governor.start === at.start && /^\d{4}/.test(x.value));
+  return t ? t.value : null;
+}
+
+/** A harm told after a death but dated in another month than it: an old attack, not what killed the person ("died in 2015 … was beaten in 2011"). */
+function longBefore(v: VigilEvent, death: string | null): boolean {
+  if (!v.date || !death) return false;
+  const n = Math.min(v.date.value.length, death.length, 7);
+  return v.date.value.slice(0, n) !== death.slice(0, n);
+}
+
 export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
@@ -64,10 +80,15 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     const target = subject !== undefined ? linker.link(subject, true, i).role : joined!.target!;
     if (!target.entity) continue;
     const sentence = doc.sentenceAt(at.start);
-    // the harm told before the death, or in the death's own clause after it: "died after being shot", "died when he was beaten"
-    const before = (v: VigilEvent) => v.trigger.start < at.start && sentence - v.sentence <= NEAR;
-    const after = (v: VigilEvent) => v.trigger.start > at.start && harmClauseOf(tree, tokenAt(doc, v.trigger.start), i);
-    const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && v.modality === 'asserted' && (before(v) || after(v)));
+    const deathDate = dateOfDeath(tree, i);
+    // the harm told before the death; or after it, as fact or through the family who saw it, in the
+    // death's own clause ("died after being shot", "died in hospital after being beaten") or in the
+    // next sentence ("He died two days later in hospital. His family says he was beaten by soldiers
+    // the day before"), not an old attack dated in another month
+    const before = (v: VigilEvent) => v.trigger.start < at.start && v.modality === 'asserted' && sentence - v.sentence <= NEAR;
+    const after = (v: VigilEvent) =>
+      v.trigger.start > at.start && (v.modality === 'asserted' || v.modality === 'reported') && !longBefore(v, deathDate) && (v.sentence === sentence ? harmClauseOf(tree, tokenAt(doc, v.trigger.start), i) : v.sentence - sentence === 1);
+    const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && (before(v) || after(v)));
     const dead = [...events, ...added].some((v) => v.target?.entity === target.entity && v.type === 'KILLING' && v.modality === 'asserted');
     if (!harmed || dead) continue;
     added.push({ id: '', type: 'KILLING', trigger: doc.span(at.start, at.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence, confidence: 0.5 });

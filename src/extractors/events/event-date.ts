@@ -43,6 +43,14 @@ export function inDateline(text: string, sentenceStart: number, t: { start: numb
   return /^\s*(?:\([^)]{1,40}\)\s*)?(?:[—–-]|:\s)/u.test(text.slice(t.end, t.end + 48));
 }
 
+/**
+ * Verbs of keeping someone somewhere for a while: "held overnight", "kept overnight at the station",
+ * "spent the night" says how long the custody lasted, not the night before the report.
+ */
+const LASTING = new Set(['hold', 'keep', 'detain', 'spend', 'stay', 'remain', 'lock', 'jail']);
+/** A timex that, with such a verb, is a stretch of time and no date. */
+const STRETCH = new Set(['overnight']);
+
 /** Prepositions by which an event noun is the point its clause's time is reckoned from. */
 export const RECKONED_FROM: ReadonlySet<string> = new Set(['after', 'since', 'following', 'before']);
 
@@ -63,6 +71,7 @@ export class EventDater {
       const date = t.governor ? eventDateOf(t) : null;
       const g = date ? tokenAt(tree.doc, t.governor!.start) : -1;
       if (!date || g < 0) continue;
+      if (STRETCH.has(t.text.toLowerCase()) && LASTING.has(tree.lemma(g))) continue;
       const r = rank[date.precision] - (inDateline(tree.doc.text, tree.doc.sentences[tree.doc.sentenceAt(t.start)]?.start ?? 0, t) ? 1 : 0);
       if (r <= (ranked.get(g) ?? 0)) continue;
       ranked.set(g, r);

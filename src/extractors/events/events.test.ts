@@ -928,7 +928,7 @@ test('the lexicon reads a shared word list ("@institutions") into every entry th
   const expel = lexicon.verbs.get('expel')!;
   assert.ok(expel.without?.includes('university') && expel.or?.[0]?.with?.includes('university'));
   assert.ok(lexicon.verbs.get('transfer')!.without?.includes('petrol'));
-  const words = [...lexicon.verbs.values(), ...lexicon.nouns.values(), ...lexicon.adjectives.values()].flatMap((e) => [e, ...(e.or ?? [])]).flatMap((e) => [...(e.with ?? []), ...(e.without ?? []), ...(e.withDependent ?? []), ...(e.withFrom ?? []), ...(e.withInto ?? [])]);
+  const words = [...lexicon.verbs.values(), ...lexicon.nouns.values(), ...lexicon.adjectives.values()].flatMap((e) => [e, ...(e.or ?? [])]).flatMap((e) => [...(e.with ?? []), ...(e.without ?? []), ...(e.withDependent ?? []), ...(e.withFrom ?? []), ...(e.withInto ?? []), ...(e.withOnto ?? [])]);
   assert.deepEqual(words.filter((w) => w.startsWith('@')), []);
 });
 
@@ -1192,4 +1192,46 @@ test('held until the evening or the next morning has ended: a release, its words
   assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk on Friday and kept her at the Brenna barracks until the evening, when she was transferred to Holm jail.'), []);
   assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk on Friday and kept her until the morning of her hearing.'), []);
   assert.deepEqual(releases('Guards seized the cartoonist Mirel Tosk and kept her at the barracks until dawn, then took her to Holm jail.'), []);
+});
+
+test('"held overnight" says how long a custody lasted, not when: it takes no date; "raided overnight" still dates its raid', () => {
+  for (const text of ['The reporter Tomas Ekwall was held overnight at a police station in Karsvik.', 'The blogger Tomas Ekwall was detained overnight in Velmora, his editor said.']) {
+    const v = one(eventsOf(text).events, 'ARREST');
+    assert.equal(v.date, null, text);
+  }
+  // a date of its own still dates it
+  const dated = one(eventsOf('The reporter Tomas Ekwall was held overnight on 3 December at a police station in Karsvik.').events, 'ARREST');
+  assert.equal(dated.date?.value, '2018-12-03');
+  // must not match: an act done overnight happened the night before
+  const raid = eventsOf('Police raided the home of the reporter Tomas Ekwall overnight.').events.find((v) => v.type === 'RESTRICTION');
+  assert.equal(raid?.date?.value, '2018-12-11');
+});
+
+test('put, placed or escorted onto a flight by force is a deportation, also joined to a passive; a relative put on a plane, a trial or a show is none', () => {
+  const deported = (text: string) => eventsOf(text).events.filter((v) => v.type === 'DEPORTATION').map((v) => v.target?.text);
+  assert.deepEqual(deported('The photographer Tomas Ekwall was detained at his guesthouse on Monday and put on an evening flight to Karsvik.'), ['Tomas Ekwall']);
+  assert.deepEqual(deported('Police put the activist Tomas Ekwall on a plane to Karsvik on Monday.'), ['the activist Tomas Ekwall']);
+  assert.deepEqual(deported('On 14 August Father Tomas Ekwall reappeared at the airport, escorted onto a flight to Velmora.'), ['Tomas Ekwall']);
+  // "put" tagged as a base form after "and" still shares the passive
+  assert.deepEqual(deported('The lawyer Tomas Ekwall was questioned for three hours and then put back on the same aircraft.'), ['Tomas Ekwall']);
+  // must not match
+  for (const text of ['Ana Ruiz put her daughter on a flight to Velmora.', 'Tomas Ekwall was put on trial on Monday.', 'The union put on a show for the striking workers.', 'The minister put the issue of Tomas Ekwall on the agenda.']) assert.deepEqual(deported(text), [], text);
+});
+
+test('a death the next sentence ties to harm, even through the family ("his family says he was beaten the day before"), is a killing; an old beating or a death of illness is not', () => {
+  const killed = (text: string) => eventsOf(text, '2019-10-14').events.filter((v) => v.type === 'KILLING' && v.modality === 'asserted').map((v) => v.target?.text);
+  assert.deepEqual(killed('On 17 September, Tomas Ekwall, 15, drank poison. He died two days later in hospital. His family says he was beaten by soldiers the day before.'), ['He']);
+  // must not match: a beating years before the death, a death of illness, a harm two sentences on
+  assert.deepEqual(killed('Tomas Ekwall died in 2015. He was beaten by police during a protest in 2011, his lawyer said.'), []);
+  assert.deepEqual(killed('Tomas Ekwall died of cancer in hospital. His family says he was beaten by soldiers years ago.'), []);
+  assert.deepEqual(killed('Tomas Ekwall died in hospital. He was a well-known poet in Karsvik. His family says he was beaten by soldiers in his youth.'), []);
+});
+
+test('"back in prison", "back in a cell": custody again, its words a new round that joins no earlier arrest; back in a town or in court, or a terror cell, is none', () => {
+  const arrests = (text: string) => eventsOf(text).events.filter((v) => v.type === 'ARREST').map((v) => [v.trigger.text, v.target?.text ?? null, v.date?.value ?? null]);
+  assert.deepEqual(arrests('Tomas Ekwall is back in prison.').map(([w]) => w), ['back in prison']);
+  // the first arrest, dated, and the new round, undated, stay two events
+  assert.deepEqual(arrests('The photographer Tomas Ekwall was first detained in May 2016. Days after his release, the photographer Tomas Ekwall is back in a cell and refusing food.').map(([w, , d]) => [w, d]), [['detained', '2016-05'], ['back in a cell', null]]);
+  // must not match
+  for (const text of ['Tomas Ekwall is back in Karsvik after a year abroad.', 'Tomas Ekwall is back in court on Monday.', 'Tomas Ekwall was a member of a terror cell.']) assert.deepEqual(arrests(text), [], text);
 });

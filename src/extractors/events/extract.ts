@@ -254,7 +254,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
     // a state has no date of its own: "X, who is in prison, began a hunger strike on Tuesday" (it joins the arrest told before),
     // save its start: "missing since Tuesday"
     const ownDate = trigger.entry.state ? dater.since(trigger) : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : (dater.dateOf(trigger) ?? dater.since(trigger));
-    const date = ownDate ?? ledeDate(events, trigger.type, doc.sentenceAt(doc.tokens[trigger.token]!.start), roles.target?.entity ?? null);
+    // a new round of custody ("back in prison", "arrested again") is no retelling of the arrest before it: it borrows no date
+    const date = ownDate ?? (newRound(doc, trigger) ? null : ledeDate(events, trigger.type, doc.sentenceAt(doc.tokens[trigger.token]!.start), roles.target?.entity ?? null));
     let first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
     let last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
     // "arrested again", "again detained": the word that tells a repeat is part of the trigger, so a
@@ -384,8 +385,8 @@ export function datedAfter(date: EventDate | null, published: string | undefined
   return date.value > published.slice(0, date.value.length);
 }
 
-/** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held". */
-const ONGOING = new Set(['remains', 'remain', 'stays', 'still']);
+/** Words before a custody trigger that say it holds now: "remains (in) | detention", "still (being) | held"; "back (in) | prison" holds again. */
+const ONGOING = new Set(['remains', 'remain', 'stays', 'still', 'back']);
 /** What may stand between such a word and the trigger: auxiliaries and the state's preposition. */
 const ONGOING_GAP = new Set(['being', 'been', 'is', 'are', 'in', 'under', 'behind']);
 
@@ -393,6 +394,14 @@ function ongoingFrom(doc: Doc, first: number): number {
   let k = first - 1;
   while (k > 0 && ONGOING_GAP.has(doc.tokens[k]!.text.toLowerCase()) && first - k < 3) k--;
   return k >= 0 && ONGOING.has(doc.tokens[k]!.text.toLowerCase()) ? k : first;
+}
+
+/** Whether the trigger's words tell custody begun anew: "rearrested", "arrested again", "again detained", "back in prison". */
+function newRound(doc: Doc, t: Trigger): boolean {
+  const first = t.partner !== undefined ? Math.min(t.token, t.partner) : t.token;
+  const last = t.partner !== undefined ? Math.max(t.token, t.partner) : t.token;
+  const word = (k: number): string => doc.tokens[k]?.text.toLowerCase() ?? '';
+  return /^re-?(?:arrest|detain|jail|imprison|incarcerat|abduct|kidnap)/i.test(doc.tokens[first]!.text) || word(last + 1) === 'again' || word(first - 1) === 'again' || word(first - 1) === 'back';
 }
 
 /** How many sentences back a group's dated event may lend its date. */

@@ -17,6 +17,8 @@ export interface TriggerEntry {
   withOutOf?: string[];
   /** Counts only with one of these nouns after "into" or "in": "forced into a car", not "forced to sell her car". */
   withInto?: string[];
+  /** Counts only with one of these nouns after "on", "onto" or "aboard": "put on a flight to Kyiv", not "put on a show". */
+  withOnto?: string[];
   /** Only when the trigger's "to" phrase or its object names a country: "fled to Lithuania", "fled Belarus" (not "fled to the hills"). */
   toCountry?: boolean;
   /** Only when the trigger's "into" phrase, or its border's, names a country, and not on a reporting trip: "crossed into Colombia", not "crossed the country" or "crossed into Syria to cover the fighting". */

@@ -28,8 +28,8 @@ function sameAgent(a: VigilEvent, b: VigilEvent): boolean {
   return a.agent.entity === b.agent.entity;
 }
 
-/** A trigger that tells a happening over again: "rearrested", "re-detained", "the re-arrest of X". */
-const REPEATED = /^re-?(?:arrest|detain|imprison|jail|incarcerat|abduct|kidnap)/i;
+/** A trigger that tells a happening over again: "rearrested", "re-detained", "the re-arrest of X", "back in prison". */
+const REPEATED = /^re-?(?:arrest|detain|imprison|jail|incarcerat|abduct|kidnap)|^back\b/i;
 
 /**
  * A re-arrest is a new arrest, never a retelling of the first one ("was held in pretrial detention

@@ -4,6 +4,10 @@ import { Doc } from '../../text/doc.js';
 import { fromExtraction, toExtraction } from '../../text/serialize.js';
 import type { EventType, Modality, VigilEvent } from '../../text/types.js';
 import { createDefaultPipeline } from '../default.js';
+import { Tree } from '../syntax/tree.js';
+import { loadLexicon } from './lexicon.js';
+import { modalityOf } from './modality.js';
+import { findTriggers } from './triggers.js';
 
 // Sentences written for these tests, with invented people and places, in the shapes real reports
 // use: calls and demands, requests refused, sentences sought, threats, conditionals, denials,
@@ -561,4 +565,30 @@ test("a list line's clauses after semicolons tell their own source, and a date a
 test('a release wanted is not done: "We want him released today"; one a court had done is', () => {
   assert.deepEqual(modalities('Police arrested Ivo Sarn on Monday. "Ivo was doing his job. We want him released today," his editor said.', 'RELEASE'), ['hypothetical']);
   assert.deepEqual(modalities('Police arrested Ivo Sarn on Monday. A court had him released on bail on Friday.', 'RELEASE'), ['asserted']);
+});
+
+test('a deportation or extradition a court orders in the subjunctive is still to come; one carried out, or ordered of a release, is not', () => {
+  assert.deepEqual(modalities('The court sentenced Pol Varan to two years and ordered that he be deported on completion of his sentence.', 'DEPORTATION'), ['future']);
+  assert.deepEqual(modalities('The judge ordered that Aldo Renn be extradited to Velmora.', 'EXTRADITION'), ['future']);
+  // must not match: done, or told as done under a speech verb
+  assert.deepEqual(modalities('Pol Varan was deported to Velmora on Monday.', 'DEPORTATION'), ['asserted']);
+  assert.deepEqual(modalities('His lawyer said that Pol Varan had been deported.', 'DEPORTATION'), ['asserted']);
+  assert.deepEqual(modalities('The judge ordered that Aldo Renn be released.', 'RELEASE'), ['hypothetical']);
+});
+
+/** The modality of each trigger of `type` the rules find, whether or not it names a person (no event is kept without one). */
+function triggerModalities(text: string, type: EventType): Modality[] {
+  const tree = new Tree(pipeline.run(new Doc(text, { published: '2018-12-12' })));
+  const lexicon = loadLexicon();
+  const found = findTriggers(tree, lexicon).filter((t) => t.type === type);
+  assert.ok(found.length > 0, `no ${type} trigger in "${text}"`);
+  return found.map((t) => modalityOf(tree, lexicon, t).modality);
+}
+
+test('an arrest someone is shielded from ("protection from arrest", "interim relief from arrest") has not happened; a release from custody has', () => {
+  assert.deepEqual(triggerModalities('On October 4, the Apex Court had extended Pol Varan’s protection from arrest till October 15.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(triggerModalities('However, the High Court had extended Mr. Varan’s interim relief from arrest by three weeks.', 'ARREST'), ['hypothetical']);
+  // must not match: a release from custody, an arrest made despite a shield
+  assert.deepEqual(modalities('Pol Varan was released from custody after his protection lapsed.', 'RELEASE'), ['asserted']);
+  assert.deepEqual(modalities('Pol Varan was arrested on Monday despite his immunity as a member of parliament.', 'ARREST'), ['asserted']);
 });

@@ -62,6 +62,22 @@ function stateVoice(tree: Tree, speaker: number | undefined): boolean {
   if (speaker === undefined) return false;
   return [speaker, ...tree.kids(speaker, 'compound', 'amod', 'nmod')].some((k) => STATE_VOICES.has(tree.lemma(k).toLowerCase()));
 }
+/** What a court or a law shields someone with: "protection from arrest", "interim relief from arrest". */
+const SHIELDS = new Set(['relief', 'protection', 'immunity', 'reprieve', 'shield', 'exemption']);
+
+/**
+ * An event noun someone is shielded "from" has not happened: "extended his interim relief from
+ * arrest", "extended Navlakha's protection from arrest till October 15" (the parser may hang the
+ * "from" phrase on the verb whose object the shield is). Not "released from custody after his
+ * protection lapsed": only the shield's own "from" phrase.
+ */
+function shieldedFrom(tree: Tree, t: Trigger): boolean {
+  if (t.pos !== 'noun' || tree.caseOf(t.token) !== 'from') return false;
+  const h = tree.head(t.token);
+  if (h < 0) return false;
+  return SHIELDS.has(tree.lemma(h).toLowerCase()) || (tree.token(h).upos === 'VERB' && tree.kids(h, 'obj').some((o) => SHIELDS.has(tree.lemma(o).toLowerCase())));
+}
+
 /** Adjuncts of time: what happened "after", "before" or "since" an announcement is not what was announced. */
 const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'during', 'following', 'amid']);
 
@@ -476,6 +492,7 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (!presupposed && ((t.type !== 'THREAT' && conditional(tree, clause)) || invertedCondition(tree, t.token))) return reading('hypothetical');
   const head = tree.head(t.token);
   if (!aftermath && t.pos !== 'verb' && head >= 0 && HYPOTHETICAL_HEADS.has(tree.lemma(head))) return reading('hypothetical');
+  if (shieldedFrom(tree, t)) return reading('hypothetical');
   // "faces charges of sedition": the charges are brought and stand; "will face charges" is to come
   // and what someone "faced" or "has faced" is behind them ("has faced threats since 2019")
   const faced = head >= 0 && tree.lemma(head) === 'face' && (tree.token(head).xpos === 'VBD' || tree.kids(head, 'aux').some((a) => tree.lemma(a) === 'have'));
@@ -484,6 +501,8 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
   if (aux.some((a) => HYPOTHETICAL_AUX.has(a))) return reading('hypothetical');
   // a release only: "ordered that he be remanded in custody at X" is custody the court imposed
   if (t.pos === 'verb' && t.type === 'RELEASE' && subjunctive(tree, t.token)) return reading('hypothetical');
+  // a removal ordered is still to be carried out: "ordered that he be deported on completion of his sentence"
+  if (t.pos === 'verb' && (t.type === 'DEPORTATION' || t.type === 'EXTRADITION') && subjunctive(tree, t.token)) return reading('future');
   // "the army confirmed the arrest": a factive verb tells its content as true (the speaker is kept)
   if (speech !== undefined && above !== undefined && FACTIVE_SPEECH.has(tree.lemma(speech)) && !insideQuote(tree, t.token)) return reading('asserted');
   // a quotation relays the news as well ("“Police arrested him at dawn,” the group said"), but not a

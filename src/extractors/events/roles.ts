@@ -345,6 +345,23 @@ function heldBy(tree: Tree, h: number, i: number): number | undefined {
   return STATE_VERBS.has(tree.lemma(h)) ? subject(h) : undefined;
 }
 
+/**
+ * Who is "back in prison" (or "back behind bars"): the parser hangs the state on "back" and the
+ * copula anywhere; the person is back's subject, the word the copula is read on, or the name right
+ * before the copula.
+ */
+function backIn(tree: Tree, h: number): number | undefined {
+  if (h < 0 || tree.lemma(h).toLowerCase() !== 'back' || tree.token(h).upos !== 'ADV') return undefined;
+  const subject = tree.kids(h, 'nsubj')[0];
+  if (subject !== undefined) return subject;
+  const cop = tree.kids(h, 'cop')[0] ?? (tree.token(tree.head(h))?.deprel === 'cop' ? tree.head(h) : undefined);
+  if (cop === undefined) return undefined;
+  const bearer = tree.head(cop);
+  if (bearer >= 0 && bearer < cop && tree.entityOf[bearer]?.type === 'PERSON') return bearer;
+  const before = cop - 1;
+  return before >= 0 && tree.entityOf[before]?.type === 'PERSON' ? before : undefined;
+}
+
 /** Possessive pronouns, however tagged ("her" is also an object). */
 const POSSESSIVES = new Set(['his', 'her', 'their']);
 /** Words that end a span of custody the clause's event follows: "freed after three weeks in custody". */
@@ -802,7 +819,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "X was tortured in custody": whom a harm told in the passive befell was in custody (not "born in prison")
       const sufferedIn = h >= 0 && tree.token(h).upos === 'VERB' && lexicon.verbs.has(tree.lemma(h)) && tree.isPassive(h) && tree.token(i).deprel === 'obl' ? tree.subjectOf(h) : undefined;
       const exiled = t.type === 'ASYLUM_REQUEST' && h >= 0 && EXILE_VERBS.has(tree.lemma(h)) ? tree.subjectOf(h) : undefined;
-      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? exiled ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn ?? spanBefore(tree, i) ?? setApartState(tree, i);
+      target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? backIn(tree, h) ?? exiled ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn ?? spanBefore(tree, i) ?? setApartState(tree, i);
     }
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
     if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');

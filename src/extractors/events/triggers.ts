@@ -379,6 +379,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     // "forced into a police van" is an arrest
     if (tree.kids(partner, 'compound', 'amod').some((k) => STATE_VEHICLES.has(tree.lemma(k)))) type = 'ARREST';
   }
+  if (entry.withOnto) {
+    partner = phraseOf(tree, i, entry.withOnto, ['on', 'onto', 'aboard']);
+    if (partner === undefined) return undefined;
+  }
   if (entry.reprisal && !reprisalFor(tree, i)) return undefined;
   if (entry.toCountry) {
     partner = countryOf(tree, i);

@@ -25,6 +25,8 @@ export const NEGATORS = new Set(['not', 'never', "n't", 'no', 'without', 'none']
 
 /** Lengths of time a parser may take for a verb's object: "released a fortnight later". */
 const DURATION_NOUNS = new Set(['minute', 'hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade']);
+/** Participles spelled as their base form, which a tagger may read as one after "and": "put", "set", "cut", "hit", "let", "shut". */
+const IRREGULAR_PARTICIPLE_FORMS = new Set(['put', 'set', 'cut', 'hit', 'let', 'shut']);
 /** Verbs whose object takes a participle of what is to be done to it: "ordered him held", "wanted them detained". */
 const SMALL_CLAUSE_ORDERS = new Set(['order', 'want']);
 
@@ -114,8 +116,9 @@ export class Tree {
     const perfectHead = head >= 0 && this.kids(head, 'aux').some((a) => this.lemma(a) === 'have') && !this.kids(head, 'aux:pass').length;
     if (t.deprel === 'conj' && t.xpos === 'VBN' && this.kids(i, 'aux', 'obj', 'nsubj').length === 0 && !activeHead && !perfectHead && this.nameComplement(i) === undefined) return true;
     // the same with the form read as a past tense and a length of time taken for its object: "was
-    // detained incognito and released a fortnight later"
-    if (t.deprel === 'conj' && t.xpos === 'VBD' && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
+    // detained incognito and released a fortnight later"; or, for a participle that looks like its
+    // base form, read as one: "were questioned for hours and then put back on the plane"
+    if (t.deprel === 'conj' && (t.xpos === 'VBD' || (t.xpos === 'VB' && IRREGULAR_PARTICIPLE_FORMS.has(t.text.toLowerCase()))) && head >= 0 && this.kids(head, 'aux:pass').length > 0 && this.kids(i, 'aux', 'nsubj').length === 0 && this.kids(i, 'obj').every((o) => DURATION_NOUNS.has(this.lemma(o)) || this.inTimex(o))) return true;
     // "ordered A held in custody", "ordered him detained": an order's small clause is passive, its subject whom it befalls
     if (['VBN', 'VBD'].includes(t.xpos ?? '') && /^(ccomp|xcomp)$/.test(t.deprel ?? '') && head >= 0 && SMALL_CLAUSE_ORDERS.has(this.lemma(head)) && this.kids(i, 'aux', 'obj').length === 0 && i > head + 1) return true;
     // a reduced adverbial clause: "faces 15 years in prison if convicted", "once released, he left"
