@@ -328,3 +328,11 @@ test('a dateline in capitals that names a known place stays a place, though what
   // a name in capitals the gazetteer does not know is still a person when a cue says so (must not match)
   assert.equal(typeOf('Police arrested the journalist TARO VELKO on Tuesday night.', 'TARO VELKO'), 'PERSON');
 });
+
+test('a titled name closing a headline is not joined to the dateline\'s place on the line below', () => {
+  const text = 'Statement of the Abbot of Wat Prey Kor on the arrest of Venerable Sok Dara and the expulsion of Venerable Chea Vuthy\n\nWat Prey Kor, Kampot province, 3 May 2026\n\nWe, the monks of Wat Prey Kor, issue this statement.';
+  const doc = createDefaultPipeline().run(new Doc(text, { published: '2026-05-04' }));
+  const crossing = doc.entities.flatMap((e) => e.mentions).filter((m) => m.text.includes('\n'));
+  assert.deepEqual(crossing.map((m) => m.text), []);
+  assert.ok(doc.entities.some((e) => e.type === 'PERSON' && e.name.endsWith('Chea Vuthy')), doc.entities.map((e) => `${e.type}:${e.name}`).join(', '));
+});

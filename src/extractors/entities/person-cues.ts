@@ -525,9 +525,12 @@ function titledName(doc: Doc, m: Mention, tagsOf: (word: string) => string | und
   if (!words.slice(1).every(nameWord)) return undefined;
   const first = tokenAt(doc, m.start) + 1;
   let last = tokenAt(doc, m.end - 1);
-  // the name's next words, capitalised, when the recogniser stopped short ("Gebremedhin - Weldu")
-  while (last + 1 < doc.tokens.length && /^\p{Lu}\p{Ll}/u.test(doc.tokens[last + 1]!.text) && doc.tokens[last + 1]!.upos === 'PROPN' && nameWord(doc.tokens[last + 1]!.text)) last++;
-  while (doc.tokens[last + 1]?.text === '-' && doc.tokens[last + 1]!.start === doc.tokens[last]!.end && /^\p{Lu}/u.test(doc.tokens[last + 2]?.text ?? '')) last += 2;
+  // the name's next words, capitalised, when the recogniser stopped short ("Gebremedhin - Weldu"),
+  // within its sentence: a headline's last name is not joined to the dateline's place below it
+  const sentenceEnd = doc.sentences[doc.sentenceAt(m.start)]?.end ?? doc.text.length;
+  const within = (k: number) => k < doc.tokens.length && doc.tokens[k]!.end <= sentenceEnd;
+  while (within(last + 1) && /^\p{Lu}\p{Ll}/u.test(doc.tokens[last + 1]!.text) && doc.tokens[last + 1]!.upos === 'PROPN' && nameWord(doc.tokens[last + 1]!.text)) last++;
+  while (within(last + 2) && doc.tokens[last + 1]?.text === '-' && doc.tokens[last + 1]!.start === doc.tokens[last]!.end && /^\p{Lu}/u.test(doc.tokens[last + 2]?.text ?? '')) last += 2;
   return doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end);
 }
 

@@ -298,7 +298,8 @@ function stateBody(doc: Doc, mention: TextSpan): { span: TextSpan; country: stri
     if ((t.upos === 'NOUN' || t.upos === 'PROPN') && STATE_BODIES.has((t.lemma ?? t.text).toLowerCase())) head = t;
     break;
   }
-  if (!head) return null;
+  // not across a line break: a dateline's "MALAYSIA" and the next paragraph's "Police …"
+  if (!head || doc.text.slice(mention.end, head.start).includes('\n')) return null;
   return { span: doc.span(mention.start, head.end), country: country.cca3 };
 }
 
@@ -306,7 +307,8 @@ function stateBody(doc: Doc, mention: TextSpan): { span: TextSpan; country: stri
 function orgLedBy(doc: Doc, m: TextSpan, entities: Entity[]): { span: TextSpan; country: string } | null {
   const country = countryByDemonym(m.text) ?? countryByName(m.text);
   if (!country) return null;
-  const gap = /^(?:['’]s)?\s*$/u;
+  // (spaces only: a country closing a headline or dateline leads no name on the line below)
+  const gap = /^(?:['’]s)?[^\S\n]*$/u;
   for (const o of entities) {
     if (o.type !== 'ORG') continue;
     const om = o.mentions.find((x) => x.start > m.end && x.start - m.end <= 4 && gap.test(doc.text.slice(m.end, x.start)));

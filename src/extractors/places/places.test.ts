@@ -173,3 +173,14 @@ test('a court, prison or police named after its place is in that place’s count
   assert.equal(countryOfOrg('The Washington Post reported the arrest of the blogger Ivo Sarn.', 'Washington'), undefined);
   assert.equal(countryOfOrg('The Supreme Court of Appeal heard the case of the reporter Lena Brask.', 'Supreme'), undefined);
 });
+
+test('a country closing a headline or a dateline leads no state body on the line below it', () => {
+  const pipeline = createDefaultPipeline('places');
+  for (const text of ['Rights groups condemn arrests in Malaysia\n\nPolice in Ipoh detained three activists on Monday.', 'MALAYSIA\n\nPolice detained three activists in Ipoh on Monday.']) {
+    const crossing = pipeline.run(new Doc(text, { published: '2026-05-04' })).entities.flatMap((e) => e.mentions).filter((m) => m.text.includes('\n'));
+    assert.deepEqual(crossing.map((m) => m.text), [], text);
+  }
+  // must not match: on one line the country still leads its police
+  const led = pipeline.run(new Doc('Malaysian police detained three activists in Ipoh on Monday.', { published: '2026-05-04' })).entities.find((e) => e.type === 'ORG');
+  assert.equal(led?.name, 'Malaysian police');
+});
