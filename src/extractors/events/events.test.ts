@@ -726,6 +726,32 @@ test('a death after harm told before it is a killing; a death of illness, denied
   }
 });
 
+test('a death in custody is a killing whatever it was of: "died behind bars", "succumbed to COVID-19 in prison", "passed away in detention"', () => {
+  const killed = (text: string) =>
+    eventsOf(text)
+      .events.filter((v) => v.type === 'KILLING' && v.target?.entity)
+      .map((v) => eventsOf(text).doc.entities.find((e) => e.id === v.target!.entity)!.name);
+  const cases: [string, string][] = [
+    ['The union organiser Farid Kamrel died behind bars on Monday after his health deteriorated.', 'Farid Kamrel'],
+    ['The poet Dasha Velund succumbed to COVID-19 behind bars after being denied medical treatment.', 'Dasha Velund'],
+    ['The teacher Omid Sarvel succumbed to cancer in Kesh prison last week.', 'Omid Sarvel'],
+    ['The blogger Tarek Amdan passed away in detention on Friday.', 'Tarek Amdan'],
+    ['The activist Lia Moren died in captivity, her family said.', 'Lia Moren'],
+  ];
+  for (const [text, who] of cases) assert.deepEqual(killed(text), [who], text);
+  // a death of age or illness outside custody, a stay in prison told before the death, "passed" without "away"
+  for (const text of [
+    'The poet Kamal Durren died of a stroke at 69 in Orvane.',
+    'The singer Lena Mottar passed away from leukemia on Sunday.',
+    'The teacher Omid Sarvel succumbed to cancer at his home in Orvane.',
+    'The poet Kamal Durren, who spent ten years in prison, died of a stroke at 69.',
+    'The activist Oren Valk passed two years in prison.',
+    'Owners of the bars died in the fire.',
+  ]) {
+    assert.deepEqual(killed(text), [], text);
+  }
+});
+
 test('tortured, stoned or burned to death is a killing; tortured alone is torture', () => {
   const types = (text: string) => eventsOf(text).events.filter((v) => v.target?.entity).map((v) => v.type);
   assert.deepEqual(types('The student Gianni Rossi was tortured to death in Karsvik.'), ['KILLING']);

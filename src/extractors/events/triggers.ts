@@ -352,10 +352,13 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.type === 'RELEASE' && releasedFromRestraint(tree, i)) return undefined;
   let partner: number | undefined;
   let type = entry.type;
+  if (entry.particle && !tree.kids(i, 'compound:prt', 'advmod').some((k) => tree.lemma(k) === entry.particle)) return undefined;
   if (entry.with) {
     partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined);
     // "ill-treated", not "treated the ill"
     if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
+    // "died in prison", not "who spent years in prison, died of a stroke"
+    if (entry.partnerAfter && partner !== undefined && partner < i) partner = undefined;
     if (partner === undefined && !entry.otherwise) return undefined;
     if (partner === undefined) type = entry.otherwise!;
     // "spent two years imprisoned": a span someone spent so is a stay in custody, not a sentence's length
