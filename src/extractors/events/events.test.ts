@@ -564,6 +564,29 @@ test('"gunned down" is a killing; a survived attempt on a life an assault; a kid
   assert.deepEqual(befalls('He was gunning for a second term.'), []);
 });
 
+test('harm escaped or survived befalls the one who came through it: an attempt on a life made is an assault, a kidnapping escaped did not happen', () => {
+  const told = (text: string) => {
+    const { doc, events } = eventsOf(text);
+    return events.map((v) => [v.type, v.modality, doc.entities.find((e) => e.id === v.target?.entity)?.name].join(' '));
+  };
+  const has = (text: string, want: string) => assert.ok(told(text).includes(want), `${want} missing from ${JSON.stringify(told(text))} in: ${text}`);
+  has('The lawyer Pia Morrel survived an assassination attempt on Monday.', 'ASSAULT asserted Pia Morrel');
+  has('Orin Falke survived an attempted murder last year.', 'ASSAULT asserted Orin Falke');
+  // the subject the parse lost, and not the man abducted a sentence before
+  const lost = 'The reporter Umar Castil was abducted in 2011. In 2018, Yasir Vennet, a journalist with Radio Velm, nearly evaded kidnapping.';
+  has(lost, 'ABDUCTION hypothetical Yasir Vennet');
+  has(lost, 'ABDUCTION asserted Umar Castil');
+  assert.ok(!told(lost).includes('ABDUCTION hypothetical Umar Castil'), JSON.stringify(told(lost)));
+  for (const text of ['The editor Hugo Danter escaped an abduction attempt in Velmar.', 'The editor Hugo Danter survived an attempted abduction in Velmar.', 'The editor Hugo Danter narrowly escaped being kidnapped in Velmar.']) {
+    has(text, 'ABDUCTION hypothetical Hugo Danter');
+    assert.ok(!told(text).includes('ABDUCTION asserted Hugo Danter'), text);
+  }
+  // must not match: a harm told beside the survivor's is not hers
+  const beside = 'The editor Hugo Danter, who survived an assassination attempt in 2019, said the reporter Ana Velloro was kidnapped on Monday.';
+  has(beside, 'ABDUCTION asserted Ana Velloro');
+  assert.ok(!told(beside).some((e) => e.startsWith('ABDUCTION') && e.endsWith('Hugo Danter')), JSON.stringify(told(beside)));
+});
+
 test('"forcibly disappeared X": the one made to disappear is the object, not the soldiers', () => {
   assert.deepEqual(befalls('Soldiers forcibly disappeared the farmer Joel Amaru in 2017.'), [['DISAPPEARANCE', 'disappeared', 'Joel Amaru']]);
   assert.deepEqual(befalls('The farmer Joel Amaru disappeared in 2017.'), [['DISAPPEARANCE', 'disappeared', 'Joel Amaru']]);
