@@ -23,6 +23,7 @@ import { releasesStillHeld } from './still-held.js';
 import { partialAcquittals } from './partial-acquittal.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { escapedHarms } from './escaped.js';
+import { identifiedVictims } from './identified-victim.js';
 import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
 import { askedByWords } from './demand-list.js';
@@ -339,6 +340,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
   events.push(...countedGroups(tree, events).slice(events.length));
   // "survived an assassination attempt", "nearly evaded kidnapping": the harm came through is the survivor's
   escapedHarms(tree, linker, events);
+  // "This murder took place in June. The victim has been identified as X"
+  identifiedVictims(tree, linker, events);
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
   const kept = mergeMentions(events, (v) => custodyOver(tree, v), (offset) => doc.sentenceAt(offset)).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);
