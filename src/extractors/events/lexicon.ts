@@ -29,6 +29,8 @@ export interface TriggerEntry {
   forceAgent?: boolean;
   /** The partner word must come before the head ("ill-treated", not "treated the ill"). */
   partnerBefore?: boolean;
+  /** A noun whose `with` word may also be the passive verb its phrase is the subject of, however far and however parsed: "The body of A, bearing marks of torture, was found". */
+  passiveLater?: boolean;
   /** A particle the verb must take besides its partner: "passed away in prison", not "passed two years in prison". */
   particle?: string;
   /** The partner word must come after the head ("died in prison", not "who spent years in prison, died of a stroke"). */
