@@ -760,6 +760,9 @@ test('a death in custody is a killing whatever it was of: "died behind bars", "s
     ['The teacher Omid Sarvel succumbed to cancer in Kesh prison last week.', 'Omid Sarvel'],
     ['The blogger Tarek Amdan passed away in detention on Friday.', 'Tarek Amdan'],
     ['The activist Lia Moren died in captivity, her family said.', 'Lia Moren'],
+    // the subject a relative clause took from the parse, and not the name inside the clause
+    ['Journalist Nima Razdel, who was serving a ten-year sentence, died in prison on Friday.', 'Nima Razdel'],
+    ['Lawyer Ivo Sarnek, who defended Ana Vellor, passed away in detention on Friday.', 'Ivo Sarnek'],
   ];
   for (const [text, who] of cases) assert.deepEqual(killed(text), [who], text);
   // a death of age or illness outside custody, a stay in prison told before the death, "passed" without "away"

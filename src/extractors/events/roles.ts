@@ -566,7 +566,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
     } else if ((UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) && disappearedWhom(tree, i) === undefined) {
-      const subj = tree.subjectOf(i);
+      // "Journalist A, who was serving a ten-year sentence, died in prison": the subject a relative clause took from the parse
+      const subj = tree.subjectOf(i) ?? (t.pos === 'verb' && !t.entry.claim ? personBeforeAuxiliaries(tree, i) : undefined);
       if (subj !== undefined) roles.target = subj;
     } else {
       // "… before releasing all four": an object the parse made the gerund's subject; the doer is the clause's
