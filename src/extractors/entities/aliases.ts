@@ -179,12 +179,17 @@ export function spellingDistance(a: string, b: string, limit: number): number {
 }
 
 /** Endings that tell the masculine and feminine forms of one family name apart, in pairs. */
-const GENDERED_ENDINGS = new Set(['|a', '|ova', '|eva', '|ina', '|owa', 'i|a', 'y|a', 'iy|aya', 'ii|aya', 'y|aya']);
+const GENDERED_ENDINGS = new Set(['i|a', 'y|a', 'iy|aya', 'ii|aya', 'y|aya']);
 
-/** Masculine and feminine forms of one family name, which are two relatives and not a misspelling: "Mirzaev" and "Mirzaeva", "Kowalski" and "Kowalska". */
-function genderedPair(a: string, b: string): boolean {
+/**
+ * Two family names of their own rather than one misspelt: one the other with letters added at its
+ * end ("Hassan" and "Hassani", "Karim" and "Karimi", "Mirzaev" and "Mirzaeva"), or the masculine
+ * and feminine forms of one name ("Kowalski" and "Kowalska").
+ */
+function relatedNames(a: string, b: string): boolean {
   let k = 0;
   while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  if (k === Math.min(a.length, b.length)) return true;
   const [x, y] = [a.slice(k), b.slice(k)].sort((p, q) => p.length - q.length || (p < q ? 1 : -1));
   return GENDERED_ENDINGS.has(`${x}|${y}`);
 }
@@ -205,8 +210,9 @@ function familyNames(persons: readonly Entity[]): { p: Entity; family: string }[
  * The one person whose family name `word` misspells: a word of five letters or more, capitalised,
  * one edit off (two for nine letters or more), with the same first letter, when exactly one
  * person's family name is that near and none nearer ("Ana Rivel" and "Miguel Rivel" leave a lone
- * "Rivek" to neither); never the feminine beside the masculine form of one name ("Mirzaev",
- * "Mirzaeva": two relatives), nor a well-known place ("London" beside "Ines Londoni").
+ * "Rivek" to neither); never a name that is the other with letters added at its end or its
+ * feminine form ("Hassan" and "Hassani", "Mirzaev" and "Mirzaeva", "Kowalski" and "Kowalska":
+ * names of their own, or relatives), nor a well-known place ("London" beside "Ines Londoni").
  */
 function nearSpelling(word: string, families: readonly { p: Entity; family: string }[]): Entity | undefined {
   if (!/^\p{Lu}\p{Ll}{4,}$/u.test(word)) return undefined;
@@ -215,7 +221,7 @@ function nearSpelling(word: string, families: readonly { p: Entity; family: stri
   let best = limit + 1;
   let hosts = new Set<Entity>();
   for (const { p, family } of families) {
-    if (family[0] !== lone[0] || family === lone || genderedPair(family, lone)) continue;
+    if (family[0] !== lone[0] || family === lone || relatedNames(family, lone)) continue;
     const d = spellingDistance(lone, family, Math.min(best, limit));
     if (d < best) {
       best = d;

@@ -41,7 +41,7 @@ test('a lone name spelt a letter or two off a family name the report gives in fu
   for (const [text, variant, host] of cases) assert.equal(personOf(text, variant), host, text);
 });
 
-test('a near spelling stays its own name when short, ambiguous, gendered or too far (must not match)', () => {
+test('a near spelling stays its own name when short, ambiguous, gendered, lengthened or too far (must not match)', () => {
   const cases: [string, string][] = [
     // two people share the family name it is near
     ['Ana Rivel and Miguel Rivel founded the union. Rivek was arrested on Monday.', 'Rivek'],
@@ -50,6 +50,8 @@ test('a near spelling stays its own name when short, ambiguous, gendered or too 
     // the feminine form is a relative, not a misspelling
     ['Journalist Selim Mirzaev wrote about corruption. Mirzaeva was detained on Monday.', 'Mirzaeva'],
     ['Journalist Jerzy Kowalski wrote about corruption. On Monday, Kowalska was detained by police.', 'Kowalska'],
+    // a name of its own: the other with a letter added at its end
+    ['Journalist Reza Karim wrote about corruption. On Monday, Mr Karimi was detained by police.', 'Karimi'],
     // two letters off a name of fewer than nine letters
     ['Teacher Lena Dravelli spoke. On Monday, Mr Dravolly was arrested by police.', 'Dravolly'],
     // another first letter
@@ -60,6 +62,6 @@ test('a near spelling stays its own name when short, ambiguous, gendered or too 
     assert.ok(got === variant, `${variant} wrongly joined to ${got} in: ${text}`);
   }
   // a well-known place a letter off a family name stays the place
-  const text = 'Reporter Ines Londoni was born in Lagos. She moved to London in 2010.';
-  assert.equal(personOf(text, 'London'), undefined, text);
+  const text = 'Reporter Ines Parin was born in Lagos. She moved to Paris in 2010.';
+  assert.equal(personOf(text, 'Paris'), undefined, text);
 });
