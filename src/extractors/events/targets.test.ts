@@ -1402,3 +1402,13 @@ test('whose body was found, where the parse loses it; the torture its marks tell
   ];
   for (const [text, type] of none) lacks(targets(text, type), ['Ana Korrel'], text);
 });
+
+test('"a journalist named X", "an activist called X": the description is X; "named in the report by X" is not', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Police arrested a journalist named Ivo Sarnek on Sunday.', 'ARREST', ['Ivo Sarnek']],
+    ['An activist called Ana Vellor was abducted in Velmar.', 'ABDUCTION', ['Ana Vellor']],
+    ['The body of a farmer named Ivo Sarnek was found on Sunday.', 'KILLING', ['Ivo Sarnek']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  for (const text of ['A lawyer named in the report by Ana Vellor was arrested.', 'A lawyer named by Ana Vellor as her counsel was arrested.']) lacks(targets(text, 'ARREST'), ['Ana Vellor'], text);
+});
