@@ -7,6 +7,7 @@ import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
 import { capitalisedThroughout, titleCaseSentences } from './headline-trim.js';
 import { mergeAcronyms } from './acronyms.js';
+import { MONTHS, SEASONS, WEEKDAYS } from '../dates/lexicon.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -212,11 +213,14 @@ function familyNames(persons: readonly Entity[]): { p: Entity; family: string }[
  * person's family name is that near and none nearer ("Ana Rivel" and "Miguel Rivel" leave a lone
  * "Rivek" to neither); never a name that is the other with letters added at its end or its
  * feminine form ("Hassan" and "Hassani", "Mirzaev" and "Mirzaeva", "Kowalski" and "Kowalska":
- * names of their own, or relatives), nor a well-known place ("London" beside "Ines Londoni").
+ * names of their own, or relatives), nor a well-known place ("Paris" beside "Ines Parin"), nor a
+ * month, weekday or season ("March" beside "Ivo Marsh").
  */
 function nearSpelling(word: string, families: readonly { p: Entity; family: string }[]): Entity | undefined {
   if (!/^\p{Lu}\p{Ll}{4,}$/u.test(word)) return undefined;
   const lone = folded(word);
+  // "in March" beside "Ivo Marsh", "that Summer" beside "Ana Sumner": a word of dates is no name
+  if (MONTHS[lone] !== undefined || WEEKDAYS[lone] !== undefined || SEASONS[lone] !== undefined) return undefined;
   const limit = lone.length >= 9 ? 2 : 1;
   let best = limit + 1;
   let hosts = new Set<Entity>();
@@ -271,7 +275,8 @@ function addUnrecognisedSurnames(doc: Doc, persons: Entity[], taken: ReadonlySet
     const t = doc.tokens[i]!;
     if (taken.has(i) || t.upos !== 'PROPN' || proper(i - 1) || proper(i + 1)) continue;
     const word = matchWords(t.text)[0] ?? '';
-    const host = bySurname.has(word) ? bySurname.get(word) : nearSpelling(word, families ??= familyNames(persons));
+    const dated = () => doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
+    const host = bySurname.has(word) ? bySurname.get(word) : dated() ? undefined : nearSpelling(word, families ??= familyNames(persons));
     if (host) host.mentions.push(doc.span(t.start, t.end));
   }
 }

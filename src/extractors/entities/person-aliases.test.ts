@@ -61,6 +61,9 @@ test('a near spelling stays its own name when short, ambiguous, gendered, length
     const got = personOf(text, variant);
     assert.ok(got === variant, `${variant} wrongly joined to ${got} in: ${text}`);
   }
+  // a month a letter off a family name stays the month
+  const month = 'Union leader Ivo Marsh called the strike. He was arrested in March.';
+  assert.equal(personOf(month, 'March'), undefined, month);
   // a well-known place a letter off a family name stays the place
   const text = 'Reporter Ines Parin was born in Lagos. She moved to Paris in 2010.';
   assert.equal(personOf(text, 'Paris'), undefined, text);
