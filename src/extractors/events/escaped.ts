@@ -1,5 +1,5 @@
 import { tokenAt } from '../../text/align.js';
-import type { EventType, Modality, VigilEvent } from '../../text/types.js';
+import type { EventType, Modality, Role, VigilEvent } from '../../text/types.js';
 import { NEGATORS, type Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
 import { personBeforeAuxiliaries } from './roles.js';
@@ -9,7 +9,8 @@ import { personBeforeAuxiliaries } from './roles.js';
  * abduction attempt", "X escaped being kidnapped", "X nearly evaded kidnapping". The harm was
  * aimed at the one who came through it, the subject of the verb of escaping, whatever the event
  * borrowed from a sentence before (the parse often loses that subject: "In 2018, X, a journalist
- * with Y, nearly evaded kidnapping"). What it was depends on the harm (ONTOLOGY):
+ * with Y, nearly evaded kidnapping"), unless its own words name someone else ("escaped the arrest
+ * of her colleagues": theirs, and told as it was). What it was depends on the harm (ONTOLOGY):
  * - an attempt on a life that was made and survived is an attack that happened: the ASSAULT that
  *   an attempted killing already is ("survived an assassination attempt", "escaped an attempted
  *   murder"), and an attack survived ("survived an ambush"), are asserted;
@@ -42,11 +43,6 @@ function escapedBy(tree: Tree, i: number): { verb: number; attempt: boolean } | 
   return { verb, attempt };
 }
 
-/** Whether the harm's own words name whom it befell: "escaped an attempt to kidnap him", "the arrest of her colleagues". */
-function namesItsOwnTarget(tree: Tree, i: number): boolean {
-  return tree.kids(i, 'obj', 'nmod', 'nmod:poss').some((k) => (tree.token(k).deprel !== 'nmod' || tree.caseOf(k) === 'of') && (tree.entityOf[k]?.type === 'PERSON' || tree.token(k).upos === 'PRON'));
-}
-
 export function escapedHarms(tree: Tree, linker: EntityLinker, events: VigilEvent[]): void {
   const doc = tree.doc;
   for (const v of events) {
@@ -56,14 +52,19 @@ export function escapedHarms(tree: Tree, linker: EntityLinker, events: VigilEven
     const escaped = escapedBy(tree, i);
     if (!escaped) continue;
     const { verb, attempt } = escaped;
+    const subject = tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb);
+    const survivor = subject !== undefined ? linker.link(subject, true, i).role : undefined;
+    // whom the harm's own words in its sentence name ("escaped an attempt to kidnap him"), not one
+    // borrowed from a sentence before or implied
+    const { from, to } = tree.sentenceRange(i);
+    const inSentence = (r: Role) => !r.implied && r.start !== undefined && r.start >= doc.tokens[from]!.start && r.start < (doc.tokens[to]?.start ?? Infinity);
+    const own = v.target && inSentence(v.target) ? v.target : undefined;
+    // the harm of someone else, which the survivor came through: "escaped the arrest of her colleagues"
+    if (own?.entity && survivor?.entity && own.entity !== survivor.entity) continue;
     // the attempt on a life was made ("survived an assassination attempt"), and so was an attack survived ("survived an ambush")
     const happened = v.type === 'ASSAULT' && (attempt || tree.lemma(verb) === 'survive') && tree.token(i).upos === 'NOUN';
     const modality: Modality = happened ? (v.modality === 'reported' ? 'reported' : 'asserted') : 'hypothetical';
     v.modality = modality;
-    if (namesItsOwnTarget(tree, i)) continue;
-    const subject = tree.subjectOf(verb) ?? personBeforeAuxiliaries(tree, verb);
-    if (subject === undefined) continue;
-    const target = linker.link(subject, true, i).role;
-    if (target.entity || !v.target) v.target = target;
+    if (!own && survivor && (survivor.entity || !v.target)) v.target = survivor;
   }
 }

@@ -585,6 +585,9 @@ test('harm escaped or survived befalls the one who came through it: an attempt o
   const beside = 'The editor Hugo Danter, who survived an assassination attempt in 2019, said the reporter Ana Velloro was kidnapped on Monday.';
   has(beside, 'ABDUCTION asserted Ana Velloro');
   assert.ok(!told(beside).some((e) => e.startsWith('ABDUCTION') && e.endsWith('Hugo Danter')), JSON.stringify(told(beside)));
+  // the harm of others the subject came through stays theirs
+  const others = 'The editor Ana Vellor escaped the arrest of her colleagues.';
+  assert.ok(!told(others).some((e) => e.startsWith('ARREST') && e.endsWith('Ana Vellor')), JSON.stringify(told(others)));
 });
 
 test('"forcibly disappeared X": the one made to disappear is the object, not the soldiers', () => {
