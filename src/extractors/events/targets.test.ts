@@ -1399,6 +1399,8 @@ test('whose body was found, where the parse loses it; the torture its marks tell
     ['Ana Korrel remains in custody in Velmar.', 'KILLING'],
     ['Ana Korrel said the body of a man was found near the river.', 'KILLING'],
     ['Ana Korrel described signs of torture in the report on Velmar prison.', 'TORTURE'],
+    ["Ana Korrel's body of work was discovered by critics.", 'KILLING'],
+    ['The body of evidence against Ana Korrel was found in a safe.', 'KILLING'],
   ];
   for (const [text, type] of none) lacks(targets(text, type), ['Ana Korrel'], text);
 });
