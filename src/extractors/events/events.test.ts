@@ -776,6 +776,8 @@ test('a death in custody is a killing whatever it was of: "died behind bars", "s
     'The poet Kamal Durren, who spent ten years in prison, died of a stroke at 69.',
     'The activist Oren Valk passed two years in prison.',
     'Owners of the bars died in the fire.',
+    // "succumbed" to what is no death
+    'The activist Lia Moren succumbed to pressure in prison and signed a confession.',
   ]) {
     assert.deepEqual(killed(text), [], text);
   }
