@@ -7,6 +7,7 @@ import { cityByName } from '../places/cities.js';
 import { countryByName } from '../places/countries.js';
 import { capitalisedThroughout, titleCaseSentences } from './headline-trim.js';
 import { mergeAcronyms } from './acronyms.js';
+import { MONTHS, SEASONS, WEEKDAYS } from '../dates/lexicon.js';
 import { entityRewriter, numberByFirstMention } from './rewrite.js';
 
 /**
@@ -134,6 +135,7 @@ export function mergeAliases(doc: Doc): Entity[] {
       if (first.mentions[0]!.start < g.mentions[0]!.start) into.set(g, first);
     }
   }
+  joinSpellingVariants(groups, into);
   const out: Entity[] = [];
   for (const g of groups) {
     let host = into.get(g);
@@ -152,10 +154,109 @@ export function mergeAliases(doc: Doc): Entity[] {
   return numberByFirstMention(merged);
 }
 
+/** Letters compared case- and accent-blind: "Magombeyi", "MAGOMBÉYI" are one spelling. */
+const folded = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Edits (an insertion, a deletion, a substitution or two neighbours swapped) from `a` to `b`, or
+ * `limit + 1` once more than `limit` are needed.
+ */
+export function spellingDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
+    }
+    if (Math.min(...row) > limit) return limit + 1;
+    before = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, limit + 1);
+}
+
+/** Endings that tell the masculine and feminine forms of one family name apart, in pairs. */
+const GENDERED_ENDINGS = new Set(['i|a', 'y|a', 'iy|aya', 'ii|aya', 'y|aya']);
+
+/**
+ * Two family names of their own rather than one misspelt: one the other with letters added at its
+ * end ("Hassan" and "Hassani", "Karim" and "Karimi", "Mirzaev" and "Mirzaeva"), or the masculine
+ * and feminine forms of one name ("Kowalski" and "Kowalska").
+ */
+function relatedNames(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  if (k === Math.min(a.length, b.length)) return true;
+  const [x, y] = [a.slice(k), b.slice(k)].sort((p, q) => p.length - q.length || (p < q ? 1 : -1));
+  return GENDERED_ENDINGS.has(`${x}|${y}`);
+}
+
+/** The family names of the people a report names in full: the last word of a name of two words or more. */
+function familyNames(persons: readonly Entity[]): { p: Entity; family: string }[] {
+  const out: { p: Entity; family: string }[] = [];
+  for (const p of persons) {
+    if (p.type !== 'PERSON') continue;
+    const w = matchWords(p.name);
+    const family = w[w.length - 1];
+    if (w.length >= 2 && family && /^\p{Lu}/u.test(family)) out.push({ p, family: folded(family) });
+  }
+  return out;
+}
+
+/**
+ * The one person whose family name `word` misspells: a word of five letters or more, capitalised,
+ * one edit off (two for nine letters or more), with the same first letter, when exactly one
+ * person's family name is that near and none nearer ("Ana Rivel" and "Miguel Rivel" leave a lone
+ * "Rivek" to neither); never a name that is the other with letters added at its end or its
+ * feminine form ("Hassan" and "Hassani", "Mirzaev" and "Mirzaeva", "Kowalski" and "Kowalska":
+ * names of their own, or relatives), nor a well-known place ("Paris" beside "Ines Parin"), nor a
+ * month, weekday or season ("March" beside "Ivo Marsh").
+ */
+function nearSpelling(word: string, families: readonly { p: Entity; family: string }[]): Entity | undefined {
+  if (!/^\p{Lu}\p{Ll}{4,}$/u.test(word)) return undefined;
+  const lone = folded(word);
+  // "in March" beside "Ivo Marsh", "that Summer" beside "Ana Sumner": a word of dates is no name
+  if (MONTHS[lone] !== undefined || WEEKDAYS[lone] !== undefined || SEASONS[lone] !== undefined) return undefined;
+  const limit = lone.length >= 9 ? 2 : 1;
+  let best = limit + 1;
+  let hosts = new Set<Entity>();
+  for (const { p, family } of families) {
+    if (family[0] !== lone[0] || family === lone || relatedNames(family, lone)) continue;
+    const d = spellingDistance(lone, family, Math.min(best, limit));
+    if (d < best) {
+      best = d;
+      hosts = new Set([p]);
+    } else if (d === best && d <= limit) hosts.add(p);
+  }
+  return best <= limit && hosts.size === 1 && !isWellKnownPlace(word) ? [...hosts][0] : undefined;
+}
+
+/**
+ * "ZHDA's acting president Tomas Velkanto … Vilkanto was seized from his home": a lone name the
+ * report spells a letter off the family name of a person it names in full (`nearSpelling`) is
+ * that person, whatever type the recogniser gave it ("Vilkanto" read as an organisation), when no
+ * name holds it as it is.
+ */
+function joinSpellingVariants(groups: readonly Entity[], into: Map<Entity, Entity>): void {
+  const families = familyNames(groups.filter((g) => !into.has(g)));
+  if (families.length === 0) return;
+  for (const g of groups) {
+    if (into.has(g)) continue;
+    const w = matchWords(g.name);
+    const host = w.length === 1 ? nearSpelling(w[0]!, families) : undefined;
+    if (host) into.set(g, host);
+  }
+}
+
 /**
  * "Loujain al-Marouf … Marouf was detained": a family name the recogniser missed on its own, a
  * proper noun outside every name and next to no other proper noun, is a mention of the one person
- * whose longer name ends in it (no mention is added when two people share it). One pass over the
+ * whose longer name ends in it (no mention is added when two people share it), or whose family
+ * name it misspells by a letter (`nearSpelling`: "Dravellu was seized"). One pass over the
  * tokens with a map of family names: linear in the report.
  */
 function addUnrecognisedSurnames(doc: Doc, persons: Entity[], taken: ReadonlySet<number>): void {
@@ -169,10 +270,13 @@ function addUnrecognisedSurnames(doc: Doc, persons: Entity[], taken: ReadonlySet
   }
   if (bySurname.size === 0) return;
   const proper = (i: number) => i >= 0 && i < doc.tokens.length && doc.tokens[i]!.upos === 'PROPN';
+  let families: { p: Entity; family: string }[] | undefined;
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!;
     if (taken.has(i) || t.upos !== 'PROPN' || proper(i - 1) || proper(i + 1)) continue;
-    const host = bySurname.get(matchWords(t.text)[0] ?? '');
+    const word = matchWords(t.text)[0] ?? '';
+    const dated = () => doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
+    const host = bySurname.has(word) ? bySurname.get(word) : dated() ? undefined : nearSpelling(word, families ??= familyNames(persons));
     if (host) host.mentions.push(doc.span(t.start, t.end));
   }
 }

@@ -22,6 +22,9 @@ import { noReleaseAfterDeath } from './after-death.js';
 import { releasesStillHeld } from './still-held.js';
 import { partialAcquittals } from './partial-acquittal.js';
 import { diedOfHarm } from './died-of-harm.js';
+import { escapedHarms } from './escaped.js';
+import { identifiedVictims } from './identified-victim.js';
+import { bodyOwner, tortureMarks } from './body-found.js';
 import { droppedCharges } from './dropped.js';
 import { countedGroups } from './counted.js';
 import { askedByWords } from './demand-list.js';
@@ -232,6 +235,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
     // "- A, 24, student: detained on 6 March; released on 7 March": a list's line tells of the person it opens with
     const lineOpener = lineSubject(tree, trigger.token, heads.target, (lemma) => lexicon.personNouns.has(lemma));
     if (lineOpener !== undefined) heads.target = lineOpener;
+    // "The mutilated body of union leader X was recovered": whose body, from the words where the parse lost it
+    const owner = trigger.type === 'KILLING' && !isPersonal(tree, lexicon, heads.target, trigger.token) ? bodyOwner(tree, trigger.token) : undefined;
+    if (owner !== undefined) heads.target = owner;
     if (trigger.entry.person && !isPersonal(tree, lexicon, heads.target, trigger.token)) continue;
     const roles: Partial<Record<RoleName, Role>> = {};
     let inferred = false;
@@ -337,6 +343,12 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
   }
   new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
   events.push(...countedGroups(tree, events).slice(events.length));
+  // "survived an assassination attempt", "nearly evaded kidnapping": the harm came through is the survivor's
+  escapedHarms(tree, linker, events);
+  // "This murder took place in June. The victim has been identified as X"
+  identifiedVictims(tree, linker, events);
+  // "X's body, bearing marks of torture, was found"
+  tortureMarks(tree, events);
   // a bare noun with nobody attached ("… is a threat") says too little to be an event of its own
   const kept = mergeMentions(events, (v) => custodyOver(tree, v), (offset) => doc.sentenceAt(offset)).filter((v) => {
     const bare = !v.target && !v.agent && !v.mentions && v.modality !== 'negated' && !/\s/.test(v.trigger.text);

@@ -31,6 +31,12 @@ export interface TriggerEntry {
   forceAgent?: boolean;
   /** The partner word must come before the head ("ill-treated", not "treated the ill"). */
   partnerBefore?: boolean;
+  /** A noun whose `with` word may also be the passive verb its phrase is the subject of, however far and however parsed: "The body of A, bearing marks of torture, was found". */
+  passiveLater?: boolean;
+  /** A particle the verb must take besides its partner: "passed away in prison", not "passed two years in prison". */
+  particle?: string;
+  /** The partner word must come after the head ("died in prison", not "who spent years in prison, died of a stroke"). */
+  partnerAfter?: boolean;
   /** The type the head word triggers alone, when none of `with` is there ("shot" without "dead"). */
   otherwise?: EventType;
   /** Words that undo the trigger when they depend on it, its object or its oblique, follow it, or are the noun it modifies ("fired at the crowd", "the rifle she fired", "held them accountable"). */

@@ -281,13 +281,18 @@ export class EntityLinker {
     return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
   }
 
-  /** "the suspect, identified as Jonas Mertz": the person a description's "identified/named as" names. */
+  /**
+   * "the suspect, identified as Jonas Mertz", "a journalist named Ivo Sarn", "an activist called
+   * A": the person a description's "identified/named as", or its participle "named"/"called", names
+   * (not "a lawyer named in the report", "named by the court").
+   */
   private identifiedAs(head: number): Entity | undefined {
     const tree = this.tree;
     if (tree.token(head).upos !== 'NOUN') return undefined;
     for (const acl of tree.kids(head, 'acl')) {
-      if (!['identify', 'name'].includes(tree.lemma(acl))) continue;
-      const as = tree.kids(acl, 'obl', 'xcomp', 'obj').find((c) => tree.caseOf(c) === 'as' && tree.entityOf[c]?.type === 'PERSON');
+      if (!['identify', 'name', 'call'].includes(tree.lemma(acl))) continue;
+      const naming = tree.lemma(acl) !== 'identify' && tree.token(acl).xpos === 'VBN';
+      const as = tree.kids(acl, 'obl', 'xcomp', 'obj').find((c) => tree.entityOf[c]?.type === 'PERSON' && (tree.caseOf(c) === 'as' || (naming && tree.caseOf(c) === undefined)));
       if (as !== undefined) return tree.entityOf[as];
     }
     return undefined;

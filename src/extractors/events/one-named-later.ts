@@ -43,6 +43,8 @@ export function oneNamedLater(tree: Tree, head: number | undefined, personNouns:
 
 /** Words for the one an attack befell that may stand for a description of any kind: "the victim". */
 const VICTIM = new Set(['victim', 'deceased', 'man', 'woman']);
+/** Words for the one an attack befell that name no one else: "the victim", not "the man" (who may be the gunman). */
+const STRICT_VICTIM = new Set(['victim', 'deceased']);
 
 const lower = (tree: Tree, k: number) => tree.token(k).text.toLowerCase();
 const isPerson = (tree: Tree, k: number) => tree.entityOf[k]?.type === 'PERSON';
@@ -66,27 +68,44 @@ function describedThenNamed(tree: Tree, from: number, to: number, noun: string):
 }
 
 /**
- * "identified him as NAME", "named the victim as NAME", "the victim was identified as NAME": the
- * token of NAME. Who is identified must be the one described ("The accused have been identified
- * as A" names suspects).
+ * "identified him as NAME", "named the victim as NAME", "the (dead) victim was identified as NAME",
+ * and the other way round, "NAME was identified as the victim": the token of NAME. Who is
+ * identified must be the one described ("The accused have been identified as A" names suspects).
+ * With `loosely` false only the description's own noun, "the victim" or "the deceased" describe
+ * (not a pronoun nor "the man": "police identified him as A" may be the gunman's name, where
+ * nothing before says who "him" is).
  */
-function identifiedAs(tree: Tree, from: number, to: number, noun: string): number | undefined {
-  const describes = (j: number) => {
-    const w = lower(tree, j);
-    if (/^(he|she|him|her)$/.test(w)) return true;
+export function identifiedAs(tree: Tree, from: number, to: number, noun: string, loosely = true): number | undefined {
+  // the noun of "the (dead, young) <noun>" ending at `j`, when it is of the description's kind
+  const described = (j: number) => {
     const said = tree.lemma(j).toLowerCase();
-    return tree.token(j).xpos === 'NN' && lower(tree, j - 1) === 'the' && (said === noun || VICTIM.has(said) || fitsRole([noun], said));
+    if (tree.token(j).xpos !== 'NN' || !(said === noun || (loosely ? VICTIM : STRICT_VICTIM).has(said) || fitsRole([noun], said))) return false;
+    let k = j - 1;
+    while (k > from && j - k <= 3 && tree.token(k).upos === 'ADJ') k--;
+    return lower(tree, k) === 'the';
+  };
+  const describes = (j: number) => (loosely && /^(he|she|him|her)$/.test(lower(tree, j))) || described(j);
+  // the description's noun within four words after `j`: "the (dead) journalist"
+  const describedAfter = (j: number) => {
+    let d = j;
+    while (d < to && d - j < 4 && !described(d)) d++;
+    return d < to && described(d) ? d : undefined;
   };
   for (let k = from + 1; k + 2 < to; k++) {
     if (!/^(identified|named)$/.test(lower(tree, k))) continue;
     let j = k + 1;
-    if (describes(j)) j++;
-    else if (describes(j + 1)) j += 2;
+    const object = describes(j) ? j : lower(tree, j) === 'as' ? undefined : describedAfter(j);
+    if (object !== undefined) j = object + 1;
     else {
-      // the passive: "the victim (has) been identified as"
+      // the passive: "the victim (has) been identified as", "the dead journalist was named as"
       let b = k - 1;
       while (b > from && /^(was|is|has|have|had|been|later|since|officially)$/.test(lower(tree, b))) b--;
-      if (b === k - 1 || !describes(b)) continue;
+      if (b === k - 1) continue;
+      // "NAME was identified as the victim": the name before, the description after
+      const name = isPerson(tree, b) && lower(tree, j) === 'as' ? tree.personNameEndingAt(b) : undefined;
+      const victim = name !== undefined ? describedAfter(j + 1) : undefined;
+      if (victim !== undefined && (tree.token(victim + 1)?.upos ?? 'PUNCT') === 'PUNCT') return name;
+      if (!describes(b)) continue;
     }
     if (lower(tree, j) !== 'as' || j + 1 >= to) continue;
     if (isPerson(tree, j + 1)) return j + 1;

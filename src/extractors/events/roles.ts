@@ -21,8 +21,8 @@ export type RoleHeads = Partial<Record<RoleName, number>>;
 const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', 'ABDUCTION', 'ASYLUM_REQUEST']);
 /** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
 const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
-/** Verbs whose subject undergoes the event whatever its type: "he died in custody" is his killing, "she walked free" her release, not their acts. */
-const UNDERGOING_VERBS = new Set(['die', 'succumb', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve', 'appear']);
+/** Verbs whose subject undergoes the event whatever its type: "he died in custody" (or "passed away" there) is his killing, "she walked free" her release, not their acts. */
+const UNDERGOING_VERBS = new Set(['die', 'succumb', 'pass', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve', 'appear']);
 
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
@@ -583,7 +583,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
     } else if ((UNACCUSATIVE.has(t.type) || UNDERGOING_VERBS.has(tree.lemma(i)) || t.entry.claim) && disappearedWhom(tree, i) === undefined) {
-      const subj = tree.subjectOf(i);
+      // "Journalist A, who was serving a ten-year sentence, died in prison": the subject a relative clause took from the parse
+      const subj = tree.subjectOf(i) ?? (t.pos === 'verb' && !t.entry.claim ? personBeforeAuxiliaries(tree, i) : undefined);
       if (subj !== undefined) roles.target = subj;
     } else {
       // "… before releasing all four": an object the parse made the gerund's subject; the doer is the clause's

@@ -1397,3 +1397,36 @@ test('"Charges were brought against A": a charge its verb takes befalls whom the
   // must not match: someone who protests against the charges is not charged by that phrase
   assert.deepEqual(targets('Pavel Ostrin protested against the charges brought by the police.', 'CHARGE'), []);
 });
+
+test('whose body was found, where the parse loses it; the torture its marks tell befalls the same person', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['The mutilated body of union leader Tomas Pellard was recovered from a well.', 'KILLING', ['Tomas Pellard']],
+    ["Ana Korrel's decomposed body was discovered in a forest.", 'KILLING', ['Ana Korrel']],
+    ['The remains of journalist Ana Korrel were found in a shallow grave.', 'KILLING', ['Ana Korrel']],
+    ['The body of union leader Tomas Pellard, bearing marks of torture, was found on the outskirts of Velmar.', 'KILLING', ['Tomas Pellard']],
+    ['The body of union leader Tomas Pellard, bearing marks of torture, was found on the outskirts of Velmar.', 'TORTURE', ['Tomas Pellard']],
+    ["Tomas Pellard's body, which bore signs of torture, was found in a ditch.", 'TORTURE', ['Tomas Pellard']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  // must not match: a body that is no one's corpse, a finding about a body, remains that are a verb
+  const none: [string, EventType][] = [
+    ['The body of the report, which names Ana Korrel, was found online.', 'KILLING'],
+    ['Ana Korrel led a governing body in Velmar. The student body elected her.', 'KILLING'],
+    ['Ana Korrel remains in custody in Velmar.', 'KILLING'],
+    ['Ana Korrel said the body of a man was found near the river.', 'KILLING'],
+    ['Ana Korrel described signs of torture in the report on Velmar prison.', 'TORTURE'],
+    ["Ana Korrel's body of work was discovered by critics.", 'KILLING'],
+    ['The body of evidence against Ana Korrel was found in a safe.', 'KILLING'],
+  ];
+  for (const [text, type] of none) lacks(targets(text, type), ['Ana Korrel'], text);
+});
+
+test('"a journalist named X", "an activist called X": the description is X; "named in the report by X" is not', () => {
+  const cases: [string, EventType, string[]][] = [
+    ['Police arrested a journalist named Ivo Sarnek on Sunday.', 'ARREST', ['Ivo Sarnek']],
+    ['An activist called Ana Vellor was abducted in Velmar.', 'ABDUCTION', ['Ana Vellor']],
+    ['The body of a farmer named Ivo Sarnek was found on Sunday.', 'KILLING', ['Ivo Sarnek']],
+  ];
+  for (const [text, type, want] of cases) has(targets(text, type), want, text);
+  for (const text of ['A lawyer named in the report by Ana Vellor was arrested.', 'A lawyer named by Ana Vellor as her counsel was arrested.']) lacks(targets(text, 'ARREST'), ['Ana Vellor'], text);
+});

@@ -193,6 +193,26 @@ function partnerOf(tree: Tree, i: number, words: readonly string[]): number | un
   return undefined;
 }
 
+/** Verb forms that end a noun's phrase before its own verb: a finite verb of another clause. */
+const FINITE = new Set(['VBD', 'VBZ', 'VBP']);
+
+/**
+ * "The body of union leader A, bearing marks of torture, was found": the passive verb among
+ * `words` that the noun's phrase is the subject of, read from the words (the parser often hangs
+ * the phrase elsewhere): a "was"/"were"/"been" after the noun in its sentence right before one of
+ * the words, with no other finite verb, relative word or semicolon between, and no infinitive
+ * after it ("was found to have broken the law" is a finding, not a body found).
+ */
+function passiveAfter(tree: Tree, i: number, words: readonly string[]): number | undefined {
+  const { to } = tree.sentenceRange(i);
+  for (let j = i + 1; j + 1 < to && j - i <= 20; j++) {
+    const t = tree.token(j);
+    if (/^(?:was|were|been)$/i.test(t.text) && words.includes(tree.lemma(j + 1))) return tree.token(j + 2)?.text.toLowerCase() === 'to' ? undefined : j + 1;
+    if ((t.upos === 'VERB' && FINITE.has(t.xpos ?? '')) || /^W/.test(t.xpos ?? '') || t.text === ';') return undefined;
+  }
+  return undefined;
+}
+
 /** A word among `words` that depends on `i`, or "to" or "with" one that depends on its object: "stabbed to death", "beat him to death", "hit the reporter with batons". */
 function dependentOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
@@ -352,10 +372,13 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.type === 'RELEASE' && releasedFromRestraint(tree, i)) return undefined;
   let partner: number | undefined;
   let type = entry.type;
+  if (entry.particle && !tree.kids(i, 'compound:prt', 'advmod').some((k) => tree.lemma(k) === entry.particle)) return undefined;
   if (entry.with) {
-    partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined);
+    partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined) ?? (entry.passiveLater ? passiveAfter(tree, i, entry.with) : undefined);
     // "ill-treated", not "treated the ill"
     if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
+    // "died in prison", not "who spent years in prison, died of a stroke"
+    if (entry.partnerAfter && partner !== undefined && partner < i) partner = undefined;
     if (partner === undefined && !entry.otherwise) return undefined;
     if (partner === undefined) type = entry.otherwise!;
     // "spent two years imprisoned": a span someone spent so is a stay in custody, not a sentence's length
