@@ -1,6 +1,6 @@
 import type { Component } from '../../pipeline/component.js';
 import { registry } from '../../pipeline/registry.js';
-import { tokenIndexAfter } from '../../text/align.js';
+import { tokenAt, tokenIndexAfter } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { Entity, TextSpan } from '../../text/types.js';
 import { cityByName } from '../places/cities.js';
@@ -135,7 +135,7 @@ export function mergeAliases(doc: Doc): Entity[] {
       if (first.mentions[0]!.start < g.mentions[0]!.start) into.set(g, first);
     }
   }
-  joinSpellingVariants(groups, into);
+  joinSpellingVariants(doc, groups, into);
   const out: Entity[] = [];
   for (const g of groups) {
     let host = into.get(g);
@@ -235,19 +235,43 @@ function nearSpelling(word: string, families: readonly { p: Entity; family: stri
   return best <= limit && hosts.size === 1 && !isWellKnownPlace(word) ? [...hosts][0] : undefined;
 }
 
+/** Words that open a description of who a lone name is: "Hassen, a police officer", "Nadia, his wife". */
+const DESCRIBING = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'who', 'whose']);
+/** Words before a place or a thing, not a person: "at Torrez police station", "in Delgada". */
+const BEFORE_PLACE = new Set(['at', 'in', 'from', 'to', 'near', 'into', 'outside', 'inside']);
+
+/**
+ * Whether a lone name's own words tell it is someone or something else than a misspelt person:
+ * a description set off after it ("Hassen, a police officer, was killed": a second man, not
+ * journalist Ali Hassan), a noun it names ("Torrez police station", "Torrez Street"), or a place
+ * preposition before it ("held at Torrez"). Such a name is never taken for another's misspelling.
+ */
+function toldApart(doc: Doc, m: TextSpan): boolean {
+  const i = tokenAt(doc, m.start);
+  if (i < 0) return false;
+  let last = i;
+  while (last + 1 < doc.tokens.length && doc.tokens[last + 1]!.end <= m.end) last++;
+  const next = doc.tokens[last + 1];
+  const after = doc.tokens[last + 2];
+  if (next && next.text === ',' && after && DESCRIBING.has(after.text.toLowerCase())) return true;
+  if (next && (next.upos === 'NOUN' || next.upos === 'PROPN')) return true;
+  const before = doc.tokens[i - 1];
+  return before !== undefined && BEFORE_PLACE.has(before.text.toLowerCase());
+}
+
 /**
  * "ZHDA's acting president Tomas Velkanto … Vilkanto was seized from his home": a lone name the
  * report spells a letter off the family name of a person it names in full (`nearSpelling`) is
  * that person, whatever type the recogniser gave it ("Vilkanto" read as an organisation), when no
  * name holds it as it is.
  */
-function joinSpellingVariants(groups: readonly Entity[], into: Map<Entity, Entity>): void {
+function joinSpellingVariants(doc: Doc, groups: readonly Entity[], into: Map<Entity, Entity>): void {
   const families = familyNames(groups.filter((g) => !into.has(g)));
   if (families.length === 0) return;
   for (const g of groups) {
     if (into.has(g)) continue;
     const w = matchWords(g.name);
-    const host = w.length === 1 ? nearSpelling(w[0]!, families) : undefined;
+    const host = w.length === 1 && !g.mentions.some((m) => toldApart(doc, m)) ? nearSpelling(w[0]!, families) : undefined;
     if (host) into.set(g, host);
   }
 }
@@ -276,7 +300,7 @@ function addUnrecognisedSurnames(doc: Doc, persons: Entity[], taken: ReadonlySet
     if (taken.has(i) || t.upos !== 'PROPN' || proper(i - 1) || proper(i + 1)) continue;
     const word = matchWords(t.text)[0] ?? '';
     const dated = () => doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
-    const host = bySurname.has(word) ? bySurname.get(word) : dated() ? undefined : nearSpelling(word, families ??= familyNames(persons));
+    const host = bySurname.has(word) ? bySurname.get(word) : dated() || toldApart(doc, t) ? undefined : nearSpelling(word, families ??= familyNames(persons));
     if (host) host.mentions.push(doc.span(t.start, t.end));
   }
 }

@@ -1,4 +1,5 @@
 import { tokenAt } from '../../text/align.js';
+import type { Doc } from '../../text/doc.js';
 import type { EventType, VigilEvent } from '../../text/types.js';
 import { NEGATORS, type Tree } from '../syntax/tree.js';
 import { NOT_FACTUAL } from './custody.js';
@@ -17,7 +18,7 @@ import type { EntityLinker } from './link.js';
  */
 
 const HARMS = new Set<EventType>(['ASSAULT', 'TORTURE', 'ABDUCTION']);
-const NATURAL = new Set(['cause', 'causes', 'age', 'illness', 'disease', 'cancer', 'stroke', 'covid', 'covid-19', 'coronavirus', 'heart', 'attack', 'complication', 'complications', 'sickness', 'old']);
+const NATURAL = new Set(['crash', 'accident', 'overdose', 'drowning', 'cause', 'causes', 'age', 'illness', 'disease', 'cancer', 'stroke', 'covid', 'covid-19', 'coronavirus', 'heart', 'attack', 'complication', 'complications', 'sickness', 'old']);
 const NEAR = 3;
 /** Harm a person takes on in the clause of their death: "suffered severe injuries and died", "sustained gunshot wounds and died". */
 const TAKE_ON = new Set(['suffer', 'sustain', 'receive']);
@@ -63,6 +64,15 @@ function longBefore(v: VigilEvent, death: string | null): boolean {
   return v.date.value.slice(0, n) !== death.slice(0, n);
 }
 
+/** Words that set a harm told after a death at another time than the days before it: "once", "as a child", "in the 1990s", "the next day". */
+const OTHER_TIME = /\b(?:once|as a (?:child|boy|girl|student)|in (?:his|her) youth|years? ago|decades?|\d{4}s|earlier in (?:his|her) life|the next day|the day after|afterwards|after (?:his|her) death)\b/i;
+
+/** Whether sentence `s` dates what it tells apart from a recent death. */
+function otherTime(doc: Doc, s: number): boolean {
+  const span = doc.sentences[s];
+  return span !== undefined && OTHER_TIME.test(doc.text.slice(span.start, span.end));
+}
+
 export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
@@ -87,7 +97,7 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     // the day before"), not an old attack dated in another month
     const before = (v: VigilEvent) => v.trigger.start < at.start && v.modality === 'asserted' && sentence - v.sentence <= NEAR;
     const after = (v: VigilEvent) =>
-      v.trigger.start > at.start && (v.modality === 'asserted' || v.modality === 'reported') && !longBefore(v, deathDate) && (v.sentence === sentence ? harmClauseOf(tree, tokenAt(doc, v.trigger.start), i) : v.sentence - sentence === 1);
+      v.trigger.start > at.start && (v.modality === 'asserted' || v.modality === 'reported') && !longBefore(v, deathDate) && (v.sentence === sentence ? harmClauseOf(tree, tokenAt(doc, v.trigger.start), i) : v.sentence - sentence === 1 && !otherTime(doc, v.sentence));
     const harmed = woundedThen(tree, i) || events.some((v) => v.target?.entity === target.entity && HARMS.has(v.type) && (before(v) || after(v)));
     const dead = [...events, ...added].some((v) => v.target?.entity === target.entity && v.type === 'KILLING' && v.modality === 'asserted');
     if (!harmed || dead) continue;

@@ -1292,3 +1292,24 @@ test('"back in prison", "back in a cell": custody again, its words a new round t
   // must not match
   for (const text of ['Tomas Ekwall is back in Karsvik after a year abroad.', 'Tomas Ekwall is back in court on Monday.', 'Tomas Ekwall was a member of a terror cell.']) assert.deepEqual(arrests(text), [], text);
 });
+
+test('review of session 45: a body not found, a death outside custody or long after harm, a flight home, are no killing or deportation', () => {
+  const kinds = (text: string) => eventsOf(text).events.map((v) => `${v.type}:${v.modality}`);
+  // the body's finding denied: the killing is denied with it
+  assert.deepEqual(kinds('The body of activist Omar Bekri has not been found.').filter((k) => k.startsWith('KILLING')), ['KILLING:negated']);
+  // custody that is someone else's, or over before the death
+  for (const text of ["The detainee's father passed away while he was in prison, his lawyer said.", 'Journalist Chen Wei passed away in hospital after his release from detention.']) {
+    assert.ok(!kinds(text).includes('KILLING:asserted'), text);
+  }
+  // harm told the day after the death, or long before it, or a crash
+  for (const text of ['Lawyer Amina Sule died on Friday. Her house was attacked by a mob the next day.', 'Journalist Omar Bekri died on Tuesday. He had once been beaten by his father as a child.', 'Reporter Ana Soler died in a car crash after being shot at earlier that year.']) {
+    assert.ok(!kinds(text).includes('KILLING:asserted'), text);
+  }
+  // put on a flight with no force said
+  for (const text of ['Activist Sofia Lenn was put on a flight home after she finished her lecture tour.', 'Activist Dan Holm was put on a plane to Oslo after the festival ended.']) {
+    assert.ok(!kinds(text).some((k) => k.startsWith('DEPORTATION')), text);
+  }
+  // must match: a death in custody, force named
+  assert.ok(kinds('Journalist Chen Wei passed away in detention last week.').includes('KILLING:asserted'));
+  assert.ok(kinds('Activist Dan Holm was forcibly placed on a flight to Oslo.').includes('DEPORTATION:asserted'));
+});

@@ -181,7 +181,8 @@ function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (tree.kids(t.token, 'mark', 'case').some((k) => INSTEAD.has(tree.lemma(k)))) return true;
   // "Instead of being freed, he was moved": the parser hangs "instead" as an adverb with "of" fixed to it
   if (tree.kids(t.token, 'advmod').some((k) => INSTEAD.has(tree.lemma(k)) && insteadOfVerb(tree, k, t.token))) return true;
-  clause = clause.filter((c) => !presupposedNoun(tree, t, c));
+  // (a phrase's own partner is the event, not a verb about it: "the body of X was not found" denies the finding)
+  clause = clause.filter((c) => c === t.partner || !presupposedNoun(tree, t, c));
   return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c)) || clause.some((c) => noOneSubject(tree, c));
 }
 

@@ -1402,7 +1402,6 @@ test('whose body was found, where the parse loses it; the torture its marks tell
   const cases: [string, EventType, string[]][] = [
     ['The mutilated body of union leader Tomas Pellard was recovered from a well.', 'KILLING', ['Tomas Pellard']],
     ["Ana Korrel's decomposed body was discovered in a forest.", 'KILLING', ['Ana Korrel']],
-    ['The remains of journalist Ana Korrel were found in a shallow grave.', 'KILLING', ['Ana Korrel']],
     ['The body of union leader Tomas Pellard, bearing marks of torture, was found on the outskirts of Velmar.', 'KILLING', ['Tomas Pellard']],
     ['The body of union leader Tomas Pellard, bearing marks of torture, was found on the outskirts of Velmar.', 'TORTURE', ['Tomas Pellard']],
     ["Tomas Pellard's body, which bore signs of torture, was found in a ditch.", 'TORTURE', ['Tomas Pellard']],
@@ -1413,6 +1412,8 @@ test('whose body was found, where the parse loses it; the torture its marks tell
     ['The body of the report, which names Ana Korrel, was found online.', 'KILLING'],
     ['Ana Korrel led a governing body in Velmar. The student body elected her.', 'KILLING'],
     ['Ana Korrel remains in custody in Velmar.', 'KILLING'],
+    // "remains" is no trigger (its negation and its other senses went unread: "his remains have not been found", "the remains of her home")
+    ['The remains of journalist Ana Korrel have not been found.', 'KILLING'],
     ['Ana Korrel said the body of a man was found near the river.', 'KILLING'],
     ['Ana Korrel described signs of torture in the report on Velmar prison.', 'TORTURE'],
     ["Ana Korrel's body of work was discovered by critics.", 'KILLING'],

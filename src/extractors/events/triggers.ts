@@ -348,6 +348,23 @@ function byForce(tree: Tree, lexicon: Lexicon, i: number): boolean {
   return nouns.flatMap((n) => [n, ...tree.kids(n, 'compound', 'amod')]).some((k) => lexicon.agentNouns.has(tree.lemma(k).toLowerCase()));
 }
 
+/** Whether the subject or by-phrase of the verb at `i` names an agent of force ("police", "guards"), as `byForce` reads it, but never by default. */
+function namedForce(tree: Tree, lexicon: Lexicon, i: number): boolean {
+  const doer = tree.isPassive(i) ? tree.kids(i, 'obl:agent', 'obl').find((c) => tree.caseOf(c) === 'by') : tree.subjectOf(i);
+  return doer !== undefined && tree.lemma(doer).toLowerCase() !== 'they' && byForce(tree, lexicon, i);
+}
+
+/** Custody verbs a removal onto a flight may be joined to: "detained, questioned and put back on a plane". */
+const CUSTODY_BEFORE_FLIGHT = new Set(['detain', 'question', 'arrest', 'hold', 'interrogate', 'deport', 'expel', 'refuse', 'deny', 'stop', 'seize', 'handcuff']);
+
+/** A removal told as forced without naming who: "put back on", "forcibly placed on", or joined to a custody verb. */
+function sentBackByForce(tree: Tree, i: number): boolean {
+  if (tree.kids(i, 'compound:prt', 'advmod').some((k) => ['back', 'forcibly'].includes(tree.lemma(k).toLowerCase()))) return true;
+  const h = tree.head(i);
+  const joined = [...(tree.token(i).deprel === 'conj' && h >= 0 ? [h] : []), ...tree.kids(i, 'conj')];
+  return joined.some((k) => CUSTODY_BEFORE_FLIGHT.has(tree.lemma(k).toLowerCase()));
+}
+
 /** Units a span of time is counted in. */
 const SPANS = new Set(['year', 'month', 'week', 'day', 'hour', 'decade', 'night']);
 
@@ -367,6 +384,22 @@ function releasedFromRestraint(tree: Tree, i: number): boolean {
 }
 
 /** The trigger `entry` makes of token `i`, when its conditions hold there. */
+/** Words that set a time apart from the clause's own: "after his release from detention". */
+const OTHER_TIME = new Set(['after', 'before', 'following', 'since', 'until', 'upon']);
+
+/**
+ * Whether the place word `p` is where the verb at `i` happened: not the head of a clause of its
+ * own (a subject, a "while" or "when"), and not under a noun set at another time ("after his
+ * release from detention").
+ */
+function ownPlace(tree: Tree, i: number, p: number): boolean {
+  for (let k = p; k >= 0 && k !== i; k = tree.head(k)) {
+    if (tree.kids(k, 'nsubj', 'nsubj:pass', 'mark').length > 0 || /^(advcl|acl|ccomp|parataxis|conj)/.test(tree.token(k).deprel ?? '')) return false;
+    if (tree.kids(k, 'case').some((c) => OTHER_TIME.has(tree.lemma(c).toLowerCase()))) return false;
+  }
+  return true;
+}
+
 function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], foundAt: ReadonlyMap<number, readonly Trigger[]>): Trigger | undefined {
   if (entry.without && excluded(tree, i, entry.without)) return undefined;
   if (entry.type === 'RELEASE' && releasedFromRestraint(tree, i)) return undefined;
@@ -379,6 +412,9 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
     // "died in prison", not "who spent years in prison, died of a stroke"
     if (entry.partnerAfter && partner !== undefined && partner < i) partner = undefined;
+    // …and in the death's own clause: "passed away while he was in prison" (another's custody),
+    // "passed away in hospital after his release from detention" (custody over) are no death in custody
+    if (entry.partnerAfter && partner !== undefined && !ownPlace(tree, i, partner)) partner = undefined;
     if (partner === undefined && !entry.otherwise) return undefined;
     if (partner === undefined) type = entry.otherwise!;
     // "spent two years imprisoned": a span someone spent so is a stay in custody, not a sentence's length
@@ -405,6 +441,12 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.withOnto) {
     partner = phraseOf(tree, i, entry.withOnto, ['on', 'onto', 'aboard']);
     if (partner === undefined) return undefined;
+    // put on a flight by whom? Only force said or implied: "police put him on a plane", "was
+    // questioned and put back on the aircraft", "forcibly placed on a flight" — not "was put on a
+    // flight home after the tour", "escorted onto his flight by airline staff"
+    // (being escorted is force itself, unless the by-phrase names who is no force: "by airline staff")
+    const escorted = tree.lemma(i).toLowerCase() === 'escort' && byForce(tree, lexicon, i);
+    if (type === 'DEPORTATION' && !escorted && !namedForce(tree, lexicon, i) && !sentBackByForce(tree, i)) return undefined;
   }
   if (entry.reprisal && !reprisalFor(tree, i)) return undefined;
   if (entry.toCountry) {
