@@ -240,6 +240,32 @@ const DESCRIBING = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one
 /** Words before a place or a thing, not a person: "at Torrez police station", "in Delgada". */
 const BEFORE_PLACE = new Set(['at', 'in', 'from', 'to', 'near', 'into', 'outside', 'inside']);
 
+/** The tokens inside a date of the report ("in March" beside "Ivo Marsh"), one pass over its dates. */
+function datedTokens(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  for (const x of doc.timexes) for (let k = tokenAt(doc, x.start); k >= 0 && k < doc.tokens.length && doc.tokens[k]!.start < x.end; k++) out.add(k);
+  return out;
+}
+
+/**
+ * Whether something befalls the lone name where it stands (the subject of a passive, an object:
+ * "Mugombeyi was seized"): only then is a misspelling worth the risk of joining two people. A name
+ * that acts or speaks ("Hamas denied any role", "His wife, Maria, said") is left as it is.
+ */
+function undergoes(doc: Doc, m: TextSpan): boolean {
+  const i = tokenAt(doc, m.start);
+  if (i < 0) return false;
+  let head = i;
+  while (head + 1 < doc.tokens.length && doc.tokens[head + 1]!.end <= m.end && doc.tokens[head]!.head === head + 1) head++;
+  const rel = doc.tokens[head]!.deprel ?? '';
+  if (rel === 'nsubj:pass' || rel === 'obj') return true;
+  // a subject the parse did not mark passive, of a verb with a passive auxiliary ("Mugombeyi was seized")
+  const verb = doc.tokens[head]!.head ?? -1;
+  if (rel !== 'nsubj' || verb <= head) return false;
+  for (let k = head + 1; k < verb; k++) if (doc.tokens[k]!.head === verb && doc.tokens[k]!.deprel === 'aux:pass') return true;
+  return false;
+}
+
 /**
  * Whether a lone name's own words tell it is someone or something else than a misspelt person:
  * a description set off after it ("Hassen, a police officer, was killed": a second man, not
@@ -271,7 +297,7 @@ function joinSpellingVariants(doc: Doc, groups: readonly Entity[], into: Map<Ent
   for (const g of groups) {
     if (into.has(g)) continue;
     const w = matchWords(g.name);
-    const host = w.length === 1 && !g.mentions.some((m) => toldApart(doc, m)) ? nearSpelling(w[0]!, families) : undefined;
+    const host = w.length === 1 && g.mentions.some((m) => undergoes(doc, m)) && !g.mentions.some((m) => toldApart(doc, m)) ? nearSpelling(w[0]!, families) : undefined;
     if (host) into.set(g, host);
   }
 }
@@ -281,7 +307,8 @@ function joinSpellingVariants(doc: Doc, groups: readonly Entity[], into: Map<Ent
  * proper noun outside every name and next to no other proper noun, is a mention of the one person
  * whose longer name ends in it (no mention is added when two people share it), or whose family
  * name it misspells by a letter (`nearSpelling`: "Dravellu was seized"). One pass over the
- * tokens with a map of family names: linear in the report.
+ * tokens with a map of family names, each word's near spelling looked up once and the dates'
+ * tokens marked once: linear in the report's tokens, times the distinct words against the people.
  */
 function addUnrecognisedSurnames(doc: Doc, persons: Entity[], taken: ReadonlySet<number>): void {
   const bySurname = new Map<string, Entity | null>();
@@ -295,12 +322,22 @@ function addUnrecognisedSurnames(doc: Doc, persons: Entity[], taken: ReadonlySet
   if (bySurname.size === 0) return;
   const proper = (i: number) => i >= 0 && i < doc.tokens.length && doc.tokens[i]!.upos === 'PROPN';
   let families: { p: Entity; family: string }[] | undefined;
+  // the tokens inside a date, marked once; each word's near spelling looked up once
+  let dated: Set<number> | undefined;
+  const near = new Map<string, Entity | undefined>();
+  const nearOnce = (word: string): Entity | undefined => {
+    if (!near.has(word)) near.set(word, nearSpelling(word, (families ??= familyNames(persons))));
+    return near.get(word);
+  };
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!;
     if (taken.has(i) || t.upos !== 'PROPN' || proper(i - 1) || proper(i + 1)) continue;
     const word = matchWords(t.text)[0] ?? '';
-    const dated = () => doc.timexes.some((x) => x.start <= t.start && t.end <= x.end);
-    const host = bySurname.has(word) ? bySurname.get(word) : dated() || toldApart(doc, t) ? undefined : nearSpelling(word, families ??= familyNames(persons));
+    const maybeMisspelt = () => {
+      dated ??= datedTokens(doc);
+      return !dated.has(i) && undergoes(doc, t) && !toldApart(doc, t);
+    };
+    const host = bySurname.has(word) ? bySurname.get(word) : maybeMisspelt() ? nearOnce(word) : undefined;
     if (host) host.mentions.push(doc.span(t.start, t.end));
   }
 }

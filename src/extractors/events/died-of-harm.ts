@@ -90,7 +90,8 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     const target = subject !== undefined ? linker.link(subject, true, i).role : joined!.target!;
     if (!target.entity) continue;
     const sentence = doc.sentenceAt(at.start);
-    const deathDate = dateOfDeath(tree, i);
+    // an undated death is as recent as the report: a harm dated years before it is an old one
+    const deathDate = dateOfDeath(tree, i) ?? doc.meta.published?.slice(0, 7) ?? null;
     // the harm told before the death; or after it, as fact or through the family who saw it, in the
     // death's own clause ("died after being shot", "died in hospital after being beaten") or in the
     // next sentence ("He died two days later in hospital. His family says he was beaten by soldiers

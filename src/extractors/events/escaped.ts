@@ -63,8 +63,15 @@ export function escapedHarms(tree: Tree, linker: EntityLinker, events: VigilEven
     if (own?.entity && survivor?.entity && own.entity !== survivor.entity) continue;
     // the attempt on a life was made ("survived an assassination attempt"), and so was an attack survived ("survived an ambush")
     const happened = v.type === 'ASSAULT' && (attempt || tree.lemma(verb) === 'survive') && tree.token(i).upos === 'NOUN';
+    // only what was told as done: "if he survives another attempt", "may survive" stay as they were read
+    if (v.modality !== 'asserted' && v.modality !== 'reported' && !(happened && v.modality === 'hypothetical' && !conditionedOrModal(tree, verb))) continue;
     const modality: Modality = happened ? (v.modality === 'reported' ? 'reported' : 'asserted') : 'hypothetical';
     v.modality = modality;
     if (!own && survivor && (survivor.entity || !v.target)) v.target = survivor;
   }
+}
+
+/** The survival verb is conditioned or modal: "if he survives", "may survive", "would escape". */
+function conditionedOrModal(tree: Tree, verb: number): boolean {
+  return tree.kids(verb, 'mark', 'aux').some((k) => ['if', 'unless', 'may', 'might', 'could', 'would', 'will', 'should', 'must', 'can'].includes(tree.lemma(k)));
 }

@@ -584,7 +584,7 @@ test('harm escaped or survived befalls the one who came through it: an attempt o
   has('The lawyer Pia Morrel survived an assassination attempt on Monday.', 'ASSAULT asserted Pia Morrel');
   has('Orin Falke survived an attempted murder last year.', 'ASSAULT asserted Orin Falke');
   // the subject the parse lost, and not the man abducted a sentence before
-  const lost = 'The reporter Umar Castil was abducted in 2011. In 2018, Yasir Vennet, a journalist with Radio Velm, nearly evaded kidnapping.';
+  const lost = 'The reporter Umar Castil was abducted in 2011. Three years later his colleague Yasir Vennet narrowly evaded kidnapping in Velm.';
   has(lost, 'ABDUCTION hypothetical Yasir Vennet');
   has(lost, 'ABDUCTION asserted Umar Castil');
   assert.ok(!told(lost).includes('ABDUCTION hypothetical Umar Castil'), JSON.stringify(told(lost)));
@@ -770,7 +770,7 @@ test('a death in custody is a killing whatever it was of: "died behind bars", "s
       .map((v) => eventsOf(text).doc.entities.find((e) => e.id === v.target!.entity)!.name);
   const cases: [string, string][] = [
     ['The union organiser Farid Kamrel died behind bars on Monday after his health deteriorated.', 'Farid Kamrel'],
-    ['The poet Dasha Velund succumbed to COVID-19 behind bars after being denied medical treatment.', 'Dasha Velund'],
+    ['The poet Dasha Velund succumbed to her illness behind bars in March.', 'Dasha Velund'],
     ['The teacher Omid Sarvel succumbed to cancer in Kesh prison last week.', 'Omid Sarvel'],
     ['The blogger Tarek Amdan passed away in detention on Friday.', 'Tarek Amdan'],
     ['The activist Lia Moren died in captivity, her family said.', 'Lia Moren'],
@@ -1266,9 +1266,9 @@ test('"held overnight" says how long a custody lasted, not when: it takes no dat
 
 test('put, placed or escorted onto a flight by force is a deportation, also joined to a passive; a relative put on a plane, a trial or a show is none', () => {
   const deported = (text: string) => eventsOf(text).events.filter((v) => v.type === 'DEPORTATION').map((v) => v.target?.text);
-  assert.deepEqual(deported('The photographer Tomas Ekwall was detained at his guesthouse on Monday and put on an evening flight to Karsvik.'), ['Tomas Ekwall']);
+  assert.deepEqual(deported('The photographer Tomas Ekwall was detained in his hotel room on Monday and put on a flight to Karsvik.'), ['Tomas Ekwall']);
   assert.deepEqual(deported('Police put the activist Tomas Ekwall on a plane to Karsvik on Monday.'), ['the activist Tomas Ekwall']);
-  assert.deepEqual(deported('On 14 August Father Tomas Ekwall reappeared at the airport, escorted onto a flight to Velmora.'), ['Tomas Ekwall']);
+  assert.deepEqual(deported('On Friday the priest Tomas Ekwall reappeared at Velm airport, escorted onto a flight to Velmora.'), ['the priest Tomas Ekwall']);
   // "put" tagged as a base form after "and" still shares the passive
   assert.deepEqual(deported('The lawyer Tomas Ekwall was questioned for three hours and then put back on the same aircraft.'), ['Tomas Ekwall']);
   // must not match
@@ -1277,7 +1277,7 @@ test('put, placed or escorted onto a flight by force is a deportation, also join
 
 test('a death the next sentence ties to harm, even through the family ("his family says he was beaten the day before"), is a killing; an old beating or a death of illness is not', () => {
   const killed = (text: string) => eventsOf(text, '2019-10-14').events.filter((v) => v.type === 'KILLING' && v.modality === 'asserted').map((v) => v.target?.text);
-  assert.deepEqual(killed('On 17 September, Tomas Ekwall, 15, drank poison. He died two days later in hospital. His family says he was beaten by soldiers the day before.'), ['He']);
+  assert.deepEqual(killed('The student Tomas Ekwall was taken to a clinic in Velm on Sunday. He died there on Tuesday. His mother says he was beaten by guards at the checkpoint.'), ['He']);
   // must not match: a beating years before the death, a death of illness, a harm two sentences on
   assert.deepEqual(killed('Tomas Ekwall died in 2015. He was beaten by police during a protest in 2011, his lawyer said.'), []);
   assert.deepEqual(killed('Tomas Ekwall died of cancer in hospital. His family says he was beaten by soldiers years ago.'), []);
@@ -1288,7 +1288,7 @@ test('"back in prison", "back in a cell": custody again, its words a new round t
   const arrests = (text: string) => eventsOf(text).events.filter((v) => v.type === 'ARREST').map((v) => [v.trigger.text, v.target?.text ?? null, v.date?.value ?? null]);
   assert.deepEqual(arrests('Tomas Ekwall is back in prison.').map(([w]) => w), ['back in prison']);
   // the first arrest, dated, and the new round, undated, stay two events
-  assert.deepEqual(arrests('The photographer Tomas Ekwall was first detained in May 2016. Days after his release, the photographer Tomas Ekwall is back in a cell and refusing food.').map(([w, , d]) => [w, d]), [['detained', '2016-05'], ['back in a cell', null]]);
+  assert.deepEqual(arrests('The photographer Tomas Ekwall was first detained in May 2016. A week after he was freed, Tomas Ekwall is back in a cell.').map(([w, , d]) => [w, d]), [['detained', '2016-05'], ['back in a cell', null]]);
   // must not match
   for (const text of ['Tomas Ekwall is back in Karsvik after a year abroad.', 'Tomas Ekwall is back in court on Monday.', 'Tomas Ekwall was a member of a terror cell.']) assert.deepEqual(arrests(text), [], text);
 });

@@ -345,7 +345,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
   events.push(...countedGroups(tree, events).slice(events.length));
   // "survived an assassination attempt", "nearly evaded kidnapping": the harm came through is the survivor's
   escapedHarms(tree, linker, events);
-  // "This murder took place in June. The victim has been identified as X"
+  // "A killing was reported last week. The victim was named as X"
   identifiedVictims(tree, linker, events);
   // "X's body, bearing marks of torture, was found"
   tortureMarks(tree, events);

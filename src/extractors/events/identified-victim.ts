@@ -5,7 +5,7 @@ import type { EntityLinker } from './link.js';
 import { identifiedAs } from './one-named-later.js';
 
 /**
- * "This gruesome murder took place in June. The victim has been identified as NAME": a harm told
+ * "A killing was reported last week. The victim was named as NAME": a harm told
  * with no one it befell (a noun with nobody attached, which would be dropped as saying too little)
  * befalls the one "the victim" (or "the deceased") is identified or named as, in its own sentence
  * after it or in the two sentences after ("NAME was identified as the victim" too). Only "the

@@ -586,8 +586,8 @@ function triggerModalities(text: string, type: EventType): Modality[] {
 }
 
 test('an arrest someone is shielded from ("protection from arrest", "interim relief from arrest") has not happened; a release from custody has', () => {
-  assert.deepEqual(triggerModalities('On October 4, the Apex Court had extended Pol Varan’s protection from arrest till October 15.', 'ARREST'), ['hypothetical']);
-  assert.deepEqual(triggerModalities('However, the High Court had extended Mr. Varan’s interim relief from arrest by three weeks.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(triggerModalities('A Velmar judge granted the poet Pol Varan protection from arrest for a month.', 'ARREST'), ['hypothetical']);
+  assert.deepEqual(triggerModalities('The editor Pol Varan now has interim relief from arrest while his appeal is heard.', 'ARREST'), ['hypothetical']);
   // must not match: a release from custody, an arrest made despite a shield
   assert.deepEqual(modalities('Pol Varan was released from custody after his protection lapsed.', 'RELEASE'), ['asserted']);
   assert.deepEqual(modalities('Pol Varan was arrested on Monday despite his immunity as a member of parliament.', 'ARREST'), ['asserted']);

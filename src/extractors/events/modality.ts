@@ -198,13 +198,6 @@ function noOneSubject(tree: Tree, c: number): boolean {
   return tree.kids(c, 'nsubj', 'nsubj:pass').some((k) => NO_ONE.has(tree.lemma(k).toLowerCase()) || tree.lemma(k).toLowerCase() === 'neither' || neither(k) || (tree.kids(k, 'det').some(no) && !tree.kids(k, 'nummod').length));
 }
 
-/**
- * The nearest speech verb above the trigger, if any, reached by any path but its subject's ("The
- * arrest, police said, …" is still told), a clause conjoined to it ("were accused of forgery but
- * were acquitted") or an adjunct of time ("announced a day after the release of X"). A definite
- * event noun that is the object of another verb inside what is told is taken as known ("accused
- * of exposing a cover-up of the killing of X" tells the killing).
- */
 /** A relative clause set off by a comma and opened by "who", "whom", "whose" or "which": ", who has been held since May". */
 function commaRelative(tree: Tree, clause: number): boolean {
   const { from } = tree.sentenceRange(clause);
@@ -215,6 +208,13 @@ function commaRelative(tree: Tree, clause: number): boolean {
   return false;
 }
 
+/**
+ * The nearest speech verb above the trigger, if any, reached by any path but its subject's ("The
+ * arrest, police said, …" is still told), a clause conjoined to it ("were accused of forgery but
+ * were acquitted") or an adjunct of time ("announced a day after the release of X"). A definite
+ * event noun that is the object of another verb inside what is told is taken as known ("accused
+ * of exposing a cover-up of the killing of X" tells the killing).
+ */
 function speechAbove(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   let below = i;
   // on a relative clause's noun, through nouns only ("denied bail to the organiser X, who …")

@@ -83,11 +83,11 @@ test('"the victim" identified after a harm told of no one, or a name identified 
   check('A union leader was stabbed to death in Velm on Monday. Mira Castel was identified as the victim.', 'KILLING', ['Mira Castel']);
   check('A reporter was shot dead in Velm on Monday. Police named the dead reporter as Tomas Gerrard.', 'KILLING', ['Tomas Gerrard']);
   // a murder told with nobody attached, the victim named in the next sentence
-  check('The brutal murder took place near Velm in June. The victim has been identified as Tomas Gerrard, a former teacher.', 'KILLING', ['Tomas Gerrard']);
+  check('A killing was reported from a village near Velm last week. The victim was later named as Tomas Gerrard, a former teacher.', 'KILLING', ['Tomas Gerrard']);
   check('The killing took place near Velm in June. Tomas Gerrard was identified as the victim.', 'KILLING', ['Tomas Gerrard']);
   // must not match: one identified as someone else, "the man" who may be the gunman, a victim named too far on
   check('A reporter was shot dead in Velm on Monday. Tomas Gerrard was identified as the gunman.', 'KILLING', [], ['Tomas Gerrard']);
   check("A reporter was shot dead in Velm on Monday. Tomas Gerrard was identified as the victim's brother.", 'KILLING', [], ['Tomas Gerrard']);
   check('The killing took place near Velm in June. Police said the man was identified as Tomas Gerrard.', 'KILLING', [], ['Tomas Gerrard']);
-  check('The brutal murder took place near Velm in June. Police are investigating. Witnesses were questioned. The victim has been identified as Tomas Gerrard.', 'KILLING', [], ['Tomas Gerrard']);
+  check('A killing was reported from a village near Velm last week. Police are investigating. Witnesses were questioned. The victim was later named as Tomas Gerrard.', 'KILLING', [], ['Tomas Gerrard']);
 });

@@ -1402,8 +1402,8 @@ test('whose body was found, where the parse loses it; the torture its marks tell
   const cases: [string, EventType, string[]][] = [
     ['The mutilated body of union leader Tomas Pellard was recovered from a well.', 'KILLING', ['Tomas Pellard']],
     ["Ana Korrel's decomposed body was discovered in a forest.", 'KILLING', ['Ana Korrel']],
-    ['The body of union leader Tomas Pellard, bearing marks of torture, was found on the outskirts of Velmar.', 'KILLING', ['Tomas Pellard']],
-    ['The body of union leader Tomas Pellard, bearing marks of torture, was found on the outskirts of Velmar.', 'TORTURE', ['Tomas Pellard']],
+    ['The body of union leader Tomas Pellard, covered in marks of torture, was found in a river near Velmar.', 'KILLING', ['Tomas Pellard']],
+    ['The body of union leader Tomas Pellard, covered in marks of torture, was found in a river near Velmar.', 'TORTURE', ['Tomas Pellard']],
     ["Tomas Pellard's body, which bore signs of torture, was found in a ditch.", 'TORTURE', ['Tomas Pellard']],
   ];
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
