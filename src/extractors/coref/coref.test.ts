@@ -290,3 +290,15 @@ test('a description with a participle after its noun, then a name set off by com
   const speaker = run('Police detained the journalist Derya Kaplan on Friday. The reporter arrested with Kaplan, Selin Avar said, was later beaten.');
   assert.ok(!person(speaker, 'Selin Avar').mentions.some((m) => m.kind === 'description'));
 });
+
+test('"a journalist named X", "a man called X": the description is X, not a person of its own, wherever the parse hangs the name', () => {
+  for (const [text, name, description] of [
+    ['A journalist named Vera Lind was arrested in Velm on Monday.', 'Vera Lind', 'A journalist'],
+    ['Police arrested a journalist named Vera Lind on Monday.', 'Vera Lind', 'a journalist'],
+    ['A man called Ivo Sarn was shot dead in Velm.', 'Ivo Sarn', 'A man'],
+  ] as const) {
+    const doc = run(text);
+    assert.deepEqual(texts(person(doc, name), 'description'), [description], text);
+    assert.ok(!doc.entities.some((e) => /named|called/.test(e.name)), doc.entities.map((e) => e.name).join(', '));
+  }
+});

@@ -394,7 +394,11 @@ export class Resolver {
     if (late !== undefined) last = late.comma - 1;
     // (an indefinite description only: "A, 29, her husband, and a neighbour" lists three people)
     const before = appos === undefined && late === undefined && (determiner === 'a' || determiner === 'an') && !this.nouns.relational.has(lemma) ? apposedBefore(tree, first, last) : undefined;
-    const named = appos !== undefined ? tree.entityOf[appos] : late !== undefined ? tree.entityOf[late.name] : before;
+    // "a journalist named Vera Lind", "an activist called X": the name the description is given
+    // (the parse may hang the name elsewhere: "A journalist named X was arrested" reads X as a second subject)
+    const calledAt = appos === undefined && late === undefined && before === undefined ? tree.kids(h, 'acl').find((a) => a === h + 1 && ['name', 'call'].includes(tree.lemma(a)) && tree.entityOf[a + 1]?.type === 'PERSON') : undefined;
+    const called = calledAt !== undefined ? tree.entityOf[calledAt + 1] : undefined;
+    const named = appos !== undefined ? tree.entityOf[appos] : late !== undefined ? tree.entityOf[late.name] : (before ?? called);
     // "Zalan's lawyer said his client had been released": the client of the lawyer just named is the one they speak for
     if (CLIENT.has(lemma) && !named) {
       const lawyer = this.created.find((e) => e.relation && LAWYERS.has(e.relation.type) && (this.known.get(e)?.sentence ?? -Infinity) >= sentence - 1);
@@ -424,7 +428,7 @@ export class Resolver {
       // "a cameraman who works with A, B, 28, was detained", "A reporter for Kesh Post, B, 31, was
       // detained": the parse hangs the name elsewhere, so the description is B's mention
       // (not "Police detained a journalist, Ilse Varga said": a name that no comma closes may begin a clause of its own)
-      if ((late && (late.relative || setOff(tree, late.name, tree.sentenceRange(h).to))) || before) this.mention(named, first, h, 'description');
+      if ((late && (late.relative || setOff(tree, late.name, tree.sentenceRange(h).to))) || before || called) this.mention(named, first, h, 'description');
       this.note(named, sentence, this.isSubject(h), gender, lemma);
       return named;
     }
