@@ -254,7 +254,7 @@ describe('status', () => {
     for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected', 'remained in custody', 'background']) assert.ok(!tellsRepeat(t), t);
     assert.ok(tellsRepeat('back in prison'));
     // a new round of custody, which never joins a first arrest on the timeline; custody going on is no new round
-    for (const t of ['rearrested', 'arrested again', 'back in a cell', 'back behind bars']) assert.ok(tellsNewRound(t), t);
+    for (const t of ['rearrested', 'arrested again', 'back in a cell', 'back behind bars', 're-incarcerated']) assert.ok(tellsNewRound(t), t);
     for (const t of ['remains in detention', 'still being held', 'arrested', 'background check', 'feedback']) assert.ok(!tellsNewRound(t), t);
   });
   test('an undated step sorts with the dated ones its own report tells, even ones first told by an older report', () => {

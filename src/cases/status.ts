@@ -1,4 +1,7 @@
 import type { EventType, Modality } from '../text/types.js';
+import { tellsNewRound, tellsRepeat } from '../extractors/events/rounds.js';
+
+export { tellsNewRound, tellsRepeat };
 import type { CaseDate } from './timeline.js';
 
 /** The status names the ontology's contract fixes (../shared/spec/ONTOLOGY.md), grouped by what they say. */
@@ -105,19 +108,6 @@ const SETS_STATUS: Partial<Record<EventType, (e: TimelineEntry) => CaseStatus>> 
 
 /** Events that open an episode of being held or missing; a release (or a new one) ends it. */
 const OPENS_EPISODE: ReadonlySet<EventType> = new Set(['ARREST', 'DISAPPEARANCE', 'ABDUCTION', 'DEPORTATION', 'EXTRADITION']);
-
-/**
- * Whether an event's words put it after a release told with it: a repeat ("re-arrested", "rearrest",
- * "arrested again", "again detained") or custody going on now ("remains in detention", "still being held", "back in prison").
- */
-export function tellsRepeat(trigger: string): boolean {
-  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^(?:remains?|stays|still|back)\b/i.test(trigger);
-}
-
-/** Whether an event's words tell custody begun anew ("re-arrested", "detained again", "back in prison"), not custody going on. */
-export function tellsNewRound(trigger: string): boolean {
-  return /^re-?(?:arrest|detain|jail|imprison|abduct|kidnap)|\bagain\b|^back\b/i.test(trigger);
-}
 
 /** The instant an entry sorts by: its own date (start of its period), else when it was told. */
 function sortKey(e: TimelineEntry): string {

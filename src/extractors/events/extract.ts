@@ -34,6 +34,7 @@ import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
 import { findTriggers } from './triggers.js';
 import type { Trigger } from './triggers.js';
+import { REPEAT_PREFIX } from './rounds.js';
 
 /**
  * Triggers → roles → modality → date → one event per happening. An event whose agent is
@@ -413,7 +414,7 @@ function newRound(doc: Doc, t: Trigger): boolean {
   const first = t.partner !== undefined ? Math.min(t.token, t.partner) : t.token;
   const last = t.partner !== undefined ? Math.max(t.token, t.partner) : t.token;
   const word = (k: number): string => doc.tokens[k]?.text.toLowerCase() ?? '';
-  return /^re-?(?:arrest|detain|jail|imprison|incarcerat|abduct|kidnap)/i.test(doc.tokens[first]!.text) || word(last + 1) === 'again' || word(first - 1) === 'again' || word(first - 1) === 'back';
+  return REPEAT_PREFIX.test(doc.tokens[first]!.text) || word(last + 1) === 'again' || word(first - 1) === 'again' || word(first - 1) === 'back';
 }
 
 /** How many sentences back a group's dated event may lend its date. */

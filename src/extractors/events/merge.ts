@@ -1,5 +1,6 @@
 import type { RoleName, VigilEvent } from '../../text/types.js';
 import { ROLE_NAMES } from '../../text/types.js';
+import { REPEAT_PREFIX } from './rounds.js';
 
 /**
  * One event per happening in a report. A report tells its main event several times — "Thailand
@@ -29,14 +30,15 @@ function sameAgent(a: VigilEvent, b: VigilEvent): boolean {
 }
 
 /** A trigger that tells a happening over again: "rearrested", "re-detained", "the re-arrest of X", "back in prison". */
-const REPEATED = /^re-?(?:arrest|detain|imprison|jail|incarcerat|abduct|kidnap)|^back\b/i;
+// ("arrested again" is read with its "again" only after the merge, by the case's timeline)
+const repeated = (text: string): boolean => REPEAT_PREFIX.test(text) || /^back\b/i.test(text);
 
 /**
  * A re-arrest is a new arrest, never a retelling of the first one ("was held in pretrial detention
  * … was rearrested in May"); several tellings of the re-arrest are still one happening. So is a
  * house arrest (below) beside a custody in a cell.
  */
-const sameRound = (a: VigilEvent, b: VigilEvent): boolean => REPEATED.test(a.trigger.text) === REPEATED.test(b.trigger.text) && HOUSE_ARREST.test(a.trigger.text) === HOUSE_ARREST.test(b.trigger.text);
+const sameRound = (a: VigilEvent, b: VigilEvent): boolean => repeated(a.trigger.text) === repeated(b.trigger.text) && HOUSE_ARREST.test(a.trigger.text) === HOUSE_ARREST.test(b.trigger.text);
 
 /**
  * A custody at home: "placed under house arrest", "house detention". It is a custody of its own,

@@ -1,0 +1,18 @@
+/**
+ * The words that tell a round of custody begun anew, read once for the event rules (a re-arrest
+ * is never merged into the first arrest, nor dated by it) and for a case's timeline (a re-arrest
+ * comes after the release told with it). One pattern, so that they agree on every word.
+ */
+
+/** A verb of custody or abduction with "re-" before it: "rearrested", "re-detained", "re-incarcerated". */
+export const REPEAT_PREFIX = /^re-?(?:arrest|detain|jail|imprison|incarcerat|abduct|kidnap)/i;
+
+/** Whether a trigger's words tell custody begun anew: "re-arrested", "detained again", "back in prison"; not custody going on. */
+export function tellsNewRound(trigger: string): boolean {
+  return REPEAT_PREFIX.test(trigger) || /\bagain\b|^back\b/i.test(trigger);
+}
+
+/** Whether a trigger's words put it after a release told with it: a new round, or custody going on now ("remains in detention", "still being held"). */
+export function tellsRepeat(trigger: string): boolean {
+  return tellsNewRound(trigger) || /^(?:remains?|stays|still)\b/i.test(trigger);
+}
