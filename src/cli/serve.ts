@@ -106,33 +106,43 @@ async function runSingle(opts: ServeOptions, io: CliIo): Promise<number> {
   const store = await openCliStore(opts.db, io, undefined, { poolMax: opts.pools.server });
   const log = logTo(io);
   const url = `http://${opts.host}:${opts.port}`;
-  const worker = createWorker(store, url, log, io);
-  const app = createWebApp({ store, worker });
+  const jobs = background(store, url, log, io);
+  const app = createWebApp({ store, worker: jobs.worker });
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => running(io, opts.host, info.port, store.location, store.engine));
   await greet(io, opts, store);
-  worker.start();
-  const scheduler = new Scheduler(store, 60_000, log);
-  scheduler.start();
+  jobs.start();
   await untilSignal();
   log('shutting down');
-  scheduler.stop();
+  jobs.scheduler.stop();
   await new Promise<void>((r) => server.close(() => r()));
-  await worker.stop();
+  await jobs.worker.stop();
   await store.close();
   return 0;
+}
+
+/** The job worker and the scheduler (extraction, feeds, alert deliveries, digests, re-evaluation), made and started together. */
+function background(store: Awaited<ReturnType<typeof openCliStore>>, url: string, log: (m: string) => void, io: CliIo) {
+  const worker = createWorker(store, url, log, io);
+  const scheduler = new Scheduler(store, 60_000, log);
+  return {
+    worker,
+    scheduler,
+    start(): void {
+      worker.start();
+      scheduler.start();
+    },
+  };
 }
 
 /** The background process of `--workers N`: the job worker and the scheduler, and no HTTP server. */
 async function runJobs(opts: ServeOptions, io: CliIo): Promise<number> {
   const store = await openCliStore(opts.db, io, undefined, { setUp: false, poolMax: opts.pools.jobs });
   const log = logTo(io);
-  const worker = createWorker(store, `http://${opts.host}:${opts.port}`, log, io);
-  worker.start();
-  const scheduler = new Scheduler(store, 60_000, log);
-  scheduler.start();
+  const jobs = background(store, `http://${opts.host}:${opts.port}`, log, io);
+  jobs.start();
   await untilSignal();
-  scheduler.stop();
-  await worker.stop();
+  jobs.scheduler.stop();
+  await jobs.worker.stop();
   await store.close();
   process.disconnect?.();
   return 0;

@@ -6,12 +6,12 @@ import { NOT_FACTUAL } from './custody.js';
 import type { EntityLinker } from './link.js';
 
 /**
- * A death that follows harm told before it is a killing: "The reporter was shot by gunmen on
- * Monday. He died two days later in hospital", "was beaten and later died of his injuries". "Died"
+ * A death that follows harm told before it is a killing: "The editor was shot by gunmen on
+ * Monday. She died in hospital on Wednesday", "was beaten and later died of his injuries". "Died"
  * alone is no event (people die of age and illness); here the same person was attacked, tortured
  * or abducted, as the report tells as fact, within the three sentences before, or as fact or
- * through someone in the sentence after ("He died two days later. His family says he was beaten the
- * day before"), not dated in another month than the death; or took wounds in
+ * through someone in the sentence after ("She died there on Tuesday. Her mother says guards had
+ * beaten her at the checkpoint"), not dated in another month than the death; or took wounds in
  * the death's own clause ("suffered severe injuries and died"). Not a death of
  * natural causes or an illness ("died of a stroke"), a death denied or supposed ("did not die",
  * "could die"), nor anyone the report has killed already.
@@ -41,20 +41,20 @@ const LONG_AFTER = new Set(['year', 'years', 'decade', 'decades', 'long']);
  * hospital after being shot", where the parse hangs the clause on "hospital").
  */
 function harmClauseOf(tree: Tree, harm: number, die: number): boolean {
-  const mark = tree.kids(harm, 'mark').find((m) => BEFORE_DEATH.has(tree.lemma(m).toLowerCase()));
+  const mark = tree.kids(harm, 'mark').find((m) => BEFORE_DEATH.has(tree.lemma(m)));
   if (mark === undefined) return false;
   // "years after she was beaten", "died peacefully": a death long after, or of no violence, is not the harm's
-  const words = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => tree.lemma(from + k).toLowerCase());
+  const words = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => tree.lemma(from + k));
   if (words(Math.max(die, mark - 2), mark).some((w) => LONG_AFTER.has(w)) || words(die, mark).includes('peacefully')) return false;
   const up = tree.head(harm);
   return up === die || (up >= 0 && tree.head(up) === die && up > die);
 }
 
-/** The calendar date the death's own clause gives ("died in 2015"), if any. */
-function dateOfDeath(tree: Tree, die: number): string | null {
-  const at = tree.doc.tokens[die]!;
-  const t = tree.doc.timexes.find((x) => x.governor && x.governor.start === at.start && /^\d{4}/.test(x.value));
-  return t ? t.value : null;
+/** The calendar dates the report's clauses give, by where the word they date starts ("died in 2015"): read once, not per death. */
+function clauseDates(doc: Doc): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const x of doc.timexes) if (x.governor && /^\d{4}/.test(x.value) && !out.has(x.governor.start)) out.set(x.governor.start, x.value);
+  return out;
 }
 
 /** A harm told after a death but dated in another month than it: an old attack, not what killed the person ("died in 2015 … was beaten in 2011"). */
@@ -76,6 +76,7 @@ function otherTime(doc: Doc, s: number): boolean {
 export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
+  let dates: Map<number, string> | undefined;
   for (let i = 0; i < doc.tokens.length; i++) {
     if (tree.lemma(i) !== 'die' || tree.token(i).upos !== 'VERB') continue;
     const at = doc.tokens[i]!;
@@ -91,11 +92,11 @@ export function diedOfHarm(tree: Tree, linker: EntityLinker, events: VigilEvent[
     if (!target.entity) continue;
     const sentence = doc.sentenceAt(at.start);
     // an undated death is as recent as the report: a harm dated years before it is an old one
-    const deathDate = dateOfDeath(tree, i) ?? doc.meta.published?.slice(0, 7) ?? null;
+    const deathDate = (dates ??= clauseDates(doc)).get(at.start) ?? doc.meta.published?.slice(0, 7) ?? null;
     // the harm told before the death; or after it, as fact or through the family who saw it, in the
     // death's own clause ("died after being shot", "died in hospital after being beaten") or in the
-    // next sentence ("He died two days later in hospital. His family says he was beaten by soldiers
-    // the day before"), not an old attack dated in another month
+    // next sentence ("She died there on Tuesday. Her mother says guards had beaten her at the
+    // checkpoint"), not an old attack dated in another month
     const before = (v: VigilEvent) => v.trigger.start < at.start && v.modality === 'asserted' && sentence - v.sentence <= NEAR;
     const after = (v: VigilEvent) =>
       v.trigger.start > at.start && (v.modality === 'asserted' || v.modality === 'reported') && !longBefore(v, deathDate) && (v.sentence === sentence ? harmClauseOf(tree, tokenAt(doc, v.trigger.start), i) : v.sentence - sentence === 1 && !otherTime(doc, v.sentence));

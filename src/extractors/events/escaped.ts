@@ -2,7 +2,8 @@ import { tokenAt } from '../../text/align.js';
 import type { EventType, Modality, Role, VigilEvent } from '../../text/types.js';
 import { NEGATORS, type Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
-import { personBeforeAuxiliaries } from './roles.js';
+import { NOT_FACTUAL } from './custody.js';
+import { ATTEMPT_NOUNS, personBeforeAuxiliaries } from './roles.js';
 
 /**
  * Harm a person came through: "X survived an assassination attempt", "X narrowly escaped an
@@ -22,8 +23,6 @@ import { personBeforeAuxiliaries } from './roles.js';
 
 /** Verbs of coming through a harm aimed at one. */
 const ESCAPING = new Set(['survive', 'escape', 'evade', 'avoid', 'dodge', 'elude']);
-/** Nouns an event's noun can name the attempt of: "an assassination attempt", "a kidnap bid". */
-const ATTEMPT_NOUNS = new Set(['attempt', 'bid', 'plot']);
 const HARMS = new Set<EventType>(['ABDUCTION', 'ARREST', 'ASSAULT', 'KILLING', 'TORTURE', 'DISAPPEARANCE']);
 
 /** The verb of escaping whose object (or gerund) is the harm at token `i`, and whether an attempt noun or "attempted" stands between. */
@@ -73,5 +72,5 @@ export function escapedHarms(tree: Tree, linker: EntityLinker, events: VigilEven
 
 /** The survival verb is conditioned or modal: "if he survives", "may survive", "would escape". */
 function conditionedOrModal(tree: Tree, verb: number): boolean {
-  return tree.kids(verb, 'mark', 'aux').some((k) => ['if', 'unless', 'may', 'might', 'could', 'would', 'will', 'should', 'must', 'can'].includes(tree.lemma(k)));
+  return tree.kids(verb, 'mark').some((k) => ['if', 'unless'].includes(tree.lemma(k))) || tree.kids(verb, 'aux').some((k) => NOT_FACTUAL.has(tree.lemma(k)));
 }

@@ -754,7 +754,7 @@ test('no one is released after their death: a pronoun tied to a person killed ea
 
 test('a death after harm told before it is a killing; a death of illness, denied or alone is not', () => {
   const killed = (text: string) => eventsOf(text).events.filter((v) => v.type === 'KILLING' && v.target?.entity).map((v) => v.trigger.text);
-  assert.deepEqual(killed('The reporter Yamin Bhat was shot by gunmen in Tarsk on Monday. He died two days later in hospital.'), ['died']);
+  assert.deepEqual(killed('The reporter Ilse Marrow was shot by gunmen in Tarsk on Monday. She died in hospital on Wednesday.'), ['died']);
   assert.deepEqual(killed('The reporter Yamin Bhat was attacked by a mob and later died of his injuries.'), ['died of his injuries']); // the wounds name the cause in the lexicon's phrase
   // the wounds told in the death's own clause
   assert.deepEqual(killed('During the raid, the reporter Yamin Bhat suffered severe injuries and died next morning.'), ['died']);
@@ -1275,13 +1275,13 @@ test('put, placed or escorted onto a flight by force is a deportation, also join
   for (const text of ['Ana Ruiz put her daughter on a flight to Velmora.', 'Tomas Ekwall was put on trial on Monday.', 'The union put on a show for the striking workers.', 'The minister put the issue of Tomas Ekwall on the agenda.']) assert.deepEqual(deported(text), [], text);
 });
 
-test('a death the next sentence ties to harm, even through the family ("his family says he was beaten the day before"), is a killing; an old beating or a death of illness is not', () => {
+test('a death the next sentence ties to harm, even through the family ("her mother says guards had beaten her"), is a killing; an old beating or a death of illness is not', () => {
   const killed = (text: string) => eventsOf(text, '2019-10-14').events.filter((v) => v.type === 'KILLING' && v.modality === 'asserted').map((v) => v.target?.text);
   assert.deepEqual(killed('The student Tomas Ekwall was taken to a clinic in Velm on Sunday. He died there on Tuesday. His mother says he was beaten by guards at the checkpoint.'), ['He']);
   // must not match: a beating years before the death, a death of illness, a harm two sentences on
   assert.deepEqual(killed('Tomas Ekwall died in 2015. He was beaten by police during a protest in 2011, his lawyer said.'), []);
-  assert.deepEqual(killed('Tomas Ekwall died of cancer in hospital. His family says he was beaten by soldiers years ago.'), []);
-  assert.deepEqual(killed('Tomas Ekwall died in hospital. He was a well-known poet in Karsvik. His family says he was beaten by soldiers in his youth.'), []);
+  assert.deepEqual(killed('Tomas Ekwall died of cancer in hospital. His mother says guards had beaten him years ago.'), []);
+  assert.deepEqual(killed('Tomas Ekwall died in hospital. He was a well-known poet in Karsvik. His mother says guards had beaten him in his youth.'), []);
 });
 
 test('"back in prison", "back in a cell": custody again, its words a new round that joins no earlier arrest; back in a town or in court, or a terror cell, is none', () => {

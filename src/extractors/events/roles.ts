@@ -318,7 +318,7 @@ const STATE_CASES = new Set(['in', 'behind', 'under', 'into']);
 /** Spans a person spends somewhere: "spent three years in prison" (not "spent her working time in prisons"). */
 const TIME_NOUNS = new Set(['year', 'month', 'week', 'day', 'night', 'hour', 'decade']);
 /** Nouns an event's noun can name the attempt of: "an assassination attempt", "a kidnap bid". */
-const ATTEMPT_NOUNS = new Set(['attempt', 'bid', 'plot']);
+export const ATTEMPT_NOUNS = new Set(['attempt', 'bid', 'plot']);
 
 /**
  * Who is in the state the noun `i` under verb `h` tells: the subject of "remains in custody", the

@@ -339,8 +339,13 @@ function spentSpan(tree: Tree, i: number, p: number): boolean {
 }
 
 /** Who carried out verb `i` is an agent of force, or is not named: "officers picked him up", "was picked up", "they picked him up". */
+/** Who does the verb at `i`: its by-phrase in the passive, else its subject. */
+function doerOf(tree: Tree, i: number): number | undefined {
+  return tree.isPassive(i) ? tree.kids(i, 'obl:agent', 'obl').find((c) => tree.caseOf(c) === 'by') : tree.subjectOf(i);
+}
+
 function byForce(tree: Tree, lexicon: Lexicon, i: number): boolean {
-  const doer = tree.isPassive(i) ? tree.kids(i, 'obl:agent', 'obl').find((c) => tree.caseOf(c) === 'by') : tree.subjectOf(i);
+  const doer = doerOf(tree, i);
   if (doer === undefined || tree.lemma(doer).toLowerCase() === 'they') return true;
   // the noun a misparsed subject hangs under counts too: "men in plain clothes picked up …"
   const nouns = [doer];
@@ -350,8 +355,8 @@ function byForce(tree: Tree, lexicon: Lexicon, i: number): boolean {
 
 /** Whether the subject or by-phrase of the verb at `i` names an agent of force ("police", "guards"), as `byForce` reads it, but never by default. */
 function namedForce(tree: Tree, lexicon: Lexicon, i: number): boolean {
-  const doer = tree.isPassive(i) ? tree.kids(i, 'obl:agent', 'obl').find((c) => tree.caseOf(c) === 'by') : tree.subjectOf(i);
-  return doer !== undefined && tree.lemma(doer).toLowerCase() !== 'they' && byForce(tree, lexicon, i);
+  const doer = doerOf(tree, i);
+  return doer !== undefined && tree.lemma(doer) !== 'they' && byForce(tree, lexicon, i);
 }
 
 /** Custody verbs a removal onto a flight may be joined to: "detained, questioned and put back on a plane". */
@@ -359,10 +364,10 @@ const CUSTODY_BEFORE_FLIGHT = new Set(['detain', 'question', 'arrest', 'hold', '
 
 /** A removal told as forced without naming who: "put back on", "forcibly placed on", or joined to a custody verb. */
 function sentBackByForce(tree: Tree, i: number): boolean {
-  if (tree.kids(i, 'compound:prt', 'advmod').some((k) => ['back', 'forcibly'].includes(tree.lemma(k).toLowerCase()))) return true;
+  if (tree.kids(i, 'compound:prt', 'advmod').some((k) => ['back', 'forcibly'].includes(tree.lemma(k)))) return true;
   const h = tree.head(i);
   const joined = [...(tree.token(i).deprel === 'conj' && h >= 0 ? [h] : []), ...tree.kids(i, 'conj')];
-  return joined.some((k) => CUSTODY_BEFORE_FLIGHT.has(tree.lemma(k).toLowerCase()));
+  return joined.some((k) => CUSTODY_BEFORE_FLIGHT.has(tree.lemma(k)));
 }
 
 /** Units a span of time is counted in. */
@@ -395,7 +400,7 @@ const OTHER_TIME = new Set(['after', 'before', 'following', 'since', 'until', 'u
 function ownPlace(tree: Tree, i: number, p: number): boolean {
   for (let k = p; k >= 0 && k !== i; k = tree.head(k)) {
     if (tree.kids(k, 'nsubj', 'nsubj:pass', 'mark').length > 0 || /^(advcl|acl|ccomp|parataxis|conj)/.test(tree.token(k).deprel ?? '')) return false;
-    if (tree.kids(k, 'case').some((c) => OTHER_TIME.has(tree.lemma(c).toLowerCase()))) return false;
+    if (tree.kids(k, 'case').some((c) => OTHER_TIME.has(tree.lemma(c)))) return false;
   }
   return true;
 }
@@ -445,7 +450,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     // questioned and put back on the aircraft", "forcibly placed on a flight" — not "was put on a
     // flight home after the tour", "escorted onto his flight by airline staff"
     // (being escorted is force itself, unless the by-phrase names who is no force: "by airline staff")
-    const escorted = tree.lemma(i).toLowerCase() === 'escort' && byForce(tree, lexicon, i);
+    const escorted = tree.lemma(i) === 'escort' && byForce(tree, lexicon, i);
     if (type === 'DEPORTATION' && !escorted && !namedForce(tree, lexicon, i) && !sentBackByForce(tree, i)) return undefined;
   }
   if (entry.reprisal && !reprisalFor(tree, i)) return undefined;
