@@ -336,3 +336,10 @@ test('a titled name closing a headline is not joined to the dateline\'s place on
   assert.deepEqual(crossing.map((m) => m.text), []);
   assert.ok(doc.entities.some((e) => e.type === 'PERSON' && e.name.endsWith('Chea Vuthy')), doc.entities.map((e) => `${e.type}:${e.name}`).join(', '));
 });
+
+test('a patronymic marker inside a Turkic or Central Asian name keeps the name whole', () => {
+  const doc = createDefaultPipeline().run(new Doc('Free Press Watch said the outlet was raided. On 21 November the outlet\'s editor-in-chief, Tural Vasif oğlu Məmmədzadə, was detained at Ganja airport on his return from a conference; his flat had been searched the night before. He was charged on 22 November.'));
+  const people = doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+  assert.ok(people.includes('Tural Vasif oğlu Məmmədzadə'), JSON.stringify(people));
+  assert.ok(!people.includes('Tural Vasif'), JSON.stringify(people));
+});

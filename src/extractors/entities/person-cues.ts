@@ -36,8 +36,8 @@ const FRONT_TITLES = new Set(['sister', 'sisters', 'brother', 'comrade', 'sir', 
 const NOT_NAME_START = new Set(['CCONJ', 'SCONJ', 'DET', 'ADV', 'ADP', 'PRON', 'PART', 'ADJ']);
 /** Words that end or make up an organisation's name: "lead manager Harlow Brothers International" names a bank. */
 const ORG_WORDS = /^(?:corp|corporation|inc|co|ltd|plc|llc|ag|sa|brothers|international|group|bank|association|union|party|institute|university|agency|council|committee|ministry|archives|fund|foundation|trust|company|press|news|times|post|holdings|partners|securities|capital|economics|airlines|industries|club|united|city|county|constituency|rovers|network|radio|tv|television|daily|review|journal|court|army|police|front|movement)\.?$/i;
-/** Lower-case words inside Arabic, Dutch, Iberian… names ("Abd el Fattah", "van der Berg"). */
-const PARTICLE = /^(?:al|el|bin|bint|ibn|abu|van|von|der|den|de|da|dos|du|del|la|le)$/;
+/** Lower-case words inside Arabic, Dutch, Iberian… names ("Abd el Fattah", "van der Berg"), and the patronymic markers of Azerbaijani, Turkic and Central Asian names ("Elnur Rasim oğlu Hasanli": Rasim's son). */
+const PARTICLE = /^(?:al|el|bin|bint|ibn|abu|van|von|der|den|de|da|dos|du|del|la|le|oğlu|oglu|ogly|qızı|qizi|gizi|kyzy|kizi|uulu|ugli)$/;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd)-\p{Lu}[\p{L}\p{M}'’-]*)$/u;
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 /** Tokens, hyphens included: "Mohammed Taha Ismail Al-Abdullah" is six. */

@@ -199,3 +199,32 @@ test('"was charged and remains held at X", with "remains" read as a noun: the on
   // only "and" or "but" joins the misread verb to the charge: "or" leaves it open whether he is held
   assert.equal(heldOf('Police arrested the journalist Osk Varn on Monday. He has been charged with assault or remains held at Brenn prison.').get('Osk Varn'), null);
 });
+
+test('a facility whose name holds lower-case words, told after a time or through a possessive, is where someone is held', () => {
+  assert.equal(heldOf('Omid Rahvar is held in Varsk central prison.').get('Omid Rahvar'), 'Varsk central prison');
+  assert.equal(heldOf('The journalist Lena Sorvik was arrested in June. Sorvik has been in custody since June and is held in the Drell pretrial detention centre pending appeal.').get('Lena Sorvik'), 'Drell pretrial detention centre');
+  assert.equal(heldOf('The blogger Tam Hoa was arrested at his flat in 2022 and has been held since then at a detention centre run by the city police.').get('Tam Hoa'), 'detention centre');
+  assert.equal(heldOf('Ivo Rant, who was still held on Thursday morning at the police station of Karst, was not charged.').get('Ivo Rant'), 'police station of Karst');
+  assert.equal(heldOf('The reporter Mira Haddou was detained on Monday. A lawyer later established that she is being held at the Criminal Security branch\'s cybercrime section in the capital.').get('Mira Haddou'), "Criminal Security branch's cybercrime section in the capital");
+  // must not match: a move still to come is not where someone is held
+  assert.equal(heldOf('The blogger Tam Hoa was arrested in March. Hoa is currently held at the Velm provincial police detention centre and is expected to be moved to a prison camp within weeks.').get('Tam Hoa'), 'Velm provincial police detention centre');
+});
+
+test('taken or sent to a facility: held there, whether or not an arrest was told, and "and B to Y" with the verb left out', () => {
+  const both = heldOf('Ada Moll and Ivo Rant were denied bail. Moll was taken to Karst Centre for Women and Rant to Drell Reception Centre.');
+  assert.equal(both.get('Ada Moll'), 'Karst Centre');
+  assert.equal(both.get('Ivo Rant'), 'Drell Reception Centre');
+  // must not match: a camp of holidays holds nobody, and a description coreference may have got wrong is not moved
+  assert.equal(heldOf('Ada Moll was sent to a summer camp in Drell.').size, 0);
+  assert.equal(heldOf('"They said he is not there. Then a man from the ward office told my father he was taken to the interrogation centre in Karst."').size, 0);
+});
+
+test('a clause after a comma with its own auxiliary and no subject is a conjunct: "resurfaced before a judge, was charged …"', () => {
+  const doc = pipeline.run(new Doc('The journalist Sami Kone resurfaced in front of a judge, was charged with plotting against the state, and was sent to prison.', { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  assert.ok(doc.events.some((v) => v.type === 'CHARGE' && byId.get(v.target?.entity ?? '') === 'Sami Kone'));
+  // must not match: what a verb of saying or learning tells, and a name closing an apposition, are their own subjects
+  const told = pipeline.run(new Doc('The Monitor has also learned that another monk, Tenzin Dorje, 34, was sentenced in June to three years in prison.', { published: '2024-05-01' }));
+  const toldBy = new Map(told.entities.map((e) => [e.id, e.name]));
+  assert.deepEqual(told.events.filter((v) => v.type === 'CONVICTION').map((v) => toldBy.get(v.target?.entity ?? '') ?? v.target?.text), ['Tenzin Dorje']);
+});

@@ -1,5 +1,6 @@
 import { tokenAt } from '../../text/align.js';
 import type { EventType, Modality, Role, TextSpan, VigilEvent } from '../../text/types.js';
+import { nameMentions } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
 import { listAround } from './coordination.js';
@@ -20,6 +21,10 @@ import { personBeforeAuxiliaries } from './roles.js';
 
 /** Small words that may stand inside a facility's name. */
 const NAME_GLUE = new Set(['and', 'of', 'for', 'de', 'del', 'la']);
+/** Words whose complement has not happened: "is expected to be moved", "plans to transfer". */
+const NOT_YET = new Set(['expect', 'plan', 'schedule', 'due', 'likely', 'set', 'intend', 'hope', 'want', 'threaten', 'seek', 'ask', 'request', 'demand', 'urge', 'try', 'attempt', 'propose', 'fear']);
+/** Prepositions of a time told between a verb of holding and its place: "held since then at …". */
+const TIME_CASES = new Set(['since', 'on', 'for', 'until', 'till']);
 /** Words of a place nobody names ("an undisclosed location"): said of where someone lives or works too, they tell no disappearance alone. */
 const UNKNOWN_SITE = /\b(?:location|place|destination|site|facility|detention)s?$/i;
 /** Events after which nobody's not knowing where the person is adds nothing: they are already lost, or dead. */
@@ -32,8 +37,8 @@ const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 const REFUSED = /\b(?:refus|reject|denied|denies|deny|turned down|dismiss)/i;
 /** Nouns that make a place somewhere people are held. */
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
-/** What makes a station one of travel, fuel or broadcast, not of police. */
-const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);
+/** What makes a station one of travel, fuel or broadcast, not of police; a camp or a centre one of holidays, refuge or training. */
+const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire', 'summer', 'holiday', 'refugee', 'training', 'youth', 'scout', 'sports', 'shopping', 'call', 'health', 'medical', 'community', 'cultural', 'research', 'data', 'media', 'press', 'visitor', 'visitors']);
 /** The prepositions that join a facility's name to the rest of it: "Evin prison in Tehran", "the office of the police". */
 const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
@@ -88,6 +93,13 @@ interface Statement {
   whoToken?: number;
   /** People a group statement leaves out: "all except A". */
   except?: Set<string>;
+  /**
+   * Told by a verb that takes the person to the place ("transferred to", "taken to", "sent to"):
+   * a named person the report tells no custody of is held there all the same.
+   */
+  moved?: boolean;
+  /** The verb a statement with its verb left out shares ("and B to Y"): its trigger. */
+  verb?: number;
 }
 
 /**
@@ -145,7 +157,8 @@ export class CustodyReader {
       // "all except A are held at …": whichever way the events were found, A's are not about this
       let about = this.eventsFor(s, indexed).filter((v) => !(v.target?.entity && s.except?.has(v.target.entity)));
       // "A and B were moved from Karst prison to a facility in Drell": each named one is held there
-      const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && TRANSFERS.has(this.tree.lemma(s.token)) ? this.namedWith(s.whoToken, s.token) : [];
+      const moved = s.moved ?? false;
+      const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && moved ? this.namedWith(s.whoToken, s.token) : [];
       if (pair.length > 1) {
         const doc = this.tree.doc;
         for (const k of pair) {
@@ -156,7 +169,8 @@ export class CustodyReader {
         }
         continue;
       }
-      const transfer = about.length === 0 && s.heldAt && s.who?.entity && !s.group && TRANSFERS.has(this.tree.lemma(s.token)) && this.isNamedPerson(s.who.entity);
+      // (someone named: "a man from the ward office told my father he was taken to …" may have linked "he" to the wrong description)
+      const transfer = about.length === 0 && s.heldAt && s.who?.entity && !s.group && moved && this.isNamedPerson(s.who.entity) && (TRANSFERS.has(this.tree.lemma(s.verb ?? s.token)) || this.hasName(s.who.entity));
       // a transfer of someone whose custody the report tells later ("… was transferred to Kesh
       // prison. She is serving a ten-year sentence"): that custody is where they are held
       if (transfer) about = this.laterCustodyOf(s.who!.entity!, s, events);
@@ -217,7 +231,7 @@ export class CustodyReader {
   /** The custody a transfer tells of someone the report tells no other custody of: an ARREST ("held") at its place. */
   private heldByTransfer(s: Statement, target: Role | null): VigilEvent {
     const doc = this.tree.doc;
-    const t = doc.tokens[s.token]!;
+    const t = doc.tokens[s.verb ?? s.token]!;
     return { id: '', type: 'ARREST', trigger: doc.span(t.start, t.end), target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: s.sentence, confidence: 0.5, heldAt: s.heldAt ?? null };
   }
 
@@ -227,6 +241,12 @@ export class CustodyReader {
     if (tree.entityOf[k]?.type !== 'PERSON') return [];
     const named = [...new Set([k, ...tree.kids(k, 'conj').filter((c) => tree.entityOf[c]?.type === 'PERSON'), ...listAround(tree, k, verb)])];
     return named.length > 1 ? named : [];
+  }
+
+  /** Whether the person is known by a name, not only by a description ("a man from the ward office"). */
+  private hasName(id: string): boolean {
+    const e = this.tree.doc.entities.find((x) => x.id === id);
+    return !!e && nameMentions(e).length > 0;
   }
 
   private isNamedPerson(id: string): boolean {
@@ -350,14 +370,18 @@ export class CustodyReader {
       const s = this.statement(i, who);
       if (!s) continue;
       s.heldAt = this.placeRole(place);
+      const moved = upos === 'VERB' && (TRANSFERS.has(lemma) || (MOVING.has(lemma) && !this.otherwiseMoved(i)));
+      if (moved) s.moved = true;
       yield s;
       // "Chan is being held at Lai Chi Kok Reception Centre and Leung at Tai Lam Centre": the verb left out
-      const gapped = upos === 'VERB' && HOLDING.has(lemma) ? this.gappedHolding(s.heldAt) : undefined;
+      const gapped = upos === 'VERB' && (HOLDING.has(lemma) || moved) ? this.gappedHolding(s.heldAt, moved && !HOLDING.has(lemma) ? ['to', 'into'] : ['at', 'in']) : undefined;
       if (gapped) {
         // told of the name, not the verb: the verb's own events are the first person's
         const g = this.statement(gapped.who, gapped.who);
         if (g) {
           g.heldAt = this.placeRole(gapped.place);
+          if (moved) g.moved = true;
+          g.verb = i;
           yield g;
         }
       }
@@ -374,6 +398,19 @@ export class CustodyReader {
     return tree.entityOf[i]?.type === 'LOC' && h >= 0 && CONFINEMENT.has(tree.lemma(h)) && tree.token(i).deprel === 'nmod';
   }
 
+  /**
+   * Whether a moving verb's person went of their own accord or for another's sake: "she took her
+   * son to the police station", "he drove to the station". A passive, or an active one whose
+   * subject is no person ("police took him to …"), moves someone held.
+   */
+  private otherwiseMoved(i: number): boolean {
+    const tree = this.tree;
+    if (tree.isPassive(i)) return false;
+    const subject = tree.subjectOf(i);
+    if (subject === undefined) return false;
+    return tree.entityOf[subject]?.type === 'PERSON' || PERSON_PRONOUNS.has(tree.token(subject).text.toLowerCase());
+  }
+
   /** A verb of staying somewhere ("remains", "languishes"), told as fact. */
   private stays(n: number): boolean {
     const tree = this.tree;
@@ -382,7 +419,10 @@ export class CustodyReader {
 
   private factual(i: number): boolean {
     const tree = this.tree;
-    return !tree.kids(i, 'aux', 'advmod', 'mark').some((a) => NOT_FACTUAL.has(tree.lemma(a)) || ['not', "n't", 'never', 'if'].includes(tree.lemma(a)));
+    if (tree.kids(i, 'aux', 'advmod', 'mark').some((a) => NOT_FACTUAL.has(tree.lemma(a)) || ['not', "n't", 'never', 'if'].includes(tree.lemma(a)))) return false;
+    // "is expected to be moved to a prison camp", "plans to transfer him to …": not yet
+    const h = tree.head(i);
+    return !(tree.token(i).deprel === 'xcomp' && h >= 0 && NOT_YET.has(tree.lemma(h)));
   }
 
   /** A facility the verb's obl (or its custody noun's nmod) names with one of `cases`: "held at …", "remanded in custody at …". */
@@ -397,6 +437,10 @@ export class CustodyReader {
       if (cases.includes(tree.caseOf(c) ?? '')) for (const n of tree.kids(c, 'nmod')) if (n > c && tree.caseOf(n) === undefined && this.isFacility(n)) return n;
       // "held in the women's section of the Giza Security Directorate": a part of a facility
       if (cases.includes(tree.caseOf(c) ?? '') && PARTS_OF_FACILITY.has(tree.lemma(c))) for (const n of tree.kids(c, 'nmod')) if (tree.caseOf(n) === 'of' && this.isFacility(n)) return n;
+      // "held at the Criminal Security branch's cybercrime section": the part of a force's building, told with a possessive
+      if (cases.includes(tree.caseOf(c) ?? '') && PARTS_OF_FACILITY.has(tree.lemma(c))) for (const n of tree.kids(c, 'nmod:poss')) if (this.isFacility(n)) return c;
+      // "held on Thursday morning at the police station", the facility hung on the time
+      if (tree.inTimex(c)) for (const n of tree.kids(c, 'nmod')) if (cases.includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
       // "transferred from Evin prison to Kesh prison" with the destination hung on the origin
       if (cases.includes('to')) for (const n of tree.kids(c, 'nmod')) if (cases.includes(tree.caseOf(n) ?? '') && this.isFacility(n)) return n;
       // "remanded in custody at …", "held in pre-trial detention in Zhodzina", "held in solitary
@@ -417,9 +461,16 @@ export class CustodyReader {
     const tree = this.tree;
     const { to } = tree.sentenceRange(i);
     let k = i + 1;
-    while (k < to && tree.token(k).upos === 'ADV') k++;
+    for (;;) {
+      while (k < to && tree.token(k).upos === 'ADV') k++;
+      // "held since then at …", "held on Thursday morning at …": a time told first
+      const when = k + 1 < to && TIME_CASES.has(tree.token(k).text.toLowerCase()) && (tree.inTimex(k + 1) || ['then', 'now'].includes(tree.token(k + 1).text.toLowerCase()));
+      if (!when) break;
+      k++;
+      while (k < to && (tree.inTimex(k) || ['then', 'now'].includes(tree.token(k).text.toLowerCase()))) k++;
+    }
     if (k >= to || !cases.includes(tree.token(k).text.toLowerCase())) return undefined;
-    const first = tree.token(k + 1)?.text.toLowerCase() === 'the' ? k + 2 : k + 1;
+    const first = ['the', 'a', 'an'].includes(tree.token(k + 1)?.text.toLowerCase() ?? '') ? k + 2 : k + 1;
     for (let j = k + 1; j < Math.min(to, k + 8); j++) {
       const t = tree.token(j);
       if ((FACILITIES.has(tree.lemma(j)) || FACILITIES.has(t.text.toLowerCase())) && j > first) {
@@ -438,7 +489,10 @@ export class CustodyReader {
       }
       // the small words inside a name: "El-Salam Reform and Rehabilitation Centre", "Centre of Detention for Women"
       const inside = NAME_GLUE.has(t.text) && /^\p{Lu}/u.test(tree.token(j + 1)?.text ?? '') && j > first;
-      if (!(/^\p{Lu}/u.test(t.text) || /^[-‐‑'’]$/.test(t.text) || j === first - 1 || inside)) return undefined;
+      // the describing words of a facility between its town and its noun: "Urmia central prison",
+      // "a Ministry of Public Security detention centre", "the Gomel pretrial detention centre"
+      const describing = j >= first && /^\p{Ll}/u.test(t.text) && (t.upos === 'ADJ' || t.upos === 'NOUN' || t.text === "'s" || t.text === '’s' || (t.text === 'and' && j > first && /^(?:ADJ|NOUN)$/.test(tree.token(j + 1)?.upos ?? '')));
+      if (!(/^\p{Lu}/u.test(t.text) || /^[-‐‑'’]$/.test(t.text) || j === first - 1 || inside || describing)) return undefined;
     }
     return undefined;
   }
@@ -454,17 +508,23 @@ export class CustodyReader {
   }
 
   /** After a place someone is held at, "and B at Y" with the verb left out: B's first token and Y's facility token. */
-  private gappedHolding(held: Role): { who: number; place: number } | undefined {
+  private gappedHolding(held: Role, cases: string[]): { who: number; place: number } | undefined {
     const tree = this.tree;
     const doc = tree.doc;
-    const after = tokenAt(doc, held.end! - 1) + 1;
+    let after = tokenAt(doc, held.end! - 1) + 1;
+    // past the rest of a name the place left out: "Tai Lam Centre | for Women and …"
+    if (after > 0 && ['for', 'of'].includes(tree.token(after)?.text ?? '')) {
+      let k = after + 1;
+      while (k < doc.tokens.length && k < after + 5 && /^\p{Lu}/u.test(tree.token(k).text)) k++;
+      if (k > after + 1) after = k;
+    }
     if (after <= 0 || after >= doc.tokens.length || !['and', ','].includes(tree.token(after).text.toLowerCase())) return undefined;
     const who = after + 1;
     const person = tree.entityOf[who];
     if (person?.type !== 'PERSON') return undefined;
     let last = who;
     while (tree.entityOf[last + 1] === person) last++;
-    const place = this.facilityByWords(last, ['at', 'in']);
+    const place = this.facilityByWords(last, cases);
     return place === undefined ? undefined : { who, place };
   }
 
@@ -517,7 +577,7 @@ export class CustodyReader {
     const words = [i, ...tree.kids(i, 'compound', 'flat'), ...tree.kids(i, 'appos').filter((c) => this.nameGoesOn(i, c))];
     const { first, last } = this.facilityWords(i);
     // "arrested at the Drellton bus station": a station of travel or broadcast holds nobody
-    if (tree.lemma(i) === 'station' && tree.kids(i, 'compound', 'amod').some((w) => NOT_HOLDING.has(tree.lemma(w).toLowerCase()))) return false;
+    if (tree.kids(i, 'compound', 'amod').some((w) => NOT_HOLDING.has(tree.lemma(w).toLowerCase()))) return false;
     if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;

@@ -9,9 +9,11 @@ import type { Entity } from '../../text/types.js';
  */
 const DIRECTIONS = new Set(['to', 'into', 'from']);
 
-/** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
+/** Verbs of saying, learning and knowing: a clause hung on one is what it tells, not a conjunct of it. */
+const TELLING = new Set(['say', 'tell', 'learn', 'report', 'add', 'announce', 'state', 'confirm', 'claim', 'explain', 'note', 'write', 'believe', 'know', 'hear', 'reveal', 'allege', 'understand', 'find', 'show', 'indicate', 'suggest', 'insist', 'deny', 'recall']);
 /** Pronouns that stress a subject rather than name one: "has himself been barred". */
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
+/** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
 const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
 /** How far back a second relative clause ("… and who was detained") looks for the first one's "who". */
 const RELATIVE_REACH = 25;
@@ -291,6 +293,13 @@ export class Tree {
   }
 
   /** A verb with a tense of its own: a finite form, or a finite auxiliary ("was held", "has been"). */
+  /** The finite auxiliary a clause opens with right after a comma (", was charged"), if it does. */
+  private leadAuxiliary(i: number): number | undefined {
+    const aux = this.kids(i, 'aux', 'aux:pass').filter((a) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(a).xpos ?? ''));
+    const first = aux.length ? Math.min(...aux) : -1;
+    return first > 1 && this.token(first - 1).text === ',' ? first : undefined;
+  }
+
   private finite(i: number): boolean {
     const finiteTag = (j: number) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(j).xpos ?? '');
     return (this.token(i).upos === 'VERB' && finiteTag(i)) || this.kids(i, 'aux', 'aux:pass').some(finiteTag);
@@ -320,6 +329,15 @@ export class Tree {
     if (t.upos !== 'VERB' || !['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '') || i === 0) return undefined;
     if (this.sentenceRange(i).from > i - 1) return undefined;
     return this.personNameEndingAt(i - 1);
+  }
+
+  /** A person's name ending at `j` set off by a comma before it (", Georgiy Gongadze,"), not one inside a phrase ("in the same case as Ivo Sarn,"). */
+  private apposedNameEndingAt(j: number): number | undefined {
+    const k = this.personNameEndingAt(j);
+    if (k === undefined) return undefined;
+    let first = j;
+    while (first > 0 && this.entityOf[first - 1] === this.entityOf[j]) first--;
+    return first > 0 && this.token(first - 1).text === ',' ? k : undefined;
   }
 
   /** "Camila Tovar, 20, a sociology student": for a description opening at token `first`, the token before an age set off by commas before it. */
@@ -370,6 +388,16 @@ export class Tree {
       for (let up = this.head(h), hops = 0; up >= 0 && hops < 6; up = this.head(up), hops++) {
         if (this.finite(up)) return this.subjectOf(up, depth + 1);
       }
+    }
+    // "X resurfaced before a judge, was charged with …, and was sent to …": a clause set off by a
+    // comma with an auxiliary of its own and no subject, hung on the verb before it, is a conjunct
+    // (unless a name closes right before the comma: "whose founder, Georgiy Gongadze, was also murdered" is his)
+    // (nor is what a verb of saying or learning tells: "the Monitor has learned that another monk, X, 34, was sentenced")
+    const lead = t.deprel === 'parataxis' && h < i && this.token(h).upos === 'VERB' && !TELLING.has(this.lemma(h)) ? this.leadAuxiliary(i) : undefined;
+    if (lead !== undefined) {
+      // "her brother, Ali Khoso, 24, was arrested": past the age
+      const named = this.apposedNameEndingAt(lead - 2) ?? (this.token(lead - 2).upos === 'NUM' && this.token(lead - 3).text === ',' ? this.apposedNameEndingAt(lead - 4) : undefined);
+      return named ?? this.subjectOf(h, depth + 1);
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
