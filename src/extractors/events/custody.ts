@@ -37,8 +37,10 @@ const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 const REFUSED = /\b(?:refus|reject|denied|denies|deny|turned down|dismiss)/i;
 /** Nouns that make a place somewhere people are held. */
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
-/** What makes a station one of travel, fuel or broadcast, not of police; a camp or a centre one of holidays, refuge or training. */
-const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire', 'summer', 'holiday', 'refugee', 'training', 'youth', 'scout', 'sports', 'shopping', 'call', 'health', 'medical', 'community', 'cultural', 'research', 'data', 'media', 'press', 'visitor', 'visitors']);
+/** What makes a station one of travel, fuel or broadcast, not of police. */
+const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);
+/** What makes a camp or a centre one of holidays, refuge, care or training, not of custody. */
+const NOT_HOLDING_PLACE = new Set(['summer', 'holiday', 'refugee', 'training', 'youth', 'scout', 'sports', 'shopping', 'health', 'medical', 'community', 'cultural', 'research', 'data', 'media', 'press', 'visitor', 'visitors']);
 /** The prepositions that join a facility's name to the rest of it: "Evin prison in Tehran", "the office of the police". */
 const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
@@ -475,7 +477,7 @@ export class CustodyReader {
       const t = tree.token(j);
       if ((FACILITIES.has(tree.lemma(j)) || FACILITIES.has(t.text.toLowerCase())) && j > first) {
         // a station of travel or broadcast holds nobody ("taken to Drell Bus Station")
-        for (let n = first; n < j; n++) if (NOT_HOLDING.has(tree.token(n).text.toLowerCase())) return undefined;
+        for (let n = first; n < j; n++) if (NOT_HOLDING.has(tree.token(n).text.toLowerCase()) || NOT_HOLDING_PLACE.has(tree.token(n).text.toLowerCase())) return undefined;
         this.nameFrom.set(j, first);
         return j;
       }
@@ -577,7 +579,8 @@ export class CustodyReader {
     const words = [i, ...tree.kids(i, 'compound', 'flat'), ...tree.kids(i, 'appos').filter((c) => this.nameGoesOn(i, c))];
     const { first, last } = this.facilityWords(i);
     // "arrested at the Drellton bus station": a station of travel or broadcast holds nobody
-    if (tree.kids(i, 'compound', 'amod').some((w) => NOT_HOLDING.has(tree.lemma(w).toLowerCase()))) return false;
+    const modifiers = tree.kids(i, 'compound', 'amod').map((w) => tree.lemma(w).toLowerCase());
+    if ((tree.lemma(i) === 'station' && modifiers.some((w) => NOT_HOLDING.has(w))) || modifiers.some((w) => NOT_HOLDING_PLACE.has(w))) return false;
     if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;

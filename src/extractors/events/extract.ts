@@ -364,9 +364,32 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
   // a verb keeps its tense ("was tried on 3 October" in an August report).
   const published = doc.meta.published;
   const ahead = (v: VigilEvent) => v.type === 'TRIAL' && v.modality === 'asserted' && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN' && datedAfter(v.date, published);
-  return all.map((v, i) => {
-    const told = { ...v, ...(v.modality === 'asserted' && askedByWords(tree, v) ? { modality: 'hypothetical' as const } : ahead(v) ? { modality: 'future' as const } : {}), id: `v${i + 1}` };
-    return { ...told, date: happenedBefore(told, published) };
+  return custodyBeforeItsRelease(
+    all.map((v, i) => {
+      const told = { ...v, ...(v.modality === 'asserted' && askedByWords(tree, v) ? { modality: 'hypothetical' as const } : ahead(v) ? { modality: 'future' as const } : {}), id: `v${i + 1}` };
+      return { ...told, date: happenedBefore(told, published) };
+    }),
+  );
+}
+
+/** Events that put someone in custody, which a release told beside them ends. */
+const CUSTODY_OPENED = new Set(['ARREST', 'ABDUCTION', 'DISAPPEARANCE']);
+
+/**
+ * "X, who was detained the same night, was released in March": a custody and its release told in
+ * one sentence come in that order. A date the custody only borrowed from the text before it ("the
+ * same night": whichever date was told last) that falls after the release's is someone else's
+ * night; the custody is left undated, and sorts before the release as a life does.
+ */
+function custodyBeforeItsRelease(events: VigilEvent[]): VigilEvent[] {
+  const releases = events.filter((v) => v.type === 'RELEASE' && v.date && v.target?.entity && (v.modality === 'asserted' || v.modality === 'reported'));
+  if (releases.length === 0) return events;
+  return events.map((v) => {
+    if (!CUSTODY_OPENED.has(v.type) || v.date?.anchor !== 'previous' || !v.target?.entity) return v;
+    const freed = releases.find((r) => r.sentence === v.sentence && r.target!.entity === v.target!.entity && r.trigger.start !== v.trigger.start);
+    if (!freed) return v;
+    const n = Math.min(v.date.value.length, freed.date!.value.length);
+    return v.date.value.slice(0, n) > freed.date!.value.slice(0, n) ? { ...v, date: null } : v;
   });
 }
 

@@ -49,6 +49,8 @@ export interface TriggerEntry {
   passive?: boolean;
   /** Only with an object and a clause of what is to befall them: "warned her that she would be next". */
   foretold?: boolean;
+  /** Only as the end of a custody its own clause told before it, through "and": "held for a month and then sent home". */
+  afterHeld?: boolean;
   /** The negation is part of the phrase ("whereabouts are not known"), and required. */
   negated?: boolean;
   /** Only in a future clause ("will not be free"). */

@@ -1431,3 +1431,27 @@ test('"a journalist named X", "an activist called X": the description is X; "nam
   for (const [text, type, want] of cases) has(targets(text, type), want, text);
   for (const text of ['A lawyer named in the report by Ana Vellor was arrested.', 'A lawyer named by Ana Vellor as her counsel was arrested.']) lacks(targets(text, 'ARREST'), ['Ana Vellor'], text);
 });
+
+test('releases told as the end of a custody: walked out of a police building, sent home after being held, the last of a list of participles, "Both … were released"', () => {
+  const walked = 'The activist Yegor Lamov was detained at a protest on Saturday. Yegor Lamov walked out of the Leninsky district police department after nine hours.';
+  has(targets(walked, 'RELEASE'), ['Yegor Lamov'], walked);
+  const home = 'His wife, Peng Lin, was held for a month under residential surveillance and then sent home.';
+  has(targets(home, 'RELEASE'), ['Peng Lin'], home);
+  const list = 'The union deputy chair, Gulnar Sarsen, was summoned to the police on 12 October, questioned for six hours without a lawyer and released late at night.';
+  has(targets(list, 'RELEASE'), ['Gulnar Sarsen'], list);
+  const both = 'The students Faith Odhiambo and Collins Musyoka were arrested at the rally. Both denied the charges and were released on cash bail.';
+  has(targets(both, 'RELEASE'), ['Faith Odhiambo', 'Collins Musyoka'], both);
+  // must not match: a walk out of a meeting or a company's building, workers sent home from a factory
+  for (const text of ['Delegate Mara Velk walked out of the ministry building in protest.', 'Mara Velk walked out of the union meeting.', 'The factory closed and workers including Mara Velk were sent home without pay.']) assert.deepEqual(targets(text, 'RELEASE'), [], text);
+});
+
+test('a custody and its release told in one sentence: a date the custody borrowed that falls after the release is dropped', () => {
+  const text = 'Police arrested Aadil Wani on the night of 6 August 2019. In June 2020 a court acquitted him. His classmate, Showkat Mir, who was detained the same night, was released in March after his family signed a bond.';
+  const doc = pipeline.run(new Doc(text, { published: '2020-09-22' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const of = (type: string) => doc.events.find((v) => v.type === type && byId.get(v.target?.entity ?? '') === 'Showkat Mir');
+  assert.equal(of('RELEASE')?.date?.value, '2020-03');
+  const arrest = of('ARREST');
+  assert.ok(arrest, 'the arrest is found');
+  assert.ok(!arrest.date || arrest.date.value <= '2020-03', JSON.stringify(arrest.date));
+});

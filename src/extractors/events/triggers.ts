@@ -477,6 +477,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   const copular = (tree.token(i).upos === 'ADJ' && tree.kids(i, 'cop').length > 0) || beside;
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
   if (entry.foretold && !foretold(tree, lexicon, i)) return undefined;
+  if (entry.afterHeld && !afterHeld(tree, i)) return undefined;
   // "was treated for a cut lip and released the same night": let go by a hospital, not from custody
   if (type === 'RELEASE' && treatedWith(tree, i)) return undefined;
   // "barred from leaving the country", "not allowed to leave", "tried to flee": a departure kept from
@@ -508,8 +509,8 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
 }
 
 /** Nouns of a place that holds people only with a word that says so: "detention centre", not "conference centre". */
-const PLACES_OF_ANY_KIND = new Set(['centre', 'center', 'facility', 'station']);
-const HOLDING_MODIFIERS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'police', 'pretrial', 'pre-trial', 'custody', 'isolation']);
+const PLACES_OF_ANY_KIND = new Set(['centre', 'center', 'facility', 'station', 'department', 'building', 'headquarters', 'premises']);
+const HOLDING_MODIFIERS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'police', 'pretrial', 'pre-trial', 'custody', 'isolation', 'intelligence', 'security']);
 
 export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   const found: Trigger[] = [];
@@ -576,6 +577,19 @@ const FORETELLING = new Set(['would', 'will', 'could', 'might', 'shall']);
  * "warned her that she would be next": an object, and a that-clause of what is to befall them,
  * whose subject is a personal pronoun (not "warned A that prices would rise").
  */
+/** Verbs of holding or questioning someone, whose end a verb joined after them may tell. */
+const HELD_BEFORE = new Set(['hold', 'detain', 'arrest', 'keep', 'question', 'interrogate', 'jail', 'imprison']);
+
+/** Whether verb `i` is joined ("and", a comma) after a verb of holding: "was held for a month and then sent home". */
+function afterHeld(tree: Tree, i: number): boolean {
+  for (let k = i, hops = 0; hops < 3 && /^(conj|parataxis)$/.test(tree.token(k).deprel ?? ''); hops++) {
+    k = tree.head(k);
+    if (k < 0 || k > i) return false;
+    if (HELD_BEFORE.has(tree.lemma(k))) return true;
+  }
+  return false;
+}
+
 function foretold(tree: Tree, lexicon: Lexicon, i: number): boolean {
   const objects = tree.kids(i, 'obj', 'iobj');
   if (tree.isPassive(i) || !objects.length) return false;

@@ -11,6 +11,8 @@ const DIRECTIONS = new Set(['to', 'into', 'from']);
 
 /** Verbs of saying, learning and knowing: a clause hung on one is what it tells, not a conjunct of it. */
 const TELLING = new Set(['say', 'tell', 'learn', 'report', 'add', 'announce', 'state', 'confirm', 'claim', 'explain', 'note', 'write', 'believe', 'know', 'hear', 'reveal', 'allege', 'understand', 'find', 'show', 'indicate', 'suggest', 'insist', 'deny', 'recall']);
+/** Words that open a sentence for the group told before it: "Both were freed". */
+const GROUP_OPENERS = new Set(['both', 'all', 'each']);
 /** Pronouns that stress a subject rather than name one: "has himself been barred". */
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 /** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
@@ -362,6 +364,8 @@ export class Tree {
     // a relative pronoun stands for the noun its clause modifies; "that" misparsed as a subject is none
     // a date misparsed as the subject hides the name folded into it: "Thailand Wednesday deported"
     let subjects = this.kids(i, 'nsubj:pass', 'nsubj', 'csubj').flatMap((c) => (this.inTimex(c) ? this.kids(c, 'compound').filter((k) => !this.inTimex(k)) : [c]));
+    // "Both denied the charges and were released": the group word that opens the sentence, read as a conjunction
+    if (subjects.length === 0) subjects = this.kids(i, 'cc:preconj').filter((c) => c === this.sentenceRange(i).from && GROUP_OPENERS.has(this.token(c).text.toLowerCase()));
     // "The lawyer, X, has himself been barred": the reflexive only stresses the subject the parser hung on the auxiliary
     if (subjects.length > 0 && subjects.every((c) => REFLEXIVES.has(this.token(c).text.toLowerCase()))) {
       const lent = this.kids(i, 'aux', 'aux:pass').flatMap((a) => this.kids(a, 'nsubj', 'nsubj:pass'));
@@ -394,10 +398,16 @@ export class Tree {
     // (unless a name closes right before the comma: "whose founder, Georgiy Gongadze, was also murdered" is his)
     // (nor is what a verb of saying or learning tells: "the Monitor has learned that another monk, X, 34, was sentenced")
     const lead = t.deprel === 'parataxis' && h < i && this.token(h).upos === 'VERB' && !TELLING.has(this.lemma(h)) ? this.leadAuxiliary(i) : undefined;
+    // "was summoned on 12 October, questioned for six hours and released": a bare participle after a
+    // comma, hung on a passive, is the next of its list
+    if (t.deprel === 'parataxis' && h < i && (t.xpos === 'VBN' || t.xpos === 'VBD') && this.token(i - 1).text === ',' && this.kids(i, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'obj').length === 0 && this.kids(h, 'aux:pass').length > 0) return this.subjectOf(h, depth + 1);
     if (lead !== undefined) {
       // "her brother, Ali Khoso, 24, was arrested": past the age
       const named = this.apposedNameEndingAt(lead - 2) ?? (this.token(lead - 2).upos === 'NUM' && this.token(lead - 3).text === ',' ? this.apposedNameEndingAt(lead - 4) : undefined);
-      return named ?? this.subjectOf(h, depth + 1);
+      if (named !== undefined) return named;
+      // (a person's: "Pearl's murder took place three years after A, along with B and C, was released" is not the murder's)
+      const shared = this.subjectOf(h, depth + 1);
+      if (shared !== undefined && (this.entityOf[shared]?.type === 'PERSON' || this.token(shared).upos === 'PRON')) return shared;
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
