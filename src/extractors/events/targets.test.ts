@@ -1455,3 +1455,11 @@ test('a custody and its release told in one sentence: a date the custody borrowe
   assert.ok(arrest, 'the arrest is found');
   assert.ok(!arrest.date || arrest.date.value <= '2020-03', JSON.stringify(arrest.date));
 });
+
+test('"Pastor X, who led a church in Karst, began serving a sentence": the verb after the relative clause is the name\'s', () => {
+  const text = 'Pastor Davit Orbeli, who led a house church of converts in Karst, began serving a ten-year sentence in Velm prison in October after his appeal failed.';
+  has(targets(text, 'CONVICTION'), ['Davit Orbeli'], text);
+  // must not match: a relative clause on someone named inside the sentence, not at its start
+  const inside = 'Police said that the lawyer of Davit Orbeli, who led a church in Karst, began a hunger strike.';
+  lacks(targets(inside, 'CONVICTION'), ['Davit Orbeli'], inside);
+});

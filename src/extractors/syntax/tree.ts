@@ -318,7 +318,29 @@ export class Tree {
 
   /** The subject of `i`, its own or the one it shares with the clause it completes. */
   subjectOf(i: number, depth = 0): number | undefined {
-    return this.sharedSubject(i, depth) ?? this.nameRightBefore(i);
+    return this.sharedSubject(i, depth) ?? this.nameRightBefore(i) ?? this.nameBeforeRelative(i);
+  }
+
+  /**
+   * "Pastor X, who led a house church in Karaj, began serving a sentence", parsed with the relative
+   * clause as the verb's complement and no subject: a finite verb right after the comma that closes
+   * a ", who …," clause on the name that opens the sentence is that person's.
+   */
+  private nameBeforeRelative(i: number): number | undefined {
+    const t = this.token(i);
+    if (t.upos !== 'VERB' || !['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '') || i < 4 || this.token(i - 1).text !== ',') return undefined;
+    const { from } = this.sentenceRange(i);
+    for (let k = i - 2; k > from + 1; k--) {
+      if (this.token(k).text.toLowerCase() !== 'who' || this.token(k - 1).text !== ',') continue;
+      const name = this.personNameEndingAt(k - 2);
+      if (name === undefined) return undefined;
+      let first = k - 2;
+      while (first > from && this.entityOf[first - 1] === this.entityOf[k - 2]) first--;
+      // the name opens the sentence, after a title or a description at most ("Pastor", "The journalist")
+      for (let j = from; j < first; j++) if (!['DET', 'NOUN', 'PROPN', 'ADJ'].includes(this.token(j).upos ?? '')) return undefined;
+      return name;
+    }
+    return undefined;
   }
 
   /**
