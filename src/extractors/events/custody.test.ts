@@ -228,3 +228,11 @@ test('a clause after a comma with its own auxiliary and no subject is a conjunct
   const toldBy = new Map(told.entities.map((e) => [e.id, e.name]));
   assert.deepEqual(told.events.filter((v) => v.type === 'CONVICTION').map((v) => toldBy.get(v.target?.entity ?? '') ?? v.target?.text), ['Tenzin Dorje']);
 });
+
+test('a counted group held somewhere counts the unnamed group told with its named members', () => {
+  const held = heldOf('Police arrested the campaigner Bir Sunar from the hospital on Monday afternoon. The three youths were picked up from their homes the same evening. All four are being held at the District Police Office in Siraha.');
+  assert.equal(held.get('Bir Sunar'), 'District Police Office in Siraha');
+  // must not match: the group's number reached by the unnamed alone leaves out the named one told before
+  const others = heldOf('Police arrested the campaigner Bir Sunar on Monday. The four youths were picked up from their homes the same evening. All four are being held at the District Police Office in Siraha.');
+  assert.equal(others.get('Bir Sunar'), null);
+});

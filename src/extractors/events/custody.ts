@@ -776,12 +776,19 @@ const COUNTED_REACH = 15;
  */
 function countedCustodies(earlier: VigilEvent[], sentence: number, count: number): VigilEvent[] {
   const people = new Set<string>();
+  // a counted group nobody named counts its number: "police arrested him …; the three youths were
+  // picked up the same evening. All four are held at …"
+  const unnamed = new Map<number, number>();
   const out: VigilEvent[] = [];
-  const near = earlier.filter((v) => v.target?.entity && sentence - v.sentence <= COUNTED_REACH).sort((a, b) => b.trigger.start - a.trigger.start);
+  const counted = (v: VigilEvent): number => (v.target && !v.target.entity ? Math.max(0, ...v.target.text.split(/\s+/).slice(0, 3).map(cardinal)) : 0);
+  const near = earlier.filter((v) => (v.target?.entity || counted(v) > 1) && sentence - v.sentence <= COUNTED_REACH).sort((a, b) => b.trigger.start - a.trigger.start);
+  const size = () => people.size + [...unnamed.values()].reduce((a, b) => a + b, 0);
   for (const v of near) {
-    if (people.size >= count && !out.some((o) => o.trigger.start === v.trigger.start)) break;
+    if (size() >= count && !out.some((o) => o.trigger.start === v.trigger.start)) break;
     out.push(v);
-    people.add(v.target!.entity!);
+    if (v.target?.entity) people.add(v.target.entity);
+    else unnamed.set(v.trigger.start, counted(v));
   }
-  return people.size >= count ? out : [];
+  // (named people only: a count reached by groups alone names nobody, and is someone else's)
+  return size() >= count && people.size > 0 ? out : [];
 }
