@@ -1,5 +1,5 @@
 import { tokenAt } from '../../text/align.js';
-import type { EventType, Modality, Role, TextSpan, VigilEvent } from '../../text/types.js';
+import type { Entity, EventType, Modality, Role, TextSpan, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
@@ -39,8 +39,18 @@ const REFUSED = /\b(?:refus|reject|denied|denies|deny|turned down|dismiss)/i;
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
 /** What makes a station one of travel, fuel or broadcast, not of police. */
 const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);
-/** What makes a camp or a centre one of holidays, refuge, care or training, not of custody. */
-const NOT_HOLDING_PLACE = new Set(['summer', 'holiday', 'refugee', 'training', 'youth', 'scout', 'sports', 'shopping', 'health', 'medical', 'community', 'cultural', 'research', 'data', 'media', 'press', 'visitor', 'visitors']);
+/**
+ * What makes a camp or a centre one of holidays, care, trade or talk, not of custody, unless a word
+ * of custody stands with it ("a youth detention centre"). Not "training": "vocational training
+ * centres" hold people.
+ */
+const NOT_HOLDING_PLACE = new Set(['summer', 'holiday', 'scout', 'sports', 'shopping', 'health', 'medical', 'community', 'cultural', 'research', 'data', 'media', 'press', 'visitor', 'visitors', 'conference', 'convention', 'business', 'fitness']);
+/** Words of custody beside a facility's noun. */
+const CUSTODY_WORDS = new Set(['detention', 'remand', 'prison', 'police', 'custody', 'correctional', 'penal', 'holding', 'pretrial', 'pre-trial', 'isolation', 'security', 'military', 'intelligence', 'reform', 're-education', 'reeducation', 'internment']);
+/** Purposes a person is moved for that hold them: "taken to the station to be questioned". */
+const HELD_PURPOSES = new Set(['question', 'interrogate', 'detain', 'hold', 'charge', 'book', 'process', 'await', 'face', 'serve']);
+/** Purposes of one's own a visit to a facility serves: "brought to the detention centre for an inspection". */
+const OWN_PURPOSES = new Set(['inspection', 'visit', 'tour', 'meeting', 'ceremony', 'briefing', 'treatment', 'check-up', 'checkup', 'talk', 'talks']);
 /** The prepositions that join a facility's name to the rest of it: "Evin prison in Tehran", "the office of the police". */
 const PLACE_OF = new Set(['of', 'in', 'at', 'near', 'outside']);
 /** The states of someone held, said with a copula: "is in solitary confinement in …", "is in custody at …". */
@@ -247,13 +257,20 @@ export class CustodyReader {
 
   /** Whether the person is known by a name, not only by a description ("a man from the ward office"). */
   private hasName(id: string): boolean {
-    const e = this.tree.doc.entities.find((x) => x.id === id);
+    const e = this.entities.get(id);
     return !!e && nameMentions(e).length > 0;
   }
 
   private isNamedPerson(id: string): boolean {
-    return this.tree.doc.entities.some((e) => e.id === id && e.type === 'PERSON');
+    return this.entities.get(id)?.type === 'PERSON';
   }
+
+  /** The report's entities by id, read once. */
+  private get entities(): Map<string, Entity> {
+    this.byId ??= new Map(this.tree.doc.entities.map((e) => [e.id, e]));
+    return this.byId;
+  }
+  private byId: Map<string, Entity> | undefined;
 
   private holds(v: VigilEvent): boolean {
     return [...this.triggerTokens(v)].some((k) => HOLD_TRIGGERS.has(this.tree.lemma(k)));
@@ -401,16 +418,23 @@ export class CustodyReader {
   }
 
   /**
-   * Whether a moving verb's person went of their own accord or for another's sake: "she took her
-   * son to the police station", "he drove to the station". A passive, or an active one whose
-   * subject is no person ("police took him to …"), moves someone held.
+   * Whether a moving verb's person went of their own accord, for another's sake or for a purpose
+   * of their own: "she took her son to the police station", "he drove to the station", "was brought
+   * to the station to identify the attackers", "for an inspection visit". A passive, or an active
+   * one whose subject is no person ("police took him to …"), with no such purpose, moves someone held.
    */
   private otherwiseMoved(i: number): boolean {
     const tree = this.tree;
+    const purpose = tree.kids(i, 'advcl', 'xcomp').some((c) => tree.kids(c, 'mark').some((m) => tree.lemma(m) === 'to') && !HELD_PURPOSES.has(tree.lemma(c)));
+    if (purpose || tree.kids(i, 'obl').some((c) => tree.caseOf(c) === 'for' && OWN_PURPOSES.has(tree.lemma(c)))) return true;
     if (tree.isPassive(i)) return false;
+    // "drove to the station": went there
+    if (tree.lemma(i) === 'drive') return true;
     const subject = tree.subjectOf(i);
     if (subject === undefined) return false;
-    return tree.entityOf[subject]?.type === 'PERSON' || PERSON_PRONOUNS.has(tree.token(subject).text.toLowerCase());
+    // a title the parser took for the subject stands for the name hung on it: "Journalist Nour Halabi took …"
+    const named = [subject, ...tree.kids(subject, 'flat', 'compound', 'appos')].some((k) => tree.entityOf[k]?.type === 'PERSON');
+    return named || this.personNouns.has(tree.lemma(subject)) || PERSON_PRONOUNS.has(tree.token(subject).text.toLowerCase());
   }
 
   /** A verb of staying somewhere ("remains", "languishes"), told as fact. */
@@ -477,7 +501,8 @@ export class CustodyReader {
       const t = tree.token(j);
       if ((FACILITIES.has(tree.lemma(j)) || FACILITIES.has(t.text.toLowerCase())) && j > first) {
         // a station of travel or broadcast holds nobody ("taken to Drell Bus Station")
-        for (let n = first; n < j; n++) if (NOT_HOLDING.has(tree.token(n).text.toLowerCase()) || NOT_HOLDING_PLACE.has(tree.token(n).text.toLowerCase())) return undefined;
+        const words = tree.doc.tokens.slice(first, j).map((x) => x.text.toLowerCase());
+        if (words.some((w) => NOT_HOLDING.has(w)) || (words.some((w) => NOT_HOLDING_PLACE.has(w)) && !words.some((w) => CUSTODY_WORDS.has(w)))) return undefined;
         this.nameFrom.set(j, first);
         return j;
       }
@@ -580,7 +605,7 @@ export class CustodyReader {
     const { first, last } = this.facilityWords(i);
     // "arrested at the Drellton bus station": a station of travel or broadcast holds nobody
     const modifiers = tree.kids(i, 'compound', 'amod').map((w) => tree.lemma(w).toLowerCase());
-    if ((tree.lemma(i) === 'station' && modifiers.some((w) => NOT_HOLDING.has(w))) || modifiers.some((w) => NOT_HOLDING_PLACE.has(w))) return false;
+    if ((tree.lemma(i) === 'station' && modifiers.some((w) => NOT_HOLDING.has(w))) || (modifiers.some((w) => NOT_HOLDING_PLACE.has(w)) && !modifiers.some((w) => CUSTODY_WORDS.has(w)))) return false;
     if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;

@@ -34,7 +34,7 @@ import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
 import { findTriggers } from './triggers.js';
 import type { Trigger } from './triggers.js';
-import { REPEAT_PREFIX } from './rounds.js';
+import { REPEAT_PREFIX, tellsNewRound } from './rounds.js';
 
 /**
  * Triggers → roles → modality → date → one event per happening. An event whose agent is
@@ -382,12 +382,14 @@ const CUSTODY_OPENED = new Set(['ARREST', 'ABDUCTION', 'DISAPPEARANCE']);
  * night; the custody is left undated, and sorts before the release as a life does.
  */
 function custodyBeforeItsRelease(events: VigilEvent[]): VigilEvent[] {
-  const releases = events.filter((v) => v.type === 'RELEASE' && v.date && v.target?.entity && (v.modality === 'asserted' || v.modality === 'reported'));
-  if (releases.length === 0) return events;
+  const releases = new Map<string, VigilEvent>();
+  for (const v of events) if (v.type === 'RELEASE' && v.date && v.target?.entity && (v.modality === 'asserted' || v.modality === 'reported')) releases.set(`${v.sentence}:${v.target.entity}`, v);
+  if (releases.size === 0) return events;
   return events.map((v) => {
-    if (!CUSTODY_OPENED.has(v.type) || v.date?.anchor !== 'previous' || !v.target?.entity) return v;
-    const freed = releases.find((r) => r.sentence === v.sentence && r.target!.entity === v.target!.entity && r.trigger.start !== v.trigger.start);
-    if (!freed) return v;
+    // (a custody told as a new round may well come after the release: "released in May and rearrested the same night")
+    if (!CUSTODY_OPENED.has(v.type) || v.date?.anchor !== 'previous' || !v.target?.entity || tellsNewRound(v.trigger.text)) return v;
+    const freed = releases.get(`${v.sentence}:${v.target.entity}`);
+    if (!freed || freed.trigger.start === v.trigger.start) return v;
     const n = Math.min(v.date.value.length, freed.date!.value.length);
     return v.date.value.slice(0, n) > freed.date!.value.slice(0, n) ? { ...v, date: null } : v;
   });

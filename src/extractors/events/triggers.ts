@@ -510,7 +510,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
 
 /** Nouns of a place that holds people only with a word that says so: "detention centre", not "conference centre". */
 const PLACES_OF_ANY_KIND = new Set(['centre', 'center', 'facility', 'station', 'department', 'building', 'headquarters', 'premises']);
-const HOLDING_MODIFIERS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'police', 'pretrial', 'pre-trial', 'custody', 'isolation', 'intelligence', 'security']);
+const HOLDING_MODIFIERS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'police', 'pretrial', 'pre-trial', 'custody', 'isolation']);
 
 export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   const found: Trigger[] = [];
@@ -573,23 +573,28 @@ function penaltyOfLaw(tree: Tree, i: number): boolean {
 /** Modals of what is to come: "that she would be next", "that they will pay". */
 const FORETELLING = new Set(['would', 'will', 'could', 'might', 'shall']);
 
-/**
- * "warned her that she would be next": an object, and a that-clause of what is to befall them,
- * whose subject is a personal pronoun (not "warned A that prices would rise").
- */
-/** Verbs of holding or questioning someone, whose end a verb joined after them may tell. */
-const HELD_BEFORE = new Set(['hold', 'detain', 'arrest', 'keep', 'question', 'interrogate', 'jail', 'imprison']);
+/** Verbs of custody whose end a verb joined after them may tell (not "kept in the gym", "questioned by their principals"). */
+const HELD_BEFORE = new Set(['hold', 'detain', 'arrest', 'jail', 'imprison']);
 
-/** Whether verb `i` is joined ("and", a comma) after a verb of holding: "was held for a month and then sent home". */
+/**
+ * Whether passive verb `i`, with no subject of its own, is joined ("and", a comma) after a passive
+ * verb of custody: "was held for a month and then sent home". Not "held up by the flooding", nor
+ * "the students were sent home" after police detained someone else.
+ */
 function afterHeld(tree: Tree, i: number): boolean {
+  if (tree.kids(i, 'nsubj', 'nsubj:pass').length > 0) return false;
   for (let k = i, hops = 0; hops < 3 && /^(conj|parataxis)$/.test(tree.token(k).deprel ?? ''); hops++) {
     k = tree.head(k);
     if (k < 0 || k > i) return false;
-    if (HELD_BEFORE.has(tree.lemma(k))) return true;
+    if (HELD_BEFORE.has(tree.lemma(k))) return tree.kids(k, 'aux:pass').length > 0 && tree.kids(k, 'compound:prt').length === 0;
   }
   return false;
 }
 
+/**
+ * "warned her that she would be next": an object, and a that-clause of what is to befall them,
+ * whose subject is a personal pronoun (not "warned A that prices would rise").
+ */
 function foretold(tree: Tree, lexicon: Lexicon, i: number): boolean {
   const objects = tree.kids(i, 'obj', 'iobj');
   if (tree.isPassive(i) || !objects.length) return false;

@@ -11,8 +11,12 @@ const DIRECTIONS = new Set(['to', 'into', 'from']);
 
 /** Verbs of saying, learning and knowing: a clause hung on one is what it tells, not a conjunct of it. */
 const TELLING = new Set(['say', 'tell', 'learn', 'report', 'add', 'announce', 'state', 'confirm', 'claim', 'explain', 'note', 'write', 'believe', 'know', 'hear', 'reveal', 'allege', 'understand', 'find', 'show', 'indicate', 'suggest', 'insist', 'deny', 'recall']);
-/** Words that open a sentence for the group told before it: "Both were freed". */
+/** Words that open a sentence for the group told before it: "Both were freed", "All were charged", "Each was fined". */
 const GROUP_OPENERS = new Set(['both', 'all', 'each']);
+/** How many tokens back a verb looks for the ", who" of a relative clause that opened the sentence. */
+const RELATIVE_LOOKBACK = 40;
+/** Pronouns that stand for people as a subject. */
+const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 /** Pronouns that stress a subject rather than name one: "has himself been barred". */
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 /** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
@@ -294,7 +298,6 @@ export class Tree {
     return subject !== undefined && this.entityOf[subject]?.type === 'PERSON' ? subject : undefined;
   }
 
-  /** A verb with a tense of its own: a finite form, or a finite auxiliary ("was held", "has been"). */
   /** The finite auxiliary a clause opens with right after a comma (", was charged"), if it does. */
   private leadAuxiliary(i: number): number | undefined {
     const aux = this.kids(i, 'aux', 'aux:pass').filter((a) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(a).xpos ?? ''));
@@ -302,6 +305,7 @@ export class Tree {
     return first > 1 && this.token(first - 1).text === ',' ? first : undefined;
   }
 
+  /** A verb with a tense of its own: a finite form, or a finite auxiliary ("was held", "has been"). */
   private finite(i: number): boolean {
     const finiteTag = (j: number) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(j).xpos ?? '');
     return (this.token(i).upos === 'VERB' && finiteTag(i)) || this.kids(i, 'aux', 'aux:pass').some(finiteTag);
@@ -330,7 +334,8 @@ export class Tree {
     const t = this.token(i);
     if (t.upos !== 'VERB' || !['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '') || i < 4 || this.token(i - 1).text !== ',') return undefined;
     const { from } = this.sentenceRange(i);
-    for (let k = i - 2; k > from + 1; k--) {
+    // (a relative clause of a few dozen words at most: the look-back is bounded whatever the sentence)
+    for (let k = i - 2; k > Math.max(from + 1, i - RELATIVE_LOOKBACK); k--) {
       if (this.token(k).text.toLowerCase() !== 'who' || this.token(k - 1).text !== ',') continue;
       const name = this.personNameEndingAt(k - 2);
       if (name === undefined) return undefined;
@@ -427,9 +432,9 @@ export class Tree {
       // "her brother, Ali Khoso, 24, was arrested": past the age
       const named = this.apposedNameEndingAt(lead - 2) ?? (this.token(lead - 2).upos === 'NUM' && this.token(lead - 3).text === ',' ? this.apposedNameEndingAt(lead - 4) : undefined);
       if (named !== undefined) return named;
-      // (a person's: "Pearl's murder took place three years after A, along with B and C, was released" is not the murder's)
+      // (a person's or a personal pronoun's: "Pearl's murder took place three years after A, along with B and C, was released" is not the murder's)
       const shared = this.subjectOf(h, depth + 1);
-      if (shared !== undefined && (this.entityOf[shared]?.type === 'PERSON' || this.token(shared).upos === 'PRON')) return shared;
+      if (shared !== undefined && (this.entityOf[shared]?.type === 'PERSON' || PERSONAL_SUBJECTS.has(this.token(shared).text.toLowerCase()))) return shared;
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
