@@ -342,4 +342,16 @@ test('a patronymic marker inside a Turkic or Central Asian name keeps the name w
   const people = doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
   assert.ok(people.includes('Tural Vasif oğlu Məmmədzadə'), JSON.stringify(people));
   assert.ok(!people.includes('Tural Vasif'), JSON.stringify(people));
+  // however the recogniser cut the name around the marker, and with the marker closing it
+  for (const [text, name] of [
+    ['Police detained the journalist Lalə Vüqar qızı Rzayeva in Ganja on Monday.', 'Lalə Vüqar qızı Rzayeva'],
+    ['The court sentenced Bakyt Ermek uulu Sadykov, a blogger, to five years.', 'Bakyt Ermek uulu Sadykov'],
+    ['Police detained Aidai Talant kyzy, a reporter, on Monday.', 'Aidai Talant kyzy'],
+  ]) {
+    const found = createDefaultPipeline().run(new Doc(text!)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    assert.ok(found.includes(name!), `${name} in ${JSON.stringify(found)}`);
+  }
+  // must not match: a marker in another sentence, or an organisation's word after it
+  const apart = createDefaultPipeline().run(new Doc('Police detained Aidai Talant. Kyzy Media reported it.')).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+  assert.ok(!apart.some((n) => /Kyzy/.test(n)), JSON.stringify(apart));
 });

@@ -411,6 +411,24 @@ function givenNamesBefore(doc: Doc, m: Mention, mentions: MentionSet<Mention>, t
   return first < start ? first : undefined;
 }
 
+/** The markers of a patronymic in Azerbaijani, Turkic and Central Asian names ("son of", "daughter of"). */
+const PATRONYMIC = /^(?:oğlu|oglu|ogly|qızı|qizi|gizi|kyzy|kizi|uulu|ugli)$/i;
+
+/**
+ * A person's name with the patronymic marker right after it, and the family name after that when
+ * one follows in the sentence: "Aysel Ramiz qızı Huseynova", "Elmira Nur kyzy". At most two name
+ * words after the marker.
+ */
+function patronymicAfter(doc: Doc, m: Mention): TextSpan | undefined {
+  const k = tokenAt(doc, m.end - 1) + 1;
+  const marker = doc.tokens[k];
+  const sentence = doc.sentences[doc.sentenceAt(m.start)];
+  if (!marker || !sentence || k >= sentence.tokenEnd || !PATRONYMIC.test(marker.text)) return undefined;
+  let last = k;
+  for (let j = k + 1; j < Math.min(sentence.tokenEnd, k + 3) && NAME_WORD.test(doc.tokens[j]!.text) && !ORG_WORDS.test(doc.tokens[j]!.text); j++) last = j;
+  return doc.span(m.start, doc.tokens[last]!.end);
+}
+
 /** The entity layer with the cued names made people. */
 /** "another Nigerian, Anton Okaro, was arrested": a nationality read as a person's name is a nationality (CoNLL's MISC). */
 // …but "Dr Danish" is a man
@@ -599,6 +617,15 @@ export function personCueRewrite(doc: Doc): { entities: Entity[]; mentions: Ment
     for (const o of mentions.overlapping(span)) mentions.remove(o);
     mentions.add({ ...m, ...span });
     if (!people.has(span.text)) people.set(span.text, doc.tokens[first]!.text);
+    changed = true;
+  }
+  // "Aysel Ramiz | qızı | Huseynova", "Elmira Nur | kyzy": a patronymic marker and the family name after it are the name's
+  for (const m of [...mentions.all]) {
+    const span = m.type === 'PERSON' ? patronymicAfter(doc, m) : undefined;
+    if (!span) continue;
+    for (const o of mentions.overlapping(span)) mentions.remove(o);
+    mentions.add({ ...m, ...span });
+    if (!people.has(span.text)) people.set(span.text, span.text.split(/\s+/)[0]!);
     changed = true;
   }
   // the same words elsewhere in the report are the same person, however the recogniser cut them there
