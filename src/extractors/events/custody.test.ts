@@ -223,6 +223,10 @@ test('a clause after a comma with its own auxiliary and no subject is a conjunct
   const doc = pipeline.run(new Doc('The journalist Sami Kone resurfaced in front of a judge, was charged with plotting against the state, and was sent to prison.', { published: '2024-05-01' }));
   const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
   assert.ok(doc.events.some((v) => v.type === 'CHARGE' && byId.get(v.target?.entity ?? '') === 'Sami Kone'));
+  // the title the parser made the subject stands for the name
+  const titled = pipeline.run(new Doc('Blogger Pavel Kronn appeared before a judge on Tuesday, was charged with spreading false news, and was sent to Drell prison.', { published: '2024-05-01' }));
+  const titledBy = new Map(titled.entities.map((e) => [e.id, e.name]));
+  assert.ok(titled.events.some((v) => v.type === 'CHARGE' && titledBy.get(v.target?.entity ?? '') === 'Pavel Kronn'));
   // must not match: what a verb of saying or learning tells, and a name closing an apposition, are their own subjects
   const told = pipeline.run(new Doc('The Monitor has also learned that another monk, Tenzin Dorje, 34, was sentenced in June to three years in prison.', { published: '2024-05-01' }));
   const toldBy = new Map(told.entities.map((e) => [e.id, e.name]));

@@ -434,7 +434,9 @@ export class Tree {
       if (named !== undefined) return named;
       // (a person's or a personal pronoun's: "Pearl's murder took place three years after A, along with B and C, was released" is not the murder's)
       const shared = this.subjectOf(h, depth + 1);
-      if (shared !== undefined && (this.entityOf[shared]?.type === 'PERSON' || PERSONAL_SUBJECTS.has(this.token(shared).text.toLowerCase()))) return shared;
+      // (a title the parser took for the subject stands for the name hung on it: "Blogger Pavel Kron appeared …, was charged")
+      const titled = shared !== undefined && [shared, ...this.kids(shared, 'flat', 'compound', 'appos')].some((k) => this.entityOf[k]?.type === 'PERSON');
+      if (shared !== undefined && (titled || PERSONAL_SUBJECTS.has(this.token(shared).text.toLowerCase()))) return shared;
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
