@@ -206,7 +206,8 @@ test('a facility whose name holds lower-case words, told after a time or through
   assert.equal(heldOf('The blogger Tam Hoa was arrested at his flat in 2022 and has been held since then at a detention centre run by the city police.').get('Tam Hoa'), 'detention centre');
   assert.equal(heldOf('Ivo Rant, who was still held on Thursday morning at the police station of Karst, was not charged.').get('Ivo Rant'), 'police station of Karst');
   assert.equal(heldOf('The reporter Mira Haddou was detained on Monday. A lawyer later established that she is being held at the Criminal Security branch\'s cybercrime section in the capital.').get('Mira Haddou'), "Criminal Security branch's cybercrime section in the capital");
-  // must not match: a move still to come is not where someone is held
+  // must not match: a move refused, or still to come, is not where someone is held
+  assert.equal(heldOf('The activist Tam Hoa was arrested in May. Hoa refused to be moved to Karst central prison.').get('Tam Hoa'), null);
   assert.equal(heldOf('The blogger Tam Hoa was arrested in March. Hoa is currently held at the Velm provincial police detention centre and is expected to be moved to a prison camp within weeks.').get('Tam Hoa'), 'Velm provincial police detention centre');
 });
 

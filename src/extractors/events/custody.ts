@@ -21,8 +21,8 @@ import { personBeforeAuxiliaries } from './roles.js';
 
 /** Small words that may stand inside a facility's name. */
 const NAME_GLUE = new Set(['and', 'of', 'for', 'de', 'del', 'la']);
-/** Words whose complement has not happened: "is expected to be moved", "plans to transfer". */
-const NOT_YET = new Set(['expect', 'plan', 'schedule', 'due', 'likely', 'set', 'intend', 'hope', 'want', 'threaten', 'seek', 'ask', 'request', 'demand', 'urge', 'try', 'attempt', 'propose', 'fear']);
+/** Words whose complement has not happened: "is expected to be moved", "plans to transfer", "refused to be moved". */
+const NOT_YET = new Set(['expect', 'plan', 'schedule', 'due', 'likely', 'set', 'intend', 'hope', 'want', 'threaten', 'seek', 'ask', 'request', 'demand', 'urge', 'try', 'attempt', 'propose', 'fear', 'refuse', 'decline']);
 /** Prepositions of a time told between a verb of holding and its place: "held since then at …". */
 const TIME_CASES = new Set(['since', 'on', 'for', 'until', 'till']);
 /** Words of a place nobody names ("an undisclosed location"): said of where someone lives or works too, they tell no disappearance alone. */
