@@ -339,3 +339,86 @@ for (const engine of TEST_ENGINES) {
     });
   });
 }
+
+for (const engine of TEST_ENGINES) {
+  describe(`a country with more people than a search reads, on ${engine.engine}`, { skip: engine.skip }, () => {
+    // Invented: SEARCH_PERSON_CAP + 5 people of Norway, half by their case's country and half by
+    // nationality alone, in the news in an order that is neither the order they were added in nor
+    // their ids'; a merged record and a restricted case of Norway in the news more recently than
+    // any of them; and a person of elsewhere with an event whose own country is Norway.
+    const many = SEARCH_PERSON_CAP + 5;
+    const minute = (i: number) => new Date(Date.parse('2026-11-01T00:00:00.000Z') + i * 60_000).toISOString();
+    let store: Store;
+    /** The people of Norway, the latest in the news first. */
+    const byNews: string[] = [];
+    const events = { placed: '', least: '' };
+    let restricted = '';
+    const denied = () => ({ persons: [restricted], userId: 'someone', names: [] });
+    before(async () => {
+      store = await engine.open();
+      await store.db.transaction().execute(async (tx) => {
+        const event = async (personId: string, type: string, date: string, country: string | null = null) => {
+          const id = randomUUID();
+          await tx.insertInto('case_events').values({ id, person_id: personId, type, modality: 'asserted', date_value: date, date_precision: 'day', place: null, country, destination_country: null, agent: null, told_at: AT, created_at: AT, updated_at: AT }).execute();
+          return id;
+        };
+        const news: [string, number][] = [];
+        for (let i = 0; i < many; i++) {
+          const id = await createPerson(tx, AT, { name: `Person${i} Fjellvik`, names: [`Person${i} Fjellvik`] }, null);
+          const at = (i * 389) % many;
+          await tx.updateTable('persons').set(i % 2 ? { last_news_at: minute(at), country: 'NOR' } : { last_news_at: minute(at), case_country: 'NOR', country: 'SWE' }).where('id', '=', id).execute();
+          news.push([id, at]);
+        }
+        byNews.push(...news.sort((a, b) => b[1] - a[1]).map(([id]) => id));
+        // The five latest in the news have an arrest each (the fifth the newest) and a release;
+        // the one least in the news has the newest arrest of all.
+        for (let k = 0; k < 5; k++) {
+          await event(byNews[k]!, 'ARREST', `2026-09-${10 + k}`);
+          await event(byNews[k]!, 'RELEASE', `2026-09-${20 + k}`);
+        }
+        events.least = await event(byNews[many - 1]!, 'ARREST', '2026-10-30');
+        const merged = await createPerson(tx, AT, { name: 'Merged Fjellvik', names: ['Merged Fjellvik'] }, null);
+        await tx.updateTable('persons').set({ last_news_at: minute(many + 10), case_country: 'NOR', merged_into: byNews[0]! }).where('id', '=', merged).execute();
+        await event(merged, 'ARREST', '2026-10-29');
+        restricted = await createPerson(tx, AT, { name: 'Hidden Fjellvik', names: ['Hidden Fjellvik'] }, null);
+        await tx.updateTable('persons').set({ last_news_at: minute(many + 20), country: 'NOR', restricted: 1 }).where('id', '=', restricted).execute();
+        await event(restricted, 'ARREST', '2026-10-28');
+        const visitor = await createPerson(tx, AT, { name: 'Ilse Marrowby', names: ['Ilse Marrowby'] }, null);
+        await tx.updateTable('persons').set({ country: 'DEU' }).where('id', '=', visitor).execute();
+        events.placed = await event(visitor, 'ARREST', '2026-08-01', 'NOR');
+      });
+    });
+    after(async () => store?.close());
+
+    test('the events of the people most recently in the news and those placed in the country, newest first; the result says it is capped', async () => {
+      const r = await search(store.db, store.engine, { country: 'NOR', type: 'ARREST', limit: 10 }, denied());
+      assert.equal(r.capped, true, 'more people are of the country than were read');
+      // Not the merged record's, the restricted case's, nor that of the person least in the news (not read).
+      assert.deepEqual(r.events.map((e) => e.date_value), ['2026-09-14', '2026-09-13', '2026-09-12', '2026-09-11', '2026-09-10', '2026-08-01']);
+      assert.deepEqual(r.events.map((e) => e.person_id).slice(0, 5), byNews.slice(0, 5).reverse());
+      assert.equal(r.events[5]!.id, events.placed);
+      assert.deepEqual(r.facets.type, { ARREST: 6 });
+      const dated = await search(store.db, store.engine, { country: 'NOR', from: '2026-09-01', to: '2026-09-30', limit: 20 }, denied());
+      assert.deepEqual(dated.facets.type, { ARREST: 5, RELEASE: 5 });
+    });
+
+    test('the cap counts only the people this user may see: a country with no more is read whole', async () => {
+      await store.db.updateTable('persons').set({ merged_into: byNews[0]! }).where('id', 'in', byNews.slice(SEARCH_PERSON_CAP - 1, many - 1)).execute();
+      try {
+        const r = await search(store.db, store.engine, { country: 'NOR', type: 'ARREST', limit: 10 }, denied());
+        assert.equal(r.capped, false);
+        assert.equal(r.events[0]!.id, events.least, 'the newest arrest, of the person least in the news');
+        assert.equal(r.events.length, 7);
+        // With a name: those bearing it who are of the country, and the events placed there.
+        const named = await search(store.db, store.engine, { q: 'fjellvik', country: 'NOR', type: 'ARREST', limit: 10 }, denied());
+        assert.deepEqual(named.events.map((e) => e.date_value), ['2026-10-30', '2026-09-14', '2026-09-13', '2026-09-12', '2026-09-11', '2026-09-10']);
+        const placed = await search(store.db, store.engine, { q: 'marrowby', country: 'NOR', limit: 10 });
+        assert.deepEqual(placed.events.map((e) => e.id), [events.placed]);
+        const elsewhere = await search(store.db, store.engine, { q: 'marrowby', country: 'SWE', limit: 10 });
+        assert.deepEqual(elsewhere.events, []);
+      } finally {
+        await store.db.updateTable('persons').set({ merged_into: null }).where('id', 'in', byNews.slice(SEARCH_PERSON_CAP - 1, many - 1)).execute();
+      }
+    });
+  });
+}
