@@ -39,8 +39,9 @@ export interface SearchResult {
   /** Counts over the matching events, for narrowing further. */
   facets: { type: Record<string, number>; country: Record<string, number>; status: Record<string, number> };
   /**
-   * More events matched than were read (SEARCH_EVENT_CAP), or more people bear the name than
-   * SEARCH_PERSON_CAP: the facets and people count the newest events of those read.
+   * More events matched than were read (SEARCH_EVENT_CAP), or more people bear the name (or, with
+   * no name, are of the country asked) than SEARCH_PERSON_CAP: the facets and people count the
+   * newest events of those read.
    */
   capped: boolean;
 }
