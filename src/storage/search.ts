@@ -108,7 +108,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // on PostgreSQL), in the conditions and the order. Else, with a type asked for, SQLite walked
   // every event of the type (case_events_type, in date order) for these few people's, and
   // PostgreSQL read every event of the type from that index into a bitmap to AND with theirs
-  // (870,977 at 541,000 reports): work that grows with the archive.
+  // (an estimated 870,977 at 541,000 reports): work that grows with the archive.
   const known = (column: string) => (engine === 'sqlite' ? sql`+${sql.ref(column)}` : sql`(${sql.ref(column)} || '')`);
   const knownCond = onEvent(known);
   const ofKnown = (lead: RawBuilder<boolean>): Promise<EventRow[]> =>
