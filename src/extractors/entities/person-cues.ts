@@ -3,6 +3,7 @@ import { registry } from '../../pipeline/registry.js';
 import { tokenAt } from '../../text/align.js';
 import type { Doc, Token } from '../../text/doc.js';
 import type { Entity, EntityType, TextSpan } from '../../text/types.js';
+import { PATRONYMIC_MARKERS } from '../../text/name-particles.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
 import { DATE_NAMES, WEEKDAYS } from '../dates/lexicon.js';
 import { countryByDemonym } from '../places/countries.js';
@@ -36,8 +37,9 @@ const FRONT_TITLES = new Set(['sister', 'sisters', 'brother', 'comrade', 'sir', 
 const NOT_NAME_START = new Set(['CCONJ', 'SCONJ', 'DET', 'ADV', 'ADP', 'PRON', 'PART', 'ADJ']);
 /** Words that end or make up an organisation's name: "lead manager Harlow Brothers International" names a bank. */
 const ORG_WORDS = /^(?:corp|corporation|inc|co|ltd|plc|llc|ag|sa|brothers|international|group|bank|association|union|party|institute|university|agency|council|committee|ministry|archives|fund|foundation|trust|company|press|news|times|post|holdings|partners|securities|capital|economics|airlines|industries|club|united|city|county|constituency|rovers|network|radio|tv|television|daily|review|journal|court|army|police|front|movement)\.?$/i;
-/** Lower-case words inside Arabic, Dutch, Iberian… names ("Abd el Fattah", "van der Berg"), and the patronymic markers of Azerbaijani, Turkic and Central Asian names ("Elnur Rasim oğlu Hasanli": Rasim's son). */
-const PARTICLE = /^(?:al|el|bin|bint|ibn|abu|van|von|der|den|de|da|dos|du|del|la|le|oğlu|oglu|ogly|qızı|qizi|gizi|kyzy|kizi|uulu|ugli)$/;
+/** Lower-case words inside Arabic, Dutch, Iberian… names ("Abd el Fattah", "van der Berg"), and the patronymic markers of Azerbaijani, Turkic and Central Asian names. */
+const PARTICLE = /^(?:al|el|bin|bint|ibn|abu|van|von|der|den|de|da|dos|du|del|la|le)$/;
+const isParticle = (word: string): boolean => PARTICLE.test(word) || PATRONYMIC_MARKERS.has(word);
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|abd)-\p{Lu}[\p{L}\p{M}'’-]*)$/u;
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 /** Tokens, hyphens included: "Mohammed Taha Ismail Al-Abdullah" is six. */
@@ -60,7 +62,7 @@ function nameAt(tokens: readonly Token[], i: number, to: number): [number, numbe
     const next = end + 1 < to ? tokens[end + 1]! : undefined;
     if (NAME_WORD.test(t.text) && !CALENDAR.test(t.text)) end++;
     else if (end > i && t.text === '-' && next && glued(tokens[end - 1]!, t) && glued(t, next) && /^\p{L}/u.test(next.text) && !isModifierTail(next.text)) end += 2;
-    else if (end > i && PARTICLE.test(t.text) && next && (NAME_WORD.test(next.text) || PARTICLE.test(next.text) || (next.text === '-' && glued(t, next)))) end++;
+    else if (end > i && isParticle(t.text) && next && (NAME_WORD.test(next.text) || isParticle(next.text) || (next.text === '-' && glued(t, next)))) end++;
     else break;
   }
   // a title at the front is not part of the name: start after the last one
@@ -199,7 +201,7 @@ function harmedName(doc: Doc, name: [number, number], tagsOf: (w: string) => str
 function nameWordsOnly(tokens: readonly Token[], [first, end]: [number, number], tagsOf: (w: string) => string | undefined): boolean {
   for (let k = first; k < end; k++) {
     const t = tokens[k]!;
-    if (t.text === '-' || PARTICLE.test(t.text)) continue;
+    if (t.text === '-' || isParticle(t.text)) continue;
     if (ORG_WORDS.test(t.text) || TRADE_WORDS.test(t.text) || COMMON.test(tagsOf(t.text) ?? '')) return false;
   }
   return true;
@@ -405,14 +407,11 @@ function givenNamesBefore(doc: Doc, m: Mention, mentions: MentionSet<Mention>, t
   for (let k = start - 1; k > sentence.tokenStart; k--) {
     const t = doc.tokens[k]!;
     if (nameWord(t)) first = k;
-    else if (PARTICLE.test(t.text) && k - 1 > sentence.tokenStart && nameWord(doc.tokens[k - 1]!, true)) first = --k;
+    else if (isParticle(t.text) && k - 1 > sentence.tokenStart && nameWord(doc.tokens[k - 1]!, true)) first = --k;
     else break;
   }
   return first < start ? first : undefined;
 }
-
-/** The markers of a patronymic in Azerbaijani, Turkic and Central Asian names ("son of", "daughter of"). */
-const PATRONYMIC = /^(?:oğlu|oglu|ogly|qızı|qizi|gizi|kyzy|kizi|uulu|ugli)$/i;
 
 /**
  * A person's name with the patronymic marker right after it, and the family name after that when
@@ -423,7 +422,7 @@ function patronymicAfter(doc: Doc, m: Mention): TextSpan | undefined {
   const k = tokenAt(doc, m.end - 1) + 1;
   const marker = doc.tokens[k];
   const sentence = doc.sentences[doc.sentenceAt(m.start)];
-  if (!marker || !sentence || k >= sentence.tokenEnd || !PATRONYMIC.test(marker.text)) return undefined;
+  if (!marker || !sentence || k >= sentence.tokenEnd || !PATRONYMIC_MARKERS.has(marker.text.toLowerCase())) return undefined;
   let last = k;
   for (let j = k + 1; j < Math.min(sentence.tokenEnd, k + 3) && NAME_WORD.test(doc.tokens[j]!.text) && !ORG_WORDS.test(doc.tokens[j]!.text); j++) last = j;
   return doc.span(m.start, doc.tokens[last]!.end);

@@ -7,6 +7,7 @@ import { listAround } from './coordination.js';
 import { CustodyEvents } from './custody-index.js';
 import { HOUSE_ARREST, foundLater } from './merge.js';
 import { personBeforeAuxiliaries } from './roles.js';
+import { HOLDING_MODIFIERS } from './triggers.js';
 
 /**
  * Where a person is held and whether anyone knows: "held at the Central Police Station in
@@ -25,6 +26,8 @@ const NAME_GLUE = new Set(['and', 'of', 'for', 'de', 'del', 'la']);
 const NOT_YET = new Set(['expect', 'plan', 'schedule', 'due', 'likely', 'set', 'intend', 'hope', 'want', 'threaten', 'seek', 'ask', 'request', 'demand', 'urge', 'try', 'attempt', 'propose', 'fear', 'refuse', 'decline']);
 /** Prepositions of a time told between a verb of holding and its place: "held since then at …". */
 const TIME_CASES = new Set(['since', 'on', 'for', 'until', 'till']);
+/** Words of a time the dates component marks no timex on: "since then". */
+const TIME_ADVERBS = new Set(['then', 'now']);
 /** Words of a place nobody names ("an undisclosed location"): said of where someone lives or works too, they tell no disappearance alone. */
 const UNKNOWN_SITE = /\b(?:location|place|destination|site|facility|detention)s?$/i;
 /** Events after which nobody's not knowing where the person is adds nothing: they are already lost, or dead. */
@@ -45,8 +48,8 @@ const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway
  * centres" hold people.
  */
 const NOT_HOLDING_PLACE = new Set(['summer', 'holiday', 'scout', 'sports', 'shopping', 'health', 'medical', 'community', 'cultural', 'research', 'data', 'media', 'press', 'visitor', 'visitors', 'conference', 'convention', 'business', 'fitness']);
-/** Words of custody beside a facility's noun. */
-const CUSTODY_WORDS = new Set(['detention', 'remand', 'prison', 'police', 'custody', 'correctional', 'penal', 'holding', 'pretrial', 'pre-trial', 'isolation', 'security', 'military', 'intelligence', 'reform', 're-education', 'reeducation', 'internment']);
+/** Words of custody beside a facility's noun: those that make a centre one that holds people, and a force's or a camp's. */
+const CUSTODY_WORDS = new Set([...HOLDING_MODIFIERS, 'security', 'military', 'intelligence', 'reform', 're-education', 'reeducation', 'internment']);
 /** Purposes a person is moved for that hold them: "taken to the station to be questioned". */
 const HELD_PURPOSES = new Set(['question', 'interrogate', 'detain', 'hold', 'charge', 'book', 'process', 'await', 'face', 'serve']);
 /** Purposes of one's own a visit to a facility serves: "brought to the detention centre for an inspection". */
@@ -341,7 +344,7 @@ export class CustodyReader {
     const said = words.flatMap((w) => [w, ...tree.kids(w, 'nummod')]).map((k) => cardinal(tree.token(k).text));
     const most = Math.max(0, ...said);
     if (most > 0) return most;
-    return Math.max(0, ...own.filter((v) => v.target && !v.target.entity).flatMap((v) => v.target!.text.split(/\s+/).map(cardinal)));
+    return Math.max(0, ...own.filter((v) => v.target && !v.target.entity).map((v) => countIn(v.target!.text)));
   }
 
   // ---- where a person is held ----
@@ -432,9 +435,8 @@ export class CustodyReader {
     if (tree.lemma(i) === 'drive') return true;
     const subject = tree.subjectOf(i);
     if (subject === undefined) return false;
-    // a title the parser took for the subject stands for the name hung on it: "Journalist Nour Halabi took …"
-    const named = [subject, ...tree.kids(subject, 'flat', 'compound', 'appos')].some((k) => tree.entityOf[k]?.type === 'PERSON');
-    return named || this.personNouns.has(tree.lemma(subject)) || PERSON_PRONOUNS.has(tree.token(subject).text.toLowerCase());
+    // (a title the parser took for the subject stands for the name hung on it: "Journalist Nour Halabi took …")
+    return tree.namesPerson(subject) || this.personNouns.has(tree.lemma(subject)) || PERSON_PRONOUNS.has(tree.token(subject).text.toLowerCase());
   }
 
   /** A verb of staying somewhere ("remains", "languishes"), told as fact. */
@@ -490,10 +492,10 @@ export class CustodyReader {
     for (;;) {
       while (k < to && tree.token(k).upos === 'ADV') k++;
       // "held since then at …", "held on Thursday morning at …": a time told first
-      const when = k + 1 < to && TIME_CASES.has(tree.token(k).text.toLowerCase()) && (tree.inTimex(k + 1) || ['then', 'now'].includes(tree.token(k + 1).text.toLowerCase()));
-      if (!when) break;
+      const timeAt = (n: number) => tree.inTimex(n) || TIME_ADVERBS.has(tree.token(n).text.toLowerCase());
+      if (!(k + 1 < to && TIME_CASES.has(tree.token(k).text.toLowerCase()) && timeAt(k + 1))) break;
       k++;
-      while (k < to && (tree.inTimex(k) || ['then', 'now'].includes(tree.token(k).text.toLowerCase()))) k++;
+      while (k < to && timeAt(k)) k++;
     }
     if (k >= to || !cases.includes(tree.token(k).text.toLowerCase())) return undefined;
     const first = ['the', 'a', 'an'].includes(tree.token(k + 1)?.text.toLowerCase() ?? '') ? k + 2 : k + 1;
@@ -783,6 +785,11 @@ export class CustodyReader {
 }
 
 /** How many a word says: "4", "four", "both"; zero for any other word. */
+/** The largest number among the first `words` words of a text ("the three youths"), or 0. */
+function countIn(text: string, words = Infinity): number {
+  return Math.max(0, ...text.split(/\s+/).slice(0, words).map(cardinal));
+}
+
 function cardinal(word: string): number {
   const w = word.toLowerCase();
   if (/^\d{1,2}$/.test(w)) return Number(w);
@@ -805,7 +812,7 @@ function countedCustodies(earlier: VigilEvent[], sentence: number, count: number
   // picked up the same evening. All four are held at …"
   const unnamed = new Map<number, number>();
   const out: VigilEvent[] = [];
-  const counted = (v: VigilEvent): number => (v.target && !v.target.entity ? Math.max(0, ...v.target.text.split(/\s+/).slice(0, 3).map(cardinal)) : 0);
+  const counted = (v: VigilEvent): number => (v.target && !v.target.entity ? countIn(v.target.text, 3) : 0);
   const near = earlier.filter((v) => (v.target?.entity || counted(v) > 1) && sentence - v.sentence <= COUNTED_REACH).sort((a, b) => b.trigger.start - a.trigger.start);
   const size = () => people.size + [...unnamed.values()].reduce((a, b) => a + b, 0);
   for (const v of near) {

@@ -510,7 +510,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
 
 /** Nouns of a place that holds people only with a word that says so: "detention centre", not "conference centre". */
 const PLACES_OF_ANY_KIND = new Set(['centre', 'center', 'facility', 'station', 'department', 'building', 'headquarters', 'premises']);
-const HOLDING_MODIFIERS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'police', 'pretrial', 'pre-trial', 'custody', 'isolation']);
+export const HOLDING_MODIFIERS: ReadonlySet<string> = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'police', 'pretrial', 'pre-trial', 'custody', 'isolation']);
 
 export function findTriggers(tree: Tree, lexicon: Lexicon): Trigger[] {
   const found: Trigger[] = [];

@@ -298,6 +298,14 @@ export class Tree {
     return subject !== undefined && this.entityOf[subject]?.type === 'PERSON' ? subject : undefined;
   }
 
+  /**
+   * Whether token `k` is a person's name, or a title the parser hung one on ("Blogger | Pavel Kron",
+   * with the title as the subject and the name its flat or compound).
+   */
+  namesPerson(k: number): boolean {
+    return [k, ...this.kids(k, 'flat', 'compound', 'appos')].some((w) => this.entityOf[w]?.type === 'PERSON');
+  }
+
   /** The finite auxiliary a clause opens with right after a comma (", was charged"), if it does. */
   private leadAuxiliary(i: number): number | undefined {
     const aux = this.kids(i, 'aux', 'aux:pass').filter((a) => ['VBD', 'VBZ', 'VBP', 'MD'].includes(this.token(a).xpos ?? ''));
@@ -420,23 +428,22 @@ export class Tree {
         if (this.finite(up)) return this.subjectOf(up, depth + 1);
       }
     }
+    const clauseAfter = t.deprel === 'parataxis' && h < i;
+    // "was summoned on 12 October, questioned for six hours and released": a bare participle after a
+    // comma, hung on a passive, is the next of its list
+    if (clauseAfter && (t.xpos === 'VBN' || t.xpos === 'VBD') && this.token(i - 1).text === ',' && this.kids(i, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'obj').length === 0 && this.kids(h, 'aux:pass').length > 0) return this.subjectOf(h, depth + 1);
     // "X resurfaced before a judge, was charged with …, and was sent to …": a clause set off by a
     // comma with an auxiliary of its own and no subject, hung on the verb before it, is a conjunct
     // (unless a name closes right before the comma: "whose founder, Georgiy Gongadze, was also murdered" is his)
     // (nor is what a verb of saying or learning tells: "the Monitor has learned that another monk, X, 34, was sentenced")
-    const lead = t.deprel === 'parataxis' && h < i && this.token(h).upos === 'VERB' && !TELLING.has(this.lemma(h)) ? this.leadAuxiliary(i) : undefined;
-    // "was summoned on 12 October, questioned for six hours and released": a bare participle after a
-    // comma, hung on a passive, is the next of its list
-    if (t.deprel === 'parataxis' && h < i && (t.xpos === 'VBN' || t.xpos === 'VBD') && this.token(i - 1).text === ',' && this.kids(i, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'obj').length === 0 && this.kids(h, 'aux:pass').length > 0) return this.subjectOf(h, depth + 1);
+    const lead = clauseAfter && this.token(h).upos === 'VERB' && !TELLING.has(this.lemma(h)) ? this.leadAuxiliary(i) : undefined;
     if (lead !== undefined) {
       // "her brother, Ali Khoso, 24, was arrested": past the age
       const named = this.apposedNameEndingAt(lead - 2) ?? (this.token(lead - 2).upos === 'NUM' && this.token(lead - 3).text === ',' ? this.apposedNameEndingAt(lead - 4) : undefined);
       if (named !== undefined) return named;
       // (a person's or a personal pronoun's: "Pearl's murder took place three years after A, along with B and C, was released" is not the murder's)
       const shared = this.subjectOf(h, depth + 1);
-      // (a title the parser took for the subject stands for the name hung on it: "Blogger Pavel Kron appeared …, was charged")
-      const titled = shared !== undefined && [shared, ...this.kids(shared, 'flat', 'compound', 'appos')].some((k) => this.entityOf[k]?.type === 'PERSON');
-      if (shared !== undefined && (titled || PERSONAL_SUBJECTS.has(this.token(shared).text.toLowerCase()))) return shared;
+      if (shared !== undefined && (this.namesPerson(shared) || PERSONAL_SUBJECTS.has(this.token(shared).text.toLowerCase()))) return shared;
     }
     if (t.deprel === 'acl' || t.deprel === 'amod') return h; // the noun the participle modifies
     // "two activists, A and B, disappeared" misparsed with the verb hung on the noun before it
