@@ -7,6 +7,8 @@ import { addTitle, calledBy, orgOfTitle, titleOfNoun } from './titles.js';
 import { fitsRole } from '../events/plural.js';
 
 /** Nouns for several people at once, which "he" or "she" never stands for. */
+/** Verbs of one who orders what befalls another: "ordered his detention", "extended her custody". */
+const ORDERING = new Set(['order', 'authorise', 'authorize', 'approve', 'sanction', 'extend', 'sign', 'issue']);
 const COLLECTIVES = new Set(['family']);
 
 /**
@@ -164,7 +166,8 @@ export class Resolver {
     if (tree.token(h).deprel !== 'appos') return false;
     let n = tree.head(h);
     for (let hops = 0; n >= 0 && hops < 3; hops++) {
-      if (this.isSubject(n)) return true;
+      // "The lawyers we hired, first Mr Gao and then Ms Shi, went …": one of a plural subject's members is not who it is
+      if (this.isSubject(n)) return tree.token(n).xpos !== 'NNS';
       if (!/^nmod/.test(tree.token(n).deprel ?? '') || tree.entityOf[n]?.type === 'PERSON') return false;
       n = tree.head(n);
     }
@@ -236,17 +239,26 @@ export class Resolver {
   private adverbialClauseSubject(i: number): Entity | undefined {
     const tree = this.tree;
     const v = tree.head(i);
-    const up = v < 0 ? -1 : tree.head(v);
-    // (a parse may hang an adverbial clause on nothing)
-    if (up < 0 || !/^advcl/.test(tree.token(v).deprel ?? '')) return undefined;
-    const subject = tree.kids(up, 'nsubj', 'nsubj:pass').find((k) => k < i);
+    let up = v < 0 ? -1 : tree.head(v);
+    // "X remains in Owerri Correctional Centre, where he has been held since April": a "where"
+    // clause on the place of a verb is said of that verb's subject, as an adverbial clause is
+    if (up >= 0 && /^acl/.test(tree.token(v).deprel ?? '') && tree.kids(v, 'advmod').some((k) => tree.token(k).text.toLowerCase() === 'where') && /^(obl|obj)/.test(tree.token(up).deprel ?? '')) {
+      up = tree.head(up);
+      if (up < 0) return undefined;
+    } else if (up < 0 || !/^advcl/.test(tree.token(v).deprel ?? '')) return undefined;
+    // (a verb conjoined without a subject of its own shares its head's: "X, …, was taken up …, remains in …")
+    const owner = tree.kids(up, 'nsubj', 'nsubj:pass').length === 0 && tree.token(up).deprel === 'conj' ? tree.head(up) : up;
+    const subject = tree.kids(owner, 'nsubj', 'nsubj:pass').find((k) => k < i);
     const e = subject === undefined ? undefined : this.entityAt(subject);
     return e?.type === 'PERSON' ? e : undefined;
   }
 
-  /** The entity named as the subject of the verb whose object (or indirect object) token `i` is. */
+  /** The entity named as the subject of the verb whose object (or indirect object) token `i` is; for a possessive on the object of an order, the one ordering. */
   private subjectOfObject(i: number): Entity | undefined {
     const tree = this.tree;
+    // "the magistrate ordered his detention": whose detention an order is for is not who ordered it
+    const owner = tree.head(i);
+    if (tree.token(i).deprel === 'nmod:poss' && owner >= 0 && tree.token(owner).deprel === 'obj' && ORDERING.has(tree.lemma(tree.head(owner)))) return this.subjectOfObject(owner);
     if (!/^(obj|iobj)$/.test(tree.token(i).deprel ?? '')) return undefined;
     const v = tree.head(i);
     const subject = tree.kids(v, 'nsubj')[0];
@@ -280,7 +292,10 @@ export class Resolver {
     // "his family … where he is held": a singular pronoun is no collective's
     // "Judge Zhuk sentenced him": an object pronoun is never its own verb's subject (that is "himself")
     const clausemate = this.subjectOfObject(i);
-    const fits = (k: Known) => k.entity !== clausemate && sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
+    // "A cousin who helped to identify him": a pronoun inside a description's own words is someone else
+    const at = this.tree.token(i);
+    const inOwnWords = (k: Known) => k.entity.mentions.some((m) => m.kind === 'description' && m.start <= at.start && at.end <= m.end);
+    const fits = (k: Known) => k.entity !== clausemate && !inOwnWords(k) && sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
     // only those in view can fit
     const inView = this.inView(sentence);
     const inParagraph = inView.some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);
@@ -293,6 +308,8 @@ export class Resolver {
     const speaksFor = spokenFor && agrees(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender);
     if (speaksFor) best = spokenFor;
     const clauseOwner = asSubject ? this.adverbialClauseSubject(i) : undefined;
+    // "X was detained at a checkpoint. Her whereabouts are unknown": the owner of the subject goes on with the subject before, as a subject does
+    const subjectsOwner = this.tree.token(i).deprel === 'nmod:poss' && this.isSubject(this.tree.head(i));
     if (!speaksFor) for (const k of inView) {
       const distance = sentence - k.sentence;
       if (!fits(k)) continue;
@@ -301,7 +318,8 @@ export class Resolver {
       // a subject pronoun goes on with the subject of the sentence before (unless that one only spoke)
       // (not in an adverbial clause of a verb whose subject is a person: "A, now 24, spent eight
       // months in prison after he was arrested" is A, whoever the sentence before was about)
-      const continued = asSubject && distance === 1 && k.subject && !k.spoke && !clauseOwner;
+      // (an owner only when the gender is known to agree: "His wife, …, and a lawyer, X, went … His whereabouts" is not X's)
+      const continued = (asSubject || (subjectsOwner && gender !== undefined && k.gender === gender)) && distance === 1 && k.subject && !k.spoke && !clauseOwner;
       const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued || k.entity === clauseOwner ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
@@ -434,12 +452,24 @@ export class Resolver {
     }
     if (determiner === "the" || determiner === "this" || determiner === "that") {
       // "the activist, journalist and critic": any of the nouns joined may be the one a person was called
-      const found = this.definite([lemma, ...singularNounsJoined(tree, h)]);
+      // "the first women's march", "the journalists": a plural is a group, never one person named before
+      const candidate = this.definite([lemma, ...singularNounsJoined(tree, h)]);
+      const found = candidate && tree.token(h).xpos === 'NNS' && !candidate.plural ? undefined : candidate;
       if (found) {
         this.mention(found.entity, first, last, 'description');
         this.note(found.entity, sentence, this.isSubject(h), gender, lemma);
+        return found.entity;
       }
-      return found?.entity;
+      // "The founder of the outlet Harbour Lens was jailed on Thursday … Kwok Ka-lok, 39, pleaded
+      // guilty": a lede's definite description of someone a passive befalls, named in the next sentences
+      const lede = determiner === 'the' && !this.ledeTold && tree.token(h).deprel === 'nsubj:pass' && tree.token(h).xpos === 'NN' ? this.ledePerson(h, sentence, true) : undefined;
+      if (lede) {
+        this.ledeTold = true;
+        addTitle(lede, titleOfNoun(tree, h));
+        this.mention(lede, first, last, 'description');
+        this.note(lede, sentence, true, gender, lemma);
+      }
+      return lede;
     }
     // a lede's "A Kenyan blogger who has been held … has been allowed to call his family" or "a jury
     // found a rights activist not guilty", named in the next sentence or the one after as the person
@@ -474,8 +504,8 @@ export class Resolver {
    * the report's main person, else the first of them with no title at all. Someone described
    * otherwise ("British national Y was sentenced for the murder of reporter Z") is not the lede's.
    */
-  private ledePerson(h: number, sentence: number): Entity | undefined {
-    if (sentence > 2 || !/^(nsubj|obj|iobj)/.test(this.tree.token(h).deprel ?? '') || !this.nouns.protagonist.has(this.tree.lemma(h)) || !this.nouns.titles.has(this.tree.lemma(h))) return undefined;
+  private ledePerson(h: number, sentence: number, anyTitle = false): Entity | undefined {
+    if (sentence > 2 || !/^(nsubj|obj|iobj)/.test(this.tree.token(h).deprel ?? '') || !(anyTitle || this.nouns.protagonist.has(this.tree.lemma(h))) || !this.nouns.titles.has(this.tree.lemma(h))) return undefined;
     const doc = this.tree.doc;
     const noun = this.tree.lemma(h);
     const named: { entity: Entity; at: number }[] = [];

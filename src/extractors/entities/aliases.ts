@@ -94,6 +94,9 @@ function personsByWord(groups: readonly Entity[]): (g: Entity, w: readonly strin
   };
 }
 
+/** Forms of address written before a name, as written: Burmese "Ko", "U", "Daw", "Ma", "Maung", "Saw", "Naw"; "Mr", "Dr", "Pastor", "Sheikh". */
+const ADDRESS_BEFORE_NAMES = new Set(['Ko', 'U', 'Daw', 'Ma', 'Maung', 'Saw', 'Naw', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Pastor', 'Sheikh', 'Imam', 'Father', 'Bishop', 'Alhaji', 'Chief']);
+
 export function mergeAliases(doc: Doc): Entity[] {
   const titles = quotedTitles(doc.text);
   const inTitle = (m: TextSpan) => titles.some((t) => m.start >= t.start && m.end <= t.end && m.end - m.start < t.end - t.start);
@@ -124,8 +127,17 @@ export function mergeAliases(doc: Doc): Entity[] {
   for (const g of groups) {
     const w = matchWords(g.name);
     if (w.length === 0) continue;
-    if (g.type !== 'PERSON' && w.length > 1) continue;
     const hosts = hostsOf(g, w);
+    // a name of several words read as an organisation or a place joins a person only when the
+    // person is it after a form of address: "Thet Naing Oo" of "Ko Thet Naing Oo" (not "San Martin" of "José San Martín")
+    if (g.type !== 'PERSON' && w.length > 1) {
+      const addressed = hosts.filter((h) => {
+        const hw = matchWords(h.name);
+        return hw.length === w.length + 1 && ADDRESS_BEFORE_NAMES.has(hw[0]!) && w.every((x, i) => hw[i + 1] === x);
+      });
+      if (addressed.length === 1) into.set(g, addressed[0]!);
+      continue;
+    }
     // the place check reads GeoNames: only for a name that would otherwise join a person
     if (hosts.length === 1 && (g.type === 'PERSON' || !isWellKnownPlace(g.name))) into.set(g, hosts[0]!);
     // A surname shared by two people ("Tomas Reyvik", his wife "Elena Reyvik") is, alone, the one

@@ -469,7 +469,6 @@ const OUTLET_NOUNS = new Set(['channel', 'station', 'newspaper', 'paper', 'daily
 function outletNounBefore(doc: Doc, m: Mention): boolean {
   if (m.type !== 'PERSON') return false;
   const after = doc.tokens[tokenAt(doc, m.end - 1) + 1];
-  if (after && ['VERB', 'AUX'].includes(after.upos ?? '')) return false;
   const k = tokenAt(doc, m.start) - 1;
   const noun = doc.tokens[k];
   // ("the weekly Korvan Ledger": a tagger may read "weekly" or "daily" as an adjective)
@@ -477,7 +476,10 @@ function outletNounBefore(doc: Doc, m: Mention): boolean {
   // the outlet noun opens its own phrase ("the … channel"), not "the channel's editor"
   let j = k - 1;
   while (j >= 0 && /^\p{Ll}/u.test(doc.tokens[j]!.text) && ['ADJ', 'NOUN'].includes(doc.tokens[j]!.upos ?? '') && k - j < 4) j--;
-  return j >= 0 && /^(?:the|a|an)$/i.test(doc.tokens[j]!.text);
+  if (!(j >= 0 && /^(?:the|a|an)$/i.test(doc.tokens[j]!.text))) return false;
+  // a verb after it may begin the name's own clause ("told the newspaper Ana Rell was missing"),
+  // unless the phrase hangs on "of": "the founder of the online outlet Harbour Lens was jailed"
+  return !(after && ['VERB', 'AUX'].includes(after.upos ?? '')) || doc.tokens[j - 1]?.text.toLowerCase() === 'of';
 }
 
 /** "a reporter for the independent Karvel Voice", "a correspondent with Radio Nolan": a "person" named after a media role and "for/with/at" is the outlet. */

@@ -5,6 +5,7 @@ import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
 import { listAround } from './coordination.js';
 import { CustodyEvents } from './custody-index.js';
+import { custodyOver } from './ended.js';
 import { HOUSE_ARREST, foundLater } from './merge.js';
 import { personBeforeAuxiliaries } from './roles.js';
 import { HOLDING_MODIFIERS } from './triggers.js';
@@ -39,6 +40,34 @@ const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 /** Words of a refusal in the statement's sentence: "asked for her to be remanded in X; the judge refused". */
 const REFUSED = /\b(?:refus|reject|denied|denies|deny|turned down|dismiss)/i;
 /** Nouns that make a place somewhere people are held. */
+/** Whether two events are both dated, to the month at least, and in different months. */
+function datedApart(a: VigilEvent, b: VigilEvent): boolean {
+  const month = (v: VigilEvent) => (v.date && v.date.value.length >= 7 ? v.date.value.slice(0, 7) : undefined);
+  const [x, y] = [month(a), month(b)];
+  return x !== undefined && y !== undefined && x !== y;
+}
+
+/** "held at the same prison": a place named by reference to one told before. */
+const SAME_PLACE = /^(?:the\s+)?same\s+\p{L}+/iu;
+
+/** "Another student has been held at the same prison since August": the holding place the report named last before it. */
+function sameAsBefore(events: readonly VigilEvent[]): void {
+  const named = events
+    .map((v) => v.heldAt)
+    .filter((h): h is Role => !!h && h.start !== undefined && !SAME_PLACE.test(h.text) && !HOUSE_ARREST.test(h.text))
+    .sort((a, b) => a.start! - b.start!);
+  for (const v of events) {
+    const h = v.heldAt;
+    if (!h || h.start === undefined || !SAME_PLACE.test(h.text)) continue;
+    const before = named.filter((x) => x.start! < h.start!).at(-1);
+    if (before) v.heldAt = before;
+  }
+}
+
+/** What takes people to custody: "a prison van" is no place anyone is held. */
+const VEHICLES = new Set(['van', 'truck', 'lorry', 'car', 'bus', 'vehicle', 'pickup', 'jeep', 'minibus', 'suv', 'helicopter', 'plane', 'boat']);
+/** Buildings that hold people when a word of custody says so: "Correctional Institution", "penal complex". */
+const CUSTODY_BUILDINGS = new Set(['institution', 'institute', 'complex', 'establishment', 'home', 'unit', 'block']);
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
 /** What makes a station one of travel, fuel or broadcast, not of police. */
 const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);
@@ -216,6 +245,7 @@ export class CustodyReader {
     }
     // a house arrest no statement placed is held at home: its own words say where
     for (const v of events) if (v.type === 'ARREST' && !v.heldAt && HOUSE_ARREST.test(v.trigger.text)) v.heldAt = { entity: null, text: v.trigger.text, start: v.trigger.start, end: v.trigger.end };
+    sameAsBefore(events);
   }
 
   /** Whether sentence `k` tells a refusal. */
@@ -312,7 +342,15 @@ export class CustodyReader {
     if (s.who?.entity && !s.group) {
       // their own arrest; else one told just before whose target is a description nobody was linked to
       const nearest = events.lastAbout(s.who.entity, isEarlier) ?? earlier(2).filter((v) => v.target && !v.target.entity && !this.plural(v.target) && s.sentence - v.sentence <= 2).pop();
-      if (nearest) out.push(nearest);
+      // "In August 2019 he was held for 11 days at a police station": a custody of its own, dated
+      // apart from the one told before, is another round, and its place is not that one's
+      // (or one told with no date of its own, "the second time he has been detained": the dated one is
+      // what the statement is of), when the statement's sentence tells that custody's end
+      // what the statement's sentence tells ended, or tells over ("was held for five weeks at the
+      // SNR's headquarters", not "was remanded to Kitalya prison", "is held", "has been held since")
+      const ended = events.inSentence(s.sentence).some((v) => v.type === 'RELEASE' && v.target?.entity === s.who!.entity && HAPPENED.has(v.modality)) || own.some((v) => custodyOver(this.tree, v));
+      const anotherRound = nearest && ended && own.some((v) => v.target?.entity === s.who!.entity && v.date?.anchor === 'stated' && (datedApart(v, nearest) || !nearest.date));
+      if (nearest && !anotherRound) out.push(nearest);
       return out;
     }
     if (out.length > 0 && !s.group) return out;
@@ -360,7 +398,7 @@ export class CustodyReader {
       if (upos === 'VERB' && (HOLDING.has(lemma) || MOVING.has(lemma))) {
         if (!this.factual(i)) continue;
         const cases = PUTTING.has(lemma) ? ['to', 'into', 'in', 'at', 'inside'] : MOVING.has(lemma) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
-        place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? this.facilityBefore(i) : undefined);
+        place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? (this.whereAntecedent(i) ?? this.facilityBefore(i)) : undefined);
         who = this.holdee(i);
       } else if (upos === 'NOUN' && MOVING.has(lemma)) {
         // "ordered Rado's transfer to Kesh prison": the noun's destination, and whose transfer it is
@@ -454,6 +492,25 @@ export class CustodyReader {
   }
 
   /** A facility the verb's obl (or its custody noun's nmod) names with one of `cases`: "held at …", "remanded in custody at …". */
+  /** "taken to the Central Women's Correctional Institution, where she is being held": the facility a "where" clause of holding hangs on. */
+  private whereAntecedent(i: number): number | undefined {
+    const tree = this.tree;
+    const where = tree.kids(i, 'advmod').find((k) => k < i && tree.token(k).text.toLowerCase() === 'where');
+    if (where === undefined) return undefined;
+    // as a relative clause on the facility, or hung on the verb before it ("taken to the X Institution, where …")
+    const h = tree.head(i);
+    if (/^acl/.test(tree.token(i).deprel ?? '')) return h >= 0 && this.isFacility(h) ? h : undefined;
+    let k = where - 1;
+    while (k >= 0 && tree.token(k).upos === 'PUNCT') k--;
+    // the noun the words before "where" end on, or the head they name it with ("… Correctional Institution", "Evin prison's ward 209")
+    for (let step = 0; k >= 0 && step < 3 && k < where; step++) {
+      if (this.isFacility(k)) return k;
+      if (!/^(flat|compound|amod|nmod:poss|nummod)/.test(tree.token(k).deprel ?? '')) break;
+      k = tree.head(k);
+    }
+    return undefined;
+  }
+
   private facilityUnder(i: number, cases: string[]): number | undefined {
     const tree = this.tree;
     for (const c of tree.kids(i, 'obl')) {
@@ -608,7 +665,11 @@ export class CustodyReader {
     // "arrested at the Drellton bus station": a station of travel or broadcast holds nobody
     const modifiers = tree.kids(i, 'compound', 'amod').map((w) => tree.lemma(w).toLowerCase());
     if ((tree.lemma(i) === 'station' && modifiers.some((w) => NOT_HOLDING.has(w))) || (modifiers.some((w) => NOT_HOLDING_PLACE.has(w)) && !modifiers.some((w) => CUSTODY_WORDS.has(w)))) return false;
+    // "a prison van", "a police truck": a vehicle takes people to custody, it holds nobody for long
+    if (VEHICLES.has(tree.lemma(i).toLowerCase())) return false;
     if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
+    // "the Central Women's Correctional Institution", "a penal complex": custody's word on a building's
+    if (CUSTODY_BUILDINGS.has(tree.lemma(i).toLowerCase()) && modifiers.some((w) => CUSTODY_WORDS.has(w))) return true;
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;
     for (let k = first; k <= last; k++) if (FORCES.has(tree.lemma(k))) return true;

@@ -41,6 +41,19 @@ function rejected(tree: Tree, v: number, target: VigilEvent['target']): boolean 
   return subject !== undefined && target?.entity !== undefined && tree.entityOf[subject]?.id === target.entity;
 }
 
+/** Words that make a charge one of several: "a more serious charge", "another charge", "an additional count". */
+const ONE_OF = new Set(['a', 'an', 'another', 'one', 'additional', 'further', 'separate', 'second', 'more', 'other', 'lesser']);
+
+/**
+ * "Prosecutors dropped a more serious charge of collusion" (after a plea to another): one charge
+ * of several ends, and the person is not freed of the case by it.
+ */
+function oneOfSeveral(tree: Tree, n: number): boolean {
+  if (tree.token(n).xpos !== 'NN') return false;
+  const words = [...tree.kids(n, 'det', 'amod', 'nummod'), ...tree.kids(n, 'amod').flatMap((a) => tree.kids(a, 'advmod'))];
+  return words.some((k) => ONE_OF.has(tree.token(k).text.toLowerCase()));
+}
+
 export function droppedCharges(tree: Tree, lexicon: Lexicon, dater: EventDater, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
@@ -49,7 +62,7 @@ export function droppedCharges(tree: Tree, lexicon: Lexicon, dater: EventDater, 
     const n = tokenAt(doc, charge.trigger.start);
     if (n < 0 || tree.token(n).upos !== 'NOUN') return charge;
     const v = endingVerb(tree, n);
-    if (v === undefined || rejected(tree, v, charge.target)) return charge;
+    if (v === undefined || rejected(tree, v, charge.target) || oneOfSeveral(tree, n)) return charge;
     const trigger: Trigger = { token: v, entry: { type: 'RELEASE' }, type: 'RELEASE', pos: 'verb' };
     const { modality } = modalityOf(tree, lexicon, trigger);
     const date = dater.dateOf(trigger);

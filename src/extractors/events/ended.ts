@@ -291,6 +291,8 @@ function otherwiseDated(doc: Tree['doc'], sentence: number, v: VigilEvent): bool
   return !own || dates.every((x) => !(x.value.startsWith(own) || own.startsWith(x.value)));
 }
 
+const HAPPENED: ReadonlySet<string> = new Set(['asserted', 'reported']);
+
 export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
   const added: VigilEvent[] = [];
@@ -321,6 +323,10 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     if (mannerOfCustody(tree, i, over.first)) continue;
     const told = [...events, ...added].some((u) => u.type === 'RELEASE' && (u.sentence === v.sentence || u.sentence === sentence) && u.target?.entity === v.target!.entity);
     if (told) continue;
+    // "held her for nine hours … then put her on a flight to Nairobi": the custody ended in a
+    // removal from the country, told in its sentence or the next, not in a release
+    const removed = events.some((u) => (u.type === 'DEPORTATION' || u.type === 'EXTRADITION') && HAPPENED.has(u.modality) && u.target?.entity === v.target!.entity && u.sentence >= sentence && u.sentence <= sentence + 1);
+    if (removed) continue;
     const start = doc.tokens[over.first]!.start;
     const end = doc.tokens[over.last]!.end;
     // freed when the span ran out: after whatever else the reports tell of the custody's first days

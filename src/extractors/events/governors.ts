@@ -40,7 +40,7 @@ const ORDER_NOUNS = new Set(['order', 'writ', 'ruling', 'decision']);
 /** Nouns whose infinitive is meant, not done: "a plan to arrest him", "a plot to kidnap her", "a bid to free them". */
 const INTENT_NOUNS = new Set(['plan', 'plot', 'conspiracy', 'scheme', 'attempt', 'bid', 'effort', 'intention', 'intent', 'threat', 'call', 'demand', 'campaign', 'push', 'move', 'proposal', 'request', 'appeal', 'petition', 'motion']);
 /** A request or an act these govern did not happen: "refused to release him", "denied bail". */
-export const REFUSING_VERBS = new Set(['refuse', 'reject', 'deny', 'dismiss', 'decline', 'fail', 'overrule', 'overturn', 'quash']);
+export const REFUSING_VERBS = new Set(['refuse', 'reject', 'deny', 'dismiss', 'decline', 'fail', 'overrule', 'overturn', 'quash', 'revoke', 'rescind', 'cancel']);
 /** A release these hold up has not come: "her release was delayed", "blocked his release". */
 const STALLING_VERBS = new Set(['delay', 'postpone', 'block', 'halt', 'stall', 'suspend', 'obstruct', 'stop', 'prevent', 'hinder', 'defer']);
 /** A request granted is done: "the court granted his request for release". */

@@ -133,6 +133,9 @@ const INSTEAD = new Set(['instead', 'rather']);
 /** Verbs whose subject's existence their negation denies: "the trial did not take place", "his release was not confirmed". */
 const EXISTENCE = new Set(['happen', 'occur', 'take', 'begin', 'start', 'proceed', 'go', 'materialise', 'materialize', 'confirm', 'verify', 'hold', 'order', 'grant', 'carry', 'come', 'announce', 'approve', 'issue', 'file', 'bring', 'exist']);
 
+/** Verbs of commenting, whose "on" or "about" phrase is an event taken as known: "did not comment on his arrest". */
+const COMMENTING = new Set(['comment', 'remark', 'speak', 'talk', 'respond', 'react', 'elaborate']);
+
 /** Verbs whose object is an event taken as known, whether or not they are negated: "did not investigate the abduction". */
 const KNOWN_OBJECT = new Set(['investigate', 'probe', 'examine', 'condemn', 'denounce', 'criticise', 'criticize', 'report', 'acknowledge', 'witness', 'mention', 'discuss', 'address', 'explain', 'justify', 'protest', 'mourn', 'commemorate', 'remember', 'recall', 'document', 'record', 'cover', 'punish', 'solve']);
 
@@ -145,12 +148,14 @@ const KNOWN_OBJECT = new Set(['investigate', 'probe', 'examine', 'condemn', 'den
 function presupposedNoun(tree: Tree, t: Trigger, h: number): boolean {
   if (t.pos !== 'noun' || h !== tree.head(t.token)) return false;
   const rel = tree.token(t.token).deprel ?? '';
+  const definite = (d: number) => tree.token(d).deprel === 'nmod:poss' || ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase());
+  // "the DSS had not commented on the release": what one does not comment on happened all the same
+  if (rel.startsWith('obl') && COMMENTING.has(tree.lemma(h).toLowerCase()) && ['on', 'about'].includes(tree.caseOf(t.token) ?? '')) return tree.kids(t.token, 'det', 'nmod:poss').some(definite);
   // an object only of a verb that takes it as known, and never a release: "did not allow (secure,
   // sign, effect) the release of X", "did not conduct the execution" tell nothing happened
   if (rel.startsWith('obj') && (!KNOWN_OBJECT.has(tree.lemma(h).toLowerCase()) || t.type === 'RELEASE')) return false;
   if (!/^(nsubj|obj)/.test(rel)) return false;
   if (EXISTENCE.has(tree.lemma(h)) || ['be', 'have'].includes(tree.lemma(h))) return false;
-  const definite = (d: number) => tree.token(d).deprel === 'nmod:poss' || ['the', 'his', 'her', 'their'].includes(tree.token(d).text.toLowerCase());
   return tree.kids(t.token, 'det', 'nmod:poss').some(definite);
 }
 

@@ -22,7 +22,7 @@ const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', '
 /** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
 const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
 /** Verbs whose subject undergoes the event whatever its type: "he died in custody" (or "passed away" there) is his killing, "she walked free" her release, not their acts. */
-const UNDERGOING_VERBS = new Set(['die', 'succumb', 'pass', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve', 'appear']);
+const UNDERGOING_VERBS = new Set(['die', 'succumb', 'pass', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve', 'appear', 'regain']);
 
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);

@@ -5,7 +5,7 @@ import { NEGATORS } from '../syntax/tree.js';
 import { REFUSING_VERBS } from './governors.js';
 import type { Tree } from '../syntax/tree.js';
 import { irregularBase } from '../syntax/lemmatizer.js';
-import { countryByName } from '../places/countries.js';
+import { countryByDemonym, countryByName } from '../places/countries.js';
 import { reprisalFor } from './reprisal.js';
 
 /**
@@ -388,6 +388,33 @@ function releasedFromRestraint(tree: Tree, i: number): boolean {
   return tree.kids(i, 'obl').some((o) => tree.caseOf(o) === 'from' && [o, ...tree.kids(o, 'amod', 'compound')].some((k) => RESTRAINTS.has(tree.lemma(k).toLowerCase()) || RESTRAINTS.has(tree.token(k).text.toLowerCase())));
 }
 
+/**
+ * Whom "handed over" hands someone to: another state's ("handed over to Velmoran police", "to the
+ * authorities of Norland", "to Norland") is a deportation; the report's own police or security
+ * ("handed over to Ramna police", "to the DSS") is custody, an arrest; anyone else (a family, a
+ * lawyer, a hospital) neither.
+ */
+function handedTo(tree: Tree, lexicon: Lexicon, i: number): 'abroad' | 'custody' | undefined {
+  // (the parser may hang "to Cambodia" on the person handed over: "handed over the blogger X to Cambodia")
+  // a nationality the recogniser knows as one ("Velmoran police") or the gazetteer's ("Turkish authorities"), or a country
+  const foreignWord = (k: number, head: number) => {
+    const entity = tree.entityOf[k];
+    return countryByDemonym(tree.token(k).text) !== undefined || (entity?.type === 'MISC' && /^\p{Lu}/u.test(tree.token(k).text) && k !== head) || (entity?.type === 'LOC' && countryByName(entity.name) !== undefined);
+  };
+  // one state hands someone over to another: "handed over by Jordan", "by another country"
+  const by = [...tree.kids(i, 'obl', 'obl:agent').filter((c) => tree.caseOf(c) === 'by'), ...tree.kids(i, 'nsubj')];
+  // (a state by its name, not a force by its nationality: "Kenyan police handed him over to the court" is custody)
+  if (by.some((b) => tree.lemma(b) === 'country' || (tree.entityOf[b]?.type === 'LOC' && countryByName(tree.entityOf[b]!.name) !== undefined))) return 'abroad';
+  const to = [i, ...tree.kids(i, 'obj')].flatMap((h) => tree.kids(h, 'obl', 'nmod')).find((c) => tree.caseOf(c) === 'to');
+  if (to === undefined) return undefined;
+  const phrase = [to, ...tree.kids(to, 'compound', 'amod', 'nmod', 'nmod:poss', 'flat')];
+  if (phrase.some((k) => foreignWord(k, to))) return 'abroad';
+  const recipient = (k: number) => lexicon.agentNouns.has(tree.lemma(k).toLowerCase()) || STATE_VEHICLES.has(tree.lemma(k).toLowerCase());
+  // an agency's acronym ("the DSS", "RAB") or a station's name before "police" counts as the force
+  const named = tree.entityOf[to]?.type === 'ORG';
+  return phrase.some(recipient) || named ? 'custody' : undefined;
+}
+
 /** The trigger `entry` makes of token `i`, when its conditions hold there. */
 /** Words that set a time apart from the clause's own: "after his release from detention". */
 const OTHER_TIME = new Set(['after', 'before', 'following', 'since', 'until', 'upon']);
@@ -454,6 +481,11 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     if (type === 'DEPORTATION' && !escorted && !namedForce(tree, lexicon, i) && !sentBackByForce(tree, i)) return undefined;
   }
   if (entry.reprisal && !reprisalFor(tree, i)) return undefined;
+  if (type === 'DEPORTATION' && tree.lemma(i) === 'hand' && partner !== undefined) {
+    const handed = handedTo(tree, lexicon, i);
+    if (handed === 'custody') type = 'ARREST';
+    else if (handed !== 'abroad') return undefined;
+  }
   if (entry.toCountry) {
     partner = countryOf(tree, i);
     if (partner === undefined) return undefined;
@@ -468,7 +500,10 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   }
   if (entry.withOutOf) {
     const nouns = entry.withOutOf;
-    partner = tree.kids(i, 'obl', 'nmod').find((c) => nouns.includes(tree.lemma(c)) && ['out', 'of'].every((w) => tree.kids(c, 'case').some((k) => tree.lemma(k) === w)) && (!PLACES_OF_ANY_KIND.has(tree.lemma(c)) || tree.kids(c, 'compound', 'amod').some((k) => HOLDING_MODIFIERS.has(tree.lemma(k)))));
+    const heldThere = (c: number) => nouns.includes(tree.lemma(c)) && (!PLACES_OF_ANY_KIND.has(tree.lemma(c)) || tree.kids(c, 'compound', 'amod').some((k) => HOLDING_MODIFIERS.has(tree.lemma(k))));
+    partner = tree.kids(i, 'obl', 'nmod').find((c) => heldThere(c) && ['out', 'of'].every((w) => tree.kids(c, 'case').some((k) => tree.lemma(k) === w)));
+    // "walked out of the Department of State Services (DSS) detention facility", the facility parsed as the object apart from its "out of"
+    if (partner === undefined && /^\s+out\s+of\b/i.test(tree.doc.text.slice(tree.token(i).end, tree.token(i).end + 8))) partner = tree.kids(i, 'obj').find((c) => heldThere(c) && c - i < 16);
     if (partner === undefined) return undefined;
   }
   // a participle the tagger read as an adjective after a copula is a passive too: "was fired"; so
@@ -478,6 +513,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.passive && !tree.isPassive(i) && !copular) return undefined;
   if (entry.foretold && !foretold(tree, lexicon, i)) return undefined;
   if (entry.afterHeld && !afterHeld(tree, i)) return undefined;
+  if (entry.afterTaken && !afterHeld(tree, i, TAKEN_BEFORE)) return undefined;
   // "was treated for a cut lip and released the same night": let go by a hospital, not from custody
   if (type === 'RELEASE' && treatedWith(tree, i)) return undefined;
   // "barred from leaving the country", "not allowed to leave", "tried to flee": a departure kept from
@@ -574,19 +610,25 @@ function penaltyOfLaw(tree: Tree, i: number): boolean {
 const FORETELLING = new Set(['would', 'will', 'could', 'might', 'shall']);
 
 /** Verbs of custody whose end a verb joined after them may tell (not "kept in the gym", "questioned by their principals"). */
-const HELD_BEFORE = new Set(['hold', 'detain', 'arrest', 'jail', 'imprison']);
+const HELD_BEFORE: ReadonlyMap<string, string | undefined> = new Map(['hold', 'detain', 'arrest', 'jail', 'imprison'].map((w) => [w, undefined]));
+/** Verbs of seizing someone, with the particle each may take: "was picked up", "was taken away", "was abducted". */
+const TAKEN_BEFORE: ReadonlyMap<string, string | undefined> = new Map([...HELD_BEFORE, ['abduct', undefined], ['kidnap', undefined], ['seize', undefined], ['pick', 'up'], ['take', 'away'], ['grab', undefined], ['snatch', undefined]]);
 
 /**
  * Whether passive verb `i`, with no subject of its own, is joined ("and", a comma) after a passive
  * verb of custody: "was held for a month and then sent home". Not "held up by the flooding", nor
  * "the students were sent home" after police detained someone else.
  */
-function afterHeld(tree: Tree, i: number): boolean {
+function afterHeld(tree: Tree, i: number, before: ReadonlyMap<string, string | undefined> = HELD_BEFORE): boolean {
   if (tree.kids(i, 'nsubj', 'nsubj:pass').length > 0) return false;
   for (let k = i, hops = 0; hops < 3 && /^(conj|parataxis)$/.test(tree.token(k).deprel ?? ''); hops++) {
     k = tree.head(k);
     if (k < 0 || k > i) return false;
-    if (HELD_BEFORE.has(tree.lemma(k))) return tree.kids(k, 'aux:pass').length > 0 && tree.kids(k, 'compound:prt').length === 0;
+    if (!before.has(tree.lemma(k))) continue;
+    // its own particle only, if any ("picked up", "taken away"; not "held up by the flooding")
+    const particle = before.get(tree.lemma(k));
+    const particles = tree.kids(k, 'compound:prt').map((p) => tree.lemma(p));
+    return tree.kids(k, 'aux:pass').length > 0 && (particle === undefined ? particles.length === 0 : particles.length === 0 || particles.includes(particle));
   }
   return false;
 }

@@ -20,6 +20,8 @@ import { irregularBase } from './lemmatizer.js';
 const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON']);
 /** Prepositions too rare in the tagger's training to have a class there; "-ing" words ("including") are left alone too. */
 const RARE_PREPOSITIONS = new Set(['amid', 'amidst', 'alongside', 'versus', 'beside', 'beneath', 'unlike', 'atop', 'underneath', 'amongst', 'notwithstanding', 'excluding', 'barring', 'save', 'vs', 'circa', 'minus', 'plus', 'unto', 'till', 'pro']);
+/** Participles news uses as adjectives before a place or a body: "neighbouring Kyrgyzstan", "the ruling party". */
+const ADJECTIVAL_PARTICIPLES = new Set(['neighbouring', 'neighboring', 'ruling', 'outgoing', 'incoming', 'ongoing', 'opposing', 'leading', 'governing', 'surrounding', 'remaining', 'existing', 'presiding', 'reigning']);
 /** Words that open a date without being a month's or a day's name. */
 const DATE_OPENERS = new Set(['today', 'yesterday', 'last', 'this', 'next']);
 const isDateWord = (w: string): boolean => DATE_NAMES.has(w.toLowerCase()) || DATE_OPENERS.has(w.toLowerCase());
@@ -27,6 +29,29 @@ const isDateWord = (w: string): boolean => DATE_NAMES.has(w.toLowerCase()) || DA
 /** "at X", "upon the reporter": what a shot or a volley is aimed at, a name or a noun phrase, at word `k`. */
 function aimedAtName(words: readonly string[], tags: readonly TaggedWord[], k: number): boolean {
   return /^(?:at|upon)$/i.test(words[k] ?? '') && ['PROPN', 'DET'].includes(tags[k + 1]?.upos ?? '');
+}
+
+/**
+ * "Police picked up Dar, 33, …, two days after his photographs were published": in a sentence
+ * with a finite verb further on, a participle among its first words, after only the words of a
+ * subject and before a name or a personal pronoun (past its particle), is the sentence's verb in
+ * the past: a reduced relative ("journalists arrested last year were …") has no object.
+ */
+const NAMING = new Set(['named', 'called', 'dubbed', 'nicknamed', 'titled', 'entitled', 'known', 'christened', 'renamed']);
+
+function openingActive(words: readonly string[], out: TaggedWord[], usedAs: (word: string, upos: string) => boolean): TaggedWord[] {
+  const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
+  // ("The magistrate granted X bail", with the subject read as an adjective training never saw it as)
+  const nounRead = i >= 1 && out[i - 1]!.upos === 'ADJ' && !usedAs(words[i - 1]!, 'ADJ') && /^\p{Ll}/u.test(words[i - 1]!);
+  if (i < 1 || i > 3 || out[i]!.xpos !== 'VBN' || !out.slice(0, i).every((t) => ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(t.upos)) || !(['NOUN', 'PROPN'].includes(out[i - 1]!.upos) || nounRead)) return out;
+  const o = out[i + 1]?.xpos === 'RP' ? i + 2 : i + 1;
+  const next = out[o];
+  // "A journalist named Vera Lind was arrested": a name given is the participle's, whatever follows
+  if (!next || !(next.upos === 'PROPN' || ['PRP', 'PRP$'].includes(next.xpos)) || isDateWord(words[o]!) || NAMING.has(words[i]!.toLowerCase())) return out;
+  const fixed = [...out];
+  fixed[i] = { ...out[i]!, xpos: 'VBD' };
+  if (nounRead) fixed[i - 1] = { upos: 'NOUN', xpos: 'NN', lemma: words[i - 1]!.toLowerCase() };
+  return fixed;
 }
 
 /**
@@ -42,6 +67,13 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     if (tags[k]!.upos !== 'ADP' || tags[k + 1]!.upos !== 'PROPN' || !/^\p{Ll}{3,}$/u.test(w) || w.endsWith('ing') || RARE_PREPOSITIONS.has(w) || usedAs(w, 'ADP')) continue;
     out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
   }
+  // "In neighbouring Kyrgyzstan", "the ruling party": a participle that is an adjective of place
+  // or standing, after a preposition or a determiner and before a noun or a name, is an adjective
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (out[k]!.xpos !== 'VBG' || !ADJECTIVAL_PARTICIPLES.has(words[k]!.toLowerCase())) continue;
+    if (!['ADP', 'DET', 'SCONJ'].includes(out[k - 1]!.upos) || !['NOUN', 'PROPN', 'ADJ'].includes(out[k + 1]!.upos)) continue;
+    out[k] = { upos: 'ADJ', xpos: 'JJ', lemma: words[k]!.toLowerCase() };
+  }
   // "Student activist X is in custody": a word read as a past tense that training never saw as a
   // verb and that has no past tense's form (no -ed, no irregular past) is a noun
   for (let k = 0; k < words.length; k++) {
@@ -55,7 +87,7 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   if (tags[0]?.xpos === 'VBZ' && /^\p{Lu}\p{Ll}+s$/u.test(first) && tags[1]?.upos === 'NOUN' && !usedAs(first, 'VERB') && !usedAs(first.toLowerCase(), 'VERB')) {
     out[0] = { upos: 'ADJ', xpos: 'JJ', lemma: first.toLowerCase() };
   }
-  if (out.some((t) => FINITE.has(t.xpos))) return out;
+  if (out.some((t) => FINITE.has(t.xpos))) return openingActive(words, out, usedAs);
   // "Ana Lopez lives in exile": a plural noun right after a name, which training also saw as a verb, is the name's verb
   for (let k = 1; k + 1 < words.length; k++) {
     if (out[k]!.xpos !== 'NNS' || out[k - 1]!.upos !== 'PROPN' || !usedAs(words[k]!, 'VERB') || !/^\p{Ll}+s$/u.test(words[k]!)) continue;
@@ -79,8 +111,10 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   // (a word the tagger's training never saw as one)
   const nounRead = i >= 1 && out[i - 1]!.upos === 'ADJ' && !usedAs(words[i - 1]!, 'ADJ') && /^\p{Ll}/u.test(words[i - 1]!);
   if (i < 1 || i + 1 >= words.length || out[i]!.xpos !== 'VBN' || !(['NOUN', 'PROPN'].includes(out[i - 1]!.upos) || nounRead)) return out;
-  const next = out[i + 1]!;
-  if (!(OBJECT_START.has(next.upos) || aimedAtName(words, out, i + 1)) || isDateWord(words[i + 1]!)) return out;
+  // past its particle: "Police picked up Dar", "Soldiers took away the reporter"
+  const o = out[i + 1]!.xpos === 'RP' && i + 2 < words.length ? i + 2 : i + 1;
+  const next = out[o]!;
+  if (!(OBJECT_START.has(next.upos) || aimedAtName(words, out, o)) || isDateWord(words[o]!)) return out;
   // "who", "which", "that" after the participle open a relative clause, not its object
   if (next.upos === 'PRON' && !['PRP', 'PRP$'].includes(next.xpos)) return out;
   out[i] = { ...out[i]!, xpos: 'VBD' };

@@ -71,7 +71,28 @@ export function lemmatize(rules: LemmaRules, word: string, xpos: string): string
   const lower = w.toLowerCase();
   const irregular = (INFLECTED_VERB.has(xpos) || (PRESENT_VERB.has(xpos) && !BASES.has(lower))) && Object.hasOwn(IRREGULAR_VERBS, lower) ? IRREGULAR_VERBS[lower] : undefined;
   const key = `${lower}\t${xpos}`;
-  return (Object.hasOwn(rules.exceptions, key) ? rules.exceptions[key] : undefined) ?? irregular ?? byRules(rules.rules, w, xpos) ?? w;
+  const known = (Object.hasOwn(rules.exceptions, key) ? rules.exceptions[key] : undefined) ?? irregular;
+  if (known !== undefined) return known;
+  const guessed = byRules(rules.rules, w, xpos);
+  return guessed !== undefined && INFLECTED_VERB.has(xpos) ? withSilentE(guessed) : (guessed ?? w);
+}
+
+let wordNet: ReadonlySet<string> | undefined;
+/** WordNet's words, read on the first guessed verb form (a tenth of a second). */
+const wordNetWords = (): ReadonlySet<string> => (wordNet ??= new Set(Object.keys(createRequire(import.meta.url)('wink-lexicon/src/wn-words.js') as Record<string, unknown>)));
+
+/**
+ * A suffix rule's verb base, mended by WordNet where it is no word and its silent "e" would make
+ * one: "revoked" → "revok" → "revoke" (so "revoked her bail" reads as the refusal it is), and
+ * the other way round, "rented" → "rente" → "rent".
+ */
+function withSilentE(base: string): string {
+  if (!/^[a-z]+$/.test(base)) return base;
+  const words = wordNetWords();
+  if (words.has(base)) return base;
+  if (words.has(`${base}e`)) return `${base}e`;
+  if (base.endsWith('e') && words.has(base.slice(0, -1))) return base.slice(0, -1);
+  return base;
 }
 
 /** Learns the rules and exceptions from (word, xpos, lemma) triples. */

@@ -285,6 +285,19 @@ export class Tree {
    * when the noun the clause hangs on names no person, the person named right before "who" is
    * what the clause is about.
    */
+  /**
+   * "X, a student activist, released in 2023 after serving two years, who was re-arrested": a
+   * relative clause the parser hung on a verb (which no relative clause describes) is about the
+   * nearest name before it in its sentence.
+   */
+  private personBeforeVerbHead(h: number, who: number): number | undefined {
+    // (set off by a comma: "members of his gang who were killed" is about the noun right before it)
+    if (!['VERB', 'AUX'].includes(this.token(h).upos ?? '') || this.token(who - 1)?.text !== ',') return undefined;
+    const { from } = this.sentenceRange(who);
+    for (let k = who - 1; k >= from; k--) if (this.entityOf[k]?.type === 'PERSON') return k;
+    return undefined;
+  }
+
   private namedBefore(h: number, who: number): number | undefined {
     if (this.entityOf[h]?.type === 'PERSON') return undefined;
     const a = this.antecedentOf(who);
@@ -411,7 +424,7 @@ export class Tree {
     const title = subjects.find((c) => HONORIFICS.has(this.token(c).text.toLowerCase().replace(/\.$/, '')) && this.entityOf[c + 1]?.type === 'PERSON');
     const own = title !== undefined ? subjects.find((c) => this.entityOf[c] === this.entityOf[title + 1]) ?? title + 1 : this.nominalSubject(subjects.filter((c) => !['that', 'which'].includes(this.token(c).text.toLowerCase())), i);
     // a relative clause hung on a bullet or a title ("• Researcher Ilse Varga, who was sentenced") is about the name before "who"
-    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? this.namedBefore(h, own) ?? h) : (this.antecedentOf(own) ?? own);
+    if (own !== undefined && ['who', 'whom'].includes(this.lemma(own))) return t.deprel === 'acl:relcl' ? (this.describedPerson(h) ?? this.predicatedOf(h) ?? this.namedBefore(h, own) ?? this.personBeforeVerbHead(h, own) ?? h) : (this.antecedentOf(own) ?? own);
     if (own !== undefined) return own;
     if (h < 0 || depth > 3) return undefined;
     // "she is now in Drell and has applied for asylum": a verb conjoined to a copular predicate shares its subject
