@@ -111,14 +111,33 @@ export class EntityLinker {
     const tree = this.tree;
     if (tree.token(head).upos !== 'NOUN' || tree.token(head).xpos === 'NNS') return undefined;
     // "the lawyer who represents the poet, Ivo Sarn,": someone defined through another may be named for that other
-    if (RELATIONAL.has(tree.lemma(head)) || tree.kids(head, 'nmod:poss').length > 0) return undefined;
+    // (not "The friend who lived with her, Nilofar Amiri,": no one else is named before the name)
+    if (tree.kids(head, 'nmod:poss').length > 0) return undefined;
     const e = this.namedDescribed(head);
+    if (RELATIONAL.has(tree.lemma(head)) && (!e || this.namedBetween(head, e))) return undefined;
     const at = tree.doc.tokens[head]!.start;
     const { to } = tree.sentenceRange(head);
     const until = tree.doc.tokens[Math.min(to, head + APPOSED_REACH) - 1]!.end;
     // a name that a verb follows is a clause's subject, not an apposition: "arrested the lawyer, Ilse Varn said"
     const subjectOfVerb = (end: number): boolean => ['VERB', 'AUX', 'PART'].includes(tree.doc.tokens[tokenIndexAfter(tree.doc.tokens, end)]?.upos ?? '');
     return e && nameMentions(e).some((m) => m.start > at && m.start < until && !subjectOfVerb(m.end)) ? e : undefined;
+  }
+
+  /** Whether someone other than `e` may be who description `head` is defined through: named between them, or a noun the name may be set off after. */
+  private namedBetween(head: number, e: Entity): boolean {
+    const doc = this.tree.doc;
+    const at = doc.tokens[head]!.start;
+    const name = nameMentions(e).find((m) => m.start > at);
+    if (!name) return true;
+    let k = head + 1;
+    for (; k < doc.tokens.length && doc.tokens[k]!.start < name.start; k++) {
+      const other = this.tree.entityOf[k];
+      if (other && other !== e && other.type !== 'LOC') return true;
+    }
+    // the name set off right after a pronoun ("who lived with her, Nilofar Amiri"), not after a noun
+    // it could be the apposition of ("who represents the poet, Ivo Sarn")
+    const before = doc.tokens[k - 1]?.text === ',' ? doc.tokens[k - 2] : undefined;
+    return before?.upos !== 'PRON';
   }
 
   /** The person the coreference layer tied description `head` to, when one of the description's nouns ends a title of theirs. */

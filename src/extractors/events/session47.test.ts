@@ -115,3 +115,15 @@ test('tags and lemmas: a guessed verb base takes its silent "e" where WordNet ha
   assert.equal(lemma('rented'), 'rent');
   assert.equal(doc.tokens.find((t) => t.text === 'neighbouring')?.upos, 'ADJ');
 });
+
+test('travel stopped, a name opening a sentence before a "who" clause, a description named after a clause ending on a pronoun', () => {
+  has('In January, reporter Mehvish Wani was stopped from boarding a flight to Paris at Delhi airport.', 'RESTRICTION', 'Mehvish Wani');
+  has('The lawyer Imran Rind was offloaded from a flight to Muscat at Karachi airport on 7 November.', 'RESTRICTION', 'Imran Rind');
+  has('Anisur Rahman Sohel, who worked with Babu in the youth wing, is still missing.', 'DISAPPEARANCE', 'Anisur Rahman Sohel');
+  has('Anisur Rahman Sohel, who was taken from a bus stop in Sylhet in December 2018, is still missing.', 'DISAPPEARANCE', 'Anisur Rahman Sohel');
+  has('The friend who lived with her, Nilofar Amiri, a former presenter on a radio station, was released on 21 January.', 'RELEASE', 'Nilofar Amiri');
+  // must not match: a bus stopped, and a name that may be the apposition of the noun before it
+  lacks('The bus stopped at the border for an hour.', 'RESTRICTION');
+  lacks('The officer and his driver were travelling in a car when armed men stopped them near Tajori and took them to an unknown location.', 'RESTRICTION');
+  assert.ok(!told('The lawyer who represents the poet, Ivo Sarn, was arrested.').some(([, , w]) => w === 'Ivo Sarn'));
+});

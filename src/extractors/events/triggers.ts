@@ -455,6 +455,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
       type = entry.otherwise;
     }
   }
+  if (entry.partnerAfterFrom && partner !== undefined && tree.token(partner - 1)?.text.toLowerCase() !== 'from') return undefined;
   // "to escape the cold winters" is no escape from what awaited at home: the escaped thing must be one of the entry's
   if (entry.partnerObject && partner !== undefined && !escapedIs(tree, partner, entry.partnerObject)) return undefined;
   if (entry.byAgent) {

@@ -39,6 +39,7 @@ function predicateAt(p: Parsed, k: number): number | undefined {
 export function interruptedSubject(p: Parsed): boolean {
   const n = p.words.length;
   const root = p.heads.indexOf(-1);
+  if (relativeMadeHead(p)) return true;
   // the root a proper noun, or the last piece of a hyphenated one ("Chow Hang-tung", "tung" read as a noun)
   const piece = (k: number) => p.upos[k] === 'PROPN' || (p.words[k - 1] === '-' && p.upos[k - 2] === 'PROPN' && /^\p{Ll}/u.test(p.words[k]!));
   if (root < 0 || !piece(root)) return false;
@@ -64,6 +65,49 @@ export function interruptedSubject(p: Parsed): boolean {
     for (let k = c; k < pred; k++) if (p.heads[k]! < c && k !== root) p.heads[k] = pred;
     p.heads[root] = pred;
     p.deprels[root] = passive ? 'nsubj:pass' : 'nsubj';
+    return true;
+  }
+  return false;
+}
+
+/**
+ * "Anisur Sohel, who worked with Babu in the youth wing, is still missing": a sentence opening with
+ * a name and a "who" clause between commas, parsed with the name hung on the relative clause's
+ * verb (as its subject) and that verb the head of the sentence or of a clause hung on the
+ * predicate. The predicate after the closing comma becomes the head, the name its subject, the
+ * relative clause the name's again.
+ */
+function relativeMadeHead(p: Parsed): boolean {
+  const n = p.words.length;
+  let first = 0;
+  if (p.upos[0] !== 'PROPN' && OPENING_TITLES.has(p.upos[0]!) && p.upos[1] === 'PROPN') first = 1;
+  if (p.upos[first] !== 'PROPN') return false;
+  let last = first;
+  while (last + 1 < n && p.upos[last + 1] === 'PROPN') last++;
+  const who = last + 2;
+  if (p.words[last + 1] !== ',' || p.words[who]?.toLowerCase() !== 'who') return false;
+  const rel = p.heads[who]!;
+  if (rel <= who) return false;
+  // the name's own head: the one of its words that hangs outside it, on the relative clause's verb
+  const name = [...Array(last - first + 1).keys()].map((k) => first + k).find((k) => p.heads[k]! < first || p.heads[k]! > last);
+  if (name === undefined || p.heads[name] !== rel) return false;
+  for (let c = rel + 1; c < n && c - last <= LONGEST; c++) {
+    if (p.words[c] !== ',') continue;
+    const pred = predicateAt(p, c + 1);
+    if (pred === undefined) continue;
+    // the parse that lost the subject: the predicate hangs on the relative verb, or the relative verb on it
+    if (p.heads[pred] !== rel && p.heads[rel] !== pred) return false;
+    const passive = p.deprels.some((d, k) => p.heads[k] === pred && d === 'aux:pass');
+    const top = p.heads[rel] === pred ? p.heads[pred]! : p.heads[rel]!;
+    p.heads[pred] = top;
+    p.deprels[pred] = top === -1 ? 'root' : p.deprels[pred]!;
+    if (p.heads[rel] !== pred) p.deprels[pred] = top === -1 ? 'root' : p.deprels[rel]!;
+    for (let k = c; k < n; k++) if (k !== pred && p.heads[k] === rel) p.heads[k] = pred;
+    for (let k = c; k < pred; k++) if (p.heads[k]! < c) p.heads[k] = pred;
+    p.heads[rel] = name;
+    p.deprels[rel] = 'acl:relcl';
+    p.heads[name] = pred;
+    p.deprels[name] = passive ? 'nsubj:pass' : 'nsubj';
     return true;
   }
   return false;
