@@ -253,6 +253,27 @@ export class Resolver {
     return e?.type === 'PERSON' ? e : undefined;
   }
 
+  /**
+   * For a personal pronoun in a prepositional phrase of a verb ("picked up with her", "spoke to
+   * him"), the people the verb's subject names, its appositions and conjuncts included: a person is
+   * "herself" there, never "her".
+   */
+  private obliqueClausemates(i: number): Set<Entity> {
+    const tree = this.tree;
+    const out = new Set<Entity>();
+    if (tree.token(i).deprel !== 'obl' || tree.kids(i, 'case').length === 0) return out;
+    const v = tree.head(i);
+    for (const subject of v < 0 ? [] : tree.kids(v, 'nsubj', 'nsubj:pass')) {
+      for (const k of [subject, ...tree.kids(subject, 'appos', 'conj')]) {
+        for (const n of [k, ...tree.kids(k, 'conj')]) {
+          const e = this.entityAt(n);
+          if (e?.type === 'PERSON') out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
   /** The entity named as the subject of the verb whose object (or indirect object) token `i` is; for a possessive on the object of an order, the one ordering. */
   private subjectOfObject(i: number): Entity | undefined {
     const tree = this.tree;
@@ -295,7 +316,9 @@ export class Resolver {
     // "A cousin who helped to identify him": a pronoun inside a description's own words is someone else
     const at = this.tree.token(i);
     const inOwnWords = (k: Known) => k.entity.mentions.some((m) => m.kind === 'description' && m.start <= at.start && at.end <= m.end);
-    const fits = (k: Known) => k.entity !== clausemate && !inOwnWords(k) && sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
+    // "A and B were picked up with her": an oblique pronoun is none of the people its clause's subject names
+    const subjects = this.obliqueClausemates(i);
+    const fits = (k: Known) => k.entity !== clausemate && !subjects.has(k.entity) && !inOwnWords(k) && sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
     // only those in view can fit
     const inView = this.inView(sentence);
     const inParagraph = inView.some((k) => fits(k) && k.sentence >= 0 && this.paragraphOf(k.sentence) === here);

@@ -262,7 +262,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
     // save its start: "missing since Tuesday"
     const ownDate = trigger.entry.state ? dater.since(trigger) : (trigger.entry.claim || trigger.entry.future) && mod.cue !== undefined ? dater.at(mod.cue) : (dater.dateOf(trigger) ?? dater.since(trigger));
     // a new round of custody ("back in prison", "arrested again") is no retelling of the arrest before it: it borrows no date
-    const date = ownDate ?? (newRound(doc, trigger) ? null : ledeDate(events, trigger.type, doc.sentenceAt(doc.tokens[trigger.token]!.start), roles.target?.entity ?? null));
+    const date = ownDate ?? (newRound(doc, trigger) ? null : (takenWithDate(tree, linker, events, trigger) ?? ledeDate(events, trigger.type, doc.sentenceAt(doc.tokens[trigger.token]!.start), roles.target?.entity ?? null)));
     let first = trigger.partner !== undefined ? Math.min(trigger.token, trigger.partner) : trigger.token;
     let last = trigger.partner !== undefined ? Math.max(trigger.token, trigger.partner) : trigger.token;
     // "arrested again", "again detained": the word that tells a repeat is part of the trigger, so a
@@ -454,6 +454,21 @@ const LEDE_SENTENCES = 6;
  * it, the merge may join the retelling to an older episode a later sentence dates ("In November
  * 2023, A was detained for eleven days").
  */
+/**
+ * "Two other members were picked up with her", "was arrested with the cleric": a custody told as
+ * shared with someone whose own custody the report dated is of that date.
+ */
+function takenWithDate(tree: Tree, linker: EntityLinker, events: readonly VigilEvent[], trigger: Trigger): EventDate | null {
+  if (!CUSTODY_OPENED.has(trigger.type)) return null;
+  for (const w of tree.kids(trigger.token, 'obl', 'nmod').filter((c) => tree.caseOf(c) === 'with')) {
+    const whom = linker.link(w, false, trigger.token).role.entity;
+    if (!whom) continue;
+    const theirs = events.filter((v) => v.target?.entity === whom && CUSTODY_OPENED.has(v.type) && v.date && (v.modality === 'asserted' || v.modality === 'reported'));
+    if (theirs.length) return theirs[theirs.length - 1]!.date;
+  }
+  return null;
+}
+
 function ledeDate(events: readonly VigilEvent[], type: EventType, sentence: number, target: string | null): EventDate | null {
   if (sentence > LEDE_SENTENCES) return null;
   for (let k = events.length - 1; k >= 0; k--) {

@@ -188,7 +188,18 @@ function isNegated(tree: Tree, t: Trigger, clause: number[]): boolean {
   if (tree.kids(t.token, 'advmod').some((k) => INSTEAD.has(tree.lemma(k)) && insteadOfVerb(tree, k, t.token))) return true;
   // (a phrase's own partner is the event, not a verb about it: "the body of X was not found" denies the finding)
   clause = clause.filter((c) => c === t.partner || !presupposedNoun(tree, t, c));
-  return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c)) || clause.some((c) => noOneSubject(tree, c));
+  return deniedConjunct(tree, t.token) || clause.some((c) => negatedAt(tree, c) && !notUntil(tree, c)) || clause.some((c) => noOneSubject(tree, c));
+}
+
+/** "did not free her until December": not before a time is at that time, so it happened. */
+function notUntil(tree: Tree, c: number): boolean {
+  // (not "until now", "until today": still not)
+  const still = (k: number) => ['now', 'today', 'date', 'recently'].includes(tree.token(k).text.toLowerCase());
+  if (tree.kids(c, 'obl', 'advcl', 'nmod').some((k) => !still(k) && tree.kids(k, 'case', 'mark').some((m) => ['until', 'till'].includes(tree.token(m).text.toLowerCase())))) return true;
+  // (however the parse hung the time: "did not release the activist X until December")
+  const { to } = tree.sentenceRange(c);
+  for (let k = c + 1; k + 1 < to && ![',', ';', '.'].includes(tree.token(k).text); k++) if (['until', 'till'].includes(tree.token(k).text.toLowerCase()) && tree.inTimex(k + 1) && !still(k + 1)) return true;
+  return false;
 }
 
 /** Subjects that say the event befell no one: "nobody was arrested", "no one is in custody". */

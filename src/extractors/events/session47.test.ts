@@ -127,3 +127,20 @@ test('travel stopped, a name opening a sentence before a "who" clause, a descrip
   lacks('The officer and his driver were travelling in a car when armed men stopped them near Tajori and took them to an unknown location.', 'RESTRICTION');
   assert.ok(!told('The lawyer who represents the poet, Ivo Sarn, was arrested.').some(([, , w]) => w === 'Ivo Sarn'));
 });
+
+test('"did not free her until December" tells a release in December; a past form tagged an adjective in a verbless sentence is the verb', () => {
+  const doc = read('Jeanine Niyon was acquitted by the High Court of Ngozi in September 2022, but the prison administration did not free her until December, three months later.', '2023-03-16');
+  const freed = doc.events.filter((v) => v.type === 'RELEASE').map((v) => [v.trigger.text, v.modality, v.date?.value]);
+  assert.deepEqual(freed, [['acquitted', 'asserted', '2022-09'], ['free', 'asserted', '2022-12']]);
+  // must not match: "until now" is still not
+  lacks('The activist Ana Rell has not been charged until now.', 'CHARGE', 'asserted');
+  has('A Zimbabwean magistrate on Thursday acquitted freelance journalist Blessing Makon of taking part in a gathering.', 'RELEASE', 'Blessing Makon');
+});
+
+test('a custody shared "with her" takes the date of hers; an oblique pronoun is none of its own subjects', () => {
+  const doc = read('Police detained the union leader Sok Chan on Monday outside the factory gates. Two other union members, Yim Bora and Chea Dal, were picked up with her. Yim Bora was released late on Monday without charge.', '2021-11-10');
+  const picked = doc.events.find((v) => v.type === 'ARREST' && nameOf(doc, v) === 'Yim Bora');
+  assert.equal(picked?.date?.value, '2021-11-08');
+  const her = doc.text.indexOf('with her') + 5;
+  assert.equal(doc.entities.find((e) => e.mentions.some((m) => m.start === her))?.name, 'Sok Chan');
+});

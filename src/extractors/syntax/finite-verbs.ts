@@ -106,6 +106,20 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     if (out[k - 1]!.upos === 'ADJ' && k === 1) out[0] = { upos: 'NOUN', xpos: /s$/.test(words[0]!) || /men$/.test(words[0]!) ? 'NNS' : 'NN', lemma: words[0]!.toLowerCase() };
     return out;
   }
+  // "A Zimbabwean magistrate on Thursday acquitted freelance journalist X": in a sentence with no
+  // finite verb, before any verb, a past form read as an adjective (and never one in training), after a noun or a
+  // day and before the words of an object, is the past tense
+  {
+    const firstVerb = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
+    for (let k = 1; k + 1 < (firstVerb < 0 ? words.length : firstVerb); k++) {
+      const w = words[k]!;
+      // (seen as a verb in training, or never seen as an adjective: the tag of an unseen word is a guess)
+      if (out[k]!.upos !== 'ADJ' || !/^\p{Ll}+ed$/u.test(w) || !(usedAs(w, 'VERB') || !usedAs(w, 'ADJ'))) continue;
+      if (!['NOUN', 'PROPN'].includes(out[k - 1]!.upos) || !OBJECT_START.has(out[k + 1]!.upos)) continue;
+      out[k] = { upos: 'VERB', xpos: 'VBD', lemma: irregularBase(w) ?? w.replace(/ed$/, '') };
+      return out;
+    }
+  }
   const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
   // "A magistrate denied X bail": the subject may have been read as an adjective of what follows
   // (a word the tagger's training never saw as one)
