@@ -543,6 +543,11 @@ export class Resolver {
     named.sort((a, b) => a.at - b.at);
     const titled = (e: Entity) => (e.titles?.length ?? 0) > 0;
     const fitting = named.find(({ entity }) => titled(entity) && fitsRole(entity.titles!, noun));
+    // (a definite description of any title: its own title's holder, or the name that opens the next sentence, of no one else's title or relation)
+    if (anyTitle) {
+      const opening = named.find(({ entity, at }) => !titled(entity) && !entity.relation && doc.sentences[doc.sentenceAt(at)]?.start === at && !entity.mentions.some((m) => m.kind === 'description'));
+      return (fitting ?? opening)?.entity;
+    }
     const main = named.find(({ entity }) => entity === this.main && (!titled(entity) || fitsRole(entity.titles!, noun)));
     return (fitting ?? main ?? named.find(({ entity }) => !titled(entity)))?.entity;
   }

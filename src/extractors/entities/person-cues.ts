@@ -479,7 +479,8 @@ function outletNounBefore(doc: Doc, m: Mention): boolean {
   if (!(j >= 0 && /^(?:the|a|an)$/i.test(doc.tokens[j]!.text))) return false;
   // a verb after it may begin the name's own clause ("told the newspaper Ana Rell was missing"),
   // unless the phrase hangs on "of": "the founder of the online outlet Harbour Lens was jailed"
-  return !(after && ['VERB', 'AUX'].includes(after.upos ?? '')) || doc.tokens[j - 1]?.text.toLowerCase() === 'of';
+  // (an auxiliary only: "the station Musa Kiptoo runs" is Musa's clause)
+  return !(after && ['VERB', 'AUX'].includes(after.upos ?? '')) || (after.upos === 'AUX' && doc.tokens[j - 1]?.text.toLowerCase() === 'of');
 }
 
 /** "a reporter for the independent Karvel Voice", "a correspondent with Radio Nolan": a "person" named after a media role and "for/with/at" is the outlet. */

@@ -40,10 +40,10 @@ const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 /** Words of a refusal in the statement's sentence: "asked for her to be remanded in X; the judge refused". */
 const REFUSED = /\b(?:refus|reject|denied|denies|deny|turned down|dismiss)/i;
 /** Nouns that make a place somewhere people are held. */
-/** Whether two events are both dated, to the month at least, and in different months. */
+/** Whether two events are both dated and in different years (one custody may run into the next month). */
 function datedApart(a: VigilEvent, b: VigilEvent): boolean {
-  const month = (v: VigilEvent) => (v.date && v.date.value.length >= 7 ? v.date.value.slice(0, 7) : undefined);
-  const [x, y] = [month(a), month(b)];
+  const year = (v: VigilEvent) => (v.date && /^\d{4}/.test(v.date.value) ? v.date.value.slice(0, 4) : undefined);
+  const [x, y] = [year(a), year(b)];
   return x !== undefined && y !== undefined && x !== y;
 }
 
@@ -51,7 +51,7 @@ function datedApart(a: VigilEvent, b: VigilEvent): boolean {
 const SAME_PLACE = /^(?:the\s+)?same\s+\p{L}+/iu;
 
 /** "Another student has been held at the same prison since August": the holding place the report named last before it. */
-function sameAsBefore(events: readonly VigilEvent[]): void {
+function sameAsBefore(doc: { text: string }, events: readonly VigilEvent[]): void {
   const named = events
     .map((v) => v.heldAt)
     .filter((h): h is Role => !!h && h.start !== undefined && !SAME_PLACE.test(h.text) && !HOUSE_ARREST.test(h.text))
@@ -59,6 +59,8 @@ function sameAsBefore(events: readonly VigilEvent[]): void {
   for (const v of events) {
     const h = v.heldAt;
     if (!h || h.start === undefined || !SAME_PLACE.test(h.text)) continue;
+    // "the same prison as his father was": the one it is compared with, not the last named
+    if (/^\s*as\b/i.test(doc.text.slice(h.end!, h.end! + 4))) continue;
     const before = named.filter((x) => x.start! < h.start!).at(-1);
     if (before) v.heldAt = before;
   }
@@ -67,7 +69,9 @@ function sameAsBefore(events: readonly VigilEvent[]): void {
 /** What takes people to custody: "a prison van" is no place anyone is held. */
 const VEHICLES = new Set(['van', 'truck', 'lorry', 'car', 'bus', 'vehicle', 'pickup', 'jeep', 'minibus', 'suv', 'helicopter', 'plane', 'boat']);
 /** Buildings that hold people when a word of custody says so: "Correctional Institution", "penal complex". */
-const CUSTODY_BUILDINGS = new Set(['institution', 'institute', 'complex', 'establishment', 'home', 'unit', 'block']);
+const CUSTODY_BUILDINGS = new Set(['institution', 'complex', 'establishment', 'home', 'block']);
+/** The words of custody such a building needs: a prison's, not a force's ("Military Institute", "police unit" hold nobody). */
+const CUSTODY_BUILDING_WORDS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'pretrial', 'pre-trial', 'custody', 'reform', 're-education', 'reeducation', 'internment']);
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
 /** What makes a station one of travel, fuel or broadcast, not of police. */
 const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);
@@ -245,7 +249,7 @@ export class CustodyReader {
     }
     // a house arrest no statement placed is held at home: its own words say where
     for (const v of events) if (v.type === 'ARREST' && !v.heldAt && HOUSE_ARREST.test(v.trigger.text)) v.heldAt = { entity: null, text: v.trigger.text, start: v.trigger.start, end: v.trigger.end };
-    sameAsBefore(events);
+    sameAsBefore(this.tree.doc, events);
   }
 
   /** Whether sentence `k` tells a refusal. */
@@ -669,7 +673,7 @@ export class CustodyReader {
     if (VEHICLES.has(tree.lemma(i).toLowerCase())) return false;
     if (words.some((w) => FACILITIES.has(tree.lemma(w)) || FACILITIES.has(tree.token(w).text.toLowerCase()))) return last > first;
     // "the Central Women's Correctional Institution", "a penal complex": custody's word on a building's
-    if (CUSTODY_BUILDINGS.has(tree.lemma(i).toLowerCase()) && modifiers.some((w) => CUSTODY_WORDS.has(w))) return true;
+    if (CUSTODY_BUILDINGS.has(tree.lemma(i).toLowerCase()) && modifiers.some((w) => CUSTODY_BUILDING_WORDS.has(w))) return true;
     // "the municipal office of the national police", "the premises of the security service": a police building
     if (!BUILDINGS.has(tree.lemma(i))) return false;
     for (let k = first; k <= last; k++) if (FORCES.has(tree.lemma(k))) return true;

@@ -42,7 +42,7 @@ function rejected(tree: Tree, v: number, target: VigilEvent['target']): boolean 
 }
 
 /** Words that make a charge one of several: "a more serious charge", "another charge", "an additional count". */
-const ONE_OF = new Set(['a', 'an', 'another', 'one', 'additional', 'further', 'separate', 'second', 'more', 'other', 'lesser']);
+const ONE_OF = new Set(['another', 'additional', 'further', 'separate', 'second', 'other', 'lesser']);
 
 /**
  * "Prosecutors dropped a more serious charge of collusion" (after a plea to another): one charge
@@ -50,8 +50,9 @@ const ONE_OF = new Set(['a', 'an', 'another', 'one', 'additional', 'further', 's
  */
 function oneOfSeveral(tree: Tree, n: number): boolean {
   if (tree.token(n).xpos !== 'NN') return false;
-  const words = [...tree.kids(n, 'det', 'amod', 'nummod'), ...tree.kids(n, 'amod').flatMap((a) => tree.kids(a, 'advmod'))];
-  return words.some((k) => ONE_OF.has(tree.token(k).text.toLowerCase()));
+  // ("a more serious charge": a comparative sets it beside the others)
+  const comparative = tree.kids(n, 'amod').some((a) => tree.kids(a, 'advmod').some((k) => ['more', 'less'].includes(tree.token(k).text.toLowerCase())) || tree.token(a).xpos === 'JJR');
+  return comparative || tree.kids(n, 'det', 'amod', 'nummod').some((k) => ONE_OF.has(tree.token(k).text.toLowerCase()));
 }
 
 export function droppedCharges(tree: Tree, lexicon: Lexicon, dater: EventDater, events: VigilEvent[]): VigilEvent[] {
@@ -62,14 +63,14 @@ export function droppedCharges(tree: Tree, lexicon: Lexicon, dater: EventDater, 
     const n = tokenAt(doc, charge.trigger.start);
     if (n < 0 || tree.token(n).upos !== 'NOUN') return charge;
     const v = endingVerb(tree, n);
-    if (v === undefined || rejected(tree, v, charge.target) || oneOfSeveral(tree, n)) return charge;
+    if (v === undefined || rejected(tree, v, charge.target)) return charge;
     const trigger: Trigger = { token: v, entry: { type: 'RELEASE' }, type: 'RELEASE', pos: 'verb' };
     const { modality } = modalityOf(tree, lexicon, trigger);
     const date = dater.dateOf(trigger);
     // the clause's date and negation are the ending's, not the charge's: "charges were dropped on
     // Wednesday" were brought before; "have not dropped the charges" leaves them brought
     const brought: VigilEvent = { ...charge, date: date && charge.date?.value === date.value ? null : charge.date, modality: charge.modality === 'negated' && modality === 'negated' ? 'asserted' : charge.modality };
-    if (modality !== 'asserted' && modality !== 'reported') return brought;
+    if ((modality !== 'asserted' && modality !== 'reported') || oneOfSeveral(tree, n)) return brought;
     const at = doc.tokens[v]!;
     if ([...events, ...added].some((u) => u.type === 'RELEASE' && u.target?.entity === charge.target!.entity && u.trigger.start === at.start)) return brought;
     added.push({ ...charge, id: '', type: 'RELEASE', trigger: doc.span(at.start, at.end), modality, date, agent: null, principal: null, place: null, origin: null, destination: null, heldAt: null, whereaboutsUnknown: null, mentions: undefined, confidence: 0.5 } as VigilEvent);

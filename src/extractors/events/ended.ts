@@ -325,7 +325,11 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     if (told) continue;
     // "held her for nine hours … then put her on a flight to Nairobi": the custody ended in a
     // removal from the country, told in its sentence or the next, not in a release
-    const removed = events.some((u) => (u.type === 'DEPORTATION' || u.type === 'EXTRADITION') && HAPPENED.has(u.modality) && u.target?.entity === v.target!.entity && u.sentence >= sentence && u.sentence <= sentence + 1);
+    // (of that custody: not dated in another month, no arrest of the person told between)
+    const month = (d: EventDate | null | undefined) => (d && d.value.length >= 7 ? d.value.slice(0, 7) : undefined);
+    const sameTime = (u: VigilEvent) => !month(u.date) || !month(v.date) || month(u.date) === month(v.date);
+    const arrestBetween = (u: VigilEvent) => events.some((w) => w !== v && w.type === 'ARREST' && w.target?.entity === v.target!.entity && w.trigger.start > v.trigger.start && w.trigger.start < u.trigger.start);
+    const removed = events.some((u) => (u.type === 'DEPORTATION' || u.type === 'EXTRADITION') && HAPPENED.has(u.modality) && u.target?.entity === v.target!.entity && u.sentence >= sentence && u.sentence <= sentence + 1 && u.trigger.start > v.trigger.start && sameTime(u) && !arrestBetween(u));
     if (removed) continue;
     const start = doc.tokens[over.first]!.start;
     const end = doc.tokens[over.last]!.end;

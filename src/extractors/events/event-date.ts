@@ -115,6 +115,8 @@ export class EventDater {
       if (this.lexicon.speech.has(tree.lemma(token)) && !(via === 'xcomp' && i === t.token)) return null;
       // (a relative clause tells its own time: "X, who was freed last week, was rearrested on Tuesday")
       if (t.pos === 'verb' && i === t.token && (!/^(xcomp|advcl|conj|acl)/.test(via) || via === 'acl:relcl')) return null;
+      // (so does an adjective's: "X, who had been missing since March, was found dead on Sunday")
+      if (t.pos === 'adj' && i === t.token && via === 'acl:relcl') return null;
       if (via === 'ccomp' || via === 'parataxis') return null;
       const d = this.at(token);
       if (d) return d;

@@ -11,7 +11,7 @@ import type { Trigger } from './triggers.js';
  */
 
 /** Verbs whose complement is wanted, not done: "urged X to release", "asked for a sentence". */
-const WANTING_VERBS = new Set(['call', 'demand', 'urge', 'ask', 'request', 'petition', 'appeal', 'press', 'push', 'seek', 'want', 'plead', 'lobby', 'campaign', 'apply', 'beg', 'implore', 'recommend', 'propose', 'need', 'oppose', 'threaten', 'try', 'attempt', 'pray', 'plot', 'conspire', 'scheme']);
+const WANTING_VERBS = new Set(['call', 'demand', 'urge', 'ask', 'request', 'petition', 'appeal', 'press', 'push', 'seek', 'want', 'plead', 'lobby', 'campaign', 'apply', 'beg', 'implore', 'recommend', 'propose', 'need', 'oppose', 'threaten', 'try', 'attempt', 'pray', 'plot', 'conspire', 'scheme', 'hope', 'wish']);
 /** Verbs whose object itself is wanted: "demanded his release", "sought his arrest"; "appealed his conviction" and "pressed charges" are not. */
 const WANTING_OBJECT = new Set(['demand', 'request', 'seek', 'want', 'threaten', 'propose', 'recommend', 'oppose', 'need', 'ask', 'urge']);
 /** Request nouns that govern through "of": "the threat of arrest", "a warrant of arrest"; others through "for" or as a compound. */
@@ -52,6 +52,14 @@ const GRANTING_VERBS = new Set(['grant', 'approve', 'accept', 'allow', 'order'])
  */
 const PASSING = new Set(['order', 'secure', 'ensure', 'grant', 'allow', 'effect', 'facilitate', 'obtain', 'win', 'arrange', 'approve', 'make', 'carry', 'get', 'be', 'have']);
 // "was supposed to be released on Monday": owed, not yet done
+/** Verbs of confirming, whose content is unconfirmed when they are denied. */
+const CONFIRMING = new Set(['confirm', 'verify', 'acknowledge', 'establish']);
+/** Whether verb `h` is denied: a negator on it, or a subject that is no one ("no official has confirmed"). */
+function unconfirmed(tree: Tree, h: number): boolean {
+  if (tree.kids(h, 'advmod', 'aux').some((k) => ['not', "n't", 'never'].includes(tree.token(k).text.toLowerCase()))) return true;
+  return tree.kids(h, 'nsubj', 'nsubj:pass').some((n) => ['nobody', 'none'].includes(tree.token(n).text.toLowerCase()) || tree.kids(n, 'det').some((d) => tree.token(d).text.toLowerCase() === 'no'));
+}
+
 /** Words of fearing, whose content has not been told to have happened. */
 const FEARING = new Set(['fear', 'worry', 'dread']);
 const FUTURE_VERBS = new Set(['plan', 'intend', 'expect', 'prepare', 'schedule', 'vow', 'promise', 'set', 'due', 'pledge', 'decide', 'agree', 'suppose']);
@@ -324,6 +332,8 @@ function governedByParse(tree: Tree, t: Trigger): Modality | undefined {
     // "his wife feared he had been abducted", "fears that she was arrested", "is feared to have been
     // killed": a fear is no report that it happened
     if (FEARING.has(lemma) && /^(ccomp|acl|xcomp)/.test(via)) return 'hypothetical';
+    // "no official has confirmed that she is in custody", "police did not confirm he was held": unconfirmed
+    if (CONFIRMING.has(lemma) && via === 'ccomp' && unconfirmed(tree, h)) return 'hypothetical';
     const finiteWanted = via === 'ccomp' && (WANTING_VERBS.has(lemma) || lemma === 'ensure');
     if (!complement || (!nonFinite(tree, n) && !finiteWanted)) return undefined;
     if (REFUSING_VERBS.has(lemma)) return 'negated';

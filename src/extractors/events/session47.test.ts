@@ -20,7 +20,11 @@ const lacks = (text: string, type: string, modality?: string) => assert.ok(!told
 test('"handed over" to a state is a deportation, to the police custody, to a family neither', () => {
   has('The journalist Adil Baran was handed over to Turkish authorities on Friday.', 'DEPORTATION', 'Adil Baran');
   has('A blogger, Sami Orhan, handed over by Jordan in January, is held in Abu Dhabi.', 'DEPORTATION', 'Sami Orhan');
-  has('The activist Sami Lund was handed over to the DSS in Abuja on Monday.', 'ARREST', 'Sami Lund');
+  has('The activist Sami Lund was handed over to the State Security Service in Abuja on Monday.', 'ARREST', 'Sami Lund');
+  // must not match: a release to the Red Cross, a child to her parents, refugees to UN officials are no custody
+  lacks('The abducted aid worker Musa Garba was released by the gunmen and handed over to the International Committee of the Red Cross.', 'ARREST');
+  lacks('The rescued teenager Grace Nduta was handed over to her parents by police on Monday.', 'ARREST');
+  lacks('The refugee poet Amal Idris was handed over to UNHCR officials in Kampala.', 'ARREST');
   // must not match: the report's own police, a family
   lacks('The reporter Kofi Dara was arrested on Monday and handed over to Ramna police the next day.', 'DEPORTATION');
   lacks('The body of the reporter Juma Ali was handed over to his family on Sunday.', 'DEPORTATION');
@@ -143,4 +147,30 @@ test('a custody shared "with her" takes the date of hers; an oblique pronoun is 
   assert.equal(picked?.date?.value, '2021-11-08');
   const her = doc.text.indexOf('with her') + 5;
   assert.equal(doc.entities.find((e) => e.mentions.some((m) => m.start === her))?.name, 'Sok Chan');
+});
+
+test('a body found past a long apposition is a killing; what no official confirms is not told', () => {
+  has('The body of Haidar Saad, a 29-year-old who had helped run the protest sit-in outside the provincial council building in Basra, was found on Friday morning on a dirt road north of the city.', 'KILLING', 'Haidar Saad');
+  has('No official has confirmed that the activist Ana Rell was arrested.', 'ARREST', 'Ana Rell', 'hypothetical');
+  // must still match: a confirmation is the event told
+  has('Police confirmed on Monday that the activist Ana Rell was arrested.', 'ARREST', 'Ana Rell');
+});
+
+test('review of session 47: the rules\' edges (must not match)', () => {
+  has('Prosecutors dropped a charge against the activist Ewa Nowak, ending her case.', 'RELEASE', 'Ewa Nowak');
+  has('Security agents held the blogger Rashid Amin for ten hours at the airport on 4 May. On 5 May he was detained again and deported to Egypt.', 'RELEASE', 'Rashid Amin');
+  const zawadi = told("Police arrested the activist Zawadi Akinyi on 28 February. In March she was held for two weeks at Lang'ata prison and then released.", true);
+  assert.ok(zawadi.some(([t, , w, h]) => t === 'ARREST' && w === 'Zawadi Akinyi' && h === "Lang'ata prison"), JSON.stringify(zawadi));
+  const ramla = read('Ramla Ahmed, who had been missing since March, was found dead on Sunday.');
+  assert.equal(ramla.events.find((v) => v.type === 'DISAPPEARANCE')?.date?.value, '2024-03');
+  has('Journalists granted UNHCR protection were deported to Eritrea last week.', 'DEPORTATION', 'Journalists');
+  lacks('Heavy rain stopped the activist Jane Muthoni from travelling to the hearing.', 'RESTRICTION');
+  lacks('The singer Kemi Ade was offloaded from an overbooked flight, the airline said.', 'RESTRICTION');
+  assert.ok(!told('The student Lena Park was arrested at the Military Institute of Engineering, where she studies.', true).some(([, , , h]) => h));
+  const station = read('The wife of the owner of the station Musa Kiptoo runs was questioned by police.');
+  assert.ok(station.entities.some((e) => e.type === 'PERSON' && e.name === 'Musa Kiptoo'), station.entities.map((e) => `${e.type}:${e.name}`).join(', '));
+  has('The activist Kofi Mensah hopes to regain his freedom soon.', 'RELEASE', 'Kofi Mensah', 'hypothetical');
+  lacks('The student Joan Kizza was taken to hospital and dumped there by police.', 'RELEASE');
+  const same = told('Amir Tehrani was held in Evin prison in 2010. In 2024 the activist Sara Jafari was taken to Qarchak prison. Amir Tehrani\'s son Davud Tehrani is now held at the same prison as his father was.', true);
+  assert.ok(!same.some(([, , w, h]) => w === 'Davud Tehrani' && h === 'Qarchak prison'), JSON.stringify(same));
 });

@@ -207,6 +207,15 @@ function passiveAfter(tree: Tree, i: number, words: readonly string[]): number |
   const { to } = tree.sentenceRange(i);
   for (let j = i + 1; j + 1 < to && j - i <= 20; j++) {
     const t = tree.token(j);
+    // past an apposition set off by commas, however long: "The body of X, a 29-year-old who had
+    // helped run the sit-in, was found"
+    if (t.text === ',') {
+      for (let k = j + 1; k + 2 < to && k - j <= 40 && tree.token(k).text !== ';'; k++) {
+        if (tree.token(k).text !== ',') continue;
+        if (/^(?:was|were)$/i.test(tree.token(k + 1).text) && words.includes(tree.lemma(k + 2))) return k + 2;
+        break;
+      }
+    }
     if (/^(?:was|were|been)$/i.test(t.text) && words.includes(tree.lemma(j + 1))) return tree.token(j + 2)?.text.toLowerCase() === 'to' ? undefined : j + 1;
     if ((t.upos === 'VERB' && FINITE.has(t.xpos ?? '')) || /^W/.test(t.xpos ?? '') || t.text === ';') return undefined;
   }
@@ -409,11 +418,17 @@ function handedTo(tree: Tree, lexicon: Lexicon, i: number): 'abroad' | 'custody'
   if (to === undefined) return undefined;
   const phrase = [to, ...tree.kids(to, 'compound', 'amod', 'nmod', 'nmod:poss', 'flat')];
   if (phrase.some((k) => foreignWord(k, to))) return 'abroad';
-  const recipient = (k: number) => lexicon.agentNouns.has(tree.lemma(k).toLowerCase()) || STATE_VEHICLES.has(tree.lemma(k).toLowerCase());
-  // an agency's acronym ("the DSS", "RAB") or a station's name before "police" counts as the force
-  const named = tree.entityOf[to]?.type === 'ORG';
-  return phrase.some(recipient) || named ? 'custody' : undefined;
+  // the recipient and its own words (not a phrase hung on it: "to her parents by police"), a force that holds people
+  const recipient = (k: number) => CUSTODIANS.has(tree.lemma(k).toLowerCase());
+  // (or an agency by its initials, "to the FIA", "to the DSS"; not a humanitarian one's: "to UNHCR", "to the ICRC")
+  const agency = tree.entityOf[to]?.type === 'ORG' && /^[A-Z]{2,6}$/.test(tree.token(to).text) && !HUMANITARIAN.test(tree.token(to).text);
+  return agency || [to, ...tree.kids(to, 'compound', 'amod', 'flat')].some(recipient) ? 'custody' : undefined;
 }
+
+/** Initials of bodies that receive people to care for them, not to hold them. */
+const HUMANITARIAN = /^(?:UN|ICRC|IOM|IRC|MSF|NGO|WHO|WFP)/;
+/** Forces that hold whoever is handed over to them ("to Ramna police", "to the army"; not "to UNHCR officials", "to a family member"). */
+const CUSTODIANS = new Set(['police', 'policeman', 'policemen', 'officer', 'army', 'military', 'soldier', 'troops', 'security', 'intelligence', 'gendarmerie', 'gendarme', 'prosecutor', 'prosecution', 'prison', 'jail', 'detective', 'investigator', 'militia', 'service', 'services']);
 
 /** The trigger `entry` makes of token `i`, when its conditions hold there. */
 /** Words that set a time apart from the clause's own: "after his release from detention". */
@@ -629,7 +644,7 @@ function afterHeld(tree: Tree, i: number, before: ReadonlyMap<string, string | u
     // its own particle only, if any ("picked up", "taken away"; not "held up by the flooding")
     const particle = before.get(tree.lemma(k));
     const particles = tree.kids(k, 'compound:prt').map((p) => tree.lemma(p));
-    return tree.kids(k, 'aux:pass').length > 0 && (particle === undefined ? particles.length === 0 : particles.length === 0 || particles.includes(particle));
+    return tree.kids(k, 'aux:pass').length > 0 && (particle === undefined ? particles.length === 0 : particles.includes(particle));
   }
   return false;
 }

@@ -21,7 +21,7 @@ const OBJECT_START = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON']);
 /** Prepositions too rare in the tagger's training to have a class there; "-ing" words ("including") are left alone too. */
 const RARE_PREPOSITIONS = new Set(['amid', 'amidst', 'alongside', 'versus', 'beside', 'beneath', 'unlike', 'atop', 'underneath', 'amongst', 'notwithstanding', 'excluding', 'barring', 'save', 'vs', 'circa', 'minus', 'plus', 'unto', 'till', 'pro']);
 /** Participles news uses as adjectives before a place or a body: "neighbouring Kyrgyzstan", "the ruling party". */
-const ADJECTIVAL_PARTICIPLES = new Set(['neighbouring', 'neighboring', 'ruling', 'outgoing', 'incoming', 'ongoing', 'opposing', 'leading', 'governing', 'surrounding', 'remaining', 'existing', 'presiding', 'reigning']);
+const ADJECTIVAL_PARTICIPLES = new Set(['neighbouring', 'neighboring', 'ruling', 'outgoing', 'incoming', 'ongoing', 'opposing', 'governing', 'surrounding', 'remaining', 'existing', 'presiding', 'reigning']);
 /** Words that open a date without being a month's or a day's name. */
 const DATE_OPENERS = new Set(['today', 'yesterday', 'last', 'this', 'next']);
 const isDateWord = (w: string): boolean => DATE_NAMES.has(w.toLowerCase()) || DATE_OPENERS.has(w.toLowerCase());
@@ -38,6 +38,22 @@ function aimedAtName(words: readonly string[], tags: readonly TaggedWord[], k: n
  * the past: a reduced relative ("journalists arrested last year were …") has no object.
  */
 const NAMING = new Set(['named', 'called', 'dubbed', 'nicknamed', 'titled', 'entitled', 'known', 'christened', 'renamed']);
+/** Participles with two objects, whose reduced relative keeps one: "Journalists granted UNHCR protection were deported". */
+const DITRANSITIVE = new Set(['granted', 'given', 'offered', 'denied', 'awarded', 'shown', 'handed', 'sent', 'told', 'promised', 'allowed', 'refused', 'issued', 'paid', 'lent', 'assigned']);
+
+/**
+ * Whether the finite verb after the object at `o` is the subject's own, right after the object's
+ * words with no comma or "and" before it ("Journalists granted protection were deported"), as a
+ * reduced relative's subject has it; not a verb joined on after a comma ("The magistrate granted X
+ * bail of $20, ordered him to report").
+ */
+function subjectsVerbFollows(words: readonly string[], tags: readonly TaggedWord[], o: number): boolean {
+  for (let k = o; k < words.length; k++) {
+    if (words[k] === ',' || words[k] === ';' || words[k]!.toLowerCase() === 'and') return false;
+    if (FINITE.has(tags[k]!.xpos) || tags[k]!.upos === 'AUX') return true;
+  }
+  return false;
+}
 
 function openingActive(words: readonly string[], out: TaggedWord[], usedAs: (word: string, upos: string) => boolean): TaggedWord[] {
   const i = out.findIndex((t) => t.upos === 'VERB' || t.upos === 'AUX');
@@ -48,6 +64,7 @@ function openingActive(words: readonly string[], out: TaggedWord[], usedAs: (wor
   const next = out[o];
   // "A journalist named Vera Lind was arrested": a name given is the participle's, whatever follows
   if (!next || !(next.upos === 'PROPN' || ['PRP', 'PRP$'].includes(next.xpos)) || isDateWord(words[o]!) || NAMING.has(words[i]!.toLowerCase())) return out;
+  if (DITRANSITIVE.has(words[i]!.toLowerCase()) && subjectsVerbFollows(words, out, o)) return out;
   const fixed = [...out];
   fixed[i] = { ...out[i]!, xpos: 'VBD' };
   if (nounRead) fixed[i - 1] = { upos: 'NOUN', xpos: 'NN', lemma: words[i - 1]!.toLowerCase() };
@@ -71,7 +88,7 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
   // or standing, after a preposition or a determiner and before a noun or a name, is an adjective
   for (let k = 1; k + 1 < words.length; k++) {
     if (out[k]!.xpos !== 'VBG' || !ADJECTIVAL_PARTICIPLES.has(words[k]!.toLowerCase())) continue;
-    if (!['ADP', 'DET', 'SCONJ'].includes(out[k - 1]!.upos) || !['NOUN', 'PROPN', 'ADJ'].includes(out[k + 1]!.upos)) continue;
+    if (!['ADP', 'DET', 'SCONJ'].includes(out[k - 1]!.upos) || !['NOUN', 'PROPN', 'ADJ'].includes(out[k + 1]!.upos) || isDateWord(words[k + 1]!)) continue;
     out[k] = { upos: 'ADJ', xpos: 'JJ', lemma: words[k]!.toLowerCase() };
   }
   // "Student activist X is in custody": a word read as a past tense that training never saw as a

@@ -87,7 +87,9 @@ function relativeMadeHead(p: Parsed): boolean {
   const who = last + 2;
   if (p.words[last + 1] !== ',' || p.words[who]?.toLowerCase() !== 'who') return false;
   const rel = p.heads[who]!;
-  if (rel <= who) return false;
+  if (rel <= who || !/^nsubj/.test(p.deprels[who] ?? '')) return false;
+  // "who the court freed on bail": a subject of its own makes "who" the object
+  if (p.deprels.some((d, k) => k !== who && k !== last && (k < first || k > last) && p.heads[k] === rel && /^nsubj/.test(d))) return false;
   // the name's own head: the one of its words that hangs outside it, on the relative clause's verb
   const name = [...Array(last - first + 1).keys()].map((k) => first + k).find((k) => p.heads[k]! < first || p.heads[k]! > last);
   if (name === undefined || p.heads[name] !== rel) return false;
