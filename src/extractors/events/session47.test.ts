@@ -174,3 +174,8 @@ test('review of session 47: the rules\' edges (must not match)', () => {
   const same = told('Amir Tehrani was held in Evin prison in 2010. In 2024 the activist Sara Jafari was taken to Qarchak prison. Amir Tehrani\'s son Davud Tehrani is now held at the same prison as his father was.', true);
   assert.ok(!same.some(([, , w, h]) => w === 'Davud Tehrani' && h === 'Qarchak prison'), JSON.stringify(same));
 });
+
+test('"regains freedom" after a list of names in a headline frees none of them', () => {
+  lacks('Ayoola Babalo: Journalist arrested by DSS over articles on Buhari, Tinubu regains freedom', 'RELEASE');
+  has('The journalist Ayoola Babalo regains freedom after 97 days.', 'RELEASE', 'Ayoola Babalo');
+});

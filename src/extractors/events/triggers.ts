@@ -425,6 +425,13 @@ function handedTo(tree: Tree, lexicon: Lexicon, i: number): 'abroad' | 'custody'
   return agency || [to, ...tree.kids(to, 'compound', 'amod', 'flat')].some(recipient) ? 'custody' : undefined;
 }
 
+/** Whether the name at `n` closes a comma list of names: "Buhari, Tinubu". */
+function listEnd(tree: Tree, n: number): boolean {
+  let first = n;
+  while (first > 0 && tree.token(first - 1).upos === 'PROPN' && tree.entityOf[first - 1] === tree.entityOf[n]) first--;
+  return tree.token(first - 1)?.text === ',' && tree.token(first - 2)?.upos === 'PROPN';
+}
+
 /** Initials of bodies that receive people to care for them, not to hold them. */
 const HUMANITARIAN = /^(?:UN|ICRC|IOM|IRC|MSF|NGO|WHO|WFP)/;
 /** Forces that hold whoever is handed over to them ("to Ramna police", "to the army"; not "to UNHCR officials", "to a family member"). */
@@ -470,6 +477,9 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
       type = entry.otherwise;
     }
   }
+  // "… over articles on Buhari, Tinubu regains freedom": the last name of a list the headline's
+  // parse made the subject regains nothing; the one who does is named before the list
+  if (type === 'RELEASE' && tree.lemma(i) === 'regain' && tree.kids(i, 'nsubj').some((n) => listEnd(tree, n))) return undefined;
   if (entry.partnerAfterFrom && partner !== undefined && tree.token(partner - 1)?.text.toLowerCase() !== 'from') return undefined;
   // "to escape the cold winters" is no escape from what awaited at home: the escaped thing must be one of the entry's
   if (entry.partnerObject && partner !== undefined && !escapedIs(tree, partner, entry.partnerObject)) return undefined;
