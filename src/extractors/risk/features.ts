@@ -185,6 +185,8 @@ interface ReportIndex {
   orgEnding: Map<number, Entity>;
   /** Whether a person's own titles, roles or descriptions name a kind at risk ("the journalist A"). */
   describedAtRisk(id: string): boolean;
+  /** By sentence, the groups no named person stands for that its events befall ("four reporters", "other journalists"). */
+  groupsIn: Map<number, Offsets[]>;
 }
 
 const indexCache = new WeakMap<Doc, { events: readonly Event[]; quotes: readonly Quote[]; index: ReportIndex }>();
@@ -202,6 +204,7 @@ function reportIndex(doc: Doc): ReportIndex {
   const typeOf = new Map<string, Entity['type']>();
   for (const x of doc.entities) if (!typeOf.has(x.id)) typeOf.set(x.id, x.type);
   const people = persons(doc);
+  const groupsIn = new Map<number, Offsets[]>();
   for (const v of doc.events) {
     for (const id of new Set([v.target?.entity, v.agent?.entity, v.principal?.entity])) {
       if (!id) continue;
@@ -210,6 +213,9 @@ function reportIndex(doc: Doc): ReportIndex {
       else byEntity.set(id, [v]);
     }
     const target = v.target?.entity;
+    if (v.target && (!target || !people.has(target)) && v.target.start !== undefined && v.target.end !== undefined) {
+      (groupsIn.get(v.sentence) ?? groupsIn.set(v.sentence, []).get(v.sentence)!).push({ start: v.target.start, end: v.target.end });
+    }
     if (target && people.has(target)) (personTargetsAt.get(v.trigger.start) ?? personTargetsAt.set(v.trigger.start, new Set()).get(v.trigger.start)!).add(target);
   }
   const quotesOf = new Map<string, Quote[]>();
@@ -248,7 +254,7 @@ function reportIndex(doc: Doc): ReportIndex {
     }
     return yes;
   };
-  const index = { eventsOf, personTargetsAt, typeOf, quotesOf, lowerWords, orgs, orgStarting, orgEnding, describedAtRisk };
+  const index = { eventsOf, personTargetsAt, typeOf, quotesOf, lowerWords, orgs, orgStarting, orgEnding, describedAtRisk, groupsIn };
   indexCache.set(doc, { events: doc.events, quotes: doc.quotes, index });
   return index;
 }
@@ -411,6 +417,21 @@ const STATE_BODY_WORDS = new Set(['ministry', 'ministries', 'party', 'authority'
 const isOwnOffice = (f: Feat): boolean => OWN_DESCRIBING.test(f.name) && OFFICE_WORDS.has(writtenWordOf(f));
 const OWN_DESCRIBING = /^(?:title|desc|afftitle|kid|head=appos)[=:]/;
 
+/** The kind words (plural, lower case) of the groups an event befalls: "reporters" of "at least four reporters". */
+function groupKinds(doc: Doc, groups: readonly Offsets[], add: (name: string, at?: Offsets) => void): void {
+  for (const g of groups) {
+    for (const m of wordsIn(doc.text.slice(g.start, g.end))) {
+      const w = m[0];
+      if (!/^\p{Ll}/u.test(w) || !/s$/.test(w)) continue;
+      const kind = kindOfWord(w.toLowerCase());
+      if (!kind) continue;
+      const at = { start: g.start + m.index, end: g.start + m.index + w.length };
+      add(`group-kind=${kind}`, at);
+      add(`group-kinds=${AT_RISK.has(kind) ? 'at-risk' : 'not-at-risk'}`, at);
+    }
+  }
+}
+
 /** Near: the words a description sits in beside a name ("union leader X", "X, a lawyer"); further: the rest of its clause. */
 const NEAR = 3;
 const FURTHER = 10;
@@ -446,6 +467,9 @@ export function personFeatures(doc: Doc, e: Entity, relevance: { score: number; 
       if (others.length > 0) add(`co-target=${v.type}`, v.trigger);
       // "police arrested the journalist A and B": one of those it befalls with is described as at risk
       if (others.some((id) => index.describedAtRisk(id))) add('co-target-at-risk', v.trigger);
+      // "four reporters remain in prison: A, B …", "other journalists jailed include A": the kind a
+      // group befallen in the same sentence is named by, a list's members' only description
+      if (happened) groupKinds(doc, index.groupsIn.get(v.sentence) ?? [], add);
       add(`target=${v.type}:${v.modality}`, v.trigger);
       if (happened && VIOLATIONS.has(v.type)) add('victim', v.trigger);
       if (v.sentence === 0) add('target-in-title', v.trigger);

@@ -71,6 +71,8 @@ const WHY: Record<string, string> = {
   speaker: 'they are quoted',
   principal: 'on whose behalf',
   relevance: 'what the report is about',
+  'group-kind': 'the group told with them is named',
+  'group-kinds': 'the group told with them is named',
   'personal-pronoun': 'the report refers to them as he or she',
   'cluster-first': 'the kind of word their first name is',
   'cluster-last': 'the kind of word their last name is',

@@ -79,3 +79,12 @@ test('a publisher, a stringer or a deacon is named as the kind of person at risk
     assert.ok(feats.some((f) => f.startsWith('kind') && f.endsWith(`=${kind}`)), `${name}: ${feats.join(' ')}`);
   }
 });
+
+test('a list under a group named by its kind: "four reporters remain in prison: A, B …" gives each the group\'s kind', () => {
+  const text = 'At least four reporters remain in prison: Ko Zaw Lin, U Than Htike, Daw Nwe Ni and Ma Thiri.';
+  for (const name of ['Daw Nwe Ni', 'Ma Thiri']) assert.ok(featsOf(text, name).includes('group-kinds=at-risk'), name);
+  const suspects = featsOf('Police arrested three robbery suspects, including Tunde Okafor and Emeka Nwosu, on Monday.', 'Emeka Nwosu');
+  assert.ok(!suspects.includes('group-kinds=at-risk'), suspects.join(' '));
+  // must not match: no group told with the person
+  assert.ok(!featsOf('Police arrested the journalist Amara Bello in Lagos on Monday.', 'Amara Bello').some((f) => f.startsWith('group-kind')));
+});
