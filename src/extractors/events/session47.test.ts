@@ -179,3 +179,10 @@ test('"regains freedom" after a list of names in a headline frees none of them',
   lacks('Ayoola Babalo: Journalist arrested by DSS over articles on Buhari, Tinubu regains freedom', 'RELEASE');
   has('The journalist Ayoola Babalo regains freedom after 97 days.', 'RELEASE', 'Ayoola Babalo');
 });
+
+test('"Among the dead was X", "X was among the dead" tell a killing', () => {
+  has('Among the dead was Kenneth Ssal, a 19-year-old student.', 'KILLING', 'Kenneth Ssal');
+  has('The student Kenneth Ssal was among the dead.', 'KILLING', 'Kenneth Ssal');
+  // must not match: "among the first"
+  lacks('The student Kenneth Ssal was among the first to arrive.', 'KILLING');
+});
