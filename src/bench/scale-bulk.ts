@@ -16,7 +16,8 @@ import { BATCH_TABLES, batchRows, insertFts, rowsPerInsert } from './scale-multi
  * million). SQLite: journal in memory and `synchronous = OFF` during the build only, a 3 GB page
  * cache; multi-row INSERTs of a fixed number of rows, so the store's statement cache prepares
  * each once. PostgreSQL: one `INSERT … SELECT FROM unnest($1::type[], …)` per table and batch (no
- * limit on bound parameters), `synchronous_commit = off` per transaction, indexes built with
+ * limit on bound parameters), `synchronous_commit = off` per transaction, in two stages (the
+ * reports in two transactions side by side, then the rest: `BatchWriter.stages`), indexes built with
  * 1 GB of `maintenance_work_mem`. The dropped indexes' definitions are kept in a file beside the
  * temporary directory until they are built again, so a build stopped part way gets them back at
  * the next `begin` or `restore`.
@@ -65,6 +66,21 @@ export class BulkWriter implements BatchWriter {
     writeFileSync(this.stateFile, JSON.stringify(defs));
     for (const d of defs) await db.executeQuery(CompiledQuery.raw(`DROP INDEX IF EXISTS "${d.name}"`));
     log(`  bulk build: ${defs.length} secondary indexes dropped until the end`);
+  }
+
+  get stages(): BatchWriter['stages'] {
+    if (this.store.engine !== 'postgres') return undefined;
+    return {
+      lanes: 2,
+      reports: async (tx, b) => {
+        await sql`SET LOCAL synchronous_commit = off`.execute(tx);
+        for (const [table, rows] of batchRows(b).filter(([t]) => t === 'reports' || t === 'report_name_checks')) await this.insertPostgres(tx, table, rows);
+      },
+      rest: async (tx, b) => {
+        await sql`SET LOCAL synchronous_commit = off`.execute(tx);
+        for (const [table, rows] of batchRows(b).filter(([t]) => t !== 'reports' && t !== 'report_name_checks')) await this.insertPostgres(tx, table, rows);
+      },
+    };
   }
 
   async flush(tx: Tx, b: Batch): Promise<void> {

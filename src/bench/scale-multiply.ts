@@ -72,7 +72,21 @@ const remapIds = (text: string, ids: Map<string, string>) => text.replace(UUID, 
 /** Writes one batch's rows: the same rows whichever writer. */
 export interface BatchWriter {
   flush(tx: Tx, b: Batch): Promise<void>;
+  /**
+   * A writer that splits a batch in two stages, each its own transaction: its reports (in
+   * `lanes` transactions side by side), then every other row once they are committed. The next
+   * batch's reports are written while the last batch's other rows are: on PostgreSQL, the
+   * reports' generated tsvector is most of the server's work, and it then runs on more than one
+   * core. The audit rows stay in one transaction at a time, in order.
+   */
+  stages?: { lanes: number; reports(tx: Tx, b: Batch): Promise<void>; rest(tx: Tx, b: Batch): Promise<void> };
 }
+
+/** The batch's reports cut into `n` batches of reports alone. */
+const cutReports = (b: Batch, n: number): Batch[] => {
+  const size = Math.ceil(b.reports.length / n);
+  return Array.from({ length: n }, (_, i) => ({ ...emptyBatch(), reports: b.reports.slice(i * size, (i + 1) * size) })).filter((x) => x.reports.length);
+};
 
 const DAY = 86_400_000;
 
@@ -165,6 +179,7 @@ export class Multiplier {
    */
   async write(count: number, batch: number, onBatch: (written: number) => void, writer: BatchWriter = new RowsWriter(this.store)): Promise<void> {
     if (this.prevHash === undefined) this.prevHash = (await this.store.db.selectFrom('audit').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst())?.hash ?? null;
+    if (writer.stages) return this.writeStaged(count, batch, onBatch, writer.stages);
     let made = 0;
     let written = 0;
     let pending: Promise<void> | undefined;
@@ -185,6 +200,32 @@ export class Multiplier {
       pending.catch(() => undefined);
     }
     await pending;
+  }
+
+  private async writeStaged(count: number, batch: number, onBatch: (written: number) => void, stages: NonNullable<BatchWriter['stages']>): Promise<void> {
+    const db = this.store.db;
+    let made = 0;
+    let written = 0;
+    let rest: Promise<void> | undefined;
+    while (made < count) {
+      const b = emptyBatch();
+      const k = Math.min(batch, count - made);
+      for (let i = 0; i < k; i++) this.vary(this.stories[this.n % this.stories.length]!, b);
+      made += k;
+      const reports = Promise.all(cutReports(b, stages.lanes).map((part) => db.transaction().execute((tx) => stages.reports(tx, part))));
+      reports.catch(() => undefined);
+      await rest;
+      await reports;
+      rest = db
+        .transaction()
+        .execute((tx) => stages.rest(tx, b))
+        .then(() => {
+          written += k;
+          onBatch(written);
+        });
+      rest.catch(() => undefined);
+    }
+    await rest;
   }
 
   /** A fresh id, from the seeded generator: the same seed writes the same rows. */
