@@ -173,17 +173,18 @@ export class Multiplier {
   }
 
   /**
-   * Writes `count` varied reports in transactions of `batch` reports; `onBatch` after each commit.
+   * Writes `count` varied reports in transactions of `batch` reports; `onBatch` after each commit;
+   * fewer when `stop` says so before a batch is made (the batches made are written whole).
    * The next batch is made while the last one is written (on PostgreSQL the server writes while
    * this process varies); they commit in order.
    */
-  async write(count: number, batch: number, onBatch: (written: number) => void, writer: BatchWriter = new RowsWriter(this.store)): Promise<void> {
+  async write(count: number, batch: number, onBatch: (written: number) => void, writer: BatchWriter = new RowsWriter(this.store), stop: () => boolean = () => false): Promise<void> {
     if (this.prevHash === undefined) this.prevHash = (await this.store.db.selectFrom('audit').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst())?.hash ?? null;
-    if (writer.stages) return this.writeStaged(count, batch, onBatch, writer.stages);
+    if (writer.stages) return this.writeStaged(count, batch, onBatch, writer.stages, stop);
     let made = 0;
     let written = 0;
     let pending: Promise<void> | undefined;
-    while (made < count) {
+    while (made < count && !stop()) {
       const b = emptyBatch();
       const k = Math.min(batch, count - made);
       for (let i = 0; i < k; i++) this.vary(this.stories[this.n % this.stories.length]!, b);
@@ -202,12 +203,12 @@ export class Multiplier {
     await pending;
   }
 
-  private async writeStaged(count: number, batch: number, onBatch: (written: number) => void, stages: NonNullable<BatchWriter['stages']>): Promise<void> {
+  private async writeStaged(count: number, batch: number, onBatch: (written: number) => void, stages: NonNullable<BatchWriter['stages']>, stop: () => boolean): Promise<void> {
     const db = this.store.db;
     let made = 0;
     let written = 0;
     let rest: Promise<void> | undefined;
-    while (made < count) {
+    while (made < count && !stop()) {
       const b = emptyBatch();
       const k = Math.min(batch, count - made);
       for (let i = 0; i < k; i++) this.vary(this.stories[this.n % this.stories.length]!, b);
