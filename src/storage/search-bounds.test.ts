@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
+import { aliasPrefixes } from './migrations/018-alias-prefixes.js';
 import { createPerson } from './persons.js';
 import { insertReport } from './reports.js';
 import { latestMatches, matchesQuery, search, windowEdge } from './search.js';
@@ -102,6 +103,21 @@ for (const engine of TEST_ENGINES) {
         if (engine.engine === 'postgres') assert.match(q.sql, /order by \("case_events"\."date_value" \|\| ''\) desc/, q.sql);
         else assert.match(p, /event_sources_report|sqlite_autoindex_case_events/, p);
       }
+    });
+
+    test('SQLite keeps prefix indexes of the aliases (migration 018), filled in the order the aliases were added', { skip: engine.engine !== 'sqlite' && 'SQLite\'s FTS5 table' }, async () => {
+      const def = (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE name = 'person_aliases_fts'`.execute(store.db)).rows[0]!.sql;
+      assert.match(def, /prefix = '1 2 3'/, def);
+      // Made again over a filled table: the same rows, in the aliases' order, and still found by a one-letter prefix.
+      await aliasPrefixes('sqlite').up(store.db as never);
+      const aliases = (await sql<{ person_id: string; normalized: string }>`SELECT person_id, normalized FROM person_aliases ORDER BY rowid`.execute(store.db)).rows;
+      const fts = (await sql<{ person_id: string; normalized: string }>`SELECT person_id, normalized FROM person_aliases_fts ORDER BY rowid`.execute(store.db)).rows;
+      assert.deepEqual(fts, aliases);
+      const r = await search(store.db, store.engine, { q: 't', limit: 50 });
+      assert.equal(r.people.length, REPORTS / 20);
+      // The triggers still feed it.
+      await store.db.transaction().execute((tx) => createPerson(tx, at(REPORTS), { name: 'Tamsin Orvath Late', names: ['Tamsin Orvath Late'] }, null));
+      assert.equal((await search(store.db, store.engine, { q: 'la', limit: 50 })).people.length, 1);
     });
   });
 }
