@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { faker } from '@faker-js/faker';
 import { sql } from 'kysely';
 import { normalizeName } from '../cases/names.js';
+import { chainHash } from '../storage/audit.js';
 import { encodeExtraction, extractionJson } from '../storage/reports.js';
 import type { Selectable } from 'kysely';
-import type { AlertsTable, CaseEventsTable, EventSourcesTable, PersonAliasesTable, PersonMentionsTable, PersonsTable, ReportsTable } from '../storage/schema.js';
+import type { AlertsTable, AuditTable, CaseEventsTable, EventSourcesTable, JobsTable, PersonAliasesTable, PersonMentionsTable, PersonsTable, ReportsTable, TriageItemsTable } from '../storage/schema.js';
 import type { Database } from '../storage/schema.js';
 import type { Store, Tx } from '../storage/store.js';
 import type { Story } from './scale-pool.js';
@@ -15,10 +16,16 @@ import type { Story } from './scale-pool.js';
  * changed and its dates shifted back up to five years, written as the same rows the tracker
  * writes, by batched inserts. One person in five is someone already on file (a follow-up story),
  * so cases grow several reports long as they do over years of news; the rest are new people.
- * Not written: the audit rows (a hash chain the tracker extends one row at a time).
+ * The story's audit rows (report submitted and extracted, people, events, status, country,
+ * alerts), its extraction job and its triage items are copied too, with the copy's ids, names and
+ * time, the audit rows chained on from the last one in the database (a follow-up person's
+ * `person.created` is left out: the person was on file already).
+ *
+ * Two writers of the same batches: `rows`, Kysely's multi-row INSERTs into the tables as they
+ * are, and `bulk` (scale-bulk.ts), for a one-off build of a large database.
  */
 
-interface Batch {
+export interface Batch {
   reports: Selectable<ReportsTable>[];
   persons: Selectable<PersonsTable>[];
   aliases: Selectable<PersonAliasesTable>[];
@@ -27,9 +34,59 @@ interface Batch {
   sources: Selectable<EventSourcesTable>[];
   alerts: Selectable<AlertsTable>[];
   alertReports: { alert_id: string; report_id: string }[];
+  /** Without their id, which the database numbers in the order they are inserted. */
+  audit: Omit<Selectable<AuditTable>, 'id'>[];
+  jobs: Selectable<JobsTable>[];
+  triage: Selectable<TriageItemsTable>[];
 }
 
-const emptyBatch = (): Batch => ({ reports: [], persons: [], aliases: [], mentions: [], events: [], sources: [], alerts: [], alertReports: [] });
+export const emptyBatch = (): Batch => ({ reports: [], persons: [], aliases: [], mentions: [], events: [], sources: [], alerts: [], alertReports: [], audit: [], jobs: [], triage: [] });
+
+/** The tables a batch writes, in the order their foreign keys need. */
+export const BATCH_TABLES = ['reports', 'report_name_checks', 'persons', 'person_aliases', 'person_mentions', 'case_events', 'event_sources', 'alerts', 'alert_reports', 'audit', 'jobs', 'triage_items'] as const;
+export type BatchTable = (typeof BATCH_TABLES)[number];
+
+/** A batch's rows per table, in BATCH_TABLES' order. */
+export function batchRows(b: Batch): [BatchTable, object[]][] {
+  return [
+    ['reports', b.reports],
+    // Not yet checked for restricted names, as insertReport leaves a report (checkReportNames).
+    ['report_name_checks', b.reports.map((r) => ({ report_id: r.id, names_key: '', persons: '' }))],
+    ['persons', b.persons],
+    ['person_aliases', b.aliases],
+    ['person_mentions', b.mentions],
+    ['case_events', b.events],
+    ['event_sources', b.sources],
+    ['alerts', b.alerts],
+    ['alert_reports', b.alertReports],
+    ['audit', b.audit],
+    ['jobs', b.jobs],
+    ['triage_items', b.triage],
+  ];
+}
+
+/** The ids of a text (JSON of an audit row's detail, say) replaced by the copy's, where the map knows them. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const remapIds = (text: string, ids: Map<string, string>) => text.replace(UUID, (id) => ids.get(id) ?? id);
+
+/** Writes one batch's rows: the same rows whichever writer. */
+export interface BatchWriter {
+  flush(tx: Tx, b: Batch): Promise<void>;
+  /**
+   * A writer that splits a batch in two stages, each its own transaction: its reports (in
+   * `lanes` transactions side by side), then every other row once they are committed. The next
+   * batch's reports are written while the last batch's other rows are: on PostgreSQL, the
+   * reports' generated tsvector is most of the server's work, and it then runs on more than one
+   * core. The audit rows stay in one transaction at a time, in order.
+   */
+  stages?: { lanes: number; reports(tx: Tx, b: Batch): Promise<void>; rest(tx: Tx, b: Batch): Promise<void> };
+}
+
+/** The batch's reports cut into `n` batches of reports alone. */
+const cutReports = (b: Batch, n: number): Batch[] => {
+  const size = Math.ceil(b.reports.length / n);
+  return Array.from({ length: n }, (_, i) => ({ ...emptyBatch(), reports: b.reports.slice(i * size, (i + 1) * size) })).filter((x) => x.reports.length);
+};
 
 const DAY = 86_400_000;
 
@@ -68,6 +125,23 @@ async function insertChunked(tx: Tx, table: keyof Database, rows: object[]): Pro
   for (let i = 0; i < rows.length; i += size) await tx.insertInto(table).values(rows.slice(i, i + size) as never).execute();
 }
 
+/** The plain writer: Kysely's multi-row INSERTs into the tables with every index in place. */
+export class RowsWriter implements BatchWriter {
+  constructor(private readonly store: Store) {}
+  async flush(tx: Tx, b: Batch): Promise<void> {
+    for (const [table, rows] of batchRows(b)) await insertChunked(tx, table, rows);
+    if (this.store.engine === 'sqlite') await insertFts(tx, b);
+  }
+}
+
+/** SQLite's full-text table of the reports (PostgreSQL's tsvector is a generated column). */
+export async function insertFts(tx: Tx, b: Batch): Promise<void> {
+  for (let i = 0; i < b.reports.length; i += 200) {
+    const rows = b.reports.slice(i, i + 200).map((r) => sql`(${r.id}, ${r.title ?? ''}, ${r.text})`);
+    await sql`INSERT INTO reports_fts (report_id, title, text) VALUES ${sql.join(rows)}`.execute(tx);
+  }
+}
+
 export class Multiplier {
   private recent: { id: string; name: string }[] = [];
   /** Each pool story's extraction as stored, compressed once (a pool read before migration 011 holds JSON). */
@@ -82,6 +156,8 @@ export class Multiplier {
   }
   private countries: string[];
   private n = 0;
+  /** The last audit row's hash: the chain the copies' rows extend. */
+  private prevHash: string | null | undefined;
 
   constructor(
     private readonly store: Store,
@@ -96,35 +172,88 @@ export class Multiplier {
     this.countries = seen.size ? [...seen] : ['NOR'];
   }
 
-  /** Writes `count` varied reports in transactions of `batch` reports; `onBatch` after each commit. */
-  async write(count: number, batch: number, onBatch: (written: number) => void): Promise<void> {
+  /**
+   * Writes `count` varied reports in transactions of `batch` reports; `onBatch` after each commit;
+   * fewer when `stop` says so before a batch is made (the batches made are written whole).
+   * The next batch is made while the last one is written (on PostgreSQL the server writes while
+   * this process varies); they commit in order.
+   */
+  async write(count: number, batch: number, onBatch: (written: number) => void, writer: BatchWriter = new RowsWriter(this.store), stop: () => boolean = () => false): Promise<void> {
+    if (this.prevHash === undefined) this.prevHash = (await this.store.db.selectFrom('audit').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst())?.hash ?? null;
+    if (writer.stages) return this.writeStaged(count, batch, onBatch, writer.stages, stop);
+    let made = 0;
     let written = 0;
-    while (written < count) {
+    let pending: Promise<void> | undefined;
+    while (made < count && !stop()) {
       const b = emptyBatch();
-      const k = Math.min(batch, count - written);
+      const k = Math.min(batch, count - made);
       for (let i = 0; i < k; i++) this.vary(this.stories[this.n % this.stories.length]!, b);
-      await this.store.db.transaction().execute((tx) => this.flush(tx, b));
-      written += k;
-      onBatch(written);
+      made += k;
+      if (pending) await pending;
+      pending = this.store.db
+        .transaction()
+        .execute((tx) => writer.flush(tx, b))
+        .then(() => {
+          written += k;
+          onBatch(written);
+        });
+      // Not left unhandled while the next batch is made: awaited above or below.
+      pending.catch(() => undefined);
     }
+    await pending;
+  }
+
+  private async writeStaged(count: number, batch: number, onBatch: (written: number) => void, stages: NonNullable<BatchWriter['stages']>, stop: () => boolean): Promise<void> {
+    const db = this.store.db;
+    let made = 0;
+    let written = 0;
+    let rest: Promise<void> | undefined;
+    while (made < count && !stop()) {
+      const b = emptyBatch();
+      const k = Math.min(batch, count - made);
+      for (let i = 0; i < k; i++) this.vary(this.stories[this.n % this.stories.length]!, b);
+      made += k;
+      const reports = Promise.all(cutReports(b, stages.lanes).map((part) => db.transaction().execute((tx) => stages.reports(tx, part))));
+      reports.catch(() => undefined);
+      await rest;
+      await reports;
+      rest = db
+        .transaction()
+        .execute((tx) => stages.rest(tx, b))
+        .then(() => {
+          written += k;
+          onBatch(written);
+        });
+      rest.catch(() => undefined);
+    }
+    await rest;
+  }
+
+  /** A fresh id, from the seeded generator: the same seed writes the same rows. */
+  private id(): string {
+    return faker.string.uuid();
   }
 
   private vary(s: Story, b: Batch): void {
     const n = this.n++;
     const shift = faker.number.int({ min: 0, max: 5 * 365 });
     const at = new Date(Date.parse(COPIES_END) - DAY - shift * DAY + faker.number.int({ min: 0, max: DAY - 1 })).toISOString();
-    const reportId = randomUUID();
+    const reportId = this.id();
     const swaps: [string, string][] = [];
     const personIds = new Map<string, string>();
+    const reused = new Set<string>();
     const newPersons: Selectable<PersonsTable>[] = [];
     for (const p of s.persons) {
       const reuse = this.recent.length > 50 && faker.number.float() < 0.2;
-      const other = reuse ? faker.helpers.arrayElement(this.recent) : { id: randomUUID(), name: faker.person.fullName() };
+      const other = reuse ? faker.helpers.arrayElement(this.recent) : { id: this.id(), name: faker.person.fullName() };
       personIds.set(p.id, other.id);
       const last = other.name.split(' ').at(-1)!;
       const names = s.aliases.filter((a) => a.person_id === p.id).map((a) => a.alias);
       for (const alias of [p.name, ...names].sort((x, y) => y.length - x.length)) swaps.push([alias, alias.includes(' ') ? other.name : last]);
-      if (reuse) continue;
+      if (reuse) {
+        reused.add(other.id);
+        continue;
+      }
       newPersons.push({ ...p, id: other.id, name: other.name, country: p.country ? faker.helpers.arrayElement(this.countries) : null, restricted: faker.number.float() < 0.001 ? 1 : 0, code_name: null, status_override: null, merged_into: null, status_since: shiftDate(p.status_since, shift), last_news_at: at, created_at: at, updated_at: at });
       b.aliases.push({ person_id: other.id, normalized: normalizeName(other.name), alias: other.name, report_id: reportId, created_at: at, script: null, kind: null });
       if (last !== other.name) b.aliases.push({ person_id: other.id, normalized: normalizeName(last), alias: last, report_id: reportId, created_at: at, script: null, kind: null });
@@ -136,7 +265,7 @@ export class Multiplier {
     swaps.push(...places);
     const country = new Map<string, string>();
     const countryOf = (c: string | null) => (c ? (country.get(c) ?? (country.set(c, faker.helpers.arrayElement(this.countries)), country.get(c)!)) : null);
-    const eventIds = new Map(s.events.map((e) => [e.id, randomUUID()]));
+    const eventIds = new Map(s.events.map((e) => [e.id, this.id()]));
     for (const p of newPersons) b.persons.push({ ...p, status_event_id: p.status_event_id ? (eventIds.get(p.status_event_id) ?? null) : null });
     const text = replaceAll(s.report.text, swaps);
     // PostgreSQL's generated tsvector column is computed, never written.
@@ -156,33 +285,31 @@ export class Multiplier {
       created_at: at,
     });
     for (const e of s.events) b.events.push({ ...e, id: eventIds.get(e.id)!, person_id: personIds.get(e.person_id)!, date_value: shiftDate(e.date_value, shift), place: e.place ? places.get(e.place)! : null, country: countryOf(e.country), destination_country: countryOf(e.destination_country), told_at: at, created_at: at, updated_at: at });
-    for (const x of s.sources) b.sources.push({ ...x, id: randomUUID(), case_event_id: eventIds.get(x.case_event_id)!, report_id: reportId, date_value: shiftDate(x.date_value, shift), place: x.place ? (places.get(x.place) ?? x.place) : null, country: countryOf(x.country), created_at: at });
-    for (const m of s.mentions) b.mentions.push({ ...m, id: randomUUID(), report_id: reportId, person_id: personIds.get(m.person_id)!, name: replaceAll(m.name, swaps), candidate_id: null, created_at: at });
+    for (const x of s.sources) b.sources.push({ ...x, id: this.id(), case_event_id: eventIds.get(x.case_event_id)!, report_id: reportId, date_value: shiftDate(x.date_value, shift), place: x.place ? (places.get(x.place) ?? x.place) : null, country: countryOf(x.country), created_at: at });
+    for (const m of s.mentions) b.mentions.push({ ...m, id: this.id(), report_id: reportId, person_id: personIds.get(m.person_id)!, name: replaceAll(m.name, swaps), candidate_id: null, created_at: at });
+    const alertIds = new Map<string, string>();
     for (const a of s.alerts) {
       if (!personIds.has(a.person_id)) continue;
       const ids = (JSON.parse(a.event_ids) as string[]).map((id) => eventIds.get(id) ?? id);
-      const id = randomUUID();
+      const id = this.id();
+      alertIds.set(a.id, id);
       b.alertReports.push({ alert_id: id, report_id: reportId });
       b.alerts.push({ ...a, id, key: `${a.key}:${n}`, person_id: personIds.get(a.person_id)!, message: replaceAll(a.message, swaps), event_ids: JSON.stringify(ids), report_ids: JSON.stringify([reportId]), created_at: at, acknowledged_at: faker.number.float() < 0.7 ? at : null, acknowledged_by: null });
     }
-  }
-
-  private async flush(tx: Tx, b: Batch): Promise<void> {
-    await insertChunked(tx, 'reports', b.reports);
-    // Not yet checked for restricted names, as insertReport leaves a report (checkReportNames).
-    await insertChunked(tx, 'report_name_checks', b.reports.map((r) => ({ report_id: r.id, names_key: '', persons: '' })));
-    await insertChunked(tx, 'persons', b.persons);
-    await insertChunked(tx, 'person_aliases', b.aliases);
-    await insertChunked(tx, 'person_mentions', b.mentions);
-    await insertChunked(tx, 'case_events', b.events);
-    await insertChunked(tx, 'event_sources', b.sources);
-    await insertChunked(tx, 'alerts', b.alerts);
-    await insertChunked(tx, 'alert_reports', b.alertReports);
-    if (this.store.engine === 'sqlite') {
-      for (let i = 0; i < b.reports.length; i += 200) {
-        const rows = b.reports.slice(i, i + 200).map((r) => sql`(${r.id}, ${r.title ?? ''}, ${r.text})`);
-        await sql`INSERT INTO reports_fts (report_id, title, text) VALUES ${sql.join(rows)}`.execute(tx);
-      }
+    const triageIds = new Map(s.triage.map((t) => [t.id, this.id()]));
+    for (const t of s.triage) b.triage.push({ ...t, id: triageIds.get(t.id)!, report_id: reportId, person_id: t.person_id ? (personIds.get(t.person_id) ?? null) : null, name: replaceAll(t.name, swaps), normalized: normalizeName(replaceAll(t.name, swaps)), created_at: at });
+    for (const j of s.jobs) {
+      const id = this.id();
+      b.jobs.push({ ...j, id, payload: remapIds(j.payload, new Map([[s.report.id, reportId]])), key: `extract:${reportId}`, run_after: at, created_at: at, updated_at: at });
+    }
+    const ids = new Map<string, string>([[s.report.id, reportId], ...personIds, ...eventIds, ...alertIds, ...triageIds]);
+    for (const r of s.audit) {
+      const entity = ids.get(r.entity_id) ?? r.entity_id;
+      if (r.action === 'person.created' && reused.has(entity)) continue;
+      const row = { at, actor: r.actor, action: r.action, entity_type: r.entity_type, entity_id: entity, report_id: reportId, detail: replaceAll(remapIds(r.detail, ids), swaps) };
+      const hash = chainHash(this.prevHash ?? null, row);
+      b.audit.push({ ...row, prev_hash: this.prevHash ?? null, hash });
+      this.prevHash = hash;
     }
   }
 }

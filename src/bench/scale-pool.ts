@@ -8,7 +8,7 @@ import { extractHandler } from '../ingest/process.js';
 import { submitArticle } from '../ingest/submit.js';
 import { Worker } from '../ingest/worker.js';
 import type { Selectable } from 'kysely';
-import type { AlertsTable, CaseEventsTable, EventSourcesTable, PersonAliasesTable, PersonMentionsTable, PersonsTable, ReportsTable } from '../storage/schema.js';
+import type { AlertsTable, AuditTable, CaseEventsTable, EventSourcesTable, JobsTable, PersonAliasesTable, PersonMentionsTable, PersonsTable, ReportsTable, TriageItemsTable } from '../storage/schema.js';
 import type { Store } from '../storage/store.js';
 
 /** One report as the real tracker stored it, with every row it brought in: the template the bulk copies vary. */
@@ -20,6 +20,11 @@ export interface Story {
   events: Selectable<CaseEventsTable>[];
   sources: Selectable<EventSourcesTable>[];
   alerts: Selectable<AlertsTable>[];
+  /** The audit rows the report caused (submitted, extracted, people, events, status, alerts), in chain order. */
+  audit: Selectable<AuditTable>[];
+  /** The report's extraction job (done). */
+  jobs: Selectable<JobsTable>[];
+  triage: Selectable<TriageItemsTable>[];
 }
 
 interface PoolText {
@@ -41,7 +46,7 @@ function gumTexts(dir: string): string[] {
 }
 
 /** A short report of the kind Vigil is for, about invented people in invented places. */
-function invented(): string {
+export function invented(): string {
   const name = faker.person.fullName();
   const city = faker.location.city();
   const paper = `${faker.location.city()} ${faker.helpers.arrayElement(['Herald', 'Times', 'Observer', 'Courier'])}`;
@@ -108,6 +113,9 @@ export async function loadStories(store: Store, after: string): Promise<Story[]>
   const aliases = await inSlices(personIds, (s) => db.selectFrom('person_aliases').selectAll().where('person_id', 'in', s).execute());
   const alertIds = [...new Set((await inSlices(reportIds, (s) => db.selectFrom('alert_reports').select('alert_id').where('report_id', 'in', s).execute())).map((a) => a.alert_id))];
   const alerts = await inSlices(alertIds, (s) => db.selectFrom('alerts').selectAll().where('id', 'in', s).execute());
+  const audit = await inSlices(reportIds, (s) => db.selectFrom('audit').selectAll().where('report_id', 'in', s).orderBy('id').execute());
+  const jobs = await inSlices(reportIds, (s) => db.selectFrom('jobs').selectAll().where('key', 'in', s.map((id) => `extract:${id}`)).execute());
+  const triage = await inSlices(reportIds, (s) => db.selectFrom('triage_items').selectAll().where('report_id', 'in', s).execute());
   return reports.map((report) => {
     const ms = mentions.filter((m) => m.report_id === report.id);
     const ss = sources.filter((s) => s.report_id === report.id);
@@ -120,6 +128,9 @@ export async function loadStories(store: Store, after: string): Promise<Story[]>
       events: [...new Set(ss.map((s) => s.case_event_id))].map((id) => events.get(id)!),
       sources: ss,
       alerts: alerts.filter((a) => (JSON.parse(a.report_ids) as string[]).includes(report.id)),
+      audit: audit.filter((a) => a.report_id === report.id).sort((a, b) => Number(a.id) - Number(b.id)),
+      jobs: jobs.filter((j) => j.key === `extract:${report.id}`),
+      triage: triage.filter((t) => t.report_id === report.id),
     };
   });
 }

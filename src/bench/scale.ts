@@ -16,7 +16,8 @@ import { ensureDefaultRules } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
 import { openStore } from '../storage/store.js';
 import { createApiToken, insertUser } from '../storage/users.js';
-import { COPIES_END, Multiplier } from './scale-multiply.js';
+import { BulkWriter } from './scale-bulk.js';
+import { COPIES_END, Multiplier, RowsWriter } from './scale-multiply.js';
 import { extractPool, loadStories, poolTexts } from './scale-pool.js';
 
 /**
@@ -31,7 +32,10 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * holds fewer (a build that was stopped): the same data measured before and after a change,
  * which migrations bring up to date when it opens. `--url http://…` measures a server already
  * running on the database `--db` names (`vigil serve --workers N`), as it is: the clients stay in
- * the bench's process, the server has its own. `--conns 1,10,50` the rows' connections.
+ * the bench's process, the server has its own. `--conns 1,10,50` the rows' connections. `--stop-file PATH` ends the build (after the batches in
+ * flight) once that file exists, and measures what was built. `--writer bulk` (the default: indexes
+ * dropped during the build and built again after it, scale-bulk.ts) or `rows` (plain INSERTs
+ * with every index in place); both write the same rows (scale-bulk.test.ts).
  */
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -225,7 +229,7 @@ async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: 
 }
 
 export async function scaleBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '500' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '2000' }, writer: { type: 'string', default: 'bulk' }, 'stop-file': { type: 'string' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
   const conns = values.conns.split(',').map(Number);
   if (!conns.every((c) => Number.isInteger(c) && c > 0)) throw new Error(`--conns takes numbers of connections apart by commas, not "${values.conns}"`);
   // Against a running server the database is measured as it is, never built nor grown to --reports (the server holds it open).
@@ -249,6 +253,8 @@ export async function scaleBench(argv: string[]): Promise<void> {
   const store = await openStore({ url: t.url, onQuery });
   try {
     await store.db.transaction().execute((tx) => ensureDefaultRules(tx, store.now().toISOString()));
+    // Indexes a stopped bulk build left dropped are built again before anything reads the database.
+    await new BulkWriter(store).restore(log);
     const held = Number((await store.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let built = `the database as it was (${held.toLocaleString('en')} reports; --reuse)`;
     if (values.url && held === 0) throw new Error(`--url: ${store.location} holds no report; build it first (without --url)`);
@@ -258,14 +264,26 @@ export async function scaleBench(argv: string[]): Promise<void> {
       log(`  ${stories.length} pool stories with people or events to copy`);
       const t1 = performance.now();
       let lastLog = 0;
-      await new Multiplier(store, stories, runSeed, first).write(bulk, Number(values.batch), (w) => {
-        if (performance.now() - lastLog > 5000 || w === bulk) {
-          lastLog = performance.now();
-          const s = (performance.now() - t1) / 1000;
-          log(`  bulk: ${w.toLocaleString('en')}/${bulk.toLocaleString('en')} reports (${(w / s).toFixed(0)} reports/s)`);
+      let written = 0;
+      const writer = values.writer === 'rows' ? new RowsWriter(store) : new BulkWriter(store);
+      if (writer instanceof BulkWriter) await writer.begin(log);
+      try {
+        await new Multiplier(store, stories, runSeed, first).write(bulk, Number(values.batch), (w) => {
+          written = w;
+          if (performance.now() - lastLog > 5000 || w === bulk) {
+            lastLog = performance.now();
+            const s = (performance.now() - t1) / 1000;
+            log(`  bulk: ${w.toLocaleString('en')}/${bulk.toLocaleString('en')} reports (${(w / s).toFixed(0)} reports/s, ${new Date().toISOString().slice(11, 19)})`);
+          }
+        }, writer, () => !!values['stop-file'] && existsSync(values['stop-file']));
+      } finally {
+        if (writer instanceof BulkWriter) {
+          const ti = performance.now();
+          await writer.end(log);
+          log(`  indexes built again in ${((performance.now() - ti) / 1000).toFixed(0)} s`);
         }
-      });
-      return { stories: stories.length, seconds: (performance.now() - t1) / 1000 };
+      }
+      return { stories: stories.length, seconds: (performance.now() - t1) / 1000, written };
     };
     if (!(values.reuse && held > 0)) {
       const t0 = performance.now();
@@ -275,13 +293,13 @@ export async function scaleBench(argv: string[]): Promise<void> {
       log(`  pool done in ${poolS.toFixed(0)} s`);
       const bulk = Math.max(0, n - poolSize);
       const g = await grow(bulk, seed, 0);
-      built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${bulk.toLocaleString('en')} varied copies by direct batched inserts of the same rows in ${g.seconds.toFixed(0)} s (${(bulk / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
+      built = `${poolSize} reports through the real pipeline and tracker in ${poolS.toFixed(0)} s; ${g.written.toLocaleString('en')} varied copies${g.written < bulk ? ` (of ${bulk.toLocaleString('en')}: stopped by --stop-file)` : ''} by direct batched inserts of the same rows in ${g.seconds.toFixed(0)} s (${(g.written / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s, ${values.writer} writer, indexes included)`;
     } else if (held < n && !values.url) {
       // A build stopped part way (each batch is one transaction) is grown to N, from its own pool,
       // with another seed so the new people are not the first part's names again.
       log(`scale bench on ${store.engine} (${store.location}): growing ${held.toLocaleString('en')} reports to ${n.toLocaleString('en')}`);
       const g = await grow(n - held, seed + held, held);
-      built = `a database of ${held.toLocaleString('en')} reports (--reuse) grown by ${(n - held).toLocaleString('en')} varied copies of its ${g.stories} pool stories in ${g.seconds.toFixed(0)} s (${((n - held) / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s; no audit rows)`;
+      built = `a database of ${held.toLocaleString('en')} reports (--reuse) grown by ${g.written.toLocaleString('en')} varied copies${g.written < n - held ? ` (of ${(n - held).toLocaleString('en')}: stopped by --stop-file)` : ''} of its ${g.stories} pool stories in ${g.seconds.toFixed(0)} s (${(g.written / Math.max(g.seconds, 0.001)).toFixed(0)} reports/s, ${values.writer} writer, indexes included)`;
     }
     // Every report's verdict on the restricted names, as the background worker keeps them.
     const tc = performance.now();
