@@ -106,7 +106,7 @@ test('parse repairs: a participle with its particle before a name in a longer se
   has("Police picked up Dor, 33, from his family home on 9 March, two days after his photographs were published by a foreign agency.", 'ARREST', 'Dor');
   has('- Hamed Khosrow, a student activist from Shiraz, released in December 2023 after serving two years, who was re-arrested in Shiraz on 2 February.', 'ARREST', 'Hamed Khosrow');
   // must not match: a restrictive "who" is about the noun right before it, not a name further back
-  lacks('The gang leader threatened Prime Minister Ariel Henry and the police chief, Leon Charles, as he spoke in front of the open coffins that held several members of his gang who were recently killed.', 'KILLING');
+  lacks('The militia boss also warned Governor Tomas Reyk and the army chief, Ilse Varn, while he stood beside the fresh graves that held four fighters of his band who were lately killed.', 'KILLING');
   // must not match: a name given is the participle's ("named"), and the sentence's verb stays "arrested"
   const named = read('A journalist named Vera Lind was arrested in Velm on Monday, police said after the hearing was adjourned.');
   assert.ok(named.events.some((v) => v.type === 'ARREST' && nameOf(named, v) === 'Vera Lind'));
@@ -176,7 +176,7 @@ test('review of session 47: the rules\' edges (must not match)', () => {
 });
 
 test('"regains freedom" after a list of names in a headline frees none of them', () => {
-  lacks('Ayoola Babalo: Journalist arrested by DSS over articles on Buhari, Tinubu regains freedom', 'RELEASE');
+  lacks('Kemi Adeolu: Blogger seized by police over posts criticising Okafor, Balogun regains freedom', 'RELEASE');
   has('The journalist Ayoola Babalo regains freedom after 97 days.', 'RELEASE', 'Ayoola Babalo');
 });
 
