@@ -1,11 +1,11 @@
 import { tokenAt } from '../../text/align.js';
-import type { Entity, EventType, Modality, Role, TextSpan, VigilEvent } from '../../text/types.js';
+import type { Entity, EventType, Role, TextSpan, VigilEvent } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
 import type { EntityLinker } from './link.js';
 import { listAround } from './coordination.js';
 import { CustodyEvents } from './custody-index.js';
-import { custodyOver } from './ended.js';
+import { HAPPENED, custodyOver } from './ended.js';
 import { HOUSE_ARREST, foundLater } from './merge.js';
 import { personBeforeAuxiliaries } from './roles.js';
 import { HOLDING_MODIFIERS } from './triggers.js';
@@ -36,7 +36,6 @@ const LOST_OR_DEAD = new Set<EventType>(['DISAPPEARANCE', 'ABDUCTION', 'KILLING'
 /** Events after which a person may be held somewhere. */
 const CUSTODY_TYPES = new Set<EventType>(['ARREST', 'CONVICTION', 'DEPORTATION', 'EXTRADITION', 'ABDUCTION', 'DISAPPEARANCE']);
 /** Modalities of a custody that took place: a holding asked for and refused holds no one. */
-const HAPPENED = new Set<Modality>(['asserted', 'reported']);
 /** Words of a refusal in the statement's sentence: "asked for her to be remanded in X; the judge refused". */
 const REFUSED = /\b(?:refus|reject|denied|denies|deny|turned down|dismiss)/i;
 /** Nouns that make a place somewhere people are held. */
@@ -71,7 +70,7 @@ const VEHICLES = new Set(['van', 'truck', 'lorry', 'car', 'bus', 'vehicle', 'pic
 /** Buildings that hold people when a word of custody says so: "Correctional Institution", "penal complex". */
 const CUSTODY_BUILDINGS = new Set(['institution', 'complex', 'establishment', 'home', 'block']);
 /** The words of custody such a building needs: a prison's, not a force's ("Military Institute", "police unit" hold nobody). */
-const CUSTODY_BUILDING_WORDS = new Set(['detention', 'remand', 'prison', 'penal', 'correctional', 'holding', 'pretrial', 'pre-trial', 'custody', 'reform', 're-education', 'reeducation', 'internment']);
+const CUSTODY_BUILDING_WORDS: ReadonlySet<string> = new Set([...[...HOLDING_MODIFIERS].filter((w) => w !== 'police' && w !== 'isolation'), 'reform', 're-education', 'reeducation', 'internment']);
 const FACILITIES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'station', 'cell', 'cells', 'centre', 'center', 'facility', 'camp', 'barracks', 'headquarters', 'hq', 'base', 'compound', 'dungeon', 'colony', 'cellblock', 'precinct', 'lockup', 'lock-up', 'stockade', 'ward', 'wing']);
 /** What makes a station one of travel, fuel or broadcast, not of police. */
 const NOT_HOLDING = new Set(['bus', 'train', 'railway', 'rail', 'metro', 'subway', 'underground', 'petrol', 'gas', 'fuel', 'filling', 'service', 'radio', 'television', 'tv', 'power', 'space', 'weather', 'fire']);

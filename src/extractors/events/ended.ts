@@ -1,5 +1,5 @@
 import { tokenAt } from '../../text/align.js';
-import type { EventDate, VigilEvent } from '../../text/types.js';
+import type { EventDate, Modality, VigilEvent } from '../../text/types.js';
 import { addDays, addMonths, formatDay, formatMonth, formatYear, parseDay } from '../dates/calendar.js';
 import type { Tree } from '../syntax/tree.js';
 import { datelineDash } from '../tokens/dateline.js';
@@ -291,7 +291,10 @@ function otherwiseDated(doc: Tree['doc'], sentence: number, v: VigilEvent): bool
   return !own || dates.every((x) => !(x.value.startsWith(own) || own.startsWith(x.value)));
 }
 
-const HAPPENED: ReadonlySet<string> = new Set(['asserted', 'reported']);
+/** The modalities of what happened: told as fact, or as someone's report of it. */
+export const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
+/** An event date's month ("2024-03"), when it has one. */
+const monthOf = (d: EventDate | null | undefined): string | undefined => (d && d.value.length >= 7 ? d.value.slice(0, 7) : undefined);
 
 export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
   const doc = tree.doc;
@@ -326,8 +329,7 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     // "held her for nine hours … then put her on a flight to Nairobi": the custody ended in a
     // removal from the country, told in its sentence or the next, not in a release
     // (of that custody: not dated in another month, no arrest of the person told between)
-    const month = (d: EventDate | null | undefined) => (d && d.value.length >= 7 ? d.value.slice(0, 7) : undefined);
-    const sameTime = (u: VigilEvent) => !month(u.date) || !month(v.date) || month(u.date) === month(v.date);
+    const sameTime = (u: VigilEvent) => !monthOf(u.date) || !monthOf(v.date) || monthOf(u.date) === monthOf(v.date);
     const arrestBetween = (u: VigilEvent) => events.some((w) => w !== v && w.type === 'ARREST' && w.target?.entity === v.target!.entity && w.trigger.start > v.trigger.start && w.trigger.start < u.trigger.start);
     const removed = events.some((u) => (u.type === 'DEPORTATION' || u.type === 'EXTRADITION') && HAPPENED.has(u.modality) && u.target?.entity === v.target!.entity && u.sentence >= sentence && u.sentence <= sentence + 1 && u.trigger.start > v.trigger.start && sameTime(u) && !arrestBetween(u));
     if (removed) continue;

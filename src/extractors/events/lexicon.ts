@@ -51,6 +51,8 @@ export interface TriggerEntry {
   foretold?: boolean;
   /** Only as the end of a custody its own clause told before it, through "and": "held for a month and then sent home". */
   afterHeld?: boolean;
+  /** Typed by whom the person is handed to: another state's (the entry's type), a force's (an arrest), anyone else's (none): "handed over". */
+  byRecipient?: boolean;
   /** The partner word only right after "from": "stopped from boarding", not "stopped them while travelling". */
   partnerAfterFrom?: boolean;
   /** Only joined after a passive verb of seizing someone: "was picked up … and dumped on a roadside" (a release). */

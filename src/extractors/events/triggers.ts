@@ -507,7 +507,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     if (type === 'DEPORTATION' && !escorted && !namedForce(tree, lexicon, i) && !sentBackByForce(tree, i)) return undefined;
   }
   if (entry.reprisal && !reprisalFor(tree, i)) return undefined;
-  if (type === 'DEPORTATION' && tree.lemma(i) === 'hand' && partner !== undefined) {
+  if (entry.byRecipient && partner !== undefined) {
     const handed = handedTo(tree, lexicon, i);
     if (handed === 'custody') type = 'ARREST';
     else if (handed !== 'abroad') return undefined;
