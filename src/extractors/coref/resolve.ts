@@ -8,7 +8,11 @@ import { fitsRole } from '../events/plural.js';
 
 /** Nouns for several people at once, which "he" or "she" never stands for. */
 /** Verbs of one who orders what befalls another: "ordered his detention", "extended her custody". */
-const ORDERING = new Set(['order', 'authorise', 'authorize', 'approve', 'sanction', 'extend', 'sign', 'issue']);
+/** Verbs of someone's custody going on, in the passive: "was taken to prison", "was transferred to". */
+const HELD_ONWARD = new Set(['take', 'transfer', 'move', 'send', 'hold', 'keep', 'transport', 'drive', 'lock', 'place', 'put']);
+/** Verbs whose object is put in custody by their subject: "A judge remanded her", "Police arrested him". */
+const PUTTING_IN_CUSTODY = new Set(['remand', 'arrest', 'detain', 'jail', 'imprison', 'sentence', 'seize', 'abduct', 'kidnap']);
+const ORDERING = new Set(['order', 'authorise', 'authorize', 'approve', 'sanction', 'extend', 'sign', 'issue', 'renew', 'replace', 'revoke', 'commute', 'quash', 'overturn', 'uphold']);
 const COLLECTIVES = new Set(['family']);
 
 /**
@@ -242,15 +246,41 @@ export class Resolver {
     let up = v < 0 ? -1 : tree.head(v);
     // "X remains in Owerri Correctional Centre, where he has been held since April": a "where"
     // clause on the place of a verb is said of that verb's subject, as an adverbial clause is
-    if (up >= 0 && /^acl/.test(tree.token(v).deprel ?? '') && tree.kids(v, 'advmod').some((k) => tree.token(k).text.toLowerCase() === 'where') && /^(obl|obj)/.test(tree.token(up).deprel ?? '')) {
+    const where = up >= 0 && tree.kids(v, 'advmod').some((k) => tree.token(k).text.toLowerCase() === 'where');
+    if (where && /^acl/.test(tree.token(v).deprel ?? '') && /^(obl|obj)/.test(tree.token(up).deprel ?? '')) {
       up = tree.head(up);
       if (up < 0) return undefined;
-    } else if (up < 0 || !/^advcl/.test(tree.token(v).deprel ?? '')) return undefined;
+    } else if (up < 0 || !(/^advcl/.test(tree.token(v).deprel ?? '') || (where && ['ccomp', 'conj'].includes(tree.token(v).deprel ?? '') && tree.token(up).upos === 'VERB'))) return undefined;
+    // (or hung straight on the verb, the place's clause read as its complement: "was summoned to the office, where he was held")
     // (a verb conjoined without a subject of its own shares its head's: "X, …, was taken up …, remains in …")
     const owner = tree.kids(up, 'nsubj', 'nsubj:pass').length === 0 && tree.token(up).deprel === 'conj' ? tree.head(up) : up;
-    const subject = tree.kids(owner, 'nsubj', 'nsubj:pass').find((k) => k < i);
-    const e = subject === undefined ? undefined : this.entityAt(subject);
-    return e?.type === 'PERSON' ? e : undefined;
+    // (the first subject naming a person: "our board member Mohsen Kaabi" may be parsed as two subjects)
+    for (const subject of tree.kids(owner, 'nsubj', 'nsubj:pass').filter((k) => k < i)) {
+      const e = this.entityAt(subject);
+      if (e?.type === 'PERSON') return e;
+    }
+    return undefined;
+  }
+
+  /**
+   * For the subject of a passive of custody ("She was taken to Sarıyer prison"), the person the
+   * sentence before put in custody as its object ("A judge remanded her in custody"): the one held
+   * goes on, not the one who held them.
+   */
+  private heldInSentenceBefore(i: number): Entity | undefined {
+    const tree = this.tree;
+    const v = tree.head(i);
+    if (!/^nsubj/.test(tree.token(i).deprel ?? '') || v < 0 || !HELD_ONWARD.has(tree.lemma(v)) || tree.kids(v, 'aux:pass').length === 0) return undefined;
+    const before = tree.doc.sentences[this.sentenceOf(i) - 1];
+    if (!before) return undefined;
+    for (let k = before.tokenStart; k < before.tokenEnd; k++) {
+      if (tree.token(k).upos !== 'VERB' || !PUTTING_IN_CUSTODY.has(tree.lemma(k)) || tree.kids(k, 'nsubj').length === 0) continue;
+      for (const o of tree.kids(k, 'obj')) {
+        const e = this.entityAt(o);
+        if (e?.type === 'PERSON') return e;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -274,6 +304,25 @@ export class Resolver {
     return out;
   }
 
+  /** For a possessive on the object of an order ("… replaced his detention"), the people named anywhere in the subject's phrase. */
+  private orderersOf(i: number): Set<Entity> {
+    const tree = this.tree;
+    const out = new Set<Entity>();
+    const owner = tree.head(i);
+    if (tree.token(i).deprel !== 'nmod:poss' || owner < 0 || tree.token(owner).deprel !== 'obj' || !ORDERING.has(tree.lemma(tree.head(owner)))) return out;
+    // read on the words before the verb, with no finite verb or subordinator among them: the parser
+    // may lose the subject ("On 14 September, the court, presided by Judge X, replaced his detention")
+    const verb = tree.head(owner);
+    const { from } = tree.sentenceRange(verb);
+    for (let k = from; k < verb; k++) {
+      const t = tree.token(k);
+      if (t.upos === 'SCONJ' || ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')) return new Set();
+      const e = this.entityAt(k);
+      if (e?.type === 'PERSON') out.add(e);
+    }
+    return out;
+  }
+
   /** The entity named as the subject of the verb whose object (or indirect object) token `i` is; for a possessive on the object of an order, the one ordering. */
   private subjectOfObject(i: number): Entity | undefined {
     const tree = this.tree;
@@ -282,7 +331,12 @@ export class Resolver {
     if (tree.token(i).deprel === 'nmod:poss' && owner >= 0 && tree.token(owner).deprel === 'obj' && ORDERING.has(tree.lemma(tree.head(owner)))) return this.subjectOfObject(owner);
     if (!/^(obj|iobj)$/.test(tree.token(i).deprel ?? '')) return undefined;
     const v = tree.head(i);
-    const subject = tree.kids(v, 'nsubj')[0];
+    // (a verb joined on with no subject of its own has its first verb's: "A prosecutor booked X and ordered him held")
+    // (joined by "and" only: "walked out of prison after a court convicted her" may be parsed as a conjunct too)
+    const joined = tree.token(v).deprel === 'conj' && tree.head(v) >= 0 && tree.head(v) < v && tree.kids(v, 'cc').some((c) => tree.lemma(c) === 'and');
+    // (and not a relative's "who", which the parse may have tied to the wrong noun)
+    const shared = joined ? tree.kids(tree.head(v), 'nsubj').find((k) => !['PRON', 'DET'].includes(tree.token(k).upos ?? '')) : undefined;
+    const subject = tree.kids(v, 'nsubj')[0] ?? shared;
     if (subject !== undefined) return this.entityAt(subject);
     // the parser lost the subject ("On Tuesday, Judge Zhuk of the district court sentenced him",
     // with the name hung on the date): the one person named before the verb, with no verb or
@@ -318,6 +372,8 @@ export class Resolver {
     const inOwnWords = (k: Known) => k.entity.mentions.some((m) => m.kind === 'description' && m.start <= at.start && at.end <= m.end);
     // "A and B were picked up with her": an oblique pronoun is none of the people its clause's subject names
     const subjects = this.obliqueClausemates(i);
+    // "the court, presided by Judge X, replaced his detention": nor anyone named in the subject's own words
+    for (const e of this.orderersOf(i)) subjects.add(e);
     const fits = (k: Known) => k.entity !== clausemate && !subjects.has(k.entity) && !inOwnWords(k) && sentence - k.sentence >= 0 && sentence - k.sentence <= WINDOW && !(gender && k.gender && k.gender !== gender) && !(gender && [...k.nouns].some((n) => COLLECTIVES.has(n)));
     // only those in view can fit
     const inView = this.inView(sentence);
@@ -331,6 +387,7 @@ export class Resolver {
     const speaksFor = spokenFor && agrees(spokenFor) && !(gender && reporter?.gender === gender && !spokenFor.gender);
     if (speaksFor) best = spokenFor;
     const clauseOwner = asSubject ? this.adverbialClauseSubject(i) : undefined;
+    const heldBefore = asSubject && !clauseOwner ? this.heldInSentenceBefore(i) : undefined;
     // "X was detained at a checkpoint. Her whereabouts are unknown": the owner of the subject goes on with the subject before, as a subject does
     const subjectsOwner = this.tree.token(i).deprel === 'nmod:poss' && this.isSubject(this.tree.head(i));
     if (!speaksFor) for (const k of inView) {
@@ -342,8 +399,9 @@ export class Resolver {
       // (not in an adverbial clause of a verb whose subject is a person: "A, now 24, spent eight
       // months in prison after he was arrested" is A, whoever the sentence before was about)
       // (an owner only when the gender is known to agree: "His wife, …, and a lawyer, X, went … His whereabouts" is not X's)
-      const continued = (asSubject || (subjectsOwner && gender !== undefined && k.gender === gender)) && distance === 1 && k.subject && !k.spoke && !clauseOwner;
-      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued || k.entity === clauseOwner ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
+      // (not the jailer: "A judge remanded her in custody. She was taken to prison" goes on with "her")
+      const continued = (asSubject || (subjectsOwner && gender !== undefined && k.gender === gender)) && distance === 1 && k.subject && !k.spoke && !clauseOwner && !heldBefore;
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued || k.entity === clauseOwner || k.entity === heldBefore ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
     // nobody in view: the report's main person, when the gender allows

@@ -95,7 +95,7 @@ function personsByWord(groups: readonly Entity[]): (g: Entity, w: readonly strin
 }
 
 /** Forms of address written before a name, as written: Burmese "Ko", "U", "Daw", "Ma", "Maung", "Saw", "Naw"; "Mr", "Dr", "Pastor", "Sheikh". */
-const ADDRESS_BEFORE_NAMES = new Set(['Ko', 'U', 'Daw', 'Ma', 'Maung', 'Saw', 'Naw', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Pastor', 'Sheikh', 'Imam', 'Father', 'Bishop', 'Alhaji', 'Chief']);
+const ADDRESS_BEFORE_NAMES = new Set(['Ko', 'U', 'Daw', 'Ma', 'Maung', 'Saw', 'Naw', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Pastor', 'Sheikh', 'Imam', 'Father', 'Bishop', 'Alhaji', 'Chief', 'Comrade', 'Cde', 'Barrister', 'Rev', 'Reverend']);
 
 export function mergeAliases(doc: Doc): Entity[] {
   const titles = quotedTitles(doc.text);
@@ -127,7 +127,17 @@ export function mergeAliases(doc: Doc): Entity[] {
   for (const g of groups) {
     const w = matchWords(g.name);
     if (w.length === 0) continue;
-    const hosts = hostsOf(g, w);
+    let hosts = hostsOf(g, w);
+    // "Comrade Chikwanha" with its form of address read into the name (as a person's, or as a
+    // place's or a body's): the rest of it joins the person "Obert Chikwanha"
+    if (hosts.length === 0 && w.length > 1 && ADDRESS_BEFORE_NAMES.has(w[0]!)) {
+      const named = hostsOf(g, w.slice(1)).filter((h) => !ADDRESS_BEFORE_NAMES.has(matchWords(h.name)[0]!));
+      if (g.type !== 'PERSON') {
+        if (named.length > 0) into.set(g, named.reduce((a, b) => (b.mentions[0]!.start < a.mentions[0]!.start ? b : a)));
+        continue;
+      }
+      hosts = named;
+    }
     // a name of several words read as an organisation or a place joins a person only when the
     // person is it after a form of address: "Thet Naing Oo" of "Ko Thet Naing Oo" (not "San Martin" of "José San Martín")
     if (g.type !== 'PERSON' && w.length > 1) {

@@ -205,7 +205,9 @@ export class CustodyReader {
       let about = this.eventsFor(s, indexed).filter((v) => !(v.target?.entity && s.except?.has(v.target.entity)));
       // "A and B were moved from Karst prison to a facility in Drell": each named one is held there
       const moved = s.moved ?? false;
-      const pair = about.length === 0 && s.heldAt && s.whoToken !== undefined && moved ? this.namedWith(s.whoToken, s.token) : [];
+      // (also when the custody it would join befalls words linked to nobody: a lede's "A radio host
+      // …, and an organizer …, were arrested" named next as "A, 38, and B, 51, were brought to …")
+      const pair = (about.length === 0 || about.every((v) => !v.target?.entity)) && s.heldAt && s.whoToken !== undefined && moved ? this.namedWith(s.whoToken, s.token) : [];
       if (pair.length > 1) {
         const doc = this.tree.doc;
         for (const k of pair) {

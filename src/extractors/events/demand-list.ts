@@ -60,8 +60,12 @@ function requestedInfinitive(text: string, sentenceStart: number, at: number): b
   // "to release", or a base form joined to an infinitive before it: "to drop the charges and release"
   // (or one a comma joins: "to quash the conviction, release A immediately, and lift the ban")
   if (!/\bto\s+(?:\p{Ll}+ly\s+)?$/u.test(before) && !/\bto\s+\p{Ll}[^.;:!?]{0,120}?(?:\s(?:and|or)|,)\s+(?:\p{Ll}+ly\s+)?$/u.test(before)) return false;
-  return ASKED_TO.test(before);
+  // the request's "to" may be the trigger's own ("calls on the authorities to release"): read with the trigger's first letter
+  return ASKED_TO.test(text.slice(Math.max(sentenceStart, at - 400), at + 1));
 }
+
+/** Events that are requests themselves. */
+const REQUESTS = new Set<EventType>(['EXTRADITION_REQUEST', 'ASYLUM_REQUEST']);
 
 /** What a request can ask for; a harm it names ("an inquiry into the killing", "justice for the abduction") happened. */
 const ASKED_FOR_TYPES = new Set<EventType>(['RELEASE', 'CHARGE', 'TRIAL']);
@@ -90,6 +94,61 @@ function requestedNoun(tree: Tree, i: number): boolean {
 }
 
 /**
+ * "Release Ana Lobo immediately.", "- Disclose the whereabouts of A and release her;": a verb in the
+ * imperative (a bare base form opening its sentence or its line, with no subject), or a verb joined
+ * to one, tells what is asked for. Not "Released on bail, A …" (a participle) nor "Police release A"
+ * (a subject), nor a base form after other words ("Free speech groups …" opens with an adjective).
+ */
+function imperative(tree: Tree, i: number): boolean {
+  if (i < 0 || tree.token(i).upos !== 'VERB') return false;
+  let j = i;
+  // (imperatives joined are base forms all: "kidnapped a woman and shot her friend" after a quoted "Save …!" is no order)
+  if (tree.token(i).xpos !== 'VB') return false;
+  while (tree.token(j).deprel === 'conj' && tree.head(j) >= 0 && tree.head(j) < j && tree.token(tree.head(j)).xpos === 'VB') j = tree.head(j);
+  // a bare base form joined by "and" anywhere in a sentence that opens with an imperative:
+  // "Disclose where she is held and release her" (the parser may join it to "held")
+  if (!opensImperative(tree, j) && tree.kids(i, 'cc').length > 0 && tree.kids(i, 'nsubj', 'nsubj:pass', 'aux', 'mark').length === 0) {
+    // (from the sentence's start or its line's: "Write to the minister:\n- Disclose … and release her")
+    let from = tree.sentenceRange(i).from;
+    for (let k = i; k > from; k--) if (tree.doc.text.slice(tree.token(k - 1).end, tree.token(k).start).includes('\n')) from = k;
+    for (let k = from; k < i; k++) if (tree.token(k).upos === 'VERB') return opensImperative(tree, k);
+  }
+  return opensImperative(tree, j);
+}
+
+/** Words an imperative's object opens with: "Release her", "Free the two", "Release Ana Lobo", "release all detainees". */
+const ORDER_OBJECT = new Set(['DET', 'PRON', 'PROPN', 'NUM', 'ADJ', 'NOUN']);
+
+/** Whether every content word of the sentence from `j` on is capitalised: a heading, not an order. */
+function titleCaseLine(tree: Tree, j: number): boolean {
+  const { to } = tree.sentenceRange(j);
+  for (let k = j + 1; k < to && !tree.doc.text.slice(tree.token(k - 1).end, tree.token(k).start).includes('\n'); k++) {
+    const t = tree.token(k);
+    if (['NOUN', 'VERB', 'ADJ', 'ADV'].includes(t.upos ?? '') && /^\p{Ll}/u.test(t.text)) return false;
+  }
+  return true;
+}
+
+/** Whether verb `j` is an imperative opening its sentence or its line. */
+function opensImperative(tree: Tree, j: number): boolean {
+  const t = tree.token(j);
+  if (t.xpos !== 'VB' || tree.kids(j, 'nsubj', 'nsubj:pass', 'aux', 'aux:pass', 'mark').length > 0) return false;
+  // an order's object follows it; a heading's noun has other words after it ("Arrest of X", "Arrest
+  // & caging of …", "Arrest on suspicion of …") or opens a line of capitals ("Arrest Warrants against Activists")
+  const next = tree.doc.tokens[j + 1];
+  if (!next || !(ORDER_OBJECT.has(next.upos ?? '') || /^(?:where|what|whether|how|who)$/i.test(next.text)) || (next.upos === 'NOUN' && /^\p{Lu}/u.test(next.text)) || titleCaseLine(tree, j)) return false;
+  const { from } = tree.sentenceRange(j);
+  const text = tree.doc.text;
+  // nothing but a bullet or a number between the sentence's (or the line's) start and the verb
+  for (let k = j - 1; k >= from; k--) {
+    const between = text.slice(tree.token(k).end, tree.token(k + 1).start);
+    if (between.includes('\n')) return /^[\s\-•*–·▪]*(?:\d{1,2}[.)])?\s*$/.test(text.slice(tree.token(k + 1).start, t.start));
+    if (tree.token(k).upos !== 'PUNCT' && !/^\d{1,2}$/.test(tree.token(k).text)) return false;
+  }
+  return true;
+}
+
+/**
  * Whether a finished event told as done is asked for by words the parse did not tie to it: an
  * item of a list of demands, an infinitive (in its base form: "to release him", not "released to
  * house arrest") after a request in its sentence, or a release, charge or trial a request verb
@@ -100,6 +159,9 @@ export function askedByWords(tree: Tree, v: VigilEvent): boolean {
   const doc = tree.doc;
   const i = tokenAt(doc, v.trigger.start);
   if (demandedInList(doc.text, v.trigger.start)) return true;
+  // a request is itself what "asked Russia to extradite him" tells: the request happened
+  if (REQUESTS.has(v.type)) return false;
+  if (imperative(tree, i)) return true;
   if (doc.tokens[i]?.xpos === 'VB' && requestedInfinitive(doc.text, doc.sentences[v.sentence]!.start, v.trigger.start)) return true;
   return ASKED_FOR_TYPES.has(v.type) && requestedNoun(tree, i);
 }

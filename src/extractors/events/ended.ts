@@ -292,6 +292,25 @@ function otherwiseDated(doc: Tree['doc'], sentence: number, v: VigilEvent): bool
 }
 
 /** The modalities of what happened: told as fact, or as someone's report of it. */
+/** Verbs of a custody going on somewhere else: "he was transferred to the central prison", "moved to", "remanded to". */
+const MOVED_ON = new Set(['transfer', 'move', 'remand', 'send', 'shift']);
+
+/**
+ * "held for more than three months in the ministry's detention centre. In August he was
+ * transferred to the central prison": the sentence after the span opens (past a date) on the person
+ * moved to another custody, so the span ran out in custody, not in a release.
+ */
+function movedOnNext(tree: Tree, sentence: number): boolean {
+  const next = tree.doc.sentences[sentence + 1];
+  if (!next) return false;
+  for (let k = next.tokenStart; k < Math.min(next.tokenEnd, next.tokenStart + 10); k++) {
+    if (tree.token(k).upos !== 'VERB') continue;
+    if (!MOVED_ON.has(tree.lemma(k)) || tree.kids(k, 'aux:pass').length === 0) return false;
+    return tree.kids(k, 'nsubj:pass').some((s) => tree.token(s).xpos === 'PRP' || tree.token(s).upos === 'PROPN');
+  }
+  return false;
+}
+
 export const HAPPENED: ReadonlySet<Modality> = new Set<Modality>(['asserted', 'reported']);
 /** An event date's month ("2024-03"), when it has one. */
 const monthOf = (d: EventDate | null | undefined): string | undefined => (d && d.value.length >= 7 ? d.value.slice(0, 7) : undefined);
@@ -332,7 +351,7 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     const sameTime = (u: VigilEvent) => !monthOf(u.date) || !monthOf(v.date) || monthOf(u.date) === monthOf(v.date);
     const arrestBetween = (u: VigilEvent) => events.some((w) => w !== v && w.type === 'ARREST' && w.target?.entity === v.target!.entity && w.trigger.start > v.trigger.start && w.trigger.start < u.trigger.start);
     const removed = events.some((u) => (u.type === 'DEPORTATION' || u.type === 'EXTRADITION') && HAPPENED.has(u.modality) && u.target?.entity === v.target!.entity && u.sentence >= sentence && u.sentence <= sentence + 1 && u.trigger.start > v.trigger.start && sameTime(u) && !arrestBetween(u));
-    if (removed) continue;
+    if (removed || movedOnNext(tree, sentence)) continue;
     const start = doc.tokens[over.first]!.start;
     const end = doc.tokens[over.last]!.end;
     // freed when the span ran out: after whatever else the reports tell of the custody's first days

@@ -51,6 +51,16 @@ const LASTING = new Set(['hold', 'keep', 'detain', 'spend', 'stay', 'remain', 'l
 /** A timex that, with such a verb, is a stretch of time and no date. */
 const STRETCH = new Set(['overnight']);
 
+/** Whether an unnegated "until" stands between a governor (ending at `from`) and its timex (at `to`). */
+function pastUntil(doc: Tree['doc'], from: number, to: number): boolean {
+  const between = doc.text.slice(from, to);
+  const until = /\b(?:until|till|pending)\b/i.exec(between);
+  if (!until) return false;
+  const sentence = doc.sentences[doc.sentenceAt(from)];
+  const before = doc.text.slice(sentence?.start ?? 0, from + until.index);
+  return !/\b(?:not|never|no)\b|n['’]t\b/i.test(before);
+}
+
 /** Prepositions by which an event noun is the point its clause's time is reckoned from. */
 export const RECKONED_FROM: ReadonlySet<string> = new Set(['after', 'since', 'following', 'before']);
 
@@ -72,6 +82,9 @@ export class EventDater {
       const g = date ? tokenAt(tree.doc, t.governor!.start) : -1;
       if (!date || g < 0) continue;
       if (STRETCH.has(t.text.toLowerCase()) && LASTING.has(tree.lemma(g))) continue;
+      // "released until the next session of his trial in March": a date past "until" is when something
+      // else is due (but "not convicted until 2014", "did not contact him until 25 December" tell when)
+      if (t.start > t.governor!.end && pastUntil(tree.doc, t.governor!.end, t.start)) continue;
       const r = rank[date.precision] - (inDateline(tree.doc.text, tree.doc.sentences[tree.doc.sentenceAt(t.start)]?.start ?? 0, t) ? 1 : 0);
       if (r <= (ranked.get(g) ?? 0)) continue;
       ranked.set(g, r);

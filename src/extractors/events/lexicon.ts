@@ -43,6 +43,8 @@ export interface TriggerEntry {
   without?: string[];
   /** Only when the event happens to a person or group of people. */
   person?: boolean;
+  /** Only when one of these words modifies the noun (a compound or an adjective): "in the Pretrial Detention Centre", "in a penal colony", not "in the city centre". */
+  modifiedBy?: string[];
   /** A state someone is in ("in prison", "behind bars"), not a happening: a date in its clause is not when it happened. */
   state?: boolean;
   /** Only in the passive voice. */

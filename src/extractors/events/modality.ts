@@ -458,10 +458,25 @@ function modalBefore(tree: Tree, i: number): string | undefined {
  * Its "be" is bare (no "to", no modal before it, past adverbs and "not"), so it tells what is asked
  * for, not what happened.
  */
+/** Words a that-clause's subject is made of: "that the two be released", "that Mr Ivo Sarn be freed". */
+const SUBJECT_WORDS = new Set(['DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON']);
+
+/**
+ * "demanding that the two be released" with "that" hung elsewhere by the parser: "that" right
+ * before the words of a subject, which run up to the verb's bare "be".
+ */
+function thatBeforeSubject(tree: Tree, i: number, from: number): boolean {
+  const be = tree.kids(i, 'aux:pass', 'aux').find((k) => k < i && tree.token(k).text.toLowerCase() === 'be');
+  if (be === undefined) return false;
+  let j = be - 1;
+  while (j >= from && be - j <= 6 && SUBJECT_WORDS.has(tree.token(j).upos ?? '') && tree.token(j).text.toLowerCase() !== 'that') j--;
+  return j >= from && j < be - 1 && tree.token(j).text.toLowerCase() === 'that' && ['SCONJ', 'PRON', 'DET'].includes(tree.token(j).upos ?? '');
+}
+
 function subjunctive(tree: Tree, i: number): boolean {
   // a that-clause's own verb only: "let him be released", "pay the bail and be released" are no mandate
-  if (!tree.kids(i, 'mark').some((m) => ['that', 'lest'].includes(tree.lemma(m)))) return false;
   const { from } = tree.sentenceRange(i);
+  if (!tree.kids(i, 'mark').some((m) => ['that', 'lest'].includes(tree.lemma(m))) && !thatBeforeSubject(tree, i, from)) return false;
   return tree.kids(i, 'aux:pass', 'aux').some((k) => {
     if (tree.token(k).text.toLowerCase() !== 'be' || k >= i) return false;
     let j = k - 1;

@@ -44,10 +44,22 @@ export function releasesStillHeld(tree: Tree, events: VigilEvent[]): VigilEvent[
         u.target?.entity === v.target!.entity &&
         // "…, but he remains in custody"; or the release itself then denied: "…, but officials refused to free him", "but has not been released"
         ((u.type === 'ARREST' && u.modality === 'asserted' && [u.trigger, ...(u.mentions ?? [])].some((m) => after(m) && goesOn(tree, m.start, m.end))) ||
-          (u.type === 'RELEASE' && u.modality === 'negated' && after(u.trigger))),
+          (u.type === 'RELEASE' && u.modality === 'negated' && (after(u.trigger) || deniedNext(tree, v, u)))),
     );
     return held ? { ...v, modality: 'negated' } : v;
   });
+}
+
+/** Words opening a sentence that turns against the one before: "Instead of being freed, he …", "But he was never let go". */
+const TURNING = new Set([...CONTRAST, 'instead']);
+
+/**
+ * "X was ordered released by a court on Monday. Instead of being freed, he disappeared": the
+ * release denied in the next sentence, which opens on a contrast.
+ */
+function deniedNext(tree: Tree, v: VigilEvent, u: VigilEvent): boolean {
+  const next = tree.doc.sentences[v.sentence + 1];
+  return u.sentence === v.sentence + 1 && next !== undefined && TURNING.has(tree.lemma(next.tokenStart).toLowerCase());
 }
 
 /** Whether a contrast word stands between two offsets of one sentence. */

@@ -300,11 +300,17 @@ function lookupDirect(table: Map<string, TriggerEntry>, lemma: string, form: str
   return table.get(lemma) ?? table.get(form);
 }
 
+/** Words ending a custody building's proper name: "in Evin Prison", "in the Baku Pretrial Detention Centre". */
+const FACILITY_NAME_ENDS = new Set(['prison', 'jail', 'centre', 'center', 'colony', 'penitentiary']);
+
 function posOf(tree: Tree, i: number): 'verb' | 'adj' | 'noun' | undefined {
   const t = tree.token(i);
   if (t.upos === 'VERB') return 'verb';
   if (t.upos === 'ADJ') return t.xpos === 'VBN' ? 'verb' : 'adj';
   if (t.upos === 'NOUN') return 'noun';
+  // the last word of a custody building's name is its noun (not "the Prison Service")
+  // (nor a name the recogniser read as a person's: it would be the event's target too)
+  if (t.upos === 'PROPN' && FACILITY_NAME_ENDS.has(t.text.toLowerCase()) && tree.doc.tokens[i + 1] !== undefined && tree.token(i + 1).upos !== 'PROPN' && tree.entityOf[i]?.type !== 'PERSON') return 'noun';
   return undefined;
 }
 
@@ -460,6 +466,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   let partner: number | undefined;
   let type = entry.type;
   if (entry.particle && !tree.kids(i, 'compound:prt', 'advmod').some((k) => tree.lemma(k) === entry.particle)) return undefined;
+  if (entry.modifiedBy && !tree.kids(i, 'compound', 'amod').some((k) => entry.modifiedBy!.includes(tree.lemma(k).toLowerCase()))) return undefined;
   if (entry.with) {
     partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined) ?? (entry.passiveLater ? passiveAfter(tree, i, entry.with) : undefined);
     // "ill-treated", not "treated the ill"

@@ -98,6 +98,13 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     if (out[k]!.xpos !== 'VBD' || !/^\p{Ll}{3,}$/u.test(w) || /(?:ed|en)$/.test(w) || irregularBase(w) !== undefined || usedAs(w, 'VERB')) continue;
     out[k] = { upos: 'NOUN', xpos: 'NN', lemma: w };
   }
+  // "X has since fled to Lithuania": "since" between a form of "have" and a participle has no
+  // object; it is an adverb, and the participle the clause's verb (not a clause hung on "since")
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (words[k]!.toLowerCase() !== 'since' || out[k + 1]!.xpos !== 'VBN' || !/^(?:has|have|had|'s|'ve|'d)$/i.test(words[k - 1]!)) continue;
+    out[k] = { upos: 'ADV', xpos: 'RB', lemma: 'since' };
+    out[k - 1] = { upos: 'AUX', xpos: out[k - 1]!.xpos, lemma: 'have' };
+  }
   // "Plainclothes officers detained X": a capitalised first word read as a verb in the present, right
   // before a noun, which training never saw as a verb, is the noun's modifier (its -s is no verb's)
   const first = words[0] ?? '';

@@ -39,7 +39,7 @@ function predicateAt(p: Parsed, k: number): number | undefined {
 export function interruptedSubject(p: Parsed): boolean {
   const n = p.words.length;
   const root = p.heads.indexOf(-1);
-  if (relativeMadeHead(p)) return true;
+  if (relativeMadeHead(p) || appositionMadeHead(p)) return true;
   // the root a proper noun, or the last piece of a hyphenated one ("Chow Hang-tung", "tung" read as a noun)
   const piece = (k: number) => p.upos[k] === 'PROPN' || (p.words[k - 1] === '-' && p.upos[k - 2] === 'PROPN' && /^\p{Ll}/u.test(p.words[k]!));
   if (root < 0 || !piece(root)) return false;
@@ -113,4 +113,36 @@ function relativeMadeHead(p: Parsed): boolean {
     return true;
   }
   return false;
+}
+
+/** Relations of words before the subject that belong to its clause, not to the subject's noun: "Four months later, …". */
+const CLAUSE_LEVEL = new Set(['advmod', 'obl', 'obl:unmarked', 'obl:tmod', 'punct', 'advcl', 'mark', 'cc']);
+
+/**
+ * "Four months later, the outlet's director, Elvin Qasimov, is still in the detention centre": a
+ * root noun with a name in apposition between commas, and the predicate after the closing comma
+ * parsed as hanging on that noun. The predicate becomes the head and the noun its subject; words
+ * opening the sentence before the noun are the clause's.
+ */
+function appositionMadeHead(p: Parsed): boolean {
+  const n = p.words.length;
+  const root = p.heads.indexOf(-1);
+  if (root < 0 || p.upos[root] !== 'NOUN' || p.words[root + 1] !== ',') return false;
+  const appos = [...p.heads.keys()].find((k) => p.heads[k] === root && p.deprels[k] === 'appos' && k > root + 1 && p.upos[k] === 'PROPN');
+  if (appos === undefined) return false;
+  let last = appos;
+  while (last + 1 < n && p.upos[last + 1] === 'PROPN') last++;
+  if (p.words[last + 1] !== ',') return false;
+  const c = last + 1;
+  const pred = predicateAt(p, c + 1);
+  if (pred === undefined || p.heads[pred] !== root) return false;
+  const passive = p.deprels.some((d, k) => p.heads[k] === pred && d === 'aux:pass');
+  p.heads[pred] = -1;
+  p.deprels[pred] = 'root';
+  for (let k = c; k < n; k++) if (k !== pred && p.heads[k] === root) p.heads[k] = pred;
+  for (let k = c; k < pred; k++) if (p.heads[k]! < c) p.heads[k] = pred;
+  for (let k = 0; k < root; k++) if (p.heads[k] === root && CLAUSE_LEVEL.has(p.deprels[k]!)) p.heads[k] = pred;
+  p.heads[root] = pred;
+  p.deprels[root] = passive ? 'nsubj:pass' : 'nsubj';
+  return true;
 }

@@ -33,5 +33,21 @@ export function possessiveModifier(p: Parsed): boolean {
     for (let k = 0; k < n; k++) if (k !== owner + 1 && k !== role && p.heads[k] === owner && k > role) p.heads[k] = role;
     changed = true;
   }
+  // "taken to Sarıyer women's prison": the possessor and the noun after its "'s" hung side by side
+  // on one verb; the noun is what the verb governs (with the possessor's preposition), the
+  // possessor its modifier
+  for (let owner = 0; owner + 2 < n; owner++) {
+    const noun = owner + 2;
+    if (p.upos[owner] !== 'NOUN' || !/^['’]s$/.test(p.words[owner + 1] ?? '') || p.heads[owner + 1] !== owner || p.deprels[owner] === 'nmod:poss') continue;
+    if (p.upos[noun] !== 'NOUN' || p.heads[noun] !== p.heads[owner] || !SIDE_BY_SIDE.has(p.deprels[owner]!) || !SIDE_BY_SIDE.has(p.deprels[noun]!)) continue;
+    p.deprels[noun] = p.deprels[owner]!;
+    for (let k = 0; k < owner; k++) if (p.heads[k] === owner && p.deprels[k] === 'case') p.heads[k] = noun;
+    p.heads[owner] = noun;
+    p.deprels[owner] = 'nmod:poss';
+    changed = true;
+  }
   return changed;
 }
+
+/** Relations a possessor and its noun, split apart, may each have been given on their verb. */
+const SIDE_BY_SIDE = new Set(['obj', 'obl', 'iobj']);
