@@ -22,7 +22,7 @@ const MOVEMENT = new Set(['DEPORTATION', 'EXTRADITION', 'EXTRADITION_REQUEST', '
 /** Events whose only participant is the one it happens to ("he disappeared", "he went missing"). */
 const UNACCUSATIVE = new Set(['DISAPPEARANCE']);
 /** Verbs whose subject undergoes the event whatever its type: "he died in custody" (or "passed away" there) is his killing, "she walked free" her release, not their acts. */
-const UNDERGOING_VERBS = new Set(['die', 'succumb', 'pass', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve', 'appear', 'regain']);
+const UNDERGOING_VERBS = new Set(['die', 'succumb', 'pass', 'disappear', 'vanish', 'perish', 'walk', 'lose', 'serve', 'appear', 'regain', 'receive']);
 
 /** What a person asks for or is accused of happens on nobody's behalf; a claim has no place of its own. */
 const NO_PRINCIPAL = new Set(['ASYLUM_REQUEST', 'ACCUSATION', 'RELEASE']);
@@ -608,7 +608,8 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "denied entry to X": an object that is the phrase's own word is no target; whom it is denied is
       // "opened fire on X": an attack's phrase aims it "on" or "at" someone
       const aim = (c: number) => t.type === 'ASSAULT' && ['at', 'on', 'upon'].includes(tree.caseOf(c) ?? '') && !tree.inTimex(c);
-      const toWhom = own !== undefined && own === t.partner ? (tree.kids(i, 'iobj')[0] ?? [...tree.kids(i, 'obl'), ...tree.kids(own, 'nmod')].find((c) => tree.caseOf(c) === 'to' || aim(c))) : undefined;
+      // (or on the object's own "of" phrase: "handed a sentence of ten months to X")
+      const toWhom = own !== undefined && own === t.partner ? (tree.kids(i, 'iobj')[0] ?? [...tree.kids(i, 'obl'), ...tree.kids(own, 'nmod'), ...tree.kids(own, 'nmod').flatMap((n) => tree.kids(n, 'nmod'))].find((c) => tree.caseOf(c) === 'to' || aim(c))) : undefined;
       // "fired at X", "shot at X": with no one its object, an attack befalls whom it is aimed at
       const aimedAt = own === undefined ? tree.kids(i, 'obl').find((c) => aim(c) && (tree.entityOf[c]?.type === 'PERSON' || tree.token(c).upos === 'PRON' || lexicon.personNouns.has(tree.lemma(c)) || lexicon.ownedNouns.has(tree.lemma(c)))) : undefined;
       const obj = flipped ?? toWhom ?? own ?? tree.kids(i, 'iobj')[0] ?? tree.nameComplement(i) ?? tree.bothObject(i) ?? partnerObj ?? sharedObj ?? laterObj ?? nameRightAfter(tree, i) ?? aimedAt ?? complement;

@@ -80,3 +80,15 @@ test('a form of address read into a name joins the person; a custody building na
   lacks('The Prison Service said the poet Lida Marchuk was well.', 'ARREST');
   lacks('The poet Lida Marchuk spoke at the Kigali Convention Centre on Monday.', 'ARREST');
 });
+
+test('a sentence received or handed to someone, a reflexive that stresses the subject, a pair named after an unnamed lede', () => {
+  has('The organiser Lucia Parra Ibáñez, 29, received ten years on the same charges at the same hearing.', 'CONVICTION', 'Lucia Parra Ibáñez');
+  has('In January a court in Mardin handed a suspended sentence of ten months to Baran Aydın, a reporter for a local agency.', 'CONVICTION', 'Baran Aydın');
+  has('The network\'s founder, lawyer Ramon Dizon, was himself shot and wounded by unidentified men in 2021.', 'ASSAULT', 'Ramon Dizon');
+  // must not match: a visit, a prize or threats received; a reflexive object
+  lacks('The organiser Lucia Parra received a visit from her lawyer and a prize from the union.', 'CONVICTION');
+  lacks('The organiser Lucia Parra received ten years of training abroad.', 'CONVICTION');
+  const lede = 'A radio host whose programme aired complaints about the army, and an organiser of a farmers\' group, were arrested before dawn on Thursday, police said.\n\nNerissa Cabral, 38, and Ruben Ilagan, 51, were brought first to the municipal police station in Palo.';
+  has(lede, 'ARREST', 'Nerissa Cabral');
+  has(lede, 'ARREST', 'Ruben Ilagan');
+});

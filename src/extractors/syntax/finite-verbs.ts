@@ -105,6 +105,14 @@ export function finiteVerbs(words: readonly string[], tags: readonly TaggedWord[
     out[k] = { upos: 'ADV', xpos: 'RB', lemma: 'since' };
     out[k - 1] = { upos: 'AUX', xpos: out[k - 1]!.xpos, lemma: 'have' };
   }
+  // "X was himself shot and wounded": a past form after a form of "be" and a reflexive is the passive's participle, not a noun
+  for (let k = 2; k < words.length; k++) {
+    const w = words[k]!;
+    if (!/^(?:himself|herself|themselves|itself)$/i.test(words[k - 1]!) || !/^(?:was|were|is|are|been|being)$/i.test(words[k - 2]!) || out[k]!.upos === 'VERB') continue;
+    const base = irregularBase(w.toLowerCase());
+    if (!(base !== undefined || /^\p{Ll}+ed$/u.test(w)) || !usedAs(w, 'VERB')) continue;
+    out[k] = { upos: 'VERB', xpos: 'VBN', lemma: base ?? w.toLowerCase().replace(/ed$/, '') };
+  }
   // "Plainclothes officers detained X": a capitalised first word read as a verb in the present, right
   // before a noun, which training never saw as a verb, is the noun's modifier (its -s is no verb's)
   const first = words[0] ?? '';

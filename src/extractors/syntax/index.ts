@@ -9,6 +9,7 @@ import { POS_MODEL_FILE, PosModel, type TaggedWord } from './tagger-model.js';
 import { headlineVerbs } from './headline-verbs.js';
 import { finiteVerbs } from './finite-verbs.js';
 import { copulaSubject } from './copula-subject.js';
+import { reflexiveIntensifier } from './reflexive-intensifier.js';
 import { openingParticiples } from './opening-participles.js';
 import { interruptedSubject } from './interrupted-subject.js';
 import { roleNameSubject } from './role-name-subject.js';
@@ -86,7 +87,10 @@ export function createParser(config: ModelConfig = {}): Component {
           const parsed = { words: words.slice(from, to), upos: tokens.slice(from, to).map((t) => t.upos ?? ''), xpos: tags.slice(from, to), heads: deps.heads, deprels: deps.deprels };
           if (repairs === 'all' && !interruptedSubject(parsed)) roleNameSubject(parsed);
           if (repairs !== 'none') possessiveModifier(parsed);
-          if (repairs === 'all') copulaSubject(parsed);
+          if (repairs === 'all') {
+            copulaSubject(parsed);
+            reflexiveIntensifier(parsed);
+          }
           return deps;
         };
         // two parts parsed apart, split after token `split`: the root of the part `hang` names hangs on the other's as `label`
