@@ -12,6 +12,8 @@ import { fitsRole } from '../events/plural.js';
 const HELD_ONWARD = new Set(['take', 'transfer', 'move', 'send', 'hold', 'keep', 'transport', 'drive', 'lock', 'place', 'put']);
 /** Verbs whose object is put in custody by their subject: "A judge remanded her", "Police arrested him". */
 const PUTTING_IN_CUSTODY = new Set(['remand', 'arrest', 'detain', 'jail', 'imprison', 'sentence', 'seize', 'abduct', 'kidnap']);
+/** Words naming who acts for a court or an office, right before their name. */
+const OFFICE_BEFORE_NAME = new Set(['judge', 'justice', 'magistrate', 'prosecutor', 'president', 'chairman', 'chairwoman', 'chief']);
 const ORDERING = new Set(['order', 'authorise', 'authorize', 'approve', 'sanction', 'extend', 'sign', 'issue', 'renew', 'replace', 'revoke', 'commute', 'quash', 'overturn', 'uphold']);
 const COLLECTIVES = new Set(['family']);
 
@@ -275,9 +277,12 @@ export class Resolver {
     if (!before) return undefined;
     for (let k = before.tokenStart; k < before.tokenEnd; k++) {
       if (tree.token(k).upos !== 'VERB' || !PUTTING_IN_CUSTODY.has(tree.lemma(k)) || tree.kids(k, 'nsubj').length === 0) continue;
+      // (the object or a name in its phrase: "remanded the reporter Derya Aksu")
       for (const o of tree.kids(k, 'obj')) {
-        const e = this.entityAt(o);
-        if (e?.type === 'PERSON') return e;
+        for (const n of [o, ...tree.kids(o, 'appos', 'flat', 'compound')]) {
+          const e = this.entityAt(n);
+          if (e?.type === 'PERSON') return e;
+        }
       }
     }
     return undefined;
@@ -314,11 +319,17 @@ export class Resolver {
     // may lose the subject ("On 14 September, the court, presided by Judge X, replaced his detention")
     const verb = tree.head(owner);
     const { from } = tree.sentenceRange(verb);
+    // (only someone named as who acts for the body: "presided by Judge X", "Judge X", not "a complaint against X")
     for (let k = from; k < verb; k++) {
       const t = tree.token(k);
       if (t.upos === 'SCONJ' || ['VBD', 'VBZ', 'VBP'].includes(t.xpos ?? '')) return new Set();
       const e = this.entityAt(k);
-      if (e?.type === 'PERSON') out.add(e);
+      if (e?.type !== 'PERSON' || (this.entityAt(k - 1) === e && k > from)) continue;
+      // ("by" a few words before: "headed by his deputy X")
+      let j = k - 1;
+      while (j > from && k - j < 4 && ['DET', 'PRON', 'NOUN', 'ADJ'].includes(tree.token(j).upos ?? '') && !OFFICE_BEFORE_NAME.has(tree.token(j).text.toLowerCase())) j--;
+      const before = j >= from ? tree.token(j).text.toLowerCase() : '';
+      if (before === 'by' || OFFICE_BEFORE_NAME.has(before) || (k > from && OFFICE_BEFORE_NAME.has(tree.token(k - 1).text.toLowerCase()))) out.add(e);
     }
     return out;
   }
@@ -401,7 +412,7 @@ export class Resolver {
       // (an owner only when the gender is known to agree: "His wife, …, and a lawyer, X, went … His whereabouts" is not X's)
       // (not the jailer: "A judge remanded her in custody. She was taken to prison" goes on with "her")
       const continued = (asSubject || (subjectsOwner && gender !== undefined && k.gender === gender)) && distance === 1 && k.subject && !k.spoke && !clauseOwner && !heldBefore;
-      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued || k.entity === clauseOwner || k.entity === heldBefore ? 3 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
+      const score = (WINDOW - distance) * 2 + (k.subject ? 1.5 : 0) + (continued || k.entity === clauseOwner ? 3 : 0) + (k.entity === heldBefore ? 4.5 : 0) + Math.min(k.count, 5) * 0.2 + (k === main ? 1.5 : 0) + (gender && k.gender === gender ? 2 : 0) + (k === reporter ? 3 : 0);
       if (score > top) [best, top] = [k, score];
     }
     // nobody in view: the report's main person, when the gender allows

@@ -292,6 +292,8 @@ function otherwiseDated(doc: Tree['doc'], sentence: number, v: VigilEvent): bool
 }
 
 /** The modalities of what happened: told as fact, or as someone's report of it. */
+/** Where a custody goes on. */
+const CUSTODY_PLACES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'colony', 'centre', 'center', 'cell', 'cells', 'station', 'facility', 'camp', 'custody', 'detention', 'headquarters']);
 /** Verbs of a custody going on somewhere else: "he was transferred to the central prison", "moved to", "remanded to". */
 const MOVED_ON = new Set(['transfer', 'move', 'remand', 'send', 'shift']);
 
@@ -306,7 +308,15 @@ function movedOnNext(tree: Tree, sentence: number): boolean {
   for (let k = next.tokenStart; k < Math.min(next.tokenEnd, next.tokenStart + 10); k++) {
     if (tree.token(k).upos !== 'VERB') continue;
     if (!MOVED_ON.has(tree.lemma(k)) || tree.kids(k, 'aux:pass').length === 0) return false;
-    return tree.kids(k, 'nsubj:pass').some((s) => tree.token(s).xpos === 'PRP' || tree.token(s).upos === 'PROPN');
+    // moved to a place of custody ("to Karun central prison"), not "moved to tears" or "moved by the letters"
+    // (read on the words: the parser may split "to Karun | central prison")
+    let to = false;
+    let toCustody = false;
+    for (let j = k + 1; j < Math.min(next.tokenEnd, k + 9) && !toCustody && !/^[,;.]$/.test(tree.token(j).text); j++) {
+      if (tree.token(j).text.toLowerCase() === 'to') to = true;
+      else if (to && CUSTODY_PLACES.has(tree.lemma(j).toLowerCase())) toCustody = true;
+    }
+    return toCustody && tree.kids(k, 'nsubj:pass').some((s) => tree.token(s).xpos === 'PRP' || tree.token(s).upos === 'PROPN');
   }
   return false;
 }

@@ -51,10 +51,14 @@ const LASTING = new Set(['hold', 'keep', 'detain', 'spend', 'stay', 'remain', 'l
 /** A timex that, with such a verb, is a stretch of time and no date. */
 const STRETCH = new Set(['overnight']);
 
-/** Whether an unnegated "until" stands between a governor (ending at `from`) and its timex (at `to`). */
+/**
+ * Whether an unnegated "until" and a later step of the case stand between a governor (ending at
+ * `from`) and its timex (at `to`): "released until the next session of his trial in March" (not
+ * "held until 9 May, when he was freed", nor "released on bail pending appeal on Tuesday").
+ */
 function pastUntil(doc: Tree['doc'], from: number, to: number): boolean {
   const between = doc.text.slice(from, to);
-  const until = /\b(?:until|till|pending)\b/i.exec(between);
+  const until = /\buntil\b[^.;]*\b(?:trial|hearing|session|appeal|verdict|sentencing)\b/i.exec(between);
   if (!until) return false;
   const sentence = doc.sentences[doc.sentenceAt(from)];
   const before = doc.text.slice(sentence?.start ?? 0, from + until.index);

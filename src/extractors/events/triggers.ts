@@ -300,6 +300,21 @@ function lookupDirect(table: Map<string, TriggerEntry>, lemma: string, form: str
   return table.get(lemma) ?? table.get(form);
 }
 
+/** What a number of years may be "of" and still be a prison term. */
+const TERM_OF = new Set(['prison', 'jail', 'imprisonment', 'detention', 'incarceration', 'confinement']);
+
+/**
+ * "received ten years", "a suspended sentence", "a sentence of five years", "a two-year term": a
+ * sentence's measure. Not "ten years of schooling", "years of abuse", "received the sentence with
+ * dismay", "a term in office".
+ */
+function measuresSentence(tree: Tree, p: number): boolean {
+  const lemma = tree.lemma(p).toLowerCase();
+  const of = tree.kids(p, 'nmod').filter((k) => tree.caseOf(k) === 'of');
+  if (lemma === 'year' || lemma === 'month') return tree.kids(p, 'nummod').length > 0 && of.every((k) => TERM_OF.has(tree.lemma(k).toLowerCase()));
+  return tree.kids(p, 'amod', 'compound', 'nummod').length > 0 || of.some((k) => tree.kids(k, 'nummod').length > 0);
+}
+
 /** Words ending a custody building's proper name: "in Evin Prison", "in the Baku Pretrial Detention Centre". */
 const FACILITY_NAME_ENDS = new Set(['prison', 'jail', 'centre', 'center', 'colony', 'penitentiary']);
 
@@ -469,6 +484,7 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
   if (entry.modifiedBy && !tree.kids(i, 'compound', 'amod').some((k) => entry.modifiedBy!.includes(tree.lemma(k).toLowerCase()))) return undefined;
   if (entry.with) {
     partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined) ?? (entry.passiveLater ? passiveAfter(tree, i, entry.with) : undefined);
+    if (entry.sentenceMeasure && partner !== undefined && !measuresSentence(tree, partner)) partner = undefined;
     // "ill-treated", not "treated the ill"
     if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
     // "died in prison", not "who spent years in prison, died of a stroke"
