@@ -119,3 +119,12 @@ test('the one a judge put in custody goes on as "she", however the detainee was 
   const headed = told('Judge Samir Fawzi was arrested in March. The court, headed by his deputy Nabil Omar, renewed his detention.');
   assert.ok(!headed.some(([, , w]) => w === 'Nabil Omar'), JSON.stringify(headed));
 });
+
+test('struck in the face by a canister is an assault; stopped at the airport a restriction', () => {
+  has("The vendor leader Rosa Quispe, who leads the market union, was struck in the face by a tear gas canister during the clearance.", 'ASSAULT', 'Rosa Quispe');
+  has('Last year, the photographer Imran Dar was stopped at the Srinagar airport on his way to a fellowship in Berlin.', 'RESTRICTION', 'Imran Dar');
+  // must not match: lightning or a car, a checkpoint before an arrest
+  lacks('The farmer Rosa Quispe was struck by lightning in her field.', 'ASSAULT');
+  lacks('The reporter Rosa Quispe was struck by a car in Lima.', 'ASSAULT');
+  lacks('Police stopped the reporter Rosa Quispe at a checkpoint and arrested her.', 'RESTRICTION');
+});

@@ -227,8 +227,8 @@ function dependentOf(tree: Tree, i: number, words: readonly string[]): number | 
   const wanted = new Set(words);
   const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
   for (const c of tree.children[i]!) if (hit(c)) return c;
-  // "beat the farmer to death", "hit the reporter with batons": the parser may hang the phrase on the object
-  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && ['to', 'with'].includes(tree.caseOf(g) ?? '')) return g;
+  // "beat the farmer to death", "hit the reporter with batons", "struck in the face by a canister": the parser may hang the phrase on the object
+  for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && ['to', 'with', 'by'].includes(tree.caseOf(g) ?? '')) return g;
   return undefined;
 }
 
