@@ -4,7 +4,7 @@ import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
 import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
-import { aliasFtsMatch, aliasMatches, nameWords } from './names-search.js';
+import { aliasFtsMatch, nameWords, namesTsQuery } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, hiddenReports, personVisible } from './access.js';
@@ -57,12 +57,6 @@ export const SEARCH_REPORT_CAP = 1000;
  * them, to keep the newest thousand, took seconds.
  */
 export const SEARCH_PERSON_CAP = 1000;
-/**
- * The people bearing the name whose news is compared, those whose names were added last: a word
- * of a letter or two begins the names of tens of thousands in a large archive. More make the
- * result `capped`.
- */
-export const SEARCH_NAME_CAP = 5000;
 
 /**
  * One search across reports (full text), people (any alias, through the full-text index of the
@@ -240,41 +234,25 @@ async function toldBy(db: Db, engine: Engine, reports: string[]): Promise<RawBui
 }
 
 /**
- * The people bearing the name (any alias, through the full-text index of the names) whom this
- * user may see, not merged into another record, with the status asked for: the SEARCH_PERSON_CAP
- * most recently in the news among the SEARCH_NAME_CAP whose names were added last, and whether
- * there were more. Ids first, then those people's rows by id.
+ * The people bearing the name (every word begins a word of one of their names or aliases, through
+ * the full-text index of the people, `person_search`, migration 019) whom this user may see, not
+ * merged into another record, with the status asked for: the SEARCH_PERSON_CAP most recently in
+ * the news, and whether more bear it. One query, read in news order and stopped at the cap on
+ * SQLite (the index's rowid is the person's place in the news); on PostgreSQL the matches of the
+ * GIN index sorted by their news (a top-N sort of one narrow row each). Before, the newest 10,000
+ * matching aliases were read, their people looked up by id and sorted by news to keep 1,000:
+ * every search of a common family name read to those caps.
  */
 async function namedPersons(db: Db, engine: Engine, terms: string, status: string | undefined, denied: Denied): Promise<{ ids: string[]; capped: boolean }> {
   if (!nameWords(terms).length) return { ids: [], capped: false };
-  // The names are read by themselves: as a subquery, PostgreSQL walked persons_live_news looking
-  // each person's aliases up (0.9 s at 100,000 reports), or hashed them against every person.
-  // SQLite reads the newest aliases (by rowid) and stops; PostgreSQL keeps the newest matching
-  // aliases (GIN gives no order) in a bounded top-N sort, as many as SQLite reads, and reads no
-  // person's row for it. It grouped every matching alias by person before, to rank the people by
-  // their newest: for a prefix of a letter ("i:*", 20,251 aliases at 100,000 reports) a hash of
-  // every match and a sort of the groups, 68 against 42 ms; the people come out in the same order.
-  const found =
+  const visible = personVisible(denied, 'person_search.person_id');
+  // The status is the person's row's: read only when asked for.
+  const withStatus = status ? sql`INNER JOIN persons ON persons.id = person_search.person_id AND ${statusOf(engine)} = ${status}` : sql``;
+  const rows =
     engine === 'sqlite'
-      ? (await sql<{ person_id: string }>`SELECT person_id FROM person_aliases_fts WHERE person_aliases_fts MATCH ${aliasFtsMatch(terms)} ORDER BY rowid DESC LIMIT ${2 * SEARCH_NAME_CAP}`.execute(db)).rows.map((r) => r.person_id)
-      : (await db.selectFrom('person_aliases').select('person_id').where(aliasMatches(terms)).orderBy('person_aliases.created_at', 'desc').limit(2 * SEARCH_NAME_CAP).execute()).map((r) => r.person_id);
-  const named = [...new Set(found)];
-  const more = named.length > SEARCH_NAME_CAP || found.length === 2 * SEARCH_NAME_CAP;
-  if (!named.length) return { ids: [], capped: false };
-  let q = db
-    .selectFrom('persons')
-    .select('persons.id')
-    .where(engine === 'postgres' ? sql<boolean>`persons.id = any(${named.slice(0, SEARCH_NAME_CAP)})` : sql<boolean>`persons.id IN (${sql.join(named.slice(0, SEARCH_NAME_CAP))})`)
-    .where('persons.merged_into', 'is', null)
-    .where(personVisible(denied))
-    // The same order as `last_news_at DESC NULLS LAST`, written so that no index serves it: an
-    // order read from persons_live_news is a walk through most of the people, checking each.
-    .orderBy(sql`coalesce(persons.last_news_at, '')`, 'desc')
-    .orderBy('persons.id')
-    .limit(SEARCH_PERSON_CAP + 1);
-  if (status) q = q.where(statusOf(engine), '=', status);
-  const rows = await q.execute();
-  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.id), capped: rows.length > SEARCH_PERSON_CAP || more };
+      ? (await sql<{ person_id: string }>`SELECT person_search.person_id FROM person_search_fts INNER JOIN person_search ON person_search.key = person_search_fts.rowid ${withStatus} WHERE person_search_fts MATCH ${aliasFtsMatch(terms)} AND ${visible} ORDER BY person_search_fts.rowid DESC LIMIT ${SEARCH_PERSON_CAP + 1}`.execute(db)).rows
+      : (await sql<{ person_id: string }>`SELECT person_search.person_id FROM person_search ${withStatus} WHERE person_search.search @@ to_tsquery('simple', ${namesTsQuery(terms)}) AND ${visible} ORDER BY person_search.news DESC NULLS LAST, person_search.person_id LIMIT ${SEARCH_PERSON_CAP + 1}`.execute(db)).rows;
+  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.person_id), capped: rows.length > SEARCH_PERSON_CAP };
 }
 
 /**
