@@ -64,6 +64,8 @@ export function personSearch(engine: Engine): Migration {
            FROM persons LEFT JOIN (SELECT person_id, string_agg(normalized, ' ') AS names FROM person_aliases GROUP BY person_id) AS a ON a.person_id = persons.id
            WHERE persons.merged_into IS NULL`,
         `CREATE INDEX person_search_names ON person_search USING gin (search)`,
+        // Statistics now (where autovacuum is off, nothing else takes them): how common a word of the names is.
+        `ANALYZE person_search`,
         `CREATE FUNCTION person_search_person() RETURNS trigger LANGUAGE plpgsql AS $$
            BEGIN
              IF TG_OP = 'DELETE' THEN
