@@ -431,9 +431,10 @@ async function wordShare(db: Db, terms: string): Promise<number> {
  */
 async function firstVisible(db: Db, denied: Denied, ids: string[], limit: number): Promise<ReportListItem[]> {
   const out: ReportListItem[] = [];
-  // Each batch twice the last (up to 500): where most reports name a restricted person, a thousand
-  // candidates are asked about in a few batches rather than fifty.
-  for (let i = 0, step = Math.max(limit, 20); i < ids.length && out.length < limit; i += step, step = Math.min(2 * step, 500)) {
+  // Five pages' worth first, then each batch twice the last (up to 500): where most reports name a
+  // restricted person, a thousand candidates are asked about in three or four round trips rather
+  // than fifty.
+  for (let i = 0, step = Math.max(5 * limit, 100); i < ids.length && out.length < limit; i += step, step = Math.min(2 * step, 500)) {
     const page = ids.slice(i, i + step);
     const hidden = await hiddenReports(db, denied, page);
     const keep = page.filter((id) => !hidden.has(id)).slice(0, limit - out.length);
