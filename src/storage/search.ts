@@ -41,7 +41,7 @@ export interface SearchResult {
   /**
    * More events matched than were read (SEARCH_EVENT_CAP), or more people bear the name (or, with
    * no name, are of the country asked) than SEARCH_PERSON_CAP, or more reports hold the words than
-   * the events are read from (SEARCH_TOLD_CAP): the facets and people count the newest events of
+   * the events are read from (SEARCH_REPORT_CAP): the facets and people count the newest events of
    * those read.
    */
   capped: boolean;
@@ -49,16 +49,14 @@ export interface SearchResult {
 
 /** At most this many matching events are read for the facet counts and the people (the newest first); `capped` says when there were more. */
 export const SEARCH_EVENT_CAP = 1000;
-/** A word query ranks at most this many matching reports (the latest indexed) for its report list: bounded work for a word in every report. */
-export const SEARCH_REPORT_CAP = 1000;
 /**
- * The events a word's reports told are read from the latest this many of those reports that the
- * user may read (each checked for restricted names first), and `capped` says when more hold the
- * words. They were read from all SEARCH_REPORT_CAP: checking a thousand reports for restricted
- * names was the longest part of a search by name (every name is also searched as a word) once
- * the people were read from their own index, 90 of 150 ms on PostgreSQL at 100,000 reports.
+ * A word query reads at most this many matching reports, the latest indexed: the events they told
+ * (those the user may read, each checked for restricted names first) and its ranked report list
+ * come from them, and `capped` says when more hold the words. It was 1,000: at 778,399 reports
+ * the thousand ranked matches (63 ms) and their checks for restricted names (50 ms) were half of
+ * a search by name, every name being searched as a word too.
  */
-export const SEARCH_TOLD_CAP = 200;
+export const SEARCH_REPORT_CAP = 200;
 /**
  * A name search reads the events of at most this many of the people bearing the name, those most
  * recently in the news (`persons.last_news_at`), and says `capped` when more bear it: a common
@@ -127,11 +125,13 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   const none = Promise.resolve({ ids: [] as string[], capped: false });
   const namedP = terms ? namedPersons(db, engine, terms, f.status, denied) : none;
   const candidatesP = terms ? wordCandidates(db, engine, terms) : Promise.resolve([]);
-  const toldP = candidatesP.then(async (c) => {
-    const latest = c.slice(0, SEARCH_TOLD_CAP).map((x) => x.id);
+  // Those this user may read: the events they told, and the ranked list, come from these only.
+  const readableP = candidatesP.then(async (c) => {
+    const latest = c.slice(0, SEARCH_REPORT_CAP).map((x) => x.id);
     const hidden = await hiddenReports(db, denied, latest);
-    return toldBy(db, engine, latest.filter((id) => !hidden.has(id)));
+    return new Set(latest.filter((id) => !hidden.has(id)));
   });
+  const toldP = readableP.then((ids) => toldBy(db, engine, [...ids]));
   const country = f.country;
   const both = (a: RawBuilder<boolean>, b: RawBuilder<boolean>) => sql<boolean>`(${a} AND ${b})`;
   const byPerson = (ids: string[]) => inList(engine, 'case_events.person_id', ids);
@@ -158,10 +158,12 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
         ]
       : [withPerson(eventCountry), ...(country ? [countryP.then((c) => ofKnown(byPerson(c.ids)))] : [])],
   );
-  const [candidates, named, countryPeople] = await Promise.all([candidatesP, namedP, countryP]);
+  const [matches, readable, named, countryPeople] = await Promise.all([candidatesP, readableP, namedP, countryP]);
+  // One more than the cap is read, to tell whether more reports hold the words.
+  const candidates = matches.slice(0, SEARCH_REPORT_CAP).filter((c) => readable.has(c.id));
   const seen = new Set<string>();
   const rows = found.length === 1 ? found[0]! : found.flat().filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(newestFirst);
-  const capped = rows.length > SEARCH_EVENT_CAP || named.capped || countryPeople.capped || candidates.length > SEARCH_TOLD_CAP;
+  const capped = rows.length > SEARCH_EVENT_CAP || named.capped || countryPeople.capped || matches.length > SEARCH_REPORT_CAP;
   const kept = rows.slice(0, SEARCH_EVENT_CAP);
   // People answering a name, when no other condition than the status narrows them: the first of
   // those namedPersons read, in its order (the order, and the conditions, the query below has).
@@ -204,7 +206,7 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
     }
     for (const { restricted: _r, code_name: _c, ...p } of listed) if (!peopleById.has(p.id)) peopleById.set(p.id, { id: p.id, name: displayName({ name: p.name, restricted: _r, code_name: _c }), country: p.country, status: p.status, events: 0 });
   }
-  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await firstVisible(db, denied, [...candidates].sort((a, b) => a.rank - b.rank).map((c) => c.id), f.limit) : await reportsOf(db, engine, matched, f.limit, denied);
+  const reports = terms && !f.country && !f.type && !f.status && !f.from && !f.to ? await firstVisible(db, NOTHING_DENIED, [...candidates].sort((a, b) => a.rank - b.rank).map((c) => c.id), f.limit) : await reportsOf(db, engine, matched, f.limit, denied);
   return { reports, people: [...peopleById.values()].slice(0, f.limit), events: matched.slice(0, f.limit).map(({ person_country: _c, ...e }) => e), facets, capped };
 }
 
@@ -321,12 +323,11 @@ function newestFirst(a: { id: string; date_value: string | null }, b: { id: stri
 }
 
 /**
- * The latest SEARCH_REPORT_CAP reports holding every word, newest indexed first, each with its
+ * The latest SEARCH_REPORT_CAP reports holding every word (and one more, which tells that there are more), newest indexed first, each with its
  * rank (lower is better: BM25 on SQLite, ts_rank negated on PostgreSQL): one read serves both the
- * events they told (the latest SEARCH_TOLD_CAP) and the ranked report list. Whether this user may
- * read them is asked after (`hiddenReports`), of those used only: the told ones, and the ranked
- * list a page at a time (`firstVisible`); in the query, the denied names were a lookup of every
- * report naming a denied person. PostgreSQL ranks once the
+ * events they told and the ranked report list. Whether this user may read them is asked of these
+ * few after (`hiddenReports`); in the query, the denied names were a lookup of every report naming
+ * a denied person. PostgreSQL ranks once the
  * latest are chosen: ts_rank in the inner query was computed (each tsvector read back) for every
  * match before the sort kept a thousand. The inner query carries each row's tsvector as it lies
  * (a pointer to its compressed chunks, read only by ts_rank) rather than looking the thousand up
@@ -335,8 +336,8 @@ function newestFirst(a: { id: string; date_value: string | null }, b: { id: stri
 async function wordCandidates(db: Db, engine: Engine, terms: string): Promise<{ id: string; rank: number }[]> {
   const rows =
     engine === 'sqlite'
-      ? (await sql<{ id: string; rank: number }>`SELECT report_id AS id, rank FROM reports_fts WHERE reports_fts MATCH ${ftsMatch(terms)} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}`.execute(db)).rows
-      : await latestMatches(db, terms);
+      ? (await sql<{ id: string; rank: number }>`SELECT report_id AS id, rank FROM reports_fts WHERE reports_fts MATCH ${ftsMatch(terms)} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP + 1}`.execute(db)).rows
+      : await latestMatches(db, terms, SEARCH_REPORT_CAP + 1);
   return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
 }
 
