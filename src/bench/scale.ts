@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { CompiledQuery, sql } from 'kysely';
@@ -32,7 +35,9 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * holds fewer (a build that was stopped): the same data measured before and after a change,
  * which migrations bring up to date when it opens. `--url http://…` measures a server already
  * running on the database `--db` names (`vigil serve --workers N`), as it is: the clients stay in
- * the bench's process, the server has its own. `--conns 1,10,50` the rows' connections. `--stop-file PATH` ends the build (after the batches in
+ * the bench's process, the server has its own. `--serve N` starts that server itself once the
+ * database is ready (`vigil serve --workers N` on it, its background process included, as a
+ * deployment runs it), measures it the same way and stops it. `--conns 1,10,50` the rows' connections. `--stop-file PATH` ends the build (after the batches in
  * flight) once that file exists, and measures what was built. `--writer bulk` (the default: indexes
  * dropped during the build and built again after it, scale-bulk.ts) or `rows` (plain INSERTs
  * with every index in place); both write the same rows (scale-bulk.test.ts).
@@ -229,12 +234,13 @@ async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: 
 }
 
 export async function scaleBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '2000' }, writer: { type: 'string', default: 'bulk' }, 'stop-file': { type: 'string' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { serve: { type: 'string' }, reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '2000' }, writer: { type: 'string', default: 'bulk' }, 'stop-file': { type: 'string' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
   const conns = values.conns.split(',').map(Number);
   if (!conns.every((c) => Number.isInteger(c) && c > 0)) throw new Error(`--conns takes numbers of connections apart by commas, not "${values.conns}"`);
   // Against a running server the database is measured as it is, never built nor grown to --reports (the server holds it open).
   if (values.url && !values.db) throw new Error('--url needs --db: the database the server at that address serves (the bench makes its user and token there)');
   if (values.url) values.reuse = true;
+  if (values.serve !== undefined && (values.url || !/^[1-9]\d*$/.test(values.serve))) throw new Error('--serve takes a number of server processes (and no --url: it starts the server itself)');
   const n = Number(values.reports ?? (values.quick ? 100_000 : 1_000_000));
   const poolSize = Math.min(n, Number(values.pool ?? (values.quick ? 200 : 400)));
   const seconds = Number(values.seconds ?? (values.quick ? 3 : 8));
@@ -316,17 +322,67 @@ export async function scaleBench(argv: string[]): Promise<void> {
     const count = async (table: 'reports' | 'persons' | 'case_events' | 'alerts' | 'person_mentions') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const counts = { reports: await count('reports'), persons: await count('persons'), events: await count('case_events'), mentions: await count('person_mentions'), alerts: await count('alerts') };
     const bytes = await t.size(store);
-    log('measuring the HTTP API…');
-    const rows = await measure(store, recording, { seconds, exportSeconds: Number(values['export-seconds']), only: values.only, conns, url: values.url });
+    const served = values.serve ? await startServer(t.url, Number(values.serve)) : undefined;
+    let rows: Row[];
+    try {
+      log(`measuring the HTTP API${served ? ` (vigil serve --workers ${values.serve}, ${served.url})` : ''}…`);
+      rows = await measure(store, recording, { seconds, exportSeconds: Number(values['export-seconds']), only: values.only, conns, url: values.url ?? served?.url });
+    } finally {
+      await served?.stop();
+    }
+    if (served) values.url = served.url;
     const plans = values.url ? [] : await explainSlowest(store, stats, 5);
     console.log(`\nscale bench, ${store.engine}: ${counts.reports.toLocaleString('en')} reports, ${counts.persons.toLocaleString('en')} people, ${counts.events.toLocaleString('en')} timeline events, ${counts.mentions.toLocaleString('en')} mentions, ${counts.alerts.toLocaleString('en')} alerts`);
     console.log(`built: ${built}`);
     console.log(`database: ${(bytes / 1e6).toFixed(0)} MB, ${(bytes / counts.reports / 1024).toFixed(1)} KB per report`);
-    const where = values.url ? `${values.url} (a server of its own, clients in the bench's process)` : '127.0.0.1 (in-process server)';
+    const where = values.url ? `${values.url} (${values.serve ? `vigil serve --workers ${values.serve}, started by the bench` : 'a server of its own'}, clients in the bench's process)` : '127.0.0.1 (in-process server)';
     console.log(`\n${formatTable(`HTTP API on ${where}, API token, ${seconds} s per row; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`, ['p50 ms', 'p95 ms', 'p99 ms', 'rps', 'errors'], rows)}`);
     if (plans.length) console.log(`\nslowest queries while measuring, with their plans:\n${plans.map((p) => `  ${p}`).join('\n')}`);
   } finally {
     await store.close();
     await t.cleanup();
   }
+}
+
+/**
+ * `vigil serve --workers N` on the database, as a deployment runs it (its background process
+ * too: job worker and scheduler), started from bin/vigil.js (the built JavaScript when dist/ is
+ * up to date). Resolves once it prints its URL; `stop` ends it (SIGTERM, then SIGKILL after 10 s:
+ * a process busy in a long SQLite statement reads no signal until it returns).
+ */
+async function startServer(db: string, workers: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const bin = fileURLToPath(new URL('../../bin/vigil.js', import.meta.url));
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--workers', String(workers), '--db', db], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`vigil serve ended (${code}) before printing its URL: ${out}`)));
+    const read = (d: Buffer) => {
+      out += String(d);
+      const m = /running: open (http:\/\/\S+?) /.exec(out);
+      if (m) resolve(m[1]!);
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+  });
+  // Every process of the server up (the primary prints its URL once its processes are forked).
+  await new Promise((r) => setTimeout(r, 2000));
+  return {
+    url,
+    async stop() {
+      const ended = new Promise((r) => child.once('exit', r));
+      // The process group: the primary and the processes it forked.
+      const signal = (s: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, s);
+        } catch {
+          // already gone
+        }
+      };
+      signal('SIGTERM');
+      const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+      await ended;
+      clearTimeout(timer);
+      signal('SIGKILL');
+    },
+  };
 }

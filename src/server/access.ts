@@ -46,6 +46,10 @@ export const redactAnswer: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('user')) return;
   const denied = await deniedOf(c);
   if (!denied.persons.length) return;
+  // A JSON answer the route built through redactFor with this same list is as this pass would
+  // leave it (the pass changes nothing the second time): not parsed and walked again. A case page
+  // spent a fifth of its time here.
+  if (c.get('redactedFor') === denied && (c.res.headers.get('content-type') ?? '').includes('application/json')) return;
   const type = c.res.headers.get('content-type') ?? '';
   const headers = new Headers(c.res.headers);
   headers.delete('content-length');

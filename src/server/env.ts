@@ -29,7 +29,11 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { user: AuthUser; deps: AppDeps; denied?: Denied };
+  /**
+   * `redactedFor`: the route's JSON answer went through `redactFor` against this very denied list
+   * already (the case page), and `redactAnswer` need not parse and walk it a second time.
+   */
+  Variables: { user: AuthUser; deps: AppDeps; denied?: Denied; redactedFor?: Denied };
 }
 
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };

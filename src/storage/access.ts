@@ -164,7 +164,7 @@ async function readDenied(db: Db, userId: string, r: Restricted): Promise<Denied
 }
 
 /** `persons.id` (or the column given) is not a denied case. */
-export function personVisible(denied: Denied, column: 'persons.id' | 'case_events.person_id' | 'alerts.person_id' | 'person_mentions.person_id' = 'persons.id') {
+export function personVisible(denied: Denied, column: 'persons.id' | 'case_events.person_id' | 'alerts.person_id' | 'person_mentions.person_id' | 'person_search.person_id' = 'persons.id') {
   if (!denied.persons.length) return sql<boolean>`1 = 1`;
   // PostgreSQL takes the list as one array: hundreds of parameters were parsed and planned on
   // every query, longer than the lookups they narrow.

@@ -25,10 +25,15 @@ export function personNamed(engine: Engine, terms: string, column: string): RawB
 
 /** PostgreSQL: a row of `person_aliases` matches every word of `terms` (as `personNamed`), through the GIN index person_aliases_search. */
 export function aliasMatches(terms: string): RawBuilder<boolean> {
-  const words = nameWords(terms);
-  if (!words.length) return sql<boolean>`1 = 0`;
-  const query = words.map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`).join(' & ');
-  return sql<boolean>`to_tsvector('simple', person_aliases.normalized) @@ to_tsquery('simple', ${query})`;
+  if (!nameWords(terms).length) return sql<boolean>`1 = 0`;
+  return sql<boolean>`to_tsvector('simple', person_aliases.normalized) @@ to_tsquery('simple', ${namesTsQuery(terms)})`;
+}
+
+/** PostgreSQL: the tsquery of `terms` for a name (each word, quoted, a prefix: `'pav':* & 'dro':*`); empty when it has no word. */
+export function namesTsQuery(terms: string): string {
+  return nameWords(terms)
+    .map((w) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}':*`)
+    .join(' & ');
 }
 
 /** SQLite: the FTS5 query of `person_aliases_fts` for `terms`, each word a quoted string with a prefix star (user input never reaches FTS5's syntax). */

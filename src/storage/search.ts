@@ -4,7 +4,7 @@ import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
 import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
-import { aliasFtsMatch, aliasMatches, nameWords } from './names-search.js';
+import { aliasFtsMatch, nameWords, namesTsQuery } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, hiddenReports, personVisible } from './access.js';
@@ -40,29 +40,31 @@ export interface SearchResult {
   facets: { type: Record<string, number>; country: Record<string, number>; status: Record<string, number> };
   /**
    * More events matched than were read (SEARCH_EVENT_CAP), or more people bear the name (or, with
-   * no name, are of the country asked) than SEARCH_PERSON_CAP: the facets and people count the
-   * newest events of those read.
+   * no name, are of the country asked) than SEARCH_PERSON_CAP, or more reports hold the words than
+   * the events are read from (SEARCH_REPORT_CAP): the facets and people count the newest events of
+   * those read.
    */
   capped: boolean;
 }
 
 /** At most this many matching events are read for the facet counts and the people (the newest first); `capped` says when there were more. */
 export const SEARCH_EVENT_CAP = 1000;
-/** A word query reads at most this many matching reports (the latest indexed) for events: bounded work for a word in every report. */
-export const SEARCH_REPORT_CAP = 1000;
+/**
+ * A word query reads at most this many matching reports, the latest indexed: the events they told
+ * (those the user may read, each checked for restricted names first) and its ranked report list
+ * come from them, and `capped` says when more hold the words. It was 1,000: at 778,399 reports
+ * the thousand ranked matches (63 ms) and their checks for restricted names (50 ms) were half of
+ * a search by name, every name being searched as a word too.
+ */
+export const SEARCH_REPORT_CAP = 200;
 /**
  * A name search reads the events of at most this many of the people bearing the name, those most
  * recently in the news (`persons.last_news_at`), and says `capped` when more bear it: a common
  * family name is shared by thousands in a large archive, and reading every event of every one of
- * them, to keep the newest thousand, took seconds.
+ * them, to keep the newest thousand, took seconds. It was 1,000: at 778,399 reports the events of
+ * a thousand people and their rows were half of what was left of a search by name (39 of 80 ms).
  */
-export const SEARCH_PERSON_CAP = 1000;
-/**
- * The people bearing the name whose news is compared, those whose names were added last: a word
- * of a letter or two begins the names of tens of thousands in a large archive. More make the
- * result `capped`.
- */
-export const SEARCH_NAME_CAP = 5000;
+export const SEARCH_PERSON_CAP = 200;
 
 /**
  * One search across reports (full text), people (any alias, through the full-text index of the
@@ -123,8 +125,14 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
   // the name, and the reports holding the words (whose check for restricted names is the longer).
   const none = Promise.resolve({ ids: [] as string[], capped: false });
   const namedP = terms ? namedPersons(db, engine, terms, f.status, denied) : none;
-  const candidatesP = terms ? wordCandidates(db, engine, terms, denied) : Promise.resolve([]);
-  const toldP = candidatesP.then((c) => toldBy(db, engine, c.map((x) => x.id)));
+  const candidatesP = terms ? wordCandidates(db, engine, terms) : Promise.resolve([]);
+  // Those this user may read: the events they told, and the ranked list, come from these only.
+  const readableP = candidatesP.then(async (c) => {
+    const latest = c.slice(0, SEARCH_REPORT_CAP).map((x) => x.id);
+    const hidden = await hiddenReports(db, denied, latest);
+    return new Set(latest.filter((id) => !hidden.has(id)));
+  });
+  const toldP = readableP.then((ids) => toldBy(db, engine, [...ids]));
   const country = f.country;
   const both = (a: RawBuilder<boolean>, b: RawBuilder<boolean>) => sql<boolean>`(${a} AND ${b})`;
   const byPerson = (ids: string[]) => inList(engine, 'case_events.person_id', ids);
@@ -151,10 +159,12 @@ export async function search(db: Db, engine: Engine, f: SearchFilter, denied: De
         ]
       : [withPerson(eventCountry), ...(country ? [countryP.then((c) => ofKnown(byPerson(c.ids)))] : [])],
   );
-  const [candidates, named, countryPeople] = await Promise.all([candidatesP, namedP, countryP]);
+  const [matches, readable, named, countryPeople] = await Promise.all([candidatesP, readableP, namedP, countryP]);
+  // One more than the cap is read, to tell whether more reports hold the words.
+  const candidates = matches.slice(0, SEARCH_REPORT_CAP).filter((c) => readable.has(c.id));
   const seen = new Set<string>();
   const rows = found.length === 1 ? found[0]! : found.flat().filter((e) => !seen.has(e.id) && seen.add(e.id)).sort(newestFirst);
-  const capped = rows.length > SEARCH_EVENT_CAP || named.capped || countryPeople.capped;
+  const capped = rows.length > SEARCH_EVENT_CAP || named.capped || countryPeople.capped || matches.length > SEARCH_REPORT_CAP;
   const kept = rows.slice(0, SEARCH_EVENT_CAP);
   // People answering a name, when no other condition than the status narrows them: the first of
   // those namedPersons read, in its order (the order, and the conditions, the query below has).
@@ -240,41 +250,25 @@ async function toldBy(db: Db, engine: Engine, reports: string[]): Promise<RawBui
 }
 
 /**
- * The people bearing the name (any alias, through the full-text index of the names) whom this
- * user may see, not merged into another record, with the status asked for: the SEARCH_PERSON_CAP
- * most recently in the news among the SEARCH_NAME_CAP whose names were added last, and whether
- * there were more. Ids first, then those people's rows by id.
+ * The people bearing the name (every word begins a word of one of their names or aliases, through
+ * the full-text index of the people, `person_search`, migration 019) whom this user may see, not
+ * merged into another record, with the status asked for: the SEARCH_PERSON_CAP most recently in
+ * the news, and whether more bear it. One query, read in news order and stopped at the cap on
+ * SQLite (the index's rowid is the person's place in the news); on PostgreSQL the matches of the
+ * GIN index sorted by their news (a top-N sort of one narrow row each). Before, the newest 10,000
+ * matching aliases were read, their people looked up by id and sorted by news to keep 1,000:
+ * every search of a common family name read to those caps.
  */
 async function namedPersons(db: Db, engine: Engine, terms: string, status: string | undefined, denied: Denied): Promise<{ ids: string[]; capped: boolean }> {
   if (!nameWords(terms).length) return { ids: [], capped: false };
-  // The names are read by themselves: as a subquery, PostgreSQL walked persons_live_news looking
-  // each person's aliases up (0.9 s at 100,000 reports), or hashed them against every person.
-  // SQLite reads the newest aliases (by rowid) and stops; PostgreSQL keeps the newest matching
-  // aliases (GIN gives no order) in a bounded top-N sort, as many as SQLite reads, and reads no
-  // person's row for it. It grouped every matching alias by person before, to rank the people by
-  // their newest: for a prefix of a letter ("i:*", 20,251 aliases at 100,000 reports) a hash of
-  // every match and a sort of the groups, 68 against 42 ms; the people come out in the same order.
-  const found =
+  const visible = personVisible(denied, 'person_search.person_id');
+  // The status is the person's row's: read only when asked for.
+  const withStatus = status ? sql`INNER JOIN persons ON persons.id = person_search.person_id AND ${statusOf(engine)} = ${status}` : sql``;
+  const rows =
     engine === 'sqlite'
-      ? (await sql<{ person_id: string }>`SELECT person_id FROM person_aliases_fts WHERE person_aliases_fts MATCH ${aliasFtsMatch(terms)} ORDER BY rowid DESC LIMIT ${2 * SEARCH_NAME_CAP}`.execute(db)).rows.map((r) => r.person_id)
-      : (await db.selectFrom('person_aliases').select('person_id').where(aliasMatches(terms)).orderBy('person_aliases.created_at', 'desc').limit(2 * SEARCH_NAME_CAP).execute()).map((r) => r.person_id);
-  const named = [...new Set(found)];
-  const more = named.length > SEARCH_NAME_CAP || found.length === 2 * SEARCH_NAME_CAP;
-  if (!named.length) return { ids: [], capped: false };
-  let q = db
-    .selectFrom('persons')
-    .select('persons.id')
-    .where(engine === 'postgres' ? sql<boolean>`persons.id = any(${named.slice(0, SEARCH_NAME_CAP)})` : sql<boolean>`persons.id IN (${sql.join(named.slice(0, SEARCH_NAME_CAP))})`)
-    .where('persons.merged_into', 'is', null)
-    .where(personVisible(denied))
-    // The same order as `last_news_at DESC NULLS LAST`, written so that no index serves it: an
-    // order read from persons_live_news is a walk through most of the people, checking each.
-    .orderBy(sql`coalesce(persons.last_news_at, '')`, 'desc')
-    .orderBy('persons.id')
-    .limit(SEARCH_PERSON_CAP + 1);
-  if (status) q = q.where(statusOf(engine), '=', status);
-  const rows = await q.execute();
-  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.id), capped: rows.length > SEARCH_PERSON_CAP || more };
+      ? (await sql<{ person_id: string }>`SELECT person_search.person_id FROM person_search_fts INNER JOIN person_search ON person_search.key = person_search_fts.rowid ${withStatus} WHERE person_search_fts MATCH ${aliasFtsMatch(terms)} AND ${visible} ORDER BY person_search_fts.rowid DESC LIMIT ${SEARCH_PERSON_CAP + 1}`.execute(db)).rows
+      : (await sql<{ person_id: string }>`SELECT person_search.person_id FROM person_search ${withStatus} WHERE person_search.search @@ to_tsquery('simple', ${namesTsQuery(terms)}) AND ${visible} ORDER BY person_search.news DESC NULLS LAST, person_search.person_id LIMIT ${SEARCH_PERSON_CAP + 1}`.execute(db)).rows;
+  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.person_id), capped: rows.length > SEARCH_PERSON_CAP };
 }
 
 /**
@@ -330,23 +324,22 @@ function newestFirst(a: { id: string; date_value: string | null }, b: { id: stri
 }
 
 /**
- * The latest SEARCH_REPORT_CAP reports holding every word that this user may read, newest
- * indexed first, each with its rank (lower is better: BM25 on SQLite, ts_rank negated on
- * PostgreSQL): one read serves both the events they told and the ranked report list.
- * Visibility is asked of these few (`hiddenReports`) rather than put in the query, where the
- * denied names were a lookup of every report naming a denied person. PostgreSQL ranks once the
+ * The latest SEARCH_REPORT_CAP reports holding every word (and one more, which tells that there are more), newest indexed first, each with its
+ * rank (lower is better: BM25 on SQLite, ts_rank negated on PostgreSQL): one read serves both the
+ * events they told and the ranked report list. Whether this user may read them is asked of these
+ * few after (`hiddenReports`); in the query, the denied names were a lookup of every report naming
+ * a denied person. PostgreSQL ranks once the
  * latest are chosen: ts_rank in the inner query was computed (each tsvector read back) for every
  * match before the sort kept a thousand. The inner query carries each row's tsvector as it lies
  * (a pointer to its compressed chunks, read only by ts_rank) rather than looking the thousand up
  * again by id after the sort: that second lookup was a third of the query.
  */
-async function wordCandidates(db: Db, engine: Engine, terms: string, denied: Denied): Promise<{ id: string; rank: number }[]> {
+async function wordCandidates(db: Db, engine: Engine, terms: string): Promise<{ id: string; rank: number }[]> {
   const rows =
     engine === 'sqlite'
-      ? (await sql<{ id: string; rank: number }>`SELECT report_id AS id, rank FROM reports_fts WHERE reports_fts MATCH ${ftsMatch(terms)} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP}`.execute(db)).rows
-      : await latestMatches(db, terms);
-  const hidden = await hiddenReports(db, denied, rows.map((r) => r.id));
-  return rows.filter((r) => !hidden.has(r.id)).map((r) => ({ id: r.id, rank: Number(r.rank) }));
+      ? (await sql<{ id: string; rank: number }>`SELECT report_id AS id, rank FROM reports_fts WHERE reports_fts MATCH ${ftsMatch(terms)} ORDER BY rowid DESC LIMIT ${SEARCH_REPORT_CAP + 1}`.execute(db)).rows
+      : await latestMatches(db, terms, SEARCH_REPORT_CAP + 1);
+  return rows.map((r) => ({ id: r.id, rank: Number(r.rank) }));
 }
 
 /**
@@ -440,8 +433,10 @@ async function wordShare(db: Db, terms: string): Promise<number> {
  */
 async function firstVisible(db: Db, denied: Denied, ids: string[], limit: number): Promise<ReportListItem[]> {
   const out: ReportListItem[] = [];
-  const step = Math.max(limit, 20);
-  for (let i = 0; i < ids.length && out.length < limit; i += step) {
+  // Five pages' worth first, then each batch twice the last (up to 500): where most reports name a
+  // restricted person, a thousand candidates are asked about in three or four round trips rather
+  // than fifty.
+  for (let i = 0, step = Math.max(5 * limit, 100); i < ids.length && out.length < limit; i += step, step = Math.min(2 * step, 500)) {
     const page = ids.slice(i, i + step);
     const hidden = await hiddenReports(db, denied, page);
     const keep = page.filter((id) => !hidden.has(id)).slice(0, limit - out.length);

@@ -35,7 +35,13 @@ export function caseRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(
     createRoute({ method: 'get', path: '/{id}', tags: ['cases'], summary: 'A case: person, status and the event that set it, timeline with sources, alerts', request: { params: IdParam }, responses: { 200: ok(z.record(z.string(), z.unknown()), 'the case'), 404: ok(z.any(), 'no such case'), ...ERRORS } }),
-    async (c) => c.json(await caseView(c.get('deps').store.db, c.req.valid('param').id, await deniedOf(c)), 200),
+    async (c) => {
+      const denied = await deniedOf(c);
+      const view = await caseView(c.get('deps').store.db, c.req.valid('param').id, denied);
+      // caseView redacts what it returns against `denied` (redactAnswer need not again).
+      c.set('redactedFor', denied);
+      return c.json(view, 200);
+    },
   );
 
   app.openapi(
