@@ -100,20 +100,19 @@ function requestedNoun(tree: Tree, i: number): boolean {
  * (a subject), nor a base form after other words ("Free speech groups …" opens with an adjective).
  */
 function imperative(tree: Tree, i: number): boolean {
-  if (i < 0 || tree.token(i).upos !== 'VERB') return false;
-  let j = i;
   // (imperatives joined are base forms all: "kidnapped a woman and shot her friend" after a quoted "Save …!" is no order)
-  if (tree.token(i).xpos !== 'VB') return false;
+  if (i < 0 || tree.token(i).upos !== 'VERB' || tree.token(i).xpos !== 'VB') return false;
+  let j = i;
   while (tree.token(j).deprel === 'conj' && tree.head(j) >= 0 && tree.head(j) < j && tree.token(tree.head(j)).xpos === 'VB') j = tree.head(j);
+  if (opensImperative(tree, j)) return true;
   // a bare base form joined by "and" anywhere in a sentence that opens with an imperative:
   // "Disclose where she is held and release her" (the parser may join it to "held")
-  if (!opensImperative(tree, j) && tree.kids(i, 'cc').length > 0 && tree.kids(i, 'nsubj', 'nsubj:pass', 'aux', 'mark').length === 0) {
-    // (from the sentence's start or its line's: "Write to the minister:\n- Disclose … and release her")
-    let from = tree.sentenceRange(i).from;
-    for (let k = i; k > from; k--) if (tree.doc.text.slice(tree.token(k - 1).end, tree.token(k).start).includes('\n')) from = k;
-    for (let k = from; k < i; k++) if (tree.token(k).upos === 'VERB') return opensImperative(tree, k);
-  }
-  return opensImperative(tree, j);
+  if (tree.kids(i, 'cc').length === 0 || tree.kids(i, 'nsubj', 'nsubj:pass', 'aux', 'mark').length > 0) return false;
+  // (from the sentence's start or its line's: "Write to the minister:\n- Disclose … and release her")
+  let from = tree.sentenceRange(i).from;
+  for (let k = i; k > from; k--) if (tree.doc.text.slice(tree.token(k - 1).end, tree.token(k).start).includes('\n')) from = k;
+  for (let k = from; k < i; k++) if (tree.token(k).upos === 'VERB') return opensImperative(tree, k);
+  return false;
 }
 
 /** Words an imperative's object opens with: "Release her", "Free the two", "Release Ana Lobo", "release all detainees". */

@@ -292,8 +292,8 @@ function otherwiseDated(doc: Tree['doc'], sentence: number, v: VigilEvent): bool
 }
 
 /** The modalities of what happened: told as fact, or as someone's report of it. */
-/** Where a custody goes on. */
-const CUSTODY_PLACES = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'colony', 'centre', 'center', 'cell', 'cells', 'station', 'facility', 'camp', 'custody', 'detention', 'headquarters']);
+/** Where, or in what, a custody goes on: "transferred to the central prison", "freed from detention". */
+export const CUSTODY_PLACES: ReadonlySet<string> = new Set(['prison', 'jail', 'gaol', 'penitentiary', 'colony', 'centre', 'center', 'cell', 'cells', 'station', 'facility', 'camp', 'headquarters', 'custody', 'detention', 'captivity', 'confinement']);
 /** Verbs of a custody going on somewhere else: "he was transferred to the central prison", "moved to", "remanded to". */
 const MOVED_ON = new Set(['transfer', 'move', 'remand', 'send', 'shift']);
 

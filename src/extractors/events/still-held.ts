@@ -1,6 +1,7 @@
 import { tokenAt, tokenIndexAfter } from '../../text/align.js';
 import type { VigilEvent } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
+import { CUSTODY_PLACES } from './ended.js';
 
 /** Words that turn a sentence against what it told first: "…, but she remains in custody". */
 const CONTRAST = new Set(['but', 'yet', 'however', 'although', 'though', 'nevertheless']);
@@ -62,11 +63,9 @@ function deniedNext(tree: Tree, v: VigilEvent, u: VigilEvent): boolean {
   if (u.sentence !== v.sentence + 1 || next === undefined || !TURNING.has(tree.lemma(next.tokenStart).toLowerCase())) return false;
   // a freedom from something else denied is no custody going on: "However, he was not freed from the travel ban"
   const k = tokenAt(tree.doc, u.trigger.start);
-  return k >= 0 && !tree.kids(k, 'obl', 'obj', 'nmod').some((o) => ['from', 'of'].includes(tree.caseOf(o) ?? '') && !CUSTODY_NOUNS.has(tree.lemma(o).toLowerCase()));
+  return k >= 0 && !tree.kids(k, 'obl', 'obj', 'nmod').some((o) => ['from', 'of'].includes(tree.caseOf(o) ?? '') && !CUSTODY_PLACES.has(tree.lemma(o).toLowerCase()));
 }
 
-/** What a release frees someone from when it ends a custody. */
-const CUSTODY_NOUNS = new Set(['custody', 'detention', 'prison', 'jail', 'gaol', 'cell', 'cells', 'captivity', 'confinement', 'centre', 'center', 'colony', 'station', 'facility', 'camp']);
 
 /** Whether a contrast word stands between two offsets of one sentence. */
 export function contrastBetween(tree: Tree, from: number, to: number): boolean {

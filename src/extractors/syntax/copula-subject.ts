@@ -1,4 +1,4 @@
-import type { Parsed } from './interrupted-subject.js';
+import { kidsOf as kids, type Parsed } from './interrupted-subject.js';
 
 /**
  * "Ana Lobo is still in Evin Prison": a run of proper nouns parsed as one name, with the subject's
@@ -20,9 +20,3 @@ export function copulaSubject(p: Parsed): boolean {
   }
   return changed;
 }
-
-const kids = (p: Parsed, h: number): number[] => {
-  const out: number[] = [];
-  for (let k = 0; k < p.heads.length; k++) if (p.heads[k] === h) out.push(k);
-  return out;
-};

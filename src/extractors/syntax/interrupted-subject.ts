@@ -17,6 +17,13 @@ export interface Parsed {
   deprels: string[];
 }
 
+/** The words that hang on word `h` of a parse, in order. */
+export const kidsOf = (p: Parsed, h: number): number[] => {
+  const out: number[] = [];
+  for (let k = 0; k < p.heads.length; k++) if (p.heads[k] === h) out.push(k);
+  return out;
+};
+
 /** Words a name may follow at the opening of a sentence: "Mr", "Dr", "Barrister". */
 const OPENING_TITLES = new Set(['NOUN', 'PROPN']);
 /** The most words an interruption may hold. */
@@ -57,14 +64,7 @@ export function interruptedSubject(p: Parsed): boolean {
     if (pred === undefined || pred === root) continue;
     // the predicate must hang on the name or inside the interruption: the parse that lost the subject
     if (p.heads[pred]! >= c || p.heads[pred]! === -1) return false;
-    const passive = p.deprels.some((d, k) => p.heads[k] === pred && d === 'aux:pass');
-    p.heads[pred] = -1;
-    p.deprels[pred] = 'root';
-    for (let k = c; k < n; k++) if (k !== pred && p.heads[k] === root) p.heads[k] = pred;
-    // the closing comma and the predicate's own auxiliaries are the predicate's
-    for (let k = c; k < pred; k++) if (p.heads[k]! < c && k !== root) p.heads[k] = pred;
-    p.heads[root] = pred;
-    p.deprels[root] = passive ? 'nsubj:pass' : 'nsubj';
+    subjectOfPredicate(p, root, pred, c);
     return true;
   }
   return false;
@@ -136,13 +136,22 @@ function appositionMadeHead(p: Parsed): boolean {
   const c = last + 1;
   const pred = predicateAt(p, c + 1);
   if (pred === undefined || p.heads[pred] !== root) return false;
+  for (let k = 0; k < root; k++) if (p.heads[k] === root && CLAUSE_LEVEL.has(p.deprels[k]!)) p.heads[k] = pred;
+  subjectOfPredicate(p, root, pred, c);
+  return true;
+}
+
+/**
+ * The repair both shapes end in: the predicate after the closing comma (at `c`) becomes the root,
+ * what hung on the root from the comma on hangs on it (the comma and the predicate's own
+ * auxiliaries included), and the root becomes its subject, passive or not.
+ */
+function subjectOfPredicate(p: Parsed, root: number, pred: number, c: number): void {
   const passive = p.deprels.some((d, k) => p.heads[k] === pred && d === 'aux:pass');
   p.heads[pred] = -1;
   p.deprels[pred] = 'root';
-  for (let k = c; k < n; k++) if (k !== pred && p.heads[k] === root) p.heads[k] = pred;
-  for (let k = c; k < pred; k++) if (p.heads[k]! < c) p.heads[k] = pred;
-  for (let k = 0; k < root; k++) if (p.heads[k] === root && CLAUSE_LEVEL.has(p.deprels[k]!)) p.heads[k] = pred;
+  for (let k = c; k < p.words.length; k++) if (k !== pred && p.heads[k] === root) p.heads[k] = pred;
+  for (let k = c; k < pred; k++) if (p.heads[k]! < c && k !== root) p.heads[k] = pred;
   p.heads[root] = pred;
   p.deprels[root] = passive ? 'nsubj:pass' : 'nsubj';
-  return true;
 }

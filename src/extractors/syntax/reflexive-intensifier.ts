@@ -1,4 +1,4 @@
-import type { Parsed } from './interrupted-subject.js';
+import { kidsOf, type Parsed } from './interrupted-subject.js';
 
 /**
  * "X was himself shot and wounded": a reflexive between the auxiliary and the verb stresses the
@@ -11,9 +11,7 @@ export function reflexiveIntensifier(p: Parsed): boolean {
     if (!REFLEXIVES.has(p.words[k]!.toLowerCase()) || !/^nsubj/.test(p.deprels[k] ?? '')) continue;
     const h = p.heads[k]!;
     if (h <= k) continue;
-    let other = false;
-    for (let j = 0; j < p.words.length; j++) if (j !== k && p.heads[j] === h && /^nsubj/.test(p.deprels[j] ?? '')) other = true;
-    if (!other) continue;
+    if (!kidsOf(p, h).some((j) => j !== k && /^nsubj/.test(p.deprels[j] ?? ''))) continue;
     p.deprels[k] = 'advmod';
     changed = true;
   }
