@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Doc } from '../../text/doc.js';
-import type { VigilEvent } from '../../text/types.js';
-import { createDefaultPipeline } from '../default.js';
+import { read, told, has, lacks, nameOf } from './told-test-helpers.js';
 
 // Sentences written for these tests, in the shapes of the invented reports 2101–2420 the rules
 // were found on; every person, outlet and place is invented or a capital.
-const pipeline = createDefaultPipeline();
-const read = (text: string, published = '2024-06-10') => pipeline.run(new Doc(text, { published }));
-const nameOf = (doc: Doc, v: VigilEvent) => doc.entities.find((e) => e.id === v.target?.entity)?.name ?? v.target?.text;
-/** [type, modality, target] of every event, and held-at when asked. */
-const told = (text: string, held = false) => {
-  const doc = read(text);
-  return doc.events.map((v) => [v.type, v.modality, nameOf(doc, v), ...(held ? [v.heldAt?.text ?? null] : [])]);
-};
-const has = (text: string, type: string, who: string, modality = 'asserted') => assert.ok(told(text).some(([t, m, w]) => t === type && m === modality && w === who), `${type}/${modality} of ${who} in: ${text}\n${JSON.stringify(told(text))}`);
-const lacks = (text: string, type: string, modality?: string) => assert.ok(!told(text).some(([t, m]) => t === type && (!modality || m === modality)), `no ${type} in: ${text}\n${JSON.stringify(told(text))}`);
 
 test('"handed over" to a state is a deportation, to the police custody, to a family neither', () => {
   has('The journalist Adil Baran was handed over to Turkish authorities on Friday.', 'DEPORTATION', 'Adil Baran');

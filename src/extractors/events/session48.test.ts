@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Doc } from '../../text/doc.js';
-import type { VigilEvent } from '../../text/types.js';
-import { createDefaultPipeline } from '../default.js';
+import { read, told, has, lacks } from './told-test-helpers.js';
 
 // Sentences written for these tests, in the shapes of the invented reports 2501–2580 the rules
 // were found on; every person, outlet and place is invented or a capital.
-const pipeline = createDefaultPipeline();
-const read = (text: string, published = '2024-06-10') => pipeline.run(new Doc(text, { published }));
-const nameOf = (doc: Doc, v: VigilEvent) => doc.entities.find((e) => e.id === v.target?.entity)?.name ?? v.target?.text;
-/** [type, modality, target, held-at] of every event. */
-const told = (text: string) => {
-  const doc = read(text);
-  return doc.events.map((v) => [v.type, v.modality, nameOf(doc, v), v.heldAt?.text ?? null]);
-};
-const has = (text: string, type: string, who: string, modality = 'asserted') => assert.ok(told(text).some(([t, m, w]) => t === type && m === modality && w === who), `${type}/${modality} of ${who} in: ${text}\n${JSON.stringify(told(text))}`);
-const lacks = (text: string, type: string, modality?: string) => assert.ok(!told(text).some(([t, m]) => t === type && (!modality || m === modality)), `no ${type}${modality ? '/' + modality : ''} in: ${text}\n${JSON.stringify(told(text))}`);
-const heldAt = (text: string, who: string) => told(text).find(([t, , w, h]) => t === 'ARREST' && w === who && h)?.[3] ?? null;
+const heldAt = (text: string, who: string) => told(text, true).find(([t, , w, h]) => t === 'ARREST' && w === who && h)?.[3] ?? null;
 
 test('a release asked for by a request right before its "to", by an imperative or by a subjunctive is not done', () => {
   const arrest = 'Police in Osh detained the editor Dilnoza Karimova on Monday. ';
@@ -113,7 +101,7 @@ test('what the fresh-eyes review found the first rules did wrong stays right', (
 });
 
 test('the one a judge put in custody goes on as "she", however the detainee was named', () => {
-  const remanded = told('Judge Emel Varga remanded the reporter Derya Aksu in custody. She was taken to Sincan prison.');
+  const remanded = told('Judge Emel Varga remanded the reporter Derya Aksu in custody. She was taken to Sincan prison.', true);
   assert.ok(remanded.some(([t, , w, h]) => t === 'ARREST' && w === 'Derya Aksu' && h === 'Sincan prison'), JSON.stringify(remanded));
   // must not match: a court headed by someone named with "by"
   const headed = told('Judge Samir Fawzi was arrested in March. The court, headed by his deputy Nabil Omar, renewed his detention.');
