@@ -18,6 +18,32 @@ export function sameName(a: string, b: string): boolean {
   return m.subset && Math.min(nameTokens(a).length, nameTokens(b).length) >= 1 && [...nameTokens(a), ...nameTokens(b)].some((t) => t.length >= 4);
 }
 
+/**
+ * Which gold case each of a report's cases is: the closest names pair first, so that "Shahbaz Rind"
+ * is Shahbaz Rind's case and not that of "Hammal Rind|Rind", whose short form is a part of both
+ * (a first-come match gave the brother the other's status and counted his release as false).
+ */
+export function goldCaseFor<C extends { name: string }>(cases: readonly C[], persons: readonly string[], namesOf: (id: string) => string[]): Map<string, C> {
+  const pairs: { c: C; order: number; id: string; strength: number }[] = [];
+  cases.forEach((c, order) => {
+    const forms = nameForms(c.name);
+    for (const id of persons) {
+      let strength = 0;
+      for (const n of namesOf(id)) for (const f of forms) if (sameName(n, f)) strength = Math.max(strength, compareNames(n, f).score);
+      if (strength > 0) pairs.push({ c, order, id, strength });
+    }
+  });
+  pairs.sort((a, b) => b.strength - a.strength || a.order - b.order);
+  const out = new Map<string, C>();
+  const taken = new Set<C>();
+  for (const p of pairs) {
+    if (out.has(p.id) || taken.has(p.c)) continue;
+    out.set(p.id, p.c);
+    taken.add(p.c);
+  }
+  return out;
+}
+
 export interface PolicyFigures {
   reports: number;
   hrdReports: number;
@@ -194,11 +220,12 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       .where('event_sources.report_id', '=', r.id)
       .execute();
     const matched = new Set<string>();
+    const caseOf = goldCaseFor(g.cases, sysPersons, namesOf);
     for (const c of g.cases) {
       t.goldCases++;
       t.goldEvents += c.events.length;
       const forms = nameForms(c.name);
-      const pid = sysPersons.find((id) => !matched.has(id) && namesOf(id).some((n) => forms.some((f) => sameName(n, f))));
+      const pid = sysPersons.find((id) => caseOf.get(id) === c);
       if (!pid) {
         const why = missedReason(doc, forms);
         missedReasons[why] = (missedReasons[why] ?? 0) + 1;
@@ -245,7 +272,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
         t.notAtRisk++;
         notAtRiskNames.push(`${personById.get(id)!.name} (${g.index})`);
       }
-      const goldCase = g.cases.find((c) => nameForms(c.name).some((f) => namesOf(id).some((x) => sameName(x, f))));
+      const goldCase = caseOf.get(id) ?? g.cases.find((c) => nameForms(c.name).some((f) => namesOf(id).some((x) => sameName(x, f))));
       const goldReleased = goldCase && (goldCase.status === 'released' || goldCase.events.some((e) => e.type === 'RELEASE' && e.modality === 'asserted'));
       const sysReleased = (await statusAsOf(store, id, r.id, personById.get(id)!.status)) === 'released' || sources.some((s) => s.person_id === id && s.type === 'RELEASE' && s.modality === 'asserted');
       if (sysReleased && !goldReleased) {
