@@ -8,11 +8,32 @@ import { loadNames } from '../learn/names.js';
 import { countryByDemonym } from '../places/countries.js';
 import { Tree } from '../syntax/tree.js';
 import { loadCues } from '../quotes/cues.js';
-import { loadRoleNouns, PRONOUN_GENDER } from './lexicon.js';
+import { loadRoleNouns, OWN_BODY, PRONOUN_GENDER } from './lexicon.js';
 import { Resolver } from './resolve.js';
 import { attachTitles } from './titles.js';
 
+/** Words of address between a description and its name: "the lawyer Ms X", "our member Dr X". */
+const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'prof', 'sir', 'madam']);
+
 export { loadRoleNouns, PERSON_PRONOUNS } from './lexicon.js';
+
+/**
+ * Whether "our <noun>" at `i` is the title of one person the report named with it: the noun heads
+ * that title and every word before it is in it ("our president" for "central president X"; not
+ * "our General Secretary" for the "Secretary of Conflicts", nor "our union" for a "union leader").
+ * A union's statement speaks of many officers: a near title is someone else.
+ */
+function ownOfficer(tree: Tree, i: number): boolean {
+  const lemma = tree.lemma(i).toLowerCase();
+  const modifiers = tree.kids(i, 'compound', 'amod').filter((k) => k < i).map((k) => tree.token(k).text.toLowerCase());
+  const fits = (title: string): boolean => {
+    const words = title.toLowerCase().split(/\s+/);
+    const cut = words.indexOf('of');
+    const head = cut > 0 ? words[cut - 1] : words[words.length - 1];
+    return (head === lemma || head === tree.token(i).text.toLowerCase()) && modifiers.every((m) => words.includes(m));
+  };
+  return tree.doc.entities.filter((e) => e.type === 'PERSON' && (e.titles ?? []).some(fits)).length === 1;
+}
 
 /**
  * The `coref` component: titles and roles on people, then every pronoun and description tied to
@@ -60,14 +81,17 @@ export function resolveCoreference(doc: Doc): Entity[] {
     }
     if (t.upos !== "NOUN" || !candidate(tree.lemma(i)) || /^(compound|flat)/.test(t.deprel ?? '')) continue;
     // "the lawyer Fatima Rendell": the role is the name's own, not a description of someone in view
-    if (tree.entityOf[i + 1]?.type === 'PERSON') continue;
+    // (also past an honorific the name leaves out: "our member Ms Wanjiru Kamau")
+    if (tree.entityOf[i + 1]?.type === 'PERSON' || (HONORIFICS.has(doc.tokens[i + 1]?.text.replace(/\.$/, '').toLowerCase() ?? '') && tree.entityOf[i + 2]?.type === 'PERSON')) continue;
     const poss = tree.kids(i, 'nmod:poss')[0];
-    const possessor = poss === undefined ? undefined : (tree.entityOf[poss] ?? resolved.get(poss));
+    // "Our president", "its general secretary" in a union's or an outlet's own statement: a body's own officer, as definite as "the"
+    const ownBody = poss !== undefined && OWN_BODY.has(doc.tokens[poss]!.text.toLowerCase()) && ownOfficer(tree, i);
+    const possessor = poss === undefined || ownBody ? undefined : (tree.entityOf[poss] ?? resolved.get(poss));
     const before = tree.kids(i, 'det', 'nmod:poss', 'compound', 'amod').filter((k) => k < i);
     let first = Math.min(i, ...before);
     // the article may hang on a compound: "the | union leader" parsed as det of "union"
     while (first > 0 && ['DET', 'ADJ'].includes(doc.tokens[first - 1]!.upos ?? '') && tree.head(first - 1) >= first && tree.head(first - 1) <= i) first--;
-    const determiner = doc.tokens[first]!.upos === 'DET' ? tree.lemma(first) : undefined;
+    const determiner = doc.tokens[first]!.upos === 'DET' ? tree.lemma(first) : ownBody ? 'the' : undefined;
     // "Reyvik's lawyer": the possessor's own words start the phrase
     if (poss !== undefined) first = Math.min(first, tree.phrase(poss).first);
     let last = i;

@@ -34,6 +34,9 @@ export function genderOfWord(nouns: RoleNouns, word: string): Gender | undefined
   return undefined;
 }
 
+/** Possessives by which a body speaks of its own officers: "our president", "its treasurer" are as definite as "the president". */
+export const OWN_BODY: ReadonlySet<string> = new Set(['our', 'its']);
+
 export const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
 // Looked up with words from reports: no inherited keys ("constructor", "__proto__").
 Object.setPrototypeOf(PRONOUN_GENDER, null);

@@ -21,5 +21,8 @@ export function laterDate(duration: Parsed, value: string, text: string, ctx: Re
   const m = /^P(T?)(\d+)([A-Z])$/.exec(value);
   const unit = m ? UNIT_OF[`${m[1]}${m[3]}`] : undefined;
   if (!m || !unit) return null;
-  return resolve({ ...duration, type: 'DATE', fixed: undefined, stated: {}, shift: { unit, n: Number(m[2]) }, anchor: 'previous' }, ctx);
+  // "a week later" from 9 October is 16 October, a day: weeks are counted as seven days, since a
+  // week's own value ("2024-W42") is no date an event can carry
+  const shift = unit === 'week' ? { unit: 'day' as Unit, n: 7 * Number(m[2]) } : { unit, n: Number(m[2]) };
+  return resolve({ ...duration, type: 'DATE', fixed: undefined, stated: {}, shift, anchor: 'previous' }, ctx);
 }

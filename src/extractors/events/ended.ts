@@ -130,8 +130,8 @@ function pastSpan(tree: Tree, i: number): { first: number; last: number } | unde
   return undefined;
 }
 
-/** What ends a custody: the person freed, let go, or escaping ("held for two days before police let her go"). */
-const FREEING = new Set(['release', 'free', 'let', 'discharge', 'acquit', 'bail', 'escape', 'flee', 'walk']);
+/** What ends a custody: the person freed, let go, leaving or escaping ("held for two days before police let her go", "held for four hours before being allowed to leave"). */
+const FREEING = new Set(['release', 'free', 'let', 'discharge', 'acquit', 'bail', 'escape', 'flee', 'walk', 'leave']);
 /** Steps that carry a custody on ("detained for ten days and then charged", "... and transferred to a prison"). */
 const CARRIED_ON = new Set(['charge', 'indict', 'transfer', 'move', 'sentence', 'convict', 'try', 'refer', 'remand', 'jail', 'imprison', 'send', 'hand', 'bring', 'present', 'prosecute']);
 const BOUNDING = new Set(['before', 'until', 'till', 'pending']);

@@ -20,6 +20,7 @@ import { impliedTargets } from './implied.js';
 import { custodyOver, endedCustody } from './ended.js';
 import { noReleaseAfterDeath } from './after-death.js';
 import { releasesStillHeld } from './still-held.js';
+import { inAbsentia } from './in-absentia.js';
 import { partialAcquittals } from './partial-acquittal.js';
 import { diedOfHarm } from './died-of-harm.js';
 import { escapedHarms } from './escaped.js';
@@ -356,7 +357,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
     // "had been held incommunicado for six months": a spell that is over is the custody's, no disappearance now
     return !(bare && doc.tokens[tokenAt(doc, v.trigger.start)]?.upos === 'NOUN') && !spellOver(doc, v);
   });
-  const all = partialAcquittals(doc, releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept)))))));
+  const all = inAbsentia(doc, partialAcquittals(doc, releasesStillHeld(tree, noReleaseAfterDeath(diedOfHarm(tree, linker, droppedCharges(tree, lexicon, dater, endedCustody(tree, impliedTargets(doc, kept))))))));
   // "calls on the authorities to:\n- release A; - drop the charges": a list item completes the request above it
   // "his next hearing has been set for October": a hearing or trial the report dates after its own
   // day has not happened yet. Only a hearing: courts set them ahead, while "the murder of X in

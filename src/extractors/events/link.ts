@@ -1,7 +1,7 @@
 import { tokenAt, tokenIndexAfter } from '../../text/align.js';
 import type { Entity, Role } from '../../text/types.js';
 import { nameMentions } from '../../text/types.js';
-import { PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
+import { OWN_BODY, PERSON_PRONOUNS, PRONOUN_GENDER, loadRoleNouns } from '../coref/lexicon.js';
 import { singularNounsJoined } from '../coref/resolve.js';
 import { calledBy } from '../coref/titles.js';
 import { loadNames } from '../learn/names.js';
@@ -432,20 +432,24 @@ export class EntityLinker {
     }
     // "the activist" is someone in view; "his wife" is someone else, defined through him
     // "the two journalists", "the suspects" are several people: none of them is the one in view
-    const definite = doc.tokens.slice(first, head).some((d) => d.text.toLowerCase() === 'the');
+    // ("our president", "its treasurer": a body's own officer, as definite as "the")
+    const ownBody = tree.kids(head, 'nmod:poss').some((k) => OWN_BODY.has(tree.token(k).text.toLowerCase()));
+    const definite = ownBody || doc.tokens.slice(first, head).some((d) => d.text.toLowerCase() === 'the');
     const plural = tree.token(head).xpos === 'NNS' || tree.kids(head, 'nummod').length > 0;
     // a definite description points back, or to the name the next sentence gives (a lede's "the
     // president of a union" named just after); "the mayor" told long before the person is someone else
     const salientBefore = this.salient && this.salientFrom <= doc.sentenceAt(start) + 1;
     // "the gang's leader" is someone the gang defines, not the person in view
-    const possessed = tree.kids(head, 'nmod:poss').length > 0;
+    const possessed = tree.kids(head, 'nmod:poss').length > 0 && !ownBody;
     const described = (this.lexicon.personNouns.has(lemma) && !RELATIONAL.has(lemma) && tree.token(head).upos === 'NOUN') || tree.isAgeOnly(head);
     if (asTarget && definite && !plural && !possessed && described) {
       // someone the report called so before ("Velmoran journalist Ilse Varga" … "the activist and
       // journalist") is that person, even when someone else is named more often
       const titled = this.titledDescription(head);
       if (titled) return { role: { entity: titled.id, text, start, end }, inferred: true };
-      if (salientBefore) return { role: { entity: this.salient!.id, text, start, end }, inferred: true };
+      // (a body's own officer is only the one the coreference layer found titled so: "our union",
+      // "our General Secretary" are not whoever is in view)
+      if (salientBefore && !ownBody) return { role: { entity: this.salient!.id, text, start, end }, inferred: true };
     }
     // a lede's "A Kenyan blogger who has been held incommunicado …", named in the next sentences: the
     // coreference layer tied it to the report's main person

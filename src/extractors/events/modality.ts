@@ -84,8 +84,8 @@ const TIME_MARKERS = new Set(['after', 'before', 'since', 'until', 'till', 'when
 /** Prepositions by which an event noun dates its clause's verb ("since his arrest", "during his detention"). */
 const DATING = new Set([...RECKONED_FROM, 'during', 'amid']);
 
-/** Verbs of prosecution and punishment, whose "for" or "over" names what a person is held to account for. */
-const ACCOUNTING = new Set(['arrest', 'detain', 'hold', 'charge', 'indict', 'prosecute', 'try', 'convict', 'sentence', 'jail', 'imprison', 'punish', 'question', 'interrogate', 'blame', 'investigate', 'sue', 'fine', 'execute']);
+/** Verbs of prosecution, punishment and redress, whose "for" or "over" names what a person is held to account for ("no officer was suspended over his killing"). */
+const ACCOUNTING = new Set(['arrest', 'detain', 'hold', 'charge', 'indict', 'prosecute', 'try', 'convict', 'sentence', 'jail', 'imprison', 'punish', 'question', 'interrogate', 'blame', 'investigate', 'sue', 'fine', 'execute', 'suspend', 'dismiss', 'discipline', 'sack', 'reprimand', 'censure', 'apologise', 'apologize', 'compensate']);
 /**
  * Prepositions by which an event noun is the ground of its clause's verb ("arrested for the
  * killing", "charged over his death"), or the state a release leaves ("not released from

@@ -5,8 +5,8 @@ import { CUSTODY_PLACES } from './ended.js';
 
 /** Words that turn a sentence against what it told first: "…, but she remains in custody". */
 const CONTRAST = new Set(['but', 'yet', 'however', 'although', 'though', 'nevertheless']);
-/** Words telling a custody goes on: "remains in prison", "is still being held", "continues to be detained". */
-const GOING_ON = new Set(['remain', 'still', 'stay', 'languish', 'continue']);
+/** Words telling a custody goes on: "remains in prison", "is still being held", "continues to be detained" ("remains" too: the tagger reads it as a noun after "but"). */
+const GOING_ON = new Set(['remain', 'remains', 'still', 'stay', 'languish', 'continue']);
 
 /** Whether the words of a custody mention, or the few before it, say it goes on ("remains in custody", "still being held"). */
 function goesOn(tree: Tree, start: number, end: number): boolean {
@@ -44,10 +44,84 @@ export function releasesStillHeld(tree: Tree, events: VigilEvent[]): VigilEvent[
       (u) =>
         u.target?.entity === v.target!.entity &&
         // "…, but he remains in custody"; or the release itself then denied: "…, but officials refused to free him", "but has not been released"
-        ((u.type === 'ARREST' && u.modality === 'asserted' && [u.trigger, ...(u.mentions ?? [])].some((m) => after(m) && goesOn(tree, m.start, m.end))) ||
+        ((u.type === 'ARREST' && u.modality === 'asserted' && [u.trigger, ...(u.mentions ?? [])].some((m) => after(m) && (goesOn(tree, m.start, m.end) || goesOnSinceContrast(tree, v.trigger.end, m)))) ||
           (u.type === 'RELEASE' && u.modality === 'negated' && (after(u.trigger) || deniedNext(tree, v, u)))),
     );
-    return held ? { ...v, modality: 'negated' } : v;
+    return held || heldOnAfterContrast(tree, v) || defiedOrder(tree, v, about.get(v.target.entity) ?? []) ? { ...v, modality: 'negated' } : v;
+  });
+}
+
+/** Words of custody a going-on word leads to: "remains held", "is still in prison", "stays behind bars". */
+const CUSTODY_WORDS = new Set(['hold', 'held', 'detain', 'detained', 'custody', 'prison', 'jail', 'bars', 'detention', 'cell', 'remand']);
+/** What may stand between a contrast and its going-on word when the clause keeps the released person as its subject. */
+const SAME_SUBJECT = new Set(['he', 'she', 'they', 'is', 'was', 'are', 'were', 'has', 'have', 'been', 'had']);
+
+/**
+ * "was acquitted on one count but remains held at Kyaik Pa prison", where no custody event was
+ * read: the clause a contrast opens right after the release, with the released person still its
+ * subject (no new name or noun before the verb), says the custody goes on.
+ */
+function heldOnAfterContrast(tree: Tree, v: VigilEvent): boolean {
+  const k = tokenAt(tree.doc, v.trigger.start);
+  if (k < 0) return false;
+  const { to } = tree.sentenceRange(k);
+  let j = k + 1;
+  while (j < to && !CONTRAST.has(tree.lemma(j).toLowerCase())) j++;
+  if (j >= to) return false;
+  j++;
+  while (j < to && SAME_SUBJECT.has(tree.token(j).text.toLowerCase())) j++;
+  if (j >= to || !GOING_ON.has(tree.lemma(j).toLowerCase())) return false;
+  for (let d = 1; d <= 4 && j + d < to; d++) if (CUSTODY_WORDS.has(tree.lemma(j + d).toLowerCase()) || CUSTODY_WORDS.has(tree.token(j + d).text.toLowerCase())) return true;
+  return false;
+}
+
+/** Verbs a release is ordered or granted by: "ordered her release", "granted him bail", "directed that he be released". */
+const ORDERING = new Set(['order', 'grant', 'direct', 'rule']);
+/** What is done to an order that is not obeyed, when denied: "did not carry out the order", "never implemented it". */
+const CARRY_OUT = new Set(['carry', 'implement', 'execute', 'enforce', 'comply', 'honour', 'honor', 'obey', 'respect', 'heed', 'let', 'leave', 'free', 'release']);
+/** Verbs that set an order aside: "the court-ordered release of X ignored", "police defied the order". */
+const DEFYING = new Set(['ignore', 'defy', 'flout', 'disregard']);
+/** Who appeals against a release and so holds it up: "the prosecution appealed the same day". */
+const STATE_SIDE = new Set(['prosecution', 'prosecutor', 'prosecutors', 'state', 'police', 'government', 'ministry', 'attorney']);
+const NEGATING = new Set(['not', "n't", 'never', 'no']);
+
+/**
+ * A release a court ordered that was not carried out: "On 15 January the court ordered his release
+ * on bail, but police did not carry out the order", "ordered her provisional release, but the
+ * prosecution appealed the same day and she was never let out", "… ordered her release. The
+ * prosecution appealed that decision within hours, and she has not left the prison", a headline's
+ * "court-ordered release of X ignored". Read in the rest of the sentence past a contrast word, or
+ * in the next sentence; not when the person is told freed there after all ("but he walked free
+ * after the appeal failed").
+ */
+function defiedOrder(tree: Tree, v: VigilEvent, about: readonly VigilEvent[]): boolean {
+  const k = tokenAt(tree.doc, v.trigger.start);
+  if (k < 0) return false;
+  const up = [tree.head(k), tree.head(tree.head(k))].filter((h) => h >= 0);
+  const ordered = up.some((h) => ORDERING.has(tree.lemma(h))) || /\border/i.test(tree.doc.text.slice(Math.max(0, v.trigger.start - 14), v.trigger.start));
+  if (!ordered) return false;
+  const { to } = tree.sentenceRange(k);
+  const window: number[] = [];
+  const after: number[] = [];
+  for (let j = k + 1; j < to; j++) after.push(j);
+  const contrast = after.findIndex((j) => CONTRAST.has(tree.lemma(j).toLowerCase()));
+  // an order set aside: a headline's "court-ordered release of X ignored", "…, which police ignored" (not "ignoring the objections")
+  if (up.some((h) => DEFYING.has(tree.lemma(h))) || after.some((j) => DEFYING.has(tree.lemma(j)) && ['VBN', 'VBD'].includes(tree.token(j).xpos ?? ''))) return true;
+  if (contrast >= 0) window.push(...after.slice(contrast + 1));
+  const next = tree.doc.sentences[v.sentence + 1];
+  if (next) for (let j = next.tokenStart; j < next.tokenEnd; j++) window.push(j);
+  if (!window.length) return false;
+  const from = tree.token(window[0]!).start;
+  const until = tree.token(window[window.length - 1]!).end;
+  // freed after all, in the same stretch
+  if (about.some((u) => u !== v && u.type === 'RELEASE' && u.modality === 'asserted' && u.trigger.start >= from && u.trigger.start < until)) return false;
+  const near = (j: number, words: ReadonlySet<string>) => window.some((w) => w < j && j - w <= 3 && words.has(tree.lemma(w).toLowerCase()));
+  return window.some((j) => {
+    const lemma = tree.lemma(j).toLowerCase();
+    // (not a condition the order sets: "granted her bail, but ordered her not to leave the country")
+    const condition = tree.token(j - 1)?.text.toLowerCase() === 'to';
+    if (CARRY_OUT.has(lemma) && tree.token(j).upos === 'VERB' && near(j, NEGATING) && !condition) return true;
+    return lemma === 'appeal' && tree.token(j).upos === 'VERB' && near(j, STATE_SIDE);
   });
 }
 
@@ -66,6 +140,20 @@ function deniedNext(tree: Tree, v: VigilEvent, u: VigilEvent): boolean {
   return k >= 0 && !tree.kids(k, 'obl', 'obj', 'nmod').some((o) => ['from', 'of'].includes(tree.caseOf(o) ?? '') && !CUSTODY_PLACES.has(tree.lemma(o).toLowerCase()));
 }
 
+
+/**
+ * Whether the clause a contrast opens says the custody at `m` goes on, however far the custody
+ * word is from the verb: "was acquitted on one count but remains held at Kyaik Ka Mar prison",
+ * where the custody read is "prison", five words past "remains".
+ */
+function goesOnSinceContrast(tree: Tree, from: number, m: { start: number; end: number }): boolean {
+  const tokens = tree.doc.tokens;
+  let contrast = -1;
+  for (let k = tokenIndexAfter(tokens, from); k < tokens.length && tokens[k]!.start < m.start; k++) if (CONTRAST.has(tree.lemma(k).toLowerCase())) contrast = k;
+  if (contrast < 0) return false;
+  for (let k = contrast + 1; k < tokens.length && tokens[k]!.start < m.start; k++) if (GOING_ON.has(tree.lemma(k).toLowerCase())) return true;
+  return false;
+}
 
 /** Whether a contrast word stands between two offsets of one sentence. */
 export function contrastBetween(tree: Tree, from: number, to: number): boolean {

@@ -225,12 +225,17 @@ function passiveAfter(tree: Tree, i: number, words: readonly string[]): number |
 /** A word among `words` that depends on `i`, or "to" or "with" one that depends on its object: "stabbed to death", "beat him to death", "hit the reporter with batons". */
 function dependentOf(tree: Tree, i: number, words: readonly string[]): number | undefined {
   const wanted = new Set(words);
-  const hit = (j: number): boolean => wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase());
+  // "beaten nearly to death", "almost to death": a harm short of what the word names
+  const short = (j: number): boolean => j > 1 && ['to', 'with', 'by'].includes(tree.token(j - 1).text.toLowerCase()) && SHORT_OF.has(tree.token(j - 2).text.toLowerCase());
+  const hit = (j: number): boolean => (wanted.has(tree.lemma(j)) || wanted.has(tree.token(j).text.toLowerCase())) && !short(j);
   for (const c of tree.children[i]!) if (hit(c)) return c;
   // "beat the farmer to death", "hit the reporter with batons", "struck in the face by a canister": the parser may hang the phrase on the object
   for (const c of tree.children[i]!) for (const g of tree.children[c]!) if (hit(g) && ['to', 'with', 'by'].includes(tree.caseOf(g) ?? '')) return g;
   return undefined;
 }
+
+/** Words that stop a harm short of its phrase: "beaten nearly to death". */
+const SHORT_OF = new Set(['nearly', 'almost', 'half', 'practically', 'virtually']);
 
 /** Nouns of a point in time: "fired at the beginning of May" is no shooting. */
 const WHEN_NOUNS = new Set(['beginning', 'end', 'start', 'time', 'age', 'moment', 'height', 'close', 'turn']);
