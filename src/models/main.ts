@@ -27,12 +27,17 @@ const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' } },
+    options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, 'real-weight': { type: 'string' } },
   });
   const name = positionals[0];
   const model = name ? MODELS[name] : undefined;
   if (!model) {
-    process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE] [--from invented|all]\n`);
+    process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE] [--from invented|all] [--real-weight N]\n`);
+    return 2;
+  }
+  const realWeight = values['real-weight'];
+  if (realWeight !== undefined && !/^(?:[1-9]|10)$/.test(realWeight)) {
+    process.stderr.write(`--real-weight takes a whole number from 1 to 10, not "${realWeight}"\n`);
     return 2;
   }
   await model.train({
@@ -41,6 +46,7 @@ async function main(): Promise<number> {
     seed: values.seed ? Number(values.seed) : 1,
     out: values.out,
     ...(values.from ? { from: values.from } : {}),
+    ...(realWeight ? { realWeight: Number(realWeight) } : {}),
   });
   return 0;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Doc } from '../text/doc.js';
-import { personExamples, precisionLowerBound, thresholdForPrecision, thresholdForPrecisionBound } from './risk-fit.js';
+import { outOfFold, personExamples, precisionLowerBound, thresholdForPrecision, thresholdForPrecisionBound, weighted } from './risk-fit.js';
 import { aboutAttackOnSomeoneAtRisk, hardCases, withoutHeldOut, type RiskReport } from './risk-corpus.js';
 
 // An invented report: a main victim HRDsAttack would name, a second journalist arrested with her,
@@ -77,4 +77,24 @@ test('the cut for a precision target asks the lower end of its interval to reach
   const gold = [...Array(20).fill(true), ...Array(8).fill(true), false, false];
   assert.ok(thresholdForPrecision(scores, gold, 0.9).threshold <= 0.6);
   assert.ok(thresholdForPrecisionBound(scores, gold, 0.85).threshold > 0.6);
+});
+
+test('a weighted fit counts an example as often as its weight, and out of fold scores each example once', () => {
+  const ex = [
+    { id: 'a', report: 0 },
+    { id: 'b', report: 1 },
+  ];
+  assert.deepEqual(
+    weighted(ex, (e) => (e.report === 0 ? 3 : 1)).map((e) => e.id),
+    ['a', 'a', 'a', 'b'],
+  );
+  assert.deepEqual(weighted(ex).map((e) => e.id), ['a', 'b']);
+  // a real report weighing more moves the fit toward it: its feature's score rises
+  const feats = (n: string) => [{ name: n, value: 1 }];
+  const examples = [...Array.from({ length: 10 }, (_, i) => ({ feats: feats('x'), yes: i < 5, report: i }))];
+  const plain = outOfFold(examples, { iterations: 50, l2: 1 });
+  const heavy = outOfFold(examples, { iterations: 50, l2: 1 }, 5, (e) => (e.yes ? 4 : 1));
+  assert.equal(plain.length, examples.length);
+  assert.equal(heavy.length, examples.length);
+  assert.ok(heavy[9]! > plain[9]!, `${heavy[9]} > ${plain[9]}`);
 });

@@ -86,12 +86,20 @@ export const fitBinary = (examples: readonly { feats: readonly Feat[]; yes: bool
     opts,
   );
 
-/** Out-of-fold P(yes) for every example: `k` folds over reports (report index mod k). */
-export function outOfFold<T extends { feats: readonly Feat[]; yes: boolean; report: number }>(examples: readonly T[], opts: TrainOptions, k = 5): number[] {
+/** The examples as a fit should count them: each `weight(e)` times (a whole number; 1 when no weight is given). */
+export function weighted<T>(examples: readonly T[], weight?: (e: T) => number): T[] {
+  return weight ? examples.flatMap((e) => Array.from({ length: Math.max(1, Math.round(weight(e))) }, () => e)) : [...examples];
+}
+
+/** Out-of-fold P(yes) for every example: `k` folds over reports (report index mod k); each fit counts an example `weight` times. */
+export function outOfFold<T extends { feats: readonly Feat[]; yes: boolean; report: number }>(examples: readonly T[], opts: TrainOptions, k = 5, weight?: (e: T) => number): number[] {
   const scores = new Array<number>(examples.length).fill(0);
   for (let fold = 0; fold < k; fold++) {
     const clf = fitBinary(
-      examples.filter((e) => e.report % k !== fold),
+      weighted(
+        examples.filter((e) => e.report % k !== fold),
+        weight,
+      ),
       opts,
     );
     examples.forEach((e, i) => {

@@ -6,4 +6,6 @@ export interface TrainOptions {
   out: string | undefined;
   /** Which training reports to learn from, where a trainer offers a choice (triggers: `invented` or `all`). */
   from?: string;
+  /** Risk: how many times a real (HRDsAttack) report counts in a fit, against one for an invented or unrelated report. */
+  realWeight?: number;
 }

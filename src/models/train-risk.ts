@@ -6,7 +6,7 @@ import { RISK_MODEL } from '../extractors/risk/index.js';
 import { RELEVANCE_WEIGHT, RiskModel, decisionScore } from '../extractors/risk/model.js';
 import { riskReports, type RiskReport } from './risk-corpus.js';
 import { readReports } from './risk-read.js';
-import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForPrecisionBound, thresholdForRecall, type PersonExample } from './risk-fit.js';
+import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForPrecisionBound, thresholdForRecall, weighted, type PersonExample } from './risk-fit.js';
 import type { TrainOptions } from './train-options.js';
 
 /**
@@ -30,11 +30,11 @@ const TRIAGE_RECALL = 0.9;
 
 const logLoss = (scores: readonly number[], gold: readonly boolean[]) => -scores.reduce((a, s, i) => a + Math.log(Math.max(1e-9, gold[i] ? s : 1 - s)), 0) / scores.length;
 
-function choose<T extends { yes: boolean }>(name: string, examples: readonly (T & { feats: readonly { name: string }[]; report: number })[], log: (m: string) => void) {
+function choose<T extends { yes: boolean }>(name: string, examples: readonly (T & { feats: readonly { name: string }[]; report: number })[], log: (m: string) => void, weight?: (e: T & { report: number }) => number) {
   const gold = examples.map((e) => e.yes);
   let best: { l2: number; oof: number[]; loss: number; auc: number } | undefined;
   for (const l2 of L2) {
-    const oof = outOfFold(examples, { iterations: ITERATIONS, l2 });
+    const oof = outOfFold(examples, { iterations: ITERATIONS, l2 }, 5, weight);
     const r = { l2, oof, loss: logLoss(oof, gold), auc: auc(oof, gold) };
     log(`${name}: l2 ${l2}: out-of-fold log-loss ${r.loss.toFixed(4)}, AUC ${r.auc.toFixed(4)}`);
     if (!best || r.loss < best.loss) best = r;
@@ -136,15 +136,20 @@ export function trainRisk(o: TrainOptions): void {
   log(`${reports.length} training reports, ${reports.filter((r) => r.relevant).length} about an attack on someone at risk`);
   const docs = readReports(reports, createDefaultPipeline('learned-targets'), log);
 
+  // real reports counted `realWeight` times in every fit (`--real-weight`): the product reads real
+  // news, and the invented reports outnumber them; out-of-fold figures still count each report once
+  const realWeight = o.realWeight ?? 1;
+  const weight = (e: { report: number }) => (reports[e.report]!.source === 'hrdsattack' ? realWeight : 1);
+  if (realWeight !== 1) log(`HRDsAttack reports weigh ${realWeight} in every fit`);
   const relExamples = reports.map((r, i) => reportExample(docs[i]!, r, i));
-  const rel = choose('relevance', relExamples, log);
+  const rel = choose('relevance', relExamples, log, weight);
   const relGold = relExamples.map((e) => e.yes);
   const relCut = bestF(rel.oof, relGold, 1);
 
   // a person's features hold the report's relevance as the model will see it on a new report: out of fold
   const persons = reports.flatMap((r, i) => personExamples(docs[i]!, r, i, rel.oof[i]!)).map((p) => ({ ...p, yes: p.atRisk }));
   log(`${persons.length} people, ${persons.filter((p) => p.yes).length} at risk; ${persons.filter((p) => p.target).length} event targets, ${persons.filter((p) => p.target && p.yes).length} of them at risk`);
-  const per = choose('person', persons, log);
+  const per = choose('person', persons, log, weight);
   const targets = persons.map((p, i) => ({ p, s: per.oof[i]! })).filter((x) => x.p.target);
   const tScores = targets.map((x) => x.s);
   const tGold = targets.map((x) => x.p.yes);
@@ -159,8 +164,8 @@ export function trainRisk(o: TrainOptions): void {
   const policy = choosePolicy(reports, persons, per.oof, rel.oof, log);
 
   const opts = (l2: number): LinearOptions => ({ iterations: ITERATIONS, l2 });
-  const relevance = fitBinary(relExamples, opts(rel.l2));
-  const person = fitBinary(persons, opts(per.l2));
+  const relevance = fitBinary(weighted(relExamples, weight), opts(rel.l2));
+  const person = fitBinary(weighted(persons, weight), opts(per.l2));
   const typed = persons.filter((p) => p.yes && p.types.length > 0);
   const types = Classifier.train(
     typed.map((p) => ({ feats: p.feats.map((f) => f.name), label: [...p.types].sort().join('|') })),
@@ -174,6 +179,7 @@ export function trainRisk(o: TrainOptions): void {
     people: persons.length,
     atRisk: persons.filter((p) => p.yes).length,
     l2: { relevance: rel.l2, person: per.l2 },
+    realWeight,
     crossValidated: { policy, relevanceAuc: rel.auc, personAuc: per.auc, targetAuc: auc(tScores, tGold), case: caseCut, triage: triageCut, relevance: relCut },
   });
   log(`wrote ${out} (${(size / 1024).toFixed(0)} KB)`);

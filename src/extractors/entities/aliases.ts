@@ -94,6 +94,8 @@ function personsByWord(groups: readonly Entity[]): (g: Entity, w: readonly strin
   };
 }
 
+/** Ranks and offices written before a name: alone, they are no one's name. */
+const RANKS = new Set(['General', 'Gen', 'Brigadier', 'Colonel', 'Col', 'Captain', 'Capt', 'Lieutenant', 'Lt', 'Sergeant', 'Sgt', 'Corporal', 'Cpl', 'Commander', 'Admiral', 'Inspector', 'Superintendent', 'Commissioner', 'Judge', 'Senator', 'Governor', 'Minister', 'President', 'Honourable', 'Hon']);
 /** Forms of address written before a name, as written: Burmese "Ko", "U", "Daw", "Ma", "Maung", "Saw", "Naw"; "Mr", "Dr", "Pastor", "Sheikh". */
 const ADDRESS_BEFORE_NAMES = new Set(['Ko', 'U', 'Daw', 'Ma', 'Maung', 'Saw', 'Naw', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Pastor', 'Sheikh', 'Imam', 'Father', 'Bishop', 'Alhaji', 'Chief', 'Comrade', 'Cde', 'Barrister', 'Rev', 'Reverend']);
 
@@ -124,9 +126,17 @@ export function mergeAliases(doc: Doc): Entity[] {
   // 2. shorter names join the one longer PERSON name that contains all their words
   const hostsOf = personsByWord(groups);
   const into = new Map<Entity, Entity>();
+  // people named by a rank alone: no one, and dropped
+  const bare = new Set<Entity>();
   for (const g of groups) {
     const w = matchWords(g.name);
     if (w.length === 0) continue;
+    // a rank alone ("Brigadier" of "Brigadier General X") names nobody (a form of address may:
+    // "Omar Sheikh"): it would join whoever else holds the rank ("Brigadier Y") and take X's pronouns
+    if (w.every((x) => RANKS.has(x))) {
+      if (g.type === 'PERSON') bare.add(g);
+      continue;
+    }
     let hosts = hostsOf(g, w);
     // "Comrade Chikwanha" with its form of address read into the name (as a person's, or as a
     // place's or a body's): the rest of it joins the person "Obert Chikwanha"
@@ -165,7 +175,7 @@ export function mergeAliases(doc: Doc): Entity[] {
     if (host) {
       host.mentions.push(...g.mentions);
       if (g.titles) host.titles = [...new Set([...(host.titles ?? []), ...g.titles])];
-    } else out.push(g);
+    } else if (!bare.has(g)) out.push(g);
   }
   addUnrecognisedSurnames(doc, out, taken);
   const merged = mergeAcronyms(doc, out);

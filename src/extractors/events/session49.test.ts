@@ -72,3 +72,12 @@ test("a union's own officer, a release from an intelligence branch or after hour
   // must not match: held for hours before being allowed to see a lawyer is no release
   lacks('The reporter Rana Kassem was held for four hours before being allowed to see a lawyer.', 'RELEASE');
 });
+
+test('a rank alone is no one, and a move out of prison is no arrest', () => {
+  // "Brigadier" of "Brigadier General X" joined another brigadier and took the detainee's "him"
+  const doc = read('The activist Kato Ssemakula was charged on Monday. He denied the charge.\n\nThe court chairman, Brigadier General Robert Mwesige, remanded him to Namaganda prison. Army spokesperson Brigadier Emmanuel Kaija said the court acted lawfully.');
+  assert.ok(!doc.entities.some((e) => e.type === 'PERSON' && e.name === 'Brigadier'), JSON.stringify(doc.entities.map((e) => e.name)));
+  lacks('The activists Ixchel Potoy and Norlan Ruiz were taken from La Modelo prison before dawn and driven to the airport.', 'ARREST');
+  // must still match: taken to a prison
+  has('The activists Ixchel Potoy and Norlan Ruiz were taken to La Modelo prison on Monday.', 'ARREST', 'Norlan Ruiz');
+});

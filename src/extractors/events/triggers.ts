@@ -497,6 +497,8 @@ function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry,
     // …and in the death's own clause: "passed away while he was in prison" (another's custody),
     // "passed away in hospital after his release from detention" (custody over) are no death in custody
     if (entry.partnerAfter && partner !== undefined && !ownPlace(tree, i, partner)) partner = undefined;
+    // a move into custody is not one out of it: "the three were taken from La Modelo prison and put on a flight"
+    if (entry.moved && partner !== undefined && ['from', 'out'].includes(tree.caseOf(partner) ?? '')) partner = undefined;
     if (partner === undefined && !entry.otherwise) return undefined;
     if (partner === undefined) type = entry.otherwise!;
     // "spent two years imprisoned": a span someone spent so is a stay in custody, not a sentence's length
