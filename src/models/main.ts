@@ -27,17 +27,22 @@ const MODELS: Record<string, { epochs: number; train: (o: TrainOptions) => void 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, 'real-weight': { type: 'string' } },
+    options: { data: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, 'real-weight': { type: 'string' }, 'policy-on': { type: 'string' } },
   });
   const name = positionals[0];
   const model = name ? MODELS[name] : undefined;
   if (!model) {
-    process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE] [--from invented|all] [--real-weight N]\n`);
+    process.stderr.write(`usage: npm run train -- ${Object.keys(MODELS).join('|')} [--data DIR] [--epochs N] [--seed N] [--out FILE] [--from invented|all] [--real-weight N] [--policy-on pooled|real]\n`);
     return 2;
   }
   const realWeight = values['real-weight'];
   if (realWeight !== undefined && !/^(?:[1-9]|10)$/.test(realWeight)) {
     process.stderr.write(`--real-weight takes a whole number from 1 to 10, not "${realWeight}"\n`);
+    return 2;
+  }
+  const policyOn = values['policy-on'];
+  if (policyOn !== undefined && policyOn !== 'pooled' && policyOn !== 'real') {
+    process.stderr.write(`--policy-on takes pooled or real, not "${policyOn}"\n`);
     return 2;
   }
   await model.train({
@@ -47,6 +52,7 @@ async function main(): Promise<number> {
     out: values.out,
     ...(values.from ? { from: values.from } : {}),
     ...(realWeight ? { realWeight: Number(realWeight) } : {}),
+    ...(policyOn ? { policyOn } : {}),
   });
   return 0;
 }

@@ -70,6 +70,7 @@ function choosePolicy(
   personOof: readonly number[],
   relOof: readonly number[],
   log: (m: string) => void,
+  policyOn: 'pooled' | 'real' = 'pooled',
 ): { caseThreshold: number; triageFloor: number; relevanceWeight: number } {
   const gold = persons.some((p) => p.target && reports[p.report]!.gold) && new Set(persons.filter((p) => reports[p.report]!.gold).map((p) => p.report)).size >= 20;
   const admissible: { caseThreshold: number; triageFloor: number; relevanceWeight: number; recall: number }[] = [];
@@ -105,7 +106,9 @@ function choosePolicy(
     const unrelatedCases = unrelated.size ? (100 * new Set(scored.filter((x) => x.d >= cut.threshold && unrelated.has(x.p.report)).map((x) => x.p.report)).size) / unrelated.size : 0;
     // weights are compared by their recall over a band of precisions around the target, not at the
     // target alone: one threshold's recall on a few hundred people moves with a handful of them
-    const banded = PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(ds, ys, p).recall, 0) / PRECISION_BAND.length;
+    // (`--policy-on real`: over the real reports with our gold alone, which the product reads, not the pool the invented ones outnumber)
+    const band = policyOn === 'real' && real.length ? { ds: real.map((x) => x.d), ys: real.map((x) => x.p.yes) } : { ds, ys };
+    const banded = PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(band.ds, band.ys, p).recall, 0) / PRECISION_BAND.length;
     // the same cut on each kind of labelled report
     for (const source of ['hrdsattack', 'invented'] as const) {
       const xs = source === 'hrdsattack' ? real : part(source);
@@ -161,7 +164,7 @@ export function trainRisk(o: TrainOptions): void {
   log(`relevance: best-F1 threshold ${fmt(relCut)}`);
   log(`person (event targets): AUC ${auc(tScores, tGold).toFixed(4)}; case threshold ${fmt(caseCut)}; triage threshold ${fmt(triageCut)}; at 0.5 ${fmt(at05)}; first reaching 90 % precision ${fmt(at90)}`);
 
-  const policy = choosePolicy(reports, persons, per.oof, rel.oof, log);
+  const policy = choosePolicy(reports, persons, per.oof, rel.oof, log, o.policyOn ?? 'pooled');
 
   const opts = (l2: number): LinearOptions => ({ iterations: ITERATIONS, l2 });
   const relevance = fitBinary(weighted(relExamples, weight), opts(rel.l2));
@@ -180,6 +183,7 @@ export function trainRisk(o: TrainOptions): void {
     atRisk: persons.filter((p) => p.yes).length,
     l2: { relevance: rel.l2, person: per.l2 },
     realWeight,
+    policyOn: o.policyOn ?? 'pooled',
     crossValidated: { policy, relevanceAuc: rel.auc, personAuc: per.auc, targetAuc: auc(tScores, tGold), case: caseCut, triage: triageCut, relevance: relCut },
   });
   log(`wrote ${out} (${(size / 1024).toFixed(0)} KB)`);

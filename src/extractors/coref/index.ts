@@ -20,13 +20,16 @@ export { loadRoleNouns, PERSON_PRONOUNS } from './lexicon.js';
 /**
  * Whether "our <noun>" at `i` is the title of one person the report named with it: the noun heads
  * that title and every word before it is in it ("our president" for "central president X"; not
- * "our General Secretary" for the "Secretary of Conflicts", nor "our union" for a "union leader").
+ * "our General Secretary" for the "Secretary of Conflicts", nor "our union" for a "union leader",
+ * nor "our president" for "President William Ruto").
  * A union's statement speaks of many officers: a near title is someone else.
  */
 function ownOfficer(tree: Tree, i: number): boolean {
   const lemma = tree.lemma(i).toLowerCase();
   const modifiers = tree.kids(i, 'compound', 'amod').filter((k) => k < i).map((k) => tree.token(k).text.toLowerCase());
   const fits = (title: string): boolean => {
+    // (a public office written as a name's first word, "President William Ruto", is not the body's own)
+    if (!/\s/.test(title) && title !== title.toLowerCase()) return false;
     const words = title.toLowerCase().split(/\s+/);
     const cut = words.indexOf('of');
     const head = cut > 0 ? words[cut - 1] : words[words.length - 1];

@@ -34,8 +34,8 @@ export function genderOfWord(nouns: RoleNouns, word: string): Gender | undefined
   return undefined;
 }
 
-/** Possessives by which a body speaks of its own officers: "our president", "its treasurer" are as definite as "the president". */
-export const OWN_BODY: ReadonlySet<string> = new Set(['our', 'its']);
+/** The possessive by which a body speaks of its own officers in its statement: "our president" is as definite as "the president" ("its editor" may be another outlet's). */
+export const OWN_BODY: ReadonlySet<string> = new Set(['our']);
 
 export const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
 // Looked up with words from reports: no inherited keys ("constructor", "__proto__").

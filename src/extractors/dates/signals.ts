@@ -10,6 +10,8 @@ import { resolve } from './resolve.js';
  */
 
 const LATER = /^\s+later\b/i;
+/** "later, on 12 March": the date itself follows the duration. */
+const DATE_FOLLOWS = /^\s+later\s*,?\s+(?:on|in)\s+\d/i;
 
 const UNIT_OF: Record<string, Unit> = { Y: 'year', M: 'month', W: 'week', D: 'day', Q: 'quarter', TH: 'hour', TM: 'minute' };
 // Looked up with words from reports: no inherited keys ("constructor", "__proto__").
@@ -22,7 +24,9 @@ export function laterDate(duration: Parsed, value: string, text: string, ctx: Re
   const unit = m ? UNIT_OF[`${m[1]}${m[3]}`] : undefined;
   if (!m || !unit) return null;
   // "a week later" from 9 October is 16 October, a day: weeks are counted as seven days, since a
-  // week's own value ("2024-W42") is no date an event can carry
-  const shift = unit === 'week' ? { unit: 'day' as Unit, n: 7 * Number(m[2]) } : { unit, n: Number(m[2]) };
+  // week's own value ("2024-W42") is no date an event can carry; only from a day the text told
+  // (not from the publication date), and not when the date follows ("A week later, on 12 March")
+  const told = ctx.previous !== null && !DATE_FOLLOWS.test(text.slice(duration.end, duration.end + 24));
+  const shift = unit === 'week' && told ? { unit: 'day' as Unit, n: 7 * Number(m[2]) } : { unit, n: Number(m[2]) };
   return resolve({ ...duration, type: 'DATE', fixed: undefined, stated: {}, shift, anchor: 'previous' }, ctx);
 }

@@ -94,6 +94,15 @@ function personsByWord(groups: readonly Entity[]): (g: Entity, w: readonly strin
   };
 }
 
+/**
+ * Whether rank words alone stand before another name in the report ("Brigadier" of "Brigadier
+ * Emmanuel Kaija") and end none ("General" of "Peter General" is his surname).
+ */
+function rankBefore(groups: readonly Entity[], g: Entity, w: readonly string[]): boolean {
+  const names = groups.filter((h) => h !== g && h.type === 'PERSON').map((h) => matchWords(h.name));
+  return names.some((n) => n.length > w.length && n[0] === w[0]) && !names.some((n) => n[n.length - 1] === w[w.length - 1]);
+}
+
 /** Ranks and offices written before a name: alone, they are no one's name. */
 const RANKS = new Set(['General', 'Gen', 'Brigadier', 'Colonel', 'Col', 'Captain', 'Capt', 'Lieutenant', 'Lt', 'Sergeant', 'Sgt', 'Corporal', 'Cpl', 'Commander', 'Admiral', 'Inspector', 'Superintendent', 'Commissioner', 'Judge', 'Senator', 'Governor', 'Minister', 'President', 'Honourable', 'Hon']);
 /** Forms of address written before a name, as written: Burmese "Ko", "U", "Daw", "Ma", "Maung", "Saw", "Naw"; "Mr", "Dr", "Pastor", "Sheikh". */
@@ -133,7 +142,7 @@ export function mergeAliases(doc: Doc): Entity[] {
     if (w.length === 0) continue;
     // a rank alone ("Brigadier" of "Brigadier General X") names nobody (a form of address may:
     // "Omar Sheikh"): it would join whoever else holds the rank ("Brigadier Y") and take X's pronouns
-    if (w.every((x) => RANKS.has(x))) {
+    if (w.every((x) => RANKS.has(x)) && rankBefore(groups, g, w)) {
       if (g.type === 'PERSON') bare.add(g);
       continue;
     }

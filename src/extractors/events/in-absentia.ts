@@ -19,16 +19,13 @@ const REACH = 60;
  */
 const TAKEN = new Set<EventType>(['ARREST', 'ABDUCTION', 'DISAPPEARANCE']);
 
-/** Whether the report holds the person taken (arrested, abducted, lost) before the court step and not freed between. */
-function heldWhenTried(events: readonly VigilEvent[], who: string, step: VigilEvent): boolean {
-  let held = false;
-  for (const u of events) {
-    if (u.target?.entity !== who || u.modality !== 'asserted' || u.trigger.start > step.trigger.start) continue;
-    if (TAKEN.has(u.type)) held = true;
-    if (u.type === 'RELEASE' || u.type === 'ASYLUM_REQUEST') held = false;
-  }
-  return held;
+/** Whether the report tells the person taken (arrested, abducted, lost) at any time: they may be held when tried. */
+function heldInReport(events: readonly VigilEvent[], who: string): boolean {
+  return events.some((u) => u.target?.entity === who && u.modality === 'asserted' && TAKEN.has(u.type));
 }
+
+/** Words around the court step that place the person at home or in custody, not abroad. */
+const AT_HOME = /\b(?:(?<!(?:years?|months?|life|term) )in (?:prison|jail)\b|behind bars|custody|detention|detained|held|arrested|house arrest|serving|in hiding|in hospital|too ill|refused to attend|boycott(?:ed)?|at home|inside the country)\b/i;
 
 export function inAbsentia(doc: Doc, events: VigilEvent[]): VigilEvent[] {
   const added: VigilEvent[] = [];
@@ -41,8 +38,12 @@ export function inAbsentia(doc: Doc, events: VigilEvent[]): VigilEvent[] {
     const m = ABSENTIA.exec(after);
     if (!m) continue;
     if ([...events, ...added].some((u) => u.type === 'ASYLUM_REQUEST' && u.target?.entity === who && u.modality === 'asserted')) continue;
-    // held or lost when tried, not away: "while he was in that cell, a court sentenced him in absentia"
-    if (heldWhenTried(events, who, v)) continue;
+    // held or lost, not away: "while he was in that cell, a court sentenced him in absentia", "He was
+    // arrested in Dushanbe in 2023 and remains in prison"; or at home: "she is in hiding inside the
+    // country", "too ill to attend", "under house arrest"
+    if (heldInReport(events, who)) continue;
+    const around = doc.text.slice(s.start, doc.sentences[v.sentence + 1]?.end ?? s.end);
+    if (AT_HOME.test(around)) continue;
     const start = v.trigger.end + m.index;
     added.push({ id: '', type: 'ASYLUM_REQUEST', trigger: doc.span(start, start + m[0].length), target: v.target, agent: null, principal: null, place: null, origin: null, destination: null, date: null, modality: 'asserted', sentence: v.sentence, confidence: 0.5 });
   }

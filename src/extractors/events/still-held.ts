@@ -44,22 +44,27 @@ export function releasesStillHeld(tree: Tree, events: VigilEvent[]): VigilEvent[
       (u) =>
         u.target?.entity === v.target!.entity &&
         // "…, but he remains in custody"; or the release itself then denied: "…, but officials refused to free him", "but has not been released"
-        ((u.type === 'ARREST' && u.modality === 'asserted' && [u.trigger, ...(u.mentions ?? [])].some((m) => after(m) && (goesOn(tree, m.start, m.end) || goesOnSinceContrast(tree, v.trigger.end, m)))) ||
+        ((u.type === 'ARREST' && u.modality === 'asserted' && [u.trigger, ...(u.mentions ?? [])].some((m) => after(m) && goesOn(tree, m.start, m.end))) ||
           (u.type === 'RELEASE' && u.modality === 'negated' && (after(u.trigger) || deniedNext(tree, v, u)))),
     );
-    return held || heldOnAfterContrast(tree, v) || defiedOrder(tree, v, about.get(v.target.entity) ?? []) ? { ...v, modality: 'negated' } : v;
+    return held || heldOnAfterContrast(tree, v) || defiedOrder(tree, v) ? { ...v, modality: 'negated' } : v;
   });
 }
 
-/** Words of custody a going-on word leads to: "remains held", "is still in prison", "stays behind bars". */
-const CUSTODY_WORDS = new Set(['hold', 'held', 'detain', 'detained', 'custody', 'prison', 'jail', 'bars', 'detention', 'cell', 'remand']);
+/** Participles of custody right after a going-on word: "remains held", "is still detained". */
+const HELD_WORDS = new Set(['held', 'detained', 'jailed', 'imprisoned', 'incarcerated', 'locked']);
+/** Places of custody after "in", "at" or "behind": "remains in prison", "still behind bars". */
+const CUSTODY_NOUNS = new Set(['custody', 'detention', 'prison', 'jail', 'bars', 'cell', 'remand']);
 /** What may stand between a contrast and its going-on word when the clause keeps the released person as its subject. */
 const SAME_SUBJECT = new Set(['he', 'she', 'they', 'is', 'was', 'are', 'were', 'has', 'have', 'been', 'had']);
 
 /**
  * "was acquitted on one count but remains held at Kyaik Pa prison", where no custody event was
  * read: the clause a contrast opens right after the release, with the released person still its
- * subject (no new name or noun before the verb), says the custody goes on.
+ * subject (no new name or noun before the verb), says the custody goes on: a going-on word, then
+ * "held" or "detained", or "in", "at" or "behind" and a place of custody. Not "but still faces
+ * prison", "remains under a travel ban", "remains in prison-like conditions", "is still recovering
+ * from her detention".
  */
 function heldOnAfterContrast(tree: Tree, v: VigilEvent): boolean {
   const k = tokenAt(tree.doc, v.trigger.start);
@@ -71,19 +76,30 @@ function heldOnAfterContrast(tree: Tree, v: VigilEvent): boolean {
   j++;
   while (j < to && SAME_SUBJECT.has(tree.token(j).text.toLowerCase())) j++;
   if (j >= to || !GOING_ON.has(tree.lemma(j).toLowerCase())) return false;
-  for (let d = 1; d <= 4 && j + d < to; d++) if (CUSTODY_WORDS.has(tree.lemma(j + d).toLowerCase()) || CUSTODY_WORDS.has(tree.token(j + d).text.toLowerCase())) return true;
+  // "remains still held", "is still being held"
+  let n = j + 1;
+  while (n < to && ['still', 'being', 'been'].includes(tree.token(n).text.toLowerCase())) n++;
+  const word = (x: number) => tree.token(x)?.text.toLowerCase() ?? '';
+  if (HELD_WORDS.has(word(n))) return true;
+  if (!['in', 'at', 'behind'].includes(word(n))) return false;
+  // the place within three words, and not a likeness of one ("prison-like")
+  for (let d = 1; d <= 3 && n + d < to; d++) if (CUSTODY_NOUNS.has(tree.lemma(n + d).toLowerCase()) && word(n + d + 1) !== '-' && !/-like$/.test(word(n + d))) return true;
   return false;
 }
 
 /** Verbs a release is ordered or granted by: "ordered her release", "granted him bail", "directed that he be released". */
 const ORDERING = new Set(['order', 'grant', 'direct', 'rule']);
-/** What is done to an order that is not obeyed, when denied: "did not carry out the order", "never implemented it". */
-const CARRY_OUT = new Set(['carry', 'implement', 'execute', 'enforce', 'comply', 'honour', 'honor', 'obey', 'respect', 'heed', 'let', 'leave', 'free', 'release']);
+/** What is done to an order that is not obeyed, when denied: "did not carry out the order", "never implemented it", "was never let out". */
+const CARRY_OUT = new Set(['carry', 'implement', 'execute', 'enforce', 'comply', 'honour', 'honor', 'obey', 'respect', 'heed', 'let', 'free', 'release']);
 /** Verbs that set an order aside: "the court-ordered release of X ignored", "police defied the order". */
 const DEFYING = new Set(['ignore', 'defy', 'flout', 'disregard']);
 /** Who appeals against a release and so holds it up: "the prosecution appealed the same day". */
 const STATE_SIDE = new Set(['prosecution', 'prosecutor', 'prosecutors', 'state', 'police', 'government', 'ministry', 'attorney']);
 const NEGATING = new Set(['not', "n't", 'never', 'no']);
+/** Words that tell a person freed after all, or an appeal that failed: "she was freed on 10 March", "the appeal was rejected", "remains free" (a verb or adjective: "the release was suspended" frees no one). */
+const FREED_AFTER_ALL = new Set(['free', 'release', 'walk', 'discharge', 'home', 'reject', 'dismiss', 'fail', 'uphold', 'overturn', 'already']);
+/** Places whose leaving is the release: "has not left the prison". */
+const LEFT_PLACES = new Set(['prison', 'jail', 'cell', 'custody', 'detention', 'facility', 'centre', 'center']);
 
 /**
  * A release a court ordered that was not carried out: "On 15 January the court ordered his release
@@ -91,37 +107,47 @@ const NEGATING = new Set(['not', "n't", 'never', 'no']);
  * prosecution appealed the same day and she was never let out", "… ordered her release. The
  * prosecution appealed that decision within hours, and she has not left the prison", a headline's
  * "court-ordered release of X ignored". Read in the rest of the sentence past a contrast word, or
- * in the next sentence; not when the person is told freed there after all ("but he walked free
- * after the appeal failed").
+ * in the next sentence. Not when the rest of the sentence or the next one frees the person after
+ * all or turns the appeal down ("The prosecution appealed, but she was freed pending the appeal",
+ * "the appeal was rejected"), nor an appeal not made ("The prosecution did not appeal"), nor a
+ * denial with "until" ("did not let her go until two days later"), nor a place left that is no
+ * custody ("would not leave the country").
  */
-function defiedOrder(tree: Tree, v: VigilEvent, about: readonly VigilEvent[]): boolean {
+function defiedOrder(tree: Tree, v: VigilEvent): boolean {
   const k = tokenAt(tree.doc, v.trigger.start);
   if (k < 0) return false;
   const up = [tree.head(k), tree.head(tree.head(k))].filter((h) => h >= 0);
   const ordered = up.some((h) => ORDERING.has(tree.lemma(h))) || /\border/i.test(tree.doc.text.slice(Math.max(0, v.trigger.start - 14), v.trigger.start));
   if (!ordered) return false;
   const { to } = tree.sentenceRange(k);
-  const window: number[] = [];
   const after: number[] = [];
   for (let j = k + 1; j < to; j++) after.push(j);
-  const contrast = after.findIndex((j) => CONTRAST.has(tree.lemma(j).toLowerCase()));
   // an order set aside: a headline's "court-ordered release of X ignored", "…, which police ignored" (not "ignoring the objections")
   if (up.some((h) => DEFYING.has(tree.lemma(h))) || after.some((j) => DEFYING.has(tree.lemma(j)) && ['VBN', 'VBD'].includes(tree.token(j).xpos ?? ''))) return true;
-  if (contrast >= 0) window.push(...after.slice(contrast + 1));
+  const contrast = after.findIndex((j) => CONTRAST.has(tree.lemma(j).toLowerCase()));
+  const window: number[] = contrast >= 0 ? after.slice(contrast + 1) : [];
   const next = tree.doc.sentences[v.sentence + 1];
   if (next) for (let j = next.tokenStart; j < next.tokenEnd; j++) window.push(j);
   if (!window.length) return false;
-  const from = tree.token(window[0]!).start;
-  const until = tree.token(window[window.length - 1]!).end;
-  // freed after all, in the same stretch
-  if (about.some((u) => u !== v && u.type === 'RELEASE' && u.modality === 'asserted' && u.trigger.start >= from && u.trigger.start < until)) return false;
-  const near = (j: number, words: ReadonlySet<string>) => window.some((w) => w < j && j - w <= 3 && words.has(tree.lemma(w).toLowerCase()));
+  const word = (j: number) => tree.token(j).text.toLowerCase();
+  const negatedNear = (j: number) => [1, 2, 3].some((d) => j - d > k && NEGATING.has(word(j - d)));
+  // freed after all, or the appeal turned down, anywhere after the order up to the window's end
+  // (from past the release's own words: "ordered his release on bail")
+  const last = window[window.length - 1]!;
+  const own = tokenAt(tree.doc, Math.max(v.trigger.start, v.trigger.end - 1));
+  const freeing = (j: number) => (FREED_AFTER_ALL.has(tree.lemma(j).toLowerCase()) || FREED_AFTER_ALL.has(word(j))) && (['VERB', 'ADJ', 'ADV'].includes(tree.token(j).upos ?? '') || word(j) === 'home');
+  for (let j = Math.max(k, own) + 1; j <= last; j++) if (freeing(j) && !negatedNear(j)) return false;
+  const until = (j: number) => window.some((w) => w > j && w - j <= 8 && ['until', 'till'].includes(word(w)));
   return window.some((j) => {
     const lemma = tree.lemma(j).toLowerCase();
+    if (tree.token(j).upos !== 'VERB') return false;
     // (not a condition the order sets: "granted her bail, but ordered her not to leave the country")
-    const condition = tree.token(j - 1)?.text.toLowerCase() === 'to';
-    if (CARRY_OUT.has(lemma) && tree.token(j).upos === 'VERB' && near(j, NEGATING) && !condition) return true;
-    return lemma === 'appeal' && tree.token(j).upos === 'VERB' && near(j, STATE_SIDE);
+    if (word(j - 1) === 'to') return false;
+    if (CARRY_OUT.has(lemma)) return negatedNear(j) && !until(j);
+    // "has not left the Manouba women's prison": a custody not left (not "would not leave the country")
+    if (lemma === 'leave') return negatedNear(j) && !until(j) && window.some((w) => w > j && w - j <= 5 && LEFT_PLACES.has(tree.lemma(w).toLowerCase()));
+    // "the prosecution appealed the same day": an appeal made by the state's side (not "did not appeal")
+    return lemma === 'appeal' && !negatedNear(j) && window.some((w) => w < j && j - w <= 3 && STATE_SIDE.has(tree.lemma(w).toLowerCase()));
   });
 }
 
@@ -140,20 +166,6 @@ function deniedNext(tree: Tree, v: VigilEvent, u: VigilEvent): boolean {
   return k >= 0 && !tree.kids(k, 'obl', 'obj', 'nmod').some((o) => ['from', 'of'].includes(tree.caseOf(o) ?? '') && !CUSTODY_PLACES.has(tree.lemma(o).toLowerCase()));
 }
 
-
-/**
- * Whether the clause a contrast opens says the custody at `m` goes on, however far the custody
- * word is from the verb: "was acquitted on one count but remains held at Kyaik Ka Mar prison",
- * where the custody read is "prison", five words past "remains".
- */
-function goesOnSinceContrast(tree: Tree, from: number, m: { start: number; end: number }): boolean {
-  const tokens = tree.doc.tokens;
-  let contrast = -1;
-  for (let k = tokenIndexAfter(tokens, from); k < tokens.length && tokens[k]!.start < m.start; k++) if (CONTRAST.has(tree.lemma(k).toLowerCase())) contrast = k;
-  if (contrast < 0) return false;
-  for (let k = contrast + 1; k < tokens.length && tokens[k]!.start < m.start; k++) if (GOING_ON.has(tree.lemma(k).toLowerCase())) return true;
-  return false;
-}
 
 /** Whether a contrast word stands between two offsets of one sentence. */
 export function contrastBetween(tree: Tree, from: number, to: number): boolean {
