@@ -13,6 +13,8 @@ import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { formatTable } from '../evaluation/report.js';
 import type { Row } from '../evaluation/report.js';
+import { HELD_STATUSES } from '../cases/status.js';
+import { schedulerTick } from '../ingest/scheduler.js';
 import { createApp } from '../server/app.js';
 import { checkReportNames } from '../storage/access.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
@@ -40,7 +42,9 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * deployment runs it), measures it the same way and stops it. `--conns 1,10,50` the rows' connections. `--stop-file PATH` ends the build (after the batches in
  * flight) once that file exists, and measures what was built. `--writer bulk` (the default: indexes
  * dropped during the build and built again after it, scale-bulk.ts) or `rows` (plain INSERTs
- * with every index in place); both write the same rows (scale-bulk.test.ts).
+ * with every index in place); both write the same rows (scale-bulk.test.ts). `--scheduler`
+ * measures the background scheduler's passes (`schedulerTick`, what `vigil serve` runs every
+ * minute) on the database instead of the HTTP API.
  */
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -221,6 +225,24 @@ async function measure(store: Store, recording: { on: boolean }, { seconds, expo
   return rows;
 }
 
+/**
+ * Two scheduler passes one after the other, each timed: the first raises what the copies' cases
+ * are owed by the clock (their alerts' keys are the copies' own), the second is a pass in the
+ * steady state, what `vigil serve` then runs every minute.
+ */
+async function measureScheduler(store: Store): Promise<string[]> {
+  const watched = await store.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).where('status', 'in', [...HELD_STATUSES]).executeTakeFirstOrThrow();
+  const lines = [`${Number(watched.n).toLocaleString('en')} watched cases (a held status, not merged)`];
+  for (const pass of [1, 2]) {
+    const s = performance.now();
+    const r = await schedulerTick(store);
+    const ms = performance.now() - s;
+    lines.push(`pass ${pass}: ${(ms / 1000).toFixed(1)} s, ${r.cases.toLocaleString('en')} cases re-evaluated (${r.cases ? (ms / r.cases).toFixed(2) : '-'} ms each), ${r.alerts.toLocaleString('en')} alerts raised`);
+    log(`  scheduler ${lines.at(-1)!}`);
+  }
+  return lines;
+}
+
 async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: number): Promise<string[]> {
   const slowest = [...stats].sort((a, b) => b[1].maxMs - a[1].maxMs).slice(0, top);
   const out: string[] = [];
@@ -234,7 +256,7 @@ async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: 
 }
 
 export async function scaleBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { serve: { type: 'string' }, reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '2000' }, writer: { type: 'string', default: 'bulk' }, 'stop-file': { type: 'string' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { serve: { type: 'string' }, reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '2000' }, writer: { type: 'string', default: 'bulk' }, 'stop-file': { type: 'string' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' }, scheduler: { type: 'boolean', default: false } } });
   const conns = values.conns.split(',').map(Number);
   if (!conns.every((c) => Number.isInteger(c) && c > 0)) throw new Error(`--conns takes numbers of connections apart by commas, not "${values.conns}"`);
   // Against a running server the database is measured as it is, never built nor grown to --reports (the server holds it open).
@@ -322,6 +344,13 @@ export async function scaleBench(argv: string[]): Promise<void> {
     const count = async (table: 'reports' | 'persons' | 'case_events' | 'alerts' | 'person_mentions') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const counts = { reports: await count('reports'), persons: await count('persons'), events: await count('case_events'), mentions: await count('person_mentions'), alerts: await count('alerts') };
     const bytes = await t.size(store);
+    if (values.scheduler) {
+      const lines = await measureScheduler(store);
+      console.log(`\nscale bench, ${store.engine}: ${counts.reports.toLocaleString('en')} reports, ${counts.persons.toLocaleString('en')} people, ${counts.events.toLocaleString('en')} timeline events, ${counts.alerts.toLocaleString('en')} alerts before the passes`);
+      console.log(`built: ${built}`);
+      console.log(`\nthe scheduler (schedulerTick), in process; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n${lines.map((l) => `  ${l}`).join('\n')}`);
+      return;
+    }
     const served = values.serve ? await startServer(t.url, Number(values.serve)) : undefined;
     let rows: Row[];
     try {
