@@ -14,7 +14,7 @@ import pg from 'pg';
 import { formatTable } from '../evaluation/report.js';
 import type { Row } from '../evaluation/report.js';
 import { HELD_STATUSES } from '../cases/status.js';
-import { schedulerTick } from '../ingest/scheduler.js';
+import { SCHEDULER_BATCH, schedulerTick } from '../ingest/scheduler.js';
 import { createApp } from '../server/app.js';
 import { checkReportNames } from '../storage/access.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
@@ -44,7 +44,8 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * dropped during the build and built again after it, scale-bulk.ts) or `rows` (plain INSERTs
  * with every index in place); both write the same rows (scale-bulk.test.ts). `--scheduler`
  * measures the background scheduler's passes (`schedulerTick`, what `vigil serve` runs every
- * minute) on the database instead of the HTTP API.
+ * minute: the backlog of due cases, the steady state, a day and eight days later) on the database
+ * instead of the HTTP API.
  */
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -226,20 +227,45 @@ async function measure(store: Store, recording: { on: boolean }, { seconds, expo
 }
 
 /**
- * Two scheduler passes one after the other, each timed: the first raises what the copies' cases
- * are owed by the clock (their alerts' keys are the copies' own), the second is a pass in the
- * steady state, what `vigil serve` then runs every minute.
+ * The scheduler's passes (`schedulerTick`), each timed: first those that work through the cases
+ * due when the bench starts (every watched case of a database the index is new to, migration 020,
+ * or of a fresh build's copies: their alerts are their own), one after the other as `Scheduler`
+ * runs them while a backlog lasts; then a pass with nothing left due, what `vigil serve` runs
+ * every minute in the steady state; then one pass a day later and one eight days later by a
+ * clock moved on (the time rules of the cases read through the pipeline: 24 hours, 7 days).
  */
-async function measureScheduler(store: Store): Promise<string[]> {
-  const watched = await store.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).where('status', 'in', [...HELD_STATUSES]).executeTakeFirstOrThrow();
-  const lines = [`${Number(watched.n).toLocaleString('en')} watched cases (a held status, not merged)`];
-  for (const pass of [1, 2]) {
-    const s = performance.now();
-    const r = await schedulerTick(store);
-    const ms = performance.now() - s;
-    lines.push(`pass ${pass}: ${(ms / 1000).toFixed(1)} s, ${r.cases.toLocaleString('en')} cases re-evaluated (${r.cases ? (ms / r.cases).toFixed(2) : '-'} ms each), ${r.alerts.toLocaleString('en')} alerts raised`);
-    log(`  scheduler ${lines.at(-1)!}`);
+async function measureScheduler(store: Store, url: string): Promise<string[]> {
+  const count = async (due: string | null) => {
+    let q = store.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null);
+    q = due ? q.where('review_due_at', '<=', due) : q.where('status', 'in', [...HELD_STATUSES]);
+    return Number((await q.executeTakeFirstOrThrow()).n).toLocaleString('en');
+  };
+  const lines = [`${await count(null)} watched cases (a held status, not merged), ${await count(store.now().toISOString())} of them due`];
+  const timed = async (s: Store) => {
+    const t0 = performance.now();
+    const r = await schedulerTick(s);
+    return { ...r, ms: performance.now() - t0 };
+  };
+  const passes: Awaited<ReturnType<typeof timed>>[] = [];
+  do passes.push(await timed(store));
+  while (passes.at(-1)!.cases >= SCHEDULER_BATCH);
+  const sum = (k: 'ms' | 'cases' | 'alerts') => passes.reduce((n, p) => n + p[k], 0);
+  const ms = passes.map((p) => p.ms);
+  lines.push(`the backlog: ${passes.length} passes of at most ${SCHEDULER_BATCH}, ${sum('cases').toLocaleString('en')} cases evaluated (${(sum('ms') / Math.max(1, sum('cases'))).toFixed(2)} ms each), ${sum('alerts').toLocaleString('en')} alerts raised, ${(sum('ms') / 1000).toFixed(1)} s in all; a pass ${(sum('ms') / passes.length / 1000).toFixed(2)} s on average, ${(Math.max(...ms) / 1000).toFixed(2)} s at most`);
+  log(`  scheduler ${lines.at(-1)!}`);
+  const steady = await timed(store);
+  lines.push(`then a pass with ${steady.cases} due: ${steady.ms.toFixed(1)} ms`);
+  for (const [label, ahead] of [['a day later', 25 * 3_600_000], ['eight days later', 8 * 86_400_000]] as const) {
+    // Another handle on the same database whose clock is moved on (what the passes write is the bench's own).
+    const later = await openStore({ url, migrate: false, now: () => new Date(Date.now() + ahead) });
+    try {
+      const r = await timed(later);
+      lines.push(`a pass ${label}: ${r.cases.toLocaleString('en')} due, ${r.alerts.toLocaleString('en')} alerts raised, ${(r.ms / 1000).toFixed(2)} s`);
+    } finally {
+      await later.close();
+    }
   }
+  for (const l of lines.slice(2)) log(`  scheduler ${l}`);
   return lines;
 }
 
@@ -345,7 +371,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     const counts = { reports: await count('reports'), persons: await count('persons'), events: await count('case_events'), mentions: await count('person_mentions'), alerts: await count('alerts') };
     const bytes = await t.size(store);
     if (values.scheduler) {
-      const lines = await measureScheduler(store);
+      const lines = await measureScheduler(store, t.url);
       console.log(`\nscale bench, ${store.engine}: ${counts.reports.toLocaleString('en')} reports, ${counts.persons.toLocaleString('en')} people, ${counts.events.toLocaleString('en')} timeline events, ${counts.alerts.toLocaleString('en')} alerts before the passes`);
       console.log(`built: ${built}`);
       console.log(`\nthe scheduler (schedulerTick), in process; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n${lines.map((l) => `  ${l}`).join('\n')}`);
