@@ -29,11 +29,12 @@ export async function queueDigests(store: Store, at: string): Promise<number> {
 
 /**
  * The most cases one pass evaluates. Each is a transaction of its own (the case's timeline, its
- * reports' times, its confirmations, the rules; 1.1–1.2 ms on SQLite at 50,000 reports, 3.7 ms in
- * the pass session 48 timed at 100,000), so 500 keep a pass to a second or two: in `vigil serve`'s
- * one process a pass takes turns with the server on one event loop, and on SQLite it holds the one
- * write lock a case at a time, and a pass longer than the minute between passes is what stalled
- * the server (issue #36). In the steady state far fewer fall due in a minute (a case is due when
+ * reports' times, its confirmations, the rules): at 50,000 reports about 1.3 ms on SQLite and 5 ms
+ * on PostgreSQL, so a pass of 500 took 0.6–1.0 s and 2.4–3.6 s (the bench's --scheduler). In
+ * `vigil serve`'s one process a pass takes turns with the server on one event loop, on SQLite it
+ * holds the one write lock a case at a time, and a pass longer than the minute between passes
+ * (every watched case: 66 s and 145 s there, 475 s at 100,000 reports) is what stalled the server
+ * (issue #36). In the steady state far fewer fall due in a minute (a case is due when
  * one of its time rules runs out: once per episode, per news, per proof of life); a backlog (an
  * upgrade, a rule added: every watched case due at once) is worked through by passes that follow
  * each other closely (`Scheduler`), the longest due first.

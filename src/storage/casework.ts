@@ -17,10 +17,11 @@ async function insertNew<T extends CaseworkTable>(tx: Db, table: T, row: Omit<In
 }
 
 /**
- * A whereabouts entry, and its case due for the scheduler now: a new proof of life starts a new
- * "no proof of life" clock, which the case's stored due time knows nothing of (an earlier
- * confirmation only ever makes that time too early, never too late, but a due time of none would
- * stay none). The alert rules run on the next pass, as before this index.
+ * A whereabouts entry, and its case due for the scheduler now. A confirmation only moves the time
+ * rules' clocks later (a stored due time is then early: one evaluation for nothing), but a new
+ * proof of life starts a new "no proof of life" clock, with an alert of its own, for a case whose
+ * stored time may be none: only evaluating the case finds it. The rules run on the next pass, as
+ * before the index.
  */
 export async function addWhereabouts(tx: Db, row: New<WhereaboutsTable>): Promise<string> {
   const id = await insertNew(tx, 'whereabouts', row);
