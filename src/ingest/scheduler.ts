@@ -62,6 +62,10 @@ export async function schedulerTick(store: Store): Promise<{ feeds: number; case
   let alerts = 0;
   const failed: unknown[] = [];
   for (const id of due) {
+    // SQLite's driver answers synchronously: a chain of awaits on it never lets the event loop read
+    // a socket, and a whole pass would hold back every request (session 48: nothing answered for
+    // the length of one). A turn of the event loop between cases serves what came in meanwhile.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       // refreshCase stores the case's next due time (or none) in the same transaction.
       alerts += (await store.db.transaction().execute((tx) => refreshCase(tx, at, 'system:scheduler', id, new Set(), null))).length;
