@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { faker } from '@faker-js/faker';
 import { sql } from 'kysely';
+import { HELD_STATUSES } from '../cases/status.js';
 import { normalizeName } from '../cases/names.js';
 import { chainHash } from '../storage/audit.js';
 import { encodeExtraction, extractionJson } from '../storage/reports.js';
@@ -92,6 +93,13 @@ const DAY = 86_400_000;
 
 /** Every copy is stored (created_at) before this instant; the pool, read through the pipeline today, after it. */
 export const COPIES_END = '2026-11-02T00:00:00.000Z';
+
+/**
+ * A copy's case with a held status is due for the scheduler from when its report was read: its
+ * time rules' alerts are the copy's own (not the original's, whose due time was worked out from
+ * another reading), and all of them have run out by the time the bench runs after COPIES_END.
+ */
+const watched = (status: string) => (HELD_STATUSES as readonly string[]).includes(status);
 
 /** A YYYY, YYYY-MM or YYYY-MM-DD value moved back by `days`. */
 function shiftDate(v: string | null, days: number): string | null {
@@ -254,7 +262,7 @@ export class Multiplier {
         reused.add(other.id);
         continue;
       }
-      newPersons.push({ ...p, id: other.id, name: other.name, country: p.country ? faker.helpers.arrayElement(this.countries) : null, restricted: faker.number.float() < 0.001 ? 1 : 0, code_name: null, status_override: null, merged_into: null, status_since: shiftDate(p.status_since, shift), last_news_at: at, created_at: at, updated_at: at });
+      newPersons.push({ ...p, id: other.id, name: other.name, country: p.country ? faker.helpers.arrayElement(this.countries) : null, restricted: faker.number.float() < 0.001 ? 1 : 0, code_name: null, status_override: null, merged_into: null, status_since: shiftDate(p.status_since, shift), last_news_at: at, created_at: at, updated_at: at, review_due_at: watched(p.status) ? at : null });
       b.aliases.push({ person_id: other.id, normalized: normalizeName(other.name), alias: other.name, report_id: reportId, created_at: at, script: null, kind: null });
       if (last !== other.name) b.aliases.push({ person_id: other.id, normalized: normalizeName(last), alias: last, report_id: reportId, created_at: at, script: null, kind: null });
       this.recent.push(other);

@@ -13,6 +13,8 @@ import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
 import { formatTable } from '../evaluation/report.js';
 import type { Row } from '../evaluation/report.js';
+import { HELD_STATUSES } from '../cases/status.js';
+import { SCHEDULER_BATCH, schedulerTick } from '../ingest/scheduler.js';
 import { createApp } from '../server/app.js';
 import { checkReportNames } from '../storage/access.js';
 import { ensureDefaultRules } from '../storage/alerts.js';
@@ -40,7 +42,10 @@ import { extractPool, loadStories, poolTexts } from './scale-pool.js';
  * deployment runs it), measures it the same way and stops it. `--conns 1,10,50` the rows' connections. `--stop-file PATH` ends the build (after the batches in
  * flight) once that file exists, and measures what was built. `--writer bulk` (the default: indexes
  * dropped during the build and built again after it, scale-bulk.ts) or `rows` (plain INSERTs
- * with every index in place); both write the same rows (scale-bulk.test.ts).
+ * with every index in place); both write the same rows (scale-bulk.test.ts). `--scheduler`
+ * measures the background scheduler's passes (`schedulerTick`, what `vigil serve` runs every
+ * minute: the backlog of due cases, the steady state, a day and eight days later) on the database
+ * instead of the HTTP API.
  */
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -221,6 +226,49 @@ async function measure(store: Store, recording: { on: boolean }, { seconds, expo
   return rows;
 }
 
+/**
+ * The scheduler's passes (`schedulerTick`), each timed: first those that work through the cases
+ * due when the bench starts (every watched case of a database the index is new to, migration 020,
+ * or of a fresh build's copies: their alerts are their own), one after the other as `Scheduler`
+ * runs them while a backlog lasts; then a pass with nothing left due, what `vigil serve` runs
+ * every minute in the steady state; then one pass a day later and one eight days later by a
+ * clock moved on (the time rules of the cases read through the pipeline: 24 hours, 7 days).
+ */
+async function measureScheduler(store: Store, url: string): Promise<string[]> {
+  const count = async (due: string | null) => {
+    let q = store.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null);
+    q = due ? q.where('review_due_at', '<=', due) : q.where('status', 'in', [...HELD_STATUSES]);
+    return Number((await q.executeTakeFirstOrThrow()).n).toLocaleString('en');
+  };
+  const lines = [`${await count(null)} watched cases (a held status, not merged), ${await count(store.now().toISOString())} of them due`];
+  const timed = async (s: Store) => {
+    const t0 = performance.now();
+    const r = await schedulerTick(s);
+    return { ...r, ms: performance.now() - t0 };
+  };
+  const passes: Awaited<ReturnType<typeof timed>>[] = [];
+  do passes.push(await timed(store));
+  while (passes.at(-1)!.cases >= SCHEDULER_BATCH);
+  const sum = (k: 'ms' | 'cases' | 'alerts') => passes.reduce((n, p) => n + p[k], 0);
+  const ms = passes.map((p) => p.ms);
+  lines.push(`the backlog: ${passes.length} passes of at most ${SCHEDULER_BATCH}, ${sum('cases').toLocaleString('en')} cases evaluated (${(sum('ms') / Math.max(1, sum('cases'))).toFixed(2)} ms each), ${sum('alerts').toLocaleString('en')} alerts raised, ${(sum('ms') / 1000).toFixed(1)} s in all; a pass ${(sum('ms') / passes.length / 1000).toFixed(2)} s on average, ${(Math.max(...ms) / 1000).toFixed(2)} s at most`);
+  log(`  scheduler ${lines.at(-1)!}`);
+  const steady = await timed(store);
+  lines.push(`then a pass with ${steady.cases} due: ${steady.ms.toFixed(1)} ms`);
+  for (const [label, ahead] of [['a day later', 25 * 3_600_000], ['eight days later', 8 * 86_400_000]] as const) {
+    // Another handle on the same database whose clock is moved on (what the passes write is the bench's own).
+    const later = await openStore({ url, migrate: false, now: () => new Date(Date.now() + ahead) });
+    try {
+      const r = await timed(later);
+      lines.push(`a pass ${label}: ${r.cases.toLocaleString('en')} due, ${r.alerts.toLocaleString('en')} alerts raised, ${(r.ms / 1000).toFixed(2)} s`);
+    } finally {
+      await later.close();
+    }
+  }
+  for (const l of lines.slice(2)) log(`  scheduler ${l}`);
+  return lines;
+}
+
 async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: number): Promise<string[]> {
   const slowest = [...stats].sort((a, b) => b[1].maxMs - a[1].maxMs).slice(0, top);
   const out: string[] = [];
@@ -234,7 +282,7 @@ async function explainSlowest(store: Store, stats: Map<string, QueryStat>, top: 
 }
 
 export async function scaleBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { serve: { type: 'string' }, reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '2000' }, writer: { type: 'string', default: 'bulk' }, 'stop-file': { type: 'string' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { serve: { type: 'string' }, reports: { type: 'string' }, db: { type: 'string' }, quick: { type: 'boolean', default: false }, pool: { type: 'string' }, seconds: { type: 'string' }, batch: { type: 'string', default: '2000' }, writer: { type: 'string', default: 'bulk' }, 'stop-file': { type: 'string' }, seed: { type: 'string', default: '36' }, 'export-seconds': { type: 'string', default: '60' }, reuse: { type: 'boolean', default: false }, only: { type: 'string' }, conns: { type: 'string', default: '1,10,50' }, url: { type: 'string' }, scheduler: { type: 'boolean', default: false } } });
   const conns = values.conns.split(',').map(Number);
   if (!conns.every((c) => Number.isInteger(c) && c > 0)) throw new Error(`--conns takes numbers of connections apart by commas, not "${values.conns}"`);
   // Against a running server the database is measured as it is, never built nor grown to --reports (the server holds it open).
@@ -322,6 +370,13 @@ export async function scaleBench(argv: string[]): Promise<void> {
     const count = async (table: 'reports' | 'persons' | 'case_events' | 'alerts' | 'person_mentions') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const counts = { reports: await count('reports'), persons: await count('persons'), events: await count('case_events'), mentions: await count('person_mentions'), alerts: await count('alerts') };
     const bytes = await t.size(store);
+    if (values.scheduler) {
+      const lines = await measureScheduler(store, t.url);
+      console.log(`\nscale bench, ${store.engine}: ${counts.reports.toLocaleString('en')} reports, ${counts.persons.toLocaleString('en')} people, ${counts.events.toLocaleString('en')} timeline events, ${counts.alerts.toLocaleString('en')} alerts before the passes`);
+      console.log(`built: ${built}`);
+      console.log(`\nthe scheduler (schedulerTick), in process; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n${lines.map((l) => `  ${l}`).join('\n')}`);
+      return;
+    }
     const served = values.serve ? await startServer(t.url, Number(values.serve)) : undefined;
     let rows: Row[];
     try {

@@ -59,7 +59,8 @@ export async function mergePersons(tx: Db, at: string, actor: string, intoId: st
   await tx.updateTable('person_mentions').set({ state: 'linked', candidate_id: null }).where('person_id', '=', intoId).where('candidate_id', '=', fromId).execute();
   await foldTimeline(tx, at, fromId, intoId);
   await tx.updateTable('alerts').set({ person_id: intoId }).where('person_id', '=', fromId).execute();
-  await tx.updateTable('persons').set({ merged_into: intoId, updated_at: at }).where('id', '=', fromId).execute();
+  // A merged record is never evaluated again (its case is the other's): nothing of it is due.
+  await tx.updateTable('persons').set({ merged_into: intoId, review_due_at: null, updated_at: at }).where('id', '=', fromId).execute();
   await writeAudit(tx, at, { actor, action: 'person.merged', entityType: 'person', entityId: intoId, detail: { from: fromId, fromName: from.name, aliases: from.names } });
   await refreshCase(tx, at, actor, intoId, new Set(), null);
 }

@@ -1,13 +1,10 @@
-import { HELD_STATUSES } from '../cases/status.js';
-import { asVigilError } from '../core/errors.js';
+import { VigilError, asVigilError } from '../core/errors.js';
 import { listRules } from '../storage/alerts.js';
 import { dueFeeds } from '../storage/feeds.js';
 import { enqueue } from '../storage/jobs.js';
+import { dueCases } from '../storage/review.js';
 import type { Store } from '../storage/store.js';
 import { refreshCase } from './track.js';
-
-/** Statuses whose alerts depend on the passing of time (no news, no confirmation for N hours). */
-const WATCHED = [...HELD_STATUSES];
 
 const DAY = 86_400_000;
 
@@ -31,9 +28,28 @@ export async function queueDigests(store: Store, at: string): Promise<number> {
 }
 
 /**
- * One scheduler pass: due feeds are queued for polling (one job per feed at a time), and every
- * watched case is re-evaluated so that "no confirmation for more than 24 hours" fires when the 24
- * hours are up, not when the next report happens to arrive; yesterday's digests are queued.
+ * The most cases one pass evaluates. Each is a transaction of its own (the case's timeline, its
+ * reports' times, its confirmations, the rules): at 50,000 reports about 1.3 ms on SQLite and 5 ms
+ * on PostgreSQL, so a pass of 500 took 0.6–1.0 s and 2.4–3.6 s (the bench's --scheduler). In
+ * `vigil serve`'s one process a pass takes turns with the server on one event loop, on SQLite it
+ * holds the one write lock a case at a time, and a pass longer than the minute between passes
+ * (every watched case: 66 s and 145 s there, 475 s at 100,000 reports) is what stalled the server
+ * (issue #36). In the steady state far fewer fall due in a minute (a case is due when
+ * one of its time rules runs out: once per episode, per news, per proof of life); a backlog (an
+ * upgrade, a rule added: every watched case due at once) is worked through by passes that follow
+ * each other closely (`Scheduler`), the longest due first.
+ */
+export const SCHEDULER_BATCH = 500;
+
+/** A case whose evaluation failed is tried again after this long, not first on every pass (it would hold up those due after it). */
+const RETRY_MS = 10 * 60_000;
+
+/**
+ * One scheduler pass: due feeds are queued for polling (one job per feed at a time); the cases due
+ * (`persons.review_due_at` come, the first SCHEDULER_BATCH of them) are evaluated again, each in
+ * its own transaction, so that "no confirmation for more than 24 hours" fires when the 24 hours
+ * are up, not when the next report happens to arrive; yesterday's digests are queued. `cases` is
+ * the number of due cases evaluated.
  */
 export async function schedulerTick(store: Store): Promise<{ feeds: number; cases: number; alerts: number; digests: number }> {
   const at = store.now().toISOString();
@@ -42,13 +58,36 @@ export async function schedulerTick(store: Store): Promise<{ feeds: number; case
     const job = await store.db.transaction().execute((tx) => enqueue(tx, at, { kind: 'feed.poll', payload: { feedId: f.id }, key: `feed:${f.id}`, maxAttempts: 1 }));
     if (!job.duplicate) feeds++;
   }
-  const people = await store.db.selectFrom('persons').select('id').where('merged_into', 'is', null).where('status', 'in', WATCHED).execute();
+  const due = await dueCases(store.db, at, SCHEDULER_BATCH);
   let alerts = 0;
-  for (const p of people) {
-    alerts += (await store.db.transaction().execute((tx) => refreshCase(tx, at, 'system:scheduler', p.id, new Set(), null))).length;
+  const failed: unknown[] = [];
+  for (const id of due) {
+    // SQLite's driver answers synchronously: a chain of awaits on it never lets the event loop read
+    // a socket, and a whole pass would hold back every request (session 48: nothing answered for
+    // the length of one). A turn of the event loop between cases serves what came in meanwhile.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      // refreshCase stores the case's next due time (or none) in the same transaction.
+      alerts += (await store.db.transaction().execute((tx) => refreshCase(tx, at, 'system:scheduler', id, new Set(), null))).length;
+    } catch (err) {
+      failed.push(err);
+      const retry = new Date(Date.parse(at) + RETRY_MS).toISOString();
+      await store.db.transaction().execute((tx) => tx.updateTable('persons').set({ review_due_at: retry }).where('id', '=', id).execute());
+    }
   }
   const digests = await queueDigests(store, at);
-  return { feeds, cases: people.length, alerts, digests };
+  // Said once the rest of the pass is done (the Scheduler logs it); the cases are tried again later.
+  if (failed.length) throw new VigilError('internal', `${failed.length} of ${due.length} due cases could not be evaluated, tried again in ${RETRY_MS / 60_000} minutes; the first: ${asVigilError(failed[0]).message}`);
+  return { feeds, cases: due.length, alerts, digests };
+}
+
+/**
+ * How long after a pass the next one starts: a pass that found a full batch due leaves more due
+ * (a backlog), so the next follows after `catchUpMs` rather than the minute — what was due is
+ * evaluated within minutes, in batches with the server's requests served between them.
+ */
+export function nextPassIn(result: { cases: number } | null, everyMs: number, catchUpMs: number): number {
+  return result && result.cases >= SCHEDULER_BATCH ? Math.min(catchUpMs, everyMs) : everyMs;
 }
 
 export class Scheduler {
@@ -59,14 +98,15 @@ export class Scheduler {
     private readonly store: Store,
     private readonly everyMs = 60_000,
     private readonly log: (m: string) => void = () => undefined,
+    private readonly catchUpMs = 2_000,
   ) {}
 
   start(): void {
     const tick = () =>
       schedulerTick(this.store)
-        .catch((err) => this.log(`scheduler: ${asVigilError(err).message}`))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.everyMs);
+        .catch((err) => (this.log(`scheduler: ${asVigilError(err).message}`), null))
+        .then((result) => {
+          if (!this.stopped) this.timer = setTimeout(tick, nextPassIn(result, this.everyMs, this.catchUpMs));
         });
     this.timer = setTimeout(tick, 0);
   }

@@ -1,6 +1,6 @@
 import { gradeClaim } from '../cases/grading.js';
 import { displayName } from '../storage/cases.js';
-import { evaluateRules, readTime } from '../cases/alerts.js';
+import { evaluateRules, nextReviewAt, readTime } from '../cases/alerts.js';
 import { caseCountry, companionCountries, dominantCountry, eventsCountry, retoldCountry, sentenceCountries } from '../cases/country.js';
 import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
@@ -130,9 +130,10 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
 
 /**
  * Derives the person's status again (an analyst's override stays in force), where they are held
- * and the country of the case, records a change in the audit, and runs the alert rules. Also
- * called by the scheduler, with no report, so that time-based rules ("no confirmation for more
- * than 24 hours") fire without new news.
+ * and the country of the case, records a change in the audit, runs the alert rules and stores
+ * when a time rule could next fire (`persons.review_due_at`). Also called by the scheduler, with
+ * no report, once that time has come, so that time-based rules ("no confirmation for more than 24
+ * hours") fire without new news.
  */
 export async function refreshCase(tx: Db, at: string, actor: string, personId: string, fresh: Set<string>, reportId: string | null): Promise<TrackResult['alerts']> {
   const person = await tx.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
@@ -175,7 +176,8 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
     lastConfirmedAt: confirmed.find((w) => w.state === 'known')?.confirmed_at ?? null,
   };
   const raised: TrackResult['alerts'] = [];
-  for (const rule of (await listRules(tx)).filter((r) => r.enabled)) {
+  const rules = (await listRules(tx)).filter((r) => r.enabled);
+  for (const rule of rules) {
     for (const candidate of evaluateRules(view, [rule.rule], new Date(at), fresh)) {
       const got = await raiseAlert(tx, at, personId, rule.id, candidate);
       if (!got) continue;
@@ -187,6 +189,10 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
       if (candidate.urgent) await deliver(tx, at, row.id, rule.channels);
     }
   }
+  // When the scheduler must look at the case again, from what was just evaluated and in the same
+  // transaction: a time rule's alert raised now is never due again; the next one to run out is.
+  const due = person.merged_into ? null : nextReviewAt(view, rules.map((r) => r.rule), new Date(at));
+  if (due !== person.review_due_at) await tx.updateTable('persons').set({ review_due_at: due }).where('id', '=', personId).execute();
   return raised;
 }
 

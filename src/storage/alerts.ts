@@ -6,6 +6,7 @@ import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, personVisible } from './access.js';
 import type { Cursor } from './paging.js';
+import { makeWatchedDue } from './review.js';
 import { after } from './paging.js';
 
 /** Where a rule's alerts go besides the in-app list. */
@@ -31,10 +32,17 @@ export async function listRules(db: Db): Promise<StoredRule[]> {
   return (await db.selectFrom('alert_rules').selectAll().orderBy('created_at').orderBy('id').execute()).map(toRule);
 }
 
+/**
+ * Adds a rule. An enabled one makes every watched case due for the scheduler in the same
+ * transaction: the cases' due times were worked out from the rules there were, and the new one may
+ * fire sooner (or for a case none could fire for). Whatever else comes to change or enable a rule
+ * must do the same (`makeWatchedDue`).
+ */
 export async function createRule(tx: Db, at: string, rule: AlertRule, channels: Channels = {}, enabled = true): Promise<StoredRule> {
   const { kind, ...params } = rule;
   const row: AlertRulesTable = { id: randomUUID(), kind, params: JSON.stringify(params), enabled: enabled ? 1 : 0, channels: JSON.stringify(channels), created_at: at };
   await tx.insertInto('alert_rules').values(row).execute();
+  if (enabled) await makeWatchedDue(tx, at);
   return toRule(row);
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { ContactsTable, Database, DraftsTable, NotesTable, OutreachTable, StatementsTable, WhereaboutsTable } from './schema.js';
+import { makeCaseDue } from './review.js';
 import type { Db } from './store.js';
 
 /** The casework tables: rows in, rows out. Routes write them inside a transaction with their audit row. */
@@ -15,7 +16,18 @@ async function insertNew<T extends CaseworkTable>(tx: Db, table: T, row: Omit<In
   return id;
 }
 
-export const addWhereabouts = (tx: Db, row: New<WhereaboutsTable>) => insertNew(tx, 'whereabouts', row);
+/**
+ * A whereabouts entry, and its case due for the scheduler now. A confirmation only moves the time
+ * rules' clocks later (a stored due time is then early: one evaluation for nothing), but a new
+ * proof of life starts a new "no proof of life" clock, with an alert of its own, for a case whose
+ * stored time may be none: only evaluating the case finds it. The rules run on the next pass, as
+ * before the index.
+ */
+export async function addWhereabouts(tx: Db, row: New<WhereaboutsTable>): Promise<string> {
+  const id = await insertNew(tx, 'whereabouts', row);
+  await makeCaseDue(tx, row.person_id, row.recorded_at);
+  return id;
+}
 
 export const whereaboutsOf = (db: Db, personId: string) => db.selectFrom('whereabouts').selectAll().where('person_id', '=', personId).orderBy('confirmed_at', 'desc').execute();
 

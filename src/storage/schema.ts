@@ -96,6 +96,13 @@ export interface PersonsTable {
   case_country_basis: string | null;
   /** The country the reports about the person name most. */
   report_country: string | null;
+  /**
+   * When the scheduler must evaluate the case again: the first instant a time rule could newly
+   * raise an alert (`nextReviewAt`), written by `refreshCase`; set to now by whatever may make one
+   * fire sooner without evaluating the case (a rule added, a whereabouts entry). Null: nothing can
+   * fire without new input.
+   */
+  review_due_at: string | null;
 }
 
 export interface PersonAliasesTable {

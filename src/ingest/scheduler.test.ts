@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { CompiledQuery, sql } from 'kysely';
+import { createRule, listAlerts } from '../storage/alerts.js';
+import { addWhereabouts } from '../storage/casework.js';
+import { createPerson } from '../storage/persons.js';
+import { dueCases } from '../storage/review.js';
+import type { Store } from '../storage/store.js';
+import { migrate } from '../storage/store.js';
+import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
+import { mergePersons } from './persons.js';
+import { SCHEDULER_BATCH, nextPassIn, schedulerTick } from './scheduler.js';
+import { trackInvented } from './testing.js';
+
+// The scheduler's next-due index (issue #36): a pass evaluates only the cases whose time rules
+// could fire by now. Never the real clock: each test moves its store's. Invented people.
+const T0 = '2026-11-25T08:00:00.000Z';
+const H = 3_600_000;
+const hour = (h: number, ms = 0) => new Date(Date.parse(T0) + h * H + ms).toISOString();
+
+/** An arrest no report places: detained, place not stated — "no confirmation of whereabouts" can fire. */
+const arrest = (name: string) => ({
+  text: `Police detained the unionist ${name} in Karsvik on Tuesday.`,
+  published: '2026-11-25',
+  people: [name],
+  places: [{ name: 'Karsvik', country: 'KRS' }],
+  events: [{ type: 'ARREST' as const, trigger: 'detained', target: name, date: '2026-11-24', place: 'Karsvik' }],
+});
+const release = (name: string) => ({
+  text: `Karsvik police released ${name} without charge.`,
+  published: '2026-11-25',
+  people: [name],
+  events: [{ type: 'RELEASE' as const, trigger: 'released', target: name, date: '2026-11-25' }],
+});
+
+for (const engine of TEST_ENGINES) {
+  describe(`the scheduler's next-due index on ${engine.engine}`, { skip: engine.skip }, () => {
+    const opened: Store[] = [];
+    after(async () => {
+      for (const s of opened) await s.close();
+    });
+    /** A fresh database at T0 with the one rule given (no default rules: their alerts would fold into each other). */
+    const fresh = async (names: string[], rule: Parameters<typeof createRule>[2] = { kind: 'whereabouts_unknown', hours: 24 }) => {
+      const clock = manualClock(T0);
+      const store = await engine.open(clock.now);
+      opened.push(store);
+      await watchNames(store, names);
+      await store.db.transaction().execute((tx) => createRule(tx, T0, rule));
+      return { store, clock };
+    };
+    const row = (store: Store, name: string) => store.db.selectFrom('persons').selectAll().where('name', '=', name).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+
+    test('a case whose rule fires after 24 h is not evaluated at hour 1, is at hour 25 with exactly one alert, and not again', async () => {
+      const { store, clock } = await fresh(['Mira Tolvane']);
+      await trackInvented(store, arrest('Mira Tolvane'));
+      const p = await row(store, 'Mira Tolvane');
+      assert.equal(p.status, 'detained');
+      assert.equal(p.review_due_at, hour(24, 1), 'due the first millisecond past 24 hours after the report was read');
+      clock.set(hour(1));
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 0, alerts: 0, digests: 0 }, 'not selected at hour 1');
+      assert.equal((await row(store, 'Mira Tolvane')).updated_at, p.updated_at);
+      clock.set(hour(25));
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 1, alerts: 1, digests: 0 });
+      const alerts = await listAlerts(store.db, { personId: p.id, limit: 10, offset: 0 });
+      assert.deepEqual(alerts.map((a) => a.kind), ['whereabouts_unknown']);
+      assert.equal((await row(store, 'Mira Tolvane')).review_due_at, null, 'the only time rule fired for this episode: nothing due');
+      clock.set(hour(200));
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 0, alerts: 0, digests: 0 });
+      assert.equal((await listAlerts(store.db, { personId: p.id, limit: 10, offset: 0 })).length, 1);
+    });
+
+    test('a released case is never due; a new report sets the due time again in its own transaction', async () => {
+      const { store, clock } = await fresh(['Ansel Brun']);
+      await trackInvented(store, arrest('Ansel Brun'));
+      clock.set(hour(2));
+      await trackInvented(store, release('Ansel Brun'));
+      const p = await row(store, 'Ansel Brun');
+      assert.deepEqual([p.status, p.review_due_at], ['released', null]);
+      clock.set(hour(30));
+      assert.equal((await schedulerTick(store)).cases, 0);
+    });
+
+    test('adding an alert rule makes every watched case due in its transaction; a rolled-back one changes nothing', async () => {
+      const { store, clock } = await fresh(['Teodor Vask', 'Ilse Marn']);
+      await trackInvented(store, arrest('Teodor Vask'));
+      await trackInvented(store, arrest('Ilse Marn'));
+      await trackInvented(store, release('Ilse Marn'));
+      clock.set(hour(1));
+      await assert.rejects(
+        store.db.transaction().execute(async (tx) => {
+          await createRule(tx, hour(1), { kind: 'proof_of_life', hours: 2 });
+          throw new Error('rolled back');
+        }),
+        /rolled back/,
+      );
+      assert.equal((await row(store, 'Teodor Vask')).review_due_at, hour(24, 1));
+      await store.db.transaction().execute((tx) => createRule(tx, hour(1), { kind: 'proof_of_life', hours: 2 }));
+      assert.equal((await row(store, 'Teodor Vask')).review_due_at, hour(1), 'due now');
+      assert.equal((await row(store, 'Ilse Marn')).review_due_at, null, 'released: no time rule can fire');
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 1, alerts: 0, digests: 0 });
+      assert.equal((await row(store, 'Teodor Vask')).review_due_at, hour(2, 1), 'the new rule runs out first');
+      clock.set(hour(3));
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 1, alerts: 1, digests: 0 });
+      assert.equal((await row(store, 'Teodor Vask')).review_due_at, hour(24, 1), 'then the whereabouts rule');
+    });
+
+    test("a whereabouts entry makes the case due; the analyst's confirmation then pushes the rule later", async () => {
+      const { store, clock } = await fresh(['Suli Marrow']);
+      await trackInvented(store, arrest('Suli Marrow'));
+      const p = await row(store, 'Suli Marrow');
+      clock.set(hour(10));
+      await store.db.transaction().execute((tx) =>
+        addWhereabouts(tx, { person_id: p.id, state: 'known', place: 'Karsvik central police station', confirmed_at: hour(10), confirmed_by: 'her lawyer', source_kind: 'lawyer', proof_of_life: 0, report_id: null, note: null, recorded_by: 'test', recorded_at: hour(10) }),
+      );
+      assert.equal((await row(store, 'Suli Marrow')).review_due_at, hour(10));
+      assert.equal((await schedulerTick(store)).cases, 1);
+      assert.equal((await row(store, 'Suli Marrow')).review_due_at, hour(34, 1), '24 hours from the confirmation');
+      clock.set(hour(25));
+      assert.equal((await schedulerTick(store)).cases, 0);
+      clock.set(hour(35));
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 1, alerts: 1, digests: 0 });
+    });
+
+    test('a merged record is due no more; the case it went into is evaluated with the merge', async () => {
+      const { store } = await fresh(['Oren Vail', 'Dara Quill']);
+      await trackInvented(store, arrest('Oren Vail'));
+      await trackInvented(store, arrest('Dara Quill'));
+      const [into, from] = [await row(store, 'Oren Vail'), await row(store, 'Dara Quill')];
+      assert.ok(from.review_due_at);
+      await store.db.transaction().execute((tx) => mergePersons(tx, hour(0), 'test', into.id, from.id));
+      const merged = await store.db.selectFrom('persons').select(['merged_into', 'review_due_at']).where('id', '=', from.id).executeTakeFirstOrThrow();
+      assert.deepEqual(merged, { merged_into: into.id, review_due_at: null });
+      assert.deepEqual(await dueCases(store.db, hour(100), 10), [into.id]);
+    });
+
+    test('at most SCHEDULER_BATCH cases a pass, the longest due first, read through the partial index without a sort', async () => {
+      const { store, clock } = await fresh([]);
+      const ids: string[] = [];
+      await store.db.transaction().execute(async (tx) => {
+        for (let i = 0; i < SCHEDULER_BATCH + 3; i++) {
+          const id = await createPerson(tx, T0, { name: `Invented Person ${i}`, names: [] }, null);
+          // due one second apart, the last created the longest due
+          await tx.updateTable('persons').set({ status: 'detained', review_due_at: new Date(Date.parse(T0) - (i + 1) * 1000).toISOString() }).where('id', '=', id).execute();
+          ids.push(id);
+        }
+      });
+      const query = store.db.selectFrom('persons').select('id').where('review_due_at', '<=', T0).where('merged_into', 'is', null).orderBy('review_due_at').orderBy('id').limit(SCHEDULER_BATCH).compile();
+      const plan = await explain(store, query);
+      assert.match(plan, /persons_review_due/, plan);
+      assert.doesNotMatch(plan, /TEMP B-TREE|Sort/, plan);
+      // The event loop turns between cases (SQLite's driver never yields by itself): counted by a
+      // callback that sets itself up again on every turn while the pass runs.
+      let turns = 0;
+      let running = true;
+      const spin = () => running && (turns++, setImmediate(spin));
+      setImmediate(spin);
+      const pass = await schedulerTick(store);
+      running = false;
+      assert.equal(pass.cases, SCHEDULER_BATCH);
+      assert.ok(turns >= SCHEDULER_BATCH, `${turns} turns of the event loop during a pass of ${SCHEDULER_BATCH} cases`);
+      // the three left are the three due last (created first)
+      assert.deepEqual(new Set(await dueCases(store.db, T0, 10)), new Set(ids.slice(0, 3)));
+      clock.set(hour(1));
+      assert.equal((await schedulerTick(store)).cases, 3);
+      assert.equal((await schedulerTick(store)).cases, 0);
+    });
+
+    test('a case that cannot be evaluated is tried again later and does not hold up the ones due after it', async () => {
+      const { store } = await fresh(['Rhea Koss', 'Lior Paz']);
+      await trackInvented(store, arrest('Rhea Koss'));
+      await trackInvented(store, arrest('Lior Paz'));
+      const [broken, sound] = [await row(store, 'Rhea Koss'), await row(store, 'Lior Paz')];
+      await store.db.updateTable('persons').set({ status_override: '{not json', review_due_at: hour(-2) }).where('id', '=', broken.id).execute();
+      await store.db.updateTable('persons').set({ review_due_at: hour(-1) }).where('id', '=', sound.id).execute();
+      await assert.rejects(schedulerTick(store), /1 of 2 due cases could not be evaluated, tried again in 10 minutes/);
+      assert.equal((await row(store, 'Rhea Koss')).review_due_at, hour(0, 10 * 60_000));
+      assert.equal((await row(store, 'Lior Paz')).review_due_at, hour(24, 1));
+    });
+
+    test('migrating a database from before the index makes every watched case due, and nothing else', async () => {
+      const { store } = await fresh(['Held Person', 'Freed Person', 'Overridden Person', 'Merged Person']);
+      for (const name of ['Held Person', 'Overridden Person', 'Merged Person']) await trackInvented(store, arrest(name));
+      await trackInvented(store, release('Freed Person'));
+      await trackInvented(store, release('Overridden Person'));
+      const held = await row(store, 'Held Person');
+      const freed = await row(store, 'Freed Person');
+      const overridden = await row(store, 'Overridden Person');
+      const merged = await row(store, 'Merged Person');
+      await store.db.updateTable('persons').set({ status_override: JSON.stringify({ status: 'detained', reason: 'held again, says the family', by: 'test', at: T0 }) }).where('id', '=', overridden.id).execute();
+      await store.db.updateTable('persons').set({ merged_into: held.id }).where('id', '=', merged.id).execute();
+      // Back to the schema before migration 020, then migrated as a server does when it opens.
+      await sql`DROP INDEX persons_review_due`.execute(store.db);
+      await sql`ALTER TABLE persons DROP COLUMN review_due_at`.execute(store.db);
+      await sql`DELETE FROM kysely_migration WHERE name = '020-review-due'`.execute(store.db);
+      assert.deepEqual(await migrate(store), ['020-review-due']);
+      const due = new Map((await store.db.selectFrom('persons').select(['id', 'review_due_at']).execute()).map((r) => [r.id, r.review_due_at]));
+      assert.equal(due.get(held.id), '1970-01-01T00:00:00.000Z', 'held: due whatever the clock');
+      assert.equal(due.get(overridden.id), '1970-01-01T00:00:00.000Z', "an analyst's status: due");
+      assert.equal(due.get(freed.id), null);
+      assert.equal(due.get(merged.id), null, 'merged: never evaluated');
+      // The first pass evaluates both and gives each its own time.
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 2, alerts: 0, digests: 0 });
+      assert.equal((await row(store, 'Held Person')).review_due_at, hour(24, 1));
+    });
+  });
+}
+
+/** The plan of a query: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN with sequential scans priced out (tiny tables would otherwise be read whole). */
+async function explain(store: Store, q: { sql: string; parameters: readonly unknown[] }): Promise<string> {
+  if (store.engine === 'sqlite') return (await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.parameters]))).rows.map((r) => r.detail).join('\n');
+  return store.db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    return (await tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN ${q.sql}`, [...q.parameters]))).rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+}
+
+describe('how soon the next pass starts', () => {
+  test('after a full batch, soon (a backlog is left); otherwise after the interval', () => {
+    assert.equal(nextPassIn({ cases: SCHEDULER_BATCH }, 60_000, 2_000), 2_000);
+    assert.equal(nextPassIn({ cases: SCHEDULER_BATCH - 1 }, 60_000, 2_000), 60_000);
+    assert.equal(nextPassIn(null, 60_000, 2_000), 60_000, 'a pass that failed: the interval');
+    assert.equal(nextPassIn({ cases: SCHEDULER_BATCH }, 1_000, 2_000), 1_000, 'never later than the interval');
+  });
+});
