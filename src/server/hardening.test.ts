@@ -119,6 +119,9 @@ describe('hardening (issue 35, medium and low)', () => {
     await store.db.insertInto('person_aliases').values({ person_id: 'p1', normalized: 'edda rusk', alias: 'Edda Rusk', report_id: null, created_at: 'x' }).execute();
     assert.equal((await admin.call('GET', '/api/cases?q=rusk')).data.cases.length, 1);
     for (const q of ['%25', '_', '%25%25']) assert.equal((await admin.call('GET', `/api/cases?q=${q}`)).data.cases.length, 0, q);
+    // spaces alone are no filter, as an empty one is
+    assert.equal((await admin.call('GET', '/api/cases?q=%20%20')).data.cases.length, (await admin.call('GET', '/api/cases?q=')).data.cases.length);
+    assert.equal((await admin.call('GET', '/api/cases?q=%20rusk%20')).data.cases.length, 1);
     assert.equal((await admin.call('GET', '/api/search?q=_')).data.people.length, 0);
     await store.db.transaction().execute((tx) => createRule(tx, 'x', { kind: 'new_event', types: ['ARREST'] }, { webhook: { url: 'https://hooks.internal.example/vigil', secret: 'a-secret-of-some-length' }, email: ['desk@ngo.example'] }));
     const viewer = client(app);

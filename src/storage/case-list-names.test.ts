@@ -61,6 +61,9 @@ for (const engine of TEST_ENGINES) {
       }
       assert.deepEqual(await listed('gonzalez', ids.member), ['HERON', 'Tomás Gonzalez', 'Marisol González Ibarra']);
       assert.deepEqual(await listed('renata', ids.member), ['HERON']);
+      // a member finds it by the code name the list shows them, in any case of letters
+      assert.deepEqual(await listed('Heron', ids.member), ['HERON']);
+      assert.deepEqual(await listed('heron', ids.outsider), []);
     });
 
     test('a merged record is not listed, and its names do not list it; the filter goes with a status and a page', async () => {

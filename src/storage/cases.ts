@@ -68,7 +68,10 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; cou
   }
   if (opts.q) {
     if (!opts.engine) throw new VigilError('internal', 'a name search needs the engine (its full-text index differs)');
-    q = q.where(personNamed(opts.engine, opts.q, 'persons.id'));
+    // (a member knows a restricted case by the code name the list shows them: "Heron" finds it;
+    // the access filter above keeps it from everyone else)
+    const code = opts.q.trim().toUpperCase();
+    q = q.where((eb) => eb.or([personNamed(opts.engine!, opts.q!, 'persons.id'), eb('persons.id', 'in', eb.selectFrom('persons as coded').select('coded.id').where('coded.restricted', '=', 1).where(sql`upper(coded.code_name)`, '=', code))]));
   }
   const rows = await q.execute();
   return rows

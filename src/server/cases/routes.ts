@@ -26,7 +26,9 @@ export function caseRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(
     createRoute({ method: 'get', path: '/', tags: ['cases'], summary: 'Cases, most recent news first', request: { query: Paging.extend({ status: z.enum(CASE_STATUSES).optional(), q: z.string().max(200).optional(), country: z.string().regex(/^[A-Z]{3}$/).optional() }) }, responses: { 200: ok(z.object({ cases: z.array(CaseSummary), next: z.string().nullable() }), 'a page of cases; `next` is the cursor of the page after it'), ...ERRORS } }),
     async (c) => {
-      const { limit, offset, cursor, status, q, country } = c.req.valid('query');
+      const { limit, offset, cursor, status, q: asked, country } = c.req.valid('query');
+      // spaces alone filter nothing, as an empty `q` does
+      const q = asked?.trim();
       const { store } = c.get('deps');
       const cases = await listCases(store.db, { limit, offset, engine: store.engine, denied: await deniedOf(c), ...(cursor ? { cursor: decodeCursor(cursor) } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), ...(country ? { country } : {}) });
       return c.json({ cases, next: nextCursor(cases, limit, (r) => ({ at: r.last_news_at, id: r.id })) }, 200);
