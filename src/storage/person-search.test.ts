@@ -61,6 +61,9 @@ for (const engine of TEST_ENGINES) {
       const outsider = JSON.stringify(await search(store.db, store.engine, { q: 'gonzalez', limit: 20 }, await deniedFor(store.db, ids.outsider)));
       for (const leak of [ids.hidden, 'Renata', 'HERON']) assert.ok(!outsider.includes(leak), leak);
       assert.deepEqual(await names('gonzalez', ids.member), ['Old Record Gonzalez', 'HERON', 'Tomás Gonzalez', 'Marisol González Ibarra']);
+      // a member finds it by the code name shown them; no one else does
+      assert.deepEqual(await names('Heron', ids.member), ['HERON']);
+      assert.deepEqual(await names('heron', ids.outsider), []);
     });
 
     test('the index follows news, aliases, merges and deletions in the writer\'s transaction', async () => {

@@ -268,7 +268,13 @@ async function namedPersons(db: Db, engine: Engine, terms: string, status: strin
     engine === 'sqlite'
       ? (await sql<{ person_id: string }>`SELECT person_search.person_id FROM person_search_fts INNER JOIN person_search ON person_search.key = person_search_fts.rowid ${withStatus} WHERE person_search_fts MATCH ${aliasFtsMatch(terms)} AND ${visible} ORDER BY person_search_fts.rowid DESC LIMIT ${SEARCH_PERSON_CAP + 1}`.execute(db)).rows
       : (await sql<{ person_id: string }>`SELECT person_search.person_id FROM person_search ${withStatus} WHERE person_search.search @@ to_tsquery('simple', ${namesTsQuery(terms)}) AND ${visible} ORDER BY person_search.news DESC NULLS LAST, person_search.person_id LIMIT ${SEARCH_PERSON_CAP + 1}`.execute(db)).rows;
-  return { ids: rows.slice(0, SEARCH_PERSON_CAP).map((r) => r.person_id), capped: rows.length > SEARCH_PERSON_CAP };
+  // a member knows a restricted case by the code name shown them ("Heron"): found first, and only
+  // by those it is not denied to
+  let coded = db.selectFrom('persons').select('persons.id').where('persons.restricted', '=', 1).where('persons.merged_into', 'is', null).where(sql`upper(persons.code_name)`, '=', terms.trim().toUpperCase()).where(personVisible(denied));
+  if (status) coded = coded.where(statusOf(engine), '=', status);
+  const byCode = (await coded.execute()).map((r) => r.id);
+  const ids = [...new Set([...byCode, ...rows.map((r) => r.person_id)])];
+  return { ids: ids.slice(0, SEARCH_PERSON_CAP), capped: ids.length > SEARCH_PERSON_CAP };
 }
 
 /**
