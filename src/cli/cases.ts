@@ -9,7 +9,7 @@ import { listCases } from '../storage/cases.js';
 // its lists and exports as they stay out of a non-member's; members use the web app or the API.
 const NO_USER = '';
 import type { CliIo } from './io.js';
-import { processIo, say } from './io.js';
+import { processIo, say, warn } from './io.js';
 import { openCliStore } from './runtime.js';
 import { CASES_USAGE, EXPORT_USAGE } from './usage.js';
 
@@ -36,9 +36,15 @@ export async function runCases(argv: string[], io: CliIo = processIo): Promise<n
       }
       return 0;
     }
-    const cases = await listCases(store.db, { limit: 1000, offset: 0, denied: await deniedFor(store.db, NO_USER), ...(values.status ? { status: values.status } : {}) });
+    const denied = await deniedFor(store.db, NO_USER);
+    const cases = await listCases(store.db, { limit: 1000, offset: 0, denied, ...(values.status ? { status: values.status } : {}) });
     if (values.json) say(io, JSON.stringify(cases, null, 2));
-    else for (const c of cases) say(io, `${c.id}  ${c.status.padEnd(20)} ${c.name}${c.country ? ` (${c.country})` : ''}  ${c.events} events, ${c.open_alerts} open alerts`);
+    else {
+      for (const c of cases) say(io, `${c.id}  ${c.status.padEnd(20)} ${c.name}${c.country ? ` (${c.country})` : ''}  ${c.events} events, ${c.open_alerts} open alerts`);
+      // a count, never a name: why a case someone expects is not in the list (on standard error, so the list stays the list)
+      const hidden = denied.persons.length ? (await store.db.selectFrom('persons').select('persons.id').where('persons.id', 'in', denied.persons).where('persons.merged_into', 'is', null).execute()).length : 0;
+      if (hidden) warn(io, `${hidden} restricted case${hidden === 1 ? ' is' : 's are'} left out: the command line is a member of none; members see them in the web app or the API`);
+    }
     return 0;
   } finally {
     await store.close();

@@ -246,6 +246,8 @@ for (const engine of TEST_ENGINES) {
         // Every possible case in the queue names her: the queue is rightly empty for no user, and says so.
         assert.ok(out.length > 0, `vigil ${command} ${args.join(' ')} printed nothing`);
         if (command === 'watch' && args[0] === '--triage') assert.equal(r.stdout, '', 'an empty queue lists nothing on standard output');
+        // the list says how many it leaves out, by count only
+        if (command === 'cases' && args.length === 0) assert.match(r.stderr, /^1 restricted case is left out/m);
         leaks(`vigil ${command} ${args.join(' ')}`, out);
       }
     });
