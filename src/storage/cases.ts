@@ -4,7 +4,7 @@ import type { CaseStatus } from '../cases/status.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, personVisible } from './access.js';
 import type { Engine } from './engine.js';
-import { personNamed } from './names-search.js';
+import { personCoded, personNamed } from './names-search.js';
 import type { Cursor } from './paging.js';
 import { after } from './paging.js';
 import type { PersonRow } from './schema.js';
@@ -70,8 +70,7 @@ export async function listCases(db: Db, opts: { status?: string; q?: string; cou
     if (!opts.engine) throw new VigilError('internal', 'a name search needs the engine (its full-text index differs)');
     // (a member knows a restricted case by the code name the list shows them: "Heron" finds it;
     // the access filter above keeps it from everyone else)
-    const code = opts.q.trim().toUpperCase();
-    q = q.where((eb) => eb.or([personNamed(opts.engine!, opts.q!, 'persons.id'), eb('persons.id', 'in', eb.selectFrom('persons as coded').select('coded.id').where('coded.restricted', '=', 1).where(sql`upper(coded.code_name)`, '=', code))]));
+    q = q.where((eb) => eb.or([personNamed(opts.engine!, opts.q!, 'persons.id'), personCoded(opts.q!, 'persons.id')]));
   }
   const rows = await q.execute();
   return rows

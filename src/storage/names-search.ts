@@ -27,6 +27,15 @@ export function personNamed(engine: Engine, terms: string, column: string): RawB
   return sql<boolean>`${col} IN (SELECT person_search.person_id FROM person_search WHERE person_search.search @@ to_tsquery('simple', ${namesTsQuery(terms)}))`;
 }
 
+/**
+ * `column` is a restricted case whose code name is `terms` (any case of letters): a member knows the
+ * case by the code name the list shows them ("Heron"). Whoever asks, the caller's access filter
+ * decides whether the case is theirs to see.
+ */
+export function personCoded(terms: string, column: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} IN (SELECT coded.id FROM persons AS coded WHERE coded.restricted = 1 AND upper(coded.code_name) = ${terms.trim().toUpperCase()})`;
+}
+
 /** PostgreSQL: the tsquery of `terms` for a name (each word, quoted, a prefix: `'pav':* & 'dro':*`); empty when it has no word. */
 export function namesTsQuery(terms: string): string {
   return nameWords(terms)

@@ -4,7 +4,7 @@ import { displayName } from './cases.js';
 import type { Engine } from './engine.js';
 import type { ReportListItem } from './reports.js';
 import { LIST_COLUMNS, ftsMatch, reportsMatching } from './reports.js';
-import { aliasFtsMatch, nameWords, namesTsQuery } from './names-search.js';
+import { aliasFtsMatch, nameWords, namesTsQuery, personCoded } from './names-search.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
 import { NOTHING_DENIED, hiddenReports, personVisible } from './access.js';
@@ -270,7 +270,7 @@ async function namedPersons(db: Db, engine: Engine, terms: string, status: strin
       : (await sql<{ person_id: string }>`SELECT person_search.person_id FROM person_search ${withStatus} WHERE person_search.search @@ to_tsquery('simple', ${namesTsQuery(terms)}) AND ${visible} ORDER BY person_search.news DESC NULLS LAST, person_search.person_id LIMIT ${SEARCH_PERSON_CAP + 1}`.execute(db)).rows;
   // a member knows a restricted case by the code name shown them ("Heron"): found first, and only
   // by those it is not denied to
-  let coded = db.selectFrom('persons').select('persons.id').where('persons.restricted', '=', 1).where('persons.merged_into', 'is', null).where(sql`upper(persons.code_name)`, '=', terms.trim().toUpperCase()).where(personVisible(denied));
+  let coded = db.selectFrom('persons').select('persons.id').where('persons.merged_into', 'is', null).where(personCoded(terms, 'persons.id')).where(personVisible(denied));
   if (status) coded = coded.where(statusOf(engine), '=', status);
   const byCode = (await coded.execute()).map((r) => r.id);
   const ids = [...new Set([...byCode, ...rows.map((r) => r.person_id)])];

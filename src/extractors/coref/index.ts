@@ -6,14 +6,14 @@ import type { Entity } from '../../text/types.js';
 import { numberByFirstMention } from '../entities/rewrite.js';
 import { loadNames } from '../learn/names.js';
 import { countryByDemonym } from '../places/countries.js';
-import { Tree } from '../syntax/tree.js';
+import { HONORIFICS, Tree } from '../syntax/tree.js';
 import { loadCues } from '../quotes/cues.js';
 import { loadRoleNouns, OWN_BODY, PRONOUN_GENDER } from './lexicon.js';
 import { Resolver } from './resolve.js';
 import { attachTitles } from './titles.js';
 
-/** Words of address between a description and its name: "the lawyer Ms X", "our member Dr X". */
-const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'prof', 'sir', 'madam']);
+/** Words of address between a description and its name: "the lawyer Ms X", "our member Dr X" (the parse's, and a few more titles). */
+const ADDRESS = new Set([...HONORIFICS, 'prof', 'sir', 'madam']);
 
 export { loadRoleNouns, PERSON_PRONOUNS } from './lexicon.js';
 
@@ -85,7 +85,7 @@ export function resolveCoreference(doc: Doc): Entity[] {
     if (t.upos !== "NOUN" || !candidate(tree.lemma(i)) || /^(compound|flat)/.test(t.deprel ?? '')) continue;
     // "the lawyer Fatima Rendell": the role is the name's own, not a description of someone in view
     // (also past an honorific the name leaves out: "our member Ms Wanjiru Kamau")
-    if (tree.entityOf[i + 1]?.type === 'PERSON' || (HONORIFICS.has(doc.tokens[i + 1]?.text.replace(/\.$/, '').toLowerCase() ?? '') && tree.entityOf[i + 2]?.type === 'PERSON')) continue;
+    if (tree.entityOf[i + 1]?.type === 'PERSON' || (ADDRESS.has(doc.tokens[i + 1]?.text.replace(/\.$/, '').toLowerCase() ?? '') && tree.entityOf[i + 2]?.type === 'PERSON')) continue;
     const poss = tree.kids(i, 'nmod:poss')[0];
     // "Our president", "its general secretary" in a union's or an outlet's own statement: a body's own officer, as definite as "the"
     const ownBody = poss !== undefined && OWN_BODY.has(doc.tokens[poss]!.text.toLowerCase()) && ownOfficer(tree, i);

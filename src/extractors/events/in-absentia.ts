@@ -7,16 +7,7 @@ const COURT_STEPS = new Set<EventType>(['CHARGE', 'TRIAL', 'CONVICTION']);
 const ABSENTIA = /\bin\s+absentia\b/i;
 const REACH = 60;
 
-/**
- * "The blogger X, who lives in France, was charged in absentia", "tried in absentia in a separate
- * file": a person charged, tried or sentenced in their absence is away from the country that
- * tries them, and a monitor reads the case as one of exile, not of charges a person answers at
- * home. The words "in absentia" are kept as the exile's own event (an ASYLUM_REQUEST, the type the
- * ontology gives exile), so the case's status reads `in_exile` by the rule that a court step after
- * leaving, with no arrest since, leaves the person in exile. Not when the report already tells the
- * person's leaving, nor a court step told as not done or only sought, nor one while the report
- * holds the person taken and not freed ("while he was in that cell, a court sentenced him in absentia").
- */
+/** Events by which a report holds a person or loses them. */
 const TAKEN = new Set<EventType>(['ARREST', 'ABDUCTION', 'DISAPPEARANCE']);
 
 /** Whether the report tells the person taken (arrested, abducted, lost) at any time: they may be held when tried. */
@@ -27,6 +18,16 @@ function heldInReport(events: readonly VigilEvent[], who: string): boolean {
 /** Words around the court step that place the person at home or in custody, not abroad. */
 const AT_HOME = /\b(?:(?<!(?:years?|months?|life|term) )in (?:prison|jail)\b|behind bars|custody|detention|detained|held|arrested|house arrest|serving|in hiding|in hospital|too ill|refused to attend|boycott(?:ed)?|at home|inside the country)\b/i;
 
+/**
+ * "The blogger X, who lives in France, was charged in absentia", "tried in absentia in a separate
+ * file": a person charged, tried or sentenced in their absence is away from the country that
+ * tries them, and a monitor reads the case as one of exile, not of charges a person answers at
+ * home. The words "in absentia" are kept as the exile's own event (an ASYLUM_REQUEST, the type the
+ * ontology gives exile), so the case's status reads `in_exile` by the rule that a court step after
+ * leaving, with no arrest since, leaves the person in exile. Not when the report already tells the
+ * person's leaving, nor a court step told as not done or only sought, nor one while the report
+ * holds the person taken and not freed ("while he was in that cell, a court sentenced him in absentia").
+ */
 export function inAbsentia(doc: Doc, events: VigilEvent[]): VigilEvent[] {
   const added: VigilEvent[] = [];
   for (const v of events) {

@@ -70,10 +70,9 @@ function heldOnAfterContrast(tree: Tree, v: VigilEvent): boolean {
   const k = tokenAt(tree.doc, v.trigger.start);
   if (k < 0) return false;
   const { to } = tree.sentenceRange(k);
-  let j = k + 1;
-  while (j < to && !CONTRAST.has(tree.lemma(j).toLowerCase())) j++;
-  if (j >= to) return false;
-  j++;
+  const contrast = contrastAfter(tree, k, to);
+  if (contrast < 0) return false;
+  let j = contrast + 1;
   while (j < to && SAME_SUBJECT.has(tree.token(j).text.toLowerCase())) j++;
   if (j >= to || !GOING_ON.has(tree.lemma(j).toLowerCase())) return false;
   // "remains still held", "is still being held"
@@ -116,7 +115,8 @@ const LEFT_PLACES = new Set(['prison', 'jail', 'cell', 'custody', 'detention', '
 function defiedOrder(tree: Tree, v: VigilEvent): boolean {
   const k = tokenAt(tree.doc, v.trigger.start);
   if (k < 0) return false;
-  const up = [tree.head(k), tree.head(tree.head(k))].filter((h) => h >= 0);
+  const h = tree.head(k);
+  const up = h >= 0 ? [h, tree.head(h)].filter((x) => x >= 0) : [];
   const ordered = up.some((h) => ORDERING.has(tree.lemma(h))) || /\border/i.test(tree.doc.text.slice(Math.max(0, v.trigger.start - 14), v.trigger.start));
   if (!ordered) return false;
   const { to } = tree.sentenceRange(k);
@@ -124,8 +124,8 @@ function defiedOrder(tree: Tree, v: VigilEvent): boolean {
   for (let j = k + 1; j < to; j++) after.push(j);
   // an order set aside: a headline's "court-ordered release of X ignored", "…, which police ignored" (not "ignoring the objections")
   if (up.some((h) => DEFYING.has(tree.lemma(h))) || after.some((j) => DEFYING.has(tree.lemma(j)) && ['VBN', 'VBD'].includes(tree.token(j).xpos ?? ''))) return true;
-  const contrast = after.findIndex((j) => CONTRAST.has(tree.lemma(j).toLowerCase()));
-  const window: number[] = contrast >= 0 ? after.slice(contrast + 1) : [];
+  const contrast = contrastAfter(tree, k, to);
+  const window: number[] = contrast >= 0 ? after.slice(contrast - k) : [];
   const next = tree.doc.sentences[v.sentence + 1];
   if (next) for (let j = next.tokenStart; j < next.tokenEnd; j++) window.push(j);
   if (!window.length) return false;
@@ -166,6 +166,12 @@ function deniedNext(tree: Tree, v: VigilEvent, u: VigilEvent): boolean {
   return k >= 0 && !tree.kids(k, 'obl', 'obj', 'nmod').some((o) => ['from', 'of'].includes(tree.caseOf(o) ?? '') && !CUSTODY_PLACES.has(tree.lemma(o).toLowerCase()));
 }
 
+
+/** The first contrast word after token `k` and before `to` (its sentence's end), or -1. */
+function contrastAfter(tree: Tree, k: number, to: number): number {
+  for (let j = k + 1; j < to; j++) if (CONTRAST.has(tree.lemma(j).toLowerCase())) return j;
+  return -1;
+}
 
 /** Whether a contrast word stands between two offsets of one sentence. */
 export function contrastBetween(tree: Tree, from: number, to: number): boolean {

@@ -20,7 +20,7 @@ const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']
 /** Pronouns that stress a subject rather than name one: "has himself been barred". */
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 /** Titles before a surname that a parser may take for a subject of their own: "Ms Sobol". */
-const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'ms', 'mrs', 'miss', 'dr', 'mx']);
 /** How far back a second relative clause ("… and who was detained") looks for the first one's "who". */
 const RELATIVE_REACH = 25;
 /** Relative pronouns that open a clause about the person named before them. */
