@@ -8,6 +8,6 @@ export interface TrainOptions {
   from?: string;
   /** Risk: how many times a real (HRDsAttack) report counts in a fit, against one for an invented or unrelated report. */
   realWeight?: number;
-  /** Risk: which reports the relevance weight is chosen on: all labelled reports (`pooled`), or the real ones with our gold (`real`). */
+  /** Risk: how relevance weights are compared: recall over a band of precisions on every labelled report (`pooled`), or the real reports' recall at the cut (`real`, the default). */
   policyOn?: 'pooled' | 'real';
 }

@@ -70,7 +70,7 @@ function choosePolicy(
   personOof: readonly number[],
   relOof: readonly number[],
   log: (m: string) => void,
-  policyOn: 'pooled' | 'real' = 'pooled',
+  policyOn: 'pooled' | 'real' = 'real',
 ): { caseThreshold: number; triageFloor: number; relevanceWeight: number } {
   const gold = persons.some((p) => p.target && reports[p.report]!.gold) && new Set(persons.filter((p) => reports[p.report]!.gold).map((p) => p.report)).size >= 20;
   const admissible: { caseThreshold: number; triageFloor: number; relevanceWeight: number; recall: number }[] = [];
@@ -104,11 +104,14 @@ function choosePolicy(
     const withTriage = atThreshold(basis.map((x) => (x.clean ? x.raw : 0)), ys, floor);
     // issue 33's other bound: at most one report in a hundred about no attack on anyone at risk opens a case
     const unrelatedCases = unrelated.size ? (100 * new Set(scored.filter((x) => x.d >= cut.threshold && unrelated.has(x.p.report)).map((x) => x.p.report)).size) / unrelated.size : 0;
-    // weights are compared by their recall over a band of precisions around the target, not at the
-    // target alone: one threshold's recall on a few hundred people moves with a handful of them
-    // (`--policy-on real`: over the real reports with our gold alone, which the product reads, not the pool the invented ones outnumber)
-    const band = policyOn === 'real' && real.length ? { ds: real.map((x) => x.d), ys: real.map((x) => x.p.yes) } : { ds, ys };
-    const banded = PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(band.ds, band.ys, p).recall, 0) / PRECISION_BAND.length;
+    // `--policy-on pooled`: weights compared by their recall over a band of precisions around the
+    // target, not at the target alone (one threshold's recall on a few hundred people moves with a
+    // handful of them), over every report with our gold
+    // (`--policy-on real`, the default: the real reports' recall at the cut itself. The cut is
+    // bounded by the real reports' precision anyway, so the pooled band compared the invented
+    // reports' recall, tied the weights within a point and took the smallest: six to nine points
+    // of the real reports' recall lost, session 49)
+    const banded = policyOn === 'real' && real.length ? realAtCut.recall : PRECISION_BAND.reduce((sum, p) => sum + thresholdForPrecision(ds, ys, p).recall, 0) / PRECISION_BAND.length;
     // the same cut on each kind of labelled report
     for (const source of ['hrdsattack', 'invented'] as const) {
       const xs = source === 'hrdsattack' ? real : part(source);
@@ -116,7 +119,7 @@ function choosePolicy(
       log(`  weight ${w}, ${source} reports with case gold: P ${(100 * at.precision).toFixed(1)}, R ${(100 * at.recall).toFixed(1)} at ${cut.threshold.toFixed(2)} (${xs.length} targets)`);
     }
     log(
-      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): recall over precisions ${PRECISION_BAND.join('/')} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}; pooled ${pooled.threshold.toFixed(2)}, HRDsAttack ${realCut.threshold.toFixed(2)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
+      `policy, relevance weight ${w} (${gold ? 'reports with our case gold' : 'HRDsAttack victims'}): ${policyOn === 'real' && real.length ? 'HRDsAttack recall at the cut' : `recall over precisions ${PRECISION_BAND.join('/')}`} ${(100 * banded).toFixed(1)}; case threshold ${cut.threshold.toFixed(2)} (P ${(100 * cut.precision).toFixed(1)}, R ${(100 * cut.recall).toFixed(1)}; pooled ${pooled.threshold.toFixed(2)}, HRDsAttack ${realCut.threshold.toFixed(2)}); triage floor ${floor.toFixed(2)} (${perHundred(floor).toFixed(1)} per 100 reports; R with triage ${(100 * withTriage.recall).toFixed(1)}); cases per 100 unrelated reports ${unrelatedCases.toFixed(2)}`,
     );
     // (and a triage queue a desk can read: the bare names above the cut count in it too)
     if (cut.precision >= CASE_PRECISION && (!real.length || realAtCut.precision >= CASE_PRECISION) && unrelatedCases <= UNRELATED_PER_100 && perHundred(floor) <= TRIAGE_PER_100) admissible.push({ caseThreshold: cut.threshold, triageFloor: floor, relevanceWeight: w, recall: banded });
@@ -164,7 +167,7 @@ export function trainRisk(o: TrainOptions): void {
   log(`relevance: best-F1 threshold ${fmt(relCut)}`);
   log(`person (event targets): AUC ${auc(tScores, tGold).toFixed(4)}; case threshold ${fmt(caseCut)}; triage threshold ${fmt(triageCut)}; at 0.5 ${fmt(at05)}; first reaching 90 % precision ${fmt(at90)}`);
 
-  const policy = choosePolicy(reports, persons, per.oof, rel.oof, log, o.policyOn ?? 'pooled');
+  const policy = choosePolicy(reports, persons, per.oof, rel.oof, log, o.policyOn ?? 'real');
 
   const opts = (l2: number): LinearOptions => ({ iterations: ITERATIONS, l2 });
   const relevance = fitBinary(weighted(relExamples, weight), opts(rel.l2));
@@ -183,7 +186,7 @@ export function trainRisk(o: TrainOptions): void {
     atRisk: persons.filter((p) => p.yes).length,
     l2: { relevance: rel.l2, person: per.l2 },
     realWeight,
-    policyOn: o.policyOn ?? 'pooled',
+    policyOn: o.policyOn ?? 'real',
     crossValidated: { policy, relevanceAuc: rel.auc, personAuc: per.auc, targetAuc: auc(tScores, tGold), case: caseCut, triage: triageCut, relevance: relCut },
   });
   log(`wrote ${out} (${(size / 1024).toFixed(0)} KB)`);
