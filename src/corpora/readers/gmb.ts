@@ -25,3 +25,30 @@ export function readGmb(content: string): ConllSentence[] {
   if (cur.tokens.length > 0) out.push(cur);
   return out;
 }
+
+/** Words written against the word before them ("Peru 's", "did n't", "3 %", "end ."). */
+const CLOSES = /^(?:[,.;:!?%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|'|\.\.\.)$/;
+/** Words written against the word after them. */
+const OPENS = /^[([{$]$/;
+
+/**
+ * A sentence's tokens written back as news text ("Peru's hard-line ruler, Mr. Fujimori"), with
+ * each token's offset in it: the pipeline reads written text, and a scorer maps its spans back
+ * to the corpus's tokens. A straight double quote opens and closes by turns.
+ */
+export function detokenize(tokens: readonly string[]): { text: string; starts: number[] } {
+  let text = '';
+  const starts: number[] = [];
+  let quoteOpen = false;
+  let glueNext = false;
+  for (const t of tokens) {
+    const isQuote = t === '"';
+    const closing = isQuote ? quoteOpen : CLOSES.test(t);
+    if (text && !closing && !glueNext) text += ' ';
+    starts.push(text.length);
+    text += t;
+    glueNext = OPENS.test(t) || (isQuote && !quoteOpen);
+    if (isQuote) quoteOpen = !quoteOpen;
+  }
+  return { text, starts };
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readConll, tagSpans } from './conll.js';
-import { readGmb } from './gmb.js';
+import { detokenize, readGmb } from './gmb.js';
 import { conlluDocuments, readConllu } from './conllu.js';
 import { datePart, readHrdsAttack } from './hrdsattack.js';
 import { readBrat } from './polnear.js';
@@ -130,4 +130,11 @@ test('GMB CSV: sentences opened by "Sentence: N", quoted words and tags with a c
   assert.deepEqual(s[0]!.tags.slice(3), ['O', 'O']);
   assert.deepEqual(s[1]!.tags, ['O']);
   assert.deepEqual(tagSpans(s[0]!.tags), [{ start: 0, end: 2, type: 'per' }]);
+});
+
+test('GMB tokens written back as text: marks and clitics against the word before, quotes by turns, offsets on each token', () => {
+  const tokens = ['Mr.', 'Drabek', ',', 'Velsmoor', "'s", 'mayor', ',', 'said', '"', 'we', 'did', "n't", 'know', '"', '(', 'about', '3', '%', ')', '.'];
+  const { text, starts } = detokenize(tokens);
+  assert.equal(text, 'Mr. Drabek, Velsmoor\'s mayor, said "we didn\'t know" (about 3%).');
+  tokens.forEach((t, i) => assert.equal(text.slice(starts[i], starts[i]! + t.length), t));
 });

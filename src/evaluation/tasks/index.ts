@@ -12,6 +12,7 @@ import { quotesTask } from './quotes.js';
 import { riskTask } from './risk.js';
 import { targetsTask } from './targets.js';
 import { timexTask } from './timex.js';
+import { voaEventsTask } from './voa-events.js';
 import { wikieventsTask } from './wikievents.js';
 
 /** Every evaluation task, by the name `npm run eval -- <task>` takes. */
@@ -26,6 +27,7 @@ export const TASKS: EvalTask[] = [
   hrdsattackTask,
   hrdsattackCvTask,
   wikieventsTask,
+  voaEventsTask,
   riskTask,
   targetsTask,
   modalityTask,
