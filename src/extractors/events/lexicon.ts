@@ -43,6 +43,8 @@ export interface TriggerEntry {
   without?: string[];
   /** Only when the event happens to a person or group of people. */
   person?: boolean;
+  /** Not in a sentence about a game or a vote, unless it tells harm: "beat Peschke 6-1, 6-1", "beat the ruling party in the elections" (not "beat him unconscious at the stadium"). */
+  notInContest?: boolean;
   /** Only when the partner measures a sentence: a number of years or months ("received ten years", not "years of abuse"), or a sentence or term with its own modifier ("a suspended sentence", not "received the sentence with dismay"). */
   sentenceMeasure?: boolean;
   /** Only when one of these words modifies the noun (a compound or an adjective): "in the Pretrial Detention Centre", "in a penal colony", not "in the city centre". */

@@ -28,7 +28,7 @@ const APPOSED_REACH = 25;
 const PARTICIPLE_REACH = 12;
 
 /** Nouns that name a person through another: never the person in view themselves. */
-const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson']);
+const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandchild', 'grandfather', 'grandmother', 'uncle', 'aunt', 'cousin', 'child', 'parent', 'stepson', 'stepdaughter', 'fiancé', 'fiancée', 'bodyguard']);
 
 export interface Linked {
   role: Role;
@@ -87,6 +87,27 @@ export class EntityLinker {
   private personAfterRole(last: number): Entity | undefined {
     const person = this.tree.personAfterRoleWords(last + 1, 3);
     return person === undefined ? undefined : this.tree.entityOf[person];
+  }
+
+  /**
+   * "the assassination of Kremlin-backed Chechen President X": a place or body joined by a hyphen
+   * to a participle ("-backed", "-led", "-based") modifies the words after it; the person they end
+   * with, past capitalised titles and adjectives, is the one named. The last token of the name.
+   */
+  private personAfterCompound(head: number): number | undefined {
+    const tree = this.tree;
+    const { to } = tree.sentenceRange(head);
+    const body = tree.entityOf[head];
+    if (!body) return undefined;
+    let k = head;
+    while (k + 1 < to && tree.entityOf[k + 1] === body) k++;
+    if (tree.token(k + 1)?.text !== '-' || !/^\p{Ll}+(?:ed|en|based)$/u.test(tree.token(k + 2)?.text ?? '')) return undefined;
+    let j = k + 3;
+    while (j < to && j - k < 9 && tree.entityOf[j]?.type !== 'PERSON' && ['PROPN', 'ADJ', 'NOUN'].includes(tree.token(j).upos ?? '') && /^\p{Lu}/u.test(tree.token(j).text)) j++;
+    const e = tree.entityOf[j];
+    if (e?.type !== 'PERSON') return undefined;
+    while (tree.entityOf[j + 1] === e) j++;
+    return j;
   }
 
   /** The person the coreference layer tied the description headed by `head` to. */
@@ -282,9 +303,25 @@ export class EntityLinker {
     }
     // "the cameraman of the private channel Tele Varsk, Herve Balek,": a name the phrase ends with
     // (an outlet's, an organisation's, a place's) may be left outside it by the parse
+    // (and "a former fighter with the Dravin Front, Marek Solt,": the organisation behind a preposition)
     let comma = last + 1;
-    while (comma < to && comma - last <= 6 && tree.entityOf[comma] && tree.entityOf[comma]!.type !== 'PERSON') comma++;
-    if (t.upos !== 'NOUN' || t.xpos === 'NNS' || tree.token(comma)?.text !== ',') return undefined;
+    if (tree.token(comma)?.upos === 'ADP' && /^(?:with|of|from|for|at)$/.test(tree.token(comma)!.text)) {
+      let k = comma + 1;
+      if (tree.token(k)?.upos === 'DET') k++;
+      const body = tree.entityOf[k];
+      if (body && body.type !== 'PERSON') comma = k;
+    }
+    while (comma < to && comma - last <= 8 && tree.entityOf[comma] && tree.entityOf[comma]!.type !== 'PERSON') comma++;
+    // "one of the strike organisers, Tomas Varga,": one of a kind, set off by its name
+    const oneOf = t.text.toLowerCase() === 'one' && tree.token(head + 1)?.text.toLowerCase() === 'of';
+    // (its kind read from the words up to the comma, however the parse hung them: "one of the most wanted rebel commanders,")
+    if (oneOf && tree.token(comma)?.text !== ',') {
+      let k = head + 2;
+      const clause = (j: number) => ['VBZ', 'VBP', 'MD'].includes(tree.token(j).xpos ?? '') || RELATIVE_PRONOUNS.has(tree.token(j).text.toLowerCase());
+      while (k < to && k - head <= 10 && tree.token(k).text !== ',' && tree.entityOf[k]?.type !== 'PERSON' && !clause(k)) k++;
+      if (tree.token(k)?.text === ',') comma = k;
+    }
+    if (!((t.upos === 'NOUN' && t.xpos !== 'NNS') || oneOf) || tree.token(comma)?.text !== ',') return undefined;
     last = comma - 1;
     // read from the words, the parse of such a stretch is often wrong: ", the … campaigner Wen Dai,"
     let j = last + 2;
@@ -296,7 +333,7 @@ export class EntityLinker {
     while (tree.entityOf[end + 1] === e) end++;
     // a bare name right after the comma ("arrested the lawyer, Mira Castell, on Monday") must close
     // with a comma of its own, or the sentence: "the lawyer, Mira Castell said" is a speaker
-    if (j === last + 2) return end + 1 < to && tree.token(end + 1).text === ',' ? end : undefined;
+    if (j === last + 2) return end + 1 >= to || tree.token(end + 1).text === ',' || (end + 2 >= to && /^[.!]$/.test(tree.token(end + 1).text)) ? end : undefined;
     return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
   }
 
@@ -389,7 +426,11 @@ export class EntityLinker {
     // "Velmoran activist Joran Aldemir" parsed with the demonym as head is still Aldemir.
     // With no name at the head, a name that ends the phrase is its apposition ("lawyer Mira Castell");
     // one inside it is not ("Castell's lawyer").
-    if (asTarget && named && named.type !== 'PERSON') named = this.personWithin(start, end) ?? this.personAfterRole(last) ?? named;
+    if (asTarget && named && named.type !== 'PERSON') {
+      const compound = this.personAfterCompound(head);
+      if (compound !== undefined) return { role: { entity: tree.entityOf[compound]!.id, text: doc.text.slice(start, doc.tokens[compound]!.end), start, end: doc.tokens[compound]!.end }, inferred: false };
+      named = this.personWithin(start, end) ?? this.personAfterRole(last) ?? named;
+    }
     else if (asTarget && !named) named = this.personWithin(start, end, true);
     if (asTarget && !named) named = this.namedInSentence(head);
     // "the brother of journalist Lara Venn", "two relatives of X": a relation named through the person is someone else,

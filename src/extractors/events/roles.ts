@@ -1,6 +1,7 @@
 import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
+import { loadRoleNouns } from '../coref/lexicon.js';
 import { commaParticiple, describedName, frontedParticipleSubject, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, phraseAfterName, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
@@ -539,6 +540,13 @@ function receivedWith(tree: Tree, v: number): number | undefined {
   return tree.subjectOf(verb);
 }
 
+/** "the death of a senior army officer, killed …": the noun for a person right before the comma at `i - 1`. */
+function personNounBefore(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
+  const n = i - 2;
+  const lemma = tree.lemma(n);
+  return n >= tree.sentenceRange(i).from && tree.token(n).upos === 'NOUN' && (lexicon.personNouns.has(lemma) || loadRoleNouns().titles.has(lemma)) ? n : undefined;
+}
+
 /** Whose whereabouts: "his whereabouts", "the whereabouts of (activist) X". */
 function whereaboutsOwner(tree: Tree, n: number): number | undefined {
   const owner = tree.kids(n, 'nmod:poss')[0] ?? tree.kids(n, 'nmod').find((k) => tree.caseOf(k) === 'of');
@@ -561,7 +569,11 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     const beside = t.partner !== undefined && Math.abs(t.partner - i) === 1 && tree.kids(t.partner, 'cop').length > 0 ? t.partner : undefined;
     const copular = ((tree.token(i).upos === 'ADJ' || ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '')) && tree.kids(i, 'cop').length > 0) || beside !== undefined;
     const raised = raisedObject(tree, i);
-    const commaPerson = UNACCUSATIVE.has(t.type) ? undefined : commaParticiple(tree, i);
+    // "the case of Mara Velk, convicted of blasphemy", "the death of an officer, killed in an
+    // ambush": a bare participle set off after a name or a person's noun is said of them, not of
+    // the subject of the verb the parse joined it to
+    const bare = tree.token(i - 1)?.text === ',' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '') && !tree.kids(i, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'cop').length && tree.token(i).deprel !== 'root';
+    const commaPerson = UNACCUSATIVE.has(t.type) ? undefined : (commaParticiple(tree, i) ?? (bare ? personNounBefore(tree, lexicon, i) : undefined));
     if (raised !== undefined) {
       // "the force abducted and beat X", parsed as a force [that was] abducted: both verbs' object is X
       roles.target = raised;
@@ -573,7 +585,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
-      const subj = misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? passiveSubject(tree, i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
+      const subj = (bare ? commaPerson : undefined) ?? misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? passiveSubject(tree, i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

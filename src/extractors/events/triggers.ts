@@ -480,8 +480,26 @@ function ownPlace(tree: Tree, i: number, p: number): boolean {
   return true;
 }
 
+/** Words of a game or a vote: a sentence that holds one tells of winning, not of a beating. */
+const CONTEST = new Set(['set', 'sets', 'match', 'final', 'finals', 'semifinal', 'semifinals', 'semi-final', 'quarterfinal', 'quarterfinals', 'quarter-final', 'seed', 'seeded', 'tournament', 'championship', 'championships', 'title', 'round', 'race', 'game', 'games', 'league', 'cup', 'goal', 'goals', 'points', 'score', 'scored', 'election', 'elections', 'poll', 'polls', 'vote', 'votes', 'ballot', 'runoff', 'run-off', 'seats', 'opponent', 'rival', 'rivals', 'champion', 'defending', 'tennis', 'football', 'soccer', 'cricket', 'boxing', 'marathon', 'olympic', 'olympics']);
+/** Words that tell a beating even in such a sentence: "beat the referee unconscious after the match". */
+const HARM = new Set(['death', 'unconscious', 'injured', 'injuries', 'hospital', 'hospitalised', 'hospitalized', 'baton', 'batons', 'stick', 'sticks', 'club', 'clubs', 'brutally', 'severely', 'badly', 'savagely', 'police', 'soldiers', 'mob', 'thugs', 'assailants', 'attackers', 'bruised', 'bleeding', 'kicked', 'punched']);
+
+/** A verb like "beat" in a sentence about a game or a vote (a score such as "6-1" counts) and with no word of harm. */
+function inContest(tree: Tree, i: number): boolean {
+  const { from, to } = tree.sentenceRange(i);
+  let contest = false;
+  for (let k = from; k < to; k++) {
+    const w = tree.token(k).text.toLowerCase();
+    if (HARM.has(w)) return false;
+    if (CONTEST.has(w) || /^\d{1,2}-\d{1,2}$/.test(w)) contest = true;
+  }
+  return contest;
+}
+
 function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], foundAt: ReadonlyMap<number, readonly Trigger[]>): Trigger | undefined {
   if (entry.without && excluded(tree, i, entry.without)) return undefined;
+  if (entry.notInContest && inContest(tree, i)) return undefined;
   if (entry.type === 'RELEASE' && releasedFromRestraint(tree, i)) return undefined;
   let partner: number | undefined;
   let type = entry.type;

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { has, lacks, told } from './told-test-helpers.js';
+
+// Sentences written for these tests, in the shapes found in the train half of our annotation of
+// real VOA sentences (data/voa-events); every person, party and place is invented.
+
+/** No event of `type` befalls `who` (another may: the sentence's real target). */
+const notOf = (text: string, type: string, who: string): void => assert.ok(!told(text).some(([t, , w]) => t === type && w === who), `no ${type} of ${who} in: ${text}\n${JSON.stringify(told(text))}`);
+
+test('"one of the N, Name," and "a former fighter with the Front, Name," are the person named', () => {
+  has('Police arrested one of the strike organisers, Tomas Varga, on Monday.', 'ARREST', 'Tomas Varga');
+  has('The army captured one of the most wanted rebel commanders, Aldo Prell.', 'ARREST', 'Aldo Prell');
+  has('Soldiers arrested former fighter with the Dravin Liberation Front, Marek Solt, and several of his associates last year.', 'ARREST', 'Marek Solt');
+  // must not match: a name that speaks after the comma, or a description that ends the sentence
+  notOf('Police arrested one of the protesters, Ivo Sarn said.', 'ARREST', 'Ivo Sarn');
+  notOf('Police arrested the lawyer, Mira Castell said.', 'ARREST', 'Mira Castell');
+  has('Police arrested the lawyer, Mira Castell.', 'ARREST', 'Mira Castell');
+});
+
+test('winning a match or a vote is no beating', () => {
+  lacks('Second seeded Ivo Sarn advanced to the third round after beating Pol Varan 7-5, 6-3, 6-2.', 'ASSAULT');
+  lacks("Mara Velk's party narrowly beat Mr. Osric's Social Democrats in the parliamentary elections.", 'ASSAULT');
+  // must still match: a beating near a game's words, told with harm or by a force
+  has('Police beat the journalist Ivo Sarn after the match.', 'ASSAULT', 'Ivo Sarn');
+  has('Fans beat the referee, Ivo Sarn, unconscious after the final.', 'ASSAULT', 'Ivo Sarn');
+});
+
+test('a relative named through someone is not that someone', () => {
+  notOf('Bulgaria has extradited the nephew of former president Osric Velk to Turkey.', 'EXTRADITION', 'Osric Velk');
+  notOf('Police arrested the cousin of journalist Ivo Sarn.', 'ARREST', 'Ivo Sarn');
+  // must still match: the relative named in apposition
+  has('His nephew, Ivo Sarn, was arrested on Monday.', 'ARREST', 'Ivo Sarn');
+});
+
+test('"Kremlin-backed President X": a body joined by a hyphen to a participle modifies the name after it', () => {
+  has('Monday is the anniversary of the assassination of Kremlin-backed Dravin President Osric Velk in Brenn.', 'KILLING', 'Osric Velk');
+  has('Police arrested Kremlin-backed Mara Velk.', 'ARREST', 'Mara Velk');
+});
+
+test('a bare participle set off after a name or a person is said of them, not of the main clause subject', () => {
+  has('The court heard the case of Mara Velk, convicted of blasphemy.', 'CONVICTION', 'Mara Velk');
+  notOf('The court heard the case of Mara Velk, convicted of blasphemy.', 'CONVICTION', 'The court');
+  notOf('Ivo Sarn is wanted for the death of a senior army officer, killed in an ambush last Saturday.', 'KILLING', 'Ivo Sarn');
+  // must still match: the subject's own chain of participles, after a date or a place
+  has('Police arrested Mara Velk, charged with sedition.', 'CHARGE', 'Mara Velk');
+  has('Mara Velk was detained at the airport, interrogated for hours and released.', 'RELEASE', 'Mara Velk');
+});
