@@ -70,6 +70,14 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
   if (up >= 0 && /^(nsubj|obj)/.test(rel) && !relative) for (const c of tree.kids(up, rel)) if (c !== head && take(c)) visit(c, 0);
   // "Among those arrested were A, a paralegal, and B": the names are what "those" is
   if (!isPerson(head) && rel === 'nsubj' && up >= 0 && tree.kids(up, 'cop').length > 0 && take(up)) visit(up, 0);
+  // "rescue A and her driver, who disappeared": a relative clause set off after the last of two is
+  // said of both, unless its verb says one ("who was", "who has")
+  if (trigger > head && rel === 'conj' && up >= 0 && up < head && isPerson(up)) {
+    const end = nameSpan(tree, head)[1];
+    const who = tree.token(end + 1)?.text === ',' && RELATIVE_PRONOUNS.has(tree.token(end + 2)?.text.toLowerCase() ?? '') ? end + 2 : -1;
+    const singular = tree.kids(trigger, 'aux', 'aux:pass', 'cop').some((a) => /^(?:was|is|has)$/i.test(tree.token(a).text)) || ['VBZ'].includes(tree.token(trigger).xpos ?? '');
+    if (who > 0 && who < trigger && !singular) take(up);
+  }
   if (isPerson(head)) visit(head, 0);
   else {
     // "the activists Farai Ncube and Tatenda Sibanda": the names stand in apposition to the noun
@@ -78,7 +86,7 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     for (const c of tree.kids(head, 'conj')) if (take(c)) visit(c, 0);
     // "seven defenders, namely: A, B and C", "journalists including A and B"
     for (const k of tree.kids(head, 'advmod', 'nmod')) {
-      const marker = tree.lemma(k) === 'namely' ? k : ['including', 'like', 'as'].includes(tree.caseOf(k) ?? '') ? k : undefined;
+      const marker = tree.lemma(k) === 'namely' ? k : ['including', 'include', 'like', 'as'].includes(tree.caseOf(k) ?? '') ? k : undefined;
       if (marker === undefined) continue;
       if (take(marker)) visit(marker, 0);
       for (const a of tree.kids(marker, 'appos', 'conj')) if (take(a)) visit(a, 0);

@@ -81,6 +81,9 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
   if (entity) return entity.type === 'PERSON' || entity.type === 'ORG' || (entity.type === 'MISC' && t.xpos === 'NNPS');
   // "the wrestler Navid Sarem": a word for what someone is, beside their name
   if (tree.kids(head, 'appos').some((k) => tree.entityOf[k]?.type === 'PERSON')) return true;
+  // "captured nine suspected rebels, including commander A": a group someone named is among is people
+  const named = (k: number) => tree.entityOf[k]?.type === 'PERSON' || tree.kids(k, 'appos', 'flat', 'compound').some((c) => tree.entityOf[c]?.type === 'PERSON');
+  if (tree.kids(head, 'nmod').some((c) => ['including', 'include'].includes(tree.caseOf(c) ?? '') && named(c))) return true;
   const word = t.text.toLowerCase();
   // "the judge released two others, among them A": "others" as a noun stands for people told beside
   if (word === 'others' && t.upos === 'NOUN' && namedAfter(tree, head)) return true;

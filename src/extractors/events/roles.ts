@@ -233,7 +233,10 @@ function passiveSubject(tree: Tree, i: number): number | undefined {
   const parsed = tree.subjectOf(i);
   // (nor a place the parse made the subject, as a dateline's: "Belgrade, 20 April - Activist A, who
   // was released on bail, was arrested again")
-  return parsed !== undefined && (insideRelative(tree, parsed, i) || tree.entityOf[parsed]?.type === 'LOC') ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
+  // (nor the object of a verb above a finite clause the parse took for a control complement:
+  // "quotes police sources as saying A, also known as B, was arrested" is A's arrest)
+  const finite = tree.token(i).deprel === 'xcomp' && tree.kids(i, 'aux:pass').some((a) => /^(?:was|were|is|are)$/i.test(tree.token(a).text));
+  return parsed !== undefined && (insideRelative(tree, parsed, i) || tree.entityOf[parsed]?.type === 'LOC' || finite) ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
 }
 
 /**
@@ -540,6 +543,24 @@ function receivedWith(tree: Tree, v: number): number | undefined {
   return tree.subjectOf(verb);
 }
 
+/** Words that open a clause of time: the name right after one, before the verb's auxiliaries, is its subject. */
+const TIME_OPENERS = new Set(['before', 'after', 'when', 'until', 'since', 'once', 'while', 'as']);
+
+/**
+ * "… telephoned President A minutes before Mr. B was killed": a name right after a word that opens
+ * a clause of time and right before the passive verb's auxiliaries is whom it befalls, however the
+ * parse hung the clause (it may give the verb an earlier noun as its subject).
+ */
+function subordinateNamed(tree: Tree, i: number): number | undefined {
+  if (!tree.kids(i, 'aux:pass').length) return undefined;
+  const name = personBeforeAuxiliaries(tree, i);
+  if (name === undefined || !tree.kids(i, 'aux:pass').every((a) => a > name)) return undefined;
+  const e = tree.entityOf[name];
+  let k = name;
+  while (k > 0 && (tree.entityOf[k - 1] === e || (tree.token(k - 1).upos === 'PROPN' && !tree.entityOf[k - 1]))) k--;
+  return TIME_OPENERS.has(tree.token(k - 1)?.text.toLowerCase() ?? '') ? name : undefined;
+}
+
 /** "the death of a senior army officer, killed …": the noun for a person right before the comma at `i - 1`. */
 function personNounBefore(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   const n = i - 2;
@@ -585,7 +606,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
-      const subj = (bare ? commaPerson : undefined) ?? misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? passiveSubject(tree, i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
+      const subj = (bare ? commaPerson : undefined) ?? subordinateNamed(tree, i) ?? misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? passiveSubject(tree, i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;

@@ -46,3 +46,29 @@ test('a bare participle set off after a name or a person is said of them, not of
   has('Police arrested Mara Velk, charged with sedition.', 'CHARGE', 'Mara Velk');
   has('Mara Velk was detained at the airport, interrogated for hours and released.', 'RELEASE', 'Mara Velk');
 });
+
+test('a name right after "before", "after" or "when" and right before "was killed" is whom it befell', () => {
+  has('The report said the man telephoned President Osric Velk minutes before Mr. Sarn was killed.', 'KILLING', 'Sarn');
+  notOf('The report said the man telephoned President Osric Velk minutes before Mr. Sarn was killed.', 'KILLING', 'Osric Velk');
+  // must still match: each clause its own subject
+  has('Mara Velk was arrested after Ivo Sarn was released.', 'ARREST', 'Mara Velk');
+  has('Mara Velk was arrested after Ivo Sarn was released.', 'RELEASE', 'Ivo Sarn');
+});
+
+test('a relative clause set off after a pair is said of both, unless its verb is singular', () => {
+  has('Ministers are working to rescue Mara Velk and her driver, who disappeared nine days ago.', 'DISAPPEARANCE', 'Mara Velk');
+  notOf('Ministers are working to rescue Mara Velk and her driver, who was abducted nine days ago.', 'ABDUCTION', 'Mara Velk');
+});
+
+test('a finite passive the parse hung as a complement keeps the name before its auxiliary', () => {
+  has('The newspaper quotes police sources as saying Ivo Sarn, also known as Rois, was arrested two weeks ago.', 'ARREST', 'Ivo Sarn');
+  notOf('The newspaper quotes police sources as saying Ivo Sarn, also known as Rois, was arrested two weeks ago.', 'ARREST', 'police sources');
+  has('Police want Mara Velk arrested.', 'ARREST', 'Mara Velk', 'hypothetical');
+});
+
+test('a group someone named is "including" is people, and each named one is taken', () => {
+  has('The army captured nine suspected rebels, including local commander Ivo Sarn.', 'ARREST', 'Ivo Sarn');
+  has('Police detained seven journalists, including Mara Velk and Ivo Sarn.', 'ARREST', 'Ivo Sarn');
+  // must not match: places captured
+  lacks('The army captured three towns, including Brenn.', 'ARREST');
+});
