@@ -302,7 +302,7 @@ export class Multiplier {
       const id = this.id();
       alertIds.set(a.id, id);
       b.alertReports.push({ alert_id: id, report_id: reportId });
-      b.alerts.push({ ...a, id, key: `${a.key}:${n}`, person_id: personIds.get(a.person_id)!, message: replaceAll(a.message, swaps), event_ids: JSON.stringify(ids), report_ids: JSON.stringify([reportId]), created_at: at, acknowledged_at: faker.number.float() < 0.7 ? at : null, acknowledged_by: null });
+      b.alerts.push({ ...a, id, key: `${a.key}:${n}`, person_id: personIds.get(a.person_id)!, message: replaceAll(a.message, swaps), event_ids: JSON.stringify(ids), report_ids: JSON.stringify([reportId]), created_at: at, raised_at: at, raised_by: null, acknowledged_at: faker.number.float() < 0.7 ? at : null, acknowledged_by: null });
     }
     const triageIds = new Map(s.triage.map((t) => [t.id, this.id()]));
     for (const t of s.triage) b.triage.push({ ...t, id: triageIds.get(t.id)!, report_id: reportId, person_id: t.person_id ? (personIds.get(t.person_id) ?? null) : null, name: replaceAll(t.name, swaps), normalized: normalizeName(replaceAll(t.name, swaps)), created_at: at });

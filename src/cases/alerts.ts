@@ -1,5 +1,5 @@
 import type { EventType } from '../text/types.js';
-import type { DerivedStatus, TimelineEntry } from './status.js';
+import type { CaseStatus, DerivedStatus, TimelineEntry } from './status.js';
 import { HELD_STATUSES, PLACE_NOT_STATED } from './status.js';
 
 /** Alert rules and their parameters, as an analyst sets them. */
@@ -90,6 +90,8 @@ export interface AlertCandidate {
   episode: string | null;
   /** False for what only backfilled reports tell: listed, not pushed to e-mail or webhooks. */
   urgent: boolean;
+  /** The case's status when the rule fired: whether the news is worse than what the desk acknowledged (`decideAlert`). */
+  status?: CaseStatus | null;
 }
 
 function evidence(entries: CaseEntry[]): Pick<AlertCandidate, 'eventIds' | 'reportIds'> {
@@ -253,7 +255,7 @@ export function evaluateRules(view: CaseView, rules: AlertRule[], now: Date, fre
       }
     }
   }
-  return out;
+  return out.map((c) => ({ ...c, status: view.status.status }));
 }
 
 /**
@@ -282,4 +284,66 @@ export function nextReviewAt(view: CaseView, rules: AlertRule[], now: Date): str
   let due = Infinity;
   for (const at of first.values()) if (at !== null && at > now.getTime() && at < due) due = at;
   return Number.isFinite(due) ? new Date(Math.min(due, LAST_INSTANT)).toISOString() : null;
+}
+
+/** The rules that count hours or days with nobody confirming: paging once the time is up is their whole point. */
+const TIMED: ReadonlySet<AlertRule['kind']> = new Set(['whereabouts_unknown', 'proof_of_life', 'no_news']);
+
+/** How far out of reach a status puts the person: free, held by someone, nobody knows where, dead. */
+const DANGER: Record<CaseStatus, number> = { at_large: 0, released: 0, in_exile: 0, charged: 0, detained: 1, convicted: 1, deported: 1, whereabouts_unknown: 2, killed: 3 };
+/** How far the law has gone against the person: charged, then sentenced. */
+const LEGAL: Partial<Record<CaseStatus, number>> = { charged: 1, convicted: 2 };
+
+/**
+ * Whether going from status `from` to `to` is worse news: further out of reach (held → nobody knows
+ * where → killed) or further down the law's road (charged → sentenced). Found in custody after a
+ * disappearance, a charge read to someone already held, the same status told again: not worse. A
+ * status not known on either side counts as worse: an alert stored before its status was kept, or
+ * a caller that gives none, is raised as it was before rather than buried.
+ */
+export function escalates(from: CaseStatus | null | undefined, to: CaseStatus | null | undefined): boolean {
+  if (!from || !to) return true;
+  return DANGER[to] > DANGER[from] || (LEGAL[to] ?? 0) > (LEGAL[from] ?? 0);
+}
+
+/** The person's alert of the candidate's episode, as the decision reads it: the open one, else the newest acknowledged. */
+export interface EpisodeAlert {
+  acknowledged: boolean;
+  /** The case's status the alert last told; null when not known (stored before it was kept). */
+  status: CaseStatus | null;
+}
+
+/**
+ * What becomes of an alert candidate whose key is new:
+ * - `raise`: a new alert, told to the rule's channels when urgent;
+ * - `fold`: into the episode's open alert; `notify` when the candidate is urgent: the alert then rises
+ *   in the list, turns urgent, and the channels are told as for a new alert;
+ * - `attach`: its evidence and words added to the episode's acknowledged alert, which stays
+ *   acknowledged; nobody is told.
+ */
+export type AlertDecision = { action: 'raise' } | { action: 'fold'; notify: boolean } | { action: 'attach' };
+
+/**
+ * One open alert per person per episode, and nothing that should page buried in it. Folding is how
+ * the news is grouped, never whether anyone hears it:
+ * - an open (unread) alert of the episode takes every new candidate, and an urgent one is told as a
+ *   new alert would have been (a clock that ran out, a disappearance from custody): appended
+ *   silently to a message the desk may not reread, it would change an old line and page nobody;
+ * - once the desk has acknowledged the episode's alert, a repeated or lesser fact of the same
+ *   episode (an abduction told after the disappearance, a charge while held) is attached to it
+ *   without reopening it: the desk has acted on that episode and the fact changes nothing for them;
+ * - but a time rule running out after the acknowledgement is a new alert: the desk acknowledged
+ *   the news, and the silence since is itself the news the rule was set to page about; so is a
+ *   return to the country fled, and any status worse than the one the desk acknowledged
+ *   (`escalates`: held → nobody knows where, or a sentence);
+ * - a backfill (not urgent) never opens a new alert over an acknowledged one;
+ * - outside an episode (`episode` null) nothing is acknowledged for good: a candidate with no open
+ *   alert to fold into is raised (the caller passes no acknowledged alert).
+ */
+export function decideAlert(c: Pick<AlertCandidate, 'kind' | 'urgent' | 'status'>, into: EpisodeAlert | null): AlertDecision {
+  if (!into) return { action: 'raise' };
+  if (!into.acknowledged) return { action: 'fold', notify: c.urgent };
+  if (!c.urgent) return { action: 'attach' };
+  if (TIMED.has(c.kind) || c.kind === 'returned_to_fled_country') return { action: 'raise' };
+  return escalates(into.status, c.status) ? { action: 'raise' } : { action: 'attach' };
 }

@@ -190,6 +190,23 @@ describe('status', () => {
     const again = deriveStatus([entry('a', 'ARREST', '2026-11-10', { heldAt: held('Orvane remand centre') }), entry('r', 'RELEASE', '2026-11-12'), entry('b', 'ARREST', '2026-11-20')]);
     assert.deepEqual([again.status, again.heldAt, again.episode], ['detained', null, 'b'], 'a new arrest is a new episode');
   });
+  test('an episode keeps its name when a later report tells an earlier step of it', () => {
+    // an undated disappearance on file first, then "abducted on the 20th": the abduction sorts first
+    const gone = entry('d', 'DISAPPEARANCE', null, { toldAt: '2026-11-20', recordedAt: '2026-11-20T09:00:00.000Z' });
+    const taken = entry('b', 'ABDUCTION', '2026-11-20', { toldAt: '2026-11-22', recordedAt: '2026-11-22T10:00:00.000Z' });
+    const s = deriveStatus([gone, taken]);
+    assert.deepEqual([s.status, s.episode], ['whereabouts_unknown', 'd'], 'named by the opener on file first');
+    // told together by one report: named by time, as before (the abduction before the disappearance)
+    const together = deriveStatus([{ ...gone, recordedAt: '2026-11-22T10:00:00.000Z' }, taken]);
+    assert.equal(together.episode, 'b');
+    assert.equal(deriveStatus([entry('d', 'DISAPPEARANCE', null), entry('b', 'ABDUCTION', '2026-11-20')]).episode, 'b', 'no recording times: by time alone');
+    // an arrest on file before everything else, but before a release: not of this episode
+    const round = deriveStatus([entry('a', 'ARREST', '2026-11-10', { recordedAt: '2026-11-10T00:00:00.000Z' }), entry('r', 'RELEASE', '2026-11-12', { recordedAt: '2026-11-21T00:00:00.000Z' }), { ...gone, date: { value: '2026-11-16', precision: 'day' } }]);
+    assert.equal(round.episode, 'd', 'the episode is the one since the release, whatever was recorded before it');
+    // a custody refused release is an opener too; a charge is not
+    const refused = deriveStatus([entry('c', 'CHARGE', '2026-11-01', { recordedAt: '2026-11-01T00:00:00.000Z' }), entry('a', 'ARREST', '2026-10-30', { recordedAt: '2026-11-05T00:00:00.000Z' }), entry('k', 'RELEASE', '2026-11-03', { modality: 'negated', recordedAt: '2026-11-02T00:00:00.000Z' })]);
+    assert.equal(refused.episode, 'k');
+  });
   test('a killing is final: an abduction a report tells without a date does not bring the person back', () => {
     const s = deriveStatus([entry('k', 'KILLING', '2026-10-02'), entry('b', 'ABDUCTION', null), entry('a', 'ARREST', null, { toldAt: '2026-11-25' })]);
     assert.deepEqual([s.status, s.eventId], ['killed', 'k']);

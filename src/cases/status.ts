@@ -45,6 +45,8 @@ export interface TimelineEntry {
   toldAt: string;
   /** The reports that tell it: an undated step sorts with the dated ones its own report tells. */
   reportIds?: readonly string[];
+  /** When the event was put on the person's timeline (the first report telling it was read): names the episode it opens. */
+  recordedAt?: string;
   /** Where it happened, when told ("arrested in Velmora"). */
   place: string | null;
   /** Where a report says the target is held ("held at Karsvik central prison"). */
@@ -67,7 +69,7 @@ export interface DerivedStatus {
   reason: string;
   /** Where the person is held, from the reports of this episode; null when none says. */
   heldAt?: HeldAt | null;
-  /** The event that opened the episode the status belongs to (an arrest, a disappearance); null outside one. */
+  /** The episode the status belongs to, named by the event that opened it (an arrest, a disappearance; the first on file of those that open it: `episodeName`); null outside one. */
   episode?: string | null;
 }
 
@@ -185,6 +187,24 @@ function currentEpisode<T extends TimelineEntry>(facts: T[]): T[] {
   return start < 0 ? [] : facts.slice(start);
 }
 
+/**
+ * The episode's name (the alerts' `episode`: one open alert per person per episode, and the key of
+ * its "no confirmation of whereabouts" alert): of the events that open it, the one put on the
+ * timeline first. Not simply the episode's first event in time: a later report that tells an
+ * earlier step of the same episode (a disappearance first told undated, then "abducted on the
+ * 20th", which sorts before it) would rename the episode, and its alerts, already raised and
+ * acknowledged, would be raised again as news. Events recorded together (one report) name it by
+ * time, as before; entries with no `recordedAt` (built by hand) by time alone.
+ */
+function episodeName(episode: TimelineEntry[]): string | null {
+  let name: TimelineEntry | undefined;
+  for (const e of episode) {
+    if (!OPENS_EPISODE.has(e.type) && !keptHeld(e)) continue;
+    if (!name || (e.recordedAt && name.recordedAt && e.recordedAt < name.recordedAt)) name = e;
+  }
+  return name?.id ?? null;
+}
+
 /** Where the person is held: the newest "held at" of the episode since nobody last knew where they were. */
 function heldAtOf(episode: TimelineEntry[]): HeldAt | null {
   const lost = episode.findLastIndex((e) => ((e.type === 'DISAPPEARANCE' || e.type === 'ABDUCTION') && !e.heldAt) || e.whereaboutsUnknown);
@@ -283,7 +303,7 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
       since: sortKey(e),
       reason: `${keptHeld(e) ? 'release refused' : e.type.toLowerCase()} ${whenOf(e)}${charge ? `; ${charge.type === 'CONVICTION' ? 'sentenced' : 'charged'} (${charge.type.toLowerCase()} ${whenOf(charge)})` : ''}${where}${unknown}`,
       heldAt: held ? heldAt : null,
-      episode: episode[0]?.id ?? null,
+      episode: episodeName(episode),
     };
   }
   return { status: 'at_large', eventId: null, since: null, reason: 'no report of detention, disappearance or release', heldAt: null, episode: null };

@@ -100,7 +100,8 @@ export async function runIngest(argv: string[], io: CliIo = processIo): Promise<
         done++;
         if (done % 10 === 0 || done === total) log(`extracted ${done}/${total}`);
       }
-      const alerts = await store.db.selectFrom('alerts').select(['message']).where('created_at', '>=', started).orderBy('created_at').execute();
+      // raised, or raised again (news that pages folded into an open alert), while the reports were read
+      const alerts = await store.db.selectFrom('alerts').select(['message']).where('raised_at', '>=', started).orderBy('raised_at').execute();
       for (const a of alerts) say(io, `alert: ${a.message}`);
     }
     return failures ? 1 : 0;

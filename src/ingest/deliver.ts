@@ -4,7 +4,7 @@ import { VigilError } from '../core/errors.js';
 import { WITHHELD, deniedFor, scrubNames } from '../storage/access.js';
 import type { Channels } from '../storage/alerts.js';
 import { safeAddress } from './address.js';
-import { alertsOfRule, toAlertView } from '../storage/alerts.js';
+import { alertsOfRule, latestNews, toAlertView } from '../storage/alerts.js';
 import type { Db } from '../storage/store.js';
 import type { JobHandler } from './worker.js';
 
@@ -17,14 +17,22 @@ export interface DeliveryConfig {
   fetchImpl?: typeof fetch;
 }
 
-async function alertWithRule(db: Db, alertId: string) {
+/**
+ * The alert a delivery job names, and the channels it goes to: those of the rule that raised it
+ * again (`ruleId` in the payload: its candidate was folded into another rule's open alert), else of
+ * the rule that raised it. `again`: raised again since it was first sent; the newest news leads.
+ */
+async function alertWithRule(db: Db, payload: Record<string, unknown>) {
+  const alertId = String(payload.alertId);
   const alert = await db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
   if (!alert) throw new VigilError('not_found', `alert ${alertId} is gone`);
-  const rule = alert.rule_id ? await db.selectFrom('alert_rules').selectAll().where('id', '=', alert.rule_id).executeTakeFirst() : undefined;
+  const ruleId = typeof payload.ruleId === 'string' ? payload.ruleId : alert.rule_id;
+  const rule = ruleId ? await db.selectFrom('alert_rules').selectAll().where('id', '=', ruleId).executeTakeFirst() : undefined;
   const person = await db.selectFrom('persons').select(['name', 'status', 'restricted', 'code_name']).where('id', '=', alert.person_id).executeTakeFirst();
   // Deliveries go outside Vigil, to no member of any case: restricted names as a non-member sees them.
   const outside = await deniedFor(db, '');
-  return { alert: { ...toAlertView(alert), message: scrubNames(outside, alert.message) }, channels: (rule ? JSON.parse(rule.channels) : {}) as Channels, person };
+  const message = scrubNames(outside, alert.message);
+  return { alert: { ...toAlertView(alert), message }, again: payload.again === true, news: latestNews(message), channels: (rule ? JSON.parse(rule.channels) : {}) as Channels, person };
 }
 
 /** A restricted case leaves Vigil under its code name only (or withheld): a webhook's receiver is no member. */
@@ -39,9 +47,10 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 
 export function webhookHandler(config: DeliveryConfig): JobHandler {
   return async (job, ctx) => {
-    const { alert, channels, person } = await alertWithRule(ctx.store.db, String(job.payload.alertId));
+    const { alert, again, news, channels, person } = await alertWithRule(ctx.store.db, job.payload);
     if (!channels.webhook) return;
-    const body = JSON.stringify({ type: 'vigil.alert', alert, person: { id: alert.person_id, name: person ? deliveredName(person) : null, status: person?.status }, link: `${config.baseUrl}/cases/${alert.person_id}` });
+    // `again`: the alert was raised again (`news` is what raised it), as the receiver would be told of a new one.
+    const body = JSON.stringify({ type: 'vigil.alert', alert, ...(again ? { again, news } : {}), person: { id: alert.person_id, name: person ? deliveredName(person) : null, status: person?.status }, link: `${config.baseUrl}/cases/${alert.person_id}` });
     const timestamp = String(Math.floor(ctx.store.now().getTime() / 1000));
     // A webhook is fetched like a page: public addresses only, unless allowed (VIGIL_FETCH_ALLOW); no redirects.
     if (!config.fetchImpl) await safeAddress(new URL(channels.webhook.url));
@@ -74,15 +83,16 @@ function smtpTransport(smtpUrl: string | undefined): (() => Promise<Transporter>
 export function emailHandler(config: DeliveryConfig): JobHandler {
   const transport = smtpTransport(config.smtpUrl);
   return async (job, ctx) => {
-    const { alert, channels } = await alertWithRule(ctx.store.db, String(job.payload.alertId));
+    const { alert, again, news, channels } = await alertWithRule(ctx.store.db, job.payload);
     if (!channels.email?.length) return;
     if (!transport) throw new VigilError('unavailable', 'e-mail alerts are configured but no SMTP server is (set VIGIL_SMTP_URL)');
     await (await transport()).sendMail({
       from: config.mailFrom ?? 'vigil@localhost',
       to: channels.email,
-      // The rule first, without the quotes a message sets it in: a plain subject line.
-      subject: `[Vigil] ${alert.message.replace(/^Rule "([^"]+)": /, '$1: ').slice(0, 150)}`,
-      text: `${alert.message}\n\nEvidence: ${alert.report_ids.length} report(s).\nOpen the case: ${config.baseUrl}/cases/${alert.person_id}\n`,
+      // The rule first, without the quotes a message sets it in: a plain subject line. Raised
+      // again, the news that raised it leads, not the first line the desk already had.
+      subject: `[Vigil] ${again ? 'again: ' : ''}${(again ? news : alert.message).replace(/^Rule "([^"]+)": /, '$1: ').slice(0, 150)}`,
+      text: `${again ? `Raised again: ${news}\n\nThe alert: ` : ''}${alert.message}\n\nEvidence: ${alert.report_ids.length} report(s).\nOpen the case: ${config.baseUrl}/cases/${alert.person_id}\n`,
     });
   };
 }

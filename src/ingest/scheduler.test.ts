@@ -5,6 +5,7 @@ import { createRule, listAlerts } from '../storage/alerts.js';
 import { addWhereabouts } from '../storage/casework.js';
 import { createPerson } from '../storage/persons.js';
 import { dueCases } from '../storage/review.js';
+import { alertRaising } from '../storage/migrations/021-alert-raising.js';
 import type { Store } from '../storage/store.js';
 import { migrate } from '../storage/store.js';
 import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
@@ -188,11 +189,13 @@ for (const engine of TEST_ENGINES) {
       const merged = await row(store, 'Merged Person');
       await store.db.updateTable('persons').set({ status_override: JSON.stringify({ status: 'detained', reason: 'held again, says the family', by: 'test', at: T0 }) }).where('id', '=', overridden.id).execute();
       await store.db.updateTable('persons').set({ merged_into: held.id }).where('id', '=', merged.id).execute();
-      // Back to the schema before migration 020, then migrated as a server does when it opens.
+      // Back to the schema before migration 020 (and the later ones), then migrated as a server does when it opens.
+      await alertRaising().down!(store.db);
+      await sql`DELETE FROM kysely_migration WHERE name = '021-alert-raising'`.execute(store.db);
       await sql`DROP INDEX persons_review_due`.execute(store.db);
       await sql`ALTER TABLE persons DROP COLUMN review_due_at`.execute(store.db);
       await sql`DELETE FROM kysely_migration WHERE name = '020-review-due'`.execute(store.db);
-      assert.deepEqual(await migrate(store), ['020-review-due']);
+      assert.deepEqual(await migrate(store), ['020-review-due', '021-alert-raising']);
       const due = new Map((await store.db.selectFrom('persons').select(['id', 'review_due_at']).execute()).map((r) => [r.id, r.review_due_at]));
       assert.equal(due.get(held.id), '1970-01-01T00:00:00.000Z', 'held: due whatever the clock');
       assert.equal(due.get(overridden.id), '1970-01-01T00:00:00.000Z', "an analyst's status: due");

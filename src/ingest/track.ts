@@ -6,11 +6,11 @@ import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
 import { tellsNewRound } from '../cases/status.js';
 import type { ExtractionDocument } from '../text/types.js';
-import type { Channels } from '../storage/alerts.js';
+import type { Channels, Raised } from '../storage/alerts.js';
 import { listRules, raiseAlert } from '../storage/alerts.js';
 import { writeAudit } from '../storage/audit.js';
 import { enqueue } from '../storage/jobs.js';
-import type { ReportsTable } from '../storage/schema.js';
+import type { AlertsTable, ReportsTable } from '../storage/schema.js';
 import type { Db } from '../storage/store.js';
 import type { SourceInput } from '../storage/timeline.js';
 import type { ReportTimes } from '../storage/timeline.js';
@@ -181,12 +181,13 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
     for (const candidate of evaluateRules(view, [rule.rule], new Date(at), fresh)) {
       const got = await raiseAlert(tx, at, personId, rule.id, candidate);
       if (!got) continue;
-      const { row, folded } = got;
-      await writeAudit(tx, at, { actor, action: folded ? 'alert.folded' : 'alert.raised', entityType: 'alert', entityId: row.id, reportId, detail: { personId, kind: candidate.kind, key: candidate.key, episode: candidate.episode, urgent: candidate.urgent } });
-      // A folded alert was already sent; one from a backfill waits in the list (and the digest).
-      if (folded) continue;
-      raised.push({ id: row.id, kind: row.kind, message: row.message });
-      if (candidate.urgent) await deliver(tx, at, row.id, rule.channels);
+      const { row, action, notify } = got;
+      await writeAudit(tx, at, { actor, action: AUDITED[action], entityType: 'alert', entityId: row.id, reportId, detail: { personId, kind: candidate.kind, key: candidate.key, episode: candidate.episode, urgent: candidate.urgent, status: candidate.status ?? null, ruleId: rule.id, notified: notify } });
+      if (action === 'raise') raised.push({ id: row.id, kind: row.kind, message: row.message });
+      // Told as a new alert: one raised, or an urgent one folded into the episode's open alert (it
+      // rose in the list; a clock that ran out is not buried in an old line). One from a backfill
+      // waits in the list (and the digest); one attached to an acknowledged alert is told to nobody.
+      if (notify) await deliver(tx, at, row, rule.id, rule.channels);
     }
   }
   // When the scheduler must look at the case again, from what was just evaluated and in the same
@@ -196,8 +197,22 @@ export async function refreshCase(tx: Db, at: string, actor: string, personId: s
   return raised;
 }
 
-/** Webhook and e-mail deliveries are jobs: retried with backoff, and never block the report's transaction on the network. */
-async function deliver(tx: Db, at: string, alertId: string, channels: Channels): Promise<void> {
-  if (channels.webhook) await enqueue(tx, at, { kind: 'deliver.webhook', payload: { alertId }, key: `webhook:${alertId}`, maxAttempts: 8 });
-  if (channels.email?.length && channels.digest !== 'daily') await enqueue(tx, at, { kind: 'deliver.email', payload: { alertId }, key: `email:${alertId}`, maxAttempts: 8 });
+const AUDITED: Record<Raised['action'], string> = { raise: 'alert.raised', fold: 'alert.folded', attach: 'alert.attached' };
+
+/**
+ * Webhook and e-mail deliveries are jobs: retried with backoff, and never block the report's
+ * transaction on the network. They go to the channels of the rule that raised the alert, or raised
+ * it again (`ruleId`: a clock that ran out, folded into another rule's open alert, goes where its
+ * own rule sends). A job reads the alert when it runs. Raised again later, the alert gets jobs of
+ * its own (`again`: the message leads with the newest news), keyed by the time: one still waiting or
+ * already running may have read the alert before. Raised and raised again in one transaction, the
+ * jobs of the raise, which cannot have run yet, take the later news with them.
+ */
+async function deliver(tx: Db, at: string, alert: AlertsTable, ruleId: string, channels: Channels): Promise<void> {
+  const own = ruleId === alert.rule_id;
+  const now = alert.created_at === at;
+  const key = `${alert.id}${own ? '' : `:${ruleId}`}${now ? '' : `@${at}`}`;
+  const payload = { alertId: alert.id, ...(own ? {} : { ruleId }), ...(now ? {} : { again: true }) };
+  if (channels.webhook) await enqueue(tx, at, { kind: 'deliver.webhook', payload, key: `webhook:${key}`, maxAttempts: 8 });
+  if (channels.email?.length && channels.digest !== 'daily') await enqueue(tx, at, { kind: 'deliver.email', payload, key: `email:${key}`, maxAttempts: 8 });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AlertCandidate, AlertRule } from '../cases/alerts.js';
-import { DEFAULT_RULES, ruleLabel } from '../cases/alerts.js';
+import type { AlertCandidate, AlertDecision, AlertRule } from '../cases/alerts.js';
+import { DEFAULT_RULES, decideAlert, ruleLabel } from '../cases/alerts.js';
+import type { CaseStatus } from '../cases/status.js';
 import type { AlertRulesTable, AlertsTable } from './schema.js';
 import type { Db } from './store.js';
 import type { Denied } from './access.js';
@@ -52,12 +53,47 @@ export async function ensureDefaultRules(tx: Db, at: string): Promise<void> {
   if (!any) for (const r of DEFAULT_RULES) await createRule(tx, at, r);
 }
 
-export type Raised = { row: AlertsTable; folded: false } | { row: AlertsTable; folded: true };
+/**
+ * What became of a candidate: `raise`d as a new alert, `fold`ed into the episode's open alert, or
+ * `attach`ed to its acknowledged one (`decideAlert`). `notify`: the rule's channels are to be told,
+ * as for a new alert (an urgent alert raised, or an urgent candidate folded into an open one).
+ */
+export interface Raised {
+  row: AlertsTable;
+  action: AlertDecision['action'];
+  notify: boolean;
+}
+
+/** The longest message an alert keeps. */
+const MESSAGE_MAX = 4000;
+/** Between an alert's message and a later candidate's folded into it. */
+const ALSO = ' · also: ';
 
 /**
- * Stores the alert unless one with its key was raised (or folded) before. While the person has
- * an open alert of the same episode, the new one is folded into it (its message, evidence and
- * key added) rather than raised: one open alert per person per episode. Returns null for a repeat.
+ * The message with `more` appended. Past MESSAGE_MAX the middle goes, never the newest: an alert
+ * raised again for a clock that ran out must still say so when the episode's news is long.
+ */
+export function appendFold(message: string, more: string): string {
+  const whole = `${message}${ALSO}${more}`;
+  if (whole.length <= MESSAGE_MAX) return whole;
+  const tail = `${ALSO}${more}`.slice(0, MESSAGE_MAX / 2);
+  const cut = ' · …';
+  return `${message.slice(0, MESSAGE_MAX - tail.length - cut.length)}${cut}${tail}`;
+}
+
+/** The newest news of a message: what was folded into it last (the whole message when nothing was). */
+export function latestNews(message: string): string {
+  const at = message.lastIndexOf(ALSO);
+  return at < 0 ? message : message.slice(at + ALSO.length);
+}
+
+/**
+ * Stores the alert unless one with its key was raised, folded or attached before (null then: a
+ * repeat). Otherwise `decideAlert` says where it goes, from the person's alert of the same episode:
+ * the open one, else the newest acknowledged one (outside an episode, an open one only): one open
+ * alert per person per episode. A fold or an attachment adds the candidate's words, evidence and key
+ * to that alert; a fold of an urgent candidate also makes it urgent and raises it again (`raised_at`,
+ * `raised_by`), for the caller to tell the channels. All in the caller's transaction.
  */
 export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: string, c: AlertCandidate): Promise<Raised | null> {
   const seen = await tx
@@ -67,14 +103,26 @@ export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: s
     .limit(1)
     .executeTakeFirst();
   if (seen) return null;
-  let open = tx.selectFrom('alerts').selectAll().where('person_id', '=', personId).where('acknowledged_at', 'is', null);
-  open = c.episode ? open.where('episode', '=', c.episode) : open.where('episode', 'is', null);
-  const into = await open.orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
-  if (into) {
-    const folded = { ...into, message: `${into.message} · also: ${c.message}`.slice(0, 4000), event_ids: JSON.stringify([...new Set([...(JSON.parse(into.event_ids) as string[]), ...c.eventIds])]), report_ids: JSON.stringify([...new Set([...(JSON.parse(into.report_ids) as string[]), ...c.reportIds])]), folded_keys: JSON.stringify([...(JSON.parse(into.folded_keys) as string[]), c.key]) };
-    await tx.updateTable('alerts').set({ message: folded.message, event_ids: folded.event_ids, report_ids: folded.report_ids, folded_keys: folded.folded_keys }).where('id', '=', into.id).execute();
+  const ofEpisode = tx.selectFrom('alerts').selectAll().where('person_id', '=', personId);
+  const episode = c.episode ? ofEpisode.where('episode', '=', c.episode) : ofEpisode.where('episode', 'is', null);
+  const into =
+    (await episode.where('acknowledged_at', 'is', null).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst()) ??
+    // Outside an episode nothing is acknowledged for good: each fact is its own news.
+    (c.episode ? await episode.where('acknowledged_at', 'is not', null).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst() : undefined);
+  const decision = decideAlert(c, into ? { acknowledged: into.acknowledged_at !== null, status: (into.status as CaseStatus | null) ?? null } : null);
+  if (into && decision.action !== 'raise') {
+    const again = decision.action === 'fold' && decision.notify;
+    const changes = {
+      message: appendFold(into.message, c.message),
+      event_ids: JSON.stringify([...new Set([...(JSON.parse(into.event_ids) as string[]), ...c.eventIds])]),
+      report_ids: JSON.stringify([...new Set([...(JSON.parse(into.report_ids) as string[]), ...c.reportIds])]),
+      folded_keys: JSON.stringify([...(JSON.parse(into.folded_keys) as string[]), c.key]),
+      status: c.status ?? into.status,
+      ...(again ? { urgent: 1, raised_at: at, raised_by: ruleId } : {}),
+    };
+    await tx.updateTable('alerts').set(changes).where('id', '=', into.id).execute();
     if (c.reportIds.length) await tx.insertInto('alert_reports').values([...new Set(c.reportIds)].map((report_id) => ({ alert_id: into.id, report_id }))).onConflict((oc) => oc.columns(['report_id', 'alert_id']).doNothing()).execute();
-    return { row: folded, folded: true };
+    return { row: { ...into, ...changes }, action: decision.action, notify: again };
   }
   const row: AlertsTable = {
     id: randomUUID(),
@@ -91,12 +139,15 @@ export async function raiseAlert(tx: Db, at: string, personId: string, ruleId: s
     episode: c.episode,
     urgent: c.urgent ? 1 : 0,
     folded_keys: '[]',
+    raised_at: at,
+    raised_by: null,
+    status: c.status ?? null,
   };
   const r = await tx.insertInto('alerts').values(row).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
   const reports = [...new Set(c.reportIds)];
   if (reports.length) await tx.insertInto('alert_reports').values(reports.map((report_id) => ({ alert_id: row.id, report_id }))).execute();
-  return { row, folded: false };
+  return { row, action: 'raise', notify: c.urgent };
 }
 
 /** Acknowledges the open alerts among `ids` the caller may see; returns the ids acknowledged. */
@@ -108,9 +159,20 @@ export async function acknowledgeAlerts(tx: Db, at: string, by: string, ids: str
   return found;
 }
 
-/** A rule's alerts raised in [from, to): what a daily digest lists. */
+/**
+ * The alerts a rule raised in [from, to), or last raised again there (a candidate of the rule folded
+ * into another rule's open alert and told as new): what a daily digest lists.
+ */
 export async function alertsOfRule(db: Db, ruleId: string, from: string, to: string): Promise<AlertView[]> {
-  return (await db.selectFrom('alerts').selectAll().where('rule_id', '=', ruleId).where('created_at', '>=', from).where('created_at', '<', to).orderBy('created_at').orderBy('id').execute()).map((a) => toAlertView(a));
+  return (
+    await db
+      .selectFrom('alerts')
+      .selectAll()
+      .where((eb) => eb.or([eb.and([eb('rule_id', '=', ruleId), eb('created_at', '>=', from), eb('created_at', '<', to)]), eb.and([eb('raised_by', '=', ruleId), eb('raised_at', '>=', from), eb('raised_at', '<', to)])]))
+      .orderBy('raised_at')
+      .orderBy('id')
+      .execute()
+  ).map((a) => toAlertView(a));
 }
 
 export interface AlertView extends Omit<AlertsTable, 'event_ids' | 'report_ids' | 'folded_keys' | 'urgent'> {
@@ -127,8 +189,9 @@ export function toAlertView(a: AlertsTable, rule: AlertRule | null = null): Aler
 }
 
 export async function listAlerts(db: Db, opts: { personId?: string; open?: boolean; limit: number; offset: number; cursor?: Cursor; denied?: Denied }): Promise<AlertView[]> {
-  let q = db.selectFrom('alerts').selectAll().where(personVisible(opts.denied ?? NOTHING_DENIED, 'alerts.person_id')).orderBy('created_at', 'desc').orderBy('id').limit(opts.limit);
-  q = opts.cursor ? q.where(after(opts.cursor, 'alerts.created_at', 'alerts.id')) : q.offset(opts.offset);
+  // Newest raised first: an alert raised again (a clock run out, folded into it) rises to the top.
+  let q = db.selectFrom('alerts').selectAll().where(personVisible(opts.denied ?? NOTHING_DENIED, 'alerts.person_id')).orderBy('raised_at', 'desc').orderBy('id').limit(opts.limit);
+  q = opts.cursor ? q.where(after(opts.cursor, 'alerts.raised_at', 'alerts.id')) : q.offset(opts.offset);
   if (opts.personId) q = q.where('person_id', '=', opts.personId);
   if (opts.open) q = q.where('acknowledged_at', 'is', null);
   const rules = new Map((await listRules(db)).map((r) => [r.id, r.rule]));

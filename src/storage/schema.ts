@@ -228,8 +228,14 @@ export interface AlertsTable {
   episode: string | null;
   /** 0 for an alert from a backfill (a report published long before it was read): listed, not pushed. */
   urgent: number;
-  /** JSON array of the keys of later alerts of the same episode, folded into this one while it was open. */
+  /** JSON array of the keys of later alerts of the same episode, folded into it (while open) or attached (once acknowledged). */
   folded_keys: string;
+  /** When it was last raised: created, or raised again by an urgent candidate folded into it; the lists' order. */
+  raised_at: string;
+  /** The rule that last raised it again; null when never raised again. */
+  raised_by: string | null;
+  /** The case's status it last told (a CaseStatus); null for an alert stored before 021. */
+  status: string | null;
 }
 
 export interface AuditTable {

@@ -12,7 +12,7 @@ import { ERRORS, IdParam, Paging, body, ok } from '../schemas.js';
 import { EVENT_TYPES } from '../../text/types.js';
 
 const Alert = z
-  .object({ id: z.string(), key: z.string(), rule_id: z.string().nullable(), kind: z.string(), person_id: z.string(), message: z.string(), event_ids: z.array(z.string()), report_ids: z.array(z.string()), created_at: z.string(), acknowledged_by: z.string().nullable(), acknowledged_at: z.string().nullable(), episode: z.string().nullable(), urgent: z.boolean(), rule: z.string().nullable() })
+  .object({ id: z.string(), key: z.string(), rule_id: z.string().nullable(), kind: z.string(), person_id: z.string(), message: z.string(), event_ids: z.array(z.string()), report_ids: z.array(z.string()), created_at: z.string(), raised_at: z.string().openapi({ description: 'when it was last raised: created_at, or later when an urgent candidate of its episode was folded into it and told as new (the list is in this order)' }), raised_by: z.string().nullable(), status: z.string().nullable(), acknowledged_by: z.string().nullable(), acknowledged_at: z.string().nullable(), episode: z.string().nullable(), urgent: z.boolean(), rule: z.string().nullable() })
   .openapi('Alert');
 const RuleBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('whereabouts_unknown'), hours: z.number().positive().max(24 * 365) }),
@@ -33,11 +33,11 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/alerts', tags: ['alerts'], summary: 'Alerts, newest first', request: { query: Paging.extend({ open: z.enum(['true', 'false']).optional() }) }, responses: { 200: ok(z.object({ alerts: z.array(Alert), next: z.string().nullable() }), 'a page of alerts; `next` is the cursor of the page after it'), ...ERRORS } }),
+    createRoute({ method: 'get', path: '/alerts', tags: ['alerts'], summary: 'Alerts, the newest raised first', request: { query: Paging.extend({ open: z.enum(['true', 'false']).optional() }) }, responses: { 200: ok(z.object({ alerts: z.array(Alert), next: z.string().nullable() }), 'a page of alerts; `next` is the cursor of the page after it'), ...ERRORS } }),
     async (c) => {
       const { limit, offset, cursor, open } = c.req.valid('query');
       const alerts = await listAlerts(c.get('deps').store.db, { limit, offset, open: open === 'true', denied: await deniedOf(c), ...(cursor ? { cursor: decodeCursor(cursor) } : {}) });
-      return c.json({ alerts, next: nextCursor(alerts, limit, (r) => ({ at: r.created_at, id: r.id })) }, 200);
+      return c.json({ alerts, next: nextCursor(alerts, limit, (r) => ({ at: r.raised_at, id: r.id })) }, 200);
     },
   );
 

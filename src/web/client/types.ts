@@ -41,6 +41,8 @@ export interface AlertItem {
   event_ids: string[];
   report_ids: string[];
   created_at: string;
+  /** When it was last raised: created_at, or later when news of its episode that pages was folded into it. */
+  raised_at: string;
   acknowledged_at: string | null;
   /** The rule that raised it, in words. */
   rule: string | null;

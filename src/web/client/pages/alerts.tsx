@@ -42,7 +42,7 @@ export function AlertsPage({ me }: { me: Me }) {
             <div>
               <strong>{a.message}</strong>
               <div class="meta">
-                <span class="badge rule" data-testid="alert-rule">rule: {a.rule ?? a.kind.replace(/_/g, ' ')}</span>{!a.urgent && <span class="badge"> backfill, not pushed</span>} · {when(a.created_at)} · <a {...linkProps(`/cases/${a.person_id}`)}>open the case</a>
+                <span class="badge rule" data-testid="alert-rule">rule: {a.rule ?? a.kind.replace(/_/g, ' ')}</span>{!a.urgent && <span class="badge"> backfill, not pushed</span>} · {a.raised_at !== a.created_at ? <>raised again {when(a.raised_at)}, first {when(a.created_at)}</> : when(a.created_at)} · <a {...linkProps(`/cases/${a.person_id}`)}>open the case</a>
                 {a.report_ids.map((r, i) => <span key={r}> · <a {...linkProps(`/reports/${r}`)}>report {i + 1}</a></span>)}
               </div>
             </div>

@@ -66,7 +66,7 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
       {canWrite(me) && <SplitMerge v={v} />}
       {open.length > 0 && (
         <section class="case-alerts" aria-label="Open alerts">
-          {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.rule && <span class="badge rule" data-testid="alert-rule">rule: {a.rule}</span>} {a.message} <small>{when(a.created_at)}</small></p>)}
+          {open.map((a) => <p key={a.id} class="alert-line" role="alert">⚠ {a.rule && <span class="badge rule" data-testid="alert-rule">rule: {a.rule}</span>} {a.message} <small>{when(a.raised_at)}</small></p>)}
         </section>
       )}
       <AtRiskAssessment mentions={v.mentions} />
