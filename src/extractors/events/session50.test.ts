@@ -72,3 +72,14 @@ test('a group someone named is "including" is people, and each named one is take
   // must not match: places captured
   lacks('The army captured three towns, including Brenn.', 'ARREST');
 });
+
+test('a death penalty sought is a conviction asked for; solitary confinement is custody; kidnappers of X tell X was taken', () => {
+  has('Prosecutors sought the death penalty for Ivo Sarn.', 'CONVICTION', 'Ivo Sarn', 'hypothetical');
+  has('Authorities placed his business partner, Ivo Sarn, in solitary confinement on charges of violating prison rules.', 'ARREST', 'Ivo Sarn');
+  has('Ivo Sarn was placed in solitary confinement.', 'ARREST', 'Ivo Sarn');
+  has('Police arrested the kidnappers of Mara Velk.', 'ABDUCTION', 'Mara Velk');
+  // must not match: a penalty abolished, children placed in groups, a kidnapper convicted
+  lacks('Parliament voted to abolish the death penalty.', 'CONVICTION');
+  lacks('The teacher placed the children in small groups.', 'ARREST');
+  lacks('Convicted kidnapper Ivo Sarn was released on parole.', 'ABDUCTION');
+});
