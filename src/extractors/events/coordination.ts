@@ -75,7 +75,9 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
   if (trigger > head && rel === 'conj' && up >= 0 && up < head && isPerson(up)) {
     const end = nameSpan(tree, head)[1];
     const who = tree.token(end + 1)?.text === ',' && RELATIVE_PRONOUNS.has(tree.token(end + 2)?.text.toLowerCase() ?? '') ? end + 2 : -1;
-    const singular = tree.kids(trigger, 'aux', 'aux:pass', 'cop').some((a) => /^(?:was|is|has)$/i.test(tree.token(a).text)) || ['VBZ'].includes(tree.token(trigger).xpos ?? '');
+    // (read on the relative's own verb as well as the trigger: "who faces charges" is one)
+    const verbs = who > 0 ? [trigger, tree.head(who)].filter((v) => v >= 0) : [trigger];
+    const singular = verbs.some((v) => tree.kids(v, 'aux', 'aux:pass', 'cop').some((a) => /^(?:was|is|has)$/i.test(tree.token(a).text)) || tree.token(v).xpos === 'VBZ');
     if (who > 0 && who < trigger && !singular) take(up);
   }
   if (isPerson(head)) visit(head, 0);

@@ -70,6 +70,9 @@ function describesNameAfter(tree: Tree, head: number): boolean {
   return !/^['’]s?$/.test(tree.doc.tokens[end + 1]?.text ?? '');
 }
 
+/** Nouns for armed or accused groups the lexicon leaves out of its people: people when someone named is "including" among them. */
+const GROUP_NOUNS = new Set(['rebel', 'fighter', 'militant', 'insurgent', 'suspect', 'gunman', 'commander', 'member', 'leader', 'guerrilla', 'militiaman', 'soldier', 'officer', 'official', 'figure']);
+
 function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trigger: number, depth = 0): boolean {
   if (head === undefined) return false;
   const t = tree.token(head);
@@ -83,7 +86,8 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
   if (tree.kids(head, 'appos').some((k) => tree.entityOf[k]?.type === 'PERSON')) return true;
   // "captured nine suspected rebels, including commander A": a group someone named is among is people
   const named = (k: number) => tree.entityOf[k]?.type === 'PERSON' || tree.kids(k, 'appos', 'flat', 'compound').some((c) => tree.entityOf[c]?.type === 'PERSON');
-  if (tree.kids(head, 'nmod').some((c) => ['including', 'include'].includes(tree.caseOf(c) ?? '') && named(c))) return true;
+  // (a group's noun, not "videos of hostages, including A" or "the names of the dead, including A")
+  if (GROUP_NOUNS.has(tree.lemma(head).toLowerCase()) && tree.kids(head, 'nmod').some((c) => ['including', 'include'].includes(tree.caseOf(c) ?? '') && named(c))) return true;
   const word = t.text.toLowerCase();
   // "the judge released two others, among them A": "others" as a noun stands for people told beside
   if (word === 'others' && t.upos === 'NOUN' && namedAfter(tree, head)) return true;

@@ -28,7 +28,7 @@ const APPOSED_REACH = 25;
 const PARTICIPLE_REACH = 12;
 
 /** Nouns that name a person through another: never the person in view themselves. */
-const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandchild', 'grandfather', 'grandmother', 'uncle', 'aunt', 'cousin', 'child', 'parent', 'stepson', 'stepdaughter', 'fiancé', 'fiancée', 'bodyguard']);
+const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandchild', 'grandfather', 'grandmother', 'uncle', 'aunt', 'cousin', 'stepson', 'stepdaughter', 'fiancé', 'fiancée', 'bodyguard']);
 
 export interface Linked {
   role: Role;
@@ -107,7 +107,8 @@ export class EntityLinker {
     const e = tree.entityOf[j];
     if (e?.type !== 'PERSON') return undefined;
     while (tree.entityOf[j + 1] === e) j++;
-    return j;
+    // (not "President A's chief of staff": whose, not who)
+    return /^['’]s?$/.test(tree.token(j + 1)?.text ?? '') ? undefined : j;
   }
 
   /** The person the coreference layer tied the description headed by `head` to. */
@@ -317,7 +318,8 @@ export class EntityLinker {
     // (its kind read from the words up to the comma, however the parse hung them: "one of the most wanted rebel commanders,")
     if (oneOf && tree.token(comma)?.text !== ',') {
       let k = head + 2;
-      const clause = (j: number) => ['VBZ', 'VBP', 'MD'].includes(tree.token(j).xpos ?? '') || RELATIVE_PRONOUNS.has(tree.token(j).text.toLowerCase());
+      // (a kind's words only: not past a verb of its own, a relative pronoun, a date or a place's preposition: "one of the suspects on Monday, A, a spokesman, said")
+      const clause = (j: number) => ['VBZ', 'VBP', 'MD'].includes(tree.token(j).xpos ?? '') || RELATIVE_PRONOUNS.has(tree.token(j).text.toLowerCase()) || tree.inTimex(j) || (tree.token(j).upos === 'ADP' && tree.token(j).text.toLowerCase() !== 'of');
       while (k < to && k - head <= 10 && tree.token(k).text !== ',' && tree.entityOf[k]?.type !== 'PERSON' && !clause(k)) k++;
       if (tree.token(k)?.text === ',') comma = k;
     }
@@ -333,7 +335,8 @@ export class EntityLinker {
     while (tree.entityOf[end + 1] === e) end++;
     // a bare name right after the comma ("arrested the lawyer, Mira Castell, on Monday") must close
     // with a comma of its own, or the sentence: "the lawyer, Mira Castell said" is a speaker
-    if (j === last + 2) return end + 1 >= to || tree.token(end + 1).text === ',' || (end + 2 >= to && /^[.!]$/.test(tree.token(end + 1).text)) ? end : undefined;
+    // (nor a name a verb of speech comes back to: "arrested one of the protesters, A, the group's leader, said")
+    if (j === last + 2) return (end + 1 >= to || tree.token(end + 1).text === ',' || (end + 2 >= to && /^[.!]$/.test(tree.token(end + 1).text))) && !speaksLater(tree, end, to) ? end : undefined;
     return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
   }
 
@@ -506,4 +509,17 @@ export class EntityLinker {
     }
     return { role: { entity: null, text, start, end }, inferred: false };
   }
+}
+
+/** Verbs by which someone set off between commas turns out to be the sentence's speaker. */
+const SPEAKING = new Set(['say', 'tell', 'add', 'state', 'report', 'confirm', 'announce']);
+
+/** "A, the group's leader, said": the name ending at `end`, a description between commas, then a verb of speech — A speaks (not "A, on Monday, the group said"). */
+function speaksLater(tree: Tree, end: number, to: number): boolean {
+  if (tree.token(end + 1)?.text !== ',') return false;
+  let k = end + 2;
+  const describing = (j: number) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM'].includes(tree.token(j).upos ?? '') || ['of', "'s", '’s'].includes(tree.token(j).text.toLowerCase());
+  while (k < to && k - end <= 10 && tree.token(k).text !== ',' && describing(k)) k++;
+  if (k === end + 2 || tree.token(k)?.text !== ',' || tree.inTimex(end + 2)) return false;
+  return k + 1 < to && SPEAKING.has(tree.lemma(k + 1));
 }

@@ -236,7 +236,17 @@ function passiveSubject(tree: Tree, i: number): number | undefined {
   // (nor the object of a verb above a finite clause the parse took for a control complement:
   // "quotes police sources as saying A, also known as B, was arrested" is A's arrest)
   const finite = tree.token(i).deprel === 'xcomp' && tree.kids(i, 'aux:pass').some((a) => /^(?:was|were|is|are)$/i.test(tree.token(a).text));
-  return parsed !== undefined && (insideRelative(tree, parsed, i) || tree.entityOf[parsed]?.type === 'LOC' || finite) ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
+  if (finite && parsed !== undefined) {
+    // (only a name that opens its phrase: "the brother of A", "a man who attacked A" are not A)
+    const named = personBeforeAuxiliaries(tree, i);
+    const e = named === undefined ? undefined : tree.entityOf[named];
+    let first = named ?? 0;
+    while (e && first > 0 && tree.entityOf[first - 1] === e) first--;
+    const before = tree.token(first - 1);
+    const saying = first > 0 && ['say', 'report', 'tell', 'claim', 'state', 'announce', 'confirm'].includes(tree.lemma(first - 1));
+    return named !== undefined && !(before && (before.upos === 'ADP' || (before.upos === 'VERB' && !saying))) ? named : parsed;
+  }
+  return parsed !== undefined && (insideRelative(tree, parsed, i) || tree.entityOf[parsed]?.type === 'LOC') ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
 }
 
 /**
@@ -544,7 +554,7 @@ function receivedWith(tree: Tree, v: number): number | undefined {
 }
 
 /** Words that open a clause of time: the name right after one, before the verb's auxiliaries, is its subject. */
-const TIME_OPENERS = new Set(['before', 'after', 'when', 'until', 'since', 'once', 'while', 'as']);
+const TIME_OPENERS = new Set(['before', 'after', 'when', 'until', 'since', 'once', 'while']);
 
 /**
  * "… telephoned President A minutes before Mr. B was killed": a name right after a word that opens
@@ -558,15 +568,23 @@ function subordinateNamed(tree: Tree, i: number): number | undefined {
   const e = tree.entityOf[name];
   let k = name;
   while (k > 0 && (tree.entityOf[k - 1] === e || (tree.token(k - 1).upos === 'PROPN' && !tree.entityOf[k - 1]))) k--;
-  return TIME_OPENERS.has(tree.token(k - 1)?.text.toLowerCase() ?? '') ? name : undefined;
+  // (not "a school named after A was attacked": the word must open a clause, not end a participle's phrase)
+  return TIME_OPENERS.has(tree.token(k - 1)?.text.toLowerCase() ?? '') && !['VBN', 'VBD'].includes(tree.token(k - 2)?.xpos ?? '') ? name : undefined;
 }
 
 /** "the death of a senior army officer, killed …": the noun for a person right before the comma at `i - 1`. */
 function personNounBefore(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   const n = i - 2;
   const lemma = tree.lemma(n);
-  return n >= tree.sentenceRange(i).from && tree.token(n).upos === 'NOUN' && (lexicon.personNouns.has(lemma) || loadRoleNouns().titles.has(lemma)) ? n : undefined;
+  if (n < tree.sentenceRange(i).from || tree.token(n).upos !== 'NOUN' || tree.token(n).xpos === 'NNS' || !(lexicon.personNouns.has(lemma) || loadRoleNouns().titles.has(lemma))) return undefined;
+  // only a person a harm or a case is told of ("the death of an officer,", "the case of a teacher,"):
+  // a companion ("left the court with her lawyer, released on bail") or a place's owner ("the home
+  // of a friend, charged with …") is not whom the participle is about
+  return tree.caseOf(n) === 'of' && OF_WHOM.has(tree.lemma(tree.head(n))) ? n : undefined;
 }
+
+/** Nouns whose "of" names whom a harm, a case or a custody befell. */
+const OF_WHOM = new Set(['death', 'killing', 'murder', 'assassination', 'case', 'trial', 'arrest', 'detention', 'release', 'body', 'funeral', 'abduction', 'kidnapping', 'disappearance']);
 
 /** Whose whereabouts: "his whereabouts", "the whereabouts of (activist) X". */
 function whereaboutsOwner(tree: Tree, n: number): number | undefined {
@@ -593,7 +611,9 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // "the case of Mara Velk, convicted of blasphemy", "the death of an officer, killed in an
     // ambush": a bare participle set off after a name or a person's noun is said of them, not of
     // the subject of the verb the parse joined it to
-    const bare = tree.token(i - 1)?.text === ',' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '') && !tree.kids(i, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'cop').length && tree.token(i).deprel !== 'root';
+    // (a participle with no object of its own: "raided the office of the lawyer, arrested three staff" is a series of acts)
+    const next = tree.token(i + 1);
+    const bare = tree.token(i - 1)?.text === ',' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '') && !tree.kids(i, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'cop', 'obj', 'iobj', 'ccomp').length && tree.token(i).deprel !== 'root' && !(next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1));
     const commaPerson = UNACCUSATIVE.has(t.type) ? undefined : (commaParticiple(tree, i) ?? (bare ? personNounBefore(tree, lexicon, i) : undefined));
     if (raised !== undefined) {
       // "the force abducted and beat X", parsed as a force [that was] abducted: both verbs' object is X

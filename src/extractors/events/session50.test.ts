@@ -83,3 +83,28 @@ test('a death penalty sought is a conviction asked for; solitary confinement is 
   lacks('The teacher placed the children in small groups.', 'ARREST');
   lacks('Convicted kidnapper Ivo Sarn was released on parole.', 'ABDUCTION');
 });
+
+test('mends from a fresh-eyes review of 602 probes: beatings near a vote, companions before a participle, speakers after "one of"', () => {
+  // a beating near a game's or a vote's words is still a beating; a score, a seed or "in the final/elections" is a win
+  has('Supporters of the ruling party beat journalist Aman Tiro ahead of the elections.', 'ASSAULT', 'Aman Tiro');
+  has('Awami League activists beat journalist Rafiq Hossen in Ravel.', 'ASSAULT', 'Rafiq Hossen');
+  has('Opposition supporter Ilya Marr was beaten by ruling party youths after the election.', 'ASSAULT', 'Ilya Marr');
+  lacks('Fourth-seeded Ivo Sarn of Dravinia beat Pol Varan in straight sets.', 'ASSAULT');
+  // a companion or a place's owner before the comma is not whom the participle is about
+  has('Ana Brisk left the court with her lawyer, released on bail after two months.', 'RELEASE', 'Ana Brisk');
+  has('Journalist Ivo Penn was arrested at home in front of his wife, charged with treason and taken to Tarsa.', 'CHARGE', 'Ivo Penn');
+  notOf('Police raided the office of the lawyer, arrested three staff members and seized computers.', 'ARREST', 'the lawyer');
+  // a name between commas that a description and a verb of speech follow is who speaks
+  notOf("Police arrested one of the protesters, Ivo Sarn, the group's leader, said.", 'ARREST', 'Ivo Sarn');
+  notOf('Police arrested one of the suspects on Monday, Ivo Marsh, a police spokesman, told reporters.', 'ARREST', 'Ivo Marsh');
+  has('Police arrested the lawyer, Mira Castell, on Monday, the group said.', 'ARREST', 'Mira Castell');
+  // "such as", "named after", "the brother of A was arrested", "President A's chief of staff", "videos of hostages, including A"
+  has('Journalists such as Ivo Sarn were arrested.', 'ARREST', 'Ivo Sarn');
+  lacks('A school named after Ivo Sarn was attacked by gunmen.', 'ASSAULT');
+  notOf('The agency quoted police as saying the brother of Ivo Sarn was arrested.', 'ARREST', 'Ivo Sarn');
+  notOf("Police arrested Kremlin-backed President Ivo Sarn's chief of staff.", 'ARREST', 'Ivo Sarn');
+  lacks('The group released videos of hostages, including Lara Venn.', 'RELEASE');
+  // a singular relative verb keeps the clause on the last of the pair; "the child" still points back to its name
+  notOf('The envoy met Ivo Marr and his son, who faces charges of treason.', 'CHARGE', 'Ivo Marr');
+  has('Lina Desk, 9, was walking home from school. The child was killed by a stray bullet.', 'KILLING', 'Lina Desk');
+});

@@ -480,21 +480,24 @@ function ownPlace(tree: Tree, i: number, p: number): boolean {
   return true;
 }
 
-/** Words of a game or a vote: a sentence that holds one tells of winning, not of a beating. */
-const CONTEST = new Set(['set', 'sets', 'match', 'final', 'finals', 'semifinal', 'semifinals', 'semi-final', 'quarterfinal', 'quarterfinals', 'quarter-final', 'seed', 'seeded', 'tournament', 'championship', 'championships', 'title', 'round', 'race', 'game', 'games', 'league', 'cup', 'goal', 'goals', 'points', 'score', 'scored', 'election', 'elections', 'poll', 'polls', 'vote', 'votes', 'ballot', 'runoff', 'run-off', 'seats', 'opponent', 'rival', 'rivals', 'champion', 'defending', 'tennis', 'football', 'soccer', 'cricket', 'boxing', 'marathon', 'olympic', 'olympics']);
-/** Words that tell a beating even in such a sentence: "beat the referee unconscious after the match". */
-const HARM = new Set(['death', 'unconscious', 'injured', 'injuries', 'hospital', 'hospitalised', 'hospitalized', 'baton', 'batons', 'stick', 'sticks', 'club', 'clubs', 'brutally', 'severely', 'badly', 'savagely', 'police', 'soldiers', 'mob', 'thugs', 'assailants', 'attackers', 'bruised', 'bleeding', 'kicked', 'punched']);
+/** What one wins "in": "beat X in straight sets", "in the final", "in the parliamentary elections". */
+const CONTEST = new Set(['set', 'sets', 'match', 'final', 'finals', 'semifinal', 'semifinals', 'semi-final', 'quarterfinal', 'quarterfinals', 'quarter-final', 'tournament', 'championship', 'championships', 'round', 'race', 'game', 'games', 'cup', 'election', 'elections', 'poll', 'polls', 'vote', 'ballot', 'runoff', 'run-off', 'standings']);
+/** Words that tell a beating even so: "beat the referee unconscious in the final". */
+const HARM = new Set(['death', 'unconscious', 'injured', 'injuries', 'hospital', 'hospitalised', 'hospitalized', 'baton', 'batons', 'stick', 'sticks', 'brutally', 'severely', 'badly', 'savagely', 'bruised', 'bleeding', 'kicked', 'punched', 'up']);
 
-/** A verb like "beat" in a sentence about a game or a vote (a score such as "6-1" counts) and with no word of harm. */
+/**
+ * "beat" as winning, not harm: a score in its sentence ("6-3, 6-2"), a seeded player, or what is
+ * won as the verb's (or its object's) own "in" phrase ("beat X in straight sets", "beat the
+ * ruling party in the elections") — not a game or a vote told anywhere near a beating ("beat the
+ * journalist ahead of the elections", "as he covered the league match"), and never with a word of harm.
+ */
 function inContest(tree: Tree, i: number): boolean {
   const { from, to } = tree.sentenceRange(i);
-  let contest = false;
-  for (let k = from; k < to; k++) {
-    const w = tree.token(k).text.toLowerCase();
-    if (HARM.has(w)) return false;
-    if (CONTEST.has(w) || /^\d{1,2}-\d{1,2}$/.test(w)) contest = true;
-  }
-  return contest;
+  for (let k = from; k < to; k++) if (HARM.has(tree.token(k).text.toLowerCase())) return false;
+  for (let k = i + 1; k < to; k++) if (/^\d{1,2}-\d{1,2}$/.test(tree.token(k).text)) return true;
+  for (let k = from; k < to; k++) if (/^(?:seeded|top-seeded)$/i.test(tree.token(k).text)) return true;
+  const heads = [i, ...tree.kids(i, 'obj')];
+  return heads.some((h) => tree.kids(h, 'obl', 'nmod').some((c) => tree.caseOf(c) === 'in' && CONTEST.has(tree.lemma(c).toLowerCase())));
 }
 
 function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], foundAt: ReadonlyMap<number, readonly Trigger[]>): Trigger | undefined {
