@@ -107,7 +107,7 @@ async function runSingle(opts: ServeOptions, io: CliIo): Promise<number> {
   const log = logTo(io);
   const url = `http://${opts.host}:${opts.port}`;
   const jobs = background(store, url, log, io);
-  const app = createWebApp({ store, worker: jobs.worker });
+  const app = createWebApp({ store, worker: jobs.worker, mail: Boolean(io.env.VIGIL_SMTP_URL) });
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => running(io, opts.host, info.port, store.location, store.engine));
   await greet(io, opts, store);
   jobs.start();
@@ -156,7 +156,7 @@ async function runJobs(opts: ServeOptions, io: CliIo): Promise<number> {
  */
 async function runServer(opts: ServeOptions, slot: string, io: CliIo): Promise<number> {
   const store = await openCliStore(opts.db, io, undefined, { setUp: false, poolMax: opts.pools.server });
-  const app = createWebApp({ store });
+  const app = createWebApp({ store, mail: Boolean(io.env.VIGIL_SMTP_URL) });
   // The socket goes through with the request (`env`): without it every client is "local" to the
   // login limiter and a trusted proxy's TLS is not seen.
   const tell = io.env.VIGIL_WORKER_HEADER === '1';

@@ -26,6 +26,8 @@ export interface AppDeps {
   sessionHours?: number;
   /** A session unused this long ends too (default 120 minutes). */
   sessionIdleMinutes?: number;
+  /** False when no SMTP server is configured (`VIGIL_SMTP_URL`): e-mail channels are kept, and nothing is sent until one is. */
+  mail?: boolean;
 }
 
 export interface AppEnv {

@@ -27,6 +27,9 @@ const Channels = z.object({
   // One e-mail a day listing the rule's alerts, instead of one per alert.
   digest: z.literal('daily').optional(),
 });
+/** What an admin is told when a rule's e-mails cannot go out yet. */
+export const NO_SMTP = 'no SMTP server is configured (set VIGIL_SMTP_URL and restart): the rule is kept and its e-mails wait until one is';
+
 const Rule = z.object({ id: z.string(), rule: RuleBody, enabled: z.boolean(), channels: z.object({ webhook: z.object({ url: z.string() }).optional(), email: z.array(z.string()).optional(), digest: z.literal('daily').optional() }) }).openapi('AlertRule');
 
 export function alertRoutes(): OpenAPIHono<AppEnv> {
@@ -75,7 +78,7 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
     },
   );
 
-  app.openapi(createRoute({ method: 'get', path: '/alert-rules', tags: ['alerts'], summary: 'Alert rules (webhook secrets are not shown)', responses: { 200: ok(z.object({ rules: z.array(Rule) }), 'rules'), ...ERRORS } }), async (c) => {
+  app.openapi(createRoute({ method: 'get', path: '/alert-rules', tags: ['alerts'], summary: 'Alert rules (webhook secrets are not shown)', responses: { 200: ok(z.object({ rules: z.array(Rule), mail: z.boolean().openapi({ description: 'false: no SMTP server is configured, and e-mail channels send nothing' }) }), 'rules'), ...ERRORS } }), async (c) => {
     const rules = await listRules(c.get('deps').store.db);
     // Where alerts go (a webhook's URL, the recipients' addresses) is for analysts and admins; a viewer sees that they go.
     const full = c.get('user').role !== 'viewer';
@@ -83,11 +86,11 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
       full
         ? { ...(r.channels.webhook ? { webhook: { url: r.channels.webhook.url } } : {}), ...(r.channels.email ? { email: r.channels.email } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) }
         : { ...(r.channels.webhook ? { webhook: { url: '(hidden)' } } : {}), ...(r.channels.email ? { email: r.channels.email.map(() => '(hidden)') } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) };
-    return c.json({ rules: rules.map((r) => ({ ...r, channels: shown(r) })) }, 200);
+    return c.json({ rules: rules.map((r) => ({ ...r, channels: shown(r) })), mail: c.get('deps').mail !== false }, 200);
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/alert-rules', tags: ['alerts'], summary: 'Add an alert rule (admin)', middleware: [requireRole('admin')] as const, request: body(z.object({ rule: RuleBody, channels: Channels.default({}) })), responses: { 201: ok(z.object({ id: z.string() }), 'created'), ...ERRORS } }),
+    createRoute({ method: 'post', path: '/alert-rules', tags: ['alerts'], summary: 'Add an alert rule (admin)', middleware: [requireRole('admin')] as const, request: body(z.object({ rule: RuleBody, channels: Channels.default({}) })), responses: { 201: ok(z.object({ id: z.string(), warnings: z.array(z.string()) }), 'created (warnings: what will not work as asked, e.g. e-mail with no SMTP server)'), ...ERRORS } }),
     async (c) => {
       const { store } = c.get('deps');
       const user = c.get('user');
@@ -98,7 +101,9 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
         await writeAudit(tx, at, { actor: user.id, action: 'alert_rule.created', entityType: 'alert_rule', entityId: r.id, detail: { rule, webhook: channels.webhook?.url ?? null, email: channels.email ?? [] } });
         return r;
       });
-      return c.json({ id: created.id }, 201);
+      // kept either way (the server may be set up later), but the admin is told now, not by a log line
+      const warnings = channels.email?.length && c.get('deps').mail === false ? [NO_SMTP] : [];
+      return c.json({ id: created.id, warnings }, 201);
     },
   );
   return app;

@@ -62,7 +62,7 @@ function describe(r: Rule['rule']) {
 }
 
 function Rules({ admin }: { admin: boolean }) {
-  const list = useData(() => get<{ rules: Rule[] }>('/alert-rules'), []);
+  const list = useData(() => get<{ rules: Rule[]; mail?: boolean }>('/alert-rules'), []);
   const action = useAction();
   const add = submitter(
     action,
@@ -87,6 +87,11 @@ function Rules({ admin }: { admin: boolean }) {
           <label class="check" title="one e-mail a day listing the rule's alerts"><input type="checkbox" name="digest" /> daily digest</label>
           <button disabled={action.busy}>Add rule</button>
         </form>
+      )}
+      {list.data?.mail === false && (
+        <p class="note" role="note">
+          No e-mail server is set up (VIGIL_SMTP_URL): rules keep their addresses, and nothing is sent until one is.
+        </p>
       )}
       {action.error && <p class="error" role="alert">{action.error}</p>}
     </Section>
