@@ -3,13 +3,14 @@ import { after, describe, test } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
 import { createRule, listAlerts } from '../storage/alerts.js';
 import { addWhereabouts } from '../storage/casework.js';
+import { addFeed } from '../storage/feeds.js';
 import { createPerson } from '../storage/persons.js';
-import { dueCases } from '../storage/review.js';
+import { claimDueCases, dueCases, dueCasesQuery, stillClaimed } from '../storage/review.js';
 import type { Store } from '../storage/store.js';
-import { migrate } from '../storage/store.js';
+import { migrate, openStore } from '../storage/store.js';
 import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { mergePersons } from './persons.js';
-import { SCHEDULER_BATCH, nextPassIn, schedulerTick } from './scheduler.js';
+import { CLAIM_MS, SCHEDULER_BATCH, nextPassIn, schedulerTick } from './scheduler.js';
 import { trackInvented } from './testing.js';
 
 // The scheduler's next-due index (issue #36): a pass evaluates only the cases whose time rules
@@ -144,7 +145,8 @@ for (const engine of TEST_ENGINES) {
           ids.push(id);
         }
       });
-      const query = store.db.selectFrom('persons').select('id').where('review_due_at', '<=', T0).where('merged_into', 'is', null).orderBy('review_due_at').orderBy('id').limit(SCHEDULER_BATCH).compile();
+      // The claim's read (claimDueCases), with its row locks on PostgreSQL: Limit over LockRows over the index.
+      const query = dueCasesQuery(store.db, T0, SCHEDULER_BATCH).$if(store.engine === 'postgres', (q) => q.forUpdate().skipLocked()).compile();
       const plan = await explain(store, query);
       assert.match(plan, /persons_review_due/, plan);
       assert.doesNotMatch(plan, /TEMP B-TREE|Sort/, plan);
@@ -201,6 +203,70 @@ for (const engine of TEST_ENGINES) {
       // The first pass evaluates both and gives each its own time.
       assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 2, alerts: 0, digests: 0 });
       assert.equal((await row(store, 'Held Person')).review_due_at, hour(24, 1));
+    });
+  });
+}
+
+// Several `vigil serve` processes on one database, each running the scheduler: each due case
+// evaluated once. Two Stores on one database stand for the processes, taking turns here.
+const FIRSTS = ['Mira', 'Ansel', 'Ilse', 'Teodor', 'Suli', 'Oren', 'Dara', 'Rhea'];
+const LASTS = ['Tolvane', 'Brunsk', 'Marnow', 'Vaskel', 'Quillan', 'Korrin'];
+/** Distinct invented names, none a part of another. */
+const inventedNames = (n: number) => Array.from({ length: n }, (_, i) => `${FIRSTS[i % FIRSTS.length]} ${LASTS[Math.floor(i / FIRSTS.length)]}`);
+
+for (const engine of TEST_ENGINES) {
+  describe(`several schedulers on one ${engine.engine} database`, { skip: engine.skip }, () => {
+    const opened: Store[] = [];
+    after(async () => {
+      for (const s of opened) await s.close();
+    });
+    /** A fresh database at T0: the cases of `names` arrested (their rule fires at hour 24, delivered by webhook, with a daily digest), a feed due. */
+    const shared = async (names: string[]) => {
+      const clock = manualClock(T0);
+      const store = await engine.open(clock.now);
+      await watchNames(store, names);
+      const rule = await store.db.transaction().execute((tx) => createRule(tx, T0, { kind: 'whereabouts_unknown', hours: 24 }, { webhook: { url: 'https://hooks.vigil.test/alerts', secret: 'invented' }, email: ['desk@vigil.test'], digest: 'daily' }));
+      for (const name of names) await trackInvented(store, arrest(name));
+      const { feed } = await store.db.transaction().execute((tx) => addFeed(tx, T0, 'https://news.vigil.test/feed.xml', 30));
+      // Another process's handle on the same database, with the same clock; closed before the database is dropped.
+      const other = await openStore({ url: store.url, migrate: false, now: clock.now });
+      opened.unshift(other);
+      opened.push(store);
+      return { store, other, clock, rule, feed };
+    };
+
+    test('a pass that died mid-batch keeps its cases from the others until its claim runs out; then another takes them over, and the first, back, leaves them alone', async () => {
+      const names = inventedNames(3);
+      const { store, other, clock } = await shared(names);
+      const at = hour(25);
+      const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
+      clock.set(at);
+      const claimed = await store.db.transaction().execute((tx) => claimDueCases(tx, at, until, SCHEDULER_BATCH));
+      assert.equal(claimed.length, 3);
+      // The process that claimed them dies here. The other's passes, the feed and the digest aside:
+      assert.equal((await schedulerTick(other)).cases, 0, 'claimed: not due');
+      clock.set(hour(25, CLAIM_MS - 1));
+      assert.equal((await schedulerTick(other)).cases, 0, 'a millisecond before the claim runs out');
+      clock.set(hour(25, CLAIM_MS));
+      assert.deepEqual(await schedulerTick(other), { feeds: 0, cases: 3, alerts: 3, digests: 0 }, 'taken over when it runs out');
+      for (const id of claimed) assert.equal(await store.db.transaction().execute((tx) => stillClaimed(tx, id, until)), false, 'the first claimant finds it evaluated: not its own');
+      assert.equal((await store.db.selectFrom('alerts').select('id').execute()).length, 3);
+    });
+
+    test('a claimed case made due sooner meanwhile (a rule added) is still its claimant\'s; one another scheduler claimed later is not', async () => {
+      const { store, other, clock } = await shared(inventedNames(2));
+      const at = hour(25);
+      const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
+      clock.set(at);
+      const [first, second] = await store.db.transaction().execute((tx) => claimDueCases(tx, at, until, SCHEDULER_BATCH));
+      clock.set(hour(25, 1000));
+      await store.db.transaction().execute((tx) => createRule(tx, hour(25, 1000), { kind: 'proof_of_life', hours: 48 }));
+      assert.equal(await store.db.transaction().execute((tx) => stillClaimed(tx, first!, until)), true, 'due now: evaluated by its claimant, which reads the new rule');
+      // the other scheduler, a second later, takes both again (due now): its claim runs out later than the first's
+      const later = new Date(Date.parse(hour(25, 1000)) + CLAIM_MS).toISOString();
+      assert.deepEqual(new Set(await other.db.transaction().execute((tx) => claimDueCases(tx, hour(25, 1000), later, SCHEDULER_BATCH))), new Set([first, second]));
+      assert.equal(await store.db.transaction().execute((tx) => stillClaimed(tx, second!, until)), false);
+      assert.equal(await other.db.transaction().execute((tx) => stillClaimed(tx, second!, later)), true);
     });
   });
 }

@@ -2,7 +2,7 @@ import { VigilError, asVigilError } from '../core/errors.js';
 import { listRules } from '../storage/alerts.js';
 import { dueFeeds } from '../storage/feeds.js';
 import { enqueue } from '../storage/jobs.js';
-import { dueCases } from '../storage/review.js';
+import { claimDueCases, stillClaimed } from '../storage/review.js';
 import type { Store } from '../storage/store.js';
 import { refreshCase } from './track.js';
 
@@ -41,15 +41,26 @@ export async function queueDigests(store: Store, at: string): Promise<number> {
  */
 export const SCHEDULER_BATCH = 500;
 
-/** A case whose evaluation failed is tried again after this long, not first on every pass (it would hold up those due after it). */
-const RETRY_MS = 10 * 60_000;
+/**
+ * How long a pass's claim on its due cases lasts (`claimDueCases`): no other scheduler on the
+ * database takes them before then. Far longer than a pass (seconds, above), so a claim runs out
+ * only when its process died mid-batch (its cases are then due again, at most this late) or a case's
+ * evaluation failed: such a case keeps its claim, and is tried again when it runs out rather
+ * than first on every pass (it would hold up those due after it).
+ */
+export const CLAIM_MS = 10 * 60_000;
 
 /**
  * One scheduler pass: due feeds are queued for polling (one job per feed at a time); the cases due
- * (`persons.review_due_at` come, the first SCHEDULER_BATCH of them) are evaluated again, each in
- * its own transaction, so that "no confirmation for more than 24 hours" fires when the 24 hours
- * are up, not when the next report happens to arrive; yesterday's digests are queued. `cases` is
- * the number of due cases evaluated.
+ * (`persons.review_due_at` come, the first SCHEDULER_BATCH of them) are claimed for CLAIM_MS and
+ * evaluated again, each in its own transaction, so that "no confirmation for more than 24 hours"
+ * fires when the 24 hours are up, not when the next report happens to arrive; yesterday's digests
+ * are queued. `cases` is the number of due cases evaluated.
+ *
+ * Several processes may run passes against one PostgreSQL database (several `vigil serve`): each
+ * case is evaluated by one of them. A pass claims its cases in one short transaction
+ * (`claimDueCases`, `FOR UPDATE SKIP LOCKED`), and evaluates each only while the claim is still
+ * its own (`stillClaimed`, the row locked for the evaluation's transaction).
  */
 export async function schedulerTick(store: Store): Promise<{ feeds: number; cases: number; alerts: number; digests: number }> {
   const at = store.now().toISOString();
@@ -58,27 +69,31 @@ export async function schedulerTick(store: Store): Promise<{ feeds: number; case
     const job = await store.db.transaction().execute((tx) => enqueue(tx, at, { kind: 'feed.poll', payload: { feedId: f.id }, key: `feed:${f.id}`, maxAttempts: 1 }));
     if (!job.duplicate) feeds++;
   }
-  const due = await dueCases(store.db, at, SCHEDULER_BATCH);
+  const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
+  const claimed = await store.db.transaction().execute((tx) => claimDueCases(tx, at, until, SCHEDULER_BATCH));
+  let cases = 0;
   let alerts = 0;
   const failed: unknown[] = [];
-  for (const id of due) {
+  for (const id of claimed) {
     // SQLite's driver answers synchronously: a chain of awaits on it never lets the event loop read
     // a socket, and a whole pass would hold back every request (session 48: nothing answered for
     // the length of one). A turn of the event loop between cases serves what came in meanwhile.
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      // refreshCase stores the case's next due time (or none) in the same transaction.
-      alerts += (await store.db.transaction().execute((tx) => refreshCase(tx, at, 'system:scheduler', id, new Set(), null))).length;
+      // refreshCase stores the case's next due time (or none) in the same transaction, ending the claim.
+      const raised = await store.db.transaction().execute(async (tx) => ((await stillClaimed(tx, id, until)) ? refreshCase(tx, at, 'system:scheduler', id, new Set(), null) : null));
+      if (!raised) continue;
+      cases++;
+      alerts += raised.length;
     } catch (err) {
+      // Rolled back: the case keeps its claim and is due again when it runs out.
       failed.push(err);
-      const retry = new Date(Date.parse(at) + RETRY_MS).toISOString();
-      await store.db.transaction().execute((tx) => tx.updateTable('persons').set({ review_due_at: retry }).where('id', '=', id).execute());
     }
   }
   const digests = await queueDigests(store, at);
   // Said once the rest of the pass is done (the Scheduler logs it); the cases are tried again later.
-  if (failed.length) throw new VigilError('internal', `${failed.length} of ${due.length} due cases could not be evaluated, tried again in ${RETRY_MS / 60_000} minutes; the first: ${asVigilError(failed[0]).message}`);
-  return { feeds, cases: due.length, alerts, digests };
+  if (failed.length) throw new VigilError('internal', `${failed.length} of ${claimed.length} due cases could not be evaluated, tried again in ${CLAIM_MS / 60_000} minutes; the first: ${asVigilError(failed[0]).message}`);
+  return { feeds, cases, alerts, digests };
 }
 
 /**
