@@ -3,14 +3,14 @@ import { after, describe, test } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
 import { createRule, listAlerts } from '../storage/alerts.js';
 import { addWhereabouts } from '../storage/casework.js';
-import { addFeed } from '../storage/feeds.js';
+import { addFeed, lockDueFeeds } from '../storage/feeds.js';
 import { createPerson } from '../storage/persons.js';
 import { claimDueCases, dueCases, dueCasesQuery, stillClaimed } from '../storage/review.js';
 import type { Store } from '../storage/store.js';
 import { migrate, openStore } from '../storage/store.js';
 import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { mergePersons } from './persons.js';
-import { CLAIM_MS, SCHEDULER_BATCH, nextPassIn, schedulerTick } from './scheduler.js';
+import { CLAIM_MS, SCHEDULER_BATCH, nextPassIn, queueDigest, schedulerTick } from './scheduler.js';
 import { trackInvented } from './testing.js';
 
 // The scheduler's next-due index (issue #36): a pass evaluates only the cases whose time rules
@@ -208,7 +208,8 @@ for (const engine of TEST_ENGINES) {
 }
 
 // Several `vigil serve` processes on one database, each running the scheduler: each due case
-// evaluated once. Two Stores on one database stand for the processes, taking turns here.
+// evaluated once, each feed poll and digest queued once. Two Stores on one database stand for the
+// processes, taking turns here (at once only on PostgreSQL, whose driver does not block the thread).
 const FIRSTS = ['Mira', 'Ansel', 'Ilse', 'Teodor', 'Suli', 'Oren', 'Dara', 'Rhea'];
 const LASTS = ['Tolvane', 'Brunsk', 'Marnow', 'Vaskel', 'Quillan', 'Korrin'];
 /** Distinct invented names, none a part of another. */
@@ -220,6 +221,7 @@ for (const engine of TEST_ENGINES) {
     after(async () => {
       for (const s of opened) await s.close();
     });
+    const DIGEST_DAY = '2026-11-25';
     /** A fresh database at T0: the cases of `names` arrested (their rule fires at hour 24, delivered by webhook, with a daily digest), a feed due. */
     const shared = async (names: string[]) => {
       const clock = manualClock(T0);
@@ -234,6 +236,7 @@ for (const engine of TEST_ENGINES) {
       opened.push(store);
       return { store, other, clock, rule, feed };
     };
+    const jobsOf = (store: Store, kind: string) => store.db.selectFrom('jobs').select(['payload', 'key']).where('kind', '=', kind).orderBy('key').execute();
 
     test('a pass that died mid-batch keeps its cases from the others until its claim runs out; then another takes them over, and the first, back, leaves them alone', async () => {
       const names = inventedNames(3);
@@ -267,6 +270,33 @@ for (const engine of TEST_ENGINES) {
       assert.deepEqual(new Set(await other.db.transaction().execute((tx) => claimDueCases(tx, hour(25, 1000), later, SCHEDULER_BATCH))), new Set([first, second]));
       assert.equal(await store.db.transaction().execute((tx) => stillClaimed(tx, second!, until)), false);
       assert.equal(await other.db.transaction().execute((tx) => stillClaimed(tx, second!, later)), true);
+    });
+
+    test('a pass skips the cases, the feed and the digest another is claiming at that moment, without waiting for it (PostgreSQL: row locks)', { skip: engine.engine === 'sqlite' && "SQLite's claims take turns on its one write lock (BEGIN IMMEDIATE); a second handle in this thread would wait for it synchronously" }, async () => {
+      const { store, clock, rule } = await shared(inventedNames(4));
+      // Were the pass to wait for a lock the claimant holds, it would wait for ever (the claimant
+      // waits for the pass): it gives up instead, and the test fails. It waits for none.
+      const url = new URL(store.url);
+      url.searchParams.set('options', '-c lock_timeout=10s');
+      const other = await openStore({ url: url.toString(), migrate: false, now: clock.now });
+      opened.unshift(other);
+      const at = hour(25);
+      const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
+      clock.set(at);
+      const mine = await store.db.transaction().execute(async (tx) => {
+        const cases = await claimDueCases(tx, at, until, 2);
+        assert.equal((await lockDueFeeds(tx, at)).length, 1);
+        assert.equal(await queueDigest(tx, at, rule.id, DIGEST_DAY), true);
+        // Uncommitted: the other pass runs now, against these locks.
+        assert.deepEqual(await schedulerTick(other), { feeds: 0, cases: 2, alerts: 2, digests: 0 });
+        return cases;
+      });
+      assert.equal(mine.length, 2);
+      const due = await store.db.selectFrom('persons').select(['id', 'review_due_at']).where('review_due_at', 'is not', null).execute();
+      assert.deepEqual(new Set(due.map((p) => p.id)), new Set(mine), 'the claimed two are left to their claimant');
+      assert.ok(due.every((p) => p.review_due_at === until));
+      assert.deepEqual(await schedulerTick(other), { feeds: 1, cases: 0, alerts: 0, digests: 0 }, 'the digest is queued once, the feed lock is gone');
+      assert.equal((await jobsOf(store, 'deliver.digest')).length, 1);
     });
   });
 }

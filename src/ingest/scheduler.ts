@@ -1,9 +1,10 @@
 import { VigilError, asVigilError } from '../core/errors.js';
 import { listRules } from '../storage/alerts.js';
-import { dueFeeds } from '../storage/feeds.js';
+import { engineOf } from '../storage/engine.js';
+import { lockDueFeeds } from '../storage/feeds.js';
 import { enqueue } from '../storage/jobs.js';
 import { claimDueCases, stillClaimed } from '../storage/review.js';
-import type { Store } from '../storage/store.js';
+import type { Store, Tx } from '../storage/store.js';
 import { refreshCase } from './track.js';
 
 const DAY = 86_400_000;
@@ -11,20 +12,33 @@ const DAY = 86_400_000;
 /**
  * Once the day (UTC) is over, one digest job per rule whose e-mail channel asks for a daily
  * digest, listing that day's alerts. Keyed by rule and day, ever: a second tick the same day,
- * or after the job ran, queues nothing.
+ * or after the job ran, queues nothing, whichever process it runs in (`queueDigest`).
  */
 export async function queueDigests(store: Store, at: string): Promise<number> {
   const day = new Date(Date.parse(at) - DAY).toISOString().slice(0, 10);
   let queued = 0;
   for (const rule of await listRules(store.db)) {
     if (!rule.enabled || rule.channels.digest !== 'daily' || !rule.channels.email?.length) continue;
-    const key = `digest:${rule.id}:${day}`;
-    const done = await store.db.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirst();
-    if (done) continue;
-    await store.db.transaction().execute((tx) => enqueue(tx, at, { kind: 'deliver.digest', payload: { ruleId: rule.id, day }, key, maxAttempts: 8 }));
-    queued++;
+    if (await store.db.transaction().execute((tx) => queueDigest(tx, at, rule.id, day))) queued++;
   }
   return queued;
+}
+
+/**
+ * Queues rule `ruleId`'s digest of `day` unless it was ever queued, in the caller's transaction.
+ * The check and the insert are one step for every scheduler on the database: on PostgreSQL the
+ * rule's row is locked first, and a rule another scheduler holds is left to it (`SKIP LOCKED`:
+ * it queues the digest, or its transaction fails and a later pass does); on SQLite the
+ * transaction holds the write lock from its start. The jobs' unique key alone would not do: it
+ * holds only while a job is queued or running, so a digest already sent could be queued again.
+ */
+export async function queueDigest(tx: Tx, at: string, ruleId: string, day: string): Promise<boolean> {
+  const rule = await tx.selectFrom('alert_rules').select('id').where('id', '=', ruleId).$if(engineOf(tx) === 'postgres', (q) => q.forUpdate().skipLocked()).executeTakeFirst();
+  if (!rule) return false;
+  const key = `digest:${ruleId}:${day}`;
+  if (await tx.selectFrom('jobs').select('id').where('key', '=', key).executeTakeFirst()) return false;
+  await enqueue(tx, at, { kind: 'deliver.digest', payload: { ruleId, day }, key, maxAttempts: 8 });
+  return true;
 }
 
 /**
@@ -58,17 +72,22 @@ export const CLAIM_MS = 10 * 60_000;
  * are queued. `cases` is the number of due cases evaluated.
  *
  * Several processes may run passes against one PostgreSQL database (several `vigil serve`): each
- * case is evaluated by one of them. A pass claims its cases in one short transaction
- * (`claimDueCases`, `FOR UPDATE SKIP LOCKED`), and evaluates each only while the claim is still
- * its own (`stillClaimed`, the row locked for the evaluation's transaction).
+ * feed poll, case evaluation and digest is done by one of them. A pass claims its cases in one
+ * short transaction (`claimDueCases`, `FOR UPDATE SKIP LOCKED`), and evaluates each only while
+ * the claim is still its own (`stillClaimed`, the row locked for the evaluation's transaction);
+ * feeds and digests are queued under a row lock (`lockDueFeeds`, `queueDigest`), and the jobs
+ * they queue, and the alert deliveries, are each claimed by one worker (`claimJob`).
  */
 export async function schedulerTick(store: Store): Promise<{ feeds: number; cases: number; alerts: number; digests: number }> {
   const at = store.now().toISOString();
-  let feeds = 0;
-  for (const f of await dueFeeds(store.db, at)) {
-    const job = await store.db.transaction().execute((tx) => enqueue(tx, at, { kind: 'feed.poll', payload: { feedId: f.id }, key: `feed:${f.id}`, maxAttempts: 1 }));
-    if (!job.duplicate) feeds++;
-  }
+  const feeds = await store.db.transaction().execute(async (tx) => {
+    let queued = 0;
+    for (const f of await lockDueFeeds(tx, at)) {
+      const job = await enqueue(tx, at, { kind: 'feed.poll', payload: { feedId: f.id }, key: `feed:${f.id}`, maxAttempts: 1 });
+      if (!job.duplicate) queued++;
+    }
+    return queued;
+  });
   const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
   const claimed = await store.db.transaction().execute((tx) => claimDueCases(tx, at, until, SCHEDULER_BATCH));
   let cases = 0;
