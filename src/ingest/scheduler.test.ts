@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { after, describe, test } from 'node:test';
+import { Worker as Thread } from 'node:worker_threads';
 import { CompiledQuery, sql } from 'kysely';
 import { createRule, listAlerts } from '../storage/alerts.js';
 import { addWhereabouts } from '../storage/casework.js';
@@ -12,6 +14,7 @@ import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { mergePersons } from './persons.js';
 import { CLAIM_MS, SCHEDULER_BATCH, nextPassIn, queueDigest, schedulerTick } from './scheduler.js';
 import { trackInvented } from './testing.js';
+import type { Drained, ThreadResult, ThreadTask } from './testing-thread.js';
 
 // The scheduler's next-due index (issue #36): a pass evaluates only the cases whose time rules
 // could fire by now. Never the real clock: each test moves its store's. Invented people.
@@ -207,13 +210,32 @@ for (const engine of TEST_ENGINES) {
   });
 }
 
-// Several `vigil serve` processes on one database, each running the scheduler: each due case
-// evaluated once, each feed poll and digest queued once. Two Stores on one database stand for the
-// processes, taking turns here (at once only on PostgreSQL, whose driver does not block the thread).
+// Several `vigil serve` processes on one database, each running the scheduler and a job worker:
+// each due case evaluated once, each feed poll and digest queued once, each delivery sent once.
+// Two at once run in threads of their own (testing-thread.ts), as two processes would: whether and
+// how they overlap is up to the machine, and what is asserted holds however they interleave. The
+// other tests take turns on two Stores in this thread (at once only on PostgreSQL, whose driver
+// does not block the thread).
 const FIRSTS = ['Mira', 'Ansel', 'Ilse', 'Teodor', 'Suli', 'Oren', 'Dara', 'Rhea'];
 const LASTS = ['Tolvane', 'Brunsk', 'Marnow', 'Vaskel', 'Quillan', 'Korrin'];
 /** Distinct invented names, none a part of another. */
 const inventedNames = (n: number) => Array.from({ length: n }, (_, i) => `${FIRSTS[i % FIRSTS.length]} ${LASTS[Math.floor(i / FIRSTS.length)]}`);
+
+/** Runs each task in a thread of its own, all started together once each has opened its database; their results in order. */
+async function together(tasks: ThreadTask[]): Promise<ThreadResult[]> {
+  const threads = tasks.map((t) => new Thread(new URL('./testing-thread.js', import.meta.url), { workerData: t }));
+  const exited = threads.map((t) => once(t, 'exit'));
+  const next = (t: Thread) => Promise.race([once(t, 'message').then(([m]) => m as { ready?: true; result?: ThreadResult; error?: string }), once(t, 'error').then(([e]) => Promise.reject(e as Error))]);
+  await Promise.all(threads.map(next));
+  const answers = threads.map(next);
+  for (const t of threads) t.postMessage('go');
+  const got = await Promise.all(answers);
+  await Promise.all(exited);
+  return got.map((m) => {
+    if (m.error !== undefined || !m.result) throw new Error(`a thread failed: ${m.error}`);
+    return m.result;
+  });
+}
 
 for (const engine of TEST_ENGINES) {
   describe(`several schedulers on one ${engine.engine} database`, { skip: engine.skip }, () => {
@@ -237,6 +259,57 @@ for (const engine of TEST_ENGINES) {
       return { store, other, clock, rule, feed };
     };
     const jobsOf = (store: Store, kind: string) => store.db.selectFrom('jobs').select(['payload', 'key']).where('kind', '=', kind).orderBy('key').execute();
+
+    test('two schedulers ticking at once: each due case evaluated once, the feed and the digest queued once; two workers: each delivery sent once', async () => {
+      const names = inventedNames(40);
+      const { store, rule, feed } = await shared(names);
+      const persons = await store.db.selectFrom('persons').select('id').where('merged_into', 'is', null).execute();
+      assert.equal(persons.length, names.length, 'a case each');
+      const at = hour(25);
+      const ticks = (await together([0, 1].map(() => ({ url: store.url, at, task: 'tick' as const })))) as Awaited<ReturnType<typeof schedulerTick>>[];
+      const total = (k: 'feeds' | 'cases' | 'alerts' | 'digests') => ticks.reduce((n, t) => n + t[k], 0);
+      assert.deepEqual({ feeds: total('feeds'), cases: total('cases'), alerts: total('alerts'), digests: total('digests') }, { feeds: 1, cases: names.length, alerts: names.length, digests: 1 }, JSON.stringify(ticks));
+      // Every case evaluated (its rule fired: nothing left due, no claim left), each alert raised once.
+      assert.deepEqual(await store.db.selectFrom('persons').select('id').where('review_due_at', 'is not', null).execute(), []);
+      const alerts = await store.db.selectFrom('alerts').select(['id', 'person_id']).execute();
+      assert.deepEqual(new Set(alerts.map((a) => a.person_id)), new Set(persons.map((p) => p.id)));
+      assert.equal(alerts.length, names.length);
+      assert.equal((await jobsOf(store, 'deliver.webhook')).length, names.length);
+      assert.deepEqual((await jobsOf(store, 'deliver.digest')).map((j) => j.key), [`digest:${rule.id}:${DIGEST_DAY}`]);
+      assert.deepEqual((await jobsOf(store, 'feed.poll')).map((j) => j.key), [`feed:${feed.id}`]);
+
+      const drains = (await together([0, 1].map(() => ({ url: store.url, at, task: 'drain' as const })))) as Drained[];
+      const all = (k: keyof Drained) => drains.flatMap((d) => d[k]).sort();
+      assert.deepEqual(all('webhooks'), alerts.map((a) => a.id).sort(), 'each alert delivered once');
+      assert.deepEqual(all('digests'), [`${rule.id} ${DIGEST_DAY}`]);
+      assert.deepEqual(all('polls'), [feed.id]);
+      const left = await store.db.selectFrom('jobs').select('state').where('state', '!=', 'done').execute();
+      assert.deepEqual(left, []);
+    });
+
+    test('while a pass works through its batch, another process sees none of its cases due', async () => {
+      const names = inventedNames(5);
+      const { store, other, clock } = await shared(names);
+      const at = hour(25);
+      clock.set(at);
+      // The other process looks at every turn of the event loop while the pass runs: before the
+      // claim it sees all five due, after it none, never some. On SQLite the pass takes a turn
+      // between cases, so it looks between each two; on PostgreSQL when is up to the network.
+      const seen: number[] = [];
+      let running = true;
+      const look = async () => {
+        while (running) {
+          seen.push((await dueCases(other.db, at, 100)).length);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      };
+      const looking = look();
+      const pass = await schedulerTick(store).finally(() => (running = false));
+      await looking;
+      assert.equal(pass.cases, names.length);
+      if (store.engine === 'sqlite') assert.ok(seen.length >= names.length, `${seen.length} looks`);
+      assert.deepEqual(seen.filter((n) => n !== 0 && n !== names.length), [], `due counts seen by the other process during the pass: ${seen.join(' ')}`);
+    });
 
     test('a pass that died mid-batch keeps its cases from the others until its claim runs out; then another takes them over, and the first, back, leaves them alone', async () => {
       const names = inventedNames(3);
