@@ -58,9 +58,9 @@ export const SCHEDULER_BATCH = 500;
 /**
  * How long a pass's claim on its due cases lasts (`claimDueCases`): no other scheduler on the
  * database takes them before then. Far longer than a pass (seconds, above), so a claim runs out
- * only when its process died mid-batch (its cases are then due again, at most this late) or a case's
- * evaluation failed: such a case keeps its claim, and is tried again when it runs out rather
- * than first on every pass (it would hold up those due after it).
+ * only when its process died or was stopped mid-batch (the cases it had not evaluated are then
+ * due again, at most this late) or a case's evaluation failed: such a case keeps its claim, and is
+ * tried again when it runs out rather than first on every pass (it would hold up those due after it).
  */
 export const CLAIM_MS = 10 * 60_000;
 
@@ -69,7 +69,8 @@ export const CLAIM_MS = 10 * 60_000;
  * (`persons.review_due_at` come, the first SCHEDULER_BATCH of them) are claimed for CLAIM_MS and
  * evaluated again, each in its own transaction, so that "no confirmation for more than 24 hours"
  * fires when the 24 hours are up, not when the next report happens to arrive; yesterday's digests
- * are queued. `cases` is the number of due cases evaluated.
+ * are queued. `cases` is the number of due cases evaluated: a claimed case another scheduler took
+ * over, or whose report's evaluation stored a later time meanwhile, is skipped and not counted.
  *
  * Several processes may run passes against one PostgreSQL database (several `vigil serve`): each
  * feed poll, case evaluation and digest is done by one of them. A pass claims its cases in one
