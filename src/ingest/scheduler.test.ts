@@ -1,17 +1,21 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { after, describe, test } from 'node:test';
+import { Worker as Thread } from 'node:worker_threads';
 import { CompiledQuery, sql } from 'kysely';
 import { createRule, listAlerts } from '../storage/alerts.js';
 import { addWhereabouts } from '../storage/casework.js';
+import { addFeed, lockDueFeeds } from '../storage/feeds.js';
 import { createPerson } from '../storage/persons.js';
-import { dueCases } from '../storage/review.js';
+import { claimDueCases, dueCases, dueCasesQuery, stillClaimed } from '../storage/review.js';
 import { alertRaising } from '../storage/migrations/021-alert-raising.js';
 import type { Store } from '../storage/store.js';
-import { migrate } from '../storage/store.js';
+import { migrate, openStore } from '../storage/store.js';
 import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
 import { mergePersons } from './persons.js';
-import { SCHEDULER_BATCH, nextPassIn, schedulerTick } from './scheduler.js';
+import { CLAIM_MS, SCHEDULER_BATCH, nextPassIn, queueDigest, schedulerTick } from './scheduler.js';
 import { trackInvented } from './testing.js';
+import type { Drained, ThreadResult, ThreadTask } from './testing-thread.js';
 
 // The scheduler's next-due index (issue #36): a pass evaluates only the cases whose time rules
 // could fire by now. Never the real clock: each test moves its store's. Invented people.
@@ -145,7 +149,8 @@ for (const engine of TEST_ENGINES) {
           ids.push(id);
         }
       });
-      const query = store.db.selectFrom('persons').select('id').where('review_due_at', '<=', T0).where('merged_into', 'is', null).orderBy('review_due_at').orderBy('id').limit(SCHEDULER_BATCH).compile();
+      // The claim's read (claimDueCases), with its row locks on PostgreSQL: Limit over LockRows over the index.
+      const query = dueCasesQuery(store.db, T0, SCHEDULER_BATCH).$if(store.engine === 'postgres', (q) => q.forUpdate().skipLocked()).compile();
       const plan = await explain(store, query);
       assert.match(plan, /persons_review_due/, plan);
       assert.doesNotMatch(plan, /TEMP B-TREE|Sort/, plan);
@@ -204,6 +209,170 @@ for (const engine of TEST_ENGINES) {
       // The first pass evaluates both and gives each its own time.
       assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 2, alerts: 0, digests: 0 });
       assert.equal((await row(store, 'Held Person')).review_due_at, hour(24, 1));
+    });
+  });
+}
+
+// Several `vigil serve` processes on one database, each running the scheduler and a job worker:
+// each due case evaluated once, each feed poll and digest queued once, each delivery sent once.
+// Two at once run in threads of their own (testing-thread.ts), as two processes would: whether and
+// how they overlap is up to the machine, and what is asserted holds however they interleave. The
+// other tests take turns on two Stores in this thread (at once only on PostgreSQL, whose driver
+// does not block the thread).
+const FIRSTS = ['Mira', 'Ansel', 'Ilse', 'Teodor', 'Suli', 'Oren', 'Dara', 'Rhea'];
+const LASTS = ['Tolvane', 'Brunsk', 'Marnow', 'Vaskel', 'Quillan', 'Korrin'];
+/** Distinct invented names, none a part of another. */
+const inventedNames = (n: number) => Array.from({ length: n }, (_, i) => `${FIRSTS[i % FIRSTS.length]} ${LASTS[Math.floor(i / FIRSTS.length)]}`);
+
+/** Runs each task in a thread of its own, all started together once each has opened its database; their results in order. */
+async function together(tasks: ThreadTask[]): Promise<ThreadResult[]> {
+  const threads = tasks.map((t) => new Thread(new URL('./testing-thread.js', import.meta.url), { workerData: t }));
+  const exited = threads.map((t) => once(t, 'exit'));
+  const next = (t: Thread) => Promise.race([once(t, 'message').then(([m]) => m as { ready?: true; result?: ThreadResult; error?: string }), once(t, 'error').then(([e]) => Promise.reject(e as Error))]);
+  await Promise.all(threads.map(next));
+  const answers = threads.map(next);
+  for (const t of threads) t.postMessage('go');
+  const got = await Promise.all(answers);
+  await Promise.all(exited);
+  return got.map((m) => {
+    if (m.error !== undefined || !m.result) throw new Error(`a thread failed: ${m.error}`);
+    return m.result;
+  });
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`several schedulers on one ${engine.engine} database`, { skip: engine.skip }, () => {
+    const opened: Store[] = [];
+    after(async () => {
+      for (const s of opened) await s.close();
+    });
+    const DIGEST_DAY = '2026-11-25';
+    /** A fresh database at T0: the cases of `names` arrested (their rule fires at hour 24, delivered by webhook, with a daily digest), a feed due. */
+    const shared = async (names: string[]) => {
+      const clock = manualClock(T0);
+      const store = await engine.open(clock.now);
+      await watchNames(store, names);
+      const rule = await store.db.transaction().execute((tx) => createRule(tx, T0, { kind: 'whereabouts_unknown', hours: 24 }, { webhook: { url: 'https://hooks.vigil.test/alerts', secret: 'invented' }, email: ['desk@vigil.test'], digest: 'daily' }));
+      for (const name of names) await trackInvented(store, arrest(name));
+      const { feed } = await store.db.transaction().execute((tx) => addFeed(tx, T0, 'https://news.vigil.test/feed.xml', 30));
+      // Another process's handle on the same database, with the same clock; closed before the database is dropped.
+      const other = await openStore({ url: store.url, migrate: false, now: clock.now });
+      opened.unshift(other);
+      opened.push(store);
+      return { store, other, clock, rule, feed };
+    };
+    const jobsOf = (store: Store, kind: string) => store.db.selectFrom('jobs').select(['payload', 'key']).where('kind', '=', kind).orderBy('key').execute();
+
+    test('two schedulers ticking at once: each due case evaluated once, the feed and the digest queued once; two workers: each delivery sent once', async () => {
+      const names = inventedNames(40);
+      const { store, rule, feed } = await shared(names);
+      const persons = await store.db.selectFrom('persons').select('id').where('merged_into', 'is', null).execute();
+      assert.equal(persons.length, names.length, 'a case each');
+      const at = hour(25);
+      const ticks = (await together([0, 1].map(() => ({ url: store.url, at, task: 'tick' as const })))) as Awaited<ReturnType<typeof schedulerTick>>[];
+      const total = (k: 'feeds' | 'cases' | 'alerts' | 'digests') => ticks.reduce((n, t) => n + t[k], 0);
+      assert.deepEqual({ feeds: total('feeds'), cases: total('cases'), alerts: total('alerts'), digests: total('digests') }, { feeds: 1, cases: names.length, alerts: names.length, digests: 1 }, JSON.stringify(ticks));
+      // Every case evaluated (its rule fired: nothing left due, no claim left), each alert raised once.
+      assert.deepEqual(await store.db.selectFrom('persons').select('id').where('review_due_at', 'is not', null).execute(), []);
+      const alerts = await store.db.selectFrom('alerts').select(['id', 'person_id']).execute();
+      assert.deepEqual(new Set(alerts.map((a) => a.person_id)), new Set(persons.map((p) => p.id)));
+      assert.equal(alerts.length, names.length);
+      assert.equal((await jobsOf(store, 'deliver.webhook')).length, names.length);
+      assert.deepEqual((await jobsOf(store, 'deliver.digest')).map((j) => j.key), [`digest:${rule.id}:${DIGEST_DAY}`]);
+      assert.deepEqual((await jobsOf(store, 'feed.poll')).map((j) => j.key), [`feed:${feed.id}`]);
+
+      const drains = (await together([0, 1].map(() => ({ url: store.url, at, task: 'drain' as const })))) as Drained[];
+      const all = (k: keyof Drained) => drains.flatMap((d) => d[k]).sort();
+      assert.deepEqual(all('webhooks'), alerts.map((a) => a.id).sort(), 'each alert delivered once');
+      assert.deepEqual(all('digests'), [`${rule.id} ${DIGEST_DAY}`]);
+      assert.deepEqual(all('polls'), [feed.id]);
+      const left = await store.db.selectFrom('jobs').select('state').where('state', '!=', 'done').execute();
+      assert.deepEqual(left, []);
+    });
+
+    test('while a pass works through its batch, another process sees none of its cases due', async () => {
+      const names = inventedNames(5);
+      const { store, other, clock } = await shared(names);
+      const at = hour(25);
+      clock.set(at);
+      // The other process looks at every turn of the event loop while the pass runs: before the
+      // claim it sees all five due, after it none, never some. On SQLite the pass takes a turn
+      // between cases, so it looks between each two; on PostgreSQL when is up to the network.
+      const seen: number[] = [];
+      let running = true;
+      const look = async () => {
+        while (running) {
+          seen.push((await dueCases(other.db, at, 100)).length);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      };
+      const looking = look();
+      const pass = await schedulerTick(store).finally(() => (running = false));
+      await looking;
+      assert.equal(pass.cases, names.length);
+      if (store.engine === 'sqlite') assert.ok(seen.length >= names.length, `${seen.length} looks`);
+      assert.deepEqual(seen.filter((n) => n !== 0 && n !== names.length), [], `due counts seen by the other process during the pass: ${seen.join(' ')}`);
+    });
+
+    test('a pass that died mid-batch keeps its cases from the others until its claim runs out; then another takes them over, and the first, back, leaves them alone', async () => {
+      const names = inventedNames(3);
+      const { store, other, clock } = await shared(names);
+      const at = hour(25);
+      const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
+      clock.set(at);
+      const claimed = await store.db.transaction().execute((tx) => claimDueCases(tx, at, until, SCHEDULER_BATCH));
+      assert.equal(claimed.length, 3);
+      // The process that claimed them dies here. The other's passes, the feed and the digest aside:
+      assert.equal((await schedulerTick(other)).cases, 0, 'claimed: not due');
+      clock.set(hour(25, CLAIM_MS - 1));
+      assert.equal((await schedulerTick(other)).cases, 0, 'a millisecond before the claim runs out');
+      clock.set(hour(25, CLAIM_MS));
+      assert.deepEqual(await schedulerTick(other), { feeds: 0, cases: 3, alerts: 3, digests: 0 }, 'taken over when it runs out');
+      for (const id of claimed) assert.equal(await store.db.transaction().execute((tx) => stillClaimed(tx, id, until)), false, 'the first claimant finds it evaluated: not its own');
+      assert.equal((await store.db.selectFrom('alerts').select('id').execute()).length, 3);
+    });
+
+    test('a claimed case made due sooner meanwhile (a rule added) is still its claimant\'s; one another scheduler claimed later is not', async () => {
+      const { store, other, clock } = await shared(inventedNames(2));
+      const at = hour(25);
+      const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
+      clock.set(at);
+      const [first, second] = await store.db.transaction().execute((tx) => claimDueCases(tx, at, until, SCHEDULER_BATCH));
+      clock.set(hour(25, 1000));
+      await store.db.transaction().execute((tx) => createRule(tx, hour(25, 1000), { kind: 'proof_of_life', hours: 48 }));
+      assert.equal(await store.db.transaction().execute((tx) => stillClaimed(tx, first!, until)), true, 'due now: evaluated by its claimant, which reads the new rule');
+      // the other scheduler, a second later, takes both again (due now): its claim runs out later than the first's
+      const later = new Date(Date.parse(hour(25, 1000)) + CLAIM_MS).toISOString();
+      assert.deepEqual(new Set(await other.db.transaction().execute((tx) => claimDueCases(tx, hour(25, 1000), later, SCHEDULER_BATCH))), new Set([first, second]));
+      assert.equal(await store.db.transaction().execute((tx) => stillClaimed(tx, second!, until)), false);
+      assert.equal(await other.db.transaction().execute((tx) => stillClaimed(tx, second!, later)), true);
+    });
+
+    test('a pass skips the cases, the feed and the digest another is claiming at that moment, without waiting for it (PostgreSQL: row locks)', { skip: engine.engine === 'sqlite' && "SQLite's claims take turns on its one write lock (BEGIN IMMEDIATE); a second handle in this thread would wait for it synchronously" }, async () => {
+      const { store, clock, rule } = await shared(inventedNames(4));
+      // Were the pass to wait for a lock the claimant holds, it would wait for ever (the claimant
+      // waits for the pass): it gives up instead, and the test fails. It waits for none.
+      const url = new URL(store.url);
+      url.searchParams.set('options', '-c lock_timeout=10s');
+      const other = await openStore({ url: url.toString(), migrate: false, now: clock.now });
+      opened.unshift(other);
+      const at = hour(25);
+      const until = new Date(Date.parse(at) + CLAIM_MS).toISOString();
+      clock.set(at);
+      const mine = await store.db.transaction().execute(async (tx) => {
+        const cases = await claimDueCases(tx, at, until, 2);
+        assert.equal((await lockDueFeeds(tx, at)).length, 1);
+        assert.equal(await queueDigest(tx, at, rule.id, DIGEST_DAY), true);
+        // Uncommitted: the other pass runs now, against these locks.
+        assert.deepEqual(await schedulerTick(other), { feeds: 0, cases: 2, alerts: 2, digests: 0 });
+        return cases;
+      });
+      assert.equal(mine.length, 2);
+      const due = await store.db.selectFrom('persons').select(['id', 'review_due_at']).where('review_due_at', 'is not', null).execute();
+      assert.deepEqual(new Set(due.map((p) => p.id)), new Set(mine), 'the claimed two are left to their claimant');
+      assert.ok(due.every((p) => p.review_due_at === until));
+      assert.deepEqual(await schedulerTick(other), { feeds: 1, cases: 0, alerts: 0, digests: 0 }, 'the digest is queued once, the feed lock is gone');
+      assert.equal((await jobsOf(store, 'deliver.digest')).length, 1);
     });
   });
 }

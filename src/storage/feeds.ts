@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FeedsTable } from './schema.js';
-import type { Db } from './store.js';
+import { engineOf } from './engine.js';
+import type { Db, Tx } from './store.js';
 
 export async function addFeed(tx: Db, at: string, url: string, intervalMinutes: number): Promise<{ feed: FeedsTable; duplicate: boolean }> {
   const existing = await tx.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
@@ -18,8 +19,19 @@ export async function listFeeds(db: Db): Promise<FeedsTable[]> {
   return db.selectFrom('feeds').selectAll().orderBy('created_at').execute();
 }
 
-export async function dueFeeds(db: Db, at: string): Promise<FeedsTable[]> {
-  return db.selectFrom('feeds').selectAll().where('next_poll_at', '<=', at).execute();
+/**
+ * The feeds due at `at`, locked until the caller's transaction ends, for the scheduler to queue
+ * their polls in it. On PostgreSQL a feed another scheduler is queueing right now is left out
+ * (`FOR UPDATE SKIP LOCKED`), so two never insert the same poll job at once (the second would
+ * fail on the live key's unique index, and its pass with it); once that one commits, its job is
+ * live and `enqueue` finds it. A poll stores the feed's next time (`feedPolled`, `feedFailed`)
+ * before its job is marked done, so a feed locked here either still has its job live or is no
+ * longer due: it is never polled twice for one due time. On SQLite the transaction holds the
+ * write lock (BEGIN IMMEDIATE): one scheduler after the other.
+ */
+export async function lockDueFeeds(tx: Tx, at: string): Promise<FeedsTable[]> {
+  const pg = engineOf(tx) === 'postgres';
+  return tx.selectFrom('feeds').selectAll().where('next_poll_at', '<=', at).orderBy('id').$if(pg, (q) => q.forUpdate().skipLocked()).execute();
 }
 
 /** After a good poll: the validators for the next conditional GET, and the regular interval again. */

@@ -100,7 +100,8 @@ export interface PersonsTable {
    * When the scheduler must evaluate the case again: the first instant a time rule could newly
    * raise an alert (`nextReviewAt`), written by `refreshCase`; set to now by whatever may make one
    * fire sooner without evaluating the case (a rule added, a whereabouts entry). Null: nothing can
-   * fire without new input.
+   * fire without new input. While a scheduler evaluates the case, the end of its claim
+   * (`claimDueCases`): no other takes it before then.
    */
   review_due_at: string | null;
 }
