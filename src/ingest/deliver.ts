@@ -77,7 +77,25 @@ export function webhookHandler(config: DeliveryConfig): JobHandler {
 function smtpTransport(smtpUrl: string | undefined): (() => Promise<Transporter>) | null {
   if (!smtpUrl) return null;
   let made: Promise<Transporter> | undefined;
-  return () => (made ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
+  return () => (made ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(withTimeouts(smtpUrl))));
+}
+
+/**
+ * SMTP timeouts well inside a delivery job's lease (five minutes): nodemailer waits up to ten
+ * for a silent server, and a second worker would then take the job over and send the message
+ * again. An administrator's own values in the URL (`?socketTimeout=…`) are kept.
+ */
+export const SMTP_TIMEOUTS: Readonly<Record<string, number>> = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+export function withTimeouts(smtpUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    return smtpUrl; // nodemailer says what is wrong with it when it sends
+  }
+  for (const [key, ms] of Object.entries(SMTP_TIMEOUTS)) if (!url.searchParams.has(key)) url.searchParams.set(key, String(ms));
+  return url.toString();
 }
 
 export function emailHandler(config: DeliveryConfig): JobHandler {
