@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -211,4 +211,34 @@ test('--workers takes 1 to 64 or auto; PostgreSQL connections are shared out of 
   assert.deepEqual(poolShares(10, 1), { jobs: 10, server: 10 }, 'one process: the pool it always had');
   assert.deepEqual(poolShares(10, 2), { jobs: 2, server: 4 });
   assert.deepEqual(poolShares(10, 8), { jobs: 2, server: 2 }, 'never fewer than 2 each');
+});
+
+test('started by npx (which does not pass SIGTERM on), vigil serve stops cleanly when its parent is gone', async () => {
+  // a parent that starts the server as npm exec does and is then killed: the server must not stay behind
+  const db = path.join(dir, 'orphan.db');
+  const parent = spawn(process.execPath, ['-e', `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(`${root}bin/vigil.js`)}, 'serve', '--port', '0', '--db', ${JSON.stringify(db)}], { env: { ...process.env, npm_command: 'exec' }, stdio: ['ignore', 'pipe', 'inherit'] }); c.stdout.on('data', (d) => { if (/running: open/.test(String(d))) console.log('PID ' + c.pid); });`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const pid = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    parent.stdout.on('data', (d) => {
+      out += d;
+      const m = /PID (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    parent.once('exit', () => reject(new Error(`the parent ended first: ${out}`)));
+  });
+  // (a zombie counts as ended: the init of a container may not reap an orphan)
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false;
+    }
+    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+    return !/^\d+ \(.*\) Z/.test(stat);
+  };
+  assert.ok(alive());
+  parent.kill('SIGKILL');
+  // no clock: the server's own check ends it; a server that stays meets the runner's per-file timeout
+  while (alive()) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(!alive());
 });

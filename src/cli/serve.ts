@@ -37,15 +37,25 @@ export function poolShares(total: number, workers: number): { jobs: number; serv
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
     let got = false;
+    let watch: NodeJS.Timeout | undefined;
     const on = (signal: string) => {
       if (got) process.exit(130);
       got = true;
+      clearInterval(watch);
       resolve(signal);
     };
     process.on('SIGINT', on);
     process.on('SIGTERM', on);
+    // `npx vigil serve` (npm exec) does not pass a SIGTERM on to the server it started: stopping
+    // npx left the server running with no parent. Started that way, the server stops as on the
+    // signal once its parent is gone (a server started by a supervisor or a shell is left alone).
+    const launcher = process.env.npm_command === 'exec' || process.env.VIGIL_SERVE_ROLE ? process.ppid : undefined;
+    if (launcher !== undefined) (watch = setInterval(() => process.ppid !== launcher && on('parent gone'), PARENT_CHECK_MS)).unref();
   });
 }
+
+/** How often a server started by npx (or by `--workers`' primary) checks that its parent is still there. */
+const PARENT_CHECK_MS = 1000;
 
 /** Set by the primary on the processes it forks: which one it is (`jobs`, or a server's number). */
 const ROLE_ENV = 'VIGIL_SERVE_ROLE';
