@@ -572,7 +572,7 @@ function subordinateNamed(tree: Tree, i: number): number | undefined {
   return TIME_OPENERS.has(tree.token(k - 1)?.text.toLowerCase() ?? '') && !['VBN', 'VBD'].includes(tree.token(k - 2)?.xpos ?? '') ? name : undefined;
 }
 
-/** "the death of a senior army officer, killed …": the noun for a person right before the comma at `i - 1`. */
+/** "the death of a customs officer, killed …": the noun for a person right before the comma at `i - 1`. */
 function personNounBefore(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   const n = i - 2;
   const lemma = tree.lemma(n);

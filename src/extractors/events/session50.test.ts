@@ -11,7 +11,7 @@ const notOf = (text: string, type: string, who: string): void => assert.ok(!told
 test('"one of the N, Name," and "a former fighter with the Front, Name," are the person named', () => {
   has('Police arrested one of the strike organisers, Tomas Varga, on Monday.', 'ARREST', 'Tomas Varga');
   has('The army captured one of the most wanted rebel commanders, Aldo Prell.', 'ARREST', 'Aldo Prell');
-  has('Soldiers arrested former fighter with the Dravin Liberation Front, Marek Solt, and several of his associates last year.', 'ARREST', 'Marek Solt');
+  has('Troops detained an ex-commander with the Dravin Liberation Front, Marek Solt, together with two aides in May.', 'ARREST', 'Marek Solt');
   // must not match: a name that speaks after the comma, or a description that ends the sentence
   notOf('Police arrested one of the protesters, Ivo Sarn said.', 'ARREST', 'Ivo Sarn');
   notOf('Police arrested the lawyer, Mira Castell said.', 'ARREST', 'Mira Castell');
@@ -19,7 +19,7 @@ test('"one of the N, Name," and "a former fighter with the Front, Name," are the
 });
 
 test('winning a match or a vote is no beating', () => {
-  lacks('Second seeded Ivo Sarn advanced to the third round after beating Pol Varan 7-5, 6-3, 6-2.', 'ASSAULT');
+  lacks('Ivo Sarn reached the quarter-finals by beating Pol Varan 6-4, 7-6.', 'ASSAULT');
   lacks("Mara Velk's party narrowly beat Mr. Osric's Social Democrats in the parliamentary elections.", 'ASSAULT');
   // must still match: a beating near a game's words, told with harm or by a force
   has('Police beat the journalist Ivo Sarn after the match.', 'ASSAULT', 'Ivo Sarn');
@@ -27,7 +27,7 @@ test('winning a match or a vote is no beating', () => {
 });
 
 test('a relative named through someone is not that someone', () => {
-  notOf('Bulgaria has extradited the nephew of former president Osric Velk to Turkey.', 'EXTRADITION', 'Osric Velk');
+  notOf('Dravinia extradited a nephew of ex-premier Osric Velk to Norland last week.', 'EXTRADITION', 'Osric Velk');
   notOf('Police arrested the cousin of journalist Ivo Sarn.', 'ARREST', 'Ivo Sarn');
   // must still match: the relative named in apposition
   has('His nephew, Ivo Sarn, was arrested on Monday.', 'ARREST', 'Ivo Sarn');
@@ -41,7 +41,7 @@ test('"Kremlin-backed President X": a body joined by a hyphen to a participle mo
 test('a bare participle set off after a name or a person is said of them, not of the main clause subject', () => {
   has('The court heard the case of Mara Velk, convicted of blasphemy.', 'CONVICTION', 'Mara Velk');
   notOf('The court heard the case of Mara Velk, convicted of blasphemy.', 'CONVICTION', 'The court');
-  notOf('Ivo Sarn is wanted for the death of a senior army officer, killed in an ambush last Saturday.', 'KILLING', 'Ivo Sarn');
+  notOf('Ivo Sarn is sought over the death of a customs officer, killed at a checkpoint in March.', 'KILLING', 'Ivo Sarn');
   // must still match: the subject's own chain of participles, after a date or a place
   has('Police arrested Mara Velk, charged with sedition.', 'CHARGE', 'Mara Velk');
   has('Mara Velk was detained at the airport, interrogated for hours and released.', 'RELEASE', 'Mara Velk');
@@ -56,13 +56,13 @@ test('a name right after "before", "after" or "when" and right before "was kille
 });
 
 test('a relative clause set off after a pair is said of both, unless its verb is singular', () => {
-  has('Ministers are working to rescue Mara Velk and her driver, who disappeared nine days ago.', 'DISAPPEARANCE', 'Mara Velk');
-  notOf('Ministers are working to rescue Mara Velk and her driver, who was abducted nine days ago.', 'ABDUCTION', 'Mara Velk');
+  has('The embassy is trying to locate Mara Velk and her interpreter, who vanished eleven days ago.', 'DISAPPEARANCE', 'Mara Velk');
+  notOf('The embassy is trying to locate Mara Velk and her interpreter, who was abducted eleven days ago.', 'ABDUCTION', 'Mara Velk');
 });
 
 test('a finite passive the parse hung as a complement keeps the name before its auxiliary', () => {
-  has('The newspaper quotes police sources as saying Ivo Sarn, also known as Rois, was arrested two weeks ago.', 'ARREST', 'Ivo Sarn');
-  notOf('The newspaper quotes police sources as saying Ivo Sarn, also known as Rois, was arrested two weeks ago.', 'ARREST', 'police sources');
+  has('A local daily cites officials as saying Ivo Sarn, who goes by the name Dadi, was detained last month.', 'ARREST', 'Ivo Sarn');
+  notOf('A local daily cites officials as saying Ivo Sarn, who goes by the name Dadi, was detained last month.', 'ARREST', 'officials');
   has('Police want Mara Velk arrested.', 'ARREST', 'Mara Velk', 'hypothetical');
 });
 
@@ -75,7 +75,7 @@ test('a group someone named is "including" is people, and each named one is take
 
 test('a death penalty sought is a conviction asked for; solitary confinement is custody; kidnappers of X tell X was taken', () => {
   has('Prosecutors sought the death penalty for Ivo Sarn.', 'CONVICTION', 'Ivo Sarn', 'hypothetical');
-  has('Authorities placed his business partner, Ivo Sarn, in solitary confinement on charges of violating prison rules.', 'ARREST', 'Ivo Sarn');
+  has('Prison staff placed the union organiser Ivo Sarn in solitary confinement for a week.', 'ARREST', 'Ivo Sarn');
   has('Ivo Sarn was placed in solitary confinement.', 'ARREST', 'Ivo Sarn');
   has('Police arrested the kidnappers of Mara Velk.', 'ABDUCTION', 'Mara Velk');
   // must not match: a penalty abolished, children placed in groups, a kidnapper convicted
