@@ -104,6 +104,20 @@ describe('the case policy', () => {
     assert.equal(d.outcome, 'triage');
   });
 
+  test('read as at risk on their own, in a report read as about something else: triaged, never dropped unseen', () => {
+    // the shipped policy's shape: the report's relevance weighs fully, a floor just under the threshold
+    const settings = { mode: 'risk' as const, caseThreshold: 0.76, triageFloor: 0.73, relevanceWeight: 1 };
+    const low = doc({ risk: { ...READING, relevance: { score: 0.3, reasons: [] } } });
+    const d = by(decideCases({ doc: low, settings }), 'Talia Vorn');
+    assert.ok(d.decisionScore! < 0.73);
+    assert.equal(d.outcome, 'triage');
+    assert.match(d.reasons.join(' '), /reads as about something else/);
+    // not someone the scores read as not at risk, nor a person nothing befell
+    assert.equal(by(decideCases({ doc: low, settings }), 'Dray Kell').outcome, 'none');
+    const unharmed = doc({ risk: { ...READING, relevance: { score: 0.3, reasons: [] } }, events: [event('E2', 'ARREST', 'detained', 'T3')] });
+    assert.notEqual(decideCases({ doc: unharmed, settings }).find((x) => x.written === 'Talia Vorn')?.outcome, 'triage');
+  });
+
   test('at risk but every event negated: triage, not a case', () => {
     const negated = doc({ risk: READING, events: [event('E1', 'ARREST', 'arrested', 'T1', 'negated')] });
     assert.equal(by(decideCases({ doc: negated }), 'Talia Vorn').outcome, 'triage');

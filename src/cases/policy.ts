@@ -216,6 +216,10 @@ export function decideCases(input: PolicyInput): PersonDecision[] {
     if (score >= s.caseThreshold && told.length) decide('open', `${reading.kinds.join(', ') || 'at risk'} and the target of ${told.map((e) => (keptHeld(e) ? 'release refused' : e.type.toLowerCase())).join(', ')} (${summary})`);
     else if (score >= s.caseThreshold) decide('triage', `at risk, but every event that befalls them is negated (${summary})`);
     else if (score >= s.triageFloor) decide('triage', `borderline (${summary})`);
+    // read as at risk on their own and something befell them, but the report reads as about
+    // something else (a short note, an unusual wording): a desk looks at them rather than never
+    // hearing of them ("Unknown men abducted A, a women's rights activist" in a four-line report)
+    else if (reading.score >= s.caseThreshold && told.length) decide('triage', `at risk, in a report that reads as about something else (${summary})`);
     else decide('none', reading.none ? `${reading.none.replace(/_/g, ' ')}, not at risk (${summary})` : `not at risk (${summary})`);
     // "Ms Velin" in a follow-up of Mara Velin's case: a family name alone never joins a case, but
     // a report telling what befell someone who may have one is not dropped either

@@ -82,7 +82,11 @@ function ReportRow({ r }: { r: ReportItem }) {
           ))}
           {open > 0 && <span class="chip alert">{open} alert{open > 1 ? 's' : ''}</span>}
           {f.possible > 0 && <span class="chip review">{f.possible} possible case{f.possible > 1 ? 's' : ''}</span>}
-          {!f.persons.length && !f.eventTypes.length && !f.possible && <span class="chip muted">no one targeted found</span>}
+          {!f.persons.length && !f.eventTypes.length && !f.possible && (
+            <a class="chip muted" {...linkProps(`/reports/${r.id}`)} title="no case opened and nothing held for triage: whatever the reading found befell no one read as at risk. Open the report to review its events, or accept one to open a case.">
+              no case opened · review
+            </a>
+          )}
         </div>
       )}
     </li>
