@@ -18,6 +18,8 @@ const DAY_NAMES = new Set(['rights', 'freedom', 'labour', 'labor', 'independence
 /** Last words of names that are never a person's: laws and organisations ("Digital Security Act", "Workers' Union"). "Law" and "Day" are family names too (Nathan Law). */
 const NOT_A_PERSON_HEAD = new Set([
   'act', 'decree', 'rules', 'network', 'party', 'union', 'movement', 'council', 'committee', 'agency', 'ministry', 'association', 'federation', 'foundation', 'institute', 'university', 'college', 'school', 'group', 'bank', 'company', 'corporation', 'factory', 'army', 'police', 'forces', 'commission', 'authority', 'government', 'department', 'affairs', 'state', 'parishad', 'coalition', 'alliance', 'organisation', 'organization', 'watch', 'tribunal', 'prison', 'hospital', 'district', 'province', 'newspaper', 'magazine', 'gazette', 'news', 'times', 'tv', 'radio',
+  // outlets' last words ("Kestrel Courier editor arrested" read the paper as a person)
+  'courier', 'herald', 'tribune', 'journal', 'chronicle', 'observer', 'telegraph', 'monitor', 'television', 'broadcasting', 'bulletin', 'dispatch', 'examiner', 'inquirer', 'sentinel', 'guardian', 'mirror',
 ]);
 
 /** First words of outlets' names ("Daily Kawish"), never of a person's. */
