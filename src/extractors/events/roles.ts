@@ -864,8 +864,12 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj').find((o) => o !== i);
     }
     // "X was taken to an undisclosed location", "soldiers took him to an unknown place": the one taken
-    if (target === undefined && t.type === 'DISAPPEARANCE' && h >= 0 && tree.token(h).upos === 'VERB' && ['to', 'at', 'in'].includes(tree.caseOf(i) ?? '')) {
-      target = tree.isPassive(h) ? (tree.subjectOf(h) ?? personBeforeAuxiliaries(tree, h)) : tree.kids(h, 'obj')[0];
+    // (the parse may hang the phrase on the place left: "moved from Korr detention centre to an
+    // undisclosed location", with "location" under "centre": the verb above it)
+    let mover = h;
+    for (let hops = 0; mover >= 0 && hops < 2 && ['NOUN', 'PROPN'].includes(tree.token(mover).upos ?? '') && /^(obl|nmod)/.test(tree.token(mover).deprel ?? '') && tree.caseOf(mover) === 'from'; hops++) mover = tree.head(mover);
+    if (target === undefined && t.type === 'DISAPPEARANCE' && mover >= 0 && tree.token(mover).upos === 'VERB' && ['to', 'at', 'in'].includes(tree.caseOf(i) ?? '')) {
+      target = tree.isPassive(mover) ? (tree.subjectOf(mover) ?? personBeforeAuxiliaries(tree, mover)) : tree.kids(mover, 'obj')[0];
     }
     // a state: "X has been in police detention since May", "X remains in custody"
     if (target === undefined && STATE_CASES.has(tree.caseOf(i) ?? '')) {

@@ -108,3 +108,10 @@ test('mends from a fresh-eyes review of 602 probes: beatings near a vote, compan
   notOf('The envoy met Ivo Marr and his son, who faces charges of treason.', 'CHARGE', 'Ivo Marr');
   has('Lina Desk, 9, was walking home from school. The child was killed by a stray bullet.', 'KILLING', 'Lina Desk');
 });
+
+test('moved from a named place of custody to an undisclosed location: the one moved disappears, however the parse hung the phrase', () => {
+  has('Lena Odar, the Radio Kessel reporter arrested on Friday, has been moved from Varn Street detention centre to an undisclosed location, her lawyer said.', 'DISAPPEARANCE', 'Lena Odar');
+  has('Police moved Ivo Sarn from Brenn prison to a secret location on Monday.', 'DISAPPEARANCE', 'Ivo Sarn');
+  // must not match: a move between known places
+  lacks('Police moved Ivo Sarn from Brenn prison to Varn Street detention centre on Monday.', 'DISAPPEARANCE');
+});
