@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { VigilError } from '../core/errors.js';
 import { articleFromJsonLine } from './jsonl.js';
-import { articleFromBytes, articleFromString, readArticleFile } from './read.js';
+import { articleFromBytes, articleFromString, futurePublication, readArticleFile } from './read.js';
 
 const fixture = (name: string): string => new URL(`../../test/fixtures/articles/${name}`, import.meta.url).pathname;
 const code = (c: string) => (err: unknown) => err instanceof VigilError && err.code === c;
@@ -79,4 +79,10 @@ test('a saved report with no date of its own takes the date in its file name, an
   const page = path.join(dir, 'saved-2020-01-01.html');
   copyFileSync(fixture('lorvan-arrest.html'), page);
   assert.equal(readArticleFile(page).published, '2026-12-04');
+});
+
+test('a publication date after today (a day of grace) is told to whoever submits it; today, yesterday and none are not', () => {
+  const now = new Date('2026-12-07T21:00:00Z');
+  assert.match(futurePublication('2026-12-09', now) ?? '', /2026-12-09 is after today \(2026-12-07\)/);
+  for (const fine of ['2026-12-08', '2026-12-07', '2026-11-30', null, undefined]) assert.equal(futurePublication(fine, now), undefined, String(fine));
 });

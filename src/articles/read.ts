@@ -87,3 +87,14 @@ export function readArticleFile(file: string, options: ReadOptions = {}, warning
   }
   return dateFromName(articleFromBytes(bytes, file, { id: path.basename(file), ...options }, warnings), file, options, warnings);
 }
+
+/**
+ * A publication date after the day Vigil reads the report (a day's grace for time zones): a typo
+ * or a page's wrong metadata. Relative dates and alert hours are counted from it, so the person
+ * submitting is told; the report is kept as given.
+ */
+export function futurePublication(published: string | null | undefined, now: Date): string | undefined {
+  if (!published) return undefined;
+  const tomorrow = new Date(now.getTime() + 24 * 3600_000).toISOString().slice(0, 10);
+  return published.slice(0, 10) > tomorrow ? `publication date ${published} is after today (${now.toISOString().slice(0, 10)}): check it, relative dates ("Tuesday") are read against it` : undefined;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { LIMITS } from '../articles/article.js';
-import { articleFromString, readArticleFile } from '../articles/read.js';
+import { articleFromString, futurePublication, readArticleFile } from '../articles/read.js';
 import { VigilError, asVigilError } from '../core/errors.js';
 import { importFile } from '../ingest/bulk.js';
 import { pollFeed } from '../ingest/feeds.js';
@@ -65,6 +65,8 @@ export async function runIngest(argv: string[], io: CliIo = processIo): Promise<
         const article = /^https?:\/\//.test(input)
           ? await fetchText(input, { maxBytes: LIMITS.htmlBytes }).then((p) => articleFromString(p.body, input, { ...opts, url: p.url, html: !/^text\/plain/.test(p.contentType) }, warnings))
           : readArticleFile(input, opts, warnings);
+        const future = futurePublication(article.published, store.now());
+        if (future) warnings.push(future);
         for (const w of warnings) log(`${input}: ${w}`);
         const s = await submitArticle(store, article, { source: /^https?:/.test(input) ? 'url' : 'file', actor: 'cli' });
         log(`${input}: ${s.duplicate ? 'already stored' : 'stored'} as report ${s.reportId}`);

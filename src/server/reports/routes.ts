@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../articles/article.js';
-import { articleFromString } from '../../articles/read.js';
+import { articleFromString, futurePublication } from '../../articles/read.js';
 import { VigilError } from '../../core/errors.js';
 import { fetchText } from '../../ingest/fetch.js';
 import { submitArticle } from '../../ingest/submit.js';
@@ -65,6 +65,8 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
       // Say which date the report's relative dates ("Tuesday", "last week") will be read against, or that none will.
       if (!article.published) warnings.push('no publication date: relative dates ("Tuesday", "last week") stay unresolved; give the date it was published');
       else if (!input.published) warnings.push(`publication date ${article.published} taken from the page`);
+      const future = futurePublication(article.published, store.now());
+      if (future) warnings.push(future);
       const submitted = await submitArticle(store, article, { source: input.url && !input.text && !input.html ? 'url' : 'paste', actor: user.id, userId: user.id });
       worker?.start();
       return c.json({ ...submitted, warnings }, 202);
