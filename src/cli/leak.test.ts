@@ -4,7 +4,9 @@ import { Extractor } from '../articles/extract.js';
 import { COMMANDS } from './commands.js';
 import { vigil } from './testing.js';
 import { extractHandler } from '../ingest/process.js';
-import { webhookHandler } from '../ingest/deliver.js';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { emailHandler, webhookHandler } from '../ingest/deliver.js';
 import { Worker } from '../ingest/worker.js';
 import { ensureDefaultRules, raiseAlert } from '../storage/alerts.js';
 import { markReportFailed } from '../storage/reports.js';
@@ -221,6 +223,26 @@ for (const engine of TEST_ENGINES) {
       await handler({ id: 'j', kind: 'deliver.webhook', payload: { alertId: alert.id } } as never, { store } as never);
       assert.match(sent, /"name":"Heron"/);
       assert.ok(!sent.includes('Zoltavic'), sent);
+    });
+
+    test('e-mail deliveries name the code name only, without the place held or the reports\' titles', async () => {
+      const alert = await store.db.selectFrom('alerts').select(['id', 'rule_id']).where('person_id', '=', ids.heron).executeTakeFirstOrThrow();
+      await store.db.updateTable('alerts').set({ acknowledged_at: null, acknowledged_by: null }).where('id', '=', alert.id).execute();
+      await store.db.updateTable('alert_rules').set({ enabled: 1, channels: JSON.stringify({ email: ['desk@ngo.example'] }) }).where('id', '=', alert.rule_id!).execute();
+      const mails: string[] = [];
+      const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData: (st, _session, cb) => { let d = ''; st.on('data', (c) => (d += c)); st.on('end', () => (mails.push(d), cb())); } });
+      await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+      try {
+        const handler = emailHandler({ baseUrl: 'http://vigil.example', smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+        await handler({ id: 'j', kind: 'deliver.email', payload: { alertId: alert.id } } as never, { store } as never);
+      } finally {
+        await new Promise<void>((r) => smtp.close(() => r()));
+      }
+      assert.equal(mails.length, 1);
+      const mail = mails[0]!.replace(/=\r\n/g, '').replace(/\r\n[ \t]/g, ' ');
+      assert.match(mail, /Subject: \[Vigil\] Heron: /);
+      assert.match(mail, /\r\n\r\nHeron\r\nStatus: /);
+      for (const secret of SECRETS) assert.ok(!mail.toLowerCase().includes(secret), `${secret} in ${mail}`);
     });
 
     test('the command line (a member of nothing): every command that prints case data', async () => {

@@ -38,6 +38,7 @@ export function createWorker(store: Store, baseUrl: string, log: (m: string) => 
     baseUrl,
     ...(io.env.VIGIL_SMTP_URL ? { smtpUrl: io.env.VIGIL_SMTP_URL } : {}),
     ...(io.env.VIGIL_MAIL_FROM ? { mailFrom: io.env.VIGIL_MAIL_FROM } : {}),
+    log,
   };
   // Reports are read in a worker thread with a time and memory budget each (VIGIL_EXTRACT_SECONDS,
   // VIGIL_EXTRACT_MB); its models load on the first report, not at start: `vigil serve` answers at once.

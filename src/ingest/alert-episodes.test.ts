@@ -6,7 +6,8 @@ import { auditFor } from '../storage/audit.js';
 import { acknowledgeAlerts, createRule, ensureDefaultRules, listAlerts } from '../storage/alerts.js';
 import type { Store } from '../storage/store.js';
 import { TEST_ENGINES, manualClock, watchNames } from '../storage/testing.js';
-import { emailHandler, webhookHandler } from './deliver.js';
+import { enqueue } from '../storage/jobs.js';
+import { digestHandler, emailHandler, webhookHandler, withheldBecause } from './deliver.js';
 import { schedulerTick } from './scheduler.js';
 import { trackInvented } from './testing.js';
 import { Worker } from './worker.js';
@@ -164,7 +165,9 @@ for (const engine of TEST_ENGINES) {
       assert.deepEqual([body.again, body.alert.id, body.alert.raised_at], [true, first!.id, hour(25)]);
       assert.match(body.news, /^Rule "no confirmation of whereabouts for 24 h": Selka Marrow/);
       assert.equal(mails.length, 1);
-      assert.match(mails[0]!.replace(/\r\n[ \t]/g, ' '), /Subject: \[Vigil\] again: no confirmation of whereabouts for 24 h: Selka Marrow/);
+      // The person and what happened lead, the rule after; the body starts with the person and the status.
+      assert.match(mails[0]!.replace(/\r\n[ \t]/g, ' '), /Subject: \[Vigil\] again: Selka Marrow: whereabouts unknown \(rule: no confirmation of whereabouts for 24 h\)\r\n/);
+      assert.match(mails[0]!, /\r\n\r\nSelka Marrow\r\nStatus: whereabouts unknown\r\nReports:\r\n/);
     });
 
     test('a clock that runs out after the desk acknowledged the episode\'s alert is a new alert, told as one', async () => {
@@ -235,5 +238,82 @@ for (const engine of TEST_ENGINES) {
       assert.equal(all[0]!.episode, all[1]!.episode, 'a disappearance from custody is the same episode as the arrest');
       assert.deepEqual((await deliveries(store)).map((j) => j.key), [`webhook:${acked}`, `webhook:${all[0]!.id}`]);
     });
+
+    /** Runs the queued deliveries against a local SMTP sink and a webhook stub; what went out, and what the handlers logged. */
+    const runDeliveries = async (store: Store) => {
+      const sent: string[] = [];
+      const mails: string[] = [];
+      const logged: string[] = [];
+      const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData: (st, _session, cb) => { let d = ''; st.on('data', (c) => (d += c)); st.on('end', () => (mails.push(d), cb())); } });
+      await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+      try {
+        const config = { baseUrl: 'http://vigil.local', smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, fetchImpl: (async (url: string) => (sent.push(url), new Response('ok'))) as unknown as typeof fetch, log: (m: string) => logged.push(m) };
+        const ran = await new Worker(store, { 'deliver.webhook': webhookHandler(config), 'deliver.email': emailHandler(config), 'deliver.digest': digestHandler(config) }).drain();
+        return { ran, sent, mails, logged };
+      } finally {
+        await new Promise<void>((r) => smtp.close(() => r()));
+      }
+    };
+
+    test('an alert the desk acknowledged while its deliveries waited (no SMTP server yet) is not sent when they run', async () => {
+      const { store, clock } = await fresh(['Oren Dalvik'], []);
+      await store.db.transaction().execute((tx) => createRule(tx, T0, { kind: 'new_event', types: ['DISAPPEARANCE'] }, { webhook: HOOK, email: ['desk@ngo.example'] }));
+      await trackInvented(store, vanished('Oren Dalvik'));
+      const oren = await personId(store, 'Oren Dalvik');
+      assert.equal((await deliveries(store)).length, 2, 'an e-mail and a webhook queued');
+      clock.set(hour(1));
+      const [acked] = await ackAll(store, oren, hour(1));
+      clock.set(hour(2));
+      const { ran, sent, mails, logged } = await runDeliveries(store);
+      assert.equal(ran, 2);
+      assert.deepEqual([sent, mails], [[], []], 'nothing sent');
+      assert.deepEqual(await store.db.selectFrom('jobs').select('state').distinct().execute(), [{ state: 'done' }], 'completed, not retried');
+      assert.equal(logged.length, 2, 'one line per delivery');
+      for (const line of logged) {
+        assert.match(line, new RegExp(`^deliver\\.(email|webhook) \\S+: alert ${acked} not sent: acknowledged at ${hour(1).replace(/\./g, '\\.')} before it went out$`));
+        assert.ok(!/Oren|Dalvik|Drevna/.test(line), 'ids only');
+      }
+    });
+
+    test('unacknowledged, the same deliveries go out: the subject leads with the person and what happened, the body with the person and the status', async () => {
+      const { store } = await fresh(['Oren Dalvik'], []);
+      await store.db.transaction().execute((tx) => createRule(tx, T0, { kind: 'new_event', types: ['DISAPPEARANCE'] }, { webhook: HOOK, email: ['desk@ngo.example'] }));
+      await trackInvented(store, vanished('Oren Dalvik'));
+      const { sent, mails, logged } = await runDeliveries(store);
+      assert.deepEqual([sent, mails.length, logged], [[HOOK.url], 1, []]);
+      const mail = mails[0]!.replace(/\r\n[ \t]/g, ' ');
+      assert.match(mail, /\r\nSubject: \[Vigil\] Oren Dalvik: disappearance \(rule: new disappearance\)\r\n/);
+      assert.match(mail, /\r\n\r\nOren Dalvik\r\nStatus: whereabouts unknown\r\nReports:\r\n- .*\r\n\r\nRule "new disappearance": Oren Dalvik, disappearance\r\n\r\nRule: new disappearance\r\n/);
+    });
+
+    test('a delivery or digest whose rule was disabled or deleted after it was queued sends nothing', async () => {
+      const { store } = await fresh(['Oren Dalvik', 'Ivo Tarrant'], []);
+      const off = await store.db.transaction().execute((tx) => createRule(tx, T0, { kind: 'new_event', types: ['DISAPPEARANCE'] }, { webhook: HOOK, email: ['desk@ngo.example'] }));
+      await trackInvented(store, vanished('Oren Dalvik'));
+      await store.db.transaction().execute((tx) => enqueue(tx, T0, { kind: 'deliver.digest', payload: { ruleId: off.id, day: T0.slice(0, 10) }, key: 'digest-test' }));
+      // As for a job already claimed when the rule changed (queued ones are cancelled with it): the handler reads the rule.
+      await store.db.updateTable('alert_rules').set({ enabled: 0 }).where('id', '=', off.id).execute();
+      const first = await runDeliveries(store);
+      assert.equal(first.ran, 3);
+      assert.deepEqual([first.sent, first.mails], [[], []]);
+      assert.equal(first.logged.length, 3);
+      assert.ok(first.logged.every((l) => l.includes(`alert rule ${off.id} is disabled`)));
+      const gone = await store.db.transaction().execute((tx) => createRule(tx, T0, { kind: 'new_event', types: ['DISAPPEARANCE'] }, { webhook: HOOK }));
+      await trackInvented(store, { ...vanished('Ivo Tarrant'), text: vanished('Ivo Tarrant').text.replace('she has', 'he has') });
+      await store.db.deleteFrom('alert_rules').where('id', '=', gone.id).execute();
+      const second = await runDeliveries(store);
+      assert.deepEqual([second.ran, second.sent, second.logged.length], [1, [], 1]);
+      assert.match(second.logged[0]!, /not sent: its alert rule was deleted$/);
+    });
   });
 }
+
+test('a delivery is withheld for an acknowledgement only when the alert was not raised again after it', () => {
+  const rule = { id: 'r', enabled: true };
+  assert.equal(withheldBecause({ acknowledged_at: null, raised_at: T0 }, rule), null);
+  assert.match(withheldBecause({ acknowledged_at: hour(1), raised_at: T0 }, rule)!, /^acknowledged at /);
+  assert.match(withheldBecause({ acknowledged_at: T0, raised_at: T0 }, rule)!, /^acknowledged at /, 'acknowledged the instant it was raised');
+  assert.equal(withheldBecause({ acknowledged_at: hour(1), raised_at: hour(2) }, rule), null, 'raised again after the acknowledgement: told');
+  assert.match(withheldBecause({ acknowledged_at: null, raised_at: T0 }, { id: 'r', enabled: false })!, /disabled/);
+  assert.match(withheldBecause({ acknowledged_at: null, raised_at: T0 }, null)!, /deleted/);
+});

@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import { VigilError } from '../core/errors.js';
 import { WITHHELD, deniedFor, scrubNames } from '../storage/access.js';
+import type { AlertRule } from '../cases/alerts.js';
+import { ruleLabel } from '../cases/alerts.js';
 import type { Channels } from '../storage/alerts.js';
+import type { AlertsTable } from '../storage/schema.js';
 import { safeAddress } from './address.js';
 import { alertsOfRule, latestNews, toAlertView } from '../storage/alerts.js';
 import type { Db } from '../storage/store.js';
@@ -15,12 +18,16 @@ export interface DeliveryConfig {
   smtpUrl?: string;
   mailFrom?: string;
   fetchImpl?: typeof fetch;
+  /** Where a delivery that was not sent says so (one line, ids only). */
+  log?: (message: string) => void;
 }
 
 /**
  * The alert a delivery job names, and the channels it goes to: those of the rule that raised it
  * again (`ruleId` in the payload: its candidate was folded into another rule's open alert), else of
  * the rule that raised it. `again`: raised again since it was first sent; the newest news leads.
+ * `withheld`: why nothing is to be sent after all (null: send), read when the job runs, not when it
+ * was queued: a job may wait hours for an SMTP server or a webhook that answers.
  */
 async function alertWithRule(db: Db, payload: Record<string, unknown>) {
   const alertId = String(payload.alertId);
@@ -28,11 +35,37 @@ async function alertWithRule(db: Db, payload: Record<string, unknown>) {
   if (!alert) throw new VigilError('not_found', `alert ${alertId} is gone`);
   const ruleId = typeof payload.ruleId === 'string' ? payload.ruleId : alert.rule_id;
   const rule = ruleId ? await db.selectFrom('alert_rules').selectAll().where('id', '=', ruleId).executeTakeFirst() : undefined;
-  const person = await db.selectFrom('persons').select(['name', 'status', 'restricted', 'code_name']).where('id', '=', alert.person_id).executeTakeFirst();
+  const person = await db.selectFrom('persons').select(['name', 'status', 'status_override', 'held_at', 'restricted', 'code_name']).where('id', '=', alert.person_id).executeTakeFirst();
   // Deliveries go outside Vigil, to no member of any case: restricted names as a non-member sees them.
   const outside = await deniedFor(db, '');
   const message = scrubNames(outside, alert.message);
-  return { alert: { ...toAlertView(alert), message }, again: payload.again === true, news: latestNews(message), channels: (rule ? JSON.parse(rule.channels) : {}) as Channels, person };
+  return {
+    alert: { ...toAlertView(alert), message },
+    again: payload.again === true,
+    news: latestNews(message),
+    channels: (rule ? JSON.parse(rule.channels) : {}) as Channels,
+    rule: rule ? ({ kind: rule.kind, ...JSON.parse(rule.params) } as AlertRule) : null,
+    person,
+    outside,
+    withheld: withheldBecause(alert, rule ? { id: rule.id, enabled: rule.enabled === 1 } : null),
+  };
+}
+
+/**
+ * Why a delivery is not to go out when its job runs, or null: the desk acknowledged the alert (and
+ * it was not raised again since: `raised_at` moves when an urgent candidate folded into the open
+ * alert is told as new), or its rule was disabled or deleted since the job was queued.
+ */
+export function withheldBecause(alert: Pick<AlertsTable, 'acknowledged_at' | 'raised_at'>, rule: { id: string; enabled: boolean } | null): string | null {
+  if (alert.acknowledged_at !== null && alert.acknowledged_at >= alert.raised_at) return `acknowledged at ${alert.acknowledged_at} before it went out`;
+  if (!rule) return 'its alert rule was deleted';
+  if (!rule.enabled) return `its alert rule ${rule.id} is disabled`;
+  return null;
+}
+
+/** Completes the job without sending: one line that names the job and the alert by id, never a person. */
+function skipped(config: DeliveryConfig, kind: string, jobId: string, alertId: string, why: string): void {
+  config.log?.(`${kind} ${jobId}: alert ${alertId} not sent: ${why}`);
 }
 
 /** A restricted case leaves Vigil under its code name only (or withheld): a webhook's receiver is no member. */
@@ -47,7 +80,8 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 
 export function webhookHandler(config: DeliveryConfig): JobHandler {
   return async (job, ctx) => {
-    const { alert, again, news, channels, person } = await alertWithRule(ctx.store.db, job.payload);
+    const { alert, again, news, channels, person, withheld } = await alertWithRule(ctx.store.db, job.payload);
+    if (withheld) return skipped(config, job.kind, job.id, alert.id, withheld);
     if (!channels.webhook) return;
     // `again`: the alert was raised again (`news` is what raised it), as the receiver would be told of a new one.
     const body = JSON.stringify({ type: 'vigil.alert', alert, ...(again ? { again, news } : {}), person: { id: alert.person_id, name: person ? deliveredName(person) : null, status: person?.status }, link: `${config.baseUrl}/cases/${alert.person_id}` });
@@ -98,20 +132,76 @@ export function withTimeouts(smtpUrl: string): string {
   return url.toString();
 }
 
+/** The case's status in words: an analyst's override when set, else the derived one. */
+function statusOf(p: { status: string; status_override: string | null }): string {
+  const status = p.status_override ? (JSON.parse(p.status_override) as { status: string }).status : p.status;
+  return status.replace(/_/g, ' ');
+}
+
+/** The longest subject line sent; what goes past it is the rule's name, at the end. */
+const SUBJECT_MAX = 200;
+
+/**
+ * What happened, in a few words, from an alert line (`Rule "…": Name, what (detail); more`): the
+ * words after the person's name up to the detail, e.g. "disappearance", "whereabouts unknown",
+ * "detained, place not stated", "no proof of life for 30 hours".
+ */
+export function whatHappened(line: string, name: string): string {
+  let rest = line.replace(/^Rule "[^"]*": /, '');
+  if (rest.startsWith(`${name}, `)) rest = rest.slice(name.length + 2);
+  const cut = rest.search(/ \(|;| — | · /);
+  const what = (cut < 0 ? rest : rest.slice(0, cut)).trim();
+  return what.length > 80 ? `${what.slice(0, 79)}…` : what;
+}
+
+/**
+ * The e-mail of one alert. The subject leads with the person and what happened, then the rule
+ * (`[Vigil] again: Oren Dalvik: killing (rule: new charge, …)`), cut at the rule's end when long.
+ * The body starts with the person, the status, the place held if known and the reports' titles,
+ * then the rule's lines. A restricted case is named as every delivery names it (its code name, or
+ * withheld) and its place of custody and reports' titles are left out: an e-mail leaves Vigil to no
+ * member of the case; every other title goes as a non-member reads it (restricted names scrubbed).
+ */
+export async function alertMail(db: Db, d: Awaited<ReturnType<typeof alertWithRule>>, baseUrl: string): Promise<{ subject: string; text: string }> {
+  const { alert, again, news, person, rule, outside } = d;
+  const name = person ? deliveredName(person) : WITHHELD;
+  const restricted = !person || person.restricted === 1;
+  const headline = again ? news : alert.message.split(' · also: ')[0]!;
+  // The line names the person as the delivery does: the code name, or what scrubbing left (`WITHHELD`).
+  const what = whatHappened(headline, name);
+  const lead = `[Vigil] ${again ? 'again: ' : ''}${name}: ${what}`;
+  // Plain ASCII around the words (no '·'): a subject of ASCII names goes unencoded, readable in any client.
+  const subject = rule ? `${lead} (rule: ${ruleLabel(rule)})` : lead;
+  const titles = restricted || !alert.report_ids.length ? [] : await db.selectFrom('reports').select(['id', 'title']).where('id', 'in', alert.report_ids).execute();
+  const reports = restricted
+    ? [`Reports: ${alert.report_ids.length} (titles withheld: a restricted case)`]
+    : alert.report_ids.length
+      ? ['Reports:', ...titles.map((r) => `- ${r.title ? scrubNames(outside, r.title) : '(untitled report)'}`)]
+      : [];
+  const lines = [
+    name,
+    `Status: ${person ? statusOf(person) : 'not known'}`,
+    ...(person?.held_at && !restricted ? [`Held at: ${scrubNames(outside, person.held_at)}`] : []),
+    ...reports,
+    '',
+    ...(again ? [`Raised again: ${news}`, '', `The alert: ${alert.message}`] : [alert.message]),
+    ...(rule ? ['', `Rule: ${ruleLabel(rule)}`] : []),
+    '',
+    `Open the case: ${baseUrl}/cases/${alert.person_id}`,
+  ];
+  return { subject: subject.length > SUBJECT_MAX ? `${subject.slice(0, SUBJECT_MAX - 3)}...` : subject, text: `${lines.join('\n')}\n` };
+}
+
 export function emailHandler(config: DeliveryConfig): JobHandler {
   const transport = smtpTransport(config.smtpUrl);
   return async (job, ctx) => {
-    const { alert, again, news, channels } = await alertWithRule(ctx.store.db, job.payload);
+    const delivery = await alertWithRule(ctx.store.db, job.payload);
+    const { alert, channels, withheld } = delivery;
+    if (withheld) return skipped(config, job.kind, job.id, alert.id, withheld);
     if (!channels.email?.length) return;
     if (!transport) throw new VigilError('unavailable', 'e-mail alerts are configured but no SMTP server is (set VIGIL_SMTP_URL)');
-    await (await transport()).sendMail({
-      from: config.mailFrom ?? 'vigil@localhost',
-      to: channels.email,
-      // The rule first, without the quotes a message sets it in: a plain subject line. Raised
-      // again, the news that raised it leads, not the first line the desk already had.
-      subject: `[Vigil] ${again ? 'again: ' : ''}${(again ? news : alert.message).replace(/^Rule "([^"]+)": /, '$1: ').slice(0, 150)}`,
-      text: `${again ? `Raised again: ${news}\n\nThe alert: ` : ''}${alert.message}\n\nEvidence: ${alert.report_ids.length} report(s).\nOpen the case: ${config.baseUrl}/cases/${alert.person_id}\n`,
-    });
+    const { subject, text } = await alertMail(ctx.store.db, delivery, config.baseUrl);
+    await (await transport()).sendMail({ from: config.mailFrom ?? 'vigil@localhost', to: channels.email, subject, text });
   };
 }
 
@@ -121,7 +211,9 @@ export function digestHandler(config: DeliveryConfig): JobHandler {
   return async (job, ctx) => {
     const db = ctx.store.db;
     const rule = await db.selectFrom('alert_rules').selectAll().where('id', '=', String(job.payload.ruleId)).executeTakeFirst();
+    // A rule deleted or disabled since the digest was queued sends nothing.
     if (!rule) return;
+    if (rule.enabled !== 1) return config.log?.(`${job.kind} ${job.id}: digest not sent: its alert rule ${rule.id} is disabled`);
     const channels = JSON.parse(rule.channels) as Channels;
     if (!channels.email?.length) return;
     const day = String(job.payload.day);

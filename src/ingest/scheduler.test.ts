@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { after, describe, test } from 'node:test';
 import { Worker as Thread } from 'node:worker_threads';
 import { CompiledQuery, sql } from 'kysely';
-import { createRule, listAlerts } from '../storage/alerts.js';
+import { createRule, listAlerts, listRules, updateRule } from '../storage/alerts.js';
 import { addWhereabouts } from '../storage/casework.js';
 import { addFeed, lockDueFeeds } from '../storage/feeds.js';
 import { createPerson } from '../storage/persons.js';
@@ -107,6 +107,25 @@ for (const engine of TEST_ENGINES) {
       clock.set(hour(3));
       assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 1, alerts: 1, digests: 0 });
       assert.equal((await row(store, 'Teodor Vask')).review_due_at, hour(24, 1), 'then the whereabouts rule');
+    });
+
+    test('a disabled rule raises nothing on the next pass; enabled again, it makes the case due in its transaction and fires', async () => {
+      const { store, clock } = await fresh(['Oren Dalvik']);
+      const [rule] = await listRules(store.db);
+      await trackInvented(store, arrest('Oren Dalvik'));
+      clock.set(hour(1));
+      await store.db.transaction().execute((tx) => updateRule(tx, hour(1), rule!.id, { enabled: false }));
+      clock.set(hour(25));
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 1, alerts: 0, digests: 0 }, 'the case came due and was evaluated, with no rule enabled');
+      assert.equal((await row(store, 'Oren Dalvik')).review_due_at, null, 'no enabled rule can fire');
+      assert.deepEqual(await listAlerts(store.db, { limit: 10, offset: 0 }), []);
+      clock.set(hour(26));
+      await store.db.transaction().execute((tx) => updateRule(tx, hour(26), rule!.id, { enabled: true }));
+      assert.equal((await row(store, 'Oren Dalvik')).review_due_at, hour(26), 'enabled: due now');
+      assert.deepEqual(await schedulerTick(store), { feeds: 0, cases: 1, alerts: 1, digests: 0 });
+      // New hours for a rule left enabled make the watched cases due too (the old hours set their times).
+      await store.db.transaction().execute((tx) => updateRule(tx, hour(27), rule!.id, { rule: { kind: 'whereabouts_unknown', hours: 48 } }));
+      assert.equal((await row(store, 'Oren Dalvik')).review_due_at, hour(27));
     });
 
     test("a whereabouts entry makes the case due; the analyst's confirmation then pushes the rule later", async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { VigilError } from '../core/errors.js';
 import type { AlertCandidate, AlertDecision, AlertRule } from '../cases/alerts.js';
 import { DEFAULT_RULES, decideAlert, ruleLabel } from '../cases/alerts.js';
 import type { CaseStatus } from '../cases/status.js';
@@ -45,6 +46,96 @@ export async function createRule(tx: Db, at: string, rule: AlertRule, channels: 
   await tx.insertInto('alert_rules').values(row).execute();
   if (enabled) await makeWatchedDue(tx, at);
   return toRule(row);
+}
+
+export async function getRule(db: Db, id: string): Promise<StoredRule | null> {
+  const row = await db.selectFrom('alert_rules').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRule(row) : null;
+}
+
+/** What a rule is changed to: any of its parameters (its kind stays), whether it is on, its channels (replaced whole). */
+export interface RuleChange {
+  rule?: AlertRule;
+  enabled?: boolean;
+  channels?: Channels;
+}
+
+/**
+ * Changes a rule in the caller's transaction; null when there is none with this id. As for a new
+ * rule (`createRule`), a rule left enabled whose parameters changed, or one enabled now, makes every
+ * watched case due: their due times were worked out without it, or with its old hours or days. A
+ * rule disabled now has its queued deliveries and digests cancelled (`cancelRuleDeliveries`): the
+ * desk turned it off, and what it raised before must not go out later. (Changing channels alone
+ * touches no due time: the jobs read the rule's channels when they run.)
+ */
+export async function updateRule(tx: Db, at: string, id: string, change: RuleChange): Promise<{ before: StoredRule; after: StoredRule } | null> {
+  const before = await getRule(tx, id);
+  if (!before) return null;
+  const rule = change.rule ?? before.rule;
+  if (rule.kind !== before.rule.kind) throw new VigilError('invalid_input', `a rule's kind cannot change (${before.rule.kind} to ${rule.kind}): add a new rule and delete this one`);
+  const enabled = change.enabled ?? before.enabled;
+  const channels = change.channels ?? before.channels;
+  const { kind: _kind, ...params } = rule;
+  await tx.updateTable('alert_rules').set({ params: JSON.stringify(params), enabled: enabled ? 1 : 0, channels: JSON.stringify(channels) }).where('id', '=', id).execute();
+  const after: StoredRule = { id, rule, enabled, channels };
+  const paramsChanged = JSON.stringify(params) !== JSON.stringify((({ kind: _k, ...p }) => p)(before.rule));
+  if (enabled && (!before.enabled || paramsChanged)) await makeWatchedDue(tx, at);
+  if (!enabled && before.enabled) await cancelRuleDeliveries(tx, at, id, 'the alert rule was disabled');
+  return { before, after };
+}
+
+/**
+ * Deletes a rule in the caller's transaction; null when there is none. Its alerts are kept: they
+ * are the desk's record of what was raised and acknowledged (the audit trail names them), so
+ * `alerts.rule_id` and `raised_by` keep the id of a rule that is gone, and the list shows them with
+ * `rule: null`. Its queued deliveries and digests are cancelled (`cancelRuleDeliveries`); a delivery
+ * already running finds no rule when it reads it and sends nothing. No case needs to be made due:
+ * a rule fewer can only make a case due later, and the scheduler stores the new time when it looks.
+ */
+export async function deleteRule(tx: Db, at: string, id: string): Promise<StoredRule | null> {
+  const before = await getRule(tx, id);
+  if (!before) return null;
+  await cancelRuleDeliveries(tx, at, id, 'the alert rule was deleted');
+  await tx.deleteFrom('alert_rules').where('id', '=', id).execute();
+  return before;
+}
+
+/** What a delivery job names: the alert, and the rule whose channels it goes to when not the one that raised the alert. */
+interface DeliveryPayload {
+  alertId?: unknown;
+  ruleId?: unknown;
+}
+
+/**
+ * Marks the rule's queued webhook and e-mail deliveries, and its queued digests, done without
+ * running them (`last_error` says why), in the caller's transaction; returns how many. A delivery
+ * goes to the rule in its payload (`ruleId`), else to the rule that raised its alert. A job already
+ * running is left to its worker: the handlers read the rule before sending and send nothing for a
+ * rule disabled or gone. Kept rather than deleted: a digest is queued once per rule and day, ever.
+ */
+export async function cancelRuleDeliveries(tx: Db, at: string, ruleId: string, why: string): Promise<number> {
+  const queued = await tx.selectFrom('jobs').select(['id', 'kind', 'key', 'payload']).where('state', '=', 'queued').where('kind', 'in', ['deliver.webhook', 'deliver.email', 'deliver.digest']).execute();
+  const mine: string[] = [];
+  const byAlert = new Map<string, string[]>();
+  for (const j of queued) {
+    if (j.kind === 'deliver.digest') {
+      if (j.key?.startsWith(`digest:${ruleId}:`)) mine.push(j.id);
+      continue;
+    }
+    const p = JSON.parse(j.payload) as DeliveryPayload;
+    if (typeof p.ruleId === 'string') {
+      if (p.ruleId === ruleId) mine.push(j.id);
+    } else if (typeof p.alertId === 'string') byAlert.set(p.alertId, [...(byAlert.get(p.alertId) ?? []), j.id]);
+  }
+  const alertIds = [...byAlert.keys()];
+  for (let i = 0; i < alertIds.length; i += 500) {
+    const ofRule = await tx.selectFrom('alerts').select('id').where('id', 'in', alertIds.slice(i, i + 500)).where('rule_id', '=', ruleId).execute();
+    for (const a of ofRule) mine.push(...byAlert.get(a.id)!);
+  }
+  for (let i = 0; i < mine.length; i += 500) {
+    await tx.updateTable('jobs').set({ state: 'done', last_error: `cancelled: ${why}`, updated_at: at }).where('id', 'in', mine.slice(i, i + 500)).where('state', '=', 'queued').execute();
+  }
+  return mine.length;
 }
 
 /** A fresh database starts with the default rules, so the first report can already raise an alert. */

@@ -201,4 +201,32 @@ describe('the web app as a monitor meets it', { skip: SKIP_BROWSER }, () => {
     assert.deepEqual(await axeFindings(page), [], 'review');
     await shot('24-review');
   });
+  test('an admin disables, enables and deletes an alert rule from the settings page (the delete asks first)', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${base}/settings`);
+    const rules = page.getByRole('region', { name: 'Alert rules' });
+    const item = rules.locator('li', { hasText: 'No news for 7 days' });
+    await item.waitFor();
+    const stored = () => store.db.selectFrom('alert_rules').select('enabled').where('kind', '=', 'no_news').executeTakeFirst();
+    await rules.getByRole('button', { name: 'Disable the rule: No news for 7 days' }).click();
+    await item.getByText('(disabled: raises nothing)').waitFor();
+    assert.equal((await stored())?.enabled, 0);
+    assert.deepEqual(await axeFindings(page), [], 'settings with a disabled rule');
+    await shot('25-settings-rule-disabled');
+    await rules.getByRole('button', { name: 'Enable the rule: No news for 7 days' }).click();
+    await rules.getByRole('button', { name: 'Disable the rule: No news for 7 days' }).waitFor();
+    assert.equal(await item.getByText('(disabled: raises nothing)').count(), 0);
+    assert.equal((await stored())?.enabled, 1);
+    // Dismissed, the confirm deletes nothing; accepted, the rule goes from the list and the database.
+    page.once('dialog', (d) => void d.dismiss());
+    await rules.getByRole('button', { name: 'Delete the rule: No news for 7 days' }).click();
+    await page.waitForLoadState('networkidle');
+    assert.ok(await stored(), 'kept when the confirm is dismissed');
+    let asked = '';
+    page.once('dialog', (d) => ((asked = d.message()), void d.accept()));
+    await rules.getByRole('button', { name: 'Delete the rule: No news for 7 days' }).click();
+    await item.waitFor({ state: 'detached' });
+    assert.match(asked, /^Delete the rule "No news for 7 days"\? Its alerts stay/);
+    assert.equal(await stored(), undefined);
+  });
 });

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
-import { acknowledgeAlerts, createRule, listAlerts, listRules } from '../../storage/alerts.js';
+import type { Channels as StoredChannels, StoredRule } from '../../storage/alerts.js';
+import { acknowledgeAlerts, createRule, deleteRule, getRule, listAlerts, listRules, updateRule } from '../../storage/alerts.js';
 import { decodeCursor, nextCursor } from '../../storage/paging.js';
 import { personVisible } from '../../storage/access.js';
 import { writeAudit } from '../../storage/audit.js';
@@ -27,6 +28,17 @@ const Channels = z.object({
   // One e-mail a day listing the rule's alerts, instead of one per alert.
   digest: z.literal('daily').optional(),
 });
+/** A change of channels: as when adding a rule, except that a webhook whose URL stays may leave out its secret (the stored one is kept). */
+const ChannelsChange = Channels.extend({ webhook: z.object({ url: z.string().url(), secret: z.string().min(16).max(200).optional() }).optional() });
+const RulePatch = z
+  .object({ enabled: z.boolean().optional(), rule: RuleBody.optional().openapi({ description: "new parameters (hours, days, types); the rule's kind cannot change" }), channels: ChannelsChange.optional().openapi({ description: 'the channels, replaced whole' }) })
+  .refine((b) => b.enabled !== undefined || b.rule !== undefined || b.channels !== undefined, { message: 'nothing to change: give enabled, rule or channels' });
+
+/** A rule as the audit trail keeps it: where its alerts go, never the webhook's secret. */
+function audited(r: StoredRule) {
+  return { rule: r.rule, enabled: r.enabled, webhook: r.channels.webhook?.url ?? null, email: r.channels.email ?? [], digest: r.channels.digest ?? null };
+}
+
 /** What an admin is told when a rule's e-mails cannot go out yet. */
 export const NO_SMTP = 'no SMTP server is configured (set VIGIL_SMTP_URL and restart): the rule is kept and its e-mails wait until one is';
 
@@ -104,6 +116,56 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
       // kept either way (the server may be set up later), but the admin is told now, not by a log line
       const warnings = channels.email?.length && c.get('deps').mail === false ? [NO_SMTP] : [];
       return c.json({ id: created.id, warnings }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'patch', path: '/alert-rules/{id}', tags: ['alerts'], summary: 'Enable or disable an alert rule, change its parameters or its channels (admin)', middleware: [requireRole('admin')] as const, request: { params: IdParam, ...body(RulePatch) }, responses: { 200: ok(z.object({ rule: Rule, warnings: z.array(z.string()) }), 'changed (webhook secret not shown)'), 404: ok(z.any(), 'no such rule'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      const patch = c.req.valid('json');
+      const changed = await store.db.transaction().execute(async (tx) => {
+        const at = store.now().toISOString();
+        const current = await getRule(tx, id);
+        if (!current) throw new VigilError('not_found', 'no such alert rule');
+        let channels: StoredChannels | undefined;
+        if (patch.channels) {
+          const { webhook, ...rest } = patch.channels;
+          let secret = webhook?.secret;
+          if (webhook && secret === undefined) {
+            // A secret is only kept for the address it was agreed with.
+            if (current.channels.webhook?.url !== webhook.url) throw new VigilError('invalid_input', 'a new webhook URL needs its secret (channels.webhook.secret)');
+            secret = current.channels.webhook.secret;
+          }
+          channels = { ...rest, ...(webhook ? { webhook: { url: webhook.url, secret: secret! } } : {}) };
+        }
+        const r = await updateRule(tx, at, id, { ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}), ...(patch.rule ? { rule: patch.rule } : {}), ...(channels ? { channels } : {}) });
+        if (!r) throw new VigilError('not_found', 'no such alert rule');
+        const action = r.before.enabled !== r.after.enabled ? (r.after.enabled ? 'alert_rule.enabled' : 'alert_rule.disabled') : 'alert_rule.changed';
+        await writeAudit(tx, at, { actor: user.id, action, entityType: 'alert_rule', entityId: id, detail: { from: audited(r.before), to: audited(r.after), webhookSecretChanged: (r.before.channels.webhook?.secret ?? null) !== (r.after.channels.webhook?.secret ?? null) } });
+        return r.after;
+      });
+      const warnings = changed.enabled && changed.channels.email?.length && c.get('deps').mail === false ? [NO_SMTP] : [];
+      const { webhook, email, digest } = changed.channels;
+      return c.json({ rule: { ...changed, channels: { ...(webhook ? { webhook: { url: webhook.url } } : {}), ...(email ? { email } : {}), ...(digest ? { digest } : {}) } }, warnings }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'delete', path: '/alert-rules/{id}', tags: ['alerts'], summary: "Delete an alert rule (admin): its alerts stay (shown with `rule: null`); its queued deliveries and digests are cancelled", middleware: [requireRole('admin')] as const, request: { params: IdParam }, responses: { 204: { description: 'deleted' }, 404: ok(z.any(), 'no such rule'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      await store.db.transaction().execute(async (tx) => {
+        const at = store.now().toISOString();
+        // The alerts it raised are kept: the desk's record of what was raised and acknowledged (`deleteRule`).
+        const gone = await deleteRule(tx, at, id);
+        if (!gone) throw new VigilError('not_found', 'no such alert rule');
+        await writeAudit(tx, at, { actor: user.id, action: 'alert_rule.deleted', entityType: 'alert_rule', entityId: id, detail: audited(gone) });
+      });
+      return c.body(null, 204);
     },
   );
   return app;

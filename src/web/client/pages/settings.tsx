@@ -58,6 +58,7 @@ function describe(r: Rule['rule']) {
   if (r.kind === 'no_news') return `No news for ${r.days} days`;
   if (r.kind === 'new_event') return `A new event: ${(r.types ?? []).map(typeLabel).join(', ')}`;
   if (r.kind === 'returned_to_fled_country') return 'Sent back to the country they fled';
+  if (r.kind === 'proof_of_life') return `No proof of life for more than ${r.hours} hours`;
   return r.kind;
 }
 
@@ -72,9 +73,32 @@ function Rules({ admin }: { admin: boolean }) {
     },
     () => void list.reload(),
   );
+  const toggle = async (r: Rule) => {
+    await action.run(() => api('PATCH', `/alert-rules/${r.id}`, { enabled: !r.enabled }));
+    void list.reload();
+  };
+  // Its alerts stay in the list; what it had queued to send does not go out.
+  const remove = async (r: Rule) => {
+    if (!confirm(`Delete the rule "${describe(r.rule)}"? Its alerts stay; nothing more is raised or sent for it.`)) return;
+    await action.run(() => api('DELETE', `/alert-rules/${r.id}`)); // 204: no answer to check; the list says
+    void list.reload();
+  };
   return (
     <Section title="Alert rules">
-      <ul class="plain">{list.data?.rules.map((r) => <li key={r.id}>{describe(r.rule)} {r.channels.email?.length ? <small>→ {r.channels.email.join(', ')}{r.channels.digest ? ' (daily digest)' : ''}</small> : null} {r.channels.webhook ? <small>→ {r.channels.webhook.url}</small> : null}</li>)}</ul>
+      <ul class="plain">
+        {list.data?.rules.map((r) => (
+          <li key={r.id} class={r.enabled ? '' : 'disabled'}>
+            {describe(r.rule)} {!r.enabled && <small class="bad">(disabled: raises nothing)</small>} {r.channels.email?.length ? <small>→ {r.channels.email.join(', ')}{r.channels.digest ? ' (daily digest)' : ''}</small> : null} {r.channels.webhook ? <small>→ {r.channels.webhook.url}</small> : null}
+            {admin && (
+              <>
+                {' '}
+                <button type="button" class="small link" disabled={action.busy} aria-label={`${r.enabled ? 'Disable' : 'Enable'} the rule: ${describe(r.rule)}`} onClick={() => toggle(r)}>{r.enabled ? 'disable' : 'enable'}</button>{' '}
+                <button type="button" class="small link" disabled={action.busy} aria-label={`Delete the rule: ${describe(r.rule)}`} onClick={() => remove(r)}>delete</button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
       {admin && (
         <form class="inline" onSubmit={add}>
           <select name="kind" aria-label="Rule">
