@@ -122,4 +122,14 @@ describe('sharing a case with a partner in Chromium', { skip: SKIP_BROWSER }, ()
     await partners.getByLabel('Bundle file').setInputFiles(file);
     await partners.getByRole('alert').filter({ hasText: 'signature does not match' }).waitFor();
   });
+
+  test('a partner removed leaves the list at once (the DELETE answers 204, with no body)', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const partners = page.getByRole('region', { name: 'Partners' });
+    const listed = partners.locator('li', { hasText: 'Orvane Press Watch' });
+    await listed.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await listed.getByRole('button', { name: 'remove' }).click();
+    await listed.waitFor({ state: 'detached' });
+  });
 });

@@ -100,7 +100,7 @@ export function Partners({ admin }: { admin: boolean }) {
     }
   };
   const remove = async (p: Partner) => {
-    if (confirm(`Stop accepting bundles from ${p.name}?`) && (await action.run(() => api('DELETE', `/partners/${p.id}`))) !== undefined) void list.reload();
+    if (confirm(`Stop accepting bundles from ${p.name}?`) && (await action.run(async () => (await api('DELETE', `/partners/${p.id}`), true))) === true) void list.reload(); // (a 204 answers nothing: success is told apart from an error by `true`)
   };
   const importFile = async (e: Event) => {
     const input = e.target as HTMLInputElement;
