@@ -228,5 +228,11 @@ describe('the web app as a monitor meets it', { skip: SKIP_BROWSER }, () => {
     await item.waitFor({ state: 'detached' });
     assert.match(asked, /^Delete the rule "No news for 7 days"\? Its alerts stay/);
     assert.equal(await stored(), undefined);
+    // a desk that wants arrests and abductions paged at once adds that rule from the same form
+    await rules.getByLabel('Rule', { exact: true }).selectOption('new_arrest');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await rules.locator('li', { hasText: 'A new event: Arrest' }).waitFor();
+    const added = await store.db.selectFrom('alert_rules').select('params').where('kind', '=', 'new_event').execute();
+    assert.ok(added.some((r) => JSON.parse(r.params).types.join() === 'ARREST,ABDUCTION'), JSON.stringify(added));
   });
 });

@@ -68,7 +68,8 @@ function Rules({ admin }: { admin: boolean }) {
   const add = submitter(
     action,
     (d) => {
-      const rule = d.kind === 'whereabouts_unknown' ? { kind: d.kind, hours: Number(d.n) } : d.kind === 'no_news' ? { kind: d.kind, days: Number(d.n) } : { kind: d.kind };
+      // "a new arrest or abduction": the event kinds a desk wants paged for as soon as a report tells them
+      const rule = d.kind === 'whereabouts_unknown' ? { kind: d.kind, hours: Number(d.n) } : d.kind === 'no_news' ? { kind: d.kind, days: Number(d.n) } : d.kind === 'new_arrest' ? { kind: 'new_event', types: ['ARREST', 'ABDUCTION'] } : { kind: d.kind };
       return post('/alert-rules', { rule, channels: d.email ? { email: d.email.split(/[,\s]+/).filter(Boolean), ...(d.digest === 'on' ? { digest: 'daily' } : {}) } : {} });
     },
     () => void list.reload(),
@@ -105,6 +106,7 @@ function Rules({ admin }: { admin: boolean }) {
             <option value="whereabouts_unknown">No confirmation of whereabouts for more than N hours</option>
             <option value="no_news">No news for N days</option>
             <option value="returned_to_fled_country">Sent back to the country they fled</option>
+            <option value="new_arrest">A new arrest or abduction</option>
           </select>
           <input name="n" type="number" min="1" defaultValue="48" aria-label="Hours or days (N)" />
           <input name="email" placeholder="e-mail to notify (optional)" aria-label="E-mail to notify" />
