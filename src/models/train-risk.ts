@@ -1,9 +1,10 @@
+import { VigilError } from '../core/errors.js';
 import { cleanPersonName, opensOnScores } from '../extractors/risk/clean-name.js';
 import { createDefaultPipeline } from '../extractors/default.js';
 import { Classifier } from '../extractors/learn/linear.js';
 import type { TrainOptions as LinearOptions } from '../extractors/learn/linear.js';
 import { RISK_MODEL } from '../extractors/risk/index.js';
-import { RELEVANCE_WEIGHT, RiskModel, decisionScore } from '../extractors/risk/model.js';
+import { RiskModel, decisionScore } from '../extractors/risk/model.js';
 import { riskReports, type RiskReport } from './risk-corpus.js';
 import { readReports } from './risk-read.js';
 import { atThreshold, auc, bestF, fitBinary, outOfFold, personExamples, reportExample, thresholdForPrecision, thresholdForPrecisionBound, thresholdForRecall, weighted, type PersonExample } from './risk-fit.js';
@@ -64,7 +65,7 @@ const RELEVANCE_WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
  * floor the lowest that keeps the triage queue, over every training report, within what a desk can
  * read; the weight whose case threshold keeps the most recall wins (the smallest, on a near tie).
  */
-function choosePolicy(
+export function choosePolicy(
   reports: readonly RiskReport[],
   persons: readonly (PersonExample & { yes: boolean })[],
   personOof: readonly number[],
@@ -129,9 +130,13 @@ function choosePolicy(
   // banded recall is a handful of people, which two retrainings have split 0.25 and 0.75 by
   // turns. A new user's blogger "shot dead" at 0.99 at risk, in a report of relevance 0.54, fell
   // below the triage floor under 0.75.
+  // No weight meets every bound: no model is written (a fallback of fixed thresholds, as before,
+  // would ship a policy nobody measured: session 50's last retraining met the precision bound at
+  // every weight and the unrelated-news bound at none, and wrote thresholds of 0.5 and 0.2)
+  if (!admissible.length) throw new VigilError('invalid_input', `no relevance weight meets the policy's bounds (precision ≥ ${CASE_PRECISION * 100} % on every labelled kind, ≤ ${UNRELATED_PER_100} case per 100 unrelated reports, ≤ ${TRIAGE_PER_100} triage items per 100 reports): the risk model is not written; the log above says which bound each weight missed`);
   const top = Math.max(...admissible.map((a) => a.recall));
-  const best = admissible.filter((a) => a.recall >= top - WEIGHT_TIE).sort((a, b) => a.relevanceWeight - b.relevanceWeight)[0];
-  const { recall: _recall, ...chosen } = best ?? { caseThreshold: 0.5, triageFloor: 0.2, relevanceWeight: RELEVANCE_WEIGHT, recall: 0 };
+  const best = admissible.filter((a) => a.recall >= top - WEIGHT_TIE).sort((a, b) => a.relevanceWeight - b.relevanceWeight)[0]!;
+  const { recall: _recall, ...chosen } = best;
   log(`policy chosen: ${JSON.stringify(chosen)}`);
   return chosen;
 }
