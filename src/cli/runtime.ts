@@ -1,3 +1,4 @@
+import { VigilError } from '../core/errors.js';
 import { digestHandler, emailHandler, webhookHandler } from '../ingest/deliver.js';
 import { feedPollHandler } from '../ingest/feeds.js';
 import { IsolatedExtractor, budgetFromEnv } from '../ingest/isolated.js';
@@ -33,9 +34,27 @@ export async function openCliStore(option: string | undefined, io: CliIo = proce
 }
 
 /** A worker with every job this process can run: extraction, feed polls, alert deliveries. */
+/**
+ * The address the desk opens Vigil at, for the case links in e-mails and webhooks
+ * (`VIGIL_PUBLIC_URL`, e.g. https://vigil.your-ngo.org behind a proxy): without it the links name
+ * the address the server listens on, which a reader elsewhere cannot open.
+ */
+export function publicUrl(env: Record<string, string | undefined>, listening: string): string {
+  const given = env.VIGIL_PUBLIC_URL?.trim();
+  if (!given) return listening;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new VigilError('invalid_input', `VIGIL_PUBLIC_URL "${given}" is not an address: give one such as https://vigil.your-ngo.org`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) throw new VigilError('invalid_input', `VIGIL_PUBLIC_URL "${given}" must be a plain http(s) address such as https://vigil.your-ngo.org`);
+  return url.toString().replace(/\/+$/, '');
+}
+
 export function createWorker(store: Store, baseUrl: string, log: (m: string) => void, io: CliIo = processIo): Worker {
   const config = {
-    baseUrl,
+    baseUrl: publicUrl(io.env, baseUrl),
     ...(io.env.VIGIL_SMTP_URL ? { smtpUrl: io.env.VIGIL_SMTP_URL } : {}),
     ...(io.env.VIGIL_MAIL_FROM ? { mailFrom: io.env.VIGIL_MAIL_FROM } : {}),
     log,
