@@ -193,6 +193,10 @@ export function evaluateRules(view: CaseView, rules: AlertRule[], now: Date, fre
   const told = view.entries.filter((e) => e.modality === 'asserted' || e.modality === 'reported');
   const standing = standingOf(view);
   const { setBy, episode } = standing;
+  // A backfilled report's event dated before what set the status now is history, not a step of
+  // the current episode: its alert is listed apart, never folded into the open one (a September
+  // arrest, read in December, had joined a December killing's alert as "also")
+  const episodeOf = (e: CaseEntry): string | null => (e.backfill && e.date?.value && setBy?.date?.value && e.date.value < setBy.date.value ? null : episode);
   for (const rule of rules) {
     const label = ruleLabel(rule);
     switch (rule.kind) {
@@ -215,14 +219,14 @@ export function evaluateRules(view: CaseView, rules: AlertRule[], now: Date, fre
         if (!view.country) break;
         for (const e of told) {
           if ((e.type === 'DEPORTATION' || e.type === 'EXTRADITION') && e.destinationCountry === view.country) {
-            out.push({ kind: rule.kind, key: `returned:${e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()} to ${view.country}, the country the person fled`, ...evidence([e]), episode, urgent: !e.backfill });
+            out.push({ kind: rule.kind, key: `returned:${e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()} to ${view.country}, the country the person fled`, ...evidence([e]), episode: episodeOf(e), urgent: !e.backfill });
           }
         }
         break;
       case 'new_event':
         for (const e of told) {
           if (fresh.has(e.id) && rule.types.includes(e.type)) {
-            out.push({ kind: rule.kind, key: `new_event:${e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()}${e.date ? ` (${e.date.value})` : ''}${e.backfill ? ' — from a backfilled report' : ''}`, ...evidence([e]), episode, urgent: !e.backfill });
+            out.push({ kind: rule.kind, key: `new_event:${e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()}${e.date ? ` (${e.date.value})` : ''}${e.backfill ? ' — from a backfilled report' : ''}`, ...evidence([e]), episode: episodeOf(e), urgent: !e.backfill });
           }
         }
         break;

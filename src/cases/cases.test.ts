@@ -355,6 +355,20 @@ describe('alert rules', () => {
     const [news] = evaluateRules(backfill, [{ kind: 'new_event', types: ['ARREST'] }], new Date('2026-11-20T12:00:00Z'), new Set(['a']));
     assert.equal(news?.urgent, false);
   });
+  test('a backfilled event older than what set the status is no step of the current episode: its alert is kept apart', () => {
+    const now = { status: 'killed' as const, eventId: 'k', since: '2026-12-03', reason: 'killing', episode: 'd' };
+    const entries = [
+      { ...entry('d', 'DISAPPEARANCE', '2026-11-28'), destinationCountry: null, reportIds: ['r1'], readAt: '2026-11-29T09:00:00Z' },
+      { ...entry('k', 'KILLING', '2026-12-03'), destinationCountry: null, reportIds: ['r2'], readAt: '2026-12-04T09:00:00Z' },
+      { ...entry('s', 'ARREST', '2026-09-01'), destinationCountry: null, reportIds: ['r3'], readAt: '2026-12-05T09:00:00Z', backfill: true },
+    ];
+    const rule = { kind: 'new_event' as const, types: ['ARREST' as const, 'KILLING' as const] };
+    const [old] = evaluateRules(view({ status: now, entries }), [rule], new Date('2026-12-05T10:00:00Z'), new Set(['s']));
+    assert.deepEqual([old?.eventIds, old?.episode, old?.urgent], [['s'], null, false]);
+    // a fresh event of the episode stays in it
+    const [fresh] = evaluateRules(view({ status: now, entries }), [rule], new Date('2026-12-05T10:00:00Z'), new Set(['k']));
+    assert.equal(fresh?.episode, 'd');
+  });
   test('a person placed by a report, or confirmed by an analyst, raises no whereabouts alert', () => {
     const rule = { kind: 'whereabouts_unknown' as const, hours: 24 };
     const placed = view({ status: { status: 'detained', eventId: 'a', since: '2026-11-16', reason: 'arrest', episode: 'a', heldAt: held('Karsvik prison') }, entries: [{ ...entry('a', 'ARREST', '2026-11-16'), destinationCountry: null, reportIds: ['r1'], readAt: '2026-11-16T08:00:00Z' }] });
