@@ -33,7 +33,6 @@ export async function openCliStore(option: string | undefined, io: CliIo = proce
   return store;
 }
 
-/** A worker with every job this process can run: extraction, feed polls, alert deliveries. */
 /**
  * The address the desk opens Vigil at, for the case links in e-mails and webhooks
  * (`VIGIL_PUBLIC_URL`, e.g. https://vigil.your-ngo.org behind a proxy): without it the links name
@@ -52,6 +51,7 @@ export function publicUrl(env: Record<string, string | undefined>, listening: st
   return url.toString().replace(/\/+$/, '');
 }
 
+/** A worker with every job this process can run: extraction, feed polls, alert deliveries. */
 export function createWorker(store: Store, baseUrl: string, log: (m: string) => void, io: CliIo = processIo): Worker {
   const config = {
     baseUrl: publicUrl(io.env, baseUrl),

@@ -8,6 +8,7 @@ import type { Channels } from '../storage/alerts.js';
 import type { AlertsTable } from '../storage/schema.js';
 import { safeAddress } from './address.js';
 import { alertsOfRule, latestNews, toAlertView } from '../storage/alerts.js';
+import { effectiveStatus } from '../storage/cases.js';
 import type { Db } from '../storage/store.js';
 import type { JobHandler } from './worker.js';
 
@@ -35,7 +36,7 @@ async function alertWithRule(db: Db, payload: Record<string, unknown>) {
   if (!alert) throw new VigilError('not_found', `alert ${alertId} is gone`);
   const ruleId = typeof payload.ruleId === 'string' ? payload.ruleId : alert.rule_id;
   const rule = ruleId ? await db.selectFrom('alert_rules').selectAll().where('id', '=', ruleId).executeTakeFirst() : undefined;
-  const person = await db.selectFrom('persons').select(['name', 'status', 'status_override', 'held_at', 'restricted', 'code_name']).where('id', '=', alert.person_id).executeTakeFirst();
+  const person = await db.selectFrom('persons').select(['name', 'status', 'status_override', 'status_reason', 'held_at', 'restricted', 'code_name']).where('id', '=', alert.person_id).executeTakeFirst();
   // Deliveries go outside Vigil, to no member of any case: restricted names as a non-member sees them.
   const outside = await deniedFor(db, '');
   const message = scrubNames(outside, alert.message);
@@ -132,12 +133,6 @@ export function withTimeouts(smtpUrl: string): string {
   return url.toString();
 }
 
-/** The case's status in words: an analyst's override when set, else the derived one. */
-function statusOf(p: { status: string; status_override: string | null }): string {
-  const status = p.status_override ? (JSON.parse(p.status_override) as { status: string }).status : p.status;
-  return status.replace(/_/g, ' ');
-}
-
 /** The longest subject line sent; what goes past it is the rule's name, at the end. */
 const SUBJECT_MAX = 200;
 
@@ -180,7 +175,7 @@ export async function alertMail(db: Db, d: Awaited<ReturnType<typeof alertWithRu
       : [];
   const lines = [
     name,
-    `Status: ${person ? statusOf(person) : 'not known'}`,
+    `Status: ${person ? effectiveStatus(person).status.replace(/_/g, ' ') : 'not known'}`,
     ...(person?.held_at && !restricted ? [`Held at: ${scrubNames(outside, person.held_at)}`] : []),
     ...reports,
     '',

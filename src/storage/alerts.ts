@@ -41,11 +41,15 @@ export async function listRules(db: Db): Promise<StoredRule[]> {
  * must do the same (`makeWatchedDue`).
  */
 export async function createRule(tx: Db, at: string, rule: AlertRule, channels: Channels = {}, enabled = true): Promise<StoredRule> {
-  const { kind, ...params } = rule;
-  const row: AlertRulesTable = { id: randomUUID(), kind, params: JSON.stringify(params), enabled: enabled ? 1 : 0, channels: JSON.stringify(channels), created_at: at };
+  const row: AlertRulesTable = { id: randomUUID(), kind: rule.kind, params: paramsOf(rule), enabled: enabled ? 1 : 0, channels: JSON.stringify(channels), created_at: at };
   await tx.insertInto('alert_rules').values(row).execute();
   if (enabled) await makeWatchedDue(tx, at);
   return toRule(row);
+}
+
+/** A rule's parameters as stored (`alert_rules.params`): everything but its kind. */
+function paramsOf({ kind: _kind, ...params }: AlertRule): string {
+  return JSON.stringify(params);
 }
 
 export async function getRule(db: Db, id: string): Promise<StoredRule | null> {
@@ -75,10 +79,10 @@ export async function updateRule(tx: Db, at: string, id: string, change: RuleCha
   if (rule.kind !== before.rule.kind) throw new VigilError('invalid_input', `a rule's kind cannot change (${before.rule.kind} to ${rule.kind}): add a new rule and delete this one`);
   const enabled = change.enabled ?? before.enabled;
   const channels = change.channels ?? before.channels;
-  const { kind: _kind, ...params } = rule;
-  await tx.updateTable('alert_rules').set({ params: JSON.stringify(params), enabled: enabled ? 1 : 0, channels: JSON.stringify(channels) }).where('id', '=', id).execute();
+  const params = paramsOf(rule);
+  await tx.updateTable('alert_rules').set({ params, enabled: enabled ? 1 : 0, channels: JSON.stringify(channels) }).where('id', '=', id).execute();
   const after: StoredRule = { id, rule, enabled, channels };
-  const paramsChanged = JSON.stringify(params) !== JSON.stringify((({ kind: _k, ...p }) => p)(before.rule));
+  const paramsChanged = params !== paramsOf(before.rule);
   if (enabled && (!before.enabled || paramsChanged)) await makeWatchedDue(tx, at);
   if (!enabled && before.enabled) await cancelRuleDeliveries(tx, at, id, 'the alert rule was disabled');
   return { before, after };

@@ -33,7 +33,7 @@ export function displayName(p: Pick<PersonRow, 'name' | 'restricted' | 'code_nam
 }
 
 /** The status shown: an analyst's override when set, else the derived one. */
-export function effectiveStatus(p: PersonRow): { status: CaseStatus; overridden: boolean; reason: string } {
+export function effectiveStatus(p: Pick<PersonRow, 'status' | 'status_override' | 'status_reason'>): { status: CaseStatus; overridden: boolean; reason: string } {
   if (p.status_override) {
     const o = JSON.parse(p.status_override) as { status: CaseStatus; reason: string };
     return { status: o.status, overridden: true, reason: o.reason };

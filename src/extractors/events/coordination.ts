@@ -13,6 +13,9 @@ import { amongBefore } from './among.js';
  * the event is told once per person. Only named people count: "Moyo and his lawyer" stays one
  * event about Moyo, with the lawyer in the role's text.
  */
+/** "including" as a case marker, as the lemmatiser may give it ("include"): a group's named members follow. */
+export const INCLUDING: ReadonlySet<string> = new Set(['including', 'include']);
+
 export function coordinatedPersons(tree: Tree, head: number | undefined, trigger = -1): number[] {
   if (head === undefined) return [];
   const entity = (i: number) => tree.entityOf[i];
@@ -88,7 +91,7 @@ export function coordinatedPersons(tree: Tree, head: number | undefined, trigger
     for (const c of tree.kids(head, 'conj')) if (take(c)) visit(c, 0);
     // "seven defenders, namely: A, B and C", "journalists including A and B"
     for (const k of tree.kids(head, 'advmod', 'nmod')) {
-      const marker = tree.lemma(k) === 'namely' ? k : ['including', 'include', 'like', 'as'].includes(tree.caseOf(k) ?? '') ? k : undefined;
+      const marker = tree.lemma(k) === 'namely' ? k : INCLUDING.has(tree.caseOf(k) ?? '') || ['like', 'as'].includes(tree.caseOf(k) ?? '') ? k : undefined;
       if (marker === undefined) continue;
       if (take(marker)) visit(marker, 0);
       for (const a of tree.kids(marker, 'appos', 'conj')) if (take(a)) visit(a, 0);

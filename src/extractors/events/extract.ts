@@ -2,7 +2,7 @@ import { tokenAt } from '../../text/align.js';
 import type { Doc } from '../../text/doc.js';
 import type { EventDate, EventType, Role, RoleName, VigilEvent } from '../../text/types.js';
 import { aloneAll, countBeforeAuxiliaries, groupAntecedents, isGroupCount, pluralAntecedents } from './plural.js';
-import { amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
+import { INCLUDING, amongThose, asWasToo, companions, coordinatedPersons, followingLines, groupMembers, listAround, listedPersons, membersToldAfter } from './coordination.js';
 import { CustodyReader, spellOver } from './custody.js';
 import { gappedObjects } from './gapped.js';
 import { groupHead } from './group-head.js';
@@ -87,7 +87,7 @@ function isPersonal(tree: Tree, lexicon: Lexicon, head: number | undefined, trig
   // "captured nine suspected rebels, including commander A": a group someone named is among is people
   const named = (k: number) => tree.entityOf[k]?.type === 'PERSON' || tree.kids(k, 'appos', 'flat', 'compound').some((c) => tree.entityOf[c]?.type === 'PERSON');
   // (a group's noun, not "videos of hostages, including A" or "the names of the dead, including A")
-  if (GROUP_NOUNS.has(tree.lemma(head).toLowerCase()) && tree.kids(head, 'nmod').some((c) => ['including', 'include'].includes(tree.caseOf(c) ?? '') && named(c))) return true;
+  if (GROUP_NOUNS.has(tree.lemma(head).toLowerCase()) && tree.kids(head, 'nmod').some((c) => INCLUDING.has(tree.caseOf(c) ?? '') && named(c))) return true;
   const word = t.text.toLowerCase();
   // "the judge released two others, among them A": "others" as a noun stands for people told beside
   if (word === 'others' && t.upos === 'NOUN' && namedAfter(tree, head)) return true;

@@ -7,6 +7,7 @@ import { calledBy } from '../coref/titles.js';
 import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
+import { nameSpan } from './coordination.js';
 
 /** First-person pronouns a quotation's speaker says of themselves (or of a group they are in). */
 const FIRST_PERSON = new Set(['i', 'me', 'we', 'us']);
@@ -97,18 +98,15 @@ export class EntityLinker {
   private personAfterCompound(head: number): number | undefined {
     const tree = this.tree;
     const { to } = tree.sentenceRange(head);
-    const body = tree.entityOf[head];
-    if (!body) return undefined;
-    let k = head;
-    while (k + 1 < to && tree.entityOf[k + 1] === body) k++;
+    if (!tree.entityOf[head]) return undefined;
+    const k = nameSpan(tree, head)[1];
     if (tree.token(k + 1)?.text !== '-' || !/^\p{Ll}+(?:ed|en|based)$/u.test(tree.token(k + 2)?.text ?? '')) return undefined;
     let j = k + 3;
     while (j < to && j - k < 9 && tree.entityOf[j]?.type !== 'PERSON' && ['PROPN', 'ADJ', 'NOUN'].includes(tree.token(j).upos ?? '') && /^\p{Lu}/u.test(tree.token(j).text)) j++;
-    const e = tree.entityOf[j];
-    if (e?.type !== 'PERSON') return undefined;
-    while (tree.entityOf[j + 1] === e) j++;
+    if (tree.entityOf[j]?.type !== 'PERSON') return undefined;
+    const end = nameSpan(tree, j)[1];
     // (not "President A's chief of staff": whose, not who)
-    return /^['’]s?$/.test(tree.token(j + 1)?.text ?? '') ? undefined : j;
+    return /^['’]s?$/.test(tree.token(end + 1)?.text ?? '') ? undefined : end;
   }
 
   /** The person the coreference layer tied the description headed by `head` to. */
@@ -336,7 +334,7 @@ export class EntityLinker {
     // a bare name right after the comma ("arrested the lawyer, Mira Castell, on Monday") must close
     // with a comma of its own, or the sentence: "the lawyer, Mira Castell said" is a speaker
     // (nor a name a verb of speech comes back to: "arrested one of the protesters, A, the group's leader, said")
-    if (j === last + 2) return (end + 1 >= to || tree.token(end + 1).text === ',' || (end + 2 >= to && /^[.!]$/.test(tree.token(end + 1).text))) && !speaksLater(tree, end, to) ? end : undefined;
+    if (j === last + 2) return (end + 1 >= to || tree.token(end + 1).text === ',' || (end + 2 >= to && /^[.!]$/.test(tree.token(end + 1).text))) && !speaksLater(tree, this.lexicon.speech, end, to) ? end : undefined;
     return end + 1 >= to || /^[,.;]$/.test(tree.token(end + 1).text) ? end : undefined;
   }
 
@@ -511,15 +509,12 @@ export class EntityLinker {
   }
 }
 
-/** Verbs by which someone set off between commas turns out to be the sentence's speaker. */
-const SPEAKING = new Set(['say', 'tell', 'add', 'state', 'report', 'confirm', 'announce']);
-
-/** "A, the group's leader, said": the name ending at `end`, a description between commas, then a verb of speech — A speaks (not "A, on Monday, the group said"). */
-function speaksLater(tree: Tree, end: number, to: number): boolean {
+/** "A, the group's leader, said": the name ending at `end`, a description between commas, then a verb of speech (`speech`) — A speaks (not "A, on Monday, the group said"). */
+function speaksLater(tree: Tree, speech: ReadonlySet<string>, end: number, to: number): boolean {
   if (tree.token(end + 1)?.text !== ',') return false;
   let k = end + 2;
   const describing = (j: number) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM'].includes(tree.token(j).upos ?? '') || ['of', "'s", '’s'].includes(tree.token(j).text.toLowerCase());
   while (k < to && k - end <= 10 && tree.token(k).text !== ',' && describing(k)) k++;
   if (k === end + 2 || tree.token(k)?.text !== ',' || tree.inTimex(end + 2)) return false;
-  return k + 1 < to && SPEAKING.has(tree.lemma(k + 1));
+  return k + 1 < to && speech.has(tree.lemma(k + 1));
 }

@@ -2,6 +2,7 @@ import type { EventType, RoleName } from '../../text/types.js';
 import type { Lexicon } from './lexicon.js';
 import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
 import { loadRoleNouns } from '../coref/lexicon.js';
+import { INCLUDING, nameSpan } from './coordination.js';
 import { commaParticiple, describedName, frontedParticipleSubject, misparsedOf, nameRightAfter, objectReadAsSubject, ofAfterTime, ofReadAsClause, phraseAfterName, raisedObject, splitSubject, verbReadAsModifier } from './misparses.js';
 import type { Trigger } from './triggers.js';
 import { groupBeforeAuxiliaries, isGroupCount } from './plural.js';
@@ -229,7 +230,7 @@ function insideRelative(tree: Tree, subj: number, i: number): boolean {
 }
 
 /** The passive verb `i`'s subject as the parse gives it, unless it stands inside a relative clause on the name before it. */
-function passiveSubject(tree: Tree, i: number): number | undefined {
+function passiveSubject(tree: Tree, lexicon: Lexicon, i: number): number | undefined {
   const parsed = tree.subjectOf(i);
   // (nor a place the parse made the subject, as a dateline's: "Belgrade, 20 April - Activist A, who
   // was released on bail, was arrested again")
@@ -239,12 +240,10 @@ function passiveSubject(tree: Tree, i: number): number | undefined {
   if (finite && parsed !== undefined) {
     // (only a name that opens its phrase: "the brother of A", "a man who attacked A" are not A)
     const named = personBeforeAuxiliaries(tree, i);
-    const e = named === undefined ? undefined : tree.entityOf[named];
-    let first = named ?? 0;
-    while (e && first > 0 && tree.entityOf[first - 1] === e) first--;
-    const before = tree.token(first - 1);
-    const saying = first > 0 && ['say', 'report', 'tell', 'claim', 'state', 'announce', 'confirm'].includes(tree.lemma(first - 1));
-    return named !== undefined && !(before && (before.upos === 'ADP' || (before.upos === 'VERB' && !saying))) ? named : parsed;
+    if (named === undefined) return parsed;
+    const before = nameSpan(tree, named)[0] - 1;
+    const opens = before < 0 || !(tree.token(before).upos === 'ADP' || (tree.token(before).upos === 'VERB' && !lexicon.speech.has(tree.lemma(before))));
+    return opens ? named : parsed;
   }
   return parsed !== undefined && (insideRelative(tree, parsed, i) || tree.entityOf[parsed]?.type === 'LOC') ? (personBeforeAuxiliaries(tree, i) ?? parsed) : parsed;
 }
@@ -626,7 +625,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       // "three men were abducted, and two, aid workers A and B, were slain": a conjunct with
       // auxiliaries of its own and names right before them is theirs, not the first verb's subject's
       const own = first !== undefined ? conjunctOwnSubject(tree, i) : undefined;
-      const subj = (bare ? commaPerson : undefined) ?? subordinateNamed(tree, i) ?? misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? passiveSubject(tree, i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
+      const subj = (bare ? commaPerson : undefined) ?? subordinateNamed(tree, i) ?? misparsedOf(tree, i) ?? splitSubject(tree, i) ?? timeClauseSubject(tree, i) ?? own ?? passiveSubject(tree, lexicon, i) ?? (beside !== undefined ? tree.subjectOf(beside) : undefined) ?? personBeforeAuxiliaries(tree, i) ?? (first !== undefined ? personBeforeAuxiliaries(tree, first) : undefined) ?? groupBeforeAuxiliaries(tree, i, lexicon.personNouns);
       if (subj !== undefined) roles.target = subj;
       const by = byPhrase(tree, lexicon, i);
       if (by !== undefined) roles.agent = by;
@@ -881,7 +880,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
       target = subjects.find((k) => tree.entityOf[k]) ?? (subjects.length ? tree.subjectOf(i) : undefined) ?? heldBy(tree, h, i) ?? backIn(tree, h) ?? exiled ?? describedIn(tree, lexicon, h, i) ?? raisedSubject(tree, h, i) ?? thoseIn(tree, h, i) ?? groupIn(tree, lexicon, h, i) ?? subjectBeforeApposition(tree, h, i) ?? sufferedIn ?? spanBefore(tree, i) ?? setApartState(tree, i);
     }
     // "dozens still remain behind bars including union leader X", whoever the parse made the subject: the person named after "including"
-    if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => ['include', 'including'].includes(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
+    if (target === undefined && t.entry.state) target = tree.kids(i, 'nmod').find((c) => INCLUDING.has(tree.caseOf(c) ?? '') && tree.entityOf[c]?.type === 'PERSON');
     if (target !== undefined) roles.target = target;
     const by = tree.kids(i, 'nmod').find((c) => tree.caseOf(c) === 'by') ?? possAgent;
     if (by !== undefined) roles.agent = by;

@@ -42,6 +42,16 @@ function audited(r: StoredRule) {
 /** What an admin is told when a rule's e-mails cannot go out yet. */
 export const NO_SMTP = 'no SMTP server is configured (set VIGIL_SMTP_URL and restart): the rule is kept and its e-mails wait until one is';
 
+/** An enabled rule's e-mail channel with no SMTP server: kept (one may be set up later), and the admin told now, not by a log line. */
+function mailWarnings(mail: boolean | undefined, enabled: boolean, channels: StoredChannels): string[] {
+  return enabled && channels.email?.length && mail === false ? [NO_SMTP] : [];
+}
+
+/** A rule's channels as an answer shows them to those who may see where alerts go: the webhook's secret never. */
+function withoutSecret({ webhook, email, digest }: StoredChannels) {
+  return { ...(webhook ? { webhook: { url: webhook.url } } : {}), ...(email ? { email } : {}), ...(digest ? { digest } : {}) };
+}
+
 const Rule = z.object({ id: z.string(), rule: RuleBody, enabled: z.boolean(), channels: z.object({ webhook: z.object({ url: z.string() }).optional(), email: z.array(z.string()).optional(), digest: z.literal('daily').optional() }) }).openapi('AlertRule');
 
 export function alertRoutes(): OpenAPIHono<AppEnv> {
@@ -94,10 +104,7 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
     const rules = await listRules(c.get('deps').store.db);
     // Where alerts go (a webhook's URL, the recipients' addresses) is for analysts and admins; a viewer sees that they go.
     const full = c.get('user').role !== 'viewer';
-    const shown = (r: (typeof rules)[number]) =>
-      full
-        ? { ...(r.channels.webhook ? { webhook: { url: r.channels.webhook.url } } : {}), ...(r.channels.email ? { email: r.channels.email } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) }
-        : { ...(r.channels.webhook ? { webhook: { url: '(hidden)' } } : {}), ...(r.channels.email ? { email: r.channels.email.map(() => '(hidden)') } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) };
+    const shown = (r: (typeof rules)[number]) => (full ? withoutSecret(r.channels) : { ...(r.channels.webhook ? { webhook: { url: '(hidden)' } } : {}), ...(r.channels.email ? { email: r.channels.email.map(() => '(hidden)') } : {}), ...(r.channels.digest ? { digest: r.channels.digest } : {}) });
     return c.json({ rules: rules.map((r) => ({ ...r, channels: shown(r) })), mail: c.get('deps').mail !== false }, 200);
   });
 
@@ -114,8 +121,7 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
         return r;
       });
       // kept either way (the server may be set up later), but the admin is told now, not by a log line
-      const warnings = channels.email?.length && c.get('deps').mail === false ? [NO_SMTP] : [];
-      return c.json({ id: created.id, warnings }, 201);
+      return c.json({ id: created.id, warnings: mailWarnings(c.get('deps').mail, true, channels) }, 201);
     },
   );
   app.openapi(
@@ -146,9 +152,7 @@ export function alertRoutes(): OpenAPIHono<AppEnv> {
         await writeAudit(tx, at, { actor: user.id, action, entityType: 'alert_rule', entityId: id, detail: { from: audited(r.before), to: audited(r.after), webhookSecretChanged: (r.before.channels.webhook?.secret ?? null) !== (r.after.channels.webhook?.secret ?? null) } });
         return r.after;
       });
-      const warnings = changed.enabled && changed.channels.email?.length && c.get('deps').mail === false ? [NO_SMTP] : [];
-      const { webhook, email, digest } = changed.channels;
-      return c.json({ rule: { ...changed, channels: { ...(webhook ? { webhook: { url: webhook.url } } : {}), ...(email ? { email } : {}), ...(digest ? { digest } : {}) } }, warnings }, 200);
+      return c.json({ rule: { ...changed, channels: withoutSecret(changed.channels) }, warnings: mailWarnings(c.get('deps').mail, changed.enabled, changed.channels) }, 200);
     },
   );
 
