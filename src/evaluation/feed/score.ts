@@ -204,6 +204,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const missedReasons: Record<string, number> = {};
   const missedNames: string[] = [];
   const wrongCountryNames: string[] = [];
+  const triaged = new Set((await store.db.selectFrom('triage_items').select(['report_id', 'entity_id']).execute()).map((t) => `${t.report_id} ${t.entity_id}`));
   for (const r of reports) {
     const index = itemOf.get(r.id)?.goldIndex;
     const g = index === undefined ? undefined : gold.get(index);
@@ -227,7 +228,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       const forms = nameForms(c.name);
       const pid = sysPersons.find((id) => caseOf.get(id) === c);
       if (!pid) {
-        const why = missedReason(doc, forms);
+        const why = missedReason(doc, forms, (entity) => triaged.has(`${r.id} ${entity}`));
         missedReasons[why] = (missedReasons[why] ?? 0) + 1;
         missedNames.push(`${c.name.split('|')[0]} (${g.index}): ${why}`);
         continue;
@@ -308,10 +309,11 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
 
 /**
  * Why a person at risk of the gold got no case from their report, read off the report's extraction:
- * the recogniser missed the name, read it as something else, no event befell them, or the risk
- * reading kept them below the case threshold.
+ * the recogniser missed the name, read it as something else, no event befell them, they wait in
+ * triage, or the risk reading kept them below the case threshold (their own at-risk score, or the
+ * report's relevance lowering a high one: the two call for different mends).
  */
-function missedReason(doc: ExtractionDocument | null, forms: string[]): string {
+function missedReason(doc: ExtractionDocument | null, forms: string[], inTriage: (entity: string) => boolean): string {
   if (!doc) return 'no extraction';
   const named = (e: Entity) => e.mentions.some((m) => (m.kind ?? 'name') === 'name' && forms.some((f) => sameName(m.text, f))) || forms.some((f) => sameName(e.name, f));
   const persons = doc.entities.filter((e) => e.type === 'PERSON' && named(e));
@@ -322,9 +324,13 @@ function missedReason(doc: ExtractionDocument | null, forms: string[]): string {
   const ids = new Set(persons.map((e) => e.id));
   const events = doc.events.filter((e) => e.target?.entity && ids.has(e.target.entity));
   if (!events.length) return 'no event targets them';
+  if (persons.some((e) => inTriage(e.id))) return 'targeted, in triage';
+  if (events.every((e) => e.modality === 'negated')) return 'targeted, every event negated';
   const risk = doc.risk?.persons.filter((p) => ids.has(p.entity)) ?? [];
   const score = Math.max(0, ...risk.map((p) => p.score));
-  return `targeted, at-risk score ${score < 0.5 ? '< 0.5' : score < 0.7 ? '0.5–0.7' : '≥ 0.7'}`;
+  const relevance = doc.risk?.relevance.score;
+  const lowered = relevance !== undefined && relevance < 0.5 ? ', report relevance < 0.5' : '';
+  return `targeted, at-risk score ${score < 0.5 ? '< 0.5' : score < 0.7 ? '0.5–0.7' : '≥ 0.7'}${lowered}`;
 }
 
 /**
