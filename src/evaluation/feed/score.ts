@@ -60,6 +60,8 @@ export interface PolicyFigures {
   gold: GoldFigures | null;
   /** Cases that are not a victim of the report that opened them, for reading. */
   wrongCases: string[];
+  /** Triage items by the policy's reason ("borderline": 12), and how many of them are a gold case of their report. */
+  triageReasons: Record<string, { items: number; gold: number }>;
 }
 
 export interface GoldFigures {
@@ -167,7 +169,17 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
 
   const unrelatedIds = new Set(reports.filter((r) => itemOf.get(r.id) && !isLabelled(itemOf.get(r.id)!)).map((r) => r.id));
   const openedByUnrelated = created.filter((c) => c.report_id && unrelatedIds.has(c.report_id) && personById.has(c.entity_id)).length;
-  const triage = Number((await db.selectFrom('triage_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const triageItems = await db.selectFrom('triage_items').select(['report_id', 'name', 'reasons']).execute();
+  const triage = triageItems.length;
+  const triageReasons: Record<string, { items: number; gold: number }> = {};
+  for (const t of triageItems) {
+    const why = triageReason(t.reasons);
+    const goldIndex = itemOf.get(t.report_id)?.goldIndex;
+    const cases = goldIndex === undefined ? [] : (gold.get(goldIndex)?.cases ?? []);
+    const row = (triageReasons[why] ??= { items: 0, gold: 0 });
+    row.items++;
+    if (cases.some((c) => nameForms(c.name).some((f) => sameName(t.name, f)))) row.gold++;
+  }
   const alerts = await db.selectFrom('alerts').select(['acknowledged_at']).execute();
   const hrdReports = reports.length - unrelatedIds.size;
   return {
@@ -184,7 +196,20 @@ export async function scoreRun(store: Store, items: FeedItem[], gold: Map<number
     openAlertsPerCase: ratio(alerts.filter((a) => !a.acknowledged_at).length, persons.length),
     gold: await scoreGold(store, reports, itemOf, linkedIn, personById, gold),
     wrongCases,
+    triageReasons,
   };
+}
+
+/** A triage item's reason without its figures: "borderline (at-risk 0.80, …)" → "borderline". */
+function triageReason(stored: string): string {
+  let reasons: unknown;
+  try {
+    reasons = JSON.parse(stored);
+  } catch {
+    reasons = [stored];
+  }
+  const last = Array.isArray(reasons) ? String(reasons[reasons.length - 1] ?? '') : String(reasons);
+  return last.replace(/\s*\(.*$/s, '').replace(/^(.{60}).*$/s, '$1…') || 'no reason stored';
 }
 
 type Person = { id: string; name: string; status: string; country: string | null; case_country: string | null };

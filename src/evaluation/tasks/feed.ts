@@ -112,6 +112,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
         `not-at-risk people with a case (new policy): ${now.gold?.notAtRiskNames.join('; ') || 'none'}`,
         `people at risk with no case, by reason (new policy): ${Object.entries(now.gold?.missedReasons ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
         `people at risk with no case (new policy): ${now.gold?.missedNames.join('; ') || 'none'}`,
+        `triage items by reason, and how many are a gold case (new policy): ${Object.entries(now.triageReasons).sort((a, b) => b[1].items - a[1].items).map(([k, v]) => `${k} ${v.items} (${v.gold} gold)`).join('; ') || 'none'}`,
         `wrong countries, gold→case (new policy): ${now.gold?.wrongCountryNames.join('; ') || 'none'}`,
         `wrong cases (new policy, first 15): ${now.wrongCases.slice(0, 15).join('; ') || 'none'}`,
       ],

@@ -108,8 +108,16 @@ function load(): void {
 /** The country a name stands for ("Cambodia", "U.S.", "Kingdom of Thailand"), or undefined. */
 export function countryByName(name: string): Country | undefined {
   load();
-  return byName!.get(key(name));
+  const exact = byName!.get(key(name));
+  if (exact) return exact;
+  // "the Socialist Republic of Vietnam", "Islamic Republic of Iran", or the recogniser's "Republic
+  // of Vietnam" cut from it: a state's long style around a name the list knows
+  const styled = STATE_STYLE.exec(name.trim())?.[1];
+  return styled ? byName!.get(key(styled)) : undefined;
 }
+
+/** A state's formal style before its short name; the name after it must be a country's by itself. */
+const STATE_STYLE = /^(?:the\s+)?(?:(?:Socialist|Islamic|Federal|Democratic|People['’]s|Arab|United|Bolivarian|Plurinational|Hashemite|Oriental|Co-operative|Cooperative)\s+)*(?:Republic|Kingdom|State|Federation|Sultanate|Emirate|Commonwealth)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L} '’-]+)$/u;
 
 /** The country of a demonym ("Thai", "Cambodian", "Nigerians"), or undefined. */
 export function countryByDemonym(word: string): Country | undefined {

@@ -108,7 +108,10 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
     const region = named?.country ?? soleRegionCountry(name);
     if (region) return { country: region };
   }
-  if (!top) return adminArea(name, context);
+  if (!top) {
+    const area = adminArea(name, context);
+    return area.country ? area : quarterOf(name, context);
+  }
   const rivals = cities.filter((c) => c.country !== top.country);
   // a world city is itself whatever else the report names: London is not London, Kentucky because
   // the report names the United States (Alexandria, Virginia is large enough to be read in context)
@@ -118,6 +121,22 @@ export function resolvePlace(name: string, context: ReadonlySet<string> = new Se
   const rival = rivals[0];
   if (rival && !(top.population >= DWARFING_POPULATION && top.population >= DWARFS * rival.population)) return { city: top.name };
   return { country: top.country, city: top.name };
+}
+
+/** "Khartoum North", "Jakarta Selatan"? Only English compass words: "Khartoum North", "Nairobi West". */
+const QUARTER = /^(.+?)\s+(?:North|South|East|West|Central)$/;
+
+/**
+ * A quarter of a large city named by the city and a compass word ("Khartoum North", "Nairobi
+ * West"): the city's country, no city. Only a city of LOCAL_NAMESAKE people or more that has no
+ * rival of that size abroad: a small town's "North" is likelier a region elsewhere.
+ */
+function quarterOf(name: string, context: ReadonlySet<string>): PlaceInfo {
+  const base = QUARTER.exec(name)?.[1];
+  if (!base || countryByName(base)) return {};
+  const large = citiesNamed(base, context).filter((c) => c.population >= LOCAL_NAMESAKE);
+  const countries = new Set(large.map((c) => c.country));
+  return countries.size === 1 ? { country: [...countries][0]! } : {};
 }
 
 /** A name ending in the kind of area it is: "Drell Governorate", "Drell region", "Drell Local Government Area". */
@@ -151,8 +170,11 @@ function namedCountries(entities: Entity[]): Set<string> {
     const c = e.type === 'LOC' ? countryByName(e.name) : e.type === 'MISC' ? countryByDemonym(e.name) : undefined;
     // a territory stands for its country too: "Bethlehem in the West Bank"
     const territory = e.type === 'LOC' ? NEWS_PLACES[e.name.toLowerCase()] : undefined;
-    // "Bethlehem, Pennsylvania": a region only one country has places the report there
+    // "Bethlehem, Pennsylvania": a region only one country has places the report there; not a
+    // region named like a town of another country ("Trujillo", a Venezuelan state and a Honduran
+    // and a Peruvian town, places a report on Honduras nowhere)
     const region = e.type === 'LOC' && !c && !territory ? soleRegionCountry(e.name) : undefined;
+    if (region && citiesNamed(e.name).some((x) => x.country !== region && x.population >= HAMLET)) continue;
     if (c) out.add(c.cca3);
     else if (territory) out.add(territory);
     else if (region) out.add(region);

@@ -184,3 +184,26 @@ test('a country closing a headline or a dateline leads no state body on the line
   const led = pipeline.run(new Doc('Malaysian police detained three activists in Ipoh on Monday.', { published: '2026-05-04' })).entities.find((e) => e.type === 'ORG');
   assert.equal(led?.name, 'Malaysian police');
 });
+
+test('a state\'s formal style around a country\'s name is that country; a quarter of a large city is in its country', () => {
+  assert.equal(countryByName('Socialist Republic of Vietnam')?.cca3, 'VNM');
+  assert.equal(countryByName('Republic of Vietnam')?.cca3, 'VNM', 'the recogniser may cut the first word of the style');
+  assert.equal(countryByName('the Islamic Republic of Iran')?.cca3, 'IRN');
+  assert.deepEqual(resolvePlace('Khartoum North'), { country: 'SDN' });
+  assert.deepEqual(resolvePlace('Nairobi West'), { country: 'KEN' });
+  // must not match: a style around no country, a compass word after no large city, a country's own compass name
+  assert.equal(countryByName('Republic of Velmora'), undefined);
+  assert.equal(countryByName('Kingdom of Heaven'), undefined);
+  assert.deepEqual(resolvePlace('Velmora North'), {});
+  assert.equal(resolvePlace('Korea North').country, undefined);
+});
+
+test('a region named like a town abroad does not place a report in the region\'s country', () => {
+  const pipeline = createDefaultPipeline('places');
+  const countries = (text: string) => Object.fromEntries(pipeline.run(new Doc(text)).entities.filter((e) => e.type === 'LOC').map((e) => [e.name, e.country]));
+  // Trujillo is a Venezuelan state's name, and a town in Honduras and a city in Peru
+  const honduran = countries('Honduran police detained the fisherman Abel Corrales near Trujillo on Monday, his family said.');
+  assert.equal(honduran.Trujillo, 'HND');
+  // must not match: a region only one country has still places the report ("Pennsylvania")
+  assert.equal(countries('The reporter Ana Voss was arrested in Bethlehem, Pennsylvania, on Friday.').Bethlehem, 'USA');
+});
