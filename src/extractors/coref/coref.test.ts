@@ -79,6 +79,17 @@ test('a demonym before the nouns that lead a name gives a nationality even when 
   assert.equal(person(verb, 'Ivo Rant').country, undefined);
 });
 
+test('a country in brackets right after a name, as a roundup writes its entries, gives the nationality; other brackets give none', () => {
+  const doc = run('Four reporters behind bars\n\n3. Lena Varsk (Russia)\n\nThe editor of a local site was arrested in March and is serving five years.\n\n4. Tomas Ekwe (Nigerian)\n\nHe was detained in June.');
+  assert.equal(person(doc, 'Lena Varsk').country, 'RUS');
+  assert.equal(person(doc, 'Tomas Ekwe').country, 'NGA');
+  // must not match: an outlet, an age or an initialism in brackets
+  const other = run('The reporter Ivo Rant (Velmora Times) and the editor Ada Moll (41) were questioned. Dan Brel (MP) spoke.');
+  assert.equal(person(other, 'Ivo Rant').country, undefined);
+  assert.equal(person(other, 'Ada Moll').country, undefined);
+  assert.equal(person(other, 'Dan Brel').country, undefined);
+});
+
 test('"his client", said by the lawyer of someone named, is that person; with no lawyer in view, nobody named', () => {
   const doc = run("Police arrested the photographer Shadi Zalan on Friday. A news agency quoted Zalan's lawyer as saying on Tuesday night that his client had been released.");
   assert.deepEqual(texts(person(doc, 'Shadi Zalan'), 'description'), ['his client']);

@@ -5,7 +5,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity } from '../../text/types.js';
 import { numberByFirstMention } from '../entities/rewrite.js';
 import { loadNames } from '../learn/names.js';
-import { countryByDemonym } from '../places/countries.js';
+import { countryByDemonym, countryByName } from '../places/countries.js';
 import { HONORIFICS, Tree } from '../syntax/tree.js';
 import { loadCues } from '../quotes/cues.js';
 import { loadRoleNouns, OWN_BODY, PRONOUN_GENDER } from './lexicon.js';
@@ -38,6 +38,13 @@ function ownOfficer(tree: Tree, i: number): boolean {
   return tree.doc.entities.filter((e) => e.type === 'PERSON' && (e.titles ?? []).some(fits)).length === 1;
 }
 
+/** The country named alone in brackets right after a name ("Lena Varsk (Russia)", "(Kenyan)"), or undefined. */
+export function countryInBrackets(text: string, end: number): string | undefined {
+  const inner = /^[^\S\n]?\(([\p{Lu}][\p{L} .'’-]{1,40})\)/u.exec(text.slice(end, end + 48))?.[1]?.trim();
+  if (!inner) return undefined;
+  return (countryByName(inner) ?? countryByDemonym(inner))?.cca3;
+}
+
 /**
  * The `coref` component: titles and roles on people, then every pronoun and description tied to
  * the person it means, as mentions of kind `pronoun` or `description`; people the report never
@@ -66,6 +73,12 @@ export function resolveCoreference(doc: Doc): Entity[] {
     if (e.type !== 'PERSON' || e.country) continue;
     const led = e.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => demonymBeforeName(doc, m.start)).find((c) => c !== undefined);
     if (led) e.country = led;
+  }
+  // "5. Lena Varsk (Russia)": a roundup's entry gives the country in brackets after the name
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || e.country) continue;
+    const bracketed = e.mentions.filter((m) => (m.kind ?? 'name') === 'name').map((m) => countryInBrackets(doc.text, m.end)).find((c) => c !== undefined);
+    if (bracketed) e.country = bracketed;
   }
   const resolver = new Resolver(tree, nouns, gender, loadCues().verbs);
   const resolved = new Map<number, Entity>();
