@@ -103,7 +103,7 @@ export interface Bundle {
 export interface CaseSnapshot {
   person: { name: string; codeName: string | null; restricted: boolean; country: string | null; titles: string[]; aliases: { alias: string; script: string | null; kind: string | null }[]; status: string; statusSince: string | null };
   timeline: { id: string; type: string; modality: string; date: string | null; precision: string | null; place: string | null; country: string | null; destinationCountry: string | null; agent: string | null; sources: { reportId: string; start: number; end: number; trigger: string; modality: string; date: string | null; speaker: string | null; sourceKind: string | null; hand: string | null; confidence: number; whereaboutsUnknown?: boolean }[] }[];
-  reports: Map<string, { text: string; title: string | null; url: string | null; published: string | null; origin: ReportOrigin | null }>;
+  reports: Map<string, { text: string; title: string | null; url: string | null; published: string | null; origin: ReportOrigin | null; /** The places the report names (`placesNamed`): withheld with the events' own when places are. */ places?: string[] }>;
   statements: Statement[];
   whereabouts: BundleWhereabouts[];
   notes: { body: string; at: string }[];
@@ -129,7 +129,10 @@ export function buildBundle(snap: CaseSnapshot, choose: BundleChoices, head: Pic
   const whereabouts = choose.parts.whereabouts ? snap.whereabouts : [];
   const names = choose.name === 'real' ? [] : [p.name, ...p.aliases.map((a) => a.alias)];
   const atRisk = choose.withholdSpeakers ? [...timeline.flatMap((e) => e.sources.filter((s) => speakerAtRisk(s.sourceKind)).map((s) => s.speaker ?? '')), ...statements.filter((s) => speakerAtRisk(s.sourceKind)).map((s) => s.speaker)] : [];
-  const places = choose.withholdPlaces ? [...timeline.map((e) => e.place), ...whereabouts.map((w) => w.place)].filter((x): x is string => !!x) : [];
+  // every place the sent reports name, not only the events' own: an excerpt or a headline names the
+  // town and the police station the arrest was told in, though the event's place was never read
+  const named = [...snap.reports.values()].flatMap((r) => r.places ?? []);
+  const places = choose.withholdPlaces ? [...timeline.map((e) => e.place), ...whereabouts.map((w) => w.place), ...named].filter((x): x is string => !!x) : [];
   // Pronouns and role words ("his wife") are not names: only capitalised words of a speaker are withheld.
   const speakerNames = atRisk.flatMap((s) => s.match(/\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu) ?? []);
   const mask = new Masker([...new Set([...formsToMask([...names, ...speakerNames]), ...choose.terms.map((t) => t.trim()).filter(Boolean), ...places])].sort((a, b) => b.length - a.length));

@@ -178,5 +178,22 @@ for (const engine of TEST_ENGINES) {
       assert.equal(JSON.parse(audit[0]!.detail).bundle, bundle.id);
       assert.equal((await receiver.ben.call('GET', `/api/search?q=Heron`)).data.people.length, 0, 'search hides it from non-members too');
     });
+
+    test('places withheld: every place the sent reports name is masked, not only the events\' own; countries and other words stay', async () => {
+      // a town named where nothing is told to have happened (no event's place), in the headline and the lede
+      const text = 'Colleagues rally in Velmont for detained journalist\n\nORVANE — Colleagues of Sana Oduya gathered in Velmont on Saturday, two days after police detained her. She was charged on Friday, her lawyer said.\n';
+      await sender.ana.call('POST', '/api/reports', { text, published: '2026-11-21' });
+      await sender.worker.drain();
+      const r = await exportCase(sender.ana, { withholdPlaces: true });
+      assert.equal(r.status, 200);
+      const all = JSON.stringify(r.data);
+      assert.ok(all.includes('█'.repeat('Velmont'.length)), 'the rally\'s town is in a sent passage, masked');
+      assert.ok(!all.includes('Velmont'), 'the town leaked');
+      assert.equal(r.data.redaction.places, true);
+      for (const e of r.data.events) assert.equal(e.place, null);
+      // must not match: words that are no place, and an official speaking in public, stay
+      assert.ok(all.includes('Pell Dravik'));
+      assert.ok(all.includes('Colleagues'));
+    });
   });
 }
