@@ -70,7 +70,7 @@ export interface GoldFigures {
   atRiskPrecision: number | null;
   /** Status as of the report's publication (CASE-GOLD.md): from what the reports published by then told. */
   statusAccuracy: number | null;
-  /** Status at the end of the feed, what the case list shows after every report (later reports can move it). */
+  /** Status at the end of the feed, what the case list shows after every report, against the gold status of the person's latest report. */
   statusAtEndAccuracy: number | null;
   /** Gold statuses `unknown`, which the product never gives: counted in the status figures as wrong. */
   goldUnknown: number;
@@ -229,6 +229,9 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
   const missedReasons: Record<string, number> = {};
   const missedNames: string[] = [];
   const wrongCountryNames: string[] = [];
+  // per case, the gold status of its latest report: what the case should show once the feed is read
+  const latestGold = new Map<string, { published: string; status: string }>();
+  const atEnd: string[] = [];
   const triaged = new Set((await store.db.selectFrom('triage_items').select(['report_id', 'entity_id']).execute()).map((t) => `${t.report_id} ${t.entity_id}`));
   for (const r of reports) {
     const index = itemOf.get(r.id)?.goldIndex;
@@ -262,7 +265,10 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       t.found++;
       const p = personById.get(pid)!;
       const status = await statusAsOf(store, pid, r.id, p.status);
-      if (p.status === c.status) t.statusAtEndRight++;
+      // the case's status after the whole feed is right if it is what the person's latest report says (below)
+      const seen = latestGold.get(pid);
+      if (!seen || (g.published ?? '') >= seen.published) latestGold.set(pid, { published: g.published ?? '', status: c.status });
+      atEnd.push(pid);
       if (c.status === 'unknown') t.goldUnknown++;
       if (status === c.status) t.statusRight++;
       else wrongStatusNames.push(`${p.name} (${g.index}): ${c.status}→${status}`);
@@ -307,6 +313,7 @@ async function scoreGold(store: Store, reports: { id: string; extraction: string
       }
     }
   }
+  for (const pid of atEnd) if (personById.get(pid)!.status === latestGold.get(pid)!.status) t.statusAtEndRight++;
   if (!t.reports) return null;
   return {
     reports: t.reports,

@@ -103,7 +103,7 @@ async function run(ctx: TaskContext): Promise<TaskOutcome> {
           ? 'case P: cases whose opening report names them as a gold case; victim R: the gold cases with a case linked from their report'
           : 'case P: cases whose opening report is an HRDsAttack report naming them as a victim; victim R: named journalists, defenders and unionists with a case linked from their report',
         'events P/R by type and modality on the cases matched to gold (R counts every gold event, found case or not)',
-        'status: as of each report\'s publication (CASE-GOLD.md), from the reports published by then; status at end: what the case shows after the whole feed',
+        'status: as of each report\'s publication (CASE-GOLD.md), from the reports published by then; status at end: what the case shows after the whole feed, against the gold of the person\'s latest report (before session 51, against each report\'s own)',
         `gold status 'unknown', which no case can show (new policy): ${now.gold?.goldUnknown ?? 0} of the matched cases`,
         `status, gold→case (new policy): ${Object.entries(now.gold?.statusConfusion ?? {}).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('; ') || 'none'}`,
         `wrong statuses (new policy): ${now.gold?.wrongStatusNames.join('; ') || 'none'}`,
