@@ -62,6 +62,12 @@ export interface CaseEntry extends TimelineEntry {
   readAt?: string;
   /** Every report telling it is a backfill. */
   backfill?: boolean;
+  /**
+   * The telling it was first made from ("report:event" of its extraction), which outlives the
+   * timeline event: a report corrected is tracked again and its events are made anew under new
+   * ids, and an alert keyed on the id was raised again for every review decision.
+   */
+  origin?: string;
 }
 
 export interface CaseView {
@@ -219,14 +225,14 @@ export function evaluateRules(view: CaseView, rules: AlertRule[], now: Date, fre
         if (!view.country) break;
         for (const e of told) {
           if ((e.type === 'DEPORTATION' || e.type === 'EXTRADITION') && e.destinationCountry === view.country) {
-            out.push({ kind: rule.kind, key: `returned:${e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()} to ${view.country}, the country the person fled`, ...evidence([e]), episode: episodeOf(e), urgent: !e.backfill });
+            out.push({ kind: rule.kind, key: `returned:${view.personId}:${e.origin ?? e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()} to ${view.country}, the country the person fled`, ...evidence([e]), episode: episodeOf(e), urgent: !e.backfill });
           }
         }
         break;
       case 'new_event':
         for (const e of told) {
           if (fresh.has(e.id) && rule.types.includes(e.type)) {
-            out.push({ kind: rule.kind, key: `new_event:${e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()}${e.date ? ` (${e.date.value})` : ''}${e.backfill ? ' — from a backfilled report' : ''}`, ...evidence([e]), episode: episodeOf(e), urgent: !e.backfill });
+            out.push({ kind: rule.kind, key: `new_event:${view.personId}:${e.origin ?? e.id}`, message: `Rule "${label}": ${view.name}, ${e.type.toLowerCase()}${e.date ? ` (${e.date.value})` : ''}${e.backfill ? ' — from a backfilled report' : ''}`, ...evidence([e]), episode: episodeOf(e), urgent: !e.backfill });
           }
         }
         break;

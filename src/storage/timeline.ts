@@ -215,6 +215,7 @@ export function caseEntries(timeline: TimelineEvent[], reports: Map<string, Repo
       repeat: e.sources.some((s) => tellsRepeat(s.trigger)),
       destinationCountry: e.destination_country,
       reportIds: [...new Set(e.sources.map((s) => s.report_id))],
+      origin: e.sources.map((s) => `${s.report_id}:${s.event_id}`).sort()[0],
       recordedAt: e.created_at,
     };
   });

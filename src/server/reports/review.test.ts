@@ -93,6 +93,27 @@ for (const engine of TEST_ENGINES) {
       assert.equal(gone.sources[0].confidence, 1);
     });
 
+    test('a review decision raises no second alert for an event already alerted: the report is tracked again, the alert stays one', async () => {
+      const alerts = async () => (await store.db.selectFrom('alerts').select(['key', 'message']).where('person_id', '=', caseId).execute()).filter((a) => a.key.startsWith('new_event:'));
+      const before = await alerts();
+      assert.ok(before.some((a) => /disappearance/.test(a.message)), `the added disappearance raised its alert: ${JSON.stringify(before)}`);
+      const target = (await machineEvent('v2')).target.entity;
+      // dating the disappearance, then rejecting and restoring another event: each tracks the report again
+      const dated = await analyst.call('POST', `/api/reports/${reportId}/events/a1/review`, {
+        action: 'correct',
+        event: { type: 'DISAPPEARANCE', modality: 'reported', trigger: at('do not know where'), roles: { target: { entity: target } }, date: { value: '2026-11-16', precision: 'day' } },
+      });
+      assert.equal(dated.status, 200, JSON.stringify(dated.data));
+      assert.equal((await analyst.call('POST', `/api/reports/${reportId}/events/v4/review`, { action: 'reject' })).status, 200);
+      assert.equal((await analyst.call('DELETE', `/api/reports/${reportId}/events/v4/review`)).status, 200);
+      const after = await alerts();
+      assert.deepEqual(after.map((a) => a.key).sort(), before.map((a) => a.key).sort(), 'the same alerts, none new');
+      // must not match: an event the report newly tells after a correction is news and raises its own
+      const torture = await analyst.call('POST', `/api/reports/${reportId}/events`, { event: { type: 'TORTURE', modality: 'reported', trigger: at('taken him'), roles: { target: { entity: target } }, date: null } });
+      assert.equal(torture.status, 201, JSON.stringify(torture.data));
+      assert.equal((await alerts()).length, before.length + 1);
+    });
+
     test('bad corrections are refused with the reason, and change nothing', async () => {
       const before = (await analyst.call('GET', `/api/reports/${reportId}`)).data.corrections;
       const outside = await analyst.call('POST', `/api/reports/${reportId}/events/v1/review`, { action: 'correct', event: { type: 'ARREST', modality: 'asserted', trigger: { start: 5, end: 999_999 }, roles: {}, date: null } });
