@@ -1,4 +1,4 @@
-import type { DatePrecision, EventDate, EventType, ExtractionDocument, Modality, Role, RoleName, VigilEvent } from '../text/types.js';
+import type { DatePrecision, EventDate, EventType, ExtractionDocument, Modality, Role, VigilEvent } from '../text/types.js';
 import { ROLE_NAMES } from '../text/types.js';
 
 export const CORRECTION_ACTIONS = ['accepted', 'rejected', 'corrected', 'added'] as const;
@@ -21,12 +21,19 @@ export interface RoleInput {
   end?: number;
 }
 
+/**
+ * The roles an analyst sets: the event's own, and where the person is held, which the case page's
+ * "Held at" reads (a correction that set only the arrest's place left the case saying "place not stated").
+ */
+export const EDITABLE_ROLES = [...ROLE_NAMES, 'heldAt'] as const;
+export type EditableRole = (typeof EDITABLE_ROLES)[number];
+
 /** What the review screen sends for a corrected or added event: offsets and ids, never free text. */
 export interface EventInput {
   type: EventType;
   modality: Modality;
   trigger: { start: number; end: number };
-  roles: Partial<Record<RoleName, RoleInput | null>>;
+  roles: Partial<Record<EditableRole, RoleInput | null>>;
   date: { value: string; precision: DatePrecision } | null;
 }
 
@@ -44,8 +51,8 @@ const DATE_FORMS: Record<DatePrecision, { re: RegExp; hint: string }> = {
 export function eventFromInput(doc: ExtractionDocument, id: string, input: EventInput): { event: VigilEvent } | { problem: string } {
   const inText = (s: number, e: number) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e > s && e <= doc.text.length;
   if (!inText(input.trigger.start, input.trigger.end)) return { problem: `the trigger's offsets ${input.trigger.start}–${input.trigger.end} are outside the report` };
-  const roles = {} as Record<RoleName, Role | null>;
-  for (const name of ROLE_NAMES) {
+  const roles = {} as Record<EditableRole, Role | null>;
+  for (const name of EDITABLE_ROLES) {
     const r = input.roles[name];
     if (!r) {
       roles[name] = null;

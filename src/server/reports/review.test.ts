@@ -69,6 +69,34 @@ for (const engine of TEST_ENGINES) {
       assert.ok(history.some((h) => h.action === 'report.event_reviewed' && h.detail.eventId === 'v2'));
     });
 
+    test('where the person is held, set in review, is what the case page says he is held at', async () => {
+      const arrest = await machineEvent('v2');
+      const words = 'his home';
+      const r = await analyst.call('POST', `/api/reports/${reportId}/events/v2/review`, {
+        action: 'correct',
+        event: { type: 'ARREST', modality: 'asserted', trigger: at('arrested'), roles: { target: { entity: arrest.target.entity }, heldAt: { entity: null, ...at(words) } }, date: { value: '2026-11-16', precision: 'day' } },
+      });
+      assert.equal(r.status, 200, JSON.stringify(r.data));
+      const view = (await analyst.call('GET', `/api/cases/${caseId}`)).data;
+      const told = (v: { timeline: { type: string; sources: { heldAt: string | null }[] }[] }) => v.timeline.filter((e) => e.type === 'ARREST').flatMap((e) => e.sources.map((x) => x.heldAt));
+      assert.ok(told(view).includes(words), JSON.stringify(told(view)));
+      // (his wife's word that nobody knows where he was taken keeps the status; the place is on file for when it is confirmed)
+      if (view.status.status === 'detained') assert.equal(view.heldAt?.place, words);
+      // must not match: an arrest's own place is where it happened, not where he is held
+      const placed = await analyst.call('POST', `/api/reports/${reportId}/events/v2/review`, {
+        action: 'correct',
+        event: { type: 'ARREST', modality: 'asserted', trigger: at('arrested'), roles: { target: { entity: arrest.target.entity }, place: { entity: null, ...at(words) } }, date: { value: '2026-11-16', precision: 'day' } },
+      });
+      assert.equal(placed.status, 200, JSON.stringify(placed.data));
+      assert.ok(!told((await analyst.call('GET', `/api/cases/${caseId}`)).data).includes(words));
+      // the earlier test's correction is restored for the tests after this one
+      const karsvik = (await analyst.call('GET', `/api/reports/${reportId}`)).data.extraction.entities.find((e: { name: string }) => e.name === 'Karsvik');
+      await analyst.call('POST', `/api/reports/${reportId}/events/v2/review`, {
+        action: 'correct',
+        event: { type: 'ARREST', modality: 'asserted', trigger: at('arrested'), roles: { target: { entity: arrest.target.entity }, place: { entity: karsvik.id, ...at('Karsvik', 20) } }, date: { value: '2026-11-16', precision: 'day' } },
+      });
+    });
+
     test('rejecting an event takes it off the timeline; taking the decision back restores it', async () => {
       const charge = () => analyst.call('GET', `/api/cases/${caseId}`).then((v) => v.data.timeline.filter((e: { type: string }) => e.type === 'CHARGE').length);
       assert.equal(await charge(), 1);

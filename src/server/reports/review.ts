@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Correction, EventInput } from '../../cases/corrections.js';
-import { eventFromInput, nextAddedId } from '../../cases/corrections.js';
+import type { Correction, EditableRole, EventInput } from '../../cases/corrections.js';
+import { EDITABLE_ROLES, eventFromInput, nextAddedId } from '../../cases/corrections.js';
 import { VigilError } from '../../core/errors.js';
 import { retrackReport } from '../../ingest/retrack.js';
 import { writeAudit } from '../../storage/audit.js';
@@ -8,7 +8,7 @@ import { deleteCorrection, listCorrections, saveCorrection } from '../../storage
 import { getReport, parseExtraction } from '../../storage/reports.js';
 import type { Db } from '../../storage/store.js';
 import type { ExtractionDocument } from '../../text/types.js';
-import { DATE_PRECISIONS, EVENT_TYPES, MODALITIES, ROLE_NAMES } from '../../text/types.js';
+import { DATE_PRECISIONS, EVENT_TYPES, MODALITIES } from '../../text/types.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
@@ -21,7 +21,7 @@ const EventInputSchema = z
     type: z.enum(EVENT_TYPES),
     modality: z.enum(MODALITIES),
     trigger: z.object({ start: Offset, end: Offset }),
-    roles: z.object(Object.fromEntries(ROLE_NAMES.map((r) => [r, RoleInput.optional()])) as Record<(typeof ROLE_NAMES)[number], z.ZodOptional<typeof RoleInput>>),
+    roles: z.object(Object.fromEntries(EDITABLE_ROLES.map((r) => [r, RoleInput.optional()])) as Record<EditableRole, z.ZodOptional<typeof RoleInput>>),
     date: z.object({ value: z.string().max(10), precision: z.enum(DATE_PRECISIONS) }).nullable(),
   })
   .openapi('EventInput');

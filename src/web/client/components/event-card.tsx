@@ -1,15 +1,18 @@
-import type { EventInput, RoleInput } from '../../../cases/corrections.js';
-import { EVENT_TYPES, MODALITIES, ROLE_NAMES } from '../../../text/types.js';
-import type { RoleName } from '../../../text/types.js';
+import type { EditableRole, EventInput, RoleInput } from '../../../cases/corrections.js';
+import { EDITABLE_ROLES } from '../../../cases/corrections.js';
+import { EVENT_TYPES, MODALITIES } from '../../../text/types.js';
 import { typeLabel } from './labels.js';
 import type { Correction, ExtractionDocument, VigilEvent } from '../types.js';
 
 export type Draft = EventInput;
 
+/** Role names as the editor shows them, where the field's name is not a word. */
+const ROLE_LABEL: Partial<Record<EditableRole, string>> = { heldAt: 'held at' };
+
 /** The event as an editable draft: roles as entity ids and offsets, never as free text. */
 export function draftOf(v: VigilEvent): Draft {
-  const roles: Partial<Record<RoleName, RoleInput | null>> = {};
-  for (const name of ROLE_NAMES) {
+  const roles: Partial<Record<EditableRole, RoleInput | null>> = {};
+  for (const name of EDITABLE_ROLES) {
     const r = v[name];
     roles[name] = r ? { entity: r.entity, ...(r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : {}) } : null;
   }
@@ -22,12 +25,12 @@ export interface CardProps {
   decision: Correction | undefined;
   draft: Draft | null;
   active: boolean;
-  picking: RoleName | null;
+  picking: EditableRole | null;
   canWrite: boolean;
   busy: boolean;
   onSelect: () => void;
   onDraft: (d: Draft) => void;
-  onPick: (role: RoleName | null) => void;
+  onPick: (role: EditableRole | null) => void;
   onAccept: () => void;
   onReject: () => void;
   onSave: () => void;
@@ -78,11 +81,11 @@ export function EventCard(p: CardProps) {
             </label>
           </div>
           <dl class="roles">
-            {ROLE_NAMES.map((name) => {
+            {EDITABLE_ROLES.map((name) => {
               const r = d.roles[name];
               return (
                 <div key={name} class={`role-row ${p.picking === name ? 'picking' : ''}`}>
-                  <dt class={`role-${name}`}>{name}</dt>
+                  <dt class={`role-${name}`}>{ROLE_LABEL[name] ?? name}</dt>
                   <dd>
                     <span class="value">{roleText(doc, r) || '—'}</span>
                     {r && event[name]?.implied && r.start === event[name]?.start && (

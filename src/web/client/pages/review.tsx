@@ -6,7 +6,7 @@ import { EventCard, draftOf } from '../components/event-card.js';
 import { useAction, useData } from '../components/hooks.js';
 import { People, Quotes } from '../components/who-said.js';
 import { offsetOf } from '../segments.js';
-import type { RoleName } from '../../../text/types.js';
+import type { EditableRole } from '../../../cases/corrections.js';
 import type { Correction, Me, Report, VigilEvent } from '../types.js';
 import { canWrite } from '../types.js';
 
@@ -31,7 +31,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const report = useData(() => get<Report>(`/reports/${id}`), [id], { ms: 1000, while: (r) => r.state === 'queued' });
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [picking, setPicking] = useState<RoleName | null>(null);
+  const [picking, setPicking] = useState<EditableRole | null>(null);
   const [flash, setFlash] = useState('');
   const action = useAction();
   const write = canWrite(me);
