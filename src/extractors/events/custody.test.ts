@@ -241,3 +241,46 @@ test('a counted group held somewhere counts the unnamed group told with its name
   const others = heldOf('Police arrested the campaigner Bir Sunar on Monday. The four youths were picked up from their homes the same evening. All four are being held at the District Police Office in Siraha.');
   assert.equal(others.get('Bir Sunar'), null);
 });
+
+/** Per person with a custody of any kind, where the last telling of it says they are held (null: nowhere). */
+function lastHeldOf(text: string): Map<string | undefined, string | null> {
+  const doc = pipeline.run(new Doc(text, { published: '2024-05-01' }));
+  const byId = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const out = new Map<string | undefined, string | null>();
+  for (const v of doc.events.filter((x) => ['ARREST', 'CONVICTION'].includes(x.type) && x.target?.entity)) {
+    const name = byId.get(v.target!.entity!);
+    out.set(name, v.heldAt?.text ?? out.get(name) ?? null);
+  }
+  return out;
+}
+
+test('a cell or ward with no name of its own, told after the prison was named, leaves the prison as where the person is held', () => {
+  const cell = lastHeldOf('Mira Tolvek was arrested in March and is held at Drellmoor women\'s prison. In June guards placed her in a punishment cell for a week.');
+  assert.equal(cell.get('Mira Tolvek'), "Drellmoor women's prison");
+  const kept = lastHeldOf('Ivo Rant was detained on Monday. He has been returned to the Karst Central Police Station, where he is kept in a crowded cell.');
+  assert.equal(kept.get('Ivo Rant'), 'Karst Central Police Station');
+  // must match still: a ward with a name, or a cell when no prison was named
+  assert.equal(lastHeldOf('Ivo Rant was arrested. Ivo Rant is being held in Ward 4 of Karst prison.').get('Ivo Rant'), 'Ward 4 of Karst prison');
+  assert.equal(lastHeldOf('Ivo Rant was arrested on Monday and placed in a punishment cell.').get('Ivo Rant'), 'punishment cell');
+});
+
+test('"all three", "the two": a number standing for the people held is a group', () => {
+  const held = heldOf('Police detained Dana Velk in Karst on Monday. Ori Stam was detained at the airport on Tuesday. Officers arrested Luka Brenn at his flat. All three are now held at the Karst pre-trial detention centre.');
+  for (const name of ['Dana Velk', 'Ori Stam', 'Luka Brenn']) assert.equal(held.get(name), 'Karst pre-trial detention centre', name);
+  // must not match: someone told before the count is reached
+  const two = heldOf('Teo Vance was arrested in May. Police detained Dana Velk in Karst on Monday. Ori Stam was detained at the airport on Tuesday. The two are now held at the Karst pre-trial detention centre.');
+  assert.equal(two.get('Teo Vance'), null);
+  assert.equal(two.get('Ori Stam'), 'Karst pre-trial detention centre');
+});
+
+test('"was returned to Karst prison": a person moved back is held there; one who goes back of her own accord is not', () => {
+  assert.equal(lastHeldOf('Ivo Rant was detained in May. After the hearing he was returned to Karst prison that night.').get('Ivo Rant'), 'Karst prison');
+  // must not match: she went back herself
+  assert.equal(lastHeldOf('Mira Tolvek was detained in May and released the next day. She returned to the Karst police station to collect her phone.').get('Mira Tolvek'), null);
+});
+
+test('a custody noun with its place ("his detention at Karst prison") places that custody; a place of custody in general places nobody', () => {
+  assert.equal(lastHeldOf('The reporter Ivo Rant was arrested on Monday. His detention at Karst prison was extended on Friday.').get('Ivo Rant'), 'Karst prison');
+  // must not match: the conditions of a place, said by someone arrested elsewhere
+  assert.equal(lastHeldOf('Conditions in pretrial detention at Karst prison are harsh, said Ivo Rant, who was arrested in May.').get('Ivo Rant'), null);
+});

@@ -46,6 +46,15 @@ function datedApart(a: VigilEvent, b: VigilEvent): boolean {
   return x !== undefined && y !== undefined && x !== y;
 }
 
+/** The parts of a prison a person is put in for a while: "a punishment cell", "an overcrowded cell", "the isolation ward". */
+const CELL_PARTS = new Set(['cell', 'cells', 'ward', 'wing', 'block', 'basement', 'unit']);
+
+/** A part of a facility told with no name of its own ("a punishment cell", not "Ward 4 of Karst prison"). */
+function barePart(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return CELL_PARTS.has(words.at(-1)!.toLowerCase()) && !words.some((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
 /** "held at the same prison": a place named by reference to one told before. */
 const SAME_PLACE = /^(?:the\s+)?same\s+\p{L}+/iu;
 
@@ -106,6 +115,8 @@ const HOLDING = new Set(['hold', 'keep', 'detain', 'jail', 'imprison', 'incarcer
 /** Moving someone held from one place of detention to another: it says they are held. */
 const TRANSFERS = new Set(['transfer', 'move', 'shift']);
 const MOVING = new Set(['take', 'transfer', 'shift', 'move', 'bring', 'send', 'transport', 'drive', 'escort', 'place', 'put', 'throw']);
+/** Whether token `i` moves someone held: a moving verb, or "was returned to Karst prison" (not "she returned to the station", who went). */
+const moves = (tree: Tree, i: number): boolean => MOVING.has(tree.lemma(i)) || (tree.lemma(i) === 'return' && tree.token(i).upos === 'VERB' && tree.isPassive(i));
 /** Moving verbs that also set someone down in a place ("placed in Karst jail", "put at the Karst remand centre"). */
 const PUTTING = new Set(['place', 'put', 'throw']);
 /** Verbs that leave a person where a copula would: "remains in Evin prison". */
@@ -147,6 +158,11 @@ interface Statement {
   moved?: boolean;
   /** The verb a statement with its verb left out shares ("and B to Y"): its trigger. */
   verb?: number;
+  /**
+   * Told on a custody noun, with no person the words could be read to ("his detention at Karst
+   * prison was extended"): only the custody the noun itself tells is placed, nobody told before.
+   */
+  ownOnly?: boolean;
 }
 
 /**
@@ -202,7 +218,7 @@ export class CustodyReader {
     const indexed = new CustodyEvents(this.tree.doc, events, (v) => this.triggerTokens(v));
     for (const s of statements) {
       // "all except A are held at …": whichever way the events were found, A's are not about this
-      let about = this.eventsFor(s, indexed).filter((v) => !(v.target?.entity && s.except?.has(v.target.entity)));
+      let about = this.eventsFor(s, indexed).filter((v) => !(v.target?.entity && s.except?.has(v.target.entity)) && (!s.ownOnly || this.ownTrigger(v, s)));
       // "A and B were moved from Karst prison to a facility in Drell": each named one is held there
       const moved = s.moved ?? false;
       // (also when the custody it would join befalls words linked to nobody: a lede's "A radio host
@@ -238,10 +254,13 @@ export class CustodyReader {
       // "prosecutors asked for her to be remanded in a pretrial detention centre; the judge refused":
       // a holding asked for, refused or to come is where nobody is held, so it is no one else's place either
       const unheld = indexed.inSentence(s.sentence).some((v) => this.ownTrigger(v, s) && !HAPPENED.has(v.modality)) && this.refusedIn(s.sentence);
+      // "placed her in a punishment cell", "kept in an overcrowded cell": a part of the prison the
+      // report named before, whose name says more of where the person is than the part does
+      const named = s.heldAt && barePart(s.heldAt.text) ? this.namedBefore(s, about, indexed) : undefined;
       for (const v of about) {
         // a house arrest's place is the home, whatever a cell told beside it held
         if (s.heldAt && (!unheld || this.ownTrigger(v, s)) && !HOUSE_ARREST.test(v.trigger.text)) {
-          v.heldAt = s.heldAt;
+          v.heldAt = named ?? s.heldAt;
           foundLater(v, (offset) => this.tree.doc.sentenceAt(offset));
           if (v.place && this.ownTrigger(v, s) && this.overlaps(v.place, s.heldAt) && this.holds(v)) v.place = null;
         }
@@ -251,6 +270,17 @@ export class CustodyReader {
     // a house arrest no statement placed is held at home: its own words say where
     for (const v of events) if (v.type === 'ARREST' && !v.heldAt && HOUSE_ARREST.test(v.trigger.text)) v.heldAt = { entity: null, text: v.trigger.text, start: v.trigger.start, end: v.trigger.end };
     sameAsBefore(this.tree.doc, events);
+  }
+
+  /** The named place the people of `about` were last told held at before the statement: not a bare part, nor a home. */
+  private namedBefore(s: Statement, about: VigilEvent[], events: CustodyEvents): Role | undefined {
+    const fits = (v: VigilEvent) => !!v.heldAt && v.heldAt.start !== undefined && v.heldAt.start < s.start && !barePart(v.heldAt.text) && !HOUSE_ARREST.test(v.heldAt.text);
+    const told = about.filter(fits).map((v) => v.heldAt!);
+    for (const id of new Set(about.map((v) => v.target?.entity).filter((x): x is string => !!x))) {
+      const last = events.lastAbout(id, fits);
+      if (last) told.push(last.heldAt!);
+    }
+    return told.sort((a, b) => a.start! - b.start!).at(-1);
   }
 
   /** Whether sentence `k` tells a refusal. */
@@ -400,9 +430,9 @@ export class CustodyReader {
       const upos = tree.token(i).upos;
       let place: number | undefined;
       let who: number | undefined;
-      if (upos === 'VERB' && (HOLDING.has(lemma) || MOVING.has(lemma))) {
+      if (upos === 'VERB' && (HOLDING.has(lemma) || moves(tree, i))) {
         if (!this.factual(i)) continue;
-        const cases = PUTTING.has(lemma) ? ['to', 'into', 'in', 'at', 'inside'] : MOVING.has(lemma) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
+        const cases = PUTTING.has(lemma) ? ['to', 'into', 'in', 'at', 'inside'] : moves(tree, i) ? ['to', 'into'] : lemma === 'remand' ? ['at', 'in', 'inside', 'to'] : ['at', 'in', 'inside'];
         place = this.facilityUnder(i, cases) ?? (HOLDING.has(lemma) ? (this.whereAntecedent(i) ?? this.facilityBefore(i)) : undefined);
         who = this.holdee(i);
       } else if (upos === 'NOUN' && MOVING.has(lemma)) {
@@ -429,13 +459,21 @@ export class CustodyReader {
         if (clause !== undefined) {
           place = i;
           who = tree.subjectOf(clause);
+        } else if (!town && h >= 0 && HELD_STATES.has(tree.lemma(h)) && tree.token(h).upos === 'NOUN' && this.factual(h)) {
+          // "then placed under provisional detention at the central prison of Karst", "his
+          // detention at Karst prison was extended": the place of the custody the noun itself tells
+          const s = this.statement(h, undefined)!;
+          s.heldAt = this.placeRole(i);
+          s.ownOnly = true;
+          yield s;
+          continue;
         }
       }
       if (place === undefined) continue;
       const s = this.statement(i, who);
       if (!s) continue;
       s.heldAt = this.placeRole(place);
-      const moved = upos === 'VERB' && (TRANSFERS.has(lemma) || (MOVING.has(lemma) && !this.otherwiseMoved(i)));
+      const moved = upos === 'VERB' && (TRANSFERS.has(lemma) || (moves(tree, i) && !this.otherwiseMoved(i)));
       if (moved) s.moved = true;
       yield s;
       // "Chan is being held at Lai Chi Kok Reception Centre and Leung at Tai Lam Centre": the verb left out
@@ -539,7 +577,7 @@ export class CustodyReader {
         for (const n of tree.kids(c, 'nmod')) if (['at', 'in'].includes(tree.caseOf(n) ?? '') && (this.isFacility(n) || tree.entityOf[n]?.type === 'LOC')) return n;
       }
     }
-    return HOLDING.has(tree.lemma(i)) || MOVING.has(tree.lemma(i)) ? this.facilityByWords(i, cases) : undefined;
+    return HOLDING.has(tree.lemma(i)) || moves(tree, i) ? this.facilityByWords(i, cases) : undefined;
   }
 
   /**
@@ -708,8 +746,9 @@ export class CustodyReader {
         // the parser may set a name's last word in apposition to the rest: "Lai Chi Kok Reception | Centre", "Tianjin No. 2 | Detention Centre"
         const goesOn = rel === 'appos' && this.nameGoesOn(n, c);
         if (tree.inTimex(c) || (!hyphen && !goesOn && !/^(compound|flat|amod|nmod|nummod|det|case)/.test(rel)) || (n === i && rel === 'case')) continue;
-        // "the prison hospital for tests": a purpose or a time is no part of the place
-        if (rel === 'nmod' && !PLACE_OF.has(tree.caseOf(c) ?? 'of')) continue;
+        // "the prison hospital for tests": a purpose or a time is no part of the place; nor a bare
+        // noun after it ("returned to Karst prison that night")
+        if ((rel === 'nmod' && !PLACE_OF.has(tree.caseOf(c) ?? 'of')) || rel === 'nmod:unmarked' || rel === 'nmod:tmod') continue;
         words.add(c);
         stack.push(c);
       }
@@ -744,7 +783,8 @@ export class CustodyReader {
     s.who = this.linker.link(who, true, token).role;
     s.whoToken = who;
     const word = tree.token(who);
-    s.group = PLURAL_PRONOUNS.has(word.text.toLowerCase()) || GROUP_WORDS.has(word.text.toLowerCase()) || (word.xpos === 'NNS' && !tree.entityOf[who]) || tree.kids(who, 'nummod', 'conj').length > 0;
+    // ("All three are held at …", "the two were taken to …": a number standing for the people)
+    s.group = PLURAL_PRONOUNS.has(word.text.toLowerCase()) || GROUP_WORDS.has(word.text.toLowerCase()) || (word.xpos === 'NNS' && !tree.entityOf[who]) || tree.kids(who, 'nummod', 'conj').length > 0 || (word.upos === 'NUM' && !tree.entityOf[who] && cardinal(word.text) > 1);
     // "all except Vance are held at …": the people named after "except" are not
     if (s.group) {
       const { to } = tree.sentenceRange(who);

@@ -350,8 +350,9 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
       }
     }
   }
-  new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
+  // (the people of a counted group first: "two students were remanded … A is held at X and B at Y" places each one's remand)
   events.push(...countedGroups(tree, events).slice(events.length));
+  new CustodyReader(tree, linker, lexicon.personNouns).apply(events);
   // "survived an assassination attempt", "nearly evaded kidnapping": the harm came through is the survivor's
   escapedHarms(tree, linker, events);
   // "A killing was reported last week. The victim was named as X"
