@@ -78,7 +78,7 @@ for (const engine of TEST_ENGINES) {
       });
       assert.equal(r.status, 200, JSON.stringify(r.data));
       const view = (await analyst.call('GET', `/api/cases/${caseId}`)).data;
-      const told = (v: { timeline: { type: string; sources: { heldAt: string | null }[] }[] }) => v.timeline.filter((e) => e.type === 'ARREST').flatMap((e) => e.sources.map((x) => x.heldAt));
+      const told = (v: Record<string, unknown>) => (v.timeline as { type: string; sources: { heldAt: string | null }[] }[]).filter((e) => e.type === 'ARREST').flatMap((e) => e.sources.map((x) => x.heldAt));
       assert.ok(told(view).includes(words), JSON.stringify(told(view)));
       // (his wife's word that nobody knows where he was taken keeps the status; the place is on file for when it is confirmed)
       if (view.status.status === 'detained') assert.equal(view.heldAt?.place, words);
