@@ -37,6 +37,18 @@ test('must not match: a place after a verb\'s "from" or "of" is where it happene
   assert.deepEqual([of(0), of(1), of(2)], ['DRL', 'DRL', 'DRL']);
 });
 
+test('a place someone was flown or deported to does not place their arrest; a place of custody they were taken or returned to does', () => {
+  const d = report(
+    ['Ada Moll was detained at her hotel and put on a flight to Karsland on Friday.', 'Ivo Rant was arrested and deported to Karsland.', 'Teo Brand was arrested and taken to a prison in Karsland.', 'Ada Moll was returned to Karsland prison.'],
+    { Karsland: 'KRS' },
+    ['Ada Moll', 'Ivo Rant', 'Teo Brand'],
+  );
+  const of = sentenceCountries(d);
+  assert.deepEqual([of(0), of(1)], [null, null]);
+  // must not match: custody's places stay where someone is held
+  assert.deepEqual([of(2), of(3)], ['KRS', 'KRS']);
+});
+
 test('a court\'s seat places the trial, not the kidnapping or killing it judges', () => {
   const d = report(['A man pleaded guilty in a federal court in Drell to the kidnapping of Ada Moll.', 'Ivo Rant was abducted in Drell.'], { Drell: 'DRL' }, ['Ada Moll', 'Ivo Rant']);
   const of = sentenceCountries(d);

@@ -206,6 +206,8 @@ export function sentenceCountries(doc: ExtractionDocument): (sentence: number, e
       if (originOf(doc.text, m, nameEnds)) continue;
       // "Nairobi, June 15 — Karsland must release A": where the report was filed, not where it happened
       if (datelinePlace(doc.text, m)) continue;
+      // "put on a flight to Toronto", "deported to Drell": where someone was sent, not where they were held
+      if (travelledTo(doc.text, m)) continue;
       const s = firstEndingAfter(doc.sentences, m.start);
       const list = bySentence.get(s) ?? [];
       list.push({ country: e.country, start: m.start, seat: courtSeat(doc.text, m) });
@@ -301,6 +303,14 @@ export function datelinePlace(text: string, m: { start: number; end: number }): 
   if (m.start > 0 && !/\n[ \t]*$/.test(text.slice(Math.max(0, m.start - 8), m.start))) return false;
   return /^(?:,[^\n.!?—–]{1,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--|-)\s/.test(text.slice(m.end, m.end + 80));
 }
+
+/**
+ * A place someone is flown or sent away to: "put on a flight to Toronto", "deported to Drell",
+ * "expelled to Karsland". Not "taken to Drell prison" or "returned to Evin": custody's places are where
+ * someone is held, and the words of travel here are those of leaving a country.
+ */
+const travelledTo = (text: string, m: { start: number }): boolean =>
+  /\b(?:flights?|flown|plane|deported|expelled|extradited|repatriated|bound|boarded)\s+(?:back\s+)?to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 40), m.start));
 
 /** Bodies of people that speak or campaign, not a state that acts: a country's own ("Drell's unions") is no place of events. */
 const CIVIL_BODIES = new Set([
