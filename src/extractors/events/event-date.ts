@@ -14,6 +14,9 @@ import type { Trigger } from './triggers.js';
 
 const CALENDAR = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?$/;
 
+/** What is done to a ruling already passed: its day is not the ruling's. */
+const APPEALED = new Set(['appeal', 'challenge', 'contest']);
+
 export function eventDateOf(timex: Timex): EventDate | null {
   // "released three days later": the duration reaches a date from the one told before
   if (timex.type === 'DURATION' && timex.pointsTo) return eventDateOf({ ...timex, type: 'DATE', value: timex.pointsTo, stated: [], anchor: 'previous', pointsTo: undefined });
@@ -135,6 +138,9 @@ export class EventDater {
       // (so does an adjective's: "X, who had been missing since March, was found dead on Sunday")
       if (t.pos === 'adj' && i === t.token && via === 'acl:relcl') return null;
       if (via === 'ccomp' || via === 'parataxis') return null;
+      // "lodged an appeal on Monday against her four-year sentence": the sentence was passed before
+      // the appeal against it, whose day it does not take
+      if (t.pos === 'noun' && APPEALED.has(tree.lemma(token))) return null;
       const d = this.at(token);
       if (d) return d;
       i = token;
