@@ -104,6 +104,13 @@ const held = (place: string): NonNullable<TimelineEntry['heldAt']> => ({ place, 
 // stated), not `whereabouts_unknown`; a deportation nobody has located is `deported`.
 describe('status', () => {
   test('no events: at large', () => assert.equal(deriveStatus([]).status, 'at_large'));
+  test('a disappearance told through someone and not yet accepted leaves the status, and the reason says it waits', () => {
+    const d = deriveStatus([entry('a', 'DISAPPEARANCE', '2026-11-16', { modality: 'reported' })]);
+    assert.equal(d.status, 'at_large');
+    assert.match(d.reason, /disappearance reported through someone, not yet accepted/);
+    // must not match: a threat told through someone sets no status and is not waited on
+    assert.equal(deriveStatus([entry('b', 'THREAT', '2026-11-16', { modality: 'reported' })]).reason, 'no report of detention, disappearance or release');
+  });
   test('an arrest is detention, with where the report says the person is held, else "place not stated"', () => {
     const placed = deriveStatus([entry('a', 'ARREST', '2026-11-16', { place: 'Velmora', heldAt: held('the central police station of Karsvik') })]);
     assert.deepEqual([placed.status, placed.heldAt?.place, placed.heldAt?.reportId], ['detained', 'the central police station of Karsvik', 'r1']);

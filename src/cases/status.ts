@@ -306,5 +306,9 @@ export function deriveStatus(entries: TimelineEntry[]): DerivedStatus {
       episode: episodeName(episode),
     };
   }
-  return { status: 'at_large', eventId: null, since: null, reason: 'no report of detention, disappearance or release', heldAt: null, episode: null };
+  // "Nobody knows where he is", his family said: told through someone, it waits for an analyst to
+  // accept it, and the reason says so rather than that no report tells anything
+  const waiting = entries.filter((e) => e.modality === 'reported' && !e.accepted && SETS_STATUS[e.type]);
+  const pending = waiting.length ? `; ${[...new Set(waiting.map((e) => e.type.toLowerCase()))].join(', ')} reported through someone, not yet accepted by an analyst` : '';
+  return { status: 'at_large', eventId: null, since: null, reason: `no report of detention, disappearance or release${pending ? ' as fact' : ''}${pending}`, heldAt: null, episode: null };
 }

@@ -26,7 +26,8 @@ export function Whereabouts({ caseId, canWrite }: { caseId: string; canWrite: bo
   return (
     <section class="panel whereabouts" aria-label="Whereabouts">
       <h2>Whereabouts</h2>
-      <p class={`where where-${s.state}`} data-testid="whereabouts">
+      {/* not held (free, released, killed) is no alarm: the red of an unknown whereabouts is kept for the missing */}
+      <p class={`where where-${!s.held && s.basis === 'timeline' ? 'not-held' : s.state}`} data-testid="whereabouts">
         {!s.held && s.basis === 'timeline' ? <strong>not held</strong> : <><strong>{s.state}</strong>{s.place ? ` — ${s.place}` : ''}</>}
         {s.confirmedAt ? <small> · confirmed {when(s.confirmedAt)} by {s.confirmedBy} ({s.sourceKind})</small> : <small> · never confirmed (from the timeline)</small>}
       </p>
