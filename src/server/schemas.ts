@@ -19,7 +19,7 @@ export const Instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && 
 export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { in: 'path', name: 'id' } }) });
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(['admin', 'analyst', 'viewer']), created_at: z.string(), disabled: z.number() })
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(['admin', 'analyst', 'viewer']), created_at: z.string(), disabled: z.number(), totp_enabled: z.number().optional() })
   .openapi('User');
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });

@@ -210,6 +210,19 @@ for (const engine of TEST_ENGINES) {
       assert.equal(good.status, 200);
     });
 
+    test('an admin turns off the two-factor login of a colleague who lost their phone: their sessions end, the password alone logs in, audited', async () => {
+      const benAccount = (await admin.call('GET', '/api/users')).data.users.find((u: { email: string }) => u.email === 'ben@example.org');
+      // must not match: only an admin may, and only an account that has it on
+      assert.equal((await ana.call('DELETE', `/api/users/${benAccount.id}/two-factor`)).status, 403);
+      const anaId = (await admin.call('GET', '/api/users')).data.users.find((u: { email: string }) => u.email === 'ana@example.org').id;
+      assert.equal((await admin.call('DELETE', `/api/users/${anaId}/two-factor`)).status, 409);
+      assert.equal((await admin.call('DELETE', `/api/users/${benAccount.id}/two-factor`)).status, 204);
+      assert.equal((await ben.call('GET', '/api/cases')).status, 401, 'the lost phone\'s sessions are ended');
+      assert.equal((await ben.login('ben@example.org')).status, 200, 'the password alone logs in');
+      const audit = await store.db.selectFrom('audit').select(['actor', 'entity_id']).where('action', '=', 'user.two_factor_reset').execute();
+      assert.deepEqual(audit.map((a) => a.entity_id), [benAccount.id]);
+    });
+
     test('lockdown ends every live session, suspends tokens, hides restricted cases until lifted', async () => {
       const token = (await ana.call('POST', '/api/tokens', { name: 'script' })).data.token;
       assert.equal((await admin.call('POST', '/api/lockdown', { reason: 'device seized' })).status, 200);

@@ -88,5 +88,23 @@ export function userRoutes(): OpenAPIHono<AppEnv> {
       return c.body(null, 204);
     },
   );
+  app.openapi(
+    createRoute({ method: 'delete', path: '/{id}/two-factor', tags: ['users'], summary: "Turn off an account's two-factor login (admin), for a colleague who lost their phone: its sessions end, it logs in with its password and may set up two-factor again", request: { params: IdParam }, responses: { 204: { description: 'turned off' }, 404: ok(z.any(), 'no such user'), 409: ok(z.any(), 'not on'), ...ERRORS } }),
+    async (c) => {
+      const { store } = c.get('deps');
+      const actor = c.get('user');
+      const { id } = c.req.valid('param');
+      await store.db.transaction().execute(async (tx) => {
+        const user = await userById(tx, id);
+        if (!user) throw new VigilError('not_found', 'no such user');
+        if (!user.totp_enabled) throw new VigilError('conflict', `${user.email} has no two-factor login to turn off`);
+        await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, totp_last_step: null }).where('id', '=', id).execute();
+        // whoever holds the lost phone's sessions is logged out with it
+        await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await writeAudit(tx, store.now().toISOString(), { actor: actor.id, action: 'user.two_factor_reset', entityType: 'user', entityId: id });
+      });
+      return c.body(null, 204);
+    },
+  );
   return app;
 }

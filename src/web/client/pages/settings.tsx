@@ -158,7 +158,7 @@ function Feeds({ admin }: { admin: boolean }) {
   );
 }
 
-interface User { id: string; email: string; name: string; role: Role; disabled: number }
+interface User { id: string; email: string; name: string; role: Role; disabled: number; totp_enabled?: number }
 
 function Users({ me }: { me: Me }) {
   const list = useData(() => get<{ users: User[] }>('/users'), []);
@@ -166,6 +166,11 @@ function Users({ me }: { me: Me }) {
   const add = submitter(action, (d) => post('/users', { email: d.email, name: d.name, role: d.role, password: d.password }), () => void list.reload());
   const patch = async (id: string, body: Partial<{ role: Role; disabled: boolean }>) => {
     await action.run(() => api('PATCH', `/users/${id}`, body));
+    void list.reload();
+  };
+  const resetTwoFactor = async (u: User) => {
+    if (!confirm(`Turn off two-factor login for ${u.name}? Their sessions end; they log in with their password and can set it up again.`)) return;
+    await action.run(() => api('DELETE', `/users/${u.id}/two-factor`));
     void list.reload();
   };
   return (
@@ -185,7 +190,13 @@ function Users({ me }: { me: Me }) {
                     <option value="admin">admin</option>
                   </select>
                 </td>
-                <td data-label="">{u.id !== me.user.id && <button type="button" class="small link" onClick={() => patch(u.id, { disabled: !u.disabled })}>{u.disabled ? 'enable' : 'disable'}</button>}</td>
+                <td data-label="">
+                  {u.id !== me.user.id && <button type="button" class="small link" onClick={() => patch(u.id, { disabled: !u.disabled })}>{u.disabled ? 'enable' : 'disable'}</button>}
+                  {/* a colleague who lost their phone: their sessions end, and they log in with the password and set it up again */}
+                  {u.id !== me.user.id && !!u.totp_enabled && (
+                    <> <button type="button" class="small link" aria-label={`Turn off two-factor login for ${u.name}`} onClick={() => void resetTwoFactor(u)}>turn off two-factor</button></>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
