@@ -13,3 +13,10 @@ test('in a mixed quote, a pronoun outside its quotation marks is the reporter\'s
   // must not match: inside the speaker's own words, "him" is someone else
   notOf('"The police beat him for hours," Petra Halvik said.', 'ASSAULT', 'Petra Halvik');
 });
+
+test('a relative clause on the last noun of a description set off after a name is about the name, past an age or a possessive', () => {
+  has('Relatives recalled the death of Ivo Brenner, 44, a former member of the dissolved Dravin Bar Association, who died in Kelm prison in March.', 'KILLING', 'Ivo Brenner');
+  has('We remember Mara Solt, a member of our union who was shot dead in 2020 on the road to Kelm.', 'KILLING', 'Mara Solt');
+  // must not match: a clause's own subject before the possessive ("said her brother who …" is the brother)
+  notOf('Mara Solt said her brother who was detained in May is ill.', 'ARREST', 'Mara Solt');
+});

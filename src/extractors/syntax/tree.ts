@@ -223,7 +223,9 @@ export class Tree {
       // the apposition opens with a role in lower case ("former secretary-general of …", "a lawyer with …")
       const opens = this.token(k + 1);
       if (!/^\p{Ll}/u.test(opens.text) || !['DET', 'ADJ', 'NOUN'].includes(opens.upos ?? '')) return undefined;
-      return this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
+      // (past an age set off by commas: "A, 44, a former member of the Bar Association, who died")
+      const name = this.beforeAge(k + 1) ?? k - 1;
+      return this.entityOf[name]?.type === 'PERSON' ? name : undefined;
     }
     return undefined;
   }
@@ -264,7 +266,9 @@ export class Tree {
       const t = this.token(k);
       if (t.text === ',') return k - 1 >= from && this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
       // (a person the description names as a possessor is not who it stands for: "A, Haider's friend from the tents, who")
-      if (['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') || (this.entityOf[k]?.type === 'PERSON' && !this.possessor(k))) return undefined;
+      // (a possessive determiner is inside the description, no clause's subject: "A, a member of our union who was shot")
+      const possessive = t.xpos === 'PRP$';
+      if ((['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') && !possessive) || (this.entityOf[k]?.type === 'PERSON' && !this.possessor(k))) return undefined;
     }
     return undefined;
   }
