@@ -20,3 +20,11 @@ test('a relative clause on the last noun of a description set off after a name i
   // must not match: a clause's own subject before the possessive ("said her brother who …" is the brother)
   notOf('Mara Solt said her brother who was detained in May is ill.', 'ARREST', 'Mara Solt');
 });
+
+test('a slap is an assault; being slapped with a fine, on the wrist or down is not', () => {
+  has('Soldiers slapped Ivo Brenner at the checkpoint.', 'ASSAULT', 'Ivo Brenner');
+  has('One of them, Ana Tesk, said she had been slapped and pushed to the ground by a guard.', 'ASSAULT', 'Ana Tesk', 'reported');
+  // must not match: the idioms of a penalty or a rebuff
+  notOf('The regulator slapped Ivo Brenner with a fine of 500 dollars.', 'ASSAULT', 'Ivo Brenner');
+  notOf('Ivo Brenner was slapped on the wrist by the bar association.', 'ASSAULT', 'Ivo Brenner');
+});
