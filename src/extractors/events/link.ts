@@ -273,8 +273,18 @@ export class EntityLinker {
     const { to } = tree.sentenceRange(head);
     let j = last + 1;
     let commas = 0;
+    // "(jailed blogger) A": a description in brackets that opened a few words before the role, right before the name
+    let bracket = false;
+    for (let k = head - 1; k >= Math.max(tree.sentenceRange(head).from, head - 4) && !bracket; k--) {
+      if (tree.token(k).text === ')') break;
+      bracket = tree.token(k).text === '(';
+    }
     while (j < to && j - last <= 6 && tree.entityOf[j]?.type !== 'PERSON') {
       const w = tree.token(j);
+      if (w.text === ')' && bracket && tree.entityOf[j + 1]?.type === 'PERSON') {
+        j++;
+        break;
+      }
       if (w.text === ',') commas++;
       else if (!(w.upos === 'CCONJ' || ((w.upos === 'NOUN' || w.upos === 'ADJ') && /^\p{Ll}/u.test(w.text)))) return undefined;
       if (commas > 1) return undefined;

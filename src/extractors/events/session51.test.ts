@@ -28,3 +28,10 @@ test('a slap is an assault; being slapped with a fine, on the wrist or down is n
   notOf('The regulator slapped Ivo Brenner with a fine of 500 dollars.', 'ASSAULT', 'Ivo Brenner');
   notOf('Ivo Brenner was slapped on the wrist by the bar association.', 'ASSAULT', 'Ivo Brenner');
 });
+
+test('a description in brackets right before a name is that person: "(jailed poet) A"', () => {
+  has('Rights groups urged the release of Ivo Sarn and (jailed poet) Mara Velk, he said.', 'ARREST', 'Mara Velk');
+  has('We do not want reporters to be treated like Ivo Sarn, or (detained blogger) Mara Velk, the editor said.', 'ARREST', 'Mara Velk');
+  // must not match: a name that speaks after the bracket
+  notOf('Officers detained a blogger (and a poet) Mara Velk said.', 'ARREST', 'Mara Velk');
+});
