@@ -35,3 +35,12 @@ test('a description in brackets right before a name is that person: "(jailed poe
   // must not match: a name that speaks after the bracket
   notOf('Officers detained a blogger (and a poet) Mara Velk said.', 'ARREST', 'Mara Velk');
 });
+
+test('calls or messages someone received warning them are a threat, unless someone known signs them or they warn of something', () => {
+  has('The lawyer Ilse Varo said she had received anonymous calls warning her to drop the case.', 'THREAT', 'Ilse Varo', 'reported');
+  has('Ivo Brenner got text messages from unknown numbers warning him to stay away from the court.', 'THREAT', 'Ivo Brenner');
+  // must not match: a signed warning, a warning about something, a warning someone sends
+  notOf('Mara Velk received calls from the weather office warning her to leave before the flood.', 'THREAT', 'Mara Velk');
+  notOf('Mara Velk received a letter from her doctor warning her about her health.', 'THREAT', 'Mara Velk');
+  notOf('The reporter Mara Velk sent messages warning her readers to avoid the area.', 'THREAT', 'Mara Velk');
+});
