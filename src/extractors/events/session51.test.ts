@@ -19,6 +19,7 @@ test('a relative clause on the last noun of a description set off after a name i
   has('We remember Mara Solt, a member of our union who was shot dead in 2020 on the road to Kelm.', 'KILLING', 'Mara Solt');
   // must not match: a clause's own subject before the possessive ("said her brother who …" is the brother)
   notOf('Mara Solt said her brother who was detained in May is ill.', 'ARREST', 'Mara Solt');
+  notOf('Dravinia called for the release of a kidnapped national, the engineer Mara Solt, and her driver who disappeared on Friday.', 'DISAPPEARANCE', 'Mara Solt');
 });
 
 test('a slap is an assault; being slapped with a fine, on the wrist or down is not', () => {
@@ -43,4 +44,9 @@ test('calls or messages someone received warning them are a threat, unless someo
   notOf('Mara Velk received calls from the weather office warning her to leave before the flood.', 'THREAT', 'Mara Velk');
   notOf('Mara Velk received a letter from her doctor warning her about her health.', 'THREAT', 'Mara Velk');
   notOf('The reporter Mara Velk sent messages warning her readers to avoid the area.', 'THREAT', 'Mara Velk');
+});
+
+test('a relative clause inside a clause of the description is about that clause\'s noun', () => {
+  // must not match: the people a founder's group documents are not the founder
+  notOf('The expert also named Mara Solt, 52, a founder of a group that documents the cases of Dravinians who disappeared in the 1970s.', 'DISAPPEARANCE', 'Mara Solt');
 });

@@ -219,6 +219,10 @@ export class Tree {
     for (let k = j - 1; k > from && j - k <= 15; k--) {
       const w = this.token(k).text;
       if (w === ';' || this.entityOf[k]?.type === 'PERSON') return undefined;
+      // (a clause of its own inside the apposition has its own nouns: "A, a founder of a group that documents the cases of B who disappeared")
+      // (a participle may describe: "the dissolved Bar Association")
+      const finite = this.token(k).upos === 'AUX' || (this.token(k).upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(this.token(k).xpos ?? ''));
+      if (finite || /^(?:that|which|who|whom|whose)$/i.test(w)) return undefined;
       if (w !== ',') continue;
       // the apposition opens with a role in lower case ("former secretary-general of …", "a lawyer with …")
       const opens = this.token(k + 1);
@@ -267,7 +271,8 @@ export class Tree {
       if (t.text === ',') return k - 1 >= from && this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
       // (a person the description names as a possessor is not who it stands for: "A, Haider's friend from the tents, who")
       // (a possessive determiner is inside the description, no clause's subject: "A, a member of our union who was shot")
-      const possessive = t.xpos === 'PRP$';
+      // (after a preposition only: "A, and her driver who vanished" is someone else)
+      const possessive = t.xpos === 'PRP$' && this.token(k - 1)?.upos === 'ADP';
       if ((['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') && !possessive) || (this.entityOf[k]?.type === 'PERSON' && !this.possessor(k))) return undefined;
     }
     return undefined;
