@@ -50,3 +50,9 @@ test('a relative clause inside a clause of the description is about that clause\
   // must not match: the people a founder's group documents are not the founder
   notOf('The expert also named Mara Solt, 52, a founder of a group that documents the cases of Dravinians who disappeared in the 1970s.', 'DISAPPEARANCE', 'Mara Solt');
 });
+
+test('a bare participle set off after a description set off after a name is said of the name', () => {
+  has('They include Ana Tesk, a reporter for a weekly in Kelm, held since June 2022.', 'ARREST', 'Ana Tesk');
+  // must not match: a description of a thing of theirs
+  notOf('Police searched the office of Ana Tesk, a room in the old port, held by the union since June.', 'ARREST', 'Ana Tesk');
+});
