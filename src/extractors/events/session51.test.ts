@@ -56,3 +56,7 @@ test('a bare participle set off after a description set off after a name is said
   // must not match: a description of a thing of theirs
   notOf('Police searched the office of Ana Tesk, a room in the old port, held by the union since June.', 'ARREST', 'Ana Tesk');
 });
+
+test('a relative clause set off by a comma after a description that holds a clause of its own goes back to the name', () => {
+  has('- Ivo Brenner, a blogger who wrote about killings in southern Kelm, who went missing in Kelm in February.', 'DISAPPEARANCE', 'Ivo Brenner');
+});

@@ -204,7 +204,7 @@ export class Tree {
     const aged = this.beforeAge(who);
     if (aged !== undefined && this.entityOf[aged]?.type === 'PERSON') return this.personNameEndingAt(aged) ?? aged;
     if (j < from || !['PROPN', 'NOUN'].includes(this.token(j).upos ?? '')) return undefined;
-    return this.describedPerson(j) ?? this.memberOfOrg(j) ?? this.personBeforeApposition(j) ?? j;
+    return this.describedPerson(j) ?? this.memberOfOrg(j) ?? this.personBeforeApposition(j, j === who - 1) ?? j;
   }
 
   /**
@@ -212,17 +212,19 @@ export class Tree {
    * disappeared": a place or an organisation that ends an apposition set off after a name; the
    * relative clause is about the person the apposition describes.
    */
-  private personBeforeApposition(j: number): number | undefined {
+  private personBeforeApposition(j: number, restrictive: boolean): number | undefined {
     const e = this.entityOf[j];
     if (!e || e.type === 'PERSON') return undefined;
     const { from } = this.sentenceRange(j);
     for (let k = j - 1; k > from && j - k <= 15; k--) {
       const w = this.token(k).text;
       if (w === ';' || this.entityOf[k]?.type === 'PERSON') return undefined;
-      // (a clause of its own inside the apposition has its own nouns: "A, a founder of a group that documents the cases of B who disappeared")
+      // (a relative clause with no comma of its own, after a clause inside the apposition, is about that
+      // clause's nouns: "A, a founder of a group that documents the cases of B who disappeared"; one set off
+      // by a comma goes back to the name: "A, a blogger who wrote about killings in Kaduna, who went missing")
       // (a participle may describe: "the dissolved Bar Association")
       const finite = this.token(k).upos === 'AUX' || (this.token(k).upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(this.token(k).xpos ?? ''));
-      if (finite || /^(?:that|which|who|whom|whose)$/i.test(w)) return undefined;
+      if (restrictive && (finite || /^(?:that|which|who|whom|whose)$/i.test(w))) return undefined;
       if (w !== ',') continue;
       // the apposition opens with a role in lower case ("former secretary-general of …", "a lawyer with …")
       const opens = this.token(k + 1);
