@@ -75,10 +75,15 @@ export class EntityLinker {
     this.salientFrom = this.mentions.find((m) => m.entity === this.salient)?.sentence ?? Infinity;
   }
 
-  /** The named person who speaks the direct quotation that holds offset `at`, when there is one. */
+  /**
+   * The named person who speaks the quoted words that hold offset `at`, when there is one. A mixed
+   * quote's words outside its quotation marks are the reporter's: "A said he had been warned that
+   * taking 'such cases' …" tells of A in the third person, so "he" there is no one else than A.
+   */
   private quoteSpeakerAt(at: number): Entity | undefined {
     const doc = this.tree.doc;
     const q = doc.quotes.find((x) => x.kind !== 'indirect' && x.start <= at && at < x.end);
+    if (q?.kind === 'mixed' && !insideMarks(doc.text, q.start, at)) return undefined;
     // (`speaker` is a named entity by the format's contract; `speakerEntity` may be someone unnamed)
     const e = q?.speaker ? doc.entities.find((x) => x.id === q.speaker) : undefined;
     return e?.type === 'PERSON' ? e : undefined;
@@ -268,8 +273,18 @@ export class EntityLinker {
     const { to } = tree.sentenceRange(head);
     let j = last + 1;
     let commas = 0;
+    // "(jailed blogger) A": a description in brackets that opened a few words before the role, right before the name
+    let bracket = false;
+    for (let k = head - 1; k >= Math.max(tree.sentenceRange(head).from, head - 4) && !bracket; k--) {
+      if (tree.token(k).text === ')') break;
+      bracket = tree.token(k).text === '(';
+    }
     while (j < to && j - last <= 6 && tree.entityOf[j]?.type !== 'PERSON') {
       const w = tree.token(j);
+      if (w.text === ')' && bracket && tree.entityOf[j + 1]?.type === 'PERSON') {
+        j++;
+        break;
+      }
       if (w.text === ',') commas++;
       else if (!(w.upos === 'CCONJ' || ((w.upos === 'NOUN' || w.upos === 'ADJ') && /^\p{Ll}/u.test(w.text)))) return undefined;
       if (commas > 1) return undefined;
@@ -517,4 +532,9 @@ function speaksLater(tree: Tree, speech: ReadonlySet<string>, end: number, to: n
   while (k < to && k - end <= 10 && tree.token(k).text !== ',' && describing(k)) k++;
   if (k === end + 2 || tree.token(k)?.text !== ',' || tree.inTimex(end + 2)) return false;
   return k + 1 < to && speech.has(tree.lemma(k + 1));
+}
+
+/** Whether offset `at` lies inside quotation marks opened after `from` (an odd number of marks between them). */
+function insideMarks(text: string, from: number, at: number): boolean {
+  return (text.slice(from, at).match(/["“”«»]/g)?.length ?? 0) % 2 === 1;
 }

@@ -139,7 +139,7 @@ const GERUND_MARKS = new Set(['before', 'after', 'while', 'when', 'without', 'by
  * it as a past tense ("detained" VBD) and the parser make the name its subject. The head of the
  * name, or undefined when the pattern is not there.
  */
-export function commaParticiple(tree: Tree, i: number): number | undefined {
+export function commaParticiple(tree: Tree, i: number, personNouns: ReadonlySet<string> = new Set()): number | undefined {
   const { from, to } = tree.sentenceRange(i);
   if (i - 2 < from || tree.token(i - 1).text !== ',' || !['VBD', 'VBN'].includes(tree.token(i).xpos ?? '')) return undefined;
   if (tree.kids(i, 'obj', 'iobj', 'ccomp').length) return undefined;
@@ -147,11 +147,38 @@ export function commaParticiple(tree: Tree, i: number): number | undefined {
   const next = i + 1 < to ? tree.token(i + 1) : undefined;
   if (next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1)) return undefined;
   const named = tree.personNameEndingAt(i - 2);
-  if (named === undefined) return undefined;
+  if (named === undefined) return describedBefore(tree, i - 2, from, personNouns);
   // "Journalist A, sentenced in the same case as B, walked out", "A, who was tried with B, walked
   // out": a name that ends a phrase set off after an earlier name lends the verb to that name
   const opened = phraseAfterName(tree, i - 2, from, (k) => tree.token(k).text === ',', true);
   return opened === undefined ? named : (tree.personNameEndingAt(opened - 1) ?? named);
+}
+
+/**
+ * "A, a reporter for a weekly in Kelm, held since June": the name (past an age) before a
+ * description set off by commas that ends at token `n` — opening with a lower-case article,
+ * adjective or noun, and holding no clause of its own. The name's token, or undefined.
+ */
+function describedBefore(tree: Tree, n: number, from: number, personNouns: ReadonlySet<string>): number | undefined {
+  for (let k = n; k > from && n - k <= PHRASE_REACH; k--) {
+    const t = tree.token(k);
+    const finite = t.upos === 'AUX' || (t.upos === 'VERB' && ['VBD', 'VBZ', 'VBP', 'VBN', 'VBG'].includes(t.xpos ?? ''));
+    if (finite || tree.entityOf[k]?.type === 'PERSON' || /^(?:that|which|who|whom|whose|;)$/i.test(t.text)) return undefined;
+    if (t.text !== ',') continue;
+    const opener = tree.token(k + 1);
+    if (!/^\p{Ll}/u.test(opener.text) || !['DET', 'ADJ', 'NOUN'].includes(opener.upos ?? '')) return undefined;
+    // (what someone is, not a thing of theirs: "the office of A, a room in the port, held by the union")
+    let noun = k + 1;
+    while (noun < n && tree.token(noun).upos !== 'NOUN') noun++;
+    while (noun < n && tree.token(noun + 1).upos === 'NOUN') noun++;
+    if (!personNouns.has(tree.lemma(noun))) return undefined;
+    const name = tree.beforeAge(k + 1) ?? k - 1;
+    if (tree.entityOf[name]?.type !== 'PERSON') return undefined;
+    let first = name;
+    while (first > from && tree.entityOf[first - 1] === tree.entityOf[name]) first--;
+    return tree.token(first - 1)?.upos === 'ADP' ? undefined : tree.personNameEndingAt(name);
+  }
+  return undefined;
 }
 
 /** How far before its last word a phrase set off after a name may open. */

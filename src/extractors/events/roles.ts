@@ -613,7 +613,7 @@ export function rolesOf(tree: Tree, lexicon: Lexicon, t: Trigger, isPlace: (i: n
     // (a participle with no object of its own: "raided the office of the lawyer, arrested three staff" is a series of acts)
     const next = tree.token(i + 1);
     const bare = tree.token(i - 1)?.text === ',' && ['VBN', 'VBD'].includes(tree.token(i).xpos ?? '') && !tree.kids(i, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'cop', 'obj', 'iobj', 'ccomp').length && tree.token(i).deprel !== 'root' && !(next && ['PROPN', 'DET', 'PRON', 'NOUN', 'NUM'].includes(next.upos ?? '') && !tree.inTimex(i + 1));
-    const commaPerson = UNACCUSATIVE.has(t.type) ? undefined : (commaParticiple(tree, i) ?? (bare ? personNounBefore(tree, lexicon, i) : undefined));
+    const commaPerson = UNACCUSATIVE.has(t.type) ? undefined : (commaParticiple(tree, i, lexicon.personNouns) ?? (bare ? personNounBefore(tree, lexicon, i) : undefined));
     if (raised !== undefined) {
       // "the force abducted and beat X", parsed as a force [that was] abducted: both verbs' object is X
       roles.target = raised;

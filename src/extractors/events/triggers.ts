@@ -729,8 +729,38 @@ function foretold(tree: Tree, lexicon: Lexicon, i: number): boolean {
   const subject = tree.subjectOf(i);
   const stranger = subject !== undefined && STRANGERS.has(tree.lemma(subject).toLowerCase());
   if ((byForce(tree, lexicon, i) || stranger) && /\b(?:would|will|could|might|shall)\b/i.test(clause) && /\b(?:you|your|him|his|her|them|their)\b/i.test(clause) && HARM_FORETOLD.test(clause)) return true;
+  if (inMessagesReceived(tree, i)) return true;
   return tree.kids(i, 'ccomp').some((c) => tree.kids(c, 'aux').some((a) => FORETELLING.has(tree.token(a).text.toLowerCase())) && tree.kids(c, 'nsubj', 'nsubj:pass').some((n) => PERSONAL.has(tree.token(n).text.toLowerCase())));
 }
+
+/** What a warning may come in, unsigned: calls, messages, letters. */
+const MESSAGES = new Set(['call', 'message', 'text', 'letter', 'note', 'email', 'e-mail', 'sms', 'voicemail']);
+
+/**
+ * "received anonymous calls warning her to drop the case": a warning that comes in calls or
+ * messages someone received is a threat, whatever it says (the participle hung on the messages or
+ * on the verb that takes them); not a warning someone gives in their own name.
+ */
+function inMessagesReceived(tree: Tree, i: number): boolean {
+  if (tree.token(i).xpos !== 'VBG') return false;
+  let h = tree.head(i);
+  if (h < 0) return false;
+  const rel = tree.token(i).deprel ?? '';
+  // (hung on the sender the messages came from: "messages from unknown numbers warning him")
+  if (rel.startsWith('acl') && tree.caseOf(h) === 'from' && tree.head(h) >= 0) h = tree.head(h);
+  const [messages, verb] = rel.startsWith('acl') ? [[h], tree.head(h)] : /^(advcl|xcomp)/.test(rel) ? [tree.kids(h, 'obj'), h] : [[], -1];
+  if (verb < 0 || !['receive', 'get'].includes(tree.lemma(verb))) return false;
+  // (not a warning about or of something: "a letter warning her about her health")
+  const objects = tree.kids(i, 'obj');
+  const after = objects.length ? tree.phrase(objects[objects.length - 1]!).last + 1 : i + 1;
+  if (/^(?:about|of|against)$/i.test(tree.token(after)?.text ?? '')) return false;
+  // (nor one a sender signs, unless nobody knows them: "calls from the weather office", but "from unknown numbers")
+  const signed = (m: number) => [...tree.kids(m, 'nmod'), ...tree.kids(verb, 'obl')].some((f) => tree.caseOf(f) === 'from' && !tree.kids(f, 'amod').some((a) => UNSIGNED.has(tree.lemma(a))));
+  return messages.some((m) => MESSAGES.has(tree.lemma(m)) && !signed(m));
+}
+
+/** Who sends a message nobody signs: "from unknown numbers", "from an anonymous account". */
+const UNSIGNED = new Set(['unknown', 'anonymous', 'unidentified', 'private', 'hidden', 'foreign', 'blocked', 'withheld']);
 
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'i', 'we']);
 /** Words of a harm to come in what a warning foretells: prison, death, being next, losing one's work. */

@@ -204,7 +204,7 @@ export class Tree {
     const aged = this.beforeAge(who);
     if (aged !== undefined && this.entityOf[aged]?.type === 'PERSON') return this.personNameEndingAt(aged) ?? aged;
     if (j < from || !['PROPN', 'NOUN'].includes(this.token(j).upos ?? '')) return undefined;
-    return this.describedPerson(j) ?? this.memberOfOrg(j) ?? this.personBeforeApposition(j) ?? j;
+    return this.describedPerson(j) ?? this.memberOfOrg(j) ?? this.personBeforeApposition(j, j === who - 1) ?? j;
   }
 
   /**
@@ -212,18 +212,26 @@ export class Tree {
    * disappeared": a place or an organisation that ends an apposition set off after a name; the
    * relative clause is about the person the apposition describes.
    */
-  private personBeforeApposition(j: number): number | undefined {
+  private personBeforeApposition(j: number, restrictive: boolean): number | undefined {
     const e = this.entityOf[j];
     if (!e || e.type === 'PERSON') return undefined;
     const { from } = this.sentenceRange(j);
     for (let k = j - 1; k > from && j - k <= 15; k--) {
       const w = this.token(k).text;
       if (w === ';' || this.entityOf[k]?.type === 'PERSON') return undefined;
+      // (a relative clause with no comma of its own, after a clause inside the apposition, is about that
+      // clause's nouns: "A, a founder of a group that documents the cases of B who disappeared"; one set off
+      // by a comma goes back to the name: "A, a blogger who wrote about killings in Kaduna, who went missing")
+      // (a participle may describe: "the dissolved Bar Association")
+      const finite = this.token(k).upos === 'AUX' || (this.token(k).upos === 'VERB' && ['VBD', 'VBZ', 'VBP'].includes(this.token(k).xpos ?? ''));
+      if (restrictive && (finite || /^(?:that|which|who|whom|whose)$/i.test(w))) return undefined;
       if (w !== ',') continue;
       // the apposition opens with a role in lower case ("former secretary-general of …", "a lawyer with …")
       const opens = this.token(k + 1);
       if (!/^\p{Ll}/u.test(opens.text) || !['DET', 'ADJ', 'NOUN'].includes(opens.upos ?? '')) return undefined;
-      return this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
+      // (past an age set off by commas: "A, 44, a former member of the Bar Association, who died")
+      const name = this.beforeAge(k + 1) ?? k - 1;
+      return this.entityOf[name]?.type === 'PERSON' ? name : undefined;
     }
     return undefined;
   }
@@ -264,7 +272,10 @@ export class Tree {
       const t = this.token(k);
       if (t.text === ',') return k - 1 >= from && this.entityOf[k - 1]?.type === 'PERSON' ? k - 1 : undefined;
       // (a person the description names as a possessor is not who it stands for: "A, Haider's friend from the tents, who")
-      if (['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') || (this.entityOf[k]?.type === 'PERSON' && !this.possessor(k))) return undefined;
+      // (a possessive determiner is inside the description, no clause's subject: "A, a member of our union who was shot")
+      // (after a preposition only: "A, and her driver who vanished" is someone else)
+      const possessive = t.xpos === 'PRP$' && this.token(k - 1)?.upos === 'ADP';
+      if ((['VERB', 'AUX', 'PRON', 'SCONJ'].includes(t.upos ?? '') && !possessive) || (this.entityOf[k]?.type === 'PERSON' && !this.possessor(k))) return undefined;
     }
     return undefined;
   }
