@@ -7,7 +7,7 @@ import type { Correction, ExtractionDocument, VigilEvent } from '../types.js';
 export type Draft = EventInput;
 
 /** Role names as the editor shows them, where the field's name is not a word. */
-const ROLE_LABEL: Partial<Record<EditableRole, string>> = { heldAt: 'held at' };
+export const ROLE_LABEL: Partial<Record<EditableRole, string>> = { heldAt: 'held at' };
 
 /** The event as an editable draft: roles as entity ids and offsets, never as free text. */
 export function draftOf(v: VigilEvent): Draft {

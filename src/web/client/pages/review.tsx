@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, get, post } from '../api.js';
 import { Article, Legend } from '../components/article.js';
 import type { Draft } from '../components/event-card.js';
-import { EventCard, draftOf } from '../components/event-card.js';
+import { EventCard, ROLE_LABEL, draftOf } from '../components/event-card.js';
 import { useAction, useData } from '../components/hooks.js';
 import { People, Quotes } from '../components/who-said.js';
 import { offsetOf } from '../segments.js';
@@ -115,7 +115,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         <div class="review-grid">
           <section class="text-pane" aria-label="Report text">
             <Legend doc={doc} />
-            {picking && <p class="notice picking-hint" role="status">Click a highlighted name, or select any words, for the <strong>{picking}</strong>; Esc to stop.</p>}
+            {picking && <p class="notice picking-hint" role="status">Click a highlighted name, or select any words, for the <strong>{ROLE_LABEL[picking] ?? picking}</strong>; Esc to stop.</p>}
             <Article doc={doc} events={rows.filter((x) => x.decision?.action !== 'rejected').map((x) => x.event)} selected={selected} picking={picking} onEvent={select} onEntity={(entity, start, end) => {
               if (!picking || !current) return;
               const d = draft ?? draftOf(current.event);
