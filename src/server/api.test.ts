@@ -132,6 +132,8 @@ for (const engine of TEST_ENGINES) {
       assert.ok(arrests.events.every((e: { type: string }) => e.type === 'ARREST'));
       assert.deepEqual(Object.keys(arrests.facets.type), ['ARREST']);
       assert.equal(arrests.reports.length, 2, 'both reports told the arrest');
+      assert.deepEqual((await analyst.call('GET', '/api/search?type=arrest')).data.events.length, arrests.events.length, 'a type written in lower case, as statuses are');
+      assert.equal((await analyst.call('GET', '/api/search?type=arrests')).status, 422, 'must not match: no such type');
       const outOfRange = (await analyst.call('GET', '/api/search?type=ARREST&from=2027-01-01&to=2027-12-31')).data;
       assert.equal(outOfRange.events.length, 0);
       assert.equal((await analyst.call('GET', '/api/search?status=released')).data.people.length, 0);

@@ -7,11 +7,14 @@ import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { Day, ERRORS, ok } from '../schemas.js';
 
+const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v);
+
 const Query = z
   .object({
     q: z.string().max(200).optional(),
-    country: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code').optional(),
-    type: z.enum(EVENT_TYPES).optional(),
+    // written as the statuses are ("killing", "ngA" as "NGA"): a query string is typed by hand
+    country: z.preprocess(upper, z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code')).optional(),
+    type: z.preprocess(upper, z.enum(EVENT_TYPES)).optional(),
     status: z.enum(CASE_STATUSES).optional(),
     from: Day.optional(),
     to: Day.optional(),
