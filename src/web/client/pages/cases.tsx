@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { get, qs } from '../api.js';
 import { useData } from '../components/hooks.js';
 import { STATUS_LABEL, statusLabel, when } from '../components/labels.js';
@@ -8,6 +8,12 @@ import type { CaseSummary } from '../types.js';
 export function CasesPage() {
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
+  // the names filter follows the typing, a pause after the last key (not only on Enter)
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setQ(typed.trim()), 250);
+    return () => clearTimeout(t);
+  }, [typed]);
   const [country, setCountry] = useState('');
   const list = useData(() => get<{ cases: CaseSummary[] }>(`/cases${qs({ status, q, country, limit: 200 })}`), [status, q, country]);
   // The country facet offers the countries the cases on file have (read once, unfiltered).
@@ -22,7 +28,7 @@ export function CasesPage() {
         </nav>
       </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <input type="search" placeholder="Name, in any spelling" aria-label="Search names" value={q} onChange={(e) => setQ((e.target as HTMLInputElement).value)} />
+        <input type="search" placeholder="Name, in any spelling" aria-label="Search names" value={typed} onInput={(e) => setTyped((e.target as HTMLInputElement).value)} />
         <select aria-label="Status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
           <option value="">Any status</option>
           {Object.keys(STATUS_LABEL).map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
