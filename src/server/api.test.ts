@@ -112,6 +112,7 @@ for (const engine of TEST_ENGINES) {
       await analyst.login('ana@example.org');
       const inbox = (await analyst.call('GET', '/api/reports')).data.reports;
       assert.equal(inbox.length, 2);
+      assert.ok(inbox.every((r: { title: string | null; lede?: string }) => r.title && r.lede === undefined), 'a titled report needs no opening words');
       for (const r of inbox) {
         assert.deepEqual(r.findings.persons.map((p: { name: string }) => p.name), ['Joran Aldemir']);
         assert.ok(r.findings.eventTypes.includes('ARREST'));

@@ -225,3 +225,30 @@ export async function listReportsPage(db: Db, engine: Engine, opts: ReportFilter
     step = Math.min(step * 2, 500, LIST_SCAN_CAP - read);
   }
 }
+
+/** How much of an untitled report's opening a list shows in place of a title. */
+const LEDE_CHARS = 110;
+
+/**
+ * For reports stored with no title (a wire story that opens with its dateline and lede), the opening
+ * words to show in a list instead: five untitled reports read alike as "(untitled report)". Read for
+ * the given ids only (a page of a list), a bounded prefix of each text.
+ */
+export async function ledesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('reports')
+    .select(['id', sql<string>`substr(text, 1, ${LEDE_CHARS * 2})`.as('opening')])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, ledeOf(r.opening)]));
+}
+
+/** The first line's words, cut at a word before LEDE_CHARS with an ellipsis. */
+export function ledeOf(opening: string): string {
+  const line = (opening.split(/\n/).find((l) => l.trim()) ?? '').replace(/\s+/g, ' ').trim();
+  if (line.length <= LEDE_CHARS) return line;
+  const cut = line.slice(0, LEDE_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), LEDE_CHARS / 2)).trim()}…`;
+}
+

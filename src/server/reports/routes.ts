@@ -8,7 +8,7 @@ import { submitArticle } from '../../ingest/submit.js';
 import { listCorrections } from '../../storage/corrections.js';
 import { findingsOf } from '../../storage/inbox.js';
 import { decodeCursor, encodeCursor } from '../../storage/paging.js';
-import { getReport, listReportsPage, parseExtraction } from '../../storage/reports.js';
+import { getReport, ledesOf, listReportsPage, parseExtraction } from '../../storage/reports.js';
 import { requireRole } from '../auth/middleware.js';
 import { deniedOf } from '../access.js';
 import type { AppEnv } from '../env.js';
@@ -38,7 +38,7 @@ const Findings = z.object({
   decisions: z.number(),
   possible: z.number(),
 });
-const InboxItem = ReportItem.extend({ findings: Findings }).openapi('InboxItem');
+const InboxItem = ReportItem.extend({ findings: Findings, lede: z.string().optional().describe("a report with no title: its opening words, to show in the title's place") }).openapi('InboxItem');
 const ReportFull = ReportItem.extend({ text: z.string(), byline: z.string().nullable(), error: z.string().nullable(), extraction: z.unknown(), corrections: z.array(z.unknown()) }).openapi('Report');
 
 export function reportRoutes(): OpenAPIHono<AppEnv> {
@@ -88,7 +88,8 @@ export function reportRoutes(): OpenAPIHono<AppEnv> {
       const denied = await deniedOf(c);
       const page = await listReportsPage(store.db, store.engine, { ...(q ? { query: q } : {}), ...(state ? { state } : {}), ...(source ? { source } : {}), ...(cursor ? { cursor: decodeCursor(cursor) } : {}), withAlerts: !!alerts, denied, limit, offset });
       const findings = await findingsOf(store.db, page.rows.map((r) => r.id), denied);
-      return c.json({ reports: page.rows.map((r) => ({ ...r, findings: findings.get(r.id)! })), next: page.next ? encodeCursor(page.next) : null }, 200);
+      const ledes = await ledesOf(store.db, page.rows.filter((r) => !r.title).map((r) => r.id));
+      return c.json({ reports: page.rows.map((r) => ({ ...r, findings: findings.get(r.id)!, ...(ledes.has(r.id) ? { lede: ledes.get(r.id)! } : {}) })), next: page.next ? encodeCursor(page.next) : null }, 200);
     },
   );
 

@@ -17,6 +17,8 @@ export interface Me {
 export interface ReportItem {
   id: string;
   title: string | null;
+  /** A report with no title: its opening words. */
+  lede?: string;
   url: string | null;
   published: string | null;
   state: 'queued' | 'extracted' | 'failed';

@@ -58,7 +58,7 @@ function ReportRow({ r }: { r: ReportItem }) {
   const open = f.alerts.filter((a) => !a.acknowledged).length;
   return (
     <li class={`report state-${r.state}`}>
-      <a class="title" {...linkProps(`/reports/${r.id}`)}>{r.title || '(untitled report)'}</a>
+      <a class="title" {...linkProps(`/reports/${r.id}`)}>{r.title || (r.lede ? <span class="untitled" title="no headline: the report's opening words">{r.lede}</span> : '(untitled report)')}</a>
       <div class="meta">
         <span>{r.published ?? 'no date'}</span> · <span>{r.source}</span> · <span>added {when(r.created_at)}</span>
         {isBackfill(r.published, r.created_at) && <> · <span class="badge" title={`published more than ${BACKFILL_DAYS} days before it was read: its alerts are listed, not pushed`}>backfill</span></>}
