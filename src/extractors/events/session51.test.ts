@@ -57,3 +57,13 @@ test('a release the freed person tells is news relayed; a custody they tell of t
   // must not match: what befell them in custody, told by themselves
   has('Mara Velk was detained at the airport for a night, she said.', 'ARREST', 'Mara Velk', 'reported');
 });
+
+test('"jailed for two days after …", days past the partner words, is no term', () => {
+  assert.ok(!told('Ivo Sarn, who was reportedly jailed for two days after a police team came to his door, is charged with assault.').some(([t]) => t === 'CONVICTION'));
+  // must still match: months or years
+  has('Mara Velk, a clerk, was jailed for 30 months after she pleaded guilty on Monday to theft.', 'CONVICTION', 'Mara Velk');
+});
+
+test('a release read onto its own speaker is no telling of their own release', () => {
+  assert.ok(!told('Defence attorney Pol A. Arno, no relation, said the court ordered three other Norlanders, who had been sentenced to life in prison for their part in the kidnapping, also freed.').some(([t, m, w]) => t === 'RELEASE' && m === 'asserted' && w === 'Pol A. Arno'));
+});

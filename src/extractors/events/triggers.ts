@@ -452,8 +452,9 @@ function routineRelease(tree: Tree, i: number): boolean {
  * the term after the trigger that the parse hung on another verb or word, read on the words. Its
  * "for", a number, a unit of time, with no verb between but inside an aside set off by commas (a
  * relative clause on the person), and no semicolon. Not "jailed after a strike that lasted for
- * three weeks" (a verb of its own before the span), nor "jailed for protesting".
+ * three weeks" (a verb of its own before the span), "jailed for protesting", nor a span of days.
  */
+const TERM_UNITS = new Set(['year', 'month']);
 function termAfter(tree: Tree, i: number): number | undefined {
   const { to } = tree.sentenceRange(i);
   let aside = false;
@@ -464,7 +465,8 @@ function termAfter(tree: Tree, i: number): number | undefined {
     else if (!aside && (t.upos === 'VERB' || t.upos === 'AUX')) return undefined;
     if (aside || t.text.toLowerCase() !== 'for') continue;
     const n = tree.token(k + 1);
-    if (n.upos !== 'NUM' || !SPANS.has(tree.lemma(k + 2).toLowerCase()) || ['hour', 'night'].includes(tree.lemma(k + 2).toLowerCase())) continue;
+    // (months or years: a term; "jailed for two days after police came" is as often a custody that ended)
+    if (n.upos !== 'NUM' || !TERM_UNITS.has(tree.lemma(k + 2).toLowerCase())) continue;
     return k + 2;
   }
   return undefined;
