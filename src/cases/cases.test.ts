@@ -6,6 +6,7 @@ import { decide, scoreMatch } from './match.js';
 import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
 import { deriveStatus, tellsNewRound, tellsRepeat } from './status.js';
+import { joinsRound } from '../extractors/events/rounds.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
 import { caseCountry, dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -325,6 +326,15 @@ describe('status', () => {
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');
+  });
+  test('a telling joins a case event only in the same round: a re-arrest joins a re-arrest, a house arrest a house arrest', () => {
+    assert.ok(joinsRound('arrested', ['detained', 'arrest']));
+    assert.ok(joinsRound('rearrested', ['arrested', 'arrested again']));
+    assert.ok(joinsRound('house arrest', ['house arrest', 'detained']));
+    // must not join: a new round to the first custody, a house arrest to a cell's, or a cell's to a house arrest
+    assert.ok(!joinsRound('rearrested', ['arrested']));
+    assert.ok(!joinsRound('house arrest', ['arrested', 'detention']));
+    assert.ok(!joinsRound('arrested', ['house arrest']));
   });
   test('a house arrest told with a release comes after it: released from a cell into custody at home', () => {
     // "the judge released him from prison and placed him under house arrest", undated

@@ -23,3 +23,15 @@ export const HOUSE_ARREST = /^house[\s-]+(?:arrest|detention)\b/i;
 export function tellsRepeat(trigger: string): boolean {
   return tellsNewRound(trigger) || /^(?:remains?|stays|still)\b/i.test(trigger) || HOUSE_ARREST.test(trigger);
 }
+
+/**
+ * Whether a telling may join a case event its earlier tellings make: a custody told as a new round
+ * ("rearrested") joins only one some telling of which also tells a new round, and a house arrest,
+ * a custody of its own, only one told as a house arrest, as another custody never joins a house
+ * arrest (an undated "placed under house arrest" had joined an arrest years before, and moved it
+ * after the release between them).
+ */
+export function joinsRound(trigger: string, told: readonly string[]): boolean {
+  if (tellsNewRound(trigger) && !told.some(tellsNewRound)) return false;
+  return HOUSE_ARREST.test(trigger) === told.some((t) => HOUSE_ARREST.test(t));
+}
