@@ -6,6 +6,7 @@ import { decide, scoreMatch } from './match.js';
 import { compareNames, jaroWinkler, normalizeName } from './names.js';
 import type { TimelineEntry } from './status.js';
 import { deriveStatus, tellsNewRound, tellsRepeat } from './status.js';
+import { joinsRound } from '../extractors/events/rounds.js';
 import { bestDate, compareDates, conflictingDates, fit } from './timeline.js';
 import { caseCountry, dominantCountry, sentenceCountries } from './country.js';
 import type { ExtractionDocument } from '../text/types.js';
@@ -274,7 +275,7 @@ describe('status', () => {
     assert.equal(deriveStatus([entry('t', 'TRIAL', '2026-10-01'), lost, entry('h', 'CHARGE', '2026-11-04')]).status, 'whereabouts_unknown');
   });
   test('which words tell a repeat, or custody going on now', () => {
-    for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained', 'remains in detention', 'still being held']) assert.ok(tellsRepeat(t), t);
+    for (const t of ['rearrested', 're-arrested', 'Rearrest', 'arrested again', 'again detained', 're-detained', 'remains in detention', 'still being held', 'house arrest']) assert.ok(tellsRepeat(t), t);
     for (const t of ['released', 'arrested', 'detention', 'remanded', 'reported missing', 'rejected', 'remained in custody', 'background']) assert.ok(!tellsRepeat(t), t);
     assert.ok(tellsRepeat('back in prison'));
     // a new round of custody, which never joins a first arrest on the timeline; custody going on is no new round
@@ -332,6 +333,32 @@ describe('status', () => {
   test('a deportation is `deported`, not unknown', () => {
     const s = deriveStatus([entry('a', 'ARREST', '2026-11-10', { place: 'Karsvik' }), entry('d', 'DEPORTATION', '2026-11-12')]);
     assert.equal(s.status, 'deported');
+  });
+  test('a telling joins a case event only in the same round: a re-arrest joins a re-arrest, a house arrest a house arrest', () => {
+    assert.ok(joinsRound('arrested', ['detained', 'arrest']));
+    assert.ok(joinsRound('rearrested', ['arrested', 'arrested again']));
+    assert.ok(joinsRound('house arrest', ['house arrest', 'detained']));
+    // must not join: a new round to the first custody, a house arrest to a cell's, or a cell's to a house arrest
+    assert.ok(!joinsRound('rearrested', ['arrested']));
+    assert.ok(!joinsRound('house arrest', ['arrested', 'detention']));
+    assert.ok(!joinsRound('arrested', ['house arrest']));
+  });
+  test('a house arrest told with a release comes after it: released from a cell into custody at home', () => {
+    // "the judge released him from prison and placed him under house arrest", undated
+    const release = entry('r', 'RELEASE', null, { reportIds: ['R'] });
+    const home = entry('h', 'ARREST', null, { reportIds: ['R'], repeat: tellsRepeat('house arrest'), heldAt: held('house arrest') });
+    assert.equal(deriveStatus([entry('a', 'ARREST', '2025-02-24', { reportIds: ['R'] }), release, home]).status, 'detained');
+    // must not hold: a house arrest dated before the release is over
+    assert.equal(deriveStatus([{ ...home, date: { value: '2024-01', precision: 'month' } }, { ...release, date: { value: '2025-03', precision: 'month' } }]).status, 'released');
+  });
+  test('an undated step sorts with the newest date its report tells as happened, not with a hearing to come', () => {
+    // "detained on Monday and released on 15 April; she is to appear in court on 30 April": the arrest is undated
+    const arrest = entry('a', 'ARREST', null, { reportIds: ['R'] });
+    const release = entry('r', 'RELEASE', '2025-04-15', { reportIds: ['R'] });
+    const hearing = entry('t', 'TRIAL', '2025-04-30', { modality: 'future', reportIds: ['R'] });
+    assert.equal(deriveStatus([arrest, release, hearing]).status, 'released');
+    // must still hold: a hearing that took place dates the report's undated arrest after the release
+    assert.equal(deriveStatus([arrest, release, { ...hearing, modality: 'asserted' }]).status, 'detained');
   });
 });
 

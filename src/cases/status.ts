@@ -143,9 +143,12 @@ const lifeRank = (e: Pick<TimelineEntry, 'type' | 'modality' | 'repeat'>): numbe
   return k < 0 ? LIFE_ORDER.length : k;
 };
 
+/** Told as having happened, whoever tells it: asserted or reported, or a release refused (custody going on). */
+const toldAsHappened = (e: Pick<TimelineEntry, 'type' | 'modality'>): boolean => e.modality === 'asserted' || e.modality === 'reported' || keptHeld(e);
+
 /**
  * Timeline order, oldest first. An undated event sorts with the newest dated event its own report
- * tells (a report's undated steps are its background as often as its news), else with the newest
+ * tells as having happened (a report's undated steps are its background as often as its news), else with the newest
  * dated event told the same day, and events at the same instant in the order of a life; equal
  * ones keep the order in which they were told. By report, not by day: a report that retells an
  * arrest first told a year before and calls it an abduction without a date is still telling that
@@ -158,7 +161,9 @@ export function chronological<T extends TimelineEntry>(entries: T[]): T[] {
     if (!seen || value > seen) newestDated.set(k, value);
   };
   for (const e of entries) {
-    if (!e.date) continue;
+    // only what happened dates a report's story: "a hearing set for 30 April" or "a release called
+    // for by June" would carry its undated arrest past a release dated before them
+    if (!e.date || !toldAsHappened(e)) continue;
     note(e.toldAt.slice(0, 10), e.date.value);
     for (const r of e.reportIds ?? []) note(`report:${r}`, e.date.value);
   }

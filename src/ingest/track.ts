@@ -4,7 +4,7 @@ import { evaluateRules, nextReviewAt, readTime } from '../cases/alerts.js';
 import { caseCountry, companionCountries, dominantCountry, eventsCountry, retoldCountry, sentenceCountries } from '../cases/country.js';
 import { deriveStatus } from '../cases/status.js';
 import { fit } from '../cases/timeline.js';
-import { tellsNewRound } from '../cases/status.js';
+import { joinsRound } from '../extractors/events/rounds.js';
 import type { ExtractionDocument } from '../text/types.js';
 import type { Channels, Raised } from '../storage/alerts.js';
 import { listRules, raiseAlert } from '../storage/alerts.js';
@@ -91,11 +91,11 @@ export async function trackReport(tx: Db, at: string, actor: string, report: Rep
     const timeline = await loadTimeline(tx, personId);
     const telling = { type: source.type, modality: source.modality, date: source.date, country: source.country };
     // a custody told as a new round ("rearrested", "detained again", "back in prison") is not a retelling
-    // of one no source tells so: an undated re-arrest would otherwise join the first arrest, years before
-    const anew = tellsNewRound(source.trigger);
+    // of one no source tells so: an undated re-arrest would otherwise join the first arrest, years before;
+    // nor is a house arrest a retelling of a cell's custody, or one of it (joinsRound)
     const best = timeline
       .map((t) => ({ t, f: fit(telling, t.sources.map(tellingOf)) }))
-      .filter((x) => x.f.score > 0 && (!anew || x.t.sources.some((s) => tellsNewRound(s.trigger))))
+      .filter((x) => x.f.score > 0 && joinsRound(source.trigger, x.t.sources.map((s) => s.trigger)))
       .sort((a, b) => b.f.score - a.f.score)[0];
     if (best) {
       await addSource(tx, at, best.t.id, source);

@@ -360,13 +360,16 @@ export function endedCustody(tree: Tree, events: VigilEvent[]): VigilEvent[] {
     // (of that custody: not dated in another month, no arrest of the person told between)
     const sameTime = (u: VigilEvent) => !monthOf(u.date) || !monthOf(v.date) || monthOf(u.date) === monthOf(v.date);
     const arrestBetween = (u: VigilEvent) => events.some((w) => w !== v && w.type === 'ARREST' && w.target?.entity === v.target!.entity && w.trigger.start > v.trigger.start && w.trigger.start < u.trigger.start);
-    const removed = events.some((u) => (u.type === 'DEPORTATION' || u.type === 'EXTRADITION') && HAPPENED.has(u.modality) && u.target?.entity === v.target!.entity && u.sentence >= sentence && u.sentence <= sentence + 1 && u.trigger.start > v.trigger.start && sameTime(u) && !arrestBetween(u));
-    if (removed || movedOnNext(tree, sentence)) continue;
     const start = doc.tokens[over.first]!.start;
     const end = doc.tokens[over.last]!.end;
     // freed when the span ran out: after whatever else the reports tell of the custody's first days
     const duration = durationAt(tree, start, end);
     const ends = v.date && duration ? endOfSpan(v.date, duration) : undefined;
+    // …or told anywhere in the report on the very day the span ran out ("deported on 9 May" in the
+    // headline, "held for eight days from 1 May" further down): the removal ended it
+    const onTheDay = (u: VigilEvent) => ends !== undefined && ends.precision === 'day' && u.date?.value === ends.value;
+    const removed = events.some((u) => (u.type === 'DEPORTATION' || u.type === 'EXTRADITION') && HAPPENED.has(u.modality) && u.target?.entity === v.target!.entity && ((u.sentence >= sentence && u.sentence <= sentence + 1 && u.trigger.start > v.trigger.start && sameTime(u) && !arrestBetween(u)) || onTheDay(u)));
+    if (removed || movedOnNext(tree, sentence)) continue;
     // "jailed on Thursday for 15 days", told the next day: the span runs on past the report, nobody is
     // freed yet. Not for custody dated the day of publication in a sentence with a dateline: that date
     // is as often the dateline's, lent to a custody the report tells as over ("detained for four weeks … has been released")

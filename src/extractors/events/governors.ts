@@ -304,7 +304,8 @@ function governedByParse(tree: Tree, t: Trigger): Modality | undefined {
     }
     if (upos !== 'VERB') return undefined;
     // "denied bail", "bail was refused", "refused his release"; "denied the charges" is the accused's denial
-    if (REFUSING_VERBS.has(lemma) && release) return 'negated';
+    // ("turned down his release": the phrasal verb of refusing, as a request is settled)
+    if ((REFUSING_VERBS.has(lemma) || (lemma === 'turn' && tree.children[h]!.some((c) => tree.lemma(c) === 'down'))) && release) return 'negated';
     // "his release was delayed", "the prosecutor blocked her release": held up, not done
     if (STALLING_VERBS.has(lemma) && release) return 'negated';
     // what is asked for: "demanded his release", "asked for a sentence", "his release was sought"; not "asked about his detention"

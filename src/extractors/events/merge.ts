@@ -1,6 +1,6 @@
 import type { RoleName, VigilEvent } from '../../text/types.js';
 import { ROLE_NAMES } from '../../text/types.js';
-import { REPEAT_PREFIX } from './rounds.js';
+import { HOUSE_ARREST, REPEAT_PREFIX } from './rounds.js';
 
 /**
  * One event per happening in a report. A report tells its main event several times — "Thailand
@@ -40,12 +40,9 @@ const repeated = (text: string): boolean => REPEAT_PREFIX.test(text) || /^back\b
  */
 const sameRound = (a: VigilEvent, b: VigilEvent): boolean => repeated(a.trigger.text) === repeated(b.trigger.text) && HOUSE_ARREST.test(a.trigger.text) === HOUSE_ARREST.test(b.trigger.text);
 
-/**
- * A custody at home: "placed under house arrest", "house detention". It is a custody of its own,
- * never a retelling of a night in a cell ("picked up on Monday and held for two days … placed
- * under house arrest"), and the home is where the person is held.
- */
-export const HOUSE_ARREST = /^house[\s-]+(?:arrest|detention)\b/i;
+// A custody at home (rounds.ts): a custody of its own, never a retelling of a night in a cell
+// ("picked up on Monday and held for two days … placed under house arrest"), and the home is where the person is held.
+export { HOUSE_ARREST };
 
 /** Negated and hypothetical mentions are different claims, never the same happening. */
 const factual = (v: VigilEvent): boolean => v.modality === 'asserted' || v.modality === 'reported';

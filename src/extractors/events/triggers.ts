@@ -423,6 +423,55 @@ function releasedFromRestraint(tree: Tree, i: number): boolean {
   return tree.kids(i, 'obl').some((o) => tree.caseOf(o) === 'from' && [o, ...tree.kids(o, 'amod', 'compound')].some((k) => RESTRAINTS.has(tree.lemma(k).toLowerCase()) || RESTRAINTS.has(tree.token(k).text.toLowerCase())));
 }
 
+/** Parts of the day or week a routine comes back in: "every morning", "one hour a day". */
+const ROUTINE_UNITS = new Set(['day', 'week', 'morning', 'evening', 'afternoon', 'night']);
+/** Short whiles a routine lasts: "for one hour a day", "twenty minutes a week". */
+const ROUTINE_WHILES = new Set(['hour', 'minute']);
+
+/**
+ * "let out of a cell for one hour a day", "released from the block every morning to work": a
+ * routine inside custody, told with how often it comes back, and no freedom. Read on the words of
+ * the trigger's clause: "each" or "every" before a part of the day or week, "daily", or a short
+ * while "a day". Not "released a day later" (no while before "a day"), "freed every one of them",
+ * nor "freed on bail and told to report every week" (another clause's routine).
+ */
+function routineRelease(tree: Tree, i: number): boolean {
+  const { to } = tree.sentenceRange(i);
+  const unit = (k: number): boolean => k < to && ROUTINE_UNITS.has(tree.lemma(k).toLowerCase());
+  // (the trigger's own clause: "freed on bail on Monday and told to report every week" was freed for good)
+  for (let k = i + 1; k < to && !/^[;:.,]$/.test(tree.token(k).text) && tree.token(k).upos !== 'CCONJ'; k++) {
+    const w = tree.token(k).text.toLowerCase();
+    if (w === 'daily' || ((w === 'every' || w === 'each') && unit(k + 1))) return true;
+    if (ROUTINE_WHILES.has(tree.lemma(k).toLowerCase()) && ['a', 'an', 'per'].includes(tree.token(k + 1)?.text.toLowerCase() ?? '') && unit(k + 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * "jailed X, a tutor who handed out leaflets, for 20 months", "jailed in 2023 for three years":
+ * the term after the trigger that the parse hung on another verb or word, read on the words. Its
+ * "for", a number, a unit of time, with no verb between but inside an aside set off by commas (a
+ * relative clause on the person), and no semicolon. Not "jailed after a strike that lasted for
+ * three weeks" (a verb of its own before the span), "jailed for protesting", nor a span of days.
+ */
+const TERM_UNITS = new Set(['year', 'month']);
+function termAfter(tree: Tree, i: number): number | undefined {
+  const { to } = tree.sentenceRange(i);
+  let aside = false;
+  for (let k = i + 1; k + 2 < to; k++) {
+    const t = tree.token(k);
+    if (/^[;:.]$/.test(t.text)) return undefined;
+    if (t.text === ',') aside = !aside;
+    else if (!aside && (t.upos === 'VERB' || t.upos === 'AUX')) return undefined;
+    if (aside || t.text.toLowerCase() !== 'for') continue;
+    const n = tree.token(k + 1);
+    // (months or years: a term; "jailed for two days after police came" is as often a custody that ended)
+    if (n.upos !== 'NUM' || !TERM_UNITS.has(tree.lemma(k + 2).toLowerCase())) continue;
+    return k + 2;
+  }
+  return undefined;
+}
+
 /**
  * Whom "handed over" hands someone to: another state's ("handed over to Velmoran police", "to the
  * authorities of Norland", "to Norland") is a deportation; the report's own police or security
@@ -503,13 +552,15 @@ function inContest(tree: Tree, i: number): boolean {
 function readEntry(tree: Tree, lexicon: Lexicon, i: number, entry: TriggerEntry, pos: Trigger['pos'], pass: Trigger['pos'], foundAt: ReadonlyMap<number, readonly Trigger[]>): Trigger | undefined {
   if (entry.without && excluded(tree, i, entry.without)) return undefined;
   if (entry.notInContest && inContest(tree, i)) return undefined;
-  if (entry.type === 'RELEASE' && releasedFromRestraint(tree, i)) return undefined;
+  if (entry.type === 'RELEASE' && (releasedFromRestraint(tree, i) || routineRelease(tree, i))) return undefined;
   let partner: number | undefined;
   let type = entry.type;
   if (entry.particle && !tree.kids(i, 'compound:prt', 'advmod').some((k) => tree.lemma(k) === entry.particle)) return undefined;
   if (entry.modifiedBy && !tree.kids(i, 'compound', 'amod').some((k) => entry.modifiedBy!.includes(tree.lemma(k).toLowerCase()))) return undefined;
   if (entry.with) {
     partner = partnerOf(tree, i, entry.with) ?? (entry.withDependent ? dependentOf(tree, i, entry.withDependent) : undefined) ?? (entry.passiveLater ? passiveAfter(tree, i, entry.with) : undefined);
+    // a custody verb that is a sentence with its term ("jail", "imprison"): the term may stand past an aside
+    if (partner === undefined && entry.type === 'CONVICTION' && entry.otherwise && pos === 'verb') partner = termAfter(tree, i);
     if (entry.sentenceMeasure && partner !== undefined && !measuresSentence(tree, partner)) partner = undefined;
     // "ill-treated", not "treated the ill"
     if (entry.partnerBefore && partner !== undefined && partner > i) partner = undefined;
