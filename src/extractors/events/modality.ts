@@ -487,6 +487,17 @@ function subjunctive(tree: Tree, i: number): boolean {
   });
 }
 
+/** Modals of what ought to have been: "should", "ought". */
+const PROPRIETY = new Set(['should', 'ought']);
+
+/** A negated perfect of propriety in the clause: "should never have been", "ought not to have". */
+function reproached(tree: Tree, clause: number[]): boolean {
+  return clause.some((c) => {
+    const aux = tree.kids(c, 'aux').map((a) => tree.lemma(a));
+    return aux.some((a) => PROPRIETY.has(a)) && aux.includes('have') && negatedAt(tree, c);
+  });
+}
+
 export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityReading {
   const clause = clauseTokens(tree, t);
   const above = speechAbove(tree, lexicon, t.token);
@@ -503,6 +514,10 @@ export function modalityOf(tree: Tree, lexicon: Lexicon, t: Trigger): ModalityRe
     }
     return r;
   };
+  // "should never have been arrested", "the charge should not have been brought": a reproach of
+  // what happened, not a denial of it (a new user's case showed a lawyer "denying" the charge she
+  // protested); "would not have been arrested had he stayed" still tells that nothing happened
+  if (reproached(tree, clause)) return reading(speech !== undefined ? 'reported' : 'asserted');
   if (isNegated(tree, t, clause)) return reading('negated');
   // a claim or a warning is the speaker's act, and it happened: asserted (the caller makes the
   // speaker its agent) — "he said Mony 'will not be free'" is a THREAT made, not a future one
