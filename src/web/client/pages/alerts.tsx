@@ -37,10 +37,11 @@ export function AlertsPage({ me }: { me: Me }) {
       {list.data && !list.data.alerts.length && <p class="empty">{onlyOpen ? 'No open alerts.' : 'No alerts yet.'}</p>}
       <ul class="alert-list">
         {list.data?.alerts.map((a) => (
-          <li key={a.id} class={`alert-item kind-${a.kind} ${a.acknowledged_at ? 'acked' : ''}`}>
+          <li key={a.id} class={`alert-item kind-${a.kind} ${a.acknowledged_at ? 'acked' : ''} ${a.urgent ? '' : 'backfill'}`}>
             {canWrite(me) && !a.acknowledged_at && <input type="checkbox" class="pick" aria-label={`Select: ${a.message.slice(0, 60)}`} checked={picked.has(a.id)} onChange={(e) => toggle(a.id, (e.target as HTMLInputElement).checked)} />}
             <div>
-              <strong>{a.message}</strong>
+              {/* the person first: the rule that decided is the badge below */}
+              <strong>{headline(a.message)}</strong>
               <div class="meta">
                 <span class="badge rule" data-testid="alert-rule">rule: {a.rule ?? a.kind.replace(/_/g, ' ')}</span>{!a.urgent && <span class="badge"> backfill, not pushed</span>} · {a.raised_at !== a.created_at ? <>raised again {when(a.raised_at)}, first {when(a.created_at)}</> : when(a.created_at)} · <a {...linkProps(`/cases/${a.person_id}`)}>open the case</a>
                 {a.report_ids.map((r, i) => <span key={r}> · <a {...linkProps(`/reports/${r}`)}>report {i + 1}</a></span>)}
@@ -53,3 +54,6 @@ export function AlertsPage({ me }: { me: Me }) {
     </div>
   );
 }
+
+/** An alert's words without the rule's name it opens with ('Rule "…": '), which the badge shows. */
+const headline = (message: string): string => message.replace(/^Rule "[^"]*": /, '');
