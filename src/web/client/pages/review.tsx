@@ -125,7 +125,8 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
           </section>
           <aside class="events-pane" aria-label="Events">
             <h2>Events <small>{rows.length}</small></h2>
-            <p class="keys"><kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>s</kbd> save · <kbd>u</kbd> undo · select text + <kbd>n</kbd> add</p>
+            {/* a viewer reads: only the keys that move */}
+            <p class="keys"><kbd>j</kbd>/<kbd>k</kbd> move{write && <> · <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>s</kbd> save · <kbd>u</kbd> undo · select text + <kbd>n</kbd> add</>}</p>
             {action.error && <p class="error" role="alert">{action.error}</p>}
             {flash && <p class="notice" role="status">{flash}</p>}
             {!rows.length && <p class="empty">No events found. Select the words that tell one and press <kbd>n</kbd>.</p>}
