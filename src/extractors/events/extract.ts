@@ -304,7 +304,7 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
     // what a person says befell themselves is their account, not news relayed: "she says she was detained";
     // not their own release, which the free telling shows ("he was released without charge, he said"),
     // when the release names them in its own words (a target that is the speaker's very words is a
-    // misread: "X said the court ordered three others freed")
+    // misread: "X said the judge let three others go free")
     const ownRelease = event.type === 'RELEASE' && event.target?.start !== undefined && event.target.start !== event.speaker?.start;
     if (mod.relayed && !ownRelease && event.speaker?.entity && event.speaker.entity === event.target?.entity) event.modality = 'reported';
     // "police arrested A on Monday; he was taken to Karst prison on Friday": the same custody, moved

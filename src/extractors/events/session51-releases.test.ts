@@ -59,11 +59,11 @@ test('a release the freed person tells is news relayed; a custody they tell of t
 });
 
 test('"jailed for two days after …", days past the partner words, is no term', () => {
-  assert.ok(!told('Ivo Sarn, who was reportedly jailed for two days after a police team came to his door, is charged with assault.').some(([t]) => t === 'CONVICTION'));
+  assert.ok(!told('Ivo Sarn, who says he was jailed for two days after officers knocked at his flat, is charged with assault.').some(([t]) => t === 'CONVICTION'));
   // must still match: months or years
-  has('Mara Velk, a clerk, was jailed for 30 months after she pleaded guilty on Monday to theft.', 'CONVICTION', 'Mara Velk');
+  has('Mara Velk, a clerk, was jailed for 30 months once she admitted theft at a hearing in Tarsk.', 'CONVICTION', 'Mara Velk');
 });
 
 test('a release read onto its own speaker is no telling of their own release', () => {
-  assert.ok(!told('Defence attorney Pol A. Arno, no relation, said the court ordered three other Norlanders, who had been sentenced to life in prison for their part in the kidnapping, also freed.').some(([t, m, w]) => t === 'RELEASE' && m === 'asserted' && w === 'Pol A. Arno'));
+  assert.ok(!told('The defence lawyer Pol A. Arno, not a relative, said the judge ordered four more Norlanders, each given a life term over the abduction, also freed.').some(([t, m, w]) => t === 'RELEASE' && m === 'asserted' && w === 'Pol A. Arno'));
 });

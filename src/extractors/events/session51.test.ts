@@ -19,7 +19,7 @@ test('a relative clause on the last noun of a description set off after a name i
   has('We remember Mara Solt, a member of our union who was shot dead in 2020 on the road to Kelm.', 'KILLING', 'Mara Solt');
   // must not match: a clause's own subject before the possessive ("said her brother who …" is the brother)
   notOf('Mara Solt said her brother who was detained in May is ill.', 'ARREST', 'Mara Solt');
-  notOf('Dravinia called for the release of a kidnapped national, the engineer Mara Solt, and her driver who disappeared on Friday.', 'DISAPPEARANCE', 'Mara Solt');
+  notOf('Dravinia urged the gunmen to free its citizen, the engineer Mara Solt, and her driver who disappeared on Friday.', 'DISAPPEARANCE', 'Mara Solt');
 });
 
 test('a slap is an assault; being slapped with a fine, on the wrist or down is not', () => {
