@@ -107,6 +107,16 @@ test('a speaker’s title and the name after it are one speaker: “…,” said
   assert.equal(doc.entities.find((e) => e.id === q.speaker)?.name, 'Gale Butterfield');
 });
 
+test('"…," said the group\'s chair, A: a possessive before the speaker\'s noun, the name in apposition is the speaker', () => {
+  const doc = run('"This is a plain attempt to frighten a lawyer out of his work," said the collective\'s chair, Nadia Voss.');
+  const q = doc.quotes.find((x) => x.text.includes('frighten'));
+  assert.ok(q, JSON.stringify(doc.quotes));
+  assert.equal(doc.entities.find((e) => e.id === q.speaker)?.name, 'Nadia Voss');
+  // must not match: a possessive further on, past the name right after the cue
+  const named = run('"We will appeal the ruling," said Ivo Rant after the court\'s decision.');
+  assert.equal(named.entities.find((e) => e.id === named.quotes[0]?.speaker)?.name, 'Ivo Rant');
+});
+
 test('a call is a statement: what is called for, by whom — “called for”, “called on X to …”; a phone call is not', () => {
   const release = run('Amnesty International called for the immediate release of Ode Marsh, saying he was a prisoner of conscience.').quotes.find((x) => x.cue?.text === 'called for');
   assert.deepEqual([release?.text, release?.speakerSpan?.text, release?.kind], ['the immediate release of Ode Marsh', 'Amnesty International', 'indirect']);

@@ -58,9 +58,11 @@ export function speakerHead(tree: Tree, verb: number, blocked: (i: number) => bo
   if (shared !== undefined && !blocked(shared) && shared !== verb) return shared;
   const { from, to } = tree.sentenceRange(verb);
   const nominal = (i: number) => i >= from && i < to && !blocked(i) && NOMINAL.has(tree.token(i).upos ?? '') && !tree.inTimex(i);
-  // "said Elena Reyvik": the phrase after the verb, up to its head
-  for (let i = verb + 1; i < Math.min(to, verb + 4); i++) {
+  // "said Elena Reyvik": the phrase after the verb, up to its head; a possessive takes words
+  // before its noun ("said the collective's chair, Priya Menon")
+  for (let i = verb + 1, end = verb + 4; i < Math.min(to, end); i++) {
     if (tree.token(i).upos === 'PUNCT') break;
+    if (/^['’]s$/.test(tree.token(i).text)) end = i + 3;
     if (nominal(i)) return climb(tree, i, verb, nominal);
   }
   // "…,” the official said."
