@@ -33,6 +33,7 @@ import { lineSubject } from './line-subject.js';
 import { modalityOf } from './modality.js';
 import { noOneAt, rolesOf } from './roles.js';
 import { Tree } from '../syntax/tree.js';
+import { spokenFor } from '../syntax/spoken-for.js';
 import { findTriggers } from './triggers.js';
 import type { Trigger } from './triggers.js';
 import { REPEAT_PREFIX, tellsNewRound } from './rounds.js';
@@ -300,7 +301,8 @@ export function extractEvents(doc: Doc, lexicon: Lexicon, spotter?: TriggerSpott
       sentence: doc.sentenceAt(span.start),
       confidence: confidenceOf(trigger, Boolean(roles.target?.entity), inferred, Boolean(roles.agent), Boolean(date)),
     };
-    if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future) event.speaker = linker.link(mod.speaker).role;
+    // ("the family of activist A say he is missing": the family speaks, not A)
+    if (mod.speaker !== undefined && !trigger.entry.claim && !trigger.entry.future && !spokenFor(tree, mod.speaker)) event.speaker = linker.link(mod.speaker).role;
     // what a person says befell themselves is their account, not news relayed: "she says she was detained";
     // not their own release, which the free telling shows ("he was released without charge, he said"),
     // when the release names them in its own words (a target that is the speaker's very words is a

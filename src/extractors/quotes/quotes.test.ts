@@ -117,6 +117,19 @@ test('"…," said the group\'s chair, A: a possessive before the speaker\'s noun
   assert.equal(named.entities.find((e) => e.id === named.quotes[0]?.speaker)?.name, 'Ivo Rant');
 });
 
+test('the family of a person named speaks for them and is not them; a dateline hung on the subject is no part of the speaker', () => {
+  const doc = run('TARSK, Velmora — The family of environmental activist Omar Selk say they have not heard from him since Wednesday.');
+  const q = doc.quotes.find((x) => x.text.includes('not heard'));
+  assert.ok(q, JSON.stringify(doc.quotes));
+  assert.equal(q.speaker, null, 'the family, unnamed');
+  assert.ok(q.speakerSpan?.text.startsWith('The family'), q.speakerSpan?.text);
+  const missing = doc.events.find((e) => e.target?.entity === doc.entities.find((x) => x.name === 'Omar Selk')?.id);
+  if (missing) assert.notEqual(missing.speaker?.entity, missing.target?.entity, 'his family\'s account is not his own');
+  // must not match: the person named speaking for themself
+  const own = run('Environmental activist Omar Selk said he had been followed for weeks.');
+  assert.equal(own.entities.find((e) => e.id === own.quotes[0]?.speaker)?.name, 'Omar Selk');
+});
+
 test('a call is a statement: what is called for, by whom — “called for”, “called on X to …”; a phone call is not', () => {
   const release = run('Amnesty International called for the immediate release of Ode Marsh, saying he was a prisoner of conscience.').quotes.find((x) => x.cue?.text === 'called for');
   assert.deepEqual([release?.text, release?.speakerSpan?.text, release?.kind], ['the immediate release of Ode Marsh', 'Amnesty International', 'indirect']);

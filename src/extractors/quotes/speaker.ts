@@ -3,6 +3,7 @@ import type { Doc } from '../../text/doc.js';
 import type { Entity, Mention, Quote, TextSpan } from '../../text/types.js';
 import { isNamed } from '../../text/types.js';
 import type { Tree } from '../syntax/tree.js';
+import { spokenFor } from '../syntax/spoken-for.js';
 
 /**
  * Who speaks: the cue verb's subject, the whole phrase as PolNeAR marks sources ("Ivo Marek,
@@ -170,6 +171,13 @@ export interface Built extends Quote {
 export function speakerFields(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): SpeakerFields {
   const doc = tree.doc;
   [head, last] = titledName(tree, mentions, head, last);
+  // "AL-QUSAYR, Jordan — The family of …": a dateline the parse hung on the subject is not the speaker's
+  for (let i = head - 1; i > first; i--) {
+    if (DASH.has(doc.tokens[i]!.text)) {
+      first = i + 1;
+      break;
+    }
+  }
   const span: TextSpan = doc.span(doc.tokens[first]!.start, doc.tokens[last]!.end);
   const entity = entityOfPhrase(tree, mentions, head, first, last);
   if (!entity) return { speaker: null, speakerText: span.text, speakerSpan: span, speakerEntity: null };
@@ -191,11 +199,16 @@ function titledName(tree: Tree, mentions: MentionIndex, head: number, last: numb
   return [end, end];
 }
 
+/** Dashes that close a dateline. */
+const DASH = new Set(['—', '–', '--']);
+
 /** A person's name, not a pronoun or a description of them. */
 export const namesPerson = (m: { entity: Entity; mention: Mention }): boolean => m.entity.type === 'PERSON' && (m.mention.kind ?? 'name') === 'name';
 
 function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): Entity | undefined {
   const own = mentions.get(head);
+  // (not a relation of the person named: "the family of activist A", "the lawyer for A" speak for A, they are not A)
+  if (own && (own.mention.kind ?? 'name') === 'name' && spokenFor(tree, head)) return undefined;
   if (own && mentions.isNamed(own.entity) && (own.mention.kind ?? 'name') === 'name') return own.entity;
   // a name in apposition or fused to the head: "Reyvik's lawyer, Mira Castell"; "Interior Minister Dario Fenn"
   for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
@@ -205,7 +218,7 @@ function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first:
   // a long title the parse headed on one of its own nouns: "Deputy Premier and Minister of Justice
   // Pol Varan told": the phrase ends in the one person's name it holds
   const end = mentions.get(last);
-  if (!own && end && namesPerson(end) && tree.doc.tokens[last]!.end === end.mention.end) {
+  if (!own && end && namesPerson(end) && !spokenFor(tree, last) && tree.doc.tokens[last]!.end === end.mention.end) {
     const people = new Set<Entity>();
     for (let i = first; i <= last; i++) {
       const m = mentions.get(i);
