@@ -126,3 +126,8 @@ export async function setPassword(tx: Db, userId: string, passwordHash: string, 
   if (keepSession) q = q.where('id', '!=', secretHash(keepSession));
   await q.execute();
 }
+
+/** Turns an account's two-factor login off: its secret and last used step are forgotten. */
+export async function turnOffTotp(tx: Db, id: string): Promise<void> {
+  await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, totp_last_step: null }).where('id', '=', id).execute();
+}

@@ -7,6 +7,7 @@ import { calledBy } from '../coref/titles.js';
 import { loadNames } from '../learn/names.js';
 import type { Lexicon } from './lexicon.js';
 import { RELATIVE_PRONOUNS, type Tree } from '../syntax/tree.js';
+import { RELATIONAL } from '../syntax/spoken-for.js';
 import { nameSpan } from './coordination.js';
 
 /** First-person pronouns a quotation's speaker says of themselves (or of a group they are in). */
@@ -27,9 +28,6 @@ const APPOSED_REACH = 25;
 
 /** How many words a participle clause between a description and its apposed name may take: "the reporter named in the indictment, A,". */
 const PARTICIPLE_REACH = 12;
-
-/** Nouns that name a person through another: never the person in view themselves. */
-const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandchild', 'grandfather', 'grandmother', 'uncle', 'aunt', 'cousin', 'stepson', 'stepdaughter', 'fiancé', 'fiancée', 'bodyguard']);
 
 export interface Linked {
   role: Role;

@@ -207,9 +207,11 @@ export const namesPerson = (m: { entity: Entity; mention: Mention }): boolean =>
 
 function entityOfPhrase(tree: Tree, mentions: MentionIndex, head: number, first: number, last: number): Entity | undefined {
   const own = mentions.get(head);
-  // (not a relation of the person named: "the family of activist A", "the lawyer for A" speak for A, they are not A)
-  if (own && (own.mention.kind ?? 'name') === 'name' && spokenFor(tree, head)) return undefined;
-  if (own && mentions.isNamed(own.entity) && (own.mention.kind ?? 'name') === 'name') return own.entity;
+  if (own && (own.mention.kind ?? 'name') === 'name') {
+    // (not a relation of the person named: "the family of activist A", "the lawyer for A" speak for A, they are not A)
+    if (spokenFor(tree, head)) return undefined;
+    if (mentions.isNamed(own.entity)) return own.entity;
+  }
   // a name in apposition or fused to the head: "Reyvik's lawyer, Mira Castell"; "Interior Minister Dario Fenn"
   for (const c of tree.kids(head, 'appos', 'flat', 'compound')) {
     const m = mentions.get(c);

@@ -1,7 +1,10 @@
 import type { Tree } from './tree.js';
 
-/** People who speak for someone they are named through: "the family of A", "a lawyer for A". */
-export const RELATIONS = new Set(['family', 'relatives', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'son', 'daughter', 'parents', 'children', 'widow', 'lawyer', 'lawyers', 'attorney', 'colleagues', 'friends', 'supporters', 'spokesman', 'spokeswoman', 'spokesperson']);
+/**
+ * Nouns that name a person through another ("the wife of A", "a lawyer for A"): never the person
+ * named themselves. Lemmas.
+ */
+export const RELATIONAL = new Set(['wife', 'husband', 'lawyer', 'attorney', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'family', 'relative', 'colleague', 'friend', 'supporter', 'spokesman', 'spokeswoman', 'spokesperson', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandchild', 'grandfather', 'grandmother', 'uncle', 'aunt', 'cousin', 'stepson', 'stepdaughter', 'fiancé', 'fiancée', 'bodyguard']);
 
 /** How far back from a name its relation's words may stand: "the family of environmental activist A". */
 const REACH = 8;
@@ -17,7 +20,7 @@ export function spokenFor(tree: Tree, head: number): boolean {
     const t = tree.token(i);
     if (t.upos === 'PUNCT' || t.upos === 'VERB' || t.upos === 'AUX') return false;
     const next = tree.doc.tokens[i + 1]?.text.toLowerCase();
-    if (RELATIONS.has(t.text.toLowerCase()) && (next === 'of' || next === 'for')) return true;
+    if (RELATIONAL.has(tree.lemma(i)) && (next === 'of' || next === 'for')) return true;
   }
   return false;
 }

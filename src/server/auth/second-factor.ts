@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
 import { writeAudit } from '../../storage/audit.js';
-import { userById } from '../../storage/users.js';
+import { turnOffTotp, userById } from '../../storage/users.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../errors.js';
 import { ERRORS, body, ok } from '../schemas.js';
@@ -72,7 +72,7 @@ export function secondFactorRoutes(): OpenAPIHono<AppEnv> {
       if (!(await verifyPassword(password, u.password_hash))) throw new VigilError('forbidden', 'wrong password');
       if (acceptTotp(u.totp_secret!, code.trim(), store.now(), u.totp_last_step) === null) throw new VigilError('forbidden', 'wrong or already used authenticator code');
       await store.db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, totp_last_step: null }).where('id', '=', user.id).execute();
+        await turnOffTotp(tx, user.id);
         await writeAudit(tx, store.now().toISOString(), { actor: user.id, action: 'user.totp_disabled', entityType: 'user', entityId: user.id });
       });
       return c.json({ enabled: false, pending: false }, 200);

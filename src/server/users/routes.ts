@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { VigilError } from '../../core/errors.js';
 import { writeAudit } from '../../storage/audit.js';
-import { insertUser, listUsers, publicUser, setPassword, userByEmail, userById } from '../../storage/users.js';
+import { insertUser, listUsers, publicUser, setPassword, turnOffTotp, userByEmail, userById } from '../../storage/users.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../env.js';
@@ -98,7 +98,7 @@ export function userRoutes(): OpenAPIHono<AppEnv> {
         const user = await userById(tx, id);
         if (!user) throw new VigilError('not_found', 'no such user');
         if (!user.totp_enabled) throw new VigilError('conflict', `${user.email} has no two-factor login to turn off`);
-        await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, totp_last_step: null }).where('id', '=', id).execute();
+        await turnOffTotp(tx, id);
         // whoever holds the lost phone's sessions is logged out with it
         await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
         await writeAudit(tx, store.now().toISOString(), { actor: actor.id, action: 'user.two_factor_reset', entityType: 'user', entityId: id });
